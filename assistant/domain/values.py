@@ -1,0 +1,122 @@
+"""Indicator values: ``≥90(%)``, ``=365(天)``, ``及时``, ``6月底前``, ``1小时内响应，3小时内抵达现场`` (primer §4)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Operator(StrEnum):
+    GE = "≥"
+    LE = "≤"
+    EQ = "="
+    GT = ">"
+    LT = "<"
+
+
+class ValueKind(StrEnum):
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+    DEADLINE = "deadline"
+    COMPOUND = "compound"
+    MISSING = "missing"
+
+
+class ValuePart(BaseModel):
+    """One quantity inside a compound value, e.g. ``1小时内响应``."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    number: Decimal
+    unit: str | None
+    text: str
+
+
+class IndicatorValue(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    raw: str = Field(description="The value exactly as written.")
+    kind: ValueKind
+    operator: Operator | None = Field(default=None, description="None when a number carries no operator (100%).")
+    number: Decimal | None = None
+    decimals: int | None = Field(default=None, description="Digits written after the decimal point.")
+    unit: str | None = None
+    text: str | None = Field(default=None, description="Qualitative wording or deadline text.")
+    parts: list[ValuePart] = Field(default_factory=list)
+
+    def render(self) -> str:
+        """Canonical written form: ``≥90(%)``; other kinds as written."""
+        if self.kind is not ValueKind.QUANTITATIVE or self.number is None:
+            return self.raw
+        op = self.operator.value if self.operator else ""
+        unit = f"({self.unit})" if self.unit else ""
+        return f"{op}{self.number}{unit}"
+
+
+_OPERATORS = {
+    "≥": Operator.GE, "≧": Operator.GE, ">=": Operator.GE, "＞＝": Operator.GE,
+    "≤": Operator.LE, "≦": Operator.LE, "<=": Operator.LE, "＜＝": Operator.LE,
+    "=": Operator.EQ, "＝": Operator.EQ, "==": Operator.EQ,
+    ">": Operator.GT, "＞": Operator.GT,
+    "<": Operator.LT, "＜": Operator.LT,
+}  # fmt: skip
+_OP_PATTERN = "|".join(re.escape(op) for op in sorted(_OPERATORS, key=len, reverse=True))
+_QUANT = re.compile(
+    rf"^(?P<op>{_OP_PATTERN})?\s*(?P<num>[+-]?\d+(?:\.\d+)?)\s*"
+    r"(?:[(（]\s*(?P<punit>[^()（）]{1,8})\s*[)）]|(?P<unit>%|‰|[^\d\s()（）,，;；。]{1,6}))?$"
+)
+_MISSING = {"", "-", "—", "——", "--", "/", "／"}
+_DEADLINE = re.compile(r"(\d{1,2}\s*月(?:份)?(?:底|末|中|初|\d{1,2}日)?(?:前|之前|内)|年底前|年内|\d{4}年\d{1,2}月)")
+_QUANTITY_PHRASE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个工作日|工作日|小时|分钟|天|日|周|月|年|次|个|人|项|%)"
+)
+_SPLIT = re.compile(r"[，,；;、]")
+
+
+def parse_value(raw: str) -> IndicatorValue:
+    """Classify and parse one written value; never raises."""
+    text = raw.strip()
+    if text in _MISSING:
+        return IndicatorValue(raw=raw, kind=ValueKind.MISSING)
+    if _DEADLINE.search(text):
+        return IndicatorValue(raw=raw, kind=ValueKind.DEADLINE, text=text)
+    quantitative = _parse_quantitative(text, raw)
+    if quantitative is not None:
+        return quantitative
+    compound = _parse_compound(text, raw)
+    if compound is not None:
+        return compound
+    return IndicatorValue(raw=raw, kind=ValueKind.QUALITATIVE, text=text)
+
+
+def _parse_quantitative(text: str, raw: str) -> IndicatorValue | None:
+    match = _QUANT.match(text.replace(" ", ""))
+    if match is None:
+        return None
+    number_text = match["num"]
+    unit = match["punit"] or match["unit"]
+    return IndicatorValue(
+        raw=raw,
+        kind=ValueKind.QUANTITATIVE,
+        operator=_OPERATORS[match["op"]] if match["op"] else None,
+        number=Decimal(number_text),
+        decimals=len(number_text.split(".")[1]) if "." in number_text else 0,
+        unit=unit.strip() if unit else None,
+    )
+
+
+def _parse_compound(text: str, raw: str) -> IndicatorValue | None:
+    """Two or more clauses each carrying a quantity: ``1小时内响应，3小时内抵达现场``."""
+    clauses = [c.strip() for c in _SPLIT.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    parts = []
+    for clause in clauses:
+        found = _QUANTITY_PHRASE.search(clause)
+        if found is None:
+            return None
+        parts.append(ValuePart(number=Decimal(found["num"]), unit=found["unit"], text=clause))
+    return IndicatorValue(raw=raw, kind=ValueKind.COMPOUND, text=text, parts=parts)

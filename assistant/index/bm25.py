@@ -1,0 +1,139 @@
+"""A BM25 index (bm25s) over our own jieba tokens, persisted as one JSON file written atomically.
+
+Tokenising is the costly part of a BM25 build, so each document's tokens are stored with it and a
+sync tokenises only new documents. The bm25s matrix is rebuilt in memory from the stored tokens when
+the set of documents changes (about 0.1 s for 10k short documents), so it is never stale on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+from pydantic import BaseModel
+
+from assistant.errors import CorpusError
+from assistant.index.documents import IndexDocument, Metadata, Where, matches, stored_metadata
+from assistant.index.tokenize import SearchTokenizer
+
+FORMAT_VERSION = 1
+
+
+class BM25Entry(BaseModel):
+    id: str
+    kind: str
+    text: str
+    metadata: Metadata
+    tokens: list[str]
+
+
+class BM25State(BaseModel):
+    version: int = FORMAT_VERSION
+    entries: list[BM25Entry] = []
+
+
+class _Matrix:
+    """bm25s over a fixed list of entries; position i in the scores is entries[i]."""
+
+    def __init__(self, entries: Sequence[BM25Entry]) -> None:
+        self.entries = list(entries)
+        self.store_metadata = [stored_metadata(entry.kind, entry.metadata) for entry in self.entries]
+        self.retriever = bm25s.BM25()
+        if self.entries:
+            self.retriever.index([entry.tokens for entry in self.entries], show_progress=False)
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        if not self.entries or not tokens:
+            return np.zeros(len(self.entries), dtype=np.float32)
+        return self.retriever.get_scores(tokens)
+
+    def mask(self, where: Where) -> np.ndarray | None:
+        if not where:
+            return None
+        return np.fromiter((matches(meta, where) for meta in self.store_metadata), dtype=bool, count=len(self.entries))
+
+
+class BM25Store:
+    """Documents with their tokens on disk at ``path``; a bm25s matrix over them in memory."""
+
+    def __init__(self, path: Path, tokenizer: SearchTokenizer) -> None:
+        self.path = path
+        self.tokenizer = tokenizer
+        self._entries = {entry.id: entry for entry in _read(path).entries}
+        self._matrix: _Matrix | None = None
+
+    def ids(self) -> set[str]:
+        return set(self._entries)
+
+    def get(self, doc_id: str) -> BM25Entry | None:
+        return self._entries.get(doc_id)
+
+    def apply(self, *, add: Iterable[IndexDocument] = (), remove: Iterable[str] = ()) -> int:
+        """Add (tokenising only ids not stored yet) and remove in one atomic write; returns how many changed."""
+        new = [self._entry(doc) for doc in add if doc.id not in self._entries]
+        gone = [doc_id for doc_id in set(remove) if doc_id in self._entries]
+        if not new and not gone:
+            return 0
+        for doc_id in gone:
+            del self._entries[doc_id]
+        self._entries.update((entry.id, entry) for entry in new)
+        self._matrix = None
+        _write(self.path, BM25State(entries=list(self._entries.values())))
+        return len(new) + len(gone)
+
+    def _entry(self, doc: IndexDocument) -> BM25Entry:
+        tokens = self.tokenizer.tokens(doc.text)
+        return BM25Entry(id=doc.id, kind=doc.kind, text=doc.text, metadata=doc.metadata, tokens=tokens)
+
+    def search(self, query: str, *, k: int, where: Where | None = None) -> list[tuple[BM25Entry, float]]:
+        """Up to k entries with a positive score, best first, among those whose metadata match ``where``."""
+        matrix = self._current_matrix()
+        scores = matrix.scores(self.tokenizer.tokens(query))
+        mask = matrix.mask(where or {})
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        return [(matrix.entries[i], float(scores[i])) for i in _top_positive(scores, k)]
+
+    def _current_matrix(self) -> _Matrix:
+        if self._matrix is None:
+            self._matrix = _Matrix(list(self._entries.values()))
+        return self._matrix
+
+
+def _top_positive(scores: np.ndarray, k: int) -> list[int]:
+    positive = np.flatnonzero(scores > 0)
+    if positive.size > k:
+        positive = positive[np.argpartition(-scores[positive], k - 1)[:k]]
+    return sorted(positive.tolist(), key=lambda i: (-scores[i], i))
+
+
+def _read(path: Path) -> BM25State:
+    if not path.exists():
+        return BM25State()
+    try:
+        state = BM25State.model_validate_json(path.read_bytes())
+    except ValueError as error:
+        raise CorpusError(f"关键词索引文件已损坏：{path}", hint="删除该文件后重新同步索引，它会自动重建") from error
+    if state.version != FORMAT_VERSION:
+        raise CorpusError(f"关键词索引文件版本不符：{path}", hint="删除该文件后重新同步索引，它会自动重建")
+    return state
+
+
+def _write(path: Path, state: BM25State) -> None:
+    """Write to a temporary file in the same folder, then rename: a reader sees the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(state.model_dump(mode="json"), file, ensure_ascii=False, separators=(",", ":"))
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,240 @@
+"""One declaration block: route each row to the form, indicator, budget or 制度保障 reader, then assemble."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import Enum, auto
+from pathlib import PurePath
+
+from assistant.domain.model import (
+    Declaration,
+    Funding,
+    Header,
+    Layout,
+    LineSpan,
+    Provenance,
+    SectionKind,
+    TextSection,
+)
+from assistant.ingest.cells import Row, clean_inline, label_key, parse_amount, parse_checkboxes, parse_date
+from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
+from assistant.ingest.indicators import IndicatorTable, is_header
+from assistant.ingest.labels import FieldKind
+from assistant.ingest.notes import NoteSink
+from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
+
+_TITLE_ROW = re.compile(r"^[#\s]*(?:上海市)?(?:财政)?(?:支出)?项目(?:支出)?绩效目标申报表")
+_YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
+_TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
+_GLUED_NUMBER = re.compile(r"(?<=[。；！？.])\s*(\d{4,}(?:\.\d+)?)$")
+
+
+class Mode(Enum):
+    FORM = auto()
+    INDICATORS = auto()
+    BUDGET = auto()
+    SAFEGUARDS = auto()
+
+
+class BlockParser:
+    def __init__(self, layout: Layout, source_file: str, sha256: str, index: int) -> None:
+        self.layout = layout
+        self.source_file = source_file
+        self.sha256 = sha256
+        self.index = index
+        self.notes = NoteSink()
+        self.form = FormWalker(layout, self.notes)
+        self.indicators = IndicatorTable(self.notes)
+        self.budget = BudgetTable(self.notes)
+        self.safeguards = SafeguardTable(self.notes)
+        self.mode = Mode.FORM
+        self.year: int | None = None
+
+    def parse(self, rows: list[Row]) -> Declaration:
+        for row in merge_split_labels(rows):
+            self._route(row)
+        return self._assemble(rows)
+
+    def _route(self, row: Row) -> None:
+        if row.is_blank:
+            return
+        if self._structural(row):
+            return
+        match self.mode:
+            case Mode.INDICATORS if not self._ends_table(row):
+                self.indicators.feed(row)
+            case Mode.BUDGET if self.budget.accepts(row):
+                self.budget.feed(row)
+            case Mode.SAFEGUARDS:
+                self.safeguards.feed(row)
+            case _:
+                self.mode = Mode.FORM
+                self.form.feed(row)
+
+    def _structural(self, row: Row) -> bool:
+        """Titles, year lines and table headers switch modes and carry no content."""
+        text = row.raw.replace("\t", " ").strip()
+        year = _YEAR_ROW.match(text)
+        if year:
+            self.year = self.year or int(year[1])
+            return True
+        if _TITLE_ROW.match(text):
+            self.mode = Mode.FORM
+            return True
+        for test, mode, action in (
+            (is_header, Mode.INDICATORS, self.indicators.header),
+            (is_budget_header, Mode.BUDGET, self.budget.set_header),
+            (is_safeguard_header, Mode.SAFEGUARDS, None),
+        ):
+            if test(row):
+                self.mode = mode
+                if action is not None:
+                    action(row)
+                return True
+        return False
+
+    def _ends_table(self, row: Row) -> bool:
+        return label_key(row.filled[0].text) in _TABLE_END
+
+    # -- assembly --
+
+    def _assemble(self, rows: list[Row]) -> Declaration:
+        fields = self.form.finish()
+        header = self._header(fields)
+        content_lines = [r.line for r in rows if not r.is_blank]
+        span = LineSpan(start=rows[0].line, end=content_lines[-1] if content_lines else rows[0].line)
+        return Declaration(
+            id=declaration_id(header.year, self.source_file, self.index),
+            layout=self.layout,
+            header=header,
+            funding=self._funding(fields),
+            sections=self._sections(fields),
+            indicators=self.indicators.rows,
+            budget_lines=self.budget.lines,
+            budget_lines_total=self.budget.total,
+            safeguards=self.safeguards.rows,
+            provenance=Provenance(
+                source_file=self.source_file, source_sha256=self.sha256, index_in_file=self.index, span=span
+            ),
+            parse_notes=sorted(self.notes.notes, key=lambda n: n.line or 0),
+        )
+
+    def _header(self, fields: FormFields) -> Header:
+        values: dict[str, object] = {}
+        for opened in fields.fields:
+            kind, target = opened.spec.kind, opened.spec.target
+            if kind is FieldKind.TEXT:
+                self._text_field(values, opened)
+            elif kind is FieldKind.DATE:
+                values[target] = self._date(opened)
+            elif kind is FieldKind.CHECKBOX:
+                values[target] = self._checkboxes(opened)
+        name = values.pop("name", None)
+        if not name:
+            self.notes.error("header.name_missing", "未找到项目名称", field="header.name")
+        return Header(name=str(name or ""), year=self.year, **values)  # type: ignore[arg-type]
+
+    def _text_field(self, values: dict[str, object], opened: OpenField) -> None:
+        target = opened.spec.target
+        text = " ".join(opened.values).strip() or None
+        if target == "name" and values.get("name"):
+            if text and text != values["name"]:
+                self.notes.warn(
+                    "header.name_mismatch",
+                    f"同一申报表内项目名称不一致：「{values['name']}」与「{text}」",
+                    line=opened.line,
+                    fragment=text,
+                )
+            return
+        if target not in values or values[target] is None:
+            values[target] = text
+
+    def _date(self, opened: OpenField):  # noqa: ANN202 - date | None
+        text = " ".join(opened.values).strip()
+        try:
+            return parse_date(text)
+        except ValueError:
+            self.notes.warn("header.bad_date", f"日期「{text}」无法识别，按空白处理", line=opened.line, fragment=text)
+            return None
+
+    def _checkboxes(self, opened: OpenField):  # noqa: ANN202 - CheckboxField
+        field, lost = parse_checkboxes(opened.values)
+        if lost:
+            self.notes.warn(
+                "header.checkbox_lost",
+                f"「{opened.title}」的勾选框在导出中丢失，无法判断选中项",
+                line=opened.line,
+                field=f"header.{opened.spec.target}",
+            )
+        return field
+
+    def _funding(self, fields: FormFields) -> Funding:
+        amounts: dict[str, Decimal | None] = {}
+        for opened in fields.fields:
+            if opened.spec.kind is not FieldKind.AMOUNT:
+                continue
+            target = self._amount_target(opened.spec.target, amounts)
+            amounts[target] = self._amount(opened)
+        return Funding(**amounts)
+
+    def _amount_target(self, target: str, seen: dict[str, Decimal | None]) -> str:
+        if target != "other":
+            return target
+        # 2021+ forms list 其他资金 twice: project total first, then the year's request.
+        if self.layout is Layout.MUNICIPAL_2021 and "other_total" not in seen:
+            return "other_total"
+        return "other_annual"
+
+    def _amount(self, opened: OpenField) -> Decimal | None:
+        text = " ".join(opened.values).strip()
+        try:
+            return parse_amount(text)
+        except ValueError:
+            self.notes.warn(
+                "funding.bad_amount",
+                f"「{opened.title}」的金额「{text}」无法识别为数字，按空白处理",
+                line=opened.line,
+                fragment=text,
+            )
+            return None
+
+    def _sections(self, fields: FormFields) -> list[TextSection]:
+        sections = []
+        for opened in fields.fields:
+            if opened.spec.kind is not FieldKind.SECTION:
+                continue
+            paragraphs = self._strip_glued_numbers(opened)
+            sections.append(
+                TextSection(
+                    kind=SectionKind(opened.spec.target),
+                    title=clean_inline(opened.title),
+                    text="\n".join(paragraphs),
+                    span=LineSpan(start=opened.line, end=opened.end_line),
+                )
+            )
+        return sections
+
+    def _strip_glued_numbers(self, opened: OpenField) -> list[str]:
+        """A long number glued after a sentence's end is an export artefact: report it, keep it out of the text."""
+        cleaned = []
+        for para in opened.values:
+            match = _GLUED_NUMBER.search(para)
+            if match:
+                self.notes.warn(
+                    "artefact.glued_number",
+                    f"「{opened.title}」段末粘连数字「{match[1]}」，疑似导出残留，未计入正文，请人工核对",
+                    line=opened.end_line,
+                    fragment=match[1],
+                )
+                para = para[: match.start()].rstrip()
+            cleaned.append(para)
+        return cleaned
+
+
+def declaration_id(year: int | None, source_file: str, index: int) -> str:
+    """Stable id from the year, the file's number (``003_…`` → 003) and the position in the file."""
+    stem = PurePath(source_file).stem
+    match = re.match(r"^(\d+)[_-]", stem)
+    file_part = match[1] if match else re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")[:24] or "file"
+    return f"{year or 'na'}-{file_part}-{index:02d}"

@@ -1,0 +1,165 @@
+"""Cells of the text exports: HTML fragments, checkboxes, amounts and dates."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from assistant.domain.model import CheckboxField, CheckOption, CheckState
+
+
+@dataclass(frozen=True)
+class Cell:
+    raw: str
+    col: int
+    line: int
+
+    @property
+    def text(self) -> str:
+        return clean_inline(self.raw)
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    raw: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def filled(self) -> list[Cell]:
+        return [c for c in self.cells if c.text]
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.filled
+
+
+def split_row(line_no: int, raw: str) -> Row:
+    cells = tuple(Cell(raw=part, col=i, line=line_no) for i, part in enumerate(raw.split("\t")))
+    return Row(line=line_no, raw=raw, cells=cells)
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|tr|td|h\d)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def paragraphs(raw: str) -> list[str]:
+    """Split a cell at HTML block tags into clean, non-empty paragraphs."""
+    text = _BLOCK_TAG.sub("\n", raw)
+    text = html.unescape(_ANY_TAG.sub(" ", text))
+    lines = (_SPACES.sub(" ", part).strip() for part in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def clean_inline(raw: str) -> str:
+    """One-line clean text of a cell: tags removed, runs of spaces collapsed."""
+    return " ".join(paragraphs(raw))
+
+
+def label_key(text: str) -> str:
+    """Comparison key for a label: no whitespace, no trailing colon."""
+    return re.sub(r"\s+", "", text).rstrip("：:")
+
+
+_CJK = r"\u3400-\u9fff\uff00-\uffef\u3000-\u303f"
+_WRAP_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+def compact(text: str) -> str:
+    """Remove line-wrap spaces next to Chinese characters; keep spaces between Latin words."""
+    return _WRAP_SPACE.sub("", text.strip())
+
+
+_AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
+BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
+
+
+def is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.strip().replace(" ", "")))
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """Yuan as written (``9,382,600.00`` → 9382600.00); None for a blank. Raises ValueError otherwise."""
+    cleaned = text.strip().replace(" ", "")
+    if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
+        return None
+    if not _AMOUNT.match(cleaned):
+        raise ValueError(cleaned)
+    try:
+        return Decimal(cleaned.replace(",", ""))
+    except InvalidOperation as exc:
+        raise ValueError(cleaned) from exc
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_date(text: str) -> date | None:
+    """``2019-01-01``, ``2019-1-1``, ``2019年1月1日``; None for a blank. Raises ValueError otherwise."""
+    cleaned = text.strip()
+    if cleaned in BLANK_MARKS:
+        return None
+    match = _DATE.match(cleaned)
+    if match is None:
+        raise ValueError(cleaned)
+    return date(int(match[1]), int(match[2]), int(match[3]))
+
+
+_INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
+_GLYPHS = {"□": CheckState.UNCHECKED, "☐": CheckState.UNCHECKED, "☑": CheckState.CHECKED,
+           "☒": CheckState.CHECKED, "■": CheckState.CHECKED, "√": CheckState.CHECKED}  # fmt: skip
+
+
+def parse_checkboxes(raws: list[str]) -> tuple[CheckboxField, bool]:
+    """Options and their states from checkbox cells; the flag is True when the export lost the boxes."""
+    options: list[CheckOption] = []
+    lost = False
+    for raw in raws:
+        found, raw_lost = _options_in(raw)
+        options.extend(found)
+        lost = lost or raw_lost
+    return CheckboxField(options=options), lost
+
+
+def _options_in(raw: str) -> tuple[list[CheckOption], bool]:
+    if _INPUT.search(raw):
+        return _html_inputs(raw), False
+    text = clean_inline(raw)
+    if any(g in text for g in _GLYPHS):
+        return _glyph_options(raw), False
+    labels = [t for t in text.split() if t]
+    return [CheckOption(label=t, state=CheckState.UNKNOWN) for t in labels], bool(labels)
+
+
+def _state_of(tag: str) -> CheckState:
+    return CheckState.CHECKED if re.search(r"\bchecked\b", tag, re.IGNORECASE) else CheckState.UNCHECKED
+
+
+def _html_inputs(raw: str) -> list[CheckOption]:
+    """Pair each box with its label; the export puts boxes before labels in some files, after in others."""
+    pieces = _INPUT.split(clean_tags_keep_inputs(raw))
+    tags = _INPUT.findall(raw)
+    texts = [clean_inline(p) for p in pieces]
+    box_first = texts[0] == ""
+    options = []
+    for i, tag in enumerate(tags):
+        label = texts[i + 1] if box_first else texts[i]
+        if label:
+            options.append(CheckOption(label=label, state=_state_of(tag)))
+    return options
+
+
+def clean_tags_keep_inputs(raw: str) -> str:
+    return re.sub(r"<(?!input\b)[^>]+>", " ", raw, flags=re.IGNORECASE)
+
+
+def _glyph_options(raw: str) -> list[CheckOption]:
+    options = []
+    for part in paragraphs(raw):
+        for match in re.finditer(rf"([^{''.join(_GLYPHS)}\s]+)\s*([{''.join(_GLYPHS)}])", part):
+            options.append(CheckOption(label=match[1], state=_GLYPHS[match[2]]))
+    return options

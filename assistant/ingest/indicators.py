@@ -1,0 +1,136 @@
+"""The indicator table (绩效指标 / 绩效目标).
+
+Merged cells drop a row's leading columns and page breaks shift them, so a cell's place comes from
+what it says (framework vocabulary) before where it stands; the header's columns only break ties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain import framework
+from assistant.domain.model import Indicator
+from assistant.domain.values import ValueKind, parse_value
+from assistant.ingest.cells import Cell, Row, compact, label_key
+from assistant.ingest.notes import NoteSink
+
+_GROUP_LABELS = {"绩效目标", "绩效指标", "分解目标", "项目构成"}
+_HEADER_WORDS = {"一级指标", "二级指标", "三级指标", "一级目标", "二级目标", "三级目标"}
+_VALUE_HEADERS = re.compile(r"(指标值|目标值)")
+
+
+def is_header(row: Row) -> bool:
+    keys = {label_key(c.text) for c in row.filled}
+    return len(keys & _HEADER_WORDS) >= 2
+
+
+@dataclass
+class Columns:
+    level1: int = 1
+    level2: int = 2
+
+    @classmethod
+    def from_header(cls, row: Row) -> Columns:
+        found = {label_key(c.text): c.col for c in row.filled}
+        level2 = found.get("二级指标", found.get("二级目标", 2))
+        level1 = found.get("一级指标", found.get("一级目标", level2 - 1))
+        return cls(level1=level1, level2=level2)
+
+
+@dataclass
+class IndicatorTable:
+    notes: NoteSink
+    columns: Columns = field(default_factory=Columns)
+    rows: list[Indicator] = field(default_factory=list)
+    level1: str | None = None
+    level2: str | None = None
+
+    def header(self, row: Row) -> None:
+        self.columns = Columns.from_header(row)
+
+    def feed(self, row: Row) -> None:
+        cells = [c for c in row.filled if label_key(c.text) not in _GROUP_LABELS]
+        if not cells:
+            return
+        levels, rest = _split_levels(cells)
+        self._set_levels(levels, row.line)
+        if not rest:
+            return
+        self._add(rest, row.line)
+
+    def _set_levels(self, levels: list[Cell], line: int) -> None:
+        if len(levels) >= 2:
+            self.level1, self.level2 = levels[0].text, levels[1].text
+            for extra in levels[2:]:
+                self.notes.warn("indicator.extra_level", f"同一行出现多余的类别单元格「{extra.text}」，已忽略", line=line, fragment=extra.text)
+        elif len(levels) == 1:
+            self._set_single_level(levels[0])
+        if levels and self.level1 and not framework.is_level1_term(self.level1):
+            self.notes.warn(
+                "indicator.level1_mislabel",
+                f"一级指标栏填写的「{self.level1}」是二级指标名称，一级按其含义推断",
+                line=line,
+                fragment=self.level1,
+            )
+
+    def _set_single_level(self, cell: Cell) -> None:
+        term = cell.text
+        as_level1 = framework.is_level1_term(term) and not framework.is_level2_term(term)
+        if term.replace(" ", "") in framework.AMBIGUOUS_TERMS:
+            as_level1 = cell.col < self.columns.level2
+        if as_level1:
+            self.level1, self.level2 = term, None
+        else:
+            self.level2 = term
+
+    def _add(self, rest: list[Cell], line: int) -> None:
+        name_cell, value_cell, remarks = _name_value_remarks(rest)
+        position = len(self.rows) + 1
+        where = f"indicators[{position}]"
+        if name_cell is None:
+            self.notes.error("indicator.name_missing", "该行只有目标值，缺少指标名称（三级指标）", line=line, field=where)
+        if value_cell is None:
+            self.notes.warn(
+                "indicator.value_missing",
+                f"指标「{compact(name_cell.text) if name_cell else ''}」缺少目标值，原表该单元格为空",
+                line=line,
+                field=where,
+            )
+        placement = framework.normalise(self.level1, self.level2)
+        name_written = name_cell.text if name_cell else ""
+        self.rows.append(
+            Indicator(
+                position=position,
+                line=line,
+                level1_written=_clean_level(self.level1),
+                level2_written=_clean_level(self.level2),
+                level1=placement.level1,
+                level2=placement.level2,
+                name=compact(name_written),
+                name_written=name_written,
+                value=parse_value(value_cell.text if value_cell else ""),
+                remark="；".join(c.text for c in remarks) or None,
+            )
+        )
+
+
+def _clean_level(text: str | None) -> str | None:
+    return re.sub(r"\s+", "", text) if text else None
+
+
+def _split_levels(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    count = 0
+    while count < len(cells) and framework.is_level_term(cells[count].text):
+        count += 1
+    return cells[:count], cells[count:]
+
+
+def _name_value_remarks(rest: list[Cell]) -> tuple[Cell | None, Cell | None, list[Cell]]:
+    if len(rest) == 1:
+        only = rest[0]
+        parsed = parse_value(only.text)
+        if parsed.kind is ValueKind.QUANTITATIVE and parsed.operator is not None:
+            return None, only, []
+        return only, None, []
+    return rest[0], rest[1], rest[2:]

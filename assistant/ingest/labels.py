@@ -1,0 +1,140 @@
+"""The labels a form uses, and what each one fills: a header field, an amount, a text section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from assistant.domain.model import Layout, SectionKind
+from assistant.ingest.cells import label_key
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"  # a short header value
+    CHECKBOX = "checkbox"
+    DATE = "date"
+    AMOUNT = "amount"
+    SECTION = "section"  # free text, possibly many paragraphs
+    GROUP = "group"  # a label that only groups other labels
+    SUBLABEL = "sublabel"  # form wording inside a section, not content
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    kind: FieldKind
+    target: str  # Header/Funding attribute, or a SectionKind value
+
+
+def _spec(kind: FieldKind, target: str = "") -> FieldSpec:
+    return FieldSpec(kind, target)
+
+
+_SECTIONS = {
+    "项目概况": SectionKind.OVERVIEW,
+    "立项依据": SectionKind.BASIS,
+    "项目设立的必要性": SectionKind.NECESSITY,
+    "项目立项情况": SectionKind.APPROVAL,
+    "项目相关资源投入和制度建设情况": SectionKind.RESOURCES,
+    "保证项目实施的制度、措施": SectionKind.MEASURES,
+    "保证项目实施的制度措施": SectionKind.MEASURES,
+    "项目实施计划": SectionKind.PLAN,
+    "项目构成": SectionKind.COMPOSITION,
+    "项目总目标": SectionKind.GOAL_TOTAL,
+    "年度绩效目标": SectionKind.GOAL_ANNUAL,
+    "年度总体目标": SectionKind.GOAL_ANNUAL,
+    "需要说明的其他问题": SectionKind.OTHER_ISSUES,
+    "备注": SectionKind.REMARKS,
+}
+
+_FIELDS: dict[str, FieldSpec] = {
+    **{k: _spec(FieldKind.SECTION, v.value) for k, v in _SECTIONS.items()},
+    "项目名称": _spec(FieldKind.TEXT, "name"),
+    "申报单位名称": _spec(FieldKind.TEXT, "applicant"),
+    "申报单位": _spec(FieldKind.TEXT, "applicant"),
+    "填报单位（盖章）": _spec(FieldKind.TEXT, "applicant"),
+    "填报单位(盖章)": _spec(FieldKind.TEXT, "applicant"),
+    "主管部门": _spec(FieldKind.TEXT, "department"),
+    "实施单位": _spec(FieldKind.TEXT, "implementer"),
+    "项目负责人": _spec(FieldKind.TEXT, "manager"),
+    "联系人": _spec(FieldKind.TEXT, "contact"),
+    "联系电话": _spec(FieldKind.TEXT, "phone"),
+    "项目性质": _spec(FieldKind.TEXT, "nature"),
+    "项目类型": _spec(FieldKind.CHECKBOX, "project_type"),
+    "项目类别": _spec(FieldKind.CHECKBOX, "project_type"),
+    "资金用途": _spec(FieldKind.CHECKBOX, "fund_use"),
+    "起始日期": _spec(FieldKind.DATE, "start_date"),
+    "开始时间": _spec(FieldKind.DATE, "start_date"),
+    "计划开始日期": _spec(FieldKind.DATE, "start_date"),
+    "结束日期": _spec(FieldKind.DATE, "end_date"),
+    "结束时间": _spec(FieldKind.DATE, "end_date"),
+    "计划完成日期": _spec(FieldKind.DATE, "end_date"),
+    "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
+    "填表人": _spec(FieldKind.TEXT, "preparer"),
+    "填报日期": _spec(FieldKind.TEXT, "filled_on"),
+    "项目总预算": _spec(FieldKind.AMOUNT, "total"),
+    "项目总预算（元）": _spec(FieldKind.AMOUNT, "total"),
+    "项目资金总额": _spec(FieldKind.AMOUNT, "total"),
+    "当年预算": _spec(FieldKind.AMOUNT, "annual"),
+    "项目当年预算（元）": _spec(FieldKind.AMOUNT, "annual"),
+    "年度资金申请总额": _spec(FieldKind.AMOUNT, "annual"),
+    "财政资金": _spec(FieldKind.AMOUNT, "fiscal_total"),
+    "财政拨款": _spec(FieldKind.AMOUNT, "fiscal_annual"),
+    "当年财政拨款": _spec(FieldKind.AMOUNT, "fiscal_annual"),
+    "上级财政拨款": _spec(FieldKind.AMOUNT, "fiscal_upper"),
+    "本级财政安排": _spec(FieldKind.AMOUNT, "fiscal_same_level"),
+    "下级财政配套": _spec(FieldKind.AMOUNT, "fiscal_lower"),
+    "其他资金": _spec(FieldKind.AMOUNT, "other"),
+    "上年结转资金": _spec(FieldKind.AMOUNT, "carryover"),
+    "上年结转": _spec(FieldKind.AMOUNT, "carryover"),
+    "同名项目上年预算额（元）": _spec(FieldKind.AMOUNT, "previous_budget"),
+    "同名项目上年预算执行数（元）": _spec(FieldKind.AMOUNT, "previous_spent"),
+    "项目资金": _spec(FieldKind.GROUP),
+    "项目资金(元)": _spec(FieldKind.GROUP),
+    "项目资金（元）": _spec(FieldKind.GROUP),
+    "项目绩效目标": _spec(FieldKind.GROUP),
+    "金额单位": _spec(FieldKind.GROUP),
+    "分解目标": _spec(FieldKind.GROUP),
+}
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.、．])\s*")
+_PREFIX = re.compile(r"^其中[：:]")
+_PERIOD = re.compile(r"[（(]\s*\d{4}\s*年?\s*[-—至~]\s*\d{4}\s*年?\s*[)）]$")
+_SUBLABEL = re.compile(r"^主体活动[（(]作业、任务[)）]和对应(?:产出|产生)的")
+_BOILERPLATE = re.compile(r"^(?:附件\d+(?:-\d+)?|金额单位[：:]元)$")
+
+
+def lookup(text: str, layout: Layout) -> FieldSpec | None:
+    """The field a whole cell labels, or None."""
+    key = _match_key(text)
+    if key is None:
+        if _SUBLABEL.match(label_key(text)) or _BOILERPLATE.match(label_key(text)):
+            return _spec(FieldKind.SUBLABEL)
+        return None
+    spec = _FIELDS[key]
+    if key == "项目类别" and layout is Layout.MUNICIPAL_2021:
+        return _spec(FieldKind.TEXT, "category")
+    return spec
+
+
+def _match_key(text: str) -> str | None:
+    key = label_key(text)
+    for candidate in (key, _PERIOD.sub("", key), _PREFIX.sub("", _NUMBERING.sub("", key))):
+        if candidate in _FIELDS:
+            return candidate
+    return None
+
+
+def split_inline(text: str, layout: Layout) -> tuple[FieldSpec, str, str] | None:
+    """``项目名称：组织力建设信息化平台`` → (spec, label, value) for short fields written with their value."""
+    match = re.match(r"^([^：:]{2,30})[：:]\s*(.+)$", text.strip())
+    if match is None:
+        return None
+    spec = lookup(match[1], layout)
+    if spec is None or spec.kind in {FieldKind.SECTION, FieldKind.SUBLABEL}:
+        return None
+    return spec, match[1].strip(), match[2].strip()
+
+
+def section_labels() -> list[str]:
+    return list(_SECTIONS)

@@ -1,0 +1,146 @@
+"""Budget lines (项目构成分解 / 项目当年投入资金构成) and the 制度保障 table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
+from assistant.ingest.cells import Row, is_amount, label_key, parse_amount
+from assistant.ingest.notes import NoteSink
+
+_BUDGET_HEADER_WORDS = {"项目内容", "子项目名称", "明细金额", "预算金额（元）", "预算金额(元)"}
+_ROW_LABELS = {"项目构成分解", "项目当年投入资金构成"}
+_TOTAL_LABEL = "金额合计"
+# Header words → BudgetLine fields; 依据 appears twice: after 单价 it grounds the price, after 数量 the quantity.
+_HEADER_FIELDS = {
+    "项目名称": "name", "子项目名称": "name", "项目内容": "content", "项目明细": "detail",
+    "明细金额": "amount", "预算金额（元）": "amount", "预算金额(元)": "amount", "单价": "unit_price",
+    "数量": "quantity", "备注": "remark",
+}  # fmt: skip
+
+
+def is_budget_header(row: Row) -> bool:
+    return bool({label_key(c.text) for c in row.filled} & _BUDGET_HEADER_WORDS)
+
+
+def is_safeguard_header(row: Row) -> bool:
+    keys = [label_key(c.text) for c in row.filled]
+    return bool(keys) and keys[0] == "制度保障" and "文件名称" in keys
+
+
+@dataclass
+class BudgetTable:
+    notes: NoteSink
+    header: dict[int, str] = field(default_factory=dict)
+    lines: list[BudgetLine] = field(default_factory=list)
+    total: Decimal | None = None
+    total_seen: bool = False
+
+    def set_header(self, row: Row) -> None:
+        header: dict[int, str] = {}
+        previous = ""
+        for cell in row.filled:
+            key = label_key(cell.text)
+            if key == "依据":
+                header[cell.col] = "price_basis" if previous == "unit_price" else "quantity_basis"
+            elif key in _HEADER_FIELDS:
+                header[cell.col] = _HEADER_FIELDS[key]
+            previous = header.get(cell.col, previous)
+        self.header = header
+
+    def accepts(self, row: Row) -> bool:
+        first = label_key(row.filled[0].text) if row.filled else ""
+        if first == _TOTAL_LABEL:
+            return True
+        has_amount = any(is_amount(c.text) for c in row.filled)
+        return has_amount and (first in _ROW_LABELS or row.cells[0].text == "")
+
+    def feed(self, row: Row) -> None:
+        if label_key(row.filled[0].text) == _TOTAL_LABEL:
+            self._total(row)
+            return
+        values = self._aligned(row)
+        self.lines.append(
+            BudgetLine(
+                line=row.line,
+                name=values.get("name") or values.get("content") or values.get("detail") or "",
+                content=values.get("content"),
+                detail=values.get("detail"),
+                amount=self._amount(values.get("amount"), row.line),
+                unit_price=self._amount(values.get("unit_price"), row.line),
+                price_basis=values.get("price_basis"),
+                quantity=self._amount(values.get("quantity"), row.line),
+                quantity_basis=values.get("quantity_basis"),
+                remark=values.get("remark"),
+            )
+        )
+
+    def _aligned(self, row: Row) -> dict[str, str]:
+        """Align data to the header on the amount column: some exports shift the header by one cell."""
+        cells = [c for c in row.cells if label_key(c.text) not in _ROW_LABELS]
+        amount_cols = [c for c, name in self.header.items() if name == "amount"]
+        first_amount = next((c.col for c in cells if is_amount(c.text)), None)
+        offset = first_amount - amount_cols[0] if amount_cols and first_amount is not None else 0
+        values: dict[str, str] = {}
+        for col, name in self.header.items():
+            cell = next((c for c in cells if c.col == col + offset), None)
+            if cell is not None and cell.text:
+                values[name] = cell.text
+        self._report_unaligned(row, cells, offset)
+        return values
+
+    def _report_unaligned(self, row: Row, cells: list, offset: int) -> None:
+        placed = {col + offset for col in self.header}
+        for cell in cells:
+            if cell.text and cell.col not in placed:
+                self.notes.unplaced(cell.text, row.line, "预算明细行中没有对应表头的单元格")
+
+    def _amount(self, text: str | None, line: int) -> Decimal | None:
+        if text is None:
+            return None
+        try:
+            return parse_amount(text)
+        except ValueError:
+            self.notes.warn("budget.bad_amount", f"金额「{text}」无法识别为数字，按空白处理", line=line, fragment=text)
+            return None
+
+    def _total(self, row: Row) -> None:
+        self.total_seen = True
+        amounts = [c.text for c in row.filled[1:] if is_amount(c.text)]
+        self.total = self._amount(amounts[0], row.line) if amounts else None
+        if not amounts:
+            self.notes.info("budget.total_blank", "“金额合计”行未填写金额", line=row.line)
+
+
+_STAGE = re.compile(r"^(?P<stage>.+?)\s*(?P<mark>[√✓×✗xX])?$")
+
+
+@dataclass
+class SafeguardTable:
+    notes: NoteSink
+    rows: list[SafeguardRow] = field(default_factory=list)
+
+    def feed(self, row: Row) -> None:
+        texts = [c.text for c in row.filled]
+        if len(texts) < 3:
+            for text in texts:
+                self.notes.unplaced(text, row.line, "制度保障表中不完整的行")
+            return
+        self.rows.append(
+            SafeguardRow(
+                line=row.line,
+                category=texts[0],
+                document=texts[1],
+                measures=texts[2],
+                stages=[_stage(t) for t in texts[3:]],
+            )
+        )
+
+
+def _stage(text: str) -> StageCheck:
+    match = _STAGE.match(text.strip())
+    mark = match["mark"] if match else None
+    applies = None if mark is None else mark in {"√", "✓"}
+    return StageCheck(stage=match["stage"] if match else text, applies=applies)

@@ -1,0 +1,120 @@
+"""Parse a seed-style text export (one or several 绩效目标申报表 in one .txt file)."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.domain.model import Declaration, Layout, ParseNote
+from assistant.errors import InputError, NotADeclarationError
+from assistant.ingest.assemble import BlockParser
+from assistant.ingest.cells import Row, split_row
+from assistant.ingest.notes import NoteSink
+
+_TITLE = re.compile(
+    r"^[#\s]*(?P<city>上海市)?(?:财政)?(?:支出)?项目(?:支出)?绩效目标申报表\s*(?P<suffix>[（(][^)）]*[)）])?\s*$"
+)
+_CONTINUATION_SUFFIXES = ("绩效目标", "制度保障")
+
+
+@dataclass
+class ParseResult:
+    source_file: str
+    declarations: list[Declaration]
+    notes: list[ParseNote] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Block:
+    index: int
+    layout: Layout
+    rows: list[Row]
+
+
+def decode(data: bytes, name: str, notes: NoteSink) -> str:
+    """UTF-8 (with or without BOM) or GBK/GB18030; anything else is refused with the reason."""
+    if data.startswith(codecs.BOM_UTF8):
+        notes.info("encoding.bom", "文件为带 BOM 的 UTF-8 编码，已自动去除 BOM")
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"文件 {name} 无法解码：既不是 UTF-8 也不是 GBK/GB18030（第 {utf8_error.start} 字节处出错）",
+                hint="请用文本编辑器另存为 UTF-8 编码后重试",
+            ) from utf8_error
+        notes.warn("encoding.gbk", "文件为 GBK/GB18030 编码，已按 GB18030 读取；建议另存为 UTF-8")
+        return text
+
+
+def parse_file(path: Path) -> ParseResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    return parse_text_bytes(data, path.name)
+
+
+def parse_text_bytes(data: bytes, name: str) -> ParseResult:
+    notes = NoteSink()
+    text = decode(data, name, notes)
+    if "\x00" in text:
+        raise NotADeclarationError(f"文件 {name} 含有二进制内容，不是文本导出的申报表", hint="请提供 .txt 文本导出文件")
+    rows = [split_row(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
+    blocks = split_blocks(rows, name, notes)
+    sha = hashlib.sha256(data).hexdigest()
+    declarations = [BlockParser(block.layout, name, sha, block.index).parse(block.rows) for block in blocks]
+    return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
+
+
+def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
+    starts = [(i, _layout_of(rows, i)) for i, row in enumerate(rows) if _starts_declaration(row)]
+    if not starts:
+        raise NotADeclarationError(
+            f"文件 {name} 不是绩效目标申报表：没有找到表头「财政项目支出绩效目标申报表」或「上海市财政支出项目绩效目标申报表」",
+            hint="请确认文件是申报表的文本导出（.txt），且表头行未被删除",
+        )
+    _report_preamble(rows[: starts[0][0]], notes)
+    bounds = [s for s, _ in starts] + [len(rows)]
+    return [
+        Block(index=n + 1, layout=layout, rows=rows[start : bounds[n + 1]])
+        for n, (start, layout) in enumerate(starts)
+    ]
+
+
+def _title(row: Row) -> re.Match[str] | None:
+    return _TITLE.match(row.raw.replace("\t", " ").strip())
+
+
+def _starts_declaration(row: Row) -> bool:
+    match = _title(row)
+    if match is None:
+        return False
+    suffix = match["suffix"] or ""
+    return not any(word in suffix for word in _CONTINUATION_SUFFIXES)
+
+
+def is_title(row: Row) -> bool:
+    return _title(row) is not None
+
+
+def _layout_of(rows: list[Row], start: int) -> Layout:
+    match = _title(rows[start])
+    assert match is not None
+    if match["city"]:
+        return Layout.MUNICIPAL_2019
+    if match["suffix"] and "项目总体情况" in match["suffix"]:
+        return Layout.DISTRICT_2020
+    return Layout.MUNICIPAL_2021
+
+
+def _report_preamble(rows: list[Row], notes: NoteSink) -> None:
+    for row in rows:
+        for cell in row.filled:
+            notes.unplaced(cell.text, row.line, "位于第一张申报表表头之前")
