@@ -81,6 +81,7 @@ class BlockParser:
             return True
         if _TITLE_ROW.match(text):
             self.mode = Mode.FORM
+            self.form.reset()
             return True
         for test, mode, action in (
             (is_header, Mode.INDICATORS, self.indicators.header),

@@ -57,6 +57,14 @@ class FormWalker:
         for cell in cells:
             self._feed_cell(cell)
 
+    def reset(self) -> None:
+        """A new sub-form (title line) closes whatever field was open."""
+        self.current = None
+        self.columns = {}
+
+    def _in_section(self) -> bool:
+        return self.current is not None and self.current.spec.kind is FieldKind.SECTION
+
     def finish(self) -> FormFields:
         self.current = None
         self.columns = {}
@@ -120,7 +128,7 @@ class FormWalker:
         if spec is not None:
             self._on_label(spec, text, line)
             return
-        inline = split_inline(text, self.layout)
+        inline = None if self._in_section() else split_inline(text, self.layout)
         if inline is not None:
             spec, label, value = inline
             self._on_label(spec, label, line)

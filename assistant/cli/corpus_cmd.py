@@ -1,0 +1,125 @@
+"""``assistant corpus …``: build, list, show and count the typed corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from assistant.cli import render
+from assistant.corpus.stats import compute_stats
+from assistant.corpus.store import Corpus, build_corpus, import_raw
+from assistant.domain.model import NoteLevel
+from assistant.errors import InputError
+from assistant.settings import load_settings
+
+app = typer.Typer(help="语料库：把历年申报表解析为结构化语料，并查看。", no_args_is_help=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
+
+
+@app.command("build")
+def build(
+    source: Annotated[
+        list[Path] | None,
+        typer.Option("--from", help="先把这些文本导出文件（或目录下的 *.txt）复制到 corpus/raw/，再构建。"),
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐条列出解析提示（文件与行号）。")] = False,
+) -> None:
+    """解析 corpus/raw/ 下的全部申报表，生成 corpus/declarations/*.json（结果确定、可重复）。"""
+    settings = load_settings()
+    raw_dir = settings.corpus.corpus_dir / "raw"
+    if source:
+        import_raw(_expand(source), raw_dir)
+    report = build_corpus(raw_dir, settings.corpus.corpus_dir)
+    out = render.console()
+    decls = report.declarations
+    out.print(
+        f"已解析 {len(report.results)} 个文件，{len(decls)} 份申报表，{sum(len(d.indicators) for d in decls)} 项指标；"
+        f"写入 {len(report.written)} 个、删除 {len(report.removed)} 个语料文件（其余未变）。"
+    )
+    for name, why in report.failed.items():
+        out.print(f"[red]无法解析 {name}：{why}[/red]")
+    _print_note_summary(report, verbose=verbose)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.txt")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"找不到文件或目录：{path}", hint="请检查 --from 参数的路径")
+    return files
+
+
+def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - BuildReport
+    out = render.console()
+    table = Table(title="解析提示汇总", title_justify="left")
+    for col in ("申报表", "项目名称", "错误", "警告", "提示"):
+        table.add_column(col)
+    for decl in report.declarations:
+        counts = {lvl: sum(1 for n in decl.parse_notes if n.level is lvl) for lvl in NoteLevel}
+        table.add_row(decl.id, decl.header.name, *(str(counts[lvl]) for lvl in (NoteLevel.ERROR, NoteLevel.WARNING, NoteLevel.INFO)))
+    out.print(table)
+    if not verbose:
+        out.print("（使用 --verbose 查看每条提示的文件与行号）")
+        return
+    for result in report.results:
+        if result.notes:
+            out.print(render.notes_table(result.notes, title=f"{result.source_file}（文件级）", source=result.source_file))
+        for decl in result.declarations:
+            if decl.parse_notes:
+                out.print(render.notes_table(decl.parse_notes, title=f"{decl.id} {decl.header.name}", source=result.source_file))
+
+
+def _corpus() -> Corpus:
+    return Corpus.load(load_settings().corpus.corpus_dir)
+
+
+@app.command("list")
+def list_(as_json: JsonFlag = False) -> None:
+    """列出语料库中的全部申报表。"""
+    corpus = _corpus()
+    if as_json:
+        rows = [{"id": d.id, "name": d.header.name, "year": d.header.year, "layout": d.layout.value,
+                 "indicators": len(d.indicators), "source": d.provenance.source_file} for d in corpus]  # fmt: skip
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"语料库（{len(corpus)} 份申报表）", title_justify="left")
+    for col in ("编号", "年度", "项目名称", "单位", "版式", "指标数"):
+        table.add_column(col)
+    for d in corpus:
+        unit = d.header.implementer or d.header.applicant or d.header.department or ""
+        table.add_row(d.id, str(d.header.year or ""), d.header.name, unit, d.layout.label, str(len(d.indicators)))
+    render.console().print(table)
+
+
+@app.command("show")
+def show(
+    declaration_id: Annotated[str, typer.Argument(help="申报表编号，如 2023-003-01（见 assistant corpus list）")],
+    as_json: JsonFlag = False,
+) -> None:
+    """显示一份申报表：表头、资金、各部分内容和指标表。"""
+    decl = _corpus().get(declaration_id)
+    if as_json:
+        typer.echo(decl.model_dump_json(indent=2))
+        return
+    render.console().print(render.declaration_view(decl))
+
+
+@app.command("stats")
+def stats(as_json: JsonFlag = False) -> None:
+    """统计：按源文件、年度、版式、一级/二级指标计的申报表与指标数量。"""
+    result = compute_stats(_corpus().declarations)
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    render.console().print(render.stats_view(result))

@@ -1,0 +1,32 @@
+"""The ``assistant`` command. It only parses arguments, calls services and renders their results."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from assistant.cli import corpus_cmd
+from assistant.errors import AssistantError
+
+app = typer.Typer(
+    name="assistant",
+    help="申报助手：财政项目支出绩效目标申报表的起草、指标建议与审核工具。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(corpus_cmd.app, name="corpus")
+
+
+def main() -> None:
+    """Console entry point: user errors become a Chinese message and exit code 2, never a traceback."""
+    try:
+        app()
+    except AssistantError as exc:
+        typer.echo(f"错误：{exc.message}", err=True)
+        if exc.hint:
+            typer.echo(f"建议：{exc.hint}", err=True)
+        sys.exit(2)
+
+

@@ -1,0 +1,133 @@
+"""Readable Chinese renderings for the terminal (rich)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from assistant.corpus.stats import CorpusStats, CountRow
+from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote
+
+NOTE_LABELS = {NoteLevel.ERROR: "错误", NoteLevel.WARNING: "警告", NoteLevel.INFO: "提示"}
+_FUNDING_LABELS = {
+    "total": "项目资金总额", "annual": "年度资金申请总额", "fiscal_total": "财政资金（总额）",
+    "fiscal_annual": "当年财政拨款", "fiscal_upper": "上级财政拨款", "fiscal_same_level": "本级财政安排",
+    "fiscal_lower": "下级财政配套", "other_total": "其他资金（总额）", "other_annual": "其他资金（当年）",
+    "carryover": "上年结转资金", "previous_budget": "同名项目上年预算额", "previous_spent": "同名项目上年预算执行数",
+}  # fmt: skip
+
+
+def yuan(amount: Decimal | None) -> str:
+    return "（空白）" if amount is None else f"{amount:,.2f} 元"
+
+
+def _checkboxes(field: CheckboxField | None) -> str:
+    if field is None:
+        return "（未填）"
+    marks = {CheckState.CHECKED: "☑", CheckState.UNCHECKED: "☐", CheckState.UNKNOWN: "?"}
+    return "  ".join(f"{marks[o.state]}{o.label}" for o in field.options)
+
+
+def declaration_view(decl: Declaration) -> Group:
+    h = decl.header
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    rows = [
+        ("编号", decl.id), ("项目名称", h.name), ("年度", str(h.year or "（未知）")), ("版式", decl.layout.label),
+        ("申报单位", h.applicant), ("主管部门", h.department), ("实施单位", h.implementer),
+        ("项目负责人", h.manager), ("联系人", h.contact), ("联系电话", h.phone), ("项目性质", h.nature),
+        ("项目类别", h.category), ("项目类型", _checkboxes(h.project_type) if h.project_type else None),
+        ("资金用途", _checkboxes(h.fund_use) if h.fund_use else None),
+        ("起止日期", f"{h.start_date or '（空白）'} 至 {h.end_date or '（空白）'}"),
+        ("来源", f"{decl.provenance.source_file} 第 {decl.provenance.span.start}–{decl.provenance.span.end} 行"),
+    ]  # fmt: skip
+    for label, value in rows:
+        if value:
+            head.add_row(label, value)
+    parts: list = [Panel(head, title="申报表", expand=False), _funding_table(decl)]
+    for section in decl.sections:
+        body = section.text or "（空白）"
+        parts.append(Panel(Text(body), title=section.title, title_align="left"))
+    parts.append(indicator_table(decl))
+    if decl.budget_lines:
+        parts.append(_budget_table(decl))
+    if decl.parse_notes:
+        parts.append(notes_table(decl.parse_notes, title="解析提示"))
+    return Group(*parts)
+
+
+def _funding_table(decl: Declaration) -> Table:
+    table = Table(title="项目资金（元）", title_justify="left")
+    table.add_column("项目")
+    table.add_column("金额", justify="right")
+    for key, label in _FUNDING_LABELS.items():
+        value = getattr(decl.funding, key)
+        table.add_row(label, yuan(value))
+    return table
+
+
+def indicator_table(decl: Declaration) -> Table:
+    table = Table(title=f"绩效指标（{len(decl.indicators)} 项）", title_justify="left", show_lines=False)
+    for col in ("#", "一级指标（原表）", "二级指标（原表）", "三级指标", "指标值", "现行框架归类", "行"):
+        table.add_column(col)
+    for ind in decl.indicators:
+        mapped = f"{ind.level1.value}/{ind.level2.value}" if ind.level1 and ind.level2 else "（无对应）"
+        if ind.level1 and not ind.level2:
+            mapped = f"{ind.level1.value}/（未填二级）"
+        value = ind.value.raw or "（缺失）"
+        table.add_row(str(ind.position), ind.level1_written or "", ind.level2_written or "", ind.name, value, mapped, str(ind.line))
+    return table
+
+
+def _budget_table(decl: Declaration) -> Table:
+    table = Table(title="预算明细", title_justify="left")
+    for col in ("名称", "明细", "金额", "数量", "备注"):
+        table.add_column(col)
+    for line in decl.budget_lines:
+        table.add_row(line.name, line.detail or "", yuan(line.amount), str(line.quantity or ""), line.remark or "")
+    table.add_row("金额合计（原表）", "", yuan(decl.budget_lines_total), "", "")
+    return table
+
+
+def notes_table(notes: list[ParseNote], *, title: str, source: str | None = None) -> Table:
+    table = Table(title=title, title_justify="left")
+    for col in ("级别", "位置", "说明", "原文片段"):
+        table.add_column(col)
+    for note in notes:
+        where = f"{source + ' ' if source else ''}第 {note.line} 行" if note.line else (source or "")
+        table.add_row(NOTE_LABELS[note.level], where, note.message, note.fragment or "")
+    return table
+
+
+def count_table(title: str, rows: list[CountRow], key_label: str, *, partition: bool = True) -> Table:
+    """``partition``: each declaration falls in exactly one row, so its column sums to the total."""
+    table = Table(title=title, title_justify="left")
+    table.add_column(key_label)
+    table.add_column("申报表", justify="right")
+    table.add_column("指标", justify="right")
+    for row in rows:
+        table.add_row(row.key, str(row.declarations), str(row.indicators))
+    declarations = str(sum(r.declarations for r in rows)) if partition else ""
+    table.add_row("合计", declarations, str(sum(r.indicators for r in rows)), style="bold")
+    return table
+
+
+def stats_view(stats: CorpusStats) -> Group:
+    notes = "，".join(f"{NOTE_LABELS[k]} {v} 条" for k, v in stats.notes_by_level.items())
+    return Group(
+        Text(f"语料库：{stats.declarations} 份申报表，{stats.indicators} 项绩效指标；解析提示：{notes}", style="bold"),
+        count_table("按源文件", stats.by_file, "源文件"),
+        count_table("按年度", stats.by_year, "年度"),
+        count_table("按版式", stats.by_layout, "版式"),
+        count_table("按现行框架（一级 / 二级）", stats.by_level, "一级 / 二级", partition=False),
+        count_table("按原表填写（一级 / 二级）", stats.by_level_written, "一级 / 二级（原表）", partition=False),
+    )
+
+
+def console(*, stderr: bool = False) -> Console:
+    return Console(stderr=stderr, soft_wrap=False, width=160 if not stderr else None)

@@ -1,0 +1,157 @@
+"""The typed corpus on disk: ``corpus/raw/`` (seed exports), ``corpus/declarations/*.json``, ``corpus/manifest.json``.
+
+Building is deterministic: the same raw files give byte-identical JSON, and unchanged files are not rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from assistant.domain.model import Declaration, ParseNote
+from assistant.errors import CorpusError, InputError
+from assistant.ingest.text_export import ParseResult, parse_file
+
+
+class FileEntry(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    file: str
+    sha256: str
+    declarations: list[str]
+    notes: list[ParseNote]
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    files: list[FileEntry]
+
+
+@dataclass
+class BuildReport:
+    results: list[ParseResult] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def declarations(self) -> list[Declaration]:
+        return [d for r in self.results for d in r.declarations]
+
+
+def import_raw(sources: list[Path], raw_dir: Path) -> list[Path]:
+    """Copy seed exports into ``corpus/raw`` (the corpus keeps its own copy of every source)."""
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for src in sources:
+        target = raw_dir / src.name
+        if not target.exists() or target.read_bytes() != src.read_bytes():
+            shutil.copyfile(src, target)
+        copied.append(target)
+    return copied
+
+
+def build_corpus(raw_dir: Path, corpus_dir: Path) -> BuildReport:
+    files = sorted(raw_dir.glob("*.txt"))
+    if not files:
+        raise CorpusError(f"目录 {raw_dir} 中没有 .txt 申报表文件", hint="请先把文本导出文件放入 corpus/raw/")
+    report = BuildReport()
+    for path in files:
+        try:
+            report.results.append(parse_file(path))
+        except InputError as exc:
+            report.failed[path.name] = str(exc)
+    out_dir = corpus_dir / "declarations"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _check_unique_ids(report.declarations)
+    for decl in report.declarations:
+        if _write_if_changed(out_dir / f"{decl.id}.json", decl.model_dump_json(indent=2) + "\n"):
+            report.written.append(decl.id)
+    keep = {f"{d.id}.json" for d in report.declarations}
+    for stale in sorted(out_dir.glob("*.json")):
+        if stale.name not in keep:
+            stale.unlink()
+            report.removed.append(stale.stem)
+    _write_if_changed(corpus_dir / "manifest.json", _manifest(report).model_dump_json(indent=2) + "\n")
+    return report
+
+
+def _check_unique_ids(declarations: list[Declaration]) -> None:
+    seen: dict[str, str] = {}
+    for decl in declarations:
+        if decl.id in seen:
+            raise CorpusError(
+                f"申报表编号重复：{decl.id}（{seen[decl.id]} 与 {decl.provenance.source_file}）",
+                hint="请重命名其中一个源文件，使文件名前缀不同",
+            )
+        seen[decl.id] = decl.provenance.source_file
+
+
+def _manifest(report: BuildReport) -> Manifest:
+    entries = [
+        FileEntry(
+            file=r.source_file,
+            sha256=r.declarations[0].provenance.source_sha256 if r.declarations else "",
+            declarations=[d.id for d in r.declarations],
+            notes=r.notes,
+        )
+        for r in report.results
+    ]
+    return Manifest(files=entries)
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
+def load_declaration(path: Path) -> Declaration:
+    try:
+        return Declaration.model_validate_json(path.read_text(encoding="utf-8"))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise CorpusError(
+            f"语料文件 {path.name} 格式不正确：字段 {where}：{first['msg']}",
+            hint="请重新运行 assistant corpus build 生成语料",
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"语料文件 {path.name} 不是合法的 JSON：第 {exc.lineno} 行", hint="请重新运行 assistant corpus build") from exc
+
+
+class Corpus:
+    """The declarations of the built corpus, loaded once."""
+
+    def __init__(self, declarations: list[Declaration]) -> None:
+        self.declarations = sorted(declarations, key=lambda d: d.id)
+        self._by_id = {d.id: d for d in self.declarations}
+
+    @classmethod
+    def load(cls, corpus_dir: Path) -> Corpus:
+        folder = corpus_dir / "declarations"
+        paths = sorted(folder.glob("*.json"))
+        if not paths:
+            raise CorpusError(f"语料库为空：{folder} 下没有申报表", hint="请先运行 assistant corpus build")
+        return cls([load_declaration(p) for p in paths])
+
+    def get(self, declaration_id: str) -> Declaration:
+        try:
+            return self._by_id[declaration_id]
+        except KeyError:
+            known = "、".join(self._by_id)
+            raise InputError(f"语料库中没有编号为 {declaration_id} 的申报表", hint=f"现有编号：{known}") from None
+
+    def __iter__(self):  # noqa: ANN204 - Iterator[Declaration]
+        return iter(self.declarations)
+
+    def __len__(self) -> int:
+        return len(self.declarations)
