@@ -1,0 +1,25 @@
+# Two entry points, each sets itself up: `make demo` (the main job) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本（当前：" + sys.version.split()[0] + "）；可用 make PYTHON=python3.11 指定")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,local]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/assistant corpus build
+	$(VENV)/bin/assistant corpus stats
+	$(VENV)/bin/assistant corpus show 2023-003-06
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) data .pytest_cache
