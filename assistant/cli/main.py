@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
+from typer.core import TyperGroup
 
 from assistant.cli import corpus_cmd
 from assistant.errors import AssistantError
 
+
+class _Group(TyperGroup):
+    """User errors become a Chinese message and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):  # noqa: ANN001, ANN201 - click signature
+        try:
+            return super().invoke(ctx)
+        except AssistantError as exc:
+            typer.echo(f"错误：{exc.message}", err=True)
+            if exc.hint:
+                typer.echo(f"建议：{exc.hint}", err=True)
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
     name="assistant",
+    cls=_Group,
     help="申报助手：财政项目支出绩效目标申报表的起草、指标建议与审核工具。",
     no_args_is_help=True,
     add_completion=False,
@@ -20,13 +34,4 @@ app.add_typer(corpus_cmd.app, name="corpus")
 
 
 def main() -> None:
-    """Console entry point: user errors become a Chinese message and exit code 2, never a traceback."""
-    try:
-        app()
-    except AssistantError as exc:
-        typer.echo(f"错误：{exc.message}", err=True)
-        if exc.hint:
-            typer.echo(f"建议：{exc.hint}", err=True)
-        sys.exit(2)
-
-
+    app()
