@@ -64,7 +64,7 @@ def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - Bui
     out = render.console()
     table = Table(title="解析提示汇总", title_justify="left")
     for col in ("申报表", "项目名称", "错误", "警告", "提示"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for decl in report.declarations:
         counts = {lvl: sum(1 for n in decl.parse_notes if n.level is lvl) for lvl in NoteLevel}
         table.add_row(decl.id, decl.header.name, *(str(counts[lvl]) for lvl in (NoteLevel.ERROR, NoteLevel.WARNING, NoteLevel.INFO)))
@@ -95,7 +95,7 @@ def list_(as_json: JsonFlag = False) -> None:
         return
     table = Table(title=f"语料库（{len(corpus)} 份申报表）", title_justify="left")
     for col in ("编号", "年度", "项目名称", "单位", "版式", "指标数"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for d in corpus:
         unit = d.header.implementer or d.header.applicant or d.header.department or ""
         table.add_row(d.id, str(d.header.year or ""), d.header.name, unit, d.layout.label, str(len(d.indicators)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from assistant.cli import corpus_cmd
+from assistant.cli import corpus_cmd, review_cmd
 from assistant.errors import AssistantError
 
 
@@ -31,6 +31,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(corpus_cmd.app, name="corpus")
+app.command("rules")(review_cmd.rules)
+app.command("check")(review_cmd.check)
 
 
 def main() -> None:

@@ -74,7 +74,7 @@ def _funding_table(decl: Declaration) -> Table:
 def indicator_table(decl: Declaration) -> Table:
     table = Table(title=f"绩效指标（{len(decl.indicators)} 项）", title_justify="left", show_lines=False)
     for col in ("#", "一级指标（原表）", "二级指标（原表）", "三级指标", "指标值", "现行框架归类", "行"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for ind in decl.indicators:
         mapped = f"{ind.level1.value}/{ind.level2.value}" if ind.level1 and ind.level2 else "（无对应）"
         if ind.level1 and not ind.level2:
@@ -87,7 +87,7 @@ def indicator_table(decl: Declaration) -> Table:
 def _budget_table(decl: Declaration) -> Table:
     table = Table(title="预算明细", title_justify="left")
     for col in ("名称", "明细", "金额", "数量", "备注"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for line in decl.budget_lines:
         table.add_row(line.name, line.detail or "", yuan(line.amount), str(line.quantity or ""), line.remark or "")
     table.add_row("金额合计（原表）", "", yuan(decl.budget_lines_total), "", "")
@@ -97,7 +97,7 @@ def _budget_table(decl: Declaration) -> Table:
 def notes_table(notes: list[ParseNote], *, title: str, source: str | None = None) -> Table:
     table = Table(title=title, title_justify="left")
     for col in ("级别", "位置", "说明", "原文片段"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for note in notes:
         where = f"{source + ' ' if source else ''}第 {note.line} 行" if note.line else (source or "")
         table.add_row(NOTE_LABELS[note.level], where, note.message, note.fragment or "")
@@ -131,3 +131,26 @@ def stats_view(stats: CorpusStats) -> Group:
 
 def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, soft_wrap=False, width=160 if not stderr else None)
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
+
+
+def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
+    from assistant.review.models import Severity
+
+    counts = "，".join(f"{s.label} {report.count(s)} 条" for s in Severity)
+    parts: list = [Text(f"审核：{report.name}（{report.declaration_id}）— {counts}", style="bold")]
+    if not report.findings:
+        parts.append(Text("未发现问题。", style="green"))
+    for severity in Severity:
+        found = [f for f in report.findings if f.severity is severity]
+        if not found:
+            continue
+        table = Table(title=f"{severity.label}（{len(found)}）", title_justify="left", title_style=_SEVERITY_STYLE[severity.value], show_lines=True)
+        for col in ("规则", "位置", "问题", "修改建议"):
+            table.add_column(col, overflow="fold")
+        for f in found:
+            table.add_row(f"{f.rule_id}\n{f.criterion.value}", f.location.describe(), f.message, f.fix)
+        parts.append(table)
+    return Group(*parts)

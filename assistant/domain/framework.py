@@ -166,13 +166,29 @@ def _place_level2(l2_key: str) -> Placement:
     return Placement(PARENT[level2], level2, note)
 
 
-def is_valid_pair(level1_written: str | None, level2_written: str | None) -> bool:
-    """True when the written pair is a valid pair of the current framework."""
+def _with_suffix(*stems: str) -> frozenset[str]:
+    return frozenset(s + suffix for s in stems for suffix in ("", "目标", "指标"))
+
+
+# Valid 一级 → 二级 pairs of the legacy framework (2019/2020 forms), as they were written.
+LEGACY_PAIRS: dict[str, frozenset[str]] = {
+    "产出目标": _with_suffix("数量", "质量", "时效", "成本"),
+    "效果目标": _with_suffix("经济效益", "社会效益", "生态效益", "可持续影响"),
+    "影响力目标": _with_suffix("可持续影响", "可持续", "长效管理", "配套设施", "满意度", "服务对象满意度", "社会公众或服务对象满意度"),
+    LEGACY_INPUT_LEVEL1: frozenset({"财务管理", "资金投入管理", "项目实施管理", "投入管理", "项目管理"}),
+}
+
+
+def is_written_pair_valid(level1_written: str | None, level2_written: str | None, *, current: bool) -> bool:
+    """Whether a form's 一级/二级 pair as written is valid in its framework (a missing 二级 is judged elsewhere)."""
     if not level1_written or not level2_written:
-        return False
+        return True
+    l1, l2 = _key(level1_written), _key(level2_written)
+    if not current:
+        return l2 in LEGACY_PAIRS.get(l1, frozenset())
     try:
-        level1 = Level1(_key(level1_written))
-        level2 = Level2(_key(level2_written))
+        level1 = Level1(l1)
     except ValueError:
         return False
-    return PARENT[level2] is level1
+    level2 = next((c for c in Level2 if l2 in {c.value, c.value.removesuffix("指标")}), None)
+    return level2 is not None and PARENT[level2] is level1

@@ -1,0 +1,89 @@
+"""``assistant rules`` and ``assistant check``: the review engine from the terminal."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from assistant.cli import render
+from assistant.corpus.store import Corpus
+from assistant.review.catalogue import RULES, RULES_BY_ID
+from assistant.review.engine import review, review_all
+from assistant.review.models import ReviewReport, Severity
+from assistant.review.subjects import load_subjects, reference_context
+from assistant.settings import load_settings
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
+
+
+def rules(as_json: JsonFlag = False) -> None:
+    """列出全部审核规则：编号、级别、审核要点、依据和修改建议。"""
+    if as_json:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in RULES], ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"审核规则（{len(RULES)} 条）", title_justify="left", show_lines=True)
+    for col in ("编号", "级别", "审核要点", "规则", "依据", "修改建议"):
+        table.add_column(col, overflow="fold")
+    for r in RULES:
+        table.add_row(r.id, r.severity.label, r.criterion.value, r.title, r.source, r.fix)
+    render.console().print(table)
+
+
+def check(
+    file: Annotated[Path | None, typer.Argument(help="要审核的文件：语料 JSON、草稿 JSON 或文本导出（.txt）")] = None,
+    corpus: Annotated[bool, typer.Option("--corpus", help="审核整个语料库并汇总。")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """审核申报表：按级别列出问题、位置和修改建议；有“错误”时退出码为 1。"""
+    if corpus:
+        reports = review_all(Corpus.load(load_settings().corpus.corpus_dir).declarations)
+        _corpus_output(reports, as_json=as_json)
+        raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
+    if file is None:
+        raise typer.BadParameter("请给出要审核的文件，或使用 --corpus", param_hint="FILE")
+    context = reference_context(load_settings().corpus.corpus_dir)
+    reports = [review(decl, context) for decl in load_subjects(file)]
+    if as_json:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            render.console().print(render.review_view(report))
+    raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
+
+
+def _corpus_output(reports: list[ReviewReport], *, as_json: bool) -> None:
+    frequent = Counter(f.rule_id for r in reports for f in r.findings)
+    if as_json:
+        summary = {
+            "declarations": [
+                {"id": r.declaration_id, "name": r.name, "errors": r.count(Severity.ERROR),
+                 "warnings": r.count(Severity.WARNING), "hints": r.count(Severity.HINT),
+                 "rules": sorted({f.rule_id for f in r.findings})}
+                for r in reports
+            ],
+            "rule_counts": dict(frequent.most_common()),
+        }  # fmt: skip
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    out = render.console()
+    table = Table(title=f"语料库审核（{len(reports)} 份申报表）", title_justify="left")
+    for col in ("申报表", "项目名称", "错误", "警告", "提示", "主要问题"):
+        table.add_column(col, overflow="fold")
+    for r in reports:
+        top = "、".join(RULES_BY_ID[k].title for k, _ in Counter(f.rule_id for f in r.findings).most_common(3))
+        table.add_row(r.declaration_id, r.name, str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)), str(r.count(Severity.HINT)), top)
+    out.print(table)
+    rules_table = Table(title="最常见的问题", title_justify="left")
+    for col in ("规则", "级别", "问题", "次数", "涉及申报表"):
+        rules_table.add_column(col, overflow="fold")
+    for rule_id, n in frequent.most_common():
+        rule = RULES_BY_ID[rule_id]
+        decls = sum(1 for r in reports if any(f.rule_id == rule_id for f in r.findings))
+        rules_table.add_row(rule_id, rule.severity.label, rule.title, str(n), str(decls))
+    out.print(rules_table)
+    out.print("（逐份查看：assistant check corpus/declarations/<编号>.json）")

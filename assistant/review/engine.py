@@ -1,0 +1,42 @@
+"""Run every check on a declaration; deterministic and fast (no model, no I/O)."""
+
+from __future__ import annotations
+
+from assistant.domain.model import Declaration
+from assistant.review import checks_form, checks_framework, checks_money, checks_relevance, checks_values
+from assistant.review.base import Check
+from assistant.review.catalogue import RULES
+from assistant.review.checks_relevance import ReviewContext
+from assistant.review.models import ReviewReport, Severity
+
+CHECKS: tuple[Check, ...] = (
+    checks_form.check_header,
+    checks_form.check_sections,
+    checks_form.check_funding_blanks,
+    checks_money.check_funding_sums,
+    checks_money.check_budget_lines,
+    checks_money.check_dates,
+    checks_framework.check_completeness,
+    checks_framework.check_pairs,
+    checks_framework.check_misplaced,
+    checks_framework.check_legacy_inputs,
+    checks_values.check_values,
+    checks_values.check_table,
+)
+
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
+_RULE_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
+
+
+def review(decl: Declaration, context: ReviewContext | None = None) -> ReviewReport:
+    """All findings for one declaration; ``context`` (other known projects) enables the relevance rule."""
+    findings = [f for check in CHECKS for f in check(decl)]
+    if context is not None:
+        findings.extend(checks_relevance.check_relevance(decl, context))
+    findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, _RULE_ORDER[f.rule_id]))
+    return ReviewReport(declaration_id=decl.id, name=decl.header.name, year=decl.header.year, findings=findings)
+
+
+def review_all(declarations: list[Declaration]) -> list[ReviewReport]:
+    context = ReviewContext.from_declarations(declarations)
+    return [review(d, context) for d in declarations]

@@ -1,0 +1,55 @@
+"""What ``assistant check`` can read: a corpus JSON, a draft JSON, or a seed-style text export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from assistant.corpus.store import Corpus
+from assistant.domain.model import Declaration
+from assistant.errors import AssistantError, InputError
+from assistant.ingest.text_export import parse_file
+from assistant.review.checks_relevance import ReviewContext
+
+# Other JSON shapes (e.g. drafts) register a converter to a Declaration here: key → converter.
+JSON_CONVERTERS: dict[str, Callable[[dict], Declaration]] = {}
+
+
+def load_subjects(path: Path) -> list[Declaration]:
+    if not path.is_file():
+        raise InputError(f"找不到文件：{path}", hint="请检查路径")
+    if path.suffix.lower() == ".json":
+        return [_from_json(path)]
+    return parse_file(path).declarations
+
+
+def _from_json(path: Path) -> Declaration:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path.name} 不是合法的 JSON：{exc}", hint="请检查文件内容，或提供 .txt 文本导出") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path.name} 的顶层不是对象", hint="应为一份申报表或草稿的 JSON")
+    for key, convert in JSON_CONVERTERS.items():
+        if key in data:
+            return convert(data)
+    try:
+        return Declaration.model_validate(data, strict=False)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(
+            f"{path.name} 不是可识别的申报表 JSON：字段 {where}：{first['msg']}",
+            hint="请提供 assistant corpus build 生成的语料 JSON、assistant draft 生成的草稿 JSON，或 .txt 文本导出",
+        ) from exc
+
+
+def reference_context(corpus_dir: Path) -> ReviewContext:
+    """The built corpus as the set of known projects; empty when there is no corpus yet."""
+    try:
+        return ReviewContext.from_declarations(Corpus.load(corpus_dir).declarations)
+    except AssistantError:
+        return ReviewContext()
