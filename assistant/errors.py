@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 
 class AssistantError(Exception):
     """Base error: ``message`` says what happened, ``hint`` what to do."""
@@ -33,3 +35,28 @@ class ModelError(AssistantError):
     def __init__(self, message: str, *, hint: str | None = None, raw_output: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.raw_output = raw_output
+
+
+_ERROR_TEXT = {
+    "missing": "缺少该字段",
+    "extra_forbidden": "不允许的字段",
+    "enum": "取值不在允许范围内",
+    "string_pattern_mismatch": "格式不符（应为小写 ASCII 与连字符）",
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "list_type": "应为列表",
+    "string_too_short": "不能为空",
+    "string_too_long": "过长",
+}
+
+
+def describe_validation_error(exc: ValidationError, *, limit: int = 3) -> str:
+    """``字段 a.b：应为整数；…`` — what pydantic rejected, in Chinese, for a user-facing message."""
+    parts = []
+    for error in exc.errors()[:limit]:
+        field = ".".join(str(part) for part in error["loc"]) or "（整体）"
+        ctx_error = error.get("ctx", {}).get("error")
+        text = str(ctx_error) if ctx_error is not None else _ERROR_TEXT.get(error["type"], error["msg"])
+        parts.append(f"字段 {field}：{text}")
+    return "；".join(parts)

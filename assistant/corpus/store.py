@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.domain.model import Declaration, ParseNote
-from assistant.errors import CorpusError, InputError
+from assistant.errors import CorpusError, InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
 
 
@@ -118,10 +118,8 @@ def load_declaration(path: Path) -> Declaration:
     try:
         return Declaration.model_validate_json(path.read_text(encoding="utf-8"))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
         raise CorpusError(
-            f"语料文件 {path.name} 格式不正确：字段 {where}：{first['msg']}",
+            f"语料文件 {path.name} 格式不正确：{describe_validation_error(exc)}",
             hint="请重新运行 assistant corpus build 生成语料",
         ) from exc
     except json.JSONDecodeError as exc:

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from pydantic_core import ErrorDetails
 
-from assistant.errors import CorpusError
+from assistant.errors import CorpusError, describe_validation_error
 
 
 class PolicyStatus(StrEnum):
@@ -157,7 +156,7 @@ def _load_one(path: Path) -> PolicyReference:
     try:
         policy = PolicyReference.model_validate(data)
     except ValidationError as exc:
-        problems = "；".join(_describe_error(error) for error in exc.errors())
+        problems = describe_validation_error(exc)
         raise CorpusError(f"政策文件 {path.name} 有误：{problems}", hint="按提示修正字段后重试") from exc
     if policy.id != path.stem:
         raise CorpusError(
@@ -165,27 +164,6 @@ def _load_one(path: Path) -> PolicyReference:
             hint="改名或改 id，使二者相同",
         )
     return policy
-
-
-_ERROR_TEXT = {
-    "missing": "缺少该字段",
-    "extra_forbidden": "不允许的字段",
-    "enum": "取值不在允许范围内",
-    "string_pattern_mismatch": "格式不符（应为小写 ASCII 与连字符）",
-    "string_type": "应为文字",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "list_type": "应为列表",
-    "string_too_short": "不能为空",
-    "string_too_long": "过长",
-}
-
-
-def _describe_error(error: ErrorDetails) -> str:
-    field = ".".join(str(part) for part in error["loc"]) or "（整体）"
-    ctx_error = error.get("ctx", {}).get("error")
-    text = str(ctx_error) if ctx_error is not None else _ERROR_TEXT.get(error["type"], error["msg"])
-    return f"字段 {field}：{text}"
 
 
 def _check_unique_keys(policies: Iterable[PolicyReference]) -> None:

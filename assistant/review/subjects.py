@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration
-from assistant.errors import AssistantError, InputError
+from assistant.errors import AssistantError, InputError, describe_validation_error
 from assistant.ingest.text_export import parse_file
 from assistant.review.checks_relevance import ReviewContext
 
@@ -39,10 +39,8 @@ def _from_json(path: Path) -> Declaration:
     try:
         return Declaration.model_validate(data, strict=False)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
         raise InputError(
-            f"{path.name} 不是可识别的申报表 JSON：字段 {where}：{first['msg']}",
+            f"{path.name} 不是可识别的申报表 JSON：{describe_validation_error(exc)}",
             hint="请提供 assistant corpus build 生成的语料 JSON、assistant draft 生成的草稿 JSON，或 .txt 文本导出",
         ) from exc
 
