@@ -76,14 +76,13 @@ class BM25Store:
     def apply(self, *, add: Iterable[IndexDocument] = (), remove: Iterable[str] = ()) -> int:
         """Add (tokenising only ids not stored yet) and remove in one atomic write; returns how many changed."""
         new = [self._entry(doc) for doc in add if doc.id not in self._entries]
-        gone = [doc_id for doc_id in set(remove) if doc_id in self._entries]
+        gone = {doc_id for doc_id in remove if doc_id in self._entries}
         if not new and not gone:
             return 0
-        for doc_id in gone:
-            del self._entries[doc_id]
-        self._entries.update((entry.id, entry) for entry in new)
-        self._matrix = None
-        _write(self.path, BM25State(entries=list(self._entries.values())))
+        entries = {doc_id: entry for doc_id, entry in self._entries.items() if doc_id not in gone}
+        entries.update((entry.id, entry) for entry in new)
+        _write(self.path, BM25State(entries=list(entries.values())))
+        self._entries, self._matrix = entries, None
         return len(new) + len(gone)
 
     def _entry(self, doc: IndexDocument) -> BM25Entry:

@@ -89,7 +89,7 @@ class HybridIndex:
         function = embedding_function or build_embedding_function(settings)
         full_name = collection_name(settings.index.collection_prefix, name)
         collection = get_collection(client or open_client(settings), full_name, function)
-        tokenizer = search_tokenizer(settings.data_dir / "cache")
+        tokenizer = search_tokenizer(settings.data_dir / "cache" / "jieba")
         return cls(collection, BM25Store(bm25_path(settings.data_dir, full_name), tokenizer))
 
     def ids(self) -> set[str]:
@@ -142,25 +142,32 @@ class HybridIndex:
             raise InputError("检索内容为空", hint="请输入要查找的内容")
         if k < 1:
             raise InputError(f"返回条数必须至少为 1，收到 {k}")
-        filters = with_kind(where, kind)
-        pool = max(k, self.pool)
+        sides = self._candidates(query, with_kind(where, kind), max(k, self.pool), mode)
+        hits = self.reranker.rerank(query, _hits(self._rank(sides), sides))
+        return [hit.model_copy(update={"rank": rank}) for rank, hit in enumerate(hits[:k], start=1)]
+
+    def _candidates(
+        self, query: str, filters: Mapping[str, Scalar], n: int, mode: SearchMode
+    ) -> dict[str, list[Candidate]]:
         match mode:
             case "vector":
-                sides = {"vector": self._vector_candidates(query, filters, pool)}
-                ranked = _by_own_score(sides["vector"])
+                return {"vector": self._vector_candidates(query, filters, n)}
             case "bm25":
-                sides = {"bm25": self._bm25_candidates(query, filters, pool)}
-                ranked = _by_own_score(sides["bm25"])
+                return {"bm25": self._bm25_candidates(query, filters, n)}
             case "hybrid":
-                sides = {
-                    "vector": self._vector_candidates(query, filters, pool),
-                    "bm25": self._bm25_candidates(query, filters, pool),
+                return {
+                    "vector": self._vector_candidates(query, filters, n),
+                    "bm25": self._bm25_candidates(query, filters, n),
                 }
-                ranked = self.fuser.fuse({side: [c.id for c in found] for side, found in sides.items()})
             case _:
                 assert_never(mode)
-        hits = self.reranker.rerank(query, _hits(ranked, sides))
-        return [hit.model_copy(update={"rank": rank}) for rank, hit in enumerate(hits[:k], start=1)]
+
+    def _rank(self, sides: Mapping[str, Sequence[Candidate]]) -> list[tuple[str, float]]:
+        """One side keeps its own scores (cosine similarity or BM25); several are fused."""
+        if len(sides) == 1:
+            (only,) = sides.values()
+            return [(candidate.id, candidate.score) for candidate in only]
+        return self.fuser.fuse({side: [candidate.id for candidate in found] for side, found in sides.items()})
 
     def _vector_candidates(self, query: str, filters: Mapping[str, Scalar], n: int) -> list[Candidate]:
         result = self.collection.query(
@@ -226,10 +233,6 @@ def _by_id(docs: Iterable[IndexDocument]) -> dict[str, IndexDocument]:
 def _batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _by_own_score(candidates: Sequence[Candidate]) -> list[tuple[str, float]]:
-    return [(candidate.id, candidate.score) for candidate in candidates]
 
 
 def _hits(ranked: Sequence[tuple[str, float]], sides: Mapping[str, Sequence[Candidate]]) -> list[SearchHit]:
