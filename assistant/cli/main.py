@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from assistant.cli import corpus_cmd, review_cmd
+from assistant.cli import corpus_cmd, draft_cmd, review_cmd, suggest_cmd
 from assistant.errors import AssistantError
 
 
@@ -33,6 +33,8 @@ app = typer.Typer(
 app.add_typer(corpus_cmd.app, name="corpus")
 app.command("rules")(review_cmd.rules)
 app.command("check")(review_cmd.check)
+app.command("suggest")(suggest_cmd.suggest)
+app.command("draft")(draft_cmd.draft)
 
 
 def main() -> None:

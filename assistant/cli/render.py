@@ -154,3 +154,28 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
             table.add_row(f"{f.rule_id}\n{f.criterion.value}", f.location.describe(), f.message, f.fix)
         parts.append(table)
     return Group(*parts)
+
+
+def draft_view(draft) -> Group:  # noqa: ANN001 - Draft
+    title = f"草稿：{draft.brief.name}（{draft.brief.year} 年度）— 起草方式：{draft.model}"
+    parts: list = [Text(title, style="bold")]
+    for section in draft.sections:
+        sources = "；".join(c.label for c in section.citations)
+        parts.append(Panel(Text(f"{section.text}\n\n出处：{sources}"), title=section.kind.label, title_align="left"))
+    basis = "\n".join(f"{n}. 《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}{'（用户提供）' if b.user_supplied else ''}" for n, b in enumerate(draft.basis, 1))
+    parts.append(Panel(Text(basis or "（无）"), title="立项依据", title_align="left"))
+    table = Table(title=f"绩效指标（{len(draft.indicators)} 项）", title_justify="left", show_lines=True)
+    for col in ("一级指标", "二级指标", "三级指标", "指标值", "取值依据", "先例"):
+        table.add_column(col, overflow="fold")
+    for i in draft.indicators:
+        precedent = "；".join(c.label for c in i.citations) or "—"
+        table.add_row(i.level1.value, i.level2.value, i.name, i.value.value, i.value.basis, precedent)
+    parts.append(table)
+    if draft.notes:
+        parts.append(Text("起草提示：\n" + "\n".join(f"- {n.message}{'：' + n.fragment if n.fragment else ''}" for n in draft.notes)))
+    if draft.usage:
+        usage = "；".join(f"{u.section} {u.prompt_tokens}+{u.completion_tokens} 词元 {u.seconds}s" for u in draft.usage)
+        parts.append(Text(f"模型用量：{usage}", style="dim"))
+    if draft.review is not None:
+        parts.append(review_view(draft.review))
+    return Group(*parts)

@@ -176,3 +176,16 @@ def _check_unique_keys(policies: Iterable[PolicyReference]) -> None:
                     f"政策文件 {other}.yaml 与 {policy.id}.yaml 都可由“{key}”指称，无法唯一解析",
                     hint="删去其中一处的该题名、文号或别名",
                 )
+
+
+MIN_KEY_LENGTH = 3  # shorter keys (e.g. a bare 宪法) would match ordinary prose
+
+
+def policies_cited_in(policies: Sequence[PolicyReference], text: str) -> list[PolicyReference]:
+    """Policies whose number, title or alias appears in ``text`` (after the same normalisation as lookups)."""
+    haystack = normalise_reference(text)
+    return [
+        policy
+        for policy in policies
+        if any(len(key) >= MIN_KEY_LENGTH and key in haystack for key in policy.reference_keys())
+    ]

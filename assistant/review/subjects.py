@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -13,10 +12,6 @@ from assistant.domain.model import Declaration
 from assistant.errors import AssistantError, InputError, describe_validation_error
 from assistant.ingest.text_export import parse_file
 from assistant.review.checks_relevance import ReviewContext
-
-# Other JSON shapes (e.g. drafts) register a converter to a Declaration here: key → converter.
-JSON_CONVERTERS: dict[str, Callable[[dict], Declaration]] = {}
-
 
 def load_subjects(path: Path) -> list[Declaration]:
     if not path.is_file():
@@ -33,9 +28,8 @@ def _from_json(path: Path) -> Declaration:
         raise InputError(f"{path.name} 不是合法的 JSON：{exc}", hint="请检查文件内容，或提供 .txt 文本导出") from exc
     if not isinstance(data, dict):
         raise InputError(f"{path.name} 的顶层不是对象", hint="应为一份申报表或草稿的 JSON")
-    for key, convert in JSON_CONVERTERS.items():
-        if key in data:
-            return convert(data)
+    if str(data.get("format", "")).startswith("shenbao-draft"):
+        return _draft(data, path)
     try:
         return Declaration.model_validate(data, strict=False)
     except ValidationError as exc:
@@ -43,6 +37,16 @@ def _from_json(path: Path) -> Declaration:
             f"{path.name} 不是可识别的申报表 JSON：{describe_validation_error(exc)}",
             hint="请提供 assistant corpus build 生成的语料 JSON、assistant draft 生成的草稿 JSON，或 .txt 文本导出",
         ) from exc
+
+
+def _draft(data: dict, path: Path) -> Declaration:
+    from assistant.drafting.chain import to_declaration  # drafting depends on review: import late
+    from assistant.drafting.models import Draft
+
+    try:
+        return to_declaration(Draft.model_validate(data, strict=False))
+    except ValidationError as exc:
+        raise InputError(f"{path.name} 不是完整的草稿：{describe_validation_error(exc)}", hint="请用 assistant draft 重新生成") from exc
 
 
 def reference_context(corpus_dir: Path) -> ReviewContext:

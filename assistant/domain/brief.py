@@ -1,0 +1,190 @@
+"""The project brief: what an officer knows before drafting a declaration (项目名称, 年度, 资金, 主要内容…).
+
+Field names are English; each has its Chinese label as alias, so a brief written in Chinese loads
+as it is (``项目名称: …``) and so does one written with the English names. A blank amount stays
+``None`` (never zero), as in the declaration model.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from assistant.errors import InputError
+
+_BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class BriefFunding(BaseModel):
+    """Amounts in yuan (元); a blank cell is ``None``."""
+
+    model_config = _BRIEF_CONFIG
+
+    total: Decimal | None = Field(default=None, alias="总额", description="项目资金总额（元）")
+    fiscal: Decimal | None = Field(default=None, alias="财政资金", description="其中：财政资金（元）")
+    other: Decimal | None = Field(default=None, alias="其他资金", description="其中：其他资金（元）")
+    annual: Decimal | None = Field(default=None, alias="年度申请", description="当年 / 年度资金申请总额（元）")
+
+    @field_validator("total", "fiscal", "other", "annual", mode="before")
+    @classmethod
+    def _amount(cls, raw: object) -> object:
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if isinstance(raw, str):
+            return _parse_amount(raw)
+        return raw
+
+    @field_validator("total", "fiscal", "other", "annual")
+    @classmethod
+    def _not_negative(cls, amount: Decimal | None) -> Decimal | None:
+        if amount is not None and amount < 0:
+            raise ValueError("金额不能为负数")
+        return amount
+
+
+def _parse_amount(raw: str) -> Decimal:
+    text = raw.strip().replace(",", "").replace("，", "").removesuffix("元").strip()
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"“{raw}”不是金额，请写数字（单位：元），如 1860000") from None
+
+
+class Brief(BaseModel):
+    """One project to declare: the input of indicator suggestion and drafting."""
+
+    model_config = _BRIEF_CONFIG
+
+    name: str = Field(alias="项目名称", min_length=1, description="项目名称")
+    year: int = Field(alias="年度", ge=2000, le=2100, description="预算年度")
+    department: str | None = Field(default=None, alias="主管部门", description="主管部门")
+    implementer: str | None = Field(default=None, alias="实施单位", description="实施单位")
+    nature: str | None = Field(default=None, alias="项目性质", description="项目性质，如 经常性专项业务费、其他一次性项目")
+    category: str | None = Field(default=None, alias="项目类别", description="项目类别，如 特定目标类、其他运转类")
+    fund_use: str | None = Field(default=None, alias="资金用途", description="资金用途，如 信息化建设类")
+    funding: BriefFunding = Field(default_factory=BriefFunding, alias="资金", description="项目资金（元）")
+    start_date: date | None = Field(default=None, alias="开始日期", description="项目开始日期")
+    end_date: date | None = Field(default=None, alias="结束日期", description="项目结束日期")
+    content: str = Field(default="", alias="主要内容", description="项目主要内容（自由文本）")
+    previous_declaration_id: str | None = Field(
+        default=None, alias="上年申报表编号", description="同一项目上年申报表在语料库中的编号，如 2026-004-05"
+    )
+    policies: list[str] = Field(default_factory=list, alias="政策依据", description="立项依据的政策文件（标题或文号）")
+
+    @field_validator("department", "implementer", "nature", "category", "fund_use", "previous_declaration_id", mode="before")
+    @classmethod
+    def _blank_is_none(cls, raw: object) -> object:
+        return None if isinstance(raw, str) and not raw.strip() else raw
+
+    @field_validator("content", mode="before")
+    @classmethod
+    def _blank_content(cls, raw: object) -> object:
+        return "" if raw is None else raw
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Brief:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError(f"结束日期 {self.end_date} 早于开始日期 {self.start_date}")
+        return self
+
+    def service_days(self) -> int:
+        """Days the project runs: its own dates where given, else the whole budget year."""
+        start = self.start_date or date(self.year, 1, 1)
+        end = self.end_date or date(self.year, 12, 31)
+        return (end - start).days + 1
+
+    def text(self) -> str:
+        """Name and content: what similarity and naming read."""
+        return f"{self.name}\n{self.content}".strip()
+
+
+_LABELS: dict[str, str] = {
+    **{name: field.alias or name for name, field in Brief.model_fields.items()},
+    **{name: field.alias or name for name, field in BriefFunding.model_fields.items()},
+}
+_ERROR_TEXT = {
+    "missing": "缺少该字段",
+    "extra_forbidden": "不是简报的字段",
+    "int_parsing": "应为整数（年份，如 2027）",
+    "int_type": "应为整数（年份，如 2027）",
+    "int_from_float": "应为整数（年份，如 2027）",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "date_from_datetime_parsing": "应为日期，写作 2027-01-01",
+    "date_parsing": "应为日期，写作 2027-01-01",
+    "date_type": "应为日期，写作 2027-01-01",
+    "decimal_parsing": "应为金额数字（元）",
+    "decimal_type": "应为金额数字（元）",
+    "string_type": "应为文字",
+    "string_too_short": "不能为空",
+    "list_type": "应为列表（每行一项，以“- ”开头）",
+    "model_type": "应为若干“名称: 值”组成的一组字段",
+    "model_attributes_type": "应为若干“名称: 值”组成的一组字段",
+}
+
+
+def describe_brief_error(exc: ValidationError) -> str:
+    """``字段 资金.总额：应为金额数字（元）`` for each of the first three problems."""
+    parts = []
+    for error in exc.errors()[:3]:
+        where = ".".join(_LABELS.get(str(p), str(p)) for p in error["loc"]) or "（整体）"
+        ctx_error = error.get("ctx", {}).get("error")
+        text = _ERROR_TEXT.get(error["type"]) or (str(ctx_error) if ctx_error is not None else error["msg"])
+        parts.append(f"字段 {where}：{text}")
+    return "；".join(parts)
+
+
+def allowed_fields() -> str:
+    top = "、".join(field.alias or name for name, field in Brief.model_fields.items())
+    money = "、".join(field.alias or name for name, field in BriefFunding.model_fields.items())
+    return f"可用字段：{top}；资金下可用：{money}"
+
+
+def load_brief(path: Path) -> Brief:
+    """A brief from a YAML or JSON file; every problem is an ``InputError`` naming the file and field."""
+    if not path.is_file():
+        raise InputError(f"找不到简报文件：{path}", hint="请检查路径，或用 assistant suggest --example 查看示例简报")
+    data = _read_mapping(path)
+    try:
+        return Brief.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(f"简报文件 {path.name} 有误：{describe_brief_error(exc)}", hint=allowed_fields()) from exc
+
+
+class _BriefLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates reach pydantic as text, so a bad date gets a field error."""
+
+
+_BriefLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _read_mapping(path: Path) -> dict[str, object]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_BriefLoader)  # noqa: S506
+    except UnicodeDecodeError:
+        raise InputError(f"简报文件 {path.name} 不是 UTF-8 文本", hint="请以 UTF-8 编码保存后重试") from None
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
+        raise InputError(f"简报文件 {path.name} 不是合法的 {kind}：{exc}", hint="请对照示例简报检查缩进和冒号") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"简报文件 {path.name} 的顶层应是“字段: 值”的映射", hint=allowed_fields())
+    return data
+
+
+def example_brief_path() -> Path:
+    """The bundled example brief (package data ``assistant/examples/example_brief.yaml``)."""
+    return Path(str(resources.files("assistant") / "examples" / "example_brief.yaml"))
+
+
+def example_brief() -> Brief:
+    return load_brief(example_brief_path())

@@ -1,0 +1,1 @@
+"""Drafting chain: from a brief to a complete, cited, reviewed declaration."""

@@ -1,0 +1,211 @@
+"""The drafting chain as LangChain runnables: retrieve → sections → basis → indicators → review."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from langchain_core.messages import HumanMessage, SystemMessage
+from langchain_core.runnables import RunnableLambda, RunnableSerializable
+from pydantic import BaseModel, Field
+
+from assistant.domain.model import SECTION_LABELS, Declaration, Funding, Indicator, LineSpan, SectionKind, TextSection
+from assistant.domain.policy import find_policy
+from assistant.domain.values import parse_value
+from assistant.drafting.context import DraftContext, basis_entry
+from assistant.drafting.models import (
+    BasisEntry, Citation, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind,
+)  # fmt: skip
+from assistant.drafting.prompts import load_prompt
+from assistant.drafting.sections import DRAFTED, Structured, brief_block, write_with_model
+from assistant.llm.chat import StructuredOutputError
+from assistant.review.checks_relevance import ReviewContext
+from assistant.review.engine import review
+from assistant.suggest.guard import draft_declaration
+
+BASIS_LIMIT = 5
+RULES = "rules"
+
+
+@dataclass(frozen=True)
+class DraftEvent:
+    kind: str  # started / finished / retry / step
+    section: str
+    message: str
+    elapsed_s: float
+
+
+@dataclass
+class Writer:
+    """How sections get written: a model behind ``structured``, or rules when it is None."""
+
+    structured: Structured | None
+    basis_call: Callable[[list, int], object] | None
+    model: str
+    provider: str
+    retries: int
+    on_event: Callable[[DraftEvent], None]
+    started: float = field(default_factory=time.perf_counter)
+
+    def emit(self, kind: str, section: SectionKind | str, message: str = "") -> None:
+        label = section.label if isinstance(section, SectionKind) else section
+        self.on_event(DraftEvent(kind=kind, section=label, message=message, elapsed_s=round(time.perf_counter() - self.started, 2)))
+
+
+@dataclass
+class State:
+    ctx: DraftContext
+    sections: list[DraftSection] = field(default_factory=list)
+    basis: list[BasisEntry] = field(default_factory=list)
+    indicators: list[DraftIndicator] = field(default_factory=list)
+    notes: list[GroundingNote] = field(default_factory=list)
+    usage: list[SectionUsage] = field(default_factory=list)
+
+
+def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSerializable[DraftContext, Draft]:
+    return (
+        RunnableLambda(State)
+        | RunnableLambda(lambda s: _sections(s, writer))
+        | RunnableLambda(lambda s: _basis(s, writer))
+        | RunnableLambda(_indicators)
+        | RunnableLambda(lambda s: _assemble(s, writer, review_context))
+    )
+
+
+def _sections(state: State, writer: Writer) -> State:
+    for kind in DRAFTED:
+        state.sections.append(write_section(state.ctx, kind, writer, state.notes, state.usage))
+    return state
+
+
+def write_section(
+    ctx: DraftContext, kind: SectionKind, writer: Writer, notes: list[GroundingNote], usage: list[SectionUsage],
+    *, instruction: str = "", previous: str = "",
+) -> DraftSection:  # fmt: skip
+    writer.emit("started", kind)
+    if writer.structured is None:
+        section = rules_section(ctx, kind)
+        notes.append(GroundingNote(kind=NoteKind.RULES_ONLY, section=kind, message=f"“{kind.label}”未使用语言模型，由简报内容按规则生成，请人工润色"))
+    else:
+        written = write_with_model(ctx, kind, writer.structured, model=writer.model, retries=writer.retries,
+                                   emit=lambda k, s, m: writer.emit(k, s, m), instruction=instruction, previous=previous)  # fmt: skip
+        section, _ = written.section, notes.extend(written.notes)
+        usage.append(written.usage)
+    writer.emit("finished", kind, f"{len(section.text)} 字")
+    return section
+
+
+# -- 立项依据 --------------------------------------------------------------------------------------
+
+
+class BasisOutput(BaseModel):
+    policies: list[str] = Field(default_factory=list, description="候选政策编号，如 P1")
+
+
+def _basis(state: State, writer: Writer) -> State:
+    ctx = state.ctx
+    writer.emit("started", "立项依据")
+    chosen = [item.label for item in ctx.policies]
+    if writer.basis_call is not None and ctx.policies:
+        chosen = _choose_with_model(ctx, writer, state)
+    labels = ctx.policy_by_label()
+    for label in chosen[:BASIS_LIMIT]:
+        state.basis.append(_resolve_basis(label, labels, ctx, state.notes))
+    state.basis = [b for b in state.basis if b is not None] + ctx.user_basis
+    if not state.basis:
+        state.notes.append(GroundingNote(kind=NoteKind.NO_PRECEDENT, message="未检索到与本项目相关的政策文件，立项依据留空，请人工补充"))
+    writer.emit("finished", "立项依据", f"{len(state.basis)} 项")
+    return state
+
+
+def _choose_with_model(ctx: DraftContext, writer: Writer, state: State) -> list[str]:
+    candidates = "\n".join(f"[{p.label}] {p.text[:80]}" for p in ctx.policies)
+    human = load_prompt("basis").render(limit=BASIS_LIMIT, brief=brief_block(ctx), candidates=candidates)
+    messages = [SystemMessage(load_prompt("system").render()), HumanMessage(human)]
+    try:
+        result = writer.basis_call(messages, 80)
+    except StructuredOutputError:
+        state.notes.append(GroundingNote(kind=NoteKind.RULES_ONLY, message="模型未能选出立项依据，已按相似项目引用的政策列出候选，请人工删减"))
+        return [p.label for p in ctx.policies]
+    state.usage.append(SectionUsage(section="立项依据", prompt_tokens=result.usage.prompt_tokens, completion_tokens=result.usage.completion_tokens, seconds=round(result.elapsed_s, 2), attempts=1))
+    return list(dict.fromkeys(result.value.policies))
+
+
+def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[GroundingNote]) -> BasisEntry | None:
+    if label in labels:
+        return basis_entry(labels[label], ctx.all_policies)
+    found = find_policy(ctx.all_policies, label)
+    if found is not None:
+        return BasisEntry(title=found.title, doc_number=found.doc_number, policy_id=found.id)
+    notes.append(GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=SectionKind.BASIS, message=f"立项依据“{label}”不在政策库中，也不是用户提供的文件，已删除", fragment=label))
+    return None
+
+
+# -- indicators, rules-only text, assembly -----------------------------------------------------------
+
+
+def _indicators(state: State) -> State:
+    for s in state.ctx.suggestions.suggestions:
+        cites = [Citation(kind=SourceKind.INDICATOR, ref=f"{e.declaration_id}#{e.indicator_name}", label=f"{e.project_name} · {e.year} · {e.indicator_name}（{e.value}）") for e in s.evidence[:3]]  # fmt: skip
+        state.indicators.append(DraftIndicator(level1=s.level1, level2=s.level2, name=s.name, value=s.value, evidence=s.evidence, citations=cites))
+    return state
+
+
+def _sentences(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[。；;\n]", text) if p.strip()]
+
+
+def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
+    b = ctx.brief
+    parts = _sentences(b.content) or [b.name]
+    titles = [item.citation.label for item in ctx.policies[:3]]
+    texts = {
+        SectionKind.OVERVIEW: f"{b.name}由{b.implementer or '实施单位'}实施{'，主管部门为' + b.department if b.department else ''}。{'。'.join(parts)}。",
+        SectionKind.NECESSITY: (f"为落实{'、'.join(titles)}等要求，" if titles else "") + f"{parts[0]}，有必要设立本项目。",
+        SectionKind.GOAL_TOTAL: f"通过本项目的实施，{parts[0]}。",
+        SectionKind.GOAL_ANNUAL: f"{b.year}年度：{'；'.join(parts)}。",
+    }
+    cites = [Citation(kind=SourceKind.BRIEF, ref="brief", label="项目简报")]
+    if kind is SectionKind.NECESSITY:
+        cites += [item.citation for item in ctx.policies[:3]]
+    return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES)
+
+
+def _assemble(state: State, writer: Writer, review_context: ReviewContext) -> Draft:
+    draft = Draft(
+        brief=state.ctx.brief, provider=writer.provider, model=writer.model, sections=state.sections,
+        basis=state.basis, indicators=state.indicators, notes=state.notes, usage=state.usage,
+    )  # fmt: skip
+    return reviewed(draft, review_context)
+
+
+def reviewed(draft: Draft, context: ReviewContext) -> Draft:
+    return draft.model_copy(update={"review": review(to_declaration(draft), context)})
+
+
+def to_declaration(draft: Draft) -> Declaration:
+    """The draft as a current-framework declaration, for the review engine and `assistant check`."""
+    base = draft_declaration(draft.brief, [])
+    span = LineSpan(start=0, end=0)
+    sections = [TextSection(kind=s.kind, title=SECTION_LABELS[s.kind], text=s.text, span=span) for s in draft.sections]
+    basis_text = "\n".join(f"《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}" for b in draft.basis)
+    sections.append(TextSection(kind=SectionKind.BASIS, title=SECTION_LABELS[SectionKind.BASIS], text=basis_text, span=span))
+    indicators = [
+        Indicator(position=n, line=n, level1_written=i.level1.value, level2_written=i.level2.value, level1=i.level1,
+                  level2=i.level2, name=i.name, name_written=i.name, value=parse_value(i.value.value), remark=i.value.ground.value)
+        for n, i in enumerate(draft.indicators, start=1)
+    ]  # fmt: skip
+    return base.model_copy(update={"id": "draft", "sections": sections, "indicators": indicators, "funding": _funding(draft)})
+
+
+def _funding(draft: Draft) -> Funding:
+    """A one-year project (annual = total) requests its fiscal and other money in that year."""
+    money = draft.brief.funding
+    single_year = money.annual is not None and money.annual == money.total
+    return Funding(
+        total=money.total, annual=money.annual, fiscal_total=money.fiscal, other_total=money.other,
+        fiscal_annual=money.fiscal if single_year else None, other_annual=money.other if single_year else None,
+    )  # fmt: skip
+

@@ -1,0 +1,59 @@
+"""Grounding: no invented figure, policy or citation survives unreported."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.domain.brief import Brief
+from assistant.domain.policy import PolicyReference, find_policy
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LIST_MARKER = re.compile(r"(?:^|[\s（(：:；;。])\d{1,2}(?=[、.．)）])")
+_TITLE = re.compile(r"《[^《》]{2,60}》")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*[\u4e00-\u9fff]?\d+号")
+
+
+def _canonical(number: str) -> str:
+    value = Decimal(number)
+    return format(value.normalize(), "f") if value == value.to_integral_value() or "." in number else number
+
+
+def numbers_in(text: str) -> set[str]:
+    cleaned = _LIST_MARKER.sub(" ", text)
+    return {_canonical(n) for n in _NUMBER.findall(cleaned)}
+
+
+def brief_numbers(brief: Brief) -> set[str]:
+    """Every figure the brief states, in the forms prose may use (元 and 万元, dates split in parts)."""
+    found = numbers_in(f"{brief.name}\n{brief.content}") | {str(brief.year), str(brief.service_days())}
+    for amount in brief.funding.model_dump().values():
+        if amount is not None:
+            found |= {_canonical(str(amount)), _canonical(str(Decimal(amount) / 10000))}
+    for day in (brief.start_date, brief.end_date):
+        if day is not None:
+            found |= {str(day.year), str(day.month), str(day.day)}
+    return found
+
+
+@dataclass
+class GroundingResult:
+    text: str
+    problems: list[str] = field(default_factory=list)
+    ungrounded_figures: list[str] = field(default_factory=list)
+    removed_references: list[str] = field(default_factory=list)
+
+
+def ground_text(text: str, *, allowed_numbers: set[str], policies: list[PolicyReference], user_titles: list[str]) -> GroundingResult:
+    """Remove policy mentions that resolve to nothing known; list figures found in no source."""
+    result = GroundingResult(text=text)
+    for mention in _TITLE.findall(text) + _DOC_NUMBER.findall(text):
+        if find_policy(policies, mention) is None and mention.strip("《》") not in user_titles:
+            result.removed_references.append(mention)
+            result.text = result.text.replace(mention, "")
+            result.problems.append(f"提到了参考材料中没有的政策“{mention}”，不得编造政策文件")
+    for number in sorted(numbers_in(result.text) - allowed_numbers):
+        result.ungrounded_figures.append(number)
+        result.problems.append(f"数字“{number}”在简报和参考材料中都找不到，不得编造数字")
+    return result

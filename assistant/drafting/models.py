@@ -1,0 +1,109 @@
+"""A draft declaration: every field says what it drew on; the draft carries its own review."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.domain.brief import Brief
+from assistant.domain.framework import Level1, Level2
+from assistant.domain.model import SectionKind
+from assistant.review.models import ReviewReport
+from assistant.suggest.models import Evidence, ValueProposal
+
+_MODEL = ConfigDict(extra="forbid")
+DRAFT_FORMAT = "shenbao-draft/1"
+
+
+class SourceKind(StrEnum):
+    SECTION = "section"  # a section of a past declaration
+    INDICATOR = "indicator"
+    POLICY = "policy"
+    BRIEF = "brief"  # the user's own brief
+
+
+class Citation(BaseModel):
+    model_config = _MODEL
+
+    kind: SourceKind
+    ref: str = Field(description="declaration id + section, declaration id + indicator, policy id, or 'brief'")
+    label: str = Field(description="Readable Chinese label, e.g. 信息化运维项目 · 2023 · 项目总目标")
+
+
+class DraftSection(BaseModel):
+    model_config = _MODEL
+
+    kind: SectionKind
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    generated_by: str = Field(description="model name, or 'rules' when no language model was used")
+
+
+class BasisEntry(BaseModel):
+    """One 立项依据 entry: always a policy of corpus/policies or one the user supplied."""
+
+    model_config = _MODEL
+
+    title: str
+    doc_number: str | None = None
+    policy_id: str | None = Field(default=None, description="corpus/policies id; None for a user-supplied policy")
+    user_supplied: bool = False
+
+
+class DraftIndicator(BaseModel):
+    model_config = _MODEL
+
+    level1: Level1
+    level2: Level2
+    name: str
+    value: ValueProposal = Field(description="operator, number, unit, 取值依据 (ground) and its basis sentence")
+    evidence: list[Evidence] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class NoteKind(StrEnum):
+    DROPPED_REFERENCE = "dropped_reference"
+    UNGROUNDED_FIGURE = "ungrounded_figure"
+    DROPPED_CITATION = "dropped_citation"
+    NO_PRECEDENT = "no_precedent"
+    RULES_ONLY = "rules_only"
+
+
+class GroundingNote(BaseModel):
+    """What grounding removed or could not confirm, in Chinese."""
+
+    model_config = _MODEL
+
+    kind: NoteKind
+    section: SectionKind | None = None
+    message: str
+    fragment: str | None = None
+
+
+class SectionUsage(BaseModel):
+    model_config = _MODEL
+
+    section: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+    attempts: int
+
+
+class Draft(BaseModel):
+    model_config = _MODEL
+
+    format: str = DRAFT_FORMAT
+    brief: Brief
+    provider: str = Field(description="local / openai / none")
+    model: str = Field(description="model name, or 'rules'")
+    sections: list[DraftSection]
+    basis: list[BasisEntry]
+    indicators: list[DraftIndicator]
+    notes: list[GroundingNote] = Field(default_factory=list)
+    usage: list[SectionUsage] = Field(default_factory=list)
+    review: ReviewReport | None = None
+
+    def section(self, kind: SectionKind) -> DraftSection | None:
+        return next((s for s in self.sections if s.kind is kind), None)

@@ -1,0 +1,88 @@
+"""Drafting as the shells use it: one call for a whole draft, one for regenerating a section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.corpus.store import Corpus
+from assistant.domain.brief import Brief
+from assistant.domain.model import SectionKind
+from assistant.domain.policy import load_policies
+from assistant.drafting.chain import BasisOutput, DraftEvent, Writer, drafting_chain, reviewed, write_section
+from assistant.drafting.context import DraftContext, build_context
+from assistant.drafting.models import Draft, GroundingNote, NoteKind
+from assistant.drafting.sections import SectionOutput
+from assistant.errors import InputError, ModelError
+from assistant.llm.runtime import LLMRuntime
+from assistant.review.checks_relevance import ReviewContext
+from assistant.settings import LLMProvider, Settings
+from assistant.suggest.service import suggest_for
+
+EMBEDDED_MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct（内置）"
+SECTION_NAMES = {kind.label: kind for kind in (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)}
+SECTION_NAMES |= {"概况": SectionKind.OVERVIEW, "必要性": SectionKind.NECESSITY, "总目标": SectionKind.GOAL_TOTAL, "年度目标": SectionKind.GOAL_ANNUAL}
+
+
+def _ignore(_: DraftEvent) -> None:
+    return None
+
+
+def make_writer(
+    settings: Settings, runtime: LLMRuntime | None, on_event: Callable[[DraftEvent], None], fallback: list[GroundingNote]
+) -> Writer:
+    """A model-backed writer for local/openai, a rules writer for none or when the model cannot start."""
+    provider = settings.llm.effective_provider()
+    if provider is LLMProvider.NONE or runtime is None:
+        return Writer(structured=None, basis_call=None, model="rules", provider="none", retries=0, on_event=on_event)
+    if provider is LLMProvider.LOCAL:
+        try:
+            runtime.local_server()
+        except ModelError as exc:
+            fallback.append(GroundingNote(kind=NoteKind.RULES_ONLY, message=f"内置模型不可用（{exc.message}），已改用规则起草"))
+            return Writer(structured=None, basis_call=None, model="rules", provider="none", retries=0, on_event=on_event)
+    model = settings.llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
+    return Writer(
+        structured=lambda messages, max_tokens: runtime.structured(messages, SectionOutput, max_tokens=max_tokens),
+        basis_call=lambda messages, max_tokens: runtime.structured(messages, BasisOutput, max_tokens=max_tokens),
+        model=model, provider=provider.value, retries=settings.llm.max_retries, on_event=on_event,
+    )  # fmt: skip
+
+
+def _context(brief: Brief, settings: Settings) -> tuple[DraftContext, ReviewContext]:
+    corpus = Corpus.load(settings.corpus.corpus_dir)
+    policies = load_policies(settings.corpus.corpus_dir / "policies")
+    ctx = build_context(brief, suggest_for(brief, settings), corpus, policies)
+    return ctx, ReviewContext.from_declarations(corpus.declarations)
+
+
+def draft_brief(
+    brief: Brief, settings: Settings, runtime: LLMRuntime | None, *, on_event: Callable[[DraftEvent], None] = _ignore
+) -> Draft:
+    fallback: list[GroundingNote] = []
+    writer = make_writer(settings, runtime, on_event, fallback)
+    ctx, review_context = _context(brief, settings)
+    on_event(DraftEvent(kind="step", section="检索", message=f"相似项目 {len(ctx.precedents)} 个，候选政策 {len(ctx.policies)} 项", elapsed_s=0.0))
+    draft = drafting_chain(writer, review_context).invoke(ctx)
+    return draft.model_copy(update={"notes": fallback + draft.notes})
+
+
+def section_kind(name: str) -> SectionKind:
+    try:
+        return SECTION_NAMES[name.strip()]
+    except KeyError:
+        raise InputError(f"不能单独重写“{name}”", hint=f"可选：{'、'.join(SECTION_NAMES)}") from None
+
+
+def regenerate_section(
+    draft: Draft, kind: SectionKind, instruction: str, settings: Settings, runtime: LLMRuntime | None,
+    *, on_event: Callable[[DraftEvent], None] = _ignore,
+) -> Draft:  # fmt: skip
+    """Rewrite one section (e.g. 更简洁 / 突出数据共享), keep everything else, review again."""
+    notes = [n for n in draft.notes if n.section is not kind]
+    writer = make_writer(settings, runtime, on_event, notes)
+    ctx, review_context = _context(draft.brief, settings)
+    current = draft.section(kind)
+    usage = [u for u in draft.usage if u.section != kind.label]
+    section = write_section(ctx, kind, writer, notes, usage, instruction=instruction, previous=current.text if current else "")
+    sections = [section if s.kind is kind else s for s in draft.sections]
+    return reviewed(draft.model_copy(update={"sections": sections, "notes": notes, "usage": usage}), review_context)

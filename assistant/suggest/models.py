@@ -1,0 +1,123 @@
+"""What a suggestion says: the indicator, its proposed value and ground, and the precedents behind it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.domain.framework import FRAMEWORK, Level1, Level2
+from assistant.domain.values import Operator, ValueKind
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True)
+
+
+class Ground(StrEnum):
+    """取值依据 (primer §4)."""
+
+    HISTORY = "历史标准"
+    PLAN = "计划标准"
+
+
+class Naming(StrEnum):
+    """How the suggested name was obtained."""
+
+    PRECEDENT = "沿用先例名称"
+    FILLED = "按本项目填写对象"
+    REPHRASED = "改写名称"
+
+
+class Evidence(BaseModel):
+    """One past indicator behind a suggestion: where it was declared and what value it carried."""
+
+    model_config = _FROZEN
+
+    declaration_id: str
+    project_name: str
+    year: int | None
+    indicator_name: str = Field(description="三级指标 as the past form wrote it.")
+    value: str = Field(description="指标值 exactly as written.")
+    similarity: float = Field(description="How close that project is to the brief, 0–1.")
+
+
+class SeenValue(BaseModel):
+    model_config = _FROZEN
+
+    value: str
+    declarations: list[str]
+
+
+class ValueProposal(BaseModel):
+    model_config = _FROZEN
+
+    value: str = Field(description="The proposed 指标值 in canonical form, e.g. ≥90(%), =365(天), 及时.")
+    kind: ValueKind
+    operator: Operator | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+    ground: Ground
+    basis: str = Field(description="Chinese sentence: where the value comes from.")
+    sources: list[str] = Field(default_factory=list, description="Declarations that used this value (历史标准).")
+    seen: list[SeenValue] = Field(default_factory=list, description="Every usable value seen for the template.")
+    range: str | None = Field(default=None, description="Lowest–highest number seen, e.g. 80–95(%).")
+
+
+class IndicatorSuggestion(BaseModel):
+    model_config = _FROZEN
+
+    level1: Level1
+    level2: Level2
+    name: str
+    template: str = Field(description="The template it comes from, e.g. {对象}验收合格率, or the recurring exact name.")
+    family: str = Field(description="The most general template it refines, e.g. {对象}完成率 for {对象}系统建设完成率.")
+    naming: Naming
+    value: ValueProposal
+    evidence: list[Evidence] = Field(description="Past indicators of the template, closest project first.")
+    score: float = Field(description="Ranking score: similarity of the projects that used the template.")
+    for_coverage: bool = Field(default=False, description="Added to cover a required category the ranking missed.")
+    notes: list[str] = Field(default_factory=list, description="Repairs and renamings, in Chinese.")
+
+
+class Precedent(BaseModel):
+    """A past declaration and how similar it is to the brief."""
+
+    model_config = _FROZEN
+
+    declaration_id: str
+    project_name: str
+    year: int | None
+    similarity: float
+    kinds: list[str]
+
+
+class CoverageItem(BaseModel):
+    model_config = _FROZEN
+
+    requirement: str = Field(description="e.g. 产出指标/数量指标, 效益指标（任一二级）")
+    covered: bool
+
+
+class SuggestionSet(BaseModel):
+    model_config = _FROZEN
+
+    brief_name: str
+    year: int
+    kinds: list[str] = Field(description="Project kinds recognised in the brief.")
+    precedents: list[Precedent] = Field(description="Most similar past declarations, closest first.")
+    suggestions: list[IndicatorSuggestion]
+    coverage: list[CoverageItem]
+
+    def grouped(self) -> list[tuple[Level1, Level2, list[IndicatorSuggestion]]]:
+        """Suggestions in framework order, one group per 二级 that has any."""
+        groups = []
+        for level1, children in FRAMEWORK.items():
+            for level2 in children:
+                found = [s for s in self.suggestions if s.level2 is level2]
+                if found:
+                    groups.append((level1, level2, found))
+        return groups
+
+    @property
+    def complete(self) -> bool:
+        return all(item.covered for item in self.coverage)

@@ -1,0 +1,196 @@
+"""Suggest an indicator table for a brief: rank the bank's templates, cover the framework, pass review.
+
+1. Rank past declarations by similarity to the brief; a template scores by the similarity of the
+   projects that used it (the closest counts fully, each further one half as much as the one before).
+2. Take as many indicators per 二级 as the closest projects carried (similarity-weighted).
+3. Cover every required category (primer §3) with the best candidate of the whole bank if the
+   closest projects lacked it.
+4. Run the result through the review engine; repair or replace what it would send back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.domain.brief import Brief
+from assistant.domain.framework import FRAMEWORK, PARENT, Level1, Level2
+from assistant.review import lexicon
+from assistant.review.checks_framework import COST_EXPECTED_FROM
+from assistant.review.checks_relevance import ReviewContext
+from assistant.suggest.bank import IndicatorBank, Template
+from assistant.suggest.guard import blocking_findings, repaired
+from assistant.suggest.models import CoverageItem, Evidence, IndicatorSuggestion, Naming, Precedent, SuggestionSet
+from assistant.suggest.naming import BriefNames, name_for
+from assistant.suggest.proposals import propose
+from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
+
+NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
+DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
+PRECEDENTS_SHOWN = 5
+MAX_ROUNDS = 4
+_SCREEN_IGNORE = frozenset({"DUPLICATE"})  # among all candidates at once; selection removes duplicates
+
+
+@dataclass(frozen=True)
+class Requirement:
+    label: str
+    accepted: frozenset[Level2]
+
+
+def requirements(year: int) -> list[Requirement]:
+    """The categories every declaration of ``year`` must carry (primer §3; Shanghai 2025 cost rule)."""
+    found = [Requirement(f"{PARENT[l2].value}/{l2.value}", frozenset({l2})) for l2 in (Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS)]
+    found.append(Requirement("效益指标（任一二级）", frozenset(FRAMEWORK[Level1.BENEFIT])))
+    found.append(Requirement(f"{Level1.SATISFACTION.value}/{Level2.SATISFACTION.value}", frozenset({Level2.SATISFACTION})))
+    if year >= COST_EXPECTED_FROM:
+        found.append(Requirement(f"成本指标（{COST_EXPECTED_FROM}年起）", frozenset(FRAMEWORK[Level1.COST])))
+    return found
+
+
+def default_context(bank: IndicatorBank) -> ReviewContext:
+    """The bank's projects, so the review recognises an indicator copied from one of them."""
+    return ReviewContext({p.declaration_id: p.project_name for p in bank.profiles})
+
+
+def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None = None) -> SuggestionSet:
+    """An evidenced indicator table for ``brief`` from ``bank``; deterministic, no model, milliseconds."""
+    ranked = rank_precedents(brief, bank)
+    sims = {s.profile.declaration_id: s.similarity for s in ranked}
+    context = default_context(bank) if context is None else context
+    pool = _screen(brief, candidates(brief, bank, sims), context)
+    chosen = _settle(brief, pool, quotas(ranked), requirements(brief.year), context)
+    return SuggestionSet(
+        brief_name=brief.name, year=brief.year, kinds=brief_kinds(brief, bank),
+        precedents=[_precedent(s) for s in ranked[:PRECEDENTS_SHOWN]], suggestions=_ordered(chosen),
+        coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
+    )  # fmt: skip
+
+
+def candidates(brief: Brief, bank: IndicatorBank, sims: dict[str, float]) -> list[IndicatorSuggestion]:
+    """One candidate per template that has a usable value, best score first."""
+    names = BriefNames.of(brief, bank)
+    found = [c for t in bank.templates if (c := _candidate(t, bank.root(t), names, sims, brief)) is not None]
+    return sorted(found, key=lambda c: (-c.score, c.name))
+
+
+def _candidate(
+    template: Template, family: Template, names: BriefNames, sims: dict[str, float], brief: Brief
+) -> IndicatorSuggestion | None:
+    named = name_for(template, names, sims)
+    if named is None:
+        return None
+    name, naming = named
+    level2, notes = template.level2, []
+    value = propose(name, level2, template.entries, sims, brief)
+    if value is None and name.endswith("及时率"):
+        # Precedents wrote 及时 for a rate: the name becomes a quality (及时性) rather than the value a number.
+        notes.append(f"先例对“{name}”填写了定性值，名称改为“{name[:-1]}性”")
+        name = name[:-1] + "性"
+        value = propose(name, level2, template.entries, sims, brief)
+    if value is None:
+        return None
+    return IndicatorSuggestion(
+        level1=PARENT[level2], level2=level2, name=name, template=template.label, family=family.label,
+        naming=naming, value=value,
+        evidence=_evidence(template, sims), score=template_score(template, sims), notes=notes,
+    )  # fmt: skip
+
+
+def template_score(template: Template, sims: dict[str, float]) -> float:
+    """Similarity of the projects that used a template: the closest fully, each further one ``DECAY`` times less."""
+    ordered = sorted((sims.get(d, 0.0) for d in template.declaration_ids), reverse=True)
+    return round(sum(s * DECAY**n for n, s in enumerate(ordered)), 4)
+
+
+def _evidence(template: Template, sims: dict[str, float]) -> list[Evidence]:
+    rows = [
+        Evidence(
+            declaration_id=e.declaration_id, project_name=e.project_name, year=e.year, indicator_name=e.name,
+            value=e.value.raw.strip(), similarity=sims.get(e.declaration_id, 0.0),
+        )
+        for e in template.entries
+    ]  # fmt: skip
+    return sorted(rows, key=lambda r: (-r.similarity, r.declaration_id))
+
+
+def quotas(ranked: list[Scored]) -> dict[Level2, int]:
+    """Indicators per 二级: the similarity-weighted mean count of the closest declarations."""
+    top = ranked[:NEIGHBOURS]
+    total = sum(s.similarity for s in top) or 1.0
+    return {
+        l2: round(sum(s.similarity * s.profile.level2_counts.get(l2, 0) for s in top) / total) for l2 in Level2
+    }
+
+
+def _screen(brief: Brief, pool: list[IndicatorSuggestion], context: ReviewContext) -> list[IndicatorSuggestion]:
+    """Candidates the review engine accepts, repaired where it says how."""
+    found = blocking_findings(brief, pool, context)
+    kept = (repaired(c, found.get(n, []), ignore=_SCREEN_IGNORE) for n, c in enumerate(pool))
+    return [c for c in kept if c is not None]
+
+
+def _settle(
+    brief: Brief, pool: list[IndicatorSuggestion], wanted: dict[Level2, int], needs: list[Requirement], context: ReviewContext
+) -> list[IndicatorSuggestion]:
+    """Select, review, repair or exclude, select again, until the review has nothing to say."""
+    pool = list(pool)
+    chosen: list[IndicatorSuggestion] = []
+    for _ in range(MAX_ROUNDS):
+        chosen = select(pool, wanted, needs)
+        found = blocking_findings(brief, chosen, context)
+        if not found:
+            return chosen
+        for n, findings in found.items():
+            pool = _replace(pool, chosen[n], repaired(chosen[n], findings, ignore=frozenset()))
+    return [c for n, c in enumerate(chosen) if n not in blocking_findings(brief, chosen, context)]
+
+
+def _replace(pool: list[IndicatorSuggestion], old: IndicatorSuggestion, new: IndicatorSuggestion | None) -> list[IndicatorSuggestion]:
+    """The pool with ``old`` (matched by template and name) replaced by ``new``, or removed when None."""
+    same = [c.template == old.template and c.name == old.name for c in pool]
+    return [new if hit else c for c, hit in zip(pool, same, strict=True) if not hit or new is not None]  # type: ignore[misc]
+
+
+def select(pool: list[IndicatorSuggestion], wanted: dict[Level2, int], needs: list[Requirement]) -> list[IndicatorSuggestion]:
+    """The best candidates per 二级 up to ``wanted``, then the best of the whole pool for any unmet requirement."""
+    chosen: list[IndicatorSuggestion] = []
+    for level2 in Level2:
+        for candidate in (c for c in pool if c.level2 is level2):
+            if sum(1 for c in chosen if c.level2 is level2) >= wanted.get(level2, 0):
+                break
+            if not _repeats(candidate, chosen):
+                chosen.append(candidate)
+    for need in needs:
+        if not _covers(chosen, need):
+            best = next((c for c in pool if c.level2 in need.accepted and not _repeats(c, chosen)), None)
+            if best is not None:
+                chosen.append(best.model_copy(update={"for_coverage": True}))
+    return chosen
+
+
+def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) -> bool:
+    """Same name, same measure (…及时性 / …及时率), or a second name filled into the same family."""
+    key = lexicon.measure_key(candidate.name)
+    filled = candidate.naming is Naming.FILLED
+    return any(
+        c.name == candidate.name or lexicon.measure_key(c.name) == key
+        or (filled and c.naming is Naming.FILLED and c.family == candidate.family)
+        for c in chosen
+    )  # fmt: skip
+
+
+def _covers(chosen: list[IndicatorSuggestion], need: Requirement) -> bool:
+    return any(c.level2 in need.accepted for c in chosen)
+
+
+def _ordered(chosen: list[IndicatorSuggestion]) -> list[IndicatorSuggestion]:
+    order = {l2: n for n, l2 in enumerate(l2 for children in FRAMEWORK.values() for l2 in children)}
+    return sorted(chosen, key=lambda c: (order[c.level2], -c.score, c.name))
+
+
+def _precedent(scored: Scored) -> Precedent:
+    p = scored.profile
+    return Precedent(
+        declaration_id=p.declaration_id, project_name=p.project_name, year=p.year,
+        similarity=scored.similarity, kinds=list(p.kinds),
+    )  # fmt: skip

@@ -1,0 +1,156 @@
+"""Drafting chain: faults injected through a fake chat model; everything else is real (corpus, bank, review)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from typer.testing import CliRunner
+
+from assistant.cli.main import app
+from assistant.corpus.store import Corpus
+from assistant.domain.brief import example_brief
+from assistant.domain.model import SectionKind
+from assistant.domain.policy import load_policies
+from assistant.drafting.chain import BasisOutput, Writer, drafting_chain, write_section
+from assistant.drafting.context import build_context
+from assistant.drafting.models import NoteKind
+from assistant.drafting.prompts import EXPECTED, load_prompt
+from assistant.drafting.sections import SectionOutput
+from assistant.drafting.service import draft_brief
+from assistant.errors import AssistantError, ModelError
+from assistant.llm.chat import structured_call
+from assistant.review.checks_relevance import ReviewContext
+from assistant.settings import LLMProvider, load_settings
+from assistant.suggest.service import suggest_for
+
+REPO = Path(__file__).resolve().parent.parent
+GOOD = {
+    "overview": '{"text": "党员教育平台运维项目由上海市党建服务中心实施，保障平台全年稳定运行，工作日故障30分钟内响应。", "citations": ["S1"]}',
+    "necessity": '{"text": "为落实《中国共产党党员教育管理工作条例》要求，需保障党员教育平台稳定运行。", "citations": ["P1"]}',
+    "goal_total": '{"text": "保障党员教育平台全年稳定运行。", "citations": []}',
+    "goal_annual": '{"text": "2027年度完成日常运维，全年提交运维报告4份，组织应急演练2次。", "citations": ["S1"]}',
+    "basis": '{"policies": ["P1"]}',
+}
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    settings = load_settings()
+    brief = example_brief()
+    corpus = Corpus.load(REPO / "corpus")
+    return build_context(brief, suggest_for(brief, settings), corpus, load_policies(REPO / "corpus" / "policies"))
+
+
+def _writer(responses: list[str], events=None) -> Writer:
+    chat = FakeListChatModel(responses=responses)
+    return Writer(
+        structured=lambda messages, _: structured_call(chat, messages, SectionOutput),
+        basis_call=lambda messages, _: structured_call(chat, messages, BasisOutput),
+        model="fake", provider="fake", retries=2, on_event=(events.append if events is not None else lambda e: None),
+    )
+
+
+def _all_good() -> list[str]:
+    return [GOOD["overview"], GOOD["necessity"], GOOD["goal_total"], GOOD["goal_annual"], GOOD["basis"]]
+
+
+def test_complete_cited_draft_passes_review(ctx):
+    draft = drafting_chain(_writer(_all_good()), ReviewContext()).invoke(ctx)
+    assert [s.kind for s in draft.sections] == [SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL]
+    assert all(s.citations for s in draft.sections)
+    overview = draft.section(SectionKind.OVERVIEW)
+    assert overview.citations[0].ref.endswith("#overview") or "#goal" in overview.citations[0].ref
+    assert [b.policy_id for b in draft.basis] == ["party-member-education-regulation"]
+    assert draft.indicators and all(i.value.ground for i in draft.indicators)
+    assert draft.review is not None and not draft.review.has_errors
+    assert draft.notes == []
+
+
+def test_invalid_json_is_repaired(ctx):
+    events = []
+    writer = _writer(["这不是 JSON", GOOD["overview"]], events)
+    section = write_section(ctx, SectionKind.OVERVIEW, writer, [], [])
+    assert "党建服务中心" in section.text
+    retries = [e for e in events if e.kind == "retry"]
+    assert len(retries) == 1 and "JSON" in retries[0].message
+
+
+def test_persistent_failure_carries_last_raw_output(ctx):
+    writer = _writer(["坏输出一", "坏输出二", "坏输出三"])
+    with pytest.raises(ModelError) as err:
+        write_section(ctx, SectionKind.OVERVIEW, writer, [], [])
+    assert err.value.raw_output == "坏输出三"
+    assert "连续 3 次" in err.value.message
+
+
+def test_hallucinated_reference_is_removed_and_reported(ctx):
+    invented = '{"text": "依据《上海市党员教育平台管理办法》（沪委办〔2026〕99号）开展运维。", "citations": ["S7"]}'
+    notes = []
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([invented] * 3), notes, [])
+    assert "管理办法》" not in section.text and "99号" not in section.text
+    kinds = [n.kind for n in notes]
+    assert kinds.count(NoteKind.DROPPED_REFERENCE) == 2 and NoteKind.DROPPED_CITATION in kinds
+
+
+def test_hallucinated_basis_entry_is_dropped(ctx):
+    responses = _all_good()[:4] + ['{"policies": ["P1", "《关于加强党员教育平台建设的若干意见》"]}']
+    draft = drafting_chain(_writer(responses), ReviewContext()).invoke(ctx)
+    assert [b.policy_id for b in draft.basis] == ["party-member-education-regulation"]
+    assert any(n.kind is NoteKind.DROPPED_REFERENCE and "若干意见" in n.fragment for n in draft.notes)
+
+
+def test_invented_figure_is_flagged(ctx):
+    invented = '{"text": "平台注册党员88888人，全年稳定运行。", "citations": []}'
+    notes = []
+    write_section(ctx, SectionKind.OVERVIEW, _writer([invented] * 3), notes, [])
+    assert any(n.kind is NoteKind.UNGROUNDED_FIGURE and n.fragment == "88888" for n in notes)
+
+
+def test_figures_from_the_brief_are_grounded(ctx):
+    notes = []
+    write_section(ctx, SectionKind.GOAL_ANNUAL, _writer([GOOD["goal_annual"]]), notes, [])
+    assert notes == []
+
+
+def test_rules_only_draft_is_fast_complete_and_labelled():
+    settings = load_settings()
+    settings.llm.provider = LLMProvider.NONE
+    draft = draft_brief(example_brief(), settings, None)
+    assert draft.model == "rules" and len(draft.sections) == 4
+    assert sum(n.kind is NoteKind.RULES_ONLY for n in draft.notes) == 4
+    assert not draft.review.has_errors
+
+
+def test_regenerate_one_section_keeps_the_others(ctx, monkeypatch):
+    from assistant.drafting import service
+
+    draft = drafting_chain(_writer(_all_good()), ReviewContext()).invoke(ctx)
+    shorter = '{"text": "保障党员教育平台稳定运行，满足党员教育需要。", "citations": []}'
+    monkeypatch.setattr(service, "make_writer", lambda *a, **k: _writer([shorter]))
+    new = service.regenerate_section(draft, SectionKind.NECESSITY, "更简洁", load_settings(), None)
+    assert new.section(SectionKind.NECESSITY).text.startswith("保障党员教育平台")
+    assert new.section(SectionKind.OVERVIEW) == draft.section(SectionKind.OVERVIEW)
+
+
+def test_cli_draft_none_and_check(tmp_path):
+    out = tmp_path / "draft.json"
+    result = CliRunner().invoke(app, ["draft", "--example", "--llm", "none", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "立项依据" in result.output and "绩效指标" in result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["format"].startswith("shenbao-draft")
+    checked = CliRunner().invoke(app, ["check", str(out), "--json"])
+    assert checked.exit_code == 0 and json.loads(checked.output)[0]["declaration_id"] == "draft"
+
+
+def test_section_rewrite_needs_a_draft(tmp_path):
+    result = CliRunner().invoke(app, ["draft", "--llm", "none", "--section", "必要性", "--draft", str(tmp_path / "none.json")])
+    assert result.exit_code == 2 and "需要已有的草稿" in result.output
+
+
+def test_prompts_have_exactly_the_variables_the_code_fills(tmp_path):
+    for name in EXPECTED:
+        load_prompt(name)
+    (tmp_path / "basis.md").write_text("只有 $brief", encoding="utf-8")
+    with pytest.raises(AssistantError, match="变量与程序不一致"):
+        load_prompt.__wrapped__("basis", tmp_path)
