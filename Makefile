@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(VENV)/bin/assistant corpus build
-	$(VENV)/bin/assistant corpus stats
-	$(VENV)/bin/assistant corpus show 2023-003-06
+	mkdir -p data
+	$(VENV)/bin/assistant draft --example -o data/example_draft.json
 
 test: $(STAMP)
 	$(PY) -m pytest
