@@ -51,12 +51,18 @@ _ERROR_TEXT = {
 }
 
 
-def describe_validation_error(exc: ValidationError, *, limit: int = 3) -> str:
-    """``字段 a.b：应为整数；…`` — what pydantic rejected, in Chinese, for a user-facing message."""
+def describe_validation_error(
+    exc: ValidationError, *, limit: int = 3, labels: dict[str, str] | None = None, texts: dict[str, str] | None = None
+) -> str:
+    """``字段 a.b：应为整数；…`` — what pydantic rejected, in Chinese, for a user-facing message.
+
+    ``labels`` renames field names (e.g. to their Chinese aliases); ``texts`` overrides messages by error type.
+    """
+    labels, texts = labels or {}, {**_ERROR_TEXT, **(texts or {})}
     parts = []
     for error in exc.errors()[:limit]:
-        field = ".".join(str(part) for part in error["loc"]) or "（整体）"
+        field = ".".join(labels.get(str(part), str(part)) for part in error["loc"]) or "（整体）"
         ctx_error = error.get("ctx", {}).get("error")
-        text = str(ctx_error) if ctx_error is not None else _ERROR_TEXT.get(error["type"], error["msg"])
+        text = texts.get(error["type"]) or (str(ctx_error) if ctx_error is not None else error["msg"])
         parts.append(f"字段 {field}：{text}")
     return "；".join(parts)

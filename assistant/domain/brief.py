@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from assistant.errors import InputError
+from assistant.errors import InputError, describe_validation_error
 
 _BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -131,13 +131,7 @@ _ERROR_TEXT = {
 
 def describe_brief_error(exc: ValidationError) -> str:
     """``字段 资金.总额：应为金额数字（元）`` for each of the first three problems."""
-    parts = []
-    for error in exc.errors()[:3]:
-        where = ".".join(_LABELS.get(str(p), str(p)) for p in error["loc"]) or "（整体）"
-        ctx_error = error.get("ctx", {}).get("error")
-        text = _ERROR_TEXT.get(error["type"]) or (str(ctx_error) if ctx_error is not None else error["msg"])
-        parts.append(f"字段 {where}：{text}")
-    return "；".join(parts)
+    return describe_validation_error(exc, labels=_LABELS, texts=_ERROR_TEXT)
 
 
 def allowed_fields() -> str:
