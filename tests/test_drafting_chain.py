@@ -15,7 +15,7 @@ from assistant.domain.policy import load_policies
 from assistant.drafting.chain import BasisOutput, Writer, drafting_chain, write_section
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
-from assistant.drafting.prompts import EXPECTED, load_prompt
+from assistant.prompts import EXPECTED, load_prompt
 from assistant.drafting.sections import SectionOutput
 from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError, ModelError

@@ -18,7 +18,7 @@ from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.models import (
     BasisEntry, Citation, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind,
 )  # fmt: skip
-from assistant.drafting.prompts import load_prompt
+from assistant.prompts import load_prompt
 from assistant.drafting.sections import DRAFTED, Structured, brief_block, write_with_model
 from assistant.llm.chat import StructuredOutputError
 from assistant.review.checks_relevance import ReviewContext

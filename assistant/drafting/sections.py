@@ -12,7 +12,7 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.grounding import GroundingResult, brief_numbers, ground_text, numbers_in
 from assistant.drafting.models import Citation, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind
-from assistant.drafting.prompts import load_prompt
+from assistant.prompts import load_prompt
 from assistant.errors import ModelError
 from assistant.llm.chat import StructuredOutputError, StructuredResult
 

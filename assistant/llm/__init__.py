@@ -1,33 +1,51 @@
-"""LLM providers: the embedded llama.cpp model or any OpenAI-compatible endpoint, behind ChatOpenAI."""
+"""LLM providers: the embedded llama.cpp model or any OpenAI-compatible endpoint, behind ChatOpenAI.
 
-from assistant.llm.chat import (
-    ChatReply,
-    StructuredOutputError,
-    StructuredResult,
-    TokenUsage,
-    build_chat_model,
-    chat_call,
-    parse_structured,
-    structured_call,
-)
-from assistant.llm.local_server import LocalServer, start_local_server
-from assistant.llm.model_file import EMBEDDED_MODEL, ModelSpec, ensure_model_file, find_installed_parts
-from assistant.llm.runtime import LLMRuntime
+Names are resolved on first use: importing langchain-openai takes seconds, and commands that never
+talk to a model (or only prepare the model file) should not pay for it.
+"""
 
-__all__ = [
-    "EMBEDDED_MODEL",
-    "ChatReply",
-    "LLMRuntime",
-    "LocalServer",
-    "ModelSpec",
-    "StructuredOutputError",
-    "StructuredResult",
-    "TokenUsage",
-    "build_chat_model",
-    "chat_call",
-    "ensure_model_file",
-    "find_installed_parts",
-    "parse_structured",
-    "start_local_server",
-    "structured_call",
-]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "ChatReply": "chat",
+    "StructuredOutputError": "chat",
+    "StructuredResult": "chat",
+    "TokenUsage": "chat",
+    "build_chat_model": "chat",
+    "chat_call": "chat",
+    "parse_structured": "chat",
+    "structured_call": "chat",
+    "LocalServer": "local_server",
+    "start_local_server": "local_server",
+    "EMBEDDED_MODEL": "model_file",
+    "ModelSpec": "model_file",
+    "ensure_model_file": "model_file",
+    "find_installed_parts": "model_file",
+    "LLMRuntime": "runtime",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:
+    from assistant.llm.chat import (
+        ChatReply,
+        StructuredOutputError,
+        StructuredResult,
+        TokenUsage,
+        build_chat_model,
+        chat_call,
+        parse_structured,
+        structured_call,
+    )
+    from assistant.llm.local_server import LocalServer, start_local_server
+    from assistant.llm.model_file import EMBEDDED_MODEL, ModelSpec, ensure_model_file, find_installed_parts
+    from assistant.llm.runtime import LLMRuntime
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)

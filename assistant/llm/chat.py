@@ -69,12 +69,16 @@ def build_chat_model(
     max_tokens: int | None = None,
     json_mode: bool = False,
     schema: type[BaseModel] | None = None,
+    schema_grammar: bool = False,
     local_server: Callable[[], LocalServer] | None = None,
 ) -> BaseChatModel:
-    """A chat model for the configured provider; ``schema`` asks for JSON constrained to that model.
+    """A chat model for the configured provider; ``schema`` asks for JSON shaped like that model.
 
-    ``local_server`` returns a started server (``LLMRuntime`` passes its shared one); by default the
-    local provider assembles the model if needed and starts or reuses the server itself.
+    The openai provider sends the schema as ``json_schema``. The local server gets a generic JSON
+    grammar; ``schema_grammar=True`` compiles the schema itself into the grammar (see
+    ``_local_response_format`` for why that is not the default). ``local_server`` returns a started
+    server (``LLMRuntime`` passes its shared one); by default the local provider assembles the model
+    if needed and starts or reuses the server itself.
     """
     provider = settings.llm.effective_provider()
     match provider:
@@ -82,7 +86,8 @@ def build_chat_model(
             return _openai_chat(settings.llm, max_tokens, _openai_response_format(json_mode, schema))
         case LLMProvider.LOCAL:
             server = local_server() if local_server else start_local_server(settings)
-            return _local_chat(settings.llm, server, max_tokens, _local_response_format(json_mode, schema))
+            response_format = _local_response_format(json_mode, schema, schema_grammar)
+            return _local_chat(settings.llm, server, max_tokens, response_format)
         case LLMProvider.NONE:
             raise ModelError(
                 "未启用语言模型（ASSISTANT_LLM__PROVIDER=none）",
@@ -182,11 +187,16 @@ def _missing_openai_fields(llm: LLMSettings) -> list[str]:
     return [name for name, value in (("BASE_URL", llm.base_url), ("MODEL", llm.model)) if not value]
 
 
-def _local_response_format(json_mode: bool, schema: type[BaseModel] | None) -> dict[str, Any] | None:
-    # llama.cpp's server rejects type json_schema; json_object with a schema becomes a grammar.
-    if schema is not None:
+def _local_response_format(
+    json_mode: bool, schema: type[BaseModel] | None, schema_grammar: bool
+) -> dict[str, Any] | None:
+    # The server rejects type json_schema; json_object with a "schema" becomes a grammar. That grammar
+    # forces compact one-line JSON, which pushed the embedded 1.5B model off its usual layout (it
+    # filled Chinese values with Jinja fragments), so by default only "valid JSON" is enforced and
+    # pydantic checks the fields.
+    if schema is not None and schema_grammar:
         return {"type": "json_object", "schema": schema.model_json_schema()}
-    return {"type": "json_object"} if json_mode else None
+    return {"type": "json_object"} if json_mode or schema is not None else None
 
 
 def _openai_response_format(json_mode: bool, schema: type[BaseModel] | None) -> dict[str, Any] | None:
@@ -219,7 +229,7 @@ def _transport_error(exc: openai.OpenAIError) -> ModelError:
         case openai.APIStatusError():
             return ModelError(
                 f"模型服务返回错误 {exc.status_code}：{_short(exc.message)}",
-                hint="请检查模型名和请求参数；本地模型的详情见 data/logs/llama_server.log",
+                hint="请检查模型名和请求参数；本地模型的详情见数据目录下的 logs/llama_server.log",
             )
         case _:
             return ModelError(f"模型调用失败：{_short(str(exc))}", hint="请稍后重试")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import ipaddress
+import signal
 import subprocess
 import sys
 import time
@@ -20,8 +21,16 @@ from assistant.llm.model_file import ensure_model_file
 from assistant.settings import Settings
 
 _LOG_TAIL_CHARS = 3000
+_LOG_ROTATE_BYTES = 5 * 1024 * 1024
 _POLL_INTERVAL_S = 0.25
 _STOP_GRACE_S = 10.0
+# A signal death is most often a llama.cpp build whose CPU code this machine cannot run: a
+# -march=native build crashes in its AMX kernels on recent Xeons (llama.cpp issue #20824).
+_CRASH_HINT = (
+    "llama-cpp-python 的本机编译可能与此 CPU 不兼容，请重新编译安装："
+    "CMAKE_ARGS=-DGGML_NATIVE=OFF pip install --no-cache-dir --force-reinstall --no-deps 'llama-cpp-python[server]'；"
+    "或改用 openai 接口"
+)
 
 
 def start_local_server(settings: Settings) -> LocalServer:
@@ -86,6 +95,10 @@ class LocalServer:
     def owns_process(self) -> bool:
         return self._process is not None
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
     def start(self) -> LocalServer:
         """Reuse a healthy server for the same model on the port, or spawn one and wait until it answers."""
         if self._process is not None:
@@ -148,7 +161,7 @@ class LocalServer:
                 "未安装本地模型服务 llama-cpp-python",
                 hint="请在项目目录执行 pip install -e '.[local]'，或改用 openai 接口",
             )
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        _rotate(self.log_path)
         self._log = self.log_path.open("ab")
         self._log_start = self._log.tell()
         self._log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(self.command())}\n".encode())
@@ -158,23 +171,34 @@ class LocalServer:
         )
         atexit.register(self.stop)
 
+    def exit_error(self, *, grace_s: float = 0.0) -> ModelError | None:
+        """A ModelError with the log tail if the process this object started has died, else None.
+
+        ``grace_s`` waits that long for a dying process: its socket closes before it can be reaped.
+        """
+        if self._process is None or not _exited(self._process, grace_s):
+            return None
+        code = self._process.returncode
+        self.stop()
+        return self._log_error(f"本地模型服务已退出（{_describe_exit(code)}）", crashed=code < 0)
+
     def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + self.startup_timeout_s
         while time.monotonic() < deadline:
-            if self._process is not None and self._process.poll() is not None:
-                code = self._process.returncode
-                self.stop()
-                raise self._startup_error(f"本地模型服务启动失败（退出码 {code}）")
+            if (error := self.exit_error()) is not None:
+                if self._port_state() is _PortState.SAME_MODEL:
+                    return  # lost a start race to another process serving the same model: reuse it
+                raise error
             if self._port_state() is _PortState.SAME_MODEL:
                 return
             time.sleep(_POLL_INTERVAL_S)
         self.stop()
-        raise self._startup_error(f"本地模型服务 {self.startup_timeout_s:.0f} 秒内未就绪，已终止")
+        raise self._log_error(f"本地模型服务 {self.startup_timeout_s:.0f} 秒内未就绪，已终止", crashed=False)
 
-    def _startup_error(self, message: str) -> ModelError:
+    def _log_error(self, message: str, *, crashed: bool) -> ModelError:
         return ModelError(
             f"{message}。日志 {self.log_path} 末尾：\n{_log_tail(self.log_path, self._log_start)}",
-            hint="请根据日志排查（内存不足、端口冲突、模型文件损坏等），或改用 openai 接口",
+            hint=_CRASH_HINT if crashed else "请根据日志排查（内存不足、端口冲突、模型文件损坏等），或改用 openai 接口",
         )
 
 
@@ -216,6 +240,23 @@ def _served_model_ids(response: httpx.Response) -> set[str]:
         return set()
 
 
+def _exited(process: subprocess.Popen[bytes], grace_s: float) -> bool:
+    try:
+        process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+def _describe_exit(code: int) -> str:
+    if code >= 0:
+        return f"退出码 {code}"
+    try:
+        return f"被信号 {signal.Signals(-code).name} 终止"
+    except ValueError:
+        return f"被信号 {-code} 终止"
+
+
 def _terminate(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is not None:
         return
@@ -225,6 +266,12 @@ def _terminate(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def _rotate(log_path: Path) -> None:
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    if log_path.is_file() and log_path.stat().st_size > _LOG_ROTATE_BYTES:
+        log_path.replace(log_path.with_suffix(".log.1"))
 
 
 def _log_tail(path: Path, start: int) -> str:

@@ -68,7 +68,7 @@ def find_installed_parts(spec: ModelSpec = EMBEDDED_MODEL) -> list[Path]:
     found: list[Path] = []
     missing: list[str] = []
     for number in range(1, spec.part_count + 1):
-        part = _part_file(f"{spec.part_package}{number}")
+        part = _part_file(f"{spec.part_package}{number}", f"part{number:02d}.bin")
         if part is None:
             missing.append(spec.part_package.replace("_", "-") + str(number))
         else:
@@ -98,14 +98,12 @@ def _user_model_file(path: Path) -> Path:
     return path
 
 
-def _part_file(module: str) -> Path | None:
+def _part_file(module: str, file_name: str) -> Path | None:
     found = importlib.util.find_spec(module)
     if found is None or not found.submodule_search_locations:
         return None
-    data_dir = Path(next(iter(found.submodule_search_locations))) / "data"
-    bins = sorted(data_dir.glob("*.bin"))
-    # One blob per package; anything else means a broken or foreign install.
-    return bins[0] if len(bins) == 1 else None
+    part = Path(next(iter(found.submodule_search_locations))) / "data" / file_name
+    return part if part.is_file() else None
 
 
 def _stamp_path(target: Path) -> Path:
@@ -135,14 +133,27 @@ def _assemble(parts: Sequence[Path], target: Path, spec: ModelSpec) -> None:
     handle, temp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".partial", dir=target.parent)
     temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "wb") as out:
-            size, sha256 = _concatenate(parts, out)
+        size, sha256 = _write_parts(parts, handle, target)
         if size != spec.size or sha256 != spec.sha256:
             raise _mismatch_error(target, spec, f"{size} 字节，SHA-256 {sha256}", assembled=True)
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
     _stamp_path(target).write_text(_stamp_text(target, spec.sha256), encoding="ascii")
+
+
+def _write_parts(parts: Sequence[Path], handle: int, target: Path) -> tuple[int, str]:
+    try:
+        with os.fdopen(handle, "wb") as out:
+            written = _concatenate(parts, out)
+            out.flush()
+            os.fsync(out.fileno())  # durable before the rename makes it the model
+            return written
+    except OSError as exc:
+        raise ModelError(
+            f"无法拼装模型文件 {target}：{exc.strerror or exc}",
+            hint="模型约需 1.1 GB 空间；请检查磁盘空间和权限，或用 ASSISTANT_DATA_DIR 换一个目录",
+        ) from exc
 
 
 def _concatenate(parts: Sequence[Path], out: BinaryIO) -> tuple[int, str]:

@@ -7,18 +7,25 @@ chat models bound to it, and stops the server on ``close()`` (or at interpreter 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from types import TracebackType
+from collections.abc import Callable, Sequence
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, TypeVar
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
-from assistant.llm.chat import ChatReply, StructuredResult, T, build_chat_model, chat_call, structured_call
+from assistant.errors import ModelError
 from assistant.llm.local_server import LocalServer, start_local_server
 from assistant.settings import LLMProvider, Settings
 
-_ChatKey = tuple[int | None, bool, type[BaseModel] | None]
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
+    from assistant.llm.chat import ChatReply, StructuredResult
+
+R = TypeVar("R")
+T = TypeVar("T", bound=BaseModel)
+_ChatKey = tuple[int | None, bool, type[BaseModel] | None, bool]
 
 
 class LLMRuntime:
@@ -44,22 +51,51 @@ class LLMRuntime:
             return self._server
 
     def chat_model(
-        self, *, max_tokens: int | None = None, json_mode: bool = False, schema: type[BaseModel] | None = None
+        self,
+        *,
+        max_tokens: int | None = None,
+        json_mode: bool = False,
+        schema: type[BaseModel] | None = None,
+        schema_grammar: bool = False,
     ) -> BaseChatModel:
-        key: _ChatKey = (max_tokens, json_mode, schema)
+        key: _ChatKey = (max_tokens, json_mode, schema, schema_grammar)
         if key not in self._chats:
-            self._chats[key] = build_chat_model(
-                self.settings, max_tokens=max_tokens, json_mode=json_mode, schema=schema, local_server=self.local_server
+            self._chats[key] = _chat().build_chat_model(
+                self.settings,
+                max_tokens=max_tokens,
+                json_mode=json_mode,
+                schema=schema,
+                schema_grammar=schema_grammar,
+                local_server=self.local_server,
             )
         return self._chats[key]
 
     def complete(self, messages: Sequence[BaseMessage], *, max_tokens: int | None = None) -> ChatReply:
-        return chat_call(self.chat_model(max_tokens=max_tokens), messages)
+        chat = self.chat_model(max_tokens=max_tokens)
+        return self._guarded(lambda: _chat().chat_call(chat, messages))
 
     def structured(
-        self, messages: Sequence[BaseMessage], schema: type[T], *, max_tokens: int | None = None
+        self,
+        messages: Sequence[BaseMessage],
+        schema: type[T],
+        *,
+        max_tokens: int | None = None,
+        schema_grammar: bool = False,
     ) -> StructuredResult[T]:
-        return structured_call(self.chat_model(max_tokens=max_tokens, schema=schema), messages, schema)
+        chat = self.chat_model(max_tokens=max_tokens, schema=schema, schema_grammar=schema_grammar)
+        return self._guarded(lambda: _chat().structured_call(chat, messages, schema))
+
+    def _guarded(self, call: Callable[[], R]) -> R:
+        # A dead local server surfaces as a bare connection error; report its log instead and
+        # forget it so the next call starts a fresh one.
+        try:
+            return call()
+        except ModelError as error:
+            crash = self._server.exit_error(grace_s=2.0) if self._server is not None else None
+            if crash is None:
+                raise
+            self.close()
+            raise crash from error
 
     def close(self) -> None:
         with self._lock:
@@ -75,3 +111,9 @@ class LLMRuntime:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _chat() -> ModuleType:
+    from assistant.llm import chat  # langchain-openai takes seconds to import: only once a model is used
+
+    return chat

@@ -18,6 +18,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "section": frozenset({"section_title", "guidance", "length", "instruction", "brief", "context", "previous"}),
     "basis": frozenset({"limit", "brief", "candidates"}),
     "repair": frozenset({"problems", "raw"}),
+    "qa_answer": frozenset({"question", "sources"}),
 }
 
 
