@@ -13,7 +13,8 @@ from assistant.drafting.models import BasisEntry, Citation, SourceKind
 from assistant.suggest.models import SuggestionSet
 
 PRECEDENTS = 3
-SNIPPET_CHARS = 160
+SECTION_SOURCES = 2  # precedent snippets per section prompt: prefill dominates on the embedded model
+SNIPPET_CHARS = 100
 MAX_POLICIES = 8
 
 # Where a precedent's text for each drafted section is found, best first (2021+ forms have only goals).
@@ -44,6 +45,8 @@ class DraftContext:
     def section_items(self, kind: SectionKind) -> list[ContextItem]:
         items = []
         for decl in self.precedents:
+            if len(items) == SECTION_SOURCES:
+                break
             source = next((k for k in SOURCES[kind] if decl.section_text(k).strip()), None)
             if source is None:
                 continue
