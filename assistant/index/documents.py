@@ -11,7 +11,9 @@ from pydantic import BaseModel, Field, field_validator
 
 Scalar = str | int | float | bool
 Metadata = dict[str, Scalar]
-Where = Mapping[str, Scalar]
+# A filter value: one scalar (equality) or a list of scalars (any of them, chroma's ``$in``).
+Wanted = Scalar | list[Scalar]
+Where = Mapping[str, Wanted]
 SearchMode = Literal["hybrid", "vector", "bm25"]
 
 # chroma stores the kind as a metadata field so that it can filter on it.
@@ -71,18 +73,23 @@ class SearchHit(BaseModel):
 
 
 def matches(metadata: Mapping[str, Scalar], where: Where) -> bool:
-    """Metadata equality as chroma applies it: every key present and equal, bool never equal to int."""
+    """Metadata filters as chroma applies them: every key present and equal to the value (or to one of
+    the listed values); bool never equal to int."""
     for key, wanted in where.items():
         if key not in metadata:
             return False
-        value = metadata[key]
-        if isinstance(value, bool) != isinstance(wanted, bool) or value != wanted:
+        options = wanted if isinstance(wanted, list) else [wanted]
+        if not any(_equal(metadata[key], option) for option in options):
             return False
     return True
 
 
-def with_kind(where: Where | None, kind: str | None) -> dict[str, Scalar]:
-    merged = dict(where or {})
+def _equal(value: Scalar, wanted: Scalar) -> bool:
+    return isinstance(value, bool) == isinstance(wanted, bool) and value == wanted
+
+
+def with_kind(where: Where | None, kind: str | None) -> dict[str, Wanted]:
+    merged: dict[str, Wanted] = dict(where or {})
     if kind is not None:
         merged[KIND_KEY] = kind
     return merged

@@ -23,7 +23,6 @@ from assistant.index.documents import (
     KIND_KEY,
     IndexDocument,
     Metadata,
-    Scalar,
     SearchHit,
     SearchMode,
     Where,
@@ -147,7 +146,7 @@ class HybridIndex:
         return [hit.model_copy(update={"rank": rank}) for rank, hit in enumerate(hits[:k], start=1)]
 
     def _candidates(
-        self, query: str, filters: Mapping[str, Scalar], n: int, mode: SearchMode
+        self, query: str, filters: Where, n: int, mode: SearchMode
     ) -> dict[str, list[Candidate]]:
         match mode:
             case "vector":
@@ -157,7 +156,7 @@ class HybridIndex:
             case "hybrid":
                 return {
                     "vector": self._vector_candidates(query, filters, n),
-                    "bm25": self._bm25_candidates(query, filters, n),
+                    "bm25": self._bm25_candidates(query, filters, n, relative=True),
                 }
             case _:
                 assert_never(mode)
@@ -167,9 +166,11 @@ class HybridIndex:
         if len(sides) == 1:
             (only,) = sides.values()
             return [(candidate.id, candidate.score) for candidate in only]
-        return self.fuser.fuse({side: [candidate.id for candidate in found] for side, found in sides.items()})
+        ids = {side: [candidate.id for candidate in found] for side, found in sides.items()}
+        scores = {side: [candidate.score for candidate in found] for side, found in sides.items()}
+        return self.fuser.fuse(ids, scores)
 
-    def _vector_candidates(self, query: str, filters: Mapping[str, Scalar], n: int) -> list[Candidate]:
+    def _vector_candidates(self, query: str, filters: Where, n: int) -> list[Candidate]:
         result = self.collection.query(
             query_texts=[query],
             n_results=n,
@@ -182,10 +183,10 @@ class HybridIndex:
             for doc_id, text, meta, distance in rows
         ]
 
-    def _bm25_candidates(self, query: str, filters: Mapping[str, Scalar], n: int) -> list[Candidate]:
+    def _bm25_candidates(self, query: str, filters: Where, n: int, *, relative: bool = False) -> list[Candidate]:
         return [
             Candidate(entry.id, entry.kind, entry.text, entry.metadata, score)
-            for entry, score in self.bm25.search(query, k=n, where=filters)
+            for entry, score in self.bm25.search(query, k=n, where=filters, relative=relative)
         ]
 
     def _vector_ids(self) -> set[str]:
@@ -214,9 +215,11 @@ def bm25_path(data_dir: Path, full_name: str) -> Path:
     return data_dir / "bm25" / f"{full_name}.json"
 
 
-def chroma_where(filters: Mapping[str, Scalar]) -> dict[str, object] | None:
-    """Equality on every key, in chroma's syntax (one key alone, several under ``$and``)."""
-    clauses: list[dict[str, object]] = [{key: value} for key, value in filters.items()]
+def chroma_where(filters: Where) -> dict[str, object] | None:
+    """Equality (or ``$in`` for a list) on every key, in chroma's syntax (one key alone, several under ``$and``)."""
+    clauses: list[dict[str, object]] = [
+        {key: {"$in": value} if isinstance(value, list) else value} for key, value in filters.items()
+    ]
     match len(clauses):
         case 0:
             return None

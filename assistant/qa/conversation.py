@@ -1,0 +1,83 @@
+"""Multi-turn: what the conversation is about, so that 「那2026年的呢？」 re-runs the last query for 2026."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.domain.framework import Level1, Level2
+from assistant.qa.models import Answer, Query, Route
+from assistant.qa.parse import Cues
+
+
+class Focus(BaseModel):
+    """The project, year, unit and indicator category the last answer was about."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    project: str | None = None
+    declaration_id: str | None = None
+    years: tuple[int, ...] = ()
+    unit: str | None = None
+    level1: Level1 | None = None
+    level2: Level2 | None = None
+
+
+class Turn(BaseModel):
+    question: str
+    text: str
+    route: Route
+    refused: bool
+
+
+class Conversation(BaseModel):
+    """One user's conversation: its turns, the last structured query and the focus."""
+
+    turns: list[Turn] = Field(default_factory=list)
+    last_query: Query | None = None
+    focus: Focus = Field(default_factory=Focus)
+
+    def resolve(self, cues: Cues) -> Cues:
+        """The cues with what a follow-up leaves unsaid taken from the conversation."""
+        if cues.follow_up and self.last_query is not None:
+            return merge(self.last_query, cues)
+        if cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
+            return replace(cues, project=self.focus.project, declaration_id=self.focus.declaration_id,
+                           years=cues.years or self.focus.years)  # fmt: skip
+        return cues
+
+    def record(self, answer: Answer) -> None:
+        self.turns.append(Turn(question=answer.question, text=answer.text, route=answer.route, refused=answer.refused))
+        if answer.query is None:
+            return
+        self.last_query = answer.query
+        filters = answer.query.filters
+        projects = {(row.project, row.declaration_id) for row in answer.rows}
+        project, decl_id = next(iter(projects)) if len(projects) == 1 else (filters.project, filters.declaration_id)
+        self.focus = Focus(project=project or filters.project, declaration_id=decl_id if filters.declaration_id else None,
+                           years=filters.years, unit=filters.unit, level1=filters.level1, level2=filters.level2)  # fmt: skip
+
+
+def merge(previous: Query, cues: Cues) -> Cues:
+    """The previous query with every filter the follow-up names replaced."""
+    old = previous.filters
+    names_subject = any((cues.unit, cues.project, cues.declaration_id))
+    names_level = cues.level1 is not None or cues.level2 is not None
+    names_policy = cues.policy_id is not None or cues.policy_text is not None
+    return replace(
+        cues,
+        target=cues.target or previous.target,
+        years=cues.years or old.years,
+        unit=cues.unit if names_subject else old.unit,
+        project=cues.project if names_subject else old.project,
+        declaration_id=cues.declaration_id if names_subject else old.declaration_id,
+        level1=cues.level1 if names_level else old.level1,
+        level2=cues.level2 if names_level else old.level2,
+        lacks_level=cues.lacks_level if names_level else old.lacks_level,
+        policy_id=cues.policy_id if names_policy else old.policy_id,
+        policy_text=cues.policy_text if names_policy else old.policy_text,
+        section=cues.section or previous.section,
+        funding_field=cues.funding_field or previous.funding_field,
+        unknown_project=None,
+    )

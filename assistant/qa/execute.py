@@ -1,0 +1,342 @@
+"""The structured route: a `Query` answered in code over the typed corpus, never by the model.
+
+Every row carries the citation it came from. Sums are exact `Decimal`s; a blank cell is reported as
+blank and left out of the sum, never counted as zero. A year the corpus does not hold is said so, and
+the nearest years that do hold the asked-for rows are offered instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import assert_never
+
+from assistant.corpus.store import Corpus
+from assistant.domain.model import Declaration, SectionKind
+from assistant.domain.policy import PolicyReference
+from assistant.qa.lexicon import Lexicon
+from assistant.qa.models import Answer, Filters, FundingField, Query, Route, Row, Target
+from assistant.qa.select import describe, indicators_of, level_label, policy_hits, select
+from assistant.qa.sources import (
+    BLANK,
+    funding_citation,
+    header_citation,
+    indicator_citation,
+    section_citation,
+    units_of,
+    yuan,
+)
+
+# The 2020 district forms put 依据 and 必要性 inside 项目立项情况.
+_SECTION_FALLBACK = {SectionKind.BASIS: SectionKind.APPROVAL, SectionKind.NECESSITY: SectionKind.APPROVAL}
+
+
+@dataclass(frozen=True)
+class Scope:
+    corpus: Corpus
+    lexicon: Lexicon
+
+    @property
+    def policies(self) -> Sequence[PolicyReference]:
+        return self.lexicon.policies
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a target computed: the lines of the answer, its rows, and the exact figure if any."""
+
+    lines: list[str]
+    rows: list[Row]
+    figure: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def execute(query: Query, question: str, scope: Scope) -> Answer:
+    decls = select(scope.corpus, query.filters, scope.policies)
+    notes: list[str] = []
+    if not decls and query.filters.years:
+        query, decls, notes = _nearest_years(query, scope)
+    result = _run(query, decls, scope) if decls else None
+    if result is None or not result.rows:
+        return refusal(question, query, scope, notes)
+    text = "\n".join([*notes, *result.lines])
+    citations = list(dict.fromkeys(row.citation for row in result.rows))
+    return Answer(
+        question=question, text=text, route=Route.STRUCTURED, query=query, rows=result.rows,
+        citations=citations, notes=[*notes, *result.notes], figure=result.figure,
+    )  # fmt: skip
+
+
+def _nearest_years(query: Query, scope: Scope) -> tuple[Query, list[Declaration], list[str]]:
+    """For years absent from the whole corpus: the closest earlier and later years that have rows."""
+    absent = [year for year in query.filters.years if year not in scope.lexicon.years]
+    if not absent:
+        return query, [], []
+    anywhen = query.filters.model_copy(update={"years": ()})
+    have = sorted({d.header.year for d in select(scope.corpus, anywhen, scope.policies) if d.header.year})
+    if not have:
+        return query, [], []
+    offered = _closest(absent[0], have)
+    substitute = query.model_copy(update={"filters": anywhen.model_copy(update={"years": offered})})
+    note = (
+        f"语料库中没有{'、'.join(f'{y}年' for y in absent)}的申报表（现有年度：{_years(scope.lexicon.years)}）。"
+        f"以下是最接近的年度（{_years(offered)}）的结果："
+    )
+    return substitute, select(scope.corpus, substitute.filters, scope.policies), [note]
+
+
+def _closest(year: int, have: list[int]) -> tuple[int, ...]:
+    before = [y for y in have if y < year]
+    after = [y for y in have if y > year]
+    return tuple(y for y in (before[-1] if before else None, after[0] if after else None) if y is not None)
+
+
+def _years(years: Sequence[int]) -> str:
+    return "、".join(f"{year}年" for year in years)
+
+
+def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
+    match query.target:
+        case Target.LIST_PROJECTS:
+            return _list_projects(query.filters, decls)
+        case Target.COUNT_PROJECTS:
+            return _count_projects(query.filters, decls)
+        case Target.LIST_INDICATORS:
+            return _list_indicators(query.filters, decls)
+        case Target.COUNT_INDICATORS:
+            return _count_indicators(query.filters, decls)
+        case Target.SUM_FUNDING:
+            return _sum_funding(_field(query), decls)
+        case Target.COMPARE_YEARS:
+            return _compare_years(_field(query), decls)
+        case Target.SHOW_SECTION:
+            return _show_section(_section(query), decls)
+        case Target.CITING_POLICY:
+            return _citing_policy(query.filters, decls, scope)
+        case _:
+            assert_never(query.target)
+
+
+def _field(query: Query) -> FundingField:
+    assert query.funding_field is not None  # Query's validator guarantees it for funding targets
+    return query.funding_field
+
+
+def _section(query: Query) -> SectionKind:
+    assert query.section is not None
+    return query.section
+
+
+def _title(decl: Declaration) -> str:
+    return f"{decl.header.name}（{decl.header.year or '年度不详'}）"
+
+
+def _project_row(decl: Declaration, filters: Filters) -> Row:
+    found = indicators_of(decl, filters) if (filters.level1 or filters.level2) and not filters.lacks_level else []
+    citation = indicator_citation(decl, found[0]) if found else header_citation(decl)
+    unit = "、".join(dict.fromkeys(units_of(decl))) or "单位未填"
+    return Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year, field="项目", value=unit, citation=citation)
+
+
+def _projects_in_scope(filters: Filters, decls: list[Declaration]) -> list[Declaration]:
+    if (filters.level1 or filters.level2) and not filters.lacks_level:
+        return [decl for decl in decls if indicators_of(decl, filters)]
+    return decls
+
+
+def _list_projects(filters: Filters, decls: list[Declaration]) -> Result:
+    rows = [_project_row(decl, filters) for decl in _projects_in_scope(filters, decls)]
+    lines = [f"共 {len(rows)} 个项目："]
+    lines += [f"{i}. {_title_of(row)}，{row.value} {row.citation.label}" for i, row in enumerate(rows, 1)]
+    return Result(lines=lines, rows=rows)
+
+
+def _title_of(row: Row) -> str:
+    return f"{row.project}（{row.year or '年度不详'}）"
+
+
+def _count_projects(filters: Filters, decls: list[Declaration]) -> Result:
+    listed = _list_projects(filters, decls)
+    figure = f"{len(listed.rows)} 个"
+    return Result(lines=[f"共 {figure}项目：", *listed.lines[1:]], rows=listed.rows, figure=figure)
+
+
+def _indicator_rows(filters: Filters, decl: Declaration) -> list[Row]:
+    return [
+        Row(
+            declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
+            field=indicator.name, value=indicator.value.raw.strip(), citation=indicator_citation(decl, indicator),
+        )  # fmt: skip
+        for indicator in indicators_of(decl, filters)
+    ]
+
+
+def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:
+    lines: list[str] = []
+    rows: list[Row] = []
+    for decl in decls:
+        found = _indicator_rows(filters, decl)
+        if found:
+            lines.append(f"{_title(decl)} 的{level_label(filters)}（{len(found)} 项）：")
+            lines += [f"- {row.citation.quote} {row.citation.label}" for row in found]
+            rows += found
+    return Result(lines=lines, rows=rows)
+
+
+def _count_indicators(filters: Filters, decls: list[Declaration]) -> Result:
+    listed = _list_indicators(filters, decls)
+    figure = f"{len(listed.rows)} 项"
+    return Result(lines=[f"{level_label(filters)}共 {figure}。", *listed.lines], rows=listed.rows, figure=figure)
+
+
+def _funding_row(decl: Declaration, field: FundingField) -> Row:
+    amount: Decimal | None = getattr(decl.funding, field.value)
+    citation = funding_citation(decl, field)
+    return Row(
+        declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
+        field=field.label, value=citation.quote, amount=amount, citation=citation,
+    )  # fmt: skip
+
+
+def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
+    rows = [_funding_row(decl, field) for decl in decls]
+    filled = [row for row in rows if row.amount is not None]
+    blanks = [row for row in rows if row.amount is None]
+    lines = [f"{i}. {_title_of(row)}：{row.value} {row.citation.label}" for i, row in enumerate(rows, 1)]
+    if not filled:
+        head = f"这 {len(rows)} 份申报表的{field.label}均为空白（未填写），无法给出合计。"
+        return Result(lines=[head, *lines, *_alternative(field, decls)], rows=rows, notes=(head,))
+    total = sum((row.amount for row in filled if row.amount is not None), Decimal(0))
+    verb = "合计" if len(rows) > 1 else "为"
+    head = f"{field.label}{verb} {yuan(total)}（{len(filled)} 份申报表）。"
+    blank_note = _blank_note(field, blanks)
+    return Result(lines=[head, *lines, *([blank_note] if blank_note else [])], rows=rows, figure=yuan(total),
+                  notes=(blank_note,) if blank_note else ())  # fmt: skip
+
+
+def _blank_note(field: FundingField, blanks: list[Row]) -> str | None:
+    if not blanks:
+        return None
+    names = "、".join(_title_of(row) for row in blanks)
+    return f"注意：{len(blanks)} 份申报表的{field.label}为空白，未计入合计（空白不按零计）：{names}。"
+
+
+def _alternative(field: FundingField, decls: list[Declaration]) -> list[str]:
+    """When every 项目资金总额 is blank, the 年度资金申请总额 the same forms did fill."""
+    if field is not FundingField.TOTAL:
+        return []
+    annual = [amount for decl in decls if (amount := decl.funding.annual) is not None]
+    if not annual:
+        return []
+    return [f"这些申报表填写了{FundingField.ANNUAL.label}：{len(annual)} 份合计 {yuan(sum(annual, Decimal(0)))}。"]
+
+
+def _compare_years(field: FundingField, decls: list[Declaration]) -> Result:
+    by_year: dict[int, list[Row]] = defaultdict(list)
+    for decl in decls:
+        by_year[decl.header.year or 0].append(_funding_row(decl, field))
+    lines: list[str] = []
+    totals: dict[int, Decimal] = {}
+    for year in sorted(by_year):
+        amounts = [row.amount for row in by_year[year] if row.amount is not None]
+        blanks = len(by_year[year]) - len(amounts)
+        if amounts:
+            totals[year] = sum(amounts, Decimal(0))
+        shown = yuan(totals[year]) if amounts else BLANK
+        lines.append(f"{year}年：{field.label} {shown}" + (f"（{blanks} 份空白未计入）" if blanks else ""))
+        lines += [f"  - {row.project}：{row.value} {row.citation.label}" for row in by_year[year]]
+    figure = _difference(totals, lines)
+    return Result(lines=lines, rows=[row for year in sorted(by_year) for row in by_year[year]], figure=figure)
+
+
+def _difference(totals: dict[int, Decimal], lines: list[str]) -> str | None:
+    if len(totals) < 2:
+        if totals:
+            lines.append("只有一个年度有数，无法比较。")
+        return None
+    first, last = min(totals), max(totals)
+    delta = totals[last] - totals[first]
+    word = "增加" if delta > 0 else "减少" if delta < 0 else "持平，变化"
+    lines.append(f"{last}年比{first}年{word} {yuan(abs(delta))}。")
+    return f"{'-' if delta < 0 else ''}{yuan(abs(delta))}"
+
+
+def _show_section(kind: SectionKind, decls: list[Declaration]) -> Result:
+    lines: list[str] = []
+    rows: list[Row] = []
+    for decl in decls:
+        section = decl.section(kind) or (decl.section(_SECTION_FALLBACK[kind]) if kind in _SECTION_FALLBACK else None)
+        if section is None or not section.text.strip():
+            continue
+        citation = section_citation(decl, section)
+        rows.append(Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
+                        field=section.kind.label, value=section.text.strip(), citation=citation))  # fmt: skip
+        lines.append(f"{_title(decl)} 的{kind.label}{_via(kind, section.kind)}：\n{section.text.strip()}\n{citation.label}")
+    return Result(lines=lines, rows=rows, notes=tuple(_missing_sections(kind, decls, rows)))
+
+
+def _via(asked: SectionKind, found: SectionKind) -> str:
+    return "" if asked is found else f"（该表没有单独的“{asked.label}”栏，以下摘自“{found.label}”）"
+
+
+def _missing_sections(kind: SectionKind, decls: list[Declaration], rows: list[Row]) -> list[str]:
+    shown = {row.declaration_id for row in rows}
+    missing = [_title(decl) for decl in decls if decl.id not in shown]
+    return [f"{'、'.join(missing)} 的{kind.label}为空白或该表没有此栏。"] if missing and rows else []
+
+
+def _citing_policy(filters: Filters, decls: list[Declaration], scope: Scope) -> Result:
+    lines: list[str] = []
+    rows: list[Row] = []
+    for decl in decls:
+        for hit in policy_hits(decl, filters, scope.policies):
+            citation = section_citation(decl, hit.section, quote=hit.clause)
+            rows.append(Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
+                            field=hit.section.kind.label, value=hit.clause, citation=citation))  # fmt: skip
+    projects = list(dict.fromkeys((row.project, row.year) for row in rows))
+    lines.append(f"引用{_policy_name(filters, scope)}的项目共 {len(projects)} 个：")
+    for project, year in projects:
+        cited = [row for row in rows if (row.project, row.year) == (project, year)]
+        lines.append(f"- {project}（{year}）：“{cited[0].value}” " + " ".join(dict.fromkeys(r.citation.label for r in cited)))
+    return Result(lines=lines, rows=rows)
+
+
+def _policy_name(filters: Filters, scope: Scope) -> str:
+    policy = next((p for p in scope.policies if p.id == filters.policy_id), None)
+    if policy is None:
+        return f"“{filters.policy_text}”"
+    return f"《{policy.title}》" + (f"（{policy.doc_number}）" if policy.doc_number else "")
+
+
+def refusal(question: str, query: Query | None, scope: Scope, notes: Sequence[str] = ()) -> Answer:
+    what = _asked(query, scope) if query else "相关内容"
+    lines = [f"语料库中未找到{what}。", *holdings(query, scope)]
+    return Answer(question=question, text="\n".join([*lines]), route=Route.STRUCTURED, query=query, refused=True, notes=list(notes))
+
+
+def _asked(query: Query, scope: Scope) -> str:
+    scope_text = describe(query.filters, scope.policies)
+    match query.target:
+        case Target.LIST_INDICATORS | Target.COUNT_INDICATORS:
+            return f"{scope_text}的{level_label(query.filters)}"
+        case Target.SHOW_SECTION:
+            return f"{scope_text}的{_section(query).label}"
+        case Target.SUM_FUNDING | Target.COMPARE_YEARS:
+            return f"{scope_text}的{_field(query).label}"
+        case Target.LIST_PROJECTS | Target.COUNT_PROJECTS | Target.CITING_POLICY:
+            return f"{scope_text}的项目"
+        case _:
+            assert_never(query.target)
+
+
+def holdings(query: Query | None, scope: Scope) -> list[str]:
+    """What the corpus holds instead: the project's years, else the years and units on file."""
+    lexicon = scope.lexicon
+    lines = []
+    if query and query.filters.project:
+        years = sorted({d.header.year for d in scope.corpus if d.header.name == query.filters.project and d.header.year})
+        lines.append(f"语料库中“{query.filters.project}”只有{_years(years)}的申报表。")
+    lines.append(f"语料库现有 {len(scope.corpus)} 份申报表，年度：{_years(lexicon.years)}；单位：{'、'.join(lexicon.units)}。")
+    return lines

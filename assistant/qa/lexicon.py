@@ -1,0 +1,141 @@
+"""The words a question is read with: units and their short forms, sections, funding fields, 指标类别.
+
+Units and project names come from the corpus itself; only the short forms officers use (组织部, 人大)
+are listed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.corpus.store import Corpus
+from assistant.domain.framework import Level1, Level2
+from assistant.domain.model import SectionKind
+from assistant.domain.policy import PolicyReference
+from assistant.qa.models import FundingField
+from assistant.qa.sources import units_of
+
+# Short forms → the unit's full name as the forms write it.
+UNIT_ALIASES: dict[str, str] = {
+    "上海市人民代表大会常务委员会办公厅": "上海市人民代表大会常务委员会办公厅",
+    "市人大常委会办公厅": "上海市人民代表大会常务委员会办公厅",
+    "人大常委会办公厅": "上海市人民代表大会常务委员会办公厅",
+    "市人大常委会": "上海市人民代表大会常务委员会办公厅",
+    "人大常委会": "上海市人民代表大会常务委员会办公厅",
+    "市人大": "上海市人民代表大会常务委员会办公厅",
+    "人大": "上海市人民代表大会常务委员会办公厅",
+    "中共上海市委组织部": "中共上海市委组织部",
+    "上海市委组织部": "中共上海市委组织部",
+    "市委组织部": "中共上海市委组织部",
+    "组织部": "中共上海市委组织部",
+    "上海市党建服务中心": "上海市党建服务中心",
+    "市党建服务中心": "上海市党建服务中心",
+    "闵行区党建服务中心": "闵行区党建服务中心",
+    "闵行区": "闵行区党建服务中心",
+    "闵行": "闵行区党建服务中心",
+    "党建服务中心": "上海市党建服务中心",
+}
+
+SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
+    ("年度绩效目标", SectionKind.GOAL_ANNUAL),
+    ("年度总体目标", SectionKind.GOAL_ANNUAL),
+    ("年度目标", SectionKind.GOAL_ANNUAL),
+    ("项目总目标", SectionKind.GOAL_TOTAL),
+    ("总体目标", SectionKind.GOAL_TOTAL),
+    ("总目标", SectionKind.GOAL_TOTAL),
+    ("绩效目标", SectionKind.GOAL_ANNUAL),
+    ("项目概况", SectionKind.OVERVIEW),
+    ("概况", SectionKind.OVERVIEW),
+    ("立项依据", SectionKind.BASIS),
+    ("项目设立的必要性", SectionKind.NECESSITY),
+    ("必要性", SectionKind.NECESSITY),
+    ("实施计划", SectionKind.PLAN),
+    ("项目构成", SectionKind.COMPOSITION),
+    ("保证项目实施的制度", SectionKind.MEASURES),
+    ("制度措施", SectionKind.MEASURES),
+    ("保障措施", SectionKind.MEASURES),
+    ("立项情况", SectionKind.APPROVAL),
+    ("资源投入", SectionKind.RESOURCES),
+    ("需要说明的其他问题", SectionKind.OTHER_ISSUES),
+    ("依据", SectionKind.BASIS),
+)
+
+FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
+    ("年度资金申请总额", FundingField.ANNUAL),
+    ("年度资金申请", FundingField.ANNUAL),
+    ("年度申请", FundingField.ANNUAL),
+    ("年度资金", FundingField.ANNUAL),
+    ("当年预算", FundingField.ANNUAL),
+    ("申请资金", FundingField.ANNUAL),
+    ("申请金额", FundingField.ANNUAL),
+    ("当年财政拨款", FundingField.FISCAL_ANNUAL),
+    ("财政拨款", FundingField.FISCAL_ANNUAL),
+    ("本级财政", FundingField.FISCAL_SAME_LEVEL),
+    ("其他资金", FundingField.OTHER_ANNUAL),
+    ("上年结转", FundingField.CARRYOVER),
+    ("结转资金", FundingField.CARRYOVER),
+    ("项目资金总额", FundingField.TOTAL),
+    ("项目总预算", FundingField.TOTAL),
+    ("资金总额", FundingField.TOTAL),
+    ("预算总额", FundingField.TOTAL),
+    ("总预算", FundingField.TOTAL),
+    ("项目资金", FundingField.TOTAL),
+    ("资金", FundingField.TOTAL),
+    ("预算", FundingField.TOTAL),
+    ("经费", FundingField.TOTAL),
+    ("多少钱", FundingField.TOTAL),
+)
+
+_LEVEL2_STEMS: dict[str, Level2] = {
+    "数量": Level2.QUANTITY,
+    "质量": Level2.QUALITY,
+    "时效": Level2.TIMELINESS,
+    "经济成本": Level2.ECONOMIC_COST,
+    "社会成本": Level2.SOCIAL_COST,
+    "生态环境成本": Level2.ECOLOGICAL_COST,
+    "经济效益": Level2.ECONOMIC_BENEFIT,
+    "社会效益": Level2.SOCIAL_BENEFIT,
+    "生态效益": Level2.ECOLOGICAL_BENEFIT,
+    "可持续影响": Level2.SUSTAINABILITY,
+    "服务对象满意度": Level2.SATISFACTION,
+}
+_LEVEL1_STEMS: dict[str, Level1] = {"产出": Level1.OUTPUT, "成本": Level1.COST, "效益": Level1.BENEFIT, "满意度": Level1.SATISFACTION}
+_SUFFIXES = ("类指标", "指标", "目标")
+
+
+def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:
+    terms: list[tuple[str, Level1 | None, Level2 | None]] = []
+    for stem, level2 in _LEVEL2_STEMS.items():
+        terms.extend((stem + suffix, None, level2) for suffix in _SUFFIXES)
+    for stem, level1 in _LEVEL1_STEMS.items():
+        terms.extend((stem + suffix, level1, None) for suffix in _SUFFIXES)
+    return sorted(terms, key=lambda term: -len(term[0]))
+
+
+LEVEL_TERMS = _level_terms()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the corpus holds, for reading questions and for saying what is there instead."""
+
+    projects: tuple[str, ...]
+    units: tuple[str, ...]
+    years: tuple[int, ...]
+    policies: tuple[PolicyReference, ...]
+
+    @classmethod
+    def of(cls, corpus: Corpus, policies: Sequence[PolicyReference]) -> Lexicon:
+        decls = corpus.declarations
+        return cls(
+            projects=tuple(dict.fromkeys(d.header.name for d in decls)),
+            units=tuple(sorted({unit for d in decls for unit in units_of(d)})),
+            years=tuple(sorted({d.header.year for d in decls if d.header.year is not None})),
+            policies=tuple(policies),
+        )
+
+    def unit_aliases(self) -> list[tuple[str, str]]:
+        """(written form, full name), longest first; every unit in the corpus is its own alias."""
+        aliases = {**UNIT_ALIASES, **{unit: unit for unit in self.units}}
+        return sorted(aliases.items(), key=lambda item: -len(item[0]))

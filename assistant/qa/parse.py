@@ -1,0 +1,240 @@
+"""Rule-based reading of a Chinese question into `Cues`, and of cues into a validated `Query`.
+
+Deterministic: the same question and corpus give the same query. The order matters: policy numbers
+and declaration ids first (they contain years), then units (人大 is also part of a project name), then
+the project by longest common substring, then the remaining vocabulary from `lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from pydantic import ValidationError
+
+from assistant.domain.framework import Level1, Level2
+from assistant.domain.model import SectionKind
+from assistant.domain.policy import find_policy, normalise_reference
+from assistant.qa.lexicon import FUNDING_TERMS, LEVEL_TERMS, SECTION_TERMS, Lexicon
+from assistant.qa.models import Filters, FundingField, Query, Target
+
+_CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
+_DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[\u4e00-\u9fa5]?\d+号")
+_BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有", "过")
+_TITLE = re.compile(r"《[^》]{2,60}》")
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
+_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
+_UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
+_NAME_BEFORE_DE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9（）()]{4,30}?)的")
+_GENERIC_NAMES = ("各项目", "所有项目", "哪些项目", "全部项目", "各个项目", "每个项目", "这个项目", "该项目", "此项目", "上述项目")
+_FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "这个的", "它的", "其")
+_FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看")
+_COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
+_COUNT = ("多少个", "几个", "多少项", "几项", "多少份", "几份", "多少条", "几条", "个数", "数目")
+_SUM = ("合计", "总计", "一共", "共计", "加起来", "总和", "多少", "是多少", "几何")
+_LIST_PROJECTS = ("哪些项目", "哪几个项目", "什么项目", "项目有哪些", "哪些申报表", "项目清单", "列出", "哪个项目", "有哪些")
+_LACKS = ("没有", "缺少", "未设", "缺", "不含", "未设置")
+_CITES = ("引用", "依据", "提到", "援引", "根据")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Everything a question says by itself, before the conversation fills the gaps."""
+
+    years: tuple[int, ...] = ()
+    relative_year: str | None = None  # 去年 etc., as written, when the year came from it
+    unit: str | None = None
+    unknown_unit: str | None = None
+    project: str | None = None
+    unknown_project: str | None = None
+    declaration_id: str | None = None
+    level1: Level1 | None = None
+    level2: Level2 | None = None
+    lacks_level: bool = False
+    policy_id: str | None = None
+    policy_text: str | None = None
+    section: SectionKind | None = None
+    funding_field: FundingField | None = None
+    target: Target | None = None
+    follow_up: bool = False
+    refers_to_focus: bool = False
+    rest: str = field(default="", compare=False)
+
+
+def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
+    text = _normalise(question)
+    cues = Cues(follow_up=_is_follow_up(text), refers_to_focus=any(w in text for w in _FOCUS_WORDS))
+    text, cues = _take_ids_and_policies(text, cues, lexicon)
+    text, cues = _take_years(text, cues, today)
+    text, cues = _take_unit(text, cues, lexicon)
+    text, cues = _take_project(text, cues, lexicon)
+    if cues.unit is None and (unknown := _UNKNOWN_UNIT.search(text)):
+        cues = replace(cues, unknown_unit=unknown.group())
+    text, cues = _take_terms(text, cues)
+    has_level = cues.level1 is not None or cues.level2 is not None
+    cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
+    return replace(cues, target=_target(text, cues), unknown_project=_unknown_project(text, cues))
+
+
+def to_query(cues: Cues) -> Query | None:
+    """The validated query the cues describe, or None when they describe no structured question."""
+    if cues.target is None:
+        return None
+    filters = Filters(
+        years=cues.years,
+        unit=cues.unit,
+        project=cues.project,
+        declaration_id=cues.declaration_id,
+        level1=cues.level1,
+        level2=cues.level2,
+        lacks_level=cues.lacks_level,
+        policy_id=cues.policy_id,
+        policy_text=cues.policy_text,
+    )
+    try:
+        return Query(target=cues.target, filters=filters, funding_field=cues.funding_field, section=cues.section)
+    except ValidationError:
+        return None
+
+
+def _normalise(question: str) -> str:
+    return "".join(question.split()).replace("?", "？")
+
+
+def _any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
+def _is_follow_up(text: str) -> bool:
+    body = text.rstrip("？。！!")
+    return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
+
+
+def _cut(text: str, span: str) -> str:
+    return text.replace(span, _CUT)
+
+
+def _take_ids_and_policies(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    if found := _DECL_ID.search(text):
+        cues = replace(cues, declaration_id=found.group())
+        text = _cut(text, found.group())
+    for written in [_doc_number(m.group(), lexicon) for m in _DOC_NUMBER.finditer(text)] + _TITLE.findall(text):
+        policy = find_policy(lexicon.policies, written)
+        cues = replace(cues, policy_id=policy.id) if policy else replace(cues, policy_text=normalise_reference(written))
+        text = _cut(text, written)
+    if cues.policy_id is None and cues.policy_text is None:
+        cues, text = _policy_by_bare_title(text, cues, lexicon)
+    return text, cues
+
+
+def _doc_number(found: str, lexicon: Lexicon) -> str:
+    """The number without the words before it: 引用了组厅字[2017]7号 → 组厅字[2017]7号."""
+    bracket = next(i for i, char in enumerate(found) if char in "〔[［(（【")
+    for start in range(bracket):
+        if find_policy(lexicon.policies, found[start:]) is not None:
+            return found[start:]
+    cut = max(found.rfind(word, 0, bracket) for word in _BEFORE_NUMBER)
+    return found[cut + 1 :]
+
+
+def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues, str]:
+    """A title or alias written without 《》 (预算法, 监督法…), longest first."""
+    shortest = 2 if _any(text, _CITES) else 3  # 宪法 alone is a policy only where the question asks what cites it
+    keys = sorted(
+        ((alias, p.id) for p in lexicon.policies for alias in (p.title, *p.aliases) if len(alias) >= shortest),
+        key=lambda a: -len(a[0]),
+    )
+    for alias, policy_id in keys:
+        if alias in text:
+            return replace(cues, policy_id=policy_id), _cut(text, alias)
+    return cues, text
+
+
+def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    text = _YEAR.sub(_CUT, text)
+    relative = None
+    for word, offset in _RELATIVE_YEARS.items():
+        if word in text:
+            years.append(today.year + offset)
+            relative = relative or word
+            text = _cut(text, word)
+    return text, replace(cues, years=tuple(dict.fromkeys(years)), relative_year=relative)
+
+
+def _take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    for alias, unit in lexicon.unit_aliases():
+        if alias in text:
+            return _cut(text, alias), replace(cues, unit=unit)
+    return text, cues
+
+
+def _take_project(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    scored = [(_common(text, name), name) for name in lexicon.projects]
+    best = max((len(span) for span, _ in scored), default=0)
+    matches = [(span, name) for span, name in scored if len(span) == best and _close_enough(span, name)]
+    if not matches:
+        return text, cues
+    span, name = matches[0]
+    return _cut(text, span), replace(cues, project=name)
+
+
+def _close_enough(span: str, name: str) -> bool:
+    return len(span) >= 4 and (len(span) >= 6 or 2 * len(span) >= len(name))
+
+
+def _common(a: str, b: str) -> str:
+    """Longest common substring (the question is short, the names are short)."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def _take_terms(text: str, cues: Cues) -> tuple[str, Cues]:
+    for term, level1, level2 in LEVEL_TERMS:
+        if term in text:
+            cues = replace(cues, level1=level1 or cues.level1, level2=level2 or cues.level2)
+            text = _cut(text, term)
+    if section := next(((t, k) for t, k in SECTION_TERMS if t in text), None):
+        cues, text = replace(cues, section=section[1]), _cut(text, section[0])
+    if funding := next(((t, f) for t, f in FUNDING_TERMS if t in text), None):
+        cues, text = replace(cues, funding_field=funding[1]), _cut(text, funding[0])
+    return text, cues
+
+
+def _target(text: str, cues: Cues) -> Target | None:
+    if cues.policy_id or cues.policy_text:
+        return Target.CITING_POLICY if cues.section in (None, SectionKind.BASIS) else Target.SHOW_SECTION
+    if _any(text, _COMPARE) and cues.funding_field is not None:
+        return Target.COMPARE_YEARS
+    if cues.section is not None:
+        return Target.SHOW_SECTION
+    if _any(text, _COUNT):
+        about_indicators = cues.level1 or cues.level2 or "指标" in text
+        return Target.COUNT_INDICATORS if about_indicators and not _any(text, ("项目", "申报表")) else Target.COUNT_PROJECTS
+    if cues.funding_field is not None and _any(text, _SUM):
+        return Target.SUM_FUNDING
+    wants_projects = _any(text, _LIST_PROJECTS[:7])
+    if (cues.level1 or cues.level2 or "指标" in text) and not wants_projects:
+        return Target.LIST_INDICATORS
+    if wants_projects or _any(text, _LIST_PROJECTS):
+        return Target.LIST_PROJECTS
+    return None
+
+
+def _unknown_project(text: str, cues: Cues) -> str | None:
+    """A name-like phrase before 的 that matched no project (社区食堂改造项目的…)."""
+    if cues.project or cues.declaration_id or cues.refers_to_focus:
+        return None
+    for found in _NAME_BEFORE_DE.finditer(text):
+        name = found.group(1).strip("｜")
+        if _CUT not in name and len(name) >= 4 and not _any(name, _GENERIC_NAMES):
+            return name
+    return None

@@ -1,0 +1,104 @@
+"""Which declarations and indicators a query's filters match, and how to describe that scope in Chinese."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.corpus.store import Corpus
+from assistant.domain.model import Declaration, Indicator, TextSection
+from assistant.domain.policy import PolicyReference, normalise_reference, policies_cited_in
+from assistant.qa.models import Filters
+from assistant.qa.sources import units_of
+
+_CLAUSE = re.compile(r"[^。；;\n]+[。；;]?")
+
+
+@dataclass(frozen=True)
+class PolicyHit:
+    """Where a declaration cites a policy: the section and the clause, verbatim."""
+
+    section: TextSection
+    clause: str
+
+
+def select(corpus: Corpus, filters: Filters, policies: Sequence[PolicyReference]) -> list[Declaration]:
+    return [decl for decl in corpus.declarations if matches(decl, filters, policies)]
+
+
+def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyReference]) -> bool:
+    header = decl.header
+    checks = (
+        not filters.years or header.year in filters.years,
+        filters.declaration_id is None or decl.id == filters.declaration_id,
+        filters.project is None or header.name == filters.project,
+        filters.unit is None or _of_unit(decl, filters.unit),
+        not _policy_wanted(filters) or bool(policy_hits(decl, filters, policies)),
+        _level_condition(decl, filters),
+    )
+    return all(checks)
+
+
+def _of_unit(decl: Declaration, unit: str) -> bool:
+    # The 2020 district forms leave every unit cell blank; their project name may still carry the unit.
+    return unit in units_of(decl) or unit in decl.header.name
+
+
+def _level_condition(decl: Declaration, filters: Filters) -> bool:
+    """Only for ``lacks_level``: otherwise a level narrows the indicators, not the declarations."""
+    if not filters.lacks_level:
+        return True
+    return not indicators_of(decl, filters)
+
+
+def indicators_of(decl: Declaration, filters: Filters) -> list[Indicator]:
+    return [
+        indicator
+        for indicator in decl.indicators
+        if (filters.level1 is None or indicator.level1 is filters.level1)
+        and (filters.level2 is None or indicator.level2 is filters.level2)
+    ]
+
+
+def _policy_wanted(filters: Filters) -> bool:
+    return filters.policy_id is not None or filters.policy_text is not None
+
+
+def policy_hits(decl: Declaration, filters: Filters, policies: Sequence[PolicyReference]) -> list[PolicyHit]:
+    wanted = [p for p in policies if p.id == filters.policy_id]
+    hits = []
+    for section in decl.sections:
+        for clause in (m.group().strip() for m in _CLAUSE.finditer(section.text)):
+            if _cites(clause, wanted, filters.policy_text, policies):
+                hits.append(PolicyHit(section=section, clause=clause))
+    return hits
+
+
+def _cites(clause: str, wanted: list[PolicyReference], text: str | None, policies: Sequence[PolicyReference]) -> bool:
+    if text is not None:
+        return text in normalise_reference(clause)
+    cited = {p.id for p in policies_cited_in(policies, clause)}
+    return any(p.id in cited for p in wanted)
+
+
+def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
+    """``2025年 · 中共上海市委组织部 · “信息化运维项目”``: the scope, for answers and refusals."""
+    parts = []
+    if filters.years:
+        parts.append("、".join(f"{year}年" for year in filters.years))
+    if filters.unit:
+        parts.append(filters.unit)
+    if filters.project:
+        parts.append(f"“{filters.project}”")
+    if filters.declaration_id:
+        parts.append(f"申报表 {filters.declaration_id}")
+    if filters.policy_id or filters.policy_text:
+        policy = next((p for p in policies if p.id == filters.policy_id), None)
+        parts.append(f"引用《{policy.title}》" if policy else f"引用“{filters.policy_text}”")
+    return " · ".join(parts) or "全部申报表"
+
+
+def level_label(filters: Filters) -> str:
+    level = filters.level2 or filters.level1
+    return level.value if level else "绩效指标"

@@ -1,0 +1,58 @@
+"""Additions to the generic layer for the corpus index: relative BM25 scores, evidence-weighted RRF, ``$in``."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.index.bm25 import BM25Store
+from assistant.index.documents import matches
+from assistant.index.fusion import EvidenceWeightedRRF
+from assistant.index.hybrid import chroma_where
+from assistant.index.tokenize import search_tokenizer
+from test_index_support import CORPUS
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> BM25Store:
+    folder = tmp_path_factory.mktemp("bm25")
+    store = BM25Store(folder / "test.json", search_tokenizer(folder / "jieba"))
+    store.apply(add=CORPUS)
+    return store
+
+
+def test_relative_scores_are_shares_of_the_best_possible(store: BM25Store) -> None:
+    raw = store.search("组厅字〔2017〕7号", k=3)
+    relative = store.search("组厅字〔2017〕7号", k=3, relative=True)
+    assert [entry.id for entry, _ in raw] == [entry.id for entry, _ in relative]
+    assert relative[0][1] == pytest.approx(1.0)  # the one document holding every query token, at its best
+
+
+def test_words_no_document_has_lower_every_share(store: BM25Store) -> None:
+    (_, alone), *_ = store.search("党费", k=1, relative=True)
+    (_, diluted), *_ = store.search("党费 量子纠缠 区块链", k=1, relative=True)
+    assert 0 < diluted < alone <= 1.0
+
+
+def test_evidence_weighted_rrf_discounts_weak_keyword_matches() -> None:
+    fuser = EvidenceWeightedRRF(k=60, power=2.0)
+    rankings = {"vector": ["gold", "x"], "bm25": ["x", "y"]}
+    fused = dict(fuser.fuse(rankings, {"vector": [0.9, 0.8], "bm25": [0.1, 0.05]}))
+    assert fused["gold"] == pytest.approx(1 / 61)
+    assert fused["x"] == pytest.approx(1 / 62 + 0.1**2 / 61)
+    assert fused["gold"] > fused["x"]  # plain RRF would put x (found by both sides) first
+    strong = dict(fuser.fuse(rankings, {"vector": [0.9, 0.8], "bm25": [1.0, 0.05]}))
+    assert strong["x"] > strong["gold"]
+
+
+def test_evidence_weighted_rrf_needs_the_scaled_scores() -> None:
+    with pytest.raises(ValueError, match="bm25"):
+        EvidenceWeightedRRF().fuse({"vector": ["a"], "bm25": ["b"]})
+
+
+def test_a_list_filter_means_any_of() -> None:
+    assert matches({"declaration_id": "a", "year": 2023}, {"declaration_id": ["a", "b"], "year": 2023})
+    assert not matches({"declaration_id": "c"}, {"declaration_id": ["a", "b"]})
+    assert not matches({"flag": True}, {"flag": [1]})
+    assert chroma_where({"declaration_id": ["a", "b"], "year": 2023}) == {
+        "$and": [{"declaration_id": {"$in": ["a", "b"]}}, {"year": 2023}]
+    }
