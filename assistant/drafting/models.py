@@ -68,6 +68,7 @@ class NoteKind(StrEnum):
     DROPPED_CITATION = "dropped_citation"
     NO_PRECEDENT = "no_precedent"
     RULES_ONLY = "rules_only"
+    TRUNCATED = "truncated"
 
 
 class GroundingNote(BaseModel):

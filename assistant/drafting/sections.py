@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -104,14 +105,18 @@ def write_with_model(
             result = structured(messages, SPECS[kind].max_tokens)
         except StructuredOutputError as exc:
             raw, problems = exc.raw_output or "", [f"输出不是符合要求的 JSON：{exc.problem[:300]}"]
-            prompt_tokens, completion_tokens = prompt_tokens + exc.usage.prompt_tokens, completion_tokens + exc.usage.completion_tokens
-        else:
+            result = salvage(exc)
+            if result is None:
+                prompt_tokens, completion_tokens = prompt_tokens + exc.usage.prompt_tokens, completion_tokens + exc.usage.completion_tokens
+        if result is not None:
             raw = result.raw_text
             prompt_tokens, completion_tokens = prompt_tokens + result.usage.prompt_tokens, completion_tokens + result.usage.completion_tokens
             seconds += result.elapsed_s
             grounded = ground_text(result.value.text, allowed_numbers=allowed, policies=ctx.all_policies, user_titles=_user_titles(ctx))
             if not grounded.problems or attempt > retries:
                 section, notes = _accept(kind, grounded, result.value.citations, by_label, model)
+                if result.raw_text and not result.raw_text.rstrip().endswith("}"):
+                    notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子，请核对"))
                 usage = SectionUsage(section=kind.label, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, seconds=round(seconds, 2), attempts=attempt)
                 return Written(section=section, notes=notes, usage=usage)
             problems = grounded.problems
@@ -124,6 +129,20 @@ def write_with_model(
         hint="可重试、换用更强的模型（ASSISTANT_LLM__BASE_URL），或用 --llm none 先得到规则草稿",
         raw_output=raw,
     )
+
+
+_TEXT_FIELD = re.compile(r'"text"\s*:\s*"((?:[^"\\]|\\.)*)')
+_SENTENCE_END = re.compile(r"^.*[。；！？]", re.DOTALL)
+
+
+def salvage(exc: StructuredOutputError) -> StructuredResult[SectionOutput] | None:
+    """A reply cut off by the token limit still carries usable text: keep its complete sentences."""
+    found = _TEXT_FIELD.search(exc.raw_output or "")
+    whole = _SENTENCE_END.match(found.group(1)) if found else None
+    if whole is None or len(whole.group(0)) < 10:
+        return None
+    labels = list(dict.fromkeys(re.findall(r'"(S\d+|P\d+)"', exc.raw_output or "")))
+    return StructuredResult(value=SectionOutput(text=whole.group(0), citations=labels), raw_text=exc.raw_output or "", usage=exc.usage, elapsed_s=0.0)
 
 
 def _user_titles(ctx: DraftContext) -> list[str]:
