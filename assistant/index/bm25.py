@@ -46,6 +46,7 @@ class _Matrix:
         self.entries = list(entries)
         self.store_metadata = [stored_metadata(entry.kind, entry.metadata) for entry in self.entries]
         self.retriever = bm25s.BM25()
+        self.positions = {entry.id: position for position, entry in enumerate(self.entries)}
         self._masks: dict[tuple[object, ...], np.ndarray] = {}
         if self.entries:
             self.retriever.index([entry.tokens for entry in self.entries], show_progress=False)
@@ -111,6 +112,21 @@ class BM25Store:
         _write(self.path, BM25State(entries=list(entries.values())))
         self._entries, self._matrix = entries, None
         return len(new) + len(gone)
+
+    def filter_share(self, where: Where) -> float:
+        """The share of stored entries whose metadata match ``where`` (1.0 without a filter)."""
+        matrix = self._current_matrix()
+        mask = matrix.mask(where)
+        if mask is None:
+            return 1.0
+        return float(mask.mean()) if mask.size else 0.0
+
+    def matches(self, doc_id: str, where: Where) -> bool:
+        """Whether ``doc_id`` is stored and its metadata match ``where``."""
+        matrix = self._current_matrix()
+        position = matrix.positions.get(doc_id)
+        mask = matrix.mask(where)
+        return position is not None and (mask is None or bool(mask[position]))
 
     def _entry(self, doc: IndexDocument) -> BM25Entry:
         tokens = self.tokenizer.tokens(doc.text)

@@ -33,6 +33,8 @@ from assistant.index.embeddings import ProjectEmbeddingFunction, build_embedding
 from assistant.index.fusion import Fuser, NoRerank, ReciprocalRankFusion, Reranker
 from assistant.index.store import collection_name, get_collection, open_client
 from assistant.index.tokenize import search_tokenizer
+from assistant.index.vectors import chroma_where as chroma_where  # re-exported: the filter syntax
+from assistant.index.vectors import nearest
 from assistant.settings import Settings
 
 _ID_PAGE = 5000
@@ -171,17 +173,23 @@ class HybridIndex:
         return self.fuser.fuse(ids, scores)
 
     def _vector_candidates(self, query: str, filters: Where, n: int) -> list[Candidate]:
-        result = self.collection.query(
-            query_texts=[query],
-            n_results=n,
-            where=chroma_where(filters),
-            include=["documents", "metadatas", "distances"],
-        )
-        rows = zip(result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0])
-        return [
-            Candidate(doc_id, str(meta[KIND_KEY]), text, own_metadata(meta), 1.0 - distance)
-            for doc_id, text, meta, distance in rows
-        ]
+        found = nearest(self.collection, query, n=n, where=filters, catalogue=self.bm25)
+        return self._with_content(found)
+
+    def _with_content(self, found: Sequence[tuple[str, float]]) -> list[Candidate]:
+        """Text and metadata from the keyword store; from chroma only for ids it lacks (an interrupted sync)."""
+        missing = [doc_id for doc_id, _ in found if self.bm25.get(doc_id) is None]
+        stored = self.collection.get(ids=missing, include=["documents", "metadatas"]) if missing else None
+        extra = dict(zip(stored["ids"], zip(stored["documents"], stored["metadatas"]))) if stored else {}
+        candidates = []
+        for doc_id, similarity in found:
+            entry = self.bm25.get(doc_id)
+            if entry is not None:
+                candidates.append(Candidate(doc_id, entry.kind, entry.text, entry.metadata, similarity))
+            elif doc_id in extra:
+                text, meta = extra[doc_id]
+                candidates.append(Candidate(doc_id, str(meta[KIND_KEY]), text, own_metadata(meta), similarity))
+        return candidates
 
     def _bm25_candidates(self, query: str, filters: Where, n: int, *, relative: bool = False) -> list[Candidate]:
         return [
@@ -213,20 +221,6 @@ class HybridIndex:
 
 def bm25_path(data_dir: Path, full_name: str) -> Path:
     return data_dir / "bm25" / f"{full_name}.json"
-
-
-def chroma_where(filters: Where) -> dict[str, object] | None:
-    """Equality (or ``$in`` for a list) on every key, in chroma's syntax (one key alone, several under ``$and``)."""
-    clauses: list[dict[str, object]] = [
-        {key: {"$in": value} if isinstance(value, list) else value} for key, value in filters.items()
-    ]
-    match len(clauses):
-        case 0:
-            return None
-        case 1:
-            return clauses[0]
-        case _:
-            return {"$and": clauses}
 
 
 def _by_id(docs: Iterable[IndexDocument]) -> dict[str, IndexDocument]:

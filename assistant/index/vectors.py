@@ -1,0 +1,79 @@
+"""The vector side's nearest neighbours, asked of chromadb in the way that stays fast as the index grows.
+
+Measured on the 2-core machine (evals/retrieval/bench.py, 29k and 235k documents): a top-50 query
+costs about 2 ms for ids and distances, but 10 ms when chroma also returns the texts and metadata, and
+0.2-3 s with a ``where`` filter (chroma scans the matching ids). So the query asks for distances
+only (texts and metadata come from the keyword store, which holds the same documents in memory),
+and a filter that many documents pass is applied by over-fetching unfiltered neighbours and keeping
+the matching ones; only a selective filter is left to chroma.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Protocol
+
+from chromadb.api.models.Collection import Collection
+
+from assistant.index.documents import Where
+
+OVERFETCH_LIMIT = 2000  # neighbours fetched unfiltered at most (about 20 ms at 235k documents)
+OVERFETCH_MARGIN = 2.0  # first fetch: this many times the neighbours a uniform spread of matches needs
+OVERFETCH_GROWTH = 4  # next fetch when too few matched: neighbours cluster by kind, so matches may be rarer
+
+
+class FilterCatalogue(Protocol):
+    """What the vector side needs to filter by metadata in memory (the BM25 store provides it)."""
+
+    def filter_share(self, where: Where) -> float: ...
+
+    def matches(self, doc_id: str, where: Where) -> bool: ...
+
+
+def nearest(
+    collection: Collection, query: str, *, n: int, where: Where, catalogue: FilterCatalogue
+) -> list[tuple[str, float]]:
+    """Up to n (id, cosine similarity) pairs, best first, among documents whose metadata match ``where``."""
+    vector = _query_vector(collection, query)
+    if not where:
+        return _query(collection, vector, n, None)
+    share = catalogue.filter_share(where)
+    wanted = math.ceil(OVERFETCH_MARGIN * n / share) if share > 0 else OVERFETCH_LIMIT + 1
+    while wanted <= OVERFETCH_LIMIT:
+        fetched = _query(collection, vector, wanted, None)
+        kept = [(doc_id, similarity) for doc_id, similarity in fetched if catalogue.matches(doc_id, where)]
+        if len(kept) >= n or len(fetched) < wanted:  # enough, or every document was fetched
+            return kept[:n]
+        wanted *= OVERFETCH_GROWTH
+    return _query(collection, vector, n, where)
+
+
+def _query_vector(collection: Collection, query: str) -> list[float]:
+    """The query embedded once, with the collection's own function (query role), for every fetch below."""
+    function = collection._embedding_function  # noqa: SLF001  the project's function, checked by get_collection
+    if function is None:
+        raise ValueError(f"collection {collection.name} has no embedding function")
+    return [float(x) for x in function.embed_query([query])[0]]
+
+
+def _query(collection: Collection, vector: list[float], n: int, where: Where | None) -> list[tuple[str, float]]:
+    if n < 1:
+        return []
+    result = collection.query(
+        query_embeddings=[vector], n_results=n, where=chroma_where(where or {}), include=["distances"]
+    )
+    return [(doc_id, 1.0 - distance) for doc_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)]
+
+
+def chroma_where(filters: Where) -> dict[str, object] | None:
+    """Equality (or ``$in`` for a list) on every key, in chroma's syntax (one key alone, several under ``$and``)."""
+    clauses: list[dict[str, object]] = [
+        {key: {"$in": value} if isinstance(value, list) else value} for key, value in filters.items()
+    ]
+    match len(clauses):
+        case 0:
+            return None
+        case 1:
+            return clauses[0]
+        case _:
+            return {"$and": clauses}
