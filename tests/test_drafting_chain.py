@@ -16,7 +16,7 @@ from assistant.drafting.chain import BasisOutput, Writer, drafting_chain, write_
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
 from assistant.prompts import EXPECTED, load_prompt
-from assistant.drafting.sections import SectionOutput
+from assistant.drafting.sections import DRAFTED, SectionOutput
 from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError, ModelError
 from assistant.llm.chat import structured_call
@@ -154,3 +154,17 @@ def test_prompts_have_exactly_the_variables_the_code_fills(tmp_path):
     (tmp_path / "basis.md").write_text("只有 $brief", encoding="utf-8")
     with pytest.raises(AssistantError, match="变量与程序不一致"):
         load_prompt.__wrapped__("basis", tmp_path)
+
+
+def test_markdown_and_a_repeated_title_are_tidied_away(ctx):
+    habit = json.dumps({"text": "项目设立的必要性：\n\n1.\n**政策要求**：保障党员教育平台稳定运行。\n\n2.\n**现实需要**：平台全年稳定运行。", "citations": []}, ensure_ascii=False)
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([habit]), [], [])
+    assert section.text == "1.政策要求：保障党员教育平台稳定运行。\n2.现实需要：平台全年稳定运行。"
+
+
+def test_every_prompt_starts_with_the_brief_so_the_local_server_reuses_its_cache(ctx):
+    from assistant.drafting.sections import section_messages
+
+    prompts = [section_messages(ctx, kind, ctx.section_items(kind), instruction="", previous="") for kind in DRAFTED]
+    shared = {(m[0].content, m[1].content.split("参考材料")[0]) for m in prompts}
+    assert len(shared) == 1 and "项目名称：党员教育平台运维项目" in shared.pop()[1]

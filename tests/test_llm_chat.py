@@ -78,12 +78,21 @@ def test_openai_schema_uses_json_schema_response_format(tmp_path: Path) -> None:
     assert response_format["json_schema"]["schema"] == Verdict.model_json_schema()
 
 
-def test_local_request_carries_max_tokens_and_json_grammar_in_body(tmp_path: Path) -> None:
+def test_local_request_carries_max_tokens_in_body_and_no_grammar_by_default(tmp_path: Path) -> None:
     server = _server(tmp_path, 8765)
     chat = build_chat_model(_settings(tmp_path), max_tokens=16, schema=Verdict, local_server=lambda: server)
     assert isinstance(chat, ChatOpenAI)
     assert chat.openai_api_base == server.base_url
     assert chat.model_name == server.model_id
+    assert chat.extra_body == {"max_tokens": 16}
+
+
+def test_local_json_grammar_setting(tmp_path: Path) -> None:
+    server = _server(tmp_path, 8765)
+    settings = _settings(tmp_path)
+    settings.llm.local_json_grammar = True
+    chat = build_chat_model(settings, max_tokens=16, schema=Verdict, local_server=lambda: server)
+    assert isinstance(chat, ChatOpenAI)
     assert chat.extra_body == {"max_tokens": 16, "response_format": {"type": "json_object"}}
 
 
@@ -96,7 +105,10 @@ def test_local_schema_grammar_on_request(tmp_path: Path) -> None:
 
 def test_local_json_mode_without_schema(tmp_path: Path) -> None:
     server = _server(tmp_path, 8765)
-    chat = build_chat_model(_settings(tmp_path), json_mode=True, local_server=lambda: server)
+    settings = _settings(tmp_path)
+    assert build_chat_model(settings, json_mode=True, local_server=lambda: server).extra_body is None
+    settings.llm.local_json_grammar = True
+    chat = build_chat_model(settings, json_mode=True, local_server=lambda: server)
     assert isinstance(chat, ChatOpenAI)
     assert chat.extra_body == {"response_format": {"type": "json_object"}}
 

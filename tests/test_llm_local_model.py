@@ -92,7 +92,9 @@ def test_second_call_reuses_without_rehashing(
 
 def test_local_server_answers_json_and_is_reused_then_stopped(server: LocalServer, data_dir: Path) -> None:
     assert server.owns_process
-    chat = build_chat_model(_settings(data_dir), max_tokens=16, json_mode=True, local_server=lambda: server)
+    settings = _settings(data_dir)
+    settings.llm.local_json_grammar = True  # the grammar path: JSON guaranteed
+    chat = build_chat_model(settings, max_tokens=16, json_mode=True, local_server=lambda: server)
     reply = chat_call(chat, ASK_OK)
     assert json.loads(reply.text) == {"ok": True}
     assert reply.usage.prompt_tokens > 0 and 0 < reply.usage.completion_tokens <= 16

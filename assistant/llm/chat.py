@@ -57,10 +57,11 @@ class StructuredResult(Generic[T]):
 class StructuredOutputError(ModelError):
     """The model answered, but not with a valid instance of the schema; ``problem`` is for a repair prompt."""
 
-    def __init__(self, message: str, *, raw_output: str, problem: str, usage: TokenUsage) -> None:
+    def __init__(self, message: str, *, raw_output: str, problem: str, usage: TokenUsage, elapsed_s: float = 0.0) -> None:
         super().__init__(message, hint="可重试，或换用更强的模型", raw_output=raw_output)
         self.problem = problem
         self.usage = usage
+        self.elapsed_s = elapsed_s
 
 
 def build_chat_model(
@@ -74,9 +75,9 @@ def build_chat_model(
 ) -> BaseChatModel:
     """A chat model for the configured provider; ``schema`` asks for JSON shaped like that model.
 
-    The openai provider sends the schema as ``json_schema``. The local server gets a generic JSON
-    grammar; ``schema_grammar=True`` compiles the schema itself into the grammar (see
-    ``_local_response_format`` for why that is not the default). ``local_server`` returns a started
+    The openai provider sends the schema as ``json_schema``. The local server is asked for JSON in the
+    prompt only, unless ``llm.local_json_grammar`` adds a generic JSON grammar or ``schema_grammar=True``
+    compiles the schema itself into one (see ``_local_response_format``). ``local_server`` returns a started
     server (``LLMRuntime`` passes its shared one); by default the local provider assembles the model
     if needed and starts or reuses the server itself.
     """
@@ -86,7 +87,7 @@ def build_chat_model(
             return _openai_chat(settings.llm, max_tokens, _openai_response_format(json_mode, schema))
         case LLMProvider.LOCAL:
             server = local_server() if local_server else start_local_server(settings)
-            response_format = _local_response_format(json_mode, schema, schema_grammar)
+            response_format = _local_response_format(json_mode, schema, schema_grammar, settings.llm.local_json_grammar)
             return _local_chat(settings.llm, server, max_tokens, response_format)
         case LLMProvider.NONE:
             raise ModelError(
@@ -131,6 +132,7 @@ def parse_structured(reply: ChatReply, schema: type[T]) -> T:
             raw_output=reply.text,
             problem=str(exc),
             usage=reply.usage,
+            elapsed_s=reply.elapsed_s,
         ) from exc
 
 
@@ -188,15 +190,16 @@ def _missing_openai_fields(llm: LLMSettings) -> list[str]:
 
 
 def _local_response_format(
-    json_mode: bool, schema: type[BaseModel] | None, schema_grammar: bool
+    json_mode: bool, schema: type[BaseModel] | None, schema_grammar: bool, grammar: bool
 ) -> dict[str, Any] | None:
     # The server rejects type json_schema; json_object with a "schema" becomes a grammar. That grammar
     # forces compact one-line JSON, which pushed the embedded 1.5B model off its usual layout (it
-    # filled Chinese values with Jinja fragments), so by default only "valid JSON" is enforced and
-    # pydantic checks the fields.
+    # filled Chinese values with Jinja fragments). Even the generic JSON grammar is checked against
+    # the whole 151k-token vocabulary at every step (about a quarter slower on 2 cores, see
+    # evals/drafting_bench.py), so by default the prompt asks for JSON and pydantic checks it.
     if schema is not None and schema_grammar:
         return {"type": "json_object", "schema": schema.model_json_schema()}
-    return {"type": "json_object"} if json_mode or schema is not None else None
+    return {"type": "json_object"} if grammar and (json_mode or schema is not None) else None
 
 
 def _openai_response_format(json_mode: bool, schema: type[BaseModel] | None) -> dict[str, Any] | None:
