@@ -25,6 +25,7 @@ from assistant.settings import LLMProvider, LLMSettings, Settings
 T = TypeVar("T", bound=BaseModel)
 
 _LOCAL_API_KEY = SecretStr("sk-local-llama-cpp")  # the local server checks no key, the client needs one
+_REJECTED_FORMAT = re.compile(r"response_format|json_schema", re.IGNORECASE)
 _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
 
 
@@ -64,6 +65,10 @@ class StructuredOutputError(ModelError):
         self.elapsed_s = elapsed_s
 
 
+class ResponseFormatRejected(ModelError):
+    """The endpoint refused the ``json_schema`` response format (DeepSeek and llama.cpp's server do)."""
+
+
 def build_chat_model(
     settings: Settings,
     *,
@@ -71,11 +76,13 @@ def build_chat_model(
     json_mode: bool = False,
     schema: type[BaseModel] | None = None,
     schema_grammar: bool = False,
+    json_schema: bool = True,
     local_server: Callable[[], LocalServer] | None = None,
 ) -> BaseChatModel:
     """A chat model for the configured provider; ``schema`` asks for JSON shaped like that model.
 
-    The openai provider sends the schema as ``json_schema``. The local server is asked for JSON in the
+    The openai provider sends the schema as ``json_schema``, or asks for a plain JSON object when
+    ``json_schema=False`` (for endpoints that raised ``ResponseFormatRejected``). The local server is asked for JSON in the
     prompt only, unless ``llm.local_json_grammar`` adds a generic JSON grammar or ``schema_grammar=True``
     compiles the schema itself into one (see ``_local_response_format``). ``local_server`` returns a started
     server (``LLMRuntime`` passes its shared one); by default the local provider assembles the model
@@ -84,7 +91,8 @@ def build_chat_model(
     provider = settings.llm.effective_provider()
     match provider:
         case LLMProvider.OPENAI:
-            return _openai_chat(settings.llm, max_tokens, _openai_response_format(json_mode, schema))
+            response_format = _openai_response_format(json_mode or schema is not None, schema if json_schema else None)
+            return _openai_chat(settings.llm, max_tokens, response_format)
         case LLMProvider.LOCAL:
             server = local_server() if local_server else start_local_server(settings)
             response_format = _local_response_format(json_mode, schema, schema_grammar, settings.llm.local_json_grammar)
@@ -229,6 +237,10 @@ def _transport_error(exc: openai.OpenAIError) -> ModelError:
             return ModelError("无法连接模型服务", hint="请确认 ASSISTANT_LLM__BASE_URL 可访问，或本地服务仍在运行")
         case openai.AuthenticationError():
             return ModelError("模型服务拒绝了 API key", hint="请检查 ASSISTANT_LLM__API_KEY")
+        case openai.APIStatusError() if exc.status_code in (400, 422, 500) and _REJECTED_FORMAT.search(str(exc.message)):
+            return ResponseFormatRejected(
+                f"模型服务不支持所请求的输出格式：{_short(exc.message)}", hint="将改为要求输出普通 JSON 对象"
+            )
         case openai.APIStatusError():
             return ModelError(
                 f"模型服务返回错误 {exc.status_code}：{_short(exc.message)}",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 T = TypeVar("T", bound=BaseModel)
-_ChatKey = tuple[int | None, bool, type[BaseModel] | None, bool]
+_ChatKey = tuple[int | None, bool, type[BaseModel] | None, bool, bool]
 
 
 class LLMRuntime:
@@ -34,6 +34,7 @@ class LLMRuntime:
         self._server: LocalServer | None = None
         self._chats: dict[_ChatKey, BaseChatModel] = {}
         self._lock = threading.Lock()  # the web app calls from several worker threads
+        self._json_schema = True  # off once the endpoint rejects the json_schema response format
 
     @property
     def provider(self) -> LLMProvider:
@@ -58,7 +59,7 @@ class LLMRuntime:
         schema: type[BaseModel] | None = None,
         schema_grammar: bool = False,
     ) -> BaseChatModel:
-        key: _ChatKey = (max_tokens, json_mode, schema, schema_grammar)
+        key: _ChatKey = (max_tokens, json_mode, schema, schema_grammar, self._json_schema)
         if key not in self._chats:
             self._chats[key] = _chat().build_chat_model(
                 self.settings,
@@ -66,6 +67,7 @@ class LLMRuntime:
                 json_mode=json_mode,
                 schema=schema,
                 schema_grammar=schema_grammar,
+                json_schema=self._json_schema,
                 local_server=self.local_server,
             )
         return self._chats[key]
@@ -82,8 +84,17 @@ class LLMRuntime:
         max_tokens: int | None = None,
         schema_grammar: bool = False,
     ) -> StructuredResult[T]:
-        chat = self.chat_model(max_tokens=max_tokens, schema=schema, schema_grammar=schema_grammar)
-        return self._guarded(lambda: _chat().structured_call(chat, messages, schema))
+        def call() -> StructuredResult[T]:
+            chat = self.chat_model(max_tokens=max_tokens, schema=schema, schema_grammar=schema_grammar)
+            return self._guarded(lambda: _chat().structured_call(chat, messages, schema))
+
+        try:
+            return call()
+        except _chat().ResponseFormatRejected:
+            if not self._json_schema:
+                raise
+            self._json_schema = False  # remembered for this endpoint: ask for a JSON object instead
+            return call()
 
     def _guarded(self, call: Callable[[], R]) -> R:
         # A dead local server surfaces as a bare connection error; report its log instead and
