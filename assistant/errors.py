@@ -61,7 +61,7 @@ def describe_validation_error(
     labels, texts = labels or {}, {**_ERROR_TEXT, **(texts or {})}
     parts = []
     for error in exc.errors()[:limit]:
-        field = ".".join(labels.get(str(part), str(part)) for part in error["loc"]) or "（整体）"
+        field = ".".join(f"第{part + 1}项" if isinstance(part, int) else labels.get(part, part) for part in error["loc"]) or "（整体）"
         ctx_error = error.get("ctx", {}).get("error")
         text = texts.get(error["type"]) or (str(ctx_error) if ctx_error is not None else error["msg"])
         parts.append(f"字段 {field}：{text}")

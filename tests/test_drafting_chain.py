@@ -57,8 +57,9 @@ def _all_good() -> list[str]:
 
 def test_complete_cited_draft_passes_review(ctx):
     draft = drafting_chain(_writer(_all_good()), ReviewContext()).invoke(ctx)
-    assert [s.kind for s in draft.sections] == [SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL]
+    assert [s.kind for s in draft.sections] == [*DRAFTED, SectionKind.PLAN]
     assert all(s.citations for s in draft.sections)
+    assert draft.section(SectionKind.PLAN).text.splitlines()[0] == "2027年1月：签订运维服务合同，明确服务内容与响应要求"
     overview = draft.section(SectionKind.OVERVIEW)
     assert overview.citations[0].ref.endswith("#overview") or "#goal" in overview.citations[0].ref
     assert [b.policy_id for b in draft.basis] == ["party-member-education-regulation"]
@@ -117,7 +118,7 @@ def test_rules_only_draft_is_fast_complete_and_labelled():
     settings = load_settings()
     settings.llm.provider = LLMProvider.NONE
     draft = draft_brief(example_brief(), settings, None)
-    assert draft.model == "rules" and len(draft.sections) == 4
+    assert draft.model == "rules" and len(draft.sections) == 5
     assert sum(n.kind is NoteKind.RULES_ONLY for n in draft.notes) == 4
     assert not draft.review.has_errors
 
@@ -168,3 +169,14 @@ def test_every_prompt_starts_with_the_brief_so_the_local_server_reuses_its_cache
     prompts = [section_messages(ctx, kind, ctx.section_items(kind), instruction="", previous="") for kind in DRAFTED]
     shared = {(m[0].content, m[1].content.split("参考材料")[0]) for m in prompts}
     assert len(shared) == 1 and "项目名称：党员教育平台运维项目" in shared.pop()[1]
+
+
+def test_plan_and_composition_only_where_the_brief_gives_them_and_reviewed(ctx):
+    settings = load_settings()
+    settings.llm.provider = LLMProvider.NONE
+    bare = example_brief().model_copy(update={"plan": [], "composition": []})
+    assert SectionKind.PLAN not in {s.kind for s in draft_brief(bare, settings, None).sections}
+    brief = example_brief()
+    short = brief.model_copy(update={"composition": brief.composition[:2]})
+    findings = draft_brief(short, settings, None).review.findings
+    assert [f.message for f in findings if f.rule_id == "BUDGET-LINES-SUM"] == ["预算明细合计 2,500,000.00元 与当年预算 2,650,000.00元 不一致（差额 150,000.00元）。"]

@@ -164,6 +164,13 @@ def draft_view(draft) -> Group:  # noqa: ANN001 - Draft
         parts.append(Panel(Text(f"{section.text}\n\n出处：{sources}"), title=section.kind.label, title_align="left"))
     basis = "\n".join(f"{n}. 《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}{'（用户提供）' if b.user_supplied else ''}" for n, b in enumerate(draft.basis, 1))
     parts.append(Panel(Text(basis or "（无）"), title="立项依据", title_align="left"))
+    if draft.brief.composition:
+        lines = Table(title="项目构成分解（取自简报）", title_justify="left")
+        for col in ("名称", "内容", "金额（元）"):
+            lines.add_column(col, overflow="fold")
+        for c in draft.brief.composition:
+            lines.add_row(c.part, c.detail or "", f"{c.amount:,}")
+        parts.append(lines)
     table = Table(title=f"绩效指标（{len(draft.indicators)} 项）", title_justify="left", show_lines=True)
     for col in ("一级指标", "二级指标", "三级指标", "指标值", "取值依据", "先例"):
         table.add_column(col, overflow="fold")

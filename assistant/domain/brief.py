@@ -34,18 +34,26 @@ class BriefFunding(BaseModel):
     @field_validator("total", "fiscal", "other", "annual", mode="before")
     @classmethod
     def _amount(cls, raw: object) -> object:
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            return None
-        if isinstance(raw, str):
-            return _parse_amount(raw)
-        return raw
+        return _amount_before(raw)
 
     @field_validator("total", "fiscal", "other", "annual")
     @classmethod
     def _not_negative(cls, amount: Decimal | None) -> Decimal | None:
-        if amount is not None and amount < 0:
-            raise ValueError("金额不能为负数")
-        return amount
+        return _not_negative(amount)
+
+
+def _amount_before(raw: object) -> object:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, str):
+        return _parse_amount(raw)
+    return raw
+
+
+def _not_negative(amount: Decimal | None) -> Decimal | None:
+    if amount is not None and amount < 0:
+        raise ValueError("金额不能为负数")
+    return amount
 
 
 def _parse_amount(raw: str) -> Decimal:
@@ -54,6 +62,35 @@ def _parse_amount(raw: str) -> Decimal:
         return Decimal(text)
     except InvalidOperation:
         raise ValueError(f"“{raw}”不是金额，请写数字（单位：元），如 1860000") from None
+
+
+class PlanStep(BaseModel):
+    """One row of 项目实施计划: when, and what is done then."""
+
+    model_config = _BRIEF_CONFIG
+
+    period: str = Field(alias="时间", min_length=1, description="时间或阶段，如 2027年1—3月、第一季度")
+    work: str = Field(alias="内容", min_length=1, description="该阶段完成的工作")
+
+
+class CompositionLine(BaseModel):
+    """One row of 项目构成分解: a part of the project and the money it takes."""
+
+    model_config = _BRIEF_CONFIG
+
+    part: str = Field(alias="名称", min_length=1, description="子项目名称，如 日常运维")
+    detail: str | None = Field(default=None, alias="内容", description="子项目内容")
+    amount: Decimal = Field(alias="金额", description="金额（元）")
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _amount(cls, raw: object) -> object:
+        return _amount_before(raw)
+
+    @field_validator("amount")
+    @classmethod
+    def _not_negative(cls, amount: Decimal) -> Decimal:
+        return _not_negative(amount)
 
 
 class Brief(BaseModel):
@@ -76,6 +113,8 @@ class Brief(BaseModel):
         default=None, alias="上年申报表编号", description="同一项目上年申报表在语料库中的编号，如 2026-004-05"
     )
     policies: list[str] = Field(default_factory=list, alias="政策依据", description="立项依据的政策文件（标题或文号）")
+    plan: list[PlanStep] = Field(default_factory=list, alias="实施计划", description="项目实施计划：每项写时间和内容")
+    composition: list[CompositionLine] = Field(default_factory=list, alias="项目构成", description="项目构成分解：每项写名称、内容和金额")
 
     @field_validator("department", "implementer", "nature", "category", "fund_use", "previous_declaration_id", mode="before")
     @classmethod
@@ -106,7 +145,7 @@ class Brief(BaseModel):
 
 _LABELS: dict[str, str] = {
     **{name: field.alias or name for name, field in Brief.model_fields.items()},
-    **{name: field.alias or name for name, field in BriefFunding.model_fields.items()},
+    **{name: field.alias or name for model in (BriefFunding, PlanStep, CompositionLine) for name, field in model.model_fields.items()},
 }
 _ERROR_TEXT = {
     "missing": "缺少该字段",
@@ -135,9 +174,11 @@ def describe_brief_error(exc: ValidationError) -> str:
 
 
 def allowed_fields() -> str:
-    top = "、".join(field.alias or name for name, field in Brief.model_fields.items())
-    money = "、".join(field.alias or name for name, field in BriefFunding.model_fields.items())
-    return f"可用字段：{top}；资金下可用：{money}"
+    return f"可用字段：{_names(Brief)}；资金下可用：{_names(BriefFunding)}；实施计划每项：{_names(PlanStep)}；项目构成每项：{_names(CompositionLine)}"
+
+
+def _names(model: type[BaseModel]) -> str:
+    return "、".join(field.alias or name for name, field in model.model_fields.items())
 
 
 def load_brief(path: Path) -> Brief:

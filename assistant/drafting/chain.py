@@ -11,12 +11,12 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
 from pydantic import BaseModel, Field
 
-from assistant.domain.model import SECTION_LABELS, Declaration, Funding, Indicator, LineSpan, SectionKind, TextSection
+from assistant.domain.model import SECTION_LABELS, BudgetLine, Declaration, Funding, Indicator, LineSpan, SectionKind, TextSection
 from assistant.domain.policy import find_policy
 from assistant.domain.values import parse_value
 from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.models import (
-    BasisEntry, Citation, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind,
+    BRIEF_CITATION, BasisEntry, Citation, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind,
 )  # fmt: skip
 from assistant.prompts import load_prompt
 from assistant.drafting.sections import DRAFTED, Structured, brief_block, write_with_model
@@ -77,6 +77,9 @@ def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSer
 def _sections(state: State, writer: Writer) -> State:
     for kind in DRAFTED:
         state.sections.append(write_section(state.ctx, kind, writer, state.notes, state.usage))
+    if state.ctx.brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
+        text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.brief.plan)
+        state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_CITATION], generated_by=RULES))
     return state
 
 
@@ -167,7 +170,7 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
         SectionKind.GOAL_TOTAL: f"通过本项目的实施，{parts[0]}。",
         SectionKind.GOAL_ANNUAL: f"{b.year}年度：{'；'.join(parts)}。",
     }
-    cites = [Citation(kind=SourceKind.BRIEF, ref="brief", label="项目简报")]
+    cites = [BRIEF_CITATION]
     if kind is SectionKind.NECESSITY:
         cites += [item.citation for item in ctx.policies[:3]]
     return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES)
@@ -197,7 +200,11 @@ def to_declaration(draft: Draft) -> Declaration:
                   level2=i.level2, name=i.name, name_written=i.name, value=parse_value(i.value.value), remark=i.value.ground.value)
         for n, i in enumerate(draft.indicators, start=1)
     ]  # fmt: skip
-    return base.model_copy(update={"id": "draft", "sections": sections, "indicators": indicators, "funding": _funding(draft)})
+    budget_lines = [
+        BudgetLine(line=n, name=c.part, content=c.detail, amount=c.amount) for n, c in enumerate(draft.brief.composition, start=1)
+    ]
+    update = {"id": "draft", "sections": sections, "indicators": indicators, "funding": _funding(draft), "budget_lines": budget_lines}
+    return base.model_copy(update=update)
 
 
 def _funding(draft: Draft) -> Funding:

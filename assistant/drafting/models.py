@@ -31,6 +31,9 @@ class Citation(BaseModel):
     label: str = Field(description="Readable Chinese label, e.g. 信息化运维项目 · 2023 · 项目总目标")
 
 
+BRIEF_CITATION = Citation(kind=SourceKind.BRIEF, ref="brief", label="项目简报")
+
+
 class DraftSection(BaseModel):
     model_config = _MODEL
 

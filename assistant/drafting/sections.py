@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from assistant.domain.model import SectionKind
 from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.grounding import GroundingResult, brief_numbers, ground_text, numbers_in
-from assistant.drafting.models import Citation, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind
+from assistant.drafting.models import BRIEF_CITATION, DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.prompts import load_prompt
 from assistant.errors import ModelError
 from assistant.llm.chat import StructuredOutputError, StructuredResult
@@ -179,5 +179,5 @@ def _accept(
             citations.append(by_label[label].citation)
         else:
             notes.append(GroundingNote(kind=NoteKind.DROPPED_CITATION, section=kind, message=f"模型引用了不存在的材料编号“{label}”，已删除", fragment=label))
-    citations.append(Citation(kind=SourceKind.BRIEF, ref="brief", label="项目简报"))
+    citations.append(BRIEF_CITATION)
     return DraftSection(kind=kind, text=grounded.text.strip(), citations=citations, generated_by=model), notes

@@ -25,7 +25,7 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
 from assistant.qa.models import Answer, Citation, Route
 from assistant.qa.sources import REF, indicator_citation, policy_citation, section_citation
-from assistant.settings import REPO_ROOT, Settings
+from assistant.settings import Settings
 
 PASSAGES = 3
 QUOTE_CHARS = 160
