@@ -143,6 +143,7 @@ class LocalServer:
             "--n_ctx", str(self.n_ctx),
             "--n_threads", str(self.n_threads),
             "--n_threads_batch", str(self.n_threads),
+            "--flash_attn", "true",  # prompt processing about 13% faster on 2 CPU cores, same output speed
         ]  # fmt: skip
 
     def _port_state(self) -> _PortState:
