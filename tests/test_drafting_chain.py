@@ -180,3 +180,17 @@ def test_plan_and_composition_only_where_the_brief_gives_them_and_reviewed(ctx):
     short = brief.model_copy(update={"composition": brief.composition[:2]})
     findings = draft_brief(short, settings, None).review.findings
     assert [f.message for f in findings if f.rule_id == "BUDGET-LINES-SUM"] == ["预算明细合计 2,500,000.00元 与当年预算 2,650,000.00元 不一致（差额 150,000.00元）。"]
+
+
+def test_a_fenced_reply_is_not_mistaken_for_a_cut_off_one(ctx):
+    notes = []
+    section = write_section(ctx, SectionKind.GOAL_TOTAL, _writer(["```json\n" + GOOD["goal_total"] + "\n```"]), notes, [])
+    assert section.text == "保障党员教育平台全年稳定运行。" and notes == []
+
+
+def test_a_cut_off_reply_keeps_its_complete_sentences_and_says_so(ctx):
+    cut = '{"text": "保障党员教育平台全年稳定运行。开展日常运维和安全巡检。全年提交运维报'
+    notes = []
+    section = write_section(ctx, SectionKind.GOAL_TOTAL, _writer([cut]), notes, [])
+    assert section.text == "保障党员教育平台全年稳定运行。开展日常运维和安全巡检。"
+    assert [n.kind for n in notes] == [NoteKind.TRUNCATED]

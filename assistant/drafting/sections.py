@@ -103,11 +103,13 @@ def write_with_model(
     seconds = 0.0
     raw = ""
     for attempt in range(1, retries + 2):
+        salvaged = False
         try:
             result = structured(messages, SPECS[kind].max_tokens)
         except StructuredOutputError as exc:
             raw, problems = exc.raw_output or "", [f"输出不是符合要求的 JSON：{exc.problem[:300]}"]
             result = salvage(exc)
+            salvaged = result is not None
             if result is None:
                 prompt_tokens, completion_tokens = prompt_tokens + exc.usage.prompt_tokens, completion_tokens + exc.usage.completion_tokens
                 seconds += exc.elapsed_s
@@ -118,7 +120,7 @@ def write_with_model(
             grounded = ground_text(tidy(result.value.text, kind), allowed_numbers=allowed, policies=ctx.all_policies, user_titles=_user_titles(ctx))
             if not grounded.problems or attempt > retries:
                 section, notes = _accept(kind, grounded, result.value.citations, by_label, model)
-                if result.raw_text and not result.raw_text.rstrip().endswith("}"):
+                if salvaged:
                     notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子，请核对"))
                 usage = SectionUsage(section=kind.label, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, seconds=round(seconds, 2), attempts=attempt)
                 return Written(section=section, notes=notes, usage=usage)
