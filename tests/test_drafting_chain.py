@@ -1,5 +1,6 @@
 """Drafting chain: faults injected through a fake chat model; everything else is real (corpus, bank, review)."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -194,3 +195,18 @@ def test_a_cut_off_reply_keeps_its_complete_sentences_and_says_so(ctx):
     section = write_section(ctx, SectionKind.GOAL_TOTAL, _writer([cut]), notes, [])
     assert section.text == "保障党员教育平台全年稳定运行。开展日常运维和安全巡检。"
     assert [n.kind for n in notes] == [NoteKind.TRUNCATED]
+
+
+def test_the_sentence_naming_an_unknown_policy_goes_with_it(ctx):
+    invented = '{"text": "平台服务全市党员。根据《上海市党员教育平台管理办法》（沪委办〔2026〕99号）的要求，需开展运维。不做将影响党员教育。", "citations": []}'
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([invented] * 3), [], [])
+    assert section.text == "平台服务全市党员。不做将影响党员教育。"
+
+
+def test_without_candidate_policies_the_model_is_told_to_name_none(ctx):
+    from assistant.drafting.sections import NO_POLICIES, section_messages
+
+    bare = dataclasses.replace(ctx, policies=[])
+    messages = section_messages(bare, SectionKind.NECESSITY, bare.section_items(SectionKind.NECESSITY), instruction="", previous="")
+    assert NO_POLICIES in messages[1].content
+    assert NO_POLICIES not in section_messages(ctx, SectionKind.NECESSITY, [], instruction="", previous="")[1].content

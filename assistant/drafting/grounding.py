@@ -37,6 +37,21 @@ def brief_numbers(brief: Brief) -> set[str]:
     return found
 
 
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
+_EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)|《\s*》")
+
+
+def _without(text: str, mentions: list[str]) -> str:
+    """Drop the sentences that name an unknown policy (what is left of one reads as nonsense, 根据（）的要求);
+    if that leaves nothing, drop only the mentions."""
+    kept = "".join(s for s in _SENTENCE.findall(text) if not any(m in s for m in mentions)).strip()
+    if kept:
+        return kept
+    for mention in mentions:
+        text = text.replace(mention, "")
+    return _EMPTY_BRACKETS.sub("", text).strip()
+
+
 @dataclass
 class GroundingResult:
     text: str
@@ -51,8 +66,9 @@ def ground_text(text: str, *, allowed_numbers: set[str], policies: list[PolicyRe
     for mention in _TITLE.findall(text) + _DOC_NUMBER.findall(text):
         if find_policy(policies, mention) is None and mention.strip("《》") not in user_titles:
             result.removed_references.append(mention)
-            result.text = result.text.replace(mention, "")
             result.problems.append(f"提到了参考材料中没有的政策“{mention}”，不得编造政策文件")
+    if result.removed_references:
+        result.text = _without(text, result.removed_references)
     for number in sorted(numbers_in(result.text) - allowed_numbers):
         result.ungrounded_figures.append(number)
         result.problems.append(f"数字“{number}”在简报和参考材料中都找不到，不得编造数字")

@@ -34,9 +34,9 @@ class SectionSpec:
 
 SPECS: dict[SectionKind, SectionSpec] = {
     SectionKind.OVERVIEW: SectionSpec("说明项目由谁实施、做什么、服务谁、主要内容和资金规模，使用简报中的事实。", 150),
-    SectionKind.NECESSITY: SectionSpec("说明为什么要做：政策要求、现实需要、不做的影响；提到政策时只用参考材料中的政策。", 160),
+    SectionKind.NECESSITY: SectionSpec("直接论述为什么要做这个项目（政策要求、现实需要、不做的后果），不要复述本要求；提到政策时只用参考材料中的政策。", 160),
     SectionKind.GOAL_TOTAL: SectionSpec("用一两句话概括项目实施后要达到的总体目标，可衡量、与内容对应，不要逐条照抄主要内容。", 90),
-    SectionKind.GOAL_ANNUAL: SectionSpec("写明本年度要完成的主要任务和达到的效果，与绩效指标对应。", 110),
+    SectionKind.GOAL_ANNUAL: SectionSpec("直接写出本年度完成哪些工作、达到什么效果，与绩效指标对应，不要复述本要求。", 110),
 }
 
 
@@ -65,8 +65,13 @@ def brief_block(ctx: DraftContext) -> str:
     return "\n".join(lines)
 
 
-def _context_block(items: list[ContextItem], policies: list[ContextItem]) -> str:
+NO_POLICIES = "（没有检索到可引用的政策文件：不要提及任何政策文件的名称或文号）"
+
+
+def _context_block(items: list[ContextItem], policies: list[ContextItem], *, needs_policies: bool) -> str:
     rows = [f"[{i.label}] {i.text}" for i in items] + [f"[{p.label}] {p.text}" for p in policies]
+    if needs_policies and not policies:
+        rows.append(NO_POLICIES)
     return "\n".join(rows) or "（无）"
 
 
@@ -78,7 +83,7 @@ def section_messages(ctx: DraftContext, kind: SectionKind, items: list[ContextIt
         length=spec.length,
         instruction=f"另外：{instruction}" if instruction else "",
         brief=brief_block(ctx),
-        context=_context_block(items, ctx.policies if kind is SectionKind.NECESSITY else []),
+        context=_context_block(items, ctx.policies if kind is SectionKind.NECESSITY else [], needs_policies=kind is SectionKind.NECESSITY),
         previous=f"\n现有稿（请在此基础上修改）：\n{previous}\n" if previous else "",
     )
     return [SystemMessage(load_prompt("system").render()), HumanMessage(human)]
