@@ -210,3 +210,16 @@ def test_without_candidate_policies_the_model_is_told_to_name_none(ctx):
     messages = section_messages(bare, SectionKind.NECESSITY, bare.section_items(SectionKind.NECESSITY), instruction="", previous="")
     assert NO_POLICIES in messages[1].content
     assert NO_POLICIES not in section_messages(ctx, SectionKind.NECESSITY, [], instruction="", previous="")[1].content
+
+
+def test_text_copied_from_a_precedent_is_pointed_out(ctx):
+    precedent = ctx.section_items(SectionKind.GOAL_TOTAL)[0]
+    copied = precedent.text.split("】", 1)[1][:30]
+    reply = json.dumps({"text": f"保障党员教育平台全年稳定运行，{copied}。", "citations": ["S1"]}, ensure_ascii=False)
+    notes = []
+    write_section(ctx, SectionKind.GOAL_TOTAL, _writer([reply]), notes, [])
+    borrowed = [n for n in notes if n.kind is NoteKind.BORROWED_TEXT]
+    assert len(borrowed) == 1 and borrowed[0].fragment in copied and precedent.citation.label in borrowed[0].message
+    notes = []
+    write_section(ctx, SectionKind.GOAL_TOTAL, _writer([GOOD["goal_total"]]), notes, [])
+    assert notes == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -73,3 +74,14 @@ def ground_text(text: str, *, allowed_numbers: set[str], policies: list[PolicyRe
         result.ungrounded_figures.append(number)
         result.problems.append(f"数字“{number}”在简报和参考材料中都找不到，不得编造数字")
     return result
+
+
+BORROWED_MIN_CHARS = 12  # shorter shared runs are the form's stock phrases (全年稳定运行, 满意度达到)
+
+
+def borrowed_runs(text: str, source: str, brief_text: str) -> list[str]:
+    """Runs of text copied verbatim from a precedent that the brief does not contain: another project's
+    content may have been carried over (the prompt allows borrowing the way of writing, not the facts)."""
+    blocks = SequenceMatcher(None, text, source, autojunk=False).get_matching_blocks()
+    runs = (text[b.a : b.a + b.size] for b in blocks if b.size >= BORROWED_MIN_CHARS)
+    return [run for run in runs if run not in brief_text]

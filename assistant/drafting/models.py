@@ -72,6 +72,7 @@ class NoteKind(StrEnum):
     NO_PRECEDENT = "no_precedent"
     RULES_ONLY = "rules_only"
     TRUNCATED = "truncated"
+    BORROWED_TEXT = "borrowed_text"
 
 
 class GroundingNote(BaseModel):

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from assistant.domain.model import SectionKind
 from assistant.drafting.context import ContextItem, DraftContext
-from assistant.drafting.grounding import GroundingResult, brief_numbers, ground_text, numbers_in
+from assistant.drafting.grounding import GroundingResult, borrowed_runs, brief_numbers, ground_text, numbers_in
 from assistant.drafting.models import BRIEF_CITATION, DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.prompts import load_prompt
 from assistant.errors import ModelError
@@ -125,6 +125,7 @@ def write_with_model(
             grounded = ground_text(tidy(result.value.text, kind), allowed_numbers=allowed, policies=ctx.all_policies, user_titles=_user_titles(ctx))
             if not grounded.problems or attempt > retries:
                 section, notes = _accept(kind, grounded, result.value.citations, by_label, model)
+                notes += _borrowed_notes(kind, section.text, items, brief_block(ctx))
                 if salvaged:
                     notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子，请核对"))
                 usage = SectionUsage(section=kind.label, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, seconds=round(seconds, 2), attempts=attempt)
@@ -164,6 +165,15 @@ def salvage(exc: StructuredOutputError) -> StructuredResult[SectionOutput] | Non
         return None
     labels = list(dict.fromkeys(re.findall(r'"(S\d+|P\d+)"', exc.raw_output or "")))
     return StructuredResult(value=SectionOutput(text=whole.group(0), citations=labels), raw_text=exc.raw_output or "", usage=exc.usage, elapsed_s=exc.elapsed_s)
+
+
+def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brief_text: str) -> list[GroundingNote]:
+    return [
+        GroundingNote(kind=NoteKind.BORROWED_TEXT, section=kind, fragment=run,
+                      message=f"“{kind.label}”有一段文字与先例“{item.citation.label}”相同，请确认它适用于本项目")
+        for item in items
+        for run in borrowed_runs(text, item.text, brief_text)
+    ]  # fmt: skip
 
 
 def _user_titles(ctx: DraftContext) -> list[str]:
