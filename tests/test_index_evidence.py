@@ -78,8 +78,18 @@ def test_in_memory_filtering_equals_chromas(index: HybridIndex, where: dict, mon
     assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma
     monkeypatch.setattr(vectors, "OVERFETCH_MARGIN", 0.2)  # a first fetch too small: it grows
     assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma
-    monkeypatch.setattr(vectors, "OVERFETCH_LIMIT", 1)  # too selective to over-fetch: chroma filters
+    monkeypatch.setattr(vectors, "OVERFETCH_LIMIT", 1)  # too selective to over-fetch: few enough to compare directly
+    exact = nearest(index.collection, query, n=5, where=where, catalogue=index.bm25)
+    assert [doc_id for doc_id, _ in exact] == [doc_id for doc_id, _ in by_chroma]
+    assert [score for _, score in exact] == pytest.approx([score for _, score in by_chroma], abs=1e-6)
+    monkeypatch.setattr(vectors, "EXACT_LIMIT", 0)  # too many to compare directly: chroma filters
     assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma
+
+
+def test_a_filter_nothing_passes_finds_nothing(index: HybridIndex) -> None:
+    assert nearest(index.collection, "满意度", n=5, where={"year": 1999}, catalogue=index.bm25) == []
+    assert index.bm25.matching_ids({"year": 1999}) == []
+    assert len(index.bm25.matching_ids({"kind": "policy"})) == sum(doc.kind == "policy" for doc in CORPUS)
 
 
 def test_vector_hits_take_their_content_from_the_keyword_store_or_chroma(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import json
 import math
 import os
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.errors import CorpusError
-from assistant.index.documents import IndexDocument, Metadata, Where, matches, stored_metadata
+from assistant.index.documents import IndexDocument, Metadata, Scalar, Where, matches, stored_metadata
 from assistant.index.tokenize import SearchTokenizer
 
 FORMAT_VERSION = 1
@@ -48,6 +49,7 @@ class _Matrix:
         self.retriever = bm25s.BM25()
         self.positions = {entry.id: position for position, entry in enumerate(self.entries)}
         self._masks: dict[tuple[object, ...], np.ndarray] = {}
+        self._posting_index: dict[tuple[str, bool, Scalar], np.ndarray] | None = None
         if self.entries:
             self.retriever.index([entry.tokens for entry in self.entries], show_progress=False)
 
@@ -74,16 +76,43 @@ class _Matrix:
         return bound
 
     def mask(self, where: Where) -> np.ndarray | None:
-        """Which entries match ``where``; remembered per filter, since a scan costs ~0.5 µs per entry."""
+        """Which entries match ``where`` (as ``matches`` decides); remembered per filter."""
         if not where:
             return None
         key = tuple(sorted((name, tuple(v) if isinstance(v, list) else v) for name, v in where.items()))
         if key not in self._masks:
             if len(self._masks) >= _MASKS_KEPT:
                 del self._masks[next(iter(self._masks))]
-            metadata = self.store_metadata
-            self._masks[key] = np.fromiter((matches(meta, where) for meta in metadata), dtype=bool, count=len(metadata))
+            self._masks[key] = self._mask(where)
         return self._masks[key]
+
+    def _mask(self, where: Where) -> np.ndarray:
+        # From postings, not a scan: a scan costs ~0.5 µs per entry, 120 ms at 235k entries, and a
+        # filter naming one document (a pinned policy) is new on every query.
+        postings = self._postings()
+        mask = np.ones(len(self.entries), dtype=bool)
+        for name, wanted in where.items():
+            field = np.zeros(len(self.entries), dtype=bool)
+            for option in wanted if isinstance(wanted, list) else [wanted]:
+                found = postings.get(_posting_key(name, option))
+                if found is not None:
+                    field[found] = True
+            mask &= field
+        return mask
+
+    def _postings(self) -> dict[tuple[str, bool, Scalar], np.ndarray]:
+        """Entry positions per (field, value), built on the first filtered query."""
+        if self._posting_index is None:
+            lists: dict[tuple[str, bool, Scalar], list[int]] = defaultdict(list)
+            for position, metadata in enumerate(self.store_metadata):
+                for name, value in metadata.items():
+                    lists[_posting_key(name, value)].append(position)
+            self._posting_index = {key: np.array(found, dtype=np.int64) for key, found in lists.items()}
+        return self._posting_index
+
+
+def _posting_key(name: str, value: Scalar) -> tuple[str, bool, Scalar]:
+    return name, isinstance(value, bool), value  # bool is never equal to int, as in ``matches``
 
 
 class BM25Store:
@@ -120,6 +149,14 @@ class BM25Store:
         if mask is None:
             return 1.0
         return float(mask.mean()) if mask.size else 0.0
+
+    def matching_ids(self, where: Where) -> list[str]:
+        """The stored ids whose metadata match ``where``."""
+        matrix = self._current_matrix()
+        mask = matrix.mask(where)
+        if mask is None:
+            return [entry.id for entry in matrix.entries]
+        return [matrix.entries[position].id for position in np.flatnonzero(mask)]
 
     def matches(self, doc_id: str, where: Where) -> bool:
         """Whether ``doc_id`` is stored and its metadata match ``where``."""

@@ -4,8 +4,9 @@ Measured on the 2-core machine (evals/retrieval/bench.py, 29k and 235k documents
 costs about 2 ms for ids and distances, but 10 ms when chroma also returns the texts and metadata, and
 0.2-3 s with a ``where`` filter (chroma scans the matching ids). So the query asks for distances
 only (texts and metadata come from the keyword store, which holds the same documents in memory),
-and a filter that many documents pass is applied by over-fetching unfiltered neighbours and keeping
-the matching ones; only a selective filter is left to chroma.
+a filter that many documents pass is applied by over-fetching unfiltered neighbours and keeping the
+matching ones, and a filter that few pass (a kind, a year or one pinned policy among 235k indicators)
+compares the query with those documents' vectors directly. Only what lies between is left to chroma.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
+import numpy as np
 from chromadb.api.models.Collection import Collection
 
 from assistant.index.documents import Where
@@ -20,6 +22,7 @@ from assistant.index.documents import Where
 OVERFETCH_LIMIT = 2000  # neighbours fetched unfiltered at most (about 20 ms at 235k documents)
 OVERFETCH_MARGIN = 2.0  # first fetch: this many times the neighbours a uniform spread of matches needs
 OVERFETCH_GROWTH = 4  # next fetch when too few matched: neighbours cluster by kind, so matches may be rarer
+EXACT_LIMIT = 500  # a filter at most this many documents pass: their vectors are compared one by one
 
 
 class FilterCatalogue(Protocol):
@@ -28,6 +31,8 @@ class FilterCatalogue(Protocol):
     def filter_share(self, where: Where) -> float: ...
 
     def matches(self, doc_id: str, where: Where) -> bool: ...
+
+    def matching_ids(self, where: Where) -> list[str]: ...
 
 
 def nearest(
@@ -45,7 +50,24 @@ def nearest(
         if len(kept) >= n or len(fetched) < wanted:  # enough, or every document was fetched
             return kept[:n]
         wanted *= OVERFETCH_GROWTH
+    few = catalogue.matching_ids(where)
+    if len(few) <= EXACT_LIMIT:
+        return _exact(collection, vector, few, n)
     return _query(collection, vector, n, where)
+
+
+def _exact(collection: Collection, vector: list[float], ids: list[str], n: int) -> list[tuple[str, float]]:
+    """Cosine similarity of the query to each of ``ids`` (those chroma holds), best n first."""
+    if not ids or n < 1:
+        return []
+    stored = collection.get(ids=ids, include=["embeddings"])
+    if not stored["ids"]:
+        return []
+    matrix = np.asarray(stored["embeddings"], dtype=np.float64)
+    query = np.asarray(vector, dtype=np.float64)
+    similarity = matrix @ query / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(query))
+    best = np.argsort(-similarity, kind="stable")[:n]
+    return [(stored["ids"][i], float(similarity[i])) for i in best]
 
 
 def _query_vector(collection: Collection, query: str) -> list[float]:
