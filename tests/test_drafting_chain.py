@@ -223,3 +223,9 @@ def test_text_copied_from_a_precedent_is_pointed_out(ctx):
     notes = []
     write_section(ctx, SectionKind.GOAL_TOTAL, _writer([GOOD["goal_total"]]), notes, [])
     assert notes == []
+
+
+def test_a_cut_off_reply_has_its_escapes_read(ctx):
+    cut = '{"text": "保障党员教育平台全年稳定运行。\\n开展日常运维和安全巡检。全年提交运维报'
+    section = write_section(ctx, SectionKind.GOAL_TOTAL, _writer([cut]), [], [])
+    assert section.text == "保障党员教育平台全年稳定运行。\n开展日常运维和安全巡检。"

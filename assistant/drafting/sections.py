@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -164,7 +165,16 @@ def salvage(exc: StructuredOutputError) -> StructuredResult[SectionOutput] | Non
     if whole is None or len(whole.group(0)) < 10:
         return None
     labels = list(dict.fromkeys(re.findall(r'"(S\d+|P\d+)"', exc.raw_output or "")))
-    return StructuredResult(value=SectionOutput(text=whole.group(0), citations=labels), raw_text=exc.raw_output or "", usage=exc.usage, elapsed_s=exc.elapsed_s)
+    text = _unescape(whole.group(0))
+    return StructuredResult(value=SectionOutput(text=text, citations=labels), raw_text=exc.raw_output or "", usage=exc.usage, elapsed_s=exc.elapsed_s)
+
+
+def _unescape(fragment: str) -> str:
+    """A JSON string's content as text (\\n → line break); as it is if the model's escapes are broken."""
+    try:
+        return json.loads(f'"{fragment}"')
+    except json.JSONDecodeError:
+        return fragment
 
 
 def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brief_text: str) -> list[GroundingNote]:
