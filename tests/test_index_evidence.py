@@ -12,7 +12,7 @@ from assistant.index.fusion import EvidenceWeightedRRF
 from assistant.index.hybrid import HybridIndex
 from assistant.index.tokenize import search_tokenizer
 from assistant.index.vectors import chroma_where, nearest
-from test_index_support import CORPUS, open_index
+from test_index_support import CORPUS, synced_index
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +63,7 @@ def test_a_list_filter_means_any_of() -> None:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> HybridIndex:
-    index = open_index(tmp_path_factory.mktemp("vectors"))
-    index.sync(CORPUS)
-    return index
+    return synced_index(tmp_path_factory.mktemp("vectors"))
 
 
 @pytest.mark.parametrize(
@@ -93,8 +91,7 @@ def test_a_filter_nothing_passes_finds_nothing(index: HybridIndex) -> None:
 
 
 def test_vector_hits_take_their_content_from_the_keyword_store_or_chroma(tmp_path: Path) -> None:
-    index = open_index(tmp_path)
-    index.sync(CORPUS)
+    index = synced_index(tmp_path)
     target = CORPUS[4]
     index.bm25.apply(remove=[target.id])  # as after a sync interrupted between the two sides
     hit = next(hit for hit in index.search("出了问题多久能赶到", k=3, mode="vector") if hit.id == target.id)

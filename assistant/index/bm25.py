@@ -20,7 +20,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.errors import CorpusError
-from assistant.index.documents import IndexDocument, Metadata, Scalar, Where, matches, stored_metadata
+from assistant.index.documents import IndexDocument, Metadata, Scalar, Where, stored_metadata
 from assistant.index.tokenize import SearchTokenizer
 
 FORMAT_VERSION = 1

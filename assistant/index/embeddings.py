@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from abc import abstractmethod
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, assert_never
@@ -42,8 +43,8 @@ class ProjectEmbeddingFunction(EmbeddingFunction[Documents]):
     def embed_query(self, input: Documents) -> Embeddings:
         return self.embed(list(input), "query")
 
-    def embed(self, texts: list[str], role: Role) -> Embeddings:
-        raise NotImplementedError
+    @abstractmethod
+    def embed(self, texts: list[str], role: Role) -> Embeddings: ...
 
     def model_id(self) -> str:
         return str(self.get_config()["model"])

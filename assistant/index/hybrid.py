@@ -33,7 +33,6 @@ from assistant.index.embeddings import ProjectEmbeddingFunction, build_embedding
 from assistant.index.fusion import Fuser, NoRerank, ReciprocalRankFusion, Reranker
 from assistant.index.store import collection_name, get_collection, open_client
 from assistant.index.tokenize import search_tokenizer
-from assistant.index.vectors import chroma_where as chroma_where  # re-exported: the filter syntax
 from assistant.index.vectors import nearest
 from assistant.settings import Settings
 
