@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml
 	# llama.cpp is built for this CPU (prompt processing measured 1.4x faster than the portable build) but
 	# without AMX: its AMX kernels crash on recent Xeons (llama.cpp #20824); GCC keeps explicit -mno-* over
 	# -march=native. --no-cache-dir because pip's wheel cache ignores CMAKE_ARGS and would reuse another build.
-	CMAKE_ARGS="-DGGML_NATIVE=ON" CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" \
+	# A venv that already has it (a dependency changed) keeps its build instead of compiling again.
+	$(PY) -c 'import llama_cpp.server' 2>/dev/null || CMAKE_ARGS="-DGGML_NATIVE=ON" CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" \
 		$(PY) -m pip install --quiet --no-cache-dir 'llama-cpp-python[server]>=0.3.2,<0.4'
 	$(PY) -m pip install --quiet -e '.[dev,local]'
 	touch $(STAMP)
