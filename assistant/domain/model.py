@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.values import IndicatorValue
@@ -218,6 +218,15 @@ class ParseNote(BaseModel):
     line: int | None = None
     field: str | None = None
     fragment: str | None = Field(default=None, description="The text concerned, verbatim.")
+    cell: str | None = Field(default=None, description="Word/Excel cell, e.g. 表2 第5行第3列 or Sheet1!C5.")
+
+    @model_serializer(mode="wrap")
+    def _omit_blank_cell(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # Text exports have no cells: leave the key out so their corpus JSON stays as it was.
+        data = handler(self)
+        if data.get("cell") is None:
+            data.pop("cell", None)
+        return data
 
 
 class Provenance(BaseModel):

@@ -1,0 +1,103 @@
+"""Checks before a Word/Excel file is opened: the right kind of file, not encrypted, not a zip bomb.
+
+Every refusal is an :class:`InputError` in Chinese that names the file and says what to do.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from assistant.errors import InputError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
+_OLD_EXCEL = {".xls", ".et", ".ett", ".xlt"}
+WORD = ".docx"
+EXCEL = ".xlsx"
+_MAIN_PART = {WORD: "word/document.xml", EXCEL: "xl/workbook.xml"}
+_APP = {WORD: "Word 或 WPS 文字", EXCEL: "Excel 或 WPS 表格"}
+
+
+def office_kind(path: Path) -> str | None:
+    """``.docx`` / ``.xlsx`` for the files this package reads (macro-enabled variants included), else None."""
+    suffix = path.suffix.lower()
+    if suffix in {".docx", ".docm"}:
+        return WORD
+    if suffix in {".xlsx", ".xlsm"}:
+        return EXCEL
+    return None
+
+
+def refuse_old_format(path: Path) -> None:
+    """.doc/.wps/.xls/.et: binary formats the libraries cannot read; the user saves them in the new format."""
+    suffix = path.suffix.lower()
+    if suffix in _OLD_WORD:
+        raise InputError(
+            f"文件 {path.name} 是旧版 Word/WPS 格式（{suffix}），无法直接读取",
+            hint="请用 Word 或 WPS 打开，选择“另存为”→“Word 文档（*.docx）”后再导入",
+        )
+    if suffix in _OLD_EXCEL:
+        raise InputError(
+            f"文件 {path.name} 是旧版 Excel/WPS 表格格式（{suffix}），无法直接读取",
+            hint="请用 Excel 或 WPS 打开，选择“另存为”→“Excel 工作簿（*.xlsx）”后再导入",
+        )
+
+
+def check_office_file(path: Path, kind: str) -> bytes:
+    """The file's bytes once it is known to be a readable, unencrypted ``kind`` file of bounded size."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"文件 {path.name} 有 {size / 1024 / 1024:.1f} MB，超过申报表的合理大小（{MAX_FILE_BYTES // 1024 // 1024} MB）",
+                hint="请删除与申报表无关的内容（如图片、其他工作表）后另存再导入",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    if data.startswith(_OLE_MAGIC):
+        _refuse_ole(path, data, kind)
+    _check_zip(path, kind)
+    return data
+
+
+def _refuse_ole(path: Path, data: bytes, kind: str) -> None:
+    if _ENCRYPTED in data:
+        raise InputError(
+            f"文件 {path.name} 设置了打开密码（已加密），无法读取",
+            hint=f"请用{_APP[kind]}打开，在“文件→信息→保护文档/工作簿”中删除密码并保存后再导入",
+        )
+    raise InputError(
+        f"文件 {path.name} 的扩展名是 {path.suffix}，内容却是旧版 Office 二进制格式（.doc/.xls/.wps）",
+        hint=f"请用{_APP[kind]}打开，另存为 {kind} 格式后再导入",
+    )
+
+
+def _check_zip(path: Path, kind: str) -> None:
+    damaged = InputError(
+        f"文件 {path.name} 已损坏或不完整，不是有效的 {kind} 文件",
+        hint=f"请确认文件已完整下载或复制；可用{_APP[kind]}打开后重新另存为 {kind} 再导入",
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise damaged from exc
+    if _MAIN_PART[kind] not in names:
+        other = EXCEL if kind == WORD else WORD
+        if _MAIN_PART[other] in names:
+            raise InputError(
+                f"文件 {path.name} 的扩展名是 {path.suffix}，内容却是 {other} 文件",
+                hint=f"请把扩展名改为 {other} 后再导入",
+            )
+        raise damaged
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(
+            f"文件 {path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，远超申报表的合理大小",
+            hint="请只保留申报表内容，另存后再导入",
+        )

@@ -1,0 +1,115 @@
+"""Import a Word (.docx) or Excel (.xlsx) declaration: a typed :class:`Declaration` plus parse notes with cells.
+
+Refusals (old .doc/.wps/.xls, encrypted, damaged, oversized, empty) are :class:`InputError` in Chinese
+naming the file and what to do. One file holds one declaration.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from assistant.domain.model import Declaration, Funding, Indicator, Layout, LineSpan, NoteLevel, Provenance
+from assistant.errors import InputError, NotADeclarationError
+from assistant.ingest.assemble import declaration_id
+from assistant.ingest.text_export import ParseResult
+from assistant.office.grid import GridRow
+from assistant.office.guard import EXCEL, WORD, check_office_file, office_kind, refuse_old_format
+from assistant.office.notes import OfficeNotes
+from assistant.office.read_docx import docx_rows
+from assistant.office.read_xlsx import xlsx_rows
+from assistant.office.reader import FormReader, is_legacy, layout_of_title
+
+
+def is_office_file(path: Path) -> bool:
+    """Files this package answers for, the old binary formats included (they get a "save as" message)."""
+    return office_kind(path) is not None or path.suffix.lower() in {".doc", ".wps", ".xls", ".et", ".dot", ".wpt", ".xlt", ".ett"}
+
+
+def import_office(path: Path) -> ParseResult:
+    refuse_old_format(path)
+    kind = office_kind(path)
+    if kind is None:
+        raise InputError(f"文件 {path.name} 不是 Word（.docx）或 Excel（.xlsx）文件", hint="请提供 .docx 或 .xlsx 文件")
+    data = check_office_file(path, kind)
+    notes = OfficeNotes()
+    rows = _rows(data, path.name, kind, notes)
+    decl = read_declaration(rows, source_file=path.name, sha256=hashlib.sha256(data).hexdigest(), notes=notes)
+    return ParseResult(source_file=path.name, declarations=[decl])
+
+
+def _rows(data: bytes, name: str, kind: str, notes: OfficeNotes) -> list[GridRow]:
+    if kind == WORD:
+        return docx_rows(data, name)
+    assert kind == EXCEL
+    book = xlsx_rows(data, name)
+    for sheet in book.empty_sheets:
+        notes.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
+    for cell in book.formulas_without_value:
+        notes.warn_at(
+            "cell.formula_without_value",
+            f"单元格是公式（{cell.text}），文件中没有保存计算结果，按空白处理；请在 Excel 或 WPS 中打开并保存后再导入",
+            cell,
+        )
+    return book.rows
+
+
+def read_declaration(rows: list[GridRow], *, source_file: str, sha256: str, notes: OfficeNotes) -> Declaration:
+    layout = _layout(rows)
+    reader = FormReader(layout, notes)
+    for row in rows:
+        reader.feed(row)
+    reader.finish()
+    indicators = _indicators(reader)
+    if is_legacy([i.level1_written for i in indicators]) and layout is Layout.MUNICIPAL_2021:
+        layout = Layout.MUNICIPAL_2019
+        notes.info("layout.legacy_framework", "指标使用 2019/2020 年旧框架（产出目标、效果目标等），按旧框架版式读取")
+    header = reader.header()
+    _check_found(header.name, indicators, reader, source_file)
+    header = _fill_year(header, notes)
+    return Declaration(
+        id=declaration_id(header.year, source_file, 1),
+        layout=layout,
+        header=header,
+        funding=Funding(**reader.state.amounts),
+        sections=reader.state.sections,
+        indicators=indicators,
+        budget_lines=reader.budget.lines if reader.budget else [],
+        budget_lines_total=reader.budget.total if reader.budget else None,
+        safeguards=reader.safeguards.rows if reader.safeguards else [],
+        provenance=Provenance(source_file=source_file, source_sha256=sha256, index_in_file=1, span=LineSpan(start=1, end=len(rows))),
+        parse_notes=notes.notes,
+    )
+
+
+def _layout(rows: list[GridRow]) -> Layout:
+    probe = FormReader(Layout.MUNICIPAL_2021, OfficeNotes())
+    for row in rows[:40]:
+        for cell in row.filled:
+            probe._title_or_year(cell)
+            if probe.state.title:
+                return layout_of_title(probe.state.title)
+    return Layout.MUNICIPAL_2021
+
+
+def _indicators(reader: FormReader) -> list[Indicator]:
+    rows = [i for table in reader.indicators for i in table.rows]
+    return [i.model_copy(update={"position": n}) for n, i in enumerate(rows, start=1)]
+
+
+def _check_found(name: str, indicators: list[Indicator], reader: FormReader, source_file: str) -> None:
+    if name:
+        return
+    if not indicators and not reader.state.sections:
+        raise NotADeclarationError(
+            f"文件 {source_file} 中没有找到绩效目标申报表：既没有「项目名称」栏，也没有指标表（一级/二级/三级指标或指标名称/指标值）",
+            hint="请确认文件是申报表；若表头用词不同，请把项目名称一栏写作「项目名称」，指标表表头写作「三级指标」「指标值」",
+        )
+    reader.notes.add(NoteLevel.ERROR, "header.name_missing", "未找到项目名称（「项目名称」栏）", field="header.name")
+
+
+def _fill_year(header, notes: OfficeNotes):  # noqa: ANN001, ANN202 - Header
+    if header.year is not None or header.start_date is None:
+        return header
+    notes.info("header.year_from_start_date", f"表头未写年度，按计划开始日期取 {header.start_date.year} 年")
+    return header.model_copy(update={"year": header.start_date.year})

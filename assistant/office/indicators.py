@@ -1,0 +1,233 @@
+"""Indicator tables of Word/Excel forms: each column's role comes from its header, in any region's layout.
+
+Layouts read (the same code for .docx and .xlsx): 一级/二级/三级/指标值 (Shanghai), separate 长期/年度
+指标值 columns, a flat list 指标/权重/单位/性质/值, the operator in its own column, an extra
+指标标准或依据 column, ``指标1：`` numbering, 一级/二级 merged down their rows or left blank under the
+first row, and group rows (``一、产出指标``) in a list without category columns. A column the form has but
+the model has no field for (权重, 长期指标值, 依据, 性质) is kept in the indicator's 备注 as ``表头：值``;
+a cell under no header is a parse note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from assistant.domain import framework
+from assistant.domain.model import Indicator
+from assistant.domain.values import Operator, parse_value
+from assistant.ingest.cells import compact, label_key
+from assistant.office.grid import GridCell, GridRow
+from assistant.office.notes import OfficeNotes
+
+
+class Role(Enum):
+    GROUP = auto()  # the 绩效指标 cell merged down the table's left edge
+    SEQ = auto()
+    LEVEL1 = auto()
+    LEVEL2 = auto()
+    NAME = auto()
+    VALUE = auto()
+    LONG_VALUE = auto()
+    OPERATOR = auto()
+    UNIT = auto()
+    NATURE = auto()  # 指标性质: an operator (≥) in some systems, 正向/定性 in others
+    WEIGHT = auto()
+    BASIS = auto()
+    REMARK = auto()
+
+
+_EXACT = {
+    "一级指标": Role.LEVEL1, "一级目标": Role.LEVEL1, "一级": Role.LEVEL1,
+    "二级指标": Role.LEVEL2, "二级目标": Role.LEVEL2, "二级": Role.LEVEL2,
+    "三级指标": Role.NAME, "三级目标": Role.NAME, "三级": Role.NAME, "指标名称": Role.NAME, "三级指标名称": Role.NAME,
+    "指标": Role.NAME, "指标内容": Role.NAME, "具体指标": Role.NAME, "绩效指标名称": Role.NAME,
+    "绩效指标": Role.GROUP, "序号": Role.SEQ, "编号": Role.SEQ,
+    "运算符": Role.OPERATOR, "符号": Role.OPERATOR, "比较符": Role.OPERATOR, "指标值符号": Role.OPERATOR,
+    "计算符号": Role.OPERATOR, "单位": Role.UNIT, "计量单位": Role.UNIT, "度量单位": Role.UNIT,
+    "指标值单位": Role.UNIT, "性质": Role.NATURE, "指标性质": Role.NATURE, "指标方向": Role.NATURE,
+    "权重": Role.WEIGHT, "权重(%)": Role.WEIGHT, "权重（%）": Role.WEIGHT, "分值": Role.WEIGHT,
+    "备注": Role.REMARK, "说明": Role.REMARK, "值": Role.VALUE,
+}  # fmt: skip
+_LONG = re.compile(r"(长期|中长期|实施期|整体|总体)")
+_VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
+_BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
+_NUMBERING = re.compile(r"^(?:指标\s*\d+\s*[:：]|\d+\s*[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
+_OPERATOR_WORDS = {
+    "大于等于": Operator.GE, "不低于": Operator.GE, "不少于": Operator.GE, "小于等于": Operator.LE,
+    "不高于": Operator.LE, "不超过": Operator.LE, "等于": Operator.EQ, "大于": Operator.GT, "小于": Operator.LT,
+}  # fmt: skip
+
+
+_EXTRA = {Role.LONG_VALUE, Role.WEIGHT, Role.BASIS}
+_OPERATORS = {Role.OPERATOR, Role.NATURE}
+
+
+def role_of(text: str) -> Role | None:
+    key = label_key(text)
+    if key in _EXACT:
+        return _EXACT[key]
+    if _VALUE.search(key):
+        return Role.LONG_VALUE if _LONG.search(key) and "年度" not in key else Role.VALUE
+    if _BASIS.search(key):
+        return Role.BASIS
+    return None
+
+
+@dataclass(frozen=True)
+class Column:
+    role: Role
+    title: str
+    cell: GridCell
+
+
+def header_columns(row: GridRow) -> list[Column] | None:
+    """The columns when ``row`` is an indicator table's header, else None."""
+    columns = [Column(role, c.text.strip(), c) for c in row.filled if (role := role_of(c.text)) is not None]
+    roles = {c.role for c in columns}
+    if Role.NAME not in roles and Role.GROUP in roles and roles & {Role.VALUE, Role.LONG_VALUE}:
+        columns = [Column(Role.NAME, c.title, c.cell) if c.role is Role.GROUP else c for c in columns]
+        roles = {c.role for c in columns}
+    named = Role.NAME in roles and bool(roles & {Role.VALUE, Role.LONG_VALUE})
+    levels = len(roles & {Role.LEVEL1, Role.LEVEL2, Role.NAME}) >= 2
+    if not (named or levels) or len(columns) < len(row.filled) - 1:
+        return None
+    return columns
+
+
+@dataclass
+class Cells:
+    """One data row's cells by role; ``extra`` keeps (header, text) of columns the model has no field for."""
+
+    by_role: dict[Role, GridCell] = field(default_factory=dict)
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+    def text(self, role: Role) -> str:
+        cell = self.by_role.get(role)
+        return cell.text.strip() if cell else ""
+
+
+@dataclass
+class IndicatorReader:
+    columns: list[Column]
+    notes: OfficeNotes
+    rows: list[Indicator] = field(default_factory=list)
+    level1: str | None = None
+    level2: str | None = None
+
+    def feed(self, row: GridRow) -> None:
+        cells = self._assign(row)
+        if cells is None:
+            return
+        if self._group_row(cells):
+            return
+        self._levels(cells)
+        if cells.text(Role.NAME) or cells.text(Role.VALUE) or cells.text(Role.LONG_VALUE):
+            self._add(cells, row)
+        elif cells.extra:
+            for title, text in cells.extra:
+                self.notes.unplaced_text(text, row.filled[0], f"指标表中「{title}」列有值，但该行没有指标名称和指标值")
+
+    def _assign(self, row: GridRow) -> Cells | None:
+        cells = Cells()
+        for cell in row.filled:
+            column = next((c for c in self.columns if c.cell.covers(cell.col)), None)
+            if column is None:
+                self.notes.unplaced(cell, "指标表中该列没有表头")
+            elif column.role is Role.GROUP and label_key(cell.text) == label_key(column.title):
+                continue
+            elif column.role in {Role.SEQ}:
+                continue
+            elif column.role in _EXTRA or (column.role in _OPERATORS and not _operator(cell.text)):
+                cells.extra.append((column.title, cell.text.strip()))
+                cells.by_role.setdefault(column.role, cell)
+            elif column.role in cells.by_role:
+                self.notes.unplaced(cell, f"同一行有两个「{column.title}」单元格")
+            else:
+                cells.by_role[column.role] = cell
+        return cells if row.filled else None
+
+    def _group_row(self, cells: Cells) -> bool:
+        """``一、产出指标`` alone in a list without category columns sets the category of the rows below."""
+        only = [r for r in cells.by_role if r is not Role.GROUP]
+        if only != [Role.NAME] or cells.extra:
+            return False
+        term = _NUMBERING.sub("", cells.text(Role.NAME))
+        if not framework.is_level_term(term):
+            return False
+        if framework.is_level1_term(term) and not framework.is_level2_term(term):
+            self.level1, self.level2 = term, None
+        else:
+            self.level2 = term
+        return True
+
+    def _levels(self, cells: Cells) -> None:
+        if level1 := cells.by_role.get(Role.LEVEL1):
+            written = _clean_level(level1.text)
+            if written != self.level1:
+                self.level1, self.level2 = written, None
+            if not framework.is_level_term(level1.text):
+                self.notes.warn_at("indicator.level_outside_framework", f"一级指标「{self.level1}」不在指标框架内，按原文保留", level1)
+        if level2 := cells.by_role.get(Role.LEVEL2):
+            self.level2 = _clean_level(level2.text)
+            if not framework.is_level_term(level2.text):
+                self.notes.warn_at("indicator.level_outside_framework", f"二级指标「{self.level2}」不在指标框架内，按原文保留", level2)
+
+    def _add(self, cells: Cells, row: GridRow) -> None:
+        position = len(self.rows) + 1
+        name_cell = cells.by_role.get(Role.NAME)
+        name_written = name_cell.text.strip() if name_cell else ""
+        raw = _value_text(cells)
+        anchor = name_cell or row.filled[0]
+        if not name_written:
+            self.notes.error_at("indicator.name_missing", "该行有指标值，但缺少指标名称（三级指标）", anchor)
+        if not raw:
+            self.notes.warn_at("indicator.value_missing", f"指标「{compact(name_written)}」缺少指标值（年度），原表该单元格为空", anchor)
+        placement = framework.normalise(self.level1, self.level2)
+        self.rows.append(
+            Indicator(
+                position=position,
+                line=row.index + 1,
+                level1_written=self.level1,
+                level2_written=self.level2,
+                level1=placement.level1,
+                level2=placement.level2,
+                name=compact(_NUMBERING.sub("", name_written)),
+                name_written=name_written,
+                value=parse_value(raw),
+                remark=_remark(cells),
+            )
+        )
+
+
+def _clean_level(text: str) -> str | None:
+    return re.sub(r"\s+", "", _NUMBERING.sub("", text.strip())) or None
+
+
+def _operator(text: str) -> str | None:
+    key = label_key(text)
+    if key in _OPERATOR_WORDS:
+        return _OPERATOR_WORDS[key].value
+    parsed = parse_value(f"{key}1")
+    return parsed.operator.value if parsed.operator is not None and parsed.number == 1 else None
+
+
+def _value_text(cells: Cells) -> str:
+    """The written value, with an operator or unit from their own columns put where the form would write them."""
+    value = cells.text(Role.VALUE)
+    operator = _operator(cells.text(Role.OPERATOR)) or _operator(cells.text(Role.NATURE)) or ""
+    unit = cells.text(Role.UNIT)
+    if not value:
+        return ""
+    if re.fullmatch(r"[+-]?\d+(?:\.\d+)?", value):
+        return f"{operator}{value}({unit})" if unit else f"{operator}{value}"
+    return f"{operator}{value}{unit if unit and not value.endswith(unit) else ''}"
+
+
+def _remark(cells: Cells) -> str | None:
+    parts = [f"{title}：{text}" for title, text in cells.extra if text]
+    own = cells.text(Role.REMARK)
+    if own:
+        parts.append(own if not parts else f"备注：{own}")
+    return "；".join(parts) or None

@@ -1,0 +1,138 @@
+"""An .xlsx as rows of distinct cells, sheet by sheet (openpyxl, not read-only: merged ranges are needed)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assistant.errors import InputError, NotADeclarationError
+from assistant.office.grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, GridCell, GridRow
+
+_FORMULA = re.compile(rb"<f[ >/]")
+
+
+@dataclass
+class Workbook:
+    rows: list[GridRow]
+    formulas_without_value: list[GridCell] = field(default_factory=list)
+    empty_sheets: list[str] = field(default_factory=list)
+
+
+def xlsx_rows(data: bytes, name: str) -> Workbook:
+    book = _load(data, name, data_only=True)
+    formulas = _formula_cells(data, name) if _has_formulas(data) else {}
+    result = Workbook(rows=[])
+    for sheet in book.worksheets:
+        _check_size(sheet, name)
+        rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result)
+        if not any(r.filled for r in rows):
+            result.empty_sheets.append(sheet.title)
+        result.rows += rows
+    if not any(r.filled for r in result.rows):
+        raise NotADeclarationError(
+            f"文件 {name} 的工作表都是空的（{'、'.join(result.empty_sheets)}），没有可读取的申报表",
+            hint="请确认选择了正确的文件，并把申报表填在第一个工作表中",
+        )
+    return result
+
+
+def _load(data: bytes, name: str, *, data_only: bool):  # noqa: ANN202 - openpyxl Workbook
+    try:
+        return load_workbook(io.BytesIO(data), data_only=data_only)
+    except Exception as exc:  # openpyxl raises KeyError, ValueError, lxml and zip errors on a damaged package
+        raise InputError(
+            f"文件 {name} 已损坏，无法按 Excel 工作簿读取（{type(exc).__name__}）",
+            hint="请用 Excel 或 WPS 打开后另存为 .xlsx 再导入",
+        ) from exc
+
+
+def _has_formulas(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        return any(_FORMULA.search(archive.read(n)) for n in sheets)
+
+
+def _formula_cells(data: bytes, name: str) -> dict[str, dict[str, str]]:
+    """Sheet → cell → formula, read only when the file holds formulas (a second load of the workbook)."""
+    book = _load(data, name, data_only=False)
+    found: dict[str, dict[str, str]] = {}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(max_row=min(sheet.max_row, MAX_ROWS), max_col=min(sheet.max_column, MAX_COLUMNS)):
+            for cell in row:
+                if cell.data_type == "f":
+                    found.setdefault(sheet.title, {})[cell.coordinate] = str(cell.value)
+    return found
+
+
+def _check_size(sheet: Worksheet, name: str) -> None:
+    if sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS:
+        raise InputError(
+            f"文件 {name} 的工作表「{sheet.title}」有 {sheet.max_row} 行、{sheet.max_column} 列，"
+            f"超过一份申报表的合理规模（{MAX_ROWS} 行、{MAX_COLUMNS} 列）",
+            hint="请只保留申报表部分（删去明细清单、空白格式行等），或把它移到单独的文件后再导入",
+        )
+
+
+def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook) -> list[GridRow]:
+    covered, spans = _merges(sheet)
+    rows = []
+    for r, row in enumerate(sheet.iter_rows(max_row=sheet.max_row, max_col=sheet.max_column)):
+        cells = []
+        for cell in row:
+            if cell.coordinate in covered:
+                continue
+            where = f"{sheet.title}!{cell.coordinate}"
+            grid_cell = GridCell(_text(cell), r, cell.column - 1, where, spans.get(cell.coordinate, 1))
+            if cell.coordinate in formulas and cell.value is None:
+                result.formulas_without_value.append(GridCell(formulas[cell.coordinate], r, cell.column - 1, where))
+            cells.append(grid_cell)
+        rows.append(GridRow(sheet.title, r, tuple(cells)))
+    return rows
+
+
+def _merges(sheet: Worksheet) -> tuple[set[str], dict[str, int]]:
+    covered: set[str] = set()
+    spans: dict[str, int] = {}
+    for merged in sheet.merged_cells.ranges:
+        spans[f"{get_column_letter(merged.min_col)}{merged.min_row}"] = merged.max_col - merged.min_col + 1
+        for row in range(merged.min_row, merged.max_row + 1):
+            for col in range(merged.min_col, merged.max_col + 1):
+                if (row, col) != (merged.min_row, merged.min_col):
+                    covered.add(f"{get_column_letter(col)}{row}")
+    return covered, spans
+
+
+def _text(cell: Cell) -> str:
+    value = cell.value
+    match value:
+        case None:
+            return ""
+        case bool():
+            return "是" if value else "否"
+        case datetime() if value.time() == time(0):
+            return value.date().isoformat()
+        case datetime() | date():
+            return value.isoformat()
+        case int() | float() | Decimal():
+            return _number(value, percent="%" in (cell.number_format or ""))
+        case _:
+            return str(value)[:MAX_CELL_CHARS]
+
+
+def _number(value: float | int | Decimal, *, percent: bool) -> str:
+    """Numbers as a person reads them: ``0.9`` formatted as a percentage → ``90%``; no float noise."""
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if percent:
+        return f"{(number * 100).normalize():f}%"
+    if number == number.to_integral_value():
+        return str(number.quantize(Decimal(1)))
+    return f"{number.normalize():f}"

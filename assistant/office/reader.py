@@ -1,0 +1,244 @@
+"""Rows of Word/Excel cells → one typed :class:`Declaration` and its parse notes.
+
+A cell is placed by what it says: a form label (the text parser's vocabulary, ``ingest.labels``) takes the
+next cell of its row as its value, or the cell below when the row holds only labels (项目总目标 /
+年度总体目标 over their texts); a header row switches to the indicator, budget or 制度保障 table. Every
+filled cell that nothing claims becomes an ``unplaced.cell`` note with its coordinates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from assistant.domain import framework
+from assistant.domain.model import (
+    CheckboxField,
+    CheckOption,
+    CheckState,
+    Header,
+    Layout,
+    LineSpan,
+    SectionKind,
+    TextSection,
+)
+from assistant.ingest.cells import label_key, parse_amount, parse_date
+from assistant.ingest.labels import FieldKind, FieldSpec, lookup, split_inline
+from assistant.office.grid import GridCell, GridRow
+from assistant.office.indicators import IndicatorReader, header_columns
+from assistant.office.notes import OfficeNotes
+from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_header, is_safeguard_header
+
+_TITLE = re.compile(r"绩效目标(?:申报|批复)?表")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_GLYPHS = {"☑": CheckState.CHECKED, "☒": CheckState.CHECKED, "■": CheckState.CHECKED, "√": CheckState.CHECKED,
+           "☐": CheckState.UNCHECKED, "□": CheckState.UNCHECKED}  # fmt: skip
+_OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
+_EXCEL_EPOCH = date(1899, 12, 30)
+_LEGACY_LEVEL1 = {"产出目标", "效果目标", "影响力目标", framework.LEGACY_INPUT_LEVEL1}
+
+
+def layout_of_title(title: str) -> Layout:
+    if "上海市财政支出项目" in title:
+        return Layout.MUNICIPAL_2019
+    if "项目总体情况" in title:
+        return Layout.DISTRICT_2020
+    return Layout.MUNICIPAL_2021
+
+
+@dataclass
+class Pending:
+    spec: FieldSpec
+    label: GridCell
+
+
+@dataclass
+class FormState:
+    header: dict[str, object] = field(default_factory=dict)
+    amounts: dict[str, Decimal | None] = field(default_factory=dict)
+    sections: list[TextSection] = field(default_factory=list)
+    year: int | None = None
+    title: str | None = None
+
+
+class FormReader:
+    """Reads one declaration's rows; ``result()`` gives the parts a :class:`Declaration` is built from."""
+
+    def __init__(self, layout: Layout, notes: OfficeNotes) -> None:
+        self.layout = layout
+        self.notes = notes
+        self.state = FormState()
+        self.pending: list[Pending] = []
+        self.table: IndicatorReader | BudgetReader | SafeguardReader | None = None
+        self.indicators: list[IndicatorReader] = []
+        self.budget: BudgetReader | None = None
+        self.safeguards: SafeguardReader | None = None
+
+    def feed(self, row: GridRow) -> None:
+        if not row.filled:
+            return
+        cells = list(row.cells)
+        if self.pending:
+            cells = self._resolve_pending(cells)
+        if self._switch_table(row):
+            return
+        if self.table is not None and not self._ends_table(cells):
+            self.table.feed(GridRow(row.grid, row.index, tuple(cells)))
+            return
+        self.table = None
+        self._form_row(cells)
+
+    # -- tables --
+
+    def _switch_table(self, row: GridRow) -> bool:
+        columns = header_columns(row)
+        if columns is not None:
+            self.table = IndicatorReader(columns, self.notes)
+            self.indicators.append(self.table)
+            return True
+        if is_budget_header(row):
+            self.table = self.budget = BudgetReader.from_header(row, self.notes)
+            return True
+        if is_safeguard_header(row):
+            self.table = self.safeguards = SafeguardReader.from_header(row, self.notes)
+            return True
+        return False
+
+    def _ends_table(self, cells: list[GridCell]) -> bool:
+        first = next((c for c in cells if c.filled), None)
+        if first is None or isinstance(self.table, BudgetReader) and label_key(first.text) == "金额合计":
+            return False
+        spec = lookup(first.text, self.layout)
+        return spec is not None and spec.kind is not FieldKind.SUBLABEL and not framework.is_level_term(first.text)
+
+    # -- form fields --
+
+    def _form_row(self, cells: list[GridCell]) -> None:
+        i = 0
+        while i < len(cells):
+            cell = cells[i]
+            i += 1
+            if not cell.filled or self._title_or_year(cell):
+                continue
+            spec = lookup(cell.text, self.layout)
+            if spec is None:
+                self._inline_or_unplaced(cell)
+            elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
+                continue
+            elif i < len(cells) and not (cells[i].filled and lookup(cells[i].text, self.layout)):
+                self._assign(spec, cell, cells[i])
+                i += 1
+            else:
+                self.pending.append(Pending(spec, cell))
+
+    def _resolve_pending(self, cells: list[GridCell]) -> list[GridCell]:
+        """Labels alone on the row above take the cell below them; the rest of the row is read as usual."""
+        rest = list(cells)
+        for pending in self.pending:
+            below = next((c for c in rest if pending.label.covers(c.col)), None)
+            if below is not None and not (below.filled and lookup(below.text, self.layout)):
+                rest.remove(below)
+                self._assign(pending.spec, pending.label, below)
+            else:
+                self._assign(pending.spec, pending.label, None)
+        self.pending = []
+        return rest
+
+    def finish(self) -> None:
+        for pending in self.pending:
+            self._assign(pending.spec, pending.label, None)
+        self.pending = []
+
+    def _title_or_year(self, cell: GridCell) -> bool:
+        text = cell.text.strip()
+        year = _YEAR_LINE.match(text.replace(" ", ""))
+        if year:
+            self.state.year = self.state.year or int(year[1])
+            return True
+        if _TITLE.search(text) and len(text) <= 60 and lookup(text, self.layout) is None:
+            self.state.title = self.state.title or text
+            found = _YEAR.search(text)
+            if found:
+                self.state.year = self.state.year or int(found[1])
+            return True
+        return False
+
+    def _inline_or_unplaced(self, cell: GridCell) -> None:
+        inline = split_inline(cell.text, self.layout)
+        if inline is None:
+            self.notes.unplaced(cell, "不是表单栏目，也不在任何表格的列下")
+            return
+        spec, _, value = inline
+        self._assign(spec, cell, GridCell(value, cell.row, cell.col, cell.where))
+
+    def _assign(self, spec: FieldSpec, label: GridCell, value: GridCell | None) -> None:
+        text = value.text if value is not None else ""
+        anchor = value if value is not None else label
+        match spec.kind:
+            case FieldKind.TEXT:
+                self._text(spec.target, text.strip() or None, anchor)
+            case FieldKind.DATE:
+                self.state.header.setdefault(spec.target, self._date(text, anchor))
+            case FieldKind.AMOUNT:
+                self.state.amounts[self._amount_target(spec.target)] = self._amount(label, text, anchor)
+            case FieldKind.CHECKBOX:
+                self.state.header.setdefault(spec.target, self._checkboxes(text, anchor))
+            case FieldKind.SECTION:
+                span = LineSpan(start=label.row + 1, end=anchor.row + 1)
+                title = label.text.strip()
+                self.state.sections.append(TextSection(kind=SectionKind(spec.target), title=title, text=text, span=span))
+            case FieldKind.GROUP | FieldKind.SUBLABEL:
+                pass
+
+    def _text(self, target: str, text: str | None, cell: GridCell) -> None:
+        known = self.state.header.get(target)
+        if known is None:
+            self.state.header[target] = text
+        elif text and text != known:
+            self.notes.warn_at("header.conflict", f"同一栏目出现两次且内容不同：「{known}」与「{text}」，保留前者", cell)
+
+    def _date(self, text: str, cell: GridCell) -> date | None:
+        text = text.strip()
+        try:
+            return parse_date(text)
+        except ValueError:
+            pass
+        if re.fullmatch(r"\d{5}", text) and 20000 < int(text) < 80000:
+            converted = _EXCEL_EPOCH + timedelta(days=int(text))
+            self.notes.info_at("header.excel_serial_date", f"日期「{text}」是 Excel 日期序号，已换算为 {converted.isoformat()}", cell)
+            return converted
+        self.notes.warn_at("header.bad_date", f"日期「{text}」无法识别，按空白处理；请写成 2025-01-01 的形式", cell)
+        return None
+
+    def _amount_target(self, target: str) -> str:
+        if target != "other":
+            return target
+        # The current form lists 其他资金 twice: the project's total first, then the year's request.
+        if self.layout is Layout.MUNICIPAL_2021 and "other_total" not in self.state.amounts:
+            return "other_total"
+        return "other_annual"
+
+    def _amount(self, label: GridCell, text: str, cell: GridCell) -> Decimal | None:
+        try:
+            return parse_amount(text)
+        except ValueError:
+            self.notes.warn_at("funding.bad_amount", f"「{label.text.strip()}」的金额「{text}」无法识别为数字，按空白处理", cell)
+            return None
+
+    def _checkboxes(self, text: str, cell: GridCell) -> CheckboxField:
+        options = [CheckOption(label=m[2], state=_GLYPHS[m[1]] if m[1] else CheckState.UNKNOWN) for m in _OPTION.finditer(text)]
+        if options and all(o.state is CheckState.UNKNOWN for o in options):
+            self.notes.warn_at("header.checkbox_lost", "勾选项没有勾选标记（☑/☐），无法判断选中项", cell)
+        return CheckboxField(options=options)
+
+    def header(self) -> Header:
+        values = dict(self.state.header)
+        name = values.pop("name", None)
+        return Header(name=str(name or ""), year=self.state.year, **values)  # type: ignore[arg-type]
+
+
+def is_legacy(level1_written: list[str | None]) -> bool:
+    return any(w in _LEGACY_LEVEL1 for w in level1_written if w)

@@ -1,0 +1,126 @@
+"""项目构成 budget lines and the 制度保障 table of Word/Excel forms, read by their header's columns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
+from assistant.ingest.cells import label_key, parse_amount
+from assistant.office.grid import GridCell, GridRow
+from assistant.office.notes import OfficeNotes
+
+_BUDGET_WORDS = {"项目内容", "子项目名称", "明细金额", "预算金额（元）", "预算金额(元)", "项目明细"}
+_BUDGET_FIELDS = {
+    "项目名称": "name", "子项目名称": "name", "项目内容": "content", "项目明细": "detail", "明细金额": "amount",
+    "预算金额（元）": "amount", "预算金额(元)": "amount", "金额": "amount", "单价": "unit_price", "数量": "quantity",
+    "备注": "remark",
+}  # fmt: skip
+_AMOUNT_FIELDS = {"amount", "unit_price", "quantity"}
+_STAGE = re.compile(r"^(?P<stage>.*?)\s*(?P<mark>[√✓×✗])?$")
+
+
+def is_budget_header(row: GridRow) -> bool:
+    keys = {label_key(c.text) for c in row.filled}
+    return len(keys & _BUDGET_WORDS) >= 2
+
+
+def is_safeguard_header(row: GridRow) -> bool:
+    keys = [label_key(c.text) for c in row.filled]
+    return bool(keys) and keys[0] in {"制度保障", "制度类别"} and "文件名称" in keys
+
+
+def _column_at(columns: dict[int, tuple[str, GridCell]], cell: GridCell) -> str | None:
+    return next((name for name, header in columns.values() if header.covers(cell.col)), None)
+
+
+@dataclass
+class BudgetReader:
+    columns: dict[int, tuple[str, GridCell]]
+    notes: OfficeNotes
+    lines: list[BudgetLine] = field(default_factory=list)
+    total: Decimal | None = None
+
+    @classmethod
+    def from_header(cls, row: GridRow, notes: OfficeNotes) -> BudgetReader:
+        columns: dict[int, tuple[str, GridCell]] = {}
+        previous = ""
+        for cell in row.filled:
+            key = label_key(cell.text)
+            # 依据 appears twice: after 单价 it grounds the price, after 数量 the quantity.
+            name = ("price_basis" if previous == "unit_price" else "quantity_basis") if key == "依据" else _BUDGET_FIELDS.get(key)
+            if name is None:
+                notes.unplaced(cell, "预算明细表中无法识别的表头")
+                continue
+            columns[cell.col] = (name, cell)
+            previous = name
+        return cls(columns, notes)
+
+    def feed(self, row: GridRow) -> None:
+        filled = row.filled
+        if label_key(filled[0].text) == "金额合计":
+            amounts = [c for c in filled[1:]]
+            self.total = self._amount(amounts[0]) if amounts else None
+            return
+        values: dict[str, GridCell] = {}
+        for cell in filled:
+            name = _column_at(self.columns, cell)
+            if name is None or name in values:
+                self.notes.unplaced(cell, "预算明细行中没有对应表头的单元格")
+            else:
+                values[name] = cell
+        self.lines.append(self._line(values, row))
+
+    def _line(self, values: dict[str, GridCell], row: GridRow) -> BudgetLine:
+        text = {k: v.text.strip() for k, v in values.items() if k not in _AMOUNT_FIELDS}
+        return BudgetLine(
+            line=row.index + 1,
+            name=text.get("name") or text.get("content") or text.get("detail") or "",
+            content=text.get("content"),
+            detail=text.get("detail"),
+            amount=self._amount(values.get("amount")),
+            unit_price=self._amount(values.get("unit_price")),
+            price_basis=text.get("price_basis"),
+            quantity=self._amount(values.get("quantity")),
+            quantity_basis=text.get("quantity_basis"),
+            remark=text.get("remark"),
+        )
+
+    def _amount(self, cell: GridCell | None) -> Decimal | None:
+        if cell is None:
+            return None
+        try:
+            return parse_amount(cell.text)
+        except ValueError:
+            self.notes.warn_at("budget.bad_amount", f"金额「{cell.text.strip()}」无法识别为数字，按空白处理", cell)
+            return None
+
+
+@dataclass
+class SafeguardReader:
+    header: GridRow
+    notes: OfficeNotes
+    rows: list[SafeguardRow] = field(default_factory=list)
+
+    @classmethod
+    def from_header(cls, row: GridRow, notes: OfficeNotes) -> SafeguardReader:
+        return cls(row, notes)
+
+    def feed(self, row: GridRow) -> None:
+        texts = [c.text.strip() for c in row.filled]
+        if len(texts) < 3:
+            for cell in row.filled:
+                self.notes.unplaced(cell, "制度保障表中不完整的行")
+            return
+        stages = [_stage(t) for t in texts[3:]]
+        self.rows.append(
+            SafeguardRow(line=row.index + 1, category=texts[0], document=texts[1], measures=texts[2], stages=stages)
+        )
+
+
+def _stage(text: str) -> StageCheck:
+    match = _STAGE.match(text)
+    assert match is not None  # the pattern matches any text
+    mark = match["mark"]
+    return StageCheck(stage=match["stage"], applies=None if mark is None else mark in {"√", "✓"})
