@@ -11,7 +11,7 @@ from rich.table import Table
 
 from assistant.cli import render
 from assistant.corpus.stats import compute_stats
-from assistant.corpus.store import Corpus, build_corpus, import_raw
+from assistant.corpus.store import Corpus, build_corpus, import_raw, source_files
 from assistant.domain.model import NoteLevel
 from assistant.errors import InputError
 from assistant.settings import load_settings
@@ -25,7 +25,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序�
 def build(
     source: Annotated[
         list[Path] | None,
-        typer.Option("--from", help="先把这些文本导出文件（或目录下的 *.txt）复制到 corpus/raw/，再构建。"),
+        typer.Option("--from", help="先把这些申报表文件（.txt、.docx、.xlsx，或目录下的这些文件）复制到 corpus/raw/，再构建。"),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐条列出解析提示（文件与行号）。")] = False,
 ) -> None:
@@ -52,7 +52,7 @@ def _expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.txt")))
+            files.extend(source_files(path))
         elif path.is_file():
             files.append(path)
         else:

@@ -100,6 +100,8 @@ def notes_table(notes: list[ParseNote], *, title: str, source: str | None = None
         table.add_column(col, overflow="fold")
     for note in notes:
         where = f"{source + ' ' if source else ''}第 {note.line} 行" if note.line else (source or "")
+        if note.cell:
+            where = f"{source + ' ' if source else ''}{note.cell}"
         table.add_row(NOTE_LABELS[note.level], where, note.message, note.fragment or "")
     return table
 

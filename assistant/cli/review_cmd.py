@@ -35,7 +35,7 @@ def rules(as_json: JsonFlag = False) -> None:
 
 
 def check(
-    file: Annotated[Path | None, typer.Argument(help="要审核的文件：语料 JSON、草稿 JSON 或文本导出（.txt）")] = None,
+    file: Annotated[Path | None, typer.Argument(help="要审核的文件：语料 JSON、草稿 JSON、文本导出（.txt）或 Word/Excel 申报表（.docx/.xlsx）")] = None,
     corpus: Annotated[bool, typer.Option("--corpus", help="审核整个语料库并汇总。")] = False,
     as_json: JsonFlag = False,
 ) -> None:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from assistant.domain.model import Declaration, ParseNote
 from assistant.errors import CorpusError, InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
+from assistant.office.importer import import_office, is_office_file
 
 
 class FileEntry(BaseModel):
@@ -56,14 +57,19 @@ def import_raw(sources: list[Path], raw_dir: Path) -> list[Path]:
     return copied
 
 
+def source_files(folder: Path) -> list[Path]:
+    """Declaration files in ``folder``: text exports, Word/Excel forms, and old .doc/.xls (refused with advice)."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and (p.suffix.lower() == ".txt" or is_office_file(p)))
+
+
 def build_corpus(raw_dir: Path, corpus_dir: Path) -> BuildReport:
-    files = sorted(raw_dir.glob("*.txt"))
+    files = source_files(raw_dir) if raw_dir.is_dir() else []
     if not files:
-        raise CorpusError(f"目录 {raw_dir} 中没有 .txt 申报表文件", hint="请先把文本导出文件放入 corpus/raw/")
+        raise CorpusError(f"目录 {raw_dir} 中没有申报表文件（.txt、.docx、.xlsx）", hint="请先把申报表文件放入 corpus/raw/")
     report = BuildReport()
     for path in files:
         try:
-            report.results.append(parse_file(path))
+            report.results.append(import_office(path) if is_office_file(path) else parse_file(path))
         except InputError as exc:
             report.failed[path.name] = str(exc)
     out_dir = corpus_dir / "declarations"

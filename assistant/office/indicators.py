@@ -53,7 +53,7 @@ _EXACT = {
 _LONG = re.compile(r"(长期|中长期|实施期|整体|总体)")
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
 _BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
-_NUMBERING = re.compile(r"^(?:指标\s*\d+\s*[:：]|\d+\s*[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
+_NUMBERING = re.compile(r"^(?:指标\s*\d+\s*[:：]|\d+\s*[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
 _OPERATOR_WORDS = {
     "大于等于": Operator.GE, "不低于": Operator.GE, "不少于": Operator.GE, "小于等于": Operator.LE,
     "不高于": Operator.LE, "不超过": Operator.LE, "等于": Operator.EQ, "大于": Operator.GT, "小于": Operator.LT,

@@ -25,7 +25,7 @@ from assistant.domain.model import (
     TextSection,
 )
 from assistant.ingest.cells import label_key, parse_amount, parse_date
-from assistant.ingest.labels import FieldKind, FieldSpec, lookup, split_inline
+from assistant.ingest.labels import FieldKind, FieldSpec, lookup
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -38,6 +38,28 @@ _GLYPHS = {"☑": CheckState.CHECKED, "☒": CheckState.CHECKED, "■": CheckSta
            "☐": CheckState.UNCHECKED, "□": CheckState.UNCHECKED}  # fmt: skip
 _OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
 _EXCEL_EPOCH = date(1899, 12, 30)
+# Other regions' wording for the form's fields → the Shanghai label the text parser knows.
+_ALIASES = {
+    "年度目标": "年度绩效目标", "中长期目标": "项目总目标", "长期目标": "项目总目标", "实施期目标": "项目总目标",
+    "总体目标": "项目总目标", "整体目标": "项目总目标", "项目单位": "实施单位", "预算单位": "申报单位",
+    "单位名称": "申报单位", "主管单位": "主管部门", "部门名称": "主管部门", "资金总额": "项目资金总额",
+    "项目总金额": "项目资金总额", "年度资金总额": "年度资金申请总额", "本年度资金": "年度资金申请总额",
+    "财政拨款资金": "当年财政拨款", "项目开始日期": "计划开始日期", "项目完成日期": "计划完成日期",
+    "项目结束日期": "计划完成日期", "项目属性": "项目性质",
+}  # fmt: skip
+_INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
+_UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
+_TEN_THOUSAND = Decimal(10000)
+
+
+def find_label(text: str, layout: Layout) -> FieldSpec | None:
+    """The field a label cell names, in Shanghai's wording or a regional variant (资金总额（万元）…)."""
+    spec = lookup(text, layout)
+    if spec is not None:
+        return spec
+    key = _UNIT_SUFFIX.sub("", label_key(text))
+    canonical = _ALIASES.get(key, key)
+    return lookup(canonical, layout) if canonical != label_key(text) else None
 _LEGACY_LEVEL1 = {"产出目标", "效果目标", "影响力目标", framework.LEGACY_INPUT_LEVEL1}
 
 
@@ -111,7 +133,7 @@ class FormReader:
         first = next((c for c in cells if c.filled), None)
         if first is None or isinstance(self.table, BudgetReader) and label_key(first.text) == "金额合计":
             return False
-        spec = lookup(first.text, self.layout)
+        spec = find_label(first.text, self.layout)
         return spec is not None and spec.kind is not FieldKind.SUBLABEL and not framework.is_level_term(first.text)
 
     # -- form fields --
@@ -123,12 +145,12 @@ class FormReader:
             i += 1
             if not cell.filled or self._title_or_year(cell):
                 continue
-            spec = lookup(cell.text, self.layout)
+            spec = find_label(cell.text, self.layout)
             if spec is None:
                 self._inline_or_unplaced(cell)
             elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
                 continue
-            elif i < len(cells) and not (cells[i].filled and lookup(cells[i].text, self.layout)):
+            elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
                 i += 1
             else:
@@ -139,7 +161,7 @@ class FormReader:
         rest = list(cells)
         for pending in self.pending:
             below = next((c for c in rest if pending.label.covers(c.col)), None)
-            if below is not None and not (below.filled and lookup(below.text, self.layout)):
+            if below is not None and not (below.filled and find_label(below.text, self.layout)):
                 rest.remove(below)
                 self._assign(pending.spec, pending.label, below)
             else:
@@ -158,7 +180,7 @@ class FormReader:
         if year:
             self.state.year = self.state.year or int(year[1])
             return True
-        if _TITLE.search(text) and len(text) <= 60 and lookup(text, self.layout) is None:
+        if _TITLE.search(text) and len(text) <= 60 and find_label(text, self.layout) is None:
             self.state.title = self.state.title or text
             found = _YEAR.search(text)
             if found:
@@ -167,12 +189,13 @@ class FormReader:
         return False
 
     def _inline_or_unplaced(self, cell: GridCell) -> None:
-        inline = split_inline(cell.text, self.layout)
-        if inline is None:
+        match = _INLINE.match(cell.text.strip())
+        spec = find_label(match[1], self.layout) if match else None
+        if match is None or spec is None or spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
             self.notes.unplaced(cell, "不是表单栏目，也不在任何表格的列下")
             return
-        spec, _, value = inline
-        self._assign(spec, cell, GridCell(value, cell.row, cell.col, cell.where))
+        label = GridCell(match[1], cell.row, cell.col, cell.where)
+        self._assign(spec, label, GridCell(match[2], cell.row, cell.col, cell.where))
 
     def _assign(self, spec: FieldSpec, label: GridCell, value: GridCell | None) -> None:
         text = value.text if value is not None else ""
@@ -222,11 +245,18 @@ class FormReader:
         return "other_annual"
 
     def _amount(self, label: GridCell, text: str, cell: GridCell) -> Decimal | None:
+        """Yuan; a label in 万元 (资金总额（万元）) or a value written ``164万元`` is converted exactly, with a note."""
+        cleaned = text.strip().removesuffix("元")
+        in_wan = cleaned.endswith("万") or "万元" in label.text
         try:
-            return parse_amount(text)
+            amount = parse_amount(cleaned.removesuffix("万"))
         except ValueError:
             self.notes.warn_at("funding.bad_amount", f"「{label.text.strip()}」的金额「{text}」无法识别为数字，按空白处理", cell)
             return None
+        if amount is None or not in_wan:
+            return amount
+        self.notes.info_at("funding.wan_yuan", f"「{label.text.strip()}」的金额「{text.strip()}」以万元计，已换算为 {amount * _TEN_THOUSAND} 元", cell)
+        return amount * _TEN_THOUSAND
 
     def _checkboxes(self, text: str, cell: GridCell) -> CheckboxField:
         options = [CheckOption(label=m[2], state=_GLYPHS[m[1]] if m[1] else CheckState.UNKNOWN) for m in _OPTION.finditer(text)]

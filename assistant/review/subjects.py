@@ -1,4 +1,4 @@
-"""What ``assistant check`` can read: a corpus JSON, a draft JSON, or a seed-style text export."""
+"""What ``assistant check`` can read: a corpus JSON, a draft JSON, a seed-style text export, or a .docx/.xlsx form."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration
 from assistant.errors import AssistantError, InputError, describe_validation_error
 from assistant.ingest.text_export import parse_file
+from assistant.office.importer import import_office, is_office_file
 from assistant.review.checks_relevance import ReviewContext
 
 def load_subjects(path: Path) -> list[Declaration]:
@@ -18,6 +19,8 @@ def load_subjects(path: Path) -> list[Declaration]:
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if path.suffix.lower() == ".json":
         return [_from_json(path)]
+    if is_office_file(path):
+        return import_office(path).declarations
     return parse_file(path).declarations
 
 

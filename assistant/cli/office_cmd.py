@@ -1,0 +1,42 @@
+"""``assistant export`` and ``assistant import``: Word/Excel/JSON out, a preview of any declaration file in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli import render
+from assistant.office.service import ExportFormat, export_declaration, resolve_declaration
+from assistant.review.subjects import load_subjects
+from assistant.settings import load_settings
+
+
+def export(
+    source: Annotated[str, typer.Argument(help="申报表编号（如 2023-003-01），或文件：语料 JSON、草稿 JSON、.txt、.docx、.xlsx")],
+    to: Annotated[ExportFormat, typer.Option("--to", help="导出格式：docx（Word）、xlsx（Excel）或 json。")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件；默认为当前目录下的 <编号>.<格式>。")] = None,
+) -> None:
+    """按上海市财政项目支出绩效目标申报表的版式导出为 Word、Excel 或 JSON。"""
+    decl = resolve_declaration(source, load_settings().corpus.corpus_dir)
+    path = output or Path(f"{decl.id}.{to.value}")
+    export_declaration(decl, to, path)
+    render.console().print(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）")
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="要读取的申报表：.docx、.xlsx、.txt 文本导出或 JSON")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")] = False,
+) -> None:
+    """读取一份申报表并显示解析结果（表头、资金、各部分、指标表和解析提示），不加入语料库。"""
+    declarations = load_subjects(file)
+    if as_json:
+        typer.echo(json.dumps([d.model_dump(mode="json") for d in declarations], ensure_ascii=False, indent=2))
+        return
+    out = render.console()
+    for decl in declarations:
+        out.print(render.declaration_view(decl))
+        notes = len(decl.parse_notes)
+        out.print(f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {file} 加入语料库。")
