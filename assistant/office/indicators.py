@@ -68,10 +68,10 @@ def role_of(text: str) -> Role | None:
     key = label_key(text)
     if key in _EXACT:
         return _EXACT[key]
+    if _BASIS.search(key):  # 指标值设定依据 names the ground, not the value
+        return Role.BASIS
     if _VALUE.search(key):
         return Role.LONG_VALUE if _LONG.search(key) and "年度" not in key else Role.VALUE
-    if _BASIS.search(key):
-        return Role.BASIS
     return None
 
 
@@ -117,6 +117,8 @@ class IndicatorReader:
     level2: str | None = None
 
     def feed(self, row: GridRow) -> None:
+        if self._stray(row):
+            return
         cells = self._assign(row)
         if cells is None:
             return
@@ -128,6 +130,17 @@ class IndicatorReader:
         elif cells.extra:
             for title, text in cells.extra:
                 self.notes.unplaced_text(text, row.filled[0], f"指标表中「{title}」列有值，但该行没有指标名称和指标值")
+
+    def _stray(self, row: GridRow) -> bool:
+        """One cell merged across several columns that is no category (审核意见：同意) belongs to no column."""
+        filled = row.filled
+        if len(filled) != 1 or filled[0].span < 2:
+            return False
+        cell = filled[0]
+        if framework.is_level_term(_NUMBERING.sub("", cell.text.strip())):
+            return False
+        self.notes.unplaced(cell, "指标表中一个横跨多列的单元格，不是指标类别")
+        return True
 
     def _assign(self, row: GridRow) -> Cells | None:
         cells = Cells()

@@ -45,7 +45,7 @@ _ALIASES = {
     "单位名称": "申报单位", "主管单位": "主管部门", "部门名称": "主管部门", "资金总额": "项目资金总额",
     "项目总金额": "项目资金总额", "年度资金总额": "年度资金申请总额", "本年度资金": "年度资金申请总额",
     "财政拨款资金": "当年财政拨款", "项目开始日期": "计划开始日期", "项目完成日期": "计划完成日期",
-    "项目结束日期": "计划完成日期", "项目属性": "项目性质",
+    "项目结束日期": "计划完成日期", "项目属性": "项目性质", "绩效指标": "项目绩效目标", "绩效目标": "项目绩效目标",
 }  # fmt: skip
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
@@ -134,11 +134,14 @@ class FormReader:
         if first is None or isinstance(self.table, BudgetReader) and label_key(first.text) == "金额合计":
             return False
         spec = find_label(first.text, self.layout)
-        return spec is not None and spec.kind is not FieldKind.SUBLABEL and not framework.is_level_term(first.text)
+        structural = {FieldKind.SUBLABEL, FieldKind.GROUP}
+        return spec is not None and spec.kind not in structural and not framework.is_level_term(first.text)
 
     # -- form fields --
 
     def _form_row(self, cells: list[GridCell]) -> None:
+        if self._label_row(cells):
+            return
         i = 0
         while i < len(cells):
             cell = cells[i]
@@ -155,6 +158,15 @@ class FormReader:
                 i += 1
             else:
                 self.pending.append(Pending(spec, cell))
+
+    def _label_row(self, cells: list[GridCell]) -> bool:
+        """A row of labels only (项目总目标 | 年度总体目标): their values are in the cells below them."""
+        specs = [find_label(c.text, self.layout) for c in cells if c.filled]
+        fields = [s for s in specs if s is not None and s.kind not in {FieldKind.GROUP, FieldKind.SUBLABEL}]
+        if None in specs or not fields:
+            return False
+        self.pending += [Pending(spec, c) for c in cells if c.filled and (spec := find_label(c.text, self.layout)) in fields]
+        return True
 
     def _resolve_pending(self, cells: list[GridCell]) -> list[GridCell]:
         """Labels alone on the row above take the cell below them; the rest of the row is read as usual."""
