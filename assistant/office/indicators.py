@@ -150,7 +150,7 @@ class IndicatorReader:
                 self.notes.unplaced(cell, "指标表中该列没有表头")
             elif column.role is Role.GROUP and label_key(cell.text) == label_key(column.title):
                 continue
-            elif column.role in {Role.SEQ}:
+            elif column.role is Role.SEQ and _NUMBERING.sub("", f"{cell.text.strip()}.") == "":
                 continue
             elif column.role in _EXTRA or (column.role in _OPERATORS and not _operator(cell.text)):
                 cells.extra.append((column.title, cell.text.strip()))

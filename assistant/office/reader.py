@@ -118,6 +118,10 @@ class FormReader:
     def _switch_table(self, row: GridRow) -> bool:
         columns = header_columns(row)
         if columns is not None:
+            claimed = {id(c.cell) for c in columns}
+            for cell in row.filled:
+                if id(cell) not in claimed:
+                    self.notes.unplaced(cell, "指标表表头中无法识别的列名")
             self.table = IndicatorReader(columns, self.notes)
             self.indicators.append(self.table)
             return True
@@ -214,13 +218,13 @@ class FormReader:
         anchor = value if value is not None else label
         match spec.kind:
             case FieldKind.TEXT:
-                self._text(spec.target, text.strip() or None, anchor)
+                self._set(self.state.header, spec.target, text.strip() or None, anchor)
             case FieldKind.DATE:
-                self.state.header.setdefault(spec.target, self._date(text, anchor))
+                self._set(self.state.header, spec.target, self._date(text, anchor), anchor)
             case FieldKind.AMOUNT:
-                self.state.amounts[self._amount_target(spec.target)] = self._amount(label, text, anchor)
+                self._set(self.state.amounts, self._amount_target(spec.target), self._amount(label, text, anchor), anchor)
             case FieldKind.CHECKBOX:
-                self.state.header.setdefault(spec.target, self._checkboxes(text, anchor))
+                self._set(self.state.header, spec.target, self._checkboxes(text, anchor), anchor)
             case FieldKind.SECTION:
                 span = LineSpan(start=label.row + 1, end=anchor.row + 1)
                 title = label.text.strip()
@@ -228,12 +232,13 @@ class FormReader:
             case FieldKind.GROUP | FieldKind.SUBLABEL:
                 pass
 
-    def _text(self, target: str, text: str | None, cell: GridCell) -> None:
-        known = self.state.header.get(target)
+    def _set(self, values: dict, target: str, value: object, cell: GridCell) -> None:  # noqa: ANN001 - header or amounts
+        """The first filled value of a field wins; a second, different one is a note, never silently dropped."""
+        known = values.get(target)
         if known is None:
-            self.state.header[target] = text
-        elif text and text != known:
-            self.notes.warn_at("header.conflict", f"同一栏目出现两次且内容不同：「{known}」与「{text}」，保留前者", cell)
+            values[target] = value
+        elif value is not None and value != known:
+            self.notes.warn_at("header.conflict", f"同一栏目出现两次且内容不同：「{known}」与「{cell.text.strip()}」，保留前者", cell)
 
     def _date(self, text: str, cell: GridCell) -> date | None:
         text = text.strip()

@@ -17,6 +17,7 @@ _BUDGET_FIELDS = {
     "预算金额（元）": "amount", "预算金额(元)": "amount", "金额": "amount", "单价": "unit_price", "数量": "quantity",
     "备注": "remark",
 }  # fmt: skip
+_SAFEGUARD_WORDS = {"制度保障", "制度类别", "文件名称", "具体措施", "保障阶段", "立项和计划阶段", "实施阶段", "收尾和完成阶段"}
 _AMOUNT_FIELDS = {"amount", "unit_price", "quantity"}
 _STAGE = re.compile(r"^(?P<stage>.*?)\s*(?P<mark>[√✓×✗])?$")
 
@@ -60,8 +61,9 @@ class BudgetReader:
     def feed(self, row: GridRow) -> None:
         filled = row.filled
         if label_key(filled[0].text) == "金额合计":
-            amounts = [c for c in filled[1:]]
-            self.total = self._amount(amounts[0]) if amounts else None
+            self.total = self._amount(filled[1]) if len(filled) > 1 else None
+            for cell in filled[2:]:
+                self.notes.unplaced(cell, "“金额合计”行中多余的单元格")
             return
         values: dict[str, GridCell] = {}
         for cell in filled:
@@ -105,6 +107,9 @@ class SafeguardReader:
 
     @classmethod
     def from_header(cls, row: GridRow, notes: OfficeNotes) -> SafeguardReader:
+        for cell in row.filled:
+            if label_key(cell.text) not in _SAFEGUARD_WORDS:
+                notes.unplaced(cell, "制度保障表表头中无法识别的列名")
         return cls(row, notes)
 
     def feed(self, row: GridRow) -> None:
