@@ -198,6 +198,17 @@ def test_damaged_part_inside_a_valid_zip_is_refused(tmp_path, exported):
     _refused(broken, "已损坏", "另存为 .docx")
 
 
+def test_malformed_table_markup_is_refused(tmp_path, exported):
+    broken = tmp_path / "span.docx"
+    with zipfile.ZipFile(exported["2023-003-02", "docx"]) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b'<w:gridSpan w:val="2"/>', b'<w:gridSpan w:val="two"/>', 1)
+            dst.writestr(item, data)
+    _refused(broken, "表格结构已损坏", "另存为 .docx")
+
+
 def _ole(*streams: str) -> bytes:
     """A compound-file header and directory names, as Office writes them for encrypted or old files."""
     names = b"".join(s.encode("utf-16-le") + b"\0\0" for s in streams)

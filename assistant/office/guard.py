@@ -12,6 +12,7 @@ from assistant.errors import InputError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_DOCUMENT_XML_BYTES = 20 * 1024 * 1024  # python-docx parses the whole body at once; a declaration's is < 1 MB
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
@@ -86,6 +87,7 @@ def _check_zip(path: Path, kind: str) -> None:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
+            body = archive.getinfo(_MAIN_PART[WORD]).file_size if kind == WORD and _MAIN_PART[WORD] in names else 0
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise damaged from exc
     if _MAIN_PART[kind] not in names:
@@ -96,7 +98,7 @@ def _check_zip(path: Path, kind: str) -> None:
                 hint=f"请把扩展名改为 {other} 后再导入",
             )
         raise damaged
-    if unpacked > MAX_UNPACKED_BYTES:
+    if unpacked > MAX_UNPACKED_BYTES or body > MAX_DOCUMENT_XML_BYTES:
         raise InputError(
             f"文件 {path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，远超申报表的合理大小",
             hint="请只保留申报表内容，另存后再导入",

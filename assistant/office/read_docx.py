@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
@@ -24,6 +25,16 @@ def docx_rows(data: bytes, name: str) -> list[GridRow]:
             f"文件 {name} 已损坏，无法按 Word 文档读取（{type(exc).__name__}）",
             hint="请用 Word 或 WPS 打开后另存为 .docx 再导入",
         ) from exc
+    try:
+        return _body_rows(document, name)
+    except (ValueError, KeyError, InvalidXmlError) as exc:  # a malformed attribute (gridSpan="x") deep in the body
+        raise InputError(
+            f"文件 {name} 的表格结构已损坏，无法读取（{type(exc).__name__}）",
+            hint="请用 Word 或 WPS 打开后另存为 .docx 再导入",
+        ) from exc
+
+
+def _body_rows(document, name: str) -> list[GridRow]:  # noqa: ANN001 - docx.Document
     rows: list[GridRow] = []
     paragraphs = tables = 0
     for child in document.element.body.iterchildren():
