@@ -165,6 +165,24 @@ def test_check_and_corpus_build_accept_office_files(tmp_path, monkeypatch, expor
     assert ids == ["2019-form-2019-01", "2025-region-d-numbered-basis-01"]
 
 
+def test_a_workbook_with_one_project_per_sheet_gives_one_declaration_each(tmp_path):
+    book = Workbook()
+    for n, (project, indicator, value) in enumerate((("甲项目", "培训人数", "≥100(人)"), ("乙项目", "合格率", "=100(%)"))):
+        sheet = book.active if n == 0 else book.create_sheet()
+        sheet.title = project
+        for row in (["财政项目支出绩效目标申报表"], ["（2025年度）"], ["项目名称", project],
+                    ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", indicator, value]):  # fmt: skip
+            sheet.append(row)
+        sheet["D5"].data_type = "s"
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    found = import_office(path).declarations
+    assert [(d.id, d.header.name, d.indicators[0].name, d.indicators[0].value.raw) for d in found] == [
+        ("2025-two-01", "甲项目", "培训人数", "≥100(人)"), ("2025-two-02", "乙项目", "合格率", "=100(%)"),
+    ]  # fmt: skip
+    assert all(d.parse_notes == [] for d in found)
+
+
 # -- bad office input ------------------------------------------------------------------------------------
 
 

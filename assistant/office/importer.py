@@ -1,7 +1,8 @@
 """Import a Word (.docx) or Excel (.xlsx) declaration: a typed :class:`Declaration` plus parse notes with cells.
 
 Refusals (old .doc/.wps/.xls, encrypted, damaged, oversized, empty) are :class:`InputError` in Chinese
-naming the file and what to do. One file holds one declaration.
+naming the file and what to do. A file holds one declaration, or several one after another (a workbook
+with one project per sheet), each starting with its title.
 """
 
 from __future__ import annotations
@@ -9,16 +10,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from assistant.domain.model import Declaration, Funding, Indicator, Layout, LineSpan, NoteLevel, Provenance
+from assistant.domain.model import Declaration, Funding, Indicator, Layout, LineSpan, NoteLevel, ParseNote, Provenance
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import declaration_id
 from assistant.ingest.text_export import ParseResult
-from assistant.office.grid import GridRow
+from assistant.office.grid import GridCell, GridRow
 from assistant.office.guard import EXCEL, WORD, check_office_file, office_kind, refuse_old_format
 from assistant.office.notes import OfficeNotes
 from assistant.office.read_docx import docx_rows
 from assistant.office.read_xlsx import xlsx_rows
-from assistant.office.reader import FormReader, is_legacy, layout_of_title
+from assistant.office.reader import FormReader, is_legacy, is_title_text, layout_of_title, names_project
 
 
 def is_office_file(path: Path) -> bool:
@@ -27,34 +28,54 @@ def is_office_file(path: Path) -> bool:
 
 
 def import_office(path: Path) -> ParseResult:
+    """Every declaration in the file: a title after a 项目名称 starts the next one (one project per sheet)."""
     refuse_old_format(path)
     kind = office_kind(path)
     if kind is None:
         raise InputError(f"文件 {path.name} 不是 Word（.docx）或 Excel（.xlsx）文件", hint="请提供 .docx 或 .xlsx 文件")
     data = check_office_file(path, kind)
-    notes = OfficeNotes()
-    rows = _rows(data, path.name, kind, notes)
-    decl = read_declaration(rows, source_file=path.name, sha256=hashlib.sha256(data).hexdigest(), notes=notes)
-    return ParseResult(source_file=path.name, declarations=[decl])
+    sha256 = hashlib.sha256(data).hexdigest()
+    sheet_notes, formulas, rows = _rows(data, path.name, kind)
+    declarations = []
+    for index, segment in enumerate(split_declarations(rows), start=1):
+        notes = OfficeNotes()
+        notes.notes += sheet_notes
+        inside = {c.where for row in segment for c in row.cells}
+        for cell in formulas:
+            if cell.where in inside:
+                notes.warn_at("cell.formula_without_value", _FORMULA_MESSAGE.format(formula=cell.text), cell)
+        declarations.append(read_declaration(segment, source_file=path.name, sha256=sha256, notes=notes, index=index))
+    return ParseResult(source_file=path.name, declarations=declarations)
 
 
-def _rows(data: bytes, name: str, kind: str, notes: OfficeNotes) -> list[GridRow]:
+_FORMULA_MESSAGE = "单元格是公式（{formula}），文件中没有保存计算结果，按空白处理；请在 Excel 或 WPS 中打开并保存后再导入"
+
+
+def _rows(data: bytes, name: str, kind: str) -> tuple[list[ParseNote], list[GridCell], list[GridRow]]:
+    """(notes on empty sheets, formula cells saved without a value, the rows)."""
     if kind == WORD:
-        return docx_rows(data, name)
+        return [], [], docx_rows(data, name)
     assert kind == EXCEL
     book = xlsx_rows(data, name)
+    empty = OfficeNotes()
     for sheet in book.empty_sheets:
-        notes.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
-    for cell in book.formulas_without_value:
-        notes.warn_at(
-            "cell.formula_without_value",
-            f"单元格是公式（{cell.text}），文件中没有保存计算结果，按空白处理；请在 Excel 或 WPS 中打开并保存后再导入",
-            cell,
-        )
-    return book.rows
+        empty.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
+    return empty.notes, book.formulas_without_value, book.rows
 
 
-def read_declaration(rows: list[GridRow], *, source_file: str, sha256: str, notes: OfficeNotes) -> Declaration:
+def split_declarations(rows: list[GridRow]) -> list[list[GridRow]]:
+    segments: list[list[GridRow]] = [[]]
+    named = False
+    for row in rows:
+        if named and any(is_title_text(c.text) for c in row.filled):
+            segments.append([])
+            named = False
+        segments[-1].append(row)
+        named = named or any(names_project(c.text) for c in row.filled)
+    return segments
+
+
+def read_declaration(rows: list[GridRow], *, source_file: str, sha256: str, notes: OfficeNotes, index: int = 1) -> Declaration:
     layout = _layout(rows)
     reader = FormReader(layout, notes)
     for row in rows:
@@ -68,7 +89,7 @@ def read_declaration(rows: list[GridRow], *, source_file: str, sha256: str, note
     _check_found(header.name, indicators, reader, source_file)
     header = _fill_year(header, notes)
     return Declaration(
-        id=declaration_id(header.year, source_file, 1),
+        id=declaration_id(header.year, source_file, index),
         layout=layout,
         header=header,
         funding=Funding(**reader.state.amounts),
@@ -77,9 +98,14 @@ def read_declaration(rows: list[GridRow], *, source_file: str, sha256: str, note
         budget_lines=reader.budget.lines if reader.budget else [],
         budget_lines_total=reader.budget.total if reader.budget else None,
         safeguards=reader.safeguards.rows if reader.safeguards else [],
-        provenance=Provenance(source_file=source_file, source_sha256=sha256, index_in_file=1, span=LineSpan(start=1, end=len(rows))),
+        provenance=Provenance(source_file=source_file, source_sha256=sha256, index_in_file=index, span=_span(rows)),
         parse_notes=notes.notes,
     )
+
+
+def _span(rows: list[GridRow]) -> LineSpan:
+    """Row numbers of the first and last row, each within its own table or sheet."""
+    return LineSpan(start=rows[0].index + 1, end=rows[-1].index + 1) if rows else LineSpan(start=1, end=1)
 
 
 def _layout(rows: list[GridRow]) -> Layout:

@@ -63,6 +63,19 @@ def find_label(text: str, layout: Layout) -> FieldSpec | None:
 _LEGACY_LEVEL1 = {"产出目标", "效果目标", "影响力目标", framework.LEGACY_INPUT_LEVEL1}
 
 
+def is_title_text(text: str) -> bool:
+    """A form's title: 财政项目支出绩效目标申报表, 2025年度项目支出绩效目标批复表, …"""
+    text = text.strip()
+    return bool(_TITLE.search(text)) and len(text) <= 60 and find_label(text, Layout.MUNICIPAL_2021) is None
+
+
+def names_project(text: str) -> bool:
+    """A 项目名称 label, alone or written with its value (项目名称：…)."""
+    match = _INLINE.match(text.strip())
+    spec = find_label(match[1] if match else text, Layout.MUNICIPAL_2021)
+    return spec is not None and spec.target == "name"
+
+
 def layout_of_title(title: str) -> Layout:
     if "上海市财政支出项目" in title:
         return Layout.MUNICIPAL_2019
@@ -196,7 +209,7 @@ class FormReader:
         if year:
             self.state.year = self.state.year or int(year[1])
             return True
-        if _TITLE.search(text) and len(text) <= 60 and find_label(text, self.layout) is None:
+        if is_title_text(text):
             self.state.title = self.state.title or text
             found = _YEAR.search(text)
             if found:

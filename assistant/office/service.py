@@ -36,8 +36,17 @@ def resolve_declaration(source: str, corpus_dir: Path) -> Declaration:
 
 
 def export_declaration(decl: Declaration, fmt: ExportFormat, path: Path) -> Path:
-    if path.parent and not path.parent.exists():
+    """Write ``decl`` to ``path``; InputError (Chinese) when the folder is missing or the file cannot be written."""
+    if not path.parent.exists():
         raise InputError(f"输出目录不存在：{path.parent}", hint="请先创建目录，或换一个输出路径")
+    try:
+        _write(decl, fmt, path)
+    except OSError as exc:
+        raise InputError(f"无法写入 {path}：{exc.strerror}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件") from exc
+    return path
+
+
+def _write(decl: Declaration, fmt: ExportFormat, path: Path) -> None:
     match fmt:
         case ExportFormat.DOCX:
             export_docx(decl, path)
@@ -47,4 +56,3 @@ def export_declaration(decl: Declaration, fmt: ExportFormat, path: Path) -> Path
             path.write_text(decl.model_dump_json(indent=2) + "\n", encoding="utf-8")
         case _:
             assert_never(fmt)
-    return path
