@@ -34,7 +34,7 @@ def _notes(decl: Declaration) -> set[tuple[str, str | None]]:
 
 def test_fixture_set_is_complete():
     files = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in {".docx", ".xlsx"})
-    assert len(files) >= 8 and {p.rsplit(".", 1)[1] for p in files} == {"docx", "xlsx"}
+    assert len(files) >= 9 and {p.rsplit(".", 1)[1] for p in files} == {"docx", "xlsx"}
 
 
 def test_separate_long_term_and_annual_columns_in_wan_yuan():
@@ -192,3 +192,14 @@ def test_check_reviews_an_imported_layout(name):
 
     result = CliRunner().invoke(app, ["check", str(FIXTURES / name)])
     assert result.exit_code in {0, 1} and "审核：" in result.output
+
+
+def test_value_header_split_over_a_second_header_row():
+    decl = _read("region_i_two_row_header.xlsx")
+    assert (decl.header.name, decl.header.year, decl.header.implementer) == ("全民健身步道建设", 2026, "松林区体育局")
+    assert _rows(decl) == [
+        ("产出指标", "数量指标", "新建步道长度", "≥12(公里)", "长期指标值：≥30(公里)"),
+        ("产出指标", "质量指标", "验收合格率", "=100(%)", "长期指标值：=100(%)"),
+        ("效益指标", "社会效益指标", "步道日均使用人次", "≥1500(人次)", "长期指标值：≥3000(人次)"),
+    ]
+    assert decl.parse_notes == []

@@ -117,6 +117,8 @@ class IndicatorReader:
     level2: str | None = None
 
     def feed(self, row: GridRow) -> None:
+        if not self.rows and self._subheader(row):
+            return
         if self._stray(row):
             return
         cells = self._assign(row)
@@ -130,6 +132,21 @@ class IndicatorReader:
         elif cells.extra:
             for title, text in cells.extra:
                 self.notes.unplaced_text(text, row.filled[0], f"指标表中「{title}」列有值，但该行没有指标名称和指标值")
+
+    def _subheader(self, row: GridRow) -> bool:
+        """A second header row under a merged 指标值 (长期 | 年度) splits that column in two."""
+        parents = [next((c for c in self.columns if c.cell.span > 1 and c.cell.covers(cell.col)), None) for cell in row.filled]
+        if None in parents:
+            return False
+        split = [(p, cell, role_of(cell.text + p.title) or role_of(cell.text)) for p, cell in zip(parents, row.filled, strict=True)]
+        if any(role is None for _, _, role in split):
+            return False
+        for parent, cell, role in split:
+            assert role is not None and parent is not None
+            index = self.columns.index(parent) if parent in self.columns else len(self.columns)
+            self.columns.insert(index, Column(role, f"{cell.text.strip()}{parent.title}", cell))
+        self.columns = [c for c in self.columns if c not in {p for p, _, _ in split}]
+        return True
 
     def _stray(self, row: GridRow) -> bool:
         """One cell merged across several columns that is no category (审核意见：同意) belongs to no column."""
