@@ -32,7 +32,7 @@ from assistant.office.grid import GridCell, GridRow
 from assistant.office.importer import import_office, read_declaration
 from assistant.office.indicators import role_of
 from assistant.office.notes import OfficeNotes
-from assistant.office.reader import find_label
+from assistant.office.reader import find_label, is_title_text
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Corpus.load(REPO / "corpus")
@@ -308,7 +308,8 @@ def test_cli_prints_the_chinese_error_not_a_traceback(tmp_path):
 _TEXTS = st.sampled_from(
     ["项目名称", "主管部门", "项目资金总额", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标",
      "≥90(%)", "12", "项目总目标", "年度总体目标", "权重", "运算符", "≥", "金额合计", "项目内容", "明细金额",
-     "制度保障", "文件名称", "", "", "abc", "2025-01-01", "☑是 ☐否", "项目类型", "指标1：培训", "（一）质量指标"]
+     "制度保障", "文件名称", "", "", "abc", "2025-01-01", "☑是 ☐否", "项目类型", "指标1：培训", "（一）质量指标",
+     "单位", "%", "绩效指标", "长期", "年度", "财政项目支出绩效目标申报表", "（2025年度）", "资金总额（万元）", "3万元"]
 )  # fmt: skip
 
 
@@ -335,7 +336,8 @@ def test_reader_survives_any_grid(grid):
 
 def _is_form_wording(text: str) -> bool:
     layout = Layout.MUNICIPAL_2021
-    return find_label(text, layout) is not None or role_of(text) is not None or text in _TABLE_WORDS or is_level_term(text)
+    wording = find_label(text, layout) is not None or role_of(text) is not None or is_title_text(text)
+    return wording or text in _TABLE_WORDS or is_level_term(text) or re.fullmatch(r"[（(]\d{4}年度[)）]", text) is not None
 
 
 _TABLE_WORDS = {"金额合计", "项目内容", "明细金额", "制度保障", "文件名称"}

@@ -165,8 +165,9 @@ class IndicatorReader:
             column = next((c for c in self.columns if c.cell.covers(cell.col)), None)
             if column is None:
                 self.notes.unplaced(cell, "指标表中该列没有表头")
-            elif column.role is Role.GROUP and label_key(cell.text) == label_key(column.title):
-                continue
+            elif column.role is Role.GROUP:
+                if label_key(cell.text) != label_key(column.title):
+                    self.notes.unplaced(cell, f"「{column.title}」列中不是表头的内容")
             elif column.role is Role.SEQ and _NUMBERING.sub("", f"{cell.text.strip()}.") == "":
                 continue
             elif column.role in _EXTRA or (column.role in _OPERATORS and not _operator(cell.text)):
@@ -213,6 +214,7 @@ class IndicatorReader:
         if not name_written:
             self.notes.error_at("indicator.name_missing", "该行有指标值，但缺少指标名称（三级指标）", anchor)
         if not raw:
+            cells.extra += _orphans(cells, self.columns)
             self.notes.warn_at("indicator.value_missing", f"指标「{compact(name_written)}」缺少指标值（年度），原表该单元格为空", anchor)
         placement = framework.normalise(self.level1, self.level2)
         self.rows.append(
@@ -253,6 +255,16 @@ def _value_text(cells: Cells) -> str:
     if re.fullmatch(r"[+-]?\d+(?:\.\d+)?", value):
         return f"{operator}{value}({unit})" if unit else f"{operator}{value}"
     return f"{operator}{value}{unit if unit and not value.endswith(unit) else ''}"
+
+
+def _orphans(cells: Cells, columns: list[Column]) -> list[tuple[str, str]]:
+    """An operator or unit with no value to attach to: kept in 备注 rather than dropped."""
+    found = []
+    for column in columns:
+        text = cells.text(column.role)
+        if column.role is Role.UNIT and text or column.role in _OPERATORS and _operator(text):
+            found.append((column.title, text))
+    return found
 
 
 def _remark(cells: Cells) -> str | None:

@@ -241,7 +241,9 @@ class FormReader:
             case FieldKind.SECTION:
                 span = LineSpan(start=label.row + 1, end=anchor.row + 1)
                 title = label.text.strip()
-                self.state.sections.append(TextSection(kind=SectionKind(spec.target), title=title, text=text, span=span))
+                # Word cells often end in empty paragraphs; the text itself is kept as written.
+                section = TextSection(kind=SectionKind(spec.target), title=title, text=text.strip(), span=span)
+                self.state.sections.append(section)
             case FieldKind.GROUP | FieldKind.SUBLABEL:
                 pass
 
