@@ -100,7 +100,7 @@ class FormState:
 
 
 class FormReader:
-    """Reads one declaration's rows; ``result()`` gives the parts a :class:`Declaration` is built from."""
+    """Reads one declaration's rows; ``header()``, ``state``, ``indicators``, ``budget`` and ``safeguards`` give its parts."""
 
     def __init__(self, layout: Layout, notes: OfficeNotes) -> None:
         self.layout = layout
