@@ -26,6 +26,7 @@ demo: $(STAMP)
 	$(VENV)/bin/assistant draft --example -o data/example_draft.json
 
 test: $(STAMP)
+	bash scripts/test-deps.sh
 	$(PY) -m pytest
 
 clean:

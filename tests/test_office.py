@@ -108,7 +108,6 @@ def test_excel_file_merges_categories_and_keeps_amounts_as_numbers(exported):
     assert values and all(c.data_type == "s" for c in values)  # text, not a formula
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed: files validated by the libraries above")
 def test_libreoffice_converts_the_exports(exported, tmp_path):
     for fmt in EXPORTERS:
         source = exported["2023-003-01", fmt]
