@@ -10,11 +10,11 @@ import typer
 from rich.table import Table
 
 from assistant.cli import render
+from assistant.cli.wiring import open_services
 from assistant.corpus.stats import compute_stats
 from assistant.corpus.store import Corpus, build_corpus, import_raw
 from assistant.domain.model import NoteLevel
 from assistant.errors import InputError
-from assistant.settings import load_settings
 
 app = typer.Typer(help="语料库：把历年申报表解析为结构化语料，并查看。", no_args_is_help=True)
 
@@ -30,7 +30,8 @@ def build(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐条列出解析提示（文件与行号）。")] = False,
 ) -> None:
     """解析 corpus/raw/ 下的全部申报表，生成 corpus/declarations/*.json（结果确定、可重复）。"""
-    settings = load_settings()
+    with open_services() as services:
+        settings = services.settings
     raw_dir = settings.corpus.corpus_dir / "raw"
     if source:
         import_raw(_expand(source), raw_dir)
@@ -81,7 +82,8 @@ def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - Bui
 
 
 def _corpus() -> Corpus:
-    return Corpus.load(load_settings().corpus.corpus_dir)
+    with open_services() as services:
+        return services.scope.current().corpus
 
 
 @app.command("list")

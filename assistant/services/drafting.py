@@ -110,6 +110,18 @@ class DraftingService:
         )  # fmt: skip
         return SavedDraft(info=info, draft=draft, kept=kept)
 
+    def restore(self, draft_id: int, number: int, *, base: int | None = None) -> SavedDraft:
+        """Version ``number`` again as the latest version (on top of ``base``, default the latest)."""
+        parent = self.store.head(draft_id) if base is None else base
+        info = self.store.restore(draft_id, number, expected_parent=parent, author=self.author)
+        return SavedDraft(info=info, draft=self.store.get(draft_id, info.number).draft)
+
+    def lock(self, draft_id: int, paths: list[str], *, locked: bool = True, base: int | None = None) -> SavedDraft:
+        """Lock (or unlock) fields, e.g. ``section.necessity`` or ``indicator.3.value``."""
+        current = self._version(draft_id, base)
+        info = self.store.set_locked(draft_id, paths, expected_parent=current.number, author=self.author, locked=locked)
+        return SavedDraft(info=info, draft=current.draft)
+
     def _version(self, draft_id: int, base: int | None) -> StoredVersion:
         return self.store.latest(draft_id) if base is None else self.store.get(draft_id, base)
 

@@ -8,10 +8,11 @@ opens the index without re-reading it, a changed one embeds only the new documen
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 
 from assistant.index.documents import IndexDocument, SearchMode
-from assistant.index.hybrid import HybridIndex
+from assistant.index.hybrid import HybridIndex, SyncReport
 from assistant.retrieval.documents import corpus_documents
 from assistant.retrieval.models import DocKind, SearchResult
 from assistant.retrieval.routes import ExactPolicyRoute
@@ -54,18 +55,32 @@ class SearchService:
             self._synced = snapshot
         return self._retriever
 
-    def _sync(self, index: HybridIndex, snapshot: CorpusSnapshot) -> None:
+    def build(self) -> SyncReport:
+        """Make the index hold exactly the current corpus now (`assistant index build`)."""
+        snapshot = self.scope.current()
+        report = self._sync(open_index(self.settings), snapshot)
+        self._retriever = None
+        return report
+
+    def _sync(self, index: HybridIndex, snapshot: CorpusSnapshot) -> SyncReport:
+        """Embed what the index lacks in batches (reporting progress), then drop what the corpus lost."""
+        started = time.perf_counter()
         docs = corpus_documents(snapshot.corpus, snapshot.policies)
         present = index.ids()
         missing = [doc for doc in docs if doc.id not in present]
         if missing:
             verb = "更新" if present else "建立"
             self.on_progress(f"正在{verb}检索索引：需嵌入 {len(missing)} 条（共 {len(docs)} 条，首次约需一两分钟）…")
-        _embed_in_batches(index, missing, self.on_progress)
-        report = index.sync(docs)
+        embedded = _embed_in_batches(index, missing, self.on_progress)
+        final = index.sync(docs)
+        report = SyncReport(
+            added=len(missing), removed=final.removed, unchanged=len(docs) - len(missing),
+            embedded=embedded + final.embedded, seconds=time.perf_counter() - started,
+        )  # fmt: skip
         if missing or report.removed:
             self.on_progress(f"检索索引已就绪：新增 {report.added} 条，删除 {report.removed} 条，共 {len(docs)} 条。")
         self._marker_path().write_text(json.dumps(_marker(snapshot)), encoding="utf-8")
+        return report
 
     def _marker_path(self):  # noqa: ANN202 - Path
         path = index_path(self.settings)
@@ -89,7 +104,9 @@ def _marker(snapshot: CorpusSnapshot) -> list:
     return [list(entry) for entry in snapshot.fingerprint]
 
 
-def _embed_in_batches(index: HybridIndex, docs: list[IndexDocument], on_progress: Progress) -> None:
+def _embed_in_batches(index: HybridIndex, docs: list[IndexDocument], on_progress: Progress) -> int:
+    embedded = 0
     for start in range(0, len(docs), EMBED_BATCH):
-        index.upsert(docs[start : start + EMBED_BATCH])
+        embedded += index.upsert(docs[start : start + EMBED_BATCH])
         on_progress(f"  已嵌入 {min(start + EMBED_BATCH, len(docs))}/{len(docs)}")
+    return embedded
