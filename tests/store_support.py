@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -51,22 +52,29 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """The base URL (no database) of a PostgreSQL server started for this test session."""
+@contextmanager
+def running_postgres() -> Iterator[str]:
+    """A PostgreSQL server in a temp dir on a free loopback port, stopped on exit; yields its base URL."""
     bindir = _pg_bindir()
     root = Path(tempfile.mkdtemp(prefix="shenbao-pg-"))
     if os.geteuid() == 0:
         shutil.chown(root, PG_USER, PG_USER)
     data, port = root / "data", _free_port()
     _as_postgres(bindir / "initdb", "-D", data, "-A", "trust", "-U", PG_USER, "-E", "UTF8", "--locale=C")
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1"
     _as_postgres(bindir / "pg_ctl", "-D", data, "-l", root / "server.log", "-w", "-o", options, "start")
     try:
         yield f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}"
     finally:
         _as_postgres(bindir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The base URL (no database) of a PostgreSQL server started for this test session."""
+    with running_postgres() as url:
+        yield url
 
 
 def new_postgres_database(server: str) -> str:

@@ -176,19 +176,21 @@ def test_corrupt_sqlite_file_is_a_chinese_error_naming_it(tmp_path):
 
 _KILLED_SAVE = """
 import sys, time
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, event
 from assistant.drafting.models import Draft
 from assistant.store import DraftStore
-from assistant.store.models import ProvenanceRow
 
 store = DraftStore(sys.argv[1])
 draft = Draft.model_validate_json(open(sys.argv[2], encoding="utf-8").read())
+sent = []
 
-@event.listens_for(Session, "before_commit")
-def _hang(session):
-    if any(isinstance(obj, ProvenanceRow) for obj in session.new):
-        session.flush()  # every row of the save is sent; only the commit is missing
+@event.listens_for(Engine, "before_cursor_execute")
+def _watch(conn, cursor, statement, *args):
+    sent.append(statement.split("(")[0].strip())
+
+@event.listens_for(Engine, "commit")
+def _hang(conn):
+    if "INSERT INTO field_provenance" in sent:  # every row of the save is sent; only the commit is missing
         print("MID-SAVE", flush=True)
         time.sleep(120)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,6 +41,7 @@ class DraftStore:
         self.engine = create_store_engine(url)
         upgrade(self.engine, url=url)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._users: dict[str, int] = {}  # users are never removed, so an id once seen stays right
 
     def close(self) -> None:
         self.engine.dispose()
@@ -140,10 +141,10 @@ class DraftStore:
         )  # fmt: skip
         session.add(row)
         session.flush()
-        session.add_all(
-            ProvenanceRow(version_id=row.id, path=r.path, origin=r.origin.value, locked=r.locked,
-                          author_id=users.get(r.author) if r.author else None, at=r.at)
-            for r in fields.values()
+        session.execute(
+            insert(ProvenanceRow),
+            [{"version_id": row.id, "path": r.path, "origin": r.origin.value, "locked": r.locked,
+              "author_id": users.get(r.author) if r.author else None, "at": r.at} for r in fields.values()],
         )  # fmt: skip
         return VersionInfo(draft_id, number, parent, action, section, instruction, author, now)
 
@@ -151,6 +152,11 @@ class DraftStore:
 
     def _user_id(self, name: str) -> int:
         """The user's id, adding the user in a transaction of its own (two first saves may race)."""
+        if name not in self._users:
+            self._users[name] = self._find_or_add_user(name)
+        return self._users[name]
+
+    def _find_or_add_user(self, name: str) -> int:
         with self._session.begin() as session:
             found = session.scalar(select(UserRow.id).where(UserRow.name == name))
         if found is not None:
@@ -162,7 +168,7 @@ class DraftStore:
                 session.flush()
                 return row.id
         except IntegrityError:
-            return self._user_id(name)
+            return self._find_or_add_user(name)
 
     def _user_ids(self, session: Session, names: set[str]) -> dict[str, int]:
         rows = session.execute(select(UserRow.name, UserRow.id).where(UserRow.name.in_(names)))
