@@ -11,8 +11,7 @@ from rich.table import Table
 
 from assistant.cli import render
 from assistant.cli.wiring import open_services
-from assistant.corpus.stats import compute_stats
-from assistant.corpus.store import Corpus, build_corpus, import_raw
+from assistant.corpus.store import Corpus
 from assistant.domain.model import NoteLevel
 from assistant.errors import InputError
 
@@ -31,11 +30,7 @@ def build(
 ) -> None:
     """解析 corpus/raw/ 下的全部申报表，生成 corpus/declarations/*.json（结果确定、可重复）。"""
     with open_services() as services:
-        settings = services.settings
-    raw_dir = settings.corpus.corpus_dir / "raw"
-    if source:
-        import_raw(_expand(source), raw_dir)
-    report = build_corpus(raw_dir, settings.corpus.corpus_dir)
+        report = services.corpus.build(_expand(source) if source else [])
     out = render.console()
     decls = report.declarations
     out.print(
@@ -83,7 +78,7 @@ def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - Bui
 
 def _corpus() -> Corpus:
     with open_services() as services:
-        return services.scope.current().corpus
+        return services.corpus.corpus()
 
 
 @app.command("list")
@@ -120,7 +115,8 @@ def show(
 @app.command("stats")
 def stats(as_json: JsonFlag = False) -> None:
     """统计：按源文件、年度、版式、一级/二级指标计的申报表与指标数量。"""
-    result = compute_stats(_corpus().declarations)
+    with open_services() as services:
+        result = services.corpus.stats()
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
         return

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.llm.runtime import LLMRuntime
+from assistant.services.corpus import CorpusService
 from assistant.services.drafting import DraftingService
 from assistant.services.qa import QAService
 from assistant.services.review import ReviewService
@@ -50,6 +51,10 @@ class Services:
         from assistant.services.search import SearchService
 
         return SearchService(self.settings, self.scope, on_progress=self.on_progress)
+
+    @cached_property
+    def corpus(self) -> CorpusService:
+        return CorpusService(self.scope)
 
     @cached_property
     def suggest(self) -> SuggestService:
