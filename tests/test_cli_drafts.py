@@ -83,3 +83,13 @@ def test_a_corrupt_store_is_named_not_a_traceback(data_dir: Path) -> None:
     result = runner.invoke(app, ["drafts", "list"])
     assert result.exit_code == 2 and "drafts.db" in result.output and "已损坏" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_json_draft_written_with_o_continues_its_stored_draft(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "draft.json"
+    _ok(["draft", "--example", "-o", str(out)])
+    rewritten = _ok(["draft", "--draft", str(out), "--section", "总目标", "-o", str(out)])
+    assert "草稿 1，第 2 版" in rewritten.output
+    _ok(["draft", "--draft", str(out), "--section", "总目标"])
+    assert [d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)] == [1]
+    assert json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)[-1]["version"] == 3

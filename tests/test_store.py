@@ -18,6 +18,7 @@ from assistant.drafting.models import Draft
 from assistant.errors import InputError
 from assistant.store import Action, DraftConflict, DraftNotFound, DraftStore, Origin, StoreError
 from assistant.store.fields import field_texts, section_path
+from assistant.store.files import read_draft_file
 from assistant.store.schema import head_revision
 
 REPO = Path(__file__).resolve().parent.parent
@@ -221,3 +222,12 @@ def test_killed_sqlite_database_passes_integrity_check(tmp_path, rules_draft):  
     test_process_killed_mid_save_leaves_previous_version_intact(url, rules_draft, tmp_path)
     with sqlite3.connect(tmp_path / "drafts.db") as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_a_file_that_is_a_latest_version_is_found(store, rules_draft, tmp_path):  # noqa: F811
+    draft_id = store.create(rules_draft, owner="张三").draft_id
+    path = tmp_path / "draft.json"
+    path.write_text(rules_draft.model_dump_json(indent=2), encoding="utf-8")
+    assert store.find_latest(read_draft_file(path)) == draft_id
+    store.save(draft_id, _edited(rules_draft, SectionKind.NECESSITY, "改了。"), expected_parent=1, author="张三")
+    assert store.find_latest(rules_draft) is None

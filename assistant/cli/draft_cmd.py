@@ -37,7 +37,7 @@ def draft(
     indicators: Annotated[bool, typer.Option("--indicators", help="重新生成指标表（保留人工修改或锁定的行）。")] = False,
     instruction: Annotated[str, typer.Option("--instruction", help="重写要求，如 “更简洁”“突出数据共享”。")] = "",
     draft_id: Annotated[int | None, typer.Option("--id", help="草稿库中的草稿编号（见 assistant drafts list）。")] = None,
-    from_draft: Annotated[Path | None, typer.Option("--draft", help="要修改的草稿 JSON（先导入草稿库；默认用 -o 指定的文件）。")] = None,
+    from_draft: Annotated[Path | None, typer.Option("--draft", help="要修改的草稿 JSON（草稿库中已有则接着改，否则先导入；默认用 -o 指定的文件）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="连人工修改或锁定的内容也重写（原文仍留在上一版）。")] = False,
 ) -> None:
     """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，附审核结果，并存入草稿库。"""
@@ -68,7 +68,7 @@ def _regenerate(
     if draft_id is None:
         if path is None or not path.is_file():
             raise InputError("重写单个部分需要已有的草稿", hint="用 --id 指定草稿库中的草稿（assistant drafts list），或用 --draft 指定草稿 JSON")
-        draft_id = drafting.import_file(path).info.draft_id
+        draft_id = drafting.open_file(path)
     if indicators:
         return drafting.regenerate_indicators(draft_id, force=force)
     assert section is not None

@@ -24,6 +24,7 @@ from assistant.services.scope import CorpusScope
 from assistant.settings import Settings
 from assistant.store import Action, DraftStore, Origin, StoredVersion, VersionInfo
 from assistant.store.fields import RULES_MODEL, initial_origins, section_path
+from assistant.store.files import read_draft_file
 from assistant.suggest.suggest import suggest
 
 INDICATOR_TABLE = "绩效指标"
@@ -71,6 +72,12 @@ class DraftingService:
         """A draft JSON file saved earlier (``shenbao-draft/1``) as a new draft in the store."""
         info = self.store.import_file(path, owner=self.author)
         return SavedDraft(info=info, draft=self.store.get(info.draft_id, info.number).draft)
+
+    def open_file(self, path: Path) -> int:
+        """The stored draft a JSON file is the latest version of (as ``assistant draft -o`` wrote it), else the
+        file imported as a new draft; its id."""
+        found = self.store.find_latest(read_draft_file(path))
+        return found if found is not None else self.import_file(path).info.draft_id
 
     def edit(self, draft_id: int, draft: Draft, *, base: int) -> SavedDraft:
         """A person's edit of version ``base``: the changed fields are marked human-edited."""

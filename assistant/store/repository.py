@@ -212,6 +212,18 @@ class DraftStore:
             for p, name in rows
         }
 
+    def find_latest(self, draft: Draft) -> int | None:
+        """The id of a draft whose latest version is exactly ``draft`` (e.g. a file written with ``-o``), if any."""
+        payload = draft.model_dump(mode="json")
+        query = (
+            select(DraftRow.id, VersionRow.payload)
+            .join(VersionRow, (VersionRow.draft_id == DraftRow.id) & (VersionRow.number == DraftRow.head))
+            .where(DraftRow.title == draft.brief.name, DraftRow.year == draft.brief.year)
+            .order_by(DraftRow.updated_at.desc())
+        )
+        with self._session() as session:
+            return next((draft_id for draft_id, stored in session.execute(query) if stored == payload), None)
+
     def history(self, draft_id: int) -> list[VersionInfo]:
         """Every version of the draft, oldest first."""
         self.head(draft_id)
