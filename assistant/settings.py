@@ -86,6 +86,17 @@ class LLMSettings(BaseModel):
         return LLMProvider.OPENAI if self.base_url else LLMProvider.LOCAL
 
 
+class StoreSettings(BaseModel):
+    url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the draft store, e.g. postgresql+psycopg://user@host/shenbao for a team; "
+        "unset: SQLite at data_dir/drafts.db (WAL, foreign keys on). Migrations run when the store opens.",
+    )
+    user: str | None = Field(
+        default=None, description="Author recorded with every saved version; unset: the operating-system login name."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -99,6 +110,11 @@ class Settings(BaseSettings):
     index: IndexSettings = Field(default_factory=IndexSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+
+    def store_url(self) -> str:
+        """The draft store's SQLAlchemy URL: the configured one, else SQLite in the data directory."""
+        return self.store.url or f"sqlite:///{self.data_dir / 'drafts.db'}"
 
 
 def load_settings() -> Settings:

@@ -139,7 +139,7 @@ def test_cli_export_json_and_draft(tmp_path):
     word = tmp_path / "draft.docx"
     result = runner.invoke(app, ["export", str(draft), "--to", "docx", "-o", str(word)])
     assert result.exit_code == 0, result.output
-    from assistant.review.subjects import load_subjects
+    from assistant.services.review import load_subjects
 
     assert form_fields(import_office(word).declarations[0]) == form_fields(load_subjects(draft)[0])
 

@@ -77,9 +77,13 @@ def test_search_by_department(on_index: Settings) -> None:
     assert unknown.exit_code == 2 and "可用的单位" in unknown.output
 
 
-def test_search_without_an_index_says_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path))
-    result = runner.invoke(app, ["search", "运维"])
-    assert result.exit_code == 2
-    assert "检索索引尚未建立" in result.output and "assistant index build" in result.output
-    assert "Traceback" not in result.output
+def test_search_right_after_setup_builds_the_index(small_corpus: Path) -> None:
+    first = runner.invoke(app, ["search", "组厅字(2017)7号", "-k", "3"])
+    assert first.exit_code == 0, first.output
+    assert "正在建立检索索引：需嵌入 22 条" in first.output and "精确匹配" in first.output
+    again = runner.invoke(app, ["search", "运维", "--json"])
+    assert again.exit_code == 0 and "检索索引" not in again.output and json.loads(again.stdout)
+    (small_corpus / "declarations" / "2026-004-01.json").unlink()
+    third = runner.invoke(app, ["search", "运维", "--json"])
+    assert "删除 9 条" in third.output
+    assert {row["declaration_id"] for row in json.loads(third.stdout) if row.get("declaration_id")} == {"2023-003-04"}

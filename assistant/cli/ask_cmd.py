@@ -7,11 +7,10 @@ from typing import Annotated
 
 import typer
 
-from assistant.llm.runtime import LLMRuntime
+from assistant.cli.wiring import open_services
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
-from assistant.qa.service import answer
-from assistant.settings import LLMProvider, Settings, load_settings
+from assistant.settings import LLMProvider
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
 LLMOption = Annotated[
@@ -20,32 +19,23 @@ LLMOption = Annotated[
 ]
 
 
-def _settings(llm: LLMProvider | None) -> Settings:
-    settings = load_settings()
-    if llm is not None:
-        settings.llm.provider = llm
-    return settings
-
-
 def ask(
     question: Annotated[str, typer.Argument(help="问题，如 “2023年组织部各项目资金合计多少？”")],
     as_json: JsonFlag = False,
     llm: LLMOption = None,
 ) -> None:
     """就历年申报表提问：数字由程序精确计算，每条回答都注明出处 [项目名称 · 年度 · 部分]。"""
-    settings = _settings(llm)
-    with LLMRuntime(settings) as runtime:
-        result = answer(question, Conversation(), settings, runtime)
+    with open_services(llm=llm) as services:
+        result = services.qa.answer(question, Conversation())
     _show(result, as_json=as_json)
 
 
 def chat(as_json: JsonFlag = False, llm: LLMOption = None) -> None:
     """在终端连续提问（可追问“那2026年的呢？”）；空行或 Ctrl-D 结束。"""
-    settings = _settings(llm)
     conversation = Conversation()
-    with LLMRuntime(settings) as runtime:
+    with open_services(llm=llm) as services:
         while question := _read_line():
-            _show(answer(question, conversation, settings, runtime), as_json=as_json)
+            _show(services.qa.answer(question, conversation), as_json=as_json)
 
 
 def _read_line() -> str:

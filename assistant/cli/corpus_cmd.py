@@ -10,11 +10,10 @@ import typer
 from rich.table import Table
 
 from assistant.cli import render
-from assistant.corpus.stats import compute_stats
-from assistant.corpus.store import Corpus, build_corpus, import_raw, source_files
+from assistant.cli.wiring import open_services
+from assistant.corpus.store import Corpus, source_files
 from assistant.domain.model import NoteLevel
 from assistant.errors import InputError
-from assistant.settings import load_settings
 
 app = typer.Typer(help="语料库：把历年申报表解析为结构化语料，并查看。", no_args_is_help=True)
 
@@ -30,11 +29,8 @@ def build(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐条列出解析提示（文件与行号）。")] = False,
 ) -> None:
     """解析 corpus/raw/ 下的全部申报表，生成 corpus/declarations/*.json（结果确定、可重复）。"""
-    settings = load_settings()
-    raw_dir = settings.corpus.corpus_dir / "raw"
-    if source:
-        import_raw(_expand(source), raw_dir)
-    report = build_corpus(raw_dir, settings.corpus.corpus_dir)
+    with open_services() as services:
+        report = services.corpus.build(_expand(source) if source else [])
     out = render.console()
     decls = report.declarations
     out.print(
@@ -81,7 +77,8 @@ def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - Bui
 
 
 def _corpus() -> Corpus:
-    return Corpus.load(load_settings().corpus.corpus_dir)
+    with open_services() as services:
+        return services.corpus.corpus()
 
 
 @app.command("list")
@@ -118,7 +115,8 @@ def show(
 @app.command("stats")
 def stats(as_json: JsonFlag = False) -> None:
     """统计：按源文件、年度、版式、一级/二级指标计的申报表与指标数量。"""
-    result = compute_stats(_corpus().declarations)
+    with open_services() as services:
+        result = services.corpus.stats()
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
         return

@@ -1,4 +1,7 @@
-"""``assistant draft``: draft a declaration from a brief, or rewrite one section of a draft."""
+"""``assistant draft``: draft a declaration from a brief, or rewrite one section or the indicator table of a draft.
+
+Every result is saved as a version in the draft store (``assistant drafts …``); ``-o`` also writes it as JSON.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ from typing import Annotated
 import typer
 
 from assistant.cli import render
+from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief, load_brief
 from assistant.drafting.chain import DraftEvent
-from assistant.drafting.models import Draft
-from assistant.drafting.service import draft_brief, regenerate_section, section_kind
+from assistant.drafting.service import section_kind
 from assistant.errors import InputError
-from assistant.llm.runtime import LLMRuntime
-from assistant.settings import LLMProvider, load_settings
+from assistant.services.drafting import DraftingService, SavedDraft
+from assistant.services.protect import describe_kept
+from assistant.settings import LLMProvider
 
 _EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
 
@@ -27,27 +31,28 @@ def _progress(event: DraftEvent) -> None:
 def draft(
     brief_file: Annotated[Path | None, typer.Argument(help="项目简报（YAML 或 JSON）")] = None,
     example: Annotated[bool, typer.Option("--example", help="使用内置示例简报。")] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="把草稿保存为 JSON（可用 assistant check 审核）。")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="另把草稿保存为 JSON（可用 assistant check 审核）。")] = None,
     llm: Annotated[LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型）。")] = None,
     section: Annotated[str | None, typer.Option("--section", help="只重写草稿中的这一部分，如 必要性。")] = None,
+    indicators: Annotated[bool, typer.Option("--indicators", help="重新生成指标表（保留人工修改或锁定的行）。")] = False,
     instruction: Annotated[str, typer.Option("--instruction", help="重写要求，如 “更简洁”“突出数据共享”。")] = "",
-    from_draft: Annotated[Path | None, typer.Option("--draft", help="要修改的草稿 JSON（默认用 -o 指定的文件）。")] = None,
+    draft_id: Annotated[int | None, typer.Option("--id", help="草稿库中的草稿编号（见 assistant drafts list）。")] = None,
+    from_draft: Annotated[Path | None, typer.Option("--draft", help="要修改的草稿 JSON（草稿库中已有则接着改，否则先导入；默认用 -o 指定的文件）。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="连人工修改或锁定的内容也重写（原文仍留在上一版）。")] = False,
 ) -> None:
-    """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，并附审核结果。"""
-    settings = load_settings()
-    if llm is not None:
-        settings.llm.provider = llm
-    with LLMRuntime(settings) as runtime:
-        model_runtime = runtime if runtime.enabled else None
-        if section:
-            result = _regenerate(section, instruction, from_draft or output, settings, model_runtime)
+    """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，附审核结果，并存入草稿库。"""
+    with open_services(llm=llm) as services:
+        if section or indicators:
+            saved = _regenerate(services.drafting, section=section, indicators=indicators, instruction=instruction,
+                                draft_id=draft_id, path=from_draft or output, force=force)  # fmt: skip
         else:
             brief = example_brief() if example else _brief(brief_file)
-            result = draft_brief(brief, settings, model_runtime, on_event=_progress)
+            saved = services.drafting.draft(brief, on_event=_progress)
+    _report(saved)
     if output:
-        output.write_text(result.model_dump_json(indent=2), encoding="utf-8")
+        output.write_text(saved.draft.model_dump_json(indent=2), encoding="utf-8")
         typer.echo(f"草稿已保存：{output}", err=True)
-    render.console().print(render.draft_view(result))
+    render.console().print(render.draft_view(saved.draft))
 
 
 def _brief(path: Path | None):  # noqa: ANN202 - Brief
@@ -56,8 +61,22 @@ def _brief(path: Path | None):  # noqa: ANN202 - Brief
     return load_brief(path)
 
 
-def _regenerate(section: str, instruction: str, path: Path | None, settings, runtime) -> Draft:  # noqa: ANN001
-    if path is None or not path.is_file():
-        raise InputError("重写单个部分需要已有的草稿", hint="先运行 assistant draft BRIEF.yaml -o draft.json，再加 --draft draft.json")
-    current = Draft.model_validate_json(path.read_text(encoding="utf-8"))
-    return regenerate_section(current, section_kind(section), instruction, settings, runtime, on_event=_progress)
+def _regenerate(
+    drafting: DraftingService, *, section: str | None, indicators: bool, instruction: str, draft_id: int | None,
+    path: Path | None, force: bool,
+) -> SavedDraft:  # fmt: skip
+    if draft_id is None:
+        if path is None or not path.is_file():
+            raise InputError("重写单个部分需要已有的草稿", hint="用 --id 指定草稿库中的草稿（assistant drafts list），或用 --draft 指定草稿 JSON")
+        draft_id = drafting.open_file(path)
+    if indicators:
+        return drafting.regenerate_indicators(draft_id, force=force)
+    assert section is not None
+    return drafting.regenerate_section(draft_id, section_kind(section), instruction=instruction, force=force, on_event=_progress)
+
+
+def _report(saved: SavedDraft) -> None:
+    info = saved.info
+    typer.echo(f"已存入草稿库：草稿 {info.draft_id}，第 {info.number} 版（查看：assistant drafts show {info.draft_id}）", err=True)
+    if saved.kept:
+        typer.echo(f"已保留人工修改或锁定的内容：{describe_kept(saved.kept)}（如需一并重写请加 --force）", err=True)

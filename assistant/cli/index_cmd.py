@@ -12,7 +12,7 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.index.documents import SearchMode
 from assistant.retrieval.models import DocKind, SearchResult
-from assistant.settings import load_settings
+from assistant.cli.wiring import open_services
 
 app = typer.Typer(help="检索索引：把语料库（申报表段落、绩效指标、政策文件）建成可检索的索引。", no_args_is_help=True)
 
@@ -31,9 +31,8 @@ _MODES: dict[Mode, SearchMode] = {Mode.HYBRID: "hybrid", Mode.VECTOR: "vector", 
 @app.command("build")
 def build() -> None:
     """建立或更新检索索引：只嵌入新增或改动的内容，删除语料库中已不存在的内容。"""
-    from assistant.retrieval.service import build_index  # chromadb: imported only by the commands that use it
-
-    report = build_index(load_settings())
+    with open_services() as services:
+        report = services.search.build()
     render.console().print(
         f"索引已更新：新增 {report.added} 条，删除 {report.removed} 条，未变 {report.unchanged} 条；"
         f"本次嵌入 {report.embedded} 条，用时 {report.seconds:.1f} 秒。"
@@ -51,10 +50,9 @@ def search(
     mode: Annotated[Mode, typer.Option("--mode", help="hybrid（默认，向量+关键词融合）、vector 或 bm25")] = Mode.HYBRID,
     as_json: JsonFlag = False,
 ) -> None:
-    """检索语料库：按相关度列出申报表段落、绩效指标和政策文件（需先运行 assistant index build）。"""
-    from assistant.retrieval.service import search as run_search
-
-    results = run_search(load_settings(), query, kind=kind, year=year, dept=dept, k=k, mode=_MODES[mode])
+    """检索语料库：按相关度列出申报表段落、绩效指标和政策文件（首次使用时自动建立索引）。"""
+    with open_services() as services:
+        results = services.search.search(query, kind=kind, year=year, dept=dept, k=k, mode=_MODES[mode])
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
         return

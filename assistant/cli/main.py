@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, index_cmd, office_cmd, review_cmd, suggest_cmd
+from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, index_cmd, office_cmd, review_cmd, suggest_cmd
 from assistant.errors import AssistantError
 
 
@@ -37,6 +37,7 @@ app.command("rules")(review_cmd.rules)
 app.command("check")(review_cmd.check)
 app.command("suggest")(suggest_cmd.suggest)
 app.command("draft")(draft_cmd.draft)
+app.add_typer(drafts_cmd.app, name="drafts")
 app.command("ask")(ask_cmd.ask)
 app.command("chat")(ask_cmd.chat)
 app.command("export")(office_cmd.export)

@@ -10,7 +10,7 @@ import typer
 
 from assistant.cli import render
 from assistant.office.service import ExportFormat, export_declaration, resolve_declaration
-from assistant.review.subjects import load_subjects
+from assistant.services.review import load_subjects
 from assistant.settings import load_settings
 
 

@@ -11,12 +11,9 @@ import typer
 from rich.table import Table
 
 from assistant.cli import render
-from assistant.corpus.store import Corpus
+from assistant.cli.wiring import open_services
 from assistant.review.catalogue import RULES, RULES_BY_ID
-from assistant.review.engine import review, review_all
 from assistant.review.models import ReviewReport, Severity
-from assistant.review.subjects import load_subjects, reference_context
-from assistant.settings import load_settings
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
 
@@ -40,14 +37,13 @@ def check(
     as_json: JsonFlag = False,
 ) -> None:
     """审核申报表：按级别列出问题、位置和修改建议；有“错误”时退出码为 1。"""
+    if not corpus and file is None:
+        raise typer.BadParameter("请给出要审核的文件，或使用 --corpus", param_hint="FILE")
+    with open_services() as services:
+        reports = services.review.check_corpus() if corpus else services.review.check_file(file)
     if corpus:
-        reports = review_all(Corpus.load(load_settings().corpus.corpus_dir).declarations)
         _corpus_output(reports, as_json=as_json)
         raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
-    if file is None:
-        raise typer.BadParameter("请给出要审核的文件，或使用 --corpus", param_hint="FILE")
-    context = reference_context(load_settings().corpus.corpus_dir)
-    reports = [review(decl, context) for decl in load_subjects(file)]
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))
     else:

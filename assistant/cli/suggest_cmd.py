@@ -12,10 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from assistant.cli import render
+from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief_path, load_brief
-from assistant.settings import load_settings
 from assistant.suggest.models import IndicatorSuggestion, SuggestionSet
-from assistant.suggest.service import suggest_for
 
 EVIDENCE_SHOWN = 3
 
@@ -28,7 +27,8 @@ def suggest(
     """根据项目简报建议绩效指标：按一级/二级分组，给出建议值、取值依据和历年先例。"""
     if example == (brief is not None):
         raise typer.BadParameter("请给出简报文件，或使用 --example（二者选一）", param_hint="BRIEF")
-    result = suggest_for(load_brief(example_brief_path() if example else brief), load_settings())
+    with open_services() as services:
+        result = services.suggest.suggest(load_brief(example_brief_path() if example else brief))
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return

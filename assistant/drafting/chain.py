@@ -11,9 +11,9 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
 from pydantic import BaseModel, Field
 
-from assistant.domain.model import SECTION_LABELS, BudgetLine, Declaration, Funding, Indicator, LineSpan, SectionKind, TextSection
+from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import find_policy
-from assistant.domain.values import parse_value
+from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.models import (
     BRIEF_CITATION, BasisEntry, Citation, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind,
@@ -23,7 +23,7 @@ from assistant.drafting.sections import DRAFTED, Structured, brief_block, write_
 from assistant.llm.chat import StructuredOutputError
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
-from assistant.suggest.guard import draft_declaration
+from assistant.suggest.models import SuggestionSet
 
 BASIS_LIMIT = 5
 RULES = "rules"
@@ -150,10 +150,17 @@ def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[Grou
 
 
 def _indicators(state: State) -> State:
-    for s in state.ctx.suggestions.suggestions:
-        cites = [Citation(kind=SourceKind.INDICATOR, ref=f"{e.declaration_id}#{e.indicator_name}", label=f"{e.project_name} · {e.year} · {e.indicator_name}（{e.value}）") for e in s.evidence[:3]]  # fmt: skip
-        state.indicators.append(DraftIndicator(level1=s.level1, level2=s.level2, name=s.name, value=s.value, evidence=s.evidence, citations=cites))
+    state.indicators.extend(draft_indicators(state.ctx.suggestions))
     return state
+
+
+def draft_indicators(suggestions: SuggestionSet) -> list[DraftIndicator]:
+    """The indicator table of a draft: each suggestion with its first three precedents cited."""
+    indicators = []
+    for s in suggestions.suggestions:
+        cites = [Citation(kind=SourceKind.INDICATOR, ref=f"{e.declaration_id}#{e.indicator_name}", label=f"{e.project_name} · {e.year} · {e.indicator_name}（{e.value}）") for e in s.evidence[:3]]  # fmt: skip
+        indicators.append(DraftIndicator(level1=s.level1, level2=s.level2, name=s.name, value=s.value, evidence=s.evidence, citations=cites))
+    return indicators
 
 
 def _sentences(text: str) -> list[str]:
@@ -190,29 +197,7 @@ def reviewed(draft: Draft, context: ReviewContext) -> Draft:
 
 def to_declaration(draft: Draft) -> Declaration:
     """The draft as a current-framework declaration, for the review engine and `assistant check`."""
-    base = draft_declaration(draft.brief, [])
-    span = LineSpan(start=0, end=0)
-    sections = [TextSection(kind=s.kind, title=SECTION_LABELS[s.kind], text=s.text, span=span) for s in draft.sections]
     basis_text = "\n".join(f"《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}" for b in draft.basis)
-    sections.append(TextSection(kind=SectionKind.BASIS, title=SECTION_LABELS[SectionKind.BASIS], text=basis_text, span=span))
-    indicators = [
-        Indicator(position=n, line=n, level1_written=i.level1.value, level2_written=i.level2.value, level1=i.level1,
-                  level2=i.level2, name=i.name, name_written=i.name, value=parse_value(i.value.value), remark=i.value.ground.value)
-        for n, i in enumerate(draft.indicators, start=1)
-    ]  # fmt: skip
-    budget_lines = [
-        BudgetLine(line=n, name=c.part, content=c.detail, amount=c.amount) for n, c in enumerate(draft.brief.composition, start=1)
-    ]
-    update = {"id": "draft", "sections": sections, "indicators": indicators, "funding": _funding(draft), "budget_lines": budget_lines}
-    return base.model_copy(update=update)
-
-
-def _funding(draft: Draft) -> Funding:
-    """A one-year project (annual = total) requests its fiscal and other money in that year."""
-    money = draft.brief.funding
-    single_year = money.annual is not None and money.annual == money.total
-    return Funding(
-        total=money.total, annual=money.annual, fiscal_total=money.fiscal, other_total=money.other,
-        fiscal_annual=money.fiscal if single_year else None, other_annual=money.other if single_year else None,
-    )  # fmt: skip
-
+    sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
+    rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value, i.value.ground.value) for i in draft.indicators]
+    return brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)

@@ -56,11 +56,13 @@ def _context(brief: Brief, settings: Settings) -> tuple[DraftContext, ReviewCont
 
 
 def draft_brief(
-    brief: Brief, settings: Settings, runtime: LLMRuntime | None, *, on_event: Callable[[DraftEvent], None] = _ignore
-) -> Draft:
+    brief: Brief, settings: Settings, runtime: LLMRuntime | None, *, on_event: Callable[[DraftEvent], None] = _ignore,
+    context: tuple[DraftContext, ReviewContext] | None = None,
+) -> Draft:  # fmt: skip
+    """``context``: the drafting and review contexts when the caller holds the corpus already (the services do)."""
     fallback: list[GroundingNote] = []
     writer = make_writer(settings, runtime, on_event, fallback)
-    ctx, review_context = _context(brief, settings)
+    ctx, review_context = context or _context(brief, settings)
     on_event(DraftEvent(kind="step", section="检索", message=f"相似项目 {len(ctx.precedents)} 个，候选政策 {len(ctx.policies)} 项", elapsed_s=0.0))
     draft = drafting_chain(writer, review_context).invoke(ctx)
     return draft.model_copy(update={"notes": fallback + draft.notes})
@@ -75,12 +77,12 @@ def section_kind(name: str) -> SectionKind:
 
 def regenerate_section(
     draft: Draft, kind: SectionKind, instruction: str, settings: Settings, runtime: LLMRuntime | None,
-    *, on_event: Callable[[DraftEvent], None] = _ignore,
+    *, on_event: Callable[[DraftEvent], None] = _ignore, context: tuple[DraftContext, ReviewContext] | None = None,
 ) -> Draft:  # fmt: skip
     """Rewrite one section (e.g. 更简洁 / 突出数据共享), keep everything else, review again."""
     notes = [n for n in draft.notes if n.section is not kind]
     writer = make_writer(settings, runtime, on_event, notes)
-    ctx, review_context = _context(draft.brief, settings)
+    ctx, review_context = context or _context(draft.brief, settings)
     current = draft.section(kind)
     usage = [u for u in draft.usage if u.section != kind.label]
     section = write_section(ctx, kind, writer, notes, usage, instruction=instruction, previous=current.text if current else "")

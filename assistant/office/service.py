@@ -11,6 +11,7 @@ from assistant.domain.model import Declaration
 from assistant.errors import InputError
 from assistant.office.export_docx import export_docx
 from assistant.office.export_xlsx import export_xlsx
+from assistant.services.review import load_subjects
 
 
 class ExportFormat(StrEnum):
@@ -21,7 +22,6 @@ class ExportFormat(StrEnum):
 
 def resolve_declaration(source: str, corpus_dir: Path) -> Declaration:
     """``source`` is a file (corpus JSON, draft JSON, text export, .docx/.xlsx) or a corpus id such as 2023-003-01."""
-    from assistant.review.subjects import load_subjects  # review → office → review: import late
 
     path = Path(source)
     if not path.is_file():

@@ -36,9 +36,10 @@ def answer(
     runtime: LLMRuntime | None,
     *,
     today: date | None = None,
+    scope: Scope | None = None,
 ) -> Answer:
-    """Answer one question in the conversation and record it there."""
-    scope = load_scope(settings.corpus.corpus_dir)
+    """Answer one question in the conversation and record it there; ``scope`` defaults to the configured corpus."""
+    scope = scope or load_scope(settings.corpus.corpus_dir)
     cues = conversation.resolve(read_question(question, scope.lexicon, today=today or date.today()))
     result = _route(question, cues, scope, settings, runtime)
     conversation.record(result)

@@ -1,0 +1,173 @@
+"""``assistant drafts …``: the draft store from the terminal — list, show, history, diff, restore, export, import, lock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Group
+from rich.table import Table
+
+from assistant.cli import render
+from assistant.cli.wiring import open_services
+from assistant.errors import InputError
+from assistant.store import DraftSummary, FieldChange, StoredVersion, VersionInfo
+from assistant.store.fields import field_label
+
+app = typer.Typer(help="草稿库：每次起草、重写、修改都存为一个版本，可查看历史、比较、恢复和导出。", no_args_is_help=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
+DraftId = Annotated[int, typer.Argument(help="草稿编号（见 assistant drafts list）")]
+VersionOption = Annotated[int | None, typer.Option("--version", "-v", help="版本号；默认最新版。")]
+
+
+def _when(info: VersionInfo | DraftSummary) -> str:
+    moment = info.created_at if isinstance(info, VersionInfo) else info.updated_at
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+@app.command("list")
+def list_(mine: Annotated[bool, typer.Option("--mine", help="只列出自己的草稿。")] = False, as_json: JsonFlag = False) -> None:
+    """列出草稿库中的草稿：编号、项目名称、年度、所有者、最新版本和保存时间。"""
+    with open_services() as services:
+        drafts = services.store.list_drafts(owner=services.author if mine else None)
+    if as_json:
+        rows = [{"id": d.id, "title": d.title, "year": d.year, "owner": d.owner, "version": d.head,
+                 "updated_at": d.updated_at.isoformat()} for d in drafts]  # fmt: skip
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not drafts:
+        typer.echo("草稿库中还没有草稿。先运行 assistant draft BRIEF.yaml，或用 assistant drafts import 导入草稿 JSON。")
+        return
+    table = Table(title=f"草稿库（{len(drafts)} 份草稿）", title_justify="left")
+    for col in ("编号", "项目名称", "年度", "所有者", "最新版本", "保存时间"):
+        table.add_column(col, overflow="fold")
+    for d in drafts:
+        table.add_row(str(d.id), d.title, str(d.year or ""), d.owner, f"第 {d.head} 版", _when(d))
+    render.console().print(table)
+
+
+@app.command("show")
+def show(
+    draft_id: DraftId,
+    version: VersionOption = None,
+    provenance: Annotated[bool, typer.Option("--provenance", "-p", help="列出每个字段的来源、作者和时间。")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """显示一份草稿（默认最新版）；--provenance 另列每个部分和指标单元格的来源。"""
+    with open_services() as services:
+        stored = services.store.latest(draft_id) if version is None else services.store.get(draft_id, version)
+    if as_json:
+        payload = {"draft_id": draft_id, "version": stored.number, "draft": stored.draft.model_dump(mode="json"),
+                   "fields": {p: {"origin": r.origin.value, "locked": r.locked, "author": r.author, "at": r.at.isoformat()}
+                              for p, r in stored.fields.items()}}  # fmt: skip
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    out = render.console()
+    out.print(f"草稿 {draft_id} · 第 {stored.number} 版 · {stored.info.action.label} · {stored.info.author} · {_when(stored.info)}")
+    out.print(render.draft_view(stored.draft))
+    if provenance:
+        out.print(provenance_table(stored))
+
+
+def provenance_table(stored: StoredVersion) -> Table:
+    table = Table(title="字段来源", title_justify="left")
+    for col in ("字段", "来源", "锁定", "作者", "时间"):
+        table.add_column(col, overflow="fold")
+    for path, record in stored.fields.items():
+        at = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        table.add_row(field_label(path), record.origin.label, "是" if record.locked else "", record.author or "", at)
+    return table
+
+
+@app.command("history")
+def history(draft_id: DraftId, as_json: JsonFlag = False) -> None:
+    """列出草稿的全部版本：版本号、上一版、操作、部分、要求、作者和时间。"""
+    with open_services() as services:
+        versions = services.store.history(draft_id)
+    if as_json:
+        rows = [{"version": v.number, "parent": v.parent, "action": v.action.value, "section": v.section,
+                 "instruction": v.instruction, "author": v.author, "created_at": v.created_at.isoformat()} for v in versions]  # fmt: skip
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"草稿 {draft_id} 的版本（{len(versions)} 个）", title_justify="left")
+    for col in ("版本", "上一版", "操作", "部分", "要求", "作者", "时间"):
+        table.add_column(col, overflow="fold")
+    for v in versions:
+        table.add_row(str(v.number), str(v.parent or "—"), v.action.label, v.section or "", v.instruction or "", v.author, _when(v))
+    render.console().print(table)
+
+
+@app.command("diff")
+def diff(
+    draft_id: DraftId,
+    first: Annotated[int, typer.Argument(help="较早的版本号")],
+    second: Annotated[int, typer.Argument(help="较晚的版本号")],
+    as_json: JsonFlag = False,
+) -> None:
+    """比较两个版本：列出文字不同的部分和指标单元格。"""
+    with open_services() as services:
+        changes = services.store.diff(draft_id, first, second)
+    if as_json:
+        typer.echo(json.dumps([c.__dict__ for c in changes], ensure_ascii=False, indent=2))
+        return
+    if not changes:
+        typer.echo(f"第 {first} 版与第 {second} 版内容相同。")
+        return
+    render.console().print(diff_view(changes, first, second))
+
+
+def diff_view(changes: list[FieldChange], first: int, second: int) -> Group:
+    table = Table(title=f"第 {first} 版 → 第 {second} 版（{len(changes)} 处不同）", title_justify="left", show_lines=True)
+    for col in ("字段", f"第 {first} 版", f"第 {second} 版"):
+        table.add_column(col, overflow="fold")
+    for c in changes:
+        table.add_row(c.label, c.before if c.before is not None else "（无）", c.after if c.after is not None else "（无）")
+    return Group(table)
+
+
+@app.command("restore")
+def restore(draft_id: DraftId, version: Annotated[int, typer.Argument(help="要恢复的版本号")]) -> None:
+    """把某个旧版本恢复为最新版（另存为新版本，已有版本都不改动）。"""
+    with open_services() as services:
+        saved = services.drafting.restore(draft_id, version)
+    typer.echo(f"已把第 {version} 版恢复为草稿 {draft_id} 的第 {saved.info.number} 版。")
+
+
+@app.command("export")
+def export(
+    draft_id: DraftId,
+    output: Annotated[Path, typer.Option("-o", "--output", help="导出的文件（.json，可用 assistant check 审核）")],
+    version: VersionOption = None,
+) -> None:
+    """把草稿（默认最新版）导出为草稿 JSON（shenbao-draft/1）。"""
+    if output.suffix.lower() != ".json":
+        raise InputError(f"不支持导出为“{output.suffix or output.name}”", hint="请用 .json 文件名，如 -o draft.json")
+    with open_services() as services:
+        stored = services.store.latest(draft_id) if version is None else services.store.get(draft_id, version)
+    output.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
+    typer.echo(f"已导出草稿 {draft_id} 第 {stored.number} 版：{output}")
+
+
+@app.command("import")
+def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o 保存的草稿 JSON")]) -> None:
+    """把以前保存的草稿 JSON 导入草稿库，每个文件成为一份新草稿。"""
+    with open_services() as services:
+        for path in files:
+            saved = services.drafting.import_file(path)
+            typer.echo(f"已导入 {path.name}：草稿 {saved.info.draft_id}（{saved.draft.brief.name}）")
+
+
+@app.command("lock")
+def lock(
+    draft_id: DraftId,
+    fields: Annotated[list[str], typer.Argument(help="字段，如 section.necessity、indicator.3.value（见 show --json）")],
+    unlock: Annotated[bool, typer.Option("--unlock", help="解除锁定。")] = False,
+) -> None:
+    """锁定字段：重新生成时保留它（除非加 --force）；--unlock 解除。"""
+    with open_services() as services:
+        saved = services.drafting.lock(draft_id, fields, locked=not unlock)
+    verb = "解锁" if unlock else "锁定"
+    typer.echo(f"已{verb}：{'、'.join(field_label(f) for f in fields)}（草稿 {draft_id} 第 {saved.info.number} 版）")

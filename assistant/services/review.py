@@ -1,0 +1,54 @@
+"""Review as the shells use it: check a file (corpus JSON, draft JSON or text export) or the whole corpus.
+
+Reading the input lives here, not in `assistant.review`: a draft JSON needs the drafting model, and
+the review engine must not depend on drafting (drafting depends on review).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from assistant.domain.model import Declaration
+from assistant.drafting.chain import to_declaration
+from assistant.errors import InputError, describe_validation_error
+from assistant.ingest.text_export import parse_file
+from assistant.office.importer import import_office, is_office_file
+from assistant.review.engine import review, review_all
+from assistant.review.models import ReviewReport
+from assistant.services.scope import CorpusScope
+from assistant.store.files import draft_from_payload, is_draft_payload, read_json_object
+
+
+class ReviewService:
+    def __init__(self, scope: CorpusScope) -> None:
+        self.scope = scope
+
+    def check_file(self, path: Path) -> list[ReviewReport]:
+        """One report per declaration the file holds (a text export may hold several)."""
+        context = self.scope.current().review_context
+        return [review(decl, context) for decl in load_subjects(path)]
+
+    def check_corpus(self) -> list[ReviewReport]:
+        return review_all(self.scope.current().corpus.declarations)
+
+
+def load_subjects(path: Path) -> list[Declaration]:
+    """The declarations in ``path``: a corpus JSON, a draft JSON (``shenbao-draft/1``), a ``.txt`` export or a .docx/.xlsx form."""
+    if not path.is_file():
+        raise InputError(f"找不到文件：{path}", hint="请检查路径")
+    if is_office_file(path):
+        return import_office(path).declarations
+    if path.suffix.lower() != ".json":
+        return parse_file(path).declarations
+    data = read_json_object(path)
+    if is_draft_payload(data):
+        return [to_declaration(draft_from_payload(data, source=path.name))]
+    try:
+        return [Declaration.model_validate(data, strict=False)]
+    except ValidationError as exc:
+        raise InputError(
+            f"{path.name} 不是可识别的申报表 JSON：{describe_validation_error(exc)}",
+            hint="请提供 assistant corpus build 生成的语料 JSON、assistant draft 生成的草稿 JSON，或 .txt 文本导出",
+        ) from exc

@@ -1,0 +1,105 @@
+"""`build_services`: the one place that turns settings into the services the shells call.
+
+Nothing heavy happens here: the corpus, the index, the model server and the draft store are each
+opened on first use, and `Services.close` stops whatever was started.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from assistant.llm.runtime import LLMRuntime
+from assistant.services.corpus import CorpusService
+from assistant.services.drafting import DraftingService
+from assistant.services.qa import QAService
+from assistant.services.review import ReviewService
+from assistant.services.scope import CorpusScope
+from assistant.services.suggest import SuggestService
+from assistant.settings import LLMProvider, Settings
+from assistant.store import DraftStore
+
+if TYPE_CHECKING:  # chromadb and the embedding model load with it: only for the commands that search
+    from assistant.services.search import SearchService
+
+
+def _silent(_: str) -> None:
+    return None
+
+
+class Services:
+    """The services over one settings object; each is built on first use and shared afterwards."""
+
+    def __init__(self, settings: Settings, *, on_progress: Callable[[str], None] = _silent) -> None:
+        self.settings = settings
+        self.scope = CorpusScope(settings.corpus.corpus_dir)
+        self.on_progress = on_progress
+        self.author = settings.store.user or _login()
+
+    @cached_property
+    def runtime(self) -> LLMRuntime:
+        return LLMRuntime(self.settings)
+
+    @cached_property
+    def store(self) -> DraftStore:
+        return DraftStore(self.settings.store_url())
+
+    @cached_property
+    def search(self) -> SearchService:
+        from assistant.services.search import SearchService
+
+        return SearchService(self.settings, self.scope, on_progress=self.on_progress)
+
+    @cached_property
+    def corpus(self) -> CorpusService:
+        return CorpusService(self.scope)
+
+    @cached_property
+    def suggest(self) -> SuggestService:
+        return SuggestService(self.scope)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        return ReviewService(self.scope)
+
+    @cached_property
+    def qa(self) -> QAService:
+        return QAService(self.settings, self.scope, self.runtime)
+
+    @cached_property
+    def drafting(self) -> DraftingService:
+        return DraftingService(self.settings, self.scope, self.runtime, self.store, author=self.author)
+
+    def close(self) -> None:
+        """Stop the model server and close the store and index, where they were started."""
+        opened = self.__dict__
+        if "runtime" in opened:
+            opened["runtime"].close()
+        if "store" in opened:
+            opened["store"].close()
+        if "search" in opened:
+            opened["search"].close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "local"
+
+
+def build_services(
+    settings: Settings, *, llm_override: LLMProvider | None = None, on_progress: Callable[[str], None] = _silent
+) -> Services:
+    """Services over ``settings``; ``llm_override`` picks another model provider on a copy of the settings."""
+    if llm_override is not None:
+        settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"provider": llm_override})})
+    return Services(settings, on_progress=on_progress)

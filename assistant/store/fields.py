@@ -1,0 +1,134 @@
+"""The fields of a draft that carry provenance: each section, 立项依据, and each indicator cell.
+
+A field path is ``section.<kind>`` (e.g. ``section.necessity``), ``basis``, or
+``indicator.<n>.<column>`` with ``n`` from 1 and column ``level1 | level2 | name | value``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from assistant.domain.model import SectionKind
+from assistant.drafting.models import Draft, DraftIndicator, DraftSection
+from assistant.suggest.models import Ground
+
+RULES_MODEL = "rules"
+INDICATOR_COLUMNS = ("level1", "level2", "name", "value")
+COLUMN_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
+
+
+class Origin(StrEnum):
+    AI = "ai"  # proposed by a language model
+    AI_REVISED = "ai_revised"  # rewritten by a model on a person's instruction
+    HUMAN = "human"  # written or edited by a person
+    TEMPLATE = "template"  # assembled by rules or taken from the indicator templates and precedents
+    BRIEF = "brief"  # taken as written from the brief
+
+    @property
+    def label(self) -> str:
+        return _ORIGIN_LABELS[self]
+
+
+_ORIGIN_LABELS = {
+    Origin.AI: "模型起草",
+    Origin.AI_REVISED: "模型按要求改写",
+    Origin.HUMAN: "人工修改",
+    Origin.TEMPLATE: "模板/规则",
+    Origin.BRIEF: "取自简报",
+}
+
+
+@dataclass(frozen=True)
+class FieldRecord:
+    """Who or what wrote a field, when; ``locked`` keeps it through any regeneration short of ``force``."""
+
+    path: str
+    origin: Origin
+    locked: bool
+    author: str | None
+    at: datetime
+
+    @property
+    def protected(self) -> bool:
+        return self.locked or self.origin is Origin.HUMAN
+
+
+def section_path(kind: SectionKind) -> str:
+    return f"section.{kind.value}"
+
+
+def indicator_path(n: int, column: str) -> str:
+    return f"indicator.{n}.{column}"
+
+
+def field_texts(draft: Draft) -> dict[str, str]:
+    """Every field's text, by path, in the order a reader meets them."""
+    texts = {section_path(s.kind): s.text for s in draft.sections}
+    texts["basis"] = "\n".join(f"《{b.title}》{b.doc_number or ''}" for b in draft.basis)
+    for n, indicator in enumerate(draft.indicators, start=1):
+        for column, text in _cells(indicator).items():
+            texts[indicator_path(n, column)] = text
+    return texts
+
+
+def _cells(indicator: DraftIndicator) -> dict[str, str]:
+    return {
+        "level1": indicator.level1.value,
+        "level2": indicator.level2.value,
+        "name": indicator.name,
+        "value": indicator.value.value,
+    }
+
+
+def field_label(path: str) -> str:
+    """``indicator.3.value`` → ``指标 3 · 指标值``; ``section.necessity`` → the section's Chinese name."""
+    head, _, rest = path.partition(".")
+    if head == "section":
+        return SectionKind(rest).label
+    if head == "indicator":
+        n, _, column = rest.partition(".")
+        return f"指标 {n} · {COLUMN_LABELS[column]}"
+    return "立项依据"
+
+
+def initial_origins(draft: Draft) -> dict[str, Origin]:
+    """Where each field of a freshly drafted (or imported) draft came from."""
+    origins = {section_path(s.kind): _section_origin(s) for s in draft.sections}
+    origins["basis"] = Origin.TEMPLATE if draft.model == RULES_MODEL else Origin.AI
+    for n, indicator in enumerate(draft.indicators, start=1):
+        for column in INDICATOR_COLUMNS:
+            origins[indicator_path(n, column)] = Origin.TEMPLATE
+        if indicator.value.ground is Ground.PLAN:
+            origins[indicator_path(n, "value")] = Origin.BRIEF
+    return origins
+
+
+def _section_origin(section: DraftSection) -> Origin:
+    if section.generated_by != RULES_MODEL:
+        return Origin.AI
+    return Origin.BRIEF if section.kind is SectionKind.PLAN else Origin.TEMPLATE
+
+
+def carry_fields(
+    before: dict[str, str],
+    after: dict[str, str],
+    previous: dict[str, FieldRecord],
+    *,
+    changed: Origin,
+    origins: dict[str, Origin],
+    author: str,
+    at: datetime,
+) -> dict[str, FieldRecord]:
+    """The provenance of a new version: a field whose text is unchanged keeps its record (and lock);
+    a changed or new field gets ``origins[path]``, else ``changed``, with this author and time."""
+    records: dict[str, FieldRecord] = {}
+    for path, text in after.items():
+        kept = previous.get(path)
+        if kept is not None and before.get(path) == text:
+            records[path] = kept
+        else:
+            locked = kept.locked if kept is not None else False
+            records[path] = FieldRecord(path=path, origin=origins.get(path, changed), locked=locked, author=author, at=at)
+    return records

@@ -1,0 +1,45 @@
+"""Read a draft JSON file (``shenbao-draft/1``, as `assistant draft -o` writes it) with a Chinese error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from assistant.drafting.models import DRAFT_FORMAT, Draft
+from assistant.errors import InputError, describe_validation_error
+
+
+def is_draft_payload(data: object) -> bool:
+    return isinstance(data, dict) and str(data.get("format", "")).startswith("shenbao-draft")
+
+
+def read_json_object(path: Path) -> dict:
+    """The top-level object of a JSON file; a missing file, bad JSON or a non-object is an `InputError`."""
+    if not path.is_file():
+        raise InputError(f"找不到文件：{path}", hint="请检查路径")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path.name} 不是合法的 JSON：{exc}", hint="请检查文件内容") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path.name} 的顶层不是对象", hint="应为一份申报表或草稿的 JSON")
+    return data
+
+
+def draft_from_payload(data: dict, *, source: str) -> Draft:
+    if not is_draft_payload(data):
+        raise InputError(
+            f"{source} 不是草稿文件（缺少 \"format\": \"{DRAFT_FORMAT}\"）", hint="请提供 assistant draft -o 保存的草稿 JSON"
+        )
+    try:
+        return Draft.model_validate(data, strict=False)
+    except ValidationError as exc:
+        raise InputError(
+            f"{source} 不是完整的草稿：{describe_validation_error(exc)}", hint="请用 assistant draft 重新生成"
+        ) from exc
+
+
+def read_draft_file(path: Path) -> Draft:
+    return draft_from_payload(read_json_object(path), source=path.name)

@@ -1,0 +1,266 @@
+"""`DraftStore`: drafts kept as immutable versions with per-field provenance, one transaction per write.
+
+Every save names the version it was made from (``expected_parent``). The save first moves the
+draft's ``head`` from that number to the next in one conditional UPDATE (compare-and-swap); when
+another save got there first, nothing is written and `DraftConflict` carries both drafts. The
+unique (draft, number) constraint guards the same invariant in the schema.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.drafting.models import Draft
+from assistant.store.errors import DraftConflict, DraftNotFound
+from assistant.store.fields import FieldRecord, Origin, carry_fields, field_label, field_texts, initial_origins
+from assistant.store.files import read_draft_file
+from assistant.store.models import DraftRow, ProvenanceRow, UserRow, VersionRow
+from assistant.store.records import Action, DraftSummary, FieldChange, StoredVersion, VersionInfo
+from assistant.store.schema import create_store_engine, upgrade
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without their zone; they were written in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+class DraftStore:
+    """The draft store at a SQLAlchemy URL; the schema is migrated when the store opens."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_store_engine(url)
+        upgrade(self.engine, url=url)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._users: dict[str, int] = {}  # users are never removed, so an id once seen stays right
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writes ----------------------------------------------------------------------------------
+
+    def create(self, draft: Draft, *, owner: str, action: Action = Action.CREATE) -> VersionInfo:
+        """A new draft owned by ``owner`` with ``draft`` as version 1; fields marked by where they came from."""
+        owner_id, now = self._user_id(owner), _now()
+        origins = initial_origins(draft)
+        fields = {p: FieldRecord(path=p, origin=o, locked=False, author=owner, at=now) for p, o in origins.items()}
+        with self._session.begin() as session:
+            row = DraftRow(owner_id=owner_id, title=draft.brief.name, year=draft.brief.year, head=1, created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            return self._insert(session, row.id, 1, None, draft, fields, action=action, author=owner, now=now)
+
+    def import_file(self, path: Path, *, owner: str) -> VersionInfo:
+        """A draft JSON file saved by `assistant draft -o` (``shenbao-draft/1``) as a new draft."""
+        return self.create(read_draft_file(path), owner=owner, action=Action.IMPORT)
+
+    def save(
+        self,
+        draft_id: int,
+        draft: Draft,
+        *,
+        expected_parent: int,
+        author: str,
+        action: Action = Action.EDIT,
+        changed: Origin = Origin.HUMAN,
+        origins: dict[str, Origin] | None = None,
+        section: str | None = None,
+        instruction: str | None = None,
+    ) -> VersionInfo:
+        """``draft`` as the next version after ``expected_parent``; changed fields get ``origins`` or ``changed``.
+
+        Raises `DraftConflict` (nothing written) when ``expected_parent`` is no longer the latest version.
+        """
+        parent, now = self.get(draft_id, expected_parent), _now()
+        fields = carry_fields(
+            field_texts(parent.draft), field_texts(draft), parent.fields,
+            changed=changed, origins=origins or {}, author=author, at=now,
+        )  # fmt: skip
+        return self._append(draft_id, expected_parent, draft, fields, action=action, author=author, now=now,
+                            section=section, instruction=instruction)  # fmt: skip
+
+    def restore(self, draft_id: int, number: int, *, expected_parent: int, author: str) -> VersionInfo:
+        """Version ``number`` again as the latest version, with the provenance it had."""
+        old, now = self.get(draft_id, number), _now()
+        return self._append(draft_id, expected_parent, old.draft, old.fields, action=Action.RESTORE, author=author, now=now,
+                            instruction=f"恢复第 {number} 版")  # fmt: skip
+
+    def set_locked(
+        self, draft_id: int, paths: list[str], *, expected_parent: int, author: str, locked: bool = True
+    ) -> VersionInfo:
+        """Lock (or unlock) fields: a locked field survives regeneration unless it is forced."""
+        parent, now = self.get(draft_id, expected_parent), _now()
+        unknown = [p for p in paths if p not in parent.fields]
+        if unknown:
+            raise DraftNotFound(f"草稿 {draft_id} 第 {expected_parent} 版没有这些字段：{'、'.join(unknown)}")
+        fields = {p: (FieldRecord(p, r.origin, locked, author, now) if p in paths else r) for p, r in parent.fields.items()}
+        return self._append(draft_id, expected_parent, parent.draft, fields, action=Action.LOCK, author=author, now=now)
+
+    def _append(
+        self, draft_id: int, expected_parent: int, draft: Draft, fields: dict[str, FieldRecord], *,
+        action: Action, author: str, now: datetime, section: str | None = None, instruction: str | None = None,
+    ) -> VersionInfo:  # fmt: skip
+        self._user_id(author)
+        number = expected_parent + 1
+        with self._session.begin() as session:
+            swapped = session.execute(
+                update(DraftRow)
+                .where(DraftRow.id == draft_id, DraftRow.head == expected_parent)
+                .values(head=number, updated_at=now, title=draft.brief.name, year=draft.brief.year)
+            )
+            if swapped.rowcount != 1:
+                raise self._conflict(session, draft_id, expected_parent, draft)
+            return self._insert(session, draft_id, number, expected_parent, draft, fields, action=action, author=author,
+                                now=now, section=section, instruction=instruction)  # fmt: skip
+
+    def _conflict(self, session: Session, draft_id: int, expected: int, mine: Draft) -> Exception:
+        head = session.scalar(select(DraftRow.head).where(DraftRow.id == draft_id))
+        if head is None:
+            return DraftNotFound(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看已保存的草稿")
+        payload = session.scalar(select(VersionRow.payload).where(VersionRow.draft_id == draft_id, VersionRow.number == head))
+        return DraftConflict(draft_id=draft_id, expected=expected, actual=head, mine=mine, theirs=Draft.model_validate(payload, strict=False))
+
+    def _insert(
+        self, session: Session, draft_id: int, number: int, parent: int | None, draft: Draft,
+        fields: dict[str, FieldRecord], *, action: Action, author: str, now: datetime,
+        section: str | None = None, instruction: str | None = None,
+    ) -> VersionInfo:  # fmt: skip
+        users = self._user_ids(session, {author} | {r.author for r in fields.values() if r.author})
+        row = VersionRow(
+            draft_id=draft_id, number=number, parent=parent, action=action.value, section=section, instruction=instruction,
+            author_id=users[author], created_at=now, payload=draft.model_dump(mode="json"),
+        )  # fmt: skip
+        session.add(row)
+        session.flush()
+        session.execute(
+            insert(ProvenanceRow),
+            [{"version_id": row.id, "path": r.path, "origin": r.origin.value, "locked": r.locked,
+              "author_id": users.get(r.author) if r.author else None, "at": r.at} for r in fields.values()],
+        )  # fmt: skip
+        return VersionInfo(draft_id, number, parent, action, section, instruction, author, now)
+
+    # -- users -----------------------------------------------------------------------------------
+
+    def _user_id(self, name: str) -> int:
+        """The user's id, adding the user in a transaction of its own (two first saves may race)."""
+        if name not in self._users:
+            self._users[name] = self._find_or_add_user(name)
+        return self._users[name]
+
+    def _find_or_add_user(self, name: str) -> int:
+        with self._session.begin() as session:
+            found = session.scalar(select(UserRow.id).where(UserRow.name == name))
+        if found is not None:
+            return found
+        try:
+            with self._session.begin() as session:
+                row = UserRow(name=name, created_at=_now())
+                session.add(row)
+                session.flush()
+                return row.id
+        except IntegrityError:
+            return self._find_or_add_user(name)
+
+    def _user_ids(self, session: Session, names: set[str]) -> dict[str, int]:
+        rows = session.execute(select(UserRow.name, UserRow.id).where(UserRow.name.in_(names)))
+        return {name: user_id for name, user_id in rows}
+
+    # -- reads -----------------------------------------------------------------------------------
+
+    def head(self, draft_id: int) -> int:
+        with self._session() as session:
+            head = session.scalar(select(DraftRow.head).where(DraftRow.id == draft_id))
+        if head is None:
+            raise DraftNotFound(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看已保存的草稿")
+        return head
+
+    def latest(self, draft_id: int) -> StoredVersion:
+        return self.get(draft_id, self.head(draft_id))
+
+    def get(self, draft_id: int, number: int) -> StoredVersion:
+        with self._session() as session:
+            found = session.execute(
+                select(VersionRow, UserRow.name)
+                .join(UserRow, UserRow.id == VersionRow.author_id)
+                .where(VersionRow.draft_id == draft_id, VersionRow.number == number)
+            ).first()
+            if found is None:
+                self.head(draft_id)
+                raise DraftNotFound(f"草稿 {draft_id} 没有第 {number} 版", hint=f"用 assistant drafts history {draft_id} 查看版本")
+            row, author = found
+            fields = self._fields(session, row.id)
+        return StoredVersion(info=_info(row, author), draft=Draft.model_validate(row.payload, strict=False), fields=fields)
+
+    def _fields(self, session: Session, version_id: int) -> dict[str, FieldRecord]:
+        rows = session.execute(
+            select(ProvenanceRow, UserRow.name)
+            .outerjoin(UserRow, UserRow.id == ProvenanceRow.author_id)
+            .where(ProvenanceRow.version_id == version_id)
+            .order_by(ProvenanceRow.id)
+        )
+        return {
+            p.path: FieldRecord(path=p.path, origin=Origin(p.origin), locked=p.locked, author=name, at=_aware(p.at))
+            for p, name in rows
+        }
+
+    def find_latest(self, draft: Draft) -> int | None:
+        """The id of a draft whose latest version is exactly ``draft`` (e.g. a file written with ``-o``), if any."""
+        payload = draft.model_dump(mode="json")
+        query = (
+            select(DraftRow.id, VersionRow.payload)
+            .join(VersionRow, (VersionRow.draft_id == DraftRow.id) & (VersionRow.number == DraftRow.head))
+            .where(DraftRow.title == draft.brief.name, DraftRow.year == draft.brief.year)
+            .order_by(DraftRow.updated_at.desc())
+        )
+        with self._session() as session:
+            return next((draft_id for draft_id, stored in session.execute(query) if stored == payload), None)
+
+    def history(self, draft_id: int) -> list[VersionInfo]:
+        """Every version of the draft, oldest first."""
+        self.head(draft_id)
+        with self._session() as session:
+            rows = session.execute(
+                select(VersionRow, UserRow.name)
+                .join(UserRow, UserRow.id == VersionRow.author_id)
+                .where(VersionRow.draft_id == draft_id)
+                .order_by(VersionRow.number)
+            )
+            return [_info(row, author) for row, author in rows]
+
+    def list_drafts(self, *, owner: str | None = None) -> list[DraftSummary]:
+        """Drafts, most recently saved first; only ``owner``'s when given."""
+        query = select(DraftRow, UserRow.name).join(UserRow, UserRow.id == DraftRow.owner_id)
+        if owner is not None:
+            query = query.where(UserRow.name == owner)
+        with self._session() as session:
+            rows = session.execute(query.order_by(DraftRow.updated_at.desc(), DraftRow.id.desc()))
+            return [
+                DraftSummary(d.id, d.title, d.year, name, d.head, _aware(d.created_at), _aware(d.updated_at))
+                for d, name in rows
+            ]
+
+    def diff(self, draft_id: int, a: int, b: int) -> list[FieldChange]:
+        """The fields whose text differs from version ``a`` to version ``b``, in reading order."""
+        before, after = field_texts(self.get(draft_id, a).draft), field_texts(self.get(draft_id, b).draft)
+        paths = list(after) + [p for p in before if p not in after]
+        return [
+            FieldChange(path=p, label=field_label(p), before=before.get(p), after=after.get(p))
+            for p in paths
+            if before.get(p) != after.get(p)
+        ]
+
+
+def _info(row: VersionRow, author: str) -> VersionInfo:
+    return VersionInfo(
+        draft_id=row.draft_id, number=row.number, parent=row.parent, action=Action(row.action), section=row.section,
+        instruction=row.instruction, author=author, created_at=_aware(row.created_at),
+    )  # fmt: skip

@@ -1,0 +1,107 @@
+"""Open the store's database: an engine with the right pragmas, and the schema brought up to date.
+
+Migrations (Alembic, forward-only) ship inside the package and run on open, in one transaction. A
+database written by a newer release (an unknown revision), a file that is not a database, or a
+server that does not answer is a `StoreError` naming the file or server, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from assistant.store.errors import StoreError
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def describe(url: str) -> str:
+    """The file of a SQLite URL, else the URL without its password: what an error message names."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.database)
+    return parsed.render_as_string(hide_password=True)
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "assistant.store:migrations")
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade(engine: Engine, *, url: str) -> None:
+    """Bring the schema to the newest revision this release knows; refuse a newer database."""
+    config = _alembic_config()
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    try:
+        with engine.begin() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current is not None and current not in known:
+                raise _too_new(url, current)
+            if current != head_revision():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    except OperationalError as exc:
+        raise _unreachable(url, exc) from exc
+    except DatabaseError as exc:
+        raise _corrupt(url, exc) from exc
+
+
+def _too_new(url: str, revision: str) -> StoreError:
+    return StoreError(
+        f"草稿库 {describe(url)} 由更新版本的申报助手创建（结构版本 {revision}），本程序无法安全读写",
+        hint="请升级申报助手后再打开；或在设置 ASSISTANT_STORE__URL 中改用另一个草稿库",
+    )
+
+
+def _corrupt(url: str, exc: DatabaseError) -> StoreError:
+    return StoreError(
+        f"草稿库 {describe(url)} 已损坏或不是数据库文件（{exc.orig}）",
+        hint="请从备份恢复该文件；或把它改名保存后重新运行，程序会新建一个空的草稿库",
+    )
+
+
+def _unreachable(url: str, exc: OperationalError) -> StoreError:
+    if make_url(url).get_backend_name() == "sqlite":
+        return _corrupt(url, exc)
+    return StoreError(
+        f"无法连接草稿库 {describe(url)}（{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}）",
+        hint="请确认数据库服务已启动、地址与账号正确（设置项 ASSISTANT_STORE__URL）",
+    )

@@ -1,0 +1,95 @@
+"""`assistant draft` into the store and `assistant drafts …` through the real CLI, in a temp data dir."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli.main import app
+from assistant.domain.model import SectionKind
+from assistant.drafting.models import Draft
+from assistant.services import build_services
+from assistant.settings import load_settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
+    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
+    return tmp_path / "data"
+
+
+def _ok(args: list[str]):  # noqa: ANN202 - click Result
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _human_edit(draft_id: int, text: str) -> None:
+    with build_services(load_settings()) as services:
+        latest = services.store.latest(draft_id)
+        sections = [s.model_copy(update={"text": text}) if s.kind is SectionKind.NECESSITY else s for s in latest.draft.sections]
+        services.drafting.edit(draft_id, latest.draft.model_copy(update={"sections": sections}), base=latest.number)
+
+
+def test_draft_saves_into_the_store_and_drafts_commands_read_it(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "draft.json"
+    drafted = _ok(["draft", "--example", "-o", str(out)])
+    assert "已存入草稿库：草稿 1，第 1 版" in drafted.output and (data_dir / "drafts.db").is_file()
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "shenbao-draft/1"
+    listed = json.loads(_ok(["drafts", "list", "--json"]).stdout)
+    assert [(d["id"], d["title"], d["owner"], d["version"]) for d in listed] == [(1, "党员教育平台运维项目", "张三", 1)]
+    shown = _ok(["drafts", "show", "1", "--provenance"]).output
+    assert "第 1 版" in shown and "字段来源" in shown and "取自简报" in shown
+
+    _human_edit(1, "人工写的必要性。")
+    refused = runner.invoke(app, ["draft", "--id", "1", "--section", "必要性"])
+    assert refused.exit_code == 2 and "已人工修改或已锁定" in refused.output and "--force" in refused.output
+    _ok(["draft", "--id", "1", "--section", "必要性", "--force"])
+    history = json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)
+    assert [(v["version"], v["parent"], v["action"]) for v in history] == [(1, None, "create"), (2, 1, "edit"), (3, 2, "regenerate")]
+
+    diff = _ok(["drafts", "diff", "1", "2", "3"]).output
+    assert "人工写的必要性。" in diff and "项目设立的必要性" in diff
+    _ok(["drafts", "restore", "1", "2"])
+    exported = tmp_path / "v4.json"
+    _ok(["drafts", "export", "1", "-o", str(exported)])
+    again = Draft.model_validate_json(exported.read_text(encoding="utf-8"))
+    assert again.section(SectionKind.NECESSITY).text == "人工写的必要性。"
+
+
+def test_saved_json_drafts_import_and_bad_input_is_a_chinese_error(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "old.json"
+    _ok(["draft", "--example", "-o", str(out)])
+    imported = _ok(["drafts", "import", str(out)])
+    assert "已导入 old.json：草稿 2" in imported.output
+    assert json.loads(_ok(["drafts", "history", "2", "--json"]).stdout)[0]["action"] == "import"
+    missing = runner.invoke(app, ["drafts", "show", "9"])
+    assert missing.exit_code == 2 and "没有编号为 9 的草稿" in missing.output and "Traceback" not in missing.output
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    bad = runner.invoke(app, ["drafts", "import", str(tmp_path / "bad.json")])
+    assert bad.exit_code == 2 and "不是合法的 JSON" in bad.output
+
+
+def test_a_corrupt_store_is_named_not_a_traceback(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "drafts.db").write_bytes(b"garbage" * 1000)
+    result = runner.invoke(app, ["drafts", "list"])
+    assert result.exit_code == 2 and "drafts.db" in result.output and "已损坏" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_json_draft_written_with_o_continues_its_stored_draft(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "draft.json"
+    _ok(["draft", "--example", "-o", str(out)])
+    rewritten = _ok(["draft", "--draft", str(out), "--section", "总目标", "-o", str(out)])
+    assert "草稿 1，第 2 版" in rewritten.output
+    _ok(["draft", "--draft", str(out), "--section", "总目标"])
+    assert [d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)] == [1]
+    assert json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)[-1]["version"] == 3

@@ -1,0 +1,114 @@
+"""The services over real settings: one wiring point, one corpus load per corpus state, and
+regeneration that keeps a person's work (real corpus, real store, rules writer: no model)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.domain.brief import example_brief
+from assistant.domain.model import SectionKind
+from assistant.drafting.models import Draft
+from assistant.services import build_services
+from assistant.services.drafting import ProtectedFieldError
+from assistant.settings import CorpusSettings, LLMProvider, LLMSettings, Settings, StoreSettings
+from assistant.store import Action, Origin
+from assistant.store.fields import section_path
+
+REPO = Path(__file__).resolve().parent.parent
+NEED = section_path(SectionKind.NECESSITY)
+
+
+def _settings(tmp_path: Path, corpus_dir: Path = REPO / "corpus") -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data", corpus=CorpusSettings(corpus_dir=corpus_dir),
+        llm=LLMSettings(provider=LLMProvider.NONE), store=StoreSettings(user="张三"),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def services(tmp_path):
+    opened = build_services(_settings(tmp_path))
+    yield opened
+    opened.close()
+
+
+def _with_section(draft: Draft, kind: SectionKind, text: str) -> Draft:
+    return draft.model_copy(update={"sections": [s.model_copy(update={"text": text}) if s.kind is kind else s for s in draft.sections]})
+
+
+def _with_value(draft: Draft, n: int, value: str) -> Draft:
+    rows = list(draft.indicators)
+    rows[n - 1] = rows[n - 1].model_copy(update={"value": rows[n - 1].value.model_copy(update={"value": value})})
+    return draft.model_copy(update={"indicators": rows})
+
+
+def test_a_model_override_copies_the_settings(tmp_path):
+    settings = _settings(tmp_path).model_copy(update={"llm": LLMSettings(provider=LLMProvider.LOCAL)})
+    services = build_services(settings, llm_override=LLMProvider.NONE)
+    assert services.settings.llm.provider is LLMProvider.NONE and settings.llm.provider is LLMProvider.LOCAL
+    assert services.settings.data_dir == settings.data_dir
+
+
+def test_the_corpus_loads_once_and_again_only_when_it_changes(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus" / "declarations", corpus / "declarations")
+    shutil.copytree(REPO / "corpus" / "policies", corpus / "policies")
+    services = build_services(_settings(tmp_path, corpus))
+    services.suggest.suggest(example_brief())
+    services.review.check_corpus()
+    first = services.scope.current()
+    assert services.scope.loads == 1 and first.corpus is services.scope.current().corpus
+    some = next((corpus / "declarations").glob("*.json"))
+    os.utime(some, ns=(some.stat().st_atime_ns, some.stat().st_mtime_ns + 1_000_000_000))
+    assert services.scope.current() is not first and services.scope.loads == 2
+    assert "store" not in services.__dict__ and "search" not in services.__dict__  # nothing opened unasked
+
+
+def test_drafting_saves_a_version_with_its_author(services):
+    saved = services.drafting.draft(example_brief())
+    stored = services.store.latest(saved.info.draft_id)
+    assert (stored.number, stored.info.author, stored.info.action) == (1, "张三", Action.CREATE)
+    assert stored.draft == saved.draft and saved.draft.model == "rules"
+
+
+def test_regenerating_a_human_edited_section_needs_force(services):
+    draft_id = services.drafting.draft(example_brief()).info.draft_id
+    human = _with_section(services.store.latest(draft_id).draft, SectionKind.NECESSITY, "我亲手写的必要性。")
+    services.drafting.edit(draft_id, human, base=1)
+    with pytest.raises(ProtectedFieldError, match="已人工修改或已锁定"):
+        services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="更简洁")
+    assert services.store.head(draft_id) == 2  # refused: nothing saved
+    other = services.drafting.regenerate_section(draft_id, SectionKind.OVERVIEW)
+    assert other.draft.section(SectionKind.NECESSITY).text == "我亲手写的必要性。"
+    forced = services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, force=True)
+    assert forced.draft.section(SectionKind.NECESSITY).text != "我亲手写的必要性。"
+    assert services.store.latest(draft_id).fields[NEED].origin is Origin.TEMPLATE
+    assert services.store.get(draft_id, forced.info.number - 1).draft.section(SectionKind.NECESSITY).text == "我亲手写的必要性。"
+
+
+def test_a_locked_section_is_kept_like_a_human_one(services):
+    draft_id = services.drafting.draft(example_brief()).info.draft_id
+    services.drafting.lock(draft_id, [NEED])
+    with pytest.raises(ProtectedFieldError):
+        services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY)
+
+
+def test_regenerating_the_indicator_table_keeps_human_rows(services):
+    saved = services.drafting.draft(example_brief())
+    draft_id, original = saved.info.draft_id, saved.draft
+    services.drafting.edit(draft_id, _with_value(original, 2, "≥99%"), base=1)  # a person's value
+    machine = _with_value(services.store.latest(draft_id).draft, 3, "≥1%")  # a value no person wrote
+    services.store.save(draft_id, machine, expected_parent=2, author="张三", changed=Origin.AI)
+    kept = services.drafting.regenerate_indicators(draft_id)
+    assert kept.kept == ["indicator.2.value"]
+    assert kept.draft.indicators[1].value.value == "≥99%"  # the person's value stays
+    assert kept.draft.indicators[2] == original.indicators[2]  # the machine's is regenerated
+    latest = services.store.latest(draft_id)
+    assert latest.fields["indicator.2.value"].origin is Origin.HUMAN and latest.info.section == "绩效指标"
+    forced = services.drafting.regenerate_indicators(draft_id, force=True)
+    assert forced.draft.indicators == original.indicators and forced.kept == []
+    assert services.store.get(draft_id, forced.info.number - 1).draft.indicators[1].value.value == "≥99%"
