@@ -91,6 +91,7 @@ class TypeSpec(BaseModel):
 
     it: bool = False
     compatible: tuple[ProjectType, ...] = ()
+    tolerates: tuple[ProjectType, ...] = Field(default=(), description="Types whose words the review accepts here (seen in real forms).")
     signals: dict[str, float] = Field(min_length=1)
     markers: tuple[str, ...] = ()
     indicators: tuple[TemplateIndicator, ...] = Field(min_length=1)
@@ -219,6 +220,16 @@ def foreign_markers(indicator_name: str, project_type: ProjectType, own_text: st
             continue
         found.extend((w, other) for w in spec.markers if w in indicator_name and w not in own_text and w not in usual)
     return list(dict.fromkeys(found))
+
+
+def uninvolved_markers(indicator_name: str, project_type: ProjectType, own_text: str) -> list[tuple[str, ProjectType]]:
+    """``foreign_markers`` of types the project's text shows no sign of at all (none of their signal words):
+    a 党建 project that runs a 远程教育 network may measure its 平台; a training project that names no IT
+    work may not."""
+    cat = catalogue()
+    tolerated = cat.spec(project_type).tolerates
+    found = foreign_markers(indicator_name, project_type, own_text)
+    return [(w, t) for w, t in found if t not in tolerated and not any(s in own_text for s in cat.spec(t).signals)]
 
 
 def is_it(project_type: ProjectType | None) -> bool:

@@ -2,8 +2,8 @@
 
 The declaration's type comes from its own name, labels and text (not its indicators); an indicator
 that uses a word distinctive of an incompatible type (系统, 故障响应, 可用时间 of IT work in a training
-project; 文艺演出 in a river clean-up) which the declaration's own text never uses is flagged, whatever
-the corpus holds. Only where the type is clear (score and confidence thresholds): a mixed or unknown
+project; 文艺演出 in a river clean-up) is flagged when the declaration's own text shows no sign of that
+type's work (none of its signal words, nor the word itself), whatever the corpus holds. Only where the type is clear (score and confidence thresholds): a mixed or unknown
 project makes no claim.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from assistant.domain.classify import declaration_type, own_text
 from assistant.domain.model import Declaration
-from assistant.domain.project_types import TypeVerdict, foreign_markers
+from assistant.domain.project_types import TypeVerdict, uninvolved_markers
 from assistant.review.base import at_indicator, finding, quoted
 from assistant.review.models import Finding
 
@@ -31,7 +31,7 @@ def check_type_relevance(decl: Declaration) -> Iterator[Finding]:
         return
     text = own_text(decl)
     for ind in decl.indicators:
-        found = foreign_markers(ind.name, verdict.type, text)
+        found = uninvolved_markers(ind.name, verdict.type, text)
         if not found:
             continue
         words = "、".join(f"“{w}”（{t.value}类）" for w, t in found)

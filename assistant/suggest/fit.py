@@ -1,8 +1,8 @@
 """Which past indicators may be offered to a brief: precedents only where they fit its project type.
 
-A past indicator fits when its declaration is of the same type; or its name is generic (管理人员满意度,
-各项工作完成及时性); or its declaration is of a compatible type (project_types.yaml) and the brief shares
-its specific words; or its object is named in the brief. Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project,
+A past indicator fits when its declaration is of the same type; or of a compatible type (project_types.yaml) and sharing its specific
+words; or its name is generic (管理人员满意度, 各项工作完成及时性) and not from an IT form offered to a
+non-IT project; or its object is named in the brief. Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project,
 an indicator naming another type's object the brief never mentions, or a cost indicator that states
 no cost level (成本控制率 =100%, 不超预算: primer, Shanghai 2025 guide on 总成本/单位成本/分项成本).
 A brief of unknown type keeps every precedent, as before.
@@ -56,10 +56,17 @@ class Fit:
         others = self.types.get(entry.declaration_id, ())
         if others and others[0] is self.project_type:
             return True
-        if not specific_grams(entry.name) or (self._compatible(others) and self._about_brief(entry.name)):
+        if self._compatible(others) and self._about_brief(entry.name):
+            return True
+        from_it = bool(others) and is_it(others[0]) and not is_it(self.project_type)
+        if not specific_grams(entry.name) and not from_it:
             return True
         subject = template.object_of(entry) if template.slotted else ""
         return bool(subject) and self.names.mentions(subject)
+
+    def same_type(self, entry: BankEntry) -> bool:
+        others = self.types.get(entry.declaration_id, ())
+        return self.project_type is None or (bool(others) and others[0] is self.project_type)
 
     def _about_brief(self, name: str) -> bool:
         """Whether the brief shares the name's specific words (培训学员满意度 in a training brief; not

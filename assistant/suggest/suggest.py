@@ -34,6 +34,7 @@ NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indic
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
 PRECEDENTS_SHOWN = 5
 MAX_ROUNDS = 4
+CROSS_TYPE_WEIGHT = 0.3  # score of a precedent no project of the brief's type used
 _SCREEN_IGNORE = frozenset({"DUPLICATE"})  # among all candidates at once; selection removes duplicates
 
 
@@ -65,11 +66,10 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     the brief's own figures fill (templates.py); both go through the same selection and review.
     """
     verdict = brief_type(brief)
-    names = BriefNames.of(brief, bank)
-    fit = Fit.of(verdict, bank, names, brief_text(brief))
     ranked = rank_precedents(brief, bank)
-    fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     sims = {s.profile.declaration_id: s.similarity for s in ranked}
+    fit = Fit.of(verdict, bank, BriefNames.of(brief, bank), brief_text(brief))
+    fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     context = default_context(bank) if context is None else context
     rows = template_rows(brief, verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
     pool = _screen(brief, sorted([*rows, *candidates(brief, bank, sims, fit=fit)], key=lambda c: (-c.score, c.name)), context)
@@ -114,7 +114,16 @@ def candidates(
     names = BriefNames.of(brief, bank)
     templates = bank.templates if fit is None else [t for t in map(fit.template, bank.templates) if t is not None]
     found = [c for t in templates if (c := _candidate(t, bank.root(t), names, sims, brief)) is not None]
+    if fit is not None:
+        found = [_weighed(c, next(t for t in templates if t.label == c.template), fit) for c in found]
     return sorted(found, key=lambda c: (-c.score, c.name))
+
+
+def _weighed(candidate: IndicatorSuggestion, template: Template, fit: Fit) -> IndicatorSuggestion:
+    """A precedent used only by projects of other types ranks below the brief's own type's template rows."""
+    if any(fit.same_type(e) for e in template.entries):
+        return candidate
+    return candidate.model_copy(update={"score": round(candidate.score * CROSS_TYPE_WEIGHT, 4)})
 
 
 def _candidate(

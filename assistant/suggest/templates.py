@@ -21,7 +21,7 @@ from assistant.domain.values import ValueKind, parse_value
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 
 BRIEF_SCORE = 10.0  # a figure of the brief outranks any precedent (template scores stay below 3)
-TEMPLATE_SCORE = 0.0  # a reference value only covers what the brief and the precedents leave open
+TEMPLATE_SCORE = 0.05  # a reference value ranks below precedents of the same type, above weak ones of other types
 WAN = Decimal(10000)
 
 # Precedent values for a template row's measure (name suffix) → proposal and its evidence, or None.
