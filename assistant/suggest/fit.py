@@ -2,7 +2,8 @@
 
 A past indicator fits when its declaration is of the same type; or of a compatible type (project_types.yaml) and sharing its specific
 words; or its name is generic (管理人员满意度, 各项工作完成及时性) and not from an IT form offered to a
-non-IT project; or its object is named in the brief. Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project,
+non-IT project; or its object is named in the brief. Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project
+whose brief does not use those words itself,
 an indicator naming another type's object the brief never mentions, or a cost indicator that states
 no cost level (成本控制率 =100%, 不超预算: primer, Shanghai 2025 guide on 总成本/单位成本/分项成本).
 A brief of unknown type keeps every precedent, as before.
@@ -49,7 +50,7 @@ class Fit:
             return False
         if self.project_type is None:
             return True
-        if not is_it(self.project_type) and _it_words(entry.name):
+        if not is_it(self.project_type) and _it_words(entry.name, self.text):
             return False
         if foreign_markers(entry.name, self.project_type, self.text):
             return False
@@ -88,6 +89,7 @@ def states_cost_level(entry: BankEntry) -> bool:
     return value.kind is ValueKind.QUANTITATIVE and value.unit is not None and value.unit.startswith(COST_LEVEL_UNITS)
 
 
-def _it_words(name: str) -> bool:
-    markers = {w for t, spec in catalogue().types.items() if spec.it for w in spec.markers}
-    return any(w in name for w in markers)
+def _it_words(name: str, brief_text: str) -> bool:
+    """Whether ``name`` uses an IT word (系统, 平台, 故障…) that the brief itself never uses."""
+    markers = {w for spec in catalogue().types.values() if spec.it for w in spec.markers}
+    return any(w in name and w not in brief_text for w in markers)

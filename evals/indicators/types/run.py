@@ -3,7 +3,8 @@
     .venv/bin/python evals/indicators/types/run.py            # both halves, test half last; exit 1 if a target is missed
     .venv/bin/python evals/indicators/types/run.py --split test
 
-Each case (cases/*.yaml) holds a brief and its expectations: the type, must-have indicator kinds,
+Each case is a brief (briefs/NN-*.yaml, an ordinary brief: `assistant suggest` reads it) and its
+expectations (expect/NN-*.yaml): the type, the half it belongs to, must-have indicator kinds,
 values computable from the brief, rows a reviewer would also keep, and words that must not appear.
 Per case it prints: type found, rows suggested, share kept, must-have kinds present, brief figures
 used (expected values found exactly), cost level present, forbidden rows proposed. See README.md.
@@ -18,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.corpus.store import Corpus
-from assistant.domain.brief import Brief
+from assistant.domain.brief import load_brief
 from assistant.domain.framework import Level1
 from assistant.suggest.bank import IndicatorBank, build_bank
 from assistant.suggest.models import IndicatorSuggestion, SuggestionSet
@@ -50,7 +51,7 @@ class Case(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: str
     split: str
-    brief: Brief
+    brief: str = Field(description="Path of the brief, relative to this folder.")
     expect: Expect
 
 
@@ -68,7 +69,7 @@ class Outcome:
 
 
 def load_cases(split: str | None) -> list[tuple[str, Case]]:
-    cases = [(p.stem, Case.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))) for p in sorted((HERE / "cases").glob("*.yaml"))]
+    cases = [(p.stem, Case.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))) for p in sorted((HERE / "expect").glob("*.yaml"))]
     return [(n, c) for n, c in cases if split is None or c.split == split]
 
 
@@ -91,7 +92,7 @@ def judge(name: str, case: Case, result: SuggestionSet) -> Outcome:
 def run(split: str | None, bank: IndicatorBank, *, verbose: bool) -> list[Outcome]:
     outcomes = []
     for name, case in load_cases(split):
-        result = suggest(case.brief, bank)
+        result = suggest(load_brief(HERE / case.brief), bank)
         outcomes.append(judge(name, case, result))
         if verbose:
             for r in result.suggestions:
