@@ -57,7 +57,7 @@ class Fit:
         others = self.types.get(entry.declaration_id, ())
         if others and others[0] is self.project_type:
             return True
-        if self._compatible(others) and self._about_brief(entry.name):
+        if self._compatible(others) and self.about_brief(entry.name):
             return True
         from_it = bool(others) and is_it(others[0]) and not is_it(self.project_type)
         if not specific_grams(entry.name) and not from_it:
@@ -69,7 +69,7 @@ class Fit:
         others = self.types.get(entry.declaration_id, ())
         return self.project_type is None or (bool(others) and others[0] is self.project_type)
 
-    def _about_brief(self, name: str) -> bool:
+    def about_brief(self, name: str) -> bool:
         """Whether the brief shares the name's specific words (培训学员满意度 in a training brief; not
         基层党组织满意度 or 到村任职选调生在职考核称职率 there)."""
         own = specific_grams(name)

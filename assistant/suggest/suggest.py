@@ -120,10 +120,11 @@ def candidates(
 
 
 def _weighed(candidate: IndicatorSuggestion, template: Template, fit: Fit) -> IndicatorSuggestion:
-    """A precedent used only by projects of other types ranks below the brief's own type's template rows."""
-    if any(fit.same_type(e) for e in template.entries):
-        return candidate
-    return candidate.model_copy(update={"score": round(candidate.score * CROSS_TYPE_WEIGHT, 4)})
+    """A precedent used only by projects of other types, or naming objects the brief never mentions
+    (到村任职选调生… in a party-work brief about 两新组织), ranks below those that are the brief's own."""
+    weight = 1.0 if any(fit.same_type(e) for e in template.entries) else CROSS_TYPE_WEIGHT
+    weight *= 1.0 if fit.about_brief(candidate.name) else CROSS_TYPE_WEIGHT
+    return candidate if weight == 1.0 else candidate.model_copy(update={"score": round(candidate.score * weight, 4)})
 
 
 def _candidate(
