@@ -113,9 +113,11 @@ def candidates(
     """One candidate per template that has a usable value (and, given ``fit``, fitting entries), best score first."""
     names = BriefNames.of(brief, bank)
     templates = bank.templates if fit is None else [t for t in map(fit.template, bank.templates) if t is not None]
-    found = [c for t in templates if (c := _candidate(t, bank.root(t), names, sims, brief)) is not None]
-    if fit is not None:
-        found = [_weighed(c, next(t for t in templates if t.label == c.template), fit) for c in found]
+    found = []
+    for template in templates:
+        candidate = _candidate(template, bank.root(template), names, sims, brief)
+        if candidate is not None:
+            found.append(candidate if fit is None else _weighed(candidate, template, fit))
     return sorted(found, key=lambda c: (-c.score, c.name))
 
 
