@@ -23,12 +23,12 @@ from assistant.suggest.bank import BankEntry, IndicatorBank, Template
 from assistant.suggest.fit import Fit
 from assistant.suggest.guard import blocking_findings, repaired
 from assistant.suggest.models import (
-    CoverageItem, Evidence, IndicatorSuggestion, Naming, Origin, Precedent, SuggestionSet, ValueProposal,
+    CoverageItem, Evidence, IndicatorSuggestion, Naming, Precedent, SuggestionSet, ValueProposal,
 )  # fmt: skip
 from assistant.suggest.naming import BriefNames, name_for
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
-from assistant.suggest.templates import template_rows
+from assistant.suggest.templates import BRIEF_SCORE, template_rows
 
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
@@ -89,7 +89,7 @@ def _wanted(fitting: list[Scored], rows: list[IndicatorSuggestion]) -> dict[Leve
     """Per 二级: as many as the closest fitting precedents carried, and at least the rows the brief's figures fill."""
     wanted = quotas(fitting)
     for level2 in Level2:
-        filled = sum(1 for r in rows if r.level2 is level2 and r.origin is Origin.BRIEF and r.score > 0)
+        filled = sum(1 for r in rows if r.level2 is level2 and r.score >= BRIEF_SCORE)
         wanted[level2] = max(wanted.get(level2, 0), filled)
     return wanted
 
