@@ -3,13 +3,15 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.domain.quantities import cn_number, extract, service_months
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("六", 6), ("十", 10), ("十二", 12), ("二十五", 25), ("两", 2), ("一百零八", 108), ("两千三百", 2300),
+    [("六", 6), ("十", 10), ("万", 10000), ("十万", 100000), ("十二", 12), ("二十五", 25), ("两", 2), ("一百零八", 108), ("两千三百", 2300),
      ("一万二千", 12000), ("1,000", 1000), ("4", 4)],
 )  # fmt: skip
 def test_chinese_numerals(text, value):
@@ -51,3 +53,10 @@ def test_ordinals_adjectives_and_money_are_not_quantities():
 
 def test_months_a_period_touches():
     assert service_months(2027, 1, 2027, 12) == 12 and service_months(2027, 3, 2027, 11) == 9
+
+
+@given(st.text(alphabet="约每月季个站点期人名次场册一二两三十百千万第性0123456789，。；、", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_quantities_or_nothing_never_an_error(text):
+    for q in extract({"主要内容": text}, months=12):
+        assert q.number >= 0 and q.unit

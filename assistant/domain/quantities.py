@@ -43,8 +43,8 @@ def cn_number(text: str) -> Decimal:
         elif ch in _SMALL:
             section += (digit or 1) * _SMALL[ch]
             digit = 0
-        else:  # 万
-            total += (section + digit) * 10000
+        else:  # 万; a bare 万 is ten thousand
+            total += ((section + digit) or 1) * 10000
             section, digit = 0, 0
     return Decimal(total + section + digit)
 
