@@ -1,12 +1,12 @@
 """Which past indicators may be offered to a brief: precedents only where they fit its project type.
 
-A past indicator fits when its declaration is of the same type; or of a compatible type (project_types.yaml) and sharing its specific
-words; or its name is generic (管理人员满意度, 各项工作完成及时性) and not from an IT form offered to a
-non-IT project; or its object is named in the brief. Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project
-whose brief does not use those words itself,
-an indicator naming another type's object the brief never mentions, or a cost indicator that states
-no cost level (成本控制率 =100%, 不超预算: primer, Shanghai 2025 guide on 总成本/单位成本/分项成本).
-A brief of unknown type keeps every precedent, as before.
+A past indicator fits when its declaration is of the same type; or of a compatible type
+(project_types.yaml) and the brief shares its specific words; or its name is generic (管理人员满意度,
+各项工作完成及时性) and it does not come from an IT form offered to a non-IT project; or its object is
+named in the brief. Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project whose brief does
+not use those words itself; an indicator naming another type's object the brief never mentions; a
+cost indicator that states no cost level (成本控制率 =100%, 不超预算: primer, Shanghai 2025 guide on
+总成本/单位成本/分项成本). A brief of unknown type keeps every precedent, as before.
 """
 
 from __future__ import annotations
