@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 
 _DATA = ConfigDict(extra="forbid", frozen=True)
-FIELD_WEIGHTS = {"项目名称": 5, "项目类别": 2, "资金用途": 5, "勾选项": 5}  # any other field ×1; a ticked 资金用途 is the unit's own word
+# Any other field counts ×1; a ticked 资金用途 is the unit's own word for what the money is for.
+FIELD_WEIGHTS = {"项目名称": 5, "项目类别": 2, "资金用途": 5, "勾选项": 5}
 MIN_SCORE = 3.0  # below this no type is claimed (one content word is not enough)
 
 
@@ -129,8 +130,11 @@ class TypeCatalogue(BaseModel):
 def _uncovered(rows: list[TemplateIndicator]) -> list[str]:
     """Required categories (primer §3) without a row that always gets a value (a default, a deadline, the total)."""
     sure = {r.level2 for r in rows if r.default is not None or r.deadline or r.total}
-    groups = {"数量指标": {Level2.QUANTITY}, "质量指标": {Level2.QUALITY}, "时效指标": {Level2.TIMELINESS},
-              "效益指标": set(FRAMEWORK[Level1.BENEFIT]), "满意度指标": {Level2.SATISFACTION}, "成本指标": set(FRAMEWORK[Level1.COST])}  # fmt: skip
+    groups = {
+        "数量指标": {Level2.QUANTITY}, "质量指标": {Level2.QUALITY}, "时效指标": {Level2.TIMELINESS},
+        "效益指标": set(FRAMEWORK[Level1.BENEFIT]), "满意度指标": {Level2.SATISFACTION},
+        "成本指标": set(FRAMEWORK[Level1.COST]),
+    }  # fmt: skip
     return [label for label, accepted in groups.items() if not sure & accepted]
 
 

@@ -21,10 +21,15 @@ UNITS = (
 )  # fmt: skip
 _UNIT = "|".join(UNITS)
 _APPROX = "约|近|逾|超过|不少于|不低于|共计|共|计|合计"
-_QUANTITY = re.compile(rf"(?P<approx>{_APPROX})?(?P<num>\d[\d,，]*(?:\.\d+)?|{CN_NUMBER})(?P<wan>万)?(?P<unit>{_UNIT})(?P<noun>[\u4e00-\u9fff]{{0,4}})")
+_QUANTITY = re.compile(
+    rf"(?P<approx>{_APPROX})?(?P<num>\d[\d,，]*(?:\.\d+)?|{CN_NUMBER})(?P<wan>万)?(?P<unit>{_UNIT})"
+    r"(?P<noun>[\u4e00-\u9fff]{0,4})"
+)
 _PER = re.compile(rf"每(?P<per>{_UNIT})$")
 # 每月巡查每个站点1次 / 每季度开展1次 / 每周2次
-_FREQUENCY = re.compile(rf"每(?P<period>月|季度|季|周|年|半年|天|日)(?P<middle>[^，。；;\d]{{0,10}}?)(?P<num>\d+|{CN_NUMBER})(?P<unit>次|场|期)")
+_FREQUENCY = re.compile(
+    rf"每(?P<period>月|季度|季|周|年|半年|天|日)(?P<middle>[^，。；;\d]{{0,10}}?)(?P<num>\d+|{CN_NUMBER})(?P<unit>次|场|期)"
+)
 _EACH = re.compile(r"每(?:个|座|处|家)?(?P<noun>[\u4e00-\u9fff]{2})")
 _CLAUSE = re.compile(r"[^，。；;,、\n]+")
 
@@ -102,7 +107,8 @@ def _products(found: list[Quantity]) -> list[Quantity]:
             continue
         total = q.number * count.number
         how = f"{count.shown} × 每{q.per}{q.shown} = {_plain(total)}人次"
-        derived.append(Quantity(total, "人次", q.field, f"{count.clause}；{q.clause}", count.before + q.before, q.noun, q.approx, None, how))
+        clause, before = f"{count.clause}；{q.clause}", count.before + q.before
+        derived.append(Quantity(total, "人次", q.field, clause, before, q.noun, q.approx, None, how))
     return derived
 
 
@@ -123,7 +129,8 @@ def _frequencies(fields: dict[str, str], found: list[Quantity], months: int) -> 
             how = f"每{m['period']}{_plain(times)}{m['unit']} × {_plain(periods)}个{m['period']}"
             how += f" × {sites.shown}{each['noun']}" if sites and each else ""
             clause = next((c for c in _CLAUSE.findall(text) if m.group(0) in c), m.group(0))
-            derived.append(Quantity(total, m["unit"], label, clause.strip(), m["middle"], "", False, None, f"{how} = {_plain(total)}{m['unit']}"))
+            how = f"{how} = {_plain(total)}{m['unit']}"
+            derived.append(Quantity(total, m["unit"], label, clause.strip(), m["middle"], "", False, None, how))
     return derived
 
 

@@ -3,8 +3,8 @@
 The declaration's type comes from its own name, labels and text (not its indicators); an indicator
 that uses a word distinctive of an incompatible type (系统, 故障响应, 可用时间 of IT work in a training
 project; 文艺演出 in a river clean-up) is flagged when the declaration's own text shows no sign of that
-type's work (none of its signal words, nor the word itself), whatever the corpus holds. Only where the type is clear (score and confidence thresholds): a mixed or unknown
-project makes no claim.
+type's work (none of its signal words, nor the word itself), whatever the corpus holds. Only where
+the type is clear (score and confidence thresholds): a mixed or unknown project makes no claim.
 """
 
 from __future__ import annotations

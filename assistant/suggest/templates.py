@@ -154,5 +154,6 @@ def _deadline(brief: Brief) -> ValueProposal:
 
 def _default(spec: TemplateIndicator) -> ValueProposal:
     assert spec.default is not None
-    basis = f"模板参考值：简报未给出该项数据，相近项目也无可用先例，取类型模板常用值 {spec.op}{_plain(spec.default)}({spec.unit})，请按实际核定"
-    return _proposal(f"{spec.op}{_plain(spec.default)}({spec.unit})", Ground.TEMPLATE, basis, fields=[])
+    value = f"{spec.op}{_plain(spec.default)}({spec.unit})"
+    basis = f"模板参考值：简报未给出该项数据，相近项目也无可用先例，取类型模板常用值 {value}，请按实际核定"
+    return _proposal(value, Ground.TEMPLATE, basis, fields=[])
