@@ -14,7 +14,7 @@ from rich.text import Text
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief_path, load_brief
-from assistant.suggest.models import IndicatorSuggestion, SuggestionSet
+from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet
 
 EVIDENCE_SHOWN = 3
 
@@ -37,10 +37,17 @@ def suggest(
 
 def suggestion_view(result: SuggestionSet) -> Group:
     kinds = "、".join(result.kinds) or "（未识别）"
-    title = f"指标建议：{result.brief_name}（{result.year} 年）— {len(result.suggestions)} 项；项目类型：{kinds}"
-    parts: list = [Text(title, style="bold"), _precedent_table(result), _indicator_table(result), _coverage_line(result)]
-    parts.append(Text("（取值依据：历史标准 = 相近先例的常用值；计划标准 = 简报中的数量或起止期间。完整证据见 --json）", style="dim"))
+    title = f"指标建议：{result.brief_name}（{result.year} 年）— {len(result.suggestions)} 项；项目特征词：{kinds}"
+    parts: list = [Text(title, style="bold"), _type_line(result), _precedent_table(result), _indicator_table(result), _coverage_line(result)]
+    parts.append(Text("（取值依据：历史标准 = 同类先例的常用值；计划标准 = 简报中的数量、金额或起止期间，附计算过程；"
+                      "模板参考值 = 项目类型模板的常用值，请按实际核定。完整证据见 --json）", style="dim"))  # fmt: skip
     return Group(*parts)
+
+
+def _type_line(result: SuggestionSet) -> Text:
+    verdict = result.project_type
+    explained = verdict.explain() if verdict else "未识别"
+    return Text(f"项目类型：{explained}（可在简报中用“项目类型”字段指定）")
 
 
 def _precedent_table(result: SuggestionSet) -> Table:
@@ -64,7 +71,8 @@ def _indicator_table(result: SuggestionSet) -> Table:
 
 
 def _name_cell(item: IndicatorSuggestion) -> str:
-    lines = [item.name, f"模板：{item.template}（{item.naming.value}）"]
+    origin = f"来源：{item.origin.value}" + (f"（{item.source.split('：')[0].split(' ')[0]}）" if item.source else "")
+    lines = [item.name, origin if item.origin is not Origin.PRECEDENT else f"模板：{item.template}（{item.naming.value}）"]
     if item.for_coverage:
         lines.append("为覆盖必备类别补充")
     return "\n".join([*lines, *item.notes])

@@ -17,6 +17,7 @@ from typing import Annotated
 import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from assistant.domain.project_types import ProjectType
 from assistant.errors import InputError, describe_validation_error
 
 _BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
@@ -91,6 +92,9 @@ class Brief(BaseModel):
     nature: str | None = Field(default=None, alias="项目性质", description="项目性质，如 经常性专项业务费、其他一次性项目")
     category: str | None = Field(default=None, alias="项目类别", description="项目类别，如 特定目标类、其他运转类")
     fund_use: str | None = Field(default=None, alias="资金用途", description="资金用途，如 信息化建设类")
+    project_type: str | None = Field(
+        default=None, alias="项目类型", description="项目类型（可选，覆盖自动识别），如 培训、物业/后勤/运维服务"
+    )
     funding: BriefFunding = Field(default_factory=BriefFunding, alias="资金", description="项目资金（元）")
     start_date: date | None = Field(default=None, alias="开始日期", description="项目开始日期")
     end_date: date | None = Field(default=None, alias="结束日期", description="项目结束日期")
@@ -102,10 +106,20 @@ class Brief(BaseModel):
     plan: list[PlanStep] = Field(default_factory=list, alias="实施计划", description="项目实施计划：每项写时间和内容")
     composition: list[CompositionLine] = Field(default_factory=list, alias="项目构成", description="项目构成分解：每项写名称、内容和金额")
 
-    @field_validator("department", "implementer", "nature", "category", "fund_use", "previous_declaration_id", mode="before")
+    @field_validator(
+        "department", "implementer", "nature", "category", "fund_use", "project_type", "previous_declaration_id", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, raw: object) -> object:
         return None if isinstance(raw, str) and not raw.strip() else raw
+
+    @field_validator("project_type")
+    @classmethod
+    def _known_type(cls, value: str | None) -> str | None:
+        names = [t.value for t in ProjectType]
+        if value is not None and value not in names:
+            raise ValueError(f"“{value}”不是可选的项目类型，可选：{'、'.join(names)}")
+        return value
 
     @field_validator("content", mode="before")
     @classmethod

@@ -79,6 +79,9 @@ RULES: tuple[Rule, ...] = (
          fix="合并重复的指标，保留表述最清楚的一条。"),
     Rule(id="REL-UNRELATED", severity=W, criterion=C_RELEVANT, source=_PRIMER5, title="指标与项目内容无关联",
          fix="删除与项目无关的指标，或在项目概况、目标中说明其关联。"),
+    Rule(id="REL-TYPE", severity=W, criterion=C_RELEVANT, source=_PRIMER5 + "；相关性：指标应与项目类型和内容相符",
+         title="指标不属于本类项目",
+         fix="删除该指标，改设本类项目的常见指标（可用 assistant suggest 按项目类型生成）；确与本项目有关的，请在项目概况中写明其对象。"),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

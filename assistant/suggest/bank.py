@@ -17,8 +17,10 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.domain.classify import declaration_type
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import Declaration, Indicator, Layout, SectionKind
+from assistant.domain.project_types import ProjectType
 from assistant.domain.values import IndicatorValue
 from assistant.errors import InputError
 from assistant.review import lexicon
@@ -114,6 +116,7 @@ class DeclarationProfile(BaseModel):
     current: bool
     text: str
     level2_counts: dict[Level2, int]
+    project_types: tuple[ProjectType, ...] = ()  # its type, and the runner-up where it is mixed
 
 
 class IndicatorBank(BaseModel):
@@ -222,7 +225,7 @@ def _profile(decl: Declaration, terms: tuple[str, ...]) -> DeclarationProfile:
         declaration_id=decl.id, project_name=h.name, year=h.year, department=h.department or h.applicant,
         implementer=h.implementer, nature=h.nature, category=h.category, labels=labels,
         kinds=(*labels, *(t for t in terms if t in core)), current=decl.layout is Layout.MUNICIPAL_2021,
-        text=text, level2_counts=dict(counts),
+        text=text, level2_counts=dict(counts), project_types=declaration_type(decl).plausible(),
     )  # fmt: skip
 
 

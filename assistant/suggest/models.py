@@ -8,16 +8,26 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
+from assistant.domain.project_types import TypeVerdict
 from assistant.domain.values import Operator, ValueKind
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 
 
 class Ground(StrEnum):
-    """取值依据 (primer §4)."""
+    """取值依据 (primer §4); TEMPLATE marks a type template's reference value the brief gave no figure for."""
 
     HISTORY = "历史标准"
     PLAN = "计划标准"
+    TEMPLATE = "模板参考值"
+
+
+class Origin(StrEnum):
+    """Where a suggested row comes from (issue 12: brief, type template, precedent)."""
+
+    BRIEF = "简报数据"
+    TEMPLATE = "类型模板"
+    PRECEDENT = "先例"
 
 
 class Naming(StrEnum):
@@ -26,6 +36,7 @@ class Naming(StrEnum):
     PRECEDENT = "沿用先例名称"
     FILLED = "按本项目填写对象"
     REPHRASED = "改写名称"
+    TEMPLATE = "类型模板名称"
 
 
 class Evidence(BaseModel):
@@ -61,6 +72,8 @@ class ValueProposal(BaseModel):
     sources: list[str] = Field(default_factory=list, description="Declarations that used this value (历史标准).")
     seen: list[SeenValue] = Field(default_factory=list, description="Every usable value seen for the template.")
     range: str | None = Field(default=None, description="Lowest–highest number seen, e.g. 80–95(%).")
+    fields: list[str] = Field(default_factory=list, description="Brief fields the value was read from, e.g. 主要内容, 项目构成.")
+    arithmetic: str | None = Field(default=None, description="How the value was computed, e.g. 860000元 ÷ 320人 ≈ 2688元/人.")
 
 
 class IndicatorSuggestion(BaseModel):
@@ -77,6 +90,8 @@ class IndicatorSuggestion(BaseModel):
     score: float = Field(description="Ranking score: similarity of the projects that used the template.")
     for_coverage: bool = Field(default=False, description="Added to cover a required category the ranking missed.")
     notes: list[str] = Field(default_factory=list, description="Repairs and renamings, in Chinese.")
+    origin: Origin = Origin.PRECEDENT
+    source: str | None = Field(default=None, description="The framework or guide a template row follows.")
 
 
 class Precedent(BaseModel):
@@ -104,6 +119,7 @@ class SuggestionSet(BaseModel):
     brief_name: str
     year: int
     kinds: list[str] = Field(description="Project kinds recognised in the brief.")
+    project_type: TypeVerdict | None = Field(default=None, description="The brief's project type and why.")
     precedents: list[Precedent] = Field(description="Most similar past declarations, closest first.")
     suggestions: list[IndicatorSuggestion]
     coverage: list[CoverageItem]

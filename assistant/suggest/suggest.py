@@ -13,21 +13,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.domain.brief import Brief
+from assistant.domain.classify import brief_fields, brief_type
 from assistant.domain.framework import FRAMEWORK, PARENT, Level1, Level2
+from assistant.domain.project_types import TemplateIndicator
 from assistant.review import lexicon
 from assistant.review.checks_framework import COST_EXPECTED_FROM
 from assistant.review.checks_relevance import ReviewContext
-from assistant.suggest.bank import IndicatorBank, Template
+from assistant.suggest.bank import BankEntry, IndicatorBank, Template
+from assistant.suggest.fit import Fit
 from assistant.suggest.guard import blocking_findings, repaired
-from assistant.suggest.models import CoverageItem, Evidence, IndicatorSuggestion, Naming, Precedent, SuggestionSet
+from assistant.suggest.models import (
+    CoverageItem, Evidence, IndicatorSuggestion, Naming, Precedent, SuggestionSet, ValueProposal,
+)  # fmt: skip
 from assistant.suggest.naming import BriefNames, name_for
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
+from assistant.suggest.templates import BRIEF_SCORE, template_rows
 
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
 PRECEDENTS_SHOWN = 5
 MAX_ROUNDS = 4
+CROSS_TYPE_WEIGHT = 0.3  # score of a precedent no project of the brief's type used
 _SCREEN_IGNORE = frozenset({"DUPLICATE"})  # among all candidates at once; selection removes duplicates
 
 
@@ -53,24 +60,73 @@ def default_context(bank: IndicatorBank) -> ReviewContext:
 
 
 def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None = None) -> SuggestionSet:
-    """An evidenced indicator table for ``brief`` from ``bank``; deterministic, no model, milliseconds."""
+    """An evidenced indicator table for ``brief`` from ``bank``; deterministic, no model, milliseconds.
+
+    The brief's project type decides which precedents fit (fit.py); the type's template adds the rows
+    the brief's own figures fill (templates.py); both go through the same selection and review.
+    """
+    verdict = brief_type(brief)
     ranked = rank_precedents(brief, bank)
     sims = {s.profile.declaration_id: s.similarity for s in ranked}
+    fit = Fit.of(verdict, bank, BriefNames.of(brief, bank), brief_text(brief))
+    fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     context = default_context(bank) if context is None else context
-    pool = _screen(brief, candidates(brief, bank, sims), context)
-    chosen = _settle(brief, pool, quotas(ranked), requirements(brief.year), context)
+    rows = template_rows(brief, verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
+    pool = _screen(brief, sorted([*rows, *candidates(brief, bank, sims, fit=fit)], key=lambda c: (-c.score, c.name)), context)
+    chosen = _settle(brief, pool, _wanted(fitting, rows), requirements(brief.year), context)
     return SuggestionSet(
-        brief_name=brief.name, year=brief.year, kinds=brief_kinds(brief, bank),
-        precedents=[_precedent(s) for s in ranked[:PRECEDENTS_SHOWN]], suggestions=_ordered(chosen),
+        brief_name=brief.name, year=brief.year, kinds=brief_kinds(brief, bank), project_type=verdict,
+        precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]], suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
     )  # fmt: skip
 
 
-def candidates(brief: Brief, bank: IndicatorBank, sims: dict[str, float]) -> list[IndicatorSuggestion]:
-    """One candidate per template that has a usable value, best score first."""
+def brief_text(brief: Brief) -> str:
+    return "\n".join(brief_fields(brief).values())
+
+
+def _wanted(fitting: list[Scored], rows: list[IndicatorSuggestion]) -> dict[Level2, int]:
+    """Per 二级: as many as the closest fitting precedents carried, and at least the rows the brief's figures fill."""
+    wanted = quotas(fitting)
+    for level2 in Level2:
+        filled = sum(1 for r in rows if r.level2 is level2 and r.score >= BRIEF_SCORE)
+        wanted[level2] = max(wanted.get(level2, 0), filled)
+    return wanted
+
+
+def _backing(
+    spec: TemplateIndicator, bank: IndicatorBank, fit: Fit, sims: dict[str, float], brief: Brief
+) -> tuple[ValueProposal, list[Evidence]] | None:
+    """The usual value of fitting precedents whose names end with the template's measure (历史标准)."""
+    if spec.measure is None:
+        return None
+    entries = [e for t in bank.templates for e in t.entries if e.name.endswith(spec.measure) and fit.entry(t, e)]
+    value = propose(spec.name, spec.level2, entries, sims, brief) if entries else None
+    if value is None:
+        return None
+    return value, [e for e in _evidence_rows(entries, sims) if e.declaration_id in value.sources]
+
+
+def candidates(
+    brief: Brief, bank: IndicatorBank, sims: dict[str, float], *, fit: Fit | None = None
+) -> list[IndicatorSuggestion]:
+    """One candidate per template that has a usable value (and, given ``fit``, fitting entries), best score first."""
     names = BriefNames.of(brief, bank)
-    found = [c for t in bank.templates if (c := _candidate(t, bank.root(t), names, sims, brief)) is not None]
+    templates = bank.templates if fit is None else [t for t in map(fit.template, bank.templates) if t is not None]
+    found = []
+    for template in templates:
+        candidate = _candidate(template, bank.root(template), names, sims, brief)
+        if candidate is not None:
+            found.append(candidate if fit is None else _weighed(candidate, template, fit))
     return sorted(found, key=lambda c: (-c.score, c.name))
+
+
+def _weighed(candidate: IndicatorSuggestion, template: Template, fit: Fit) -> IndicatorSuggestion:
+    """A precedent used only by projects of other types, or naming objects the brief never mentions
+    (到村任职选调生… in a party-work brief about 两新组织), ranks below those that are the brief's own."""
+    weight = 1.0 if any(fit.same_type(e) for e in template.entries) else CROSS_TYPE_WEIGHT
+    weight *= 1.0 if fit.about_brief(candidate.name) else CROSS_TYPE_WEIGHT
+    return candidate if weight == 1.0 else candidate.model_copy(update={"score": round(candidate.score * weight, 4)})
 
 
 def _candidate(
@@ -103,12 +159,16 @@ def template_score(template: Template, sims: dict[str, float]) -> float:
 
 
 def _evidence(template: Template, sims: dict[str, float]) -> list[Evidence]:
+    return _evidence_rows(template.entries, sims)
+
+
+def _evidence_rows(entries: list[BankEntry], sims: dict[str, float]) -> list[Evidence]:
     rows = [
         Evidence(
             declaration_id=e.declaration_id, project_name=e.project_name, year=e.year, indicator_name=e.name,
             value=e.value.raw.strip(), similarity=sims.get(e.declaration_id, 0.0),
         )
-        for e in template.entries
+        for e in entries
     ]  # fmt: skip
     return sorted(rows, key=lambda r: (-r.similarity, r.declaration_id))
 
@@ -169,14 +229,20 @@ def select(pool: list[IndicatorSuggestion], wanted: dict[Level2, int], needs: li
 
 
 def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) -> bool:
-    """Same name, same measure (…及时性 / …及时率), or a second name filled into the same family."""
+    """Same name, same measure (…及时性 / …及时率), a second name filled into the same family, or, next to a
+    template row, a name containing the other in the same 二级 (培训人次 / 党员培训人次)."""
     key = lexicon.measure_key(candidate.name)
     filled = candidate.naming is Naming.FILLED
     return any(
         c.name == candidate.name or lexicon.measure_key(c.name) == key
         or (filled and c.naming is Naming.FILLED and c.family == candidate.family)
+        or (_templated(c, candidate) and c.level2 is candidate.level2 and (c.name in candidate.name or candidate.name in c.name))
         for c in chosen
     )  # fmt: skip
+
+
+def _templated(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:
+    return Naming.TEMPLATE in {a.naming, b.naming}
 
 
 def _covers(chosen: list[IndicatorSuggestion], need: Requirement) -> bool:

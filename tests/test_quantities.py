@@ -1,0 +1,62 @@
+"""Quantities from a brief's text: Chinese numerals, units, per-unit products and frequencies, exactly."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.domain.quantities import cn_number, extract, service_months
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("六", 6), ("十", 10), ("万", 10000), ("十万", 100000), ("十二", 12), ("二十五", 25), ("两", 2), ("一百零八", 108), ("两千三百", 2300),
+     ("一万二千", 12000), ("1,000", 1000), ("4", 4)],
+)  # fmt: skip
+def test_chinese_numerals(text, value):
+    assert cn_number(text) == Decimal(value)
+
+
+def test_not_a_number():
+    with pytest.raises(ValueError):
+        cn_number("若干")
+
+
+def _found(text, months=12):
+    return [(q.number, q.unit, q.approx, q.per, q.derivation) for q in extract({"主要内容": text}, months=months)]
+
+
+def test_figures_of_the_training_brief():
+    found = _found("为约320名区人大代表举办集中培训班4期，每期2天；开展专题讲座六场、辅导交流8次；编印学习读本1000册。")
+    assert found == [
+        (Decimal(320), "名", True, None, None), (Decimal(4), "期", False, None, None), (Decimal(2), "天", False, "期", None),
+        (Decimal(6), "场", False, None, None), (Decimal(8), "次", False, None, None), (Decimal(1000), "册", False, None, None),
+    ]  # fmt: skip
+
+
+def test_per_unit_figures_multiply_into_a_total():
+    found = _found("组织阵地管理人员培训2期，每期约60人。")
+    assert found[-1] == (Decimal(120), "人次", True, None, "2期 × 每期约60人 = 120人次")
+
+
+def test_a_monthly_round_over_every_site_is_counted_for_the_year():
+    found = _found("下属18个站点阵地全年正常开放。开展安全巡查，每月巡查每个站点1次；")
+    assert found[0][:2] == (Decimal(18), "个")
+    assert found[-1] == (Decimal(216), "次", False, None, "每月1次 × 12个月 × 18个站点 = 216次")
+    assert _found("每季度开展1次服务质量评估", months=12)[-1][0] == Decimal(4)
+
+
+def test_ordinals_adjectives_and_money_are_not_quantities():
+    assert _found("第一期为一次性项目，投入50万元") == []
+
+
+def test_months_a_period_touches():
+    assert service_months(2027, 1, 2027, 12) == 12 and service_months(2027, 3, 2027, 11) == 9
+
+
+@given(st.text(alphabet="约每月季个站点期人名次场册一二两三十百千万第性0123456789，。；、", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_quantities_or_nothing_never_an_error(text):
+    for q in extract({"主要内容": text}, months=12):
+        assert q.number >= 0 and q.unit
