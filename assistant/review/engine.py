@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain.model import Declaration
-from assistant.review import checks_form, checks_framework, checks_money, checks_relevance, checks_values
+from assistant.review import checks_defects, checks_form, checks_framework, checks_money, checks_relevance, checks_values
 from assistant.review.base import Check
 from assistant.review.catalogue import RULES
 from assistant.review.checks_relevance import ReviewContext
@@ -22,6 +22,7 @@ CHECKS: tuple[Check, ...] = (
     checks_framework.check_legacy_inputs,
     checks_values.check_values,
     checks_values.check_table,
+    checks_defects.check_defects,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
