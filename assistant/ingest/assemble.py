@@ -17,7 +17,7 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
-from assistant.ingest.cells import Row, clean_inline, label_key, parse_amount, parse_checkboxes, parse_date
+from assistant.ingest.cells import Row, amount_unit, clean_inline, label_key, parse_amount, parse_checkboxes, parse_date, serial_date
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
 from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind
@@ -28,6 +28,9 @@ _TITLE_ROW = re.compile(r"^[#\s]*(?:上海市)?(?:财政)?(?:支出)?项目(?:�
 _YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
 _TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
 _GLUED_NUMBER = re.compile(r"(?<=[。；！？.])\s*(\d{4,}(?:\.\d+)?)$")
+
+
+_YUAN = {"万": "10,000", "万元": "10,000", "亿": "100,000,000", "亿元": "100,000,000"}
 
 
 class Mode(Enum):
@@ -153,11 +156,21 @@ class BlockParser:
 
     def _date(self, opened: OpenField):  # noqa: ANN202 - date | None
         text = " ".join(opened.values).strip()
+        where = f"header.{opened.spec.target}"
         try:
-            return parse_date(text)
+            parsed = parse_date(text)
         except ValueError:
-            self.notes.warn("header.bad_date", f"日期「{text}」无法识别，按空白处理", line=opened.line, fragment=text)
+            self.notes.warn(
+                "header.bad_date", f"「{opened.title}」的日期「{text}」无法识别，按空白处理，请按 2025-01-01 的格式填写",
+                line=opened.line, field=where, fragment=text,
+            )  # fmt: skip
             return None
+        if serial_date(text) is not None:
+            self.notes.warn(
+                "header.serial_date", f"「{opened.title}」写的是电子表格日期序列号「{text}」，已换算为 {parsed}，请核对",
+                line=opened.line, field=where, fragment=text,
+            )  # fmt: skip
+        return parsed
 
     def _checkboxes(self, opened: OpenField):  # noqa: ANN202 - CheckboxField
         field, lost = parse_checkboxes(opened.values)
@@ -190,7 +203,7 @@ class BlockParser:
     def _amount(self, opened: OpenField) -> Decimal | None:
         text = " ".join(opened.values).strip()
         try:
-            return parse_amount(text)
+            amount = parse_amount(text)
         except ValueError:
             self.notes.warn(
                 "funding.bad_amount",
@@ -199,6 +212,13 @@ class BlockParser:
                 fragment=text,
             )
             return None
+        unit = amount_unit(text)
+        if unit is not None and amount is not None:
+            self.notes.info(
+                "funding.unit_converted", f"「{opened.title}」原表以{unit}填写「{text}」，已按 1{unit} = {_YUAN[unit]} 元换算为 {amount:,} 元",
+                line=opened.line, field=f"funding.{opened.spec.target}", fragment=text,
+            )  # fmt: skip
+        return amount
 
     def _sections(self, fields: FormFields) -> list[TextSection]:
         sections = []

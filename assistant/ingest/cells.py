@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 
 from assistant.domain.model import CheckboxField, CheckOption, CheckState
@@ -17,8 +18,9 @@ class Cell:
     col: int
     line: int
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """Cleaned once per cell: rows are read many times while the parser places them."""
         return clean_inline(self.raw)
 
 
@@ -42,8 +44,10 @@ def split_row(line_no: int, raw: str) -> Row:
     return Row(line=line_no, raw=raw, cells=cells)
 
 
-_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|tr|td|h\d)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]+>")
+# Only real tags: ``<`` followed by a tag name. ``响应时间<30分钟，满意度>90%`` is text, not a tag, and
+# ``[^<>]*`` keeps a long run of ``<`` without ``>`` linear (``[^>]*`` rescanned the rest for every ``<``).
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|tr|td|h\d)\b[^<>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\b[^<>]*>|<!--[^<>]*-->")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
@@ -75,41 +79,71 @@ def compact(text: str) -> str:
 
 
 _AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
+# Units other regions' forms (and people) write after an amount; the model keeps yuan.
+_SCALED = re.compile(r"^(?P<num>.+?)\s*(?P<unit>万元|万|亿元|亿|元)$")
+_SCALES = {"万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000), "亿": Decimal(100_000_000), "元": Decimal(1)}
 BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
 
 
 def is_amount(text: str) -> bool:
+    """A plain number as the seed tables write amounts (no unit): what marks a budget row."""
     return bool(_AMOUNT.match(text.strip().replace(" ", "")))
 
 
+def amount_unit(text: str) -> str | None:
+    """The unit written after an amount other than plain yuan (``164万元`` → ``万元``), else None."""
+    scaled = _SCALED.match(text.strip().replace(" ", ""))
+    return scaled["unit"] if scaled and scaled["unit"] != "元" and _AMOUNT.match(scaled["num"]) else None
+
+
 def parse_amount(text: str) -> Decimal | None:
-    """Yuan as written (``9,382,600.00`` → 9382600.00); None for a blank. Raises ValueError otherwise."""
+    """Yuan, exactly: ``9,382,600.00`` → 9382600.00, ``164万元`` → 1640000; None for a blank.
+
+    Raises ValueError for anything else. 万/万元 are 10,000 yuan and 亿/亿元 100,000,000 (decimal arithmetic).
+    """
     cleaned = text.strip().replace(" ", "")
     if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
         return None
-    if not _AMOUNT.match(cleaned):
+    scaled = _SCALED.match(cleaned)
+    number, scale = (scaled["num"], _SCALES[scaled["unit"]]) if scaled else (cleaned, Decimal(1))
+    if not _AMOUNT.match(number):
         raise ValueError(cleaned)
     try:
-        return Decimal(cleaned.replace(",", ""))
+        amount = Decimal(number.replace(",", ""))
     except InvalidOperation as exc:
         raise ValueError(cleaned) from exc
+    return amount if scale == 1 else amount * scale
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_SERIAL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug absorbed), LibreOffice's too
+_SERIAL_RANGE = range(36_526, 73_051)  # 2000-01-01 … 2099-12-31
+
+
+def serial_date(text: str) -> date | None:
+    """A spreadsheet date serial (``45658`` → 2025-01-01) within 2000–2099; None for anything else."""
+    cleaned = text.strip()
+    if not _SERIAL.match(cleaned) or int(float(cleaned)) not in _SERIAL_RANGE:
+        return None
+    return _SERIAL_EPOCH + timedelta(days=int(float(cleaned)))
 
 
 def parse_date(text: str) -> date | None:
-    """``2019-01-01``, ``2019-1-1``, ``2019年1月1日``; None for a blank. Raises ValueError otherwise."""
+    """``2019-01-01``, ``2019-1-1``, ``2019年1月1日``, a spreadsheet serial; None for a blank. Raises ValueError otherwise."""
     cleaned = text.strip()
     if cleaned in BLANK_MARKS:
         return None
+    serial = serial_date(cleaned)
+    if serial is not None:
+        return serial
     match = _DATE.match(cleaned)
     if match is None:
         raise ValueError(cleaned)
     return date(int(match[1]), int(match[2]), int(match[3]))
 
 
-_INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
+_INPUT = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)
 _GLYPHS = {"□": CheckState.UNCHECKED, "☐": CheckState.UNCHECKED, "☑": CheckState.CHECKED,
            "☒": CheckState.CHECKED, "■": CheckState.CHECKED, "√": CheckState.CHECKED}  # fmt: skip
 
@@ -141,8 +175,9 @@ def _state_of(tag: str) -> CheckState:
 
 def _html_inputs(raw: str) -> list[CheckOption]:
     """Pair each box with its label; the export puts boxes before labels in some files, after in others."""
-    pieces = _INPUT.split(clean_tags_keep_inputs(raw))
-    tags = _INPUT.findall(raw)
+    cleaned = clean_tags_keep_inputs(raw)
+    pieces = _INPUT.split(cleaned)  # boxes and labels both from the cleaned text, so they always pair up
+    tags = _INPUT.findall(cleaned)
     texts = [clean_inline(p) for p in pieces]
     box_first = texts[0] == ""
     options = []
@@ -154,7 +189,10 @@ def _html_inputs(raw: str) -> list[CheckOption]:
 
 
 def clean_tags_keep_inputs(raw: str) -> str:
-    return re.sub(r"<(?!input\b)[^>]+>", " ", raw, flags=re.IGNORECASE)
+    return _OTHER_TAG.sub(" ", raw)
+
+
+_OTHER_TAG = re.compile(r"</?(?!input\b)[A-Za-z][A-Za-z0-9]*\b[^<>]*>|<!--[^<>]*-->", re.IGNORECASE)
 
 
 def _glyph_options(raw: str) -> list[CheckOption]:

@@ -35,7 +35,15 @@ class Block:
 
 
 def decode(data: bytes, name: str, notes: NoteSink) -> str:
-    """UTF-8 (with or without BOM) or GBK/GB18030; anything else is refused with the reason."""
+    """UTF-8 (with or without BOM), UTF-16 (Word's "Unicode" text) or GBK/GB18030; anything else is refused."""
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"文件 {name} 看似 UTF-16 编码，但第 {exc.start} 字节处无法解码", hint="请用文本编辑器另存为 UTF-8 编码后重试") from exc
+        notes.info("encoding.utf16", "文件为 UTF-16 编码（Word 的“Unicode 文本”），已按 UTF-16 读取")
+        return text.removeprefix("\ufeff")
     if data.startswith(codecs.BOM_UTF8):
         notes.info("encoding.bom", "文件为带 BOM 的 UTF-8 编码，已自动去除 BOM")
         data = data[len(codecs.BOM_UTF8) :]
@@ -53,6 +61,29 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
         return text
 
 
+def _utf16_codec(data: bytes) -> str | None:
+    """``utf-16`` with a BOM; ``utf-16-le``/``-be`` without one when NUL bytes fill every other position."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:2000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 4 and even == 0:
+        return "utf-16-le"
+    if even > len(sample) // 4 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def split_lines(text: str, notes: NoteSink) -> list[str]:
+    """Lines ended by LF or CRLF; a file with CR alone (old Mac exports) is read as such and said so."""
+    if "\n" not in text and "\r" in text:
+        notes.info("encoding.cr_lines", "文件以 CR（回车符）换行，已按此分行读取")
+        return text.split("\r")
+    return [line.rstrip("\r") for line in text.split("\n")]
+
+
 def parse_file(path: Path) -> ParseResult:
     try:
         data = path.read_bytes()
@@ -66,7 +97,7 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     text = decode(data, name, notes)
     if "\x00" in text:
         raise NotADeclarationError(f"文件 {name} 含有二进制内容，不是文本导出的申报表", hint="请提供 .txt 文本导出文件")
-    rows = [split_row(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
+    rows = [split_row(i, line) for i, line in enumerate(split_lines(text, notes), start=1)]
     blocks = split_blocks(rows, name, notes)
     sha = hashlib.sha256(data).hexdigest()
     declarations = [BlockParser(block.layout, name, sha, block.index).parse(block.rows) for block in blocks]

@@ -43,9 +43,17 @@ def check_header(decl: Declaration) -> Iterator[Finding]:
         value = getattr(decl.header, name)
         if value in (None, ""):
             location = at_field(f"header.{name}")
-            yield finding("HDR-REQUIRED", f"表头“{location.describe()}”未填写。", location)
+            yield finding("HDR-REQUIRED", _blank_or_unread(decl, location), location)
     for name in _REQUIRED_CHECKBOXES[decl.layout]:
         yield from _checkbox(decl, name)
+
+
+def _blank_or_unread(decl: Declaration, location: Location) -> str:
+    """A field the parser saw but could not read is not 未填写: say what was written."""
+    unread = next((n for n in decl.parse_notes if n.field == location.field and n.fragment), None)
+    if unread is not None:
+        return f"表头“{location.describe()}”填写的「{unread.fragment}」无法识别（见解析提示）。"
+    return f"表头“{location.describe()}”未填写。"
 
 
 def _checkbox(decl: Declaration, name: str) -> Iterator[Finding]:

@@ -35,7 +35,9 @@ def review(decl: Declaration, context: ReviewContext | None = None) -> ReviewRep
     if context is not None:
         findings.extend(checks_relevance.check_relevance(decl, context))
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, _RULE_ORDER[f.rule_id]))
-    return ReviewReport(declaration_id=decl.id, name=decl.header.name, year=decl.header.year, findings=findings)
+    return ReviewReport(
+        declaration_id=decl.id, name=decl.header.name, year=decl.header.year, findings=findings, parse_notes=decl.parse_notes
+    )
 
 
 def review_all(declarations: list[Declaration]) -> list[ReviewReport]:
