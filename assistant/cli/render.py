@@ -129,6 +129,12 @@ def stats_view(stats: CorpusStats) -> Group:
     )
 
 
+def print_unit_notes(notes: list[str]) -> None:
+    """Amounts a brief wrote in 万/亿: the conversion, on stderr so JSON output stays clean."""
+    for note in notes:
+        console(stderr=True).print(f"提示：{note}")
+
+
 def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, soft_wrap=False, width=160 if not stderr else None)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum, auto
 from pathlib import PurePath
 
+from assistant.domain.amounts import converted_note
 from assistant.domain.model import (
     Declaration,
     Funding,
@@ -28,9 +29,6 @@ _TITLE_ROW = re.compile(r"^[#\s]*(?:上海市)?(?:财政)?(?:支出)?项目(?:�
 _YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
 _TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
 _GLUED_NUMBER = re.compile(r"(?<=[。；！？.])\s*(\d{4,}(?:\.\d+)?)$")
-
-
-_YUAN = {"万": "10,000", "万元": "10,000", "亿": "100,000,000", "亿元": "100,000,000"}
 
 
 class Mode(Enum):
@@ -212,10 +210,9 @@ class BlockParser:
                 fragment=text,
             )
             return None
-        unit = amount_unit(text)
-        if unit is not None and amount is not None:
+        if amount is not None and amount_unit(text) is not None:
             self.notes.info(
-                "funding.unit_converted", f"「{opened.title}」原表以{unit}填写「{text}」，已按 1{unit} = {_YUAN[unit]} 元换算为 {amount:,} 元",
+                "funding.unit_converted", converted_note(opened.title, text, amount),
                 line=opened.line, field=f"funding.{opened.spec.target}", fragment=text,
             )  # fmt: skip
         return amount

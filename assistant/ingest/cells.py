@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
-from decimal import Decimal, InvalidOperation
 
+from assistant.domain.amounts import BLANK_MARKS, amount_unit, is_plain_amount, parse_amount  # noqa: F401 - readers import them from here
 from assistant.domain.model import CheckboxField, CheckOption, CheckState
 
 
@@ -78,41 +78,9 @@ def compact(text: str) -> str:
     return _WRAP_SPACE.sub("", text.strip())
 
 
-_AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
-# Units other regions' forms (and people) write after an amount; the model keeps yuan.
-_SCALED = re.compile(r"^(?P<num>.+?)\s*(?P<unit>万元|万|亿元|亿|元)$")
-_SCALES = {"万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000), "亿": Decimal(100_000_000), "元": Decimal(1)}
-BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
-
-
 def is_amount(text: str) -> bool:
     """A plain number as the seed tables write amounts (no unit): what marks a budget row."""
-    return bool(_AMOUNT.match(text.strip().replace(" ", "")))
-
-
-def amount_unit(text: str) -> str | None:
-    """The unit written after an amount other than plain yuan (``164万元`` → ``万元``), else None."""
-    scaled = _SCALED.match(text.strip().replace(" ", ""))
-    return scaled["unit"] if scaled and scaled["unit"] != "元" and _AMOUNT.match(scaled["num"]) else None
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """Yuan, exactly: ``9,382,600.00`` → 9382600.00, ``164万元`` → 1640000; None for a blank.
-
-    Raises ValueError for anything else. 万/万元 are 10,000 yuan and 亿/亿元 100,000,000 (decimal arithmetic).
-    """
-    cleaned = text.strip().replace(" ", "")
-    if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
-        return None
-    scaled = _SCALED.match(cleaned)
-    number, scale = (scaled["num"], _SCALES[scaled["unit"]]) if scaled else (cleaned, Decimal(1))
-    if not _AMOUNT.match(number):
-        raise ValueError(cleaned)
-    try:
-        amount = Decimal(number.replace(",", ""))
-    except InvalidOperation as exc:
-        raise ValueError(cleaned) from exc
-    return amount if scale == 1 else amount * scale
+    return is_plain_amount(text)
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
+from assistant.domain.amounts import converted_note
 from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
 
@@ -106,7 +107,7 @@ class BudgetTable:
             self.notes.warn("budget.bad_amount", f"金额「{text}」无法识别为数字，按空白处理", line=line, fragment=text)
             return None
         if amount is not None and amount_unit(text) is not None:
-            self.notes.info("budget.unit_converted", f"金额「{text}」以{amount_unit(text)}填写，已换算为 {amount:,} 元", line=line, fragment=text)
+            self.notes.info("budget.unit_converted", converted_note("预算明细金额", text, amount), line=line, fragment=text)
         return amount
 
     def _total(self, row: Row) -> None:

@@ -41,9 +41,11 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
         try:
             text = data.decode(utf16)
         except UnicodeDecodeError as exc:
-            raise InputError(f"文件 {name} 看似 UTF-16 编码，但第 {exc.start} 字节处无法解码", hint="请用文本编辑器另存为 UTF-8 编码后重试") from exc
-        notes.info("encoding.utf16", "文件为 UTF-16 编码（Word 的“Unicode 文本”），已按 UTF-16 读取")
-        return text.removeprefix("\ufeff")
+            if utf16 == "utf-16":  # a BOM said so; without one the guess may be wrong: try the others
+                raise InputError(f"文件 {name} 标明为 UTF-16 编码，但第 {exc.start} 字节处无法解码", hint="请用文本编辑器另存为 UTF-8 编码后重试") from exc
+        else:
+            notes.info("encoding.utf16", "文件为 UTF-16 编码（Word 的“Unicode 文本”），已按 UTF-16 读取")
+            return text.removeprefix("\ufeff")
     if data.startswith(codecs.BOM_UTF8):
         notes.info("encoding.bom", "文件为带 BOM 的 UTF-8 编码，已自动去除 BOM")
         data = data[len(codecs.BOM_UTF8) :]
@@ -62,16 +64,17 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
 
 
 def _utf16_codec(data: bytes) -> str | None:
-    """``utf-16`` with a BOM; ``utf-16-le``/``-be`` without one when NUL bytes fill every other position."""
+    """``utf-16`` with a BOM; ``utf-16-le``/``-be`` without one when NUL bytes (the high or low half of the
+    ASCII tabs, digits and line ends) sit mostly at one parity (a few CJK characters such as 一 U+4E00 put
+    one at the other): UTF-8 and GBK text has no NUL byte at all."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    sample = data[:2000]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > len(sample) // 4 and even == 0:
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd >= 2 and odd >= 4 * even:
         return "utf-16-le"
-    if even > len(sample) // 4 and odd == 0:
+    if even >= 2 and even >= 4 * odd:
         return "utf-16-be"
     return None
 

@@ -26,12 +26,16 @@ def _from_json(path: Path) -> Declaration:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path.name} 不是合法的 JSON：{exc}", hint="请检查文件内容，或提供 .txt 文本导出") from exc
+    except RecursionError:
+        raise InputError(f"{path.name} 的 JSON 嵌套层数过深，不是申报表或草稿", hint="请提供 assistant corpus build 或 assistant draft 生成的 JSON，或 .txt 文本导出") from None
     if not isinstance(data, dict):
         raise InputError(f"{path.name} 的顶层不是对象", hint="应为一份申报表或草稿的 JSON")
     if str(data.get("format", "")).startswith("shenbao-draft"):
         return _draft(data, path)
     try:
         return Declaration.model_validate(data, strict=False)
+    except RecursionError:
+        raise InputError(f"{path.name} 的 JSON 嵌套层数过深，不是申报表", hint="请提供 assistant corpus build 生成的语料 JSON") from None
     except ValidationError as exc:
         raise InputError(
             f"{path.name} 不是可识别的申报表 JSON：{describe_validation_error(exc)}",
