@@ -47,7 +47,10 @@ def parse_amount(text: str) -> Decimal | None:
         amount = Decimal(number.replace(",", ""))
     except InvalidOperation as exc:
         raise ValueError(cleaned) from exc
-    return amount if scale == 1 else amount * scale
+    if scale == 1:
+        return amount
+    scaled = amount * scale
+    return scaled.quantize(Decimal(1)) if scaled == scaled.to_integral_value() else scaled  # 1.2亿 → 120000000, not …0.0
 
 
 def converted_note(label: str, text: str, amount: Decimal) -> str:

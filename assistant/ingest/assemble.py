@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from enum import Enum, auto
 from pathlib import PurePath
@@ -23,9 +24,9 @@ from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_spl
 from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.notes import NoteSink
+from assistant.ingest.titles import is_page_chrome, read_title
 from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
 
-_TITLE_ROW = re.compile(r"^[#\s]*(?:上海市)?(?:财政)?(?:支出)?项目(?:支出)?绩效目标申报表")
 _YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
 _TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
 _GLUED_NUMBER = re.compile(r"(?<=[。；！？.])\s*(\d{4,}(?:\.\d+)?)$")
@@ -60,6 +61,11 @@ class BlockParser:
     def _route(self, row: Row) -> None:
         if row.is_blank:
             return
+        if is_page_chrome([c.text for c in row.filled]):
+            for cell in row.filled:
+                self.notes.unplaced(cell.text, row.line, "网页导航或页面按钮，不属于申报表")
+            self.mode = Mode.FORM
+            return
         if self._structural(row):
             return
         match self.mode:
@@ -80,7 +86,9 @@ class BlockParser:
         if year:
             self.year = self.year or int(year[1])
             return True
-        if _TITLE_ROW.match(text):
+        title = read_title(row.raw)
+        if title is not None:
+            self.year = self.year or title.year
             self.mode = Mode.FORM
             self.form.reset()
             return True
@@ -135,7 +143,15 @@ class BlockParser:
         name = values.pop("name", None)
         if not name:
             self.notes.error("header.name_missing", "未找到项目名称", field="header.name")
-        return Header(name=str(name or ""), year=self.year, **values)  # type: ignore[arg-type]
+        return Header(name=str(name or ""), year=self.year or self._year_from_dates(values), **values)  # type: ignore[arg-type]
+
+    def _year_from_dates(self, values: dict[str, object]) -> int | None:
+        """No year line or title year: both planned dates in one year give it, and a note says so."""
+        start, end = values.get("start_date"), values.get("end_date")
+        if not isinstance(start, date) or not isinstance(end, date) or start.year != end.year:
+            return None
+        self.notes.warn("header.year_from_dates", f"表中未写明预算年度，按计划起止日期取 {start.year} 年，请核对", field="header.year")
+        return start.year
 
     def _text_field(self, values: dict[str, object], opened: OpenField) -> None:
         target = opened.spec.target

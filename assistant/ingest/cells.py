@@ -39,9 +39,31 @@ class Row:
         return not self.filled
 
 
-def split_row(line_no: int, raw: str) -> Row:
-    cells = tuple(Cell(raw=part, col=i, line=line_no) for i, part in enumerate(raw.split("\t")))
+def split_row(line_no: int, raw: str, *, loose: bool = False) -> Row:
+    """Cells separated by tabs; with ``loose`` (text copied from a web page or a document, no tab in the
+    file) by ``|`` or by runs of two or more spaces. A Markdown rule line (``|---|---|``) is blank."""
+    parts = _loose_parts(raw) if loose else raw.split("\t")
+    cells = tuple(Cell(raw=part, col=i, line=line_no) for i, part in enumerate(parts))
     return Row(line=line_no, raw=raw, cells=cells)
+
+
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_SPACE_RUN = re.compile(r"(?:[ \xa0]{2,}|\u3000+)")
+
+
+def is_loose_row(raw: str) -> bool:
+    return raw.count("|") >= 2 or bool(_SPACE_RUN.search(raw.strip()))
+
+
+def _loose_parts(raw: str) -> list[str]:
+    if _PIPE_RULE.match(raw):
+        return [""]
+    if raw.count("|") >= 2:
+        inner = raw.strip()
+        inner = inner[1:] if inner.startswith("|") else inner
+        inner = inner[:-1] if inner.endswith("|") else inner
+        return [part.strip() for part in inner.split("|")]
+    return _SPACE_RUN.split(raw.rstrip())
 
 
 # Only real tags: ``<`` followed by a tag name. ``响应时间<30分钟，满意度>90%`` is text, not a tag, and

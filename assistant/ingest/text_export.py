@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.domain.model import Declaration, Layout, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
-from assistant.ingest.cells import Row, split_row
+from assistant.ingest.cells import Row, is_loose_row, split_row
 from assistant.ingest.notes import NoteSink
-
-_TITLE = re.compile(
-    r"^[#\s]*(?P<city>上海市)?(?:财政)?(?:支出)?项目(?:支出)?绩效目标申报表\s*(?P<suffix>[（(][^)）]*[)）])?\s*$"
-)
-_CONTINUATION_SUFFIXES = ("绩效目标", "制度保障")
-
+from assistant.ingest.titles import read_title
 
 @dataclass
 class ParseResult:
@@ -100,7 +94,11 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     text = decode(data, name, notes)
     if "\x00" in text:
         raise NotADeclarationError(f"文件 {name} 含有二进制内容，不是文本导出的申报表", hint="请提供 .txt 文本导出文件")
-    rows = [split_row(i, line) for i, line in enumerate(split_lines(text, notes), start=1)]
+    lines = split_lines(text, notes)
+    loose = "\t" not in text and any(is_loose_row(line) for line in lines)
+    if loose:
+        notes.info("cells.loose", "文件中没有制表符，按“|”或连续空格分隔单元格读取（网页或文档中复制的文本）；请核对各栏是否对齐")
+    rows = [split_row(i, line, loose=loose) for i, line in enumerate(lines, start=1)]
     blocks = split_blocks(rows, name, notes)
     sha = hashlib.sha256(data).hexdigest()
     declarations = [BlockParser(block.layout, name, sha, block.index).parse(block.rows) for block in blocks]
@@ -111,8 +109,9 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
     starts = [(i, _layout_of(rows, i)) for i, row in enumerate(rows) if _starts_declaration(row)]
     if not starts:
         raise NotADeclarationError(
-            f"文件 {name} 不是绩效目标申报表：没有找到表头「财政项目支出绩效目标申报表」或「上海市财政支出项目绩效目标申报表」",
-            hint="请确认文件是申报表的文本导出（.txt），且表头行未被删除",
+            f"文件 {name} 不是绩效目标申报表：没有找到表头，如「财政项目支出绩效目标申报表」「上海市财政支出项目绩效目标申报表」"
+            "「项目支出绩效目标表」「××区2025年项目支出绩效目标批复表」",
+            hint="请确认文件是申报表的文本导出（.txt）或从网页、文档复制的表格文本，且标题行未被删除",
         )
     _report_preamble(rows[: starts[0][0]], notes)
     bounds = [s for s, _ in starts] + [len(rows)]
@@ -122,30 +121,19 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
     ]
 
 
-def _title(row: Row) -> re.Match[str] | None:
-    return _TITLE.match(row.raw.replace("\t", " ").strip())
-
-
 def _starts_declaration(row: Row) -> bool:
-    match = _title(row)
-    if match is None:
-        return False
-    suffix = match["suffix"] or ""
-    return not any(word in suffix for word in _CONTINUATION_SUFFIXES)
+    title = read_title(row.raw)
+    return title is not None and not title.continuation
 
 
 def is_title(row: Row) -> bool:
-    return _title(row) is not None
+    return read_title(row.raw) is not None
 
 
 def _layout_of(rows: list[Row], start: int) -> Layout:
-    match = _title(rows[start])
-    assert match is not None
-    if match["city"]:
-        return Layout.MUNICIPAL_2019
-    if match["suffix"] and "项目总体情况" in match["suffix"]:
-        return Layout.DISTRICT_2020
-    return Layout.MUNICIPAL_2021
+    title = read_title(rows[start].raw)
+    assert title is not None
+    return title.layout
 
 
 def _report_preamble(rows: list[Row], notes: NoteSink) -> None:
