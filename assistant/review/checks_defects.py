@@ -12,7 +12,7 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import Declaration, Indicator
 from assistant.domain.values import IndicatorValue, ValueKind, parse_value
 from assistant.review import lexicon
-from assistant.review.base import at_indicator, finding, quoted
+from assistant.review.base import at_field, at_indicator, finding, quoted
 from assistant.review.checks_framework import COST_EXPECTED_FROM
 from assistant.review.models import Finding
 
@@ -43,14 +43,15 @@ def _cost_levels(decl: Declaration) -> Iterator[Finding]:
     costs = [i for i in decl.indicators if i.level1 is Level1.COST]
     if not costs or any(states_cost_level(i.value) for i in costs):
         return
-    example = _unit_cost_example(decl)
-    for ind in costs:
-        yield finding(
-            "COST-NO-LEVEL",
-            f"成本指标{quoted(ind)}没有写明成本水平（总成本、单位成本或分项成本的金额），表中也没有其他成本指标写明金额。",
-            at_indicator(ind),
-            fix=_cost_fix(example),
-        )
+    # One table-level finding: the defect is the table's (no cost indicator states a cost), and any one
+    # indicator with an amount would cure it; it names every cost indicator concerned.
+    named = "、".join(quoted(ind) for ind in costs)
+    yield finding(
+        "COST-NO-LEVEL",
+        f"成本指标{named}都没有写明成本水平（总成本、单位成本或分项成本的金额），表中没有一项成本指标写明金额。",
+        at_field("indicators"),
+        fix=_cost_fix(_unit_cost_example(decl)),
+    )
 
 
 def _unit_cost_example(decl: Declaration) -> str | None:
