@@ -2,9 +2,11 @@
 
 Only the project's own errors may escape (a clear Chinese message), and each input is read in bounded
 time. Example counts are bounded so CI runs this in seconds; the fuzzer's finds are kept as fixtures.
+A longer run (the eval): ``ASSISTANT_FUZZ_EXAMPLES=3000 python -m pytest tests/test_fuzz_inputs.py``.
 """
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -21,6 +23,7 @@ CASES = Path(__file__).resolve().parent / "fixtures" / "cases"
 SEEDS = [p.read_bytes() for p in sorted(CASES.glob("*.txt"))]
 BRIEF = example_brief_path().read_text(encoding="utf-8")
 MAX_SECONDS = 2.0
+EXAMPLES = int(os.environ.get("ASSISTANT_FUZZ_EXAMPLES", "150"))
 
 # Fragments the field and the fuzzer found troublesome: tags, checkboxes, brackets, operators, units, nesting.
 _FRAGMENTS = st.sampled_from([
@@ -51,7 +54,7 @@ def _bounded(call) -> None:  # noqa: ANN001
 
 
 @given(st.sampled_from(SEEDS), _EDITS, st.sampled_from(["utf-8", "utf-16", "gb18030"]))
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_mutated_text_exports_parse_or_fail_clearly(seed, edits, encoding):
     text = _mutate(seed.decode("utf-8"), edits)
     data = text.encode(encoding, errors="replace")
@@ -64,7 +67,7 @@ def test_mutated_text_exports_parse_or_fail_clearly(seed, edits, encoding):
 
 
 @given(_EDITS)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_mutated_briefs_load_or_fail_clearly(tmp_path_factory, edits):
     path = tmp_path_factory.mktemp("brief") / "brief.yaml"
     path.write_text(_mutate(BRIEF, edits), encoding="utf-8")
@@ -79,7 +82,7 @@ _JSON = st.recursive(
 
 
 @given(_JSON, st.integers(0, 3000))
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(EXAMPLES // 2, 50), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_json_given_to_check_or_as_a_brief_fails_clearly(tmp_path_factory, value, depth):
     folder = tmp_path_factory.mktemp("json")
     text = "[" * depth + json.dumps(value, ensure_ascii=False) + "]" * depth
