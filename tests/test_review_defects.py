@@ -127,6 +127,8 @@ def test_case02_name_target_conflicts_with_value():
         ("体检覆盖率95%", "≥95(%)", False, False),
         ("体检覆盖率≥95%", "≥90(%)", False, True),
         ("2025年度体检人数", "≥500(人)", False, False),
+        ("体检人数（2025年）", "≥500(人)", False, False),  # a year in brackets is not a target
+        ("社区覆盖数（3个街道）", "=100(%)", False, False),
     ],
 )
 def test_name_variants(name, value, placeholder, conflict):
@@ -150,7 +152,7 @@ def test_case04_inputs_and_execution_flagged_wherever_filed():
     [
         ("项目资金投入", True), ("预算调整次数", True), ("配备专职辅导人员", True), ("资金保障率", True),
         ("支出进度", True), ("补贴发放准确率", False), ("村级组织正常运转率", False), ("公务用车保障率", False),
-        ("村均运转经费", False), ("培训人员数量", False),
+        ("村均运转经费", False), ("培训人员数量", False), ("交通信号配时调整次数", False), ("资金调整次数", True),
     ],
 )  # fmt: skip
 def test_input_variants(name, fires):

@@ -146,11 +146,9 @@ def stated_target(name: str) -> IndicatorValue | None:
 
 def _name_target(ind: Indicator) -> Iterator[Finding]:
     stated, value = stated_target(ind.name), ind.value
-    if stated is None or value.kind is not ValueKind.QUANTITATIVE:
-        return
-    same_number = stated.number == value.number and (stated.unit or value.unit) == (value.unit or stated.unit)
-    same_operator = stated.operator is None or stated.operator == value.operator
-    if same_number and same_operator:
+    if stated is None or value.kind is not ValueKind.QUANTITATIVE or stated.unit not in {None, value.unit}:
+        return  # ``培训人数（2025年）`` names a year, not a target in the value's unit
+    if stated.number == value.number and stated.operator in {None, value.operator}:
         return
     yield finding(
         "NAME-VALUE-CONFLICT",
