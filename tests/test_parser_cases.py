@@ -282,3 +282,15 @@ def test_utf16_detection_does_not_swallow_binary_or_gbk():
     gbk = _case_path("09").read_text(encoding="utf-8").encode("gbk")
     assert _rows(parse_text_bytes(gbk, "gbk.txt").declarations[0]) == _rows(_case("09"))
     assert codecs.BOM_UTF16_LE not in gbk[:2]
+
+
+def test_an_unreadable_amount_is_reported_as_unreadable_not_as_blank():
+    text = _case_path("10").read_text(encoding="utf-8").replace("项目资金总额\t2,400,000.00", "项目资金总额\t两百四十万")
+    (decl,) = parse_text_bytes(text.encode("utf-8"), "x.txt").declarations
+    (message,) = [f.message for f in review(decl).findings if f.rule_id == "FUND-BLANK"]
+    assert "无法识别的金额：项目资金总额「两百四十万」" in message and "资金栏目空白：项目资金总额" not in message
+
+
+def test_check_shows_the_files_own_notes():
+    listed = json.loads(runner.invoke(app, ["check", str(Path(__file__).parent / "fixtures" / "web" / "web-03-tabs-district-year-wan.txt"), "--json"]).output)
+    assert "青禾区人民政府门户网站" in [n["fragment"] for n in listed[0]["parse_notes"]]

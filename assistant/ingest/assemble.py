@@ -203,7 +203,7 @@ class BlockParser:
             if opened.spec.kind is not FieldKind.AMOUNT:
                 continue
             target = self._amount_target(opened.spec.target, amounts)
-            amounts[target] = self._amount(opened)
+            amounts[target] = self._amount(opened, target)
         return Funding(**amounts)
 
     def _amount_target(self, target: str, seen: dict[str, Decimal | None]) -> str:
@@ -214,22 +214,23 @@ class BlockParser:
             return "other_total"
         return "other_annual"
 
-    def _amount(self, opened: OpenField) -> Decimal | None:
+    def _amount(self, opened: OpenField, target: str) -> Decimal | None:
         text = " ".join(opened.values).strip()
         try:
             amount = parse_amount(text)
         except ValueError:
             self.notes.warn(
                 "funding.bad_amount",
-                f"「{opened.title}」的金额「{text}」无法识别为数字，按空白处理",
+                f"「{opened.title}」的金额「{text}」无法识别为数字，按空白处理；请写数字（元），或写明万元，如 164万元",
                 line=opened.line,
+                field=f"funding.{target}",
                 fragment=text,
             )
             return None
         if amount is not None and amount_unit(text) is not None:
             self.notes.info(
                 "funding.unit_converted", converted_note(opened.title, text, amount),
-                line=opened.line, field=f"funding.{opened.spec.target}", fragment=text,
+                line=opened.line, field=f"funding.{target}", fragment=text,
             )  # fmt: skip
         return amount
 

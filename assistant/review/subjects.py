@@ -18,7 +18,12 @@ def load_subjects(path: Path) -> list[Declaration]:
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if path.suffix.lower() == ".json":
         return [_from_json(path)]
-    return parse_file(path).declarations
+    result = parse_file(path)
+    if not result.notes or not result.declarations:
+        return result.declarations
+    # Notes on the file itself (encoding, text before the first title) travel with its first declaration.
+    first = result.declarations[0]
+    return [first.model_copy(update={"parse_notes": [*result.notes, *first.parse_notes]}), *result.declarations[1:]]
 
 
 def _from_json(path: Path) -> Declaration:
