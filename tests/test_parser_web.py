@@ -52,6 +52,16 @@ EXPECTED = {
         [("创建示范小区个数", "≥24(个)"), ("示范小区验收达标率", "≥95(%)"), ("创建工作完成时间", "11月底前"),
          ("单个小区创建成本", "≤4(万元/个)"), ("示范小区湿垃圾分出率", "≥25(%)"), ("小区居民满意度", "≥90(%)")],
     )],
+    "web-09-long-term-and-annual-columns.txt": [(
+        "青禾区智慧养老服务平台运营", 2025, "青禾区民政局", date(2025, 1, 1), date(2025, 12, 31), Decimal(3_000_000),
+        [("平台服务老人人数", "≥5000(人)"), ("服务工单按时办结率", "≥95(%)"), ("紧急呼叫响应时间", "≤15(分钟)"),
+         ("人均年服务成本", "≤200(元/人)"), ("独居老人意外及时发现率", "≥90(%)"), ("服务老人满意度", "≥90(%)")],
+    )],
+    "web-10-spaces-wan-words.txt": [(
+        "绿汀区全民健身赛事举办", 2025, "绿汀区体育局", date(2025, 4, 1), date(2025, 10, 31), Decimal(750_000),
+        [("举办赛事场次", "≥12(场)"), ("赛事安全事故发生数", "=0(次)"), ("赛事举办完成时间", "10月底前"),
+         ("场均办赛成本", "6.25(万元)"), ("参赛群众人次", "≥6000(人次)"), ("参赛群众满意度", "≥90(%)")],
+    )],
 }  # fmt: skip
 
 
@@ -116,3 +126,9 @@ def test_title_variants(line, year, starts):
 )  # fmt: skip
 def test_page_chrome(cells, chrome):
     assert is_page_chrome(cells) is chrome
+
+
+def test_long_term_values_beside_annual_ones_go_to_the_remark():
+    (decl,) = parse_file(WEB / "web-09-long-term-and-annual-columns.txt").declarations
+    assert decl.indicators[0].remark == "长期指标值：≥15000(人)"
+    assert [n.code for n in decl.parse_notes].count("indicator.long_term_value") == 6

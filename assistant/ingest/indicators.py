@@ -30,6 +30,7 @@ class Columns:
     level1: int = 1
     level2: int = 2
     name: int = 3
+    long_term: int | None = None  # a 长期 value column beside the 年度 one (other regions' layout)
 
     @classmethod
     def from_header(cls, row: Row) -> Columns:
@@ -37,7 +38,14 @@ class Columns:
         level2 = found.get("二级指标", found.get("二级目标", 2))
         level1 = found.get("一级指标", found.get("一级目标", level2 - 1))
         name = found.get("三级指标", found.get("三级目标", level2 + 1))
-        return cls(level1=level1, level2=level2, name=name)
+        return cls(level1=level1, level2=level2, name=name, long_term=_long_term_column(found))
+
+
+def _long_term_column(found: dict[str, int]) -> int | None:
+    values = {key: col for key, col in found.items() if _VALUE_HEADERS.search(key)}
+    long_term = [col for key, col in values.items() if re.search(r"(长期|项目期|总体)", key)]
+    annual = [col for key, col in values.items() if "年度" in key and not re.search(r"(长期|项目期|总体)", key)]
+    return long_term[0] if long_term and annual else None
 
 
 @dataclass
@@ -95,7 +103,7 @@ class IndicatorTable:
             self.level2 = term
 
     def _add(self, rest: list[Cell], line: int) -> None:
-        name_cell, value_cell, remarks = _name_value_remarks(self._drop_repeated_name(rest, line))
+        name_cell, value_cell, remarks = _name_value_remarks(self._set_aside_long_term(self._drop_repeated_name(rest, line), line))
         position = len(self.rows) + 1
         where = f"indicators[{position}]"
         if name_cell is None:
@@ -138,6 +146,21 @@ class IndicatorTable:
             fragment=rest[1].text,
         )
         return [rest[0], *rest[2:]]
+
+    def _set_aside_long_term(self, rest: list[Cell], line: int) -> list[Cell]:
+        """With separate 长期/年度 value columns the 年度 one is the target; the 长期 one goes to the remark."""
+        column = self.columns.long_term
+        found = next((c for c in rest[1:] if c.col == column), None)
+        if found is None:
+            return rest
+        self.notes.info(
+            "indicator.long_term_value",
+            f"指标「{compact(rest[0].text)}」另有长期指标值「{found.text}」，本表按年度指标值读取，长期值记入备注",
+            line=line,
+            fragment=found.text,
+        )
+        kept = [c for c in rest if c is not found]
+        return [*kept, Cell(raw=f"长期指标值：{found.raw}", col=found.col, line=found.line)]
 
     def _note_value_words(self, name: str, text: str, line: int, where: str) -> None:
         value = parse_value(text)
