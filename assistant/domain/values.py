@@ -124,9 +124,8 @@ def _strip_words(text: str) -> tuple[str, Operator | None]:
 
 
 def _parse_quantitative(text: str, raw: str) -> IndicatorValue | None:
-    compact = text.replace(" ", "")
-    stripped, word_operator = _strip_words(compact)
-    match = _QUANT.match(stripped) if stripped != compact else _QUANT.match(compact)
+    stripped, word_operator = _strip_words(text.replace(" ", ""))
+    match = _QUANT.match(stripped)
     if match is None:
         return None
     number_text = match["num"]

@@ -103,7 +103,8 @@ class IndicatorTable:
             self.level2 = term
 
     def _add(self, rest: list[Cell], line: int) -> None:
-        name_cell, value_cell, remarks = _name_value_remarks(self._set_aside_long_term(self._drop_repeated_name(rest, line), line))
+        cells = self._set_aside_long_term(self._drop_repeated_name(rest, line), line)
+        name_cell, value_cell, remarks = _name_value_remarks(cells)
         position = len(self.rows) + 1
         where = f"indicators[{position}]"
         if name_cell is None:
@@ -133,7 +134,6 @@ class IndicatorTable:
                 remark="；".join(c.text for c in remarks) or None,
             )
         )
-
 
     def _drop_repeated_name(self, rest: list[Cell], line: int) -> list[Cell]:
         """A merged name cell exported once per grid column (``name⇥name⇥value``): keep one copy."""
