@@ -16,7 +16,7 @@ import docx
 import openpyxl
 import pytest
 from docx.oxml.ns import qn
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from typer.testing import CliRunner
@@ -314,6 +314,8 @@ _TEXTS = st.sampled_from(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(st.tuples(_TEXTS, st.integers(1, 3)), min_size=1, max_size=6), min_size=1, max_size=12))
+# found by a random run: a repeated budget header used to start the table afresh and drop the lines above it
+@example([[("项目名称", 1)], [("项目内容", 1), ("明细金额", 1)], [("≥", 1)], [("项目内容", 1), ("明细金额", 1)]])
 def test_reader_survives_any_grid(grid):
     rows = []
     for r, cells in enumerate(grid):

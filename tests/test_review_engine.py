@@ -31,8 +31,8 @@ EXPECTED = {
     "2023-003-05": [("VAL-DECIMAL-COUNT", 134), ("VAL-DECIMAL-COUNT", 137), ("VAL-MISSING", 140), ("VAL-MISSING", 143)],
     "2023-003-06": [("FW-L2-BLANK", 169), ("INPUT-AS-RESULT", 162)],
     "2026-004-01": [("FUND-BLANK", None), ("FW-COST", None), ("SEC-TOTAL-GOAL-BLANK", None)],
-    "2026-004-02": [("FUND-BLANK", None), ("SEC-TOTAL-GOAL-BLANK", None), ("VAL-VAGUE", 50), ("VAL-VAGUE", 51)],
-    "2026-004-03": [("FUND-BLANK", None), ("SEC-TOTAL-GOAL-BLANK", None)],
+    "2026-004-02": [("COST-NO-LEVEL", None), ("FUND-BLANK", None), ("SEC-TOTAL-GOAL-BLANK", None), ("VAL-VAGUE", 50), ("VAL-VAGUE", 51)],
+    "2026-004-03": [("COST-NO-LEVEL", None), ("FUND-BLANK", None), ("SEC-TOTAL-GOAL-BLANK", None)],
     "2026-004-04": [("FUND-BLANK", None), ("FW-COST", None), ("FW-MISPLACED", 98), ("FW-MISPLACED", 102), ("FW-MISPLACED", 103), ("FW-MISPLACED", 104), ("FW-MISSING-L2", None), ("NAME-NO-MEASURE", 102), ("SEC-TOTAL-GOAL-BLANK", None)],
     "2026-004-05": [("DUPLICATE", 125), ("FUND-BLANK", None), ("FW-COST", None), ("SEC-TOTAL-GOAL-BLANK", None)],
 }  # fmt: skip
@@ -78,12 +78,14 @@ def test_engine_is_fast_and_deterministic(corpus):
 
 
 def _clean(corpus) -> Declaration:
-    """2026-004-03 with its two real gaps filled: it then passes every rule."""
+    """2026-004-03 with its three real gaps filled (a cost level for 成本控制率): it then passes every rule."""
     decl = corpus.get("2026-004-03")
+    cost = {"name": "年度运维总成本", "name_written": "年度运维总成本", "value": parse_value("≤184.2(万元)")}
+    indicators = [i.model_copy(update=cost) if i.line == 70 else i for i in decl.indicators]
     funding = decl.funding.model_copy(update={"total": decl.funding.annual, "fiscal_total": decl.funding.annual, "other_total": Decimal(0)})
     goal = TextSection(kind=SectionKind.GOAL_TOTAL, title="项目总目标", text="保障远程教育网络体系全年稳定运行。", span=LineSpan(start=67, end=67))
     sections = [goal if s.kind is SectionKind.GOAL_TOTAL else s for s in decl.sections]
-    return decl.model_copy(update={"funding": funding, "sections": sections})
+    return decl.model_copy(update={"funding": funding, "sections": sections, "indicators": indicators})
 
 
 def _with_rows(decl: Declaration, rows) -> Declaration:
@@ -163,6 +165,10 @@ FIRES = {
     "SAT-FLOOR": (lambda d: _replace(d, 82, value="≥60(%)"), lambda d: _replace(d, 82, value="≥80(%)")),
     "ALL-100": (lambda d: _with_rows(d, [(i.level1_written, i.level2_written, i.name, "=100.00(%)" if i.value.unit and "满意" not in i.name else i.value.raw) for i in d.indicators]), lambda d: d),
     "INPUT-AS-RESULT": (lambda d: _add(d, ("产出指标", "数量指标", "预算执行率", "≥95(%)")), lambda d: _add(d, ("产出指标", "数量指标", "课件制作数量", "≥12(部)"))),
+    "COST-NO-LEVEL": (lambda d: _replace(d, 70, name="成本控制率", value="=100.00(%)"), lambda d: _replace(d, 70, name="单站点年运维成本", value="≤92.1(万元/个)")),
+    "VAL-IMPOSSIBLE": (lambda d: _replace(d, 74, value="292%"), lambda d: _replace(d, 74, name="IPTV用户数增长率", value="≥120(%)")),
+    "NAME-PLACEHOLDER": (lambda d: _replace(d, 72, name="年度运维报告完成数(≥**次)"), lambda d: _replace(d, 72, name="年度运维报告完成数（季报）")),
+    "NAME-VALUE-CONFLICT": (lambda d: _replace(d, 74, name="IPTV平台运维服务验收达标率100%", value="≥98(%)"), lambda d: _replace(d, 74, name="IPTV平台运维服务验收达标率100%", value="=100(%)")),
     "DUPLICATE": (lambda d: _add(d, ("产出指标", "时效指标", "故障响应及时率", "=100(%)")), lambda d: _add(d, ("产出指标", "时效指标", "课件上线及时率", "=100(%)"))),
 }
 

@@ -58,7 +58,9 @@ def draft(
 def _brief(path: Path | None):  # noqa: ANN202 - Brief
     if path is None:
         raise InputError("请给出简报文件，或使用 --example", hint="示例：assistant draft --example -o draft.json")
-    return load_brief(path)
+    brief = load_brief(path)
+    render.print_unit_notes(brief.unit_notes)
+    return brief
 
 
 def _regenerate(

@@ -131,6 +131,12 @@ def stats_view(stats: CorpusStats) -> Group:
     )
 
 
+def print_unit_notes(notes: list[str]) -> None:
+    """Amounts a brief wrote in 万/亿: the conversion, on stderr so JSON output stays clean."""
+    for note in notes:
+        console(stderr=True).print(f"提示：{note}")
+
+
 def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, soft_wrap=False, width=160 if not stderr else None)
 
@@ -142,6 +148,8 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
     from assistant.review.models import Severity
 
     counts = "，".join(f"{s.label} {report.count(s)} 条" for s in Severity)
+    if report.parse_notes:
+        counts += f"；解析提示 {len(report.parse_notes)} 条（见表后）"
     parts: list = [Text(f"审核：{report.name}（{report.declaration_id}）— {counts}", style="bold")]
     if not report.findings:
         parts.append(Text("未发现问题。", style="green"))
@@ -155,6 +163,8 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
         for f in found:
             table.add_row(f"{f.rule_id}\n{f.criterion.value}", f.location.describe(), f.message, f.fix)
         parts.append(table)
+    if report.parse_notes:
+        parts.append(notes_table(report.parse_notes, title="解析提示（原表中未能读取、已换算或需核对的内容）"))
     return Group(*parts)
 
 

@@ -27,8 +27,10 @@ def suggest(
     """根据项目简报建议绩效指标：按一级/二级分组，给出建议值、取值依据和历年先例。"""
     if example == (brief is not None):
         raise typer.BadParameter("请给出简报文件，或使用 --example（二者选一）", param_hint="BRIEF")
+    loaded = load_brief(example_brief_path() if example else brief)
+    render.print_unit_notes(loaded.unit_notes)
     with open_services() as services:
-        result = services.suggest.suggest(load_brief(example_brief_path() if example else brief))
+        result = services.suggest.suggest(loaded)
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return

@@ -6,6 +6,7 @@ Building is deterministic: the same raw files give byte-identical JSON, and unch
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,9 @@ from assistant.domain.model import Declaration, ParseNote
 from assistant.errors import CorpusError, InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
+
+
+_log = logging.getLogger(__name__)
 
 
 class FileEntry(BaseModel):
@@ -72,6 +76,9 @@ def build_corpus(raw_dir: Path, corpus_dir: Path) -> BuildReport:
             report.results.append(import_office(path) if is_office_file(path) else parse_file(path))
         except InputError as exc:
             report.failed[path.name] = str(exc)
+        except Exception as exc:  # noqa: BLE001 - one file the parser trips on must not stop the others
+            _log.exception("parsing %s failed", path)
+            report.failed[path.name] = f"解析该文件时出现内部错误（{type(exc).__name__}），已跳过，其余文件照常收入（请把该文件反馈给维护者）"
     out_dir = corpus_dir / "declarations"
     out_dir.mkdir(parents=True, exist_ok=True)
     _check_unique_ids(report.declarations)

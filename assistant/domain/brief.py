@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from assistant.domain.project_types import ProjectType
+from assistant.domain.amounts import amount_unit, converted_note, parse_amount
 from assistant.errors import InputError, describe_validation_error
 
 _BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
@@ -38,14 +39,17 @@ def _not_negative(amount: Decimal | None) -> Decimal | None:
 
 
 def _parse_amount(raw: str) -> Decimal:
-    text = raw.strip().replace(",", "").replace("，", "").removesuffix("元").strip()
     try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"“{raw}”不是金额，请写数字（单位：元），如 1860000") from None
+        amount = parse_amount(raw)
+    except ValueError:
+        amount = None
+    if amount is None:
+        raise ValueError(f"“{raw}”不是金额，请写数字（单位：元），如 1860000，或写明万元，如 186万元")
+    return amount
 
 
-# Yuan, written as a number or as text such as "1,860,000元"; never negative; a blank is None.
+# Yuan, written as a number or as text such as "1,860,000元", "186万元" or "1.2亿元" (converted exactly, and
+# said so in ``Brief.unit_notes``); never negative; a blank is None.
 OptionalAmount = Annotated[Decimal | None, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
 Amount = Annotated[Decimal, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
 
@@ -126,6 +130,20 @@ class Brief(BaseModel):
     def _blank_content(cls, raw: object) -> object:
         return "" if raw is None else raw
 
+    _unit_notes: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_units(cls, data: object, handler):  # noqa: ANN206 - Brief
+        brief = handler(data)
+        brief._unit_notes = _unit_notes(data) if isinstance(data, dict) else []
+        return brief
+
+    @property
+    def unit_notes(self) -> list[str]:
+        """Amounts the brief wrote in 万/万元/亿元, each with the exact conversion to yuan."""
+        return list(self._unit_notes)
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> Brief:
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -141,6 +159,16 @@ class Brief(BaseModel):
     def text(self) -> str:
         """Name and content: what similarity and naming read."""
         return f"{self.name}\n{self.content}".strip()
+
+
+def _unit_notes(data: dict) -> list[str]:
+    funding = data.get("资金", data.get("funding"))
+    found = [(f"资金.{k}", v) for k, v in funding.items()] if isinstance(funding, dict) else []
+    parts = data.get("项目构成", data.get("composition"))
+    for n, part in enumerate(parts if isinstance(parts, list) else [], start=1):
+        if isinstance(part, dict):
+            found.append((f"项目构成.第{n}项.金额", part.get("金额", part.get("amount"))))
+    return [converted_note(label, raw, parse_amount(raw) or Decimal(0)) for label, raw in found if isinstance(raw, str) and amount_unit(raw)]
 
 
 _LABELS: dict[str, str] = {
@@ -190,6 +218,15 @@ def load_brief(path: Path) -> Brief:
         return Brief.model_validate(data)
     except ValidationError as exc:
         raise InputError(f"简报文件 {path.name} 有误：{describe_brief_error(exc)}", hint=allowed_fields()) from exc
+    except RecursionError:
+        raise _too_deep(path) from None
+
+
+def _too_deep(path: Path) -> InputError:
+    return InputError(
+        f"简报文件 {path.name} 的列表或字段嵌套层数过深，无法读取",
+        hint="简报只需“字段: 值”、实施计划和项目构成两层列表；请对照示例简报（assistant suggest --example）检查括号和缩进",
+    )
 
 
 class _BriefLoader(yaml.SafeLoader):
@@ -208,6 +245,8 @@ def _read_mapping(path: Path) -> dict[str, object]:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_BriefLoader)  # noqa: S506
     except UnicodeDecodeError:
         raise InputError(f"简报文件 {path.name} 不是 UTF-8 文本", hint="请以 UTF-8 编码保存后重试") from None
+    except RecursionError:
+        raise _too_deep(path) from None
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
         raise InputError(f"简报文件 {path.name} 不是合法的 {kind}：{exc}", hint="请对照示例简报检查缩进和冒号") from exc

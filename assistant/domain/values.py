@@ -92,16 +92,49 @@ def parse_value(raw: str) -> IndicatorValue:
     return IndicatorValue(raw=raw, kind=ValueKind.QUALITATIVE, text=text)
 
 
+# Words written around a number instead of an operator: ``90%以上``, ``12万人次以上``, ``不少于300人``.
+# ``None``: an approximate value (左右, 约) that states no direction.
+_WORD_SUFFIX = re.compile(r"(?P<word>及以上|或以上|以上|及以下|或以下|以下|以内|之内|左右|上下)$")
+_WORD_PREFIX = re.compile(r"^(?P<word>不少于|不低于|至少|大于等于|不超过|不高于|不多于|最多|小于等于|大约|约)")
+_WORD_OPERATORS: dict[str, Operator | None] = {
+    "及以上": Operator.GE, "或以上": Operator.GE, "以上": Operator.GE, "不少于": Operator.GE, "不低于": Operator.GE,
+    "至少": Operator.GE, "大于等于": Operator.GE, "及以下": Operator.LE, "或以下": Operator.LE, "以下": Operator.LE,
+    "以内": Operator.LE, "之内": Operator.LE, "不超过": Operator.LE, "不高于": Operator.LE, "不多于": Operator.LE,
+    "最多": Operator.LE, "小于等于": Operator.LE, "左右": None, "上下": None, "大约": None, "约": None,
+}  # fmt: skip
+
+
+def operator_words(raw: str) -> tuple[str, ...]:
+    """The words a quantitative value uses in place of an operator (``90%以上`` → ``("以上",)``)."""
+    text = raw.strip().replace(" ", "")
+    found = [m["word"] for m in (_WORD_PREFIX.search(text), _WORD_SUFFIX.search(text)) if m]
+    if not found or _parse_quantitative(text, raw) is None:
+        return ()
+    return tuple(found)
+
+
+def _strip_words(text: str) -> tuple[str, Operator | None]:
+    operator = None
+    for pattern in (_WORD_PREFIX, _WORD_SUFFIX):
+        found = pattern.search(text)
+        if found:
+            text = text[: found.start()] + text[found.end() :]
+            operator = operator or _WORD_OPERATORS[found["word"]]
+    return text, operator
+
+
 def _parse_quantitative(text: str, raw: str) -> IndicatorValue | None:
-    match = _QUANT.match(text.replace(" ", ""))
+    stripped, word_operator = _strip_words(text.replace(" ", ""))
+    match = _QUANT.match(stripped)
     if match is None:
         return None
     number_text = match["num"]
     unit = match["punit"] or match["unit"]
+    operator = _OPERATORS[match["op"]] if match["op"] else word_operator
     return IndicatorValue(
         raw=raw,
         kind=ValueKind.QUANTITATIVE,
-        operator=_OPERATORS[match["op"]] if match["op"] else None,
+        operator=operator,
         number=Decimal(number_text),
         decimals=len(number_text.split(".")[1]) if "." in number_text else 0,
         unit=unit.strip() if unit else None,

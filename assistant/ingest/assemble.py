@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from enum import Enum, auto
 from pathlib import PurePath
 
+from assistant.domain.amounts import converted_note
 from assistant.domain.model import (
     Declaration,
     Funding,
@@ -17,14 +19,14 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
-from assistant.ingest.cells import Row, clean_inline, label_key, parse_amount, parse_checkboxes, parse_date
+from assistant.ingest.cells import Row, amount_unit, clean_inline, label_key, parse_amount, parse_checkboxes, parse_date, serial_date
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
 from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.notes import NoteSink
+from assistant.ingest.titles import is_page_chrome, read_title
 from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
 
-_TITLE_ROW = re.compile(r"^[#\s]*(?:上海市)?(?:财政)?(?:支出)?项目(?:支出)?绩效目标申报表")
 _YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
 _TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
 _GLUED_NUMBER = re.compile(r"(?<=[。；！？.])\s*(\d{4,}(?:\.\d+)?)$")
@@ -59,6 +61,11 @@ class BlockParser:
     def _route(self, row: Row) -> None:
         if row.is_blank:
             return
+        if is_page_chrome([c.text for c in row.filled]):
+            for cell in row.filled:
+                self.notes.unplaced(cell.text, row.line, "网页导航或页面按钮，不属于申报表")
+            self.mode = Mode.FORM
+            return
         if self._structural(row):
             return
         match self.mode:
@@ -79,7 +86,9 @@ class BlockParser:
         if year:
             self.year = self.year or int(year[1])
             return True
-        if _TITLE_ROW.match(text):
+        title = read_title(row.raw)
+        if title is not None:
+            self.year = self.year or title.year
             self.mode = Mode.FORM
             self.form.reset()
             return True
@@ -134,7 +143,15 @@ class BlockParser:
         name = values.pop("name", None)
         if not name:
             self.notes.error("header.name_missing", "未找到项目名称", field="header.name")
-        return Header(name=str(name or ""), year=self.year, **values)  # type: ignore[arg-type]
+        return Header(name=str(name or ""), year=self.year or self._year_from_dates(values), **values)  # type: ignore[arg-type]
+
+    def _year_from_dates(self, values: dict[str, object]) -> int | None:
+        """No year line or title year: both planned dates in one year give it, and a note says so."""
+        start, end = values.get("start_date"), values.get("end_date")
+        if not isinstance(start, date) or not isinstance(end, date) or start.year != end.year:
+            return None
+        self.notes.warn("header.year_from_dates", f"表中未写明预算年度，按计划起止日期取 {start.year} 年，请核对", field="header.year")
+        return start.year
 
     def _text_field(self, values: dict[str, object], opened: OpenField) -> None:
         target = opened.spec.target
@@ -153,11 +170,21 @@ class BlockParser:
 
     def _date(self, opened: OpenField):  # noqa: ANN202 - date | None
         text = " ".join(opened.values).strip()
+        where = f"header.{opened.spec.target}"
         try:
-            return parse_date(text)
+            parsed = parse_date(text)
         except ValueError:
-            self.notes.warn("header.bad_date", f"日期「{text}」无法识别，按空白处理", line=opened.line, fragment=text)
+            self.notes.warn(
+                "header.bad_date", f"「{opened.title}」的日期「{text}」无法识别，按空白处理，请按 2025-01-01 的格式填写",
+                line=opened.line, field=where, fragment=text,
+            )  # fmt: skip
             return None
+        if serial_date(text) is not None:
+            self.notes.warn(
+                "header.serial_date", f"「{opened.title}」写的是电子表格日期序列号「{text}」，已换算为 {parsed}，请核对",
+                line=opened.line, field=where, fragment=text,
+            )  # fmt: skip
+        return parsed
 
     def _checkboxes(self, opened: OpenField):  # noqa: ANN202 - CheckboxField
         field, lost = parse_checkboxes(opened.values)
@@ -176,7 +203,7 @@ class BlockParser:
             if opened.spec.kind is not FieldKind.AMOUNT:
                 continue
             target = self._amount_target(opened.spec.target, amounts)
-            amounts[target] = self._amount(opened)
+            amounts[target] = self._amount(opened, target)
         return Funding(**amounts)
 
     def _amount_target(self, target: str, seen: dict[str, Decimal | None]) -> str:
@@ -187,18 +214,25 @@ class BlockParser:
             return "other_total"
         return "other_annual"
 
-    def _amount(self, opened: OpenField) -> Decimal | None:
+    def _amount(self, opened: OpenField, target: str) -> Decimal | None:
         text = " ".join(opened.values).strip()
         try:
-            return parse_amount(text)
+            amount = parse_amount(text)
         except ValueError:
             self.notes.warn(
                 "funding.bad_amount",
-                f"「{opened.title}」的金额「{text}」无法识别为数字，按空白处理",
+                f"「{opened.title}」的金额「{text}」无法识别为数字，按空白处理；请写数字（元），或写明万元，如 164万元",
                 line=opened.line,
+                field=f"funding.{target}",
                 fragment=text,
             )
             return None
+        if amount is not None and amount_unit(text) is not None:
+            self.notes.info(
+                "funding.unit_converted", converted_note(opened.title, text, amount),
+                line=opened.line, field=f"funding.{target}", fragment=text,
+            )  # fmt: skip
+        return amount
 
     def _sections(self, fields: FormFields) -> list[TextSection]:
         sections = []

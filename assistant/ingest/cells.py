@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from datetime import date, timedelta
+from functools import cached_property
 
+from assistant.domain.amounts import BLANK_MARKS, amount_unit, is_plain_amount, parse_amount  # noqa: F401 - readers import them from here
 from assistant.domain.model import CheckboxField, CheckOption, CheckState
 
 
@@ -17,8 +18,9 @@ class Cell:
     col: int
     line: int
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """Cleaned once per cell: rows are read many times while the parser places them."""
         return clean_inline(self.raw)
 
 
@@ -37,13 +39,37 @@ class Row:
         return not self.filled
 
 
-def split_row(line_no: int, raw: str) -> Row:
-    cells = tuple(Cell(raw=part, col=i, line=line_no) for i, part in enumerate(raw.split("\t")))
+def split_row(line_no: int, raw: str, *, loose: bool = False) -> Row:
+    """Cells separated by tabs; with ``loose`` (text copied from a web page or a document, no tab in the
+    file) by ``|`` or by runs of two or more spaces. A Markdown rule line (``|---|---|``) is blank."""
+    parts = _loose_parts(raw) if loose else raw.split("\t")
+    cells = tuple(Cell(raw=part, col=i, line=line_no) for i, part in enumerate(parts))
     return Row(line=line_no, raw=raw, cells=cells)
 
 
-_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|tr|td|h\d)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]+>")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_SPACE_RUN = re.compile(r"(?:[ \xa0]{2,}|\u3000+)")
+
+
+def is_loose_row(raw: str) -> bool:
+    return raw.count("|") >= 2 or bool(_SPACE_RUN.search(raw.strip()))
+
+
+def _loose_parts(raw: str) -> list[str]:
+    if _PIPE_RULE.match(raw):
+        return [""]
+    if raw.count("|") >= 2:
+        inner = raw.strip()
+        inner = inner[1:] if inner.startswith("|") else inner
+        inner = inner[:-1] if inner.endswith("|") else inner
+        return [part.strip() for part in inner.split("|")]
+    return _SPACE_RUN.split(raw.rstrip())
+
+
+# Only real tags: ``<`` followed by a tag name. ``响应时间<30分钟，满意度>90%`` is text, not a tag, and
+# ``[^<>]*`` keeps a long run of ``<`` without ``>`` linear (``[^>]*`` rescanned the rest for every ``<``).
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|tr|td|h\d)\b[^<>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\b[^<>]*>|<!--[^<>]*-->")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
@@ -74,42 +100,40 @@ def compact(text: str) -> str:
     return _WRAP_SPACE.sub("", text.strip())
 
 
-_AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
-BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
-
-
 def is_amount(text: str) -> bool:
-    return bool(_AMOUNT.match(text.strip().replace(" ", "")))
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """Yuan as written (``9,382,600.00`` → 9382600.00); None for a blank. Raises ValueError otherwise."""
-    cleaned = text.strip().replace(" ", "")
-    if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
-        return None
-    if not _AMOUNT.match(cleaned):
-        raise ValueError(cleaned)
-    try:
-        return Decimal(cleaned.replace(",", ""))
-    except InvalidOperation as exc:
-        raise ValueError(cleaned) from exc
+    """A plain number as the seed tables write amounts (no unit): what marks a budget row."""
+    return is_plain_amount(text)
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_SERIAL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug absorbed), LibreOffice's too
+_SERIAL_RANGE = range(36_526, 73_051)  # 2000-01-01 … 2099-12-31
+
+
+def serial_date(text: str) -> date | None:
+    """A spreadsheet date serial (``45658`` → 2025-01-01) within 2000–2099; None for anything else."""
+    cleaned = text.strip()
+    if not _SERIAL.match(cleaned) or int(float(cleaned)) not in _SERIAL_RANGE:
+        return None
+    return _SERIAL_EPOCH + timedelta(days=int(float(cleaned)))
 
 
 def parse_date(text: str) -> date | None:
-    """``2019-01-01``, ``2019-1-1``, ``2019年1月1日``; None for a blank. Raises ValueError otherwise."""
+    """``2019-01-01``, ``2019-1-1``, ``2019年1月1日``, a spreadsheet serial; None for a blank. Raises ValueError otherwise."""
     cleaned = text.strip()
     if cleaned in BLANK_MARKS:
         return None
+    serial = serial_date(cleaned)
+    if serial is not None:
+        return serial
     match = _DATE.match(cleaned)
     if match is None:
         raise ValueError(cleaned)
     return date(int(match[1]), int(match[2]), int(match[3]))
 
 
-_INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
+_INPUT = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)
 _GLYPHS = {"□": CheckState.UNCHECKED, "☐": CheckState.UNCHECKED, "☑": CheckState.CHECKED,
            "☒": CheckState.CHECKED, "■": CheckState.CHECKED, "√": CheckState.CHECKED}  # fmt: skip
 
@@ -141,8 +165,9 @@ def _state_of(tag: str) -> CheckState:
 
 def _html_inputs(raw: str) -> list[CheckOption]:
     """Pair each box with its label; the export puts boxes before labels in some files, after in others."""
-    pieces = _INPUT.split(clean_tags_keep_inputs(raw))
-    tags = _INPUT.findall(raw)
+    cleaned = clean_tags_keep_inputs(raw)
+    pieces = _INPUT.split(cleaned)  # boxes and labels both from the cleaned text, so they always pair up
+    tags = _INPUT.findall(cleaned)
     texts = [clean_inline(p) for p in pieces]
     box_first = texts[0] == ""
     options = []
@@ -154,7 +179,10 @@ def _html_inputs(raw: str) -> list[CheckOption]:
 
 
 def clean_tags_keep_inputs(raw: str) -> str:
-    return re.sub(r"<(?!input\b)[^>]+>", " ", raw, flags=re.IGNORECASE)
+    return _OTHER_TAG.sub(" ", raw)
+
+
+_OTHER_TAG = re.compile(r"</?(?!input\b)[A-Za-z][A-Za-z0-9]*\b[^<>]*>|<!--[^<>]*-->", re.IGNORECASE)
 
 
 def _glyph_options(raw: str) -> list[CheckOption]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import framework
 from assistant.domain.model import Indicator
-from assistant.domain.values import ValueKind, parse_value
+from assistant.domain.values import ValueKind, operator_words, parse_value
 from assistant.ingest.cells import Cell, Row, compact, label_key
 from assistant.ingest.notes import NoteSink
 
@@ -29,13 +29,23 @@ def is_header(row: Row) -> bool:
 class Columns:
     level1: int = 1
     level2: int = 2
+    name: int = 3
+    long_term: int | None = None  # a 长期 value column beside the 年度 one (other regions' layout)
 
     @classmethod
     def from_header(cls, row: Row) -> Columns:
         found = {label_key(c.text): c.col for c in row.filled}
         level2 = found.get("二级指标", found.get("二级目标", 2))
         level1 = found.get("一级指标", found.get("一级目标", level2 - 1))
-        return cls(level1=level1, level2=level2)
+        name = found.get("三级指标", found.get("三级目标", level2 + 1))
+        return cls(level1=level1, level2=level2, name=name, long_term=_long_term_column(found))
+
+
+def _long_term_column(found: dict[str, int]) -> int | None:
+    values = {key: col for key, col in found.items() if _VALUE_HEADERS.search(key)}
+    long_term = [col for key, col in values.items() if re.search(r"(长期|项目期|总体)", key)]
+    annual = [col for key, col in values.items() if "年度" in key and not re.search(r"(长期|项目期|总体)", key)]
+    return long_term[0] if long_term and annual else None
 
 
 @dataclass
@@ -53,7 +63,7 @@ class IndicatorTable:
         cells = [c for c in row.filled if label_key(c.text) not in _GROUP_LABELS]
         if not cells:
             return
-        levels, rest = _split_levels(cells)
+        levels, rest = _split_levels(cells, self.columns)
         self._set_levels(levels, row.line)
         if not rest:
             return
@@ -66,7 +76,15 @@ class IndicatorTable:
                 self.notes.warn("indicator.extra_level", f"同一行出现多余的类别单元格「{extra.text}」，已忽略", line=line, fragment=extra.text)
         elif len(levels) == 1:
             self._set_single_level(levels[0])
-        if levels and self.level1 and not framework.is_level1_term(self.level1):
+        for cell in levels:
+            if not framework.is_level_term(cell.text):
+                self.notes.warn(
+                    "indicator.level_outside_framework",
+                    f"类别栏填写的「{cell.text}」不是指标框架中的一级/二级指标名称，已按原文保留，请按框架改写",
+                    line=line,
+                    fragment=cell.text,
+                )
+        if levels and self.level1 and framework.is_level2_term(self.level1) and not framework.is_level1_term(self.level1):
             self.notes.warn(
                 "indicator.level1_mislabel",
                 f"一级指标栏填写的「{self.level1}」是二级指标名称，一级按其含义推断",
@@ -85,7 +103,8 @@ class IndicatorTable:
             self.level2 = term
 
     def _add(self, rest: list[Cell], line: int) -> None:
-        name_cell, value_cell, remarks = _name_value_remarks(rest)
+        cells = self._set_aside_long_term(self._drop_repeated_name(rest, line), line)
+        name_cell, value_cell, remarks = _name_value_remarks(cells)
         position = len(self.rows) + 1
         where = f"indicators[{position}]"
         if name_cell is None:
@@ -99,6 +118,8 @@ class IndicatorTable:
             )
         placement = framework.normalise(self.level1, self.level2)
         name_written = name_cell.text if name_cell else ""
+        if value_cell is not None and operator_words(value_cell.text):
+            self._note_value_words(compact(name_written), value_cell.text, line, where)
         self.rows.append(
             Indicator(
                 position=position,
@@ -114,16 +135,79 @@ class IndicatorTable:
             )
         )
 
+    def _drop_repeated_name(self, rest: list[Cell], line: int) -> list[Cell]:
+        """A merged name cell exported once per grid column (``name⇥name⇥value``): keep one copy."""
+        if len(rest) < 2 or compact(rest[0].text) != compact(rest[1].text):
+            return rest
+        self.notes.info(
+            "indicator.repeated_cell",
+            f"指标名称「{compact(rest[0].text)}」在相邻两栏重复出现（合并单元格按网格列导出），已只取一次",
+            line=line,
+            fragment=rest[1].text,
+        )
+        return [rest[0], *rest[2:]]
+
+    def _set_aside_long_term(self, rest: list[Cell], line: int) -> list[Cell]:
+        """With separate 长期/年度 value columns the 年度 one is the target; the 长期 one goes to the remark."""
+        column = self.columns.long_term
+        found = next((c for c in rest[1:] if c.col == column), None)
+        if found is None:
+            return rest
+        self.notes.info(
+            "indicator.long_term_value",
+            f"指标「{compact(rest[0].text)}」另有长期指标值「{found.text}」，本表按年度指标值读取，长期值记入备注",
+            line=line,
+            fragment=found.text,
+        )
+        kept = [c for c in rest if c is not found]
+        return [*kept, Cell(raw=f"长期指标值：{found.raw}", col=found.col, line=found.line)]
+
+    def _note_value_words(self, name: str, text: str, line: int, where: str) -> None:
+        value = parse_value(text)
+        words = "、".join(operator_words(text))
+        if value.operator is not None:
+            advice = f"读作“{value.render()}”，建议直接写作“{value.render()}”"
+        else:
+            advice = f"读作约数“{value.render()}”，未说明方向，建议写明“≥”“≤”或“=”"
+        self.notes.info(
+            "indicator.value_words",
+            f"指标「{name}」的目标值「{text}」用“{words}”表示方向：{advice}",
+            line=line,
+            field=where,
+            fragment=text,
+        )
+
 
 def _clean_level(text: str | None) -> str | None:
     return re.sub(r"\s+", "", text) if text else None
 
 
-def _split_levels(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+def _split_levels(cells: list[Cell], columns: Columns) -> tuple[list[Cell], list[Cell]]:
+    """Category cells lead a row: framework terms, or other words in a category column right before a
+    framework term (``项目决策⇥数量指标``, ``项目效益⇥社会效益指标``). A framework term in the name
+    column after both categories, followed only by a value, is the indicator's name (a bare ``成本``)."""
     count = 0
-    while count < len(cells) and framework.is_level_term(cells[count].text):
+    while count < len(cells) and _is_category(cells, count, columns):
         count += 1
+    if count >= 2 and len(cells) - count == 1 and cells[count - 1].col >= columns.name and _looks_like_value(cells[count]):
+        count -= 1
     return cells[:count], cells[count:]
+
+
+def _is_category(cells: list[Cell], i: int, columns: Columns) -> bool:
+    if framework.is_level_term(cells[i].text):
+        return True
+    following = cells[i + 1] if i + 1 < len(cells) else None
+    return (
+        cells[i].col < columns.name
+        and following is not None
+        and following.col < columns.name
+        and framework.is_level_term(following.text)
+    )
+
+
+def _looks_like_value(cell: Cell) -> bool:
+    return parse_value(cell.text).kind in {ValueKind.QUANTITATIVE, ValueKind.DEADLINE}
 
 
 def _name_value_remarks(rest: list[Cell]) -> tuple[Cell | None, Cell | None, list[Cell]]:

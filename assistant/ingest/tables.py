@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
-from assistant.ingest.cells import Row, is_amount, label_key, parse_amount
+from assistant.domain.amounts import converted_note
+from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
 
 _BUDGET_HEADER_WORDS = {"项目内容", "子项目名称", "明细金额", "预算金额（元）", "预算金额(元)"}
@@ -101,10 +102,13 @@ class BudgetTable:
         if text is None:
             return None
         try:
-            return parse_amount(text)
+            amount = parse_amount(text)
         except ValueError:
             self.notes.warn("budget.bad_amount", f"金额「{text}」无法识别为数字，按空白处理", line=line, fragment=text)
             return None
+        if amount is not None and amount_unit(text) is not None:
+            self.notes.info("budget.unit_converted", converted_note("预算明细金额", text, amount), line=line, fragment=text)
+        return amount
 
     def _total(self, row: Row) -> None:
         self.total_seen = True

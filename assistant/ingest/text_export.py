@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.domain.model import Declaration, Layout, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
-from assistant.ingest.cells import Row, split_row
+from assistant.ingest.cells import Row, is_loose_row, split_row
 from assistant.ingest.notes import NoteSink
-
-_TITLE = re.compile(
-    r"^[#\s]*(?P<city>上海市)?(?:财政)?(?:支出)?项目(?:支出)?绩效目标申报表\s*(?P<suffix>[（(][^)）]*[)）])?\s*$"
-)
-_CONTINUATION_SUFFIXES = ("绩效目标", "制度保障")
-
+from assistant.ingest.titles import read_title
 
 @dataclass
 class ParseResult:
@@ -35,7 +29,17 @@ class Block:
 
 
 def decode(data: bytes, name: str, notes: NoteSink) -> str:
-    """UTF-8 (with or without BOM) or GBK/GB18030; anything else is refused with the reason."""
+    """UTF-8 (with or without BOM), UTF-16 (Word's "Unicode" text) or GBK/GB18030; anything else is refused."""
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            if utf16 == "utf-16":  # a BOM said so; without one the guess may be wrong: try the others
+                raise InputError(f"文件 {name} 标明为 UTF-16 编码，但第 {exc.start} 字节处无法解码", hint="请用文本编辑器另存为 UTF-8 编码后重试") from exc
+        else:
+            notes.info("encoding.utf16", "文件为 UTF-16 编码（Word 的“Unicode 文本”），已按 UTF-16 读取")
+            return text.removeprefix("\ufeff")
     if data.startswith(codecs.BOM_UTF8):
         notes.info("encoding.bom", "文件为带 BOM 的 UTF-8 编码，已自动去除 BOM")
         data = data[len(codecs.BOM_UTF8) :]
@@ -53,6 +57,30 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
         return text
 
 
+def _utf16_codec(data: bytes) -> str | None:
+    """``utf-16`` with a BOM; ``utf-16-le``/``-be`` without one when NUL bytes (the high or low half of the
+    ASCII tabs, digits and line ends) sit mostly at one parity (a few CJK characters such as 一 U+4E00 put
+    one at the other): UTF-8 and GBK text has no NUL byte at all."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd >= 2 and odd >= 4 * even:
+        return "utf-16-le"
+    if even >= 2 and even >= 4 * odd:
+        return "utf-16-be"
+    return None
+
+
+def split_lines(text: str, notes: NoteSink) -> list[str]:
+    """Lines ended by LF or CRLF; a file with CR alone (old Mac exports) is read as such and said so."""
+    if "\n" not in text and "\r" in text:
+        notes.info("encoding.cr_lines", "文件以 CR（回车符）换行，已按此分行读取")
+        return text.split("\r")
+    return [line.rstrip("\r") for line in text.split("\n")]
+
+
 def parse_file(path: Path) -> ParseResult:
     try:
         data = path.read_bytes()
@@ -66,7 +94,11 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     text = decode(data, name, notes)
     if "\x00" in text:
         raise NotADeclarationError(f"文件 {name} 含有二进制内容，不是文本导出的申报表", hint="请提供 .txt 文本导出文件")
-    rows = [split_row(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
+    lines = split_lines(text, notes)
+    loose = "\t" not in text and any(is_loose_row(line) for line in lines)
+    if loose:
+        notes.info("cells.loose", "文件中没有制表符，按“|”或连续空格分隔单元格读取（网页或文档中复制的文本）；请核对各栏是否对齐")
+    rows = [split_row(i, line, loose=loose) for i, line in enumerate(lines, start=1)]
     blocks = split_blocks(rows, name, notes)
     sha = hashlib.sha256(data).hexdigest()
     declarations = [BlockParser(block.layout, name, sha, block.index).parse(block.rows) for block in blocks]
@@ -77,8 +109,9 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
     starts = [(i, _layout_of(rows, i)) for i, row in enumerate(rows) if _starts_declaration(row)]
     if not starts:
         raise NotADeclarationError(
-            f"文件 {name} 不是绩效目标申报表：没有找到表头「财政项目支出绩效目标申报表」或「上海市财政支出项目绩效目标申报表」",
-            hint="请确认文件是申报表的文本导出（.txt），且表头行未被删除",
+            f"文件 {name} 不是绩效目标申报表：没有找到表头，如「财政项目支出绩效目标申报表」「上海市财政支出项目绩效目标申报表」"
+            "「项目支出绩效目标表」「××区2025年项目支出绩效目标批复表」",
+            hint="请确认文件是申报表的文本导出（.txt）或从网页、文档复制的表格文本，且标题行未被删除",
         )
     _report_preamble(rows[: starts[0][0]], notes)
     bounds = [s for s, _ in starts] + [len(rows)]
@@ -88,30 +121,19 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
     ]
 
 
-def _title(row: Row) -> re.Match[str] | None:
-    return _TITLE.match(row.raw.replace("\t", " ").strip())
-
-
 def _starts_declaration(row: Row) -> bool:
-    match = _title(row)
-    if match is None:
-        return False
-    suffix = match["suffix"] or ""
-    return not any(word in suffix for word in _CONTINUATION_SUFFIXES)
+    title = read_title(row.raw)
+    return title is not None and not title.continuation
 
 
 def is_title(row: Row) -> bool:
-    return _title(row) is not None
+    return read_title(row.raw) is not None
 
 
 def _layout_of(rows: list[Row], start: int) -> Layout:
-    match = _title(rows[start])
-    assert match is not None
-    if match["city"]:
-        return Layout.MUNICIPAL_2019
-    if match["suffix"] and "项目总体情况" in match["suffix"]:
-        return Layout.DISTRICT_2020
-    return Layout.MUNICIPAL_2021
+    title = read_title(rows[start].raw)
+    assert title is not None
+    return title.layout
 
 
 def _report_preamble(rows: list[Row], notes: NoteSink) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from assistant.domain import framework
@@ -24,7 +24,7 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
-from assistant.ingest.cells import label_key, parse_amount, parse_date
+from assistant.ingest.cells import label_key, parse_amount, parse_date, serial_date
 from assistant.ingest.labels import FieldKind, FieldSpec, lookup
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
@@ -37,7 +37,6 @@ _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _GLYPHS = {"☑": CheckState.CHECKED, "☒": CheckState.CHECKED, "■": CheckState.CHECKED, "√": CheckState.CHECKED,
            "☐": CheckState.UNCHECKED, "□": CheckState.UNCHECKED}  # fmt: skip
 _OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
-_EXCEL_EPOCH = date(1899, 12, 30)
 # Other regions' wording for the form's fields → the Shanghai label the text parser knows.
 _ALIASES = {
     "年度目标": "年度绩效目标", "中长期目标": "项目总目标", "长期目标": "项目总目标", "实施期目标": "项目总目标",
@@ -138,11 +137,18 @@ class FormReader:
             self.table = IndicatorReader(columns, self.notes)
             self.indicators.append(self.table)
             return True
+        # A table header repeated (after a page break, or pasted twice) continues the same table.
         if is_budget_header(row):
-            self.table = self.budget = BudgetReader.from_header(row, self.notes)
+            budget = BudgetReader.from_header(row, self.notes)
+            if self.budget is not None:
+                budget.lines, budget.total = self.budget.lines, self.budget.total
+            self.table = self.budget = budget
             return True
         if is_safeguard_header(row):
-            self.table = self.safeguards = SafeguardReader.from_header(row, self.notes)
+            safeguards = SafeguardReader.from_header(row, self.notes)
+            if self.safeguards is not None:
+                safeguards.rows = self.safeguards.rows
+            self.table = self.safeguards = safeguards
             return True
         return False
 
@@ -257,14 +263,14 @@ class FormReader:
 
     def _date(self, text: str, cell: GridCell) -> date | None:
         text = text.strip()
+        converted = serial_date(text)
+        if converted is not None:
+            self.notes.info_at("header.excel_serial_date", f"日期「{text}」是 Excel 日期序号，已换算为 {converted.isoformat()}", cell)
+            return converted
         try:
             return parse_date(text)
         except ValueError:
             pass
-        if re.fullmatch(r"\d{5}", text) and 20000 < int(text) < 80000:
-            converted = _EXCEL_EPOCH + timedelta(days=int(text))
-            self.notes.info_at("header.excel_serial_date", f"日期「{text}」是 Excel 日期序号，已换算为 {converted.isoformat()}", cell)
-            return converted
         self.notes.warn_at("header.bad_date", f"日期「{text}」无法识别，按空白处理；请写成 2025-01-01 的形式", cell)
         return None
 

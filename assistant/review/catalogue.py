@@ -12,6 +12,7 @@ _PRIMER2 = "primer §2 表样栏目"
 _PRIMER3 = "primer §3 指标框架（财预〔2021〕101号；上海市2025年核心绩效指标指引）"
 _PRIMER3_LEGACY = "primer §3 旧框架（2019、2020年表样）"
 _PRIMER4 = "primer §4 指标值（定量优先；定性须分级表述）"
+_PRIMER_COST = "primer 成本指标与取值标准（上海市2025年核心绩效指标指引：总成本、单位成本、分项成本）"
 _PRIMER5 = "primer §5 审核常见退回情形（财预〔2015〕88号审核要点，措辞未核实）"
 
 RULES: tuple[Rule, ...] = (
@@ -74,7 +75,15 @@ RULES: tuple[Rule, ...] = (
     Rule(id="ALL-100", severity=W, criterion=C_APPROPRIATE, source=_PRIMER5, title="全部数值指标均为100%",
          fix="区分指标难度，给出有依据的目标值（历史标准、计划标准、行业标准），不要一律填写100%。"),
     Rule(id="INPUT-AS-RESULT", severity=W, criterion=C_RELEVANT, source=_PRIMER4, title="把投入或过程当作绩效结果",
-         fix="删除资金、人员等投入类指标，改为反映产出或效益的指标。"),
+         fix="删除资金、人员等投入类指标和预算执行、结余、调整等过程类指标，改为反映产出或效益的指标。"),
+    Rule(id="COST-NO-LEVEL", severity=W, criterion=C_COMPLETE, source=_PRIMER_COST, title="成本指标未写明成本水平",
+         fix="改为写明金额的成本指标（总成本、单位成本或分项成本），如“人均培训成本≤2700(元/人)”。"),
+    Rule(id="VAL-IMPOSSIBLE", severity=E, criterion=C_FEASIBLE, source=_PRIMER4, title="比率目标值超过100%",
+         fix="核对原表：合格率、达标率、覆盖率、满意度等比率的目标值不能超过 100%。"),
+    Rule(id="NAME-PLACEHOLDER", severity=W, criterion=C_COMPLETE, source=_PRIMER4, title="指标名称留有未填写的模板内容",
+         fix="删去名称中未填写的模板内容（如“(≥**场)”“**%”、开头的“*”）；名称只写衡量什么，目标值写在指标值栏。"),
+    Rule(id="NAME-VALUE-CONFLICT", severity=W, criterion=C_FEASIBLE, source=_PRIMER4, title="指标名称自带的目标与指标值不一致",
+         fix="目标值只写在指标值栏：删去名称中的目标，并核对应取哪个值。"),
     Rule(id="DUPLICATE", severity=W, criterion=C_APPROPRIATE, source=_PRIMER5, title="同一衡量内容重复设置",
          fix="合并重复的指标，保留表述最清楚的一条。"),
     Rule(id="REL-UNRELATED", severity=W, criterion=C_RELEVANT, source=_PRIMER5, title="指标与项目内容无关联",

@@ -43,9 +43,22 @@ def check_header(decl: Declaration) -> Iterator[Finding]:
         value = getattr(decl.header, name)
         if value in (None, ""):
             location = at_field(f"header.{name}")
-            yield finding("HDR-REQUIRED", f"表头“{location.describe()}”未填写。", location)
+            yield finding("HDR-REQUIRED", _blank_or_unread(decl, location), location)
     for name in _REQUIRED_CHECKBOXES[decl.layout]:
         yield from _checkbox(decl, name)
+
+
+def _unread(decl: Declaration, location: Location) -> str | None:
+    """What the form wrote in a field the parser saw but could not read (its parse note), else None."""
+    return next((n.fragment for n in decl.parse_notes if n.field == location.field and n.fragment), None)
+
+
+def _blank_or_unread(decl: Declaration, location: Location) -> str:
+    """A field the parser could not read is not 未填写: say what was written."""
+    unread = _unread(decl, location)
+    if unread is not None:
+        return f"表头“{location.describe()}”填写的「{unread}」无法识别（见解析提示）。"
+    return f"表头“{location.describe()}”未填写。"
 
 
 def _checkbox(decl: Declaration, name: str) -> Iterator[Finding]:
@@ -74,11 +87,15 @@ def check_sections(decl: Declaration) -> Iterator[Finding]:
 def check_funding_blanks(decl: Declaration) -> Iterator[Finding]:
     funding = decl.funding
     if funding.annual is None:
-        yield finding("FUND-ANNUAL-BLANK", "当年预算 / 年度资金申请总额为空白，无法核对资金。", at_field("funding.annual"))
-    blanks = [_AMOUNT_LABELS[k] for k in _EXPECTED_AMOUNTS[decl.layout] if getattr(funding, k) is None]
-    if blanks:
-        yield finding(
-            "FUND-BLANK",
-            f"资金栏目空白：{'、'.join(blanks)}（空白不等于零，审核时无法核对）。",
-            Location(field="funding.total"),
-        )
+        location = at_field("funding.annual")
+        unread = _unread(decl, location)
+        what = f"填写的「{unread}」无法识别（见解析提示）" if unread else "为空白"
+        yield finding("FUND-ANNUAL-BLANK", f"当年预算 / 年度资金申请总额{what}，无法核对资金。", location)
+    missing = [k for k in _EXPECTED_AMOUNTS[decl.layout] if getattr(funding, k) is None]
+    unread = {k: text for k in missing if (text := _unread(decl, at_field(f"funding.{k}")))}
+    blanks = [_AMOUNT_LABELS[k] for k in missing if k not in unread]
+    parts = [f"资金栏目空白：{'、'.join(blanks)}（空白不等于零，审核时无法核对）"] if blanks else []
+    if unread:
+        parts.append("无法识别的金额：" + "、".join(f"{_AMOUNT_LABELS[k]}「{t}」" for k, t in unread.items()) + "（见解析提示）")
+    if parts:
+        yield finding("FUND-BLANK", "；".join(parts) + "。", Location(field="funding.total"))

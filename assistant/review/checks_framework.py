@@ -50,7 +50,8 @@ def check_pairs(decl: Declaration) -> Iterator[Finding]:
                 fix=_pair_fix(ind),
             )
         elif ind.level2_written is None and ind.level1 is not Level1.SATISFACTION:
-            yield finding("FW-L2-BLANK", f"一级指标“{ind.level1_written}”下的指标{quoted(ind)}未填写二级指标。", at_indicator(ind))
+            under = f"一级指标“{ind.level1_written}”下的" if ind.level1_written else ""
+            yield finding("FW-L2-BLANK", f"{under}指标{quoted(ind)}未填写二级指标。", at_indicator(ind))
 
 
 def _pair_fix(ind: Indicator) -> str:

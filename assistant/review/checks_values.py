@@ -78,10 +78,29 @@ def _operators(decl: Declaration) -> Iterator[Finding]:
 def check_table(decl: Declaration) -> Iterator[Finding]:
     yield from _all_hundred(decl)
     yield from _duplicates(decl)
-    if is_current(decl):
-        for ind in decl.indicators:
-            if lexicon.is_input(ind.name):
-                yield finding("INPUT-AS-RESULT", f"指标“{ind.name}”反映的是资金或人员投入 / 过程，不是绩效结果。", at_indicator(ind))
+    for ind in decl.indicators:
+        yield from _input_as_result(decl, ind)
+
+
+_INPUT_FIX = {
+    "投入": "删除资金、人员等投入类指标，改为反映这些投入产出了什么（数量、质量、时效）或带来什么效益的指标。",
+    "执行": "删除预算执行、资金结余、预算调整等过程类指标（属于预算管理，不是项目绩效），改设产出、效益指标。",
+}
+
+
+def _input_as_result(decl: Declaration, ind: Indicator) -> Iterator[Finding]:
+    """Fires wherever the row is filed, except under the legacy 投入和管理目标, where inputs belonged."""
+    kind = lexicon.input_kind(ind.name)
+    if kind is None or (not is_current(decl) and ind.level1 is None):
+        return
+    filed = ind.level2_written or ind.level1_written or "（未分类）"
+    what = "资金或人员投入" if kind == "投入" else "预算执行或资金管理过程"
+    yield finding(
+        "INPUT-AS-RESULT",
+        f"指标{quoted(ind)}填在“{filed}”下，反映的是{what}，不是项目的产出或效益。",
+        at_indicator(ind),
+        fix=_INPUT_FIX[kind],
+    )
 
 
 def _all_hundred(decl: Declaration) -> Iterator[Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain.model import Declaration
-from assistant.review import checks_form, checks_framework, checks_money, checks_relevance, checks_type, checks_values
+from assistant.review import checks_defects, checks_form, checks_framework, checks_money, checks_relevance, checks_type, checks_values
 from assistant.review.base import Check
 from assistant.review.catalogue import RULES
 from assistant.review.checks_relevance import ReviewContext
@@ -23,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     checks_values.check_values,
     checks_values.check_table,
     checks_type.check_type_relevance,
+    checks_defects.check_defects,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
@@ -35,7 +36,9 @@ def review(decl: Declaration, context: ReviewContext | None = None) -> ReviewRep
     if context is not None:
         findings.extend(checks_relevance.check_relevance(decl, context))
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, _RULE_ORDER[f.rule_id]))
-    return ReviewReport(declaration_id=decl.id, name=decl.header.name, year=decl.header.year, findings=findings)
+    return ReviewReport(
+        declaration_id=decl.id, name=decl.header.name, year=decl.header.year, findings=findings, parse_notes=decl.parse_notes
+    )
 
 
 def review_all(declarations: list[Declaration]) -> list[ReviewReport]:

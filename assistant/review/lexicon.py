@@ -20,10 +20,13 @@ _MEASURE_WORD = re.compile(r"(满意|是否|数量|次数|人数|覆盖|达标|�
 _VAGUE_EXACT = {"增长", "提升", "提高", "加强", "增加", "改善", "优化", "效率提升", "有所提升", "明显提升", "逐步提高"}
 _VAGUE_WORDS = re.compile(r"(进一步|持续|不断|逐步|有效提升|大幅)")
 
-# Inputs (money, staff, procurement compliance) presented as results (primer §4).
+# Inputs (money, staff, procurement compliance) and budget execution presented as results (primer §4 and
+# "Cost indicators and value standards": money spent, staff provided, 预算执行率, 结余率, budget adjustments).
 _INPUTS = re.compile(
-    r"(预算执行率|资金到位率|资金使用合规|资金拨付|经费下拨|经费拨付|人员到位率|驻场人员数|财务.*制度.*健全|政府采购合规|支出进度)"
+    r"(资金到位率|资金使用合规|资金拨付|经费下拨|经费拨付|人员到位率|驻场人员数|财务.*制度.*健全|政府采购合规|"
+    r"投入(?:财政)?(?:资金|经费)|(?:资金|经费)投入(?:额|金额|总额|量)?$|配备.{0,8}人员|人员配备|足额保障|(?:经费|资金)保障率)"
 )
+_EXECUTION = re.compile(r"(预算执行率|支出进度|结余率|资金结余|(?:预算|科目|资金)调整)")
 
 # Negative-direction measures: fewer is better.
 _NEGATIVE = re.compile(r"(故障|事故|投诉|出错|差错|错误|bug|缺陷|超过规定时间|未清理|延误|中断|停机|事件发生)", re.IGNORECASE)
@@ -46,7 +49,16 @@ def is_vague(value: IndicatorValue) -> bool:
 
 
 def is_input(name: str) -> bool:
-    return bool(_INPUTS.search(name))
+    return input_kind(name) is not None
+
+
+def input_kind(name: str) -> str | None:
+    """``"执行"`` for budget execution (结余率, 科目调整次数), ``"投入"`` for money or staff put in, else None."""
+    if _EXECUTION.search(name):
+        return "执行"
+    if _INPUTS.search(name):
+        return "投入"
+    return None
 
 
 _POSITIVE_DESPITE = re.compile(r"(无[^，。]*?(故障|事故|事件)|(处置|修复|解决|排除|处理|响应)率$)")

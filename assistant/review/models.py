@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import Level2
-from assistant.domain.model import SectionKind
+from assistant.domain.model import ParseNote, SectionKind
 
 _STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)
 
@@ -100,6 +100,9 @@ class ReviewReport(BaseModel):
     name: str
     year: int | None
     findings: list[Finding]
+    parse_notes: list[ParseNote] = Field(
+        default_factory=list, description="What the parser could not read or converted (shown next to the findings)."
+    )
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

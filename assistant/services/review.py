@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from assistant.domain.model import Declaration
 from assistant.drafting.chain import to_declaration
 from assistant.errors import InputError, describe_validation_error
-from assistant.ingest.text_export import parse_file
+from assistant.ingest.text_export import ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
 from assistant.review.engine import review, review_all
 from assistant.review.models import ReviewReport
@@ -39,16 +39,26 @@ def load_subjects(path: Path) -> list[Declaration]:
     if not path.is_file():
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if is_office_file(path):
-        return import_office(path).declarations
+        return _with_file_notes(import_office(path))
     if path.suffix.lower() != ".json":
-        return parse_file(path).declarations
+        return _with_file_notes(parse_file(path))
     data = read_json_object(path)
     if is_draft_payload(data):
         return [to_declaration(draft_from_payload(data, source=path.name))]
     try:
         return [Declaration.model_validate(data, strict=False)]
+    except RecursionError:
+        raise InputError(f"{path.name} 的 JSON 嵌套层数过深，不是申报表", hint="请提供 assistant corpus build 生成的语料 JSON") from None
     except ValidationError as exc:
         raise InputError(
             f"{path.name} 不是可识别的申报表 JSON：{describe_validation_error(exc)}",
             hint="请提供 assistant corpus build 生成的语料 JSON、assistant draft 生成的草稿 JSON，或 .txt 文本导出",
         ) from exc
+
+
+def _with_file_notes(result: ParseResult) -> list[Declaration]:
+    """Notes on the file itself (encoding, text before the first title) travel with its first declaration."""
+    if not result.notes or not result.declarations:
+        return result.declarations
+    first = result.declarations[0]
+    return [first.model_copy(update={"parse_notes": [*result.notes, *first.parse_notes]}), *result.declarations[1:]]

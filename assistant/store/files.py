@@ -23,6 +23,8 @@ def read_json_object(path: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path.name} 不是合法的 JSON：{exc}", hint="请检查文件内容") from exc
+    except RecursionError:
+        raise InputError(f"{path.name} 的 JSON 嵌套层数过深，不是申报表或草稿", hint="请提供 assistant corpus build 或 assistant draft 生成的 JSON") from None
     if not isinstance(data, dict):
         raise InputError(f"{path.name} 的顶层不是对象", hint="应为一份申报表或草稿的 JSON")
     return data

@@ -1,0 +1,59 @@
+"""Money as written in forms and briefs: ``9,382,600.00``, ``164万元``, ``250万``, ``1.2亿元``.
+
+Read exactly with decimal arithmetic into yuan (1万 = 10,000 元, 1亿 = 100,000,000 元); the unit the
+source used is reported by ``amount_unit`` so callers can say they converted it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
+_AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
+_SCALED = re.compile(r"^(?P<num>.+?)\s*(?P<unit>万元|万|亿元|亿|元)$")
+_SCALES = {"万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000), "亿": Decimal(100_000_000), "元": Decimal(1)}
+YUAN_PER_UNIT = {"万": "10,000", "万元": "10,000", "亿": "100,000,000", "亿元": "100,000,000"}
+
+
+def _compact(text: str) -> str:
+    return text.strip().replace(" ", "").replace("，", ",")
+
+
+def is_plain_amount(text: str) -> bool:
+    """A number without a unit, as the seed tables write amounts."""
+    return bool(_AMOUNT.match(_compact(text)))
+
+
+def amount_unit(text: str) -> str | None:
+    """The unit written after an amount other than plain yuan (``164万元`` → ``万元``), else None."""
+    scaled = _SCALED.match(_compact(text))
+    return scaled["unit"] if scaled and scaled["unit"] != "元" and _AMOUNT.match(scaled["num"]) else None
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """Yuan, exactly: ``9,382,600.00`` → 9382600.00, ``164万元`` → 1640000; None for a blank.
+
+    Raises ValueError for anything else.
+    """
+    cleaned = _compact(text)
+    if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
+        return None
+    scaled = _SCALED.match(cleaned)
+    number, scale = (scaled["num"], _SCALES[scaled["unit"]]) if scaled else (cleaned, Decimal(1))
+    if not _AMOUNT.match(number):
+        raise ValueError(cleaned)
+    try:
+        amount = Decimal(number.replace(",", ""))
+    except InvalidOperation as exc:
+        raise ValueError(cleaned) from exc
+    if scale == 1:
+        return amount
+    scaled = amount * scale
+    return scaled.quantize(Decimal(1)) if scaled == scaled.to_integral_value() else scaled  # 1.2亿 → 120000000, not …0.0
+
+
+def converted_note(label: str, text: str, amount: Decimal) -> str:
+    """``「项目金额」写作「164万元」，已按 1万元 = 10,000 元换算为 1,640,000 元`` (the unit kept in the note)."""
+    unit = amount_unit(text) or "万"
+    return f"「{label}」写作「{text.strip()}」（单位：{unit}），已按 1{unit} = {YUAN_PER_UNIT[unit]} 元换算为 {amount:,} 元"

@@ -1,0 +1,97 @@
+"""Mutation fuzzing of what users hand in: text exports, briefs, JSON for ``check``.
+
+Only the project's own errors may escape (a clear Chinese message), and each input is read in bounded
+time. Example counts are bounded so CI runs this in seconds; the fuzzer's finds are kept as fixtures.
+A longer run (the eval): ``ASSISTANT_FUZZ_EXAMPLES=3000 python -m pytest tests/test_fuzz_inputs.py``.
+"""
+
+import json
+import os
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.domain.brief import example_brief_path, load_brief
+from assistant.errors import AssistantError
+from assistant.ingest.text_export import parse_text_bytes
+from assistant.review.engine import review
+from assistant.services.review import load_subjects
+
+CASES = Path(__file__).resolve().parent / "fixtures" / "cases"
+SEEDS = [p.read_bytes() for p in sorted(CASES.glob("*.txt"))]
+BRIEF = example_brief_path().read_text(encoding="utf-8")
+# CPU seconds of this process (other work on a shared machine does not count): a quadratic regex took 16 s
+# on 40 KB, a linear read of these inputs takes milliseconds.
+MAX_SECONDS = 3.0
+EXAMPLES = int(os.environ.get("ASSISTANT_FUZZ_EXAMPLES", "150"))
+
+# Fragments the field and the fuzzer found troublesome: tags, checkboxes, brackets, operators, units, nesting.
+_FRAGMENTS = st.sampled_from([
+    "<", ">", "<<<<", "<p>", "</p>", "<input>", "<input checked>", "<input<p>", "<br/>", "&lt;", "\t", "\t\t", "\r", "\n",
+    "\r\n", "≥", "≤", "2", "%", "以上", "万元", "**", "*", "45658", "一级指标", "二级指标", "项目决策", "成本", "☑", "□",
+    "[", "]", "{", "}", "- ", ": ", "财政项目支出绩效目标申报表", "\x00", "\ufeff",
+])  # fmt: skip
+_INSERT = st.one_of(_FRAGMENTS, st.text(max_size=12))
+
+
+def _mutate(data: str, edits: list[tuple[int, int, str]]) -> str:
+    for at, cut, insert in edits:
+        pos = at % (len(data) + 1)
+        data = data[:pos] + insert + data[pos + cut :]
+    return data
+
+
+_EDITS = st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 40), _INSERT), min_size=1, max_size=12)
+
+
+def _bounded(call) -> None:  # noqa: ANN001
+    started = time.process_time()
+    try:
+        call()
+    except AssistantError as exc:
+        assert exc.message and "None" not in exc.message
+    assert time.process_time() - started < MAX_SECONDS
+
+
+load_brief(example_brief_path())  # first use builds validators and imports: not part of any one input's time
+
+
+@given(st.sampled_from(SEEDS), _EDITS, st.sampled_from(["utf-8", "utf-16", "gb18030"]))
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_mutated_text_exports_parse_or_fail_clearly(seed, edits, encoding):
+    text = _mutate(seed.decode("utf-8"), edits)
+    data = text.encode(encoding, errors="replace")
+
+    def parse_and_review() -> None:
+        for decl in parse_text_bytes(data, "fuzz.txt").declarations:
+            review(decl)
+
+    _bounded(parse_and_review)
+
+
+@given(_EDITS)
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_mutated_briefs_load_or_fail_clearly(tmp_path_factory, edits):
+    path = tmp_path_factory.mktemp("brief") / "brief.yaml"
+    path.write_text(_mutate(BRIEF, edits), encoding="utf-8")
+    _bounded(lambda: load_brief(path))
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_JSON, st.integers(0, 3000))
+@settings(max_examples=max(EXAMPLES // 2, 50), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_json_given_to_check_or_as_a_brief_fails_clearly(tmp_path_factory, value, depth):
+    folder = tmp_path_factory.mktemp("json")
+    text = "[" * depth + json.dumps(value, ensure_ascii=False) + "]" * depth
+    for name in ("subject.json", "brief.json"):
+        (folder / name).write_text(text, encoding="utf-8")
+    _bounded(lambda: load_subjects(folder / "subject.json"))
+    _bounded(lambda: load_brief(folder / "brief.json"))
