@@ -231,3 +231,10 @@ def test_a_file_that_is_a_latest_version_is_found(store, rules_draft, tmp_path):
     assert store.find_latest(read_draft_file(path)) == draft_id
     store.save(draft_id, _edited(rules_draft, SectionKind.NECESSITY, "改了。"), expected_parent=1, author="张三")
     assert store.find_latest(rules_draft) is None
+
+
+def test_an_unreachable_server_is_named_without_its_password():
+    with pytest.raises(StoreError) as caught:
+        DraftStore("postgresql+psycopg://team:secret@127.0.0.1:1/shenbao")
+    assert "无法连接草稿库" in caught.value.message and "127.0.0.1:1/shenbao" in caught.value.message
+    assert "secret" not in str(caught.value)
