@@ -102,7 +102,7 @@ _LEVEL2_STEMS: dict[str, Level2] = {
     "服务对象满意度": Level2.SATISFACTION,
 }
 _LEVEL1_STEMS: dict[str, Level1] = {"产出": Level1.OUTPUT, "成本": Level1.COST, "效益": Level1.BENEFIT, "满意度": Level1.SATISFACTION}
-_SUFFIXES = ("类指标", "指标", "目标")
+_SUFFIXES = ("类指标", "指标", "目标", "方面的指标", "方面指标", "类的指标", "方面")
 
 
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:

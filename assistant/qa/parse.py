@@ -25,6 +25,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\
 _BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有", "过")
 _TITLE = re.compile(r"《[^》]{2,60}》")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
 _NAME_BEFORE_DE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9（）()]{4,30}?)的")
@@ -35,7 +36,7 @@ _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少",
 _COUNT = ("多少个", "几个", "多少项", "几项", "多少份", "几份", "多少条", "几条", "个数", "数目")
 _SUM = ("合计", "总计", "一共", "共计", "加起来", "总和", "多少", "是多少", "几何")
 _LIST_PROJECTS = ("哪些项目", "哪几个项目", "什么项目", "项目有哪些", "哪些申报表", "项目清单", "列出", "哪个项目", "有哪些")
-_LACKS = ("没有", "缺少", "未设", "缺", "不含", "未设置")
+_LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
 # Questions across projects: how past forms usually write something, not what one form says.
 _TYPICAL = re.compile(r"(填|设|写|定|定为|设置|设定|是|为|取|给)(个)?多少|多少(合适|比较好|为宜|才行)|目标值|指标值|取值|数值")
@@ -50,6 +51,7 @@ _FILLER = re.compile(
     r"往年|以往|历年|过去|之前|以前|去年|今年|我们|单位|部门|合计|总计|一共|共|各|所有|全部|每个|分别|"
     r"对比|比较|变化|相比|引用|依据|根据|提到|没有|缺少|时候|内容|情况|要求|方面|样|么|值|[？?。，,！!、：:｜\s]"
 )
+_LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
 
@@ -122,8 +124,8 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_project(text, cues, lexicon)
     if cues.unit is None and (unknown := _UNKNOWN_UNIT.search(text)):
         cues = replace(cues, unknown_unit=unknown.group())
-    text, cues = _take_terms(text, cues)
     text, cues = _take_indicator_name(text, cues, lexicon)
+    text, cues = _take_terms(text, cues)
     if "信息化项目" in text or "信息化类项目" in text:
         cues = replace(cues, it_only=True)
         text = _cut(text, "信息化类项目" if "信息化类项目" in text else "信息化项目")
@@ -211,6 +213,10 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
 def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
     years = [int(m.group(1)) for m in _YEAR.finditer(text)]
     text = _YEAR.sub(_CUT, text)
+    for short in _SHORT_YEAR.finditer(text):
+        if 2010 <= (year := 2000 + int(short.group(1))) <= today.year + 5:
+            years.append(year)
+            text = _cut(text, short.group())
     relative = None
     for word, offset in _RELATIVE_YEARS.items():
         if word in text:
@@ -266,10 +272,11 @@ def _take_terms(text: str, cues: Cues) -> tuple[str, Cues]:
 
 
 def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A measure named without its category (验收合格率, 驻场人员数量): the longest part of a past indicator name."""
-    if cues.level1 is not None or cues.level2 is not None:
-        return text, cues
-    spans = {span for name in lexicon.indicator_names if len(span := _common(text, name)) >= 4 and MEASURE.search(span)}
+    """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name."""
+    spans = {
+        span for name in lexicon.indicator_names
+        if len(span := _common(text, name)) >= 4 and MEASURE.search(span) and span not in _LEVEL_STEMS
+    }  # fmt: skip
     if not spans:
         return text, cues
     span = max(sorted(spans), key=len)
