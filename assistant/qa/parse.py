@@ -97,11 +97,11 @@ def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
     doubts = []
-    if cues.target is None:
+    if cues.target is None and not cues.follow_up:  # a follow-up takes its target from the conversation
         doubts.append("没有识别出问题类型")
     if cues.unknown_project:
         doubts.append(f"“{cues.unknown_project}”不是已知项目名称")
-    if len(left := unexplained(cues.rest)) > UNSURE_REST and not cues.follow_up:
+    if len(left := unexplained(cues.rest)) > UNSURE_REST:
         doubts.append(f"未理解的词：{left}")
     return Reading(cues=cues, doubts=tuple(doubts))
 
