@@ -44,13 +44,15 @@ _ASPECTS = re.compile(r"哪些方面|哪几个方面|什么方面|几个方面|�
 _COMMON = re.compile(r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家")
 _QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
 # Words a question may carry that say nothing the query does not already hold.
-_FILLER = re.compile(
-    r"请问|请|帮我|麻烦|一下|看看|查查|查一下|列出|列一下|告诉我|我想知道|想知道|想问|问下|问一下|谢谢|大佬们?|各位|求助?|"
-    r"的|了|吗|呢|啊|呀|吧|哈|嘛|是|有|都|在|和|与|及|或|里|中|上|下|这|那|个|些|项|份|张|条|年|度|"
-    r"项目|申报表|申报|绩效|指标|目标|一般|通常|常见|哪些|哪个|什么|多少|几|怎么|如何|写|填|设|设置|设了|"
-    r"往年|以往|历年|过去|之前|以前|去年|今年|我们|单位|部门|合计|总计|一共|共|各|所有|全部|每个|分别|"
-    r"对比|比较|变化|相比|引用|依据|根据|提到|没有|缺少|时候|内容|情况|要求|方面|样|么|值|[？?。，,！!、：:｜\s]"
-)
+_FILLER_WORDS = (
+    "请问 请 帮我 麻烦 一下 看看 查查 查一下 列出 列一下 告诉我 我想知道 想知道 想问 问下 问一下 谢谢 大佬们 大佬 各位 求助 求 "
+    "的 了 吗 呢 啊 呀 吧 哈 嘛 是 有 都 在 和 与 及 或 里 中 上 下 这 那 个 些 项 份 张 条 年 度 "
+    "上海市 上海 项目 申报表 申报 绩效 指标 目标 一般 通常 常见 哪些 哪个 什么 多少 几 怎么 如何 写 填 设 设置 设了 "
+    "往年 以往 历年 过去 之前 以前 去年 今年 我们 单位 部门 合计 总计 一共 共 各 所有 全部 每个 分别 "
+    "对比 比较 变化 相比 引用 依据 根据 提到 没有 缺少 时候 内容 情况 要求 方面 样 么 值"
+).split()
+# Longest first, so that 项目 goes before 项.
+_FILLER = re.compile("|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]")
 _LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
