@@ -96,6 +96,20 @@ def test_parser_reports_confidence(scope, question, confident):
     assert reading.confident is confident, reading.doubts
 
 
+def test_parser_reads_colloquial_wording(scope):
+    def query(question):  # noqa: ANN001, ANN202
+        reading = read(question, scope.lexicon, today=TODAY)
+        assert reading.confident, reading.doubts
+        return reading.cues
+
+    short_year = query("26年信息化运维项目设了哪些满意度指标")
+    assert short_year.years == (2026,) and short_year.project == "信息化运维项目" and short_year.target is Target.LIST_INDICATORS
+    assert query("2026年信息化运维项目满意度方面的指标").level1 is Level1.SATISFACTION
+    assert query("2026年哪些项目没设成本指标？").lacks_level
+    named = query("往年驻场人员数量指标定的是多少")
+    assert (named.target, named.indicator_name, named.level2) == (Target.TYPICAL_VALUES, "驻场人员数量", None)
+
+
 def test_without_a_model_an_unparseable_question_says_what_can_be_asked(settings):
     result = ask("这个东西怎么弄啊", settings)
     assert result.refused and "可以这样问" in result.text
