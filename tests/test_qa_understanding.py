@@ -23,9 +23,11 @@ REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 22)
 NPC_NECESSITY = {f"2019-002-0{n}#necessity" for n in range(1, 6)}
 CASE_14 = "满意度指标的目标值一般填多少？往年申报表里满意度指标是怎么写的？"
-# Raw replies of the embedded Qwen2.5-Coder-1.5B (llama.cpp, 2026-12-01), recorded from the live server.
-RAW_UNKNOWN_PROJECT = '```json\n{"target": "list_indicators", "years": [], "project": "社区食堂改造项目", "level2": "时效指标"}\n```'
-RAW_TRUNCATED = '```json\n{"target": "typical_values", "level1": "满意度指标", "indicator_name": null'
+# Raw replies of the embedded Qwen2.5-Coder-1.5B (llama.cpp server, 2026-12-01), recorded from the live server:
+# to 社区食堂改造项目的时效指标有哪些？ and to the forum question of the live test below.
+RAW_UNKNOWN_PROJECT = '```json\n{\n  "target": "list_indicators",\n  "years": [2019, 2020, 2023, 2026],\n  "project": "社区食堂改造项目",\n  "level2": "时效指标"\n}\n```'
+RAW_LEVEL_MISPLACED = '```json\n{\n  "target": "typical_values",\n  "level2": "满意度指标"\n}\n```'
+RAW_TRUNCATED = RAW_LEVEL_MISPLACED[:-6]  # the same reply cut as by the token limit: no closing brace or fence
 
 
 @pytest.fixture
@@ -128,6 +130,12 @@ def test_a_known_project_the_question_does_not_name_is_rejected(scope):
     reading = parse_reply('{"target": "list_indicators", "project": "机关服务费"}')
     cues, problems = check(reading, scope.lexicon, "食堂的时效指标有哪些？")
     assert cues is None and "问题中没有提到项目“机关服务费”" in problems[0]
+
+
+def test_a_category_in_the_other_level_field_is_taken_where_it_belongs(scope):
+    reading = parse_reply(RAW_LEVEL_MISPLACED)
+    cues, problems = check(reading, scope.lexicon, "各位大佬，绩效目标里的满意度一般写百分之多少啊？")
+    assert problems == [] and (cues.level1, cues.level2) == (Level1.SATISFACTION, None)
 
 
 def test_a_fenced_truncated_reply_is_repaired(scope):

@@ -85,8 +85,7 @@ def check(reading: ModelReading, lexicon: Lexicon, question: str) -> tuple[Cues 
     values = {
         "project": _project(reading.project, lexicon, question, problems),
         "unit": _unit(reading.unit, lexicon, problems),
-        "level1": _resolve(reading.level1, _level1_names(), "level1", problems),
-        "level2": _resolve(reading.level2, _level2_names(), "level2", problems),
+        **_levels(reading, problems),
         "section": _resolve(reading.section, _section_names(), "section", problems),
         "funding_field": _resolve(reading.funding_field, _funding_names(), "funding_field", problems),
         "indicator_name": _indicator_name(reading.indicator_name, lexicon, problems),
@@ -194,6 +193,17 @@ def _indicator_name(written: str | None, lexicon: Lexicon, problems: list[str]) 
         return written.strip()
     problems.append(f"没有任何指标名称含“{written.strip()}”，indicator_name 应为指标名称中的词或 null")
     return None
+
+
+def _levels(reading: ModelReading, problems: list[str]) -> dict[str, Level1 | Level2 | None]:
+    """level1 and level2; a category written in the other field is taken where it belongs (the names are disjoint)."""
+    written = [w for w in (reading.level1, reading.level2) if w and w.strip() and w.strip().lower() not in ("null", "none")]
+    level1 = [_level1_names()[w.strip()] for w in written if w.strip() in _level1_names()]
+    level2 = [_level2_names()[w.strip()] for w in written if w.strip() in _level2_names()]
+    unknown = [w for w in written if w.strip() not in _level1_names() and w.strip() not in _level2_names()]
+    if unknown:
+        _resolve(unknown[0], _level1_names() | _level2_names(), "level1/level2", problems)
+    return {"level1": level1[0] if level1 else None, "level2": level2[0] if level2 else None}
 
 
 def _level1_names() -> dict[str, Level1]:
