@@ -19,6 +19,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "basis": frozenset({"limit", "brief", "candidates"}),
     "repair": frozenset({"problems", "raw"}),
     "qa_answer": frozenset({"question", "sources"}),
+    "qa_translate": frozenset({"question", "projects", "units", "years", "previous"}),
 }
 
 
