@@ -138,6 +138,16 @@ def test_a_category_in_the_other_level_field_is_taken_where_it_belongs(scope):
     assert problems == [] and (cues.level1, cues.level2) == (Level1.SATISFACTION, None)
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [("为什么要建设人大预算联网监督平台？", '{"target": "list_indicators", "unit": "上海市人民代表大会常务委员会办公厅"}'),
+     ("党费缴纳移动端包括哪些功能？", '{"target": "list_indicators", "project": "闵行区党建服务中心党费缴纳管理系统项目", "level2": "数量指标"}')],
+)  # fmt: skip
+def test_a_structured_reading_of_an_open_question_is_rejected(scope, question, reply):
+    cues, problems = check(parse_reply(reply), scope.lexicon, question)
+    assert cues is None and problems == ["问题中没有提到指标，target 应为 open"]
+
+
 def test_a_fenced_truncated_reply_is_repaired(scope):
     reading = parse_reply(RAW_TRUNCATED)
     cues, problems = check(reading, scope.lexicon, "满意度一般写多少")
@@ -159,7 +169,7 @@ class RecordedModel:
 
 def test_an_invalid_reply_is_fed_back_once_then_the_query_runs_exactly(settings, scope):
     model = RecordedModel([RAW_UNKNOWN_PROJECT, '{"target": "list_indicators", "project": "机关服务费", "level2": "时效指标"}'])
-    result = ask("机关服务费在时间节点上有什么考核？", settings, runtime=model)
+    result = ask("机关服务费在时间节点上有什么考核指标？", settings, runtime=model)
     assert len(model.prompts) == 2 and "社区食堂改造项目" in model.prompts[1][-1]
     assert [row.field for row in result.rows] == ["超过规定时间维修次数", "资金拨付及时性"] and cited_ok(result, scope)
     assert any("模型转写" in note for note in result.notes)

@@ -94,7 +94,7 @@ def check(reading: ModelReading, lexicon: Lexicon, question: str) -> tuple[Cues 
         return None, problems
     cues = Cues(target=target, years=tuple(y for y in reading.years if 1990 <= y <= 2100),
                 lacks_level=reading.lacks_level, it_only=reading.it_only, **values)  # fmt: skip
-    if cues.target is not None and (problem := _query_problem(cues)):
+    if cues.target is not None and (problem := _query_problem(cues) or _ungrounded(cues, question)):
         return None, [problem]
     return cues, []
 
@@ -232,6 +232,40 @@ def _query_problem(cues: Cues) -> str | None:
             return "段落类问题需要 section"
         case _:
             return f"target {cues.target} 缺少必要字段"
+
+
+def _ungrounded(cues: Cues, question: str) -> str | None:
+    """A structured target needs its subject in the question's own words; else the question is open.
+
+    (The embedded model read 为什么要建设…平台？ and 党费缴纳移动端包括哪些功能？ as indicator lists.)
+    """
+    assert cues.target is not None
+    words = _GROUNDS[cues.target] + ((cues.indicator_name,) if cues.indicator_name else ())
+    if any(word in question for word in words):
+        return None
+    return f"问题中没有提到{_GROUND_LABELS[cues.target]}，target 应为 {OPEN}"
+
+
+_INDICATOR_WORDS = ("指标", "目标值", "满意", "时效", "及时", "成本", "效益", "合格率", "完成率", "达标")
+_MONEY_WORDS = ("资金", "钱", "预算", "经费", "金额", "拨款", "元", "申请")
+_SECTION_WORDS = (*(term for term, _ in SECTION_TERMS), "目标", "措施", "计划", "构成")
+_GROUNDS: dict[Target, tuple[str, ...]] = {
+    Target.LIST_PROJECTS: ("项目", "申报表"),
+    Target.COUNT_PROJECTS: ("项目", "申报表"),
+    Target.LIST_INDICATORS: _INDICATOR_WORDS,
+    Target.COUNT_INDICATORS: _INDICATOR_WORDS,
+    Target.TYPICAL_VALUES: _INDICATOR_WORDS,
+    Target.COMMON_INDICATORS: _INDICATOR_WORDS,
+    Target.SUM_FUNDING: _MONEY_WORDS,
+    Target.COMPARE_YEARS: _MONEY_WORDS,
+    Target.SHOW_SECTION: _SECTION_WORDS,
+    Target.SECTION_ASPECTS: _SECTION_WORDS,
+    Target.CITING_POLICY: ("《", "号", "引用"),
+}
+_GROUND_LABELS = {target: "指标" for target in _GROUNDS} | {
+    Target.LIST_PROJECTS: "项目", Target.COUNT_PROJECTS: "项目", Target.SUM_FUNDING: "资金", Target.COMPARE_YEARS: "资金",
+    Target.SHOW_SECTION: "申报表的段落", Target.SECTION_ASPECTS: "申报表的段落", Target.CITING_POLICY: "政策文件",
+}  # fmt: skip
 
 
 def _first_error(exc: ValidationError) -> str:
