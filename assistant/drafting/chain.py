@@ -77,8 +77,9 @@ def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSer
 def _sections(state: State, writer: Writer) -> State:
     for kind in DRAFTED:
         state.sections.append(write_section(state.ctx, kind, writer, state.notes, state.usage))
-    if state.ctx.brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
-        text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.brief.plan)
+    state.notes.extend(state.ctx.notes)
+    if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
+        text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
         state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_CITATION], generated_by=RULES))
     return state
 
@@ -161,7 +162,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
-    b = ctx.brief
+    b = ctx.prompt_brief
     parts = _sentences(b.content) or [b.name]
     titles = [item.citation.label for item in ctx.policies[:3]]
     texts = {

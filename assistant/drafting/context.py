@@ -9,7 +9,8 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
-from assistant.drafting.models import BasisEntry, Citation, SourceKind
+from assistant.drafting.injection import neutralise
+from assistant.drafting.models import BasisEntry, Citation, GroundingNote, NoteKind, SourceKind
 from assistant.suggest.models import SuggestionSet
 
 PRECEDENTS = 3
@@ -35,12 +36,18 @@ class ContextItem:
 
 @dataclass
 class DraftContext:
-    brief: Brief
+    brief: Brief  # as the user wrote it: what the draft keeps
     suggestions: SuggestionSet
-    precedents: list[Declaration]
+    precedents: list[Declaration]  # instructions to the model taken out of their sections
     policies: list[ContextItem]  # candidates offered to the model, labelled P1…
     all_policies: list[PolicyReference]  # the whole policy corpus: what any mention must resolve to
     user_basis: list[BasisEntry] = field(default_factory=list)  # user-named policies not in the corpus
+    safe_brief: Brief | None = None  # the brief without instructions to the model: what prompts and rules read
+    notes: list[GroundingNote] = field(default_factory=list)  # what was taken out, for the user
+
+    @property
+    def prompt_brief(self) -> Brief:
+        return self.safe_brief or self.brief
 
     def section_items(self, kind: SectionKind) -> list[ContextItem]:
         items = []
@@ -70,11 +77,47 @@ def build_context(brief: Brief, suggestions: SuggestionSet, corpus: Corpus, poli
     if brief.previous_declaration_id:
         previous = corpus.get(brief.previous_declaration_id)
         precedents = [previous] + [d for d in precedents if d.id != previous.id][: PRECEDENTS - 1]
-    chosen, user_basis = _policy_candidates(brief, precedents, policies)
+    notes: list[GroundingNote] = []
+    safe_brief = safe_copy_of_brief(brief, notes)
+    precedents = [_safe_precedent(decl, notes) for decl in precedents]
+    chosen, user_basis = _policy_candidates(safe_brief, precedents, policies)
     items = [_policy_item(n, policy) for n, policy in enumerate(chosen, start=1)]
     return DraftContext(
-        brief=brief, suggestions=suggestions, precedents=precedents, policies=items, all_policies=policies, user_basis=user_basis
-    )
+        brief=brief, suggestions=suggestions, precedents=precedents, policies=items, all_policies=policies,
+        user_basis=user_basis, safe_brief=safe_brief, notes=notes,
+    )  # fmt: skip
+
+
+def _injection_note(where: str, removed: list[str]) -> GroundingNote:
+    return GroundingNote(
+        kind=NoteKind.INJECTION, fragment="；".join(removed)[:120],
+        message=f"{where}中有像是写给模型的指令，起草时已作为普通文字忽略，未执行",
+    )  # fmt: skip
+
+
+def safe_copy_of_brief(brief: Brief, notes: list[GroundingNote]) -> Brief:
+    """The brief with instructions to the model taken out of its free text (content, plan, composition)."""
+    content = neutralise(brief.content)
+    plan = [step.model_copy(update={"work": neutralise(step.work).text}) for step in brief.plan]
+    parts = [line.model_copy(update={"detail": neutralise(line.detail).text if line.detail else line.detail}) for line in brief.composition]
+    removed = content.removed + [r for step in brief.plan for r in neutralise(step.work).removed]
+    removed += [r for line in brief.composition if line.detail for r in neutralise(line.detail).removed]
+    if not removed:
+        return brief
+    notes.append(_injection_note("简报", removed))
+    return brief.model_copy(update={"content": content.text, "plan": plan, "composition": parts})
+
+
+def _safe_precedent(decl: Declaration, notes: list[GroundingNote]) -> Declaration:
+    sections, removed = [], []
+    for section in decl.sections:
+        cleaned = neutralise(section.text)
+        removed += cleaned.removed
+        sections.append(section.model_copy(update={"text": cleaned.text}) if cleaned.removed else section)
+    if not removed:
+        return decl
+    notes.append(_injection_note(f"参考先例“{decl.header.name} · {decl.header.year}”", removed))
+    return decl.model_copy(update={"sections": sections})
 
 
 def _policy_candidates(
@@ -100,7 +143,7 @@ def _policy_item(n: int, policy: PolicyReference) -> ContextItem:
     number = f"（{policy.doc_number}）" if policy.doc_number else ""
     label = f"《{policy.title}》{number}"
     citation = Citation(kind=SourceKind.POLICY, ref=policy.id, label=label)
-    return ContextItem(label=f"P{n}", citation=citation, text=f"{label}：{policy.description}")
+    return ContextItem(label=f"P{n}", citation=citation, text=f"{label}：{neutralise(policy.description).text}")
 
 
 def basis_entry(item: ContextItem, policies: list[PolicyReference]) -> BasisEntry:

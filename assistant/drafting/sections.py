@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
 from assistant.domain.model import SectionKind
 from assistant.drafting.context import ContextItem, DraftContext
-from assistant.drafting.grounding import GroundingResult, borrowed_runs, brief_numbers, ground_text, numbers_in
+from assistant.drafting.grounding import GroundingResult, Sources, borrowed_runs, brief_numbers, brief_text, ground_text, numbers_in
 from assistant.drafting.models import BRIEF_CITATION, DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.prompts import load_prompt
 from assistant.errors import ModelError
-from assistant.llm.chat import StructuredOutputError, StructuredResult
+from assistant.llm.chat import StructuredOutputError, StructuredResult, TokenUsage
 
 DRAFTED: tuple[SectionKind, ...] = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
 
@@ -51,7 +50,7 @@ EventSink = Callable[[str, SectionKind, str], None]
 
 
 def brief_block(ctx: DraftContext) -> str:
-    b = ctx.brief
+    b = ctx.prompt_brief
     lines = [f"项目名称：{b.name}", f"年度：{b.year}"]
     for label, value in (("主管部门", b.department), ("实施单位", b.implementer), ("项目性质", b.nature), ("项目类别", b.category)):
         if value:
@@ -104,43 +103,86 @@ def write_with_model(
     items = ctx.section_items(kind)
     by_label = {i.label: i for i in items} | (ctx.policy_by_label() if kind is SectionKind.NECESSITY else {})
     messages = section_messages(ctx, kind, items, instruction=instruction, previous=previous)
-    allowed = brief_numbers(ctx.brief) | set().union(*(numbers_in(i.text) for i in by_label.values()))
-    prompt_tokens = completion_tokens = 0
-    seconds = 0.0
-    raw = ""
+    sources = _sources(ctx, list(by_label.values()))
+    tally = _Tally()
     for attempt in range(1, retries + 2):
-        salvaged = False
-        try:
-            result = structured(messages, SPECS[kind].max_tokens)
-        except StructuredOutputError as exc:
-            raw, problems = exc.raw_output or "", [f"输出不是符合要求的 JSON：{exc.problem[:300]}"]
-            result = salvage(exc)
-            salvaged = result is not None
-            if result is None:
-                prompt_tokens, completion_tokens = prompt_tokens + exc.usage.prompt_tokens, completion_tokens + exc.usage.completion_tokens
-                seconds += exc.elapsed_s
-        if result is not None:
-            raw = result.raw_text
-            prompt_tokens, completion_tokens = prompt_tokens + result.usage.prompt_tokens, completion_tokens + result.usage.completion_tokens
-            seconds += result.elapsed_s
-            grounded = ground_text(tidy(result.value.text, kind), allowed_numbers=allowed, policies=ctx.all_policies, user_titles=_user_titles(ctx))
+        outcome = _attempt(structured, messages, kind, attempt, tally)
+        if outcome.text is not None:
+            grounded = ground_text(tidy(outcome.text, kind), sources=sources)
             if not grounded.problems or attempt > retries:
-                section, notes = _accept(kind, grounded, result.value.citations, by_label, model)
+                section, notes = _accept(kind, grounded, outcome.citations, by_label, model)
                 notes += _borrowed_notes(kind, section.text, items, brief_block(ctx))
-                if salvaged:
+                if outcome.cut:
                     notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子，请核对"))
-                usage = SectionUsage(section=kind.label, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, seconds=round(seconds, 2), attempts=attempt)
-                return Written(section=section, notes=notes, usage=usage)
-            problems = grounded.problems
+                return Written(section=section, notes=notes, usage=tally.usage(kind, attempt))
+            outcome.problems = grounded.problems
         if attempt > retries:
             break
-        emit("retry", kind, "；".join(problems)[:200])
-        messages = messages[:2] + [AIMessage(raw), HumanMessage(load_prompt("repair").render(problems="\n".join(f"- {p}" for p in problems), raw=raw))]
+        emit("retry", kind, "；".join(outcome.problems)[:200])
+        repair = load_prompt("repair").render(problems="\n".join(f"- {p}" for p in outcome.problems), raw=outcome.raw)
+        messages = messages[:2] + [AIMessage(outcome.raw), HumanMessage(repair)]
     raise ModelError(
         f"模型连续 {retries + 1} 次未能给出合格的“{kind.label}”",
         hint="可重试、换用更强的模型（ASSISTANT_LLM__BASE_URL），或用 --llm none 先得到规则草稿",
-        raw_output=raw,
+        raw_output=outcome.raw,
     )
+
+
+@dataclass
+class _Tally:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, usage: TokenUsage, elapsed_s: float) -> None:
+        self.prompt_tokens += usage.prompt_tokens
+        self.completion_tokens += usage.completion_tokens
+        self.seconds += elapsed_s
+
+    def usage(self, kind: SectionKind, attempts: int) -> SectionUsage:
+        return SectionUsage(section=kind.label, prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
+                            seconds=round(self.seconds, 2), attempts=attempts)  # fmt: skip
+
+
+@dataclass
+class _Outcome:
+    """One reply: its usable text (None when there is none) and citations, or the problems to send back."""
+
+    raw: str
+    text: str | None = None
+    citations: list[str] = field(default_factory=list)
+    cut: bool = False  # the reply was cut off and its unfinished sentence dropped
+    problems: list[str] = field(default_factory=list)
+
+
+MIN_SALVAGED_CHARS = 10
+RETRY_BUDGET_GROWTH = 0.5  # each retry may write half as much again: a cut-off reply needs room
+
+
+def _attempt(structured: Structured, messages: list[BaseMessage], kind: SectionKind, attempt: int, tally: _Tally) -> _Outcome:
+    budget = int(SPECS[kind].max_tokens * (1 + RETRY_BUDGET_GROWTH * (attempt - 1)))
+    try:
+        result = structured(messages, budget)
+    except StructuredOutputError as exc:
+        tally.add(exc.usage, exc.elapsed_s)
+        return _Outcome(raw=exc.raw_output or "", problems=[f"输出不是符合要求的 JSON：{exc.problem[:300]}"])
+    tally.add(result.usage, result.elapsed_s)
+    text = result.value.text
+    if not result.truncated:
+        return _Outcome(raw=result.raw_text, text=text, citations=result.value.citations)
+    kept = complete_sentences(text)
+    if len(kept) < MIN_SALVAGED_CHARS:
+        return _Outcome(raw=result.raw_text, problems=[f"输出因长度上限被截断，没有一句完整的话：请把正文写短，{SPECS[kind].length} 字以内"])
+    return _Outcome(raw=result.raw_text, text=kept, citations=result.value.citations, cut=kept != text.strip())
+
+
+_SENTENCE_END = re.compile(r"^.*[。；！？]", re.DOTALL)
+
+
+def complete_sentences(text: str) -> str:
+    """What a cut-off text says in whole sentences (up to its last 。；！？); empty when it has none."""
+    found = _SENTENCE_END.match(text.strip())
+    return found.group(0) if found else ""
 
 
 _MARKUP = re.compile(r"\*\*|__|^#+\s*", re.MULTILINE)
@@ -154,29 +196,6 @@ def tidy(text: str, kind: SectionKind) -> str:
     return re.sub(r"\n\s*\n", "\n", text).strip()
 
 
-_TEXT_FIELD = re.compile(r'"text"\s*:\s*"((?:[^"\\]|\\.)*)')
-_SENTENCE_END = re.compile(r"^.*[。；！？]", re.DOTALL)
-
-
-def salvage(exc: StructuredOutputError) -> StructuredResult[SectionOutput] | None:
-    """A reply cut off by the token limit still carries usable text: keep its complete sentences."""
-    found = _TEXT_FIELD.search(exc.raw_output or "")
-    whole = _SENTENCE_END.match(found.group(1)) if found else None
-    if whole is None or len(whole.group(0)) < 10:
-        return None
-    labels = list(dict.fromkeys(re.findall(r'"(S\d+|P\d+)"', exc.raw_output or "")))
-    text = _unescape(whole.group(0))
-    return StructuredResult(value=SectionOutput(text=text, citations=labels), raw_text=exc.raw_output or "", usage=exc.usage, elapsed_s=exc.elapsed_s)
-
-
-def _unescape(fragment: str) -> str:
-    """A JSON string's content as text (\\n → line break); as it is if the model's escapes are broken."""
-    try:
-        return json.loads(f'"{fragment}"')
-    except json.JSONDecodeError:
-        return fragment
-
-
 def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brief_text: str) -> list[GroundingNote]:
     return [
         GroundingNote(kind=NoteKind.BORROWED_TEXT, section=kind, fragment=run,
@@ -186,16 +205,21 @@ def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brie
     ]  # fmt: skip
 
 
-def _user_titles(ctx: DraftContext) -> list[str]:
-    return [b.title for b in ctx.user_basis]
+def _sources(ctx: DraftContext, shown: list[ContextItem]) -> Sources:
+    text = "\n".join([brief_text(ctx.prompt_brief), *(i.text for i in shown)])
+    numbers = brief_numbers(ctx.prompt_brief) | set().union(*(numbers_in(i.text) for i in shown))
+    return Sources(text=text, numbers=numbers, policies=ctx.all_policies, user_titles=[b.title for b in ctx.user_basis])
 
 
 def _accept(
     kind: SectionKind, grounded: GroundingResult, labels: list[str], by_label: dict[str, ContextItem], model: str
 ) -> tuple[DraftSection, list[GroundingNote]]:
     notes = [
-        GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=kind, message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除", fragment=ref)
+        GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=kind, message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除所在的句子", fragment=ref)
         for ref in grounded.removed_references
+    ] + [
+        GroundingNote(kind=NoteKind.UNGROUNDED_TITLE, section=kind, message=f"“{kind.label}”中提到的{title}在简报和参考材料中都找不到，请核实", fragment=title)
+        for title in grounded.unknown_titles
     ] + [
         GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, section=kind, message=f"“{kind.label}”中的数字“{n}”在简报和所引材料中都找不到，请核实", fragment=n)
         for n in grounded.ungrounded_figures
