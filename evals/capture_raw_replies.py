@@ -44,11 +44,10 @@ class Scenario:
 
 
 SCENARIOS = (
-    Scenario("tight_budget", max_tokens=45),  # cut off mid-string, like the e2e test's short sections
-    Scenario("as_drafted", max_tokens=200),
-    Scenario("quoted_terms", max_tokens=200, instruction='正文中的关键术语请用英文双引号"这样"括起来'),
-    Scenario("numbered_lines", max_tokens=200, instruction="分条写，每条单独一行，用1. 2. 3.编号"),
-    Scenario("chatty", max_tokens=200, system="你是一个乐于助人的助手。先用一句话说明你的思路，再用 ```json 代码块给出结果，最后补充一句说明。"),
+    Scenario("tight_budget", max_tokens=45),  # cut off mid-sentence, like the e2e test's short sections
+    Scenario("as_drafted", max_tokens=140),
+    Scenario("chatty", max_tokens=160, system="你是一个乐于助人的助手。先用一句话说明你的思路，再用代码块给出正文，最后补充一句说明。"),
+    Scenario("json_habit", max_tokens=120, instruction='用 JSON 输出：{"text": "正文", "citations": ["S1"]}，正文分条写，每条一行，关键术语用英文双引号"这样"括起来'),
 )
 
 
@@ -59,7 +58,7 @@ def _contexts(briefs: list[tuple[str, Brief]], settings) -> dict[str, DraftConte
 
 
 def _messages(ctx: DraftContext, kind: SectionKind, scenario: Scenario) -> list[BaseMessage]:
-    messages = section_messages(ctx, kind, ctx.section_items(kind), instruction=scenario.instruction, previous="")
+    messages = section_messages(ctx, kind, instruction=scenario.instruction, previous="")
     if scenario.system is not None:
         messages[0] = SystemMessage(scenario.system)
     return messages
@@ -89,15 +88,16 @@ def shapes(raw: str, finish_reason: str | None) -> list[str]:
     return found
 
 
-def capture(port: int, seeds: int, briefs: list[tuple[str, Brief]], out: Path, threads: int) -> list[dict]:
-    """Every scenario on every drafted section of every brief, most telling first; written as it goes."""
+def capture(port: int, seeds: int, briefs: list[tuple[str, Brief]], out: Path, threads: int, every: int) -> list[dict]:
+    """Every ``every``-th job of scenario × section × brief, most telling first; appended to ``out`` as it goes."""
     settings = load_settings()
     settings.llm.provider = LLMProvider.LOCAL
     settings.llm.local_port = port
     settings.llm.n_threads = threads
     contexts = _contexts(briefs, settings)
     jobs = [(name, scenario, kind) for scenario in SCENARIOS for kind in DRAFTED for name, _ in briefs]
-    records: list[dict] = []
+    jobs = [job for n, job in enumerate(jobs) if n % every == 0]
+    records: list[dict] = json.loads(out.read_text(encoding="utf-8"))["replies"] if out.is_file() else []
     with LLMRuntime(settings) as runtime, httpx.Client(timeout=1800, trust_env=False) as client:
         server = runtime.local_server()
         for name, scenario, kind in jobs:
@@ -124,7 +124,7 @@ def _one(client: httpx.Client, server, brief_name: str, kind: SectionKind, scena
     choice = reply["choices"][0]
     raw, finish = choice["message"]["content"], choice.get("finish_reason")
     return {
-        "id": f"{brief_name}-{scenario.name}-{kind.value}-{seed}", "brief": brief_name, "scenario": scenario.name,
+        "id": f"text-{brief_name}-{scenario.name}-{kind.value}-{seed}", "contract": "text", "brief": brief_name, "scenario": scenario.name,
         "section": kind.value, "seed": seed, "temperature": 0.7, "max_tokens": scenario.max_tokens,
         "finish_reason": finish, "seconds": round(time.perf_counter() - started, 1), "shapes": shapes(raw, finish), "raw": raw,
     }  # fmt: skip
@@ -135,10 +135,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8793)
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--every", type=int, default=1, help="take every n-th job only (a quick sample)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     briefs = [("example", example_brief()), ("training", load_brief(ROOT / "evals" / "briefs" / "training.yaml"))]
-    records = capture(args.port, args.seeds, briefs, args.out, args.threads)
+    records = capture(args.port, args.seeds, briefs, args.out, args.threads, args.every)
     print(f"{len(records)} replies → {args.out}")
 
 

@@ -10,12 +10,11 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import load_brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import load_policies
-from assistant.drafting.chain import BasisOutput, Writer, write_section
+from assistant.drafting.chain import Writer, write_section
 from assistant.drafting.context import build_context
 from assistant.drafting.grounding import Sources, ground_text, mend_dangling, policy_like
 from assistant.drafting.models import NoteKind
-from assistant.drafting.sections import SectionOutput
-from assistant.llm.chat import structured_call
+from assistant.llm.chat import stream_call
 from assistant.settings import load_settings
 from assistant.suggest.service import suggest_for
 
@@ -34,8 +33,7 @@ def _write(ctx, kind: SectionKind, reply: str):
     chat = FakeListChatModel(responses=[reply, reply, reply])
     events, notes = [], []
     writer = Writer(
-        structured=lambda messages, _: structured_call(chat, messages, SectionOutput),
-        basis_call=lambda messages, _: structured_call(chat, messages, BasisOutput),
+        complete=lambda messages, _, on_delta: stream_call(chat, messages, on_delta=on_delta),
         model="fake", provider="fake", retries=2, on_event=events.append,
     )  # fmt: skip
     section = write_section(ctx, kind, writer, notes, [])

@@ -19,9 +19,24 @@ from assistant.settings import LLMProvider, load_settings
 _EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
 
 
-def _progress(event: DraftEvent) -> None:
-    detail = f"：{event.message}" if event.message else ""
-    typer.echo(f"[{event.elapsed_s:6.1f}s] {_EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}", err=True)
+class _Progress:
+    """One line per step on stderr; the model's text streams onto its section's line as it is written."""
+
+    def __init__(self) -> None:
+        self.streaming = False
+
+    def __call__(self, event: DraftEvent) -> None:
+        if event.kind == "delta":
+            if not self.streaming:
+                typer.echo("  ", nl=False, err=True)
+            typer.echo(event.message.replace("\n", " "), nl=False, err=True)
+            self.streaming = True
+            return
+        if self.streaming:
+            typer.echo("", err=True)
+            self.streaming = False
+        detail = f"：{event.message}" if event.message else ""
+        typer.echo(f"[{event.elapsed_s:6.1f}s] {_EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}", err=True)
 
 
 def draft(
@@ -40,10 +55,10 @@ def draft(
     with LLMRuntime(settings) as runtime:
         model_runtime = runtime if runtime.enabled else None
         if section:
-            result = _regenerate(section, instruction, from_draft or output, settings, model_runtime)
+            result = _regenerate(section, instruction, from_draft or output, settings, model_runtime, _Progress())
         else:
             brief = example_brief() if example else _brief(brief_file)
-            result = draft_brief(brief, settings, model_runtime, on_event=_progress)
+            result = draft_brief(brief, settings, model_runtime, on_event=_Progress())
     if output:
         output.write_text(result.model_dump_json(indent=2), encoding="utf-8")
         typer.echo(f"草稿已保存：{output}", err=True)
@@ -56,8 +71,8 @@ def _brief(path: Path | None):  # noqa: ANN202 - Brief
     return load_brief(path)
 
 
-def _regenerate(section: str, instruction: str, path: Path | None, settings, runtime) -> Draft:  # noqa: ANN001
+def _regenerate(section: str, instruction: str, path: Path | None, settings, runtime, progress: _Progress) -> Draft:  # noqa: ANN001
     if path is None or not path.is_file():
         raise InputError("重写单个部分需要已有的草稿", hint="先运行 assistant draft BRIEF.yaml -o draft.json，再加 --draft draft.json")
     current = Draft.model_validate_json(path.read_text(encoding="utf-8"))
-    return regenerate_section(current, section_kind(section), instruction, settings, runtime, on_event=_progress)
+    return regenerate_section(current, section_kind(section), instruction, settings, runtime, on_event=progress)

@@ -15,8 +15,9 @@ from assistant.suggest.models import SuggestionSet
 
 PRECEDENTS = 3
 SECTION_SOURCES = 2  # precedent snippets per section prompt: prefill dominates on the embedded model
-SNIPPET_CHARS = 100
-MAX_POLICIES = 8
+SNIPPET_CHARS = 80
+MAX_POLICIES = 6
+POLICY_NOTE_CHARS = 40  # of a policy's description, in the prompt
 
 # Where a precedent's text for each drafted section is found, best first (2021+ forms have only goals).
 SOURCES: dict[SectionKind, tuple[SectionKind, ...]] = {
@@ -42,6 +43,7 @@ class DraftContext:
     policies: list[ContextItem]  # candidates offered to the model, labelled P1…
     all_policies: list[PolicyReference]  # the whole policy corpus: what any mention must resolve to
     user_basis: list[BasisEntry] = field(default_factory=list)  # user-named policies not in the corpus
+    materials: list[ContextItem] = field(default_factory=list)  # precedent snippets S1…, shown to every section
     safe_brief: Brief | None = None  # the brief without instructions to the model: what prompts and rules read
     notes: list[GroundingNote] = field(default_factory=list)  # what was taken out, for the user
 
@@ -49,27 +51,32 @@ class DraftContext:
     def prompt_brief(self) -> Brief:
         return self.safe_brief or self.brief
 
-    def section_items(self, kind: SectionKind) -> list[ContextItem]:
-        items = []
-        for decl in self.precedents:
-            if len(items) == SECTION_SOURCES:
-                break
-            source = next((k for k in SOURCES[kind] if decl.section_text(k).strip()), None)
-            if source is None:
-                continue
-            text = _snippet(decl.section_text(source))
-            label = f"{decl.header.name} · {decl.header.year} · {source.label}"
-            citation = Citation(kind=SourceKind.SECTION, ref=f"{decl.id}#{source.value}", label=label)
-            items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{text}"))
-        return items
-
     def policy_by_label(self) -> dict[str, ContextItem]:
         return {item.label: item for item in self.policies}
 
 
-def _snippet(text: str) -> str:
+def precedent_materials(precedents: list[Declaration]) -> list[ContextItem]:
+    """For each drafted section, the counterpart text of up to ``SECTION_SOURCES`` precedents, each once,
+    labelled S1…: one list for all sections, so that every section's prompt shares it."""
+    items: list[ContextItem] = []
+    for kind in SOURCES:
+        taken = 0
+        for decl in precedents:
+            source = next((k for k in SOURCES[kind] if decl.section_text(k).strip()), None)
+            if source is None or taken == SECTION_SOURCES:
+                continue
+            taken += 1
+            ref = f"{decl.id}#{source.value}"
+            if any(item.citation.ref == ref for item in items):
+                continue
+            label = f"{decl.header.name} · {decl.header.year} · {source.label}"
+            citation = Citation(kind=SourceKind.SECTION, ref=ref, label=label)
+            items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{_snippet(decl.section_text(source))}"))
+    return items
+
+def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     flat = re.sub(r"\s+", " ", text).strip()
-    return flat if len(flat) <= SNIPPET_CHARS else flat[:SNIPPET_CHARS] + "……"
+    return flat if len(flat) <= limit else flat[:limit] + "……"
 
 
 def build_context(brief: Brief, suggestions: SuggestionSet, corpus: Corpus, policies: list[PolicyReference]) -> DraftContext:
@@ -84,7 +91,7 @@ def build_context(brief: Brief, suggestions: SuggestionSet, corpus: Corpus, poli
     items = [_policy_item(n, policy) for n, policy in enumerate(chosen, start=1)]
     return DraftContext(
         brief=brief, suggestions=suggestions, precedents=precedents, policies=items, all_policies=policies,
-        user_basis=user_basis, safe_brief=safe_brief, notes=notes,
+        user_basis=user_basis, materials=precedent_materials(precedents), safe_brief=safe_brief, notes=notes,
     )  # fmt: skip
 
 
@@ -143,7 +150,7 @@ def _policy_item(n: int, policy: PolicyReference) -> ContextItem:
     number = f"（{policy.doc_number}）" if policy.doc_number else ""
     label = f"《{policy.title}》{number}"
     citation = Citation(kind=SourceKind.POLICY, ref=policy.id, label=label)
-    return ContextItem(label=f"P{n}", citation=citation, text=f"{label}：{neutralise(policy.description).text}")
+    return ContextItem(label=f"P{n}", citation=citation, text=f"{label}：{_snippet(neutralise(policy.description).text, POLICY_NOTE_CHARS)}")
 
 
 def basis_entry(item: ContextItem, policies: list[PolicyReference]) -> BasisEntry:

@@ -74,6 +74,7 @@ class NoteKind(StrEnum):
     RULES_ONLY = "rules_only"
     TRUNCATED = "truncated"
     BORROWED_TEXT = "borrowed_text"
+    UNSUPPORTED_CLAIM = "unsupported_claim"  # a political or background claim no source makes
     INJECTION = "injection"  # text addressing the model, found in the input and ignored
 
 

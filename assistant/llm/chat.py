@@ -129,6 +129,34 @@ def chat_call(chat: BaseChatModel, messages: Sequence[BaseMessage]) -> ChatReply
     )
 
 
+def stream_call(
+    chat: BaseChatModel, messages: Sequence[BaseMessage], *, on_delta: Callable[[str], None], count_prompt: Callable[[Sequence[BaseMessage]], int] | None = None
+) -> ChatReply:
+    """Send ``messages`` and pass each piece of text to ``on_delta`` as it arrives; the whole reply at the end.
+
+    Endpoints that report usage in the stream (OpenAI's last chunk) are counted from it. llama.cpp's
+    server reports none when streaming: then each chunk is one output token (it sends one per token)
+    and ``count_prompt`` (the server's tokenizer) counts the prompt.
+    """
+    started = time.perf_counter()
+    parts: list[str] = []
+    finish_reason: str | None = None
+    usage: TokenUsage | None = None
+    try:
+        for chunk in chat.stream(list(messages), stream_usage=True):
+            if chunk.text:
+                parts.append(chunk.text)
+                on_delta(chunk.text)
+            finish_reason = chunk.response_metadata.get("finish_reason") or finish_reason
+            if chunk.usage_metadata and chunk.usage_metadata.get("output_tokens"):
+                usage = TokenUsage(chunk.usage_metadata["input_tokens"], chunk.usage_metadata["output_tokens"])
+    except openai.OpenAIError as exc:
+        raise _transport_error(exc) from exc
+    if usage is None:
+        usage = TokenUsage(prompt_tokens=count_prompt(messages) if count_prompt else 0, completion_tokens=len(parts))
+    return ChatReply(text="".join(parts), usage=usage, finish_reason=finish_reason, elapsed_s=time.perf_counter() - started)
+
+
 def structured_call(chat: BaseChatModel, messages: Sequence[BaseMessage], schema: type[T]) -> StructuredResult[T]:
     """Call a model built with ``schema=schema`` and validate its answer (repaired JSON included, see
     ``parse_reply``); an answer that cannot be read raises ``StructuredOutputError``."""
