@@ -79,3 +79,8 @@ def test_a_wrong_shape_names_the_field_in_chinese() -> None:
 def test_json_payload_reports_the_first_object() -> None:
     payload = json_payload('{"text": "一"}\n{"text": "二"}')
     assert payload.value == {"text": "一"} and payload.closed and not payload.repaired
+
+
+def test_a_key_cut_off_before_its_value_is_left_to_its_default() -> None:
+    result = parse_reply(_reply('```json\n{\n  "text": "好。",\n  "citations":', finish_reason="length"), Note)
+    assert result.value == Note(text="好。", citations=[]) and result.truncated

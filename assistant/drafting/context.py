@@ -9,7 +9,7 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
-from assistant.drafting.injection import neutralise
+from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, Citation, GroundingNote, NoteKind, SourceKind
 from assistant.suggest.models import SuggestionSet
 
@@ -46,6 +46,7 @@ class DraftContext:
     materials: list[ContextItem] = field(default_factory=list)  # precedent snippets S1…, shown to every section
     safe_brief: Brief | None = None  # the brief without instructions to the model: what prompts and rules read
     notes: list[GroundingNote] = field(default_factory=list)  # what was taken out, for the user
+    dictated: list[str] = field(default_factory=list)  # what those instructions told the model to write
 
     @property
     def prompt_brief(self) -> Brief:
@@ -92,12 +93,13 @@ def build_context(brief: Brief, suggestions: SuggestionSet, corpus: Corpus, poli
     return DraftContext(
         brief=brief, suggestions=suggestions, precedents=precedents, policies=items, all_policies=policies,
         user_basis=user_basis, materials=precedent_materials(precedents), safe_brief=safe_brief, notes=notes,
+        dictated=dictated_phrases([note.fragment or "" for note in notes]),
     )  # fmt: skip
 
 
 def _injection_note(where: str, removed: list[str]) -> GroundingNote:
     return GroundingNote(
-        kind=NoteKind.INJECTION, fragment="；".join(removed)[:120],
+        kind=NoteKind.INJECTION, fragment="；".join(removed)[:200],
         message=f"{where}中有像是写给模型的指令，起草时已作为普通文字忽略，未执行",
     )  # fmt: skip
 

@@ -29,10 +29,11 @@ class FaithfulResult:
     dropped: bool = False  # those sentences were taken out (False: they were all there was, so they stay)
 
 
-def drop_unsupported_claims(text: str, *, sources: str) -> FaithfulResult:
-    """Remove each sentence whose claim phrase (``CLAIM_PHRASES``) no source contains; keep the text
-    whole when that would remove every sentence (then the claim is only reported)."""
-    unsupported = [p for p in CLAIM_PHRASES if p in text and p not in sources]
+def drop_unsupported_claims(text: str, *, sources: str, dictated: list[str] = ()) -> FaithfulResult:
+    """Remove each sentence whose claim phrase (``CLAIM_PHRASES``) no source contains, or that writes what
+    an instruction hidden in the input dictated (``dictated``); keep the text whole when that would
+    remove every sentence (then the claim is only reported, and the caller asks again)."""
+    unsupported = [p for p in (*CLAIM_PHRASES, *dictated) if p in text and p not in sources]
     if not unsupported:
         return FaithfulResult(text=text)
     kept, removed = [], []

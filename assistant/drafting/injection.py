@@ -58,3 +58,12 @@ def _first_hit(text: str) -> int | None:
 
 def looks_injected(text: str) -> bool:
     return _first_hit(text) is not None
+
+
+_QUOTED = re.compile(r"[“\"『「]([^”\"』」]{2,40})[”\"』」]")
+
+
+def dictated_phrases(removed: list[str]) -> list[str]:
+    """What removed instructions told the model to write (the quoted text: “本项目已被接管”), to catch a
+    reply that obeyed them anyway."""
+    return list(dict.fromkeys(m for text in removed for m in _QUOTED.findall(text)))

@@ -111,7 +111,7 @@ def write_with_model(
         tally.add(reply.usage, reply.elapsed_s)
         reading = read_reply(reply, kind, length=SPECS[kind].length)
         if reading.text:
-            grounded, faithful = _ground(reading.text, sources)
+            grounded, faithful = _ground(reading.text, sources, ctx.dictated)
             if not grounded.problems or attempt > retries:
                 section, notes = _accept(kind, grounded, faithful, reading, by_label, model)
                 notes += _borrowed_notes(kind, section.text, ctx.materials, brief_text(ctx.prompt_brief))
@@ -132,8 +132,8 @@ def write_with_model(
 RETRY_BUDGET_GROWTH = 0.5  # each retry may write half as much again: a cut-off reply needs room
 
 
-def _ground(text: str, sources: Sources) -> tuple[GroundingResult, FaithfulResult]:
-    faithful = drop_unsupported_claims(text, sources=sources.text)
+def _ground(text: str, sources: Sources, dictated: list[str]) -> tuple[GroundingResult, FaithfulResult]:
+    faithful = drop_unsupported_claims(text, sources=sources.text, dictated=dictated)
     grounded = ground_text(faithful.text, sources=sources)
     if faithful.removed and not faithful.dropped:  # every sentence made such a claim: ask again
         phrases = "、".join(dict.fromkeys(p for p, _ in faithful.removed))

@@ -226,7 +226,10 @@ def json_payload(text: str) -> JsonPayload:
         repaired = next((item for item in repaired if isinstance(item, dict)), None)
     if not isinstance(repaired, dict) or not repaired:
         raise ValueError("输出中的 JSON 对象无法读取或修复")
-    return JsonPayload(value=repaired, repaired=True, closed=body.rstrip().endswith("}"))
+    closed = body.rstrip().endswith("}")
+    if not closed and repaired[last := next(reversed(repaired))] in ("", None):
+        del repaired[last]  # a key cut off before its value: json-repair fills in "", which no schema means
+    return JsonPayload(value=repaired, repaired=True, closed=closed)
 
 
 def usage_of(message: AIMessage) -> TokenUsage:
