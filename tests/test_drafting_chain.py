@@ -85,6 +85,12 @@ def test_plain_text_with_markers_is_the_contract_and_its_tokens_are_streamed(ctx
     assert "".join(e.message for e in events if e.kind == "delta") == reply
 
 
+def test_a_json_reply_streams_only_its_prose(ctx):
+    events = []
+    write_section(ctx, SectionKind.GOAL_TOTAL, _writer(["```json\n" + GOOD["goal_total"] + "\n```"], events), [], [])
+    assert "".join(e.message for e in events if e.kind == "delta") == "保障党员教育平台全年稳定运行。"
+
+
 def test_persistent_failure_carries_last_raw_output(ctx):
     writer = _writer(['{"text": "坏输出一', '{"text": "坏输出二', '{"text": "坏输出三'])
     with pytest.raises(ModelError) as err:

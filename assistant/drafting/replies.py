@@ -72,3 +72,48 @@ def tidy(text: str, kind: SectionKind) -> str:
     text = re.sub(rf"^(?:{re.escape(kind.label)}|{re.escape(kind.label.removeprefix('项目'))})[：:]\s*", "", text)
     text = re.sub(r"(\d+[.、])\s*\n\s*", r"\1", text)
     return re.sub(r"\n\s*\n", "\n", text).strip()
+
+
+_TEXT_OPENING = re.compile(r'"text"\s*:\s*"')
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
+
+
+class TextStream:
+    """The prose inside a reply streamed piece by piece: the value of its "text" field when the model
+    writes JSON (fence and keys hidden), or the text itself when it writes plain text."""
+
+    def __init__(self) -> None:
+        self.seen = ""
+        self.mode = "seek"  # seek → inside → done, or plain
+        self.escaped = False
+
+    def feed(self, delta: str) -> str:
+        if self.mode == "seek":
+            self.seen += delta
+            opening = _TEXT_OPENING.search(self.seen)
+            if opening:
+                self.mode = "inside"
+                return self._inside(self.seen[opening.end() :])
+            head = self.seen.lstrip()
+            if head.startswith("`"):  # a fence: its first line says nothing yet
+                head = head.partition("\n")[2].lstrip() if "\n" in head else ""
+            if head and head[0] not in "{`":
+                self.mode = "plain"
+                return head
+            return ""
+        return delta if self.mode == "plain" else self._inside(delta) if self.mode == "inside" else ""
+
+    def _inside(self, piece: str) -> str:
+        out = []
+        for char in piece:
+            if self.escaped:
+                out.append(_ESCAPES.get(char, char))
+                self.escaped = False
+            elif char == "\\":
+                self.escaped = True
+            elif char == '"':
+                self.mode = "done"
+                break
+            else:
+                out.append(char)
+        return "".join(out)

@@ -13,7 +13,7 @@ from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
 from assistant.drafting.grounding import GroundingResult, Sources, borrowed_runs, brief_numbers, brief_text, ground_text, numbers_in
 from assistant.drafting.models import BRIEF_CITATION, DraftSection, GroundingNote, NoteKind, SectionUsage
-from assistant.drafting.replies import Reading, read_reply
+from assistant.drafting.replies import Reading, TextStream, read_reply
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatReply, TokenUsage
 from assistant.prompts import load_prompt
@@ -107,7 +107,8 @@ def write_with_model(
     tally = _Tally()
     for attempt in range(1, retries + 2):
         budget = int(SPECS[kind].max_tokens * (1 + RETRY_BUDGET_GROWTH * (attempt - 1)))
-        reply = complete(messages, budget, lambda delta: emit("delta", kind, delta))
+        prose = TextStream()
+        reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))
         tally.add(reply.usage, reply.elapsed_s)
         reading = read_reply(reply, kind, length=SPECS[kind].length)
         if reading.text:
@@ -130,6 +131,11 @@ def write_with_model(
 
 
 RETRY_BUDGET_GROWTH = 0.5  # each retry may write half as much again: a cut-off reply needs room
+
+
+def _emit_prose(emit: EventSink, kind: SectionKind, text: str) -> None:
+    if text:
+        emit("delta", kind, text)
 
 
 def _ground(text: str, sources: Sources, dictated: list[str]) -> tuple[GroundingResult, FaithfulResult]:
