@@ -183,9 +183,9 @@ def test_every_prompt_starts_with_the_brief_so_the_local_server_reuses_its_cache
     from assistant.drafting.sections import section_messages
 
     prompts = [section_messages(ctx, kind, instruction="", previous="") for kind in DRAFTED]
-    shared = {(m[0].content, m[1].content.split("任务：")[0]) for m in prompts}
+    shared = {(m[0].content, m[1].content.split("请为本项目撰写")[0]) for m in prompts}
     assert len(shared) == 1 and "项目名称：党员教育平台运维项目" in shared.pop()[1]
-    assert all(m[1].content.split("任务：")[1].count("\n") <= 5 for m in prompts)  # only the task differs
+    assert all(m[1].content.split("请为本项目撰写")[1].count("\n") <= 5 for m in prompts)  # only the task differs
 
 
 def test_plan_and_composition_only_where_the_brief_gives_them_and_reviewed(ctx):

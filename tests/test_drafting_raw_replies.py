@@ -88,3 +88,17 @@ def test_a_repeated_title_is_tidied_away():
 def test_a_fenced_object_with_its_citations():
     reading = _read(REPLIES["json-example-as_drafted-overview-0"])
     assert reading.citations == ["S1"] and reading.text.endswith("做好平台数据备份和网络安全防护。")
+
+
+def test_a_reply_that_echoes_the_brief_is_sent_back():
+    from assistant.drafting.replies import echoed_lines
+
+    record = REPLIES["text-example-as_drafted-overview-0"]
+    brief = "项目名称：党员教育平台运维项目\n年度：2027\n主管部门：中共上海市委组织部\n实施单位：上海市党建服务中心"
+    assert echoed_lines(record["raw"], brief) >= 2
+
+
+def test_a_cut_off_reply_ending_in_a_semicolon_ends_as_a_sentence():
+    from assistant.drafting.replies import complete_sentences
+
+    assert complete_sentences("开展日常运维，工作日故障30分钟内响应；每季度提交") == "开展日常运维，工作日故障30分钟内响应。"

@@ -14,7 +14,8 @@ from assistant.llm.chat import ChatReply, json_payload, strip_fences
 MIN_SALVAGED_CHARS = 10
 _MARKER = re.compile(r"\s*[\[【［(（]\s*((?:[SP]\d+\s*[,，、]?\s*)+)[\]】］)）]")
 _LABEL = re.compile(r"[SP]\d+")
-_SENTENCE_END = re.compile(r"^.*[。；！？]", re.DOTALL)
+_SENTENCE_END = re.compile(r"^.*[。！？]", re.DOTALL)
+_CLAUSE_END = re.compile(r"^.*；", re.DOTALL)
 _MARKUP = re.compile(r"\*\*|__|^#+\s*|^\s*[-*]\s+", re.MULTILINE)
 _PREAMBLE = re.compile(r"^(?:好的|以下是|下面是)[^。\n]{0,30}[：:]\s*\n?")
 
@@ -59,10 +60,21 @@ def _cut_off(raw: str, text: str, citations: list[str], length: int) -> Reading:
     return Reading(raw=raw, text=kept, citations=citations, cut=kept != text)
 
 
+def echoed_lines(text: str, source: str) -> int:
+    """How many of ``text``'s lines are lines of ``source`` copied whole (a small model's habit of
+    answering 项目概况 with the brief's own 项目名称：… lines)."""
+    own = {line.strip() for line in source.splitlines() if len(line.strip()) > 4}
+    return sum(line.strip() in own for line in text.splitlines())
+
+
 def complete_sentences(text: str) -> str:
-    """What a cut-off text says in whole sentences (up to its last 。；！？); empty when it has none."""
+    """What a cut-off text says in whole sentences (up to its last 。！？, else its last ；, which then
+    ends the text as 。); empty when it has neither."""
     found = _SENTENCE_END.match(text.strip())
-    return found.group(0) if found else ""
+    if found and len(found.group(0)) >= MIN_SALVAGED_CHARS:
+        return found.group(0)
+    clause = _CLAUSE_END.match(text.strip())
+    return clause.group(0)[:-1] + "。" if clause else found.group(0) if found else ""
 
 
 def tidy(text: str, kind: SectionKind) -> str:

@@ -13,7 +13,7 @@ from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
 from assistant.drafting.grounding import GroundingResult, Sources, borrowed_runs, brief_numbers, brief_text, ground_text, numbers_in
 from assistant.drafting.models import BRIEF_CITATION, DraftSection, GroundingNote, NoteKind, SectionUsage
-from assistant.drafting.replies import Reading, TextStream, read_reply
+from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatReply, TokenUsage
 from assistant.prompts import load_prompt
@@ -111,6 +111,8 @@ def write_with_model(
         reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))
         tally.add(reply.usage, reply.elapsed_s)
         reading = read_reply(reply, kind, length=SPECS[kind].length)
+        if echoed_lines(reading.text, brief_block(ctx)) >= ECHO_LINES:
+            reading.text, reading.problems = "", ["照抄了简报的条目：请用自己的话写成连续的一段正文"]
         if reading.text:
             grounded, faithful = _ground(reading.text, sources, ctx.dictated)
             if not grounded.problems or attempt > retries:
@@ -130,6 +132,7 @@ def write_with_model(
     )
 
 
+ECHO_LINES = 2  # brief lines copied whole that make a reply an echo, not a section
 RETRY_BUDGET_GROWTH = 0.5  # each retry may write half as much again: a cut-off reply needs room
 
 
