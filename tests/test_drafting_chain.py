@@ -245,3 +245,14 @@ def test_a_cut_off_reply_has_its_escapes_read(ctx):
     cut = '{"text": "保障党员教育平台全年稳定运行。\\n开展日常运维和安全巡检。全年提交运维报'
     section = write_section(ctx, SectionKind.GOAL_TOTAL, _writer([cut]), [], [])
     assert section.text == "保障党员教育平台全年稳定运行。\n开展日常运维和安全巡检。"
+
+
+def test_the_cli_progress_line_shows_the_streamed_text(capsys):
+    from assistant.cli.draft_cmd import _Progress
+    from assistant.drafting.chain import DraftEvent
+
+    progress = _Progress()
+    for kind, message in [("started", ""), ("delta", "保障平台"), ("delta", "稳定运行。"), ("finished", "9 字")]:
+        progress(DraftEvent(kind=kind, section="项目总目标", message=message, elapsed_s=1.0))
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["[   1.0s] 开始 项目总目标", "  保障平台稳定运行。", "[   1.0s] 完成 项目总目标：9 字"]
