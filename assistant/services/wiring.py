@@ -18,6 +18,7 @@ from assistant.services.qa import QAService
 from assistant.services.review import ReviewService
 from assistant.services.scope import CorpusScope
 from assistant.services.suggest import SuggestService
+from assistant.services.workspace import WorkspaceService
 from assistant.settings import LLMProvider, Settings
 from assistant.store import DraftStore
 
@@ -71,6 +72,12 @@ class Services:
     @cached_property
     def drafting(self) -> DraftingService:
         return DraftingService(self.settings, self.scope, self.runtime, self.store, author=self.author)
+
+    def workspace(self, user: str | None = None) -> WorkspaceService:
+        """The web workspace acting for ``user`` (default the configured author): only that user's drafts."""
+        if user is None or user == self.author:
+            return WorkspaceService(self.drafting)
+        return WorkspaceService(DraftingService(self.settings, self.scope, self.runtime, self.store, author=user))
 
     def close(self) -> None:
         """Stop the model server and close the store and index, where they were started."""

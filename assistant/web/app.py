@@ -1,0 +1,68 @@
+"""The web workspace (Gradio): `build_app(services)` and `serve`.
+
+Each tab is one module; every handler calls one service method and renders its typed result. The
+page keeps only the open draft's id (in the browser, so a reload finds it) and the version it
+shows; drafts live in the store. Offline: analytics off, no share link, loopback by default.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import gradio as gr  # noqa: E402 - the environment above must be set before gradio is imported
+
+from assistant.services import Services  # noqa: E402
+from assistant.web import render  # noqa: E402
+from assistant.web.context import WebContext  # noqa: E402
+from assistant.web.draft_tab import build_draft_tab  # noqa: E402
+from assistant.web.draft_view import DraftView  # noqa: E402
+from assistant.web.errors import guarded  # noqa: E402
+from assistant.web.versions_tab import build_versions_tab  # noqa: E402
+
+TITLE = "申报助手"
+CSS = """
+.gradio-container { max-width: 1400px !important; }
+#review-panel { max-height: 640px; overflow-y: auto; font-size: 0.92em; }
+#row-evidence { font-size: 0.9em; }
+table.official { border-collapse: collapse; width: 100%; }
+table.official th, table.official td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; }
+table.official th { background: #f2f2f2; white-space: nowrap; }
+"""
+
+
+def build_app(services: Services) -> gr.Blocks:
+    """The workspace over ``services`` (tabs 起草, 版本, 指标推荐, 问答, 语料库)."""
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
+        ctx = WebContext(services, draft_id=gr.BrowserState(None, storage_key="shenbao-draft-id"), base=gr.State(None))
+        gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
+        with gr.Tabs():
+            with gr.Tab("起草", id="draft"):
+                view = build_draft_tab(ctx)
+            with gr.Tab("版本", id="versions") as versions_tab:
+                build_versions_tab(ctx, view, versions_tab)
+        app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
+    return app
+
+
+def _restore_open_draft(view: DraftView):  # noqa: ANN202 - a handler
+    @guarded
+    def restore(draft_id: int | None, request: gr.Request) -> dict:
+        ws = view.ctx.workspace(request)
+        choices = [render.draft_choice(d) for d in ws.drafts()]
+        if draft_id and any(value == draft_id for _, value in choices):
+            return view.show(ws.open(int(draft_id)), choices)
+        return {view.drafts: gr.Dropdown(choices=choices, value=None), view.ctx.draft_id: None}
+
+    return restore
+
+
+def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> gr.Blocks:
+    """Start the workspace on ``host:port``; ``block=False`` returns at once (tests), else serves until interrupted."""
+    app = build_app(services)
+    app.queue(default_concurrency_limit=4)
+    app.launch(server_name=host, server_port=port, share=False, css=CSS, footer_links=[], show_error=True,
+               quiet=not block, inbrowser=False, prevent_thread_lock=not block)  # fmt: skip
+    return app
