@@ -18,12 +18,12 @@ from assistant.services.qa import QAService
 from assistant.services.review import ReviewService
 from assistant.services.scope import CorpusScope
 from assistant.services.suggest import SuggestService
-from assistant.services.workspace import WorkspaceService
 from assistant.settings import LLMProvider, Settings
 from assistant.store import DraftStore
 
 if TYPE_CHECKING:  # chromadb and the embedding model load with it: only for the commands that search
     from assistant.services.search import SearchService
+    from assistant.services.workspace import WorkspaceService
 
 
 def _silent(_: str) -> None:
@@ -75,6 +75,8 @@ class Services:
 
     def workspace(self, user: str | None = None) -> WorkspaceService:
         """The web workspace acting for ``user`` (default the configured author): only that user's drafts."""
+        from assistant.services.workspace import WorkspaceService  # office export imports services.review
+
         if user is None or user == self.author:
             return WorkspaceService(self.drafting)
         return WorkspaceService(DraftingService(self.settings, self.scope, self.runtime, self.store, author=user))
