@@ -60,7 +60,7 @@ class DraftView:
 def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple[DraftView, T]:
     """The draft's components (placed where this is called); ``side`` builds what sits beside the table."""
     with gr.Row():
-        drafts = gr.Dropdown(label="我的草稿", choices=[], scale=3, elem_id="my-drafts")
+        drafts = gr.Dropdown(label="我的草稿", choices=[], scale=3, elem_id="my-drafts", allow_custom_value=True)
         status = gr.Markdown("还没有打开草稿：填写简报后点“起草”。", elem_id="draft-status")
     conflict = gr.Markdown("", elem_id="conflict")
     with gr.Row(equal_height=False):

@@ -52,7 +52,9 @@ def build_editor() -> RowEditor:
         position = gr.Number(label="正在编辑第几行（点选表格一行）", value=0, precision=0, elem_id="row-position")
         with gr.Row():
             level1 = gr.Dropdown([l1.value for l1 in Level1], value=Level1.OUTPUT.value, label="一级指标", elem_id="row-level1")
-            level2 = gr.Dropdown(_level2_choices(Level1.OUTPUT.value), value=FRAMEWORK[Level1.OUTPUT][0].value, label="二级指标",
+            # every 二级 is a valid choice for the server (the API may send any pair; the service checks it);
+            # choosing a 一级 narrows the list on the page
+            level2 = gr.Dropdown([l2.value for l2 in Level2], value=FRAMEWORK[Level1.OUTPUT][0].value, label="二级指标",
                                  elem_id="row-level2")  # fmt: skip
         name = gr.Textbox(label="三级指标", elem_id="row-name")
         with gr.Row():
