@@ -8,6 +8,8 @@ shows; drafts live in the store. Offline: analytics off, no share link, loopback
 from __future__ import annotations
 
 import os
+import secrets
+from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -36,7 +38,8 @@ table.official th { background: #f2f2f2; white-space: nowrap; }
 def build_app(services: Services) -> gr.Blocks:
     """The workspace over ``services`` (tabs 起草, 版本, 指标推荐, 问答, 语料库)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
-        ctx = WebContext(services, draft_id=gr.BrowserState(None, storage_key="shenbao-draft-id"), base=gr.State(None))
+        browser = gr.BrowserState(None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir))
+        ctx = WebContext(services, draft_id=browser, base=gr.State(None))
         gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
         with gr.Tabs():
             with gr.Tab("起草", id="draft"):
@@ -45,6 +48,17 @@ def build_app(services: Services) -> gr.Blocks:
                 build_versions_tab(ctx, view, versions_tab)
         app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
     return app
+
+
+def _browser_secret(data_dir: Path) -> str:
+    """The key the browser's copy of the open draft id is encrypted with; kept on disk so that a restarted
+    server still reads what the browser kept (the id alone grants nothing: every read checks the owner)."""
+    path = data_dir / "web-secret"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(24), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
 
 
 def _restore_open_draft(view: DraftView):  # noqa: ANN202 - a handler
