@@ -22,6 +22,9 @@ from assistant.web.context import WebContext  # noqa: E402
 from assistant.web.draft_tab import build_draft_tab  # noqa: E402
 from assistant.web.draft_view import DraftView  # noqa: E402
 from assistant.web.errors import guarded  # noqa: E402
+from assistant.web.corpus_tab import build_corpus_tab  # noqa: E402
+from assistant.web.qa_tab import build_qa_tab  # noqa: E402
+from assistant.web.suggest_tab import build_suggest_tab  # noqa: E402
 from assistant.web.versions_tab import build_versions_tab  # noqa: E402
 
 TITLE = "申报助手"
@@ -46,6 +49,12 @@ def build_app(services: Services) -> gr.Blocks:
                 view = build_draft_tab(ctx)
             with gr.Tab("版本", id="versions") as versions_tab:
                 build_versions_tab(ctx, view, versions_tab)
+            with gr.Tab("指标推荐", id="suggest"):
+                build_suggest_tab(ctx, view)
+            with gr.Tab("问答", id="qa"):
+                build_qa_tab(ctx)
+            with gr.Tab("语料库", id="corpus") as corpus_tab:
+                build_corpus_tab(ctx, corpus_tab)
         app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
     return app
 

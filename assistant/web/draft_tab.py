@@ -45,8 +45,6 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
             stop = gr.Button("停止", variant="stop", elem_id="stop-draft")
     progress = gr.Markdown("", elem_id="draft-progress")
     view, editor = build_view(ctx, form, build_editor)
-    with gr.Row():
-        save = gr.Button("保存正文修改", variant="primary", elem_id="save-sections")
     with gr.Accordion("重新生成一个部分", open=False):
         with gr.Row():
             kind = gr.Dropdown([(k.label, k.value) for k in EDITABLE], value=EDITABLE[1].value, label="部分", scale=1)
@@ -62,7 +60,7 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
     upload.upload(guarded(lambda f: form_values(import_brief(f))), upload, form.inputs(), api_name="import_brief")
     drafting = start.click(_drafter(ctx, view, progress), form.inputs(), [progress, *view.outputs()], api_name="draft")
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
-    save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
+    view.save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
     regen.click(_regenerator(ctx, view), [ctx.draft_id, ctx.base, kind, instruction, force], view.outputs(), api_name="regenerate")
     export.click(_exporter(ctx), [ctx.draft_id, ctx.base, fmt], exported, api_name="export")
     view.drafts.input(_opener(ctx, view), [view.drafts], view.outputs(), api_name="open_draft")

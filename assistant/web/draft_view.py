@@ -32,6 +32,7 @@ class DraftView:
     table: gr.Dataframe
     review: gr.Markdown
     conflict: gr.Markdown
+    save: gr.Button
 
     def outputs(self) -> list[gr.components.Component]:
         return [self.ctx.draft_id, self.ctx.base, self.drafts, self.status, *self.sections.values(), self.table,
@@ -67,6 +68,7 @@ def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple
         with gr.Column(scale=3):
             sections = {kind: gr.Textbox(label=kind.label, lines=4, max_lines=12, elem_id=f"section-{kind.value}", interactive=True)
                         for kind in EDITABLE}  # fmt: skip
+            save = gr.Button("保存正文修改", variant="primary", elem_id="save-sections")
         with gr.Column(scale=2):
             review = gr.Markdown("（尚未审核）", elem_id="review-panel", label="审核", container=True)
     with gr.Row(equal_height=False):
@@ -76,4 +78,4 @@ def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple
                                  column_widths=["5%", "11%", "12%", "26%", "13%", "11%", "14%", "8%"])  # fmt: skip
         with gr.Column(scale=2):
             beside = side()
-    return DraftView(ctx, form, drafts, status, sections, table, review, conflict), beside
+    return DraftView(ctx, form, drafts, status, sections, table, review, conflict, save), beside
