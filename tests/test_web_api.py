@@ -3,12 +3,14 @@ draft, edit, a stale save shown as a conflict, the row editor, history, restore,
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from docx import Document
-from gradio_client import Client
+from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
-from web_support import live_app, web_settings
+from web_support import REPO, live_app, web_settings
 
 # API outputs of every action that shows a draft (gr.State is not part of the API)
 DRAFT_ID, DRAFTS, STATUS, OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL, TABLE, REVIEW, CONFLICT = range(10)
@@ -96,3 +98,41 @@ def test_errors_reach_the_page_in_chinese(url):
         client.predict(None, "docx", api_name="/export")
     with pytest.raises(AppError, match="没有编号为 9999"):
         client.predict(9999, api_name="/open_draft")
+
+
+def test_suggestions_with_evidence_added_to_the_draft(url):
+    client = _client(url)
+    form = client.predict(api_name="/load_example")
+    out = client.predict(*form, api_name="/draft")[1:]
+    draft_id, before = out[DRAFT_ID], len(out[TABLE]["data"])
+    client.predict(draft_id, before, "产出指标", "数量指标", "", "≥", "", "", "", api_name="/delete_row")
+    summary, table, chosen = client.predict(*form, api_name="/suggest")
+    assert "党员教育平台运维项目" in summary and table["data"][0][5] in {"历史标准", "计划标准", "模板参考值"}
+    last = len(table["data"]) - 1
+    added = client.predict(draft_id, [last], api_name="/add_suggestions")
+    assert added[TABLE]["data"][-1][3] == table["data"][last][3] and "第 3 版" in added[STATUS]
+
+
+def test_qa_answers_with_citations_that_open_the_declaration(url):
+    client = _client(url)
+    history, cited, _ = client.predict("2023年组织部各项目资金合计多少？", [], api_name="/ask")
+    reply = history[-1]["content"][0]["text"]
+    assert "26,413,037.00" in reply and "出处" in reply
+    assert cited["value"].startswith("2023-")
+    html = client.predict(cited["value"], api_name="/open_cited")
+    assert "<table class='official'>" in html and "三级指标" in html
+
+
+def test_corpus_upload_is_previewed_then_added_only_after_confirmation(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    office = REPO / "tests" / "fixtures" / "office" / "hand_filled_shanghai.docx"
+    with live_app(web_settings(tmp_path / "data", corpus_dir=corpus)) as address:
+        client = _client(address)
+        before, _ = client.predict("", "", api_name="/corpus_find")
+        notes, preview = client.predict(handle_file(str(office)), api_name="/corpus_preview")
+        assert "解析出 1 份申报表" in notes and "审核" in notes and "<table class='official'>" in preview
+        assert client.predict("", "", api_name="/corpus_find")[0]["data"] == before["data"]
+        note = client.predict(api_name="/corpus_add")
+        after, _ = client.predict("", "", api_name="/corpus_find")
+        assert "已加入语料库" in note and len(after["data"]) == len(before["data"]) + 1

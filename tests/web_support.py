@@ -19,9 +19,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def web_settings(data_dir: Path, *, user: str = "张三") -> Settings:
+def web_settings(data_dir: Path, *, user: str = "张三", corpus_dir: Path = REPO / "corpus") -> Settings:
     return Settings(
-        data_dir=data_dir, corpus=CorpusSettings(corpus_dir=REPO / "corpus"),
+        data_dir=data_dir, corpus=CorpusSettings(corpus_dir=corpus_dir),
         llm=LLMSettings(provider=LLMProvider.NONE), store=StoreSettings(user=user),
     )  # fmt: skip
 
