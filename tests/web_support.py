@@ -27,13 +27,13 @@ def web_settings(data_dir: Path, *, user: str = "张三", corpus_dir: Path = REP
 
 
 @contextmanager
-def live_app(settings: Settings, port: int | None = None) -> Iterator[str]:
+def live_app(settings: Settings, port: int | None = None, *, login: bool = False) -> Iterator[str]:
     """The workspace served on 127.0.0.1; yields its URL, closes app and services afterwards."""
     from assistant.web.app import launch
 
     port = port or free_port()
     services = build_services(settings)
-    app = launch(services, host="127.0.0.1", port=port, block=False)
+    app = launch(services, host="127.0.0.1", port=port, login=login, block=False)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:

@@ -43,6 +43,7 @@ app.command("chat")(ask_cmd.chat)
 app.command("export")(office_cmd.export)
 app.command("import")(office_cmd.import_)
 app.command("serve")(serve_cmd.serve)
+app.add_typer(serve_cmd.users_app, name="users")
 
 
 def main() -> None:

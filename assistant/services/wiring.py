@@ -18,6 +18,7 @@ from assistant.services.qa import QAService
 from assistant.services.review import ReviewService
 from assistant.services.scope import CorpusScope
 from assistant.services.suggest import SuggestService
+from assistant.services.users import UserService
 from assistant.settings import LLMProvider, Settings
 from assistant.store import DraftStore
 
@@ -72,6 +73,10 @@ class Services:
     @cached_property
     def drafting(self) -> DraftingService:
         return DraftingService(self.settings, self.scope, self.runtime, self.store, author=self.author)
+
+    @cached_property
+    def users(self) -> UserService:
+        return UserService(self.store)
 
     def workspace(self, user: str | None = None) -> WorkspaceService:
         """The web workspace acting for ``user`` (default the configured author): only that user's drafts."""

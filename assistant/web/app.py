@@ -82,10 +82,13 @@ def _restore_open_draft(view: DraftView):  # noqa: ANN202 - a handler
     return restore
 
 
-def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> gr.Blocks:
-    """Start the workspace on ``host:port``; ``block=False`` returns at once (tests), else serves until interrupted."""
+def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860, login: bool = False, block: bool = True) -> gr.Blocks:
+    """Start the workspace on ``host:port``; ``login`` asks for a user name and password (users in the store);
+    ``block=False`` returns at once (tests), else it serves until interrupted."""
     app = build_app(services)
     app.queue(default_concurrency_limit=4)
-    app.launch(server_name=host, server_port=port, share=False, css=CSS, footer_links=[], show_error=True,
+    auth = services.users.check if login else None
+    app.launch(server_name=host, server_port=port, share=False, css=CSS, footer_links=[], show_error=True, auth=auth,
+               auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）",
                quiet=not block, inbrowser=False, prevent_thread_lock=not block)  # fmt: skip
     return app
