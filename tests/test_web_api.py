@@ -10,7 +10,8 @@ from docx import Document
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
-from web_support import REPO, live_app, web_settings
+from assistant.settings import LLMProvider, LLMSettings
+from web_support import REPO, free_port, live_app, web_settings
 
 # API outputs of every action that shows a draft (gr.State is not part of the API)
 DRAFT_ID, DRAFTS, STATUS, OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL, TABLE, REVIEW, CONFLICT = range(10)
@@ -28,7 +29,7 @@ def _client(url: str) -> Client:
 
 def _drafted(client: Client) -> tuple:
     form = client.predict(api_name="/load_example")
-    return client.predict(*form, api_name="/draft")
+    return client.predict(False, *form, api_name="/draft")
 
 
 def _text(update: object) -> str:
@@ -37,7 +38,7 @@ def _text(update: object) -> str:
 
 def test_draft_streams_progress_and_saves_version_one(url):
     client = _client(url)
-    job = client.submit(*client.predict(api_name="/load_example"), api_name="/draft")
+    job = client.submit(False, *client.predict(api_name="/load_example"), api_name="/draft")
     final = job.result()
     progress = [update[0] for update in job.outputs()]
     assert any("开始 项目概况" in p for p in progress) and "起草完成" in final[0]
@@ -93,7 +94,7 @@ def test_errors_reach_the_page_in_chinese(url):
     form = list(client.predict(api_name="/load_example"))
     form[1] = "明年"
     with pytest.raises(AppError, match="年度"):
-        client.predict(*form, api_name="/draft")
+        client.predict(False, *form, api_name="/draft")
     with pytest.raises(AppError, match="还没有打开草稿"):
         client.predict(None, "docx", api_name="/export")
     with pytest.raises(AppError, match="没有编号为 9999"):
@@ -103,7 +104,7 @@ def test_errors_reach_the_page_in_chinese(url):
 def test_suggestions_with_evidence_added_to_the_draft(url):
     client = _client(url)
     form = client.predict(api_name="/load_example")
-    out = client.predict(*form, api_name="/draft")[1:]
+    out = client.predict(False, *form, api_name="/draft")[1:]
     draft_id, before = out[DRAFT_ID], len(out[TABLE]["data"])
     client.predict(draft_id, before, "产出指标", "数量指标", "", "≥", "", "", "", api_name="/delete_row")
     summary, table, chosen = client.predict(*form, api_name="/suggest")
@@ -136,3 +137,17 @@ def test_corpus_upload_is_previewed_then_added_only_after_confirmation(tmp_path)
         note = client.predict(api_name="/corpus_add")
         after, _ = client.predict("", "", api_name="/corpus_find")
         assert "已加入语料库" in note and len(after["data"]) == len(before["data"]) + 1
+
+
+def test_a_model_that_is_down_is_a_clear_message_and_rules_still_draft(tmp_path):
+    settings = web_settings(tmp_path / "data")
+    dead = free_port()  # nothing listens there
+    settings = settings.model_copy(update={"llm": LLMSettings(provider=LLMProvider.OPENAI, base_url=f"http://127.0.0.1:{dead}/v1",
+                                                              model="absent", timeout_s=5, max_retries=0)})  # fmt: skip
+    with live_app(settings) as address:
+        client = _client(address)
+        form = client.predict(api_name="/load_example")
+        with pytest.raises(AppError, match="语言模型暂不可用.*按规则起草"):
+            client.predict(False, *form, api_name="/draft")
+        out = client.predict(True, *form, api_name="/draft")[1:]
+        assert "第 1 版" in out[STATUS]

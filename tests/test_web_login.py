@@ -42,7 +42,7 @@ def test_with_login_each_user_sees_only_their_own_drafts(tmp_path):
             Client(url, auth=("alice", "wrong-password"), verbose=False)
         alice = Client(url, auth=("alice", "alice-password"), verbose=False, download_files=False)
         bob = Client(url, auth=("bob", "bob-password"), verbose=False, download_files=False)
-        out = alice.predict(*alice.predict(api_name="/load_example"), api_name="/draft")[1:]
+        out = alice.predict(False, *alice.predict(api_name="/load_example"), api_name="/draft")[1:]
         assert "alice" in out[2]
         with pytest.raises(AppError, match="你的草稿中没有编号"):
             bob.predict(out[0], api_name="/open_draft")

@@ -78,13 +78,21 @@ class Services:
     def users(self) -> UserService:
         return UserService(self.store)
 
-    def workspace(self, user: str | None = None) -> WorkspaceService:
-        """The web workspace acting for ``user`` (default the configured author): only that user's drafts."""
+    @cached_property
+    def rules_runtime(self) -> LLMRuntime:
+        """A runtime with no model: drafting by rules when the model is down or not wanted."""
+        return LLMRuntime(self.settings.model_copy(update={"llm": self.settings.llm.model_copy(update={"provider": LLMProvider.NONE})}))
+
+    def workspace(self, user: str | None = None, *, rules_only: bool = False) -> WorkspaceService:
+        """The web workspace acting for ``user`` (default the configured author): only that user's drafts;
+        ``rules_only`` drafts and regenerates without the model."""
         from assistant.services.workspace import WorkspaceService  # office export imports services.review
 
-        if user is None or user == self.author:
+        author = user or self.author
+        if author == self.author and not rules_only:
             return WorkspaceService(self.drafting)
-        return WorkspaceService(DraftingService(self.settings, self.scope, self.runtime, self.store, author=user))
+        runtime = self.rules_runtime if rules_only else self.runtime
+        return WorkspaceService(DraftingService(self.settings, self.scope, runtime, self.store, author=author))
 
     def close(self) -> None:
         """Stop the model server and close the store and index, where they were started."""

@@ -16,9 +16,10 @@ class WebContext:
     draft_id: gr.BrowserState  # survives a page reload; the draft itself lives in the store
     base: gr.State  # the version the page shows: every save names it, so a stale save is a conflict
 
-    def workspace(self, request: gr.Request | None) -> WorkspaceService:
+    def workspace(self, request: gr.Request | None, *, rules_only: bool = False) -> WorkspaceService:
         """The workspace of the signed-in user (with login off: the configured author)."""
-        return self.services.workspace(getattr(request, "username", None) if request is not None else None)
+        user = getattr(request, "username", None) if request is not None else None
+        return self.services.workspace(user, rules_only=rules_only)
 
 
 def need_draft(draft_id: int | None) -> int:

@@ -41,8 +41,9 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
             upload = gr.UploadButton("导入简报（YAML/JSON）", file_types=[".yaml", ".yml", ".json"], size="sm")
         form = build_form()
         with gr.Row():
-            start = gr.Button("起草", variant="primary", elem_id="start-draft")
-            stop = gr.Button("停止", variant="stop", elem_id="stop-draft")
+            rules = gr.Checkbox(label="不用模型，按规则起草（模型不可用时）", value=False, elem_id="rules-only", scale=1)
+            start = gr.Button("起草", variant="primary", elem_id="start-draft", scale=2)
+            stop = gr.Button("停止", variant="stop", elem_id="stop-draft", scale=1)
     progress = gr.Markdown("", elem_id="draft-progress")
     view, editor = build_view(ctx, form, build_editor)
     with gr.Accordion("重新生成一个部分", open=False):
@@ -58,10 +59,10 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
 
     example.click(lambda: form_values(example_brief()), None, form.inputs(), api_name="load_example")
     upload.upload(guarded(lambda f: form_values(import_brief(f))), upload, form.inputs(), api_name="import_brief")
-    drafting = start.click(_drafter(ctx, view, progress), form.inputs(), [progress, *view.outputs()], api_name="draft")
+    drafting = start.click(_drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft")
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
     view.save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
-    regen.click(_regenerator(ctx, view), [ctx.draft_id, ctx.base, kind, instruction, force], view.outputs(), api_name="regenerate")
+    regen.click(_regenerator(ctx, view), [ctx.draft_id, ctx.base, kind, instruction, force, rules], view.outputs(), api_name="regenerate")
     export.click(_exporter(ctx), [ctx.draft_id, ctx.base, fmt], exported, api_name="export")
     view.drafts.input(_opener(ctx, view), [view.drafts], view.outputs(), api_name="open_draft")
     wire_editor(editor, view)
@@ -86,9 +87,9 @@ def _opener(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
 
 
 def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):  # noqa: ANN202 - a generator handler
-    def run(request: gr.Request, *values: object) -> Iterator[dict]:
+    def run(request: gr.Request, rules_only: bool, *values: object) -> Iterator[dict]:
         brief = read_form(*values)
-        ws = ctx.workspace(request)
+        ws = ctx.workspace(request, rules_only=bool(rules_only))
         events: queue.Queue[DraftEvent | None] = queue.Queue()
         stop, outcome = threading.Event(), {}
 
@@ -155,8 +156,10 @@ def _section_saver(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handle
 
 def _regenerator(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
     @guarded
-    def regenerate(draft_id: int | None, base: int | None, kind: str, instruction: str, force: bool, request: gr.Request) -> dict:
-        ws = ctx.workspace(request)
+    def regenerate(
+        draft_id: int | None, base: int | None, kind: str, instruction: str, force: bool, rules_only: bool, request: gr.Request
+    ) -> dict:  # fmt: skip
+        ws = ctx.workspace(request, rules_only=bool(rules_only))
         draft = need_draft(draft_id)
         try:
             saved = ws.regenerate(draft, SectionKind(kind), instruction=instruction or "", base=int(base or 0), force=force,

@@ -13,13 +13,13 @@ from assistant.errors import AssistantError, ModelError
 
 log = logging.getLogger(__name__)
 UNEXPECTED = "出现了意外错误（详情已记入服务器日志），已保存的内容不受影响。请重试；如反复出现，请联系管理员。"
-MODEL_DOWN_HINT = "已保存的草稿不受影响；可稍后重试，或在“重新生成”中改用规则起草（服务启动时加 --llm none）"
+MODEL_DOWN_HINT = "已保存的草稿和页面上的内容都不受影响；可稍后重试，或勾选“不用模型，按规则起草”后再试"
 
 
 def page_error(exc: BaseException) -> gr.Error:
     """The Chinese message a person sees for ``exc``."""
     if isinstance(exc, ModelError):
-        return gr.Error(f"语言模型暂不可用：{exc.message}。{exc.hint or MODEL_DOWN_HINT}", title="模型不可用")
+        return gr.Error(f"语言模型暂不可用：{exc.message}。{MODEL_DOWN_HINT}", title="模型不可用")
     if isinstance(exc, AssistantError):
         return gr.Error(exc.message + (f"。建议：{exc.hint}" if exc.hint else ""), title="无法完成")
     log.error("unexpected error in a web handler", exc_info=exc)
