@@ -68,6 +68,7 @@ def test_row_editor_saves_a_value_and_the_review_follows(url):
     changed = client.predict(draft_id, 0, "满意度指标", "服务对象满意度指标", "平台使用人员满意度", "（无）", "", "", "满意",
                              api_name="/add_row")  # fmt: skip
     rows = changed[TABLE]["data"]
+    assert changed[-1] == len(rows)  # the editor now points at the new row
     assert rows[-1][3:5] == ["平台使用人员满意度", "满意"] and rows[-1][6] == "人工修改" and "❌" in rows[-1][7]
     assert "满意度不是百分比" in changed[REVIEW] or "百分比" in changed[REVIEW]
     fixed = client.predict(draft_id, len(rows), "满意度指标", "服务对象满意度指标", "平台使用人员满意度", "≥", "90", "%", "",

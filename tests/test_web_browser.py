@@ -120,3 +120,52 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _shot(browser, "3-exported", shots)
     if "WEB_SCREENSHOTS" not in os.environ:
         shutil.copytree(shots, Path("/tmp/web-screenshots"), dirs_exist_ok=True)
+
+
+def _viewport_shot(driver, name: str, folder: Path) -> None:
+    driver.set_window_size(1280, 800)
+    driver.execute_script("window.scrollTo(0, 0);")
+    time.sleep(0.3)
+    driver.save_screenshot(str(folder / f"{name}.png"))
+
+
+def test_each_tab_in_the_browser(browser, tmp_path):
+    """指标推荐, 问答 and 语料库 in the browser; a 1280×800 screenshot of each tab (docs/ when WEB_SCREENSHOTS=docs)."""
+    shots = Path(os.environ.get("WEB_SCREENSHOTS", tmp_path / "screenshots"))
+    shots.mkdir(parents=True, exist_ok=True)
+    with live_app(web_settings(tmp_path / "data")) as url:
+        browser.get(url)
+        _click(browser, "load-example")
+        _wait(browser).until(lambda d: _field(d, "brief-name").get_attribute("value") == "党员教育平台运维项目")
+        _click(browser, "start-draft")
+        _wait_text(browser, "draft-status", "第 1 版", 60)
+        browser.find_element(By.CSS_SELECTOR, "#indicator-table tbody tr td:nth-child(4)").click()
+        _wait_text(browser, "row-evidence", "先例")
+        browser.execute_script("document.getElementById('draft-status').scrollIntoView();")
+        _viewport_shot(browser, "web-draft", shots)
+
+        _tab(browser, "版本")
+        _wait_text(browser, "history-table", "起草")
+        _viewport_shot(browser, "web-versions", shots)
+
+        _tab(browser, "指标推荐")
+        _click(browser, "suggest-run")
+        _wait_text(browser, "suggest-table", "产出指标")
+        browser.find_element(By.CSS_SELECTOR, "#suggest-table tbody tr td:nth-child(4)").click()
+        _wait_text(browser, "suggest-evidence", "依据")
+        _viewport_shot(browser, "web-suggest", shots)
+
+        _tab(browser, "问答")
+        box = _field(browser, "qa-question")
+        box.send_keys("2023年组织部各项目资金合计多少？")
+        _click(browser, "qa-send")
+        _wait_text(browser, "qa-chat", "26,413,037.00")
+        _wait(browser).until(lambda d: "official" in d.find_element(By.ID, "qa-declaration").get_attribute("innerHTML"))
+        _viewport_shot(browser, "web-qa", shots)
+
+        _tab(browser, "语料库")
+        _wait_text(browser, "corpus-table", "2023-003-06")
+        cell = next(c for c in browser.find_elements(By.CSS_SELECTOR, "#corpus-table tbody td") if c.text == "2023-003-06")
+        cell.click()
+        _wait_text(browser, "corpus-declaration", "三级指标")
+        _viewport_shot(browser, "web-corpus", shots)

@@ -108,30 +108,31 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
 
     view.table.select(select, [ctx.draft_id, ctx.base], [editor.position, *editor.fields(), editor.evidence, editor.chart])
 
-    def saver(action):  # noqa: ANN001, ANN202 - (workspace, draft id, position, row, base) -> SavedDraft
+    def saver(action, follow):  # noqa: ANN001, ANN202 - the service call and where the editor's row goes after it
         @guarded
         def run(request: gr.Request, draft_id: int | None, base: int | None, position: float | None, *fields: str) -> dict:
             ws = ctx.workspace(request)
-            draft = need_draft(draft_id)
+            draft, n = need_draft(draft_id), int(position or 0)
             try:
-                saved = action(ws, draft, int(position or 0), fields, base)
+                saved = action(ws, draft, n, fields, base)
             except DraftConflict as exc:
                 return view.conflict_shown(exc)
             choices = [render.draft_choice(d) for d in ws.drafts()]
-            return view.show(ws.open(draft, saved.info.number), choices)
+            rows = len(saved.draft.indicators)
+            return {**view.show(ws.open(draft, saved.info.number), choices), editor.position: min(max(follow(n, rows), 0), rows)}
 
         return run
 
     inputs = [ctx.draft_id, ctx.base, editor.position, *editor.fields()]
     actions = {
-        editor.save: (lambda ws, d, n, f, b: ws.put_row(d, _position(n), read_row(*f), base=b), "save_row"),
-        editor.add: (lambda ws, d, n, f, b: ws.put_row(d, None, read_row(*f), base=b), "add_row"),
-        editor.delete: (lambda ws, d, n, f, b: ws.delete_row(d, _position(n), base=b), "delete_row"),
-        editor.up: (lambda ws, d, n, f, b: ws.move_row(d, _position(n), -1, base=b), "move_row_up"),
-        editor.down: (lambda ws, d, n, f, b: ws.move_row(d, _position(n), 1, base=b), "move_row_down"),
+        editor.save: (lambda ws, d, n, f, b: ws.put_row(d, _position(n), read_row(*f), base=b), lambda n, _: n, "save_row"),
+        editor.add: (lambda ws, d, n, f, b: ws.put_row(d, None, read_row(*f), base=b), lambda _, rows: rows, "add_row"),
+        editor.delete: (lambda ws, d, n, f, b: ws.delete_row(d, _position(n), base=b), lambda *_: 0, "delete_row"),
+        editor.up: (lambda ws, d, n, f, b: ws.move_row(d, _position(n), -1, base=b), lambda n, _: max(n - 1, 1), "move_row_up"),
+        editor.down: (lambda ws, d, n, f, b: ws.move_row(d, _position(n), 1, base=b), lambda n, _: n + 1, "move_row_down"),
     }
-    for button, (action, api_name) in actions.items():
-        button.click(saver(action), inputs, view.outputs(), api_name=api_name)
+    for button, (action, follow, api_name) in actions.items():
+        button.click(saver(action, follow), inputs, [*view.outputs(), editor.position], api_name=api_name)
 
 
 def _position(n: int) -> int:
