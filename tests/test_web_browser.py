@@ -122,9 +122,19 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         shutil.copytree(shots, Path("/tmp/web-screenshots"), dirs_exist_ok=True)
 
 
-def _viewport_shot(driver, name: str, folder: Path) -> None:
+def _cell(driver, table_id: str, row: int, col: int):
+    """A body cell of a Gradio table (rows are virtual: ``div[role=gridcell]``, not ``td``)."""
+    cell = _wait(driver).until(ec.element_to_be_clickable((By.CSS_SELECTOR, f"#{table_id} [data-testid='cell-{row}-{col}']")))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", cell)
+    return cell
+
+
+def _viewport_shot(driver, name: str, folder: Path, anchor: str | None = None) -> None:
     driver.set_window_size(1280, 800)
-    driver.execute_script("window.scrollTo(0, 0);")
+    if anchor:
+        driver.execute_script(f"document.getElementById('{anchor}').scrollIntoView({{block: 'start'}});")
+    else:
+        driver.execute_script("window.scrollTo(0, 0);")
     time.sleep(0.3)
     driver.save_screenshot(str(folder / f"{name}.png"))
 
@@ -139,10 +149,9 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         _wait(browser).until(lambda d: _field(d, "brief-name").get_attribute("value") == "党员教育平台运维项目")
         _click(browser, "start-draft")
         _wait_text(browser, "draft-status", "第 1 版", 60)
-        browser.find_element(By.CSS_SELECTOR, "#indicator-table tbody tr td:nth-child(4)").click()
+        _cell(browser, "indicator-table", 0, 3).click()
         _wait_text(browser, "row-evidence", "先例")
-        browser.execute_script("document.getElementById('draft-status').scrollIntoView();")
-        _viewport_shot(browser, "web-draft", shots)
+        _viewport_shot(browser, "web-draft", shots, anchor="my-drafts")
 
         _tab(browser, "版本")
         _wait_text(browser, "history-table", "起草")
@@ -151,7 +160,7 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         _tab(browser, "指标推荐")
         _click(browser, "suggest-run")
         _wait_text(browser, "suggest-table", "产出指标")
-        browser.find_element(By.CSS_SELECTOR, "#suggest-table tbody tr td:nth-child(4)").click()
+        _cell(browser, "suggest-table", 0, 3).click()
         _wait_text(browser, "suggest-evidence", "依据")
         _viewport_shot(browser, "web-suggest", shots)
 
@@ -165,7 +174,7 @@ def test_each_tab_in_the_browser(browser, tmp_path):
 
         _tab(browser, "语料库")
         _wait_text(browser, "corpus-table", "2023-003-06")
-        cell = next(c for c in browser.find_elements(By.CSS_SELECTOR, "#corpus-table tbody td") if c.text == "2023-003-06")
+        cell = next(c for c in browser.find_elements(By.CSS_SELECTOR, "#corpus-table [role='gridcell']") if c.text == "2023-003-06")
         cell.click()
         _wait_text(browser, "corpus-declaration", "三级指标")
         _viewport_shot(browser, "web-corpus", shots)
