@@ -152,3 +152,26 @@ def test_a_model_that_is_down_is_a_clear_message_and_rules_still_draft(tmp_path)
             client.predict(False, *form, api_name="/draft")
         out = client.predict(True, *form, api_name="/draft")[1:]
         assert "第 1 版" in out[STATUS]
+
+
+def test_import_brief_yaml_and_a_bad_one_in_chinese(url, tmp_path):
+    client = _client(url)
+    example = REPO / "assistant" / "examples" / "example_brief.yaml"
+    form = client.predict(handle_file(str(example)), api_name="/import_brief")
+    assert form[0] == "党员教育平台运维项目" and form[1] == "2027"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("项目名称: 测试\n年度: 明年\n", encoding="utf-8")
+    with pytest.raises(AppError, match="年度"):
+        client.predict(handle_file(str(bad)), api_name="/import_brief")
+
+
+def test_regenerate_keeps_a_human_edit_unless_forced(url):
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id = out[DRAFT_ID]
+    texts = [_text(out[i]) for i in (OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL)]
+    client.predict(draft_id, texts[0], "人工写的必要性", *texts[2:], api_name="/save_sections")
+    with pytest.raises(AppError, match="已人工修改或已锁定.*请勾选“覆盖人工修改"):
+        client.predict(draft_id, "necessity", "更简洁", False, False, api_name="/regenerate")
+    again = client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
+    assert "第 3 版" in again[STATUS] and _text(again[NECESSITY]) != "人工写的必要性"

@@ -15,7 +15,7 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent
 from assistant.errors import AssistantError
 from assistant.office.service import ExportFormat
-from assistant.services.drafting import SavedDraft
+from assistant.services.drafting import ProtectedFieldError, SavedDraft
 from assistant.services.protect import describe_kept
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
@@ -166,6 +166,9 @@ def _regenerator(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
                                   on_event=lambda _: None)  # fmt: skip
         except DraftConflict as exc:
             return view.conflict_shown(exc)
+        except ProtectedFieldError as exc:  # the service's hint names the CLI flag; say what to tick here
+            raise gr.Error(f"{exc.message}。如确需重写，请勾选“覆盖人工修改或锁定的内容”；原文会留在当前版本中，可在“版本”页恢复",
+                           title="未重写") from None  # fmt: skip
         note = f"已重新生成“{SectionKind(kind).label}”。" + (f"保留了人工修改：{describe_kept(saved.kept)}" if saved.kept else "")
         return _shown(ws, view, saved, note=note)
 
