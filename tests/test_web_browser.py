@@ -1,6 +1,6 @@
 """End to end in headless Chromium (selenium, the system chromedriver): load the example brief, draft with no
-model, edit a section and save, see the version in 版本, reload and find the edit kept, restart the server and
-find it still there, export a .docx. Screenshots at 1280 wide go to $WEB_SCREENSHOTS (default: the test's tmp)."""
+model, regenerate a section, edit a section and save, edit an indicator and see the review object, see the
+versions in 版本, reload and find the edit kept, restart the server and find it still there, export a .docx. Screenshots at 1280 wide go to $WEB_SCREENSHOTS (default: the test's tmp)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -89,12 +90,26 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait_text(browser, "draft-progress", "起草完成")
         _shot(browser, "1-drafted", shots)
 
+        browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成一个部分')]").click()
+        _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules
+        _wait_text(browser, "draft-status", "第 2 版")
+
         box = _field(browser, "section-necessity")
         box.clear()
         box.send_keys(EDIT)
         _click(browser, "save-sections")
-        _wait_text(browser, "draft-status", "第 2 版")
+        _wait_text(browser, "draft-status", "第 3 版")
         assert "人工修改" in _text_of(browser, "section-necessity")
+
+        _cell(browser, "indicator-table", 0, 3).click()  # a quantitative row: drop its unit, the review objects
+        _wait(browser).until(lambda d: _field(d, "row-number").get_attribute("value") != "")
+        unit = _field(browser, "row-unit")
+        unit.send_keys(Keys.CONTROL, "a")
+        unit.send_keys(Keys.BACKSPACE)  # clear() alone sends no input event, so the page would keep the unit
+        _click(browser, "row-save")
+        _wait_text(browser, "draft-status", "第 4 版")
+        _wait_text(browser, "review-panel", "计量单位")
+        assert "人工修改" in _cell(browser, "indicator-table", 0, 6).text
 
         _tab(browser, "版本")
         _wait_text(browser, "history-table", "人工修改")
@@ -103,12 +118,12 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _tab(browser, "起草")
 
         browser.refresh()
-        _wait_text(browser, "draft-status", "第 2 版")
+        _wait_text(browser, "draft-status", "第 4 版")
         assert _field(browser, "section-necessity").get_attribute("value") == EDIT
 
     with live_app(settings, port) as url:  # a restarted server finds the same draft in the store
         browser.get(url)
-        _wait_text(browser, "draft-status", "第 2 版")
+        _wait_text(browser, "draft-status", "第 4 版")
         assert _field(browser, "section-necessity").get_attribute("value") == EDIT
         _click(browser, "export")
         link = _wait(browser).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#export-file a")))
@@ -116,7 +131,7 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait(browser).until(lambda _: any(p.suffix == ".docx" for p in browser.downloads.iterdir()))
         docx = next(p for p in browser.downloads.iterdir() if p.suffix == ".docx")
         time.sleep(0.3)
-        assert docx.stat().st_size > 5000 and "第2版" in docx.name
+        assert docx.stat().st_size > 5000 and "第4版" in docx.name
         _shot(browser, "3-exported", shots)
     if "WEB_SCREENSHOTS" not in os.environ:
         shutil.copytree(shots, Path("/tmp/web-screenshots"), dirs_exist_ok=True)

@@ -46,7 +46,7 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
             stop = gr.Button("停止", variant="stop", elem_id="stop-draft", scale=1)
     progress = gr.Markdown("", elem_id="draft-progress")
     view, editor = build_view(ctx, form, build_editor)
-    with gr.Accordion("重新生成一个部分", open=False):
+    with gr.Accordion("重新生成一个部分", open=False, elem_id="regen-box"):
         with gr.Row():
             kind = gr.Dropdown([(k.label, k.value) for k in EDITABLE], value=EDITABLE[1].value, label="部分", scale=1)
             instruction = gr.Textbox(label="重写要求（可空）", placeholder="如：更简洁；突出数据共享", scale=3)
