@@ -4,12 +4,14 @@ draft, edit, a stale save shown as a conflict, the row editor, history, restore,
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 from docx import Document
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
+from assistant.services import build_services
 from assistant.settings import LLMProvider, LLMSettings
 from web_support import REPO, free_port, live_app, web_settings
 
@@ -175,3 +177,36 @@ def test_regenerate_keeps_a_human_edit_unless_forced(url):
         client.predict(draft_id, "necessity", "更简洁", False, False, api_name="/regenerate")
     again = client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
     assert "第 3 版" in again[STATUS] and _text(again[NECESSITY]) != "人工写的必要性"
+
+
+def test_stop_ends_drafting_and_saves_nothing_half_made(tmp_path, monkeypatch):
+    """The rules writer is instant, so each drafting event is slowed (a fault injected) to leave time to press 停止."""
+    from assistant.services.workspace import WorkspaceService
+
+    real = WorkspaceService.draft
+    finished = []
+
+    def slow(self, brief, *, on_event):
+        def slowed(event):
+            time.sleep(0.5)
+            on_event(event)
+
+        try:
+            return real(self, brief, on_event=slowed)
+        finally:
+            finished.append(True)
+
+    monkeypatch.setattr(WorkspaceService, "draft", slow)
+    with live_app(web_settings(tmp_path / "data")) as address:
+        client = _client(address)
+        job = client.submit(False, *client.predict(api_name="/load_example"), api_name="/draft")
+        deadline = time.monotonic() + 30
+        while not job.outputs() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert job.outputs(), "no progress arrived"
+        job.cancel()
+        while not finished and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert finished and client.predict(None, api_name="/history")[0] == "还没有打开草稿。"
+        with build_services(web_settings(tmp_path / "data")) as services:
+            assert services.workspace().drafts() == []
