@@ -44,5 +44,6 @@ def test_with_login_each_user_sees_only_their_own_drafts(tmp_path):
         bob = Client(url, auth=("bob", "bob-password"), verbose=False, download_files=False)
         out = alice.predict(False, *alice.predict(api_name="/load_example"), api_name="/draft")[1:]
         assert "alice" in out[2]
+        assert "当前用户：bob" in bob.predict(api_name="/_who")
         with pytest.raises(AppError, match="你的草稿中没有编号"):
             bob.predict(out[0], api_name="/open_draft")

@@ -43,7 +43,9 @@ def build_app(services: Services) -> gr.Blocks:
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
         browser = gr.BrowserState(None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir))
         ctx = WebContext(services, draft_id=browser, base=gr.State(None))
-        gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
+        with gr.Row():
+            gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
+            user = gr.Markdown("", elem_id="current-user")
         with gr.Tabs():
             with gr.Tab("起草", id="draft"):
                 view = build_draft_tab(ctx)
@@ -56,7 +58,13 @@ def build_app(services: Services) -> gr.Blocks:
             with gr.Tab("语料库", id="corpus") as corpus_tab:
                 build_corpus_tab(ctx, corpus_tab)
         app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
+        app.load(_who, None, user)
     return app
+
+
+def _who(request: gr.Request) -> str:
+    name = getattr(request, "username", None)
+    return f"当前用户：{name}（[退出登录](/logout)）" if name else ""
 
 
 def _browser_secret(data_dir: Path) -> str:
