@@ -150,8 +150,10 @@ def test_a_model_that_is_down_is_a_clear_message_and_rules_still_draft(tmp_path)
     with live_app(settings) as address:
         client = _client(address)
         form = client.predict(api_name="/load_example")
+        job = client.submit(False, *form, api_name="/draft")
         with pytest.raises(AppError, match="语言模型暂不可用.*按规则起草"):
-            client.predict(False, *form, api_name="/draft")
+            job.result()
+        assert "起草中断" in job.outputs()[-1][0]
         out = client.predict(True, *form, api_name="/draft")[1:]
         assert "第 1 版" in out[STATUS]
 

@@ -115,7 +115,8 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):  # noqa: 
                 yield {progress: _progress(log, live)}
         finally:
             stop.set()
-        if "error" in outcome:
+        if "error" in outcome:  # what was streamed stays on the page; the draft open before stays open
+            yield {progress: _progress(log, live) + "\n\n⚠️ 起草中断，未保存新草稿；上面是中断前已生成的文字。"}
             raise page_error(outcome["error"])
         yield {progress: _progress(log, {}) + "\n\n✅ 起草完成，已存入草稿库。", **_shown(ws, view, outcome["saved"])}
 
