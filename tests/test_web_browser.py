@@ -167,9 +167,15 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         _cell(browser, "indicator-table", 0, 3).click()
         _wait_text(browser, "row-evidence", "先例")
         _viewport_shot(browser, "web-draft", shots, anchor="my-drafts")
+        box = _field(browser, "section-goal_total")
+        box.send_keys("全年可用率不低于99%。")
+        _click(browser, "save-sections")
+        _wait_text(browser, "draft-status", "第 2 版")
 
         _tab(browser, "版本")
-        _wait_text(browser, "history-table", "起草")
+        _wait_text(browser, "history-table", "人工修改")
+        _click(browser, "versions-compare")
+        _wait_text(browser, "diff-table", "全年可用率不低于99%")
         _viewport_shot(browser, "web-versions", shots)
 
         _tab(browser, "指标推荐")

@@ -24,11 +24,11 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
     with gr.Row():
         first = gr.Number(label="比较：较早版本", precision=0, value=1, min_width=100)
         second = gr.Number(label="较晚版本", precision=0, value=1, min_width=100)
-        compare = gr.Button("比较", min_width=80)
+        compare = gr.Button("比较", min_width=80, elem_id="versions-compare")
         target = gr.Number(label="恢复第几版", precision=0, value=1, min_width=100)
         restore = gr.Button("恢复为最新版", variant="stop", min_width=80, elem_id="restore")
     diff = gr.Dataframe(headers=["字段", "较早版本", "较晚版本"], type="array", interactive=False, label="两版不同之处",
-                        column_count=3, wrap=True)  # fmt: skip
+                        elem_id="diff-table", column_count=3, wrap=True, column_widths=["14%", "43%", "43%"])  # fmt: skip
     provenance = gr.Dataframe(headers=PROVENANCE_HEADERS, type="array", interactive=False, wrap=True,
                               label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报）",
                               column_count=len(PROVENANCE_HEADERS), elem_id="provenance-table")  # fmt: skip
