@@ -212,3 +212,12 @@ def test_stop_ends_drafting_and_saves_nothing_half_made(tmp_path, monkeypatch):
         assert finished and client.predict(None, api_name="/history")[0] == "还没有打开草稿。"
         with build_services(web_settings(tmp_path / "data")) as services:
             assert services.workspace().drafts() == []
+
+
+def test_a_locked_section_shows_it_and_is_not_regenerated(url):
+    client = _client(url)
+    draft_id = _drafted(client)[1:][DRAFT_ID]
+    locked = client.predict(draft_id, "goal_total", api_name="/lock_section")
+    assert "（锁定）" in locked[GOAL_TOTAL]["label"] and "第 2 版" in locked[STATUS]
+    with pytest.raises(AppError, match="已人工修改或已锁定"):
+        client.predict(draft_id, "goal_total", "", False, False, api_name="/regenerate")

@@ -161,3 +161,18 @@ def test_progress_shows_tokens_as_they_come_until_the_section_is_finished():
     assert "项目概况**（生成中）：党员教育平台运维" in _progress(log, live)
     _record(DraftEvent("finished", "项目概况", "8 字", 1.0), log, live)
     assert "生成中" not in _progress(log, live) and "完成 项目概况：8 字" in _progress(log, live)
+
+
+def test_locked_section_and_row_survive_regeneration(services, drafted):
+    ws, saved = drafted
+    draft_id = saved.info.draft_id
+    ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=True, base=1)
+    with pytest.raises(ProtectedFieldError):
+        ws.regenerate(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=2, force=False, on_event=lambda _: None)
+    ws.lock_row(draft_id, 2, locked=True, base=2)
+    stored = ws.open(draft_id)
+    assert stored.fields[section_path(SectionKind.GOAL_TOTAL)].locked and stored.fields[indicator_path(2, "name")].locked
+    again = services.drafting.regenerate_indicators(draft_id, base=3)
+    assert indicator_path(2, "value") in again.kept and again.draft.indicators[1] == saved.draft.indicators[1]
+    ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=False, base=4)
+    assert ws.regenerate(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=5, force=False, on_event=lambda _: None)

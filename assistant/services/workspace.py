@@ -23,7 +23,7 @@ from assistant.errors import InputError
 from assistant.office.service import ExportFormat, export_declaration
 from assistant.services.drafting import DraftingService, SavedDraft
 from assistant.store import Action, DraftNotFound, DraftSummary, FieldChange, Origin, StoredVersion, VersionInfo
-from assistant.store.fields import initial_origins
+from assistant.store.fields import INDICATOR_COLUMNS, indicator_path, initial_origins, section_path
 from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
 
 HUMAN_BASIS = "人工填写"
@@ -179,6 +179,16 @@ class WorkspaceService:
     def restore(self, draft_id: int, number: int, *, base: int) -> SavedDraft:
         self._own(draft_id)
         return self.drafting.restore(draft_id, number, base=base)
+
+    def lock_section(self, draft_id: int, kind: SectionKind, *, locked: bool, base: int) -> SavedDraft:
+        """Lock (or unlock) a section: a locked section survives regeneration unless it is forced."""
+        self._own(draft_id)
+        return self.drafting.lock(draft_id, [section_path(kind)], locked=locked, base=base)
+
+    def lock_row(self, draft_id: int, position: int, *, locked: bool, base: int) -> SavedDraft:
+        """Lock (or unlock) every cell of indicator row ``position``: regenerating the table keeps the row."""
+        _check_position(self.open(draft_id, base).draft.indicators, position)
+        return self.drafting.lock(draft_id, [indicator_path(position, c) for c in INDICATOR_COLUMNS], locked=locked, base=base)
 
     def regenerate(
         self, draft_id: int, kind: SectionKind, *, instruction: str, base: int, force: bool,

@@ -52,6 +52,9 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
             instruction = gr.Textbox(label="重写要求（可空）", placeholder="如：更简洁；突出数据共享", scale=3)
             force = gr.Checkbox(label="覆盖人工修改或锁定的内容", value=False, scale=1)
             regen = gr.Button("重新生成", scale=1, elem_id="regenerate")
+        with gr.Row():
+            lock = gr.Button("锁定此部分（重新生成时保留）", size="sm", elem_id="lock-section")
+            unlock = gr.Button("解锁此部分", size="sm", elem_id="unlock-section")
     with gr.Row():
         fmt = gr.Radio(EXPORT_FORMATS, value="docx", label="导出格式", scale=2)
         export = gr.Button("导出", elem_id="export", scale=1)
@@ -63,6 +66,9 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
     view.save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
     regen.click(_regenerator(ctx, view), [ctx.draft_id, ctx.base, kind, instruction, force, rules], view.outputs(), api_name="regenerate")
+    for button, locked in ((lock, True), (unlock, False)):
+        button.click(_section_locker(ctx, view, locked=locked), [ctx.draft_id, ctx.base, kind], view.outputs(),
+                     api_name="lock_section" if locked else "unlock_section")  # fmt: skip
     export.click(_exporter(ctx), [ctx.draft_id, ctx.base, fmt], exported, api_name="export")
     view.drafts.input(_opener(ctx, view), [view.drafts], view.outputs(), api_name="open_draft")
     wire_editor(editor, view)
@@ -174,6 +180,19 @@ def _regenerator(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
         return _shown(ws, view, saved, note=note)
 
     return regenerate
+
+
+def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):  # noqa: ANN202 - a handler
+    @guarded
+    def lock(draft_id: int | None, base: int | None, kind: str, request: gr.Request) -> dict:
+        ws = ctx.workspace(request)
+        try:
+            saved = ws.lock_section(need_draft(draft_id), SectionKind(kind), locked=locked, base=int(base or 0))
+        except DraftConflict as exc:
+            return view.conflict_shown(exc)
+        return _shown(ws, view, saved, note=f"已{'锁定' if locked else '解锁'}“{SectionKind(kind).label}”。")
+
+    return lock
 
 
 def _exporter(ctx: WebContext):  # noqa: ANN202 - a handler

@@ -40,6 +40,8 @@ class RowEditor:
     delete: gr.Button
     up: gr.Button
     down: gr.Button
+    lock: gr.Button
+    unlock: gr.Button
     evidence: gr.Markdown
     chart: gr.Plot
 
@@ -69,9 +71,12 @@ def build_editor() -> RowEditor:
         with gr.Row():
             up = gr.Button("上移", size="sm", min_width=60)
             down = gr.Button("下移", size="sm", min_width=60)
+            lock = gr.Button("锁定此行", size="sm", min_width=60)
+            unlock = gr.Button("解锁此行", size="sm", min_width=60)
     evidence = gr.Markdown("点选一行，这里显示其指标值的来源（简报计算、模板、先例）。", elem_id="row-evidence")
     chart = gr.Plot(label="往年取值", show_label=False)
-    return RowEditor(position, level1, level2, name, operator, number, unit, qualitative, save, add, delete, up, down, evidence, chart)
+    return RowEditor(position, level1, level2, name, operator, number, unit, qualitative, save, add, delete, up, down, lock, unlock,
+                     evidence, chart)  # fmt: skip
 
 
 def _level2_choices(level1: str) -> list[str]:
@@ -130,6 +135,8 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
         editor.delete: (lambda ws, d, n, f, b: ws.delete_row(d, _position(n), base=b), lambda *_: 0, "delete_row"),
         editor.up: (lambda ws, d, n, f, b: ws.move_row(d, _position(n), -1, base=b), lambda n, _: max(n - 1, 1), "move_row_up"),
         editor.down: (lambda ws, d, n, f, b: ws.move_row(d, _position(n), 1, base=b), lambda n, _: n + 1, "move_row_down"),
+        editor.lock: (lambda ws, d, n, f, b: ws.lock_row(d, _position(n), locked=True, base=b), lambda n, _: n, "lock_row"),
+        editor.unlock: (lambda ws, d, n, f, b: ws.lock_row(d, _position(n), locked=False, base=b), lambda n, _: n, "unlock_row"),
     }
     for button, (action, follow, api_name) in actions.items():
         button.click(saver(action, follow), inputs, [*view.outputs(), editor.position], api_name=api_name)
