@@ -157,7 +157,7 @@ def test_progress_shows_tokens_as_they_come_until_the_section_is_finished():
     live: dict[str, str] = {}
     _record(DraftEvent("started", "项目概况", "", 0.0), log, live)
     for chunk in ("党员教育", "平台运维"):
-        _record(DraftEvent("token", "项目概况", chunk, 0.5), log, live)
+        _record(DraftEvent("delta", "项目概况", chunk, 0.5), log, live)
     assert "项目概况**（生成中）：党员教育平台运维" in _progress(log, live)
     _record(DraftEvent("finished", "项目概况", "8 字", 1.0), log, live)
     assert "生成中" not in _progress(log, live) and "完成 项目概况：8 字" in _progress(log, live)

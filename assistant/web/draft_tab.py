@@ -130,8 +130,8 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):  # noqa: 
 
 
 def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
-    """Tokens (``kind == "token"``) gather per section; every other event is one line of the log."""
-    if event.kind == "token":
+    """Text deltas (``kind == "delta"``, as the model writes) gather per section; every other event is one line of the log."""
+    if event.kind == "delta":
         live[event.section] = live.get(event.section, "") + event.message
         return
     detail = f"：{event.message}" if event.message else ""
