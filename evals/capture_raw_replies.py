@@ -1,6 +1,8 @@
 """Record raw replies of the embedded model for the parser tests (tests/fixtures/raw_replies.json).
 
-Run: ``.venv/bin/python evals/capture_raw_replies.py [--port 8793] [--seeds 3] [--out FILE]``.
+Run: ``PYTHONPATH=. .venv/bin/python evals/capture_raw_replies.py [--port 8793] [--threads 1] [--every 2] [--out FILE]``
+(appends to the file; ids say the contract of the prompts they were recorded with: ``json-…`` for the
+earlier prompts, ``text-…`` for a plain-text contract that was tried and given up).
 
 The parser must read what the real model writes on any CPU: fenced JSON, JSON cut off by the token
 limit (inside or outside a fence), prose around the object, unescaped quotes or line breaks. Sampling
