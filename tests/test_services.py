@@ -90,6 +90,18 @@ def test_regenerating_a_human_edited_section_needs_force(services):
     assert services.store.get(draft_id, forced.info.number - 1).draft.section(SectionKind.NECESSITY).text == "我亲手写的必要性。"
 
 
+def test_a_hand_edited_json_file_is_imported_as_the_persons_text(services, tmp_path):
+    """A file edited outside the store says nothing about whose text is whose: the import protects all of it."""
+    saved = services.drafting.draft(example_brief())
+    edited = tmp_path / "edited.json"
+    edited.write_text(_with_section(saved.draft, SectionKind.NECESSITY, "我在 Word 里改过的必要性。").model_dump_json(), encoding="utf-8")
+    draft_id = services.drafting.open_file(edited)
+    assert draft_id != saved.info.draft_id and services.store.latest(draft_id).fields[NEED].origin is Origin.HUMAN
+    with pytest.raises(ProtectedFieldError, match="已人工修改或已锁定"):
+        services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="更简洁")
+    assert services.store.latest(draft_id).draft.section(SectionKind.NECESSITY).text == "我在 Word 里改过的必要性。"
+
+
 def test_a_locked_section_is_kept_like_a_human_one(services):
     draft_id = services.drafting.draft(example_brief()).info.draft_id
     services.drafting.lock(draft_id, [NEED])

@@ -48,10 +48,12 @@ class DraftStore:
 
     # -- writes ----------------------------------------------------------------------------------
 
-    def create(self, draft: Draft, *, owner: str, action: Action = Action.CREATE) -> VersionInfo:
+    def create(
+        self, draft: Draft, *, owner: str, action: Action = Action.CREATE, origins: dict[str, Origin] | None = None
+    ) -> VersionInfo:
         """A new draft owned by ``owner`` with ``draft`` as version 1; fields marked by where they came from."""
         owner_id, now = self._user_id(owner), _now()
-        origins = initial_origins(draft)
+        origins = origins or initial_origins(draft)
         fields = {p: FieldRecord(path=p, origin=o, locked=False, author=owner, at=now) for p, o in origins.items()}
         with self._session.begin() as session:
             row = DraftRow(owner_id=owner_id, title=draft.brief.name, year=draft.brief.year, head=1, created_at=now, updated_at=now)
@@ -60,8 +62,14 @@ class DraftStore:
             return self._insert(session, row.id, 1, None, draft, fields, action=action, author=owner, now=now)
 
     def import_file(self, path: Path, *, owner: str) -> VersionInfo:
-        """A draft JSON file saved by `assistant draft -o` (``shenbao-draft/1``) as a new draft."""
-        return self.create(read_draft_file(path), owner=owner, action=Action.IMPORT)
+        """A draft JSON file saved by `assistant draft -o` (``shenbao-draft/1``) as a new draft.
+
+        A file may have been edited by hand since it was written, and nothing in it says which text is whose:
+        every field counts as the person's (human), so regeneration keeps it unless forced.
+        """
+        draft = read_draft_file(path)
+        origins = dict.fromkeys(initial_origins(draft), Origin.HUMAN)
+        return self.create(draft, owner=owner, action=Action.IMPORT, origins=origins)
 
     def save(
         self,
