@@ -65,6 +65,8 @@ def test_complete_cited_draft_passes_review(ctx):
     assert draft.indicators and all(i.value.ground for i in draft.indicators)
     assert draft.review is not None and not draft.review.has_errors
     assert draft.notes == []
+    # the example brief gives every amount the form asks for (上年结转资金 0), so no blank-money warning
+    assert "FUND-BLANK" not in {f.rule_id for f in draft.review.findings}
 
 
 def test_a_reply_without_text_is_sent_back_with_the_problem(ctx):

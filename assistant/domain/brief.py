@@ -63,6 +63,7 @@ class BriefFunding(BaseModel):
     fiscal: OptionalAmount = Field(default=None, alias="财政资金", description="其中：财政资金（元）")
     other: OptionalAmount = Field(default=None, alias="其他资金", description="其中：其他资金（元）")
     annual: OptionalAmount = Field(default=None, alias="年度申请", description="当年 / 年度资金申请总额（元）")
+    carryover: OptionalAmount = Field(default=None, alias="上年结转资金", description="上年结转资金（元；没有的填 0）")
 
 
 class PlanStep(BaseModel):

@@ -74,6 +74,7 @@ def _funding(brief: Brief) -> Funding:
     return Funding(
         total=money.total, annual=money.annual, fiscal_total=money.fiscal, other_total=money.other,
         fiscal_annual=money.fiscal if single_year else None, other_annual=money.other if single_year else None,
+        carryover=money.carryover,
     )  # fmt: skip
 
 

@@ -53,7 +53,7 @@ def brief_block(ctx: DraftContext) -> str:
             lines.append(f"{label}：{value}")
     money = {k: v for k, v in b.funding.model_dump().items() if v is not None}
     if money:
-        names = {"total": "项目资金总额", "fiscal": "财政资金", "other": "其他资金", "annual": "年度申请"}
+        names = {"total": "项目资金总额", "fiscal": "财政资金", "other": "其他资金", "annual": "年度申请", "carryover": "上年结转资金"}
         lines.append("资金：" + "，".join(f"{names[k]}{v}元" for k, v in money.items()))
     if b.start_date or b.end_date:
         lines.append(f"起止日期：{b.start_date or '未填'} 至 {b.end_date or '未填'}")

@@ -98,4 +98,4 @@ def check_funding_blanks(decl: Declaration) -> Iterator[Finding]:
     if unread:
         parts.append("无法识别的金额：" + "、".join(f"{_AMOUNT_LABELS[k]}「{t}」" for k, t in unread.items()) + "（见解析提示）")
     if parts:
-        yield finding("FUND-BLANK", "；".join(parts) + "。", Location(field="funding.total"))
+        yield finding("FUND-BLANK", "；".join(parts) + "。", Location(field=f"funding.{missing[0]}"))
