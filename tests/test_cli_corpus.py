@@ -91,3 +91,37 @@ def test_empty_corpus_says_what_to_do(tmp_path, monkeypatch):
 def test_help_everywhere(args):
     result = runner.invoke(app, [*args, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_build_from_never_replaces_a_raw_file_of_the_same_name(corpus_dir, tmp_path):
+    seed = sorted((corpus_dir / "raw").glob("*.txt"))[0]
+    original = seed.read_bytes()
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / seed.name).write_bytes(original[: len(original) // 2])  # a truncated copy, same name
+    result = runner.invoke(app, ["corpus", "build", "--from", str(incoming)])
+    assert result.exit_code == 2 and "同名但内容不同" in result.output and seed.name in result.output
+    assert seed.read_bytes() == original
+
+
+def test_an_unexpected_error_is_a_chinese_message_and_a_log_not_a_traceback(tmp_path, monkeypatch):
+    """Fault injection: a service that fails in a way no one foresaw."""
+    from assistant.services.review import ReviewService
+
+    def broken(self, path):  # noqa: ANN001, ANN202
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(ReviewService, "check_file", broken)
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    result = runner.invoke(app, ["check", str(RAW / sorted(p.name for p in RAW.glob("*.txt"))[0])])
+    assert result.exit_code == 3 and "程序内部出错（RuntimeError）" in result.output
+    assert "Traceback" not in result.output
+    log = (tmp_path / "data" / "logs" / "cli.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "injected fault" in log
+
+
+def test_an_absurd_amount_is_refused_in_chinese(tmp_path):
+    brief = tmp_path / "big.yaml"
+    brief.write_text("项目名称: 测试\n年度: 2027\n资金:\n  总额: 99999999999999999999999999999万元\n", encoding="utf-8")
+    result = runner.invoke(app, ["suggest", str(brief)])
+    assert result.exit_code == 2 and "不是金额" in result.output and "Traceback" not in result.output

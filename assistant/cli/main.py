@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import click
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, index_cmd, office_cmd, review_cmd, serve_cmd, suggest_cmd
 from assistant.errors import AssistantError
+from assistant.settings import load_settings
 
 
 class _Group(TyperGroup):
@@ -20,6 +24,31 @@ class _Group(TyperGroup):
             if exc.hint:
                 typer.echo(f"建议：{exc.hint}", err=True)
             raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, TyperException, click.exceptions.ClickException, click.exceptions.Exit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback for a user
+            log = _log_unexpected(exc)
+            typer.echo(f"错误：程序内部出错（{type(exc).__name__}），操作未完成。", err=True)
+            typer.echo(f"建议：请检查输入后重试；详细信息已写入 {log}，报告问题时请附上该文件。", err=True)
+            raise typer.Exit(3) from None
+
+
+def _log_unexpected(exc: Exception) -> str:
+    """Append the traceback to ``data_dir/logs/cli.log``; the path shown to the user (or stderr's name if unwritable)."""
+    path = load_settings().data_dir / "logs" / "cli.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return "（无法写入日志）"
+    logger = logging.getLogger("assistant.cli")
+    logger.addHandler(handler)
+    try:
+        logger.error("unexpected error", exc_info=exc)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    return str(path)
 
 
 app = typer.Typer(

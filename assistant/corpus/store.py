@@ -50,15 +50,20 @@ class BuildReport:
 
 
 def import_raw(sources: list[Path], raw_dir: Path) -> list[Path]:
-    """Copy seed exports into ``corpus/raw`` (the corpus keeps its own copy of every source)."""
+    """Copy seed exports into ``corpus/raw`` (the corpus keeps its own copy of every source).
+
+    A different file of the same name already there is never replaced: `CorpusError`, nothing copied.
+    """
     raw_dir.mkdir(parents=True, exist_ok=True)
-    copied = []
+    clashes = [src.name for src in sources if (raw_dir / src.name).exists() and (raw_dir / src.name).read_bytes() != src.read_bytes()]
+    if clashes:
+        raise CorpusError(
+            f"corpus/raw/ 中已有同名但内容不同的文件：{'、'.join(clashes)}，未复制任何文件",
+            hint="请把新文件改名后再导入；若要替换旧文件，请先从 corpus/raw/ 中删除它",
+        )
     for src in sources:
-        target = raw_dir / src.name
-        if not target.exists() or target.read_bytes() != src.read_bytes():
-            shutil.copyfile(src, target)
-        copied.append(target)
-    return copied
+        shutil.copyfile(src, raw_dir / src.name)
+    return [raw_dir / src.name for src in sources]
 
 
 def source_files(folder: Path) -> list[Path]:

@@ -16,6 +16,9 @@ _SCALES = {"万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(
 YUAN_PER_UNIT = {"万": "10,000", "万元": "10,000", "亿": "100,000,000", "亿元": "100,000,000"}
 
 
+MAX_YUAN = Decimal(10) ** 15  # 1,000 万亿元: far above any project; larger is a typo, and past 28 digits decimal arithmetic fails
+
+
 def _compact(text: str) -> str:
     return text.strip().replace(" ", "").replace("，", ",")
 
@@ -47,6 +50,8 @@ def parse_amount(text: str) -> Decimal | None:
         amount = Decimal(number.replace(",", ""))
     except InvalidOperation as exc:
         raise ValueError(cleaned) from exc
+    if abs(amount * scale) >= MAX_YUAN:
+        raise ValueError(cleaned)
     if scale == 1:
         return amount
     scaled = amount * scale

@@ -164,5 +164,5 @@ def _number(value: float | int | Decimal, *, percent: bool) -> str:
     if percent:
         return f"{(number * 100).normalize():f}%"
     if number == number.to_integral_value():
-        return str(number.quantize(Decimal(1)))
+        return f"{number.to_integral_value():f}"  # quantize would fail past 28 digits
     return f"{number.normalize():f}"
