@@ -15,13 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-import json_repair
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.errors import AssistantError, ModelError
+from assistant.llm.chat import json_payload
 from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
 from assistant.qa.lexicon import FUNDING_TERMS, SECTION_TERMS, Lexicon
@@ -31,7 +31,6 @@ from assistant.qa.parse import Cues, to_query
 OPEN = "open"  # the model's word for a question no query answers (it goes to retrieval)
 MAX_TOKENS = 160
 E = TypeVar("E")
-_FENCE = re.compile(r"```(?:json)?\s*(.*?)\s*(?:```|$)", re.DOTALL)
 
 
 class ModelReading(BaseModel):
@@ -66,12 +65,7 @@ def parse_reply(text: str) -> ModelReading:
 
     Raises ValueError with a Chinese message when no JSON object can be read or it lacks ``target``.
     """
-    fenced = _FENCE.search(text)
-    body = fenced.group(1) if fenced else text
-    start = body.find("{")
-    loaded = json_repair.loads(body[start:] if start >= 0 else body)
-    if not isinstance(loaded, dict):
-        raise ValueError("回复中没有 JSON 对象")
+    loaded = json_payload(text).value  # the model layer's one reader: fences, prose, repair
     try:
         return ModelReading.model_validate(loaded)
     except ValidationError as exc:
