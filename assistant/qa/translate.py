@@ -10,7 +10,6 @@ and the executor treat it exactly like a pattern reading: the model never comput
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TypeVar
