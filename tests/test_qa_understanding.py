@@ -30,17 +30,7 @@ RAW_LEVEL_MISPLACED = '```json\n{\n  "target": "typical_values",\n  "level2": "æ
 RAW_TRUNCATED = RAW_LEVEL_MISPLACED[:-6]  # the same reply cut as by the token limit: no closing brace or fence
 
 
-@pytest.fixture
-def settings(tmp_path) -> Settings:
-    built = Settings(data_dir=tmp_path)
-    built.corpus.corpus_dir = REPO / "corpus"
-    built.llm.provider = LLMProvider.NONE
-    return built
-
-
-@pytest.fixture
-def scope():
-    return load_scope(REPO / "corpus")
+from test_qa_structured import scope, settings  # noqa: E402,F401 - the same fixtures: real corpus, no model
 
 
 def ask(question: str, settings: Settings, conversation: Conversation | None = None, runtime=None):

@@ -17,7 +17,7 @@ SCALARS = (
     ("nature", "项目性质"), ("category", "项目类别"), ("fund_use", "资金用途"), ("project_type", "项目类型"),
     ("start_date", "开始日期"), ("end_date", "结束日期"),
 )  # fmt: skip
-FUNDING = (("total", "总额"), ("fiscal", "财政资金"), ("other", "其他资金"), ("annual", "年度申请"))
+FUNDING = (("total", "总额"), ("fiscal", "财政资金"), ("other", "其他资金"), ("annual", "年度申请"), ("carryover", "上年结转资金"))
 AUTO_TYPE = "（自动识别）"
 
 
