@@ -1,0 +1,48 @@
+"""Finished eval cases, kept by the hash of their input so an interrupted run resumes where it stopped.
+
+A case's key hashes everything its figures depend on (suite, case id, brief, provider, model and the
+settings that change a draft); change any of them and the case runs again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+CACHE_VERSION = 1  # bump when a scored figure's meaning changes
+
+
+def case_key(**parts: object) -> str:
+    """SHA-256 (first 24 hex digits) of the parts as canonical JSON; non-JSON values use ``str``."""
+    text = json.dumps({"v": CACHE_VERSION, **parts}, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+class CaseCache:
+    """One JSON file per finished case under ``folder`` (``data/eval-cache/`` by default)."""
+
+    def __init__(self, folder: Path, *, enabled: bool = True) -> None:
+        self.folder = folder
+        self.enabled = enabled
+        self.hits = 0
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        path = self.folder / f"{key}.json"
+        if not self.enabled or not path.exists():
+            return None
+        try:
+            found = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return None  # a file cut short by the interruption: run the case again
+        self.hits += 1
+        return found
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        if not self.enabled:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f"{key}.json.tmp"
+        tmp.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(self.folder / f"{key}.json")  # atomic: a kill mid-write leaves no half file
