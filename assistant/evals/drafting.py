@@ -193,10 +193,13 @@ def _draft_settings(env: DraftingEnv) -> dict[str, object]:
 
 @cache
 def _digest(repo: Path) -> str:
-    """What a cached case's figures depend on in code: the drafting, suggestion and review code, prompts, this package."""
+    """What a cached case's figures depend on in code: drafting, suggestions, review, domain, prompts, and the
+    eval's own drafting and scoring modules (not the report's layout, so a report fix keeps the cache)."""
     h = hashlib.sha256()
-    for folder in ("assistant/drafting", "assistant/suggest", "assistant/review", "assistant/evals", "prompts"):
+    for folder in ("assistant/drafting", "assistant/suggest", "assistant/review", "assistant/domain", "assistant/llm", "prompts"):
         for path in sorted((repo / folder).rglob("*")):
             if path.suffix in (".py", ".md", ".txt", ".yaml") and path.is_file():
                 h.update(path.read_bytes())
+    for name in ("baseline.py", "candidate.py", "scoring.py", "drafting.py"):
+        h.update((repo / "assistant" / "evals" / name).read_bytes())
     return h.hexdigest()[:16]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from assistant.evals.candidate import SCORED_SECTIONS
 from assistant.evals.scoring import Score
 from assistant.evals.suites import percentile
 
@@ -27,10 +28,7 @@ LOO_FIGURES = (
     Figure("indicator_precision", "指标 P", True),
     Figure("indicator_recall", "指标 R", True),
     Figure("value_agreement", "匹配指标的取值一致率", True, "{:.0%}"),
-    Figure("sim.项目概况", "项目概况与原文相似度（字二元组 Jaccard）", True, "{:.3f}"),
-    Figure("sim.项目实施的必要性", "必要性与原文相似度", True, "{:.3f}"),
-    Figure("sim.项目总目标", "总目标与原文相似度", True, "{:.3f}"),
-    Figure("sim.年度绩效目标", "年度目标与原文相似度", True, "{:.3f}"),
+    *(Figure(f"sim.{kind.label}", f"{kind.label}与原文相似度（字二元组 Jaccard）", True, "{:.3f}") for kind in SCORED_SECTIONS),
     Figure("seconds_p50", "每份用时 p50（秒）", False, "{:.1f}"),
     Figure("seconds_p95", "每份用时 p95（秒）", False, "{:.1f}"),
     Figure("tokens_mean", "每份 token（提示 + 输出，均值）", False, "{:.0f}"),

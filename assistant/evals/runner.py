@@ -73,6 +73,7 @@ def default_evals_dir() -> Path:
 
 def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None = None) -> EvalRun:
     progress = progress or Progress()
+    settings = _patient(settings)
     env = SuiteEnv(options.evals_dir, settings, options.quick, options.limit, options.semantic_match)
     started = time.perf_counter()
     runtime = LLMRuntime(settings) if settings.llm.effective_provider() is not LLMProvider.NONE else None
@@ -97,6 +98,15 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
     finally:
         if runtime is not None:
             runtime.close()
+
+
+EVAL_TIMEOUT_S = 1800.0
+
+
+def _patient(settings: Settings) -> Settings:
+    """A request timeout long enough for the baseline's one long reply on a busy 2-core machine (both systems get it)."""
+    llm = settings.llm.model_copy(update={"timeout_s": max(settings.llm.timeout_s, EVAL_TIMEOUT_S)})
+    return settings.model_copy(update={"llm": llm})
 
 
 def _collect(progress: Progress, label: str, cases: list, run_case: Callable, name: Callable) -> dict[str, list[Score]]:
@@ -134,7 +144,7 @@ def describe(settings: Settings, options: EvalOptions, runtime: LLMRuntime | Non
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} 核，内存 {_memory_gib():.1f} GiB，{platform.machine()}，Python {platform.python_version()}",
         "model": model, "provider": provider.value, "commit": _commit(),
-        "settings": {"temperature": llm.temperature, "n_ctx": llm.n_ctx, "n_threads": llm.n_threads, "max_retries": llm.max_retries,
+        "settings": {"temperature": llm.temperature, "timeout_s": llm.timeout_s, "n_ctx": llm.n_ctx, "n_threads": llm.n_threads, "max_retries": llm.max_retries,
                      "local_json_grammar": llm.local_json_grammar, "quick": options.quick, "limit": options.limit,
                      "skip": sorted(options.skip), "semantic_match": options.semantic_match},
         "warmup_s": warmup if runtime is not None else None,
