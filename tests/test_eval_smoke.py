@@ -48,13 +48,24 @@ def test_a_second_run_takes_finished_cases_from_the_cache_and_compare_prints_the
     data, out = first_run
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data))
     skip_all = [*SKIP, "--skip", "types", "--skip", "review", "--skip", "qa"]
-    result = CliRunner().invoke(app, ["eval", "--llm", "none", "--limit", "2", *skip_all, "--out", str(tmp_path)])
+    result = CliRunner().invoke(app, ["eval", "--llm", "none", "--limit", "2", *skip_all, "--max-minutes", "0", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     second = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert second["meta"]["cache_hits"] == 8  # 2 declarations + 2 briefs, product and baseline each
+    assert second["meta"]["cache_hits"] == 8  # 2 declarations + 2 briefs, product and baseline each: a spent budget keeps them
+    assert second["figures"]["drafting.loo.ours.cases"] == 2
     shown = CliRunner().invoke(app, ["eval", "--compare", str(out / "report.json"), str(tmp_path / "report.json")])
     assert shown.exit_code == 0, shown.output
     assert "drafting.loo.ours.indicator_f1" in shown.output and "review.p50_ms" in shown.output
+
+
+def test_a_spent_time_budget_leaves_uncached_cases_out_and_lists_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    skip_all = [*SKIP, "--skip", "types", "--skip", "review", "--skip", "qa"]
+    result = CliRunner().invoke(app, ["eval", "--llm", "none", "--limit", "1", *skip_all, "--max-minutes", "0", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "未运行、不计入的起草用例**：留一法起草：2019-002-01、类型简报起草：02-meeting" in report
+    assert "drafting.loo.ours.cases" not in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["figures"]
 
 
 def test_compare_refuses_a_missing_file_in_chinese(tmp_path):

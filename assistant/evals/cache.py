@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +47,21 @@ class CaseCache:
         tmp = self.folder / f"{key}.json.tmp"
         tmp.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
         tmp.replace(self.folder / f"{key}.json")  # atomic: a kill mid-write leaves no half file
+
+
+class OverBudget(Exception):
+    """The run's time budget is spent and this case is not cached: it is left out of the report, and listed."""
+
+
+class BudgetCache(CaseCache):
+    """A cache that, once ``deadline`` (``time.perf_counter`` seconds) has passed, refuses to let a case run."""
+
+    def __init__(self, folder: Path, *, enabled: bool = True, deadline: float | None = None) -> None:
+        super().__init__(folder, enabled=enabled)
+        self.deadline = deadline
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        found = super().get(key)
+        if found is None and self.deadline is not None and time.perf_counter() > self.deadline:
+            raise OverBudget(key)
+        return found

@@ -65,7 +65,8 @@ def markdown(run: EvalRun, figures: dict[str, float]) -> str:
         f"- 生成：{m['date']}，命令 `{m['command']}`，提交 {m['commit']}，用时 {m.get('seconds', 0)} 秒"
         f"{'，**快速运行（--quick）：只含少量申报表和简报，数字仅供参考**' if m['settings']['quick'] else ''}",
         f"- 机器：{m['machine']}", f"- 模型：{m['model']}（provider {m['provider']}），设置：{_settings(m['settings'])}",
-        f"- 缓存命中（断点续跑时取自 data/eval-cache 的已完成用例）：{m.get('cache_hits', 0)}", "",
+        f"- 缓存命中（断点续跑时取自 data/eval-cache 的已完成用例）：{m.get('cache_hits', 0)}",
+        *([f"- **时间预算（--max-minutes）用完，未运行、不计入的起草用例**：{'、'.join(run.unfinished)}"] if run.unfinished else []), "",
         *headline(run, figures), *loo_section(run), *types_section(run, figures), *suites_section(run), *speed_section(run, figures), *method_section(),
     ]  # fmt: skip
     return "\n".join(lines) + "\n"

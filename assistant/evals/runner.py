@@ -20,7 +20,7 @@ from langchain_core.messages import HumanMessage
 
 from assistant.evals import drafting, suites
 from assistant.evals.baseline import Hits
-from assistant.evals.cache import CaseCache
+from assistant.evals.cache import BudgetCache, OverBudget
 from assistant.evals.scoring import Score
 from assistant.evals.suites import SuiteEnv, SuiteResult
 from assistant.llm.runtime import LLMRuntime
@@ -47,6 +47,7 @@ class EvalOptions:
     evals_dir: Path = field(default_factory=lambda: default_evals_dir())
     cache_dir: Path | None = None  # default <data_dir>/eval-cache
     semantic_match: bool = True
+    max_minutes: float | None = None  # no new drafting case starts after this; cached ones still count
 
 
 @dataclass
@@ -56,6 +57,7 @@ class EvalRun:
     loo: dict[str, list[Score]] = field(default_factory=dict)
     types: dict[str, list[Score]] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    unfinished: list[str] = field(default_factory=list)  # drafting cases left out when the time budget ran out
 
 
 class Progress:
@@ -79,7 +81,8 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
     runtime = LLMRuntime(settings) if settings.llm.effective_provider() is not LLMProvider.NONE else None
     try:
         meta = describe(settings, options, runtime)
-        cache = CaseCache(options.cache_dir or settings.data_dir / "eval-cache")
+        deadline = started + 60 * options.max_minutes if options.max_minutes is not None else None
+        cache = BudgetCache(options.cache_dir or settings.data_dir / "eval-cache", deadline=deadline)
         run = EvalRun(meta=meta, suites=[])
         hits = _hits(settings) if runtime is not None and not set(DRAFTING) <= options.skip else None
         denv = drafting.open_env(env, runtime, hits, cache, str(meta["model"]))
@@ -89,8 +92,8 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
         for key, (title, run_suite) in SUITES.items():
             run.suites.append(suites.skipped(key, title, "按 --skip 跳过") if key in options.skip else suites.timed(key, title, lambda: run_suite(env)))
             progress.step(f"{title}：完成")
-        run.loo = _collect(progress, "留一法起草", loo_cases, lambda d: drafting.loo_case(denv, d), lambda d: d.id)
-        run.types = _collect(progress, "类型简报起草", type_cases, lambda c: drafting.type_case(denv, *c), lambda c: c[0])
+        run.loo = _collect(progress, "留一法起草", loo_cases, lambda d: drafting.loo_case(denv, d), lambda d: d.id, run.unfinished)
+        run.types = _collect(progress, "类型简报起草", type_cases, lambda c: drafting.type_case(denv, *c), lambda c: c[0], run.unfinished)
         run.skipped = {p: "按 --skip 跳过" for p in DRAFTING if p in options.skip}
         meta["cache_hits"] = cache.hits
         meta["seconds"] = round(time.perf_counter() - started, 1)
@@ -109,11 +112,19 @@ def _patient(settings: Settings) -> Settings:
     return settings.model_copy(update={"llm": llm})
 
 
-def _collect(progress: Progress, label: str, cases: list, run_case: Callable, name: Callable) -> dict[str, list[Score]]:
+def _collect(progress: Progress, label: str, cases: list, run_case: Callable, name: Callable, unfinished: list[str]) -> dict[str, list[Score]]:
+    """Both systems' scores per case; a case is kept only whole, so both systems are judged on the same cases."""
     found: dict[str, list[Score]] = {system: [] for system in drafting.SYSTEMS}
     for case in cases:
-        for system, result in zip(drafting.SYSTEMS, run_case(case), strict=True):
-            progress.step(f"{label}：{name(case)} · {'本产品' if system == 'ours' else '基线'} 完成")
+        results = []
+        try:
+            for system, result in zip(drafting.SYSTEMS, run_case(case), strict=True):
+                progress.step(f"{label}：{name(case)} · {'本产品' if system == 'ours' else '基线'} 完成")
+                results.append((system, result))
+        except OverBudget:
+            unfinished.append(f"{label}：{name(case)}")
+            continue
+        for system, result in results:
             found[system].append(result)
     return found
 
@@ -146,7 +157,8 @@ def describe(settings: Settings, options: EvalOptions, runtime: LLMRuntime | Non
         "model": model, "provider": provider.value, "commit": _commit(),
         "settings": {"temperature": llm.temperature, "timeout_s": llm.timeout_s, "n_ctx": llm.n_ctx, "n_threads": llm.n_threads, "max_retries": llm.max_retries,
                      "local_json_grammar": llm.local_json_grammar, "quick": options.quick, "limit": options.limit,
-                     "skip": sorted(options.skip), "semantic_match": options.semantic_match},
+                     "skip": sorted(options.skip), "semantic_match": options.semantic_match,
+                     "max_minutes": options.max_minutes},
         "warmup_s": warmup if runtime is not None else None,
         "command": "assistant eval " + " ".join(sys.argv[2:]) if len(sys.argv) > 1 and sys.argv[1] == "eval" else "assistant eval",
     }  # fmt: skip
