@@ -16,9 +16,9 @@ PROMPTS_DIR = REPO_ROOT / "prompts"
 EXPECTED: dict[str, frozenset[str]] = {
     "system": frozenset(),
     "section": frozenset({"section_title", "guidance", "length", "instruction", "brief", "context", "previous"}),
-    "basis": frozenset({"limit", "brief", "candidates"}),
-    "repair": frozenset({"problems", "raw"}),
+    "repair": frozenset({"problems"}),
     "qa_answer": frozenset({"question", "sources"}),
+    "qa_translate": frozenset({"question", "projects", "units", "years", "previous"}),
 }
 
 

@@ -97,6 +97,16 @@ class StoreSettings(BaseModel):
     )
 
 
+class WebSettings(BaseModel):
+    host: str = Field(
+        default="127.0.0.1", description="Address `assistant serve` listens on; 127.0.0.1 is this machine only, 0.0.0.0 opens it to the network."
+    )
+    port: int = Field(default=7860, description="Port of the web workspace.")
+    login: bool = Field(
+        default=False, description="Ask for a user name and password (users added with `assistant users add`); each sees only their own drafts."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -111,6 +121,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     def store_url(self) -> str:
         """The draft store's SQLAlchemy URL: the configured one, else SQLite in the data directory."""

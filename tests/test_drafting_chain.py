@@ -13,14 +13,14 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import load_policies
-from assistant.drafting.chain import BasisOutput, Writer, drafting_chain, write_section
+from assistant.drafting.chain import Writer, drafting_chain, write_section
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
 from assistant.prompts import EXPECTED, load_prompt
-from assistant.drafting.sections import DRAFTED, SectionOutput
+from assistant.drafting.sections import DRAFTED
 from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError, ModelError
-from assistant.llm.chat import structured_call
+from assistant.llm.chat import stream_call
 from assistant.review.checks_relevance import ReviewContext
 from assistant.settings import LLMProvider, load_settings
 from assistant.suggest.service import suggest_for
@@ -31,7 +31,6 @@ GOOD = {
     "necessity": '{"text": "为落实《中国共产党党员教育管理工作条例》要求，需保障党员教育平台稳定运行。", "citations": ["P1"]}',
     "goal_total": '{"text": "保障党员教育平台全年稳定运行。", "citations": []}',
     "goal_annual": '{"text": "2027年度完成日常运维，全年提交运维报告4份，组织应急演练2次。", "citations": ["S1"]}',
-    "basis": '{"policies": ["P1"]}',
 }
 
 
@@ -46,14 +45,13 @@ def ctx():
 def _writer(responses: list[str], events=None) -> Writer:
     chat = FakeListChatModel(responses=responses)
     return Writer(
-        structured=lambda messages, _: structured_call(chat, messages, SectionOutput),
-        basis_call=lambda messages, _: structured_call(chat, messages, BasisOutput),
+        complete=lambda messages, _, on_delta: stream_call(chat, messages, on_delta=on_delta),
         model="fake", provider="fake", retries=2, on_event=(events.append if events is not None else lambda e: None),
     )
 
 
 def _all_good() -> list[str]:
-    return [GOOD["overview"], GOOD["necessity"], GOOD["goal_total"], GOOD["goal_annual"], GOOD["basis"]]
+    return [GOOD["overview"], GOOD["necessity"], GOOD["goal_total"], GOOD["goal_annual"]]
 
 
 def test_complete_cited_draft_passes_review(ctx):
@@ -63,26 +61,41 @@ def test_complete_cited_draft_passes_review(ctx):
     assert draft.section(SectionKind.PLAN).text.splitlines()[0] == "2027年1月：签订运维服务合同，明确服务内容与响应要求"
     overview = draft.section(SectionKind.OVERVIEW)
     assert overview.citations[0].ref.endswith("#overview") or "#goal" in overview.citations[0].ref
-    assert [b.policy_id for b in draft.basis] == ["party-member-education-regulation"]
+    assert [b.policy_id for b in draft.basis][:2] == ["party-member-education-regulation", "cybersecurity-law"]
     assert draft.indicators and all(i.value.ground for i in draft.indicators)
     assert draft.review is not None and not draft.review.has_errors
     assert draft.notes == []
 
 
-def test_invalid_json_is_repaired(ctx):
+def test_a_reply_without_text_is_sent_back_with_the_problem(ctx):
     events = []
-    writer = _writer(["这不是 JSON", GOOD["overview"]], events)
+    writer = _writer(['```json\n{"text": "保障平台', GOOD["overview"]], events)
     section = write_section(ctx, SectionKind.OVERVIEW, writer, [], [])
     assert "党建服务中心" in section.text
     retries = [e for e in events if e.kind == "retry"]
-    assert len(retries) == 1 and "JSON" in retries[0].message
+    assert len(retries) == 1 and "截断" in retries[0].message and "150 字以内" in retries[0].message
+
+
+def test_plain_text_with_markers_is_the_contract_and_its_tokens_are_streamed(ctx):
+    events = []
+    reply = "党员教育平台运维项目由上海市党建服务中心实施[S1]，保障平台全年稳定运行。[P1]"
+    section = write_section(ctx, SectionKind.OVERVIEW, _writer([reply], events), [], [])
+    assert section.text == "党员教育平台运维项目由上海市党建服务中心实施，保障平台全年稳定运行。"
+    assert [c.label for c in section.citations] == [ctx.materials[0].citation.label, ctx.policies[0].citation.label, "项目简报"]
+    assert "".join(e.message for e in events if e.kind == "delta") == reply
+
+
+def test_a_json_reply_streams_only_its_prose(ctx):
+    events = []
+    write_section(ctx, SectionKind.GOAL_TOTAL, _writer(["```json\n" + GOOD["goal_total"] + "\n```"], events), [], [])
+    assert "".join(e.message for e in events if e.kind == "delta") == "保障党员教育平台全年稳定运行。"
 
 
 def test_persistent_failure_carries_last_raw_output(ctx):
-    writer = _writer(["坏输出一", "坏输出二", "坏输出三"])
+    writer = _writer(['{"text": "坏输出一', '{"text": "坏输出二', '{"text": "坏输出三'])
     with pytest.raises(ModelError) as err:
         write_section(ctx, SectionKind.OVERVIEW, writer, [], [])
-    assert err.value.raw_output == "坏输出三"
+    assert err.value.raw_output == '{"text": "坏输出三'
     assert "连续 3 次" in err.value.message
 
 
@@ -95,11 +108,13 @@ def test_hallucinated_reference_is_removed_and_reported(ctx):
     assert kinds.count(NoteKind.DROPPED_REFERENCE) == 2 and NoteKind.DROPPED_CITATION in kinds
 
 
-def test_hallucinated_basis_entry_is_dropped(ctx):
-    responses = _all_good()[:4] + ['{"policies": ["P1", "《关于加强党员教育平台建设的若干意见》"]}']
-    draft = drafting_chain(_writer(responses), ReviewContext()).invoke(ctx)
-    assert [b.policy_id for b in draft.basis] == ["party-member-education-regulation"]
-    assert any(n.kind is NoteKind.DROPPED_REFERENCE and "若干意见" in n.fragment for n in draft.notes)
+def test_basis_is_chosen_by_code_from_the_user_and_relevant_candidates(ctx):
+    from assistant.drafting.chain import relevant_policies
+
+    chosen = relevant_policies(ctx)
+    by_label = ctx.policy_by_label()
+    assert [by_label[label].citation.ref for label in chosen[:2]] == ["party-member-education-regulation", "cybersecurity-law"]
+    assert set(chosen) <= set(by_label)
 
 
 def test_invented_figure_is_flagged(ctx):
@@ -153,9 +168,9 @@ def test_section_rewrite_needs_a_draft(tmp_path):
 def test_prompts_have_exactly_the_variables_the_code_fills(tmp_path):
     for name in EXPECTED:
         load_prompt(name)
-    (tmp_path / "basis.md").write_text("只有 $brief", encoding="utf-8")
+    (tmp_path / "section.md").write_text("只有 $brief", encoding="utf-8")
     with pytest.raises(AssistantError, match="变量与程序不一致"):
-        load_prompt.__wrapped__("basis", tmp_path)
+        load_prompt.__wrapped__("section", tmp_path)
 
 
 def test_markdown_and_a_repeated_title_are_tidied_away(ctx):
@@ -167,9 +182,10 @@ def test_markdown_and_a_repeated_title_are_tidied_away(ctx):
 def test_every_prompt_starts_with_the_brief_so_the_local_server_reuses_its_cache(ctx):
     from assistant.drafting.sections import section_messages
 
-    prompts = [section_messages(ctx, kind, ctx.section_items(kind), instruction="", previous="") for kind in DRAFTED]
-    shared = {(m[0].content, m[1].content.split("参考材料")[0]) for m in prompts}
+    prompts = [section_messages(ctx, kind, instruction="", previous="") for kind in DRAFTED]
+    shared = {(m[0].content, m[1].content.split("请为本项目撰写")[0]) for m in prompts}
     assert len(shared) == 1 and "项目名称：党员教育平台运维项目" in shared.pop()[1]
+    assert all(m[1].content.split("请为本项目撰写")[1].count("\n") <= 5 for m in prompts)  # only the task differs
 
 
 def test_plan_and_composition_only_where_the_brief_gives_them_and_reviewed(ctx):
@@ -207,13 +223,13 @@ def test_without_candidate_policies_the_model_is_told_to_name_none(ctx):
     from assistant.drafting.sections import NO_POLICIES, section_messages
 
     bare = dataclasses.replace(ctx, policies=[])
-    messages = section_messages(bare, SectionKind.NECESSITY, bare.section_items(SectionKind.NECESSITY), instruction="", previous="")
+    messages = section_messages(bare, SectionKind.NECESSITY, instruction="", previous="")
     assert NO_POLICIES in messages[1].content
-    assert NO_POLICIES not in section_messages(ctx, SectionKind.NECESSITY, [], instruction="", previous="")[1].content
+    assert NO_POLICIES not in section_messages(ctx, SectionKind.NECESSITY, instruction="", previous="")[1].content
 
 
 def test_text_copied_from_a_precedent_is_pointed_out(ctx):
-    precedent = ctx.section_items(SectionKind.GOAL_TOTAL)[0]
+    precedent = next(i for i in ctx.materials if "目标" in i.citation.label)
     copied = precedent.text.split("】", 1)[1][:30]
     reply = json.dumps({"text": f"保障党员教育平台全年稳定运行，{copied}。", "citations": ["S1"]}, ensure_ascii=False)
     notes = []
@@ -229,3 +245,14 @@ def test_a_cut_off_reply_has_its_escapes_read(ctx):
     cut = '{"text": "保障党员教育平台全年稳定运行。\\n开展日常运维和安全巡检。全年提交运维报'
     section = write_section(ctx, SectionKind.GOAL_TOTAL, _writer([cut]), [], [])
     assert section.text == "保障党员教育平台全年稳定运行。\n开展日常运维和安全巡检。"
+
+
+def test_the_cli_progress_line_shows_the_streamed_text(capsys):
+    from assistant.cli.draft_cmd import _Progress
+    from assistant.drafting.chain import DraftEvent
+
+    progress = _Progress()
+    for kind, message in [("started", ""), ("delta", "保障平台"), ("delta", "稳定运行。"), ("finished", "9 字")]:
+        progress(DraftEvent(kind=kind, section="项目总目标", message=message, elapsed_s=1.0))
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["[   1.0s] 开始 项目总目标", "  保障平台稳定运行。", "[   1.0s] 完成 项目总目标：9 字"]

@@ -23,9 +23,24 @@ from assistant.settings import LLMProvider
 _EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
 
 
-def _progress(event: DraftEvent) -> None:
-    detail = f"：{event.message}" if event.message else ""
-    typer.echo(f"[{event.elapsed_s:6.1f}s] {_EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}", err=True)
+class _Progress:
+    """One line per step on stderr; the model's text streams onto its section's line as it is written."""
+
+    def __init__(self) -> None:
+        self.streaming = False
+
+    def __call__(self, event: DraftEvent) -> None:
+        if event.kind == "delta":
+            if not self.streaming:
+                typer.echo("  ", nl=False, err=True)
+            typer.echo(event.message.replace("\n", " "), nl=False, err=True)
+            self.streaming = True
+            return
+        if self.streaming:
+            typer.echo("", err=True)
+            self.streaming = False
+        detail = f"：{event.message}" if event.message else ""
+        typer.echo(f"[{event.elapsed_s:6.1f}s] {_EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}", err=True)
 
 
 def draft(
@@ -47,7 +62,7 @@ def draft(
                                 draft_id=draft_id, path=from_draft or output, force=force)  # fmt: skip
         else:
             brief = example_brief() if example else _brief(brief_file)
-            saved = services.drafting.draft(brief, on_event=_progress)
+            saved = services.drafting.draft(brief, on_event=_Progress())
     _report(saved)
     if output:
         output.write_text(saved.draft.model_dump_json(indent=2), encoding="utf-8")
@@ -74,7 +89,7 @@ def _regenerate(
     if indicators:
         return drafting.regenerate_indicators(draft_id, force=force)
     assert section is not None
-    return drafting.regenerate_section(draft_id, section_kind(section), instruction=instruction, force=force, on_event=_progress)
+    return drafting.regenerate_section(draft_id, section_kind(section), instruction=instruction, force=force, on_event=_Progress())
 
 
 def _report(saved: SavedDraft) -> None:

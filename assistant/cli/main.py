@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, eval_cmd, index_cmd, office_cmd, review_cmd, suggest_cmd
+from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, eval_cmd, index_cmd, office_cmd, review_cmd, serve_cmd, suggest_cmd
 from assistant.errors import AssistantError
 
 
@@ -42,6 +42,8 @@ app.command("ask")(ask_cmd.ask)
 app.command("chat")(ask_cmd.chat)
 app.command("export")(office_cmd.export)
 app.command("import")(office_cmd.import_)
+app.command("serve")(serve_cmd.serve)
+app.add_typer(serve_cmd.users_app, name="users")
 app.command("eval")(eval_cmd.eval_)
 
 

@@ -7,9 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
-from pydantic import BaseModel, Field
 
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import find_policy
@@ -18,20 +16,20 @@ from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.models import (
     BRIEF_CITATION, BasisEntry, Citation, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind,
 )  # fmt: skip
-from assistant.prompts import load_prompt
-from assistant.drafting.sections import DRAFTED, Structured, brief_block, write_with_model
-from assistant.llm.chat import StructuredOutputError
-from assistant.review.checks_relevance import ReviewContext
+from assistant.drafting.grounding import brief_text
+from assistant.drafting.sections import DRAFTED, Complete, write_with_model
+from assistant.review.checks_relevance import ReviewContext, specific_bigrams
 from assistant.review.engine import review
 from assistant.suggest.models import SuggestionSet
 
 BASIS_LIMIT = 5
+BASIS_MIN_SHARED = 2  # specific two-character words a candidate policy shares with the brief to be relevant
 RULES = "rules"
 
 
 @dataclass(frozen=True)
 class DraftEvent:
-    kind: str  # started / finished / retry / step
+    kind: str  # started / finished / retry / step / delta (message: the text the model just wrote)
     section: str
     message: str
     elapsed_s: float
@@ -39,10 +37,9 @@ class DraftEvent:
 
 @dataclass
 class Writer:
-    """How sections get written: a model behind ``structured``, or rules when it is None."""
+    """How sections get written: a model behind ``complete``, or rules when it is None."""
 
-    structured: Structured | None
-    basis_call: Callable[[list, int], object] | None
+    complete: Complete | None
     model: str
     provider: str
     retries: int
@@ -77,8 +74,9 @@ def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSer
 def _sections(state: State, writer: Writer) -> State:
     for kind in DRAFTED:
         state.sections.append(write_section(state.ctx, kind, writer, state.notes, state.usage))
-    if state.ctx.brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
-        text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.brief.plan)
+    state.notes.extend(state.ctx.notes)
+    if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
+        text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
         state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_CITATION], generated_by=RULES))
     return state
 
@@ -88,11 +86,11 @@ def write_section(
     *, instruction: str = "", previous: str = "",
 ) -> DraftSection:  # fmt: skip
     writer.emit("started", kind)
-    if writer.structured is None:
+    if writer.complete is None:
         section = rules_section(ctx, kind)
         notes.append(GroundingNote(kind=NoteKind.RULES_ONLY, section=kind, message=f"“{kind.label}”未使用语言模型，由简报内容按规则生成，请人工润色"))
     else:
-        written = write_with_model(ctx, kind, writer.structured, model=writer.model, retries=writer.retries,
+        written = write_with_model(ctx, kind, writer.complete, model=writer.model, retries=writer.retries,
                                    emit=lambda k, s, m: writer.emit(k, s, m), instruction=instruction, previous=previous)  # fmt: skip
         section, _ = written.section, notes.extend(written.notes)
         usage.append(written.usage)
@@ -100,21 +98,16 @@ def write_section(
     return section
 
 
-# -- 立项依据 --------------------------------------------------------------------------------------
-
-
-class BasisOutput(BaseModel):
-    policies: list[str] = Field(default_factory=list, description="候选政策编号，如 P1")
+# -- 立项依据: chosen by code, no model call -----------------------------------------------------------
 
 
 def _basis(state: State, writer: Writer) -> State:
+    """The user's own policies, then candidates (cited by the precedents or named in the brief) that share
+    enough specific wording with the brief, most shared first."""
     ctx = state.ctx
     writer.emit("started", "立项依据")
-    chosen = [item.label for item in ctx.policies]
-    if writer.basis_call is not None and ctx.policies:
-        chosen = _choose_with_model(ctx, writer, state)
     labels = ctx.policy_by_label()
-    for label in chosen[:BASIS_LIMIT]:
+    for label in relevant_policies(ctx)[:BASIS_LIMIT]:
         state.basis.append(_resolve_basis(label, labels, ctx, state.notes))
     state.basis = [b for b in state.basis if b is not None] + ctx.user_basis
     if not state.basis:
@@ -123,17 +116,12 @@ def _basis(state: State, writer: Writer) -> State:
     return state
 
 
-def _choose_with_model(ctx: DraftContext, writer: Writer, state: State) -> list[str]:
-    candidates = "\n".join(f"[{p.label}] {p.text[:80]}" for p in ctx.policies)
-    human = load_prompt("basis").render(limit=BASIS_LIMIT, brief=brief_block(ctx), candidates=candidates)
-    messages = [SystemMessage(load_prompt("system").render()), HumanMessage(human)]
-    try:
-        result = writer.basis_call(messages, 80)
-    except StructuredOutputError:
-        state.notes.append(GroundingNote(kind=NoteKind.RULES_ONLY, message="模型未能选出立项依据，已按相似项目引用的政策列出候选，请人工删减"))
-        return [p.label for p in ctx.policies]
-    state.usage.append(SectionUsage(section="立项依据", prompt_tokens=result.usage.prompt_tokens, completion_tokens=result.usage.completion_tokens, seconds=round(result.elapsed_s, 2), attempts=1))
-    return list(dict.fromkeys(result.value.policies))
+def relevant_policies(ctx: DraftContext) -> list[str]:
+    own = specific_bigrams(brief_text(ctx.prompt_brief))
+    named = {p.id for written in ctx.brief.policies if (p := find_policy(ctx.all_policies, written)) is not None}
+    shared = {item.label: len(own & specific_bigrams(item.text)) for item in ctx.policies}
+    chosen = [item for item in ctx.policies if item.citation.ref in named or shared[item.label] >= BASIS_MIN_SHARED]
+    return [item.label for item in sorted(chosen, key=lambda i: (i.citation.ref not in named, -shared[i.label]))]
 
 
 def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[GroundingNote]) -> BasisEntry | None:
@@ -168,7 +156,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
-    b = ctx.brief
+    b = ctx.prompt_brief
     parts = _sentences(b.content) or [b.name]
     titles = [item.citation.label for item in ctx.policies[:3]]
     texts = {

@@ -28,8 +28,9 @@ def numbers_in(text: str) -> set[str]:
 
 def brief_numbers(brief: Brief) -> set[str]:
     """Every figure the brief states, in the forms prose may use (元 and 万元, dates split in parts)."""
-    found = numbers_in(f"{brief.name}\n{brief.content}") | {str(brief.year), str(brief.service_days())}
-    for amount in brief.funding.model_dump().values():
+    found = numbers_in(brief_text(brief)) | {str(brief.year), str(brief.service_days())}
+    amounts = [*brief.funding.model_dump().values(), *(line.amount for line in brief.composition)]
+    for amount in amounts:
         if amount is not None:
             found |= {_canonical(str(amount)), _canonical(str(Decimal(amount) / 10000))}
     for day in (brief.start_date, brief.end_date):
@@ -38,8 +39,39 @@ def brief_numbers(brief: Brief) -> set[str]:
     return found
 
 
+def brief_text(brief: Brief) -> str:
+    """Every sentence of the brief a draft may take a name, a title or a figure from."""
+    parts = [brief.name, brief.department, brief.implementer, brief.content, *brief.policies]
+    parts += [f"{step.period}：{step.work}" for step in brief.plan]
+    parts += [f"{line.part}：{line.detail or ''}" for line in brief.composition]
+    return "\n".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a section may draw on: the brief and the material its prompt showed (precedents, policies)."""
+
+    text: str  # the brief's and the material's text, joined
+    numbers: set[str]
+    policies: list[PolicyReference]  # the whole policy corpus: a known policy may always be named
+    user_titles: list[str]
+
+    def knows(self, mention: str) -> bool:
+        inner = mention.strip("《》")
+        return find_policy(self.policies, mention) is not None or inner in self.user_titles or inner in self.text
+
+
+# A title that names a rule-setting document: 《…法》《…条例》《…实施意见》《…通知》（试行）…
+_POLICY_TITLE = re.compile(r"(?:法|条例|办法|规定|规则|细则|意见|通知|决定|决议|规划|纲要|方案|准则|标准|指南|指引|制度|要点|批复|公告|令)(?:（[^（）]{1,6}）)?》$")
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
-_EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)|《\s*》")
+_EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)|《\s*》|“\s*”")
+# What a cut title leaves behind: 根据的要求，按照《》的规定，为落实“”的部署
+_DANGLING = re.compile(r"(?:根据|按照|依据|依照|遵照|遵循|落实|贯彻|执行)(?:[《》“”\"（）()\s])*的(?:有关|相关)?(?:要求|规定|精神|部署)")
+
+
+def policy_like(mention: str) -> bool:
+    """A document number, or a 《title》 of a rule-setting document (not a booklet or a book)."""
+    return not mention.startswith("《") or _POLICY_TITLE.search(mention) is not None
 
 
 def _without(text: str, mentions: list[str]) -> str:
@@ -50,27 +82,50 @@ def _without(text: str, mentions: list[str]) -> str:
         return kept
     for mention in mentions:
         text = text.replace(mention, "")
-    return _EMPTY_BRACKETS.sub("", text).strip()
+    return mend_dangling(text)
+
+
+def mend_dangling(text: str) -> str:
+    """Remove the clauses a cut reference left empty (根据的要求，…) and empty brackets; the rest stays."""
+    text = _EMPTY_BRACKETS.sub("", text)
+    if not _DANGLING.search(text):
+        return text
+    sentences = []
+    for sentence in _SENTENCE.findall(text):
+        clauses = [c for c in re.split(r"(?<=[，,])", sentence) if not _DANGLING.search(c)]
+        kept = "".join(clauses).strip()
+        if kept and kept[-1] not in "。；！？\n":
+            kept = kept.rstrip("，,") + (sentence[-1] if sentence[-1] in "。；！？" else "")
+        sentences.append(kept)
+    return "".join(sentences).strip()
 
 
 @dataclass
 class GroundingResult:
     text: str
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what the model is asked to mend (a retry)
     ungrounded_figures: list[str] = field(default_factory=list)
     removed_references: list[str] = field(default_factory=list)
+    unknown_titles: list[str] = field(default_factory=list)  # a 《book》 found nowhere: reported, kept
 
 
-def ground_text(text: str, *, allowed_numbers: set[str], policies: list[PolicyReference], user_titles: list[str]) -> GroundingResult:
-    """Remove policy mentions that resolve to nothing known; list figures found in no source."""
-    result = GroundingResult(text=text)
-    for mention in _TITLE.findall(text) + _DOC_NUMBER.findall(text):
-        if find_policy(policies, mention) is None and mention.strip("《》") not in user_titles:
+def ground_text(text: str, *, sources: Sources) -> GroundingResult:
+    """Remove policy-like mentions found in no source, mend what they leave; list figures found in no source.
+
+    A title or number the brief or the shown material contains is the user's own fact and stays
+    without any retry; only an invented figure is sent back to the model (``problems``).
+    """
+    result = GroundingResult(text=mend_dangling(text))
+    for mention in dict.fromkeys(_TITLE.findall(result.text) + _DOC_NUMBER.findall(result.text)):
+        if sources.knows(mention):
+            continue
+        if policy_like(mention):
             result.removed_references.append(mention)
-            result.problems.append(f"提到了参考材料中没有的政策“{mention}”，不得编造政策文件")
+        else:
+            result.unknown_titles.append(mention)
     if result.removed_references:
-        result.text = _without(text, result.removed_references)
-    for number in sorted(numbers_in(result.text) - allowed_numbers):
+        result.text = _without(result.text, result.removed_references)
+    for number in sorted(numbers_in(result.text) - sources.numbers):
         result.ungrounded_figures.append(number)
         result.problems.append(f"数字“{number}”在简报和参考材料中都找不到，不得编造数字")
     return result

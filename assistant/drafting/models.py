@@ -68,11 +68,14 @@ class DraftIndicator(BaseModel):
 class NoteKind(StrEnum):
     DROPPED_REFERENCE = "dropped_reference"
     UNGROUNDED_FIGURE = "ungrounded_figure"
+    UNGROUNDED_TITLE = "ungrounded_title"
     DROPPED_CITATION = "dropped_citation"
     NO_PRECEDENT = "no_precedent"
     RULES_ONLY = "rules_only"
     TRUNCATED = "truncated"
     BORROWED_TEXT = "borrowed_text"
+    UNSUPPORTED_CLAIM = "unsupported_claim"  # a political or background claim no source makes
+    INJECTION = "injection"  # text addressing the model, found in the input and ignored
 
 
 class GroundingNote(BaseModel):

@@ -1,22 +1,22 @@
-"""Writing one section: with a model (structured output, bounded repair) or by rules."""
+"""Writing one section: the model writes plain text with citation markers, streamed to the caller, and
+code grounds it (bounded repair); or rules write it."""
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel, Field
 
 from assistant.domain.model import SectionKind
 from assistant.drafting.context import ContextItem, DraftContext
-from assistant.drafting.grounding import GroundingResult, borrowed_runs, brief_numbers, ground_text, numbers_in
+from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
+from assistant.drafting.grounding import GroundingResult, Sources, borrowed_runs, brief_numbers, brief_text, ground_text, numbers_in
 from assistant.drafting.models import BRIEF_CITATION, DraftSection, GroundingNote, NoteKind, SectionUsage
-from assistant.prompts import load_prompt
+from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
-from assistant.llm.chat import StructuredOutputError, StructuredResult
+from assistant.llm.chat import ChatReply, TokenUsage
+from assistant.prompts import load_prompt
 
 DRAFTED: tuple[SectionKind, ...] = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
 
@@ -29,29 +29,24 @@ class SectionSpec:
     @property
     def max_tokens(self) -> int:
         # Qwen's vocabulary holds most common Chinese words: about 1.8 characters a token (measured on the
-        # example draft), so this leaves room for half as much again plus the JSON wrapper.
-        return int(self.length * 0.75) + 30
+        # example draft), so this leaves room for half as much again plus a fence or a few markers.
+        return int(self.length * 0.75) + 20
 
 
 SPECS: dict[SectionKind, SectionSpec] = {
     SectionKind.OVERVIEW: SectionSpec("说明项目由谁实施、做什么、服务谁、主要内容和资金规模，使用简报中的事实。", 150),
-    SectionKind.NECESSITY: SectionSpec("直接论述为什么要做这个项目（政策要求、现实需要、不做的后果），不要复述本要求；提到政策时只用参考材料中的政策。", 160),
+    SectionKind.NECESSITY: SectionSpec("论述为什么要做这个项目（现实需要、政策要求、不做的后果），只写简报和参考材料说到的内容；提到政策时只用参考材料中的政策。", 160),
     SectionKind.GOAL_TOTAL: SectionSpec("用一两句话概括项目实施后要达到的总体目标，可衡量、与内容对应，不要逐条照抄主要内容。", 90),
-    SectionKind.GOAL_ANNUAL: SectionSpec("直接写出本年度完成哪些工作、达到什么效果，与绩效指标对应，不要复述本要求。", 110),
+    SectionKind.GOAL_ANNUAL: SectionSpec("写出本年度完成哪些工作、达到什么效果，与绩效指标对应。", 110),
 }
 
-
-class SectionOutput(BaseModel):
-    text: str = Field(min_length=1, description="正文")
-    citations: list[str] = Field(default_factory=list, description="所借鉴参考材料的编号，如 S1")
-
-
-Structured = Callable[[list[BaseMessage], int], StructuredResult[SectionOutput]]
+# (messages, max_tokens, on_delta) → the whole reply; on_delta gets each piece of text as it comes.
+Complete = Callable[[list[BaseMessage], int, Callable[[str], None]], ChatReply]
 EventSink = Callable[[str, SectionKind, str], None]
 
 
 def brief_block(ctx: DraftContext) -> str:
-    b = ctx.brief
+    b = ctx.prompt_brief
     lines = [f"项目名称：{b.name}", f"年度：{b.year}"]
     for label, value in (("主管部门", b.department), ("实施单位", b.implementer), ("项目性质", b.nature), ("项目类别", b.category)):
         if value:
@@ -69,22 +64,25 @@ def brief_block(ctx: DraftContext) -> str:
 NO_POLICIES = "（没有检索到可引用的政策文件：不要提及任何政策文件的名称或文号）"
 
 
-def _context_block(items: list[ContextItem], policies: list[ContextItem], *, needs_policies: bool) -> str:
-    rows = [f"[{i.label}] {i.text}" for i in items] + [f"[{p.label}] {p.text}" for p in policies]
-    if needs_policies and not policies:
+def context_block(ctx: DraftContext) -> str:
+    """The material every section's prompt shows, the same for all sections (one cached prefix)."""
+    rows = [f"[{i.label}] {i.text}" for i in ctx.materials] + [f"[{p.label}] {p.text}" for p in ctx.policies]
+    if not ctx.policies:
         rows.append(NO_POLICIES)
-    return "\n".join(rows) or "（无）"
+    return "\n".join(rows)
 
 
-def section_messages(ctx: DraftContext, kind: SectionKind, items: list[ContextItem], *, instruction: str, previous: str) -> list[BaseMessage]:
+def section_messages(ctx: DraftContext, kind: SectionKind, *, instruction: str, previous: str) -> list[BaseMessage]:
+    """System rules, then the brief and the material (identical for every section, so llama.cpp's server
+    reuses their evaluation from one section to the next), then this section's task."""
     spec = SPECS[kind]
     human = load_prompt("section").render(
+        brief=brief_block(ctx),
+        context=context_block(ctx),
         section_title=kind.label,
         guidance=spec.guidance,
         length=spec.length,
         instruction=f"另外：{instruction}" if instruction else "",
-        brief=brief_block(ctx),
-        context=_context_block(items, ctx.policies if kind is SectionKind.NECESSITY else [], needs_policies=kind is SectionKind.NECESSITY),
         previous=f"\n现有稿（请在此基础上修改）：\n{previous}\n" if previous else "",
     )
     return [SystemMessage(load_prompt("system").render()), HumanMessage(human)]
@@ -98,83 +96,74 @@ class Written:
 
 
 def write_with_model(
-    ctx: DraftContext, kind: SectionKind, structured: Structured, *, model: str, retries: int,
+    ctx: DraftContext, kind: SectionKind, complete: Complete, *, model: str, retries: int,
     emit: EventSink, instruction: str = "", previous: str = "",
 ) -> Written:  # fmt: skip
-    items = ctx.section_items(kind)
-    by_label = {i.label: i for i in items} | (ctx.policy_by_label() if kind is SectionKind.NECESSITY else {})
-    messages = section_messages(ctx, kind, items, instruction=instruction, previous=previous)
-    allowed = brief_numbers(ctx.brief) | set().union(*(numbers_in(i.text) for i in by_label.values()))
-    prompt_tokens = completion_tokens = 0
-    seconds = 0.0
-    raw = ""
+    """Ask, read, ground; send the exact problems back at most ``retries`` times (a retry may write
+    half as much again); raise ``ModelError`` with the last raw reply when no attempt gives text."""
+    by_label = {i.label: i for i in ctx.materials} | ctx.policy_by_label()
+    messages = section_messages(ctx, kind, instruction=instruction, previous=previous)
+    sources = _sources(ctx)
+    tally = _Tally()
     for attempt in range(1, retries + 2):
-        salvaged = False
-        try:
-            result = structured(messages, SPECS[kind].max_tokens)
-        except StructuredOutputError as exc:
-            raw, problems = exc.raw_output or "", [f"输出不是符合要求的 JSON：{exc.problem[:300]}"]
-            result = salvage(exc)
-            salvaged = result is not None
-            if result is None:
-                prompt_tokens, completion_tokens = prompt_tokens + exc.usage.prompt_tokens, completion_tokens + exc.usage.completion_tokens
-                seconds += exc.elapsed_s
-        if result is not None:
-            raw = result.raw_text
-            prompt_tokens, completion_tokens = prompt_tokens + result.usage.prompt_tokens, completion_tokens + result.usage.completion_tokens
-            seconds += result.elapsed_s
-            grounded = ground_text(tidy(result.value.text, kind), allowed_numbers=allowed, policies=ctx.all_policies, user_titles=_user_titles(ctx))
+        budget = int(SPECS[kind].max_tokens * (1 + RETRY_BUDGET_GROWTH * (attempt - 1)))
+        prose = TextStream()
+        reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))
+        tally.add(reply.usage, reply.elapsed_s)
+        reading = read_reply(reply, kind, length=SPECS[kind].length)
+        if echoed_lines(reading.text, brief_block(ctx)) >= ECHO_LINES:
+            reading.text, reading.problems = "", ["照抄了简报的条目：请用自己的话写成连续的一段正文"]
+        if reading.text:
+            grounded, faithful = _ground(reading.text, sources, ctx.dictated)
             if not grounded.problems or attempt > retries:
-                section, notes = _accept(kind, grounded, result.value.citations, by_label, model)
-                notes += _borrowed_notes(kind, section.text, items, brief_block(ctx))
-                if salvaged:
-                    notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子，请核对"))
-                usage = SectionUsage(section=kind.label, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, seconds=round(seconds, 2), attempts=attempt)
-                return Written(section=section, notes=notes, usage=usage)
-            problems = grounded.problems
+                section, notes = _accept(kind, grounded, faithful, reading, by_label, model)
+                notes += _borrowed_notes(kind, section.text, ctx.materials, brief_text(ctx.prompt_brief))
+                return Written(section=section, notes=notes, usage=tally.usage(kind, attempt))
+            reading.problems = grounded.problems
         if attempt > retries:
             break
-        emit("retry", kind, "；".join(problems)[:200])
-        messages = messages[:2] + [AIMessage(raw), HumanMessage(load_prompt("repair").render(problems="\n".join(f"- {p}" for p in problems), raw=raw))]
+        emit("retry", kind, "；".join(reading.problems)[:200])
+        repair = load_prompt("repair").render(problems="\n".join(f"- {p}" for p in reading.problems))
+        messages = messages[:2] + [AIMessage(reading.raw), HumanMessage(repair)]
     raise ModelError(
         f"模型连续 {retries + 1} 次未能给出合格的“{kind.label}”",
         hint="可重试、换用更强的模型（ASSISTANT_LLM__BASE_URL），或用 --llm none 先得到规则草稿",
-        raw_output=raw,
+        raw_output=reading.raw,
     )
 
 
-_MARKUP = re.compile(r"\*\*|__|^#+\s*", re.MULTILINE)
+ECHO_LINES = 2  # brief lines copied whole that make a reply an echo, not a section
+RETRY_BUDGET_GROWTH = 0.5  # each retry may write half as much again: a cut-off reply needs room
 
 
-def tidy(text: str, kind: SectionKind) -> str:
-    """Strip what a small model adds out of habit: Markdown, a repeated section title, a number alone on a line."""
-    text = _MARKUP.sub("", text).strip()
-    text = re.sub(rf"^{re.escape(kind.label)}[：:]\s*", "", text)
-    text = re.sub(r"(\d+[.、])\s*\n\s*", r"\1", text)
-    return re.sub(r"\n\s*\n", "\n", text).strip()
+def _emit_prose(emit: EventSink, kind: SectionKind, text: str) -> None:
+    if text:
+        emit("delta", kind, text)
 
 
-_TEXT_FIELD = re.compile(r'"text"\s*:\s*"((?:[^"\\]|\\.)*)')
-_SENTENCE_END = re.compile(r"^.*[。；！？]", re.DOTALL)
+def _ground(text: str, sources: Sources, dictated: list[str]) -> tuple[GroundingResult, FaithfulResult]:
+    faithful = drop_unsupported_claims(text, sources=sources.text, dictated=dictated)
+    grounded = ground_text(faithful.text, sources=sources)
+    if faithful.removed and not faithful.dropped:  # every sentence made such a claim: ask again
+        phrases = "、".join(dict.fromkeys(p for p, _ in faithful.removed))
+        grounded.problems.append(f"写了简报和参考材料都没有的内容（{phrases}），只写简报和参考材料说到的内容")
+    return grounded, faithful
 
 
-def salvage(exc: StructuredOutputError) -> StructuredResult[SectionOutput] | None:
-    """A reply cut off by the token limit still carries usable text: keep its complete sentences."""
-    found = _TEXT_FIELD.search(exc.raw_output or "")
-    whole = _SENTENCE_END.match(found.group(1)) if found else None
-    if whole is None or len(whole.group(0)) < 10:
-        return None
-    labels = list(dict.fromkeys(re.findall(r'"(S\d+|P\d+)"', exc.raw_output or "")))
-    text = _unescape(whole.group(0))
-    return StructuredResult(value=SectionOutput(text=text, citations=labels), raw_text=exc.raw_output or "", usage=exc.usage, elapsed_s=exc.elapsed_s)
+@dataclass
+class _Tally:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
 
+    def add(self, usage: TokenUsage, elapsed_s: float) -> None:
+        self.prompt_tokens += usage.prompt_tokens
+        self.completion_tokens += usage.completion_tokens
+        self.seconds += elapsed_s
 
-def _unescape(fragment: str) -> str:
-    """A JSON string's content as text (\\n → line break); as it is if the model's escapes are broken."""
-    try:
-        return json.loads(f'"{fragment}"')
-    except json.JSONDecodeError:
-        return fragment
+    def usage(self, kind: SectionKind, attempts: int) -> SectionUsage:
+        return SectionUsage(section=kind.label, prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
+                            seconds=round(self.seconds, 2), attempts=attempts)  # fmt: skip
 
 
 def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brief_text: str) -> list[GroundingNote]:
@@ -186,22 +175,33 @@ def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brie
     ]  # fmt: skip
 
 
-def _user_titles(ctx: DraftContext) -> list[str]:
-    return [b.title for b in ctx.user_basis]
+def _sources(ctx: DraftContext) -> Sources:
+    shown = [*ctx.materials, *ctx.policies]
+    text = "\n".join([brief_text(ctx.prompt_brief), *(i.text for i in shown)])
+    numbers = brief_numbers(ctx.prompt_brief) | set().union(*(numbers_in(i.text) for i in shown))
+    return Sources(text=text, numbers=numbers, policies=ctx.all_policies, user_titles=[b.title for b in ctx.user_basis])
 
 
 def _accept(
-    kind: SectionKind, grounded: GroundingResult, labels: list[str], by_label: dict[str, ContextItem], model: str
+    kind: SectionKind, grounded: GroundingResult, faithful: FaithfulResult, reading: Reading, by_label: dict[str, ContextItem], model: str
 ) -> tuple[DraftSection, list[GroundingNote]]:
     notes = [
-        GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=kind, message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除", fragment=ref)
+        GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=kind, message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除所在的句子", fragment=ref)
         for ref in grounded.removed_references
+    ] + [
+        GroundingNote(kind=NoteKind.UNSUPPORTED_CLAIM, section=kind, message=f"“{kind.label}”中“{phrase}”在简报和参考材料中都没有依据，{'已删除该句' if faithful.dropped else '请核实'}", fragment=sentence)
+        for phrase, sentence in faithful.removed
+    ] + [
+        GroundingNote(kind=NoteKind.UNGROUNDED_TITLE, section=kind, message=f"“{kind.label}”中提到的{title}在简报和参考材料中都找不到，请核实", fragment=title)
+        for title in grounded.unknown_titles
     ] + [
         GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, section=kind, message=f"“{kind.label}”中的数字“{n}”在简报和所引材料中都找不到，请核实", fragment=n)
         for n in grounded.ungrounded_figures
     ]  # fmt: skip
+    if reading.cut:
+        notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子，请核对"))
     citations = []
-    for label in dict.fromkeys(labels):
+    for label in dict.fromkeys(reading.citations):
         if label in by_label:
             citations.append(by_label[label].citation)
         else:

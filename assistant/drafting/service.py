@@ -8,10 +8,9 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import load_policies
-from assistant.drafting.chain import BasisOutput, DraftEvent, Writer, drafting_chain, reviewed, write_section
+from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
-from assistant.drafting.sections import SectionOutput
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
@@ -33,17 +32,16 @@ def make_writer(
     """A model-backed writer for local/openai, a rules writer for none or when the model cannot start."""
     provider = settings.llm.effective_provider()
     if provider is LLMProvider.NONE or runtime is None:
-        return Writer(structured=None, basis_call=None, model="rules", provider="none", retries=0, on_event=on_event)
+        return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
     if provider is LLMProvider.LOCAL:
         try:
             runtime.local_server()
         except ModelError as exc:
             fallback.append(GroundingNote(kind=NoteKind.RULES_ONLY, message=f"内置模型不可用（{exc.message}），已改用规则起草"))
-            return Writer(structured=None, basis_call=None, model="rules", provider="none", retries=0, on_event=on_event)
+            return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
     model = settings.llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
     return Writer(
-        structured=lambda messages, max_tokens: runtime.structured(messages, SectionOutput, max_tokens=max_tokens),
-        basis_call=lambda messages, max_tokens: runtime.structured(messages, BasisOutput, max_tokens=max_tokens),
+        complete=lambda messages, max_tokens, on_delta: runtime.stream(messages, max_tokens=max_tokens, on_delta=on_delta),
         model=model, provider=provider.value, retries=settings.llm.max_retries, on_event=on_event,
     )  # fmt: skip
 

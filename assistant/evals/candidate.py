@@ -63,7 +63,7 @@ class Candidate:
 
 def from_draft(draft: Draft, material: list[str], seconds: float) -> Candidate:
     """The product's draft; grounding notes of kind ungrounded figure / dropped reference count as caught."""
-    caught = sum(1 for n in draft.notes if n.kind in (NoteKind.UNGROUNDED_FIGURE, NoteKind.DROPPED_REFERENCE))
+    caught = sum(1 for n in draft.notes if n.kind in (NoteKind.UNGROUNDED_FIGURE, NoteKind.DROPPED_REFERENCE, NoteKind.UNGROUNDED_TITLE))
     return Candidate(
         system="ours", schema_valid=True,
         sections={s.kind: s.text for s in draft.sections if s.kind in SCORED_SECTIONS},

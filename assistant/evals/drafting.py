@@ -24,7 +24,6 @@ from assistant.domain.model import Declaration
 from assistant.domain.policy import PolicyReference, load_policies
 from assistant.domain.values import parse_value
 from assistant.drafting.context import DraftContext, build_context
-from assistant.drafting.sections import DRAFTED
 from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError
 from assistant.evals.baseline import Hits, chunks_for, run_baseline
@@ -149,7 +148,7 @@ def _cached(env: DraftingEnv, key: str, run: Callable[[], Score]) -> Score:
 
 
 def _ours(env: DraftingEnv, brief: Brief, ctx: DraftContext, review_ctx: ReviewContext) -> Candidate:
-    material = [i.text for kind in DRAFTED for i in ctx.section_items(kind)] + [p.text for p in ctx.policies]
+    material = [i.text for i in ctx.materials] + [p.text for p in ctx.policies]
     started = time.perf_counter()
     try:
         draft = draft_brief(brief, env.suite.settings, env.runtime, context=(ctx, review_ctx))

@@ -16,7 +16,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
 from assistant.domain.skeleton import brief_declaration
-from assistant.drafting.grounding import brief_numbers, ground_text, numbers_in
+from assistant.drafting.grounding import Sources, brief_numbers, brief_text, ground_text, numbers_in
 from assistant.evals.candidate import Candidate
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
@@ -77,10 +77,11 @@ def invented_items(c: Candidate, brief: Brief, policies: list[PolicyReference]) 
     """Figures in no source, and policy mentions resolving to nothing, in the final text and 立项依据."""
     allowed = brief_numbers(brief).union(*(numbers_in(m) for m in c.material))
     named = [p.strip("《》 ") for p in brief.policies]
+    sources = Sources(text="\n".join([brief_text(brief), *c.material]), numbers=allowed, policies=policies, user_titles=named)
     figures: list[str] = []
     mentions: list[str] = []
     for text in c.sections.values():
-        grounded = ground_text(text, allowed_numbers=allowed, policies=policies, user_titles=named)
+        grounded = ground_text(text, sources=sources)
         figures += grounded.ungrounded_figures
         mentions += grounded.removed_references
     mentions += [b for b in c.basis if not _resolves(b, policies) and b.strip("《》 ") not in named]

@@ -16,7 +16,10 @@ _EXPORTS = {
     "TokenUsage": "chat",
     "build_chat_model": "chat",
     "chat_call": "chat",
+    "parse_reply": "chat",
     "parse_structured": "chat",
+    "stream_call": "chat",
+    "strip_fences": "chat",
     "structured_call": "chat",
     "LocalServer": "local_server",
     "start_local_server": "local_server",
@@ -37,7 +40,10 @@ if TYPE_CHECKING:
         TokenUsage,
         build_chat_model,
         chat_call,
+        parse_reply,
         parse_structured,
+        stream_call,
+        strip_fences,
         structured_call,
     )
     from assistant.llm.local_server import LocalServer, start_local_server

@@ -6,6 +6,7 @@ response's usage block, never from tiktoken (which downloads its encodings).
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -18,7 +19,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, SecretStr, ValidationError
 
-from assistant.errors import ModelError
+from assistant.errors import ModelError, describe_validation_error
 from assistant.llm.local_server import LocalServer, loopback_http_clients, start_local_server
 from assistant.settings import LLMProvider, LLMSettings, Settings
 
@@ -26,7 +27,8 @@ T = TypeVar("T", bound=BaseModel)
 
 _LOCAL_API_KEY = SecretStr("sk-local-llama-cpp")  # the local server checks no key, the client needs one
 _REJECTED_FORMAT = re.compile(r"response_format|json_schema", re.IGNORECASE)
-_FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
+_OPENING_FENCE = re.compile(r"^\s*```[A-Za-z0-9_-]*[ \t]*\n?")
+_CLOSING_FENCE = re.compile(r"\n?[ \t]*```[\s\S]*$")
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,15 @@ class ChatReply:
 
 @dataclass(frozen=True)
 class StructuredResult(Generic[T]):
+    """A validated answer. ``repaired``: the JSON needed ``json-repair`` (fence, cut-off, bad escapes…);
+    ``truncated``: the model hit its token limit, so the last string field may end mid-sentence."""
+
     value: T
     raw_text: str
     usage: TokenUsage
     elapsed_s: float
+    repaired: bool = False
+    truncated: bool = False
 
 
 class StructuredOutputError(ModelError):
@@ -122,26 +129,107 @@ def chat_call(chat: BaseChatModel, messages: Sequence[BaseMessage]) -> ChatReply
     )
 
 
+def stream_call(
+    chat: BaseChatModel, messages: Sequence[BaseMessage], *, on_delta: Callable[[str], None], count_prompt: Callable[[Sequence[BaseMessage]], int] | None = None
+) -> ChatReply:
+    """Send ``messages`` and pass each piece of text to ``on_delta`` as it arrives; the whole reply at the end.
+
+    Endpoints that report usage in the stream (OpenAI's last chunk) are counted from it. llama.cpp's
+    server reports none when streaming: then each chunk is one output token (it sends one per token)
+    and ``count_prompt`` (the server's tokenizer) counts the prompt.
+    """
+    started = time.perf_counter()
+    parts: list[str] = []
+    finish_reason: str | None = None
+    usage: TokenUsage | None = None
+    try:
+        for chunk in chat.stream(list(messages), stream_usage=True):
+            if chunk.text:
+                parts.append(chunk.text)
+                on_delta(chunk.text)
+            finish_reason = chunk.response_metadata.get("finish_reason") or finish_reason
+            if chunk.usage_metadata and chunk.usage_metadata.get("output_tokens"):
+                usage = TokenUsage(chunk.usage_metadata["input_tokens"], chunk.usage_metadata["output_tokens"])
+    except openai.OpenAIError as exc:
+        raise _transport_error(exc) from exc
+    if usage is None:
+        usage = TokenUsage(prompt_tokens=count_prompt(messages) if count_prompt else 0, completion_tokens=len(parts))
+    return ChatReply(text="".join(parts), usage=usage, finish_reason=finish_reason, elapsed_s=time.perf_counter() - started)
+
+
 def structured_call(chat: BaseChatModel, messages: Sequence[BaseMessage], schema: type[T]) -> StructuredResult[T]:
-    """Call a model built with ``schema=schema`` and validate its answer; no repair here, only a typed error."""
-    reply = chat_call(chat, messages)
-    return StructuredResult(
-        value=parse_structured(reply, schema), raw_text=reply.text, usage=reply.usage, elapsed_s=reply.elapsed_s
-    )
+    """Call a model built with ``schema=schema`` and validate its answer (repaired JSON included, see
+    ``parse_reply``); an answer that cannot be read raises ``StructuredOutputError``."""
+    return parse_reply(chat_call(chat, messages), schema)
 
 
 def parse_structured(reply: ChatReply, schema: type[T]) -> T:
+    return parse_reply(reply, schema).value
+
+
+def parse_reply(reply: ChatReply, schema: type[T]) -> StructuredResult[T]:
+    """The reply as a ``schema`` instance: fences and prose around the object are ignored, a cut-off or
+    slightly invalid object is repaired with ``json-repair``; what still fails raises
+    ``StructuredOutputError`` whose ``problem`` says exactly what was wrong (for a repair prompt)."""
+    truncated = reply.finish_reason == "length"
     try:
-        return schema.model_validate_json(_json_candidate(reply.text))
-    except ValidationError as exc:
-        truncated = "（输出因长度上限被截断）" if reply.finish_reason == "length" else ""
+        payload = json_payload(reply.text)
+        value = schema.model_validate(payload.value)
+    except (ValueError, ValidationError) as exc:
+        problem = describe_validation_error(exc, limit=5) if isinstance(exc, ValidationError) else str(exc)
         raise StructuredOutputError(
-            f"模型输出不符合 {schema.__name__} 的格式{truncated}",
-            raw_output=reply.text,
-            problem=str(exc),
-            usage=reply.usage,
-            elapsed_s=reply.elapsed_s,
-        ) from exc
+            f"模型输出不符合 {schema.__name__} 的格式{'（输出因长度上限被截断）' if truncated else ''}",
+            raw_output=reply.text, problem=problem, usage=reply.usage, elapsed_s=reply.elapsed_s,
+        ) from exc  # fmt: skip
+    return StructuredResult(
+        value=value, raw_text=reply.text, usage=reply.usage, elapsed_s=reply.elapsed_s,
+        repaired=payload.repaired, truncated=truncated or not payload.closed,
+    )  # fmt: skip
+
+
+def strip_fences(text: str) -> str:
+    """``text`` without a Markdown code fence around it: ```json … ```, or an opening fence whose closing
+    one never came (the reply was cut off), or a closing fence followed by prose."""
+    inner = _OPENING_FENCE.sub("", text, count=1) if text.lstrip().startswith("```") else text
+    return _CLOSING_FENCE.sub("", inner).strip()
+
+
+@dataclass(frozen=True)
+class JsonPayload:
+    value: dict[str, Any]  # any JSON object: the caller's schema validates it
+    repaired: bool  # ``json`` could not read it as written
+    closed: bool  # its closing brace is there (False: the reply was cut off)
+
+
+def json_payload(text: str) -> JsonPayload:
+    """The first JSON object in a model's reply.
+
+    Prose before the object and anything after it are ignored. An object that ``json`` cannot read
+    (cut off by the token limit, an unescaped quote or line break in a string, a missing comma) goes
+    through ``json_repair``. Raises ``ValueError`` with a Chinese explanation when there is no object.
+    """
+    fence, start = text.find("```"), text.find("{")
+    body = strip_fences(text[fence:] if 0 <= fence < start else text)  # prose, then a fenced object
+    start = body.find("{")
+    if start < 0:
+        raise ValueError("输出中没有 JSON 对象（应以 { 开始）")
+    try:
+        value = json.JSONDecoder().raw_decode(body[start:])[0]
+        if isinstance(value, dict):
+            return JsonPayload(value=value, repaired=False, closed=True)
+    except json.JSONDecodeError:
+        pass
+    import json_repair  # imported on first repair only
+
+    repaired = json_repair.loads(body[start:])
+    if isinstance(repaired, list):  # several objects, or one followed by stray text
+        repaired = next((item for item in repaired if isinstance(item, dict)), None)
+    if not isinstance(repaired, dict) or not repaired:
+        raise ValueError("输出中的 JSON 对象无法读取或修复")
+    closed = body.rstrip().endswith("}")
+    if not closed and repaired[last := next(reversed(repaired))] in ("", None):
+        del repaired[last]  # a key cut off before its value: json-repair fills in "", which no schema means
+    return JsonPayload(value=repaired, repaired=True, closed=closed)
 
 
 def usage_of(message: AIMessage) -> TokenUsage:
@@ -218,15 +306,6 @@ def _openai_response_format(json_mode: bool, schema: type[BaseModel] | None) -> 
             "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema(), "strict": False},
         }
     return {"type": "json_object"} if json_mode else None
-
-
-def _json_candidate(text: str) -> str:
-    stripped = text.strip()
-    fenced = _FENCE.match(stripped)
-    if fenced:
-        stripped = fenced.group(1)
-    start, end = stripped.find("{"), stripped.rfind("}")
-    return stripped[start : end + 1] if 0 <= start < end else stripped
 
 
 def _transport_error(exc: openai.OpenAIError) -> ModelError:

@@ -9,10 +9,11 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import httpx
 
@@ -20,9 +21,13 @@ from assistant.errors import ModelError
 from assistant.llm.model_file import ensure_model_file
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
+
 _LOG_TAIL_CHARS = 3000
 _LOG_ROTATE_BYTES = 5 * 1024 * 1024
 _POLL_INTERVAL_S = 0.25
+_TEMPLATE_TOKENS_PER_MESSAGE = 5  # <|im_start|>role\n … <|im_end|>\n
 _STOP_GRACE_S = 10.0
 # A signal death is most often a llama.cpp build whose CPU code this machine cannot run: a
 # -march=native build crashes in its AMX kernels on recent Xeons (llama.cpp issue #20824).
@@ -146,6 +151,17 @@ class LocalServer:
             "--flash_attn", "true",  # prompt processing about 13% faster on 2 CPU cores, same output speed
         ]  # fmt: skip
 
+    def count_prompt_tokens(self, messages: Sequence[BaseMessage]) -> int:
+        """Prompt tokens of a chat request, counted by the server's tokenizer (its streamed replies carry no
+        usage): each message's text plus the chat template's markers around it (ChatML: about 5 a message)."""
+        text = "".join(str(m.content) for m in messages)
+        try:
+            with _loopback_client(timeout_s=10.0) as client:
+                response = client.post(f"{_url_host_base(self)}/extras/tokenize/count", json={"input": text})
+            return int(response.json()["count"]) + _TEMPLATE_TOKENS_PER_MESSAGE * len(messages) + 3
+        except (httpx.HTTPError, ValueError, KeyError):
+            return 0
+
     def _port_state(self) -> _PortState:
         try:
             with _loopback_client(timeout_s=2.0) as client:
@@ -215,6 +231,10 @@ def _require_loopback(host: str) -> None:
             f"本地模型服务只能监听本机回环地址，当前设置为 {host}",
             hint="请把 ASSISTANT_LLM__LOCAL_HOST 设为 127.0.0.1",
         )
+
+
+def _url_host_base(server: LocalServer) -> str:
+    return f"http://{_url_host(server.host)}:{server.port}"
 
 
 def _url_host(host: str) -> str:

@@ -76,6 +76,14 @@ class LLMRuntime:
         chat = self.chat_model(max_tokens=max_tokens)
         return self._guarded(lambda: _chat().chat_call(chat, messages))
 
+    def stream(
+        self, messages: Sequence[BaseMessage], *, max_tokens: int | None = None, on_delta: Callable[[str], None]
+    ) -> ChatReply:
+        """Plain text, passed to ``on_delta`` piece by piece as the model writes it; the whole reply at the end."""
+        chat = self.chat_model(max_tokens=max_tokens)
+        counter = self._server.count_prompt_tokens if self._server is not None else None
+        return self._guarded(lambda: _chat().stream_call(chat, messages, on_delta=on_delta, count_prompt=counter))
+
     def structured(
         self,
         messages: Sequence[BaseMessage],

@@ -17,8 +17,9 @@ from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.qa.lexicon import Lexicon
-from assistant.qa.models import Answer, Filters, FundingField, Query, Route, Row, Target
-from assistant.qa.select import describe, indicators_of, level_label, policy_hits, select
+from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
+from assistant.qa.select import describe, indicators_of, level_label, narrows_indicators, policy_hits, section_of, select
+from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
 from assistant.qa.sources import (
     BLANK,
     funding_citation,
@@ -29,9 +30,6 @@ from assistant.qa.sources import (
     yuan,
 )
 
-# The 2020 district forms put 依据 and 必要性 inside 项目立项情况.
-_SECTION_FALLBACK = {SectionKind.BASIS: SectionKind.APPROVAL, SectionKind.NECESSITY: SectionKind.APPROVAL}
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -41,16 +39,6 @@ class Scope:
     @property
     def policies(self) -> Sequence[PolicyReference]:
         return self.lexicon.policies
-
-
-@dataclass(frozen=True)
-class Result:
-    """What a target computed: the lines of the answer, its rows, and the exact figure if any."""
-
-    lines: list[str]
-    rows: list[Row]
-    figure: str | None = None
-    notes: tuple[str, ...] = ()
 
 
 def execute(query: Query, question: str, scope: Scope) -> Answer:
@@ -115,6 +103,12 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:
             return _citing_policy(query.filters, decls, scope)
+        case Target.TYPICAL_VALUES:
+            return typical_values(query.filters, decls)
+        case Target.COMMON_INDICATORS:
+            return common_indicators(query.filters, decls)
+        case Target.SECTION_ASPECTS:
+            return section_aspects(_section(query), query.filters, decls)
         case _:
             assert_never(query.target)
 
@@ -134,14 +128,14 @@ def _title(decl: Declaration) -> str:
 
 
 def _project_row(decl: Declaration, filters: Filters) -> Row:
-    found = indicators_of(decl, filters) if (filters.level1 or filters.level2) and not filters.lacks_level else []
+    found = indicators_of(decl, filters) if narrows_indicators(filters) and not filters.lacks_level else []
     citation = indicator_citation(decl, found[0]) if found else header_citation(decl)
     unit = "、".join(dict.fromkeys(units_of(decl))) or "单位未填"
     return Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year, field="项目", value=unit, citation=citation)
 
 
 def _projects_in_scope(filters: Filters, decls: list[Declaration]) -> list[Declaration]:
-    if (filters.level1 or filters.level2) and not filters.lacks_level:
+    if narrows_indicators(filters) and not filters.lacks_level:
         return [decl for decl in decls if indicators_of(decl, filters)]
     return decls
 
@@ -267,8 +261,8 @@ def _show_section(kind: SectionKind, decls: list[Declaration]) -> Result:
     lines: list[str] = []
     rows: list[Row] = []
     for decl in decls:
-        section = decl.section(kind) or (decl.section(_SECTION_FALLBACK[kind]) if kind in _SECTION_FALLBACK else None)
-        if section is None or not section.text.strip():
+        section = section_of(decl, kind)
+        if section is None:
             continue
         citation = section_citation(decl, section)
         rows.append(Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
@@ -319,9 +313,9 @@ def refusal(question: str, query: Query | None, scope: Scope, notes: Sequence[st
 def _asked(query: Query, scope: Scope) -> str:
     scope_text = describe(query.filters, scope.policies)
     match query.target:
-        case Target.LIST_INDICATORS | Target.COUNT_INDICATORS:
+        case Target.LIST_INDICATORS | Target.COUNT_INDICATORS | Target.TYPICAL_VALUES | Target.COMMON_INDICATORS:
             return f"{scope_text}的{level_label(query.filters)}"
-        case Target.SHOW_SECTION:
+        case Target.SHOW_SECTION | Target.SECTION_ASPECTS:
             return f"{scope_text}的{_section(query).label}"
         case Target.SUM_FUNDING | Target.COMPARE_YEARS:
             return f"{scope_text}的{_field(query).label}"

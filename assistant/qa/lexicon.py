@@ -6,6 +6,7 @@ are listed here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -101,7 +102,7 @@ _LEVEL2_STEMS: dict[str, Level2] = {
     "服务对象满意度": Level2.SATISFACTION,
 }
 _LEVEL1_STEMS: dict[str, Level1] = {"产出": Level1.OUTPUT, "成本": Level1.COST, "效益": Level1.BENEFIT, "满意度": Level1.SATISFACTION}
-_SUFFIXES = ("类指标", "指标", "目标")
+_SUFFIXES = ("类指标", "指标", "目标", "方面的指标", "方面指标", "类的指标", "方面")
 
 
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:
@@ -115,6 +116,12 @@ def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:
 
 LEVEL_TERMS = _level_terms()
 
+# What an indicator name measures, read from its ending (longest first).
+MEASURE = re.compile(
+    r"(满意度|抵达现场时间|响应时间|及时性|及时率|完成率|完成数|合格率|达标率|覆盖率|处置率|稳定运行率|运行天数|"
+    r"发生次数|发生数|健全性|有效性|合规性|规范性|执行率|完成度|出勤率|数量|次数|人数)"
+)
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -124,6 +131,7 @@ class Lexicon:
     units: tuple[str, ...]
     years: tuple[int, ...]
     policies: tuple[PolicyReference, ...]
+    indicator_names: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, corpus: Corpus, policies: Sequence[PolicyReference]) -> Lexicon:
@@ -133,6 +141,7 @@ class Lexicon:
             units=tuple(sorted({unit for d in decls for unit in units_of(d)})),
             years=tuple(sorted({d.header.year for d in decls if d.header.year is not None})),
             policies=tuple(policies),
+            indicator_names=tuple(dict.fromkeys(i.name for d in decls for i in d.indicators)),
         )
 
     def unit_aliases(self) -> list[tuple[str, str]]:

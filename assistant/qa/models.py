@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -22,6 +23,16 @@ class Target(StrEnum):
     SHOW_SECTION = "show_section"
     CITING_POLICY = "citing_policy"
     COMPARE_YEARS = "compare_years"
+    TYPICAL_VALUES = "typical_values"  # 目标值一般填多少: the values past declarations used, how often
+    COMMON_INDICATORS = "common_indicators"  # 常见的…指标有哪些: indicator names grouped across declarations
+    SECTION_ASPECTS = "section_aspects"  # 一般从哪些方面写: the aspects a section covers across declarations
+
+    @property
+    def across_projects(self) -> bool:
+        return self in _SYNTHESES
+
+
+_SYNTHESES = frozenset({Target.TYPICAL_VALUES, Target.COMMON_INDICATORS, Target.SECTION_ASPECTS})
 
 
 class FundingField(StrEnum):
@@ -63,6 +74,8 @@ class Filters(BaseModel):
     lacks_level: bool = Field(default=False, description="True: 只要没有该类指标的申报表")
     policy_id: str | None = Field(default=None, description="政策库中的文件编号")
     policy_text: str | None = Field(default=None, description="政策库外的文号或题名（原样匹配）")
+    indicator_name: str | None = Field(default=None, description="指标名称中的词，如 验收合格率（原样匹配）")
+    it_only: bool = Field(default=False, description="True: 只要信息化项目（项目名称含系统、平台、信息化等）")
 
 
 class Query(BaseModel):
@@ -77,7 +90,7 @@ class Query(BaseModel):
     def _target_needs(self) -> Query:
         if self.target in (Target.SUM_FUNDING, Target.COMPARE_YEARS) and self.funding_field is None:
             raise ValueError("资金类问题需要指明资金字段")
-        if self.target is Target.SHOW_SECTION and self.section is None:
+        if self.target in (Target.SHOW_SECTION, Target.SECTION_ASPECTS) and self.section is None:
             raise ValueError("查看段落需要指明段落")
         if self.target is Target.CITING_POLICY and not (self.filters.policy_id or self.filters.policy_text):
             raise ValueError("引用查询需要文号或题名")
@@ -132,3 +145,13 @@ class Answer(BaseModel):
     refused: bool = False
     notes: list[str] = Field(default_factory=list, description="Years substituted, citations dropped, blanks…")
     figure: str | None = Field(default=None, description="The exact figure of a sum or count, e.g. 26,413,037.00 元")
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a target computed: the lines of the answer, its rows, and the exact figure if any."""
+
+    lines: list[str]
+    rows: list[Row]
+    figure: str | None = None
+    notes: tuple[str, ...] = ()

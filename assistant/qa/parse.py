@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
-from assistant.qa.lexicon import FUNDING_TERMS, LEVEL_TERMS, SECTION_TERMS, Lexicon
+from assistant.qa.lexicon import FUNDING_TERMS, LEVEL_TERMS, MEASURE, SECTION_TERMS, Lexicon
 from assistant.qa.models import Filters, FundingField, Query, Target
 
 _CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
@@ -25,6 +25,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\
 _BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有", "过")
 _TITLE = re.compile(r"《[^》]{2,60}》")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
 _NAME_BEFORE_DE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9（）()]{4,30}?)的")
@@ -35,8 +36,25 @@ _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少",
 _COUNT = ("多少个", "几个", "多少项", "几项", "多少份", "几份", "多少条", "几条", "个数", "数目")
 _SUM = ("合计", "总计", "一共", "共计", "加起来", "总和", "多少", "是多少", "几何")
 _LIST_PROJECTS = ("哪些项目", "哪几个项目", "什么项目", "项目有哪些", "哪些申报表", "项目清单", "列出", "哪个项目", "有哪些")
-_LACKS = ("没有", "缺少", "未设", "缺", "不含", "未设置")
+_LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
+# Questions across projects: how past forms usually write something, not what one form says.
+_TYPICAL = re.compile(r"(填|设|写|定|定为|设置|设定|是|为|取|给)(个)?多少|多少(合适|比较好|为宜|才行)|目标值|指标值|取值|数值")
+_ASPECTS = re.compile(r"哪些方面|哪几个方面|什么方面|几个方面|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|怎么填|如何填|咋填|包括哪些内容")
+_COMMON = re.compile(r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家")
+_QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
+# Words a question may carry that say nothing the query does not already hold.
+_FILLER_WORDS = (
+    "请问 请 帮我 麻烦 一下 看看 查查 查一下 列出 列一下 告诉我 我想知道 想知道 想问 问下 问一下 谢谢 大佬们 大佬 各位 求助 求 "
+    "的 了 吗 呢 啊 呀 吧 哈 嘛 是 有 都 在 和 与 及 或 里 中 上 下 这 那 个 些 项 份 张 条 年 度 "
+    "上海市 上海 项目 申报表 申报 绩效 指标 目标 一般 通常 常见 哪些 哪个 什么 多少 几 怎么 如何 写 填 设 设置 设了 "
+    "往年 以往 历年 过去 之前 以前 去年 今年 我们 单位 部门 合计 总计 一共 共 各 所有 全部 每个 分别 "
+    "对比 比较 变化 相比 引用 依据 根据 提到 没有 缺少 时候 内容 情况 要求 方面 样 么 值"
+).split()
+# Longest first, so that 项目 goes before 项.
+_FILLER = re.compile("|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]")
+_LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
+UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
 
 @dataclass(frozen=True)
@@ -60,7 +78,43 @@ class Cues:
     target: Target | None = None
     follow_up: bool = False
     refers_to_focus: bool = False
+    indicator_name: str | None = None
+    it_only: bool = False
     rest: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The cues the patterns read, and whether they read the whole question (``doubts`` empty)."""
+
+    cues: Cues
+    doubts: tuple[str, ...] = ()
+
+    @property
+    def confident(self) -> bool:
+        return not self.doubts
+
+
+def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
+    """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
+    cues = read_question(question, lexicon, today=today)
+    doubts = []
+    if cues.target is None and not cues.follow_up:  # a follow-up takes its target from the conversation
+        doubts.append("没有识别出问题类型")
+    if cues.unknown_project:
+        doubts.append(f"“{cues.unknown_project}”不是已知项目名称")
+    if len(left := unexplained(cues.rest)) > UNSURE_REST:
+        doubts.append(f"未理解的词：{left}")
+    return Reading(cues=cues, doubts=tuple(doubts))
+
+
+def unexplained(rest: str) -> str:
+    """What the patterns did not consume and is not a question or filler word."""
+    left = _FILLER.sub("", _TYPICAL.sub("", _ASPECTS.sub("", _COMMON.sub("", rest))))
+    for words in (_COMPARE, _COUNT, _SUM, _LIST_PROJECTS, _LACKS, _GENERIC_NAMES, _FOCUS_WORDS, _FOLLOW_UP_START):
+        for word in words:
+            left = left.replace(word, "")
+    return left
 
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
@@ -72,7 +126,11 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_project(text, cues, lexicon)
     if cues.unit is None and (unknown := _UNKNOWN_UNIT.search(text)):
         cues = replace(cues, unknown_unit=unknown.group())
+    text, cues = _take_indicator_name(text, cues, lexicon)
     text, cues = _take_terms(text, cues)
+    if "信息化项目" in text or "信息化类项目" in text:
+        cues = replace(cues, it_only=True)
+        text = _cut(text, "信息化类项目" if "信息化类项目" in text else "信息化项目")
     has_level = cues.level1 is not None or cues.level2 is not None
     cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
     return replace(cues, target=_target(text, cues), unknown_project=_unknown_project(text, cues))
@@ -92,6 +150,8 @@ def to_query(cues: Cues) -> Query | None:
         lacks_level=cues.lacks_level,
         policy_id=cues.policy_id,
         policy_text=cues.policy_text,
+        indicator_name=cues.indicator_name,
+        it_only=cues.it_only,
     )
     try:
         return Query(target=cues.target, filters=filters, funding_field=cues.funding_field, section=cues.section)
@@ -155,6 +215,10 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
 def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
     years = [int(m.group(1)) for m in _YEAR.finditer(text)]
     text = _YEAR.sub(_CUT, text)
+    for short in _SHORT_YEAR.finditer(text):
+        if 2010 <= (year := 2000 + int(short.group(1))) <= today.year + 5:
+            years.append(year)
+            text = _cut(text, short.group())
     relative = None
     for word, offset in _RELATIVE_YEARS.items():
         if word in text:
@@ -209,11 +273,25 @@ def _take_terms(text: str, cues: Cues) -> tuple[str, Cues]:
     return text, cues
 
 
+def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name."""
+    spans = {
+        span for name in lexicon.indicator_names
+        if len(span := _common(text, name)) >= 4 and MEASURE.search(span) and span not in _LEVEL_STEMS
+    }  # fmt: skip
+    if not spans:
+        return text, cues
+    span = max(sorted(spans), key=len)
+    return _cut(text, span), replace(cues, indicator_name=span)
+
+
 def _target(text: str, cues: Cues) -> Target | None:
     if cues.policy_id or cues.policy_text:
         return Target.CITING_POLICY if cues.section in (None, SectionKind.BASIS) else Target.SHOW_SECTION
     if _any(text, _COMPARE) and cues.funding_field is not None:
         return Target.COMPARE_YEARS
+    if cues.project is None and cues.declaration_id is None and (across := _across_projects(text, cues)):
+        return across
     if cues.section is not None:
         return Target.SHOW_SECTION
     if _any(text, _COUNT):
@@ -221,11 +299,27 @@ def _target(text: str, cues: Cues) -> Target | None:
         return Target.COUNT_INDICATORS if about_indicators and not _any(text, ("项目", "申报表")) else Target.COUNT_PROJECTS
     if cues.funding_field is not None and _any(text, _SUM):
         return Target.SUM_FUNDING
-    wants_projects = _any(text, _LIST_PROJECTS[:7])
-    if (cues.level1 or cues.level2 or "指标" in text) and not wants_projects:
+    about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
+    # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
+    wants_projects = _any(text, _LIST_PROJECTS[:7]) and not (about_indicators and (cues.project or cues.declaration_id))
+    if about_indicators and not wants_projects:
         return Target.LIST_INDICATORS
     if wants_projects or _any(text, _LIST_PROJECTS):
         return Target.LIST_PROJECTS
+    return None
+
+
+def _across_projects(text: str, cues: Cues) -> Target | None:
+    """How past declarations usually write a section or an indicator (no one project named)."""
+    about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
+    if cues.section is not None and (_ASPECTS.search(text) or _COMMON.search(text)):
+        return Target.SECTION_ASPECTS
+    if not about_indicators or cues.lacks_level or _any(text, _LIST_PROJECTS[:7]):
+        return None
+    if _TYPICAL.search(text) or (_ASPECTS.search(text) and not _any(text, ("有哪些", "哪些指标"))):
+        return Target.TYPICAL_VALUES
+    if _COMMON.search(text) and not _any(text, _COUNT):
+        return Target.COMMON_INDICATORS
     return None
 
 
@@ -235,6 +329,6 @@ def _unknown_project(text: str, cues: Cues) -> str | None:
         return None
     for found in _NAME_BEFORE_DE.finditer(text):
         name = found.group(1).strip("｜")
-        if _CUT not in name and len(name) >= 4 and not _any(name, _GENERIC_NAMES):
+        if _CUT not in name and len(name) >= 4 and not _any(name, _GENERIC_NAMES) and not _QUESTION_WORDS.search(name):
             return name
     return None

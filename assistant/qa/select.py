@@ -7,12 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.corpus.store import Corpus
-from assistant.domain.model import Declaration, Indicator, TextSection
+from assistant.domain.model import Declaration, Indicator, SectionKind, TextSection
 from assistant.domain.policy import PolicyReference, normalise_reference, policies_cited_in
 from assistant.qa.models import Filters
 from assistant.qa.sources import units_of
 
 _CLAUSE = re.compile(r"[^。；;\n]+[。；;]?")
+# What makes a project an information-technology one, read from its name (信息化运维项目, …管理系统建设经费).
+_IT_WORDS = ("信息化", "系统", "平台", "网络", "软件", "数据")
+_NOT_IT = "非信息化"  # 远程教育网络体系运维（非信息化项目）
+# The 2020 district forms put 依据 and 必要性 inside 项目立项情况.
+_SECTION_FALLBACK = {SectionKind.BASIS: SectionKind.APPROVAL, SectionKind.NECESSITY: SectionKind.APPROVAL}
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyRefere
         filters.declaration_id is None or decl.id == filters.declaration_id,
         filters.project is None or header.name == filters.project,
         filters.unit is None or _of_unit(decl, filters.unit),
+        not filters.it_only or is_it_project(decl),
         not _policy_wanted(filters) or bool(policy_hits(decl, filters, policies)),
         _level_condition(decl, filters),
     )
@@ -43,6 +49,22 @@ def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyRefere
 def _of_unit(decl: Declaration, unit: str) -> bool:
     # The 2020 district forms leave every unit cell blank; their project name may still carry the unit.
     return unit in units_of(decl) or unit in decl.header.name
+
+
+def section_of(decl: Declaration, kind: SectionKind) -> TextSection | None:
+    """The section, or the one the layout folds it into; None when absent or blank."""
+    section = decl.section(kind) or (decl.section(_SECTION_FALLBACK[kind]) if kind in _SECTION_FALLBACK else None)
+    return section if section is not None and section.text.strip() else None
+
+
+def is_it_project(decl: Declaration) -> bool:
+    name = decl.header.name
+    return _NOT_IT not in name and any(word in name for word in _IT_WORDS)
+
+
+def narrows_indicators(filters: Filters) -> bool:
+    """True when the filters pick some indicators of a declaration rather than all of them."""
+    return bool(filters.level1 or filters.level2 or filters.indicator_name)
 
 
 def _level_condition(decl: Declaration, filters: Filters) -> bool:
@@ -58,6 +80,7 @@ def indicators_of(decl: Declaration, filters: Filters) -> list[Indicator]:
         for indicator in decl.indicators
         if (filters.level1 is None or indicator.level1 is filters.level1)
         and (filters.level2 is None or indicator.level2 is filters.level2)
+        and (filters.indicator_name is None or filters.indicator_name in indicator.name)
     ]
 
 
@@ -89,6 +112,8 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
         parts.append("、".join(f"{year}年" for year in filters.years))
     if filters.unit:
         parts.append(filters.unit)
+    if filters.it_only:
+        parts.append("信息化项目")
     if filters.project:
         parts.append(f"“{filters.project}”")
     if filters.declaration_id:
@@ -101,4 +126,6 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
 
 def level_label(filters: Filters) -> str:
     level = filters.level2 or filters.level1
+    if filters.indicator_name:
+        return f"名称含“{filters.indicator_name}”的{level.value if level else '指标'}"
     return level.value if level else "绩效指标"

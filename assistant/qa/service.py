@@ -1,8 +1,10 @@
 """`answer`: the one Q&A service the CLI and the web chat call.
 
-Structured first: a question the rules read as a query over fields is answered in code. Anything else
-goes to retrieval. A question about a unit or project the corpus does not hold is refused with what the
-corpus holds instead.
+Structured first: a question the patterns read with confidence is answered in code. One they doubt is
+translated by the model (when one is enabled) into the same typed query, validated against the corpus
+vocabulary, and answered in code as well. Anything else goes to retrieval; with nothing found, the
+answer says what can be asked, with examples. A question about a unit or project the corpus does not
+hold is refused with what the corpus holds instead.
 """
 
 from __future__ import annotations
@@ -17,10 +19,22 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, execute, holdings
 from assistant.qa.lexicon import Lexicon
-from assistant.qa.models import Answer, Route
-from assistant.qa.parse import Cues, read_question, to_query
+from assistant.qa.models import Answer, Query, Route
+from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
+from assistant.qa.translate import translate
 from assistant.settings import Settings
+
+
+# What the service answers, with one example each (shown when a question finds nothing).
+CAPABILITIES = (
+    "可以这样问（数字由程序从语料库精确计算，并注明出处）：",
+    "- 资金：2023年组织部各项目资金合计多少？ / 信息化运维项目2023年和2026年的年度资金申请总额对比",
+    "- 指标：2023年机关服务费项目有哪些时效指标？ / 2026年哪些项目没有成本指标？",
+    "- 往年写法：满意度指标的目标值一般填多少？ / 常见的时效指标有哪些？",
+    "- 段落：人大的信息化项目立项必要性一般从哪些方面来写？ / 2023年信息化运维项目的项目总目标是什么？",
+    "- 政策：哪些项目引用了组厅字[2017]7号？",
+)
 
 
 @cache
@@ -40,10 +54,24 @@ def answer(
 ) -> Answer:
     """Answer one question in the conversation and record it there; ``scope`` defaults to the configured corpus."""
     scope = scope or load_scope(settings.corpus.corpus_dir)
-    cues = conversation.resolve(read_question(question, scope.lexicon, today=today or date.today()))
-    result = _route(question, cues, scope, settings, runtime)
+    reading = read(question, scope.lexicon, today=today or date.today())
+    cues, notes = understand(question, reading, conversation.last_query, scope, runtime)
+    result = _route(question, conversation.resolve(cues), scope, settings, runtime)
+    result.notes.extend(notes)
     conversation.record(result)
     return result
+
+
+def understand(
+    question: str, reading: Reading, previous: Query | None, scope: Scope, runtime: LLMRuntime | None
+) -> tuple[Cues, list[str]]:
+    """The pattern cues when they are sure or no model is on; else the model's validated reading."""
+    if reading.confident or runtime is None or not runtime.enabled:
+        return reading.cues, []
+    translation = translate(question, reading.cues, previous, scope.lexicon, runtime)
+    if translation.cues is None:
+        return reading.cues, [f"模型未能给出有效的查询（{'；'.join(translation.problems)[:200]}），按规则理解。"]
+    return translation.cues, ["问题由模型转写为查询，答案由程序从语料库计算。"]
 
 
 def _route(question: str, cues: Cues, scope: Scope, settings: Settings, runtime: LLMRuntime | None) -> Answer:
@@ -75,7 +103,7 @@ def _retrieval(question: str, cues: Cues, scope: Scope, settings: Settings, runt
     year = cues.years[0] if len(cues.years) == 1 else None
     passages = find_passages(settings, question, scope.corpus, scope.lexicon.policies, year=year, project=cues.project)
     if not passages:
-        lines = ["语料库中未找到与该问题相关的内容。", *holdings(None, scope)]
+        lines = ["语料库中未找到与该问题相关的内容。", *holdings(None, scope), *CAPABILITIES]
         return Answer(question=question, text="\n".join(lines), route=Route.RETRIEVAL, refused=True)
     if runtime is not None and runtime.enabled:
         return model_answer(question, passages, runtime)

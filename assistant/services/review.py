@@ -30,6 +30,10 @@ class ReviewService:
         context = self.scope.current().review_context
         return [review(decl, context) for decl in load_subjects(path)]
 
+    def check_declaration(self, decl: Declaration) -> ReviewReport:
+        """One declaration already read (e.g. an upload being previewed) against the current corpus."""
+        return review(decl, self.scope.current().review_context)
+
     def check_corpus(self) -> list[ReviewReport]:
         return review_all(self.scope.current().corpus.declarations)
 

@@ -18,11 +18,13 @@ from assistant.services.qa import QAService
 from assistant.services.review import ReviewService
 from assistant.services.scope import CorpusScope
 from assistant.services.suggest import SuggestService
+from assistant.services.users import UserService
 from assistant.settings import LLMProvider, Settings
 from assistant.store import DraftStore
 
 if TYPE_CHECKING:  # chromadb and the embedding model load with it: only for the commands that search
     from assistant.services.search import SearchService
+    from assistant.services.workspace import WorkspaceService
 
 
 def _silent(_: str) -> None:
@@ -71,6 +73,26 @@ class Services:
     @cached_property
     def drafting(self) -> DraftingService:
         return DraftingService(self.settings, self.scope, self.runtime, self.store, author=self.author)
+
+    @cached_property
+    def users(self) -> UserService:
+        return UserService(self.store)
+
+    @cached_property
+    def rules_runtime(self) -> LLMRuntime:
+        """A runtime with no model: drafting by rules when the model is down or not wanted."""
+        return LLMRuntime(self.settings.model_copy(update={"llm": self.settings.llm.model_copy(update={"provider": LLMProvider.NONE})}))
+
+    def workspace(self, user: str | None = None, *, rules_only: bool = False) -> WorkspaceService:
+        """The web workspace acting for ``user`` (default the configured author): only that user's drafts;
+        ``rules_only`` drafts and regenerates without the model."""
+        from assistant.services.workspace import WorkspaceService  # office export imports services.review
+
+        author = user or self.author
+        if author == self.author and not rules_only:
+            return WorkspaceService(self.drafting)
+        runtime = self.rules_runtime if rules_only else self.runtime
+        return WorkspaceService(DraftingService(self.settings, self.scope, runtime, self.store, author=author))
 
     def close(self) -> None:
         """Stop the model server and close the store and index, where they were started."""

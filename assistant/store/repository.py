@@ -170,6 +170,17 @@ class DraftStore:
         except IntegrityError:
             return self._find_or_add_user(name)
 
+    def set_password_hash(self, name: str, password_hash: str) -> None:
+        """Store ``name``'s password hash (adding the user if new); the hashing is the caller's (`assistant.services.users`)."""
+        user_id = self._user_id(name)
+        with self._session.begin() as session:
+            session.execute(update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash))
+
+    def password_hash(self, name: str) -> str | None:
+        """``name``'s stored password hash; None for an unknown user or one without a password."""
+        with self._session() as session:
+            return session.scalar(select(UserRow.password_hash).where(UserRow.name == name))
+
     def _user_ids(self, session: Session, names: set[str]) -> dict[str, int]:
         rows = session.execute(select(UserRow.name, UserRow.id).where(UserRow.name.in_(names)))
         return {name: user_id for name, user_id in rows}

@@ -3,6 +3,8 @@
     .venv/bin/python evals/qa/run.py                 # with the configured model (embedded local by default)
     .venv/bin/python evals/qa/run.py --llm none      # no model: structured route + extractive retrieval
     .venv/bin/python evals/qa/run.py --out evals/qa/results-run.md
+    .venv/bin/python evals/qa/run.py --cases evals/qa/paraphrases.yaml --llm none   # paraphrases, pattern only
+    .venv/bin/python evals/qa/run.py --cases evals/qa/paraphrases.yaml --llm local  # paraphrases, with the model
 
 `--today 2026-11-22` fixes what 去年 means. Thresholds (issue 7): structured 100 %, overall ≥ 90 %.
 """
@@ -27,6 +29,7 @@ from assistant.qa.sources import verify_citation
 from assistant.settings import LLMProvider, Settings, load_settings
 
 CASES = Path(__file__).with_name("cases.yaml")
+SYNTHESIS_CHARS = 600
 STRUCTURED_TARGET = 1.0
 OVERALL_TARGET = 0.9
 
@@ -45,6 +48,8 @@ class Case(BaseModel):
     items: list[str] = Field(default_factory=list)
     refs: list[str] = Field(default_factory=list)
     year: int | None = None
+    group: str | None = None  # paraphrases: the underlying question
+    split: str | None = None  # paraphrases: tune (the parser was tuned on it) or held
 
 
 class Outcome(BaseModel):
@@ -84,8 +89,19 @@ def check(case: Case, result: Answer) -> tuple[bool, str]:
         case "retrieval":
             cited = {c.ref for c in result.citations}
             return not result.refused and bool(cited & set(case.refs)), f"cited {sorted(cited)}"
+        case "synthesis":
+            return synthesis_ok(case, result)
         case _:
             raise ValueError(f"unknown kind {kind}")
+
+
+def synthesis_ok(case: Case, result: Answer) -> tuple[bool, str]:
+    """Short, several cited examples from several declarations, all within the expected sections."""
+    cited = [c.ref for c in result.citations]
+    declarations = {ref.split("#")[0] for ref in cited}
+    inside = all(ref in case.refs for ref in cited)
+    ok = not result.refused and len(result.text) <= SYNTHESIS_CHARS and len(cited) >= 3 and len(declarations) >= 2 and inside
+    return ok, f"chars={len(result.text)} cited={sorted(set(cited))}"
 
 
 def run_case(case: Case, settings: Settings, runtime: LLMRuntime | None, today: date) -> Outcome:
@@ -115,6 +131,8 @@ def report(outcomes: list[Outcome], provider: LLMProvider) -> str:
     invalid = sum(not o.citations_valid for o in outcomes)
     lines = [f"model: {provider.value}", "", "| category | passed |", "|---|---|"]
     lines += [f"| {kind} | {share(group)} |" for kind, group in sorted(by_kind.items())]
+    for split in sorted({o.case.split for o in outcomes if o.case.split}):
+        lines.append(f"| split: {split} | {share([o for o in outcomes if o.case.split == split])} |")
     lines += [
         f"| **structured** | {share(structured)} |",
         f"| **overall** | {share(outcomes)} |",
@@ -134,11 +152,12 @@ def main() -> int:
     parser.add_argument("--today", default="2026-11-22")
     parser.add_argument("--only", default=None, help="comma-separated case ids")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--cases", type=Path, default=CASES, help="the case file (cases.yaml or paraphrases.yaml)")
     args = parser.parse_args()
     settings = load_settings()
     if args.llm:
         settings.llm.provider = LLMProvider(args.llm)
-    cases = [Case.model_validate(c) for c in yaml.safe_load(CASES.read_text(encoding="utf-8"))]
+    cases = [Case.model_validate(c) for c in yaml.safe_load(args.cases.read_text(encoding="utf-8"))]
     if args.only:
         cases = [c for c in cases if c.id in args.only.split(",")]
     with LLMRuntime(settings) as runtime:

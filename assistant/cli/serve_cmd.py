@@ -1,0 +1,37 @@
+"""``assistant serve``: the web workspace in a browser (Gradio); ``assistant users add``: who may log in to it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from assistant.cli.wiring import open_services
+from assistant.settings import LLMProvider
+
+users_app = typer.Typer(help="网页工作台的用户：登录用的用户名和密码（密码只存加盐散列）。", no_args_is_help=True)
+
+
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="监听地址；默认只在本机（127.0.0.1，设置项 ASSISTANT_WEB__HOST），0.0.0.0 对局域网开放。")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="端口；默认 7860（ASSISTANT_WEB__PORT）。")] = None,
+    login: Annotated[bool | None, typer.Option("--login/--no-login", help="要求登录（用户用 assistant users add 添加；ASSISTANT_WEB__LOGIN）。")] = None,
+    llm: Annotated[LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型）。")] = None,
+) -> None:
+    """启动网页工作台：起草、版本、指标推荐、问答、语料库。浏览器打开 http://HOST:PORT 。"""
+    from assistant.web.app import launch
+
+    with open_services(llm=llm) as services:
+        web = services.settings.web
+        host, port = host or web.host, port or web.port
+        typer.echo(f"申报助手网页工作台：http://{host}:{port}（按 Ctrl+C 停止）", err=True)
+        launch(services, host=host, port=port, login=web.login if login is None else login)
+
+
+@users_app.command("add")
+def add_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
+    """添加用户或修改其密码（交互输入，至少 8 位）。"""
+    password = typer.prompt("密码", hide_input=True, confirmation_prompt="再输入一次")
+    with open_services() as services:
+        services.users.set_password(name, password)
+    typer.echo(f"已保存用户 {name}。启动时加 --login（或设置 ASSISTANT_WEB__LOGIN=true）即要求登录。")

@@ -1,0 +1,47 @@
+"""Faithful content: a sentence that makes a political or background claim none of the sources makes goes.
+
+A small model fills 必要性 with stock political phrases ("加强党对人民的领导以及推动全面从严治党" for a
+people's-congress training) that neither the brief, nor the precedents, nor the policies shown say.
+Such a claim is only acceptable when a source carries it; the check looks for the key phrase of each
+claim, so that the same phrase written by the brief (a party-building project) stays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Key phrases of claims that need a source: political framing and national-strategy slogans. Each
+# is matched as written; a phrase the sources contain is allowed everywhere in the section.
+CLAIM_PHRASES: tuple[str, ...] = (
+    "党的领导", "党对", "全面从严治党", "从严治党", "党风廉政", "党的建设", "党建引领", "政治建设", "政治站位",
+    "习近平", "新时代", "中国特色社会主义", "两个维护", "两个确立", "四个意识", "四个自信", "意识形态",
+    "初心使命", "伟大复兴", "中国梦", "治理体系", "治理能力现代化", "全过程人民民主", "人民当家作主",
+    "高质量发展", "共同富裕", "乡村振兴", "一带一路", "长三角一体化", "国际大都市", "社会主要矛盾",
+)  # fmt: skip
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
+
+
+@dataclass
+class FaithfulResult:
+    text: str
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (phrase, the sentence that made the claim)
+    dropped: bool = False  # those sentences were taken out (False: they were all there was, so they stay)
+
+
+def drop_unsupported_claims(text: str, *, sources: str, dictated: list[str] = ()) -> FaithfulResult:
+    """Remove each sentence whose claim phrase (``CLAIM_PHRASES``) no source contains, or that writes what
+    an instruction hidden in the input dictated (``dictated``); keep the text whole when that would
+    remove every sentence (then the claim is only reported, and the caller asks again)."""
+    unsupported = [p for p in (*CLAIM_PHRASES, *dictated) if p in text and p not in sources]
+    if not unsupported:
+        return FaithfulResult(text=text)
+    kept, removed = [], []
+    for sentence in _SENTENCE.findall(text):
+        phrase = next((p for p in unsupported if p in sentence), None)
+        if phrase is None:
+            kept.append(sentence)
+        else:
+            removed.append((phrase, sentence.strip()))
+    rest = "".join(kept).strip()
+    return FaithfulResult(text=rest or text, removed=removed, dropped=bool(rest))

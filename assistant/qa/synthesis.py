@@ -1,0 +1,171 @@
+"""Answers across declarations, computed in code: the values forms used, their common indicators, the aspects of a section.
+
+Values are grouped by their canonical form (≥90.00(%) and ≥90% are the same ≥90%), indicator names by
+the measure they end with (及时性, 满意度…), section sentences by the aspect words they contain
+(`aspects`). Each group says how many declarations use it and cites one example, newest first; the
+text stays within ``ANSWER_LIMIT`` characters, so no single declaration is ever pasted whole.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from assistant.domain.model import Declaration, Indicator, SectionKind, TextSection
+from assistant.domain.values import IndicatorValue, ValueKind
+from assistant.qa.aspects import Aspect, aspects_for, sentences
+from assistant.qa.lexicon import MEASURE
+from assistant.qa.models import Citation, Filters, Result, Row
+from assistant.qa.select import describe, indicators_of, level_label, section_of
+from assistant.qa.sources import BLANK, indicator_citation, section_citation
+
+ANSWER_LIMIT = 600  # characters of a synthesis answer, head included
+SHOWN = 6  # groups listed before "另有…"
+EXAMPLE_CHARS = 50  # characters of a quoted example sentence
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Group(Generic[T]):
+    key: str
+    members: list[tuple[Declaration, T]]
+
+    @property
+    def declarations(self) -> int:
+        return len({decl.id for decl, _ in self.members})
+
+    @property
+    def example(self) -> tuple[Declaration, T]:
+        return max(self.members, key=lambda member: (member[0].header.year or 0, member[0].id))
+
+
+def group_by(items: Iterable[tuple[Declaration, T]], key: Callable[[T], str]) -> list[Group[T]]:
+    """Groups, the most widely used first (declarations, then members, then key)."""
+    found: dict[str, list[tuple[Declaration, T]]] = defaultdict(list)
+    for decl, item in items:
+        found[key(item)].append((decl, item))
+    groups = [Group(key=k, members=members) for k, members in found.items()]
+    return sorted(groups, key=lambda g: (-g.declarations, -len(g.members), g.key))
+
+
+def value_key(value: IndicatorValue) -> str:
+    """≥90.00(%) → ≥90%; a qualitative or deadline value as written."""
+    if value.kind is ValueKind.QUANTITATIVE and value.number is not None:
+        operator = value.operator.value if value.operator else ""
+        return f"{operator}{format(value.number.normalize(), 'f')}{value.unit or ''}"
+    return value.raw.strip() or BLANK
+
+
+def measure_of(name: str) -> str:
+    endings = [m for m in MEASURE.finditer(name) if m.end() == len(name)] or list(MEASURE.finditer(name))
+    return endings[0].group() if endings else name
+
+
+def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
+    """The target values used for the indicators the filters pick, most common first."""
+    items = _indicators(filters, decls)
+    if not items:
+        return Result(lines=[], rows=[])
+    groups = group_by(items, lambda indicator: value_key(indicator.value))
+    top = groups[0]
+    head = (
+        f"{_scope(filters)}{level_label(filters)}的目标值（{_count(items)} 份申报表、{len(items)} 项）："
+        f"最常见的是 {top.key}（{top.declarations} 份申报表、{len(top.members)} 项）。"
+    )
+    names = "、".join(f"{g.key}（{g.declarations} 份）" for g in group_by(items, lambda i: i.name)[:3])
+    entries = [(_indicator_row(g.example), f"- {g.key}：{g.declarations} 份申报表、{len(g.members)} 项", _short(g)) for g in groups]
+    return _bounded([head, f"常见写法：{names}。"], entries, figure=top.key)
+
+
+def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
+    """The indicators the filters pick, grouped by what they measure, most widely used first."""
+    items = _indicators(filters, decls)
+    if not items:
+        return Result(lines=[], rows=[])
+    groups = group_by(items, lambda indicator: measure_of(indicator.name))
+    head = f"{_scope(filters)}{_count(items)} 份申报表共设 {len(items)} 项{level_label(filters)}，按所衡量的内容归类，常见的有："
+    entries = [(_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g)) for g in groups]
+    return _bounded([head], entries, figure=groups[0].key)
+
+
+def section_aspects(kind: SectionKind, filters: Filters, decls: Sequence[Declaration]) -> Result:
+    """The aspects a section covers across the declarations, how many cover each, one quoted example each."""
+    written = [(decl, section) for decl in decls if (section := section_of(decl, kind)) is not None]
+    if not written:
+        return Result(lines=[], rows=[])
+    said = [(decl, (section, sentence)) for decl, section in written for sentence in sentences(section.text)]
+    covered = [(aspect, [m for m in said if aspect.hits(m[1][1])]) for aspect in aspects_for(kind)]
+    covered = sorted(((a, m) for a, m in covered if m), key=lambda found: -_count(found[1]))
+    entries = []
+    for aspect, members in covered:
+        label = f"{aspect.name}（{_count(members)}/{len(written)} 份）"
+        entries.append((_aspect_row(aspect, members), f"- {label}", label))
+    head = f"{_scope(filters)}{len(written)} 份申报表的{kind.label}一般从以下方面来写（括号内为写到该方面的申报表数）："
+    return _bounded([head], entries)
+
+
+def _aspect_row(aspect: Aspect, members: list[tuple[Declaration, tuple[TextSection, str]]]) -> Row:
+    """The example: a short sentence with several of the aspect's words, newest declaration on a tie."""
+    decl, (section, sentence) = max(members, key=lambda m: (_fit(aspect, m[1][1]), m[0].header.year or 0, m[0].id))
+    citation = section_citation(decl, section, quote=_excerpt(sentence, aspect))
+    return Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year, field=aspect.name,
+               value=citation.quote, citation=citation)  # fmt: skip
+
+
+def _fit(aspect: Aspect, sentence: str) -> tuple[int, bool, int]:
+    return min(aspect.hits(sentence), 2), len(sentence) <= 2 * EXAMPLE_CHARS, -len(sentence)
+
+
+def _excerpt(sentence: str, aspect: Aspect) -> str:
+    """The sentence's start when the aspect's first word is there, else a verbatim window around that word."""
+    if len(sentence) <= EXAMPLE_CHARS:
+        return sentence
+    first = min(pos for word in aspect.words if (pos := sentence.find(word)) >= 0)
+    start = 0 if first < EXAMPLE_CHARS - 10 else max(0, min(first - 10, len(sentence) - EXAMPLE_CHARS))
+    return sentence[start : start + EXAMPLE_CHARS]
+
+
+def _indicators(filters: Filters, decls: Sequence[Declaration]) -> list[tuple[Declaration, Indicator]]:
+    return [(decl, indicator) for decl in decls for indicator in indicators_of(decl, filters)]
+
+
+def _count(items: Sequence[tuple[Declaration, object]]) -> int:
+    return len({decl.id for decl, _ in items})
+
+
+def _scope(filters: Filters) -> str:
+    scope = describe(filters.model_copy(update={"indicator_name": None}), ())
+    return "历年" if scope == "全部申报表" else f"{scope}："
+
+
+def _indicator_row(member: tuple[Declaration, Indicator]) -> Row:
+    decl, indicator = member
+    citation = indicator_citation(decl, indicator)
+    return Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year, field=indicator.name,
+               value=indicator.value.raw.strip(), citation=citation)  # fmt: skip
+
+
+def _short(group: Group[Indicator]) -> str:
+    return f"{group.key}（{group.declarations} 份）"
+
+
+def _bounded(head: list[str], entries: list[tuple[Row, str, str]], figure: str | None = None) -> Result:
+    """The head and as many entries (line + cited example) as fit in ``ANSWER_LIMIT`` characters; the rest named."""
+    lines, rows = list(head), []
+    for row, line, _ in entries[:SHOWN]:
+        full = f"{line}，如 {_example(row.citation)}"
+        if len("\n".join([*lines, full])) > ANSWER_LIMIT - 60:
+            break
+        lines.append(full)
+        rows.append(row)
+    rest = [label for _, _, label in entries[len(rows) :]]
+    if rest:
+        more = f"另有 {len(rest)} 种：{'、'.join(rest)}"
+        lines.append(more if len(more) <= 60 else more[:59] + "…")
+    return Result(lines=lines, rows=rows, figure=figure)
+
+
+def _example(citation: Citation) -> str:
+    return f"“{citation.quote}” {citation.label}"

@@ -1,0 +1,207 @@
+"""The web workspace's service: one user's drafts, a person's edits, suggested rows and exports.
+
+Every method acts for one user (``author``) and only on that user's drafts: a draft id owned by
+someone else reads as not found. Edits are saved with `Origin.HUMAN` provenance on top of the
+version they were made from, so a save against a stale version raises `DraftConflict` and
+nothing is overwritten. Each saved draft carries a fresh review (the live review panel).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from assistant.domain.brief import Brief
+from assistant.domain.framework import FRAMEWORK, Level1, Level2
+from assistant.domain.model import SectionKind
+from assistant.domain.values import Operator, ValueKind, parse_value
+from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
+from assistant.drafting.models import Draft, DraftIndicator
+from assistant.errors import InputError
+from assistant.office.service import ExportFormat, export_declaration
+from assistant.services.drafting import DraftingService, SavedDraft
+from assistant.store import Action, DraftNotFound, DraftSummary, FieldChange, Origin, StoredVersion, VersionInfo
+from assistant.store.fields import INDICATOR_COLUMNS, indicator_path, initial_origins, section_path
+from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
+
+HUMAN_BASIS = "人工填写"
+
+
+@dataclass(frozen=True)
+class IndicatorInput:
+    """One indicator row as a person writes it: a quantity (operator, number, unit) or a qualitative value."""
+
+    level1: Level1
+    level2: Level2
+    name: str
+    operator: Operator | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+    qualitative: str | None = None
+
+
+def indicator_row(row: IndicatorInput, previous: DraftIndicator | None = None) -> DraftIndicator:
+    """The draft row for ``row``; an unchanged value keeps its 取值依据 and evidence.
+
+    Raises `InputError` (Chinese) for a 二级 outside its 一级, a blank 三级指标, or no value at all.
+    """
+    if row.level2 not in FRAMEWORK[row.level1]:
+        allowed = "、".join(level2.value for level2 in FRAMEWORK[row.level1])
+        raise InputError(f"二级指标“{row.level2.value}”不属于一级指标“{row.level1.value}”", hint=f"可选：{allowed}")
+    if not row.name.strip():
+        raise InputError("三级指标名称不能为空", hint="请填写指标名称，如 平台运维服务完成率")
+    value = _value(row, previous.value if previous is not None else None)
+    evidence = previous.evidence if previous is not None else []
+    citations = previous.citations if previous is not None else []
+    return DraftIndicator(level1=row.level1, level2=row.level2, name=row.name.strip(), value=value,
+                          evidence=evidence, citations=citations)  # fmt: skip
+
+
+def _value(row: IndicatorInput, previous: ValueProposal | None) -> ValueProposal:
+    text = _written(row)
+    if previous is not None and previous.value == text:
+        return previous
+    parsed = parse_value(text)
+    ground = previous.ground if previous is not None else Ground.PLAN
+    return ValueProposal(
+        value=text, kind=parsed.kind, operator=parsed.operator, number=parsed.number, unit=parsed.unit,
+        ground=ground, basis=HUMAN_BASIS,
+    )  # fmt: skip
+
+
+def _written(row: IndicatorInput) -> str:
+    """``≥90(%)`` from operator, number and unit; else the qualitative text."""
+    if row.number is not None:
+        op = row.operator.value if row.operator is not None else "="
+        unit = f"({row.unit.strip()})" if row.unit and row.unit.strip() else ""
+        return f"{op}{row.number}{unit}"
+    text = (row.qualitative or "").strip()
+    if not text:
+        raise InputError(f"指标“{row.name}”没有指标值", hint="请填写数值（运算符、数字、单位），或填写定性指标值，如 及时、达标")
+    if parse_value(text).kind is ValueKind.MISSING:
+        raise InputError(f"指标“{row.name}”的指标值“{text}”等于空白", hint="请填写数值或定性值")
+    return text
+
+
+class WorkspaceService:
+    """One user's drafts; every method refuses a draft the user does not own."""
+
+    def __init__(self, drafting: DraftingService) -> None:
+        self.drafting = drafting
+        self.store = drafting.store
+        self.user = drafting.author
+
+    def drafts(self) -> list[DraftSummary]:
+        return self.store.list_drafts(owner=self.user)
+
+    def _own(self, draft_id: int) -> None:
+        if not any(d.id == draft_id for d in self.drafts()):
+            raise DraftNotFound(f"你的草稿中没有编号为 {draft_id} 的草稿", hint="请在“我的草稿”中选择一份，或新建草稿")
+
+    def open(self, draft_id: int, number: int | None = None) -> StoredVersion:
+        self._own(draft_id)
+        return self.store.latest(draft_id) if number is None else self.store.get(draft_id, number)
+
+    def draft(self, brief: Brief, *, on_event: Callable[[DraftEvent], None]) -> SavedDraft:
+        return self.drafting.draft(brief, on_event=on_event)
+
+    def save_sections(self, draft_id: int, texts: dict[SectionKind, str], *, base: int) -> SavedDraft:
+        """The section texts a person wrote, as the next version after ``base`` (changed ones human-edited)."""
+        current = self.open(draft_id, base).draft
+        sections = [s.model_copy(update={"text": texts[s.kind]}) if s.kind in texts else s for s in current.sections]
+        return self._edit(draft_id, current.model_copy(update={"sections": sections}), base)
+
+    def save_indicators(self, draft_id: int, rows: list[DraftIndicator], *, base: int) -> SavedDraft:
+        """The indicator table a person arranged (rows added, changed, deleted or moved)."""
+        current = self.open(draft_id, base).draft
+        return self._edit(draft_id, current.model_copy(update={"indicators": rows}), base)
+
+    def put_row(self, draft_id: int, position: int | None, row: IndicatorInput, *, base: int) -> SavedDraft:
+        """Row ``position`` (from 1) rewritten as ``row``; ``None`` appends it as a new row."""
+        rows = list(self.open(draft_id, base).draft.indicators)
+        if position is None:
+            rows.append(indicator_row(row))
+        else:
+            _check_position(rows, position)
+            rows[position - 1] = indicator_row(row, rows[position - 1])
+        return self.save_indicators(draft_id, rows, base=base)
+
+    def delete_row(self, draft_id: int, position: int, *, base: int) -> SavedDraft:
+        rows = list(self.open(draft_id, base).draft.indicators)
+        _check_position(rows, position)
+        del rows[position - 1]
+        return self.save_indicators(draft_id, rows, base=base)
+
+    def move_row(self, draft_id: int, position: int, offset: int, *, base: int) -> SavedDraft:
+        """Row ``position`` moved ``offset`` places (−1 up, +1 down), within the table."""
+        rows = list(self.open(draft_id, base).draft.indicators)
+        _check_position(rows, position)
+        target = min(max(position - 1 + offset, 0), len(rows) - 1)
+        rows.insert(target, rows.pop(position - 1))
+        return self.save_indicators(draft_id, rows, base=base)
+
+    def _edit(self, draft_id: int, draft: Draft, base: int) -> SavedDraft:
+        return self.drafting.edit(draft_id, reviewed(draft, self.drafting.scope.current().review_context), base=base)
+
+    def add_suggestions(self, draft_id: int, suggestions: SuggestionSet, *, base: int) -> SavedDraft:
+        """Append the chosen suggestions (their evidence cited) to the table; rows already there are skipped."""
+        current = self.open(draft_id, base)
+        names = {row.name for row in current.draft.indicators}
+        added = [row for row in draft_indicators(suggestions) if row.name not in names]
+        if not added:
+            raise InputError("所选指标都已在草稿的指标表中", hint="请勾选表中还没有的指标")
+        table = [*current.draft.indicators, *added]
+        draft = reviewed(current.draft.model_copy(update={"indicators": table}), self.drafting.scope.current().review_context)
+        origins = {p: o for p, o in initial_origins(draft).items() if p.startswith("indicator.")}
+        info = self.store.save(draft_id, draft, expected_parent=base, author=self.user, action=Action.EDIT,
+                               changed=Origin.TEMPLATE, origins=origins, section="绩效指标")  # fmt: skip
+        return SavedDraft(info=info, draft=draft)
+
+    def export(self, draft_id: int, fmt: ExportFormat, folder: Path, *, number: int | None = None) -> Path:
+        """The draft (default its latest version) as a .docx, .xlsx or draft JSON file in ``folder``."""
+        stored = self.open(draft_id, number)
+        path = folder / f"{_safe_name(stored.draft.brief.name)}-草稿{draft_id}-第{stored.number}版.{fmt.value}"
+        if fmt is ExportFormat.JSON:
+            path.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
+            return path
+        return export_declaration(to_declaration(stored.draft), fmt, path)
+
+    def history(self, draft_id: int) -> list[VersionInfo]:
+        self._own(draft_id)
+        return self.store.history(draft_id)
+
+    def diff(self, draft_id: int, a: int, b: int) -> list[FieldChange]:
+        self._own(draft_id)
+        return self.store.diff(draft_id, a, b)
+
+    def restore(self, draft_id: int, number: int, *, base: int) -> SavedDraft:
+        self._own(draft_id)
+        return self.drafting.restore(draft_id, number, base=base)
+
+    def lock_section(self, draft_id: int, kind: SectionKind, *, locked: bool, base: int) -> SavedDraft:
+        """Lock (or unlock) a section: a locked section survives regeneration unless it is forced."""
+        self._own(draft_id)
+        return self.drafting.lock(draft_id, [section_path(kind)], locked=locked, base=base)
+
+    def lock_row(self, draft_id: int, position: int, *, locked: bool, base: int) -> SavedDraft:
+        """Lock (or unlock) every cell of indicator row ``position``: regenerating the table keeps the row."""
+        _check_position(self.open(draft_id, base).draft.indicators, position)
+        return self.drafting.lock(draft_id, [indicator_path(position, c) for c in INDICATOR_COLUMNS], locked=locked, base=base)
+
+    def regenerate(
+        self, draft_id: int, kind: SectionKind, *, instruction: str, base: int, force: bool,
+        on_event: Callable[[DraftEvent], None],
+    ) -> SavedDraft:  # fmt: skip
+        self._own(draft_id)
+        return self.drafting.regenerate_section(draft_id, kind, instruction=instruction, base=base, force=force, on_event=on_event)
+
+
+def _check_position(rows: list[DraftIndicator], position: int) -> None:
+    if not 1 <= position <= len(rows):
+        raise InputError(f"指标表没有第 {position} 行（共 {len(rows)} 行）", hint="请先在表中点选一行")
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c for c in name if c not in '\\/:*?"<>|').strip() or "申报表"

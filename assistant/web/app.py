@@ -1,0 +1,102 @@
+"""The web workspace (Gradio): `build_app(services)` and `serve`.
+
+Each tab is one module; every handler calls one service method and renders its typed result. The
+page keeps only the open draft's id (in the browser, so a reload finds it) and the version it
+shows; drafts live in the store. Offline: analytics off, no share link, loopback by default.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import gradio as gr  # noqa: E402 - the environment above must be set before gradio is imported
+
+from assistant.services import Services  # noqa: E402
+from assistant.web import render  # noqa: E402
+from assistant.web.context import WebContext  # noqa: E402
+from assistant.web.draft_tab import build_draft_tab  # noqa: E402
+from assistant.web.draft_view import DraftView  # noqa: E402
+from assistant.web.errors import guarded  # noqa: E402
+from assistant.web.corpus_tab import build_corpus_tab  # noqa: E402
+from assistant.web.qa_tab import build_qa_tab  # noqa: E402
+from assistant.web.suggest_tab import build_suggest_tab  # noqa: E402
+from assistant.web.versions_tab import build_versions_tab  # noqa: E402
+
+TITLE = "申报助手"
+CSS = """
+.gradio-container { max-width: 1400px !important; }
+#review-panel { max-height: 640px; overflow-y: auto; font-size: 0.92em; }
+#row-evidence { font-size: 0.9em; }
+table.official { border-collapse: collapse; width: 100%; }
+table.official th, table.official td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; }
+table.official th { background: #f2f2f2; white-space: nowrap; }
+"""
+
+
+def build_app(services: Services) -> gr.Blocks:
+    """The workspace over ``services`` (tabs 起草, 版本, 指标推荐, 问答, 语料库)."""
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
+        browser = gr.BrowserState(None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir))
+        ctx = WebContext(services, draft_id=browser, base=gr.State(None))
+        with gr.Row():
+            gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
+            user = gr.Markdown("", elem_id="current-user")
+        with gr.Tabs():
+            with gr.Tab("起草", id="draft"):
+                view = build_draft_tab(ctx)
+            with gr.Tab("版本", id="versions") as versions_tab:
+                build_versions_tab(ctx, view, versions_tab)
+            with gr.Tab("指标推荐", id="suggest"):
+                build_suggest_tab(ctx, view)
+            with gr.Tab("问答", id="qa"):
+                build_qa_tab(ctx)
+            with gr.Tab("语料库", id="corpus") as corpus_tab:
+                build_corpus_tab(ctx, corpus_tab)
+        app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
+        app.load(_who, None, user)
+    return app
+
+
+def _who(request: gr.Request) -> str:
+    name = getattr(request, "username", None)
+    return f"当前用户：{name}（[退出登录](/logout)）" if name else ""
+
+
+def _browser_secret(data_dir: Path) -> str:
+    """The key the browser's copy of the open draft id is encrypted with; kept on disk so that a restarted
+    server still reads what the browser kept (the id alone grants nothing: every read checks the owner)."""
+    path = data_dir / "web-secret"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(24), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _restore_open_draft(view: DraftView):  # noqa: ANN202 - a handler
+    @guarded
+    def restore(draft_id: int | None, request: gr.Request) -> dict:
+        ws = view.ctx.workspace(request)
+        choices = [render.draft_choice(d) for d in ws.drafts()]
+        if draft_id and any(value == draft_id for _, value in choices):
+            return view.show(ws.open(int(draft_id)), choices)
+        return {view.drafts: gr.Dropdown(choices=choices, value=None), view.ctx.draft_id: None}
+
+    return restore
+
+
+def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860, login: bool = False, block: bool = True) -> gr.Blocks:
+    """Start the workspace on ``host:port``; ``login`` asks for a user name and password (users in the store);
+    ``block=False`` returns at once (tests), else it serves until interrupted."""
+    app = build_app(services)
+    app.queue(default_concurrency_limit=4)
+    auth = services.users.check if login else None
+    app.launch(server_name=host, server_port=port, share=False, css=CSS, footer_links=[], show_error=True, auth=auth,
+               auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）",
+               quiet=not block, inbrowser=False, prevent_thread_lock=not block)  # fmt: skip
+    return app

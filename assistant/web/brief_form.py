@@ -1,0 +1,114 @@
+"""The brief as a form: one input per field of `Brief`, read back into a `Brief` with Chinese errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+from pydantic import ValidationError
+
+from assistant.domain.brief import Brief, allowed_fields, describe_brief_error, load_brief
+from assistant.domain.project_types import ProjectType
+from assistant.errors import InputError
+
+SCALARS = (
+    ("name", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"),
+    ("nature", "项目性质"), ("category", "项目类别"), ("fund_use", "资金用途"), ("project_type", "项目类型"),
+    ("start_date", "开始日期"), ("end_date", "结束日期"),
+)  # fmt: skip
+FUNDING = (("total", "总额"), ("fiscal", "财政资金"), ("other", "其他资金"), ("annual", "年度申请"))
+AUTO_TYPE = "（自动识别）"
+
+
+@dataclass
+class BriefForm:
+    """The form's inputs, in the order `inputs` lists them."""
+
+    scalars: dict[str, gr.components.Component]
+    funding: dict[str, gr.Textbox]
+    content: gr.Textbox
+    policies: gr.Textbox
+    plan: gr.Dataframe
+    composition: gr.Dataframe
+
+    def inputs(self) -> list[gr.components.Component]:
+        return [*self.scalars.values(), *self.funding.values(), self.content, self.policies, self.plan, self.composition]
+
+
+def build_form() -> BriefForm:
+    scalars: dict[str, gr.components.Component] = {}
+    with gr.Row():
+        scalars["name"] = gr.Textbox(label="项目名称", scale=3, elem_id="brief-name")
+        scalars["year"] = gr.Textbox(label="年度", scale=1, placeholder="如 2027")
+        for key, label in SCALARS[2:4]:
+            scalars[key] = gr.Textbox(label=label, scale=2)
+    with gr.Row():
+        for key, label in SCALARS[4:7]:
+            scalars[key] = gr.Textbox(label=label)
+        types = [AUTO_TYPE, *(t.value for t in ProjectType)]
+        scalars["project_type"] = gr.Dropdown(types, value=AUTO_TYPE, label="项目类型")
+        scalars["start_date"] = gr.Textbox(label="开始日期", placeholder="2027-01-01")
+        scalars["end_date"] = gr.Textbox(label="结束日期", placeholder="2027-12-31")
+    with gr.Row():
+        funding = {key: gr.Textbox(label=f"资金·{label}（元）") for key, label in FUNDING}
+    with gr.Row():
+        content = gr.Textbox(label="主要内容", lines=4, scale=3)
+        policies = gr.Textbox(label="政策依据（每行一项）", lines=4, scale=2)
+    with gr.Row():
+        plan = gr.Dataframe(headers=["时间", "内容"], type="array", label="实施计划", interactive=True, column_count=2)
+        composition = gr.Dataframe(headers=["名称", "内容", "金额（元）"], type="array", label="项目构成", interactive=True, column_count=3)
+    return BriefForm(scalars, funding, content, policies, plan, composition)
+
+
+def read_form(*values: object) -> Brief:
+    """The form's values (in `BriefForm.inputs` order) as a `Brief`; `InputError` names the field that is wrong."""
+    n, m = len(SCALARS), len(FUNDING)
+    data: dict[str, object] = {key: _text(v) for (key, _), v in zip(SCALARS, values[:n], strict=True)}
+    if data["project_type"] == AUTO_TYPE:
+        data["project_type"] = None
+    data["funding"] = {key: _text(v) for (key, _), v in zip(FUNDING, values[n : n + m], strict=True)}
+    content, policies, plan, composition = values[n + m :]
+    data["content"] = _text(content) or ""
+    data["policies"] = [line.strip() for line in str(policies or "").splitlines() if line.strip()]
+    data["plan"] = [{"period": r[0], "work": r[1]} for r in _rows(plan)]
+    data["composition"] = [{"part": r[0], "detail": r[1] or None, "amount": r[2]} for r in _rows(composition)]
+    data = {k: v for k, v in data.items() if v is not None}
+    try:
+        return Brief.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(f"简报有误：{describe_brief_error(exc)}", hint="请改正标出的字段后再起草") from exc
+
+
+def _text(value: object) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def _rows(table: object) -> list[list[str]]:
+    """Non-blank rows of a table input, each cell as text."""
+    rows = table if isinstance(table, list) else []
+    cleaned = [["" if c is None else str(c).strip() for c in row] for row in rows]
+    return [r for r in cleaned if any(r)]
+
+
+def form_values(brief: Brief) -> list[object]:
+    """The form's values for ``brief`` (in `BriefForm.inputs` order)."""
+    scalars = [_shown(getattr(brief, key)) for key, _ in SCALARS]
+    scalars[SCALARS.index(("project_type", "项目类型"))] = brief.project_type or AUTO_TYPE
+    funding = [_shown(getattr(brief.funding, key)) for key, _ in FUNDING]
+    plan = [[s.period, s.work] for s in brief.plan] or [["", ""]]
+    composition = [[c.part, c.detail or "", str(c.amount)] for c in brief.composition] or [["", "", ""]]
+    return [*scalars, *funding, brief.content, "\n".join(brief.policies), plan, composition]
+
+
+def _shown(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def import_brief(path: str | None) -> Brief:
+    if not path:
+        raise InputError("没有收到简报文件", hint="请选择一个 YAML 或 JSON 简报文件")
+    if Path(path).suffix.lower() not in {".yaml", ".yml", ".json"}:
+        raise InputError(f"“{Path(path).name}”不是 YAML 或 JSON 简报", hint=allowed_fields())
+    return load_brief(Path(path))

@@ -1,0 +1,100 @@
+"""语料库: browse, filter and search the declarations; open one as the official table; upload a new one
+(.txt/.docx/.xlsx) → parsed, reviewed and previewed with its parse notes → added only after confirmation."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.domain.model import Declaration
+from assistant.services.review import load_subjects
+from assistant.web import render
+from assistant.web.context import WebContext
+from assistant.web.errors import guarded
+
+HEADERS = ["编号", "年度", "项目名称", "主管部门", "指标数"]
+ACCEPTED = [".txt", ".docx", ".xlsx"]
+
+
+def matches(decl: Declaration, keyword: str, year: str) -> bool:
+    """A keyword found in the name, a unit or any section text; a year equal to the declaration's."""
+    if year and str(decl.header.year or "") != year:
+        return False
+    if not keyword:
+        return True
+    h = decl.header
+    haystack = " ".join([decl.id, h.name, h.department or "", h.implementer or "", *(s.text for s in decl.sections)])
+    return keyword in haystack
+
+
+def notes_markdown(decl: Declaration) -> str:
+    if not decl.parse_notes:
+        return "解析说明：无。"
+    lines = [f"- {n.level.value}：{n.message}" + (f"（{n.cell or ('第 ' + str(n.line) + ' 行' if n.line else '')}）" if n.cell or n.line else "")
+             for n in decl.parse_notes]  # fmt: skip
+    return "**解析说明**：\n" + "\n".join(lines)
+
+
+def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
+    """The tab's components; opening the tab lists the corpus."""
+    with gr.Row():
+        keyword = gr.Textbox(label="搜索（项目名称、单位或正文中的词）", scale=3, elem_id="corpus-keyword")
+        year = gr.Dropdown(label="年度", choices=[""], value="", scale=1, allow_custom_value=True)
+        browse = gr.Button("查找", scale=1, elem_id="corpus-browse")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=2):
+            table = gr.Dataframe(headers=HEADERS, type="array", interactive=False, wrap=True, column_count=len(HEADERS),
+                                 label="申报表（点选一行打开）", elem_id="corpus-table")  # fmt: skip
+            with gr.Accordion("上传新的申报表", open=False):
+                upload = gr.File(label="申报表文件（.txt 文本导出、.docx、.xlsx）", file_types=ACCEPTED, elem_id="corpus-upload")
+                preview_notes = gr.Markdown("")
+                confirm = gr.Button("确认加入语料库", variant="primary", interactive=False, elem_id="corpus-confirm")
+        with gr.Column(scale=3):
+            shown = gr.HTML("", elem_id="corpus-declaration")
+    pending = gr.State(None)
+
+    @guarded
+    def find(text: str, wanted_year: str) -> list:
+        decls = ctx.services.corpus.corpus().declarations
+        years = sorted({str(d.header.year) for d in decls if d.header.year}, reverse=True)
+        found = [d for d in decls if matches(d, (text or "").strip(), wanted_year or "")]
+        rows = [[d.id, str(d.header.year or ""), d.header.name, d.header.department or "", str(len(d.indicators))] for d in found]
+        return [rows, gr.Dropdown(choices=["", *years], value=wanted_year or "")]
+
+    @guarded
+    def open_row(rows: list, evt: gr.SelectData) -> str:
+        return render.declaration_html(ctx.services.corpus.corpus().get(rows[evt.index[0]][0]))
+
+    @guarded
+    def preview(path: str | None) -> list:
+        if not path:
+            return [None, "", gr.Button(interactive=False), ""]
+        decls = load_subjects(Path(path))
+        reports = [ctx.services.review.check_declaration(d) for d in decls]
+        parts = [f"解析出 {len(decls)} 份申报表：" + "、".join(f"{d.id} {d.header.name}" for d in decls)]
+        parts += [notes_markdown(d) + "\n\n" + render.review_panel(r) for d, r in zip(decls, reports, strict=True)]
+        html = "".join(render.declaration_html(d) for d in decls)
+        return [path, "\n\n".join(parts), gr.Button(interactive=True), html]
+
+    @guarded
+    def add(path: str | None) -> list:
+        if not path:
+            raise gr.Error("请先上传并预览申报表", title="无法完成")
+        folder = Path(tempfile.mkdtemp(prefix="shenbao-upload-"))
+        source = folder / Path(path).name
+        shutil.copyfile(path, source)
+        report = ctx.services.corpus.build([source])
+        failed = "；".join(f"{name}：{why}" for name, why in report.failed.items())
+        note = f"已加入语料库：现有 {len(report.declarations)} 份申报表，新增或更新 {len(report.written)} 份。" + (f" 未能读取：{failed}" if failed else "")
+        gr.Info(note)
+        return [None, note, gr.Button(interactive=False)]
+
+    browse.click(find, [keyword, year], [table, year], api_name="corpus_find")
+    tab.select(find, [keyword, year], [table, year])
+    keyword.submit(find, [keyword, year], [table, year])
+    table.select(open_row, table, shown)
+    upload.upload(preview, upload, [pending, preview_notes, confirm, shown], api_name="corpus_preview")
+    confirm.click(add, pending, [pending, preview_notes, confirm], api_name="corpus_add")

@@ -1,0 +1,204 @@
+"""起草: the brief as a form → a draft streamed in section by section → edited, reviewed, regenerated, exported."""
+
+from __future__ import annotations
+
+import queue
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.domain.brief import example_brief
+from assistant.domain.model import SectionKind
+from assistant.drafting.chain import DraftEvent
+from assistant.errors import AssistantError
+from assistant.office.service import ExportFormat
+from assistant.services.drafting import ProtectedFieldError, SavedDraft
+from assistant.services.protect import describe_kept
+from assistant.services.workspace import WorkspaceService
+from assistant.store import DraftConflict
+from assistant.web import render
+from assistant.web.brief_form import build_form, form_values, import_brief, read_form
+from assistant.web.context import WebContext, need_draft
+from assistant.web.draft_view import EDITABLE, DraftView, build_view
+from assistant.web.errors import guarded, page_error
+from assistant.web.indicator_editor import build_editor, wire_editor
+
+EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
+EXPORT_FORMATS = [("Word（.docx）", "docx"), ("Excel（.xlsx）", "xlsx"), ("草稿 JSON", "json")]
+
+
+class DraftStopped(AssistantError):
+    """The person pressed 停止: drafting ends at the next event; nothing half-made is saved."""
+
+
+def build_draft_tab(ctx: WebContext) -> DraftView:
+    with gr.Accordion("项目简报", open=True):
+        with gr.Row():
+            example = gr.Button("载入示例简报", size="sm", elem_id="load-example")
+            upload = gr.UploadButton("导入简报（YAML/JSON）", file_types=[".yaml", ".yml", ".json"], size="sm")
+        form = build_form()
+        with gr.Row():
+            rules = gr.Checkbox(label="不用模型，按规则起草（模型不可用时）", value=False, elem_id="rules-only", scale=1)
+            start = gr.Button("起草", variant="primary", elem_id="start-draft", scale=2)
+            stop = gr.Button("停止", variant="stop", elem_id="stop-draft", scale=1)
+    progress = gr.Markdown("", elem_id="draft-progress")
+    view, editor = build_view(ctx, form, build_editor)
+    with gr.Accordion("重新生成一个部分", open=False, elem_id="regen-box"):
+        with gr.Row():
+            kind = gr.Dropdown([(k.label, k.value) for k in EDITABLE], value=EDITABLE[1].value, label="部分", scale=1)
+            instruction = gr.Textbox(label="重写要求（可空）", placeholder="如：更简洁；突出数据共享", scale=3)
+            force = gr.Checkbox(label="覆盖人工修改或锁定的内容", value=False, scale=1)
+            regen = gr.Button("重新生成", scale=1, elem_id="regenerate")
+        with gr.Row():
+            lock = gr.Button("锁定此部分（重新生成时保留）", size="sm", elem_id="lock-section")
+            unlock = gr.Button("解锁此部分", size="sm", elem_id="unlock-section")
+    with gr.Row():
+        fmt = gr.Radio(EXPORT_FORMATS, value="docx", label="导出格式", scale=2)
+        export = gr.Button("导出", elem_id="export", scale=1)
+        exported = gr.File(label="下载", elem_id="export-file", scale=2)
+
+    example.click(lambda: form_values(example_brief()), None, form.inputs(), api_name="load_example")
+    upload.upload(guarded(lambda f: form_values(import_brief(f))), upload, form.inputs(), api_name="import_brief")
+    drafting = start.click(_drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft")
+    stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
+    view.save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
+    regen.click(_regenerator(ctx, view), [ctx.draft_id, ctx.base, kind, instruction, force, rules], view.outputs(), api_name="regenerate")
+    for button, locked in ((lock, True), (unlock, False)):
+        button.click(_section_locker(ctx, view, locked=locked), [ctx.draft_id, ctx.base, kind], view.outputs(),
+                     api_name="lock_section" if locked else "unlock_section")  # fmt: skip
+    export.click(_exporter(ctx), [ctx.draft_id, ctx.base, fmt], exported, api_name="export")
+    view.drafts.input(_opener(ctx, view), [view.drafts], view.outputs(), api_name="open_draft")
+    wire_editor(editor, view)
+    return view
+
+
+def _choices(ws: WorkspaceService) -> list[tuple[str, int]]:
+    return [render.draft_choice(d) for d in ws.drafts()]
+
+
+def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "") -> dict:
+    return view.show(ws.open(saved.info.draft_id, saved.info.number), _choices(ws), note=note)
+
+
+def _opener(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
+    @guarded
+    def open_draft(draft_id: int | None, request: gr.Request) -> dict:
+        ws = ctx.workspace(request)
+        return view.show(ws.open(need_draft(draft_id)), _choices(ws))
+
+    return open_draft
+
+
+def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):  # noqa: ANN202 - a generator handler
+    def run(request: gr.Request, rules_only: bool, *values: object) -> Iterator[dict]:
+        brief = read_form(*values)
+        ws = ctx.workspace(request, rules_only=bool(rules_only))
+        events: queue.Queue[DraftEvent | None] = queue.Queue()
+        stop, outcome = threading.Event(), {}
+
+        def on_event(event: DraftEvent) -> None:
+            if stop.is_set():
+                raise DraftStopped("起草已停止")
+            events.put(event)
+
+        def work() -> None:
+            try:
+                outcome["saved"] = ws.draft(brief, on_event=on_event)
+            except Exception as exc:  # noqa: BLE001 - handed to the page below
+                outcome["error"] = exc
+            finally:
+                events.put(None)
+
+        threading.Thread(target=work, daemon=True, name="web-draft").start()
+        log: list[str] = []
+        live: dict[str, str] = {}
+        try:
+            while (event := events.get()) is not None:
+                _record(event, log, live)
+                yield {progress: _progress(log, live)}
+        finally:
+            stop.set()
+        if "error" in outcome:  # what was streamed stays on the page; the draft open before stays open
+            yield {progress: _progress(log, live) + "\n\n⚠️ 起草中断，未保存新草稿；上面是中断前已生成的文字。"}
+            raise page_error(outcome["error"])
+        yield {progress: _progress(log, {}) + "\n\n✅ 起草完成，已存入草稿库。", **_shown(ws, view, outcome["saved"])}
+
+    return guarded(run)
+
+
+def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
+    """Text deltas (``kind == "delta"``, as the model writes) gather per section; every other event is one line of the log."""
+    if event.kind == "delta":
+        live[event.section] = live.get(event.section, "") + event.message
+        return
+    detail = f"：{event.message}" if event.message else ""
+    log.append(f"- [{event.elapsed_s:5.1f} 秒] {EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}")
+    if event.kind == "finished":
+        live.pop(event.section, None)
+
+
+def _progress(log: list[str], live: dict[str, str]) -> str:
+    text = "**起草进度**\n\n" + "\n".join(log[-12:])
+    for section, tokens in live.items():
+        text += f"\n\n> **{section}**（生成中）：{tokens[-600:]}"
+    return text
+
+
+def _section_saver(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
+    @guarded
+    def save(request: gr.Request, draft_id: int | None, base: int | None, *texts: str) -> dict:
+        ws = ctx.workspace(request)
+        draft = need_draft(draft_id)
+        try:
+            saved = ws.save_sections(draft, dict(zip(EDITABLE, texts, strict=True)), base=int(base or 0))
+        except DraftConflict as exc:
+            return view.conflict_shown(exc)
+        return _shown(ws, view, saved, note="已保存：改动的部分标为“人工修改”，审核已重新运行。")
+
+    return save
+
+
+def _regenerator(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
+    @guarded
+    def regenerate(
+        draft_id: int | None, base: int | None, kind: str, instruction: str, force: bool, rules_only: bool, request: gr.Request
+    ) -> dict:  # fmt: skip
+        ws = ctx.workspace(request, rules_only=bool(rules_only))
+        draft = need_draft(draft_id)
+        try:
+            saved = ws.regenerate(draft, SectionKind(kind), instruction=instruction or "", base=int(base or 0), force=force,
+                                  on_event=lambda _: None)  # fmt: skip
+        except DraftConflict as exc:
+            return view.conflict_shown(exc)
+        except ProtectedFieldError as exc:  # the service's hint names the CLI flag; say what to tick here
+            raise gr.Error(f"{exc.message}。如确需重写，请勾选“覆盖人工修改或锁定的内容”；原文会留在当前版本中，可在“版本”页恢复",
+                           title="未重写") from None  # fmt: skip
+        note = f"已重新生成“{SectionKind(kind).label}”。" + (f"保留了人工修改：{describe_kept(saved.kept)}" if saved.kept else "")
+        return _shown(ws, view, saved, note=note)
+
+    return regenerate
+
+
+def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):  # noqa: ANN202 - a handler
+    @guarded
+    def lock(draft_id: int | None, base: int | None, kind: str, request: gr.Request) -> dict:
+        ws = ctx.workspace(request)
+        try:
+            saved = ws.lock_section(need_draft(draft_id), SectionKind(kind), locked=locked, base=int(base or 0))
+        except DraftConflict as exc:
+            return view.conflict_shown(exc)
+        return _shown(ws, view, saved, note=f"已{'锁定' if locked else '解锁'}“{SectionKind(kind).label}”。")
+
+    return lock
+
+
+def _exporter(ctx: WebContext):  # noqa: ANN202 - a handler
+    @guarded
+    def export(draft_id: int | None, base: int | None, fmt: str, request: gr.Request) -> str:
+        folder = Path(tempfile.mkdtemp(prefix="shenbao-export-"))
+        return str(ctx.workspace(request).export(need_draft(draft_id), ExportFormat(fmt), folder, number=base))
+
+    return export

@@ -1,0 +1,81 @@
+"""The open draft on the page: its sections (editable), indicator table, review panel and status line.
+
+`DraftView.show` renders one stored version into all of them at once, so every action that saves a
+version (draft, edit, regenerate, restore) ends with the same, complete picture of what was saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import gradio as gr
+
+from assistant.domain.model import SectionKind
+from assistant.store import DraftConflict, StoredVersion
+from assistant.web import render
+from assistant.web.brief_form import BriefForm, form_values
+from assistant.web.context import WebContext
+
+T = TypeVar("T")
+EDITABLE = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
+
+
+@dataclass
+class DraftView:
+    ctx: WebContext
+    form: BriefForm
+    drafts: gr.Dropdown
+    status: gr.Markdown
+    sections: dict[SectionKind, gr.Textbox]
+    table: gr.Dataframe
+    review: gr.Markdown
+    conflict: gr.Markdown
+    save: gr.Button
+
+    def outputs(self) -> list[gr.components.Component]:
+        return [self.ctx.draft_id, self.ctx.base, self.drafts, self.status, *self.sections.values(), self.table,
+                self.review, self.conflict, *self.form.inputs()]  # fmt: skip
+
+    def show(self, stored: StoredVersion, choices: list[tuple[str, int]], *, note: str = "") -> dict:
+        """Every output for ``stored``: the page now shows exactly that version."""
+        info = stored.info
+        status = f"**草稿 {info.draft_id} · 第 {info.number} 版**（{info.action.label} · {info.author} · {render.when(info)}）"
+        updates: dict = {
+            self.ctx.draft_id: info.draft_id, self.ctx.base: info.number, self.drafts: gr.Dropdown(choices=choices, value=info.draft_id),
+            self.status: status + (f"  \n{note}" if note else ""), self.table: render.indicator_rows(stored),
+            self.review: render.review_panel(stored.draft.review), self.conflict: "",
+        }  # fmt: skip
+        for kind, box in self.sections.items():
+            section = stored.draft.section(kind)
+            updates[box] = gr.Textbox(value=section.text if section else "", label=render.section_label(stored, kind))
+        updates.update(zip(self.form.inputs(), form_values(stored.draft.brief), strict=True))
+        return updates
+
+    def conflict_shown(self, exc: DraftConflict) -> dict:
+        """Only the conflict panel changes: what the person typed stays in the page, nothing is saved."""
+        return {self.conflict: render.conflict_panel(exc)}
+
+
+def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple[DraftView, T]:
+    """The draft's components (placed where this is called); ``side`` builds what sits beside the table."""
+    with gr.Row():
+        drafts = gr.Dropdown(label="我的草稿", choices=[], scale=3, elem_id="my-drafts", allow_custom_value=True)
+        status = gr.Markdown("还没有打开草稿：填写简报后点“起草”。", elem_id="draft-status")
+    conflict = gr.Markdown("", elem_id="conflict")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3):
+            sections = {kind: gr.Textbox(label=kind.label, lines=4, max_lines=12, elem_id=f"section-{kind.value}", interactive=True)
+                        for kind in EDITABLE}  # fmt: skip
+            save = gr.Button("保存正文修改", variant="primary", elem_id="save-sections")
+        with gr.Column(scale=2):
+            review = gr.Markdown("（尚未审核）", elem_id="review-panel", label="审核", container=True)
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3):
+            table = gr.Dataframe(headers=render.INDICATOR_HEADERS, type="array", interactive=False, label="绩效指标（点选一行以编辑）",
+                                 column_count=len(render.INDICATOR_HEADERS), wrap=True, elem_id="indicator-table",
+                                 column_widths=["5%", "11%", "12%", "26%", "13%", "11%", "14%", "8%"])  # fmt: skip
+        with gr.Column(scale=2):
+            beside = side()
+    return DraftView(ctx, form, drafts, status, sections, table, review, conflict, save), beside

@@ -1,0 +1,53 @@
+"""Errors reach the page in Chinese with what to do, never as a traceback."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+
+import gradio as gr
+
+from assistant.errors import AssistantError, ModelError
+
+log = logging.getLogger(__name__)
+UNEXPECTED = "出现了意外错误（详情已记入服务器日志），已保存的内容不受影响。请重试；如反复出现，请联系管理员。"
+MODEL_DOWN_HINT = "已保存的草稿和页面上的内容都不受影响；可稍后重试，或勾选“不用模型，按规则起草”后再试"
+
+
+def page_error(exc: BaseException) -> gr.Error:
+    """The Chinese message a person sees for ``exc``."""
+    if isinstance(exc, ModelError):
+        return gr.Error(f"语言模型暂不可用：{exc.message}。{MODEL_DOWN_HINT}", title="模型不可用")
+    if isinstance(exc, AssistantError):
+        return gr.Error(exc.message + (f"。建议：{exc.hint}" if exc.hint else ""), title="无法完成")
+    log.error("unexpected error in a web handler", exc_info=exc)
+    return gr.Error(UNEXPECTED, title="意外错误")
+
+
+def guarded(fn: Callable) -> Callable:
+    """``fn`` (a function or a generator function) with every exception shown as a Chinese message."""
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def gen(*args, **kwargs):  # noqa: ANN202 - a generator of fn's updates
+            try:
+                yield from fn(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as exc:  # noqa: BLE001 - shown to the person, logged with its traceback
+                raise page_error(exc) from None
+
+        return gen
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):  # noqa: ANN202 - fn's result
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as exc:  # noqa: BLE001 - shown to the person, logged with its traceback
+            raise page_error(exc) from None
+
+    return call

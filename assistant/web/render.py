@@ -1,0 +1,142 @@
+"""Typed results as what the page shows: Markdown text and table rows, in Chinese."""
+
+from __future__ import annotations
+
+from html import escape
+
+from assistant.domain.model import Declaration, SectionKind
+from assistant.drafting.models import Draft, DraftIndicator
+from assistant.review.models import Finding, ReviewReport, Severity
+from assistant.store import DraftConflict, DraftSummary, FieldChange, StoredVersion, VersionInfo
+from assistant.store.fields import field_label, field_texts, indicator_path, section_path
+from assistant.suggest.models import Evidence, ValueProposal
+
+SEVERITY_MARK = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.HINT: "💡"}
+INDICATOR_HEADERS = ["行", "一级指标", "二级指标", "三级指标", "指标值", "取值依据", "来源", "审核"]
+
+
+def when(info: VersionInfo | DraftSummary) -> str:
+    moment = info.created_at if isinstance(info, VersionInfo) else info.updated_at
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def draft_choice(d: DraftSummary) -> tuple[str, int]:
+    """A draft as a dropdown choice: (label, id)."""
+    return (f"草稿 {d.id} · {d.title} · {d.year or ''} · 第 {d.head} 版", d.id)
+
+
+def review_panel(report: ReviewReport | None) -> str:
+    """The review findings, errors first, each saying where (section, row or field) and what to do."""
+    if report is None:
+        return "（尚未审核）"
+    if not report.findings:
+        return "✅ 审核通过：没有发现问题。"
+    counts = "，".join(f"{s.label} {report.count(s)} 项" for s in Severity if report.count(s))
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
+    lines = [f"**审核结果**：{counts}", ""]
+    for f in sorted(report.findings, key=lambda f: order[f.severity]):
+        lines.append(f"- {SEVERITY_MARK[f.severity]} **{f.location.describe()}**：{f.message}  \n  建议：{f.fix}")
+    return "\n".join(lines)
+
+
+def row_findings(report: ReviewReport | None) -> dict[int, list[Finding]]:
+    found: dict[int, list[Finding]] = {}
+    for f in report.findings if report else []:
+        if f.location.indicator is not None:
+            found.setdefault(f.location.indicator.position, []).append(f)
+    return found
+
+
+def section_findings(report: ReviewReport | None, kind: SectionKind) -> list[Finding]:
+    return [f for f in (report.findings if report else []) if f.location.section is kind]
+
+
+def indicator_rows(stored: StoredVersion) -> list[list[str]]:
+    """The indicator table as shown beside the row editor; 来源 is each value's provenance."""
+    flagged = row_findings(stored.draft.review)
+    rows = []
+    for n, ind in enumerate(stored.draft.indicators, start=1):
+        record = stored.fields.get(indicator_path(n, "value"))
+        origin = record.origin.label + ("（锁定）" if record.locked else "") if record else ""
+        marks = "".join(SEVERITY_MARK[f.severity] for f in flagged.get(n, []))
+        rows.append([str(n), ind.level1.value, ind.level2.value, ind.name, ind.value.value, ind.value.ground.value, origin, marks])
+    return rows
+
+
+def section_label(stored: StoredVersion, kind: SectionKind) -> str:
+    """``项目概况 · 模型起草`` (+ 审核 marks): the section's name, where its text came from, its findings."""
+    record = stored.fields.get(section_path(kind))
+    origin = f" · {record.origin.label}{'（锁定）' if record.locked else ''}" if record else ""
+    marks = " ".join(f"{SEVERITY_MARK[f.severity]} {f.message}" for f in section_findings(stored.draft.review, kind))
+    return f"{kind.label}{origin}{'  ' + marks if marks else ''}"
+
+
+def evidence_panel(value: ValueProposal, evidence: list[Evidence], *, name: str) -> str:
+    """Where a value came from: its 取值依据, the brief arithmetic, the template, the precedents."""
+    lines = [f"**{name}**：{value.value}（{value.ground.value}）", "", f"- 依据：{value.basis}"]
+    if value.arithmetic:
+        lines.append(f"- 计算：{value.arithmetic}")
+    if value.fields:
+        lines.append(f"- 取自简报：{'、'.join(value.fields)}")
+    if value.range:
+        lines.append(f"- 先例取值范围：{value.range}")
+    if evidence:
+        lines += ["", "**先例**（相似度从高到低）：", ""]
+        lines += [f"- {e.project_name} · {e.year or ''} · {e.indicator_name}：{e.value}（{e.declaration_id}，相似度 {e.similarity:.2f}）"
+                  for e in evidence[:8]]  # fmt: skip
+    else:
+        lines.append("- 没有先例：语料库中未见同类指标")
+    return "\n".join(lines)
+
+
+def indicator_evidence(ind: DraftIndicator) -> str:
+    return evidence_panel(ind.value, ind.evidence, name=ind.name)
+
+
+def conflict_panel(exc: DraftConflict) -> str:
+    """Both texts of every field where the unsaved edit and the latest version differ; nothing was saved."""
+    mine, theirs = field_texts(exc.mine), field_texts(exc.theirs)
+    paths = [p for p in dict.fromkeys([*mine, *theirs]) if mine.get(p) != theirs.get(p)]
+    lines = [f"### ⚠️ 保存冲突：{exc.message}", f"建议：{exc.hint}", ""]
+    for p in paths:
+        lines += [f"**{field_label(p)}**", "", f"- 你的文本：{_quote(mine.get(p))}", f"- 第 {exc.actual} 版：{_quote(theirs.get(p))}", ""]
+    return "\n".join(lines)
+
+
+def _quote(text: str | None) -> str:
+    return "（无）" if text is None else (text or "（空）")
+
+
+def history_rows(versions: list[VersionInfo]) -> list[list[str]]:
+    return [[str(v.number), str(v.parent or "—"), v.action.label, v.section or "", v.instruction or "", v.author, when(v)]
+            for v in reversed(versions)]  # fmt: skip
+
+
+def diff_rows(changes: list[FieldChange]) -> list[list[str]]:
+    return [[c.label, _quote(c.before), _quote(c.after)] for c in changes]
+
+
+def provenance_rows(stored: StoredVersion) -> list[list[str]]:
+    texts = field_texts(stored.draft)
+    return [[field_label(p), r.origin.label, "是" if r.locked else "", r.author or "", r.at.astimezone().strftime("%m-%d %H:%M"),
+             (texts.get(p) or "")[:60]] for p, r in stored.fields.items()]  # fmt: skip
+
+
+def draft_markdown(draft: Draft) -> str:
+    return "\n\n".join(f"**{s.kind.label}**\n\n{s.text}" for s in draft.sections)
+
+
+def declaration_html(decl: Declaration) -> str:
+    """A corpus declaration as the official form's table: header, funding, sections, indicators."""
+    h, f = decl.header, decl.funding
+    head = [("项目名称", h.name), ("年度", h.year), ("主管部门", h.department), ("实施单位", h.implementer),
+            ("项目性质", h.nature), ("项目类别", h.category), ("开始日期", h.start_date), ("结束日期", h.end_date),
+            ("项目资金总额（元）", f.total), ("年度资金申请总额（元）", f.annual), ("财政资金（元）", f.fiscal_annual)]  # fmt: skip
+    cells = "".join(f"<tr><th>{escape(k)}</th><td colspan='4'>{escape('' if v is None else str(v))}</td></tr>" for k, v in head)
+    cells += "".join(f"<tr><th>{escape(s.title)}</th><td colspan='4'>{escape(s.text).replace(chr(10), '<br>')}</td></tr>"
+                     for s in decl.sections)  # fmt: skip
+    cells += "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>备注</th></tr>"
+    cells += "".join(f"<tr><td>{escape(i.level1_written or '')}</td><td>{escape(i.level2_written or '')}</td><td>{escape(i.name)}</td>"
+                     f"<td>{escape(i.value.raw)}</td><td>{escape(i.remark or '')}</td></tr>" for i in decl.indicators)  # fmt: skip
+    title = f"<h3>{escape(h.name)}（{decl.id}）</h3>"
+    return f"{title}<table class='official'>{cells}</table>"

@@ -1,0 +1,69 @@
+"""版本: the open draft's history, the difference between two versions, restoring one, each field's provenance."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from assistant.store import DraftConflict
+from assistant.web import render
+from assistant.web.context import WebContext, need_draft
+from assistant.web.draft_view import DraftView
+from assistant.web.errors import guarded
+
+HISTORY_HEADERS = ["版本", "上一版", "操作", "部分", "要求", "作者", "时间"]
+PROVENANCE_HEADERS = ["字段", "来源", "锁定", "作者", "时间", "内容（开头）"]
+
+
+def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
+    """The tab's components; opening the tab shows the open draft's history."""
+    with gr.Row():
+        refresh = gr.Button("刷新", size="sm", scale=0, elem_id="versions-refresh")
+        heading = gr.Markdown("", elem_id="versions-heading")
+    history = gr.Dataframe(headers=HISTORY_HEADERS, type="array", interactive=False, label="版本历史（最新在上）",
+                           column_count=len(HISTORY_HEADERS), elem_id="history-table", wrap=True)  # fmt: skip
+    with gr.Row():
+        first = gr.Number(label="比较：较早版本", precision=0, value=1, min_width=100)
+        second = gr.Number(label="较晚版本", precision=0, value=1, min_width=100)
+        compare = gr.Button("比较", min_width=80, elem_id="versions-compare")
+        target = gr.Number(label="恢复第几版", precision=0, value=1, min_width=100)
+        restore = gr.Button("恢复为最新版", variant="stop", min_width=80, elem_id="restore")
+    diff = gr.Dataframe(headers=["字段", "较早版本", "较晚版本"], type="array", interactive=False, label="两版不同之处",
+                        elem_id="diff-table", column_count=3, wrap=True, column_widths=["14%", "43%", "43%"])  # fmt: skip
+    provenance = gr.Dataframe(headers=PROVENANCE_HEADERS, type="array", interactive=False, wrap=True,
+                              label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报）",
+                              column_count=len(PROVENANCE_HEADERS), elem_id="provenance-table")  # fmt: skip
+
+    @guarded
+    def load(draft_id: int | None, request: gr.Request) -> list:
+        ws = ctx.workspace(request)
+        if not draft_id:
+            return ["还没有打开草稿。", [], [], 1, 1]
+        stored = ws.open(int(draft_id))
+        versions = ws.history(int(draft_id))
+        title = f"**草稿 {draft_id} · {stored.draft.brief.name}** · 共 {len(versions)} 版，最新为第 {stored.number} 版"
+        return [title, render.history_rows(versions), render.provenance_rows(stored), max(stored.number - 1, 1), stored.number]
+
+    @guarded
+    def compare_versions(draft_id: int | None, a: float, b: float, request: gr.Request) -> list[list[str]]:
+        changes = ctx.workspace(request).diff(need_draft(draft_id), int(a), int(b))
+        if not changes:
+            gr.Info(f"第 {int(a)} 版与第 {int(b)} 版内容相同。")
+        return render.diff_rows(changes)
+
+    @guarded
+    def restore_version(draft_id: int | None, base: int | None, number: float, request: gr.Request) -> dict:
+        ws = ctx.workspace(request)
+        try:
+            saved = ws.restore(need_draft(draft_id), int(number), base=int(base or 0))
+        except DraftConflict as exc:
+            return view.conflict_shown(exc)
+        choices = [render.draft_choice(d) for d in ws.drafts()]
+        return view.show(ws.open(saved.info.draft_id, saved.info.number), choices, note=f"已把第 {int(number)} 版恢复为最新版。")
+
+    outputs = [heading, history, provenance, first, second]
+    refresh.click(load, [ctx.draft_id], outputs, api_name="history")
+    compare.click(compare_versions, [ctx.draft_id, first, second], diff, api_name="diff")
+    restore.click(restore_version, [ctx.draft_id, ctx.base, target], view.outputs(), api_name="restore").then(
+        load, [ctx.draft_id], outputs
+    )
+    tab.select(load, [ctx.draft_id], outputs)

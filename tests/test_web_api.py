@@ -1,0 +1,223 @@
+"""The workspace's API driven with gradio_client against a live app on loopback (rules writer, temp store):
+draft, edit, a stale save shown as a conflict, the row editor, history, restore, export, errors in Chinese."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+from docx import Document
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+
+from assistant.services import build_services
+from assistant.settings import LLMProvider, LLMSettings
+from web_support import REPO, free_port, live_app, web_settings
+
+# API outputs of every action that shows a draft (gr.State is not part of the API)
+DRAFT_ID, DRAFTS, STATUS, OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL, TABLE, REVIEW, CONFLICT = range(10)
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory):
+    with live_app(web_settings(tmp_path_factory.mktemp("web-api") / "data")) as address:
+        yield address
+
+
+def _client(url: str) -> Client:
+    return Client(url, verbose=False, download_files=False)
+
+
+def _drafted(client: Client) -> tuple:
+    form = client.predict(api_name="/load_example")
+    return client.predict(False, *form, api_name="/draft")
+
+
+def _text(update: object) -> str:
+    return update["value"] if isinstance(update, dict) else update
+
+
+def test_draft_streams_progress_and_saves_version_one(url):
+    client = _client(url)
+    job = client.submit(False, *client.predict(api_name="/load_example"), api_name="/draft")
+    final = job.result()
+    progress = [update[0] for update in job.outputs()]
+    assert any("开始 项目概况" in p for p in progress) and "起草完成" in final[0]
+    out = final[1:]
+    assert "第 1 版" in out[STATUS] and "党员教育平台" in _text(out[OVERVIEW])
+    assert out[TABLE]["data"][0][1] == "产出指标" and "审核" in out[REVIEW]
+
+
+def test_section_edit_saves_a_human_version_and_a_stale_save_is_a_conflict(url):
+    alice, bob = _client(url), _client(url)
+    out = _drafted(alice)[1:]
+    draft_id = out[DRAFT_ID]
+    sections = [_text(out[i]) for i in (OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL)]
+    bob.predict(draft_id, api_name="/open_draft")
+    saved = alice.predict(draft_id, sections[0], "甲写的必要性", *sections[2:], api_name="/save_sections")
+    assert "第 2 版" in saved[STATUS] and "人工修改" in saved[NECESSITY]["label"]
+    clash = bob.predict(draft_id, sections[0], "乙写的必要性", *sections[2:], api_name="/save_sections")
+    assert "保存冲突" in clash[CONFLICT] and "甲写的必要性" in clash[CONFLICT] and "乙写的必要性" in clash[CONFLICT]
+    history = alice.predict(draft_id, api_name="/history")
+    assert [row[0] for row in history[1]["data"]] == ["2", "1"]
+
+
+def test_row_editor_saves_a_value_and_the_review_follows(url):
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id = out[DRAFT_ID]
+    changed = client.predict(draft_id, 0, "满意度指标", "服务对象满意度指标", "平台使用人员满意度", "（无）", "", "", "满意",
+                             api_name="/add_row")  # fmt: skip
+    rows = changed[TABLE]["data"]
+    assert changed[-1] == len(rows)  # the editor now points at the new row
+    assert rows[-1][3:5] == ["平台使用人员满意度", "满意"] and rows[-1][6] == "人工修改" and "❌" in rows[-1][7]
+    assert "满意度不是百分比" in changed[REVIEW] or "百分比" in changed[REVIEW]
+    fixed = client.predict(draft_id, len(rows), "满意度指标", "服务对象满意度指标", "平台使用人员满意度", "≥", "90", "%", "",
+                           api_name="/save_row")  # fmt: skip
+    assert fixed[TABLE]["data"][-1][4] == "≥90(%)" and "❌" not in fixed[TABLE]["data"][-1][7]
+
+
+def test_restore_and_export_docx(url):
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id = out[DRAFT_ID]
+    texts = [_text(out[i]) for i in (OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL)]
+    client.predict(draft_id, "改过的概况", *texts[1:], api_name="/save_sections")
+    restored = client.predict(draft_id, 1, api_name="/restore")
+    assert "第 3 版" in restored[STATUS] and _text(restored[OVERVIEW]) == texts[0]
+    exported = client.predict(draft_id, "docx", api_name="/export")
+    path = exported["path"] if isinstance(exported, dict) else exported
+    cells = {c.text for t in Document(path).tables for r in t.rows for c in r.cells}
+    assert any("党员教育平台运维项目" in c for c in cells)
+
+
+def test_errors_reach_the_page_in_chinese(url):
+    client = _client(url)
+    form = list(client.predict(api_name="/load_example"))
+    form[1] = "明年"
+    with pytest.raises(AppError, match="年度"):
+        client.predict(False, *form, api_name="/draft")
+    with pytest.raises(AppError, match="还没有打开草稿"):
+        client.predict(None, "docx", api_name="/export")
+    with pytest.raises(AppError, match="没有编号为 9999"):
+        client.predict(9999, api_name="/open_draft")
+
+
+def test_suggestions_with_evidence_added_to_the_draft(url):
+    client = _client(url)
+    form = client.predict(api_name="/load_example")
+    out = client.predict(False, *form, api_name="/draft")[1:]
+    draft_id, before = out[DRAFT_ID], len(out[TABLE]["data"])
+    client.predict(draft_id, before, "产出指标", "数量指标", "", "≥", "", "", "", api_name="/delete_row")
+    summary, table, chosen = client.predict(*form, api_name="/suggest")
+    assert "党员教育平台运维项目" in summary and table["data"][0][5] in {"历史标准", "计划标准", "模板参考值"}
+    last = len(table["data"]) - 1
+    added = client.predict(draft_id, [last], api_name="/add_suggestions")
+    assert added[TABLE]["data"][-1][3] == table["data"][last][3] and "第 3 版" in added[STATUS]
+
+
+def test_qa_answers_with_citations_that_open_the_declaration(url):
+    client = _client(url)
+    history, cited, _ = client.predict("2023年组织部各项目资金合计多少？", [], api_name="/ask")
+    reply = history[-1]["content"][0]["text"]
+    assert "26,413,037.00" in reply and "出处" in reply
+    assert cited["value"].startswith("2023-")
+    html = client.predict(cited["value"], api_name="/open_cited")
+    assert "<table class='official'>" in html and "三级指标" in html
+
+
+def test_corpus_upload_is_previewed_then_added_only_after_confirmation(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    office = REPO / "tests" / "fixtures" / "office" / "hand_filled_shanghai.docx"
+    with live_app(web_settings(tmp_path / "data", corpus_dir=corpus)) as address:
+        client = _client(address)
+        before, _ = client.predict("", "", api_name="/corpus_find")
+        notes, preview = client.predict(handle_file(str(office)), api_name="/corpus_preview")
+        assert "解析出 1 份申报表" in notes and "审核" in notes and "<table class='official'>" in preview
+        assert client.predict("", "", api_name="/corpus_find")[0]["data"] == before["data"]
+        note = client.predict(api_name="/corpus_add")
+        after, _ = client.predict("", "", api_name="/corpus_find")
+        assert "已加入语料库" in note and len(after["data"]) == len(before["data"]) + 1
+
+
+def test_a_model_that_is_down_is_a_clear_message_and_rules_still_draft(tmp_path):
+    settings = web_settings(tmp_path / "data")
+    dead = free_port()  # nothing listens there
+    settings = settings.model_copy(update={"llm": LLMSettings(provider=LLMProvider.OPENAI, base_url=f"http://127.0.0.1:{dead}/v1",
+                                                              model="absent", timeout_s=5, max_retries=0)})  # fmt: skip
+    with live_app(settings) as address:
+        client = _client(address)
+        form = client.predict(api_name="/load_example")
+        job = client.submit(False, *form, api_name="/draft")
+        with pytest.raises(AppError, match="语言模型暂不可用.*按规则起草"):
+            job.result()
+        assert "起草中断" in job.outputs()[-1][0]
+        out = client.predict(True, *form, api_name="/draft")[1:]
+        assert "第 1 版" in out[STATUS]
+
+
+def test_import_brief_yaml_and_a_bad_one_in_chinese(url, tmp_path):
+    client = _client(url)
+    example = REPO / "assistant" / "examples" / "example_brief.yaml"
+    form = client.predict(handle_file(str(example)), api_name="/import_brief")
+    assert form[0] == "党员教育平台运维项目" and form[1] == "2027"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("项目名称: 测试\n年度: 明年\n", encoding="utf-8")
+    with pytest.raises(AppError, match="年度"):
+        client.predict(handle_file(str(bad)), api_name="/import_brief")
+
+
+def test_regenerate_keeps_a_human_edit_unless_forced(url):
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id = out[DRAFT_ID]
+    texts = [_text(out[i]) for i in (OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL)]
+    client.predict(draft_id, texts[0], "人工写的必要性", *texts[2:], api_name="/save_sections")
+    with pytest.raises(AppError, match="已人工修改或已锁定.*请勾选“覆盖人工修改"):
+        client.predict(draft_id, "necessity", "更简洁", False, False, api_name="/regenerate")
+    again = client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
+    assert "第 3 版" in again[STATUS] and _text(again[NECESSITY]) != "人工写的必要性"
+
+
+def test_stop_ends_drafting_and_saves_nothing_half_made(tmp_path, monkeypatch):
+    """The rules writer is instant, so each drafting event is slowed (a fault injected) to leave time to press 停止."""
+    from assistant.services.workspace import WorkspaceService
+
+    real = WorkspaceService.draft
+    finished = []
+
+    def slow(self, brief, *, on_event):
+        def slowed(event):
+            time.sleep(0.5)
+            on_event(event)
+
+        try:
+            return real(self, brief, on_event=slowed)
+        finally:
+            finished.append(True)
+
+    monkeypatch.setattr(WorkspaceService, "draft", slow)
+    with live_app(web_settings(tmp_path / "data")) as address:
+        client = _client(address)
+        job = client.submit(False, *client.predict(api_name="/load_example"), api_name="/draft")
+        deadline = time.monotonic() + 30
+        while not job.outputs() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert job.outputs(), "no progress arrived"
+        job.cancel()
+        while not finished and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert finished and client.predict(None, api_name="/history")[0] == "还没有打开草稿。"
+        with build_services(web_settings(tmp_path / "data")) as services:
+            assert services.workspace().drafts() == []
+
+
+def test_a_locked_section_shows_it_and_is_not_regenerated(url):
+    client = _client(url)
+    draft_id = _drafted(client)[1:][DRAFT_ID]
+    locked = client.predict(draft_id, "goal_total", api_name="/lock_section")
+    assert "（锁定）" in locked[GOAL_TOTAL]["label"] and "第 2 版" in locked[STATUS]
+    with pytest.raises(AppError, match="已人工修改或已锁定"):
+        client.predict(draft_id, "goal_total", "", False, False, api_name="/regenerate")
