@@ -61,7 +61,7 @@ def chunks_for(brief: Brief, hits: Hits, *, exclude: str | None) -> list[str]:
 
 def messages_for(brief: Brief, chunks: list[str]) -> list:
     listed = "\n".join(f"[{n}] {text}" for n, text in enumerate(chunks, start=1)) or "（无）"
-    body = PROMPT.format(brief=brief_block(SimpleNamespace(brief=brief)), chunks=listed)
+    body = PROMPT.format(brief=brief_block(SimpleNamespace(brief=brief, prompt_brief=brief)), chunks=listed)
     return [SystemMessage(SYSTEM), HumanMessage(body)]
 
 
