@@ -87,3 +87,12 @@ def test_the_baseline_parses_a_fenced_reply_and_fails_a_cut_or_off_framework_one
     assert not cut.schema_valid and cut.failure.startswith("JSON 解析失败")
     off = parse_reply(RECORDED_VALID.replace("数量指标", "投入指标"))
     assert not off.schema_valid and off.rows[0].level2 is None and off.sections  # still scored on what parsed
+
+
+def test_the_baseline_prompt_carries_the_brief_and_the_chunks():
+    from assistant.domain.brief import example_brief
+    from assistant.evals.baseline import messages_for
+
+    brief = example_brief()
+    human = messages_for(brief, ["【某项目 · 2023 · 项目概况】示例片段"])[-1].content
+    assert f"项目名称：{brief.name}" in human and "[1] 【某项目 · 2023 · 项目概况】示例片段" in human and '"绩效指标"' in human
