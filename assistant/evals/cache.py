@@ -59,9 +59,14 @@ class BudgetCache(CaseCache):
     def __init__(self, folder: Path, *, enabled: bool = True, deadline: float | None = None) -> None:
         super().__init__(folder, enabled=enabled)
         self.deadline = deadline
+        self.may_run = True
+
+    def begin_case(self) -> None:
+        """Decide once per case: a case started within the budget runs to its end (all its systems)."""
+        self.may_run = self.deadline is None or time.perf_counter() <= self.deadline
 
     def get(self, key: str) -> dict[str, Any] | None:
         found = super().get(key)
-        if found is None and self.deadline is not None and time.perf_counter() > self.deadline:
+        if found is None and not self.may_run:
             raise OverBudget(key)
         return found

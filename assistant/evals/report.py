@@ -98,8 +98,8 @@ def comparison_table(figures: dict[str, float], part: str, wanted: tuple[F.Figur
 def headline(run: EvalRun, figures: dict[str, float]) -> list[str]:
     n = len(run.loo.get("ours", []))
     lines, losses = comparison_table(figures, "loo", F.LOO_FIGURES)
-    plain = [f"- {loss}" for loss in losses] or ["- 无：每一项都是本产品更好。"]
-    base_ran = any(s.failure == "" or not s.failure.startswith("未运行") for s in run.loo.get("baseline", []))
+    plain = [f"- {loss}" for loss in losses] or (["- 无：每一项都是本产品更好。"] if n else ["- 本次没有完成的起草用例，无从比较。"])
+    base_ran = not n or any(not s.failure.startswith("未运行") for s in run.loo.get("baseline", []))
     return [
         "## 1. 总表：本产品与通用 RAG 基线（留一法起草）", "",
         f"{n} 份申报表，每份从真实申报表导出简报、把它从检索、指标库和审核上下文中隐去后起草；同一次运行、同一模型、同一检索器。", "",

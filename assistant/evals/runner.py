@@ -92,8 +92,8 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
         for key, (title, run_suite) in SUITES.items():
             run.suites.append(suites.skipped(key, title, "按 --skip 跳过") if key in options.skip else suites.timed(key, title, lambda: run_suite(env)))
             progress.step(f"{title}：完成")
-        run.loo = _collect(progress, "留一法起草", loo_cases, lambda d: drafting.loo_case(denv, d), lambda d: d.id, run.unfinished)
-        run.types = _collect(progress, "类型简报起草", type_cases, lambda c: drafting.type_case(denv, *c), lambda c: c[0], run.unfinished)
+        run.loo = _collect(progress, "留一法起草", loo_cases, lambda d: (cache.begin_case(), drafting.loo_case(denv, d))[1], lambda d: d.id, run.unfinished)
+        run.types = _collect(progress, "类型简报起草", type_cases, lambda c: (cache.begin_case(), drafting.type_case(denv, *c))[1], lambda c: c[0], run.unfinished)
         run.skipped = {p: "按 --skip 跳过" for p in DRAFTING if p in options.skip}
         meta["cache_hits"] = cache.hits
         meta["seconds"] = round(time.perf_counter() - started, 1)
