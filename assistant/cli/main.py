@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, index_cmd, office_cmd, review_cmd, serve_cmd, suggest_cmd
+from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, eval_cmd, index_cmd, office_cmd, review_cmd, serve_cmd, suggest_cmd
 from assistant.errors import AssistantError
 from assistant.settings import load_settings
 
@@ -73,6 +73,7 @@ app.command("export")(office_cmd.export)
 app.command("import")(office_cmd.import_)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(serve_cmd.users_app, name="users")
+app.command("eval")(eval_cmd.eval_)
 
 
 def main() -> None:

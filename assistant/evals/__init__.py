@@ -1,0 +1,1 @@
+"""`assistant eval`: every suite of the checkout's evals/ folder in one report, with a generic-RAG baseline."""
