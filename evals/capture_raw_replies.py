@@ -23,15 +23,14 @@ from pathlib import Path
 import httpx
 from langchain_core.messages import BaseMessage, SystemMessage
 
-from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief, example_brief, load_brief
 from assistant.domain.model import SectionKind
-from assistant.domain.policy import load_policies
-from assistant.drafting.context import DraftContext, build_context
+from assistant.drafting.context import DraftContext
 from assistant.drafting.sections import DRAFTED, section_messages
 from assistant.llm.runtime import LLMRuntime
+from assistant.drafting.service import draft_context
+from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, load_settings
-from assistant.suggest.service import suggest_for
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures" / "raw_replies.json"
@@ -54,9 +53,8 @@ SCENARIOS = (
 
 
 def _contexts(briefs: list[tuple[str, Brief]], settings) -> dict[str, DraftContext]:  # noqa: ANN001
-    corpus = Corpus.load(settings.corpus.corpus_dir)
-    policies = load_policies(settings.corpus.corpus_dir / "policies")
-    return {name: build_context(brief, suggest_for(brief, settings), corpus, policies) for name, brief in briefs}
+    sources = CorpusScope(settings.corpus.corpus_dir).current()
+    return {name: draft_context(brief, sources)[0] for name, brief in briefs}
 
 
 def _messages(ctx: DraftContext, kind: SectionKind, scenario: Scenario) -> list[BaseMessage]:

@@ -21,9 +21,10 @@ from langchain_core.messages import HumanMessage  # noqa: E402
 
 from assistant.domain.brief import example_brief, load_brief  # noqa: E402
 from assistant.drafting.chain import DraftEvent  # noqa: E402
-from assistant.drafting.service import draft_brief  # noqa: E402
+from assistant.drafting.service import draft_brief, draft_context  # noqa: E402
 from assistant.llm.runtime import LLMRuntime  # noqa: E402
 from assistant.review.models import Severity  # noqa: E402
+from assistant.services.scope import CorpusScope  # noqa: E402
 from assistant.settings import LLMProvider, load_settings  # noqa: E402
 
 
@@ -51,12 +52,13 @@ def main() -> None:
         settings.llm.local_port = args.port
     brief = load_brief(args.brief) if args.brief else example_brief()
     events: list[DraftEvent] = []
+    context = draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current())
     with LLMRuntime(settings) as runtime:
         if runtime.enabled and args.llm == "local":
             _warm(runtime)
         print(f"before: {_load()}")
         start = time.perf_counter()
-        draft = draft_brief(brief, settings, runtime if runtime.enabled else None, on_event=events.append)
+        draft = draft_brief(brief, settings, runtime if runtime.enabled else None, context=context, on_event=events.append)
         total = time.perf_counter() - start
     _report(draft, events, total)
 

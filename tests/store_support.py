@@ -23,7 +23,8 @@ import pytest
 
 from assistant.domain.brief import example_brief
 from assistant.drafting.models import Draft
-from assistant.drafting.service import draft_brief
+from assistant.drafting.service import draft_brief, draft_context
+from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, load_settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -98,4 +99,5 @@ def rules_draft() -> Draft:
     """A real draft of the example brief, written by the rules writer (no model)."""
     settings = load_settings()
     settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"provider": LLMProvider.NONE})})
-    return draft_brief(example_brief(), settings, None)
+    context = draft_context(example_brief(), CorpusScope(settings.corpus.corpus_dir).current())
+    return draft_brief(example_brief(), settings, None, context=context)

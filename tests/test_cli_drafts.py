@@ -93,3 +93,23 @@ def test_a_json_draft_written_with_o_continues_its_stored_draft(data_dir: Path, 
     _ok(["draft", "--draft", str(out), "--section", "总目标"])
     assert [d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)] == [1]
     assert json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)[-1]["version"] == 3
+
+
+def test_a_rewrite_instruction_without_a_model_is_refused_and_nothing_is_saved(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "draft.json"
+    _ok(["draft", "--example", "-o", str(out)])
+    before = out.read_bytes()
+    for args in (["--id", "1"], ["--draft", str(out)], ["--draft", str(out), "-o", str(out)]):
+        refused = runner.invoke(app, ["draft", *args, "--section", "必要性", "--instruction", "更简洁", "--llm", "none"])
+        assert refused.exit_code == 2, refused.output
+        assert "按要求“更简洁”改写需要语言模型" in refused.output and "--llm local" in refused.output
+        assert "未保存新版本" in refused.output and "Traceback" not in refused.output
+    assert [v["version"] for v in json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)] == [1]
+    assert out.read_bytes() == before
+    (tmp_path / "other.json").write_bytes(before.replace("党员教育平台运维项目".encode(), "另一个项目".encode()))
+    refused = runner.invoke(app, ["draft", "--draft", str(tmp_path / "other.json"), "--section", "必要性", "--instruction", "更简洁"])
+    assert refused.exit_code == 2 and "需要语言模型" in refused.output
+    assert [d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)] == [1]  # the file was not imported
+    stray = runner.invoke(app, ["draft", "--example", "--instruction", "更简洁"])
+    assert stray.exit_code == 2 and "--section" in stray.output
+    _ok(["draft", "--id", "1", "--section", "必要性"])  # without an instruction the rules rewrite it

@@ -9,23 +9,21 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
-from assistant.corpus.store import Corpus
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.domain.policy import load_policies
 from assistant.drafting.chain import Writer, drafting_chain, write_section
-from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
 from assistant.prompts import EXPECTED, load_prompt
 from assistant.drafting.sections import DRAFTED
-from assistant.drafting.service import draft_brief
+from assistant.drafting.service import draft_brief, draft_context
 from assistant.errors import AssistantError, ModelError
 from assistant.llm.chat import stream_call
 from assistant.review.checks_relevance import ReviewContext
+from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, load_settings
-from assistant.suggest.service import suggest_for
 
 REPO = Path(__file__).resolve().parent.parent
+SOURCES = CorpusScope(REPO / "corpus").current()
 GOOD = {
     "overview": '{"text": "党员教育平台运维项目由上海市党建服务中心实施，保障平台全年稳定运行，工作日故障30分钟内响应。", "citations": ["S1"]}',
     "necessity": '{"text": "为落实《中国共产党党员教育管理工作条例》要求，需保障党员教育平台稳定运行。", "citations": ["P1"]}',
@@ -36,10 +34,7 @@ GOOD = {
 
 @pytest.fixture(scope="module")
 def ctx():
-    settings = load_settings()
-    brief = example_brief()
-    corpus = Corpus.load(REPO / "corpus")
-    return build_context(brief, suggest_for(brief, settings), corpus, load_policies(REPO / "corpus" / "policies"))
+    return draft_context(example_brief(), SOURCES)[0]
 
 
 def _writer(responses: list[str], events=None) -> Writer:
@@ -83,7 +78,7 @@ def test_plain_text_with_markers_is_the_contract_and_its_tokens_are_streamed(ctx
     reply = "党员教育平台运维项目由上海市党建服务中心实施[S1]，保障平台全年稳定运行。[P1]"
     section = write_section(ctx, SectionKind.OVERVIEW, _writer([reply], events), [], [])
     assert section.text == "党员教育平台运维项目由上海市党建服务中心实施，保障平台全年稳定运行。"
-    assert [c.label for c in section.citations] == [ctx.materials[0].citation.label, ctx.policies[0].citation.label, "项目简报"]
+    assert [c.label for c in section.citations] == [ctx.materials[0].citation.label, ctx.policies[0].citation.label, "[项目简报]"]
     assert "".join(e.message for e in events if e.kind == "delta") == reply
 
 
@@ -115,7 +110,7 @@ def test_basis_is_chosen_by_code_from_the_user_and_relevant_candidates(ctx):
 
     chosen = relevant_policies(ctx)
     by_label = ctx.policy_by_label()
-    assert [by_label[label].citation.ref for label in chosen[:2]] == ["party-member-education-regulation", "cybersecurity-law"]
+    assert [by_label[label].citation.ref for label in chosen[:2]] == ["policy:party-member-education-regulation", "policy:cybersecurity-law"]
     assert set(chosen) <= set(by_label)
 
 
@@ -135,7 +130,7 @@ def test_figures_from_the_brief_are_grounded(ctx):
 def test_rules_only_draft_is_fast_complete_and_labelled():
     settings = load_settings()
     settings.llm.provider = LLMProvider.NONE
-    draft = draft_brief(example_brief(), settings, None)
+    draft = draft_brief(example_brief(), settings, None, context=draft_context(example_brief(), SOURCES))
     assert draft.model == "rules" and len(draft.sections) == 5
     assert sum(n.kind is NoteKind.RULES_ONLY for n in draft.notes) == 4
     assert not draft.review.has_errors
@@ -147,7 +142,7 @@ def test_regenerate_one_section_keeps_the_others(ctx, monkeypatch):
     draft = drafting_chain(_writer(_all_good()), ReviewContext()).invoke(ctx)
     shorter = '{"text": "保障党员教育平台稳定运行，满足党员教育需要。", "citations": []}'
     monkeypatch.setattr(service, "make_writer", lambda *a, **k: _writer([shorter]))
-    new = service.regenerate_section(draft, SectionKind.NECESSITY, "更简洁", load_settings(), None)
+    new = service.regenerate_section(draft, SectionKind.NECESSITY, "更简洁", load_settings(), None, context=(ctx, ReviewContext()))
     assert new.section(SectionKind.NECESSITY).text.startswith("保障党员教育平台")
     assert new.section(SectionKind.OVERVIEW) == draft.section(SectionKind.OVERVIEW)
 
@@ -194,10 +189,10 @@ def test_plan_and_composition_only_where_the_brief_gives_them_and_reviewed(ctx):
     settings = load_settings()
     settings.llm.provider = LLMProvider.NONE
     bare = example_brief().model_copy(update={"plan": [], "composition": []})
-    assert SectionKind.PLAN not in {s.kind for s in draft_brief(bare, settings, None).sections}
+    assert SectionKind.PLAN not in {s.kind for s in draft_brief(bare, settings, None, context=draft_context(bare, SOURCES)).sections}
     brief = example_brief()
     short = brief.model_copy(update={"composition": brief.composition[:2]})
-    findings = draft_brief(short, settings, None).review.findings
+    findings = draft_brief(short, settings, None, context=draft_context(short, SOURCES)).review.findings
     assert [f.message for f in findings if f.rule_id == "BUDGET-LINES-SUM"] == ["预算明细合计 2,500,000.00元 与当年预算 2,650,000.00元 不一致（差额 150,000.00元）。"]
 
 
@@ -237,7 +232,7 @@ def test_text_copied_from_a_precedent_is_pointed_out(ctx):
     notes = []
     write_section(ctx, SectionKind.GOAL_TOTAL, _writer([reply]), notes, [])
     borrowed = [n for n in notes if n.kind is NoteKind.BORROWED_TEXT]
-    assert len(borrowed) == 1 and borrowed[0].fragment in copied and precedent.citation.label in borrowed[0].message
+    assert len(borrowed) == 1 and borrowed[0].fragment in copied and precedent.citation.caption in borrowed[0].message
     notes = []
     write_section(ctx, SectionKind.GOAL_TOTAL, _writer([GOOD["goal_total"]]), notes, [])
     assert notes == []

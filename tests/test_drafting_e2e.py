@@ -15,8 +15,9 @@ from assistant.llm import LocalServer, ensure_model_file
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting import sections
-from assistant.drafting.service import draft_brief
+from assistant.drafting.service import draft_brief, draft_context
 from assistant.llm.runtime import LLMRuntime
+from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, load_settings
 
 
@@ -32,7 +33,8 @@ def test_draft_with_the_embedded_model(short_sections, tmp_path):
     settings.llm.local_port = 8791  # not the default, so a developer's running server is left alone
     events = []
     with LLMRuntime(settings) as runtime:
-        draft = draft_brief(example_brief(), settings, runtime, on_event=events.append)
+        context = draft_context(example_brief(), CorpusScope(settings.corpus.corpus_dir).current())
+        draft = draft_brief(example_brief(), settings, runtime, context=context, on_event=events.append)
     assert draft.provider == "local" and "Qwen" in draft.model
     assert [s.kind for s in draft.sections] == [SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL, SectionKind.PLAN]
     assert all(s.text and s.generated_by == draft.model for s in draft.sections[:4])

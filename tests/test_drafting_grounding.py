@@ -6,17 +6,14 @@ from pathlib import Path
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.corpus.store import Corpus
 from assistant.domain.brief import load_brief
 from assistant.domain.model import SectionKind
-from assistant.domain.policy import load_policies
 from assistant.drafting.chain import Writer, write_section
-from assistant.drafting.context import build_context
 from assistant.drafting.grounding import Sources, ground_text, mend_dangling, policy_like
 from assistant.drafting.models import NoteKind
 from assistant.llm.chat import stream_call
-from assistant.settings import load_settings
-from assistant.suggest.service import suggest_for
+from assistant.drafting.service import draft_context
+from assistant.services.scope import CorpusScope
 
 REPO = Path(__file__).resolve().parent.parent
 TRAINING = REPO / "evals" / "briefs" / "training.yaml"
@@ -24,9 +21,7 @@ TRAINING = REPO / "evals" / "briefs" / "training.yaml"
 
 @pytest.fixture(scope="module")
 def training():
-    brief = load_brief(TRAINING)
-    corpus = Corpus.load(REPO / "corpus")
-    return build_context(brief, suggest_for(brief, load_settings()), corpus, load_policies(REPO / "corpus" / "policies"))
+    return draft_context(load_brief(TRAINING), CorpusScope(REPO / "corpus").current())[0]
 
 
 def _write(ctx, kind: SectionKind, reply: str):

@@ -11,11 +11,13 @@ from assistant.domain.model import SectionKind
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import FundingField, Route, Target
 from assistant.qa.parse import read_question, to_query
-from assistant.qa.service import answer, load_scope
+from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
+from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 
 REPO = Path(__file__).resolve().parent.parent
+SCOPE = CorpusScope(REPO / "corpus")  # the corpus as the services load it: once
 TODAY = date(2026, 11, 22)
 
 
@@ -30,11 +32,11 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def scope():
-    return load_scope(REPO / "corpus")
+    return SCOPE.current().qa
 
 
 def ask(question: str, settings: Settings, conversation: Conversation | None = None):
-    return answer(question, conversation or Conversation(), settings, None, today=TODAY)
+    return answer(question, conversation or Conversation(), settings, None, scope=SCOPE.current().qa, today=TODAY)
 
 
 def query_of(question: str, scope):

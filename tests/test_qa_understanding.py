@@ -13,7 +13,7 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Route, Target
 from assistant.qa.parse import read
-from assistant.qa.service import answer, load_scope
+from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
 from assistant.qa.synthesis import ANSWER_LIMIT
 from assistant.qa.translate import check, parse_reply, translate
@@ -30,11 +30,11 @@ RAW_LEVEL_MISPLACED = '```json\n{\n  "target": "typical_values",\n  "level2": "æ
 RAW_TRUNCATED = RAW_LEVEL_MISPLACED[:-6]  # the same reply cut as by the token limit: no closing brace or fence
 
 
-from test_qa_structured import scope, settings  # noqa: E402,F401 - the same fixtures: real corpus, no model
+from test_qa_structured import SCOPE, scope, settings  # noqa: E402,F401 - the same fixtures: real corpus, no model
 
 
 def ask(question: str, settings: Settings, conversation: Conversation | None = None, runtime=None):
-    return answer(question, conversation or Conversation(), settings, runtime, today=TODAY)
+    return answer(question, conversation or Conversation(), settings, runtime, scope=SCOPE.current().qa, today=TODAY)
 
 
 def cited_ok(result, scope) -> bool:

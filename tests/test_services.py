@@ -13,7 +13,8 @@ from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.models import Draft
 from assistant.services import build_services
-from assistant.services.drafting import ProtectedFieldError
+from assistant.errors import ModelError
+from assistant.services.drafting import ModelRequiredError, ProtectedFieldError
 from assistant.settings import CorpusSettings, LLMProvider, LLMSettings, Settings, StoreSettings
 from assistant.store import Action, Origin
 from assistant.store.fields import section_path
@@ -124,3 +125,49 @@ def test_regenerating_the_indicator_table_keeps_human_rows(services):
     forced = services.drafting.regenerate_indicators(draft_id, force=True)
     assert forced.draft.indicators == original.indicators and forced.kept == []
     assert services.store.get(draft_id, forced.info.number - 1).draft.indicators[1].value.value == "≥99%"
+
+
+def test_an_instruction_needs_a_model_and_a_refusal_saves_nothing(services):
+    draft_id = services.drafting.draft(example_brief()).info.draft_id
+    with pytest.raises(ModelRequiredError, match="需要语言模型") as refused:
+        services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="更简洁")
+    assert "--llm local" in refused.value.hint
+    assert services.store.head(draft_id) == 1
+    with pytest.raises(ModelRequiredError):  # the web workspace refuses the same way, in the same service
+        services.workspace(rules_only=True).regenerate(draft_id, SectionKind.NECESSITY, instruction="更简洁", base=1,
+                                                       force=False, on_event=lambda _: None)  # fmt: skip
+    assert services.store.head(draft_id) == 1
+    assert services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="  ").info.number == 2
+
+
+def test_an_instruction_is_refused_when_the_embedded_model_cannot_start(tmp_path, monkeypatch):
+    import assistant.llm.runtime as runtime_module
+
+    def no_model(_settings):
+        raise ModelError("模型文件缺失")
+
+    monkeypatch.setattr(runtime_module, "start_local_server", no_model)  # the fault: the embedded model cannot start
+    settings = _settings(tmp_path).model_copy(update={"llm": LLMSettings(provider=LLMProvider.LOCAL)})
+    with build_services(settings) as services:
+        saved = services.drafting.draft(example_brief())  # a new draft falls back to rules, and says so
+        assert saved.draft.model == "rules"
+        with pytest.raises(ModelRequiredError, match="内置模型不可用（模型文件缺失）"):
+            services.drafting.regenerate_section(saved.info.draft_id, SectionKind.NECESSITY, instruction="突出数据共享")
+        assert services.store.head(saved.info.draft_id) == 1
+
+
+def test_drafting_qa_suggest_review_and_export_share_one_corpus_load(tmp_path, monkeypatch):
+    from assistant.corpus.store import Corpus
+    from assistant.qa.conversation import Conversation
+
+    loads = []
+    real_load = Corpus.load.__func__
+    monkeypatch.setattr(Corpus, "load", classmethod(lambda cls, d: loads.append(d) or real_load(cls, d)))
+    with build_services(_settings(tmp_path)) as services:
+        services.suggest.suggest(example_brief())
+        saved = services.drafting.draft(example_brief())
+        services.drafting.regenerate_section(saved.info.draft_id, SectionKind.GOAL_TOTAL)
+        services.qa.answer("2023年组织部各项目资金合计多少？", Conversation())
+        services.review.check_corpus()
+        services.export.resolve("2023-003-06")
+    assert loads == [REPO / "corpus"]

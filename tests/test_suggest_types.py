@@ -107,12 +107,13 @@ def test_an_it_brief_still_gets_its_it_precedents(bank):
 
 
 def test_the_draft_takes_the_type_aware_indicator_set():
-    from assistant.drafting.service import draft_brief
+    from assistant.drafting.service import draft_brief, draft_context
+    from assistant.services.scope import CorpusScope
 
     settings = load_settings()
     settings.llm.provider = LLMProvider.NONE
     brief = load_brief(BRIEFS / "01-training.yaml")
-    draft = draft_brief(brief, settings, None)
+    draft = draft_brief(brief, settings, None, context=draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current()))
     names = [i.name for i in draft.indicators]
     assert "培训人次" in names and "人均培训成本" in names and not any(IT_WORDS.search(n) for n in names)
     assert not any(f.rule_id == "REL-TYPE" for f in draft.review.findings)

@@ -11,9 +11,8 @@ from rich.table import Table
 
 from assistant.cli import render
 from assistant.cli.wiring import open_services
-from assistant.corpus.store import Corpus, source_files
+from assistant.corpus.store import Corpus
 from assistant.domain.model import NoteLevel
-from assistant.errors import InputError
 
 app = typer.Typer(help="语料库：把历年申报表解析为结构化语料，并查看。", no_args_is_help=True)
 
@@ -30,7 +29,7 @@ def build(
 ) -> None:
     """解析 corpus/raw/ 下的全部申报表，生成 corpus/declarations/*.json（结果确定、可重复）。"""
     with open_services() as services:
-        report = services.corpus.build(_expand(source) if source else [])
+        report = services.corpus.build(source or [])
     out = render.console()
     decls = report.declarations
     out.print(
@@ -42,18 +41,6 @@ def build(
     _print_note_summary(report, verbose=verbose)
     if report.failed:
         raise typer.Exit(1)
-
-
-def _expand(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(source_files(path))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(f"找不到文件或目录：{path}", hint="请检查 --from 参数的路径")
-    return files
 
 
 def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - BuildReport

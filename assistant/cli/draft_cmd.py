@@ -13,10 +13,8 @@ import typer
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief, load_brief
-from assistant.drafting.chain import DraftEvent
-from assistant.drafting.service import section_kind
 from assistant.errors import InputError
-from assistant.services.drafting import DraftingService, SavedDraft
+from assistant.services.drafting import DraftEvent, DraftingService, SavedDraft, section_kind
 from assistant.services.protect import describe_kept
 from assistant.settings import LLMProvider
 
@@ -56,6 +54,8 @@ def draft(
     force: Annotated[bool, typer.Option("--force", help="连人工修改或锁定的内容也重写（原文仍留在上一版）。")] = False,
 ) -> None:
     """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，附审核结果，并存入草稿库。"""
+    if instruction.strip() and (not section or indicators):
+        raise InputError("--instruction 只用于重写草稿的单个部分", hint="请同时用 --section 指定要重写的部分，如 --section 必要性")
     with open_services(llm=llm) as services:
         if section or indicators:
             saved = _regenerate(services.drafting, section=section, indicators=indicators, instruction=instruction,
@@ -82,14 +82,16 @@ def _regenerate(
     drafting: DraftingService, *, section: str | None, indicators: bool, instruction: str, draft_id: int | None,
     path: Path | None, force: bool,
 ) -> SavedDraft:  # fmt: skip
+    kind = section_kind(section) if section is not None and not indicators else None
     if draft_id is None:
         if path is None or not path.is_file():
             raise InputError("重写单个部分需要已有的草稿", hint="用 --id 指定草稿库中的草稿（assistant drafts list），或用 --draft 指定草稿 JSON")
+        if kind is not None:
+            drafting.require_model(instruction)  # before the file is imported: a refusal saves nothing
         draft_id = drafting.open_file(path)
-    if indicators:
+    if kind is None:
         return drafting.regenerate_indicators(draft_id, force=force)
-    assert section is not None
-    return drafting.regenerate_section(draft_id, section_kind(section), instruction=instruction, force=force, on_event=_Progress())
+    return drafting.regenerate_section(draft_id, kind, instruction=instruction, force=force, on_event=_Progress())
 
 
 def _report(saved: SavedDraft) -> None:

@@ -9,9 +9,8 @@ from typing import Annotated
 import typer
 
 from assistant.cli import render
-from assistant.office.service import ExportFormat, export_declaration, resolve_declaration
-from assistant.services.review import load_subjects
-from assistant.settings import load_settings
+from assistant.cli.wiring import open_services
+from assistant.office.service import ExportFormat
 
 
 def export(
@@ -20,9 +19,9 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件；默认为当前目录下的 <编号>.<格式>。")] = None,
 ) -> None:
     """按上海市财政项目支出绩效目标申报表的版式导出为 Word、Excel 或 JSON。"""
-    decl = resolve_declaration(source, load_settings().corpus.corpus_dir)
-    path = output or Path(f"{decl.id}.{to.value}")
-    export_declaration(decl, to, path)
+    with open_services() as services:
+        decl = services.export.resolve(source)
+        path = services.export.export(decl, to, output or Path(f"{decl.id}.{to.value}"))
     render.console().print(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）")
 
 
@@ -31,7 +30,8 @@ def import_(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")] = False,
 ) -> None:
     """读取一份申报表并显示解析结果（表头、资金、各部分、指标表和解析提示），不加入语料库。"""
-    declarations = load_subjects(file)
+    with open_services() as services:
+        declarations = services.review.read(file)
     if as_json:
         typer.echo(json.dumps([d.model_dump(mode="json") for d in declarations], ensure_ascii=False, indent=2))
         return

@@ -12,21 +12,22 @@ from rich.table import Table
 
 from assistant.cli import render
 from assistant.cli.wiring import open_services
-from assistant.review.catalogue import RULES, RULES_BY_ID
-from assistant.review.models import ReviewReport, Severity
+from assistant.review.models import ReviewReport, Rule, Severity
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
 
 
 def rules(as_json: JsonFlag = False) -> None:
     """列出全部审核规则：编号、级别、审核要点、依据和修改建议。"""
+    with open_services() as services:
+        catalogue = services.review.rules()
     if as_json:
-        typer.echo(json.dumps([r.model_dump(mode="json") for r in RULES], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in catalogue], ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"审核规则（{len(RULES)} 条）", title_justify="left", show_lines=True)
+    table = Table(title=f"审核规则（{len(catalogue)} 条）", title_justify="left", show_lines=True)
     for col in ("编号", "级别", "审核要点", "规则", "依据", "修改建议"):
         table.add_column(col, overflow="fold")
-    for r in RULES:
+    for r in catalogue:
         table.add_row(r.id, r.severity.label, r.criterion.value, r.title, r.source, r.fix)
     render.console().print(table)
 
@@ -41,8 +42,9 @@ def check(
         raise typer.BadParameter("请给出要审核的文件，或使用 --corpus", param_hint="FILE")
     with open_services() as services:
         reports = services.review.check_corpus() if corpus else services.review.check_file(file)
+        catalogue = {rule.id: rule for rule in services.review.rules()}
     if corpus:
-        _corpus_output(reports, as_json=as_json)
+        _corpus_output(reports, catalogue, as_json=as_json)
         raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))
@@ -52,7 +54,7 @@ def check(
     raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
 
 
-def _corpus_output(reports: list[ReviewReport], *, as_json: bool) -> None:
+def _corpus_output(reports: list[ReviewReport], catalogue: dict[str, Rule], *, as_json: bool) -> None:
     frequent = Counter(f.rule_id for r in reports for f in r.findings)
     if as_json:
         summary = {
@@ -71,14 +73,14 @@ def _corpus_output(reports: list[ReviewReport], *, as_json: bool) -> None:
     for col in ("申报表", "项目名称", "错误", "警告", "提示", "主要问题"):
         table.add_column(col, overflow="fold")
     for r in reports:
-        top = "、".join(RULES_BY_ID[k].title for k, _ in Counter(f.rule_id for f in r.findings).most_common(3))
+        top = "、".join(catalogue[k].title for k, _ in Counter(f.rule_id for f in r.findings).most_common(3))
         table.add_row(r.declaration_id, r.name, str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)), str(r.count(Severity.HINT)), top)
     out.print(table)
     rules_table = Table(title="最常见的问题", title_justify="left")
     for col in ("规则", "级别", "问题", "次数", "涉及申报表"):
         rules_table.add_column(col, overflow="fold")
     for rule_id, n in frequent.most_common():
-        rule = RULES_BY_ID[rule_id]
+        rule = catalogue[rule_id]
         decls = sum(1 for r in reports if any(f.rule_id == rule_id for f in r.findings))
         rules_table.add_row(rule_id, rule.severity.label, rule.title, str(n), str(decls))
     out.print(rules_table)

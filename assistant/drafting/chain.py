@@ -13,14 +13,13 @@ from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import find_policy
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.drafting.context import DraftContext, basis_entry
-from assistant.drafting.models import (
-    BRIEF_CITATION, BasisEntry, Citation, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage, SourceKind,
-)  # fmt: skip
+from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
+from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.drafting.grounding import brief_text
 from assistant.drafting.sections import DRAFTED, Complete, write_with_model
 from assistant.review.checks_relevance import ReviewContext, specific_bigrams
 from assistant.review.engine import review
-from assistant.suggest.models import SuggestionSet
+from assistant.suggest.models import Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
 BASIS_MIN_SHARED = 2  # specific two-character words a candidate policy shares with the brief to be relevant
@@ -77,7 +76,7 @@ def _sections(state: State, writer: Writer) -> State:
     state.notes.extend(state.ctx.notes)
     if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
         text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
-        state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_CITATION], generated_by=RULES))
+        state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_REF], generated_by=RULES))
     return state
 
 
@@ -120,8 +119,8 @@ def relevant_policies(ctx: DraftContext) -> list[str]:
     own = specific_bigrams(brief_text(ctx.prompt_brief))
     named = {p.id for written in ctx.brief.policies if (p := find_policy(ctx.all_policies, written)) is not None}
     shared = {item.label: len(own & specific_bigrams(item.text)) for item in ctx.policies}
-    chosen = [item for item in ctx.policies if item.citation.ref in named or shared[item.label] >= BASIS_MIN_SHARED]
-    return [item.label for item in sorted(chosen, key=lambda i: (i.citation.ref not in named, -shared[i.label]))]
+    chosen = [item for item in ctx.policies if policy_id(item.citation.ref) in named or shared[item.label] >= BASIS_MIN_SHARED]
+    return [item.label for item in sorted(chosen, key=lambda i: (policy_id(i.citation.ref) not in named, -shared[i.label]))]
 
 
 def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[GroundingNote]) -> BasisEntry | None:
@@ -146,9 +145,16 @@ def draft_indicators(suggestions: SuggestionSet) -> list[DraftIndicator]:
     """The indicator table of a draft: each suggestion with its first three precedents cited."""
     indicators = []
     for s in suggestions.suggestions:
-        cites = [Citation(kind=SourceKind.INDICATOR, ref=f"{e.declaration_id}#{e.indicator_name}", label=f"{e.project_name} · {e.year} · {e.indicator_name}（{e.value}）") for e in s.evidence[:3]]  # fmt: skip
+        cites = [_precedent_ref(e) for e in s.evidence[:3]]
         indicators.append(DraftIndicator(level1=s.level1, level2=s.level2, name=s.name, value=s.value, evidence=s.evidence, citations=cites))
     return indicators
+
+
+def _precedent_ref(e: Evidence) -> SourceRef:
+    """The past indicator behind a suggestion, quoted as the corpus holds it (``名称：值``)."""
+    where = f"indicator-{e.position}" if e.position is not None else e.indicator_name
+    return SourceRef(ref=f"{e.declaration_id}#{where}", project=e.project_name, year=e.year,
+                     part=f"{e.indicator_name}（{e.value}）", quote=f"{e.indicator_name}：{e.value or BLANK}")  # fmt: skip
 
 
 def _sentences(text: str) -> list[str]:
@@ -158,14 +164,14 @@ def _sentences(text: str) -> list[str]:
 def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     b = ctx.prompt_brief
     parts = _sentences(b.content) or [b.name]
-    titles = [item.citation.label for item in ctx.policies[:3]]
+    titles = [item.citation.project for item in ctx.policies[:3]]  # 《题名》（文号）
     texts = {
         SectionKind.OVERVIEW: f"{b.name}由{b.implementer or '实施单位'}实施{'，主管部门为' + b.department if b.department else ''}。{'。'.join(parts)}。",
         SectionKind.NECESSITY: (f"为落实{'、'.join(titles)}等要求，" if titles else "") + f"{parts[0]}，有必要设立本项目。",
         SectionKind.GOAL_TOTAL: f"通过本项目的实施，{parts[0]}。",
         SectionKind.GOAL_ANNUAL: f"{b.year}年度：{'；'.join(parts)}。",
     }
-    cites = [BRIEF_CITATION]
+    cites = [BRIEF_REF]
     if kind is SectionKind.NECESSITY:
         cites += [item.citation for item in ctx.policies[:3]]
     return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES)

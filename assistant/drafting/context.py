@@ -10,7 +10,8 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
 from assistant.drafting.injection import dictated_phrases, neutralise
-from assistant.drafting.models import BasisEntry, Citation, GroundingNote, NoteKind, SourceKind
+from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_title
+from assistant.drafting.models import BasisEntry, GroundingNote, NoteKind
 from assistant.suggest.models import SuggestionSet
 
 PRECEDENTS = 3
@@ -31,7 +32,7 @@ SOURCES: dict[SectionKind, tuple[SectionKind, ...]] = {
 @dataclass(frozen=True)
 class ContextItem:
     label: str
-    citation: Citation
+    citation: SourceRef
     text: str
 
 
@@ -71,7 +72,7 @@ def precedent_materials(precedents: list[Declaration]) -> list[ContextItem]:
             if any(item.citation.ref == ref for item in items):
                 continue
             label = f"{decl.header.name} · {decl.header.year} · {source.label}"
-            citation = Citation(kind=SourceKind.SECTION, ref=ref, label=label)
+            citation = SourceRef(ref=ref, project=decl.header.name, year=decl.header.year, part=source.label)
             items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{_snippet(decl.section_text(source))}"))
     return items
 
@@ -149,12 +150,10 @@ def _policy_candidates(
 
 
 def _policy_item(n: int, policy: PolicyReference) -> ContextItem:
-    number = f"（{policy.doc_number}）" if policy.doc_number else ""
-    label = f"《{policy.title}》{number}"
-    citation = Citation(kind=SourceKind.POLICY, ref=policy.id, label=label)
-    return ContextItem(label=f"P{n}", citation=citation, text=f"{label}：{_snippet(neutralise(policy.description).text, POLICY_NOTE_CHARS)}")
+    label = policy_title(policy)
+    return ContextItem(label=f"P{n}", citation=policy_citation(policy), text=f"{label}：{_snippet(neutralise(policy.description).text, POLICY_NOTE_CHARS)}")
 
 
 def basis_entry(item: ContextItem, policies: list[PolicyReference]) -> BasisEntry:
-    policy = next(p for p in policies if p.id == item.citation.ref)
+    policy = next(p for p in policies if p.id == policy_id(item.citation.ref))
     return BasisEntry(title=policy.title, doc_number=policy.doc_number, policy_id=policy.id)

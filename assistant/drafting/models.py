@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
+from assistant.domain.refs import SourceRef
 from assistant.review.models import ReviewReport
 from assistant.suggest.models import Evidence, ValueProposal
 
@@ -16,30 +17,12 @@ _MODEL = ConfigDict(extra="forbid")
 DRAFT_FORMAT = "shenbao-draft/1"
 
 
-class SourceKind(StrEnum):
-    SECTION = "section"  # a section of a past declaration
-    INDICATOR = "indicator"
-    POLICY = "policy"
-    BRIEF = "brief"  # the user's own brief
-
-
-class Citation(BaseModel):
-    model_config = _MODEL
-
-    kind: SourceKind
-    ref: str = Field(description="declaration id + section, declaration id + indicator, policy id, or 'brief'")
-    label: str = Field(description="Readable Chinese label, e.g. 信息化运维项目 · 2023 · 项目总目标")
-
-
-BRIEF_CITATION = Citation(kind=SourceKind.BRIEF, ref="brief", label="项目简报")
-
-
 class DraftSection(BaseModel):
     model_config = _MODEL
 
     kind: SectionKind
     text: str
-    citations: list[Citation] = Field(default_factory=list)
+    citations: list[SourceRef] = Field(default_factory=list)
     generated_by: str = Field(description="model name, or 'rules' when no language model was used")
 
 
@@ -62,7 +45,7 @@ class DraftIndicator(BaseModel):
     name: str
     value: ValueProposal = Field(description="operator, number, unit, 取值依据 (ground) and its basis sentence")
     evidence: list[Evidence] = Field(default_factory=list)
-    citations: list[Citation] = Field(default_factory=list)
+    citations: list[SourceRef] = Field(default_factory=list)
 
 
 class NoteKind(StrEnum):

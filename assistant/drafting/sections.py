@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from assistant.domain.model import SectionKind
+from assistant.domain.refs import BRIEF_REF
 from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
 from assistant.drafting.grounding import GroundingResult, Sources, borrowed_runs, brief_numbers, brief_text, ground_text, numbers_in
-from assistant.drafting.models import BRIEF_CITATION, DraftSection, GroundingNote, NoteKind, SectionUsage
+from assistant.drafting.models import DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatReply, TokenUsage
@@ -169,7 +170,7 @@ class _Tally:
 def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brief_text: str) -> list[GroundingNote]:
     return [
         GroundingNote(kind=NoteKind.BORROWED_TEXT, section=kind, fragment=run,
-                      message=f"“{kind.label}”有一段文字与先例“{item.citation.label}”相同，请确认它适用于本项目")
+                      message=f"“{kind.label}”有一段文字与先例“{item.citation.caption}”相同，请确认它适用于本项目")
         for item in items
         for run in borrowed_runs(text, item.text, brief_text)
     ]  # fmt: skip
@@ -206,5 +207,5 @@ def _accept(
             citations.append(by_label[label].citation)
         else:
             notes.append(GroundingNote(kind=NoteKind.DROPPED_CITATION, section=kind, message=f"模型引用了不存在的材料编号“{label}”，已删除", fragment=label))
-    citations.append(BRIEF_CITATION)
+    citations.append(BRIEF_REF)
     return DraftSection(kind=kind, text=grounded.text.strip(), citations=citations, generated_by=model), notes

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
-from assistant.domain.policy import load_policies
+from assistant.domain.policy import PolicyReference
 from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
@@ -15,7 +16,8 @@ from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
 from assistant.settings import LLMProvider, Settings
-from assistant.suggest.service import suggest_for
+from assistant.suggest.bank import IndicatorBank
+from assistant.suggest.suggest import suggest
 
 EMBEDDED_MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct（内置）"
 SECTION_NAMES = {kind.label: kind for kind in (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)}
@@ -46,21 +48,32 @@ def make_writer(
     )  # fmt: skip
 
 
-def _context(brief: Brief, settings: Settings) -> tuple[DraftContext, ReviewContext]:
-    corpus = Corpus.load(settings.corpus.corpus_dir)
-    policies = load_policies(settings.corpus.corpus_dir / "policies")
-    ctx = build_context(brief, suggest_for(brief, settings), corpus, policies)
-    return ctx, ReviewContext.from_declarations(corpus.declarations)
+class CorpusSources(Protocol):
+    """What drafting reads of the corpus: one state of it, loaded once (`assistant.services.scope.CorpusSnapshot`)."""
+
+    @property
+    def corpus(self) -> Corpus: ...
+    @property
+    def policies(self) -> list[PolicyReference]: ...
+    @property
+    def bank(self) -> IndicatorBank: ...
+    @property
+    def review_context(self) -> ReviewContext: ...
+
+
+def draft_context(brief: Brief, sources: CorpusSources) -> tuple[DraftContext, ReviewContext]:
+    """The drafting and review contexts of ``brief`` over one state of the corpus."""
+    return build_context(brief, suggest(brief, sources.bank), sources.corpus, sources.policies), sources.review_context
 
 
 def draft_brief(
-    brief: Brief, settings: Settings, runtime: LLMRuntime | None, *, on_event: Callable[[DraftEvent], None] = _ignore,
-    context: tuple[DraftContext, ReviewContext] | None = None,
+    brief: Brief, settings: Settings, runtime: LLMRuntime | None, *, context: tuple[DraftContext, ReviewContext],
+    on_event: Callable[[DraftEvent], None] = _ignore,
 ) -> Draft:  # fmt: skip
-    """``context``: the drafting and review contexts when the caller holds the corpus already (the services do)."""
+    """``context``: the drafting and review contexts (`draft_context`)."""
     fallback: list[GroundingNote] = []
     writer = make_writer(settings, runtime, on_event, fallback)
-    ctx, review_context = context or _context(brief, settings)
+    ctx, review_context = context
     on_event(DraftEvent(kind="step", section="检索", message=f"相似项目 {len(ctx.precedents)} 个，候选政策 {len(ctx.policies)} 项", elapsed_s=0.0))
     draft = drafting_chain(writer, review_context).invoke(ctx)
     return draft.model_copy(update={"notes": fallback + draft.notes})
@@ -75,12 +88,12 @@ def section_kind(name: str) -> SectionKind:
 
 def regenerate_section(
     draft: Draft, kind: SectionKind, instruction: str, settings: Settings, runtime: LLMRuntime | None,
-    *, on_event: Callable[[DraftEvent], None] = _ignore, context: tuple[DraftContext, ReviewContext] | None = None,
+    *, context: tuple[DraftContext, ReviewContext], on_event: Callable[[DraftEvent], None] = _ignore,
 ) -> Draft:  # fmt: skip
     """Rewrite one section (e.g. 更简洁 / 突出数据共享), keep everything else, review again."""
     notes = [n for n in draft.notes if n.section is not kind]
     writer = make_writer(settings, runtime, on_event, notes)
-    ctx, review_context = context or _context(draft.brief, settings)
+    ctx, review_context = context
     current = draft.section(kind)
     usage = [u for u in draft.usage if u.section != kind.label]
     section = write_section(ctx, kind, writer, notes, usage, instruction=instruction, previous=current.text if current else "")

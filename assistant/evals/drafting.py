@@ -21,7 +21,7 @@ from types import ModuleType, SimpleNamespace
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief, load_brief
 from assistant.domain.model import Declaration
-from assistant.domain.policy import PolicyReference, load_policies
+from assistant.domain.policy import PolicyReference
 from assistant.domain.values import parse_value
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.service import draft_brief
@@ -63,10 +63,9 @@ class DraftingEnv:
 
 def open_env(suite: SuiteEnv, runtime: LLMRuntime | None, hits: Hits | None, cache: CaseCache, model: str) -> DraftingEnv:
     ind = load_script(suite.evals_dir, "indicators/run.py")
-    corpus = Corpus.load(suite.settings.corpus.corpus_dir)
     return DraftingEnv(
-        suite=suite, runtime=runtime, hits=hits, cache=cache, model=model, corpus=corpus,
-        policies=load_policies(suite.settings.corpus.corpus_dir / "policies"), full_bank=build_bank(corpus.declarations),
+        suite=suite, runtime=runtime, hits=hits, cache=cache, model=model, corpus=suite.sources.corpus,
+        policies=suite.sources.policies, full_bank=suite.sources.bank,
         indicators=ind, types=load_script(suite.evals_dir, "indicators/types/run.py"),
         embeddings=ind.default_cache(suite.settings.data_dir) if suite.semantic_match else None,
     )  # fmt: skip

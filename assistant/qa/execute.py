@@ -16,19 +16,12 @@ from typing import assert_never
 from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
+from assistant.domain.refs import BLANK, header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
 from assistant.qa.select import describe, indicators_of, level_label, narrows_indicators, policy_hits, section_of, select
 from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
-from assistant.qa.sources import (
-    BLANK,
-    funding_citation,
-    header_citation,
-    indicator_citation,
-    section_citation,
-    units_of,
-    yuan,
-)
+from assistant.qa.sources import funding_citation
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.qa.models import FundingField
-from assistant.qa.sources import units_of
+from assistant.domain.refs import units_of
 
 # Short forms → the unit's full name as the forms write it.
 UNIT_ALIASES: dict[str, str] = {

@@ -1,4 +1,4 @@
-"""The typed shapes of Q&A: the structured `Query`, citations, rows and the `Answer`."""
+"""The typed shapes of Q&A: the structured `Query`, rows (each with its `SourceRef`) and the `Answer`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
+from assistant.domain.refs import SourceRef
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 
@@ -102,21 +103,8 @@ class Route(StrEnum):
     RETRIEVAL = "retrieval"
 
 
-class Citation(BaseModel):
-    """One source an answer rests on: [项目名称 · 年度 · 部分] and the exact text quoted from it."""
-
-    model_config = _FROZEN
-
-    ref: str = Field(description="<declaration>#<section>, <declaration>#indicator-<n>, <declaration>#funding.<field>, policy:<id>")
-    project: str = Field(description="项目名称, or 《题名》 for a policy")
-    year: int | None
-    part: str = Field(description="部分：段落名、绩效指标第n项、资金字段")
-    quote: str = Field(description="Text of the source that supports the answer, verbatim.")
-
-    @property
-    def label(self) -> str:
-        parts = [self.project, str(self.year) if self.year else None, self.part]
-        return "[" + " · ".join(p for p in parts if p) + "]"
+# The one citation type is `assistant.domain.refs.SourceRef`; this name stays for qa/synthesis.py.
+Citation = SourceRef
 
 
 class Row(BaseModel):
@@ -130,7 +118,7 @@ class Row(BaseModel):
     field: str = Field(description="What the value is: 指标名称, 资金字段, 段落名…")
     value: str = Field(description="The value as the corpus holds it ('' for a blank).")
     amount: Decimal | None = Field(default=None, description="Funding amounts, exact.")
-    citation: Citation
+    citation: SourceRef
 
 
 class Answer(BaseModel):
@@ -141,7 +129,7 @@ class Answer(BaseModel):
     route: Route
     query: Query | None = None
     rows: list[Row] = Field(default_factory=list)
-    citations: list[Citation] = Field(default_factory=list)
+    citations: list[SourceRef] = Field(default_factory=list)
     refused: bool = False
     notes: list[str] = Field(default_factory=list, description="Years substituted, citations dropped, blanks…")
     figure: str | None = Field(default=None, description="The exact figure of a sum or count, e.g. 26,413,037.00 元")

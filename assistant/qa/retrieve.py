@@ -23,8 +23,8 @@ from assistant.domain.policy import PolicyReference
 from assistant.errors import AssistantError, CorpusError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
-from assistant.qa.models import Answer, Citation, Route
-from assistant.qa.sources import REF, indicator_citation, policy_citation, section_citation
+from assistant.qa.models import Answer, Route
+from assistant.domain.refs import REF, SourceRef, indicator_citation, policy_citation, section_citation
 from assistant.settings import Settings
 
 PASSAGES = 3
@@ -36,7 +36,7 @@ _STOP = re.compile(r"什么|哪些|怎么|如何|是否|为什么|多少|有没�
 
 @dataclass(frozen=True)
 class Passage:
-    citation: Citation
+    citation: SourceRef
     overlap: float
 
 
@@ -98,7 +98,7 @@ def _passage(ref: str, question: str, corpus: Corpus, policies: Sequence[PolicyR
     return None if citation is None else Passage(citation=citation, overlap=overlap(question, citation.quote))
 
 
-def _citation(ref: str, question: str, corpus: Corpus, policies: Sequence[PolicyReference]) -> Citation | None:
+def _citation(ref: str, question: str, corpus: Corpus, policies: Sequence[PolicyReference]) -> SourceRef | None:
     if ref.startswith("policy:"):
         policy = next((p for p in policies if p.id == ref.removeprefix("policy:")), None)
         return policy_citation(policy) if policy else None
@@ -114,7 +114,7 @@ def _citation(ref: str, question: str, corpus: Corpus, policies: Sequence[Policy
     return _section_passage(decl, match["section"], question)
 
 
-def _section_passage(decl: Declaration, kind_name: str, question: str) -> Citation | None:
+def _section_passage(decl: Declaration, kind_name: str, question: str) -> SourceRef | None:
     try:
         section = decl.section(SectionKind(kind_name))
     except ValueError:

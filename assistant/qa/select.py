@@ -10,7 +10,7 @@ from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, Indicator, SectionKind, TextSection
 from assistant.domain.policy import PolicyReference, normalise_reference, policies_cited_in
 from assistant.qa.models import Filters
-from assistant.qa.sources import units_of
+from assistant.domain.refs import units_of
 
 _CLAUSE = re.compile(r"[^。；;\n]+[。；;]?")
 # What makes a project an information-technology one, read from its name (信息化运维项目, …管理系统建设经费).

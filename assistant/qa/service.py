@@ -10,15 +10,10 @@ hold is refused with what the corpus holds instead.
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
-from pathlib import Path
 
-from assistant.corpus.store import Corpus
-from assistant.domain.policy import load_policies
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, execute, holdings
-from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
@@ -37,23 +32,17 @@ CAPABILITIES = (
 )
 
 
-@cache
-def load_scope(corpus_dir: Path) -> Scope:
-    corpus = Corpus.load(corpus_dir)
-    return Scope(corpus=corpus, lexicon=Lexicon.of(corpus, load_policies(corpus_dir / "policies")))
-
-
 def answer(
     question: str,
     conversation: Conversation,
     settings: Settings,
     runtime: LLMRuntime | None,
     *,
+    scope: Scope,
     today: date | None = None,
-    scope: Scope | None = None,
 ) -> Answer:
-    """Answer one question in the conversation and record it there; ``scope`` defaults to the configured corpus."""
-    scope = scope or load_scope(settings.corpus.corpus_dir)
+    """Answer one question in the conversation and record it there; ``scope``: the corpus and its vocabulary
+    (`assistant.services.scope.CorpusSnapshot.qa`, loaded once per corpus state)."""
     reading = read(question, scope.lexicon, today=today or date.today())
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime)
     result = _route(question, conversation.resolve(cues), scope, settings, runtime)

@@ -14,20 +14,22 @@ from pathlib import Path
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed
-from assistant.drafting.context import build_context
-from assistant.drafting.models import Draft, DraftSection
-from assistant.drafting.service import draft_brief, regenerate_section
-from assistant.errors import InputError
+from assistant.drafting.context import DraftContext
+from assistant.drafting.models import Draft, DraftSection, NoteKind
+from assistant.drafting.service import draft_brief, draft_context, regenerate_section, section_kind
+from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
+from assistant.review.checks_relevance import ReviewContext
 from assistant.services.protect import describe_kept, keep_indicator_rows, keep_sections
 from assistant.services.scope import CorpusScope
-from assistant.settings import Settings
+from assistant.settings import LLMProvider, Settings
 from assistant.store import Action, DraftStore, Origin, StoredVersion, VersionInfo
 from assistant.store.fields import RULES_MODEL, initial_origins, section_path
 from assistant.store.files import read_draft_file
 from assistant.suggest.suggest import suggest
 
 INDICATOR_TABLE = "绩效指标"
+__all__ = ["DraftEvent", "DraftingService", "ModelRequiredError", "ProtectedFieldError", "SavedDraft", "section_kind"]
 
 
 def _ignore(_: DraftEvent) -> None:
@@ -47,6 +49,18 @@ class ProtectedFieldError(InputError):
     """A regeneration would overwrite a human-edited or locked field and was not forced."""
 
 
+class ModelRequiredError(InputError):
+    """The operation needs a language model and none is in use (rules cannot follow an instruction)."""
+
+    @classmethod
+    def for_instruction(cls, instruction: str, *, why: str = "当前没有使用语言模型（--llm none）") -> ModelRequiredError:
+        return cls(
+            f"按要求“{instruction.strip()}”改写需要语言模型，{why}：未改写，也未保存新版本",
+            hint="请改用内置模型（--llm local）或已配置的接口（--llm openai，需设置 ASSISTANT_LLM__BASE_URL、"
+            "ASSISTANT_LLM__API_KEY、ASSISTANT_LLM__MODEL）后重试；不加 --instruction 则按规则重新生成",
+        )
+
+
 class DraftingService:
     def __init__(self, settings: Settings, scope: CorpusScope, runtime: LLMRuntime, store: DraftStore, *, author: str) -> None:
         self.settings = settings
@@ -58,10 +72,8 @@ class DraftingService:
     def _model(self) -> LLMRuntime | None:
         return self.runtime if self.runtime.enabled else None
 
-    def _context(self, brief: Brief):  # noqa: ANN202 - (DraftContext, ReviewContext)
-        snapshot = self.scope.current()
-        ctx = build_context(brief, suggest(brief, snapshot.bank), snapshot.corpus, snapshot.policies)
-        return ctx, snapshot.review_context
+    def _context(self, brief: Brief) -> tuple[DraftContext, ReviewContext]:
+        return draft_context(brief, self.scope.current())
 
     def draft(self, brief: Brief, *, on_event: Callable[[DraftEvent], None] = _ignore) -> SavedDraft:
         """Draft ``brief`` and save it as version 1 of a new draft owned by the current user."""
@@ -88,13 +100,19 @@ class DraftingService:
         self, draft_id: int, kind: SectionKind, *, instruction: str = "", base: int | None = None, force: bool = False,
         on_event: Callable[[DraftEvent], None] = _ignore,
     ) -> SavedDraft:  # fmt: skip
-        """Rewrite one section of version ``base`` (default the latest) and save the result as the next version."""
+        """Rewrite one section of version ``base`` (default the latest) and save the result as the next version.
+
+        An instruction needs a language model: without one (``--llm none``, or a model that could not start)
+        `ModelRequiredError` is raised and nothing is saved, rather than a rules text that ignores it."""
         current = self._version(draft_id, base)
         protected = set() if force else current.protected_paths()
         if section_path(kind) in protected:
             raise _protected(current, [section_path(kind)])
+        self.require_model(instruction)
         context = self._context(current.draft.brief)
         rewritten = regenerate_section(current.draft, kind, instruction, self.settings, self._model(), on_event=on_event, context=context)
+        if instruction.strip() and _by_rules(rewritten.section(kind)):
+            raise ModelRequiredError.for_instruction(instruction, why=_fallback_reason(rewritten))
         rewritten, kept = keep_sections(current.draft, rewritten, protected)
         origin = _section_origin(rewritten.section(kind), instruction)
         info = self.store.save(
@@ -102,6 +120,19 @@ class DraftingService:
             changed=origin, section=kind.label, instruction=instruction or None,
         )  # fmt: skip
         return SavedDraft(info=info, draft=rewritten, kept=kept)
+
+    def require_model(self, instruction: str) -> None:
+        """`ModelRequiredError` when ``instruction`` is given and no model is in use or the embedded one cannot start
+        (rules cannot follow an instruction; a rules rewrite would silently ignore it)."""
+        if not instruction.strip():
+            return
+        if not self.runtime.enabled:
+            raise ModelRequiredError.for_instruction(instruction)
+        if self.runtime.provider is LLMProvider.LOCAL:
+            try:
+                self.runtime.local_server()
+            except ModelError as exc:
+                raise ModelRequiredError.for_instruction(instruction, why=f"内置模型不可用（{exc.message}）") from exc
 
     def regenerate_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> SavedDraft:
         """Suggest the indicator table again; rows with a human-edited or locked cell stay unless ``force``."""
@@ -133,8 +164,18 @@ class DraftingService:
         return self.store.latest(draft_id) if base is None else self.store.get(draft_id, base)
 
 
+def _by_rules(section: DraftSection | None) -> bool:
+    return section is not None and section.generated_by == RULES_MODEL
+
+
+def _fallback_reason(draft: Draft) -> str:
+    """Why a model-backed rewrite came back written by rules (the writer's note), in a clause."""
+    note = next((n for n in reversed(draft.notes) if n.kind is NoteKind.RULES_ONLY), None)
+    return note.message.removesuffix("，已改用规则起草") if note is not None else "语言模型未能使用"
+
+
 def _section_origin(section: DraftSection | None, instruction: str) -> Origin:
-    if section is not None and section.generated_by == RULES_MODEL:
+    if _by_rules(section):
         return Origin.TEMPLATE
     return Origin.AI_REVISED if instruction else Origin.AI
 

@@ -16,7 +16,8 @@ from assistant.errors import InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
 from assistant.review.engine import review, review_all
-from assistant.review.models import ReviewReport
+from assistant.review.catalogue import RULES
+from assistant.review.models import ReviewReport, Rule
 from assistant.services.scope import CorpusScope
 from assistant.store.files import draft_from_payload, is_draft_payload, read_json_object
 
@@ -33,6 +34,14 @@ class ReviewService:
     def check_declaration(self, decl: Declaration) -> ReviewReport:
         """One declaration already read (e.g. an upload being previewed) against the current corpus."""
         return review(decl, self.scope.current().review_context)
+
+    def rules(self) -> list[Rule]:
+        """The rule catalogue (`assistant rules`)."""
+        return list(RULES)
+
+    def read(self, path: Path) -> list[Declaration]:
+        """What a file reads as (`assistant import` previews it), without reviewing it."""
+        return load_subjects(path)
 
     def check_corpus(self) -> list[ReviewReport]:
         return review_all(self.scope.current().corpus.declarations)

@@ -22,7 +22,8 @@ from assistant.services.users import UserService
 from assistant.settings import LLMProvider, Settings
 from assistant.store import DraftStore
 
-if TYPE_CHECKING:  # chromadb and the embedding model load with it: only for the commands that search
+if TYPE_CHECKING:  # chromadb and the embedding model, python-docx and openpyxl: loaded only where used
+    from assistant.services.export import ExportService
     from assistant.services.search import SearchService
     from assistant.services.workspace import WorkspaceService
 
@@ -67,6 +68,12 @@ class Services:
         return ReviewService(self.scope)
 
     @cached_property
+    def export(self) -> ExportService:
+        from assistant.services.export import ExportService
+
+        return ExportService(self.scope)
+
+    @cached_property
     def qa(self) -> QAService:
         return QAService(self.settings, self.scope, self.runtime)
 
@@ -86,7 +93,7 @@ class Services:
     def workspace(self, user: str | None = None, *, rules_only: bool = False) -> WorkspaceService:
         """The web workspace acting for ``user`` (default the configured author): only that user's drafts;
         ``rules_only`` drafts and regenerates without the model."""
-        from assistant.services.workspace import WorkspaceService  # office export imports services.review
+        from assistant.services.workspace import WorkspaceService  # python-docx and openpyxl load with it
 
         author = user or self.author
         if author == self.author and not rules_only:

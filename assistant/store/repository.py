@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pydantic import ValidationError
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -232,7 +233,8 @@ class DraftStore:
         }
 
     def find_latest(self, draft: Draft) -> int | None:
-        """The id of a draft whose latest version is exactly ``draft`` (e.g. a file written with ``-o``), if any."""
+        """The id of a draft whose latest version is exactly ``draft`` (e.g. a file written with ``-o``), if any.
+        Stored payloads are compared as read, so a version saved in an earlier shape of the format still matches."""
         payload = draft.model_dump(mode="json")
         query = (
             select(DraftRow.id, VersionRow.payload)
@@ -241,7 +243,8 @@ class DraftStore:
             .order_by(DraftRow.updated_at.desc())
         )
         with self._session() as session:
-            return next((draft_id for draft_id, stored in session.execute(query) if stored == payload), None)
+            found = session.execute(query)
+            return next((draft_id for draft_id, stored in found if stored == payload or _as_read(stored) == payload), None)
 
     def history(self, draft_id: int) -> list[VersionInfo]:
         """Every version of the draft, oldest first."""
@@ -283,3 +286,11 @@ def _info(row: VersionRow, author: str) -> VersionInfo:
         draft_id=row.draft_id, number=row.number, parent=row.parent, action=Action(row.action), section=row.section,
         instruction=row.instruction, author=author, created_at=_aware(row.created_at),
     )  # fmt: skip
+
+
+def _as_read(payload: dict) -> dict | None:
+    """A stored payload as the current model reads and would write it (None if it no longer reads)."""
+    try:
+        return Draft.model_validate(payload, strict=False).model_dump(mode="json")
+    except ValidationError:
+        return None

@@ -47,6 +47,7 @@ class BankEntry(BaseModel):
     level2: Level2
     name: str
     value: IndicatorValue
+    position: int | None = None
 
 
 class Template(BaseModel):
@@ -234,7 +235,7 @@ def _entry(decl: Declaration, ind: Indicator, kinds: tuple[str, ...]) -> BankEnt
     return BankEntry(
         declaration_id=decl.id, project_name=decl.header.name, year=decl.header.year,
         department=decl.header.department or decl.header.applicant, kinds=kinds,
-        level1=ind.level1, level2=ind.level2, name="".join(ind.name.split()), value=ind.value,
+        level1=ind.level1, level2=ind.level2, name="".join(ind.name.split()), value=ind.value, position=ind.position,
     )  # fmt: skip
 
 

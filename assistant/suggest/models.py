@@ -48,6 +48,7 @@ class Evidence(BaseModel):
     project_name: str
     year: int | None
     indicator_name: str = Field(description="三级指标 as the past form wrote it.")
+    position: int | None = Field(default=None, description="The indicator's position in its declaration (None in drafts saved earlier).")
     value: str = Field(description="指标值 exactly as written.")
     similarity: float = Field(description="How close that project is to the brief, 0–1.")
 

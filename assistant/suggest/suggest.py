@@ -166,7 +166,7 @@ def _evidence_rows(entries: list[BankEntry], sims: dict[str, float]) -> list[Evi
     rows = [
         Evidence(
             declaration_id=e.declaration_id, project_name=e.project_name, year=e.year, indicator_name=e.name,
-            value=e.value.raw.strip(), similarity=sims.get(e.declaration_id, 0.0),
+            position=e.position, value=e.value.raw.strip(), similarity=sims.get(e.declaration_id, 0.0),
         )
         for e in entries
     ]  # fmt: skip

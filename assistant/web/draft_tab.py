@@ -15,7 +15,7 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent
 from assistant.errors import AssistantError
 from assistant.office.service import ExportFormat
-from assistant.services.drafting import ProtectedFieldError, SavedDraft
+from assistant.services.drafting import ModelRequiredError, ProtectedFieldError, SavedDraft
 from assistant.services.protect import describe_kept
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
@@ -173,6 +173,9 @@ def _regenerator(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
                                   on_event=lambda _: None)  # fmt: skip
         except DraftConflict as exc:
             return view.conflict_shown(exc)
+        except ModelRequiredError as exc:  # the service's hint names the CLI's --llm; say what to change here
+            raise gr.Error(f"{exc.message}。请取消勾选“不用模型，按规则起草”后重试（服务以 --llm none 启动时需改用 --llm local 或 openai）；"
+                           "清空“重写要求”则按规则重新生成", title="未重写") from None  # fmt: skip
         except ProtectedFieldError as exc:  # the service's hint names the CLI flag; say what to tick here
             raise gr.Error(f"{exc.message}。如确需重写，请勾选“覆盖人工修改或锁定的内容”；原文会留在当前版本中，可在“版本”页恢复",
                            title="未重写") from None  # fmt: skip

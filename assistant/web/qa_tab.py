@@ -22,13 +22,12 @@ def answer_markdown(answer: Answer) -> str:
         parts.append(f"**合计**：{answer.figure}")
     parts += [f"> 说明：{note}" for note in answer.notes]
     if answer.citations:
-        parts.append("**出处**：\n" + "\n".join(f"- {c.label}：{c.quote[:160]}" for c in answer.citations[:10]))
+        parts.append("**出处**：\n" + "\n".join(f"- {c.label}：{(c.quote or '')[:160]}" for c in answer.citations[:10]))
     return "\n\n".join(parts)
 
 
 def cited_ids(answer: Answer) -> list[str]:
-    ids = [c.ref.split("#", 1)[0] for c in answer.citations if not c.ref.startswith("policy:")]
-    return list(dict.fromkeys(ids))
+    return list(dict.fromkeys(c.declaration_id for c in answer.citations if c.declaration_id))
 
 
 def build_qa_tab(ctx: WebContext) -> None:

@@ -24,8 +24,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
-from assistant.qa.service import answer, load_scope
+from assistant.qa.execute import Scope
+from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
+from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings, load_settings
 
 CASES = Path(__file__).with_name("cases.yaml")
@@ -104,14 +106,13 @@ def synthesis_ok(case: Case, result: Answer) -> tuple[bool, str]:
     return ok, f"chars={len(result.text)} cited={sorted(set(cited))}"
 
 
-def run_case(case: Case, settings: Settings, runtime: LLMRuntime | None, today: date) -> Outcome:
+def run_case(case: Case, settings: Settings, runtime: LLMRuntime | None, today: date, scope: Scope) -> Outcome:
     conversation = Conversation()
     for turn in case.turns:
-        answer(turn, conversation, settings, runtime, today=today)
+        answer(turn, conversation, settings, runtime, scope=scope, today=today)
     start = time.perf_counter()
-    result = answer(case.question, conversation, settings, runtime, today=today)
+    result = answer(case.question, conversation, settings, runtime, scope=scope, today=today)
     seconds = time.perf_counter() - start
-    scope = load_scope(settings.corpus.corpus_dir)
     cited = [*result.citations, *(row.citation for row in result.rows)]
     valid = all(verify_citation(scope.corpus, scope.lexicon.policies, c) for c in cited)
     passed, why = check(case, result)
@@ -161,7 +162,8 @@ def main() -> int:
     if args.only:
         cases = [c for c in cases if c.id in args.only.split(",")]
     with LLMRuntime(settings) as runtime:
-        outcomes = [run_case(case, settings, runtime, date.fromisoformat(args.today)) for case in cases]
+        scope = CorpusScope(settings.corpus.corpus_dir).current().qa
+        outcomes = [run_case(case, settings, runtime, date.fromisoformat(args.today), scope) for case in cases]
     text = report(outcomes, settings.llm.effective_provider())
     print(text)
     if args.out:

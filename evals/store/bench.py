@@ -20,7 +20,8 @@ from store_support import new_postgres_database, running_postgres  # noqa: E402
 
 from assistant.domain.brief import example_brief  # noqa: E402
 from assistant.domain.model import SectionKind  # noqa: E402
-from assistant.drafting.service import draft_brief  # noqa: E402
+from assistant.drafting.service import draft_brief, draft_context  # noqa: E402
+from assistant.services.scope import CorpusScope  # noqa: E402
 from assistant.settings import LLMProvider, load_settings  # noqa: E402
 from assistant.store import DraftStore  # noqa: E402
 
@@ -28,7 +29,8 @@ from assistant.store import DraftStore  # noqa: E402
 def _draft():  # noqa: ANN202 - Draft
     settings = load_settings()
     settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"provider": LLMProvider.NONE})})
-    return draft_brief(example_brief(), settings, None)
+    context = draft_context(example_brief(), CorpusScope(settings.corpus.corpus_dir).current())
+    return draft_brief(example_brief(), settings, None, context=context)
 
 
 def bench(url: str, saves: int) -> list[float]:
