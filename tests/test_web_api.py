@@ -177,7 +177,9 @@ def test_regenerate_keeps_a_human_edit_unless_forced(url):
     client.predict(draft_id, texts[0], "人工写的必要性", *texts[2:], api_name="/save_sections")
     with pytest.raises(AppError, match="已人工修改或已锁定.*请勾选“覆盖人工修改"):
         client.predict(draft_id, "necessity", "更简洁", False, False, api_name="/regenerate")
-    again = client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
+    with pytest.raises(AppError, match="需要语言模型.*未保存新版本.*请取消勾选“不用模型"):  # no model here: rules cannot follow it
+        client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
+    again = client.predict(draft_id, "necessity", "", True, False, api_name="/regenerate")
     assert "第 3 版" in again[STATUS] and _text(again[NECESSITY]) != "人工写的必要性"
 
 
