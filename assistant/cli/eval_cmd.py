@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from assistant.cli.wiring import open_services
 from assistant.errors import InputError
-from assistant.settings import LLMProvider, load_settings
+from assistant.settings import LLMProvider
 
 _err = Console(stderr=True)
 
@@ -51,9 +52,8 @@ def eval_(
     unknown = sorted(set(skip or []) - set(ALL_PARTS))
     if unknown:
         raise InputError(f"--skip 不认识：{'、'.join(unknown)}", hint=f"可选：{' '.join(ALL_PARTS)}")
-    settings = load_settings()
-    if llm is not None:
-        settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"provider": llm})})
+    with open_services(llm=llm) as services:  # the eval harness runs its own model and corpora: only the settings
+        settings = services.settings
     options = EvalOptions(quick=quick, limit=limit, skip=frozenset(skip or []), evals_dir=default_evals_dir(), max_minutes=max_minutes)
     if no_cache:
         options.cache_dir = settings.data_dir / "eval-cache-off"

@@ -53,7 +53,7 @@ class ModelRequiredError(InputError):
     """The operation needs a language model and none is in use (rules cannot follow an instruction)."""
 
     @classmethod
-    def for_instruction(cls, instruction: str, *, why: str = "当前没有使用语言模型（--llm none）") -> ModelRequiredError:
+    def for_instruction(cls, instruction: str, *, why: str = "当前没有使用语言模型") -> ModelRequiredError:
         return cls(
             f"按要求“{instruction.strip()}”改写需要语言模型，{why}：未改写，也未保存新版本",
             hint="请改用内置模型（--llm local）或已配置的接口（--llm openai，需设置 ASSISTANT_LLM__BASE_URL、"
