@@ -50,7 +50,7 @@ def kind_of(ref: str) -> SourceKind:
     if ref.startswith(POLICY_PREFIX):
         return SourceKind.POLICY
     match = REF.match(ref)
-    if match is None or match["ind"]:
+    if match is None or match["ind"]:  # None: not a ref at all, which SourceRef refuses before it exists
         return SourceKind.INDICATOR
     if match["fund"]:
         return SourceKind.FUNDING
