@@ -102,3 +102,19 @@ def test_a_cut_off_reply_ending_in_a_semicolon_ends_as_a_sentence():
     from assistant.drafting.replies import complete_sentences
 
     assert complete_sentences("开展日常运维，工作日故障30分钟内响应；每季度提交") == "开展日常运维，工作日故障30分钟内响应。"
+
+
+def test_on_the_last_try_a_cut_off_reply_keeps_its_whole_clauses():
+    """The failure of the e2e test under load: three cut-off replies in a row, none with a whole sentence.
+    The last try keeps what the reply says up to its last ， (marked cut, so the user is told)."""
+    record = REPLIES["json-training-tight_budget-overview-0"]
+    kind = SectionKind(record["section"])
+    reading = read_reply(_reply(record), kind, length=SPECS[kind].length, last_try=True)
+    assert reading.text == "本项目由青禾区人大常委会代表工作室实施，为全区约320名区人大代表举办履职能力培训班4期，每期2天。"
+    assert reading.cut and not reading.problems
+
+
+def test_a_last_try_without_a_clause_still_reports_the_cut():
+    reply = ChatReply(text="本项目由区人大常委会代表工作室实施并", usage=TokenUsage(600, 20), finish_reason="length", elapsed_s=1.0)
+    reading = read_reply(reply, SectionKind.OVERVIEW, length=150, last_try=True)
+    assert reading.text == "" and "截断" in reading.problems[0]

@@ -31,8 +31,10 @@ class Reading:
     problems: list[str] = field(default_factory=list)
 
 
-def read_reply(reply: ChatReply, kind: SectionKind, *, length: int) -> Reading:
-    """The section text of ``reply``; ``problems`` (for a repair prompt) when it holds no usable text."""
+def read_reply(reply: ChatReply, kind: SectionKind, *, length: int, last_try: bool = False) -> Reading:
+    """The section text of ``reply``; ``problems`` (for a repair prompt) when it holds no usable text.
+    On the ``last_try`` a cut-off reply without a whole sentence keeps its whole clauses rather than
+    nothing (marked ``cut``, so the user is told), since no further repair can be asked for."""
     body = strip_fences(reply.text)
     truncated = reply.finish_reason == "length"
     citations: list[str] = []
@@ -47,14 +49,16 @@ def read_reply(reply: ChatReply, kind: SectionKind, *, length: int) -> Reading:
     citations += [label for group in _MARKER.findall(body) for label in _LABEL.findall(group)]
     text = tidy(_MARKER.sub("", body), kind)
     if truncated:
-        return _cut_off(reply.text, text, list(dict.fromkeys(citations)), length)
+        return _cut_off(reply.text, text, list(dict.fromkeys(citations)), length, last_try)
     if not text:
         return Reading(raw=reply.text, problems=["输出为空：请直接输出正文"])
     return Reading(raw=reply.text, text=text, citations=list(dict.fromkeys(citations)))
 
 
-def _cut_off(raw: str, text: str, citations: list[str], length: int) -> Reading:
+def _cut_off(raw: str, text: str, citations: list[str], length: int, last_try: bool) -> Reading:
     kept = complete_sentences(text)
+    if len(kept) < MIN_SALVAGED_CHARS and last_try:
+        kept = complete_clauses(text)
     if len(kept) < MIN_SALVAGED_CHARS:
         return Reading(raw=raw, problems=[f"输出因长度上限被截断，没有一句完整的话：请把正文写短，{length} 字以内"])
     return Reading(raw=raw, text=kept, citations=citations, cut=kept != text)
@@ -75,6 +79,12 @@ def complete_sentences(text: str) -> str:
         return found.group(0)
     clause = _CLAUSE_END.match(text.strip())
     return clause.group(0)[:-1] + "。" if clause else found.group(0) if found else ""
+
+
+def complete_clauses(text: str) -> str:
+    """What a cut-off text says up to its last ，, ended as a sentence; empty when that is too short."""
+    head, comma, _ = text.strip().rpartition("，")
+    return head + "。" if comma and len(head) >= MIN_SALVAGED_CHARS else ""
 
 
 def tidy(text: str, kind: SectionKind) -> str:

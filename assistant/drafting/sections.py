@@ -111,7 +111,7 @@ def write_with_model(
         prose = TextStream()
         reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))
         tally.add(reply.usage, reply.elapsed_s)
-        reading = read_reply(reply, kind, length=SPECS[kind].length)
+        reading = read_reply(reply, kind, length=SPECS[kind].length, last_try=attempt > retries)
         if echoed_lines(reading.text, brief_block(ctx)) >= ECHO_LINES:
             reading.text, reading.problems = "", ["照抄了简报的条目：请用自己的话写成连续的一段正文"]
         if reading.text:
@@ -200,7 +200,7 @@ def _accept(
         for n in grounded.ungrounded_figures
     ]  # fmt: skip
     if reading.cut:
-        notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子，请核对"))
+        notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子（或分句），请核对"))
     citations = []
     for label in dict.fromkeys(reading.citations):
         if label in by_label:
