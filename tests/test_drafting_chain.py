@@ -96,6 +96,27 @@ def test_persistent_failure_carries_last_raw_output(ctx):
     assert "连续 3 次" in err.value.message
 
 
+def test_a_brief_echoed_in_a_cut_off_reply_is_sent_back_as_an_echo(ctx):
+    """The e2e failure under load: the overview answered with the brief's own lines, cut off by the limit."""
+    echo = '```json\n{\n  "text": "项目名称：党员教育平台运维项目\\n年度：2027\\n主管部门：中共上海市委组织部\\n实施单位：上海市党建服务中心\\n资金：项目资金总额2650000元，财政资金'
+    events = []
+    section = write_section(ctx, SectionKind.OVERVIEW, _writer([echo, GOOD["overview"]], events), [], [])
+    assert [e.message for e in events if e.kind == "retry"] == ["照抄了简报的条目：请用自己的话写成连续的一段正文"]
+    assert section.text.startswith("党员教育平台运维项目由上海市党建服务中心实施")
+
+
+def test_a_section_the_model_never_writes_is_drafted_by_rules_and_said_so(ctx):
+    bad = ['{"text": "坏输出一', '{"text": "坏输出二', '{"text": "坏输出三']
+    draft = drafting_chain(_writer(bad + _all_good()[1:]), ReviewContext()).invoke(ctx)
+    overview = draft.section(SectionKind.OVERVIEW)
+    assert overview.generated_by == "rules" and overview.text.startswith("党员教育平台运维项目由上海市党建服务中心实施")
+    assert [n.message for n in draft.notes if n.section is SectionKind.OVERVIEW and n.kind is NoteKind.RULES_ONLY] == [
+        "模型连续 3 次未能给出合格的“项目概况”，已按简报内容用规则起草，请人工修改或稍后重新生成"
+    ]
+    assert [s.generated_by for s in draft.sections[1:4]] == ["fake"] * 3
+    assert draft.usage[0].attempts == 3
+
+
 def test_hallucinated_reference_is_removed_and_reported(ctx):
     invented = '{"text": "依据《上海市党员教育平台管理办法》（沪委办〔2026〕99号）开展运维。", "citations": ["S7"]}'
     notes = []

@@ -16,7 +16,7 @@ from assistant.drafting.context import DraftContext, basis_entry
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.drafting.grounding import brief_text
-from assistant.drafting.sections import DRAFTED, Complete, write_with_model
+from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.review.checks_relevance import ReviewContext, specific_bigrams
 from assistant.review.engine import review
 from assistant.suggest.models import Evidence, SuggestionSet
@@ -72,12 +72,25 @@ def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSer
 
 def _sections(state: State, writer: Writer) -> State:
     for kind in DRAFTED:
-        state.sections.append(write_section(state.ctx, kind, writer, state.notes, state.usage))
+        state.sections.append(_first_draft_section(state, kind, writer))
     state.notes.extend(state.ctx.notes)
     if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
         text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
         state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_REF], generated_by=RULES))
     return state
+
+
+def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> DraftSection:
+    """A section of a new draft: when the model never gives a usable one, the rules text stands in (with
+    a note), so a draft is never lost for one section; a rewrite on request raises instead."""
+    try:
+        return write_section(state.ctx, kind, writer, state.notes, state.usage)
+    except SectionFailed as failed:
+        state.usage.append(failed.usage)
+        state.notes.append(GroundingNote(kind=NoteKind.RULES_ONLY, section=kind, message=(
+            f"{failed.message}，已按简报内容用规则起草，请人工修改或稍后重新生成")))  # fmt: skip
+        writer.emit("finished", kind, "按规则起草")
+        return rules_section(state.ctx, kind)
 
 
 def write_section(

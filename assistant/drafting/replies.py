@@ -28,6 +28,7 @@ class Reading:
     text: str = ""
     citations: list[str] = field(default_factory=list)
     cut: bool = False  # the reply was cut off and its unfinished sentence dropped
+    prose: str = ""  # everything the reply said, before a cut: what an echo of the brief is judged on
     problems: list[str] = field(default_factory=list)
 
 
@@ -49,10 +50,13 @@ def read_reply(reply: ChatReply, kind: SectionKind, *, length: int, last_try: bo
     citations += [label for group in _MARKER.findall(body) for label in _LABEL.findall(group)]
     text = tidy(_MARKER.sub("", body), kind)
     if truncated:
-        return _cut_off(reply.text, text, list(dict.fromkeys(citations)), length, last_try)
-    if not text:
-        return Reading(raw=reply.text, problems=["输出为空：请直接输出正文"])
-    return Reading(raw=reply.text, text=text, citations=list(dict.fromkeys(citations)))
+        reading = _cut_off(reply.text, text, list(dict.fromkeys(citations)), length, last_try)
+    elif not text:
+        reading = Reading(raw=reply.text, problems=["输出为空：请直接输出正文"])
+    else:
+        reading = Reading(raw=reply.text, text=text, citations=list(dict.fromkeys(citations)))
+    reading.prose = text
+    return reading
 
 
 def _cut_off(raw: str, text: str, citations: list[str], length: int, last_try: bool) -> Reading:

@@ -112,7 +112,7 @@ def write_with_model(
         reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))
         tally.add(reply.usage, reply.elapsed_s)
         reading = read_reply(reply, kind, length=SPECS[kind].length, last_try=attempt > retries)
-        if echoed_lines(reading.text, brief_block(ctx)) >= ECHO_LINES:
+        if echoed_lines(reading.prose, brief_block(ctx)) >= ECHO_LINES:
             reading.text, reading.problems = "", ["照抄了简报的条目：请用自己的话写成连续的一段正文"]
         if reading.text:
             grounded, faithful = _ground(reading.text, sources, ctx.dictated)
@@ -126,11 +126,20 @@ def write_with_model(
         emit("retry", kind, "；".join(reading.problems)[:200])
         repair = load_prompt("repair").render(problems="\n".join(f"- {p}" for p in reading.problems))
         messages = messages[:2] + [AIMessage(reading.raw), HumanMessage(repair)]
-    raise ModelError(
+    raise SectionFailed(
         f"模型连续 {retries + 1} 次未能给出合格的“{kind.label}”",
         hint="可重试、换用更强的模型（ASSISTANT_LLM__BASE_URL），或用 --llm none 先得到规则草稿",
         raw_output=reading.raw,
+        usage=tally.usage(kind, retries + 1),
     )
+
+
+class SectionFailed(ModelError):
+    """Every attempt at one section gave no usable text (the model answered, but never a section)."""
+
+    def __init__(self, message: str, *, hint: str, raw_output: str, usage: SectionUsage) -> None:
+        super().__init__(message, hint=hint, raw_output=raw_output)
+        self.usage = usage
 
 
 ECHO_LINES = 2  # brief lines copied whole that make a reply an echo, not a section
