@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli import render
+from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief, load_brief
 from assistant.drafting.chain import DraftEvent
@@ -56,6 +57,7 @@ def draft(
     force: Annotated[bool, typer.Option("--force", help="连人工修改或锁定的内容也重写（原文仍留在上一版）。")] = False,
 ) -> None:
     """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，附审核结果，并存入草稿库。"""
+    check_writable(output)
     with open_services(llm=llm) as services:
         if section or indicators:
             saved = _regenerate(services.drafting, section=section, indicators=indicators, instruction=instruction,

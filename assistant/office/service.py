@@ -6,33 +6,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import assert_never
 
-from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration
-from assistant.errors import InputError
+from assistant.errors import InputError, describe_os_error
 from assistant.office.export_docx import export_docx
 from assistant.office.export_xlsx import export_xlsx
-from assistant.services.review import load_subjects
 
 
 class ExportFormat(StrEnum):
     DOCX = "docx"
     XLSX = "xlsx"
     JSON = "json"
-
-
-def resolve_declaration(source: str, corpus_dir: Path) -> Declaration:
-    """``source`` is a file (corpus JSON, draft JSON, text export, .docx/.xlsx) or a corpus id such as 2023-003-01."""
-
-    path = Path(source)
-    if not path.is_file():
-        if path.suffix or "/" in source:
-            raise InputError(f"找不到文件：{source}", hint="请检查路径，或给出语料库中的申报表编号（见 assistant corpus list）")
-        return Corpus.load(corpus_dir).get(source)
-    found = load_subjects(path)
-    if len(found) != 1:
-        ids = "、".join(d.id for d in found)
-        raise InputError(f"{path.name} 含有 {len(found)} 份申报表（{ids}），一次只能导出一份", hint="请先 assistant corpus build，再按编号导出")
-    return found[0]
 
 
 def export_declaration(decl: Declaration, fmt: ExportFormat, path: Path) -> Path:
@@ -42,7 +25,7 @@ def export_declaration(decl: Declaration, fmt: ExportFormat, path: Path) -> Path
     try:
         _write(decl, fmt, path)
     except OSError as exc:
-        raise InputError(f"无法写入 {path}：{exc.strerror}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件") from exc
+        raise InputError(f"无法写入 {path}：{describe_os_error(exc)}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件") from exc
     return path
 
 

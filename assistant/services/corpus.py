@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.corpus.stats import CorpusStats, compute_stats
-from assistant.corpus.store import BuildReport, Corpus, build_corpus, import_raw
+from assistant.corpus.store import BuildReport, Corpus, build_corpus, import_raw, source_files
+from assistant.errors import InputError
 from assistant.services.scope import CorpusScope
 
 
@@ -14,11 +15,15 @@ class CorpusService:
         self.scope = scope
 
     def build(self, sources: list[Path]) -> BuildReport:
-        """Copy ``sources`` (text exports) into ``corpus/raw``, then parse every raw file into the corpus."""
+        """Copy ``sources`` into ``corpus/raw``, then parse every raw file into the corpus. A source that does not
+        parse is not copied (it is in the report's ``failed``); when none is left to build, `InputError`."""
         raw_dir = self.scope.corpus_dir / "raw"
-        if sources:
-            import_raw(sources, raw_dir)
-        return build_corpus(raw_dir, self.scope.corpus_dir)
+        refused = import_raw(sources, raw_dir) if sources else {}
+        if refused and not source_files(raw_dir):
+            raise InputError(f"没有可加入语料库的申报表：{'；'.join(f'{n}：{why}' for n, why in refused.items())}", hint="请按提示修正文件后重试")
+        report = build_corpus(raw_dir, self.scope.corpus_dir)
+        report.failed.update(refused)
+        return report
 
     def corpus(self) -> Corpus:
         return self.scope.current().corpus
