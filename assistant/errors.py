@@ -97,7 +97,8 @@ def describe_validation_error(
     parts = []
     for error in exc.errors()[:limit]:
         field = ".".join(f"第{part + 1}项" if isinstance(part, int) else labels.get(part, part) for part in error["loc"]) or "（整体）"
-        parts.append(f"字段 {field}：{validation_error_text(error, texts)}{_shown_input(error)}")
+        text = validation_error_text(error, texts)
+        parts.append(f"字段 {field}：{text}{_shown_input(error, text)}")
     return "；".join(parts)
 
 
@@ -111,12 +112,13 @@ def validation_error_text(error: ErrorDetails, texts: dict[str, str] | None = No
     return own if _CJK.search(own) else "取值无效"
 
 
-def _shown_input(error: ErrorDetails) -> str:
-    """The value the user wrote, when it is a short scalar (never a whole mapping or list)."""
+def _shown_input(error: ErrorDetails, text: str) -> str:
+    """The value the user wrote, when it is a short scalar (never a whole mapping or list) not already in ``text``."""
     value = error.get("input")
     if error["type"] == "missing" or isinstance(value, (dict, list, tuple)) or value is None:
         return ""
-    return f"（填写的是“{printable(str(value), _SHOWN_INPUT)}”）"
+    shown = printable(str(value), _SHOWN_INPUT)
+    return "" if f"“{shown}”" in text else f"（填写的是“{shown}”）"
 
 
 def printable(text: str, limit: int = 60) -> str:

@@ -3,6 +3,7 @@ nothing and no draft is saved only to fail at the last step."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from assistant.errors import InputError, describe_os_error
@@ -21,7 +22,8 @@ def check_writable(path: Path | None) -> None:
     try:
         _probe(path)
     except OSError as exc:
-        raise InputError(f"无法写入输出文件 {path}：{describe_os_error(exc)}", hint=_HINT) from exc
+        reason = "该位置不允许新建文件" if exc.errno == errno.ENOENT else describe_os_error(exc)  # e.g. under /proc
+        raise InputError(f"无法写入输出文件 {path}：{reason}", hint=_HINT) from exc
 
 
 def _probe(path: Path) -> None:

@@ -50,9 +50,15 @@ class BuildReport:
         return [d for r in self.results for d in r.declarations]
 
 
-def import_raw(sources: list[Path], raw_dir: Path) -> dict[str, str]:
+@dataclass
+class Imported:
+    copied: list[Path] = field(default_factory=list)  # new files in corpus/raw (not those already there)
+    refused: dict[str, str] = field(default_factory=dict)  # name → why, for the files that do not parse
+
+
+def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
     """Copy the exports that parse into ``corpus/raw`` (the corpus keeps its own copy of every source); a file
-    that does not parse is not copied, so nothing is left half-imported. Returns name → why for those.
+    that does not parse is not copied, so nothing is left half-imported.
 
     A different file of the same name already there is never replaced: `CorpusError`, nothing copied.
     """
@@ -63,14 +69,15 @@ def import_raw(sources: list[Path], raw_dir: Path) -> dict[str, str]:
             f"corpus/raw/ 中已有同名但内容不同的文件：{'、'.join(clashes)}，未复制任何文件",
             hint="请把新文件改名后再导入；若要替换旧文件，请先从 corpus/raw/ 中删除它",
         )
-    refused = {}
+    imported = Imported()
     for src in sources:
         outcome = _read_or_why(src)
         if isinstance(outcome, str):
-            refused[src.name] = f"{outcome}（该文件未复制到 corpus/raw/）"
-        else:
+            imported.refused[src.name] = f"{outcome}（该文件未复制到 corpus/raw/）"
+        elif not (raw_dir / src.name).exists():
             shutil.copyfile(src, raw_dir / src.name)
-    return refused
+            imported.copied.append(raw_dir / src.name)
+    return imported
 
 
 def read_source(path: Path) -> ParseResult:
