@@ -250,8 +250,8 @@ _ERROR_TEXT = {
     "int_type": "应为整数（年份，如 2027）",
     "int_from_float": "应为整数（年份，如 2027）",
     "finite_number": "应为整数（年份，如 2027）",  # amounts are read before pydantic: only 年度 is a number here
-    "greater_than_equal": "数值过小",
-    "less_than_equal": "数值过大",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than_equal": "应不大于 {le}",
     "date_from_datetime_parsing": "应为日期，写作 2027-01-01",
     "date_parsing": "应为日期，写作 2027-01-01",
     "date_type": "应为日期，写作 2027-01-01",
