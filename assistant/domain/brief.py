@@ -243,27 +243,17 @@ _LABELS: dict[str, str] = {
     **{name: field.alias or name for name, field in Brief.model_fields.items()},
     **{name: field.alias or name for model in (BriefFunding, PlanStep, CompositionLine) for name, field in model.model_fields.items()},
 }
+# Only what a brief words differently from the general texts (assistant.errors).
 _ERROR_TEXT = {
-    "missing": "缺少该字段",
     "extra_forbidden": "不是简报的字段",
     "int_parsing": "应为整数（年份，如 2027）",
     "int_type": "应为整数（年份，如 2027）",
     "int_from_float": "应为整数（年份，如 2027）",
     "finite_number": "应为整数（年份，如 2027）",  # amounts are read before pydantic: only 年度 is a number here
-    "greater_than_equal": "应不小于 {ge}",
-    "less_than_equal": "应不大于 {le}",
-    "date_from_datetime_parsing": "应为日期，写作 2027-01-01",
-    "date_parsing": "应为日期，写作 2027-01-01",
-    "date_type": "应为日期，写作 2027-01-01",
     "decimal_parsing": "应为金额数字（元）",
     "decimal_type": "应为金额数字（元）",
-    "string_type": "应为文字",
-    "string_too_short": "不能为空",
     "string_too_long": "过长（最多 {max_length} 字），请精简后重试",
-    "too_long": "项数过多（最多 {max_length} 项）",
     "list_type": "应为列表（每行一项，以“- ”开头）",
-    "model_type": "应为若干“名称: 值”组成的一组字段",
-    "model_attributes_type": "应为若干“名称: 值”组成的一组字段",
 }
 
 
