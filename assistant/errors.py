@@ -45,8 +45,8 @@ class ModelError(AssistantError):
 _ERROR_TEXT = {
     "missing": "缺少该字段",
     "extra_forbidden": "不允许的字段",
-    "enum": "取值不在允许范围内",
-    "literal_error": "取值不在允许范围内",
+    "enum": "取值不在允许范围内（可选：{expected}）",
+    "literal_error": "取值不在允许范围内（可选：{expected}）",
     "string_pattern_mismatch": "格式不符（应为小写 ASCII 与连字符）",
     "string_type": "应为文字",
     "int_type": "应为整数",
@@ -105,7 +105,9 @@ def describe_validation_error(
 def validation_error_text(error: ErrorDetails, texts: dict[str, str] | None = None) -> str:
     """One pydantic error in Chinese: the table's text for its type, our validators' own Chinese, or 取值无效."""
     texts = texts if texts is not None else _ERROR_TEXT
-    ctx = error.get("ctx", {})
+    ctx = dict(error.get("ctx", {}))
+    if "expected" in ctx:  # pydantic's "'a', 'b' or 'c'"
+        ctx["expected"] = "、".join(re.findall(r"'([^']*)'", str(ctx["expected"]))) or str(ctx["expected"])
     if error["type"] in texts:
         return texts[error["type"]].format_map(defaultdict(str, ctx))
     own = str(ctx["error"]) if ctx.get("error") is not None else error["msg"]  # our validators' ValueError text

@@ -126,3 +126,8 @@ def test_an_overlong_field_is_refused_with_its_limit(tmp_path: Path) -> None:
     _refused(["suggest", brief], "字段 主要内容", f"过长（最多 {LONG_TEXT} 字）")
     long_name = _brief(tmp_path, f"项目名称: {'平台' * 150}\n年度: 2027\n", name="name.yaml")
     _refused(["suggest", long_name], "字段 项目名称", "过长（最多 200 字）")
+
+
+def test_a_bad_setting_names_its_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "gpt")
+    _refused(["corpus", "list"], "设置有误", "字段 llm.provider", "可选：local、openai、none", "ASSISTANT_LLM__PROVIDER")

@@ -55,11 +55,11 @@ class _Group(TyperGroup):
 
 def _log_unexpected(exc: Exception) -> str:
     """Append the traceback to ``data_dir/logs/cli.log``; the path shown to the user (or stderr's name if unwritable)."""
-    path = load_settings().data_dir / "logs" / "cli.log"
     try:
+        path = load_settings().data_dir / "logs" / "cli.log"
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
+    except (OSError, AssistantError):
         return "（无法写入日志）"
     logger = logging.getLogger("assistant.cli")
     logger.addHandler(handler)
