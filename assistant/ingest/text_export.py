@@ -135,7 +135,6 @@ def _drop_empty(parsed: list[tuple[Block, Declaration]], name: str, notes: NoteS
     the empty one is left out with a note (the others keep their position numbers, so their ids)."""
     kept = [decl for _, decl in parsed if not is_empty(decl)]
     if not kept:
-        block = parsed[0][0]
         raise NotADeclarationError(_empty(parsed[0][0], name), hint=EMPTY_HINT)
     for block, decl in parsed:
         if is_empty(decl):

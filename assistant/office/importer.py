@@ -51,7 +51,7 @@ def import_office(path: Path) -> ParseResult:
 
 def _drop_empty(declarations: list[Declaration], name: str) -> list[Declaration]:
     """A title with nothing filled under it is no declaration: refused when it is all the file holds, else left
-    out with a note on the next one kept (the others keep their position numbers, so their ids)."""
+    out with a note on the first one kept (the others keep their position numbers, so their ids)."""
     kept = [d for d in declarations if not is_empty(d)]
     if not kept:
         raise NotADeclarationError(empty_message(name), hint=EMPTY_HINT)
@@ -62,7 +62,6 @@ def _drop_empty(declarations: list[Declaration], name: str) -> list[Declaration]
     if skipped:
         kept[0] = kept[0].model_copy(update={"parse_notes": [*skipped, *kept[0].parse_notes]})
     return kept
-
 
 
 _FORMULA_MESSAGE = "单元格是公式（{formula}），文件中没有保存计算结果，按空白处理；请在 Excel 或 WPS 中打开并保存后再导入"
