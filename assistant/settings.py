@@ -9,8 +9,10 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import InputError, describe_validation_error
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,4 +131,9 @@ class Settings(BaseSettings):
 
 
 def load_settings() -> Settings:
-    return Settings()
+    """The settings from the environment and ``.env``; a bad value is an `InputError` naming its variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        names = "、".join(dict.fromkeys("ASSISTANT_" + "__".join(str(p) for p in e["loc"]).upper() for e in exc.errors()))
+        raise InputError(f"设置有误：{describe_validation_error(exc)}", hint=f"请检查环境变量或 .env 文件中的 {names}") from None

@@ -108,10 +108,10 @@ def test_an_unexpected_error_is_a_chinese_message_and_a_log_not_a_traceback(tmp_
     """Fault injection: a service that fails in a way no one foresaw."""
     from assistant.services.review import ReviewService
 
-    def broken(self, path):  # noqa: ANN001, ANN202
+    def broken(self, declarations):  # noqa: ANN001, ANN202
         raise RuntimeError("injected fault")
 
-    monkeypatch.setattr(ReviewService, "check_file", broken)
+    monkeypatch.setattr(ReviewService, "check_declarations", broken)
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
     result = runner.invoke(app, ["check", str(RAW / sorted(p.name for p in RAW.glob("*.txt"))[0])])
     assert result.exit_code == 3 and "程序内部出错（RuntimeError）" in result.output

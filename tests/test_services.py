@@ -169,5 +169,5 @@ def test_drafting_qa_suggest_review_and_export_share_one_corpus_load(tmp_path, m
         services.drafting.regenerate_section(saved.info.draft_id, SectionKind.GOAL_TOTAL)
         services.qa.answer("2023年组织部各项目资金合计多少？", Conversation())
         services.review.check_corpus()
-        services.export.resolve("2023-003-06")
+        services.subjects.one("2023-003-06")
     assert loads == [REPO / "corpus"]

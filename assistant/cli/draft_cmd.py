@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli import render
+from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief, load_brief
 from assistant.errors import InputError
@@ -56,6 +57,7 @@ def draft(
     """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，附审核结果，并存入草稿库。"""
     if instruction.strip() and (not section or indicators):
         raise InputError("--instruction 只用于重写草稿的单个部分", hint="请同时用 --section 指定要重写的部分，如 --section 必要性")
+    check_writable(output)
     with open_services(llm=llm) as services:
         if section or indicators:
             saved = _regenerate(services.drafting, section=section, indicators=indicators, instruction=instruction,

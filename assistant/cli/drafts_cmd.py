@@ -11,6 +11,7 @@ from rich.console import Group
 from rich.table import Table
 
 from assistant.cli import render
+from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.errors import InputError
 from assistant.store import DraftSummary, FieldChange, StoredVersion, VersionInfo
@@ -145,6 +146,7 @@ def export(
     """把草稿（默认最新版）导出为草稿 JSON（shenbao-draft/1）。"""
     if output.suffix.lower() != ".json":
         raise InputError(f"不支持导出为“{output.suffix or output.name}”", hint="请用 .json 文件名，如 -o draft.json")
+    check_writable(output)
     with open_services() as services:
         stored = services.store.latest(draft_id) if version is None else services.store.get(draft_id, version)
     output.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")

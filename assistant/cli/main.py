@@ -3,28 +3,48 @@
 from __future__ import annotations
 
 import logging
-import click
+
 import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, eval_cmd, index_cmd, office_cmd, review_cmd, serve_cmd, suggest_cmd
+from assistant.cli.usage import CLICK_ERROR, SHOWS_HELP, USAGE_ERROR, describe_usage_error
 from assistant.errors import AssistantError
 from assistant.settings import load_settings
 
 
+def _refuse(message: str, hint: str | None) -> typer.Exit:
+    typer.echo(f"错误：{message}", err=True)
+    if hint:
+        typer.echo(f"建议：{hint}", err=True)
+    return typer.Exit(2)
+
+
 class _Group(TyperGroup):
-    """User errors become a Chinese message and exit code 2, never a traceback."""
+    """User errors, usage errors included, become a Chinese message and exit code 2, never a traceback."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # noqa: ANN001, ANN003, ANN201 - click signature
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except USAGE_ERROR as exc:  # the top level's own options (assistant --bogus)
+            if isinstance(exc, SHOWS_HELP):
+                raise
+            raise _refuse(*describe_usage_error(exc)) from None
 
     def invoke(self, ctx):  # noqa: ANN001, ANN201 - click signature
         try:
             return super().invoke(ctx)
         except AssistantError as exc:
-            typer.echo(f"错误：{exc.message}", err=True)
-            if exc.hint:
-                typer.echo(f"建议：{exc.hint}", err=True)
-            raise typer.Exit(2) from None
-        except (typer.Exit, typer.Abort, TyperException, click.exceptions.ClickException, click.exceptions.Exit):
+            raise _refuse(exc.message, exc.hint) from None
+        except USAGE_ERROR as exc:
+            if isinstance(exc, SHOWS_HELP):
+                raise
+            raise _refuse(*describe_usage_error(exc)) from None
+        except (typer.Abort, KeyboardInterrupt):
+            typer.echo("已中止，操作未完成。", err=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, TyperException, CLICK_ERROR):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback for a user
             log = _log_unexpected(exc)
@@ -35,11 +55,11 @@ class _Group(TyperGroup):
 
 def _log_unexpected(exc: Exception) -> str:
     """Append the traceback to ``data_dir/logs/cli.log``; the path shown to the user (or stderr's name if unwritable)."""
-    path = load_settings().data_dir / "logs" / "cli.log"
     try:
+        path = load_settings().data_dir / "logs" / "cli.log"
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
+    except (OSError, AssistantError):
         return "（无法写入日志）"
     logger = logging.getLogger("assistant.cli")
     logger.addHandler(handler)

@@ -9,19 +9,29 @@ from typing import Annotated
 import typer
 
 from assistant.cli import render
+from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.office.service import ExportFormat
 
 
 def export(
-    source: Annotated[str, typer.Argument(help="申报表编号（如 2023-003-01），或文件：语料 JSON、草稿 JSON、.txt、.docx、.xlsx")],
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|ID",
+            help="语料库中的申报表编号（如 2023-003-01）、草稿编号（如 3），或文件：语料 JSON、草稿 JSON、.txt、.docx、.xlsx",
+        ),
+    ],
     to: Annotated[ExportFormat, typer.Option("--to", help="导出格式：docx（Word）、xlsx（Excel）或 json。")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件；默认为当前目录下的 <编号>.<格式>。")] = None,
 ) -> None:
     """按上海市财政项目支出绩效目标申报表的版式导出为 Word、Excel 或 JSON。"""
+    check_writable(output)
     with open_services() as services:
-        decl = services.export.resolve(source)
-        path = services.export.export(decl, to, output or Path(f"{decl.id}.{to.value}"))
+        decl = services.subjects.one(source)
+        path = output or Path(f"{decl.id}.{to.value}")
+        check_writable(path)
+        services.export.export(decl, to, path)
     render.console().print(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ from rich.table import Table
 
 from assistant.cli import render
 from assistant.cli.wiring import open_services
+from assistant.errors import InputError
 from assistant.review.models import ReviewReport, Rule, Severity
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
@@ -33,25 +33,36 @@ def rules(as_json: JsonFlag = False) -> None:
 
 
 def check(
-    file: Annotated[Path | None, typer.Argument(help="要审核的文件：语料 JSON、草稿 JSON、文本导出（.txt）或 Word/Excel 申报表（.docx/.xlsx）")] = None,
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="FILE|ID",
+            help="要审核的申报表：文件（语料 JSON、草稿 JSON、.txt 文本导出、.docx/.xlsx）、目录（审核其中每个申报表文件）、"
+            "草稿编号（如 3）或语料库中的申报表编号（如 2023-003-01）",
+        ),
+    ] = None,
     corpus: Annotated[bool, typer.Option("--corpus", help="审核整个语料库并汇总。")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """审核申报表：按级别列出问题、位置和修改建议；有“错误”时退出码为 1。"""
-    if not corpus and file is None:
-        raise typer.BadParameter("请给出要审核的文件，或使用 --corpus", param_hint="FILE")
+    """审核申报表：按级别列出问题、位置和修改建议；有“错误”或有文件无法读取时退出码为 1。"""
+    if not corpus and not source:
+        raise InputError("请给出要审核的文件、目录、草稿编号或申报表编号，或使用 --corpus 审核整个语料库", hint="示例：assistant check draft.json")
     with open_services() as services:
-        reports = services.review.check_corpus() if corpus else services.review.check_file(file)
         catalogue = {rule.id: rule for rule in services.review.rules()}
-    if corpus:
-        _corpus_output(reports, catalogue, as_json=as_json)
-        raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
+        if corpus:
+            reports = services.review.check_corpus()
+            _corpus_output(reports, catalogue, as_json=as_json)
+            raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
+        found = services.subjects.resolve(source)
+        reports = services.review.check_declarations(found.declarations)
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))
     else:
         for report in reports:
             render.console().print(render.review_view(report))
-    raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
+    for name, why in found.failed.items():
+        typer.echo(f"无法读取 {name}：{why}", err=True)
+    raise typer.Exit(1 if found.failed or any(r.has_errors for r in reports) else 0)
 
 
 def _corpus_output(reports: list[ReviewReport], catalogue: dict[str, Rule], *, as_json: bool) -> None:

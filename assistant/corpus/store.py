@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.domain.model import Declaration, ParseNote
+from assistant.domain.syntax import describe_json_error
 from assistant.errors import CorpusError, InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
@@ -49,8 +50,15 @@ class BuildReport:
         return [d for r in self.results for d in r.declarations]
 
 
-def import_raw(sources: list[Path], raw_dir: Path) -> list[Path]:
-    """Copy seed exports into ``corpus/raw`` (the corpus keeps its own copy of every source).
+@dataclass
+class Imported:
+    copied: list[Path] = field(default_factory=list)  # new files in corpus/raw (not those already there)
+    refused: dict[str, str] = field(default_factory=dict)  # name → why, for the files that do not parse
+
+
+def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
+    """Copy the exports that parse into ``corpus/raw`` (the corpus keeps its own copy of every source); a file
+    that does not parse is not copied, so nothing is left half-imported.
 
     A different file of the same name already there is never replaced: `CorpusError`, nothing copied.
     """
@@ -61,9 +69,31 @@ def import_raw(sources: list[Path], raw_dir: Path) -> list[Path]:
             f"corpus/raw/ 中已有同名但内容不同的文件：{'、'.join(clashes)}，未复制任何文件",
             hint="请把新文件改名后再导入；若要替换旧文件，请先从 corpus/raw/ 中删除它",
         )
+    imported = Imported()
     for src in sources:
-        shutil.copyfile(src, raw_dir / src.name)
-    return [raw_dir / src.name for src in sources]
+        outcome = _read_or_why(src)
+        if isinstance(outcome, str):
+            imported.refused[src.name] = f"{outcome}（该文件未复制到 corpus/raw/）"
+        elif not (raw_dir / src.name).exists():
+            shutil.copyfile(src, raw_dir / src.name)
+            imported.copied.append(raw_dir / src.name)
+    return imported
+
+
+def read_source(path: Path) -> ParseResult:
+    """One declaration file (text export or Word/Excel form) parsed; `InputError` when it cannot be used."""
+    return import_office(path) if is_office_file(path) else parse_file(path)
+
+
+def _read_or_why(path: Path) -> ParseResult | str:
+    """The file's parse, or why it failed, in Chinese."""
+    try:
+        return read_source(path)
+    except InputError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - one file the parser trips on must not stop the others
+        _log.exception("parsing %s failed", path)
+        return f"解析该文件时出现内部错误（{type(exc).__name__}），已跳过，其余文件照常收入（请把该文件反馈给维护者）"
 
 
 def source_files(folder: Path) -> list[Path]:
@@ -77,13 +107,11 @@ def build_corpus(raw_dir: Path, corpus_dir: Path) -> BuildReport:
         raise CorpusError(f"目录 {raw_dir} 中没有申报表文件（.txt、.docx、.xlsx）", hint="请先把申报表文件放入 corpus/raw/")
     report = BuildReport()
     for path in files:
-        try:
-            report.results.append(import_office(path) if is_office_file(path) else parse_file(path))
-        except InputError as exc:
-            report.failed[path.name] = str(exc)
-        except Exception as exc:  # noqa: BLE001 - one file the parser trips on must not stop the others
-            _log.exception("parsing %s failed", path)
-            report.failed[path.name] = f"解析该文件时出现内部错误（{type(exc).__name__}），已跳过，其余文件照常收入（请把该文件反馈给维护者）"
+        outcome = _read_or_why(path)
+        if isinstance(outcome, str):
+            report.failed[path.name] = outcome
+        else:
+            report.results.append(outcome)
     out_dir = corpus_dir / "declarations"
     out_dir.mkdir(parents=True, exist_ok=True)
     _check_unique_ids(report.declarations)
@@ -141,7 +169,7 @@ def load_declaration(path: Path) -> Declaration:
             hint="请重新运行 assistant corpus build 生成语料",
         ) from exc
     except json.JSONDecodeError as exc:
-        raise CorpusError(f"语料文件 {path.name} 不是合法的 JSON：第 {exc.lineno} 行", hint="请重新运行 assistant corpus build") from exc
+        raise CorpusError(f"语料文件 {path.name} 不是合法的 JSON，{describe_json_error(exc)}", hint="请重新运行 assistant corpus build") from exc
 
 
 class Corpus:

@@ -8,6 +8,7 @@ as it is (``项目名称: …``) and so does one written with the English names.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -15,18 +16,80 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from assistant.domain.project_types import ProjectType
 from assistant.domain.amounts import amount_unit, converted_note, parse_amount
+from assistant.domain.syntax import describe_json_error, describe_yaml_error
 from assistant.errors import InputError, describe_validation_error
 
 _BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
+
+# Size limits, far above real briefs, so that a runaway file is refused at once instead of costing minutes
+# of parsing, retrieval and drafting (a 5 MB brief took 85 s): the bundled example is 2 KB, the corpus's
+# longest section 2,668 characters and its longest project name 27.
+MAX_BRIEF_BYTES = 256 * 1024
+SHORT_TEXT = 200  # names, units, labels: one line of the form
+LONG_TEXT = 20_000  # 主要内容, a plan step, a part's content
+MAX_ITEMS = 200  # policies, plan steps, parts
+ShortText = Annotated[str, Field(max_length=SHORT_TEXT)]
+LongText = Annotated[str, Field(max_length=LONG_TEXT)]
+
+# Characters that have no place in a brief: C0/C1 controls (ESC starts a terminal escape sequence) and the
+# bidirectional overrides that reorder how text displays. Line breaks and tabs only where text runs on.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_BREAK = re.compile(f"{_CONTROL.pattern}|[\t\n\r]")
+_MULTILINE = {"content", "work", "detail", "policies"}
+_CONTROL_NAMES = {"\x1b": "ESC（终端转义序列的开头）", "\n": "换行", "\r": "回车符", "\t": "制表符"}
+
+
+def _control_name(char: str) -> str:
+    if char in _CONTROL_NAMES:
+        return _CONTROL_NAMES[char]
+    kind = "文字方向控制符" if char >= "\u202a" else "控制字符"
+    return f"{kind} U+{ord(char):04X}"
+
+
+def _reject_controls(value: object, field: str) -> object:
+    texts = value if isinstance(value, list) else [value]
+    pattern = _CONTROL if field in _MULTILINE else _CONTROL_OR_BREAK
+    for text in texts:
+        found = pattern.search(text) if isinstance(text, str) else None
+        if found:
+            where = "（该栏只能写一行）" if found[0] in "\t\n\r" else ""
+            raise ValueError(f"含有{_control_name(found[0])}{where}，请删除后重试")
+    return value
+
+
+class _BriefModel(BaseModel):
+    """Every text of a brief is checked for control characters, naming the field."""
+
+    model_config = _BRIEF_CONFIG
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_controls(cls, value: object, info: ValidationInfo) -> object:
+        return _reject_controls(value, info.field_name or "")
 
 
 def _amount_before(raw: object) -> object:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
+    if isinstance(raw, bool):
+        raise ValueError("应为金额数字（元），而不是 是/否")
+    if isinstance(raw, (int, float)):  # a YAML number: .nan, .inf and 1e30 are refused like the same text
+        return _parse_amount(repr(raw))
     if isinstance(raw, str):
         return _parse_amount(raw)
     return raw
@@ -54,7 +117,7 @@ OptionalAmount = Annotated[Decimal | None, BeforeValidator(_amount_before), Afte
 Amount = Annotated[Decimal, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
 
 
-class BriefFunding(BaseModel):
+class BriefFunding(_BriefModel):
     """Amounts in yuan (元); a blank cell is ``None``."""
 
     model_config = _BRIEF_CONFIG
@@ -66,50 +129,54 @@ class BriefFunding(BaseModel):
     carryover: OptionalAmount = Field(default=None, alias="上年结转资金", description="上年结转资金（元；没有的填 0）")
 
 
-class PlanStep(BaseModel):
+class PlanStep(_BriefModel):
     """One row of 项目实施计划: when, and what is done then."""
 
     model_config = _BRIEF_CONFIG
 
-    period: str = Field(alias="时间", min_length=1, description="时间或阶段，如 2027年1—3月、第一季度")
-    work: str = Field(alias="内容", min_length=1, description="该阶段完成的工作")
+    period: ShortText = Field(alias="时间", min_length=1, description="时间或阶段，如 2027年1—3月、第一季度")
+    work: LongText = Field(alias="内容", min_length=1, description="该阶段完成的工作")
 
 
-class CompositionLine(BaseModel):
+class CompositionLine(_BriefModel):
     """One row of 项目构成分解: a part of the project and the money it takes."""
 
     model_config = _BRIEF_CONFIG
 
-    part: str = Field(alias="名称", min_length=1, description="子项目名称，如 日常运维")
-    detail: str | None = Field(default=None, alias="内容", description="子项目内容")
+    part: ShortText = Field(alias="名称", min_length=1, description="子项目名称，如 日常运维")
+    detail: LongText | None = Field(default=None, alias="内容", description="子项目内容")
     amount: Amount = Field(alias="金额", description="金额（元）")
 
 
-class Brief(BaseModel):
+class Brief(_BriefModel):
     """One project to declare: the input of indicator suggestion and drafting."""
 
     model_config = _BRIEF_CONFIG
 
-    name: str = Field(alias="项目名称", min_length=1, description="项目名称")
+    name: ShortText = Field(alias="项目名称", min_length=1, description="项目名称")
     year: int = Field(alias="年度", ge=2000, le=2100, description="预算年度")
-    department: str | None = Field(default=None, alias="主管部门", description="主管部门")
-    implementer: str | None = Field(default=None, alias="实施单位", description="实施单位")
-    nature: str | None = Field(default=None, alias="项目性质", description="项目性质，如 经常性专项业务费、其他一次性项目")
-    category: str | None = Field(default=None, alias="项目类别", description="项目类别，如 特定目标类、其他运转类")
-    fund_use: str | None = Field(default=None, alias="资金用途", description="资金用途，如 信息化建设类")
-    project_type: str | None = Field(
+    department: ShortText | None = Field(default=None, alias="主管部门", description="主管部门")
+    implementer: ShortText | None = Field(default=None, alias="实施单位", description="实施单位")
+    nature: ShortText | None = Field(default=None, alias="项目性质", description="项目性质，如 经常性专项业务费、其他一次性项目")
+    category: ShortText | None = Field(default=None, alias="项目类别", description="项目类别，如 特定目标类、其他运转类")
+    fund_use: ShortText | None = Field(default=None, alias="资金用途", description="资金用途，如 信息化建设类")
+    project_type: ShortText | None = Field(
         default=None, alias="项目类型", description="项目类型（可选，覆盖自动识别），如 培训、物业/后勤/运维服务"
     )
     funding: BriefFunding = Field(default_factory=BriefFunding, alias="资金", description="项目资金（元）")
     start_date: date | None = Field(default=None, alias="开始日期", description="项目开始日期")
     end_date: date | None = Field(default=None, alias="结束日期", description="项目结束日期")
-    content: str = Field(default="", alias="主要内容", description="项目主要内容（自由文本）")
-    previous_declaration_id: str | None = Field(
+    content: LongText = Field(default="", alias="主要内容", description="项目主要内容（自由文本）")
+    previous_declaration_id: ShortText | None = Field(
         default=None, alias="上年申报表编号", description="同一项目上年申报表在语料库中的编号，如 2026-004-05"
     )
-    policies: list[str] = Field(default_factory=list, alias="政策依据", description="立项依据的政策文件（标题或文号）")
-    plan: list[PlanStep] = Field(default_factory=list, alias="实施计划", description="项目实施计划：每项写时间和内容")
-    composition: list[CompositionLine] = Field(default_factory=list, alias="项目构成", description="项目构成分解：每项写名称、内容和金额")
+    policies: list[Annotated[str, Field(max_length=LONG_TEXT)]] = Field(
+        default_factory=list, alias="政策依据", max_length=MAX_ITEMS, description="立项依据的政策文件（标题或文号）"
+    )
+    plan: list[PlanStep] = Field(default_factory=list, alias="实施计划", max_length=MAX_ITEMS, description="项目实施计划：每项写时间和内容")
+    composition: list[CompositionLine] = Field(
+        default_factory=list, alias="项目构成", max_length=MAX_ITEMS, description="项目构成分解：每项写名称、内容和金额"
+    )
 
     @field_validator(
         "department", "implementer", "nature", "category", "fund_use", "project_type", "previous_declaration_id", mode="before"
@@ -176,24 +243,17 @@ _LABELS: dict[str, str] = {
     **{name: field.alias or name for name, field in Brief.model_fields.items()},
     **{name: field.alias or name for model in (BriefFunding, PlanStep, CompositionLine) for name, field in model.model_fields.items()},
 }
+# Only what a brief words differently from the general texts (assistant.errors).
 _ERROR_TEXT = {
-    "missing": "缺少该字段",
     "extra_forbidden": "不是简报的字段",
     "int_parsing": "应为整数（年份，如 2027）",
     "int_type": "应为整数（年份，如 2027）",
     "int_from_float": "应为整数（年份，如 2027）",
-    "greater_than_equal": "数值过小",
-    "less_than_equal": "数值过大",
-    "date_from_datetime_parsing": "应为日期，写作 2027-01-01",
-    "date_parsing": "应为日期，写作 2027-01-01",
-    "date_type": "应为日期，写作 2027-01-01",
+    "finite_number": "应为整数（年份，如 2027）",  # amounts are read before pydantic: only 年度 is a number here
     "decimal_parsing": "应为金额数字（元）",
     "decimal_type": "应为金额数字（元）",
-    "string_type": "应为文字",
-    "string_too_short": "不能为空",
+    "string_too_long": "过长（最多 {max_length} 字），请精简后重试",
     "list_type": "应为列表（每行一项，以“- ”开头）",
-    "model_type": "应为若干“名称: 值”组成的一组字段",
-    "model_attributes_type": "应为若干“名称: 值”组成的一组字段",
 }
 
 
@@ -214,6 +274,7 @@ def load_brief(path: Path) -> Brief:
     """A brief from a YAML or JSON file; every problem is an ``InputError`` naming the file and field."""
     if not path.is_file():
         raise InputError(f"找不到简报文件：{path}", hint="请检查路径，或用 assistant suggest --example 查看示例简报")
+    _check_size(path)
     data = _read_mapping(path)
     try:
         return Brief.model_validate(data)
@@ -221,6 +282,15 @@ def load_brief(path: Path) -> Brief:
         raise InputError(f"简报文件 {path.name} 有误：{describe_brief_error(exc)}", hint=allowed_fields()) from exc
     except RecursionError:
         raise _too_deep(path) from None
+
+
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_BRIEF_BYTES:
+        raise InputError(
+            f"简报文件 {path.name} 有 {size / 1024:,.0f} KB，超过简报的合理大小（{MAX_BRIEF_BYTES // 1024} KB）",
+            hint=f"简报只需写项目的要点（示例简报约 2 KB）；主要内容请精简到 {LONG_TEXT:,} 字以内，附件材料不必放入简报",
+        )
 
 
 def _too_deep(path: Path) -> InputError:
@@ -248,9 +318,13 @@ def _read_mapping(path: Path) -> dict[str, object]:
         raise InputError(f"简报文件 {path.name} 不是 UTF-8 文本", hint="请以 UTF-8 编码保存后重试") from None
     except RecursionError:
         raise _too_deep(path) from None
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise InputError(f"简报文件 {path.name} 不是合法的 {kind}：{exc}", hint="请对照示例简报检查缩进和冒号") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"简报文件 {path.name} 不是合法的 JSON，{describe_json_error(exc)}", hint="请对照示例简报检查括号、引号和逗号") from exc
+    except yaml.YAMLError as exc:
+        raise InputError(
+            f"简报文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}",
+            hint="请对照示例简报（assistant suggest --example）检查缩进和冒号；含有冒号、#、* 等符号的值请用引号括起来",
+        ) from exc
     if not isinstance(data, dict):
         raise InputError(f"简报文件 {path.name} 的顶层应是“字段: 值”的映射", hint=allowed_fields())
     return data

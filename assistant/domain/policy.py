@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from assistant.domain.syntax import describe_yaml_error
 from assistant.errors import CorpusError, describe_validation_error
 
 
@@ -149,8 +150,10 @@ def load_policies(directory: Path) -> list[PolicyReference]:
 def _load_one(path: Path) -> PolicyReference:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"政策文件 {path.name} 无法读取为 YAML：{exc}", hint="修正该文件的格式后重试") from exc
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"政策文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}", hint="修正该处的格式后重试") from exc
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"政策文件 {path.name} 不是 UTF-8 编码", hint="请以 UTF-8 编码保存后重试") from exc
     if not isinstance(data, dict):
         raise CorpusError(f"政策文件 {path.name} 的内容应为“字段: 值”的映射", hint="参照同目录其他文件的写法")
     try:

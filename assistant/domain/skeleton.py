@@ -33,13 +33,16 @@ _NO_SPAN = LineSpan(start=0, end=0)
 
 @dataclass(frozen=True)
 class IndicatorRow:
-    """One row of the indicator table: categories, 三级指标, 指标值 as text, and its 取值依据."""
+    """One row of the indicator table: categories, 三级指标 and 指标值 as text.
+
+    A suggestion's 取值依据 (计划标准, 历史标准, 模板参考值) is our provenance: it stays with the draft (its
+    JSON and the store), not in the form's 备注, which a finance bureau reads as the unit's own remark.
+    """
 
     level1: Level1
     level2: Level2
     name: str
     value: str
-    ground: str
 
 
 def brief_declaration(
@@ -88,5 +91,4 @@ def _indicator(position: int, row: IndicatorRow) -> Indicator:
     return Indicator(
         position=position, line=position, level1_written=row.level1.value, level2_written=row.level2.value,
         level1=row.level1, level2=row.level2, name=row.name, name_written=row.name, value=parse_value(row.value),
-        remark=row.ground,
     )  # fmt: skip

@@ -206,5 +206,5 @@ def to_declaration(draft: Draft) -> Declaration:
     """The draft as a current-framework declaration, for the review engine and `assistant check`."""
     basis_text = "\n".join(f"《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}" for b in draft.basis)
     sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
-    rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value, i.value.ground.value) for i in draft.indicators]
+    rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
     return brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)

@@ -29,7 +29,7 @@ class Row:
     def review_row(self) -> IndicatorRow | None:
         if self.level1 is None or self.level2 is None:
             return None
-        return IndicatorRow(self.level1, self.level2, self.name, self.value, self.ground)
+        return IndicatorRow(self.level1, self.level2, self.name, self.value)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from assistant.domain.model import Declaration, Layout, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
 from assistant.ingest.cells import Row, is_loose_row, split_row
+from assistant.ingest.completeness import EMPTY_HINT, TRUNCATED, empty_message, is_empty, truncation_note
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 
@@ -32,13 +33,16 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
     """UTF-8 (with or without BOM), UTF-16 (Word's "Unicode" text) or GBK/GB18030; anything else is refused."""
     utf16 = _utf16_codec(data)
     if utf16 is not None:
+        cut = len(data) % 2  # an odd byte count: the last character was cut in half
         try:
-            text = data.decode(utf16)
+            text = data[: len(data) - cut].decode(utf16)
         except UnicodeDecodeError as exc:
             if utf16 == "utf-16":  # a BOM said so; without one the guess may be wrong: try the others
                 raise InputError(f"文件 {name} 标明为 UTF-16 编码，但第 {exc.start} 字节处无法解码", hint="请用文本编辑器另存为 UTF-8 编码后重试") from exc
         else:
             notes.info("encoding.utf16", "文件为 UTF-16 编码（Word 的“Unicode 文本”），已按 UTF-16 读取")
+            if cut:
+                _note_cut(notes, 1, text)
             return text.removeprefix("\ufeff")
     if data.startswith(codecs.BOM_UTF8):
         notes.info("encoding.bom", "文件为带 BOM 的 UTF-8 编码，已自动去除 BOM")
@@ -46,6 +50,8 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        if utf8_error.reason == "unexpected end of data":  # valid UTF-8 up to a character cut in half at the end
+            return _cut_utf8(data, utf8_error.start, notes)
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
@@ -57,14 +63,30 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
         return text
 
 
+def _cut_utf8(data: bytes, end: int, notes: NoteSink) -> str:
+    text = data[:end].decode("utf-8")
+    _note_cut(notes, len(data) - end, text)
+    return text
+
+
+def _note_cut(notes: NoteSink, dropped: int, text: str) -> None:
+    line = text.count("\n") + 1
+    notes.warn(
+        TRUNCATED,
+        f"文件最后 {dropped} 个字节不是完整的字符：文件似乎在末尾（第 {line} 行）被截断，已读取之前的内容；请核对原文件是否完整",
+        line=line,
+    )
+
+
 def _utf16_codec(data: bytes) -> str | None:
     """``utf-16`` with a BOM; ``utf-16-le``/``-be`` without one when NUL bytes (the high or low half of the
     ASCII tabs, digits and line ends) sit mostly at one parity (a few CJK characters such as 一 U+4E00 put
     one at the other): UTF-8 and GBK text has no NUL byte at all."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 4:
         return None
+    data = data[: len(data) - len(data) % 2]
     even, odd = data[0::2].count(0), data[1::2].count(0)
     if odd >= 2 and odd >= 4 * even:
         return "utf-16-le"
@@ -101,8 +123,34 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     rows = [split_row(i, line, loose=loose) for i, line in enumerate(lines, start=1)]
     blocks = split_blocks(rows, name, notes)
     sha = hashlib.sha256(data).hexdigest()
-    declarations = [BlockParser(block.layout, name, sha, block.index).parse(block.rows) for block in blocks]
+    parsed = [(block, BlockParser(block.layout, name, sha, block.index).parse(block.rows)) for block in blocks]
+    declarations = _drop_empty(parsed, name, notes)
+    if declarations:
+        declarations[-1] = _note_truncation(declarations[-1], rows)
     return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
+
+
+def _drop_empty(parsed: list[tuple[Block, Declaration]], name: str, notes: NoteSink) -> list[Declaration]:
+    """A title with nothing under it is no declaration: the file is refused when that is all it holds, else
+    the empty one is left out with a note (the others keep their position numbers, so their ids)."""
+    kept = [decl for _, decl in parsed if not is_empty(decl)]
+    if not kept:
+        raise NotADeclarationError(_empty(parsed[0][0], name), hint=EMPTY_HINT)
+    for block, decl in parsed:
+        if is_empty(decl):
+            notes.warn("declaration.empty", f"{_empty(block, name)}，已跳过", line=block.rows[0].line)
+    return kept
+
+
+def _empty(block: Block, name: str) -> str:
+    title = block.rows[0]
+    return empty_message(name, " ".join(c.text for c in title.filled), title.line)
+
+
+def _note_truncation(decl: Declaration, rows: list[Row]) -> Declaration:
+    last_line = max((r.line for r in rows if not r.is_blank), default=0)
+    note = truncation_note(decl, last_line) if last_line else None
+    return decl.model_copy(update={"parse_notes": [*decl.parse_notes, note]}) if note else decl
 
 
 def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:

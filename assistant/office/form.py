@@ -228,9 +228,17 @@ def _budget_table(lines: list[BudgetLine], total: Decimal | None) -> FormTable:
             line.price_basis or "", amount_text(line.quantity), line.quantity_basis or "", line.remark or "",
         )  # fmt: skip
         table.rows.append([FormCell(v, amount=n in _BUDGET_AMOUNTS) for n, v in enumerate(values)])
-    total_cell = FormCell(amount_text(total), colspan=len(BUDGET_HEADER) - 3, amount=True)
+    total_cell = FormCell(amount_text(_budget_total(lines, total)), colspan=len(BUDGET_HEADER) - 3, amount=True)
     table.rows.append([FormCell("金额合计", colspan=3, label=True), total_cell])
     return table
+
+
+def _budget_total(lines: list[BudgetLine], written: Decimal | None) -> Decimal | None:
+    """The 金额合计 as written; where the source left it blank, the exact sum of the rows when every row
+    carries an amount (a row without one would make any sum a guess, so the cell stays blank)."""
+    if written is not None or not lines or any(line.amount is None for line in lines):
+        return written
+    return sum((line.amount for line in lines), Decimal(0))
 
 
 def _safeguard_table(rows: list[SafeguardRow]) -> FormTable:

@@ -14,6 +14,9 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_DOCUMENT_XML_BYTES = 20 * 1024 * 1024  # python-docx parses the whole body at once; a declaration's is < 1 MB
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ZIP_MAGIC = b"PK\x03\x04"
+_ZIP_END = b"PK\x05\x06"  # end-of-central-directory record
+_ZIP_END_SPAN = 22 + 65535  # the record plus the longest archive comment
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
 _OLD_EXCEL = {".xls", ".et", ".ett", ".xlt"}
@@ -62,8 +65,22 @@ def check_office_file(path: Path, kind: str) -> bytes:
         raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
     if data.startswith(_OLE_MAGIC):
         _refuse_ole(path, data, kind)
+    _refuse_truncated(path, data, kind)
     _check_zip(path, kind)
     return data
+
+
+def _refuse_truncated(path: Path, data: bytes, kind: str) -> None:
+    """A .docx/.xlsx is a zip archive whose directory is its last record: a file that starts like one but has
+    no directory at its end was cut short (an interrupted download or copy). Nothing in it can be trusted
+    to be complete, so it is refused, saying where it ends, rather than read in part."""
+    if not data.startswith(_ZIP_MAGIC) or _ZIP_END in data[-_ZIP_END_SPAN:]:
+        return
+    raise InputError(
+        f"文件 {path.name} 似乎被截断：文件在第 {len(data):,} 字节（约 {len(data) / 1024:,.0f} KB）处就结束了，"
+        f"缺少 {kind} 文件末尾应有的目录部分，申报表内容不完整",
+        hint=f"请重新下载或复制完整的文件（可与原件比较文件大小），或用{_APP[kind]}打开原件另存后再导入",
+    )
 
 
 def _refuse_ole(path: Path, data: bytes, kind: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.domain.model import Declaration, Funding, Indicator, Layout, LineSpan, NoteLevel, ParseNote, Provenance
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import declaration_id
+from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
 from assistant.ingest.text_export import ParseResult
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.guard import EXCEL, WORD, check_office_file, office_kind, refuse_old_format
@@ -45,7 +46,22 @@ def import_office(path: Path) -> ParseResult:
             if cell.where in inside:
                 notes.warn_at("cell.formula_without_value", _FORMULA_MESSAGE.format(formula=cell.text), cell)
         declarations.append(read_declaration(segment, source_file=path.name, sha256=sha256, notes=notes, index=index))
-    return ParseResult(source_file=path.name, declarations=declarations)
+    return ParseResult(source_file=path.name, declarations=_drop_empty(declarations, path.name))
+
+
+def _drop_empty(declarations: list[Declaration], name: str) -> list[Declaration]:
+    """A title with nothing filled under it is no declaration: refused when it is all the file holds, else left
+    out with a note on the first one kept (the others keep their position numbers, so their ids)."""
+    kept = [d for d in declarations if not is_empty(d)]
+    if not kept:
+        raise NotADeclarationError(empty_message(name), hint=EMPTY_HINT)
+    skipped = [
+        ParseNote(level=NoteLevel.WARNING, code="declaration.empty", message=f"{empty_message(name, f'第 {n} 份')}，已跳过")
+        for n, d in enumerate(declarations, start=1) if is_empty(d)
+    ]
+    if skipped:
+        kept[0] = kept[0].model_copy(update={"parse_notes": [*skipped, *kept[0].parse_notes]})
+    return kept
 
 
 _FORMULA_MESSAGE = "单元格是公式（{formula}），文件中没有保存计算结果，按空白处理；请在 Excel 或 WPS 中打开并保存后再导入"

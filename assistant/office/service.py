@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import assert_never
 
 from assistant.domain.model import Declaration
-from assistant.errors import InputError
+from assistant.errors import InputError, describe_os_error
 from assistant.office.export_docx import export_docx
 from assistant.office.export_xlsx import export_xlsx
 
@@ -25,7 +25,7 @@ def export_declaration(decl: Declaration, fmt: ExportFormat, path: Path) -> Path
     try:
         _write(decl, fmt, path)
     except OSError as exc:
-        raise InputError(f"无法写入 {path}：{exc.strerror}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件") from exc
+        raise InputError(f"无法写入 {path}：{describe_os_error(exc)}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件") from exc
     return path
 
 

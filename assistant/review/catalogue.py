@@ -8,12 +8,21 @@ E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 C_COMPLETE, C_RELEVANT = Criterion.COMPLETENESS, Criterion.RELEVANCE
 C_APPROPRIATE, C_FEASIBLE = Criterion.APPROPRIATENESS, Criterion.FEASIBILITY
 
-_PRIMER2 = "primer §2 表样栏目"
-_PRIMER3 = "primer §3 指标框架（财预〔2021〕101号；上海市2025年核心绩效指标指引）"
-_PRIMER3_LEGACY = "primer §3 旧框架（2019、2020年表样）"
-_PRIMER4 = "primer §4 指标值（定量优先；定性须分级表述）"
-_PRIMER_COST = "primer 成本指标与取值标准（上海市2025年核心绩效指标指引：总成本、单位成本、分项成本）"
-_PRIMER5 = "primer §5 审核常见退回情形（财预〔2015〕88号审核要点，措辞未核实）"
+# What a user reads in the rules' 依据 column: the guidance in plain words. The four review criteria are
+# commonly attributed to 财预〔2015〕88号, but their exact wording has not been checked against the
+# document, so the text says so instead of quoting it.
+_PRIMER2 = "申报表表样的栏目（上海市财政项目支出绩效目标申报表）"
+_PRIMER3 = (
+    "指标框架：财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》；"
+    "上海市市级部门项目支出核心绩效目标和指标设置及取值指引（试行，2025年）"
+)
+_PRIMER3_LEGACY = "2019、2020 年申报表表样的旧指标框架"
+_PRIMER4 = "指标值填写要求：能量化的尽量量化，无法量化的定性指标须分级表述（公开的填报说明）"
+_PRIMER_COST = "上海市市级部门项目支出核心绩效目标和指标设置及取值指引（试行，2025年）：原则上设成本指标，分总成本、单位成本、分项成本"
+_PRIMER5 = (
+    "绩效目标审核中常见的退回情形（公开案例归纳）；完整性、相关性、适当性、可行性四项审核要点"
+    "一般引自财预〔2015〕88号，本工具未与原文逐字核对"
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(id="HDR-REQUIRED", severity=E, criterion=C_COMPLETE, source=_PRIMER2, title="表头必填项缺失",

@@ -35,7 +35,7 @@ class Rule(BaseModel):
     id: str
     severity: Severity
     criterion: Criterion
-    source: str = Field(description="Which guidance the rule comes from (primer section and document).")
+    source: str = Field(description="Which guidance the rule comes from, in plain words a user reads (see the primer for each).")
     title: str = Field(description="Short Chinese name of the defect.")
     fix: str = Field(description="Generic Chinese fix; findings may give a more specific one.")
 

@@ -26,10 +26,10 @@ class ReviewService:
     def __init__(self, scope: CorpusScope) -> None:
         self.scope = scope
 
-    def check_file(self, path: Path) -> list[ReviewReport]:
-        """One report per declaration the file holds (a text export may hold several)."""
+    def check_declarations(self, declarations: list[Declaration]) -> list[ReviewReport]:
+        """One report per declaration read (a file, a folder, a draft or a corpus entry) against the current corpus."""
         context = self.scope.current().review_context
-        return [review(decl, context) for decl in load_subjects(path)]
+        return [review(decl, context) for decl in declarations]
 
     def check_declaration(self, decl: Declaration) -> ReviewReport:
         """One declaration already read (e.g. an upload being previewed) against the current corpus."""
@@ -49,6 +49,8 @@ class ReviewService:
 
 def load_subjects(path: Path) -> list[Declaration]:
     """The declarations in ``path``: a corpus JSON, a draft JSON (``shenbao-draft/1``), a ``.txt`` export or a .docx/.xlsx form."""
+    if path.is_dir():
+        raise InputError(f"{path} 是一个目录，不是文件", hint="请给出目录中的一个申报表文件（.txt、.docx、.xlsx 或 JSON）")
     if not path.is_file():
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if is_office_file(path):

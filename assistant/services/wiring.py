@@ -17,6 +17,7 @@ from assistant.services.drafting import DraftingService
 from assistant.services.qa import QAService
 from assistant.services.review import ReviewService
 from assistant.services.scope import CorpusScope
+from assistant.services.subjects import SubjectService
 from assistant.services.suggest import SuggestService
 from assistant.services.users import UserService
 from assistant.settings import LLMProvider, Settings
@@ -72,6 +73,11 @@ class Services:
         from assistant.services.export import ExportService
 
         return ExportService(self.scope)
+
+    @cached_property
+    def subjects(self) -> SubjectService:
+        """What check and export name: a file, a folder, a draft id or a corpus id (the store opened only for a draft)."""
+        return SubjectService(self.scope, lambda: self.store)
 
     @cached_property
     def qa(self) -> QAService:

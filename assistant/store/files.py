@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assistant.drafting.models import DRAFT_FORMAT, Draft
+from assistant.domain.syntax import describe_json_error
 from assistant.errors import InputError, describe_validation_error
 
 
@@ -21,8 +22,10 @@ def read_json_object(path: Path) -> dict:
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path.name} 不是合法的 JSON：{exc}", hint="请检查文件内容") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path.name} 不是合法的 JSON，{describe_json_error(exc)}", hint="请检查该处的括号、引号和逗号") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} 不是 UTF-8 编码的文本，不是 JSON 文件", hint="请提供 UTF-8 编码的 JSON 文件") from exc
     except RecursionError:
         raise InputError(f"{path.name} 的 JSON 嵌套层数过深，不是申报表或草稿", hint="请提供 assistant corpus build 或 assistant draft 生成的 JSON") from None
     if not isinstance(data, dict):
@@ -34,6 +37,11 @@ def draft_from_payload(data: dict, *, source: str) -> Draft:
     if not is_draft_payload(data):
         raise InputError(
             f"{source} 不是草稿文件（缺少 \"format\": \"{DRAFT_FORMAT}\"）", hint="请提供 assistant draft -o 保存的草稿 JSON"
+        )
+    if data["format"] != DRAFT_FORMAT:
+        raise InputError(
+            f"{source} 的草稿格式是“{data['format']}”，本程序只能读取“{DRAFT_FORMAT}”",
+            hint="该文件可能来自其他版本的申报助手；请用生成它的版本导出为本格式，或用 assistant draft 重新生成",
         )
     try:
         return Draft.model_validate(data, strict=False)

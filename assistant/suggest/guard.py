@@ -22,7 +22,7 @@ BLOCKING = {Severity.ERROR, Severity.WARNING}
 
 def draft_declaration(brief: Brief, suggestions: list[IndicatorSuggestion]) -> Declaration:
     """The brief as a current-framework declaration whose indicator table is ``suggestions``, in order."""
-    rows = [IndicatorRow(s.level1, s.level2, s.name, s.value.value, s.value.ground.value) for s in suggestions]
+    rows = [IndicatorRow(s.level1, s.level2, s.name, s.value.value) for s in suggestions]
     return brief_declaration(brief, indicators=rows)
 
 
