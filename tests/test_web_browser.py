@@ -1,6 +1,9 @@
 """End to end in headless Chromium (selenium, the system chromedriver): load the example brief, draft with no
-model, regenerate a section, edit a section and save, edit an indicator and see the review object, see the
-versions in 版本, reload and find the edit kept, restart the server and find it still there, export a .docx. Screenshots at 1280 wide go to $WEB_SCREENSHOTS (default: the test's tmp)."""
+model, regenerate a section and accept the proposal, edit a section and save, edit an indicator and see the review
+object, regenerate the indicator table and reject the proposal, see the versions and proposals in 版本, reload and
+find the edit kept, restart the server and find it still there, export a .docx; start a draft from an uploaded
+Word form; open a Q&A citation from its link in the chat. Screenshots at 1280 wide go to $WEB_SCREENSHOTS
+(default: the test's tmp)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from selenium import webdriver
@@ -17,7 +21,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from web_support import free_port, live_app, web_settings
+from web_support import REPO, free_port, live_app, web_settings
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -90,8 +94,11 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait_text(browser, "draft-progress", "起草完成")
         _shot(browser, "1-drafted", shots)
 
-        browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成一个部分')]").click()
-        _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules
+        browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成（')]").click()
+        _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules, proposed beside the text
+        _wait_text(browser, "proposal-heading", "模型建议：项目设立的必要性")
+        assert "第 1 版" in _text_of(browser, "draft-status")  # a proposal saves nothing
+        _click(browser, "proposal-accept")
         _wait_text(browser, "draft-status", "第 2 版")
 
         box = _field(browser, "section-necessity")
@@ -111,9 +118,17 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait_text(browser, "review-panel", "计量单位")
         assert "人工修改" in _cell(browser, "indicator-table", 0, 6).text
 
+        _click(browser, "regenerate-table")  # the person's row is kept in the proposal; rejecting keeps the table
+        _wait_text(browser, "proposal-table", "保留（人工修改或锁定）")
+        _click(browser, "proposal-reject")
+        _wait_text(browser, "draft-status", "未采纳")
+        assert "第 4 版" in _text_of(browser, "draft-status") and "人工修改" in _cell(browser, "indicator-table", 0, 6).text
+
         _tab(browser, "版本")
         _wait_text(browser, "history-table", "人工修改")
         _wait_text(browser, "provenance-table", "人工修改")
+        _wait_text(browser, "proposals-table", "未采纳")
+        assert "已采纳" in _text_of(browser, "proposals-table")
         _shot(browser, "2-versions", shots)
         _tab(browser, "起草")
 
@@ -191,6 +206,12 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         _click(browser, "qa-send")
         _wait_text(browser, "qa-chat", "26,413,037.00")
         _wait(browser).until(lambda d: "official" in d.find_element(By.ID, "qa-declaration").get_attribute("innerHTML"))
+        links = browser.find_elements(By.CSS_SELECTOR, "#qa-chat a[href*='#cite=']")
+        ref = unquote(links[-1].get_attribute("href").split("#cite=", 1)[1])
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", links[-1])
+        links[-1].click()  # the last citation opens beside the chat, its cited row marked
+        _wait_text(browser, "qa-declaration", f"（{ref.split('#', 1)[0]}）")
+        _wait_text(browser, "qa-declaration", "引用的部分")
         _viewport_shot(browser, "web-qa", shots)
 
         _tab(browser, "语料库")
@@ -199,3 +220,13 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         cell.click()
         _wait_text(browser, "corpus-declaration", "三级指标")
         _viewport_shot(browser, "web-corpus", shots)
+
+        _tab(browser, "起草")  # a new draft from last year's Word form
+        browser.find_element(By.XPATH, "//*[@id='start-upload-box']//*[contains(text(), '从上年申报表开始')]").click()
+        upload = _wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#start-upload input[type='file']")))
+        upload.send_keys(str(REPO / "tests" / "fixtures" / "office" / "hand_filled_shanghai.docx"))
+        _wait_text(browser, "start-notes", "解析出 1 份申报表")
+        _click(browser, "start-from-upload")
+        _wait_text(browser, "draft-status", "草稿 2 · 第 1 版")
+        _wait_text(browser, "section-overview", "取自上传的申报表")
+        assert "沿用说明" in _text_of(browser, "start-notes")
