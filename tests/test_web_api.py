@@ -189,7 +189,7 @@ def test_regenerate_proposes_beside_the_text_and_saves_only_when_accepted(url):
     with pytest.raises(AppError, match="已人工修改或已锁定.*请勾选“覆盖人工修改"):
         client.predict(draft_id, "necessity", "更简洁", False, False, api_name="/regenerate")
     heading, current, proposed, _, proposal_id = client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
-    assert "模型建议：项目设立的必要性（要求：更简洁）" in heading and _text(current) == "人工写的必要性"
+    assert "重新生成的建议：项目设立的必要性（要求：更简洁）" in heading and _text(current) == "人工写的必要性"
     assert _text(proposed) not in ("", "人工写的必要性") and proposal_id
     assert client.predict(draft_id, api_name="/history")[1]["data"][0][0] == "2"  # nothing saved yet
     with pytest.raises(AppError, match="尚未保存的修改"):  # unsaved text on the page is never replaced
@@ -207,7 +207,7 @@ def test_rejecting_a_table_proposal_keeps_the_table(url):
     draft_id, table = out[DRAFT_ID], out[TABLE]["data"]
     edited = client.predict(draft_id, 2, table[1][1], table[1][2], table[1][3], "≥", "99", "%", "", api_name="/save_row")
     heading, _, _, proposal_table, proposal_id = client.predict(draft_id, False, api_name="/regenerate_table")
-    assert "模型建议：绩效指标" in heading and "保留了人工修改或锁定的内容：指标 2 · 指标值" in heading
+    assert "重新生成的建议：绩效指标" in heading and "保留了人工修改或锁定的内容：指标 2 · 指标值" in heading
     assert _rows(proposal_table)[1][3] == "保留（人工修改或锁定）"
     rejected = client.predict(draft_id, proposal_id, api_name="/reject_proposal")
     assert "未采纳" in rejected[-1] and "第 2 版" in rejected[-1] and rejected[P_ID - P_HEADING] == ""
@@ -222,7 +222,7 @@ def test_a_pending_proposal_is_shown_again_when_the_draft_is_reopened(url):
     draft_id = _drafted(client)[1:][DRAFT_ID]
     *_, proposal_id = client.predict(draft_id, "overview", "", False, False, api_name="/regenerate")
     reopened = _client(url).predict(draft_id, api_name="/open_draft")
-    assert reopened[P_ID] == proposal_id and "模型建议：项目概况" in reopened[P_HEADING]
+    assert reopened[P_ID] == proposal_id and "重新生成的建议：项目概况" in reopened[P_HEADING]
 
 
 def test_start_from_an_uploaded_declaration_and_a_bad_file_in_chinese(url, tmp_path):

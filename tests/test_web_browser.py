@@ -94,18 +94,21 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait_text(browser, "draft-progress", "起草完成")
         _shot(browser, "1-drafted", shots)
 
-        browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成（')]").click()
-        _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules, proposed beside the text
-        _wait_text(browser, "proposal-heading", "模型建议：项目设立的必要性")
-        assert "第 1 版" in _text_of(browser, "draft-status")  # a proposal saves nothing
-        _click(browser, "proposal-accept")
+        _save_necessity(browser, "一段人工写下、随后交给模型改写的必要性。")
         _wait_text(browser, "draft-status", "第 2 版")
-
-        box = _field(browser, "section-necessity")
-        box.clear()
-        box.send_keys(EDIT)
-        _click(browser, "save-sections")
+        browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成（')]").click()
+        browser.find_element(By.CSS_SELECTOR, "#regenerate-force input").click()  # the section is a person's now: ask explicitly
+        _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules, proposed beside the text
+        _wait_text(browser, "proposal-heading", "重新生成的建议：项目设立的必要性")
+        assert _field(browser, "proposal-current").get_attribute("value") == "一段人工写下、随后交给模型改写的必要性。"
+        assert "第 2 版" in _text_of(browser, "draft-status")  # a proposal saves nothing
+        _viewport_shot(browser, "web-proposal", shots, anchor="regen-box")
+        _click(browser, "proposal-accept")
         _wait_text(browser, "draft-status", "第 3 版")
+        assert "模板/规则" in _text_of(browser, "section-necessity")
+
+        _save_necessity(browser, EDIT)
+        _wait_text(browser, "draft-status", "第 4 版")
         assert "人工修改" in _text_of(browser, "section-necessity")
 
         _cell(browser, "indicator-table", 0, 3).click()  # a quantitative row: drop its unit, the review objects
@@ -114,7 +117,7 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         unit.send_keys(Keys.CONTROL, "a")
         unit.send_keys(Keys.BACKSPACE)  # clear() alone sends no input event, so the page would keep the unit
         _click(browser, "row-save")
-        _wait_text(browser, "draft-status", "第 4 版")
+        _wait_text(browser, "draft-status", "第 5 版")
         _wait_text(browser, "review-panel", "计量单位")
         assert "人工修改" in _cell(browser, "indicator-table", 0, 6).text
 
@@ -122,7 +125,7 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait_text(browser, "proposal-table", "保留（人工修改或锁定）")
         _click(browser, "proposal-reject")
         _wait_text(browser, "draft-status", "未采纳")
-        assert "第 4 版" in _text_of(browser, "draft-status") and "人工修改" in _cell(browser, "indicator-table", 0, 6).text
+        assert "第 5 版" in _text_of(browser, "draft-status") and "人工修改" in _cell(browser, "indicator-table", 0, 6).text
 
         _tab(browser, "版本")
         _wait_text(browser, "history-table", "人工修改")
@@ -133,12 +136,12 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _tab(browser, "起草")
 
         browser.refresh()
-        _wait_text(browser, "draft-status", "第 4 版")
+        _wait_text(browser, "draft-status", "第 5 版")
         assert _field(browser, "section-necessity").get_attribute("value") == EDIT
 
     with live_app(settings, port) as url:  # a restarted server finds the same draft in the store
         browser.get(url)
-        _wait_text(browser, "draft-status", "第 4 版")
+        _wait_text(browser, "draft-status", "第 5 版")
         assert _field(browser, "section-necessity").get_attribute("value") == EDIT
         _click(browser, "export")
         link = _wait(browser).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#export-file a")))
@@ -146,10 +149,17 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait(browser).until(lambda _: any(p.suffix == ".docx" for p in browser.downloads.iterdir()))
         docx = next(p for p in browser.downloads.iterdir() if p.suffix == ".docx")
         time.sleep(0.3)
-        assert docx.stat().st_size > 5000 and "第4版" in docx.name
+        assert docx.stat().st_size > 5000 and "第5版" in docx.name
         _shot(browser, "3-exported", shots)
     if "WEB_SCREENSHOTS" not in os.environ:
         shutil.copytree(shots, Path("/tmp/web-screenshots"), dirs_exist_ok=True)
+
+
+def _save_necessity(driver, text: str) -> None:
+    box = _field(driver, "section-necessity")
+    box.clear()
+    box.send_keys(text)
+    _click(driver, "save-sections")
 
 
 def _cell(driver, table_id: str, row: int, col: int):

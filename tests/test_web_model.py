@@ -1,10 +1,12 @@
 """One run of the web workspace on the embedded model (llama.cpp on loopback, port 8841): the draft streams in
 section by section — each section's progress reaches the page before the draft is done — and is saved as
-model-written. Sections are kept short (as in test_drafting_e2e) so that it runs in a minute or two on 2 cores."""
+model-written; a section regenerated on an instruction is proposed beside it and, accepted, saved as
+模型按要求改写. Sections are kept short (as in test_drafting_e2e) so that it runs in a minute or two on 2 cores."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
 
 import pytest
 from gradio_client import Client
@@ -13,7 +15,7 @@ from assistant.drafting import sections
 from assistant.settings import LLMProvider, LLMSettings
 from web_support import live_app, web_settings
 
-MODEL_PORT = 8841
+MODEL_PORT = int(os.environ.get("WEB_MODEL_PORT", "8841"))  # a free loopback port for the model server
 
 
 @pytest.fixture()
@@ -29,6 +31,10 @@ def test_draft_streams_on_the_embedded_model(short_sections, tmp_path):
         client = Client(url, verbose=False, download_files=False)
         job = client.submit(False, *client.predict(api_name="/load_example"), api_name="/draft")
         final = job.result(timeout=900)
+        draft_id, texts = final[1], [final[i]["value"] for i in (4, 5, 6, 7)]
+        heading, current, proposed, _, proposal_id = client.predict(draft_id, "necessity", "更简洁", False, False,
+                                                                    api_name="/regenerate")  # fmt: skip
+        accepted = client.predict(draft_id, proposal_id, *texts, api_name="/accept_proposal")
     updates = [out[0] for out in job.outputs()]
     started = next(i for i, text in enumerate(updates) if "开始 项目概况" in text)
     finished = next(i for i, text in enumerate(updates) if "完成 项目概况" in text)
@@ -36,3 +42,5 @@ def test_draft_streams_on_the_embedded_model(short_sections, tmp_path):
     assert "起草完成" in final[0] and "第 1 版" in final[3]
     overview = final[4]
     assert overview["value"] and "模型起草" in overview["label"]
+    assert "要求：更简洁" in heading and current == texts[1] and proposed
+    assert "第 2 版" in accepted[2] and "模型按要求改写" in accepted[4]["label"] and accepted[4]["value"] == proposed

@@ -180,7 +180,7 @@ class DraftingService:
     def _pending(self, draft_id: int, proposal_id: int) -> Proposal:
         proposal = self.store.proposal(draft_id, proposal_id)
         if proposal.status is not ProposalStatus.PENDING:
-            raise InputError(f"这条模型建议已处理（{proposal.status.label}）", hint="如需新的建议，请重新生成")
+            raise InputError(f"这条建议已处理（{proposal.status.label}）", hint="如需新的建议，请重新生成")
         return proposal
 
     def restore(self, draft_id: int, number: int, *, base: int | None = None) -> SavedDraft:

@@ -196,7 +196,7 @@ class DraftStore:
                 .where(ProposalRow.draft_id == draft_id, ProposalRow.id == proposal_id)
             ).first()
         if found is None:
-            raise DraftNotFound(f"草稿 {draft_id} 没有编号为 {proposal_id} 的模型建议", hint="请重新生成")
+            raise DraftNotFound(f"草稿 {draft_id} 没有编号为 {proposal_id} 的重新生成建议", hint="请重新生成")
         return _proposal(*found)
 
     def proposals(self, draft_id: int) -> list[Proposal]:
@@ -239,7 +239,7 @@ class DraftStore:
         )
         if decided.rowcount != 1:
             current = ProposalStatus(session.scalar(select(ProposalRow.status).where(ProposalRow.id == proposal.id)))
-            raise StoreError(f"这条模型建议已处理（{current.label}），不能再次{'采纳' if version else '拒绝'}",
+            raise StoreError(f"这条建议已处理（{current.label}），不能再次{'采纳' if version else '拒绝'}",
                              hint="请刷新页面查看当前版本；如需新的建议，请重新生成")  # fmt: skip
 
     # -- users -----------------------------------------------------------------------------------

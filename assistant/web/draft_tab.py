@@ -52,7 +52,7 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
         with gr.Row():
             kind = gr.Dropdown([(k.label, k.value) for k in EDITABLE], value=EDITABLE[1].value, label="部分", scale=1)
             instruction = gr.Textbox(label="重写要求（可空）", placeholder="如：更简洁；突出数据共享", scale=3)
-            force = gr.Checkbox(label="覆盖人工修改或锁定的内容", value=False, scale=1)
+            force = gr.Checkbox(label="覆盖人工修改或锁定的内容", value=False, scale=1, elem_id="regenerate-force")
             regen = gr.Button("重新生成", scale=1, elem_id="regenerate")
         with gr.Row():
             lock = gr.Button("锁定此部分（重新生成时保留）", size="sm", elem_id="lock-section")

@@ -58,7 +58,7 @@ def build_panel() -> ProposalPanel:
         heading = gr.Markdown("", elem_id="proposal-heading")
         with gr.Row() as texts:
             current = gr.Textbox(label="当前文本", lines=6, max_lines=14, interactive=False, elem_id="proposal-current")
-            proposed = gr.Textbox(label="模型建议", lines=6, max_lines=14, interactive=False, elem_id="proposal-text")
+            proposed = gr.Textbox(label="建议文本", lines=6, max_lines=14, interactive=False, elem_id="proposal-text")
         table = gr.Dataframe(headers=TABLE_HEADERS, type="array", interactive=False, wrap=True, column_count=len(TABLE_HEADERS),
                              label="当前指标表与建议指标表", elem_id="proposal-table", visible=False,
                              column_widths=["6%", "40%", "40%", "14%"])  # fmt: skip
@@ -71,7 +71,7 @@ def build_panel() -> ProposalPanel:
 
 def heading(proposal: Proposal) -> str:
     asked = f"（要求：{proposal.instruction}）" if proposal.instruction else ""
-    lines = [f"### 模型建议：{proposal.label}{asked}",
+    lines = [f"### 重新生成的建议：{proposal.label}{asked}",
              f"基于第 {proposal.base} 版生成，尚未保存。采纳：保存为新版本，来源记为“{proposal.origin.label}”；"
              "不采纳：保持当前内容。两种情况下建议都留在“版本”页的建议记录中。"]  # fmt: skip
     if proposal.kept:

@@ -94,7 +94,7 @@ def _accepter(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
             return view.conflict_shown(exc)
         except ProtectedFieldError as exc:
             raise gr.Error(exc.message + (f"。建议：{exc.hint}" if exc.hint else ""), title="未采纳") from None
-        note = f"已采纳模型建议：“{saved.info.section or ''}”存为第 {saved.info.number} 版。"
+        note = f"已采纳建议：“{saved.info.section or ''}”存为第 {saved.info.number} 版。"
         return view.render(ws, draft, saved.info.number, note=note)
 
     return accept
@@ -105,7 +105,7 @@ def _rejecter(ctx: WebContext, view: DraftView, panel: ProposalPanel):  # noqa: 
     def reject(draft_id: int | None, proposal_id: str, request: gr.Request) -> dict:
         ws = ctx.workspace(request)
         proposal = ws.reject(need_draft(draft_id), _proposal_id(proposal_id))
-        note = f"未采纳模型对“{proposal.label}”的建议：内容保持不变，建议已记入“版本”页的建议记录。"
+        note = f"未采纳对“{proposal.label}”的建议：内容保持不变，建议已记入“版本”页的建议记录。"
         return {**panel.hidden(), view.status: view.status_line(ws.open(proposal.draft_id).info, note)}
 
     return reject
@@ -115,4 +115,4 @@ def _proposal_id(text: str | None) -> int:
     try:
         return int(str(text or "").strip())
     except ValueError:
-        raise InputError("没有待决定的模型建议", hint="请先点“重新生成”或“重新生成指标表”") from None
+        raise InputError("没有待决定的建议", hint="请先点“重新生成”或“重新生成指标表”") from None

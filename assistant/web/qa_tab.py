@@ -2,8 +2,9 @@
 declaration as the official table (the cited section or row marked) or the cited policy.
 
 A citation in the chat is a link ``#cite=<ref>``; a click on it is caught by the page script (`CITE_JS`),
-which puts the ref into a hidden box whose input event opens it beside the chat. The dropdown lists the
-same citations for keyboard use. Only a citation's ``ref`` and ``label`` are read.
+which keeps the ref and presses a hidden button; that button's event hands the ref to `open_cited` (the
+event's ``js`` returns it as the input) and the source opens beside the chat. The dropdown lists the same
+citations for keyboard use. Only a citation's ``ref`` and ``label`` are read.
 """
 
 from __future__ import annotations
@@ -31,14 +32,13 @@ CITE_JS = """
     if (!link) return;
     event.preventDefault();
     event.stopPropagation();
-    const ref = decodeURIComponent(link.getAttribute('href').split('#cite=')[1] || '');
-    const box = document.querySelector('#qa-cite-ref textarea, #qa-cite-ref input');
-    if (!box || !ref) return;
-    box.value = ref;
-    box.dispatchEvent(new Event('input', {bubbles: true}));
+    window.shenbaoCiteRef = decodeURIComponent(link.getAttribute('href').split('#cite=')[1] || '');
+    const button = document.getElementById('qa-cite-open');
+    if (button) button.click();
   }, true);
 }
 """
+PASS_REF_JS = "(ref) => window.shenbaoCiteRef || ref"
 SCROLL_JS = "() => { const row = document.querySelector('#qa-declaration .cited'); if (row) row.scrollIntoView({block: 'center'}); }"
 
 
@@ -83,6 +83,7 @@ def build_qa_tab(ctx: WebContext) -> None:
         with gr.Column(scale=2):
             cited = gr.Dropdown(label="打开出处", choices=[], elem_id="qa-cited", allow_custom_value=True)
             ref_box = gr.Textbox("", elem_id="qa-cite-ref", elem_classes=["shenbao-hidden"], show_label=False, container=False)
+            ref_open = gr.Button("打开", elem_id="qa-cite-open", elem_classes=["shenbao-hidden"])
             declaration = gr.HTML("", elem_id="qa-declaration")
 
     @guarded
@@ -109,6 +110,6 @@ def build_qa_tab(ctx: WebContext) -> None:
     send.click(ask, [question, chat, conversation], outputs, api_name="ask")
     question.submit(ask, [question, chat, conversation], outputs)
     cited.change(open_cited, cited, declaration, api_name="open_cited").then(None, js=SCROLL_JS)
-    ref_box.input(open_cited, ref_box, declaration, api_name="open_cite_link").then(None, js=SCROLL_JS)
+    ref_open.click(open_cited, ref_box, declaration, js=PASS_REF_JS, api_name="open_cite_link").then(None, js=SCROLL_JS)
 
 

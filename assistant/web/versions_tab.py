@@ -31,10 +31,10 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
     diff = gr.Dataframe(headers=["字段", "较早版本", "较晚版本"], type="array", interactive=False, label="两版不同之处",
                         elem_id="diff-table", column_count=3, wrap=True, column_widths=["14%", "43%", "43%"])  # fmt: skip
     provenance = gr.Dataframe(headers=PROVENANCE_HEADERS, type="array", interactive=False, wrap=True,
-                              label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报）",
+                              label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报 / 取自上传的申报表）",
                               column_count=len(PROVENANCE_HEADERS), elem_id="provenance-table")  # fmt: skip
     proposals = gr.Dataframe(headers=PROPOSAL_HEADERS, type="array", interactive=False, wrap=True, elem_id="proposals-table",
-                             label="模型建议记录（重新生成的结果：已采纳、未采纳或待决定，最新在上）",
+                             label="重新生成的建议记录（已采纳、未采纳或待决定，最新在上）",
                              column_count=len(PROPOSAL_HEADERS))  # fmt: skip
 
     @guarded
