@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from store_support import postgres_server, rules_draft, store_url  # noqa: F401 - fixtures
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
@@ -171,15 +172,33 @@ def test_another_users_draft_has_no_proposals_for_them(services, edited):
         other.proposals(draft_id)
 
 
-def test_the_store_records_the_provenance_a_proposal_carries(services, edited):
-    """A model's rewrite on an instruction (what the rules writer cannot make) is saved as 模型按要求改写."""
-    ws, draft_id, _ = edited
-    base = ws.open(draft_id)
-    sections = [s.model_copy(update={"text": "模型按要求改写的必要性。"}) if s.kind is NEED else s for s in base.draft.sections]
-    revised = base.draft.model_copy(update={"sections": sections})
-    store = services.store
-    proposal = store.propose(draft_id, revised, base=2, target=section_path(NEED), author="张三", origin=Origin.AI_REVISED, instruction="更简洁")
-    info = store.accept_proposal(proposal, revised, expected_parent=2, author="张三", section=NEED.label)
-    assert store.get(draft_id, info.number).fields[section_path(NEED)].origin is Origin.AI_REVISED
+@pytest.fixture
+def store(store_url):  # noqa: F811 - the store_url fixture of store_support
+    from assistant.store import DraftStore
+
+    opened = DraftStore(store_url)
+    yield opened
+    opened.close()
+
+
+def test_proposals_on_sqlite_and_postgresql(store, rules_draft):  # noqa: F811
+    """The proposals table on both databases: a newer proposal supersedes, accepting writes the version and the
+    decision in one transaction, a decided proposal cannot be decided again."""
+    draft_id = store.create(rules_draft, owner="张三").draft_id
+    sections = [s.model_copy(update={"text": "改写后的必要性。"}) if s.kind is NEED else s for s in rules_draft.sections]
+    revised = rules_draft.model_copy(update={"sections": sections})
+    first = store.propose(draft_id, revised, base=1, target=section_path(NEED), author="张三", origin=Origin.AI)
+    second = store.propose(draft_id, revised, base=1, target=section_path(NEED), author="李四", origin=Origin.AI_REVISED,
+                           instruction="更简洁", kept=["indicator.2.value"], origins={"indicator.2.value": Origin.HUMAN})  # fmt: skip
+    assert [(p.id, p.status) for p in store.proposals(draft_id)] == [(second.id, ProposalStatus.PENDING), (first.id, ProposalStatus.SUPERSEDED)]
+    assert store.proposal(draft_id, second.id).draft == revised and second.kept == ["indicator.2.value"] and second.author == "李四"
+    info = store.accept_proposal(second, revised, expected_parent=1, author="张三", section=NEED.label)
+    assert (info.number, info.action, info.instruction) == (2, Action.REGENERATE, "更简洁")
+    assert store.latest(draft_id).fields[section_path(NEED)].origin is Origin.AI_REVISED
+    decided = store.proposal(draft_id, second.id)
+    assert (decided.status, decided.version) == (ProposalStatus.ACCEPTED, 2)
     with pytest.raises(StoreError, match="已处理"):
-        store.reject_proposal(proposal)
+        store.accept_proposal(decided, revised, expected_parent=2, author="张三")
+    assert store.head(draft_id) == 2  # the refused acceptance wrote no version
+    with pytest.raises(DraftNotFound):
+        store.proposal(draft_id, 9999)

@@ -22,7 +22,7 @@ from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSe
 from assistant.errors import InputError
 from assistant.suggest.models import Ground, ValueProposal
 
-UPLOADED = "upload"  # ``generated_by`` of a section taken from an uploaded declaration
+UPLOADED = "上传的申报表"  # ``model`` of the draft and ``generated_by`` of its sections (shown as 起草方式)
 EDITED_SECTIONS = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 

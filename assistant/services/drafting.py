@@ -2,7 +2,9 @@
 
 Regenerating never clobbers a person's work: a human-edited or locked section is not rewritten
 unless ``force`` is given, and regenerating the indicator table keeps every row with a protected
-cell. Whatever is replaced stays readable in the previous version.
+cell. Whatever is replaced stays readable in the previous version. The command line saves a
+regeneration at once; the web workspace makes it a proposal (``propose_*``) that the person
+accepts (saved as the next version) or rejects (kept on record, the draft unchanged).
 """
 
 from __future__ import annotations
