@@ -223,6 +223,7 @@ def test_a_pending_proposal_is_shown_again_when_the_draft_is_reopened(url):
     *_, proposal_id = client.predict(draft_id, "overview", "", False, False, api_name="/regenerate")
     reopened = _client(url).predict(draft_id, api_name="/open_draft")
     assert reopened[P_ID] == proposal_id and "重新生成的建议：项目概况" in reopened[P_HEADING]
+    assert "建议与当前内容相同" in reopened[P_HEADING]  # the rules writer writes the same overview again
 
 
 def test_start_from_an_uploaded_declaration_and_a_bad_file_in_chinese(url, tmp_path):

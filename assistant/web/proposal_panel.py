@@ -41,8 +41,9 @@ class ProposalPanel:
             return self.hidden()
         section = proposal.target != INDICATOR_TABLE
         kind = SectionKind(proposal.target.removeprefix("section.")) if section else None
+        title = heading(proposal, same=_unchanged(stored, proposal, kind))
         return {
-            self.box: gr.Group(visible=True), self.heading: heading(proposal), self.texts: gr.Row(visible=section),
+            self.box: gr.Group(visible=True), self.heading: title, self.texts: gr.Row(visible=section),
             self.current: _section_text(stored.draft, kind), self.proposed: _section_text(proposal.draft, kind),
             self.table: gr.Dataframe(value=[] if section else table_rows(stored.draft.indicators, proposal), visible=not section),
             self.proposal_id: str(proposal.id),
@@ -69,14 +70,22 @@ def build_panel() -> ProposalPanel:
     return ProposalPanel(box, heading, texts, current, proposed, table, proposal_id, accept, reject)
 
 
-def heading(proposal: Proposal) -> str:
+def heading(proposal: Proposal, *, same: bool = False) -> str:
     asked = f"（要求：{proposal.instruction}）" if proposal.instruction else ""
     lines = [f"### 重新生成的建议：{proposal.label}{asked}",
              f"基于第 {proposal.base} 版生成，尚未保存。采纳：保存为新版本，来源记为“{proposal.origin.label}”；"
              "不采纳：保持当前内容。两种情况下建议都留在“版本”页的建议记录中。"]  # fmt: skip
     if proposal.kept:
         lines.append(f"保留了人工修改或锁定的内容：{describe_kept(proposal.kept)}")
+    if same:
+        lines.append("建议与当前内容相同：采纳不会改变内容，可选择不采纳；如需不同的写法，请填写重写要求后重新生成。")
     return "\n\n".join(lines)
+
+
+def _unchanged(stored: StoredVersion, proposal: Proposal, kind: SectionKind | None) -> bool:
+    if kind is None:
+        return stored.draft.indicators == proposal.draft.indicators
+    return _section_text(stored.draft, kind) == _section_text(proposal.draft, kind)
 
 
 def _section_text(draft, kind: SectionKind | None) -> str:  # noqa: ANN001 - a Draft

@@ -38,11 +38,11 @@ class Regenerate:
 def wire_proposals(ctx: WebContext, view: DraftView, panel: ProposalPanel, controls: Regenerate) -> None:
     shown = panel.outputs()
     controls.button.click(
-        _section_proposer(ctx, view, panel),
+        _section_proposer(ctx, panel),
         [ctx.draft_id, ctx.base, controls.kind, controls.instruction, controls.force, controls.rules_only], shown,
         api_name="regenerate",
     )  # fmt: skip
-    controls.table_button.click(_table_proposer(ctx, view, panel), [ctx.draft_id, ctx.base, controls.table_force], shown,
+    controls.table_button.click(_table_proposer(ctx, panel), [ctx.draft_id, ctx.base, controls.table_force], shown,
                                 api_name="regenerate_table")  # fmt: skip
     typed = list(view.sections.values())
     panel.accept.click(_accepter(ctx, view), [ctx.draft_id, ctx.base, panel.proposal_id, *typed], view.outputs(), api_name="accept_proposal")
@@ -54,7 +54,7 @@ def _refused(exc: ProtectedFieldError) -> gr.Error:
     return gr.Error(f"{exc.message}。{FORCE_HINT}", title="未重新生成")
 
 
-def _section_proposer(ctx: WebContext, view: DraftView, panel: ProposalPanel):  # noqa: ANN202 - a handler
+def _section_proposer(ctx: WebContext, panel: ProposalPanel):  # noqa: ANN202 - a handler
     @guarded
     def propose(
         draft_id: int | None, base: int | None, kind: str, instruction: str, force: bool, rules_only: bool, request: gr.Request
@@ -71,7 +71,7 @@ def _section_proposer(ctx: WebContext, view: DraftView, panel: ProposalPanel):  
     return propose
 
 
-def _table_proposer(ctx: WebContext, view: DraftView, panel: ProposalPanel):  # noqa: ANN202 - a handler
+def _table_proposer(ctx: WebContext, panel: ProposalPanel):  # noqa: ANN202 - a handler
     @guarded
     def propose(draft_id: int | None, base: int | None, force: bool, request: gr.Request) -> dict:
         ws = ctx.workspace(request)
