@@ -134,8 +134,8 @@ def test_an_instruction_needs_a_model_and_a_refusal_saves_nothing(services):
     assert "--llm local" in refused.value.hint
     assert services.store.head(draft_id) == 1
     with pytest.raises(ModelRequiredError):  # the web workspace refuses the same way, in the same service
-        services.workspace(rules_only=True).regenerate(draft_id, SectionKind.NECESSITY, instruction="更简洁", base=1,
-                                                       force=False, on_event=lambda _: None)  # fmt: skip
+        services.workspace(rules_only=True).propose_section(draft_id, SectionKind.NECESSITY, instruction="更简洁", base=1,
+                                                            force=False, on_event=lambda _: None)  # fmt: skip
     assert services.store.head(draft_id) == 1
     assert services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="  ").info.number == 2
 

@@ -15,8 +15,10 @@ from assistant.services import build_services
 from assistant.settings import LLMProvider, LLMSettings
 from web_support import REPO, free_port, live_app, web_settings
 
-# API outputs of every action that shows a draft (gr.State is not part of the API)
+# API outputs of every action that shows a draft (gr.State and layout blocks are not part of the API)
 DRAFT_ID, DRAFTS, STATUS, OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL, TABLE, REVIEW, CONFLICT = range(10)
+P_HEADING, P_CURRENT, P_PROPOSED, P_TABLE, P_ID = range(10, 15)  # the proposal beside the current text
+OFFICE = REPO / "tests" / "fixtures" / "office"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +38,11 @@ def _drafted(client: Client) -> tuple:
 
 def _text(update: object) -> str:
     return update["value"] if isinstance(update, dict) else update
+
+
+def _rows(update: dict) -> list:
+    """A table's rows, whether it came back as a value or as an update (with ``visible``)."""
+    return (update["value"] if "value" in update else update)["data"]
 
 
 def test_draft_streams_progress_and_saves_version_one(url):
@@ -121,10 +128,14 @@ def test_qa_answers_with_citations_that_open_the_declaration(url):
     client = _client(url)
     history, cited, _ = client.predict("2023年组织部各项目资金合计多少？", [], api_name="/ask")
     reply = history[-1]["content"][0]["text"]
-    assert "26,413,037.00" in reply and "出处" in reply
+    assert "26,413,037.00" in reply and "出处" in reply and "](#cite=2023-" in reply
     assert cited["value"].startswith("2023-")
     html = client.predict(cited["value"], api_name="/open_cited")
-    assert "<table class='official'>" in html and "三级指标" in html
+    assert "<table class='official'>" in html and "三级指标" in html and "class='cited'" in html
+    section = client.predict("2023-003-06#goal_annual", api_name="/open_cite_link")
+    assert "引用的部分：年度总体目标" in section and section.count("class='cited'") == 1
+    with pytest.raises(AppError, match="没有编号为 1999-000-00"):
+        client.predict("1999-000-00#overview", api_name="/open_cite_link")
 
 
 def test_corpus_upload_is_previewed_then_added_only_after_confirmation(tmp_path):
@@ -169,7 +180,7 @@ def test_import_brief_yaml_and_a_bad_one_in_chinese(url, tmp_path):
         client.predict(handle_file(str(bad)), api_name="/import_brief")
 
 
-def test_regenerate_keeps_a_human_edit_unless_forced(url):
+def test_regenerate_proposes_beside_the_text_and_saves_only_when_accepted(url):
     client = _client(url)
     out = _drafted(client)[1:]
     draft_id = out[DRAFT_ID]
@@ -179,8 +190,58 @@ def test_regenerate_keeps_a_human_edit_unless_forced(url):
         client.predict(draft_id, "necessity", "更简洁", False, False, api_name="/regenerate")
     with pytest.raises(AppError, match="需要语言模型.*未保存新版本.*请取消勾选“不用模型"):  # no model here: rules cannot follow it
         client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
-    again = client.predict(draft_id, "necessity", "", True, False, api_name="/regenerate")
-    assert "第 3 版" in again[STATUS] and _text(again[NECESSITY]) != "人工写的必要性"
+    heading, current, proposed, _, proposal_id = client.predict(draft_id, "necessity", "", True, False, api_name="/regenerate")
+    assert "重新生成的建议：项目设立的必要性" in heading and _text(current) == "人工写的必要性"
+    assert _text(proposed) not in ("", "人工写的必要性") and proposal_id
+    assert client.predict(draft_id, api_name="/history")[1]["data"][0][0] == "2"  # nothing saved yet
+    with pytest.raises(AppError, match="尚未保存的修改"):  # unsaved text on the page is never replaced
+        client.predict(draft_id, proposal_id, "页面上改了但没保存的概况", "人工写的必要性", *texts[2:], api_name="/accept_proposal")
+    accepted = client.predict(draft_id, proposal_id, texts[0], "人工写的必要性", *texts[2:], api_name="/accept_proposal")
+    assert "第 3 版" in accepted[STATUS] and "已采纳" in accepted[STATUS] and _text(accepted[NECESSITY]) == _text(proposed)
+    assert accepted[P_ID] == ""
+    records = client.predict(draft_id, api_name="/history")[-1]["data"]
+    assert records[0][4] == "已采纳" and records[0][5] == "3"
+
+
+def test_rejecting_a_table_proposal_keeps_the_table(url):
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id, table = out[DRAFT_ID], out[TABLE]["data"]
+    edited = client.predict(draft_id, 2, table[1][1], table[1][2], table[1][3], "≥", "99", "%", "", api_name="/save_row")
+    heading, _, _, proposal_table, proposal_id = client.predict(draft_id, False, api_name="/regenerate_table")
+    assert "重新生成的建议：绩效指标" in heading and "保留了人工修改或锁定的内容：指标 2 · 指标值" in heading
+    assert _rows(proposal_table)[1][3] == "保留（人工修改或锁定）"
+    rejected = client.predict(draft_id, proposal_id, api_name="/reject_proposal")
+    assert "未采纳" in rejected[-1] and "第 2 版" in rejected[-1] and rejected[P_ID - P_HEADING] == ""
+    reopened = client.predict(draft_id, api_name="/open_draft")
+    assert reopened[TABLE]["data"] == edited[TABLE]["data"] and reopened[P_ID] == ""
+    records = client.predict(draft_id, api_name="/history")[-1]["data"]
+    assert records[0][2] == "绩效指标" and records[0][4] == "未采纳"
+
+
+def test_a_pending_proposal_is_shown_again_when_the_draft_is_reopened(url):
+    client = _client(url)
+    draft_id = _drafted(client)[1:][DRAFT_ID]
+    *_, proposal_id = client.predict(draft_id, "overview", "", False, False, api_name="/regenerate")
+    reopened = _client(url).predict(draft_id, api_name="/open_draft")
+    assert reopened[P_ID] == proposal_id and "重新生成的建议：项目概况" in reopened[P_HEADING]
+    assert "建议与当前内容相同" in reopened[P_HEADING]  # the rules writer writes the same overview again
+
+
+def test_start_from_an_uploaded_declaration_and_a_bad_file_in_chinese(url, tmp_path):
+    client = _client(url)
+    docx = handle_file(str(OFFICE / "hand_filled_shanghai.docx"))
+    choice, year, notes = client.predict(docx, api_name="/start_preview")
+    assert "解析出 1 份申报表" in notes and ("解析说明" in notes) and year.isdigit()
+    out = client.predict(docx, 1, year, api_name="/start_from_upload")
+    assert "第 1 版" in out[STATUS] and "取自上传的申报表" in out[OVERVIEW]["label"] and "沿用说明" in out[-1]
+    assert out[TABLE]["data"] and all(row[6] == "取自上传的申报表" for row in out[TABLE]["data"])
+    broken = tmp_path / "上年申报表.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(AppError, match="上年申报表.docx"):
+        client.predict(handle_file(str(broken)), api_name="/start_preview")
+    with pytest.raises(AppError, match="不是年份"):
+        client.predict(docx, 1, "明年", api_name="/start_from_upload")
 
 
 def test_stop_ends_drafting_and_saves_nothing_half_made(tmp_path, monkeypatch):

@@ -1,6 +1,9 @@
 """End to end in headless Chromium (selenium, the system chromedriver): load the example brief, draft with no
-model, regenerate a section, edit a section and save, edit an indicator and see the review object, see the
-versions in 版本, reload and find the edit kept, restart the server and find it still there, export a .docx. Screenshots at 1280 wide go to $WEB_SCREENSHOTS (default: the test's tmp)."""
+model, regenerate a section and accept the proposal, edit a section and save, edit an indicator and see the review
+object, regenerate the indicator table and reject the proposal, see the versions and proposals in 版本, reload and
+find the edit kept, restart the server and find it still there, export a .docx; start a draft from an uploaded
+Word form; open a Q&A citation from its link in the chat. Screenshots at 1280 wide go to $WEB_SCREENSHOTS
+(default: the test's tmp)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from selenium import webdriver
@@ -17,7 +21,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from web_support import free_port, live_app, web_settings
+from web_support import REPO, free_port, live_app, web_settings
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -90,15 +94,21 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait_text(browser, "draft-progress", "起草完成")
         _shot(browser, "1-drafted", shots)
 
-        browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成一个部分')]").click()
-        _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules
+        _save_necessity(browser, "一段人工写下、随后交给模型改写的必要性。")
         _wait_text(browser, "draft-status", "第 2 版")
-
-        box = _field(browser, "section-necessity")
-        box.clear()
-        box.send_keys(EDIT)
-        _click(browser, "save-sections")
+        browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成（')]").click()
+        browser.find_element(By.CSS_SELECTOR, "#regenerate-force input").click()  # the section is a person's now: ask explicitly
+        _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules, proposed beside the text
+        _wait_text(browser, "proposal-heading", "重新生成的建议：项目设立的必要性")
+        assert _field(browser, "proposal-current").get_attribute("value") == "一段人工写下、随后交给模型改写的必要性。"
+        assert "第 2 版" in _text_of(browser, "draft-status")  # a proposal saves nothing
+        _viewport_shot(browser, "web-proposal", shots, anchor="regen-box")
+        _click(browser, "proposal-accept")
         _wait_text(browser, "draft-status", "第 3 版")
+        assert "模板/规则" in _text_of(browser, "section-necessity")
+
+        _save_necessity(browser, EDIT)
+        _wait_text(browser, "draft-status", "第 4 版")
         assert "人工修改" in _text_of(browser, "section-necessity")
 
         _cell(browser, "indicator-table", 0, 3).click()  # a quantitative row: drop its unit, the review objects
@@ -107,23 +117,31 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         unit.send_keys(Keys.CONTROL, "a")
         unit.send_keys(Keys.BACKSPACE)  # clear() alone sends no input event, so the page would keep the unit
         _click(browser, "row-save")
-        _wait_text(browser, "draft-status", "第 4 版")
+        _wait_text(browser, "draft-status", "第 5 版")
         _wait_text(browser, "review-panel", "计量单位")
         assert "人工修改" in _cell(browser, "indicator-table", 0, 6).text
+
+        _click(browser, "regenerate-table")  # the person's row is kept in the proposal; rejecting keeps the table
+        _wait_text(browser, "proposal-table", "保留（人工修改或锁定）")
+        _click(browser, "proposal-reject")
+        _wait_text(browser, "draft-status", "未采纳")
+        assert "第 5 版" in _text_of(browser, "draft-status") and "人工修改" in _cell(browser, "indicator-table", 0, 6).text
 
         _tab(browser, "版本")
         _wait_text(browser, "history-table", "人工修改")
         _wait_text(browser, "provenance-table", "人工修改")
+        _wait_text(browser, "proposals-table", "未采纳")
+        assert "已采纳" in _text_of(browser, "proposals-table")
         _shot(browser, "2-versions", shots)
         _tab(browser, "起草")
 
         browser.refresh()
-        _wait_text(browser, "draft-status", "第 4 版")
+        _wait_text(browser, "draft-status", "第 5 版")
         assert _field(browser, "section-necessity").get_attribute("value") == EDIT
 
     with live_app(settings, port) as url:  # a restarted server finds the same draft in the store
         browser.get(url)
-        _wait_text(browser, "draft-status", "第 4 版")
+        _wait_text(browser, "draft-status", "第 5 版")
         assert _field(browser, "section-necessity").get_attribute("value") == EDIT
         _click(browser, "export")
         link = _wait(browser).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#export-file a")))
@@ -131,10 +149,17 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait(browser).until(lambda _: any(p.suffix == ".docx" for p in browser.downloads.iterdir()))
         docx = next(p for p in browser.downloads.iterdir() if p.suffix == ".docx")
         time.sleep(0.3)
-        assert docx.stat().st_size > 5000 and "第4版" in docx.name
+        assert docx.stat().st_size > 5000 and "第5版" in docx.name
         _shot(browser, "3-exported", shots)
     if "WEB_SCREENSHOTS" not in os.environ:
         shutil.copytree(shots, Path("/tmp/web-screenshots"), dirs_exist_ok=True)
+
+
+def _save_necessity(driver, text: str) -> None:
+    box = _field(driver, "section-necessity")
+    box.clear()
+    box.send_keys(text)
+    _click(driver, "save-sections")
 
 
 def _cell(driver, table_id: str, row: int, col: int):
@@ -191,6 +216,12 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         _click(browser, "qa-send")
         _wait_text(browser, "qa-chat", "26,413,037.00")
         _wait(browser).until(lambda d: "official" in d.find_element(By.ID, "qa-declaration").get_attribute("innerHTML"))
+        links = browser.find_elements(By.CSS_SELECTOR, "#qa-chat a[href*='#cite=']")
+        ref = unquote(links[-1].get_attribute("href").split("#cite=", 1)[1])
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", links[-1])
+        links[-1].click()  # the last citation opens beside the chat, its cited row marked
+        _wait_text(browser, "qa-declaration", f"（{ref.split('#', 1)[0]}）")
+        _wait_text(browser, "qa-declaration", "引用的部分")
         _viewport_shot(browser, "web-qa", shots)
 
         _tab(browser, "语料库")
@@ -199,3 +230,13 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         cell.click()
         _wait_text(browser, "corpus-declaration", "三级指标")
         _viewport_shot(browser, "web-corpus", shots)
+
+        _tab(browser, "起草")  # a new draft from last year's Word form
+        browser.find_element(By.XPATH, "//*[@id='start-upload-box']//*[contains(text(), '从上年申报表开始')]").click()
+        upload = _wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#start-upload input[type='file']")))
+        upload.send_keys(str(REPO / "tests" / "fixtures" / "office" / "hand_filled_shanghai.docx"))
+        _wait_text(browser, "start-notes", "解析出 1 份申报表")
+        _click(browser, "start-from-upload")
+        _wait_text(browser, "draft-status", "草稿 2 · 第 1 版")
+        _wait_text(browser, "section-overview", "取自上传的申报表")
+        assert "沿用说明" in _text_of(browser, "start-notes")

@@ -111,8 +111,8 @@ def test_regenerate_refuses_a_human_edited_section_unless_forced(drafted):
     draft_id = saved.info.draft_id
     ws.save_sections(draft_id, {SectionKind.NECESSITY: "人工写的必要性"}, base=1)
     with pytest.raises(ProtectedFieldError):
-        ws.regenerate(draft_id, SectionKind.NECESSITY, instruction="", base=2, force=False, on_event=lambda _: None)
-    forced = ws.regenerate(draft_id, SectionKind.NECESSITY, instruction="", base=2, force=True, on_event=lambda _: None)
+        ws.propose_section(draft_id, SectionKind.NECESSITY, instruction="", base=2, force=False, on_event=lambda _: None)
+    forced = ws.propose_section(draft_id, SectionKind.NECESSITY, instruction="", base=2, force=True, on_event=lambda _: None)
     assert forced.draft.section(SectionKind.NECESSITY).text != "人工写的必要性"
 
 
@@ -168,11 +168,11 @@ def test_locked_section_and_row_survive_regeneration(services, drafted):
     draft_id = saved.info.draft_id
     ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=True, base=1)
     with pytest.raises(ProtectedFieldError):
-        ws.regenerate(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=2, force=False, on_event=lambda _: None)
+        ws.propose_section(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=2, force=False, on_event=lambda _: None)
     ws.lock_row(draft_id, 2, locked=True, base=2)
     stored = ws.open(draft_id)
     assert stored.fields[section_path(SectionKind.GOAL_TOTAL)].locked and stored.fields[indicator_path(2, "name")].locked
-    again = services.drafting.regenerate_indicators(draft_id, base=3)
+    again = ws.propose_indicators(draft_id, base=3, force=False)
     assert indicator_path(2, "value") in again.kept and again.draft.indicators[1] == saved.draft.indicators[1]
-    ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=False, base=4)
-    assert ws.regenerate(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=5, force=False, on_event=lambda _: None)
+    ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=False, base=3)
+    assert ws.propose_section(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=4, force=False, on_event=lambda _: None)

@@ -59,6 +59,7 @@ class NoteKind(StrEnum):
     BORROWED_TEXT = "borrowed_text"
     UNSUPPORTED_CLAIM = "unsupported_claim"  # a political or background claim no source makes
     INJECTION = "injection"  # text addressing the model, found in the input and ignored
+    FROM_FILE = "from_file"  # what a draft started from an uploaded declaration carried over, changed or left out
 
 
 class GroundingNote(BaseModel):

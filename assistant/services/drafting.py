@@ -2,7 +2,9 @@
 
 Regenerating never clobbers a person's work: a human-edited or locked section is not rewritten
 unless ``force`` is given, and regenerating the indicator table keeps every row with a protected
-cell. Whatever is replaced stays readable in the previous version.
+cell. Whatever is replaced stays readable in the previous version. The command line saves a
+regeneration at once; the web workspace makes it a proposal (``propose_*``) that the person
+accepts (saved as the next version) or rejects (kept on record, the draft unchanged).
 """
 
 from __future__ import annotations
@@ -20,16 +22,17 @@ from assistant.drafting.service import draft_brief, draft_context, regenerate_se
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
-from assistant.services.protect import describe_kept, keep_indicator_rows, keep_sections
+from assistant.services.protect import ProtectedFieldError, apply_proposal, describe_kept, keep_indicator_rows, keep_sections
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
-from assistant.store import Action, DraftStore, Origin, StoredVersion, VersionInfo
+from assistant.store import INDICATOR_TABLE as STORE_INDICATORS
+from assistant.store import Action, DraftStore, Origin, Proposal, ProposalStatus, StoredVersion, VersionInfo
 from assistant.store.fields import RULES_MODEL, initial_origins, section_path
 from assistant.store.files import read_draft_file
 from assistant.suggest.suggest import suggest
 
 INDICATOR_TABLE = "绩效指标"
-__all__ = ["DraftEvent", "DraftingService", "ModelRequiredError", "ProtectedFieldError", "SavedDraft", "section_kind"]
+__all__ = ["DraftEvent", "DraftingService", "ModelRequiredError", "ProtectedFieldError", "Rewrite", "SavedDraft", "section_kind"]
 
 
 def _ignore(_: DraftEvent) -> None:
@@ -45,8 +48,15 @@ class SavedDraft:
     kept: list[str] = field(default_factory=list)
 
 
-class ProtectedFieldError(InputError):
-    """A regeneration would overwrite a human-edited or locked field and was not forced."""
+@dataclass(frozen=True)
+class Rewrite:
+    """A section or the indicator table written again: the whole draft, the protected fields it kept, and the
+    provenance its changed fields get (``origins`` per path where they differ from ``origin``)."""
+
+    draft: Draft
+    kept: list[str]
+    origin: Origin
+    origins: dict[str, Origin]
 
 
 class ModelRequiredError(InputError):
@@ -105,6 +115,26 @@ class DraftingService:
         An instruction needs a language model: without one (``--llm none``, or a model that could not start)
         `ModelRequiredError` is raised and nothing is saved, rather than a rules text that ignores it."""
         current = self._version(draft_id, base)
+        rewrite = self._rewrite_section(current, kind, instruction, force, on_event)
+        info = self.store.save(
+            draft_id, rewrite.draft, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
+            changed=rewrite.origin, section=kind.label, instruction=instruction or None,
+        )  # fmt: skip
+        return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept)
+
+    def regenerate_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> SavedDraft:
+        """Suggest the indicator table again; rows with a human-edited or locked cell stay unless ``force``."""
+        current = self._version(draft_id, base)
+        rewrite = self._rewrite_indicators(current, force)
+        info = self.store.save(
+            draft_id, rewrite.draft, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
+            changed=rewrite.origin, origins=rewrite.origins, section=INDICATOR_TABLE,
+        )  # fmt: skip
+        return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept)
+
+    def _rewrite_section(
+        self, current: StoredVersion, kind: SectionKind, instruction: str, force: bool, on_event: Callable[[DraftEvent], None]
+    ) -> Rewrite:
         protected = set() if force else current.protected_paths()
         if section_path(kind) in protected:
             raise _protected(current, [section_path(kind)])
@@ -114,12 +144,7 @@ class DraftingService:
         if instruction.strip() and _by_rules(rewritten.section(kind)):
             raise ModelRequiredError.for_instruction(instruction, why=_fallback_reason(rewritten))
         rewritten, kept = keep_sections(current.draft, rewritten, protected)
-        origin = _section_origin(rewritten.section(kind), instruction)
-        info = self.store.save(
-            draft_id, rewritten, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
-            changed=origin, section=kind.label, instruction=instruction or None,
-        )  # fmt: skip
-        return SavedDraft(info=info, draft=rewritten, kept=kept)
+        return Rewrite(rewritten, kept, _section_origin(rewritten.section(kind), instruction), {})
 
     def require_model(self, instruction: str) -> None:
         """`ModelRequiredError` when ``instruction`` is given and no model is in use or the embedded one cannot start
@@ -134,19 +159,61 @@ class DraftingService:
             except ModelError as exc:
                 raise ModelRequiredError.for_instruction(instruction, why=f"内置模型不可用（{exc.message}）") from exc
 
-    def regenerate_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> SavedDraft:
-        """Suggest the indicator table again; rows with a human-edited or locked cell stay unless ``force``."""
-        current = self._version(draft_id, base)
+    def _rewrite_indicators(self, current: StoredVersion, force: bool) -> Rewrite:
         snapshot = self.scope.current()
         fresh = draft_indicators(suggest(current.draft.brief, snapshot.bank))
         protected = set() if force else current.protected_paths()
         table, kept = keep_indicator_rows(current.draft.indicators, fresh, protected)
         draft = reviewed(current.draft.model_copy(update={"indicators": table}), snapshot.review_context)
-        info = self.store.save(
-            draft_id, draft, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
-            changed=Origin.TEMPLATE, origins=initial_origins(draft), section=INDICATOR_TABLE,
+        return Rewrite(draft, kept, Origin.TEMPLATE, initial_origins(draft))
+
+    # -- proposals: a rewrite the person accepts or rejects ---------------------------------------
+
+    def propose_section(
+        self, draft_id: int, kind: SectionKind, *, instruction: str = "", base: int | None = None, force: bool = False,
+        on_event: Callable[[DraftEvent], None] = _ignore,
+    ) -> Proposal:  # fmt: skip
+        """Rewrite one section of version ``base`` as a proposal: nothing is saved as a version until it is accepted."""
+        current = self._version(draft_id, base)
+        rewrite = self._rewrite_section(current, kind, instruction, force, on_event)
+        return self._propose(current, section_path(kind), rewrite, instruction)
+
+    def propose_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> Proposal:
+        """The indicator table suggested again, as a proposal; rows with a human-edited or locked cell stay unless ``force``."""
+        current = self._version(draft_id, base)
+        return self._propose(current, STORE_INDICATORS, self._rewrite_indicators(current, force), "")
+
+    def _propose(self, current: StoredVersion, target: str, rewrite: Rewrite, instruction: str) -> Proposal:
+        return self.store.propose(
+            current.info.draft_id, rewrite.draft, base=current.number, target=target, author=self.author, origin=rewrite.origin,
+            origins=rewrite.origins, kept=rewrite.kept, instruction=instruction or None,
         )  # fmt: skip
-        return SavedDraft(info=info, draft=draft, kept=kept)
+
+    def accept(self, draft_id: int, proposal_id: int, *, base: int | None = None) -> SavedDraft:
+        """The proposal applied to version ``base`` (default the latest) and saved as the next version.
+
+        Refused when the proposed part, or a field it changes, was edited, locked or saved since the proposal was made.
+        """
+        proposal = self._pending(draft_id, proposal_id)
+        head = self._version(draft_id, base)
+        draft = apply_proposal(self.store.get(draft_id, proposal.base), head, proposal)
+        draft = reviewed(draft, self.scope.current().review_context)
+        info = self.store.accept_proposal(proposal, draft, expected_parent=head.number, author=self.author, section=proposal.label)
+        return SavedDraft(info=info, draft=draft, kept=proposal.kept)
+
+    def reject(self, draft_id: int, proposal_id: int) -> Proposal:
+        """The proposal set aside: the draft keeps its text, and the proposal stays readable in the draft's record."""
+        return self.store.reject_proposal(self._pending(draft_id, proposal_id))
+
+    def pending(self, draft_id: int) -> Proposal | None:
+        """The draft's undecided proposal, if any (at most one: a new one supersedes it); a reloaded page shows it again."""
+        return next((p for p in self.store.proposals(draft_id) if p.status is ProposalStatus.PENDING), None)
+
+    def _pending(self, draft_id: int, proposal_id: int) -> Proposal:
+        proposal = self.store.proposal(draft_id, proposal_id)
+        if proposal.status is not ProposalStatus.PENDING:
+            raise InputError(f"这条建议已处理（{proposal.status.label}）", hint="如需新的建议，请重新生成")
+        return proposal
 
     def restore(self, draft_id: int, number: int, *, base: int | None = None) -> SavedDraft:
         """Version ``number`` again as the latest version (on top of ``base``, default the latest)."""

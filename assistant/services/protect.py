@@ -1,11 +1,19 @@
 """Regeneration never clobbers a person's work: protected fields (human-edited or locked) are carried
-over from the current draft into the regenerated one, unless the caller forces a full rewrite.
+over from the current draft into the regenerated one, unless the caller forces a full rewrite; and a
+proposal is applied only to the text it was made from.
 """
 
 from __future__ import annotations
 
+from assistant.domain.model import SectionKind
 from assistant.drafting.models import Draft, DraftIndicator
-from assistant.store.fields import INDICATOR_COLUMNS, field_label, indicator_path, section_path
+from assistant.errors import InputError
+from assistant.store import INDICATOR_TABLE, Proposal, StoredVersion
+from assistant.store.fields import INDICATOR_COLUMNS, field_label, field_texts, indicator_path, section_path
+
+
+class ProtectedFieldError(InputError):
+    """A regeneration would overwrite a human-edited or locked field and was not forced."""
 
 
 def keep_sections(current: Draft, regenerated: Draft, protected: set[str]) -> tuple[Draft, list[str]]:
@@ -43,3 +51,54 @@ def _row_protected(n: int, protected: set[str]) -> bool:
 def describe_kept(paths: list[str]) -> str:
     """``必要性、指标 3 · 指标值`` — the kept fields, for a message."""
     return "、".join(field_label(p) for p in paths)
+
+
+def apply_proposal(base: StoredVersion, head: StoredVersion, proposal: Proposal) -> Draft:
+    """``head`` with the part ``proposal`` rewrote taken from it (its section, or the indicator table).
+
+    ``base`` is the version the proposal was made from. Refused (`InputError`) when that part has changed since,
+    and (`ProtectedFieldError`) when a field it would change has been edited by a person or locked since."""
+    if proposal.target == INDICATOR_TABLE:
+        _check_unchanged(base.draft.indicators == head.draft.indicators, head, proposal)
+        _check_unprotected(base, head, proposal)
+        return head.draft.model_copy(update={"indicators": proposal.draft.indicators})
+    kind = SectionKind(proposal.target.removeprefix("section."))
+    _check_unchanged(_text(base.draft, kind) == _text(head.draft, kind), head, proposal)
+    _check_unprotected(base, head, proposal)
+    return _with_section(head.draft, proposal.draft, kind)
+
+
+def _text(draft: Draft, kind: SectionKind) -> str | None:
+    section = draft.section(kind)
+    return section.text if section is not None else None
+
+
+def _with_section(head: Draft, proposed: Draft, kind: SectionKind) -> Draft:
+    """The proposed section, its notes and usage, in ``head``; everything else as ``head`` has it."""
+    new = proposed.section(kind)
+    sections = [new if s.kind is kind else s for s in head.sections]
+    if new is not None and head.section(kind) is None:
+        sections.append(new)
+    notes = [n for n in head.notes if n.section is not kind] + [n for n in proposed.notes if n.section is kind]
+    usage = [u for u in head.usage if u.section != kind.label] + [u for u in proposed.usage if u.section == kind.label]
+    return head.model_copy(update={"sections": sections, "notes": notes, "usage": usage})
+
+
+def _check_unchanged(same: bool, head: StoredVersion, proposal: Proposal) -> None:
+    if not same:
+        raise InputError(
+            f"“{proposal.label}”在这条建议生成（基于第 {proposal.base} 版）之后已被修改，现为第 {head.number} 版；采纳会覆盖该修改，未采纳",
+            hint="如仍需要模型改写，请在当前版本上重新生成；或选择不采纳",
+        )
+
+
+def _check_unprotected(base: StoredVersion, head: StoredVersion, proposal: Proposal) -> None:
+    """A field the proposal changes that a person has edited or locked since (its record moved on and protects it)."""
+    before, after = field_texts(base.draft), field_texts(proposal.draft)
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    touched = sorted(p for p in changed if (r := head.fields.get(p)) is not None and r.protected and r != base.fields.get(p))
+    if touched:
+        raise ProtectedFieldError(
+            f"“{describe_kept(touched)}”在这条建议生成之后已人工修改或锁定，采纳会覆盖它，未采纳",
+            hint="如仍需要模型改写，请在当前版本上重新生成；或选择不采纳",
+        )

@@ -1,9 +1,12 @@
-"""The web workspace's service: one user's drafts, a person's edits, suggested rows and exports.
+"""The web workspace's service: one user's drafts, a person's edits, the model's proposals, suggested rows,
+drafts started from an uploaded declaration, and exports.
 
 Every method acts for one user (``author``) and only on that user's drafts: a draft id owned by
 someone else reads as not found. Edits are saved with `Origin.HUMAN` provenance on top of the
 version they were made from, so a save against a stale version raises `DraftConflict` and
 nothing is overwritten. Each saved draft carries a fresh review (the live review panel).
+Regenerating a section or the indicator table makes a proposal: the person accepts it (a new
+version) or rejects it (the text stays as it was); either way the proposal stays on record.
 """
 
 from __future__ import annotations
@@ -17,16 +20,30 @@ from assistant.domain.brief import Brief
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.values import Operator, ValueKind, parse_value
+from assistant.domain.model import Declaration
+from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.errors import InputError
 from assistant.office.service import ExportFormat, export_declaration
 from assistant.services.drafting import DraftingService, SavedDraft
-from assistant.store import Action, DraftNotFound, DraftSummary, FieldChange, Origin, StoredVersion, VersionInfo
+from assistant.services.review import load_subjects
+from assistant.store import Action, DraftNotFound, DraftSummary, FieldChange, Origin, Proposal, StoredVersion, VersionInfo
 from assistant.store.fields import INDICATOR_COLUMNS, indicator_path, initial_origins, section_path
 from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
 
 HUMAN_BASIS = "人工填写"
+UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
+OLD_OFFICE_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # accepted at the door so the person hears how to convert them
+
+
+@dataclass(frozen=True)
+class StartedDraft:
+    """A draft started from an uploaded declaration: as saved, the file's parse notes, and what carrying it over noted."""
+
+    saved: SavedDraft
+    source: Declaration
+    notes: list[str]
 
 
 @dataclass(frozen=True)
@@ -190,12 +207,62 @@ class WorkspaceService:
         _check_position(self.open(draft_id, base).draft.indicators, position)
         return self.drafting.lock(draft_id, [indicator_path(position, c) for c in INDICATOR_COLUMNS], locked=locked, base=base)
 
-    def regenerate(
+    # -- proposals ---------------------------------------------------------------------------------
+
+    def propose_section(
         self, draft_id: int, kind: SectionKind, *, instruction: str, base: int, force: bool,
         on_event: Callable[[DraftEvent], None],
-    ) -> SavedDraft:  # fmt: skip
+    ) -> Proposal:  # fmt: skip
+        """The section written again from version ``base``, as a proposal beside the current text (nothing saved)."""
         self._own(draft_id)
-        return self.drafting.regenerate_section(draft_id, kind, instruction=instruction, base=base, force=force, on_event=on_event)
+        return self.drafting.propose_section(draft_id, kind, instruction=instruction, base=base, force=force, on_event=on_event)
+
+    def propose_indicators(self, draft_id: int, *, base: int, force: bool) -> Proposal:
+        """The indicator table suggested again, as a proposal; human-edited or locked rows stay unless ``force``."""
+        self._own(draft_id)
+        return self.drafting.propose_indicators(draft_id, base=base, force=force)
+
+    def accept(self, draft_id: int, proposal_id: int, *, base: int) -> SavedDraft:
+        """The proposal saved as the version after ``base`` (the part it rewrote, with the model's provenance)."""
+        self._own(draft_id)
+        return self.drafting.accept(draft_id, proposal_id, base=base)
+
+    def reject(self, draft_id: int, proposal_id: int) -> Proposal:
+        self._own(draft_id)
+        return self.drafting.reject(draft_id, proposal_id)
+
+    def pending(self, draft_id: int) -> Proposal | None:
+        self._own(draft_id)
+        return self.drafting.pending(draft_id)
+
+    def proposals(self, draft_id: int) -> list[Proposal]:
+        self._own(draft_id)
+        return self.drafting.store.proposals(draft_id)
+
+    # -- a draft started from last year's declaration ----------------------------------------------
+
+    def read_upload(self, path: Path) -> list[Declaration]:
+        """The declarations an uploaded .docx/.xlsx/.txt/.json file holds, each with its parse notes."""
+        if path.suffix.lower() not in UPLOAD_SUFFIXES + OLD_OFFICE_SUFFIXES:
+            raise InputError(f"“{path.name}”不是可读取的申报表文件", hint="请上传 .docx、.xlsx、.txt 文本导出或 .json 申报表")
+        found = load_subjects(path)
+        if not found:
+            raise InputError(f"“{path.name}”中没有找到申报表", hint="请确认文件是财政项目支出绩效目标申报表（含“项目名称”和绩效指标表）")
+        return found
+
+    def start_from_upload(self, path: Path, *, choice: int = 1, year: int | None = None) -> StartedDraft:
+        """A new draft from the ``choice``-th declaration (from 1) in ``path`` for budget year ``year`` (default: as
+        written): every field marked as taken from the uploaded file, and the draft reviewed."""
+        found = self.read_upload(path)
+        if not 1 <= choice <= len(found):
+            raise InputError(f"“{path.name}”只有 {len(found)} 份申报表，没有第 {choice} 份", hint="请在列表中选择一份")
+        decl = found[choice - 1]
+        snapshot = self.drafting.scope.current()
+        carried = draft_from_declaration(decl, source=path.name, year=year, policies=snapshot.policies)
+        draft = reviewed(carried.draft, snapshot.review_context)
+        origins = dict.fromkeys(initial_origins(draft), Origin.UPLOAD)
+        info = self.store.create(draft, owner=self.user, action=Action.IMPORT, origins=origins)
+        return StartedDraft(saved=SavedDraft(info=info, draft=draft), source=decl, notes=carried.notes)
 
 
 def _check_position(rows: list[DraftIndicator], position: int) -> None:

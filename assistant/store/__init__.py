@@ -2,10 +2,12 @@
 
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
 from assistant.store.fields import FieldRecord, Origin
-from assistant.store.records import Action, DraftSummary, FieldChange, StoredVersion, VersionInfo
+from assistant.store.records import (
+    INDICATOR_TABLE, Action, DraftSummary, FieldChange, Proposal, ProposalStatus, StoredVersion, VersionInfo,
+)  # fmt: skip
 from assistant.store.repository import DraftStore
 
 __all__ = [
-    "Action", "DraftConflict", "DraftNotFound", "DraftStore", "DraftSummary", "FieldChange", "FieldRecord",
-    "Origin", "StoreError", "StoredVersion", "VersionInfo",
+    "INDICATOR_TABLE", "Action", "DraftConflict", "DraftNotFound", "DraftStore", "DraftSummary", "FieldChange", "FieldRecord",
+    "Origin", "Proposal", "ProposalStatus", "StoreError", "StoredVersion", "VersionInfo",
 ]  # fmt: skip

@@ -25,6 +25,7 @@ class Origin(StrEnum):
     HUMAN = "human"  # written or edited by a person
     TEMPLATE = "template"  # assembled by rules or taken from the indicator templates and precedents
     BRIEF = "brief"  # taken as written from the brief
+    UPLOAD = "upload"  # taken from a declaration the person uploaded as a starting point (last year's form)
 
     @property
     def label(self) -> str:
@@ -37,6 +38,7 @@ _ORIGIN_LABELS = {
     Origin.HUMAN: "人工修改",
     Origin.TEMPLATE: "模板/规则",
     Origin.BRIEF: "取自简报",
+    Origin.UPLOAD: "取自上传的申报表",
 }
 
 

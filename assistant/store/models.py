@@ -1,6 +1,7 @@
 """The draft store's tables (SQLAlchemy 2). The schema itself is created by the Alembic migrations.
 
 users ─< drafts (owner) ─< versions (number, parent, action, payload = Draft JSON) ─< field_provenance
+                  drafts ─< proposals (a model's rewrite awaiting a person's decision, made from version ``base``)
 """
 
 from __future__ import annotations
@@ -72,3 +73,24 @@ class ProvenanceRow(Base):
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ProposalRow(Base):
+    """A regenerated section or indicator table offered to a person: accepted (saved as ``version``) or rejected."""
+
+    __tablename__ = "proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"))
+    base: Mapped[int] = mapped_column(Integer)
+    target: Mapped[str] = mapped_column(String(60))  # a field path (section.necessity) or "indicators"
+    instruction: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[str] = mapped_column(String(20))
+    origin: Mapped[str] = mapped_column(String(20))  # provenance of the changed fields once accepted
+    origins: Mapped[dict] = mapped_column(JSON)  # per-path provenance where it differs from ``origin``
+    kept: Mapped[list] = mapped_column(JSON)  # protected field paths the proposal left as they were
+    payload: Mapped[dict] = mapped_column(JSON)  # the whole proposed draft
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -7,7 +7,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from assistant.drafting.models import Draft
-from assistant.store.fields import FieldRecord
+from assistant.store.fields import FieldRecord, Origin, field_label
+
+INDICATOR_TABLE = "indicators"  # the target of a proposal for the whole indicator table
 
 
 class Action(StrEnum):
@@ -80,3 +82,49 @@ class FieldChange:
     label: str
     before: str | None
     after: str | None
+
+
+class ProposalStatus(StrEnum):
+    PENDING = "pending"  # waiting for the person's decision
+    ACCEPTED = "accepted"  # saved as a version
+    REJECTED = "rejected"  # the person kept the text they had
+    SUPERSEDED = "superseded"  # a newer proposal for the draft came before a decision
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    ProposalStatus.PENDING: "待决定",
+    ProposalStatus.ACCEPTED: "已采纳",
+    ProposalStatus.REJECTED: "未采纳",
+    ProposalStatus.SUPERSEDED: "未决定（已有更新的建议）",
+}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A model's rewrite of one section (``target`` = its field path) or of the indicator table, made from
+    version ``base``; ``draft`` is the whole draft as proposed, ``origin``/``origins`` the provenance its changed
+    fields get when accepted, ``kept`` the protected fields it left unchanged."""
+
+    id: int
+    draft_id: int
+    base: int
+    target: str
+    instruction: str | None
+    status: ProposalStatus
+    author: str
+    created_at: datetime
+    draft: Draft
+    origin: Origin
+    origins: dict[str, Origin]
+    kept: list[str]
+    decided_at: datetime | None = None
+    version: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The part it rewrites, in Chinese: ``项目设立的必要性`` or ``绩效指标``."""
+        return "绩效指标" if self.target == INDICATOR_TABLE else field_label(self.target)

@@ -8,6 +8,7 @@ unique (draft, number) constraint guards the same invariant in the schema.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,11 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.drafting.models import Draft
-from assistant.store.errors import DraftConflict, DraftNotFound
+from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
 from assistant.store.fields import FieldRecord, Origin, carry_fields, field_label, field_texts, initial_origins
 from assistant.store.files import read_draft_file
-from assistant.store.models import DraftRow, ProvenanceRow, UserRow, VersionRow
-from assistant.store.records import Action, DraftSummary, FieldChange, StoredVersion, VersionInfo
+from assistant.store.models import DraftRow, ProposalRow, ProvenanceRow, UserRow, VersionRow
+from assistant.store.records import Action, DraftSummary, FieldChange, Proposal, ProposalStatus, StoredVersion, VersionInfo
 from assistant.store.schema import create_store_engine, upgrade
 
 
@@ -84,8 +85,10 @@ class DraftStore:
         origins: dict[str, Origin] | None = None,
         section: str | None = None,
         instruction: str | None = None,
+        then: Callable[[Session, VersionInfo], None] | None = None,
     ) -> VersionInfo:
-        """``draft`` as the next version after ``expected_parent``; changed fields get ``origins`` or ``changed``.
+        """``draft`` as the next version after ``expected_parent``; changed fields get ``origins`` or ``changed``;
+        ``then`` runs in the same transaction once the version is written.
 
         Raises `DraftConflict` (nothing written) when ``expected_parent`` is no longer the latest version.
         """
@@ -95,7 +98,7 @@ class DraftStore:
             changed=changed, origins=origins or {}, author=author, at=now,
         )  # fmt: skip
         return self._append(draft_id, expected_parent, draft, fields, action=action, author=author, now=now,
-                            section=section, instruction=instruction)  # fmt: skip
+                            section=section, instruction=instruction, then=then)  # fmt: skip
 
     def restore(self, draft_id: int, number: int, *, expected_parent: int, author: str) -> VersionInfo:
         """Version ``number`` again as the latest version, with the provenance it had."""
@@ -117,6 +120,7 @@ class DraftStore:
     def _append(
         self, draft_id: int, expected_parent: int, draft: Draft, fields: dict[str, FieldRecord], *,
         action: Action, author: str, now: datetime, section: str | None = None, instruction: str | None = None,
+        then: Callable[[Session, VersionInfo], None] | None = None,
     ) -> VersionInfo:  # fmt: skip
         self._user_id(author)
         number = expected_parent + 1
@@ -128,8 +132,11 @@ class DraftStore:
             )
             if swapped.rowcount != 1:
                 raise self._conflict(session, draft_id, expected_parent, draft)
-            return self._insert(session, draft_id, number, expected_parent, draft, fields, action=action, author=author,
+            info = self._insert(session, draft_id, number, expected_parent, draft, fields, action=action, author=author,
                                 now=now, section=section, instruction=instruction)  # fmt: skip
+            if then is not None:
+                then(session, info)
+            return info
 
     def _conflict(self, session: Session, draft_id: int, expected: int, mine: Draft) -> Exception:
         head = session.scalar(select(DraftRow.head).where(DraftRow.id == draft_id))
@@ -156,6 +163,85 @@ class DraftStore:
               "author_id": users.get(r.author) if r.author else None, "at": r.at} for r in fields.values()],
         )  # fmt: skip
         return VersionInfo(draft_id, number, parent, action, section, instruction, author, now)
+
+    # -- proposals: a model's rewrite waits for a person's decision ----------------------------------
+
+    def propose(
+        self, draft_id: int, draft: Draft, *, base: int, target: str, author: str, origin: Origin,
+        origins: dict[str, Origin] | None = None, kept: list[str] | None = None, instruction: str | None = None,
+    ) -> Proposal:  # fmt: skip
+        """Keep ``draft`` (a rewrite of ``target`` made from version ``base``) until a person decides; an earlier
+        undecided proposal for the draft is marked superseded (it stays readable)."""
+        self.get(draft_id, base)
+        author_id, now = self._user_id(author), _now()
+        with self._session.begin() as session:
+            session.execute(
+                update(ProposalRow)
+                .where(ProposalRow.draft_id == draft_id, ProposalRow.status == ProposalStatus.PENDING.value)
+                .values(status=ProposalStatus.SUPERSEDED.value, decided_at=now)
+            )
+            row = ProposalRow(
+                draft_id=draft_id, base=base, target=target, instruction=instruction, status=ProposalStatus.PENDING.value,
+                origin=origin.value, origins={p: o.value for p, o in (origins or {}).items()}, kept=list(kept or []),
+                payload=draft.model_dump(mode="json"), author_id=author_id, created_at=now,
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            return _proposal(row, author)
+
+    def proposal(self, draft_id: int, proposal_id: int) -> Proposal:
+        with self._session() as session:
+            found = session.execute(
+                select(ProposalRow, UserRow.name)
+                .join(UserRow, UserRow.id == ProposalRow.author_id)
+                .where(ProposalRow.draft_id == draft_id, ProposalRow.id == proposal_id)
+            ).first()
+        if found is None:
+            raise DraftNotFound(f"草稿 {draft_id} 没有编号为 {proposal_id} 的重新生成建议", hint="请重新生成")
+        return _proposal(*found)
+
+    def proposals(self, draft_id: int) -> list[Proposal]:
+        """Every proposal made for the draft, newest first."""
+        self.head(draft_id)
+        with self._session() as session:
+            rows = session.execute(
+                select(ProposalRow, UserRow.name)
+                .join(UserRow, UserRow.id == ProposalRow.author_id)
+                .where(ProposalRow.draft_id == draft_id)
+                .order_by(ProposalRow.id.desc())
+            )
+            return [_proposal(row, author) for row, author in rows]
+
+    def accept_proposal(
+        self, proposal: Proposal, draft: Draft, *, expected_parent: int, author: str, section: str | None = None
+    ) -> VersionInfo:
+        """``draft`` (the proposal applied to version ``expected_parent``) saved as the next version, and the
+        proposal marked accepted, in one transaction; `DraftConflict` when either has moved on."""
+
+        def mark(session: Session, info: VersionInfo) -> None:
+            self._decide(session, proposal, ProposalStatus.ACCEPTED, version=info.number)
+
+        return self.save(
+            proposal.draft_id, draft, expected_parent=expected_parent, author=author, action=Action.REGENERATE,
+            changed=proposal.origin, origins=proposal.origins, section=section, instruction=proposal.instruction, then=mark,
+        )  # fmt: skip
+
+    def reject_proposal(self, proposal: Proposal) -> Proposal:
+        """The proposal marked rejected: the draft keeps its text; the proposal stays readable."""
+        with self._session.begin() as session:
+            self._decide(session, proposal, ProposalStatus.REJECTED)
+        return self.proposal(proposal.draft_id, proposal.id)
+
+    def _decide(self, session: Session, proposal: Proposal, status: ProposalStatus, *, version: int | None = None) -> None:
+        decided = session.execute(
+            update(ProposalRow)
+            .where(ProposalRow.id == proposal.id, ProposalRow.status == ProposalStatus.PENDING.value)
+            .values(status=status.value, decided_at=_now(), version=version)
+        )
+        if decided.rowcount != 1:
+            current = ProposalStatus(session.scalar(select(ProposalRow.status).where(ProposalRow.id == proposal.id)))
+            raise StoreError(f"这条建议已处理（{current.label}），不能再次{'采纳' if version else '拒绝'}",
+                             hint="请刷新页面查看当前版本；如需新的建议，请重新生成")  # fmt: skip
 
     # -- users -----------------------------------------------------------------------------------
 
@@ -294,3 +380,13 @@ def _as_read(payload: dict) -> dict | None:
         return Draft.model_validate(payload, strict=False).model_dump(mode="json")
     except ValidationError:
         return None
+
+
+def _proposal(row: ProposalRow, author: str) -> Proposal:
+    return Proposal(
+        id=row.id, draft_id=row.draft_id, base=row.base, target=row.target, instruction=row.instruction,
+        status=ProposalStatus(row.status), author=author, created_at=_aware(row.created_at),
+        draft=Draft.model_validate(row.payload, strict=False), origin=Origin(row.origin),
+        origins={p: Origin(o) for p, o in row.origins.items()}, kept=list(row.kept),
+        decided_at=_aware(row.decided_at) if row.decided_at else None, version=row.version,
+    )  # fmt: skip

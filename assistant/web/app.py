@@ -23,7 +23,7 @@ from assistant.web.draft_tab import build_draft_tab  # noqa: E402
 from assistant.web.draft_view import DraftView  # noqa: E402
 from assistant.web.errors import guarded  # noqa: E402
 from assistant.web.corpus_tab import build_corpus_tab  # noqa: E402
-from assistant.web.qa_tab import build_qa_tab  # noqa: E402
+from assistant.web.qa_tab import CITE_JS, build_qa_tab  # noqa: E402
 from assistant.web.suggest_tab import build_suggest_tab  # noqa: E402
 from assistant.web.versions_tab import build_versions_tab  # noqa: E402
 
@@ -35,6 +35,9 @@ CSS = """
 table.official { border-collapse: collapse; width: 100%; }
 table.official th, table.official td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; }
 table.official th { background: #f2f2f2; white-space: nowrap; }
+table.official tr.cited th, table.official tr.cited td { background: #fff3b0; }
+.cited-note { color: #7a5b00; }
+.shenbao-hidden { display: none !important; }
 """
 
 
@@ -59,6 +62,7 @@ def build_app(services: Services) -> gr.Blocks:
                 build_corpus_tab(ctx, corpus_tab)
         app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
         app.load(_who, None, user)
+        app.load(None, None, None, js=CITE_JS)
     return app
 
 
@@ -84,7 +88,7 @@ def _restore_open_draft(view: DraftView):  # noqa: ANN202 - a handler
         ws = view.ctx.workspace(request)
         choices = [render.draft_choice(d) for d in ws.drafts()]
         if draft_id and any(value == draft_id for _, value in choices):
-            return view.show(ws.open(int(draft_id)), choices)
+            return view.render(ws, int(draft_id))
         return {view.drafts: gr.Dropdown(choices=choices, value=None), view.ctx.draft_id: None}
 
     return restore

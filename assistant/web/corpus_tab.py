@@ -30,14 +30,6 @@ def matches(decl: Declaration, keyword: str, year: str) -> bool:
     return keyword in haystack
 
 
-def notes_markdown(decl: Declaration) -> str:
-    if not decl.parse_notes:
-        return "解析说明：无。"
-    lines = [f"- {n.level.value}：{n.message}" + (f"（{n.cell or ('第 ' + str(n.line) + ' 行' if n.line else '')}）" if n.cell or n.line else "")
-             for n in decl.parse_notes]  # fmt: skip
-    return "**解析说明**：\n" + "\n".join(lines)
-
-
 def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
     """The tab's components; opening the tab lists the corpus."""
     with gr.Row():
@@ -75,7 +67,7 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         decls = load_subjects(Path(path))
         reports = [ctx.services.review.check_declaration(d) for d in decls]
         parts = [f"解析出 {len(decls)} 份申报表：" + "、".join(f"{d.id} {d.header.name}" for d in decls)]
-        parts += [notes_markdown(d) + "\n\n" + render.review_panel(r) for d, r in zip(decls, reports, strict=True)]
+        parts += [render.notes_markdown(d) + "\n\n" + render.review_panel(r) for d, r in zip(decls, reports, strict=True)]
         html = "".join(render.declaration_html(d) for d in decls)
         return [path, "\n\n".join(parts), gr.Button(interactive=True), html]
 

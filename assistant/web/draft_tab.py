@@ -15,16 +15,17 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent
 from assistant.errors import AssistantError
 from assistant.office.service import ExportFormat
-from assistant.services.drafting import ModelRequiredError, ProtectedFieldError, SavedDraft
-from assistant.services.protect import describe_kept
+from assistant.services.drafting import SavedDraft
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
-from assistant.web import render
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
 from assistant.web.context import WebContext, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView, build_view
 from assistant.web.errors import guarded, page_error
 from assistant.web.indicator_editor import build_editor, wire_editor
+from assistant.web.proposal_panel import build_panel
+from assistant.web.proposals import Regenerate, wire_proposals
+from assistant.web.start_upload import build_start, wire_start
 
 EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
 EXPORT_FORMATS = [("Word（.docx）", "docx"), ("Excel（.xlsx）", "xlsx"), ("草稿 JSON", "json")]
@@ -39,22 +40,27 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
         with gr.Row():
             example = gr.Button("载入示例简报", size="sm", elem_id="load-example")
             upload = gr.UploadButton("导入简报（YAML/JSON）", file_types=[".yaml", ".yml", ".json"], size="sm")
+        start = build_start()
         form = build_form()
         with gr.Row():
             rules = gr.Checkbox(label="不用模型，按规则起草（模型不可用时）", value=False, elem_id="rules-only", scale=1)
-            start = gr.Button("起草", variant="primary", elem_id="start-draft", scale=2)
+            begin = gr.Button("起草", variant="primary", elem_id="start-draft", scale=2)
             stop = gr.Button("停止", variant="stop", elem_id="stop-draft", scale=1)
     progress = gr.Markdown("", elem_id="draft-progress")
     view, editor = build_view(ctx, form, build_editor)
-    with gr.Accordion("重新生成一个部分", open=False, elem_id="regen-box"):
+    with gr.Accordion("重新生成（模型的建议显示在下方，采纳后才保存）", open=False, elem_id="regen-box"):
         with gr.Row():
             kind = gr.Dropdown([(k.label, k.value) for k in EDITABLE], value=EDITABLE[1].value, label="部分", scale=1)
             instruction = gr.Textbox(label="重写要求（可空）", placeholder="如：更简洁；突出数据共享", scale=3)
-            force = gr.Checkbox(label="覆盖人工修改或锁定的内容", value=False, scale=1)
+            force = gr.Checkbox(label="覆盖人工修改或锁定的内容", value=False, scale=1, elem_id="regenerate-force")
             regen = gr.Button("重新生成", scale=1, elem_id="regenerate")
         with gr.Row():
             lock = gr.Button("锁定此部分（重新生成时保留）", size="sm", elem_id="lock-section")
             unlock = gr.Button("解锁此部分", size="sm", elem_id="unlock-section")
+        with gr.Row():
+            regen_table = gr.Button("重新生成指标表（保留人工修改或锁定的行）", elem_id="regenerate-table", scale=2)
+            force_table = gr.Checkbox(label="也重写人工修改或锁定的行", value=False, elem_id="regenerate-table-force", scale=1)
+    view.proposal = panel = build_panel()
     with gr.Row():
         fmt = gr.Radio(EXPORT_FORMATS, value="docx", label="导出格式", scale=2)
         export = gr.Button("导出", elem_id="export", scale=1)
@@ -62,32 +68,28 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
 
     example.click(lambda: form_values(example_brief()), None, form.inputs(), api_name="load_example")
     upload.upload(guarded(lambda f: form_values(import_brief(f))), upload, form.inputs(), api_name="import_brief")
-    drafting = start.click(_drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft")
+    drafting = begin.click(_drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft")
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
     view.save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
-    regen.click(_regenerator(ctx, view), [ctx.draft_id, ctx.base, kind, instruction, force, rules], view.outputs(), api_name="regenerate")
+    wire_proposals(ctx, view, panel, Regenerate(kind, instruction, force, regen, rules, regen_table, force_table))
     for button, locked in ((lock, True), (unlock, False)):
         button.click(_section_locker(ctx, view, locked=locked), [ctx.draft_id, ctx.base, kind], view.outputs(),
                      api_name="lock_section" if locked else "unlock_section")  # fmt: skip
     export.click(_exporter(ctx), [ctx.draft_id, ctx.base, fmt], exported, api_name="export")
     view.drafts.input(_opener(ctx, view), [view.drafts], view.outputs(), api_name="open_draft")
     wire_editor(editor, view)
+    wire_start(ctx, view, start)
     return view
 
 
-def _choices(ws: WorkspaceService) -> list[tuple[str, int]]:
-    return [render.draft_choice(d) for d in ws.drafts()]
-
-
 def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "") -> dict:
-    return view.show(ws.open(saved.info.draft_id, saved.info.number), _choices(ws), note=note)
+    return view.render(ws, saved.info.draft_id, saved.info.number, note=note)
 
 
 def _opener(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
     @guarded
     def open_draft(draft_id: int | None, request: gr.Request) -> dict:
-        ws = ctx.workspace(request)
-        return view.show(ws.open(need_draft(draft_id)), _choices(ws))
+        return view.render(ctx.workspace(request), need_draft(draft_id))
 
     return open_draft
 
@@ -159,30 +161,6 @@ def _section_saver(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handle
         return _shown(ws, view, saved, note="已保存：改动的部分标为“人工修改”，审核已重新运行。")
 
     return save
-
-
-def _regenerator(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
-    @guarded
-    def regenerate(
-        draft_id: int | None, base: int | None, kind: str, instruction: str, force: bool, rules_only: bool, request: gr.Request
-    ) -> dict:  # fmt: skip
-        ws = ctx.workspace(request, rules_only=bool(rules_only))
-        draft = need_draft(draft_id)
-        try:
-            saved = ws.regenerate(draft, SectionKind(kind), instruction=instruction or "", base=int(base or 0), force=force,
-                                  on_event=lambda _: None)  # fmt: skip
-        except DraftConflict as exc:
-            return view.conflict_shown(exc)
-        except ModelRequiredError as exc:  # the service's hint names the CLI's --llm; say what to change here
-            raise gr.Error(f"{exc.message}。请取消勾选“不用模型，按规则起草”后重试（服务以 --llm none 启动时需改用 --llm local 或 openai）；"
-                           "清空“重写要求”则按规则重新生成", title="未重写") from None  # fmt: skip
-        except ProtectedFieldError as exc:  # the service's hint names the CLI flag; say what to tick here
-            raise gr.Error(f"{exc.message}。如确需重写，请勾选“覆盖人工修改或锁定的内容”；原文会留在当前版本中，可在“版本”页恢复",
-                           title="未重写") from None  # fmt: skip
-        note = f"已重新生成“{SectionKind(kind).label}”。" + (f"保留了人工修改：{describe_kept(saved.kept)}" if saved.kept else "")
-        return _shown(ws, view, saved, note=note)
-
-    return regenerate
 
 
 def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):  # noqa: ANN202 - a handler

@@ -13,10 +13,12 @@ from typing import TypeVar
 import gradio as gr
 
 from assistant.domain.model import SectionKind
-from assistant.store import DraftConflict, StoredVersion
+from assistant.services.workspace import WorkspaceService
+from assistant.store import DraftConflict, Proposal, StoredVersion, VersionInfo
 from assistant.web import render
 from assistant.web.brief_form import BriefForm, form_values
 from assistant.web.context import WebContext
+from assistant.web.proposal_panel import ProposalPanel
 
 T = TypeVar("T")
 EDITABLE = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
@@ -33,25 +35,38 @@ class DraftView:
     review: gr.Markdown
     conflict: gr.Markdown
     save: gr.Button
+    proposal: ProposalPanel | None = None  # placed by the 起草 tab before any event is wired
 
     def outputs(self) -> list[gr.components.Component]:
+        panel = self.proposal.outputs() if self.proposal is not None else []
         return [self.ctx.draft_id, self.ctx.base, self.drafts, self.status, *self.sections.values(), self.table,
-                self.review, self.conflict, *self.form.inputs()]  # fmt: skip
+                self.review, self.conflict, *panel, *self.form.inputs()]  # fmt: skip
 
-    def show(self, stored: StoredVersion, choices: list[tuple[str, int]], *, note: str = "") -> dict:
-        """Every output for ``stored``: the page now shows exactly that version."""
+    def render(self, ws: WorkspaceService, draft_id: int, number: int | None = None, *, note: str = "") -> dict:
+        """Every output for version ``number`` (default the latest) of the user's draft, with its undecided proposal."""
+        choices = [render.draft_choice(d) for d in ws.drafts()]
+        return self.show(ws.open(draft_id, number), choices, note=note, pending=ws.pending(draft_id))
+
+    def show(self, stored: StoredVersion, choices: list[tuple[str, int]], *, note: str = "", pending: Proposal | None = None) -> dict:
+        """Every output for ``stored``: the page now shows exactly that version (and ``pending``, a `Proposal`, beside it)."""
         info = stored.info
-        status = f"**草稿 {info.draft_id} · 第 {info.number} 版**（{info.action.label} · {info.author} · {render.when(info)}）"
         updates: dict = {
             self.ctx.draft_id: info.draft_id, self.ctx.base: info.number, self.drafts: gr.Dropdown(choices=choices, value=info.draft_id),
-            self.status: status + (f"  \n{note}" if note else ""), self.table: render.indicator_rows(stored),
+            self.status: self.status_line(info, note), self.table: render.indicator_rows(stored),
             self.review: render.review_panel(stored.draft.review), self.conflict: "",
         }  # fmt: skip
         for kind, box in self.sections.items():
             section = stored.draft.section(kind)
             updates[box] = gr.Textbox(value=section.text if section else "", label=render.section_label(stored, kind))
         updates.update(zip(self.form.inputs(), form_values(stored.draft.brief), strict=True))
+        if self.proposal is not None:
+            updates.update(self.proposal.shown(stored, pending))
         return updates
+
+    @staticmethod
+    def status_line(info: VersionInfo, note: str = "") -> str:
+        status = f"**草稿 {info.draft_id} · 第 {info.number} 版**（{info.action.label} · {info.author} · {render.when(info)}）"
+        return status + (f"  \n{note}" if note else "")
 
     def conflict_shown(self, exc: DraftConflict) -> dict:
         """Only the conflict panel changes: what the person typed stays in the page, nothing is saved."""

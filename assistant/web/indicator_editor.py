@@ -122,9 +122,8 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
                 saved = action(ws, draft, n, fields, base)
             except DraftConflict as exc:
                 return view.conflict_shown(exc)
-            choices = [render.draft_choice(d) for d in ws.drafts()]
             rows = len(saved.draft.indicators)
-            return {**view.show(ws.open(draft, saved.info.number), choices), editor.position: min(max(follow(n, rows), 0), rows)}
+            return {**view.render(ws, draft, saved.info.number), editor.position: min(max(follow(n, rows), 0), rows)}
 
         return run
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from assistant.domain.model import Declaration, SectionKind
+from assistant.domain.model import Declaration, NoteLevel, SectionKind
+from assistant.domain.policy import PolicyReference
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.review.models import Finding, ReviewReport, Severity
-from assistant.store import DraftConflict, DraftSummary, FieldChange, StoredVersion, VersionInfo
+from assistant.store import INDICATOR_TABLE, DraftConflict, DraftSummary, FieldChange, Proposal, StoredVersion, VersionInfo
 from assistant.store.fields import field_label, field_texts, indicator_path, section_path
 from assistant.suggest.models import Evidence, ValueProposal
 
@@ -112,6 +113,19 @@ def history_rows(versions: list[VersionInfo]) -> list[list[str]]:
             for v in reversed(versions)]  # fmt: skip
 
 
+def proposal_rows(proposals: list[Proposal]) -> list[list[str]]:
+    """The draft's proposals, newest first: what was proposed from which version, and what the person decided."""
+    return [[str(p.id), str(p.base), p.label, p.instruction or "", p.status.label, str(p.version or ""), p.author,
+             p.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), _proposed_text(p)[:80]] for p in proposals]  # fmt: skip
+
+
+def _proposed_text(p: Proposal) -> str:
+    if p.target == INDICATOR_TABLE:
+        return "；".join(f"{i.name} {i.value.value}" for i in p.draft.indicators)
+    texts = field_texts(p.draft)
+    return texts.get(p.target, "")
+
+
 def diff_rows(changes: list[FieldChange]) -> list[list[str]]:
     return [[c.label, _quote(c.before), _quote(c.after)] for c in changes]
 
@@ -126,17 +140,79 @@ def draft_markdown(draft: Draft) -> str:
     return "\n\n".join(f"**{s.kind.label}**\n\n{s.text}" for s in draft.sections)
 
 
-def declaration_html(decl: Declaration) -> str:
-    """A corpus declaration as the official form's table: header, funding, sections, indicators."""
+NOTE_LEVELS = {NoteLevel.INFO: "说明", NoteLevel.WARNING: "注意", NoteLevel.ERROR: "错误"}
+
+
+def notes_markdown(decl: Declaration) -> str:
+    """The parse notes of a declaration read from a file, each with its line or cell, in Chinese."""
+    if not decl.parse_notes:
+        return "解析说明：无。"
+    lines = [f"- {NOTE_LEVELS[n.level]}：{n.message}{_where(n.cell, n.line)}" for n in decl.parse_notes]
+    return "**解析说明**：\n" + "\n".join(lines)
+
+
+def _where(cell: str | None, line: int | None) -> str:
+    if cell:
+        return f"（{cell}）"
+    return f"（第 {line} 行）" if line else ""
+
+
+FUNDING_ROWS = (("total", "项目资金总额（元）"), ("annual", "年度资金申请总额（元）"), ("fiscal_annual", "财政资金（元）"),
+                ("fiscal_same_level", "本级财政安排（元）"), ("other_annual", "其他资金（元）"), ("carryover", "上年结转资金（元）"))  # fmt: skip
+
+
+def declaration_html(decl: Declaration, cited: str | None = None) -> str:
+    """A corpus declaration as the official form's table: header, funding, sections, indicators. ``cited`` (a citation's
+    part: ``header``, ``necessity``, ``indicator-3``, ``funding.total``) marks the rows it names (class ``cited``)."""
     h, f = decl.header, decl.funding
     head = [("项目名称", h.name), ("年度", h.year), ("主管部门", h.department), ("实施单位", h.implementer),
-            ("项目性质", h.nature), ("项目类别", h.category), ("开始日期", h.start_date), ("结束日期", h.end_date),
-            ("项目资金总额（元）", f.total), ("年度资金申请总额（元）", f.annual), ("财政资金（元）", f.fiscal_annual)]  # fmt: skip
-    cells = "".join(f"<tr><th>{escape(k)}</th><td colspan='4'>{escape('' if v is None else str(v))}</td></tr>" for k, v in head)
-    cells += "".join(f"<tr><th>{escape(s.title)}</th><td colspan='4'>{escape(s.text).replace(chr(10), '<br>')}</td></tr>"
-                     for s in decl.sections)  # fmt: skip
+            ("项目性质", h.nature), ("项目类别", h.category), ("开始日期", h.start_date), ("结束日期", h.end_date)]  # fmt: skip
+    cells = "".join(_row(k, v, cited == "header") for k, v in head)
+    cells += "".join(_row(label, getattr(f, key), cited == f"funding.{key}") for key, label in FUNDING_ROWS
+                     if getattr(f, key) is not None or key in ("total", "annual", "fiscal_annual"))  # fmt: skip
+    cells += "".join(_row(s.title, s.text, cited == s.kind.value) for s in decl.sections)
     cells += "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>备注</th></tr>"
-    cells += "".join(f"<tr><td>{escape(i.level1_written or '')}</td><td>{escape(i.level2_written or '')}</td><td>{escape(i.name)}</td>"
-                     f"<td>{escape(i.value.raw)}</td><td>{escape(i.remark or '')}</td></tr>" for i in decl.indicators)  # fmt: skip
+    cells += "".join(f"<tr{_mark(cited == f'indicator-{i.position}')}><td>{escape(i.level1_written or '')}</td>"
+                     f"<td>{escape(i.level2_written or '')}</td><td>{escape(i.name)}</td><td>{escape(i.value.raw)}</td>"
+                     f"<td>{escape(i.remark or '')}</td></tr>" for i in decl.indicators)  # fmt: skip
     title = f"<h3>{escape(h.name)}（{decl.id}）</h3>"
-    return f"{title}<table class='official'>{cells}</table>"
+    return f"{title}{_cited_note(decl, cited)}<table class='official'>{cells}</table>"
+
+
+def _row(label: str, value: object, cited: bool) -> str:
+    text = escape("" if value is None else str(value)).replace("\n", "<br>")
+    return f"<tr{_mark(cited)}><th>{escape(label)}</th><td colspan='4'>{text}</td></tr>"
+
+
+def _mark(cited: bool) -> str:
+    return " class='cited'" if cited else ""
+
+
+def _cited_note(decl: Declaration, cited: str | None) -> str:
+    if not cited:
+        return ""
+    return f"<p class='cited-note'>引用的部分：{escape(cited_part_label(decl, cited))}（表中黄色底的行）</p>"
+
+
+def cited_part_label(decl: Declaration, part: str) -> str:
+    """``necessity`` → 项目设立的必要性; ``indicator-3`` → 绩效指标第 3 行（名称）; ``funding.total`` → 项目资金总额（元）."""
+    if part == "header":
+        return "表头"
+    if part.startswith("indicator-"):
+        n = part.removeprefix("indicator-")
+        name = next((i.name for i in decl.indicators if str(i.position) == n), "")
+        return f"绩效指标第 {n} 行（{name}）" if name else f"绩效指标第 {n} 行"
+    if part.startswith("funding."):
+        return dict(FUNDING_ROWS).get(part.removeprefix("funding."), part)
+    found = next((s.title for s in decl.sections if s.kind.value == part), None)
+    if found is not None:
+        return found
+    known = {kind.value: kind.label for kind in SectionKind}
+    return f"{known[part]}（此表未填写该部分）" if part in known else f"{part}（此表中未找到）"
+
+
+def policy_html(policy: PolicyReference) -> str:
+    """A policy of the library as a small table: title, number, issuer, year, status, what it is."""
+    rows = [("文件", f"《{policy.title}》"), ("文号", policy.doc_number), ("发文机关", policy.issuer), ("年份", policy.year),
+            ("状态", policy.status.value), ("内容", policy.description)]  # fmt: skip
+    return f"<h3>《{escape(policy.title)}》</h3><table class='official'>{''.join(_row(k, v, False) for k, v in rows)}</table>"

@@ -73,8 +73,7 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
             saved = ws.add_suggestions(need_draft(draft_id), subset, base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        choices = [render.draft_choice(d) for d in ws.drafts()]
-        return view.show(ws.open(saved.info.draft_id, saved.info.number), choices, note="已把所选推荐指标中表里还没有的加入指标表（存为新版本）。")
+        return view.render(ws, saved.info.draft_id, saved.info.number, note="已把所选推荐指标中表里还没有的加入指标表（存为新版本）。")
 
     run.click(suggest, view.form.inputs(), [found_state, summary, table, chosen], api_name="suggest")
     table.select(select, [found_state], [evidence, chart])

@@ -12,6 +12,7 @@ from assistant.web.errors import guarded
 
 HISTORY_HEADERS = ["版本", "上一版", "操作", "部分", "要求", "作者", "时间"]
 PROVENANCE_HEADERS = ["字段", "来源", "锁定", "作者", "时间", "内容（开头）"]
+PROPOSAL_HEADERS = ["编号", "基于第几版", "部分", "要求", "结果", "存为第几版", "作者", "时间", "建议内容（开头）"]
 
 
 def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
@@ -30,18 +31,22 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
     diff = gr.Dataframe(headers=["字段", "较早版本", "较晚版本"], type="array", interactive=False, label="两版不同之处",
                         elem_id="diff-table", column_count=3, wrap=True, column_widths=["14%", "43%", "43%"])  # fmt: skip
     provenance = gr.Dataframe(headers=PROVENANCE_HEADERS, type="array", interactive=False, wrap=True,
-                              label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报）",
+                              label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报 / 取自上传的申报表）",
                               column_count=len(PROVENANCE_HEADERS), elem_id="provenance-table")  # fmt: skip
+    proposals = gr.Dataframe(headers=PROPOSAL_HEADERS, type="array", interactive=False, wrap=True, elem_id="proposals-table",
+                             label="重新生成的建议记录（已采纳、未采纳或待决定，最新在上）",
+                             column_count=len(PROPOSAL_HEADERS))  # fmt: skip
 
     @guarded
     def load(draft_id: int | None, request: gr.Request) -> list:
         ws = ctx.workspace(request)
         if not draft_id:
-            return ["还没有打开草稿。", [], [], 1, 1]
+            return ["还没有打开草稿。", [], [], 1, 1, []]
         stored = ws.open(int(draft_id))
         versions = ws.history(int(draft_id))
         title = f"**草稿 {draft_id} · {stored.draft.brief.name}** · 共 {len(versions)} 版，最新为第 {stored.number} 版"
-        return [title, render.history_rows(versions), render.provenance_rows(stored), max(stored.number - 1, 1), stored.number]
+        return [title, render.history_rows(versions), render.provenance_rows(stored), max(stored.number - 1, 1), stored.number,
+                render.proposal_rows(ws.proposals(int(draft_id)))]  # fmt: skip
 
     @guarded
     def compare_versions(draft_id: int | None, a: float, b: float, request: gr.Request) -> list[list[str]]:
@@ -57,10 +62,9 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
             saved = ws.restore(need_draft(draft_id), int(number), base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        choices = [render.draft_choice(d) for d in ws.drafts()]
-        return view.show(ws.open(saved.info.draft_id, saved.info.number), choices, note=f"已把第 {int(number)} 版恢复为最新版。")
+        return view.render(ws, saved.info.draft_id, saved.info.number, note=f"已把第 {int(number)} 版恢复为最新版。")
 
-    outputs = [heading, history, provenance, first, second]
+    outputs = [heading, history, provenance, first, second, proposals]
     refresh.click(load, [ctx.draft_id], outputs, api_name="history")
     compare.click(compare_versions, [ctx.draft_id, first, second], diff, api_name="diff")
     restore.click(restore_version, [ctx.draft_id, ctx.base, target], view.outputs(), api_name="restore").then(

@@ -1,0 +1,129 @@
+"""The model's proposal beside the current text: 重新生成 (a section) or 重新生成指标表 makes a proposal, shown
+here until the person accepts it (saved as a new version) or rejects it (the text stays as it was).
+
+Nothing here touches the section boxes, so text typed and not yet saved stays on the page while a proposal
+is made or rejected; accepting refuses while the page holds unsaved text (it would replace it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import gradio as gr
+
+from assistant.domain.model import SectionKind
+from assistant.drafting.models import DraftIndicator
+from assistant.errors import InputError
+from assistant.services.protect import describe_kept
+from assistant.store import INDICATOR_TABLE, Proposal, StoredVersion
+
+TABLE_HEADERS = ["行", "当前指标", "建议指标", "变化"]
+
+
+@dataclass
+class ProposalPanel:
+    box: gr.Group
+    heading: gr.Markdown
+    texts: gr.Row
+    current: gr.Textbox
+    proposed: gr.Textbox
+    table: gr.Dataframe
+    proposal_id: gr.Textbox  # hidden: the proposal the buttons act on
+    accept: gr.Button
+    reject: gr.Button
+
+    def outputs(self) -> list[gr.components.Component]:
+        return [self.box, self.heading, self.texts, self.current, self.proposed, self.table, self.proposal_id]
+
+    def shown(self, stored: StoredVersion, proposal: Proposal | None) -> dict:
+        """The panel for the draft's undecided ``proposal`` beside the version the page shows; hidden when there is none."""
+        if proposal is None or proposal.base > stored.number:
+            return self.hidden()
+        section = proposal.target != INDICATOR_TABLE
+        kind = SectionKind(proposal.target.removeprefix("section.")) if section else None
+        title = heading(proposal, same=_unchanged(stored, proposal, kind))
+        return {
+            self.box: gr.Group(visible=True), self.heading: title, self.texts: gr.Row(visible=section),
+            self.current: _section_text(stored.draft, kind), self.proposed: _section_text(proposal.draft, kind),
+            self.table: gr.Dataframe(value=[] if section else table_rows(stored.draft.indicators, proposal), visible=not section),
+            self.proposal_id: str(proposal.id),
+        }  # fmt: skip
+
+    def hidden(self) -> dict:
+        return {self.box: gr.Group(visible=False), self.heading: "", self.texts: gr.Row(visible=True), self.current: "",
+                self.proposed: "", self.table: gr.Dataframe(value=[], visible=False), self.proposal_id: ""}  # fmt: skip
+
+
+def build_panel() -> ProposalPanel:
+    with gr.Group(visible=False, elem_id="proposal-box") as box:
+        heading = gr.Markdown("", elem_id="proposal-heading")
+        with gr.Row() as texts:
+            current = gr.Textbox(label="当前文本", lines=6, max_lines=14, interactive=False, elem_id="proposal-current")
+            proposed = gr.Textbox(label="建议文本", lines=6, max_lines=14, interactive=False, elem_id="proposal-text")
+        table = gr.Dataframe(headers=TABLE_HEADERS, type="array", interactive=False, wrap=True, column_count=len(TABLE_HEADERS),
+                             label="当前指标表与建议指标表", elem_id="proposal-table", visible=False,
+                             column_widths=["6%", "40%", "40%", "14%"])  # fmt: skip
+        proposal_id = gr.Textbox("", elem_id="proposal-id", elem_classes=["shenbao-hidden"], show_label=False, container=False)
+        with gr.Row():
+            accept = gr.Button("采纳建议（保存为新版本）", variant="primary", elem_id="proposal-accept")
+            reject = gr.Button("不采纳（保留当前内容）", elem_id="proposal-reject")
+    return ProposalPanel(box, heading, texts, current, proposed, table, proposal_id, accept, reject)
+
+
+def heading(proposal: Proposal, *, same: bool = False) -> str:
+    asked = f"（要求：{proposal.instruction}）" if proposal.instruction else ""
+    lines = [f"### 重新生成的建议：{proposal.label}{asked}",
+             f"基于第 {proposal.base} 版生成，尚未保存。采纳：保存为新版本，来源记为“{proposal.origin.label}”；"
+             "不采纳：保持当前内容。两种情况下建议都留在“版本”页的建议记录中。"]  # fmt: skip
+    if proposal.kept:
+        lines.append(f"保留了人工修改或锁定的内容：{describe_kept(proposal.kept)}")
+    if same:
+        lines.append("建议与当前内容相同：采纳不会改变内容，可选择不采纳；如需不同的写法，请填写重写要求后重新生成。")
+    return "\n\n".join(lines)
+
+
+def _unchanged(stored: StoredVersion, proposal: Proposal, kind: SectionKind | None) -> bool:
+    if kind is None:
+        return stored.draft.indicators == proposal.draft.indicators
+    return _section_text(stored.draft, kind) == _section_text(proposal.draft, kind)
+
+
+def _section_text(draft, kind: SectionKind | None) -> str:  # noqa: ANN001 - a Draft
+    section = draft.section(kind) if kind is not None else None
+    return section.text if section is not None else ""
+
+
+def _row_text(row: DraftIndicator | None) -> str:
+    return "" if row is None else f"{row.name}：{row.value.value}（{row.level1.value}/{row.level2.value}）"
+
+
+def table_rows(current: list[DraftIndicator], proposal: Proposal) -> list[list[str]]:
+    """Each position of the current and the proposed table side by side, with what changes there."""
+    proposed = proposal.draft.indicators
+    kept = {int(p.split(".")[1]) for p in proposal.kept if p.startswith("indicator.")}
+    rows = []
+    for n in range(1, max(len(current), len(proposed)) + 1):
+        old = current[n - 1] if n <= len(current) else None
+        new = proposed[n - 1] if n <= len(proposed) else None
+        rows.append([str(n), _row_text(old), _row_text(new), _change(n, old, new, kept)])
+    return rows
+
+
+def _change(n: int, old: DraftIndicator | None, new: DraftIndicator | None, kept: set[int]) -> str:
+    if n in kept:
+        return "保留（人工修改或锁定）"
+    if old is None:
+        return "新增"
+    if new is None:
+        return "删除"
+    return "不变" if old == new else "替换"
+
+
+def unsaved_sections(stored: StoredVersion, typed: dict[SectionKind, str]) -> None:
+    """Refuse (Chinese) when the page holds text that differs from the version it shows: accepting would replace it."""
+    changed = [kind.label for kind, text in typed.items() if text != _section_text(stored.draft, kind)]
+    if changed:
+        raise InputError(
+            f"页面上“{'、'.join(changed)}”有尚未保存的修改，采纳建议会刷新页面上的正文，这些修改会丢失，未采纳",
+            hint="请先点“保存正文修改”保存它们，再采纳建议（建议仍在，可在保存后采纳）",
+        )
