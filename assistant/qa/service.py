@@ -9,12 +9,14 @@ hold is refused with what the corpus holds instead.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from assistant.corpus.store import Corpus
 from assistant.domain.policy import load_policies
+from assistant.errors import InputError
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, execute, holdings
@@ -37,6 +39,15 @@ CAPABILITIES = (
 )
 
 
+def require_question(question: str) -> None:
+    """Refuse a question with nothing to read: empty, or only spaces and punctuation."""
+    if not any(unicodedata.category(char)[0] in "LN" for char in question):
+        raise InputError(
+            "问题是空的（只有空格或标点），没有可以回答的内容。",
+            hint="请写出要问的内容，例如“2023年组织部各项目资金合计多少？”或“满意度指标的目标值一般填多少？”",
+        )
+
+
 @cache
 def load_scope(corpus_dir: Path) -> Scope:
     corpus = Corpus.load(corpus_dir)
@@ -52,7 +63,11 @@ def answer(
     today: date | None = None,
     scope: Scope | None = None,
 ) -> Answer:
-    """Answer one question in the conversation and record it there; ``scope`` defaults to the configured corpus."""
+    """Answer one question in the conversation and record it there; ``scope`` defaults to the configured corpus.
+
+    Raises InputError for a question with nothing to read (``require_question``).
+    """
+    require_question(question)
     scope = scope or load_scope(settings.corpus.corpus_dir)
     reading = read(question, scope.lexicon, today=today or date.today())
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime)

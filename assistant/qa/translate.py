@@ -126,6 +126,7 @@ def ground(model: Cues, pattern: Cues) -> Cues:
         unknown_unit=pattern.unknown_unit,
         unknown_project=pattern.unknown_project if model.project is None and pattern.project is None else None,
         it_only=pattern.it_only or model.it_only,
+        project_type=pattern.project_type,
     )
 
 
