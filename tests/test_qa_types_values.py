@@ -16,6 +16,7 @@ from assistant.qa.models import Target
 from assistant.qa.parse import read
 from assistant.qa.service import answer
 from assistant.qa.synthesis import value_keys
+from assistant.qa.translate import check, parse_reply
 from assistant.review.lexicon import SATISFACTION
 
 from test_qa_structured import scope, settings  # noqa: F401 - the same fixtures: real corpus, no model
@@ -108,3 +109,20 @@ def test_chat_says_a_punctuation_line_is_empty_and_carries_on(tmp_path):
     result = runner.invoke(app, ["chat"], input=lines, env={"ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_LLM__PROVIDER": "none"})
     assert result.exit_code == 0, result.output
     assert "问题是空的" in result.output and "共 6 个项目" in result.output
+
+
+def test_the_models_project_type_is_checked_against_the_catalogue(scope):
+    question = "搞培训的那种项目一般设哪些指标"
+    cues, problems = check(parse_reply('{"target": "common_indicators", "project_type": "培训"}'), scope.lexicon, question)
+    assert problems == [] and cues.project_type is ProjectType.TRAINING
+    cues, problems = check(parse_reply('{"target": "common_indicators", "project_type": "培训班"}'), scope.lexicon, question)
+    assert cues is None and "project_type 的取值“培训班”无效" in problems[0] and "会议" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [("二〇二三年组织部项目资金合计多少", (2023,)), ("二零二零年有哪些项目", (2020,)), ("２０２６年信息化运维项目的满意度指标有哪些", (2026,))],
+)  # fmt: skip
+def test_years_in_chinese_numerals_or_full_width_digits(scope, question, years):
+    reading = read(question, scope.lexicon, today=TODAY)
+    assert reading.confident and reading.cues.years == years

@@ -29,6 +29,9 @@ _BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有",
 _TITLE = re.compile(r"《[^》]{2,60}》")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
@@ -172,7 +175,9 @@ def to_query(cues: Cues) -> Query | None:
 
 
 def _normalise(question: str) -> str:
-    return "".join(question.split()).replace("?", "？")
+    """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年)."""
+    text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
