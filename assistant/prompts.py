@@ -18,7 +18,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "section": frozenset({"section_title", "guidance", "length", "instruction", "brief", "context", "previous"}),
     "repair": frozenset({"problems"}),
     "qa_answer": frozenset({"question", "sources"}),
-    "qa_translate": frozenset({"question", "projects", "units", "years", "previous"}),
+    "qa_translate": frozenset({"question", "projects", "units", "years", "types", "previous"}),
 }
 
 

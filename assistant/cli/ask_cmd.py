@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from assistant.cli.wiring import open_services
+from assistant.errors import InputError
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
+from assistant.qa.service import require_question
 from assistant.settings import LLMProvider
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
@@ -25,6 +27,7 @@ def ask(
     llm: LLMOption = None,
 ) -> None:
     """就历年申报表提问：数字由程序精确计算，每条回答都注明出处 [项目名称 · 年度 · 部分]。"""
+    require_question(question)  # before the services start: an empty question needs no corpus or model
     with open_services(llm=llm) as services:
         result = services.qa.answer(question, Conversation())
     _show(result, as_json=as_json)
@@ -35,7 +38,10 @@ def chat(as_json: JsonFlag = False, llm: LLMOption = None) -> None:
     conversation = Conversation()
     with open_services(llm=llm) as services:
         while question := _read_line():
-            _show(services.qa.answer(question, conversation), as_json=as_json)
+            try:
+                _show(services.qa.answer(question, conversation), as_json=as_json)
+            except InputError as error:  # a line of punctuation only: say so and keep the conversation
+                typer.echo(f"{error.message}{error.hint or ''}", err=True)
 
 
 def _read_line() -> str:

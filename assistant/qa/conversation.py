@@ -62,7 +62,7 @@ class Conversation(BaseModel):
 def merge(previous: Query, cues: Cues) -> Cues:
     """The previous query with every filter the follow-up names replaced."""
     old = previous.filters
-    names_subject = any((cues.unit, cues.project, cues.declaration_id))
+    names_subject = any((cues.unit, cues.project, cues.declaration_id, cues.project_type, cues.it_only))
     names_level = cues.level1 is not None or cues.level2 is not None
     names_policy = cues.policy_id is not None or cues.policy_text is not None
     return replace(
@@ -72,6 +72,8 @@ def merge(previous: Query, cues: Cues) -> Cues:
         unit=cues.unit if names_subject else old.unit,
         project=cues.project if names_subject else old.project,
         declaration_id=cues.declaration_id if names_subject else old.declaration_id,
+        project_type=cues.project_type if names_subject else old.project_type,
+        it_only=cues.it_only if names_subject else old.it_only,
         level1=cues.level1 if names_level else old.level1,
         level2=cues.level2 if names_level else old.level2,
         lacks_level=cues.lacks_level if names_level else old.lacks_level,

@@ -7,7 +7,7 @@ the nearest years that do hold the asked-for rows are offered instead.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,9 +17,19 @@ from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import BLANK, header_citation, indicator_citation, section_citation, units_of, yuan
+from assistant.domain.project_types import ProjectType
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
-from assistant.qa.select import describe, indicators_of, level_label, narrows_indicators, policy_hits, section_of, select
+from assistant.qa.select import (
+    describe,
+    indicators_of,
+    level_label,
+    narrows_indicators,
+    policy_hits,
+    section_of,
+    select,
+    types_of,
+)
 from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
 from assistant.qa.sources import funding_citation
 
@@ -322,8 +332,22 @@ def holdings(query: Query | None, scope: Scope) -> list[str]:
     """What the corpus holds instead: the project's years, else the years and units on file."""
     lexicon = scope.lexicon
     lines = []
+    if query and query.filters.project_type:
+        lines += _type_holdings(query.filters.project_type, scope)
     if query and query.filters.project:
         years = sorted({d.header.year for d in scope.corpus if d.header.name == query.filters.project and d.header.year})
         lines.append(f"语料库中“{query.filters.project}”只有{_years(years)}的申报表。")
     lines.append(f"语料库现有 {len(scope.corpus)} 份申报表，年度：{_years(lexicon.years)}；单位：{'、'.join(lexicon.units)}。")
     return lines
+
+
+def _type_holdings(asked: ProjectType, scope: Scope) -> list[str]:
+    """Whether any declaration is of the asked type, and the types the corpus does hold: never another type's answer."""
+    counts = Counter(t for decl in scope.corpus for t in types_of(decl))
+    held = "、".join(f"{t.value} {n} 份" for t, n in counts.most_common()) or "无"
+    if counts[asked]:
+        return [f"语料库中有 {counts[asked]} 份{asked.value}类项目的申报表，但没有所问的内容。"]
+    return [
+        f"语料库中没有{asked.value}类项目的申报表（类型按项目名称、类别与内容识别；现有：{held}），"
+        f"因此没有可引用的先例，也不以其他类型项目的内容代答。"
+    ]

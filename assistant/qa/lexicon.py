@@ -14,6 +14,7 @@ from assistant.corpus.store import Corpus
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
+from assistant.domain.project_types import ProjectType
 from assistant.qa.models import FundingField
 from assistant.domain.refs import units_of
 
@@ -68,6 +69,7 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("年度申请", FundingField.ANNUAL),
     ("年度资金", FundingField.ANNUAL),
     ("当年预算", FundingField.ANNUAL),
+    ("年度预算", FundingField.ANNUAL),
     ("申请资金", FundingField.ANNUAL),
     ("申请金额", FundingField.ANNUAL),
     ("当年财政拨款", FundingField.FISCAL_ANNUAL),
@@ -85,8 +87,10 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("资金", FundingField.TOTAL),
     ("预算", FundingField.TOTAL),
     ("经费", FundingField.TOTAL),
-    ("多少钱", FundingField.TOTAL),
+    ("钱", FundingField.TOTAL),  # only 钱, so that the 多少 of 花多少钱 still asks for a sum
 )
+# Words for money in general: the field they mean depends on the verb (申请 → 年度资金申请总额).
+GENERIC_MONEY = frozenset({"项目资金", "资金", "预算", "经费", "钱"})
 
 _LEVEL2_STEMS: dict[str, Level2] = {
     "数量": Level2.QUANTITY,
@@ -103,18 +107,37 @@ _LEVEL2_STEMS: dict[str, Level2] = {
 }
 _LEVEL1_STEMS: dict[str, Level1] = {"产出": Level1.OUTPUT, "成本": Level1.COST, "效益": Level1.BENEFIT, "满意度": Level1.SATISFACTION}
 _SUFFIXES = ("类指标", "指标", "目标", "方面的指标", "方面指标", "类的指标", "方面")
+# Stems that name a category even without 指标 (在时效上, 满意度一般写多少); 数量 and 质量 do not (项目数量).
+_BARE_STEMS = ("时效", "满意度", "服务对象满意度", "成本", "经济成本", "社会成本", "生态环境成本", "效益", "经济效益",
+               "社会效益", "生态效益", "可持续影响", "产出")  # fmt: skip
 
 
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:
     terms: list[tuple[str, Level1 | None, Level2 | None]] = []
     for stem, level2 in _LEVEL2_STEMS.items():
-        terms.extend((stem + suffix, None, level2) for suffix in _SUFFIXES)
+        terms.extend((stem + suffix, None, level2) for suffix in _SUFFIXES + (("",) if stem in _BARE_STEMS else ()))
     for stem, level1 in _LEVEL1_STEMS.items():
-        terms.extend((stem + suffix, level1, None) for suffix in _SUFFIXES)
+        terms.extend((stem + suffix, level1, None) for suffix in _SUFFIXES + (("",) if stem in _BARE_STEMS else ()))
     return sorted(terms, key=lambda term: -len(term[0]))
 
 
 LEVEL_TERMS = _level_terms()
+
+
+def _type_words() -> dict[str, ProjectType]:
+    """培训 → 培训, 物业 → 物业/后勤/运维服务: each part of a type's name, the first type to use it."""
+    words: dict[str, ProjectType] = {}
+    for project_type in ProjectType:
+        for part in project_type.value.split("/"):
+            words.setdefault(part, project_type)
+    return words
+
+
+TYPE_WORDS = _type_words()
+# 培训项目, 培训类项目, 会议类的申报表: a type named as a kind of project (培训学员满意度 names no project type).
+TYPE_TERM = re.compile(
+    "(" + "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse=True)) + ")(类|方面|相关)?的?(?:项目|申报表)"
+)
 
 # What an indicator name measures, read from its ending (longest first).
 MEASURE = re.compile(

@@ -16,31 +16,43 @@ from pydantic import ValidationError
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
-from assistant.qa.lexicon import FUNDING_TERMS, LEVEL_TERMS, MEASURE, SECTION_TERMS, Lexicon
+from assistant.domain.project_types import ProjectType
+from assistant.qa.lexicon import FUNDING_TERMS, GENERIC_MONEY, LEVEL_TERMS, MEASURE, SECTION_TERMS, TYPE_TERM, TYPE_WORDS, Lexicon
 from assistant.qa.models import Filters, FundingField, Query, Target
 
 _CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
 _DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[\u4e00-\u9fa5]?\d+号")
+# 组厅字2017年7号: a number written without its brackets (the issuer's word ends in 字, 发 or 函).
+_BARE_DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{0,7}[字发函])\s*(\d{4})\s*年?\s*第?\s*(\d{1,4})\s*号")
 _BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有", "过")
 _TITLE = re.compile(r"《[^》]{2,60}》")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
+_IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
 _NAME_BEFORE_DE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9（）()]{4,30}?)的")
-_GENERIC_NAMES = ("各项目", "所有项目", "哪些项目", "全部项目", "各个项目", "每个项目", "这个项目", "该项目", "此项目", "上述项目")
-_FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "这个的", "它的", "其")
+_GENERIC_NAMES = ("各项目", "所有项目", "哪些项目", "全部项目", "各个项目", "每个项目", "这个项目", "该项目", "此项目", "上述项目", "那个项目")
+_FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
 _FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看")
 _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
-_COUNT = ("多少个", "几个", "多少项", "几项", "多少份", "几份", "多少条", "几条", "个数", "数目")
+_COUNT = ("多少个", "几个", "多少项", "几项", "多少份", "几份", "多少条", "几条", "个数", "数目", "项目数量", "申报表数量", "项目数")
 _SUM = ("合计", "总计", "一共", "共计", "加起来", "总和", "多少", "是多少", "几何")
 _LIST_PROJECTS = ("哪些项目", "哪几个项目", "什么项目", "项目有哪些", "哪些申报表", "项目清单", "列出", "哪个项目", "有哪些")
-_LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置")
+_LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
 # Questions across projects: how past forms usually write something, not what one form says.
-_TYPICAL = re.compile(r"(填|设|写|定|定为|设置|设定|是|为|取|给)(个)?多少|多少(合适|比较好|为宜|才行)|目标值|指标值|取值|数值")
-_ASPECTS = re.compile(r"哪些方面|哪几个方面|什么方面|几个方面|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|怎么填|如何填|咋填|包括哪些内容")
+# 填多少, 写的多少, 定在多少, 百分之几: the value; 怎么填 too (a value is what one fills in).
+_TYPICAL = re.compile(
+    r"(填|设|写|定|定为|设置|设定|是|为|取|给)(的|了|成|在|为)?(个)?多少|多少(合适|比较好|为宜|才行)|百分之(多少|几)"
+    r"|目标值|指标值|取值|数值|怎么填|如何填|咋填|怎样填|(填|设|写|定)(的|了|成|为)?几个?(人|天|次|件|小时|分钟|个百分点)"
+)
+_ASPECTS = re.compile(r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容")
+_HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
 _COMMON = re.compile(r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家")
 _QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
 # Words a question may carry that say nothing the query does not already hold.
@@ -49,7 +61,7 @@ _FILLER_WORDS = (
     "的 了 吗 呢 啊 呀 吧 哈 嘛 是 有 都 在 和 与 及 或 里 中 上 下 这 那 个 些 项 份 张 条 年 度 "
     "上海市 上海 项目 申报表 申报 绩效 指标 目标 一般 通常 常见 哪些 哪个 什么 多少 几 怎么 如何 写 填 设 设置 设了 "
     "往年 以往 历年 过去 之前 以前 去年 今年 我们 单位 部门 合计 总计 一共 共 各 所有 全部 每个 分别 "
-    "对比 比较 变化 相比 引用 依据 根据 提到 没有 缺少 时候 内容 情况 要求 方面 样 么 值"
+    "对比 比较 变化 相比 引用 依据 根据 提到 没有 缺少 时候 内容 情况 要求 方面 部分 从 样 么 值"
 ).split()
 # Longest first, so that 项目 goes before 项.
 _FILLER = re.compile("|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]")
@@ -80,6 +92,7 @@ class Cues:
     refers_to_focus: bool = False
     indicator_name: str | None = None
     it_only: bool = False
+    project_type: ProjectType | None = None
     rest: str = field(default="", compare=False)
 
 
@@ -123,14 +136,15 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_ids_and_policies(text, cues, lexicon)
     text, cues = _take_years(text, cues, today)
     text, cues = _take_unit(text, cues, lexicon)
+    text, cues = _take_project_type(text, cues, explicit=True)
     text, cues = _take_project(text, cues, lexicon)
     if cues.unit is None and (unknown := _UNKNOWN_UNIT.search(text)):
         cues = replace(cues, unknown_unit=unknown.group())
+    text, cues = _take_project_type(text, cues)
     text, cues = _take_indicator_name(text, cues, lexicon)
     text, cues = _take_terms(text, cues)
-    if "信息化项目" in text or "信息化类项目" in text:
-        cues = replace(cues, it_only=True)
-        text = _cut(text, "信息化类项目" if "信息化类项目" in text else "信息化项目")
+    if it_projects := _IT_PROJECTS.search(text):
+        cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     has_level = cues.level1 is not None or cues.level2 is not None
     cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
     return replace(cues, target=_target(text, cues), unknown_project=_unknown_project(text, cues))
@@ -152,6 +166,7 @@ def to_query(cues: Cues) -> Query | None:
         policy_text=cues.policy_text,
         indicator_name=cues.indicator_name,
         it_only=cues.it_only,
+        project_type=cues.project_type,
     )
     try:
         return Query(target=cues.target, filters=filters, funding_field=cues.funding_field, section=cues.section)
@@ -160,7 +175,9 @@ def to_query(cues: Cues) -> Query | None:
 
 
 def _normalise(question: str) -> str:
-    return "".join(question.split()).replace("?", "？")
+    """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年)."""
+    text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
@@ -180,6 +197,7 @@ def _take_ids_and_policies(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
     if found := _DECL_ID.search(text):
         cues = replace(cues, declaration_id=found.group())
         text = _cut(text, found.group())
+    text = _BARE_DOC_NUMBER.sub(lambda m: f"{m[1]}〔{m[2]}〕{m[3]}号", text)
     for written in [_doc_number(m.group(), lexicon) for m in _DOC_NUMBER.finditer(text)] + _TITLE.findall(text):
         policy = find_policy(lexicon.policies, written)
         cues = replace(cues, policy_id=policy.id) if policy else replace(cues, policy_text=normalise_reference(written))
@@ -245,6 +263,15 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     return _cut(text, span), replace(cues, project=name)
 
 
+def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tuple[str, Cues]:
+    """培训项目, 会议类项目: a kind of project. ``explicit`` (before the names) takes only 类 (信息化运维类项目);
+    the plain form is read after them, so that 信息化运维项目 stays a project's name."""
+    for found in TYPE_TERM.finditer(text):
+        if cues.project_type is None and (not explicit or found.group(2)):
+            return _cut(text, found.group()), replace(cues, project_type=TYPE_WORDS[found.group(1)])
+    return text, cues
+
+
 def _close_enough(span: str, name: str) -> bool:
     return len(span) >= 4 and (len(span) >= 6 or 2 * len(span) >= len(name))
 
@@ -263,21 +290,45 @@ def _common(a: str, b: str) -> str:
 
 def _take_terms(text: str, cues: Cues) -> tuple[str, Cues]:
     for term, level1, level2 in LEVEL_TERMS:
-        if term in text:
+        if _has_term(text, term):
             cues = replace(cues, level1=level1 or cues.level1, level2=level2 or cues.level2)
             text = _cut(text, term)
     if section := next(((t, k) for t, k in SECTION_TERMS if t in text), None):
-        cues, text = replace(cues, section=section[1]), _cut(text, section[0])
+        cues, text = replace(cues, section=_section(section[1], cues)), _cut(text, section[0])
     if funding := next(((t, f) for t, f in FUNDING_TERMS if t in text), None):
-        cues, text = replace(cues, funding_field=funding[1]), _cut(text, funding[0])
+        cues, text = replace(cues, funding_field=_funding_field(text, *funding)), _cut(text, funding[0])
     return text, cues
 
 
+def _section(kind: SectionKind, cues: Cues) -> SectionKind | None:
+    """绩效目标里的满意度: with an indicator category or measure named, the goals only hold the indicators asked for."""
+    names_indicators = cues.level1 or cues.level2 or cues.indicator_name
+    return None if names_indicators and kind in (SectionKind.GOAL_ANNUAL, SectionKind.GOAL_TOTAL) else kind
+
+
+def _has_term(text: str, term: str) -> bool:
+    """满意度目标 is a category, but not in 满意度目标值 (the value of the 满意度 category)."""
+    if not term.endswith("目标"):
+        return term in text
+    return re.search(re.escape(term) + "(?!值)", text) is not None
+
+
+def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
+    """申请了多少资金, 申请的钱: money a form applies for is its 年度资金申请总额, not the project's total; so is
+    money compared between years (a multi-year project's total is no year's money)."""
+    return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or _any(text, _COMPARE)) else field
+
+
 def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name."""
+    """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name.
+
+    Where the question asks for a value (驻场人员一般写几个人), a part without its measure word is enough.
+    """
+    asks_value = _TYPICAL.search(text) is not None
     spans = {
         span for name in lexicon.indicator_names
-        if len(span := _common(text, name)) >= 4 and MEASURE.search(span) and span not in _LEVEL_STEMS
+        if len(span := _common(text, name)) >= 4 and (asks_value or MEASURE.search(span)) and span not in _LEVEL_STEMS
+        and _CUT not in span
     }  # fmt: skip
     if not spans:
         return text, cues
@@ -290,7 +341,9 @@ def _target(text: str, cues: Cues) -> Target | None:
         return Target.CITING_POLICY if cues.section in (None, SectionKind.BASIS) else Target.SHOW_SECTION
     if _any(text, _COMPARE) and cues.funding_field is not None:
         return Target.COMPARE_YEARS
-    if cues.project is None and cues.declaration_id is None and (across := _across_projects(text, cues)):
+    # 运维项目的驻场人员一般写几个人: usual values, of one project's forms too.
+    usual_value = _COMMON.search(text) and _TYPICAL.search(text)
+    if ((cues.project is None and cues.declaration_id is None) or usual_value) and (across := _across_projects(text, cues)):
         return across
     if cues.section is not None:
         return Target.SHOW_SECTION
@@ -316,9 +369,11 @@ def _across_projects(text: str, cues: Cues) -> Target | None:
         return Target.SECTION_ASPECTS
     if not about_indicators or cues.lacks_level or _any(text, _LIST_PROJECTS[:7]):
         return None
-    if _TYPICAL.search(text) or (_ASPECTS.search(text) and not _any(text, ("有哪些", "哪些指标"))):
+    # 验收合格率怎么写 asks for a measure's value; 时效指标写些什么 for a category's indicators, 时效指标怎么写 for both.
+    how = _HOW.search(text) and not _any(text, ("有哪些", "哪些指标"))
+    if _TYPICAL.search(text) or (_ASPECTS.search(text) and cues.indicator_name) or how:
         return Target.TYPICAL_VALUES
-    if _COMMON.search(text) and not _any(text, _COUNT):
+    if (_COMMON.search(text) or _ASPECTS.search(text)) and not _any(text, _COUNT):
         return Target.COMMON_INDICATORS
     return None
 

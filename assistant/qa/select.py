@@ -7,10 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.corpus.store import Corpus
+from assistant.domain.classify import declaration_type
+from assistant.domain.framework import FRAMEWORK, Level2
 from assistant.domain.model import Declaration, Indicator, SectionKind, TextSection
 from assistant.domain.policy import PolicyReference, normalise_reference, policies_cited_in
+from assistant.domain.project_types import ProjectType
 from assistant.qa.models import Filters
 from assistant.domain.refs import units_of
+from assistant.review.lexicon import SATISFACTION, is_time_measure
 
 _CLAUSE = re.compile(r"[^。；;\n]+[。；;]?")
 # What makes a project an information-technology one, read from its name (信息化运维项目, …管理系统建设经费).
@@ -40,6 +44,7 @@ def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyRefere
         filters.project is None or header.name == filters.project,
         filters.unit is None or _of_unit(decl, filters.unit),
         not filters.it_only or is_it_project(decl),
+        filters.project_type is None or filters.project_type in types_of(decl),
         not _policy_wanted(filters) or bool(policy_hits(decl, filters, policies)),
         _level_condition(decl, filters),
     )
@@ -55,6 +60,11 @@ def section_of(decl: Declaration, kind: SectionKind) -> TextSection | None:
     """The section, or the one the layout folds it into; None when absent or blank."""
     section = decl.section(kind) or (decl.section(_SECTION_FALLBACK[kind]) if kind in _SECTION_FALLBACK else None)
     return section if section is not None and section.text.strip() else None
+
+
+def types_of(decl: Declaration) -> tuple[ProjectType, ...]:
+    """The project's type as the type rules read its name, category and text (both where the project is mixed)."""
+    return declaration_type(decl).plausible()
 
 
 def is_it_project(decl: Declaration) -> bool:
@@ -82,6 +92,20 @@ def indicators_of(decl: Declaration, filters: Filters) -> list[Indicator]:
         and (filters.level2 is None or indicator.level2 is filters.level2)
         and (filters.indicator_name is None or filters.indicator_name in indicator.name)
     ]
+
+
+def measures_asked(indicator: Indicator, filters: Filters) -> bool:
+    """Whether the name measures the asked category, for statistics across forms: a 投诉数量 filed under
+    满意度指标 is no satisfaction value, a 满意度 filed under 社会效益 no benefit value (review rule FW-MISPLACED)."""
+    asked = {filters.level2} if filters.level2 else set(FRAMEWORK[filters.level1]) if filters.level1 else None
+    if asked is None or filters.indicator_name:
+        return True
+    satisfaction = bool(SATISFACTION.search(indicator.name))
+    if asked == {Level2.SATISFACTION}:
+        return satisfaction
+    if asked == {Level2.TIMELINESS}:
+        return not satisfaction and is_time_measure(indicator.name, indicator.value)
+    return not satisfaction
 
 
 def _policy_wanted(filters: Filters) -> bool:
@@ -114,6 +138,8 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
         parts.append(filters.unit)
     if filters.it_only:
         parts.append("信息化项目")
+    if filters.project_type:
+        parts.append(f"{filters.project_type.value}类项目")
     if filters.project:
         parts.append(f"“{filters.project}”")
     if filters.declaration_id:

@@ -9,8 +9,10 @@ hold is refused with what the corpus holds instead.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
+from assistant.errors import InputError
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, execute, holdings
@@ -32,6 +34,15 @@ CAPABILITIES = (
 )
 
 
+def require_question(question: str) -> None:
+    """Refuse a question with nothing to read: empty, or only spaces and punctuation."""
+    if not any(unicodedata.category(char)[0] in "LN" for char in question):
+        raise InputError(
+            "问题是空的（只有空格或标点），没有可以回答的内容。",
+            hint="请写出要问的内容，例如“2023年组织部各项目资金合计多少？”或“满意度指标的目标值一般填多少？”",
+        )
+
+
 def answer(
     question: str,
     conversation: Conversation,
@@ -42,7 +53,11 @@ def answer(
     today: date | None = None,
 ) -> Answer:
     """Answer one question in the conversation and record it there; ``scope``: the corpus and its vocabulary
-    (`assistant.services.scope.CorpusSnapshot.qa`, loaded once per corpus state)."""
+    (`assistant.services.scope.CorpusSnapshot.qa`, loaded once per corpus state).
+
+    Raises InputError for a question with nothing to read (``require_question``).
+    """
+    require_question(question)
     reading = read(question, scope.lexicon, today=today or date.today())
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime)
     result = _route(question, conversation.resolve(cues), scope, settings, runtime)

@@ -8,7 +8,7 @@ text stays within ``ANSWER_LIMIT`` characters, so no single declaration is ever 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -18,7 +18,7 @@ from assistant.domain.values import IndicatorValue, ValueKind
 from assistant.qa.aspects import Aspect, aspects_for, sentences
 from assistant.qa.lexicon import MEASURE
 from assistant.qa.models import Citation, Filters, Result, Row
-from assistant.qa.select import describe, indicators_of, level_label, section_of
+from assistant.qa.select import describe, indicators_of, level_label, measures_asked, section_of
 from assistant.qa.sources import BLANK, indicator_citation, section_citation
 
 ANSWER_LIMIT = 600  # characters of a synthesis answer, head included
@@ -58,36 +58,61 @@ def value_key(value: IndicatorValue) -> str:
     return value.raw.strip() or BLANK
 
 
+def value_keys(values: Sequence[IndicatorValue]) -> list[str]:
+    """``value_key`` of each value, a number written without an operator (80%) counted with the same number
+    and unit where the other forms write it with one operator (≥80%); with none or several, it stays as written."""
+    keys = [value_key(value) for value in values]
+    operators: dict[str, set[str]] = defaultdict(set)
+    for value, key in zip(values, keys, strict=True):
+        if value.operator is not None:
+            operators[key.removeprefix(value.operator.value)].add(value.operator.value)
+    return [
+        f"{next(iter(operators[key]))}{key}" if value.kind is ValueKind.QUANTITATIVE and value.operator is None
+        and len(operators.get(key, ())) == 1 else key
+        for value, key in zip(values, keys, strict=True)
+    ]  # fmt: skip
+
+
+def writings(group: Group[Indicator]) -> str:
+    """How a group's value was written, most used first: ≥90.00(%)×8、≥90(%)×6."""
+    counts = Counter(indicator.value.raw.strip() or BLANK for _, indicator in group.members)
+    return "、".join(raw if n == 1 else f"{raw}×{n}" for raw, n in counts.most_common())
+
+
 def measure_of(name: str) -> str:
     endings = [m for m in MEASURE.finditer(name) if m.end() == len(name)] or list(MEASURE.finditer(name))
     return endings[0].group() if endings else name
 
 
 def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
-    """The target values used for the indicators the filters pick, most common first."""
-    items = _indicators(filters, decls)
+    """The target values used for the indicators the filters pick, most common first, with how each was written."""
+    items, left_out = _indicators(filters, decls)
     if not items:
-        return Result(lines=[], rows=[])
-    groups = group_by(items, lambda indicator: value_key(indicator.value))
+        return Result(lines=[], rows=[], notes=left_out)
+    keys = dict(zip((id(i) for _, i in items), value_keys([i.value for _, i in items]), strict=True))
+    groups = group_by(items, lambda indicator: keys[id(indicator)])
     top = groups[0]
     head = (
         f"{_scope(filters)}{level_label(filters)}的目标值（{_count(items)} 份申报表、{len(items)} 项）："
         f"最常见的是 {top.key}（{top.declarations} 份申报表、{len(top.members)} 项）。"
     )
     names = "、".join(f"{g.key}（{g.declarations} 份）" for g in group_by(items, lambda i: i.name)[:3])
-    entries = [(_indicator_row(g.example), f"- {g.key}：{g.declarations} 份申报表、{len(g.members)} 项", _short(g)) for g in groups]
-    return _bounded([head, f"常见写法：{names}。"], entries, figure=top.key)
+    entries = [
+        (_indicator_row(g.example), f"- {g.key}：{g.declarations} 份申报表、{len(g.members)} 项（写作 {writings(g)}）", _short(g))
+        for g in groups
+    ]
+    return _bounded([head, f"常见写法：{names}。"], entries, figure=top.key, notes=left_out)
 
 
 def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
     """The indicators the filters pick, grouped by what they measure, most widely used first."""
-    items = _indicators(filters, decls)
+    items, left_out = _indicators(filters, decls)
     if not items:
-        return Result(lines=[], rows=[])
+        return Result(lines=[], rows=[], notes=left_out)
     groups = group_by(items, lambda indicator: measure_of(indicator.name))
     head = f"{_scope(filters)}{_count(items)} 份申报表共设 {len(items)} 项{level_label(filters)}，按所衡量的内容归类，常见的有："
     entries = [(_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g)) for g in groups]
-    return _bounded([head], entries, figure=groups[0].key)
+    return _bounded([head], entries, figure=groups[0].key, notes=left_out)
 
 
 def section_aspects(kind: SectionKind, filters: Filters, decls: Sequence[Declaration]) -> Result:
@@ -127,8 +152,16 @@ def _excerpt(sentence: str, aspect: Aspect) -> str:
     return sentence[start : start + EXAMPLE_CHARS]
 
 
-def _indicators(filters: Filters, decls: Sequence[Declaration]) -> list[tuple[Declaration, Indicator]]:
-    return [(decl, indicator) for decl in decls for indicator in indicators_of(decl, filters)]
+def _indicators(filters: Filters, decls: Sequence[Declaration]) -> tuple[list[tuple[Declaration, Indicator]], tuple[str, ...]]:
+    """The indicators that measure the asked category, and a note naming those filed under it that do not."""
+    picked = [(decl, indicator) for decl in decls for indicator in indicators_of(decl, filters)]
+    kept = [(decl, indicator) for decl, indicator in picked if measures_asked(indicator, filters)]
+    other = [indicator for _, indicator in picked if not measures_asked(indicator, filters)]
+    if not other:
+        return kept, ()
+    shown = "、".join(f"“{i.name}” {i.value.raw.strip() or BLANK}" for i in other[:3]) + ("等" if len(other) > 3 else "")
+    note = f"另有 {len(other)} 项归在{level_label(filters)}下、但从名称看不衡量该类，未计入：{shown}。"
+    return kept, (note,)
 
 
 def _count(items: Sequence[tuple[Declaration, object]]) -> int:
@@ -151,7 +184,9 @@ def _short(group: Group[Indicator]) -> str:
     return f"{group.key}（{group.declarations} 份）"
 
 
-def _bounded(head: list[str], entries: list[tuple[Row, str, str]], figure: str | None = None) -> Result:
+def _bounded(
+    head: list[str], entries: list[tuple[Row, str, str]], figure: str | None = None, notes: tuple[str, ...] = ()
+) -> Result:
     """The head and as many entries (line + cited example) as fit in ``ANSWER_LIMIT`` characters; the rest named."""
     lines, rows = list(head), []
     for row, line, _ in entries[:SHOWN]:
@@ -164,7 +199,7 @@ def _bounded(head: list[str], entries: list[tuple[Row, str, str]], figure: str |
     if rest:
         more = f"另有 {len(rest)} 种：{'、'.join(rest)}"
         lines.append(more if len(more) <= 60 else more[:59] + "…")
-    return Result(lines=lines, rows=rows, figure=figure)
+    return Result(lines=lines, rows=rows, figure=figure, notes=notes)
 
 
 def _example(citation: Citation) -> str:

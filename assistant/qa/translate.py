@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
+from assistant.domain.project_types import ProjectType
 from assistant.errors import AssistantError, ModelError
 from assistant.llm.chat import json_payload
 from assistant.llm.runtime import LLMRuntime
@@ -48,6 +49,7 @@ class ModelReading(BaseModel):
     funding_field: str | None = None
     lacks_level: bool = False
     it_only: bool = False
+    project_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def check(reading: ModelReading, lexicon: Lexicon, question: str) -> tuple[Cues 
         "section": _resolve(reading.section, _section_names(), "section", problems),
         "funding_field": _resolve(reading.funding_field, _funding_names(), "funding_field", problems),
         "indicator_name": _indicator_name(reading.indicator_name, lexicon, problems),
+        "project_type": _resolve(reading.project_type, {t.value: t for t in ProjectType}, "project_type", problems),
     }
     if problems:
         return None, problems
@@ -126,6 +129,7 @@ def ground(model: Cues, pattern: Cues) -> Cues:
         unknown_unit=pattern.unknown_unit,
         unknown_project=pattern.unknown_project if model.project is None and pattern.project is None else None,
         it_only=pattern.it_only or model.it_only,
+        project_type=pattern.project_type or model.project_type,
     )
 
 
@@ -277,6 +281,7 @@ def _prompt(question: str, previous: Query | None, lexicon: Lexicon) -> str:
         projects="、".join(lexicon.projects),
         units="、".join(lexicon.units),
         years="、".join(str(y) for y in lexicon.years),
+        types="、".join(t.value for t in ProjectType),
         previous=context,
     )
 

@@ -83,6 +83,23 @@ def annual(name: str, year: int) -> Decimal:
     return total("annual", lambda d: d["header"]["name"] == name and d["header"]["year"] == year)
 
 
+def citing_title(title: str) -> list[str]:
+    return [f"{d['header']['name']} {d['header']['year']}" for d in DECLS if any(title in s["text"] for s in d["sections"])]
+
+
+def projects_of(year: int) -> list[str]:
+    return [f"{d['header']['name']} {year}" for d in DECLS if d["header"]["year"] == year]
+
+
+def count_indicators(name: str, year: int) -> str:
+    return f"{sum(len(d['indicators']) for d in DECLS if d['header']['name'] == name and d['header']['year'] == year)} 项"
+
+
+def training_projects() -> list[str]:
+    """A training project names its purpose: 培训 in the project name (none in this corpus: the answer is a refusal)."""
+    return [d["id"] for d in DECLS if "培训" in d["header"]["name"]]
+
+
 GOLD = {
     "G01": names("机关服务费", 2023, "时效指标"),
     "G02": usual(lambda i: i["level1"] == "满意度指标"),
@@ -102,6 +119,14 @@ GOLD = {
     "G16": usual(lambda i: "验收合格率" in i["name"]),
     "G17": names("信息化运维项目", 2026, "时效指标"),
     "G18": names("机关服务费", 2023, "满意度指标"),
+    "G19": count_indicators("信息化运维项目", 2023),
+    "G20": projects_of(2020),
+    "G21": training_projects(),
+    "G22": usual(lambda i: i["level2"] == "质量指标"),
+    "G23": money(total("total", lambda d: NPC in units(d))),
+    "G24": citing_title("预算法"),
+    "G25": money(annual("信息化建设项目", 2026)),
+    "G26": usual(lambda i: "稳定运行率" in i["name"]),
 }
 
 
@@ -110,6 +135,8 @@ def expected(case: dict) -> object:
         return case["figure"]
     if case["kind"] in ("section", "synthesis"):
         return sorted(case["refs"])
+    if case["kind"] == "refusal":
+        return []
     return sorted(case["items"])
 
 
