@@ -366,3 +366,16 @@ def test_amounts_in_wan_yuan_are_exact(tmp_path):
     decl = import_office(path).declarations[0]
     assert decl.funding.total == Decimal("1643700") and decl.funding.annual == Decimal("250000")
     assert sum(n.code == "funding.wan_yuan" for n in decl.parse_notes) == 2
+
+
+def test_a_funding_block_labelled_in_wan_yuan_converts_its_amounts(tmp_path):
+    """A new user's form: the unit sits on the block's label (项目资金（万元）), not on each amount's label."""
+    book = Workbook()
+    for row in (["项目名称", "区融媒体中心宣传设备购置项目"], ["项目资金（万元）", "年度资金总额", "85.6", "其中：财政拨款", "85.6"],
+                ["项目资金（元）", "项目资金总额", "856000"]):  # fmt: skip
+        book.active.append(row)
+    path = tmp_path / "block.xlsx"
+    book.save(path)
+    decl = import_office(path).declarations[0]
+    assert decl.funding.annual == Decimal("856000") and decl.funding.total == Decimal("856000")
+    assert [n.code for n in decl.parse_notes].count("funding.wan_yuan") == 2

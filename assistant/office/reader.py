@@ -51,6 +51,12 @@ _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _TEN_THOUSAND = Decimal(10000)
 
 
+def unit_of(label: str) -> str | None:
+    """The unit a label names at its end: 资金总额（万元） → 万元, 项目资金（元） → 元, else None."""
+    found = _UNIT_SUFFIX.search(label_key(label))
+    return found[1] if found else None
+
+
 def find_label(text: str, layout: Layout) -> FieldSpec | None:
     """The field a label cell names, in Shanghai's wording or a regional variant (资金总额（万元）…)."""
     spec = lookup(text, layout)
@@ -110,6 +116,7 @@ class FormReader:
         self.indicators: list[IndicatorReader] = []
         self.budget: BudgetReader | None = None
         self.safeguards: SafeguardReader | None = None
+        self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
 
     def feed(self, row: GridRow) -> None:
         if not row.filled:
@@ -175,6 +182,8 @@ class FormReader:
             if spec is None:
                 self._inline_or_unplaced(cell)
             elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
+                if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
+                    self.block_unit = unit_of(cell.text)
                 continue
             elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
@@ -285,7 +294,8 @@ class FormReader:
     def _amount(self, label: GridCell, text: str, cell: GridCell) -> Decimal | None:
         """Yuan; a label in 万元 (资金总额（万元）) or a value written ``164万元`` is converted exactly, with a note."""
         cleaned = text.strip().removesuffix("元")
-        in_wan = cleaned.endswith("万") or "万元" in label.text
+        own_unit = unit_of(label.text)
+        in_wan = cleaned.endswith("万") or own_unit == "万元" or (own_unit is None and self.block_unit == "万元")
         try:
             amount = parse_amount(cleaned.removesuffix("万"))
         except ValueError:
