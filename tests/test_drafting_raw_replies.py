@@ -118,3 +118,10 @@ def test_a_last_try_without_a_clause_still_reports_the_cut():
     reply = ChatReply(text="本项目由区人大常委会代表工作室实施并", usage=TokenUsage(600, 20), finish_reason="length", elapsed_s=1.0)
     reading = read_reply(reply, SectionKind.OVERVIEW, length=150, last_try=True)
     assert reading.text == "" and "截断" in reading.problems[0]
+
+
+def test_the_prompts_placeholder_copied_back_is_not_a_section():
+    """A new user's draft had 必要性 = “正文”: the model copied the prompt's JSON example."""
+    reply = ChatReply(text='{"text": "正文", "citations": []}', usage=TokenUsage(600, 12), finish_reason="stop", elapsed_s=1.0)
+    reading = read_reply(reply, SectionKind.NECESSITY, length=160)
+    assert reading.text == "" and reading.problems == ["只写了“正文”，不是本部分的正文：请写出完整的一段话，160 字以内"]
