@@ -76,6 +76,7 @@ class NoteKind(StrEnum):
     BORROWED_TEXT = "borrowed_text"
     UNSUPPORTED_CLAIM = "unsupported_claim"  # a political or background claim no source makes
     INJECTION = "injection"  # text addressing the model, found in the input and ignored
+    RETRIEVAL_FALLBACK = "retrieval_fallback"  # the hybrid index could not be used; precedents from the bank
 
 
 class GroundingNote(BaseModel):

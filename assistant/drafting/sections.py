@@ -66,7 +66,8 @@ NO_POLICIES = "（没有检索到可引用的政策文件：不要提及任何�
 
 def context_block(ctx: DraftContext) -> str:
     """The material every section's prompt shows, the same for all sections (one cached prefix)."""
-    rows = [f"[{i.label}] {i.text}" for i in ctx.materials] + [f"[{p.label}] {p.text}" for p in ctx.policies]
+    rows = [ctx.material_note] if ctx.material_note else []
+    rows += [f"[{i.label}] {i.text}" for i in ctx.materials] + [f"[{p.label}] {p.text}" for p in ctx.policies]
     if not ctx.policies:
         rows.append(NO_POLICIES)
     return "\n".join(rows)

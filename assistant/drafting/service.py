@@ -11,6 +11,7 @@ from assistant.domain.policy import load_policies
 from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
+from assistant.drafting.retrieve import index_finder
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
@@ -46,10 +47,12 @@ def make_writer(
     )  # fmt: skip
 
 
-def _context(brief: Brief, settings: Settings) -> tuple[DraftContext, ReviewContext]:
+def _context(brief: Brief, settings: Settings, *, with_index: bool = False) -> tuple[DraftContext, ReviewContext]:
+    """``with_index``: precedents and policies from the hybrid index (only a model reads them)."""
     corpus = Corpus.load(settings.corpus.corpus_dir)
     policies = load_policies(settings.corpus.corpus_dir / "policies")
-    ctx = build_context(brief, suggest_for(brief, settings), corpus, policies)
+    finder = index_finder(settings) if with_index else None
+    ctx = build_context(brief, suggest_for(brief, settings), corpus, policies, finder=finder)
     return ctx, ReviewContext.from_declarations(corpus.declarations)
 
 
@@ -60,7 +63,7 @@ def draft_brief(
     """``context``: the drafting and review contexts when the caller holds the corpus already (the services do)."""
     fallback: list[GroundingNote] = []
     writer = make_writer(settings, runtime, on_event, fallback)
-    ctx, review_context = context or _context(brief, settings)
+    ctx, review_context = context or _context(brief, settings, with_index=writer.complete is not None)
     on_event(DraftEvent(kind="step", section="检索", message=f"相似项目 {len(ctx.precedents)} 个，候选政策 {len(ctx.policies)} 项", elapsed_s=0.0))
     draft = drafting_chain(writer, review_context).invoke(ctx)
     return draft.model_copy(update={"notes": fallback + draft.notes})
@@ -80,7 +83,7 @@ def regenerate_section(
     """Rewrite one section (e.g. 更简洁 / 突出数据共享), keep everything else, review again."""
     notes = [n for n in draft.notes if n.section is not kind]
     writer = make_writer(settings, runtime, on_event, notes)
-    ctx, review_context = context or _context(draft.brief, settings)
+    ctx, review_context = context or _context(draft.brief, settings, with_index=writer.complete is not None)
     current = draft.section(kind)
     usage = [u for u in draft.usage if u.section != kind.label]
     section = write_section(ctx, kind, writer, notes, usage, instruction=instruction, previous=current.text if current else "")

@@ -16,6 +16,7 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed
 from assistant.drafting.context import build_context
 from assistant.drafting.models import Draft, DraftSection
+from assistant.drafting.retrieve import Finder, LazyFinder
 from assistant.drafting.service import draft_brief, regenerate_section
 from assistant.errors import InputError
 from assistant.llm.runtime import LLMRuntime
@@ -48,19 +49,25 @@ class ProtectedFieldError(InputError):
 
 
 class DraftingService:
-    def __init__(self, settings: Settings, scope: CorpusScope, runtime: LLMRuntime, store: DraftStore, *, author: str) -> None:
+    def __init__(
+        self, settings: Settings, scope: CorpusScope, runtime: LLMRuntime, store: DraftStore, *, author: str,
+        open_finder: Callable[[], Finder] | None = None,
+    ) -> None:  # fmt: skip
+        """``open_finder``: the hybrid search (opened on a model-written draft's first search); None: the bank's precedents."""
         self.settings = settings
         self.scope = scope
         self.runtime = runtime
         self.store = store
         self.author = author
+        self.open_finder = open_finder
 
     def _model(self) -> LLMRuntime | None:
         return self.runtime if self.runtime.enabled else None
 
     def _context(self, brief: Brief):  # noqa: ANN202 - (DraftContext, ReviewContext)
         snapshot = self.scope.current()
-        ctx = build_context(brief, suggest(brief, snapshot.bank), snapshot.corpus, snapshot.policies)
+        finder = LazyFinder(self.open_finder) if self.open_finder and self._model() else None
+        ctx = build_context(brief, suggest(brief, snapshot.bank), snapshot.corpus, snapshot.policies, finder=finder)
         return ctx, snapshot.review_context
 
     def draft(self, brief: Brief, *, on_event: Callable[[DraftEvent], None] = _ignore) -> SavedDraft:
