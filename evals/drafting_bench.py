@@ -73,6 +73,8 @@ def _report(draft, events: list[DraftEvent], total: float) -> None:  # noqa: ANN
     print(f"total: prompt {prompt} tokens, output {output} tokens, model {model_s:.1f} s, retries {retries}; "
           f"first token streamed at {first_delta:.1f} s; whole draft {total:.1f} s")  # fmt: skip
     print(f"after: {_load()}")
+    for e in (e for e in events if e.kind == "retry"):
+        print(f"retry {e.section} at {e.elapsed_s:.1f} s: {e.message}")
     counts = "，".join(f"{s.label} {draft.review.count(s)}" for s in Severity)
     print(f"review of the draft: {counts}; notes: {len(draft.notes)}")
     for note in draft.notes:

@@ -15,6 +15,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
 from assistant.domain.project_types import ProjectType
+from assistant.drafting.faithful import without_claims
 from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, Citation, GroundingNote, NoteKind, SourceKind
 from assistant.drafting.retrieve import Finder, Passage, Retrieved, Tier, corpus_tiers, retrieve
@@ -86,7 +87,8 @@ def precedent_materials(passages: dict[SectionKind, list[Passage]]) -> list[Cont
             continue
         label = f"{decl.header.name} · {decl.header.year} · {source.label}"
         citation = Citation(kind=SourceKind.SECTION, ref=ref, label=label)
-        text = f"【{label}】{_snippet(decl.section_text(source))}"
+        body = decl.section_text(source) if passage.tier == Tier.SAME else without_claims(decl.section_text(source))
+        text = f"【{label}】{_snippet(body)}"
         items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=text, tier=passage.tier))
     return items
 
@@ -127,7 +129,7 @@ def build_context(
         passages, found_policies = _previous_first(brief, corpus, retrieved.passages), retrieved.policies
     passages = _safe_passages(passages, notes)
     shown = list({p.decl.id: p.decl for kind in SOURCES for p in passages.get(kind, [])}.values())
-    citing = shown if retrieved is None else [d for d in shown if tiers.get(d.id) != Tier.OTHER]
+    citing = shown if retrieved is None else [d for d in shown if tiers.get(d.id) == Tier.SAME]
     chosen, user_basis = _policy_candidates(safe_brief, citing, policies, found_policies)
     materials = precedent_materials(passages)
     return DraftContext(

@@ -45,3 +45,10 @@ def drop_unsupported_claims(text: str, *, sources: str, dictated: list[str] = ()
             removed.append((phrase, sentence.strip()))
     rest = "".join(kept).strip()
     return FaithfulResult(text=rest or text, removed=removed, dropped=bool(rest))
+
+
+def without_claims(text: str) -> str:
+    """``text`` without its sentences that make such a claim: what another kind of project says of its own
+    politics or background is no ground for this one's (a precedent of another type lends only its way of writing)."""
+    kept = "".join(s for s in _SENTENCE.findall(text) if not any(p in s for p in CLAIM_PHRASES)).strip()
+    return kept or text

@@ -28,6 +28,7 @@ from assistant.settings import Settings
 QUERY_CHARS = 200  # of the brief's content in a query: the opening says what the project is
 SECTION_HITS = 30  # section documents fetched per query (the seed corpus has about a hundred)
 POLICY_HITS = 8
+POLICIES_KEPT = 3  # retrieved policies offered to the model: each is a line of every section's prompt
 POLICY_MIN_SHARED = 2  # specific two-character words a retrieved policy must share with the brief
 
 
@@ -83,8 +84,10 @@ def _section_passages(
         if decl_id not in tiers or source not in wanted or decl_id in found:
             continue  # not in the caller's corpus (held out), or not a section that stands for this one
         found[decl_id] = Passage(decl=corpus.get(decl_id), source=source, tier=tiers[decl_id])
-    ranked = sorted(found.values(), key=lambda p: p.tier)  # stable: the index's order within a tier
-    return ranked[:n]
+    ranked = sorted(found.values(), key=lambda p: p.tier)[:n]  # stable: the index's order within a tier
+    # another type's passage lends only a way of writing: one is enough, and none next to the brief's own type
+    others = [p for p in ranked if p.tier != Tier.SAME]
+    return [p for p in ranked if p.tier == Tier.SAME] or others[:1]
 
 
 def _section_of(hit: SearchResult) -> SectionKind | None:
@@ -115,7 +118,7 @@ def _policies(finder: Finder, brief: Brief, policies: list[PolicyReference]) -> 
         policy = by_id.get(hit.policy_id or "")
         if policy is not None and len(own & specific_bigrams(f"{policy.title}\n{policy.description}")) >= POLICY_MIN_SHARED:
             found.append(policy)
-    return found
+    return found[:POLICIES_KEPT]
 
 
 class LazyFinder:

@@ -137,7 +137,7 @@ def _target_rows(figures: BriefFigures, specs: list[TemplateIndicator]) -> list[
             continue
         rows.append(IndicatorSuggestion(
             level1=PARENT[group.level2], level2=group.level2, name=t.subject, template=t.subject, family=t.subject,
-            naming=Naming.TEMPLATE, value=_targeted(t.op, t.unit, t), origin=Origin.BRIEF, source=catalogue().sources["F2021"], score=BRIEF_SCORE,
+            naming=Naming.TEMPLATE, value=_targeted(t.op, t.unit, t), evidence=[], origin=Origin.BRIEF, source=catalogue().sources["F2021"], score=BRIEF_SCORE,
         ))  # fmt: skip
     return rows
 
