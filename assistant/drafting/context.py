@@ -1,8 +1,9 @@
 """What the model may draw on for a brief: precedent sections and candidate policies, each with a label.
 
 They come from the hybrid index (retrieve.py) when the caller gives a finder, else from the suggestion
-bank's closest declarations; either way only declarations of the corpus passed in are shown, those of
-the brief's own project type first, and the prompt is told which precedents are of another type.
+bank's closest declarations; either way only declarations of the corpus passed in and of the brief's
+own project type are shown (and last year's form of the same project), and the prompt says so, or says
+that the corpus has no precedent of the type.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
 from assistant.domain.project_types import ProjectType
-from assistant.drafting.faithful import without_claims
 from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, Citation, GroundingNote, NoteKind, SourceKind
-from assistant.drafting.retrieve import Finder, Passage, Retrieved, Tier, corpus_tiers, retrieve
+from assistant.drafting.retrieve import Finder, Passage, Retrieved, retrieve, same_type
 from assistant.errors import AssistantError
 from assistant.suggest.models import SuggestionSet
 
@@ -42,7 +42,6 @@ class ContextItem:
     label: str
     citation: Citation
     text: str
-    tier: int = Tier.SAME  # a precedent's type next to the brief's (retrieve.Tier)
 
 
 @dataclass
@@ -67,12 +66,12 @@ class DraftContext:
         return {item.label: item for item in self.policies}
 
 
-def _bank_passages(precedents: list[Declaration], tiers: dict[str, int]) -> dict[SectionKind, list[Passage]]:
+def _bank_passages(precedents: list[Declaration]) -> dict[SectionKind, list[Passage]]:
     """Without the index: for each drafted section, the counterpart text of the bank's closest precedents."""
     passages: dict[SectionKind, list[Passage]] = {}
     for kind, wanted in SOURCES.items():
         found = [(decl, next((k for k in wanted if decl.section_text(k).strip()), None)) for decl in precedents]
-        passages[kind] = [Passage(decl, source, tiers.get(decl.id, Tier.SAME)) for decl, source in found if source is not None][:SECTION_SOURCES]
+        passages[kind] = [Passage(decl, source) for decl, source in found if source is not None][:SECTION_SOURCES]
     return passages
 
 
@@ -87,28 +86,28 @@ def precedent_materials(passages: dict[SectionKind, list[Passage]]) -> list[Cont
             continue
         label = f"{decl.header.name} · {decl.header.year} · {source.label}"
         citation = Citation(kind=SourceKind.SECTION, ref=ref, label=label)
-        body = decl.section_text(source) if passage.tier == Tier.SAME else without_claims(decl.section_text(source))
-        text = f"【{label}】{_snippet(body)}"
-        items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=text, tier=passage.tier))
+        items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{_snippet(decl.section_text(source))}"))
     return items
 
 
 def type_note(items: list[ContextItem], project_type: ProjectType | None) -> str:
-    """One line for the prompt: which precedents are of the brief's own type; the others lend only their way of writing."""
-    if project_type is None or not items:
+    """One line for the prompt: the precedents are of the brief's own type, or the corpus has none."""
+    if project_type is None:
         return ""
-    same = [i.label for i in items if i.tier == Tier.SAME]
-    others = [i.label for i in items if i.tier != Tier.SAME]
-    if not same:
-        return f"（语料库中没有与本项目同类型（{project_type.value}）的申报表，以下都是其他类型项目，只借鉴写法，不用其内容）"
-    if not others:
-        return f"（以下参考申报表都是同类型（{project_type.value}）项目）"
-    return f"（{'、'.join(same)} 是同类型（{project_type.value}）项目；{'、'.join(others)} 是其他类型项目，只借鉴写法，不用其内容）"
+    if items:
+        return f"（以下参考申报表都是与本项目同类型（{project_type.value}）的项目）"
+    return f"（语料库中没有与本项目同类型（{project_type.value}）的申报表，没有可参考的先例：只依据简报写）"
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The opening of ``text`` up to ``limit`` characters, ending where a clause ends: a half-clause
+    followed by …… is what the model copies into the draft as it stands."""
     flat = re.sub(r"\s+", " ", text).strip()
-    return flat if len(flat) <= limit else flat[:limit] + "……"
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit]
+    end = max(head.rfind(mark) for mark in "。；！？，")
+    return head[: end + 1] if end >= limit // 4 else head
 
 
 def build_context(
@@ -120,17 +119,16 @@ def build_context(
     notes: list[GroundingNote] = []
     safe_brief = safe_copy_of_brief(brief, notes)
     project_type = suggestions.project_type.type if suggestions.project_type else None
-    tiers = corpus_tiers(corpus, project_type)
-    retrieved = _retrieve(finder, safe_brief, corpus, policies, tiers, notes)
+    same = same_type(corpus, project_type)
+    retrieved = _retrieve(finder, safe_brief, corpus, policies, same, notes)
     if retrieved is None:
-        bank = [corpus.get(p.declaration_id) for p in suggestions.precedents[:PRECEDENTS] if p.declaration_id in tiers]
-        passages, found_policies = _bank_passages(_with_previous(brief, corpus, bank), tiers), []
+        bank = [corpus.get(p.declaration_id) for p in suggestions.precedents[:PRECEDENTS] if p.declaration_id in same]
+        passages, found_policies = _bank_passages(_with_previous(brief, corpus, bank)), []
     else:
         passages, found_policies = _previous_first(brief, corpus, retrieved.passages), retrieved.policies
     passages = _safe_passages(passages, notes)
     shown = list({p.decl.id: p.decl for kind in SOURCES for p in passages.get(kind, [])}.values())
-    citing = shown if retrieved is None else [d for d in shown if tiers.get(d.id) == Tier.SAME]
-    chosen, user_basis = _policy_candidates(safe_brief, citing, policies, found_policies)
+    chosen, user_basis = _policy_candidates(safe_brief, shown, policies, found_policies)
     materials = precedent_materials(passages)
     return DraftContext(
         brief=brief, suggestions=suggestions, precedents=shown, policies=[_policy_item(n, p) for n, p in enumerate(chosen, start=1)],
@@ -140,13 +138,13 @@ def build_context(
 
 
 def _retrieve(
-    finder: Finder | None, brief: Brief, corpus: Corpus, policies: list[PolicyReference], tiers: dict[str, int],
+    finder: Finder | None, brief: Brief, corpus: Corpus, policies: list[PolicyReference], same: set[str],
     notes: list[GroundingNote],
 ) -> Retrieved | None:  # fmt: skip
     if finder is None:
         return None
     try:
-        return retrieve(finder, brief, corpus, policies, tiers, SOURCES, SECTION_SOURCES)
+        return retrieve(finder, brief, corpus, policies, same, SOURCES, SECTION_SOURCES)
     except Exception as exc:  # noqa: BLE001 - the index is an aid: whatever stops it (no embedding model, a broken or
         # locked index, chromadb's own errors) must not stop the draft, which then works as it did without one
         reason = exc.message if isinstance(exc, AssistantError) else f"{type(exc).__name__}: {exc}"
@@ -166,7 +164,7 @@ def _previous_first(brief: Brief, corpus: Corpus, passages: dict[SectionKind, li
     previous = _with_previous(brief, corpus, [])
     if not previous:
         return passages
-    own = _bank_passages(previous, {previous[0].id: Tier.SAME})
+    own = _bank_passages(previous)
     return {kind: [*own[kind], *(p for p in found if p.decl.id != previous[0].id)][:SECTION_SOURCES] for kind, found in passages.items()}
 
 

@@ -3,10 +3,11 @@
 Per drafted section, a query written like the index's section documents (项目名称｜部分, then the
 brief's content) ranks the sections of past declarations. A hit is read back from the corpus the
 caller holds, so a declaration left out of that corpus (the leave-one-out eval's held-out form) is
-never shown, whatever the index still holds. Precedents of the brief's own project type come first,
-then those of a compatible type, then the rest, each tier in the index's order: another kind of
-project fills in only where the brief's own kind has too few. Candidate policies are the index's
-policy documents nearest the brief that share its specific wording.
+never shown, whatever the index still holds. Only precedents of the brief's own project type are
+shown: the embedded model carries another kind of project's facts into the draft however the prompt
+words it (a party-work fund's 党代表 in a people's-congress training), so a brief of a type the corpus
+lacks is written from the brief and the policies alone. Candidate policies are the index's policy
+documents nearest the brief that share its specific wording.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.classify import declaration_type
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.domain.project_types import ProjectType, catalogue
+from assistant.domain.project_types import ProjectType
 from assistant.retrieval.models import DocKind, SearchResult
 from assistant.review.checks_relevance import specific_bigrams
 from assistant.settings import Settings
@@ -38,19 +39,12 @@ class Finder(Protocol):
     def search(self, query: str, *, kind: DocKind | None = None, k: int = 10) -> list[SearchResult]: ...
 
 
-class Tier:
-    SAME = 0
-    COMPATIBLE = 1
-    OTHER = 2
-
-
 @dataclass(frozen=True)
 class Passage:
-    """One precedent section to show: the declaration, which of its sections, and how close its type is."""
+    """One precedent section to show: the declaration and which of its sections."""
 
     decl: Declaration
     source: SectionKind
-    tier: int
 
 
 @dataclass(frozen=True)
@@ -60,12 +54,13 @@ class Retrieved:
 
 
 def retrieve(
-    finder: Finder, brief: Brief, corpus: Corpus, policies: list[PolicyReference], tiers: dict[str, int],
+    finder: Finder, brief: Brief, corpus: Corpus, policies: list[PolicyReference], same: set[str],
     sources: dict[SectionKind, tuple[SectionKind, ...]], per_section: int,
 ) -> Retrieved:  # fmt: skip
     """Precedent passages for each drafted section (``sources``: which precedent sections may stand for
-    it; ``tiers``: `corpus_tiers`) and candidate policies, from ``finder``; errors of the index propagate."""
-    passages = {kind: _section_passages(finder, brief, corpus, kind, wanted, tiers, per_section) for kind, wanted in sources.items()}
+    it; ``same``: the ids of the corpus's declarations of the brief's type, `same_type`) and candidate
+    policies, from ``finder``; errors of the index propagate."""
+    passages = {kind: _section_passages(finder, brief, corpus, kind, wanted, same, per_section) for kind, wanted in sources.items()}
     return Retrieved(passages=passages, policies=_policies(finder, brief, policies))
 
 
@@ -76,18 +71,15 @@ def query_for(brief: Brief, kind: SectionKind | None = None) -> str:
 
 
 def _section_passages(
-    finder: Finder, brief: Brief, corpus: Corpus, kind: SectionKind, wanted: tuple[SectionKind, ...], tiers: dict[str, int], n: int
+    finder: Finder, brief: Brief, corpus: Corpus, kind: SectionKind, wanted: tuple[SectionKind, ...], same: set[str], n: int
 ) -> list[Passage]:  # fmt: skip
     found: dict[str, Passage] = {}
     for hit in finder.search(query_for(brief, kind), kind=DocKind.SECTION, k=SECTION_HITS):
         decl_id, source = hit.declaration_id, _section_of(hit)
-        if decl_id not in tiers or source not in wanted or decl_id in found:
-            continue  # not in the caller's corpus (held out), or not a section that stands for this one
-        found[decl_id] = Passage(decl=corpus.get(decl_id), source=source, tier=tiers[decl_id])
-    ranked = sorted(found.values(), key=lambda p: p.tier)[:n]  # stable: the index's order within a tier
-    # another type's passage lends only a way of writing: one is enough, and none next to the brief's own type
-    others = [p for p in ranked if p.tier != Tier.SAME]
-    return [p for p in ranked if p.tier == Tier.SAME] or others[:1]
+        if decl_id not in same or source not in wanted or decl_id in found:
+            continue  # held out of the caller's corpus, of another type, or not a section that stands for this one
+        found[decl_id] = Passage(decl=corpus.get(decl_id), source=source)
+    return list(found.values())[:n]
 
 
 def _section_of(hit: SearchResult) -> SectionKind | None:
@@ -97,17 +89,10 @@ def _section_of(hit: SearchResult) -> SectionKind | None:
         return None
 
 
-def corpus_tiers(corpus: Corpus, project_type: ProjectType | None) -> dict[str, int]:
-    """Each declaration of the corpus: same type as the brief, compatible, or other (all same when the type is unknown)."""
-    return {decl.id: tier_of(declaration_type(decl).plausible(), project_type) for decl in corpus}
-
-
-def tier_of(types: tuple[ProjectType, ...], project_type: ProjectType | None) -> int:
-    if project_type is None or project_type in types:
-        return Tier.SAME
-    if any(catalogue().compatible(project_type, other) for other in types):
-        return Tier.COMPATIBLE
-    return Tier.OTHER
+def same_type(corpus: Corpus, project_type: ProjectType | None) -> set[str]:
+    """Ids of the corpus's declarations of the brief's type (the type, or the runner-up of a mixed form);
+    every declaration when the brief's type is unknown."""
+    return {decl.id for decl in corpus if project_type is None or project_type in declaration_type(decl).plausible()}
 
 
 def _policies(finder: Finder, brief: Brief, policies: list[PolicyReference]) -> list[PolicyReference]:

@@ -190,7 +190,7 @@ def _accept(
         GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=kind, message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除所在的句子", fragment=ref)
         for ref in grounded.removed_references
     ] + [
-        GroundingNote(kind=NoteKind.UNSUPPORTED_CLAIM, section=kind, message=f"“{kind.label}”中“{phrase}”在简报和参考材料中都没有依据，{'已删除该句' if faithful.dropped else '请核实'}", fragment=sentence)
+        GroundingNote(kind=NoteKind.UNSUPPORTED_CLAIM, section=kind, message=f"“{kind.label}”中“{phrase}”在简报和参考材料中都没有依据，{'已删除这部分文字' if faithful.dropped else '请核实'}", fragment=sentence)
         for phrase, sentence in faithful.removed
     ] + [
         GroundingNote(kind=NoteKind.UNGROUNDED_TITLE, section=kind, message=f"“{kind.label}”中提到的{title}在简报和参考材料中都找不到，请核实", fragment=title)
