@@ -36,8 +36,9 @@ class SectionSpec:
 SPECS: dict[SectionKind, SectionSpec] = {
     SectionKind.OVERVIEW: SectionSpec("说明项目由谁实施、做什么、服务谁、主要内容和资金规模，使用简报中的事实。", 150),
     SectionKind.NECESSITY: SectionSpec("论述为什么要做这个项目（现实需要、政策要求、不做的后果），只写简报和参考材料说到的内容；提到政策时只用参考材料中的政策。", 160),
-    SectionKind.GOAL_TOTAL: SectionSpec("用一两句话概括项目实施后要达到的总体目标，可衡量、与内容对应，不要逐条照抄主要内容。", 90),
-    SectionKind.GOAL_ANNUAL: SectionSpec("写出本年度完成哪些工作、达到什么效果，与绩效指标对应。", 110),
+    # No "可衡量" / "与绩效指标对应": the model sees no indicator table, so those asked it for numbers it could only invent.
+    SectionKind.GOAL_TOTAL: SectionSpec("用一两句话概括项目实施后要达到的总体目标，与内容对应，数量只用简报中的数字，不要逐条照抄主要内容。", 90),
+    SectionKind.GOAL_ANNUAL: SectionSpec("写出本年度完成哪些工作（数量只用简报中的数字）、达到什么效果。", 110),
 }
 
 # (messages, max_tokens, on_delta) → the whole reply; on_delta gets each piece of text as it comes.
