@@ -99,3 +99,15 @@ def test_an_index_that_cannot_be_opened_leaves_the_draft_to_the_bank_with_a_note
     assert [i.citation.ref for i in ctx.materials] == [i.citation.ref for i in bank.materials]
     draft = drafting_chain(_writer(), ReviewContext()).invoke(ctx)
     assert all(s.text for s in draft.sections) and any(n.kind is NoteKind.RETRIEVAL_FALLBACK for n in draft.notes)
+
+
+def test_the_reply_example_cites_only_material_the_prompt_shows(retriever, corpus, policies):
+    from assistant.domain.model import SectionKind
+    from assistant.drafting.sections import section_messages
+
+    with_material = section_messages(_context(example_brief(), corpus, policies, retriever), SectionKind.OVERVIEW, instruction="", previous="")
+    assert with_material[1].content.rstrip().endswith('{"text": "正文", "citations": ["S1"]}')
+    brief = load_brief(TRAINING).model_copy(update={"content": "面向全区约320名社区志愿者开展培训4期。"})
+    bare = _context(brief, corpus, [], None)  # no precedent of its type, no policy at all
+    assert bare.materials == [] and bare.policies == []
+    assert section_messages(bare, SectionKind.OVERVIEW, instruction="", previous="")[1].content.rstrip().endswith('"citations": []}')

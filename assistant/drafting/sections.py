@@ -86,8 +86,15 @@ def section_messages(ctx: DraftContext, kind: SectionKind, *, instruction: str, 
         length=spec.length,
         instruction=f"另外：{instruction}" if instruction else "",
         previous=f"\n现有稿（请在此基础上修改）：\n{previous}\n" if previous else "",
+        cited=_cited_example(ctx),
     )
     return [SystemMessage(load_prompt("system").render()), HumanMessage(human)]
+
+
+def _cited_example(ctx: DraftContext) -> str:
+    """The reply's example cites a label the material has: an example ["S1"] with no S1 shown was copied as it stood."""
+    labels = [item.label for item in (*ctx.materials, *ctx.policies)][:1]
+    return "[" + ", ".join(f'"{label}"' for label in labels) + "]"
 
 
 @dataclass
