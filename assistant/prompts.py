@@ -15,7 +15,7 @@ PROMPTS_DIR = REPO_ROOT / "prompts"
 # Each prompt and the variables the code provides for it.
 EXPECTED: dict[str, frozenset[str]] = {
     "system": frozenset(),
-    "section": frozenset({"section_title", "guidance", "length", "instruction", "brief", "context", "previous"}),
+    "section": frozenset({"section_title", "guidance", "length", "instruction", "brief", "context", "previous", "cited"}),
     "repair": frozenset({"problems"}),
     "qa_answer": frozenset({"question", "sources"}),
     "qa_translate": frozenset({"question", "projects", "units", "years", "types", "previous"}),

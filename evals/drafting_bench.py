@@ -21,6 +21,7 @@ from langchain_core.messages import HumanMessage  # noqa: E402
 
 from assistant.domain.brief import example_brief, load_brief  # noqa: E402
 from assistant.drafting.chain import DraftEvent  # noqa: E402
+from assistant.drafting.retrieve import index_finder  # noqa: E402
 from assistant.drafting.service import draft_brief, draft_context  # noqa: E402
 from assistant.llm.runtime import LLMRuntime  # noqa: E402
 from assistant.review.models import Severity  # noqa: E402
@@ -52,7 +53,8 @@ def main() -> None:
         settings.llm.local_port = args.port
     brief = load_brief(args.brief) if args.brief else example_brief()
     events: list[DraftEvent] = []
-    context = draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current())
+    finder = index_finder(settings) if settings.llm.provider is not LLMProvider.NONE else None  # as the services draft
+    context = draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current(), finder=finder)
     with LLMRuntime(settings) as runtime:
         if runtime.enabled and args.llm == "local":
             _warm(runtime)
@@ -75,6 +77,8 @@ def _report(draft, events: list[DraftEvent], total: float) -> None:  # noqa: ANN
     print(f"total: prompt {prompt} tokens, output {output} tokens, model {model_s:.1f} s, retries {retries}; "
           f"first token streamed at {first_delta:.1f} s; whole draft {total:.1f} s")  # fmt: skip
     print(f"after: {_load()}")
+    for e in (e for e in events if e.kind == "retry"):
+        print(f"retry {e.section} at {e.elapsed_s:.1f} s: {e.message}")
     counts = "，".join(f"{s.label} {draft.review.count(s)}" for s in Severity)
     print(f"review of the draft: {counts}; notes: {len(draft.notes)}")
     for note in draft.notes:

@@ -40,6 +40,9 @@ class _Swapped:
     def get(self, declaration_id):
         return self.replacement if declaration_id == self.replacement.id else self.corpus.get(declaration_id)
 
+    def __iter__(self):
+        return (self.get(d.id) for d in self.corpus)
+
 
 def _context(brief, corpus=None):
     return build_context(brief, suggest(brief, SOURCES.bank), corpus or SOURCES.corpus, SOURCES.policies)
@@ -129,3 +132,11 @@ def test_a_section_made_only_of_such_claims_is_asked_again(training):
     ctx = _context(training)
     section, notes = _write(ctx, SectionKind.NECESSITY, [POLITICAL, "举办培训有助于提升区人大代表履职能力。"])
     assert section.text == "举办培训有助于提升区人大代表履职能力。" and notes == []
+
+
+def test_a_stock_phrase_in_a_one_sentence_goal_loses_only_its_clause(training):
+    """Only that clause goes, so a one-sentence 总目标 keeps what it says and costs no retry."""
+    ctx = _context(training)
+    section, notes = _write(ctx, SectionKind.GOAL_TOTAL, ["通过举办履职能力培训班4期，提升区人大代表履职能力，推动全面从严治党。"])
+    assert section.text == "通过举办履职能力培训班4期，提升区人大代表履职能力。"
+    assert [n.kind for n in notes] == [NoteKind.UNSUPPORTED_CLAIM] and "全面从严治党" in notes[0].message

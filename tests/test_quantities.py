@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.domain.quantities import cn_number, extract, service_months
+from assistant.domain.quantities import cn_number, extract, service_months, targets
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,17 @@ def test_months_a_period_touches():
 def test_any_text_gives_quantities_or_nothing_never_an_error(text):
     for q in extract({"主要内容": text}, months=12):
         assert q.number >= 0 and q.unit
+
+
+def _targets(text):
+    return [(t.subject, t.op, t.number, t.unit) for t in targets({"主要内容": text})]
+
+
+def test_targets_the_brief_sets():
+    assert _targets("培训结束组织结业考试，考试合格率不低于95%；") == [("考试合格率", "≥", Decimal(95), "%")]
+    assert _targets("结业考核通过率达到98%以上，学员满意度不低于90%。") == [
+        ("结业考核通过率", "≥", Decimal(98), "%"), ("学员满意度", "≥", Decimal(90), "%"),
+    ]  # fmt: skip
+    assert _targets("确保群众知晓率达到100%") == [("群众知晓率", "=", Decimal(100), "%")]
+    assert _targets("响应时间控制在30分钟以内") == [("响应时间", "≤", Decimal(30), "分钟")]
+    assert _targets("投入50万元，举办培训4期") == []

@@ -117,3 +117,42 @@ def test_the_draft_takes_the_type_aware_indicator_set():
     names = [i.name for i in draft.indicators]
     assert "培训人次" in names and "人均培训成本" in names and not any(IT_WORDS.search(n) for n in names)
     assert not any(f.rule_id == "REL-TYPE" for f in draft.review.findings)
+
+
+# -- targets the brief sets, and precedents of other types (issue 12, the self-written training brief) --------
+
+
+def _row(result, name: str):
+    return next(s for s in result.suggestions if s.name == name)
+
+
+@pytest.fixture(scope="module")
+def targets_brief(bank):
+    """考试合格率不低于95%, 累计授课48课时: the figures the issue's user saw ignored."""
+    return suggest(load_brief(BRIEFS / "15-training-targets.yaml"), bank)
+
+
+def test_a_rate_the_brief_sets_is_the_rows_planned_value(targets_brief):
+    passed = _row(targets_brief, "培训考核合格率")
+    assert passed.value.value == "≥95(%)" and passed.value.ground is Ground.PLAN and passed.origin is Origin.BRIEF
+    assert "考试合格率不低于95%" in passed.value.basis and passed.value.fields == ["主要内容"]
+    assert _row(targets_brief, "培训课时数").value.value == "≥48(课时)"
+
+
+def test_another_types_precedent_rows_stay_out_unless_they_suit_the_type(targets_brief):
+    names = [s.name for s in targets_brief.suggestions]
+    assert not [n for n in names if re.search("安全事故|验收|管理人员", n)]
+    same_rate = [n for n in names if lexicon.measure_key(n).endswith("满意")]
+    assert len(same_rate) == 1  # 参训人员满意度 or 培训学员满意度, not both
+
+
+def test_targets_in_other_wording_fill_the_template_or_become_rows(bank):
+    text = (
+        "面向全区社区网格员开展轮训，分6个班次进行，累计培训不少于240人次，课程合计30学时；"
+        "结业测试及格率达到93%以上，学员到课率不低于98%，学员满意率不低于92%，群众知晓率达到80%。"
+    )
+    brief = load_brief(BRIEFS / "15-training-targets.yaml").model_copy(update={"content": text})
+    values = _values(suggest(brief, bank))
+    assert values["培训考核合格率"] == "≥93(%)" and values["培训学时数"] == "≥30(学时)" and values["培训人次"] == "≥240(人次)"
+    assert values["学员到课率"] == "≥98(%)" and values["参训人员满意度"] == "≥92(%)"
+    assert values.get("群众知晓率") == "≥80(%)"

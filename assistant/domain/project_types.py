@@ -98,11 +98,21 @@ class TypeSpec(BaseModel):
     indicators: tuple[TemplateIndicator, ...] = Field(min_length=1)
 
 
+class RateGroup(BaseModel):
+    """Rate words that measure the same thing (合格率, 通过率…) and the 二级 a row of them belongs under."""
+
+    model_config = _DATA
+
+    words: tuple[str, ...] = Field(min_length=1)
+    level2: Level2
+
+
 class TypeCatalogue(BaseModel):
     model_config = _DATA
 
     sources: dict[str, str]
     common: tuple[TemplateIndicator, ...]
+    rates: tuple[RateGroup, ...] = ()
     types: dict[ProjectType, TypeSpec]
 
     @model_validator(mode="after")
@@ -121,6 +131,11 @@ class TypeCatalogue(BaseModel):
 
     def spec(self, project_type: ProjectType) -> TypeSpec:
         return self.types[project_type]
+
+    def rate_group(self, name: str) -> RateGroup | None:
+        """The rate a name ends with (考试合格率 → the 合格率 group), longest word first; None for no rate."""
+        found = [(len(w), g) for g in self.rates for w in g.words if name.endswith(w)]
+        return max(found, key=lambda f: f[0])[1] if found else None
 
     def compatible(self, a: ProjectType, b: ProjectType) -> bool:
         """Whether indicators of a ``b`` project may be offered to an ``a`` project (symmetric)."""

@@ -137,3 +137,47 @@ def _frequencies(fields: dict[str, str], found: list[Quantity], months: int) -> 
 def service_months(start_year: int, start_month: int, end_year: int, end_month: int) -> int:
     """Calendar months a period touches: 2027-01 … 2027-12 → 12."""
     return (end_year - start_year) * 12 + end_month - start_month + 1
+
+
+# A target the brief sets itself: 考试合格率不低于95%, 考核通过率达到98%以上, 学员满意度不低于90%.
+_AT_LEAST = ("不低于", "不少于", "不小于", "达到", "高于", "超过", "≥", ">=")
+_AT_MOST = ("不高于", "不超过", "不大于", "控制在", "低于", "≤", "<=")
+_OPS = "|".join(sorted(_AT_LEAST + _AT_MOST, key=len, reverse=True))
+_TARGET = re.compile(
+    rf"(?P<subject>[\u4e00-\u9fff]{{2,12}}?)(?:要|应|须|需|均|要求)?(?P<op>{_OPS})\s*(?P<num>\d+(?:\.\d+)?|{CN_NUMBER})\s*"
+    rf"(?P<unit>%|％|{_UNIT})(?P<tail>以上|以下|以内)?"
+)
+_LEAD_WORDS = re.compile(r"^(?:确保|力争|保证|保障|实现|使|并|且|同时|其中|全年|年度|年内|最终|整体|总体|每批次|每期|每次)+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A figure the brief states as a target: ``subject`` (考试合格率) ``op`` (≥/≤) ``number`` ``unit`` (%)."""
+
+    subject: str
+    op: str
+    number: Decimal
+    unit: str
+    field: str
+    clause: str
+
+    @property
+    def shown(self) -> str:
+        return f"{self.subject}{self.op}{_plain(self.number)}{self.unit}"
+
+
+def targets(fields: dict[str, str]) -> list[Target]:
+    """Every target of the fields (label → text), in reading order; 达到100% is an equality."""
+    found = []
+    for label, text in fields.items():
+        for clause in _CLAUSE.findall(text):
+            for m in _TARGET.finditer(clause):
+                subject = _LEAD_WORDS.sub("", m["subject"])
+                op = "≥" if m["op"] in _AT_LEAST or m["tail"] == "以上" else "≤"
+                unit = "%" if m["unit"] in "%％" else m["unit"]
+                number = cn_number(m["num"])
+                if len(subject) < 2:
+                    continue
+                op = "=" if op == "≥" and unit == "%" and number == 100 else op
+                found.append(Target(subject, op, number, unit, label, clause.strip()))
+    return found

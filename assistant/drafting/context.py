@@ -1,17 +1,26 @@
-"""What the model may draw on for a brief: precedent sections and candidate policies, each with a label."""
+"""What the model may draw on for a brief: precedent sections and candidate policies, each with a label.
+
+They come from the hybrid index (retrieve.py) when the caller gives a finder, else from the suggestion
+bank's closest declarations; either way only declarations of the corpus passed in and of the brief's
+own project type are shown (and last year's form of the same project), and the prompt says so, or says
+that the corpus has no precedent of the type.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
+from assistant.domain.project_types import ProjectType
 from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_title
 from assistant.drafting.models import BasisEntry, GroundingNote, NoteKind
+from assistant.drafting.retrieve import Finder, Passage, Retrieved, retrieve, same_type
+from assistant.errors import AssistantError
 from assistant.suggest.models import SuggestionSet
 
 PRECEDENTS = 3
@@ -48,6 +57,7 @@ class DraftContext:
     safe_brief: Brief | None = None  # the brief without instructions to the model: what prompts and rules read
     notes: list[GroundingNote] = field(default_factory=list)  # what was taken out, for the user
     dictated: list[str] = field(default_factory=list)  # what those instructions told the model to write
+    material_note: str = ""  # for the prompt: which precedents are of the brief's own project type
 
     @property
     def prompt_brief(self) -> Brief:
@@ -57,45 +67,115 @@ class DraftContext:
         return {item.label: item for item in self.policies}
 
 
-def precedent_materials(precedents: list[Declaration]) -> list[ContextItem]:
-    """For each drafted section, the counterpart text of up to ``SECTION_SOURCES`` precedents, each once,
-    labelled S1…: one list for all sections, so that every section's prompt shares it."""
+def _bank_passages(precedents: list[Declaration]) -> dict[SectionKind, list[Passage]]:
+    """Without the index: for each drafted section, the counterpart text of the bank's closest precedents."""
+    passages: dict[SectionKind, list[Passage]] = {}
+    for kind, wanted in SOURCES.items():
+        found = [(decl, next((k for k in wanted if decl.section_text(k).strip()), None)) for decl in precedents]
+        passages[kind] = [Passage(decl, source) for decl, source in found if source is not None][:SECTION_SOURCES]
+    return passages
+
+
+def precedent_materials(passages: dict[SectionKind, list[Passage]]) -> list[ContextItem]:
+    """The passages of every drafted section, each once, labelled S1…: one list for all sections, so that
+    every section's prompt shares it."""
     items: list[ContextItem] = []
-    for kind in SOURCES:
-        taken = 0
-        for decl in precedents:
-            source = next((k for k in SOURCES[kind] if decl.section_text(k).strip()), None)
-            if source is None or taken == SECTION_SOURCES:
-                continue
-            taken += 1
-            ref = f"{decl.id}#{source.value}"
-            if any(item.citation.ref == ref for item in items):
-                continue
-            label = f"{decl.header.name} · {decl.header.year} · {source.label}"
-            citation = SourceRef(ref=ref, project=decl.header.name, year=decl.header.year, part=source.label)
-            items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{_snippet(decl.section_text(source))}"))
+    for passage in (p for kind in SOURCES for p in passages.get(kind, [])):
+        decl, source = passage.decl, passage.source
+        ref = f"{decl.id}#{source.value}"
+        if any(item.citation.ref == ref for item in items):
+            continue
+        label = f"{decl.header.name} · {decl.header.year} · {source.label}"
+        citation = SourceRef(ref=ref, project=decl.header.name, year=decl.header.year, part=source.label)
+        items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{_snippet(decl.section_text(source))}"))
     return items
 
+
+def type_note(items: list[ContextItem], project_type: ProjectType | None) -> str:
+    """One line for the prompt: the precedents are of the brief's own type, or the corpus has none."""
+    if project_type is None:
+        return ""
+    if items:
+        return f"（以下参考申报表都是与本项目同类型（{project_type.value}）的项目）"
+    return f"（语料库中没有与本项目同类型（{project_type.value}）的申报表，没有可参考的先例：只依据简报写）"
+
+
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The opening of ``text`` up to ``limit`` characters, ending where a clause ends: a half-clause
+    followed by …… is what the model copies into the draft as it stands."""
     flat = re.sub(r"\s+", " ", text).strip()
-    return flat if len(flat) <= limit else flat[:limit] + "……"
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit]
+    end = max(head.rfind(mark) for mark in "。；！？，")
+    return head[: end + 1] if end >= limit // 4 else head
 
 
-def build_context(brief: Brief, suggestions: SuggestionSet, corpus: Corpus, policies: list[PolicyReference]) -> DraftContext:
-    precedents = [corpus.get(p.declaration_id) for p in suggestions.precedents[:PRECEDENTS]]
-    if brief.previous_declaration_id:
-        previous = corpus.get(brief.previous_declaration_id)
-        precedents = [previous] + [d for d in precedents if d.id != previous.id][: PRECEDENTS - 1]
+def build_context(
+    brief: Brief, suggestions: SuggestionSet, corpus: Corpus, policies: list[PolicyReference], *, finder: Finder | None = None
+) -> DraftContext:
+    """What the prompts show: precedent passages and candidate policies from the hybrid index (``finder``),
+    or, without one or when it fails (then with a note), from the suggestion bank's closest declarations.
+    Only declarations of ``corpus`` are shown: leaving one out of it hides it from both."""
     notes: list[GroundingNote] = []
     safe_brief = safe_copy_of_brief(brief, notes)
-    precedents = [_safe_precedent(decl, notes) for decl in precedents]
-    chosen, user_basis = _policy_candidates(safe_brief, precedents, policies)
-    items = [_policy_item(n, policy) for n, policy in enumerate(chosen, start=1)]
+    project_type = suggestions.project_type.type if suggestions.project_type else None
+    same = same_type(corpus, project_type)
+    retrieved = _retrieve(finder, safe_brief, corpus, policies, same, notes)
+    if retrieved is None:
+        bank = [corpus.get(p.declaration_id) for p in suggestions.precedents[:PRECEDENTS] if p.declaration_id in same]
+        passages, found_policies = _bank_passages(_with_previous(brief, corpus, bank)), []
+    else:
+        passages, found_policies = _previous_first(brief, corpus, retrieved.passages), retrieved.policies
+    passages = _safe_passages(passages, notes)
+    shown = list({p.decl.id: p.decl for kind in SOURCES for p in passages.get(kind, [])}.values())
+    chosen, user_basis = _policy_candidates(safe_brief, shown, policies, found_policies)
+    materials = precedent_materials(passages)
     return DraftContext(
-        brief=brief, suggestions=suggestions, precedents=precedents, policies=items, all_policies=policies,
-        user_basis=user_basis, materials=precedent_materials(precedents), safe_brief=safe_brief, notes=notes,
-        dictated=dictated_phrases([note.fragment or "" for note in notes]),
+        brief=brief, suggestions=suggestions, precedents=shown, policies=[_policy_item(n, p) for n, p in enumerate(chosen, start=1)],
+        all_policies=policies, user_basis=user_basis, materials=materials, safe_brief=safe_brief, notes=notes,
+        dictated=dictated_phrases([note.fragment or "" for note in notes]), material_note=type_note(materials, project_type),
     )  # fmt: skip
+
+
+def _retrieve(
+    finder: Finder | None, brief: Brief, corpus: Corpus, policies: list[PolicyReference], same: set[str],
+    notes: list[GroundingNote],
+) -> Retrieved | None:  # fmt: skip
+    if finder is None:
+        return None
+    try:
+        return retrieve(finder, brief, corpus, policies, same, SOURCES, SECTION_SOURCES)
+    except Exception as exc:  # noqa: BLE001 - the index is an aid: whatever stops it (no embedding model, a broken or
+        # locked index, chromadb's own errors) must not stop the draft, which then works as it did without one
+        reason = exc.message if isinstance(exc, AssistantError) else f"{type(exc).__name__}: {exc}"
+        notes.append(GroundingNote(kind=NoteKind.RETRIEVAL_FALLBACK, message=f"检索索引不可用（{reason[:120]}），参考先例改按指标相似度选取；可运行 assistant index build 重建索引"))
+        return None
+
+
+def _with_previous(brief: Brief, corpus: Corpus, precedents: list[Declaration]) -> list[Declaration]:
+    if not brief.previous_declaration_id or brief.previous_declaration_id not in {d.id for d in corpus}:
+        return precedents
+    previous = corpus.get(brief.previous_declaration_id)
+    return [previous] + [d for d in precedents if d.id != previous.id][: PRECEDENTS - 1]
+
+
+def _previous_first(brief: Brief, corpus: Corpus, passages: dict[SectionKind, list[Passage]]) -> dict[SectionKind, list[Passage]]:
+    """Last year's form of the same project (上年申报表编号) stands first for every section it has."""
+    previous = _with_previous(brief, corpus, [])
+    if not previous:
+        return passages
+    own = _bank_passages(previous)
+    return {kind: [*own[kind], *(p for p in found if p.decl.id != previous[0].id)][:SECTION_SOURCES] for kind, found in passages.items()}
+
+
+def _safe_passages(passages: dict[SectionKind, list[Passage]], notes: list[GroundingNote]) -> dict[SectionKind, list[Passage]]:
+    """The passages with instructions to the model taken out of their declarations (each declaration once)."""
+    safe: dict[str, Declaration] = {}
+    for passage in (p for found in passages.values() for p in found):
+        if passage.decl.id not in safe:
+            safe[passage.decl.id] = _safe_precedent(passage.decl, notes)
+    return {kind: [replace(p, decl=safe[p.decl.id]) for p in found] for kind, found in passages.items()}
 
 
 def _injection_note(where: str, removed: list[str]) -> GroundingNote:
@@ -131,9 +211,10 @@ def _safe_precedent(decl: Declaration, notes: list[GroundingNote]) -> Declaratio
 
 
 def _policy_candidates(
-    brief: Brief, precedents: list[Declaration], policies: list[PolicyReference]
+    brief: Brief, precedents: list[Declaration], policies: list[PolicyReference], retrieved: list[PolicyReference]
 ) -> tuple[list[PolicyReference], list[BasisEntry]]:
-    """The user's own policies first, then those the precedents cite, then those the brief's words name."""
+    """The user's own policies first, then those the brief's words name, those the index found nearest the
+    brief, and those the shown precedents cite."""
     chosen: list[PolicyReference] = []
     user_basis: list[BasisEntry] = []
     for written in brief.policies:
@@ -142,10 +223,11 @@ def _policy_candidates(
             user_basis.append(BasisEntry(title=written.strip("《》 "), user_supplied=True))
         elif found not in chosen:
             chosen.append(found)
+    chosen.extend(p for p in policies_cited_in(policies, brief.text()) if p not in chosen)
+    chosen.extend(p for p in retrieved if p not in chosen)
     for decl in precedents:
         text = "\n".join(s.text for s in decl.sections)
         chosen.extend(p for p in policies_cited_in(policies, text) if p not in chosen)
-    chosen.extend(p for p in policies_cited_in(policies, brief.text()) if p not in chosen)
     return chosen[:MAX_POLICIES], user_basis
 
 

@@ -30,9 +30,10 @@ class FaithfulResult:
 
 
 def drop_unsupported_claims(text: str, *, sources: str, dictated: list[str] = ()) -> FaithfulResult:
-    """Remove each sentence whose claim phrase (``CLAIM_PHRASES``) no source contains, or that writes what
-    an instruction hidden in the input dictated (``dictated``); keep the text whole when that would
-    remove every sentence (then the claim is only reported, and the caller asks again)."""
+    """Remove each clause whose claim phrase (``CLAIM_PHRASES``) no source contains, or that writes what an
+    instruction hidden in the input dictated (``dictated``), and a sentence left with nothing to say; keep
+    the text whole when that would remove everything (then the claim is only reported, and the caller
+    asks again). Clause by clause, so that one stock phrase in a one-sentence goal costs no retry."""
     unsupported = [p for p in (*CLAIM_PHRASES, *dictated) if p in text and p not in sources]
     if not unsupported:
         return FaithfulResult(text=text)
@@ -41,7 +42,22 @@ def drop_unsupported_claims(text: str, *, sources: str, dictated: list[str] = ()
         phrase = next((p for p in unsupported if p in sentence), None)
         if phrase is None:
             kept.append(sentence)
-        else:
-            removed.append((phrase, sentence.strip()))
+            continue
+        rest = _without_clauses(sentence, unsupported)
+        removed.append((phrase, sentence.strip()))
+        kept.append(rest)
     rest = "".join(kept).strip()
     return FaithfulResult(text=rest or text, removed=removed, dropped=bool(rest))
+
+
+_CLAUSE = re.compile(r"[^，,]+[，,]?")
+MIN_CLAUSE_CHARS = 6  # what is left of a sentence must still say something (not 是必然要求)
+
+
+def _without_clauses(sentence: str, phrases: list[str]) -> str:
+    """The sentence without its clauses that carry one of ``phrases``; '' when too little is left."""
+    end = sentence[-1] if sentence and sentence[-1] in "。；！？\n" else ""
+    body = sentence[: len(sentence) - len(end)]
+    clauses = [c for c in _CLAUSE.findall(body) if not any(p in c for p in phrases)]
+    left = "".join(clauses).rstrip("，,")
+    return left + end if len(re.findall(r"[\u4e00-\u9fff]", left)) >= MIN_CLAUSE_CHARS else ""

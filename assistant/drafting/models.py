@@ -60,6 +60,7 @@ class NoteKind(StrEnum):
     UNSUPPORTED_CLAIM = "unsupported_claim"  # a political or background claim no source makes
     INJECTION = "injection"  # text addressing the model, found in the input and ignored
     FROM_FILE = "from_file"  # what a draft started from an uploaded declaration carried over, changed or left out
+    RETRIEVAL_FALLBACK = "retrieval_fallback"  # the hybrid index could not be used; precedents from the bank
 
 
 class GroundingNote(BaseModel):

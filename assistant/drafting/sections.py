@@ -37,8 +37,9 @@ class SectionSpec:
 SPECS: dict[SectionKind, SectionSpec] = {
     SectionKind.OVERVIEW: SectionSpec("说明项目由谁实施、做什么、服务谁、主要内容和资金规模，使用简报中的事实。", 150),
     SectionKind.NECESSITY: SectionSpec("论述为什么要做这个项目（现实需要、政策要求、不做的后果），只写简报和参考材料说到的内容；提到政策时只用参考材料中的政策。", 160),
-    SectionKind.GOAL_TOTAL: SectionSpec("用一两句话概括项目实施后要达到的总体目标，可衡量、与内容对应，不要逐条照抄主要内容。", 90),
-    SectionKind.GOAL_ANNUAL: SectionSpec("写出本年度完成哪些工作、达到什么效果，与绩效指标对应。", 110),
+    # No "可衡量" / "与绩效指标对应": the model sees no indicator table, so those asked it for numbers it could only invent.
+    SectionKind.GOAL_TOTAL: SectionSpec("用一两句话概括项目实施后要达到的总体目标，与内容对应，数量只用简报中的数字，不要逐条照抄主要内容。", 90),
+    SectionKind.GOAL_ANNUAL: SectionSpec("写出本年度完成哪些工作（数量只用简报中的数字）、达到什么效果。", 110),
 }
 
 # (messages, max_tokens, on_delta) → the whole reply; on_delta gets each piece of text as it comes.
@@ -67,7 +68,8 @@ NO_POLICIES = "（没有检索到可引用的政策文件：不要提及任何�
 
 def context_block(ctx: DraftContext) -> str:
     """The material every section's prompt shows, the same for all sections (one cached prefix)."""
-    rows = [f"[{i.label}] {i.text}" for i in ctx.materials] + [f"[{p.label}] {p.text}" for p in ctx.policies]
+    rows = [ctx.material_note] if ctx.material_note else []
+    rows += [f"[{i.label}] {i.text}" for i in ctx.materials] + [f"[{p.label}] {p.text}" for p in ctx.policies]
     if not ctx.policies:
         rows.append(NO_POLICIES)
     return "\n".join(rows)
@@ -85,8 +87,15 @@ def section_messages(ctx: DraftContext, kind: SectionKind, *, instruction: str, 
         length=spec.length,
         instruction=f"另外：{instruction}" if instruction else "",
         previous=f"\n现有稿（请在此基础上修改）：\n{previous}\n" if previous else "",
+        cited=_cited_example(ctx),
     )
     return [SystemMessage(load_prompt("system").render()), HumanMessage(human)]
+
+
+def _cited_example(ctx: DraftContext) -> str:
+    """The reply's example cites a label the material has: an example ["S1"] with no S1 shown was copied as it stood."""
+    labels = [item.label for item in (*ctx.materials, *ctx.policies)][:1]
+    return "[" + ", ".join(f'"{label}"' for label in labels) + "]"
 
 
 @dataclass
@@ -199,7 +208,7 @@ def _accept(
         GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=kind, message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除所在的句子", fragment=ref)
         for ref in grounded.removed_references
     ] + [
-        GroundingNote(kind=NoteKind.UNSUPPORTED_CLAIM, section=kind, message=f"“{kind.label}”中“{phrase}”在简报和参考材料中都没有依据，{'已删除该句' if faithful.dropped else '请核实'}", fragment=sentence)
+        GroundingNote(kind=NoteKind.UNSUPPORTED_CLAIM, section=kind, message=f"“{kind.label}”中“{phrase}”在简报和参考材料中都没有依据，{'已删除这部分文字' if faithful.dropped else '请核实'}", fragment=sentence)
         for phrase, sentence in faithful.removed
     ] + [
         GroundingNote(kind=NoteKind.UNGROUNDED_TITLE, section=kind, message=f"“{kind.label}”中提到的{title}在简报和参考材料中都找不到，请核实", fragment=title)

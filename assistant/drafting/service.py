@@ -12,6 +12,7 @@ from assistant.domain.policy import PolicyReference
 from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
+from assistant.drafting.retrieve import Finder
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
@@ -61,9 +62,11 @@ class CorpusSources(Protocol):
     def review_context(self) -> ReviewContext: ...
 
 
-def draft_context(brief: Brief, sources: CorpusSources) -> tuple[DraftContext, ReviewContext]:
-    """The drafting and review contexts of ``brief`` over one state of the corpus."""
-    return build_context(brief, suggest(brief, sources.bank), sources.corpus, sources.policies), sources.review_context
+def draft_context(brief: Brief, sources: CorpusSources, *, finder: Finder | None = None) -> tuple[DraftContext, ReviewContext]:
+    """The drafting and review contexts of ``brief`` over one state of the corpus; ``finder``: the hybrid index
+    the precedents and policies come from (None: the indicator bank's similarity)."""
+    ctx = build_context(brief, suggest(brief, sources.bank), sources.corpus, sources.policies, finder=finder)
+    return ctx, sources.review_context
 
 
 def draft_brief(

@@ -2,8 +2,9 @@
 
 Leave-one-out, per declaration D: the brief is derived from D exactly as the indicator eval derives it
 (``brief_from``: name, year, department, kind, budget, the first sentences of its overview); D is
-hidden from the product's precedents, indicator bank and review context (a corpus and a bank of the
-other declarations), and from the baseline's retrieved chunks (D's documents are filtered out).
+hidden from the product's precedents (the hybrid retriever's hits are read back from a corpus of the
+other declarations, so D's never show), indicator bank and review context, and from the baseline's
+retrieved chunks (D's documents are filtered out).
 Scores: ``assistant.evals.scoring`` for both systems, plus the indicator eval's own matching (F1,
 value agreement) and character-bigram similarity of each drafted section to D's real text.
 """
@@ -24,6 +25,7 @@ from assistant.domain.model import Declaration
 from assistant.domain.policy import PolicyReference
 from assistant.domain.values import parse_value
 from assistant.drafting.context import DraftContext, build_context
+from assistant.drafting.retrieve import Finder
 from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError
 from assistant.evals.baseline import Hits, chunks_for, run_baseline
@@ -55,19 +57,22 @@ class DraftingEnv:
     indicators: ModuleType  # evals/indicators/run.py
     types: ModuleType  # evals/indicators/types/run.py
     embeddings: object | None  # the indicator eval's EmbeddingCache, or None for exact matching only
+    finder: Finder | None = None  # the hybrid retriever for the product's precedents; None: the bank's
 
     @property
     def code_digest(self) -> str:
         return _digest(REPO_ROOT)
 
 
-def open_env(suite: SuiteEnv, runtime: LLMRuntime | None, hits: Hits | None, cache: CaseCache, model: str) -> DraftingEnv:
+def open_env(
+    suite: SuiteEnv, runtime: LLMRuntime | None, hits: Hits | None, cache: CaseCache, model: str, *, finder: Finder | None = None
+) -> DraftingEnv:  # fmt: skip
     ind = load_script(suite.evals_dir, "indicators/run.py")
     return DraftingEnv(
         suite=suite, runtime=runtime, hits=hits, cache=cache, model=model, corpus=suite.sources.corpus,
         policies=suite.sources.policies, full_bank=suite.sources.bank,
         indicators=ind, types=load_script(suite.evals_dir, "indicators/types/run.py"),
-        embeddings=ind.default_cache(suite.settings.data_dir) if suite.semantic_match else None,
+        embeddings=ind.default_cache(suite.settings.data_dir) if suite.semantic_match else None, finder=finder,
     )  # fmt: skip
 
 
@@ -105,7 +110,8 @@ def loo_case(env: DraftingEnv, decl: Declaration) -> Iterator[Score]:
 
 def _loo_score(env: DraftingEnv, decl: Declaration, brief: Brief, others: list[Declaration], review_ctx: ReviewContext, system: str) -> Score:
     if system == "ours":
-        ctx = build_context(brief, suggest(brief, build_bank(others)), Corpus(others), env.policies)
+        # D is hidden from the hybrid retriever too: build_context shows only declarations of the corpus it is given
+        ctx = build_context(brief, suggest(brief, build_bank(others)), Corpus(others), env.policies, finder=env.finder)
         candidate = _ours(env, brief, ctx, review_ctx)
     else:
         candidate = _baseline(env, brief, exclude=decl.id)
@@ -125,7 +131,7 @@ def type_case(env: DraftingEnv, name: str, case: object) -> Iterator[Score]:
 
 def _type_score(env: DraftingEnv, name: str, case: object, brief: Brief, review_ctx: ReviewContext, system: str) -> Score:
     if system == "ours":
-        candidate = _ours(env, brief, build_context(brief, suggest(brief, env.full_bank), env.corpus, env.policies), review_ctx)
+        candidate = _ours(env, brief, build_context(brief, suggest(brief, env.full_bank), env.corpus, env.policies, finder=env.finder), review_ctx)
     else:
         candidate = _baseline(env, brief, exclude=None)
     result = score(name, candidate, brief, env.policies, review_ctx)

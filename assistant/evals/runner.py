@@ -84,8 +84,9 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
         deadline = started + 60 * options.max_minutes if options.max_minutes is not None else None
         cache = BudgetCache(options.cache_dir or settings.data_dir / "eval-cache", deadline=deadline)
         run = EvalRun(meta=meta, suites=[])
-        hits = _hits(settings) if runtime is not None and not set(DRAFTING) <= options.skip else None
-        denv = drafting.open_env(env, runtime, hits, cache, str(meta["model"]))
+        retriever = _retriever(settings) if runtime is not None and not set(DRAFTING) <= options.skip else None
+        hits = _hits(retriever) if retriever is not None else None
+        denv = drafting.open_env(env, runtime, hits, cache, str(meta["model"]), finder=retriever)
         loo_cases = [] if "drafting-loo" in options.skip else drafting.loo_declarations(denv)
         type_cases = [] if "drafting-types" in options.skip else drafting.type_cases(denv)
         progress.start(len(SUITES) + 2 * (len(loo_cases) + len(type_cases)))
@@ -129,13 +130,17 @@ def _collect(progress: Progress, label: str, cases: list, run_case: Callable, na
     return found
 
 
-def _hits(settings: Settings) -> Hits:
-    """The hybrid retriever over the retrieval eval's index (built if missing), for the baseline's chunks."""
+def _retriever(settings: Settings):  # noqa: ANN202 - Retriever (chromadb loads with it)
+    """The hybrid retriever over the retrieval eval's index (built if missing), for the product's precedents
+    and the baseline's chunks."""
     from assistant.retrieval.service import Retriever, build_index
 
     index_settings = suites.retrieval_settings(settings)
     build_index(index_settings)
-    retriever = Retriever.open(index_settings)
+    return Retriever.open(index_settings)
+
+
+def _hits(retriever) -> Hits:  # noqa: ANN001 - Retriever
     return lambda query, k: [(h.metadata.get("declaration_id"), h.text) for h in retriever.index.search(query, k=k, mode="hybrid")]
 
 

@@ -20,6 +20,7 @@ from assistant.drafting.context import DraftContext
 from assistant.drafting.models import Draft, DraftSection, NoteKind
 from assistant.drafting.service import draft_brief, draft_context, regenerate_section, section_kind
 from assistant.errors import InputError, ModelError
+from assistant.drafting.retrieve import Finder, LazyFinder
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services.protect import ProtectedFieldError, apply_proposal, describe_kept, keep_indicator_rows, keep_sections
@@ -72,18 +73,24 @@ class ModelRequiredError(InputError):
 
 
 class DraftingService:
-    def __init__(self, settings: Settings, scope: CorpusScope, runtime: LLMRuntime, store: DraftStore, *, author: str) -> None:
+    def __init__(
+        self, settings: Settings, scope: CorpusScope, runtime: LLMRuntime, store: DraftStore, *, author: str,
+        open_finder: Callable[[], Finder] | None = None,
+    ) -> None:  # fmt: skip
+        """``open_finder``: the hybrid search (opened on a model-written draft's first search); None: the bank's precedents."""
         self.settings = settings
         self.scope = scope
         self.runtime = runtime
         self.store = store
         self.author = author
+        self.open_finder = open_finder
 
     def _model(self) -> LLMRuntime | None:
         return self.runtime if self.runtime.enabled else None
 
     def _context(self, brief: Brief) -> tuple[DraftContext, ReviewContext]:
-        return draft_context(brief, self.scope.current())
+        finder = LazyFinder(self.open_finder) if self.open_finder and self._model() else None
+        return draft_context(brief, self.scope.current(), finder=finder)
 
     def draft(self, brief: Brief, *, on_event: Callable[[DraftEvent], None] = _ignore) -> SavedDraft:
         """Draft ``brief`` and save it as version 1 of a new draft owned by the current user."""

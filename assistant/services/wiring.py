@@ -85,7 +85,7 @@ class Services:
 
     @cached_property
     def drafting(self) -> DraftingService:
-        return DraftingService(self.settings, self.scope, self.runtime, self.store, author=self.author)
+        return DraftingService(self.settings, self.scope, self.runtime, self.store, author=self.author, open_finder=lambda: self.search)
 
     @cached_property
     def users(self) -> UserService:
@@ -105,7 +105,8 @@ class Services:
         if author == self.author and not rules_only:
             return WorkspaceService(self.drafting)
         runtime = self.rules_runtime if rules_only else self.runtime
-        return WorkspaceService(DraftingService(self.settings, self.scope, runtime, self.store, author=author))
+        drafting = DraftingService(self.settings, self.scope, runtime, self.store, author=author, open_finder=lambda: self.search)
+        return WorkspaceService(drafting)
 
     def close(self) -> None:
         """Stop the model server and close the store and index, where they were started."""

@@ -3,7 +3,8 @@
 A past indicator fits when its declaration is of the same type; or of a compatible type
 (project_types.yaml) and the brief shares its specific words; or its name is generic (管理人员满意度,
 各项工作完成及时性) and it does not come from an IT form offered to a non-IT project; or its object is
-named in the brief. Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project whose brief does
+named in the brief; and a past indicator of another type than the brief's only where it suits the
+brief's type (`Fit.fits_type`). Never: an IT indicator (系统, 平台, 故障响应…) in a non-IT project whose brief does
 not use those words itself; an indicator naming another type's object the brief never mentions; a
 cost indicator that states no cost level (成本控制率 =100%, 不超预算: primer, Shanghai 2025 guide on
 总成本/单位成本/分项成本). A brief of unknown type keeps every precedent, as before.
@@ -18,7 +19,7 @@ from assistant.domain.project_types import ProjectType, TypeVerdict, catalogue, 
 from assistant.domain.values import ValueKind
 from assistant.suggest.bank import BankEntry, DeclarationProfile, IndicatorBank, Template
 from assistant.suggest.naming import BriefNames
-from assistant.suggest.text import specific_grams
+from assistant.suggest.text import grams, specific_grams
 
 COST_LEVEL_UNITS = ("元", "万元")  # a cost level is money (per unit or in total), not a percentage
 ABOUT_SHARE_DENOMINATOR = 3  # a precedent of a related type must share a third of its specific bigrams with the brief
@@ -57,6 +58,8 @@ class Fit:
         others = self.types.get(entry.declaration_id, ())
         if others and others[0] is self.project_type:
             return True
+        if others and not self.fits_type(entry.name):
+            return False
         if self._compatible(others) and self.about_brief(entry.name):
             return True
         from_it = bool(others) and is_it(others[0]) and not is_it(self.project_type)
@@ -68,6 +71,16 @@ class Fit:
     def same_type(self, entry: BankEntry) -> bool:
         others = self.types.get(entry.declaration_id, ())
         return self.project_type is None or (bool(others) and others[0] is self.project_type)
+
+    def fits_type(self, name: str) -> bool:
+        """Whether another type's indicator suits the brief's type: it names this type's own work (培训,
+        学员… in a training brief), or all its wording is the brief's or this type's template rows' (not
+        验收合格率 or 安全事故发生次数 in a training brief that never speaks of 验收 or 安全)."""
+        spec = catalogue().spec(self.project_type)
+        if any(word in name for word in (*spec.markers, *spec.signals)):
+            return True
+        rows = " ".join(row.name for row in (*spec.indicators, *catalogue().common))
+        return set(grams(name)) <= set(grams(f"{self.text}\n{rows}"))
 
     def about_brief(self, name: str) -> bool:
         """Whether the brief shares the name's specific words (培训学员满意度 in a training brief; not

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.domain.brief import Brief
 from assistant.domain.classify import brief_fields, brief_type
 from assistant.domain.framework import FRAMEWORK, PARENT, Level1, Level2
-from assistant.domain.project_types import TemplateIndicator
+from assistant.domain.project_types import TemplateIndicator, catalogue
 from assistant.review import lexicon
 from assistant.review.checks_framework import COST_EXPECTED_FROM
 from assistant.review.checks_relevance import ReviewContext
@@ -230,15 +230,22 @@ def select(pool: list[IndicatorSuggestion], wanted: dict[Level2, int], needs: li
 
 def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) -> bool:
     """Same name, same measure (…及时性 / …及时率), a second name filled into the same family, or, next to a
-    template row, a name containing the other in the same 二级 (培训人次 / 党员培训人次)."""
+    template row, a name containing the other or ending with the same rate in the same 二级 (培训人次 /
+    党员培训人次; 参训人员满意度 / 培训学员满意度)."""
     key = lexicon.measure_key(candidate.name)
     filled = candidate.naming is Naming.FILLED
     return any(
         c.name == candidate.name or lexicon.measure_key(c.name) == key
         or (filled and c.naming is Naming.FILLED and c.family == candidate.family)
-        or (_templated(c, candidate) and c.level2 is candidate.level2 and (c.name in candidate.name or candidate.name in c.name))
+        or (_templated(c, candidate) and c.level2 is candidate.level2 and (c.name in candidate.name or candidate.name in c.name or _same_rate(c.name, candidate.name)))
         for c in chosen
     )  # fmt: skip
+
+
+def _same_rate(a: str, b: str) -> bool:
+    """Both end with a rate of one group (参训人员满意度 / 培训学员满意度; 考核合格率 / 考核通过率)."""
+    group = catalogue().rate_group(a)
+    return group is not None and group is catalogue().rate_group(b)
 
 
 def _templated(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:

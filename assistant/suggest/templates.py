@@ -1,9 +1,11 @@
 """Rows from the project type's template (project_types.yaml), filled with the brief's own figures.
 
-A row's value comes, in this order, from a quantity the brief states (计划标准, with the field and
-the clause), from a budget line or the total divided by such a quantity (a unit cost, with the
-arithmetic), from the brief's end date (a deadline), or from the template's reference value
-(模板参考值), which a fitting precedent's usual value replaces where one exists (历史标准).
+A row's value comes, in this order, from a target the brief sets for what the row measures
+(考试合格率不低于95% → 培训考核合格率 ≥95(%), 计划标准 quoting the clause), from a quantity the brief
+states (计划标准, with the field and the clause), from a budget line or the total divided by such a
+quantity (a unit cost, with the arithmetic), from the brief's end date (a deadline), or from the
+template's reference value (模板参考值), which a fitting precedent's usual value replaces where one
+exists (历史标准). A rate target no row of the type measures becomes a row of its own.
 """
 
 from __future__ import annotations
@@ -14,11 +16,17 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
 from assistant.domain.brief import Brief
+from assistant.domain.classify import brief_fields
 from assistant.domain.framework import PARENT
 from assistant.domain.project_types import Fill, TemplateIndicator, TypeVerdict, catalogue
-from assistant.domain.quantities import Quantity, extract, service_months
+from assistant.domain.quantities import Quantity, Target, extract, service_months, targets
 from assistant.domain.values import ValueKind, parse_value
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.text import grams, specific_grams
+
+
+def brief_words(brief: Brief) -> str:
+    return "\n".join(brief_fields(brief).values())
 
 BRIEF_SCORE = 10.0  # a figure of the brief outranks any precedent (template scores stay below 3)
 TEMPLATE_SCORE = 0.05  # a reference value ranks below precedents of the same type, above weak ones of other types
@@ -34,6 +42,7 @@ class BriefFigures:
 
     brief: Brief
     quantities: tuple[Quantity, ...]
+    targets: tuple[Target, ...] = ()
 
     @classmethod
     def of(cls, brief: Brief) -> BriefFigures:
@@ -42,7 +51,13 @@ class BriefFigures:
         months = service_months(start.year, start.month, end.year, end.month)
         fields = {"主要内容": brief.content, "实施计划": "；".join(f"{s.period}{s.work}" for s in brief.plan)}
         fields["项目构成"] = "；".join(f"{c.part}：{c.detail or ''}" for c in brief.composition)
-        return cls(brief, tuple(extract(fields, months=months)))
+        return cls(brief, tuple(extract(fields, months=months)), tuple(targets(fields)))
+
+    def target(self, spec: TemplateIndicator) -> Target | None:
+        """The brief's own target for what a reference-valued row measures (same unit, same measure)."""
+        if spec.default is None:
+            return None
+        return next((t for t in self.targets if t.unit == spec.unit and same_measure(spec.name, t.subject)), None)
 
     def find(self, fill: Fill) -> Quantity | None:
         """The quantity of one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit figures."""
@@ -72,11 +87,34 @@ def template_rows(brief: Brief, verdict: TypeVerdict, backing: Backing) -> list[
     figures = BriefFigures.of(brief)
     specs = [*catalogue().spec(verdict.type).indicators, *catalogue().common]
     rows = [row for spec in specs if (row := _row(spec, figures, backing)) is not None]
+    rows = [_named(row, figures, verdict) for row in rows] + _target_rows(figures, specs)
     return sorted(rows, key=lambda r: -r.score)
 
 
+def _named(row: IndicatorSuggestion, figures: BriefFigures, verdict: TypeVerdict) -> IndicatorSuggestion:
+    """A reference-valued row whose own object the brief names (考核 in 培训考核与总结) ranks above what a
+    precedent of another type can score: the brief says this is part of its work."""
+    if row.origin is not Origin.TEMPLATE or verdict.type is None:
+        return row
+    spec = catalogue().spec(verdict.type)
+    own = {g for g in specific_grams(row.name) if not any(g in w for w in (*spec.markers, *spec.signals))}
+    return row.model_copy(update={"score": NAMED_SCORE}) if own & set(grams(brief_words(figures.brief))) else row
+
+
+NAMED_SCORE = 0.15  # a precedent of another type scores at most its similarity × CROSS_TYPE_WEIGHT (0.3)
+
+
+def same_measure(a: str, b: str) -> bool:
+    """Whether two names measure the same thing: the same rate (合格率 / 通过率), else the same last word (响应时间)."""
+    group_a, group_b = catalogue().rate_group(a), catalogue().rate_group(b)
+    if group_a is not None or group_b is not None:
+        return group_a is group_b
+    return a[-2:] == b[-2:]
+
+
 def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> IndicatorSuggestion | None:
-    value, evidence, origin = _from_brief(spec, figures), [], Origin.BRIEF
+    target = figures.target(spec)
+    value, evidence, origin = _targeted(spec.op, spec.unit, target) if target else _from_brief(spec, figures), [], Origin.BRIEF
     if value is None and spec.default is not None:
         value, evidence = backing(spec) or (_default(spec), [])
         origin = Origin.TEMPLATE
@@ -87,6 +125,29 @@ def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> In
         naming=Naming.TEMPLATE, value=value, evidence=evidence, origin=origin, source=catalogue().sources[spec.source],
         score=BRIEF_SCORE if origin is Origin.BRIEF and not spec.deadline else TEMPLATE_SCORE,
     )  # fmt: skip
+
+
+def _target_rows(figures: BriefFigures, specs: list[TemplateIndicator]) -> list[IndicatorSuggestion]:
+    """A rate the brief sets (学员到课率达到95%) that no row of the type measures, as a row of its own."""
+    rows: list[IndicatorSuggestion] = []
+    for t in figures.targets:
+        group = catalogue().rate_group(t.subject)
+        taken = any(figures.target(spec) is t for spec in specs) or any(r.name == t.subject for r in rows)
+        if group is None or taken or t.unit != "%" or len(t.subject) > MAX_TARGET_NAME:
+            continue
+        rows.append(IndicatorSuggestion(
+            level1=PARENT[group.level2], level2=group.level2, name=t.subject, template=t.subject, family=t.subject,
+            naming=Naming.TEMPLATE, value=_targeted(t.op, t.unit, t), evidence=[], origin=Origin.BRIEF, source=catalogue().sources["F2021"], score=BRIEF_SCORE,
+        ))  # fmt: skip
+    return rows
+
+
+MAX_TARGET_NAME = 10  # a longer subject is a phrase, not an indicator's name
+
+
+def _targeted(op: str | None, unit: str | None, t: Target) -> ValueProposal:
+    basis = f"计划标准：简报{t.field}写明“{t.clause}”"
+    return _proposal(f"{t.op or op}{_plain(t.number)}({unit or t.unit})", Ground.PLAN, basis, fields=[t.field])
 
 
 def _from_brief(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal | None:
