@@ -284,3 +284,26 @@ def test_a_locked_section_shows_it_and_is_not_regenerated(url):
     assert "（锁定）" in locked[GOAL_TOTAL]["label"] and "第 2 版" in locked[STATUS]
     with pytest.raises(AppError, match="已人工修改或已锁定"):
         client.predict(draft_id, "goal_total", "", False, False, api_name="/regenerate")
+
+
+def test_every_action_that_redraws_the_sections_refuses_while_typed_text_is_unsaved(url):
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id, row = out[DRAFT_ID], out[TABLE]["data"][0]
+    texts = [_text(out[i]) for i in (OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL)]
+    typed = [texts[0], texts[1] + "【刚打的、尚未保存】", *texts[2:]]
+    fields = [row[1], row[2], row[3], "≥", "95", "%", ""]
+    other = _drafted(_client(url))[1:][DRAFT_ID]
+    docx = handle_file(str(OFFICE / "hand_filled_shanghai.docx"))
+    client.predict(docx, api_name="/start_preview")
+    calls = {
+        "/lock_section": [draft_id, "necessity"], "/unlock_section": [draft_id, "necessity"], "/save_row": [draft_id, 1, *fields],
+        "/add_row": [draft_id, 0, *fields], "/delete_row": [draft_id, 1, *fields], "/restore": [draft_id, 1],
+        "/open_draft": [other, draft_id], "/start_from_upload": [docx, 1, "2027", draft_id],
+    }  # fmt: skip
+    for api_name, args in calls.items():
+        with pytest.raises(AppError, match="尚未保存的修改：“项目设立的必要性”.*请先点“保存正文修改”保存"):
+            client.predict(*args, *typed, api_name=api_name)
+    assert client.predict(draft_id, api_name="/history")[1]["data"][0][0] == "1"  # nothing was saved
+    locked = client.predict(draft_id, "necessity", *texts, api_name="/lock_section")  # the page as stored: no refusal
+    assert "第 2 版" in locked[STATUS]

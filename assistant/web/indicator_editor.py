@@ -19,7 +19,7 @@ from assistant.store import DraftConflict
 from assistant.web import render
 from assistant.web.charts import value_chart
 from assistant.web.context import need_draft
-from assistant.web.draft_view import DraftView
+from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
 NO_OPERATOR = "（无）"
@@ -115,9 +115,15 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
 
     def saver(action, follow):  # noqa: ANN001, ANN202 - the service call and where the editor's row goes after it
         @guarded
-        def run(request: gr.Request, draft_id: int | None, base: int | None, position: float | None, *fields: str) -> dict:
+        def run(
+            request: gr.Request, draft_id: int | None, base: int | None, position: float | None,
+            level1: str, level2: str, name: str, operator: str, number: str, unit: str, qualitative: str,
+            overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+        ) -> dict:  # fmt: skip
             ws = ctx.workspace(request)
             draft, n = need_draft(draft_id), int(position or 0)
+            view.keep_unsaved(ws, draft, base, (overview, necessity, goal_total, goal_annual), "修改指标表")
+            fields = (level1, level2, name, operator, number, unit, qualitative)
             try:
                 saved = action(ws, draft, n, fields, base)
             except DraftConflict as exc:
@@ -127,7 +133,7 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
 
         return run
 
-    inputs = [ctx.draft_id, ctx.base, editor.position, *editor.fields()]
+    inputs = [ctx.draft_id, ctx.base, editor.position, *editor.fields(), *view.typed()]
     actions = {
         editor.save: (lambda ws, d, n, f, b: ws.put_row(d, _position(n), read_row(*f), base=b), lambda n, _: n, "save_row"),
         editor.add: (lambda ws, d, n, f, b: ws.put_row(d, None, read_row(*f), base=b), lambda _, rows: rows, "add_row"),

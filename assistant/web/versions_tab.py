@@ -7,7 +7,7 @@ import gradio as gr
 from assistant.store import DraftConflict
 from assistant.web import render
 from assistant.web.context import WebContext, need_draft
-from assistant.web.draft_view import DraftView
+from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
 HISTORY_HEADERS = ["版本", "上一版", "操作", "部分", "要求", "作者", "时间"]
@@ -56,8 +56,12 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         return render.diff_rows(changes)
 
     @guarded
-    def restore_version(draft_id: int | None, base: int | None, number: float, request: gr.Request) -> dict:
+    def restore_version(
+        request: gr.Request, draft_id: int | None, base: int | None, number: float,
+        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+    ) -> dict:  # fmt: skip
         ws = ctx.workspace(request)
+        view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "恢复旧版本")
         try:
             saved = ws.restore(need_draft(draft_id), int(number), base=int(base or 0))
         except DraftConflict as exc:
@@ -67,7 +71,7 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
     outputs = [heading, history, provenance, first, second, proposals]
     refresh.click(load, [ctx.draft_id], outputs, api_name="history")
     compare.click(compare_versions, [ctx.draft_id, first, second], diff, api_name="diff")
-    restore.click(restore_version, [ctx.draft_id, ctx.base, target], view.outputs(), api_name="restore").then(
+    restore.click(restore_version, [ctx.draft_id, ctx.base, target, *view.typed()], view.outputs(), api_name="restore").then(
         load, [ctx.draft_id], outputs
     )
     tab.select(load, [ctx.draft_id], outputs)
