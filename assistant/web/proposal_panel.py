@@ -122,9 +122,14 @@ def _change(n: int, old: DraftIndicator | None, new: DraftIndicator | None, kept
 def unsaved_sections(stored: StoredVersion, typed: dict[SectionKind, str | None], doing: str = "采纳建议") -> None:
     """Refuse (Chinese) when the page holds text that differs from the version it shows: ``doing`` redraws the
     section boxes from the stored version and would lose it. A box sent as ``None`` (an API call without it) is not checked."""
-    changed = [kind.label for kind, text in typed.items() if text is not None and text != _section_text(stored.draft, kind)]
+    changed = [kind.label for kind, text in typed.items() if text is not None and _lines(text) != _lines(_section_text(stored.draft, kind))]
     if changed:
         raise InputError(
             f"页面上有尚未保存的修改：“{'、'.join(changed)}”。{doing}会按已保存的版本刷新页面上的正文，这些修改会丢失，所以没有{doing}",
             hint=f"请先点“保存正文修改”保存，或撤销这些修改后再{doing}",
         )
+
+
+def _lines(text: str) -> str:
+    """A browser's text box sends line ends as \\n whatever was stored."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
