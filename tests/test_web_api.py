@@ -240,8 +240,9 @@ def test_start_from_an_uploaded_declaration_and_a_bad_file_in_chinese(url, tmp_p
     broken.write_bytes(b"not a zip")
     with pytest.raises(AppError, match="上年申报表.docx"):
         client.predict(handle_file(str(broken)), api_name="/start_preview")
-    with pytest.raises(AppError, match="不是年份"):
-        client.predict(docx, 1, "明年", api_name="/start_from_upload")
+    for typed in ("明年", "0000", "1000", "²⁰²⁷", "２０２７", "20270"):  # the box is wrong, not the file
+        with pytest.raises(AppError, match=f"“新草稿的年度”一栏填的“{typed}”不是 2000–2100 之间的年份"):
+            client.predict(docx, 1, typed, api_name="/start_from_upload")
 
 
 def test_stop_ends_drafting_and_saves_nothing_half_made(tmp_path, monkeypatch):

@@ -76,9 +76,11 @@ def _notes(found: list[Declaration]) -> str:
 
 
 def _year(text: str | None) -> int | None:
-    written = (text or "").strip().removesuffix("年")
+    """The year box: empty (keep the file's year) or a budget year written in ASCII digits, 2000–2100."""
+    written = (text or "").strip().removesuffix("年").strip()
     if not written:
         return None
-    if not (written.isdigit() and len(written) == 4):
-        raise InputError(f"新草稿的年度“{text}”不是年份", hint="请写 4 位数字，如 2027；留空则沿用上传文件中的年度")
+    if not (written.isascii() and written.isdigit() and len(written) == 4 and 2000 <= int(written) <= 2100):
+        raise InputError(f"“新草稿的年度”一栏填的“{text}”不是 2000–2100 之间的年份",
+                         hint="请在该栏写 4 位数字，如 2027；留空则沿用上传文件中的年度")  # fmt: skip
     return int(written)
