@@ -308,3 +308,21 @@ def test_every_action_that_redraws_the_sections_refuses_while_typed_text_is_unsa
     assert client.predict(draft_id, api_name="/history")[1]["data"][0][0] == "1"  # nothing was saved
     locked = client.predict(draft_id, "necessity", *texts, api_name="/lock_section")  # the page as stored: no refusal
     assert "第 2 版" in locked[STATUS]
+
+
+def test_bad_numbers_and_forged_ids_are_chinese_messages(url):
+    client = _client(url)
+    draft_id = _drafted(client)[1:][DRAFT_ID]
+    huge = 10**20
+    for args, api_name, message in [
+        ((draft_id, None, 1), "/diff", "“较早版本”一栏的版本号（空）不是正整数"),
+        ((draft_id, 1, huge), "/diff", f"没有第 {huge} 版"),
+        ((draft_id, None), "/restore", "“恢复第几版”一栏的版本号（空）不是正整数"),
+        ((draft_id, huge), "/restore", f"没有第 {huge} 版"),
+        ((huge,), "/open_draft", f"没有编号为 {huge} 的草稿"),
+        (("abc",), "/open_draft", "草稿编号“abc”不是正整数"),
+        ((draft_id, str(huge)), "/reject_proposal", f"没有编号为 {huge} 的重新生成建议"),
+        ((draft_id, None, "产出指标", "数量指标", "x", "≥", "1", "", ""), "/save_row", "还没有选中指标行"),
+    ]:  # fmt: skip
+        with pytest.raises(AppError, match=message):
+            client.predict(*args, api_name=api_name)

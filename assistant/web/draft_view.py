@@ -17,7 +17,7 @@ from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict, Proposal, StoredVersion, VersionInfo
 from assistant.web import render
 from assistant.web.brief_form import BriefForm, form_values
-from assistant.web.context import WebContext
+from assistant.web.context import WebContext, need_draft
 from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
 
 T = TypeVar("T")
@@ -69,7 +69,7 @@ class DraftView:
         """Refuse ``doing`` while the section boxes hold text that differs from the version the page shows (draft
         ``draft_id``, version ``base``): every action that saves or opens a version redraws the boxes."""
         if draft_id:
-            unsaved_sections(ws.open(int(draft_id), int(base) if base else None), dict(zip(EDITABLE, typed, strict=True)), doing)
+            unsaved_sections(ws.open(need_draft(draft_id), int(base) if base else None), dict(zip(EDITABLE, typed, strict=True)), doing)
 
     def typed(self) -> list[gr.components.Component]:
         """The section boxes, the last inputs of every event that redraws them (read by `keep_unsaved`)."""

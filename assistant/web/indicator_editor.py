@@ -121,7 +121,7 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
             overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
         ) -> dict:  # fmt: skip
             ws = ctx.workspace(request)
-            draft, n = need_draft(draft_id), int(position or 0)
+            draft, n = need_draft(draft_id), _row_number(position)
             view.keep_unsaved(ws, draft, base, (overview, necessity, goal_total, goal_annual), "修改指标表")
             fields = (level1, level2, name, operator, number, unit, qualitative)
             try:
@@ -145,6 +145,13 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
     }
     for button, (action, follow, api_name) in actions.items():
         button.click(saver(action, follow), inputs, [*view.outputs(), editor.position], api_name=api_name)
+
+
+def _row_number(position: float | None) -> int:
+    """The editor's row (0: none chosen); what is not a whole number, as an API call may send, is no row."""
+    if isinstance(position, float):
+        return int(position) if position.is_integer() else 0
+    return position if isinstance(position, int) and not isinstance(position, bool) else 0
 
 
 def _position(n: int) -> int:
