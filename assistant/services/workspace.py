@@ -130,10 +130,11 @@ class WorkspaceService:
         current = self.open(draft_id, base).draft
         sections = [s.model_copy(update={"text": texts[s.kind]}) if s.kind in texts else s for s in current.sections]
         have = {s.kind for s in current.sections}
-        sections += [DraftSection(kind=kind, text=text, generated_by=HUMAN_WRITTEN) for kind, text in texts.items()
-                     if kind not in have and text.strip()]  # fmt: skip
-        order = list(SectionKind)
-        sections.sort(key=lambda s: order.index(s.kind))  # a section the draft lacked goes where it belongs
+        added = [DraftSection(kind=kind, text=text, generated_by=HUMAN_WRITTEN) for kind, text in texts.items()
+                 if kind not in have and text.strip()]  # fmt: skip
+        if added:  # a section the draft lacked goes where it belongs; otherwise the order stays as it was
+            order = list(SectionKind)
+            sections = sorted([*sections, *added], key=lambda s: order.index(s.kind))
         return self._edit(draft_id, current.model_copy(update={"sections": sections}), base)
 
     def save_indicators(self, draft_id: int, rows: list[DraftIndicator], *, base: int) -> SavedDraft:
