@@ -323,6 +323,7 @@ def test_bad_numbers_and_forged_ids_are_chinese_messages(url):
         (("abc",), "/open_draft", "草稿编号“abc”不是正整数"),
         ((draft_id, str(huge)), "/reject_proposal", f"没有编号为 {huge} 的重新生成建议"),
         ((draft_id, None, "产出指标", "数量指标", "x", "≥", "1", "", ""), "/save_row", "还没有选中指标行"),
+        *[((draft_id, 0, "产出指标", "数量指标", "x", "≥", n, "", ""), "/add_row", f"数值“{n}”不是可用的数字") for n in ("NaN", "Infinity", "1e400", "九十")],
     ]:  # fmt: skip
         with pytest.raises(AppError, match=message):
             client.predict(*args, api_name=api_name)

@@ -23,6 +23,7 @@ from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
 NO_OPERATOR = "（无）"
+MAX_VALUE = Decimal("1e15")  # far above any target a declaration sets (amounts are in 元)
 
 
 @dataclass
@@ -89,7 +90,9 @@ def read_row(level1: str, level2: str, name: str, operator: str, number: str, un
     try:
         value = Decimal(text) if text else None
     except InvalidOperation:
-        raise InputError(f"数值“{number}”不是数字", hint="请只填数字，如 90；单位填在“单位”中，如 %") from None
+        value = Decimal("NaN")
+    if value is not None and not (value.is_finite() and abs(value) < MAX_VALUE):  # NaN, Infinity, 1e400 are no target
+        raise InputError(f"数值“{number}”不是可用的数字", hint="请只填数字，如 90；单位填在“单位”中，如 %")
     op = None if operator in (None, NO_OPERATOR) else Operator(operator)
     return IndicatorInput(level1=Level1(level1), level2=Level2(level2), name=name or "", operator=op, number=value,
                           unit=unit or None, qualitative=qualitative or None)  # fmt: skip
