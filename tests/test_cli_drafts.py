@@ -75,6 +75,24 @@ def test_saved_json_drafts_import_and_bad_input_is_a_chinese_error(data_dir: Pat
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     bad = runner.invoke(app, ["drafts", "import", str(tmp_path / "bad.json")])
     assert bad.exit_code == 2 and "不是合法的 JSON" in bad.output
+    (tmp_path / "bad2.json").write_text("[]", encoding="utf-8")
+    mixed = runner.invoke(app, ["drafts", "import", str(out), str(tmp_path / "bad.json"), str(out), str(tmp_path / "bad2.json")])
+    assert mixed.exit_code == 2 and "已导入 old.json：草稿 3" in mixed.output and "已导入 old.json：草稿 4" in mixed.output
+    assert "未导入 bad.json：" in mixed.output and "未导入 bad2.json：" in mixed.output and "2 个文件未导入：bad.json、bad2.json" in mixed.output
+    assert sorted(d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)) == [1, 2, 3, 4]
+
+
+def test_numbers_no_store_can_hold_are_drafts_that_do_not_exist(data_dir: Path) -> None:
+    _ok(["draft", "--example"])
+    huge = str(10**20)
+    for args, message in [
+        (["drafts", "show", huge], f"没有编号为 {huge} 的草稿"), (["drafts", "show", "1", "-v", huge], f"草稿 1 没有第 {huge} 版"),
+        (["drafts", "history", huge], f"没有编号为 {huge} 的草稿"), (["drafts", "diff", "1", "1", huge], f"草稿 1 没有第 {huge} 版"),
+        (["drafts", "lock", huge, "section.overview"], f"没有编号为 {huge} 的草稿"), (["draft", "--id", huge, "--section", "必要性"], f"没有编号为 {huge} 的草稿"),
+        (["drafts", "restore", "1", huge], f"草稿 1 没有第 {huge} 版"),
+    ]:  # fmt: skip
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output, (args, result.output)
 
 
 def test_a_corrupt_store_is_named_not_a_traceback(data_dir: Path) -> None:

@@ -113,6 +113,18 @@ def test_restore_makes_an_old_version_latest_again(store, rules_draft):  # noqa:
     assert store.get(draft_id, 2).draft.section(SectionKind.NECESSITY).text == "改过。"
 
 
+def test_numbers_no_database_can_hold_are_not_found_not_overflows(store, rules_draft):  # noqa: F811
+    draft_id = store.create(rules_draft, owner="张三").draft_id
+    huge = 10**20
+    calls = [lambda: store.latest(huge), lambda: store.get(draft_id, huge), lambda: store.history(huge), lambda: store.proposal(draft_id, huge),
+             lambda: store.diff(draft_id, 1, huge), lambda: store.restore(draft_id, 1, expected_parent=huge, author="张三"),
+             lambda: store.save(huge, rules_draft, expected_parent=1, author="张三"), lambda: store.get(draft_id, -huge)]  # fmt: skip
+    for call in calls:
+        with pytest.raises(DraftNotFound, match=str(huge)):
+            call()
+    assert store.latest(draft_id).number == 1  # nothing was written
+
+
 def test_diff_lists_changed_fields(store, rules_draft):  # noqa: F811
     draft_id = store.create(rules_draft, owner="张三").draft_id
     fewer = _edited(rules_draft, SectionKind.NECESSITY, "新文本。").model_copy(update={"indicators": rules_draft.indicators[:-1]})

@@ -240,8 +240,9 @@ def test_start_from_an_uploaded_declaration_and_a_bad_file_in_chinese(url, tmp_p
     broken.write_bytes(b"not a zip")
     with pytest.raises(AppError, match="上年申报表.docx"):
         client.predict(handle_file(str(broken)), api_name="/start_preview")
-    with pytest.raises(AppError, match="不是年份"):
-        client.predict(docx, 1, "明年", api_name="/start_from_upload")
+    for typed in ("明年", "0000", "1000", "²⁰²⁷", "２０２７", "20270"):  # the box is wrong, not the file
+        with pytest.raises(AppError, match=f"“新草稿的年度”一栏填的“{typed}”不是 2000–2100 之间的年份"):
+            client.predict(docx, 1, typed, api_name="/start_from_upload")
 
 
 def test_stop_ends_drafting_and_saves_nothing_half_made(tmp_path, monkeypatch):
@@ -284,3 +285,45 @@ def test_a_locked_section_shows_it_and_is_not_regenerated(url):
     assert "（锁定）" in locked[GOAL_TOTAL]["label"] and "第 2 版" in locked[STATUS]
     with pytest.raises(AppError, match="已人工修改或已锁定"):
         client.predict(draft_id, "goal_total", "", False, False, api_name="/regenerate")
+
+
+def test_every_action_that_redraws_the_sections_refuses_while_typed_text_is_unsaved(url):
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id, row = out[DRAFT_ID], out[TABLE]["data"][0]
+    texts = [_text(out[i]) for i in (OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL)]
+    typed = [texts[0], texts[1] + "【刚打的、尚未保存】", *texts[2:]]
+    fields = [row[1], row[2], row[3], "≥", "95", "%", ""]
+    other = _drafted(_client(url))[1:][DRAFT_ID]
+    docx = handle_file(str(OFFICE / "hand_filled_shanghai.docx"))
+    client.predict(docx, api_name="/start_preview")
+    calls = {
+        "/lock_section": [draft_id, "necessity"], "/unlock_section": [draft_id, "necessity"], "/save_row": [draft_id, 1, *fields],
+        "/add_row": [draft_id, 0, *fields], "/delete_row": [draft_id, 1, *fields], "/restore": [draft_id, 1],
+        "/open_draft": [other, draft_id], "/start_from_upload": [docx, 1, "2027", draft_id],
+    }  # fmt: skip
+    for api_name, args in calls.items():
+        with pytest.raises(AppError, match="尚未保存的修改：“项目设立的必要性”.*请先点“保存正文修改”保存"):
+            client.predict(*args, *typed, api_name=api_name)
+    assert client.predict(draft_id, api_name="/history")[1]["data"][0][0] == "1"  # nothing was saved
+    locked = client.predict(draft_id, "necessity", *texts, api_name="/lock_section")  # the page as stored: no refusal
+    assert "第 2 版" in locked[STATUS]
+
+
+def test_bad_numbers_and_forged_ids_are_chinese_messages(url):
+    client = _client(url)
+    draft_id = _drafted(client)[1:][DRAFT_ID]
+    huge = 10**20
+    for args, api_name, message in [
+        ((draft_id, None, 1), "/diff", "“较早版本”一栏的版本号（空）不是正整数"),
+        ((draft_id, 1, huge), "/diff", f"没有第 {huge} 版"),
+        ((draft_id, None), "/restore", "“恢复第几版”一栏的版本号（空）不是正整数"),
+        ((draft_id, huge), "/restore", f"没有第 {huge} 版"),
+        ((huge,), "/open_draft", f"没有编号为 {huge} 的草稿"),
+        (("abc",), "/open_draft", "草稿编号“abc”不是正整数"),
+        ((draft_id, str(huge)), "/reject_proposal", f"没有编号为 {huge} 的重新生成建议"),
+        ((draft_id, None, "产出指标", "数量指标", "x", "≥", "1", "", ""), "/save_row", "还没有选中指标行"),
+        *[((draft_id, 0, "产出指标", "数量指标", "x", "≥", n, "", ""), "/add_row", f"数值“{n}”不是可用的数字") for n in ("NaN", "Infinity", "1e400", "九十")],
+    ]:  # fmt: skip
+        with pytest.raises(AppError, match=message):
+            client.predict(*args, api_name=api_name)

@@ -194,8 +194,11 @@ def test_each_tab_in_the_browser(browser, tmp_path):
         _viewport_shot(browser, "web-draft", shots, anchor="my-drafts")
         box = _field(browser, "section-goal_total")
         box.send_keys("全年可用率不低于99%。")
+        _click(browser, "start-draft")  # 起草 again would redraw the boxes: refused, the typed text stays
+        _wait(browser).until(lambda d: "尚未保存的修改：“项目总目标”" in d.find_element(By.TAG_NAME, "body").text)
+        assert _field(browser, "section-goal_total").get_attribute("value").endswith("全年可用率不低于99%。")
         _click(browser, "save-sections")
-        _wait_text(browser, "draft-status", "第 2 版")
+        _wait_text(browser, "draft-status", "草稿 1 · 第 2 版")  # no second draft was made
 
         _tab(browser, "版本")
         _wait_text(browser, "history-table", "人工修改")

@@ -176,3 +176,21 @@ def test_locked_section_and_row_survive_regeneration(services, drafted):
     assert indicator_path(2, "value") in again.kept and again.draft.indicators[1] == saved.draft.indicators[1]
     ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=False, base=3)
     assert ws.propose_section(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=4, force=False, on_event=lambda _: None)
+
+
+def test_text_for_a_section_the_draft_lacks_is_saved_as_a_new_section(services, tmp_path):
+    import json
+
+    ws = services.workspace()
+    saved = ws.draft(example_brief(), on_event=lambda _: None)
+    draft = saved.draft.model_copy(update={"sections": [s for s in saved.draft.sections if s.kind is not SectionKind.OVERVIEW]})
+    path = tmp_path / "no_overview.json"
+    path.write_text(json.dumps({"format": "shenbao-draft/1", **draft.model_dump(mode="json")}, ensure_ascii=False), encoding="utf-8")
+    imported = services.drafting.import_file(path)
+    assert imported.draft.section(SectionKind.OVERVIEW) is None
+    text = "这是在网页上新写的项目概况。"
+    edited = ws.save_sections(imported.info.draft_id, {SectionKind.OVERVIEW: text, SectionKind.GOAL_TOTAL: ""}, base=1)
+    stored = ws.open(imported.info.draft_id)
+    assert edited.info.number == 2 and stored.draft.section(SectionKind.OVERVIEW).text == text
+    assert [s.kind for s in stored.draft.sections][0] is SectionKind.OVERVIEW  # placed where it belongs, not last
+    assert stored.fields[section_path(SectionKind.OVERVIEW)].origin is Origin.HUMAN

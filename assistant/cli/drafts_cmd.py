@@ -13,7 +13,7 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
-from assistant.errors import InputError
+from assistant.errors import AssistantError, InputError
 from assistant.store import DraftSummary, FieldChange, StoredVersion, VersionInfo
 from assistant.store.fields import field_label
 
@@ -156,10 +156,18 @@ def export(
 @app.command("import")
 def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o 保存的草稿 JSON")]) -> None:
     """把以前保存的草稿 JSON 导入草稿库，每个文件成为一份新草稿。"""
+    failed: list[str] = []
     with open_services() as services:
-        for path in files:
-            saved = services.drafting.import_file(path)
+        for path in files:  # every good file is imported; every bad one is reported, none stops the rest
+            try:
+                saved = services.drafting.import_file(path)
+            except AssistantError as exc:
+                failed.append(path.name)
+                typer.echo(f"未导入 {path.name}：{exc.message}" + (f"。建议：{exc.hint}" if exc.hint else ""), err=True)
+                continue
             typer.echo(f"已导入 {path.name}：草稿 {saved.info.draft_id}（{saved.draft.brief.name}）")
+    if failed:
+        raise InputError(f"{len(failed)} 个文件未导入：{'、'.join(failed)}（其余文件已导入）", hint="按上面各文件的提示改正后，只需再导入这些文件")
 
 
 @app.command("lock")

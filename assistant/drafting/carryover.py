@@ -51,7 +51,7 @@ def draft_from_declaration(decl: Declaration, *, source: str, year: int | None, 
 
 def _brief(decl: Declaration, year: int | None, notes: list[str]) -> Brief:
     h = decl.header
-    new_year = year or h.year
+    new_year = h.year if year is None else year
     if new_year is None:
         raise InputError(f"上传的申报表“{h.name}”没有写年度", hint="请填写新草稿的年度后再开始")
     moved = h.year is not None and new_year != h.year

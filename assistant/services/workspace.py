@@ -23,7 +23,7 @@ from assistant.domain.values import Operator, ValueKind, parse_value
 from assistant.domain.model import Declaration
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
-from assistant.drafting.models import Draft, DraftIndicator
+from assistant.drafting.models import Draft, DraftIndicator, DraftSection
 from assistant.errors import InputError
 from assistant.office.service import ExportFormat, export_declaration
 from assistant.services.drafting import DraftingService, SavedDraft
@@ -33,6 +33,7 @@ from assistant.store.fields import INDICATOR_COLUMNS, indicator_path, initial_or
 from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
 
 HUMAN_BASIS = "人工填写"
+HUMAN_WRITTEN = "人工填写"  # ``generated_by`` of a section a person wrote into a draft that lacked it
 UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
 OLD_OFFICE_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # accepted at the door so the person hears how to convert them
 
@@ -128,6 +129,12 @@ class WorkspaceService:
         """The section texts a person wrote, as the next version after ``base`` (changed ones human-edited)."""
         current = self.open(draft_id, base).draft
         sections = [s.model_copy(update={"text": texts[s.kind]}) if s.kind in texts else s for s in current.sections]
+        have = {s.kind for s in current.sections}
+        added = [DraftSection(kind=kind, text=text, generated_by=HUMAN_WRITTEN) for kind, text in texts.items()
+                 if kind not in have and text.strip()]  # fmt: skip
+        if added:  # a section the draft lacked goes where it belongs; otherwise the order stays as it was
+            order = list(SectionKind)
+            sections = sorted([*sections, *added], key=lambda s: order.index(s.kind))
         return self._edit(draft_id, current.model_copy(update={"sections": sections}), base)
 
     def save_indicators(self, draft_id: int, rows: list[DraftIndicator], *, base: int) -> SavedDraft:

@@ -26,6 +26,21 @@ from assistant.store.records import Action, DraftSummary, FieldChange, Proposal,
 from assistant.store.schema import create_store_engine, upgrade
 
 
+MAX_NUMBER = 2**63 - 1  # the largest id or version number SQLite and PostgreSQL can hold
+
+
+def _stored_draft(draft_id: int) -> None:
+    """A draft number no database can hold is a draft that does not exist (not an overflow inside the driver)."""
+    if not 1 <= draft_id <= MAX_NUMBER:
+        raise DraftNotFound(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看已保存的草稿")
+
+
+def _stored_version(draft_id: int, number: int) -> None:
+    _stored_draft(draft_id)
+    if not 1 <= number <= MAX_NUMBER:
+        raise DraftNotFound(f"草稿 {draft_id} 没有第 {number} 版", hint=f"用 assistant drafts history {draft_id} 查看版本")
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -122,6 +137,9 @@ class DraftStore:
         action: Action, author: str, now: datetime, section: str | None = None, instruction: str | None = None,
         then: Callable[[Session, VersionInfo], None] | None = None,
     ) -> VersionInfo:  # fmt: skip
+        _stored_draft(draft_id)
+        if not -MAX_NUMBER <= expected_parent < MAX_NUMBER:  # 0 and below are stale saves (conflicts), not overflows
+            raise DraftNotFound(f"草稿 {draft_id} 没有第 {expected_parent} 版", hint=f"用 assistant drafts history {draft_id} 查看版本")
         self._user_id(author)
         number = expected_parent + 1
         with self._session.begin() as session:
@@ -190,6 +208,9 @@ class DraftStore:
             return _proposal(row, author)
 
     def proposal(self, draft_id: int, proposal_id: int) -> Proposal:
+        _stored_draft(draft_id)
+        if not 1 <= proposal_id <= MAX_NUMBER:
+            raise DraftNotFound(f"草稿 {draft_id} 没有编号为 {proposal_id} 的重新生成建议", hint="请重新生成")
         with self._session() as session:
             found = session.execute(
                 select(ProposalRow, UserRow.name)
@@ -283,6 +304,7 @@ class DraftStore:
     # -- reads -----------------------------------------------------------------------------------
 
     def head(self, draft_id: int) -> int:
+        _stored_draft(draft_id)
         with self._session() as session:
             head = session.scalar(select(DraftRow.head).where(DraftRow.id == draft_id))
         if head is None:
@@ -293,6 +315,7 @@ class DraftStore:
         return self.get(draft_id, self.head(draft_id))
 
     def get(self, draft_id: int, number: int) -> StoredVersion:
+        _stored_version(draft_id, number)
         with self._session() as session:
             found = session.execute(
                 select(VersionRow, UserRow.name)

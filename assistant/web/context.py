@@ -22,9 +22,26 @@ class WebContext:
         return self.services.workspace(user, rules_only=rules_only)
 
 
-def need_draft(draft_id: int | None) -> int:
+def need_draft(draft_id: object) -> int:
     from assistant.errors import InputError
 
     if not draft_id:
         raise InputError("还没有打开草稿", hint="请先在“起草”页起草一份，或在“我的草稿”中选择一份")
-    return int(draft_id)
+    return whole_number(draft_id, what="草稿编号", hint="请在“我的草稿”中选择一份")
+
+
+def whole_number(value: object, *, what: str, hint: str) -> int:
+    """``value`` (as a page or an API call sends it) as a whole number ≥ 1; anything else is an `InputError` naming ``what``."""
+    from assistant.errors import InputError
+
+    if isinstance(value, float):  # a gr.Number; inf and nan are not integers
+        number = int(value) if value.is_integer() else None
+    else:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = None
+    if number is None or number < 1:
+        shown = "（空）" if value is None or str(value).strip() == "" else f"“{value}”"
+        raise InputError(f"{what}{shown}不是正整数", hint=hint)
+    return number

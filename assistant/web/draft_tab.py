@@ -20,7 +20,7 @@ from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
 from assistant.web.context import WebContext, need_draft
-from assistant.web.draft_view import EDITABLE, DraftView, build_view
+from assistant.web.draft_view import EDITABLE, DraftView, Typed, build_view
 from assistant.web.errors import guarded, page_error
 from assistant.web.indicator_editor import build_editor, wire_editor
 from assistant.web.proposal_panel import build_panel
@@ -68,15 +68,18 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
 
     example.click(lambda: form_values(example_brief()), None, form.inputs(), api_name="load_example")
     upload.upload(guarded(lambda f: form_values(import_brief(f))), upload, form.inputs(), api_name="import_brief")
-    drafting = begin.click(_drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft")
+    # drafting takes the brief and streams, so the unsaved-text check runs first, as its own step
+    checked = begin.click(_unsaved_checker(ctx, view, "起草新草稿"), [ctx.draft_id, ctx.base, *view.typed()], None,
+                          api_visibility="private")  # fmt: skip
+    drafting = checked.success(_drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft")
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
     view.save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
     wire_proposals(ctx, view, panel, Regenerate(kind, instruction, force, regen, rules, regen_table, force_table))
     for button, locked in ((lock, True), (unlock, False)):
-        button.click(_section_locker(ctx, view, locked=locked), [ctx.draft_id, ctx.base, kind], view.outputs(),
+        button.click(_section_locker(ctx, view, locked=locked), [ctx.draft_id, ctx.base, kind, *view.typed()], view.outputs(),
                      api_name="lock_section" if locked else "unlock_section")  # fmt: skip
     export.click(_exporter(ctx), [ctx.draft_id, ctx.base, fmt], exported, api_name="export")
-    view.drafts.input(_opener(ctx, view), [view.drafts], view.outputs(), api_name="open_draft")
+    view.drafts.input(_opener(ctx, view), [view.drafts, ctx.draft_id, ctx.base, *view.typed()], view.outputs(), api_name="open_draft")
     wire_editor(editor, view)
     wire_start(ctx, view, start)
     return view
@@ -88,10 +91,24 @@ def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str =
 
 def _opener(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
     @guarded
-    def open_draft(draft_id: int | None, request: gr.Request) -> dict:
-        return view.render(ctx.workspace(request), need_draft(draft_id))
+    def open_draft(
+        request: gr.Request, draft_id: int | None, shown: int | None = None, base: int | None = None,
+        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+    ) -> dict:  # fmt: skip
+        ws = ctx.workspace(request)
+        wanted = need_draft(draft_id)
+        view.keep_unsaved(ws, shown, base, (overview, necessity, goal_total, goal_annual), "打开其他草稿")
+        return view.render(ws, wanted)
 
     return open_draft
+
+
+def _unsaved_checker(ctx: WebContext, view: DraftView, doing: str):  # noqa: ANN202 - a handler
+    @guarded
+    def check(request: gr.Request, draft_id: int | None, base: int | None, *typed: Typed) -> None:
+        view.keep_unsaved(ctx.workspace(request), draft_id, base, typed, doing)
+
+    return check
 
 
 def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):  # noqa: ANN202 - a generator handler
@@ -165,8 +182,12 @@ def _section_saver(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handle
 
 def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):  # noqa: ANN202 - a handler
     @guarded
-    def lock(draft_id: int | None, base: int | None, kind: str, request: gr.Request) -> dict:
+    def lock(
+        request: gr.Request, draft_id: int | None, base: int | None, kind: str,
+        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+    ) -> dict:  # fmt: skip
         ws = ctx.workspace(request)
+        view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "锁定或解锁")
         try:
             saved = ws.lock_section(need_draft(draft_id), SectionKind(kind), locked=locked, base=int(base or 0))
         except DraftConflict as exc:

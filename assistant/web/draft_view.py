@@ -14,14 +14,15 @@ import gradio as gr
 
 from assistant.domain.model import SectionKind
 from assistant.services.workspace import WorkspaceService
-from assistant.store import DraftConflict, Proposal, StoredVersion, VersionInfo
+from assistant.store import DraftConflict, DraftNotFound, Proposal, StoredVersion, VersionInfo
 from assistant.web import render
 from assistant.web.brief_form import BriefForm, form_values
-from assistant.web.context import WebContext
-from assistant.web.proposal_panel import ProposalPanel
+from assistant.web.context import WebContext, need_draft
+from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
 
 T = TypeVar("T")
 EDITABLE = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
+Typed = str | None  # a section box's text as the page sends it; None: not sent (an API call), not checked
 
 
 @dataclass
@@ -62,6 +63,22 @@ class DraftView:
         if self.proposal is not None:
             updates.update(self.proposal.shown(stored, pending))
         return updates
+
+    @staticmethod
+    def keep_unsaved(ws: WorkspaceService, draft_id: int | None, base: int | None, typed: tuple[Typed, ...], doing: str) -> None:
+        """Refuse ``doing`` while the section boxes hold text that differs from the version the page shows (draft
+        ``draft_id``, version ``base``): every action that saves or opens a version redraws the boxes."""
+        if not draft_id or not base:  # the page shows no version yet (still loading): its boxes hold none
+            return
+        try:
+            shown = ws.open(need_draft(draft_id), int(base))
+        except DraftNotFound:  # gone, or another user's after signing in again: nothing of it is on the page to lose
+            return
+        unsaved_sections(shown, dict(zip(EDITABLE, typed, strict=True)), doing)
+
+    def typed(self) -> list[gr.components.Component]:
+        """The section boxes, the last inputs of every event that redraws them (read by `keep_unsaved`)."""
+        return list(self.sections.values())
 
     @staticmethod
     def status_line(info: VersionInfo, note: str = "") -> str:

@@ -19,10 +19,11 @@ from assistant.store import DraftConflict
 from assistant.web import render
 from assistant.web.charts import value_chart
 from assistant.web.context import need_draft
-from assistant.web.draft_view import DraftView
+from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
 NO_OPERATOR = "（无）"
+MAX_VALUE = Decimal("1e15")  # far above any target a declaration sets (amounts are in 元)
 
 
 @dataclass
@@ -89,7 +90,9 @@ def read_row(level1: str, level2: str, name: str, operator: str, number: str, un
     try:
         value = Decimal(text) if text else None
     except InvalidOperation:
-        raise InputError(f"数值“{number}”不是数字", hint="请只填数字，如 90；单位填在“单位”中，如 %") from None
+        value = Decimal("NaN")
+    if value is not None and not (value.is_finite() and abs(value) < MAX_VALUE):  # NaN, Infinity, 1e400 are no target
+        raise InputError(f"数值“{number}”不是可用的数字", hint="请只填数字，如 90；单位填在“单位”中，如 %")
     op = None if operator in (None, NO_OPERATOR) else Operator(operator)
     return IndicatorInput(level1=Level1(level1), level2=Level2(level2), name=name or "", operator=op, number=value,
                           unit=unit or None, qualitative=qualitative or None)  # fmt: skip
@@ -115,9 +118,15 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
 
     def saver(action, follow):  # noqa: ANN001, ANN202 - the service call and where the editor's row goes after it
         @guarded
-        def run(request: gr.Request, draft_id: int | None, base: int | None, position: float | None, *fields: str) -> dict:
+        def run(
+            request: gr.Request, draft_id: int | None, base: int | None, position: float | None,
+            level1: str, level2: str, name: str, operator: str, number: str, unit: str, qualitative: str,
+            overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+        ) -> dict:  # fmt: skip
             ws = ctx.workspace(request)
-            draft, n = need_draft(draft_id), int(position or 0)
+            draft, n = need_draft(draft_id), _row_number(position)
+            view.keep_unsaved(ws, draft, base, (overview, necessity, goal_total, goal_annual), "修改指标表")
+            fields = (level1, level2, name, operator, number, unit, qualitative)
             try:
                 saved = action(ws, draft, n, fields, base)
             except DraftConflict as exc:
@@ -127,7 +136,7 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
 
         return run
 
-    inputs = [ctx.draft_id, ctx.base, editor.position, *editor.fields()]
+    inputs = [ctx.draft_id, ctx.base, editor.position, *editor.fields(), *view.typed()]
     actions = {
         editor.save: (lambda ws, d, n, f, b: ws.put_row(d, _position(n), read_row(*f), base=b), lambda n, _: n, "save_row"),
         editor.add: (lambda ws, d, n, f, b: ws.put_row(d, None, read_row(*f), base=b), lambda _, rows: rows, "add_row"),
@@ -139,6 +148,13 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
     }
     for button, (action, follow, api_name) in actions.items():
         button.click(saver(action, follow), inputs, [*view.outputs(), editor.position], api_name=api_name)
+
+
+def _row_number(position: float | None) -> int:
+    """The editor's row (0: none chosen); what is not a whole number, as an API call may send, is no row."""
+    if isinstance(position, float):
+        return int(position) if position.is_integer() else 0
+    return position if isinstance(position, int) and not isinstance(position, bool) else 0
 
 
 def _position(n: int) -> int:

@@ -119,11 +119,17 @@ def _change(n: int, old: DraftIndicator | None, new: DraftIndicator | None, kept
     return "不变" if old == new else "替换"
 
 
-def unsaved_sections(stored: StoredVersion, typed: dict[SectionKind, str]) -> None:
-    """Refuse (Chinese) when the page holds text that differs from the version it shows: accepting would replace it."""
-    changed = [kind.label for kind, text in typed.items() if text != _section_text(stored.draft, kind)]
+def unsaved_sections(stored: StoredVersion, typed: dict[SectionKind, str | None], doing: str = "采纳建议") -> None:
+    """Refuse (Chinese) when the page holds text that differs from the version it shows: ``doing`` redraws the
+    section boxes from the stored version and would lose it. A box sent as ``None`` (an API call without it) is not checked."""
+    changed = [kind.label for kind, text in typed.items() if text is not None and _lines(text) != _lines(_section_text(stored.draft, kind))]
     if changed:
         raise InputError(
-            f"页面上“{'、'.join(changed)}”有尚未保存的修改，采纳建议会刷新页面上的正文，这些修改会丢失，未采纳",
-            hint="请先点“保存正文修改”保存它们，再采纳建议（建议仍在，可在保存后采纳）",
+            f"页面上有尚未保存的修改：“{'、'.join(changed)}”。{doing}会按已保存的版本刷新页面上的正文，这些修改会丢失，所以没有{doing}",
+            hint=f"请先点“保存正文修改”保存，或撤销这些修改后再{doing}",
         )
+
+
+def _lines(text: str) -> str:
+    """A browser's text box sends line ends as \\n whatever was stored."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -13,7 +13,7 @@ from assistant.errors import InputError
 from assistant.services.workspace import OLD_OFFICE_SUFFIXES, UPLOAD_SUFFIXES
 from assistant.web import render
 from assistant.web.context import WebContext
-from assistant.web.draft_view import DraftView
+from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
 
@@ -50,10 +50,14 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
         return [gr.Dropdown(choices=choices, value=1), str(year + 1) if year else "", summary + "\n\n" + _notes(found)]
 
     @guarded
-    def start(path: str | None, choice: int | None, year: str, request: gr.Request) -> dict:
+    def start(
+        request: gr.Request, path: str | None, choice: int | None, year: str, shown: int | None = None, base: int | None = None,
+        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+    ) -> dict:  # fmt: skip
         if not path:
             raise InputError("还没有上传申报表", hint="请先上传上年的申报表（.docx、.xlsx、.txt 或 .json）")
         ws = ctx.workspace(request)
+        view.keep_unsaved(ws, shown, base, (overview, necessity, goal_total, goal_annual), "新建草稿")
         started = ws.start_from_upload(Path(path), choice=int(choice or 1), year=_year(year))
         info = started.saved.info
         note = "已从上传的申报表新建草稿：各部分和指标标为“取自上传的申报表”，审核已运行；请按本年度修改。"
@@ -62,7 +66,8 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
         return {**view.render(ws, info.draft_id, info.number, note=note), controls.notes: notes}
 
     controls.file.upload(preview, controls.file, [controls.choice, controls.year, controls.notes], api_name="start_preview")
-    controls.button.click(start, [controls.file, controls.choice, controls.year], [*view.outputs(), controls.notes],
+    controls.button.click(start, [controls.file, controls.choice, controls.year, ctx.draft_id, ctx.base, *view.typed()],
+                          [*view.outputs(), controls.notes],
                           api_name="start_from_upload")  # fmt: skip
 
 
@@ -71,9 +76,11 @@ def _notes(found: list[Declaration]) -> str:
 
 
 def _year(text: str | None) -> int | None:
-    written = (text or "").strip().removesuffix("年")
+    """The year box: empty (keep the file's year) or a budget year written in ASCII digits, 2000–2100."""
+    written = (text or "").strip().removesuffix("年").strip()
     if not written:
         return None
-    if not (written.isdigit() and len(written) == 4):
-        raise InputError(f"新草稿的年度“{text}”不是年份", hint="请写 4 位数字，如 2027；留空则沿用上传文件中的年度")
+    if not (written.isascii() and written.isdigit() and len(written) == 4 and 2000 <= int(written) <= 2100):
+        raise InputError(f"“新草稿的年度”一栏填的“{text}”不是 2000–2100 之间的年份",
+                         hint="请在该栏写 4 位数字，如 2027；留空则沿用上传文件中的年度")  # fmt: skip
     return int(written)

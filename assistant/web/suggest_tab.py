@@ -11,7 +11,7 @@ from assistant.web import render
 from assistant.web.brief_form import read_form
 from assistant.web.charts import value_chart
 from assistant.web.context import WebContext, need_draft
-from assistant.web.draft_view import DraftView
+from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
 HEADERS = ["序号", "一级指标", "二级指标", "三级指标", "建议值", "取值依据", "来源", "先例数"]
@@ -64,10 +64,14 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
         return [render.evidence_panel(s.value, s.evidence, name=s.name) + notes, value_chart(s.value, name=s.name)]
 
     @guarded
-    def add_rows(request: gr.Request, draft_id: int | None, base: int | None, found: SuggestionSet | None, picked: list[int]) -> dict:
+    def add_rows(
+        request: gr.Request, draft_id: int | None, base: int | None, found: SuggestionSet | None, picked: list[int],
+        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+    ) -> dict:  # fmt: skip
         if found is None or not picked:
             raise gr.Error("请先推荐指标，并勾选要加入的指标", title="无法完成")
         ws = ctx.workspace(request)
+        view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "加入推荐指标")
         subset = found.model_copy(update={"suggestions": [found.suggestions[i] for i in sorted(picked)]})
         try:
             saved = ws.add_suggestions(need_draft(draft_id), subset, base=int(base or 0))
@@ -77,4 +81,4 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
 
     run.click(suggest, view.form.inputs(), [found_state, summary, table, chosen], api_name="suggest")
     table.select(select, [found_state], [evidence, chart])
-    add.click(add_rows, [ctx.draft_id, ctx.base, found_state, chosen], view.outputs(), api_name="add_suggestions")
+    add.click(add_rows, [ctx.draft_id, ctx.base, found_state, chosen, *view.typed()], view.outputs(), api_name="add_suggestions")

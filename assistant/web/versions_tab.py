@@ -6,8 +6,8 @@ import gradio as gr
 
 from assistant.store import DraftConflict
 from assistant.web import render
-from assistant.web.context import WebContext, need_draft
-from assistant.web.draft_view import DraftView
+from assistant.web.context import WebContext, need_draft, whole_number
+from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
 HISTORY_HEADERS = ["版本", "上一版", "操作", "部分", "要求", "作者", "时间"]
@@ -49,25 +49,35 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
                 render.proposal_rows(ws.proposals(int(draft_id)))]  # fmt: skip
 
     @guarded
-    def compare_versions(draft_id: int | None, a: float, b: float, request: gr.Request) -> list[list[str]]:
-        changes = ctx.workspace(request).diff(need_draft(draft_id), int(a), int(b))
+    def compare_versions(draft_id: int | None, first: float | None, second: float | None, request: gr.Request) -> list[list[str]]:
+        a, b = _version(first, "较早版本"), _version(second, "较晚版本")
+        changes = ctx.workspace(request).diff(need_draft(draft_id), a, b)
         if not changes:
-            gr.Info(f"第 {int(a)} 版与第 {int(b)} 版内容相同。")
+            gr.Info(f"第 {a} 版与第 {b} 版内容相同。")
         return render.diff_rows(changes)
 
     @guarded
-    def restore_version(draft_id: int | None, base: int | None, number: float, request: gr.Request) -> dict:
+    def restore_version(
+        request: gr.Request, draft_id: int | None, base: int | None, number: float,
+        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
+    ) -> dict:  # fmt: skip
         ws = ctx.workspace(request)
+        view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "恢复旧版本")
+        number = _version(number, "恢复第几版")
         try:
-            saved = ws.restore(need_draft(draft_id), int(number), base=int(base or 0))
+            saved = ws.restore(need_draft(draft_id), number, base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        return view.render(ws, saved.info.draft_id, saved.info.number, note=f"已把第 {int(number)} 版恢复为最新版。")
+        return view.render(ws, saved.info.draft_id, saved.info.number, note=f"已把第 {number} 版恢复为最新版。")
 
     outputs = [heading, history, provenance, first, second, proposals]
     refresh.click(load, [ctx.draft_id], outputs, api_name="history")
     compare.click(compare_versions, [ctx.draft_id, first, second], diff, api_name="diff")
-    restore.click(restore_version, [ctx.draft_id, ctx.base, target], view.outputs(), api_name="restore").then(
+    restore.click(restore_version, [ctx.draft_id, ctx.base, target, *view.typed()], view.outputs(), api_name="restore").then(
         load, [ctx.draft_id], outputs
     )
     tab.select(load, [ctx.draft_id], outputs)
+
+
+def _version(value: float | None, box: str) -> int:
+    return whole_number(value, what=f"“{box}”一栏的版本号", hint="请填写版本号（整数，见上方版本历史的“版本”列）")
