@@ -4,7 +4,6 @@ each page action, its provenance, its review, and that a stale save or another u
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -19,20 +18,16 @@ from assistant.office.service import ExportFormat
 from assistant.services import build_services
 from assistant.services.drafting import ProtectedFieldError
 from assistant.services.workspace import IndicatorInput
-from assistant.settings import CorpusSettings, LLMProvider, LLMSettings, Settings, StoreSettings
 from assistant.store import DraftConflict, DraftNotFound, Origin
 from assistant.store.fields import indicator_path, section_path
 
-REPO = Path(__file__).resolve().parent.parent
+from web_support import web_settings
+
 
 
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("web") / "data", corpus=CorpusSettings(corpus_dir=REPO / "corpus"),
-        llm=LLMSettings(provider=LLMProvider.NONE), store=StoreSettings(user="张三"),
-    )  # fmt: skip
-    opened = build_services(settings)
+    opened = build_services(web_settings(tmp_path_factory.mktemp("web") / "data"))
     yield opened
     opened.close()
 

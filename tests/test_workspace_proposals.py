@@ -4,7 +4,6 @@ saves the part it rewrote on top of the version the page shows, never over a per
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from store_support import postgres_server, rules_draft, store_url  # noqa: F401 - fixtures
@@ -14,11 +13,11 @@ from assistant.domain.model import SectionKind
 from assistant.errors import InputError
 from assistant.services import build_services
 from assistant.services.drafting import ProtectedFieldError
-from assistant.settings import CorpusSettings, LLMProvider, LLMSettings, Settings, StoreSettings
 from assistant.store import INDICATOR_TABLE, Action, DraftConflict, DraftNotFound, Origin, ProposalStatus, StoreError
 from assistant.store.fields import indicator_path, section_path
 
-REPO = Path(__file__).resolve().parent.parent
+from web_support import web_settings
+
 NEED = SectionKind.NECESSITY
 HUMAN = "平台承载全市党员在线学习，一旦停运将中断教育培训。"
 
@@ -29,11 +28,7 @@ def _quiet(_: object) -> None:
 
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("proposals") / "data", corpus=CorpusSettings(corpus_dir=REPO / "corpus"),
-        llm=LLMSettings(provider=LLMProvider.NONE), store=StoreSettings(user="张三"),
-    )  # fmt: skip
-    opened = build_services(settings)
+    opened = build_services(web_settings(tmp_path_factory.mktemp("proposals") / "data"))
     yield opened
     opened.close()
 
