@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -59,9 +60,20 @@ def test_complete_cited_draft_passes_review(ctx):
     assert [b.policy_id for b in draft.basis][:2] == ["party-member-education-regulation", "cybersecurity-law"]
     assert draft.indicators and all(i.value.ground for i in draft.indicators)
     assert draft.review is not None and not draft.review.has_errors
-    assert draft.notes == []
+    # the example runs 2027-01-01 to 2027-12-31: its annual goal is the total goal, taken over without a model call
+    assert draft.section(SectionKind.GOAL_ANNUAL).text == draft.section(SectionKind.GOAL_TOTAL).text
+    assert [(n.kind, n.section) for n in draft.notes] == [(NoteKind.SAME_AS_TOTAL, SectionKind.GOAL_ANNUAL)]
+    assert [u.section for u in draft.usage] == ["项目概况", "项目设立的必要性", "项目总目标"]
     # the example brief gives every amount the form asks for (上年结转资金 0), so no blank-money warning
     assert "FUND-BLANK" not in {f.rule_id for f in draft.review.findings}
+
+
+@pytest.mark.parametrize("end", [date(2028, 6, 30), None], ids=["over-two-years", "no-end-date"])
+def test_a_project_not_known_to_end_in_its_budget_year_gets_its_own_annual_goal(end):
+    brief = example_brief().model_copy(update={"end_date": end})
+    draft = drafting_chain(_writer(_all_good()), ReviewContext()).invoke(draft_context(brief, SOURCES)[0])
+    assert draft.section(SectionKind.GOAL_ANNUAL).text == json.loads(GOOD["goal_annual"])["text"]
+    assert NoteKind.SAME_AS_TOTAL not in {n.kind for n in draft.notes}
 
 
 def test_a_reply_without_text_is_sent_back_with_the_problem(ctx):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from datetime import date
 from dataclasses import dataclass, field
 
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
+from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import find_policy
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
@@ -72,7 +74,10 @@ def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSer
 
 def _sections(state: State, writer: Writer) -> State:
     for kind in DRAFTED:
-        state.sections.append(_first_draft_section(state, kind, writer))
+        if kind is SectionKind.GOAL_ANNUAL and (total := _model_total(state)) and within_budget_year(state.ctx.prompt_brief):
+            state.sections.append(_annual_as_total(total, state, writer))
+        else:
+            state.sections.append(_first_draft_section(state, kind, writer))
     state.notes.extend(state.ctx.notes)
     if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
         text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
@@ -91,6 +96,30 @@ def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> Dra
             f"{failed.message}，已按简报内容用规则起草，请人工修改或稍后重新生成")))  # fmt: skip
         writer.emit("finished", kind, "按规则起草")
         return rules_section(state.ctx, kind)
+
+
+def within_budget_year(brief: Brief) -> bool:
+    """Whether the brief's own dates put the whole project inside its budget year (an end date is needed:
+    without one the project's span is unknown)."""
+    start = brief.start_date or date(brief.year, 1, 1)
+    return brief.end_date is not None and start.year == brief.end_date.year == brief.year
+
+
+def _model_total(state: State) -> DraftSection | None:
+    """The 项目总目标 just drafted, where a model wrote it (a rules text is no better than its own annual one)."""
+    return next((s for s in state.sections if s.kind is SectionKind.GOAL_TOTAL and s.generated_by != RULES), None)
+
+
+def _annual_as_total(total: DraftSection, state: State, writer: Writer) -> DraftSection:
+    """年度绩效目标 of a project that lies inside one budget year: the 项目总目标 already covers that year, so
+    it is taken over as written (as in all six 2023 seed declarations), with a note; no model call."""
+    writer.emit("started", SectionKind.GOAL_ANNUAL)
+    b = state.ctx.prompt_brief
+    state.notes.append(GroundingNote(kind=NoteKind.SAME_AS_TOTAL, section=SectionKind.GOAL_ANNUAL, message=(
+        f"项目实施期（{b.start_date or date(b.year, 1, 1)} 至 {b.end_date}）在 {b.year} 预算年度之内，年度绩效目标照录项目总目标；"
+        "如需单列年度目标，请修改或重新生成本节")))  # fmt: skip
+    writer.emit("finished", SectionKind.GOAL_ANNUAL, f"{len(total.text)} 字（照录项目总目标）")
+    return total.model_copy(update={"kind": SectionKind.GOAL_ANNUAL})
 
 
 def write_section(

@@ -61,6 +61,7 @@ class NoteKind(StrEnum):
     INJECTION = "injection"  # text addressing the model, found in the input and ignored
     FROM_FILE = "from_file"  # what a draft started from an uploaded declaration carried over, changed or left out
     RETRIEVAL_FALLBACK = "retrieval_fallback"  # the hybrid index could not be used; precedents from the bank
+    SAME_AS_TOTAL = "same_as_total"  # 年度绩效目标 taken over from 项目总目标 (a project inside one budget year)
 
 
 class GroundingNote(BaseModel):
