@@ -121,6 +121,15 @@ def test_a_political_claim_no_source_makes_is_removed(name):
     assert [n.kind for n in notes] == [NoteKind.UNSUPPORTED_CLAIM]
 
 
+def test_a_consequence_about_the_partys_standing_loses_its_clause():
+    """The example brief (platform upkeep) says nothing of trust or the party's image (a new user's draft did)."""
+    ctx = _context(example_brief())
+    written = "如果平台无法正常运行，将直接影响党员的学习，甚至可能引发信任危机，影响党的形象和声誉。"
+    section, notes = _write(ctx, SectionKind.NECESSITY, [f"保障党员教育平台全年稳定运行。{written}"])
+    assert section.text == "保障党员教育平台全年稳定运行。如果平台无法正常运行，将直接影响党员的学习。"
+    assert [n.kind for n in notes] == [NoteKind.UNSUPPORTED_CLAIM]
+
+
 def test_a_claim_its_sources_make_stays():
     ctx = _context(example_brief())  # party-member education: its sources speak of 党员教育 and 党的建设
     sources = "\n".join([ctx.brief.content, *(i.text for i in ctx.materials), *(p.text for p in ctx.policies)])
