@@ -74,3 +74,16 @@ def test_targets_the_brief_sets():
     assert _targets("确保群众知晓率达到100%") == [("群众知晓率", "=", Decimal(100), "%")]
     assert _targets("响应时间控制在30分钟以内") == [("响应时间", "≤", Decimal(30), "分钟")]
     assert _targets("投入50万元，举办培训4期") == []
+
+
+def test_a_listing_in_one_unit_adds_up_to_its_total():
+    """A brief lists what a count covers: the total is the sum, shown with its items (a tester's meeting brief
+    got 会议召开次数 ≥1 from 全体会议1次、常委会议6次)."""
+    found = _found("全年召开全体会议1次、常委会议6次；每次全体会议约280名委员参会。")
+    assert (Decimal(7), "次", False, None, "全年召开全体会议1次 + 常委会议6次 = 7次") in found
+    assert not [f for f in found if f[0] == Decimal(281)]  # different units or separate phrases never add up
+
+
+def test_items_in_different_units_or_phrases_are_not_added():
+    found = _found("开展专题讲座六场、辅导交流8次；编印读本1000册，另印资料500册。")
+    assert [f for f in found if f[4]] == []

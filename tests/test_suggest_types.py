@@ -146,6 +146,15 @@ def test_another_types_precedent_rows_stay_out_unless_they_suit_the_type(targets
     assert len(same_rate) == 1  # 参训人员满意度 or 培训学员满意度, not both
 
 
+def test_a_count_takes_the_total_of_a_listing_unless_its_name_picks_one_item(bank):
+    meeting = load_brief(BRIEFS / "02-meeting.yaml")
+    count = _row(suggest(meeting, bank), "会议召开次数")
+    assert count.value.value == "≥7(次)" and "全体会议1次 + 常委会议6次 = 7次" in count.value.basis
+    text = "面向全区约320名区人大代表举办履职能力培训班4期，培训安排专题讲座6场、履职辅导8场。"
+    training = suggest(load_brief(BRIEFS / "15-training-targets.yaml").model_copy(update={"content": text}), bank)
+    assert _values(training)["专题讲座场次"] == "≥6(场)"  # not 14: the name picks one item
+
+
 def test_targets_in_other_wording_fill_the_template_or_become_rows(bank):
     text = (
         "面向全区社区网格员开展轮训，分6个班次进行，累计培训不少于240人次，课程合计30学时；"

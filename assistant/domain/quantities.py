@@ -67,6 +67,7 @@ class Quantity:
     approx: bool = False
     per: str | None = None  # 每期约60人: a figure per 期, not a total
     derivation: str | None = None
+    parts: tuple[Quantity, ...] = ()  # the items a listing's total adds up (全体会议1次、常委会议6次 → 7次)
 
     @property
     def shown(self) -> str:
@@ -80,8 +81,32 @@ def _plain(number: Decimal) -> str:
 def extract(fields: dict[str, str], *, months: int) -> list[Quantity]:
     """Every quantity of the fields (label → text) in reading order, then those derived from them."""
     found = [q for label, text in fields.items() for clause in _CLAUSE.findall(text) for q in _in_clause(label, clause)]
-    derived = [*_products(found), *_frequencies(fields, found, months)]
+    derived = [*_sums(fields), *_products(found), *_frequencies(fields, found, months)]
     return found + derived
+
+
+_SEGMENT = re.compile(r"[^，。；;,\n]+")
+
+
+def _sums(fields: dict[str, str]) -> list[Quantity]:
+    """The total of a listing in one phrase, its items joined by 、 and counted in the same unit:
+    召开全体会议1次、常委会议6次 → 1次 + 6次 = 7次; 专题讲座6场、履职辅导8场 → 14场."""
+    derived = []
+    for label, text in fields.items():
+        for segment in _SEGMENT.findall(text):
+            found = [q for part in segment.split("、") for q in _in_clause(label, part) if q.per is None]
+            for unit in dict.fromkeys(q.unit for q in found):
+                items = [q for q in found if q.unit == unit]
+                if len(items) >= 2:
+                    derived.append(_total(items, label, segment.strip()))
+    return derived
+
+
+def _total(items: list[Quantity], label: str, segment: str) -> Quantity:
+    total = sum((q.number for q in items), Decimal(0))
+    how = " + ".join(f"{q.clause}" for q in items) + f" = {_plain(total)}{items[0].unit}"
+    approx = any(q.approx for q in items)
+    return Quantity(total, items[0].unit, label, segment, items[0].before, items[-1].noun, approx, None, how, tuple(items))
 
 
 def _in_clause(label: str, clause: str) -> list[Quantity]:

@@ -60,14 +60,18 @@ class BriefFigures:
         return next((t for t in self.targets if t.unit == spec.unit and same_measure(spec.name, t.subject)), None)
 
     def find(self, fill: Fill) -> Quantity | None:
-        """The quantity of one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit figures."""
-        scored = [(self._fit(q, fill.words), -n, q) for n, q in enumerate(self.quantities) if q.unit in fill.units and q.per is None]
+        """The quantity of one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit
+        figures, and the total of a listing before its items where the words fit every item as well."""
+        scored = [(self._fit(q, fill.words), bool(q.parts), -n, q) for n, q in enumerate(self.quantities) if q.unit in fill.units and q.per is None]
         scored = [s for s in scored if s[0] > 0]
-        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+        return max(scored, key=lambda s: s[:3])[3] if scored else None
 
     @staticmethod
     def _fit(q: Quantity, words: tuple[str, ...]) -> int:
-        """3 when a word follows the figure (18个站点), 2 when it just precedes it, 1 anywhere in its clause."""
+        """3 when a word follows the figure (18个站点), 2 when it just precedes it, 1 anywhere in its clause;
+        a listing's total fits as its worst-fitting item (讲座 fits 专题讲座6场 but not 履职辅导8场)."""
+        if q.parts:
+            return min(BriefFigures._fit(p, words) for p in q.parts)
         if any(w in q.noun for w in words):
             return 3
         if any(w in q.before for w in words):
