@@ -131,3 +131,11 @@ def test_a_rewrite_instruction_without_a_model_is_refused_and_nothing_is_saved(d
     stray = runner.invoke(app, ["draft", "--example", "--instruction", "更简洁"])
     assert stray.exit_code == 2 and "--section" in stray.output
     _ok(["draft", "--id", "1", "--section", "必要性"])  # without an instruction the rules rewrite it
+
+
+def test_a_regeneration_that_changes_nothing_says_so_and_stores_no_version(data_dir: Path) -> None:
+    _ok(["draft", "--example"])
+    again = _ok(["draft", "--id", "1", "--indicators"])
+    assert "内容与第 1 版相同，未保存新版本" in again.output and "已存入草稿库" not in again.output
+    history = json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)
+    assert [v["version"] for v in history] == [1]
