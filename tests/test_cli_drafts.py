@@ -107,10 +107,14 @@ def test_a_json_draft_written_with_o_continues_its_stored_draft(data_dir: Path, 
     out = tmp_path / "draft.json"
     _ok(["draft", "--example", "-o", str(out)])
     rewritten = _ok(["draft", "--draft", str(out), "--section", "总目标", "-o", str(out)])
-    assert "草稿 1，第 2 版" in rewritten.output
-    _ok(["draft", "--draft", str(out), "--section", "总目标"])
+    assert "草稿 1：内容与第 1 版相同，未保存新版本" in rewritten.output  # the rules write the same text again
+    _human_edit(1, "人工写的必要性。")
+    with build_services(load_settings()) as services:
+        out.write_text(services.store.latest(1).draft.model_dump_json(indent=2), encoding="utf-8")
+    again = _ok(["draft", "--draft", str(out), "--section", "总目标"])
+    assert "草稿 1：内容与第 2 版相同，未保存新版本" in again.output
     assert [d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)] == [1]
-    assert json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)[-1]["version"] == 3
+    assert json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)[-1]["version"] == 2
 
 
 def test_a_rewrite_instruction_without_a_model_is_refused_and_nothing_is_saved(data_dir: Path, tmp_path: Path) -> None:
