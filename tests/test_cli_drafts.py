@@ -107,10 +107,14 @@ def test_a_json_draft_written_with_o_continues_its_stored_draft(data_dir: Path, 
     out = tmp_path / "draft.json"
     _ok(["draft", "--example", "-o", str(out)])
     rewritten = _ok(["draft", "--draft", str(out), "--section", "总目标", "-o", str(out)])
-    assert "草稿 1，第 2 版" in rewritten.output
-    _ok(["draft", "--draft", str(out), "--section", "总目标"])
+    assert "草稿 1：内容与第 1 版相同，未保存新版本" in rewritten.output  # the rules write the same text again
+    _human_edit(1, "人工写的必要性。")
+    with build_services(load_settings()) as services:
+        out.write_text(services.store.latest(1).draft.model_dump_json(indent=2), encoding="utf-8")
+    again = _ok(["draft", "--draft", str(out), "--section", "总目标"])
+    assert "草稿 1：内容与第 2 版相同，未保存新版本" in again.output
     assert [d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)] == [1]
-    assert json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)[-1]["version"] == 3
+    assert json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)[-1]["version"] == 2
 
 
 def test_a_rewrite_instruction_without_a_model_is_refused_and_nothing_is_saved(data_dir: Path, tmp_path: Path) -> None:
@@ -131,3 +135,11 @@ def test_a_rewrite_instruction_without_a_model_is_refused_and_nothing_is_saved(d
     stray = runner.invoke(app, ["draft", "--example", "--instruction", "更简洁"])
     assert stray.exit_code == 2 and "--section" in stray.output
     _ok(["draft", "--id", "1", "--section", "必要性"])  # without an instruction the rules rewrite it
+
+
+def test_a_regeneration_that_changes_nothing_says_so_and_stores_no_version(data_dir: Path) -> None:
+    _ok(["draft", "--example"])
+    again = _ok(["draft", "--id", "1", "--indicators"])
+    assert "内容与第 1 版相同，未保存新版本" in again.output and "已存入草稿库" not in again.output
+    history = json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)
+    assert [v["version"] for v in history] == [1]

@@ -36,7 +36,7 @@ def scope():
 
 
 def ask(question: str, settings: Settings, conversation: Conversation | None = None):
-    return answer(question, conversation or Conversation(), settings, None, scope=SCOPE.current().qa, today=TODAY)
+    return answer(question, conversation or Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
 
 
 def query_of(question: str, scope):

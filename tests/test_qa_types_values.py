@@ -26,7 +26,7 @@ runner = CliRunner()
 
 
 def ask(question, settings, conversation=None):  # noqa: ANN001, ANN201
-    return answer(question, conversation or Conversation(), settings, None, scope=SCOPE.current().qa, today=TODAY)
+    return answer(question, conversation or Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
 
 
 def types_in(scope, declaration_id: str) -> tuple[ProjectType, ...]:

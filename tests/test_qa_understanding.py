@@ -35,7 +35,7 @@ from test_qa_structured import SCOPE, scope, settings  # noqa: E402,F401 - the s
 
 
 def ask(question: str, settings: Settings, conversation: Conversation | None = None, runtime=None):
-    return answer(question, conversation or Conversation(), settings, runtime, scope=SCOPE.current().qa, today=TODAY)
+    return answer(question, conversation or Conversation(), runtime, scope=SCOPE.current().qa, finder=None, today=TODAY)
 
 
 def cited_ok(result, scope) -> bool:

@@ -17,7 +17,7 @@ from assistant.retrieval.routes import PlainRoute
 from assistant.retrieval.service import Retriever, build_index, corpus_index_documents, search
 from assistant.settings import Settings
 from test_index_support import CountingE5
-from test_retrieval_support import REPO, CachedE5, corpus_settings, open_corpus_index
+from test_retrieval_support import REPO, CachedE5, corpus_settings, corpus_state, open_corpus_index
 
 Built = tuple[Settings, SyncReport]
 
@@ -29,16 +29,16 @@ def retriever(corpus_index: Built) -> Retriever:
 
 def test_first_build_embeds_every_document(corpus_index: Built) -> None:
     settings, report = corpus_index
-    total = len(corpus_index_documents(settings))
+    total = len(corpus_index_documents(corpus_state(settings)))
     assert (report.added, report.removed, report.unchanged, report.embedded) == (total, 0, 0, total)
 
 
 def test_rebuilding_an_unchanged_corpus_embeds_nothing(corpus_index: Built) -> None:
     settings, _ = corpus_index
     function = CountingE5()
-    report = build_index(settings, index=open_corpus_index(settings, function))
+    report = build_index(settings, corpus_state(settings), index=open_corpus_index(settings, function))
     assert (report.added, report.removed, report.embedded) == (0, 0, 0)
-    assert report.unchanged == len(corpus_index_documents(settings))
+    assert report.unchanged == len(corpus_index_documents(corpus_state(settings)))
     assert function.texts["passage"] == 0
 
 

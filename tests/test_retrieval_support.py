@@ -10,6 +10,7 @@ import numpy as np
 from assistant.index.embeddings import Role
 from assistant.index.hybrid import HybridIndex
 from assistant.retrieval.service import open_index
+from assistant.services.scope import CorpusScope, CorpusSnapshot
 from assistant.settings import CorpusSettings, Settings
 from test_index_support import CountingE5
 
@@ -51,6 +52,11 @@ class CachedE5(CountingE5):
 
 def corpus_settings(data_dir: Path, corpus_dir: Path = REPO / "corpus") -> Settings:
     return Settings(data_dir=data_dir, corpus=CorpusSettings(corpus_dir=corpus_dir))
+
+
+def corpus_state(settings: Settings) -> CorpusSnapshot:
+    """The corpus of ``settings`` as the services load it (the state an index is built from)."""
+    return CorpusScope(settings.corpus.corpus_dir).current()
 
 
 def open_corpus_index(settings: Settings, function: CountingE5) -> HybridIndex:

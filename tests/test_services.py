@@ -137,7 +137,8 @@ def test_an_instruction_needs_a_model_and_a_refusal_saves_nothing(services):
         services.workspace(rules_only=True).propose_section(draft_id, SectionKind.NECESSITY, instruction="更简洁", base=1,
                                                             force=False, on_event=lambda _: None)  # fmt: skip
     assert services.store.head(draft_id) == 1
-    assert services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="  ").info.number == 2
+    blank = services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="  ")  # no instruction: rules
+    assert blank.unchanged and blank.draft.section(SectionKind.NECESSITY).generated_by == "rules"
 
 
 def test_an_instruction_is_refused_when_the_embedded_model_cannot_start(tmp_path, monkeypatch):
@@ -171,3 +172,28 @@ def test_drafting_qa_suggest_review_and_export_share_one_corpus_load(tmp_path, m
         services.review.check_corpus()
         services.subjects.one("2023-003-06")
     assert loads == [REPO / "corpus"]
+
+
+def test_a_regeneration_or_save_that_changes_nothing_stores_no_version(services):
+    drafting = services.drafting
+    draft_id = drafting.draft(example_brief()).info.draft_id
+    same_section = drafting.regenerate_section(draft_id, SectionKind.NECESSITY)  # rules write the same text again
+    same_table = drafting.regenerate_indicators(draft_id)
+    latest = services.store.latest(draft_id)
+    same_edit = drafting.edit(draft_id, latest.draft, base=latest.number)
+    for saved in (same_section, same_table, same_edit):
+        assert saved.unchanged and saved.info.number == 1 and saved.notice == "内容与第 1 版相同，未保存新版本"
+    assert [v.number for v in services.store.history(draft_id)] == [1]
+    changed = drafting.edit(draft_id, _with_section(latest.draft, SectionKind.NECESSITY, "人工写的必要性。"), base=1)
+    assert (changed.unchanged, changed.notice, changed.info.number) == (False, None, 2)
+
+
+def test_accepting_a_proposal_that_changes_nothing_stores_no_version(services):
+    drafting = services.drafting
+    draft_id = drafting.draft(example_brief()).info.draft_id
+    proposal = drafting.propose_indicators(draft_id)
+    saved = drafting.accept(draft_id, proposal.id)
+    assert saved.unchanged and saved.info.number == 1 and services.store.head(draft_id) == 1
+    decided = services.store.proposal(draft_id, proposal.id)
+    assert (decided.status.value, decided.version) == ("accepted", 1) and drafting.pending(draft_id) is None
+

@@ -98,6 +98,9 @@ def _regenerate(
 
 def _report(saved: SavedDraft) -> None:
     info = saved.info
-    typer.echo(f"已存入草稿库：草稿 {info.draft_id}，第 {info.number} 版（查看：assistant drafts show {info.draft_id}）", err=True)
+    if saved.unchanged:
+        typer.echo(f"草稿 {info.draft_id}：{saved.notice}（查看：assistant drafts show {info.draft_id}）", err=True)
+    else:
+        typer.echo(f"已存入草稿库：草稿 {info.draft_id}，第 {info.number} 版（查看：assistant drafts show {info.draft_id}）", err=True)
     if saved.kept:
         typer.echo(f"已保留人工修改或锁定的内容：{describe_kept(saved.kept)}（如需一并重写请加 --force）", err=True)

@@ -24,6 +24,7 @@ from assistant.evals.cache import BudgetCache, OverBudget
 from assistant.evals.scoring import Score
 from assistant.evals.suites import SuiteEnv, SuiteResult
 from assistant.llm.runtime import LLMRuntime
+from assistant.services.scope import CorpusScope
 from assistant.settings import REPO_ROOT, LLMProvider, Settings
 
 SUITES: dict[str, tuple[str, Callable[[SuiteEnv], SuiteResult]]] = {
@@ -136,7 +137,7 @@ def _retriever(settings: Settings):  # noqa: ANN202 - Retriever (chromadb loads 
     from assistant.retrieval.service import Retriever, build_index
 
     index_settings = suites.retrieval_settings(settings)
-    build_index(index_settings)
+    build_index(index_settings, CorpusScope(index_settings.corpus.corpus_dir).current())
     return Retriever.open(index_settings)
 
 

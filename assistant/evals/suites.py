@@ -99,7 +99,7 @@ def run_retrieval(env: SuiteEnv) -> SuiteResult:
     file = mod.CaseFile.model_validate(yaml.safe_load((env.evals_dir / "retrieval/cases.yaml").read_text(encoding="utf-8")))
     cases = file.cases[: env.limit] if env.limit else file.cases
     settings = retrieval_settings(env.settings)
-    build_index(settings)
+    build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
     runs = mod.run_all(settings, cases)
     retriever = Retriever.open(settings)
     retriever.search(cases[0].query, k=mod.MRR_DEPTH)  # loads the embedding model: not a query's latency

@@ -1,7 +1,8 @@
 """The retrieval route: open questions answered from retrieved passages only.
 
-`find_passages` is the one adapter onto `assistant.retrieval` (hybrid search over the built index); when
-no index is built it falls back to a keyword overlap over the typed corpus, so the route always works.
+`find_passages` searches with the finder the caller passes (the services' one `SearchService`, which
+builds or updates the index on first use); without one, or when the index cannot be used, it falls
+back to a keyword overlap over the typed corpus, so the route always works.
 Passages are re-read from the corpus by their ref, and quoted as the sentences that best match the
 question. With a model, the model may cite only passage numbers it was given; any other is dropped and
 reported. Without one, the answer is the passages themselves, each with its citation.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from typing import Protocol
 
 from langchain_core.messages import HumanMessage
 from pydantic import BaseModel, Field
@@ -20,18 +21,24 @@ from pydantic import BaseModel, Field
 from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.errors import AssistantError, CorpusError, ModelError
+from assistant.errors import AssistantError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
 from assistant.qa.models import Answer, Route
 from assistant.domain.refs import REF, SourceRef, indicator_citation, policy_citation, section_citation
-from assistant.settings import Settings
+from assistant.retrieval.models import SearchResult
 
 PASSAGES = 3
 QUOTE_CHARS = 160
 MIN_OVERLAP = 0.34  # share of the question's content bigrams a passage must contain to count as relevant
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 _STOP = re.compile(r"什么|哪些|怎么|如何|是否|为什么|多少|有没有|请问|一下|介绍|说说|说明|相关|内容|情况|项目|的|了|吗|呢|是|有|在|和|与|中|？|。|，|、|\s|｜")
+
+
+class Finder(Protocol):
+    """The hybrid search Q&A reads passages from: `assistant.services.search.SearchService`."""
+
+    def search(self, query: str, *, year: int | None = None, k: int = 10) -> list[SearchResult]: ...
 
 
 @dataclass(frozen=True)
@@ -56,13 +63,12 @@ def overlap(question: str, text: str) -> float:
 
 
 def find_passages(
-    settings: Settings, question: str, corpus: Corpus, policies: Sequence[PolicyReference], *,
+    question: str, corpus: Corpus, policies: Sequence[PolicyReference], *, finder: Finder | None,
     year: int | None = None, project: str | None = None, k: int = PASSAGES,
 ) -> list[Passage]:  # fmt: skip
-    """The k most relevant passages, from the index when it is built, else from the corpus directly."""
-    try:
-        refs = _index_refs(settings, question, year=year, k=4 * k)
-    except (CorpusError, ImportError):
+    """The k most relevant passages, from ``finder`` when there is one and it works, else from the corpus directly."""
+    refs = _index_refs(finder, question, year=year, k=4 * k) if finder is not None else None
+    if refs is None:
         refs = _corpus_refs(question, corpus, policies, year=year)
     passages = [p for ref in refs if (p := _passage(ref, question, corpus, policies)) is not None]
     passages = [p for p in passages if project is None or p.citation.project == project]
@@ -70,15 +76,13 @@ def find_passages(
     return relevant[:k]
 
 
-@cache
-def _retriever(settings_json: str):  # noqa: ANN202 - the retrieval service's Retriever
-    from assistant.retrieval.service import Retriever  # heavy: the embedding model loads here
-
-    return Retriever.open(Settings.model_validate_json(settings_json))
-
-
-def _index_refs(settings: Settings, question: str, *, year: int | None, k: int) -> list[str]:
-    results = _retriever(settings.model_dump_json()).search(question, year=year, k=k)
+def _index_refs(finder: Finder, question: str, *, year: int | None, k: int) -> list[str] | None:
+    """The refs the index ranks for ``question``; None when the index cannot be used."""
+    try:
+        results = finder.search(question, year=year, k=k)
+    except Exception:  # noqa: BLE001 - the index is an aid: whatever stops it (no embedding model, chromadb's own
+        # errors, a locked or broken index) must not stop the answer, which then comes from the corpus directly
+        return None
     return [ref for result in results for ref in (result.ref, *result.same_text)]
 
 

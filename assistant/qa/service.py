@@ -18,9 +18,8 @@ from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, execute, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues, Reading, read, to_query
-from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
+from assistant.qa.retrieve import Finder, extractive_answer, find_passages, model_answer
 from assistant.qa.translate import translate
-from assistant.settings import Settings
 
 
 # What the service answers, with one example each (shown when a question finds nothing).
@@ -46,21 +45,22 @@ def require_question(question: str) -> None:
 def answer(
     question: str,
     conversation: Conversation,
-    settings: Settings,
     runtime: LLMRuntime | None,
     *,
     scope: Scope,
+    finder: Finder | None,
     today: date | None = None,
 ) -> Answer:
     """Answer one question in the conversation and record it there; ``scope``: the corpus and its vocabulary
-    (`assistant.services.scope.CorpusSnapshot.qa`, loaded once per corpus state).
+    (`assistant.services.scope.CorpusSnapshot.qa`, loaded once per corpus state); ``finder``: the hybrid search
+    open questions are answered from (the services' `SearchService`), None: a keyword overlap over the corpus.
 
     Raises InputError for a question with nothing to read (``require_question``).
     """
     require_question(question)
     reading = read(question, scope.lexicon, today=today or date.today())
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime)
-    result = _route(question, conversation.resolve(cues), scope, settings, runtime)
+    result = _route(question, conversation.resolve(cues), scope, finder, runtime)
     result.notes.extend(notes)
     conversation.record(result)
     return result
@@ -78,14 +78,14 @@ def understand(
     return translation.cues, ["问题由模型转写为查询，答案由程序从语料库计算。"]
 
 
-def _route(question: str, cues: Cues, scope: Scope, settings: Settings, runtime: LLMRuntime | None) -> Answer:
+def _route(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
     unknown = _unknown_subject(cues)
     if unknown is not None:
         return _refuse(question, unknown, scope, cues)
     query = to_query(cues)
     if query is not None:
         return execute(query, question, scope)
-    return _retrieval(question, cues, scope, settings, runtime)
+    return _retrieval(question, cues, scope, finder, runtime)
 
 
 def _unknown_subject(cues: Cues) -> str | None:
@@ -103,9 +103,9 @@ def _refuse(question: str, what: str, scope: Scope, cues: Cues) -> Answer:
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED if cues.target else Route.RETRIEVAL, refused=True)
 
 
-def _retrieval(question: str, cues: Cues, scope: Scope, settings: Settings, runtime: LLMRuntime | None) -> Answer:
+def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
     year = cues.years[0] if len(cues.years) == 1 else None
-    passages = find_passages(settings, question, scope.corpus, scope.lexicon.policies, year=year, project=cues.project)
+    passages = find_passages(question, scope.corpus, scope.lexicon.policies, finder=finder, year=year, project=cues.project)
     if not passages:
         lines = ["语料库中未找到与该问题相关的内容。", *holdings(None, scope), *CAPABILITIES]
         return Answer(question=question, text="\n".join(lines), route=Route.RETRIEVAL, refused=True)

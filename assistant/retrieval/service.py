@@ -12,9 +12,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from assistant.corpus.store import Corpus
-from assistant.domain.policy import load_policies
+from assistant.domain.policy import PolicyReference, load_policies
 from assistant.errors import CorpusError, InputError
 from assistant.index.documents import IndexDocument, SearchHit, SearchMode, Wanted, Where, matches
 from assistant.index.embeddings import ProjectEmbeddingFunction
@@ -33,10 +34,19 @@ FETCH_FACTOR = 3  # hits fetched per result wanted, so that folding repeated tex
 _UNIT_KEYS = ("department", "implementer")
 
 
-def corpus_index_documents(settings: Settings) -> list[IndexDocument]:
-    """The documents of the corpus under ``settings.corpus.corpus_dir`` (declarations and policies)."""
-    corpus_dir = settings.corpus.corpus_dir
-    return corpus_documents(Corpus.load(corpus_dir), load_policies(corpus_dir / "policies"))
+class CorpusState(Protocol):
+    """One state of the corpus as the caller loaded it: `assistant.services.scope.CorpusSnapshot`."""
+
+    @property
+    def corpus(self) -> Corpus: ...
+
+    @property
+    def policies(self) -> list[PolicyReference]: ...
+
+
+def corpus_index_documents(state: CorpusState) -> list[IndexDocument]:
+    """The documents of the corpus state (declarations and policies) the caller holds."""
+    return corpus_documents(state.corpus, state.policies)
 
 
 def open_index(settings: Settings, *, embedding_function: ProjectEmbeddingFunction | None = None) -> HybridIndex:
@@ -46,9 +56,9 @@ def open_index(settings: Settings, *, embedding_function: ProjectEmbeddingFuncti
     return index
 
 
-def build_index(settings: Settings, *, index: HybridIndex | None = None) -> SyncReport:
-    """Make the index hold exactly the current corpus; embeds only documents it lacks."""
-    docs = corpus_index_documents(settings)
+def build_index(settings: Settings, state: CorpusState, *, index: HybridIndex | None = None) -> SyncReport:
+    """Make the index of ``settings`` hold exactly the corpus ``state``; embeds only documents it lacks."""
+    docs = corpus_index_documents(state)
     return (index or open_index(settings)).sync(docs)
 
 

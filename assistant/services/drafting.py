@@ -1,4 +1,5 @@
-"""Drafting as the shells use it: every draft and every regeneration is saved as a version in the store.
+"""Drafting as the shells use it: every draft and every regeneration is saved as a version in the store,
+unless it holds exactly what the latest version holds: then nothing is stored and the result says so.
 
 Regenerating never clobbers a person's work: a human-edited or locked section is not rewritten
 unless ``force`` is given, and regenerating the indicator table keeps every row with a protected
@@ -28,7 +29,7 @@ from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 from assistant.store import INDICATOR_TABLE as STORE_INDICATORS
 from assistant.store import Action, DraftStore, Origin, Proposal, ProposalStatus, StoredVersion, VersionInfo
-from assistant.store.fields import RULES_MODEL, initial_origins, section_path
+from assistant.store.fields import RULES_MODEL, initial_origins, same_content, section_path
 from assistant.store.files import read_draft_file
 from assistant.suggest.suggest import suggest
 
@@ -42,11 +43,18 @@ def _ignore(_: DraftEvent) -> None:
 
 @dataclass(frozen=True)
 class SavedDraft:
-    """A draft as saved: its version record, the draft, and the protected fields carried over unchanged."""
+    """A draft as saved: its version record, the draft, and the protected fields carried over unchanged.
+    ``unchanged``: the result equalled the latest version, so no version was stored and ``info`` is that one."""
 
     info: VersionInfo
     draft: Draft
     kept: list[str] = field(default_factory=list)
+    unchanged: bool = False
+
+    @property
+    def notice(self) -> str | None:
+        """What to tell the person when nothing was stored (in Chinese), else None."""
+        return f"内容与第 {self.info.number} 版相同，未保存新版本" if self.unchanged else None
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,11 @@ class DraftingService:
         return found if found is not None else self.import_file(path).info.draft_id
 
     def edit(self, draft_id: int, draft: Draft, *, base: int) -> SavedDraft:
-        """A person's edit of version ``base``: the changed fields are marked human-edited."""
+        """A person's edit of version ``base``: the changed fields are marked human-edited; an edit that changes
+        nothing in the latest version is not stored."""
+        current = self.store.get(draft_id, base)
+        if self._same_as_latest(current, draft):
+            return _unchanged(current)
         info = self.store.save(draft_id, draft, expected_parent=base, author=self.author, changed=Origin.HUMAN)
         return SavedDraft(info=info, draft=draft)
 
@@ -123,6 +135,8 @@ class DraftingService:
         `ModelRequiredError` is raised and nothing is saved, rather than a rules text that ignores it."""
         current = self._version(draft_id, base)
         rewrite = self._rewrite_section(current, kind, instruction, force, on_event)
+        if self._same_as_latest(current, rewrite.draft):
+            return _unchanged(current, rewrite.kept)
         info = self.store.save(
             draft_id, rewrite.draft, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
             changed=rewrite.origin, section=kind.label, instruction=instruction or None,
@@ -133,6 +147,8 @@ class DraftingService:
         """Suggest the indicator table again; rows with a human-edited or locked cell stay unless ``force``."""
         current = self._version(draft_id, base)
         rewrite = self._rewrite_indicators(current, force)
+        if self._same_as_latest(current, rewrite.draft):
+            return _unchanged(current, rewrite.kept)
         info = self.store.save(
             draft_id, rewrite.draft, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
             changed=rewrite.origin, origins=rewrite.origins, section=INDICATOR_TABLE,
@@ -205,6 +221,9 @@ class DraftingService:
         head = self._version(draft_id, base)
         draft = apply_proposal(self.store.get(draft_id, proposal.base), head, proposal)
         draft = reviewed(draft, self.scope.current().review_context)
+        if self._same_as_latest(head, draft):
+            self.store.accept_unchanged(proposal, version=head.number)
+            return _unchanged(head, proposal.kept)
         info = self.store.accept_proposal(proposal, draft, expected_parent=head.number, author=self.author, section=proposal.label)
         return SavedDraft(info=info, draft=draft, kept=proposal.kept)
 
@@ -236,6 +255,15 @@ class DraftingService:
 
     def _version(self, draft_id: int, base: int | None) -> StoredVersion:
         return self.store.latest(draft_id) if base is None else self.store.get(draft_id, base)
+
+    def _same_as_latest(self, current: StoredVersion, draft: Draft) -> bool:
+        """Whether ``draft`` holds what ``current`` does and ``current`` is still the latest version (a stale
+        base goes on to the store, which reports the conflict)."""
+        return same_content(current.draft, draft) and self.store.head(current.info.draft_id) == current.number
+
+
+def _unchanged(current: StoredVersion, kept: list[str] | None = None) -> SavedDraft:
+    return SavedDraft(info=current.info, draft=current.draft, kept=list(kept or []), unchanged=True)
 
 
 def _by_rules(section: DraftSection | None) -> bool:

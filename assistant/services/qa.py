@@ -1,22 +1,41 @@
-"""Q&A as the shells use it: one answer per question in a conversation, over the current corpus snapshot."""
+"""Q&A as the shells use it: one answer per question in a conversation, over the current corpus snapshot;
+open questions are searched with the services' one search service (handed over at wiring time)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
+from assistant.qa.retrieve import Finder
 from assistant.qa.service import answer
+from assistant.retrieval.models import SearchResult
 from assistant.services.scope import CorpusScope
-from assistant.settings import Settings
 
 
 class QAService:
-    def __init__(self, settings: Settings, scope: CorpusScope, runtime: LLMRuntime) -> None:
-        self.settings = settings
+    def __init__(self, scope: CorpusScope, runtime: LLMRuntime, *, open_search: Callable[[], Finder] | None = None) -> None:
+        """``open_search``: the search service (`Services.search`), asked for on the first open question only,
+        so a structured question never loads the index; None: open questions read the corpus directly."""
         self.scope = scope
         self.runtime = runtime
+        self.open_search = open_search
 
     def answer(self, question: str, conversation: Conversation) -> Answer:
         """Answer ``question`` in ``conversation`` (which records it for follow-ups)."""
         runtime = self.runtime if self.runtime.enabled else None
-        return answer(question, conversation, self.settings, runtime, scope=self.scope.current().qa)
+        return answer(question, conversation, runtime, scope=self.scope.current().qa, finder=self._finder())
+
+    def _finder(self) -> Finder | None:
+        return _OnFirstSearch(self.open_search) if self.open_search is not None else None
+
+
+class _OnFirstSearch:
+    """The search service, asked for when the answer first searches (opening it may fail: Q&A then falls back)."""
+
+    def __init__(self, open_search: Callable[[], Finder]) -> None:
+        self._open = open_search
+
+    def search(self, query: str, *, year: int | None = None, k: int = 10) -> list[SearchResult]:
+        return self._open().search(query, year=year, k=k)

@@ -81,7 +81,7 @@ class Services:
 
     @cached_property
     def qa(self) -> QAService:
-        return QAService(self.settings, self.scope, self.runtime)
+        return QAService(self.scope, self.runtime, open_search=lambda: self.search)
 
     @cached_property
     def drafting(self) -> DraftingService:

@@ -75,6 +75,15 @@ def field_texts(draft: Draft) -> dict[str, str]:
     return texts
 
 
+_ANNOTATIONS = {"notes", "usage", "review"}  # how a text was written and what review said of it, not the text
+
+
+def same_content(before: Draft, after: Draft) -> bool:
+    """Whether ``after`` holds exactly what ``before`` does (brief, sections with their citations, 立项依据,
+    indicator rows); notes, usage and review are annotations, recomputed with every rewrite."""
+    return before.model_dump(mode="json", exclude=_ANNOTATIONS) == after.model_dump(mode="json", exclude=_ANNOTATIONS)
+
+
 def _cells(indicator: DraftIndicator) -> dict[str, str]:
     return {
         "level1": indicator.level1.value,

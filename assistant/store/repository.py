@@ -247,6 +247,12 @@ class DraftStore:
             changed=proposal.origin, origins=proposal.origins, section=section, instruction=proposal.instruction, then=mark,
         )  # fmt: skip
 
+    def accept_unchanged(self, proposal: Proposal, *, version: int) -> Proposal:
+        """The proposal marked accepted as version ``version``, which already holds what it proposes (nothing written)."""
+        with self._session.begin() as session:
+            self._decide(session, proposal, ProposalStatus.ACCEPTED, version=version)
+        return self.proposal(proposal.draft_id, proposal.id)
+
     def reject_proposal(self, proposal: Proposal) -> Proposal:
         """The proposal marked rejected: the draft keeps its text; the proposal stays readable."""
         with self._session.begin() as session:

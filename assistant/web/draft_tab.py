@@ -175,7 +175,7 @@ def _section_saver(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handle
             saved = ws.save_sections(draft, dict(zip(EDITABLE, texts, strict=True)), base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        return _shown(ws, view, saved, note="已保存：改动的部分标为“人工修改”，审核已重新运行。")
+        return _shown(ws, view, saved, note=saved.notice or "已保存：改动的部分标为“人工修改”，审核已重新运行。")
 
     return save
 

@@ -132,7 +132,7 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
             except DraftConflict as exc:
                 return view.conflict_shown(exc)
             rows = len(saved.draft.indicators)
-            return {**view.render(ws, draft, saved.info.number), editor.position: min(max(follow(n, rows), 0), rows)}
+            return {**view.render(ws, draft, saved.info.number, note=saved.notice or ""), editor.position: min(max(follow(n, rows), 0), rows)}
 
         return run
 

