@@ -37,7 +37,7 @@ def export(
         path = output or Path(f"{decl.id}.{fmt.value}")
         check_writable(path)
         services.export.export(decl, fmt, path)
-    render.console().print(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）")
+    render.console().print(render.plain(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）"))
 
 
 def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:
