@@ -50,7 +50,7 @@ def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - Bui
         table.add_column(col, overflow="fold")
     for decl in report.declarations:
         counts = {lvl: sum(1 for n in decl.parse_notes if n.level is lvl) for lvl in NoteLevel}
-        table.add_row(decl.id, decl.header.name, *(str(counts[lvl]) for lvl in (NoteLevel.ERROR, NoteLevel.WARNING, NoteLevel.INFO)))
+        render.add_plain_row(table, decl.id, decl.header.name, *(str(counts[lvl]) for lvl in (NoteLevel.ERROR, NoteLevel.WARNING, NoteLevel.INFO)))
     out.print(table)
     if not verbose:
         out.print("（使用 --verbose 查看每条提示的文件与行号）")
@@ -82,7 +82,7 @@ def list_(as_json: JsonFlag = False) -> None:
         table.add_column(col, overflow="fold")
     for d in corpus:
         unit = d.header.implementer or d.header.applicant or d.header.department or ""
-        table.add_row(d.id, str(d.header.year or ""), d.header.name, unit, d.layout.label, str(len(d.indicators)))
+        render.add_plain_row(table, d.id, d.header.year or "", d.header.name, unit, d.layout.label, len(d.indicators))
     render.console().print(table)
 
 

@@ -58,6 +58,9 @@ def draft(
     if instruction.strip() and (not section or indicators):
         raise InputError("--instruction 只用于重写草稿的单个部分", hint="请同时用 --section 指定要重写的部分，如 --section 必要性")
     check_writable(output)
+    if output is not None and output.suffix.lower() != ".json":
+        raise InputError(f"-o 把草稿保存为 JSON，文件名却以“{output.suffix or '（无后缀）'}”结尾：{output}",
+                         hint="请用 .json 文件名，如 -o draft.json；Word/Excel 请在起草后用 assistant export 草稿编号 --to docx")  # fmt: skip
     with open_services(llm=llm) as services:
         if section or indicators:
             saved = _regenerate(services.drafting, section=section, indicators=indicators, instruction=instruction,

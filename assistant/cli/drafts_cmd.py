@@ -46,7 +46,7 @@ def list_(mine: Annotated[bool, typer.Option("--mine", help="只列出自己的�
     for col in ("编号", "项目名称", "年度", "所有者", "最新版本", "保存时间"):
         table.add_column(col, overflow="fold")
     for d in drafts:
-        table.add_row(str(d.id), d.title, str(d.year or ""), d.owner, f"第 {d.head} 版", _when(d))
+        render.add_plain_row(table, d.id, d.title, d.year or "", d.owner, f"第 {d.head} 版", _when(d))
     render.console().print(table)
 
 
@@ -67,7 +67,7 @@ def show(
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     out = render.console()
-    out.print(f"草稿 {draft_id} · 第 {stored.number} 版 · {stored.info.action.label} · {stored.info.author} · {_when(stored.info)}")
+    out.print(render.plain(f"草稿 {draft_id} · 第 {stored.number} 版 · {stored.info.action.label} · {stored.info.author} · {_when(stored.info)}"))
     out.print(render.draft_view(stored.draft))
     if provenance:
         out.print(provenance_table(stored))
@@ -79,7 +79,7 @@ def provenance_table(stored: StoredVersion) -> Table:
         table.add_column(col, overflow="fold")
     for path, record in stored.fields.items():
         at = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        table.add_row(field_label(path), record.origin.label, "是" if record.locked else "", record.author or "", at)
+        render.add_plain_row(table, field_label(path), record.origin.label, "是" if record.locked else "", record.author or "", at)
     return table
 
 
@@ -97,7 +97,7 @@ def history(draft_id: DraftId, as_json: JsonFlag = False) -> None:
     for col in ("版本", "上一版", "操作", "部分", "要求", "作者", "时间"):
         table.add_column(col, overflow="fold")
     for v in versions:
-        table.add_row(str(v.number), str(v.parent or "—"), v.action.label, v.section or "", v.instruction or "", v.author, _when(v))
+        render.add_plain_row(table, v.number, v.parent or "—", v.action.label, v.section or "", v.instruction or "", v.author, _when(v))
     render.console().print(table)
 
 
@@ -125,7 +125,7 @@ def diff_view(changes: list[FieldChange], first: int, second: int) -> Group:
     for col in ("字段", f"第 {first} 版", f"第 {second} 版"):
         table.add_column(col, overflow="fold")
     for c in changes:
-        table.add_row(c.label, c.before if c.before is not None else "（无）", c.after if c.after is not None else "（无）")
+        render.add_plain_row(table, c.label, c.before if c.before is not None else "（无）", c.after if c.after is not None else "（无）")
     return Group(table)
 
 

@@ -67,7 +67,7 @@ def results_table(query: str, results: list[SearchResult]) -> Table:
     for column in ("#", "得分", "类型", "来源", "片段"):
         table.add_column(column, overflow="fold")
     for result in results:
-        table.add_row(str(result.rank), _score(result), result.kind.label, _source(result), result.snippet)
+        render.add_plain_row(table, result.rank, _score(result), result.kind.label, _source(result), result.snippet)
     return table
 
 

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, eval_cmd, index_cmd, office_cmd, review_cmd, serve_cmd, suggest_cmd
+from assistant.cli import help_zh
 from assistant.cli.usage import CLICK_ERROR, SHOWS_HELP, USAGE_ERROR, describe_usage_error
 from assistant.errors import AssistantError
 from assistant.settings import load_settings
@@ -71,6 +72,7 @@ def _log_unexpected(exc: Exception) -> str:
     return str(path)
 
 
+help_zh.install()
 app = typer.Typer(
     name="assistant",
     cls=_Group,

@@ -11,6 +11,7 @@ import typer
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
+from assistant.errors import InputError
 from assistant.office.service import ExportFormat
 
 
@@ -22,17 +23,38 @@ def export(
             help="语料库中的申报表编号（如 2023-003-01）、草稿编号（如 3），或文件：语料 JSON、草稿 JSON、.txt、.docx、.xlsx",
         ),
     ],
-    to: Annotated[ExportFormat, typer.Option("--to", help="导出格式：docx（Word）、xlsx（Excel）或 json。")],
+    to: Annotated[
+        ExportFormat | None,
+        typer.Option("--to", help="导出格式：docx（Word）、xlsx（Excel）或 json；不写时按 -o 文件的后缀确定。"),
+    ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件；默认为当前目录下的 <编号>.<格式>。")] = None,
 ) -> None:
     """按上海市财政项目支出绩效目标申报表的版式导出为 Word、Excel 或 JSON。"""
     check_writable(output)
+    fmt = export_format(to, output)
     with open_services() as services:
         decl = services.subjects.one(source)
-        path = output or Path(f"{decl.id}.{to.value}")
+        path = output or Path(f"{decl.id}.{fmt.value}")
         check_writable(path)
-        services.export.export(decl, to, path)
-    render.console().print(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）")
+        services.export.export(decl, fmt, path)
+    render.console().print(render.plain(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）"))
+
+
+def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:
+    """--to, or the format the -o file's suffix names; a file named for another format is refused before any work."""
+    suffix = output.suffix.lower().removeprefix(".") if output else ""
+    named = next((fmt for fmt in ExportFormat if fmt.value == suffix), None)
+    choices = "、".join(f".{fmt.value}" for fmt in ExportFormat)
+    if to is None and output is None:
+        raise InputError("没有指定导出格式", hint="请用 --to docx、--to xlsx 或 --to json 指定，或用 -o 给出以 .docx/.xlsx/.json 结尾的文件名")
+    if to is None and named is None:
+        raise InputError(f"无法从输出文件名 {output} 判断导出格式（后缀应为 {choices} 之一）", hint=f"请把文件名改为以 {choices} 之一结尾")
+    if to is not None and output is not None and named is not to:
+        raise InputError(
+            f"输出文件 {output} 的后缀与导出格式 --to {to.value} 不一致：将写出 {to.value} 文件，却以“{output.suffix or '（无后缀）'}”命名",
+            hint=f"请把文件名改为以 .{to.value} 结尾，或把 --to 改为与后缀相同的格式",
+        )
+    return to or named  # type: ignore[return-value] - named is set when to is None (checked above)
 
 
 def import_(

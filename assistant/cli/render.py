@@ -21,6 +21,24 @@ _FUNDING_LABELS = {
 }  # fmt: skip
 
 
+# C0 controls (but line feed and tab) as their Unicode symbols (ESC → ␛), DEL as ␡, C1 controls as \x9b: text from a
+# file or a draft is shown as it is, never obeyed by the terminal.
+_VISIBLE: dict[int, str] = {
+    **{code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"},
+    0x7F: "\u2421",
+    **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
+}
+
+
+def plain(value: object) -> Text:
+    """User data for the terminal: never read as rich markup, control characters made visible."""
+    return Text(str(value).translate(_VISIBLE))
+
+
+def add_plain_row(table: Table, *cells: object) -> None:
+    table.add_row(*(plain(cell) for cell in cells))
+
+
 def yuan(amount: Decimal | None) -> str:
     return "（空白）" if amount is None else f"{amount:,.2f} 元"
 
@@ -48,11 +66,11 @@ def declaration_view(decl: Declaration) -> Group:
     ]  # fmt: skip
     for label, value in rows:
         if value:
-            head.add_row(label, value)
+            head.add_row(label, plain(value))
     parts: list = [Panel(head, title="申报表", expand=False), _funding_table(decl)]
     for section in decl.sections:
         body = section.text or "（空白）"
-        parts.append(Panel(Text(body), title=section.title, title_align="left"))
+        parts.append(Panel(plain(body), title=plain(section.title), title_align="left"))
     parts.append(indicator_table(decl))
     if decl.budget_lines:
         parts.append(_budget_table(decl))
@@ -80,7 +98,7 @@ def indicator_table(decl: Declaration) -> Table:
         if ind.level1 and not ind.level2:
             mapped = f"{ind.level1.value}/（未填二级）"
         value = ind.value.raw or "（缺失）"
-        table.add_row(str(ind.position), ind.level1_written or "", ind.level2_written or "", ind.name, value, mapped, str(ind.line))
+        add_plain_row(table, ind.position, ind.level1_written or "", ind.level2_written or "", ind.name, value, mapped, ind.line)
     return table
 
 
@@ -89,7 +107,7 @@ def _budget_table(decl: Declaration) -> Table:
     for col in ("名称", "明细", "金额", "数量", "备注"):
         table.add_column(col, overflow="fold")
     for line in decl.budget_lines:
-        table.add_row(line.name, line.detail or "", yuan(line.amount), str(line.quantity or ""), line.remark or "")
+        add_plain_row(table, line.name, line.detail or "", yuan(line.amount), line.quantity or "", line.remark or "")
     table.add_row("金额合计（原表）", "", yuan(decl.budget_lines_total), "", "")
     return table
 
@@ -102,7 +120,7 @@ def notes_table(notes: list[ParseNote], *, title: str, source: str | None = None
         where = f"{source + ' ' if source else ''}第 {note.line} 行" if note.line else (source or "")
         if note.cell:
             where = f"{source + ' ' if source else ''}{note.cell}"
-        table.add_row(NOTE_LABELS[note.level], where, note.message, note.fragment or "")
+        add_plain_row(table, NOTE_LABELS[note.level], where, note.message, note.fragment or "")
     return table
 
 
@@ -113,7 +131,7 @@ def count_table(title: str, rows: list[CountRow], key_label: str, *, partition: 
     table.add_column("申报表", justify="right")
     table.add_column("指标", justify="right")
     for row in rows:
-        table.add_row(row.key, str(row.declarations), str(row.indicators))
+        table.add_row(plain(row.key), str(row.declarations), str(row.indicators))
     declarations = str(sum(r.declarations for r in rows)) if partition else ""
     table.add_row("合计", declarations, str(sum(r.indicators for r in rows)), style="bold")
     return table
@@ -150,7 +168,7 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
     counts = "，".join(f"{s.label} {report.count(s)} 条" for s in Severity)
     if report.parse_notes:
         counts += f"；解析提示 {len(report.parse_notes)} 条（见表后）"
-    parts: list = [Text(f"审核：{report.name}（{report.declaration_id}）— {counts}", style="bold")]
+    parts: list = [Text(f"审核：{report.name}（{report.declaration_id}）— {counts}".translate(_VISIBLE), style="bold")]
     if not report.findings:
         parts.append(Text("未发现问题。", style="green"))
     for severity in Severity:
@@ -161,7 +179,7 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
         for col in ("规则", "位置", "问题", "修改建议"):
             table.add_column(col, overflow="fold")
         for f in found:
-            table.add_row(f"{f.rule_id}\n{f.criterion.value}", f.location.describe(), f.message, f.fix)
+            add_plain_row(table, f"{f.rule_id}\n{f.criterion.value}", f.location.describe(), f.message, f.fix)
         parts.append(table)
     if report.parse_notes:
         parts.append(notes_table(report.parse_notes, title="解析提示（原表中未能读取、已换算或需核对的内容）"))
@@ -170,28 +188,28 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
 
 def draft_view(draft) -> Group:  # noqa: ANN001 - Draft
     title = f"草稿：{draft.brief.name}（{draft.brief.year} 年度）— 起草方式：{draft.model}"
-    parts: list = [Text(title, style="bold")]
+    parts: list = [Text(title.translate(_VISIBLE), style="bold")]
     for section in draft.sections:
         sources = "；".join(c.label for c in section.citations)
-        parts.append(Panel(Text(f"{section.text}\n\n出处：{sources}"), title=section.kind.label, title_align="left"))
+        parts.append(Panel(plain(f"{section.text}\n\n出处：{sources}"), title=section.kind.label, title_align="left"))
     basis = "\n".join(f"{n}. 《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}{'（用户提供）' if b.user_supplied else ''}" for n, b in enumerate(draft.basis, 1))
-    parts.append(Panel(Text(basis or "（无）"), title="立项依据", title_align="left"))
+    parts.append(Panel(plain(basis or "（无）"), title="立项依据", title_align="left"))
     if draft.brief.composition:
         lines = Table(title="项目构成分解（取自简报）", title_justify="left")
         for col in ("名称", "内容", "金额（元）"):
             lines.add_column(col, overflow="fold")
         for c in draft.brief.composition:
-            lines.add_row(c.part, c.detail or "", f"{c.amount:,}")
+            add_plain_row(lines, c.part, c.detail or "", f"{c.amount:,}")
         parts.append(lines)
     table = Table(title=f"绩效指标（{len(draft.indicators)} 项）", title_justify="left", show_lines=True)
     for col in ("一级指标", "二级指标", "三级指标", "指标值", "取值依据", "先例"):
         table.add_column(col, overflow="fold")
     for i in draft.indicators:
         precedent = "；".join(c.label for c in i.citations) or "—"
-        table.add_row(i.level1.value, i.level2.value, i.name, i.value.value, i.value.basis, precedent)
+        add_plain_row(table, i.level1.value, i.level2.value, i.name, i.value.value, i.value.basis, precedent)
     parts.append(table)
     if draft.notes:
-        parts.append(Text("起草提示：\n" + "\n".join(f"- {n.message}{'：' + n.fragment if n.fragment else ''}" for n in draft.notes)))
+        parts.append(plain("起草提示：\n" + "\n".join(f"- {n.message}{'：' + n.fragment if n.fragment else ''}" for n in draft.notes)))
     if draft.usage:
         usage = "；".join(f"{u.section} {u.prompt_tokens}+{u.completion_tokens} 词元 {u.seconds}s" for u in draft.usage)
         parts.append(Text(f"模型用量：{usage}", style="dim"))

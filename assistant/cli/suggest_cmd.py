@@ -57,7 +57,7 @@ def _precedent_table(result: SuggestionSet) -> Table:
     for col in ("编号", "项目名称", "年度", "相似度"):
         table.add_column(col, overflow="fold")
     for p in result.precedents:
-        table.add_row(p.declaration_id, p.project_name, str(p.year or "（未知）"), f"{p.similarity:.2f}")
+        render.add_plain_row(table, p.declaration_id, p.project_name, p.year or "（未知）", f"{p.similarity:.2f}")
     return table
 
 

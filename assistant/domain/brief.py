@@ -31,7 +31,7 @@ from pydantic import (
 
 from assistant.domain.project_types import ProjectType
 from assistant.domain.amounts import amount_unit, converted_note, parse_amount
-from assistant.domain.syntax import describe_json_error, describe_yaml_error
+from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
 from assistant.errors import InputError, describe_validation_error
 
 _BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
@@ -300,8 +300,9 @@ def _too_deep(path: Path) -> InputError:
     )
 
 
-class _BriefLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates reach pydantic as text, so a bad date gets a field error."""
+class _BriefLoader(UniqueKeyLoader):
+    """YAML without implicit timestamps (dates reach pydantic as text, so a bad date gets a field error) and
+    without duplicate keys (two 主要内容 lines are refused with both line numbers, not the last one taken)."""
 
 
 _BriefLoader.yaml_implicit_resolvers = {
@@ -313,7 +314,7 @@ _BriefLoader.yaml_implicit_resolvers = {
 def _read_mapping(path: Path) -> dict[str, object]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_BriefLoader)  # noqa: S506
+        data = _read_json(path, text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_BriefLoader)  # noqa: S506
     except UnicodeDecodeError:
         raise InputError(f"简报文件 {path.name} 不是 UTF-8 文本", hint="请以 UTF-8 编码保存后重试") from None
     except RecursionError:
@@ -323,11 +324,27 @@ def _read_mapping(path: Path) -> dict[str, object]:
     except yaml.YAMLError as exc:
         raise InputError(
             f"简报文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}",
-            hint="请对照示例简报（assistant suggest --example）检查缩进和冒号；含有冒号、#、* 等符号的值请用引号括起来",
+            hint="每个字段只写一次；多段内容请写在同一字段下（用“|”另起多行）"
+            if isinstance(exc, DuplicateKeyError)
+            else "请对照示例简报（assistant suggest --example）检查缩进和冒号；含有冒号、#、* 等符号的值请用引号括起来",
         ) from exc
     if not isinstance(data, dict):
         raise InputError(f"简报文件 {path.name} 的顶层应是“字段: 值”的映射", hint=allowed_fields())
     return data
+
+
+def _read_json(path: Path, text: str) -> object:
+    """JSON that refuses a field written twice in one object (json keeps the last), with the lines it is on."""
+
+    def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        keys = [key for key, _ in pairs]
+        if (twice := next((key for key in keys if keys.count(key) > 1), None)) is not None:
+            lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(json.dumps(twice, ensure_ascii=False)) + r"\s*:", text)]
+            where = f"（第 {' 行和第 '.join(map(str, lines))} 行）" if len(lines) > 1 else ""
+            raise InputError(f"简报文件 {path.name} 中字段“{twice}”写了两次{where}，无法确定以哪一处为准", hint="每个字段只写一次，请删去或合并其中一处")
+        return dict(pairs)
+
+    return json.loads(text, object_pairs_hook=unique)
 
 
 def example_brief_path() -> Path:

@@ -37,8 +37,38 @@ _JSON_PROBLEMS = (
 )
 
 
+class DuplicateKeyError(yaml.YAMLError):
+    """A mapping that names the same key twice (PyYAML would silently keep the last)."""
+
+    def __init__(self, key: object, first: yaml.Mark, second: yaml.Mark) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key, self.first, self.second = key, first, second
+
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key written twice in one mapping, with the lines of both."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: dict[object, yaml.Mark] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, list | dict):
+                continue  # unhashable: SafeLoader says so itself
+            if key in seen:
+                raise DuplicateKeyError(key, seen[key], key_node.start_mark)
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
 def describe_yaml_error(exc: yaml.YAMLError) -> str:
     """``第 3 行第 8 列：这里不能出现“名称: 值”（…）``."""
+    if isinstance(exc, DuplicateKeyError):
+        return (
+            f"字段“{exc.key}”写了两次（第 {exc.first.line + 1} 行和第 {exc.second.line + 1} 行），"
+            "无法确定以哪一处为准；请删去或合并其中一处"
+        )
     problem = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
     text = next((chinese for english, chinese in _YAML_PROBLEMS if english in problem), "格式有误")
     mark = getattr(exc, "problem_mark", None)

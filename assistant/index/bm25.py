@@ -58,11 +58,13 @@ class _Matrix:
             return np.zeros(len(self.entries), dtype=np.float32)
         return self.retriever.get_scores(tokens)
 
-    def upper_bound(self, tokens: list[str]) -> float:
+    def upper_bound(self, tokens: list[str], mask: np.ndarray | None = None) -> float:
         """The most a document could score for ``tokens``: each distinct token's best score, summed.
 
-        A token no document contains still counts, as a word found once would (idf of one document at
-        average length): it is part of what the query asks for that the keyword side cannot match.
+        Only documents ``mask`` lets through count: the best a filtered search (one kind, one year) can
+        return is the share's 1.0, not a score only an excluded document reaches. A token no such document
+        contains still counts, as a word found once would (idf of one document at average length): it is
+        part of what the query asks for that the keyword side cannot match.
         """
         if not self.entries:
             return 0.0
@@ -72,7 +74,10 @@ class _Matrix:
         for token in set(tokens):
             column = vocab.get(token)
             start, end = (matrix["indptr"][column], matrix["indptr"][column + 1]) if column is not None else (0, 0)
-            bound += float(matrix["data"][start:end].max()) if end > start else unseen
+            found = matrix["data"][start:end]
+            if mask is not None:
+                found = found[mask[matrix["indices"][start:end]]]
+            bound += float(found.max()) if found.size else unseen
         return bound
 
     def mask(self, where: Where) -> np.ndarray | None:
@@ -174,7 +179,7 @@ class BM25Store:
     ) -> list[tuple[BM25Entry, float]]:
         """Up to k entries with a positive score, best first, among those whose metadata match ``where``.
 
-        ``relative``: scores as a share (0..1] of the best score any document could reach for this query.
+        ``relative``: scores as a share (0..1] of the best score any document matching ``where`` could reach.
         """
         matrix = self._current_matrix()
         tokens = self.tokenizer.tokens(query)
@@ -182,7 +187,7 @@ class BM25Store:
         mask = matrix.mask(where or {})
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
-        scale = 1.0 / (matrix.upper_bound(tokens) or 1.0) if relative else 1.0
+        scale = 1.0 / (matrix.upper_bound(tokens, mask) or 1.0) if relative else 1.0
         return [(matrix.entries[i], float(scores[i]) * scale) for i in _top_positive(scores, k)]
 
     def _current_matrix(self) -> _Matrix:

@@ -49,6 +49,8 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     notes: list[str] = []
     if not decls and query.filters.years:
         query, decls, notes = _nearest_years(query, scope)
+    elif decls:
+        notes = absent_years_note(query.filters.years, scope)
     result = _run(query, decls, scope) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
@@ -76,6 +78,14 @@ def _nearest_years(query: Query, scope: Scope) -> tuple[Query, list[Declaration]
         f"以下是最接近的年度（{_years(offered)}）的结果："
     )
     return substitute, select(scope.corpus, substitute.filters, scope.policies), [note]
+
+
+def absent_years_note(years: Sequence[int], scope: Scope) -> list[str]:
+    """A line for asked-for years the corpus does not hold, when others are answered: never dropped silently."""
+    absent = [year for year in years if year not in scope.lexicon.years]
+    if not absent:
+        return []
+    return [f"语料库中没有{_years(absent)}的申报表（现有年度：{_years(scope.lexicon.years)}），以下不含{_years(absent)}。"]
 
 
 def _closest(year: int, have: list[int]) -> tuple[int, ...]:

@@ -17,27 +17,7 @@ from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
 from assistant.qa.models import FundingField
 from assistant.domain.refs import units_of
-
-# Short forms → the unit's full name as the forms write it.
-UNIT_ALIASES: dict[str, str] = {
-    "上海市人民代表大会常务委员会办公厅": "上海市人民代表大会常务委员会办公厅",
-    "市人大常委会办公厅": "上海市人民代表大会常务委员会办公厅",
-    "人大常委会办公厅": "上海市人民代表大会常务委员会办公厅",
-    "市人大常委会": "上海市人民代表大会常务委员会办公厅",
-    "人大常委会": "上海市人民代表大会常务委员会办公厅",
-    "市人大": "上海市人民代表大会常务委员会办公厅",
-    "人大": "上海市人民代表大会常务委员会办公厅",
-    "中共上海市委组织部": "中共上海市委组织部",
-    "上海市委组织部": "中共上海市委组织部",
-    "市委组织部": "中共上海市委组织部",
-    "组织部": "中共上海市委组织部",
-    "上海市党建服务中心": "上海市党建服务中心",
-    "市党建服务中心": "上海市党建服务中心",
-    "闵行区党建服务中心": "闵行区党建服务中心",
-    "闵行区": "闵行区党建服务中心",
-    "闵行": "闵行区党建服务中心",
-    "党建服务中心": "上海市党建服务中心",
-}
+from assistant.domain.units import UNIT_ALIASES
 
 SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("年度绩效目标", SectionKind.GOAL_ANNUAL),

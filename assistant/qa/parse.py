@@ -29,6 +29,9 @@ _BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有",
 _TITLE = re.compile(r"《[^》]{2,60}》")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
+# Digits before 年 that no year pattern read (99999年, 0年): a year the question names but no form can have.
+# A duration (近3年, 3年以上, 第2年, 3年内) is not a year.
+_ODD_YEAR = re.compile(r"(?<![\d.近前后续第满每过于约共计超逾])\d+年(?!以上|以内|内|来|期|间|左右|多|半|后|之)")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
@@ -74,6 +77,7 @@ class Cues:
     """Everything a question says by itself, before the conversation fills the gaps."""
 
     years: tuple[int, ...] = ()
+    odd_years: tuple[str, ...] = ()  # 99999年, 0年: written as a year but no budget year (as written)
     relative_year: str | None = None  # 去年 etc., as written, when the year came from it
     unit: str | None = None
     unknown_unit: str | None = None
@@ -237,13 +241,15 @@ def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
         if 2010 <= (year := 2000 + int(short.group(1))) <= today.year + 5:
             years.append(year)
             text = _cut(text, short.group())
+    odd = tuple(dict.fromkeys(_ODD_YEAR.findall(text)))
+    text = _ODD_YEAR.sub(_CUT, text)
     relative = None
     for word, offset in _RELATIVE_YEARS.items():
         if word in text:
             years.append(today.year + offset)
             relative = relative or word
             text = _cut(text, word)
-    return text, replace(cues, years=tuple(dict.fromkeys(years)), relative_year=relative)
+    return text, replace(cues, years=tuple(dict.fromkeys(years)), odd_years=odd, relative_year=relative)
 
 
 def _take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:

@@ -15,7 +15,7 @@ from datetime import date
 from assistant.errors import InputError
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
-from assistant.qa.execute import Scope, execute, holdings
+from assistant.qa.execute import Scope, absent_years_note, execute, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.retrieve import Finder, extractive_answer, find_passages, model_answer
@@ -59,6 +59,10 @@ def answer(
     """
     require_question(question)
     reading = read(question, scope.lexicon, today=today or date.today())
+    if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
+        result = _refuse_odd_years(question, reading.cues, scope)
+        conversation.record(result)
+        return result
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime)
     result = _route(question, conversation.resolve(cues), scope, finder, runtime)
     result.notes.extend(notes)
@@ -103,12 +107,32 @@ def _refuse(question: str, what: str, scope: Scope, cues: Cues) -> Answer:
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED if cues.target else Route.RETRIEVAL, refused=True)
 
 
+<<<<<<< HEAD
 def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
     year = cues.years[0] if len(cues.years) == 1 else None
     passages = find_passages(question, scope.corpus, scope.lexicon.policies, finder=finder, year=year, project=cues.project)
+=======
+def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
+    written = "、".join(f"“{year}”" for year in cues.odd_years)
+    lines = [
+        f"语料库中没有{written}的申报表：{written}不是可识别的预算年度。",
+        *holdings(None, scope),
+        "请写出四位数的年度，例如“2023年的项目有哪些？”。",
+    ]
+    route = Route.STRUCTURED if cues.target else Route.RETRIEVAL
+    return Answer(question=question, text="\n".join(lines), route=route, refused=True)
+
+
+def _retrieval(question: str, cues: Cues, scope: Scope, settings: Settings, runtime: LLMRuntime | None) -> Answer:
+    year = cues.years[0] if len(cues.years) == 1 else None
+    passages = find_passages(settings, question, scope.corpus, scope.lexicon.policies, year=year, project=cues.project)
+    absent = absent_years_note(cues.years, scope)
+>>>>>>> tidy
     if not passages:
-        lines = ["语料库中未找到与该问题相关的内容。", *holdings(None, scope), *CAPABILITIES]
+        lines = ["语料库中未找到与该问题相关的内容。", *absent, *holdings(None, scope), *CAPABILITIES]
         return Answer(question=question, text="\n".join(lines), route=Route.RETRIEVAL, refused=True)
-    if runtime is not None and runtime.enabled:
-        return model_answer(question, passages, runtime)
-    return extractive_answer(question, passages)
+    found = model_answer(question, passages, runtime) if runtime is not None and runtime.enabled else extractive_answer(question, passages)
+    if absent:
+        found.text = "\n".join([*absent, found.text])
+        found.notes.extend(absent)
+    return found

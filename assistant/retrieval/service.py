@@ -9,13 +9,13 @@ behind the user's back, so a missing index is an error that names the command to
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 from assistant.corpus.store import Corpus
 from assistant.domain.policy import PolicyReference, load_policies
+from assistant.domain.units import fold, units_meant
 from assistant.errors import CorpusError, InputError
 from assistant.index.documents import IndexDocument, SearchHit, SearchMode, Wanted, Where, matches
 from assistant.index.embeddings import ProjectEmbeddingFunction
@@ -134,12 +134,11 @@ class Retriever:
         return where
 
     def declarations_of(self, dept: str) -> list[str]:
-        """Declarations whose 主管部门 / 申报单位 or 实施单位 contains ``dept``."""
-        needle = _fold(dept)
-        if not needle:
+        """Declarations whose 主管部门 / 申报单位 or 实施单位 contains ``dept`` or is the unit a short form names (人大)."""
+        if not fold(dept):
             raise InputError("单位名称为空", hint="例如 --dept 组织部")
         units = self.units()
-        found = sorted({decl for unit, decls in units.items() if needle in _fold(unit) for decl in decls})
+        found = sorted({decl for unit in units_meant(dept, units) for decl in units[unit]})
         if not found:
             raise InputError(
                 f"没有单位名称包含“{dept.strip()}”的申报表", hint=f"可用的单位：{'、'.join(sorted(units)) or '（无）'}"
@@ -200,7 +199,3 @@ def fold_same_text(hits: Sequence[SearchHit]) -> list[tuple[SearchHit, list[Sear
         if first.id != hit.id and all(other.id != hit.id for other in same):
             same.append(hit)
     return list(groups.values())
-
-
-def _fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
