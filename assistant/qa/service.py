@@ -107,11 +107,6 @@ def _refuse(question: str, what: str, scope: Scope, cues: Cues) -> Answer:
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED if cues.target else Route.RETRIEVAL, refused=True)
 
 
-<<<<<<< HEAD
-def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
-    year = cues.years[0] if len(cues.years) == 1 else None
-    passages = find_passages(question, scope.corpus, scope.lexicon.policies, finder=finder, year=year, project=cues.project)
-=======
 def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
     written = "、".join(f"“{year}”" for year in cues.odd_years)
     lines = [
@@ -123,11 +118,10 @@ def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
     return Answer(question=question, text="\n".join(lines), route=route, refused=True)
 
 
-def _retrieval(question: str, cues: Cues, scope: Scope, settings: Settings, runtime: LLMRuntime | None) -> Answer:
+def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
     year = cues.years[0] if len(cues.years) == 1 else None
-    passages = find_passages(settings, question, scope.corpus, scope.lexicon.policies, year=year, project=cues.project)
+    passages = find_passages(question, scope.corpus, scope.lexicon.policies, finder=finder, year=year, project=cues.project)
     absent = absent_years_note(cues.years, scope)
->>>>>>> tidy
     if not passages:
         lines = ["语料库中未找到与该问题相关的内容。", *absent, *holdings(None, scope), *CAPABILITIES]
         return Answer(question=question, text="\n".join(lines), route=Route.RETRIEVAL, refused=True)
