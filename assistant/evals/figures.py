@@ -20,7 +20,7 @@ class Figure:
 
 LOO_FIGURES = (
     Figure("schema_valid", "结构合格的草稿（目标 100%）", True, "{:.0%}"),
-    Figure("no_review_error", "无审核错误的草稿（目标 ≥95%）", True, "{:.0%}"),
+    Figure("no_review_error", "起草内容无审核错误的草稿（不计简报给定的表头和资金；目标 ≥95%）", True, "{:.0%}"),
     Figure("invented_figures", "编造的数字（简报和所给材料中都没有；目标 0）", False, "{:.0f}"),
     Figure("invented_policies", "编造的政策（政策库和简报中都没有；目标 0）", False, "{:.0f}"),
     Figure("coverage", "必备指标类别覆盖（目标 100%）", True, "{:.0%}"),
@@ -37,7 +37,7 @@ LOO_FIGURES = (
 )
 TYPE_FIGURES = (
     Figure("schema_valid", "结构合格的草稿", True, "{:.0%}"),
-    Figure("no_review_error", "无审核错误的草稿", True, "{:.0%}"),
+    Figure("no_review_error", "起草内容无审核错误的草稿", True, "{:.0%}"),
     Figure("kept", "审核人会保留的指标行占比", True, "{:.0%}"),
     Figure("figures_used", "用上的简报数字（期望值完全一致）", True, "{:.0%}"),
     Figure("cost_level", "有成本水平（元/万元）的草稿", True, "{:.0%}"),

@@ -63,14 +63,20 @@ def score(case: str, c: Candidate, brief: Brief, policies: list[PolicyReference]
     )  # fmt: skip
 
 
+BRIEF_FIELDS = ("header.", "funding.")  # filled from the brief, not drafted: the same for both systems
+
+
 def review_errors(c: Candidate, brief: Brief, context: ReviewContext) -> int:
-    """Errors the review engine finds; a candidate with nothing to review counts as one error."""
+    """Errors the review engine finds in what the system drafted (sections, 立项依据, indicators); errors on
+    the header and funding fields, which come from the brief as given (a derived leave-one-out brief has no
+    dates, for one), are not the draft's and are left out. A candidate with nothing to review counts as one."""
     if not c.sections and not c.rows:
         return 1
     basis = "\n".join(c.basis)
     sections = [(k, t) for k, t in c.sections.items()] + ([(SectionKind.BASIS, basis)] if basis else [])
     rows = [r for row in c.rows if (r := row.review_row()) is not None]
-    return review(brief_declaration(brief, declaration_id="draft", sections=sections, indicators=rows), context).count(Severity.ERROR)
+    report = review(brief_declaration(brief, declaration_id="draft", sections=sections, indicators=rows), context)
+    return sum(f.severity is Severity.ERROR and not (f.location.field or "").startswith(BRIEF_FIELDS) for f in report.findings)
 
 
 def invented_items(c: Candidate, brief: Brief, policies: list[PolicyReference]) -> tuple[list[str], list[str]]:

@@ -23,6 +23,7 @@ from types import ModuleType
 
 import yaml
 
+from assistant.services import build_services
 from assistant.services.scope import CorpusScope, CorpusSnapshot
 from assistant.settings import LLMProvider, Settings
 
@@ -180,7 +181,8 @@ def run_qa(env: SuiteEnv) -> SuiteResult:
     cases = [mod.Case.model_validate(c) for c in yaml.safe_load((env.evals_dir / "qa/cases.yaml").read_text(encoding="utf-8"))]
     cases.extend(_paraphrases(env.evals_dir, mod))
     cases = cases[: env.limit] if env.limit else cases
-    outcomes = [mod.run_case(case, settings, None, date(2026, 11, 22), env.sources.qa) for case in cases]
+    with build_services(settings) as services:  # the product's wiring: open questions read its one search service
+        outcomes = [mod.run_case(case, None, date(2026, 11, 22), env.sources.qa, services.search) for case in cases]
     structured = [o for o in outcomes if o.case.structured]
     figures = {"overall": round(sum(o.passed for o in outcomes) / max(len(outcomes), 1), 4), "cases": len(outcomes),
                "structured": round(sum(o.passed for o in structured) / max(len(structured), 1), 4),
