@@ -112,7 +112,7 @@ def _model_total(state: State) -> DraftSection | None:
 
 def _annual_as_total(total: DraftSection, state: State, writer: Writer) -> DraftSection:
     """年度绩效目标 of a project that lies inside one budget year: the 项目总目标 already covers that year, so
-    it is taken over as written (as in all six 2023 seed declarations), with a note; no model call."""
+    it is taken over as written (as the six 2023 seed declarations write it), with a note; no model call."""
     writer.emit("started", SectionKind.GOAL_ANNUAL)
     b = state.ctx.prompt_brief
     state.notes.append(GroundingNote(kind=NoteKind.SAME_AS_TOTAL, section=SectionKind.GOAL_ANNUAL, message=(
