@@ -118,12 +118,18 @@ def test_a_new_proposal_supersedes_an_undecided_one(edited):
         ws.reject(draft_id, first.id)
 
 
-def test_the_indicator_table_proposal_keeps_a_persons_row_unless_asked(services):
-    ws = services.workspace()
+def _row_2_edited(ws):  # noqa: ANN001, ANN202 - Workspace → (draft id, drafted rows, the edited row 2)
+    """A new draft whose second indicator row a person set to ≥99(%) (version 2)."""
     saved = ws.draft(example_brief(), on_event=_quiet)
     draft_id, rows = saved.info.draft_id, saved.draft.indicators
     changed = rows[1].model_copy(update={"value": rows[1].value.model_copy(update={"value": "≥99(%)"})})
     ws.save_indicators(draft_id, [rows[0], changed, *rows[2:]], base=1)
+    return draft_id, rows, changed
+
+
+def test_the_indicator_table_proposal_keeps_a_persons_row_unless_asked(services):
+    ws = services.workspace()
+    draft_id, rows, changed = _row_2_edited(ws)
     kept = ws.propose_indicators(draft_id, base=2, force=False)
     assert kept.target == INDICATOR_TABLE and kept.label == "绩效指标"
     assert indicator_path(2, "value") in kept.kept and kept.draft.indicators[1].value.value == "≥99(%)"
@@ -137,10 +143,7 @@ def test_the_indicator_table_proposal_keeps_a_persons_row_unless_asked(services)
 
 def test_accepting_refuses_a_row_locked_after_the_proposal_but_not_a_lock_elsewhere(services):
     ws = services.workspace()
-    saved = ws.draft(example_brief(), on_event=_quiet)
-    draft_id, rows = saved.info.draft_id, saved.draft.indicators
-    changed = rows[1].model_copy(update={"value": rows[1].value.model_copy(update={"value": "≥99(%)"})})
-    ws.save_indicators(draft_id, [rows[0], changed, *rows[2:]], base=1)
+    draft_id, rows, changed = _row_2_edited(ws)
     forced = ws.propose_indicators(draft_id, base=2, force=True)
     ws.lock_row(draft_id, 1, locked=True, base=2)  # row 1 is the same in both tables: no obstacle
     assert ws.accept(draft_id, forced.id, base=3).draft.indicators[1] == rows[1]
