@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NO_AMX := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
 
-.PHONY: demo test clean
+.PHONY: demo test lint clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本（当前：" + sys.version.split()[0] + "）；可用 make PYTHON=python3.11 指定")'
@@ -28,6 +28,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash scripts/test-deps.sh
 	$(PY) -m pytest
+
+# The formatter and the linters: fast, and a failure names the file and line.
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check assistant tests evals scripts
+	$(VENV)/bin/ruff check assistant tests evals scripts
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -96,7 +96,10 @@ def describe_validation_error(
     labels, texts = labels or {}, {**_ERROR_TEXT, **(texts or {})}
     parts = []
     for error in exc.errors()[:limit]:
-        field = ".".join(f"第{part + 1}项" if isinstance(part, int) else labels.get(part, part) for part in error["loc"]) or "（整体）"
+        field = (
+            ".".join(f"第{part + 1}项" if isinstance(part, int) else labels.get(part, part) for part in error["loc"])
+            or "（整体）"
+        )
         text = validation_error_text(error, texts)
         parts.append(f"字段 {field}：{text}{_shown_input(error, text)}")
     return "；".join(parts)

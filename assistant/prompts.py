@@ -15,7 +15,9 @@ PROMPTS_DIR = REPO_ROOT / "prompts"
 # Each prompt and the variables the code provides for it.
 EXPECTED: dict[str, frozenset[str]] = {
     "system": frozenset(),
-    "section": frozenset({"section_title", "guidance", "length", "instruction", "brief", "context", "previous", "cited"}),
+    "section": frozenset(
+        {"section_title", "guidance", "length", "instruction", "brief", "context", "previous", "cited"}
+    ),
     "repair": frozenset({"problems"}),
     "qa_answer": frozenset({"question", "sources"}),
     "qa_translate": frozenset({"question", "projects", "units", "years", "types", "previous"}),
@@ -30,12 +32,18 @@ class Prompt:
     def render(self, **values: object) -> str:
         missing = EXPECTED[self.name] - values.keys()
         if missing:
-            raise AssistantError(f"提示词 {self.name} 缺少变量：{'、'.join(sorted(missing))}", hint="这是程序错误，请报告")
+            raise AssistantError(
+                f"提示词 {self.name} 缺少变量：{'、'.join(sorted(missing))}", hint="这是程序错误，请报告"
+            )
         return self.template.substitute({k: str(v) for k, v in values.items()})
 
 
 def variables(template: Template) -> set[str]:
-    return {m.group("named") or m.group("braced") for m in template.pattern.finditer(template.template) if m.group("named") or m.group("braced")}
+    return {
+        m.group("named") or m.group("braced")
+        for m in template.pattern.finditer(template.template)
+        if m.group("named") or m.group("braced")
+    }
 
 
 @cache

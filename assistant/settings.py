@@ -101,11 +101,13 @@ class StoreSettings(BaseModel):
 
 class WebSettings(BaseModel):
     host: str = Field(
-        default="127.0.0.1", description="Address `assistant serve` listens on; 127.0.0.1 is this machine only, 0.0.0.0 opens it to the network."
+        default="127.0.0.1",
+        description="Address `assistant serve` listens on; 127.0.0.1 is this machine only, 0.0.0.0 opens it to the network.",
     )
     port: int = Field(default=7860, description="Port of the web workspace.")
     login: bool = Field(
-        default=False, description="Ask for a user name and password (users added with `assistant users add`); each sees only their own drafts."
+        default=False,
+        description="Ask for a user name and password (users added with `assistant users add`); each sees only their own drafts.",
     )
 
 
@@ -135,5 +137,9 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        names = "、".join(dict.fromkeys("ASSISTANT_" + "__".join(str(p) for p in e["loc"]).upper() for e in exc.errors()))
-        raise InputError(f"设置有误：{describe_validation_error(exc)}", hint=f"请检查环境变量或 .env 文件中的 {names}") from None
+        names = "、".join(
+            dict.fromkeys("ASSISTANT_" + "__".join(str(p) for p in e["loc"]).upper() for e in exc.errors())
+        )
+        raise InputError(
+            f"设置有误：{describe_validation_error(exc)}", hint=f"请检查环境变量或 .env 文件中的 {names}"
+        ) from None

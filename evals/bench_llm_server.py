@@ -28,7 +28,9 @@ PROMPT = [
 ]
 
 # About 1,000 tokens of declaration-like prose, to time prefill the way drafting prompts load it.
-LONG_CONTEXT = "项目绩效目标：完成农村饮水安全巩固提升工程建设，受益人口不少于两万人，水质达标率达到百分之九十五以上。" * 24
+LONG_CONTEXT = (
+    "项目绩效目标：完成农村饮水安全巩固提升工程建设，受益人口不少于两万人，水质达标率达到百分之九十五以上。" * 24
+)
 
 
 def _free_port() -> int:
@@ -67,12 +69,16 @@ def _bench(data_dir: Path, max_tokens: int) -> None:
         _stream_speed(chat)
         one_token = build_chat_model(settings, max_tokens=1, local_server=lambda: server)
         prefill = chat_call(one_token, [HumanMessage(LONG_CONTEXT + "请概括以上内容。")])
-        print(f"prefill: {prefill.usage.prompt_tokens} prompt tokens in {prefill.elapsed_s:.1f} s, "
-              f"~{prefill.usage.prompt_tokens / prefill.elapsed_s:.0f} tokens/s")  # fmt: skip
+        print(
+            f"prefill: {prefill.usage.prompt_tokens} prompt tokens in {prefill.elapsed_s:.1f} s, "
+            f"~{prefill.usage.prompt_tokens / prefill.elapsed_s:.0f} tokens/s"
+        )
         reply = chat_call(chat, PROMPT[:1] + [HumanMessage("请简要介绍绩效目标申报表的用途。")])
         usage = reply.usage
-        print(f"non-streamed call: {usage.prompt_tokens} prompt + {usage.completion_tokens} output tokens "
-              f"in {reply.elapsed_s:.1f} s (usage from the response)")  # fmt: skip
+        print(
+            f"non-streamed call: {usage.prompt_tokens} prompt + {usage.completion_tokens} output tokens "
+            f"in {reply.elapsed_s:.1f} s (usage from the response)"
+        )
 
 
 def _stream_speed(chat: BaseChatModel) -> None:
@@ -86,8 +92,9 @@ def _stream_speed(chat: BaseChatModel) -> None:
             text.append(chunk.text)
     first, last = stamps[0] - started, stamps[-1] - started
     decode = (len(stamps) - 1) / max(last - first, 1e-6)
-    print(f"time to first token: {first:.2f} s; decode: {len(stamps)} tokens, {decode:.1f} tokens/s; "
-          f"total {last:.1f} s")  # fmt: skip
+    print(
+        f"time to first token: {first:.2f} s; decode: {len(stamps)} tokens, {decode:.1f} tokens/s; total {last:.1f} s"
+    )
     print(f"answer: {''.join(text)[:160]!r}")
 
 

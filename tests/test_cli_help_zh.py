@@ -24,7 +24,7 @@ def test_help_panels_and_markers_are_chinese(args: list[str]) -> None:
 
 
 def test_every_command_and_option_has_chinese_help() -> None:
-    def walk(command, path: str):  # noqa: ANN001, ANN202
+    def walk(command, path: str):
         yield path, command.help or ""
         for param in command.params:
             if param.name != "help":

@@ -37,7 +37,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "data"
 
 
-def _notes(result) -> list[dict]:  # noqa: ANN001 - click Result
+def _notes(result) -> list[dict]:
     return [n for r in json.loads(result.stdout) for n in r["parse_notes"]]
 
 
@@ -82,7 +82,11 @@ def test_an_indicator_table_cut_mid_row_is_noted_with_its_line(tmp_path: Path) -
     result = runner.invoke(app, ["check", str(_cut(tmp_path, data[:end], "004_cut.txt")), "--json"])
     line = data[:end].count(b"\n") + 1
     (note,) = [n for n in _notes(result) if n["code"] == "file.truncated"]
-    assert note["line"] == line and "文件似乎被截断" in note["message"] and "「管理人员满意度」没有目标值" in note["message"]
+    assert (
+        note["line"] == line
+        and "文件似乎被截断" in note["message"]
+        and "「管理人员满意度」没有目标值" in note["message"]
+    )
 
 
 def test_a_character_cut_in_half_at_the_end_is_noted(tmp_path: Path) -> None:

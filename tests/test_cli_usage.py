@@ -14,7 +14,9 @@ from assistant.domain.brief import LONG_TEXT, MAX_BRIEF_BYTES
 
 runner = CliRunner()
 # What click, typer, pydantic and PyYAML say in English; none of it may reach a user.
-ENGLISH = re.compile(r"Invalid value|No such|Missing|Usage:|Error|Try '|Input should|mapping values|Expecting|line \d+, column")
+ENGLISH = re.compile(
+    r"Invalid value|No such|Missing|Usage:|Error|Try '|Input should|mapping values|Expecting|line \d+, column"
+)
 
 
 def _refused(args: list[str], *fragments: str) -> str:
@@ -84,7 +86,9 @@ def test_json_syntax_error_says_line_and_column(tmp_path: Path) -> None:
         ("年度", "1999", ("字段 年度", "应不小于 2000", "填写的是“1999”")),
     ],
 )
-def test_pydantic_errors_are_chinese_with_the_field(tmp_path: Path, field: str, value: str, fragments: tuple[str, ...]) -> None:
+def test_pydantic_errors_are_chinese_with_the_field(
+    tmp_path: Path, field: str, value: str, fragments: tuple[str, ...]
+) -> None:
     year = "" if field == "年度" else "年度: 2027\n"
     brief = _brief(tmp_path, f"项目名称: 平台运维\n{year}{field}: {value}\n")
     _refused(["suggest", brief], "brief.yaml 有误", *fragments)
@@ -100,7 +104,9 @@ def test_pydantic_errors_are_chinese_with_the_field(tmp_path: Path, field: str, 
     ],
 )
 def test_control_characters_are_refused_naming_the_field(tmp_path: Path, line: str, fragments: tuple[str, ...]) -> None:
-    brief = _brief(tmp_path, f"{line}\n年度: 2027\n" if "项目名称" in line else f"项目名称: 平台运维\n年度: 2027\n{line}\n")
+    brief = _brief(
+        tmp_path, f"{line}\n年度: 2027\n" if "项目名称" in line else f"项目名称: 平台运维\n年度: 2027\n{line}\n"
+    )
     output = _refused(["suggest", brief], *fragments)
     assert "\x1b" not in output and "\u202e" not in output  # never echoed to the terminal
 
@@ -130,4 +136,6 @@ def test_an_overlong_field_is_refused_with_its_limit(tmp_path: Path) -> None:
 
 def test_a_bad_setting_names_its_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "gpt")
-    _refused(["corpus", "list"], "设置有误", "字段 llm.provider", "可选：local、openai、none", "ASSISTANT_LLM__PROVIDER")
+    _refused(
+        ["corpus", "list"], "设置有误", "字段 llm.provider", "可选：local、openai、none", "ASSISTANT_LLM__PROVIDER"
+    )

@@ -14,11 +14,11 @@ from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import Writer, drafting_chain, write_section
 from assistant.drafting.models import NoteKind
-from assistant.prompts import EXPECTED, load_prompt
 from assistant.drafting.sections import DRAFTED
 from assistant.drafting.service import draft_brief, draft_context
 from assistant.errors import AssistantError, ModelError
 from assistant.llm.chat import stream_call
+from assistant.prompts import EXPECTED, load_prompt
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, load_settings
@@ -42,7 +42,10 @@ def _writer(responses: list[str], events=None) -> Writer:
     chat = FakeListChatModel(responses=responses)
     return Writer(
         complete=lambda messages, _, on_delta: stream_call(chat, messages, on_delta=on_delta),
-        model="fake", provider="fake", retries=2, on_event=(events.append if events is not None else lambda e: None),
+        model="fake",
+        provider="fake",
+        retries=2,
+        on_event=(events.append if events is not None else lambda e: None),
     )
 
 
@@ -90,7 +93,11 @@ def test_plain_text_with_markers_is_the_contract_and_its_tokens_are_streamed(ctx
     reply = "党员教育平台运维项目由上海市党建服务中心实施[S1]，保障平台全年稳定运行。[P1]"
     section = write_section(ctx, SectionKind.OVERVIEW, _writer([reply], events), [], [])
     assert section.text == "党员教育平台运维项目由上海市党建服务中心实施，保障平台全年稳定运行。"
-    assert [c.label for c in section.citations] == [ctx.materials[0].citation.label, ctx.policies[0].citation.label, "[项目简报]"]
+    assert [c.label for c in section.citations] == [
+        ctx.materials[0].citation.label,
+        ctx.policies[0].citation.label,
+        "[项目简报]",
+    ]
     assert "".join(e.message for e in events if e.kind == "delta") == reply
 
 
@@ -143,7 +150,10 @@ def test_basis_is_chosen_by_code_from_the_user_and_relevant_candidates(ctx):
 
     chosen = relevant_policies(ctx)
     by_label = ctx.policy_by_label()
-    assert [by_label[label].citation.ref for label in chosen[:2]] == ["policy:party-member-education-regulation", "policy:cybersecurity-law"]
+    assert [by_label[label].citation.ref for label in chosen[:2]] == [
+        "policy:party-member-education-regulation",
+        "policy:cybersecurity-law",
+    ]
     assert set(chosen) <= set(by_label)
 
 
@@ -175,7 +185,9 @@ def test_regenerate_one_section_keeps_the_others(ctx, monkeypatch):
     draft = drafting_chain(_writer(_all_good()), ReviewContext()).invoke(ctx)
     shorter = '{"text": "保障党员教育平台稳定运行，满足党员教育需要。", "citations": []}'
     monkeypatch.setattr(service, "make_writer", lambda *a, **k: _writer([shorter]))
-    new = service.regenerate_section(draft, SectionKind.NECESSITY, "更简洁", load_settings(), None, context=(ctx, ReviewContext()))
+    new = service.regenerate_section(
+        draft, SectionKind.NECESSITY, "更简洁", load_settings(), None, context=(ctx, ReviewContext())
+    )
     assert new.section(SectionKind.NECESSITY).text.startswith("保障党员教育平台")
     assert new.section(SectionKind.OVERVIEW) == draft.section(SectionKind.OVERVIEW)
 
@@ -191,7 +203,9 @@ def test_cli_draft_none_and_check(tmp_path):
 
 
 def test_section_rewrite_needs_a_draft(tmp_path):
-    result = CliRunner().invoke(app, ["draft", "--llm", "none", "--section", "必要性", "--draft", str(tmp_path / "none.json")])
+    result = CliRunner().invoke(
+        app, ["draft", "--llm", "none", "--section", "必要性", "--draft", str(tmp_path / "none.json")]
+    )
     assert result.exit_code == 2 and "需要已有的草稿" in result.output
 
 
@@ -204,7 +218,13 @@ def test_prompts_have_exactly_the_variables_the_code_fills(tmp_path):
 
 
 def test_markdown_and_a_repeated_title_are_tidied_away(ctx):
-    habit = json.dumps({"text": "项目设立的必要性：\n\n1.\n**政策要求**：保障党员教育平台稳定运行。\n\n2.\n**现实需要**：平台全年稳定运行。", "citations": []}, ensure_ascii=False)
+    habit = json.dumps(
+        {
+            "text": "项目设立的必要性：\n\n1.\n**政策要求**：保障党员教育平台稳定运行。\n\n2.\n**现实需要**：平台全年稳定运行。",
+            "citations": [],
+        },
+        ensure_ascii=False,
+    )
     section = write_section(ctx, SectionKind.NECESSITY, _writer([habit]), [], [])
     assert section.text == "1.政策要求：保障党员教育平台稳定运行。\n2.现实需要：平台全年稳定运行。"
 
@@ -222,16 +242,22 @@ def test_plan_and_composition_only_where_the_brief_gives_them_and_reviewed(ctx):
     settings = load_settings()
     settings.llm.provider = LLMProvider.NONE
     bare = example_brief().model_copy(update={"plan": [], "composition": []})
-    assert SectionKind.PLAN not in {s.kind for s in draft_brief(bare, settings, None, context=draft_context(bare, SOURCES)).sections}
+    assert SectionKind.PLAN not in {
+        s.kind for s in draft_brief(bare, settings, None, context=draft_context(bare, SOURCES)).sections
+    }
     brief = example_brief()
     short = brief.model_copy(update={"composition": brief.composition[:2]})
     findings = draft_brief(short, settings, None, context=draft_context(short, SOURCES)).review.findings
-    assert [f.message for f in findings if f.rule_id == "BUDGET-LINES-SUM"] == ["预算明细合计 2,500,000.00元 与当年预算 2,650,000.00元 不一致（差额 150,000.00元）。"]
+    assert [f.message for f in findings if f.rule_id == "BUDGET-LINES-SUM"] == [
+        "预算明细合计 2,500,000.00元 与当年预算 2,650,000.00元 不一致（差额 150,000.00元）。"
+    ]
 
 
 def test_a_fenced_reply_is_not_mistaken_for_a_cut_off_one(ctx):
     notes = []
-    section = write_section(ctx, SectionKind.GOAL_TOTAL, _writer(["```json\n" + GOOD["goal_total"] + "\n```"]), notes, [])
+    section = write_section(
+        ctx, SectionKind.GOAL_TOTAL, _writer(["```json\n" + GOOD["goal_total"] + "\n```"]), notes, []
+    )
     assert section.text == "保障党员教育平台全年稳定运行。" and notes == []
 
 

@@ -9,13 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
-from assistant.drafting.models import Draft, NoteKind
-from assistant.llm import LocalServer, ensure_model_file
-
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting import sections
+from assistant.drafting.models import Draft, NoteKind
 from assistant.drafting.service import draft_brief, draft_context
+from assistant.llm import LocalServer, ensure_model_file
 from assistant.llm.runtime import LLMRuntime
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, load_settings
@@ -36,7 +35,13 @@ def test_draft_with_the_embedded_model(short_sections, tmp_path):
         context = draft_context(example_brief(), CorpusScope(settings.corpus.corpus_dir).current())
         draft = draft_brief(example_brief(), settings, runtime, context=context, on_event=events.append)
     assert draft.provider == "local" and "Qwen" in draft.model
-    assert [s.kind for s in draft.sections] == [SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL, SectionKind.PLAN]
+    assert [s.kind for s in draft.sections] == [
+        SectionKind.OVERVIEW,
+        SectionKind.NECESSITY,
+        SectionKind.GOAL_TOTAL,
+        SectionKind.GOAL_ANNUAL,
+        SectionKind.PLAN,
+    ]
     by_rules = {s.kind for s in draft.sections[:4] if s.generated_by != draft.model}
     # sampling differs across CPUs: a section the model never writes well is drafted by rules and said so
     assert len(by_rules) <= 1 and all(s.text for s in draft.sections[:4])
@@ -59,7 +64,9 @@ def test_any_openai_compatible_endpoint_by_three_variables(short_sections, tmp_p
     saved = tmp_path / "draft.json"
     assert CliRunner().invoke(app, ["draft", "--example", "--llm", "none", "-o", str(saved)]).exit_code == 0
     log = tmp_path / "server.log"
-    with LocalServer(model_path=ensure_model_file(settings), host="127.0.0.1", port=8792, n_ctx=4096, n_threads=2, log_path=log) as server:
+    with LocalServer(
+        model_path=ensure_model_file(settings), host="127.0.0.1", port=8792, n_ctx=4096, n_threads=2, log_path=log
+    ) as server:
         monkeypatch.setenv("ASSISTANT_LLM__BASE_URL", server.base_url)
         monkeypatch.setenv("ASSISTANT_LLM__API_KEY", "sk-test")
         monkeypatch.setenv("ASSISTANT_LLM__MODEL", server.model_id)
@@ -91,6 +98,8 @@ def test_an_instruction_inside_the_brief_is_not_obeyed_by_the_embedded_model(sho
     with LLMRuntime(settings) as runtime:
         ctx, _ = draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current())
         notes = []
-        section = write_section(ctx, SectionKind.OVERVIEW, make_writer(settings, runtime, lambda e: None, []), notes, [])
+        section = write_section(
+            ctx, SectionKind.OVERVIEW, make_writer(settings, runtime, lambda e: None, []), notes, []
+        )
     assert section.text and "接管" not in section.text and section.generated_by != "rules", [n.message for n in notes]
     assert any(n.kind is NoteKind.INJECTION for n in ctx.notes)

@@ -11,8 +11,8 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import Writer, write_section
 from assistant.drafting.grounding import Sources, ground_text, mend_dangling, policy_like
 from assistant.drafting.models import NoteKind
-from assistant.llm.chat import stream_call
 from assistant.drafting.service import draft_context
+from assistant.llm.chat import stream_call
 from assistant.services.scope import CorpusScope
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,8 +29,11 @@ def _write(ctx, kind: SectionKind, reply: str):
     events, notes = [], []
     writer = Writer(
         complete=lambda messages, _, on_delta: stream_call(chat, messages, on_delta=on_delta),
-        model="fake", provider="fake", retries=2, on_event=events.append,
-    )  # fmt: skip
+        model="fake",
+        provider="fake",
+        retries=2,
+        on_event=events.append,
+    )
     section = write_section(ctx, kind, writer, notes, [])
     return section, notes, [e for e in events if e.kind == "retry"]
 

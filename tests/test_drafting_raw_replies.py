@@ -30,7 +30,12 @@ class SectionJson(BaseModel):
 
 
 def _reply(record: dict) -> ChatReply:
-    return ChatReply(text=record["raw"], usage=TokenUsage(600, record["max_tokens"]), finish_reason=record["finish_reason"], elapsed_s=1.0)
+    return ChatReply(
+        text=record["raw"],
+        usage=TokenUsage(600, record["max_tokens"]),
+        finish_reason=record["finish_reason"],
+        elapsed_s=1.0,
+    )
 
 
 def _read(record: dict):
@@ -65,19 +70,27 @@ def test_every_recorded_reply_gives_whole_sentences_or_an_exact_problem(rid):
 
 def test_a_fenced_cut_off_object_keeps_its_first_sentence():
     reading = _read(REPLIES["json-example-tight_budget-overview-0"])
-    assert reading.text == "本项目由上海市党建服务中心实施，保障上海市党员教育平台（含门户网站、移动端和IPTV平台）全年稳定运行。"
+    assert (
+        reading.text
+        == "本项目由上海市党建服务中心实施，保障上海市党员教育平台（含门户网站、移动端和IPTV平台）全年稳定运行。"
+    )
     assert reading.cut
 
 
 def test_an_object_cut_after_its_text_loses_nothing():
     reading = _read(REPLIES["json-training-tight_budget-goal_total-0"])
-    assert reading.text == "通过实施2027年度区人大代表履职能力培训，提高区人大代表的履职能力，为推动区人大常委会代表工作提供有力支持。"
+    assert (
+        reading.text
+        == "通过实施2027年度区人大代表履职能力培训，提高区人大代表的履职能力，为推动区人大常委会代表工作提供有力支持。"
+    )
     assert not reading.cut
 
 
 def test_a_cut_off_reply_without_a_whole_sentence_asks_for_a_shorter_one():
     reading = _read(REPLIES["json-training-tight_budget-overview-0"])
-    assert reading.text == "" and reading.problems == ["输出因长度上限被截断，没有一句完整的话：请把正文写短，150 字以内"]
+    assert reading.text == "" and reading.problems == [
+        "输出因长度上限被截断，没有一句完整的话：请把正文写短，150 字以内"
+    ]
 
 
 def test_a_repeated_title_is_tidied_away():
@@ -101,7 +114,10 @@ def test_a_reply_that_echoes_the_brief_is_sent_back():
 def test_a_cut_off_reply_ending_in_a_semicolon_ends_as_a_sentence():
     from assistant.drafting.replies import complete_sentences
 
-    assert complete_sentences("开展日常运维，工作日故障30分钟内响应；每季度提交") == "开展日常运维，工作日故障30分钟内响应。"
+    assert (
+        complete_sentences("开展日常运维，工作日故障30分钟内响应；每季度提交")
+        == "开展日常运维，工作日故障30分钟内响应。"
+    )
 
 
 def test_on_the_last_try_a_cut_off_reply_keeps_its_whole_clauses():
@@ -110,18 +126,25 @@ def test_on_the_last_try_a_cut_off_reply_keeps_its_whole_clauses():
     record = REPLIES["json-training-tight_budget-overview-0"]
     kind = SectionKind(record["section"])
     reading = read_reply(_reply(record), kind, length=SPECS[kind].length, last_try=True)
-    assert reading.text == "本项目由青禾区人大常委会代表工作室实施，为全区约320名区人大代表举办履职能力培训班4期，每期2天。"
+    assert (
+        reading.text
+        == "本项目由青禾区人大常委会代表工作室实施，为全区约320名区人大代表举办履职能力培训班4期，每期2天。"
+    )
     assert reading.cut and not reading.problems
 
 
 def test_a_last_try_without_a_clause_still_reports_the_cut():
-    reply = ChatReply(text="本项目由区人大常委会代表工作室实施并", usage=TokenUsage(600, 20), finish_reason="length", elapsed_s=1.0)
+    reply = ChatReply(
+        text="本项目由区人大常委会代表工作室实施并", usage=TokenUsage(600, 20), finish_reason="length", elapsed_s=1.0
+    )
     reading = read_reply(reply, SectionKind.OVERVIEW, length=150, last_try=True)
     assert reading.text == "" and "截断" in reading.problems[0]
 
 
 def test_the_prompts_placeholder_copied_back_is_not_a_section():
     """A new user's draft had 必要性 = “正文”: the model copied the prompt's JSON example."""
-    reply = ChatReply(text='{"text": "正文", "citations": []}', usage=TokenUsage(600, 12), finish_reason="stop", elapsed_s=1.0)
+    reply = ChatReply(
+        text='{"text": "正文", "citations": []}', usage=TokenUsage(600, 12), finish_reason="stop", elapsed_s=1.0
+    )
     reading = read_reply(reply, SectionKind.NECESSITY, length=160)
     assert reading.text == "" and reading.problems == ["只写了“正文”，不是本部分的正文：请写出完整的一段话，160 字以内"]

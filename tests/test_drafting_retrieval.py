@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from test_retrieval_support import REPO, corpus_settings
 
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import example_brief, load_brief
 from assistant.domain.policy import load_policies
-from assistant.drafting.chain import Writer, drafting_chain
+from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import policy_id
+from assistant.drafting.chain import Writer, drafting_chain
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
-from assistant.domain.project_types import ProjectType
 from assistant.drafting.retrieve import index_finder, same_type
 from assistant.drafting.sections import DRAFTED, context_block
 from assistant.llm.chat import stream_call
@@ -25,7 +26,6 @@ from assistant.retrieval.service import Retriever
 from assistant.review.checks_relevance import ReviewContext
 from assistant.suggest.bank import build_bank
 from assistant.suggest.suggest import suggest
-from test_retrieval_support import REPO, corpus_settings
 
 TRAINING = REPO / "evals" / "briefs" / "training.yaml"
 
@@ -54,7 +54,11 @@ def test_precedents_and_policies_come_from_the_index_of_the_briefs_type(retrieve
     assert "都是与本项目同类型（信息化运维）" in ctx.material_note and ctx.material_note in context_block(ctx)
     assert _declarations(ctx) <= same_type(corpus, ProjectType.IT_OPERATION) != set(d.id for d in corpus)
     # each shown passage is a section the index ranks for the brief (not merely a bank neighbour)
-    found = {r.ref for kind in DRAFTED for r in retriever.search(f"{example_brief().name}｜{kind.label}", kind=DocKind.SECTION, k=30)}
+    found = {
+        r.ref
+        for kind in DRAFTED
+        for r in retriever.search(f"{example_brief().name}｜{kind.label}", kind=DocKind.SECTION, k=30)
+    }
     assert {item.citation.ref for item in ctx.materials} <= found
     nearest = [r.policy_id for r in retriever.search(example_brief().name, kind=DocKind.POLICY, k=8)]
     assert set(nearest) & {policy_id(item.citation.ref) for item in ctx.policies}
@@ -73,7 +77,9 @@ def test_a_declaration_left_out_of_the_corpus_never_shows(retriever, corpus, pol
     shown = _context(example_brief(), corpus, policies, retriever)
     hidden = sorted(_declarations(shown))[0]
     others = Corpus([d for d in corpus.declarations if d.id != hidden])
-    assert any(r.declaration_id == hidden for r in retriever.search(example_brief().content, kind=DocKind.SECTION, k=30))
+    assert any(
+        r.declaration_id == hidden for r in retriever.search(example_brief().content, kind=DocKind.SECTION, k=30)
+    )
     ctx = _context(example_brief(), others, policies, retriever)
     assert ctx.materials and hidden not in _declarations(ctx) and hidden not in {d.id for d in ctx.precedents}
 
@@ -86,7 +92,13 @@ def _writer() -> Writer:
         '{"text": "2027年度完成日常运维。", "citations": []}',
     ]
     chat = FakeListChatModel(responses=replies)
-    return Writer(complete=lambda m, _, on_delta: stream_call(chat, m, on_delta=on_delta), model="fake", provider="fake", retries=0, on_event=lambda e: None)
+    return Writer(
+        complete=lambda m, _, on_delta: stream_call(chat, m, on_delta=on_delta),
+        model="fake",
+        provider="fake",
+        retries=0,
+        on_event=lambda e: None,
+    )
 
 
 def test_an_index_that_cannot_be_opened_leaves_the_draft_to_the_bank_with_a_note(tmp_path: Path, corpus, policies):
@@ -95,7 +107,11 @@ def test_an_index_that_cannot_be_opened_leaves_the_draft_to_the_bank_with_a_note
     finder = index_finder(corpus_settings(broken))
     ctx = _context(example_brief(), corpus, policies, finder)
     fallback = [n for n in ctx.notes if n.kind is NoteKind.RETRIEVAL_FALLBACK]
-    assert len(fallback) == 1 and "检索索引不可用" in fallback[0].message and "assistant index build" in fallback[0].message
+    assert (
+        len(fallback) == 1
+        and "检索索引不可用" in fallback[0].message
+        and "assistant index build" in fallback[0].message
+    )
     bank = _context(example_brief(), corpus, policies, None)
     assert [i.citation.ref for i in ctx.materials] == [i.citation.ref for i in bank.materials]
     draft = drafting_chain(_writer(), ReviewContext()).invoke(ctx)
@@ -106,9 +122,15 @@ def test_the_reply_example_cites_only_material_the_prompt_shows(retriever, corpu
     from assistant.domain.model import SectionKind
     from assistant.drafting.sections import section_messages
 
-    with_material = section_messages(_context(example_brief(), corpus, policies, retriever), SectionKind.OVERVIEW, instruction="", previous="")
+    with_material = section_messages(
+        _context(example_brief(), corpus, policies, retriever), SectionKind.OVERVIEW, instruction="", previous=""
+    )
     assert with_material[1].content.rstrip().endswith('{"text": "正文", "citations": ["S1"]}')
     brief = load_brief(TRAINING).model_copy(update={"content": "面向全区约320名社区志愿者开展培训4期。"})
     bare = _context(brief, corpus, [], None)  # no precedent of its type, no policy at all
     assert bare.materials == [] and bare.policies == []
-    assert section_messages(bare, SectionKind.OVERVIEW, instruction="", previous="")[1].content.rstrip().endswith('"citations": []}')
+    assert (
+        section_messages(bare, SectionKind.OVERVIEW, instruction="", previous="")[1]
+        .content.rstrip()
+        .endswith('"citations": []}')
+    )

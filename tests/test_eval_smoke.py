@@ -13,7 +13,14 @@ from assistant.domain.model import SectionKind
 from assistant.evals.baseline import parse_reply
 
 SKIP = ["--skip", "retrieval", "--skip", "indicators", "--skip", "store", "--skip", "office"]
-HEADINGS = ["## 1. 总表", "## 2. 起草：留一法", "## 3. 起草：项目类型简报", "## 4. 其他评测套件", "## 5. 速度", "## 6. 方法与局限"]
+HEADINGS = [
+    "## 1. 总表",
+    "## 2. 起草：留一法",
+    "## 3. 起草：项目类型简报",
+    "## 4. 其他评测套件",
+    "## 5. 速度",
+    "## 6. 方法与局限",
+]
 SUITES = ["检索", "指标建议（留一法）", "指标建议（项目类型简报）", "审核", "问答", "草稿库", "Word/Excel 读入模糊测试"]
 
 
@@ -44,14 +51,20 @@ def test_report_has_every_section_and_the_json_every_part(first_run):
         assert (out / png).read_bytes()[:4] == b"\x89PNG"
 
 
-def test_a_second_run_takes_finished_cases_from_the_cache_and_compare_prints_the_differences(first_run, tmp_path, monkeypatch):
+def test_a_second_run_takes_finished_cases_from_the_cache_and_compare_prints_the_differences(
+    first_run, tmp_path, monkeypatch
+):
     data, out = first_run
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data))
     skip_all = [*SKIP, "--skip", "types", "--skip", "review", "--skip", "qa"]
-    result = CliRunner().invoke(app, ["eval", "--llm", "none", "--limit", "2", *skip_all, "--max-minutes", "0", "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        app, ["eval", "--llm", "none", "--limit", "2", *skip_all, "--max-minutes", "0", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     second = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert second["meta"]["cache_hits"] == 8  # 2 declarations + 2 briefs, product and baseline each: a spent budget keeps them
+    assert (
+        second["meta"]["cache_hits"] == 8
+    )  # 2 declarations + 2 briefs, product and baseline each: a spent budget keeps them
     assert second["figures"]["drafting.loo.ours.cases"] == 2
     shown = CliRunner().invoke(app, ["eval", "--compare", str(out / "report.json"), str(tmp_path / "report.json")])
     assert shown.exit_code == 0, shown.output
@@ -61,11 +74,15 @@ def test_a_second_run_takes_finished_cases_from_the_cache_and_compare_prints_the
 def test_a_spent_time_budget_leaves_uncached_cases_out_and_lists_them(tmp_path, monkeypatch):
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
     skip_all = [*SKIP, "--skip", "types", "--skip", "review", "--skip", "qa"]
-    result = CliRunner().invoke(app, ["eval", "--llm", "none", "--limit", "1", *skip_all, "--max-minutes", "0", "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        app, ["eval", "--llm", "none", "--limit", "1", *skip_all, "--max-minutes", "0", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "未运行、不计入的起草用例**：留一法起草：2019-002-01、类型简报起草：02-meeting" in report
-    assert "drafting.loo.ours.cases" not in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["figures"]
+    assert (
+        "drafting.loo.ours.cases" not in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["figures"]
+    )
 
 
 def test_compare_refuses_a_missing_file_in_chinese(tmp_path):
@@ -82,7 +99,11 @@ RECORDED_VALID = """```json
 
 def test_the_baseline_parses_a_fenced_reply_and_fails_a_cut_or_off_framework_one():
     parsed = parse_reply(RECORDED_VALID)
-    assert parsed.schema_valid and parsed.sections[SectionKind.GOAL_TOTAL] == "保障系统稳定运行。" and parsed.rows[0].name == "运维系统数量"
+    assert (
+        parsed.schema_valid
+        and parsed.sections[SectionKind.GOAL_TOTAL] == "保障系统稳定运行。"
+        and parsed.rows[0].name == "运维系统数量"
+    )
     cut = parse_reply(RECORDED_VALID[:200])  # the token limit hit mid-object: plain json.loads fails
     assert not cut.schema_valid and cut.failure.startswith("JSON 解析失败")
     off = parse_reply(RECORDED_VALID.replace("数量指标", "投入指标"))
@@ -95,4 +116,8 @@ def test_the_baseline_prompt_carries_the_brief_and_the_chunks():
 
     brief = example_brief()
     human = messages_for(brief, ["【某项目 · 2023 · 项目概况】示例片段"])[-1].content
-    assert f"项目名称：{brief.name}" in human and "[1] 【某项目 · 2023 · 项目概况】示例片段" in human and '"绩效指标"' in human
+    assert (
+        f"项目名称：{brief.name}" in human
+        and "[1] 【某项目 · 2023 · 项目概况】示例片段" in human
+        and '"绩效指标"' in human
+    )

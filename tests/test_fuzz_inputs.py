@@ -28,11 +28,49 @@ MAX_SECONDS = 3.0
 EXAMPLES = int(os.environ.get("ASSISTANT_FUZZ_EXAMPLES", "150"))
 
 # Fragments the field and the fuzzer found troublesome: tags, checkboxes, brackets, operators, units, nesting.
-_FRAGMENTS = st.sampled_from([
-    "<", ">", "<<<<", "<p>", "</p>", "<input>", "<input checked>", "<input<p>", "<br/>", "&lt;", "\t", "\t\t", "\r", "\n",
-    "\r\n", "≥", "≤", "2", "%", "以上", "万元", "**", "*", "45658", "一级指标", "二级指标", "项目决策", "成本", "☑", "□",
-    "[", "]", "{", "}", "- ", ": ", "财政项目支出绩效目标申报表", "\x00", "\ufeff",
-])  # fmt: skip
+_FRAGMENTS = st.sampled_from(
+    [
+        "<",
+        ">",
+        "<<<<",
+        "<p>",
+        "</p>",
+        "<input>",
+        "<input checked>",
+        "<input<p>",
+        "<br/>",
+        "&lt;",
+        "\t",
+        "\t\t",
+        "\r",
+        "\n",
+        "\r\n",
+        "≥",
+        "≤",
+        "2",
+        "%",
+        "以上",
+        "万元",
+        "**",
+        "*",
+        "45658",
+        "一级指标",
+        "二级指标",
+        "项目决策",
+        "成本",
+        "☑",
+        "□",
+        "[",
+        "]",
+        "{",
+        "}",
+        "- ",
+        ": ",
+        "财政项目支出绩效目标申报表",
+        "\x00",
+        "\ufeff",
+    ]
+)
 _INSERT = st.one_of(_FRAGMENTS, st.text(max_size=12))
 
 
@@ -46,7 +84,7 @@ def _mutate(data: str, edits: list[tuple[int, int, str]]) -> str:
 _EDITS = st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 40), _INSERT), min_size=1, max_size=12)
 
 
-def _bounded(call) -> None:  # noqa: ANN001
+def _bounded(call) -> None:
     started = time.process_time()
     try:
         call()

@@ -2,13 +2,13 @@ import json
 from pathlib import Path
 
 import pytest
+from test_index_support import CORPUS
 
 from assistant.errors import CorpusError
 from assistant.index import bm25 as bm25_module
 from assistant.index.bm25 import BM25Store
 from assistant.index.documents import IndexDocument
 from assistant.index.tokenize import SearchTokenizer
-from test_index_support import CORPUS
 
 
 class CountingTokenizer(SearchTokenizer):

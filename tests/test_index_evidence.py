@@ -4,6 +4,7 @@
 from pathlib import Path
 
 import pytest
+from test_index_support import CORPUS, synced_index
 
 from assistant.index import vectors
 from assistant.index.bm25 import BM25Store
@@ -12,7 +13,6 @@ from assistant.index.fusion import EvidenceWeightedRRF
 from assistant.index.hybrid import HybridIndex
 from assistant.index.tokenize import search_tokenizer
 from assistant.index.vectors import chroma_where, nearest
-from test_index_support import CORPUS, synced_index
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +71,8 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> HybridIndex:
 )
 def test_in_memory_filtering_equals_chromas(index: HybridIndex, where: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     query = "系统运行和满意度"
-    vector = vectors._query_vector(index.collection, query)  # noqa: SLF001  the reference below
-    by_chroma = vectors._query(index.collection, vector, 5, where)  # noqa: SLF001
+    vector = vectors._query_vector(index.collection, query)
+    by_chroma = vectors._query(index.collection, vector, 5, where)
     assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma
     monkeypatch.setattr(vectors, "OVERFETCH_MARGIN", 0.2)  # a first fetch too small: it grows
     assert nearest(index.collection, query, n=5, where=where, catalogue=index.bm25) == by_chroma

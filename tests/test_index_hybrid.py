@@ -2,13 +2,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from test_index_support import CORPUS, CountingE5, open_index, synced_index
 
 from assistant.errors import InputError
 from assistant.index.documents import IndexDocument, SearchHit, content_id
 from assistant.index.fusion import ReciprocalRankFusion
 from assistant.index.hybrid import HybridIndex
 from assistant.index.vectors import chroma_where
-from test_index_support import CORPUS, CountingE5, open_index, synced_index
 
 BY_TEXT = {doc.text[:6]: doc for doc in CORPUS}
 
@@ -56,7 +56,9 @@ def test_filters_apply_on_every_side(shared: HybridIndex, mode: str) -> None:
     assert hits and {hit.metadata["year"] for hit in hits} == {2023}
     hits = shared.search("系统 指标 项目", k=20, mode=mode, kind="section")
     assert hits and {hit.kind for hit in hits} == {"section"}
-    hits = shared.search("系统 指标 项目", k=20, mode=mode, kind="indicator", where={"year": 2026, "level2": "数量指标"})
+    hits = shared.search(
+        "系统 指标 项目", k=20, mode=mode, kind="indicator", where={"year": 2026, "level2": "数量指标"}
+    )
     assert [hit.id for hit in hits] == [CORPUS[8].id]
 
 
@@ -95,7 +97,9 @@ def test_changed_and_removed_docs_are_replaced_and_deleted(tmp_path: Path) -> No
     function = CountingE5()
     index = open_index(tmp_path, function)
     index.sync(CORPUS)
-    changed = IndexDocument.build("indicator", "产出指标-时效指标：故障30分钟内响应，2小时内抵达现场", CORPUS[4].metadata)
+    changed = IndexDocument.build(
+        "indicator", "产出指标-时效指标：故障30分钟内响应，2小时内抵达现场", CORPUS[4].metadata
+    )
     docs = [changed if doc is CORPUS[4] else doc for doc in CORPUS[:-1]]
     report = index.sync(docs)
     assert (report.added, report.removed, report.embedded) == (1, 2, 1)
@@ -139,7 +143,9 @@ def test_fuser_and_reranker_are_swappable(shared: HybridIndex) -> None:
     swapped = HybridIndex(shared.collection, shared.bm25, reranker=ReverseReranker(), pool=3)
     assert [hit.id for hit in swapped.search("满意度", k=3)] == [hit.id for hit in plain][::-1]
     vector_heavy = HybridIndex(shared.collection, shared.bm25, fuser=ReciprocalRankFusion(weights={"bm25": 0.0}))
-    assert [h.id for h in vector_heavy.search("满意度", k=3)] == [h.id for h in shared.search("满意度", k=3, mode="vector")]
+    assert [h.id for h in vector_heavy.search("满意度", k=3)] == [
+        h.id for h in shared.search("满意度", k=3, mode="vector")
+    ]
 
 
 def test_blank_query_and_bad_k_are_input_errors(shared: HybridIndex) -> None:

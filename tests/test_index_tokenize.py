@@ -50,7 +50,14 @@ def test_issuer_is_separated_from_the_words_before_it(tokenizer: SearchTokenizer
 def test_domain_terms_stay_whole(tokenizer: SearchTokenizer) -> None:
     text = "服务对象满意度指标 生态环境成本指标 投入和管理目标 预算执行率 验收合格率 闵行区党建服务中心 运维"
     tokens = set(tokenizer.tokens(text))
-    expected = {"服务对象满意度指标", "生态环境成本指标", "投入和管理目标", "预算执行率", "验收合格率", "闵行区党建服务中心"}
+    expected = {
+        "服务对象满意度指标",
+        "生态环境成本指标",
+        "投入和管理目标",
+        "预算执行率",
+        "验收合格率",
+        "闵行区党建服务中心",
+    }
     assert expected <= tokens
     assert "运维" in tokens
 

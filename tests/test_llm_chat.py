@@ -36,9 +36,14 @@ def _free_port() -> int:
 
 def _server(tmp_path: Path, port: int, model: Path | None = None) -> LocalServer:
     return LocalServer(
-        model_path=model or tmp_path / "m.gguf", host="127.0.0.1", port=port, n_ctx=512, n_threads=1,
-        log_path=tmp_path / "logs" / "llama_server.log", startup_timeout_s=60,
-    )  # fmt: skip
+        model_path=model or tmp_path / "m.gguf",
+        host="127.0.0.1",
+        port=port,
+        n_ctx=512,
+        n_threads=1,
+        log_path=tmp_path / "logs" / "llama_server.log",
+        startup_timeout_s=60,
+    )
 
 
 def _reply(text: str, finish_reason: str = "stop") -> ChatReply:
@@ -136,9 +141,13 @@ def test_unreachable_endpoint_is_a_chinese_model_error(tmp_path: Path) -> None:
 def test_local_server_refuses_non_loopback_host(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="回环地址"):
         LocalServer(
-            model_path=tmp_path / "m.gguf", host="0.0.0.0", port=8765, n_ctx=512, n_threads=1,
+            model_path=tmp_path / "m.gguf",
+            host="0.0.0.0",
+            port=8765,
+            n_ctx=512,
+            n_threads=1,
             log_path=tmp_path / "log",
-        )  # fmt: skip
+        )
 
 
 @pytest.fixture

@@ -19,9 +19,16 @@ import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel
 
-from assistant.llm import LLMRuntime, LocalServer, build_chat_model, chat_call, ensure_model_file, structured_call
 from assistant.errors import ModelError
-from assistant.llm import model_file
+from assistant.llm import (
+    LLMRuntime,
+    LocalServer,
+    build_chat_model,
+    chat_call,
+    ensure_model_file,
+    model_file,
+    structured_call,
+)
 from assistant.llm.model_file import EMBEDDED_MODEL
 from assistant.settings import LLMSettings, Settings
 
@@ -101,9 +108,13 @@ def test_local_server_answers_json_and_is_reused_then_stopped(server: LocalServe
     print(f"\nreply {reply.text!r}: {reply.usage} in {reply.elapsed_s:.2f} s")
 
     twin = LocalServer(
-        model_path=server.model_path, host=server.host, port=server.port, n_ctx=server.n_ctx,
-        n_threads=server.n_threads, log_path=server.log_path,
-    ).start()  # fmt: skip
+        model_path=server.model_path,
+        host=server.host,
+        port=server.port,
+        n_ctx=server.n_ctx,
+        n_threads=server.n_threads,
+        log_path=server.log_path,
+    ).start()
     assert not twin.owns_process and twin.base_url == server.base_url
     twin.stop()  # not its process: must leave the server running
     assert httpx.get(f"{server.base_url}/models", timeout=5, trust_env=False).status_code == 200

@@ -103,9 +103,12 @@ def test_unstamped_good_file_is_hashed_once_then_trusted(tmp_path: Path, monkeyp
 
 def test_missing_part_packages_are_named() -> None:
     spec = ModelSpec(
-        file_name="x.gguf", size=1, sha256="0" * 64, part_count=EMBEDDED_MODEL.part_count + 1,
+        file_name="x.gguf",
+        size=1,
+        sha256="0" * 64,
+        part_count=EMBEDDED_MODEL.part_count + 1,
         part_package=EMBEDDED_MODEL.part_package,
-    )  # fmt: skip
+    )
     with pytest.raises(ModelError) as caught:
         find_installed_parts(spec)
     assert "分片包缺失" in str(caught.value)

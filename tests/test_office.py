@@ -136,7 +136,9 @@ def test_cli_export_corpus_id_and_import_preview(tmp_path):
     assert shown.exit_code == 0, shown.output
     assert CORPUS.get("2026-004-02").header.name in shown.output and "绩效指标" in shown.output
     as_json = json.loads(runner.invoke(app, ["import", str(out), "--json"]).output)
-    assert form_fields(Declaration.model_validate_json(json.dumps(as_json[0]))) == form_fields(CORPUS.get("2026-004-02"))
+    assert form_fields(Declaration.model_validate_json(json.dumps(as_json[0]))) == form_fields(
+        CORPUS.get("2026-004-02")
+    )
 
 
 def test_cli_export_json_and_draft(tmp_path):
@@ -179,19 +181,27 @@ def test_check_and_corpus_build_accept_office_files(tmp_path, monkeypatch, expor
 
 def test_a_workbook_with_one_project_per_sheet_gives_one_declaration_each(tmp_path):
     book = Workbook()
-    for n, (project, indicator, value) in enumerate((("甲项目", "培训人数", "≥100(人)"), ("乙项目", "合格率", "=100(%)"))):
+    for n, (project, indicator, value) in enumerate(
+        (("甲项目", "培训人数", "≥100(人)"), ("乙项目", "合格率", "=100(%)"))
+    ):
         sheet = book.active if n == 0 else book.create_sheet()
         sheet.title = project
-        for row in (["财政项目支出绩效目标申报表"], ["（2025年度）"], ["项目名称", project],
-                    ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", indicator, value]):  # fmt: skip
+        for row in (
+            ["财政项目支出绩效目标申报表"],
+            ["（2025年度）"],
+            ["项目名称", project],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", indicator, value],
+        ):
             sheet.append(row)
         sheet["D5"].data_type = "s"
     path = tmp_path / "two.xlsx"
     book.save(path)
     found = import_office(path).declarations
     assert [(d.id, d.header.name, d.indicators[0].name, d.indicators[0].value.raw) for d in found] == [
-        ("2025-two-01", "甲项目", "培训人数", "≥100(人)"), ("2025-two-02", "乙项目", "合格率", "=100(%)"),
-    ]  # fmt: skip
+        ("2025-two-01", "甲项目", "培训人数", "≥100(人)"),
+        ("2025-two-02", "乙项目", "合格率", "=100(%)"),
+    ]
     assert all(d.parse_notes == [] for d in found)
 
 
@@ -286,8 +296,14 @@ def test_ten_thousand_row_sheet_is_refused_quickly(tmp_path):
 def test_formulas_without_cached_values_become_notes(tmp_path):
     book = Workbook()
     sheet = book.active
-    rows = [["项目名称", "测试项目"], ["项目资金总额", "=B3+B4"], ["财政资金", 100], ["其他资金", 20],
-            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人数", "=C9*2"]]  # fmt: skip
+    rows = [
+        ["项目名称", "测试项目"],
+        ["项目资金总额", "=B3+B4"],
+        ["财政资金", 100],
+        ["其他资金", 20],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "=C9*2"],
+    ]
     for row in rows:
         sheet.append(row)
     path = tmp_path / "formulas.xlsx"
@@ -318,11 +334,47 @@ def test_cli_prints_the_chinese_error_not_a_traceback(tmp_path):
 # -- any grid the files can produce: the reader never crashes and never loses a filled cell silently --------
 
 _TEXTS = st.sampled_from(
-    ["项目名称", "主管部门", "项目资金总额", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标",
-     "≥90(%)", "12", "项目总目标", "年度总体目标", "权重", "运算符", "≥", "金额合计", "项目内容", "明细金额",
-     "制度保障", "文件名称", "", "", "abc", "2025-01-01", "☑是 ☐否", "项目类型", "指标1：培训", "（一）质量指标",
-     "单位", "%", "绩效指标", "长期", "年度", "财政项目支出绩效目标申报表", "（2025年度）", "资金总额（万元）", "3万元"]
-)  # fmt: skip
+    [
+        "项目名称",
+        "主管部门",
+        "项目资金总额",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "≥90(%)",
+        "12",
+        "项目总目标",
+        "年度总体目标",
+        "权重",
+        "运算符",
+        "≥",
+        "金额合计",
+        "项目内容",
+        "明细金额",
+        "制度保障",
+        "文件名称",
+        "",
+        "",
+        "abc",
+        "2025-01-01",
+        "☑是 ☐否",
+        "项目类型",
+        "指标1：培训",
+        "（一）质量指标",
+        "单位",
+        "%",
+        "绩效指标",
+        "长期",
+        "年度",
+        "财政项目支出绩效目标申报表",
+        "（2025年度）",
+        "资金总额（万元）",
+        "3万元",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -351,7 +403,9 @@ def test_reader_survives_any_grid(grid):
 def _is_form_wording(text: str) -> bool:
     layout = Layout.MUNICIPAL_2021
     wording = find_label(text, layout) is not None or role_of(text) is not None or is_title_text(text)
-    return wording or text in _TABLE_WORDS or is_level_term(text) or re.fullmatch(r"[（(]\d{4}年度[)）]", text) is not None
+    return (
+        wording or text in _TABLE_WORDS or is_level_term(text) or re.fullmatch(r"[（(]\d{4}年度[)）]", text) is not None
+    )
 
 
 _TABLE_WORDS = {"金额合计", "项目内容", "明细金额", "制度保障", "文件名称"}
@@ -371,8 +425,11 @@ def test_amounts_in_wan_yuan_are_exact(tmp_path):
 def test_a_funding_block_labelled_in_wan_yuan_converts_its_amounts(tmp_path):
     """A new user's form: the unit sits on the block's label (项目资金（万元）), not on each amount's label."""
     book = Workbook()
-    for row in (["项目名称", "区融媒体中心宣传设备购置项目"], ["项目资金（万元）", "年度资金总额", "85.6", "其中：财政拨款", "85.6"],
-                ["项目资金（元）", "项目资金总额", "856000"]):  # fmt: skip
+    for row in (
+        ["项目名称", "区融媒体中心宣传设备购置项目"],
+        ["项目资金（万元）", "年度资金总额", "85.6", "其中：财政拨款", "85.6"],
+        ["项目资金（元）", "项目资金总额", "856000"],
+    ):
         book.active.append(row)
     path = tmp_path / "block.xlsx"
     book.save(path)

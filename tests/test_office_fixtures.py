@@ -41,11 +41,18 @@ def test_separate_long_term_and_annual_columns_in_wan_yuan():
     decl = _read("region_a_long_annual.docx")
     h = decl.header
     assert (h.name, h.year, h.department, h.implementer, h.nature) == (
-        "社区养老服务站运营补助", 2024, "东湖区民政局", "东湖区养老服务指导中心", "经常性项目",
-    )  # fmt: skip
+        "社区养老服务站运营补助",
+        2024,
+        "东湖区民政局",
+        "东湖区养老服务指导中心",
+        "经常性项目",
+    )
     assert (h.start_date, h.end_date) == (date(2024, 1, 1), date(2024, 12, 31))
     assert decl.funding.total == decl.funding.annual == Decimal("1200000")
-    assert [(s.kind.value, s.title) for s in decl.sections] == [("goal_total", "中长期目标"), ("goal_annual", "年度目标")]
+    assert [(s.kind.value, s.title) for s in decl.sections] == [
+        ("goal_total", "中长期目标"),
+        ("goal_annual", "年度目标"),
+    ]
     assert _rows(decl) == [
         ("产出指标", "数量指标", "服务站覆盖街道数", "≥10(个)", "长期指标值：≥12(个)"),
         ("产出指标", "数量指标", "年服务老人人次", "≥4(万人次)", "长期指标值：≥5(万人次)"),
@@ -58,7 +65,11 @@ def test_separate_long_term_and_annual_columns_in_wan_yuan():
 
 def test_flat_list_with_weight_unit_and_nature_columns():
     decl = _read("region_b_flat_list.xlsx")
-    assert (decl.header.name, decl.header.year, decl.header.department) == ("校园食品安全抽检", 2025, "南川市市场监督管理局")
+    assert (decl.header.name, decl.header.year, decl.header.department) == (
+        "校园食品安全抽检",
+        2025,
+        "南川市市场监督管理局",
+    )
     assert decl.funding.total == Decimal("850000")
     assert _rows(decl) == [
         ("产出指标", "数量指标", "抽检学校食堂数", "≥150(所)", "权重：20"),
@@ -90,7 +101,11 @@ def test_operator_column_unit_column_and_excel_dates():
 
 def test_numbered_names_and_a_basis_column():
     decl = _read("region_d_numbered_basis.docx")
-    assert (decl.header.name, decl.header.year, decl.funding.total) == ("基层医疗机构设备更新", 2025, Decimal("2400000.00"))
+    assert (decl.header.name, decl.header.year, decl.funding.total) == (
+        "基层医疗机构设备更新",
+        2025,
+        Decimal("2400000.00"),
+    )
     assert _rows(decl) == [
         ("产出指标", "数量指标", "更新设备卫生院数", "=12(家)", "指标标准或依据：采购计划"),
         ("产出指标", "数量指标", "更新检验设备台数", "≥36(台)", "指标标准或依据：采购计划"),
@@ -138,16 +153,25 @@ def test_shanghai_form_filled_in_by_hand():
     decl = _read("hand_filled_shanghai.docx")
     h = decl.header
     assert (h.name, h.year, h.nature, h.category, h.department) == (
-        "街道社区食堂运营补贴", 2025, "经常性专项业务费", "特定目标类", "浦岸区民政局",
-    )  # fmt: skip
+        "街道社区食堂运营补贴",
+        2025,
+        "经常性专项业务费",
+        "特定目标类",
+        "浦岸区民政局",
+    )
     assert (h.start_date, h.end_date) == (date(2025, 1, 1), date(2025, 12, 31))
     f = decl.funding
     assert (f.total, f.fiscal_total, f.other_total, f.other_annual, f.carryover) == (
-        Decimal("1500000.00"), Decimal("1500000.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00"),
-    )  # fmt: skip
+        Decimal("1500000.00"),
+        Decimal("1500000.00"),
+        Decimal("0.00"),
+        Decimal("0.00"),
+        Decimal("0.00"),
+    )
     assert [(s.kind.value, s.text) for s in decl.sections] == [
-        ("goal_total", "保障社区老人就近用餐。"), ("goal_annual", "全年提供助餐服务30万人次。"),
-    ]  # fmt: skip
+        ("goal_total", "保障社区老人就近用餐。"),
+        ("goal_annual", "全年提供助餐服务30万人次。"),
+    ]
     assert _rows(decl) == [
         ("产出指标", "数量指标", "助餐服务人次", "≥30(万人次)", None),
         ("产出指标", "数量指标", "运营食堂数量", "=6(个)", None),

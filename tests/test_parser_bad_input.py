@@ -96,7 +96,9 @@ def test_nothing_is_silently_dropped(extra_rows, at):
     at = 7 + at % 35  # after the first title block begins
     spliced = lines[:at] + extra_rows + lines[at:]
     result = parse_text_bytes("\n".join(spliced).encode("utf-8"), "spliced.txt")
-    dumped = "".join(d.model_dump_json() for d in result.declarations) + "".join(n.model_dump_json() for n in result.notes)
+    dumped = "".join(d.model_dump_json() for d in result.declarations) + "".join(
+        n.model_dump_json() for n in result.notes
+    )
     dumped = json.loads(json.dumps(dumped))
     for row in extra_rows:
         for cell in filter(None, row.split("\t")):

@@ -56,11 +56,22 @@ def _with_table(rows: str, *, header: str = "\t一级指标\t二级指标\t三�
 def test_case05_all_rows_kept_with_real_names_and_values():
     decl = _case("05")
     assert _rows(decl) == [
-        ("宣传次数", "至少全年完成2次宣传"), ("创建质量", "按质按量完成"), ("全年", "1-12月"),
-        ("成本", "10万元"), ("提升全区消费者维权意识", "不断提升"), ("群众满意度", "90%"),
-    ]  # fmt: skip
+        ("宣传次数", "至少全年完成2次宣传"),
+        ("创建质量", "按质按量完成"),
+        ("全年", "1-12月"),
+        ("成本", "10万元"),
+        ("提升全区消费者维权意识", "不断提升"),
+        ("群众满意度", "90%"),
+    ]
     assert [i.level1_written for i in decl.indicators][:2] == ["项目决策", "项目决策"]
-    assert [i.level2.value for i in decl.indicators] == ["数量指标", "质量指标", "时效指标", "经济成本指标", "社会效益指标", "服务对象满意度指标"]
+    assert [i.level2.value for i in decl.indicators] == [
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "经济成本指标",
+        "社会效益指标",
+        "服务对象满意度指标",
+    ]
     outside = [n.fragment for n in decl.parse_notes if n.code == "indicator.level_outside_framework"]
     assert outside == ["项目决策", "项目效益"]
 
@@ -70,20 +81,29 @@ def test_case05_review_flags_labels_and_unmeasurable_rows_and_never_says_none():
     fired = {(f.rule_id, f.location.indicator.name if f.location.indicator else None) for f in report.findings}
     assert ("FW-PAIR", "宣传次数") in fired and ("FW-PAIR", "提升全区消费者维权意识") in fired
     assert ("NAME-NO-MEASURE", "全年") in fired and ("VAL-VAGUE", "提升全区消费者维权意识") in fired
-    shown = json.dumps(report.model_dump(mode="json"), ensure_ascii=False) + "".join(f.location.describe() for f in report.findings)
+    shown = json.dumps(report.model_dump(mode="json"), ensure_ascii=False) + "".join(
+        f.location.describe() for f in report.findings
+    )
     assert "None" not in shown
 
 
 def test_unknown_category_variants():
-    decl = _with_table("绩效 指标\t项目产出\t数量指标\t培训人次\t≥300(人次)\t\n\t\t质量指标\t培训合格率\t≥95(%)\t\n"
-                       "\t过程管理\t时效指标\t培训按期完成率\t=100(%)\t\n")  # fmt: skip
+    decl = _with_table(
+        "绩效 指标\t项目产出\t数量指标\t培训人次\t≥300(人次)\t\n\t\t质量指标\t培训合格率\t≥95(%)\t\n"
+        "\t过程管理\t时效指标\t培训按期完成率\t=100(%)\t\n"
+    )
     assert _rows(decl) == [("培训人次", "≥300(人次)"), ("培训合格率", "≥95(%)"), ("培训按期完成率", "=100(%)")]
-    assert [n.fragment for n in decl.parse_notes if n.code == "indicator.level_outside_framework"] == ["项目产出", "过程管理"]
+    assert [n.fragment for n in decl.parse_notes if n.code == "indicator.level_outside_framework"] == [
+        "项目产出",
+        "过程管理",
+    ]
 
 
 def test_a_name_in_the_label_column_is_not_a_category():
     """Hostile exports shift a name into a category column: it stays the name (seed 2020-000-01, line 61)."""
-    decl = _with_table("绩效 指标\t产出指标\t数量指标\t培训人次\t≥300(人次)\t\n\t党费缴纳有效性\t\t\t有效\t立项目的\t\n")
+    decl = _with_table(
+        "绩效 指标\t产出指标\t数量指标\t培训人次\t≥300(人次)\t\n\t党费缴纳有效性\t\t\t有效\t立项目的\t\n"
+    )
     assert _rows(decl)[1] == ("党费缴纳有效性", "有效")
 
 
@@ -93,10 +113,14 @@ def test_a_name_in_the_label_column_is_not_a_category():
 def test_case09_name_taken_once_and_real_value_read():
     decl = _case("09")
     assert _rows(decl) == [
-        ("全年举办培训班次", "≥4(期)"), ("培训社区工作者人数", "≥320(人)"), ("培训考核合格率", "≥95(%)"),
-        ("培训计划按期完成率", "=100(%)"), ("人均培训成本", "≤1500(元/人)"), ("参训人员岗位技能提升率", "≥80(%)"),
+        ("全年举办培训班次", "≥4(期)"),
+        ("培训社区工作者人数", "≥320(人)"),
+        ("培训考核合格率", "≥95(%)"),
+        ("培训计划按期完成率", "=100(%)"),
+        ("人均培训成本", "≤1500(元/人)"),
+        ("参训人员岗位技能提升率", "≥80(%)"),
         ("参训人员满意度", "≥90(%)"),
-    ]  # fmt: skip
+    ]
     assert _codes(decl).count("indicator.repeated_cell") == 7
     assert not {"SAT-NOT-PERCENT", "VAL-MISSING", "NAME-NO-MEASURE"} & {f.rule_id for f in review(decl).findings}
 
@@ -113,19 +137,33 @@ def test_repeated_name_without_a_value_is_a_note_never_the_name_as_value():
 
 def test_case10_words_read_as_operators_with_a_hint():
     decl = _case("10")
-    assert [i.value.render() for i in decl.indicators] == ["≥12(万人次)", "≥98(%)", "≥95(%)", "≤5(元/人次)", "100(%)", "≥90(%)"]
+    assert [i.value.render() for i in decl.indicators] == [
+        "≥12(万人次)",
+        "≥98(%)",
+        "≥95(%)",
+        "≤5(元/人次)",
+        "100(%)",
+        "≥90(%)",
+    ]
     hints = [n for n in decl.parse_notes if n.code == "indicator.value_words"]
     assert [n.fragment for n in hints] == ["12万人次以上", "98%以上", "95%以上", "90%以上"]
     assert "≥90(%)" in hints[-1].message
-    rules = {f.rule_id for f in review(decl).findings if f.location.indicator and f.location.indicator.name == "就餐老人满意度"}
+    rules = {
+        f.rule_id
+        for f in review(decl).findings
+        if f.location.indicator and f.location.indicator.name == "就餐老人满意度"
+    }
     assert rules == set()
 
 
 def test_word_variants_in_a_table():
-    decl = _with_table("绩效 指标\t产出指标\t时效指标\t响应时间\t30分钟以内\t\n\t成本指标\t经济成本指标\t人均成本\t2000元左右\t\n")
+    decl = _with_table(
+        "绩效 指标\t产出指标\t时效指标\t响应时间\t30分钟以内\t\n\t成本指标\t经济成本指标\t人均成本\t2000元左右\t\n"
+    )
     assert [(i.value.operator, i.value.number, i.value.unit) for i in decl.indicators] == [
-        ("≤", Decimal(30), "分钟"), (None, Decimal(2000), "元"),
-    ]  # fmt: skip
+        ("≤", Decimal(30), "分钟"),
+        (None, Decimal(2000), "元"),
+    ]
     assert "未说明方向" in [n for n in decl.parse_notes if n.code == "indicator.value_words"][1].message
 
 
@@ -147,7 +185,15 @@ def test_check_shows_parse_notes_next_to_findings():
     assert [n["fragment"] for n in listed[0]["parse_notes"]] == ["45658", "46022"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [("45658", date(2025, 1, 1)), ("46022", date(2025, 12, 31)), ("45658.0", date(2025, 1, 1)), ("36526", date(2000, 1, 1))])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("45658", date(2025, 1, 1)),
+        ("46022", date(2025, 12, 31)),
+        ("45658.0", date(2025, 1, 1)),
+        ("36526", date(2000, 1, 1)),
+    ],
+)
 def test_serial_date_values(text, expected):
     assert parse_date(text) == expected
 
@@ -196,9 +242,16 @@ def test_a_40kb_cell_parses_in_well_under_a_second_and_is_cleaned_once():
 
 @pytest.mark.parametrize(
     ("text", "yuan"),
-    [("164万元", "1640000"), ("250万", "2500000"), ("0.35万元", "3500"), ("1.2亿元", "120000000"), ("12.3456万", "123456"),
-     ("9,382,600.00", "9382600.00"), ("1,860,000元", "1860000")],
-)  # fmt: skip
+    [
+        ("164万元", "1640000"),
+        ("250万", "2500000"),
+        ("0.35万元", "3500"),
+        ("1.2亿元", "120000000"),
+        ("12.3456万", "123456"),
+        ("9,382,600.00", "9382600.00"),
+        ("1,860,000元", "1860000"),
+    ],
+)
 def test_amounts_in_wan_read_exactly(text, yuan):
     assert parse_amount(text) == Decimal(yuan)
 
@@ -213,9 +266,16 @@ def test_a_form_amount_in_wan_is_read_and_said_so():
 
 def test_a_brief_amount_in_wan_is_read_and_said_so(tmp_path):
     path = tmp_path / "b.yaml"
-    path.write_text("项目名称: 甲\n年度: 2027\n资金:\n  总额: 265万\n  财政资金: 265万元\n项目构成:\n  - 名称: 培训\n    金额: 12.5万\n", encoding="utf-8")
+    path.write_text(
+        "项目名称: 甲\n年度: 2027\n资金:\n  总额: 265万\n  财政资金: 265万元\n项目构成:\n  - 名称: 培训\n    金额: 12.5万\n",
+        encoding="utf-8",
+    )
     brief = load_brief(path)
-    assert (brief.funding.total, brief.funding.fiscal, brief.composition[0].amount) == (Decimal(2_650_000), Decimal(2_650_000), Decimal(125_000))
+    assert (brief.funding.total, brief.funding.fiscal, brief.composition[0].amount) == (
+        Decimal(2_650_000),
+        Decimal(2_650_000),
+        Decimal(125_000),
+    )
     assert len(brief.unit_notes) == 3 and "265万" in brief.unit_notes[0] and "2,650,000" in brief.unit_notes[0]
 
 
@@ -285,12 +345,19 @@ def test_utf16_detection_does_not_swallow_binary_or_gbk():
 
 
 def test_an_unreadable_amount_is_reported_as_unreadable_not_as_blank():
-    text = _case_path("10").read_text(encoding="utf-8").replace("项目资金总额\t2,400,000.00", "项目资金总额\t两百四十万")
+    text = (
+        _case_path("10").read_text(encoding="utf-8").replace("项目资金总额\t2,400,000.00", "项目资金总额\t两百四十万")
+    )
     (decl,) = parse_text_bytes(text.encode("utf-8"), "x.txt").declarations
     (message,) = [f.message for f in review(decl).findings if f.rule_id == "FUND-BLANK"]
     assert "无法识别的金额：项目资金总额「两百四十万」" in message and "资金栏目空白：项目资金总额" not in message
 
 
 def test_check_shows_the_files_own_notes():
-    listed = json.loads(runner.invoke(app, ["check", str(Path(__file__).parent / "fixtures" / "web" / "web-03-tabs-district-year-wan.txt"), "--json"]).output)
+    listed = json.loads(
+        runner.invoke(
+            app,
+            ["check", str(Path(__file__).parent / "fixtures" / "web" / "web-03-tabs-district-year-wan.txt"), "--json"],
+        ).output
+    )
     assert "青禾区人民政府门户网站" in [n["fragment"] for n in listed[0]["parse_notes"]]

@@ -20,14 +20,18 @@ def golden_text(declarations: dict[str, Declaration]) -> str:
     for decl in declarations.values():
         h, f = decl.header, decl.funding
         lines.append(f"# {decl.id} {decl.layout.value} {decl.provenance.source_file}#{decl.provenance.index_in_file}")
-        lines.append(f"header: {h.name} | {h.year} | {h.applicant} | {h.department} | {h.implementer} | {h.start_date} | {h.end_date}")
+        lines.append(
+            f"header: {h.name} | {h.year} | {h.applicant} | {h.department} | {h.implementer} | {h.start_date} | {h.end_date}"
+        )
         funding = " ".join(f"{k}={v}" for k, v in f.model_dump().items() if v is not None)
         lines.append(f"funding: {funding}")
         lines.append("sections: " + " ".join(f"{s.kind.value}@{s.span.start}:{len(s.text)}" for s in decl.sections))
         lines.append(f"indicators: {len(decl.indicators)}")
         for i in decl.indicators:
             mapped = f"{i.level1.value if i.level1 else '-'}/{i.level2.value if i.level2 else '-'}"
-            lines.append(f"  L{i.line} | {i.level1_written} | {i.level2_written} | {mapped} | {i.name} | {i.value.raw} | {i.value.kind.value}")
+            lines.append(
+                f"  L{i.line} | {i.level1_written} | {i.level2_written} | {mapped} | {i.name} | {i.value.raw} | {i.value.kind.value}"
+            )
         lines.append("budget: " + " ; ".join(f"{b.name}={b.amount}" for b in decl.budget_lines))
         lines.append("notes: " + " ; ".join(f"{n.code}@{n.line}" for n in decl.parse_notes))
     return "\n".join(lines) + "\n"
@@ -68,14 +72,24 @@ def _row(decl: Declaration, line: int):
 def test_name_in_second_level_column_of_district_table(seed_declarations):
     # 000 line 61: "\t\t党费缴纳有效性\t\t\t有效\t立项目的" — the name sits in the 二级 column.
     row = _row(seed_declarations["2020-000-01"], 61)
-    assert (row.level1_written, row.level2_written, row.name, row.value.raw) == ("效果目标", "社会效益", "党费缴纳有效性", "有效")
+    assert (row.level1_written, row.level2_written, row.name, row.value.raw) == (
+        "效果目标",
+        "社会效益",
+        "党费缴纳有效性",
+        "有效",
+    )
     assert row.remark == "立项目的"
 
 
 def test_row_shifted_right_by_two(seed_declarations):
     # 000 line 60 starts with three empty cells before 效果目标.
     row = _row(seed_declarations["2020-000-01"], 60)
-    assert (row.level1, row.level2, row.name, row.value.raw) == (Level1.BENEFIT, Level2.SOCIAL_BENEFIT, "党费缴纳信息系统完善率", "100%")
+    assert (row.level1, row.level2, row.name, row.value.raw) == (
+        Level1.BENEFIT,
+        Level2.SOCIAL_BENEFIT,
+        "党费缴纳信息系统完善率",
+        "100%",
+    )
 
 
 def test_legacy_satisfaction_label_in_first_column(seed_declarations):
@@ -154,7 +168,11 @@ def test_compound_value(seed_declarations):
 
 def test_municipal_2021_header_and_funding(seed_declarations):
     d = seed_declarations["2023-003-01"]
-    assert (d.header.name, d.header.nature, d.header.category) == ("组织部门建设和管理工作经费", "经常性专项业务费", "特定目标类")
+    assert (d.header.name, d.header.nature, d.header.category) == (
+        "组织部门建设和管理工作经费",
+        "经常性专项业务费",
+        "特定目标类",
+    )
     assert d.header.department == d.header.implementer == "中共上海市委组织部"
     assert d.funding.total == d.funding.annual == d.funding.fiscal_annual == Decimal("9382600.00")
     assert d.funding.other_total == d.funding.other_annual == d.funding.carryover == Decimal("0.00")
@@ -216,7 +234,9 @@ def test_district_text_with_inline_colons_is_kept_whole(seed_declarations):
 
 def test_budget_lines_and_safeguards(seed_declarations):
     d = seed_declarations["2020-000-01"]
-    assert [b.amount for b in d.budget_lines] == [Decimal(x) for x in ("130000.00", "120000.00", "140000.00", "9800.00", "11700.00")]
+    assert [b.amount for b in d.budget_lines] == [
+        Decimal(x) for x in ("130000.00", "120000.00", "140000.00", "9800.00", "11700.00")
+    ]
     assert sum(b.amount for b in d.budget_lines) == d.funding.total
     assert d.budget_lines_total is None
     assert len(d.safeguards) == 5

@@ -32,7 +32,12 @@ SEED_REFERENCES: list[tuple[str, int, str, str]] = [
     (S1, 15, "沪委组〔2016〕发22号", "huweizu-2016-fa22"),
     (S1, 15, "《2016-2020年上海市组织系统信息化工作规划》", "huweizu-2016-fa23"),
     (S1, 15, "沪委组[2016]发23号", "huweizu-2016-fa23"),
-    (S1, 15, "《贯彻〈中共市委关于全面加强城市基层党建工作的意见〉的任务责任清单》", "sh-urban-party-building-task-list"),
+    (
+        S1,
+        15,
+        "《贯彻〈中共市委关于全面加强城市基层党建工作的意见〉的任务责任清单》",
+        "sh-urban-party-building-task-list",
+    ),
     (S1, 15, "中共上海市委关于全面加强城市基层党建工作的意见", "huweifa-2017-12"),
     (S1, 15, "沪委发[2017] 12号", "huweifa-2017-12"),
     (S1, 15, "《关于加强本市各区党建服务中心规范化建设的指导意见》", "sh-district-party-service-center-guidance"),

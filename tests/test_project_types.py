@@ -34,7 +34,13 @@ def test_a_catalogue_with_an_unknown_category_or_no_value_is_refused():
     data["types"]["培训"]["indicators"][0]["level2"] = "数量"
     with pytest.raises(ValueError, match="level2"):
         TypeCatalogue.model_validate(data)
-    data["types"]["培训"]["indicators"][0] = {"name": "培训期数", "level2": "数量指标", "op": "≥", "unit": "期", "source": "F2021"}
+    data["types"]["培训"]["indicators"][0] = {
+        "name": "培训期数",
+        "level2": "数量指标",
+        "op": "≥",
+        "unit": "期",
+        "source": "F2021",
+    }
     with pytest.raises(ValueError, match="只能有一种取值方式"):
         TypeCatalogue.model_validate(data)
 
@@ -69,10 +75,14 @@ def test_a_brief_without_type_words_gets_no_type():
 
 
 SEED_TYPES = {
-    "2019-002-01": ProjectType.IT_BUILD, "2019-002-03": ProjectType.IT_BUILD, "2023-003-02": ProjectType.PARTY,
-    "2023-003-04": ProjectType.UPKEEP, "2023-003-05": ProjectType.IT_BUILD, "2026-004-05": ProjectType.IT_OPERATION,
+    "2019-002-01": ProjectType.IT_BUILD,
+    "2019-002-03": ProjectType.IT_BUILD,
+    "2023-003-02": ProjectType.PARTY,
+    "2023-003-04": ProjectType.UPKEEP,
+    "2023-003-05": ProjectType.IT_BUILD,
+    "2026-004-05": ProjectType.IT_OPERATION,
     "2026-004-01": ProjectType.PARTY,
-}  # fmt: skip
+}
 
 
 def test_seed_declarations_are_classified_from_their_own_text(corpus):

@@ -29,8 +29,11 @@ def _settings(tmp_path) -> Settings:
 
 
 def test_follow_up_swaps_the_year(tmp_path):
-    settings, conversation = _settings(tmp_path), Conversation()
-    first = answer("2023年信息化运维项目的时效指标有哪些？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY)
+    _settings(tmp_path)
+    conversation = Conversation()
+    first = answer(
+        "2023年信息化运维项目的时效指标有哪些？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY
+    )
     second = answer("那2026年的呢？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY)
     assert {row.year for row in first.rows} == {2023}
     assert {row.year for row in second.rows} == {2026}
@@ -38,21 +41,34 @@ def test_follow_up_swaps_the_year(tmp_path):
 
 
 def test_follow_up_on_a_project_without_that_year_refuses(tmp_path):
-    settings, conversation = _settings(tmp_path), Conversation()
-    answer("人大智能预算审查平台的年度绩效目标是什么？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY)
+    _settings(tmp_path)
+    conversation = Conversation()
+    answer(
+        "人大智能预算审查平台的年度绩效目标是什么？",
+        conversation,
+        None,
+        scope=SCOPE.current().qa,
+        finder=None,
+        today=TODAY,
+    )
     second = answer("那2026年的呢？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY)
     assert second.refused and "只有2019年" in second.text
 
 
 def test_this_project_refers_to_the_focus(tmp_path):
-    settings, conversation = _settings(tmp_path), Conversation()
+    _settings(tmp_path)
+    conversation = Conversation()
     answer("机关服务费的年度绩效目标是什么？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY)
-    second = answer("这个项目的成本指标有哪些？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY)
+    second = answer(
+        "这个项目的成本指标有哪些？", conversation, None, scope=SCOPE.current().qa, finder=None, today=TODAY
+    )
     assert [row.field for row in second.rows] == ["相关支出标准符合财政规定"]
 
 
 def test_open_question_quotes_passages_without_model(tmp_path):
-    result = answer("党费缴纳移动端包括哪些功能？", Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
+    result = answer(
+        "党费缴纳移动端包括哪些功能？", Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY
+    )
     assert result.route is Route.RETRIEVAL and not result.refused
     assert "2020-000-01#composition" in {c.ref for c in result.citations}
 

@@ -111,7 +111,12 @@ def test_citing_policy_lists_both_2020_projects(settings):
 
 @pytest.mark.parametrize(
     "question",
-    ["上海市财政局有哪些项目？", "社区食堂改造项目的时效指标有哪些？", "2026年人大有哪些项目？", "上海市今年的GDP增速是多少？"],
+    [
+        "上海市财政局有哪些项目？",
+        "社区食堂改造项目的时效指标有哪些？",
+        "2026年人大有哪些项目？",
+        "上海市今年的GDP增速是多少？",
+    ],
 )
 def test_refusals_say_not_found_and_what_is_there(settings, question):
     result = ask(question, settings)
@@ -120,8 +125,12 @@ def test_refusals_say_not_found_and_what_is_there(settings, question):
 
 
 def test_every_citation_points_to_a_real_row(settings, scope):
-    questions = ["2023年组织部各项目资金合计多少？", "去年信息化运维项目的时效指标有哪些？",
-                 "哪些项目引用了组厅字[2017]7号？", "人大智能预算审查平台的年度绩效目标是什么？"]  # fmt: skip
+    questions = [
+        "2023年组织部各项目资金合计多少？",
+        "去年信息化运维项目的时效指标有哪些？",
+        "哪些项目引用了组厅字[2017]7号？",
+        "人大智能预算审查平台的年度绩效目标是什么？",
+    ]
     for question in questions:
         result = ask(question, settings)
         assert result.citations
@@ -134,7 +143,9 @@ def test_a_citation_that_misquotes_fails_verification(settings, scope):
     wrong = citation.model_copy(update={"quote": "2,760,001.00 元"})
     assert verify_citation(scope.corpus, scope.lexicon.policies, citation)
     assert not verify_citation(scope.corpus, scope.lexicon.policies, wrong)
-    assert not verify_citation(scope.corpus, scope.lexicon.policies, citation.model_copy(update={"ref": "2099-000-01#funding.total"}))
+    assert not verify_citation(
+        scope.corpus, scope.lexicon.policies, citation.model_copy(update={"ref": "2099-000-01#funding.total"})
+    )
 
 
 def test_route_is_structured_for_fields(settings):

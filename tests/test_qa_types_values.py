@@ -4,6 +4,7 @@ values written with and without an operator, an empty question (real corpus, rea
 from datetime import date
 
 import pytest
+from test_qa_structured import SCOPE, scope, settings  # noqa: F401 - the same fixtures: real corpus, no model
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
@@ -19,13 +20,11 @@ from assistant.qa.synthesis import value_keys
 from assistant.qa.translate import check, parse_reply
 from assistant.review.lexicon import SATISFACTION
 
-from test_qa_structured import SCOPE, scope, settings  # noqa: F401 - the same fixtures: real corpus, no model
-
 TODAY = date(2026, 11, 22)
 runner = CliRunner()
 
 
-def ask(question, settings, conversation=None):  # noqa: ANN001, ANN201
+def ask(question, settings, conversation=None):
     return answer(question, conversation or Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
 
 
@@ -35,9 +34,13 @@ def types_in(scope, declaration_id: str) -> tuple[ProjectType, ...]:
 
 @pytest.mark.parametrize(
     ("question", "project_type"),
-    [("培训项目一般设哪些指标", ProjectType.TRAINING), ("培训类项目的满意度目标值一般填多少？", ProjectType.TRAINING),
-     ("会议类的项目有哪些满意度指标", ProjectType.MEETING), ("信息化运维类项目的时效指标一般填多少", ProjectType.IT_OPERATION)],
-)  # fmt: skip
+    [
+        ("培训项目一般设哪些指标", ProjectType.TRAINING),
+        ("培训类项目的满意度目标值一般填多少？", ProjectType.TRAINING),
+        ("会议类的项目有哪些满意度指标", ProjectType.MEETING),
+        ("信息化运维类项目的时效指标一般填多少", ProjectType.IT_OPERATION),
+    ],
+)
 def test_a_project_type_in_the_question_is_read(scope, question, project_type):
     reading = read(question, scope.lexicon, today=TODAY)
     assert reading.confident and reading.cues.project_type is project_type and reading.cues.project is None
@@ -68,7 +71,9 @@ def test_a_follow_up_keeps_the_project_type(settings, scope):
     assert all(ProjectType.IT_OPERATION in types_in(scope, row.declaration_id) for row in result.rows)
 
 
-@pytest.mark.parametrize("question", ["满意度指标的目标值一般填多少", "往年满意度目标值通常定在多少", "常见的满意度指标有哪些？"])
+@pytest.mark.parametrize(
+    "question", ["满意度指标的目标值一般填多少", "往年满意度目标值通常定在多少", "常见的满意度指标有哪些？"]
+)
 def test_statistics_of_a_category_leave_out_indicators_that_measure_something_else(settings, question):
     result = ask(question, settings)
     assert result.query.target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS) and result.rows
@@ -83,7 +88,9 @@ def test_a_projects_own_list_keeps_every_indicator_as_filed(settings):
 
 
 def test_a_value_without_an_operator_is_counted_with_the_same_number():
-    values = [parse_value(raw) for raw in ("≥80(%)", "80%", "≥90.00%", "≥90(%)", "85%", "=100%", "100%", "≤100%", "及时")]
+    values = [
+        parse_value(raw) for raw in ("≥80(%)", "80%", "≥90.00%", "≥90(%)", "85%", "=100%", "100%", "≤100%", "及时")
+    ]
     assert value_keys(values) == ["≥80%", "≥80%", "≥90%", "≥90%", "85%", "=100%", "100%", "≤100%", "及时"]
     # 100% stays as written: the others write it with two different operators, so its direction is unknown
 
@@ -99,30 +106,42 @@ def test_value_statistics_show_how_each_value_was_written(settings):
 def test_an_empty_question_is_refused_in_chinese_with_what_to_ask(settings, tmp_path, question):
     with pytest.raises(InputError, match="问题是空的"):
         ask(question, settings)
-    result = runner.invoke(app, ["ask", question], env={"ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_LLM__PROVIDER": "none"})
+    result = runner.invoke(
+        app, ["ask", question], env={"ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_LLM__PROVIDER": "none"}
+    )
     assert result.exit_code == 2 and "问题是空的" in result.output and "例如" in result.output
     assert "Traceback" not in result.output
 
 
 def test_chat_says_a_punctuation_line_is_empty_and_carries_on(tmp_path):
     lines = "？？\n2023年有几个项目？\n"
-    result = runner.invoke(app, ["chat"], input=lines, env={"ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_LLM__PROVIDER": "none"})
+    result = runner.invoke(
+        app, ["chat"], input=lines, env={"ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_LLM__PROVIDER": "none"}
+    )
     assert result.exit_code == 0, result.output
     assert "问题是空的" in result.output and "共 6 个项目" in result.output
 
 
 def test_the_models_project_type_is_checked_against_the_catalogue(scope):
     question = "搞培训的那种项目一般设哪些指标"
-    cues, problems = check(parse_reply('{"target": "common_indicators", "project_type": "培训"}'), scope.lexicon, question)
+    cues, problems = check(
+        parse_reply('{"target": "common_indicators", "project_type": "培训"}'), scope.lexicon, question
+    )
     assert problems == [] and cues.project_type is ProjectType.TRAINING
-    cues, problems = check(parse_reply('{"target": "common_indicators", "project_type": "培训班"}'), scope.lexicon, question)
+    cues, problems = check(
+        parse_reply('{"target": "common_indicators", "project_type": "培训班"}'), scope.lexicon, question
+    )
     assert cues is None and "project_type 的取值“培训班”无效" in problems[0] and "会议" in problems[0]
 
 
 @pytest.mark.parametrize(
     ("question", "years"),
-    [("二〇二三年组织部项目资金合计多少", (2023,)), ("二零二零年有哪些项目", (2020,)), ("２０２６年信息化运维项目的满意度指标有哪些", (2026,))],
-)  # fmt: skip
+    [
+        ("二〇二三年组织部项目资金合计多少", (2023,)),
+        ("二零二零年有哪些项目", (2020,)),
+        ("２０２６年信息化运维项目的满意度指标有哪些", (2026,)),
+    ],
+)
 def test_years_in_chinese_numerals_or_full_width_digits(scope, question, years):
     reading = read(question, scope.lexicon, today=TODAY)
     assert reading.confident and reading.cues.years == years

@@ -31,7 +31,7 @@ RAW_LEVEL_MISPLACED = '```json\n{\n  "target": "typical_values",\n  "level2": "�
 RAW_TRUNCATED = RAW_LEVEL_MISPLACED[:-6]  # the same reply cut as by the token limit: no closing brace or fence
 
 
-from test_qa_structured import SCOPE, scope, settings  # noqa: E402,F401 - the same fixtures: real corpus, no model
+from test_qa_structured import SCOPE, scope, settings  # noqa: F401 - the same fixtures: real corpus, no model
 
 
 def ask(question: str, settings: Settings, conversation: Conversation | None = None, runtime=None):
@@ -46,7 +46,10 @@ def cited_ok(result, scope) -> bool:
 def test_named_project_with_a_category_lists_its_indicators(settings, scope):
     result = ask("2023年机关服务费项目有哪些时效指标？", settings)
     assert result.query.target is Target.LIST_INDICATORS and not result.refused
-    assert [(row.field, row.value) for row in result.rows] == [("超过规定时间维修次数", "≤5(次)"), ("资金拨付及时性", "按照合同规定及时拨付")]
+    assert [(row.field, row.value) for row in result.rows] == [
+        ("超过规定时间维修次数", "≤5(次)"),
+        ("资金拨付及时性", "按照合同规定及时拨付"),
+    ]
     assert {row.declaration_id for row in result.rows} == {"2023-003-04"} and cited_ok(result, scope)
 
 
@@ -83,23 +86,33 @@ def test_common_indicators_group_by_measure(settings, scope):
 
 @pytest.mark.parametrize(
     ("question", "confident"),
-    [("2023年机关服务费项目有哪些时效指标？", True), (CASE_14, True), ("人大的信息化项目立项必要性一般从哪些方面来写？", True),
-     ("上海市今年的GDP增速是多少？", False), ("社区食堂改造项目的时效指标有哪些？", False), ("组织部那边最近有什么新动向？", False),
-     ("对比一下信息化运维项目两年的钱", True)],
-)  # fmt: skip
+    [
+        ("2023年机关服务费项目有哪些时效指标？", True),
+        (CASE_14, True),
+        ("人大的信息化项目立项必要性一般从哪些方面来写？", True),
+        ("上海市今年的GDP增速是多少？", False),
+        ("社区食堂改造项目的时效指标有哪些？", False),
+        ("组织部那边最近有什么新动向？", False),
+        ("对比一下信息化运维项目两年的钱", True),
+    ],
+)
 def test_parser_reports_confidence(scope, question, confident):
     reading = read(question, scope.lexicon, today=TODAY)
     assert reading.confident is confident, reading.doubts
 
 
 def test_parser_reads_colloquial_wording(scope):
-    def query(question):  # noqa: ANN001, ANN202
+    def query(question):
         reading = read(question, scope.lexicon, today=TODAY)
         assert reading.confident, reading.doubts
         return reading.cues
 
     short_year = query("26年信息化运维项目设了哪些满意度指标")
-    assert short_year.years == (2026,) and short_year.project == "信息化运维项目" and short_year.target is Target.LIST_INDICATORS
+    assert (
+        short_year.years == (2026,)
+        and short_year.project == "信息化运维项目"
+        and short_year.target is Target.LIST_INDICATORS
+    )
     assert query("2026年信息化运维项目满意度方面的指标").level1 is Level1.SATISFACTION
     assert query("2026年哪些项目没设成本指标？").lacks_level
     named = query("往年驻场人员数量指标定的是多少")
@@ -108,19 +121,24 @@ def test_parser_reads_colloquial_wording(scope):
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [("机关服务费项目在时效上有什么考核指标", {"target": Target.LIST_INDICATORS, "level2": Level2.TIMELINESS}),
-     ("往年的申报表满意度目标值通常定在多少", {"target": Target.TYPICAL_VALUES, "level1": Level1.SATISFACTION}),
-     ("各位大佬，绩效目标里的满意度一般写百分之多少啊？", {"target": Target.TYPICAL_VALUES, "section": None}),
-     ("大家的验收合格率都写的多少？", {"target": Target.TYPICAL_VALUES, "indicator_name": "验收合格率"}),
-     ("往年申报表里时效指标通常都写些什么？", {"target": Target.COMMON_INDICATORS, "level2": Level2.TIMELINESS}),
-     ("26年有哪些项目漏了成本指标？", {"target": Target.LIST_PROJECTS, "lacks_level": True}),
-     ("对比一下信息化运维项目2023、2026两年的年度预算", {"target": Target.COMPARE_YEARS, "funding_field": FundingField.ANNUAL}),
-     ("2023年度的项目数量是多少？", {"target": Target.COUNT_PROJECTS, "years": (2023,)}),
-     ("引用组厅字2017年7号的项目有哪些", {"target": Target.CITING_POLICY}),
-     ("市人大那几个信息系统项目，必要性部分都是从什么角度写的？", {"target": Target.SECTION_ASPECTS}),
-     ("运维项目的驻场人员一般写几个人？", {"target": Target.TYPICAL_VALUES, "indicator_name": "驻场人员"}),
-     ("2026年那个项目的呢？", {"follow_up": True, "refers_to_focus": True, "unknown_project": None})],
-)  # fmt: skip
+    [
+        ("机关服务费项目在时效上有什么考核指标", {"target": Target.LIST_INDICATORS, "level2": Level2.TIMELINESS}),
+        ("往年的申报表满意度目标值通常定在多少", {"target": Target.TYPICAL_VALUES, "level1": Level1.SATISFACTION}),
+        ("各位大佬，绩效目标里的满意度一般写百分之多少啊？", {"target": Target.TYPICAL_VALUES, "section": None}),
+        ("大家的验收合格率都写的多少？", {"target": Target.TYPICAL_VALUES, "indicator_name": "验收合格率"}),
+        ("往年申报表里时效指标通常都写些什么？", {"target": Target.COMMON_INDICATORS, "level2": Level2.TIMELINESS}),
+        ("26年有哪些项目漏了成本指标？", {"target": Target.LIST_PROJECTS, "lacks_level": True}),
+        (
+            "对比一下信息化运维项目2023、2026两年的年度预算",
+            {"target": Target.COMPARE_YEARS, "funding_field": FundingField.ANNUAL},
+        ),
+        ("2023年度的项目数量是多少？", {"target": Target.COUNT_PROJECTS, "years": (2023,)}),
+        ("引用组厅字2017年7号的项目有哪些", {"target": Target.CITING_POLICY}),
+        ("市人大那几个信息系统项目，必要性部分都是从什么角度写的？", {"target": Target.SECTION_ASPECTS}),
+        ("运维项目的驻场人员一般写几个人？", {"target": Target.TYPICAL_VALUES, "indicator_name": "驻场人员"}),
+        ("2026年那个项目的呢？", {"follow_up": True, "refers_to_focus": True, "unknown_project": None}),
+    ],
+)
 def test_parser_reads_each_wording_class_with_confidence(scope, question, expected):
     reading = read(question, scope.lexicon, today=TODAY)
     assert reading.confident, reading.doubts
@@ -129,9 +147,13 @@ def test_parser_reads_each_wording_class_with_confidence(scope, question, expect
 
 @pytest.mark.parametrize(
     ("question", "figure"),
-    [("对比一下信息化运维项目两年的钱", "-59,636.00 元"), ("信息化运维项目23年和26年申请的钱差多少？", "-59,636.00 元"),
-     ("市党建服务中心26年一共申请了多少资金？", "12,482,226.00 元"), ("帮我算下23年组织部的项目总共花多少钱", "26,413,037.00 元")],
-)  # fmt: skip
+    [
+        ("对比一下信息化运维项目两年的钱", "-59,636.00 元"),
+        ("信息化运维项目23年和26年申请的钱差多少？", "-59,636.00 元"),
+        ("市党建服务中心26年一共申请了多少资金？", "12,482,226.00 元"),
+        ("帮我算下23年组织部的项目总共花多少钱", "26,413,037.00 元"),
+    ],
+)
 def test_money_words_read_by_what_is_done_with_the_money(settings, question, figure):
     # applied for or compared between years: 年度资金申请总额; spent in all: 项目资金总额
     assert ask(question, settings).figure == figure
@@ -165,9 +187,17 @@ def test_a_category_in_the_other_level_field_is_taken_where_it_belongs(scope):
 
 @pytest.mark.parametrize(
     ("question", "reply"),
-    [("为什么要建设人大预算联网监督平台？", '{"target": "list_indicators", "unit": "上海市人民代表大会常务委员会办公厅"}'),
-     ("党费缴纳移动端包括哪些功能？", '{"target": "list_indicators", "project": "闵行区党建服务中心党费缴纳管理系统项目", "level2": "数量指标"}')],
-)  # fmt: skip
+    [
+        (
+            "为什么要建设人大预算联网监督平台？",
+            '{"target": "list_indicators", "unit": "上海市人民代表大会常务委员会办公厅"}',
+        ),
+        (
+            "党费缴纳移动端包括哪些功能？",
+            '{"target": "list_indicators", "project": "闵行区党建服务中心党费缴纳管理系统项目", "level2": "数量指标"}',
+        ),
+    ],
+)
 def test_a_structured_reading_of_an_open_question_is_rejected(scope, question, reply):
     cues, problems = check(parse_reply(reply), scope.lexicon, question)
     assert cues is None and problems == ["问题中没有提到指标，target 应为 open"]
@@ -187,13 +217,15 @@ class RecordedModel:
     prompts: list[list[str]] = field(default_factory=list)
     enabled: bool = True
 
-    def complete(self, messages, *, max_tokens=None):  # noqa: ANN001, ANN201 - LLMRuntime.complete's shape
+    def complete(self, messages, *, max_tokens=None):
         self.prompts.append([m.content for m in messages])
         return ChatReply(text=self.replies.pop(0), usage=TokenUsage(0, 0), finish_reason="stop", elapsed_s=0.0)
 
 
 def test_an_invalid_reply_is_fed_back_once_then_the_query_runs_exactly(settings, scope):
-    model = RecordedModel([RAW_UNKNOWN_PROJECT, '{"target": "list_indicators", "project": "机关服务费", "level2": "时效指标"}'])
+    model = RecordedModel(
+        [RAW_UNKNOWN_PROJECT, '{"target": "list_indicators", "project": "机关服务费", "level2": "时效指标"}']
+    )
     result = ask("机关服务费在时间节点上有什么考核指标？", settings, runtime=model)
     assert len(model.prompts) == 2 and "社区食堂改造项目" in model.prompts[1][-1]
     assert [row.field for row in result.rows] == ["超过规定时间维修次数", "资金拨付及时性"] and cited_ok(result, scope)

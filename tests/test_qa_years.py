@@ -10,7 +10,7 @@ runner = CliRunner()
 HELD = "2019年、2020年、2023年、2026年"
 
 
-def ask(question: str, tmp_path) -> str:  # noqa: ANN001
+def ask(question: str, tmp_path) -> str:
     env = {"ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_LLM__PROVIDER": "none"}
     result = runner.invoke(app, ["ask", question, "--llm", "none"], env=env)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
@@ -19,9 +19,13 @@ def ask(question: str, tmp_path) -> str:  # noqa: ANN001
 
 @pytest.mark.parametrize(
     ("question", "written"),
-    [("99999年的项目有哪些", "99999年"), ("0年的项目有哪些", "0年"), ("3023年组织部的资金合计多少", "3023年"),
-     ("那99年的呢？", "99年")],
-)  # fmt: skip
+    [
+        ("99999年的项目有哪些", "99999年"),
+        ("0年的项目有哪些", "0年"),
+        ("3023年组织部的资金合计多少", "3023年"),
+        ("那99年的呢？", "99年"),
+    ],
+)
 def test_a_year_no_form_can_have_is_refused_with_the_years_held(tmp_path, question, written):
     output = ask(question, tmp_path)
     assert f"语料库中没有“{written}”的申报表" in output and HELD in output

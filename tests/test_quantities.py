@@ -11,9 +11,21 @@ from assistant.domain.quantities import cn_number, extract, service_months, targ
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("六", 6), ("十", 10), ("万", 10000), ("十万", 100000), ("十二", 12), ("二十五", 25), ("两", 2), ("一百零八", 108), ("两千三百", 2300),
-     ("一万二千", 12000), ("1,000", 1000), ("4", 4)],
-)  # fmt: skip
+    [
+        ("六", 6),
+        ("十", 10),
+        ("万", 10000),
+        ("十万", 100000),
+        ("十二", 12),
+        ("二十五", 25),
+        ("两", 2),
+        ("一百零八", 108),
+        ("两千三百", 2300),
+        ("一万二千", 12000),
+        ("1,000", 1000),
+        ("4", 4),
+    ],
+)
 def test_chinese_numerals(text, value):
     assert cn_number(text) == Decimal(value)
 
@@ -30,9 +42,13 @@ def _found(text, months=12):
 def test_figures_of_the_training_brief():
     found = _found("为约320名区人大代表举办集中培训班4期，每期2天；开展专题讲座六场、辅导交流8次；编印学习读本1000册。")
     assert found == [
-        (Decimal(320), "名", True, None, None), (Decimal(4), "期", False, None, None), (Decimal(2), "天", False, "期", None),
-        (Decimal(6), "场", False, None, None), (Decimal(8), "次", False, None, None), (Decimal(1000), "册", False, None, None),
-    ]  # fmt: skip
+        (Decimal(320), "名", True, None, None),
+        (Decimal(4), "期", False, None, None),
+        (Decimal(2), "天", False, "期", None),
+        (Decimal(6), "场", False, None, None),
+        (Decimal(8), "次", False, None, None),
+        (Decimal(1000), "册", False, None, None),
+    ]
 
 
 def test_per_unit_figures_multiply_into_a_total():
@@ -69,8 +85,9 @@ def _targets(text):
 def test_targets_the_brief_sets():
     assert _targets("培训结束组织结业考试，考试合格率不低于95%；") == [("考试合格率", "≥", Decimal(95), "%")]
     assert _targets("结业考核通过率达到98%以上，学员满意度不低于90%。") == [
-        ("结业考核通过率", "≥", Decimal(98), "%"), ("学员满意度", "≥", Decimal(90), "%"),
-    ]  # fmt: skip
+        ("结业考核通过率", "≥", Decimal(98), "%"),
+        ("学员满意度", "≥", Decimal(90), "%"),
+    ]
     assert _targets("确保群众知晓率达到100%") == [("群众知晓率", "=", Decimal(100), "%")]
     assert _targets("响应时间控制在30分钟以内") == [("响应时间", "≤", Decimal(30), "分钟")]
     assert _targets("投入50万元，举办培训4期") == []

@@ -16,8 +16,8 @@ from assistant.domain.refs import BRIEF_REF, SourceKind, SourceRef, source_text,
 from assistant.drafting.models import Draft
 from assistant.services.scope import CorpusScope
 from assistant.store import DraftStore
-from assistant.store.models import VersionRow
 from assistant.store.files import read_draft_file
+from assistant.store.models import VersionRow
 
 REPO = Path(__file__).resolve().parent.parent
 SAVED = REPO / "tests" / "fixtures" / "drafts"
@@ -33,14 +33,18 @@ def _refs(draft: Draft) -> list[SourceRef]:
 def _saved_labels(path: Path) -> list[tuple[str, str, str]]:
     """(kind, ref, label) of every citation as the file holds it."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    cites = [c for s in data["sections"] for c in s["citations"]] + [c for i in data["indicators"] for c in i["citations"]]
+    cites = [c for s in data["sections"] for c in s["citations"]] + [
+        c for i in data["indicators"] for c in i["citations"]
+    ]
     return [(c["kind"], c["ref"], c["label"]) for c in cites]
 
 
 @pytest.mark.parametrize("path", [CITED, RULES], ids=["cited", "rules"])
 def test_a_draft_saved_in_the_earlier_format_loads_with_every_ref_resolvable(path):
     saved = _saved_labels(path)
-    assert {kind for kind, _, _ in saved} >= ({"section", "policy", "indicator", "brief"} if path == CITED else {"policy", "indicator", "brief"})
+    assert {kind for kind, _, _ in saved} >= (
+        {"section", "policy", "indicator", "brief"} if path == CITED else {"policy", "indicator", "brief"}
+    )
     assert not any(ref.startswith("policy:") for kind, ref, _ in saved if kind == "policy")  # the old policy ref
     draft = read_draft_file(path)
     refs = _refs(draft)
@@ -62,12 +66,14 @@ def test_a_loaded_earlier_draft_saves_in_the_new_shape_and_reads_back_the_same(t
     assert set(first) == {"ref", "project", "year", "part", "quote", "kind"}
 
 
-def test_new_drafts_cite_indicators_by_position_with_a_quote_the_corpus_holds(rules_draft):  # noqa: F811
+def test_new_drafts_cite_indicators_by_position_with_a_quote_the_corpus_holds(rules_draft):
     indicator_refs = [c for i in rules_draft.indicators for c in i.citations]
     assert indicator_refs and all("#indicator-" in c.ref and c.kind is SourceKind.INDICATOR for c in indicator_refs)
     assert all(verify(SOURCES.corpus, SOURCES.policies, c) for c in indicator_refs)
     policies = [c for s in rules_draft.sections for c in s.citations if c.kind is SourceKind.POLICY]
-    assert policies and all(c.ref.startswith("policy:") and verify(SOURCES.corpus, SOURCES.policies, c) for c in policies)
+    assert policies and all(
+        c.ref.startswith("policy:") and verify(SOURCES.corpus, SOURCES.policies, c) for c in policies
+    )
     assert all(BRIEF_REF in s.citations for s in rules_draft.sections)
 
 
@@ -82,7 +88,7 @@ def test_a_ref_outside_the_grammar_is_refused_and_a_wrong_quote_does_not_verify(
     assert real.declaration_id == decl.id and BRIEF_REF.declaration_id is None and BRIEF_REF.label == "[项目简报]"
 
 
-def test_the_store_reads_a_version_saved_in_the_earlier_format(store_url):  # noqa: F811
+def test_the_store_reads_a_version_saved_in_the_earlier_format(store_url):
     legacy = json.loads(CITED.read_text(encoding="utf-8"))
     store = DraftStore(store_url)
     try:

@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_retrieval_support import REPO, CachedE5
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
 from assistant.index import hybrid
 from assistant.index.hybrid import SyncReport
 from assistant.settings import Settings
-from test_retrieval_support import REPO, CachedE5
 
 runner = CliRunner()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from test_retrieval_support import REPO
 
 from assistant.corpus.store import Corpus
 from assistant.domain.policy import PolicyReference, load_policies
@@ -13,7 +14,6 @@ from assistant.retrieval.documents import corpus_documents, declaration_document
 from assistant.retrieval.models import DocKind
 from assistant.retrieval.presentation import snippet, source_label
 from assistant.retrieval.routes import ExactPolicyRoute
-from test_retrieval_support import REPO
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +39,16 @@ def test_section_and_indicator_metadata(corpus: Corpus) -> None:
     docs = declaration_documents(corpus.get("2023-003-06"))
     section = next(doc for doc in docs if doc.kind == DocKind.SECTION)
     assert section.metadata == {
-        "declaration_id": "2023-003-06", "project_name": "信息化运维项目", "year": 2023,
-        "department": "中共上海市委组织部", "implementer": "中共上海市委组织部", "layout": "municipal_2021",
-        "project_kind": "其他运转类 · 其他经常性项目", "section": "goal_total", "section_title": "项目总目标 / 年度绩效目标",
-    }  # fmt: skip
+        "declaration_id": "2023-003-06",
+        "project_name": "信息化运维项目",
+        "year": 2023,
+        "department": "中共上海市委组织部",
+        "implementer": "中共上海市委组织部",
+        "layout": "municipal_2021",
+        "project_kind": "其他运转类 · 其他经常性项目",
+        "section": "goal_total",
+        "section_title": "项目总目标 / 年度绩效目标",
+    }
     assert section.text.startswith("信息化运维项目｜项目总目标 / 年度绩效目标\n保障上海市基层党建信息化工程")
     indicator = next(doc for doc in docs if doc.kind == DocKind.INDICATOR and doc.metadata["position"] == 7)
     assert indicator.text == "工作日故障响应时间：≤30(分钟)"
@@ -108,4 +114,3 @@ def test_labels_and_snippets() -> None:
     cut = snippet(text, ["党费"], width=60)
     assert cut.startswith("…") and cut.endswith("…") and "党费缴纳" in cut and len(cut) == 62
     assert snippet("短文本\n两行", ["党费"]) == "短文本 两行"
-

@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_index_support import CountingE5
+from test_retrieval_support import REPO, CachedE5, corpus_settings, corpus_state, open_corpus_index
 
 from assistant.corpus.store import Corpus
 from assistant.domain.policy import load_policies
@@ -16,8 +18,6 @@ from assistant.retrieval.models import DocKind
 from assistant.retrieval.routes import PlainRoute
 from assistant.retrieval.service import Retriever, build_index, corpus_index_documents, search
 from assistant.settings import Settings
-from test_index_support import CountingE5
-from test_retrieval_support import REPO, CachedE5, corpus_settings, corpus_state, open_corpus_index
 
 Built = tuple[Settings, SyncReport]
 

@@ -6,13 +6,13 @@ import hashlib
 from pathlib import Path
 
 import numpy as np
+from test_index_support import CountingE5
 
 from assistant.index.embeddings import Role
 from assistant.index.hybrid import HybridIndex
 from assistant.retrieval.service import open_index
 from assistant.services.scope import CorpusScope, CorpusSnapshot
 from assistant.settings import CorpusSettings, Settings
-from test_index_support import CountingE5
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_retrieval_cli import on_index  # noqa: F401 - the CLI pointed at the session's index
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
 from assistant.domain.units import units_meant
-from test_retrieval_cli import on_index  # noqa: F401 - the CLI pointed at the session's index
 
 runner = CliRunner()
 NPC = "上海市人民代表大会常务委员会办公厅"

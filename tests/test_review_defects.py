@@ -28,8 +28,19 @@ def _with_rows(decl: Declaration, rows, *, year: int | None = None) -> Declarati
     indicators = []
     for n, (l1, l2, name, value) in enumerate(rows, start=1):
         placed = normalise(l1, l2)
-        indicators.append(Indicator(position=n, line=100 + n, level1_written=l1, level2_written=l2, level1=placed.level1,
-                                    level2=placed.level2, name=name, name_written=name, value=parse_value(value)))  # fmt: skip
+        indicators.append(
+            Indicator(
+                position=n,
+                line=100 + n,
+                level1_written=l1,
+                level2_written=l2,
+                level1=placed.level1,
+                level2=placed.level2,
+                name=name,
+                name_written=name,
+                value=parse_value(value),
+            )
+        )
     header = decl.header.model_copy(update={"year": year or decl.header.year})
     return decl.model_copy(update={"indicators": indicators, "header": header})
 
@@ -49,8 +60,13 @@ def test_case12_cost_indicators_without_a_cost_level():
 
 
 def test_one_cost_level_anywhere_is_enough():
-    decl = _with_rows(_case("12"), [("成本指标", "经济成本指标", "成本控制率", "=100(%)"),
-                                    ("成本指标", "经济成本指标", "单次维修平均成本", "≤3000(元/次)")])  # fmt: skip
+    decl = _with_rows(
+        _case("12"),
+        [
+            ("成本指标", "经济成本指标", "成本控制率", "=100(%)"),
+            ("成本指标", "经济成本指标", "单次维修平均成本", "≤3000(元/次)"),
+        ],
+    )
     assert _cost(decl) == []
 
 
@@ -103,9 +119,14 @@ def test_impossible_rate_variants(name, value, fires, reading):
 def test_case02_every_unfilled_template_name_is_flagged():
     found = _findings(_case("02"), "NAME-PLACEHOLDER")
     assert set(found) == {
-        "农技培训场次(≥**场)", "培训农户人次（≥**人次）", "*培训考核合格率100%", "培训计划按期完成率(≥**%)",
-        "人均培训成本(≤**元)", "参训农户技术应用率(≥**%)", "参训农户满意度(≥**%)",
-    }  # fmt: skip
+        "农技培训场次(≥**场)",
+        "培训农户人次（≥**人次）",
+        "*培训考核合格率100%",
+        "培训计划按期完成率(≥**%)",
+        "人均培训成本(≤**元)",
+        "参训农户技术应用率(≥**%)",
+        "参训农户满意度(≥**%)",
+    }
     assert "(≥**场)" in found["农技培训场次(≥**场)"].message
 
 
@@ -150,11 +171,20 @@ def test_case04_inputs_and_execution_flagged_wherever_filed():
 @pytest.mark.parametrize(
     ("name", "fires"),
     [
-        ("项目资金投入", True), ("预算调整次数", True), ("配备专职辅导人员", True), ("资金保障率", True),
-        ("支出进度", True), ("补贴发放准确率", False), ("村级组织正常运转率", False), ("公务用车保障率", False),
-        ("村均运转经费", False), ("培训人员数量", False), ("交通信号配时调整次数", False), ("资金调整次数", True),
+        ("项目资金投入", True),
+        ("预算调整次数", True),
+        ("配备专职辅导人员", True),
+        ("资金保障率", True),
+        ("支出进度", True),
+        ("补贴发放准确率", False),
+        ("村级组织正常运转率", False),
+        ("公务用车保障率", False),
+        ("村均运转经费", False),
+        ("培训人员数量", False),
+        ("交通信号配时调整次数", False),
+        ("资金调整次数", True),
     ],
-)  # fmt: skip
+)
 def test_input_variants(name, fires):
     decl = _with_rows(_case("04"), [("效益指标", "社会效益指标", name, "=100(%)")])
     assert (name in _findings(decl, "INPUT-AS-RESULT")) is fires

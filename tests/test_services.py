@@ -12,8 +12,8 @@ import pytest
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.models import Draft
-from assistant.services import build_services
 from assistant.errors import ModelError
+from assistant.services import build_services
 from assistant.services.drafting import ModelRequiredError, ProtectedFieldError
 from assistant.settings import CorpusSettings, LLMProvider, LLMSettings, Settings, StoreSettings
 from assistant.store import Action, Origin
@@ -25,9 +25,11 @@ NEED = section_path(SectionKind.NECESSITY)
 
 def _settings(tmp_path: Path, corpus_dir: Path = REPO / "corpus") -> Settings:
     return Settings(
-        data_dir=tmp_path / "data", corpus=CorpusSettings(corpus_dir=corpus_dir),
-        llm=LLMSettings(provider=LLMProvider.NONE), store=StoreSettings(user="张三"),
-    )  # fmt: skip
+        data_dir=tmp_path / "data",
+        corpus=CorpusSettings(corpus_dir=corpus_dir),
+        llm=LLMSettings(provider=LLMProvider.NONE),
+        store=StoreSettings(user="张三"),
+    )
 
 
 @pytest.fixture
@@ -38,7 +40,9 @@ def services(tmp_path):
 
 
 def _with_section(draft: Draft, kind: SectionKind, text: str) -> Draft:
-    return draft.model_copy(update={"sections": [s.model_copy(update={"text": text}) if s.kind is kind else s for s in draft.sections]})
+    return draft.model_copy(
+        update={"sections": [s.model_copy(update={"text": text}) if s.kind is kind else s for s in draft.sections]}
+    )
 
 
 def _with_value(draft: Draft, n: int, value: str) -> Draft:
@@ -88,14 +92,20 @@ def test_regenerating_a_human_edited_section_needs_force(services):
     forced = services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, force=True)
     assert forced.draft.section(SectionKind.NECESSITY).text != "我亲手写的必要性。"
     assert services.store.latest(draft_id).fields[NEED].origin is Origin.TEMPLATE
-    assert services.store.get(draft_id, forced.info.number - 1).draft.section(SectionKind.NECESSITY).text == "我亲手写的必要性。"
+    assert (
+        services.store.get(draft_id, forced.info.number - 1).draft.section(SectionKind.NECESSITY).text
+        == "我亲手写的必要性。"
+    )
 
 
 def test_a_hand_edited_json_file_is_imported_as_the_persons_text(services, tmp_path):
     """A file edited outside the store says nothing about whose text is whose: the import protects all of it."""
     saved = services.drafting.draft(example_brief())
     edited = tmp_path / "edited.json"
-    edited.write_text(_with_section(saved.draft, SectionKind.NECESSITY, "我在 Word 里改过的必要性。").model_dump_json(), encoding="utf-8")
+    edited.write_text(
+        _with_section(saved.draft, SectionKind.NECESSITY, "我在 Word 里改过的必要性。").model_dump_json(),
+        encoding="utf-8",
+    )
     draft_id = services.drafting.open_file(edited)
     assert draft_id != saved.info.draft_id and services.store.latest(draft_id).fields[NEED].origin is Origin.HUMAN
     with pytest.raises(ProtectedFieldError, match="已人工修改或已锁定"):
@@ -134,10 +144,13 @@ def test_an_instruction_needs_a_model_and_a_refusal_saves_nothing(services):
     assert "--llm local" in refused.value.hint
     assert services.store.head(draft_id) == 1
     with pytest.raises(ModelRequiredError):  # the web workspace refuses the same way, in the same service
-        services.workspace(rules_only=True).propose_section(draft_id, SectionKind.NECESSITY, instruction="更简洁", base=1,
-                                                            force=False, on_event=lambda _: None)  # fmt: skip
+        services.workspace(rules_only=True).propose_section(
+            draft_id, SectionKind.NECESSITY, instruction="更简洁", base=1, force=False, on_event=lambda _: None
+        )
     assert services.store.head(draft_id) == 1
-    blank = services.drafting.regenerate_section(draft_id, SectionKind.NECESSITY, instruction="  ")  # no instruction: rules
+    blank = services.drafting.regenerate_section(
+        draft_id, SectionKind.NECESSITY, instruction="  "
+    )  # no instruction: rules
     assert blank.unchanged and blank.draft.section(SectionKind.NECESSITY).generated_by == "rules"
 
 
@@ -196,4 +209,3 @@ def test_accepting_a_proposal_that_changes_nothing_stores_no_version(services):
     assert saved.unchanged and saved.info.number == 1 and services.store.head(draft_id) == 1
     decided = services.store.proposal(draft_id, proposal.id)
     assert (decided.status.value, decided.version) == ("accepted", 1) and drafting.pending(draft_id) is None
-

@@ -21,9 +21,10 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
     settings = Settings(
-        data_dir=tmp_path_factory.mktemp("cited") / "data", corpus=CorpusSettings(corpus_dir=REPO / "corpus"),
+        data_dir=tmp_path_factory.mktemp("cited") / "data",
+        corpus=CorpusSettings(corpus_dir=REPO / "corpus"),
         llm=LLMSettings(provider=LLMProvider.NONE),
-    )  # fmt: skip
+    )
     opened = build_services(settings)
     yield opened
     opened.close()
@@ -54,7 +55,10 @@ def test_a_policy_ref_opens_the_policy(services):
     assert f"《{policy.title}》" in render.policy_html(policy)
 
 
-@pytest.mark.parametrize(("ref", "message"), [("1999-999-99#necessity", "没有编号为 1999-999-99"), ("policy:no-such", "政策库中没有"), ("", "没有指定")])
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [("1999-999-99#necessity", "没有编号为 1999-999-99"), ("policy:no-such", "政策库中没有"), ("", "没有指定")],
+)
 def test_an_unknown_ref_is_a_chinese_error(services, ref, message):
     with pytest.raises(InputError, match=message):
         services.corpus.cited(ref)

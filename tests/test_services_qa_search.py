@@ -7,7 +7,7 @@ from assistant.services import build_services
 from assistant.settings import LLMProvider, LLMSettings
 
 
-def _services(corpus_index):  # noqa: ANN001, ANN202 - the session's built index; Services
+def _services(corpus_index):
     settings, _ = corpus_index
     return build_services(settings.model_copy(update={"llm": LLMSettings(provider=LLMProvider.NONE)}))
 
@@ -15,7 +15,9 @@ def _services(corpus_index):  # noqa: ANN001, ANN202 - the session's built index
 def test_an_open_question_is_answered_from_the_search_service_the_search_command_uses(corpus_index):
     with _services(corpus_index) as services:
         answer = services.qa.answer("党费缴纳移动端包括哪些功能？", Conversation())
-        assert "search" in services.__dict__ and services.search._retriever is not None  # opened by Q&A, kept for search
+        assert (
+            "search" in services.__dict__ and services.search._retriever is not None
+        )  # opened by Q&A, kept for search
         retriever = services.search.retriever()
         assert services.search.retriever() is retriever
     assert not answer.refused and answer.citations

@@ -31,16 +31,21 @@ def _edited(draft: Draft, kind: SectionKind, text: str) -> Draft:
 
 
 @pytest.fixture
-def store(store_url):  # noqa: F811
+def store(store_url):
     opened = DraftStore(store_url)
     yield opened
     opened.close()
 
 
-def test_first_version_roundtrips_with_provenance(store, rules_draft):  # noqa: F811
+def test_first_version_roundtrips_with_provenance(store, rules_draft):
     info = store.create(rules_draft, owner="张三")
     latest = store.latest(info.draft_id)
-    assert (latest.number, latest.info.parent, latest.info.action, latest.info.author) == (1, None, Action.CREATE, "张三")
+    assert (latest.number, latest.info.parent, latest.info.action, latest.info.author) == (
+        1,
+        None,
+        Action.CREATE,
+        "张三",
+    )
     assert latest.draft == rules_draft
     assert set(latest.fields) == set(field_texts(rules_draft))
     assert latest.fields[NEED].origin is Origin.TEMPLATE  # written by rules, no model
@@ -48,7 +53,7 @@ def test_first_version_roundtrips_with_provenance(store, rules_draft):  # noqa: 
     assert plan_values and all(latest.fields[f"indicator.{n}.value"].origin is Origin.BRIEF for n in plan_values)
 
 
-def test_every_save_is_a_new_immutable_version(store, rules_draft):  # noqa: F811
+def test_every_save_is_a_new_immutable_version(store, rules_draft):
     draft_id = store.create(rules_draft, owner="张三").draft_id
     edited = _edited(rules_draft, SectionKind.NECESSITY, "人工改写的必要性。")
     info = store.save(draft_id, edited, expected_parent=1, author="李四")
@@ -61,7 +66,7 @@ def test_every_save_is_a_new_immutable_version(store, rules_draft):  # noqa: F81
     assert [v.number for v in store.history(draft_id)] == [1, 2]
 
 
-def test_stale_save_is_refused_with_both_texts(store_url, rules_draft):  # noqa: F811
+def test_stale_save_is_refused_with_both_texts(store_url, rules_draft):
     alice, bob = DraftStore(store_url), DraftStore(store_url)  # two processes' worth of connections
     draft_id = alice.create(rules_draft, owner="alice").draft_id
     alice.save(draft_id, _edited(rules_draft, SectionKind.NECESSITY, "甲的文本。"), expected_parent=1, author="alice")
@@ -78,7 +83,7 @@ def test_stale_save_is_refused_with_both_texts(store_url, rules_draft):  # noqa:
     bob.close()
 
 
-def test_concurrent_saves_on_one_parent_exactly_one_wins(store_url, rules_draft):  # noqa: F811
+def test_concurrent_saves_on_one_parent_exactly_one_wins(store_url, rules_draft):
     setup = DraftStore(store_url)
     draft_id = setup.create(rules_draft, owner="setup").draft_id
     outcomes: list[str] = []
@@ -86,7 +91,9 @@ def test_concurrent_saves_on_one_parent_exactly_one_wins(store_url, rules_draft)
     def save(n: int) -> None:
         own = DraftStore(store_url)
         try:
-            own.save(draft_id, _edited(rules_draft, SectionKind.NECESSITY, f"第{n}人"), expected_parent=1, author=f"u{n}")
+            own.save(
+                draft_id, _edited(rules_draft, SectionKind.NECESSITY, f"第{n}人"), expected_parent=1, author=f"u{n}"
+            )
             outcomes.append("saved")
         except DraftConflict:
             outcomes.append("conflict")
@@ -103,7 +110,7 @@ def test_concurrent_saves_on_one_parent_exactly_one_wins(store_url, rules_draft)
     setup.close()
 
 
-def test_restore_makes_an_old_version_latest_again(store, rules_draft):  # noqa: F811
+def test_restore_makes_an_old_version_latest_again(store, rules_draft):
     draft_id = store.create(rules_draft, owner="张三").draft_id
     store.save(draft_id, _edited(rules_draft, SectionKind.NECESSITY, "改过。"), expected_parent=1, author="张三")
     info = store.restore(draft_id, 1, expected_parent=2, author="张三")
@@ -113,21 +120,30 @@ def test_restore_makes_an_old_version_latest_again(store, rules_draft):  # noqa:
     assert store.get(draft_id, 2).draft.section(SectionKind.NECESSITY).text == "改过。"
 
 
-def test_numbers_no_database_can_hold_are_not_found_not_overflows(store, rules_draft):  # noqa: F811
+def test_numbers_no_database_can_hold_are_not_found_not_overflows(store, rules_draft):
     draft_id = store.create(rules_draft, owner="张三").draft_id
     huge = 10**20
-    calls = [lambda: store.latest(huge), lambda: store.get(draft_id, huge), lambda: store.history(huge), lambda: store.proposal(draft_id, huge),
-             lambda: store.diff(draft_id, 1, huge), lambda: store.restore(draft_id, 1, expected_parent=huge, author="张三"),
-             lambda: store.save(huge, rules_draft, expected_parent=1, author="张三"), lambda: store.get(draft_id, -huge)]  # fmt: skip
+    calls = [
+        lambda: store.latest(huge),
+        lambda: store.get(draft_id, huge),
+        lambda: store.history(huge),
+        lambda: store.proposal(draft_id, huge),
+        lambda: store.diff(draft_id, 1, huge),
+        lambda: store.restore(draft_id, 1, expected_parent=huge, author="张三"),
+        lambda: store.save(huge, rules_draft, expected_parent=1, author="张三"),
+        lambda: store.get(draft_id, -huge),
+    ]
     for call in calls:
         with pytest.raises(DraftNotFound, match=str(huge)):
             call()
     assert store.latest(draft_id).number == 1  # nothing was written
 
 
-def test_diff_lists_changed_fields(store, rules_draft):  # noqa: F811
+def test_diff_lists_changed_fields(store, rules_draft):
     draft_id = store.create(rules_draft, owner="张三").draft_id
-    fewer = _edited(rules_draft, SectionKind.NECESSITY, "新文本。").model_copy(update={"indicators": rules_draft.indicators[:-1]})
+    fewer = _edited(rules_draft, SectionKind.NECESSITY, "新文本。").model_copy(
+        update={"indicators": rules_draft.indicators[:-1]}
+    )
     store.save(draft_id, fewer, expected_parent=1, author="张三")
     changes = {c.path: c for c in store.diff(draft_id, 1, 2)}
     last = len(rules_draft.indicators)
@@ -136,7 +152,7 @@ def test_diff_lists_changed_fields(store, rules_draft):  # noqa: F811
     assert all(p == NEED or p.startswith(f"indicator.{last}.") for p in changes)
 
 
-def test_locks_and_owners(store, rules_draft):  # noqa: F811
+def test_locks_and_owners(store, rules_draft):
     mine = store.create(rules_draft, owner="张三").draft_id
     store.create(rules_draft, owner="李四")
     store.set_locked(mine, [NEED], expected_parent=1, author="张三")
@@ -150,7 +166,7 @@ def test_locks_and_owners(store, rules_draft):  # noqa: F811
         store.latest(999)
 
 
-def test_saved_json_drafts_import(store, rules_draft, tmp_path):  # noqa: F811
+def test_saved_json_drafts_import(store, rules_draft, tmp_path):
     path = tmp_path / "draft.json"
     path.write_text(rules_draft.model_dump_json(indent=2), encoding="utf-8")
     info = store.import_file(path, owner="张三")
@@ -161,7 +177,7 @@ def test_saved_json_drafts_import(store, rules_draft, tmp_path):  # noqa: F811
         store.import_file(broken, owner="张三")
 
 
-def test_schema_is_migrated_on_open_and_too_new_is_refused(store_url):  # noqa: F811
+def test_schema_is_migrated_on_open_and_too_new_is_refused(store_url):
     store = DraftStore(store_url)
     with store.engine.begin() as conn:
         assert conn.scalar(text("select version_num from alembic_version")) == head_revision()
@@ -211,13 +227,17 @@ store.save(1, draft, expected_parent=1, author="doomed")
 """
 
 
-def test_process_killed_mid_save_leaves_previous_version_intact(store_url, rules_draft, tmp_path):  # noqa: F811
+def test_process_killed_mid_save_leaves_previous_version_intact(store_url, rules_draft, tmp_path):
     store = DraftStore(store_url)
     draft_id = store.create(rules_draft, owner="张三").draft_id
     assert draft_id == 1
     doomed = tmp_path / "doomed.json"
-    doomed.write_text(_edited(rules_draft, SectionKind.NECESSITY, "不该留下的文本。").model_dump_json(), encoding="utf-8")
-    child = subprocess.Popen([sys.executable, "-c", _KILLED_SAVE, store_url, str(doomed)], stdout=subprocess.PIPE, cwd=REPO, text=True)
+    doomed.write_text(
+        _edited(rules_draft, SectionKind.NECESSITY, "不该留下的文本。").model_dump_json(), encoding="utf-8"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_SAVE, store_url, str(doomed)], stdout=subprocess.PIPE, cwd=REPO, text=True
+    )
     try:
         assert child.stdout.readline().strip() == "MID-SAVE"
     finally:
@@ -229,14 +249,14 @@ def test_process_killed_mid_save_leaves_previous_version_intact(store_url, rules
     store.close()
 
 
-def test_killed_sqlite_database_passes_integrity_check(tmp_path, rules_draft):  # noqa: F811
+def test_killed_sqlite_database_passes_integrity_check(tmp_path, rules_draft):
     url = f"sqlite:///{tmp_path / 'drafts.db'}"
     test_process_killed_mid_save_leaves_previous_version_intact(url, rules_draft, tmp_path)
     with sqlite3.connect(tmp_path / "drafts.db") as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
 
 
-def test_a_file_that_is_a_latest_version_is_found(store, rules_draft, tmp_path):  # noqa: F811
+def test_a_file_that_is_a_latest_version_is_found(store, rules_draft, tmp_path):
     draft_id = store.create(rules_draft, owner="张三").draft_id
     path = tmp_path / "draft.json"
     path.write_text(rules_draft.model_dump_json(indent=2), encoding="utf-8")

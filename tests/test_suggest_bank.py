@@ -50,7 +50,9 @@ def test_legacy_input_indicators_stay_out(bank, corpus):
 
 def test_project_kinds_come_from_names_and_header(bank):
     assert {"运维", "建设", "信息化建设", "信息化运维"} <= set(bank.kind_terms)
-    assert "平台" in bank.kind_terms and "平台" not in bank.activities  # 平台 starts 平台建设: an object, not an activity
+    assert (
+        "平台" in bank.kind_terms and "平台" not in bank.activities
+    )  # 平台 starts 平台建设: an object, not an activity
     ops = bank.profile("2026-004-05")
     assert {"运维", "其他运转类"} <= set(ops.kinds)
 

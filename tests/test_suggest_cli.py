@@ -12,7 +12,15 @@ runner = CliRunner()
 def test_example_prints_the_grouped_table():
     result = runner.invoke(app, ["suggest", "--example"])
     assert result.exit_code == 0, result.output
-    for text in ("指标建议：党员教育平台运维项目", "最相近的历年申报表", "产出指标", "数量指标", "满意度指标", "历史标准", "必备类别"):
+    for text in (
+        "指标建议：党员教育平台运维项目",
+        "最相近的历年申报表",
+        "产出指标",
+        "数量指标",
+        "满意度指标",
+        "历史标准",
+        "必备类别",
+    ):
         assert text in result.output
     assert "✗" not in result.output  # every required category covered
 
@@ -30,7 +38,9 @@ def test_json_parses_with_evidence():
 
 def test_brief_file_in_chinese(tmp_path):
     brief = tmp_path / "brief.yaml"
-    brief.write_text("项目名称: 信息化建设项目\n年度: 2027\n主要内容: 升级党建服务平台，完成等级保护测评。\n", encoding="utf-8")
+    brief.write_text(
+        "项目名称: 信息化建设项目\n年度: 2027\n主要内容: 升级党建服务平台，完成等级保护测评。\n", encoding="utf-8"
+    )
     result = runner.invoke(app, ["suggest", str(brief), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["suggestions"]

@@ -75,14 +75,18 @@ def test_values_stated_in_the_brief_are_plan_standards(example):
 
 
 def test_days_of_service_follow_the_brief_period(bank):
-    brief = Brief(name="党建服务工作经费", year=2028, implementer="上海市党建服务中心", content="保障党群服务阵地平台稳定运行。")
+    brief = Brief(
+        name="党建服务工作经费", year=2028, implementer="上海市党建服务中心", content="保障党群服务阵地平台稳定运行。"
+    )
     result = suggest(brief, bank)
     days = [s for s in result.suggestions if s.value.unit == "天" and s.value.ground is Ground.PLAN]
     assert days and all(s.value.number == Decimal(366) for s in days)
 
 
 def test_a_legacy_year_brief_needs_no_cost_but_is_complete(bank):
-    brief = Brief(name="老干部信息管理系统建设经费", year=2019, fund_use="信息化建设类", content="建设老干部信息管理系统。")
+    brief = Brief(
+        name="老干部信息管理系统建设经费", year=2019, fund_use="信息化建设类", content="建设老干部信息管理系统。"
+    )
     result = suggest(brief, bank)
     assert result.complete and not any("成本" in c.requirement for c in result.coverage)
     assert _indicator_level_problems(brief, result, bank) == []
@@ -91,8 +95,13 @@ def test_a_legacy_year_brief_needs_no_cost_but_is_complete(bank):
 def test_left_out_declaration_is_still_covered(corpus):
     held_out = corpus.get("2026-004-05")
     bank = build_bank([d for d in corpus.declarations if d.id != held_out.id])
-    brief = Brief(name=held_out.header.name, year=2026, implementer=held_out.header.implementer, category="其他运转类",
-                  funding={"总额": held_out.funding.annual})  # fmt: skip
+    brief = Brief(
+        name=held_out.header.name,
+        year=2026,
+        implementer=held_out.header.implementer,
+        category="其他运转类",
+        funding={"总额": held_out.funding.annual},
+    )
     result = suggest(brief, bank)
     assert result.complete
     assert all(e.declaration_id != held_out.id for s in result.suggestions for e in s.evidence)
@@ -104,7 +113,9 @@ def test_left_out_declaration_is_still_covered(corpus):
 
 
 def test_object_templates_are_filled_for_the_new_project(bank):
-    brief = Brief(name="上海市人大档案管理系统建设经费", year=2019, fund_use="信息化建设类", content="建设档案管理系统。")
+    brief = Brief(
+        name="上海市人大档案管理系统建设经费", year=2019, fund_use="信息化建设类", content="建设档案管理系统。"
+    )
     filled = [s for s in suggest(brief, bank).suggestions if s.naming is Naming.FILLED]
     assert filled and all(s.name.startswith("人大档案管理系统") for s in filled)
 

@@ -90,7 +90,9 @@ def test_type_suggestions_are_complete_distinct_and_pass_review(which, request, 
     assert len(keys) == len(set(keys))
     brief = load_brief(BRIEFS / ("01-training.yaml" if which == "training" else "09-upkeep.yaml"))
     report = review(draft_declaration(brief, result.suggestions), default_context(bank))
-    assert [f.rule_id for f in report.findings if f.severity in {Severity.ERROR, Severity.WARNING} and f.location.indicator] == []
+    assert [
+        f.rule_id for f in report.findings if f.severity in {Severity.ERROR, Severity.WARNING} and f.location.indicator
+    ] == []
 
 
 def test_precedents_still_back_history_standards_where_they_fit(training):
@@ -113,7 +115,9 @@ def test_the_draft_takes_the_type_aware_indicator_set():
     settings = load_settings()
     settings.llm.provider = LLMProvider.NONE
     brief = load_brief(BRIEFS / "01-training.yaml")
-    draft = draft_brief(brief, settings, None, context=draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current()))
+    draft = draft_brief(
+        brief, settings, None, context=draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current())
+    )
     names = [i.name for i in draft.indicators]
     assert "培训人次" in names and "人均培训成本" in names and not any(IT_WORDS.search(n) for n in names)
     assert not any(f.rule_id == "REL-TYPE" for f in draft.review.findings)
@@ -162,6 +166,10 @@ def test_targets_in_other_wording_fill_the_template_or_become_rows(bank):
     )
     brief = load_brief(BRIEFS / "15-training-targets.yaml").model_copy(update={"content": text})
     values = _values(suggest(brief, bank))
-    assert values["培训考核合格率"] == "≥93(%)" and values["培训学时数"] == "≥30(学时)" and values["培训人次"] == "≥240(人次)"
+    assert (
+        values["培训考核合格率"] == "≥93(%)"
+        and values["培训学时数"] == "≥30(学时)"
+        and values["培训人次"] == "≥240(人次)"
+    )
     assert values["学员到课率"] == "≥98(%)" and values["参训人员满意度"] == "≥92(%)"
     assert values.get("群众知晓率") == "≥80(%)"

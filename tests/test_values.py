@@ -40,7 +40,23 @@ def test_quantitative(raw, operator, number, unit, decimals):
 
 
 @pytest.mark.parametrize(
-    "raw", ["及时", "有效", "合规", "健全", "达标", "合格", "是", "安全", "稳定", "增长", "完善", "有序开展", "进一步提升", "三级"]
+    "raw",
+    [
+        "及时",
+        "有效",
+        "合规",
+        "健全",
+        "达标",
+        "合格",
+        "是",
+        "安全",
+        "稳定",
+        "增长",
+        "完善",
+        "有序开展",
+        "进一步提升",
+        "三级",
+    ],
 )
 def test_qualitative(raw):
     value = parse_value(raw)

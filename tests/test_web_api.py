@@ -10,10 +10,10 @@ import pytest
 from docx import Document
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
+from web_support import REPO, free_port, live_app, web_settings
 
 from assistant.services import build_services
 from assistant.settings import LLMProvider, LLMSettings
-from web_support import REPO, free_port, live_app, web_settings
 
 # API outputs of every action that shows a draft (gr.State and layout blocks are not part of the API)
 DRAFT_ID, DRAFTS, STATUS, OVERVIEW, NECESSITY, GOAL_TOTAL, GOAL_ANNUAL, TABLE, REVIEW, CONFLICT = range(10)
@@ -74,14 +74,34 @@ def test_row_editor_saves_a_value_and_the_review_follows(url):
     client = _client(url)
     out = _drafted(client)[1:]
     draft_id = out[DRAFT_ID]
-    changed = client.predict(draft_id, 0, "满意度指标", "服务对象满意度指标", "平台使用人员满意度", "（无）", "", "", "满意",
-                             api_name="/add_row")  # fmt: skip
+    changed = client.predict(
+        draft_id,
+        0,
+        "满意度指标",
+        "服务对象满意度指标",
+        "平台使用人员满意度",
+        "（无）",
+        "",
+        "",
+        "满意",
+        api_name="/add_row",
+    )
     rows = changed[TABLE]["data"]
     assert changed[-1] == len(rows)  # the editor now points at the new row
     assert rows[-1][3:5] == ["平台使用人员满意度", "满意"] and rows[-1][6] == "人工修改" and "❌" in rows[-1][7]
     assert "满意度不是百分比" in changed[REVIEW] or "百分比" in changed[REVIEW]
-    fixed = client.predict(draft_id, len(rows), "满意度指标", "服务对象满意度指标", "平台使用人员满意度", "≥", "90", "%", "",
-                           api_name="/save_row")  # fmt: skip
+    fixed = client.predict(
+        draft_id,
+        len(rows),
+        "满意度指标",
+        "服务对象满意度指标",
+        "平台使用人员满意度",
+        "≥",
+        "90",
+        "%",
+        "",
+        api_name="/save_row",
+    )
     assert fixed[TABLE]["data"][-1][4] == "≥90(%)" and "❌" not in fixed[TABLE]["data"][-1][7]
 
 
@@ -156,8 +176,17 @@ def test_corpus_upload_is_previewed_then_added_only_after_confirmation(tmp_path)
 def test_a_model_that_is_down_is_a_clear_message_and_rules_still_draft(tmp_path):
     settings = web_settings(tmp_path / "data")
     dead = free_port()  # nothing listens there
-    settings = settings.model_copy(update={"llm": LLMSettings(provider=LLMProvider.OPENAI, base_url=f"http://127.0.0.1:{dead}/v1",
-                                                              model="absent", timeout_s=5, max_retries=0)})  # fmt: skip
+    settings = settings.model_copy(
+        update={
+            "llm": LLMSettings(
+                provider=LLMProvider.OPENAI,
+                base_url=f"http://127.0.0.1:{dead}/v1",
+                model="absent",
+                timeout_s=5,
+                max_retries=0,
+            )
+        }
+    )
     with live_app(settings) as address:
         client = _client(address)
         form = client.predict(api_name="/load_example")
@@ -188,16 +217,26 @@ def test_regenerate_proposes_beside_the_text_and_saves_only_when_accepted(url):
     client.predict(draft_id, texts[0], "人工写的必要性", *texts[2:], api_name="/save_sections")
     with pytest.raises(AppError, match="已人工修改或已锁定.*请勾选“覆盖人工修改"):
         client.predict(draft_id, "necessity", "更简洁", False, False, api_name="/regenerate")
-    with pytest.raises(AppError, match="需要语言模型.*未保存新版本.*请取消勾选“不用模型"):  # no model here: rules cannot follow it
+    with pytest.raises(
+        AppError, match="需要语言模型.*未保存新版本.*请取消勾选“不用模型"
+    ):  # no model here: rules cannot follow it
         client.predict(draft_id, "necessity", "更简洁", True, False, api_name="/regenerate")
-    heading, current, proposed, _, proposal_id = client.predict(draft_id, "necessity", "", True, False, api_name="/regenerate")
+    heading, current, proposed, _, proposal_id = client.predict(
+        draft_id, "necessity", "", True, False, api_name="/regenerate"
+    )
     assert "重新生成的建议：项目设立的必要性" in heading and _text(current) == "人工写的必要性"
     assert _text(proposed) not in ("", "人工写的必要性") and proposal_id
     assert client.predict(draft_id, api_name="/history")[1]["data"][0][0] == "2"  # nothing saved yet
     with pytest.raises(AppError, match="尚未保存的修改"):  # unsaved text on the page is never replaced
-        client.predict(draft_id, proposal_id, "页面上改了但没保存的概况", "人工写的必要性", *texts[2:], api_name="/accept_proposal")
-    accepted = client.predict(draft_id, proposal_id, texts[0], "人工写的必要性", *texts[2:], api_name="/accept_proposal")
-    assert "第 3 版" in accepted[STATUS] and "已采纳" in accepted[STATUS] and _text(accepted[NECESSITY]) == _text(proposed)
+        client.predict(
+            draft_id, proposal_id, "页面上改了但没保存的概况", "人工写的必要性", *texts[2:], api_name="/accept_proposal"
+        )
+    accepted = client.predict(
+        draft_id, proposal_id, texts[0], "人工写的必要性", *texts[2:], api_name="/accept_proposal"
+    )
+    assert (
+        "第 3 版" in accepted[STATUS] and "已采纳" in accepted[STATUS] and _text(accepted[NECESSITY]) == _text(proposed)
+    )
     assert accepted[P_ID] == ""
     records = client.predict(draft_id, api_name="/history")[-1]["data"]
     assert records[0][4] == "已采纳" and records[0][5] == "3"
@@ -207,7 +246,9 @@ def test_rejecting_a_table_proposal_keeps_the_table(url):
     client = _client(url)
     out = _drafted(client)[1:]
     draft_id, table = out[DRAFT_ID], out[TABLE]["data"]
-    edited = client.predict(draft_id, 2, table[1][1], table[1][2], table[1][3], "≥", "99", "%", "", api_name="/save_row")
+    edited = client.predict(
+        draft_id, 2, table[1][1], table[1][2], table[1][3], "≥", "99", "%", "", api_name="/save_row"
+    )
     heading, _, _, proposal_table, proposal_id = client.predict(draft_id, False, api_name="/regenerate_table")
     assert "重新生成的建议：绩效指标" in heading and "保留了人工修改或锁定的内容：指标 2 · 指标值" in heading
     assert _rows(proposal_table)[1][3] == "保留（人工修改或锁定）"
@@ -298,10 +339,15 @@ def test_every_action_that_redraws_the_sections_refuses_while_typed_text_is_unsa
     docx = handle_file(str(OFFICE / "hand_filled_shanghai.docx"))
     client.predict(docx, api_name="/start_preview")
     calls = {
-        "/lock_section": [draft_id, "necessity"], "/unlock_section": [draft_id, "necessity"], "/save_row": [draft_id, 1, *fields],
-        "/add_row": [draft_id, 0, *fields], "/delete_row": [draft_id, 1, *fields], "/restore": [draft_id, 1],
-        "/open_draft": [other, draft_id], "/start_from_upload": [docx, 1, "2027", draft_id],
-    }  # fmt: skip
+        "/lock_section": [draft_id, "necessity"],
+        "/unlock_section": [draft_id, "necessity"],
+        "/save_row": [draft_id, 1, *fields],
+        "/add_row": [draft_id, 0, *fields],
+        "/delete_row": [draft_id, 1, *fields],
+        "/restore": [draft_id, 1],
+        "/open_draft": [other, draft_id],
+        "/start_from_upload": [docx, 1, "2027", draft_id],
+    }
     for api_name, args in calls.items():
         with pytest.raises(AppError, match="尚未保存的修改：“项目设立的必要性”.*请先点“保存正文修改”保存"):
             client.predict(*args, *typed, api_name=api_name)
@@ -323,7 +369,10 @@ def test_bad_numbers_and_forged_ids_are_chinese_messages(url):
         (("abc",), "/open_draft", "草稿编号“abc”不是正整数"),
         ((draft_id, str(huge)), "/reject_proposal", f"没有编号为 {huge} 的重新生成建议"),
         ((draft_id, None, "产出指标", "数量指标", "x", "≥", "1", "", ""), "/save_row", "还没有选中指标行"),
-        *[((draft_id, 0, "产出指标", "数量指标", "x", "≥", n, "", ""), "/add_row", f"数值“{n}”不是可用的数字") for n in ("NaN", "Infinity", "1e400", "九十")],
-    ]:  # fmt: skip
+        *[
+            ((draft_id, 0, "产出指标", "数量指标", "x", "≥", n, "", ""), "/add_row", f"数值“{n}”不是可用的数字")
+            for n in ("NaN", "Infinity", "1e400", "九十")
+        ],
+    ]:
         with pytest.raises(AppError, match=message):
             client.predict(*args, api_name=api_name)

@@ -20,7 +20,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
-
 from web_support import REPO, free_port, live_app, web_settings
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
@@ -30,16 +29,30 @@ EDIT = "平台承载全市党员在线学习，一旦停运将中断全市党员
 @pytest.fixture
 def browser(tmp_path):
     if not (CHROMIUM.exists() and DRIVER.exists()):  # a missing browser fails the test: it never passes untested
-        pytest.fail("需要 Debian 的 chromium 和 chromium-driver：请运行 bash scripts/test-deps.sh（make test 会自动运行）")
+        pytest.fail(
+            "需要 Debian 的 chromium 和 chromium-driver：请运行 bash scripts/test-deps.sh（make test 会自动运行）"
+        )
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profile'}",
-                 "--window-size=1280,900", "--lang=zh-CN"):  # fmt: skip
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1280,900",
+        "--lang=zh-CN",
+    ):
         options.add_argument(flag)
     downloads = tmp_path / "downloads"
     downloads.mkdir()
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False})
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
     driver = webdriver.Chrome(service=Service(executable_path=str(DRIVER)), options=options)
     driver.downloads = downloads
     yield driver
@@ -96,7 +109,9 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _save_necessity(browser, "一段人工写下、随后交给模型改写的必要性。")
         _wait_text(browser, "draft-status", "第 2 版")
         browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成（')]").click()
-        browser.find_element(By.CSS_SELECTOR, "#regenerate-force input").click()  # the section is a person's now: ask explicitly
+        browser.find_element(
+            By.CSS_SELECTOR, "#regenerate-force input"
+        ).click()  # the section is a person's now: ask explicitly
         _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules, proposed beside the text
         _wait_text(browser, "proposal-heading", "重新生成的建议：项目设立的必要性")
         assert _field(browser, "proposal-current").get_attribute("value") == "一段人工写下、随后交给模型改写的必要性。"
@@ -124,7 +139,10 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _wait_text(browser, "proposal-table", "保留（人工修改或锁定）")
         _click(browser, "proposal-reject")
         _wait_text(browser, "draft-status", "未采纳")
-        assert "第 5 版" in _text_of(browser, "draft-status") and "人工修改" in _cell(browser, "indicator-table", 0, 6).text
+        assert (
+            "第 5 版" in _text_of(browser, "draft-status")
+            and "人工修改" in _cell(browser, "indicator-table", 0, 6).text
+        )
 
         _tab(browser, "版本")
         _wait_text(browser, "history-table", "人工修改")
@@ -163,7 +181,9 @@ def _save_necessity(driver, text: str) -> None:
 
 def _cell(driver, table_id: str, row: int, col: int):
     """A body cell of a Gradio table (rows are virtual: ``div[role=gridcell]``, not ``td``)."""
-    cell = _wait(driver).until(ec.element_to_be_clickable((By.CSS_SELECTOR, f"#{table_id} [data-testid='cell-{row}-{col}']")))
+    cell = _wait(driver).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, f"#{table_id} [data-testid='cell-{row}-{col}']"))
+    )
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", cell)
     return cell
 
@@ -228,14 +248,20 @@ def test_each_tab_in_the_browser(browser, tmp_path):
 
         _tab(browser, "语料库")
         _wait_text(browser, "corpus-table", "2023-003-06")
-        cell = next(c for c in browser.find_elements(By.CSS_SELECTOR, "#corpus-table [role='gridcell']") if c.text == "2023-003-06")
+        cell = next(
+            c
+            for c in browser.find_elements(By.CSS_SELECTOR, "#corpus-table [role='gridcell']")
+            if c.text == "2023-003-06"
+        )
         cell.click()
         _wait_text(browser, "corpus-declaration", "三级指标")
         _viewport_shot(browser, "web-corpus", shots)
 
         _tab(browser, "起草")  # a new draft from last year's Word form
         browser.find_element(By.XPATH, "//*[@id='start-upload-box']//*[contains(text(), '从上年申报表开始')]").click()
-        upload = _wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#start-upload input[type='file']")))
+        upload = _wait(browser).until(
+            ec.presence_of_element_located((By.CSS_SELECTOR, "#start-upload input[type='file']"))
+        )
         upload.send_keys(str(REPO / "tests" / "fixtures" / "office" / "hand_filled_shanghai.docx"))
         _wait_text(browser, "start-notes", "解析出 1 份申报表")
         _click(browser, "start-from-upload")

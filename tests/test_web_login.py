@@ -7,12 +7,12 @@ import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 from typer.testing import CliRunner
+from web_support import live_app, web_settings
 
 from assistant.cli.main import app as cli
 from assistant.errors import InputError
 from assistant.services import build_services
 from assistant.services.users import hash_password, verify_password
-from web_support import live_app, web_settings
 
 
 def test_hash_is_salted_and_verifies_only_the_right_password():
@@ -38,7 +38,7 @@ def test_with_login_each_user_sees_only_their_own_drafts(tmp_path):
         services.users.set_password("alice", "alice-password")
         services.users.set_password("bob", "bob-password")
     with live_app(settings, login=True) as url:
-        with pytest.raises(Exception):  # noqa: B017, PT011 - gradio_client raises on a refused login
+        with pytest.raises(Exception):  # noqa: B017 - gradio_client raises on a refused login
             Client(url, auth=("alice", "wrong-password"), verbose=False)
         alice = Client(url, auth=("alice", "alice-password"), verbose=False, download_files=False)
         bob = Client(url, auth=("bob", "bob-password"), verbose=False, download_files=False)

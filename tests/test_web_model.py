@@ -10,10 +10,10 @@ import os
 
 import pytest
 from gradio_client import Client
+from web_support import live_app, web_settings
 
 from assistant.drafting import sections
 from assistant.settings import LLMProvider, LLMSettings
-from web_support import live_app, web_settings
 
 MODEL_PORT = int(os.environ.get("WEB_MODEL_PORT", "8841"))  # a free loopback port for the model server
 
@@ -51,8 +51,9 @@ def test_a_rewrite_on_the_embedded_model_is_proposed_then_accepted_as_model_revi
         draft_id, texts = final[1], [final[i]["value"] for i in (4, 5, 6, 7)]
         texts[1] = "待补充。"  # a placeholder the person typed: the model is asked to write the section properly
         client.predict(draft_id, *texts, api_name="/save_sections")
-        heading, current, proposed, _, proposal_id = client.predict(draft_id, "necessity", "根据简报写出必要性，简洁", True, False,
-                                                                    api_name="/regenerate")  # fmt: skip
+        heading, current, proposed, _, proposal_id = client.predict(
+            draft_id, "necessity", "根据简报写出必要性，简洁", True, False, api_name="/regenerate"
+        )
         assert "要求：根据简报写出必要性" in heading and current == "待补充。" and proposed not in ("", "待补充。")
         assert client.predict(draft_id, api_name="/history")[1]["data"][0][0] == "2"  # the proposal saved nothing
         accepted = client.predict(draft_id, proposal_id, *texts, api_name="/accept_proposal")

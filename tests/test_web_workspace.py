@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from web_support import web_settings
 
 from assistant.domain.brief import example_brief
 from assistant.domain.framework import Level1, Level2
@@ -20,9 +21,6 @@ from assistant.services.drafting import ProtectedFieldError
 from assistant.services.workspace import IndicatorInput
 from assistant.store import DraftConflict, DraftNotFound, Origin
 from assistant.store.fields import indicator_path, section_path
-
-from web_support import web_settings
-
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +65,12 @@ def test_row_editor_value_from_operator_number_unit_and_review_points_at_the_row
     after = ws.put_row(draft_id, 2, row, base=1)
     stored = ws.open(draft_id)
     ind = stored.draft.indicators[1]
-    assert (ind.name, ind.value.value, ind.value.number, ind.value.unit) == ("故障响应及时率", "≥95(%)", Decimal("95"), "%")
+    assert (ind.name, ind.value.value, ind.value.number, ind.value.unit) == (
+        "故障响应及时率",
+        "≥95(%)",
+        Decimal("95"),
+        "%",
+    )
     assert stored.fields[indicator_path(2, "value")].origin is Origin.HUMAN
     assert stored.fields[indicator_path(1, "value")].origin is not Origin.HUMAN
     bad = IndicatorInput(Level1.SATISFACTION, Level2.SATISFACTION, "平台使用人员满意度", qualitative="满意")
@@ -106,8 +109,12 @@ def test_regenerate_refuses_a_human_edited_section_unless_forced(drafted):
     draft_id = saved.info.draft_id
     ws.save_sections(draft_id, {SectionKind.NECESSITY: "人工写的必要性"}, base=1)
     with pytest.raises(ProtectedFieldError):
-        ws.propose_section(draft_id, SectionKind.NECESSITY, instruction="", base=2, force=False, on_event=lambda _: None)
-    forced = ws.propose_section(draft_id, SectionKind.NECESSITY, instruction="", base=2, force=True, on_event=lambda _: None)
+        ws.propose_section(
+            draft_id, SectionKind.NECESSITY, instruction="", base=2, force=False, on_event=lambda _: None
+        )
+    forced = ws.propose_section(
+        draft_id, SectionKind.NECESSITY, instruction="", base=2, force=True, on_event=lambda _: None
+    )
     assert forced.draft.section(SectionKind.NECESSITY).text != "人工写的必要性"
 
 
@@ -141,7 +148,9 @@ def test_export_docx_xlsx_and_json(drafted, tmp_path):
     xlsx = ws.export(saved.info.draft_id, ExportFormat.XLSX, tmp_path)
     cells = [str(c.value) for row in load_workbook(xlsx).active.iter_rows() for c in row if c.value]
     assert name in cells
-    assert '"shenbao-draft/1"' in ws.export(saved.info.draft_id, ExportFormat.JSON, tmp_path).read_text(encoding="utf-8")
+    assert '"shenbao-draft/1"' in ws.export(saved.info.draft_id, ExportFormat.JSON, tmp_path).read_text(
+        encoding="utf-8"
+    )
 
 
 def test_progress_shows_tokens_as_they_come_until_the_section_is_finished():
@@ -163,14 +172,20 @@ def test_locked_section_and_row_survive_regeneration(services, drafted):
     draft_id = saved.info.draft_id
     ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=True, base=1)
     with pytest.raises(ProtectedFieldError):
-        ws.propose_section(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=2, force=False, on_event=lambda _: None)
+        ws.propose_section(
+            draft_id, SectionKind.GOAL_TOTAL, instruction="", base=2, force=False, on_event=lambda _: None
+        )
     ws.lock_row(draft_id, 2, locked=True, base=2)
     stored = ws.open(draft_id)
-    assert stored.fields[section_path(SectionKind.GOAL_TOTAL)].locked and stored.fields[indicator_path(2, "name")].locked
+    assert (
+        stored.fields[section_path(SectionKind.GOAL_TOTAL)].locked and stored.fields[indicator_path(2, "name")].locked
+    )
     again = ws.propose_indicators(draft_id, base=3, force=False)
     assert indicator_path(2, "value") in again.kept and again.draft.indicators[1] == saved.draft.indicators[1]
     ws.lock_section(draft_id, SectionKind.GOAL_TOTAL, locked=False, base=3)
-    assert ws.propose_section(draft_id, SectionKind.GOAL_TOTAL, instruction="", base=4, force=False, on_event=lambda _: None)
+    assert ws.propose_section(
+        draft_id, SectionKind.GOAL_TOTAL, instruction="", base=4, force=False, on_event=lambda _: None
+    )
 
 
 def test_text_for_a_section_the_draft_lacks_is_saved_as_a_new_section(services, tmp_path):
@@ -178,9 +193,13 @@ def test_text_for_a_section_the_draft_lacks_is_saved_as_a_new_section(services, 
 
     ws = services.workspace()
     saved = ws.draft(example_brief(), on_event=lambda _: None)
-    draft = saved.draft.model_copy(update={"sections": [s for s in saved.draft.sections if s.kind is not SectionKind.OVERVIEW]})
+    draft = saved.draft.model_copy(
+        update={"sections": [s for s in saved.draft.sections if s.kind is not SectionKind.OVERVIEW]}
+    )
     path = tmp_path / "no_overview.json"
-    path.write_text(json.dumps({"format": "shenbao-draft/1", **draft.model_dump(mode="json")}, ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": "shenbao-draft/1", **draft.model_dump(mode="json")}, ensure_ascii=False), encoding="utf-8"
+    )
     imported = services.drafting.import_file(path)
     assert imported.draft.section(SectionKind.OVERVIEW) is None
     text = "这是在网页上新写的项目概况。"

@@ -4,9 +4,9 @@ saves the part it rewrote on top of the version the page shows, never over a per
 
 from __future__ import annotations
 
-
 import pytest
 from store_support import postgres_server, rules_draft, store_url  # noqa: F401 - fixtures
+from web_support import web_settings
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
@@ -15,8 +15,6 @@ from assistant.services import build_services
 from assistant.services.drafting import ProtectedFieldError
 from assistant.store import INDICATOR_TABLE, Action, DraftConflict, DraftNotFound, Origin, ProposalStatus, StoreError
 from assistant.store.fields import indicator_path, section_path
-
-from web_support import web_settings
 
 NEED = SectionKind.NECESSITY
 HUMAN = "平台承载全市党员在线学习，一旦停运将中断教育培训。"
@@ -48,7 +46,12 @@ def test_a_proposal_saves_nothing_and_sits_beside_the_current_text(edited):
     assert [v.number for v in ws.history(draft_id)] == [1, 2]
     assert ws.open(draft_id).draft.section(NEED).text == HUMAN
     assert proposal.draft.section(NEED).text not in ("", HUMAN)
-    assert (proposal.base, proposal.target, proposal.instruction, proposal.status) == (2, section_path(NEED), None, ProposalStatus.PENDING)
+    assert (proposal.base, proposal.target, proposal.instruction, proposal.status) == (
+        2,
+        section_path(NEED),
+        None,
+        ProposalStatus.PENDING,
+    )
     assert ws.pending(draft_id) == proposal
 
 
@@ -75,7 +78,12 @@ def test_accepting_saves_the_proposal_as_the_next_version_with_the_writers_prove
     ws, draft_id, proposal = edited
     saved = ws.accept(draft_id, proposal.id, base=2)
     stored = ws.open(draft_id)
-    assert (saved.info.number, saved.info.action, saved.info.section, saved.info.instruction) == (3, Action.REGENERATE, NEED.label, None)
+    assert (saved.info.number, saved.info.action, saved.info.section, saved.info.instruction) == (
+        3,
+        Action.REGENERATE,
+        NEED.label,
+        None,
+    )
     assert stored.draft.section(NEED).text == proposal.draft.section(NEED).text
     assert stored.fields[section_path(NEED)].origin is Origin.TEMPLATE  # the rules writer, no model: not "AI"
     assert stored.draft.review is not None
@@ -118,7 +126,7 @@ def test_a_new_proposal_supersedes_an_undecided_one(edited):
         ws.reject(draft_id, first.id)
 
 
-def _row_2_edited(ws):  # noqa: ANN001, ANN202 - Workspace → (draft id, drafted rows, the edited row 2)
+def _row_2_edited(ws):
     """A new draft whose second indicator row a person set to ≥99(%) (version 2)."""
     saved = ws.draft(example_brief(), on_event=_quiet)
     draft_id, rows = saved.info.draft_id, saved.draft.indicators
@@ -155,7 +163,7 @@ def test_accepting_refuses_a_row_locked_after_the_proposal_but_not_a_lock_elsewh
     assert ws.open(draft_id).draft.indicators[1].value.value == "≥99(%)" and ws.pending(draft_id) == again
 
 
-def _input(row):  # noqa: ANN001, ANN202 - the row editor's input for a draft row
+def _input(row):
     from assistant.services.workspace import IndicatorInput
 
     return IndicatorInput(row.level1, row.level2, row.name, qualitative=row.value.value)
@@ -171,7 +179,7 @@ def test_another_users_draft_has_no_proposals_for_them(services, edited):
 
 
 @pytest.fixture
-def store(store_url):  # noqa: F811 - the store_url fixture of store_support
+def store(store_url):
     from assistant.store import DraftStore
 
     opened = DraftStore(store_url)
@@ -179,17 +187,35 @@ def store(store_url):  # noqa: F811 - the store_url fixture of store_support
     opened.close()
 
 
-def test_proposals_on_sqlite_and_postgresql(store, rules_draft):  # noqa: F811
+def test_proposals_on_sqlite_and_postgresql(store, rules_draft):
     """The proposals table on both databases: a newer proposal supersedes, accepting writes the version and the
     decision in one transaction, a decided proposal cannot be decided again."""
     draft_id = store.create(rules_draft, owner="张三").draft_id
-    sections = [s.model_copy(update={"text": "改写后的必要性。"}) if s.kind is NEED else s for s in rules_draft.sections]
+    sections = [
+        s.model_copy(update={"text": "改写后的必要性。"}) if s.kind is NEED else s for s in rules_draft.sections
+    ]
     revised = rules_draft.model_copy(update={"sections": sections})
     first = store.propose(draft_id, revised, base=1, target=section_path(NEED), author="张三", origin=Origin.AI)
-    second = store.propose(draft_id, revised, base=1, target=section_path(NEED), author="李四", origin=Origin.AI_REVISED,
-                           instruction="更简洁", kept=["indicator.2.value"], origins={"indicator.2.value": Origin.HUMAN})  # fmt: skip
-    assert [(p.id, p.status) for p in store.proposals(draft_id)] == [(second.id, ProposalStatus.PENDING), (first.id, ProposalStatus.SUPERSEDED)]
-    assert store.proposal(draft_id, second.id).draft == revised and second.kept == ["indicator.2.value"] and second.author == "李四"
+    second = store.propose(
+        draft_id,
+        revised,
+        base=1,
+        target=section_path(NEED),
+        author="李四",
+        origin=Origin.AI_REVISED,
+        instruction="更简洁",
+        kept=["indicator.2.value"],
+        origins={"indicator.2.value": Origin.HUMAN},
+    )
+    assert [(p.id, p.status) for p in store.proposals(draft_id)] == [
+        (second.id, ProposalStatus.PENDING),
+        (first.id, ProposalStatus.SUPERSEDED),
+    ]
+    assert (
+        store.proposal(draft_id, second.id).draft == revised
+        and second.kept == ["indicator.2.value"]
+        and second.author == "李四"
+    )
     info = store.accept_proposal(second, revised, expected_parent=1, author="张三", section=NEED.label)
     assert (info.number, info.action, info.instruction) == (2, Action.REGENERATE, "更简洁")
     assert store.latest(draft_id).fields[section_path(NEED)].origin is Origin.AI_REVISED

@@ -29,9 +29,11 @@ def _quiet(_: object) -> None:
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory):
     settings = Settings(
-        data_dir=tmp_path_factory.mktemp("start") / "data", corpus=CorpusSettings(corpus_dir=REPO / "corpus"),
-        llm=LLMSettings(provider=LLMProvider.NONE), store=StoreSettings(user="张三"),
-    )  # fmt: skip
+        data_dir=tmp_path_factory.mktemp("start") / "data",
+        corpus=CorpusSettings(corpus_dir=REPO / "corpus"),
+        llm=LLMSettings(provider=LLMProvider.NONE),
+        store=StoreSettings(user="张三"),
+    )
     services = build_services(settings)
     yield services.workspace()
     services.close()
@@ -42,7 +44,9 @@ def test_a_word_form_becomes_version_one_with_every_field_from_the_file(ws):
     started = ws.start_from_upload(HAND_FILLED)
     stored = ws.open(started.saved.info.draft_id)
     assert (stored.number, stored.info.action) == (1, Action.IMPORT)
-    assert {r.origin for r in stored.fields.values()} == {Origin.UPLOAD} and set(stored.fields) == set(field_texts(stored.draft))
+    assert {r.origin for r in stored.fields.values()} == {Origin.UPLOAD} and set(stored.fields) == set(
+        field_texts(stored.draft)
+    )
     draft = stored.draft
     assert (draft.brief.name, draft.brief.year) == (decl.header.name, decl.header.year)
     for kind in (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL):

@@ -21,9 +21,11 @@ def free_port() -> int:
 
 def web_settings(data_dir: Path, *, user: str = "张三", corpus_dir: Path = REPO / "corpus") -> Settings:
     return Settings(
-        data_dir=data_dir, corpus=CorpusSettings(corpus_dir=corpus_dir),
-        llm=LLMSettings(provider=LLMProvider.NONE), store=StoreSettings(user=user),
-    )  # fmt: skip
+        data_dir=data_dir,
+        corpus=CorpusSettings(corpus_dir=corpus_dir),
+        llm=LLMSettings(provider=LLMProvider.NONE),
+        store=StoreSettings(user=user),
+    )
 
 
 @contextmanager

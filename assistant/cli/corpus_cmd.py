@@ -23,7 +23,9 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序�
 def build(
     source: Annotated[
         list[Path] | None,
-        typer.Option("--from", help="先把这些申报表文件（.txt、.docx、.xlsx，或目录下的这些文件）复制到 corpus/raw/，再构建。"),
+        typer.Option(
+            "--from", help="先把这些申报表文件（.txt、.docx、.xlsx，或目录下的这些文件）复制到 corpus/raw/，再构建。"
+        ),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐条列出解析提示（文件与行号）。")] = False,
 ) -> None:
@@ -43,24 +45,35 @@ def build(
         raise typer.Exit(1)
 
 
-def _print_note_summary(report, *, verbose: bool) -> None:  # noqa: ANN001 - BuildReport
+def _print_note_summary(report, *, verbose: bool) -> None:
     out = render.console()
     table = Table(title="解析提示汇总", title_justify="left")
     for col in ("申报表", "项目名称", "错误", "警告", "提示"):
         table.add_column(col, overflow="fold")
     for decl in report.declarations:
         counts = {lvl: sum(1 for n in decl.parse_notes if n.level is lvl) for lvl in NoteLevel}
-        render.add_plain_row(table, decl.id, decl.header.name, *(str(counts[lvl]) for lvl in (NoteLevel.ERROR, NoteLevel.WARNING, NoteLevel.INFO)))
+        render.add_plain_row(
+            table,
+            decl.id,
+            decl.header.name,
+            *(str(counts[lvl]) for lvl in (NoteLevel.ERROR, NoteLevel.WARNING, NoteLevel.INFO)),
+        )
     out.print(table)
     if not verbose:
         out.print("（使用 --verbose 查看每条提示的文件与行号）")
         return
     for result in report.results:
         if result.notes:
-            out.print(render.notes_table(result.notes, title=f"{result.source_file}（文件级）", source=result.source_file))
+            out.print(
+                render.notes_table(result.notes, title=f"{result.source_file}（文件级）", source=result.source_file)
+            )
         for decl in result.declarations:
             if decl.parse_notes:
-                out.print(render.notes_table(decl.parse_notes, title=f"{decl.id} {decl.header.name}", source=result.source_file))
+                out.print(
+                    render.notes_table(
+                        decl.parse_notes, title=f"{decl.id} {decl.header.name}", source=result.source_file
+                    )
+                )
 
 
 def _corpus() -> Corpus:
@@ -73,8 +86,17 @@ def list_(as_json: JsonFlag = False) -> None:
     """列出语料库中的全部申报表。"""
     corpus = _corpus()
     if as_json:
-        rows = [{"id": d.id, "name": d.header.name, "year": d.header.year, "layout": d.layout.value,
-                 "indicators": len(d.indicators), "source": d.provenance.source_file} for d in corpus]  # fmt: skip
+        rows = [
+            {
+                "id": d.id,
+                "name": d.header.name,
+                "year": d.header.year,
+                "layout": d.layout.value,
+                "indicators": len(d.indicators),
+                "source": d.provenance.source_file,
+            }
+            for d in corpus
+        ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"语料库（{len(corpus)} 份申报表）", title_justify="left")

@@ -39,32 +39,56 @@ class _Progress:
             typer.echo("", err=True)
             self.streaming = False
         detail = f"：{event.message}" if event.message else ""
-        typer.echo(f"[{event.elapsed_s:6.1f}s] {_EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}", err=True)
+        typer.echo(
+            f"[{event.elapsed_s:6.1f}s] {_EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}", err=True
+        )
 
 
 def draft(
     brief_file: Annotated[Path | None, typer.Argument(help="项目简报（YAML 或 JSON）")] = None,
     example: Annotated[bool, typer.Option("--example", help="使用内置示例简报。")] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="另把草稿保存为 JSON（可用 assistant check 审核）。")] = None,
-    llm: Annotated[LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型）。")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="另把草稿保存为 JSON（可用 assistant check 审核）。")
+    ] = None,
+    llm: Annotated[
+        LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型）。")
+    ] = None,
     section: Annotated[str | None, typer.Option("--section", help="只重写草稿中的这一部分，如 必要性。")] = None,
-    indicators: Annotated[bool, typer.Option("--indicators", help="重新生成指标表（保留人工修改或锁定的行）。")] = False,
+    indicators: Annotated[
+        bool, typer.Option("--indicators", help="重新生成指标表（保留人工修改或锁定的行）。")
+    ] = False,
     instruction: Annotated[str, typer.Option("--instruction", help="重写要求，如 “更简洁”“突出数据共享”。")] = "",
-    draft_id: Annotated[int | None, typer.Option("--id", help="草稿库中的草稿编号（见 assistant drafts list）。")] = None,
-    from_draft: Annotated[Path | None, typer.Option("--draft", help="要修改的草稿 JSON（草稿库中已有则接着改，否则先导入；默认用 -o 指定的文件）。")] = None,
+    draft_id: Annotated[
+        int | None, typer.Option("--id", help="草稿库中的草稿编号（见 assistant drafts list）。")
+    ] = None,
+    from_draft: Annotated[
+        Path | None,
+        typer.Option("--draft", help="要修改的草稿 JSON（草稿库中已有则接着改，否则先导入；默认用 -o 指定的文件）。"),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="连人工修改或锁定的内容也重写（原文仍留在上一版）。")] = False,
 ) -> None:
     """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，附审核结果，并存入草稿库。"""
     if instruction.strip() and (not section or indicators):
-        raise InputError("--instruction 只用于重写草稿的单个部分", hint="请同时用 --section 指定要重写的部分，如 --section 必要性")
+        raise InputError(
+            "--instruction 只用于重写草稿的单个部分", hint="请同时用 --section 指定要重写的部分，如 --section 必要性"
+        )
     check_writable(output)
     if output is not None and output.suffix.lower() != ".json":
-        raise InputError(f"-o 把草稿保存为 JSON，文件名却以“{output.suffix or '（无后缀）'}”结尾：{output}",
-                         hint="请用 .json 文件名，如 -o draft.json；Word/Excel 请在起草后用 assistant export 草稿编号 --to docx")  # fmt: skip
+        raise InputError(
+            f"-o 把草稿保存为 JSON，文件名却以“{output.suffix or '（无后缀）'}”结尾：{output}",
+            hint="请用 .json 文件名，如 -o draft.json；Word/Excel 请在起草后用 assistant export 草稿编号 --to docx",
+        )
     with open_services(llm=llm) as services:
         if section or indicators:
-            saved = _regenerate(services.drafting, section=section, indicators=indicators, instruction=instruction,
-                                draft_id=draft_id, path=from_draft or output, force=force)  # fmt: skip
+            saved = _regenerate(
+                services.drafting,
+                section=section,
+                indicators=indicators,
+                instruction=instruction,
+                draft_id=draft_id,
+                path=from_draft or output,
+                force=force,
+            )
         else:
             brief = example_brief() if example else _brief(brief_file)
             saved = services.drafting.draft(brief, on_event=_Progress())
@@ -75,7 +99,7 @@ def draft(
     render.console().print(render.draft_view(saved.draft))
 
 
-def _brief(path: Path | None):  # noqa: ANN202 - Brief
+def _brief(path: Path | None):
     if path is None:
         raise InputError("请给出简报文件，或使用 --example", hint="示例：assistant draft --example -o draft.json")
     brief = load_brief(path)
@@ -84,13 +108,22 @@ def _brief(path: Path | None):  # noqa: ANN202 - Brief
 
 
 def _regenerate(
-    drafting: DraftingService, *, section: str | None, indicators: bool, instruction: str, draft_id: int | None,
-    path: Path | None, force: bool,
-) -> SavedDraft:  # fmt: skip
+    drafting: DraftingService,
+    *,
+    section: str | None,
+    indicators: bool,
+    instruction: str,
+    draft_id: int | None,
+    path: Path | None,
+    force: bool,
+) -> SavedDraft:
     kind = section_kind(section) if section is not None and not indicators else None
     if draft_id is None:
         if path is None or not path.is_file():
-            raise InputError("重写单个部分需要已有的草稿", hint="用 --id 指定草稿库中的草稿（assistant drafts list），或用 --draft 指定草稿 JSON")
+            raise InputError(
+                "重写单个部分需要已有的草稿",
+                hint="用 --id 指定草稿库中的草稿（assistant drafts list），或用 --draft 指定草稿 JSON",
+            )
         if kind is not None:
             drafting.require_model(instruction)  # before the file is imported: a refusal saves nothing
         draft_id = drafting.open_file(path)
@@ -104,6 +137,9 @@ def _report(saved: SavedDraft) -> None:
     if saved.unchanged:
         typer.echo(f"草稿 {info.draft_id}：{saved.notice}（查看：assistant drafts show {info.draft_id}）", err=True)
     else:
-        typer.echo(f"已存入草稿库：草稿 {info.draft_id}，第 {info.number} 版（查看：assistant drafts show {info.draft_id}）", err=True)
+        typer.echo(
+            f"已存入草稿库：草稿 {info.draft_id}，第 {info.number} 版（查看：assistant drafts show {info.draft_id}）",
+            err=True,
+        )
     if saved.kept:
         typer.echo(f"已保留人工修改或锁定的内容：{describe_kept(saved.kept)}（如需一并重写请加 --force）", err=True)

@@ -17,7 +17,9 @@ from assistant.errors import AssistantError, InputError
 from assistant.store import DraftSummary, FieldChange, StoredVersion, VersionInfo
 from assistant.store.fields import field_label
 
-app = typer.Typer(help="草稿库：每次起草、重写、修改都存为一个版本，可查看历史、比较、恢复和导出。", no_args_is_help=True)
+app = typer.Typer(
+    help="草稿库：每次起草、重写、修改都存为一个版本，可查看历史、比较、恢复和导出。", no_args_is_help=True
+)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
 DraftId = Annotated[int, typer.Argument(help="草稿编号（见 assistant drafts list）")]
@@ -30,17 +32,30 @@ def _when(info: VersionInfo | DraftSummary) -> str:
 
 
 @app.command("list")
-def list_(mine: Annotated[bool, typer.Option("--mine", help="只列出自己的草稿。")] = False, as_json: JsonFlag = False) -> None:
+def list_(
+    mine: Annotated[bool, typer.Option("--mine", help="只列出自己的草稿。")] = False, as_json: JsonFlag = False
+) -> None:
     """列出草稿库中的草稿：编号、项目名称、年度、所有者、最新版本和保存时间。"""
     with open_services() as services:
         drafts = services.store.list_drafts(owner=services.author if mine else None)
     if as_json:
-        rows = [{"id": d.id, "title": d.title, "year": d.year, "owner": d.owner, "version": d.head,
-                 "updated_at": d.updated_at.isoformat()} for d in drafts]  # fmt: skip
+        rows = [
+            {
+                "id": d.id,
+                "title": d.title,
+                "year": d.year,
+                "owner": d.owner,
+                "version": d.head,
+                "updated_at": d.updated_at.isoformat(),
+            }
+            for d in drafts
+        ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not drafts:
-        typer.echo("草稿库中还没有草稿。先运行 assistant draft BRIEF.yaml，或用 assistant drafts import 导入草稿 JSON。")
+        typer.echo(
+            "草稿库中还没有草稿。先运行 assistant draft BRIEF.yaml，或用 assistant drafts import 导入草稿 JSON。"
+        )
         return
     table = Table(title=f"草稿库（{len(drafts)} 份草稿）", title_justify="left")
     for col in ("编号", "项目名称", "年度", "所有者", "最新版本", "保存时间"):
@@ -61,13 +76,23 @@ def show(
     with open_services() as services:
         stored = services.store.latest(draft_id) if version is None else services.store.get(draft_id, version)
     if as_json:
-        payload = {"draft_id": draft_id, "version": stored.number, "draft": stored.draft.model_dump(mode="json"),
-                   "fields": {p: {"origin": r.origin.value, "locked": r.locked, "author": r.author, "at": r.at.isoformat()}
-                              for p, r in stored.fields.items()}}  # fmt: skip
+        payload = {
+            "draft_id": draft_id,
+            "version": stored.number,
+            "draft": stored.draft.model_dump(mode="json"),
+            "fields": {
+                p: {"origin": r.origin.value, "locked": r.locked, "author": r.author, "at": r.at.isoformat()}
+                for p, r in stored.fields.items()
+            },
+        }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     out = render.console()
-    out.print(render.plain(f"草稿 {draft_id} · 第 {stored.number} 版 · {stored.info.action.label} · {stored.info.author} · {_when(stored.info)}"))
+    out.print(
+        render.plain(
+            f"草稿 {draft_id} · 第 {stored.number} 版 · {stored.info.action.label} · {stored.info.author} · {_when(stored.info)}"
+        )
+    )
     out.print(render.draft_view(stored.draft))
     if provenance:
         out.print(provenance_table(stored))
@@ -79,7 +104,9 @@ def provenance_table(stored: StoredVersion) -> Table:
         table.add_column(col, overflow="fold")
     for path, record in stored.fields.items():
         at = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        render.add_plain_row(table, field_label(path), record.origin.label, "是" if record.locked else "", record.author or "", at)
+        render.add_plain_row(
+            table, field_label(path), record.origin.label, "是" if record.locked else "", record.author or "", at
+        )
     return table
 
 
@@ -89,15 +116,27 @@ def history(draft_id: DraftId, as_json: JsonFlag = False) -> None:
     with open_services() as services:
         versions = services.store.history(draft_id)
     if as_json:
-        rows = [{"version": v.number, "parent": v.parent, "action": v.action.value, "section": v.section,
-                 "instruction": v.instruction, "author": v.author, "created_at": v.created_at.isoformat()} for v in versions]  # fmt: skip
+        rows = [
+            {
+                "version": v.number,
+                "parent": v.parent,
+                "action": v.action.value,
+                "section": v.section,
+                "instruction": v.instruction,
+                "author": v.author,
+                "created_at": v.created_at.isoformat(),
+            }
+            for v in versions
+        ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"草稿 {draft_id} 的版本（{len(versions)} 个）", title_justify="left")
     for col in ("版本", "上一版", "操作", "部分", "要求", "作者", "时间"):
         table.add_column(col, overflow="fold")
     for v in versions:
-        render.add_plain_row(table, v.number, v.parent or "—", v.action.label, v.section or "", v.instruction or "", v.author, _when(v))
+        render.add_plain_row(
+            table, v.number, v.parent or "—", v.action.label, v.section or "", v.instruction or "", v.author, _when(v)
+        )
     render.console().print(table)
 
 
@@ -121,11 +160,15 @@ def diff(
 
 
 def diff_view(changes: list[FieldChange], first: int, second: int) -> Group:
-    table = Table(title=f"第 {first} 版 → 第 {second} 版（{len(changes)} 处不同）", title_justify="left", show_lines=True)
+    table = Table(
+        title=f"第 {first} 版 → 第 {second} 版（{len(changes)} 处不同）", title_justify="left", show_lines=True
+    )
     for col in ("字段", f"第 {first} 版", f"第 {second} 版"):
         table.add_column(col, overflow="fold")
     for c in changes:
-        render.add_plain_row(table, c.label, c.before if c.before is not None else "（无）", c.after if c.after is not None else "（无）")
+        render.add_plain_row(
+            table, c.label, c.before if c.before is not None else "（无）", c.after if c.after is not None else "（无）"
+        )
     return Group(table)
 
 
@@ -167,13 +210,18 @@ def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o
                 continue
             typer.echo(f"已导入 {path.name}：草稿 {saved.info.draft_id}（{saved.draft.brief.name}）")
     if failed:
-        raise InputError(f"{len(failed)} 个文件未导入：{'、'.join(failed)}（其余文件已导入）", hint="按上面各文件的提示改正后，只需再导入这些文件")
+        raise InputError(
+            f"{len(failed)} 个文件未导入：{'、'.join(failed)}（其余文件已导入）",
+            hint="按上面各文件的提示改正后，只需再导入这些文件",
+        )
 
 
 @app.command("lock")
 def lock(
     draft_id: DraftId,
-    fields: Annotated[list[str], typer.Argument(help="字段，如 section.necessity、indicator.3.value（见 show --json）")],
+    fields: Annotated[
+        list[str], typer.Argument(help="字段，如 section.necessity、indicator.3.value（见 show --json）")
+    ],
     unlock: Annotated[bool, typer.Option("--unlock", help="解除锁定。")] = False,
 ) -> None:
     """锁定字段：重新生成时保留它（除非加 --force）；--unlock 解除。"""

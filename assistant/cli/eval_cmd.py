@@ -34,13 +34,35 @@ class _Bar:
 
 def eval_(
     quick: Annotated[bool, typer.Option("--quick", help="只起草少量申报表和简报（2 核机器上约 10 分钟内）。")] = False,
-    compare: Annotated[tuple[Path, Path] | None, typer.Option("--compare", help="比较两次运行的 report.json，打印差异表，不运行评测。")] = None,
-    llm: Annotated[LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型，基线不运行）。")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="每个套件最多运行的用例数（检查流程用）。")] = None,
-    skip: Annotated[list[str] | None, typer.Option("--skip", help="跳过的部分，可重复：retrieval indicators types review qa store office drafting-loo drafting-types。")] = None,
+    compare: Annotated[
+        tuple[Path, Path] | None, typer.Option("--compare", help="比较两次运行的 report.json，打印差异表，不运行评测。")
+    ] = None,
+    llm: Annotated[
+        LLMProvider | None,
+        typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型，基线不运行）。"),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="每个套件最多运行的用例数（检查流程用）。")
+    ] = None,
+    skip: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skip",
+            help="跳过的部分，可重复：retrieval indicators types review qa store office drafting-loo drafting-types。",
+        ),
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="报告目录，默认为检出目录的 evals/。")] = None,
-    max_minutes: Annotated[float | None, typer.Option("--max-minutes", min=0, help="超过这么多分钟后不再开始新的起草用例（已缓存的照常计入），报告列出未运行的用例。")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="不取 data/eval-cache 中已完成的用例，全部重跑。")] = False,
+    max_minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--max-minutes",
+            min=0,
+            help="超过这么多分钟后不再开始新的起草用例（已缓存的照常计入），报告列出未运行的用例。",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="不取 data/eval-cache 中已完成的用例，全部重跑。")
+    ] = False,
 ) -> None:
     """运行 evals/ 下的全部评测，写出 evals/report.md、report.json 和图表；已完成的起草用例缓存在 data/eval-cache，中断后可续跑。"""
     if compare is not None:
@@ -54,7 +76,9 @@ def eval_(
         raise InputError(f"--skip 不认识：{'、'.join(unknown)}", hint=f"可选：{' '.join(ALL_PARTS)}")
     with open_services(llm=llm) as services:  # the eval harness runs its own model and corpora: only the settings
         settings = services.settings
-    options = EvalOptions(quick=quick, limit=limit, skip=frozenset(skip or []), evals_dir=default_evals_dir(), max_minutes=max_minutes)
+    options = EvalOptions(
+        quick=quick, limit=limit, skip=frozenset(skip or []), evals_dir=default_evals_dir(), max_minutes=max_minutes
+    )
     if no_cache:
         options.cache_dir = settings.data_dir / "eval-cache-off"
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

@@ -42,10 +42,13 @@ def build() -> None:
 def search(
     query: Annotated[str, typer.Argument(help="要查找的内容，如“信息化运维 满意度”或文号“组厅字[2017]7号”")],
     kind: Annotated[
-        DocKind | None, typer.Option("--kind", help="只查一类：section（申报表段落）、indicator（绩效指标）、policy（政策文件）")
+        DocKind | None,
+        typer.Option("--kind", help="只查一类：section（申报表段落）、indicator（绩效指标）、policy（政策文件）"),
     ] = None,
     year: Annotated[int | None, typer.Option("--year", help="只查该预算年度，如 2023")] = None,
-    dept: Annotated[str | None, typer.Option("--dept", help="只查主管部门、申报单位或实施单位名称含此文字的申报表")] = None,
+    dept: Annotated[
+        str | None, typer.Option("--dept", help="只查主管部门、申报单位或实施单位名称含此文字的申报表")
+    ] = None,
     k: Annotated[int, typer.Option("-k", "--top", min=1, max=100, help="返回条数")] = 10,
     mode: Annotated[Mode, typer.Option("--mode", help="hybrid（默认，向量+关键词融合）、vector 或 bm25")] = Mode.HYBRID,
     as_json: JsonFlag = False,

@@ -8,8 +8,19 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from assistant.cli import ask_cmd, corpus_cmd, draft_cmd, drafts_cmd, eval_cmd, index_cmd, office_cmd, review_cmd, serve_cmd, suggest_cmd
-from assistant.cli import help_zh
+from assistant.cli import (
+    ask_cmd,
+    corpus_cmd,
+    draft_cmd,
+    drafts_cmd,
+    eval_cmd,
+    help_zh,
+    index_cmd,
+    office_cmd,
+    review_cmd,
+    serve_cmd,
+    suggest_cmd,
+)
 from assistant.cli.usage import CLICK_ERROR, SHOWS_HELP, USAGE_ERROR, describe_usage_error
 from assistant.errors import AssistantError
 from assistant.settings import load_settings
@@ -25,7 +36,7 @@ def _refuse(message: str, hint: str | None) -> typer.Exit:
 class _Group(TyperGroup):
     """User errors, usage errors included, become a Chinese message and exit code 2, never a traceback."""
 
-    def make_context(self, info_name, args, parent=None, **extra):  # noqa: ANN001, ANN003, ANN201 - click signature
+    def make_context(self, info_name, args, parent=None, **extra):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except USAGE_ERROR as exc:  # the top level's own options (assistant --bogus)
@@ -33,7 +44,7 @@ class _Group(TyperGroup):
                 raise
             raise _refuse(*describe_usage_error(exc)) from None
 
-    def invoke(self, ctx):  # noqa: ANN001, ANN201 - click signature
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except AssistantError as exc:
@@ -47,7 +58,7 @@ class _Group(TyperGroup):
             raise typer.Exit(1) from None
         except (typer.Exit, TyperException, CLICK_ERROR):
             raise
-        except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback for a user
+        except Exception as exc:
             log = _log_unexpected(exc)
             typer.echo(f"错误：程序内部出错（{type(exc).__name__}），操作未完成。", err=True)
             typer.echo(f"建议：请检查输入后重试；详细信息已写入 {log}，报告问题时请附上该文件。", err=True)

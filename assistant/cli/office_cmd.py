@@ -27,7 +27,9 @@ def export(
         ExportFormat | None,
         typer.Option("--to", help="导出格式：docx（Word）、xlsx（Excel）或 json；不写时按 -o 文件的后缀确定。"),
     ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件；默认为当前目录下的 <编号>.<格式>。")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="输出文件；默认为当前目录下的 <编号>.<格式>。")
+    ] = None,
 ) -> None:
     """按上海市财政项目支出绩效目标申报表的版式导出为 Word、Excel 或 JSON。"""
     check_writable(output)
@@ -37,7 +39,9 @@ def export(
         path = output or Path(f"{decl.id}.{fmt.value}")
         check_writable(path)
         services.export.export(decl, fmt, path)
-    render.console().print(render.plain(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）"))
+    render.console().print(
+        render.plain(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）")
+    )
 
 
 def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:
@@ -46,9 +50,15 @@ def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:
     named = next((fmt for fmt in ExportFormat if fmt.value == suffix), None)
     choices = "、".join(f".{fmt.value}" for fmt in ExportFormat)
     if to is None and output is None:
-        raise InputError("没有指定导出格式", hint="请用 --to docx、--to xlsx 或 --to json 指定，或用 -o 给出以 .docx/.xlsx/.json 结尾的文件名")
+        raise InputError(
+            "没有指定导出格式",
+            hint="请用 --to docx、--to xlsx 或 --to json 指定，或用 -o 给出以 .docx/.xlsx/.json 结尾的文件名",
+        )
     if to is None and named is None:
-        raise InputError(f"无法从输出文件名 {output} 判断导出格式（后缀应为 {choices} 之一）", hint=f"请把文件名改为以 {choices} 之一结尾")
+        raise InputError(
+            f"无法从输出文件名 {output} 判断导出格式（后缀应为 {choices} 之一）",
+            hint=f"请把文件名改为以 {choices} 之一结尾",
+        )
     if to is not None and output is not None and named is not to:
         raise InputError(
             f"输出文件 {output} 的后缀与导出格式 --to {to.value} 不一致：将写出 {to.value} 文件，却以“{output.suffix or '（无后缀）'}”命名",
@@ -71,4 +81,6 @@ def import_(
     for decl in declarations:
         out.print(render.declaration_view(decl))
         notes = len(decl.parse_notes)
-        out.print(f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {file} 加入语料库。")
+        out.print(
+            f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {file} 加入语料库。"
+        )

@@ -16,7 +16,9 @@ def check_writable(path: Path | None) -> None:
     if path is None:
         return
     if path.is_dir():
-        raise InputError(f"输出路径 {path} 是一个目录，不是文件", hint=f"请在目录后加上文件名，如 {path / 'draft.json'}")
+        raise InputError(
+            f"输出路径 {path} 是一个目录，不是文件", hint=f"请在目录后加上文件名，如 {path / 'draft.json'}"
+        )
     if not path.parent.is_dir():
         raise InputError(f"输出目录不存在：{path.parent}", hint="请先创建该目录，或换一个输出路径")
     try:

@@ -14,11 +14,19 @@ from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteL
 
 NOTE_LABELS = {NoteLevel.ERROR: "错误", NoteLevel.WARNING: "警告", NoteLevel.INFO: "提示"}
 _FUNDING_LABELS = {
-    "total": "项目资金总额", "annual": "年度资金申请总额", "fiscal_total": "财政资金（总额）",
-    "fiscal_annual": "当年财政拨款", "fiscal_upper": "上级财政拨款", "fiscal_same_level": "本级财政安排",
-    "fiscal_lower": "下级财政配套", "other_total": "其他资金（总额）", "other_annual": "其他资金（当年）",
-    "carryover": "上年结转资金", "previous_budget": "同名项目上年预算额", "previous_spent": "同名项目上年预算执行数",
-}  # fmt: skip
+    "total": "项目资金总额",
+    "annual": "年度资金申请总额",
+    "fiscal_total": "财政资金（总额）",
+    "fiscal_annual": "当年财政拨款",
+    "fiscal_upper": "上级财政拨款",
+    "fiscal_same_level": "本级财政安排",
+    "fiscal_lower": "下级财政配套",
+    "other_total": "其他资金（总额）",
+    "other_annual": "其他资金（当年）",
+    "carryover": "上年结转资金",
+    "previous_budget": "同名项目上年预算额",
+    "previous_spent": "同名项目上年预算执行数",
+}
 
 
 # C0 controls (but line feed and tab) as their Unicode symbols (ESC → ␛), DEL as ␡, C1 controls as \x9b: text from a
@@ -56,14 +64,23 @@ def declaration_view(decl: Declaration) -> Group:
     head.add_column(style="bold")
     head.add_column()
     rows = [
-        ("编号", decl.id), ("项目名称", h.name), ("年度", str(h.year or "（未知）")), ("版式", decl.layout.label),
-        ("申报单位", h.applicant), ("主管部门", h.department), ("实施单位", h.implementer),
-        ("项目负责人", h.manager), ("联系人", h.contact), ("联系电话", h.phone), ("项目性质", h.nature),
-        ("项目类别", h.category), ("项目类型", _checkboxes(h.project_type) if h.project_type else None),
+        ("编号", decl.id),
+        ("项目名称", h.name),
+        ("年度", str(h.year or "（未知）")),
+        ("版式", decl.layout.label),
+        ("申报单位", h.applicant),
+        ("主管部门", h.department),
+        ("实施单位", h.implementer),
+        ("项目负责人", h.manager),
+        ("联系人", h.contact),
+        ("联系电话", h.phone),
+        ("项目性质", h.nature),
+        ("项目类别", h.category),
+        ("项目类型", _checkboxes(h.project_type) if h.project_type else None),
         ("资金用途", _checkboxes(h.fund_use) if h.fund_use else None),
         ("起止日期", f"{h.start_date or '（空白）'} 至 {h.end_date or '（空白）'}"),
         ("来源", f"{decl.provenance.source_file} 第 {decl.provenance.span.start}–{decl.provenance.span.end} 行"),
-    ]  # fmt: skip
+    ]
     for label, value in rows:
         if value:
             head.add_row(label, plain(value))
@@ -98,7 +115,9 @@ def indicator_table(decl: Declaration) -> Table:
         if ind.level1 and not ind.level2:
             mapped = f"{ind.level1.value}/（未填二级）"
         value = ind.value.raw or "（缺失）"
-        add_plain_row(table, ind.position, ind.level1_written or "", ind.level2_written or "", ind.name, value, mapped, ind.line)
+        add_plain_row(
+            table, ind.position, ind.level1_written or "", ind.level2_written or "", ind.name, value, mapped, ind.line
+        )
     return table
 
 
@@ -162,7 +181,7 @@ def console(*, stderr: bool = False) -> Console:
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
 
 
-def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
+def review_view(report) -> Group:
     from assistant.review.models import Severity
 
     counts = "，".join(f"{s.label} {report.count(s)} 条" for s in Severity)
@@ -175,7 +194,12 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
         found = [f for f in report.findings if f.severity is severity]
         if not found:
             continue
-        table = Table(title=f"{severity.label}（{len(found)}）", title_justify="left", title_style=_SEVERITY_STYLE[severity.value], show_lines=True)
+        table = Table(
+            title=f"{severity.label}（{len(found)}）",
+            title_justify="left",
+            title_style=_SEVERITY_STYLE[severity.value],
+            show_lines=True,
+        )
         for col in ("规则", "位置", "问题", "修改建议"):
             table.add_column(col, overflow="fold")
         for f in found:
@@ -186,13 +210,16 @@ def review_view(report) -> Group:  # noqa: ANN001 - ReviewReport
     return Group(*parts)
 
 
-def draft_view(draft) -> Group:  # noqa: ANN001 - Draft
+def draft_view(draft) -> Group:
     title = f"草稿：{draft.brief.name}（{draft.brief.year} 年度）— 起草方式：{draft.model}"
     parts: list = [Text(title.translate(_VISIBLE), style="bold")]
     for section in draft.sections:
         sources = "；".join(c.label for c in section.citations)
         parts.append(Panel(plain(f"{section.text}\n\n出处：{sources}"), title=section.kind.label, title_align="left"))
-    basis = "\n".join(f"{n}. 《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}{'（用户提供）' if b.user_supplied else ''}" for n, b in enumerate(draft.basis, 1))
+    basis = "\n".join(
+        f"{n}. 《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}{'（用户提供）' if b.user_supplied else ''}"
+        for n, b in enumerate(draft.basis, 1)
+    )
     parts.append(Panel(plain(basis or "（无）"), title="立项依据", title_align="left"))
     if draft.brief.composition:
         lines = Table(title="项目构成分解（取自简报）", title_justify="left")
@@ -209,7 +236,12 @@ def draft_view(draft) -> Group:  # noqa: ANN001 - Draft
         add_plain_row(table, i.level1.value, i.level2.value, i.name, i.value.value, i.value.basis, precedent)
     parts.append(table)
     if draft.notes:
-        parts.append(plain("起草提示：\n" + "\n".join(f"- {n.message}{'：' + n.fragment if n.fragment else ''}" for n in draft.notes)))
+        parts.append(
+            plain(
+                "起草提示：\n"
+                + "\n".join(f"- {n.message}{'：' + n.fragment if n.fragment else ''}" for n in draft.notes)
+            )
+        )
     if draft.usage:
         usage = "；".join(f"{u.section} {u.prompt_tokens}+{u.completion_tokens} 词元 {u.seconds}s" for u in draft.usage)
         parts.append(Text(f"模型用量：{usage}", style="dim"))

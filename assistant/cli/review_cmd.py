@@ -46,7 +46,10 @@ def check(
 ) -> None:
     """审核申报表：按级别列出问题、位置和修改建议；有“错误”或有文件无法读取时退出码为 1。"""
     if not corpus and not source:
-        raise InputError("请给出要审核的文件、目录、草稿编号或申报表编号，或使用 --corpus 审核整个语料库", hint="示例：assistant check draft.json")
+        raise InputError(
+            "请给出要审核的文件、目录、草稿编号或申报表编号，或使用 --corpus 审核整个语料库",
+            hint="示例：assistant check draft.json",
+        )
     with open_services() as services:
         catalogue = {rule.id: rule for rule in services.review.rules()}
         if corpus:
@@ -70,13 +73,18 @@ def _corpus_output(reports: list[ReviewReport], catalogue: dict[str, Rule], *, a
     if as_json:
         summary = {
             "declarations": [
-                {"id": r.declaration_id, "name": r.name, "errors": r.count(Severity.ERROR),
-                 "warnings": r.count(Severity.WARNING), "hints": r.count(Severity.HINT),
-                 "rules": sorted({f.rule_id for f in r.findings})}
+                {
+                    "id": r.declaration_id,
+                    "name": r.name,
+                    "errors": r.count(Severity.ERROR),
+                    "warnings": r.count(Severity.WARNING),
+                    "hints": r.count(Severity.HINT),
+                    "rules": sorted({f.rule_id for f in r.findings}),
+                }
                 for r in reports
             ],
             "rule_counts": dict(frequent.most_common()),
-        }  # fmt: skip
+        }
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
     out = render.console()
@@ -85,7 +93,14 @@ def _corpus_output(reports: list[ReviewReport], catalogue: dict[str, Rule], *, a
         table.add_column(col, overflow="fold")
     for r in reports:
         top = "、".join(catalogue[k].title for k, _ in Counter(f.rule_id for f in r.findings).most_common(3))
-        table.add_row(r.declaration_id, r.name, str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)), str(r.count(Severity.HINT)), top)
+        table.add_row(
+            r.declaration_id,
+            r.name,
+            str(r.count(Severity.ERROR)),
+            str(r.count(Severity.WARNING)),
+            str(r.count(Severity.HINT)),
+            top,
+        )
     out.print(table)
     rules_table = Table(title="最常见的问题", title_justify="left")
     for col in ("规则", "级别", "问题", "次数", "涉及申报表"):

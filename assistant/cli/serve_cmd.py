@@ -13,10 +13,22 @@ users_app = typer.Typer(help="网页工作台的用户：登录用的用户名�
 
 
 def serve(
-    host: Annotated[str | None, typer.Option("--host", help="监听地址；默认只在本机（127.0.0.1，设置项 ASSISTANT_WEB__HOST），0.0.0.0 对局域网开放。")] = None,
-    port: Annotated[int | None, typer.Option("--port", min=1, max=65535, help="端口；默认 7860（ASSISTANT_WEB__PORT）。")] = None,
-    login: Annotated[bool | None, typer.Option("--login/--no-login", help="要求登录（用户用 assistant users add 添加；ASSISTANT_WEB__LOGIN）。")] = None,
-    llm: Annotated[LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型）。")] = None,
+    host: Annotated[
+        str | None,
+        typer.Option(
+            "--host", help="监听地址；默认只在本机（127.0.0.1，设置项 ASSISTANT_WEB__HOST），0.0.0.0 对局域网开放。"
+        ),
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", min=1, max=65535, help="端口；默认 7860（ASSISTANT_WEB__PORT）。")
+    ] = None,
+    login: Annotated[
+        bool | None,
+        typer.Option("--login/--no-login", help="要求登录（用户用 assistant users add 添加；ASSISTANT_WEB__LOGIN）。"),
+    ] = None,
+    llm: Annotated[
+        LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型）。")
+    ] = None,
 ) -> None:
     """启动网页工作台：起草、版本、指标推荐、问答、语料库。浏览器打开 http://HOST:PORT 。"""
     from assistant.web.app import launch

@@ -40,9 +40,20 @@ def suggest(
 def suggestion_view(result: SuggestionSet) -> Group:
     kinds = "、".join(result.kinds) or "（未识别）"
     title = f"指标建议：{result.brief_name}（{result.year} 年）— {len(result.suggestions)} 项；项目特征词：{kinds}"
-    parts: list = [Text(title, style="bold"), _type_line(result), _precedent_table(result), _indicator_table(result), _coverage_line(result)]
-    parts.append(Text("（取值依据：历史标准 = 同类先例的常用值；计划标准 = 简报中的数量、金额或起止期间，附计算过程；"
-                      "模板参考值 = 项目类型模板的常用值，请按实际核定。完整证据见 --json）", style="dim"))  # fmt: skip
+    parts: list = [
+        Text(title, style="bold"),
+        _type_line(result),
+        _precedent_table(result),
+        _indicator_table(result),
+        _coverage_line(result),
+    ]
+    parts.append(
+        Text(
+            "（取值依据：历史标准 = 同类先例的常用值；计划标准 = 简报中的数量、金额或起止期间，附计算过程；"
+            "模板参考值 = 项目类型模板的常用值，请按实际核定。完整证据见 --json）",
+            style="dim",
+        )
+    )
     return Group(*parts)
 
 
@@ -68,13 +79,23 @@ def _indicator_table(result: SuggestionSet) -> Table:
     for level1, level2, items in result.grouped():
         for n, item in enumerate(items):
             first = n == 0
-            table.add_row(level1.value if first else "", level2.value if first else "", _name_cell(item), item.value.value, _basis_cell(item), _evidence_cell(item))
+            table.add_row(
+                level1.value if first else "",
+                level2.value if first else "",
+                _name_cell(item),
+                item.value.value,
+                _basis_cell(item),
+                _evidence_cell(item),
+            )
     return table
 
 
 def _name_cell(item: IndicatorSuggestion) -> str:
     origin = f"来源：{item.origin.value}" + (f"（{item.source.split('：')[0].split(' ')[0]}）" if item.source else "")
-    lines = [item.name, origin if item.origin is not Origin.PRECEDENT else f"模板：{item.template}（{item.naming.value}）"]
+    lines = [
+        item.name,
+        origin if item.origin is not Origin.PRECEDENT else f"模板：{item.template}（{item.naming.value}）",
+    ]
     if item.for_coverage:
         lines.append("为覆盖必备类别补充")
     return "\n".join([*lines, *item.notes])
@@ -87,7 +108,10 @@ def _basis_cell(item: IndicatorSuggestion) -> str:
 
 
 def _evidence_cell(item: IndicatorSuggestion) -> str:
-    rows = [f"{e.declaration_id} · {e.year or '？'} · {e.indicator_name} · {e.value or '（空）'}" for e in item.evidence[:EVIDENCE_SHOWN]]
+    rows = [
+        f"{e.declaration_id} · {e.year or '？'} · {e.indicator_name} · {e.value or '（空）'}"
+        for e in item.evidence[:EVIDENCE_SHOWN]
+    ]
     more = len(item.evidence) - EVIDENCE_SHOWN
     return "\n".join(rows + ([f"……另有 {more} 条"] if more > 0 else []))
 

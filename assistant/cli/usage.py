@@ -28,7 +28,12 @@ _QUOTED = re.compile(r"'([^']*)'")
 _NO_COMMAND = re.compile(r"No such command '(.+)'")
 _EXTRA = re.compile(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", re.DOTALL)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CLICK_TYPES = (("valid integer", "应为整数"), ("valid float", "应为数字"), ("not in the range", "超出允许的范围"), ("does not exist", "路径不存在"))
+_CLICK_TYPES = (
+    ("valid integer", "应为整数"),
+    ("valid float", "应为数字"),
+    ("not in the range", "超出允许的范围"),
+    ("does not exist", "路径不存在"),
+)
 
 
 def describe_usage_error(exc: Exception) -> tuple[str, str]:
@@ -50,14 +55,14 @@ def _command_path(exc: Exception) -> str:
     return ctx.command_path if ctx is not None else "assistant"
 
 
-def _no_such_option(exc) -> str:  # noqa: ANN001 - NoSuchOption of typer's click
+def _no_such_option(exc) -> str:
     message = f"没有 {printable(exc.option_name)} 这个选项"
     if exc.possibilities:
         message += f"；是不是要用 {'、'.join(sorted(exc.possibilities))}？"
     return message
 
 
-def _param_label(exc) -> str:  # noqa: ANN001 - BadParameter of typer's click
+def _param_label(exc) -> str:
     param = exc.param
     if param is None:
         hint = exc.param_hint if isinstance(exc.param_hint, str) else "、".join(exc.param_hint or [])
@@ -67,12 +72,12 @@ def _param_label(exc) -> str:  # noqa: ANN001 - BadParameter of typer's click
     return f"参数 {param.metavar or (param.name or '').upper()}"
 
 
-def _missing(exc) -> str:  # noqa: ANN001 - MissingParameter of typer's click
+def _missing(exc) -> str:
     help_text = getattr(exc.param, "help", None)
     return f"缺少{_param_label(exc)}" + (f"（{help_text}）" if help_text else "")
 
 
-def _bad_value(exc) -> str:  # noqa: ANN001 - BadParameter of typer's click
+def _bad_value(exc) -> str:
     label, message = _param_label(exc), exc.message
     if _CJK.search(message):  # our own check, already worded for the user
         return f"{label}：{message}"
@@ -90,20 +95,23 @@ def _bad_value(exc) -> str:  # noqa: ANN001 - BadParameter of typer's click
     return f"{label} 的值{value}无效：{expected}"
 
 
-def _option_usage(exc) -> str:  # noqa: ANN001 - BadOptionUsage of typer's click
+def _option_usage(exc) -> str:
     if "does not take a value" in exc.message:
         return f"选项 {exc.option_name} 不带值（直接写 {exc.option_name} 即可）"
     return f"选项 {exc.option_name} 后面需要给出一个值"
 
 
-def _general(exc) -> tuple[str, str]:  # noqa: ANN001 - UsageError of typer's click
+def _general(exc) -> tuple[str, str]:
     path, message = _command_path(exc), exc.message
     no_command = _NO_COMMAND.search(message)
     if no_command:
         return f"没有 {printable(no_command[1])} 这个命令", f"运行 {path} --help 查看全部命令"
     extra = _EXTRA.search(message)
     if extra:
-        return f"多余的参数：{printable(extra[1])}", f"若一个参数中含有空格，请用引号括起来；运行 {path} --help 查看用法"
+        return (
+            f"多余的参数：{printable(extra[1])}",
+            f"若一个参数中含有空格，请用引号括起来；运行 {path} --help 查看用法",
+        )
     if "Missing command" in message:
         return "缺少子命令", f"运行 {path} --help 查看全部命令"
     if _CJK.search(message):

@@ -32,7 +32,7 @@ class CorpusStats(BaseModel):
     notes_by_level: dict[NoteLevel, int]
 
 
-def _rows(declarations: list[Declaration], key) -> list[CountRow]:  # noqa: ANN001 - Callable[[Declaration], str]
+def _rows(declarations: list[Declaration], key) -> list[CountRow]:
     decls: Counter[str] = Counter()
     inds: Counter[str] = Counter()
     for d in declarations:

@@ -19,7 +19,6 @@ from assistant.errors import CorpusError, InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
 
-
 _log = logging.getLogger(__name__)
 
 
@@ -63,7 +62,11 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
     A different file of the same name already there is never replaced: `CorpusError`, nothing copied.
     """
     raw_dir.mkdir(parents=True, exist_ok=True)
-    clashes = [src.name for src in sources if (raw_dir / src.name).exists() and (raw_dir / src.name).read_bytes() != src.read_bytes()]
+    clashes = [
+        src.name
+        for src in sources
+        if (raw_dir / src.name).exists() and (raw_dir / src.name).read_bytes() != src.read_bytes()
+    ]
     if clashes:
         raise CorpusError(
             f"corpus/raw/ 中已有同名但内容不同的文件：{'、'.join(clashes)}，未复制任何文件",
@@ -91,7 +94,7 @@ def _read_or_why(path: Path) -> ParseResult | str:
         return read_source(path)
     except InputError as exc:
         return str(exc)
-    except Exception as exc:  # noqa: BLE001 - one file the parser trips on must not stop the others
+    except Exception as exc:
         _log.exception("parsing %s failed", path)
         return f"解析该文件时出现内部错误（{type(exc).__name__}），已跳过，其余文件照常收入（请把该文件反馈给维护者）"
 
@@ -104,7 +107,9 @@ def source_files(folder: Path) -> list[Path]:
 def build_corpus(raw_dir: Path, corpus_dir: Path) -> BuildReport:
     files = source_files(raw_dir) if raw_dir.is_dir() else []
     if not files:
-        raise CorpusError(f"目录 {raw_dir} 中没有申报表文件（.txt、.docx、.xlsx）", hint="请先把申报表文件放入 corpus/raw/")
+        raise CorpusError(
+            f"目录 {raw_dir} 中没有申报表文件（.txt、.docx、.xlsx）", hint="请先把申报表文件放入 corpus/raw/"
+        )
     report = BuildReport()
     for path in files:
         outcome = _read_or_why(path)
@@ -169,7 +174,10 @@ def load_declaration(path: Path) -> Declaration:
             hint="请重新运行 assistant corpus build 生成语料",
         ) from exc
     except json.JSONDecodeError as exc:
-        raise CorpusError(f"语料文件 {path.name} 不是合法的 JSON，{describe_json_error(exc)}", hint="请重新运行 assistant corpus build") from exc
+        raise CorpusError(
+            f"语料文件 {path.name} 不是合法的 JSON，{describe_json_error(exc)}",
+            hint="请重新运行 assistant corpus build",
+        ) from exc
 
 
 class Corpus:
@@ -194,7 +202,7 @@ class Corpus:
             known = "、".join(self._by_id)
             raise InputError(f"语料库中没有编号为 {declaration_id} 的申报表", hint=f"现有编号：{known}") from None
 
-    def __iter__(self):  # noqa: ANN204 - Iterator[Declaration]
+    def __iter__(self):
         return iter(self.declarations)
 
     def __len__(self) -> int:

@@ -12,11 +12,19 @@ from decimal import Decimal, InvalidOperation
 BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
 _AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
 _SCALED = re.compile(r"^(?P<num>.+?)\s*(?P<unit>万元|万|亿元|亿|元)$")
-_SCALES = {"万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000), "亿": Decimal(100_000_000), "元": Decimal(1)}
+_SCALES = {
+    "万元": Decimal(10_000),
+    "万": Decimal(10_000),
+    "亿元": Decimal(100_000_000),
+    "亿": Decimal(100_000_000),
+    "元": Decimal(1),
+}
 YUAN_PER_UNIT = {"万": "10,000", "万元": "10,000", "亿": "100,000,000", "亿元": "100,000,000"}
 
 
-MAX_YUAN = Decimal(10) ** 15  # 1,000 万亿元: far above any project; larger is a typo, and past 28 digits decimal arithmetic fails
+MAX_YUAN = (
+    Decimal(10) ** 15
+)  # 1,000 万亿元: far above any project; larger is a typo, and past 28 digits decimal arithmetic fails
 
 
 def _compact(text: str) -> str:
@@ -55,7 +63,9 @@ def parse_amount(text: str) -> Decimal | None:
     if scale == 1:
         return amount
     scaled = amount * scale
-    return scaled.quantize(Decimal(1)) if scaled == scaled.to_integral_value() else scaled  # 1.2亿 → 120000000, not …0.0
+    return (
+        scaled.quantize(Decimal(1)) if scaled == scaled.to_integral_value() else scaled
+    )  # 1.2亿 → 120000000, not …0.0
 
 
 def converted_note(label: str, text: str, amount: Decimal) -> str:

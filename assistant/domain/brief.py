@@ -29,8 +29,8 @@ from pydantic import (
     model_validator,
 )
 
-from assistant.domain.project_types import ProjectType
 from assistant.domain.amounts import amount_unit, converted_note, parse_amount
+from assistant.domain.project_types import ProjectType
 from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
 from assistant.errors import InputError, describe_validation_error
 
@@ -157,8 +157,12 @@ class Brief(_BriefModel):
     year: int = Field(alias="年度", ge=2000, le=2100, description="预算年度")
     department: ShortText | None = Field(default=None, alias="主管部门", description="主管部门")
     implementer: ShortText | None = Field(default=None, alias="实施单位", description="实施单位")
-    nature: ShortText | None = Field(default=None, alias="项目性质", description="项目性质，如 经常性专项业务费、其他一次性项目")
-    category: ShortText | None = Field(default=None, alias="项目类别", description="项目类别，如 特定目标类、其他运转类")
+    nature: ShortText | None = Field(
+        default=None, alias="项目性质", description="项目性质，如 经常性专项业务费、其他一次性项目"
+    )
+    category: ShortText | None = Field(
+        default=None, alias="项目类别", description="项目类别，如 特定目标类、其他运转类"
+    )
     fund_use: ShortText | None = Field(default=None, alias="资金用途", description="资金用途，如 信息化建设类")
     project_type: ShortText | None = Field(
         default=None, alias="项目类型", description="项目类型（可选，覆盖自动识别），如 培训、物业/后勤/运维服务"
@@ -173,13 +177,22 @@ class Brief(_BriefModel):
     policies: list[Annotated[str, Field(max_length=LONG_TEXT)]] = Field(
         default_factory=list, alias="政策依据", max_length=MAX_ITEMS, description="立项依据的政策文件（标题或文号）"
     )
-    plan: list[PlanStep] = Field(default_factory=list, alias="实施计划", max_length=MAX_ITEMS, description="项目实施计划：每项写时间和内容")
+    plan: list[PlanStep] = Field(
+        default_factory=list, alias="实施计划", max_length=MAX_ITEMS, description="项目实施计划：每项写时间和内容"
+    )
     composition: list[CompositionLine] = Field(
         default_factory=list, alias="项目构成", max_length=MAX_ITEMS, description="项目构成分解：每项写名称、内容和金额"
     )
 
     @field_validator(
-        "department", "implementer", "nature", "category", "fund_use", "project_type", "previous_declaration_id", mode="before"
+        "department",
+        "implementer",
+        "nature",
+        "category",
+        "fund_use",
+        "project_type",
+        "previous_declaration_id",
+        mode="before",
     )
     @classmethod
     def _blank_is_none(cls, raw: object) -> object:
@@ -202,7 +215,7 @@ class Brief(_BriefModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _note_units(cls, data: object, handler):  # noqa: ANN206 - Brief
+    def _note_units(cls, data: object, handler):
         brief = handler(data)
         brief._unit_notes = _unit_notes(data) if isinstance(data, dict) else []
         return brief
@@ -236,12 +249,20 @@ def _unit_notes(data: dict) -> list[str]:
     for n, part in enumerate(parts if isinstance(parts, list) else [], start=1):
         if isinstance(part, dict):
             found.append((f"项目构成.第{n}项.金额", part.get("金额", part.get("amount"))))
-    return [converted_note(label, raw, parse_amount(raw) or Decimal(0)) for label, raw in found if isinstance(raw, str) and amount_unit(raw)]
+    return [
+        converted_note(label, raw, parse_amount(raw) or Decimal(0))
+        for label, raw in found
+        if isinstance(raw, str) and amount_unit(raw)
+    ]
 
 
 _LABELS: dict[str, str] = {
     **{name: field.alias or name for name, field in Brief.model_fields.items()},
-    **{name: field.alias or name for model in (BriefFunding, PlanStep, CompositionLine) for name, field in model.model_fields.items()},
+    **{
+        name: field.alias or name
+        for model in (BriefFunding, PlanStep, CompositionLine)
+        for name, field in model.model_fields.items()
+    },
 }
 # Only what a brief words differently from the general texts (assistant.errors).
 _ERROR_TEXT = {
@@ -314,13 +335,16 @@ _BriefLoader.yaml_implicit_resolvers = {
 def _read_mapping(path: Path) -> dict[str, object]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-        data = _read_json(path, text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_BriefLoader)  # noqa: S506
+        data = _read_json(path, text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_BriefLoader)
     except UnicodeDecodeError:
         raise InputError(f"简报文件 {path.name} 不是 UTF-8 文本", hint="请以 UTF-8 编码保存后重试") from None
     except RecursionError:
         raise _too_deep(path) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"简报文件 {path.name} 不是合法的 JSON，{describe_json_error(exc)}", hint="请对照示例简报检查括号、引号和逗号") from exc
+        raise InputError(
+            f"简报文件 {path.name} 不是合法的 JSON，{describe_json_error(exc)}",
+            hint="请对照示例简报检查括号、引号和逗号",
+        ) from exc
     except yaml.YAMLError as exc:
         raise InputError(
             f"简报文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}",
@@ -339,9 +363,15 @@ def _read_json(path: Path, text: str) -> object:
     def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
         keys = [key for key, _ in pairs]
         if (twice := next((key for key in keys if keys.count(key) > 1), None)) is not None:
-            lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(json.dumps(twice, ensure_ascii=False)) + r"\s*:", text)]
+            lines = [
+                text.count("\n", 0, m.start()) + 1
+                for m in re.finditer(re.escape(json.dumps(twice, ensure_ascii=False)) + r"\s*:", text)
+            ]
             where = f"（第 {' 行和第 '.join(map(str, lines))} 行）" if len(lines) > 1 else ""
-            raise InputError(f"简报文件 {path.name} 中字段“{twice}”写了两次{where}，无法确定以哪一处为准", hint="每个字段只写一次，请删去或合并其中一处")
+            raise InputError(
+                f"简报文件 {path.name} 中字段“{twice}”写了两次{where}，无法确定以哪一处为准",
+                hint="每个字段只写一次，请删去或合并其中一处",
+            )
         return dict(pairs)
 
     return json.loads(text, object_pairs_hook=unique)

@@ -151,7 +151,9 @@ def _load_one(path: Path) -> PolicyReference:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise CorpusError(f"政策文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}", hint="修正该处的格式后重试") from exc
+        raise CorpusError(
+            f"政策文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}", hint="修正该处的格式后重试"
+        ) from exc
     except UnicodeDecodeError as exc:
         raise CorpusError(f"政策文件 {path.name} 不是 UTF-8 编码", hint="请以 UTF-8 编码保存后重试") from exc
     if not isinstance(data, dict):

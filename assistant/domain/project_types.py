@@ -74,7 +74,9 @@ class TemplateIndicator(BaseModel):
     total: bool = False
     deadline: bool = False
     default: Decimal | None = None
-    measure: str | None = Field(default=None, description="Suffix of precedent names that may back the value (历史标准).")
+    measure: str | None = Field(
+        default=None, description="Suffix of precedent names that may back the value (历史标准)."
+    )
     source: str
 
     @model_validator(mode="after")
@@ -92,7 +94,9 @@ class TypeSpec(BaseModel):
 
     it: bool = False
     compatible: tuple[ProjectType, ...] = ()
-    tolerates: tuple[ProjectType, ...] = Field(default=(), description="Types whose words the review accepts here (seen in real forms).")
+    tolerates: tuple[ProjectType, ...] = Field(
+        default=(), description="Types whose words the review accepts here (seen in real forms)."
+    )
     signals: dict[str, float] = Field(min_length=1)
     markers: tuple[str, ...] = ()
     indicators: tuple[TemplateIndicator, ...] = Field(min_length=1)
@@ -146,10 +150,13 @@ def _uncovered(rows: list[TemplateIndicator]) -> list[str]:
     """Required categories (primer §3) without a row that always gets a value (a default, a deadline, the total)."""
     sure = {r.level2 for r in rows if r.default is not None or r.deadline or r.total}
     groups = {
-        "数量指标": {Level2.QUANTITY}, "质量指标": {Level2.QUALITY}, "时效指标": {Level2.TIMELINESS},
-        "效益指标": set(FRAMEWORK[Level1.BENEFIT]), "满意度指标": {Level2.SATISFACTION},
+        "数量指标": {Level2.QUANTITY},
+        "质量指标": {Level2.QUALITY},
+        "时效指标": {Level2.TIMELINESS},
+        "效益指标": set(FRAMEWORK[Level1.BENEFIT]),
+        "满意度指标": {Level2.SATISFACTION},
         "成本指标": set(FRAMEWORK[Level1.COST]),
-    }  # fmt: skip
+    }
     return [label for label, accepted in groups.items() if not sure & accepted]
 
 
@@ -158,7 +165,7 @@ def catalogue() -> TypeCatalogue:
     """The bundled catalogue (package data ``assistant/domain/project_types.yaml``), validated once."""
     text = (resources.files("assistant.domain") / "project_types.yaml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where built in: 10× faster than pure Python
-    return TypeCatalogue.model_validate(yaml.load(text, Loader=loader))  # noqa: S506 (a safe loader)
+    return TypeCatalogue.model_validate(yaml.load(text, Loader=loader))
 
 
 class TypeReason(BaseModel):
@@ -207,15 +214,21 @@ def classify(fields: dict[str, str], *, override: ProjectType | None = None) -> 
     if override is not None:
         return TypeVerdict(type=override, score=0.0, confidence=1.0, reasons=(), overridden=True)
     scored = {t: _reasons(spec, fields) for t, spec in catalogue().types.items()}
-    totals = sorted(((sum(r.points for r in rs), t) for t, rs in scored.items()), key=lambda x: (-x[0], list(ProjectType).index(x[1])))
+    totals = sorted(
+        ((sum(r.points for r in rs), t) for t, rs in scored.items()),
+        key=lambda x: (-x[0], list(ProjectType).index(x[1])),
+    )
     (best, winner), (second, runner) = totals[0], totals[1]
     if best < MIN_SCORE:
         return TypeVerdict(type=None, score=best, confidence=0.0, reasons=tuple(scored[winner]))
     reasons = tuple(sorted(scored[winner], key=lambda r: -r.points))
     return TypeVerdict(
-        type=winner, score=best, confidence=round(best / (best + second), 3), reasons=reasons,
+        type=winner,
+        score=best,
+        confidence=round(best / (best + second), 3),
+        reasons=reasons,
         runner_up=runner if second > 0 else None,
-    )  # fmt: skip
+    )
 
 
 def _reasons(spec: TypeSpec, fields: dict[str, str]) -> list[TypeReason]:

@@ -15,10 +15,45 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_NUMBER = "[零〇一二两三四五六七八九十百千万]+"
 UNITS = (
-    "平方米", "个工作日", "工作日", "人次", "批次", "课时", "学时", "小时", "分钟",
-    "人", "名", "期", "班", "场", "讲", "次", "册", "本", "份", "个", "处", "项", "台", "套", "辆", "件",
-    "条", "篇", "户", "家", "所", "块", "幅", "张", "届", "天", "幢", "部",
-)  # fmt: skip
+    "平方米",
+    "个工作日",
+    "工作日",
+    "人次",
+    "批次",
+    "课时",
+    "学时",
+    "小时",
+    "分钟",
+    "人",
+    "名",
+    "期",
+    "班",
+    "场",
+    "讲",
+    "次",
+    "册",
+    "本",
+    "份",
+    "个",
+    "处",
+    "项",
+    "台",
+    "套",
+    "辆",
+    "件",
+    "条",
+    "篇",
+    "户",
+    "家",
+    "所",
+    "块",
+    "幅",
+    "张",
+    "届",
+    "天",
+    "幢",
+    "部",
+)
 _UNIT = "|".join(UNITS)
 _APPROX = "约|近|逾|超过|不少于|不低于|共计|共|计|合计"
 _QUANTITY = re.compile(
@@ -106,7 +141,9 @@ def _total(items: list[Quantity], label: str, segment: str) -> Quantity:
     total = sum((q.number for q in items), Decimal(0))
     how = " + ".join(f"{q.clause}" for q in items) + f" = {_plain(total)}{items[0].unit}"
     approx = any(q.approx for q in items)
-    return Quantity(total, items[0].unit, label, segment, items[0].before, items[-1].noun, approx, None, how, tuple(items))
+    return Quantity(
+        total, items[0].unit, label, segment, items[0].before, items[-1].noun, approx, None, how, tuple(items)
+    )
 
 
 def _in_clause(label: str, clause: str) -> list[Quantity]:
@@ -119,7 +156,18 @@ def _in_clause(label: str, clause: str) -> list[Quantity]:
         number = cn_number(m["num"]) * (10000 if m["wan"] else 1)
         before = clause[max(0, m.start() - 10) : m.start()]
         per = _PER.search(before)
-        found.append(Quantity(number, m["unit"], label, clause.strip(), before, m["noun"], bool(m["approx"]), per["per"] if per else None))
+        found.append(
+            Quantity(
+                number,
+                m["unit"],
+                label,
+                clause.strip(),
+                before,
+                m["noun"],
+                bool(m["approx"]),
+                per["per"] if per else None,
+            )
+        )
     return found
 
 
@@ -172,7 +220,9 @@ _TARGET = re.compile(
     rf"(?P<subject>[\u4e00-\u9fff]{{2,12}}?)(?:要|应|须|需|均|要求)?(?P<op>{_OPS})\s*(?P<num>\d+(?:\.\d+)?|{CN_NUMBER})\s*"
     rf"(?P<unit>%|％|{_UNIT})(?P<tail>以上|以下|以内)?"
 )
-_LEAD_WORDS = re.compile(r"^(?:确保|力争|保证|保障|实现|使|并|且|同时|其中|全年|年度|年内|最终|整体|总体|每批次|每期|每次)+")
+_LEAD_WORDS = re.compile(
+    r"^(?:确保|力争|保证|保障|实现|使|并|且|同时|其中|全年|年度|年内|最终|整体|总体|每批次|每期|每次)+"
+)
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,9 @@ def kind_of(ref: str) -> SourceKind:
 
 
 def is_ref(ref: str) -> bool:
-    return ref == BRIEF or (ref.startswith(POLICY_PREFIX) and len(ref) > len(POLICY_PREFIX)) or REF.match(ref) is not None
+    return (
+        ref == BRIEF or (ref.startswith(POLICY_PREFIX) and len(ref) > len(POLICY_PREFIX)) or REF.match(ref) is not None
+    )
 
 
 class SourceRef(BaseModel):
@@ -68,7 +70,9 @@ class SourceRef(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    ref: str = Field(description="<declaration>#<section>, <declaration>#indicator-<n>, <declaration>#funding.<field>, policy:<id>, brief")
+    ref: str = Field(
+        description="<declaration>#<section>, <declaration>#indicator-<n>, <declaration>#funding.<field>, policy:<id>, brief"
+    )
     project: str = Field(description="项目名称; 《题名》（文号） for a policy; 项目简报 for the brief")
     year: int | None = None
     part: str = Field(default="", description="部分：段落名、绩效指标第n项（或 指标名（值））、资金字段、政策库")
@@ -153,30 +157,41 @@ def indicator_line(indicator: Indicator) -> str:
 
 
 def header_citation(decl: Declaration) -> SourceRef:
-    return SourceRef(ref=f"{decl.id}#header", project=decl.header.name, year=decl.header.year, part="表头", quote=decl.header.name)
+    return SourceRef(
+        ref=f"{decl.id}#header", project=decl.header.name, year=decl.header.year, part="表头", quote=decl.header.name
+    )
 
 
 def section_citation(decl: Declaration, section: TextSection, quote: str | None = None) -> SourceRef:
     return SourceRef(
-        ref=f"{decl.id}#{section.kind.value}", project=decl.header.name, year=decl.header.year,
-        part=section.kind.label, quote=section.text.strip() if quote is None else quote,
-    )  # fmt: skip
+        ref=f"{decl.id}#{section.kind.value}",
+        project=decl.header.name,
+        year=decl.header.year,
+        part=section.kind.label,
+        quote=section.text.strip() if quote is None else quote,
+    )
 
 
 def indicator_citation(decl: Declaration, indicator: Indicator) -> SourceRef:
     return SourceRef(
-        ref=f"{decl.id}#indicator-{indicator.position}", project=decl.header.name, year=decl.header.year,
-        part=f"绩效指标第{indicator.position}项", quote=indicator_line(indicator),
-    )  # fmt: skip
+        ref=f"{decl.id}#indicator-{indicator.position}",
+        project=decl.header.name,
+        year=decl.header.year,
+        part=f"绩效指标第{indicator.position}项",
+        quote=indicator_line(indicator),
+    )
 
 
 def funding_citation(decl: Declaration, field: str, label: str) -> SourceRef:
     """The funding cell ``field`` (a `Funding` attribute), labelled ``label`` (项目资金总额…)."""
     amount: Decimal | None = getattr(decl.funding, field)
     return SourceRef(
-        ref=f"{decl.id}#funding.{field}", project=decl.header.name, year=decl.header.year, part=label,
+        ref=f"{decl.id}#funding.{field}",
+        project=decl.header.name,
+        year=decl.header.year,
+        part=label,
         quote=BLANK if amount is None else yuan(amount),
-    )  # fmt: skip
+    )
 
 
 def policy_title(policy: PolicyReference) -> str:
@@ -185,7 +200,13 @@ def policy_title(policy: PolicyReference) -> str:
 
 
 def policy_citation(policy: PolicyReference) -> SourceRef:
-    return SourceRef(ref=POLICY_PREFIX + policy.id, project=policy_title(policy), year=policy.year, part=POLICY_PART, quote=policy.title)
+    return SourceRef(
+        ref=POLICY_PREFIX + policy.id,
+        project=policy_title(policy),
+        year=policy.year,
+        part=POLICY_PART,
+        quote=policy.title,
+    )
 
 
 def policy_id(ref: str) -> str | None:

@@ -56,39 +56,60 @@ def brief_declaration(
     texts = sections if sections is not None else [(SectionKind.OVERVIEW, brief.content)]
     digest = hashlib.sha256(brief.model_dump_json().encode("utf-8")).hexdigest()
     return Declaration(
-        id=declaration_id, layout=Layout.MUNICIPAL_2021, header=_header(brief), funding=_funding(brief),
+        id=declaration_id,
+        layout=Layout.MUNICIPAL_2021,
+        header=_header(brief),
+        funding=_funding(brief),
         sections=[TextSection(kind=k, title=SECTION_LABELS[k], text=t, span=_NO_SPAN) for k, t in texts],
         indicators=[_indicator(n, row) for n, row in enumerate(indicators, start=1)],
         budget_lines=_budget_lines(brief),
         provenance=Provenance(source_file="brief", source_sha256=digest, index_in_file=1, span=_NO_SPAN),
-    )  # fmt: skip
+    )
 
 
 def _header(brief: Brief) -> Header:
     return Header(
-        name=brief.name, year=brief.year, department=brief.department, implementer=brief.implementer,
-        nature=brief.nature, category=brief.category, start_date=brief.start_date, end_date=brief.end_date,
-    )  # fmt: skip
+        name=brief.name,
+        year=brief.year,
+        department=brief.department,
+        implementer=brief.implementer,
+        nature=brief.nature,
+        category=brief.category,
+        start_date=brief.start_date,
+        end_date=brief.end_date,
+    )
 
 
 def _funding(brief: Brief) -> Funding:
     money = brief.funding
     single_year = money.annual is not None and money.annual == money.total
     return Funding(
-        total=money.total, annual=money.annual, fiscal_total=money.fiscal, other_total=money.other,
-        fiscal_annual=money.fiscal if single_year else None, other_annual=money.other if single_year else None,
+        total=money.total,
+        annual=money.annual,
+        fiscal_total=money.fiscal,
+        other_total=money.other,
+        fiscal_annual=money.fiscal if single_year else None,
+        other_annual=money.other if single_year else None,
         carryover=money.carryover,
-    )  # fmt: skip
+    )
 
 
 def _budget_lines(brief: Brief) -> list[BudgetLine]:
     return [
-        BudgetLine(line=n, name=c.part, content=c.detail, amount=c.amount) for n, c in enumerate(brief.composition, start=1)
+        BudgetLine(line=n, name=c.part, content=c.detail, amount=c.amount)
+        for n, c in enumerate(brief.composition, start=1)
     ]
 
 
 def _indicator(position: int, row: IndicatorRow) -> Indicator:
     return Indicator(
-        position=position, line=position, level1_written=row.level1.value, level2_written=row.level2.value,
-        level1=row.level1, level2=row.level2, name=row.name, name_written=row.name, value=parse_value(row.value),
-    )  # fmt: skip
+        position=position,
+        line=position,
+        level1_written=row.level1.value,
+        level2_written=row.level2.value,
+        level1=row.level1,
+        level2=row.level2,
+        name=row.name,
+        name_written=row.name,
+        value=parse_value(row.value),
+    )

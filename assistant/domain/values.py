@@ -57,12 +57,22 @@ class IndicatorValue(BaseModel):
 
 
 _OPERATORS = {
-    "≥": Operator.GE, "≧": Operator.GE, ">=": Operator.GE, "＞＝": Operator.GE,
-    "≤": Operator.LE, "≦": Operator.LE, "<=": Operator.LE, "＜＝": Operator.LE,
-    "=": Operator.EQ, "＝": Operator.EQ, "==": Operator.EQ,
-    ">": Operator.GT, "＞": Operator.GT,
-    "<": Operator.LT, "＜": Operator.LT,
-}  # fmt: skip
+    "≥": Operator.GE,
+    "≧": Operator.GE,
+    ">=": Operator.GE,
+    "＞＝": Operator.GE,
+    "≤": Operator.LE,
+    "≦": Operator.LE,
+    "<=": Operator.LE,
+    "＜＝": Operator.LE,
+    "=": Operator.EQ,
+    "＝": Operator.EQ,
+    "==": Operator.EQ,
+    ">": Operator.GT,
+    "＞": Operator.GT,
+    "<": Operator.LT,
+    "＜": Operator.LT,
+}
 _OP_PATTERN = "|".join(re.escape(op) for op in sorted(_OPERATORS, key=len, reverse=True))
 _QUANT = re.compile(
     rf"^(?P<op>{_OP_PATTERN})?\s*(?P<num>[+-]?\d+(?:\.\d+)?)\s*"
@@ -97,11 +107,28 @@ def parse_value(raw: str) -> IndicatorValue:
 _WORD_SUFFIX = re.compile(r"(?P<word>及以上|或以上|以上|及以下|或以下|以下|以内|之内|左右|上下)$")
 _WORD_PREFIX = re.compile(r"^(?P<word>不少于|不低于|至少|大于等于|不超过|不高于|不多于|最多|小于等于|大约|约)")
 _WORD_OPERATORS: dict[str, Operator | None] = {
-    "及以上": Operator.GE, "或以上": Operator.GE, "以上": Operator.GE, "不少于": Operator.GE, "不低于": Operator.GE,
-    "至少": Operator.GE, "大于等于": Operator.GE, "及以下": Operator.LE, "或以下": Operator.LE, "以下": Operator.LE,
-    "以内": Operator.LE, "之内": Operator.LE, "不超过": Operator.LE, "不高于": Operator.LE, "不多于": Operator.LE,
-    "最多": Operator.LE, "小于等于": Operator.LE, "左右": None, "上下": None, "大约": None, "约": None,
-}  # fmt: skip
+    "及以上": Operator.GE,
+    "或以上": Operator.GE,
+    "以上": Operator.GE,
+    "不少于": Operator.GE,
+    "不低于": Operator.GE,
+    "至少": Operator.GE,
+    "大于等于": Operator.GE,
+    "及以下": Operator.LE,
+    "或以下": Operator.LE,
+    "以下": Operator.LE,
+    "以内": Operator.LE,
+    "之内": Operator.LE,
+    "不超过": Operator.LE,
+    "不高于": Operator.LE,
+    "不多于": Operator.LE,
+    "最多": Operator.LE,
+    "小于等于": Operator.LE,
+    "左右": None,
+    "上下": None,
+    "大约": None,
+    "约": None,
+}
 
 
 def operator_words(raw: str) -> tuple[str, ...]:

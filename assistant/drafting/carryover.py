@@ -35,7 +35,9 @@ class Carried:
     notes: list[str]
 
 
-def draft_from_declaration(decl: Declaration, *, source: str, year: int | None, policies: Sequence[PolicyReference]) -> Carried:
+def draft_from_declaration(
+    decl: Declaration, *, source: str, year: int | None, policies: Sequence[PolicyReference]
+) -> Carried:
     """``decl`` (read from the file ``source``) as a draft for budget year ``year`` (default: the year it states)."""
     notes: list[str] = []
     brief = _brief(decl, year, notes)
@@ -43,9 +45,14 @@ def draft_from_declaration(decl: Declaration, *, source: str, year: int | None, 
     basis = _basis(decl.section_text(SectionKind.BASIS) or "", policies, notes)
     indicators = [row for ind in decl.indicators if (row := _indicator(ind, source, notes)) is not None]
     draft = Draft(
-        brief=brief, provider="none", model=UPLOADED, sections=sections, basis=basis, indicators=indicators,
+        brief=brief,
+        provider="none",
+        model=UPLOADED,
+        sections=sections,
+        basis=basis,
+        indicators=indicators,
         notes=[GroundingNote(kind=NoteKind.FROM_FILE, message=n) for n in notes],
-    )  # fmt: skip
+    )
     return Carried(draft=draft, notes=notes)
 
 
@@ -58,18 +65,30 @@ def _brief(decl: Declaration, year: int | None, notes: list[str]) -> Brief:
     if moved:
         notes.append(f"新草稿为 {new_year} 年度；资金金额沿用上传的 {h.year} 年申报表，请按本年度核对")
         if h.start_date or h.end_date:
-            notes.append(f"上传的申报表的起止日期（{h.start_date or '—'} 至 {h.end_date or '—'}）属于 {h.year} 年，未沿用，请填写本年度的日期")
+            notes.append(
+                f"上传的申报表的起止日期（{h.start_date or '—'} 至 {h.end_date or '—'}）属于 {h.year} 年，未沿用，请填写本年度的日期"
+            )
     data = {
-        "name": h.name, "year": new_year, "department": h.department or h.applicant, "implementer": h.implementer,
-        "nature": h.nature, "category": h.category, "fund_use": _first_ticked(decl), "funding": _funding(decl),
-        "start_date": None if moved else h.start_date, "end_date": None if moved else h.end_date,
-        "content": decl.section_text(SectionKind.OVERVIEW) or "", "composition": _composition(decl, notes),
+        "name": h.name,
+        "year": new_year,
+        "department": h.department or h.applicant,
+        "implementer": h.implementer,
+        "nature": h.nature,
+        "category": h.category,
+        "fund_use": _first_ticked(decl),
+        "funding": _funding(decl),
+        "start_date": None if moved else h.start_date,
+        "end_date": None if moved else h.end_date,
+        "content": decl.section_text(SectionKind.OVERVIEW) or "",
+        "composition": _composition(decl, notes),
         "policies": _TITLE.findall(decl.section_text(SectionKind.BASIS) or ""),
-    }  # fmt: skip
+    }
     try:
         return Brief.model_validate(data)
     except ValidationError as exc:
-        raise InputError(f"上传的申报表的表头或资金无法作为简报：{describe_brief_error(exc)}", hint="请在原文件中改正该项后重新上传") from exc
+        raise InputError(
+            f"上传的申报表的表头或资金无法作为简报：{describe_brief_error(exc)}", hint="请在原文件中改正该项后重新上传"
+        ) from exc
 
 
 def _first_ticked(decl: Declaration) -> str | None:
@@ -80,16 +99,21 @@ def _first_ticked(decl: Declaration) -> str | None:
 def _funding(decl: Declaration) -> BriefFunding:
     money = decl.funding
     return BriefFunding(
-        total=money.total, fiscal=money.fiscal_total or money.fiscal_annual, other=money.other_total or money.other_annual,
-        annual=money.annual, carryover=money.carryover,
-    )  # fmt: skip
+        total=money.total,
+        fiscal=money.fiscal_total or money.fiscal_annual,
+        other=money.other_total or money.other_annual,
+        annual=money.annual,
+        carryover=money.carryover,
+    )
 
 
 def _composition(decl: Declaration, notes: list[str]) -> list[CompositionLine]:
     lines = []
     for line in decl.budget_lines:
         if line.amount is None or not line.name.strip():
-            notes.append(f"项目构成第 {line.line} 行“{line.name or line.content or ''}”没有名称或金额，未放入简报的项目构成，请人工补充")
+            notes.append(
+                f"项目构成第 {line.line} 行“{line.name or line.content or ''}”没有名称或金额，未放入简报的项目构成，请人工补充"
+            )
             continue
         lines.append(CompositionLine(part=line.name, detail=line.content or line.detail, amount=line.amount))
     return lines
@@ -104,7 +128,9 @@ def _sections(decl: Declaration, notes: list[str]) -> list[DraftSection]:
         if not text.strip():
             notes.append(f"上传的申报表没有填写“{kind.label}”，请补写或用“重新生成”起草")
         sections.append(DraftSection(kind=kind, text=text, generated_by=UPLOADED))
-    others = [s for s in decl.sections if s.kind not in EDITED_SECTIONS and s.kind is not SectionKind.BASIS and s.text.strip()]
+    others = [
+        s for s in decl.sections if s.kind not in EDITED_SECTIONS and s.kind is not SectionKind.BASIS and s.text.strip()
+    ]
     seen = set(EDITED_SECTIONS)
     for section in others:
         if section.kind not in seen:
@@ -130,12 +156,19 @@ def _basis(text: str, policies: Sequence[PolicyReference], notes: list[str]) -> 
 def _indicator(ind: Indicator, source: str, notes: list[str]) -> DraftIndicator | None:
     if ind.level1 is None or ind.level2 is None:
         written = "/".join(w for w in (ind.level1_written, ind.level2_written) if w) or "未写明"
-        notes.append(f"指标第 {ind.position} 行“{ind.name}”（{written}）不在现行指标框架中，未放入指标表："
-                     f"请确定一级、二级指标后用“新增为一行”加入（原值：{ind.value.raw or '空白'}）")  # fmt: skip
+        notes.append(
+            f"指标第 {ind.position} 行“{ind.name}”（{written}）不在现行指标框架中，未放入指标表："
+            f"请确定一级、二级指标后用“新增为一行”加入（原值：{ind.value.raw or '空白'}）"
+        )
         return None
     v = ind.value
     value = ValueProposal(
-        value=v.render(), kind=v.kind, operator=v.operator, number=v.number, unit=v.unit, ground=Ground.HISTORY,
+        value=v.render(),
+        kind=v.kind,
+        operator=v.operator,
+        number=v.number,
+        unit=v.unit,
+        ground=Ground.HISTORY,
         basis=f"沿用上传的申报表（{source}）指标第 {ind.position} 行的指标值",
-    )  # fmt: skip
+    )
     return DraftIndicator(level1=ind.level1, level2=ind.level2, name=ind.name, value=value)

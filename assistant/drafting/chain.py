@@ -5,19 +5,27 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import find_policy
+from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.drafting.context import DraftContext, basis_entry
-from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
-from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.drafting.grounding import brief_text
+from assistant.drafting.models import (
+    BasisEntry,
+    Draft,
+    DraftIndicator,
+    DraftSection,
+    GroundingNote,
+    NoteKind,
+    SectionUsage,
+)
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.review.checks_relevance import ReviewContext, specific_bigrams
 from assistant.review.engine import review
@@ -49,7 +57,11 @@ class Writer:
 
     def emit(self, kind: str, section: SectionKind | str, message: str = "") -> None:
         label = section.label if isinstance(section, SectionKind) else section
-        self.on_event(DraftEvent(kind=kind, section=label, message=message, elapsed_s=round(time.perf_counter() - self.started, 2)))
+        self.on_event(
+            DraftEvent(
+                kind=kind, section=label, message=message, elapsed_s=round(time.perf_counter() - self.started, 2)
+            )
+        )
 
 
 @dataclass
@@ -74,7 +86,11 @@ def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSer
 
 def _sections(state: State, writer: Writer) -> State:
     for kind in DRAFTED:
-        if kind is SectionKind.GOAL_ANNUAL and (total := _model_total(state)) and within_budget_year(state.ctx.prompt_brief):
+        if (
+            kind is SectionKind.GOAL_ANNUAL
+            and (total := _model_total(state))
+            and within_budget_year(state.ctx.prompt_brief)
+        ):
             state.sections.append(_annual_as_total(total, state, writer))
         else:
             state.sections.append(_first_draft_section(state, kind, writer))
@@ -92,8 +108,13 @@ def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> Dra
         return write_section(state.ctx, kind, writer, state.notes, state.usage)
     except SectionFailed as failed:
         state.usage.append(failed.usage)
-        state.notes.append(GroundingNote(kind=NoteKind.RULES_ONLY, section=kind, message=(
-            f"{failed.message}，已按简报内容用规则起草，请人工修改或稍后重新生成")))  # fmt: skip
+        state.notes.append(
+            GroundingNote(
+                kind=NoteKind.RULES_ONLY,
+                section=kind,
+                message=(f"{failed.message}，已按简报内容用规则起草，请人工修改或稍后重新生成"),
+            )
+        )
         writer.emit("finished", kind, "按规则起草")
         return rules_section(state.ctx, kind)
 
@@ -115,24 +136,51 @@ def _annual_as_total(total: DraftSection, state: State, writer: Writer) -> Draft
     it is taken over as written (as the six 2023 seed declarations write it), with a note; no model call."""
     writer.emit("started", SectionKind.GOAL_ANNUAL)
     b = state.ctx.prompt_brief
-    state.notes.append(GroundingNote(kind=NoteKind.SAME_AS_TOTAL, section=SectionKind.GOAL_ANNUAL, message=(
-        f"项目实施期（{b.start_date or date(b.year, 1, 1)} 至 {b.end_date}）在 {b.year} 预算年度之内，年度绩效目标照录项目总目标；"
-        "如需单列年度目标，请修改或重新生成本节")))  # fmt: skip
+    state.notes.append(
+        GroundingNote(
+            kind=NoteKind.SAME_AS_TOTAL,
+            section=SectionKind.GOAL_ANNUAL,
+            message=(
+                f"项目实施期（{b.start_date or date(b.year, 1, 1)} 至 {b.end_date}）在 {b.year} 预算年度之内，年度绩效目标照录项目总目标；"
+                "如需单列年度目标，请修改或重新生成本节"
+            ),
+        )
+    )
     writer.emit("finished", SectionKind.GOAL_ANNUAL, f"{len(total.text)} 字（照录项目总目标）")
     return total.model_copy(update={"kind": SectionKind.GOAL_ANNUAL})
 
 
 def write_section(
-    ctx: DraftContext, kind: SectionKind, writer: Writer, notes: list[GroundingNote], usage: list[SectionUsage],
-    *, instruction: str = "", previous: str = "",
-) -> DraftSection:  # fmt: skip
+    ctx: DraftContext,
+    kind: SectionKind,
+    writer: Writer,
+    notes: list[GroundingNote],
+    usage: list[SectionUsage],
+    *,
+    instruction: str = "",
+    previous: str = "",
+) -> DraftSection:
     writer.emit("started", kind)
     if writer.complete is None:
         section = rules_section(ctx, kind)
-        notes.append(GroundingNote(kind=NoteKind.RULES_ONLY, section=kind, message=f"“{kind.label}”未使用语言模型，由简报内容按规则生成，请人工润色"))
+        notes.append(
+            GroundingNote(
+                kind=NoteKind.RULES_ONLY,
+                section=kind,
+                message=f"“{kind.label}”未使用语言模型，由简报内容按规则生成，请人工润色",
+            )
+        )
     else:
-        written = write_with_model(ctx, kind, writer.complete, model=writer.model, retries=writer.retries,
-                                   emit=lambda k, s, m: writer.emit(k, s, m), instruction=instruction, previous=previous)  # fmt: skip
+        written = write_with_model(
+            ctx,
+            kind,
+            writer.complete,
+            model=writer.model,
+            retries=writer.retries,
+            emit=lambda k, s, m: writer.emit(k, s, m),
+            instruction=instruction,
+            previous=previous,
+        )
         section, _ = written.section, notes.extend(written.notes)
         usage.append(written.usage)
     writer.emit("finished", kind, f"{len(section.text)} 字")
@@ -152,7 +200,11 @@ def _basis(state: State, writer: Writer) -> State:
         state.basis.append(_resolve_basis(label, labels, ctx, state.notes))
     state.basis = [b for b in state.basis if b is not None] + ctx.user_basis
     if not state.basis:
-        state.notes.append(GroundingNote(kind=NoteKind.NO_PRECEDENT, message="未检索到与本项目相关的政策文件，立项依据留空，请人工补充"))
+        state.notes.append(
+            GroundingNote(
+                kind=NoteKind.NO_PRECEDENT, message="未检索到与本项目相关的政策文件，立项依据留空，请人工补充"
+            )
+        )
     writer.emit("finished", "立项依据", f"{len(state.basis)} 项")
     return state
 
@@ -161,8 +213,12 @@ def relevant_policies(ctx: DraftContext) -> list[str]:
     own = specific_bigrams(brief_text(ctx.prompt_brief))
     named = {p.id for written in ctx.brief.policies if (p := find_policy(ctx.all_policies, written)) is not None}
     shared = {item.label: len(own & specific_bigrams(item.text)) for item in ctx.policies}
-    chosen = [item for item in ctx.policies if policy_id(item.citation.ref) in named or shared[item.label] >= BASIS_MIN_SHARED]
-    return [item.label for item in sorted(chosen, key=lambda i: (policy_id(i.citation.ref) not in named, -shared[i.label]))]
+    chosen = [
+        item for item in ctx.policies if policy_id(item.citation.ref) in named or shared[item.label] >= BASIS_MIN_SHARED
+    ]
+    return [
+        item.label for item in sorted(chosen, key=lambda i: (policy_id(i.citation.ref) not in named, -shared[i.label]))
+    ]
 
 
 def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[GroundingNote]) -> BasisEntry | None:
@@ -171,7 +227,14 @@ def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[Grou
     found = find_policy(ctx.all_policies, label)
     if found is not None:
         return BasisEntry(title=found.title, doc_number=found.doc_number, policy_id=found.id)
-    notes.append(GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=SectionKind.BASIS, message=f"立项依据“{label}”不在政策库中，也不是用户提供的文件，已删除", fragment=label))
+    notes.append(
+        GroundingNote(
+            kind=NoteKind.DROPPED_REFERENCE,
+            section=SectionKind.BASIS,
+            message=f"立项依据“{label}”不在政策库中，也不是用户提供的文件，已删除",
+            fragment=label,
+        )
+    )
     return None
 
 
@@ -188,15 +251,24 @@ def draft_indicators(suggestions: SuggestionSet) -> list[DraftIndicator]:
     indicators = []
     for s in suggestions.suggestions:
         cites = [_precedent_ref(e) for e in s.evidence[:3]]
-        indicators.append(DraftIndicator(level1=s.level1, level2=s.level2, name=s.name, value=s.value, evidence=s.evidence, citations=cites))
+        indicators.append(
+            DraftIndicator(
+                level1=s.level1, level2=s.level2, name=s.name, value=s.value, evidence=s.evidence, citations=cites
+            )
+        )
     return indicators
 
 
 def _precedent_ref(e: Evidence) -> SourceRef:
     """The past indicator behind a suggestion, quoted as the corpus holds it (``名称：值``)."""
     where = f"indicator-{e.position}" if e.position is not None else e.indicator_name
-    return SourceRef(ref=f"{e.declaration_id}#{where}", project=e.project_name, year=e.year,
-                     part=f"{e.indicator_name}（{e.value}）", quote=f"{e.indicator_name}：{e.value or BLANK}")  # fmt: skip
+    return SourceRef(
+        ref=f"{e.declaration_id}#{where}",
+        project=e.project_name,
+        year=e.year,
+        part=f"{e.indicator_name}（{e.value}）",
+        quote=f"{e.indicator_name}：{e.value or BLANK}",
+    )
 
 
 def _sentences(text: str) -> list[str]:
@@ -209,7 +281,8 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     titles = [item.citation.project for item in ctx.policies[:3]]  # 《题名》（文号）
     texts = {
         SectionKind.OVERVIEW: f"{b.name}由{b.implementer or '实施单位'}实施{'，主管部门为' + b.department if b.department else ''}。{'。'.join(parts)}。",
-        SectionKind.NECESSITY: (f"为落实{'、'.join(titles)}等要求，" if titles else "") + f"{parts[0]}，有必要设立本项目。",
+        SectionKind.NECESSITY: (f"为落实{'、'.join(titles)}等要求，" if titles else "")
+        + f"{parts[0]}，有必要设立本项目。",
         SectionKind.GOAL_TOTAL: f"通过本项目的实施，{parts[0]}。",
         SectionKind.GOAL_ANNUAL: f"{b.year}年度：{'；'.join(parts)}。",
     }
@@ -221,9 +294,15 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
 
 def _assemble(state: State, writer: Writer, review_context: ReviewContext) -> Draft:
     draft = Draft(
-        brief=state.ctx.brief, provider=writer.provider, model=writer.model, sections=state.sections,
-        basis=state.basis, indicators=state.indicators, notes=state.notes, usage=state.usage,
-    )  # fmt: skip
+        brief=state.ctx.brief,
+        provider=writer.provider,
+        model=writer.model,
+        sections=state.sections,
+        basis=state.basis,
+        indicators=state.indicators,
+        notes=state.notes,
+        usage=state.usage,
+    )
     return reviewed(draft, review_context)
 
 

@@ -16,8 +16,8 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
 from assistant.domain.project_types import ProjectType
-from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_title
+from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, GroundingNote, NoteKind
 from assistant.drafting.retrieve import Finder, Passage, Retrieved, retrieve, same_type
 from assistant.errors import AssistantError
@@ -87,7 +87,11 @@ def precedent_materials(passages: dict[SectionKind, list[Passage]]) -> list[Cont
             continue
         label = f"{decl.header.name} · {decl.header.year} · {source.label}"
         citation = SourceRef(ref=ref, project=decl.header.name, year=decl.header.year, part=source.label)
-        items.append(ContextItem(label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{_snippet(decl.section_text(source))}"))
+        items.append(
+            ContextItem(
+                label=f"S{len(items) + 1}", citation=citation, text=f"【{label}】{_snippet(decl.section_text(source))}"
+            )
+        )
     return items
 
 
@@ -112,7 +116,12 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 
 def build_context(
-    brief: Brief, suggestions: SuggestionSet, corpus: Corpus, policies: list[PolicyReference], *, finder: Finder | None = None
+    brief: Brief,
+    suggestions: SuggestionSet,
+    corpus: Corpus,
+    policies: list[PolicyReference],
+    *,
+    finder: Finder | None = None,
 ) -> DraftContext:
     """What the prompts show: precedent passages and candidate policies from the hybrid index (``finder``),
     or, without one or when it fails (then with a note), from the suggestion bank's closest declarations.
@@ -132,24 +141,41 @@ def build_context(
     chosen, user_basis = _policy_candidates(safe_brief, shown, policies, found_policies)
     materials = precedent_materials(passages)
     return DraftContext(
-        brief=brief, suggestions=suggestions, precedents=shown, policies=[_policy_item(n, p) for n, p in enumerate(chosen, start=1)],
-        all_policies=policies, user_basis=user_basis, materials=materials, safe_brief=safe_brief, notes=notes,
-        dictated=dictated_phrases([note.fragment or "" for note in notes]), material_note=type_note(materials, project_type),
-    )  # fmt: skip
+        brief=brief,
+        suggestions=suggestions,
+        precedents=shown,
+        policies=[_policy_item(n, p) for n, p in enumerate(chosen, start=1)],
+        all_policies=policies,
+        user_basis=user_basis,
+        materials=materials,
+        safe_brief=safe_brief,
+        notes=notes,
+        dictated=dictated_phrases([note.fragment or "" for note in notes]),
+        material_note=type_note(materials, project_type),
+    )
 
 
 def _retrieve(
-    finder: Finder | None, brief: Brief, corpus: Corpus, policies: list[PolicyReference], same: set[str],
+    finder: Finder | None,
+    brief: Brief,
+    corpus: Corpus,
+    policies: list[PolicyReference],
+    same: set[str],
     notes: list[GroundingNote],
-) -> Retrieved | None:  # fmt: skip
+) -> Retrieved | None:
     if finder is None:
         return None
     try:
         return retrieve(finder, brief, corpus, policies, same, SOURCES, SECTION_SOURCES)
-    except Exception as exc:  # noqa: BLE001 - the index is an aid: whatever stops it (no embedding model, a broken or
+    except Exception as exc:
         # locked index, chromadb's own errors) must not stop the draft, which then works as it did without one
         reason = exc.message if isinstance(exc, AssistantError) else f"{type(exc).__name__}: {exc}"
-        notes.append(GroundingNote(kind=NoteKind.RETRIEVAL_FALLBACK, message=f"检索索引不可用（{reason[:120]}），参考先例改按指标相似度选取；可运行 assistant index build 重建索引"))
+        notes.append(
+            GroundingNote(
+                kind=NoteKind.RETRIEVAL_FALLBACK,
+                message=f"检索索引不可用（{reason[:120]}），参考先例改按指标相似度选取；可运行 assistant index build 重建索引",
+            )
+        )
         return None
 
 
@@ -160,16 +186,23 @@ def _with_previous(brief: Brief, corpus: Corpus, precedents: list[Declaration]) 
     return [previous] + [d for d in precedents if d.id != previous.id][: PRECEDENTS - 1]
 
 
-def _previous_first(brief: Brief, corpus: Corpus, passages: dict[SectionKind, list[Passage]]) -> dict[SectionKind, list[Passage]]:
+def _previous_first(
+    brief: Brief, corpus: Corpus, passages: dict[SectionKind, list[Passage]]
+) -> dict[SectionKind, list[Passage]]:
     """Last year's form of the same project (上年申报表编号) stands first for every section it has."""
     previous = _with_previous(brief, corpus, [])
     if not previous:
         return passages
     own = _bank_passages(previous)
-    return {kind: [*own[kind], *(p for p in found if p.decl.id != previous[0].id)][:SECTION_SOURCES] for kind, found in passages.items()}
+    return {
+        kind: [*own[kind], *(p for p in found if p.decl.id != previous[0].id)][:SECTION_SOURCES]
+        for kind, found in passages.items()
+    }
 
 
-def _safe_passages(passages: dict[SectionKind, list[Passage]], notes: list[GroundingNote]) -> dict[SectionKind, list[Passage]]:
+def _safe_passages(
+    passages: dict[SectionKind, list[Passage]], notes: list[GroundingNote]
+) -> dict[SectionKind, list[Passage]]:
     """The passages with instructions to the model taken out of their declarations (each declaration once)."""
     safe: dict[str, Declaration] = {}
     for passage in (p for found in passages.values() for p in found):
@@ -180,16 +213,20 @@ def _safe_passages(passages: dict[SectionKind, list[Passage]], notes: list[Groun
 
 def _injection_note(where: str, removed: list[str]) -> GroundingNote:
     return GroundingNote(
-        kind=NoteKind.INJECTION, fragment="；".join(removed)[:200],
+        kind=NoteKind.INJECTION,
+        fragment="；".join(removed)[:200],
         message=f"{where}中有像是写给模型的指令，起草时已作为普通文字忽略，未执行",
-    )  # fmt: skip
+    )
 
 
 def safe_copy_of_brief(brief: Brief, notes: list[GroundingNote]) -> Brief:
     """The brief with instructions to the model taken out of its free text (content, plan, composition)."""
     content = neutralise(brief.content)
     plan = [step.model_copy(update={"work": neutralise(step.work).text}) for step in brief.plan]
-    parts = [line.model_copy(update={"detail": neutralise(line.detail).text if line.detail else line.detail}) for line in brief.composition]
+    parts = [
+        line.model_copy(update={"detail": neutralise(line.detail).text if line.detail else line.detail})
+        for line in brief.composition
+    ]
     removed = content.removed + [r for step in brief.plan for r in neutralise(step.work).removed]
     removed += [r for line in brief.composition if line.detail for r in neutralise(line.detail).removed]
     if not removed:
@@ -233,7 +270,11 @@ def _policy_candidates(
 
 def _policy_item(n: int, policy: PolicyReference) -> ContextItem:
     label = policy_title(policy)
-    return ContextItem(label=f"P{n}", citation=policy_citation(policy), text=f"{label}：{_snippet(neutralise(policy.description).text, POLICY_NOTE_CHARS)}")
+    return ContextItem(
+        label=f"P{n}",
+        citation=policy_citation(policy),
+        text=f"{label}：{_snippet(neutralise(policy.description).text, POLICY_NOTE_CHARS)}",
+    )
 
 
 def basis_entry(item: ContextItem, policies: list[PolicyReference]) -> BasisEntry:

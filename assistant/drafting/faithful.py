@@ -14,14 +14,46 @@ from dataclasses import dataclass, field
 # Key phrases of claims that need a source: political framing and national-strategy slogans. Each
 # is matched as written; a phrase the sources contain is allowed everywhere in the section.
 CLAIM_PHRASES: tuple[str, ...] = (
-    "党的领导", "党对", "全面从严治党", "从严治党", "党风廉政", "党的建设", "党建引领", "政治建设", "政治站位",
-    "习近平", "新时代", "中国特色社会主义", "两个维护", "两个确立", "四个意识", "四个自信", "意识形态",
-    "初心使命", "伟大复兴", "中国梦", "治理体系", "治理能力现代化", "全过程人民民主", "人民当家作主",
-    "高质量发展", "共同富裕", "乡村振兴", "一带一路", "长三角一体化", "国际大都市", "社会主要矛盾",
+    "党的领导",
+    "党对",
+    "全面从严治党",
+    "从严治党",
+    "党风廉政",
+    "党的建设",
+    "党建引领",
+    "政治建设",
+    "政治站位",
+    "习近平",
+    "新时代",
+    "中国特色社会主义",
+    "两个维护",
+    "两个确立",
+    "四个意识",
+    "四个自信",
+    "意识形态",
+    "初心使命",
+    "伟大复兴",
+    "中国梦",
+    "治理体系",
+    "治理能力现代化",
+    "全过程人民民主",
+    "人民当家作主",
+    "高质量发展",
+    "共同富裕",
+    "乡村振兴",
+    "一带一路",
+    "长三角一体化",
+    "国际大都市",
+    "社会主要矛盾",
     # consequences about the party's or government's standing that no brief states (a new user's draft of
     # a platform upkeep: 不做的后果……可能引发信任危机，影响党的形象和声誉)
-    "党的形象", "政府形象", "党和政府", "信任危机", "公信力", "社会稳定",
-)  # fmt: skip
+    "党的形象",
+    "政府形象",
+    "党和政府",
+    "信任危机",
+    "公信力",
+    "社会稳定",
+)
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
 
 

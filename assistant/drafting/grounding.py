@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from assistant.domain.brief import Brief
 from assistant.domain.policy import PolicyReference, find_policy
@@ -62,11 +62,15 @@ class Sources:
 
 
 # A title that names a rule-setting document: 《…法》《…条例》《…实施意见》《…通知》（试行）…
-_POLICY_TITLE = re.compile(r"(?:法|条例|办法|规定|规则|细则|意见|通知|决定|决议|规划|纲要|方案|准则|标准|指南|指引|制度|要点|批复|公告|令)(?:（[^（）]{1,6}）)?》$")
+_POLICY_TITLE = re.compile(
+    r"(?:法|条例|办法|规定|规则|细则|意见|通知|决定|决议|规划|纲要|方案|准则|标准|指南|指引|制度|要点|批复|公告|令)(?:（[^（）]{1,6}）)?》$"
+)
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
 _EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)|《\s*》|“\s*”")
 # What a cut title leaves behind: 根据的要求，按照《》的规定，为落实“”的部署
-_DANGLING = re.compile(r"(?:根据|按照|依据|依照|遵照|遵循|落实|贯彻|执行)(?:[《》“”\"（）()\s])*的(?:有关|相关)?(?:要求|规定|精神|部署)")
+_DANGLING = re.compile(
+    r"(?:根据|按照|依据|依照|遵照|遵循|落实|贯彻|执行)(?:[《》“”\"（）()\s])*的(?:有关|相关)?(?:要求|规定|精神|部署)"
+)
 
 
 def policy_like(mention: str) -> bool:

@@ -54,7 +54,9 @@ def read_reply(reply: ChatReply, kind: SectionKind, *, length: int, last_try: bo
     elif not text:
         reading = Reading(raw=reply.text, problems=["输出为空：请直接输出正文"])
     elif len(text) < MIN_SALVAGED_CHARS:  # e.g. the prompt's placeholder 正文 copied back
-        reading = Reading(raw=reply.text, problems=[f"只写了“{text}”，不是本部分的正文：请写出完整的一段话，{length} 字以内"])
+        reading = Reading(
+            raw=reply.text, problems=[f"只写了“{text}”，不是本部分的正文：请写出完整的一段话，{length} 字以内"]
+        )
     else:
         reading = Reading(raw=reply.text, text=text, citations=list(dict.fromkeys(citations)))
     reading.prose = text

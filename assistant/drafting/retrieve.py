@@ -54,13 +54,21 @@ class Retrieved:
 
 
 def retrieve(
-    finder: Finder, brief: Brief, corpus: Corpus, policies: list[PolicyReference], same: set[str],
-    sources: dict[SectionKind, tuple[SectionKind, ...]], per_section: int,
-) -> Retrieved:  # fmt: skip
+    finder: Finder,
+    brief: Brief,
+    corpus: Corpus,
+    policies: list[PolicyReference],
+    same: set[str],
+    sources: dict[SectionKind, tuple[SectionKind, ...]],
+    per_section: int,
+) -> Retrieved:
     """Precedent passages for each drafted section (``sources``: which precedent sections may stand for
     it; ``same``: the ids of the corpus's declarations of the brief's type, `same_type`) and candidate
     policies, from ``finder``; errors of the index propagate."""
-    passages = {kind: _section_passages(finder, brief, corpus, kind, wanted, same, per_section) for kind, wanted in sources.items()}
+    passages = {
+        kind: _section_passages(finder, brief, corpus, kind, wanted, same, per_section)
+        for kind, wanted in sources.items()
+    }
     return Retrieved(passages=passages, policies=_policies(finder, brief, policies))
 
 
@@ -71,8 +79,14 @@ def query_for(brief: Brief, kind: SectionKind | None = None) -> str:
 
 
 def _section_passages(
-    finder: Finder, brief: Brief, corpus: Corpus, kind: SectionKind, wanted: tuple[SectionKind, ...], same: set[str], n: int
-) -> list[Passage]:  # fmt: skip
+    finder: Finder,
+    brief: Brief,
+    corpus: Corpus,
+    kind: SectionKind,
+    wanted: tuple[SectionKind, ...],
+    same: set[str],
+    n: int,
+) -> list[Passage]:
     found: dict[str, Passage] = {}
     for hit in finder.search(query_for(brief, kind), kind=DocKind.SECTION, k=SECTION_HITS):
         decl_id, source = hit.declaration_id, _section_of(hit)
@@ -101,7 +115,10 @@ def _policies(finder: Finder, brief: Brief, policies: list[PolicyReference]) -> 
     found = []
     for hit in finder.search(query_for(brief), kind=DocKind.POLICY, k=POLICY_HITS):
         policy = by_id.get(hit.policy_id or "")
-        if policy is not None and len(own & specific_bigrams(f"{policy.title}\n{policy.description}")) >= POLICY_MIN_SHARED:
+        if (
+            policy is not None
+            and len(own & specific_bigrams(f"{policy.title}\n{policy.description}")) >= POLICY_MIN_SHARED
+        ):
             found.append(policy)
     return found[:POLICIES_KEPT]
 
@@ -124,7 +141,9 @@ def index_finder(settings: Settings) -> LazyFinder:
     """The search service over ``settings``' corpus: it opens the index, and builds or updates it, on first use."""
 
     def open_service() -> Finder:
-        from assistant.services.scope import CorpusScope  # chromadb and the embedding model load with the search service
+        from assistant.services.scope import (
+            CorpusScope,
+        )  # chromadb and the embedding model load with the search service
         from assistant.services.search import SearchService
 
         return SearchService(settings, CorpusScope(settings.corpus.corpus_dir))

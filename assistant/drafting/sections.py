@@ -12,14 +12,27 @@ from assistant.domain.model import SectionKind
 from assistant.domain.refs import BRIEF_REF
 from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
-from assistant.drafting.grounding import GroundingResult, Sources, borrowed_runs, brief_numbers, brief_text, ground_text, numbers_in
+from assistant.drafting.grounding import (
+    GroundingResult,
+    Sources,
+    borrowed_runs,
+    brief_numbers,
+    brief_text,
+    ground_text,
+    numbers_in,
+)
 from assistant.drafting.models import DraftSection, GroundingNote, NoteKind, SectionUsage
 from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatReply, TokenUsage
 from assistant.prompts import load_prompt
 
-DRAFTED: tuple[SectionKind, ...] = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
+DRAFTED: tuple[SectionKind, ...] = (
+    SectionKind.OVERVIEW,
+    SectionKind.NECESSITY,
+    SectionKind.GOAL_TOTAL,
+    SectionKind.GOAL_ANNUAL,
+)
 
 
 @dataclass(frozen=True)
@@ -36,9 +49,14 @@ class SectionSpec:
 
 SPECS: dict[SectionKind, SectionSpec] = {
     SectionKind.OVERVIEW: SectionSpec("说明项目由谁实施、做什么、服务谁、主要内容和资金规模，使用简报中的事实。", 150),
-    SectionKind.NECESSITY: SectionSpec("论述为什么要做这个项目（现实需要、政策要求、不做的后果），只写简报和参考材料说到的内容；提到政策时只用参考材料中的政策。", 160),
+    SectionKind.NECESSITY: SectionSpec(
+        "论述为什么要做这个项目（现实需要、政策要求、不做的后果），只写简报和参考材料说到的内容；提到政策时只用参考材料中的政策。",
+        160,
+    ),
     # No "可衡量" / "与绩效指标对应": the model sees no indicator table, so those asked it for numbers it could only invent.
-    SectionKind.GOAL_TOTAL: SectionSpec("用一两句话概括项目实施后要达到的总体目标，与内容对应，数量只用简报中的数字，不要逐条照抄主要内容。", 90),
+    SectionKind.GOAL_TOTAL: SectionSpec(
+        "用一两句话概括项目实施后要达到的总体目标，与内容对应，数量只用简报中的数字，不要逐条照抄主要内容。", 90
+    ),
     SectionKind.GOAL_ANNUAL: SectionSpec("写出本年度完成哪些工作（数量只用简报中的数字）、达到什么效果。", 110),
 }
 
@@ -50,12 +68,23 @@ EventSink = Callable[[str, SectionKind, str], None]
 def brief_block(ctx: DraftContext) -> str:
     b = ctx.prompt_brief
     lines = [f"项目名称：{b.name}", f"年度：{b.year}"]
-    for label, value in (("主管部门", b.department), ("实施单位", b.implementer), ("项目性质", b.nature), ("项目类别", b.category)):
+    for label, value in (
+        ("主管部门", b.department),
+        ("实施单位", b.implementer),
+        ("项目性质", b.nature),
+        ("项目类别", b.category),
+    ):
         if value:
             lines.append(f"{label}：{value}")
     money = {k: v for k, v in b.funding.model_dump().items() if v is not None}
     if money:
-        names = {"total": "项目资金总额", "fiscal": "财政资金", "other": "其他资金", "annual": "年度申请", "carryover": "上年结转资金"}
+        names = {
+            "total": "项目资金总额",
+            "fiscal": "财政资金",
+            "other": "其他资金",
+            "annual": "年度申请",
+            "carryover": "上年结转资金",
+        }
         lines.append("资金：" + "，".join(f"{names[k]}{v}元" for k, v in money.items()))
     if b.start_date or b.end_date:
         lines.append(f"起止日期：{b.start_date or '未填'} 至 {b.end_date or '未填'}")
@@ -106,9 +135,16 @@ class Written:
 
 
 def write_with_model(
-    ctx: DraftContext, kind: SectionKind, complete: Complete, *, model: str, retries: int,
-    emit: EventSink, instruction: str = "", previous: str = "",
-) -> Written:  # fmt: skip
+    ctx: DraftContext,
+    kind: SectionKind,
+    complete: Complete,
+    *,
+    model: str,
+    retries: int,
+    emit: EventSink,
+    instruction: str = "",
+    previous: str = "",
+) -> Written:
     """Ask, read, ground; send the exact problems back at most ``retries`` times (a retry may write
     half as much again); raise ``ModelError`` with the last raw reply when no attempt gives text."""
     by_label = {i.label: i for i in ctx.materials} | ctx.policy_by_label()
@@ -118,7 +154,7 @@ def write_with_model(
     for attempt in range(1, retries + 2):
         budget = int(SPECS[kind].max_tokens * (1 + RETRY_BUDGET_GROWTH * (attempt - 1)))
         prose = TextStream()
-        reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))
+        reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))  # noqa: B023 - called within this iteration
         tally.add(reply.usage, reply.elapsed_s)
         reading = read_reply(reply, kind, length=SPECS[kind].length, last_try=attempt > retries)
         if echoed_lines(reading.prose, brief_block(ctx)) >= ECHO_LINES:
@@ -181,17 +217,26 @@ class _Tally:
         self.seconds += elapsed_s
 
     def usage(self, kind: SectionKind, attempts: int) -> SectionUsage:
-        return SectionUsage(section=kind.label, prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
-                            seconds=round(self.seconds, 2), attempts=attempts)  # fmt: skip
+        return SectionUsage(
+            section=kind.label,
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            seconds=round(self.seconds, 2),
+            attempts=attempts,
+        )
 
 
 def _borrowed_notes(kind: SectionKind, text: str, items: list[ContextItem], brief_text: str) -> list[GroundingNote]:
     return [
-        GroundingNote(kind=NoteKind.BORROWED_TEXT, section=kind, fragment=run,
-                      message=f"“{kind.label}”有一段文字与先例“{item.citation.caption}”相同，请确认它适用于本项目")
+        GroundingNote(
+            kind=NoteKind.BORROWED_TEXT,
+            section=kind,
+            fragment=run,
+            message=f"“{kind.label}”有一段文字与先例“{item.citation.caption}”相同，请确认它适用于本项目",
+        )
         for item in items
         for run in borrowed_runs(text, item.text, brief_text)
-    ]  # fmt: skip
+    ]
 
 
 def _sources(ctx: DraftContext) -> Sources:
@@ -202,28 +247,71 @@ def _sources(ctx: DraftContext) -> Sources:
 
 
 def _accept(
-    kind: SectionKind, grounded: GroundingResult, faithful: FaithfulResult, reading: Reading, by_label: dict[str, ContextItem], model: str
+    kind: SectionKind,
+    grounded: GroundingResult,
+    faithful: FaithfulResult,
+    reading: Reading,
+    by_label: dict[str, ContextItem],
+    model: str,
 ) -> tuple[DraftSection, list[GroundingNote]]:
-    notes = [
-        GroundingNote(kind=NoteKind.DROPPED_REFERENCE, section=kind, message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除所在的句子", fragment=ref)
-        for ref in grounded.removed_references
-    ] + [
-        GroundingNote(kind=NoteKind.UNSUPPORTED_CLAIM, section=kind, message=f"“{kind.label}”中“{phrase}”在简报和参考材料中都没有依据，{'已删除这部分文字' if faithful.dropped else '请核实'}", fragment=sentence)
-        for phrase, sentence in faithful.removed
-    ] + [
-        GroundingNote(kind=NoteKind.UNGROUNDED_TITLE, section=kind, message=f"“{kind.label}”中提到的{title}在简报和参考材料中都找不到，请核实", fragment=title)
-        for title in grounded.unknown_titles
-    ] + [
-        GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, section=kind, message=f"“{kind.label}”中的数字“{n}”在简报和所引材料中都找不到，请核实", fragment=n)
-        for n in grounded.ungrounded_figures
-    ]  # fmt: skip
+    notes = (
+        [
+            GroundingNote(
+                kind=NoteKind.DROPPED_REFERENCE,
+                section=kind,
+                message=f"“{kind.label}”中提到的政策不在政策库或简报中，已删除所在的句子",
+                fragment=ref,
+            )
+            for ref in grounded.removed_references
+        ]
+        + [
+            GroundingNote(
+                kind=NoteKind.UNSUPPORTED_CLAIM,
+                section=kind,
+                message=f"“{kind.label}”中“{phrase}”在简报和参考材料中都没有依据，{'已删除这部分文字' if faithful.dropped else '请核实'}",
+                fragment=sentence,
+            )
+            for phrase, sentence in faithful.removed
+        ]
+        + [
+            GroundingNote(
+                kind=NoteKind.UNGROUNDED_TITLE,
+                section=kind,
+                message=f"“{kind.label}”中提到的{title}在简报和参考材料中都找不到，请核实",
+                fragment=title,
+            )
+            for title in grounded.unknown_titles
+        ]
+        + [
+            GroundingNote(
+                kind=NoteKind.UNGROUNDED_FIGURE,
+                section=kind,
+                message=f"“{kind.label}”中的数字“{n}”在简报和所引材料中都找不到，请核实",
+                fragment=n,
+            )
+            for n in grounded.ungrounded_figures
+        ]
+    )
     if reading.cut:
-        notes.append(GroundingNote(kind=NoteKind.TRUNCATED, section=kind, message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子（或分句），请核对"))
+        notes.append(
+            GroundingNote(
+                kind=NoteKind.TRUNCATED,
+                section=kind,
+                message=f"模型输出“{kind.label}”时被长度上限截断，已保留完整的句子（或分句），请核对",
+            )
+        )
     citations = []
     for label in dict.fromkeys(reading.citations):
         if label in by_label:
             citations.append(by_label[label].citation)
         else:
-            notes.append(GroundingNote(kind=NoteKind.DROPPED_CITATION, section=kind, message=f"模型引用了不存在的材料编号“{label}”，已删除", fragment=label))
+            notes.append(
+                GroundingNote(
+                    kind=NoteKind.DROPPED_CITATION,
+                    section=kind,
+                    message=f"模型引用了不存在的材料编号“{label}”，已删除",
+                    fragment=label,
+                )
+            )
     citations.append(BRIEF_REF)
     return DraftSection(kind=kind, text=grounded.text.strip(), citations=citations, generated_by=model), notes

@@ -21,8 +21,16 @@ from assistant.suggest.bank import IndicatorBank
 from assistant.suggest.suggest import suggest
 
 EMBEDDED_MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct（内置）"
-SECTION_NAMES = {kind.label: kind for kind in (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)}
-SECTION_NAMES |= {"概况": SectionKind.OVERVIEW, "必要性": SectionKind.NECESSITY, "总目标": SectionKind.GOAL_TOTAL, "年度目标": SectionKind.GOAL_ANNUAL}
+SECTION_NAMES = {
+    kind.label: kind
+    for kind in (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
+}
+SECTION_NAMES |= {
+    "概况": SectionKind.OVERVIEW,
+    "必要性": SectionKind.NECESSITY,
+    "总目标": SectionKind.GOAL_TOTAL,
+    "年度目标": SectionKind.GOAL_ANNUAL,
+}
 
 
 def _ignore(_: DraftEvent) -> None:
@@ -30,7 +38,10 @@ def _ignore(_: DraftEvent) -> None:
 
 
 def make_writer(
-    settings: Settings, runtime: LLMRuntime | None, on_event: Callable[[DraftEvent], None], fallback: list[GroundingNote]
+    settings: Settings,
+    runtime: LLMRuntime | None,
+    on_event: Callable[[DraftEvent], None],
+    fallback: list[GroundingNote],
 ) -> Writer:
     """A model-backed writer for local/openai, a rules writer for none or when the model cannot start."""
     provider = settings.llm.effective_provider()
@@ -40,13 +51,20 @@ def make_writer(
         try:
             runtime.local_server()
         except ModelError as exc:
-            fallback.append(GroundingNote(kind=NoteKind.RULES_ONLY, message=f"内置模型不可用（{exc.message}），已改用规则起草"))
+            fallback.append(
+                GroundingNote(kind=NoteKind.RULES_ONLY, message=f"内置模型不可用（{exc.message}），已改用规则起草")
+            )
             return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
     model = settings.llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
     return Writer(
-        complete=lambda messages, max_tokens, on_delta: runtime.stream(messages, max_tokens=max_tokens, on_delta=on_delta),
-        model=model, provider=provider.value, retries=settings.llm.max_retries, on_event=on_event,
-    )  # fmt: skip
+        complete=lambda messages, max_tokens, on_delta: runtime.stream(
+            messages, max_tokens=max_tokens, on_delta=on_delta
+        ),
+        model=model,
+        provider=provider.value,
+        retries=settings.llm.max_retries,
+        on_event=on_event,
+    )
 
 
 class CorpusSources(Protocol):
@@ -62,7 +80,9 @@ class CorpusSources(Protocol):
     def review_context(self) -> ReviewContext: ...
 
 
-def draft_context(brief: Brief, sources: CorpusSources, *, finder: Finder | None = None) -> tuple[DraftContext, ReviewContext]:
+def draft_context(
+    brief: Brief, sources: CorpusSources, *, finder: Finder | None = None
+) -> tuple[DraftContext, ReviewContext]:
     """The drafting and review contexts of ``brief`` over one state of the corpus; ``finder``: the hybrid index
     the precedents and policies come from (None: the indicator bank's similarity)."""
     ctx = build_context(brief, suggest(brief, sources.bank), sources.corpus, sources.policies, finder=finder)
@@ -70,14 +90,25 @@ def draft_context(brief: Brief, sources: CorpusSources, *, finder: Finder | None
 
 
 def draft_brief(
-    brief: Brief, settings: Settings, runtime: LLMRuntime | None, *, context: tuple[DraftContext, ReviewContext],
+    brief: Brief,
+    settings: Settings,
+    runtime: LLMRuntime | None,
+    *,
+    context: tuple[DraftContext, ReviewContext],
     on_event: Callable[[DraftEvent], None] = _ignore,
-) -> Draft:  # fmt: skip
+) -> Draft:
     """``context``: the drafting and review contexts (`draft_context`)."""
     fallback: list[GroundingNote] = []
     writer = make_writer(settings, runtime, on_event, fallback)
     ctx, review_context = context
-    on_event(DraftEvent(kind="step", section="检索", message=f"相似项目 {len(ctx.precedents)} 个，候选政策 {len(ctx.policies)} 项", elapsed_s=0.0))
+    on_event(
+        DraftEvent(
+            kind="step",
+            section="检索",
+            message=f"相似项目 {len(ctx.precedents)} 个，候选政策 {len(ctx.policies)} 项",
+            elapsed_s=0.0,
+        )
+    )
     draft = drafting_chain(writer, review_context).invoke(ctx)
     return draft.model_copy(update={"notes": fallback + draft.notes})
 
@@ -90,15 +121,23 @@ def section_kind(name: str) -> SectionKind:
 
 
 def regenerate_section(
-    draft: Draft, kind: SectionKind, instruction: str, settings: Settings, runtime: LLMRuntime | None,
-    *, context: tuple[DraftContext, ReviewContext], on_event: Callable[[DraftEvent], None] = _ignore,
-) -> Draft:  # fmt: skip
+    draft: Draft,
+    kind: SectionKind,
+    instruction: str,
+    settings: Settings,
+    runtime: LLMRuntime | None,
+    *,
+    context: tuple[DraftContext, ReviewContext],
+    on_event: Callable[[DraftEvent], None] = _ignore,
+) -> Draft:
     """Rewrite one section (e.g. 更简洁 / 突出数据共享), keep everything else, review again."""
     notes = [n for n in draft.notes if n.section is not kind]
     writer = make_writer(settings, runtime, on_event, notes)
     ctx, review_context = context
     current = draft.section(kind)
     usage = [u for u in draft.usage if u.section != kind.label]
-    section = write_section(ctx, kind, writer, notes, usage, instruction=instruction, previous=current.text if current else "")
+    section = write_section(
+        ctx, kind, writer, notes, usage, instruction=instruction, previous=current.text if current else ""
+    )
     sections = [section if s.kind is kind else s for s in draft.sections]
     return reviewed(draft.model_copy(update={"sections": sections, "notes": notes, "usage": usage}), review_context)

@@ -95,15 +95,30 @@ def parse_reply(text: str) -> Candidate:
         return failed("baseline", f"JSON 解析失败：{exc}", 0.0)
     if not isinstance(data, dict):
         return failed("baseline", "输出不是 JSON 对象", 0.0)
-    sections = {kind: value for key, kind in SECTION_KEYS.items() if isinstance(value := data.get(key), str) and value.strip()}
-    basis = [str(b) for b in data.get("立项依据") or [] if isinstance(b, (str, int))] if isinstance(data.get("立项依据"), list) else []
+    sections = {
+        kind: value for key, kind in SECTION_KEYS.items() if isinstance(value := data.get(key), str) and value.strip()
+    }
+    basis = (
+        [str(b) for b in data.get("立项依据") or [] if isinstance(b, (str, int))]
+        if isinstance(data.get("立项依据"), list)
+        else []
+    )
     rows = [row for item in _list(data.get("绩效指标")) if (row := _row(item)) is not None]
     valid = (
-        len(sections) == len(SECTION_KEYS) and isinstance(data.get("立项依据"), list)
-        and bool(rows) and len(rows) == len(_list(data.get("绩效指标"))) and all(r.level1 and r.level2 for r in rows)
-    )  # fmt: skip
-    return Candidate(system="baseline", schema_valid=valid, sections=sections, basis=basis, rows=rows,
-                     failure="" if valid else "字段缺失或指标类别不在框架内")  # fmt: skip
+        len(sections) == len(SECTION_KEYS)
+        and isinstance(data.get("立项依据"), list)
+        and bool(rows)
+        and len(rows) == len(_list(data.get("绩效指标")))
+        and all(r.level1 and r.level2 for r in rows)
+    )
+    return Candidate(
+        system="baseline",
+        schema_valid=valid,
+        sections=sections,
+        basis=basis,
+        rows=rows,
+        failure="" if valid else "字段缺失或指标类别不在框架内",
+    )
 
 
 def _list(value: object) -> list:
@@ -113,10 +128,15 @@ def _list(value: object) -> list:
 def _row(item: object) -> Row | None:
     if not isinstance(item, dict) or not all(isinstance(item.get(k), (str, int, float)) for k in ROW_KEYS[2:]):
         return None
-    return Row(_enum(Level1, item.get("一级指标")), _enum(Level2, item.get("二级指标")), str(item["三级指标"]), str(item["指标值"]))
+    return Row(
+        _enum(Level1, item.get("一级指标")),
+        _enum(Level2, item.get("二级指标")),
+        str(item["三级指标"]),
+        str(item["指标值"]),
+    )
 
 
-def _enum(kind: type[Level1] | type[Level2], value: object):  # noqa: ANN202 - Level1 | Level2 | None
+def _enum(kind: type[Level1] | type[Level2], value: object):
     try:
         return kind(str(value).strip())
     except ValueError:

@@ -13,7 +13,12 @@ from assistant.domain.model import SectionKind
 from assistant.domain.skeleton import IndicatorRow
 from assistant.drafting.models import Draft, NoteKind
 
-SCORED_SECTIONS: tuple[SectionKind, ...] = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
+SCORED_SECTIONS: tuple[SectionKind, ...] = (
+    SectionKind.OVERVIEW,
+    SectionKind.NECESSITY,
+    SectionKind.GOAL_TOTAL,
+    SectionKind.GOAL_ANNUAL,
+)
 
 
 @dataclass(frozen=True)
@@ -63,15 +68,24 @@ class Candidate:
 
 def from_draft(draft: Draft, material: list[str], seconds: float) -> Candidate:
     """The product's draft; grounding notes of kind ungrounded figure / dropped reference count as caught."""
-    caught = sum(1 for n in draft.notes if n.kind in (NoteKind.UNGROUNDED_FIGURE, NoteKind.DROPPED_REFERENCE, NoteKind.UNGROUNDED_TITLE))
+    caught = sum(
+        1
+        for n in draft.notes
+        if n.kind in (NoteKind.UNGROUNDED_FIGURE, NoteKind.DROPPED_REFERENCE, NoteKind.UNGROUNDED_TITLE)
+    )
     return Candidate(
-        system="ours", schema_valid=True,
+        system="ours",
+        schema_valid=True,
         sections={s.kind: s.text for s in draft.sections if s.kind in SCORED_SECTIONS},
         basis=[f"《{b.title}》" + (f"（{b.doc_number}）" if b.doc_number else "") for b in draft.basis],
         rows=[Row(i.level1, i.level2, i.name, i.value.value, i.value.ground.value) for i in draft.indicators],
-        material=material, seconds=seconds, caught=caught,
-        costs=[SectionCost(u.section, u.prompt_tokens, u.completion_tokens, u.seconds, u.attempts) for u in draft.usage],
-    )  # fmt: skip
+        material=material,
+        seconds=seconds,
+        caught=caught,
+        costs=[
+            SectionCost(u.section, u.prompt_tokens, u.completion_tokens, u.seconds, u.attempts) for u in draft.usage
+        ],
+    )
 
 
 def failed(system: str, reason: str, seconds: float, costs: list[SectionCost] | None = None) -> Candidate:

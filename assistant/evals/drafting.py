@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from functools import cache
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
@@ -65,15 +65,29 @@ class DraftingEnv:
 
 
 def open_env(
-    suite: SuiteEnv, runtime: LLMRuntime | None, hits: Hits | None, cache: CaseCache, model: str, *, finder: Finder | None = None
-) -> DraftingEnv:  # fmt: skip
+    suite: SuiteEnv,
+    runtime: LLMRuntime | None,
+    hits: Hits | None,
+    cache: CaseCache,
+    model: str,
+    *,
+    finder: Finder | None = None,
+) -> DraftingEnv:
     ind = load_script(suite.evals_dir, "indicators/run.py")
     return DraftingEnv(
-        suite=suite, runtime=runtime, hits=hits, cache=cache, model=model, corpus=suite.sources.corpus,
-        policies=suite.sources.policies, full_bank=suite.sources.bank,
-        indicators=ind, types=load_script(suite.evals_dir, "indicators/types/run.py"),
-        embeddings=ind.default_cache(suite.settings.data_dir) if suite.semantic_match else None, finder=finder,
-    )  # fmt: skip
+        suite=suite,
+        runtime=runtime,
+        hits=hits,
+        cache=cache,
+        model=model,
+        corpus=suite.sources.corpus,
+        policies=suite.sources.policies,
+        full_bank=suite.sources.bank,
+        indicators=ind,
+        types=load_script(suite.evals_dir, "indicators/types/run.py"),
+        embeddings=ind.default_cache(suite.settings.data_dir) if suite.semantic_match else None,
+        finder=finder,
+    )
 
 
 def loo_declarations(env: DraftingEnv) -> list[Declaration]:
@@ -103,12 +117,22 @@ def loo_case(env: DraftingEnv, decl: Declaration) -> Iterator[Score]:
     brief = env.indicators.brief_from(decl)
     review_ctx = ReviewContext.from_declarations(others)
     for system in SYSTEMS:
-        key = case_key(suite="loo", case=decl.id, system=system, brief=brief.model_dump_json(), model=env.model, code=env.code_digest,
-                       settings=_draft_settings(env), held_out=[d.id for d in others])  # fmt: skip
-        yield _cached(env, key, lambda: _loo_score(env, decl, brief, others, review_ctx, system))
+        key = case_key(
+            suite="loo",
+            case=decl.id,
+            system=system,
+            brief=brief.model_dump_json(),
+            model=env.model,
+            code=env.code_digest,
+            settings=_draft_settings(env),
+            held_out=[d.id for d in others],
+        )
+        yield _cached(env, key, lambda: _loo_score(env, decl, brief, others, review_ctx, system))  # noqa: B023 - called within this iteration
 
 
-def _loo_score(env: DraftingEnv, decl: Declaration, brief: Brief, others: list[Declaration], review_ctx: ReviewContext, system: str) -> Score:
+def _loo_score(
+    env: DraftingEnv, decl: Declaration, brief: Brief, others: list[Declaration], review_ctx: ReviewContext, system: str
+) -> Score:
     if system == "ours":
         # D is hidden from the hybrid retriever too: build_context shows only declarations of the corpus it is given
         ctx = build_context(brief, suggest(brief, build_bank(others)), Corpus(others), env.policies, finder=env.finder)
@@ -124,22 +148,48 @@ def type_case(env: DraftingEnv, name: str, case: object) -> Iterator[Score]:
     brief = load_brief(env.types.HERE / case.brief)
     review_ctx = ReviewContext.from_declarations(env.corpus.declarations)
     for system in SYSTEMS:
-        key = case_key(suite="types", case=name, system=system, brief=brief.model_dump_json(), expect=case.model_dump_json(),
-                       model=env.model, code=env.code_digest, settings=_draft_settings(env))  # fmt: skip
-        yield _cached(env, key, lambda: _type_score(env, name, case, brief, review_ctx, system))
+        key = case_key(
+            suite="types",
+            case=name,
+            system=system,
+            brief=brief.model_dump_json(),
+            expect=case.model_dump_json(),
+            model=env.model,
+            code=env.code_digest,
+            settings=_draft_settings(env),
+        )
+        yield _cached(env, key, lambda: _type_score(env, name, case, brief, review_ctx, system))  # noqa: B023 - called within this iteration
 
 
-def _type_score(env: DraftingEnv, name: str, case: object, brief: Brief, review_ctx: ReviewContext, system: str) -> Score:
+def _type_score(
+    env: DraftingEnv, name: str, case: object, brief: Brief, review_ctx: ReviewContext, system: str
+) -> Score:
     if system == "ours":
-        candidate = _ours(env, brief, build_context(brief, suggest(brief, env.full_bank), env.corpus, env.policies, finder=env.finder), review_ctx)
+        candidate = _ours(
+            env,
+            brief,
+            build_context(brief, suggest(brief, env.full_bank), env.corpus, env.policies, finder=env.finder),
+            review_ctx,
+        )
     else:
         candidate = _baseline(env, brief, exclude=None)
     result = score(name, candidate, brief, env.policies, review_ctx)
-    rows = [SimpleNamespace(name=r.name, level1=r.level1, value=SimpleNamespace(value=r.value, unit=_value(r.value).unit)) for r in candidate.rows]
+    rows = [
+        SimpleNamespace(name=r.name, level1=r.level1, value=SimpleNamespace(value=r.value, unit=_value(r.value).unit))
+        for r in candidate.rows
+    ]
     judged = env.types.judge(name, case, SimpleNamespace(suggestions=rows, project_type=None))
-    result.extra = {"rows": judged.rows, "kept": judged.kept, "figures_used": judged.figures[0], "figures_expected": judged.figures[1],
-                    "must": judged.must[0], "must_expected": judged.must[1], "cost_level": int(judged.cost_level),
-                    "forbidden": len(judged.forbidden), "split_test": int(case.split == "test")}  # fmt: skip
+    result.extra = {
+        "rows": judged.rows,
+        "kept": judged.kept,
+        "figures_used": judged.figures[0],
+        "figures_expected": judged.figures[1],
+        "must": judged.must[0],
+        "must_expected": judged.must[1],
+        "cost_level": int(judged.cost_level),
+        "forbidden": len(judged.forbidden),
+        "split_test": int(case.split == "test"),
+    }
     return result
 
 
@@ -182,17 +232,25 @@ def _indicator_figures(env: DraftingEnv, decl: Declaration, c: Candidate) -> dic
 
 def _similarity(decl: Declaration, c: Candidate) -> dict[str, float]:
     """Bigram Jaccard per drafted section where D has real text (2021+ forms have only the goals)."""
-    return {f"sim.{kind.label}": round(jaccard(c.sections.get(kind, ""), real), 4)
-            for kind in SCORED_SECTIONS if (real := decl.section_text(kind).strip())}  # fmt: skip
+    return {
+        f"sim.{kind.label}": round(jaccard(c.sections.get(kind, ""), real), 4)
+        for kind in SCORED_SECTIONS
+        if (real := decl.section_text(kind).strip())
+    }
 
 
-def _value(text: str):  # noqa: ANN202 - IndicatorValue
+def _value(text: str):
     return parse_value(text)
 
 
 def _draft_settings(env: DraftingEnv) -> dict[str, object]:
     llm = env.suite.settings.llm
-    return {"provider": llm.effective_provider().value, "temperature": llm.temperature, "retries": llm.max_retries, "n_ctx": llm.n_ctx}
+    return {
+        "provider": llm.effective_provider().value,
+        "temperature": llm.temperature,
+        "retries": llm.max_retries,
+        "n_ctx": llm.n_ctx,
+    }
 
 
 @cache
@@ -200,7 +258,14 @@ def _digest(repo: Path) -> str:
     """What a cached case's figures depend on in code: drafting, suggestions, review, domain, prompts, and the
     eval's own drafting and scoring modules (not the report's layout, so a report fix keeps the cache)."""
     h = hashlib.sha256()
-    for folder in ("assistant/drafting", "assistant/suggest", "assistant/review", "assistant/domain", "assistant/llm", "prompts"):
+    for folder in (
+        "assistant/drafting",
+        "assistant/suggest",
+        "assistant/review",
+        "assistant/domain",
+        "assistant/llm",
+        "prompts",
+    ):
         for path in sorted((repo / folder).rglob("*")):
             if path.suffix in (".py", ".md", ".txt", ".yaml") and path.is_file():
                 h.update(path.read_bytes())

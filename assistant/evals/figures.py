@@ -28,7 +28,10 @@ LOO_FIGURES = (
     Figure("indicator_precision", "指标 P", True),
     Figure("indicator_recall", "指标 R", True),
     Figure("value_agreement", "匹配指标的取值一致率", True, "{:.0%}"),
-    *(Figure(f"sim.{kind.label}", f"{kind.label}与原文相似度（字二元组 Jaccard）", True, "{:.3f}") for kind in SCORED_SECTIONS),
+    *(
+        Figure(f"sim.{kind.label}", f"{kind.label}与原文相似度（字二元组 Jaccard）", True, "{:.3f}")
+        for kind in SCORED_SECTIONS
+    ),
     Figure("seconds_p50", "每份用时 p50（秒）", False, "{:.1f}"),
     Figure("seconds_p95", "每份用时 p95（秒）", False, "{:.1f}"),
     Figure("tokens_mean", "每份 token（提示 + 输出，均值）", False, "{:.0f}"),
@@ -62,18 +65,23 @@ def common(scores: list[Score]) -> dict[str, float]:
         "invented_policies": sum(s.invented_policies for s in scores),
         "caught": sum(s.caught for s in scores),
         "coverage": _share(sum(s.covered for s in scores), sum(s.required for s in scores)),
-        "seconds_p50": percentile(seconds, 50), "seconds_p95": percentile(seconds, 95),
+        "seconds_p50": percentile(seconds, 50),
+        "seconds_p95": percentile(seconds, 95),
         "tokens_mean": statistics.mean(s.prompt_tokens + s.completion_tokens for s in scores) if scores else 0.0,
         "retries": sum(s.retries for s in scores),
-    }  # fmt: skip
+    }
 
 
 def loo(scores: list[Score]) -> dict[str, float]:
     found = common(scores)
     total = {k: sum(s.extra.get(k, 0) for s in scores) for k in ("proposed", "truth", "matched", "agreeing")}
     p, r = _share(total["matched"], total["proposed"]), _share(total["matched"], total["truth"])
-    found |= {"indicator_precision": p, "indicator_recall": r, "indicator_f1": _share(2 * p * r, p + r),
-              "value_agreement": _share(total["agreeing"], total["matched"])}  # fmt: skip
+    found |= {
+        "indicator_precision": p,
+        "indicator_recall": r,
+        "indicator_f1": _share(2 * p * r, p + r),
+        "value_agreement": _share(total["agreeing"], total["matched"]),
+    }
     for key in {k for s in scores for k in s.extra if k.startswith("sim.")}:
         found[key] = statistics.mean(s.extra[key] for s in scores if key in s.extra)
     return found
@@ -81,9 +89,16 @@ def loo(scores: list[Score]) -> dict[str, float]:
 
 def types(scores: list[Score]) -> dict[str, float]:
     found = common(scores)
-    total = {k: sum(s.extra.get(k, 0) for s in scores) for k in ("rows", "kept", "figures_used", "figures_expected", "cost_level", "forbidden")}
-    found |= {"kept": _share(total["kept"], total["rows"]), "figures_used": _share(total["figures_used"], total["figures_expected"]),
-              "cost_level": _share(total["cost_level"], len(scores)), "forbidden": total["forbidden"]}  # fmt: skip
+    total = {
+        k: sum(s.extra.get(k, 0) for s in scores)
+        for k in ("rows", "kept", "figures_used", "figures_expected", "cost_level", "forbidden")
+    }
+    found |= {
+        "kept": _share(total["kept"], total["rows"]),
+        "figures_used": _share(total["figures_used"], total["figures_expected"]),
+        "cost_level": _share(total["cost_level"], len(scores)),
+        "forbidden": total["forbidden"],
+    }
     return found
 
 

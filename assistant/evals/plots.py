@@ -7,10 +7,10 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
-from assistant.evals.scoring import Score  # noqa: E402
+from assistant.evals.scoring import Score
 
 CJK_HINTS = ("wqy-microhei", "wqy-zenhei", "notosanscjk", "notosanssc", "sourcehansans", "simhei")
 
@@ -37,7 +37,7 @@ def speed_plot(path: Path, retrieval_ms: list[float], ours: list[Score], base: l
     _finish(fig, path, stamp)
 
 
-def _box(ax, data: list[list[float]], labels: list[str], unit: str) -> None:  # noqa: ANN001 - Axes
+def _box(ax, data: list[list[float]], labels: list[str], unit: str) -> None:
     shown = [d if d else [0.0] for d in data]
     ax.boxplot(shown, whis=(5, 95))
     ax.set_xticks(range(1, len(labels) + 1), labels)
@@ -49,7 +49,9 @@ def scaling_plot(path: Path, ours: list[Score], base: list[Score], stamp: str) -
     fig, ax = plt.subplots(figsize=(7, 4.5))
     for scores, label, marker in ((ours, "本产品（每节）", "o"), (base, "基线（整表一次）", "s")):
         calls = [c for s in scores for c in s.sections if c["seconds"] > 0]
-        ax.scatter([c["prompt_tokens"] for c in calls], [c["seconds"] for c in calls], label=label, marker=marker, alpha=0.7)
+        ax.scatter(
+            [c["prompt_tokens"] for c in calls], [c["seconds"] for c in calls], label=label, marker=marker, alpha=0.7
+        )
     ax.set_xlabel("提示 token 数")
     ax.set_ylabel("秒")
     ax.set_title("用时随提示长度的变化")
@@ -71,7 +73,7 @@ def headline_plot(path: Path, rows: list[tuple[str, float, float]], stamp: str) 
     _finish(fig, path, stamp)
 
 
-def _finish(fig, path: Path, stamp: str) -> None:  # noqa: ANN001 - Figure
+def _finish(fig, path: Path, stamp: str) -> None:
     fig.text(0.99, 0.01, stamp, ha="right", va="bottom", fontsize=7, color="gray")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     fig.savefig(path, dpi=110)

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from langchain_core.messages import HumanMessage
@@ -92,10 +92,28 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
         type_cases = [] if "drafting-types" in options.skip else drafting.type_cases(denv)
         progress.start(len(SUITES) + 2 * (len(loo_cases) + len(type_cases)))
         for key, (title, run_suite) in SUITES.items():
-            run.suites.append(suites.skipped(key, title, "按 --skip 跳过") if key in options.skip else suites.timed(key, title, lambda: run_suite(env)))
+            run.suites.append(
+                suites.skipped(key, title, "按 --skip 跳过")
+                if key in options.skip
+                else suites.timed(key, title, lambda: run_suite(env))  # noqa: B023 - called within this iteration
+            )
             progress.step(f"{title}：完成")
-        run.loo = _collect(progress, "留一法起草", loo_cases, lambda d: (cache.begin_case(), drafting.loo_case(denv, d))[1], lambda d: d.id, run.unfinished)
-        run.types = _collect(progress, "类型简报起草", type_cases, lambda c: (cache.begin_case(), drafting.type_case(denv, *c))[1], lambda c: c[0], run.unfinished)
+        run.loo = _collect(
+            progress,
+            "留一法起草",
+            loo_cases,
+            lambda d: (cache.begin_case(), drafting.loo_case(denv, d))[1],
+            lambda d: d.id,
+            run.unfinished,
+        )
+        run.types = _collect(
+            progress,
+            "类型简报起草",
+            type_cases,
+            lambda c: (cache.begin_case(), drafting.type_case(denv, *c))[1],
+            lambda c: c[0],
+            run.unfinished,
+        )
         run.skipped = {p: "按 --skip 跳过" for p in DRAFTING if p in options.skip}
         meta["cache_hits"] = cache.hits
         meta["seconds"] = round(time.perf_counter() - started, 1)
@@ -114,7 +132,9 @@ def _patient(settings: Settings) -> Settings:
     return settings.model_copy(update={"llm": llm})
 
 
-def _collect(progress: Progress, label: str, cases: list, run_case: Callable, name: Callable, unfinished: list[str]) -> dict[str, list[Score]]:
+def _collect(
+    progress: Progress, label: str, cases: list, run_case: Callable, name: Callable, unfinished: list[str]
+) -> dict[str, list[Score]]:
     """Both systems' scores per case; a case is kept only whole, so both systems are judged on the same cases."""
     found: dict[str, list[Score]] = {system: [] for system in drafting.SYSTEMS}
     for case in cases:
@@ -131,7 +151,7 @@ def _collect(progress: Progress, label: str, cases: list, run_case: Callable, na
     return found
 
 
-def _retriever(settings: Settings):  # noqa: ANN202 - Retriever (chromadb loads with it)
+def _retriever(settings: Settings):
     """The hybrid retriever over the retrieval eval's index (built if missing), for the product's precedents
     and the baseline's chunks."""
     from assistant.retrieval.service import Retriever, build_index
@@ -141,8 +161,10 @@ def _retriever(settings: Settings):  # noqa: ANN202 - Retriever (chromadb loads 
     return Retriever.open(index_settings)
 
 
-def _hits(retriever) -> Hits:  # noqa: ANN001 - Retriever
-    return lambda query, k: [(h.metadata.get("declaration_id"), h.text) for h in retriever.index.search(query, k=k, mode="hybrid")]
+def _hits(retriever) -> Hits:
+    return lambda query, k: [
+        (h.metadata.get("declaration_id"), h.text) for h in retriever.index.search(query, k=k, mode="hybrid")
+    ]
 
 
 def describe(settings: Settings, options: EvalOptions, runtime: LLMRuntime | None) -> dict[str, object]:
@@ -158,16 +180,29 @@ def describe(settings: Settings, options: EvalOptions, runtime: LLMRuntime | Non
         runtime.complete([HumanMessage("你好")], max_tokens=1)  # pages the model in: not counted in any case
         warmup = round(time.perf_counter() - started, 1)
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} 核，内存 {_memory_gib():.1f} GiB，{platform.machine()}，Python {platform.python_version()}",
-        "model": model, "provider": provider.value, "commit": _commit(),
-        "settings": {"temperature": llm.temperature, "timeout_s": llm.timeout_s, "n_ctx": llm.n_ctx, "n_threads": llm.n_threads, "max_retries": llm.max_retries,
-                     "local_json_grammar": llm.local_json_grammar, "quick": options.quick, "limit": options.limit,
-                     "skip": sorted(options.skip), "semantic_match": options.semantic_match,
-                     "max_minutes": options.max_minutes},
+        "model": model,
+        "provider": provider.value,
+        "commit": _commit(),
+        "settings": {
+            "temperature": llm.temperature,
+            "timeout_s": llm.timeout_s,
+            "n_ctx": llm.n_ctx,
+            "n_threads": llm.n_threads,
+            "max_retries": llm.max_retries,
+            "local_json_grammar": llm.local_json_grammar,
+            "quick": options.quick,
+            "limit": options.limit,
+            "skip": sorted(options.skip),
+            "semantic_match": options.semantic_match,
+            "max_minutes": options.max_minutes,
+        },
         "warmup_s": warmup if runtime is not None else None,
-        "command": "assistant eval " + " ".join(sys.argv[2:]) if len(sys.argv) > 1 and sys.argv[1] == "eval" else "assistant eval",
-    }  # fmt: skip
+        "command": "assistant eval " + " ".join(sys.argv[2:])
+        if len(sys.argv) > 1 and sys.argv[1] == "eval"
+        else "assistant eval",
+    }
 
 
 def _memory_gib() -> float:
@@ -179,7 +214,9 @@ def _memory_gib() -> float:
 
 def _commit() -> str:
     try:
-        out = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5)
+        out = subprocess.run(
+            ["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5
+        )
     except (OSError, subprocess.SubprocessError):
         return "?"
     return out.stdout.strip() or "?"

@@ -41,7 +41,9 @@ class Score:
     prompt_tokens: int
     completion_tokens: int
     retries: int
-    sections: list[dict] = field(default_factory=list)  # per call: section, prompt_tokens, completion_tokens, seconds, attempts
+    sections: list[dict] = field(
+        default_factory=list
+    )  # per call: section, prompt_tokens, completion_tokens, seconds, attempts
     extra: dict[str, float] = field(default_factory=dict)
     failure: str = ""
 
@@ -55,12 +57,22 @@ def score(case: str, c: Candidate, brief: Brief, policies: list[PolicyReference]
     needs = requirements(brief.year)
     covered = sum(1 for need in needs if any(r.level2 in need.accepted for r in c.rows))
     return Score(
-        case=case, system=c.system, schema_valid=c.schema_valid, review_errors=review_errors(c, brief, context),
-        invented_figures=len(figures), invented_policies=len(invented), caught=c.caught, covered=covered, required=len(needs),
-        seconds=round(c.seconds, 2), prompt_tokens=sum(x.prompt_tokens for x in c.costs),
-        completion_tokens=sum(x.completion_tokens for x in c.costs), retries=sum(max(x.attempts - 1, 0) for x in c.costs),
-        sections=[vars(x) for x in c.costs], failure=c.failure,
-    )  # fmt: skip
+        case=case,
+        system=c.system,
+        schema_valid=c.schema_valid,
+        review_errors=review_errors(c, brief, context),
+        invented_figures=len(figures),
+        invented_policies=len(invented),
+        caught=c.caught,
+        covered=covered,
+        required=len(needs),
+        seconds=round(c.seconds, 2),
+        prompt_tokens=sum(x.prompt_tokens for x in c.costs),
+        completion_tokens=sum(x.completion_tokens for x in c.costs),
+        retries=sum(max(x.attempts - 1, 0) for x in c.costs),
+        sections=[vars(x) for x in c.costs],
+        failure=c.failure,
+    )
 
 
 BRIEF_FIELDS = ("header.", "funding.")  # filled from the brief, not drafted: the same for both systems
@@ -76,14 +88,18 @@ def review_errors(c: Candidate, brief: Brief, context: ReviewContext) -> int:
     sections = [(k, t) for k, t in c.sections.items()] + ([(SectionKind.BASIS, basis)] if basis else [])
     rows = [r for row in c.rows if (r := row.review_row()) is not None]
     report = review(brief_declaration(brief, declaration_id="draft", sections=sections, indicators=rows), context)
-    return sum(f.severity is Severity.ERROR and not (f.location.field or "").startswith(BRIEF_FIELDS) for f in report.findings)
+    return sum(
+        f.severity is Severity.ERROR and not (f.location.field or "").startswith(BRIEF_FIELDS) for f in report.findings
+    )
 
 
 def invented_items(c: Candidate, brief: Brief, policies: list[PolicyReference]) -> tuple[list[str], list[str]]:
     """Figures in no source, and policy mentions resolving to nothing, in the final text and 立项依据."""
     allowed = brief_numbers(brief).union(*(numbers_in(m) for m in c.material))
     named = [p.strip("《》 ") for p in brief.policies]
-    sources = Sources(text="\n".join([brief_text(brief), *c.material]), numbers=allowed, policies=policies, user_titles=named)
+    sources = Sources(
+        text="\n".join([brief_text(brief), *c.material]), numbers=allowed, policies=policies, user_titles=named
+    )
     figures: list[str] = []
     mentions: list[str] = []
     for text in c.sections.values():

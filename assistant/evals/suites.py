@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 
@@ -74,7 +74,7 @@ def timed(key: str, title: str, run: Callable[[], SuiteResult]) -> SuiteResult:
     started = time.perf_counter()
     try:
         result = run()
-    except Exception as exc:  # noqa: BLE001 - one broken suite must not lose the others' figures
+    except Exception as exc:
         result = SuiteResult(key, title, status="failed", lines=[f"运行失败：{type(exc).__name__}: {str(exc)[:300]}"])
     result.seconds = round(time.perf_counter() - started, 1)
     return result
@@ -97,7 +97,9 @@ def run_retrieval(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "retrieval/run.py")
     from assistant.retrieval.service import Retriever, build_index
 
-    file = mod.CaseFile.model_validate(yaml.safe_load((env.evals_dir / "retrieval/cases.yaml").read_text(encoding="utf-8")))
+    file = mod.CaseFile.model_validate(
+        yaml.safe_load((env.evals_dir / "retrieval/cases.yaml").read_text(encoding="utf-8"))
+    )
     cases = file.cases[: env.limit] if env.limit else file.cases
     settings = retrieval_settings(env.settings)
     build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
@@ -109,13 +111,29 @@ def run_retrieval(env: SuiteEnv) -> SuiteResult:
         started = time.perf_counter()
         retriever.search(case.query, kind=case.kind, k=mod.MRR_DEPTH, mode="hybrid")
         latencies.append((time.perf_counter() - started) * 1000)
-    figures = {f"{name}.{m}": round(f(outs), 4) for name in ("hybrid", "vector", "bm25") for m, f in (("recall@5", mod.recall), ("mrr", mod.mrr)) if (outs := runs[name])}
-    figures |= {"hybrid.latency_p50_ms": round(percentile(latencies, 50), 1), "hybrid.latency_p95_ms": round(percentile(latencies, 95), 1)}
-    lines = [f"{len(cases)} 条查询（`evals/retrieval/cases.yaml`），每格 recall@5 / MRR@10：", "", *mod.table(runs), "",
-             *mod.verdict(runs, file.thresholds.hybrid_recall_at_5), "",
-             f"混合检索查询耗时（`Retriever.search`，含查询嵌入）：p50 {figures['hybrid.latency_p50_ms']} ms，p95 {figures['hybrid.latency_p95_ms']} ms（{len(latencies)} 次）。"]  # fmt: skip
-    split = ("无留出集：68 条查询在任何检索之前写成，但融合方式（证据加权 RRF）和精确路由是看着这组查询的结果改的（README“What the figures showed”），"
-             "所以这些数字是在调参所用的同一组查询上测得的，偏乐观。")  # fmt: skip
+    figures = {
+        f"{name}.{m}": round(f(outs), 4)
+        for name in ("hybrid", "vector", "bm25")
+        for m, f in (("recall@5", mod.recall), ("mrr", mod.mrr))
+        if (outs := runs[name])
+    }
+    figures |= {
+        "hybrid.latency_p50_ms": round(percentile(latencies, 50), 1),
+        "hybrid.latency_p95_ms": round(percentile(latencies, 95), 1),
+    }
+    lines = [
+        f"{len(cases)} 条查询（`evals/retrieval/cases.yaml`），每格 recall@5 / MRR@10：",
+        "",
+        *mod.table(runs),
+        "",
+        *mod.verdict(runs, file.thresholds.hybrid_recall_at_5),
+        "",
+        f"混合检索查询耗时（`Retriever.search`，含查询嵌入）：p50 {figures['hybrid.latency_p50_ms']} ms，p95 {figures['hybrid.latency_p95_ms']} ms（{len(latencies)} 次）。",
+    ]
+    split = (
+        "无留出集：68 条查询在任何检索之前写成，但融合方式（证据加权 RRF）和精确路由是看着这组查询的结果改的（README“What the figures showed”），"
+        "所以这些数字是在调参所用的同一组查询上测得的，偏乐观。"
+    )
     return SuiteResult("retrieval", "检索", figures, lines, split, samples={"retrieval_ms": latencies})
 
 
@@ -131,12 +149,26 @@ def run_indicators(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "indicators/run.py")
     rows = mod.evaluate(env.sources.corpus, mod.default_cache(env.settings.data_dir), limit=env.limit)
     mine, base = mod.total([r.ours for r in rows]), mod.total([r.baseline for r in rows])
-    figures = {f"{who}.{m}": round(getattr(o, m), 4) for who, o in (("ours", mine), ("baseline", base)) for m in ("precision", "recall", "f1")}
-    figures |= {"ours.value_agreement": round(mine.agreeing / max(mine.matched, 1), 4), "ours.coverage": round(mine.covered / max(mine.required, 1), 4),
-                "baseline.value_agreement": round(base.agreeing / max(base.matched, 1), 4), "declarations": len(rows)}  # fmt: skip
-    lines = [f"留一法，{len(rows)} 份申报表（`evals/indicators/run.py` 的 `evaluate`）：", "", *(f"- {line}" for line in mod.summary(rows))]
-    split = ("无留出集：相似度权重、NEIGHBOURS、DECAY 手工设定并在这同一个留一法评测上检查过（README“Reading the figures”），"
-             "匹配阈值 0.985 由 calibrate.py 在全语料名称对上定出；数字略偏乐观。")  # fmt: skip
+    figures = {
+        f"{who}.{m}": round(getattr(o, m), 4)
+        for who, o in (("ours", mine), ("baseline", base))
+        for m in ("precision", "recall", "f1")
+    }
+    figures |= {
+        "ours.value_agreement": round(mine.agreeing / max(mine.matched, 1), 4),
+        "ours.coverage": round(mine.covered / max(mine.required, 1), 4),
+        "baseline.value_agreement": round(base.agreeing / max(base.matched, 1), 4),
+        "declarations": len(rows),
+    }
+    lines = [
+        f"留一法，{len(rows)} 份申报表（`evals/indicators/run.py` 的 `evaluate`）：",
+        "",
+        *(f"- {line}" for line in mod.summary(rows)),
+    ]
+    split = (
+        "无留出集：相似度权重、NEIGHBOURS、DECAY 手工设定并在这同一个留一法评测上检查过（README“Reading the figures”），"
+        "匹配阈值 0.985 由 calibrate.py 在全语料名称对上定出；数字略偏乐观。"
+    )
     return SuiteResult("indicators", "指标建议（留一法）", figures, lines, split)
 
 
@@ -146,15 +178,26 @@ def run_types(env: SuiteEnv) -> SuiteResult:
     figures: dict[str, float] = {}
     lines: list[str] = []
     for split in ("tune", "test"):
-        outcomes = mod.run(split, bank, verbose=False)[: env.limit] if env.limit else mod.run(split, bank, verbose=False)
+        outcomes = (
+            mod.run(split, bank, verbose=False)[: env.limit] if env.limit else mod.run(split, bank, verbose=False)
+        )
         rows, kept = sum(o.rows for o in outcomes), sum(o.kept for o in outcomes)
-        figures |= {f"{split}.kept": round(kept / max(rows, 1), 4), f"{split}.forbidden": sum(len(o.forbidden) for o in outcomes),
-                    f"{split}.type_correct": round(sum(o.case_type == o.found_type for o in outcomes) / max(len(outcomes), 1), 4),
-                    f"{split}.cost_level": round(sum(o.cost_level for o in outcomes) / max(len(outcomes), 1), 4),
-                    f"{split}.figures_used": round(sum(o.figures[0] for o in outcomes) / max(sum(o.figures[1] for o in outcomes), 1), 4)}  # fmt: skip
+        figures |= {
+            f"{split}.kept": round(kept / max(rows, 1), 4),
+            f"{split}.forbidden": sum(len(o.forbidden) for o in outcomes),
+            f"{split}.type_correct": round(
+                sum(o.case_type == o.found_type for o in outcomes) / max(len(outcomes), 1), 4
+            ),
+            f"{split}.cost_level": round(sum(o.cost_level for o in outcomes) / max(len(outcomes), 1), 4),
+            f"{split}.figures_used": round(
+                sum(o.figures[0] for o in outcomes) / max(sum(o.figures[1] for o in outcomes), 1), 4
+            ),
+        }
         label = "tune（调参用）" if split == "tune" else "test（未调参，报告用）"
-        lines.append(f"- {label}：{len(outcomes)} 份简报；可保留 {kept}/{rows}（{figures[f'{split}.kept']:.0%}）；禁止项 {figures[f'{split}.forbidden']:.0f}；"
-                     f"类型正确 {figures[f'{split}.type_correct']:.0%}；有成本水平 {figures[f'{split}.cost_level']:.0%}；简报数字 {figures[f'{split}.figures_used']:.0%}")  # fmt: skip
+        lines.append(
+            f"- {label}：{len(outcomes)} 份简报；可保留 {kept}/{rows}（{figures[f'{split}.kept']:.0%}）；禁止项 {figures[f'{split}.forbidden']:.0f}；"
+            f"类型正确 {figures[f'{split}.type_correct']:.0%}；有成本水平 {figures[f'{split}.cost_level']:.0%}；简报数字 {figures[f'{split}.figures_used']:.0%}"
+        )
     split_note = "留出集：14 份类型简报分两半，tune 半（01 04 06 09 10 12 14）用于调规则，test 半（02 03 05 07 08 11 13）未调参——报告以 test 半为准。"
     return SuiteResult("types", "指标建议（项目类型简报）", figures, lines, split_note)
 
@@ -169,32 +212,50 @@ def run_review(env: SuiteEnv) -> SuiteResult:
     with redirect_stdout(out):
         stats = mod.measure(declarations, runs=10 if env.quick else mod.RUNS)
     figures = {k: round(v, 2) for k, v in stats.items()}
-    lines = [f"审核引擎：{stats['declarations']:.0f} 份申报表、{stats['indicators']:.0f} 条指标，共 {stats['findings']:.0f} 条审核意见；"
-             f"整库审核 p50 {stats['p50_ms']:.1f} ms，p95 {stats['p95_ms']:.1f} ms（`evals/review/bench.py`）。"]  # fmt: skip
+    lines = [
+        f"审核引擎：{stats['declarations']:.0f} 份申报表、{stats['indicators']:.0f} 条指标，共 {stats['findings']:.0f} 条审核意见；"
+        f"整库审核 p50 {stats['p50_ms']:.1f} ms，p95 {stats['p95_ms']:.1f} ms（`evals/review/bench.py`）。"
+    ]
     split = "无调参：审核规则是确定性的，来自 primer 与真实表单中的缺陷类别；这里只测速度和整库意见数（规则的正确性由 tests/ 中的用例检验）。"
     return SuiteResult("review", "审核", figures, lines, split)
 
 
 def run_qa(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "qa/run.py")
-    settings = env.settings.model_copy(update={"llm": env.settings.llm.model_copy(update={"provider": LLMProvider.NONE})})
-    cases = [mod.Case.model_validate(c) for c in yaml.safe_load((env.evals_dir / "qa/cases.yaml").read_text(encoding="utf-8"))]
+    settings = env.settings.model_copy(
+        update={"llm": env.settings.llm.model_copy(update={"provider": LLMProvider.NONE})}
+    )
+    cases = [
+        mod.Case.model_validate(c)
+        for c in yaml.safe_load((env.evals_dir / "qa/cases.yaml").read_text(encoding="utf-8"))
+    ]
     cases.extend(_paraphrases(env.evals_dir, mod))
     cases = cases[: env.limit] if env.limit else cases
     with build_services(settings) as services:  # the product's wiring: open questions read its one search service
         outcomes = [mod.run_case(case, None, date(2026, 11, 22), env.sources.qa, services.search) for case in cases]
     structured = [o for o in outcomes if o.case.structured]
-    figures = {"overall": round(sum(o.passed for o in outcomes) / max(len(outcomes), 1), 4), "cases": len(outcomes),
-               "structured": round(sum(o.passed for o in structured) / max(len(structured), 1), 4),
-               "invalid_citations": sum(not o.citations_valid for o in outcomes),
-               "seconds_per_question": round(statistics.mean(o.seconds for o in outcomes), 3) if outcomes else 0.0}  # fmt: skip
+    figures = {
+        "overall": round(sum(o.passed for o in outcomes) / max(len(outcomes), 1), 4),
+        "cases": len(outcomes),
+        "structured": round(sum(o.passed for o in structured) / max(len(structured), 1), 4),
+        "invalid_citations": sum(not o.citations_valid for o in outcomes),
+        "seconds_per_question": round(statistics.mean(o.seconds for o in outcomes), 3) if outcomes else 0.0,
+    }
     for split in sorted({s for o in outcomes if (s := getattr(o.case, "split", None))}):
         group = [o for o in outcomes if getattr(o.case, "split", None) == split]
         figures[f"paraphrases.{split}"] = round(sum(o.passed for o in group) / len(group), 4)
     body = mod.report(outcomes, LLMProvider.NONE)
-    lines = ["不用语言模型（结构化路由 + 抽取式检索，`evals/qa/run.py --llm none` 的同一函数）；问答带模型的数字见 `evals/qa/results.md`。", "", "```", body, "```"]
-    split = ("cases.yaml 的 51 条无留出集（路由规则在同一组用例上开发）；改写问法 `paraphrases.yaml` 在调参前分为 tune（调解析器时看过）"
-             "与 held（调参时从未看过）两半，表中 split: held 一行是留出结果（evals/qa/results.md）。")  # fmt: skip
+    lines = [
+        "不用语言模型（结构化路由 + 抽取式检索，`evals/qa/run.py --llm none` 的同一函数）；问答带模型的数字见 `evals/qa/results.md`。",
+        "",
+        "```",
+        body,
+        "```",
+    ]
+    split = (
+        "cases.yaml 的 51 条无留出集（路由规则在同一组用例上开发）；改写问法 `paraphrases.yaml` 在调参前分为 tune（调解析器时看过）"
+        "与 held（调参时从未看过）两半，表中 split: held 一行是留出结果（evals/qa/results.md）。"
+    )
     return SuiteResult("qa", "问答", figures, lines, split)
 
 
@@ -203,7 +264,9 @@ def _paraphrases(evals_dir: Path, mod: ModuleType) -> list:
     found = []
     for path in sorted((evals_dir / "qa").glob("*.yaml")):
         if path.name != "cases.yaml" and isinstance(data := yaml.safe_load(path.read_text(encoding="utf-8")), list):
-            found += [mod.Case.model_validate(c) for c in data if isinstance(c, dict) and set(c) <= set(mod.Case.model_fields)]
+            found += [
+                mod.Case.model_validate(c) for c in data if isinstance(c, dict) and set(c) <= set(mod.Case.model_fields)
+            ]
     return found
 
 
@@ -211,9 +274,14 @@ def run_store(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "store/bench.py")
     with tempfile.TemporaryDirectory() as tmp:
         times = mod.bench(f"sqlite:///{Path(tmp) / 'drafts.db'}", 20 if env.quick else 100)
-    figures = {"sqlite.save_p50_ms": round(statistics.median(times), 1), "sqlite.save_p95_ms": round(percentile(times, 95), 1)}
-    lines = [f"草稿库一次保存（新版本 + 字段来源），SQLite：p50 {figures['sqlite.save_p50_ms']} ms，p95 {figures['sqlite.save_p95_ms']} ms（{len(times)} 次）。"
-             "PostgreSQL 一栏需启动数据库服务器，这里不跑：`.venv/bin/python evals/store/bench.py`。"]  # fmt: skip
+    figures = {
+        "sqlite.save_p50_ms": round(statistics.median(times), 1),
+        "sqlite.save_p95_ms": round(percentile(times, 95), 1),
+    }
+    lines = [
+        f"草稿库一次保存（新版本 + 字段来源），SQLite：p50 {figures['sqlite.save_p50_ms']} ms，p95 {figures['sqlite.save_p95_ms']} ms（{len(times)} 次）。"
+        "PostgreSQL 一栏需启动数据库服务器，这里不跑：`.venv/bin/python evals/store/bench.py`。"
+    ]
     return SuiteResult("store", "草稿库", figures, lines, "无调参（速度基准）。", samples={"store_ms": times})
 
 
@@ -223,5 +291,9 @@ def run_office(env: SuiteEnv) -> SuiteResult:
     started = time.perf_counter()
     mod.fuzz(examples)
     seconds = time.perf_counter() - started
-    lines = [f"{examples} 个随机表格读入，无崩溃、无静默丢失的单元格（{seconds:.1f} 秒，`evals/office/fuzz_reader.py`）。"]
-    return SuiteResult("office", "Word/Excel 读入模糊测试", {"grids": examples, "passed": 1}, lines, "无调参（性质测试，随机生成）。")
+    lines = [
+        f"{examples} 个随机表格读入，无崩溃、无静默丢失的单元格（{seconds:.1f} 秒，`evals/office/fuzz_reader.py`）。"
+    ]
+    return SuiteResult(
+        "office", "Word/Excel 读入模糊测试", {"grids": examples, "passed": 1}, lines, "无调参（性质测试，随机生成）。"
+    )

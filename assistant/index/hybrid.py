@@ -146,9 +146,7 @@ class HybridIndex:
         hits = self.reranker.rerank(query, _hits(self._rank(sides), sides))
         return [hit.model_copy(update={"rank": rank}) for rank, hit in enumerate(hits[:k], start=1)]
 
-    def _candidates(
-        self, query: str, filters: Where, n: int, mode: SearchMode
-    ) -> dict[str, list[Candidate]]:
+    def _candidates(self, query: str, filters: Where, n: int, mode: SearchMode) -> dict[str, list[Candidate]]:
         match mode:
             case "vector":
                 return {"vector": self._vector_candidates(query, filters, n)}
@@ -179,7 +177,11 @@ class HybridIndex:
         """Text and metadata from the keyword store; from chroma only for ids it lacks (an interrupted sync)."""
         missing = [doc_id for doc_id, _ in found if self.bm25.get(doc_id) is None]
         stored = self.collection.get(ids=missing, include=["documents", "metadatas"]) if missing else None
-        extra = dict(zip(stored["ids"], zip(stored["documents"], stored["metadatas"]))) if stored else {}
+        extra = (
+            dict(zip(stored["ids"], zip(stored["documents"], stored["metadatas"], strict=True), strict=True))
+            if stored
+            else {}
+        )
         candidates = []
         for doc_id, similarity in found:
             entry = self.bm25.get(doc_id)

@@ -69,7 +69,7 @@ def get_collection(client: ClientAPI, name: str, embedding_function: ProjectEmbe
         name, embedding_function=embedding_function, configuration={"hnsw": {"space": SPACE}}
     )
     check_configuration(collection.configuration_json, embedding_function, name)
-    if collection._embedding_function is not embedding_function:  # noqa: SLF001  the guard is the point
+    if collection._embedding_function is not embedding_function:
         raise CorpusError(f"索引集合 {name} 没有使用本项目的嵌入函数", hint=_REBUILD_HINT)
     return collection
 

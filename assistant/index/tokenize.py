@@ -36,10 +36,37 @@ _STANDARD = re.compile(
 )
 # Words that end the text before an issuer code ("根据财预〔2021〕101号": the issuer is 财预).
 _ISSUER_BOUNDARIES = (
-    "根据", "依据", "按照", "参照", "依照", "遵照", "对照", "执行", "落实", "贯彻", "印发", "转发",
-    "通知", "意见", "办法", "规定", "方案", "规划", "决定", "细则", "纲要", "计划", "文件",
-    "的", "及", "和", "与", "或", "见", "即",
-)  # fmt: skip
+    "根据",
+    "依据",
+    "按照",
+    "参照",
+    "依照",
+    "遵照",
+    "对照",
+    "执行",
+    "落实",
+    "贯彻",
+    "印发",
+    "转发",
+    "通知",
+    "意见",
+    "办法",
+    "规定",
+    "方案",
+    "规划",
+    "决定",
+    "细则",
+    "纲要",
+    "计划",
+    "文件",
+    "的",
+    "及",
+    "和",
+    "与",
+    "或",
+    "见",
+    "即",
+)
 # Kept minimal on purpose: BM25's idf already discounts frequent words; these only add noise.
 STOPWORDS = frozenset("的 了 和 与 及 或 等 在 对 为 是 将 把 被 其 之 以 于 由 并 且 也 该 各 中".split())
 

@@ -72,7 +72,7 @@ def _exact(collection: Collection, vector: list[float], ids: list[str], n: int) 
 
 def _query_vector(collection: Collection, query: str) -> list[float]:
     """The query embedded once, with the collection's own function (query role), for every fetch below."""
-    function = collection._embedding_function  # noqa: SLF001  the project's function, checked by get_collection
+    function = collection._embedding_function
     if function is None:
         raise ValueError(f"collection {collection.name} has no embedding function")
     return [float(x) for x in function.embed_query([query])[0]]

@@ -19,13 +19,22 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
-from assistant.ingest.cells import Row, amount_unit, clean_inline, label_key, parse_amount, parse_checkboxes, parse_date, serial_date
+from assistant.ingest.cells import (
+    Row,
+    amount_unit,
+    clean_inline,
+    label_key,
+    parse_amount,
+    parse_checkboxes,
+    parse_date,
+    serial_date,
+)
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
 from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.notes import NoteSink
-from assistant.ingest.titles import is_page_chrome, read_title
 from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
+from assistant.ingest.titles import is_page_chrome, read_title
 
 _YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
 _TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
@@ -150,7 +159,11 @@ class BlockParser:
         start, end = values.get("start_date"), values.get("end_date")
         if not isinstance(start, date) or not isinstance(end, date) or start.year != end.year:
             return None
-        self.notes.warn("header.year_from_dates", f"表中未写明预算年度，按计划起止日期取 {start.year} 年，请核对", field="header.year")
+        self.notes.warn(
+            "header.year_from_dates",
+            f"表中未写明预算年度，按计划起止日期取 {start.year} 年，请核对",
+            field="header.year",
+        )
         return start.year
 
     def _text_field(self, values: dict[str, object], opened: OpenField) -> None:
@@ -168,25 +181,31 @@ class BlockParser:
         if target not in values or values[target] is None:
             values[target] = text
 
-    def _date(self, opened: OpenField):  # noqa: ANN202 - date | None
+    def _date(self, opened: OpenField):
         text = " ".join(opened.values).strip()
         where = f"header.{opened.spec.target}"
         try:
             parsed = parse_date(text)
         except ValueError:
             self.notes.warn(
-                "header.bad_date", f"「{opened.title}」的日期「{text}」无法识别，按空白处理，请按 2025-01-01 的格式填写",
-                line=opened.line, field=where, fragment=text,
-            )  # fmt: skip
+                "header.bad_date",
+                f"「{opened.title}」的日期「{text}」无法识别，按空白处理，请按 2025-01-01 的格式填写",
+                line=opened.line,
+                field=where,
+                fragment=text,
+            )
             return None
         if serial_date(text) is not None:
             self.notes.warn(
-                "header.serial_date", f"「{opened.title}」写的是电子表格日期序列号「{text}」，已换算为 {parsed}，请核对",
-                line=opened.line, field=where, fragment=text,
-            )  # fmt: skip
+                "header.serial_date",
+                f"「{opened.title}」写的是电子表格日期序列号「{text}」，已换算为 {parsed}，请核对",
+                line=opened.line,
+                field=where,
+                fragment=text,
+            )
         return parsed
 
-    def _checkboxes(self, opened: OpenField):  # noqa: ANN202 - CheckboxField
+    def _checkboxes(self, opened: OpenField):
         field, lost = parse_checkboxes(opened.values)
         if lost:
             self.notes.warn(
@@ -229,9 +248,12 @@ class BlockParser:
             return None
         if amount is not None and amount_unit(text) is not None:
             self.notes.info(
-                "funding.unit_converted", converted_note(opened.title, text, amount),
-                line=opened.line, field=f"funding.{target}", fragment=text,
-            )  # fmt: skip
+                "funding.unit_converted",
+                converted_note(opened.title, text, amount),
+                line=opened.line,
+                field=f"funding.{target}",
+                fragment=text,
+            )
         return amount
 
     def _sections(self, fields: FormFields) -> list[TextSection]:

@@ -134,8 +134,14 @@ def parse_date(text: str) -> date | None:
 
 
 _INPUT = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)
-_GLYPHS = {"□": CheckState.UNCHECKED, "☐": CheckState.UNCHECKED, "☑": CheckState.CHECKED,
-           "☒": CheckState.CHECKED, "■": CheckState.CHECKED, "√": CheckState.CHECKED}  # fmt: skip
+_GLYPHS = {
+    "□": CheckState.UNCHECKED,
+    "☐": CheckState.UNCHECKED,
+    "☑": CheckState.CHECKED,
+    "☒": CheckState.CHECKED,
+    "■": CheckState.CHECKED,
+    "√": CheckState.CHECKED,
+}
 
 
 def parse_checkboxes(raws: list[str]) -> tuple[CheckboxField, bool]:

@@ -41,12 +41,16 @@ def truncation_note(decl: Declaration, last_line: int) -> ParseNote | None:
         return _note(f"申报表在第 {last_line} 行（文件末尾）就结束了，没有指标表", last_line)
     last = decl.indicators[-1]
     if last.line == last_line and not last.value.raw.strip():
-        return _note(f"文件在第 {last_line} 行结束，最后一行指标「{last.name}」没有目标值，这一行似乎只导出了一半", last_line)
+        return _note(
+            f"文件在第 {last_line} 行结束，最后一行指标「{last.name}」没有目标值，这一行似乎只导出了一半", last_line
+        )
     return None
 
 
 def _note(what: str, line: int) -> ParseNote:
     return ParseNote(
-        level=NoteLevel.WARNING, code=TRUNCATED, line=line,
+        level=NoteLevel.WARNING,
+        code=TRUNCATED,
+        line=line,
         message=f"文件似乎被截断：{what}；请核对原文件是否完整导出，必要时重新导出后再导入",
-    )  # fmt: skip
+    )

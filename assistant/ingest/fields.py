@@ -75,7 +75,9 @@ class FormWalker:
     def _is_column_header(self, filled: list[Cell]) -> bool:
         specs = [lookup(c.text, self.layout) for c in filled]
         sections = [s for s in specs if s is not None and s.kind is FieldKind.SECTION]
-        return len(sections) >= 2 and all(s is not None and s.kind in {FieldKind.SECTION, FieldKind.GROUP} for s in specs)
+        return len(sections) >= 2 and all(
+            s is not None and s.kind in {FieldKind.SECTION, FieldKind.GROUP} for s in specs
+        )
 
     def _open_columns(self, filled: list[Cell]) -> None:
         for cell in filled:

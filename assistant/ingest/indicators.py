@@ -73,7 +73,12 @@ class IndicatorTable:
         if len(levels) >= 2:
             self.level1, self.level2 = levels[0].text, levels[1].text
             for extra in levels[2:]:
-                self.notes.warn("indicator.extra_level", f"同一行出现多余的类别单元格「{extra.text}」，已忽略", line=line, fragment=extra.text)
+                self.notes.warn(
+                    "indicator.extra_level",
+                    f"同一行出现多余的类别单元格「{extra.text}」，已忽略",
+                    line=line,
+                    fragment=extra.text,
+                )
         elif len(levels) == 1:
             self._set_single_level(levels[0])
         for cell in levels:
@@ -84,7 +89,12 @@ class IndicatorTable:
                     line=line,
                     fragment=cell.text,
                 )
-        if levels and self.level1 and framework.is_level2_term(self.level1) and not framework.is_level1_term(self.level1):
+        if (
+            levels
+            and self.level1
+            and framework.is_level2_term(self.level1)
+            and not framework.is_level1_term(self.level1)
+        ):
             self.notes.warn(
                 "indicator.level1_mislabel",
                 f"一级指标栏填写的「{self.level1}」是二级指标名称，一级按其含义推断",
@@ -108,7 +118,9 @@ class IndicatorTable:
         position = len(self.rows) + 1
         where = f"indicators[{position}]"
         if name_cell is None:
-            self.notes.error("indicator.name_missing", "该行只有目标值，缺少指标名称（三级指标）", line=line, field=where)
+            self.notes.error(
+                "indicator.name_missing", "该行只有目标值，缺少指标名称（三级指标）", line=line, field=where
+            )
         if value_cell is None:
             self.notes.warn(
                 "indicator.value_missing",
@@ -189,7 +201,12 @@ def _split_levels(cells: list[Cell], columns: Columns) -> tuple[list[Cell], list
     count = 0
     while count < len(cells) and _is_category(cells, count, columns):
         count += 1
-    if count >= 2 and len(cells) - count == 1 and cells[count - 1].col >= columns.name and _looks_like_value(cells[count]):
+    if (
+        count >= 2
+        and len(cells) - count == 1
+        and cells[count - 1].col >= columns.name
+        and _looks_like_value(cells[count])
+    ):
         count -= 1
     return cells[:count], cells[count:]
 

@@ -19,9 +19,7 @@ class NoteSink:
         field: str | None = None,
         fragment: str | None = None,
     ) -> None:
-        self.notes.append(
-            ParseNote(level=level, code=code, message=message, line=line, field=field, fragment=fragment)
-        )
+        self.notes.append(ParseNote(level=level, code=code, message=message, line=line, field=field, fragment=fragment))
 
     def info(self, code: str, message: str, **where: str | int | None) -> None:
         self.add(NoteLevel.INFO, code, message, **where)  # type: ignore[arg-type]

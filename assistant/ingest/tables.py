@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
 from assistant.domain.amounts import converted_note
+from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
 from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
 
@@ -16,10 +16,17 @@ _ROW_LABELS = {"项目构成分解", "项目当年投入资金构成"}
 _TOTAL_LABEL = "金额合计"
 # Header words → BudgetLine fields; 依据 appears twice: after 单价 it grounds the price, after 数量 the quantity.
 _HEADER_FIELDS = {
-    "项目名称": "name", "子项目名称": "name", "项目内容": "content", "项目明细": "detail",
-    "明细金额": "amount", "预算金额（元）": "amount", "预算金额(元)": "amount", "单价": "unit_price",
-    "数量": "quantity", "备注": "remark",
-}  # fmt: skip
+    "项目名称": "name",
+    "子项目名称": "name",
+    "项目内容": "content",
+    "项目明细": "detail",
+    "明细金额": "amount",
+    "预算金额（元）": "amount",
+    "预算金额(元)": "amount",
+    "单价": "unit_price",
+    "数量": "quantity",
+    "备注": "remark",
+}
 
 
 def is_budget_header(row: Row) -> bool:
@@ -107,7 +114,9 @@ class BudgetTable:
             self.notes.warn("budget.bad_amount", f"金额「{text}」无法识别为数字，按空白处理", line=line, fragment=text)
             return None
         if amount is not None and amount_unit(text) is not None:
-            self.notes.info("budget.unit_converted", converted_note("预算明细金额", text, amount), line=line, fragment=text)
+            self.notes.info(
+                "budget.unit_converted", converted_note("预算明细金额", text, amount), line=line, fragment=text
+            )
         return amount
 
     def _total(self, row: Row) -> None:

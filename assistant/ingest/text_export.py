@@ -15,6 +15,7 @@ from assistant.ingest.completeness import EMPTY_HINT, TRUNCATED, empty_message, 
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 
+
 @dataclass
 class ParseResult:
     source_file: str
@@ -38,7 +39,10 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
             text = data[: len(data) - cut].decode(utf16)
         except UnicodeDecodeError as exc:
             if utf16 == "utf-16":  # a BOM said so; without one the guess may be wrong: try the others
-                raise InputError(f"文件 {name} 标明为 UTF-16 编码，但第 {exc.start} 字节处无法解码", hint="请用文本编辑器另存为 UTF-8 编码后重试") from exc
+                raise InputError(
+                    f"文件 {name} 标明为 UTF-16 编码，但第 {exc.start} 字节处无法解码",
+                    hint="请用文本编辑器另存为 UTF-8 编码后重试",
+                ) from exc
         else:
             notes.info("encoding.utf16", "文件为 UTF-16 编码（Word 的“Unicode 文本”），已按 UTF-16 读取")
             if cut:
@@ -119,7 +123,10 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     lines = split_lines(text, notes)
     loose = "\t" not in text and any(is_loose_row(line) for line in lines)
     if loose:
-        notes.info("cells.loose", "文件中没有制表符，按“|”或连续空格分隔单元格读取（网页或文档中复制的文本）；请核对各栏是否对齐")
+        notes.info(
+            "cells.loose",
+            "文件中没有制表符，按“|”或连续空格分隔单元格读取（网页或文档中复制的文本）；请核对各栏是否对齐",
+        )
     rows = [split_row(i, line, loose=loose) for i, line in enumerate(lines, start=1)]
     blocks = split_blocks(rows, name, notes)
     sha = hashlib.sha256(data).hexdigest()
@@ -164,8 +171,7 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
     _report_preamble(rows[: starts[0][0]], notes)
     bounds = [s for s, _ in starts] + [len(rows)]
     return [
-        Block(index=n + 1, layout=layout, rows=rows[start : bounds[n + 1]])
-        for n, (start, layout) in enumerate(starts)
+        Block(index=n + 1, layout=layout, rows=rows[start : bounds[n + 1]]) for n, (start, layout) in enumerate(starts)
     ]
 
 

@@ -32,8 +32,8 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-if TYPE_CHECKING:
-    from assistant.llm.chat import (
+if TYPE_CHECKING:  # re-exported lazily through __getattr__ below
+    from assistant.llm.chat import (  # noqa: F401 - re-exported lazily
         ChatReply,
         StructuredOutputError,
         StructuredResult,
@@ -46,9 +46,9 @@ if TYPE_CHECKING:
         strip_fences,
         structured_call,
     )
-    from assistant.llm.local_server import LocalServer, start_local_server
-    from assistant.llm.model_file import EMBEDDED_MODEL, ModelSpec, ensure_model_file, find_installed_parts
-    from assistant.llm.runtime import LLMRuntime
+    from assistant.llm.local_server import LocalServer, start_local_server  # noqa: F401 - re-exported lazily
+    from assistant.llm.model_file import EMBEDDED_MODEL, ModelSpec, ensure_model_file, find_installed_parts  # noqa: F401 - re-exported lazily
+    from assistant.llm.runtime import LLMRuntime  # noqa: F401 - re-exported lazily
 
 
 def __getattr__(name: str) -> Any:

@@ -65,7 +65,9 @@ class StructuredResult(Generic[T]):
 class StructuredOutputError(ModelError):
     """The model answered, but not with a valid instance of the schema; ``problem`` is for a repair prompt."""
 
-    def __init__(self, message: str, *, raw_output: str, problem: str, usage: TokenUsage, elapsed_s: float = 0.0) -> None:
+    def __init__(
+        self, message: str, *, raw_output: str, problem: str, usage: TokenUsage, elapsed_s: float = 0.0
+    ) -> None:
         super().__init__(message, hint="可重试，或换用更强的模型", raw_output=raw_output)
         self.problem = problem
         self.usage = usage
@@ -130,7 +132,11 @@ def chat_call(chat: BaseChatModel, messages: Sequence[BaseMessage]) -> ChatReply
 
 
 def stream_call(
-    chat: BaseChatModel, messages: Sequence[BaseMessage], *, on_delta: Callable[[str], None], count_prompt: Callable[[Sequence[BaseMessage]], int] | None = None
+    chat: BaseChatModel,
+    messages: Sequence[BaseMessage],
+    *,
+    on_delta: Callable[[str], None],
+    count_prompt: Callable[[Sequence[BaseMessage]], int] | None = None,
 ) -> ChatReply:
     """Send ``messages`` and pass each piece of text to ``on_delta`` as it arrives; the whole reply at the end.
 
@@ -154,7 +160,9 @@ def stream_call(
         raise _transport_error(exc) from exc
     if usage is None:
         usage = TokenUsage(prompt_tokens=count_prompt(messages) if count_prompt else 0, completion_tokens=len(parts))
-    return ChatReply(text="".join(parts), usage=usage, finish_reason=finish_reason, elapsed_s=time.perf_counter() - started)
+    return ChatReply(
+        text="".join(parts), usage=usage, finish_reason=finish_reason, elapsed_s=time.perf_counter() - started
+    )
 
 
 def structured_call(chat: BaseChatModel, messages: Sequence[BaseMessage], schema: type[T]) -> StructuredResult[T]:
@@ -179,12 +187,19 @@ def parse_reply(reply: ChatReply, schema: type[T]) -> StructuredResult[T]:
         problem = describe_validation_error(exc, limit=5) if isinstance(exc, ValidationError) else str(exc)
         raise StructuredOutputError(
             f"模型输出不符合 {schema.__name__} 的格式{'（输出因长度上限被截断）' if truncated else ''}",
-            raw_output=reply.text, problem=problem, usage=reply.usage, elapsed_s=reply.elapsed_s,
-        ) from exc  # fmt: skip
+            raw_output=reply.text,
+            problem=problem,
+            usage=reply.usage,
+            elapsed_s=reply.elapsed_s,
+        ) from exc
     return StructuredResult(
-        value=value, raw_text=reply.text, usage=reply.usage, elapsed_s=reply.elapsed_s,
-        repaired=payload.repaired, truncated=truncated or not payload.closed,
-    )  # fmt: skip
+        value=value,
+        raw_text=reply.text,
+        usage=reply.usage,
+        elapsed_s=reply.elapsed_s,
+        repaired=payload.repaired,
+        truncated=truncated or not payload.closed,
+    )
 
 
 def strip_fences(text: str) -> str:
@@ -316,7 +331,9 @@ def _transport_error(exc: openai.OpenAIError) -> ModelError:
             return ModelError("无法连接模型服务", hint="请确认 ASSISTANT_LLM__BASE_URL 可访问，或本地服务仍在运行")
         case openai.AuthenticationError():
             return ModelError("模型服务拒绝了 API key", hint="请检查 ASSISTANT_LLM__API_KEY")
-        case openai.APIStatusError() if exc.status_code in (400, 422, 500) and _REJECTED_FORMAT.search(str(exc.message)):
+        case openai.APIStatusError() if exc.status_code in (400, 422, 500) and _REJECTED_FORMAT.search(
+            str(exc.message)
+        ):
             return ResponseFormatRejected(
                 f"模型服务不支持所请求的输出格式：{_short(exc.message)}", hint="将改为要求输出普通 JSON 对象"
             )
@@ -331,4 +348,3 @@ def _transport_error(exc: openai.OpenAIError) -> ModelError:
 
 def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
-

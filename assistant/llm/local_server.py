@@ -141,15 +141,24 @@ class LocalServer:
 
     def command(self) -> list[str]:
         return [
-            sys.executable, "-m", "llama_cpp.server",
-            "--model", str(self.model_path),
-            "--host", self.host,
-            "--port", str(self.port),
-            "--n_ctx", str(self.n_ctx),
-            "--n_threads", str(self.n_threads),
-            "--n_threads_batch", str(self.n_threads),
-            "--flash_attn", "true",  # prompt processing about 13% faster on 2 CPU cores, same output speed
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(self.model_path),
+            "--host",
+            self.host,
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(self.n_ctx),
+            "--n_threads",
+            str(self.n_threads),
+            "--n_threads_batch",
+            str(self.n_threads),
+            "--flash_attn",
+            "true",  # prompt processing about 13% faster on 2 CPU cores, same output speed
+        ]
 
     def count_prompt_tokens(self, messages: Sequence[BaseMessage]) -> int:
         """Prompt tokens of a chat request, counted by the server's tokenizer (its streamed replies carry no

@@ -32,7 +32,7 @@ def export_docx(decl: Declaration, path: Path) -> None:
     doc.save(str(path))
 
 
-def _set_default_font(doc) -> None:  # noqa: ANN001 - docx.Document
+def _set_default_font(doc) -> None:
     """python-docx sets only the Latin font; Chinese text needs ``w:eastAsia`` as well (python-docx #154)."""
     style = doc.styles["Normal"]
     style.font.name = BODY_FONT
@@ -40,7 +40,9 @@ def _set_default_font(doc) -> None:  # noqa: ANN001 - docx.Document
     style.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
 
 
-def _cjk_run(paragraph: Paragraph, text: str, *, font: str = BODY_FONT, bold: bool = False, size: float | None = None) -> None:
+def _cjk_run(
+    paragraph: Paragraph, text: str, *, font: str = BODY_FONT, bold: bool = False, size: float | None = None
+) -> None:
     run = paragraph.add_run(text)
     run.bold = bold
     run.font.name = font
@@ -54,7 +56,7 @@ def _heading(paragraph: Paragraph, text: str, *, size: float) -> None:
     _cjk_run(paragraph, text, font=TITLE_FONT, bold=True, size=size)
 
 
-def _table(doc, form_table: FormTable) -> None:  # noqa: ANN001 - docx.Document
+def _table(doc, form_table: FormTable) -> None:
     table = doc.add_table(rows=len(form_table.rows), cols=form_table.width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -67,7 +69,7 @@ def _table(doc, form_table: FormTable) -> None:  # noqa: ANN001 - docx.Document
         _fill(cell, placed.cell.text, label=placed.cell.label)
 
 
-def _fill(cell, text: str, *, label: bool) -> None:  # noqa: ANN001 - docx _Cell
+def _fill(cell, text: str, *, label: bool) -> None:
     lines = text.split("\n")
     first = cell.paragraphs[0]
     _cjk_run(first, lines[0], bold=label)

@@ -58,7 +58,10 @@ def _table(sheet: Worksheet, table: FormTable, top: int) -> int:
             cell.data_type = "s"  # a value such as =100(%) is text, not a formula
         if form_cell.rowspan > 1 or form_cell.colspan > 1:
             sheet.merge_cells(
-                start_row=row, start_column=col, end_row=row + form_cell.rowspan - 1, end_column=col + form_cell.colspan - 1
+                start_row=row,
+                start_column=col,
+                end_row=row + form_cell.rowspan - 1,
+                end_column=col + form_cell.colspan - 1,
             )
     return top + len(table.rows) - 1
 

@@ -9,6 +9,7 @@ rows), then the 项目构成 budget table and the 制度保障 table where the d
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -110,13 +111,24 @@ def _header_rows(decl: Declaration) -> list[list[FormCell]]:
     h = decl.header
     current = decl.layout is Layout.MUNICIPAL_2021
     pairs: list[tuple[str, str | None]] = [
-        ("项目名称", h.name), ("项目性质", h.nature), ("项目类别", h.category if current else None),
-        ("主管部门", h.department), ("实施单位", h.implementer), ("申报单位", h.applicant),
-        ("项目负责人", h.manager), ("联系人", h.contact), ("联系电话", h.phone),
-        ("计划开始日期", date_text(h.start_date) or None), ("计划完成日期", date_text(h.end_date) or None),
-        ("填报单位负责人", h.unit_head), ("填表人", h.preparer), ("填报日期", h.filled_on),
-    ]  # fmt: skip
-    always = {"项目名称", "主管部门", "实施单位", "计划开始日期", "计划完成日期"} | ({"项目性质", "项目类别"} if current else set())
+        ("项目名称", h.name),
+        ("项目性质", h.nature),
+        ("项目类别", h.category if current else None),
+        ("主管部门", h.department),
+        ("实施单位", h.implementer),
+        ("申报单位", h.applicant),
+        ("项目负责人", h.manager),
+        ("联系人", h.contact),
+        ("联系电话", h.phone),
+        ("计划开始日期", date_text(h.start_date) or None),
+        ("计划完成日期", date_text(h.end_date) or None),
+        ("填报单位负责人", h.unit_head),
+        ("填表人", h.preparer),
+        ("填报日期", h.filled_on),
+    ]
+    always = {"项目名称", "主管部门", "实施单位", "计划开始日期", "计划完成日期"} | (
+        {"项目性质", "项目类别"} if current else set()
+    )
     kept = [(label, value or "") for label, value in pairs if value is not None or label in always]
     rows = _pairs_rows(kept, per_row=3)
     for label, box in (("项目类型", h.project_type), ("资金用途", h.fund_use)):
@@ -137,11 +149,14 @@ def _funding_rows(decl: Declaration) -> list[list[FormCell]]:
     extras = [
         (label, amount_text(value))
         for label, value in (
-            ("上级财政拨款", f.fiscal_upper), ("本级财政安排", f.fiscal_same_level), ("下级财政配套", f.fiscal_lower),
-            ("同名项目上年预算额（元）", f.previous_budget), ("同名项目上年预算执行数（元）", f.previous_spent),
+            ("上级财政拨款", f.fiscal_upper),
+            ("本级财政安排", f.fiscal_same_level),
+            ("下级财政配套", f.fiscal_lower),
+            ("同名项目上年预算额（元）", f.previous_budget),
+            ("同名项目上年预算执行数（元）", f.previous_spent),
         )
         if value is not None
-    ]  # fmt: skip
+    ]
     grid += [extras[i : i + 2] for i in range(0, len(extras), 2)]
     rows = []
     for n, pairs in enumerate(grid):
@@ -173,7 +188,7 @@ def _section_rows(decl: Declaration) -> list[list[FormCell]]:
 
 
 def _adjacent_goals(kinds: list[SectionKind]) -> bool:
-    pairs = zip(kinds, kinds[1:])
+    pairs = itertools.pairwise(kinds)
     return any(a is SectionKind.GOAL_TOTAL and b is SectionKind.GOAL_ANNUAL for a, b in pairs)
 
 
@@ -224,9 +239,16 @@ def _budget_table(lines: list[BudgetLine], total: Decimal | None) -> FormTable:
     table.rows.append([FormCell(t, label=True) for t in BUDGET_HEADER])
     for line in lines:
         values = (
-            line.name, line.content or "", line.detail or "", amount_text(line.amount), amount_text(line.unit_price),
-            line.price_basis or "", amount_text(line.quantity), line.quantity_basis or "", line.remark or "",
-        )  # fmt: skip
+            line.name,
+            line.content or "",
+            line.detail or "",
+            amount_text(line.amount),
+            amount_text(line.unit_price),
+            line.price_basis or "",
+            amount_text(line.quantity),
+            line.quantity_basis or "",
+            line.remark or "",
+        )
         table.rows.append([FormCell(v, amount=n in _BUDGET_AMOUNTS) for n, v in enumerate(values)])
     total_cell = FormCell(amount_text(_budget_total(lines, total)), colspan=len(BUDGET_HEADER) - 3, amount=True)
     table.rows.append([FormCell("金额合计", colspan=3, label=True), total_cell])

@@ -25,7 +25,16 @@ from assistant.office.reader import FormReader, is_legacy, is_title_text, layout
 
 def is_office_file(path: Path) -> bool:
     """Files this package answers for, the old binary formats included (they get a "save as" message)."""
-    return office_kind(path) is not None or path.suffix.lower() in {".doc", ".wps", ".xls", ".et", ".dot", ".wpt", ".xlt", ".ett"}
+    return office_kind(path) is not None or path.suffix.lower() in {
+        ".doc",
+        ".wps",
+        ".xls",
+        ".et",
+        ".dot",
+        ".wpt",
+        ".xlt",
+        ".ett",
+    }
 
 
 def import_office(path: Path) -> ParseResult:
@@ -56,15 +65,20 @@ def _drop_empty(declarations: list[Declaration], name: str) -> list[Declaration]
     if not kept:
         raise NotADeclarationError(empty_message(name), hint=EMPTY_HINT)
     skipped = [
-        ParseNote(level=NoteLevel.WARNING, code="declaration.empty", message=f"{empty_message(name, f'第 {n} 份')}，已跳过")
-        for n, d in enumerate(declarations, start=1) if is_empty(d)
+        ParseNote(
+            level=NoteLevel.WARNING, code="declaration.empty", message=f"{empty_message(name, f'第 {n} 份')}，已跳过"
+        )
+        for n, d in enumerate(declarations, start=1)
+        if is_empty(d)
     ]
     if skipped:
         kept[0] = kept[0].model_copy(update={"parse_notes": [*skipped, *kept[0].parse_notes]})
     return kept
 
 
-_FORMULA_MESSAGE = "单元格是公式（{formula}），文件中没有保存计算结果，按空白处理；请在 Excel 或 WPS 中打开并保存后再导入"
+_FORMULA_MESSAGE = (
+    "单元格是公式（{formula}），文件中没有保存计算结果，按空白处理；请在 Excel 或 WPS 中打开并保存后再导入"
+)
 
 
 def _rows(data: bytes, name: str, kind: str) -> tuple[list[ParseNote], list[GridCell], list[GridRow]]:
@@ -91,7 +105,9 @@ def split_declarations(rows: list[GridRow]) -> list[list[GridRow]]:
     return segments
 
 
-def read_declaration(rows: list[GridRow], *, source_file: str, sha256: str, notes: OfficeNotes, index: int = 1) -> Declaration:
+def read_declaration(
+    rows: list[GridRow], *, source_file: str, sha256: str, notes: OfficeNotes, index: int = 1
+) -> Declaration:
     layout = _layout(rows)
     reader = FormReader(layout, notes)
     for row in rows:
@@ -150,7 +166,7 @@ def _check_found(name: str, indicators: list[Indicator], reader: FormReader, sou
     reader.notes.add(NoteLevel.ERROR, "header.name_missing", "未找到项目名称（「项目名称」栏）", field="header.name")
 
 
-def _fill_year(header, notes: OfficeNotes):  # noqa: ANN001, ANN202 - Header
+def _fill_year(header, notes: OfficeNotes):
     if header.year is not None or header.start_date is None:
         return header
     notes.info("header.year_from_start_date", f"表头未写年度，按计划开始日期取 {header.start_date.year} 年")

@@ -39,25 +39,61 @@ class Role(Enum):
 
 
 _EXACT = {
-    "一级指标": Role.LEVEL1, "一级目标": Role.LEVEL1, "一级": Role.LEVEL1,
-    "二级指标": Role.LEVEL2, "二级目标": Role.LEVEL2, "二级": Role.LEVEL2,
-    "三级指标": Role.NAME, "三级目标": Role.NAME, "三级": Role.NAME, "指标名称": Role.NAME, "三级指标名称": Role.NAME,
-    "指标": Role.NAME, "指标内容": Role.NAME, "具体指标": Role.NAME, "绩效指标名称": Role.NAME,
-    "绩效指标": Role.GROUP, "序号": Role.SEQ, "编号": Role.SEQ,
-    "运算符": Role.OPERATOR, "符号": Role.OPERATOR, "比较符": Role.OPERATOR, "指标值符号": Role.OPERATOR,
-    "计算符号": Role.OPERATOR, "单位": Role.UNIT, "计量单位": Role.UNIT, "度量单位": Role.UNIT,
-    "指标值单位": Role.UNIT, "性质": Role.NATURE, "指标性质": Role.NATURE, "指标方向": Role.NATURE,
-    "权重": Role.WEIGHT, "权重(%)": Role.WEIGHT, "权重（%）": Role.WEIGHT, "分值": Role.WEIGHT,
-    "备注": Role.REMARK, "说明": Role.REMARK, "值": Role.VALUE,
-}  # fmt: skip
+    "一级指标": Role.LEVEL1,
+    "一级目标": Role.LEVEL1,
+    "一级": Role.LEVEL1,
+    "二级指标": Role.LEVEL2,
+    "二级目标": Role.LEVEL2,
+    "二级": Role.LEVEL2,
+    "三级指标": Role.NAME,
+    "三级目标": Role.NAME,
+    "三级": Role.NAME,
+    "指标名称": Role.NAME,
+    "三级指标名称": Role.NAME,
+    "指标": Role.NAME,
+    "指标内容": Role.NAME,
+    "具体指标": Role.NAME,
+    "绩效指标名称": Role.NAME,
+    "绩效指标": Role.GROUP,
+    "序号": Role.SEQ,
+    "编号": Role.SEQ,
+    "运算符": Role.OPERATOR,
+    "符号": Role.OPERATOR,
+    "比较符": Role.OPERATOR,
+    "指标值符号": Role.OPERATOR,
+    "计算符号": Role.OPERATOR,
+    "单位": Role.UNIT,
+    "计量单位": Role.UNIT,
+    "度量单位": Role.UNIT,
+    "指标值单位": Role.UNIT,
+    "性质": Role.NATURE,
+    "指标性质": Role.NATURE,
+    "指标方向": Role.NATURE,
+    "权重": Role.WEIGHT,
+    "权重(%)": Role.WEIGHT,
+    "权重（%）": Role.WEIGHT,
+    "分值": Role.WEIGHT,
+    "备注": Role.REMARK,
+    "说明": Role.REMARK,
+    "值": Role.VALUE,
+}
 _LONG = re.compile(r"(长期|中长期|实施期|整体|总体)")
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
 _BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
-_NUMBERING = re.compile(r"^(?:指标\s*\d+\s*[:：]|\d+\s*[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
+_NUMBERING = re.compile(
+    r"^(?:指标\s*\d+\s*[:：]|\d+\s*[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
+)
 _OPERATOR_WORDS = {
-    "大于等于": Operator.GE, "不低于": Operator.GE, "不少于": Operator.GE, "小于等于": Operator.LE,
-    "不高于": Operator.LE, "不超过": Operator.LE, "等于": Operator.EQ, "大于": Operator.GT, "小于": Operator.LT,
-}  # fmt: skip
+    "大于等于": Operator.GE,
+    "不低于": Operator.GE,
+    "不少于": Operator.GE,
+    "小于等于": Operator.LE,
+    "不高于": Operator.LE,
+    "不超过": Operator.LE,
+    "等于": Operator.EQ,
+    "大于": Operator.GT,
+    "小于": Operator.LT,
+}
 
 
 _EXTRA = {Role.LONG_VALUE, Role.WEIGHT, Role.BASIS}
@@ -135,10 +171,15 @@ class IndicatorReader:
 
     def _subheader(self, row: GridRow) -> bool:
         """A second header row under a merged 指标值 (长期 | 年度) splits that column in two."""
-        parents = [next((c for c in self.columns if c.cell.span > 1 and c.cell.covers(cell.col)), None) for cell in row.filled]
+        parents = [
+            next((c for c in self.columns if c.cell.span > 1 and c.cell.covers(cell.col)), None) for cell in row.filled
+        ]
         if None in parents:
             return False
-        split = [(p, cell, role_of(cell.text + p.title) or role_of(cell.text)) for p, cell in zip(parents, row.filled, strict=True)]
+        split = [
+            (p, cell, role_of(cell.text + p.title) or role_of(cell.text))
+            for p, cell in zip(parents, row.filled, strict=True)
+        ]
         if any(role is None for _, _, role in split):
             return False
         for parent, cell, role in split:
@@ -199,11 +240,15 @@ class IndicatorReader:
             if written != self.level1:
                 self.level1, self.level2 = written, None
             if not framework.is_level_term(level1.text):
-                self.notes.warn_at("indicator.level_outside_framework", f"一级指标「{self.level1}」不在指标框架内，按原文保留", level1)
+                self.notes.warn_at(
+                    "indicator.level_outside_framework", f"一级指标「{self.level1}」不在指标框架内，按原文保留", level1
+                )
         if level2 := cells.by_role.get(Role.LEVEL2):
             self.level2 = _clean_level(level2.text)
             if not framework.is_level_term(level2.text):
-                self.notes.warn_at("indicator.level_outside_framework", f"二级指标「{self.level2}」不在指标框架内，按原文保留", level2)
+                self.notes.warn_at(
+                    "indicator.level_outside_framework", f"二级指标「{self.level2}」不在指标框架内，按原文保留", level2
+                )
 
     def _add(self, cells: Cells, row: GridRow) -> None:
         position = len(self.rows) + 1
@@ -215,7 +260,11 @@ class IndicatorReader:
             self.notes.error_at("indicator.name_missing", "该行有指标值，但缺少指标名称（三级指标）", anchor)
         if not raw:
             cells.extra += _orphans(cells, self.columns)
-            self.notes.warn_at("indicator.value_missing", f"指标「{compact(name_written)}」缺少指标值（年度），原表该单元格为空", anchor)
+            self.notes.warn_at(
+                "indicator.value_missing",
+                f"指标「{compact(name_written)}」缺少指标值（年度），原表该单元格为空",
+                anchor,
+            )
         placement = framework.normalise(self.level1, self.level2)
         self.rows.append(
             Indicator(

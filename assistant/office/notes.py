@@ -11,7 +11,12 @@ class OfficeNotes(NoteSink):
     def at(self, level: NoteLevel, code: str, message: str, cell: GridCell, *, field: str | None = None) -> None:
         self.notes.append(
             ParseNote(
-                level=level, code=code, message=message, line=cell.row + 1, field=field, fragment=cell.text.strip() or None,
+                level=level,
+                code=code,
+                message=message,
+                line=cell.row + 1,
+                field=field,
+                fragment=cell.text.strip() or None,
                 cell=cell.where,
             )
         )

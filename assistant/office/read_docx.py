@@ -34,7 +34,7 @@ def docx_rows(data: bytes, name: str) -> list[GridRow]:
         ) from exc
 
 
-def _body_rows(document, name: str) -> list[GridRow]:  # noqa: ANN001 - docx.Document
+def _body_rows(document, name: str) -> list[GridRow]:
     rows: list[GridRow] = []
     paragraphs = tables = 0
     for child in document.element.body.iterchildren():

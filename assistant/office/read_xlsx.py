@@ -46,7 +46,7 @@ def xlsx_rows(data: bytes, name: str) -> Workbook:
     return result
 
 
-def _load(data: bytes, name: str, *, data_only: bool):  # noqa: ANN202 - openpyxl Workbook
+def _load(data: bytes, name: str, *, data_only: bool):
     try:
         return load_workbook(io.BytesIO(data), data_only=data_only)
     except Exception as exc:  # openpyxl raises KeyError, ValueError, lxml and zip errors on a damaged package

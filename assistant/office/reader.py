@@ -34,18 +34,40 @@ from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_hea
 _TITLE = re.compile(r"绩效目标(?:申报|批复)?表")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_GLYPHS = {"☑": CheckState.CHECKED, "☒": CheckState.CHECKED, "■": CheckState.CHECKED, "√": CheckState.CHECKED,
-           "☐": CheckState.UNCHECKED, "□": CheckState.UNCHECKED}  # fmt: skip
+_GLYPHS = {
+    "☑": CheckState.CHECKED,
+    "☒": CheckState.CHECKED,
+    "■": CheckState.CHECKED,
+    "√": CheckState.CHECKED,
+    "☐": CheckState.UNCHECKED,
+    "□": CheckState.UNCHECKED,
+}
 _OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
 # Other regions' wording for the form's fields → the Shanghai label the text parser knows.
 _ALIASES = {
-    "年度目标": "年度绩效目标", "中长期目标": "项目总目标", "长期目标": "项目总目标", "实施期目标": "项目总目标",
-    "总体目标": "项目总目标", "整体目标": "项目总目标", "项目单位": "实施单位", "预算单位": "申报单位",
-    "单位名称": "申报单位", "主管单位": "主管部门", "部门名称": "主管部门", "资金总额": "项目资金总额",
-    "项目总金额": "项目资金总额", "年度资金总额": "年度资金申请总额", "本年度资金": "年度资金申请总额",
-    "财政拨款资金": "当年财政拨款", "项目开始日期": "计划开始日期", "项目完成日期": "计划完成日期",
-    "项目结束日期": "计划完成日期", "项目属性": "项目性质", "绩效指标": "项目绩效目标", "绩效目标": "项目绩效目标",
-}  # fmt: skip
+    "年度目标": "年度绩效目标",
+    "中长期目标": "项目总目标",
+    "长期目标": "项目总目标",
+    "实施期目标": "项目总目标",
+    "总体目标": "项目总目标",
+    "整体目标": "项目总目标",
+    "项目单位": "实施单位",
+    "预算单位": "申报单位",
+    "单位名称": "申报单位",
+    "主管单位": "主管部门",
+    "部门名称": "主管部门",
+    "资金总额": "项目资金总额",
+    "项目总金额": "项目资金总额",
+    "年度资金总额": "年度资金申请总额",
+    "本年度资金": "年度资金申请总额",
+    "财政拨款资金": "当年财政拨款",
+    "项目开始日期": "计划开始日期",
+    "项目完成日期": "计划完成日期",
+    "项目结束日期": "计划完成日期",
+    "项目属性": "项目性质",
+    "绩效指标": "项目绩效目标",
+    "绩效目标": "项目绩效目标",
+}
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _TEN_THOUSAND = Decimal(10000)
@@ -65,6 +87,8 @@ def find_label(text: str, layout: Layout) -> FieldSpec | None:
     key = _UNIT_SUFFIX.sub("", label_key(text))
     canonical = _ALIASES.get(key, key)
     return lookup(canonical, layout) if canonical != label_key(text) else None
+
+
 _LEGACY_LEVEL1 = {"产出目标", "效果目标", "影响力目标", framework.LEGACY_INPUT_LEVEL1}
 
 
@@ -197,7 +221,9 @@ class FormReader:
         fields = [s for s in specs if s is not None and s.kind not in {FieldKind.GROUP, FieldKind.SUBLABEL}]
         if None in specs or not fields:
             return False
-        self.pending += [Pending(spec, c) for c in cells if c.filled and (spec := find_label(c.text, self.layout)) in fields]
+        self.pending += [
+            Pending(spec, c) for c in cells if c.filled and (spec := find_label(c.text, self.layout)) in fields
+        ]
         return True
 
     def _resolve_pending(self, cells: list[GridCell]) -> list[GridCell]:
@@ -250,7 +276,9 @@ class FormReader:
             case FieldKind.DATE:
                 self._set(self.state.header, spec.target, self._date(text, anchor), anchor)
             case FieldKind.AMOUNT:
-                self._set(self.state.amounts, self._amount_target(spec.target), self._amount(label, text, anchor), anchor)
+                self._set(
+                    self.state.amounts, self._amount_target(spec.target), self._amount(label, text, anchor), anchor
+                )
             case FieldKind.CHECKBOX:
                 self._set(self.state.header, spec.target, self._checkboxes(text, anchor), anchor)
             case FieldKind.SECTION:
@@ -262,19 +290,23 @@ class FormReader:
             case FieldKind.GROUP | FieldKind.SUBLABEL:
                 pass
 
-    def _set(self, values: dict, target: str, value: object, cell: GridCell) -> None:  # noqa: ANN001 - header or amounts
+    def _set(self, values: dict, target: str, value: object, cell: GridCell) -> None:
         """The first filled value of a field wins; a second, different one is a note, never silently dropped."""
         known = values.get(target)
         if known is None:
             values[target] = value
         elif value is not None and value != known:
-            self.notes.warn_at("header.conflict", f"同一栏目出现两次且内容不同：「{known}」与「{cell.text.strip()}」，保留前者", cell)
+            self.notes.warn_at(
+                "header.conflict", f"同一栏目出现两次且内容不同：「{known}」与「{cell.text.strip()}」，保留前者", cell
+            )
 
     def _date(self, text: str, cell: GridCell) -> date | None:
         text = text.strip()
         converted = serial_date(text)
         if converted is not None:
-            self.notes.info_at("header.excel_serial_date", f"日期「{text}」是 Excel 日期序号，已换算为 {converted.isoformat()}", cell)
+            self.notes.info_at(
+                "header.excel_serial_date", f"日期「{text}」是 Excel 日期序号，已换算为 {converted.isoformat()}", cell
+            )
             return converted
         try:
             return parse_date(text)
@@ -299,15 +331,23 @@ class FormReader:
         try:
             amount = parse_amount(cleaned.removesuffix("万"))
         except ValueError:
-            self.notes.warn_at("funding.bad_amount", f"「{label.text.strip()}」的金额「{text}」无法识别为数字，按空白处理", cell)
+            self.notes.warn_at(
+                "funding.bad_amount", f"「{label.text.strip()}」的金额「{text}」无法识别为数字，按空白处理", cell
+            )
             return None
         if amount is None or not in_wan:
             return amount
-        self.notes.info_at("funding.wan_yuan", f"「{label.text.strip()}」的金额「{text.strip()}」以万元计，已换算为 {amount * _TEN_THOUSAND} 元", cell)
+        self.notes.info_at(
+            "funding.wan_yuan",
+            f"「{label.text.strip()}」的金额「{text.strip()}」以万元计，已换算为 {amount * _TEN_THOUSAND} 元",
+            cell,
+        )
         return amount * _TEN_THOUSAND
 
     def _checkboxes(self, text: str, cell: GridCell) -> CheckboxField:
-        options = [CheckOption(label=m[2], state=_GLYPHS[m[1]] if m[1] else CheckState.UNKNOWN) for m in _OPTION.finditer(text)]
+        options = [
+            CheckOption(label=m[2], state=_GLYPHS[m[1]] if m[1] else CheckState.UNKNOWN) for m in _OPTION.finditer(text)
+        ]
         if options and all(o.state is CheckState.UNKNOWN for o in options):
             self.notes.warn_at("header.checkbox_lost", "勾选项没有勾选标记（☑/☐），无法判断选中项", cell)
         return CheckboxField(options=options)

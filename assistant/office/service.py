@@ -25,7 +25,9 @@ def export_declaration(decl: Declaration, fmt: ExportFormat, path: Path) -> Path
     try:
         _write(decl, fmt, path)
     except OSError as exc:
-        raise InputError(f"无法写入 {path}：{describe_os_error(exc)}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件") from exc
+        raise InputError(
+            f"无法写入 {path}：{describe_os_error(exc)}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件"
+        ) from exc
     return path
 
 

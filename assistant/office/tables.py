@@ -13,11 +13,28 @@ from assistant.office.notes import OfficeNotes
 
 _BUDGET_WORDS = {"项目内容", "子项目名称", "明细金额", "预算金额（元）", "预算金额(元)", "项目明细"}
 _BUDGET_FIELDS = {
-    "项目名称": "name", "子项目名称": "name", "项目内容": "content", "项目明细": "detail", "明细金额": "amount",
-    "预算金额（元）": "amount", "预算金额(元)": "amount", "金额": "amount", "单价": "unit_price", "数量": "quantity",
+    "项目名称": "name",
+    "子项目名称": "name",
+    "项目内容": "content",
+    "项目明细": "detail",
+    "明细金额": "amount",
+    "预算金额（元）": "amount",
+    "预算金额(元)": "amount",
+    "金额": "amount",
+    "单价": "unit_price",
+    "数量": "quantity",
     "备注": "remark",
-}  # fmt: skip
-_SAFEGUARD_WORDS = {"制度保障", "制度类别", "文件名称", "具体措施", "保障阶段", "立项和计划阶段", "实施阶段", "收尾和完成阶段"}
+}
+_SAFEGUARD_WORDS = {
+    "制度保障",
+    "制度类别",
+    "文件名称",
+    "具体措施",
+    "保障阶段",
+    "立项和计划阶段",
+    "实施阶段",
+    "收尾和完成阶段",
+}
 _AMOUNT_FIELDS = {"amount", "unit_price", "quantity"}
 _STAGE = re.compile(r"^(?P<stage>.*?)\s*(?P<mark>[√✓×✗])?$")
 
@@ -50,7 +67,11 @@ class BudgetReader:
         for cell in row.filled:
             key = label_key(cell.text)
             # 依据 appears twice: after 单价 it grounds the price, after 数量 the quantity.
-            name = ("price_basis" if previous == "unit_price" else "quantity_basis") if key == "依据" else _BUDGET_FIELDS.get(key)
+            name = (
+                ("price_basis" if previous == "unit_price" else "quantity_basis")
+                if key == "依据"
+                else _BUDGET_FIELDS.get(key)
+            )
             if name is None:
                 notes.unplaced(cell, "预算明细表中无法识别的表头")
                 continue

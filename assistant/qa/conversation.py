@@ -43,8 +43,12 @@ class Conversation(BaseModel):
         if cues.follow_up and self.last_query is not None:
             return merge(self.last_query, cues)
         if cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
-            return replace(cues, project=self.focus.project, declaration_id=self.focus.declaration_id,
-                           years=cues.years or self.focus.years)  # fmt: skip
+            return replace(
+                cues,
+                project=self.focus.project,
+                declaration_id=self.focus.declaration_id,
+                years=cues.years or self.focus.years,
+            )
         return cues
 
     def record(self, answer: Answer) -> None:
@@ -55,8 +59,14 @@ class Conversation(BaseModel):
         filters = answer.query.filters
         projects = {(row.project, row.declaration_id) for row in answer.rows}
         project, decl_id = next(iter(projects)) if len(projects) == 1 else (filters.project, filters.declaration_id)
-        self.focus = Focus(project=project or filters.project, declaration_id=decl_id if filters.declaration_id else None,
-                           years=filters.years, unit=filters.unit, level1=filters.level1, level2=filters.level2)  # fmt: skip
+        self.focus = Focus(
+            project=project or filters.project,
+            declaration_id=decl_id if filters.declaration_id else None,
+            years=filters.years,
+            unit=filters.unit,
+            level1=filters.level1,
+            level2=filters.level2,
+        )
 
 
 def merge(previous: Query, cues: Cues) -> Cues:

@@ -16,8 +16,8 @@ from typing import assert_never
 from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.domain.refs import BLANK, header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.domain.project_types import ProjectType
+from assistant.domain.refs import BLANK, header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
 from assistant.qa.select import (
@@ -30,8 +30,8 @@ from assistant.qa.select import (
     select,
     types_of,
 )
-from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
 from assistant.qa.sources import funding_citation
+from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,15 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     text = "\n".join([*notes, *result.lines])
     citations = list(dict.fromkeys(row.citation for row in result.rows))
     return Answer(
-        question=question, text=text, route=Route.STRUCTURED, query=query, rows=result.rows,
-        citations=citations, notes=[*notes, *result.notes], figure=result.figure,
-    )  # fmt: skip
+        question=question,
+        text=text,
+        route=Route.STRUCTURED,
+        query=query,
+        rows=result.rows,
+        citations=citations,
+        notes=[*notes, *result.notes],
+        figure=result.figure,
+    )
 
 
 def _nearest_years(query: Query, scope: Scope) -> tuple[Query, list[Declaration], list[str]]:
@@ -85,7 +91,9 @@ def absent_years_note(years: Sequence[int], scope: Scope) -> list[str]:
     absent = [year for year in years if year not in scope.lexicon.years]
     if not absent:
         return []
-    return [f"语料库中没有{_years(absent)}的申报表（现有年度：{_years(scope.lexicon.years)}），以下不含{_years(absent)}。"]
+    return [
+        f"语料库中没有{_years(absent)}的申报表（现有年度：{_years(scope.lexicon.years)}），以下不含{_years(absent)}。"
+    ]
 
 
 def _closest(year: int, have: list[int]) -> tuple[int, ...]:
@@ -144,7 +152,14 @@ def _project_row(decl: Declaration, filters: Filters) -> Row:
     found = indicators_of(decl, filters) if narrows_indicators(filters) and not filters.lacks_level else []
     citation = indicator_citation(decl, found[0]) if found else header_citation(decl)
     unit = "、".join(dict.fromkeys(units_of(decl))) or "单位未填"
-    return Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year, field="项目", value=unit, citation=citation)
+    return Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field="项目",
+        value=unit,
+        citation=citation,
+    )
 
 
 def _projects_in_scope(filters: Filters, decls: list[Declaration]) -> list[Declaration]:
@@ -173,9 +188,13 @@ def _count_projects(filters: Filters, decls: list[Declaration]) -> Result:
 def _indicator_rows(filters: Filters, decl: Declaration) -> list[Row]:
     return [
         Row(
-            declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
-            field=indicator.name, value=indicator.value.raw.strip(), citation=indicator_citation(decl, indicator),
-        )  # fmt: skip
+            declaration_id=decl.id,
+            project=decl.header.name,
+            year=decl.header.year,
+            field=indicator.name,
+            value=indicator.value.raw.strip(),
+            citation=indicator_citation(decl, indicator),
+        )
         for indicator in indicators_of(decl, filters)
     ]
 
@@ -202,9 +221,14 @@ def _funding_row(decl: Declaration, field: FundingField) -> Row:
     amount: Decimal | None = getattr(decl.funding, field.value)
     citation = funding_citation(decl, field)
     return Row(
-        declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
-        field=field.label, value=citation.quote, amount=amount, citation=citation,
-    )  # fmt: skip
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=field.label,
+        value=citation.quote,
+        amount=amount,
+        citation=citation,
+    )
 
 
 def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
@@ -219,8 +243,12 @@ def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
     verb = "合计" if len(rows) > 1 else "为"
     head = f"{field.label}{verb} {yuan(total)}（{len(filled)} 份申报表）。"
     blank_note = _blank_note(field, blanks)
-    return Result(lines=[head, *lines, *([blank_note] if blank_note else [])], rows=rows, figure=yuan(total),
-                  notes=(blank_note,) if blank_note else ())  # fmt: skip
+    return Result(
+        lines=[head, *lines, *([blank_note] if blank_note else [])],
+        rows=rows,
+        figure=yuan(total),
+        notes=(blank_note,) if blank_note else (),
+    )
 
 
 def _blank_note(field: FundingField, blanks: list[Row]) -> str | None:
@@ -278,9 +306,19 @@ def _show_section(kind: SectionKind, decls: list[Declaration]) -> Result:
         if section is None:
             continue
         citation = section_citation(decl, section)
-        rows.append(Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
-                        field=section.kind.label, value=section.text.strip(), citation=citation))  # fmt: skip
-        lines.append(f"{_title(decl)} 的{kind.label}{_via(kind, section.kind)}：\n{section.text.strip()}\n{citation.label}")
+        rows.append(
+            Row(
+                declaration_id=decl.id,
+                project=decl.header.name,
+                year=decl.header.year,
+                field=section.kind.label,
+                value=section.text.strip(),
+                citation=citation,
+            )
+        )
+        lines.append(
+            f"{_title(decl)} 的{kind.label}{_via(kind, section.kind)}：\n{section.text.strip()}\n{citation.label}"
+        )
     return Result(lines=lines, rows=rows, notes=tuple(_missing_sections(kind, decls, rows)))
 
 
@@ -300,13 +338,23 @@ def _citing_policy(filters: Filters, decls: list[Declaration], scope: Scope) -> 
     for decl in decls:
         for hit in policy_hits(decl, filters, scope.policies):
             citation = section_citation(decl, hit.section, quote=hit.clause)
-            rows.append(Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year,
-                            field=hit.section.kind.label, value=hit.clause, citation=citation))  # fmt: skip
+            rows.append(
+                Row(
+                    declaration_id=decl.id,
+                    project=decl.header.name,
+                    year=decl.header.year,
+                    field=hit.section.kind.label,
+                    value=hit.clause,
+                    citation=citation,
+                )
+            )
     projects = list(dict.fromkeys((row.project, row.year) for row in rows))
     lines.append(f"引用{_policy_name(filters, scope)}的项目共 {len(projects)} 个：")
     for project, year in projects:
         cited = [row for row in rows if (row.project, row.year) == (project, year)]
-        lines.append(f"- {project}（{year}）：“{cited[0].value}” " + " ".join(dict.fromkeys(r.citation.label for r in cited)))
+        lines.append(
+            f"- {project}（{year}）：“{cited[0].value}” " + " ".join(dict.fromkeys(r.citation.label for r in cited))
+        )
     return Result(lines=lines, rows=rows)
 
 
@@ -320,7 +368,14 @@ def _policy_name(filters: Filters, scope: Scope) -> str:
 def refusal(question: str, query: Query | None, scope: Scope, notes: Sequence[str] = ()) -> Answer:
     what = _asked(query, scope) if query else "相关内容"
     lines = [f"语料库中未找到{what}。", *holdings(query, scope)]
-    return Answer(question=question, text="\n".join([*lines]), route=Route.STRUCTURED, query=query, refused=True, notes=list(notes))
+    return Answer(
+        question=question,
+        text="\n".join([*lines]),
+        route=Route.STRUCTURED,
+        query=query,
+        refused=True,
+        notes=list(notes),
+    )
 
 
 def _asked(query: Query, scope: Scope) -> str:
@@ -345,9 +400,13 @@ def holdings(query: Query | None, scope: Scope) -> list[str]:
     if query and query.filters.project_type:
         lines += _type_holdings(query.filters.project_type, scope)
     if query and query.filters.project:
-        years = sorted({d.header.year for d in scope.corpus if d.header.name == query.filters.project and d.header.year})
+        years = sorted(
+            {d.header.year for d in scope.corpus if d.header.name == query.filters.project and d.header.year}
+        )
         lines.append(f"语料库中“{query.filters.project}”只有{_years(years)}的申报表。")
-    lines.append(f"语料库现有 {len(scope.corpus)} 份申报表，年度：{_years(lexicon.years)}；单位：{'、'.join(lexicon.units)}。")
+    lines.append(
+        f"语料库现有 {len(scope.corpus)} 份申报表，年度：{_years(lexicon.years)}；单位：{'、'.join(lexicon.units)}。"
+    )
     return lines
 
 

@@ -15,9 +15,9 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
-from assistant.qa.models import FundingField
 from assistant.domain.refs import units_of
 from assistant.domain.units import UNIT_ALIASES
+from assistant.qa.models import FundingField
 
 SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("年度绩效目标", SectionKind.GOAL_ANNUAL),
@@ -85,11 +85,29 @@ _LEVEL2_STEMS: dict[str, Level2] = {
     "可持续影响": Level2.SUSTAINABILITY,
     "服务对象满意度": Level2.SATISFACTION,
 }
-_LEVEL1_STEMS: dict[str, Level1] = {"产出": Level1.OUTPUT, "成本": Level1.COST, "效益": Level1.BENEFIT, "满意度": Level1.SATISFACTION}
+_LEVEL1_STEMS: dict[str, Level1] = {
+    "产出": Level1.OUTPUT,
+    "成本": Level1.COST,
+    "效益": Level1.BENEFIT,
+    "满意度": Level1.SATISFACTION,
+}
 _SUFFIXES = ("类指标", "指标", "目标", "方面的指标", "方面指标", "类的指标", "方面")
 # Stems that name a category even without 指标 (在时效上, 满意度一般写多少); 数量 and 质量 do not (项目数量).
-_BARE_STEMS = ("时效", "满意度", "服务对象满意度", "成本", "经济成本", "社会成本", "生态环境成本", "效益", "经济效益",
-               "社会效益", "生态效益", "可持续影响", "产出")  # fmt: skip
+_BARE_STEMS = (
+    "时效",
+    "满意度",
+    "服务对象满意度",
+    "成本",
+    "经济成本",
+    "社会成本",
+    "生态环境成本",
+    "效益",
+    "经济效益",
+    "社会效益",
+    "生态效益",
+    "可持续影响",
+    "产出",
+)
 
 
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
-from assistant.domain.refs import SourceRef
 from assistant.domain.project_types import ProjectType
+from assistant.domain.refs import SourceRef
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 
@@ -78,7 +78,9 @@ class Filters(BaseModel):
     policy_text: str | None = Field(default=None, description="政策库外的文号或题名（原样匹配）")
     indicator_name: str | None = Field(default=None, description="指标名称中的词，如 验收合格率（原样匹配）")
     it_only: bool = Field(default=False, description="True: 只要信息化项目（项目名称含系统、平台、信息化等）")
-    project_type: ProjectType | None = Field(default=None, description="项目类型（培训、会议…），按项目名称、类别与内容识别")
+    project_type: ProjectType | None = Field(
+        default=None, description="项目类型（培训、会议…），按项目名称、类别与内容识别"
+    )
 
 
 class Query(BaseModel):

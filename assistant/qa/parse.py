@@ -17,7 +17,16 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
 from assistant.domain.project_types import ProjectType
-from assistant.qa.lexicon import FUNDING_TERMS, GENERIC_MONEY, LEVEL_TERMS, MEASURE, SECTION_TERMS, TYPE_TERM, TYPE_WORDS, Lexicon
+from assistant.qa.lexicon import (
+    FUNDING_TERMS,
+    GENERIC_MONEY,
+    LEVEL_TERMS,
+    MEASURE,
+    SECTION_TERMS,
+    TYPE_TERM,
+    TYPE_WORDS,
+    Lexicon,
+)
 from assistant.qa.models import Filters, FundingField, Query, Target
 
 _CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
@@ -39,13 +48,49 @@ _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "�
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
 _NAME_BEFORE_DE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9（）()]{4,30}?)的")
-_GENERIC_NAMES = ("各项目", "所有项目", "哪些项目", "全部项目", "各个项目", "每个项目", "这个项目", "该项目", "此项目", "上述项目", "那个项目")
+_GENERIC_NAMES = (
+    "各项目",
+    "所有项目",
+    "哪些项目",
+    "全部项目",
+    "各个项目",
+    "每个项目",
+    "这个项目",
+    "该项目",
+    "此项目",
+    "上述项目",
+    "那个项目",
+)
 _FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
 _FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看")
 _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
-_COUNT = ("多少个", "几个", "多少项", "几项", "多少份", "几份", "多少条", "几条", "个数", "数目", "项目数量", "申报表数量", "项目数")
+_COUNT = (
+    "多少个",
+    "几个",
+    "多少项",
+    "几项",
+    "多少份",
+    "几份",
+    "多少条",
+    "几条",
+    "个数",
+    "数目",
+    "项目数量",
+    "申报表数量",
+    "项目数",
+)
 _SUM = ("合计", "总计", "一共", "共计", "加起来", "总和", "多少", "是多少", "几何")
-_LIST_PROJECTS = ("哪些项目", "哪几个项目", "什么项目", "项目有哪些", "哪些申报表", "项目清单", "列出", "哪个项目", "有哪些")
+_LIST_PROJECTS = (
+    "哪些项目",
+    "哪几个项目",
+    "什么项目",
+    "项目有哪些",
+    "哪些申报表",
+    "项目清单",
+    "列出",
+    "哪个项目",
+    "有哪些",
+)
 _LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
 # Questions across projects: how past forms usually write something, not what one form says.
@@ -54,7 +99,9 @@ _TYPICAL = re.compile(
     r"(填|设|写|定|定为|设置|设定|是|为|取|给)(的|了|成|在|为)?(个)?多少|多少(合适|比较好|为宜|才行)|百分之(多少|几)"
     r"|目标值|指标值|取值|数值|怎么填|如何填|咋填|怎样填|(填|设|写|定)(的|了|成|为)?几个?(人|天|次|件|小时|分钟|个百分点)"
 )
-_ASPECTS = re.compile(r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容")
+_ASPECTS = re.compile(
+    r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
+)
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
 _COMMON = re.compile(r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家")
 _QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
@@ -67,7 +114,9 @@ _FILLER_WORDS = (
     "对比 比较 变化 相比 引用 依据 根据 提到 没有 缺少 时候 内容 情况 要求 方面 部分 从 样 么 值"
 ).split()
 # Longest first, so that 项目 goes before 项.
-_FILLER = re.compile("|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]")
+_FILLER = re.compile(
+    "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]"
+)
 _LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
@@ -332,10 +381,13 @@ def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, 
     """
     asks_value = _TYPICAL.search(text) is not None
     spans = {
-        span for name in lexicon.indicator_names
-        if len(span := _common(text, name)) >= 4 and (asks_value or MEASURE.search(span)) and span not in _LEVEL_STEMS
+        span
+        for name in lexicon.indicator_names
+        if len(span := _common(text, name)) >= 4
+        and (asks_value or MEASURE.search(span))
+        and span not in _LEVEL_STEMS
         and _CUT not in span
-    }  # fmt: skip
+    }
     if not spans:
         return text, cues
     span = max(sorted(spans), key=len)
@@ -349,13 +401,19 @@ def _target(text: str, cues: Cues) -> Target | None:
         return Target.COMPARE_YEARS
     # 运维项目的驻场人员一般写几个人: usual values, of one project's forms too.
     usual_value = _COMMON.search(text) and _TYPICAL.search(text)
-    if ((cues.project is None and cues.declaration_id is None) or usual_value) and (across := _across_projects(text, cues)):
+    if ((cues.project is None and cues.declaration_id is None) or usual_value) and (
+        across := _across_projects(text, cues)
+    ):
         return across
     if cues.section is not None:
         return Target.SHOW_SECTION
     if _any(text, _COUNT):
         about_indicators = cues.level1 or cues.level2 or "指标" in text
-        return Target.COUNT_INDICATORS if about_indicators and not _any(text, ("项目", "申报表")) else Target.COUNT_PROJECTS
+        return (
+            Target.COUNT_INDICATORS
+            if about_indicators and not _any(text, ("项目", "申报表"))
+            else Target.COUNT_PROJECTS
+        )
     if cues.funding_field is not None and _any(text, _SUM):
         return Target.SUM_FUNDING
     about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text

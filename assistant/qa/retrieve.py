@@ -21,18 +21,20 @@ from pydantic import BaseModel, Field
 from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
+from assistant.domain.refs import REF, SourceRef, indicator_citation, policy_citation, section_citation
 from assistant.errors import AssistantError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
 from assistant.qa.models import Answer, Route
-from assistant.domain.refs import REF, SourceRef, indicator_citation, policy_citation, section_citation
 from assistant.retrieval.models import SearchResult
 
 PASSAGES = 3
 QUOTE_CHARS = 160
 MIN_OVERLAP = 0.34  # share of the question's content bigrams a passage must contain to count as relevant
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
-_STOP = re.compile(r"什么|哪些|怎么|如何|是否|为什么|多少|有没有|请问|一下|介绍|说说|说明|相关|内容|情况|项目|的|了|吗|呢|是|有|在|和|与|中|？|。|，|、|\s|｜")
+_STOP = re.compile(
+    r"什么|哪些|怎么|如何|是否|为什么|多少|有没有|请问|一下|介绍|说说|说明|相关|内容|情况|项目|的|了|吗|呢|是|有|在|和|与|中|？|。|，|、|\s|｜"
+)
 
 
 class Finder(Protocol):
@@ -63,9 +65,15 @@ def overlap(question: str, text: str) -> float:
 
 
 def find_passages(
-    question: str, corpus: Corpus, policies: Sequence[PolicyReference], *, finder: Finder | None,
-    year: int | None = None, project: str | None = None, k: int = PASSAGES,
-) -> list[Passage]:  # fmt: skip
+    question: str,
+    corpus: Corpus,
+    policies: Sequence[PolicyReference],
+    *,
+    finder: Finder | None,
+    year: int | None = None,
+    project: str | None = None,
+    k: int = PASSAGES,
+) -> list[Passage]:
     """The k most relevant passages, from ``finder`` when there is one and it works, else from the corpus directly."""
     refs = _index_refs(finder, question, year=year, k=4 * k) if finder is not None else None
     if refs is None:
@@ -80,7 +88,7 @@ def _index_refs(finder: Finder, question: str, *, year: int | None, k: int) -> l
     """The refs the index ranks for ``question``; None when the index cannot be used."""
     try:
         results = finder.search(question, year=year, k=k)
-    except Exception:  # noqa: BLE001 - the index is an aid: whatever stops it (no embedding model, chromadb's own
+    except Exception:
         # errors, a locked or broken index) must not stop the answer, which then comes from the corpus directly
         return None
     return [ref for result in results for ref in (result.ref, *result.same_text)]
@@ -92,7 +100,9 @@ def _corpus_refs(question: str, corpus: Corpus, policies: Sequence[PolicyReferen
         if year is not None and decl.header.year != year:
             continue
         scored += [(overlap(question, s.text), f"{decl.id}#{s.kind.value}") for s in decl.sections if s.text.strip()]
-        scored += [(overlap(question, f"{i.name}{i.value.raw}"), f"{decl.id}#indicator-{i.position}") for i in decl.indicators]
+        scored += [
+            (overlap(question, f"{i.name}{i.value.raw}"), f"{decl.id}#indicator-{i.position}") for i in decl.indicators
+        ]
     scored += [(overlap(question, f"{p.title}{p.description}"), f"policy:{p.id}") for p in policies]
     return [ref for score, ref in sorted(scored, key=lambda item: -item[0]) if score > 0][:20]
 
@@ -145,7 +155,9 @@ def best_sentences(text: str, question: str, *, limit: int = QUOTE_CHARS) -> str
 def extractive_answer(question: str, passages: Sequence[Passage]) -> Answer:
     lines = ["以下摘自语料库中最相关的段落（未经模型改写）："]
     lines += [f"{i}. “{p.citation.quote}” {p.citation.label}" for i, p in enumerate(passages, 1)]
-    return Answer(question=question, text="\n".join(lines), route=Route.RETRIEVAL, citations=[p.citation for p in passages])
+    return Answer(
+        question=question, text="\n".join(lines), route=Route.RETRIEVAL, citations=[p.citation for p in passages]
+    )
 
 
 def model_answer(question: str, passages: Sequence[Passage], runtime: LLMRuntime) -> Answer:
@@ -185,4 +197,3 @@ def _label(found: re.Match[str], passages: Sequence[Passage]) -> str:
 def _prompt(question: str, passages: Sequence[Passage]) -> str:
     sources = "\n".join(f"[{i}] {p.citation.label} {p.citation.quote}" for i, p in enumerate(passages, 1))
     return load_prompt("qa_answer").render(question=question, sources=sources)
-

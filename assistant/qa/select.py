@@ -12,8 +12,8 @@ from assistant.domain.framework import FRAMEWORK, Level2
 from assistant.domain.model import Declaration, Indicator, SectionKind, TextSection
 from assistant.domain.policy import PolicyReference, normalise_reference, policies_cited_in
 from assistant.domain.project_types import ProjectType
-from assistant.qa.models import Filters
 from assistant.domain.refs import units_of
+from assistant.qa.models import Filters
 from assistant.review.lexicon import SATISFACTION, is_time_measure
 
 _CLAUSE = re.compile(r"[^。；;\n]+[。；;]?")

@@ -21,7 +21,6 @@ from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.retrieve import Finder, extractive_answer, find_passages, model_answer
 from assistant.qa.translate import translate
 
-
 # What the service answers, with one example each (shown when a question finds nothing).
 CAPABILITIES = (
     "可以这样问（数字由程序从语料库精确计算，并注明出处）：",
@@ -104,7 +103,12 @@ def _refuse(question: str, what: str, scope: Scope, cues: Cues) -> Answer:
     lines = [f"语料库中未找到{what}的申报表。", *holdings(None, scope)]
     if what.startswith("项目"):
         lines.append("现有项目：" + "、".join(scope.lexicon.projects) + "。")
-    return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED if cues.target else Route.RETRIEVAL, refused=True)
+    return Answer(
+        question=question,
+        text="\n".join(lines),
+        route=Route.STRUCTURED if cues.target else Route.RETRIEVAL,
+        refused=True,
+    )
 
 
 def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
@@ -120,12 +124,18 @@ def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
 
 def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
     year = cues.years[0] if len(cues.years) == 1 else None
-    passages = find_passages(question, scope.corpus, scope.lexicon.policies, finder=finder, year=year, project=cues.project)
+    passages = find_passages(
+        question, scope.corpus, scope.lexicon.policies, finder=finder, year=year, project=cues.project
+    )
     absent = absent_years_note(cues.years, scope)
     if not passages:
         lines = ["语料库中未找到与该问题相关的内容。", *absent, *holdings(None, scope), *CAPABILITIES]
         return Answer(question=question, text="\n".join(lines), route=Route.RETRIEVAL, refused=True)
-    found = model_answer(question, passages, runtime) if runtime is not None and runtime.enabled else extractive_answer(question, passages)
+    found = (
+        model_answer(question, passages, runtime)
+        if runtime is not None and runtime.enabled
+        else extractive_answer(question, passages)
+    )
     if absent:
         found.text = "\n".join([*absent, found.text])
         found.notes.extend(absent)

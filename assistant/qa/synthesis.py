@@ -67,10 +67,11 @@ def value_keys(values: Sequence[IndicatorValue]) -> list[str]:
         if value.operator is not None:
             operators[key.removeprefix(value.operator.value)].add(value.operator.value)
     return [
-        f"{next(iter(operators[key]))}{key}" if value.kind is ValueKind.QUANTITATIVE and value.operator is None
-        and len(operators.get(key, ())) == 1 else key
+        f"{next(iter(operators[key]))}{key}"
+        if value.kind is ValueKind.QUANTITATIVE and value.operator is None and len(operators.get(key, ())) == 1
+        else key
         for value, key in zip(values, keys, strict=True)
-    ]  # fmt: skip
+    ]
 
 
 def writings(group: Group[Indicator]) -> str:
@@ -98,7 +99,11 @@ def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
     )
     names = "、".join(f"{g.key}（{g.declarations} 份）" for g in group_by(items, lambda i: i.name)[:3])
     entries = [
-        (_indicator_row(g.example), f"- {g.key}：{g.declarations} 份申报表、{len(g.members)} 项（写作 {writings(g)}）", _short(g))
+        (
+            _indicator_row(g.example),
+            f"- {g.key}：{g.declarations} 份申报表、{len(g.members)} 项（写作 {writings(g)}）",
+            _short(g),
+        )
         for g in groups
     ]
     return _bounded([head, f"常见写法：{names}。"], entries, figure=top.key, notes=left_out)
@@ -111,7 +116,10 @@ def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
         return Result(lines=[], rows=[], notes=left_out)
     groups = group_by(items, lambda indicator: measure_of(indicator.name))
     head = f"{_scope(filters)}{_count(items)} 份申报表共设 {len(items)} 项{level_label(filters)}，按所衡量的内容归类，常见的有："
-    entries = [(_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g)) for g in groups]
+    entries = [
+        (_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g))
+        for g in groups
+    ]
     return _bounded([head], entries, figure=groups[0].key, notes=left_out)
 
 
@@ -135,8 +143,14 @@ def _aspect_row(aspect: Aspect, members: list[tuple[Declaration, tuple[TextSecti
     """The example: a short sentence with several of the aspect's words, newest declaration on a tie."""
     decl, (section, sentence) = max(members, key=lambda m: (_fit(aspect, m[1][1]), m[0].header.year or 0, m[0].id))
     citation = section_citation(decl, section, quote=_excerpt(sentence, aspect))
-    return Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year, field=aspect.name,
-               value=citation.quote, citation=citation)  # fmt: skip
+    return Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=aspect.name,
+        value=citation.quote,
+        citation=citation,
+    )
 
 
 def _fit(aspect: Aspect, sentence: str) -> tuple[int, bool, int]:
@@ -152,14 +166,18 @@ def _excerpt(sentence: str, aspect: Aspect) -> str:
     return sentence[start : start + EXAMPLE_CHARS]
 
 
-def _indicators(filters: Filters, decls: Sequence[Declaration]) -> tuple[list[tuple[Declaration, Indicator]], tuple[str, ...]]:
+def _indicators(
+    filters: Filters, decls: Sequence[Declaration]
+) -> tuple[list[tuple[Declaration, Indicator]], tuple[str, ...]]:
     """The indicators that measure the asked category, and a note naming those filed under it that do not."""
     picked = [(decl, indicator) for decl in decls for indicator in indicators_of(decl, filters)]
     kept = [(decl, indicator) for decl, indicator in picked if measures_asked(indicator, filters)]
     other = [indicator for _, indicator in picked if not measures_asked(indicator, filters)]
     if not other:
         return kept, ()
-    shown = "、".join(f"“{i.name}” {i.value.raw.strip() or BLANK}" for i in other[:3]) + ("等" if len(other) > 3 else "")
+    shown = "、".join(f"“{i.name}” {i.value.raw.strip() or BLANK}" for i in other[:3]) + (
+        "等" if len(other) > 3 else ""
+    )
     note = f"另有 {len(other)} 项归在{level_label(filters)}下、但从名称看不衡量该类，未计入：{shown}。"
     return kept, (note,)
 
@@ -176,8 +194,14 @@ def _scope(filters: Filters) -> str:
 def _indicator_row(member: tuple[Declaration, Indicator]) -> Row:
     decl, indicator = member
     citation = indicator_citation(decl, indicator)
-    return Row(declaration_id=decl.id, project=decl.header.name, year=decl.header.year, field=indicator.name,
-               value=indicator.value.raw.strip(), citation=citation)  # fmt: skip
+    return Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=indicator.name,
+        value=indicator.value.raw.strip(),
+        citation=citation,
+    )
 
 
 def _short(group: Group[Indicator]) -> str:

@@ -88,14 +88,21 @@ def check(reading: ModelReading, lexicon: Lexicon, question: str) -> tuple[Cues 
     }
     if problems:
         return None, problems
-    cues = Cues(target=target, years=tuple(y for y in reading.years if 1990 <= y <= 2100),
-                lacks_level=reading.lacks_level, it_only=reading.it_only, **values)  # fmt: skip
+    cues = Cues(
+        target=target,
+        years=tuple(y for y in reading.years if 1990 <= y <= 2100),
+        lacks_level=reading.lacks_level,
+        it_only=reading.it_only,
+        **values,
+    )
     if cues.target is not None and (problem := _query_problem(cues) or _ungrounded(cues, question)):
         return None, [problem]
     return cues, []
 
 
-def translate(question: str, pattern: Cues, previous: Query | None, lexicon: Lexicon, runtime: LLMRuntime) -> Translation:
+def translate(
+    question: str, pattern: Cues, previous: Query | None, lexicon: Lexicon, runtime: LLMRuntime
+) -> Translation:
     """Ask the model once, and once more with the problems if its reply does not check."""
     messages: list[BaseMessage] = [HumanMessage(content=_prompt(question, previous, lexicon))]
     raw: list[str] = []
@@ -158,7 +165,9 @@ def _project(written: str | None, lexicon: Lexicon, question: str, problems: lis
     name = written.strip()
     found = [p for p in lexicon.projects if p == name] or [p for p in lexicon.projects if name in p or p in name]
     if len(found) != 1:
-        problems.append(f"语料库中没有名为“{name}”的项目；project 只能是问题中提到的下列项目之一，或 null：{'、'.join(lexicon.projects)}")
+        problems.append(
+            f"语料库中没有名为“{name}”的项目；project 只能是问题中提到的下列项目之一，或 null：{'、'.join(lexicon.projects)}"
+        )
         return None
     if not _named_in(found[0], question):
         problems.append(f"问题中没有提到项目“{found[0]}”，project 应为 null")
@@ -168,8 +177,15 @@ def _project(written: str | None, lexicon: Lexicon, question: str, problems: lis
 
 def _named_in(project: str, question: str) -> bool:
     """The question shares at least four consecutive characters of the name, or half of a short name."""
-    longest = max((len(project[i:j]) for i in range(len(project)) for j in range(i + 1, len(project) + 1)
-                   if project[i:j] in question), default=0)  # fmt: skip
+    longest = max(
+        (
+            len(project[i:j])
+            for i in range(len(project))
+            for j in range(i + 1, len(project) + 1)
+            if project[i:j] in question
+        ),
+        default=0,
+    )
     return longest >= 4 or 2 * longest >= len(project)
 
 
@@ -194,7 +210,9 @@ def _indicator_name(written: str | None, lexicon: Lexicon, problems: list[str]) 
 
 def _levels(reading: ModelReading, problems: list[str]) -> dict[str, Level1 | Level2 | None]:
     """level1 and level2; a category written in the other field is taken where it belongs (the names are disjoint)."""
-    written = [w for w in (reading.level1, reading.level2) if w and w.strip() and w.strip().lower() not in ("null", "none")]
+    written = [
+        w for w in (reading.level1, reading.level2) if w and w.strip() and w.strip().lower() not in ("null", "none")
+    ]
     level1 = [_level1_names()[w.strip()] for w in written if w.strip() in _level1_names()]
     level2 = [_level2_names()[w.strip()] for w in written if w.strip() in _level2_names()]
     unknown = [w for w in written if w.strip() not in _level1_names() and w.strip() not in _level2_names()]
@@ -260,9 +278,14 @@ _GROUNDS: dict[Target, tuple[str, ...]] = {
     Target.CITING_POLICY: ("《", "号", "引用"),
 }
 _GROUND_LABELS = {target: "指标" for target in _GROUNDS} | {
-    Target.LIST_PROJECTS: "项目", Target.COUNT_PROJECTS: "项目", Target.SUM_FUNDING: "资金", Target.COMPARE_YEARS: "资金",
-    Target.SHOW_SECTION: "申报表的段落", Target.SECTION_ASPECTS: "申报表的段落", Target.CITING_POLICY: "政策文件",
-}  # fmt: skip
+    Target.LIST_PROJECTS: "项目",
+    Target.COUNT_PROJECTS: "项目",
+    Target.SUM_FUNDING: "资金",
+    Target.COMPARE_YEARS: "资金",
+    Target.SHOW_SECTION: "申报表的段落",
+    Target.SECTION_ASPECTS: "申报表的段落",
+    Target.CITING_POLICY: "政策文件",
+}
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -284,4 +307,3 @@ def _prompt(question: str, previous: Query | None, lexicon: Lexicon) -> str:
         types="、".join(t.value for t in ProjectType),
         previous=context,
     )
-

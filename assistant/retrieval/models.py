@@ -32,7 +32,9 @@ class SearchResult(BaseModel):
     source: str = Field(description="项目名称 · 年度 · 部分, or 《政策题名》 and its number.")
     declaration_id: str | None = Field(default=None, description="The declaration a section or indicator belongs to.")
     policy_id: str | None = Field(default=None, description="The policy a policy document describes.")
-    ref: str = Field(description="Stable reference: <declaration>#<section>, <declaration>#indicator-<n> or policy:<id>.")
+    ref: str = Field(
+        description="Stable reference: <declaration>#<section>, <declaration>#indicator-<n> or policy:<id>."
+    )
     snippet: str = Field(description="A short passage of the document around the query's words.")
     same_text: list[str] = Field(
         default_factory=list,

@@ -9,7 +9,16 @@ from assistant.review.base import at_field, at_section, finding
 from assistant.review.models import Finding, Location
 
 _REQUIRED_HEADER: dict[Layout, tuple[str, ...]] = {
-    Layout.MUNICIPAL_2021: ("name", "year", "department", "implementer", "nature", "category", "start_date", "end_date"),
+    Layout.MUNICIPAL_2021: (
+        "name",
+        "year",
+        "department",
+        "implementer",
+        "nature",
+        "category",
+        "start_date",
+        "end_date",
+    ),
     Layout.MUNICIPAL_2019: ("name", "year", "applicant", "start_date", "end_date"),
     Layout.DISTRICT_2020: ("name", "year", "manager", "contact", "start_date", "end_date"),
 }
@@ -21,21 +30,39 @@ _REQUIRED_CHECKBOXES: dict[Layout, tuple[str, ...]] = {
 _REQUIRED_SECTIONS: dict[Layout, tuple[SectionKind, ...]] = {
     Layout.MUNICIPAL_2021: (SectionKind.GOAL_ANNUAL,),
     Layout.MUNICIPAL_2019: (
-        SectionKind.OVERVIEW, SectionKind.BASIS, SectionKind.NECESSITY, SectionKind.MEASURES,
-        SectionKind.PLAN, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL,
+        SectionKind.OVERVIEW,
+        SectionKind.BASIS,
+        SectionKind.NECESSITY,
+        SectionKind.MEASURES,
+        SectionKind.PLAN,
+        SectionKind.GOAL_TOTAL,
+        SectionKind.GOAL_ANNUAL,
     ),
     Layout.DISTRICT_2020: (SectionKind.OVERVIEW, SectionKind.APPROVAL, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL),
-}  # fmt: skip
+}
 _EXPECTED_AMOUNTS: dict[Layout, tuple[str, ...]] = {
     Layout.MUNICIPAL_2021: ("total", "fiscal_total", "fiscal_annual", "other_total", "other_annual", "carryover"),
     Layout.MUNICIPAL_2019: ("total",),
-    Layout.DISTRICT_2020: ("total", "fiscal_annual", "fiscal_upper", "fiscal_same_level", "fiscal_lower", "other_annual"),
+    Layout.DISTRICT_2020: (
+        "total",
+        "fiscal_annual",
+        "fiscal_upper",
+        "fiscal_same_level",
+        "fiscal_lower",
+        "other_annual",
+    ),
 }
 _AMOUNT_LABELS = {
-    "total": "项目资金总额", "fiscal_total": "财政资金（总额）", "fiscal_annual": "财政拨款（当年）",
-    "fiscal_upper": "上级财政拨款", "fiscal_same_level": "本级财政安排", "fiscal_lower": "下级财政配套",
-    "other_total": "其他资金（总额）", "other_annual": "其他资金（当年）", "carryover": "上年结转资金",
-}  # fmt: skip
+    "total": "项目资金总额",
+    "fiscal_total": "财政资金（总额）",
+    "fiscal_annual": "财政拨款（当年）",
+    "fiscal_upper": "上级财政拨款",
+    "fiscal_same_level": "本级财政安排",
+    "fiscal_lower": "下级财政配套",
+    "other_total": "其他资金（总额）",
+    "other_annual": "其他资金（当年）",
+    "carryover": "上年结转资金",
+}
 
 
 def check_header(decl: Declaration) -> Iterator[Finding]:
@@ -96,6 +123,8 @@ def check_funding_blanks(decl: Declaration) -> Iterator[Finding]:
     blanks = [_AMOUNT_LABELS[k] for k in missing if k not in unread]
     parts = [f"资金栏目空白：{'、'.join(blanks)}（空白不等于零，审核时无法核对）"] if blanks else []
     if unread:
-        parts.append("无法识别的金额：" + "、".join(f"{_AMOUNT_LABELS[k]}「{t}」" for k, t in unread.items()) + "（见解析提示）")
+        parts.append(
+            "无法识别的金额：" + "、".join(f"{_AMOUNT_LABELS[k]}「{t}」" for k, t in unread.items()) + "（见解析提示）"
+        )
     if parts:
         yield finding("FUND-BLANK", "；".join(parts) + "。", Location(field=f"funding.{missing[0]}"))

@@ -26,12 +26,18 @@ def check_completeness(decl: Declaration) -> Iterator[Finding]:
         if required not in present:
             yield finding("FW-MISSING-L2", f"产出指标缺少“{required.value}”。", at_field("indicators"))
     if not any(i.level1 is Level1.BENEFIT for i in decl.indicators):
-        yield finding("FW-MISSING-L2", "缺少效益指标（社会效益、经济效益、生态效益或可持续影响）。", at_field("indicators"))
+        yield finding(
+            "FW-MISSING-L2", "缺少效益指标（社会效益、经济效益、生态效益或可持续影响）。", at_field("indicators")
+        )
     if Level2.SATISFACTION not in present:
         yield finding("FW-MISSING-L2", "缺少满意度指标（服务对象满意度）。", at_field("indicators"))
     year = decl.header.year or 0
     if year >= COST_EXPECTED_FROM and not any(i.level1 is Level1.COST for i in decl.indicators):
-        yield finding("FW-COST", f"{year} 年度申报表没有成本指标；按上海市现行指引，项目原则上应设置成本指标。", at_field("indicators"))
+        yield finding(
+            "FW-COST",
+            f"{year} 年度申报表没有成本指标；按上海市现行指引，项目原则上应设置成本指标。",
+            at_field("indicators"),
+        )
 
 
 def check_pairs(decl: Declaration) -> Iterator[Finding]:

@@ -34,7 +34,11 @@ def check_funding_sums(decl: Declaration) -> Iterator[Finding]:
     if decl.layout is Layout.MUNICIPAL_2021:
         checks.append(({"财政资金": f.fiscal_total, "其他资金": f.other_total}, "项目资金总额", f.total))
         checks.append(
-            ({"当年财政拨款": f.fiscal_annual, "上年结转": f.carryover, "其他资金": f.other_annual}, "年度资金申请总额", f.annual)
+            (
+                {"当年财政拨款": f.fiscal_annual, "上年结转": f.carryover, "其他资金": f.other_annual},
+                "年度资金申请总额",
+                f.annual,
+            )
         )
     if decl.layout is Layout.DISTRICT_2020:
         checks.append(({"财政拨款": f.fiscal_annual, "其他资金": f.other_annual}, "当年预算", f.annual))
@@ -47,7 +51,9 @@ def check_funding_sums(decl: Declaration) -> Iterator[Finding]:
             yield finding("FUND-SUM", message, at_field("funding.fiscal"))
     if f.annual is not None and f.total is not None and f.annual > f.total:
         yield finding(
-            "FUND-ANNUAL-GT-TOTAL", f"年度金额 {_yuan(f.annual)} 大于项目资金总额 {_yuan(f.total)}。", at_field("funding.annual")
+            "FUND-ANNUAL-GT-TOTAL",
+            f"年度金额 {_yuan(f.annual)} 大于项目资金总额 {_yuan(f.total)}。",
+            at_field("funding.annual"),
         )
 
 
@@ -57,10 +63,14 @@ def check_budget_lines(decl: Declaration) -> Iterator[Finding]:
         return
     for line in lines:
         if line.amount is None:
-            yield finding("BUDGET-LINES-SUM", f"预算明细“{line.name}”（第 {line.line} 行）没有金额。", at_field("budget_lines"))
+            yield finding(
+                "BUDGET-LINES-SUM", f"预算明细“{line.name}”（第 {line.line} 行）没有金额。", at_field("budget_lines")
+            )
     amounts = [line.amount for line in lines if line.amount is not None]
     got = sum(amounts, Decimal(0))
-    target, label = (decl.funding.annual, "当年预算") if decl.funding.annual is not None else (decl.funding.total, "项目总预算")
+    target, label = (
+        (decl.funding.annual, "当年预算") if decl.funding.annual is not None else (decl.funding.total, "项目总预算")
+    )
     if target is not None and got != target:
         yield finding(
             "BUDGET-LINES-SUM",
@@ -80,7 +90,9 @@ def check_dates(decl: Declaration) -> Iterator[Finding]:
     for name, value in (("start_date", h.start_date), ("end_date", h.end_date)):
         if value is not None and h.year is not None and value.year != h.year:
             label = "开始日期" if name == "start_date" else "结束日期"
-            yield finding("DATE-OUTSIDE-YEAR", f"{label} {value} 不在预算年度 {h.year} 年内。", at_field(f"header.{name}"))
+            yield finding(
+                "DATE-OUTSIDE-YEAR", f"{label} {value} 不在预算年度 {h.year} 年内。", at_field(f"header.{name}")
+            )
     if h.start_date and h.end_date and h.end_date < h.start_date:
         yield finding("DATE-ORDER", f"结束日期 {h.end_date} 早于开始日期 {h.start_date}。", at_field("header.end_date"))
     yield from _plan_dates(decl)

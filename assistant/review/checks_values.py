@@ -36,10 +36,17 @@ def _value(ind: Indicator) -> Iterator[Finding]:
         yield finding("VAL-VAGUE", f"指标{quoted(ind)}的目标值只说明方向，没有可衡量的水平。", at_indicator(ind))
     if value.unit in lexicon.COUNT_UNITS and value.decimals and value.number == value.number.to_integral_value():
         whole = f"{value.operator.value if value.operator else ''}{int(value.number)}({value.unit})"
-        yield finding("VAL-DECIMAL-COUNT", f"指标{quoted(ind)}是整数计量，却写成了小数。", at_indicator(ind), fix=f"写作“{whole}”。")
+        yield finding(
+            "VAL-DECIMAL-COUNT",
+            f"指标{quoted(ind)}是整数计量，却写成了小数。",
+            at_indicator(ind),
+            fix=f"写作“{whole}”。",
+        )
     yield from _direction(ind)
     if not lexicon.has_measure(name) and not _value_names_the_measure(value):
-        yield finding("NAME-NO-MEASURE", f"指标名称“{name}”没有说明衡量什么（目标值为“{value.raw}”）。", at_indicator(ind))
+        yield finding(
+            "NAME-NO-MEASURE", f"指标名称“{name}”没有说明衡量什么（目标值为“{value.raw}”）。", at_indicator(ind)
+        )
     if satisfaction:
         yield from _satisfaction(ind)
 
@@ -105,12 +112,13 @@ def _input_as_result(decl: Declaration, ind: Indicator) -> Iterator[Finding]:
 
 def _all_hundred(decl: Declaration) -> Iterator[Finding]:
     numbers = [
-        i for i in decl.indicators
-        if i.value.kind is ValueKind.QUANTITATIVE and i.level2 is not Level2.SATISFACTION
-    ]  # fmt: skip
+        i for i in decl.indicators if i.value.kind is ValueKind.QUANTITATIVE and i.level2 is not Level2.SATISFACTION
+    ]
     if len(numbers) >= 3 and all(i.value.unit == "%" and i.value.number == 100 for i in numbers):
         yield finding(
-            "ALL-100", f"满意度以外的 {len(numbers)} 项数值指标全部为 100%，看不出目标的难度和依据。", at_field("indicators")
+            "ALL-100",
+            f"满意度以外的 {len(numbers)} 项数值指标全部为 100%，看不出目标的难度和依据。",
+            at_field("indicators"),
         )
 
 
@@ -123,7 +131,9 @@ def _duplicates(decl: Declaration) -> Iterator[Finding]:
         if key in first:
             earlier = first[key]
             yield finding(
-                "DUPLICATE", f"“{ind.name}”与第 {earlier.position} 行“{earlier.name}”衡量的是同一内容。", at_indicator(ind)
+                "DUPLICATE",
+                f"“{ind.name}”与第 {earlier.position} 行“{earlier.name}”衡量的是同一内容。",
+                at_indicator(ind),
             )
         else:
             first[key] = ind

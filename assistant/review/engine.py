@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from assistant.domain.model import Declaration
-from assistant.review import checks_defects, checks_form, checks_framework, checks_money, checks_relevance, checks_type, checks_values
+from assistant.review import (
+    checks_defects,
+    checks_form,
+    checks_framework,
+    checks_money,
+    checks_relevance,
+    checks_type,
+    checks_values,
+)
 from assistant.review.base import Check
 from assistant.review.catalogue import RULES
 from assistant.review.checks_relevance import ReviewContext
@@ -37,7 +45,11 @@ def review(decl: Declaration, context: ReviewContext | None = None) -> ReviewRep
         findings.extend(checks_relevance.check_relevance(decl, context))
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, _RULE_ORDER[f.rule_id]))
     return ReviewReport(
-        declaration_id=decl.id, name=decl.header.name, year=decl.header.year, findings=findings, parse_notes=decl.parse_notes
+        declaration_id=decl.id,
+        name=decl.header.name,
+        year=decl.header.year,
+        findings=findings,
+        parse_notes=decl.parse_notes,
     )
 
 

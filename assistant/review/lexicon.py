@@ -9,7 +9,27 @@ from assistant.domain.values import IndicatorValue, ValueKind
 
 SATISFACTION = re.compile(r"满意")
 RATE_NAME = re.compile(r"(率|度)$")
-COUNT_UNITS = {"次", "个", "人", "件", "期", "家", "部", "项", "场", "批", "台", "套", "条", "篇", "册", "人次", "户", "所", "名"}
+COUNT_UNITS = {
+    "次",
+    "个",
+    "人",
+    "件",
+    "期",
+    "家",
+    "部",
+    "项",
+    "场",
+    "批",
+    "台",
+    "套",
+    "条",
+    "篇",
+    "册",
+    "人次",
+    "户",
+    "所",
+    "名",
+}
 
 # A name says what it measures with a measure suffix (…率, …性, …数) or a measure word inside it.
 _MEASURE_SUFFIX = re.compile(
@@ -29,10 +49,14 @@ _INPUTS = re.compile(
 _EXECUTION = re.compile(r"(预算执行率|支出进度|结余率|资金结余|(?:预算|科目|资金)调整)")
 
 # Negative-direction measures: fewer is better.
-_NEGATIVE = re.compile(r"(故障|事故|投诉|出错|差错|错误|bug|缺陷|超过规定时间|未清理|延误|中断|停机|事件发生)", re.IGNORECASE)
+_NEGATIVE = re.compile(
+    r"(故障|事故|投诉|出错|差错|错误|bug|缺陷|超过规定时间|未清理|延误|中断|停机|事件发生)", re.IGNORECASE
+)
 
 _TIME_WORDS = re.compile(r"(及时|时间|时效|按时|按期|期限|时限|时长|响应|周期|进度|天数|月底|日前|工作日|小时|分钟)")
-_QUALITY_WORDS = re.compile(r"(合格率|达标率|通过率|验收合格|准确率|正确率|优良率|出错率|差错率|测试|测评|等级保护|可靠性)")
+_QUALITY_WORDS = re.compile(
+    r"(合格率|达标率|通过率|验收合格|准确率|正确率|优良率|出错率|差错率|测试|测评|等级保护|可靠性)"
+)
 _ECOLOGY_WORDS = re.compile(r"(生态|环境|环保|节能|能耗|排放|绿色|碳|污染|节水|垃圾|绿化)")
 _QUANTITY_WORDS = re.compile(r"(数量|人数|次数|个数|场次|班次|期数|覆盖面|覆盖人|完成数|件数)$")
 

@@ -35,7 +35,9 @@ class Rule(BaseModel):
     id: str
     severity: Severity
     criterion: Criterion
-    source: str = Field(description="Which guidance the rule comes from, in plain words a user reads (see the primer for each).")
+    source: str = Field(
+        description="Which guidance the rule comes from, in plain words a user reads (see the primer for each)."
+    )
     title: str = Field(description="Short Chinese name of the defect.")
     fix: str = Field(description="Generic Chinese fix; findings may give a more specific one.")
 
@@ -71,14 +73,25 @@ class Location(BaseModel):
 
 
 _FIELD_LABELS = {
-    "header.name": "项目名称", "header.year": "年度", "header.department": "主管部门",
-    "header.implementer": "实施单位", "header.applicant": "申报单位", "header.manager": "项目负责人",
-    "header.contact": "联系人", "header.nature": "项目性质", "header.category": "项目类别",
-    "header.project_type": "项目类型/类别（勾选）", "header.fund_use": "资金用途（勾选）",
-    "header.start_date": "开始日期", "header.end_date": "结束日期", "funding.total": "项目资金总额",
-    "funding.annual": "年度资金申请总额 / 当年预算", "funding.fiscal": "财政资金",
-    "budget_lines": "预算明细", "indicators": "绩效指标表",
-}  # fmt: skip
+    "header.name": "项目名称",
+    "header.year": "年度",
+    "header.department": "主管部门",
+    "header.implementer": "实施单位",
+    "header.applicant": "申报单位",
+    "header.manager": "项目负责人",
+    "header.contact": "联系人",
+    "header.nature": "项目性质",
+    "header.category": "项目类别",
+    "header.project_type": "项目类型/类别（勾选）",
+    "header.fund_use": "资金用途（勾选）",
+    "header.start_date": "开始日期",
+    "header.end_date": "结束日期",
+    "funding.total": "项目资金总额",
+    "funding.annual": "年度资金申请总额 / 当年预算",
+    "funding.fiscal": "财政资金",
+    "budget_lines": "预算明细",
+    "indicators": "绩效指标表",
+}
 
 
 class Finding(BaseModel):

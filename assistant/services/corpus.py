@@ -13,6 +13,7 @@ from assistant.domain.refs import policy_id
 from assistant.errors import AssistantError, InputError
 from assistant.services.scope import CorpusScope
 
+
 @dataclass(frozen=True)
 class CitedSource:
     """What a citation's ``ref`` points at: a declaration (with the cited part, e.g. ``necessity``, ``indicator-3``,
@@ -42,7 +43,11 @@ class CorpusService:
         except AssistantError as exc:
             for path in imported.copied:
                 path.unlink(missing_ok=True)
-            taken_back = f"；本次复制到 corpus/raw/ 的 {len(imported.copied)} 个文件已撤回，语料库未改变" if imported.copied else ""
+            taken_back = (
+                f"；本次复制到 corpus/raw/ 的 {len(imported.copied)} 个文件已撤回，语料库未改变"
+                if imported.copied
+                else ""
+            )
             raise type(exc)(exc.message + taken_back, hint=exc.hint) from exc
         report.failed.update(imported.refused)
         return report
@@ -69,6 +74,7 @@ class CorpusService:
         if found is None:
             raise InputError(f"政策库中没有编号为 {policy_id} 的文件", hint="语料库可能已更新，请重新提问")
         return found
+
 
 def _expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []

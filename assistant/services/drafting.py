@@ -19,12 +19,18 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed
 from assistant.drafting.context import DraftContext
 from assistant.drafting.models import Draft, DraftSection, NoteKind
+from assistant.drafting.retrieve import Finder, LazyFinder
 from assistant.drafting.service import draft_brief, draft_context, regenerate_section, section_kind
 from assistant.errors import InputError, ModelError
-from assistant.drafting.retrieve import Finder, LazyFinder
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
-from assistant.services.protect import ProtectedFieldError, apply_proposal, describe_kept, keep_indicator_rows, keep_sections
+from assistant.services.protect import (
+    ProtectedFieldError,
+    apply_proposal,
+    describe_kept,
+    keep_indicator_rows,
+    keep_sections,
+)
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 from assistant.store import INDICATOR_TABLE as STORE_INDICATORS
@@ -34,7 +40,15 @@ from assistant.store.files import read_draft_file
 from assistant.suggest.suggest import suggest
 
 INDICATOR_TABLE = "绩效指标"
-__all__ = ["DraftEvent", "DraftingService", "ModelRequiredError", "ProtectedFieldError", "Rewrite", "SavedDraft", "section_kind"]
+__all__ = [
+    "DraftEvent",
+    "DraftingService",
+    "ModelRequiredError",
+    "ProtectedFieldError",
+    "Rewrite",
+    "SavedDraft",
+    "section_kind",
+]
 
 
 def _ignore(_: DraftEvent) -> None:
@@ -82,9 +96,15 @@ class ModelRequiredError(InputError):
 
 class DraftingService:
     def __init__(
-        self, settings: Settings, scope: CorpusScope, runtime: LLMRuntime, store: DraftStore, *, author: str,
+        self,
+        settings: Settings,
+        scope: CorpusScope,
+        runtime: LLMRuntime,
+        store: DraftStore,
+        *,
+        author: str,
         open_finder: Callable[[], Finder] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """``open_finder``: the hybrid search (opened on a model-written draft's first search); None: the bank's precedents."""
         self.settings = settings
         self.scope = scope
@@ -126,9 +146,15 @@ class DraftingService:
         return SavedDraft(info=info, draft=draft)
 
     def regenerate_section(
-        self, draft_id: int, kind: SectionKind, *, instruction: str = "", base: int | None = None, force: bool = False,
+        self,
+        draft_id: int,
+        kind: SectionKind,
+        *,
+        instruction: str = "",
+        base: int | None = None,
+        force: bool = False,
         on_event: Callable[[DraftEvent], None] = _ignore,
-    ) -> SavedDraft:  # fmt: skip
+    ) -> SavedDraft:
         """Rewrite one section of version ``base`` (default the latest) and save the result as the next version.
 
         An instruction needs a language model: without one (``--llm none``, or a model that could not start)
@@ -138,9 +164,15 @@ class DraftingService:
         if self._same_as_latest(current, rewrite.draft):
             return _unchanged(current, rewrite.kept)
         info = self.store.save(
-            draft_id, rewrite.draft, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
-            changed=rewrite.origin, section=kind.label, instruction=instruction or None,
-        )  # fmt: skip
+            draft_id,
+            rewrite.draft,
+            expected_parent=current.number,
+            author=self.author,
+            action=Action.REGENERATE,
+            changed=rewrite.origin,
+            section=kind.label,
+            instruction=instruction or None,
+        )
         return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept)
 
     def regenerate_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> SavedDraft:
@@ -150,20 +182,33 @@ class DraftingService:
         if self._same_as_latest(current, rewrite.draft):
             return _unchanged(current, rewrite.kept)
         info = self.store.save(
-            draft_id, rewrite.draft, expected_parent=current.number, author=self.author, action=Action.REGENERATE,
-            changed=rewrite.origin, origins=rewrite.origins, section=INDICATOR_TABLE,
-        )  # fmt: skip
+            draft_id,
+            rewrite.draft,
+            expected_parent=current.number,
+            author=self.author,
+            action=Action.REGENERATE,
+            changed=rewrite.origin,
+            origins=rewrite.origins,
+            section=INDICATOR_TABLE,
+        )
         return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept)
 
     def _rewrite_section(
-        self, current: StoredVersion, kind: SectionKind, instruction: str, force: bool, on_event: Callable[[DraftEvent], None]
+        self,
+        current: StoredVersion,
+        kind: SectionKind,
+        instruction: str,
+        force: bool,
+        on_event: Callable[[DraftEvent], None],
     ) -> Rewrite:
         protected = set() if force else current.protected_paths()
         if section_path(kind) in protected:
             raise _protected(current, [section_path(kind)])
         self.require_model(instruction)
         context = self._context(current.draft.brief)
-        rewritten = regenerate_section(current.draft, kind, instruction, self.settings, self._model(), on_event=on_event, context=context)
+        rewritten = regenerate_section(
+            current.draft, kind, instruction, self.settings, self._model(), on_event=on_event, context=context
+        )
         if instruction.strip() and _by_rules(rewritten.section(kind)):
             raise ModelRequiredError.for_instruction(instruction, why=_fallback_reason(rewritten))
         rewritten, kept = keep_sections(current.draft, rewritten, protected)
@@ -193,9 +238,15 @@ class DraftingService:
     # -- proposals: a rewrite the person accepts or rejects ---------------------------------------
 
     def propose_section(
-        self, draft_id: int, kind: SectionKind, *, instruction: str = "", base: int | None = None, force: bool = False,
+        self,
+        draft_id: int,
+        kind: SectionKind,
+        *,
+        instruction: str = "",
+        base: int | None = None,
+        force: bool = False,
         on_event: Callable[[DraftEvent], None] = _ignore,
-    ) -> Proposal:  # fmt: skip
+    ) -> Proposal:
         """Rewrite one section of version ``base`` as a proposal: nothing is saved as a version until it is accepted."""
         current = self._version(draft_id, base)
         rewrite = self._rewrite_section(current, kind, instruction, force, on_event)
@@ -208,9 +259,16 @@ class DraftingService:
 
     def _propose(self, current: StoredVersion, target: str, rewrite: Rewrite, instruction: str) -> Proposal:
         return self.store.propose(
-            current.info.draft_id, rewrite.draft, base=current.number, target=target, author=self.author, origin=rewrite.origin,
-            origins=rewrite.origins, kept=rewrite.kept, instruction=instruction or None,
-        )  # fmt: skip
+            current.info.draft_id,
+            rewrite.draft,
+            base=current.number,
+            target=target,
+            author=self.author,
+            origin=rewrite.origin,
+            origins=rewrite.origins,
+            kept=rewrite.kept,
+            instruction=instruction or None,
+        )
 
     def accept(self, draft_id: int, proposal_id: int, *, base: int | None = None) -> SavedDraft:
         """The proposal applied to version ``base`` (default the latest) and saved as the next version.
@@ -224,7 +282,9 @@ class DraftingService:
         if self._same_as_latest(head, draft):
             self.store.accept_unchanged(proposal, version=head.number)
             return _unchanged(head, proposal.kept)
-        info = self.store.accept_proposal(proposal, draft, expected_parent=head.number, author=self.author, section=proposal.label)
+        info = self.store.accept_proposal(
+            proposal, draft, expected_parent=head.number, author=self.author, section=proposal.label
+        )
         return SavedDraft(info=info, draft=draft, kept=proposal.kept)
 
     def reject(self, draft_id: int, proposal_id: int) -> Proposal:

@@ -96,7 +96,9 @@ def _check_unprotected(base: StoredVersion, head: StoredVersion, proposal: Propo
     """A field the proposal changes that a person has edited or locked since (its record moved on and protects it)."""
     before, after = field_texts(base.draft), field_texts(proposal.draft)
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-    touched = sorted(p for p in changed if (r := head.fields.get(p)) is not None and r.protected and r != base.fields.get(p))
+    touched = sorted(
+        p for p in changed if (r := head.fields.get(p)) is not None and r.protected and r != base.fields.get(p)
+    )
     if touched:
         raise ProtectedFieldError(
             f"“{describe_kept(touched)}”在这条建议生成之后已人工修改或锁定，采纳会覆盖它，未采纳",

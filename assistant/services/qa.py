@@ -15,7 +15,9 @@ from assistant.services.scope import CorpusScope
 
 
 class QAService:
-    def __init__(self, scope: CorpusScope, runtime: LLMRuntime, *, open_search: Callable[[], Finder] | None = None) -> None:
+    def __init__(
+        self, scope: CorpusScope, runtime: LLMRuntime, *, open_search: Callable[[], Finder] | None = None
+    ) -> None:
         """``open_search``: the search service (`Services.search`), asked for on the first open question only,
         so a structured question never loads the index; None: open questions read the corpus directly."""
         self.scope = scope

@@ -15,8 +15,8 @@ from assistant.drafting.chain import to_declaration
 from assistant.errors import InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
-from assistant.review.engine import review, review_all
 from assistant.review.catalogue import RULES
+from assistant.review.engine import review, review_all
 from assistant.review.models import ReviewReport, Rule
 from assistant.services.scope import CorpusScope
 from assistant.store.files import draft_from_payload, is_draft_payload, read_json_object
@@ -50,7 +50,9 @@ class ReviewService:
 def load_subjects(path: Path) -> list[Declaration]:
     """The declarations in ``path``: a corpus JSON, a draft JSON (``shenbao-draft/1``), a ``.txt`` export or a .docx/.xlsx form."""
     if path.is_dir():
-        raise InputError(f"{path} 是一个目录，不是文件", hint="请给出目录中的一个申报表文件（.txt、.docx、.xlsx 或 JSON）")
+        raise InputError(
+            f"{path} 是一个目录，不是文件", hint="请给出目录中的一个申报表文件（.txt、.docx、.xlsx 或 JSON）"
+        )
     if not path.is_file():
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if is_office_file(path):
@@ -63,7 +65,9 @@ def load_subjects(path: Path) -> list[Declaration]:
     try:
         return [Declaration.model_validate(data, strict=False)]
     except RecursionError:
-        raise InputError(f"{path.name} 的 JSON 嵌套层数过深，不是申报表", hint="请提供 assistant corpus build 生成的语料 JSON") from None
+        raise InputError(
+            f"{path.name} 的 JSON 嵌套层数过深，不是申报表", hint="请提供 assistant corpus build 生成的语料 JSON"
+        ) from None
     except ValidationError as exc:
         raise InputError(
             f"{path.name} 不是可识别的申报表 JSON：{describe_validation_error(exc)}",

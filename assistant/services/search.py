@@ -38,9 +38,15 @@ class SearchService:
         self._synced: CorpusSnapshot | None = None
 
     def search(
-        self, query: str, *, kind: DocKind | None = None, year: int | None = None, dept: str | None = None,
-        k: int = 10, mode: SearchMode = "hybrid",
-    ) -> list[SearchResult]:  # fmt: skip
+        self,
+        query: str,
+        *,
+        kind: DocKind | None = None,
+        year: int | None = None,
+        dept: str | None = None,
+        k: int = 10,
+        mode: SearchMode = "hybrid",
+    ) -> list[SearchResult]:
         """The best k documents for ``query`` (see `Retriever.search`); builds or updates the index first if needed."""
         return self.retriever().search(query, kind=kind, year=year, dept=dept, k=k, mode=mode)
 
@@ -74,15 +80,18 @@ class SearchService:
         embedded = _embed_in_batches(index, missing, self.on_progress)
         final = index.sync(docs)
         report = SyncReport(
-            added=len(missing), removed=final.removed, unchanged=len(docs) - len(missing),
-            embedded=embedded + final.embedded, seconds=time.perf_counter() - started,
-        )  # fmt: skip
+            added=len(missing),
+            removed=final.removed,
+            unchanged=len(docs) - len(missing),
+            embedded=embedded + final.embedded,
+            seconds=time.perf_counter() - started,
+        )
         if missing or report.removed:
             self.on_progress(f"检索索引已就绪：新增 {report.added} 条，删除 {report.removed} 条，共 {len(docs)} 条。")
         self._marker_path().write_text(json.dumps(_marker(snapshot)), encoding="utf-8")
         return report
 
-    def _marker_path(self):  # noqa: ANN202 - Path
+    def _marker_path(self):
         path = index_path(self.settings)
         return path.with_name(path.stem + ".corpus-fingerprint.json")
 

@@ -85,7 +85,9 @@ class Services:
 
     @cached_property
     def drafting(self) -> DraftingService:
-        return DraftingService(self.settings, self.scope, self.runtime, self.store, author=self.author, open_finder=lambda: self.search)
+        return DraftingService(
+            self.settings, self.scope, self.runtime, self.store, author=self.author, open_finder=lambda: self.search
+        )
 
     @cached_property
     def users(self) -> UserService:
@@ -94,7 +96,11 @@ class Services:
     @cached_property
     def rules_runtime(self) -> LLMRuntime:
         """A runtime with no model: drafting by rules when the model is down or not wanted."""
-        return LLMRuntime(self.settings.model_copy(update={"llm": self.settings.llm.model_copy(update={"provider": LLMProvider.NONE})}))
+        return LLMRuntime(
+            self.settings.model_copy(
+                update={"llm": self.settings.llm.model_copy(update={"provider": LLMProvider.NONE})}
+            )
+        )
 
     def workspace(self, user: str | None = None, *, rules_only: bool = False) -> WorkspaceService:
         """The web workspace acting for ``user`` (default the configured author): only that user's drafts;
@@ -105,7 +111,9 @@ class Services:
         if author == self.author and not rules_only:
             return WorkspaceService(self.drafting)
         runtime = self.rules_runtime if rules_only else self.runtime
-        drafting = DraftingService(self.settings, self.scope, runtime, self.store, author=author, open_finder=lambda: self.search)
+        drafting = DraftingService(
+            self.settings, self.scope, runtime, self.store, author=author, open_finder=lambda: self.search
+        )
         return WorkspaceService(drafting)
 
     def close(self) -> None:

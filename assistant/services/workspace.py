@@ -18,9 +18,8 @@ from pathlib import Path
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
-from assistant.domain.model import SectionKind
+from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.values import Operator, ValueKind, parse_value
-from assistant.domain.model import Declaration
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
@@ -28,7 +27,16 @@ from assistant.errors import InputError
 from assistant.office.service import ExportFormat, export_declaration
 from assistant.services.drafting import DraftingService, SavedDraft
 from assistant.services.review import load_subjects
-from assistant.store import Action, DraftNotFound, DraftSummary, FieldChange, Origin, Proposal, StoredVersion, VersionInfo
+from assistant.store import (
+    Action,
+    DraftNotFound,
+    DraftSummary,
+    FieldChange,
+    Origin,
+    Proposal,
+    StoredVersion,
+    VersionInfo,
+)
 from assistant.store.fields import INDICATOR_COLUMNS, indicator_path, initial_origins, section_path
 from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
 
@@ -73,8 +81,9 @@ def indicator_row(row: IndicatorInput, previous: DraftIndicator | None = None) -
     value = _value(row, previous.value if previous is not None else None)
     evidence = previous.evidence if previous is not None else []
     citations = previous.citations if previous is not None else []
-    return DraftIndicator(level1=row.level1, level2=row.level2, name=row.name.strip(), value=value,
-                          evidence=evidence, citations=citations)  # fmt: skip
+    return DraftIndicator(
+        level1=row.level1, level2=row.level2, name=row.name.strip(), value=value, evidence=evidence, citations=citations
+    )
 
 
 def _value(row: IndicatorInput, previous: ValueProposal | None) -> ValueProposal:
@@ -84,9 +93,14 @@ def _value(row: IndicatorInput, previous: ValueProposal | None) -> ValueProposal
     parsed = parse_value(text)
     ground = previous.ground if previous is not None else Ground.PLAN
     return ValueProposal(
-        value=text, kind=parsed.kind, operator=parsed.operator, number=parsed.number, unit=parsed.unit,
-        ground=ground, basis=HUMAN_BASIS,
-    )  # fmt: skip
+        value=text,
+        kind=parsed.kind,
+        operator=parsed.operator,
+        number=parsed.number,
+        unit=parsed.unit,
+        ground=ground,
+        basis=HUMAN_BASIS,
+    )
 
 
 def _written(row: IndicatorInput) -> str:
@@ -97,7 +111,9 @@ def _written(row: IndicatorInput) -> str:
         return f"{op}{row.number}{unit}"
     text = (row.qualitative or "").strip()
     if not text:
-        raise InputError(f"指标“{row.name}”没有指标值", hint="请填写数值（运算符、数字、单位），或填写定性指标值，如 及时、达标")
+        raise InputError(
+            f"指标“{row.name}”没有指标值", hint="请填写数值（运算符、数字、单位），或填写定性指标值，如 及时、达标"
+        )
     if parse_value(text).kind is ValueKind.MISSING:
         raise InputError(f"指标“{row.name}”的指标值“{text}”等于空白", hint="请填写数值或定性值")
     return text
@@ -130,8 +146,11 @@ class WorkspaceService:
         current = self.open(draft_id, base).draft
         sections = [s.model_copy(update={"text": texts[s.kind]}) if s.kind in texts else s for s in current.sections]
         have = {s.kind for s in current.sections}
-        added = [DraftSection(kind=kind, text=text, generated_by=HUMAN_WRITTEN) for kind, text in texts.items()
-                 if kind not in have and text.strip()]  # fmt: skip
+        added = [
+            DraftSection(kind=kind, text=text, generated_by=HUMAN_WRITTEN)
+            for kind, text in texts.items()
+            if kind not in have and text.strip()
+        ]
         if added:  # a section the draft lacked goes where it belongs; otherwise the order stays as it was
             order = list(SectionKind)
             sections = sorted([*sections, *added], key=lambda s: order.index(s.kind))
@@ -177,10 +196,20 @@ class WorkspaceService:
         if not added:
             raise InputError("所选指标都已在草稿的指标表中", hint="请勾选表中还没有的指标")
         table = [*current.draft.indicators, *added]
-        draft = reviewed(current.draft.model_copy(update={"indicators": table}), self.drafting.scope.current().review_context)
+        draft = reviewed(
+            current.draft.model_copy(update={"indicators": table}), self.drafting.scope.current().review_context
+        )
         origins = {p: o for p, o in initial_origins(draft).items() if p.startswith("indicator.")}
-        info = self.store.save(draft_id, draft, expected_parent=base, author=self.user, action=Action.EDIT,
-                               changed=Origin.TEMPLATE, origins=origins, section="绩效指标")  # fmt: skip
+        info = self.store.save(
+            draft_id,
+            draft,
+            expected_parent=base,
+            author=self.user,
+            action=Action.EDIT,
+            changed=Origin.TEMPLATE,
+            origins=origins,
+            section="绩效指标",
+        )
         return SavedDraft(info=info, draft=draft)
 
     def export(self, draft_id: int, fmt: ExportFormat, folder: Path, *, number: int | None = None) -> Path:
@@ -212,17 +241,27 @@ class WorkspaceService:
     def lock_row(self, draft_id: int, position: int, *, locked: bool, base: int) -> SavedDraft:
         """Lock (or unlock) every cell of indicator row ``position``: regenerating the table keeps the row."""
         _check_position(self.open(draft_id, base).draft.indicators, position)
-        return self.drafting.lock(draft_id, [indicator_path(position, c) for c in INDICATOR_COLUMNS], locked=locked, base=base)
+        return self.drafting.lock(
+            draft_id, [indicator_path(position, c) for c in INDICATOR_COLUMNS], locked=locked, base=base
+        )
 
     # -- proposals ---------------------------------------------------------------------------------
 
     def propose_section(
-        self, draft_id: int, kind: SectionKind, *, instruction: str, base: int, force: bool,
+        self,
+        draft_id: int,
+        kind: SectionKind,
+        *,
+        instruction: str,
+        base: int,
+        force: bool,
         on_event: Callable[[DraftEvent], None],
-    ) -> Proposal:  # fmt: skip
+    ) -> Proposal:
         """The section written again from version ``base``, as a proposal beside the current text (nothing saved)."""
         self._own(draft_id)
-        return self.drafting.propose_section(draft_id, kind, instruction=instruction, base=base, force=force, on_event=on_event)
+        return self.drafting.propose_section(
+            draft_id, kind, instruction=instruction, base=base, force=force, on_event=on_event
+        )
 
     def propose_indicators(self, draft_id: int, *, base: int, force: bool) -> Proposal:
         """The indicator table suggested again, as a proposal; human-edited or locked rows stay unless ``force``."""
@@ -251,10 +290,15 @@ class WorkspaceService:
     def read_upload(self, path: Path) -> list[Declaration]:
         """The declarations an uploaded .docx/.xlsx/.txt/.json file holds, each with its parse notes."""
         if path.suffix.lower() not in UPLOAD_SUFFIXES + OLD_OFFICE_SUFFIXES:
-            raise InputError(f"“{path.name}”不是可读取的申报表文件", hint="请上传 .docx、.xlsx、.txt 文本导出或 .json 申报表")
+            raise InputError(
+                f"“{path.name}”不是可读取的申报表文件", hint="请上传 .docx、.xlsx、.txt 文本导出或 .json 申报表"
+            )
         found = load_subjects(path)
         if not found:
-            raise InputError(f"“{path.name}”中没有找到申报表", hint="请确认文件是财政项目支出绩效目标申报表（含“项目名称”和绩效指标表）")
+            raise InputError(
+                f"“{path.name}”中没有找到申报表",
+                hint="请确认文件是财政项目支出绩效目标申报表（含“项目名称”和绩效指标表）",
+            )
         return found
 
     def start_from_upload(self, path: Path, *, choice: int = 1, year: int | None = None) -> StartedDraft:

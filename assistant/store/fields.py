@@ -141,5 +141,7 @@ def carry_fields(
             records[path] = kept
         else:
             locked = kept.locked if kept is not None else False
-            records[path] = FieldRecord(path=path, origin=origins.get(path, changed), locked=locked, author=author, at=at)
+            records[path] = FieldRecord(
+                path=path, origin=origins.get(path, changed), locked=locked, author=author, at=at
+            )
     return records

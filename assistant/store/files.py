@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from assistant.drafting.models import DRAFT_FORMAT, Draft
 from assistant.domain.syntax import describe_json_error
+from assistant.drafting.models import DRAFT_FORMAT, Draft
 from assistant.errors import InputError, describe_validation_error
 
 
@@ -23,11 +23,18 @@ def read_json_object(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path.name} 不是合法的 JSON，{describe_json_error(exc)}", hint="请检查该处的括号、引号和逗号") from exc
+        raise InputError(
+            f"{path.name} 不是合法的 JSON，{describe_json_error(exc)}", hint="请检查该处的括号、引号和逗号"
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} 不是 UTF-8 编码的文本，不是 JSON 文件", hint="请提供 UTF-8 编码的 JSON 文件") from exc
+        raise InputError(
+            f"{path.name} 不是 UTF-8 编码的文本，不是 JSON 文件", hint="请提供 UTF-8 编码的 JSON 文件"
+        ) from exc
     except RecursionError:
-        raise InputError(f"{path.name} 的 JSON 嵌套层数过深，不是申报表或草稿", hint="请提供 assistant corpus build 或 assistant draft 生成的 JSON") from None
+        raise InputError(
+            f"{path.name} 的 JSON 嵌套层数过深，不是申报表或草稿",
+            hint="请提供 assistant corpus build 或 assistant draft 生成的 JSON",
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"{path.name} 的顶层不是对象", hint="应为一份申报表或草稿的 JSON")
     return data
@@ -36,7 +43,8 @@ def read_json_object(path: Path) -> dict:
 def draft_from_payload(data: dict, *, source: str) -> Draft:
     if not is_draft_payload(data):
         raise InputError(
-            f"{source} 不是草稿文件（缺少 \"format\": \"{DRAFT_FORMAT}\"）", hint="请提供 assistant draft -o 保存的草稿 JSON"
+            f'{source} 不是草稿文件（缺少 "format": "{DRAFT_FORMAT}"）',
+            hint="请提供 assistant draft -o 保存的草稿 JSON",
         )
     if data["format"] != DRAFT_FORMAT:
         raise InputError(

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -45,7 +55,9 @@ class VersionRow(Base):
     __tablename__ = "versions"
     __table_args__ = (
         UniqueConstraint("draft_id", "number", name="uq_versions_draft_number"),
-        ForeignKeyConstraint(["draft_id", "parent"], ["versions.draft_id", "versions.number"], name="fk_versions_parent"),
+        ForeignKeyConstraint(
+            ["draft_id", "parent"], ["versions.draft_id", "versions.number"], name="fk_versions_parent"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -22,9 +22,16 @@ from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
 from assistant.store.fields import FieldRecord, Origin, carry_fields, field_label, field_texts, initial_origins
 from assistant.store.files import read_draft_file
 from assistant.store.models import DraftRow, ProposalRow, ProvenanceRow, UserRow, VersionRow
-from assistant.store.records import Action, DraftSummary, FieldChange, Proposal, ProposalStatus, StoredVersion, VersionInfo
+from assistant.store.records import (
+    Action,
+    DraftSummary,
+    FieldChange,
+    Proposal,
+    ProposalStatus,
+    StoredVersion,
+    VersionInfo,
+)
 from assistant.store.schema import create_store_engine, upgrade
-
 
 MAX_NUMBER = 2**63 - 1  # the largest id or version number SQLite and PostgreSQL can hold
 
@@ -38,7 +45,9 @@ def _stored_draft(draft_id: int) -> None:
 def _stored_version(draft_id: int, number: int) -> None:
     _stored_draft(draft_id)
     if not 1 <= number <= MAX_NUMBER:
-        raise DraftNotFound(f"草稿 {draft_id} 没有第 {number} 版", hint=f"用 assistant drafts history {draft_id} 查看版本")
+        raise DraftNotFound(
+            f"草稿 {draft_id} 没有第 {number} 版", hint=f"用 assistant drafts history {draft_id} 查看版本"
+        )
 
 
 def _now() -> datetime:
@@ -73,7 +82,9 @@ class DraftStore:
         origins = origins or initial_origins(draft)
         fields = {p: FieldRecord(path=p, origin=o, locked=False, author=owner, at=now) for p, o in origins.items()}
         with self._session.begin() as session:
-            row = DraftRow(owner_id=owner_id, title=draft.brief.name, year=draft.brief.year, head=1, created_at=now, updated_at=now)
+            row = DraftRow(
+                owner_id=owner_id, title=draft.brief.name, year=draft.brief.year, head=1, created_at=now, updated_at=now
+            )
             session.add(row)
             session.flush()
             return self._insert(session, row.id, 1, None, draft, fields, action=action, author=owner, now=now)
@@ -109,17 +120,40 @@ class DraftStore:
         """
         parent, now = self.get(draft_id, expected_parent), _now()
         fields = carry_fields(
-            field_texts(parent.draft), field_texts(draft), parent.fields,
-            changed=changed, origins=origins or {}, author=author, at=now,
-        )  # fmt: skip
-        return self._append(draft_id, expected_parent, draft, fields, action=action, author=author, now=now,
-                            section=section, instruction=instruction, then=then)  # fmt: skip
+            field_texts(parent.draft),
+            field_texts(draft),
+            parent.fields,
+            changed=changed,
+            origins=origins or {},
+            author=author,
+            at=now,
+        )
+        return self._append(
+            draft_id,
+            expected_parent,
+            draft,
+            fields,
+            action=action,
+            author=author,
+            now=now,
+            section=section,
+            instruction=instruction,
+            then=then,
+        )
 
     def restore(self, draft_id: int, number: int, *, expected_parent: int, author: str) -> VersionInfo:
         """Version ``number`` again as the latest version, with the provenance it had."""
         old, now = self.get(draft_id, number), _now()
-        return self._append(draft_id, expected_parent, old.draft, old.fields, action=Action.RESTORE, author=author, now=now,
-                            instruction=f"恢复第 {number} 版")  # fmt: skip
+        return self._append(
+            draft_id,
+            expected_parent,
+            old.draft,
+            old.fields,
+            action=Action.RESTORE,
+            author=author,
+            now=now,
+            instruction=f"恢复第 {number} 版",
+        )
 
     def set_locked(
         self, draft_id: int, paths: list[str], *, expected_parent: int, author: str, locked: bool = True
@@ -129,17 +163,30 @@ class DraftStore:
         unknown = [p for p in paths if p not in parent.fields]
         if unknown:
             raise DraftNotFound(f"草稿 {draft_id} 第 {expected_parent} 版没有这些字段：{'、'.join(unknown)}")
-        fields = {p: (FieldRecord(p, r.origin, locked, author, now) if p in paths else r) for p, r in parent.fields.items()}
+        fields = {
+            p: (FieldRecord(p, r.origin, locked, author, now) if p in paths else r) for p, r in parent.fields.items()
+        }
         return self._append(draft_id, expected_parent, parent.draft, fields, action=Action.LOCK, author=author, now=now)
 
     def _append(
-        self, draft_id: int, expected_parent: int, draft: Draft, fields: dict[str, FieldRecord], *,
-        action: Action, author: str, now: datetime, section: str | None = None, instruction: str | None = None,
+        self,
+        draft_id: int,
+        expected_parent: int,
+        draft: Draft,
+        fields: dict[str, FieldRecord],
+        *,
+        action: Action,
+        author: str,
+        now: datetime,
+        section: str | None = None,
+        instruction: str | None = None,
         then: Callable[[Session, VersionInfo], None] | None = None,
-    ) -> VersionInfo:  # fmt: skip
+    ) -> VersionInfo:
         _stored_draft(draft_id)
         if not -MAX_NUMBER <= expected_parent < MAX_NUMBER:  # 0 and below are stale saves (conflicts), not overflows
-            raise DraftNotFound(f"草稿 {draft_id} 没有第 {expected_parent} 版", hint=f"用 assistant drafts history {draft_id} 查看版本")
+            raise DraftNotFound(
+                f"草稿 {draft_id} 没有第 {expected_parent} 版", hint=f"用 assistant drafts history {draft_id} 查看版本"
+            )
         self._user_id(author)
         number = expected_parent + 1
         with self._session.begin() as session:
@@ -150,8 +197,19 @@ class DraftStore:
             )
             if swapped.rowcount != 1:
                 raise self._conflict(session, draft_id, expected_parent, draft)
-            info = self._insert(session, draft_id, number, expected_parent, draft, fields, action=action, author=author,
-                                now=now, section=section, instruction=instruction)  # fmt: skip
+            info = self._insert(
+                session,
+                draft_id,
+                number,
+                expected_parent,
+                draft,
+                fields,
+                action=action,
+                author=author,
+                now=now,
+                section=section,
+                instruction=instruction,
+            )
             if then is not None:
                 then(session, info)
             return info
@@ -160,34 +218,77 @@ class DraftStore:
         head = session.scalar(select(DraftRow.head).where(DraftRow.id == draft_id))
         if head is None:
             return DraftNotFound(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看已保存的草稿")
-        payload = session.scalar(select(VersionRow.payload).where(VersionRow.draft_id == draft_id, VersionRow.number == head))
-        return DraftConflict(draft_id=draft_id, expected=expected, actual=head, mine=mine, theirs=Draft.model_validate(payload, strict=False))
+        payload = session.scalar(
+            select(VersionRow.payload).where(VersionRow.draft_id == draft_id, VersionRow.number == head)
+        )
+        return DraftConflict(
+            draft_id=draft_id,
+            expected=expected,
+            actual=head,
+            mine=mine,
+            theirs=Draft.model_validate(payload, strict=False),
+        )
 
     def _insert(
-        self, session: Session, draft_id: int, number: int, parent: int | None, draft: Draft,
-        fields: dict[str, FieldRecord], *, action: Action, author: str, now: datetime,
-        section: str | None = None, instruction: str | None = None,
-    ) -> VersionInfo:  # fmt: skip
+        self,
+        session: Session,
+        draft_id: int,
+        number: int,
+        parent: int | None,
+        draft: Draft,
+        fields: dict[str, FieldRecord],
+        *,
+        action: Action,
+        author: str,
+        now: datetime,
+        section: str | None = None,
+        instruction: str | None = None,
+    ) -> VersionInfo:
         users = self._user_ids(session, {author} | {r.author for r in fields.values() if r.author})
         row = VersionRow(
-            draft_id=draft_id, number=number, parent=parent, action=action.value, section=section, instruction=instruction,
-            author_id=users[author], created_at=now, payload=draft.model_dump(mode="json"),
-        )  # fmt: skip
+            draft_id=draft_id,
+            number=number,
+            parent=parent,
+            action=action.value,
+            section=section,
+            instruction=instruction,
+            author_id=users[author],
+            created_at=now,
+            payload=draft.model_dump(mode="json"),
+        )
         session.add(row)
         session.flush()
         session.execute(
             insert(ProvenanceRow),
-            [{"version_id": row.id, "path": r.path, "origin": r.origin.value, "locked": r.locked,
-              "author_id": users.get(r.author) if r.author else None, "at": r.at} for r in fields.values()],
-        )  # fmt: skip
+            [
+                {
+                    "version_id": row.id,
+                    "path": r.path,
+                    "origin": r.origin.value,
+                    "locked": r.locked,
+                    "author_id": users.get(r.author) if r.author else None,
+                    "at": r.at,
+                }
+                for r in fields.values()
+            ],
+        )
         return VersionInfo(draft_id, number, parent, action, section, instruction, author, now)
 
     # -- proposals: a model's rewrite waits for a person's decision ----------------------------------
 
     def propose(
-        self, draft_id: int, draft: Draft, *, base: int, target: str, author: str, origin: Origin,
-        origins: dict[str, Origin] | None = None, kept: list[str] | None = None, instruction: str | None = None,
-    ) -> Proposal:  # fmt: skip
+        self,
+        draft_id: int,
+        draft: Draft,
+        *,
+        base: int,
+        target: str,
+        author: str,
+        origin: Origin,
+        origins: dict[str, Origin] | None = None,
+        kept: list[str] | None = None,
+        instruction: str | None = None,
+    ) -> Proposal:
         """Keep ``draft`` (a rewrite of ``target`` made from version ``base``) until a person decides; an earlier
         undecided proposal for the draft is marked superseded (it stays readable)."""
         self.get(draft_id, base)
@@ -199,10 +300,18 @@ class DraftStore:
                 .values(status=ProposalStatus.SUPERSEDED.value, decided_at=now)
             )
             row = ProposalRow(
-                draft_id=draft_id, base=base, target=target, instruction=instruction, status=ProposalStatus.PENDING.value,
-                origin=origin.value, origins={p: o.value for p, o in (origins or {}).items()}, kept=list(kept or []),
-                payload=draft.model_dump(mode="json"), author_id=author_id, created_at=now,
-            )  # fmt: skip
+                draft_id=draft_id,
+                base=base,
+                target=target,
+                instruction=instruction,
+                status=ProposalStatus.PENDING.value,
+                origin=origin.value,
+                origins={p: o.value for p, o in (origins or {}).items()},
+                kept=list(kept or []),
+                payload=draft.model_dump(mode="json"),
+                author_id=author_id,
+                created_at=now,
+            )
             session.add(row)
             session.flush()
             return _proposal(row, author)
@@ -243,9 +352,17 @@ class DraftStore:
             self._decide(session, proposal, ProposalStatus.ACCEPTED, version=info.number)
 
         return self.save(
-            proposal.draft_id, draft, expected_parent=expected_parent, author=author, action=Action.REGENERATE,
-            changed=proposal.origin, origins=proposal.origins, section=section, instruction=proposal.instruction, then=mark,
-        )  # fmt: skip
+            proposal.draft_id,
+            draft,
+            expected_parent=expected_parent,
+            author=author,
+            action=Action.REGENERATE,
+            changed=proposal.origin,
+            origins=proposal.origins,
+            section=section,
+            instruction=proposal.instruction,
+            then=mark,
+        )
 
     def accept_unchanged(self, proposal: Proposal, *, version: int) -> Proposal:
         """The proposal marked accepted as version ``version``, which already holds what it proposes (nothing written)."""
@@ -259,7 +376,9 @@ class DraftStore:
             self._decide(session, proposal, ProposalStatus.REJECTED)
         return self.proposal(proposal.draft_id, proposal.id)
 
-    def _decide(self, session: Session, proposal: Proposal, status: ProposalStatus, *, version: int | None = None) -> None:
+    def _decide(
+        self, session: Session, proposal: Proposal, status: ProposalStatus, *, version: int | None = None
+    ) -> None:
         decided = session.execute(
             update(ProposalRow)
             .where(ProposalRow.id == proposal.id, ProposalRow.status == ProposalStatus.PENDING.value)
@@ -267,8 +386,10 @@ class DraftStore:
         )
         if decided.rowcount != 1:
             current = ProposalStatus(session.scalar(select(ProposalRow.status).where(ProposalRow.id == proposal.id)))
-            raise StoreError(f"这条建议已处理（{current.label}），不能再次{'采纳' if version else '拒绝'}",
-                             hint="请刷新页面查看当前版本；如需新的建议，请重新生成")  # fmt: skip
+            raise StoreError(
+                f"这条建议已处理（{current.label}），不能再次{'采纳' if version else '拒绝'}",
+                hint="请刷新页面查看当前版本；如需新的建议，请重新生成",
+            )
 
     # -- users -----------------------------------------------------------------------------------
 
@@ -330,10 +451,14 @@ class DraftStore:
             ).first()
             if found is None:
                 self.head(draft_id)
-                raise DraftNotFound(f"草稿 {draft_id} 没有第 {number} 版", hint=f"用 assistant drafts history {draft_id} 查看版本")
+                raise DraftNotFound(
+                    f"草稿 {draft_id} 没有第 {number} 版", hint=f"用 assistant drafts history {draft_id} 查看版本"
+                )
             row, author = found
             fields = self._fields(session, row.id)
-        return StoredVersion(info=_info(row, author), draft=Draft.model_validate(row.payload, strict=False), fields=fields)
+        return StoredVersion(
+            info=_info(row, author), draft=Draft.model_validate(row.payload, strict=False), fields=fields
+        )
 
     def _fields(self, session: Session, version_id: int) -> dict[str, FieldRecord]:
         rows = session.execute(
@@ -359,7 +484,9 @@ class DraftStore:
         )
         with self._session() as session:
             found = session.execute(query)
-            return next((draft_id for draft_id, stored in found if stored == payload or _as_read(stored) == payload), None)
+            return next(
+                (draft_id for draft_id, stored in found if stored == payload or _as_read(stored) == payload), None
+            )
 
     def history(self, draft_id: int) -> list[VersionInfo]:
         """Every version of the draft, oldest first."""
@@ -398,9 +525,15 @@ class DraftStore:
 
 def _info(row: VersionRow, author: str) -> VersionInfo:
     return VersionInfo(
-        draft_id=row.draft_id, number=row.number, parent=row.parent, action=Action(row.action), section=row.section,
-        instruction=row.instruction, author=author, created_at=_aware(row.created_at),
-    )  # fmt: skip
+        draft_id=row.draft_id,
+        number=row.number,
+        parent=row.parent,
+        action=Action(row.action),
+        section=row.section,
+        instruction=row.instruction,
+        author=author,
+        created_at=_aware(row.created_at),
+    )
 
 
 def _as_read(payload: dict) -> dict | None:
@@ -413,9 +546,18 @@ def _as_read(payload: dict) -> dict | None:
 
 def _proposal(row: ProposalRow, author: str) -> Proposal:
     return Proposal(
-        id=row.id, draft_id=row.draft_id, base=row.base, target=row.target, instruction=row.instruction,
-        status=ProposalStatus(row.status), author=author, created_at=_aware(row.created_at),
-        draft=Draft.model_validate(row.payload, strict=False), origin=Origin(row.origin),
-        origins={p: Origin(o) for p, o in row.origins.items()}, kept=list(row.kept),
-        decided_at=_aware(row.decided_at) if row.decided_at else None, version=row.version,
-    )  # fmt: skip
+        id=row.id,
+        draft_id=row.draft_id,
+        base=row.base,
+        target=row.target,
+        instruction=row.instruction,
+        status=ProposalStatus(row.status),
+        author=author,
+        created_at=_aware(row.created_at),
+        draft=Draft.model_validate(row.payload, strict=False),
+        origin=Origin(row.origin),
+        origins={p: Origin(o) for p, o in row.origins.items()},
+        kept=list(row.kept),
+        decided_at=_aware(row.decided_at) if row.decided_at else None,
+        version=row.version,
+    )

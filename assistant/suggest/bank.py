@@ -148,7 +148,9 @@ class IndicatorBank(BaseModel):
         try:
             return self._by_pattern[pattern]
         except KeyError:
-            raise InputError(f"指标库中没有模板“{pattern}”", hint="模板由语料库中至少两份申报表共有的指标名称归纳而来") from None
+            raise InputError(
+                f"指标库中没有模板“{pattern}”", hint="模板由语料库中至少两份申报表共有的指标名称归纳而来"
+            ) from None
 
     def pattern_for(self, name: str) -> str:
         """The longest shared template a name ends with; the name itself when none fits."""
@@ -183,7 +185,9 @@ def build_bank(declarations: Iterable[Declaration]) -> IndicatorBank:
     kinds = {p.declaration_id: p.kinds for p in profiles}
     entries = [_entry(d, i, kinds[d.id]) for d in decls for i in d.indicators if i.level1 and i.level2]
     activities = activity_words(terms)
-    return IndicatorBank(templates=_templates(entries, activities), profiles=profiles, kind_terms=terms, activities=activities)
+    return IndicatorBank(
+        templates=_templates(entries, activities), profiles=profiles, kind_terms=terms, activities=activities
+    )
 
 
 def derive_kind_terms(cores: dict[str, str]) -> tuple[str, ...]:
@@ -223,20 +227,36 @@ def _profile(decl: Declaration, terms: tuple[str, ...]) -> DeclarationProfile:
     text = "\n".join([h.name, *(sentences(decl.section_text(k), PROFILE_CHARS) for k in _PROFILE_SECTIONS), names])
     counts = Counter(i.level2 for i in decl.indicators if i.level2 is not None)
     return DeclarationProfile(
-        declaration_id=decl.id, project_name=h.name, year=h.year, department=h.department or h.applicant,
-        implementer=h.implementer, nature=h.nature, category=h.category, labels=labels,
-        kinds=(*labels, *(t for t in terms if t in core)), current=decl.layout is Layout.MUNICIPAL_2021,
-        text=text, level2_counts=dict(counts), project_types=declaration_type(decl).plausible(),
-    )  # fmt: skip
+        declaration_id=decl.id,
+        project_name=h.name,
+        year=h.year,
+        department=h.department or h.applicant,
+        implementer=h.implementer,
+        nature=h.nature,
+        category=h.category,
+        labels=labels,
+        kinds=(*labels, *(t for t in terms if t in core)),
+        current=decl.layout is Layout.MUNICIPAL_2021,
+        text=text,
+        level2_counts=dict(counts),
+        project_types=declaration_type(decl).plausible(),
+    )
 
 
 def _entry(decl: Declaration, ind: Indicator, kinds: tuple[str, ...]) -> BankEntry:
     assert ind.level1 is not None and ind.level2 is not None
     return BankEntry(
-        declaration_id=decl.id, project_name=decl.header.name, year=decl.header.year,
-        department=decl.header.department or decl.header.applicant, kinds=kinds,
-        level1=ind.level1, level2=ind.level2, name="".join(ind.name.split()), value=ind.value, position=ind.position,
-    )  # fmt: skip
+        declaration_id=decl.id,
+        project_name=decl.header.name,
+        year=decl.header.year,
+        department=decl.header.department or decl.header.applicant,
+        kinds=kinds,
+        level1=ind.level1,
+        level2=ind.level2,
+        name="".join(ind.name.split()),
+        value=ind.value,
+        position=ind.position,
+    )
 
 
 def shared_patterns(entries: list[BankEntry]) -> set[str]:

@@ -38,7 +38,9 @@ def blocking_findings(
     return found
 
 
-def repaired(suggestion: IndicatorSuggestion, findings: list[Finding], *, ignore: frozenset[str]) -> IndicatorSuggestion | None:
+def repaired(
+    suggestion: IndicatorSuggestion, findings: list[Finding], *, ignore: frozenset[str]
+) -> IndicatorSuggestion | None:
     """The suggestion with what the findings ask repaired, or None where a finding cannot be repaired."""
     for f in findings:
         if f.rule_id in ignore:
@@ -52,4 +54,6 @@ def repaired(suggestion: IndicatorSuggestion, findings: list[Finding], *, ignore
 
 def _moved(suggestion: IndicatorSuggestion, level2: Level2) -> IndicatorSuggestion:
     note = f"按审核规则 FW-MISPLACED 从“{suggestion.level2.value}”移到“{level2.value}”"
-    return suggestion.model_copy(update={"level1": PARENT[level2], "level2": level2, "notes": [*suggestion.notes, note]})
+    return suggestion.model_copy(
+        update={"level1": PARENT[level2], "level2": level2, "notes": [*suggestion.notes, note]}
+    )

@@ -48,7 +48,9 @@ class Evidence(BaseModel):
     project_name: str
     year: int | None
     indicator_name: str = Field(description="三级指标 as the past form wrote it.")
-    position: int | None = Field(default=None, description="The indicator's position in its declaration (None in drafts saved earlier).")
+    position: int | None = Field(
+        default=None, description="The indicator's position in its declaration (None in drafts saved earlier)."
+    )
     value: str = Field(description="指标值 exactly as written.")
     similarity: float = Field(description="How close that project is to the brief, 0–1.")
 
@@ -73,8 +75,12 @@ class ValueProposal(BaseModel):
     sources: list[str] = Field(default_factory=list, description="Declarations that used this value (历史标准).")
     seen: list[SeenValue] = Field(default_factory=list, description="Every usable value seen for the template.")
     range: str | None = Field(default=None, description="Lowest–highest number seen, e.g. 80–95(%).")
-    fields: list[str] = Field(default_factory=list, description="Brief fields the value was read from, e.g. 主要内容, 项目构成.")
-    arithmetic: str | None = Field(default=None, description="How the value was computed, e.g. 860000元 ÷ 320人 ≈ 2688元/人.")
+    fields: list[str] = Field(
+        default_factory=list, description="Brief fields the value was read from, e.g. 主要内容, 项目构成."
+    )
+    arithmetic: str | None = Field(
+        default=None, description="How the value was computed, e.g. 860000元 ÷ 320人 ≈ 2688元/人."
+    )
 
 
 class IndicatorSuggestion(BaseModel):

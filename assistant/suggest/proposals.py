@@ -48,7 +48,9 @@ def _quantitative(value: IndicatorValue, name: str, *, satisfaction: bool) -> In
     if number is None or unit is None:
         return None
     operator = value.operator or (Operator.GE if satisfaction else Operator.EQ)
-    if satisfaction and (unit != "%" or not SATISFACTION_FLOOR <= number < 100 or operator in {Operator.LE, Operator.LT}):
+    if satisfaction and (
+        unit != "%" or not SATISFACTION_FLOOR <= number < 100 or operator in {Operator.LE, Operator.LT}
+    ):
         return None
     if operator in {Operator.GE, Operator.GT} and lexicon.is_negative(name):
         return None
@@ -71,7 +73,9 @@ def _shown(value: IndicatorValue) -> str:
     return value.render() if value.kind is ValueKind.QUANTITATIVE else value.raw.strip()
 
 
-def propose(name: str, level2: Level2, entries: list[BankEntry], sims: dict[str, float], brief: Brief) -> ValueProposal | None:
+def propose(
+    name: str, level2: Level2, entries: list[BankEntry], sims: dict[str, float], brief: Brief
+) -> ValueProposal | None:
     """The proposed value for ``name`` from its template's entries (closest project first), or None."""
     groups: dict[tuple[object, ...], list[tuple[BankEntry, IndicatorValue]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: -sims.get(e.declaration_id, 0.0)):
@@ -100,21 +104,33 @@ def _history(value: IndicatorValue, sources: list[str], seen: list[SeenValue], t
     shown = _shown(value)
     basis = f"历史标准：{len(sources)}/{total} 份先例申报表取值 {shown}（{'、'.join(sources[:4])}{'等' if len(sources) > 4 else ''}）"
     return ValueProposal(
-        value=shown, kind=value.kind, operator=value.operator, number=value.number, unit=value.unit,
-        ground=Ground.HISTORY, basis=basis, sources=sources, seen=seen, range=_range(value, seen),
-    )  # fmt: skip
+        value=shown,
+        kind=value.kind,
+        operator=value.operator,
+        number=value.number,
+        unit=value.unit,
+        ground=Ground.HISTORY,
+        basis=basis,
+        sources=sources,
+        seen=seen,
+        range=_range(value, seen),
+    )
 
 
 def _range(value: IndicatorValue, seen: list[SeenValue]) -> str | None:
     if value.kind is not ValueKind.QUANTITATIVE:
         return None
     parsed = [parse_value(s.value) for s in seen]
-    numbers = [v.number for v in parsed if v.kind is ValueKind.QUANTITATIVE and v.unit == value.unit and v.number is not None]
+    numbers = [
+        v.number for v in parsed if v.kind is ValueKind.QUANTITATIVE and v.unit == value.unit and v.number is not None
+    ]
     low, high = min(numbers).normalize(), max(numbers).normalize()
     return None if low == high else f"{low:f}–{high:f}({value.unit})"
 
 
-def _from_plan(name: str, level2: Level2, value: IndicatorValue, history: ValueProposal, brief: Brief) -> ValueProposal | None:
+def _from_plan(
+    name: str, level2: Level2, value: IndicatorValue, history: ValueProposal, brief: Brief
+) -> ValueProposal | None:
     """A figure the brief itself gives: the days it runs, or a quantity its content states."""
     if value.kind is not ValueKind.QUANTITATIVE or value.number is None or value.unit in {None, "%"}:
         return None
@@ -138,7 +154,13 @@ def _period(brief: Brief) -> str:
 
 def _planned(value: IndicatorValue, history: ValueProposal, basis: str) -> ValueProposal:
     return history.model_copy(
-        update={"value": value.render(), "number": value.number, "unit": value.unit, "ground": Ground.PLAN, "basis": basis}
+        update={
+            "value": value.render(),
+            "number": value.number,
+            "unit": value.unit,
+            "ground": Ground.PLAN,
+            "basis": basis,
+        }
     )
 
 

@@ -29,4 +29,6 @@ def _renamed(suggestion: IndicatorSuggestion, name: str | None) -> IndicatorSugg
     if name is None or not name.strip() or name.strip() == suggestion.name:
         return suggestion
     note = f"名称由“{suggestion.name}”改写"
-    return suggestion.model_copy(update={"name": name.strip(), "naming": Naming.REPHRASED, "notes": [*suggestion.notes, note]})
+    return suggestion.model_copy(
+        update={"name": name.strip(), "naming": Naming.REPHRASED, "notes": [*suggestion.notes, note]}
+    )

@@ -65,7 +65,11 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _header_match(brief: Brief, profile: DeclarationProfile) -> float:
-    return sum(w for field, w in HEADER_FIELDS.items() if getattr(brief, field) and getattr(brief, field) == getattr(profile, field))
+    return sum(
+        w
+        for field, w in HEADER_FIELDS.items()
+        if getattr(brief, field) and getattr(brief, field) == getattr(profile, field)
+    )
 
 
 def _year_match(brief: Brief, profile: DeclarationProfile) -> float:

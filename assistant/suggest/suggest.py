@@ -23,8 +23,14 @@ from assistant.suggest.bank import BankEntry, IndicatorBank, Template
 from assistant.suggest.fit import Fit
 from assistant.suggest.guard import blocking_findings, repaired
 from assistant.suggest.models import (
-    CoverageItem, Evidence, IndicatorSuggestion, Naming, Precedent, SuggestionSet, ValueProposal,
-)  # fmt: skip
+    CoverageItem,
+    Evidence,
+    IndicatorSuggestion,
+    Naming,
+    Precedent,
+    SuggestionSet,
+    ValueProposal,
+)
 from assistant.suggest.naming import BriefNames, name_for
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
@@ -46,9 +52,14 @@ class Requirement:
 
 def requirements(year: int) -> list[Requirement]:
     """The categories every declaration of ``year`` must carry (primer §3; Shanghai 2025 cost rule)."""
-    found = [Requirement(f"{PARENT[l2].value}/{l2.value}", frozenset({l2})) for l2 in (Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS)]
+    found = [
+        Requirement(f"{PARENT[l2].value}/{l2.value}", frozenset({l2}))
+        for l2 in (Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS)
+    ]
     found.append(Requirement("效益指标（任一二级）", frozenset(FRAMEWORK[Level1.BENEFIT])))
-    found.append(Requirement(f"{Level1.SATISFACTION.value}/{Level2.SATISFACTION.value}", frozenset({Level2.SATISFACTION})))
+    found.append(
+        Requirement(f"{Level1.SATISFACTION.value}/{Level2.SATISFACTION.value}", frozenset({Level2.SATISFACTION}))
+    )
     if year >= COST_EXPECTED_FROM:
         found.append(Requirement(f"成本指标（{COST_EXPECTED_FROM}年起）", frozenset(FRAMEWORK[Level1.COST])))
     return found
@@ -72,13 +83,19 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     context = default_context(bank) if context is None else context
     rows = template_rows(brief, verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
-    pool = _screen(brief, sorted([*rows, *candidates(brief, bank, sims, fit=fit)], key=lambda c: (-c.score, c.name)), context)
+    pool = _screen(
+        brief, sorted([*rows, *candidates(brief, bank, sims, fit=fit)], key=lambda c: (-c.score, c.name)), context
+    )
     chosen = _settle(brief, pool, _wanted(fitting, rows), requirements(brief.year), context)
     return SuggestionSet(
-        brief_name=brief.name, year=brief.year, kinds=brief_kinds(brief, bank), project_type=verdict,
-        precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]], suggestions=_ordered(chosen),
+        brief_name=brief.name,
+        year=brief.year,
+        kinds=brief_kinds(brief, bank),
+        project_type=verdict,
+        precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
+        suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
-    )  # fmt: skip
+    )
 
 
 def brief_text(brief: Brief) -> str:
@@ -146,10 +163,17 @@ def _candidate(
     if value is None:
         return None
     return IndicatorSuggestion(
-        level1=PARENT[level2], level2=level2, name=name, template=template.label, family=family.label,
-        naming=naming, value=value,
-        evidence=_evidence(template, sims), score=template_score(template, sims), notes=notes,
-    )  # fmt: skip
+        level1=PARENT[level2],
+        level2=level2,
+        name=name,
+        template=template.label,
+        family=family.label,
+        naming=naming,
+        value=value,
+        evidence=_evidence(template, sims),
+        score=template_score(template, sims),
+        notes=notes,
+    )
 
 
 def template_score(template: Template, sims: dict[str, float]) -> float:
@@ -165,11 +189,16 @@ def _evidence(template: Template, sims: dict[str, float]) -> list[Evidence]:
 def _evidence_rows(entries: list[BankEntry], sims: dict[str, float]) -> list[Evidence]:
     rows = [
         Evidence(
-            declaration_id=e.declaration_id, project_name=e.project_name, year=e.year, indicator_name=e.name,
-            position=e.position, value=e.value.raw.strip(), similarity=sims.get(e.declaration_id, 0.0),
+            declaration_id=e.declaration_id,
+            project_name=e.project_name,
+            year=e.year,
+            indicator_name=e.name,
+            position=e.position,
+            value=e.value.raw.strip(),
+            similarity=sims.get(e.declaration_id, 0.0),
         )
         for e in entries
-    ]  # fmt: skip
+    ]
     return sorted(rows, key=lambda r: (-r.similarity, r.declaration_id))
 
 
@@ -177,9 +206,7 @@ def quotas(ranked: list[Scored]) -> dict[Level2, int]:
     """Indicators per 二级: the similarity-weighted mean count of the closest declarations."""
     top = ranked[:NEIGHBOURS]
     total = sum(s.similarity for s in top) or 1.0
-    return {
-        l2: round(sum(s.similarity * s.profile.level2_counts.get(l2, 0) for s in top) / total) for l2 in Level2
-    }
+    return {l2: round(sum(s.similarity * s.profile.level2_counts.get(l2, 0) for s in top) / total) for l2 in Level2}
 
 
 def _screen(brief: Brief, pool: list[IndicatorSuggestion], context: ReviewContext) -> list[IndicatorSuggestion]:
@@ -190,7 +217,11 @@ def _screen(brief: Brief, pool: list[IndicatorSuggestion], context: ReviewContex
 
 
 def _settle(
-    brief: Brief, pool: list[IndicatorSuggestion], wanted: dict[Level2, int], needs: list[Requirement], context: ReviewContext
+    brief: Brief,
+    pool: list[IndicatorSuggestion],
+    wanted: dict[Level2, int],
+    needs: list[Requirement],
+    context: ReviewContext,
 ) -> list[IndicatorSuggestion]:
     """Select, review, repair or exclude, select again, until the review has nothing to say."""
     pool = list(pool)
@@ -205,13 +236,17 @@ def _settle(
     return [c for n, c in enumerate(chosen) if n not in blocking_findings(brief, chosen, context)]
 
 
-def _replace(pool: list[IndicatorSuggestion], old: IndicatorSuggestion, new: IndicatorSuggestion | None) -> list[IndicatorSuggestion]:
+def _replace(
+    pool: list[IndicatorSuggestion], old: IndicatorSuggestion, new: IndicatorSuggestion | None
+) -> list[IndicatorSuggestion]:
     """The pool with ``old`` (matched by template and name) replaced by ``new``, or removed when None."""
     same = [c.template == old.template and c.name == old.name for c in pool]
     return [new if hit else c for c, hit in zip(pool, same, strict=True) if not hit or new is not None]  # type: ignore[misc]
 
 
-def select(pool: list[IndicatorSuggestion], wanted: dict[Level2, int], needs: list[Requirement]) -> list[IndicatorSuggestion]:
+def select(
+    pool: list[IndicatorSuggestion], wanted: dict[Level2, int], needs: list[Requirement]
+) -> list[IndicatorSuggestion]:
     """The best candidates per 二级 up to ``wanted``, then the best of the whole pool for any unmet requirement."""
     chosen: list[IndicatorSuggestion] = []
     for level2 in Level2:
@@ -235,11 +270,16 @@ def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) 
     key = lexicon.measure_key(candidate.name)
     filled = candidate.naming is Naming.FILLED
     return any(
-        c.name == candidate.name or lexicon.measure_key(c.name) == key
+        c.name == candidate.name
+        or lexicon.measure_key(c.name) == key
         or (filled and c.naming is Naming.FILLED and c.family == candidate.family)
-        or (_templated(c, candidate) and c.level2 is candidate.level2 and (c.name in candidate.name or candidate.name in c.name or _same_rate(c.name, candidate.name)))
+        or (
+            _templated(c, candidate)
+            and c.level2 is candidate.level2
+            and (c.name in candidate.name or candidate.name in c.name or _same_rate(c.name, candidate.name))
+        )
         for c in chosen
-    )  # fmt: skip
+    )
 
 
 def _same_rate(a: str, b: str) -> bool:
@@ -264,6 +304,9 @@ def _ordered(chosen: list[IndicatorSuggestion]) -> list[IndicatorSuggestion]:
 def _precedent(scored: Scored) -> Precedent:
     p = scored.profile
     return Precedent(
-        declaration_id=p.declaration_id, project_name=p.project_name, year=p.year,
-        similarity=scored.similarity, kinds=list(p.kinds),
-    )  # fmt: skip
+        declaration_id=p.declaration_id,
+        project_name=p.project_name,
+        year=p.year,
+        similarity=scored.similarity,
+        kinds=list(p.kinds),
+    )

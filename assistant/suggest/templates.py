@@ -28,6 +28,7 @@ from assistant.suggest.text import grams, specific_grams
 def brief_words(brief: Brief) -> str:
     return "\n".join(brief_fields(brief).values())
 
+
 BRIEF_SCORE = 10.0  # a figure of the brief outranks any precedent (template scores stay below 3)
 TEMPLATE_SCORE = 0.05  # a reference value ranks below precedents of the same type, above weak ones of other types
 WAN = Decimal(10000)
@@ -62,7 +63,11 @@ class BriefFigures:
     def find(self, fill: Fill) -> Quantity | None:
         """The quantity of one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit
         figures, and the total of a listing before its items where the words fit every item as well."""
-        scored = [(self._fit(q, fill.words), bool(q.parts), -n, q) for n, q in enumerate(self.quantities) if q.unit in fill.units and q.per is None]
+        scored = [
+            (self._fit(q, fill.words), bool(q.parts), -n, q)
+            for n, q in enumerate(self.quantities)
+            if q.unit in fill.units and q.per is None
+        ]
         scored = [s for s in scored if s[0] > 0]
         return max(scored, key=lambda s: s[:3])[3] if scored else None
 
@@ -118,17 +123,29 @@ def same_measure(a: str, b: str) -> bool:
 
 def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> IndicatorSuggestion | None:
     target = figures.target(spec)
-    value, evidence, origin = _targeted(spec.op, spec.unit, target) if target else _from_brief(spec, figures), [], Origin.BRIEF
+    value, evidence, origin = (
+        _targeted(spec.op, spec.unit, target) if target else _from_brief(spec, figures),
+        [],
+        Origin.BRIEF,
+    )
     if value is None and spec.default is not None:
         value, evidence = backing(spec) or (_default(spec), [])
         origin = Origin.TEMPLATE
     if value is None:
         return None
     return IndicatorSuggestion(
-        level1=PARENT[spec.level2], level2=spec.level2, name=spec.name, template=spec.name, family=spec.name,
-        naming=Naming.TEMPLATE, value=value, evidence=evidence, origin=origin, source=catalogue().sources[spec.source],
+        level1=PARENT[spec.level2],
+        level2=spec.level2,
+        name=spec.name,
+        template=spec.name,
+        family=spec.name,
+        naming=Naming.TEMPLATE,
+        value=value,
+        evidence=evidence,
+        origin=origin,
+        source=catalogue().sources[spec.source],
         score=BRIEF_SCORE if origin is Origin.BRIEF and not spec.deadline else TEMPLATE_SCORE,
-    )  # fmt: skip
+    )
 
 
 def _target_rows(figures: BriefFigures, specs: list[TemplateIndicator]) -> list[IndicatorSuggestion]:
@@ -139,10 +156,21 @@ def _target_rows(figures: BriefFigures, specs: list[TemplateIndicator]) -> list[
         taken = any(figures.target(spec) is t for spec in specs) or any(r.name == t.subject for r in rows)
         if group is None or taken or t.unit != "%" or len(t.subject) > MAX_TARGET_NAME:
             continue
-        rows.append(IndicatorSuggestion(
-            level1=PARENT[group.level2], level2=group.level2, name=t.subject, template=t.subject, family=t.subject,
-            naming=Naming.TEMPLATE, value=_targeted(t.op, t.unit, t), evidence=[], origin=Origin.BRIEF, source=catalogue().sources["F2021"], score=BRIEF_SCORE,
-        ))  # fmt: skip
+        rows.append(
+            IndicatorSuggestion(
+                level1=PARENT[group.level2],
+                level2=group.level2,
+                name=t.subject,
+                template=t.subject,
+                family=t.subject,
+                naming=Naming.TEMPLATE,
+                value=_targeted(t.op, t.unit, t),
+                evidence=[],
+                origin=Origin.BRIEF,
+                source=catalogue().sources["F2021"],
+                score=BRIEF_SCORE,
+            )
+        )
     return rows
 
 
@@ -167,13 +195,21 @@ def _from_brief(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal
     return None
 
 
-def _proposal(text: str, ground: Ground, basis: str, *, fields: list[str], arithmetic: str | None = None) -> ValueProposal:
+def _proposal(
+    text: str, ground: Ground, basis: str, *, fields: list[str], arithmetic: str | None = None
+) -> ValueProposal:
     value = parse_value(text)
     return ValueProposal(
-        value=value.render() if value.kind is ValueKind.QUANTITATIVE else value.raw, kind=value.kind,
-        operator=value.operator, number=value.number, unit=value.unit, ground=ground, basis=basis,
-        fields=fields, arithmetic=arithmetic,
-    )  # fmt: skip
+        value=value.render() if value.kind is ValueKind.QUANTITATIVE else value.raw,
+        kind=value.kind,
+        operator=value.operator,
+        number=value.number,
+        unit=value.unit,
+        ground=ground,
+        basis=basis,
+        fields=fields,
+        arithmetic=arithmetic,
+    )
 
 
 def _plain(number: Decimal) -> str:
@@ -183,13 +219,17 @@ def _plain(number: Decimal) -> str:
 def _stated(spec: TemplateIndicator, q: Quantity) -> ValueProposal:
     how = f"，{q.derivation}" if q.derivation else ""
     basis = f"计划标准：简报{q.field}写明“{q.clause}”{how}"
-    return _proposal(f"{spec.op}{_plain(q.number)}({spec.unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation)
+    return _proposal(
+        f"{spec.op}{_plain(q.number)}({spec.unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation
+    )
 
 
 def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal | None:
     assert spec.cost is not None
     per = figures.find(spec.cost.per)
-    line = next((c for c in figures.brief.composition if any(w in f"{c.part}{c.detail or ''}" for w in spec.cost.lines)), None)
+    line = next(
+        (c for c in figures.brief.composition if any(w in f"{c.part}{c.detail or ''}" for w in spec.cost.lines)), None
+    )
     amount, where = (line.amount, f"项目构成“{line.part}”") if line else (figures.amount, "项目资金")
     if per is None or amount is None or per.number <= 0:
         return None

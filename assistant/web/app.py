@@ -14,18 +14,18 @@ from pathlib import Path
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-import gradio as gr  # noqa: E402 - the environment above must be set before gradio is imported
+import gradio as gr
 
-from assistant.services import Services  # noqa: E402
-from assistant.web import render  # noqa: E402
-from assistant.web.context import WebContext  # noqa: E402
-from assistant.web.draft_tab import build_draft_tab  # noqa: E402
-from assistant.web.draft_view import DraftView  # noqa: E402
-from assistant.web.errors import guarded  # noqa: E402
-from assistant.web.corpus_tab import build_corpus_tab  # noqa: E402
-from assistant.web.qa_tab import CITE_JS, build_qa_tab  # noqa: E402
-from assistant.web.suggest_tab import build_suggest_tab  # noqa: E402
-from assistant.web.versions_tab import build_versions_tab  # noqa: E402
+from assistant.services import Services
+from assistant.web import render
+from assistant.web.context import WebContext
+from assistant.web.corpus_tab import build_corpus_tab
+from assistant.web.draft_tab import build_draft_tab
+from assistant.web.draft_view import DraftView
+from assistant.web.errors import guarded
+from assistant.web.qa_tab import CITE_JS, build_qa_tab
+from assistant.web.suggest_tab import build_suggest_tab
+from assistant.web.versions_tab import build_versions_tab
 
 TITLE = "申报助手"
 CSS = """
@@ -44,7 +44,9 @@ table.official tr.cited th, table.official tr.cited td { background: #fff3b0; }
 def build_app(services: Services) -> gr.Blocks:
     """The workspace over ``services`` (tabs 起草, 版本, 指标推荐, 问答, 语料库)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
-        browser = gr.BrowserState(None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir))
+        browser = gr.BrowserState(
+            None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir)
+        )
         ctx = WebContext(services, draft_id=browser, base=gr.State(None))
         with gr.Row():
             gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
@@ -82,7 +84,7 @@ def _browser_secret(data_dir: Path) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
-def _restore_open_draft(view: DraftView):  # noqa: ANN202 - a handler
+def _restore_open_draft(view: DraftView):
     @guarded
     def restore(draft_id: int | None, request: gr.Request) -> dict:
         ws = view.ctx.workspace(request)
@@ -94,13 +96,25 @@ def _restore_open_draft(view: DraftView):  # noqa: ANN202 - a handler
     return restore
 
 
-def launch(services: Services, *, host: str = "127.0.0.1", port: int = 7860, login: bool = False, block: bool = True) -> gr.Blocks:
+def launch(
+    services: Services, *, host: str = "127.0.0.1", port: int = 7860, login: bool = False, block: bool = True
+) -> gr.Blocks:
     """Start the workspace on ``host:port``; ``login`` asks for a user name and password (users in the store);
     ``block=False`` returns at once (tests), else it serves until interrupted."""
     app = build_app(services)
     app.queue(default_concurrency_limit=4)
     auth = services.users.check if login else None
-    app.launch(server_name=host, server_port=port, share=False, css=CSS, footer_links=[], show_error=True, auth=auth,
-               auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）",
-               quiet=not block, inbrowser=False, prevent_thread_lock=not block)  # fmt: skip
+    app.launch(
+        server_name=host,
+        server_port=port,
+        share=False,
+        css=CSS,
+        footer_links=[],
+        show_error=True,
+        auth=auth,
+        auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）",
+        quiet=not block,
+        inbrowser=False,
+        prevent_thread_lock=not block,
+    )
     return app

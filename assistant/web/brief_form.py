@@ -13,11 +13,24 @@ from assistant.domain.project_types import ProjectType
 from assistant.errors import InputError
 
 SCALARS = (
-    ("name", "项目名称"), ("year", "年度"), ("department", "主管部门"), ("implementer", "实施单位"),
-    ("nature", "项目性质"), ("category", "项目类别"), ("fund_use", "资金用途"), ("project_type", "项目类型"),
-    ("start_date", "开始日期"), ("end_date", "结束日期"),
-)  # fmt: skip
-FUNDING = (("total", "总额"), ("fiscal", "财政资金"), ("other", "其他资金"), ("annual", "年度申请"), ("carryover", "上年结转资金"))
+    ("name", "项目名称"),
+    ("year", "年度"),
+    ("department", "主管部门"),
+    ("implementer", "实施单位"),
+    ("nature", "项目性质"),
+    ("category", "项目类别"),
+    ("fund_use", "资金用途"),
+    ("project_type", "项目类型"),
+    ("start_date", "开始日期"),
+    ("end_date", "结束日期"),
+)
+FUNDING = (
+    ("total", "总额"),
+    ("fiscal", "财政资金"),
+    ("other", "其他资金"),
+    ("annual", "年度申请"),
+    ("carryover", "上年结转资金"),
+)
 AUTO_TYPE = "（自动识别）"
 
 
@@ -33,7 +46,14 @@ class BriefForm:
     composition: gr.Dataframe
 
     def inputs(self) -> list[gr.components.Component]:
-        return [*self.scalars.values(), *self.funding.values(), self.content, self.policies, self.plan, self.composition]
+        return [
+            *self.scalars.values(),
+            *self.funding.values(),
+            self.content,
+            self.policies,
+            self.plan,
+            self.composition,
+        ]
 
 
 def build_form() -> BriefForm:
@@ -57,7 +77,9 @@ def build_form() -> BriefForm:
         policies = gr.Textbox(label="政策依据（每行一项）", lines=4, scale=2)
     with gr.Row():
         plan = gr.Dataframe(headers=["时间", "内容"], type="array", label="实施计划", interactive=True, column_count=2)
-        composition = gr.Dataframe(headers=["名称", "内容", "金额（元）"], type="array", label="项目构成", interactive=True, column_count=3)
+        composition = gr.Dataframe(
+            headers=["名称", "内容", "金额（元）"], type="array", label="项目构成", interactive=True, column_count=3
+        )
     return BriefForm(scalars, funding, content, policies, plan, composition)
 
 

@@ -38,10 +38,19 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         browse = gr.Button("查找", scale=1, elem_id="corpus-browse")
     with gr.Row(equal_height=False):
         with gr.Column(scale=2):
-            table = gr.Dataframe(headers=HEADERS, type="array", interactive=False, wrap=True, column_count=len(HEADERS),
-                                 label="申报表（点选一行打开）", elem_id="corpus-table")  # fmt: skip
+            table = gr.Dataframe(
+                headers=HEADERS,
+                type="array",
+                interactive=False,
+                wrap=True,
+                column_count=len(HEADERS),
+                label="申报表（点选一行打开）",
+                elem_id="corpus-table",
+            )
             with gr.Accordion("上传新的申报表", open=False):
-                upload = gr.File(label="申报表文件（.txt 文本导出、.docx、.xlsx）", file_types=ACCEPTED, elem_id="corpus-upload")
+                upload = gr.File(
+                    label="申报表文件（.txt 文本导出、.docx、.xlsx）", file_types=ACCEPTED, elem_id="corpus-upload"
+                )
                 preview_notes = gr.Markdown("")
                 confirm = gr.Button("确认加入语料库", variant="primary", interactive=False, elem_id="corpus-confirm")
         with gr.Column(scale=3):
@@ -53,7 +62,10 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         decls = ctx.services.corpus.corpus().declarations
         years = sorted({str(d.header.year) for d in decls if d.header.year}, reverse=True)
         found = [d for d in decls if matches(d, (text or "").strip(), wanted_year or "")]
-        rows = [[d.id, str(d.header.year or ""), d.header.name, d.header.department or "", str(len(d.indicators))] for d in found]
+        rows = [
+            [d.id, str(d.header.year or ""), d.header.name, d.header.department or "", str(len(d.indicators))]
+            for d in found
+        ]
         return [rows, gr.Dropdown(choices=["", *years], value=wanted_year or "")]
 
     @guarded
@@ -67,7 +79,9 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         decls = load_subjects(Path(path))
         reports = [ctx.services.review.check_declaration(d) for d in decls]
         parts = [f"解析出 {len(decls)} 份申报表：" + "、".join(f"{d.id} {d.header.name}" for d in decls)]
-        parts += [render.notes_markdown(d) + "\n\n" + render.review_panel(r) for d, r in zip(decls, reports, strict=True)]
+        parts += [
+            render.notes_markdown(d) + "\n\n" + render.review_panel(r) for d, r in zip(decls, reports, strict=True)
+        ]
         html = "".join(render.declaration_html(d) for d in decls)
         return [path, "\n\n".join(parts), gr.Button(interactive=True), html]
 
@@ -80,7 +94,9 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         shutil.copyfile(path, source)
         report = ctx.services.corpus.build([source])
         failed = "；".join(f"{name}：{why}" for name, why in report.failed.items())
-        note = f"已加入语料库：现有 {len(report.declarations)} 份申报表，新增或更新 {len(report.written)} 份。" + (f" 未能读取：{failed}" if failed else "")
+        note = f"已加入语料库：现有 {len(report.declarations)} 份申报表，新增或更新 {len(report.written)} 份。" + (
+            f" 未能读取：{failed}" if failed else ""
+        )
         gr.Info(note)
         return [None, note, gr.Button(interactive=False)]
 

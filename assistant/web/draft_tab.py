@@ -43,7 +43,9 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
         start = build_start()
         form = build_form()
         with gr.Row():
-            rules = gr.Checkbox(label="不用模型，按规则起草（模型不可用时）", value=False, elem_id="rules-only", scale=1)
+            rules = gr.Checkbox(
+                label="不用模型，按规则起草（模型不可用时）", value=False, elem_id="rules-only", scale=1
+            )
             begin = gr.Button("起草", variant="primary", elem_id="start-draft", scale=2)
             stop = gr.Button("停止", variant="stop", elem_id="stop-draft", scale=1)
     progress = gr.Markdown("", elem_id="draft-progress")
@@ -59,7 +61,9 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
             unlock = gr.Button("解锁此部分", size="sm", elem_id="unlock-section")
         with gr.Row():
             regen_table = gr.Button("重新生成指标表（保留人工修改或锁定的行）", elem_id="regenerate-table", scale=2)
-            force_table = gr.Checkbox(label="也重写人工修改或锁定的行", value=False, elem_id="regenerate-table-force", scale=1)
+            force_table = gr.Checkbox(
+                label="也重写人工修改或锁定的行", value=False, elem_id="regenerate-table-force", scale=1
+            )
     view.proposal = panel = build_panel()
     with gr.Row():
         fmt = gr.Radio(EXPORT_FORMATS, value="docx", label="导出格式", scale=2)
@@ -69,17 +73,34 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
     example.click(lambda: form_values(example_brief()), None, form.inputs(), api_name="load_example")
     upload.upload(guarded(lambda f: form_values(import_brief(f))), upload, form.inputs(), api_name="import_brief")
     # drafting takes the brief and streams, so the unsaved-text check runs first, as its own step
-    checked = begin.click(_unsaved_checker(ctx, view, "起草新草稿"), [ctx.draft_id, ctx.base, *view.typed()], None,
-                          api_visibility="private")  # fmt: skip
-    drafting = checked.success(_drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft")
+    checked = begin.click(
+        _unsaved_checker(ctx, view, "起草新草稿"),
+        [ctx.draft_id, ctx.base, *view.typed()],
+        None,
+        api_visibility="private",
+    )
+    drafting = checked.success(
+        _drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft"
+    )
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
-    view.save.click(_section_saver(ctx, view), [ctx.draft_id, ctx.base, *view.sections.values()], view.outputs(), api_name="save_sections")
+    view.save.click(
+        _section_saver(ctx, view),
+        [ctx.draft_id, ctx.base, *view.sections.values()],
+        view.outputs(),
+        api_name="save_sections",
+    )
     wire_proposals(ctx, view, panel, Regenerate(kind, instruction, force, regen, rules, regen_table, force_table))
     for button, locked in ((lock, True), (unlock, False)):
-        button.click(_section_locker(ctx, view, locked=locked), [ctx.draft_id, ctx.base, kind, *view.typed()], view.outputs(),
-                     api_name="lock_section" if locked else "unlock_section")  # fmt: skip
+        button.click(
+            _section_locker(ctx, view, locked=locked),
+            [ctx.draft_id, ctx.base, kind, *view.typed()],
+            view.outputs(),
+            api_name="lock_section" if locked else "unlock_section",
+        )
     export.click(_exporter(ctx), [ctx.draft_id, ctx.base, fmt], exported, api_name="export")
-    view.drafts.input(_opener(ctx, view), [view.drafts, ctx.draft_id, ctx.base, *view.typed()], view.outputs(), api_name="open_draft")
+    view.drafts.input(
+        _opener(ctx, view), [view.drafts, ctx.draft_id, ctx.base, *view.typed()], view.outputs(), api_name="open_draft"
+    )
     wire_editor(editor, view)
     wire_start(ctx, view, start)
     return view
@@ -89,12 +110,18 @@ def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str =
     return view.render(ws, saved.info.draft_id, saved.info.number, note=note)
 
 
-def _opener(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
+def _opener(ctx: WebContext, view: DraftView):
     @guarded
     def open_draft(
-        request: gr.Request, draft_id: int | None, shown: int | None = None, base: int | None = None,
-        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
-    ) -> dict:  # fmt: skip
+        request: gr.Request,
+        draft_id: int | None,
+        shown: int | None = None,
+        base: int | None = None,
+        overview: Typed = None,
+        necessity: Typed = None,
+        goal_total: Typed = None,
+        goal_annual: Typed = None,
+    ) -> dict:
         ws = ctx.workspace(request)
         wanted = need_draft(draft_id)
         view.keep_unsaved(ws, shown, base, (overview, necessity, goal_total, goal_annual), "打开其他草稿")
@@ -103,7 +130,7 @@ def _opener(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
     return open_draft
 
 
-def _unsaved_checker(ctx: WebContext, view: DraftView, doing: str):  # noqa: ANN202 - a handler
+def _unsaved_checker(ctx: WebContext, view: DraftView, doing: str):
     @guarded
     def check(request: gr.Request, draft_id: int | None, base: int | None, *typed: Typed) -> None:
         view.keep_unsaved(ctx.workspace(request), draft_id, base, typed, doing)
@@ -111,7 +138,7 @@ def _unsaved_checker(ctx: WebContext, view: DraftView, doing: str):  # noqa: ANN
     return check
 
 
-def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):  # noqa: ANN202 - a generator handler
+def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):
     def run(request: gr.Request, rules_only: bool, *values: object) -> Iterator[dict]:
         brief = read_form(*values)
         ws = ctx.workspace(request, rules_only=bool(rules_only))
@@ -126,7 +153,7 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):  # noqa: 
         def work() -> None:
             try:
                 outcome["saved"] = ws.draft(brief, on_event=on_event)
-            except Exception as exc:  # noqa: BLE001 - handed to the page below
+            except Exception as exc:
                 outcome["error"] = exc
             finally:
                 events.put(None)
@@ -166,7 +193,7 @@ def _progress(log: list[str], live: dict[str, str]) -> str:
     return text
 
 
-def _section_saver(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
+def _section_saver(ctx: WebContext, view: DraftView):
     @guarded
     def save(request: gr.Request, draft_id: int | None, base: int | None, *texts: str) -> dict:
         ws = ctx.workspace(request)
@@ -180,12 +207,18 @@ def _section_saver(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handle
     return save
 
 
-def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):  # noqa: ANN202 - a handler
+def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):
     @guarded
     def lock(
-        request: gr.Request, draft_id: int | None, base: int | None, kind: str,
-        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
-    ) -> dict:  # fmt: skip
+        request: gr.Request,
+        draft_id: int | None,
+        base: int | None,
+        kind: str,
+        overview: Typed = None,
+        necessity: Typed = None,
+        goal_total: Typed = None,
+        goal_annual: Typed = None,
+    ) -> dict:
         ws = ctx.workspace(request)
         view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "锁定或解锁")
         try:
@@ -197,7 +230,7 @@ def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):  # noqa:
     return lock
 
 
-def _exporter(ctx: WebContext):  # noqa: ANN202 - a handler
+def _exporter(ctx: WebContext):
     @guarded
     def export(draft_id: int | None, base: int | None, fmt: str, request: gr.Request) -> str:
         folder = Path(tempfile.mkdtemp(prefix="shenbao-export-"))

@@ -40,22 +40,38 @@ class DraftView:
 
     def outputs(self) -> list[gr.components.Component]:
         panel = self.proposal.outputs() if self.proposal is not None else []
-        return [self.ctx.draft_id, self.ctx.base, self.drafts, self.status, *self.sections.values(), self.table,
-                self.review, self.conflict, *panel, *self.form.inputs()]  # fmt: skip
+        return [
+            self.ctx.draft_id,
+            self.ctx.base,
+            self.drafts,
+            self.status,
+            *self.sections.values(),
+            self.table,
+            self.review,
+            self.conflict,
+            *panel,
+            *self.form.inputs(),
+        ]
 
     def render(self, ws: WorkspaceService, draft_id: int, number: int | None = None, *, note: str = "") -> dict:
         """Every output for version ``number`` (default the latest) of the user's draft, with its undecided proposal."""
         choices = [render.draft_choice(d) for d in ws.drafts()]
         return self.show(ws.open(draft_id, number), choices, note=note, pending=ws.pending(draft_id))
 
-    def show(self, stored: StoredVersion, choices: list[tuple[str, int]], *, note: str = "", pending: Proposal | None = None) -> dict:
+    def show(
+        self, stored: StoredVersion, choices: list[tuple[str, int]], *, note: str = "", pending: Proposal | None = None
+    ) -> dict:
         """Every output for ``stored``: the page now shows exactly that version (and ``pending``, a `Proposal`, beside it)."""
         info = stored.info
         updates: dict = {
-            self.ctx.draft_id: info.draft_id, self.ctx.base: info.number, self.drafts: gr.Dropdown(choices=choices, value=info.draft_id),
-            self.status: self.status_line(info, note), self.table: render.indicator_rows(stored),
-            self.review: render.review_panel(stored.draft.review), self.conflict: "",
-        }  # fmt: skip
+            self.ctx.draft_id: info.draft_id,
+            self.ctx.base: info.number,
+            self.drafts: gr.Dropdown(choices=choices, value=info.draft_id),
+            self.status: self.status_line(info, note),
+            self.table: render.indicator_rows(stored),
+            self.review: render.review_panel(stored.draft.review),
+            self.conflict: "",
+        }
         for kind, box in self.sections.items():
             section = stored.draft.section(kind)
             updates[box] = gr.Textbox(value=section.text if section else "", label=render.section_label(stored, kind))
@@ -65,7 +81,9 @@ class DraftView:
         return updates
 
     @staticmethod
-    def keep_unsaved(ws: WorkspaceService, draft_id: int | None, base: int | None, typed: tuple[Typed, ...], doing: str) -> None:
+    def keep_unsaved(
+        ws: WorkspaceService, draft_id: int | None, base: int | None, typed: tuple[Typed, ...], doing: str
+    ) -> None:
         """Refuse ``doing`` while the section boxes hold text that differs from the version the page shows (draft
         ``draft_id``, version ``base``): every action that saves or opens a version redraws the boxes."""
         if not draft_id or not base:  # the page shows no version yet (still loading): its boxes hold none
@@ -98,16 +116,27 @@ def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple
     conflict = gr.Markdown("", elem_id="conflict")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
-            sections = {kind: gr.Textbox(label=kind.label, lines=4, max_lines=12, elem_id=f"section-{kind.value}", interactive=True)
-                        for kind in EDITABLE}  # fmt: skip
+            sections = {
+                kind: gr.Textbox(
+                    label=kind.label, lines=4, max_lines=12, elem_id=f"section-{kind.value}", interactive=True
+                )
+                for kind in EDITABLE
+            }
             save = gr.Button("保存正文修改", variant="primary", elem_id="save-sections")
         with gr.Column(scale=2):
             review = gr.Markdown("（尚未审核）", elem_id="review-panel", label="审核", container=True)
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
-            table = gr.Dataframe(headers=render.INDICATOR_HEADERS, type="array", interactive=False, label="绩效指标（点选一行以编辑）",
-                                 column_count=len(render.INDICATOR_HEADERS), wrap=True, elem_id="indicator-table",
-                                 column_widths=["5%", "11%", "12%", "26%", "13%", "11%", "14%", "8%"])  # fmt: skip
+            table = gr.Dataframe(
+                headers=render.INDICATOR_HEADERS,
+                type="array",
+                interactive=False,
+                label="绩效指标（点选一行以编辑）",
+                column_count=len(render.INDICATOR_HEADERS),
+                wrap=True,
+                elem_id="indicator-table",
+                column_widths=["5%", "11%", "12%", "26%", "13%", "11%", "14%", "8%"],
+            )
         with gr.Column(scale=2):
             beside = side()
     return DraftView(ctx, form, drafts, status, sections, table, review, conflict, save), beside

@@ -31,23 +31,23 @@ def guarded(fn: Callable) -> Callable:
     if inspect.isgeneratorfunction(fn):
 
         @functools.wraps(fn)
-        def gen(*args, **kwargs):  # noqa: ANN202 - a generator of fn's updates
+        def gen(*args, **kwargs):
             try:
                 yield from fn(*args, **kwargs)
             except gr.Error:
                 raise
-            except Exception as exc:  # noqa: BLE001 - shown to the person, logged with its traceback
+            except Exception as exc:
                 raise page_error(exc) from None
 
         return gen
 
     @functools.wraps(fn)
-    def call(*args, **kwargs):  # noqa: ANN202 - fn's result
+    def call(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except gr.Error:
             raise
-        except Exception as exc:  # noqa: BLE001 - shown to the person, logged with its traceback
+        except Exception as exc:
             raise page_error(exc) from None
 
     return call

@@ -43,15 +43,27 @@ class ProposalPanel:
         kind = SectionKind(proposal.target.removeprefix("section.")) if section else None
         title = heading(proposal, same=_unchanged(stored, proposal, kind))
         return {
-            self.box: gr.Group(visible=True), self.heading: title, self.texts: gr.Row(visible=section),
-            self.current: _section_text(stored.draft, kind), self.proposed: _section_text(proposal.draft, kind),
-            self.table: gr.Dataframe(value=[] if section else table_rows(stored.draft.indicators, proposal), visible=not section),
+            self.box: gr.Group(visible=True),
+            self.heading: title,
+            self.texts: gr.Row(visible=section),
+            self.current: _section_text(stored.draft, kind),
+            self.proposed: _section_text(proposal.draft, kind),
+            self.table: gr.Dataframe(
+                value=[] if section else table_rows(stored.draft.indicators, proposal), visible=not section
+            ),
             self.proposal_id: str(proposal.id),
-        }  # fmt: skip
+        }
 
     def hidden(self) -> dict:
-        return {self.box: gr.Group(visible=False), self.heading: "", self.texts: gr.Row(visible=True), self.current: "",
-                self.proposed: "", self.table: gr.Dataframe(value=[], visible=False), self.proposal_id: ""}  # fmt: skip
+        return {
+            self.box: gr.Group(visible=False),
+            self.heading: "",
+            self.texts: gr.Row(visible=True),
+            self.current: "",
+            self.proposed: "",
+            self.table: gr.Dataframe(value=[], visible=False),
+            self.proposal_id: "",
+        }
 
 
 def build_panel() -> ProposalPanel:
@@ -60,10 +72,20 @@ def build_panel() -> ProposalPanel:
         with gr.Row() as texts:
             current = gr.Textbox(label="当前文本", lines=6, max_lines=14, interactive=False, elem_id="proposal-current")
             proposed = gr.Textbox(label="建议文本", lines=6, max_lines=14, interactive=False, elem_id="proposal-text")
-        table = gr.Dataframe(headers=TABLE_HEADERS, type="array", interactive=False, wrap=True, column_count=len(TABLE_HEADERS),
-                             label="当前指标表与建议指标表", elem_id="proposal-table", visible=False,
-                             column_widths=["6%", "40%", "40%", "14%"])  # fmt: skip
-        proposal_id = gr.Textbox("", elem_id="proposal-id", elem_classes=["shenbao-hidden"], show_label=False, container=False)
+        table = gr.Dataframe(
+            headers=TABLE_HEADERS,
+            type="array",
+            interactive=False,
+            wrap=True,
+            column_count=len(TABLE_HEADERS),
+            label="当前指标表与建议指标表",
+            elem_id="proposal-table",
+            visible=False,
+            column_widths=["6%", "40%", "40%", "14%"],
+        )
+        proposal_id = gr.Textbox(
+            "", elem_id="proposal-id", elem_classes=["shenbao-hidden"], show_label=False, container=False
+        )
         with gr.Row():
             accept = gr.Button("采纳建议（保存为新版本）", variant="primary", elem_id="proposal-accept")
             reject = gr.Button("不采纳（保留当前内容）", elem_id="proposal-reject")
@@ -72,9 +94,11 @@ def build_panel() -> ProposalPanel:
 
 def heading(proposal: Proposal, *, same: bool = False) -> str:
     asked = f"（要求：{proposal.instruction}）" if proposal.instruction else ""
-    lines = [f"### 重新生成的建议：{proposal.label}{asked}",
-             f"基于第 {proposal.base} 版生成，尚未保存。采纳：保存为新版本，来源记为“{proposal.origin.label}”；"
-             "不采纳：保持当前内容。两种情况下建议都留在“版本”页的建议记录中。"]  # fmt: skip
+    lines = [
+        f"### 重新生成的建议：{proposal.label}{asked}",
+        f"基于第 {proposal.base} 版生成，尚未保存。采纳：保存为新版本，来源记为“{proposal.origin.label}”；"
+        "不采纳：保持当前内容。两种情况下建议都留在“版本”页的建议记录中。",
+    ]
     if proposal.kept:
         lines.append(f"保留了人工修改或锁定的内容：{describe_kept(proposal.kept)}")
     if same:
@@ -88,7 +112,7 @@ def _unchanged(stored: StoredVersion, proposal: Proposal, kind: SectionKind | No
     return _section_text(stored.draft, kind) == _section_text(proposal.draft, kind)
 
 
-def _section_text(draft, kind: SectionKind | None) -> str:  # noqa: ANN001 - a Draft
+def _section_text(draft, kind: SectionKind | None) -> str:
     section = draft.section(kind) if kind is not None else None
     return section.text if section is not None else ""
 
@@ -122,7 +146,11 @@ def _change(n: int, old: DraftIndicator | None, new: DraftIndicator | None, kept
 def unsaved_sections(stored: StoredVersion, typed: dict[SectionKind, str | None], doing: str = "采纳建议") -> None:
     """Refuse (Chinese) when the page holds text that differs from the version it shows: ``doing`` redraws the
     section boxes from the stored version and would lose it. A box sent as ``None`` (an API call without it) is not checked."""
-    changed = [kind.label for kind, text in typed.items() if text is not None and _lines(text) != _lines(_section_text(stored.draft, kind))]
+    changed = [
+        kind.label
+        for kind, text in typed.items()
+        if text is not None and _lines(text) != _lines(_section_text(stored.draft, kind))
+    ]
     if changed:
         raise InputError(
             f"页面上有尚未保存的修改：“{'、'.join(changed)}”。{doing}会按已保存的版本刷新页面上的正文，这些修改会丢失，所以没有{doing}",

@@ -19,10 +19,14 @@ from assistant.web.draft_view import EDITABLE, DraftView
 from assistant.web.errors import guarded
 from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
 
-FORCE_HINT = "如确需重写，请勾选“覆盖人工修改或锁定的内容”（指标表：“也重写人工修改或锁定的行”），重写的结果仍需你采纳才会保存"
+FORCE_HINT = (
+    "如确需重写，请勾选“覆盖人工修改或锁定的内容”（指标表：“也重写人工修改或锁定的行”），重写的结果仍需你采纳才会保存"
+)
 
-MODEL_HINT = ("请取消勾选“不用模型，按规则起草”后重试（服务以 --llm none 启动时需改用 --llm local 或 openai）；"
-              "清空“重写要求”则按规则重新生成")  # fmt: skip
+MODEL_HINT = (
+    "请取消勾选“不用模型，按规则起草”后重试（服务以 --llm none 启动时需改用 --llm local 或 openai）；"
+    "清空“重写要求”则按规则重新生成"
+)
 
 
 @dataclass
@@ -42,14 +46,26 @@ def wire_proposals(ctx: WebContext, view: DraftView, panel: ProposalPanel, contr
     shown = panel.outputs()
     controls.button.click(
         _section_proposer(ctx, panel),
-        [ctx.draft_id, ctx.base, controls.kind, controls.instruction, controls.force, controls.rules_only], shown,
+        [ctx.draft_id, ctx.base, controls.kind, controls.instruction, controls.force, controls.rules_only],
+        shown,
         api_name="regenerate",
-    )  # fmt: skip
-    controls.table_button.click(_table_proposer(ctx, panel), [ctx.draft_id, ctx.base, controls.table_force], shown,
-                                api_name="regenerate_table")  # fmt: skip
+    )
+    controls.table_button.click(
+        _table_proposer(ctx, panel), [ctx.draft_id, ctx.base, controls.table_force], shown, api_name="regenerate_table"
+    )
     typed = list(view.sections.values())
-    panel.accept.click(_accepter(ctx, view), [ctx.draft_id, ctx.base, panel.proposal_id, *typed], view.outputs(), api_name="accept_proposal")
-    panel.reject.click(_rejecter(ctx, view, panel), [ctx.draft_id, panel.proposal_id], [*shown, view.status], api_name="reject_proposal")
+    panel.accept.click(
+        _accepter(ctx, view),
+        [ctx.draft_id, ctx.base, panel.proposal_id, *typed],
+        view.outputs(),
+        api_name="accept_proposal",
+    )
+    panel.reject.click(
+        _rejecter(ctx, view, panel),
+        [ctx.draft_id, panel.proposal_id],
+        [*shown, view.status],
+        api_name="reject_proposal",
+    )
 
 
 def _refused(exc: ProtectedFieldError) -> gr.Error:
@@ -57,16 +73,28 @@ def _refused(exc: ProtectedFieldError) -> gr.Error:
     return gr.Error(f"{exc.message}。{FORCE_HINT}", title="未重新生成")
 
 
-def _section_proposer(ctx: WebContext, panel: ProposalPanel):  # noqa: ANN202 - a handler
+def _section_proposer(ctx: WebContext, panel: ProposalPanel):
     @guarded
     def propose(
-        draft_id: int | None, base: int | None, kind: str, instruction: str, force: bool, rules_only: bool, request: gr.Request
-    ) -> dict:  # fmt: skip
+        draft_id: int | None,
+        base: int | None,
+        kind: str,
+        instruction: str,
+        force: bool,
+        rules_only: bool,
+        request: gr.Request,
+    ) -> dict:
         ws = ctx.workspace(request, rules_only=bool(rules_only))
         draft = need_draft(draft_id)
         try:
-            proposal = ws.propose_section(draft, SectionKind(kind), instruction=instruction or "", base=int(base or 0),
-                                          force=bool(force), on_event=lambda _: None)  # fmt: skip
+            proposal = ws.propose_section(
+                draft,
+                SectionKind(kind),
+                instruction=instruction or "",
+                base=int(base or 0),
+                force=bool(force),
+                on_event=lambda _: None,
+            )
         except ProtectedFieldError as exc:
             raise _refused(exc) from None
         except ModelRequiredError as exc:  # the service's hint names the CLI's --llm; say what to change here
@@ -76,7 +104,7 @@ def _section_proposer(ctx: WebContext, panel: ProposalPanel):  # noqa: ANN202 - 
     return propose
 
 
-def _table_proposer(ctx: WebContext, panel: ProposalPanel):  # noqa: ANN202 - a handler
+def _table_proposer(ctx: WebContext, panel: ProposalPanel):
     @guarded
     def propose(draft_id: int | None, base: int | None, force: bool, request: gr.Request) -> dict:
         ws = ctx.workspace(request)
@@ -87,7 +115,7 @@ def _table_proposer(ctx: WebContext, panel: ProposalPanel):  # noqa: ANN202 - a 
     return propose
 
 
-def _accepter(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
+def _accepter(ctx: WebContext, view: DraftView):
     @guarded
     def accept(request: gr.Request, draft_id: int | None, base: int | None, proposal_id: str, *typed: str) -> dict:
         ws = ctx.workspace(request)
@@ -99,13 +127,17 @@ def _accepter(ctx: WebContext, view: DraftView):  # noqa: ANN202 - a handler
             return view.conflict_shown(exc)
         except ProtectedFieldError as exc:
             raise gr.Error(exc.message + (f"。建议：{exc.hint}" if exc.hint else ""), title="未采纳") from None
-        note = f"已采纳建议：{saved.notice}。" if saved.unchanged else f"已采纳建议：“{saved.info.section or ''}”存为第 {saved.info.number} 版。"
+        note = (
+            f"已采纳建议：{saved.notice}。"
+            if saved.unchanged
+            else f"已采纳建议：“{saved.info.section or ''}”存为第 {saved.info.number} 版。"
+        )
         return view.render(ws, draft, saved.info.number, note=note)
 
     return accept
 
 
-def _rejecter(ctx: WebContext, view: DraftView, panel: ProposalPanel):  # noqa: ANN202 - a handler
+def _rejecter(ctx: WebContext, view: DraftView, panel: ProposalPanel):
     @guarded
     def reject(draft_id: int | None, proposal_id: str, request: gr.Request) -> dict:
         ws = ctx.workspace(request)

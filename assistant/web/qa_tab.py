@@ -20,7 +20,11 @@ from assistant.web import render
 from assistant.web.context import WebContext
 from assistant.web.errors import guarded
 
-EXAMPLES = ["2023年组织部各项目资金合计多少？", "党员教育平台运维项目的满意度指标是怎么设的？", "哪些项目引用了《网络安全法》？"]
+EXAMPLES = [
+    "2023年组织部各项目资金合计多少？",
+    "党员教育平台运维项目的满意度指标是怎么设的？",
+    "哪些项目引用了《网络安全法》？",
+]
 CITE_ANCHOR = "#cite="
 CITE_LIMIT = 10
 CITE_JS = """
@@ -75,14 +79,23 @@ def build_qa_tab(ctx: WebContext) -> None:
     conversation = gr.State(Conversation())
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
-            chat = gr.Chatbot(label="问答（数字由程序精确计算，每条回答注明出处，点击出处打开原表）", height=460, elem_id="qa-chat")
+            chat = gr.Chatbot(
+                label="问答（数字由程序精确计算，每条回答注明出处，点击出处打开原表）", height=460, elem_id="qa-chat"
+            )
             with gr.Row():
-                question = gr.Textbox(show_label=False, placeholder="就历年申报表提问，可追问“那2026年的呢？”", scale=5, elem_id="qa-question")
+                question = gr.Textbox(
+                    show_label=False,
+                    placeholder="就历年申报表提问，可追问“那2026年的呢？”",
+                    scale=5,
+                    elem_id="qa-question",
+                )
                 send = gr.Button("提问", variant="primary", scale=1, elem_id="qa-send")
             gr.Examples(EXAMPLES, inputs=question, label="示例问题")
         with gr.Column(scale=2):
             cited = gr.Dropdown(label="打开出处", choices=[], elem_id="qa-cited", allow_custom_value=True)
-            ref_box = gr.Textbox("", elem_id="qa-cite-ref", elem_classes=["shenbao-hidden"], show_label=False, container=False)
+            ref_box = gr.Textbox(
+                "", elem_id="qa-cite-ref", elem_classes=["shenbao-hidden"], show_label=False, container=False
+            )
             ref_open = gr.Button("打开", elem_id="qa-cite-open", elem_classes=["shenbao-hidden"])
             declaration = gr.HTML("", elem_id="qa-declaration")
 
@@ -111,5 +124,3 @@ def build_qa_tab(ctx: WebContext) -> None:
     question.submit(ask, [question, chat, conversation], outputs)
     cited.change(open_cited, cited, declaration, api_name="open_cited").then(None, js=SCROLL_JS)
     ref_open.click(open_cited, ref_box, declaration, js=PASS_REF_JS, api_name="open_cite_link").then(None, js=SCROLL_JS)
-
-

@@ -8,7 +8,15 @@ from assistant.domain.model import Declaration, NoteLevel, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.review.models import Finding, ReviewReport, Severity
-from assistant.store import INDICATOR_TABLE, DraftConflict, DraftSummary, FieldChange, Proposal, StoredVersion, VersionInfo
+from assistant.store import (
+    INDICATOR_TABLE,
+    DraftConflict,
+    DraftSummary,
+    FieldChange,
+    Proposal,
+    StoredVersion,
+    VersionInfo,
+)
 from assistant.store.fields import field_label, field_texts, indicator_path, section_path
 from assistant.suggest.models import Evidence, ValueProposal
 
@@ -60,7 +68,18 @@ def indicator_rows(stored: StoredVersion) -> list[list[str]]:
         record = stored.fields.get(indicator_path(n, "value"))
         origin = record.origin.label + ("（锁定）" if record.locked else "") if record else ""
         marks = "".join(SEVERITY_MARK[f.severity] for f in flagged.get(n, []))
-        rows.append([str(n), ind.level1.value, ind.level2.value, ind.name, ind.value.value, ind.value.ground.value, origin, marks])
+        rows.append(
+            [
+                str(n),
+                ind.level1.value,
+                ind.level2.value,
+                ind.name,
+                ind.value.value,
+                ind.value.ground.value,
+                origin,
+                marks,
+            ]
+        )
     return rows
 
 
@@ -83,8 +102,10 @@ def evidence_panel(value: ValueProposal, evidence: list[Evidence], *, name: str)
         lines.append(f"- 先例取值范围：{value.range}")
     if evidence:
         lines += ["", "**先例**（相似度从高到低）：", ""]
-        lines += [f"- {e.project_name} · {e.year or ''} · {e.indicator_name}：{e.value}（{e.declaration_id}，相似度 {e.similarity:.2f}）"
-                  for e in evidence[:8]]  # fmt: skip
+        lines += [
+            f"- {e.project_name} · {e.year or ''} · {e.indicator_name}：{e.value}（{e.declaration_id}，相似度 {e.similarity:.2f}）"
+            for e in evidence[:8]
+        ]
     else:
         lines.append("- 没有先例：语料库中未见同类指标")
     return "\n".join(lines)
@@ -100,7 +121,13 @@ def conflict_panel(exc: DraftConflict) -> str:
     paths = [p for p in dict.fromkeys([*mine, *theirs]) if mine.get(p) != theirs.get(p)]
     lines = [f"### ⚠️ 保存冲突：{exc.message}", f"建议：{exc.hint}", ""]
     for p in paths:
-        lines += [f"**{field_label(p)}**", "", f"- 你的文本：{_quote(mine.get(p))}", f"- 第 {exc.actual} 版：{_quote(theirs.get(p))}", ""]
+        lines += [
+            f"**{field_label(p)}**",
+            "",
+            f"- 你的文本：{_quote(mine.get(p))}",
+            f"- 第 {exc.actual} 版：{_quote(theirs.get(p))}",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -109,14 +136,28 @@ def _quote(text: str | None) -> str:
 
 
 def history_rows(versions: list[VersionInfo]) -> list[list[str]]:
-    return [[str(v.number), str(v.parent or "—"), v.action.label, v.section or "", v.instruction or "", v.author, when(v)]
-            for v in reversed(versions)]  # fmt: skip
+    return [
+        [str(v.number), str(v.parent or "—"), v.action.label, v.section or "", v.instruction or "", v.author, when(v)]
+        for v in reversed(versions)
+    ]
 
 
 def proposal_rows(proposals: list[Proposal]) -> list[list[str]]:
     """The draft's proposals, newest first: what was proposed from which version, and what the person decided."""
-    return [[str(p.id), str(p.base), p.label, p.instruction or "", p.status.label, str(p.version or ""), p.author,
-             p.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), _proposed_text(p)[:80]] for p in proposals]  # fmt: skip
+    return [
+        [
+            str(p.id),
+            str(p.base),
+            p.label,
+            p.instruction or "",
+            p.status.label,
+            str(p.version or ""),
+            p.author,
+            p.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            _proposed_text(p)[:80],
+        ]
+        for p in proposals
+    ]
 
 
 def _proposed_text(p: Proposal) -> str:
@@ -132,8 +173,17 @@ def diff_rows(changes: list[FieldChange]) -> list[list[str]]:
 
 def provenance_rows(stored: StoredVersion) -> list[list[str]]:
     texts = field_texts(stored.draft)
-    return [[field_label(p), r.origin.label, "是" if r.locked else "", r.author or "", r.at.astimezone().strftime("%m-%d %H:%M"),
-             (texts.get(p) or "")[:60]] for p, r in stored.fields.items()]  # fmt: skip
+    return [
+        [
+            field_label(p),
+            r.origin.label,
+            "是" if r.locked else "",
+            r.author or "",
+            r.at.astimezone().strftime("%m-%d %H:%M"),
+            (texts.get(p) or "")[:60],
+        ]
+        for p, r in stored.fields.items()
+    ]
 
 
 def draft_markdown(draft: Draft) -> str:
@@ -157,24 +207,44 @@ def _where(cell: str | None, line: int | None) -> str:
     return f"（第 {line} 行）" if line else ""
 
 
-FUNDING_ROWS = (("total", "项目资金总额（元）"), ("annual", "年度资金申请总额（元）"), ("fiscal_annual", "财政资金（元）"),
-                ("fiscal_same_level", "本级财政安排（元）"), ("other_annual", "其他资金（元）"), ("carryover", "上年结转资金（元）"))  # fmt: skip
+FUNDING_ROWS = (
+    ("total", "项目资金总额（元）"),
+    ("annual", "年度资金申请总额（元）"),
+    ("fiscal_annual", "财政资金（元）"),
+    ("fiscal_same_level", "本级财政安排（元）"),
+    ("other_annual", "其他资金（元）"),
+    ("carryover", "上年结转资金（元）"),
+)
 
 
 def declaration_html(decl: Declaration, cited: str | None = None) -> str:
     """A corpus declaration as the official form's table: header, funding, sections, indicators. ``cited`` (a citation's
     part: ``header``, ``necessity``, ``indicator-3``, ``funding.total``) marks the rows it names (class ``cited``)."""
     h, f = decl.header, decl.funding
-    head = [("项目名称", h.name), ("年度", h.year), ("主管部门", h.department), ("实施单位", h.implementer),
-            ("项目性质", h.nature), ("项目类别", h.category), ("开始日期", h.start_date), ("结束日期", h.end_date)]  # fmt: skip
+    head = [
+        ("项目名称", h.name),
+        ("年度", h.year),
+        ("主管部门", h.department),
+        ("实施单位", h.implementer),
+        ("项目性质", h.nature),
+        ("项目类别", h.category),
+        ("开始日期", h.start_date),
+        ("结束日期", h.end_date),
+    ]
     cells = "".join(_row(k, v, cited == "header") for k, v in head)
-    cells += "".join(_row(label, getattr(f, key), cited == f"funding.{key}") for key, label in FUNDING_ROWS
-                     if getattr(f, key) is not None or key in ("total", "annual", "fiscal_annual"))  # fmt: skip
+    cells += "".join(
+        _row(label, getattr(f, key), cited == f"funding.{key}")
+        for key, label in FUNDING_ROWS
+        if getattr(f, key) is not None or key in ("total", "annual", "fiscal_annual")
+    )
     cells += "".join(_row(s.title, s.text, cited == s.kind.value) for s in decl.sections)
     cells += "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>备注</th></tr>"
-    cells += "".join(f"<tr{_mark(cited == f'indicator-{i.position}')}><td>{escape(i.level1_written or '')}</td>"
-                     f"<td>{escape(i.level2_written or '')}</td><td>{escape(i.name)}</td><td>{escape(i.value.raw)}</td>"
-                     f"<td>{escape(i.remark or '')}</td></tr>" for i in decl.indicators)  # fmt: skip
+    cells += "".join(
+        f"<tr{_mark(cited == f'indicator-{i.position}')}><td>{escape(i.level1_written or '')}</td>"
+        f"<td>{escape(i.level2_written or '')}</td><td>{escape(i.name)}</td><td>{escape(i.value.raw)}</td>"
+        f"<td>{escape(i.remark or '')}</td></tr>"
+        for i in decl.indicators
+    )
     title = f"<h3>{escape(h.name)}（{decl.id}）</h3>"
     return f"{title}{_cited_note(decl, cited)}<table class='official'>{cells}</table>"
 
@@ -213,6 +283,12 @@ def cited_part_label(decl: Declaration, part: str) -> str:
 
 def policy_html(policy: PolicyReference) -> str:
     """A policy of the library as a small table: title, number, issuer, year, status, what it is."""
-    rows = [("文件", f"《{policy.title}》"), ("文号", policy.doc_number), ("发文机关", policy.issuer), ("年份", policy.year),
-            ("状态", policy.status.value), ("内容", policy.description)]  # fmt: skip
+    rows = [
+        ("文件", f"《{policy.title}》"),
+        ("文号", policy.doc_number),
+        ("发文机关", policy.issuer),
+        ("年份", policy.year),
+        ("状态", policy.status.value),
+        ("内容", policy.description),
+    ]
     return f"<h3>《{escape(policy.title)}》</h3><table class='official'>{''.join(_row(k, v, False) for k, v in rows)}</table>"

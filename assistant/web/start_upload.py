@@ -29,7 +29,12 @@ class StartControls:
 def build_start() -> StartControls:
     with gr.Accordion("从上年申报表开始（上传 .docx / .xlsx / .txt / .json）", open=False, elem_id="start-upload-box"):
         with gr.Row(equal_height=False):
-            file = gr.File(label="上年的申报表", file_types=[*UPLOAD_SUFFIXES, *OLD_OFFICE_SUFFIXES], elem_id="start-upload", scale=2)
+            file = gr.File(
+                label="上年的申报表",
+                file_types=[*UPLOAD_SUFFIXES, *OLD_OFFICE_SUFFIXES],
+                elem_id="start-upload",
+                scale=2,
+            )
             with gr.Column(scale=2):
                 choice = gr.Dropdown(label="文件中的申报表", choices=[], elem_id="start-choice")
                 year = gr.Textbox(label="新草稿的年度", placeholder="如 2027", elem_id="start-year")
@@ -51,9 +56,17 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
 
     @guarded
     def start(
-        request: gr.Request, path: str | None, choice: int | None, year: str, shown: int | None = None, base: int | None = None,
-        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
-    ) -> dict:  # fmt: skip
+        request: gr.Request,
+        path: str | None,
+        choice: int | None,
+        year: str,
+        shown: int | None = None,
+        base: int | None = None,
+        overview: Typed = None,
+        necessity: Typed = None,
+        goal_total: Typed = None,
+        goal_annual: Typed = None,
+    ) -> dict:
         if not path:
             raise InputError("还没有上传申报表", hint="请先上传上年的申报表（.docx、.xlsx、.txt 或 .json）")
         ws = ctx.workspace(request)
@@ -65,10 +78,15 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
         notes = f"**沿用说明**：{carried}\n\n{render.notes_markdown(started.source)}"
         return {**view.render(ws, info.draft_id, info.number, note=note), controls.notes: notes}
 
-    controls.file.upload(preview, controls.file, [controls.choice, controls.year, controls.notes], api_name="start_preview")
-    controls.button.click(start, [controls.file, controls.choice, controls.year, ctx.draft_id, ctx.base, *view.typed()],
-                          [*view.outputs(), controls.notes],
-                          api_name="start_from_upload")  # fmt: skip
+    controls.file.upload(
+        preview, controls.file, [controls.choice, controls.year, controls.notes], api_name="start_preview"
+    )
+    controls.button.click(
+        start,
+        [controls.file, controls.choice, controls.year, ctx.draft_id, ctx.base, *view.typed()],
+        [*view.outputs(), controls.notes],
+        api_name="start_from_upload",
+    )
 
 
 def _notes(found: list[Declaration]) -> str:
@@ -81,6 +99,8 @@ def _year(text: str | None) -> int | None:
     if not written:
         return None
     if not (written.isascii() and written.isdigit() and len(written) == 4 and 2000 <= int(written) <= 2100):
-        raise InputError(f"“新草稿的年度”一栏填的“{text}”不是 2000–2100 之间的年份",
-                         hint="请在该栏写 4 位数字，如 2027；留空则沿用上传文件中的年度")  # fmt: skip
+        raise InputError(
+            f"“新草稿的年度”一栏填的“{text}”不是 2000–2100 之间的年份",
+            hint="请在该栏写 4 位数字，如 2027；留空则沿用上传文件中的年度",
+        )
     return int(written)

@@ -18,13 +18,27 @@ HEADERS = ["序号", "一级指标", "二级指标", "三级指标", "建议值"
 
 
 def _rows(found: SuggestionSet) -> list[list[str]]:
-    return [[str(n), s.level1.value, s.level2.value, s.name, s.value.value, s.value.ground.value, s.origin.value, str(len(s.evidence))]
-            for n, s in enumerate(found.suggestions, start=1)]  # fmt: skip
+    return [
+        [
+            str(n),
+            s.level1.value,
+            s.level2.value,
+            s.name,
+            s.value.value,
+            s.value.ground.value,
+            s.origin.value,
+            str(len(s.evidence)),
+        ]
+        for n, s in enumerate(found.suggestions, start=1)
+    ]
 
 
 def _summary(found: SuggestionSet) -> str:
     kinds = "、".join(found.kinds) or "未识别"
-    precedents = "；".join(f"{p.project_name}（{p.year or ''}，相似度 {p.similarity:.2f}）" for p in found.precedents[:3]) or "无"
+    precedents = (
+        "；".join(f"{p.project_name}（{p.year or ''}，相似度 {p.similarity:.2f}）" for p in found.precedents[:3])
+        or "无"
+    )
     missing = [c.requirement for c in found.coverage if not c.covered]
     cover = "齐全" if not missing else "缺少 " + "、".join(missing)
     return f"**{found.brief_name}**（{found.year}）· 项目类别：{kinds} · 相似先例：{precedents} · 必备类别：{cover}"
@@ -41,8 +55,15 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
     found_state = gr.State(None)
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
-            table = gr.Dataframe(headers=HEADERS, type="array", interactive=False, wrap=True, column_count=len(HEADERS),
-                                 label="推荐指标（点选一行查看依据）", elem_id="suggest-table")  # fmt: skip
+            table = gr.Dataframe(
+                headers=HEADERS,
+                type="array",
+                interactive=False,
+                wrap=True,
+                column_count=len(HEADERS),
+                label="推荐指标（点选一行查看依据）",
+                elem_id="suggest-table",
+            )
             chosen = gr.CheckboxGroup(choices=[], label="勾选要加入草稿的指标", elem_id="suggest-chosen")
             add = gr.Button("加入当前草稿的指标表", elem_id="suggest-add")
         with gr.Column(scale=2):
@@ -65,9 +86,16 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
 
     @guarded
     def add_rows(
-        request: gr.Request, draft_id: int | None, base: int | None, found: SuggestionSet | None, picked: list[int],
-        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
-    ) -> dict:  # fmt: skip
+        request: gr.Request,
+        draft_id: int | None,
+        base: int | None,
+        found: SuggestionSet | None,
+        picked: list[int],
+        overview: Typed = None,
+        necessity: Typed = None,
+        goal_total: Typed = None,
+        goal_annual: Typed = None,
+    ) -> dict:
         if found is None or not picked:
             raise gr.Error("请先推荐指标，并勾选要加入的指标", title="无法完成")
         ws = ctx.workspace(request)
@@ -77,8 +105,15 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
             saved = ws.add_suggestions(need_draft(draft_id), subset, base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        return view.render(ws, saved.info.draft_id, saved.info.number, note="已把所选推荐指标中表里还没有的加入指标表（存为新版本）。")
+        return view.render(
+            ws, saved.info.draft_id, saved.info.number, note="已把所选推荐指标中表里还没有的加入指标表（存为新版本）。"
+        )
 
     run.click(suggest, view.form.inputs(), [found_state, summary, table, chosen], api_name="suggest")
     table.select(select, [found_state], [evidence, chart])
-    add.click(add_rows, [ctx.draft_id, ctx.base, found_state, chosen, *view.typed()], view.outputs(), api_name="add_suggestions")
+    add.click(
+        add_rows,
+        [ctx.draft_id, ctx.base, found_state, chosen, *view.typed()],
+        view.outputs(),
+        api_name="add_suggestions",
+    )

@@ -20,22 +20,49 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
     with gr.Row():
         refresh = gr.Button("刷新", size="sm", scale=0, elem_id="versions-refresh")
         heading = gr.Markdown("", elem_id="versions-heading")
-    history = gr.Dataframe(headers=HISTORY_HEADERS, type="array", interactive=False, label="版本历史（最新在上）",
-                           column_count=len(HISTORY_HEADERS), elem_id="history-table", wrap=True)  # fmt: skip
+    history = gr.Dataframe(
+        headers=HISTORY_HEADERS,
+        type="array",
+        interactive=False,
+        label="版本历史（最新在上）",
+        column_count=len(HISTORY_HEADERS),
+        elem_id="history-table",
+        wrap=True,
+    )
     with gr.Row():
         first = gr.Number(label="比较：较早版本", precision=0, value=1, min_width=100)
         second = gr.Number(label="较晚版本", precision=0, value=1, min_width=100)
         compare = gr.Button("比较", min_width=80, elem_id="versions-compare")
         target = gr.Number(label="恢复第几版", precision=0, value=1, min_width=100)
         restore = gr.Button("恢复为最新版", variant="stop", min_width=80, elem_id="restore")
-    diff = gr.Dataframe(headers=["字段", "较早版本", "较晚版本"], type="array", interactive=False, label="两版不同之处",
-                        elem_id="diff-table", column_count=3, wrap=True, column_widths=["14%", "43%", "43%"])  # fmt: skip
-    provenance = gr.Dataframe(headers=PROVENANCE_HEADERS, type="array", interactive=False, wrap=True,
-                              label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报 / 取自上传的申报表）",
-                              column_count=len(PROVENANCE_HEADERS), elem_id="provenance-table")  # fmt: skip
-    proposals = gr.Dataframe(headers=PROPOSAL_HEADERS, type="array", interactive=False, wrap=True, elem_id="proposals-table",
-                             label="重新生成的建议记录（已采纳、未采纳或待决定，最新在上）",
-                             column_count=len(PROPOSAL_HEADERS))  # fmt: skip
+    diff = gr.Dataframe(
+        headers=["字段", "较早版本", "较晚版本"],
+        type="array",
+        interactive=False,
+        label="两版不同之处",
+        elem_id="diff-table",
+        column_count=3,
+        wrap=True,
+        column_widths=["14%", "43%", "43%"],
+    )
+    provenance = gr.Dataframe(
+        headers=PROVENANCE_HEADERS,
+        type="array",
+        interactive=False,
+        wrap=True,
+        label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报 / 取自上传的申报表）",
+        column_count=len(PROVENANCE_HEADERS),
+        elem_id="provenance-table",
+    )
+    proposals = gr.Dataframe(
+        headers=PROPOSAL_HEADERS,
+        type="array",
+        interactive=False,
+        wrap=True,
+        elem_id="proposals-table",
+        label="重新生成的建议记录（已采纳、未采纳或待决定，最新在上）",
+        column_count=len(PROPOSAL_HEADERS),
+    )
 
     @guarded
     def load(draft_id: int | None, request: gr.Request) -> list:
@@ -45,11 +72,19 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         stored = ws.open(int(draft_id))
         versions = ws.history(int(draft_id))
         title = f"**草稿 {draft_id} · {stored.draft.brief.name}** · 共 {len(versions)} 版，最新为第 {stored.number} 版"
-        return [title, render.history_rows(versions), render.provenance_rows(stored), max(stored.number - 1, 1), stored.number,
-                render.proposal_rows(ws.proposals(int(draft_id)))]  # fmt: skip
+        return [
+            title,
+            render.history_rows(versions),
+            render.provenance_rows(stored),
+            max(stored.number - 1, 1),
+            stored.number,
+            render.proposal_rows(ws.proposals(int(draft_id))),
+        ]
 
     @guarded
-    def compare_versions(draft_id: int | None, first: float | None, second: float | None, request: gr.Request) -> list[list[str]]:
+    def compare_versions(
+        draft_id: int | None, first: float | None, second: float | None, request: gr.Request
+    ) -> list[list[str]]:
         a, b = _version(first, "较早版本"), _version(second, "较晚版本")
         changes = ctx.workspace(request).diff(need_draft(draft_id), a, b)
         if not changes:
@@ -58,9 +93,15 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
 
     @guarded
     def restore_version(
-        request: gr.Request, draft_id: int | None, base: int | None, number: float,
-        overview: Typed = None, necessity: Typed = None, goal_total: Typed = None, goal_annual: Typed = None,
-    ) -> dict:  # fmt: skip
+        request: gr.Request,
+        draft_id: int | None,
+        base: int | None,
+        number: float,
+        overview: Typed = None,
+        necessity: Typed = None,
+        goal_total: Typed = None,
+        goal_annual: Typed = None,
+    ) -> dict:
         ws = ctx.workspace(request)
         view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "恢复旧版本")
         number = _version(number, "恢复第几版")
@@ -73,9 +114,9 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
     outputs = [heading, history, provenance, first, second, proposals]
     refresh.click(load, [ctx.draft_id], outputs, api_name="history")
     compare.click(compare_versions, [ctx.draft_id, first, second], diff, api_name="diff")
-    restore.click(restore_version, [ctx.draft_id, ctx.base, target, *view.typed()], view.outputs(), api_name="restore").then(
-        load, [ctx.draft_id], outputs
-    )
+    restore.click(
+        restore_version, [ctx.draft_id, ctx.base, target, *view.typed()], view.outputs(), api_name="restore"
+    ).then(load, [ctx.draft_id], outputs)
     tab.select(load, [ctx.draft_id], outputs)
 
 

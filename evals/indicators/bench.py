@@ -24,7 +24,7 @@ from assistant.suggest.bank import build_bank
 from assistant.suggest.suggest import suggest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import brief_from  # noqa: E402
+from run import brief_from
 
 REPO = Path(__file__).resolve().parents[2]
 COLD = (
@@ -47,7 +47,9 @@ def warm(rounds: int) -> None:
     corpus = Corpus.load(load_settings().corpus.corpus_dir)
     started = time.perf_counter()
     bank = build_bank(corpus.declarations)
-    print(f"建指标库（{len(corpus)} 份申报表，{bank.size} 项指标，{len(bank.templates)} 个模板）：{(time.perf_counter() - started) * 1000:.0f} ms")
+    print(
+        f"建指标库（{len(corpus)} 份申报表，{bank.size} 项指标，{len(bank.templates)} 个模板）：{(time.perf_counter() - started) * 1000:.0f} ms"
+    )
     briefs = [example_brief(), *(brief_from(d) for d in corpus)]
     timings = []
     for _ in range(rounds):
@@ -59,7 +61,10 @@ def warm(rounds: int) -> None:
 
 
 def cold(runs: int) -> None:
-    timings = [float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True, check=True, cwd=REPO).stdout) for _ in range(runs)]
+    timings = [
+        float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True, check=True, cwd=REPO).stdout)
+        for _ in range(runs)
+    ]
     print(f"cold（新进程：导入 + 读语料 + 建库 + 建议一次，不含解释器启动）：{_ms(timings)}")
 
 

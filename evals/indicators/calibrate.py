@@ -21,8 +21,8 @@ from assistant.settings import load_settings
 from assistant.suggest.bank import build_bank
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from embed_cache import default_cache  # noqa: E402
-from run import MATCH_THRESHOLD  # noqa: E402
+from embed_cache import default_cache
+from run import MATCH_THRESHOLD
 
 
 def main() -> None:
@@ -48,7 +48,9 @@ def main() -> None:
 def _report(same: np.ndarray, other: list[tuple[float, str, str]]) -> None:
     cosines = np.array([c for c, _, _ in other])
     print(f"同一模板的名称对 {len(same)} 对：余弦 5/25/50% 分位 {np.percentile(same, [5, 25, 50]).round(3).tolist()}")
-    print(f"同一二级、不同模板的名称对 {len(cosines)} 对：余弦 50/90/99/99.5% 分位 {np.percentile(cosines, [50, 90, 99, 99.5]).round(3).tolist()}")
+    print(
+        f"同一二级、不同模板的名称对 {len(cosines)} 对：余弦 50/90/99/99.5% 分位 {np.percentile(cosines, [50, 90, 99, 99.5]).round(3).tolist()}"
+    )
     for threshold in (0.95, 0.97, 0.98, MATCH_THRESHOLD, 0.99):
         print(f"阈值 {threshold}：不同模板而余弦不低于阈值的名称对 {int((cosines >= threshold).sum())} 对")
     print(f"\n阈值 {MATCH_THRESHOLD} 以上的不同模板名称对（请逐对判断是否同义）：")

@@ -27,7 +27,7 @@ from assistant.suggest.suggest import requirements, suggest
 from assistant.suggest.text import sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from embed_cache import EmbeddingCache, default_cache  # noqa: E402
+from embed_cache import EmbeddingCache, default_cache
 
 MATCH_THRESHOLD = 0.985  # e5 cosine above which two names count as the same indicator (README: calibration)
 BRIEF_CHARS = 120  # the brief keeps the first sentences of D's overview or goals, about this long
@@ -74,14 +74,32 @@ def total(outcomes: list[Outcome]) -> Outcome:
 def brief_from(decl: Declaration, *, implementer: bool = True) -> Brief:
     """What an officer would know before writing D: header, budget and the gist of its overview or goals."""
     h, money = decl.header, decl.funding
-    gist = next((t for k in (SectionKind.OVERVIEW, SectionKind.GOAL_ANNUAL, SectionKind.GOAL_TOTAL) if (t := decl.section_text(k))), "")
+    gist = next(
+        (
+            t
+            for k in (SectionKind.OVERVIEW, SectionKind.GOAL_ANNUAL, SectionKind.GOAL_TOTAL)
+            if (t := decl.section_text(k))
+        ),
+        "",
+    )
     fund_use = h.fund_use.selected[0] if h.fund_use and h.fund_use.selected else None
-    funding = BriefFunding(total=money.total, fiscal=money.fiscal_total or money.fiscal_annual, other=money.other_total, annual=money.annual)
+    funding = BriefFunding(
+        total=money.total,
+        fiscal=money.fiscal_total or money.fiscal_annual,
+        other=money.other_total,
+        annual=money.annual,
+    )
     return Brief(
-        name=h.name, year=h.year or 0, department=h.department or h.applicant,
+        name=h.name,
+        year=h.year or 0,
+        department=h.department or h.applicant,
         implementer=h.implementer if implementer else None,
-        nature=h.nature, category=h.category, fund_use=fund_use, funding=funding, content=sentences(gist, BRIEF_CHARS),
-    )  # fmt: skip
+        nature=h.nature,
+        category=h.category,
+        fund_use=fund_use,
+        funding=funding,
+        content=sentences(gist, BRIEF_CHARS),
+    )
 
 
 def truth_of(decl: Declaration) -> list[Item]:
@@ -95,19 +113,25 @@ def ours(brief: Brief, bank: IndicatorBank) -> list[Item]:
 
 def baseline(brief: Brief, others: list[Declaration], n: int, cache: EmbeddingCache) -> list[Item]:
     """Plain vector search: the ``n`` past indicators whose names are closest to the brief (e5 query role)."""
-    pool = list({i.name: Item(i.name, i.level2, i.value) for d in others for i in d.indicators if i.level1 is not None}.values())
+    pool = list(
+        {i.name: Item(i.name, i.level2, i.value) for d in others for i in d.indicators if i.level1 is not None}.values()
+    )
     docs = cache.vectors([item.name for item in pool], "passage")
     query = cache.vectors([brief.text()], "query")[0]
     order = np.argsort(-(docs @ query), kind="stable")
     return [pool[k] for k in order[:n]]
 
 
-def match(proposed: list[Item], truth: list[Item], key: dict[str, str], cache: EmbeddingCache | None) -> list[tuple[int, int]]:
+def match(
+    proposed: list[Item], truth: list[Item], key: dict[str, str], cache: EmbeddingCache | None
+) -> list[tuple[int, int]]:
     """Maximum one-to-one matching; a pair may match when its names share a key or (with ``cache``) are near-synonyms."""
     edges = [[t for t in range(len(truth)) if key[p.name] == key[truth[t].name]] for p in proposed]
     if cache is not None and proposed and truth:
         sim = cache.vectors([p.name for p in proposed], "passage") @ cache.vectors([t.name for t in truth], "passage").T
-        edges = [sorted(set(e) | {t for t in range(len(truth)) if sim[n, t] >= MATCH_THRESHOLD}) for n, e in enumerate(edges)]
+        edges = [
+            sorted(set(e) | {t for t in range(len(truth)) if sim[n, t] >= MATCH_THRESHOLD}) for n, e in enumerate(edges)
+        ]
     owner: dict[int, int] = {}
     for n in range(len(proposed)):
         _augment(n, edges, owner, set())
@@ -136,7 +160,9 @@ def _words(value: IndicatorValue) -> str:
     return "".join(value.raw.split()).replace("，", ",")
 
 
-def outcome(proposed: list[Item], truth: list[Item], year: int, key: dict[str, str], cache: EmbeddingCache | None) -> Outcome:
+def outcome(
+    proposed: list[Item], truth: list[Item], year: int, key: dict[str, str], cache: EmbeddingCache | None
+) -> Outcome:
     pairs = match(proposed, truth, key, cache)
     needs = requirements(year)
     covered = sum(1 for need in needs if any(p.level2 in need.accepted for p in proposed))
@@ -171,10 +197,15 @@ def evaluate(corpus: Corpus, cache: EmbeddingCache, *, implementer: bool = True,
         names = {i.name for i in (*mine, *theirs, *truth)}
         key, exact = template_keys(full, names), {n: lexicon.measure_key(n) for n in names}
         year = decl.header.year or 0
-        rows.append(Row(
-            decl, outcome(mine, truth, year, key, cache), outcome(theirs, truth, year, key, cache),
-            outcome(mine, truth, year, exact, None), outcome(theirs, truth, year, exact, None),
-        ))  # fmt: skip
+        rows.append(
+            Row(
+                decl,
+                outcome(mine, truth, year, key, cache),
+                outcome(theirs, truth, year, key, cache),
+                outcome(mine, truth, year, exact, None),
+                outcome(theirs, truth, year, exact, None),
+            )
+        )
     cache.save()
     return rows
 
@@ -188,7 +219,11 @@ def table(rows: list[Row]) -> str:
     head = "| 申报表 | 项目名称 | 真实指标 | 本方法 建议数 | P | R | F1 | 取值一致 | 必备类别 | 基线 建议数 | P | R | F1 | 取值一致 | 必备类别 |"
     lines = [head, "|" + "---|" * 15]
     for r in rows:
-        lines.append("| " + " | ".join([r.decl.id, r.decl.header.name, str(r.ours.truth), *_cells(r.ours), *_cells(r.baseline)]) + " |")
+        lines.append(
+            "| "
+            + " | ".join([r.decl.id, r.decl.header.name, str(r.ours.truth), *_cells(r.ours), *_cells(r.baseline)])
+            + " |"
+        )
     mine, base = total([r.ours for r in rows]), total([r.baseline for r in rows])
     lines.append("| **合计（微平均）** | | " + " | ".join([str(mine.truth), *_cells(mine), *_cells(base)]) + " |")
     return "\n".join(lines)
@@ -208,7 +243,12 @@ def summary(rows: list[Row]) -> list[str]:
     return [
         _line("本方法", mine, total([r.ours_exact for r in rows]), float(np.mean([r.ours.f1 for r in rows])))
         + f"（{complete}/{len(rows)} 份全覆盖）",
-        _line("基线（向量检索 top-N）", base, total([r.baseline_exact for r in rows]), float(np.mean([r.baseline.f1 for r in rows]))),
+        _line(
+            "基线（向量检索 top-N）",
+            base,
+            total([r.baseline_exact for r in rows]),
+            float(np.mean([r.baseline.f1 for r in rows])),
+        ),
         f"目标：必备类别覆盖 100% —— {'达到' if mine.covered == mine.required else '未达到'}；"
         f"F1 ≥ 基线的 {TARGET_F1_RATIO} 倍 —— 实际 {ratio:.2f} 倍，{'达到' if ratio >= TARGET_F1_RATIO else '未达到'}",
     ]

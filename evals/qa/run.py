@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
-from assistant.qa.models import Answer
 from assistant.qa.execute import Scope
+from assistant.qa.models import Answer
 from assistant.qa.retrieve import Finder
 from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
@@ -68,7 +68,11 @@ class Outcome(BaseModel):
 def row_keys(result: Answer) -> set[str]:
     keys = set()
     for row in result.rows:
-        keys.add(row.field if row.citation.ref.split("#")[1].startswith("indicator") and row.field != "项目" else f"{row.project} {row.year}")
+        keys.add(
+            row.field
+            if row.citation.ref.split("#")[1].startswith("indicator") and row.field != "项目"
+            else f"{row.project} {row.year}"
+        )
     return keys
 
 
@@ -104,7 +108,13 @@ def synthesis_ok(case: Case, result: Answer) -> tuple[bool, str]:
     cited = [c.ref for c in result.citations]
     declarations = {ref.split("#")[0] for ref in cited}
     inside = all(ref in case.refs for ref in cited)
-    ok = not result.refused and len(result.text) <= SYNTHESIS_CHARS and len(cited) >= 3 and len(declarations) >= 2 and inside
+    ok = (
+        not result.refused
+        and len(result.text) <= SYNTHESIS_CHARS
+        and len(cited) >= 3
+        and len(declarations) >= 2
+        and inside
+    )
     return ok, f"chars={len(result.text)} cited={sorted(set(cited))}"
 
 
@@ -118,7 +128,9 @@ def run_case(case: Case, runtime: LLMRuntime | None, today: date, scope: Scope, 
     cited = [*result.citations, *(row.citation for row in result.rows)]
     valid = all(verify_citation(scope.corpus, scope.lexicon.policies, c) for c in cited)
     passed, why = check(case, result)
-    return Outcome(case=case, passed=passed and valid, citations_valid=valid, citations=len(cited), why=why, seconds=seconds)
+    return Outcome(
+        case=case, passed=passed and valid, citations_valid=valid, citations=len(cited), why=why, seconds=seconds
+    )
 
 
 def share(outcomes: list[Outcome]) -> str:
@@ -168,7 +180,9 @@ def main() -> int:
         cases = [c for c in cases if c.split in args.split.split(",")]
     with build_services(settings) as services:  # the product's wiring: its corpus scope and its one search service
         scope = services.scope.current().qa
-        outcomes = [run_case(case, services.runtime, date.fromisoformat(args.today), scope, services.search) for case in cases]
+        outcomes = [
+            run_case(case, services.runtime, date.fromisoformat(args.today), scope, services.search) for case in cases
+        ]
     text = report(outcomes, settings.llm.effective_provider())
     print(text)
     if args.out:

@@ -28,15 +28,20 @@ def units(d: dict) -> set[str]:
 
 
 def names(name: str, year: int, level: str) -> list[str]:
-    return [i["name"] for d in DECLS if d["header"]["name"] == name and d["header"]["year"] == year
-            for i in d["indicators"] if level in (i["level1"], i["level2"])]  # fmt: skip
+    return [
+        i["name"]
+        for d in DECLS
+        if d["header"]["name"] == name and d["header"]["year"] == year
+        for i in d["indicators"]
+        if level in (i["level1"], i["level2"])
+    ]
 
 
 def money(amount: Decimal) -> str:
     return f"{amount:,.2f} 元"
 
 
-def total(field: str, pick) -> Decimal:  # noqa: ANN001
+def total(field: str, pick) -> Decimal:
     return sum((Decimal(d["funding"][field]) for d in DECLS if pick(d) and d["funding"][field] is not None), Decimal(0))
 
 
@@ -47,7 +52,7 @@ def canonical(value: dict) -> str:
     return value["raw"].strip()
 
 
-def usual(pick) -> str:  # noqa: ANN001
+def usual(pick) -> str:
     """The value written by most declarations among the indicators ``pick`` selects."""
     by_value: dict[str, set[str]] = {}
     for d in DECLS:
@@ -60,23 +65,38 @@ def usual(pick) -> str:  # noqa: ANN001
 def commonest_time_ending() -> str:
     endings = Counter()
     for ending in ("及时性", "及时率", "响应时间", "抵达现场时间"):
-        endings[ending] = len({d["id"] for d in DECLS for i in d["indicators"]
-                               if i["level2"] == "时效指标" and i["name"].endswith(ending)})  # fmt: skip
+        endings[ending] = len(
+            {
+                d["id"]
+                for d in DECLS
+                for i in d["indicators"]
+                if i["level2"] == "时效指标" and i["name"].endswith(ending)
+            }
+        )
     return endings.most_common(1)[0][0]
 
 
 def citing(number: str) -> list[str]:
     found = []
     for d in DECLS:
-        text = "".join(s["text"] for s in d["sections"]).replace("〔", "[").replace("〕", "]").replace("（", "[").replace("）", "]")
+        text = (
+            "".join(s["text"] for s in d["sections"])
+            .replace("〔", "[")
+            .replace("〕", "]")
+            .replace("（", "[")
+            .replace("）", "]")
+        )
         if number in text:
             found.append(f"{d['header']['name']} {d['header']['year']}")
     return found
 
 
 def lacking(year: int, level: str) -> list[str]:
-    return [f"{d['header']['name']} {year}" for d in DECLS if d["header"]["year"] == year
-            and not any(i["level1"] == level for i in d["indicators"])]  # fmt: skip
+    return [
+        f"{d['header']['name']} {year}"
+        for d in DECLS
+        if d["header"]["year"] == year and not any(i["level1"] == level for i in d["indicators"])
+    ]
 
 
 def annual(name: str, year: int) -> Decimal:
@@ -84,7 +104,9 @@ def annual(name: str, year: int) -> Decimal:
 
 
 def citing_title(title: str) -> list[str]:
-    return [f"{d['header']['name']} {d['header']['year']}" for d in DECLS if any(title in s["text"] for s in d["sections"])]
+    return [
+        f"{d['header']['name']} {d['header']['year']}" for d in DECLS if any(title in s["text"] for s in d["sections"])
+    ]
 
 
 def projects_of(year: int) -> list[str]:
@@ -92,7 +114,9 @@ def projects_of(year: int) -> list[str]:
 
 
 def count_indicators(name: str, year: int) -> str:
-    return f"{sum(len(d['indicators']) for d in DECLS if d['header']['name'] == name and d['header']['year'] == year)} 项"
+    return (
+        f"{sum(len(d['indicators']) for d in DECLS if d['header']['name'] == name and d['header']['year'] == year)} 项"
+    )
 
 
 def training_projects() -> list[str]:
@@ -110,7 +134,11 @@ GOLD = {
     "G07": citing("组厅字[2017]7号"),
     "G08": money(annual("信息化运维项目", 2026) - annual("信息化运维项目", 2023)),
     "G09": lacking(2026, "成本指标"),
-    "G10": [f"{d['id']}#goal_total" for d in DECLS if d["header"]["name"] == "信息化运维项目" and d["header"]["year"] == 2023],
+    "G10": [
+        f"{d['id']}#goal_total"
+        for d in DECLS
+        if d["header"]["name"] == "信息化运维项目" and d["header"]["year"] == 2023
+    ],
     "G11": commonest_time_ending(),
     "G12": f"{sum(NPC in units(d) for d in DECLS)} 个",
     "G13": names("闵行区党建服务中心党费缴纳管理系统项目", 2020, "数量指标"),

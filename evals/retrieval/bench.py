@@ -157,8 +157,11 @@ def measure_scale(
     started = time.perf_counter()
     retriever = Retriever.open(settings, embedding_function=function)
     retriever.search("预热查询", k=10)
-    print(f"{name:>6}：文档 {len(docs)}（指标 {indicators}）；{built}；"
-          f"打开索引并完成首次查询 {time.perf_counter() - started:.1f} s（不计入下列延迟）", flush=True)
+    print(
+        f"{name:>6}：文档 {len(docs)}（指标 {indicators}）；{built}；"
+        f"打开索引并完成首次查询 {time.perf_counter() - started:.1f} s（不计入下列延迟）",
+        flush=True,
+    )
     runs = {
         "混合": lambda q: retriever.search(q, k=10),
         "混合+指标过滤": lambda q: retriever.search(q, k=10, kind=DocKind.INDICATOR),
@@ -177,15 +180,22 @@ def _line(label: str, samples: dict[str, list[float]]) -> str:
     def pair(key: str) -> str:
         return f"{percentile(samples[key], 0.5):6.1f} / {percentile(samples[key], 0.95):6.1f}"
 
-    return (f"{label:<8} 墙钟 p50/p95 {pair('wall')} ms ｜ 其中查询嵌入 {pair('embed')} ms ｜ "
-            f"索引部分 {pair('index')} ms ｜ 本进程 CPU {pair('cpu')} ms")
+    return (
+        f"{label:<8} 墙钟 p50/p95 {pair('wall')} ms ｜ 其中查询嵌入 {pair('embed')} ms ｜ "
+        f"索引部分 {pair('index')} ms ｜ 本进程 CPU {pair('cpu')} ms"
+    )
 
 
 def unchanged_reindex(folder: Path, vectors: dict[str, np.ndarray]) -> tuple[list[float], float]:
     """Warm-process `build_index` five times on the built 1× index, then the CLI once as a new process."""
     settings = load_settings().model_copy(update={"data_dir": folder})
     index = open_index(settings, embedding_function=LookupE5(vectors))
-    warm = [timed(lambda: _no_embedding(build_index(settings, CorpusScope(settings.corpus.corpus_dir).current(), index=index))) for _ in range(5)]
+    warm = [
+        timed(
+            lambda: _no_embedding(build_index(settings, CorpusScope(settings.corpus.corpus_dir).current(), index=index))
+        )
+        for _ in range(5)
+    ]
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(folder)}
     cli = Path(sys.executable).with_name("assistant")
     cold = timed(lambda: subprocess.run([str(cli), "index", "build"], env=env, check=True, capture_output=True))
@@ -209,7 +219,9 @@ def main() -> None:
     docs, vectors = real_vectors(settings)
     cases = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
     queries = [case["query"] for case in cases] * ROUNDS
-    print(f"CPU {os.cpu_count()} 核；负载 {os.getloadavg()[0]:.1f}；嵌入复用（见文件说明）；每种检索 {len(queries)} 次查询，k=10")
+    print(
+        f"CPU {os.cpu_count()} 核；负载 {os.getloadavg()[0]:.1f}；嵌入复用（见文件说明）；每种检索 {len(queries)} 次查询，k=10"
+    )
     results = {}
     for scale in args.scales:
         kinds = {DocKind.SECTION, DocKind.INDICATOR} if scale <= 100 else {DocKind.INDICATOR}
@@ -217,14 +229,19 @@ def main() -> None:
         results[scale] = measure_scale(f"{scale}×", scaled, scaled_vectors, work / f"x{scale}", queries)
     if 1 in args.scales:
         warm, cold = unchanged_reindex(work / "x1", vectors)
-        print(f"真实语料未变重建索引：进程内 中位 {statistics.median(warm):.2f} s、最长 {max(warm):.2f} s（目标 ≤ {TARGET_REINDEX_S} s）；"
-              f"`assistant index build` 新进程 {cold:.2f} s（含 Python 启动与导入）")
+        print(
+            f"真实语料未变重建索引：进程内 中位 {statistics.median(warm):.2f} s、最长 {max(warm):.2f} s（目标 ≤ {TARGET_REINDEX_S} s）；"
+            f"`assistant index build` 新进程 {cold:.2f} s（含 Python 启动与导入）"
+        )
     for scale, figures in results.items():
         hybrid = figures["混合"]
-        print(f"{scale}× 混合查询 p95：墙钟 {percentile(hybrid['wall'], 0.95):.1f} ms，"
-              f"索引部分 {percentile(hybrid['index'], 0.95):.1f} ms，本进程 CPU {percentile(hybrid['cpu'], 0.95):.1f} ms"
-              f"（目标 ≤ {TARGET_P95_MS:.0f} ms，以 10 万条指标文档计）")
+        print(
+            f"{scale}× 混合查询 p95：墙钟 {percentile(hybrid['wall'], 0.95):.1f} ms，"
+            f"索引部分 {percentile(hybrid['index'], 0.95):.1f} ms，本进程 CPU {percentile(hybrid['cpu'], 0.95):.1f} ms"
+            f"（目标 ≤ {TARGET_P95_MS:.0f} ms，以 10 万条指标文档计）"
+        )
     print(f"结束时负载 {os.getloadavg()[0]:.1f}")
+
 
 if __name__ == "__main__":
     main()

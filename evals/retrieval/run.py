@@ -202,7 +202,9 @@ def main() -> int:
     file = CaseFile.model_validate(yaml.safe_load(CASES.read_text(encoding="utf-8")))
     settings = eval_settings(args.data_dir)
     built = build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
-    print(f"索引：新增 {built.added}，删除 {built.removed}，未变 {built.unchanged}，嵌入 {built.embedded}（{built.seconds:.1f} 秒）")
+    print(
+        f"索引：新增 {built.added}，删除 {built.removed}，未变 {built.unchanged}，嵌入 {built.embedded}（{built.seconds:.1f} 秒）"
+    )
     started = time.perf_counter()
     runs = run_all(settings, file.cases)
     text = report(runs, file, time.perf_counter() - started)

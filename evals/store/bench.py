@@ -16,17 +16,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-from store_support import new_postgres_database, running_postgres  # noqa: E402
+from store_support import new_postgres_database, running_postgres  # noqa: E402 - after sys.path takes the tests folder
 
-from assistant.domain.brief import example_brief  # noqa: E402
-from assistant.domain.model import SectionKind  # noqa: E402
-from assistant.drafting.service import draft_brief, draft_context  # noqa: E402
-from assistant.services.scope import CorpusScope  # noqa: E402
-from assistant.settings import LLMProvider, load_settings  # noqa: E402
-from assistant.store import DraftStore  # noqa: E402
+from assistant.domain.brief import example_brief  # noqa: E402 - after sys.path takes the tests folder
+from assistant.domain.model import SectionKind  # noqa: E402 - after sys.path takes the tests folder
+from assistant.drafting.service import draft_brief, draft_context  # noqa: E402 - after sys.path takes the tests folder
+from assistant.services.scope import CorpusScope  # noqa: E402 - after sys.path takes the tests folder
+from assistant.settings import LLMProvider, load_settings  # noqa: E402 - after sys.path takes the tests folder
+from assistant.store import DraftStore  # noqa: E402 - after sys.path takes the tests folder
 
 
-def _draft():  # noqa: ANN202 - Draft
+def _draft():
     settings = load_settings()
     settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"provider": LLMProvider.NONE})})
     context = draft_context(example_brief(), CorpusScope(settings.corpus.corpus_dir).current())
@@ -38,7 +38,10 @@ def bench(url: str, saves: int) -> list[float]:
     draft_id = store.create(draft, owner="bench").draft_id
     times = []
     for n in range(saves):
-        sections = [s.model_copy(update={"text": f"{s.text}（第{n}次修改）"}) if s.kind is SectionKind.NECESSITY else s for s in draft.sections]
+        sections = [
+            s.model_copy(update={"text": f"{s.text}（第{n}次修改）"}) if s.kind is SectionKind.NECESSITY else s
+            for s in draft.sections
+        ]
         started = time.perf_counter()
         store.save(draft_id, draft.model_copy(update={"sections": sections}), expected_parent=n + 1, author="bench")
         times.append((time.perf_counter() - started) * 1000)

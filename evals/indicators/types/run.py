@@ -69,7 +69,10 @@ class Outcome:
 
 
 def load_cases(split: str | None) -> list[tuple[str, Case]]:
-    cases = [(p.stem, Case.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))) for p in sorted((HERE / "expect").glob("*.yaml"))]
+    cases = [
+        (p.stem, Case.model_validate(yaml.safe_load(p.read_text(encoding="utf-8"))))
+        for p in sorted((HERE / "expect").glob("*.yaml"))
+    ]
     return [(n, c) for n, c in cases if split is None or c.split == split]
 
 
@@ -86,7 +89,9 @@ def judge(name: str, case: Case, result: SuggestionSet) -> Outcome:
     figures = sum(1 for v in e.values if any(_hits(v.name, r) and r.value.value == v.value for r in rows))
     cost = any(r.level1 is Level1.COST and (r.value.unit or "").startswith(("元", "万元")) for r in rows)
     found = result.project_type.type.value if result.project_type and result.project_type.type else "（未识别）"
-    return Outcome(name, case.type, found, len(rows), kept, (must, len(e.must_have)), (figures, len(e.values)), cost, forbidden)
+    return Outcome(
+        name, case.type, found, len(rows), kept, (must, len(e.must_have)), (figures, len(e.values)), cost, forbidden
+    )
 
 
 def run(split: str | None, bank: IndicatorBank, *, verbose: bool) -> list[Outcome]:
@@ -96,7 +101,9 @@ def run(split: str | None, bank: IndicatorBank, *, verbose: bool) -> list[Outcom
         outcomes.append(judge(name, case, result))
         if verbose:
             for r in result.suggestions:
-                print(f"    {name} | {r.level2.value} | {r.name} | {r.value.value} | {r.origin.value} | {r.value.ground.value}")
+                print(
+                    f"    {name} | {r.level2.value} | {r.name} | {r.value.value} | {r.origin.value} | {r.value.ground.value}"
+                )
     return outcomes
 
 
@@ -106,18 +113,26 @@ def report(title: str, outcomes: list[Outcome]) -> bool:
     print("|---|---|---|---|---|---|---|---|---|")
     for o in outcomes:
         share = o.kept / o.rows if o.rows else 0.0
-        print(f"| {o.case} | {o.case_type} | {o.found_type} | {o.rows} | {o.kept} ({share:.0%}) | {o.must[0]}/{o.must[1]} | "
-              f"{o.figures[0]}/{o.figures[1]} | {'有' if o.cost_level else '无'} | {len(o.forbidden)}{(' ' + '、'.join(o.forbidden)) if o.forbidden else ''} |")  # fmt: skip
+        print(
+            f"| {o.case} | {o.case_type} | {o.found_type} | {o.rows} | {o.kept} ({share:.0%}) | {o.must[0]}/{o.must[1]} | "
+            f"{o.figures[0]}/{o.figures[1]} | {'有' if o.cost_level else '无'} | {len(o.forbidden)}{(' ' + '、'.join(o.forbidden)) if o.forbidden else ''} |"
+        )
     rows, kept = sum(o.rows for o in outcomes), sum(o.kept for o in outcomes)
     figures = (sum(o.figures[0] for o in outcomes), sum(o.figures[1] for o in outcomes))
     must = (sum(o.must[0] for o in outcomes), sum(o.must[1] for o in outcomes))
     types = sum(o.case_type == o.found_type for o in outcomes)
     cost = sum(o.cost_level for o in outcomes)
     forbidden = sum(len(o.forbidden) for o in outcomes)
-    print(f"\n合计：类型正确 {types}/{len(outcomes)}；可保留 {kept}/{rows} ({kept / max(rows, 1):.0%})；必备指标 {must[0]}/{must[1]}；"
-          f"简报数字 {figures[0]}/{figures[1]}；有成本水平 {cost}/{len(outcomes)}；禁止项 {forbidden}")  # fmt: skip
-    return (kept / max(rows, 1) >= TARGETS["kept"] and forbidden == TARGETS["forbidden"]
-            and cost == len(outcomes) and types == len(outcomes))  # fmt: skip
+    print(
+        f"\n合计：类型正确 {types}/{len(outcomes)}；可保留 {kept}/{rows} ({kept / max(rows, 1):.0%})；必备指标 {must[0]}/{must[1]}；"
+        f"简报数字 {figures[0]}/{figures[1]}；有成本水平 {cost}/{len(outcomes)}；禁止项 {forbidden}"
+    )
+    return (
+        kept / max(rows, 1) >= TARGETS["kept"]
+        and forbidden == TARGETS["forbidden"]
+        and cost == len(outcomes)
+        and types == len(outcomes)
+    )
 
 
 def main() -> int:
@@ -127,8 +142,13 @@ def main() -> int:
     args = parser.parse_args()
     bank = build_bank(Corpus.load(REPO / "corpus").declarations)
     splits = [args.split] if args.split else ["tune", "test"]
-    ok = [report(f"{s}（{'调参用' if s == 'tune' else '未调参，报告用'}）", run(s, bank, verbose=args.verbose)) for s in splits]
-    print(f"\n目标：可保留 ≥{TARGETS['kept']:.0%}、禁止项 0、每份都有成本水平、类型全部正确 —— {'达到' if all(ok) else '未达到'}")
+    ok = [
+        report(f"{s}（{'调参用' if s == 'tune' else '未调参，报告用'}）", run(s, bank, verbose=args.verbose))
+        for s in splits
+    ]
+    print(
+        f"\n目标：可保留 ≥{TARGETS['kept']:.0%}、禁止项 0、每份都有成本水平、类型全部正确 —— {'达到' if all(ok) else '未达到'}"
+    )
     return 0 if all(ok) else 1
 
 
