@@ -64,7 +64,9 @@ def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:
             f"输出文件 {output} 的后缀与导出格式 --to {to.value} 不一致：将写出 {to.value} 文件，却以“{output.suffix or '（无后缀）'}”命名",
             hint=f"请把文件名改为以 .{to.value} 结尾，或把 --to 改为与后缀相同的格式",
         )
-    return to or named  # type: ignore[return-value] - named is set when to is None (checked above)
+    chosen = to or named
+    assert chosen is not None  # refused above when neither is given
+    return chosen
 
 
 def import_(

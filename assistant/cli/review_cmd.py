@@ -56,7 +56,7 @@ def check(
             reports = services.review.check_corpus()
             _corpus_output(reports, catalogue, as_json=as_json)
             raise typer.Exit(1 if any(r.has_errors for r in reports) else 0)
-        found = services.subjects.resolve(source)
+        found = services.subjects.resolve(source or "")
         reports = services.review.check_declarations(found.declarations)
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))

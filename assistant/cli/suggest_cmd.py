@@ -27,7 +27,7 @@ def suggest(
     """根据项目简报建议绩效指标：按一级/二级分组，给出建议值、取值依据和历年先例。"""
     if example == (brief is not None):
         raise typer.BadParameter("请给出简报文件，或使用 --example（二者选一）", param_hint="BRIEF")
-    loaded = load_brief(example_brief_path() if example else brief)
+    loaded = load_brief(example_brief_path() if brief is None else brief)
     render.print_unit_notes(loaded.unit_notes)
     with open_services() as services:
         result = services.suggest.suggest(loaded)

@@ -50,8 +50,8 @@ def parse_amount(text: str) -> Decimal | None:
     cleaned = _compact(text)
     if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
         return None
-    scaled = _SCALED.match(cleaned)
-    number, scale = (scaled["num"], _SCALES[scaled["unit"]]) if scaled else (cleaned, Decimal(1))
+    match = _SCALED.match(cleaned)
+    number, scale = (match["num"], _SCALES[match["unit"]]) if match else (cleaned, Decimal(1))
     if not _AMOUNT.match(number):
         raise ValueError(cleaned)
     try:

@@ -22,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PrivateAttr,
     ValidationError,
     ValidationInfo,
@@ -215,7 +216,7 @@ class Brief(_BriefModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _note_units(cls, data: object, handler):
+    def _note_units(cls, data: object, handler: ModelWrapValidatorHandler[Brief]) -> Brief:
         brief = handler(data)
         brief._unit_notes = _unit_notes(data) if isinstance(data, dict) else []
         return brief
@@ -242,7 +243,7 @@ class Brief(_BriefModel):
         return f"{self.name}\n{self.content}".strip()
 
 
-def _unit_notes(data: dict) -> list[str]:
+def _unit_notes(data: dict[str, object]) -> list[str]:
     funding = data.get("资金", data.get("funding"))
     found = [(f"资金.{k}", v) for k, v in funding.items()] if isinstance(funding, dict) else []
     parts = data.get("项目构成", data.get("composition"))

@@ -223,7 +223,7 @@ class ParseNote(BaseModel):
     @model_serializer(mode="wrap")
     def _omit_blank_cell(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
         # Text exports have no cells: leave the key out so their corpus JSON stays as it was.
-        data = handler(self)
+        data: dict[str, object] = handler(self)
         if data.get("cell") is None:
             data.pop("cell", None)
         return data

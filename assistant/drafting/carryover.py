@@ -115,7 +115,7 @@ def _composition(decl: Declaration, notes: list[str]) -> list[CompositionLine]:
                 f"项目构成第 {line.line} 行“{line.name or line.content or ''}”没有名称或金额，未放入简报的项目构成，请人工补充"
             )
             continue
-        lines.append(CompositionLine(part=line.name, detail=line.content or line.detail, amount=line.amount))
+        lines.append(CompositionLine(名称=line.name, 内容=line.content or line.detail, 金额=line.amount))
     return lines
 
 

@@ -181,7 +181,8 @@ def write_section(
             instruction=instruction,
             previous=previous,
         )
-        section, _ = written.section, notes.extend(written.notes)
+        section = written.section
+        notes.extend(written.notes)
         usage.append(written.usage)
     writer.emit("finished", kind, f"{len(section.text)} 字")
     return section
@@ -196,9 +197,8 @@ def _basis(state: State, writer: Writer) -> State:
     ctx = state.ctx
     writer.emit("started", "立项依据")
     labels = ctx.policy_by_label()
-    for label in relevant_policies(ctx)[:BASIS_LIMIT]:
-        state.basis.append(_resolve_basis(label, labels, ctx, state.notes))
-    state.basis = [b for b in state.basis if b is not None] + ctx.user_basis
+    found = [_resolve_basis(label, labels, ctx, state.notes) for label in relevant_policies(ctx)[:BASIS_LIMIT]]
+    state.basis = [*state.basis, *(b for b in found if b is not None), *ctx.user_basis]
     if not state.basis:
         state.notes.append(
             GroundingNote(

@@ -9,6 +9,7 @@ claim, so that the same phrase written by the brief (a party-building project) s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Key phrases of claims that need a source: political framing and national-strategy slogans. Each
@@ -64,7 +65,7 @@ class FaithfulResult:
     dropped: bool = False  # those sentences were taken out (False: they were all there was, so they stay)
 
 
-def drop_unsupported_claims(text: str, *, sources: str, dictated: list[str] = ()) -> FaithfulResult:
+def drop_unsupported_claims(text: str, *, sources: str, dictated: Sequence[str] = ()) -> FaithfulResult:
     """Remove each clause whose claim phrase (``CLAIM_PHRASES``) no source contains, or that writes what an
     instruction hidden in the input dictated (``dictated``), and a sentence left with nothing to say; keep
     the text whole when that would remove everything (then the claim is only reported, and the caller

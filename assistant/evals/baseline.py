@@ -13,13 +13,14 @@ import re
 import time
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Protocol
+from typing import Protocol, cast
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
+from assistant.drafting.context import DraftContext
 from assistant.drafting.sections import brief_block
 from assistant.errors import ModelError
 from assistant.evals.candidate import Candidate, Row, SectionCost, failed
@@ -61,7 +62,9 @@ def chunks_for(brief: Brief, hits: Hits, *, exclude: str | None) -> list[str]:
 
 def messages_for(brief: Brief, chunks: list[str]) -> list:
     listed = "\n".join(f"[{n}] {text}" for n, text in enumerate(chunks, start=1)) or "（无）"
-    body = PROMPT.format(brief=brief_block(SimpleNamespace(brief=brief, prompt_brief=brief)), chunks=listed)
+    body = PROMPT.format(
+        brief=brief_block(cast(DraftContext, SimpleNamespace(brief=brief, prompt_brief=brief))), chunks=listed
+    )
     return [SystemMessage(SYSTEM), HumanMessage(body)]
 
 

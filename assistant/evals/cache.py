@@ -9,8 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 CACHE_VERSION = 1  # bump when a scored figure's meaning changes
 
@@ -64,6 +67,11 @@ class BudgetCache(CaseCache):
     def begin_case(self) -> None:
         """Decide once per case: a case started within the budget runs to its end (all its systems)."""
         self.may_run = self.deadline is None or time.perf_counter() <= self.deadline
+
+    def started(self, run: Callable[..., T], *args: Any) -> T:
+        """``run(*args)`` as a new case (`begin_case` first)."""
+        self.begin_case()
+        return run(*args)
 
     def get(self, key: str) -> dict[str, Any] | None:
         found = super().get(key)

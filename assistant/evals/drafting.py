@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
+from typing import Any
 
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief, load_brief
@@ -144,7 +145,7 @@ def _loo_score(
     return result
 
 
-def type_case(env: DraftingEnv, name: str, case: object) -> Iterator[Score]:
+def type_case(env: DraftingEnv, name: str, case: Any) -> Iterator[Score]:
     brief = load_brief(env.types.HERE / case.brief)
     review_ctx = ReviewContext.from_declarations(env.corpus.declarations)
     for system in SYSTEMS:
@@ -161,9 +162,7 @@ def type_case(env: DraftingEnv, name: str, case: object) -> Iterator[Score]:
         yield _cached(env, key, lambda: _type_score(env, name, case, brief, review_ctx, system))  # noqa: B023 - called within this iteration
 
 
-def _type_score(
-    env: DraftingEnv, name: str, case: object, brief: Brief, review_ctx: ReviewContext, system: str
-) -> Score:
+def _type_score(env: DraftingEnv, name: str, case: Any, brief: Brief, review_ctx: ReviewContext, system: str) -> Score:
     if system == "ours":
         candidate = _ours(
             env,

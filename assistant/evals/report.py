@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -80,7 +81,7 @@ def write_report(run: EvalRun, out_dir: Path) -> list[Path]:
 
 
 def markdown(run: EvalRun, figures: dict[str, float]) -> str:
-    m = run.meta
+    m: dict[str, Any] = run.meta
     lines = [
         "# 评测报告",
         "",

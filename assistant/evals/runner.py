@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from langchain_core.messages import HumanMessage
 
@@ -61,11 +62,19 @@ class EvalRun:
     unfinished: list[str] = field(default_factory=list)  # drafting cases left out when the time budget ran out
 
 
-class Progress:
+class Progress(Protocol):
     """What the runner reports: the CLI draws a rich progress bar, tests pass nothing."""
 
     def start(self, total: int) -> None: ...
     def step(self, label: str) -> None: ...
+
+
+class _Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def step(self, label: str) -> None:
+        pass
 
 
 def default_evals_dir() -> Path:
@@ -75,7 +84,7 @@ def default_evals_dir() -> Path:
 
 
 def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None = None) -> EvalRun:
-    progress = progress or Progress()
+    progress = progress or _Silent()
     settings = _patient(settings)
     env = SuiteEnv(options.evals_dir, settings, options.quick, options.limit, options.semantic_match)
     started = time.perf_counter()
@@ -102,7 +111,7 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
             progress,
             "留一法起草",
             loo_cases,
-            lambda d: (cache.begin_case(), drafting.loo_case(denv, d))[1],
+            lambda d: cache.started(drafting.loo_case, denv, d),
             lambda d: d.id,
             run.unfinished,
         )
@@ -110,7 +119,7 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
             progress,
             "类型简报起草",
             type_cases,
-            lambda c: (cache.begin_case(), drafting.type_case(denv, *c))[1],
+            lambda c: cache.started(drafting.type_case, denv, *c),
             lambda c: c[0],
             run.unfinished,
         )

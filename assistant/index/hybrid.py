@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar, assert_never
+from typing import Any, TypeVar, assert_never, cast
 
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
@@ -178,7 +178,9 @@ class HybridIndex:
         missing = [doc_id for doc_id, _ in found if self.bm25.get(doc_id) is None]
         stored = self.collection.get(ids=missing, include=["documents", "metadatas"]) if missing else None
         extra = (
-            dict(zip(stored["ids"], zip(stored["documents"], stored["metadatas"], strict=True), strict=True))
+            dict(
+                zip(stored["ids"], zip(stored["documents"] or [], stored["metadatas"] or [], strict=True), strict=True)
+            )
             if stored
             else {}
         )
@@ -189,7 +191,9 @@ class HybridIndex:
                 candidates.append(Candidate(doc_id, entry.kind, entry.text, entry.metadata, similarity))
             elif doc_id in extra:
                 text, meta = extra[doc_id]
-                candidates.append(Candidate(doc_id, str(meta[KIND_KEY]), text, own_metadata(meta), similarity))
+                candidates.append(
+                    Candidate(doc_id, str(meta[KIND_KEY]), text, own_metadata(cast(Any, meta)), similarity)
+                )
         return candidates
 
     def _bm25_candidates(self, query: str, filters: Where, n: int, *, relative: bool = False) -> list[Candidate]:

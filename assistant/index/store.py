@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import chromadb
 from chromadb.api import ClientAPI
@@ -66,7 +66,9 @@ def get_collection(client: ClientAPI, name: str, embedding_function: ProjectEmbe
     if existing is not None:
         check_configuration(existing.configuration_json, embedding_function, name)
     collection = client.get_or_create_collection(
-        name, embedding_function=embedding_function, configuration={"hnsw": {"space": SPACE}}
+        name,
+        embedding_function=cast(Any, embedding_function),  # chromadb's generic EmbeddingFunction[...] is invariant
+        configuration=cast(Any, {"hnsw": {"space": SPACE}}),
     )
     check_configuration(collection.configuration_json, embedding_function, name)
     if collection._embedding_function is not embedding_function:

@@ -12,7 +12,7 @@ compares the query with those documents' vectors directly. Only what lies betwee
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 import numpy as np
 from chromadb.api.models.Collection import Collection
@@ -82,9 +82,13 @@ def _query(collection: Collection, vector: list[float], n: int, where: Where | N
     if n < 1:
         return []
     result = collection.query(
-        query_embeddings=[vector], n_results=n, where=chroma_where(where or {}), include=["distances"]
+        query_embeddings=[vector],  # type: ignore[arg-type]  # chromadb's stubs want numpy; a list of floats works
+        n_results=n,
+        where=cast(Any, chroma_where(where or {})),
+        include=["distances"],
     )
-    return [(doc_id, 1.0 - distance) for doc_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)]
+    distances = result["distances"] or [[]]
+    return [(doc_id, 1.0 - distance) for doc_id, distance in zip(result["ids"][0], distances[0], strict=True)]
 
 
 def chroma_where(filters: Where) -> dict[str, object] | None:

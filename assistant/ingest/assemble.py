@@ -152,7 +152,7 @@ class BlockParser:
         name = values.pop("name", None)
         if not name:
             self.notes.error("header.name_missing", "未找到项目名称", field="header.name")
-        return Header(name=str(name or ""), year=self.year or self._year_from_dates(values), **values)  # type: ignore[arg-type]
+        return Header(name=str(name or ""), year=self.year or self._year_from_dates(values), **values)
 
     def _year_from_dates(self, values: dict[str, object]) -> int | None:
         """No year line or title year: both planned dates in one year give it, and a note says so."""

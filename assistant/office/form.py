@@ -260,7 +260,7 @@ def _budget_total(lines: list[BudgetLine], written: Decimal | None) -> Decimal |
     carries an amount (a row without one would make any sum a guess, so the cell stays blank)."""
     if written is not None or not lines or any(line.amount is None for line in lines):
         return written
-    return sum((line.amount for line in lines), Decimal(0))
+    return sum((line.amount for line in lines if line.amount is not None), Decimal(0))
 
 
 def _safeguard_table(rows: list[SafeguardRow]) -> FormTable:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
+from typing import cast
 
 from assistant.domain import framework
 from assistant.domain.model import Indicator
@@ -174,11 +175,11 @@ class IndicatorReader:
         parents = [
             next((c for c in self.columns if c.cell.span > 1 and c.cell.covers(cell.col)), None) for cell in row.filled
         ]
-        if None in parents:
+        if any(p is None for p in parents):
             return False
         split = [
             (p, cell, role_of(cell.text + p.title) or role_of(cell.text))
-            for p, cell in zip(parents, row.filled, strict=True)
+            for p, cell in zip(cast(list[Column], parents), row.filled, strict=True)
         ]
         if any(role is None for _, _, role in split):
             return False
@@ -197,7 +198,7 @@ class IndicatorReader:
         cell = filled[0]
         if framework.is_level_term(_NUMBERING.sub("", cell.text.strip())):
             return False
-        self.notes.unplaced(cell, "指标表中一个横跨多列的单元格，不是指标类别")
+        self.notes.unplaced_cell(cell, "指标表中一个横跨多列的单元格，不是指标类别")
         return True
 
     def _assign(self, row: GridRow) -> Cells | None:
@@ -205,17 +206,17 @@ class IndicatorReader:
         for cell in row.filled:
             column = next((c for c in self.columns if c.cell.covers(cell.col)), None)
             if column is None:
-                self.notes.unplaced(cell, "指标表中该列没有表头")
+                self.notes.unplaced_cell(cell, "指标表中该列没有表头")
             elif column.role is Role.GROUP:
                 if label_key(cell.text) != label_key(column.title):
-                    self.notes.unplaced(cell, f"「{column.title}」列中不是表头的内容")
+                    self.notes.unplaced_cell(cell, f"「{column.title}」列中不是表头的内容")
             elif column.role is Role.SEQ and _NUMBERING.sub("", f"{cell.text.strip()}.") == "":
                 continue
             elif column.role in _EXTRA or (column.role in _OPERATORS and not _operator(cell.text)):
                 cells.extra.append((column.title, cell.text.strip()))
                 cells.by_role.setdefault(column.role, cell)
             elif column.role in cells.by_role:
-                self.notes.unplaced(cell, f"同一行有两个「{column.title}」单元格")
+                self.notes.unplaced_cell(cell, f"同一行有两个「{column.title}」单元格")
             else:
                 cells.by_role[column.role] = cell
         return cells if row.filled else None

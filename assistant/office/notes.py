@@ -30,7 +30,7 @@ class OfficeNotes(NoteSink):
     def error_at(self, code: str, message: str, cell: GridCell) -> None:
         self.at(NoteLevel.ERROR, code, message, cell)
 
-    def unplaced(self, cell: GridCell, why: str) -> None:
+    def unplaced_cell(self, cell: GridCell, why: str) -> None:
         self.unplaced_text(cell.text, cell, why)
 
     def unplaced_text(self, text: str, cell: GridCell, why: str) -> None:

@@ -164,7 +164,7 @@ class FormReader:
             claimed = {id(c.cell) for c in columns}
             for cell in row.filled:
                 if id(cell) not in claimed:
-                    self.notes.unplaced(cell, "指标表表头中无法识别的列名")
+                    self.notes.unplaced_cell(cell, "指标表表头中无法识别的列名")
             self.table = IndicatorReader(columns, self.notes)
             self.indicators.append(self.table)
             return True
@@ -262,7 +262,7 @@ class FormReader:
         match = _INLINE.match(cell.text.strip())
         spec = find_label(match[1], self.layout) if match else None
         if match is None or spec is None or spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
-            self.notes.unplaced(cell, "不是表单栏目，也不在任何表格的列下")
+            self.notes.unplaced_cell(cell, "不是表单栏目，也不在任何表格的列下")
             return
         label = GridCell(match[1], cell.row, cell.col, cell.where)
         self._assign(spec, label, GridCell(match[2], cell.row, cell.col, cell.where))
@@ -355,7 +355,7 @@ class FormReader:
     def header(self) -> Header:
         values = dict(self.state.header)
         name = values.pop("name", None)
-        return Header(name=str(name or ""), year=self.state.year, **values)  # type: ignore[arg-type]
+        return Header(name=str(name or ""), year=self.state.year, **values)
 
 
 def is_legacy(level1_written: list[str | None]) -> bool:

@@ -73,7 +73,7 @@ class BudgetReader:
                 else _BUDGET_FIELDS.get(key)
             )
             if name is None:
-                notes.unplaced(cell, "预算明细表中无法识别的表头")
+                notes.unplaced_cell(cell, "预算明细表中无法识别的表头")
                 continue
             columns[cell.col] = (name, cell)
             previous = name
@@ -84,13 +84,13 @@ class BudgetReader:
         if label_key(filled[0].text) == "金额合计":
             self.total = self._amount(filled[1]) if len(filled) > 1 else None
             for cell in filled[2:]:
-                self.notes.unplaced(cell, "“金额合计”行中多余的单元格")
+                self.notes.unplaced_cell(cell, "“金额合计”行中多余的单元格")
             return
         values: dict[str, GridCell] = {}
         for cell in filled:
             name = _column_at(self.columns, cell)
             if name is None or name in values:
-                self.notes.unplaced(cell, "预算明细行中没有对应表头的单元格")
+                self.notes.unplaced_cell(cell, "预算明细行中没有对应表头的单元格")
             else:
                 values[name] = cell
         self.lines.append(self._line(values, row))
@@ -130,14 +130,14 @@ class SafeguardReader:
     def from_header(cls, row: GridRow, notes: OfficeNotes) -> SafeguardReader:
         for cell in row.filled:
             if label_key(cell.text) not in _SAFEGUARD_WORDS:
-                notes.unplaced(cell, "制度保障表表头中无法识别的列名")
+                notes.unplaced_cell(cell, "制度保障表表头中无法识别的列名")
         return cls(row, notes)
 
     def feed(self, row: GridRow) -> None:
         texts = [c.text.strip() for c in row.filled]
         if len(texts) < 3:
             for cell in row.filled:
-                self.notes.unplaced(cell, "制度保障表中不完整的行")
+                self.notes.unplaced_cell(cell, "制度保障表中不完整的行")
             return
         stages = [_stage(t) for t in texts[3:]]
         self.rows.append(

@@ -130,7 +130,7 @@ class Retriever:
         if year is not None:
             where["year"] = year
         if dept is not None:
-            where["declaration_id"] = self.declarations_of(dept)
+            where["declaration_id"] = [*self.declarations_of(dept)]
         return where
 
     def declarations_of(self, dept: str) -> list[str]:

@@ -119,12 +119,14 @@ def check_funding_blanks(decl: Declaration) -> Iterator[Finding]:
         what = f"填写的「{unread}」无法识别（见解析提示）" if unread else "为空白"
         yield finding("FUND-ANNUAL-BLANK", f"当年预算 / 年度资金申请总额{what}，无法核对资金。", location)
     missing = [k for k in _EXPECTED_AMOUNTS[decl.layout] if getattr(funding, k) is None]
-    unread = {k: text for k in missing if (text := _unread(decl, at_field(f"funding.{k}")))}
-    blanks = [_AMOUNT_LABELS[k] for k in missing if k not in unread]
+    unread_amounts = {k: text for k in missing if (text := _unread(decl, at_field(f"funding.{k}")))}
+    blanks = [_AMOUNT_LABELS[k] for k in missing if k not in unread_amounts]
     parts = [f"资金栏目空白：{'、'.join(blanks)}（空白不等于零，审核时无法核对）"] if blanks else []
-    if unread:
+    if unread_amounts:
         parts.append(
-            "无法识别的金额：" + "、".join(f"{_AMOUNT_LABELS[k]}「{t}」" for k, t in unread.items()) + "（见解析提示）"
+            "无法识别的金额："
+            + "、".join(f"{_AMOUNT_LABELS[k]}「{t}」" for k, t in unread_amounts.items())
+            + "（见解析提示）"
         )
     if parts:
         yield finding("FUND-BLANK", "；".join(parts) + "。", Location(field=f"funding.{missing[0]}"))

@@ -21,7 +21,7 @@ def _sum_check(parts: dict[str, Decimal | None], total_label: str, total: Decima
     """A message when every part and the total are present and the parts do not add up."""
     if total is None or any(v is None for v in parts.values()):
         return None
-    got = sum(v for v in parts.values() if v is not None)
+    got = sum((v for v in parts.values() if v is not None), Decimal(0))
     if got == total:
         return None
     terms = " + ".join(f"{k} {_yuan(v)}" for k, v in parts.items() if v is not None)

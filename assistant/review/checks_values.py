@@ -34,7 +34,12 @@ def _value(ind: Indicator) -> Iterator[Finding]:
         yield finding("VAL-RATE-QUALITATIVE", f"比率类指标{quoted(ind)}用了定性值，无法衡量。", at_indicator(ind))
     if lexicon.is_vague(value):
         yield finding("VAL-VAGUE", f"指标{quoted(ind)}的目标值只说明方向，没有可衡量的水平。", at_indicator(ind))
-    if value.unit in lexicon.COUNT_UNITS and value.decimals and value.number == value.number.to_integral_value():
+    if (
+        value.unit in lexicon.COUNT_UNITS
+        and value.decimals
+        and value.number is not None
+        and value.number == value.number.to_integral_value()
+    ):
         whole = f"{value.operator.value if value.operator else ''}{int(value.number)}({value.unit})"
         yield finding(
             "VAL-DECIMAL-COUNT",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from assistant.index.documents import IndexDocument, SearchMode
 from assistant.index.hybrid import HybridIndex, SyncReport
@@ -91,16 +92,17 @@ class SearchService:
         self._marker_path().write_text(json.dumps(_marker(snapshot)), encoding="utf-8")
         return report
 
-    def _marker_path(self):
+    def _marker_path(self) -> Path:
         path = index_path(self.settings)
         return path.with_name(path.stem + ".corpus-fingerprint.json")
 
-    def _stored_fingerprint(self) -> list | None:
+    def _stored_fingerprint(self) -> list[list[object]] | None:
         path = self._marker_path()
         if not path.exists() or not index_path(self.settings).exists():
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            stored: list[list[object]] = json.loads(path.read_text(encoding="utf-8"))
+            return stored
         except (json.JSONDecodeError, UnicodeDecodeError):
             return None
 
@@ -109,7 +111,7 @@ class SearchService:
         self._synced = None
 
 
-def _marker(snapshot: CorpusSnapshot) -> list:
+def _marker(snapshot: CorpusSnapshot) -> list[list[object]]:
     return [list(entry) for entry in snapshot.fingerprint]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -16,7 +17,7 @@ def is_draft_payload(data: object) -> bool:
     return isinstance(data, dict) and str(data.get("format", "")).startswith("shenbao-draft")
 
 
-def read_json_object(path: Path) -> dict:
+def read_json_object(path: Path) -> dict[str, Any]:
     """The top-level object of a JSON file; a missing file, bad JSON or a non-object is an `InputError`."""
     if not path.is_file():
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
@@ -40,7 +41,7 @@ def read_json_object(path: Path) -> dict:
     return data
 
 
-def draft_from_payload(data: dict, *, source: str) -> Draft:
+def draft_from_payload(data: dict[str, Any], *, source: str) -> Draft:
     if not is_draft_payload(data):
         raise InputError(
             f'{source} 不是草稿文件（缺少 "format": "{DRAFT_FORMAT}"）',

@@ -7,6 +7,7 @@ users ─< drafts (owner) ─< versions (number, parent, action, payload = Draft
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -69,7 +70,7 @@ class VersionRow(Base):
     instruction: Mapped[str | None] = mapped_column(Text, nullable=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    payload: Mapped[dict] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class ProvenanceRow(Base):
@@ -99,9 +100,9 @@ class ProposalRow(Base):
     instruction: Mapped[str | None] = mapped_column(Text, nullable=True)
     status: Mapped[str] = mapped_column(String(20))
     origin: Mapped[str] = mapped_column(String(20))  # provenance of the changed fields once accepted
-    origins: Mapped[dict] = mapped_column(JSON)  # per-path provenance where it differs from ``origin``
-    kept: Mapped[list] = mapped_column(JSON)  # protected field paths the proposal left as they were
-    payload: Mapped[dict] = mapped_column(JSON)  # the whole proposed draft
+    origins: Mapped[dict[str, Any]] = mapped_column(JSON)  # per-path provenance where it differs from ``origin``
+    kept: Mapped[list[str]] = mapped_column(JSON)  # protected field paths the proposal left as they were
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the whole proposed draft
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

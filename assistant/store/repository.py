@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import insert, select, update
+from sqlalchemy import CursorResult, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -190,7 +191,7 @@ class DraftStore:
         self._user_id(author)
         number = expected_parent + 1
         with self._session.begin() as session:
-            swapped = session.execute(
+            swapped: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result is a CursorResult
                 update(DraftRow)
                 .where(DraftRow.id == draft_id, DraftRow.head == expected_parent)
                 .values(head=number, updated_at=now, title=draft.brief.name, year=draft.brief.year)
@@ -379,13 +380,15 @@ class DraftStore:
     def _decide(
         self, session: Session, proposal: Proposal, status: ProposalStatus, *, version: int | None = None
     ) -> None:
-        decided = session.execute(
+        decided: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result is a CursorResult
             update(ProposalRow)
             .where(ProposalRow.id == proposal.id, ProposalRow.status == ProposalStatus.PENDING.value)
             .values(status=status.value, decided_at=_now(), version=version)
         )
         if decided.rowcount != 1:
-            current = ProposalStatus(session.scalar(select(ProposalRow.status).where(ProposalRow.id == proposal.id)))
+            current = ProposalStatus(
+                session.scalar(select(ProposalRow.status).where(ProposalRow.id == proposal.id)) or ""
+            )
             raise StoreError(
                 f"这条建议已处理（{current.label}），不能再次{'采纳' if version else '拒绝'}",
                 hint="请刷新页面查看当前版本；如需新的建议，请重新生成",
@@ -536,7 +539,7 @@ def _info(row: VersionRow, author: str) -> VersionInfo:
     )
 
 
-def _as_read(payload: dict) -> dict | None:
+def _as_read(payload: dict[str, Any]) -> dict[str, Any] | None:
     """A stored payload as the current model reads and would write it (None if it no longer reads)."""
     try:
         return Draft.model_validate(payload, strict=False).model_dump(mode="json")

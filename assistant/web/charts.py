@@ -8,6 +8,7 @@ matplotlib.use("Agg")
 
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from assistant.suggest.models import ValueProposal
 
@@ -29,7 +30,7 @@ def value_chart(value: ValueProposal, *, name: str) -> Figure | None:
     ax.set_xticks(range(len(seen)), labels, rotation=20, fontsize=8)
     ax.set_ylabel("申报表份数", fontsize=8)
     ax.set_title(f"{name}：往年取值（橙色为本次取值）", fontsize=9)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     fig.tight_layout()
     plt.close(fig)
     return fig

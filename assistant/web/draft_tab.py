@@ -7,6 +7,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import gradio as gr
 
@@ -143,7 +144,7 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):
         brief = read_form(*values)
         ws = ctx.workspace(request, rules_only=bool(rules_only))
         events: queue.Queue[DraftEvent | None] = queue.Queue()
-        stop, outcome = threading.Event(), {}
+        stop, outcome = threading.Event(), dict[str, Any]()
 
         def on_event(event: DraftEvent) -> None:
             if stop.is_set():

@@ -38,7 +38,7 @@ class DraftView:
     save: gr.Button
     proposal: ProposalPanel | None = None  # placed by the 起草 tab before any event is wired
 
-    def outputs(self) -> list[gr.components.Component]:
+    def outputs(self) -> list[gr.components.Component | gr.blocks.BlockContext]:
         panel = self.proposal.outputs() if self.proposal is not None else []
         return [
             self.ctx.draft_id,

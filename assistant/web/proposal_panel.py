@@ -32,7 +32,7 @@ class ProposalPanel:
     accept: gr.Button
     reject: gr.Button
 
-    def outputs(self) -> list[gr.components.Component]:
+    def outputs(self) -> list[gr.components.Component | gr.blocks.BlockContext]:
         return [self.box, self.heading, self.texts, self.current, self.proposed, self.table, self.proposal_id]
 
     def shown(self, stored: StoredVersion, proposal: Proposal | None) -> dict:

@@ -117,6 +117,8 @@ def build_qa_tab(ctx: WebContext) -> None:
         source = ctx.services.corpus.cited(ref)
         if source.policy is not None:
             return render.policy_html(source.policy)
+        if source.declaration is None:
+            return ""
         return render.declaration_html(source.declaration, cited=source.part)
 
     outputs = [chat, conversation, cited, question]
