@@ -10,7 +10,7 @@ from assistant.ingest.text_export import parse_file
 
 # The suite's property tests draw the same examples on every run and machine, so CI cannot fail by chance;
 # random exploration is for the longer fuzz runs (HYPOTHESIS_PROFILE=explore, or the evals' fuzz scripts).
-hypothesis_settings.register_profile("suite", derandomize=True)
+hypothesis_settings.register_profile("suite", derandomize=True, deadline=None)  # timing is for benchmarks, not tests
 hypothesis_settings.register_profile("explore", derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
