@@ -8,9 +8,9 @@ from pathlib import Path
 from string import Template
 
 from assistant.errors import AssistantError
-from assistant.settings import REPO_ROOT
+from assistant.resources import shipped
 
-PROMPTS_DIR = REPO_ROOT / "prompts"
+PROMPTS_DIR = shipped("prompts")
 
 # Each prompt and the variables the code provides for it.
 EXPECTED: dict[str, frozenset[str]] = {

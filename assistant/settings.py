@@ -13,8 +13,9 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import InputError, describe_validation_error
+from assistant.resources import default_data_dir, shipped
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parent.parent  # the checkout (evals and benchmarks only)
 
 
 class LLMProvider(StrEnum):
@@ -30,11 +31,11 @@ class EmbeddingProvider(StrEnum):
 
 class CorpusSettings(BaseModel):
     seeds_dir: Path = Field(
-        default=REPO_ROOT / "corpus" / "raw",
+        default_factory=lambda: shipped("corpus") / "raw",
         description="Folder of seed text exports (*.txt) that `assistant corpus build` parses.",
     )
     corpus_dir: Path = Field(
-        default=REPO_ROOT / "corpus",
+        default_factory=lambda: shipped("corpus"),
         description="Root of the typed corpus: declarations/, policies/, raw/.",
     )
 
@@ -117,7 +118,7 @@ class Settings(BaseSettings):
     )
 
     data_dir: Path = Field(
-        default=REPO_ROOT / "data",
+        default_factory=default_data_dir,
         description="Writable folder for the vector index, assembled model file and caches.",
     )
     corpus: CorpusSettings = Field(default_factory=CorpusSettings)
