@@ -1,0 +1,156 @@
+"""The steps of a suggestion, each a function from typed input to typed output (suggest.py runs them):
+
+1. ``read_brief``    Brief → Reading: the measurable statements (statements.py), the project type and
+                     whether the rules are sure of it;
+2. ``own_rows``      Reading → OwnRows: a candidate row per statement, named from its phrase and placed
+                     in 一级/二级 (brief_rows.py), and the cost levels the figures support (costs.py);
+3. ``fill_gaps``     Reading, OwnRows, template rows, precedent candidates → the rows that fill what the
+                     brief leaves empty: a sure type's template rows (its figures first), precedents;
+                     an unsure type gets no foreign template, only the framework's common rows and
+                     precedents that speak of the brief's own work;
+4. selection and review stay in suggest.py (``_screen``, ``_settle``): quotas per 二级, the required
+   categories, and the review engine's repairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.domain.brief import Brief
+from assistant.domain.classify import brief_type
+from assistant.domain.framework import PARENT, Level1, Level2
+from assistant.domain.project_types import TypeVerdict, catalogue
+from assistant.suggest.brief_rows import BRIEF_SCORE, brief_row, plan_value, statement_rows
+from assistant.suggest.costs import cost_rows
+from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.statements import Kind, Statement, read_statements
+from assistant.suggest.text import core_name
+
+SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
+SURE_SCORE = 9.0  # or a type whose words the project name does not carry needs this much evidence
+COMMON_SCORE = 0.2  # a framework common row ranks above precedents of other projects
+
+
+@dataclass(frozen=True)
+class Reading:
+    brief: Brief
+    statements: list[Statement]
+    verdict: TypeVerdict
+    sure: bool
+
+
+@dataclass(frozen=True)
+class OwnRows:
+    rows: list[IndicatorSuggestion]  # statements and cost levels, 计划标准 each
+
+    def level2s(self) -> set[Level2]:
+        return {r.level2 for r in self.rows}
+
+    def figures(self) -> set[tuple[object, object]]:
+        return {(r.value.number, r.value.unit) for r in self.rows if r.value.number is not None}
+
+
+# -- 1 -----------------------------------------------------------------------------------------------------
+
+
+def read_brief(brief: Brief) -> Reading:
+    verdict = brief_type(brief)
+    return Reading(brief, read_statements(brief), verdict, is_sure(verdict))
+
+
+def is_sure(verdict: TypeVerdict) -> bool:
+    """A type the brief's field sets, or one its name carries with a clear lead, or strong evidence."""
+    if verdict.type is None:
+        return False
+    if verdict.overridden:
+        return True
+    named = any(r.field == "项目名称" for r in verdict.reasons)
+    return verdict.confidence >= SURE_CONFIDENCE and (named or verdict.score >= SURE_SCORE)
+
+
+# -- 2 -----------------------------------------------------------------------------------------------------
+
+
+def own_rows(reading: Reading) -> OwnRows:
+    rows = statement_rows(reading.statements)
+    costs = cost_rows(reading.brief, reading.statements)
+    return OwnRows([*rows, *costs.rows])
+
+
+# -- 3 -----------------------------------------------------------------------------------------------------
+
+
+def fill_gaps(
+    reading: Reading,
+    own: OwnRows,
+    template: list[IndicatorSuggestion],
+    precedents: list[IndicatorSuggestion],
+    about_brief: object,
+) -> tuple[list[IndicatorSuggestion], list[IndicatorSuggestion]]:
+    """(own rows kept, fillers): a template row carrying a figure of the brief replaces the statement row of the
+    same figure (the template's usual name); template cost rows only where the brief gave no unit cost."""
+    if not reading.sure:
+        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if about_brief(p.name)]]  # type: ignore[operator]
+    own_unit_costs = [r for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
+    kept_template = []
+    for row in template:
+        if row.level1 is Level1.COST and (row.name == "项目总成本" or own_unit_costs):
+            continue
+        if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
+            continue
+        kept_template.append(row)
+    taken = {(r.value.number, r.value.unit) for r in kept_template if r.origin is Origin.BRIEF}
+    kept_own = [r for r in own.rows if (r.value.number, r.value.unit) not in taken or r.level1 is Level1.COST]
+    return kept_own, [*kept_template, *precedents]
+
+
+def _common_rows(reading: Reading, own: OwnRows) -> list[IndicatorSuggestion]:
+    """The framework's rows every project has, where the brief's statements left them empty: a deadline from
+    the end date, the satisfaction of the people the brief serves, the plan completed."""
+    brief, rows = reading.brief, []
+    core = core_name(brief.name)
+    if Level2.TIMELINESS not in own.level2s():
+        end = brief.end_date or date(brief.year, 12, 31)
+        why = f"计划标准：简报结束日期 {end.isoformat()}" if brief.end_date else f"计划标准：预算年度 {brief.year} 年末"
+        rows.append(_common(f"{core}完成时限", Level2.TIMELINESS, plan_value(f"{end.month}月底前", why, fields=["结束日期"])))
+    if Level2.SATISFACTION not in own.level2s():
+        rows.append(_common(_served(reading.statements), Level2.SATISFACTION, _reference("≥90(%)")))
+    if Level2.QUANTITY not in own.level2s():
+        rows.append(_common("年度计划任务完成率", Level2.QUANTITY, _reference("=100(%)")))
+    return rows
+
+
+def _served(statements: list[Statement]) -> str:
+    """Whose satisfaction: the largest group of people the brief reaches (慰问对象, 选民), else 服务对象."""
+    people = [s for s in statements if s.kind is Kind.COUNT and s.unit.removeprefix("万") in {"人", "名", "户", "人次"}]
+    people = [s for s in people if s.object and "人员" not in s.object]
+    if not people:
+        return "服务对象满意度"
+    biggest = max(people, key=lambda s: (s.number or 0) * (10000 if s.unit.startswith("万") else 1))
+    verb = biggest.verb[-2:]
+    return f"{verb}对象满意度" if verb in {"慰问", "救助", "补助", "服务", "接待", "走访"} else f"{biggest.object[-6:]}满意度"
+
+
+def _reference(value: str) -> ValueProposal:
+    why = f"模板参考值：简报未给出该项数据，取框架常用值 {value}，请按实际核定"
+    return plan_value(value, why, fields=[]).model_copy(update={"ground": Ground.TEMPLATE})
+
+
+def _common(name: str, level2: Level2, value: ValueProposal) -> IndicatorSuggestion:
+    return IndicatorSuggestion(
+        level1=PARENT[level2],
+        level2=level2,
+        name=name,
+        template=name,
+        family=name,
+        naming=Naming.TEMPLATE,
+        value=value,
+        evidence=[],
+        score=BRIEF_SCORE if value.ground is Ground.PLAN else COMMON_SCORE,
+        origin=Origin.BRIEF if value.ground is Ground.PLAN else Origin.TEMPLATE,
+        source=catalogue().sources["F2021"],
+    )
+
+
+__all__ = ["OwnRows", "Reading", "brief_row", "fill_gaps", "is_sure", "own_rows", "read_brief"]

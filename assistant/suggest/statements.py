@@ -1,0 +1,536 @@
+"""The measurable statements of a brief: counts with their object, rates and targets, cost standards,
+deadlines and zero targets, each with the phrase it belongs to (verb + object), its field and clause.
+
+    read_statements(brief) -> list[Statement]
+
+``全区划分选区约180个`` → COUNT 180 个, verb 划分, object 选区, approx; ``登记选民约78万人`` → 78 万人;
+``困难党员慰问标准每人500元`` → STANDARD 500 元/人; ``约0.55元/页`` → STANDARD 0.55 元/页;
+``3个工作日内出具检测报告`` → DEADLINE 3 个工作日 (检测报告 出具); ``全年不发生食品安全事故`` → ZERO
+(食品安全事故); ``纸质档案零损毁`` → ZERO (纸质档案 损毁); ``不低于85%`` → RATE ≥85 %;
+``每月抽检40批次`` → COUNT 480 批次 (每月40批次 × 12个月, shown); ``约900名…、约300名…`` → two counts
+and their total (parts kept). Years, ranges (``1980—2010年``), standard codes (``DA/T 31-2017``),
+ordinals (第一期) and dates are not quantities. Numbers are decimals; Chinese numerals are read exactly.
+
+The phrase comes from jieba's part-of-speech tags (verbs ``v``; the object is what follows the last
+verb before the figure), with a list of the verbs briefs use most where jieba tags them otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+
+from assistant.domain.brief import Brief
+from assistant.domain.quantities import CN_NUMBER, cn_number, service_months
+
+
+class Kind(StrEnum):
+    INPUT = "投入"  # 配备接待人员12名: staff or money put in, never an output row
+    COUNT = "数量"
+    RATE = "比率"
+    STANDARD = "标准"
+    DEADLINE = "时限"
+    ZERO = "零目标"
+    COMPLETE = "承诺"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One measurable statement. ``number`` is None only for a COMPLETE commitment (不重不漏)."""
+
+    kind: Kind
+    number: Decimal | None
+    unit: str  # 个, 万人, 人次, %, 元/人, 个工作日, 次
+    op: str  # ≥, ≤ or =
+    verb: str  # 划分, 慰问, 出具; "" when the clause has none
+    object: str  # 选区, 困难党员, 检测报告
+    field: str  # 主要内容, 实施计划, 项目构成, 政策目标
+    clause: str
+    words: str  # the figure as written: 约180个, 每人500元, 3个工作日内
+    approx: bool = False
+    subject: str = ""  # a standard's or rate's own name where the brief gives one: 困难党员慰问标准
+    derivation: str | None = None  # 每月40批次 × 12个月 = 480批次
+    parts: tuple[Statement, ...] = field(default=())
+    per_unit: str | None = None  # a standard's unit of measure: 人 in 元/人
+
+    @property
+    def phrase(self) -> str:
+        return f"{self.object}{self.verb}"
+
+    @property
+    def shown(self) -> str:
+        return f"{'约' if self.approx else ''}{plain(self.number)}{self.unit}" if self.number is not None else ""
+
+
+def plain(number: Decimal | None) -> str:
+    return "" if number is None else f"{number.normalize():f}"
+
+
+# -- numbers and units --------------------------------------------------------------------------------
+
+NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|{CN_NUMBER}"
+COUNT_UNITS = (
+    "平方米",
+    "人次",
+    "批次",
+    "课时",
+    "学时",
+    "公里",
+    "人",
+    "名",
+    "户",
+    "位",
+    "期",
+    "班",
+    "场",
+    "讲",
+    "次",
+    "册",
+    "本",
+    "份",
+    "页",
+    "卷",
+    "件",
+    "个",
+    "处",
+    "项",
+    "台",
+    "套",
+    "辆",
+    "条",
+    "篇",
+    "家",
+    "所",
+    "座",
+    "块",
+    "幅",
+    "张",
+    "部",
+    "批",
+    "宗",
+    "起",
+    "类",
+    "种",
+    "盒",
+    "箱",
+    "间",
+    "幢",
+    "栋",
+    "轮",
+    "节",
+)
+TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周")
+_APPROX = "约|近|逾|超过|不少于|不低于|至少|达到|达|共计|共|累计|合计|总计|计"
+_AT_LEAST = ("不少于", "不低于", "至少", "超过", "逾", "达到", "以上", "不小于", "高于")
+_AT_MOST = ("不超过", "不高于", "不多于", "控制在", "以内", "以下", "低于", "不大于")
+_PEOPLE = ("人", "名", "户", "位", "人次")
+
+_COUNT = re.compile(
+    rf"(?P<approx>{_APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
+)
+_NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满)$")
+_NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|\d)")
+_STANDARD = re.compile(
+    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|站|所|家)"
+    rf"(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
+    rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
+)
+_RATE = re.compile(
+    rf"(?P<op>{'|'.join(sorted(_AT_LEAST + _AT_MOST, key=len, reverse=True))}|≥|≤)?\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)(?P<tail>以上|以下|以内)?"
+)
+_DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
+_SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{1,4})")
+_ZERO = re.compile(
+    r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,8}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
+    r"|零(?P<what2>差错|损毁|丢失|事故|投诉|失误|泄密|遗漏)"
+)
+_COMPLETE = re.compile(
+    r"不重不漏|应发尽发|发放到人|发放到位|足额发放|全覆盖|应检尽检|应收尽收|应录尽录|"
+    r"依法[\u4e00-\u9fff]{0,4}(?:确认|公告|公布)|按期办结|按时办结|按期答复|按时答复"
+)
+_PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
+_EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
+_INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
+_PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮)[^，,；。]{0,4}$")
+
+# Words that open a clause but say nothing of the object: 全区, 预计, 全年…
+_LEAD = re.compile(
+    r"^(?:并|且|同时|其中|另|共|全年|年内|年度|预计|计划|拟|力争|确保|保证|保障|实现|做到|要求|对|向|为|在|"
+    r"全区|全市|本区|本市|辖区|区内|市内|各|约|近|累计|合计|全部|依法|按规定|分别)+"
+)
+_GENERIC_VERBS = {"开展", "组织", "进行", "完成", "实施", "预计", "计划", "安排", "做好", "推进", "加强", "确保", "保障"}
+# Verbs briefs use that jieba may tag as nouns (vn) or split; longest first when matched.
+_KNOWN_VERBS = (
+    "走访慰问", "慰问", "走访", "划分", "设立", "登记", "培训", "抽检", "检测", "检验", "出具", "整理", "扫描",
+    "数字化", "接待", "受理", "办理", "调解", "提供", "编制", "修订", "审查", "巡查", "检查", "改造", "建设",
+    "购置", "采购", "印制", "制作", "发布", "召开", "举办", "举行", "调研", "编写", "录入", "发放", "处置", "服务",
+    "开发", "修缮", "维修", "更换", "宣讲", "督查", "执法", "审核", "核查", "普查", "调查", "咨询",
+    "答复", "化验", "采样", "排查", "整治", "清理", "征集", "聘请", "编印", "出版", "录制", "拍摄", "建立",
+)
+_STOP = re.compile(r"[，,；;。！？!?\n（）()：:]")
+
+
+def read_statements(brief: Brief) -> list[Statement]:
+    """Every measurable statement of the brief's text fields, in reading order (field by field)."""
+    months = _months(brief)
+    found: list[Statement] = []
+    for label, text in brief_texts(brief).items():
+        found.extend(read_text(text, label, months=months))
+    return found
+
+
+def brief_texts(brief: Brief) -> dict[str, str]:
+    """Field label → text: the fields whose statements become rows (项目构成 lines as 名称：内容)."""
+    return {
+        "主要内容": brief.content,
+        "实施计划": "；".join(f"{s.period}，{s.work}" for s in brief.plan),
+        "项目构成": "；".join(f"{c.part}：{c.detail}" for c in brief.composition if c.detail),
+    }
+
+
+def _months(brief: Brief) -> int:
+    start = brief.start_date or date(brief.year, 1, 1)
+    end = brief.end_date or date(brief.year, 12, 31)
+    return service_months(start.year, start.month, end.year, end.month)
+
+
+def read_text(text: str, label: str, *, months: int = 12) -> list[Statement]:
+    """The statements of one field's text (label → its field name in each statement)."""
+    found: list[Statement] = []
+    for sentence in re.split(r"[。；;！？\n]", text):
+        if sentence.strip():
+            found.extend(_sentence(sentence.strip(), label, months))
+    return [_each_site(s, found) for s in found]
+
+
+_EACH = re.compile(r"每(?:个|座|处|家|所)?(?P<noun>[\u4e00-\u9fff]{2})")
+
+
+def _each_site(s: Statement, found: list[Statement]) -> Statement:
+    """每月巡查每个站点1次 → 12次 × 18个站点 = 216次 (the sites counted elsewhere in the same field)."""
+    each = _EACH.search(s.object) if s.derivation and s.kind is Kind.COUNT else None
+    if each is None or s.number is None:
+        return s
+    sites = next((q for q in found if q.kind is Kind.COUNT and q.object.startswith(each["noun"]) and q.number), None)
+    if sites is None or sites.number is None:
+        return s
+    total = s.number * sites.number
+    how = f"{(s.derivation or '').rsplit(' = ', 1)[0]} × {sites.shown}{each['noun']} = {plain(total)}{s.unit}"
+    return replace(s, number=total, derivation=how, object=s.object[each.end() :])
+
+
+def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
+    found: list[Statement] = []
+    counts: list[Statement] = []
+    for clause in (c.strip() for c in re.split(r"[，,]", sentence)):
+        if not clause:
+            continue
+        verb = ""
+        items: list[Statement] = []
+        for part in clause.split("、"):
+            taken: list[tuple[int, int]] = []
+            stated = [
+                *_standards(part, label, clause, taken),
+                *_rates(part, label, clause, taken),
+                *_deadlines(part, label, clause, taken),
+                *_zeros(part, label, clause),
+            ]
+            read = _counts(part, label, clause, taken, verb, months)
+            verb = next((c.verb for c in read if c.verb), verb)
+            found.extend(stated)
+            items.extend(read)
+        total = _listing_total(items, label, clause)
+        found.extend(items)
+        counts.extend(items)
+        if total is not None:
+            found.append(total)
+    return _merged_commitments(found) + _per_products(counts)
+
+
+def _merged_commitments(found: list[Statement]) -> list[Statement]:
+    """发放到人，做到…不重不漏 → one commitment of 慰问金 (a later one naming no object joins the one before)."""
+    merged: list[Statement] = []
+    for s in found:
+        last = next((m for m in reversed(merged) if m.kind is Kind.COMPLETE), None)
+        if s.kind is Kind.COMPLETE and not s.object and last is not None:
+            joined = replace(last, words=f"{last.words}、{s.words}", clause=f"{last.clause}，{s.clause}")
+            merged[merged.index(last)] = joined
+            continue
+        merged.append(s)
+    return merged
+
+
+# -- counts ---------------------------------------------------------------------------------------------
+
+
+def _counts(
+    part: str, label: str, clause: str, taken: list[tuple[int, int]], verb: str, months: int
+) -> list[Statement]:
+    found = []
+    for m in _COUNT.finditer(part):
+        if _overlaps(m.span(), taken) or _NOT_BEFORE.search(part[: m.start("num")]):
+            continue
+        if _NOT_AFTER.search(part[m.end("unit") :]) or (m["unit"] == "次" and part[m.end() :].startswith("性")):
+            continue
+        if m["num"] == "一" and not m["approx"]:
+            continue  # 一次性, 一站式, 一件事: a lone 一 is wording, not a figure
+        number = _number(m["num"], "亿" if m["wan"] == "亿" else None)
+        unit = ("万" if m["wan"] == "万" else "") + m["unit"]
+        before, after = part[: m.start()], part[m.end() :]
+        own_verb, obj = phrase(before, after)
+        per = _PER_UNIT.search(before)
+        statement = Statement(
+            Kind.INPUT if _INPUT.search(before) and m["unit"] in _PEOPLE else Kind.COUNT,
+            number,
+            unit,
+            "≤" if any(w in (m["approx"] or "") for w in _AT_MOST) else "≥",
+            own_verb or verb,
+            obj,
+            label,
+            clause,
+            m.group(0),
+            approx=bool(m["approx"]) and m["approx"] in {"约", "近", "逾"},
+            per_unit=per["per"] if per else None,
+        )
+        found.append(_frequency(statement, before, months))
+    return found
+
+
+def _number(num: str, multiplier: str | None) -> Decimal:
+    value = cn_number(num.replace("，", ","))
+    return value * {"万": 10000, "亿": 100000000}.get(multiplier or "", 1)
+
+
+def _frequency(s: Statement, before: str, months: int) -> Statement:
+    """每月…40批次 → 40 × 12个月 = 480批次 (over the months the brief runs)."""
+    every = _EVERY.search(before)
+    if every is None or s.number is None or every["period"] not in _PERIODS and every["period"] != "周":
+        return s
+    period = every["period"]
+    times = Decimal(months * 52 // 12) if period == "周" else Decimal(months // _PERIODS[period])
+    if times <= 1:
+        return s
+    total = s.number * times
+    count = "周" if period == "周" else f"个{period}"
+    how = f"每{period}{plain(s.number)}{s.unit} × {plain(times)}{count} = {plain(total)}{s.unit}"
+    return replace(s, number=total, derivation=how, approx=s.approx)
+
+
+def _per_products(items: list[Statement]) -> list[Statement]:
+    """每期约60人 with 2期 in the same clause → 120人次 (the per-unit figure itself stays a statement)."""
+    derived = []
+    for q in (q for q in items if q.per_unit and q.unit in _PEOPLE and q.number is not None):
+        count = next((c for c in items if c.unit == q.per_unit and c.per_unit is None and c.number), None)
+        if count is None or count.number is None:
+            continue
+        total = q.number * count.number
+        how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}人次"
+        derived.append(
+            replace(q, number=total, unit="人次", derivation=how, per_unit=None, object=count.object, verb=count.verb)
+        )
+    return derived
+
+
+def _listing_total(items: list[Statement], label: str, clause: str) -> Statement | None:
+    """约900名…、约300名… in one clause → 1200名 with both parts (only where every item has an object)."""
+    plain_items = [q for q in items if q.per_unit is None and q.derivation is None and q.number is not None]
+    units = {q.unit for q in plain_items}
+    if len(plain_items) < 2 or len(units) != 1:
+        return None
+    total = sum((q.number for q in plain_items if q.number is not None), Decimal(0))
+    how = " + ".join(f"{q.object}{q.shown}" for q in plain_items) + f" = {plain(total)}{plain_items[0].unit}"
+    first = plain_items[0]
+    return Statement(
+        Kind.COUNT,
+        total,
+        first.unit,
+        "≥",
+        first.verb,
+        _common_head([q.object for q in plain_items]),
+        label,
+        clause,
+        how,
+        approx=any(q.approx for q in plain_items),
+        derivation=how,
+        parts=tuple(plain_items),
+    )
+
+
+def _common_head(objects: list[str]) -> str:
+    """The shared ending of the items' objects (困难党员 / 老党员 → 党员), else the first object."""
+    first = objects[0]
+    for k in range(len(first), 0, -1):
+        if all(o.endswith(first[-k:]) for o in objects):
+            return first[-k:]
+    return first
+
+
+# -- phrases --------------------------------------------------------------------------------------------
+
+
+def phrase(before: str, after: str) -> tuple[str, str]:
+    """(verb, object) of a figure from the words before it (划分选区约 → 划分, 选区) or, where nothing names
+    an object before it, the noun right after it (18个站点 → 站点; 3个工作日内出具检测报告 → 出具, 检测报告)."""
+    before = re.sub(rf"(?:{_APPROX}|每[月季周年天日]|每)+$", "", before.rstrip("（( "))
+    words = _tagged(before)
+    known = [n for n, (w, _) in enumerate(words) if w in _KNOWN_VERBS or w in _GENERIC_VERBS]
+    verbs = known or [n for n, (w, tag) in enumerate(words) if _is_verb(w, tag)]
+    verb_at = verbs[-1] if verbs else -1
+    verb = words[verb_at][0] if verb_at >= 0 else ""
+    tail = "".join(w for w, _ in words[verb_at + 1 :])
+    if verb_at >= 0 and not tail.strip("（( "):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase
+        start = max((n for n in verbs if n < verb_at), default=-1)
+        tail = "".join(w for w, _ in words[start + 1 : verb_at])
+    modified = "的" in tail
+    obj = _clean_object(tail)
+    after_words = _tagged(_STOP.split(after, maxsplit=1)[0])
+    head = _leading_noun(after_words)
+    if head and (not obj or len(obj) < 2):
+        obj = head
+    if not verb or modified:  # 形成的纸质档案12万卷进行数字化扫描: the activity follows the figure
+        verb = next((w for w, tag in after_words if _is_verb(w, tag) and w not in _GENERIC_VERBS), "" if modified else verb)
+    if verb in _GENERIC_VERBS:
+        verb = ""
+    if obj.endswith(verb) and verb:
+        verb = ""
+    return verb, obj
+
+
+def _clean_object(text: str) -> str:
+    text = re.split(r"通过|经由|由|按照|依托", text)[0]
+    text = re.sub(r"^每(?:月|季度|季|周|半年|年|天|日)", "", text)
+    text = _LEAD.sub("", text)
+    if "的" in text:
+        text = text.rsplit("的", 1)[1]
+    return text.strip("（()）“”\"' 等")
+
+
+def _leading_noun(words: list[tuple[str, str]]) -> str:
+    """The nouns that open a word list (个站点阵地 → 站点阵地), up to a verb or a particle."""
+    taken = []
+    for w, tag in words:
+        if tag.startswith(("n", "vn")) and not _is_verb(w, tag):
+            taken.append(w)
+        elif taken or tag not in {"m", "q"}:
+            break
+    return "".join(taken)
+
+
+def _is_verb(word: str, tag: str) -> bool:
+    return (tag == "v" and len(word) >= 2) or word in _KNOWN_VERBS
+
+
+@cache
+def _posseg():  # type: ignore[no-untyped-def]
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    for verb in _KNOWN_VERBS:
+        jieba.add_word(verb, tag="v")
+    return jieba.posseg
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    if not text:
+        return []
+    return [(p.word, p.flag) for p in _posseg().lcut(text, HMM=False)]
+
+
+# -- standards, rates, deadlines, zero targets ----------------------------------------------------------------
+
+
+def _standards(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
+    """每人500元, 每批次约350元, 约0.55元/页: money per unit the brief states."""
+    found = []
+    for m in _STANDARD.finditer(part):
+        n = "1" if m["num1"] else "2"
+        per = m[f"per{n}"]
+        number = _number(m[f"num{n}"], m[f"wan{n}"])
+        before = part[: m.start()]
+        subject = _clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
+        verb, obj = phrase(before, "")
+        taken.append(m.span())
+        found.append(
+            Statement(
+                Kind.STANDARD,
+                number,
+                f"元/{per}",
+                "≤" if m[f"approx{n}"] else "=",
+                verb,
+                obj,
+                label,
+                clause,
+                m.group(0),
+                approx=bool(m[f"approx{n}"]),
+                subject=subject if subject.endswith(("标准", "单价", "费用", "成本", "价格")) else "",
+                per_unit=per,
+            )
+        )
+    return found
+
+
+def _rates(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
+    found = []
+    for m in _RATE.finditer(part):
+        op_word, tail = m["op"] or "", m["tail"] or ""
+        number = Decimal(m["num"])
+        op = "≤" if op_word in _AT_MOST or op_word == "≤" or tail in {"以下", "以内"} else "≥"
+        op = "=" if number == 100 and op == "≥" else op
+        subject = _clean_object(re.sub(r"(?:要|应|须|需|均|要求)+$", "", part[: m.start()]))
+        subject = re.sub(r"(?:不低于|不少于|达到|达|保持|控制在|为|在)+$", "", subject)
+        taken.append(m.span())
+        verb, obj = phrase(part[: m.start()], "")
+        found.append(
+            Statement(Kind.RATE, number, "%", op, verb, obj, label, clause, m.group(0).strip(), subject=subject)
+        )
+    return found
+
+
+def _deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
+    """3个工作日内出具检测报告 / 检测报告在抽样后10个工作日内出具 / 当日出具."""
+    found = []
+    for m in _DEADLINE.finditer(part):
+        if _NOT_BEFORE.search(part[: m.start()]):
+            continue
+        taken.append(m.span())
+        before = re.sub(r"(?:在|于)?[\u4e00-\u9fff]{0,4}后$", "", part[: m.start()])
+        verb, obj = _deadline_phrase(before, part[m.end() :])
+        unit = m["unit"]
+        found.append(
+            Statement(Kind.DEADLINE, _number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0))
+        )
+    for m in _SAME_DAY.finditer(part):
+        verb, obj = _deadline_phrase(part[: m.start()], part[m.start("verb") :])
+        found.append(Statement(Kind.DEADLINE, Decimal(1), "天", "≤", verb, obj, label, clause, m["word"]))
+    return found
+
+
+def _deadline_phrase(before: str, after: str) -> tuple[str, str]:
+    after_words = _tagged(_STOP.split(after, maxsplit=1)[0])
+    verb = next((w for w, tag in after_words if _is_verb(w, tag)), "")
+    rest = "".join(w for w, _ in after_words[[w for w, _ in after_words].index(verb) + 1 :]) if verb else ""
+    obj = _clean_object(rest) or _clean_object(before)
+    return verb, obj
+
+
+def _zeros(part: str, label: str, clause: str) -> list[Statement]:
+    """不发生食品安全事故, 纸质档案零损毁, 不重不漏: targets of zero (or of everything)."""
+    found = []
+    for m in _ZERO.finditer(part):
+        what = m["what1"] or m["what2"]
+        obj = _clean_object(m["obj1"] or "") if m["what1"] else _clean_object(phrase(part[: m.start()], "")[1])
+        found.append(Statement(Kind.ZERO, Decimal(0), "", "=", what, obj, label, clause, m.group(0)))
+    for m in _COMPLETE.finditer(part):
+        obj = _clean_object(part[: m.start()])
+        found.append(Statement(Kind.COMPLETE, None, "", "=", m.group(0), obj, label, clause, m.group(0)))
+    return found
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
