@@ -125,6 +125,8 @@ def count_name(s: Statement) -> str:
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
     obj = _short(s.object)
     base = obj if verb and obj.endswith(verb) else f"{obj}{verb}"
+    if obj in {"项目", "类别", "品种", "样品"}:  # 检测农药残留、兽药残留等32项 → 检测项目数量
+        base = f"{verb}{obj}"
     if base.endswith(suffix) or (suffix == "人数" and base.endswith("人员")):
         return base if base.endswith(suffix) else f"{base}数量"
     return f"{base}{suffix}"

@@ -112,18 +112,24 @@ def _line_rows(lines: list[CompositionLine], counts: list[Statement]) -> list[In
 
 def _bought_by(line: CompositionLine, counts: list[Statement]) -> Statement | None:
     """The one quantity the line's wording names (投票站运行保障 → 设立投票站约620个); None when it names none,
-    or two different objects (选民登记与选区划分: 78万人 or 180个?)."""
-    words = set(grams(f"{line.part}{line.detail or ''}"))
-    named = [c for c in counts if not c.parts and _names(words, c.object)]
-    if len({c.object for c in named}) != 1:
+    or two different objects (选民登记与选区划分: 78万人 or 180个?). Of several counts of that one object
+    (培训2期, 120人次) the finest, i.e. the largest number."""
+    words = f"{line.part}{line.detail or ''}"
+    named = [c for c in counts if not c.parts and names(words, c.object)]
+    if not named or any(not _same_object(a.object, b.object) for a in named for b in named):
         return None
-    return named[0]
+    return max(named, key=lambda c: _count_number(c))
 
 
-def _names(words: set[str], obj: str) -> bool:
-    """Whether a line's wording names an object: half of the object's bigrams or more (选区 in 选区划分)."""
-    own = set(grams(obj))
-    return bool(own) and len(own & words) * 2 >= len(own)
+def _same_object(a: str, b: str) -> bool:
+    """站点 and 站点阵地, 党组织 and 两新组织党组织: one names the other."""
+    return a in b or b in a
+
+
+def names(text: str, obj: str) -> bool:
+    """Whether a text names an object: a specific bigram of it (站点 for 站点阵地), or half its bigrams (选区)."""
+    own, words = set(grams(obj)), set(grams(text))
+    return bool(specific_grams(obj) & specific_grams(text)) or (bool(own) and len(own & words) * 2 >= len(own))
 
 
 # -- 3. the whole project ÷ what it delivers --------------------------------------------------------------

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,23 +87,30 @@ def fill_gaps(
     own: OwnRows,
     template: list[IndicatorSuggestion],
     precedents: list[IndicatorSuggestion],
-    about_brief: object,
+    about_brief: Callable[[str], bool],
 ) -> tuple[list[IndicatorSuggestion], list[IndicatorSuggestion]]:
     """(own rows kept, fillers): a template row carrying a figure of the brief replaces the statement row of the
     same figure (the template's usual name); template cost rows only where the brief gave no unit cost."""
     if not reading.sure:
-        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if about_brief(p.name)]]  # type: ignore[operator]
-    own_unit_costs = [r for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
+        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if about_brief(p.name)]]
+    own_costs = [(_figure(r), _figure(r)[1]) for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
     kept_template = []
     for row in template:
-        if row.level1 is Level1.COST and (row.name == "项目总成本" or own_unit_costs):
-            continue
+        rival = any(unit == _figure(row)[1] and figure != _figure(row) for figure, unit in own_costs)
+        if row.level1 is Level1.COST and (row.name == "项目总成本" or rival):
+            continue  # the brief's own cost level per that unit stands; a template's other quotient does not join it
         if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
             continue
         kept_template.append(row)
-    taken = {(r.value.number, r.value.unit) for r in kept_template if r.origin is Origin.BRIEF}
-    kept_own = [r for r in own.rows if (r.value.number, r.value.unit) not in taken or r.level1 is Level1.COST]
+    taken = {_figure(r) for r in kept_template if r.origin is Origin.BRIEF}
+    kept_own = [r for r in own.rows if _figure(r) not in taken]
     return kept_own, [*kept_template, *precedents]
+
+
+def _figure(row: IndicatorSuggestion) -> tuple[object, object]:
+    """A row's figure for comparison: number and unit, 名/位 counted as 人."""
+    unit = (row.value.unit or "").replace("名", "人").replace("位", "人")
+    return (row.value.number.normalize() if row.value.number is not None else row.value.value, unit)
 
 
 def _common_rows(reading: Reading, own: OwnRows) -> list[IndicatorSuggestion]:

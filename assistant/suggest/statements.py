@@ -133,10 +133,10 @@ _COUNT = re.compile(
     rf"(?P<approx>{_APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
 _NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满)$")
-_NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|\d)")
+_NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|\d)")
 _STANDARD = re.compile(
-    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|站|所|家)"
-    rf"(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
+    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年)?"
+    rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
     rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
 )
 _RATE = re.compile(
@@ -152,10 +152,12 @@ _ZERO = re.compile(
 _COMPLETE = re.compile(
     r"不重不漏|应发尽发|发放到人|发放到位|足额发放|全覆盖|应检尽检|应收尽收|应录尽录|"
     r"依法[\u4e00-\u9fff]{0,4}(?:确认|公告|公布)|按期办结|按时办结|按期答复|按时答复"
+    r"(?!率)"
 )
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
 _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
+_ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
 _PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮)[^，,；。]{0,4}$")
 
 # Words that open a clause but say nothing of the object: 全区, 预计, 全年…
@@ -283,6 +285,9 @@ def _counts(
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
         own_verb, obj = phrase(before, after)
+        if before.endswith("等"):  # 检测农药残留、兽药残留等32项: examples, the count is of 检测项目
+            own_verb = phrase(clause, "")[0] or phrase(clause.split("、")[0] + "1", "")[0]
+            obj = _ENUMERATED.get(m["unit"], "")
         per = _PER_UNIT.search(before)
         statement = Statement(
             Kind.INPUT if _INPUT.search(before) and m["unit"] in _PEOPLE else Kind.COUNT,
@@ -411,14 +416,16 @@ def _clean_object(text: str) -> str:
 
 
 def _leading_noun(words: list[tuple[str, str]]) -> str:
-    """The nouns that open a word list (个站点阵地 → 站点阵地), up to a verb or a particle."""
+    """The noun phrase that opens a word list (个站点阵地 → 站点阵地; 名生活困难党员和老党员发放… → 生活困难党员和老党员),
+    up to a verb, an adverb or a time word."""
     taken = []
     for w, tag in words:
-        if tag.startswith(("n", "vn")) and not _is_verb(w, tag):
-            taken.append(w)
-        elif taken or tag not in {"m", "q"}:
-            break
-    return "".join(taken)
+        if _is_verb(w, tag) or not tag.startswith(("n", "vn", "a", "c", "b")) or tag == "ad":
+            if taken or tag not in {"m", "q"}:
+                break
+            continue
+        taken.append(w)
+    return "".join(taken).rstrip("和及与")
 
 
 def _is_verb(word: str, tag: str) -> bool:
@@ -452,7 +459,9 @@ def _standards(part: str, label: str, clause: str, taken: list[tuple[int, int]])
         n = "1" if m["num1"] else "2"
         per = m[f"per{n}"]
         number = _number(m[f"num{n}"], m[f"wan{n}"])
-        before = part[: m.start()]
+        if m["times"] == "每次" and per in {"人", "名"}:
+            per = "人次"  # 每人每次750元
+        before = part[: m.start()] + (m["middle"] or "")
         subject = _clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         verb, obj = phrase(before, "")
         taken.append(m.span())
@@ -499,7 +508,7 @@ def _deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]])
         if _NOT_BEFORE.search(part[: m.start()]):
             continue
         taken.append(m.span())
-        before = re.sub(r"(?:在|于)?[\u4e00-\u9fff]{0,4}后$", "", part[: m.start()])
+        before = re.sub(r"(?:在|于)[\u4e00-\u9fff]{0,4}?后$", "", part[: m.start()])
         verb, obj = _deadline_phrase(before, part[m.end() :])
         unit = m["unit"]
         found.append(
