@@ -38,10 +38,14 @@ _LEVEL_WORDS = (
 def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:
     """One candidate per measurable statement (a listing's parts rather than its total), in reading order."""
     rows: list[IndicatorSuggestion] = []
+    seen: dict[tuple[object, str], str] = {}
     for s in _kept(statements):
         row = _row(s, statements)
-        if row is not None and not any(r.name == row.name for r in rows):
-            rows.append(row)
+        figure = (s.number, s.unit)
+        if row is None or any(r.name == row.name for r in rows) or seen.get(figure, s.field) != s.field:
+            continue  # 项目构成 restating a figure of 主要内容 (120台打印终端) adds no row
+        seen.setdefault(figure, s.field)
+        rows.append(row)
     return rows
 
 

@@ -285,9 +285,11 @@ def _counts(
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
         own_verb, obj = phrase(before, after)
+        if verb and before and not any(v in before for v in (*_KNOWN_VERBS, *_GENERIC_VERBS)):
+            own_verb, obj = verb, _clean_object(before) or obj  # 购置执法记录仪300台、便携式打印终端120台
         if before.endswith("等"):  # 检测农药残留、兽药残留等32项: examples, the count is of 检测项目
             own_verb = phrase(clause, "")[0] or phrase(clause.split("、")[0] + "1", "")[0]
-            obj = _ENUMERATED.get(m["unit"], "")
+            obj = _leading_noun(_tagged(_STOP.split(after, maxsplit=1)[0])) or _ENUMERATED.get(m["unit"], "")
         per = _PER_UNIT.search(before)
         statement = Statement(
             Kind.INPUT if _INPUT.search(before) and m["unit"] in _PEOPLE else Kind.COUNT,
@@ -388,7 +390,7 @@ def phrase(before: str, after: str) -> tuple[str, str]:
     verb_at = verbs[-1] if verbs else -1
     verb = words[verb_at][0] if verb_at >= 0 else ""
     tail = "".join(w for w, _ in words[verb_at + 1 :])
-    if verb_at >= 0 and not tail.strip("（( "):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase
+    if verb_at >= 0 and not tail.strip("（( ：:"):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase
         start = max((n for n in verbs if n < verb_at), default=-1)
         tail = "".join(w for w, _ in words[start + 1 : verb_at])
     modified = "的" in tail
@@ -412,7 +414,7 @@ def _clean_object(text: str) -> str:
     text = _LEAD.sub("", text)
     if "的" in text:
         text = text.rsplit("的", 1)[1]
-    return text.strip("（()）“”\"' 等")
+    return text.strip("（()）“”\"' 等：:")
 
 
 def _leading_noun(words: list[tuple[str, str]]) -> str:
