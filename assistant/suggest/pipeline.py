@@ -93,11 +93,10 @@ def fill_gaps(
     same figure (the template's usual name); template cost rows only where the brief gave no unit cost."""
     if not reading.sure:
         return own.rows, [*_common_rows(reading, own), *[p for p in precedents if about_brief(p.name)]]
-    own_costs = [(_figure(r), _figure(r)[1]) for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
+    own_costs = [r for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
     kept_template = []
     for row in template:
-        rival = any(unit == _figure(row)[1] and figure != _figure(row) for figure, unit in own_costs)
-        if row.level1 is Level1.COST and (row.name == "项目总成本" or rival):
+        if row.level1 is Level1.COST and (row.name == "项目总成本" or _rival_cost(row, own_costs)):
             continue  # the brief's own cost level per that unit stands; a template's other quotient does not join it
         if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
             continue
@@ -105,6 +104,19 @@ def fill_gaps(
     taken = {_figure(r) for r in kept_template if r.origin is Origin.BRIEF}
     kept_own = [r for r in own.rows if _figure(r) not in taken]
     return kept_own, [*kept_template, *precedents]
+
+
+def _rival_cost(row: IndicatorSuggestion, own_costs: list[IndicatorSuggestion]) -> bool:
+    """A template's unit cost that another figure of the brief's prices per the same unit: a stated standard
+    always wins; a budget line's quotient wins over the template's; the whole project's money over what it
+    delivers (all-in, 项目资金 ÷ 4200平方米) may stand beside a line's (屋面及外墙修缮 ÷ 4200平方米)."""
+    figure, all_in = _figure(row), (row.value.arithmetic or "").startswith("项目资金")
+    for own in own_costs:
+        if _figure(own)[1] != figure[1] or _figure(own) == figure:
+            continue
+        if own.value.arithmetic is None or not all_in:
+            return True
+    return False
 
 
 def _figure(row: IndicatorSuggestion) -> tuple[object, object]:
