@@ -101,9 +101,18 @@ def fill_gaps(
         if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
             continue
         kept_template.append(row)
-    taken = {_figure(r) for r in kept_template if r.origin is Origin.BRIEF}
+    planned = [_planned(p) for p in precedents]
+    taken = {_figure(r) for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE}
     kept_own = [r for r in own.rows if _figure(r) not in taken]
-    return kept_own, [*kept_template, *precedents]
+    return kept_own, [*kept_template, *planned]
+
+
+def _planned(row: IndicatorSuggestion) -> IndicatorSuggestion:
+    """A precedent whose value the brief's own figure replaced (年度运维报告完成数 =4(份), 计划标准) ranks as the
+    brief's row: the precedent's name for the brief's figure."""
+    if row.value.ground is not Ground.PLAN or row.value.number is None or row.value.unit in {None, "%"}:
+        return row
+    return row.model_copy(update={"score": BRIEF_SCORE})
 
 
 def _rival_cost(row: IndicatorSuggestion, own_costs: list[IndicatorSuggestion]) -> bool:

@@ -132,7 +132,7 @@ _PEOPLE = ("人", "名", "户", "位", "人次")
 _COUNT = re.compile(
     rf"(?P<approx>{_APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
-_NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满)$")
+_NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满|各)$")  # 各1次: per item, no total
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|\d)")
 _STANDARD = re.compile(
     rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年)?"
@@ -172,7 +172,7 @@ _KNOWN_VERBS = (
     "数字化", "接待", "受理", "办理", "调解", "提供", "编制", "修订", "审查", "巡查", "检查", "改造", "建设",
     "购置", "采购", "印制", "制作", "发布", "召开", "举办", "举行", "调研", "编写", "录入", "发放", "处置", "服务",
     "开发", "修缮", "维修", "更换", "宣讲", "督查", "执法", "审核", "核查", "普查", "调查", "咨询",
-    "答复", "化验", "采样", "排查", "整治", "清理", "征集", "聘请", "编印", "出版", "录制", "拍摄", "建立",
+    "答复", "化验", "采样", "排查", "整治", "清理", "征集", "聘请", "编印", "出版", "录制", "拍摄", "建立", "提交",
 )
 _STOP = re.compile(r"[，,；;。！？!?\n（）()：:]")
 
@@ -229,11 +229,13 @@ def _each_site(s: Statement, found: list[Statement]) -> Statement:
 def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
     found: list[Statement] = []
     counts: list[Statement] = []
+    before_clause = ""
     for clause in (c.strip() for c in re.split(r"[，,]", sentence)):
         if not clause:
             continue
         verb = ""
         items: list[Statement] = []
+        previous = clause
         for part in clause.split("、"):
             taken: list[tuple[int, int]] = []
             stated = [
@@ -242,16 +244,25 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
                 *_deadlines(part, label, clause, taken),
                 *_zeros(part, label, clause),
             ]
-            read = _counts(part, label, clause, taken, verb, months)
+            read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, months)]
             verb = next((c.verb for c in read if c.verb), verb)
             found.extend(stated)
             items.extend(read)
         total = _listing_total(items, label, clause)
         found.extend(items)
         counts.extend(items)
+        before_clause = previous
         if total is not None:
             found.append(total)
     return _merged_commitments(found) + _per_products(counts)
+
+
+def _from_before(s: Statement, before_clause: str) -> Statement:
+    """每季度提交运维报告，全年4份: a figure naming nothing takes the phrase of the clause before it."""
+    if s.object or s.verb or not before_clause:
+        return s
+    verb, obj = phrase(before_clause, "")
+    return replace(s, verb=verb, object=obj) if obj else s
 
 
 def _merged_commitments(found: list[Statement]) -> list[Statement]:

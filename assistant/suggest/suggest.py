@@ -87,7 +87,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     context = default_context(bank) if context is None else context
     template = template_rows(brief, reading.verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
     kept, fillers = fill_gaps(reading, own, template, candidates(brief, bank, sims, fit=fit), fit.about_brief)
-    rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT)]
+    rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
     pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
     chosen = _settle(brief, pool, _wanted(fitting if reading.sure else [], rows), requirements(brief.year), context)
     return SuggestionSet(
