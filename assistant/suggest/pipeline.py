@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +30,7 @@ from assistant.suggest.statements import Kind, Statement, read_statements
 from assistant.suggest.text import core_name
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
-SURE_SCORE = 9.0  # or a type whose words the project name does not carry needs this much evidence
+SURE_SCORE = 20.0  # and this much evidence (the 16 type briefs score 27–87; 数字化 in an archive brief's name 12)
 COMMON_SCORE = 0.2  # a framework common row ranks above precedents of other projects
 
 
@@ -61,13 +62,13 @@ def read_brief(brief: Brief) -> Reading:
 
 
 def is_sure(verdict: TypeVerdict) -> bool:
-    """A type the brief's field sets, or one its name carries with a clear lead, or strong evidence."""
+    """A type the brief's field sets, or one its name carries, with a clear lead and enough evidence."""
     if verdict.type is None:
         return False
     if verdict.overridden:
         return True
     named = any(r.field == "项目名称" for r in verdict.reasons)
-    return verdict.confidence >= SURE_CONFIDENCE and (named or verdict.score >= SURE_SCORE)
+    return named and verdict.confidence >= SURE_CONFIDENCE and verdict.score >= SURE_SCORE
 
 
 # -- 2 -----------------------------------------------------------------------------------------------------
@@ -87,12 +88,14 @@ def fill_gaps(
     own: OwnRows,
     template: list[IndicatorSuggestion],
     precedents: list[IndicatorSuggestion],
-    about_brief: Callable[[str], bool],
+    own_words: Callable[[str], bool],
 ) -> tuple[list[IndicatorSuggestion], list[IndicatorSuggestion]]:
     """(own rows kept, fillers): a template row carrying a figure of the brief replaces the statement row of the
-    same figure (the template's usual name); template cost rows only where the brief gave no unit cost."""
+    same figure (the template's usual name); a template's unit cost only where the brief prices that unit no
+    other way. A brief of an unsure type gets no template but the framework's common rows, and only precedents
+    whose every specific word is the brief's own (``own_words``)."""
     if not reading.sure:
-        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if about_brief(p.name)]]
+        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if own_words(p.name)]]
     own_costs = [r for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
     kept_template = []
     for row in template:
@@ -102,8 +105,8 @@ def fill_gaps(
             continue
         kept_template.append(row)
     planned = [_planned(p) for p in precedents]
-    taken = {_figure(r) for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE}
-    kept_own = [r for r in own.rows if _figure(r) not in taken]
+    carriers = [r for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE]
+    kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
     return kept_own, [*kept_template, *planned]
 
 
@@ -126,6 +129,17 @@ def _rival_cost(row: IndicatorSuggestion, own_costs: list[IndicatorSuggestion]) 
         if own.value.arithmetic is None or not all_in:
             return True
     return False
+
+
+def _same_figure(own: IndicatorSuggestion, other: IndicatorSuggestion) -> bool:
+    """The same figure of the brief: same number and unit, or same number read from the same clause (12个 联络站
+    that a template row counts as 12(处))."""
+    if _figure(own) == _figure(other):
+        return True
+    quoted = re.compile(r"“([^”]+)”")
+    a, b = quoted.search(own.value.basis), quoted.search(other.value.basis)
+    same_clause = a is not None and b is not None and (a[1] in b[1] or b[1] in a[1])
+    return same_clause and own.value.number == other.value.number and own.level2 is other.level2
 
 
 def _figure(row: IndicatorSuggestion) -> tuple[object, object]:

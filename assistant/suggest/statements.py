@@ -80,6 +80,8 @@ COUNT_UNITS = (
     "课时",
     "学时",
     "公里",
+    "吨",
+    "口",
     "人",
     "名",
     "户",
@@ -133,7 +135,7 @@ _COUNT = re.compile(
     rf"(?P<approx>{_APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
 _NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满|各)$")  # 各1次: per item, no total
-_NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|\d)")
+_NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
 _STANDARD = re.compile(
     rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年)?"
     rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
@@ -157,13 +159,14 @@ _COMPLETE = re.compile(
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
 _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
+_ACTIVITY = re.compile(r"(?:活动|会议|座谈会|讲座|培训|检查|调研|演练|宣讲)$")
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
 _PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮)[^，,；。]{0,4}$")
 
 # Words that open a clause but say nothing of the object: 全区, 预计, 全年…
 _LEAD = re.compile(
     r"^(?:并|且|同时|其中|另|共|全年|年内|年度|预计|计划|拟|力争|确保|保证|保障|实现|做到|要求|对|向|为|在|"
-    r"全区|全市|本区|本市|辖区|区内|市内|各|约|近|累计|合计|全部|依法|按规定|分别)+"
+    r"全区|全市|全镇|全县|全街道|本区|本市|本镇|辖区内|辖区|区内|市内|各|约|近|累计|合计|全部|依法|按规定|分别)+"
 )
 _GENERIC_VERBS = {"开展", "组织", "进行", "完成", "实施", "预计", "计划", "安排", "做好", "推进", "加强", "确保", "保障"}
 # Verbs briefs use that jieba may tag as nouns (vn) or split; longest first when matched.
@@ -173,6 +176,8 @@ _KNOWN_VERBS = (
     "购置", "采购", "印制", "制作", "发布", "召开", "举办", "举行", "调研", "编写", "录入", "发放", "处置", "服务",
     "开发", "修缮", "维修", "更换", "宣讲", "督查", "执法", "审核", "核查", "普查", "调查", "咨询",
     "答复", "化验", "采样", "排查", "整治", "清理", "征集", "聘请", "编印", "出版", "录制", "拍摄", "建立", "提交",
+    "清运", "收运", "治理", "新建", "改建", "铺设", "疏浚", "养护", "监测", "清查", "登记", "审理", "代理", "出具",
+    "接待", "收集", "汇编", "走访", "回访", "选聘", "聘用", "公布", "设立", "划分", "配发",
 )
 _STOP = re.compile(r"[，,；;。！？!?\n（）()：:]")
 
@@ -210,20 +215,20 @@ def read_text(text: str, label: str, *, months: int = 12) -> list[Statement]:
     return [_each_site(s, found) for s in found]
 
 
-_EACH = re.compile(r"每(?:个|座|处|家|所)?(?P<noun>[\u4e00-\u9fff]{2})")
+_EACH = re.compile(r"(?:每(?:个|座|处|家|所)|各)(?P<noun>[\u4e00-\u9fff]{2})")
 
 
 def _each_site(s: Statement, found: list[Statement]) -> Statement:
     """每月巡查每个站点1次 → 12次 × 18个站点 = 216次 (the sites counted elsewhere in the same field)."""
-    each = _EACH.search(s.object) if s.derivation and s.kind is Kind.COUNT else None
-    if each is None or s.number is None:
+    each = _EACH.search(s.clause[: s.clause.find(s.words)]) if s.derivation and s.kind is Kind.COUNT else None
+    if each is None or s.number is None or each["noun"] in {"月份", "季度", "周期"}:
         return s
-    sites = next((q for q in found if q.kind is Kind.COUNT and q.object.startswith(each["noun"]) and q.number), None)
+    sites = next((q for q in found if q.kind is Kind.COUNT and each["noun"] in q.object and q.number), None)
     if sites is None or sites.number is None:
         return s
     total = s.number * sites.number
-    how = f"{(s.derivation or '').rsplit(' = ', 1)[0]} × {sites.shown}{each['noun']} = {plain(total)}{s.unit}"
-    return replace(s, number=total, derivation=how, object=s.object[each.end() :])
+    how = f"{(s.derivation or '').rsplit(' = ', 1)[0]} × {sites.shown}{sites.object} = {plain(total)}{s.unit}"
+    return replace(s, number=total, derivation=how, object=re.sub(r"^(?:每个?|各)", "", s.object))
 
 
 def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
@@ -290,7 +295,7 @@ def _counts(
             continue
         if _NOT_AFTER.search(part[m.end("unit") :]) or (m["unit"] == "次" and part[m.end() :].startswith("性")):
             continue
-        if m["num"] == "一" and not m["approx"]:
+        if m["num"] == "一" and not m["approx"] and not _EVERY.search(part[: m.start()]):
             continue  # 一次性, 一站式, 一件事: a lone 一 is wording, not a figure
         number = _number(m["num"], "亿" if m["wan"] == "亿" else None)
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
@@ -401,13 +406,16 @@ def phrase(before: str, after: str) -> tuple[str, str]:
     verb_at = verbs[-1] if verbs else -1
     verb = words[verb_at][0] if verb_at >= 0 else ""
     tail = "".join(w for w, _ in words[verb_at + 1 :])
-    if verb_at >= 0 and not tail.strip("（( ：:"):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase
+    after_text = _STOP.split(after, maxsplit=1)[0]
+    after_words = _tagged(after_text)
+    head = after_text if _ACTIVITY.search(after_text) and len(after_text) <= 12 else _leading_noun(after_words)
+    if verb_at >= 0 and not tail.strip("（( ：:") and verb in _GENERIC_VERBS and head:
+        tail = ""  # 每月至少开展1次代表接待选民活动: the object follows the figure
+    elif verb_at >= 0 and not tail.strip("（( ：:"):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase
         start = max((n for n in verbs if n < verb_at), default=-1)
         tail = "".join(w for w, _ in words[start + 1 : verb_at])
     modified = "的" in tail
     obj = _clean_object(tail)
-    after_words = _tagged(_STOP.split(after, maxsplit=1)[0])
-    head = _leading_noun(after_words)
     if head and (not obj or len(obj) < 2):
         obj = head
     if not verb or modified:  # 形成的纸质档案12万卷进行数字化扫描: the activity follows the figure

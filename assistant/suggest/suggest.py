@@ -37,6 +37,7 @@ from assistant.suggest.pipeline import fill_gaps, own_rows, read_brief
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
+from assistant.suggest.text import grams, specific_grams
 
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
@@ -86,7 +87,10 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     context = default_context(bank) if context is None else context
     template = template_rows(brief, reading.verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
-    kept, fillers = fill_gaps(reading, own, template, candidates(brief, bank, sims, fit=fit), fit.about_brief)
+    own_words = set(grams(brief_text(brief)))
+    kept, fillers = fill_gaps(
+        reading, own, template, candidates(brief, bank, sims, fit=fit), lambda name: specific_grams(name) <= own_words
+    )
     rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
     pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
     chosen = _settle(brief, pool, _wanted(fitting if reading.sure else [], rows), requirements(brief.year), context)
