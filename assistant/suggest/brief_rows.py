@@ -25,6 +25,7 @@ MAX_OBJECT = 10  # characters of an object kept in a name (the last ones: 选举
 
 _SUFFIX = {"人": "人数", "名": "人数", "位": "人数", "户": "户数", "人次": "人次", "场": "场次", "次": "次数"}
 _SUFFIX |= {"轮": "次数", "期": "期数", "班": "期数", "批次": "批次", "课时": "课时数", "学时": "学时数"}
+_SUFFIX |= {"卷": "卷数", "页": "页数", "平方米": "面积"}
 _BENEFIT = re.compile(r"覆盖|受益|惠及|服务群众|服务对象|参与|知晓")
 _LEVEL_WORDS = (
     (re.compile(r"满意"), Level2.SATISFACTION),
@@ -129,6 +130,8 @@ def count_name(s: Statement) -> str:
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
     obj = _short(s.object)
     base = obj if verb and obj.endswith(verb) else f"{obj}{verb}"
+    if suffix == "面积" and obj.endswith("面积"):  # 改造面积约1500平方米 → 改造面积
+        return f"{obj[:-2]}{verb}面积"
     if obj in {"项目", "类别", "品种", "样品"}:  # 检测农药残留、兽药残留等32项 → 检测项目数量
         base = f"{verb}{obj}"
     if base.endswith(suffix) or (suffix == "人数" and base.endswith("人员")):
@@ -169,6 +172,6 @@ def _zero(s: Statement, every: list[Statement]) -> tuple[str, Level2, str]:
     obj, what = _short(s.object), s.verb
     if what in {"事故", "事件", "投诉", "泄密", "失密"}:
         return f"{obj}{what}发生次数", Level2.QUALITY, "=0(起)"
-    counted = next((q for q in every if q.kind is Kind.COUNT and obj and obj in q.object), None)
+    counted = next((q for q in every if q.kind is Kind.COUNT and len(obj) >= 2 and obj[-2:] in q.object), None)
     unit = counted.unit.removeprefix("万") if counted else "次"
     return f"{obj}{what}数", Level2.QUALITY, f"=0({unit})"

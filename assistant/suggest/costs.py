@@ -46,8 +46,8 @@ def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
     counts = [s for s in statements if s.kind is Kind.COUNT and s.number and not s.per_unit]
     standards = [s for s in statements if s.kind is Kind.STANDARD and s.number]
     rows = _standard_rows(brief, standards, counts)
-    covered = {s.per_unit for s in standards}
-    rows += _line_rows(brief.composition, [c for c in counts if _per(c.unit) not in covered])
+    covered = {_per(s.unit) for s in standards}
+    rows += _line_rows(brief.composition, counts, covered)
     if not rows and not standards:
         rows += _whole_project_row(brief, counts)
     return CostRows(rows, _total_row(brief, rows))
@@ -95,11 +95,14 @@ def _products(brief: Brief, matched: list[tuple[Statement, Statement | None]]) -
 # -- 2. budget lines ÷ what they buy ------------------------------------------------------------------------
 
 
-def _line_rows(lines: list[CompositionLine], counts: list[Statement]) -> list[IndicatorSuggestion]:
+def _line_rows(lines: list[CompositionLine], counts: list[Statement], covered: set[str]) -> list[IndicatorSuggestion]:
+    """Each line ÷ the quantity it buys, except where a stated standard already prices that unit."""
     rows = []
     for line in lines:
         count = _bought_by(line, counts)
-        if count is None or count.number is None:
+        if count is None or count.number is None or _per(count.unit) in covered or (
+            "人" in covered and _per(count.unit) in _PEOPLE
+        ):
             continue
         per = _per(count.unit)
         number = _count_number(count)
@@ -132,9 +135,9 @@ def _same_object(a: str, b: str) -> bool:
 
 def names(text: str, obj: str) -> bool:
     """Whether a text names an object: its head noun, the last two characters (投票站 in 投票站运行保障; not
-    运维报告 in 平台日常运维), or half its bigrams."""
+    运维报告 in 平台日常运维), or more than half its bigrams (选区 in 选民登记与选区划分; not 普查区 in 普查员劳务补助)."""
     own, words = set(grams(obj)), set(grams(text))
-    return (len(obj) >= 2 and obj[-2:] in text) or (bool(own) and len(own & words) * 2 >= len(own))
+    return (len(obj) >= 2 and obj[-2:] in text) or (bool(own) and len(own & words) * 2 > len(own))
 
 
 # -- 3. the whole project ÷ what it delivers --------------------------------------------------------------

@@ -104,6 +104,8 @@ def fill_gaps(
         if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
             continue
         kept_template.append(row)
+    derived = [r for r in own.rows if r.value.arithmetic and r.level1 is not Level1.COST]
+    kept_template = [r for r in kept_template if not any(_restated(r, d) for d in derived)]
     planned = [_planned(p) for p in precedents]
     carriers = [r for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE]
     kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
@@ -129,6 +131,15 @@ def _rival_cost(row: IndicatorSuggestion, own_costs: list[IndicatorSuggestion]) 
         if own.value.arithmetic is None or not all_in:
             return True
     return False
+
+
+def _restated(row: IndicatorSuggestion, derived: IndicatorSuggestion) -> bool:
+    """A template row that took the per-period figure of a clause the brief's reader multiplied out (每月抽检40批次:
+    40 against 480 = 40 × 12个月)."""
+    quoted = re.compile(r"“([^”]+)”")
+    a, b = quoted.search(row.value.basis), quoted.search(derived.value.basis)
+    same = a is not None and b is not None and (a[1] in b[1] or b[1] in a[1])
+    return same and row.value.unit == derived.value.unit and row.value.number != derived.value.number
 
 
 def _same_figure(own: IndicatorSuggestion, other: IndicatorSuggestion) -> bool:

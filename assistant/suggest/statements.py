@@ -174,7 +174,7 @@ _KNOWN_VERBS = (
     "走访慰问", "慰问", "走访", "划分", "设立", "登记", "培训", "抽检", "检测", "检验", "出具", "整理", "扫描",
     "数字化", "接待", "受理", "办理", "调解", "提供", "编制", "修订", "审查", "巡查", "检查", "改造", "建设",
     "购置", "采购", "印制", "制作", "发布", "召开", "举办", "举行", "调研", "编写", "录入", "发放", "处置", "服务",
-    "开发", "修缮", "维修", "更换", "宣讲", "督查", "执法", "审核", "核查", "普查", "调查", "咨询",
+    "开发", "修缮", "维修", "更换", "宣讲", "督查", "执法", "审核", "核查", "调查", "咨询",
     "答复", "化验", "采样", "排查", "整治", "清理", "征集", "聘请", "编印", "出版", "录制", "拍摄", "建立", "提交",
     "清运", "收运", "治理", "新建", "改建", "铺设", "疏浚", "养护", "监测", "清查", "登记", "审理", "代理", "出具",
     "接待", "收集", "汇编", "走访", "回访", "选聘", "聘用", "公布", "设立", "划分", "配发",
@@ -223,7 +223,9 @@ def _each_site(s: Statement, found: list[Statement]) -> Statement:
     each = _EACH.search(s.clause[: s.clause.find(s.words)]) if s.derivation and s.kind is Kind.COUNT else None
     if each is None or s.number is None or each["noun"] in {"月份", "季度", "周期"}:
         return s
-    sites = next((q for q in found if q.kind is Kind.COUNT and each["noun"] in q.object and q.number), None)
+    sites = next(
+        (q for q in found if q.kind is Kind.COUNT and not q.derivation and each["noun"] in q.object and q.number), None
+    )
     if sites is None or sites.number is None:
         return s
     total = s.number * sites.number
@@ -240,10 +242,10 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
             continue
         verb = ""
         items: list[Statement] = []
-        previous = clause
+        stated: list[Statement] = []
         for part in clause.split("、"):
             taken: list[tuple[int, int]] = []
-            stated = [
+            stated += [
                 *_standards(part, label, clause, taken),
                 *_rates(part, label, clause, taken),
                 *_deadlines(part, label, clause, taken),
@@ -251,15 +253,26 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
             ]
             read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, months)]
             verb = next((c.verb for c in read if c.verb), verb)
-            found.extend(stated)
             items.extend(read)
+        items = _siblings(items)
         total = _listing_total(items, label, clause)
-        found.extend(items)
+        found += [*_siblings(stated), *items, *([total] if total else [])]
         counts.extend(items)
-        before_clause = previous
-        if total is not None:
-            found.append(total)
+        before_clause = clause
     return _merged_commitments(found) + _per_products(counts)
+
+
+def _siblings(items: list[Statement]) -> list[Statement]:
+    """Items of one listing share what only one of them says: 纸质文书档案约1.2万卷、约140万页进行整理 → both
+    整理 纸质文书档案; 零损毁、零丢失 → both of 纸质档案."""
+    verb = next((i.verb for i in items if i.verb and i.kind is Kind.COUNT), "")
+    obj = next((i.object for i in items if i.object), "")
+    return [
+        replace(i, verb=i.verb or (verb if i.kind is Kind.COUNT else ""), object=i.object or obj)
+        if i.kind in {Kind.COUNT, Kind.ZERO}
+        else i
+        for i in items
+    ]
 
 
 def _from_before(s: Statement, before_clause: str) -> Statement:
@@ -308,7 +321,7 @@ def _counts(
             obj = _leading_noun(_tagged(_STOP.split(after, maxsplit=1)[0])) or _ENUMERATED.get(m["unit"], "")
         per = _PER_UNIT.search(before)
         statement = Statement(
-            Kind.INPUT if _INPUT.search(before) and m["unit"] in _PEOPLE else Kind.COUNT,
+            Kind.INPUT if m["unit"] in _PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
             number,
             unit,
             "≤" if any(w in (m["approx"] or "") for w in _AT_MOST) else "≥",
@@ -322,6 +335,21 @@ def _counts(
         )
         found.append(_frequency(statement, before, months))
     return found
+
+
+_STAFF = re.compile(r"(?:人员|工作人员|员工|律师|志愿者|专职|驻场)$")
+_TRAINED = ("培训", "轮训", "慰问", "表彰", "考核", "走访", "接待", "服务对象")
+
+
+def _staff(before: str, after: str, verb: str) -> bool:
+    """配备接待人员12名, 窗口接待服务：12名接待人员: people put in, not people served or trained."""
+    if _INPUT.search(before):
+        return True
+    noun = _STOP.split(after, maxsplit=1)[0]
+    named = noun if noun else before
+    return bool(_STAFF.search(named)) and not any(w in before + noun for w in _TRAINED if w != "接待") and (
+        "培训" not in named
+    )
 
 
 def _number(num: str, multiplier: str | None) -> Decimal:
@@ -433,6 +461,7 @@ def _clean_object(text: str) -> str:
     text = _LEAD.sub("", text)
     if "的" in text:
         text = text.rsplit("的", 1)[1]
+    text = re.sub(r"(?:做到|实现|确保|达到|保证)$", "", text)
     return text.strip("（()）“”\"' 等：:")
 
 
@@ -536,7 +565,9 @@ def _deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]])
             Statement(Kind.DEADLINE, _number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0))
         )
     for m in _SAME_DAY.finditer(part):
-        verb, obj = _deadline_phrase(part[: m.start()], part[m.start("verb") :])
+        later = _tagged(_STOP.split(part[m.start("verb") :], maxsplit=1)[0])
+        verb = next((w for w, tag in later if _is_verb(w, tag)), m["verb"][:2])
+        obj = phrase(part[: m.start()], "")[1] or _clean_object(part[: m.start()])
         found.append(Statement(Kind.DEADLINE, Decimal(1), "天", "≤", verb, obj, label, clause, m["word"]))
     return found
 
