@@ -254,9 +254,10 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
             read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, months)]
             verb = next((c.verb for c in read if c.verb), verb)
             items.extend(read)
-        items = _siblings(items)
+        if "、" in clause:
+            items, stated = _siblings(items), _siblings(stated)
         total = _listing_total(items, label, clause)
-        found += [*_siblings(stated), *items, *([total] if total else [])]
+        found += [*stated, *items, *([total] if total else [])]
         counts.extend(items)
         before_clause = clause
     return _merged_commitments(found) + _per_products(counts)
@@ -444,15 +445,28 @@ def phrase(before: str, after: str) -> tuple[str, str]:
         tail = "".join(w for w, _ in words[start + 1 : verb_at])
     modified = "的" in tail
     obj = _clean_object(tail)
-    if head and (not obj or len(obj) < 2):
+    if head and (len(head) >= 2 or not obj):  # 18个站点阵地: the noun after the measure word is what is counted
         obj = head
-    if not verb or modified:  # 形成的纸质档案12万卷进行数字化扫描: the activity follows the figure
-        verb = next((w for w, tag in after_words if _is_verb(w, tag) and w not in _GENERIC_VERBS), "" if modified else verb)
+    later = next((w for w, tag in after_words if _is_verb(w, tag) and w not in _GENERIC_VERBS), "")
+    if modified:  # 形成的纸质档案12万卷进行数字化扫描: the activity follows the figure
+        verb = later
+    elif head:
+        verb = _final_verb(after_words) or verb
+    elif not verb:
+        verb = later
     if verb in _GENERIC_VERBS:
         verb = ""
     if obj.endswith(verb) and verb:
         verb = ""
     return verb, obj
+
+
+def _final_verb(words: list[tuple[str, str]]) -> str:
+    """约800名职工参赛: a verb that ends the phrase after the figure is what those counted do; 320名区人大代表
+    举办培训班: a verb with its own object is not."""
+    if words and _is_verb(*words[-1]) and words[-1][0] not in _GENERIC_VERBS:
+        return words[-1][0]
+    return ""
 
 
 def _clean_object(text: str) -> str:
