@@ -164,6 +164,8 @@ def commitment_name(s: Statement) -> tuple[str, Level2]:
         return f"{obj}依法{'公告' if '公告' in words else '确认'}率", Level2.QUALITY
     if "按期" in words or "按时" in words:
         return f"{obj}{words[:4]}率", Level2.TIMELINESS
+    if not obj and "发" in words:  # 专款专用、应发尽发
+        return "资金发放准确率", Level2.QUALITY
     return f"{obj}{'发放' if '发放' in words else ''}准确率", Level2.QUALITY
 
 

@@ -61,7 +61,9 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
     check = _products(brief, matched)
     rows = []
     for s, count in matched:
-        name = s.subject or f"{_short(count.object) if count else ''}单{_per(s.unit)}{(count.verb if count else s.verb) or ''}成本"
+        verb = ((count.verb if count else "") or s.verb)[-2:]
+        obj = _short(s.object or (count.object if count else ""))
+        name = s.subject or f"{obj}{verb}标准"
         note = f"核算：{check}" if check else None
         rows.append(brief_row(name, Level2.ECONOMIC_COST, f"{s.op}{plain(s.number)}({s.unit})", s, note=note))
     return rows
@@ -74,8 +76,8 @@ def _count_for(standard: Statement, counts: list[Statement]) -> Statement | None
     fitting = [c for c in fitting if not c.parts]
     if not fitting:
         return None
-    words = specific_grams(standard.subject or standard.clause)
-    return max(fitting, key=lambda c: (len(words & specific_grams(c.object)) / max(len(specific_grams(c.object)), 1)))
+    words = set(grams(standard.subject or standard.object or standard.clause))
+    return max(fitting, key=lambda c: len(words & set(grams(c.object))) / max(len(set(grams(c.object))), 1))
 
 
 def _products(brief: Brief, matched: list[tuple[Statement, Statement | None]]) -> str | None:
@@ -118,6 +120,9 @@ def _bought_by(line: CompositionLine, counts: list[Statement]) -> Statement | No
     """The one quantity the line's wording names (投票站运行保障 → 设立投票站约620个); None when it names none,
     or two different objects (选民登记与选区划分: 78万人 or 180个?). Of several counts of that one object
     (培训2期, 120人次) the finest, i.e. the largest number."""
+    own = [c for c in counts if c.field == "项目构成" and c.clause.startswith(f"{line.part}：") and not c.parts]
+    if len({(c.number, c.unit) for c in own}) == 1:  # 选民登记：46个选民登记站 — the line says what it buys
+        return own[0]
     words = f"{line.part}{line.detail or ''}"
     named = [c for c in counts if not c.parts and names(words, c.object)]
     if not named or any(not _same_object(a.object, b.object) for a in named for b in named):

@@ -148,7 +148,7 @@ _RATE = re.compile(
 _DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
 _SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{1,4})")
 _ZERO = re.compile(
-    r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,8}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
+    r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,12}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
     r"|零(?P<what2>差错|损毁|丢失|事故|投诉|失误|泄密|遗漏)"
 )
 _COMPLETE = re.compile(
@@ -437,7 +437,7 @@ def phrase(before: str, after: str) -> tuple[str, str]:
     tail = "".join(w for w, _ in words[verb_at + 1 :])
     after_text = _STOP.split(after, maxsplit=1)[0]
     after_words = _tagged(after_text)
-    head = after_text if _ACTIVITY.search(after_text) and len(after_text) <= 12 else _leading_noun(after_words)
+    head = after_text if _ACTIVITY.search(after_text) and len(after_text) <= 12 else _noun_before_verb(after_text, after_words)
     if verb_at >= 0 and not tail.strip("（( ：:") and verb in _GENERIC_VERBS and head:
         tail = ""  # 每月至少开展1次代表接待选民活动: the object follows the figure
     elif verb_at >= 0 and not tail.strip("（( ：:"):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase
@@ -445,7 +445,8 @@ def phrase(before: str, after: str) -> tuple[str, str]:
         tail = "".join(w for w, _ in words[start + 1 : verb_at])
     modified = "的" in tail
     obj = _clean_object(tail)
-    if head and (len(head) >= 2 or not obj):  # 18个站点阵地: the noun after the measure word is what is counted
+    people = bool(_PEOPLE_WORD.search(obj))
+    if head and (len(head) >= 2 or not obj) and not people:  # 18个站点阵地: the noun after the measure word is counted
         obj = head
     later = next((w for w, tag in after_words if _is_verb(w, tag) and w not in _GENERIC_VERBS), "")
     if modified:  # 形成的纸质档案12万卷进行数字化扫描: the activity follows the figure
@@ -454,11 +455,27 @@ def phrase(before: str, after: str) -> tuple[str, str]:
         verb = _final_verb(after_words) or verb
     elif not verb:
         verb = later
+    if not obj and verb_at > 0:  # 水质检测每季度开展一次 → 水质 检测
+        earlier = [n for n in verbs if n < verb_at and words[n][0] not in _GENERIC_VERBS]
+        if earlier:
+            verb = words[earlier[-1]][0]
+            obj = _clean_object("".join(w for w, _ in words[: earlier[-1]]))
     if verb in _GENERIC_VERBS:
         verb = ""
     if obj.endswith(verb) and verb:
         verb = ""
     return verb, obj
+
+
+_PEOPLE_WORD = re.compile(r"(?:人口|人员|群众|居民|对象|选民|党员|代表|干部|职工|学员|老人|家庭|户)$")
+
+
+def _noun_before_verb(text: str, words: list[tuple[str, str]]) -> str:
+    """农村集中供水站开展维修养护 → 农村集中供水站: the words before the first verb briefs use, else jieba's nouns."""
+    m = re.search("|".join(sorted((*_KNOWN_VERBS, *_GENERIC_VERBS), key=len, reverse=True)), text)
+    if m and m.start() >= 2 and not re.search(r"[\d的]", text[: m.start()]):
+        return text[: m.start()]
+    return _leading_noun(words)
 
 
 def _final_verb(words: list[tuple[str, str]]) -> str:
