@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.brief import Brief
@@ -37,15 +38,12 @@ from assistant.suggest.pipeline import fill_gaps, own_rows, read_brief
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
-from assistant.suggest.text import grams
 
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
 PRECEDENTS_SHOWN = 5
 MAX_ROUNDS = 4
 CROSS_TYPE_WEIGHT = 0.3  # score of a precedent no project of the brief's type used
-# Measure words any indicator may use: a precedent for a brief of unsure type may add these to the brief's own words.
-MEASURE_GRAMS = frozenset(grams("满意度 满意率 完成率 及时性 及时率 合格率 准确率 达标率 覆盖率 知晓率 数量 次数 人数 按时 按期 完成 情况"))
 _SCREEN_IGNORE = frozenset({"DUPLICATE"})  # among all candidates at once; selection removes duplicates
 
 
@@ -89,10 +87,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     context = default_context(bank) if context is None else context
     template = template_rows(brief, reading.verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
-    own_words = set(grams(brief_text(brief))) | MEASURE_GRAMS
-    kept, fillers = fill_gaps(
-        reading, own, template, candidates(brief, bank, sims, fit=fit), lambda name: set(grams(name)) <= own_words
-    )
+    kept, fillers = fill_gaps(reading, own, template, candidates(brief, bank, sims, fit=fit), _in_own_words(fit))
     rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
     pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
     chosen = _settle(brief, pool, _wanted(fitting if reading.sure else [], rows), requirements(brief.year), context)
@@ -105,6 +100,13 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
     )
+
+
+def _in_own_words(fit: Fit) -> Callable[[str], bool]:
+    """For a brief of unsure type: a precedent about the brief's own work (a third of its specific words are the
+    brief's) that names no kind of work the brief never mentions (系统 in an archive brief, 宣传内容 in an election)."""
+    markers = {w for spec in catalogue().types.values() for w in spec.markers}
+    return lambda name: fit.about_brief(name) and not any(w in name and w not in fit.text for w in markers)
 
 
 def brief_text(brief: Brief) -> str:
