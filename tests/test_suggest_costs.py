@@ -10,7 +10,7 @@ from assistant.domain.framework import Level2
 from assistant.suggest.brief_rows import statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, Origin
-from assistant.suggest.statements import read_statements
+from assistant.domain.statements import read_statements
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "indicators" / "types" / "unlisted" / "briefs"
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.suggest.statements import Kind, read_text
+from assistant.domain.statements import Kind, read_text
 
 
 def _read(text: str, months: int = 12):

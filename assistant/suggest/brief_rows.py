@@ -17,7 +17,7 @@ from assistant.domain.framework import PARENT, Level2
 from assistant.domain.project_types import catalogue
 from assistant.domain.values import ValueKind, parse_value
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
-from assistant.suggest.statements import Kind, Statement, plain
+from assistant.domain.statements import Kind, Statement, plain
 
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
 SOURCE = "F2021"

@@ -25,7 +25,7 @@ from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.framework import Level2
 from assistant.suggest.brief_rows import brief_row, plan_value
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
-from assistant.suggest.statements import Kind, Statement, plain
+from assistant.domain.statements import Kind, Statement, plain
 from assistant.suggest.text import core_name, grams, specific_grams
 
 WAN = Decimal(10000)

@@ -26,7 +26,7 @@ from assistant.domain.project_types import TypeVerdict, catalogue
 from assistant.suggest.brief_rows import BRIEF_SCORE, brief_row, plan_value, statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
-from assistant.suggest.statements import Kind, Statement, read_statements
+from assistant.domain.statements import Kind, Statement, read_statements
 from assistant.suggest.text import core_name
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
