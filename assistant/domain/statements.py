@@ -207,12 +207,18 @@ def _months(brief: Brief) -> int:
 
 
 def read_text(text: str, label: str, *, months: int = 12) -> list[Statement]:
-    """The statements of one field's text (label → its field name in each statement)."""
+    """The statements of one field's text (label → its field name in each statement); cached, as the review
+    reads the same text on every round of a suggestion."""
+    return list(_read_text(text, label, months))
+
+
+@cache
+def _read_text(text: str, label: str, months: int) -> tuple[Statement, ...]:
     found: list[Statement] = []
     for sentence in re.split(r"[。；;！？\n]", text):
         if sentence.strip():
             found.extend(_sentence(sentence.strip(), label, months))
-    return [_each_site(s, found) for s in found]
+    return tuple(_each_site(s, found) for s in found)
 
 
 _EACH = re.compile(r"(?:每(?:个|座|处|家|所)|各)(?P<noun>[\u4e00-\u9fff]{2})")
@@ -437,7 +443,8 @@ def phrase(before: str, after: str) -> tuple[str, str]:
     tail = "".join(w for w, _ in words[verb_at + 1 :])
     after_text = _STOP.split(after, maxsplit=1)[0]
     after_words = _tagged(after_text)
-    head = after_text if _ACTIVITY.search(after_text) and len(after_text) <= 12 else _noun_before_verb(after_text, after_words)
+    activity = _ACTIVITY.search(after_text) and len(after_text) <= 12 and not re.match(r"[并和及且同]", after_text)
+    head = after_text if activity else _noun_before_verb(after_text, after_words)
     if verb_at >= 0 and not tail.strip("（( ：:") and verb in _GENERIC_VERBS and head:
         tail = ""  # 每月至少开展1次代表接待选民活动: the object follows the figure
     elif verb_at >= 0 and not tail.strip("（( ：:"):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase

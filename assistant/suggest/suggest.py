@@ -44,7 +44,7 @@ DECAY = 0.5  # weight of each further declaration that used a template, relative
 PRECEDENTS_SHOWN = 5
 MAX_ROUNDS = 4
 CROSS_TYPE_WEIGHT = 0.3  # score of a precedent no project of the brief's type used
-_SCREEN_IGNORE = frozenset({"DUPLICATE"})  # among all candidates at once; selection removes duplicates
+_SCREEN_IGNORE = frozenset({"DUPLICATE", "COST-ARITHMETIC"})  # table-level: judged on the chosen table, not the pool
 
 
 @dataclass(frozen=True)
