@@ -124,6 +124,10 @@ COUNT_UNITS = (
     "栋",
     "轮",
     "节",
+    "门",
+    "堂",
+    "集",
+    "分钟",
 )
 TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周")
 _APPROX = "约|近|逾|超过|不少于|不低于|至少|达到|达|共计|共|累计|合计|总计|计"
@@ -161,7 +165,7 @@ _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
 _ACTIVITY = re.compile(r"(?:活动|会议|座谈会|讲座|培训|检查|调研|演练|宣讲)$")
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
-_PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮)[^，,；。]{0,4}$")
+_PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮|门|堂|集|节)[^，,；。]{0,4}$")
 
 # Words that open a clause but say nothing of the object: 全区, 预计, 全年…
 _LEAD = re.compile(
@@ -495,7 +499,7 @@ def _final_verb(words: list[tuple[str, str]]) -> str:
 
 def _clean_object(text: str) -> str:
     text = re.split(r"通过|经由|由|按照|依托", text)[0]
-    text = re.sub(r"^每(?:月|季度|季|周|半年|年|天|日)", "", text)
+    text = re.sub(r"^每(?:月|季度|季|周|半年|年|天|日|个|门|期|场|班|次|批|轮|堂|集|节)", "", text)
     text = _LEAD.sub("", text)
     if "的" in text:
         text = text.rsplit("的", 1)[1]

@@ -19,6 +19,7 @@ from assistant.domain.values import ValueKind, parse_value
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.domain.statements import Kind, Statement, plain
 
+DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
 SOURCE = "F2021"
 MAX_OBJECT = 10  # characters of an object kept in a name (the last ones: 选举工作人员业务培训)
@@ -54,7 +55,8 @@ def _kept(statements: list[Statement]) -> list[Statement]:
     """Counts per unit (每期约60人) stand in their product; a listing's total only where a part names nothing."""
     kept = []
     for s in statements:
-        if s.kind in {Kind.INPUT, Kind.STANDARD} or s.per_unit and s.kind is Kind.COUNT:
+        duration = s.kind is Kind.COUNT and s.unit in DURATIONS
+        if s.kind in {Kind.INPUT, Kind.STANDARD} or (s.per_unit and s.kind is Kind.COUNT and not duration):
             continue
         if s.parts and all(p.object for p in s.parts):
             continue
@@ -64,6 +66,9 @@ def _kept(statements: list[Statement]) -> list[Statement]:
 
 def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     match s.kind:
+        case Kind.COUNT if s.unit in DURATIONS:  # 每门课程约45分钟 → 单门课程时长 ≥45(分钟)
+            per = f"单{s.per_unit}" if s.per_unit else ""
+            name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
         case Kind.COUNT:
             name, level2, value = count_name(s), _count_level(s), f"{s.op}{plain(s.number)}({s.unit})"
         case Kind.RATE:
