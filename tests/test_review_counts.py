@@ -31,7 +31,9 @@ def test_a_total_over_one_item_of_a_listing_is_a_finding():
     brief = load_brief(CASES / "02-condolence.yaml")
     found = _rules(brief, [*COUNTS, _row(Level2.ECONOMIC_COST, "人均补助标准", "≤834(元/人)")])
     assert ("COST-ARITHMETIC", "人均补助标准") in found
-    report = review(brief_declaration(brief, indicators=[*COUNTS, _row(Level2.ECONOMIC_COST, "人均补助标准", "≤834(元/人)")]))
+    report = review(
+        brief_declaration(brief, indicators=[*COUNTS, _row(Level2.ECONOMIC_COST, "人均补助标准", "≤834(元/人)")])
+    )
     message = next(f.message for f in report.findings if f.rule_id == "COST-ARITHMETIC")
     assert "834元/人 × (慰问困难党员人数900 + 慰问老党员人数300) = 1,000,800元，超过项目资金 750,000元" in message
 
@@ -60,7 +62,9 @@ def test_staff_written_as_people_served_is_a_finding():
     brief = load_brief(CASES / "05-petition.yaml")
     found = _rules(brief, [_row(Level2.QUANTITY, "服务对象覆盖人数", "≥12(人)")])
     assert ("COUNT-MISNAMED", "服务对象覆盖人数") in found
-    assert not [r for r in _rules(brief, [_row(Level2.QUANTITY, "来访群众接待人次", "≥6000(人次)")]) if r[0] == "COUNT-MISNAMED"]
+    assert not [
+        r for r in _rules(brief, [_row(Level2.QUANTITY, "来访群众接待人次", "≥6000(人次)")]) if r[0] == "COUNT-MISNAMED"
+    ]
 
 
 def test_the_rules_are_in_the_catalogue():

@@ -7,10 +7,10 @@ import pytest
 
 from assistant.domain.brief import Brief, load_brief
 from assistant.domain.framework import Level2
+from assistant.domain.statements import read_statements
 from assistant.suggest.brief_rows import statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, Origin
-from assistant.domain.statements import read_statements
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "indicators" / "types" / "unlisted" / "briefs"
 
@@ -93,7 +93,9 @@ def test_never_the_total_over_one_item_of_a_listing():
 
 
 def test_the_total_over_what_the_whole_project_delivers():
-    brief = Brief(name="区人大代表履职培训", year=2027, funding={"总额": 860000}, content="为约320名区人大代表举办培训。")
+    brief = Brief(
+        name="区人大代表履职培训", year=2027, funding={"总额": 860000}, content="为约320名区人大代表举办培训。"
+    )
     [unit] = [r for n, r in _costs(brief).items() if n != "项目总成本"]
     assert unit.value.value == "≤2688(元/人)" and unit.value.arithmetic == "项目资金 860,000元 ÷ 约320名 ≈ 2688元/人"
 

@@ -53,7 +53,9 @@ def test_an_unsure_brief_gets_its_own_rows_and_no_foreign_template(election):
 def test_the_table_passes_the_review(election, bank):
     brief = load_brief(CASES / "01-election.yaml")
     report = review(draft_declaration(brief, election.suggestions), default_context(bank))
-    flagged = [f.rule_id for f in report.findings if f.severity in {Severity.ERROR, Severity.WARNING} and f.location.indicator]
+    flagged = [
+        f.rule_id for f in report.findings if f.severity in {Severity.ERROR, Severity.WARNING} and f.location.indicator
+    ]
     assert flagged == []
 
 

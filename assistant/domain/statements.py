@@ -18,13 +18,24 @@ verb before the figure), with a list of the verbs briefs use most where jieba ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 
 from assistant.domain.brief import Brief
+from assistant.domain.phrases import (
+    APPROX,
+    GENERIC_VERBS,
+    KNOWN_VERBS,
+    STOP,
+    clean_object,
+    is_verb,
+    leading_noun,
+    phrase,
+    tagged,
+)
 from assistant.domain.quantities import CN_NUMBER, cn_number, service_months
 
 
@@ -54,7 +65,7 @@ class Statement:
     approx: bool = False
     subject: str = ""  # a standard's or rate's own name where the brief gives one: 困难党员慰问标准
     derivation: str | None = None  # 每月40批次 × 12个月 = 480批次
-    parts: tuple[Statement, ...] = field(default=())
+    parts: tuple[Statement, ...] = ()
     per_unit: str | None = None  # a standard's unit of measure: 人 in 元/人
 
     @property
@@ -130,13 +141,12 @@ COUNT_UNITS = (
     "分钟",
 )
 TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周")
-_APPROX = "约|近|逾|超过|不少于|不低于|至少|达到|达|共计|共|累计|合计|总计|计"
 _AT_LEAST = ("不少于", "不低于", "至少", "超过", "逾", "达到", "以上", "不小于", "高于")
 _AT_MOST = ("不超过", "不高于", "不多于", "控制在", "以内", "以下", "低于", "不大于")
 _PEOPLE = ("人", "名", "户", "位", "人次")
 
 _COUNT = re.compile(
-    rf"(?P<approx>{_APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
+    rf"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
 _NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满|各)$")  # 各1次: per item, no total
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
@@ -163,27 +173,8 @@ _COMPLETE = re.compile(
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
 _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
-_ACTIVITY = re.compile(r"(?:活动|会议|座谈会|讲座|培训|检查|调研|演练|宣讲)$")
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
 _PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮|门|堂|集|节)[^，,；。]{0,4}$")
-
-# Words that open a clause but say nothing of the object: 全区, 预计, 全年…
-_LEAD = re.compile(
-    r"^(?:并|且|同时|其中|另|共|全年|年内|年度|预计|计划|拟|力争|确保|保证|保障|实现|做到|要求|对|向|为|在|"
-    r"全区|全市|全镇|全县|全街道|本区|本市|本镇|辖区内|辖区|区内|市内|各|约|近|累计|合计|全部|依法|按规定|分别)+"
-)
-_GENERIC_VERBS = {"开展", "组织", "进行", "完成", "实施", "预计", "计划", "安排", "做好", "推进", "加强", "确保", "保障"}
-# Verbs briefs use that jieba may tag as nouns (vn) or split; longest first when matched.
-_KNOWN_VERBS = (
-    "走访慰问", "慰问", "走访", "划分", "设立", "登记", "培训", "抽检", "检测", "检验", "出具", "整理", "扫描",
-    "数字化", "接待", "受理", "办理", "调解", "提供", "编制", "修订", "审查", "巡查", "检查", "改造", "建设",
-    "购置", "采购", "印制", "制作", "发布", "召开", "举办", "举行", "调研", "编写", "录入", "发放", "处置", "服务",
-    "开发", "修缮", "维修", "更换", "宣讲", "督查", "执法", "审核", "核查", "调查", "咨询",
-    "答复", "化验", "采样", "排查", "整治", "清理", "征集", "聘请", "编印", "出版", "录制", "拍摄", "建立", "提交",
-    "清运", "收运", "治理", "新建", "改建", "铺设", "疏浚", "养护", "监测", "清查", "登记", "审理", "代理", "出具",
-    "接待", "收集", "汇编", "走访", "回访", "选聘", "聘用", "公布", "设立", "划分", "配发",
-)
-_STOP = re.compile(r"[，,；;。！？!?\n（）()：:]")
 
 
 def read_statements(brief: Brief) -> list[Statement]:
@@ -325,11 +316,11 @@ def _counts(
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
         own_verb, obj = phrase(before, after)
-        if verb and before and not any(v in before for v in (*_KNOWN_VERBS, *_GENERIC_VERBS)):
-            own_verb, obj = verb, _clean_object(before) or obj  # 购置执法记录仪300台、便携式打印终端120台
+        if verb and before and not any(v in before for v in (*KNOWN_VERBS, *GENERIC_VERBS)):
+            own_verb, obj = verb, clean_object(before) or obj  # 购置执法记录仪300台、便携式打印终端120台
         if before.endswith("等"):  # 检测农药残留、兽药残留等32项: examples, the count is of 检测项目
             own_verb = phrase(clause, "")[0] or phrase(clause.split("、")[0] + "1", "")[0]
-            obj = _leading_noun(_tagged(_STOP.split(after, maxsplit=1)[0])) or _ENUMERATED.get(m["unit"], "")
+            obj = leading_noun(tagged(STOP.split(after, maxsplit=1)[0])) or _ENUMERATED.get(m["unit"], "")
         per = _PER_UNIT.search(before)
         statement = Statement(
             Kind.INPUT if m["unit"] in _PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
@@ -356,10 +347,12 @@ def _staff(before: str, after: str, verb: str) -> bool:
     """配备接待人员12名, 窗口接待服务：12名接待人员: people put in, not people served or trained."""
     if _INPUT.search(before):
         return True
-    noun = _STOP.split(after, maxsplit=1)[0]
+    noun = STOP.split(after, maxsplit=1)[0]
     named = noun if noun else before
-    return bool(_STAFF.search(named)) and not any(w in before + noun for w in _TRAINED if w != "接待") and (
-        "培训" not in named
+    return (
+        bool(_STAFF.search(named))
+        and not any(w in before + noun for w in _TRAINED if w != "接待")
+        and ("培训" not in named)
     )
 
 
@@ -388,7 +381,7 @@ def _per_products(items: list[Statement]) -> list[Statement]:
     derived = []
     for q in (q for q in items if q.per_unit and q.unit in _PEOPLE and q.number is not None):
         count = next((c for c in items if c.unit == q.per_unit and c.per_unit is None and c.number), None)
-        if count is None or count.number is None:
+        if count is None or count.number is None or q.number is None:
             continue
         total = q.number * count.number
         how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}人次"
@@ -432,115 +425,6 @@ def _common_head(objects: list[str]) -> str:
     return first
 
 
-# -- phrases --------------------------------------------------------------------------------------------
-
-
-def phrase(before: str, after: str) -> tuple[str, str]:
-    """(verb, object) of a figure from the words before it (划分选区约 → 划分, 选区) or, where nothing names
-    an object before it, the noun right after it (18个站点 → 站点; 3个工作日内出具检测报告 → 出具, 检测报告)."""
-    before = re.sub(rf"(?:{_APPROX}|每[月季周年天日]|每)+$", "", before.rstrip("（( "))
-    words = _tagged(before)
-    known = [n for n, (w, _) in enumerate(words) if w in _KNOWN_VERBS or w in _GENERIC_VERBS]
-    verbs = known or [n for n, (w, tag) in enumerate(words) if _is_verb(w, tag)]
-    verb_at = verbs[-1] if verbs else -1
-    verb = words[verb_at][0] if verb_at >= 0 else ""
-    tail = "".join(w for w, _ in words[verb_at + 1 :])
-    after_text = _STOP.split(after, maxsplit=1)[0]
-    after_words = _tagged(after_text)
-    activity = _ACTIVITY.search(after_text) and len(after_text) <= 12 and not re.match(r"[并和及且同]", after_text)
-    head = after_text if activity else _noun_before_verb(after_text, after_words)
-    if verb_at >= 0 and not tail.strip("（( ：:") and verb in _GENERIC_VERBS and head:
-        tail = ""  # 每月至少开展1次代表接待选民活动: the object follows the figure
-    elif verb_at >= 0 and not tail.strip("（( ：:"):  # 开展选举工作人员业务培训（约2500人次）: the verb ends the phrase
-        start = max((n for n in verbs if n < verb_at), default=-1)
-        tail = "".join(w for w, _ in words[start + 1 : verb_at])
-    modified = "的" in tail
-    obj = _clean_object(tail)
-    people = bool(_PEOPLE_WORD.search(obj))
-    if head and (len(head) >= 2 or not obj) and not people:  # 18个站点阵地: the noun after the measure word is counted
-        obj = head
-    later = next((w for w, tag in after_words if _is_verb(w, tag) and w not in _GENERIC_VERBS), "")
-    if modified:  # 形成的纸质档案12万卷进行数字化扫描: the activity follows the figure
-        verb = later
-    elif head:
-        verb = _final_verb(after_words) or verb
-    elif not verb:
-        verb = later
-    if not obj and verb_at > 0:  # 水质检测每季度开展一次 → 水质 检测
-        earlier = [n for n in verbs if n < verb_at and words[n][0] not in _GENERIC_VERBS]
-        if earlier:
-            verb = words[earlier[-1]][0]
-            obj = _clean_object("".join(w for w, _ in words[: earlier[-1]]))
-    if verb in _GENERIC_VERBS:
-        verb = ""
-    if obj.endswith(verb) and verb:
-        verb = ""
-    return verb, obj
-
-
-_PEOPLE_WORD = re.compile(r"(?:人口|人员|群众|居民|对象|选民|党员|代表|干部|职工|学员|老人|家庭|户)$")
-
-
-def _noun_before_verb(text: str, words: list[tuple[str, str]]) -> str:
-    """农村集中供水站开展维修养护 → 农村集中供水站: the words before the first verb briefs use, else jieba's nouns."""
-    m = re.search("|".join(sorted((*_KNOWN_VERBS, *_GENERIC_VERBS), key=len, reverse=True)), text)
-    if m and m.start() >= 2 and not re.search(r"[\d的]", text[: m.start()]):
-        return text[: m.start()]
-    return _leading_noun(words)
-
-
-def _final_verb(words: list[tuple[str, str]]) -> str:
-    """约800名职工参赛: a verb that ends the phrase after the figure is what those counted do; 320名区人大代表
-    举办培训班: a verb with its own object is not."""
-    if words and _is_verb(*words[-1]) and words[-1][0] not in _GENERIC_VERBS:
-        return words[-1][0]
-    return ""
-
-
-def _clean_object(text: str) -> str:
-    text = re.split(r"通过|经由|由|按照|依托", text)[0]
-    text = re.sub(r"^每(?:月|季度|季|周|半年|年|天|日|个|门|期|场|班|次|批|轮|堂|集|节)", "", text)
-    text = _LEAD.sub("", text)
-    if "的" in text:
-        text = text.rsplit("的", 1)[1]
-    text = re.sub(r"(?:做到|实现|确保|达到|保证)$", "", text)
-    return text.strip("（()）“”\"' 等：:")
-
-
-def _leading_noun(words: list[tuple[str, str]]) -> str:
-    """The noun phrase that opens a word list (个站点阵地 → 站点阵地; 名生活困难党员和老党员发放… → 生活困难党员和老党员),
-    up to a verb, an adverb or a time word."""
-    taken = []
-    for w, tag in words:
-        if _is_verb(w, tag) or not tag.startswith(("n", "vn", "a", "c", "b")) or tag == "ad":
-            if taken or tag not in {"m", "q"}:
-                break
-            continue
-        taken.append(w)
-    return "".join(taken).rstrip("和及与")
-
-
-def _is_verb(word: str, tag: str) -> bool:
-    return (tag == "v" and len(word) >= 2) or word in _KNOWN_VERBS
-
-
-@cache
-def _posseg():  # type: ignore[no-untyped-def]
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    for verb in _KNOWN_VERBS:
-        jieba.add_word(verb, tag="v")
-    return jieba.posseg
-
-
-def _tagged(text: str) -> list[tuple[str, str]]:
-    if not text:
-        return []
-    return [(p.word, p.flag) for p in _posseg().lcut(text, HMM=False)]
-
-
 # -- standards, rates, deadlines, zero targets ----------------------------------------------------------------
 
 
@@ -554,7 +438,7 @@ def _standards(part: str, label: str, clause: str, taken: list[tuple[int, int]])
         if m["times"] == "每次" and per in {"人", "名"}:
             per = "人次"  # 每人每次750元
         before = part[: m.start()] + (m["middle"] or "")
-        subject = _clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
+        subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         verb, obj = phrase(before, "")
         taken.append(m.span())
         found.append(
@@ -583,7 +467,7 @@ def _rates(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> 
         number = Decimal(m["num"])
         op = "≤" if op_word in _AT_MOST or op_word == "≤" or tail in {"以下", "以内"} else "≥"
         op = "=" if number == 100 and op == "≥" else op
-        subject = _clean_object(re.sub(r"(?:要|应|须|需|均|要求)+$", "", part[: m.start()]))
+        subject = clean_object(re.sub(r"(?:要|应|须|需|均|要求)+$", "", part[: m.start()]))
         subject = re.sub(r"(?:不低于|不少于|达到|达|保持|控制在|为|在)+$", "", subject)
         taken.append(m.span())
         verb, obj = phrase(part[: m.start()], "")
@@ -603,22 +487,20 @@ def _deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]])
         before = re.sub(r"(?:在|于)[\u4e00-\u9fff]{0,4}?后$", "", part[: m.start()])
         verb, obj = _deadline_phrase(before, part[m.end() :])
         unit = m["unit"]
-        found.append(
-            Statement(Kind.DEADLINE, _number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0))
-        )
+        found.append(Statement(Kind.DEADLINE, _number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0)))
     for m in _SAME_DAY.finditer(part):
-        later = _tagged(_STOP.split(part[m.start("verb") :], maxsplit=1)[0])
-        verb = next((w for w, tag in later if _is_verb(w, tag)), m["verb"][:2])
-        obj = phrase(part[: m.start()], "")[1] or _clean_object(part[: m.start()])
+        later = tagged(STOP.split(part[m.start("verb") :], maxsplit=1)[0])
+        verb = next((w for w, tag in later if is_verb(w, tag)), m["verb"][:2])
+        obj = phrase(part[: m.start()], "")[1] or clean_object(part[: m.start()])
         found.append(Statement(Kind.DEADLINE, Decimal(1), "天", "≤", verb, obj, label, clause, m["word"]))
     return found
 
 
 def _deadline_phrase(before: str, after: str) -> tuple[str, str]:
-    after_words = _tagged(_STOP.split(after, maxsplit=1)[0])
-    verb = next((w for w, tag in after_words if _is_verb(w, tag)), "")
+    after_words = tagged(STOP.split(after, maxsplit=1)[0])
+    verb = next((w for w, tag in after_words if is_verb(w, tag)), "")
     rest = "".join(w for w, _ in after_words[[w for w, _ in after_words].index(verb) + 1 :]) if verb else ""
-    obj = _clean_object(rest) or _clean_object(before)
+    obj = clean_object(rest) or clean_object(before)
     return verb, obj
 
 
@@ -627,10 +509,10 @@ def _zeros(part: str, label: str, clause: str) -> list[Statement]:
     found = []
     for m in _ZERO.finditer(part):
         what = m["what1"] or m["what2"]
-        obj = _clean_object(m["obj1"] or "") if m["what1"] else _clean_object(phrase(part[: m.start()], "")[1])
+        obj = clean_object(m["obj1"] or "") if m["what1"] else clean_object(phrase(part[: m.start()], "")[1])
         found.append(Statement(Kind.ZERO, Decimal(0), "", "=", what, obj, label, clause, m.group(0)))
     for m in _COMPLETE.finditer(part):
-        obj = _clean_object(part[: m.start()])
+        obj = clean_object(part[: m.start()])
         found.append(Statement(Kind.COMPLETE, None, "", "=", m.group(0), obj, label, clause, m.group(0)))
     return found
 

@@ -102,9 +102,7 @@ def _misnamed(decl: Declaration) -> Iterator[Finding]:
             continue
         staff = next((s for s in inputs if s.number == number), None)
         if staff is not None:
-            message = (
-                f"指标{quoted(ind)}的数值在项目文字中是“{staff.clause}”（投入的人员），不是服务或覆盖的对象"
-            )
+            message = f"指标{quoted(ind)}的数值在项目文字中是“{staff.clause}”（投入的人员），不是服务或覆盖的对象"
             yield finding("COUNT-MISNAMED", message, at_indicator(ind))
 
 

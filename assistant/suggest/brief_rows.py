@@ -15,9 +15,9 @@ import re
 
 from assistant.domain.framework import PARENT, Level2
 from assistant.domain.project_types import catalogue
+from assistant.domain.statements import Kind, Statement, plain
 from assistant.domain.values import ValueKind, parse_value
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
-from assistant.domain.statements import Kind, Statement, plain
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent

@@ -23,9 +23,9 @@ from decimal import ROUND_CEILING, Decimal
 
 from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.framework import Level2
+from assistant.domain.statements import Kind, Statement, plain
 from assistant.suggest.brief_rows import brief_row, plan_value
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
-from assistant.domain.statements import Kind, Statement, plain
 from assistant.suggest.text import core_name, grams, specific_grams
 
 WAN = Decimal(10000)
@@ -102,8 +102,11 @@ def _line_rows(lines: list[CompositionLine], counts: list[Statement], covered: s
     rows = []
     for line in lines:
         count = _bought_by(line, counts)
-        if count is None or count.number is None or _per(count.unit) in covered or (
-            "人" in covered and _per(count.unit) in _PEOPLE
+        if (
+            count is None
+            or count.number is None
+            or _per(count.unit) in covered
+            or ("人" in covered and _per(count.unit) in _PEOPLE)
         ):
             continue
         per = _per(count.unit)

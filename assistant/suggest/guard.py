@@ -59,7 +59,9 @@ def repaired(
 
 def _stated(suggestion: IndicatorSuggestion) -> bool:
     """A value the brief states verbatim (计划标准 with no arithmetic of ours)."""
-    return suggestion.origin is Origin.BRIEF and suggestion.value.ground is Ground.PLAN and not suggestion.value.arithmetic
+    return (
+        suggestion.origin is Origin.BRIEF and suggestion.value.ground is Ground.PLAN and not suggestion.value.arithmetic
+    )
 
 
 def _moved(suggestion: IndicatorSuggestion, level2: Level2) -> IndicatorSuggestion:

@@ -23,10 +23,10 @@ from assistant.domain.brief import Brief
 from assistant.domain.classify import brief_type
 from assistant.domain.framework import PARENT, Level1, Level2
 from assistant.domain.project_types import TypeVerdict, catalogue
+from assistant.domain.statements import Kind, Statement, read_statements
 from assistant.suggest.brief_rows import BRIEF_SCORE, brief_row, plan_value, statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
-from assistant.domain.statements import Kind, Statement, read_statements
 from assistant.suggest.text import core_name
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
@@ -167,7 +167,9 @@ def _common_rows(reading: Reading, own: OwnRows) -> list[IndicatorSuggestion]:
     if Level2.TIMELINESS not in own.level2s():
         end = brief.end_date or date(brief.year, 12, 31)
         why = f"计划标准：简报结束日期 {end.isoformat()}" if brief.end_date else f"计划标准：预算年度 {brief.year} 年末"
-        rows.append(_common(f"{core}完成时限", Level2.TIMELINESS, plan_value(f"{end.month}月底前", why, fields=["结束日期"])))
+        rows.append(
+            _common(f"{core}完成时限", Level2.TIMELINESS, plan_value(f"{end.month}月底前", why, fields=["结束日期"]))
+        )
     if Level2.SATISFACTION not in own.level2s():
         rows.append(_common(_served(reading.statements), Level2.SATISFACTION, _reference("≥90(%)")))
     if Level2.QUANTITY not in own.level2s():
@@ -183,7 +185,11 @@ def _served(statements: list[Statement]) -> str:
         return "服务对象满意度"
     biggest = max(people, key=lambda s: (s.number or 0) * (10000 if s.unit.startswith("万") else 1))
     verb = biggest.verb[-2:]
-    return f"{verb}对象满意度" if verb in {"慰问", "救助", "补助", "服务", "接待", "走访"} else f"{biggest.object[-6:]}满意度"
+    return (
+        f"{verb}对象满意度"
+        if verb in {"慰问", "救助", "补助", "服务", "接待", "走访"}
+        else f"{biggest.object[-6:]}满意度"
+    )
 
 
 def _reference(value: str) -> ValueProposal:

@@ -85,7 +85,11 @@ def judge(name: str, expect: dict, result: SuggestionSet) -> Outcome:
     missing = [f for f in expect["figures"] if not has_figure(rows, f)]
     unit_costs = [r for r in rows if r.level1 is Level1.COST and (r.value.unit or "").startswith("元/")]
     accepted = [_norm(*_parse(c)) for c in expect["costs"]]
-    bad = [f"{r.name} {r.value.value}" for r in unit_costs if _norm(r.value.number or Decimal(-1), r.value.unit or "") not in accepted]
+    bad = [
+        f"{r.name} {r.value.value}"
+        for r in unit_costs
+        if _norm(r.value.number or Decimal(-1), r.value.unit or "") not in accepted
+    ]
     foreign = [r.name for r in rows if any(w in r.name for w in expect["forbidden"])]
     covered = {r.level2.value for r in rows}
     uncovered = [l2 for l2 in expect["level2"] if l2 not in covered]
@@ -158,7 +162,9 @@ def main() -> int:
     print(f"首次调用（含 jieba 词典加载）：{(time.perf_counter() - start) * 1000:.0f} ms")
     splits = [args.split] if args.split else ["tune", "test", "test2"]
     ok = [report(f"{s}（{_TITLES[s]}）", *run(load(s), bank, verbose=args.verbose)) for s in splits]
-    print(f"\n目标（测试半）：数字入表 ≥90%、单位成本 100% 可接受、外来行 0、二级全覆盖、p95 ≤300 ms —— {'达到' if ok[-1] else '未达到'}")
+    print(
+        f"\n目标（测试半）：数字入表 ≥90%、单位成本 100% 可接受、外来行 0、二级全覆盖、p95 ≤300 ms —— {'达到' if ok[-1] else '未达到'}"
+    )
     return 0 if ok[-1] else 1
 
 
