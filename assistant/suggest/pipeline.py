@@ -88,14 +88,14 @@ def fill_gaps(
     own: OwnRows,
     template: list[IndicatorSuggestion],
     precedents: list[IndicatorSuggestion],
-    own_words: Callable[[str], bool],
+    own_words: Callable[[IndicatorSuggestion], bool],
 ) -> tuple[list[IndicatorSuggestion], list[IndicatorSuggestion]]:
     """(own rows kept, fillers): a template row carrying a figure of the brief replaces the statement row of the
     same figure (the template's usual name); a template's unit cost only where the brief prices that unit no
     other way. A brief of an unsure type gets no template but the framework's common rows, and only precedents
     whose every specific word is the brief's own (``own_words``)."""
     if not reading.sure:
-        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if own_words(p.name)]]
+        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if own_words(p)]]
     own_costs = [r for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
     kept_template = []
     for row in template:

@@ -43,6 +43,7 @@ NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indic
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
 PRECEDENTS_SHOWN = 5
 MAX_ROUNDS = 4
+CLOSE_PRECEDENT = 0.5  # a template used by projects this similar (score) fits a brief of unsure type
 CROSS_TYPE_WEIGHT = 0.3  # score of a precedent no project of the brief's type used
 _SCREEN_IGNORE = frozenset({"DUPLICATE", "COST-ARITHMETIC"})  # table-level: judged on the chosen table, not the pool
 
@@ -90,7 +91,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     kept, fillers = fill_gaps(reading, own, template, candidates(brief, bank, sims, fit=fit), _in_own_words(fit))
     rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
     pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
-    chosen = _settle(brief, pool, _wanted(fitting if reading.sure else [], rows), requirements(brief.year), context)
+    chosen = _settle(brief, pool, _wanted(fitting, rows), requirements(brief.year), context)
     return SuggestionSet(
         brief_name=brief.name,
         year=brief.year,
@@ -102,11 +103,18 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     )
 
 
-def _in_own_words(fit: Fit) -> Callable[[str], bool]:
-    """For a brief of unsure type: a precedent about the brief's own work (a third of its specific words are the
-    brief's) that names no kind of work the brief never mentions (系统 in an archive brief, 宣传内容 in an election)."""
+def _in_own_words(fit: Fit) -> Callable[[IndicatorSuggestion], bool]:
+    """For a brief of unsure type: a precedent that names no kind of work the brief never mentions (系统 in an
+    archive brief, 宣传内容 in an election), and is either about the brief's own work (a third of its specific
+    words are the brief's) or used by close projects (the same project's earlier forms)."""
     markers = {w for spec in catalogue().types.values() for w in spec.markers}
-    return lambda name: fit.about_brief(name) and not any(w in name and w not in fit.text for w in markers)
+
+    def fits(row: IndicatorSuggestion) -> bool:
+        if any(w in row.name and w not in fit.text for w in markers):
+            return False
+        return fit.about_brief(row.name) or row.score >= CLOSE_PRECEDENT
+
+    return fits
 
 
 def brief_text(brief: Brief) -> str:
