@@ -274,6 +274,23 @@ RULES: tuple[Rule, ...] = (
         fix="改为写明金额的成本指标（总成本、单位成本或分项成本），如“人均培训成本≤2700(元/人)”。",
     ),
     Rule(
+        id="COST-ARITHMETIC",
+        severity=W,
+        criterion=C_FEASIBLE,
+        source=_PRIMER_COST,
+        title="单位成本与本表的数量和资金对不上",
+        fix="按项目构成中某一分项的金额除以该分项购买的数量（或写明的单价、人均标准）核定单位成本，并写出算式；"
+        "不要以总额除以其中一项数量。",
+    ),
+    Rule(
+        id="COUNT-MISNAMED",
+        severity=W,
+        criterion=C_RELEVANT,
+        source=_PRIMER5,
+        title="数量指标的名称与文字中该数字所指不符",
+        fix="按项目文字中该数字所指命名指标（如“配备接待人员12名”是投入，不是服务对象）；投入类数字不作为产出指标。",
+    ),
+    Rule(
         id="VAL-IMPOSSIBLE",
         severity=E,
         criterion=C_FEASIBLE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.domain.model import Declaration
 from assistant.review import (
+    checks_counts,
     checks_defects,
     checks_form,
     checks_framework,
@@ -32,6 +33,7 @@ CHECKS: tuple[Check, ...] = (
     checks_values.check_table,
     checks_type.check_type_relevance,
     checks_defects.check_defects,
+    checks_counts.check_counts,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}

@@ -15,9 +15,11 @@ from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
 from assistant.review.models import Finding, Severity
-from assistant.suggest.models import IndicatorSuggestion
+from assistant.suggest.models import Ground, IndicatorSuggestion, Origin
 
 BLOCKING = {Severity.ERROR, Severity.WARNING}
+# A figure the brief states itself stays, with the finding as a note: the officer, not the tool, corrects the brief.
+STATED_KEPT = frozenset({"COST-ARITHMETIC", "COUNT-MISNAMED"})
 
 
 def draft_declaration(brief: Brief, suggestions: list[IndicatorSuggestion]) -> Declaration:
@@ -34,7 +36,10 @@ def blocking_findings(
     found: dict[int, list[Finding]] = defaultdict(list)
     for f in report.findings:
         if f.severity in BLOCKING and f.location.indicator is not None:
-            found[f.location.indicator.position - 1].append(f)
+            n = f.location.indicator.position - 1
+            if f.rule_id in STATED_KEPT and _stated(suggestions[n]):
+                continue  # the brief's own figure stays; the draft's review shows the finding to the officer
+            found[n].append(f)
     return found
 
 
@@ -50,6 +55,13 @@ def repaired(
             continue
         return None
     return suggestion
+
+
+def _stated(suggestion: IndicatorSuggestion) -> bool:
+    """A value the brief states verbatim (计划标准 with no arithmetic of ours)."""
+    return (
+        suggestion.origin is Origin.BRIEF and suggestion.value.ground is Ground.PLAN and not suggestion.value.arithmetic
+    )
 
 
 def _moved(suggestion: IndicatorSuggestion, level2: Level2) -> IndicatorSuggestion:

@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.brief import Brief
-from assistant.domain.classify import brief_fields, brief_type
+from assistant.domain.classify import brief_fields
 from assistant.domain.framework import FRAMEWORK, PARENT, Level1, Level2
 from assistant.domain.project_types import TemplateIndicator, catalogue
 from assistant.review import lexicon
@@ -27,11 +28,13 @@ from assistant.suggest.models import (
     Evidence,
     IndicatorSuggestion,
     Naming,
+    Origin,
     Precedent,
     SuggestionSet,
     ValueProposal,
 )
 from assistant.suggest.naming import BriefNames, name_for
+from assistant.suggest.pipeline import fill_gaps, own_rows, read_brief
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
@@ -40,8 +43,9 @@ NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indic
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
 PRECEDENTS_SHOWN = 5
 MAX_ROUNDS = 4
+CLOSE_PRECEDENT = 0.5  # a template used by projects this similar (score) fits a brief of unsure type
 CROSS_TYPE_WEIGHT = 0.3  # score of a precedent no project of the brief's type used
-_SCREEN_IGNORE = frozenset({"DUPLICATE"})  # among all candidates at once; selection removes duplicates
+_SCREEN_IGNORE = frozenset({"DUPLICATE", "COST-ARITHMETIC"})  # table-level: judged on the chosen table, not the pool
 
 
 @dataclass(frozen=True)
@@ -73,29 +77,44 @@ def default_context(bank: IndicatorBank) -> ReviewContext:
 def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None = None) -> SuggestionSet:
     """An evidenced indicator table for ``brief`` from ``bank``; deterministic, no model, milliseconds.
 
-    The brief's project type decides which precedents fit (fit.py); the type's template adds the rows
-    the brief's own figures fill (templates.py); both go through the same selection and review.
+    Read the brief's statements → rows of its own figures and costs → fill what it leaves empty from its
+    type's template and fitting precedents → select per 二级 and pass the review (pipeline.py).
     """
-    verdict = brief_type(brief)
+    reading = read_brief(brief)
+    own = own_rows(reading)
     ranked = rank_precedents(brief, bank)
     sims = {s.profile.declaration_id: s.similarity for s in ranked}
-    fit = Fit.of(verdict, bank, BriefNames.of(brief, bank), brief_text(brief))
+    fit = Fit.of(reading.verdict, bank, BriefNames.of(brief, bank), brief_text(brief))
     fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     context = default_context(bank) if context is None else context
-    rows = template_rows(brief, verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
-    pool = _screen(
-        brief, sorted([*rows, *candidates(brief, bank, sims, fit=fit)], key=lambda c: (-c.score, c.name)), context
-    )
+    template = template_rows(brief, reading.verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
+    kept, fillers = fill_gaps(reading, own, template, candidates(brief, bank, sims, fit=fit), _in_own_words(fit))
+    rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
+    pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
     chosen = _settle(brief, pool, _wanted(fitting, rows), requirements(brief.year), context)
     return SuggestionSet(
         brief_name=brief.name,
         year=brief.year,
         kinds=brief_kinds(brief, bank),
-        project_type=verdict,
+        project_type=reading.verdict,
         precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
     )
+
+
+def _in_own_words(fit: Fit) -> Callable[[IndicatorSuggestion], bool]:
+    """For a brief of unsure type: a precedent that names no kind of work the brief never mentions (系统 in an
+    archive brief, 宣传内容 in an election), and is either about the brief's own work (a third of its specific
+    words are the brief's) or used by close projects (the same project's earlier forms)."""
+    markers = {w for spec in catalogue().types.values() for w in spec.markers}
+
+    def fits(row: IndicatorSuggestion) -> bool:
+        if any(w in row.name and w not in fit.text for w in markers):
+            return False
+        return fit.about_brief(row.name) or row.score >= CLOSE_PRECEDENT
+
+    return fits
 
 
 def brief_text(brief: Brief) -> str:

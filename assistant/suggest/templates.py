@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
-from assistant.domain.brief import Brief
+from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.classify import brief_fields
 from assistant.domain.framework import PARENT
 from assistant.domain.project_types import Fill, TemplateIndicator, TypeVerdict, catalogue
 from assistant.domain.quantities import Quantity, Target, extract, service_months, targets
 from assistant.domain.values import ValueKind, parse_value
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
-from assistant.suggest.text import grams, specific_grams
+from assistant.suggest.text import core_name, grams, specific_grams
 
 
 def brief_words(brief: Brief) -> str:
@@ -231,13 +231,24 @@ def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal 
         (c for c in figures.brief.composition if any(w in f"{c.part}{c.detail or ''}" for w in spec.cost.lines)), None
     )
     amount, where = (line.amount, f"项目构成“{line.part}”") if line else (figures.amount, "项目资金")
-    if per is None or amount is None or per.number <= 0:
+    if per is None or amount is None or per.number <= 0 or not _buys(figures, line, per):
         return None
     cost = (amount / per.number).quantize(Decimal(1), rounding=ROUND_CEILING)
     arithmetic = f"{where} {amount:,.0f}元 ÷ {per.shown} ≈ {cost:,}{spec.unit}"
     basis = f"计划标准（单位成本）：{arithmetic}；数量见简报{per.field}“{per.clause}”"
     fields = ["项目构成" if line else "资金", per.field]
     return _proposal(f"{spec.op}{cost}({spec.unit})", Ground.PLAN, basis, fields=fields, arithmetic=arithmetic)
+
+
+def _buys(figures: BriefFigures, line: CompositionLine | None, per: Quantity) -> bool:
+    """Whether the amount pays for the quantity (issue 21: never a quotient of unrelated figures): no item of a
+    listing (1,380,000元 ÷ 4台蒸柜 when the project buys eight units), and for the whole project's money a
+    quantity its name speaks of."""
+    listed = any(q.parts and per in q.parts for q in figures.quantities)
+    rivals = [q for q in figures.quantities if q.clause == per.clause and q.unit == per.unit and q is not per]
+    if listed or rivals:
+        return False
+    return line is not None or bool(specific_grams(core_name(figures.brief.name)) & specific_grams(per.clause))
 
 
 def _total_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal | None:

@@ -1,0 +1,184 @@
+"""Candidate rows from the brief's own statements: named from their phrase, placed in 一级/二级 by what
+they measure, with 计划标准 and the clause as their ground.
+
+    statement_rows(statements) -> list[IndicatorSuggestion]
+
+``划分选区约180个`` → 选区划分数量 ≥180(个) (数量指标); ``登记选民约78万人`` → 选民登记人数 ≥78(万人);
+``3个工作日内出具检测报告`` → 检测报告出具时限 ≤3(个工作日) (时效指标); ``纸质档案零损毁`` → 纸质档案损毁数
+=0(卷) (质量指标); ``数据准确率不低于99.5%`` → 数据准确率 ≥99.5(%); ``满意度不低于90%`` → 满意度指标.
+Money per unit (STANDARD) is the cost step's (costs.py); staff put in (INPUT) never becomes a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.framework import PARENT, Level2
+from assistant.domain.project_types import catalogue
+from assistant.domain.statements import Kind, Statement, plain
+from assistant.domain.values import ValueKind, parse_value
+from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+
+DURATIONS = {"分钟", "小时", "课时", "学时"}
+BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
+SOURCE = "F2021"
+MAX_OBJECT = 10  # characters of an object kept in a name (the last ones: 选举工作人员业务培训)
+
+_SUFFIX = {"人": "人数", "名": "人数", "位": "人数", "户": "户数", "人次": "人次", "场": "场次", "次": "次数"}
+_SUFFIX |= {"轮": "次数", "期": "期数", "班": "期数", "批次": "批次", "课时": "课时数", "学时": "学时数"}
+_SUFFIX |= {"卷": "卷数", "页": "页数", "平方米": "面积"}
+_BENEFIT = re.compile(r"覆盖|受益|惠及|服务群众|服务对象|参与|知晓")
+_LEVEL_WORDS = (
+    (re.compile(r"满意"), Level2.SATISFACTION),
+    (re.compile(r"及时|按期|按时|时限|时效|响应|办结"), Level2.TIMELINESS),
+    (re.compile(r"合格|准确|正确|达标|通过|优良|优秀|完好|差错|规范|完整"), Level2.QUALITY),
+    (re.compile(r"覆盖|知晓|参与|提升|采纳|转化|受益|使用|利用|解决|化解|回应"), Level2.SOCIAL_BENEFIT),
+    (re.compile(r"完成"), Level2.QUANTITY),
+)
+
+
+def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:
+    """One candidate per measurable statement (a listing's parts rather than its total), in reading order."""
+    rows: list[IndicatorSuggestion] = []
+    seen: dict[tuple[object, str], str] = {}
+    for s in _kept(statements):
+        row = _row(s, statements)
+        figure = (s.number, s.unit)
+        if row is None or any(r.name == row.name for r in rows) or seen.get(figure, s.field) != s.field:
+            continue  # 项目构成 restating a figure of 主要内容 (120台打印终端) adds no row
+        seen.setdefault(figure, s.field)
+        rows.append(row)
+    return rows
+
+
+def _kept(statements: list[Statement]) -> list[Statement]:
+    """Counts per unit (每期约60人) stand in their product; a listing's total only where a part names nothing."""
+    kept = []
+    for s in statements:
+        duration = s.kind is Kind.COUNT and s.unit in DURATIONS
+        if s.kind in {Kind.INPUT, Kind.STANDARD} or (s.per_unit and s.kind is Kind.COUNT and not duration):
+            continue
+        if s.parts and all(p.object for p in s.parts):
+            continue
+        kept.append(s)
+    return kept
+
+
+def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
+    match s.kind:
+        case Kind.COUNT if s.unit in DURATIONS:  # 每门课程约45分钟 → 单门课程时长 ≥45(分钟)
+            per = f"单{s.per_unit}" if s.per_unit else ""
+            name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
+        case Kind.COUNT:
+            name, level2, value = count_name(s), _count_level(s), f"{s.op}{plain(s.number)}({s.unit})"
+        case Kind.RATE:
+            if not s.subject:
+                return None
+            name = s.subject if s.subject.endswith(("率", "度")) else f"{s.subject}达标率"
+            level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
+        case Kind.DEADLINE:
+            name, level2, value = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS, f"≤{plain(s.number)}({s.unit})"
+        case Kind.ZERO:
+            name, level2, value = _zero(s, every)
+        case Kind.COMPLETE:
+            name, level2 = commitment_name(s)
+            value = "=100(%)"
+        case _:
+            return None
+    if len(name) < 3:
+        return None
+    return brief_row(name, level2, value, s)
+
+
+def brief_row(name: str, level2: Level2, value: str, s: Statement, *, note: str | None = None) -> IndicatorSuggestion:
+    """A row of the brief: 计划标准 quoting the statement's clause (and the arithmetic, where there is any)."""
+    return IndicatorSuggestion(
+        level1=PARENT[level2],
+        level2=level2,
+        name=name,
+        template=name,
+        family=name,
+        naming=Naming.FILLED,
+        value=plan_value(value, basis(s), fields=[s.field], arithmetic=s.derivation),
+        evidence=[],
+        score=BRIEF_SCORE,
+        origin=Origin.BRIEF,
+        source=catalogue().sources[SOURCE],
+        notes=[note] if note else [],
+    )
+
+
+def basis(s: Statement) -> str:
+    how = f"，{s.derivation}" if s.derivation else ""
+    return f"计划标准：简报{s.field}写明“{s.clause}”{how}"
+
+
+def plan_value(text: str, why: str, *, fields: list[str], arithmetic: str | None = None) -> ValueProposal:
+    value = parse_value(text)
+    return ValueProposal(
+        value=value.render() if value.kind is ValueKind.QUANTITATIVE else value.raw,
+        kind=value.kind,
+        operator=value.operator,
+        number=value.number,
+        unit=value.unit,
+        ground=Ground.PLAN,
+        basis=why,
+        fields=fields,
+        arithmetic=arithmetic,
+    )
+
+
+def count_name(s: Statement) -> str:
+    """选区 + 划分 + 数量; 选民 + 登记 + 人数; 选举工作人员业务培训 + 人次; 抽检 + 批次."""
+    unit = s.unit.removeprefix("万")
+    suffix = _SUFFIX.get(unit, "数量")
+    verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
+    obj = _short(s.object)
+    base = obj if verb and obj.endswith(verb) else f"{obj}{verb}"
+    if suffix == "面积" and obj.endswith("面积"):  # 改造面积约1500平方米 → 改造面积
+        return f"{obj[:-2]}{verb}面积"
+    if obj in {"项目", "类别", "品种", "样品"}:  # 检测农药残留、兽药残留等32项 → 检测项目数量
+        base = f"{verb}{obj}"
+    if base.endswith(suffix) or (suffix == "人数" and base.endswith("人员")):
+        return base if base.endswith(suffix) else f"{base}数量"
+    return f"{base}{suffix}"
+
+
+def _short(obj: str) -> str:
+    return obj[-MAX_OBJECT:]
+
+
+def _count_level(s: Statement) -> Level2:
+    return Level2.SOCIAL_BENEFIT if _BENEFIT.search(f"{s.object}{s.verb}") else Level2.QUANTITY
+
+
+def rate_level(name: str) -> Level2:
+    """Where a rate belongs: the catalogue's rate groups first (合格率 → 质量), then its words."""
+    group = catalogue().rate_group(name)
+    if group is not None:
+        return group.level2
+    return next((level2 for pattern, level2 in _LEVEL_WORDS if pattern.search(name)), Level2.QUALITY)
+
+
+def commitment_name(s: Statement) -> tuple[str, Level2]:
+    """发放到人、不重不漏 → 慰问金发放准确率; 全覆盖 → …覆盖率; 依法确认并公告 → …依法公告率; 按期办结 → …按期办结率."""
+    obj, words = _short(s.object), s.words
+    if "覆盖" in words or "尽检" in words:
+        return f"{obj}覆盖率", Level2.SOCIAL_BENEFIT
+    if "依法" in words:
+        return f"{obj}依法{'公告' if '公告' in words else '确认'}率", Level2.QUALITY
+    if "按期" in words or "按时" in words:
+        return f"{obj}{words[:4]}率", Level2.TIMELINESS
+    if not obj and "发" in words:  # 专款专用、应发尽发
+        return "资金发放准确率", Level2.QUALITY
+    return f"{obj}{'发放' if '发放' in words else ''}准确率", Level2.QUALITY
+
+
+def _zero(s: Statement, every: list[Statement]) -> tuple[str, Level2, str]:
+    """事故/事件/投诉 → …发生次数 =0(起); 损毁/丢失/差错 → …数 =0 in the unit the brief counts the object in."""
+    obj, what = _short(s.object), s.verb
+    if what in {"事故", "事件", "投诉", "泄密", "失密"}:
+        return f"{obj}{what}发生次数", Level2.QUALITY, "=0(起)"
+    counted = next((q for q in every if q.kind is Kind.COUNT and len(obj) >= 2 and obj[-2:] in q.object), None)
+    unit = counted.unit.removeprefix("万") if counted else "次"
+    return f"{obj}{what}数", Level2.QUALITY, f"=0({unit})"

@@ -1,0 +1,236 @@
+"""Cost levels a reviewer accepts, from the brief's own figures; never a quotient of unrelated figures.
+
+    cost_rows(brief, statements) -> CostRows
+
+In this order:
+1. a standard the brief states (``困难党员慰问标准每人500元``) is its own cost row, and where the counts
+   it applies to are stated too the products are added up and set against the project's money
+   (``900名 × 500元/人 + 300名 × 1000元/人 = 750,000元``, shown);
+2. a 项目构成 line divided by the quantity that line buys, matched by wording (``选举工作人员培训
+   400,000元 ÷ 2500人次 = 160元/人次``); a line whose wording fits two different quantities equally is
+   not divided;
+3. the total divided by a count only when that count is what the whole project delivers (its object
+   is in the project name, it is no part of a listing, and no other count of its kind competes);
+4. always 项目总成本 with its items, and, where no unit cost was found, a note saying which one the
+   officer should add.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+
+from assistant.domain.brief import Brief, CompositionLine
+from assistant.domain.framework import Level2
+from assistant.domain.statements import Kind, Statement, plain
+from assistant.suggest.brief_rows import brief_row, plan_value
+from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
+from assistant.suggest.text import core_name, grams, specific_grams
+
+WAN = Decimal(10000)
+_PEOPLE = {"人", "名", "位", "户"}
+
+
+@dataclass(frozen=True)
+class CostRows:
+    unit_costs: list[IndicatorSuggestion]
+    total: IndicatorSuggestion | None
+
+    @property
+    def rows(self) -> list[IndicatorSuggestion]:
+        return [*self.unit_costs, *([self.total] if self.total else [])]
+
+
+def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
+    counts = [s for s in statements if s.kind is Kind.COUNT and s.number and not s.per_unit]
+    standards = [s for s in statements if s.kind is Kind.STANDARD and s.number]
+    rows = _standard_rows(brief, standards, counts)
+    covered = {_per(s.unit) for s in standards}
+    rows += _line_rows(brief.composition, counts, covered)
+    if not rows and not standards:
+        rows += _whole_project_row(brief, counts)
+    return CostRows(rows, _total_row(brief, rows))
+
+
+# -- 1. stated standards --------------------------------------------------------------------------------
+
+
+def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statement]) -> list[IndicatorSuggestion]:
+    matched = [(s, _count_for(s, counts)) for s in standards]
+    check = _products(brief, matched)
+    rows = []
+    for s, count in matched:
+        verb = ((count.verb if count else "") or s.verb)[-2:]
+        obj = _short(s.object or (count.object if count else ""))
+        name = s.subject or f"{obj}{verb}标准"
+        note = f"核算：{check}" if check else None
+        rows.append(brief_row(name, Level2.ECONOMIC_COST, f"{s.op}{plain(s.number)}({s.unit})", s, note=note))
+    return rows
+
+
+def _count_for(standard: Statement, counts: list[Statement]) -> Statement | None:
+    """The stated count a standard applies to: same unit, most shared wording (困难党员 for 困难党员慰问标准)."""
+    unit = _per(standard.unit)
+    fitting = [c for c in counts if _per(c.unit) == unit or (unit == "人" and _per(c.unit) in _PEOPLE)]
+    fitting = [c for c in fitting if not c.parts]
+    if not fitting:
+        return None
+    words = set(grams(standard.subject or standard.object or standard.clause))
+    return max(fitting, key=lambda c: len(words & set(grams(c.object))) / max(len(set(grams(c.object))), 1))
+
+
+def _products(brief: Brief, matched: list[tuple[Statement, Statement | None]]) -> str | None:
+    """900名 × 500元/人 + 300名 × 1000元/人 = 750,000元（与项目资金75万元一致）, when every standard has its count."""
+    if not matched or any(c is None for _, c in matched):
+        return None
+    terms = [(s, c) for s, c in matched if c is not None and s.number is not None and c.number is not None]
+    total = sum((_count_number(c) * (s.number or 0) for s, c in terms), Decimal(0))
+    shown = " + ".join(f"{plain(c.number)}{c.unit} × {plain(s.number)}{s.unit}" for s, c in terms)
+    money = _money(brief)
+    if money is None:
+        return f"{shown} = {total:,.0f}元"
+    verdict = "与项目资金一致" if total == money else f"项目资金为 {money:,.0f}元，请核对"
+    return f"{shown} = {total:,.0f}元 = {plain(total / WAN)}万元（{verdict}）"
+
+
+# -- 2. budget lines ÷ what they buy ------------------------------------------------------------------------
+
+
+def _line_rows(lines: list[CompositionLine], counts: list[Statement], covered: set[str]) -> list[IndicatorSuggestion]:
+    """Each line ÷ the quantity it buys, except where a stated standard already prices that unit."""
+    rows = []
+    for line in lines:
+        count = _bought_by(line, counts)
+        if (
+            count is None
+            or count.number is None
+            or _per(count.unit) in covered
+            or ("人" in covered and _per(count.unit) in _PEOPLE)
+        ):
+            continue
+        per = _per(count.unit)
+        number = _count_number(count)
+        cost = _rounded(line.amount / number)
+        arithmetic = f"项目构成“{line.part}” {line.amount:,.0f}元 ÷ {count.shown} ≈ {plain(cost)}元/{per}"
+        name = f"{line.part}{'人均' if per in _PEOPLE or per == '人次' else '单位'}成本"
+        why = f"计划标准（单位成本）：{arithmetic}；数量见简报{count.field}“{count.clause}”"
+        rows.append(_cost_row(name, f"≤{plain(cost)}(元/{per})", why, [count.field, "项目构成"], arithmetic))
+    return rows
+
+
+def _bought_by(line: CompositionLine, counts: list[Statement]) -> Statement | None:
+    """The one quantity the line's wording names (投票站运行保障 → 设立投票站约620个); None when it names none,
+    or two different objects (选民登记与选区划分: 78万人 or 180个?). Of several counts of that one object
+    (培训2期, 120人次) the finest, i.e. the largest number."""
+    own = [c for c in counts if c.field == "项目构成" and c.clause.startswith(f"{line.part}：") and not c.parts]
+    if len({(c.number, c.unit) for c in own}) == 1:  # 选民登记：46个选民登记站 — the line says what it buys
+        return own[0]
+    words = f"{line.part}{line.detail or ''}"
+    named = [c for c in counts if not c.parts and names(words, c.object)]
+    if not named or any(not _same_object(a.object, b.object) for a in named for b in named):
+        return None
+    parts = [p for p in re.split(r"与|及|和|、|以及", line.part) if p]
+    if len(parts) > 1 and not all(any(names(p, c.object) or names(c.object + c.verb, p) for c in named) for p in parts):
+        return None  # 应急演练与操作培训 ÷ 2次演练: the line pays for a second thing the count does not measure
+    return max(named, key=lambda c: _count_number(c))
+
+
+def _same_object(a: str, b: str) -> bool:
+    """站点 and 站点阵地, 党组织 and 两新组织党组织: one names the other."""
+    return a in b or b in a
+
+
+def names(text: str, obj: str) -> bool:
+    """Whether a text names an object: its head noun, the last two characters (投票站 in 投票站运行保障; not
+    运维报告 in 平台日常运维), or more than half its bigrams (选区 in 选民登记与选区划分; not 普查区 in 普查员劳务补助)."""
+    own, words = set(grams(obj)), set(grams(text))
+    return (len(obj) >= 2 and obj[-2:] in text) or (bool(own) and len(own & words) * 2 > len(own))
+
+
+# -- 3. the whole project ÷ what it delivers --------------------------------------------------------------
+
+
+def _whole_project_row(brief: Brief, counts: list[Statement]) -> list[IndicatorSuggestion]:
+    money = _money(brief)
+    name_words = specific_grams(core_name(brief.name))
+    own = [c for c in counts if not c.parts and len(specific_grams(c.object) & name_words) >= 1]
+    listed = {p for c in counts for p in c.parts}
+    own = [c for c in own if c not in listed]
+    if money is None or len(own) != 1 or len(brief.composition) > 1:
+        return []
+    count = own[0]
+    per = _per(count.unit)
+    cost = _rounded(money / _count_number(count))
+    arithmetic = f"项目资金 {money:,.0f}元 ÷ {count.shown} ≈ {plain(cost)}元/{per}"
+    why = f"计划标准（单位成本）：{arithmetic}；数量见简报{count.field}“{count.clause}”，为项目整体交付的数量"
+    name = f"{'人均' if per in _PEOPLE else '单位'}{_short(count.object)}{count.verb}成本"
+    return [_cost_row(name, f"≤{plain(cost)}(元/{per})", why, [count.field, "资金"], arithmetic)]
+
+
+# -- 4. the total -----------------------------------------------------------------------------------------
+
+
+def _total_row(brief: Brief, unit_costs: list[IndicatorSuggestion]) -> IndicatorSuggestion | None:
+    money = _money(brief)
+    if money is None or money <= 0:
+        return None
+    wan = (money / WAN).quantize(Decimal("0.01"), rounding=ROUND_CEILING).normalize()
+    arithmetic = f"项目资金 {money:,.0f}元 = {plain(wan)}万元"
+    lines = "、".join(f"{c.part}{plain(c.amount / WAN)}万元" for c in brief.composition)
+    why = f"计划标准（总成本）：{arithmetic}" + (f"；分项：{lines}" if lines else "")
+    row = _cost_row("项目总成本", f"≤{plain(wan)}(万元)", why, ["资金"], arithmetic)
+    if unit_costs:
+        return row
+    missing = "、".join(c.part for c in brief.composition) or "主要产出"
+    note = f"简报未写明可核算单位成本的数量：请补充单位成本（如{missing}的单价或人均标准），不宜用总额除以某一数量"
+    return row.model_copy(update={"notes": [note]})
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+
+
+def _cost_row(name: str, value: str, why: str, fields: list[str], arithmetic: str) -> IndicatorSuggestion:
+    from assistant.domain.framework import PARENT
+    from assistant.domain.project_types import catalogue
+
+    return IndicatorSuggestion(
+        level1=PARENT[Level2.ECONOMIC_COST],
+        level2=Level2.ECONOMIC_COST,
+        name=name,
+        template=name,
+        family=name,
+        naming=Naming.FILLED,
+        value=plan_value(value, why, fields=fields, arithmetic=arithmetic),
+        evidence=[],
+        score=10.0,
+        origin=Origin.BRIEF,
+        source=catalogue().sources["SH2025"],
+    )
+
+
+def _money(brief: Brief) -> Decimal | None:
+    money = brief.funding
+    return money.annual or money.total or money.fiscal
+
+
+def _per(unit: str) -> str:
+    """The unit one cost is per: 元/人 → 人; 万人 → 人; 名 → 人."""
+    unit = unit.removeprefix("元/").removeprefix("万")
+    return "人" if unit in {"名", "位"} else unit
+
+
+def _count_number(count: Statement) -> Decimal:
+    number = count.number or Decimal(0)
+    return number * WAN if count.unit.startswith("万") else number
+
+
+def _rounded(cost: Decimal) -> Decimal:
+    """Whole yuan for a ceiling (rounded up); two decimals under 10元 (0.55元/页)."""
+    if cost >= 10:
+        return cost.quantize(Decimal(1), rounding=ROUND_CEILING)
+    return cost.quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+
+
+def _short(obj: str) -> str:
+    return obj[-8:]

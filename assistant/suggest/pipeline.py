@@ -1,0 +1,216 @@
+"""The steps of a suggestion, each a function from typed input to typed output (suggest.py runs them):
+
+1. ``read_brief``    Brief → Reading: the measurable statements (statements.py), the project type and
+                     whether the rules are sure of it;
+2. ``own_rows``      Reading → OwnRows: a candidate row per statement, named from its phrase and placed
+                     in 一级/二级 (brief_rows.py), and the cost levels the figures support (costs.py);
+3. ``fill_gaps``     Reading, OwnRows, template rows, precedent candidates → the rows that fill what the
+                     brief leaves empty: a sure type's template rows (its figures first), precedents;
+                     an unsure type gets no foreign template, only the framework's common rows and
+                     precedents that speak of the brief's own work;
+4. selection and review stay in suggest.py (``_screen``, ``_settle``): quotas per 二级, the required
+   categories, and the review engine's repairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.domain.brief import Brief
+from assistant.domain.classify import brief_type
+from assistant.domain.framework import PARENT, Level1, Level2
+from assistant.domain.project_types import TypeVerdict, catalogue
+from assistant.domain.statements import Kind, Statement, read_statements
+from assistant.suggest.brief_rows import BRIEF_SCORE, brief_row, plan_value, statement_rows
+from assistant.suggest.costs import cost_rows
+from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.text import core_name
+
+SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
+SURE_SCORE = 20.0  # and this much evidence (the 16 type briefs score 27–87; 数字化 in an archive brief's name 12)
+COMMON_SCORE = 0.2  # a framework common row ranks above precedents of other projects
+
+
+@dataclass(frozen=True)
+class Reading:
+    brief: Brief
+    statements: list[Statement]
+    verdict: TypeVerdict
+    sure: bool
+
+
+@dataclass(frozen=True)
+class OwnRows:
+    rows: list[IndicatorSuggestion]  # statements and cost levels, 计划标准 each
+
+    def level2s(self) -> set[Level2]:
+        return {r.level2 for r in self.rows}
+
+    def figures(self) -> set[tuple[object, object]]:
+        return {(r.value.number, r.value.unit) for r in self.rows if r.value.number is not None}
+
+
+# -- 1 -----------------------------------------------------------------------------------------------------
+
+
+def read_brief(brief: Brief) -> Reading:
+    verdict = brief_type(brief)
+    return Reading(brief, read_statements(brief), verdict, is_sure(verdict))
+
+
+def is_sure(verdict: TypeVerdict) -> bool:
+    """A type the brief's field sets, or one its name carries, with a clear lead and enough evidence."""
+    if verdict.type is None:
+        return False
+    if verdict.overridden:
+        return True
+    named = any(r.field == "项目名称" for r in verdict.reasons)
+    return named and verdict.confidence >= SURE_CONFIDENCE and verdict.score >= SURE_SCORE
+
+
+# -- 2 -----------------------------------------------------------------------------------------------------
+
+
+def own_rows(reading: Reading) -> OwnRows:
+    rows = statement_rows(reading.statements)
+    costs = cost_rows(reading.brief, reading.statements)
+    return OwnRows([*rows, *costs.rows])
+
+
+# -- 3 -----------------------------------------------------------------------------------------------------
+
+
+def fill_gaps(
+    reading: Reading,
+    own: OwnRows,
+    template: list[IndicatorSuggestion],
+    precedents: list[IndicatorSuggestion],
+    own_words: Callable[[IndicatorSuggestion], bool],
+) -> tuple[list[IndicatorSuggestion], list[IndicatorSuggestion]]:
+    """(own rows kept, fillers): a template row carrying a figure of the brief replaces the statement row of the
+    same figure (the template's usual name); a template's unit cost only where the brief prices that unit no
+    other way. A brief of an unsure type gets no template but the framework's common rows, and only precedents
+    whose every specific word is the brief's own (``own_words``)."""
+    if not reading.sure:
+        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if own_words(p)]]
+    own_costs = [r for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
+    kept_template = []
+    for row in template:
+        if row.level1 is Level1.COST and (row.name == "项目总成本" or _rival_cost(row, own_costs)):
+            continue  # the brief's own cost level per that unit stands; a template's other quotient does not join it
+        if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
+            continue
+        kept_template.append(row)
+    derived = [r for r in own.rows if r.value.arithmetic and r.level1 is not Level1.COST]
+    kept_template = [r for r in kept_template if not any(_restated(r, d) for d in derived)]
+    planned = [_planned(p) for p in precedents]
+    carriers = [r for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE]
+    kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
+    return kept_own, [*kept_template, *planned]
+
+
+def _planned(row: IndicatorSuggestion) -> IndicatorSuggestion:
+    """A precedent whose value the brief's own figure replaced (年度运维报告完成数 =4(份), 计划标准) ranks as the
+    brief's row: the precedent's name for the brief's figure."""
+    if row.value.ground is not Ground.PLAN or row.value.number is None or row.value.unit in {None, "%"}:
+        return row
+    return row.model_copy(update={"score": BRIEF_SCORE})
+
+
+def _rival_cost(row: IndicatorSuggestion, own_costs: list[IndicatorSuggestion]) -> bool:
+    """A template's unit cost that another figure of the brief's prices per the same unit: a stated standard
+    always wins; a budget line's quotient wins over the template's; the whole project's money over what it
+    delivers (all-in, 项目资金 ÷ 4200平方米) may stand beside a line's (屋面及外墙修缮 ÷ 4200平方米)."""
+    figure, all_in = _figure(row), (row.value.arithmetic or "").startswith("项目资金")
+    for own in own_costs:
+        if _figure(own)[1] != figure[1] or _figure(own) == figure:
+            continue
+        if own.value.arithmetic is None or not all_in:
+            return True
+    return False
+
+
+def _restated(row: IndicatorSuggestion, derived: IndicatorSuggestion) -> bool:
+    """A template row that took the per-period figure of a clause the brief's reader multiplied out (每月抽检40批次:
+    40 against 480 = 40 × 12个月)."""
+    quoted = re.compile(r"“([^”]+)”")
+    a, b = quoted.search(row.value.basis), quoted.search(derived.value.basis)
+    same = a is not None and b is not None and (a[1] in b[1] or b[1] in a[1])
+    return same and row.value.unit == derived.value.unit and row.value.number != derived.value.number
+
+
+def _same_figure(own: IndicatorSuggestion, other: IndicatorSuggestion) -> bool:
+    """The same figure of the brief: same number and unit, or same number read from the same clause (12个 联络站
+    that a template row counts as 12(处))."""
+    if _figure(own) == _figure(other):
+        return True
+    quoted = re.compile(r"“([^”]+)”")
+    a, b = quoted.search(own.value.basis), quoted.search(other.value.basis)
+    same_clause = a is not None and b is not None and (a[1] in b[1] or b[1] in a[1])
+    return same_clause and own.value.number == other.value.number and own.level2 is other.level2
+
+
+def _figure(row: IndicatorSuggestion) -> tuple[object, object]:
+    """A row's figure for comparison: number and unit, 名/位 counted as 人."""
+    unit = (row.value.unit or "").replace("名", "人").replace("位", "人")
+    return (row.value.number.normalize() if row.value.number is not None else row.value.value, unit)
+
+
+def _common_rows(reading: Reading, own: OwnRows) -> list[IndicatorSuggestion]:
+    """The framework's rows every project has, where the brief's statements left them empty: a deadline from
+    the end date, the satisfaction of the people the brief serves, the plan completed."""
+    brief, rows = reading.brief, []
+    core = core_name(brief.name)
+    if Level2.TIMELINESS not in own.level2s():
+        end = brief.end_date or date(brief.year, 12, 31)
+        why = f"计划标准：简报结束日期 {end.isoformat()}" if brief.end_date else f"计划标准：预算年度 {brief.year} 年末"
+        rows.append(
+            _common(f"{core}完成时限", Level2.TIMELINESS, plan_value(f"{end.month}月底前", why, fields=["结束日期"]))
+        )
+    if Level2.SATISFACTION not in own.level2s():
+        rows.append(_common(_served(reading.statements), Level2.SATISFACTION, _reference("≥90(%)")))
+    if Level2.QUANTITY not in own.level2s():
+        rows.append(_common("年度计划任务完成率", Level2.QUANTITY, _reference("=100(%)")))
+    return rows
+
+
+def _served(statements: list[Statement]) -> str:
+    """Whose satisfaction: the largest group of people the brief reaches (慰问对象, 选民), else 服务对象."""
+    people = [s for s in statements if s.kind is Kind.COUNT and s.unit.removeprefix("万") in {"人", "名", "户", "人次"}]
+    people = [s for s in people if s.object and "人员" not in s.object]
+    if not people:
+        return "服务对象满意度"
+    biggest = max(people, key=lambda s: (s.number or 0) * (10000 if s.unit.startswith("万") else 1))
+    verb = biggest.verb[-2:]
+    return (
+        f"{verb}对象满意度"
+        if verb in {"慰问", "救助", "补助", "服务", "接待", "走访"}
+        else f"{biggest.object[-6:]}满意度"
+    )
+
+
+def _reference(value: str) -> ValueProposal:
+    why = f"模板参考值：简报未给出该项数据，取框架常用值 {value}，请按实际核定"
+    return plan_value(value, why, fields=[]).model_copy(update={"ground": Ground.TEMPLATE})
+
+
+def _common(name: str, level2: Level2, value: ValueProposal) -> IndicatorSuggestion:
+    return IndicatorSuggestion(
+        level1=PARENT[level2],
+        level2=level2,
+        name=name,
+        template=name,
+        family=name,
+        naming=Naming.TEMPLATE,
+        value=value,
+        evidence=[],
+        score=BRIEF_SCORE if value.ground is Ground.PLAN else COMMON_SCORE,
+        origin=Origin.BRIEF if value.ground is Ground.PLAN else Origin.TEMPLATE,
+        source=catalogue().sources["F2021"],
+    )
+
+
+__all__ = ["OwnRows", "Reading", "brief_row", "fill_gaps", "is_sure", "own_rows", "read_brief"]
