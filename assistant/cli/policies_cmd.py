@@ -46,7 +46,9 @@ def entry_text(number: int, policy: PolicyReference) -> str:
         f"   日期：{dates_text(policy)}",
         f"   适用范围：{policy.subject()}",
     ]
-    addresses = [unquote(source) for source in policy.sources] or ["（无网址，见核实说明）"]
+    addresses = [unquote(source) for source in policy.sources] or [
+        "（未找到公开网址）种子申报表 " + "、".join(policy.cited_in) if policy.cited_in else "（无网址，见核实说明）"
+    ]
     lines += [f"   来源：{addresses[0]}", *(f"         {address}" for address in addresses[1:])]
     lines.append(f"   核实说明：{policy.source_note}")
     return "\n".join(lines)
