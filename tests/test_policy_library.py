@@ -88,6 +88,23 @@ def test_an_implementing_regulation_does_not_also_cite_its_law(library: list[Pol
     assert [policy.id for policy in policies_cited_in(library, text)] == ["archives-law", "budget-law-regulation"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依照档案法规定开展数字化", ["archives-law"]),
+        ("依照《档案法》开展数字化", ["archives-law"]),
+        ("组织人大代表法律知识培训", []),
+        ("推进教育法治宣传", []),
+        ("完善档案法规制度", []),
+        ("代表法和选举法", ["deputies-law", "election-law"]),
+    ],
+)
+def test_a_short_law_name_inside_another_word_is_no_citation(
+    library: list[PolicyReference], text: str, expected: list[str]
+) -> None:
+    assert [policy.id for policy in policies_cited_in(library, text)] == expected
+
+
 def _record(**changes: object) -> dict[str, object]:
     record = {
         "id": "x",

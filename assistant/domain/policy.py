@@ -315,6 +315,7 @@ def policies_cited_in(policies: Sequence[PolicyReference], text: str) -> list[Po
         for key in policy.reference_keys()
         if len(key) >= MIN_KEY_LENGTH
         for start in _occurrences(haystack, key)
+        if not _runs_into_a_word(haystack, key, start + len(key))
     ]
     cited = {
         owner
@@ -325,6 +326,17 @@ def policies_cited_in(policies: Sequence[PolicyReference], text: str) -> list[Po
         )
     }
     return [policy for policy in policies if policy.id in cited]
+
+
+# A short law name (档案法, 代表法, 教育法) followed by one of these is part of another word: 档案法规, 代表法律,
+# 教育法治. 法规定 stays a citation (依照档案法规定).
+_WORD_AFTER_FA = re.compile(r"[律治人院官学制务庭宝]|规(?!定)")
+SHORT_NAME_LENGTH = 4
+
+
+def _runs_into_a_word(haystack: str, key: str, end: int) -> bool:
+    """Whether a short key ending in 法 continues, at ``end``, into a longer word (法律, 法规, 法治…)."""
+    return len(key) <= SHORT_NAME_LENGTH and key.endswith("法") and bool(_WORD_AFTER_FA.match(haystack, end))
 
 
 def _occurrences(haystack: str, key: str) -> list[int]:
