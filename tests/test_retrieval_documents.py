@@ -29,7 +29,7 @@ def route(policies: list[PolicyReference], tmp_path_factory: pytest.TempPathFact
 def test_one_document_per_section_indicator_and_policy(corpus: Corpus, policies: list[PolicyReference]) -> None:
     docs = corpus_documents(corpus, policies)
     kinds = Counter(doc.kind for doc in docs)
-    assert kinds[DocKind.INDICATOR] == 235 and kinds[DocKind.POLICY] == 35
+    assert kinds[DocKind.INDICATOR] == 235 and kinds[DocKind.POLICY] == len(policies)
     assert 0 < kinds[DocKind.SECTION] <= sum(len(d.sections) for d in corpus)
     assert len({doc.id for doc in docs}) == len(docs)
     assert [doc.id for doc in corpus_documents(corpus, policies)] == [doc.id for doc in docs]
@@ -84,6 +84,14 @@ def test_policy_document_holds_title_number_aliases_and_issuer(policies: list[Po
     assert doc.metadata["doc_number"] == "组厅字〔2017〕7号" and doc.metadata["year"] == 2017
 
 
+def test_every_library_entry_is_a_policy_document_with_its_scope(policies: list[PolicyReference]) -> None:
+    docs = {doc.metadata["policy_id"]: doc for doc in corpus_documents([], policies)}
+    assert set(docs) == {policy.id for policy in policies} and len(docs) >= 150
+    archive = docs["da-t-31-2017"]
+    assert archive.text.startswith("《纸质档案数字化规范》（DA/T 31-2017）")
+    assert "适用范围：纸质档案数字化" in archive.text and archive.metadata["scope"].startswith("纸质档案数字化")
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -93,6 +101,9 @@ def test_policy_document_holds_title_number_aliases_and_issuer(policies: list[Po
         ("GB/T22239—2019 第三级", ["gbt-22239-2019"]),
         ("中发〔2018〕34号和财预【2021】101号", ["zhongfa-2018-34", "caiyu-2021-101"]),
         ("依据《中华人民共和国公务员法》", ["civil-servant-law"]),
+        ("按《纸质档案数字化规范》（DA/T 31-2017）扫描", ["da-t-31-2017"]),
+        ("依据《中华人民共和国预算法实施条例》", ["budget-law-regulation"]),
+        ("国务院令第729号", ["budget-law-regulation"]),
         ("信息化运维项目的满意度", []),
         ("沪委发〔2099〕1号", []),  # an unknown number stays unknown
     ],

@@ -55,6 +55,14 @@ def test_a_policy_ref_opens_the_policy(services):
     assert f"《{policy.title}》" in render.policy_html(policy)
 
 
+def test_a_policy_page_shows_its_scope_and_where_it_was_checked(services):
+    policy = next(p for p in services.scope.current().policies if p.id == "archives-law")
+    html = render.policy_html(policy)
+    assert "适用范围" in html and policy.scope in html
+    assert "https://github.com/LawRefBook/Laws/blob/" in html and "行政法/档案法(2020-06-20).md" in html
+    assert "2020-06-20 修订" in html
+
+
 @pytest.mark.parametrize(
     ("ref", "message"),
     [("1999-999-99#necessity", "没有编号为 1999-999-99"), ("policy:no-such", "政策库中没有"), ("", "没有指定")],

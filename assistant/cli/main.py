@@ -17,6 +17,7 @@ from assistant.cli import (
     help_zh,
     index_cmd,
     office_cmd,
+    policies_cmd,
     review_cmd,
     serve_cmd,
     suggest_cmd,
@@ -96,6 +97,7 @@ app.add_typer(corpus_cmd.app, name="corpus")
 app.add_typer(index_cmd.app, name="index")
 app.command("search")(index_cmd.search)
 app.command("rules")(review_cmd.rules)
+app.command("policies")(policies_cmd.policies)
 app.command("check")(review_cmd.check)
 app.command("suggest")(suggest_cmd.suggest)
 app.command("draft")(draft_cmd.draft)

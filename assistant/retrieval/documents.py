@@ -114,6 +114,7 @@ def policy_document(policy: PolicyReference) -> IndexDocument:
             "year": policy.year,
             "policy_kind": policy.kind.value,
             "status": policy.status.value,
+            "scope": policy.scope,
         }
     )
     return IndexDocument.build(DocKind.POLICY, policy_text(policy), meta)
@@ -125,6 +126,8 @@ def policy_text(policy: PolicyReference) -> str:
         lines.append("又称：" + "；".join(policy.aliases))
     if policy.issuer:
         lines.append(f"发文机关：{policy.issuer}" + (f"，{policy.year}年" if policy.year else ""))
+    if policy.scope:
+        lines.append(f"适用范围：{policy.scope}")
     lines.append(policy.description)
     return "\n".join(lines)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import unquote
 
 from assistant.domain.model import Declaration, NoteLevel, SectionKind
 from assistant.domain.policy import PolicyReference
@@ -282,13 +283,18 @@ def cited_part_label(decl: Declaration, part: str) -> str:
 
 
 def policy_html(policy: PolicyReference) -> str:
-    """A policy of the library as a small table: title, number, issuer, year, status, what it is."""
+    """A policy of the library as a small table: title, number, issuer, dates, status, scope, what it is and
+    where its facts were checked."""
+    dated = "；".join(f"{d.date} {d.event}" for d in policy.dates)
     rows = [
         ("文件", f"《{policy.title}》"),
         ("文号", policy.doc_number),
         ("发文机关", policy.issuer),
         ("年份", policy.year),
+        ("日期", dated or None),
         ("状态", policy.status.value),
+        ("适用范围", policy.scope),
         ("内容", policy.description),
+        ("来源", "\n".join([*(unquote(source) for source in policy.sources), policy.source_note])),
     ]
     return f"<h3>《{escape(policy.title)}》</h3><table class='official'>{''.join(_row(k, v, False) for k, v in rows)}</table>"
