@@ -15,7 +15,7 @@ from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import find_policy, policies_cited_in
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
-from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS
+from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
 from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.goals import compose_goal
 from assistant.drafting.models import (
@@ -56,6 +56,7 @@ class Writer:
     on_event: Callable[[DraftEvent], None]
     started: float = field(default_factory=time.perf_counter)
     seconds: float | None = DRAFT_SECONDS  # the whole draft's time budget; None: each section's own only
+    section_seconds: float = SECTION_SECONDS  # one section's, its retries included
 
     @property
     def deadline(self) -> float | None:
@@ -201,6 +202,7 @@ def write_section(
             instruction=instruction,
             previous=previous,
             deadline=writer.deadline,
+            section_seconds=writer.section_seconds,
         )
         section, _ = written.section, notes.extend(written.notes)
         usage.append(written.usage)

@@ -14,7 +14,7 @@ import re
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
-from assistant.review.subject import MAX_COPIED, copied_share
+from assistant.review.subject import is_copy
 from assistant.suggest.models import Ground, IndicatorSuggestion, SuggestionSet
 
 OUTPUTS = 4  # output rows named in a composed goal
@@ -23,7 +23,7 @@ _VALUE = re.compile(r"^(≥|≤|=|>|<)?\s*([\d.]+)\s*(?:\((.*)\))?$")
 
 
 def repeats_brief(goal: str, brief: Brief) -> bool:
-    return copied_share(goal, brief.content) >= MAX_COPIED
+    return is_copy(goal, brief.content)
 
 
 def _phrase(row: IndicatorSuggestion) -> str | None:

@@ -154,9 +154,10 @@ def write_with_model(
     instruction: str = "",
     previous: str = "",
     deadline: float | None = None,
+    section_seconds: float = SECTION_SECONDS,
 ) -> Written:
     """Ask, read, ground, keep on the project; send the exact problems back at most ``retries`` times (a
-    retry may write half as much again), all within the section's time budget (``SECTION_SECONDS``, and
+    retry may write half as much again), all within the section's time budget (``section_seconds``, and
     never past ``deadline``, a ``time.perf_counter()`` instant); raise ``SectionFailed`` with the last raw
     reply when no attempt gives text in time."""
     by_label = {i.label: i for i in ctx.materials} | ctx.policy_by_label()
@@ -165,7 +166,7 @@ def write_with_model(
     domain = project_domain(ctx)
     tally = _Tally()
     started = time.perf_counter()
-    section_end = started + SECTION_SECONDS if deadline is None else min(started + SECTION_SECONDS, deadline)
+    section_end = started + section_seconds if deadline is None else min(started + section_seconds, deadline)
     reading = Reading(raw="")
     for attempt in range(1, retries + 2):
         left = section_end - time.perf_counter()
@@ -208,11 +209,14 @@ def write_with_model(
         emit("retry", kind, "；".join(reading.problems)[:200])
         repair = load_prompt("repair").render(problems="\n".join(f"- {p}" for p in reading.problems))
         messages = messages[:2] + [AIMessage(reading.raw), HumanMessage(repair)]
+    tried = tally.calls
     raise SectionFailed(
-        f"模型未能在时间预算和 {retries + 1} 次尝试内给出合格的“{kind.label}”",
+        f"模型连续 {tried} 次未能给出合格的“{kind.label}”"
+        if tried > retries
+        else f"模型在“{kind.label}”的时间预算内只完成 {tried} 次尝试，未能给出合格的文字",
         hint="可重试、换用更强的模型（ASSISTANT_LLM__BASE_URL），或用 --llm none 先得到规则草稿",
         raw_output=reading.raw,
-        usage=tally.usage(kind, max(attempt, 1)),
+        usage=tally.usage(kind, max(tried, 1)),
     )
 
 
@@ -329,8 +333,10 @@ class _Tally:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    calls: int = 0
 
     def add(self, usage: TokenUsage, elapsed_s: float) -> None:
+        self.calls += 1
         self.prompt_tokens += usage.prompt_tokens
         self.completion_tokens += usage.completion_tokens
         self.seconds += elapsed_s

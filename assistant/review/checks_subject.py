@@ -3,7 +3,7 @@ description, a 必要性 sentence about another domain (`subject.py` says what a
 
 Each claims only what its words show: a policy is judged by its title (and the library's one-line scope
 where the context holds the library); a title whose subject is only generic words (《宪法》) is not judged.
-A goal is a copy when ``MAX_COPIED`` of it is runs of six characters or more found in 项目概况 or the
+A goal is a copy when 60% of it (30 characters at least) is runs of six characters or more found in 项目概况 or the
 budget lines' content (the 年度绩效目标 of a one-year project may equal the 项目总目标: that is allowed).
 A necessity sentence is about another domain when it names a policy that does not fit, or speaks of an
 object (three characters or more) that only another known project or a non-fitting policy names.
@@ -20,12 +20,12 @@ from assistant.review.base import at_section, finding
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.models import Finding
 from assistant.review.subject import (
-    MAX_COPIED,
     Project,
     copied_share,
     domain_bigrams,
     fits,
     foreign_runs,
+    is_copy,
     text_bigrams,
     title_subject,
 )
@@ -74,7 +74,7 @@ def check_goal_repeats(decl: Declaration) -> Iterator[Finding]:
     for kind in (SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL):
         goal = decl.section_text(kind) or ""
         share = copied_share(goal, source)
-        if goal.strip() and share >= MAX_COPIED:
+        if goal.strip() and is_copy(goal, source):
             yield finding(
                 "GOAL-REPEATS",
                 f"{kind.label}有 {share:.0%} 的文字照抄项目概况（主要内容），写的是要做的工作，不是要达到的目标。",

@@ -33,6 +33,7 @@ _GENERIC_WORDS = (
     "各级人民代表大会常务委员会|各级人民代表大会|人民代表大会|常务委员会|常委会|人大|国务院办公厅|国务院|办公厅|"
     "中央国家机关|中央部门|中共|中央|市委|区委|人民政府|上海市|上海|本市|我市|各区|各地|地方|全国|国家|中国|"
     "关于|印发|贯彻|落实|进一步|全面|推进|推动|加强|加快|做好|深化|完善|健全|实施|开展|建立|创新|工作|管理|"
+    "解决|突出|方法|拓展|促进|提高|提升|改进|优化|强化|"
     "有关|相关|事宜|若干|问题|重点|试行|暂行|修订|规定|规范|明确|要求|包括|涉及|适用于|适用|用于|以及|"
     "意见|通知|任务|责任|清单|政府|机关|部门|单位|项目|经费|资金|专项|年度|的|和|与|及"
 )
@@ -46,6 +47,7 @@ _COMMON = re.compile(
 )
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_COVERAGE = 0.7  # share of a title subject's two-character pieces the project's text must contain
+MIN_COVERED = 3  # pieces a subject needs for that share to mean something
 MIN_PHRASE = 4  # a subject or scope phrase this long found verbatim in the project's text is enough
 MIN_FOREIGN_RUN = 2  # consecutive foreign two-character pieces (three characters) that mark another domain
 
@@ -93,16 +95,27 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
     if not grams:
         return False
     for run in subject:
-        if len(run) == 2 and not _COMMON.fullmatch(run) and (run in project.name or project.text.count(run) >= 2):
+        specific = len(subject) == 1 or not _COMMON.fullmatch(run)  # 建设 beside 政务信息化 says nothing
+        if len(run) == 2 and specific and (_in_name(run, project.name) or project.text.count(run) >= 2):
             return True
         if len(run) >= MIN_PHRASE and run in project.text:
             return True
+    if len(grams) < MIN_COVERED:  # a one- or two-piece subject is judged by its words above only
+        return False
     return len(grams & project.has_bigrams()) / len(grams) >= MIN_COVERAGE
 
 
+def _in_name(word: str, name: str) -> bool:
+    """A two-character word in the name, also as its long form (信访 in 来信来访, 人大 in 人民代表大会)."""
+    return re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]{0,2}" + re.escape(word[1]), name) is not None
+
+
 def _scope_fits(project: Project, scope: str) -> bool:
-    phrases = scope_phrases(scope)
-    return any(len(p) >= MIN_PHRASE and p in project.text for p in phrases) or any(p in project.name for p in phrases)
+    """Four characters in a row of one of the scope's specific phrases written in the project's text, or a
+    phrase in the project's name."""
+    phrases = [part for phrase in scope_phrases(scope) for part in _runs(phrase, _COMMON)]
+    windows = {p[i : i + MIN_PHRASE] for p in phrases for i in range(len(p) - MIN_PHRASE + 1)}
+    return any(w in project.text for w in windows) or any(p in project.name for p in phrases)
 
 
 def domain_bigrams(texts: Iterable[str]) -> set[str]:
@@ -135,6 +148,7 @@ def text_bigrams(text: str) -> set[str]:
 
 MAX_COPIED = 0.6  # a goal this much another text's sentences is a copy, not a goal
 MIN_COPIED_RUN = 6  # characters: shorter shared runs are ordinary words of the project
+MIN_COPIED_CHARS = 30  # a one-line goal taken from the brief's own aim (保障平台全年稳定运行) is not a paste
 _SPACE = re.compile(r"\s+")
 
 
@@ -146,3 +160,9 @@ def copied_share(text: str, source: str) -> float:
         return 0.0
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
     return sum(block.size for block in blocks if block.size >= MIN_COPIED_RUN) / len(a)
+
+
+def is_copy(text: str, source: str) -> bool:
+    """``text`` is mostly ``source`` pasted: ``MAX_COPIED`` of it, and at least ``MIN_COPIED_CHARS`` characters."""
+    share = copied_share(text, source)
+    return share >= MAX_COPIED and share * len(_SPACE.sub("", text)) >= MIN_COPIED_CHARS
