@@ -52,7 +52,9 @@ def _legislation_as_the_issue_drafted_it() -> Draft:
             SectionKind.GOAL_ANNUAL: pasted,
         },
         [
-            BasisEntry(title="关于推进地方人大预算联网监督工作的指导意见", policy_id="budget-online-supervision-guidance"),
+            BasisEntry(
+                title="关于推进地方人大预算联网监督工作的指导意见", policy_id="budget-online-supervision-guidance"
+            ),
             BasisEntry(title="上海市预算审查监督条例", policy_id="sh-budget-review-regulation"),
         ],
     )

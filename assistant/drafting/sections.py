@@ -168,9 +168,10 @@ def write_with_model(
     started = time.perf_counter()
     section_end = started + section_seconds if deadline is None else min(started + section_seconds, deadline)
     reading = Reading(raw="")
+    floor = min(MIN_SECONDS, section_seconds / 2)  # less time than this left: no (further) call
     for attempt in range(1, retries + 2):
         left = section_end - time.perf_counter()
-        if left < MIN_SECONDS:
+        if left < floor:
             break
         budget = int(SPECS[kind].max_tokens * (1 + RETRY_BUDGET_GROWTH * (attempt - 1)))
         prose = TextStream()
@@ -191,7 +192,7 @@ def write_with_model(
                 usage=tally.usage(kind, attempt),
             ) from late
         tally.add(reply.usage, reply.elapsed_s)
-        last = attempt > retries or section_end - time.perf_counter() < MIN_SECONDS
+        last = attempt > retries or section_end - time.perf_counter() < floor
         reading = read_reply(reply, kind, length=SPECS[kind].length, last_try=last)
         if echoed_lines(reading.prose, brief_block(ctx)) >= ECHO_LINES:
             reading.text, reading.problems = "", ["照抄了简报的条目：请用自己的话写成连续的一段正文"]
