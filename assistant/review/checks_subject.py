@@ -26,6 +26,7 @@ from assistant.review.subject import (
     fits,
     foreign_runs,
     is_copy,
+    judgeable,
     text_bigrams,
     title_subject,
 )
@@ -51,7 +52,7 @@ def _scope(title: str, context: ReviewContext) -> str | None:
 
 
 def _off_subject(project: Project, title: str, context: ReviewContext) -> bool:
-    return bool(title_subject(title)) and not fits(project, title, _scope(title, context))
+    return judgeable(title_subject(title, kind_as_subject=False)) and not fits(project, title, _scope(title, context))
 
 
 def check_basis_subject(decl: Declaration, context: ReviewContext) -> Iterator[Finding]:

@@ -45,6 +45,8 @@ _COMMON = re.compile(
     r"保障|运行|稳定|安全|故障|事故|事件|响应|处置|经费|政策|要求|国家|上海|政府|信息|技术|数据|网络|单位|部门|"
     r"提高|加强|推进|促进|进一步|确保|实现|开展|需要|必要|有利于|为了|通过|以及|相应|社会|群众|人民)"
 )
+# Words that cannot be a title's whole subject: the common words, and nouns of every kind of oversight.
+_WEAK = re.compile(_COMMON.pattern[:-1] + "|监督|发展|改革)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_COVERAGE = 0.7  # share of a title subject's two-character pieces the project's text must contain
 MIN_COVERED = 3  # pieces a subject needs for that share to mean something
@@ -60,11 +62,16 @@ def _bigrams(runs: Iterable[str]) -> set[str]:
     return {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
 
 
-def title_subject(title: str) -> list[str]:
-    """The phrases a title is about, e.g. ``关于推进地方人大预算联网监督工作的指导意见`` → ``['预算联网监督']``."""
+def title_subject(title: str, *, kind_as_subject: bool = True) -> list[str]:
+    """The phrases a title is about, e.g. ``关于推进地方人大预算联网监督工作的指导意见`` → ``['预算联网监督']``;
+    ``中华人民共和国宪法`` → ``['宪法']`` (or ``[]`` without ``kind_as_subject``: a basic law cited by projects
+    of every kind is not judged off-subject)."""
     core = _MARKS.sub(" ", _BRACKETED.sub("", title)).strip()
-    core = _KIND_SUFFIX.sub("", core)
-    return _runs(core, _GENERIC)
+    stripped = _KIND_SUFFIX.sub("", core)
+    runs = _runs(stripped, _GENERIC)
+    if runs or not kind_as_subject:
+        return runs
+    return _runs(core, _GENERIC)  # 宪法: the kind is the subject when nothing else is left
 
 
 def scope_phrases(scope: str) -> list[str]:
@@ -89,20 +96,27 @@ def fits(project: Project, title: str, scope: str | None = None) -> bool:
 
 
 def _title_fits(project: Project, subject: list[str]) -> bool:
-    """Some phrase of the subject is the project's (a two-character one in its name or said twice, a
-    longer one verbatim), or most of the subject's pieces are in the project's text."""
+    """The subject's main phrase (its longest) is the project's: a two-character one in its name or said
+    twice, a longer one verbatim; or most of the subject's pieces are in the project's text. A subject of
+    one common word (监督, 预算, 管理) says too little to judge by the title."""
     grams = _bigrams(subject)
-    if not grams:
+    if not judgeable(subject):
         return False
-    for run in subject:
-        specific = len(subject) == 1 or not _COMMON.fullmatch(run)  # 建设 beside 政务信息化 says nothing
-        if len(run) == 2 and specific and (_in_name(run, project.name) or project.text.count(run) >= 2):
+    specific = [run for run in subject if not _WEAK.fullmatch(run)]
+    longest = max(len(run) for run in specific)
+    for run in (r for r in specific if len(r) == longest):
+        if len(run) == 2 and (_in_name(run, project.name) or project.text.count(run) >= 2):
             return True
         if len(run) >= MIN_PHRASE and run in project.text:
             return True
     if len(grams) < MIN_COVERED:  # a one- or two-piece subject is judged by its words above only
         return False
     return len(grams & project.has_bigrams()) / len(grams) >= MIN_COVERAGE
+
+
+def judgeable(subject: list[str]) -> bool:
+    """Whether a title's subject says what it is about (not nothing, not one common word)."""
+    return any(not _WEAK.fullmatch(run) for run in subject)
 
 
 def _in_name(word: str, name: str) -> bool:
