@@ -195,7 +195,7 @@ def figures(scores: list[Score], split: str) -> dict[str, float]:
 def markdown(scores: list[Score]) -> list[str]:
     """The report's section: per half, the counts and times; then one row per case."""
     lines = [
-        "## 起草是否紧扣本项目（issue 22：立项依据、必要性、目标、耗时）",
+        "## 3b. 起草：是否紧扣本项目（语料库没有的项目类型）",
         "",
         "简报在 `evals/drafting/briefs/`（语料库没有的项目类型），评判标准在 `evals/drafting/cases.yaml`；"
         "数字以 test 半为准（tune 半在开发时看过）。",
