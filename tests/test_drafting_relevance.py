@@ -153,3 +153,30 @@ def test_a_policy_the_user_writes_is_split_into_title_and_number(written, expect
 
 def _rules_writer() -> Writer:
     return Writer(complete=None, model="rules", provider="none", retries=0, on_event=lambda e: None)
+
+
+class _NearestPolicies:
+    """An index whose policy hits are the ones the issue's draft got: nearest by shared words (人大, 上海)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+
+    def search(self, query: str, *, kind=None, k: int = 10):
+        from assistant.retrieval.models import DocKind, SearchResult
+
+        if kind is not DocKind.POLICY:
+            return []
+        return [
+            SearchResult(
+                rank=n, score=1.0 / n, kind=DocKind.POLICY, source=pid, policy_id=pid, ref=f"policy:{pid}", snippet=""
+            )
+            for n, pid in enumerate(self.ids, start=1)
+        ]
+
+
+def test_policies_the_index_finds_nearest_are_dropped_when_their_subject_is_another():
+    brief = load_brief(BRIEFS / "legislation.yaml")
+    finder = _NearestPolicies(sorted(FOREIGN_TO_LEGISLATION) + ["legislation-law"])
+    policies = [*SOURCES.policies, LEGISLATION_LAW]
+    ctx = build_context(brief, suggest(brief, SOURCES.bank), SOURCES.corpus, policies, finder=finder)
+    assert [p.citation.ref for p in ctx.policies] == ["policy:legislation-law"]
