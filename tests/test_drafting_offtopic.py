@@ -150,3 +150,12 @@ def test_the_rule_made_parts_are_shown_before_any_prose():
     assert ready < kinds.index("delta")
     assert "《纸质档案数字化规范》（DA/T 31-2017）" in events[ready].message
     assert "绩效指标" in events[ready].message
+
+
+def test_a_foreign_policy_named_without_title_marks_is_removed_too():
+    ctx = _ctx("legislation")
+    reply = _reply("依据上海市预算审查监督条例开展本项目。目前基层意见收集渠道单一，需要通过调研为法规修改提供依据。")
+    notes: list = []
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([reply]), notes, [])
+    assert section.text.startswith("目前基层意见") and "条例" not in section.text
+    assert any(n.kind is NoteKind.FOREIGN_DOMAIN and "预算审查监督条例" in n.message for n in notes)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.domain.policy import find_policy
+from assistant.domain.policy import find_policy, policies_cited_in
 from assistant.domain.refs import policy_id
 from assistant.drafting.context import DraftContext
 from assistant.drafting.grounding import brief_text
@@ -81,6 +81,11 @@ def foreign_words(sentence: str, domain: Domain, ctx: DraftContext) -> list[str]
         policy = find_policy(ctx.all_policies, title)
         if policy is not None and policy.id in domain.foreign_titles:
             titles.append(f"《{title}》")
+    titles += [
+        f"《{p.title}》"
+        for p in policies_cited_in(ctx.all_policies, sentence)
+        if p.id in domain.foreign_titles and f"《{p.title}》" not in titles
+    ]  # named without 《》 (根据预算审查监督条例的规定)
     plain = _TITLE.sub(" ", sentence)
     return titles + foreign_runs(plain, allowed=domain.allowed, foreign=domain.foreign)
 
