@@ -268,7 +268,8 @@ def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[Grou
 
 def _show_rule_parts(state: State, writer: Writer) -> State:
     """The parts made by rules (立项依据, the indicator table, 实施计划), shown at once, before any prose."""
-    writer.emit("ready", "立项依据、指标表、实施计划", "\n" + rule_parts_text(state))
+    parts = "立项依据、指标表" + ("、实施计划" if state.ctx.prompt_brief.plan else "")
+    writer.emit("ready", parts, "\n" + rule_parts_text(state))
     return state
 
 
