@@ -17,6 +17,7 @@ HEADINGS = [
     "## 1. 总表",
     "## 2. 起草：留一法",
     "## 3. 起草：项目类型简报",
+    "## 3b. 起草：是否紧扣本项目（语料库没有的项目类型）",
     "## 4. 其他评测套件",
     "## 5. 速度",
     "## 6. 方法与局限",
@@ -46,6 +47,7 @@ def test_report_has_every_section_and_the_json_every_part(first_run):
     assert figures["drafting.loo.ours.cases"] == 2 and figures["drafting.types.baseline.cases"] == 2
     assert figures["drafting.loo.ours.schema_valid"] == 1.0 and figures["drafting.loo.baseline.schema_valid"] == 0.0
     assert figures["qa.cases"] == 2 and "review.p50_ms" in figures and "types.test.kept" in figures
+    assert figures["drafting.subject.test.cases"] == 2 and figures["drafting.subject.test.foreign_basis"] == 0
     assert payload["meta"]["provider"] == "none" and "核" in payload["meta"]["machine"]
     for png in ("report-headline.png", "report-speed.png", "report-prompt-scaling.png"):
         assert (out / png).read_bytes()[:4] == b"\x89PNG"
@@ -62,9 +64,8 @@ def test_a_second_run_takes_finished_cases_from_the_cache_and_compare_prints_the
     )
     assert result.exit_code == 0, result.output
     second = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert (
-        second["meta"]["cache_hits"] == 8
-    )  # 2 declarations + 2 briefs, product and baseline each: a spent budget keeps them
+    # 2 declarations + 2 briefs, product and baseline each, + 2 subject briefs (product only): a spent budget keeps them
+    assert second["meta"]["cache_hits"] == 10
     assert second["figures"]["drafting.loo.ours.cases"] == 2
     shown = CliRunner().invoke(app, ["eval", "--compare", str(out / "report.json"), str(tmp_path / "report.json")])
     assert shown.exit_code == 0, shown.output

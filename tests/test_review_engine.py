@@ -27,20 +27,34 @@ from assistant.review.engine import review, review_all
 EXPECTED = {
     "2019-002-01": [
         ("ALL-100", None),
+        ("BASIS-OFF-SUBJECT", None),
         ("FW-LEGACY-INPUT", 56),
         ("NAME-NO-MEASURE", 62),
         ("NAME-NO-MEASURE", 67),
+        ("NEC-OFF-DOMAIN", None),
         ("VAL-RATE-QUALITATIVE", 65),
         ("VAL-VAGUE", 65),
     ],
-    "2019-002-02": [("ALL-100", None), ("FW-LEGACY-INPUT", 125), ("HDR-CHECKBOX", None), ("VAL-RATE-QUALITATIVE", 135)],
+    "2019-002-02": [
+        ("ALL-100", None),
+        ("FW-LEGACY-INPUT", 125),
+        ("GOAL-REPEATS", None),
+        ("HDR-CHECKBOX", None),
+        ("VAL-RATE-QUALITATIVE", 135),
+    ],
     "2019-002-03": [
         ("ALL-100", None),
         ("FW-LEGACY-INPUT", 168),
+        ("GOAL-REPEATS", None),
         ("NAME-NO-MEASURE", 178),
         ("VAL-RATE-QUALITATIVE", 177),
     ],
-    "2019-002-04": [("ALL-100", None), ("FW-LEGACY-INPUT", 209), ("NAME-NO-MEASURE", 226)],
+    "2019-002-04": [
+        ("ALL-100", None),
+        ("FW-LEGACY-INPUT", 209),
+        ("GOAL-REPEATS", None),
+        ("NAME-NO-MEASURE", 226),
+    ],
     "2019-002-05": [
         ("FW-LEGACY-INPUT", 256),
         ("FW-PAIR", 261),
@@ -162,8 +176,17 @@ def test_typical_indicators_never_fire(corpus):
 def test_rule_ids_unique_and_every_rule_has_a_test():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
-    # REL-TYPE: tests/test_review_type.py; COST-ARITHMETIC, COUNT-MISNAMED: tests/test_review_counts.py
-    assert set(ids) == set(FIRES) | {"REL-UNRELATED", "REL-TYPE", "COST-ARITHMETIC", "COUNT-MISNAMED"}
+    # REL-TYPE: tests/test_review_type.py; COST-ARITHMETIC, COUNT-MISNAMED: tests/test_review_counts.py;
+    # the subject rules: tests/test_review_subject.py
+    assert set(ids) == set(FIRES) | {
+        "REL-UNRELATED",
+        "REL-TYPE",
+        "COST-ARITHMETIC",
+        "COUNT-MISNAMED",
+        "BASIS-OFF-SUBJECT",
+        "GOAL-REPEATS",
+        "NEC-OFF-DOMAIN",
+    }
 
 
 def test_engine_is_fast_and_deterministic(corpus):

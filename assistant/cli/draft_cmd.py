@@ -19,7 +19,7 @@ from assistant.services.drafting import DraftEvent, DraftingService, SavedDraft,
 from assistant.services.protect import describe_kept
 from assistant.settings import LLMProvider
 
-_EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
+_EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索", "ready": "已生成"}
 
 
 class _Progress:

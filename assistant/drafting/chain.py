@@ -12,11 +12,12 @@ from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
-from assistant.domain.policy import find_policy
+from assistant.domain.policy import find_policy, policies_cited_in
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
+from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
 from assistant.drafting.context import DraftContext, basis_entry
-from assistant.drafting.grounding import brief_text
+from assistant.drafting.goals import compose_goal
 from assistant.drafting.models import (
     BasisEntry,
     Draft,
@@ -26,19 +27,19 @@ from assistant.drafting.models import (
     NoteKind,
     SectionUsage,
 )
+from assistant.drafting.relevance import basis_label
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
-from assistant.review.checks_relevance import ReviewContext, specific_bigrams
+from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
 from assistant.suggest.models import Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
-BASIS_MIN_SHARED = 2  # specific two-character words a candidate policy shares with the brief to be relevant
 RULES = "rules"
 
 
 @dataclass(frozen=True)
 class DraftEvent:
-    kind: str  # started / finished / retry / step / delta (message: the text the model just wrote)
+    kind: str  # started / finished / retry / step / ready (the rule-made parts, as text) / delta (the model's text)
     section: str
     message: str
     elapsed_s: float
@@ -54,6 +55,12 @@ class Writer:
     retries: int
     on_event: Callable[[DraftEvent], None]
     started: float = field(default_factory=time.perf_counter)
+    seconds: float | None = DRAFT_SECONDS  # the whole draft's time budget; None: each section's own only
+    section_seconds: float = SECTION_SECONDS  # one section's, its retries included
+
+    @property
+    def deadline(self) -> float | None:
+        return None if self.seconds is None else self.started + self.seconds
 
     def emit(self, kind: str, section: SectionKind | str, message: str = "") -> None:
         label = section.label if isinstance(section, SectionKind) else section
@@ -77,9 +84,10 @@ class State:
 def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSerializable[DraftContext, Draft]:
     return (
         RunnableLambda(State)
-        | RunnableLambda(lambda s: _sections(s, writer))
         | RunnableLambda(lambda s: _basis(s, writer))
         | RunnableLambda(_indicators)
+        | RunnableLambda(lambda s: _show_rule_parts(s, writer))
+        | RunnableLambda(lambda s: _sections(s, writer))
         | RunnableLambda(lambda s: _assemble(s, writer, review_context))
     )
 
@@ -102,8 +110,21 @@ def _sections(state: State, writer: Writer) -> State:
 
 
 def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> DraftSection:
-    """A section of a new draft: when the model never gives a usable one, the rules text stands in (with
-    a note), so a draft is never lost for one section; a rewrite on request raises instead."""
+    """A section of a new draft: when the model never gives a usable one in time, the rules text stands in
+    (with a note), so a draft is never lost for one section; a rewrite on request raises instead. With less
+    than ``MIN_SECONDS`` of the draft's budget left the model is not asked."""
+    deadline = writer.deadline
+    if writer.complete is not None and deadline is not None and deadline - time.perf_counter() < MIN_SECONDS:
+        writer.emit("started", kind)
+        state.notes.append(
+            GroundingNote(
+                kind=NoteKind.RULES_ONLY,
+                section=kind,
+                message=f"起草已用完 {writer.seconds:.0f} 秒的时间预算，“{kind.label}”按简报内容用规则起草，请人工修改或稍后重新生成",
+            )
+        )
+        writer.emit("finished", kind, "按规则起草（时间预算已用完）")
+        return rules_section(state.ctx, kind)
     try:
         return write_section(state.ctx, kind, writer, state.notes, state.usage)
     except SectionFailed as failed:
@@ -180,6 +201,8 @@ def write_section(
             emit=lambda k, s, m: writer.emit(k, s, m),
             instruction=instruction,
             previous=previous,
+            deadline=writer.deadline,
+            section_seconds=writer.section_seconds,
         )
         section = written.section
         notes.extend(written.notes)
@@ -192,8 +215,9 @@ def write_section(
 
 
 def _basis(state: State, writer: Writer) -> State:
-    """The user's own policies, then candidates (cited by the precedents or named in the brief) that share
-    enough specific wording with the brief, most shared first."""
+    """The user's own policies (named in the brief's 政策依据 or its words), then library policies whose
+    subject is the project's (`context._policy_candidates` chose them). When there is none, 立项依据 stays
+    empty and the note asks for the basis: the nearest policies of another subject are never filled in."""
     ctx = state.ctx
     writer.emit("started", "立项依据")
     labels = ctx.policy_by_label()
@@ -202,23 +226,24 @@ def _basis(state: State, writer: Writer) -> State:
     if not state.basis:
         state.notes.append(
             GroundingNote(
-                kind=NoteKind.NO_PRECEDENT, message="未检索到与本项目相关的政策文件，立项依据留空，请人工补充"
+                kind=NoteKind.NO_BASIS,
+                section=SectionKind.BASIS,
+                message=(
+                    "政策库中没有与本项目主题相符的政策文件，立项依据未填写：请写明本项目依据的法律法规、"
+                    "上级文件或批示（名称和文号），可在简报“政策依据”中列出后重新起草"
+                ),
             )
         )
-    writer.emit("finished", "立项依据", f"{len(state.basis)} 项")
+    writer.emit("finished", "立项依据", f"{len(state.basis)} 项" if state.basis else "未找到相符的政策，请补充")
     return state
 
 
 def relevant_policies(ctx: DraftContext) -> list[str]:
-    own = specific_bigrams(brief_text(ctx.prompt_brief))
+    """Labels of the candidates for 立项依据: those the brief names first, then the rest in their order
+    (all of them fit the project's subject: `context._policy_candidates`)."""
     named = {p.id for written in ctx.brief.policies if (p := find_policy(ctx.all_policies, written)) is not None}
-    shared = {item.label: len(own & specific_bigrams(item.text)) for item in ctx.policies}
-    chosen = [
-        item for item in ctx.policies if policy_id(item.citation.ref) in named or shared[item.label] >= BASIS_MIN_SHARED
-    ]
-    return [
-        item.label for item in sorted(chosen, key=lambda i: (policy_id(i.citation.ref) not in named, -shared[i.label]))
-    ]
+    named |= {p.id for p in policies_cited_in(ctx.all_policies, ctx.prompt_brief.text())}
+    return [item.label for item in sorted(ctx.policies, key=lambda i: policy_id(i.citation.ref) not in named)]
 
 
 def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[GroundingNote]) -> BasisEntry | None:
@@ -239,6 +264,28 @@ def _resolve_basis(label: str, labels: dict, ctx: DraftContext, notes: list[Grou
 
 
 # -- indicators, rules-only text, assembly -----------------------------------------------------------
+
+
+def _show_rule_parts(state: State, writer: Writer) -> State:
+    """The parts made by rules (立项依据, the indicator table, 实施计划), shown at once, before any prose."""
+    parts = "立项依据、指标表" + ("、实施计划" if state.ctx.prompt_brief.plan else "")
+    writer.emit("ready", parts, "\n" + rule_parts_text(state))
+    return state
+
+
+def rule_parts_text(state: State) -> str:
+    """立项依据, the indicator rows and the brief's plan, as lines of text."""
+    lines = ["立项依据："]
+    lines += [f"  {basis_label(b.title, b.doc_number)}" for b in state.basis] or [
+        "  （未找到与本项目主题相符的政策，请补充）"
+    ]
+    lines.append(f"绩效指标（{len(state.indicators)} 行）：")
+    lines += [f"  {i.level1.value}/{i.level2.value}  {i.name}  {i.value.value}" for i in state.indicators]
+    plan = state.ctx.prompt_brief.plan
+    if plan:
+        lines.append("实施计划：")
+        lines += [f"  {step.period}：{step.work}" for step in plan]
+    return "\n".join(lines)
 
 
 def _indicators(state: State) -> State:
@@ -272,19 +319,32 @@ def _precedent_ref(e: Evidence) -> SourceRef:
 
 
 def _sentences(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[。；;\n]", text) if p.strip()]
+    """The brief's sentences; a line break inside one (a wrapped YAML block) does not end it."""
+    flat = re.sub(r"(?<=[，,、：:])\s*\n\s*", "", text)
+    return [q for p in re.split(r"[。；;\n]", flat) if (q := p.strip().rstrip("，,、：: "))]
+
+
+_REASON = re.compile(
+    r"(现状|问题|不足|亟需|亟待|需要|需求|要求|根据|按照|依据|依法|老化|风险|隐患|短缺|滞后|难以|无法|尚未|缺乏|目前|现有|破损|投诉)"
+)
+_TARGET = re.compile(r"(不低于|不少于|不超过|达到|以上|以内|零[\u4e00-\u9fff])")
 
 
 def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
+    """A section written by rules from the brief: 必要性 from the brief's own reasons and the fitting
+    policies, the goals from the indicator rows (`goals.compose_goal`), never the 主要内容 pasted as a goal."""
     b = ctx.prompt_brief
     parts = _sentences(b.content) or [b.name]
     titles = [item.citation.project for item in ctx.policies[:3]]  # 《题名》（文号）
+    reasons = [p for p in parts if _REASON.search(p) and not _TARGET.search(p)][:2] or parts[:1]
+    total = compose_goal(b, ctx.suggestions, annual=False) or f"通过本项目的实施，{parts[0]}。"
+    annual = compose_goal(b, ctx.suggestions, annual=True) or f"{b.year}年度：{parts[0]}。"
     texts = {
         SectionKind.OVERVIEW: f"{b.name}由{b.implementer or '实施单位'}实施{'，主管部门为' + b.department if b.department else ''}。{'。'.join(parts)}。",
         SectionKind.NECESSITY: (f"为落实{'、'.join(titles)}等要求，" if titles else "")
-        + f"{parts[0]}，有必要设立本项目。",
-        SectionKind.GOAL_TOTAL: f"通过本项目的实施，{parts[0]}。",
-        SectionKind.GOAL_ANNUAL: f"{b.year}年度：{'；'.join(parts)}。",
+        + f"{'；'.join(reasons)}，有必要设立本项目。",
+        SectionKind.GOAL_TOTAL: total,
+        SectionKind.GOAL_ANNUAL: annual,
     }
     cites = [BRIEF_REF]
     if kind is SectionKind.NECESSITY:
@@ -312,7 +372,7 @@ def reviewed(draft: Draft, context: ReviewContext) -> Draft:
 
 def to_declaration(draft: Draft) -> Declaration:
     """The draft as a current-framework declaration, for the review engine and `assistant check`."""
-    basis_text = "\n".join(f"《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}" for b in draft.basis)
+    basis_text = "\n".join(basis_label(b.title, b.doc_number) for b in draft.basis)
     sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
     rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
     return brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)

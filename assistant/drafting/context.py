@@ -19,6 +19,7 @@ from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_title
 from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, GroundingNote, NoteKind
+from assistant.drafting.relevance import brief_project, fitting_policies, policy_fits, split_reference
 from assistant.drafting.retrieve import Finder, Passage, Retrieved, retrieve, same_type
 from assistant.errors import AssistantError
 from assistant.suggest.models import SuggestionSet
@@ -58,6 +59,7 @@ class DraftContext:
     notes: list[GroundingNote] = field(default_factory=list)  # what was taken out, for the user
     dictated: list[str] = field(default_factory=list)  # what those instructions told the model to write
     material_note: str = ""  # for the prompt: which precedents are of the brief's own project type
+    others: list[str] = field(default_factory=list)  # the corpus's project names: other domains' vocabulary
 
     @property
     def prompt_brief(self) -> Brief:
@@ -152,6 +154,7 @@ def build_context(
         notes=notes,
         dictated=dictated_phrases([note.fragment or "" for note in notes]),
         material_note=type_note(materials, project_type),
+        others=[decl.header.name for decl in corpus],
     )
 
 
@@ -250,22 +253,32 @@ def _safe_precedent(decl: Declaration, notes: list[GroundingNote]) -> Declaratio
 def _policy_candidates(
     brief: Brief, precedents: list[Declaration], policies: list[PolicyReference], retrieved: list[PolicyReference]
 ) -> tuple[list[PolicyReference], list[BasisEntry]]:
-    """The user's own policies first, then those the brief's words name, those the index found nearest the
-    brief, and those the shown precedents cite."""
+    """The user's own policies first (those the brief names, in its 政策依据 or its words), then the
+    library's policies whose subject is the project's: those the index found, those the shown precedents
+    cite, and the rest of the library (`relevance.fitting_policies`). A policy of another subject never
+    comes in, whatever words it shares with the brief (人大, 上海, 工作, 管理)."""
     chosen: list[PolicyReference] = []
     user_basis: list[BasisEntry] = []
     for written in brief.policies:
-        found = find_policy(policies, written)
+        found = find_policy(policies, written) or _found_by_parts(policies, written)
         if found is None:
-            user_basis.append(BasisEntry(title=written.strip("《》 "), user_supplied=True))
+            title, number = split_reference(written)
+            user_basis.append(BasisEntry(title=title, doc_number=number, user_supplied=True))
         elif found not in chosen:
             chosen.append(found)
     chosen.extend(p for p in policies_cited_in(policies, brief.text()) if p not in chosen)
-    chosen.extend(p for p in retrieved if p not in chosen)
-    for decl in precedents:
-        text = "\n".join(s.text for s in decl.sections)
-        chosen.extend(p for p in policies_cited_in(policies, text) if p not in chosen)
+    project = brief_project(brief)
+    cited = [p for decl in precedents for p in policies_cited_in(policies, "\n".join(s.text for s in decl.sections))]
+    for policy in [*retrieved, *cited, *fitting_policies(project, policies)]:
+        if policy not in chosen and policy_fits(project, policy):
+            chosen.append(policy)
     return chosen[:MAX_POLICIES], user_basis
+
+
+def _found_by_parts(policies: list[PolicyReference], written: str) -> PolicyReference | None:
+    """A policy written as 《题名》（文号）: found by its title or by its number."""
+    title, number = split_reference(written)
+    return find_policy(policies, title) or (find_policy(policies, number) if number else None)
 
 
 def _policy_item(n: int, policy: PolicyReference) -> ContextItem:

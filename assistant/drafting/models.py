@@ -62,6 +62,10 @@ class NoteKind(StrEnum):
     FROM_FILE = "from_file"  # what a draft started from an uploaded declaration carried over, changed or left out
     RETRIEVAL_FALLBACK = "retrieval_fallback"  # the hybrid index could not be used; precedents from the bank
     SAME_AS_TOTAL = "same_as_total"  # 年度绩效目标 taken over from 项目总目标 (a project inside one budget year)
+    FOREIGN_DOMAIN = "foreign_domain"  # a sentence about another project's domain, removed
+    NEGATED_TARGET = "negated_target"  # a sentence that made a harm of the brief's own target (避免…零损毁)
+    GOAL_REWRITTEN = "goal_rewritten"  # a goal that repeated the brief, composed from the indicator rows
+    NO_BASIS = "no_basis"  # no policy of the project's subject: 立项依据 left for the user to give
 
 
 class GroundingNote(BaseModel):

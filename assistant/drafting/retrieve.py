@@ -7,7 +7,7 @@ never shown, whatever the index still holds. Only precedents of the brief's own 
 shown: the embedded model carries another kind of project's facts into the draft however the prompt
 words it (a party-work fund's 党代表 in a people's-congress training), so a brief of a type the corpus
 lacks is written from the brief and the policies alone. Candidate policies are the index's policy
-documents nearest the brief that share its specific wording.
+documents nearest the brief whose subject is the project's.
 """
 
 from __future__ import annotations
@@ -22,15 +22,14 @@ from assistant.domain.classify import declaration_type
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
+from assistant.drafting.relevance import brief_project, policy_fits
 from assistant.retrieval.models import DocKind, SearchResult
-from assistant.review.checks_relevance import specific_bigrams
 from assistant.settings import Settings
 
 QUERY_CHARS = 200  # of the brief's content in a query: the opening says what the project is
 SECTION_HITS = 30  # section documents fetched per query (the seed corpus has about a hundred)
 POLICY_HITS = 8
 POLICIES_KEPT = 3  # retrieved policies offered to the model: each is a line of every section's prompt
-POLICY_MIN_SHARED = 2  # specific two-character words a retrieved policy must share with the brief
 
 
 class Finder(Protocol):
@@ -110,15 +109,14 @@ def same_type(corpus: Corpus, project_type: ProjectType | None) -> set[str]:
 
 
 def _policies(finder: Finder, brief: Brief, policies: list[PolicyReference]) -> list[PolicyReference]:
+    """The index's policy hits nearest the brief whose subject is the project's (`relevance.policy_fits`):
+    sharing words such as 人大 or 上海 with the brief is not enough."""
     by_id = {p.id: p for p in policies}
-    own = specific_bigrams(f"{brief.name}\n{brief.content}")
+    project = brief_project(brief)
     found = []
     for hit in finder.search(query_for(brief), kind=DocKind.POLICY, k=POLICY_HITS):
         policy = by_id.get(hit.policy_id or "")
-        if (
-            policy is not None
-            and len(own & specific_bigrams(f"{policy.title}\n{policy.description}")) >= POLICY_MIN_SHARED
-        ):
+        if policy is not None and policy_fits(project, policy):
             found.append(policy)
     return found[:POLICIES_KEPT]
 

@@ -3,6 +3,7 @@ code grounds it (bounded repair); or rules write it."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,8 +11,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from assistant.domain.model import SectionKind
 from assistant.domain.refs import BRIEF_REF
+from assistant.drafting.budget import MIN_SECONDS, SECTION_SECONDS, OutOfTime, call_within
 from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
+from assistant.drafting.goals import compose_goal, repeats_brief
 from assistant.drafting.grounding import (
     GroundingResult,
     Sources,
@@ -22,6 +25,7 @@ from assistant.drafting.grounding import (
     numbers_in,
 )
 from assistant.drafting.models import DraftSection, GroundingNote, NoteKind, SectionUsage
+from assistant.drafting.offtopic import Domain, drop_foreign, negated_targets, project_domain, without_sentences
 from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatReply, TokenUsage
@@ -50,14 +54,19 @@ class SectionSpec:
 SPECS: dict[SectionKind, SectionSpec] = {
     SectionKind.OVERVIEW: SectionSpec("说明项目由谁实施、做什么、服务谁、主要内容和资金规模，使用简报中的事实。", 150),
     SectionKind.NECESSITY: SectionSpec(
-        "论述为什么要做这个项目（现实需要、政策要求、不做的后果），只写简报和参考材料说到的内容；提到政策时只用参考材料中的政策。",
+        "论述为什么要做这个项目：简报说到的现状、问题、上级要求和服务对象的需要，不做的后果；只写本项目的事，"
+        "不写其他项目或其他领域的内容；提到政策时只用参考材料中的政策。",
         160,
     ),
     # No "可衡量" / "与绩效指标对应": the model sees no indicator table, so those asked it for numbers it could only invent.
     SectionKind.GOAL_TOTAL: SectionSpec(
-        "用一两句话概括项目实施后要达到的总体目标，与内容对应，数量只用简报中的数字，不要逐条照抄主要内容。", 90
+        "用一两句话写项目实施后要达到的目标：完成哪些产出（数量只用简报中的数字）、对服务对象产生什么效果；"
+        "不要复述或照抄主要内容的工作安排。",
+        90,
     ),
-    SectionKind.GOAL_ANNUAL: SectionSpec("写出本年度完成哪些工作（数量只用简报中的数字）、达到什么效果。", 110),
+    SectionKind.GOAL_ANNUAL: SectionSpec(
+        "写出本年度要达到的目标：完成哪些产出（数量只用简报中的数字）、达到什么效果；不要照抄主要内容。", 110
+    ),
 }
 
 # (messages, max_tokens, on_delta) → the whole reply; on_delta gets each piece of text as it comes.
@@ -144,39 +153,154 @@ def write_with_model(
     emit: EventSink,
     instruction: str = "",
     previous: str = "",
+    deadline: float | None = None,
+    section_seconds: float = SECTION_SECONDS,
 ) -> Written:
-    """Ask, read, ground; send the exact problems back at most ``retries`` times (a retry may write
-    half as much again); raise ``ModelError`` with the last raw reply when no attempt gives text."""
+    """Ask, read, ground, keep on the project; send the exact problems back at most ``retries`` times (a
+    retry may write half as much again), all within the section's time budget (``section_seconds``, and
+    never past ``deadline``, a ``time.perf_counter()`` instant); raise ``SectionFailed`` with the last raw
+    reply when no attempt gives text in time."""
     by_label = {i.label: i for i in ctx.materials} | ctx.policy_by_label()
     messages = section_messages(ctx, kind, instruction=instruction, previous=previous)
     sources = _sources(ctx)
+    domain = project_domain(ctx)
     tally = _Tally()
+    started = time.perf_counter()
+    section_end = started + section_seconds if deadline is None else min(started + section_seconds, deadline)
+    reading = Reading(raw="")
+    floor = min(MIN_SECONDS, section_seconds / 2)  # less time than this left: no (further) call
     for attempt in range(1, retries + 2):
+        left = section_end - time.perf_counter()
+        if left < floor:
+            break
         budget = int(SPECS[kind].max_tokens * (1 + RETRY_BUDGET_GROWTH * (attempt - 1)))
         prose = TextStream()
-        reply = complete(messages, budget, lambda delta: _emit_prose(emit, kind, prose.feed(delta)))  # noqa: B023 - called within this iteration
+        try:
+            reply, stopped = call_within(
+                complete,
+                messages,
+                budget,
+                lambda delta: _emit_prose(emit, kind, prose.feed(delta)),  # noqa: B023 - called within this iteration
+                seconds=left,
+            )
+        except OutOfTime as late:
+            tally.seconds += left
+            raise SectionFailed(
+                f"模型未能在 {left:.0f} 秒的时间预算内写完“{kind.label}”",
+                hint=late.hint or "",
+                raw_output=reading.raw,
+                usage=tally.usage(kind, attempt),
+            ) from late
         tally.add(reply.usage, reply.elapsed_s)
-        reading = read_reply(reply, kind, length=SPECS[kind].length, last_try=attempt > retries)
+        last = attempt > retries or section_end - time.perf_counter() < floor
+        reading = read_reply(reply, kind, length=SPECS[kind].length, last_try=last)
         if echoed_lines(reading.prose, brief_block(ctx)) >= ECHO_LINES:
             reading.text, reading.problems = "", ["照抄了简报的条目：请用自己的话写成连续的一段正文"]
         if reading.text:
             grounded, faithful = _ground(reading.text, sources, ctx.dictated)
-            if not grounded.problems or attempt > retries:
+            extra = _stay_on_project(kind, grounded, ctx, domain, last=last)
+            if not grounded.problems or last:
                 section, notes = _accept(kind, grounded, faithful, reading, by_label, model)
+                notes += extra + _stopped_notes(kind, stopped)
                 notes += _borrowed_notes(kind, section.text, ctx.materials, brief_text(ctx.prompt_brief))
                 return Written(section=section, notes=notes, usage=tally.usage(kind, attempt))
             reading.problems = grounded.problems
-        if attempt > retries:
+        if last:
             break
         emit("retry", kind, "；".join(reading.problems)[:200])
         repair = load_prompt("repair").render(problems="\n".join(f"- {p}" for p in reading.problems))
         messages = messages[:2] + [AIMessage(reading.raw), HumanMessage(repair)]
+    tried = tally.calls
     raise SectionFailed(
-        f"模型连续 {retries + 1} 次未能给出合格的“{kind.label}”",
+        f"模型连续 {tried} 次未能给出合格的“{kind.label}”"
+        if tried > retries
+        else f"模型在“{kind.label}”的时间预算内只完成 {tried} 次尝试，未能给出合格的文字",
         hint="可重试、换用更强的模型（ASSISTANT_LLM__BASE_URL），或用 --llm none 先得到规则草稿",
         raw_output=reading.raw,
-        usage=tally.usage(kind, retries + 1),
+        usage=tally.usage(kind, max(tried, 1)),
     )
+
+
+GOALS = (SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
+
+
+def _stay_on_project(
+    kind: SectionKind, grounded: GroundingResult, ctx: DraftContext, domain: Domain, *, last: bool
+) -> list[GroundingNote]:
+    """Remove sentences about another domain (reported); send back a negated target and a goal that
+    repeats the brief, and on the last try remove the one and compose the other from the indicator rows."""
+    notes: list[GroundingNote] = []
+    off = drop_foreign(grounded.text, domain, ctx)
+    if off.removed and off.text == grounded.text:  # every sentence was about another domain: ask again
+        words = "、".join(dict.fromkeys(w for w, _ in off.removed))
+        grounded.problems.append(f"写了与本项目无关的其他领域的内容（{words}），只写本项目简报说到的事")
+    else:
+        grounded.text = off.text
+    notes += [
+        GroundingNote(
+            kind=NoteKind.FOREIGN_DOMAIN,
+            section=kind,
+            fragment=sentence,
+            message=f"“{kind.label}”中“{words}”属于其他项目或与本项目主题不符的政策，"
+            f"{'已删除所在的句子' if off.text == grounded.text else '请删除或改写'}",
+        )
+        for words, sentence in off.removed
+    ]
+    content = ctx.prompt_brief.content
+    negated = negated_targets(grounded.text, content)
+    if negated and last:
+        grounded.text = without_sentences(grounded.text, [s for _, s in negated]) or grounded.text
+        notes += [
+            GroundingNote(
+                kind=NoteKind.NEGATED_TARGET,
+                section=kind,
+                fragment=sentence,
+                message=f"“{kind.label}”把目标“{target}”写成了要避免的情况，已删除该句，请核对",
+            )
+            for target, sentence in negated
+        ]
+    elif negated:
+        grounded.problems += [
+            f"“{sentence}”把简报的目标“{target}”说反了：{target}是要达到的目标，不是要避免的情况"
+            for target, sentence in negated
+        ]
+    if kind in GOALS and repeats_brief(grounded.text, ctx.prompt_brief):
+        if not last:
+            grounded.problems.append(
+                "照抄了简报的主要内容：目标要写项目完成后达到的产出（用简报中的数字）和对服务对象的效果，不要复述工作安排"
+            )
+        elif composed := compose_goal(ctx.prompt_brief, ctx.suggestions, annual=kind is SectionKind.GOAL_ANNUAL):
+            grounded.text, grounded.problems = composed, []
+            grounded.ungrounded_figures = []
+            notes.append(
+                GroundingNote(
+                    kind=NoteKind.GOAL_REWRITTEN,
+                    section=kind,
+                    message=f"模型写的“{kind.label}”大部分照抄简报的主要内容，已按指标表的产出和效果改写，请核对",
+                )
+            )
+        else:
+            notes.append(
+                GroundingNote(
+                    kind=NoteKind.GOAL_REWRITTEN,
+                    section=kind,
+                    message=f"“{kind.label}”大部分照抄简报的主要内容，请改写为项目要达到的产出和效果",
+                )
+            )
+    return notes
+
+
+def _stopped_notes(kind: SectionKind, stopped: str) -> list[GroundingNote]:
+    if not stopped:
+        return []
+    why = "开始重复同样的文字" if stopped == "repetition" else "超过了输出长度上限"
+    return [
+        GroundingNote(
+            kind=NoteKind.TRUNCATED,
+            section=kind,
+            message=f"模型输出“{kind.label}”时{why}，已在该处停止，保留之前完整的句子，请核对",
+        )
+    ]
 
 
 class SectionFailed(ModelError):
@@ -210,8 +334,10 @@ class _Tally:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    calls: int = 0
 
     def add(self, usage: TokenUsage, elapsed_s: float) -> None:
+        self.calls += 1
         self.prompt_tokens += usage.prompt_tokens
         self.completion_tokens += usage.completion_tokens
         self.seconds += elapsed_s

@@ -147,7 +147,7 @@ def _loo_score(
 
 def type_case(env: DraftingEnv, name: str, case: Any) -> Iterator[Score]:
     brief = load_brief(env.types.HERE / case.brief)
-    review_ctx = ReviewContext.from_declarations(env.corpus.declarations)
+    review_ctx = ReviewContext.from_declarations(env.corpus.declarations, env.policies)
     for system in SYSTEMS:
         key = case_key(
             suite="types",
@@ -268,6 +268,6 @@ def _digest(repo: Path) -> str:
         for path in sorted((repo / folder).rglob("*")):
             if path.suffix in (".py", ".md", ".txt", ".yaml") and path.is_file():
                 h.update(path.read_bytes())
-    for name in ("baseline.py", "candidate.py", "scoring.py", "drafting.py"):
+    for name in ("baseline.py", "candidate.py", "scoring.py", "drafting.py", "subject.py"):
         h.update((repo / "assistant" / "evals" / name).read_bytes())
     return h.hexdigest()[:16]

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from assistant.evals import figures as F
-from assistant.evals import plots
+from assistant.evals import plots, subject
 from assistant.evals.runner import EvalRun
 from assistant.evals.scoring import Score
 from assistant.evals.suites import percentile
@@ -30,6 +30,8 @@ def flat_figures(run: EvalRun) -> dict[str, float]:
                 if group
                 else {}
             )
+    for split in ("test", "tune"):
+        found |= {f"drafting.subject.{split}.{k}": float(v) for k, v in subject.figures(run.subject, split).items()}
     for suite in run.suites:
         found |= {f"{suite.key}.{k}": float(v) for k, v in suite.figures.items()}
     calls = [c for s in run.loo.get("ours", []) + run.types.get("ours", []) for c in s.sections]
@@ -71,6 +73,7 @@ def write_report(run: EvalRun, out_dir: Path) -> list[Path]:
         part: {system: [asdict(s) for s in group] for system, group in scores.items()}
         for part, scores in (("loo", run.loo), ("types", run.types))
     }
+    cases["subject"] = {"ours": [asdict(s) for s in run.subject]}
     payload = {"meta": run.meta, "figures": figures, "cases": cases}
     (out_dir / FIGURES_JSON).write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     (out_dir / REPORT).write_text(markdown(run, figures), encoding="utf-8")
@@ -99,6 +102,7 @@ def markdown(run: EvalRun, figures: dict[str, float]) -> str:
         *headline(run, figures),
         *loo_section(run),
         *types_section(run, figures),
+        *(subject.markdown(run.subject) if run.subject else []),
         *suites_section(run),
         *speed_section(run, figures),
         *method_section(),

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from langchain_core.messages import HumanMessage
 
-from assistant.evals import drafting, suites
+from assistant.evals import drafting, subject, suites
 from assistant.evals.baseline import Hits
 from assistant.evals.cache import BudgetCache, OverBudget
 from assistant.evals.scoring import Score
@@ -37,7 +37,7 @@ SUITES: dict[str, tuple[str, Callable[[SuiteEnv], SuiteResult]]] = {
     "store": ("草稿库", suites.run_store),
     "office": ("Word/Excel 读入模糊测试", suites.run_office),
 }
-DRAFTING = ("drafting-loo", "drafting-types")
+DRAFTING = ("drafting-loo", "drafting-types", "drafting-subject")
 ALL_PARTS = (*SUITES, *DRAFTING)
 
 
@@ -58,6 +58,7 @@ class EvalRun:
     suites: list[SuiteResult]
     loo: dict[str, list[Score]] = field(default_factory=dict)
     types: dict[str, list[Score]] = field(default_factory=dict)
+    subject: list[Score] = field(default_factory=list)  # briefs of kinds the corpus lacks: does a draft stay on them
     skipped: dict[str, str] = field(default_factory=dict)
     unfinished: list[str] = field(default_factory=list)  # drafting cases left out when the time budget ran out
 
@@ -99,7 +100,9 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
         denv = drafting.open_env(env, runtime, hits, cache, str(meta["model"]), finder=retriever)
         loo_cases = [] if "drafting-loo" in options.skip else drafting.loo_declarations(denv)
         type_cases = [] if "drafting-types" in options.skip else drafting.type_cases(denv)
-        progress.start(len(SUITES) + 2 * (len(loo_cases) + len(type_cases)))
+        subjects = subject.load_cases(options.evals_dir)
+        subject_cases = [] if "drafting-subject" in options.skip else subjects.cases[: options.limit or None]
+        progress.start(len(SUITES) + 2 * (len(loo_cases) + len(type_cases)) + len(subject_cases))
         for key, (title, run_suite) in SUITES.items():
             run.suites.append(
                 suites.skipped(key, title, "按 --skip 跳过")
@@ -123,6 +126,13 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
             lambda c: c[0],
             run.unfinished,
         )
+        for case in subject_cases:
+            cache.begin_case()
+            try:
+                run.subject.append(subject.subject_case(denv, case, subjects.domains))
+            except OverBudget:
+                run.unfinished.append(f"主题简报起草：{case.name}")
+            progress.step(f"主题简报起草：{case.name} 完成")
         run.skipped = {p: "按 --skip 跳过" for p in DRAFTING if p in options.skip}
         meta["cache_hits"] = cache.hits
         meta["seconds"] = round(time.perf_counter() - started, 1)

@@ -9,10 +9,11 @@ text or its other indicators, yet names the specific object of another known pro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.domain.model import Declaration
+from assistant.domain.policy import PolicyReference
 from assistant.review.base import at_indicator, finding, quoted
 from assistant.review.models import Finding
 
@@ -28,13 +29,17 @@ MIN_SHARED_WITH_OTHER = 2
 
 @dataclass(frozen=True)
 class ReviewContext:
-    """Other known projects (id → name), to recognise an indicator copied from one of them."""
+    """Other known projects (id → name), to recognise an indicator or a sentence copied from one of them;
+    the policy library, to read a cited policy's scope and another domain's policies."""
 
     other_projects: dict[str, str] = field(default_factory=dict)
+    policies: tuple[PolicyReference, ...] = ()
 
     @classmethod
-    def from_declarations(cls, declarations: list[Declaration]) -> ReviewContext:
-        return cls({d.id: d.header.name for d in declarations})
+    def from_declarations(
+        cls, declarations: list[Declaration], policies: Sequence[PolicyReference] = ()
+    ) -> ReviewContext:
+        return cls({d.id: d.header.name for d in declarations}, tuple(policies))
 
 
 def _bigrams(text: str) -> set[str]:

@@ -10,6 +10,7 @@ from assistant.review import (
     checks_framework,
     checks_money,
     checks_relevance,
+    checks_subject,
     checks_type,
     checks_values,
 )
@@ -34,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     checks_type.check_type_relevance,
     checks_defects.check_defects,
     checks_counts.check_counts,
+    checks_subject.check_goal_repeats,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
@@ -45,6 +47,9 @@ def review(decl: Declaration, context: ReviewContext | None = None) -> ReviewRep
     findings = [f for check in CHECKS for f in check(decl)]
     if context is not None:
         findings.extend(checks_relevance.check_relevance(decl, context))
+    known = context or ReviewContext()
+    findings.extend(checks_subject.check_basis_subject(decl, known))
+    findings.extend(checks_subject.check_necessity_domain(decl, known))
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, _RULE_ORDER[f.rule_id]))
     return ReviewReport(
         declaration_id=decl.id,

@@ -52,7 +52,7 @@ class CorpusSnapshot:
     def review_context(self) -> ReviewContext:
         """The corpus as the set of known projects; empty while no corpus is built."""
         try:
-            return ReviewContext.from_declarations(self.corpus.declarations)
+            return ReviewContext.from_declarations(self.corpus.declarations, self.policies)
         except AssistantError:
             return ReviewContext()
 

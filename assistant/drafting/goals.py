@@ -1,0 +1,67 @@
+"""Goals that are goals: what the money achieves (outputs with the brief's figures, the effect on the
+people served), not the brief's 主要内容 pasted.
+
+``copied_share`` measures how much of a goal is the brief's own text (runs of six characters or more
+found verbatim); a goal at ``MAX_COPIED`` or above is sent back to the model, and replaced by
+``compose_goal`` when it stays so. ``compose_goal`` writes a goal from the indicator table `assistant
+suggest` made for the brief: its output rows with their values (数量, 质量, 时效) and its effect and
+satisfaction rows; no figure that the table does not hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.brief import Brief
+from assistant.domain.framework import Level1, Level2
+from assistant.review.subject import is_copy
+from assistant.suggest.models import Ground, IndicatorSuggestion, SuggestionSet
+
+OUTPUTS = 4  # output rows named in a composed goal
+EFFECTS = 3  # effect and satisfaction rows named
+_VALUE = re.compile(r"^(≥|≤|=|>|<)?\s*([\d.]+)\s*(?:\((.*)\))?$")
+
+
+def repeats_brief(goal: str, brief: Brief) -> bool:
+    return is_copy(goal, brief.content)
+
+
+def _phrase(row: IndicatorSuggestion) -> str | None:
+    """``培训人次不少于320人次``, ``培训考核合格率不低于95%``, ``选举依法按期完成``; None for a row without a value."""
+    value = row.value.value.strip()
+    match = _VALUE.match(value)
+    if match is None:
+        return row.name if value in ("", "是", "达到", "完成") or value in row.name else f"{row.name}为{value}"
+    op, number, unit = match.group(1) or "=", _plain(match.group(2)), match.group(3) or ""
+    rate = unit in ("%", "％")
+    word = {"≥": "不低于" if rate else "不少于", ">": "高于", "≤": "不超过", "<": "低于", "=": "达到"}[op]
+    word = "为" if op == "=" and number == "0" else word
+    return f"{row.name}{word}{number}{unit}"
+
+
+def _plain(number: str) -> str:
+    """``100.00`` → ``100``, ``99.50`` → ``99.5``."""
+    return number.rstrip("0").rstrip(".") if "." in number else number
+
+
+def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> str | None:
+    """A goal from the indicator table: ``通过本项目的实施，完成…；…。``; None when the table has no row to say."""
+    rows = suggestions.suggestions
+    # rows of the brief's own figures (计划标准) first: the goal states what this brief plans
+    ordered = sorted(rows, key=lambda r: r.value.ground is not Ground.PLAN)
+    outputs = [p for r in ordered if r.level1 is Level1.OUTPUT and (p := _phrase(r))][:OUTPUTS]
+    effects = [
+        p
+        for r in rows
+        if r.level1 in (Level1.BENEFIT, Level1.SATISFACTION) or r.level2 is Level2.SATISFACTION
+        if (p := _phrase(r))
+    ][:EFFECTS]
+    if not outputs and not effects:
+        return None
+    when = f"{brief.year}年度" if annual else "通过本项目的实施"
+    parts = []
+    if outputs:
+        parts.append(f"{when}，{'，'.join(outputs)}")
+    if effects:
+        parts.append(("" if outputs else f"{when}，") + "，".join(effects))
+    return "；".join(parts) + "。"
