@@ -115,6 +115,8 @@ def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
     if not items:
         return Result(lines=[], rows=[], notes=left_out)
     groups = group_by(items, lambda indicator: measure_of(indicator.name))
+    if len(groups) == 1:  # every one measures the same (满意度): group by the name itself (管理人员满意度…)
+        groups = group_by(items, lambda indicator: indicator.name)
     head = f"{_scope(filters)}{_count(items)} 份申报表共设 {len(items)} 项{level_label(filters)}，按所衡量的内容归类，常见的有："
     entries = [
         (_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g))
