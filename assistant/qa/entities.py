@@ -127,7 +127,7 @@ class Names:
         whole = sum(self.weight(c) for c in phrase)
         evidence = sum(self.weight(c) for c in matched)
         unseen = [c for c in phrase[1:-1] if c not in self._weight]
-        if len(unseen) == 1 and len(phrase) >= 4 and len(matched) == len(phrase) - 1:
+        if len(unseen) == 1 and len(phrase) >= 6 and len(matched) == len(phrase) - 1:
             whole -= self.weight(unseen[0])
         return (min(evidence / whole, 1.0) if whole else 0.0), evidence
 
@@ -194,7 +194,7 @@ def looks_like_name(phrase: str) -> bool:
     rest = phrase
     for word in _GENERIC_WORDS:
         rest = rest.replace(word, "")
-    ends = NAME_NOUNS.search(phrase[-4:]) is not None and NAME_NOUNS.search(phrase) is not None
+    ends = re.search(f"(?:{NAME_NOUNS.pattern})$", phrase) is not None
     return ends and len(NAME_NOUNS.sub("", rest)) >= 2
 
 

@@ -29,7 +29,8 @@ _CHANGE = re.compile(
     r"比.{1,12}(多|少|高|低)"
 )
 _WHICH_MORE = re.compile(r"哪个.{0,8}(多|高|大|少|低|小)")
-_COUNT = re.compile(r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量|数目|项数|条数")
+DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
+_COUNT = re.compile(r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数")
 _COUNTED = (
     ("指标", Measure.INDICATORS),
     ("项目", Measure.PROJECTS),
@@ -114,8 +115,14 @@ def _number(written: str) -> int:
     return sum(_CN_NUMBERS.get(c, 0) for c in written) or 1
 
 
+def counts_something(full: str) -> bool:
+    """Whether the question asks how many of something it names (几个指标, 几个项目, 几项构成)."""
+    return _counted(full) is not None
+
+
 def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
     """What a count word counts: the noun after it (几个绩效指标), else the nearest before it (项目构成一共分了几项)."""
+    full = DEMONSTRATIVE.sub("◇", full)
     found = _COUNT.search(full)
     if found is None:
         return None

@@ -18,7 +18,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
 from assistant.domain.project_types import ProjectType
 from assistant.qa.entities import DISTRICT, Names, exact_names, phrases, resolve
-from assistant.qa.intents import classify, money_field
+from assistant.qa.intents import DEMONSTRATIVE, classify, counts_something, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
@@ -65,6 +65,7 @@ _GENERIC_NAMES = (
     "那个项目",
 )
 _FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
+_IT = re.compile(r"(?<![其])它")  # 它一共设了多少个指标 (其它 is "other")
 _FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看", "其中", "这里面", "这些项目中", "里面")
 _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
 _COUNT = (
@@ -93,6 +94,9 @@ _LIST_PROJECTS = (
     "列出",
     "哪个项目",
     "有哪些",
+    "有哪几个",
+    "哪几个",
+    "是哪些",
 )
 _LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
@@ -202,7 +206,7 @@ def unexplained(rest: str) -> str:
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text = _normalise(question)
-    cues = Cues(follow_up=_is_follow_up(text), refers_to_focus=any(w in text for w in _FOCUS_WORDS))
+    cues = Cues(follow_up=_is_follow_up(text), refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None)
     text, cues = _take_ids_and_policies(text, cues, lexicon)
     text, cues = _take_years(text, cues, today)
     full = text
@@ -544,7 +548,9 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
         return target, cues
     # 运维项目的驻场人员一般写几个人: usual values, of one project's forms too (平均/最多/占比 are figures, not usage).
     usual_value = _COMMON.search(text) and _TYPICAL.search(text)
-    figures = _FIGURE_WORDS.search(full or text) is not None
+    figures = _FIGURE_WORDS.search(full or text) is not None or counts_something(full or text)
+    if cues.refers_to_focus and cues.project is None:  # 它一共设了多少个指标: the project just discussed
+        figures = True
     if (
         not figures
         and ((cues.project is None and cues.declaration_id is None) or usual_value)
@@ -574,7 +580,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.COMPARE_YEARS
     if cues.section is not None:
         return Target.SHOW_SECTION
-    if _any(text, _COUNT):
+    if _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name:  # what is counted was read by `classify`; a bare count
         about_indicators = cues.level1 or cues.level2 or "指标" in text
         return (
             Target.COUNT_INDICATORS
