@@ -358,7 +358,7 @@ def _policy_name(filters: Filters, scope: Scope) -> str:
 
 def refusal(question: str, query: Query | None, scope: Scope, notes: Sequence[str] = ()) -> Answer:
     what = _asked(query, scope) if query else "相关内容"
-    lines = [f"语料库中未找到{what}。", *holdings(query, scope)]
+    lines = [*notes, f"语料库中未找到{what}。", *holdings(query, scope)]
     return Answer(
         question=question,
         text="\n".join([*lines]),

@@ -146,7 +146,6 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("总投入", FundingField.TOTAL),
     ("花费", FundingField.TOTAL),
     ("花了", FundingField.TOTAL),
-    ("花多少", FundingField.TOTAL),
     ("开支", FundingField.TOTAL),
     ("投入", FundingField.TOTAL),
     ("资金", FundingField.TOTAL),
@@ -156,7 +155,7 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("钱", FundingField.TOTAL),  # only 钱, so that the 多少 of 花多少钱 still asks for a sum
 )
 # Words for money in general: the field they mean depends on the verb (申请 → 年度资金申请总额).
-GENERIC_MONEY = frozenset({"项目资金", "资金", "预算", "经费", "钱", "投入", "金额", "花费", "花了", "花多少", "开支"})
+GENERIC_MONEY = frozenset({"项目资金", "资金", "预算", "经费", "钱", "投入", "金额", "花费", "花了", "开支"})
 
 _LEVEL2_STEMS: dict[str, Level2] = {
     "数量": Level2.QUANTITY,

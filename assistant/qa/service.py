@@ -94,7 +94,7 @@ def understand(
         log.info("模型未能给出有效的查询：%s；模型原文：%s", "；".join(translation.problems), translation.raw)
         return reading.cues, []
     log.info("模型转写：%s", translation.raw[-1] if translation.raw else "")
-    return translation.cues, []
+    return translation.cues, ["问题由模型转写为查询，答案由程序从语料库计算。"]
 
 
 def _route(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:

@@ -20,17 +20,16 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if cues.unknown_district:
         districts = sorted({d for d in ("闵行区", "浦东新区", "徐汇区") if any(d in n for n in lexicon.projects)})
         held = f"语料库中的区级申报表只有：{'、'.join(districts)}。" if districts else "语料库中没有区级申报表。"
-        return _refusal(question, cues, [f"语料库中没有{cues.unknown_district}的申报表。", held])
+        return _refusal(question, cues, [f"语料库中没有{cues.unknown_district}的申报表。", held], scope)
     if cues.unknown_unit and cues.unit is None:
-        lines = [f"语料库中没有单位“{cues.unknown_unit}”的申报表。", f"现有单位：{'、'.join(lexicon.units)}。"]
-        return _refusal(question, cues, lines)
+        return _refusal(question, cues, [f"语料库中没有单位“{cues.unknown_unit}”的申报表。"], scope)
     if cues.unknown_project and cues.project is None and cues.declaration_id is None:
         lines = [f"语料库中没有“{cues.unknown_project}”这个项目的申报表，不以其他项目的数字代答。"]
         if cues.candidates:
             lines.append("名称最接近的项目：" + "、".join(_with_years(name, scope) for name in cues.candidates) + "。")
         else:
             lines.append(f"现有项目 {len(lexicon.projects)} 个，例如：{'、'.join(lexicon.projects[:DIGEST])}。")
-        return _refusal(question, cues, lines)
+        return _refusal(question, cues, lines, scope)
     return None
 
 
@@ -39,9 +38,9 @@ def _with_years(name: str, scope: Scope) -> str:
     return f"“{name}”（{'、'.join(f'{y}年' for y in years)}）" if years else f"“{name}”"
 
 
-def _refusal(question: str, cues: Cues, lines: list[str]) -> Answer:
+def _refusal(question: str, cues: Cues, lines: list[str], scope: Scope) -> Answer:
     route = Route.STRUCTURED if cues.target else Route.RETRIEVAL
-    return Answer(question=question, text="\n".join(lines), route=route, refused=True)
+    return Answer(question=question, text="\n".join([*lines, *holdings(None, scope)]), route=route, refused=True)
 
 
 def ambiguous_answer(question: str, cues: Cues) -> Answer:
