@@ -100,7 +100,9 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
     lines = [*notes, head]
     lines += [f"{i}. {_title(d)}：{shown(query, v)} {c.label}" for i, (d, v, c) in enumerate(filled, 1)]
     if blanks:
-        lines.append(f"另有 {len(blanks)} 份申报表的{label}为空白，未参加排序：{'、'.join(_title(d) for d in blanks)}。")
+        lines.append(
+            f"另有 {len(blanks)} 份申报表的{label}为空白，未参加排序：{'、'.join(_title(d) for d in blanks)}。"
+        )
     return Result(lines=lines, rows=rows, figure=shown(query, first_value), notes=tuple(notes))
 
 
@@ -145,7 +147,9 @@ def share(query: Query, part: list[Declaration], whole: list[Declaration]) -> Re
         return Result(lines=[f"{label}合计为空白或为零，无法计算占比。"], rows=[])
     percent = (100 * amount / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     names = "、".join(_title(d) for d in part)
-    head = f"{names}的{label} {shown(query, amount)}，占 {len(whole)} 份申报表合计 {shown(query, total)} 的 {percent}%。"
+    head = (
+        f"{names}的{label} {shown(query, amount)}，占 {len(whole)} 份申报表合计 {shown(query, total)} 的 {percent}%。"
+    )
     rows = [_row(d, label, v, shown(query, v) if v is not None else "（空白）", c) for d, v, c in mine]
     return Result(lines=[*notes, head, *(f"{r.citation.label}" for r in rows)], rows=rows, figure=f"{percent}%")
 

@@ -56,7 +56,15 @@ class Conversation(BaseModel):
 
     def _implicit(self, cues: Cues) -> bool:
         """联系人是谁？ right after a question about one project: that project."""
-        named = (cues.project, cues.declaration_id, cues.unit, cues.years, cues.project_type, cues.it_only, cues.category)
+        named = (
+            cues.project,
+            cues.declaration_id,
+            cues.unit,
+            cues.years,
+            cues.project_type,
+            cues.it_only,
+            cues.category,
+        )
         return cues.target in _PER_PROJECT and self.focus.project is not None and not any(named)
 
     def record(self, answer: Answer) -> None:

@@ -222,8 +222,12 @@ def _match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
     rivals = [n for s, e, n in ranked[1:] if s >= MATCH_SHARE and e >= evidence - 1e-9]
     if rivals and share < 1.0 or rivals and len(phrase) <= 3:  # 组织 fits three names alike: no match
         return None, (name, *rivals)
-    tied = tuple(n for s, e, n in ranked if (s, e) == (share, evidence) and _coverage(phrase, n) == _coverage(phrase, name))
-    return Match(name=name, phrase=phrase, share=share, evidence=evidence, exact=phrase == name), tied if len(tied) > 1 else ()
+    tied = tuple(
+        n for s, e, n in ranked if (s, e) == (share, evidence) and _coverage(phrase, n) == _coverage(phrase, name)
+    )
+    return Match(name=name, phrase=phrase, share=share, evidence=evidence, exact=phrase == name), tied if len(
+        tied
+    ) > 1 else ()
 
 
 def _informative(phrase: str) -> bool:

@@ -7,7 +7,7 @@ the nearest years that do hold the asked-for rows are offered instead.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +17,7 @@ from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
-from assistant.domain.refs import BLANK, header_citation, indicator_citation, section_citation, units_of, yuan
+from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.qa import analytics, fields
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target

@@ -9,6 +9,7 @@ options, or says that none is ticked or that the export lost the boxes. Where a 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from assistant.domain.model import CheckboxField, CheckState, Declaration, SectionKind
 from assistant.domain.refs import SourceRef, section_citation, yuan
@@ -119,17 +120,17 @@ def _rows_of(decl: Declaration, kind: RowKind, name: str | None) -> list[Row]:
 def _total_line(decl: Declaration) -> str:
     amounts = [line.amount for line in decl.budget_lines if line.amount is not None]
     written = f"，表中金额合计 {yuan(decl.budget_lines_total)}" if decl.budget_lines_total is not None else ""
-    return f"  各项合计 {yuan(sum(amounts, start=type(amounts[0])(0)))}{written}。" if amounts else ""
+    return f"  各项合计 {yuan(sum(amounts, Decimal(0)))}{written}。" if amounts else ""
 
 
-def _row(decl: Declaration, field: str, value: str, citation: SourceRef, amount: object = None) -> Row:
+def _row(decl: Declaration, field: str, value: str, citation: SourceRef, amount: Decimal | None = None) -> Row:
     return Row(
         declaration_id=decl.id,
         project=decl.header.name,
         year=decl.header.year,
         field=field,
         value=value,
-        amount=amount,  # type: ignore[arg-type]  # Decimal | None, from the budget line
+        amount=amount,
         citation=citation,
     )
 
@@ -154,4 +155,3 @@ def _quoted(decl: Declaration) -> bool:
 
 def _title(decl: Declaration) -> str:
     return f"{decl.header.name}（{decl.header.year or '年度不详'}）"
-

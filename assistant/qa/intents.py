@@ -30,7 +30,9 @@ _CHANGE = re.compile(
 )
 _WHICH_MORE = re.compile(r"哪个.{0,8}(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
-_COUNT = re.compile(r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数")
+_COUNT = re.compile(
+    r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
+)
 _COUNTED = (
     ("指标", Measure.INDICATORS),
     ("项目", Measure.PROJECTS),

@@ -206,7 +206,10 @@ def unexplained(rest: str) -> str:
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text = _normalise(question)
-    cues = Cues(follow_up=_is_follow_up(text), refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None)
+    cues = Cues(
+        follow_up=_is_follow_up(text),
+        refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
+    )
     text, cues = _take_ids_and_policies(text, cues, lexicon)
     text, cues = _take_years(text, cues, today)
     full = text
@@ -568,9 +571,7 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
     )
     if intent is not None:
         rows = intent.rows or cues.rows
-        updated = replace(
-            cues, measure=intent.measure, descending=intent.descending, top=intent.top, rows=rows
-        )
+        updated = replace(cues, measure=intent.measure, descending=intent.descending, top=intent.top, rows=rows)
         return intent.target, updated
     return _older_target(text, cues), cues
 
@@ -580,7 +581,9 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.COMPARE_YEARS
     if cues.section is not None:
         return Target.SHOW_SECTION
-    if _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name:  # what is counted was read by `classify`; a bare count
+    if (
+        _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name
+    ):  # what is counted was read by `classify`; a bare count
         about_indicators = cues.level1 or cues.level2 or "指标" in text
         return (
             Target.COUNT_INDICATORS

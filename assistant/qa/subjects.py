@@ -58,7 +58,7 @@ def scope_line(cues: Cues, query: Query, scope: Scope) -> str | None:
     described = describe(query.filters, scope.policies)
     if query.versus:
         described += f" 与 “{query.versus}”"
-    matched = "；".join(f"“{written}”按“{name}”理解" for written, name in cues.matched)
+    matched = "；".join(f"由问题中的“{written}”匹配" for written, _ in cues.matched)
     if described == "全部申报表" and not matched:
         return None
     return f"范围：{described}" + (f"（{matched}）" if matched else "")

@@ -123,7 +123,7 @@ def fmt_signed(spec: dict, value: Decimal) -> str:
     return f"{value} 项" if spec["f"] == "indicators" else signed_money(value)
 
 
-def derive(spec: dict) -> dict[str, Any]:  # noqa: C901 - one branch per spec kind, read top to bottom
+def derive(spec: dict) -> dict[str, Any]:
     k = spec["k"]
     where = spec.get("where", {})
     if k == "header":

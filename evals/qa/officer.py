@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import gold  # noqa: E402 - the gold script beside this one
+import gold
 
-from assistant.qa.conversation import Conversation  # noqa: E402
-from assistant.qa.models import Answer  # noqa: E402
-from assistant.qa.service import answer  # noqa: E402
-from assistant.qa.sources import verify_citation  # noqa: E402
-from assistant.services import build_services  # noqa: E402
-from assistant.settings import LLMProvider, load_settings  # noqa: E402
+from assistant.qa.conversation import Conversation
+from assistant.qa.models import Answer
+from assistant.qa.service import answer
+from assistant.qa.sources import verify_citation
+from assistant.services import build_services
+from assistant.settings import LLMProvider, load_settings
 
 TODAY = date(2026, 11, 22)
 AMOUNT = re.compile(r"\d[\d,]*\.\d{2} 元")
@@ -44,7 +44,7 @@ def keys(result: Answer) -> list[str]:
     return [row.declaration_id or "" if row.field == "项目" else row.field for row in result.rows]
 
 
-def check(case: dict, result: Answer) -> tuple[bool, str]:  # noqa: C901 - one clause per gold key
+def check(case: dict, result: Answer) -> tuple[bool, str]:
     g = case["gold"]
     text = result.text
     if g.get("absent"):
@@ -72,7 +72,10 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:  # noqa: C901 - one c
     if "items" in g and sorted(set(keys(result))) != g["items"]:
         problems.append(f"items {sorted(set(keys(result)))}")
     if "order" in g:
-        got = [row.declaration_id if row.declaration_id in gold.BY_ID and len(g["order"][0]) == 11 else row.field for row in result.rows]
+        got = [
+            row.declaration_id if row.declaration_id in gold.BY_ID and len(g["order"][0]) == 11 else row.field
+            for row in result.rows
+        ]
         if got[: len(g["order"])] != g["order"]:
             problems.append(f"order {got[: len(g['order'])]}")
     if "scope" in g:
