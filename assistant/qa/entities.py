@@ -23,11 +23,11 @@ CANDIDATES = 3
 # Words inside a phrase that name no project: deleted before matching (那个系统 → 系统).
 _NOISE = re.compile(
     r"那个|这个|那张表|这张表|那张|这张|那边|这边|那一|这一|那几个|这几个|哪个|哪些|哪几个|哪一个|哪家|哪位|哪项|什么|啥|"
-    r"几个|多少|各个|各|所有|全部|每个|一共|总共|加起来|那|这|它|其|的|之|啊|呀|哇|吧|呢|嘛|吗|哈|来着|上面|里面|里边|里|上"
+    r"几个|多少|各个|各|所有|全部|每个|一共|总共|加起来|申报|名下|下面|底下|那|这|它|其|的|之|啊|呀|哇|吧|呢|嘛|吗|哈|来着|上面|里面|里边|里|上"
 )
 # Phrase edges that are no part of a name: question words, verbs of asking, counting words.
 _EDGE = re.compile(
-    r"^(请问|请|帮我|麻烦|查一下|查查|看看|看一下|告诉我|我想知道|想问|问下|问一下|关于|对于|还有|以及|其中|把|给我|给)+"
+    r"^(请问|请|帮我|麻烦|查一下|查查|看看|看一下|告诉我|我想知道|想问|问下|问一下|关于|对于|还有|以及|其中|把|给我|给|有个|有|个)+"
     r"|(是谁|是什么|是多少|是哪个|是哪家|是哪位|有哪些|有什么|多少|几个|几项|怎么写|如何写|写的|填的|定的|设的|叫什么|名字|"
     r"给一下|列一下|看一下|是|有|呢|吗|啊)+$"
 )
@@ -153,11 +153,12 @@ def exact_names(text: str, projects: tuple[str, ...]) -> list[str]:
 def phrases(text: str, cut: str) -> list[str]:
     """The phrases of ``text`` (already cut at every word the parser placed) that may name a project."""
     out = []
-    for part in re.split(f"[{re.escape(cut)}？?。，,！!、：:；;（）()\\s]+", text):
-        part = _EDGE.sub("", _NOISE.sub("", part))
-        part = _EDGE.sub("", part)
-        if len(part) >= 2:
-            out.append(part)
+    for raw in re.split(f"[{re.escape(cut)}？?。，,！!、：:；;（）()\\s]+", text):
+        for part in _JUNK.split(raw):  # cut at words no name holds before the noise words are dropped
+            part = _EDGE.sub("", _NOISE.sub("", part))
+            part = _EDGE.sub("", part)
+            if len(part) >= 2:
+                out.append(part)
     return out
 
 
@@ -195,7 +196,9 @@ def looks_like_name(phrase: str) -> bool:
     for word in _GENERIC_WORDS:
         rest = rest.replace(word, "")
     ends = re.search(f"(?:{NAME_NOUNS.pattern})$", phrase) is not None
-    return ends and len(NAME_NOUNS.sub("", rest)) >= 2
+    head = phrase.removesuffix("项目")  # …项目 alone says little: 名下申报项目 is no name, 社区食堂改造项目 is
+    named = head == phrase or NAME_NOUNS.search(head) is not None or len(head) >= 5
+    return ends and named and len(NAME_NOUNS.sub("", rest)) >= 2
 
 
 def nearest(phrase: str, names: Names) -> tuple[str, ...]:

@@ -152,7 +152,11 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("预算", FundingField.TOTAL),
     ("经费", FundingField.TOTAL),
     ("金额", FundingField.TOTAL),
-    ("钱", FundingField.TOTAL),  # only 钱, so that the 多少 of 花多少钱 still asks for a sum
+    ("钱", FundingField.TOTAL),
+    (
+        "申请",
+        FundingField.ANNUAL,
+    ),  # 申请了多少: the amount applied for that year  # only 钱, so that the 多少 of 花多少钱 still asks for a sum
 )
 # Words for money in general: the field they mean depends on the verb (申请 → 年度资金申请总额).
 GENERIC_MONEY = frozenset({"项目资金", "资金", "预算", "经费", "钱", "投入", "金额", "花费", "花了", "开支"})

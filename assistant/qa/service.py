@@ -134,6 +134,8 @@ def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, r
         if runtime is not None and runtime.enabled
         else extractive_answer(question, passages)
     )
+    if cues.unknown_project:  # a name the corpus lacks: the passages are shown for what they say, with their source
+        absent = [*absent, f"语料库中没有名为“{cues.unknown_project}”的项目；以下是与问题最相关的原文，请核对出处。"]
     if absent:
         found.text = "\n".join([*absent, found.text])
         found.notes.extend(absent)

@@ -23,7 +23,8 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
         return _refusal(question, cues, [f"语料库中没有{cues.unknown_district}的申报表。", held], scope)
     if cues.unknown_unit and cues.unit is None:
         return _refusal(question, cues, [f"语料库中没有单位“{cues.unknown_unit}”的申报表。"], scope)
-    if cues.unknown_project and cues.project is None and cues.declaration_id is None:
+    # An open question (为什么要建设…平台) may name a project by what it does: retrieval answers it, and says so.
+    if cues.unknown_project and cues.project is None and cues.declaration_id is None and cues.target is not None:
         lines = [f"语料库中没有“{cues.unknown_project}”这个项目的申报表，不以其他项目的数字代答。"]
         if cues.candidates:
             lines.append("名称最接近的项目：" + "、".join(_with_years(name, scope) for name in cues.candidates) + "。")
