@@ -7,8 +7,11 @@ from dataclasses import replace
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import Level1, Level2
-from assistant.qa.models import Answer, Query, Route
+from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues
+
+# Targets about one project's form: asked with no subject at all, they are about the project just discussed.
+_PER_PROJECT = frozenset({Target.SHOW_FIELD, Target.LIST_ROWS, Target.COUNT_ROWS, Target.SHOW_SECTION})
 
 
 class Focus(BaseModel):
@@ -42,7 +45,7 @@ class Conversation(BaseModel):
         """The cues with what a follow-up leaves unsaid taken from the conversation."""
         if cues.follow_up and self.last_query is not None:
             return merge(self.last_query, cues)
-        if cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
+        if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
             return replace(
                 cues,
                 project=self.focus.project,
@@ -50,6 +53,19 @@ class Conversation(BaseModel):
                 years=cues.years or self.focus.years,
             )
         return cues
+
+    def _implicit(self, cues: Cues) -> bool:
+        """联系人是谁？ right after a question about one project: that project."""
+        named = (
+            cues.project,
+            cues.declaration_id,
+            cues.unit,
+            cues.years,
+            cues.project_type,
+            cues.it_only,
+            cues.category,
+        )
+        return cues.target in _PER_PROJECT and self.focus.project is not None and not any(named)
 
     def record(self, answer: Answer) -> None:
         self.turns.append(Turn(question=answer.question, text=answer.text, route=answer.route, refused=answer.refused))
@@ -75,9 +91,18 @@ def merge(previous: Query, cues: Cues) -> Cues:
     names_subject = any((cues.unit, cues.project, cues.declaration_id, cues.project_type, cues.it_only))
     names_level = cues.level1 is not None or cues.level2 is not None
     names_policy = cues.policy_id is not None or cues.policy_text is not None
+    same = cues.target is None or cues.target is previous.target
+    names_order = cues.target is None and cues.descending != previous.descending  # 最低的呢？ after 最高
     return replace(
         cues,
         target=cues.target or previous.target,
+        header_fields=cues.header_fields or (previous.header_fields if same else ()),
+        rows=cues.rows or (previous.rows if same else None),
+        measure=cues.measure if cues.target else previous.measure,
+        descending=cues.descending if cues.target or names_order else previous.descending,
+        top=cues.top if cues.target else previous.top,
+        versus=cues.versus if names_subject else previous.versus,
+        category=cues.category if names_subject else old.category,
         years=cues.years or old.years,
         unit=cues.unit if names_subject else old.unit,
         project=cues.project if names_subject else old.project,

@@ -7,7 +7,7 @@ the nearest years that do hold the asked-for rows are offered instead.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +17,8 @@ from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
-from assistant.domain.refs import BLANK, header_citation, indicator_citation, section_citation, units_of, yuan
+from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
+from assistant.qa import analytics, fields
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
 from assistant.qa.select import (
@@ -47,9 +48,9 @@ class Scope:
 def execute(query: Query, question: str, scope: Scope) -> Answer:
     decls = select(scope.corpus, query.filters, scope.policies)
     notes: list[str] = []
-    if not decls and query.filters.years:
-        query, decls, notes = _nearest_years(query, scope)
-    elif decls:
+    if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
+        return refusal(question, query, scope, offer)
+    if decls:
         notes = absent_years_note(query.filters.years, scope)
     result = _run(query, decls, scope) if decls else None
     if result is None or not result.rows:
@@ -68,22 +69,19 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     )
 
 
-def _nearest_years(query: Query, scope: Scope) -> tuple[Query, list[Declaration], list[str]]:
-    """For years absent from the whole corpus: the closest earlier and later years that have rows."""
+def _nearest_years(query: Query, scope: Scope) -> list[str]:
+    """For years absent from the whole corpus: said so, with the closest earlier and later years that hold what
+    was asked, offered as candidates; never answered from those years."""
     absent = [year for year in query.filters.years if year not in scope.lexicon.years]
     if not absent:
-        return query, [], []
+        return []
     anywhen = query.filters.model_copy(update={"years": ()})
     have = sorted({d.header.year for d in select(scope.corpus, anywhen, scope.policies) if d.header.year})
+    line = f"语料库中没有{_years(absent)}的申报表（现有年度：{_years(scope.lexicon.years)}），不以其他年度的数字代答。"
     if not have:
-        return query, [], []
+        return [line]
     offered = _closest(absent[0], have)
-    substitute = query.model_copy(update={"filters": anywhen.model_copy(update={"years": offered})})
-    note = (
-        f"语料库中没有{'、'.join(f'{y}年' for y in absent)}的申报表（现有年度：{_years(scope.lexicon.years)}）。"
-        f"以下是最接近的年度（{_years(offered)}）的结果："
-    )
-    return substitute, select(scope.corpus, substitute.filters, scope.policies), [note]
+    return [line, f"最接近的年度：{_years(offered)}；可改问，例如把问题中的{absent[0]}年换成{offered[0]}年。"]
 
 
 def absent_years_note(years: Sequence[int], scope: Scope) -> list[str]:
@@ -119,7 +117,24 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
         case Target.SUM_FUNDING:
             return _sum_funding(_field(query), decls)
         case Target.COMPARE_YEARS:
-            return _compare_years(_field(query), decls)
+            return analytics.compare_years(query, decls)
+        case Target.SHOW_FIELD:
+            return fields.show_fields(query, decls)
+        case Target.LIST_ROWS:
+            return fields.list_rows(query, decls)
+        case Target.COUNT_ROWS:
+            return fields.count_rows(query, decls)
+        case Target.RANK:
+            return analytics.rank(query, decls)
+        case Target.AVERAGE:
+            return analytics.average(query, decls)
+        case Target.SHARE:
+            whole = select(scope.corpus, _whole(query, decls), scope.policies)
+            return analytics.share(query, decls, whole)
+        case Target.COMPARE_PROJECTS:
+            assert query.versus is not None
+            versus = query.filters.model_copy(update={"project": query.versus})
+            return analytics.compare_projects(query, decls, select(scope.corpus, versus, scope.policies))
         case Target.SHOW_SECTION:
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:
@@ -268,34 +283,10 @@ def _alternative(field: FundingField, decls: list[Declaration]) -> list[str]:
     return [f"这些申报表填写了{FundingField.ANNUAL.label}：{len(annual)} 份合计 {yuan(sum(annual, Decimal(0)))}。"]
 
 
-def _compare_years(field: FundingField, decls: list[Declaration]) -> Result:
-    by_year: dict[int, list[Row]] = defaultdict(list)
-    for decl in decls:
-        by_year[decl.header.year or 0].append(_funding_row(decl, field))
-    lines: list[str] = []
-    totals: dict[int, Decimal] = {}
-    for year in sorted(by_year):
-        amounts = [row.amount for row in by_year[year] if row.amount is not None]
-        blanks = len(by_year[year]) - len(amounts)
-        if amounts:
-            totals[year] = sum(amounts, Decimal(0))
-        shown = yuan(totals[year]) if amounts else BLANK
-        lines.append(f"{year}年：{field.label} {shown}" + (f"（{blanks} 份空白未计入）" if blanks else ""))
-        lines += [f"  - {row.project}：{row.value} {row.citation.label}" for row in by_year[year]]
-    figure = _difference(totals, lines)
-    return Result(lines=lines, rows=[row for year in sorted(by_year) for row in by_year[year]], figure=figure)
-
-
-def _difference(totals: dict[int, Decimal], lines: list[str]) -> str | None:
-    if len(totals) < 2:
-        if totals:
-            lines.append("只有一个年度有数，无法比较。")
-        return None
-    first, last = min(totals), max(totals)
-    delta = totals[last] - totals[first]
-    word = "增加" if delta > 0 else "减少" if delta < 0 else "持平，变化"
-    lines.append(f"{last}年比{first}年{word} {yuan(abs(delta))}。")
-    return f"{'-' if delta < 0 else ''}{yuan(abs(delta))}"
+def _whole(query: Query, decls: list[Declaration]) -> Filters:
+    """The scope a share is taken of: the question's filters without the project, in the project's years."""
+    years = query.filters.years or tuple(sorted({d.header.year for d in decls if d.header.year}))
+    return query.filters.model_copy(update={"project": None, "declaration_id": None, "years": years})
 
 
 def _show_section(kind: SectionKind, decls: list[Declaration]) -> Result:
@@ -367,7 +358,7 @@ def _policy_name(filters: Filters, scope: Scope) -> str:
 
 def refusal(question: str, query: Query | None, scope: Scope, notes: Sequence[str] = ()) -> Answer:
     what = _asked(query, scope) if query else "相关内容"
-    lines = [f"语料库中未找到{what}。", *holdings(query, scope)]
+    lines = [*notes, f"语料库中未找到{what}。", *holdings(query, scope)]
     return Answer(
         question=question,
         text="\n".join([*lines]),
@@ -387,6 +378,14 @@ def _asked(query: Query, scope: Scope) -> str:
             return f"{scope_text}的{_section(query).label}"
         case Target.SUM_FUNDING | Target.COMPARE_YEARS:
             return f"{scope_text}的{_field(query).label}"
+        case Target.SHOW_FIELD:
+            return f"{scope_text}的" + "、".join(f.label for f in query.header_fields)
+        case Target.LIST_ROWS | Target.COUNT_ROWS:
+            return f"{scope_text}的{query.rows.label if query.rows else '项目构成'}" + (
+                f"中的“{query.row_name}”" if query.row_name else ""
+            )
+        case Target.RANK | Target.AVERAGE | Target.SHARE | Target.COMPARE_PROJECTS:
+            return f"{scope_text}的项目"
         case Target.LIST_PROJECTS | Target.COUNT_PROJECTS | Target.CITING_POLICY:
             return f"{scope_text}的项目"
         case _:

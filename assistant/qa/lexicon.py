@@ -17,7 +17,7 @@ from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import units_of
 from assistant.domain.units import UNIT_ALIASES
-from assistant.qa.models import FundingField
+from assistant.qa.models import FundingField, HeaderField, RowKind
 
 SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("年度绩效目标", SectionKind.GOAL_ANNUAL),
@@ -40,10 +40,89 @@ SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("立项情况", SectionKind.APPROVAL),
     ("资源投入", SectionKind.RESOURCES),
     ("需要说明的其他问题", SectionKind.OTHER_ISSUES),
+    ("项目立项情况", SectionKind.APPROVAL),
+    ("资源投入和制度建设", SectionKind.RESOURCES),
+    ("备注", SectionKind.REMARKS),
     ("依据", SectionKind.BASIS),
 )
 
+# Header fields, longest first where one contains another (单位负责人 before 负责人).
+HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
+    ("填报单位负责人", (HeaderField.UNIT_HEAD,)),
+    ("单位负责人", (HeaderField.UNIT_HEAD,)),
+    ("项目负责人", (HeaderField.MANAGER,)),
+    ("负责人", (HeaderField.MANAGER,)),
+    ("联系方式", (HeaderField.CONTACT, HeaderField.PHONE)),
+    ("联系电话", (HeaderField.PHONE,)),
+    ("联系人", (HeaderField.CONTACT,)),
+    ("电话", (HeaderField.PHONE,)),
+    ("起止日期", (HeaderField.START, HeaderField.END)),
+    ("起止时间", (HeaderField.START, HeaderField.END)),
+    ("实施期限", (HeaderField.START, HeaderField.END)),
+    ("实施周期", (HeaderField.START, HeaderField.END)),
+    ("起止", (HeaderField.START, HeaderField.END)),
+    ("开始日期", (HeaderField.START,)),
+    ("起始日期", (HeaderField.START,)),
+    ("开始时间", (HeaderField.START,)),
+    ("什么时候开始", (HeaderField.START,)),
+    ("啥时候开始", (HeaderField.START,)),
+    ("何时开始", (HeaderField.START,)),
+    ("结束日期", (HeaderField.END,)),
+    ("完成日期", (HeaderField.END,)),
+    ("结束时间", (HeaderField.END,)),
+    ("什么时候结束", (HeaderField.END,)),
+    ("啥时候结束", (HeaderField.END,)),
+    ("何时结束", (HeaderField.END,)),
+    ("项目类别", (HeaderField.CATEGORY,)),
+    ("哪一类项目", (HeaderField.CATEGORY,)),
+    ("哪类项目", (HeaderField.CATEGORY,)),
+    ("类别", (HeaderField.CATEGORY,)),
+    ("项目性质", (HeaderField.NATURE,)),
+    ("性质", (HeaderField.NATURE,)),
+    ("项目类型", (HeaderField.PROJECT_TYPE,)),
+    ("资金用途", (HeaderField.FUND_USE,)),
+    ("用途", (HeaderField.FUND_USE,)),
+    ("实施单位", (HeaderField.IMPLEMENTER,)),
+    ("单位实施", (HeaderField.IMPLEMENTER,)),
+    ("谁实施", (HeaderField.IMPLEMENTER,)),
+    ("谁来实施", (HeaderField.IMPLEMENTER,)),
+    ("承担单位", (HeaderField.IMPLEMENTER,)),
+    ("主管部门", (HeaderField.DEPARTMENT,)),
+    ("申报单位", (HeaderField.APPLICANT,)),
+    ("填报单位", (HeaderField.APPLICANT,)),
+    ("填表人", (HeaderField.PREPARER,)),
+    ("填报日期", (HeaderField.FILLED_ON,)),
+    ("填报时间", (HeaderField.FILLED_ON,)),
+)
+
+ROW_TERMS: tuple[tuple[str, RowKind], ...] = (
+    ("项目构成", RowKind.BUDGET_LINES),
+    ("构成明细", RowKind.BUDGET_LINES),
+    ("资金构成", RowKind.BUDGET_LINES),
+    ("投入资金构成", RowKind.BUDGET_LINES),
+    ("预算明细", RowKind.BUDGET_LINES),
+    ("子项目", RowKind.BUDGET_LINES),
+    ("构成", RowKind.BUDGET_LINES),
+    ("制度保障", RowKind.SAFEGUARDS),
+    ("保障制度", RowKind.SAFEGUARDS),
+    ("管理制度", RowKind.SAFEGUARDS),
+)
+
 FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
+    ("同名项目上年预算执行数", FundingField.PREVIOUS_SPENT),
+    ("上年预算执行数", FundingField.PREVIOUS_SPENT),
+    ("上年执行数", FundingField.PREVIOUS_SPENT),
+    ("同名项目上年预算额", FundingField.PREVIOUS_BUDGET),
+    ("上年预算额", FundingField.PREVIOUS_BUDGET),
+    ("上年预算", FundingField.PREVIOUS_BUDGET),
+    ("上级财政拨款", FundingField.FISCAL_UPPER),
+    ("上级财政", FundingField.FISCAL_UPPER),
+    ("下级财政配套", FundingField.FISCAL_LOWER),
+    ("下级财政", FundingField.FISCAL_LOWER),
+    ("本级财政安排", FundingField.FISCAL_SAME_LEVEL),
+    ("年度申请额", FundingField.ANNUAL),
+    ("申请额", FundingField.ANNUAL),
+    ("当年申请", FundingField.ANNUAL),
     ("年度资金申请总额", FundingField.ANNUAL),
     ("年度资金申请", FundingField.ANNUAL),
     ("年度申请", FundingField.ANNUAL),
@@ -64,13 +143,23 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("预算总额", FundingField.TOTAL),
     ("总预算", FundingField.TOTAL),
     ("项目资金", FundingField.TOTAL),
+    ("总投入", FundingField.TOTAL),
+    ("花费", FundingField.TOTAL),
+    ("花了", FundingField.TOTAL),
+    ("开支", FundingField.TOTAL),
+    ("投入", FundingField.TOTAL),
     ("资金", FundingField.TOTAL),
     ("预算", FundingField.TOTAL),
     ("经费", FundingField.TOTAL),
-    ("钱", FundingField.TOTAL),  # only 钱, so that the 多少 of 花多少钱 still asks for a sum
+    ("金额", FundingField.TOTAL),
+    ("钱", FundingField.TOTAL),
+    (
+        "申请",
+        FundingField.ANNUAL,
+    ),  # 申请了多少: the amount applied for that year  # only 钱, so that the 多少 of 花多少钱 still asks for a sum
 )
 # Words for money in general: the field they mean depends on the verb (申请 → 年度资金申请总额).
-GENERIC_MONEY = frozenset({"项目资金", "资金", "预算", "经费", "钱"})
+GENERIC_MONEY = frozenset({"项目资金", "资金", "预算", "经费", "钱", "投入", "金额", "花费", "花了", "开支"})
 
 _LEVEL2_STEMS: dict[str, Level2] = {
     "数量": Level2.QUANTITY,
@@ -153,6 +242,12 @@ class Lexicon:
     years: tuple[int, ...]
     policies: tuple[PolicyReference, ...]
     indicator_names: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    budget_lines: tuple[str, ...] = ()
+    project_years: tuple[tuple[str, tuple[int, ...]], ...] = ()
+
+    def years_of(self, project: str) -> tuple[int, ...]:
+        return next((years for name, years in self.project_years if name == project), ())
 
     @classmethod
     def of(cls, corpus: Corpus, policies: Sequence[PolicyReference]) -> Lexicon:
@@ -163,6 +258,12 @@ class Lexicon:
             years=tuple(sorted({d.header.year for d in decls if d.header.year is not None})),
             policies=tuple(policies),
             indicator_names=tuple(dict.fromkeys(i.name for d in decls for i in d.indicators)),
+            categories=tuple(sorted({d.header.category for d in decls if d.header.category})),
+            budget_lines=tuple(dict.fromkeys(line.name for d in decls for line in d.budget_lines)),
+            project_years=tuple(
+                (name, tuple(sorted({d.header.year for d in decls if d.header.name == name and d.header.year})))
+                for name in dict.fromkeys(d.header.name for d in decls)
+            ),
         )
 
     def unit_aliases(self) -> list[tuple[str, str]]:

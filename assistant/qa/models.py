@@ -28,6 +28,13 @@ class Target(StrEnum):
     TYPICAL_VALUES = "typical_values"  # 目标值一般填多少: the values past declarations used, how often
     COMMON_INDICATORS = "common_indicators"  # 常见的…指标有哪些: indicator names grouped across declarations
     SECTION_ASPECTS = "section_aspects"  # 一般从哪些方面写: the aspects a section covers across declarations
+    SHOW_FIELD = "show_field"  # 项目负责人, 联系电话, 起止日期…: header fields of the named project(s)
+    LIST_ROWS = "list_rows"  # 项目构成 or 制度保障 rows (one row when a row is named)
+    COUNT_ROWS = "count_rows"
+    RANK = "rank"  # 最多/最少/前N: projects ranked by a funding field or indicator count; rows by amount
+    AVERAGE = "average"
+    SHARE = "share"  # 占比: a project's amount over its scope's total
+    COMPARE_PROJECTS = "compare_projects"  # two named projects side by side, with the difference
 
     @property
     def across_projects(self) -> bool:
@@ -46,6 +53,12 @@ class FundingField(StrEnum):
     FISCAL_SAME_LEVEL = "fiscal_same_level"
     OTHER_ANNUAL = "other_annual"
     CARRYOVER = "carryover"
+    FISCAL_TOTAL = "fiscal_total"
+    FISCAL_UPPER = "fiscal_upper"
+    FISCAL_LOWER = "fiscal_lower"
+    OTHER_TOTAL = "other_total"
+    PREVIOUS_BUDGET = "previous_budget"
+    PREVIOUS_SPENT = "previous_spent"
 
     @property
     def label(self) -> str:
@@ -59,6 +72,72 @@ _FUNDING_LABELS = {
     FundingField.FISCAL_SAME_LEVEL: "本级财政安排",
     FundingField.OTHER_ANNUAL: "其他资金",
     FundingField.CARRYOVER: "上年结转资金",
+    FundingField.FISCAL_TOTAL: "财政资金（项目总额）",
+    FundingField.FISCAL_UPPER: "上级财政拨款",
+    FundingField.FISCAL_LOWER: "下级财政配套",
+    FundingField.OTHER_TOTAL: "其他资金（项目总额）",
+    FundingField.PREVIOUS_BUDGET: "同名项目上年预算额",
+    FundingField.PREVIOUS_SPENT: "同名项目上年预算执行数",
+}
+
+
+class Measure(StrEnum):
+    """What rankings, comparisons, averages and changes measure."""
+
+    FUNDING = "funding"
+    INDICATORS = "indicators"
+    PROJECTS = "projects"
+
+
+class RowKind(StrEnum):
+    BUDGET_LINES = "budget_lines"  # 项目构成
+    SAFEGUARDS = "safeguards"  # 制度保障
+
+    @property
+    def label(self) -> str:
+        return "项目构成" if self is RowKind.BUDGET_LINES else "制度保障"
+
+
+class HeaderField(StrEnum):
+    """Header fields a question can ask for (values: `Header` attribute names)."""
+
+    MANAGER = "manager"
+    CONTACT = "contact"
+    PHONE = "phone"
+    START = "start_date"
+    END = "end_date"
+    CATEGORY = "category"
+    NATURE = "nature"
+    PROJECT_TYPE = "project_type"
+    FUND_USE = "fund_use"
+    IMPLEMENTER = "implementer"
+    DEPARTMENT = "department"
+    APPLICANT = "applicant"
+    UNIT_HEAD = "unit_head"
+    PREPARER = "preparer"
+    FILLED_ON = "filled_on"
+
+    @property
+    def label(self) -> str:
+        return _HEADER_LABELS[self]
+
+
+_HEADER_LABELS = {
+    HeaderField.MANAGER: "项目负责人",
+    HeaderField.CONTACT: "联系人",
+    HeaderField.PHONE: "联系电话",
+    HeaderField.START: "开始日期",
+    HeaderField.END: "结束日期",
+    HeaderField.CATEGORY: "项目类别",
+    HeaderField.NATURE: "项目性质",
+    HeaderField.PROJECT_TYPE: "项目类型",
+    HeaderField.FUND_USE: "资金用途",
+    HeaderField.IMPLEMENTER: "实施单位",
+    HeaderField.DEPARTMENT: "主管部门",
+    HeaderField.APPLICANT: "申报单位",
+    HeaderField.UNIT_HEAD: "填报单位负责人",
+    HeaderField.PREPARER: "填表人",
+    HeaderField.FILLED_ON: "填报日期",
 }
 
 
@@ -81,6 +160,7 @@ class Filters(BaseModel):
     project_type: ProjectType | None = Field(
         default=None, description="项目类型（培训、会议…），按项目名称、类别与内容识别"
     )
+    category: str | None = Field(default=None, description="表头的项目类别，如 特定目标类（原样匹配）")
 
 
 class Query(BaseModel):
@@ -90,15 +170,30 @@ class Query(BaseModel):
     filters: Filters = Field(default_factory=Filters)
     funding_field: FundingField | None = None
     section: SectionKind | None = None
+    header_fields: tuple[HeaderField, ...] = ()
+    rows: RowKind | None = None
+    row_name: str | None = Field(default=None, description="项目构成 / 制度保障 中的一行（名称中的词）")
+    measure: Measure = Measure.FUNDING
+    descending: bool = True
+    top: int | None = Field(default=None, description="前 N 名；None = 第一名并列出全部")
+    versus: str | None = Field(default=None, description="比较的第二个项目（全称）")
 
     @model_validator(mode="after")
     def _target_needs(self) -> Query:
-        if self.target in (Target.SUM_FUNDING, Target.COMPARE_YEARS) and self.funding_field is None:
+        funding = self.measure is Measure.FUNDING and self.rows is None
+        needs_field = (Target.SUM_FUNDING, Target.COMPARE_YEARS, Target.RANK, Target.AVERAGE, Target.SHARE)
+        if self.target in needs_field and funding and self.funding_field is None:
             raise ValueError("资金类问题需要指明资金字段")
         if self.target in (Target.SHOW_SECTION, Target.SECTION_ASPECTS) and self.section is None:
             raise ValueError("查看段落需要指明段落")
         if self.target is Target.CITING_POLICY and not (self.filters.policy_id or self.filters.policy_text):
             raise ValueError("引用查询需要文号或题名")
+        if self.target is Target.SHOW_FIELD and not self.header_fields:
+            raise ValueError("表头查询需要指明字段")
+        if self.target in (Target.LIST_ROWS, Target.COUNT_ROWS) and self.rows is None:
+            raise ValueError("需要指明项目构成或制度保障")
+        if self.target is Target.COMPARE_PROJECTS and (self.versus is None or self.filters.project is None):
+            raise ValueError("比较需要两个项目")
         return self
 
 

@@ -17,17 +17,21 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
 from assistant.domain.project_types import ProjectType
+from assistant.qa.entities import DISTRICT, Names, exact_names, phrases, resolve
+from assistant.qa.intents import DEMONSTRATIVE, classify, counts_something, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
+    HEADER_TERMS,
     LEVEL_TERMS,
     MEASURE,
+    ROW_TERMS,
     SECTION_TERMS,
     TYPE_TERM,
     TYPE_WORDS,
     Lexicon,
 )
-from assistant.qa.models import Filters, FundingField, Query, Target
+from assistant.qa.models import Filters, FundingField, HeaderField, Measure, Query, RowKind, Target
 
 _CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
 _DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
@@ -47,7 +51,6 @@ _CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八�
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
-_NAME_BEFORE_DE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9（）()]{4,30}?)的")
 _GENERIC_NAMES = (
     "各项目",
     "所有项目",
@@ -62,7 +65,8 @@ _GENERIC_NAMES = (
     "那个项目",
 )
 _FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
-_FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看")
+_IT = re.compile(r"(?<![其])它")  # 它一共设了多少个指标 (其它 is "other")
+_FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看", "其中", "这里面", "这些项目中", "里面")
 _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
 _COUNT = (
     "多少个",
@@ -79,7 +83,7 @@ _COUNT = (
     "申报表数量",
     "项目数",
 )
-_SUM = ("合计", "总计", "一共", "共计", "加起来", "总和", "多少", "是多少", "几何")
+_SUM = ("合计", "总计", "一共", "总共", "共计", "加起来", "总和", "多少", "是多少", "几何")
 _LIST_PROJECTS = (
     "哪些项目",
     "哪几个项目",
@@ -90,6 +94,9 @@ _LIST_PROJECTS = (
     "列出",
     "哪个项目",
     "有哪些",
+    "有哪几个",
+    "哪几个",
+    "是哪些",
 )
 _LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
@@ -118,6 +125,7 @@ _FILLER = re.compile(
     "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]"
 )
 _LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
+_FIGURE_WORDS = re.compile(r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[三五十\d]")
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
 
@@ -146,6 +154,19 @@ class Cues:
     indicator_name: str | None = None
     it_only: bool = False
     project_type: ProjectType | None = None
+    category: str | None = None
+    header_fields: tuple[HeaderField, ...] = ()
+    rows: RowKind | None = None
+    row_name: str | None = None
+    measure: Measure = Measure.FUNDING
+    descending: bool = True
+    top: int | None = None
+    versus: str | None = None
+    matched: tuple[tuple[str, str], ...] = ()  # (as written, full name) of projects named by a short form
+    candidates: tuple[str, ...] = ()  # nearest project names to an absent one
+    ambiguous: tuple[str, ...] = ()  # project names a short form fits equally well
+    unknown_district: str | None = None
+    project_years: int = 0  # how many years the named project has in the corpus
     rest: str = field(default="", compare=False)
 
 
@@ -185,22 +206,30 @@ def unexplained(rest: str) -> str:
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text = _normalise(question)
-    cues = Cues(follow_up=_is_follow_up(text), refers_to_focus=any(w in text for w in _FOCUS_WORDS))
+    cues = Cues(
+        follow_up=_is_follow_up(text),
+        refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
+    )
     text, cues = _take_ids_and_policies(text, cues, lexicon)
     text, cues = _take_years(text, cues, today)
+    full = text
+    text, exact = _take_exact_projects(text, lexicon)
     text, cues = _take_unit(text, cues, lexicon)
     text, cues = _take_project_type(text, cues, explicit=True)
-    text, cues = _take_project(text, cues, lexicon)
-    if cues.unit is None and (unknown := _UNKNOWN_UNIT.search(text)):
-        cues = replace(cues, unknown_unit=unknown.group())
-    text, cues = _take_project_type(text, cues)
-    text, cues = _take_indicator_name(text, cues, lexicon)
-    text, cues = _take_terms(text, cues)
     if it_projects := _IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
+    text, cues = _take_project_type(text, cues)
+    text, cues = _take_indicator_name(text, cues, lexicon)
+    text, cues = _take_fields(text, cues)
+    text, cues = _take_terms(text, cues)
+    text, cues = _take_category(text, cues, lexicon)
+    text, cues = _take_projects(text, cues, lexicon, exact, full)
+    text, cues = _take_unknown_places(text, cues, lexicon)
+    text, cues = _take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
-    return replace(cues, target=_target(text, cues), unknown_project=_unknown_project(text, cues))
+    target, cues = intent_of(text, cues, _masked(full, cues, lexicon))
+    return replace(cues, target=target)
 
 
 def to_query(cues: Cues) -> Query | None:
@@ -220,9 +249,25 @@ def to_query(cues: Cues) -> Query | None:
         indicator_name=cues.indicator_name,
         it_only=cues.it_only,
         project_type=cues.project_type,
+        category=cues.category,
     )
+    funding_field = cues.funding_field
+    if cues.target in (Target.RANK, Target.AVERAGE, Target.SHARE, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS):
+        funding_field = money_field(funding_field) if cues.measure is Measure.FUNDING else funding_field
     try:
-        return Query(target=cues.target, filters=filters, funding_field=cues.funding_field, section=cues.section)
+        return Query(
+            target=cues.target,
+            filters=filters,
+            funding_field=funding_field,
+            section=cues.section,
+            header_fields=cues.header_fields,
+            rows=cues.rows,
+            row_name=cues.row_name,
+            measure=cues.measure,
+            descending=cues.descending,
+            top=cues.top,
+            versus=cues.versus,
+        )
     except ValidationError:
         return None
 
@@ -305,17 +350,121 @@ def _take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     for alias, unit in lexicon.unit_aliases():
         if alias in text:
             return _cut(text, alias), replace(cues, unit=unit)
+    return _take_misspelt_unit(text, cues, lexicon)
+
+
+def _take_misspelt_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """组织布, 组织不: a short form of three or more characters with one character miswritten, where the written
+    character belongs to no project or unit name (组织力 is a project's own word, never 组织部 misspelt)."""
+    held = set("".join((*lexicon.projects, *lexicon.units)))
+    for alias, unit in lexicon.unit_aliases():
+        if len(alias) < 3:
+            continue
+        for i in range(len(alias)):
+            pattern = re.escape(alias[:i]) + "(.)" + re.escape(alias[i + 1 :])
+            if (found := re.search(pattern, text)) and found.group(1) not in held:
+                return _cut(text, found.group()), replace(cues, unit=unit)
     return text, cues
 
 
-def _take_project(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    scored = [(_common(text, name), name) for name in lexicon.projects]
-    best = max((len(span) for span, _ in scored), default=0)
-    matches = [(span, name) for span, name in scored if len(span) == best and _close_enough(span, name)]
-    if not matches:
+def _take_exact_projects(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, str]]]:
+    """Project names written whole (before units: 组织部 is also part of 组织部门建设和管理工作经费)."""
+    found = []
+    for name in exact_names(text, lexicon.projects):
+        found.append((text.find(name), name))
+        text = _cut(text, name)
+    return text, found
+
+
+def _take_projects(
+    text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int, str]], full: str
+) -> tuple[str, Cues]:
+    """The projects named whole or by a short form, in the order written (at most two), or an absent one."""
+    names = _names(lexicon)
+    resolution = resolve(phrases(text, _CUT), names)
+    found = [(position, name, name) for position, name in exact]
+    for match in resolution.matches:
+        if match.name not in {name for _, name, _ in found}:
+            found.append((max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
+            text = _cut_phrase(text, match.phrase)
+    found.sort()
+    if not found:
+        absent = resolution.absent if cues.unknown_unit is None else None
+        return text, replace(cues, unknown_project=absent, candidates=resolution.candidates)
+    first = found[0][1]
+    versus = found[1][1] if len(found) > 1 else None
+    matched = tuple((written, name) for _, name, written in found if written != name)
+    held = len(lexicon.years_of(first))
+    return text, replace(
+        cues, project=first, versus=versus, matched=matched, ambiguous=resolution.ambiguous, project_years=held
+    )
+
+
+def _cut_phrase(text: str, phrase: str) -> str:
+    """Cut the written span a phrase came from (its characters in order, with at most the noise words between)."""
+    pattern = ".{0,4}?".join(map(re.escape, phrase))
+    return re.sub(pattern, _CUT, text, count=1)
+
+
+_NAMES: dict[tuple[str, ...], Names] = {}
+
+
+def _names(lexicon: Lexicon) -> Names:
+    if lexicon.projects not in _NAMES:
+        _NAMES[lexicon.projects] = Names(lexicon.projects)
+    return _NAMES[lexicon.projects]
+
+
+def _take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
+    if cues.unit is None and cues.project is None and (unknown := _UNKNOWN_UNIT.search(text)):
+        cues = replace(cues, unknown_unit=unknown.group())
+    if (district := DISTRICT.search(text)) and not any(
+        district.group(1) in held for held in (*lexicon.projects, *lexicon.units)
+    ):
+        cues = replace(cues, unknown_district=district.group())
+    return text, cues
+
+
+def _take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
+    """Header fields (项目负责人, 联系电话…) and 项目构成 / 制度保障 rows."""
+    fields: list[HeaderField] = []
+    for term, named in HEADER_TERMS:
+        if term in text:
+            fields += [f for f in named if f not in fields]
+            text = _cut(text, term)
+    rows = next((kind for term, kind in ROW_TERMS if term in text), None)
+    if rows is not None:
+        text = _cut(text, next(term for term, kind in ROW_TERMS if term in text))
+    return text, replace(cues, header_fields=tuple(fields), rows=rows)
+
+
+def _take_category(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """A 项目类别 value (特定目标类) filters the projects; 项目类别 is then no field asked for."""
+    for category in lexicon.categories:
+        if category in text:
+            fields = tuple(f for f in cues.header_fields if f is not HeaderField.CATEGORY)
+            return _cut(text, category), replace(cues, category=category, header_fields=fields)
+    return text, cues
+
+
+def _take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """A 项目构成 line named by its own words (第三方接口开发, 安全测评费用)."""
+    if cues.rows is not RowKind.BUDGET_LINES:
         return text, cues
-    span, name = matches[0]
-    return _cut(text, span), replace(cues, project=name)
+    spans = {span for name in lexicon.budget_lines if len(span := _common(text, name)) >= 4 and _CUT not in span}
+    if not spans:
+        return text, cues
+    span = max(sorted(spans), key=len)
+    return _cut(text, span), replace(cues, row_name=span)
+
+
+def _masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
+    """The question with the names it holds blanked out, so that their words (数量, 项目) are not read as intent."""
+    for name in (*(w for w, _ in cues.matched), cues.project, cues.versus, cues.indicator_name, cues.row_name):
+        if name:
+            full = full.replace(name, "◇")
+    return full
 
 
 def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tuple[str, Cues]:
@@ -325,10 +474,6 @@ def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tupl
         if cues.project_type is None and (not explicit or found.group(2)):
             return _cut(text, found.group()), replace(cues, project_type=TYPE_WORDS[found.group(1)])
     return text, cues
-
-
-def _close_enough(span: str, name: str) -> bool:
-    return len(span) >= 4 and (len(span) >= 6 or 2 * len(span) >= len(name))
 
 
 def _common(a: str, b: str) -> str:
@@ -385,6 +530,7 @@ def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, 
         for name in lexicon.indicator_names
         if len(span := _common(text, name)) >= 4
         and (asks_value or MEASURE.search(span))
+        and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
         and span not in _LEVEL_STEMS
         and _CUT not in span
     }
@@ -394,20 +540,50 @@ def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, 
     return _cut(text, span), replace(cues, indicator_name=span)
 
 
-def _target(text: str, cues: Cues) -> Target | None:
+def _target(text: str, cues: Cues, full: str = "") -> Target | None:
+    """The target; sets nothing on ``cues`` (`read_question` applies the intent's details through `intent_of`)."""
+    return intent_of(text, cues, full)[0]
+
+
+def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
     if cues.policy_id or cues.policy_text:
-        return Target.CITING_POLICY if cues.section in (None, SectionKind.BASIS) else Target.SHOW_SECTION
+        target = Target.CITING_POLICY if cues.section in (None, SectionKind.BASIS) else Target.SHOW_SECTION
+        return target, cues
+    # 运维项目的驻场人员一般写几个人: usual values, of one project's forms too (平均/最多/占比 are figures, not usage).
+    usual_value = _COMMON.search(text) and _TYPICAL.search(text)
+    figures = _FIGURE_WORDS.search(full or text) is not None or counts_something(full or text)
+    if cues.refers_to_focus and cues.project is None:  # 它一共设了多少个指标: the project just discussed
+        figures = True
+    if (
+        not figures
+        and ((cues.project is None and cues.declaration_id is None) or usual_value)
+        and (across := _across_projects(text, cues))
+    ):
+        return across, cues
+    projects = len([p for p in (cues.project, cues.versus) if p])
+    intent = classify(
+        full or text,
+        projects=projects,
+        years=len(cues.years),
+        rows=cues.rows,
+        has_fields=bool(cues.header_fields),
+        project_years=cues.project_years,
+    )
+    if intent is not None:
+        rows = intent.rows or cues.rows
+        updated = replace(cues, measure=intent.measure, descending=intent.descending, top=intent.top, rows=rows)
+        return intent.target, updated
+    return _older_target(text, cues), cues
+
+
+def _older_target(text: str, cues: Cues) -> Target | None:
     if _any(text, _COMPARE) and cues.funding_field is not None:
         return Target.COMPARE_YEARS
-    # 运维项目的驻场人员一般写几个人: usual values, of one project's forms too.
-    usual_value = _COMMON.search(text) and _TYPICAL.search(text)
-    if ((cues.project is None and cues.declaration_id is None) or usual_value) and (
-        across := _across_projects(text, cues)
-    ):
-        return across
     if cues.section is not None:
         return Target.SHOW_SECTION
-    if _any(text, _COUNT):
+    if (
+        _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name
+    ):  # what is counted was read by `classify`; a bare count
         about_indicators = cues.level1 or cues.level2 or "指标" in text
         return (
             Target.COUNT_INDICATORS
@@ -439,15 +615,4 @@ def _across_projects(text: str, cues: Cues) -> Target | None:
         return Target.TYPICAL_VALUES
     if (_COMMON.search(text) or _ASPECTS.search(text)) and not _any(text, _COUNT):
         return Target.COMMON_INDICATORS
-    return None
-
-
-def _unknown_project(text: str, cues: Cues) -> str | None:
-    """A name-like phrase before 的 that matched no project (社区食堂改造项目的…)."""
-    if cues.project or cues.declaration_id or cues.refers_to_focus:
-        return None
-    for found in _NAME_BEFORE_DE.finditer(text):
-        name = found.group(1).strip("｜")
-        if _CUT not in name and len(name) >= 4 and not _any(name, _GENERIC_NAMES) and not _QUESTION_WORDS.search(name):
-            return name
     return None

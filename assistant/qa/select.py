@@ -42,6 +42,7 @@ def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyRefere
         not filters.years or header.year in filters.years,
         filters.declaration_id is None or decl.id == filters.declaration_id,
         filters.project is None or header.name == filters.project,
+        filters.category is None or header.category == filters.category,
         filters.unit is None or _of_unit(decl, filters.unit),
         not filters.it_only or is_it_project(decl),
         filters.project_type is None or filters.project_type in types_of(decl),

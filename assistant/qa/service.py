@@ -9,6 +9,7 @@ hold is refused with what the corpus holds instead.
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from datetime import date
 
@@ -19,7 +20,10 @@ from assistant.qa.execute import Scope, absent_years_note, execute, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.retrieve import Finder, extractive_answer, find_passages, model_answer
+from assistant.qa.subjects import ambiguous_answer, scope_line, unknown_subject
 from assistant.qa.translate import translate
+
+log = logging.getLogger(__name__)
 
 # What the service answers, with one example each (shown when a question finds nothing).
 CAPABILITIES = (
@@ -63,10 +67,19 @@ def answer(
         conversation.record(result)
         return result
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime)
-    result = _route(question, conversation.resolve(cues), scope, finder, runtime)
+    resolved = conversation.resolve(cues)
+    log.info("问题：%s；读作：%s", question, _brief(resolved))
+    result = _route(question, resolved, scope, finder, runtime)
+    if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
+        result.text = f"{line}\n{result.text}"
     result.notes.extend(notes)
     conversation.record(result)
     return result
+
+
+def _brief(cues: Cues) -> str:
+    shown = {k: v for k, v in vars(cues).items() if v not in (None, (), "", False) and k != "rest"}
+    return ", ".join(f"{k}={v}" for k, v in shown.items())
 
 
 def understand(
@@ -75,40 +88,25 @@ def understand(
     """The pattern cues when they are sure or no model is on; else the model's validated reading."""
     if reading.confident or runtime is None or not runtime.enabled:
         return reading.cues, []
+    log.info("规则读不准（%s），交给模型转写", "；".join(reading.doubts))
     translation = translate(question, reading.cues, previous, scope.lexicon, runtime)
-    if translation.cues is None:
-        return reading.cues, [f"模型未能给出有效的查询（{'；'.join(translation.problems)[:200]}），按规则理解。"]
+    if translation.cues is None:  # the problems are diagnostics: the log has them, the answer does not
+        log.info("模型未能给出有效的查询：%s；模型原文：%s", "；".join(translation.problems), translation.raw)
+        return reading.cues, []
+    log.info("模型转写：%s", translation.raw[-1] if translation.raw else "")
     return translation.cues, ["问题由模型转写为查询，答案由程序从语料库计算。"]
 
 
 def _route(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
-    unknown = _unknown_subject(cues)
-    if unknown is not None:
-        return _refuse(question, unknown, scope, cues)
+    refused = unknown_subject(question, cues, scope)
+    if refused is not None:
+        return refused
+    if cues.ambiguous and cues.target is not None:
+        return ambiguous_answer(question, cues)
     query = to_query(cues)
     if query is not None:
         return execute(query, question, scope)
     return _retrieval(question, cues, scope, finder, runtime)
-
-
-def _unknown_subject(cues: Cues) -> str | None:
-    if cues.unknown_unit and cues.unit is None:
-        return f"单位“{cues.unknown_unit}”"
-    if cues.unknown_project and cues.project is None and cues.target is not None:
-        return f"项目“{cues.unknown_project}”"
-    return None
-
-
-def _refuse(question: str, what: str, scope: Scope, cues: Cues) -> Answer:
-    lines = [f"语料库中未找到{what}的申报表。", *holdings(None, scope)]
-    if what.startswith("项目"):
-        lines.append("现有项目：" + "、".join(scope.lexicon.projects) + "。")
-    return Answer(
-        question=question,
-        text="\n".join(lines),
-        route=Route.STRUCTURED if cues.target else Route.RETRIEVAL,
-        refused=True,
-    )
 
 
 def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
@@ -136,6 +134,8 @@ def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, r
         if runtime is not None and runtime.enabled
         else extractive_answer(question, passages)
     )
+    if cues.unknown_project:  # a name the corpus lacks: the passages are shown for what they say, with their source
+        absent = [*absent, f"语料库中没有名为“{cues.unknown_project}”的项目；以下是与问题最相关的原文，请核对出处。"]
     if absent:
         found.text = "\n".join([*absent, found.text])
         found.notes.extend(absent)

@@ -106,6 +106,10 @@ def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
         )
         for g in groups
     ]
+    if len(groups) == 1:  # one value everywhere (=100%): show it in up to three forms, not one
+        others = [m for m in top.members if m[0].id != top.example[0].id]
+        picked = list({decl.id: (decl, i) for decl, i in others}.values())[:2]
+        entries += [(_indicator_row(m), f"  如 {m[1].name}", m[1].name) for m in picked]
     return _bounded([head, f"常见写法：{names}。"], entries, figure=top.key, notes=left_out)
 
 
@@ -115,6 +119,8 @@ def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
     if not items:
         return Result(lines=[], rows=[], notes=left_out)
     groups = group_by(items, lambda indicator: measure_of(indicator.name))
+    if len(groups) == 1:  # every one measures the same (满意度): group by the name itself (管理人员满意度…)
+        groups = group_by(items, lambda indicator: indicator.name)
     head = f"{_scope(filters)}{_count(items)} 份申报表共设 {len(items)} 项{level_label(filters)}，按所衡量的内容归类，常见的有："
     entries = [
         (_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g))
@@ -132,9 +138,13 @@ def section_aspects(kind: SectionKind, filters: Filters, decls: Sequence[Declara
     covered = [(aspect, [m for m in said if aspect.hits(m[1][1])]) for aspect in aspects_for(kind)]
     covered = sorted(((a, m) for a, m in covered if m), key=lambda found: -_count(found[1]))
     entries = []
+    shown: set[str] = set()
     for aspect, members in covered:
         label = f"{aspect.name}（{_count(members)}/{len(written)} 份）"
-        entries.append((_aspect_row(aspect, members), f"- {label}", label))
+        fresh = [m for m in members if m[0].id not in shown] or members  # examples from different forms
+        row = _aspect_row(aspect, fresh)
+        shown.add(row.declaration_id or "")
+        entries.append((row, f"- {label}", label))
     head = f"{_scope(filters)}{len(written)} 份申报表的{kind.label}一般从以下方面来写（括号内为写到该方面的申报表数）："
     return _bounded([head], entries)
 

@@ -93,7 +93,8 @@ def check(case: Case, result: Answer) -> tuple[bool, str]:
             cited = {c.ref for c in result.citations}
             return not result.refused and set(case.refs) <= cited, f"cited {sorted(cited)}"
         case "refusal":
-            return result.refused and "语料库中未找到" in result.text, f"refused={result.refused}"
+            said = "语料库中未找到" in result.text or "语料库中没有" in result.text
+            return result.refused and said and result.figure is None, f"refused={result.refused}"
         case "retrieval":
             cited = {c.ref for c in result.citations}
             return not result.refused and bool(cited & set(case.refs)), f"cited {sorted(cited)}"

@@ -1,0 +1,256 @@
+"""Rankings, averages, shares, comparisons of two projects and changes over years, computed exactly in code.
+
+Every figure names what it measures and how many forms it rests on; a blank amount is left out and said so,
+never counted as zero. Where every asked amount is blank (项目资金总额 on the 2026 forms), the amount the same
+forms did fill (年度资金申请总额) is used and the answer says so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+
+from assistant.domain.model import Declaration
+from assistant.domain.refs import SourceRef, header_citation, yuan
+from assistant.qa.fields import budget_rows
+from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind
+from assistant.qa.select import indicators_of, level_label
+from assistant.qa.sources import funding_citation
+
+Value = tuple[Decimal | None, SourceRef]
+
+
+def _title(decl: Declaration) -> str:
+    return f"{decl.header.name}（{decl.header.year or '年度不详'}）"
+
+
+def _field(query: Query, decls: list[Declaration]) -> tuple[FundingField, list[str]]:
+    """The asked funding field, or 年度资金申请总额 where every asked amount is blank."""
+    field = query.funding_field or FundingField.TOTAL
+    if all(getattr(d.funding, field.value) is None for d in decls) and any(d.funding.annual is not None for d in decls):
+        note = f"这些申报表的{field.label}均为空白（未填写），以下按{FundingField.ANNUAL.label}计。"
+        return FundingField.ANNUAL, [note]
+    return field, []
+
+
+def _measurer(query: Query, decls: list[Declaration]) -> tuple[Callable[[Declaration], Value], str, list[str]]:
+    """How one declaration is measured: (value, citation), the measure's label, notes."""
+    if query.measure is Measure.INDICATORS:
+        label = f"{level_label(query.filters)}数量"
+
+        def count(decl: Declaration) -> Value:
+            return Decimal(len(indicators_of(decl, query.filters))), header_citation(decl)
+
+        return count, label, []
+    field, notes = _field(query, decls)
+
+    def money(decl: Declaration) -> Value:
+        return getattr(decl.funding, field.value), funding_citation(decl, field)
+
+    return money, field.label, notes
+
+
+def shown(query: Query, value: Decimal) -> str:
+    return f"{value} 项" if query.measure is Measure.INDICATORS else yuan(value)
+
+
+def _signed(query: Query, value: Decimal) -> str:
+    unit = {Measure.INDICATORS: " 项", Measure.PROJECTS: " 个"}.get(query.measure)
+    if unit:
+        return f"{value}{unit}"
+    return ("-" if value < 0 else "") + yuan(abs(value))
+
+
+def _row(decl: Declaration, label: str, value: Decimal | None, text: str, citation: SourceRef) -> Row:
+    return Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=label,
+        value=text,
+        amount=value,
+        citation=citation,
+    )
+
+
+def rank(query: Query, decls: list[Declaration]) -> Result:
+    """Projects (or 项目构成 rows) ordered by the measure; the first named with its figure, then the list."""
+    if query.rows is RowKind.BUDGET_LINES:
+        return _rank_rows(query, decls)
+    measure, label, notes = _measurer(query, decls)
+    measured = [(decl, *measure(decl)) for decl in decls]
+    filled = [(d, v, c) for d, v, c in measured if v is not None]
+    blanks = [d for d, v, _ in measured if v is None]
+    filled.sort(key=lambda item: item[1] or Decimal(0), reverse=query.descending)  # stable: ties keep corpus order
+    if not filled:
+        return Result(lines=[f"这些申报表的{label}均为空白，无法排序。"], rows=[])
+    top = query.top if query.top else len(filled) if query.top == 0 else 1
+    word = "最多" if query.descending else "最少"
+    first_decl, first_value, _ = filled[0]
+    ties = [d for d, v, _ in filled if v == first_value]
+    head = (
+        f"{label}{word}的是{_title(first_decl)}：{shown(query, first_value)}。"
+        if len(ties) == 1
+        else f"{label}{word}的有 {len(ties)} 个并列：{'、'.join(_title(d) for d in ties)}，各 {shown(query, first_value)}。"
+    )
+    if top > 1:
+        head = f"按{label}{'从高到低' if query.descending else '从低到高'}，前 {min(top, len(filled))} 名："
+    rows = [_row(d, label, v, shown(query, v), c) for d, v, c in filled]
+    lines = [*notes, head]
+    lines += [f"{i}. {_title(d)}：{shown(query, v)} {c.label}" for i, (d, v, c) in enumerate(filled, 1)]
+    if blanks:
+        lines.append(
+            f"另有 {len(blanks)} 份申报表的{label}为空白，未参加排序：{'、'.join(_title(d) for d in blanks)}。"
+        )
+    return Result(lines=lines, rows=rows, figure=shown(query, first_value), notes=tuple(notes))
+
+
+def _rank_rows(query: Query, decls: list[Declaration]) -> Result:
+    rows = [row for decl in decls for row in budget_rows(decl) if row.amount is not None]
+    if not rows:
+        return Result(lines=["这些申报表没有填写金额的项目构成行。"], rows=[])
+    rows.sort(key=lambda row: row.amount or Decimal(0), reverse=query.descending)
+    first = rows[0]
+    assert first.amount is not None
+    word = "最大" if query.descending else "最小"
+    lines = [f"项目构成中金额{word}的是“{first.field}”：{yuan(first.amount)}（{first.project}）。"]
+    lines += [f"{i}. {row.field}：{row.value} {row.citation.label}" for i, row in enumerate(rows, 1)]
+    return Result(lines=lines, rows=rows, figure=yuan(first.amount))
+
+
+def average(query: Query, decls: list[Declaration]) -> Result:
+    measure, label, notes = _measurer(query, decls)
+    measured = [(decl, *measure(decl)) for decl in decls]
+    filled = [(d, v, c) for d, v, c in measured if v is not None]
+    if not filled:
+        return Result(lines=[f"这些申报表的{label}均为空白，无法求平均。"], rows=[])
+    total = sum((v for _, v, _ in filled if v is not None), Decimal(0))
+    mean = (total / len(filled)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    figure = f"{mean} 项" if query.measure is Measure.INDICATORS else yuan(mean)
+    head = f"平均每个项目的{label}为 {figure}（{len(filled)} 份申报表，合计 {shown(query, total)}）。"
+    rows = [_row(d, label, v, shown(query, v), c) for d, v, c in filled if v is not None]
+    lines = [*notes, head, *(f"- {_title(d)}：{shown(query, v)} {c.label}" for d, v, c in filled if v is not None)]
+    blanks = len(measured) - len(filled)
+    if blanks:
+        lines.append(f"另有 {blanks} 份申报表的{label}为空白，未计入平均（空白不按零计）。")
+    return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
+
+
+def share(query: Query, part: list[Declaration], whole: list[Declaration]) -> Result:
+    """The named project's amount over the total of its scope (its year and unit as asked)."""
+    measure, label, notes = _measurer(query, whole)
+    total = sum((v for d in whole if (v := measure(d)[0]) is not None), Decimal(0))
+    mine = [(d, *measure(d)) for d in part]
+    amount = sum((v for _, v, _ in mine if v is not None), Decimal(0))
+    if not total or not mine:
+        return Result(lines=[f"{label}合计为空白或为零，无法计算占比。"], rows=[])
+    percent = (100 * amount / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    names = "、".join(_title(d) for d in part)
+    head = (
+        f"{names}的{label} {shown(query, amount)}，占 {len(whole)} 份申报表合计 {shown(query, total)} 的 {percent}%。"
+    )
+    rows = [_row(d, label, v, shown(query, v) if v is not None else "（空白）", c) for d, v, c in mine]
+    return Result(lines=[*notes, head, *(f"{r.citation.label}" for r in rows)], rows=rows, figure=f"{percent}%")
+
+
+def compare_projects(query: Query, first: list[Declaration], second: list[Declaration]) -> Result:
+    """Two projects side by side: the measure of each (per year where both have several), the difference."""
+    measure, label, notes = _measurer(query, first + second)
+    pairs = _pairs(first, second)
+    lines = list(notes)
+    rows: list[Row] = []
+    figure = None
+    for a, b in pairs:
+        (va, ca), (vb, cb) = measure(a), measure(b)
+        rows += [_row(a, label, va, _text(query, va), ca), _row(b, label, vb, _text(query, vb), cb)]
+        lines += [f"- {_title(a)}：{_text(query, va)} {ca.label}", f"- {_title(b)}：{_text(query, vb)} {cb.label}"]
+        if va is None or vb is None:
+            lines.append("其中一项为空白，无法计算差额。")
+            continue
+        diff = abs(va - vb)
+        more, less = (a, b) if va >= vb else (b, a)
+        verb = "相同" if va == vb else f"{_title(more)}比{_title(less)}多 {shown(query, diff)}"
+        lines.append(f"{label}：{verb}。")
+        figure = shown(query, diff) if len(pairs) == 1 else None
+    lines.extend(_differences(pairs))
+    return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
+
+
+def _pairs(first: list[Declaration], second: list[Declaration]) -> list[tuple[Declaration, Declaration]]:
+    """One pair when each side is one form; else the forms of the same year; else the latest of each."""
+    if len(first) == 1 and len(second) == 1:
+        return [(first[0], second[0])]
+    by_year = {d.header.year: d for d in second}
+    same = [(a, by_year[a.header.year]) for a in first if a.header.year in by_year]
+    if same:
+        return same
+    latest = max(first, key=lambda d: d.header.year or 0), max(second, key=lambda d: d.header.year or 0)
+    return [latest]
+
+
+def _differences(pairs: list[tuple[Declaration, Declaration]]) -> list[str]:
+    """What else differs between the two forms: indicator counts and the 项目类别, when they differ."""
+    lines = []
+    for a, b in pairs:
+        if len(a.indicators) != len(b.indicators):
+            lines.append(f"绩效指标：{a.header.name} {len(a.indicators)} 项，{b.header.name} {len(b.indicators)} 项。")
+        if a.header.category != b.header.category and a.header.category and b.header.category:
+            lines.append(f"项目类别：{a.header.name} 为{a.header.category}，{b.header.name} 为{b.header.category}。")
+    return lines
+
+
+def _text(query: Query, value: Decimal | None) -> str:
+    return "（空白）" if value is None else shown(query, value)
+
+
+def compare_years(query: Query, decls: list[Declaration]) -> Result:
+    """The measure per year over the selected forms (one project's, a unit's, all), and the change first → last."""
+    by_year: dict[int, list[Declaration]] = defaultdict(list)
+    for decl in decls:
+        by_year[decl.header.year or 0].append(decl)
+    if query.measure is Measure.PROJECTS:
+        return _project_counts(query, by_year)
+    measure, label, notes = _measurer(query, decls)
+    lines = list(notes)
+    rows: list[Row] = []
+    totals: dict[int, Decimal] = {}
+    for year in sorted(by_year):
+        measured = [(d, *measure(d)) for d in by_year[year]]
+        amounts = [v for _, v, _ in measured if v is not None]
+        if amounts:
+            totals[year] = sum(amounts, Decimal(0))
+        blanks = len(measured) - len(amounts)
+        head = f"{year}年：{label} {shown(query, totals[year]) if amounts else '（空白）'}"
+        lines.append(head + (f"（{blanks} 份空白未计入）" if blanks else ""))
+        for d, v, c in measured:
+            lines.append(f"  - {d.header.name}：{_text(query, v)} {c.label}")
+            rows.append(_row(d, label, v, _text(query, v), c))
+    figure = _change(query, totals, lines)
+    return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
+
+
+def _project_counts(query: Query, by_year: dict[int, list[Declaration]]) -> Result:
+    lines, rows = [], []
+    totals = {year: Decimal(len(found)) for year, found in by_year.items()}
+    for year in sorted(by_year):
+        lines.append(f"{year}年：{len(by_year[year])} 个项目（{'、'.join(d.header.name for d in by_year[year])}）")
+        rows += [_row(d, "项目", None, d.header.name, header_citation(d)) for d in by_year[year]]
+    return Result(lines=lines, rows=rows, figure=_change(query, totals, lines))
+
+
+def _change(query: Query, totals: dict[int, Decimal], lines: list[str]) -> str | None:
+    if len(totals) < 2:
+        if totals:
+            lines.append("只有一个年度有数，无法比较。")
+        return None
+    first, last = min(totals), max(totals)
+    delta = totals[last] - totals[first]
+    word = "增加" if delta > 0 else "减少" if delta < 0 else "持平，变化"
+    amount = _signed(query, abs(delta))
+    lines.insert(0, f"{last}年比{first}年{word} {amount}。")
+    return _signed(query, delta)
+
+
+def project_filters(filters: Filters, project: str) -> Filters:
+    return filters.model_copy(update={"project": project})

@@ -1,0 +1,257 @@
+"""Which project a question names, by full name, short name, distinctive part or abbreviation, and which
+subjects it names that the corpus lacks (a project, a unit, a district).
+
+Officers shorten names by keeping characters in order (信访平台 for 上海人大系统人民群众来信来访智能化工作平台
+建设经费, 党费系统, 远教电教): a phrase of the question is matched to a project name by the longest common
+subsequence of characters, each character weighted by how rare it is among the corpus's project names
+(平台, 项目, 经费 say little; 信, 访 say much). A phrase matches a name when the weight of its characters the
+name explains is at least ``MATCH_SHARE`` of the phrase's whole weight; a phrase that looks like a name
+(it ends in 项目, 工程, 平台…) and matches none is an absent project, with the nearest names as candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+MATCH_SHARE = 0.74  # share of a phrase's weight the name must explain
+MIN_EVIDENCE = 3.0  # weight of matched characters a match needs (two distinctive characters)
+CANDIDATES = 3
+# Words inside a phrase that name no project: deleted before matching (那个系统 → 系统).
+_NOISE = re.compile(
+    r"那个|这个|那张表|这张表|那张|这张|那边|这边|那一|这一|那几个|这几个|哪个|哪些|哪几个|哪一个|哪家|哪位|哪项|什么|啥|"
+    r"几个|多少|各个|各|所有|全部|每个|一共|总共|加起来|申报|名下|下面|底下|那|这|它|其|的|之|啊|呀|哇|吧|呢|嘛|吗|哈|来着|上面|里面|里边|里|上"
+)
+# Phrase edges that are no part of a name: question words, verbs of asking, counting words.
+_EDGE = re.compile(
+    r"^(请问|请|帮我|麻烦|查一下|查查|看看|看一下|告诉我|我想知道|想问|问下|问一下|关于|对于|还有|以及|其中|把|给我|给|有个|有|个)+"
+    r"|(是谁|是什么|是多少|是哪个|是哪家|是哪位|有哪些|有什么|多少|几个|几项|怎么写|如何写|写的|填的|定的|设的|叫什么|名字|"
+    r"给一下|列一下|看一下|是|有|呢|吗|啊)+$"
+)
+# Words that make a phrase look like a project's name (社区食堂改造项目, 智慧城管平台, 污水处理厂).
+NAME_NOUNS = re.compile(
+    r"项目|工程|平台|系统|改造|建设|经费|工作经费|专项|资金|厂|站|馆|园|医院|学校|中心|设施|设备|采购|购置|养护|整治|治理|"
+    r"宣传|培训|活动|食堂|电梯|道路|河道|绿化|大楼|场馆|软件|网络|服务费|补贴|补助"
+)
+# Characters every project name shares: weight is low, but they are no evidence of a name by themselves.
+_GENERIC_WORDS = ("项目", "经费", "建设", "平台", "系统", "信息化", "信息", "工作", "管理", "资金", "专项", "服务")
+_DISTRICTS = (
+    "黄浦",
+    "徐汇",
+    "长宁",
+    "静安",
+    "普陀",
+    "虹口",
+    "杨浦",
+    "闵行",
+    "宝山",
+    "嘉定",
+    "浦东",
+    "金山",
+    "松江",
+    "青浦",
+    "奉贤",
+    "崇明",
+)
+DISTRICT = re.compile("(" + "|".join(_DISTRICTS) + r")(新区|区|县)?")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A project name matched by a phrase of the question: the phrase as written and how well it matched."""
+
+    name: str
+    phrase: str
+    share: float  # of the phrase's weight the name explains, 0..1
+    evidence: float  # weight of the matched characters
+    exact: bool
+
+    @property
+    def how(self) -> str:
+        return "全称" if self.exact else f"问题中的“{self.phrase}”"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The projects a question names (at most two, in the order written) and an absent name, if any."""
+
+    matches: tuple[Match, ...] = ()
+    absent: str | None = None
+    candidates: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()  # names a phrase fits equally well
+
+
+# Written forms officers contract (远程教育 → 远教): names and phrases are compared contracted.
+_CONTRACTIONS = (("远程教育", "远教"), ("电化教育", "电教"), ("来信来访", "信访"), ("人民代表大会", "人大"))
+
+
+def contract(text: str) -> str:
+    for long, short in _CONTRACTIONS:
+        text = text.replace(long, short)
+    return text
+
+
+class Names:
+    """The corpus's project names with the weight of each character (rarer among names: heavier)."""
+
+    def __init__(self, projects: tuple[str, ...]) -> None:
+        self.projects = projects
+        self._contracted = {name: contract(name) for name in projects}
+        counts = Counter(char for name in projects for char in set(name))
+        total = max(len(projects), 1)
+        self._weight = {char: math.log((total + 1) / count) + 0.1 for char, count in counts.items()}
+        self._unseen = math.log(total + 1) + 0.1
+
+    def trim(self, phrase: str) -> str:
+        """The phrase without characters at its ends that no project name has (把…, …花, …有)."""
+        start, end = 0, len(phrase)
+        while start < end and phrase[start] not in self._weight:
+            start += 1
+        while end > start and phrase[end - 1] not in self._weight:
+            end -= 1
+        return phrase[start:end]
+
+    def weight(self, char: str) -> float:
+        return self._weight.get(char, self._unseen)
+
+    def score(self, phrase: str, name: str) -> tuple[float, float]:
+        """(share, evidence): the weight of the phrase's characters the name explains in order, and that weight.
+
+        One character inside the phrase that no name has (交 for 缴) is forgiven as a typo when the rest matches.
+        """
+        phrase, target = contract(phrase), self._contracted.get(name, contract(name))
+        matched = _lcs_chars(phrase, target)
+        whole = sum(self.weight(c) for c in phrase)
+        evidence = sum(self.weight(c) for c in matched)
+        unseen = [c for c in phrase[1:-1] if c not in self._weight]
+        if len(unseen) == 1 and len(phrase) >= 6 and len(matched) == len(phrase) - 1:
+            whole -= self.weight(unseen[0])
+        return (min(evidence / whole, 1.0) if whole else 0.0), evidence
+
+    def best(self, phrase: str) -> list[tuple[float, float, str]]:
+        """Every name scored against ``phrase``, best first."""
+        scored = [(*self.score(phrase, name), name) for name in self.projects]
+        return sorted(scored, key=lambda s: (-s[0], -s[1], -_coverage(phrase, s[2]), s[2]))
+
+
+def exact_names(text: str, projects: tuple[str, ...]) -> list[str]:
+    """Project names written whole in ``text``, longest first, each once, in the order they appear."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(projects, key=len, reverse=True):
+        start = text.find(name)
+        if start < 0 or any(s < start + len(name) and start < e for s, e in taken):
+            continue
+        taken.append((start, start + len(name)))
+        found.append((start, name))
+    return [name for _, name in sorted(found)]
+
+
+def phrases(text: str, cut: str) -> list[str]:
+    """The phrases of ``text`` (already cut at every word the parser placed) that may name a project."""
+    out = []
+    for raw in re.split(f"[{re.escape(cut)}？?。，,！!、：:；;（）()\\s]+", text):
+        for part in _JUNK.split(raw):  # cut at words no name holds before the noise words are dropped
+            part = _EDGE.sub("", _NOISE.sub("", part))
+            part = _EDGE.sub("", part)
+            if len(part) >= 2:
+                out.append(part)
+    return out
+
+
+# Words never inside a project's name: a phrase is cut at them (项目共设置了多少项绩效指标 → 项目共 | 项).
+_JUNK = re.compile(
+    r"的|了|吗|呢|是|最|几|多少|哪|什么|啥|怎么|如何|平均|设置|设了|数量|变化|指标|绩效|一共|共有|总共|共计|合计|总计|比例|占比|"
+    r"排名|排序|情况|目标值|填|写|定"
+)
+
+
+def resolve(segments: list[str], names: Names) -> Resolution:
+    """The projects the phrases name (a phrase joined with 和/跟/与 is tried whole, then in parts)."""
+    matches: list[Match] = []
+    absent: str | None = None
+    candidates: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    for segment in segments:
+        for piece in _JUNK.split(segment):
+            for phrase in _parts(piece, names):
+                found, tied = _match(names.trim(phrase), names)
+                if found is not None:
+                    if found.name not in {m.name for m in matches}:
+                        matches.append(found)
+                    ambiguous = ambiguous or tied
+                elif absent is None and looks_like_name(phrase):
+                    absent = phrase
+                    candidates = nearest(phrase, names)
+    return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
+
+
+def looks_like_name(phrase: str) -> bool:
+    """A phrase that names something: it ends in a noun of projects (…改造项目, …平台, …厂), and at least two of its
+    characters are no generic word."""
+    rest = phrase
+    for word in _GENERIC_WORDS:
+        rest = rest.replace(word, "")
+    ends = re.search(f"(?:{NAME_NOUNS.pattern})$", phrase) is not None
+    head = phrase.removesuffix("项目")  # …项目 alone says little: 名下申报项目 is no name, 社区食堂改造项目 is
+    named = head == phrase or NAME_NOUNS.search(head) is not None or len(head) >= 5
+    return ends and named and len(NAME_NOUNS.sub("", rest)) >= 2
+
+
+def nearest(phrase: str, names: Names) -> tuple[str, ...]:
+    return tuple(name for share, _, name in names.best(phrase)[:CANDIDATES] if share > 0.2)
+
+
+def _parts(segment: str, names: Names) -> list[str]:
+    """The segment whole when it matches, else its parts around 和/跟/与/同/及/比/还是/对比."""
+    if _match(names.trim(segment), names)[0] is not None:
+        return [segment]
+    parts = [p for p in re.split("和|跟|与|同|及|对比|比较|相比|比|还是|或", segment) if len(p) >= 2]
+    return parts if len(parts) > 1 else [segment]
+
+
+def _match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
+    if not _informative(phrase):
+        return None, ()
+    ranked = names.best(phrase)
+    if not ranked:
+        return None, ()
+    share, evidence, name = ranked[0]
+    if share < MATCH_SHARE or evidence < MIN_EVIDENCE:
+        return None, ()
+    rivals = [n for s, e, n in ranked[1:] if s >= MATCH_SHARE and e >= evidence - 1e-9]
+    if rivals and share < 1.0 or rivals and len(phrase) <= 3:  # 组织 fits three names alike: no match
+        return None, (name, *rivals)
+    tied = tuple(
+        n for s, e, n in ranked if (s, e) == (share, evidence) and _coverage(phrase, n) == _coverage(phrase, name)
+    )
+    return Match(name=name, phrase=phrase, share=share, evidence=evidence, exact=phrase == name), tied if len(
+        tied
+    ) > 1 else ()
+
+
+def _informative(phrase: str) -> bool:
+    rest = phrase
+    for word in _GENERIC_WORDS:
+        rest = rest.replace(word, "")
+    return len(rest) >= 2
+
+
+def _coverage(phrase: str, name: str) -> float:
+    return len(_lcs_chars(contract(phrase), contract(name))) / len(contract(name))
+
+
+@lru_cache(maxsize=4096)
+def _lcs_chars(a: str, b: str) -> str:
+    """The characters of the longest common subsequence of ``a`` and ``b`` (in ``a``'s order)."""
+    rows = [[""] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            if a[i] == b[j]:
+                rows[i][j] = a[i] + rows[i + 1][j + 1]
+            else:
+                rows[i][j] = max(rows[i + 1][j], rows[i][j + 1], key=len)
+    return rows[0][0]

@@ -1,0 +1,148 @@
+"""What a question asks of the matched subjects: a field, a ranking, a comparison, a change, a share, an average,
+or a count, and of what (funding, indicators, projects, 项目构成/制度保障 rows).
+
+Read from the whole normalised question (``full``), since the parser cuts the words it placed out of its working
+text. `classify` returns None when none of these applies; the older targets (lists, sections, sums,
+syntheses) are then read by `parse._target`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.qa.models import FundingField, Measure, RowKind, Target
+
+_RANK = re.compile(
+    r"最多|最少|最高|最低|最大|最小|最贵|最便宜|最省|排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|"
+    r"前[一二三四五六七八九十\d]+(名|个|位)?|倒数|第一名|排第一|top",
+    re.IGNORECASE,
+)
+_ASCENDING = re.compile(r"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|倒数")
+_TOP = re.compile(r"前([一二三四五六七八九十\d]+)")
+_CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+_ALL = re.compile(r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大")
+_SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
+_AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
+_CHANGE = re.compile(
+    r"变化|变了|怎么变|有何变|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
+    r"比.{1,12}(多|少|高|低)"
+)
+_WHICH_MORE = re.compile(r"哪个.{0,8}(多|高|大|少|低|小)")
+DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
+_COUNT = re.compile(
+    r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
+)
+_COUNTED = (
+    ("指标", Measure.INDICATORS),
+    ("项目", Measure.PROJECTS),
+    ("申报表", Measure.PROJECTS),
+    ("表", Measure.PROJECTS),
+    ("构成", None),
+    ("明细", None),
+    ("子项", None),
+    ("制度", None),
+    ("保障", None),
+)
+_PROJECT_COUNT = re.compile(r"项目(数量|数|个数)|几个项目|多少个项目|多少项目|项目有几个|申报表数量|几份申报表|多少份")
+
+
+@dataclass(frozen=True)
+class Intent:
+    target: Target
+    measure: Measure = Measure.FUNDING
+    descending: bool = True
+    top: int | None = None
+    rows: RowKind | None = None
+
+
+def classify(
+    full: str, *, projects: int, years: int, rows: RowKind | None, has_fields: bool, project_years: int
+) -> Intent | None:
+    """The intent of ``full`` given how many projects and years it names (``project_years``: the years the one
+    named project has in the corpus), or None for the older targets."""
+    if _SHARE.search(full) and projects:
+        return Intent(Target.SHARE)
+    if _AVERAGE.search(full):
+        return Intent(Target.AVERAGE, measure=_measure(full))
+    if _RANK.search(full):
+        return _rank(full, rows)
+    changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
+    if projects >= 2 and (changes or "比" in full):
+        return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
+    if changes and (years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full):
+        return Intent(Target.COMPARE_YEARS, measure=_change_measure(full))
+    if counted := _counted(full):
+        measure, what = counted
+        if what is not None or rows is not None and measure is None:
+            return Intent(Target.COUNT_ROWS, rows=what or rows)
+        if measure is Measure.INDICATORS:
+            return Intent(Target.COUNT_INDICATORS)
+        if measure is Measure.PROJECTS:
+            return Intent(Target.COUNT_PROJECTS)
+    if has_fields:
+        return Intent(Target.SHOW_FIELD)
+    if rows is not None:
+        return Intent(Target.LIST_ROWS, rows=rows)
+    return None
+
+
+def _measure(full: str) -> Measure:
+    return Measure.INDICATORS if "指标" in full else Measure.FUNDING
+
+
+def _change_measure(full: str) -> Measure:
+    if _PROJECT_COUNT.search(full):
+        return Measure.PROJECTS
+    return _measure(full)
+
+
+def _rank(full: str, rows: RowKind | None) -> Intent:
+    descending = _ASCENDING.search(full) is None
+    top = None
+    if found := _TOP.search(full):
+        top = _number(found.group(1))
+    elif _ALL.search(full):
+        top = 0  # every one, in order
+    if rows is not None and re.search(r"哪一?项|哪个|哪部分|哪块", full):
+        return Intent(Target.RANK, measure=Measure.FUNDING, descending=descending, top=top, rows=rows)
+    return Intent(Target.RANK, measure=_measure(full), descending=descending, top=top)
+
+
+def _number(written: str) -> int:
+    if written.isdigit():
+        return int(written)
+    if written == "十":
+        return 10
+    return sum(_CN_NUMBERS.get(c, 0) for c in written) or 1
+
+
+def counts_something(full: str) -> bool:
+    """Whether the question asks how many of something it names (几个指标, 几个项目, 几项构成)."""
+    return _counted(full) is not None
+
+
+def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
+    """What a count word counts: the noun after it (几个绩效指标), else the nearest before it (项目构成一共分了几项)."""
+    full = DEMONSTRATIVE.sub("◇", full)
+    found = _COUNT.search(full)
+    if found is None:
+        return None
+    if _PROJECT_COUNT.search(full) and "指标" not in full[found.end() :]:
+        return Measure.PROJECTS, None
+    after = full[found.end() : found.end() + 10]
+    before = full[: found.start()]
+    for text, reverse in ((after, False), (before, True)):
+        hits = [(text.rfind(word) if reverse else text.find(word), word, measure) for word, measure in _COUNTED]
+        hits = [h for h in hits if h[0] >= 0]
+        if hits:
+            _, word, measure = max(hits) if reverse else min(hits)
+            if measure is None:
+                return None, RowKind.SAFEGUARDS if word in ("制度", "保障") else RowKind.BUDGET_LINES
+            return measure, None
+    return None
+
+
+def money_field(written: FundingField | None) -> FundingField:
+    """The funding field a ranking, comparison or average uses when the question names none: 项目资金总额."""
+    return written or FundingField.TOTAL

@@ -1,0 +1,252 @@
+"""Gold answers of the officer question sets (issue 24), derived from the raw corpus JSON, not by the assistant.
+
+    python evals/qa/gold.py                      # every question of both halves with its gold
+    python evals/qa/gold.py evals/qa/officer_test.yaml
+
+Only the standard library and PyYAML: the gold must not come from the system under test. A question's
+``spec`` says what it asks; ``derive(spec)`` returns the gold as a dict with some of:
+
+- ``figure``: the exact figure the answer must carry (``1,148,240.00 元``, ``6 项``, ``5 个``, ``10.45%``);
+- ``contains``: strings the answer text must contain (a person's name, a phone number, a value as written);
+- ``blank``: True when the asked field is blank in the form (the answer must say 未填写/空白);
+- ``ids``: the declarations the answer must rest on (its rows' declarations, exactly);
+- ``refs``: citations the answer must carry (``2019-002-05#necessity``);
+- ``items``: the exact set of listed things (indicator names, budget-line names, declaration ids);
+- ``order``: the declaration ids (or budget-line names) a ranking must list first, in order;
+- ``scope``: for a synthesis, the declarations its citations may come from;
+- ``absent``: True for a subject the corpus lacks (refused, no figure, no amounts).
+
+Spec kinds (``k``): header, funding, budget_line, budget_lines, safeguards, indicator, section, sum, avg,
+avg_indicators, share, count_indicators, count_projects, count_budget_lines, count_safeguards, rank,
+rank_budget_lines, compare, compare_years, change, change_count, list_projects, list_indicators,
+synthesis, absent. ``where`` filters: years, unit (full name), ids, level1, level2, category,
+lacks_level1, name_contains, section.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus/declarations").glob("*.json"))]
+BY_ID = {d["id"]: d for d in DECLS}
+HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in ("tune", "test", "test2")]
+# The 2020 district forms fold 立项依据 and 必要性 into 项目立项情况.
+FALLBACK = {"basis": "approval", "necessity": "approval"}
+
+
+def money(amount: Decimal) -> str:
+    return f"{amount:,.2f} 元"
+
+
+def signed_money(amount: Decimal) -> str:
+    return ("-" if amount < 0 else "") + money(abs(amount))
+
+
+def two(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def units(d: dict) -> set[str]:
+    h = d["header"]
+    return {h.get("department"), h.get("applicant"), h.get("implementer")} - {None}
+
+
+def level_of(i: dict, level: str) -> bool:
+    return level in (i["level1"], i["level2"])
+
+
+def indicators(d: dict, where: dict) -> list[dict]:
+    found = d["indicators"]
+    for key in ("level1", "level2"):
+        if where.get(key):
+            found = [i for i in found if i[key] == where[key]]
+    if where.get("name_contains"):
+        found = [i for i in found if where["name_contains"] in i["name"]]
+    return found
+
+
+def pick(where: dict) -> list[dict]:
+    """The declarations a ``where`` selects (a unit also matches by the project's name: 2020 forms leave units blank)."""
+    out = []
+    for d in DECLS:
+        h = d["header"]
+        if where.get("years") and h["year"] not in where["years"]:
+            continue
+        if where.get("ids") and d["id"] not in where["ids"]:
+            continue
+        if where.get("unit") and where["unit"] not in units(d) and where["unit"] not in h["name"]:
+            continue
+        if where.get("category") and h.get("category") != where["category"]:
+            continue
+        if where.get("lacks_level1") and any(i["level1"] == where["lacks_level1"] for i in d["indicators"]):
+            continue
+        out.append(d)
+    return out
+
+
+def amount(d: dict, field: str) -> Decimal | None:
+    value = d["funding"].get(field)
+    return None if value is None else Decimal(value)
+
+
+def header_values(d: dict, fields: list[str]) -> tuple[list[str], bool]:
+    contains, blank = [], False
+    for f in fields:
+        value = d["header"].get(f)
+        if isinstance(value, dict):  # a checkbox field: the ticked labels
+            value = "、".join(o["label"] for o in value["options"] if o["state"] == "checked") or None
+        if value is None or value == "":
+            blank = True
+        else:
+            contains.append(str(value))
+    return contains, blank
+
+
+def metric(d: dict, spec: dict) -> Decimal | None:
+    if spec["f"] == "indicators":
+        return Decimal(len(indicators(d, spec)))
+    return amount(d, spec["f"])
+
+
+def fmt(spec: dict, value: Decimal) -> str:
+    return f"{value} 项" if spec["f"] == "indicators" else money(value)
+
+
+def fmt_signed(spec: dict, value: Decimal) -> str:
+    return f"{value} 项" if spec["f"] == "indicators" else signed_money(value)
+
+
+def derive(spec: dict) -> dict[str, Any]:
+    k = spec["k"]
+    where = spec.get("where", {})
+    if k == "header":
+        d = BY_ID[spec["ids"][0]]
+        contains, blank = header_values(d, spec["f"])
+        return {"contains": contains, "blank": blank, "ids": spec["ids"]}
+    if k == "funding":
+        values = [amount(BY_ID[i], spec["f"]) for i in spec["ids"]]
+        if any(v is None for v in values):
+            return {"blank": True, "ids": spec["ids"]}
+        return {"figure": money(sum(values, Decimal(0))), "ids": spec["ids"]}
+    if k == "budget_line":
+        line = next(b for b in BY_ID[spec["ids"][0]]["budget_lines"] if b["name"] == spec["name"])
+        return {"contains": [f"{Decimal(line['amount']):,.2f}"], "ids": spec["ids"]}
+    if k == "budget_lines":
+        return {"items": sorted(b["name"] for b in BY_ID[spec["ids"][0]]["budget_lines"]), "ids": spec["ids"]}
+    if k == "safeguards":
+        return {"contains": sorted({s["document"] for s in BY_ID[spec["ids"][0]]["safeguards"]}), "ids": spec["ids"]}
+    if k == "indicator":
+        found = [i for i in BY_ID[spec["ids"][0]]["indicators"] if i["name"] == spec["name"]]
+        return {"contains": [found[0]["value"]["raw"].strip()], "ids": spec["ids"]}
+    if k == "section":
+        d = BY_ID[spec["ids"][0]]
+        kinds = {s["kind"] for s in d["sections"] if s["text"].strip()}
+        kind = spec["s"] if spec["s"] in kinds else FALLBACK.get(spec["s"], spec["s"])
+        return {"refs": [f"{d['id']}#{kind}"], "ids": spec["ids"]}
+    if k == "sum":
+        values = [v for d in pick(where) if (v := amount(d, spec["f"])) is not None]
+        return {"figure": money(sum(values, Decimal(0)))}
+    if k == "avg":
+        values = [v for d in pick(where) if (v := amount(d, spec["f"])) is not None]
+        return {"figure": money((sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"), ROUND_HALF_UP))}
+    if k == "avg_indicators":
+        decls = pick(where)
+        return {"figure": f"{two(Decimal(sum(len(d['indicators']) for d in decls)) / len(decls))} 项"}
+    if k == "share":
+        values = {d["id"]: amount(d, spec["f"]) for d in pick(where)}
+        whole = sum((v for v in values.values() if v is not None), Decimal(0))
+        part = values[spec["id"]]
+        return {"figure": f"{two(100 * part / whole)}%", "ids": [spec["id"]]}
+    if k == "count_indicators":
+        return {"figure": f"{sum(len(indicators(d, where)) for d in pick(where))} 项"}
+    if k == "count_projects":
+        return {"figure": f"{len(pick(where))} 个"}
+    if k == "count_budget_lines":
+        return {"figure": f"{len(BY_ID[spec['ids'][0]]['budget_lines'])} 项"}
+    if k == "count_safeguards":
+        return {"figure": f"{sum(len(d['safeguards']) for d in pick(where))} 项"}
+    if k == "rank":
+        scored = [(v, d["id"]) for d in pick(where) if (v := metric(d, spec)) is not None]
+        if not scored and spec["f"] == "total":  # every 项目资金总额 blank (2026 forms): the amount applied for
+            spec = {**spec, "f": "annual"}
+            scored = [(v, d["id"]) for d in pick(where) if (v := metric(d, spec)) is not None]
+        scored.sort(key=lambda s: s[0], reverse=spec["order"] == "desc")
+        top = scored[: spec["n"]]
+        ties = [s for s in scored if s[0] == top[-1][0]]
+        assert len(ties) == 1 or ties[-1] in top, f"tie at the cut: {spec}"
+        return {"order": [i for _, i in top], "figure": fmt(spec, top[0][0])}
+    if k == "rank_budget_lines":
+        lines = sorted(BY_ID[spec["ids"][0]]["budget_lines"], key=lambda b: Decimal(b["amount"]))
+        top = lines[-1] if spec["order"] == "desc" else lines[0]
+        return {"order": [top["name"]], "figure": money(Decimal(top["amount"]))}
+    if k == "compare":
+        a, b = (metric(BY_ID[i], spec) for i in spec["ids"])
+        assert a is not None and b is not None
+        return {"figure": fmt(spec, abs(a - b)), "contains": [_plain(spec, a), _plain(spec, b)], "ids": spec["ids"]}
+    if k == "compare_years":
+        first, last = (
+            sum((v for d in pick({**where, "years": [y]}) if (v := amount(d, spec["f"])) is not None), Decimal(0))
+            for y in spec["years"]
+        )
+        return {"figure": signed_money(last - first)}
+    if k == "change":
+        a, b = (
+            metric(next(d for d in DECLS if d["header"]["name"] == spec["name"] and d["header"]["year"] == y), spec)
+            for y in spec["years"]
+        )
+        assert a is not None and b is not None
+        return {"figure": fmt_signed(spec, b - a)}
+    if k == "change_count":
+        a, b = (len(pick({**where, "years": [y]})) for y in spec["years"])
+        return {"figure": f"{b - a} 个"}
+    if k == "list_projects":
+        decls = pick(where)
+        if where.get("level1") or where.get("level2"):
+            decls = [d for d in decls if indicators(d, where)]
+        return {"items": sorted(d["id"] for d in decls)}
+    if k == "list_indicators":
+        return {"items": sorted(i["name"] for d in pick(where) for i in indicators(d, where))}
+    if k == "synthesis":
+        if where.get("section"):
+            scope = [d["id"] for d in DECLS if any(s["kind"] in _kinds(where["section"]) for s in d["sections"])]
+        else:
+            scope = [d["id"] for d in DECLS if indicators(d, where)]
+        return {"scope": sorted(scope)}
+    if k == "absent":
+        return {"absent": True}
+    raise ValueError(f"unknown spec kind {k}")
+
+
+def _kinds(section: str) -> set[str]:
+    return {section, FALLBACK[section]} if section in FALLBACK else {section}
+
+
+def _plain(spec: dict, value: Decimal) -> str:
+    return str(value) if spec["f"] == "indicators" else f"{value:,.2f}"
+
+
+def load(path: Path) -> list[dict]:
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for case in cases:
+        case["split"] = path.stem.removeprefix("officer_")
+        case["gold"] = derive(case["spec"])
+    return cases
+
+
+def main() -> int:
+    paths = [Path(p) for p in sys.argv[1:]] or HALVES
+    for path in paths:
+        for case in load(path):
+            print(case["id"], case["q"], json.dumps(case["gold"], ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""Score Q&A on the officer question sets (issue 24): per class, on the tune and the test half.
+
+    PYTHONPATH=. python evals/qa/officer.py                  # both halves, no model (--llm none)
+    PYTHONPATH=. python evals/qa/officer.py --split test     # the test half only (the figures to report)
+    PYTHONPATH=. python evals/qa/officer.py --llm local      # unsure questions go to the embedded model
+
+Gold comes from `evals/qa/gold.py` (the corpus JSON, not the assistant). Besides per-class accuracy it counts
+answers that give figures for an absent subject (must be 0) and answers carrying diagnostics (must be 0),
+and prints the latency per question (p50, p95, max).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import gold
+
+from assistant.qa.conversation import Conversation
+from assistant.qa.models import Answer
+from assistant.qa.service import answer
+from assistant.qa.sources import verify_citation
+from assistant.services import build_services
+from assistant.settings import LLMProvider, load_settings
+
+TODAY = date(2026, 11, 22)
+AMOUNT = re.compile(r"\d[\d,]*\.\d{2} 元")
+# What a diagnostic looks like: model/JSON vocabulary, English field names, tracebacks.
+DIAGNOSTIC = re.compile(
+    r"模型未能|JSON|json|Traceback|level1|level2|target|funding_field|取值“|无效，可选|null|None|\b[a-z_]{5,}\b"
+)
+SYNTHESIS_CHARS = 600
+
+
+def keys(result: Answer) -> list[str]:
+    return [row.declaration_id or "" if row.field == "项目" else row.field for row in result.rows]
+
+
+def check(case: dict, result: Answer) -> tuple[bool, str]:
+    g = case["gold"]
+    text = result.text
+    if g.get("absent"):
+        ok = result.refused and ("语料库中没有" in text or "语料库中未找到" in text)
+        ok = ok and result.figure is None and not AMOUNT.search(text)
+        return ok, f"refused={result.refused} figure={result.figure} text={text[:80]!r}"
+    if result.refused:
+        return False, f"refused: {text[:120]!r}"
+    problems = []
+    if "figure" in g and result.figure != g["figure"]:
+        problems.append(f"figure {result.figure} != {g['figure']}")
+    for wanted in g.get("contains", []):
+        if wanted not in text:
+            problems.append(f"missing {wanted}")
+    if g.get("blank") and "未填写" not in text and "空白" not in text:
+        problems.append("blank not said")
+    if "ids" in g and "order" not in g:
+        got = {row.declaration_id for row in result.rows}
+        if got != set(g["ids"]):
+            problems.append(f"rows from {sorted(got)} != {g['ids']}")
+    if "refs" in g:
+        cited = {c.ref for c in result.citations}
+        if not set(g["refs"]) <= cited:
+            problems.append(f"cited {sorted(cited)}")
+    if "items" in g and sorted(set(keys(result))) != g["items"]:
+        problems.append(f"items {sorted(set(keys(result)))}")
+    if "order" in g:
+        got = [
+            row.declaration_id if row.declaration_id in gold.BY_ID and len(g["order"][0]) == 11 else row.field
+            for row in result.rows
+        ]
+        if got[: len(g["order"])] != g["order"]:
+            problems.append(f"order {got[: len(g['order'])]}")
+    if "scope" in g:
+        cited = [c.ref.split("#")[0] for c in result.citations]
+        if len(text) > SYNTHESIS_CHARS or len(cited) < 3 or len(set(cited)) < 2 or not set(cited) <= set(g["scope"]):
+            problems.append(f"synthesis chars={len(text)} cited={sorted(set(cited))}")
+    return not problems, "; ".join(problems)
+
+
+def run(cases: list[dict], services, runtime) -> list[dict]:
+    scope = services.scope.current().qa
+    out = []
+    for case in cases:
+        conversation = Conversation()
+        for turn in case.get("turns", []):
+            answer(turn, conversation, runtime, scope=scope, finder=services.search, today=TODAY)
+        start = time.perf_counter()
+        result = answer(case["q"], conversation, runtime, scope=scope, finder=services.search, today=TODAY)
+        seconds = time.perf_counter() - start
+        cited = [*result.citations, *(row.citation for row in result.rows)]
+        valid = all(verify_citation(scope.corpus, scope.lexicon.policies, c) for c in cited)
+        passed, why = check(case, result)
+        shown = result.text + "\n" + "\n".join(result.notes)
+        out.append(
+            {
+                "case": case,
+                "passed": passed and valid,
+                "why": why if valid else f"{why}; invalid citation",
+                "seconds": seconds,
+                "diagnostic": bool(DIAGNOSTIC.search(shown)),
+                "absent_figures": bool(case["gold"].get("absent"))
+                and (result.figure is not None or bool(AMOUNT.search(result.text))),
+            }
+        )
+    return out
+
+
+def report(outcomes: list[dict]) -> str:
+    lines = []
+    for split in ("tune", "test", "test2"):
+        group = [o for o in outcomes if o["case"]["split"] == split]
+        if not group:
+            continue
+        by_class: dict[str, list[dict]] = defaultdict(list)
+        for o in group:
+            by_class[o["case"]["class"]].append(o)
+        lines += [f"## {split} half ({len(group)} questions)", "", "| class | correct |", "|---|---|"]
+        for name in sorted(by_class):
+            found = by_class[name]
+            passed = sum(o["passed"] for o in found)
+            lines.append(f"| {name} | {passed}/{len(found)} ({100 * passed / len(found):.0f} %) |")
+        passed = sum(o["passed"] for o in group)
+        lines.append(f"| **all** | {passed}/{len(group)} ({100 * passed / len(group):.0f} %) |")
+        seconds = sorted(o["seconds"] for o in group)
+        p95 = seconds[min(len(seconds) - 1, round(0.95 * (len(seconds) - 1)))]
+        lines += [
+            "",
+            f"answers giving figures for an absent subject: {sum(o['absent_figures'] for o in group)}",
+            f"answers carrying diagnostics: {sum(o['diagnostic'] for o in group)}",
+            f"seconds per question: p50 {statistics.median(seconds):.3f}, p95 {p95:.3f}, max {seconds[-1]:.3f}",
+            "",
+        ]
+        failed = [o for o in group if not o["passed"]]
+        lines += ["failures:" if failed else "failures: none"]
+        lines += [f"- {o['case']['id']} {o['case']['q']}: {o['why']}" for o in failed]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--llm", choices=[p.value for p in LLMProvider], default="none")
+    parser.add_argument("--split", choices=["tune", "test", "test2"], default=None)
+    parser.add_argument("--only", default=None, help="comma-separated case ids")
+    args = parser.parse_args()
+    settings = load_settings()
+    settings.llm.provider = LLMProvider(args.llm)
+    cases = [case for path in gold.HALVES for case in gold.load(path)]
+    if args.split:
+        cases = [c for c in cases if c["split"] == args.split]
+    if args.only:
+        cases = [c for c in cases if c["id"] in args.only.split(",")]
+    with build_services(settings) as services:
+        runtime = services.runtime if services.runtime.enabled else None
+        outcomes = run(cases, services, runtime)
+    print(report(outcomes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
