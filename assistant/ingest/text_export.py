@@ -14,6 +14,7 @@ from assistant.ingest.cells import Row, is_loose_row, split_row
 from assistant.ingest.completeness import EMPTY_HINT, TRUNCATED, empty_message, is_empty, truncation_note
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
+from assistant.ingest.web import read_web_text, score
 
 
 @dataclass
@@ -128,13 +129,31 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
             "文件中没有制表符，按“|”或连续空格分隔单元格读取（网页或文档中复制的文本）；请核对各栏是否对齐",
         )
     rows = [split_row(i, line, loose=loose) for i, line in enumerate(lines, start=1)]
-    blocks = split_blocks(rows, name, notes)
     sha = hashlib.sha256(data).hexdigest()
-    parsed = [(block, BlockParser(block.layout, name, sha, block.index).parse(block.rows)) for block in blocks]
-    declarations = _drop_empty(parsed, name, notes)
+    try:
+        blocks = split_blocks(rows, name, notes)
+        parsed = [(block, BlockParser(block.layout, name, sha, block.index).parse(block.rows)) for block in blocks]
+        declarations = _drop_empty(parsed, name, notes)
+    except NotADeclarationError:
+        web = read_web_text(lines, name, sha)
+        if not web:
+            raise
+        return ParseResult(source_file=name, declarations=web, notes=[])
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
+    if not _complete(declarations):
+        web = read_web_text(lines, name, sha)
+        if web and score(web) > score(declarations):
+            return ParseResult(source_file=name, declarations=web, notes=[])
     return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
+
+
+def _complete(declarations: list[Declaration]) -> bool:
+    """Every declaration has its name and indicator rows and nothing was left unplaced: no second reading needed."""
+    return all(
+        d.header.name and d.indicators and not any(n.code == "unplaced.cell" for n in d.parse_notes)
+        for d in declarations
+    )
 
 
 def _drop_empty(parsed: list[tuple[Block, Declaration]], name: str, notes: NoteSink) -> list[Declaration]:

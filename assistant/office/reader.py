@@ -66,11 +66,41 @@ _ALIASES = {
     "项目结束日期": "计划完成日期",
     "项目属性": "项目性质",
     "绩效指标": "项目绩效目标",
+    # Wording of other regions' published forms.
+    "项目支出名称": "项目名称",
+    "专项资金名称": "项目名称",
+    "专项名称": "项目名称",
+    "预算项目名称": "项目名称",
+    "预算部门": "主管部门",
+    "业务主管部门": "主管部门",
+    "主管部门及代码": "主管部门",
+    "部门": "主管部门",
+    "编制单位": "申报单位",
+    "填报单位": "申报单位",
+    "年度本级预算金额": "当年预算",
+    "本年预算": "当年预算",
+    "预算数": "当年预算",
+    "预算金额": "当年预算",
+    "年度预算": "当年预算",
+    "年度预算数": "当年预算",
+    "该项目支出上级资金": "上级财政拨款",
+    "上级资金": "上级财政拨款",
+    "财政拨款数": "财政拨款",
+    "其中财政拨款": "财政拨款",
+    "实施期绩效目标": "项目总目标",
+    "实施期总目标": "项目总目标",
+    "中期目标": "项目总目标",
+    "本年度绩效目标": "年度绩效目标",
+    "当年绩效目标": "年度绩效目标",
+    "年度绩效目标": "年度绩效目标",
     "绩效目标": "项目绩效目标",
 }
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _TEN_THOUSAND = Decimal(10000)
+# Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
+_CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^注\d?[：:])")
+_UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(])(?P<unit>万元|元)[)）]?$")
 
 
 def unit_of(label: str) -> str | None:
@@ -187,6 +217,8 @@ class FormReader:
         first = next((c for c in cells if c.filled), None)
         if first is None or isinstance(self.table, BudgetReader) and label_key(first.text) == "金额合计":
             return False
+        if _CLOSES_TABLE.search(label_key(first.text)):
+            return True
         spec = find_label(first.text, self.layout)
         structural = {FieldKind.SUBLABEL, FieldKind.GROUP}
         return spec is not None and spec.kind not in structural and not framework.is_level_term(first.text)
@@ -200,7 +232,7 @@ class FormReader:
         while i < len(cells):
             cell = cells[i]
             i += 1
-            if not cell.filled or self._title_or_year(cell):
+            if not cell.filled or self._title_or_year(cell) or self._unit_marker(cell):
                 continue
             spec = find_label(cell.text, self.layout)
             if spec is None:
@@ -257,6 +289,18 @@ class FormReader:
                 self.state.year = self.state.year or int(found[1])
             return True
         return False
+
+    def _unit_marker(self, cell: GridCell) -> bool:
+        """``单位：万元``, ``金额单位:元``, ``(万元)``: the unit of the amounts that follow without their own."""
+        text = label_key(cell.text)
+        found = _UNIT_MARKER.search(text)
+        if found is None or (len(text) > 24 and not text.startswith(("填报单位", "编制单位"))):
+            return False
+        self.block_unit = found["unit"]
+        self.notes.info_at(
+            "funding.unit_marker", f"表中注明金额单位为{found['unit']}，其后的金额按{found['unit']}读取", cell
+        )
+        return True
 
     def _inline_or_unplaced(self, cell: GridCell) -> None:
         match = _INLINE.match(cell.text.strip())
