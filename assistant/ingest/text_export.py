@@ -12,6 +12,7 @@ from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
 from assistant.ingest.cells import Row, is_loose_row, split_row
 from assistant.ingest.completeness import EMPTY_HINT, TRUNCATED, empty_message, is_empty, truncation_note
+from assistant.ingest.html_page import html_text, looks_like_html
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 from assistant.ingest.web import read_web_text, score
@@ -113,7 +114,26 @@ def parse_file(path: Path) -> ParseResult:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() != ".txt" and looks_like_html(data)):
+        return parse_html_bytes(data, path.name)
     return parse_text_bytes(data, path.name)
+
+
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+
+
+def parse_html_bytes(data: bytes, name: str) -> ParseResult:
+    """A saved web page: its tables as ``|`` rows (``html_page``), then read as a page copied as text."""
+    text = html_text(data)
+    if not text.strip():
+        raise NotADeclarationError(f"网页文件 {name} 中没有文字", hint="请确认保存的是完整网页（而不是只有框架或脚本）")
+    result = parse_text_bytes(text.encode("utf-8"), name)
+    sha = hashlib.sha256(data).hexdigest()
+    declarations = [
+        d.model_copy(update={"provenance": d.provenance.model_copy(update={"source_sha256": sha})})
+        for d in result.declarations
+    ]
+    return ParseResult(source_file=name, declarations=declarations, notes=result.notes)
 
 
 def parse_text_bytes(data: bytes, name: str) -> ParseResult:

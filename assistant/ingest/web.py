@@ -52,11 +52,13 @@ def _sorted_notes(decl: Declaration) -> Declaration:
     return decl.model_copy(update={"parse_notes": notes})
 
 
-def score(declarations: list[Declaration]) -> tuple[int, int]:
-    """(declarations with a name and indicators, indicator rows): which reading of a file found more."""
+def score(declarations: list[Declaration]) -> tuple[int, int, int]:
+    """(declarations with a name and indicators, indicator rows less errors, amounts found): which reading of a
+    file found more."""
     complete = sum(1 for d in declarations if d.header.name and d.indicators)
     errors = sum(1 for d in declarations for n in d.parse_notes if n.level is NoteLevel.ERROR)
-    return complete, sum(len(d.indicators) for d in declarations) - errors
+    amounts = sum(1 for d in declarations for v in d.funding.model_dump().values() if v is not None)
+    return complete, sum(len(d.indicators) for d in declarations) - errors, amounts
 
 
 __all__ = ["ParseNote", "read_web_text", "score"]
