@@ -138,3 +138,27 @@ def test_several_declarations_on_one_page_become_several(tmp_path):
     decls = parse_file(page).declarations
     assert [d.header.name for d in decls] == ["2025金安国际网球公开赛(国际系列赛事)", "2025金安区全民健身赛事"]
     assert [len(d.indicators) for d in decls] == [11, 11]
+
+
+# Variants of the same families written for these tests (invented projects; the layouts are the real pages').
+VARIANTS = Path(__file__).resolve().parent / "fixtures" / "web_variants"
+
+
+def test_a_list_of_several_projects_gives_one_declaration_each_with_the_page_year():
+    decls = parse_file(VARIANTS / "list-two-projects.txt").declarations
+    assert [(d.header.name, d.header.year, d.funding.annual, len(d.indicators)) for d in decls] == [
+        ("道路养护", 2024, Decimal("1200000.00"), 3),
+        ("环境卫生保洁", 2024, Decimal("800000.00"), 2),
+    ]
+    assert len({d.id for d in decls}) == 2
+    assert any(n.code == "web.summary_row" for n in decls[0].parse_notes)
+
+
+def test_midterm_and_annual_columns_read_the_annual_value_and_keep_the_midterm_one():
+    (decl,) = parse_file(VARIANTS / "stream-midterm-annual.txt").declarations
+    assert [(i.name, i.value.raw, i.remark) for i in decl.indicators] == [
+        ("受助学生人数", "≥4000人", "中期指标值：≥12000人"),
+        ("食品安全事故", "0起", "中期指标值：0起"),
+        ("学生家长满意度", "≥90%", "中期指标值：≥90%"),
+    ]
+    assert decl.funding.total == Decimal(3_600_000)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from assistant.domain.model import Declaration, NoteLevel, ParseNote
 from assistant.errors import InputError
+from assistant.ingest.assemble import declaration_id
 from assistant.ingest.web_cells import source_address, web_rows
 from assistant.ingest.web_table import build_segments
 from assistant.office.notes import OfficeNotes
@@ -36,8 +37,25 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
         except InputError:
             continue
         if decl.header.name or decl.indicators:
-            declarations.append(_sorted_notes(decl))
+            declarations.append(_sorted_notes(_page_year(decl, declarations)))
     return declarations
+
+
+def _page_year(decl: Declaration, before: list[Declaration]) -> Declaration:
+    """A later project of a list under one title has no year of its own: the page's year, noted."""
+    year = next((d.header.year for d in before if d.header.year), None)
+    if decl.header.year is not None or year is None:
+        return decl
+    note = ParseNote(
+        level=NoteLevel.INFO, code="header.year_from_page", message=f"本项目未单独写年度，按页面标题取 {year} 年"
+    )
+    return decl.model_copy(
+        update={
+            "id": declaration_id(year, decl.provenance.source_file, decl.provenance.index_in_file),
+            "header": decl.header.model_copy(update={"year": year}),
+            "parse_notes": [note, *decl.parse_notes],
+        }
+    )
 
 
 _SHAPES = {

@@ -85,7 +85,7 @@ _EXACT = {
     "说明": Role.REMARK,
     "值": Role.VALUE,
 }
-_LONG = re.compile(r"(长期|中长期|实施期|整体|总体)")
+_LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)")
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
 _BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
 _NUMBERING = re.compile(
