@@ -162,3 +162,31 @@ def test_midterm_and_annual_columns_read_the_annual_value_and_keep_the_midterm_o
         ("学生家长满意度", "≥90%", "中期指标值：≥90%"),
     ]
     assert decl.funding.total == Decimal(3_600_000)
+
+
+FOUND = PAGES / "found"
+
+
+def test_an_approval_table_with_points_per_category_and_a_page_unit():
+    (decl,) = parse_file(FOUND / "test" / "cqfj_yunwu_jiagongyuan.txt").declarations
+    assert decl.header.name == "2023年云雾土家族乡加工园配套设施建设项目"
+    assert (decl.funding.total, decl.funding.annual) == (Decimal(650_000), Decimal(650_000))
+    (row,) = decl.indicators
+    assert (row.level1, row.level2, row.name, row.value.raw) == (
+        Level1.COST,
+        Level2.ECONOMIC_COST,
+        "项目建设成本",
+        "≤65万元",
+    )
+    assert [n.fragment for n in decl.parse_notes if n.code == "file.truncated"] == ["数量指"]
+
+
+def test_a_project_row_whose_unit_cell_is_merged_with_the_one_above_starts_the_next_declaration():
+    first, second = parse_file(FOUND / "test" / "qbidia_jingyan_mata_more.txt").declarations
+    assert (second.header.name, second.funding.annual, len(second.indicators)) == (
+        "基层组织活动经费",
+        Decimal("660000.00"),
+        5,
+    )
+    assert second.header.applicant == first.header.applicant == "820001-井研县马踏镇人民政府"
+    assert any(n.code == "web.merged_from_above" for n in second.parse_notes)

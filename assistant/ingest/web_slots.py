@@ -22,9 +22,14 @@ _NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[+-]?\d+(?:\.\d+)?
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])\s*")
 
 
+_SCORE_RANGE = re.compile(r"[（(][\d.\-—~～至]+分?[)）]分?$")  # 成本指标(0-20)分: the points the category may carry
+SCORE_ONLY = re.compile(r"^[（(]?[\d.\-—~～至]+分?[)）]?分$")
+
+
 def level_term(text: str) -> str | None:
-    """The framework category a cell names (``一、产出指标``, ``社会公众或服务对象满意度指标``), else None."""
-    key = _NUMBERING.sub("", re.sub(r"\s+", "", text))
+    """The framework category a cell names (``一、产出指标``, ``社会公众或服务对象满意度指标``, ``成本指标(0-20)分``),
+    else None."""
+    key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
     if not key:
         return None
     if framework.is_level_term(key) or (key.endswith("指标") and framework.is_level_term(key.removesuffix("指标"))):
@@ -33,7 +38,7 @@ def level_term(text: str) -> str | None:
 
 
 def is_level1(text: str) -> bool:
-    key = _NUMBERING.sub("", re.sub(r"\s+", "", text))
+    key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
     return framework.is_level1_term(key) and key not in framework.AMBIGUOUS_TERMS
 
 

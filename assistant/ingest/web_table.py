@@ -17,7 +17,7 @@ from assistant.domain.model import Layout, NoteLevel, ParseNote
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cells import Shape, WebCell, WebRow
-from assistant.ingest.web_slots import is_level1, level_term, slot
+from assistant.ingest.web_slots import SCORE_ONLY, is_level1, level_term, slot
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import Role, header_columns, role_of
 from assistant.office.reader import find_label, is_title_text, names_project
@@ -160,8 +160,8 @@ class GridBuilder:
             self.chunk = []
             self._add_level(token)
             return
-        if not token.text and not self.chunk:
-            return
+        if (not token.text and not self.chunk) or SCORE_ONLY.match(token.text):
+            return  # a category's points (产出指标 / (40-50)分) wrapped onto the next line
         self.chunk.append(token)
         if len(self.chunk) == len(self.table.rest):
             self._flush()
@@ -303,7 +303,7 @@ class GridBuilder:
 
     def _table_row(self, row: WebRow) -> None:
         assert self.table is not None
-        cells = row.cells if row.shape is Shape.PIPES else row.filled
+        cells = [c for c in (row.cells if row.shape is Shape.PIPES else row.filled) if not SCORE_ONLY.match(c.text)]
         while cells and not cells[0].text:
             cells = cells[1:]
         while cells and not cells[-1].text:
@@ -347,11 +347,12 @@ class GridBuilder:
         if first == 0:
             return cells
         form = cells[:first]
-        if len(form) != len(self.table.form):
+        if len(form) > len(self.table.form):
             for cell in form:
                 if cell.text:
                     self.note(NoteLevel.WARNING, "unplaced.cell", "项目列表中该行的表单栏与表头对不齐", cell)
             return cells[first:]
+        form = self._merged_from_above(form)
         name = next((c for c, (label, _) in zip(form, self.table.form, strict=True) if names_project(label)), None)
         if name is not None and name.text and self.current.named:
             self._flush()
@@ -359,9 +360,31 @@ class GridBuilder:
         for cell, (label, _) in zip(form, self.table.form, strict=True):
             if cell.text:
                 self._emit([GridCell(label, cell.line - 1, 0, f"第 {cell.line} 行表头"), _cell(cell, 1)])
+        self.above = form
         self.current.named = self.current.named or bool(name and name.text)
         self._emit(list(self.table.header.cells))
         return cells[first:]
+
+    above: list[WebCell] | None = None
+
+    def _merged_from_above(self, form: list[WebCell]) -> list[WebCell]:
+        """A project row with fewer form cells than the header lost its leading ones to a vertical merge (the
+        unit's cell spans its projects): they are the previous project's, noted."""
+        assert self.table is not None
+        missing = len(self.table.form) - len(form)
+        if missing == 0:
+            return form
+        before = self.above[:missing] if self.above and len(self.above) >= missing else []
+        for cell, (label, _) in zip(before, self.table.form, strict=False):
+            if cell.text:
+                self.note(
+                    NoteLevel.INFO,
+                    "web.merged_from_above",
+                    f"本行没有「{label}」栏（与上一项目合并单元格），沿用上一项目的「{cell.text}」",
+                    form[0],
+                )
+        padding = before or [WebCell("", form[0].line)] * missing
+        return [*padding, *form]
 
     # -- form cells and page text --
 
@@ -386,7 +409,7 @@ class GridBuilder:
                 continue
             if not groups or _form_label(cell.text) or is_title_text(cell.text) or _UNIT.search(cell.text):
                 groups.append([cell])
-            elif joined and len(groups[-1]) >= 2:
+            elif joined and len(groups[-1]) >= 2 and _takes_words(groups[-1][0].text):
                 last = groups[-1][-1]
                 groups[-1][-1] = WebCell(f"{last.text} {cell.text}", last.line)
             else:
@@ -438,6 +461,12 @@ def _furniture(cells: list[WebCell]) -> bool:
     """A line of the page around the form: publication date, source, view count, font size controls."""
     text = " ".join(c.text for c in cells)
     return bool(_FURNITURE.search(text)) and not any(_form_label(c.text) for c in cells) and len(text) <= 120
+
+
+def _takes_words(label: str) -> bool:
+    """A text or section label's value may hold spaces; an amount's or a date's is one word."""
+    spec = find_label(label.strip(), Layout.MUNICIPAL_2021)
+    return spec is not None and spec.kind in {FieldKind.TEXT, FieldKind.SECTION}
 
 
 def _form_label(text: str) -> bool:

@@ -251,13 +251,13 @@ class IndicatorReader:
             written = _clean_level(level1.text)
             if written != self.level1:
                 self.level1, self.level2 = written, None
-            if not framework.is_level_term(level1.text):
+            if not framework.is_level_term(self.level1 or ""):
                 self.notes.warn_at(
                     "indicator.level_outside_framework", f"一级指标「{self.level1}」不在指标框架内，按原文保留", level1
                 )
         if level2 := cells.by_role.get(Role.LEVEL2):
             self.level2 = _clean_level(level2.text)
-            if not framework.is_level_term(level2.text):
+            if not framework.is_level_term(self.level2 or ""):
                 self.notes.warn_at(
                     "indicator.level_outside_framework", f"二级指标「{self.level2}」不在指标框架内，按原文保留", level2
                 )
@@ -349,8 +349,11 @@ def _directions(cells: Cells) -> list[str]:
     return [text for _, text in cells.extra if label_key(text) in _SENSE]
 
 
+_LEVEL_POINTS = re.compile(r"[（(][\d.\-—~～至]+分?[)）]分?$")  # 成本指标(0-20)分: the points a category may carry
+
+
 def _clean_level(text: str) -> str | None:
-    return re.sub(r"\s+", "", _NUMBERING.sub("", text.strip())) or None
+    return _LEVEL_POINTS.sub("", re.sub(r"\s+", "", _NUMBERING.sub("", text.strip()))) or None
 
 
 def _operator(text: str) -> str | None:

@@ -31,7 +31,7 @@ from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
 from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_header, is_safeguard_header
 
-_TITLE = re.compile(r"绩效目标(?:申报|批复)?表")
+_TITLE = re.compile(r"绩效目标(?:申报|批复|审批|审核)?表")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _GLYPHS = {
@@ -78,6 +78,11 @@ _ALIASES = {
     "编制单位": "申报单位",
     "填报单位": "申报单位",
     "年度本级预算金额": "当年预算",
+    "当年年度预算": "当年预算",
+    "项目分类": "项目类别",
+    "项目总体概况": "项目概况",
+    "年度主要目标": "年度绩效目标",
+    "年度主要目标和成果": "年度绩效目标",
     "本年预算": "当年预算",
     "预算数": "当年预算",
     "预算金额": "当年预算",
@@ -171,6 +176,7 @@ class FormReader:
         self.budget: BudgetReader | None = None
         self.safeguards: SafeguardReader | None = None
         self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
+        self.page_unit: str | None = None  # from 金额单位：万元 above the form: holds where no group names its own
 
     def feed(self, row: GridRow) -> None:
         if not row.filled:
@@ -239,7 +245,7 @@ class FormReader:
                 self._inline_or_unplaced(cell)
             elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
                 if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
-                    self.block_unit = unit_of(cell.text)
+                    self.block_unit = unit_of(cell.text) or self.page_unit
                 continue
             elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
@@ -296,7 +302,7 @@ class FormReader:
         found = _UNIT_MARKER.search(text)
         if found is None or (len(text) > 24 and not text.startswith(("填报单位", "编制单位"))):
             return False
-        self.block_unit = found["unit"]
+        self.block_unit = self.page_unit = found["unit"]
         self.notes.info_at(
             "funding.unit_marker", f"表中注明金额单位为{found['unit']}，其后的金额按{found['unit']}读取", cell
         )
