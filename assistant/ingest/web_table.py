@@ -352,11 +352,18 @@ class GridBuilder:
                 if cell.text:
                     self.note(NoteLevel.WARNING, "unplaced.cell", "项目列表中该行的表单栏与表头对不齐", cell)
             return cells[first:]
-        form = self._merged_from_above(form)
+        form, inherited = self._merged_from_above(form)
         name = next((c for c, (label, _) in zip(form, self.table.form, strict=True) if names_project(label)), None)
         if name is not None and name.text and self.current.named:
             self._flush()
             self._break()
+        for label, cell in inherited:
+            self.note(
+                NoteLevel.INFO,
+                "web.merged_from_above",
+                f"本行没有「{label}」栏（与上一项目合并单元格），沿用上一项目的「{cell.text}」",
+                cell,
+            )
         for cell, (label, _) in zip(form, self.table.form, strict=True):
             if cell.text:
                 self._emit([GridCell(label, cell.line - 1, 0, f"第 {cell.line} 行表头"), _cell(cell, 1)])
@@ -367,24 +374,19 @@ class GridBuilder:
 
     above: list[WebCell] | None = None
 
-    def _merged_from_above(self, form: list[WebCell]) -> list[WebCell]:
+    def _merged_from_above(self, form: list[WebCell]) -> tuple[list[WebCell], list[tuple[str, WebCell]]]:
         """A project row with fewer form cells than the header lost its leading ones to a vertical merge (the
-        unit's cell spans its projects): they are the previous project's, noted."""
+        unit's cell spans its projects): they are the previous project's. Returns (the row's form cells,
+        (label, cell) of each inherited one, for the caller to note)."""
         assert self.table is not None
         missing = len(self.table.form) - len(form)
         if missing == 0:
-            return form
+            return form, []
         before = self.above[:missing] if self.above and len(self.above) >= missing else []
-        for cell, (label, _) in zip(before, self.table.form, strict=False):
-            if cell.text:
-                self.note(
-                    NoteLevel.INFO,
-                    "web.merged_from_above",
-                    f"本行没有「{label}」栏（与上一项目合并单元格），沿用上一项目的「{cell.text}」",
-                    form[0],
-                )
-        padding = before or [WebCell("", form[0].line)] * missing
-        return [*padding, *form]
+        line = form[0].line
+        inherited = [(label, WebCell(c.text, line)) for c, (label, _) in zip(before, self.table.form) if c.text]
+        padding = [WebCell(c.text, line) for c in before] or [WebCell("", line)] * missing
+        return [*padding, *form], inherited
 
     # -- form cells and page text --
 
