@@ -384,7 +384,9 @@ class GridBuilder:
             return form, []
         before = self.above[:missing] if self.above and len(self.above) >= missing else []
         line = form[0].line
-        inherited = [(label, WebCell(c.text, line)) for c, (label, _) in zip(before, self.table.form) if c.text]
+        inherited = [
+            (label, WebCell(c.text, line)) for c, (label, _) in zip(before, self.table.form, strict=False) if c.text
+        ]
         padding = [WebCell(c.text, line) for c in before] or [WebCell("", line)] * missing
         return [*padding, *form], inherited
 
