@@ -68,12 +68,12 @@ def slot(texts: list[str], roles: list[Role], *, split_by_spaces: bool) -> list[
     as several cells; extra leading cells are then the name's (same index as the name).
     """
     if len(texts) == len(roles):
-        return list(range(len(texts)))
+        return [*range(len(texts))]
     if not roles:
         return [None] * len(texts)
     extra = len(texts) - len(roles)
     if split_by_spaces and extra > 0 and roles[0] is Role.NAME and all(t for t in texts):
-        return [0] * (extra + 1) + list(range(1, len(roles)))
+        return [*([0] * (extra + 1)), *range(1, len(roles))]
     return _greedy(texts, roles)
 
 

@@ -309,9 +309,10 @@ class GridBuilder:
         while cells and not cells[-1].text:
             cells = cells[:-1]
         if self.table.form:
-            cells = self._project_cells(cells)
-            if cells is None:
+            project = self._project_cells(cells)
+            if project is None:
                 return
+            cells = project
         self._flush()
         start, room = 0, max(len(self.table.levels), 1)
         while start < len(cells) - 1 and (not cells[start].text or level_term(cells[start].text)) and room:
