@@ -190,3 +190,24 @@ def test_a_project_row_whose_unit_cell_is_merged_with_the_one_above_starts_the_n
     )
     assert second.header.applicant == first.header.applicant == "820001-井研县马踏镇人民政府"
     assert any(n.code == "web.merged_from_above" for n in second.parse_notes)
+
+
+WEB = Path(__file__).resolve().parent / "fixtures" / "web"
+_READ_BY_BOTH = [p.name for p in sorted(WEB.glob("*.txt")) if p.name not in {"web-06-notice-not-a-form.txt"}]
+
+
+@pytest.mark.parametrize("name", _READ_BY_BOTH)
+def test_the_page_reader_alone_reads_the_earlier_web_layouts_as_the_text_parser_does(name, monkeypatch):
+    """The grid rebuilt from a page (ingest.web) against the text-export parser on the issue-15 layouts."""
+    import assistant.ingest.text_export as text_export
+    from assistant.ingest.web import read_web_text
+
+    lines = (WEB / name).read_text(encoding="utf-8").split("\n")
+    by_page = read_web_text(lines, name, "sha")
+    monkeypatch.setattr(text_export, "read_web_text", lambda *args: [])
+    by_parser = parse_file(WEB / name).declarations
+
+    def rows(decls):
+        return [(d.header.name, [(i.level2, i.name, i.value.raw) for i in d.indicators]) for d in decls]
+
+    assert rows(by_page) == rows(by_parser)

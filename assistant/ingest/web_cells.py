@@ -87,7 +87,8 @@ def _line_row(number: int, line: str, shape: Shape) -> WebRow:
         inner = line.strip().removeprefix("|").removesuffix("|")
         parts = [clean_inline(p) for p in inner.split("|")]
         return WebRow([WebCell(p, number) for p in parts], number, Shape.PIPES)
-    parts = [clean_inline(p) for p in _SPLIT.split(line.strip().replace("|", " "))]
+    separator = re.compile(r"\t+") if "\t" in line else _SPLIT  # tabs, where a line has them, are the cells' edges
+    parts = [clean_inline(p) for p in separator.split(line.strip().replace("|", " "))]
     return WebRow([WebCell(p, number) for p in parts if p], number, Shape.PLAIN)
 
 

@@ -160,7 +160,7 @@ class GridBuilder:
             self.chunk = []
             self._add_level(token)
             return
-        if (not token.text and not self.chunk) or SCORE_ONLY.match(token.text):
+        if (not token.text or role_of(token.text) is Role.GROUP) and not self.chunk or SCORE_ONLY.match(token.text):
             return  # a category's points (产出指标 / (40-50)分) wrapped onto the next line
         self.chunk.append(token)
         if len(self.chunk) == len(self.table.rest):
@@ -283,7 +283,8 @@ class GridBuilder:
             return
         self.footnote = False
         if self.table is not None:
-            if not self._ends_table(filled[0].text) and not self._page_text(filled):
+            page_text = self._page_text(filled) and not any(level_term(c.text) for c in filled)
+            if not self._ends_table(filled[0].text) and not page_text:
                 self._table_row(row)
                 return
             self._flush()
@@ -304,7 +305,7 @@ class GridBuilder:
     def _table_row(self, row: WebRow) -> None:
         assert self.table is not None
         cells = [c for c in (row.cells if row.shape is Shape.PIPES else row.filled) if not SCORE_ONLY.match(c.text)]
-        while cells and not cells[0].text:
+        while cells and (not cells[0].text or role_of(cells[0].text) is Role.GROUP):  # 绩效指标 merged down the left
             cells = cells[1:]
         while cells and not cells[-1].text:
             cells = cells[:-1]
@@ -458,7 +459,7 @@ class GridBuilder:
 
 _UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
 _FURNITURE = re.compile(
-    r"(发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|文字大小|字号[：:]|背景色|来源[：:]|作者[：:]|分享到)"
+    r"(?:发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|文字大小|字号|背景色|来源|作者)\s*[：:]|分享到|【(?:打印|关闭)"
 )
 
 
