@@ -115,8 +115,10 @@ def test_a_bad_file_is_refused_in_chinese_and_saves_nothing(ws, tmp_path, name, 
     assert len(ws.drafts()) == before
 
 
-def test_an_old_word_file_gets_the_save_as_advice(ws, tmp_path):
+def test_an_old_word_file_is_read_through_libreoffice(ws, tmp_path):
+    # Issue 25: .doc/.wps are converted by LibreOffice (headless, time-limited) instead of refused.
     old = tmp_path / "上年申报表.doc"
     shutil.copyfile(HAND_FILLED, old)
-    with pytest.raises(InputError, match="旧版 Word"):
-        ws.read_upload(old)
+    (decl,) = ws.read_upload(old)
+    assert decl.header.name and decl.indicators
+    assert any(n.code == "legacy.converted" for n in decl.parse_notes)

@@ -24,14 +24,16 @@ def build(
     source: Annotated[
         list[Path] | None,
         typer.Option(
-            "--from", help="先把这些申报表文件（.txt、.docx、.xlsx，或目录下的这些文件）复制到 corpus/raw/，再构建。"
+            "--from",
+            help="先把这些申报表文件（.txt、.html、.pdf、.docx、.xlsx、.xls、.doc，或目录下的这些文件）复制到 corpus/raw/，再构建；"
+            "逐个报告无法读取的文件及原因，同一项目同一年度的重复表只收一份。",
         ),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐条列出解析提示（文件与行号）。")] = False,
 ) -> None:
     """解析 corpus/raw/ 下的全部申报表，生成 corpus/declarations/*.json（结果确定、可重复）。"""
     with open_services() as services:
-        report = services.corpus.build(source or [])
+        report = services.corpus.build(source or [], progress=_progress)
     out = render.console()
     decls = report.declarations
     out.print(
@@ -39,10 +41,23 @@ def build(
         f"写入 {len(report.written)} 个、删除 {len(report.removed)} 个语料文件（其余未变）。"
     )
     for name, why in report.failed.items():
-        out.print(f"[red]无法解析 {name}：{why}[/red]")
+        out.print(render.plain(f"无法解析 {name}：{why}"), style="red")
+    for dup in report.duplicates:
+        out.print(
+            render.plain(
+                f"重复：{dup.source_file} 中的「{dup.name}」（{dup.year or '年度不明'}年）与 {dup.kept_file} 中的 "
+                f"{dup.kept_id} 是同一项目同一年度，未重复加入"
+            ),
+            style="yellow",
+        )
     _print_note_summary(report, verbose=verbose)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    """One line per file on stderr, so a long bulk build shows where it is without mixing into the report."""
+    typer.echo(f"[{done}/{total}] 已读取 {name}", err=True)
 
 
 def _print_note_summary(report, *, verbose: bool) -> None:

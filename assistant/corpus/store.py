@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.syntax import describe_json_error
 from assistant.errors import CorpusError, InputError, describe_validation_error
-from assistant.ingest.text_export import ParseResult, parse_file
+from assistant.ingest.text_export import HTML_SUFFIXES, ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
 
 _log = logging.getLogger(__name__)
@@ -37,12 +39,62 @@ class Manifest(BaseModel):
     files: list[FileEntry]
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A declaration left out because an earlier file already holds the same project and year."""
+
+    source_file: str
+    name: str
+    year: int | None
+    kept_id: str
+    kept_file: str
+
+
+def duplicate_key(decl: Declaration) -> tuple[str, int | None, str]:
+    """The same project (name compared without spaces and with brackets of one width) of the same unit and year."""
+
+    def key(text: str | None) -> str:
+        return re.sub(r"\s+", "", text or "").replace("（", "(").replace("）", ")")
+
+    header = decl.header
+    unit = header.implementer or header.applicant or header.department
+    return key(header.name), header.year, key(unit)
+
+
+def drop_duplicates(results: list[ParseResult]) -> list[Duplicate]:
+    """Keep the first of each project and year (files in name order); the later copies are removed from
+    ``results`` and returned so the build can report them."""
+    seen: dict[tuple[str, int | None, str], Declaration] = {}
+    found: list[Duplicate] = []
+    for result in results:
+        kept = []
+        for decl in result.declarations:
+            key = duplicate_key(decl)
+            first = seen.get(key) if decl.header.name else None
+            if first is None:
+                seen[key] = decl
+                kept.append(decl)
+                continue
+            found.append(
+                Duplicate(
+                    decl.provenance.source_file,
+                    decl.header.name,
+                    decl.header.year,
+                    first.id,
+                    first.provenance.source_file,
+                )
+            )
+        result.declarations = kept
+    return found
+
+
 @dataclass
 class BuildReport:
     results: list[ParseResult] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    duplicates: list[Duplicate] = field(default_factory=list)
 
     @property
     def declarations(self) -> list[Declaration]:
@@ -99,24 +151,37 @@ def _read_or_why(path: Path) -> ParseResult | str:
         return f"解析该文件时出现内部错误（{type(exc).__name__}），已跳过，其余文件照常收入（请把该文件反馈给维护者）"
 
 
+TEXT_SUFFIXES = {".txt", *HTML_SUFFIXES}
+
+
 def source_files(folder: Path) -> list[Path]:
-    """Declaration files in ``folder``: text exports, Word/Excel forms, and old .doc/.xls (refused with advice)."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and (p.suffix.lower() == ".txt" or is_office_file(p)))
+    """Declaration files in ``folder``: text exports and page copies, saved web pages, PDFs, Word/Excel forms,
+    and old .doc/.wps/.xls (read through xlrd or LibreOffice)."""
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or is_office_file(p))
+    )
 
 
-def build_corpus(raw_dir: Path, corpus_dir: Path) -> BuildReport:
+Progress = Callable[[int, int, str], None]  # (files done, files in all, the file just read)
+
+
+def build_corpus(raw_dir: Path, corpus_dir: Path, progress: Progress | None = None) -> BuildReport:
     files = source_files(raw_dir) if raw_dir.is_dir() else []
     if not files:
         raise CorpusError(
-            f"目录 {raw_dir} 中没有申报表文件（.txt、.docx、.xlsx）", hint="请先把申报表文件放入 corpus/raw/"
+            f"目录 {raw_dir} 中没有申报表文件（.txt、.html、.pdf、.docx、.xlsx、.xls、.doc）",
+            hint="请先把申报表文件放入 corpus/raw/",
         )
     report = BuildReport()
-    for path in files:
+    for done, path in enumerate(files, start=1):
         outcome = _read_or_why(path)
         if isinstance(outcome, str):
             report.failed[path.name] = outcome
         else:
             report.results.append(outcome)
+        if progress is not None:
+            progress(done, len(files), path.name)
+    report.duplicates = drop_duplicates(report.results)
     out_dir = corpus_dir / "declarations"
     out_dir.mkdir(parents=True, exist_ok=True)
     _check_unique_ids(report.declarations)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 from decimal import Decimal
@@ -294,4 +295,7 @@ def declaration_id(year: int | None, source_file: str, index: int) -> str:
     stem = PurePath(source_file).stem
     match = re.match(r"^(\d+)[_-]", stem)
     file_part = match[1] if match else re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")[:24] or "file"
+    if not match and (not stem.isascii() or len(re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")) > 24):
+        # A name in Chinese or longer than the id keeps: a short digest of the whole name keeps ids apart.
+        file_part = f"{file_part}-{hashlib.sha1(stem.encode('utf-8')).hexdigest()[:6]}"
     return f"{year or 'na'}-{file_part}-{index:02d}"

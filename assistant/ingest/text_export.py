@@ -12,8 +12,10 @@ from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
 from assistant.ingest.cells import Row, is_loose_row, split_row
 from assistant.ingest.completeness import EMPTY_HINT, TRUNCATED, empty_message, is_empty, truncation_note
+from assistant.ingest.html_page import html_text, looks_like_html
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
+from assistant.ingest.web import read_web_text, score
 
 
 @dataclass
@@ -112,7 +114,26 @@ def parse_file(path: Path) -> ParseResult:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() != ".txt" and looks_like_html(data)):
+        return parse_html_bytes(data, path.name)
     return parse_text_bytes(data, path.name)
+
+
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+
+
+def parse_html_bytes(data: bytes, name: str) -> ParseResult:
+    """A saved web page: its tables as ``|`` rows (``html_page``), then read as a page copied as text."""
+    text = html_text(data)
+    if not text.strip():
+        raise NotADeclarationError(f"网页文件 {name} 中没有文字", hint="请确认保存的是完整网页（而不是只有框架或脚本）")
+    result = parse_text_bytes(text.encode("utf-8"), name)
+    sha = hashlib.sha256(data).hexdigest()
+    declarations = [
+        d.model_copy(update={"provenance": d.provenance.model_copy(update={"source_sha256": sha})})
+        for d in result.declarations
+    ]
+    return ParseResult(source_file=name, declarations=declarations, notes=result.notes)
 
 
 def parse_text_bytes(data: bytes, name: str) -> ParseResult:
@@ -128,13 +149,31 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
             "文件中没有制表符，按“|”或连续空格分隔单元格读取（网页或文档中复制的文本）；请核对各栏是否对齐",
         )
     rows = [split_row(i, line, loose=loose) for i, line in enumerate(lines, start=1)]
-    blocks = split_blocks(rows, name, notes)
     sha = hashlib.sha256(data).hexdigest()
-    parsed = [(block, BlockParser(block.layout, name, sha, block.index).parse(block.rows)) for block in blocks]
-    declarations = _drop_empty(parsed, name, notes)
+    try:
+        blocks = split_blocks(rows, name, notes)
+        parsed = [(block, BlockParser(block.layout, name, sha, block.index).parse(block.rows)) for block in blocks]
+        declarations = _drop_empty(parsed, name, notes)
+    except NotADeclarationError:
+        web = read_web_text(lines, name, sha)
+        if not web:
+            raise
+        return ParseResult(source_file=name, declarations=web, notes=[])
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
+    if not _complete(declarations):
+        web = read_web_text(lines, name, sha)
+        if web and score(web) > score(declarations):
+            return ParseResult(source_file=name, declarations=web, notes=[])
     return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
+
+
+def _complete(declarations: list[Declaration]) -> bool:
+    """Every declaration has its name and indicator rows and nothing was left unplaced: no second reading needed."""
+    return all(
+        d.header.name and d.indicators and not any(n.code == "unplaced.cell" for n in d.parse_notes)
+        for d in declarations
+    )
 
 
 def _drop_empty(parsed: list[tuple[Block, Declaration]], name: str, notes: NoteSink) -> list[Declaration]:

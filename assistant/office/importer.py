@@ -16,9 +16,11 @@ from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
 from assistant.ingest.text_export import ParseResult
 from assistant.office.grid import GridCell, GridRow
-from assistant.office.guard import EXCEL, WORD, check_office_file, office_kind, refuse_old_format
+from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind
+from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
 from assistant.office.notes import OfficeNotes
 from assistant.office.read_docx import docx_rows
+from assistant.office.read_pdf import pdf_rows
 from assistant.office.read_xlsx import xlsx_rows
 from assistant.office.reader import FormReader, is_legacy, is_title_text, layout_of_title, names_project
 
@@ -26,6 +28,7 @@ from assistant.office.reader import FormReader, is_legacy, is_title_text, layout
 def is_office_file(path: Path) -> bool:
     """Files this package answers for, the old binary formats included (they get a "save as" message)."""
     return office_kind(path) is not None or path.suffix.lower() in {
+        ".pdf",
         ".doc",
         ".wps",
         ".xls",
@@ -38,24 +41,102 @@ def is_office_file(path: Path) -> bool:
 
 
 def import_office(path: Path) -> ParseResult:
-    """Every declaration in the file: a title after a 项目名称 starts the next one (one project per sheet)."""
-    refuse_old_format(path)
+    """Every declaration in the file: a title after a 项目名称 starts the next one (one project per sheet);
+    sheets of one project (申报书 and 目标表) are read as one declaration."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return import_pdf(path)
+    if suffix in OLD_EXCEL | OLD_WORD:
+        return _import_legacy(path)
     kind = office_kind(path)
     if kind is None:
         raise InputError(f"文件 {path.name} 不是 Word（.docx）或 Excel（.xlsx）文件", hint="请提供 .docx 或 .xlsx 文件")
     data = check_office_file(path, kind)
-    sha256 = hashlib.sha256(data).hexdigest()
     sheet_notes, formulas, rows = _rows(data, path.name, kind)
+    return _read_rows(path.name, hashlib.sha256(data).hexdigest(), rows, sheet_notes, formulas)
+
+
+def _import_legacy(path: Path) -> ParseResult:
+    """.xls through xlrd (.et and a .xls xlrd cannot read through LibreOffice); .doc/.wps through LibreOffice."""
+    data = _read_bytes(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if suffix in OLD_EXCEL:
+        if suffix == ".xls" and is_ole(data):
+            rows, empty = xls_rows(data, path.name)
+            notes = OfficeNotes()
+            for sheet in empty:
+                notes.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
+            notes.info("legacy.xls", "旧版 Excel（.xls）工作簿，已直接读取")
+            return _read_rows(path.name, sha256, rows, notes.notes, [])
+        converted = convert_with_soffice(path, "xlsx")
+        book = xlsx_rows(converted, path.name)
+        return _read_rows(path.name, sha256, book.rows, [_converted_note(path)], book.formulas_without_value)
+    converted = convert_with_soffice(path, "docx")
+    return _read_rows(path.name, sha256, docx_rows(converted, path.name), [_converted_note(path)], [])
+
+
+def _converted_note(path: Path) -> ParseNote:
+    return ParseNote(
+        level=NoteLevel.INFO,
+        code="legacy.converted",
+        message=f"旧版格式（{path.suffix}）已由 LibreOffice 转换后读取；请核对表格是否完整",
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"文件 {path.name} 有 {size / 1024 / 1024:.1f} MB，超过申报表的合理大小（{MAX_FILE_BYTES // 1024 // 1024} MB）",
+                hint="请删除与申报表无关的内容后另存再导入",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+
+
+def import_pdf(path: Path) -> ParseResult:
+    """Every 绩效目标表 in a text PDF; each declaration's notes say on which pages it stands."""
+    data = _read_bytes(path)
+    found = pdf_rows(data, path.name)
+    return _read_rows(path.name, hashlib.sha256(data).hexdigest(), found.rows, [], [], pages=found.pages)
+
+
+def _pages_note(segment: list[GridRow], pages: dict[str, int]) -> ParseNote:
+    numbers = sorted({pages[row.grid] for row in segment if row.grid in pages})
+    where = (
+        f"第 {numbers[0]}–{numbers[-1]} 页"
+        if len(numbers) > 1
+        else f"第 {numbers[0]} 页"
+        if numbers
+        else "（页码不明）"
+    )
+    return ParseNote(level=NoteLevel.INFO, code="pdf.pages", message=f"此申报表位于 PDF {where}")
+
+
+def _read_rows(
+    name: str,
+    sha256: str,
+    rows: list[GridRow],
+    sheet_notes: list[ParseNote],
+    formulas: list[GridCell],
+    *,
+    pages: dict[str, int] | None = None,
+) -> ParseResult:
     declarations = []
-    for index, segment in enumerate(split_declarations(rows), start=1):
+    for index, segment in enumerate(merge_same_project(split_declarations(rows)), start=1):
         notes = OfficeNotes()
+        if pages is not None:
+            notes.notes.append(_pages_note(segment, pages))
         notes.notes += sheet_notes
         inside = {c.where for row in segment for c in row.cells}
         for cell in formulas:
             if cell.where in inside:
                 notes.warn_at("cell.formula_without_value", _FORMULA_MESSAGE.format(formula=cell.text), cell)
-        declarations.append(read_declaration(segment, source_file=path.name, sha256=sha256, notes=notes, index=index))
-    return ParseResult(source_file=path.name, declarations=_drop_empty(declarations, path.name))
+        declarations.append(read_declaration(segment, source_file=name, sha256=sha256, notes=notes, index=index))
+    return ParseResult(source_file=name, declarations=_drop_empty(declarations, name))
 
 
 def _drop_empty(declarations: list[Declaration], name: str) -> list[Declaration]:
@@ -103,6 +184,33 @@ def split_declarations(rows: list[GridRow]) -> list[list[GridRow]]:
         segments[-1].append(row)
         named = named or any(names_project(c.text) for c in row.filled)
     return segments
+
+
+def merge_same_project(segments: list[list[GridRow]]) -> list[list[GridRow]]:
+    """A workbook's 申报书 sheet and 目标表 sheet of one project (the same 项目名称, or a sheet without one
+    right after a named one on another sheet) are one declaration."""
+    merged: list[list[GridRow]] = []
+    for segment in segments:
+        name = _project_name(segment)
+        if merged and segment and merged[-1] and segment[0].grid != merged[-1][-1].grid:
+            previous = _project_name(merged[-1])
+            if name is not None and name == previous:
+                merged[-1] = merged[-1] + segment
+                continue
+        merged.append(segment)
+    return merged
+
+
+def _project_name(rows: list[GridRow]) -> str | None:
+    for row in rows:
+        cells = row.filled
+        for k, cell in enumerate(cells):
+            if names_project(cell.text):
+                inline = cell.text.split("：", 1) if "：" in cell.text else cell.text.split(":", 1)
+                if len(inline) == 2 and inline[1].strip():
+                    return inline[1].strip()
+                return cells[k + 1].text.strip() if k + 1 < len(cells) else None
+    return None
 
 
 def read_declaration(

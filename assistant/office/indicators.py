@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import Enum, auto
 from typing import cast
 
@@ -19,6 +20,7 @@ from assistant.domain import framework
 from assistant.domain.model import Indicator
 from assistant.domain.values import Operator, parse_value
 from assistant.ingest.cells import compact, label_key
+from assistant.ingest.placement import place_by_content
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
 
@@ -71,6 +73,12 @@ _EXACT = {
     "指标性质": Role.NATURE,
     "指标方向": Role.NATURE,
     "权重": Role.WEIGHT,
+    "指标权重": Role.WEIGHT,
+    "权重分值": Role.WEIGHT,
+    "指标分值": Role.WEIGHT,
+    "指标方向性": Role.NATURE,
+    "方向": Role.NATURE,
+    "指标属性": Role.NATURE,
     "权重(%)": Role.WEIGHT,
     "权重（%）": Role.WEIGHT,
     "分值": Role.WEIGHT,
@@ -78,7 +86,7 @@ _EXACT = {
     "说明": Role.REMARK,
     "值": Role.VALUE,
 }
-_LONG = re.compile(r"(长期|中长期|实施期|整体|总体)")
+_LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)")
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
 _BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
 _NUMBERING = re.compile(
@@ -215,7 +223,11 @@ class IndicatorReader:
             elif column.role in _EXTRA or (column.role in _OPERATORS and not _operator(cell.text)):
                 cells.extra.append((column.title, cell.text.strip()))
                 cells.by_role.setdefault(column.role, cell)
-            elif column.role in cells.by_role:
+            elif column.role in _OPERATORS and Role.OPERATOR not in cells.by_role:
+                cells.by_role[Role.OPERATOR] = (
+                    cell  # 指标性质 and 指标方向 both given: the one with ≥/= is the operator
+                )
+            elif column.role in cells.by_role or column.role in _OPERATORS:
                 self.notes.unplaced_cell(cell, f"同一行有两个「{column.title}」单元格")
             else:
                 cells.by_role[column.role] = cell
@@ -240,23 +252,65 @@ class IndicatorReader:
             written = _clean_level(level1.text)
             if written != self.level1:
                 self.level1, self.level2 = written, None
-            if not framework.is_level_term(level1.text):
+            if not framework.is_level_term(self.level1 or ""):
                 self.notes.warn_at(
                     "indicator.level_outside_framework", f"一级指标「{self.level1}」不在指标框架内，按原文保留", level1
                 )
         if level2 := cells.by_role.get(Role.LEVEL2):
             self.level2 = _clean_level(level2.text)
-            if not framework.is_level_term(level2.text):
+            if not framework.is_level_term(self.level2 or ""):
                 self.notes.warn_at(
                     "indicator.level_outside_framework", f"二级指标「{self.level2}」不在指标框架内，按原文保留", level2
                 )
+
+    def _sense(self, cells: Cells, anchor: GridCell) -> str:
+        """正向/反向 (指标方向) give the comparison when no operator is written: 正向 ≥, 反向 ≤ (noted)."""
+        if _operator(cells.text(Role.OPERATOR)) or _operator(cells.text(Role.NATURE)) or not cells.text(Role.VALUE):
+            return ""
+        directions = _directions(cells)
+        if not directions or not re.fullmatch(r"[+-]?\d+(?:\.\d+)?%?", cells.text(Role.VALUE)):
+            return ""
+        sense = _SENSE[label_key(directions[0])].value
+        self.notes.info_at(
+            "indicator.direction_sense",
+            f"指标方向为「{directions[0]}」，未写运算符，按“{sense}”读取目标值，请核对",
+            anchor,
+        )
+        return sense
+
+    def _dated(self, raw: str, anchor: GridCell) -> str:
+        """A 时效 value written as a spreadsheet date serial (``44,561``) read as the date it stands for, noted."""
+        number = re.sub(r"^[=＝]", "", raw.strip())
+        if not _SERIAL.match(number) or "时效" not in (self.level2 or "") + (self.level1 or ""):
+            return raw
+        days = int(number.replace(",", ""))
+        if not 36_526 <= days <= 73_050:
+            return raw
+        day = _SERIAL_EPOCH + timedelta(days=days)
+        text = f"{day.year}年{day.month}月{day.day}日"
+        self.notes.warn_at(
+            "indicator.serial_date",
+            f"时效指标的目标值「{raw}」是电子表格的日期序号，读作 {day.isoformat()}（写作“{text}”），请核对",
+            anchor,
+        )
+        return text
+
+    def _placed_by_content(self, name: str, cells: Cells, anchor: GridCell) -> framework.Placement:
+        """A flat list gives no category: the row is placed by what it measures, and the note says so."""
+        level1, level2, why = place_by_content(name, cells.text(Role.UNIT) or parse_value(cells.text(Role.VALUE)).unit)
+        self.notes.info_at(
+            "indicator.placed_by_content",
+            f"原表没有一级/二级指标，指标「{name}」按其内容（{why}）归入{level1.value}—{level2.value}，请核对",
+            anchor,
+        )
+        return framework.Placement(level1, level2)
 
     def _add(self, cells: Cells, row: GridRow) -> None:
         position = len(self.rows) + 1
         name_cell = cells.by_role.get(Role.NAME)
         name_written = name_cell.text.strip() if name_cell else ""
-        raw = _value_text(cells)
         anchor = name_cell or row.filled[0]
+        raw = self._dated(_value_text(cells, self._sense(cells, anchor)), anchor)
         if not name_written:
             self.notes.error_at("indicator.name_missing", "该行有指标值，但缺少指标名称（三级指标）", anchor)
         if not raw:
@@ -267,6 +321,10 @@ class IndicatorReader:
                 anchor,
             )
         placement = framework.normalise(self.level1, self.level2)
+        if placement.level2 is None and self.level2 and self.level2.endswith("指标"):  # 社会公众或服务对象满意度指标
+            placement = framework.normalise(self.level1, self.level2.removesuffix("指标"))
+        if self.level1 is None and self.level2 is None and name_written:
+            placement = self._placed_by_content(compact(_NUMBERING.sub("", name_written)), cells, anchor)
         self.rows.append(
             Indicator(
                 position=position,
@@ -283,8 +341,20 @@ class IndicatorReader:
         )
 
 
+_SENSE = {"正向": Operator.GE, "正向指标": Operator.GE, "反向": Operator.LE, "反向指标": Operator.LE}
+_SERIAL = re.compile(r"^\d{2},?\d{3}$")
+_SERIAL_EPOCH = date(1899, 12, 30)
+
+
+def _directions(cells: Cells) -> list[str]:
+    return [text for _, text in cells.extra if label_key(text) in _SENSE]
+
+
+_LEVEL_POINTS = re.compile(r"[（(][\d.\-—~～至]+分?[)）]分?$")  # 成本指标(0-20)分: the points a category may carry
+
+
 def _clean_level(text: str) -> str | None:
-    return re.sub(r"\s+", "", _NUMBERING.sub("", text.strip())) or None
+    return _LEVEL_POINTS.sub("", re.sub(r"\s+", "", _NUMBERING.sub("", text.strip()))) or None
 
 
 def _operator(text: str) -> str | None:
@@ -295,10 +365,14 @@ def _operator(text: str) -> str | None:
     return parsed.operator.value if parsed.operator is not None and parsed.number == 1 else None
 
 
-def _value_text(cells: Cells) -> str:
-    """The written value, with an operator or unit from their own columns put where the form would write them."""
+operator_of = _operator
+
+
+def _value_text(cells: Cells, sense: str = "") -> str:
+    """The written value, with an operator or unit from their own columns put where the form would write them;
+    ``sense``: the operator a 正向/反向 direction gives when no column writes one."""
     value = cells.text(Role.VALUE)
-    operator = _operator(cells.text(Role.OPERATOR)) or _operator(cells.text(Role.NATURE)) or ""
+    operator = _operator(cells.text(Role.OPERATOR)) or _operator(cells.text(Role.NATURE)) or sense
     unit = cells.text(Role.UNIT)
     if not value:
         return ""

@@ -31,7 +31,7 @@ from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
 from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_header, is_safeguard_header
 
-_TITLE = re.compile(r"绩效目标(?:申报|批复)?表")
+_TITLE = re.compile(r"绩效目标(?:申报|批复|审批|审核)?表")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _GLYPHS = {
@@ -66,11 +66,46 @@ _ALIASES = {
     "项目结束日期": "计划完成日期",
     "项目属性": "项目性质",
     "绩效指标": "项目绩效目标",
+    # Wording of other regions' published forms.
+    "项目支出名称": "项目名称",
+    "专项资金名称": "项目名称",
+    "专项名称": "项目名称",
+    "预算项目名称": "项目名称",
+    "预算部门": "主管部门",
+    "业务主管部门": "主管部门",
+    "主管部门及代码": "主管部门",
+    "部门": "主管部门",
+    "编制单位": "申报单位",
+    "填报单位": "申报单位",
+    "年度本级预算金额": "当年预算",
+    "当年年度预算": "当年预算",
+    "项目分类": "项目类别",
+    "项目总体概况": "项目概况",
+    "年度主要目标": "年度绩效目标",
+    "年度主要目标和成果": "年度绩效目标",
+    "本年预算": "当年预算",
+    "预算数": "当年预算",
+    "预算金额": "当年预算",
+    "年度预算": "当年预算",
+    "年度预算数": "当年预算",
+    "该项目支出上级资金": "上级财政拨款",
+    "上级资金": "上级财政拨款",
+    "财政拨款数": "财政拨款",
+    "其中财政拨款": "财政拨款",
+    "实施期绩效目标": "项目总目标",
+    "实施期总目标": "项目总目标",
+    "中期目标": "项目总目标",
+    "本年度绩效目标": "年度绩效目标",
+    "当年绩效目标": "年度绩效目标",
+    "年度绩效目标": "年度绩效目标",
     "绩效目标": "项目绩效目标",
 }
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _TEN_THOUSAND = Decimal(10000)
+# Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
+_CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^注\d?[：:])")
+_UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(])(?P<unit>万元|元)[)）]?$")
 
 
 def unit_of(label: str) -> str | None:
@@ -141,6 +176,7 @@ class FormReader:
         self.budget: BudgetReader | None = None
         self.safeguards: SafeguardReader | None = None
         self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
+        self.page_unit: str | None = None  # from 金额单位：万元 above the form: holds where no group names its own
 
     def feed(self, row: GridRow) -> None:
         if not row.filled:
@@ -187,6 +223,8 @@ class FormReader:
         first = next((c for c in cells if c.filled), None)
         if first is None or isinstance(self.table, BudgetReader) and label_key(first.text) == "金额合计":
             return False
+        if _CLOSES_TABLE.search(label_key(first.text)):
+            return True
         spec = find_label(first.text, self.layout)
         structural = {FieldKind.SUBLABEL, FieldKind.GROUP}
         return spec is not None and spec.kind not in structural and not framework.is_level_term(first.text)
@@ -200,14 +238,14 @@ class FormReader:
         while i < len(cells):
             cell = cells[i]
             i += 1
-            if not cell.filled or self._title_or_year(cell):
+            if not cell.filled or self._title_or_year(cell) or self._unit_marker(cell):
                 continue
             spec = find_label(cell.text, self.layout)
             if spec is None:
                 self._inline_or_unplaced(cell)
             elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
                 if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
-                    self.block_unit = unit_of(cell.text)
+                    self.block_unit = unit_of(cell.text) or self.page_unit
                 continue
             elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
@@ -257,6 +295,18 @@ class FormReader:
                 self.state.year = self.state.year or int(found[1])
             return True
         return False
+
+    def _unit_marker(self, cell: GridCell) -> bool:
+        """``单位：万元``, ``金额单位:元``, ``(万元)``: the unit of the amounts that follow without their own."""
+        text = label_key(cell.text)
+        found = _UNIT_MARKER.search(text)
+        if found is None or (len(text) > 24 and not text.startswith(("填报单位", "编制单位"))):
+            return False
+        self.block_unit = self.page_unit = found["unit"]
+        self.notes.info_at(
+            "funding.unit_marker", f"表中注明金额单位为{found['unit']}，其后的金额按{found['unit']}读取", cell
+        )
+        return True
 
     def _inline_or_unplaced(self, cell: GridCell) -> None:
         match = _INLINE.match(cell.text.strip())

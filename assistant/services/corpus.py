@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.corpus.stats import CorpusStats, compute_stats
-from assistant.corpus.store import BuildReport, Corpus, Imported, build_corpus, import_raw, source_files
+from assistant.corpus.store import BuildReport, Corpus, Imported, Progress, build_corpus, import_raw, source_files
 from assistant.domain.model import Declaration
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import policy_id
@@ -29,7 +29,7 @@ class CorpusService:
     def __init__(self, scope: CorpusScope) -> None:
         self.scope = scope
 
-    def build(self, sources: list[Path]) -> BuildReport:
+    def build(self, sources: list[Path], progress: Progress | None = None) -> BuildReport:
         """Copy ``sources`` into ``corpus/raw``, then parse every raw file into the corpus. A source that does not
         parse is not copied (it is in the report's ``failed``); when the build refuses (ids clash), the copies are
         taken back, so a failed import leaves the corpus as it was."""
@@ -39,7 +39,7 @@ class CorpusService:
             problems = "；".join(f"{name}：{why}" for name, why in imported.refused.items())
             raise InputError(f"没有可加入语料库的申报表：{problems}", hint="请按提示修正文件后重试")
         try:
-            report = build_corpus(raw_dir, self.scope.corpus_dir)
+            report = build_corpus(raw_dir, self.scope.corpus_dir, progress)
         except AssistantError as exc:
             for path in imported.copied:
                 path.unlink(missing_ok=True)

@@ -1,0 +1,104 @@
+"""A saved web page (.html) as the text a careful copy would give: one ``| a | b |`` line per table row.
+
+Tables keep their grid: an empty cell stays as an empty cell, and a cell spanning columns is followed by
+empty cells for the columns it covers, so the web reader (``ingest.web``) sees columns where they are.
+Text outside tables becomes one line per block element. Scripts, styles and comments are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+MAX_HTML_CHARS = 5_000_000
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header"}
+_SKIP = {"script", "style", "noscript", "template", "head"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+class _PageText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.text: list[str] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.span = 1
+        self.skip = 0
+        self.depth = 0  # nested tables: inner cells are read as text of the outer cell
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "table":
+            self.depth += 1
+            self._flush_text()
+        elif tag == "tr" and self.depth == 1:
+            self.row = []
+        elif tag in {"td", "th"} and self.depth == 1:
+            self.cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self.span = min(int(span), 60) if span.isdigit() and int(span) > 0 else 1
+        elif tag in _BLOCKS | {"tr", "td", "th"}:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table":
+            self.depth = max(0, self.depth - 1)
+        elif tag in {"td", "th"} and self.depth == 1 and self.cell is not None:
+            text = " ".join("".join(self.cell).split())
+            if self.row is not None:
+                self.row += [text.replace("|", "｜")] + [""] * (self.span - 1)
+            self.cell = None
+        elif tag == "tr" and self.depth == 1 and self.row is not None:
+            if any(self.row):
+                self.lines.append("| " + " | ".join(self.row) + " |")
+            self.row = None
+        elif tag in _BLOCKS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+        elif self.depth == 0:
+            self.text.append(data)
+
+    def _break(self) -> None:
+        if self.cell is not None:
+            self.cell.append(" ")
+        elif self.depth == 0:
+            self._flush_text()
+
+    def _flush_text(self) -> None:
+        text = " ".join("".join(self.text).split())
+        if text:
+            self.lines.append(text)
+        self.text = []
+
+
+def html_text(data: bytes) -> str:
+    """The page's text with its tables as ``|`` rows (see the module docstring)."""
+    parser = _PageText()
+    parser.feed(_decode(data)[:MAX_HTML_CHARS])
+    parser.close()
+    parser._flush_text()
+    return "\n".join(parser.lines)
+
+
+def _decode(data: bytes) -> str:
+    declared = _META_CHARSET.search(data[:4096])
+    for encoding in ([declared[1].decode("ascii", "ignore")] if declared else []) + ["utf-8", "gb18030"]:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<table" in data[:200_000].lower()

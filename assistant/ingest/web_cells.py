@@ -1,0 +1,153 @@
+"""Cells of a form copied from a published web page, in the three shapes such copies take.
+
+* ``stream``: one cell per line, each ending in ``|`` (an HTML table flattened by the browser or a
+  crawler); a lone ``|`` is an empty cell, a line of two or more ``|`` ends a table row, a line without
+  ``|`` continues the cell on the next line (``项目资金`` / ``(万元) |``).
+* ``pipes``: a whole table row per line, ``| a | b | … |`` (Markdown-like; empty cells kept).
+* ``plain``: a row per line with cells separated by spaces or tabs (empty cells are lost).
+
+The output is a list of :class:`WebRow` (one per table row where the shape shows rows; in the stream
+shape, the cells between two row ends). Cells keep their line number; empty cells are kept as ``""``
+where the shape shows them, since in a grid an empty cell holds a column's place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from assistant.ingest.cells import clean_inline, compact
+
+
+class Shape(StrEnum):
+    STREAM = "stream"
+    PIPES = "pipes"
+    PLAIN = "plain"
+
+
+@dataclass(frozen=True)
+class WebCell:
+    text: str
+    line: int
+
+
+@dataclass
+class WebRow:
+    cells: list[WebCell] = field(default_factory=list)
+    line: int = 0
+    shape: Shape = Shape.PLAIN
+
+    @property
+    def filled(self) -> list[WebCell]:
+        return [c for c in self.cells if c.text]
+
+
+_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown rule line |---|---|
+_ROW_END = re.compile(r"^\s*\|(?:\s*\|)+\s*$")
+_ONE_CELL = re.compile(r"^[^|]*\|\s*$")
+_SOURCE = re.compile(r"^\s*source\s*[:：]\s*(\S+)\s*$", re.IGNORECASE)
+_TITLE = re.compile(r"绩效(?:目标|自评)\S*表")
+_SPLIT = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def source_address(lines: list[str]) -> str | None:
+    """The ``source: <address>`` line a saved page starts with, or None."""
+    for line in lines[:3]:
+        found = _SOURCE.match(line)
+        if found:
+            return found[1]
+    return None
+
+
+def shape_of(lines: list[str]) -> Shape:
+    """STREAM when most non-blank lines are one cell ending in ``|``; PIPES when most hold a row of ``|`` cells."""
+    body = [line for line in lines if line.strip() and not _SOURCE.match(line)]
+    if not body:
+        return Shape.PLAIN
+    one_cell = sum(1 for line in body if _ONE_CELL.match(line) or _ROW_END.match(line))
+    if one_cell >= 0.4 * len(body):
+        return Shape.STREAM
+    pipes = sum(1 for line in body if line.count("|") >= 3)
+    return Shape.PIPES if pipes >= 0.4 * len(body) else Shape.PLAIN
+
+
+def web_rows(lines: list[str]) -> tuple[Shape, list[WebRow]]:
+    """(the shape, the rows) of a page's lines; line numbers are 1-based positions in ``lines``."""
+    shape = shape_of(lines)
+    if shape is Shape.STREAM:
+        return shape, _stream_rows(lines)
+    return shape, [row for n, line in enumerate(lines, start=1) if (row := _line_row(n, line, shape)).cells]
+
+
+def _line_row(number: int, line: str, shape: Shape) -> WebRow:
+    if _SOURCE.match(line) or not line.strip() or _ROW_END.match(line) or _RULE.match(line):
+        return WebRow(line=number, shape=shape)
+    if line.count("|") >= 2:
+        inner = line.strip().removeprefix("|").removesuffix("|")
+        parts = [clean_inline(p) for p in inner.split("|")]
+        return WebRow([WebCell(p, number) for p in parts], number, Shape.PIPES)
+    separator = re.compile(r"\t+") if "\t" in line else _SPLIT  # tabs, where a line has them, are the cells' edges
+    parts = [clean_inline(p) for p in separator.split(line.strip().replace("|", " "))]
+    return WebRow([WebCell(p, number) for p in parts if p], number, Shape.PLAIN)
+
+
+def _stream_rows(lines: list[str]) -> list[WebRow]:
+    rows: list[WebRow] = [WebRow(shape=Shape.STREAM)]
+    pending: list[str] = []  # lines of a cell not yet ended by its ``|``
+    start = 0
+    after_end = True  # a lone ``|`` right after a row end opens the next row; it is not a cell
+    for number, line in enumerate(lines, start=1):
+        if _SOURCE.match(line):
+            continue
+        stripped = line.strip()
+        if _ROW_END.match(stripped):
+            _close_pending(rows[-1], pending, start)
+            pending = []
+            rows.append(WebRow(line=number + 1, shape=Shape.STREAM))
+            after_end = True
+            continue
+        if "|" not in stripped:
+            if stripped:
+                if pending and (_stands_alone(pending[-1]) or _stands_alone(stripped)):
+                    _close_pending(rows[-1], pending, start)
+                    pending = []
+                start = start if pending else number
+                pending.append(stripped)
+            continue
+        for k, piece in enumerate(stripped.split("|")[:-1] if stripped.endswith("|") else stripped.split("|")):
+            piece = piece.strip()
+            if k == 0 and pending:
+                text = _join([*pending, piece])
+                cell_line = start
+                pending = []
+            else:
+                text, cell_line = clean_inline(piece), number
+            if not text and after_end:
+                after_end = False
+                continue
+            after_end = False
+            rows[-1].cells.append(WebCell(text, cell_line))
+            rows[-1].line = rows[-1].line or cell_line
+        if not stripped.endswith("|"):  # text after the last ``|`` starts a cell ended on a later line
+            tail = stripped.rsplit("|", 1)[1].strip()
+            if tail:
+                rows[-1].cells.pop()
+                pending, start = [tail], number
+    _close_pending(rows[-1], pending, start)
+    return [r for r in rows if r.cells]
+
+
+def _stands_alone(line: str) -> bool:
+    """A title or a sentence-long line is a cell of its own, not the wrapped start of the next cell."""
+    return len(line) >= 20 or bool(_TITLE.search(line))
+
+
+def _close_pending(row: WebRow, pending: list[str], line: int) -> None:
+    if pending:
+        row.cells.append(WebCell(_join(pending), line))
+
+
+def _join(parts: list[str]) -> str:
+    """A cell wrapped over lines: Chinese joined without the wrap, Latin words with a space."""
+    return compact(" ".join(clean_inline(p) for p in parts if clean_inline(p)))

@@ -1,0 +1,98 @@
+"""Which column each cell of a copied indicator row belongs to, when the copy lost the grid.
+
+A page copied as text keeps the cells of a row in order but may drop its empty ones (spaces as
+separators) or the cells merged from the rows above (一级/二级). The columns after the categories come
+from the table's header; when a row has exactly as many cells as those columns they are read in order,
+otherwise each cell goes to the next column whose kind of content it fits (an operator to 指标性质 or
+运算符, a number to 分值/权重, a short word to 单位), so a lost empty cell does not shift the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain import framework
+from assistant.office.indicators import Role, operator_of
+
+# 指标性质/方向 written as words: the sense of the comparison, or the kind of indicator.
+NATURE_WORDS = frozenset(
+    {"正向", "反向", "正向指标", "反向指标", "定性", "定量", "中性", "中性指标", "定性指标", "定量指标", "递增", "递减"}
+)
+_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[+-]?\d+(?:\.\d+)?%?$")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])\s*")
+
+
+_SCORE_RANGE = re.compile(r"[（(][\d.\-—~～至]+分?[)）]分?$")  # 成本指标(0-20)分: the points the category may carry
+SCORE_ONLY = re.compile(r"^[（(]?[\d.\-—~～至]+分?[)）]?分$")
+
+
+def level_term(text: str) -> str | None:
+    """The framework category a cell names (``一、产出指标``, ``社会公众或服务对象满意度指标``, ``成本指标(0-20)分``),
+    else None."""
+    key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
+    if not key:
+        return None
+    if framework.is_level_term(key) or (key.endswith("指标") and framework.is_level_term(key.removesuffix("指标"))):
+        return key
+    return None
+
+
+def is_level1(text: str) -> bool:
+    key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
+    return framework.is_level1_term(key) and key not in framework.AMBIGUOUS_TERMS
+
+
+def fits(role: Role, text: str, value: str | None) -> bool:
+    """Whether ``text`` can stand in a column of ``role``; ``value``: the row's value so far (a unit column
+    that repeats the value, as some exports do with dates, takes the repeat)."""
+    if role is Role.OPERATOR:
+        return operator_of(text) is not None
+    if role is Role.NATURE:
+        return operator_of(text) is not None or text in NATURE_WORDS
+    if role is Role.WEIGHT:
+        return bool(_NUMBER.match(text.replace(" ", "")))
+    if role is Role.UNIT:
+        if value is not None and text == value:
+            return True
+        return len(text) <= 8 and not re.search(r"\d", text) and text not in NATURE_WORDS and operator_of(text) is None
+    if role is Role.SEQ:
+        return bool(re.fullmatch(r"\d{1,3}", text))
+    return text not in NATURE_WORDS and operator_of(text) is None
+
+
+def slot(texts: list[str], roles: list[Role], *, split_by_spaces: bool) -> list[int | None]:
+    """For each of ``texts`` (a row's cells after its categories, blanks included) the index in ``roles``
+    of the column it belongs to, or None for a cell no column takes.
+
+    ``split_by_spaces``: the row's cells were separated by spaces, so a name written with spaces arrives
+    as several cells; extra leading cells are then the name's (same index as the name).
+    """
+    if len(texts) == len(roles):
+        return [*range(len(texts))]
+    if not roles:
+        return [None] * len(texts)
+    extra = len(texts) - len(roles)
+    if split_by_spaces and extra > 0 and roles[0] is Role.NAME and all(t for t in texts):
+        return [*([0] * (extra + 1)), *range(1, len(roles))]
+    return _greedy(texts, roles)
+
+
+def _greedy(texts: list[str], roles: list[Role]) -> list[int | None]:
+    placed: list[int | None] = []
+    pointer = 0
+    value: str | None = None
+    for position, text in enumerate(texts):
+        if not text:
+            placed.append(None)
+            continue
+        if position == 0 and roles[0] is Role.NAME:
+            placed.append(0)
+            pointer = 1
+            continue
+        found = next((j for j in range(pointer, len(roles)) if fits(roles[j], text, value)), None)
+        placed.append(found)
+        if found is not None:
+            pointer = found + 1
+            if roles[found] is Role.VALUE:
+                value = text
+    return placed

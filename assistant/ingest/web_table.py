@@ -1,0 +1,490 @@
+"""Rebuild the grid of a form copied from a web page, so the Word/Excel reader can read it.
+
+The rows a page copy yields (``web_cells``) become :class:`GridRow`s: form cells in reading order (a label
+is followed by its value), the indicator table's header as one row and each indicator as one row whose
+cells stand in their header's columns (``web_slots``). Things that are page, not form, become parse notes
+here: navigation, footnotes (注：…), a department's summary row in a list of projects, a table cut off at
+the end of the page. A title after a project name, or a new project row in a list, starts the next
+declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain.model import Layout, NoteLevel, ParseNote
+from assistant.ingest.labels import FieldKind
+from assistant.ingest.titles import is_page_chrome
+from assistant.ingest.web_cells import Shape, WebCell, WebRow
+from assistant.ingest.web_slots import SCORE_ONLY, is_level1, level_term, slot
+from assistant.office.grid import GridCell, GridRow
+from assistant.office.indicators import Role, header_columns, role_of
+from assistant.office.reader import find_label, is_title_text, names_project
+
+_FOOTNOTE = re.compile(r"^(?:注|说明|填表说明)\s*\d?\s*[:：]")
+_ENDS = re.compile(r"(审核意见|审批意见|财政部门意见|主管部门意见)")
+_NOISE = {"其中:", "其中：", "其中"}
+_LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
+_SKIPPED_ROLES = (Role.GROUP,)
+
+
+@dataclass
+class Segment:
+    """One declaration's rows, and the notes about page text around them."""
+
+    rows: list[GridRow] = field(default_factory=list)
+    notes: list[ParseNote] = field(default_factory=list)
+    named: bool = False
+
+
+def _cell(cell: WebCell, col: int, span: int = 1) -> GridCell:
+    return GridCell(cell.text, cell.line - 1, col, f"第 {cell.line} 行", span)
+
+
+@dataclass
+class Table:
+    header: GridRow
+    levels: dict[Role, int]  # LEVEL1/LEVEL2 → column
+    rest: list[tuple[Role, int]]  # the columns after the categories, in order
+    form: list[tuple[str, int]] = field(default_factory=list)  # a list of projects: (label, column) before them
+
+
+class GridBuilder:
+    """Feed it a page's :class:`WebRow`s with :meth:`build`; read :attr:`segments`."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = [Segment()]
+        self.table: Table | None = None
+        self.footnote = False
+        self.chunk: list[WebCell] = []
+        self.levels: list[WebCell] = []
+        self.row_number = 0
+
+    # -- output --
+
+    @property
+    def current(self) -> Segment:
+        return self.segments[-1]
+
+    def _emit(self, cells: list[GridCell]) -> None:
+        if cells:
+            self.row_number += 1
+            self.current.rows.append(GridRow("网页", cells[0].row, tuple(cells)))
+
+    def note(self, level: NoteLevel, code: str, message: str, cell: WebCell) -> None:
+        self.current.notes.append(
+            ParseNote(level=level, code=code, message=message, line=cell.line, fragment=cell.text or None)
+        )
+
+    def _break(self) -> None:
+        self.segments.append(Segment())
+
+    # -- driver --
+
+    def build(self, shape: Shape, rows: list[WebRow]) -> list[Segment]:
+        if shape is Shape.STREAM:
+            self._stream([c for row in rows for c in [*row.cells, None]])
+        else:
+            for row in rows:
+                self._row(row)
+        self._finish()
+        return [s for s in self.segments if s.rows]
+
+    def _finish(self) -> None:
+        if self.table is not None and self.chunk:
+            filled = [c for c in self.chunk if c.text]
+            if len(filled) == 1 and len(self.table.rest) >= 2:
+                self._truncated(filled[0])
+                self.chunk = []
+        self._flush()
+
+    def _truncated(self, cell: WebCell) -> None:
+        self.note(
+            NoteLevel.WARNING,
+            "file.truncated",
+            f"页面在指标表中途结束：最后一行只有「{cell.text}」，没有其余各栏，未作为指标读取；请核对原页面是否完整复制",
+            cell,
+        )
+
+    # -- the stream shape: one cell at a time, row ends where the page shows them --
+
+    def _stream(self, tokens: list[WebCell | None]) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if self.table is None:
+                if token is None or not token.text:
+                    i += 1
+                    continue
+                end = self._stream_header(tokens, i)
+                if end is not None:
+                    i = end
+                    continue
+                self._form_cells([token], Shape.STREAM)
+                i += 1
+                continue
+            if token is None:
+                self._flush()
+            elif token.text and self._ends_table(token.text):
+                self._flush()
+                self.table = None
+                continue
+            else:
+                self._table_token(token)
+            i += 1
+
+    def _stream_header(self, tokens: list[WebCell | None], start: int) -> int | None:
+        run: list[WebCell] = []
+        i = start
+        while i < len(tokens):
+            token = tokens[i]
+            if token is not None and not token.text:
+                i += 1
+                continue
+            if token is None or role_of(token.text) is None:
+                if token is None or run:
+                    break
+                return None
+            run.append(token)
+            i += 1
+        if len(run) < 2 or not self._open_table(run, []):
+            return None
+        return i
+
+    def _table_token(self, token: WebCell) -> None:
+        assert self.table is not None
+        if token.text and level_term(token.text):
+            if any(c.text for c in self.chunk):
+                self._flush()
+            self.chunk = []
+            self._add_level(token)
+            return
+        if (not token.text or role_of(token.text) is Role.GROUP) and not self.chunk or SCORE_ONLY.match(token.text):
+            return  # a category's points (产出指标 / (40-50)分) wrapped onto the next line
+        self.chunk.append(token)
+        if len(self.chunk) == len(self.table.rest):
+            self._flush()
+
+    def _add_level(self, token: WebCell) -> None:
+        assert self.table is not None
+        if not self.table.levels:  # a flat list: a category alone on its row groups the rows below it
+            name_col = self.table.rest[0][1]
+            self._emit([_cell(token, name_col)])
+            return
+        role = self._level_role(token)
+        if any(self._level_role(c) is role for c in self.levels) or (role is Role.LEVEL1 and self.levels):
+            self._emit_levels()
+        self.levels.append(token)
+
+    def _level_role(self, token: WebCell) -> Role:
+        assert self.table is not None
+        if Role.LEVEL1 not in self.table.levels:
+            return Role.LEVEL2
+        if Role.LEVEL2 not in self.table.levels:
+            return Role.LEVEL1
+        first = self.levels[0] if self.levels else None
+        return Role.LEVEL1 if is_level1(token.text) and (first is None or first is token) else Role.LEVEL2
+
+    def _emit_levels(self) -> None:
+        self._emit(self._level_cells())
+        self.levels = []
+
+    def _level_cells(self) -> list[GridCell]:
+        assert self.table is not None
+        cells = []
+        for token in self.levels:
+            cells.append(_cell(token, self.table.levels[self._level_role(token)]))
+        return cells
+
+    def _flush(self) -> None:
+        if self.table is None:
+            self.chunk, self.levels = [], []
+            return
+        chunk = self.chunk
+        while chunk and not chunk[-1].text:
+            chunk = chunk[:-1]
+        self.chunk = []
+        if not any(c.text for c in chunk):
+            if self.levels:
+                self._emit_levels()
+            return
+        self._emit([*self._level_cells(), *self._slotted(chunk, split_by_spaces=False)])
+        self.levels = []
+
+    def _slotted(self, cells: list[WebCell], *, split_by_spaces: bool) -> list[GridCell]:
+        assert self.table is not None
+        roles = [role for role, _ in self.table.rest]
+        places = slot([c.text for c in cells], roles, split_by_spaces=split_by_spaces)
+        beyond = max((col for _, col in self.table.rest), default=0) + 1
+        grouped: dict[int, list[WebCell]] = {}
+        out: list[GridCell] = []
+        for cell, place in zip(cells, places, strict=True):
+            if not cell.text:
+                continue
+            if place is None:
+                out.append(_cell(cell, beyond))
+                beyond += 1
+            else:
+                grouped.setdefault(place, []).append(cell)
+        for place, group in grouped.items():
+            text = " ".join(c.text for c in group)
+            out.append(GridCell(text, group[0].line - 1, self.table.rest[place][1], f"第 {group[0].line} 行"))
+        return sorted(out, key=lambda c: c.col)
+
+    # -- header --
+
+    def _open_table(self, cells: list[WebCell], leading: list[WebCell]) -> bool:
+        """Open the indicator table when ``cells`` (in order) are its header; a list of projects keeps the
+        form columns before the indicator columns (单位名称 | 项目名称 | 预算数 | 一级指标 …)."""
+        form: list[tuple[str, int]] = []
+        first_role = next(
+            (k for k, c in enumerate(cells) if role_of(c.text) is not None and not _form_label(c.text)), None
+        )
+        if first_role is None:
+            return False
+        if first_role > 0 and any(names_project(c.text) for c in cells[:first_role]):
+            form = [(c.text, k) for k, c in enumerate(cells[:first_role])]
+        elif first_role > 0:
+            leading = [*leading, *cells[:first_role]]
+        grid = [_cell(c, k) for k, c in enumerate(cells) if k >= first_role]
+        header = GridRow("网页", grid[0].row if grid else 0, tuple(grid))
+        columns = header_columns(header)
+        if columns is None:
+            return False
+        for cell in leading:
+            self.note(
+                NoteLevel.INFO, "web.header_text", f"指标表表头前的文字「{cell.text}」不是栏目，已保留在提示中", cell
+            )
+        levels = {c.role: c.cell.col for c in columns if c.role in _LEVEL_ROLES}
+        after = max(levels.values(), default=-1)
+        rest = [(c.role, c.cell.col) for c in columns if c.cell.col > after and c.role not in _SKIPPED_ROLES]
+        if not rest:
+            return False
+        self.table = Table(header=header, levels=levels, rest=rest, form=form)
+        self.chunk, self.levels = [], []
+        self._emit(list(header.cells))
+        return True
+
+    def _ends_table(self, text: str) -> bool:
+        if _FOOTNOTE.match(text) or _ENDS.search(text) or is_title_text(text):
+            return True
+        spec = find_label(text, Layout.MUNICIPAL_2021)
+        return spec is not None and spec.kind not in {FieldKind.GROUP, FieldKind.SUBLABEL} and not level_term(text)
+
+    # -- the row shapes: a line is a row --
+
+    def _row(self, row: WebRow) -> None:
+        filled = row.filled
+        if not filled:
+            return
+        if self.footnote and not self._leaves_footnote(filled[0].text):
+            self._footnote(filled)
+            return
+        self.footnote = False
+        if self.table is not None:
+            page_text = self._page_text(filled) and not any(level_term(c.text) for c in filled)
+            if not self._ends_table(filled[0].text) and not page_text:
+                self._table_row(row)
+                return
+            self._flush()
+            self.table = None
+        if self._page_text(filled):
+            for cell in filled:
+                self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", cell)
+            return
+        if self._open_table(filled, []):
+            return
+        self._form_cells(row.cells if row.shape is Shape.PIPES else filled, row.shape)
+
+    @staticmethod
+    def _page_text(filled: list[WebCell]) -> bool:
+        texts = [c.text for c in filled]
+        return is_page_chrome(texts) or is_page_chrome([" ".join(texts)]) or _furniture(filled)
+
+    def _table_row(self, row: WebRow) -> None:
+        assert self.table is not None
+        cells = [c for c in (row.cells if row.shape is Shape.PIPES else row.filled) if not SCORE_ONLY.match(c.text)]
+        while cells and (not cells[0].text or role_of(cells[0].text) is Role.GROUP):  # 绩效指标 merged down the left
+            cells = cells[1:]
+        while cells and not cells[-1].text:
+            cells = cells[:-1]
+        if self.table.form:
+            project = self._project_cells(cells)
+            if project is None:
+                return
+            cells = project
+        self._flush()
+        start, room = 0, max(len(self.table.levels), 1)
+        while start < len(cells) - 1 and (not cells[start].text or level_term(cells[start].text)) and room:
+            if cells[start].text:
+                self._add_level(cells[start])
+                room -= 1
+            start += 1
+        rest = cells[start:]
+        if not rest:
+            return
+        if row is self._last_row and len([c for c in rest if c.text]) == 1 and len(self.table.rest) >= 2:
+            self._truncated(rest[0])
+            return
+        self._emit([*self._level_cells(), *self._slotted(rest, split_by_spaces=row.shape is Shape.PLAIN)])
+        self.levels = []
+
+    _last_row: WebRow | None = None
+
+    def _project_cells(self, cells: list[WebCell]) -> list[WebCell] | None:
+        """A row of a list of projects: the form cells before the first category start a project; a row
+        without categories (a department's total) is no project."""
+        assert self.table is not None
+        first = next((k for k, c in enumerate(cells) if c.text and level_term(c.text)), None)
+        if first is None:
+            text = " ".join(c.text for c in cells if c.text)
+            self.note(
+                NoteLevel.INFO,
+                "web.summary_row",
+                f"「{text}」是部门或单位的汇总行，不是一个项目，未作为申报表读取",
+                cells[0],
+            )
+            return None
+        if first == 0:
+            return cells
+        form = cells[:first]
+        if len(form) > len(self.table.form):
+            for cell in form:
+                if cell.text:
+                    self.note(NoteLevel.WARNING, "unplaced.cell", "项目列表中该行的表单栏与表头对不齐", cell)
+            return cells[first:]
+        form, inherited = self._merged_from_above(form)
+        name = next((c for c, (label, _) in zip(form, self.table.form, strict=True) if names_project(label)), None)
+        if name is not None and name.text and self.current.named:
+            self._flush()
+            self._break()
+        for label, cell in inherited:
+            self.note(
+                NoteLevel.INFO,
+                "web.merged_from_above",
+                f"本行没有「{label}」栏（与上一项目合并单元格），沿用上一项目的「{cell.text}」",
+                cell,
+            )
+        for cell, (label, _) in zip(form, self.table.form, strict=True):
+            if cell.text:
+                self._emit([GridCell(label, cell.line - 1, 0, f"第 {cell.line} 行表头"), _cell(cell, 1)])
+        self.above = form
+        self.current.named = self.current.named or bool(name and name.text)
+        self._emit(list(self.table.header.cells))
+        return cells[first:]
+
+    above: list[WebCell] | None = None
+
+    def _merged_from_above(self, form: list[WebCell]) -> tuple[list[WebCell], list[tuple[str, WebCell]]]:
+        """A project row with fewer form cells than the header lost its leading ones to a vertical merge (the
+        unit's cell spans its projects): they are the previous project's. Returns (the row's form cells,
+        (label, cell) of each inherited one, for the caller to note)."""
+        assert self.table is not None
+        missing = len(self.table.form) - len(form)
+        if missing == 0:
+            return form, []
+        before = self.above[:missing] if self.above and len(self.above) >= missing else []
+        line = form[0].line
+        inherited = [
+            (label, WebCell(c.text, line)) for c, (label, _) in zip(before, self.table.form, strict=False) if c.text
+        ]
+        padding = [WebCell(c.text, line) for c in before] or [WebCell("", line)] * missing
+        return [*padding, *form], inherited
+
+    # -- form cells and page text --
+
+    def _form_cells(self, cells: list[WebCell], shape: Shape) -> None:
+        if shape is Shape.STREAM:
+            for cell in cells:
+                self._form_cell(cell)
+            return
+        if _FOOTNOTE.match(next((c.text for c in cells if c.text), "")):
+            self._footnote([c for c in cells if c.text])
+            return
+        for group in self._label_groups(cells, joined=shape is Shape.PLAIN):
+            self._starts(group[0])
+            self._emit([_cell(c, k) for k, c in enumerate(group)])
+
+    def _label_groups(self, cells: list[WebCell], *, joined: bool) -> list[list[WebCell]]:
+        """Split a row at its labels; with ``joined`` the words after a label are one value (spaces were
+        the separators, so a sentence arrives in pieces)."""
+        groups: list[list[WebCell]] = []
+        for cell in cells:
+            if cell.text in _NOISE:
+                continue
+            if not groups or _form_label(cell.text) or is_title_text(cell.text) or _UNIT.search(cell.text):
+                groups.append([cell])
+            elif joined and len(groups[-1]) >= 2 and _takes_words(groups[-1][0].text):
+                last = groups[-1][-1]
+                groups[-1][-1] = WebCell(f"{last.text} {cell.text}", last.line)
+            else:
+                groups[-1].append(cell)
+        return groups
+
+    def _form_cell(self, cell: WebCell) -> None:
+        if not cell.text or cell.text in _NOISE:
+            return
+        if self.footnote and not self._leaves_footnote(cell.text):
+            self._footnote([cell])
+            return
+        self.footnote = False
+        if _FOOTNOTE.match(cell.text):
+            self._footnote([cell])
+            return
+        if is_page_chrome([cell.text]) or _furniture([cell]):
+            self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", cell)
+            return
+        self._starts(cell)
+        self._emit([_cell(cell, 0)])
+
+    def _starts(self, cell: WebCell) -> None:
+        """A title after a project name, or a second 项目名称, opens the next declaration."""
+        if self.current.named and (is_title_text(cell.text) or names_project(cell.text)):
+            if self.current.rows and any(r for r in self.current.rows if _is_header(r)) or is_title_text(cell.text):
+                self._break()
+        if names_project(cell.text):
+            self.current.named = True
+
+    def _leaves_footnote(self, text: str) -> bool:
+        return is_title_text(text) or names_project(text)
+
+    def _footnote(self, cells: list[WebCell]) -> None:
+        self.footnote = True
+        text = " ".join(c.text for c in cells)
+        self.note(
+            NoteLevel.INFO, "web.footnote", "页面脚注（注：…），是填表说明，不是指标行", WebCell(text, cells[0].line)
+        )
+
+
+_UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
+_FURNITURE = re.compile(
+    r"(?:发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|文字大小|字号|背景色|来源|作者)\s*[：:]|分享到|【(?:打印|关闭)"
+)
+
+
+def _furniture(cells: list[WebCell]) -> bool:
+    """A line of the page around the form: publication date, source, view count, font size controls."""
+    text = " ".join(c.text for c in cells)
+    return bool(_FURNITURE.search(text)) and not any(_form_label(c.text) for c in cells) and len(text) <= 120
+
+
+def _takes_words(label: str) -> bool:
+    """A text or section label's value may hold spaces; an amount's or a date's is one word."""
+    spec = find_label(label.strip(), Layout.MUNICIPAL_2021)
+    return spec is not None and spec.kind in {FieldKind.TEXT, FieldKind.SECTION}
+
+
+def _form_label(text: str) -> bool:
+    spec = find_label(text.strip(), Layout.MUNICIPAL_2021)
+    return spec is not None and spec.kind is not FieldKind.SUBLABEL
+
+
+def _is_header(row: GridRow) -> bool:
+    return header_columns(row) is not None
+
+
+def build_segments(shape: Shape, rows: list[WebRow]) -> list[Segment]:
+    builder = GridBuilder()
+    builder._last_row = rows[-1] if rows else None
+    return builder.build(shape, rows)

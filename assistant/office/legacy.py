@@ -1,0 +1,170 @@
+"""Legacy Office files: ``.xls`` through xlrd (BIFF), ``.doc``/``.wps``/``.et`` through LibreOffice.
+
+An ``.xls`` workbook becomes rows of distinct cells sheet by sheet, as an ``.xlsx`` does (merged cells
+once, at their top-left, with their span; dates as ``2025-01-01``; whole numbers without ``.0``). A
+``.doc``/``.wps`` is converted to ``.docx`` (an ``.et`` to ``.xlsx``) by ``soffice --headless`` in a temporary
+directory with a time limit; without LibreOffice the message says what to install or how to save the file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from assistant.errors import InputError, NotADeclarationError
+from assistant.office.grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, GridCell, GridRow
+
+CONVERT_SECONDS = 60
+OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
+OLD_EXCEL = {".xls", ".et", ".ett", ".xlt"}
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def xls_rows(data: bytes, name: str) -> tuple[list[GridRow], list[str]]:
+    """(rows of every sheet, names of empty sheets); `InputError` for a damaged or encrypted workbook."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except NotImplementedError:  # formatting_info is not available for some BIFF versions
+        book = _open_plain(data, name)
+    except xlrd.biffh.XLRDError as exc:
+        raise _damaged(name, exc) from exc
+    except Exception as exc:  # xlrd raises struct/assertion/index errors on a damaged file
+        raise _damaged(name, exc) from exc
+    rows: list[GridRow] = []
+    empty: list[str] = []
+    for index in range(book.nsheets):
+        sheet = book.sheet_by_index(index)
+        found = _sheet_rows(sheet, book.datemode)
+        if not any(r.filled for r in found):
+            empty.append(sheet.name)
+        rows += found
+    return rows, empty
+
+
+def _open_plain(data: bytes, name: str):
+    import xlrd
+
+    try:
+        return xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception as exc:
+        raise _damaged(name, exc) from exc
+
+
+def _damaged(name: str, exc: Exception) -> InputError:
+    text = str(exc)
+    if "encrypt" in text.lower() or "password" in text.lower():
+        return InputError(
+            f"文件 {name} 设置了打开密码（已加密），无法读取", hint="请用 Excel 或 WPS 打开，删除密码并保存后再导入"
+        )
+    return InputError(
+        f"文件 {name} 不是可读取的旧版 Excel（.xls）工作簿（{type(exc).__name__}）",
+        hint="请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”后再导入",
+    )
+
+
+def _sheet_rows(sheet, datemode: int) -> list[GridRow]:
+    import xlrd
+
+    if sheet.nrows > MAX_ROWS or sheet.ncols > MAX_COLUMNS * 4:
+        raise InputError(
+            f"工作表「{sheet.name}」有 {sheet.nrows} 行 {sheet.ncols} 列，远超申报表的合理大小",
+            hint="请删除与申报表无关的内容后另存再导入",
+        )
+    spans: dict[tuple[int, int], int] = {}
+    covered: set[tuple[int, int]] = set()
+    for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):
+        spans[(r0, c0)] = c1 - c0
+        covered |= {(r, c) for r in range(r0, r1) for c in range(c0, c1)} - {(r0, c0)}
+    rows = []
+    for r in range(sheet.nrows):
+        cells = []
+        for c in range(min(sheet.ncols, MAX_COLUMNS)):
+            if (r, c) in covered:
+                continue
+            text = _text(sheet.cell(r, c), datemode, xlrd)
+            where = f"{sheet.name}!{_column(c)}{r + 1}"
+            cells.append(GridCell(text[:MAX_CELL_CHARS], r, c, where, spans.get((r, c), 1)))
+        rows.append(GridRow(sheet.name, r, tuple(cells)))
+    return rows
+
+
+def _text(cell, datemode: int, xlrd) -> str:
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            value = xlrd.xldate_as_datetime(cell.value, datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return str(cell.value)
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        number = float(cell.value)
+        return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return "是" if cell.value else "否"
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    return str(cell.value)
+
+
+def _column(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_with_soffice(path: Path, target: str) -> bytes:
+    """The bytes of ``path`` converted to ``target`` (``docx`` or ``xlsx``) by LibreOffice, headless, in a
+    temporary directory, within :data:`CONVERT_SECONDS`; `InputError` naming what to do otherwise."""
+    program = soffice()
+    kind = "Word 文档（*.docx）" if target == "docx" else "Excel 工作簿（*.xlsx）"
+    if program is None:
+        raise InputError(
+            f"文件 {path.name} 是旧版格式（{path.suffix}），读取它需要 LibreOffice，本机没有安装",
+            hint=f"请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui），"
+            f"或用 Word/WPS 打开该文件，“另存为”→“{kind}”后再导入",
+        )
+    with tempfile.TemporaryDirectory(prefix="assistant-convert-") as tmp:
+        source = Path(tmp) / f"source{path.suffix.lower()}"
+        shutil.copyfile(path, source)
+        profile = Path(tmp) / "profile"
+        command = [
+            program,
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(Path(tmp) / "out"),
+            str(source),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise InputError(
+                f"用 LibreOffice 转换文件 {path.name} 超过 {CONVERT_SECONDS} 秒仍未完成，已停止",
+                hint=f"文件可能已损坏或过大；请用 Word/WPS 打开，“另存为”→“{kind}”后再导入",
+            ) from exc
+        converted = Path(tmp) / "out" / f"source.{target}"
+        if not converted.exists():
+            raise NotADeclarationError(
+                f"LibreOffice 无法转换文件 {path.name}：它可能已损坏、加密，或不是 {path.suffix} 格式",
+                hint=f"请用 Word/WPS 打开确认，“另存为”→“{kind}”后再导入",
+            )
+        return converted.read_bytes()
+
+
+def is_ole(data: bytes) -> bool:
+    return data.startswith(_OLE_MAGIC)
