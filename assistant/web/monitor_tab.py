@@ -77,7 +77,9 @@ def _text(value: object) -> str | None:
 
 def edited(table: MonitoringTable, number, actual, expected, possibility, causes, reason, measure, adjusted, executed):
     """``table`` with the row editor's values in row ``number`` (blank: none) and the budget boxes applied."""
-    if number not in (None, "") and not (isinstance(number, float) and number != number):
+    if number not in (None, "", 0) and not (
+        isinstance(number, float) and number != number
+    ):  # a blank gr.Number sends 0
         n = whole_number(number, what="行号", hint="请在表中点选一行，或填写行号")
         if n > len(table.rows):
             raise InputError(f"表中没有第 {n} 行（共 {len(table.rows)} 行）", hint="请在表中点选一行")

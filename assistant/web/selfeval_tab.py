@@ -102,7 +102,9 @@ def edited(
     ev: SelfEvaluation, number: object, actual, weight, band, score, deviation, evidence, budget, executed
 ) -> SelfEvaluation:
     """``ev`` with the row editor's values in row ``number`` (blank: no row) and the budget boxes applied."""
-    if number not in (None, "") and not (isinstance(number, float) and number != number):
+    if number not in (None, "", 0) and not (
+        isinstance(number, float) and number != number
+    ):  # a blank gr.Number sends 0
         n = whole_number(number, what="行号", hint="请在表中点选一行，或填写行号")
         if n > len(ev.rows):
             raise InputError(f"表中没有第 {n} 行（共 {len(ev.rows)} 行）", hint="请在表中点选一行")
