@@ -21,7 +21,18 @@ from assistant.domain.cycle import (
     SelfEvalRow,
     SelfEvaluation,
 )
-from assistant.domain.model import Declaration, Indicator, SectionKind
+from assistant.domain.model import (
+    Declaration,
+    Funding,
+    Header,
+    Indicator,
+    Layout,
+    LineSpan,
+    Provenance,
+    SectionKind,
+    TextSection,
+)
+from assistant.domain.values import parse_value
 
 
 def link_of(decl: Declaration, ind: Indicator) -> IndicatorLink:
@@ -106,4 +117,46 @@ def selfeval_from(
         funds=funds,
         goal_planned=_goal(decl),
         rows=rows,
+    )
+
+
+def declaration_from_selfeval(ev: SelfEvaluation) -> Declaration:
+    """The declaration a self-evaluation read from a file stands for (no declaration in the store): header, the
+    年度资金总额 as the year's budget, 预期目标 as 年度绩效目标, and each row's 年度指标值 as written — only what the
+    form says, so next year's declaration can be carried over from a published or imported 自评表 alone."""
+    total = ev.fund(FundKind.TOTAL)
+    budget = None if total is None else (total.initial_budget or total.full_year_budget)
+    goal = ev.goal_planned or ""
+    source = ev.source.file if ev.source is not None else f"自评表 {ev.id}"
+    indicators = [
+        Indicator(
+            position=n,
+            line=0,
+            level1_written=row.link.level1_written,
+            level2_written=row.link.level2_written,
+            level1=row.link.level1,
+            level2=row.link.level2,
+            name=row.link.name,
+            name_written=row.link.name,
+            value=row.target_value or parse_value(row.target),
+        )
+        for n, row in enumerate(ev.rows, start=1)
+    ]
+    return Declaration(
+        id=f"selfeval-{ev.id}",
+        layout=Layout.MUNICIPAL_2021,
+        header=Header(name=ev.project_name, year=ev.year, department=ev.department, implementer=ev.implementer),
+        funding=Funding(annual=budget, total=budget),
+        sections=[
+            TextSection(kind=SectionKind.GOAL_ANNUAL, title="年度总体目标", text=goal, span=LineSpan(start=0, end=0))
+        ]
+        if goal
+        else [],
+        indicators=indicators,
+        provenance=Provenance(
+            source_file=source,
+            source_sha256=(ev.source.sha256 if ev.source is not None and ev.source.sha256 else ""),
+            index_in_file=1,
+            span=LineSpan(start=0, end=0),
+        ),
     )

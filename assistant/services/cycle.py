@@ -19,7 +19,7 @@ from assistant.cycle.findings import Finding, selfeval_findings
 from assistant.cycle.monitoring import MonitoringReport, monitor
 from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
 from assistant.cycle.scoring import Scorecard, score_evaluation
-from assistant.cycle.start import monitoring_from, selfeval_from
+from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration
 from assistant.domain.values import parse_value
@@ -134,6 +134,11 @@ class CycleService:
         """A new self-evaluation for ``source`` (default 分值 spread); a monitoring table's figures as a start."""
         decl, draft_id = self._declaration(source)
         table = None
+        if (
+            monitoring is None and draft_id is not None
+        ):  # the draft's latest monitoring table, so nothing is typed twice
+            latest = self.store.list_forms(kind=FormKind.MONITORING, owner=self.author, draft_id=draft_id)
+            monitoring = latest[0].id if latest else None
         if monitoring is not None:
             found = self.get(monitoring)
             if not isinstance(found.form, MonitoringTable):
@@ -220,11 +225,11 @@ class CycleService:
         stored = self.get(form_id)
         if not isinstance(stored.form, SelfEvaluation):
             raise InputError(f"第 {form_id} 号表不是自评表", hint="下年申报需从自评表开始（assistant selfeval list）")
-        decl = stored.declaration
-        if decl is None:
+        decl = stored.declaration or declaration_from_selfeval(stored.form)
+        if not any(i.level1 is not None and i.level2 is not None for i in decl.indicators):
             raise InputError(
-                f"第 {form_id} 号自评表是导入的，没有对应的上年申报表",
-                hint="请用 assistant selfeval create 从上年申报表创建自评表，并把导入表中的实际完成值填入",
+                f"第 {form_id} 号自评表的指标都不在现行指标框架中（一级、二级指标名称无法识别），无法生成下年申报草稿",
+                hint="请用 assistant selfeval create 从上年申报表创建自评表，并把实际完成值填入",
             )
         plan = plan_next_year(decl, stored.form)
         snapshot = self.scope.current()
