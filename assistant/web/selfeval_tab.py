@@ -11,6 +11,7 @@ from tempfile import mkdtemp
 import gradio as gr
 
 from assistant.cycle.numbers import fmt
+from assistant.cycle.rules import RULES, WEIGHTS_SOURCE
 from assistant.domain.cycle import Band, FundKind, SelfEvalRow, SelfEvaluation
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, SelfEvalView
@@ -60,6 +61,11 @@ def export_form(cycle: CycleService, fid: object, kind: str, name: str) -> str:
         raise InputError(f"还没有{name}", hint="请先创建或选择一份")
     folder = Path(mkdtemp(prefix="cycle-"))
     return str(cycle.export(int(str(fid)), kind, folder / f"{name}-{fid}.{kind}"))
+
+
+def rules_text() -> str:
+    lines = [f"- **{r.title}**：{r.formula}（来源：{r.source}）" for r in RULES.values()]
+    return "\n".join([*lines, f"- **默认分值**：{WEIGHTS_SOURCE}；可在每行的“分值”中修改，合计须为100"])
 
 
 def _rows(view: SelfEvalView) -> list[list[str]]:
@@ -178,6 +184,8 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
             evidence = gr.Textbox(label="数据来源（满意度请写调查方式、样本量）", lines=2, elem_id="selfeval-evidence")
         save = gr.Button("保存", variant="primary", elem_id="selfeval-save")
     total = gr.Markdown("", elem_id="selfeval-total")
+    with gr.Accordion("计分规则及来源（每个得分都可按此复算）", open=False):
+        gr.Markdown(rules_text(), elem_id="selfeval-rules")
     findings = gr.Dataframe(
         headers=FINDING_HEADERS,
         type="array",
