@@ -239,7 +239,7 @@ class CycleStore:
         note: str | None = None,
     ) -> StoredForm:
         """``form`` as the next version after ``expected_parent``; changed fields get ``changed`` provenance."""
-        parent, now = self.get(form_id, expected_parent, owner=author), _now()
+        parent, now = self.get(form_id, expected_parent), _now()  # the service checks who may save
         if type(form) is not type(parent.form):
             raise StoreError(f"第 {form_id} 号表是{parent.kind.label}，不能用另一种表保存")
         fields = carry_fields(
@@ -259,7 +259,7 @@ class CycleStore:
                     hint="请刷新后在最新版本上重新填写",
                 )
             self._insert(session, form_id, number, expected_parent, form, fields, action, author_id, now, note)
-        return self.get(form_id, number, owner=author)
+        return self.get(form_id, number)
 
     def _insert(
         self,
