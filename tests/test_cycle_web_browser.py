@@ -4,12 +4,14 @@ total update before saving), save, export it as Word and read the file back, the
 
 from __future__ import annotations
 
+import os
 import time
 from decimal import Decimal
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
-from test_web_browser import _cell, _click, _field, _tab, _text_of, _wait, _wait_text, browser  # noqa: F401
+from test_web_browser import _cell, _click, _field, _shot, _tab, _text_of, _wait, _wait_text, browser  # noqa: F401
 from web_support import free_port, live_app, web_settings
 
 from assistant.domain.cycle import FundKind
@@ -24,6 +26,8 @@ def _type(driver, elem_id: str, text: str) -> None:
 
 
 def test_declaration_to_monitoring_selfeval_and_next_year(browser, tmp_path):
+    shots = Path(os.environ.get("WEB_SCREENSHOTS", tmp_path / "screenshots"))
+    shots.mkdir(parents=True, exist_ok=True)
     settings, port = web_settings(tmp_path / "data"), free_port()
     with live_app(settings, port) as url:
         browser.get(url)
@@ -43,6 +47,7 @@ def test_declaration_to_monitoring_selfeval_and_next_year(browser, tmp_path):
         _click(browser, "monitor-save")
         _wait_text(browser, "monitor-heading", "第 2 版")
         assert _cell(browser, "monitor-table", 0, 3).text == "0"
+        _shot(browser, "cycle-1-monitoring", shots)
 
         _tab(browser, "绩效自评")
         _click(browser, "selfeval-create")
@@ -59,6 +64,7 @@ def test_declaration_to_monitoring_selfeval_and_next_year(browser, tmp_path):
         _click(browser, "selfeval-save")
         _wait_text(browser, "selfeval-heading", "第 2 版")
         assert _cell(browser, "selfeval-table", 0, 4).text == target
+        _shot(browser, "cycle-2-selfeval", shots)
 
         _click(browser, "selfeval-export-docx")
         link = _wait(browser).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#selfeval-file a")))

@@ -33,7 +33,16 @@ class Light(StrEnum):
 
     @property
     def mark(self) -> str:
-        return {"green": "🟢", "yellow": "🟡", "red": "🔴", "grey": "⚪"}[self.value]
+        """A text mark that every font has (the terminal and the page draw no colour emoji everywhere)."""
+        return {"green": "●", "yellow": "▲", "red": "■", "grey": "○"}[self.value]
+
+    @property
+    def colour(self) -> str:
+        return {"green": "#2e8b3a", "yellow": "#c98a00", "red": "#c0392b", "grey": "#888888"}[self.value]
+
+    def html(self) -> str:
+        """The light as a coloured mark and its label (for the web page)."""
+        return f'<span style="color:{self.colour};font-weight:bold">{self.mark} {self.label}</span>'
 
 
 _RANK = {Light.GREY: 0, Light.GREEN: 1, Light.YELLOW: 2, Light.RED: 3}

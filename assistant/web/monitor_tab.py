@@ -49,7 +49,7 @@ def _rows(table: MonitoringTable, report: MonitoringReport) -> list[list[str]]:
                 row.possibility.value if row.possibility else "",
                 reason,
                 row.corrective_measures or "",
-                f"{signal.light.mark}{signal.light.label}",
+                signal.light.html(),
                 "；".join(signal.reasons),
             ]
         )
@@ -61,8 +61,8 @@ def _summary(report: MonitoringReport) -> str:
     counts = {}
     for s in report.rows:
         counts[s.light] = counts.get(s.light, 0) + 1
-    lights = "，".join(f"{light.mark}{light.label} {n} 项" for light, n in counts.items())
-    return f"**预算执行** {b.light.mark}{b.light.label}：{b.text}  \n**指标**：{lights}"
+    lights = "，".join(f"{light.html()} {n} 项" for light, n in counts.items())
+    return f"**预算执行** {b.light.html()}：{b.text}  \n**指标**：{lights}"
 
 
 def _chart(table: MonitoringTable, report: MonitoringReport):
@@ -134,6 +134,8 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
         wrap=True,
         label="绩效指标（点选一行后在下方填写）",
         column_count=len(HEADERS),
+        datatype=["str"] * 8 + ["html", "str"],
+        column_widths=["4%", "16%", "10%", "9%", "10%", "8%", "13%", "12%", "8%", "10%"],
         elem_id="monitor-table",
     )
     with gr.Group():

@@ -165,6 +165,7 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         wrap=True,
         label="绩效指标（点选一行后在下方填写）",
         column_count=len(HEADERS),
+        column_widths=["4%", "8%", "16%", "9%", "9%", "6%", "6%", "24%", "18%"],
         elem_id="selfeval-table",
     )
     with gr.Group():
