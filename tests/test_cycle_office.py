@@ -97,3 +97,68 @@ def test_import_refuses_other_files(tmp_path):
     path.write_text("hello", encoding="utf-8")
     with pytest.raises(InputError, match="不是 .docx 或 .xlsx"):
         read_selfeval(path)
+
+
+def test_a_published_layout_with_extra_columns_reads_by_its_labels(tmp_path):
+    """A district-style 自评表 (万元, a 调整后预算数 column, 指标性质, 一级 merged down, 执行率 as a percentage cell)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    rows = [
+        ["项目支出绩效自评表"],
+        ["（2022年度）"],
+        ["项目名称", "社区综合服务项目"],
+        ["主管部门", "某区民政局", None, None, "实施单位", "某街道办事处"],
+        ["项目资金（万元）", None, "年初预算数", "调整后预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", 25, 25, 25, 21.54576, 10, 0.8618304, 8.62],
+        [None, "其中：当年财政拨款", 25, 25, 25, 21.54576, None, None, None],
+        ["年度总体目标", "预期目标", None, None, None, "实际完成情况"],
+        [None, "完成社区服务12场", None, None, None, "完成12场"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
+        [None, "产出指标", "数量指标", "服务场次", "正向", "≥12场", "12场", 50, 50, None],
+        [None, None, "质量指标", "投诉次数", "反向", "≤2次", "3次", 10, 5, "个别活动组织不到位，已整改"],
+        [None, "满意度指标", "服务对象满意度指标", "居民满意度", "正向", "≥90%", "95%", 30, 30, None],
+        ["总分", None, None, None, None, None, None, 100, 93.62, None],
+    ]
+    for r in rows:
+        sheet.append(r)
+    sheet.merge_cells("B11:B12")
+    sheet["H6"].number_format = "0.00%"
+    path = tmp_path / "published.xlsx"
+    book.save(path)
+    ev = read_selfeval(path)
+    assert (ev.project_name, ev.year, ev.implementer, ev.amount_unit) == (
+        "社区综合服务项目",
+        2022,
+        "某街道办事处",
+        "万元",
+    )
+    total = ev.fund(FundKind.TOTAL)
+    assert (total.full_year_budget, total.executed, total.rate, total.score) == (
+        D(25),
+        D("21.54576"),
+        D("86.18304"),
+        D("8.62"),
+    )
+    assert ev.goal_planned == "完成社区服务12场" and ev.goal_achieved == "完成12场"
+    assert [r.link.level1_written for r in ev.rows] == ["产出指标", "产出指标", "满意度指标"]
+    assert [(r.target, r.actual, r.weight, r.score) for r in ev.rows] == [
+        ("≥12场", "12场", D(50), D(50)),
+        ("≤2次", "3次", D(10), D(5)),
+        ("≥90%", "95%", D(30), D(30)),
+    ]
+    assert ev.total_score == D("93.62")
+    card = score_evaluation(ev)
+    assert card.total == D("93.62") and card.rows[1].score == D("5.00")  # (1 − (3 − 2) ÷ 2) × 10
