@@ -11,6 +11,7 @@ from typer.exceptions import TyperException
 from assistant.cli import (
     ask_cmd,
     corpus_cmd,
+    cycle_cmd,
     draft_cmd,
     drafts_cmd,
     eval_cmd,
@@ -109,6 +110,8 @@ app.command("import")(office_cmd.import_)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(serve_cmd.users_app, name="users")
 app.command("eval")(eval_cmd.eval_)
+app.add_typer(cycle_cmd.monitor_app, name="monitor")
+app.add_typer(cycle_cmd.selfeval_app, name="selfeval")
 
 
 def main() -> None:

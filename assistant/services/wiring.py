@@ -24,6 +24,7 @@ from assistant.settings import LLMProvider, Settings
 from assistant.store import DraftStore
 
 if TYPE_CHECKING:  # chromadb and the embedding model, python-docx and openpyxl: loaded only where used
+    from assistant.services.cycle import CycleService
     from assistant.services.export import ExportService
     from assistant.services.search import SearchService
     from assistant.services.workspace import WorkspaceService
@@ -115,6 +116,12 @@ class Services:
             self.settings, self.scope, runtime, self.store, author=author, open_finder=lambda: self.search
         )
         return WorkspaceService(drafting)
+
+    def cycle(self, user: str | None = None) -> CycleService:
+        """Monitoring tables and self-evaluations acting for ``user`` (default the configured author)."""
+        from assistant.services.cycle import CycleService
+
+        return CycleService(self.scope, self.store, author=user or self.author)
 
     def close(self) -> None:
         """Stop the model server and close the store and index, where they were started."""

@@ -23,7 +23,9 @@ from assistant.web.corpus_tab import build_corpus_tab
 from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
+from assistant.web.monitor_tab import build_monitor_tab
 from assistant.web.qa_tab import CITE_JS, build_qa_tab
+from assistant.web.selfeval_tab import build_selfeval_tab
 from assistant.web.suggest_tab import build_suggest_tab
 from assistant.web.versions_tab import build_versions_tab
 
@@ -56,6 +58,10 @@ def build_app(services: Services) -> gr.Blocks:
                 view = build_draft_tab(ctx)
             with gr.Tab("版本", id="versions") as versions_tab:
                 build_versions_tab(ctx, view, versions_tab)
+            with gr.Tab("运行监控", id="monitor") as monitor_tab:
+                build_monitor_tab(ctx, monitor_tab)
+            with gr.Tab("绩效自评", id="selfeval") as selfeval_tab:
+                build_selfeval_tab(ctx, view, selfeval_tab)
             with gr.Tab("指标推荐", id="suggest"):
                 build_suggest_tab(ctx, view)
             with gr.Tab("问答", id="qa"):

@@ -1,0 +1,156 @@
+"""Review findings on a self-evaluation (cycle.md: what reviewers flag), from its `Scorecard`.
+
+Each finding names its row (0-based ``index``, None for the whole form), says what is wrong and what to do,
+in Chinese. Codes are stable: ``SE-NO-REASON``, ``SE-TARGET-LOW``, ``SE-TARGET-LOOSE``, ``SE-NO-SURVEY``,
+``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from assistant.cycle.numbers import fmt, quantize
+from assistant.cycle.rules import DEFAULT_SETTINGS, Part, RuleId, Settings
+from assistant.cycle.scoring import RowScore, Scorecard
+from assistant.domain.cycle import SelfEvalRow, SelfEvaluation
+
+_SURVEY = re.compile(r"问卷|调查|调研|测评|访谈|样本|回收")
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    HINT = "hint"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "hint": "提示"}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    index: int | None
+    message: str
+    fix: str
+
+    def where(self, names: list[str]) -> str:
+        return "全表" if self.index is None else f"第 {self.index + 1} 行“{names[self.index]}”"
+
+
+def selfeval_findings(
+    evaluation: SelfEvaluation, card: Scorecard, settings: Settings = DEFAULT_SETTINGS
+) -> list[Finding]:
+    """Every finding, whole-form ones first, then by row."""
+    found: list[Finding] = []
+    if card.weights_problem:
+        found.append(Finding("SE-WEIGHTS", Severity.ERROR, None, card.weights_problem, "请调整各行分值，使合计为100"))
+    if card.budget.problem:
+        found.append(
+            Finding("SE-BUDGET", Severity.ERROR, None, card.budget.problem, "请在项目资金中填写预算数与执行数")
+        )
+    found += _total(evaluation, card)
+    for score, row in zip(card.rows, evaluation.rows, strict=True):
+        found += _row(score, row, settings)
+    return found
+
+
+def _total(evaluation: SelfEvaluation, card: Scorecard) -> list[Finding]:
+    if evaluation.total_score is None or card.total is None or quantize(evaluation.total_score) == card.total:
+        return []
+    return [
+        Finding(
+            "SE-TOTAL-MISMATCH",
+            Severity.WARNING,
+            None,
+            f"填报总分 {fmt(evaluation.total_score)} 与按规则计算的 {card.total} 不一致",
+            "请核对各行得分；按规则计算的得分及算式见评分明细",
+        )
+    ]
+
+
+def _row(score: RowScore, row: SelfEvalRow, settings: Settings) -> list[Finding]:
+    out: list[Finding] = []
+    i = score.index
+    if score.problem:
+        out.append(Finding("SE-UNSCORED", Severity.ERROR, i, score.problem, "填写后即可计分"))
+    reason = (row.deviation or "").strip()
+    if score.score is not None and score.weight is not None and score.score < score.weight and not reason:
+        out.append(
+            Finding(
+                "SE-NO-REASON",
+                Severity.ERROR,
+                i,
+                f"得分 {score.score} 低于分值 {fmt(score.weight)}，但未填写偏差原因",
+                "请在“偏差原因分析及改进措施”中说明未完成的原因和改进措施",
+            )
+        )
+    out += _margin(score, settings)
+    if score.part is Part.SATISFACTION and not _survey_basis(row):
+        out.append(
+            Finding(
+                "SE-NO-SURVEY",
+                Severity.WARNING,
+                i,
+                "满意度指标没有写明调查依据",
+                "请在数据来源中写明调查方式、样本量和时间（如 问卷调查，回收有效问卷300份，2025年12月）",
+            )
+        )
+    if (
+        score.rule not in (RuleId.BAND, None)
+        and row.score is not None
+        and score.score is not None
+        and quantize(row.score) != score.score
+    ):
+        out.append(
+            Finding(
+                "SE-SCORE-MISMATCH",
+                Severity.WARNING,
+                i,
+                f"填报得分 {fmt(row.score)} 与按规则计算的 {score.score} 不一致（{score.arithmetic}）",
+                "请按规则改正得分，或在偏差原因中说明评分口径",
+            )
+        )
+    return out
+
+
+def _margin(score: RowScore, settings: Settings) -> list[Finding]:
+    if score.ratio is None:
+        return []
+    margin = settings.wide_margin
+    if score.direction == "positive" and score.ratio >= 1 + margin:
+        return [
+            Finding(
+                "SE-TARGET-LOW",
+                Severity.WARNING,
+                score.index,
+                f"实际完成值为目标的 {quantize(score.ratio * 100)}%，超出 {quantize(margin * 100, 0)}% 以上：目标值设置偏低",
+                "下一年度申报时宜以本年实际完成值为历史标准提高目标（见“下年申报”）",
+            )
+        ]
+    if score.direction == "reverse" and score.ratio <= 1 - margin:
+        return [
+            Finding(
+                "SE-TARGET-LOOSE",
+                Severity.WARNING,
+                score.index,
+                f"反向指标实际值仅为目标的 {quantize(score.ratio * 100)}%：目标值设置偏松",
+                "下一年度申报时宜以本年实际值为历史标准收紧目标",
+            )
+        ]
+    return []
+
+
+def _survey_basis(row: SelfEvalRow) -> bool:
+    text = " ".join(t for t in (row.evidence, row.deviation, row.actual) if t)
+    return bool((row.evidence or "").strip()) or bool(_SURVEY.search(text))
+
+
+def counts(findings: list[Finding]) -> dict[Severity, int]:
+    return {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+
+
+__all__ = ["Finding", "Severity", "counts", "selfeval_findings"]

@@ -1,0 +1,190 @@
+"""Traffic lights of a monitoring table: budget execution against the time elapsed (序时进度), each indicator's
+progress, expected full-year result and 完成目标可能性 (cycle.md: 序时进度预警, 目标完成预警, 全年预计完成情况预警).
+
+Shapes: `elapsed_share(as_of)` → percent of the year gone (31 July → 58.08); `monitor(table)` →
+`MonitoringReport` with a `Light` and its reasons for the budget and for each row, and findings (a row that is not
+green with no 偏差原因, a red row with no 纠偏措施). The red/yellow cut-offs are product settings (`rules.py`).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from assistant.cycle.findings import Finding, Severity
+from assistant.cycle.numbers import fmt, number_of, quantize, target_of
+from assistant.cycle.rules import DEFAULT_SETTINGS, Settings
+from assistant.domain.cycle import MonitoringRow, MonitoringTable, Possibility
+from assistant.domain.values import Operator, ValueKind
+
+
+class Light(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    GREY = "grey"  # nothing filled yet
+
+    @property
+    def label(self) -> str:
+        return {"green": "正常", "yellow": "关注", "red": "预警", "grey": "未填写"}[self.value]
+
+    @property
+    def mark(self) -> str:
+        """A text mark that every font has (the terminal and the page draw no colour emoji everywhere)."""
+        return {"green": "●", "yellow": "▲", "red": "■", "grey": "○"}[self.value]
+
+    @property
+    def colour(self) -> str:
+        return {"green": "#2e8b3a", "yellow": "#c98a00", "red": "#c0392b", "grey": "#888888"}[self.value]
+
+    def html(self) -> str:
+        """The light as a coloured mark and its label (for the web page)."""
+        return f'<span style="color:{self.colour};font-weight:bold">{self.mark} {self.label}</span>'
+
+
+_RANK = {Light.GREY: 0, Light.GREEN: 1, Light.YELLOW: 2, Light.RED: 3}
+
+
+@dataclass(frozen=True)
+class Signal:
+    light: Light
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BudgetSignal:
+    rate: Decimal | None  # 执行率 to date, percent
+    elapsed: Decimal  # share of the year gone, percent
+    light: Light
+    text: str
+
+
+@dataclass(frozen=True)
+class MonitoringReport:
+    elapsed: Decimal
+    budget: BudgetSignal
+    rows: list[Signal]
+    findings: list[Finding]
+
+
+def elapsed_share(as_of: date) -> Decimal:
+    """Days from 1 January to ``as_of`` inclusive over the days of its year, in percent (2 decimals)."""
+    days = 366 if calendar.isleap(as_of.year) else 365
+    return quantize(Decimal(as_of.timetuple().tm_yday) / days * 100)
+
+
+def _worst(signals: list[Signal]) -> Signal:
+    lit = [s for s in signals if s.light is not Light.GREY]
+    if not lit:
+        return Signal(Light.GREY, ["未填写执行情况"])
+    light = max((s.light for s in lit), key=_RANK.__getitem__)
+    return Signal(light, [r for s in lit if s.light is light for r in s.reasons])
+
+
+def budget_signal(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> BudgetSignal:
+    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none) against the elapsed share of the year."""
+    elapsed = elapsed_share(table.as_of)
+    b = table.budget
+    budget = b.adjusted_budget or b.initial_budget
+    rate = b.rate
+    if rate is None and b.executed is not None and budget:
+        rate = quantize(b.executed / budget * 100)
+    if rate is None:
+        return BudgetSignal(None, elapsed, Light.GREY, "未填写执行数")
+    gap = elapsed - rate
+    if gap >= settings.behind_schedule_red:
+        light = Light.RED
+    elif gap > 0:
+        light = Light.YELLOW
+    else:
+        light = Light.GREEN
+    basis = f"{fmt(b.executed)} ÷ {fmt(budget)} = " if b.rate is None else ""
+    behind = f"，落后序时进度 {quantize(gap)} 个百分点" if gap > 0 else "，不低于序时进度"
+    return BudgetSignal(rate, elapsed, light, f"执行率 {basis}{rate}%，序时进度 {elapsed}%{behind}")
+
+
+def row_signal(row: MonitoringRow, elapsed: Decimal, settings: Settings = DEFAULT_SETTINGS) -> Signal:
+    """The worst of: 完成目标可能性, 全年预计完成情况 against the target, progress to date against 序时进度."""
+    return _worst([_possibility(row), _expected(row), _progress(row, elapsed, settings)])
+
+
+def _possibility(row: MonitoringRow) -> Signal:
+    if row.possibility is Possibility.IMPOSSIBLE:
+        return Signal(Light.RED, ["完成目标可能性：完全不可能"])
+    if row.possibility is Possibility.POSSIBLE:
+        return Signal(Light.YELLOW, ["完成目标可能性：有可能"])
+    if row.possibility is Possibility.CERTAIN:
+        return Signal(Light.GREEN)
+    return Signal(Light.GREY)
+
+
+def _numbers(row: MonitoringRow, text: str | None) -> tuple[Decimal, Decimal, bool] | None:
+    target = target_of(row.target, row.target_value)
+    actual = number_of(text)
+    if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
+        return None
+    return actual, target.number, target.operator in (Operator.LE, Operator.LT)
+
+
+def _expected(row: MonitoringRow) -> Signal:
+    found = _numbers(row, row.expected_full_year)
+    if found is None:
+        return Signal(Light.GREEN if (row.expected_full_year or "").strip() else Light.GREY)
+    expected, goal, reverse = found
+    short = expected > goal if reverse else expected < goal
+    if short:
+        return Signal(Light.RED, [f"全年预计 {fmt(expected)}，达不到目标 {row.target}"])
+    return Signal(Light.GREEN)
+
+
+def _progress(row: MonitoringRow, elapsed: Decimal, settings: Settings) -> Signal:
+    found = _numbers(row, row.actual_to_date)
+    if found is None:
+        return Signal(Light.GREEN if (row.actual_to_date or "").strip() else Light.GREY)
+    actual, goal, reverse = found
+    target = target_of(row.target, row.target_value)
+    if reverse:
+        if actual > goal:
+            return Signal(Light.YELLOW, [f"当前 {fmt(actual)} 已超过目标上限 {row.target}"])
+        return Signal(Light.GREEN)
+    if target.unit in ("%", "‰") or goal == 0:  # a rate or level: judged as it stands, not cumulated
+        if actual < goal:
+            return Signal(Light.YELLOW, [f"当前 {fmt(actual)}{target.unit or ''} 低于目标 {row.target}"])
+        return Signal(Light.GREEN)
+    progress = quantize(actual / goal * 100)
+    gap = elapsed - progress
+    if gap >= settings.behind_schedule_red:
+        return Signal(Light.RED, [f"完成进度 {progress}%，落后序时进度 {elapsed}% 达 {quantize(gap)} 个百分点"])
+    if gap > 0:
+        return Signal(Light.YELLOW, [f"完成进度 {progress}%，低于序时进度 {elapsed}%"])
+    return Signal(Light.GREEN)
+
+
+def monitor(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> MonitoringReport:
+    elapsed = elapsed_share(table.as_of)
+    rows = [row_signal(row, elapsed, settings) for row in table.rows]
+    findings: list[Finding] = []
+    for i, (row, signal) in enumerate(zip(table.rows, rows, strict=True)):
+        if signal.light in (Light.YELLOW, Light.RED) and row.deviation.is_blank:
+            findings.append(
+                Finding(
+                    "MON-NO-REASON",
+                    Severity.ERROR,
+                    i,
+                    f"{signal.light.label}（{'；'.join(signal.reasons)}），但未填写偏差原因",
+                    "请选择偏差原因（经费保障/制度保障/人员保障/硬件保障/其他）并说明",
+                )
+            )
+        if signal.light is Light.RED and not (row.corrective_measures or "").strip():
+            findings.append(
+                Finding("MON-NO-MEASURE", Severity.WARNING, i, "预警行未填写纠偏措施", "请填写纠偏措施及完成时限")
+            )
+    budget = budget_signal(table, settings)
+    if budget.light is Light.RED:
+        findings.insert(
+            0, Finding("MON-BUDGET", Severity.WARNING, None, budget.text, "请说明预算执行滞后的原因和加快执行的措施")
+        )
+    return MonitoringReport(elapsed=elapsed, budget=budget, rows=rows, findings=findings)

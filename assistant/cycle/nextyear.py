@@ -1,0 +1,172 @@
+"""Next year's targets from last year's declaration and its self-evaluation (issue 27, item 3).
+
+Each indicator is carried over with last year's 实际完成值 as its 历史标准: a target that was beaten is proposed at
+the level actually reached (rounded towards the old target, never past what was achieved; a percentage is kept
+within 100), an unmet target is kept with the reason given for missing it, and a row with no 实际完成值 is kept
+with a note. `plan_next_year` → `NextYearPlan` (one `CarriedRow` per declaration row, in order); `apply_plan`
+writes the proposals into a draft started from last year's form and returns the diff (what changed and why).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from enum import StrEnum
+from typing import Any
+
+from assistant.cycle.numbers import fmt, number_of, quantize
+from assistant.domain.cycle import SelfEvalRow, SelfEvaluation
+from assistant.domain.model import Declaration, Indicator
+from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
+
+
+class Change(StrEnum):
+    RAISED = "提高目标"
+    TIGHTENED = "收紧目标"
+    KEPT = "沿用目标"
+    UNMET = "未完成，沿用目标"
+    UNMEASURED = "无实际完成值，沿用目标"
+
+
+@dataclass(frozen=True)
+class CarriedRow:
+    position: int
+    name: str
+    last_target: str
+    last_actual: str | None
+    proposed: str  # next year's 指标值 as written
+    change: Change
+    why: str  # Chinese: the arithmetic, or last year's reason
+
+    @property
+    def changed(self) -> bool:
+        return self.change in (Change.RAISED, Change.TIGHTENED)
+
+
+@dataclass(frozen=True)
+class NextYearPlan:
+    year: int | None
+    rows: list[CarriedRow]
+    notes: list[str]
+
+
+def _match(decl: Declaration, evaluation: SelfEvaluation) -> dict[int, SelfEvalRow]:
+    """Self-evaluation rows by declaration position: by the link's position, else by the 三级指标 name."""
+    by_position = {r.link.position: r for r in evaluation.rows if r.link.position is not None}
+    by_name = {r.link.name: r for r in evaluation.rows}
+    found: dict[int, SelfEvalRow] = {}
+    for ind in decl.indicators:
+        row = by_position.get(ind.position)
+        if row is None or row.link.name != ind.name:
+            row = by_name.get(ind.name, row)
+        if row is not None:
+            found[ind.position] = row
+    return found
+
+
+def plan_next_year(decl: Declaration, evaluation: SelfEvaluation) -> NextYearPlan:
+    matched = _match(decl, evaluation)
+    year = evaluation.year or decl.header.year
+    rows = [_carry(ind, matched.get(ind.position), year) for ind in decl.indicators]
+    used = {id(r) for r in matched.values()}
+    notes = [
+        f"自评表第 {i} 行“{r.link.name}”在上年申报表中找不到对应指标，未带入"
+        for i, r in enumerate(evaluation.rows, start=1)
+        if id(r) not in used
+    ]
+    return NextYearPlan(year=(year + 1) if year else None, rows=rows, notes=notes)
+
+
+def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> CarriedRow:
+    target = ind.value
+    base: dict[str, Any] = {"position": ind.position, "name": ind.name, "last_target": target.raw}
+    when = f"{year}年" if year else "上年"
+    if row is None or not (row.actual or "").strip():
+        return CarriedRow(
+            **base,
+            last_actual=None,
+            proposed=target.render(),
+            change=Change.UNMEASURED,
+            why=f"{when}自评表没有该指标的实际完成值，无法作为历史标准；沿用原目标，请补充数据来源",
+        )
+    actual = number_of(row.actual)
+    if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
+        return CarriedRow(
+            **base,
+            last_actual=row.actual,
+            proposed=target.render(),
+            change=Change.KEPT,
+            why=f"{when}实际完成情况：{row.actual}（定性指标，沿用原目标）",
+        )
+    return _quantitative(base, target, actual, row, when)
+
+
+def _quantitative(
+    base: dict[str, Any], target: IndicatorValue, actual: Decimal, row: SelfEvalRow, when: str
+) -> CarriedRow:
+    goal = target.number
+    assert goal is not None
+    reverse = target.operator in (Operator.LE, Operator.LT)
+    shown = f"{when}目标 {target.render()}，实际完成 {row.actual}"
+    met = actual <= goal if reverse else actual >= goal
+    if not met:
+        reason = (row.deviation or "").strip() or "（自评表未填写偏差原因，请补充）"
+        return CarriedRow(
+            **base,
+            last_actual=row.actual,
+            proposed=target.render(),
+            change=Change.UNMET,
+            why=f"{shown}，未达到目标；原因：{reason}",
+        )
+    beaten = actual < goal if reverse else actual > goal
+    if not beaten or goal == 0:
+        return CarriedRow(
+            **base,
+            last_actual=row.actual,
+            proposed=target.render(),
+            change=Change.KEPT,
+            why=f"{shown}，恰好达到目标，沿用",
+        )
+    new = _level(actual, target, reverse)
+    proposed = _written(target, new)
+    ratio = quantize(actual / goal * 100)
+    verb, change = ("收紧", Change.TIGHTENED) if reverse else ("提高", Change.RAISED)
+    return CarriedRow(
+        **base,
+        last_actual=row.actual,
+        proposed=proposed,
+        change=change,
+        why=(
+            f"{shown}（为目标的 {ratio}%）；建议{verb}为 {proposed}：取{when}实际完成值 {fmt(actual)} "
+            f"按原目标的小数位取整（历史标准）"
+        ),
+    )
+
+
+def _level(actual: Decimal, target: IndicatorValue, reverse: bool) -> Decimal:
+    places = Decimal(1).scaleb(-(target.decimals or 0))
+    level = actual.quantize(places, rounding=ROUND_CEILING if reverse else ROUND_FLOOR)
+    if target.unit == "%" and level > 100:
+        level = Decimal(100)
+    return level
+
+
+def _written(target: IndicatorValue, number: Decimal) -> str:
+    op = (target.operator or Operator.GE).value
+    unit = f"({target.unit})" if target.unit else ""
+    return f"{op}{number}{unit}"
+
+
+def proposed_value(row: CarriedRow) -> IndicatorValue:
+    return parse_value(row.proposed)
+
+
+def diff_lines(plan: NextYearPlan) -> list[str]:
+    """The diff in Chinese, one line per row that changed or needs attention."""
+    lines = []
+    for row in plan.rows:
+        if row.changed:
+            lines.append(f"指标 {row.position}“{row.name}”：{row.last_target} → {row.proposed}（{row.why}）")
+        elif row.change in (Change.UNMET, Change.UNMEASURED):
+            lines.append(f"指标 {row.position}“{row.name}”：{row.change.value}（{row.why}）")
+    return lines + plan.notes

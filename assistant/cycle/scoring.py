@@ -1,0 +1,261 @@
+"""Scores of a self-evaluation, recomputed from the rules in `rules.py`; each with its arithmetic in Chinese.
+
+Shapes: `score_budget` takes the 年度资金总额 row and its 分值 → `BudgetScore`; `score_row` takes one indicator row
+and its 分值 → `RowScore`; `score_evaluation` takes a whole `SelfEvaluation` → `Scorecard` (rows in order, total).
+A row that cannot be scored (no 实际完成值, a qualitative row with no band chosen, no 分值) has ``score=None`` and
+a ``problem`` saying what to fill; the total is then marked incomplete, never silently lower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from assistant.cycle.numbers import fmt, number_of, percent, quantize, target_of
+from assistant.cycle.rules import BANDS, DEFAULT_SETTINGS, RULES, Part, RuleId, Settings
+from assistant.cycle.weights import Spread, part_of, spread, weights_problem
+from assistant.domain.cycle import Band, FundKind, FundLine, SelfEvalRow, SelfEvaluation
+from assistant.domain.values import IndicatorValue, Operator, ValueKind
+
+
+@dataclass(frozen=True)
+class BudgetScore:
+    rate: Decimal | None  # percent, 2 decimals
+    weight: Decimal
+    score: Decimal | None
+    arithmetic: str
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class RowScore:
+    index: int  # 0-based row of the self-evaluation
+    name: str
+    part: Part
+    weight: Decimal | None
+    score: Decimal | None
+    rule: RuleId | None
+    arithmetic: str
+    problem: str | None = None
+    ratio: Decimal | None = None  # actual ÷ target for quantitative rows (how far beyond or short)
+    direction: str | None = None  # "positive", "reverse", "zero", "band"
+
+    @property
+    def full(self) -> bool:
+        return self.score is not None and self.weight is not None and self.score >= self.weight
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    budget: BudgetScore
+    rows: list[RowScore]
+    total: Decimal | None  # None when a row or the budget could not be scored
+    partial_total: Decimal  # what the scored parts add up to
+    weights_problem: str | None
+    weight_notes: list[str]
+
+
+def score_budget(line: FundLine | None, weight: Decimal, settings: Settings = DEFAULT_SETTINGS) -> BudgetScore:
+    """执行率 = 全年执行数 ÷ 全年预算数 (年初预算数 when no 全年预算数), capped at 100%; 得分 = 执行率 × 分值."""
+    if line is None or line.executed is None:
+        return BudgetScore(None, weight, None, "", problem="未填写全年执行数")
+    budget, label = (
+        (line.full_year_budget, "全年预算数") if line.full_year_budget else (line.initial_budget, "年初预算数")
+    )
+    if not budget:
+        return BudgetScore(None, weight, None, "", problem="未填写全年预算数（或为0），无法计算执行率")
+    ratio = line.executed / budget
+    capped = min(ratio, Decimal(1))
+    score = quantize(capped * weight, settings.places)
+    rate = quantize(ratio * 100, settings.places)
+    cap = "（超过100%按100%计）" if ratio > 1 else ""
+    arithmetic = (
+        f"执行率 = {fmt(line.executed)} ÷ {fmt(budget)}（{label}） = {rate}%{cap}；"
+        f"得分 = {quantize(capped * 100, settings.places)}% × {fmt(weight)} = {score}"
+    )
+    return BudgetScore(rate, weight, score, arithmetic)
+
+
+def score_row(index: int, row: SelfEvalRow, weight: Decimal | None, settings: Settings = DEFAULT_SETTINGS) -> RowScore:
+    """One indicator row scored by the rule its target calls for (see module docstring)."""
+    base: dict[str, Any] = {"index": index, "name": row.link.name, "part": part_of(row.link), "weight": weight}
+    if weight is None:
+        return RowScore(**base, score=None, rule=None, arithmetic="", problem="未设分值")
+    target = target_of(row.target, row.target_value)
+    if target.kind is ValueKind.QUANTITATIVE and target.number is not None:
+        if not (row.actual or "").strip():
+            return RowScore(**base, score=None, rule=None, arithmetic="", problem="未填写实际完成值")
+        actual = number_of(row.actual)
+        if actual is not None:
+            return _quantitative(base, target, actual, weight, settings)
+        if row.band is None:
+            return RowScore(
+                **base,
+                score=None,
+                rule=None,
+                arithmetic="",
+                problem=f"实际完成值“{row.actual}”不是数值：请填写数值，或选择档次（达成/部分达成/未达成）",
+            )
+    return _banded(base, row, target, weight, settings)
+
+
+def _quantitative(
+    base: dict[str, Any], target: IndicatorValue, actual: Decimal, weight: Decimal, settings: Settings
+) -> RowScore:
+    goal = target.number
+    assert goal is not None
+    unit = target.unit or ""
+    shown = f"实际 {fmt(actual)}{unit}，目标 {target.render()}"
+    if target.operator in (Operator.LE, Operator.LT):
+        return _reverse(base, goal, actual, weight, settings, shown)
+    if goal == 0:
+        score = weight if actual == 0 else Decimal(0)
+        return RowScore(
+            **base,
+            score=quantize(score, settings.places),
+            rule=RuleId.EQUAL_ZERO,
+            arithmetic=f"{shown}：{'为0，得满分' if actual == 0 else '不为0，得0分'} {quantize(score, settings.places)}",
+            ratio=None,
+            direction="zero",
+        )
+    ratio = actual / goal
+    if actual >= goal:
+        text = f"{shown}：已达到，得满分 {quantize(weight, settings.places)}"
+        score = weight
+    else:
+        score = ratio * weight
+        text = (
+            f"{shown}：未达到，得分 = {fmt(actual)} ÷ {fmt(goal)} × {fmt(weight)} = {quantize(score, settings.places)}"
+        )
+    return RowScore(
+        **base,
+        score=quantize(score, settings.places),
+        rule=RuleId.POSITIVE,
+        arithmetic=text,
+        ratio=ratio,
+        direction="positive",
+    )
+
+
+def _reverse(
+    base: dict[str, Any], goal: Decimal, actual: Decimal, weight: Decimal, settings: Settings, shown: str
+) -> RowScore:
+    rule = settings.reverse_rule
+    ratio = actual / goal if goal else None
+    if actual <= goal:
+        score, text = weight, f"{shown}：未超过目标，得满分 {quantize(weight, settings.places)}"
+    elif rule is RuleId.REVERSE_RATIO:
+        score = goal / actual * weight
+        text = f"{shown}：超过目标，得分 = {fmt(goal)} ÷ {fmt(actual)} × {fmt(weight)} = {quantize(score, settings.places)}"
+    elif goal == 0 or actual >= 2 * goal:
+        score, text = Decimal(0), f"{shown}：达到或超过目标的2倍，得0分"
+    else:
+        score = (1 - (actual - goal) / goal) * weight
+        text = (
+            f"{shown}：超过目标，得分 = (1 − ({fmt(actual)} − {fmt(goal)}) ÷ {fmt(goal)}) × {fmt(weight)}"
+            f" = {quantize(score, settings.places)}"
+        )
+    return RowScore(
+        **base,
+        score=quantize(score, settings.places),
+        rule=rule if rule is RuleId.REVERSE_RATIO else RuleId.REVERSE_LINEAR,
+        arithmetic=text,
+        ratio=ratio,
+        direction="reverse",
+    )
+
+
+def _same_words(a: str, b: str) -> bool:
+    strip = str.maketrans("", "", " 　。.")
+    return a.translate(strip) == b.translate(strip)
+
+
+def _banded(
+    base: dict[str, Any], row: SelfEvalRow, target: IndicatorValue, weight: Decimal, settings: Settings
+) -> RowScore:
+    """Qualitative, deadline or compound targets: the band the officer chose, the score within it."""
+    band = row.band
+    if band is None and row.actual and _same_words(row.actual, target.raw):
+        band = Band.ACHIEVED
+        how = f"实际完成值与目标一致（{row.actual}），按“达成”档计"
+    elif band is None:
+        problem = (
+            "未填写实际完成值" if not (row.actual or "").strip() else "定性指标：请选择档次（达成/部分达成/未达成）"
+        )
+        return RowScore(**base, score=None, rule=RuleId.BAND, arithmetic="", problem=problem, direction="band")
+    else:
+        how = f"填报人选择“{band.value}”档"
+    low, high = (quantize(share * weight, settings.places) for share in BANDS[band])
+    if row.score is None:
+        return RowScore(
+            **base,
+            score=high,
+            rule=RuleId.BAND,
+            arithmetic=f"{how}（{low}–{high} 分），未填得分，按档次上限计 {high}，可在档内调整",
+            direction="band",
+        )
+    if not low <= row.score <= high:
+        return RowScore(
+            **base,
+            score=None,
+            rule=RuleId.BAND,
+            arithmetic="",
+            problem=f"得分 {fmt(row.score)} 不在“{band.value}”档的 {low}–{high} 分之内",
+            direction="band",
+        )
+    return RowScore(
+        **base,
+        score=quantize(row.score, settings.places),
+        rule=RuleId.BAND,
+        arithmetic=f"{how}（{low}–{high} 分），填报得分 {quantize(row.score, settings.places)}",
+        direction="band",
+    )
+
+
+def row_weights(
+    evaluation: SelfEvaluation, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[list[Decimal | None], Decimal, Spread]:
+    """The 分值 in force: the ones written on the form, or the default spread when no row has one."""
+    default = spread([r.link for r in evaluation.rows], settings.weights)
+    total = evaluation.fund(FundKind.TOTAL)
+    budget = total.weight if total is not None and total.weight is not None else default.budget
+    written = [r.weight for r in evaluation.rows]
+    if all(w is None for w in written):
+        return list(default.rows), budget, default
+    return written, budget, default
+
+
+def score_evaluation(evaluation: SelfEvaluation, settings: Settings = DEFAULT_SETTINGS) -> Scorecard:
+    """Every row and the budget scored; total = 预算执行率得分 + Σ 指标得分 (None while anything is unscored)."""
+    weights, budget_weight, default = row_weights(evaluation, settings)
+    budget = score_budget(evaluation.fund(FundKind.TOTAL), budget_weight, settings)
+    rows = [score_row(i, row, weights[i], settings) for i, row in enumerate(evaluation.rows)]
+    scored = [r.score for r in rows] + [budget.score]
+    partial = sum((s for s in scored if s is not None), Decimal(0))
+    complete = all(s is not None for s in scored)
+    used_default = all(r.weight is None for r in evaluation.rows)
+    return Scorecard(
+        budget=budget,
+        rows=rows,
+        total=quantize(partial, settings.places) if complete else None,
+        partial_total=quantize(partial, settings.places),
+        weights_problem=weights_problem(budget_weight, weights),
+        weight_notes=default.notes if used_default else [],
+    )
+
+
+def rule_text(rule: RuleId | None) -> str:
+    return "" if rule is None else f"{RULES[rule].title}：{RULES[rule].formula}"
+
+
+__all__ = [
+    "BudgetScore",
+    "RowScore",
+    "Scorecard",
+    "percent",
+    "rule_text",
+    "score_budget",
+    "score_evaluation",
+    "score_row",
+]

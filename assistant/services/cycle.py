@@ -1,0 +1,289 @@
+"""The year after a declaration, for the shells: monitoring tables and self-evaluations started from a stored
+draft or any declaration the product reads, saved as versions with provenance, scored and checked by the rules
+of `assistant.cycle`, exported and imported in the official layouts, and next year's declaration carried over.
+
+Every method acts for one user (``author``): a form owned by someone else reads as not found. What a person types
+is saved with `Origin.HUMAN` on top of the version it was typed into; a stale save raises `FormConflict` and
+writes nothing. Scores, lights and findings are never stored as truth: they are recomputed from the rules every
+time a form is shown or exported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from assistant.cycle.findings import Finding, selfeval_findings
+from assistant.cycle.monitoring import MonitoringReport, monitor
+from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
+from assistant.cycle.scoring import Scorecard, score_evaluation
+from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
+from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
+from assistant.domain.model import Declaration
+from assistant.domain.values import parse_value
+from assistant.drafting.carryover import draft_from_declaration
+from assistant.drafting.chain import reviewed
+from assistant.drafting.models import Draft, GroundingNote, NoteKind
+from assistant.errors import InputError
+from assistant.services.drafting import SavedDraft
+from assistant.services.scope import CorpusScope
+from assistant.services.subjects import SubjectService
+from assistant.store import Action, DraftStore, Origin
+from assistant.store.cycle import (
+    CycleStore,
+    Form,
+    FormAction,
+    FormKind,
+    FormSummary,
+    FormVersionInfo,
+    StoredForm,
+)
+from assistant.store.fields import indicator_path, initial_origins
+from assistant.suggest.models import Ground, ValueProposal
+
+_DRAFT_ID = re.compile(r"^\d{1,9}$")
+FORMATS = ("docx", "xlsx", "json")
+
+
+@dataclass(frozen=True)
+class SelfEvalView:
+    stored: StoredForm
+    form: SelfEvaluation
+    card: Scorecard
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class MonitoringView:
+    stored: StoredForm
+    form: MonitoringTable
+    report: MonitoringReport
+
+
+@dataclass(frozen=True)
+class NextYear:
+    saved: SavedDraft
+    plan: NextYearPlan
+    diff: list[str]
+
+
+def scored(ev: SelfEvaluation, card: Scorecard) -> SelfEvaluation:
+    """``ev`` with every blank 分值/得分/执行率/总分 filled from ``card`` (written figures are kept as written)."""
+    rows = [
+        row.model_copy(
+            update={
+                "weight": row.weight if row.weight is not None else s.weight,
+                "score": row.score if row.score is not None else s.score,
+            }
+        )
+        for row, s in zip(ev.rows, card.rows, strict=True)
+    ]
+    funds = []
+    for line in ev.funds:
+        if line.kind is FundKind.TOTAL:
+            line = line.model_copy(
+                update={
+                    "weight": line.weight if line.weight is not None else card.budget.weight,
+                    "rate": line.rate if line.rate is not None else card.budget.rate,
+                    "score": line.score if line.score is not None else card.budget.score,
+                }
+            )
+        funds.append(line)
+    total = ev.total_score if ev.total_score is not None else card.total
+    return ev.model_copy(update={"rows": rows, "funds": funds, "total_score": total})
+
+
+class CycleService:
+    def __init__(self, scope: CorpusScope, store: DraftStore, *, author: str) -> None:
+        self.scope = scope
+        self.drafts = store
+        self.store = CycleStore(store)
+        self.author = author
+        self.subjects = SubjectService(scope, lambda: store)
+
+    # -- start -------------------------------------------------------------------------------------
+
+    def _declaration(self, source: str) -> tuple[Declaration, int | None]:
+        """The declaration ``source`` names (a draft number of this user, a corpus id, a file) and its draft id."""
+        if _DRAFT_ID.match(source.strip()) and not Path(source).exists():
+            draft_id = int(source)
+            self._own_draft(draft_id)
+            return self.subjects.one(source.strip()), draft_id
+        return self.subjects.one(source), None
+
+    def _own_draft(self, draft_id: int) -> None:
+        if not any(d.id == draft_id for d in self.drafts.list_drafts(owner=self.author)):
+            raise InputError(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看自己的草稿")
+
+    def start_monitoring(self, source: str, *, as_of: date | None = None) -> StoredForm:
+        """A new monitoring table for the declaration ``source`` names, to ``as_of`` (default 31 July)."""
+        decl, draft_id = self._declaration(source)
+        if as_of is not None and decl.header.year is not None and as_of.year != decl.header.year:
+            raise InputError(
+                f"截止日期 {as_of.isoformat()} 不在申报表的预算年度 {decl.header.year} 年内",
+                hint=f"请给出 {decl.header.year} 年内的日期，如 {decl.header.year}-07-31",
+            )
+        form = monitoring_from(decl, form_id="new", as_of=as_of)
+        return self.store.create(
+            form, owner=self.author, origin=Origin.UPLOAD, draft_id=draft_id, source=source, declaration=decl
+        )
+
+    def start_selfeval(self, source: str, *, monitoring: int | None = None) -> StoredForm:
+        """A new self-evaluation for ``source`` (default 分值 spread); a monitoring table's figures as a start."""
+        decl, draft_id = self._declaration(source)
+        table = None
+        if (
+            monitoring is None and draft_id is not None
+        ):  # the draft's latest monitoring table, so nothing is typed twice
+            latest = self.store.list_forms(kind=FormKind.MONITORING, owner=self.author, draft_id=draft_id)
+            monitoring = latest[0].id if latest else None
+        if monitoring is not None:
+            found = self.get(monitoring)
+            if not isinstance(found.form, MonitoringTable):
+                raise InputError(f"第 {monitoring} 号表不是运行监控表", hint="用 assistant monitor list 查看监控表")
+            table = found.form
+        form = selfeval_from(decl, form_id="new", monitoring=table)
+        return self.store.create(
+            form, owner=self.author, origin=Origin.UPLOAD, draft_id=draft_id, source=source, declaration=decl
+        )
+
+    def import_form(self, path: Path) -> StoredForm:
+        """A .docx/.xlsx 监控表 or 自评表 (or a JSON saved by export) read into a new form; written scores kept."""
+        from assistant.office.cycle_read import form_kind, read_monitoring, read_selfeval
+
+        form: Form
+        if path.suffix.lower() == ".json":
+            form = _read_json(path)
+        elif form_kind(path) == "monitoring":
+            form = read_monitoring(path)
+        else:
+            form = read_selfeval(path)
+        return self.store.create(
+            form, owner=self.author, origin=Origin.UPLOAD, action=FormAction.IMPORT, source=str(path)[:500]
+        )
+
+    # -- read and save -----------------------------------------------------------------------------
+
+    def get(self, form_id: int, version: int | None = None) -> StoredForm:
+        return self.store.get(form_id, version, owner=self.author)
+
+    def forms(self, kind: FormKind | None = None, *, draft_id: int | None = None) -> list[FormSummary]:
+        return self.store.list_forms(kind=kind, owner=self.author, draft_id=draft_id)
+
+    def history(self, form_id: int) -> list[FormVersionInfo]:
+        return self.store.history(form_id, owner=self.author)
+
+    def save(self, form_id: int, form: Form, *, base: int) -> StoredForm:
+        """What the person typed, as the version after ``base``; `FormConflict` when ``base`` is stale."""
+        current = self.get(form_id, base)
+        if current.form == form and current.summary.head == base:
+            return current
+        return self.store.save(form_id, form, expected_parent=base, author=self.author)
+
+    def selfeval(self, form_id: int, version: int | None = None) -> SelfEvalView:
+        stored = self.get(form_id, version)
+        if not isinstance(stored.form, SelfEvaluation):
+            raise InputError(f"第 {form_id} 号表是运行监控表，不是自评表", hint="用 assistant monitor show 查看")
+        return self.evaluate(stored, stored.form)
+
+    def evaluate(self, stored: StoredForm, form: SelfEvaluation) -> SelfEvalView:
+        card = score_evaluation(form)
+        return SelfEvalView(stored=stored, form=form, card=card, findings=selfeval_findings(form, card))
+
+    def monitoring(self, form_id: int, version: int | None = None) -> MonitoringView:
+        stored = self.get(form_id, version)
+        if not isinstance(stored.form, MonitoringTable):
+            raise InputError(f"第 {form_id} 号表是自评表，不是运行监控表", hint="用 assistant selfeval show 查看")
+        return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form))
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def export(self, form_id: int, fmt: str, path: Path, *, version: int | None = None) -> Path:
+        """The form as .docx/.xlsx in the official layout (blank scores filled by the rules), or as JSON."""
+        from assistant.office.cycle_layout import monitoring_layout, selfeval_layout, write_form
+
+        if fmt not in FORMATS:
+            raise InputError(f"不支持的导出格式：{fmt}", hint="可选 docx、xlsx、json")
+        stored = self.get(form_id, version)
+        form = stored.form
+        if isinstance(form, SelfEvaluation):
+            form = scored(form, score_evaluation(form))
+        if fmt == "json":
+            if not path.parent.exists():
+                raise InputError(f"输出目录不存在：{path.parent}", hint="请先创建目录，或换一个输出路径")
+            path.write_text(form.model_dump_json(indent=2) + "\n", encoding="utf-8")
+            return path
+        layout = selfeval_layout(form) if isinstance(form, SelfEvaluation) else monitoring_layout(form)
+        return write_form(layout, fmt, path)
+
+    # -- next year ---------------------------------------------------------------------------------
+
+    def next_year(self, form_id: int) -> NextYear:
+        """Next year's draft from the declaration a self-evaluation followed and what it measured."""
+        stored = self.get(form_id)
+        if not isinstance(stored.form, SelfEvaluation):
+            raise InputError(f"第 {form_id} 号表不是自评表", hint="下年申报需从自评表开始（assistant selfeval list）")
+        decl = stored.declaration or declaration_from_selfeval(stored.form)
+        if not any(i.level1 is not None and i.level2 is not None for i in decl.indicators):
+            raise InputError(
+                f"第 {form_id} 号自评表的指标都不在现行指标框架中（一级、二级指标名称无法识别），无法生成下年申报草稿",
+                hint="请用 assistant selfeval create 从上年申报表创建自评表，并把实际完成值填入",
+            )
+        plan = plan_next_year(decl, stored.form)
+        snapshot = self.scope.current()
+        source = f"{decl.header.year or ''}年申报表及第 {form_id} 号自评表"
+        carried = draft_from_declaration(decl, source=source, year=plan.year, policies=snapshot.policies)
+        draft, changed = _apply(carried.draft, decl, plan)
+        diff = diff_lines(plan)
+        notes = [GroundingNote(kind=NoteKind.FROM_FILE, message=line) for line in diff]
+        draft = reviewed(draft.model_copy(update={"notes": [*draft.notes, *notes]}), snapshot.review_context)
+        origins = dict.fromkeys(initial_origins(draft), Origin.UPLOAD)
+        origins |= {indicator_path(n, "value"): Origin.TEMPLATE for n in changed}
+        info = self.drafts.create(draft, owner=self.author, action=Action.IMPORT, origins=origins)
+        return NextYear(saved=SavedDraft(info=info, draft=draft), plan=plan, diff=diff)
+
+
+def _apply(draft: Draft, decl: Declaration, plan: NextYearPlan) -> tuple[Draft, list[int]]:
+    """Each carried draft row's value set from the plan (历史标准 with last year's actual); the changed rows (1-based)."""
+    carried = [ind for ind in decl.indicators if ind.level1 is not None and ind.level2 is not None]
+    by_position = {row.position: row for row in plan.rows}
+    indicators, changed = [], []
+    for n, (row, ind) in enumerate(zip(draft.indicators, carried, strict=True), start=1):
+        item = by_position[ind.position]
+        parsed = parse_value(item.proposed)
+        history = f"（上年实际完成值 {item.last_actual}）" if item.last_actual else ""
+        value = ValueProposal(
+            value=item.proposed,
+            kind=parsed.kind,
+            operator=parsed.operator,
+            number=parsed.number,
+            unit=parsed.unit,
+            ground=Ground.HISTORY,
+            basis=f"{item.change.value}{history}：{item.why}",
+        )
+        indicators.append(row.model_copy(update={"value": value}))
+        if item.changed:
+            changed.append(n)
+    return draft.model_copy(update={"indicators": indicators}), changed
+
+
+def _read_json(path: Path) -> Form:
+    from pydantic import ValidationError
+
+    from assistant.errors import describe_validation_error
+    from assistant.store.files import read_json_object
+
+    data = read_json_object(path)
+    model = MonitoringTable if "as_of" in data else SelfEvaluation
+    try:
+        return model.model_validate(data, strict=False)
+    except ValidationError as exc:
+        raise InputError(
+            f"{path.name} 不是本程序导出的监控表或自评表：{describe_validation_error(exc)}",
+            hint="请提供 assistant monitor/selfeval export --to json 写出的文件，或 .docx/.xlsx 表",
+        ) from exc
+
+
+__all__ = ["CycleService", "MonitoringView", "NextYear", "SelfEvalView", "scored"]
