@@ -23,6 +23,7 @@ from assistant.web.corpus_tab import build_corpus_tab
 from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
+from assistant.web.model_state import model_state
 from assistant.web.qa_tab import CITE_JS, build_qa_tab
 from assistant.web.suggest_tab import build_suggest_tab
 from assistant.web.versions_tab import build_versions_tab
@@ -51,6 +52,7 @@ def build_app(services: Services) -> gr.Blocks:
         with gr.Row():
             gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
             user = gr.Markdown("", elem_id="current-user")
+        state = gr.Markdown(model_state(services.runtime), elem_id="model-state")
         with gr.Tabs():
             with gr.Tab("起草", id="draft"):
                 view = build_draft_tab(ctx)
@@ -64,6 +66,7 @@ def build_app(services: Services) -> gr.Blocks:
                 build_corpus_tab(ctx, corpus_tab)
         app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
         app.load(_who, None, user)
+        app.load(lambda: model_state(services.runtime), None, state)
         app.load(None, None, None, js=CITE_JS)
     return app
 

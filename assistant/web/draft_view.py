@@ -36,6 +36,7 @@ class DraftView:
     review: gr.Markdown
     conflict: gr.Markdown
     save: gr.Button
+    save_brief: gr.Button
     proposal: ProposalPanel | None = None  # placed by the 起草 tab before any event is wired
 
     def outputs(self) -> list[gr.components.Component]:
@@ -108,8 +109,9 @@ class DraftView:
         return {self.conflict: render.conflict_panel(exc)}
 
 
-def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple[DraftView, T]:
-    """The draft's components (placed where this is called); ``side`` builds what sits beside the table."""
+def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T], save_brief: gr.Button) -> tuple[DraftView, T]:
+    """The draft's components (placed where this is called); ``side`` builds what sits beside the table;
+    ``save_brief`` saves the brief form into the open draft."""
     with gr.Row():
         drafts = gr.Dropdown(label="我的草稿", choices=[], scale=3, elem_id="my-drafts", allow_custom_value=True)
         status = gr.Markdown("还没有打开草稿：填写简报后点“起草”。", elem_id="draft-status")
@@ -139,4 +141,4 @@ def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple
             )
         with gr.Column(scale=2):
             beside = side()
-    return DraftView(ctx, form, drafts, status, sections, table, review, conflict, save), beside
+    return DraftView(ctx, form, drafts, status, sections, table, review, conflict, save, save_brief), beside
