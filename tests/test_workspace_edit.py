@@ -160,3 +160,29 @@ def test_a_draft_from_last_years_form_proposes_the_new_year(services, tmp_path):
     assert "开始日期" in (proposal.instruction or "")
     saved = ws.accept(started.saved.info.draft_id, proposal.id, base=1)
     assert saved.draft.brief.start_date is not None and saved.draft.brief.start_date.year == 2024
+
+
+def test_export_never_splits_a_block_even_of_a_table_saved_split(drafted, tmp_path):
+    from docx import Document
+
+    from assistant.office.service import ExportFormat
+
+    ws, draft_id = drafted
+    table = list(ws.open(draft_id).draft.indicators)
+    split = table[0].model_copy(update={"name": "拆开的同组指标"})
+    other = next(r for r in table if r.level2 is not table[0].level2)
+    ws.save_indicators(draft_id, [*table, split], base=1)  # a table saved with its first block split
+    path = ws.export(draft_id, ExportFormat.DOCX, tmp_path)
+    text = "\n".join(c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells)
+    assert text.index("拆开的同组指标") < text.index(other.name)
+
+
+def test_instruction_checks_label_a_rewrite_that_did_not_do_what_was_asked():
+    from assistant.services.instruction_check import unmet
+
+    before = "为社区老年人提供助餐服务。"
+    longer = "为社区老年人提供助餐服务，保障老年人用餐需求，提升生活质量，促进社区和谐发展。"
+    found = unmet("更简洁，突出高龄独居老人送餐上门", before, longer)
+    assert any("更简洁" in f for f in found) and any("高龄独居老人送餐上门" in f for f in found)
+    assert unmet("更简洁，突出高龄独居老人送餐上门", longer, "为高龄独居老人送餐上门。") == []
+    assert unmet("", before, longer) == []

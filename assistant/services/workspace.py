@@ -25,7 +25,7 @@ from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
 from assistant.errors import InputError
 from assistant.office.service import ExportFormat, export_declaration
-from assistant.services.derived import group_key, place_in_group
+from assistant.services.derived import group_key, grouped, place_in_group
 from assistant.services.drafting import DraftingService, SavedDraft
 from assistant.services.editing import FieldEdit
 from assistant.services.review import load_subjects
@@ -258,7 +258,9 @@ class WorkspaceService:
         if fmt is ExportFormat.JSON:
             path.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
             return path
-        return export_declaration(to_declaration(stored.draft), fmt, path)
+        # a table saved before rows were kept in their blocks (or uploaded so) is exported with each block whole
+        draft = stored.draft.model_copy(update={"indicators": grouped(stored.draft.indicators)})
+        return export_declaration(to_declaration(draft), fmt, path)
 
     def history(self, draft_id: int) -> list[VersionInfo]:
         self._own(draft_id)
