@@ -8,6 +8,7 @@ are read as dotted paths). Every problem is an `InputError` in Chinese naming th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -47,6 +48,7 @@ _TOP = {
 }
 _FUNDING_ALIASES = {label: key for key, label in FUNDING_FIELDS.items()}
 MAX_EDITS = 500
+_TITLED = re.compile(r"《([^《》]+)》")
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,11 @@ def _basis(value: Any, policies: Sequence[PolicyReference]) -> list[BasisEntry]:
     by_id = {p.id: p for p in policies}
     entries: list[BasisEntry] = []
     for item in items:
-        text = str(item.get("title", "") if isinstance(item, dict) else item).strip().strip("《》").strip()
+        text = str(item.get("title", "") if isinstance(item, dict) else item).strip()
+        titled = _TITLED.search(text)
+        if titled:
+            text = titled.group(1).strip()
+        text = text.strip("《》").strip()
         if not text:
             continue
         found = by_id.get(text) or find_policy(policies, text)

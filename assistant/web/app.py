@@ -18,11 +18,13 @@ import gradio as gr
 
 from assistant.services import Services
 from assistant.web import render
+from assistant.web.charts import cjk_font
 from assistant.web.context import WebContext
 from assistant.web.corpus_tab import build_corpus_tab
 from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
+from assistant.web.locale import OVERLAY_CSS, chinese_i18n
 from assistant.web.model_state import model_state
 from assistant.web.qa_tab import CITE_JS, build_qa_tab
 from assistant.web.suggest_tab import build_suggest_tab
@@ -44,6 +46,7 @@ table.official tr.cited th, table.official tr.cited td { background: #fff3b0; }
 
 def build_app(services: Services) -> gr.Blocks:
     """The workspace over ``services`` (tabs 起草, 版本, 指标推荐, 问答, 语料库)."""
+    cjk_font()  # charts in Chinese: the CJK font registered with matplotlib before the first chart
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
         browser = gr.BrowserState(
             None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir)
@@ -111,9 +114,10 @@ def launch(
         server_name=host,
         server_port=port,
         share=False,
-        css=CSS,
+        css=CSS + OVERLAY_CSS,
         footer_links=[],
         show_error=True,
+        i18n=chinese_i18n(),
         auth=auth,
         auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）",
         quiet=not block,

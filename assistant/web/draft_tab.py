@@ -19,6 +19,7 @@ from assistant.office.service import ExportFormat
 from assistant.services.drafting import SavedDraft
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
+from assistant.web.basis_editor import build_basis_editor, wire_basis_editor
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
 from assistant.web.context import WebContext, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView, Typed, build_view
@@ -68,6 +69,8 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
                 label="也重写人工修改或锁定的行", value=False, elem_id="regenerate-table-force", scale=1
             )
     view.proposal = panel = build_panel()
+    policies = ctx.services.scope.current().policies
+    view.basis = basis = build_basis_editor(policies)
     with gr.Row():
         fmt = gr.Radio(EXPORT_FORMATS, value="docx", label="导出格式", scale=2)
         export = gr.Button("导出", elem_id="export", scale=1)
@@ -113,6 +116,7 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
         _opener(ctx, view), [view.drafts, ctx.draft_id, ctx.base, *view.typed()], view.outputs(), api_name="open_draft"
     )
     wire_editor(editor, view)
+    wire_basis_editor(basis, view, policies)
     wire_start(ctx, view, start)
     return view
 
@@ -200,7 +204,7 @@ def model_fallback(draft: Draft, *, wanted: bool) -> str:
     notes = [n.message for n in draft.notes if n.kind is NoteKind.RULES_ONLY]
     if draft.model != "rules" and not notes:
         return ""
-    return notes[0] if notes else "语言模型未能使用"
+    return notes[0][:300] if notes else "语言模型未能使用"
 
 
 def _brief_saver(ctx: WebContext, view: DraftView):

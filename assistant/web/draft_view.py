@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import gradio as gr
 
@@ -19,6 +19,9 @@ from assistant.web import render
 from assistant.web.brief_form import BriefForm, form_values
 from assistant.web.context import WebContext, need_draft
 from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
+
+if TYPE_CHECKING:
+    from assistant.web.basis_editor import BasisEditor
 
 T = TypeVar("T")
 EDITABLE = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
@@ -38,9 +41,11 @@ class DraftView:
     save: gr.Button
     save_brief: gr.Button
     proposal: ProposalPanel | None = None  # placed by the 起草 tab before any event is wired
+    basis: BasisEditor | None = None  # 立项依据 and 制度保障, placed by the 起草 tab before any event is wired
 
     def outputs(self) -> list[gr.components.Component]:
         panel = self.proposal.outputs() if self.proposal is not None else []
+        basis = self.basis.outputs() if self.basis is not None else []
         return [
             self.ctx.draft_id,
             self.ctx.base,
@@ -52,6 +57,7 @@ class DraftView:
             self.conflict,
             *panel,
             *self.form.inputs(),
+            *basis,
         ]
 
     def render(self, ws: WorkspaceService, draft_id: int, number: int | None = None, *, note: str = "") -> dict:
@@ -79,6 +85,8 @@ class DraftView:
         updates.update(zip(self.form.inputs(), form_values(stored.draft.brief), strict=True))
         if self.proposal is not None:
             updates.update(self.proposal.shown(stored, pending))
+        if self.basis is not None:
+            updates.update(self.basis.shown(stored.draft))
         return updates
 
     @staticmethod
