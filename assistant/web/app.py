@@ -18,6 +18,7 @@ import gradio as gr
 
 from assistant.services import Services
 from assistant.web import render
+from assistant.web.autosave import Autosave
 from assistant.web.charts import cjk_font
 from assistant.web.context import WebContext
 from assistant.web.corpus_tab import build_corpus_tab
@@ -58,7 +59,7 @@ def build_app(services: Services) -> gr.Blocks:
         state = gr.Markdown(model_state(services.runtime), elem_id="model-state")
         with gr.Tabs():
             with gr.Tab("起草", id="draft"):
-                view = build_draft_tab(ctx)
+                view, autosave = build_draft_tab(ctx)
             with gr.Tab("版本", id="versions") as versions_tab:
                 build_versions_tab(ctx, view, versions_tab)
             with gr.Tab("指标推荐", id="suggest"):
@@ -67,7 +68,9 @@ def build_app(services: Services) -> gr.Blocks:
                 build_qa_tab(ctx)
             with gr.Tab("语料库", id="corpus") as corpus_tab:
                 build_corpus_tab(ctx, corpus_tab)
-        app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
+        app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs()).then(
+            _restore_unsaved(autosave), [autosave.store, autosave.shown], list(autosave.fields.values())
+        )
         app.load(_who, None, user)
         app.load(lambda: model_state(services.runtime), None, state)
         app.load(None, None, None, js=CITE_JS)
@@ -98,6 +101,17 @@ def _restore_open_draft(view: DraftView):
         if draft_id and any(value == draft_id for _, value in choices):
             return view.render(ws, int(draft_id))
         return {view.drafts: gr.Dropdown(choices=choices, value=None), view.ctx.draft_id: None}
+
+    return restore
+
+
+def _restore_unsaved(autosave: Autosave):
+    @guarded
+    def restore(kept: dict | None, shown: str) -> dict:
+        updates = autosave.restore(kept, shown)
+        if updates:
+            gr.Info("已恢复上次在本浏览器中输入但未保存的内容，请检查后保存。", title="已恢复未保存的内容")
+        return updates
 
     return restore
 

@@ -19,6 +19,7 @@ from assistant.office.service import ExportFormat
 from assistant.services.drafting import SavedDraft
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
+from assistant.web.autosave import Autosave, build_autosave
 from assistant.web.basis_editor import build_basis_editor, wire_basis_editor
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
 from assistant.web.context import WebContext, need_draft
@@ -37,7 +38,8 @@ class DraftStopped(AssistantError):
     """The person pressed 停止: drafting ends at the next event; nothing half-made is saved."""
 
 
-def build_draft_tab(ctx: WebContext) -> DraftView:
+def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
+    autosave = build_autosave()
     with gr.Accordion("项目简报", open=True):
         with gr.Row():
             example = gr.Button("载入示例简报", size="sm", elem_id="load-example")
@@ -71,6 +73,11 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
     view.proposal = panel = build_panel()
     policies = ctx.services.scope.current().policies
     view.basis = basis = build_basis_editor(policies)
+    view.shown_version = autosave.shown
+    autosave.fields.update({f"brief.{n}": c for n, c in enumerate(form.inputs())})
+    autosave.fields.update({f"section.{kind.value}": box for kind, box in view.sections.items()})
+    autosave.fields.update({"basis": basis.basis, "safeguards": basis.safeguards})
+    autosave.track()
     with gr.Row():
         fmt = gr.Radio(EXPORT_FORMATS, value="docx", label="导出格式", scale=2)
         export = gr.Button("导出", elem_id="export", scale=1)
@@ -118,7 +125,7 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
     wire_editor(editor, view)
     wire_basis_editor(basis, view, policies)
     wire_start(ctx, view, start)
-    return view
+    return view, autosave
 
 
 def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "") -> dict:

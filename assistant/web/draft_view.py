@@ -16,6 +16,7 @@ from assistant.domain.model import SectionKind
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict, DraftNotFound, Proposal, StoredVersion, VersionInfo
 from assistant.web import render
+from assistant.web.autosave import version_tag
 from assistant.web.brief_form import BriefForm, form_values
 from assistant.web.context import WebContext, need_draft
 from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
@@ -42,6 +43,7 @@ class DraftView:
     save_brief: gr.Button
     proposal: ProposalPanel | None = None  # placed by the 起草 tab before any event is wired
     basis: BasisEditor | None = None  # 立项依据 and 制度保障, placed by the 起草 tab before any event is wired
+    shown_version: gr.Textbox | None = None  # hidden: the version on the page, under which typed text is kept
 
     def outputs(self) -> list[gr.components.Component]:
         panel = self.proposal.outputs() if self.proposal is not None else []
@@ -58,6 +60,7 @@ class DraftView:
             *panel,
             *self.form.inputs(),
             *basis,
+            *([self.shown_version] if self.shown_version is not None else []),
         ]
 
     def render(self, ws: WorkspaceService, draft_id: int, number: int | None = None, *, note: str = "") -> dict:
@@ -87,6 +90,8 @@ class DraftView:
             updates.update(self.proposal.shown(stored, pending))
         if self.basis is not None:
             updates.update(self.basis.shown(stored.draft))
+        if self.shown_version is not None:
+            updates[self.shown_version] = version_tag(info)
         return updates
 
     @staticmethod
