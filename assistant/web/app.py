@@ -109,7 +109,7 @@ def _restore_unsaved(autosave: Autosave):
     @guarded
     def restore(kept: dict | None, shown: str) -> dict:
         updates = autosave.restore(kept, shown)
-        if updates:
+        if any(v != gr.skip() for v in updates.values()):
             gr.Info("已恢复上次在本浏览器中输入但未保存的内容，请检查后保存。", title="已恢复未保存的内容")
         return updates
 

@@ -42,8 +42,8 @@ class Autosave:
     def restore(self, kept: dict | None, shown: str) -> dict:
         """The kept texts for the version now shown, put back into their fields; nothing when there are none."""
         if not isinstance(kept, dict) or kept.get(VERSION_KEY) != (shown or ""):
-            return {}
-        return {c: kept[k] for k, c in self.fields.items() if k in kept}
+            kept = {}
+        return {c: kept[k] if k in kept else gr.skip() for k, c in self.fields.items()}
 
 
 def build_autosave() -> Autosave:
