@@ -71,7 +71,12 @@ class LLMSettings(BaseModel):
         default=None, description="Any GGUF file for the local provider; unset uses the embedded model."
     )
     local_host: str = Field(default="127.0.0.1", description="Loopback address of the local llama.cpp server.")
-    local_port: int = Field(default=8765, description="Port of the local llama.cpp server.")
+    local_port: int = Field(
+        default=0,
+        ge=0,
+        le=65535,
+        description="Port of the local llama.cpp server; 0 (default): a free port, the server owned by this process.",
+    )
     n_ctx: int = Field(default=4096, description="Context window of the local model.")
     n_threads: int = Field(default=2, description="CPU threads for the local model.")
     temperature: float = Field(default=0.2, description="Sampling temperature.")

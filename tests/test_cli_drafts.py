@@ -184,3 +184,34 @@ def test_drafts_show_makes_control_characters_visible(data_dir: Path, tmp_path: 
     assert not any(char in shown for char in "\x1b\x07\x9b")
     assert "清屏␛[2J响铃␇[bold]标记[/bold]\\x9b31m结束" in shown  # visible, and the markup as written
     assert "指标␛]0;标题␇名" in shown.replace("\n", "").replace("│", "").replace(" ", "")
+
+
+def test_drafts_edit_changes_any_field_and_offers_the_cost_rows_again(data_dir: Path, tmp_path: Path) -> None:
+    _ok(["draft", "--example"])
+    edited = _ok(
+        ["drafts", "edit", "1", "--field", "header.start_date", "2027-02-01", "--field", "资金.年度申请", "200万"]
+    )
+    assert "第 2 版（人工修改：开始日期、资金 · 年度申请）" in edited.output and "审核：" in edited.output
+    assert "≤265(万元) → ≤200(万元)" in edited.output and "assistant drafts accept 1 1" in edited.output
+    shown = json.loads(_ok(["drafts", "show", "1", "--json"]).stdout)
+    assert shown["draft"]["brief"]["start_date"] == "2027-02-01"
+    assert shown["fields"]["header.start_date"]["origin"] == "human"
+    patch = tmp_path / "patch.yaml"
+    patch.write_text(
+        "表头:\n  结束日期: 2027-11-30\n制度保障:\n  - 项目管理制度｜《运维管理办法》｜按月检查\n", "utf-8"
+    )
+    assert "第 3 版" in _ok(["drafts", "edit", "1", "--patch", str(patch)]).output
+    assert "已采纳建议 1" in _ok(["drafts", "accept", "1", "1"]).output
+    latest = json.loads(_ok(["drafts", "show", "1", "--json"]).stdout)["draft"]
+    assert latest["brief"]["end_date"] == "2027-11-30" and latest["safeguards"][0]["document"] == "《运维管理办法》"
+    assert any(i["name"] == "项目总成本" and i["value"]["value"] == "≤200(万元)" for i in latest["indicators"])
+
+
+def test_drafts_edit_refuses_an_unknown_field_or_a_bad_value_in_chinese(data_dir: Path) -> None:
+    _ok(["draft", "--example"])
+    unknown = runner.invoke(app, ["drafts", "edit", "1", "--field", "header.colour", "红"])
+    assert unknown.exit_code == 2 and "没有字段“header.colour”" in unknown.output
+    bad = runner.invoke(app, ["drafts", "edit", "1", "--field", "结束日期", "2026-01-01"])
+    assert bad.exit_code == 2 and "早于开始日期" in bad.output and "Traceback" not in bad.output
+    missing = runner.invoke(app, ["drafts", "edit", "1", "--field", "结束日期"])
+    assert missing.exit_code == 2 and "--field 字段 值" in missing.output

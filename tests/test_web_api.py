@@ -88,7 +88,7 @@ def test_row_editor_saves_a_value_and_the_review_follows(url):
     )
     rows = changed[TABLE]["data"]
     assert changed[-1] == len(rows)  # the editor now points at the new row
-    assert rows[-1][3:5] == ["平台使用人员满意度", "满意"] and rows[-1][6] == "人工修改" and "❌" in rows[-1][7]
+    assert rows[-1][3:5] == ["平台使用人员满意度", "满意"] and rows[-1][6] == "人工修改" and "错误" in rows[-1][7]
     assert "满意度不是百分比" in changed[REVIEW] or "百分比" in changed[REVIEW]
     fixed = client.predict(
         draft_id,
@@ -102,7 +102,7 @@ def test_row_editor_saves_a_value_and_the_review_follows(url):
         "",
         api_name="/save_row",
     )
-    assert fixed[TABLE]["data"][-1][4] == "≥90(%)" and "❌" not in fixed[TABLE]["data"][-1][7]
+    assert fixed[TABLE]["data"][-1][4] == "≥90(%)" and "错误" not in fixed[TABLE]["data"][-1][7]
 
 
 def test_restore_and_export_docx(url):

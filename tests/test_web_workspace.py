@@ -17,6 +17,7 @@ from assistant.domain.values import Operator
 from assistant.errors import InputError
 from assistant.office.service import ExportFormat
 from assistant.services import build_services
+from assistant.services.derived import grouped
 from assistant.services.drafting import ProtectedFieldError
 from assistant.services.workspace import IndicatorInput
 from assistant.store import DraftConflict, DraftNotFound, Origin
@@ -64,14 +65,17 @@ def test_row_editor_value_from_operator_number_unit_and_review_points_at_the_row
     row = IndicatorInput(Level1.OUTPUT, Level2.QUALITY, "故障响应及时率", Operator.GE, Decimal("95"), "%")
     after = ws.put_row(draft_id, 2, row, base=1)
     stored = ws.open(draft_id)
-    ind = stored.draft.indicators[1]
+    n = next(i for i, r in enumerate(stored.draft.indicators, start=1) if r.name == "故障响应及时率")
+    ind = stored.draft.indicators[n - 1]
     assert (ind.name, ind.value.value, ind.value.number, ind.value.unit) == (
         "故障响应及时率",
         "≥95(%)",
         Decimal("95"),
         "%",
     )
-    assert stored.fields[indicator_path(2, "value")].origin is Origin.HUMAN
+    # a row given another 二级 moves to that block: the table (and the export) never splits a block
+    assert stored.draft.indicators[n - 2].level2 is Level2.QUALITY or n == 1
+    assert stored.fields[indicator_path(n, "value")].origin is Origin.HUMAN
     assert stored.fields[indicator_path(1, "value")].origin is not Origin.HUMAN
     bad = IndicatorInput(Level1.SATISFACTION, Level2.SATISFACTION, "平台使用人员满意度", qualitative="满意")
     ws.put_row(draft_id, None, bad, base=after.info.number)
@@ -126,15 +130,16 @@ def test_another_users_draft_is_not_found(services, drafted):
         other.open(saved.info.draft_id)
 
 
-def test_add_suggestions_appends_rows_with_their_evidence(services, drafted):
+def test_add_suggestions_adds_rows_inside_their_block_with_their_evidence(services, drafted):
     ws, saved = drafted
     draft_id = saved.info.draft_id
     ws.delete_row(draft_id, 1, base=1)
     suggestions = services.suggest.suggest(example_brief())
     first = suggestions.model_copy(update={"suggestions": suggestions.suggestions[:1]})
     added = ws.add_suggestions(draft_id, first, base=2)
-    row = added.draft.indicators[-1]
-    assert row.name == suggestions.suggestions[0].name and row.evidence
+    table = added.draft.indicators
+    row = next(r for r in table if r.name == suggestions.suggestions[0].name)
+    assert row.evidence and grouped(table) == table
     with pytest.raises(InputError, match="都已在"):
         ws.add_suggestions(draft_id, first, base=3)
 

@@ -13,12 +13,15 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
+from assistant.drafting.models import Draft
 from assistant.errors import AssistantError, InputError
-from assistant.store import DraftSummary, FieldChange, StoredVersion, VersionInfo
-from assistant.store.fields import field_label
+from assistant.review.models import Severity
+from assistant.store import DraftSummary, FieldChange, Proposal, StoredVersion, VersionInfo
+from assistant.store.fields import field_label, field_texts
 
 app = typer.Typer(
-    help="草稿库：每次起草、重写、修改都存为一个版本，可查看历史、比较、恢复和导出。", no_args_is_help=True
+    help="草稿库：每次起草、重写、修改都存为一个版本，可修改任一字段、查看历史、比较、恢复和导出。",
+    no_args_is_help=True,
 )
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
@@ -229,3 +232,107 @@ def lock(
         saved = services.drafting.lock(draft_id, fields, locked=not unlock)
     verb = "解锁" if unlock else "锁定"
     typer.echo(f"已{verb}：{'、'.join(field_label(f) for f in fields)}（草稿 {draft_id} 第 {saved.info.number} 版）")
+
+
+@app.command("edit", context_settings={"allow_extra_args": True, "ignore_unknown_options": False})
+def edit(
+    ctx: typer.Context,
+    draft_id: DraftId,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            "-f",
+            help="字段 值，如 --field header.start_date 2028-01-01、--field 资金.总额 120万（可多次使用）",
+            metavar="字段 值",
+        ),
+    ] = None,
+    patch: Annotated[
+        Path | None, typer.Option("--patch", help="YAML 修改文件：每行“字段: 值”，如 开始日期: 2028-01-01")
+    ] = None,
+    version: VersionOption = None,
+) -> None:
+    """修改草稿的任一字段（表头、资金、日期、实施计划、项目构成、立项依据、制度保障、正文），存为新版本（人工修改）并重新审核。"""
+    from assistant.services.editing import FieldEdit, normalise_path, parse_patch, read_cli_value
+
+    edits: list[FieldEdit] = []
+    if patch is not None:
+        if not patch.is_file():
+            raise InputError(f"找不到修改文件：{patch}", hint="请检查路径")
+        edits += parse_patch(patch.read_text(encoding="utf-8-sig"), source=patch.name)
+    paths, values = list(field or []), list(ctx.args)
+    if len(paths) != len(values):
+        raise InputError(
+            f"--field 应写成“--field 字段 值”：有 {len(paths)} 个字段、{len(values)} 个值",
+            hint="如 --field header.start_date 2028-01-01；值含空格时请加引号",
+        )
+    for raw, value in zip(paths, values, strict=True):
+        path = normalise_path(raw)
+        edits.append(FieldEdit(path, read_cli_value(path, value)))
+    if not edits:
+        raise InputError("没有要修改的字段", hint="用 --field 字段 值（可多次），或 --patch 修改文件.yaml")
+    with open_services() as services:
+        saved, proposal = services.drafting.edit_fields(draft_id, edits, base=version)
+        offered = _proposal_text(proposal, saved.draft) if proposal is not None else None
+    if saved.unchanged:
+        typer.echo(saved.notice)
+        return
+    typer.echo(
+        f"已保存草稿 {draft_id} 第 {saved.info.number} 版（人工修改：{saved.info.section or ''}），审核已重新运行。"
+    )
+    review = saved.draft.review
+    if review is not None:
+        counts = "，".join(f"{s.label} {review.count(s)} 条" for s in Severity)
+        typer.echo(f"审核：{counts}（assistant check {draft_id} 查看详情）")
+    if offered is not None:
+        typer.echo(offered)
+
+
+def _proposal_text(proposal: Proposal, base: Draft) -> str:
+    """The proposal and what it changes, field by field, with the commands that decide it."""
+    before, after = field_texts(base), field_texts(proposal.draft)
+    lines = [f"建议 {proposal.id}（{proposal.label}）：{proposal.instruction or ''}"]
+    for path, text in after.items():
+        if before.get(path) != text and (not path.startswith("indicator.") or path.endswith(".value")):
+            lines.append(f"  {field_label(path)}：{before.get(path) or '（空）'} → {text or '（空）'}")
+    lines.append(
+        f"采纳：assistant drafts accept {proposal.draft_id} {proposal.id}；"
+        f"不采纳：assistant drafts reject {proposal.draft_id} {proposal.id}"
+    )
+    return "\n".join(lines)
+
+
+@app.command("proposals")
+def proposals(draft_id: DraftId) -> None:
+    """列出草稿的建议（重新生成、按新资金重算成本指标、跨年度顺延）及其状态。"""
+    with open_services() as services:
+        found = services.store.proposals(draft_id)
+    if not found:
+        typer.echo(f"草稿 {draft_id} 没有建议。")
+        return
+    table = Table(title=f"草稿 {draft_id} 的建议（{len(found)} 条）", title_justify="left")
+    for col in ("编号", "部分", "基于", "状态", "说明"):
+        table.add_column(col, overflow="fold")
+    for p in found:
+        render.add_plain_row(table, p.id, p.label, f"第 {p.base} 版", p.status.label, p.instruction or "")
+    render.console().print(table)
+
+
+@app.command("accept")
+def accept(
+    draft_id: DraftId, proposal_id: Annotated[int, typer.Argument(help="建议编号（见 drafts proposals）")]
+) -> None:
+    """采纳一条建议：存为新版本。"""
+    with open_services() as services:
+        saved = services.drafting.accept(draft_id, proposal_id)
+    typer.echo(saved.notice or f"已采纳建议 {proposal_id}：存为草稿 {draft_id} 第 {saved.info.number} 版。")
+
+
+@app.command("reject")
+def reject(
+    draft_id: DraftId, proposal_id: Annotated[int, typer.Argument(help="建议编号（见 drafts proposals）")]
+) -> None:
+    """不采纳一条建议：草稿不变，建议留在记录中。"""
+    with open_services() as services:
+        services.drafting.reject(draft_id, proposal_id)
+    typer.echo(f"未采纳建议 {proposal_id}：草稿 {draft_id} 保持不变。")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -33,11 +36,24 @@ def serve(
     """启动网页工作台：起草、版本、指标推荐、问答、语料库。浏览器打开 http://HOST:PORT 。"""
     from assistant.web.app import launch
 
-    with open_services(llm=llm) as services:
+    _stop_on_sigterm()
+    with open_services(llm=llm) as services:  # closing the services stops the embedded model server
         web = services.settings.web
         host, port = host or web.host, port or web.port
         typer.echo(f"申报助手网页工作台：http://{host}:{port}（按 Ctrl+C 停止）", err=True)
+        threading.Thread(target=services.runtime.warm, daemon=True, name="model-warm").start()
         launch(services, host=host, port=port, login=web.login if login is None else login)
+    typer.echo("网页工作台已停止。", err=True)
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (``kill``, systemd, a container stop) ends serve as Ctrl+C does: the page server closes and the
+    services close, which stops the embedded model server, instead of the process dying with its server left running."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 @users_app.command("add")

@@ -18,7 +18,15 @@ from pydantic import ValidationError
 from assistant.domain.brief import Brief, BriefFunding, CompositionLine, describe_brief_error
 from assistant.domain.model import Declaration, Indicator, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
-from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSection, GroundingNote, NoteKind
+from assistant.drafting.models import (
+    BasisEntry,
+    Draft,
+    DraftIndicator,
+    DraftSafeguard,
+    DraftSection,
+    GroundingNote,
+    NoteKind,
+)
 from assistant.errors import InputError
 from assistant.suggest.models import Ground, ValueProposal
 
@@ -51,6 +59,9 @@ def draft_from_declaration(
         sections=sections,
         basis=basis,
         indicators=indicators,
+        safeguards=[
+            DraftSafeguard(category=r.category, document=r.document, measures=r.measures) for r in decl.safeguards
+        ],
         notes=[GroundingNote(kind=NoteKind.FROM_FILE, message=n) for n in notes],
     )
     return Carried(draft=draft, notes=notes)

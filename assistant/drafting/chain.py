@@ -11,7 +11,7 @@ from datetime import date
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
 from assistant.domain.brief import Brief
-from assistant.domain.model import Declaration, SectionKind
+from assistant.domain.model import Declaration, SafeguardRow, SectionKind
 from assistant.domain.policy import find_policy, policies_cited_in
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
@@ -375,4 +375,11 @@ def to_declaration(draft: Draft) -> Declaration:
     basis_text = "\n".join(basis_label(b.title, b.doc_number) for b in draft.basis)
     sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
     rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
-    return brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)
+    decl = brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)
+    if not draft.safeguards:
+        return decl
+    safeguards = [
+        SafeguardRow(line=n, category=s.category, document=s.document, measures=s.measures, stages=[])
+        for n, s in enumerate(draft.safeguards, start=1)
+    ]
+    return decl.model_copy(update={"safeguards": safeguards})

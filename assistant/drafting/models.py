@@ -48,6 +48,16 @@ class DraftIndicator(BaseModel):
     citations: list[SourceRef] = Field(default_factory=list)
 
 
+class DraftSafeguard(BaseModel):
+    """One row of the 制度保障 table: the kind of rule, the document, and what it makes happen."""
+
+    model_config = _MODEL
+
+    category: str = Field(description="制度类别，如 项目管理制度")
+    document: str = Field(description="文件名称")
+    measures: str = Field(default="", description="具体措施")
+
+
 class NoteKind(StrEnum):
     DROPPED_REFERENCE = "dropped_reference"
     UNGROUNDED_FIGURE = "ungrounded_figure"
@@ -60,6 +70,7 @@ class NoteKind(StrEnum):
     UNSUPPORTED_CLAIM = "unsupported_claim"  # a political or background claim no source makes
     INJECTION = "injection"  # text addressing the model, found in the input and ignored
     FROM_FILE = "from_file"  # what a draft started from an uploaded declaration carried over, changed or left out
+    ROLLOVER = "rollover"  # last year's dates or years moved to the new budget year (proposed, then accepted)
     RETRIEVAL_FALLBACK = "retrieval_fallback"  # the hybrid index could not be used; precedents from the bank
     SAME_AS_TOTAL = "same_as_total"  # 年度绩效目标 taken over from 项目总目标 (a project inside one budget year)
     FOREIGN_DOMAIN = "foreign_domain"  # a sentence about another project's domain, removed
@@ -99,6 +110,9 @@ class Draft(BaseModel):
     sections: list[DraftSection]
     basis: list[BasisEntry]
     indicators: list[DraftIndicator]
+    safeguards: list[DraftSafeguard] = Field(
+        default_factory=list, description="制度保障 rows, as written or carried over"
+    )
     notes: list[GroundingNote] = Field(default_factory=list)
     usage: list[SectionUsage] = Field(default_factory=list)
     review: ReviewReport | None = None

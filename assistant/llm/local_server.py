@@ -5,7 +5,9 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import ipaddress
+import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -105,9 +107,14 @@ class LocalServer:
         return self._process.pid if self._process is not None else None
 
     def start(self) -> LocalServer:
-        """Reuse a healthy server for the same model on the port, or spawn one and wait until it answers."""
+        """Reuse a healthy server for the same model on the port, or spawn one and wait until it answers.
+
+        Port 0 (the default) takes a free port: the server is this process's own, stopped with it (and, should this
+        process die without stopping it, the server exits by itself: `assistant.llm.owned_server`)."""
         if self._process is not None:
             return self
+        if self.port == 0:
+            self.port = _free_port(self.host)
         match self._port_state():
             case _PortState.SAME_MODEL:
                 return self
@@ -143,7 +150,8 @@ class LocalServer:
         return [
             sys.executable,
             "-m",
-            "llama_cpp.server",
+            "assistant.llm.owned_server",
+            str(os.getpid()),
             "--model",
             str(self.model_path),
             "--host",
@@ -226,6 +234,14 @@ class LocalServer:
             f"{message}。日志 {self.log_path} 末尾：\n{_log_tail(self.log_path, self._log_start)}",
             hint=_CRASH_HINT if crashed else "请根据日志排查（内存不足、端口冲突、模型文件损坏等），或改用 openai 接口",
         )
+
+
+def _free_port(host: str) -> int:
+    """A port no one listens on now (the kernel's choice); the server binds it a moment later."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        probe.bind((host if host != "localhost" else "127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _require_loopback(host: str) -> None:

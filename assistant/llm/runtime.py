@@ -35,6 +35,8 @@ class LLMRuntime:
         self._chats: dict[_ChatKey, BaseChatModel] = {}
         self._lock = threading.Lock()  # the web app calls from several worker threads
         self._json_schema = True  # off once the endpoint rejects the json_schema response format
+        self.start_error: ModelError | None = None  # why the embedded model could not start (last try), for the page
+        self.starting = False
 
     @property
     def provider(self) -> LLMProvider:
@@ -45,11 +47,33 @@ class LLMRuntime:
         return self.provider is not LLMProvider.NONE
 
     def local_server(self) -> LocalServer:
-        """The started local server, started (or reused) on first call."""
+        """The started local server, started (or reused) on first call; a failure is kept in ``start_error``."""
         with self._lock:
             if self._server is None:
-                self._server = start_local_server(self.settings)
+                self.starting = True
+                try:
+                    self._server = start_local_server(self.settings)
+                except ModelError as exc:
+                    self.start_error = exc
+                    raise
+                finally:
+                    self.starting = False
+                self.start_error = None
             return self._server
+
+    def warm(self) -> None:
+        """Start the embedded model server now (``serve`` calls this in a thread, so the first draft does not wait
+        and a failure shows on the page at once); a failure is kept in ``start_error``, not raised."""
+        if self.provider is not LLMProvider.LOCAL:
+            return
+        try:
+            self.local_server()
+        except ModelError:
+            return
+
+    def running_server(self) -> LocalServer | None:
+        """The local server if one was started (or reused) and is held, else None; starts nothing."""
+        return self._server
 
     def chat_model(
         self,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from assistant.domain.brief import Brief
@@ -24,6 +25,8 @@ from assistant.drafting.service import draft_brief, draft_context, regenerate_se
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
+from assistant.services.derived import recomputed_costs, rolled_over
+from assistant.services.editing import FieldEdit, apply_edits, changed_labels
 from assistant.services.protect import (
     ProtectedFieldError,
     apply_proposal,
@@ -35,11 +38,21 @@ from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 from assistant.store import INDICATOR_TABLE as STORE_INDICATORS
 from assistant.store import Action, DraftStore, Origin, Proposal, ProposalStatus, StoredVersion, VersionInfo
-from assistant.store.fields import RULES_MODEL, initial_origins, same_content, section_path
+from assistant.store.fields import (
+    ROLLOVER_TARGET,
+    RULES_MODEL,
+    brief_texts,
+    indicator_path,
+    initial_origins,
+    same_content,
+    section_path,
+)
 from assistant.store.files import read_draft_file
 from assistant.suggest.suggest import suggest
 
 INDICATOR_TABLE = "绩效指标"
+COSTS_INSTRUCTION = "资金或项目构成已修改：按修改后的金额重算成本指标"
+ROLLOVER_INSTRUCTION = "顺延到新年度：日期、正文中的年份和时限类指标值"
 __all__ = [
     "DraftEvent",
     "DraftingService",
@@ -137,13 +150,68 @@ class DraftingService:
         return found if found is not None else self.import_file(path).info.draft_id
 
     def edit(self, draft_id: int, draft: Draft, *, base: int) -> SavedDraft:
-        """A person's edit of version ``base``: the changed fields are marked human-edited; an edit that changes
-        nothing in the latest version is not stored."""
+        """A person's edit of version ``base``: the changed fields are marked human-edited (the history names them);
+        an edit that changes nothing in the latest version is not stored."""
         current = self.store.get(draft_id, base)
         if self._same_as_latest(current, draft):
             return _unchanged(current)
-        info = self.store.save(draft_id, draft, expected_parent=base, author=self.author, changed=Origin.HUMAN)
+        section = "、".join(changed_labels(current.draft, draft))[:200] or None
+        info = self.store.save(
+            draft_id, draft, expected_parent=base, author=self.author, changed=Origin.HUMAN, section=section
+        )
         return SavedDraft(info=info, draft=draft)
+
+    def edit_fields(
+        self, draft_id: int, edits: list[FieldEdit], *, base: int | None = None
+    ) -> tuple[SavedDraft, Proposal | None]:
+        """Any fields of version ``base`` (default the latest) changed by a person, reviewed and saved as the next
+        version; when the funding or 项目构成 changed, the cost figures computed again as a proposal (or None)."""
+        current = self._version(draft_id, base)
+        return self.save_edited(current, apply_edits(current.draft, edits, self.scope.current().policies))
+
+    def save_edited(self, current: StoredVersion, edited: Draft) -> tuple[SavedDraft, Proposal | None]:
+        """``edited`` (a person's change of ``current``) reviewed and saved as the next version; a change of the
+        funding or 项目构成 also proposes the cost figures computed again."""
+        draft_id = current.info.draft_id
+        saved = self.edit(draft_id, reviewed(edited, self.scope.current().review_context), base=current.number)
+        if saved.unchanged or not _money_changed(current.draft, saved.draft):
+            return saved, None
+        return saved, self.propose_costs(draft_id, base=saved.info.number)
+
+    def propose_costs(self, draft_id: int, *, base: int | None = None) -> Proposal | None:
+        """The cost indicators computed again from the brief's funding and 项目构成, as a proposal on the indicator
+        table (None when no figure changes)."""
+        current = self._version(draft_id, base)
+        snapshot = self.scope.current()
+        fresh = draft_indicators(suggest(current.draft.brief, snapshot.bank))
+        table = recomputed_costs(current.draft.indicators, fresh)
+        if table == current.draft.indicators:
+            return None
+        draft = reviewed(current.draft.model_copy(update={"indicators": table}), snapshot.review_context)
+        changed = [n for n, row in enumerate(table, start=1) if row not in current.draft.indicators]
+        origins = {indicator_path(n, "value"): Origin.BRIEF for n in changed}
+        rewrite = Rewrite(draft, [], Origin.TEMPLATE, origins)
+        return self._propose(current, STORE_INDICATORS, rewrite, COSTS_INSTRUCTION)
+
+    def propose_rollover(
+        self,
+        draft_id: int,
+        *,
+        old_year: int,
+        dates: tuple[date | None, date | None] = (None, None),
+        base: int | None = None,
+    ) -> tuple[Proposal | None, list[str]]:
+        """Last year's dates and the years written in the text moved to the draft's budget year, as a proposal
+        (None when nothing names ``old_year``), with each change described in Chinese."""
+        current = self._version(draft_id, base)
+        moved, changes = rolled_over(current.draft, old_year=old_year, dates=dates)
+        if not changes:
+            return None, []
+        draft = reviewed(moved, self.scope.current().review_context)
+        rewrite = Rewrite(draft, [], Origin.TEMPLATE, {})
+        return self._propose(
+            current, ROLLOVER_TARGET, rewrite, ROLLOVER_INSTRUCTION + "：" + "；".join(changes)
+        ), changes
 
     def regenerate_section(
         self,
@@ -320,6 +388,11 @@ class DraftingService:
         """Whether ``draft`` holds what ``current`` does and ``current`` is still the latest version (a stale
         base goes on to the store, which reports the conflict)."""
         return same_content(current.draft, draft) and self.store.head(current.info.draft_id) == current.number
+
+
+def _money_changed(before: Draft, after: Draft) -> bool:
+    old, new = brief_texts(before), brief_texts(after)
+    return any(old[p] != new[p] for p in new if p.startswith("funding.") or p == "composition")
 
 
 def _unchanged(current: StoredVersion, kept: list[str] | None = None) -> SavedDraft:

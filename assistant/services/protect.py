@@ -9,7 +9,15 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.errors import InputError
 from assistant.store import INDICATOR_TABLE, Proposal, StoredVersion
-from assistant.store.fields import INDICATOR_COLUMNS, field_label, field_texts, indicator_path, section_path
+from assistant.store.fields import (
+    INDICATOR_COLUMNS,
+    ROLLOVER_TARGET,
+    brief_texts,
+    field_label,
+    field_texts,
+    indicator_path,
+    section_path,
+)
 
 
 class ProtectedFieldError(InputError):
@@ -58,6 +66,8 @@ def apply_proposal(base: StoredVersion, head: StoredVersion, proposal: Proposal)
 
     ``base`` is the version the proposal was made from. Refused (`InputError`) when that part has changed since,
     and (`ProtectedFieldError`) when a field it would change has been edited by a person or locked since."""
+    if proposal.target == ROLLOVER_TARGET:
+        return _with_fields(base, head, proposal)
     if proposal.target == INDICATOR_TABLE:
         _check_unchanged(base.draft.indicators == head.draft.indicators, head, proposal)
         _check_unprotected(base, head, proposal)
@@ -66,6 +76,51 @@ def apply_proposal(base: StoredVersion, head: StoredVersion, proposal: Proposal)
     _check_unchanged(_text(base.draft, kind) == _text(head.draft, kind), head, proposal)
     _check_unprotected(base, head, proposal)
     return _with_section(head.draft, proposal.draft, kind)
+
+
+def _with_fields(base: StoredVersion, head: StoredVersion, proposal: Proposal) -> Draft:
+    """``head`` with each field ``proposal`` changes (from ``base``) taken from it; refused where such a field was
+    changed since ``base`` or a person edited or locked it since."""
+    before, after, now = field_texts(base.draft), field_texts(proposal.draft), field_texts(head.draft)
+    changed = [p for p in after if before.get(p) != after.get(p)]
+    stale = [p for p in changed if now.get(p) != before.get(p)]
+    if stale:
+        raise InputError(
+            f"“{describe_kept(stale)}”在这条建议生成（基于第 {proposal.base} 版）之后已被修改，现为第 {head.number} 版；"
+            "采纳会覆盖该修改，未采纳",
+            hint="请在当前版本上重新生成这条建议；或选择不采纳",
+        )
+    _check_unprotected(base, head, proposal)
+    draft, new = head.draft, proposal.draft
+    brief_paths = set(brief_texts(new))
+    update: dict[str, object] = {}
+    if any(p in brief_paths for p in changed):
+        data = draft.brief.model_dump()
+        for path in (p for p in changed if p in brief_paths and p != "safeguards"):
+            head_name, _, key = path.partition(".")
+            if head_name == "header":
+                data[key] = getattr(new.brief, key)
+            elif head_name == "funding":
+                data["funding"][key] = getattr(new.brief.funding, key)
+            else:
+                data[head_name] = [
+                    item.model_dump() if hasattr(item, "model_dump") else item for item in getattr(new.brief, head_name)
+                ]
+        update["brief"] = type(draft.brief).model_validate(data)
+    if "safeguards" in changed:
+        update["safeguards"] = new.safeguards
+    kinds = [SectionKind(p.removeprefix("section.")) for p in changed if p.startswith("section.")]
+    result = draft.model_copy(update=update)
+    for kind in kinds:
+        result = _with_section(result, new, kind)
+    rows = sorted({int(p.split(".")[1]) for p in changed if p.startswith("indicator.")})
+    if rows:
+        table = list(result.indicators)
+        for n in rows:
+            if n <= len(table) and n <= len(new.indicators):
+                table[n - 1] = new.indicators[n - 1]
+        result = result.model_copy(update={"indicators": table})
+    return result
 
 
 def _text(draft: Draft, kind: SectionKind) -> str | None:

@@ -25,7 +25,9 @@ from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
 from assistant.errors import InputError
 from assistant.office.service import ExportFormat, export_declaration
+from assistant.services.derived import group_key, grouped, place_in_group
 from assistant.services.drafting import DraftingService, SavedDraft
+from assistant.services.editing import FieldEdit
 from assistant.services.review import load_subjects
 from assistant.store import (
     Action,
@@ -53,6 +55,7 @@ class StartedDraft:
     saved: SavedDraft
     source: Declaration
     notes: list[str]
+    rollover: Proposal | None = None  # last year's dates and years moved to the new year, for the person to accept
 
 
 @dataclass(frozen=True)
@@ -156,19 +159,41 @@ class WorkspaceService:
             sections = sorted([*sections, *added], key=lambda s: order.index(s.kind))
         return self._edit(draft_id, current.model_copy(update={"sections": sections}), base)
 
+    def edit_fields(self, draft_id: int, edits: list[FieldEdit], *, base: int) -> tuple[SavedDraft, Proposal | None]:
+        """Any fields (header, funding, dates, 实施计划, 项目构成, 政策依据, 立项依据, 制度保障, sections) changed by
+        the person, saved as the next version after ``base``, reviewed; a funding change proposes the cost figures."""
+        self._own(draft_id)
+        return self.drafting.edit_fields(draft_id, edits, base=base)
+
+    def save_brief(self, draft_id: int, brief: Brief, *, base: int) -> tuple[SavedDraft, Proposal | None]:
+        """The brief form (header, funding, dates, 主要内容, 政策依据, 实施计划, 项目构成) saved into the draft."""
+        current = self.open(draft_id, base)
+        return self.drafting.save_edited(current, current.draft.model_copy(update={"brief": brief}))
+
+    def propose_costs(self, draft_id: int, *, base: int) -> Proposal | None:
+        self._own(draft_id)
+        return self.drafting.propose_costs(draft_id, base=base)
+
     def save_indicators(self, draft_id: int, rows: list[DraftIndicator], *, base: int) -> SavedDraft:
         """The indicator table a person arranged (rows added, changed, deleted or moved)."""
         current = self.open(draft_id, base).draft
         return self._edit(draft_id, current.model_copy(update={"indicators": rows}), base)
 
     def put_row(self, draft_id: int, position: int | None, row: IndicatorInput, *, base: int) -> SavedDraft:
-        """Row ``position`` (from 1) rewritten as ``row``; ``None`` appends it as a new row."""
+        """Row ``position`` (from 1) rewritten as ``row``; ``None`` adds it as a new row. A new row, or a row moved to
+        another 一级/二级, is placed at the end of that block (the table never splits a block)."""
         rows = list(self.open(draft_id, base).draft.indicators)
         if position is None:
-            rows.append(indicator_row(row))
+            rows = place_in_group(rows, indicator_row(row))
         else:
             _check_position(rows, position)
-            rows[position - 1] = indicator_row(row, rows[position - 1])
+            old = rows[position - 1]
+            new = indicator_row(row, old)
+            if group_key(new) == group_key(old):
+                rows[position - 1] = new
+            else:
+                del rows[position - 1]
+                rows = place_in_group(rows, new)
         return self.save_indicators(draft_id, rows, base=base)
 
     def delete_row(self, draft_id: int, position: int, *, base: int) -> SavedDraft:
@@ -178,10 +203,16 @@ class WorkspaceService:
         return self.save_indicators(draft_id, rows, base=base)
 
     def move_row(self, draft_id: int, position: int, offset: int, *, base: int) -> SavedDraft:
-        """Row ``position`` moved ``offset`` places (−1 up, +1 down), within the table."""
+        """Row ``position`` moved ``offset`` places (−1 up, +1 down), within its 一级/二级 block."""
         rows = list(self.open(draft_id, base).draft.indicators)
         _check_position(rows, position)
         target = min(max(position - 1 + offset, 0), len(rows) - 1)
+        if group_key(rows[target]) != group_key(rows[position - 1]):
+            where = "第一行" if offset < 0 else "最后一行"
+            raise InputError(
+                f"第 {position} 行已是“{rows[position - 1].level2.value}”中的{where}，不能移出该二级指标",
+                hint="如要归入其他类别，请在右侧改选一级、二级指标后点“保存此行”",
+            )
         rows.insert(target, rows.pop(position - 1))
         return self.save_indicators(draft_id, rows, base=base)
 
@@ -195,11 +226,19 @@ class WorkspaceService:
         added = [row for row in draft_indicators(suggestions) if row.name not in names]
         if not added:
             raise InputError("所选指标都已在草稿的指标表中", hint="请勾选表中还没有的指标")
-        table = [*current.draft.indicators, *added]
+        table = list(current.draft.indicators)
+        for row in added:
+            table = place_in_group(table, row)
         draft = reviewed(
             current.draft.model_copy(update={"indicators": table}), self.drafting.scope.current().review_context
         )
-        origins = {p: o for p, o in initial_origins(draft).items() if p.startswith("indicator.")}
+        added_names = {row.name for row in added}
+        new = {n for n, row in enumerate(draft.indicators, start=1) if row.name in added_names}
+        origins = {
+            p: o
+            for p, o in initial_origins(draft).items()
+            if p.startswith("indicator.") and int(p.split(".")[1]) in new
+        }
         info = self.store.save(
             draft_id,
             draft,
@@ -219,7 +258,9 @@ class WorkspaceService:
         if fmt is ExportFormat.JSON:
             path.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
             return path
-        return export_declaration(to_declaration(stored.draft), fmt, path)
+        # a table saved before rows were kept in their blocks (or uploaded so) is exported with each block whole
+        draft = stored.draft.model_copy(update={"indicators": grouped(stored.draft.indicators)})
+        return export_declaration(to_declaration(draft), fmt, path)
 
     def history(self, draft_id: int) -> list[VersionInfo]:
         self._own(draft_id)
@@ -313,7 +354,12 @@ class WorkspaceService:
         draft = reviewed(carried.draft, snapshot.review_context)
         origins = dict.fromkeys(initial_origins(draft), Origin.UPLOAD)
         info = self.store.create(draft, owner=self.user, action=Action.IMPORT, origins=origins)
-        return StartedDraft(saved=SavedDraft(info=info, draft=draft), source=decl, notes=carried.notes)
+        rollover = None
+        if decl.header.year is not None and draft.brief.year > decl.header.year:
+            dates = (decl.header.start_date, decl.header.end_date)
+            rollover, _ = self.drafting.propose_rollover(info.draft_id, old_year=decl.header.year, dates=dates, base=1)
+        saved = SavedDraft(info=info, draft=draft)
+        return StartedDraft(saved=saved, source=decl, notes=carried.notes, rollover=rollover)
 
 
 def _check_position(rows: list[DraftIndicator], position: int) -> None:

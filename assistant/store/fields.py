@@ -1,7 +1,9 @@
 """The fields of a draft that carry provenance: each section, 立项依据, and each indicator cell.
 
 A field path is ``section.<kind>`` (e.g. ``section.necessity``), ``basis``, or
-``indicator.<n>.<column>`` with ``n`` from 1 and column ``level1 | level2 | name | value``.
+``indicator.<n>.<column>`` with ``n`` from 1 and column ``level1 | level2 | name | value``; the brief's fields
+are ``header.<field>`` (e.g. ``header.start_date``), ``funding.<field>`` (e.g. ``funding.total``), and the lists
+``plan`` (实施计划), ``composition`` (项目构成), ``policies`` (政策依据) and ``safeguards`` (制度保障), one record each.
 """
 
 from __future__ import annotations
@@ -17,6 +19,29 @@ from assistant.suggest.models import Ground
 RULES_MODEL = "rules"
 INDICATOR_COLUMNS = ("level1", "level2", "name", "value")
 COLUMN_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
+HEADER_FIELDS = {
+    "name": "项目名称",
+    "year": "年度",
+    "department": "主管部门",
+    "implementer": "实施单位",
+    "nature": "项目性质",
+    "category": "项目类别",
+    "fund_use": "资金用途",
+    "project_type": "项目类型",
+    "start_date": "开始日期",
+    "end_date": "结束日期",
+    "content": "主要内容",
+    "previous_declaration_id": "上年申报表编号",
+}
+FUNDING_FIELDS = {
+    "total": "总额",
+    "fiscal": "财政资金",
+    "other": "其他资金",
+    "annual": "年度申请",
+    "carryover": "上年结转资金",
+}
+ROLLOVER_TARGET = "rollover"  # a proposal that moves a carried-over draft to its new budget year (several fields)
+LIST_FIELDS = {"plan": "实施计划", "composition": "项目构成", "policies": "政策依据", "safeguards": "制度保障"}
 
 
 class Origin(StrEnum):
@@ -66,13 +91,30 @@ def indicator_path(n: int, column: str) -> str:
 
 
 def field_texts(draft: Draft) -> dict[str, str]:
-    """Every field's text, by path, in the order a reader meets them."""
-    texts = {section_path(s.kind): s.text for s in draft.sections}
+    """Every field's text, by path, in the order a reader meets them: the brief's header and funding first."""
+    texts = brief_texts(draft)
+    texts.update({section_path(s.kind): s.text for s in draft.sections})
     texts["basis"] = "\n".join(f"《{b.title}》{b.doc_number or ''}" for b in draft.basis)
     for n, indicator in enumerate(draft.indicators, start=1):
         for column, text in _cells(indicator).items():
             texts[indicator_path(n, column)] = text
     return texts
+
+
+def brief_texts(draft: Draft) -> dict[str, str]:
+    """The header, funding and list fields of the draft's brief, by path (a blank is an empty text)."""
+    brief = draft.brief
+    texts = {f"header.{key}": _text(getattr(brief, key)) for key in HEADER_FIELDS}
+    texts.update({f"funding.{key}": _text(getattr(brief.funding, key)) for key in FUNDING_FIELDS})
+    texts["plan"] = "\n".join(f"{s.period}｜{s.work}" for s in brief.plan)
+    texts["composition"] = "\n".join(f"{c.part}｜{c.detail or ''}｜{c.amount}" for c in brief.composition)
+    texts["policies"] = "\n".join(brief.policies)
+    texts["safeguards"] = "\n".join(f"{r.category}｜{r.document}｜{r.measures}" for r in draft.safeguards)
+    return texts
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 _ANNOTATIONS = {"notes", "usage", "review"}  # how a text was written and what review said of it, not the text
@@ -96,6 +138,14 @@ def _cells(indicator: DraftIndicator) -> dict[str, str]:
 def field_label(path: str) -> str:
     """``indicator.3.value`` → ``指标 3 · 指标值``; ``section.necessity`` → the section's Chinese name."""
     head, _, rest = path.partition(".")
+    if path == ROLLOVER_TARGET:
+        return "跨年度顺延（日期、年份）"
+    if head == "header":
+        return HEADER_FIELDS.get(rest, rest)
+    if head == "funding":
+        return f"资金 · {FUNDING_FIELDS.get(rest, rest)}"
+    if head in LIST_FIELDS:
+        return LIST_FIELDS[head]
     if head == "section":
         return SectionKind(rest).label
     if head == "indicator":
@@ -106,7 +156,8 @@ def field_label(path: str) -> str:
 
 def initial_origins(draft: Draft) -> dict[str, Origin]:
     """Where each field of a freshly drafted (or imported) draft came from."""
-    origins = {section_path(s.kind): _section_origin(s) for s in draft.sections}
+    origins = dict.fromkeys(brief_texts(draft), Origin.BRIEF)
+    origins.update({section_path(s.kind): _section_origin(s) for s in draft.sections})
     origins["basis"] = Origin.TEMPLATE if draft.model == RULES_MODEL else Origin.AI
     for n, indicator in enumerate(draft.indicators, start=1):
         for column in INDICATOR_COLUMNS:
@@ -133,12 +184,15 @@ def carry_fields(
     at: datetime,
 ) -> dict[str, FieldRecord]:
     """The provenance of a new version: a field whose text is unchanged keeps its record (and lock);
-    a changed or new field gets ``origins[path]``, else ``changed``, with this author and time."""
+    a changed or new field gets ``origins[path]``, else ``changed``, with this author and time. A field a version
+    stored before it was recorded (the brief's fields in older drafts) and unchanged counts as taken from the brief."""
     records: dict[str, FieldRecord] = {}
     for path, text in after.items():
         kept = previous.get(path)
         if kept is not None and before.get(path) == text:
             records[path] = kept
+        elif kept is None and path in before and before[path] == text and path not in origins:
+            records[path] = FieldRecord(path=path, origin=Origin.BRIEF, locked=False, author=None, at=at)
         else:
             locked = kept.locked if kept is not None else False
             records[path] = FieldRecord(

@@ -18,11 +18,15 @@ import gradio as gr
 
 from assistant.services import Services
 from assistant.web import render
+from assistant.web.autosave import Autosave
+from assistant.web.charts import cjk_font
 from assistant.web.context import WebContext
 from assistant.web.corpus_tab import build_corpus_tab
 from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
+from assistant.web.locale import OVERLAY_CSS, chinese_i18n
+from assistant.web.model_state import model_state
 from assistant.web.monitor_tab import build_monitor_tab
 from assistant.web.qa_tab import CITE_JS, build_qa_tab
 from assistant.web.selfeval_tab import build_selfeval_tab
@@ -45,6 +49,7 @@ table.official tr.cited th, table.official tr.cited td { background: #fff3b0; }
 
 def build_app(services: Services) -> gr.Blocks:
     """The workspace over ``services`` (tabs 起草, 版本, 指标推荐, 问答, 语料库)."""
+    cjk_font()  # charts in Chinese: the CJK font registered with matplotlib before the first chart
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
         browser = gr.BrowserState(
             None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir)
@@ -53,9 +58,10 @@ def build_app(services: Services) -> gr.Blocks:
         with gr.Row():
             gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
             user = gr.Markdown("", elem_id="current-user")
+        state = gr.Markdown(model_state(services.runtime), elem_id="model-state")
         with gr.Tabs():
             with gr.Tab("起草", id="draft"):
-                view = build_draft_tab(ctx)
+                view, autosave = build_draft_tab(ctx)
             with gr.Tab("版本", id="versions") as versions_tab:
                 build_versions_tab(ctx, view, versions_tab)
             with gr.Tab("运行监控", id="monitor") as monitor_tab:
@@ -68,8 +74,11 @@ def build_app(services: Services) -> gr.Blocks:
                 build_qa_tab(ctx)
             with gr.Tab("语料库", id="corpus") as corpus_tab:
                 build_corpus_tab(ctx, corpus_tab)
-        app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs())
+        app.load(_restore_open_draft(view), [ctx.draft_id], view.outputs()).then(
+            _restore_unsaved(autosave), [autosave.store, autosave.shown], list(autosave.fields.values())
+        )
         app.load(_who, None, user)
+        app.load(lambda: model_state(services.runtime), None, state)
         app.load(None, None, None, js=CITE_JS)
     return app
 
@@ -102,6 +111,17 @@ def _restore_open_draft(view: DraftView):
     return restore
 
 
+def _restore_unsaved(autosave: Autosave):
+    @guarded
+    def restore(kept: dict | None, shown: str) -> dict:
+        updates = autosave.restore(kept, shown)
+        if any(v != gr.skip() for v in updates.values()):
+            gr.Info("已恢复上次在本浏览器中输入但未保存的内容，请检查后保存。", title="已恢复未保存的内容")
+        return updates
+
+    return restore
+
+
 def launch(
     services: Services, *, host: str = "127.0.0.1", port: int = 7860, login: bool = False, block: bool = True
 ) -> gr.Blocks:
@@ -114,9 +134,10 @@ def launch(
         server_name=host,
         server_port=port,
         share=False,
-        css=CSS,
+        css=CSS + OVERLAY_CSS,
         footer_links=[],
         show_error=True,
+        i18n=chinese_i18n(),
         auth=auth,
         auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）",
         quiet=not block,

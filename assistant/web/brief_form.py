@@ -68,10 +68,12 @@ def build_form() -> BriefForm:
             scalars[key] = gr.Textbox(label=label)
         types = [AUTO_TYPE, *(t.value for t in ProjectType)]
         scalars["project_type"] = gr.Dropdown(types, value=AUTO_TYPE, label="项目类型")
-        scalars["start_date"] = gr.Textbox(label="开始日期", placeholder="2027-01-01")
+        scalars["start_date"] = gr.Textbox(label="开始日期", placeholder="2027-01-01", elem_id="brief-start-date")
         scalars["end_date"] = gr.Textbox(label="结束日期", placeholder="2027-12-31")
     with gr.Row():
-        funding = {key: gr.Textbox(label=f"资金·{label}（元）") for key, label in FUNDING}
+        funding = {
+            key: gr.Textbox(label=f"资金·{label}（元）", elem_id=f"brief-funding-{key}") for key, label in FUNDING
+        }
     with gr.Row():
         content = gr.Textbox(label="主要内容", lines=4, scale=3)
         policies = gr.Textbox(label="政策依据（每行一项）", lines=4, scale=2)

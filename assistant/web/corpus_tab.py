@@ -97,7 +97,7 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         note = f"已加入语料库：现有 {len(report.declarations)} 份申报表，新增或更新 {len(report.written)} 份。" + (
             f" 未能读取：{failed}" if failed else ""
         )
-        gr.Info(note)
+        gr.Info(note, title="提示")
         return [None, note, gr.Button(interactive=False)]
 
     browse.click(find, [keyword, year], [table, year], api_name="corpus_find")

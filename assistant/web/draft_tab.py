@@ -14,11 +14,14 @@ import gradio as gr
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent
+from assistant.drafting.models import Draft, NoteKind
 from assistant.errors import AssistantError
 from assistant.office.service import ExportFormat
 from assistant.services.drafting import SavedDraft
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
+from assistant.web.autosave import Autosave, build_autosave
+from assistant.web.basis_editor import build_basis_editor, wire_basis_editor
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
 from assistant.web.context import WebContext, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView, Typed, build_view
@@ -36,7 +39,8 @@ class DraftStopped(AssistantError):
     """The person pressed 停止: drafting ends at the next event; nothing half-made is saved."""
 
 
-def build_draft_tab(ctx: WebContext) -> DraftView:
+def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
+    autosave = build_autosave()
     with gr.Accordion("项目简报", open=True):
         with gr.Row():
             example = gr.Button("载入示例简报", size="sm", elem_id="load-example")
@@ -48,9 +52,11 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
                 label="不用模型，按规则起草（模型不可用时）", value=False, elem_id="rules-only", scale=1
             )
             begin = gr.Button("起草", variant="primary", elem_id="start-draft", scale=2)
+            save_brief = gr.Button("保存简报修改到当前草稿", elem_id="save-brief", scale=2)
             stop = gr.Button("停止", variant="stop", elem_id="stop-draft", scale=1)
     progress = gr.Markdown("", elem_id="draft-progress")
-    view, editor = build_view(ctx, form, build_editor)
+    retry = gr.Button("重试：用模型重新起草", visible=False, elem_id="retry-draft", size="sm")
+    view, editor = build_view(ctx, form, build_editor, save_brief)
     with gr.Accordion("重新生成（模型的建议显示在下方，采纳后才保存）", open=False, elem_id="regen-box"):
         with gr.Row():
             kind = gr.Dropdown([(k.label, k.value) for k in EDITABLE], value=EDITABLE[1].value, label="部分", scale=1)
@@ -66,6 +72,13 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
                 label="也重写人工修改或锁定的行", value=False, elem_id="regenerate-table-force", scale=1
             )
     view.proposal = panel = build_panel()
+    policies = ctx.services.scope.current().policies
+    view.basis = basis = build_basis_editor(policies)
+    view.shown_version = autosave.shown
+    autosave.fields.update({f"brief.{n}": c for n, c in enumerate(form.inputs())})
+    autosave.fields.update({f"section.{kind.value}": box for kind, box in view.sections.items()})
+    autosave.fields.update({"basis": basis.basis, "safeguards": basis.safeguards})
+    autosave.track()
     with gr.Row():
         fmt = gr.Radio(EXPORT_FORMATS, value="docx", label="导出格式", scale=2)
         export = gr.Button("导出", elem_id="export", scale=1)
@@ -80,10 +93,18 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
         None,
         api_visibility="private",
     )
-    drafting = checked.success(
-        _drafter(ctx, view, progress), [rules, *form.inputs()], [progress, *view.outputs()], api_name="draft"
+    drafter = _drafter(ctx, view, progress, retry)
+    drafting = checked.success(drafter, [rules, *form.inputs()], [progress, *view.outputs(), retry], api_name="draft")
+    retried = retry.click(
+        _unsaved_checker(ctx, view, "重新起草"), [ctx.draft_id, ctx.base, *view.typed()], None, api_visibility="private"
+    ).success(drafter, [rules, *form.inputs()], [progress, *view.outputs(), retry], api_visibility="private")
+    stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting, retried])
+    view.save_brief.click(
+        _brief_saver(ctx, view),
+        [ctx.draft_id, ctx.base, *form.inputs()],
+        view.outputs(),
+        api_name="save_brief",
     )
-    stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting])
     view.save.click(
         _section_saver(ctx, view),
         [ctx.draft_id, ctx.base, *view.sections.values()],
@@ -103,8 +124,9 @@ def build_draft_tab(ctx: WebContext) -> DraftView:
         _opener(ctx, view), [view.drafts, ctx.draft_id, ctx.base, *view.typed()], view.outputs(), api_name="open_draft"
     )
     wire_editor(editor, view)
+    wire_basis_editor(basis, view, policies)
     wire_start(ctx, view, start)
-    return view
+    return view, autosave
 
 
 def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "") -> dict:
@@ -139,7 +161,7 @@ def _unsaved_checker(ctx: WebContext, view: DraftView, doing: str):
     return check
 
 
-def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):
+def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown, retry: gr.Button):
     def run(request: gr.Request, rules_only: bool, *values: object) -> Iterator[dict]:
         brief = read_form(*values)
         ws = ctx.workspace(request, rules_only=bool(rules_only))
@@ -165,15 +187,49 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):
         try:
             while (event := events.get()) is not None:
                 _record(event, log, live)
-                yield {progress: _progress(log, live)}
+                yield {progress: _progress(log, live), retry: gr.Button(visible=False)}
         finally:
             stop.set()
         if "error" in outcome:  # what was streamed stays on the page; the draft open before stays open
-            yield {progress: _progress(log, live) + "\n\n⚠️ 起草中断，未保存新草稿；上面是中断前已生成的文字。"}
+            yield {progress: _progress(log, live) + "\n\n**注意：起草中断，未保存新草稿**；上面是中断前已生成的文字。"}
             raise page_error(outcome["error"])
-        yield {progress: _progress(log, {}) + "\n\n✅ 起草完成，已存入草稿库。", **_shown(ws, view, outcome["saved"])}
+        saved = outcome["saved"]
+        fallback = model_fallback(saved.draft, wanted=ws.drafting.runtime.enabled)
+        if fallback:
+            done = f"\n\n**注意：模型未能使用，本稿按规则起草**（{fallback}）。已存入草稿库；可点“重试”再用模型起草。"
+            gr.Warning(f"模型未能使用，本稿按规则起草：{fallback}", title="按规则起草")
+        else:
+            done = f"\n\n起草完成（{saved.draft.model if saved.draft.model != 'rules' else '按规则'}），已存入草稿库。"
+        yield {progress: _progress(log, {}) + done, retry: gr.Button(visible=bool(fallback)), **_shown(ws, view, saved)}
 
     return guarded(run)
+
+
+def model_fallback(draft: Draft, *, wanted: bool) -> str:
+    """Why a draft meant for a model was written by rules (its first note saying so), or "" when it was not."""
+    if not wanted:
+        return ""
+    notes = [n.message for n in draft.notes if n.kind is NoteKind.RULES_ONLY]
+    if draft.model != "rules" and not notes:
+        return ""
+    return notes[0][:300] if notes else "语言模型未能使用"
+
+
+def _brief_saver(ctx: WebContext, view: DraftView):
+    @guarded
+    def save(request: gr.Request, draft_id: int | None, base: int | None, *values: object) -> dict:
+        ws = ctx.workspace(request)
+        draft = need_draft(draft_id)
+        try:
+            saved, proposal = ws.save_brief(draft, read_form(*values), base=int(base or 0))
+        except DraftConflict as exc:
+            return view.conflict_shown(exc)
+        note = saved.notice or f"已保存简报修改（{saved.info.section or ''}），标为“人工修改”，审核已重新运行。"
+        if proposal is not None:
+            note += "资金已修改：成本指标按新金额重算的建议显示在下方，采纳后才保存。"
+        return _shown(ws, view, saved, note=note)
+
+    return save
 
 
 def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import gradio as gr
 
@@ -16,9 +16,13 @@ from assistant.domain.model import SectionKind
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict, DraftNotFound, Proposal, StoredVersion, VersionInfo
 from assistant.web import render
+from assistant.web.autosave import version_tag
 from assistant.web.brief_form import BriefForm, form_values
 from assistant.web.context import WebContext, need_draft
 from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
+
+if TYPE_CHECKING:
+    from assistant.web.basis_editor import BasisEditor
 
 T = TypeVar("T")
 EDITABLE = (SectionKind.OVERVIEW, SectionKind.NECESSITY, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
@@ -36,10 +40,14 @@ class DraftView:
     review: gr.Markdown
     conflict: gr.Markdown
     save: gr.Button
+    save_brief: gr.Button
     proposal: ProposalPanel | None = None  # placed by the 起草 tab before any event is wired
+    basis: BasisEditor | None = None  # 立项依据 and 制度保障, placed by the 起草 tab before any event is wired
+    shown_version: gr.Textbox | None = None  # hidden: the version on the page, under which typed text is kept
 
     def outputs(self) -> list[gr.components.Component | gr.blocks.BlockContext]:
         panel = self.proposal.outputs() if self.proposal is not None else []
+        basis = self.basis.outputs() if self.basis is not None else []
         return [
             self.ctx.draft_id,
             self.ctx.base,
@@ -51,6 +59,8 @@ class DraftView:
             self.conflict,
             *panel,
             *self.form.inputs(),
+            *basis,
+            *([self.shown_version] if self.shown_version is not None else []),
         ]
 
     def render(self, ws: WorkspaceService, draft_id: int, number: int | None = None, *, note: str = "") -> dict:
@@ -78,6 +88,10 @@ class DraftView:
         updates.update(zip(self.form.inputs(), form_values(stored.draft.brief), strict=True))
         if self.proposal is not None:
             updates.update(self.proposal.shown(stored, pending))
+        if self.basis is not None:
+            updates.update(self.basis.shown(stored.draft))
+        if self.shown_version is not None:
+            updates[self.shown_version] = version_tag(info)
         return updates
 
     @staticmethod
@@ -108,8 +122,9 @@ class DraftView:
         return {self.conflict: render.conflict_panel(exc)}
 
 
-def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple[DraftView, T]:
-    """The draft's components (placed where this is called); ``side`` builds what sits beside the table."""
+def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T], save_brief: gr.Button) -> tuple[DraftView, T]:
+    """The draft's components (placed where this is called); ``side`` builds what sits beside the table;
+    ``save_brief`` saves the brief form into the open draft."""
     with gr.Row():
         drafts = gr.Dropdown(label="我的草稿", choices=[], scale=3, elem_id="my-drafts", allow_custom_value=True)
         status = gr.Markdown("还没有打开草稿：填写简报后点“起草”。", elem_id="draft-status")
@@ -139,4 +154,4 @@ def build_view(ctx: WebContext, form: BriefForm, side: Callable[[], T]) -> tuple
             )
         with gr.Column(scale=2):
             beside = side()
-    return DraftView(ctx, form, drafts, status, sections, table, review, conflict, save), beside
+    return DraftView(ctx, form, drafts, status, sections, table, review, conflict, save, save_brief), beside

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import re
 from collections.abc import Callable
 
 import gradio as gr
@@ -12,6 +13,7 @@ import gradio as gr
 from assistant.errors import AssistantError, ModelError
 
 log = logging.getLogger(__name__)
+_COMMAND_LINE = re.compile(r"(?<![\w-])--[a-z]|\bassistant [a-z]|ASSISTANT_[A-Z]")
 UNEXPECTED = "出现了意外错误（详情已记入服务器日志），已保存的内容不受影响。请重试；如反复出现，请联系管理员。"
 MODEL_DOWN_HINT = "已保存的草稿和页面上的内容都不受影响；可稍后重试，或勾选“不用模型，按规则起草”后再试"
 
@@ -21,7 +23,8 @@ def page_error(exc: BaseException) -> gr.Error:
     if isinstance(exc, ModelError):
         return gr.Error(f"语言模型暂不可用：{exc.message}。{MODEL_DOWN_HINT}", title="模型不可用")
     if isinstance(exc, AssistantError):
-        return gr.Error(exc.message + (f"。建议：{exc.hint}" if exc.hint else ""), title="无法完成")
+        hint = exc.hint if exc.hint and not _COMMAND_LINE.search(exc.hint) else None  # a CLI flag means nothing here
+        return gr.Error(exc.message + (f"。建议：{hint}" if hint else ""), title="无法完成")
     log.error("unexpected error in a web handler", exc_info=exc)
     return gr.Error(UNEXPECTED, title="意外错误")
 

@@ -14,8 +14,10 @@ import gradio as gr
 from assistant.domain.model import SectionKind
 from assistant.drafting.models import DraftIndicator
 from assistant.errors import InputError
+from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
 from assistant.store import INDICATOR_TABLE, Proposal, StoredVersion
+from assistant.store.fields import ROLLOVER_TARGET, field_label, field_texts
 
 TABLE_HEADERS = ["行", "当前指标", "建议指标", "变化"]
 
@@ -39,9 +41,16 @@ class ProposalPanel:
         """The panel for the draft's undecided ``proposal`` beside the version the page shows; hidden when there is none."""
         if proposal is None or proposal.base > stored.number:
             return self.hidden()
+        if proposal.target == ROLLOVER_TARGET:
+            return self._fields(stored, proposal)
         section = proposal.target != INDICATOR_TABLE
         kind = SectionKind(proposal.target.removeprefix("section.")) if section else None
-        title = heading(proposal, same=_unchanged(stored, proposal, kind))
+        unmet_lines = (
+            unmet(proposal.instruction or "", _section_text(stored.draft, kind), _section_text(proposal.draft, kind))
+            if kind is not None
+            else []
+        )
+        title = heading(proposal, same=_unchanged(stored, proposal, kind), unmet=unmet_lines)
         return {
             self.box: gr.Group(visible=True),
             self.heading: title,
@@ -51,6 +60,20 @@ class ProposalPanel:
             self.table: gr.Dataframe(
                 value=[] if section else table_rows(stored.draft.indicators, proposal), visible=not section
             ),
+            self.proposal_id: str(proposal.id),
+        }
+
+    def _fields(self, stored: StoredVersion, proposal: Proposal) -> dict:
+        """A proposal over several fields (跨年度顺延): each changed field, as it is and as proposed, one per row."""
+        before, after = field_texts(stored.draft), field_texts(proposal.draft)
+        rows = [[field_label(p), before.get(p, ""), text, "替换"] for p, text in after.items() if before.get(p) != text]
+        return {
+            self.box: gr.Group(visible=True),
+            self.heading: heading(proposal, same=not rows),
+            self.texts: gr.Row(visible=False),
+            self.current: "",
+            self.proposed: "",
+            self.table: gr.Dataframe(value=rows, visible=True),
             self.proposal_id: str(proposal.id),
         }
 
@@ -92,13 +115,18 @@ def build_panel() -> ProposalPanel:
     return ProposalPanel(box, heading, texts, current, proposed, table, proposal_id, accept, reject)
 
 
-def heading(proposal: Proposal, *, same: bool = False) -> str:
+def heading(proposal: Proposal, *, same: bool = False, unmet: list[str] | None = None) -> str:
     asked = f"（要求：{proposal.instruction}）" if proposal.instruction else ""
+    kind = "重新生成的建议"
+    if proposal.instruction and proposal.instruction.startswith(("资金或项目构成已修改", "顺延到新年度")):
+        kind, asked = "规则的建议", f"（{proposal.instruction}）"
     lines = [
-        f"### 重新生成的建议：{proposal.label}{asked}",
+        f"### {kind}：{proposal.label}{asked}",
         f"基于第 {proposal.base} 版生成，尚未保存。采纳：保存为新版本，来源记为“{proposal.origin.label}”；"
         "不采纳：保持当前内容。两种情况下建议都留在“版本”页的建议记录中。",
     ]
+    if unmet:
+        lines.append("**注意：建议未完全按要求改写**——" + "；".join(unmet) + "。可不采纳，或换个说法重新生成。")
     if proposal.kept:
         lines.append(f"保留了人工修改或锁定的内容：{describe_kept(proposal.kept)}")
     if same:

@@ -21,7 +21,11 @@ from assistant.store import (
 from assistant.store.fields import field_label, field_texts, indicator_path, section_path
 from assistant.suggest.models import Evidence, ValueProposal
 
-SEVERITY_MARK = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.HINT: "💡"}
+SEVERITY_MARK = {
+    Severity.ERROR: "【错误】",
+    Severity.WARNING: "【警告】",
+    Severity.HINT: "【提示】",
+}  # no emoji font needed
 INDICATOR_HEADERS = ["行", "一级指标", "二级指标", "三级指标", "指标值", "取值依据", "来源", "审核"]
 
 
@@ -40,7 +44,7 @@ def review_panel(report: ReviewReport | None) -> str:
     if report is None:
         return "（尚未审核）"
     if not report.findings:
-        return "✅ 审核通过：没有发现问题。"
+        return "审核通过：没有发现问题。"
     counts = "，".join(f"{s.label} {report.count(s)} 项" for s in Severity if report.count(s))
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
     lines = [f"**审核结果**：{counts}", ""]
@@ -120,7 +124,7 @@ def conflict_panel(exc: DraftConflict) -> str:
     """Both texts of every field where the unsaved edit and the latest version differ; nothing was saved."""
     mine, theirs = field_texts(exc.mine), field_texts(exc.theirs)
     paths = [p for p in dict.fromkeys([*mine, *theirs]) if mine.get(p) != theirs.get(p)]
-    lines = [f"### ⚠️ 保存冲突：{exc.message}", f"建议：{exc.hint}", ""]
+    lines = [f"### 保存冲突：{exc.message}", f"建议：{exc.hint}", ""]
     for p in paths:
         lines += [
             f"**{field_label(p)}**",

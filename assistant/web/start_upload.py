@@ -76,6 +76,11 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
         note = "已从上传的申报表新建草稿：各部分和指标标为“取自上传的申报表”，审核已运行；请按本年度修改。"
         carried = "".join(f"\n- {n}" for n in started.notes) or "\n- 无"
         notes = f"**沿用说明**：{carried}\n\n{render.notes_markdown(started.source)}"
+        if started.rollover is not None:
+            notes = (
+                "上年的日期和正文、指标中的年份已按新年度改写为一条建议（见下方“跨年度顺延”），采纳后才保存。\n\n"
+                + notes
+            )
         return {**view.render(ws, info.draft_id, info.number, note=note), controls.notes: notes}
 
     controls.file.upload(

@@ -88,7 +88,7 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         a, b = _version(first, "较早版本"), _version(second, "较晚版本")
         changes = ctx.workspace(request).diff(need_draft(draft_id), a, b)
         if not changes:
-            gr.Info(f"第 {a} 版与第 {b} 版内容相同。")
+            gr.Info(f"第 {a} 版与第 {b} 版内容相同。", title="提示")
         return render.diff_rows(changes)
 
     @guarded

@@ -1,0 +1,117 @@
+"""`assistant serve --llm local` as a real process: it starts the embedded llama.cpp server on a free port of its own
+(shown on the page), and stopping serve with SIGTERM stops that server; a serve killed outright (SIGKILL, no chance
+to clean up) still leaves no model server behind, and a restart starts a fresh one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from web_support import REPO, free_port
+
+from assistant.llm.model_file import ensure_model_file
+from assistant.settings import load_settings
+
+START_S = 240.0
+
+
+def _children(parent: int) -> list[int]:
+    """Pids of the model servers ``parent`` started (their command line names the owned-server module)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"assistant.llm.owned_server" in cmdline and str(parent).encode() in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _model_port(pid: int) -> int:
+    cmdline = (Path("/proc") / str(pid) / "cmdline").read_bytes().decode().split("\0")
+    return int(cmdline[cmdline.index("--port") + 1])
+
+
+def _serve(data_dir: Path, model: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "ASSISTANT_DATA_DIR": str(data_dir),
+        "ASSISTANT_LLM__GGUF_PATH": str(model),
+        "ASSISTANT_LLM__N_CTX": "512",
+    }
+    command = [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--llm", "local"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    return process, f"http://127.0.0.1:{port}/"
+
+
+def _wait_for_model(process: subprocess.Popen[bytes]) -> tuple[int, int]:
+    deadline = time.monotonic() + START_S
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        for pid in _children(process.pid):
+            port = _model_port(pid)
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/v1/models", timeout=2, trust_env=False).status_code == 200:
+                    return pid, port
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.5)
+    pytest.fail("the embedded model server did not answer")
+
+
+def _gone(pid: int, port: int, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(pid), f"model server {pid} outlived serve"
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{port}/v1/models", timeout=2, trust_env=False)
+
+
+@pytest.fixture(scope="module")
+def model() -> Path:
+    return ensure_model_file(load_settings())
+
+
+def test_serve_owns_its_model_server_and_stops_it_on_sigterm_and_when_killed(model: Path, tmp_path: Path) -> None:
+    serve, url = _serve(tmp_path / "data", model)
+    try:
+        pid, port = _wait_for_model(serve)
+        page = httpx.get(url, timeout=10, trust_env=False)
+        assert page.status_code == 200
+        serve.send_signal(signal.SIGTERM)
+        assert serve.wait(timeout=60) == 0
+        _gone(pid, port)
+        # a restart starts a fresh server of its own (no stale one on a taken port); killed outright, it leaves none
+        again, _ = _serve(tmp_path / "data", model)
+        try:
+            pid2, port2 = _wait_for_model(again)
+            assert pid2 != pid
+            again.kill()
+            again.wait(timeout=30)
+            _gone(pid2, port2)
+        finally:
+            if again.poll() is None:
+                again.kill()
+    finally:
+        if serve.poll() is None:
+            serve.kill()
