@@ -24,6 +24,7 @@ from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
 from assistant.web.qa_tab import CITE_JS, build_qa_tab
+from assistant.web.safe import text as md
 from assistant.web.suggest_tab import build_suggest_tab
 from assistant.web.versions_tab import build_versions_tab
 
@@ -70,7 +71,7 @@ def build_app(services: Services) -> gr.Blocks:
 
 def _who(request: gr.Request) -> str:
     name = getattr(request, "username", None)
-    return f"当前用户：{name}（[退出登录](/logout)）" if name else ""
+    return f"当前用户：{md(name, inline=True)}（[退出登录](/logout)）" if name else ""
 
 
 def _browser_secret(data_dir: Path) -> str:

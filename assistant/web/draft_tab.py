@@ -25,6 +25,7 @@ from assistant.web.errors import guarded, page_error
 from assistant.web.indicator_editor import build_editor, wire_editor
 from assistant.web.proposal_panel import build_panel
 from assistant.web.proposals import Regenerate, wire_proposals
+from assistant.web.safe import text as md
 from assistant.web.start_upload import build_start, wire_start
 
 EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
@@ -180,8 +181,9 @@ def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
     if event.kind == "delta":
         live[event.section] = live.get(event.section, "") + event.message
         return
-    detail = f"：{event.message}" if event.message else ""
-    log.append(f"- [{event.elapsed_s:5.1f} 秒] {EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}")
+    detail = f"：{md(event.message, inline=True)}" if event.message else ""
+    kind = EVENT_TEXT.get(event.kind, event.kind)
+    log.append(f"- [{event.elapsed_s:5.1f} 秒] {kind} {md(event.section, inline=True)}{detail}")
     if event.kind == "finished":
         live.pop(event.section, None)
 
@@ -189,7 +191,7 @@ def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
 def _progress(log: list[str], live: dict[str, str]) -> str:
     text = "**起草进度**\n\n" + "\n".join(log[-12:])
     for section, tokens in live.items():
-        text += f"\n\n> **{section}**（生成中）：{tokens[-600:]}"
+        text += f"\n\n> **{md(section, inline=True)}**（生成中）：{md(tokens[-600:], inline=True)}"
     return text
 
 
