@@ -122,6 +122,10 @@ class WebSettings(BaseModel):
         default=False,
         description="Ask for a user name and password (users added with `assistant users add`); each sees only their own drafts.",
     )
+    session_hours: float = Field(default=12.0, description="A login session ends this many hours after it began.")
+    export_minutes: float = Field(
+        default=15.0, description="An exported file can be downloaded (by its owner only) for this many minutes."
+    )
 
 
 class Settings(BaseSettings):

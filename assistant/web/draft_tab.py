@@ -235,7 +235,10 @@ def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):
 def _exporter(ctx: WebContext):
     @guarded
     def export(draft_id: int | None, base: int | None, fmt: str, request: gr.Request) -> str:
-        folder = Path(tempfile.mkdtemp(prefix="shenbao-export-"))
-        return str(ctx.workspace(request).export(need_draft(draft_id), ExportFormat(fmt), folder, number=base))
+        ws = ctx.workspace(request)
+        if ctx.exports is None:  # a context built without a registry (tests of single handlers)
+            return str(ws.export(need_draft(draft_id), ExportFormat(fmt), Path(tempfile.mkdtemp()), number=base))
+        written = ws.export(need_draft(draft_id), ExportFormat(fmt), ctx.exports.folder(), number=base)
+        return str(ctx.exports.register(written, ctx.user(request) or ctx.services.author))
 
     return export
