@@ -81,6 +81,19 @@ class LLMSettings(BaseModel):
     n_threads: int = Field(default=2, description="CPU threads for the local model.")
     temperature: float = Field(default=0.2, description="Sampling temperature.")
     timeout_s: float = Field(default=300.0, description="Request timeout in seconds.")
+    section_budget_s: float = Field(
+        default=240.0,
+        description="Time budget of one drafting call in seconds, retries and waits included: a hang, a slow drip or an "
+        "endless stream is cut there and the section is written by rules (marked), the rest of the draft kept.",
+    )
+    max_reply_chars: int = Field(
+        default=6000, description="Longest reply read from the model (characters); a longer one is cut and refused."
+    )
+    transport_retries: int = Field(
+        default=2,
+        description="Retries after a refused connection, a timeout, 429 or 5xx, with back-off (Retry-After honoured), "
+        "within the time budget.",
+    )
     max_retries: int = Field(default=2, description="Repair attempts after a failed validation.")
     local_json_grammar: bool = Field(
         default=False,
@@ -114,6 +127,10 @@ class WebSettings(BaseModel):
     login: bool = Field(
         default=False,
         description="Ask for a user name and password (users added with `assistant users add`); each sees only their own drafts.",
+    )
+    session_hours: float = Field(default=12.0, description="A login session ends this many hours after it began.")
+    export_minutes: float = Field(
+        default=15.0, description="An exported file can be downloaded (by its owner only) for this many minutes."
     )
 
 

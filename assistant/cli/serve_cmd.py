@@ -61,5 +61,33 @@ def add_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
     """添加用户或修改其密码（交互输入，至少 8 位）。"""
     password = typer.prompt("密码", hide_input=True, confirmation_prompt="再输入一次")
     with open_services() as services:
-        services.users.set_password(name, password)
-    typer.echo(f"已保存用户 {name}。启动时加 --login（或设置 ASSISTANT_WEB__LOGIN=true）即要求登录。")
+        stored = services.users.set_password(name, password)
+    typer.echo(f"已保存用户 {stored}。启动时加 --login（或设置 ASSISTANT_WEB__LOGIN=true）即要求登录。")
+
+
+@users_app.command("list")
+def list_users() -> None:
+    """列出网页工作台的用户及其能否登录。"""
+    with open_services() as services:
+        accounts = services.users.accounts()
+    if not accounts:
+        typer.echo("还没有用户：用 assistant users add 用户名 添加。")
+    for account in accounts:
+        typer.echo(f"{account.name}\t{'可登录' if account.can_log_in else '已停用'}")
+
+
+@users_app.command("disable")
+def disable_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
+    """停用用户：不能再登录（已登录的会话在 30 秒内结束），其草稿保留；用 reset 重设密码即恢复。"""
+    with open_services() as services:
+        stored = services.users.disable(name)
+    typer.echo(f"已停用用户 {stored}。")
+
+
+@users_app.command("reset")
+def reset_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
+    """为已有用户重设密码（交互输入，至少 8 位）；已停用的用户随之恢复。"""
+    password = typer.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次")
+    with open_services() as services:
+        stored = services.users.reset(name, password)
+    typer.echo(f"已重设用户 {stored} 的密码。")

@@ -29,6 +29,8 @@ from assistant.drafting.models import (
 )
 from assistant.drafting.relevance import basis_label
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
+from assistant.errors import ModelError
+from assistant.llm.faults import ReplyRejected
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
 from assistant.suggest.models import Evidence, SuggestionSet
@@ -55,6 +57,7 @@ class Writer:
     retries: int
     on_event: Callable[[DraftEvent], None]
     started: float = field(default_factory=time.perf_counter)
+    down: str | None = None  # why the endpoint failed (a fault of the endpoint, not of one reply): rules from then on
     seconds: float | None = DRAFT_SECONDS  # the whole draft's time budget; None: each section's own only
     section_seconds: float = SECTION_SECONDS  # one section's, its retries included
 
@@ -112,7 +115,14 @@ def _sections(state: State, writer: Writer) -> State:
 def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> DraftSection:
     """A section of a new draft: when the model never gives a usable one in time, the rules text stands in
     (with a note), so a draft is never lost for one section; a rewrite on request raises instead. With less
-    than ``MIN_SECONDS`` of the draft's budget left the model is not asked."""
+    than ``MIN_SECONDS`` of the draft's budget left the model is not asked.
+
+    Whatever the model does wrong (refused connection, 429/5xx after retries, a hang, a cut stream, an unreadable
+    body, garbage, an endless reply) the sections already written are kept; after a fault of the endpoint itself
+    (not of one reply) the later sections are written by rules without calling it again, so the whole draft stays
+    within one call's time budget. Each rules section says why and how to retry it (`failed_sections`)."""
+    if writer.down is not None:
+        return _rules_instead(state, kind, writer, f"模型不可用（{writer.down}）")
     deadline = writer.deadline
     if writer.complete is not None and deadline is not None and deadline - time.perf_counter() < MIN_SECONDS:
         writer.emit("started", kind)
@@ -129,15 +139,33 @@ def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> Dra
         return write_section(state.ctx, kind, writer, state.notes, state.usage)
     except SectionFailed as failed:
         state.usage.append(failed.usage)
-        state.notes.append(
-            GroundingNote(
-                kind=NoteKind.RULES_ONLY,
-                section=kind,
-                message=(f"{failed.message}，已按简报内容用规则起草，请人工修改或稍后重新生成"),
-            )
+        return _rules_instead(state, kind, writer, failed.message)
+    except ModelError as fault:
+        if not isinstance(fault, ReplyRejected):
+            writer.down = fault.message
+        return _rules_instead(state, kind, writer, f"模型出错：{fault.message}")
+
+
+RETRY_HINT = "可在网页上对该部分点“重新生成”，或用 assistant draft --id 草稿编号 --section {section} 单独重试"
+
+
+def _rules_instead(state: State, kind: SectionKind, writer: Writer, why: str) -> DraftSection:
+    state.notes.append(
+        GroundingNote(
+            kind=NoteKind.RULES_ONLY,
+            section=kind,
+            message=f"{why}，已按简报内容用规则起草，请人工修改或稍后重新生成；"
+            + RETRY_HINT.format(section=kind.label),
         )
-        writer.emit("finished", kind, "按规则起草")
-        return rules_section(state.ctx, kind)
+    )
+    writer.emit("finished", kind, "按规则起草")
+    return rules_section(state.ctx, kind)
+
+
+def failed_sections(draft: Draft) -> list[SectionKind]:
+    """The sections of a model-written draft that rules wrote instead (a fault or no usable reply): to retry."""
+    noted = {n.section for n in draft.notes if n.kind is NoteKind.RULES_ONLY and n.section is not None}
+    return [s.kind for s in draft.sections if s.kind in noted and s.generated_by == RULES]
 
 
 def within_budget_year(brief: Brief) -> bool:

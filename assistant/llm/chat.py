@@ -20,15 +20,28 @@ from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, SecretStr, ValidationError
 
 from assistant.errors import ModelError, describe_validation_error
+from assistant.llm.faults import (
+    Budget,
+    BudgetExceeded,
+    ReplyRejected,
+    short,
+    transport_error,
+    unreadable_reply,
+    with_retries,
+)
 from assistant.llm.local_server import LocalServer, loopback_http_clients, start_local_server
+from assistant.llm.redact import register_secret
 from assistant.settings import LLMProvider, LLMSettings, Settings
 
 T = TypeVar("T", bound=BaseModel)
+R = TypeVar("R")
 
 _LOCAL_API_KEY = SecretStr("sk-local-llama-cpp")  # the local server checks no key, the client needs one
 _REJECTED_FORMAT = re.compile(r"response_format|json_schema", re.IGNORECASE)
 _OPENING_FENCE = re.compile(r"^\s*```[A-Za-z0-9_-]*[ \t]*\n?")
 _CLOSING_FENCE = re.compile(r"\n?[ \t]*```[\s\S]*$")
+# What the client raises on a body it cannot read: not JSON, an empty ``choices`` list, a chunk without fields
+_UNREADABLE = (ValueError, IndexError, KeyError, TypeError, AttributeError)
 
 
 @dataclass(frozen=True)
@@ -115,14 +128,27 @@ def build_chat_model(
             assert_never(provider)
 
 
-def chat_call(chat: BaseChatModel, messages: Sequence[BaseMessage]) -> ChatReply:
-    """Send ``messages``; transport failures become a Chinese ``ModelError``."""
+def chat_call(chat: BaseChatModel, messages: Sequence[BaseMessage], *, budget: Budget | None = None) -> ChatReply:
+    """Send ``messages``; transport failures (retried within ``budget``) and unreadable replies become a Chinese
+    ``ModelError``; a reply longer than the budget's ``max_chars`` is refused."""
     started = time.perf_counter()
-    try:
-        message = chat.invoke(list(messages))
-    except openai.OpenAIError as exc:
-        raise _transport_error(exc) from exc
-    assert isinstance(message, AIMessage)
+
+    def once(timeout_s: float) -> AIMessage:
+        try:
+            message = chat.invoke(list(messages), **_timeout(budget, timeout_s))
+        except openai.OpenAIError:
+            raise
+        except _UNREADABLE as exc:
+            raise unreadable_reply(exc) from exc
+        if not isinstance(message, AIMessage):
+            raise unreadable_reply(TypeError(type(message).__name__))
+        return message
+
+    message = _call(once, budget)
+    if budget is not None and len(message.text) > budget.max_chars:
+        raise ReplyRejected(
+            f"模型输出过长（{len(message.text):,} 字，上限 {budget.max_chars:,} 字）", hint="请稍后重试"
+        )
     return ChatReply(
         text=message.text,
         usage=usage_of(message),
@@ -137,32 +163,82 @@ def stream_call(
     *,
     on_delta: Callable[[str], None],
     count_prompt: Callable[[Sequence[BaseMessage]], int] | None = None,
+    budget: Budget | None = None,
 ) -> ChatReply:
     """Send ``messages`` and pass each piece of text to ``on_delta`` as it arrives; the whole reply at the end.
 
     Endpoints that report usage in the stream (OpenAI's last chunk) are counted from it. llama.cpp's
     server reports none when streaming: then each chunk is one output token (it sends one per token)
-    and ``count_prompt`` (the server's tokenizer) counts the prompt.
+    and ``count_prompt`` (the server's tokenizer) counts the prompt. With a ``budget``, a failure before
+    any text arrived is retried (`with_retries`), and the stream is cut, with a `ModelError`, once it runs
+    past the budget's time (a slow drip) or length (an endless reply); a stream cut by the endpoint is a
+    `ModelError` too.
     """
     started = time.perf_counter()
     parts: list[str] = []
-    finish_reason: str | None = None
-    usage: TokenUsage | None = None
-    try:
-        for chunk in chat.stream(list(messages), stream_usage=True):
-            if chunk.text:
-                parts.append(chunk.text)
-                on_delta(chunk.text)
-            finish_reason = chunk.response_metadata.get("finish_reason") or finish_reason
-            if chunk.usage_metadata and chunk.usage_metadata.get("output_tokens"):
-                usage = TokenUsage(chunk.usage_metadata["input_tokens"], chunk.usage_metadata["output_tokens"])
-    except openai.OpenAIError as exc:
-        raise _transport_error(exc) from exc
+    state: dict[str, Any] = {"finish": None, "usage": None}
+
+    def once(timeout_s: float) -> None:
+        stream = chat.stream(list(messages), stream_usage=True, **_timeout(budget, timeout_s))
+        try:
+            while True:
+                try:
+                    chunk = next(stream)
+                except StopIteration:
+                    return
+                except openai.OpenAIError as exc:
+                    if parts:  # text already shown: a retry would repeat it
+                        raise transport_error(exc) from exc
+                    raise
+                except _UNREADABLE as exc:
+                    raise unreadable_reply(exc) from exc
+                if chunk.text:
+                    parts.append(chunk.text)
+                    on_delta(chunk.text)
+                state["finish"] = chunk.response_metadata.get("finish_reason") or state["finish"]
+                if chunk.usage_metadata and chunk.usage_metadata.get("output_tokens"):
+                    meta = chunk.usage_metadata
+                    state["usage"] = TokenUsage(meta["input_tokens"], meta["output_tokens"])
+                _within(budget, parts)
+        finally:
+            stream.close()
+
+    _call(once, budget)
+    usage = state["usage"]
     if usage is None:
         usage = TokenUsage(prompt_tokens=count_prompt(messages) if count_prompt else 0, completion_tokens=len(parts))
     return ChatReply(
-        text="".join(parts), usage=usage, finish_reason=finish_reason, elapsed_s=time.perf_counter() - started
+        text="".join(parts), usage=usage, finish_reason=state["finish"], elapsed_s=time.perf_counter() - started
     )
+
+
+def _call(once: Callable[[float], R], budget: Budget | None) -> R:
+    if budget is not None:
+        return with_retries(once, budget, translate=_transport_error)
+    try:
+        return once(0.0)
+    except openai.OpenAIError as exc:
+        raise _transport_error(exc) from exc
+
+
+def _timeout(budget: Budget | None, timeout_s: float) -> dict[str, float]:
+    """The per-request timeout (what the budget has left), passed through to the client's ``create``."""
+    return {"timeout": max(timeout_s, 0.1)} if budget is not None else {}
+
+
+def _within(budget: Budget | None, parts: list[str]) -> None:
+    if budget is None:
+        return
+    written = sum(len(p) for p in parts)
+    if written > budget.max_chars:
+        raise ReplyRejected(
+            f"模型输出过长（已超过 {budget.max_chars:,} 字仍未结束），已停止读取", hint="可稍后重试，或换用其他模型"
+        )
+    if budget.left() <= 0:
+        raise BudgetExceeded(
+            f"模型在 {budget.seconds:.0f} 秒的时间预算内没有写完（已收到 {written:,} 字），已停止读取",
+            hint="可稍后重试，或调大 ASSISTANT_LLM__SECTION_BUDGET_S",
+        )
 
 
 def structured_call(chat: BaseChatModel, messages: Sequence[BaseMessage], schema: type[T]) -> StructuredResult[T]:
@@ -262,13 +338,15 @@ def _openai_chat(llm: LLMSettings, max_tokens: int | None, response_format: dict
             hint="请设置 ASSISTANT_LLM__BASE_URL（如 http://host:8000/v1）和 ASSISTANT_LLM__MODEL，"
             "或把 ASSISTANT_LLM__PROVIDER 设为 local 使用内置模型",
         )
+    if llm.api_key is not None:
+        register_secret(llm.api_key.get_secret_value())
     return ChatOpenAI(
         model=llm.model,
         base_url=llm.base_url,
         api_key=llm.api_key or SecretStr("not-set"),
         temperature=llm.temperature,
-        timeout=llm.timeout_s,
-        max_retries=2,
+        timeout=min(llm.timeout_s, llm.section_budget_s),
+        max_retries=0,  # retries are ours (faults.with_retries): bounded by the call's budget, Retry-After honoured
         max_tokens=max_tokens,
         extra_body={"response_format": response_format} if response_format else None,
     )
@@ -282,13 +360,14 @@ def _local_chat(
         extra["max_tokens"] = max_tokens  # the server ignores max_completion_tokens, which ChatOpenAI sends
     if response_format:
         extra["response_format"] = response_format
-    http_client, http_async_client = loopback_http_clients(llm.timeout_s)
+    timeout_s = min(llm.timeout_s, llm.section_budget_s)
+    http_client, http_async_client = loopback_http_clients(timeout_s)
     return ChatOpenAI(
         model=server.model_id,
         base_url=server.base_url,
         api_key=_LOCAL_API_KEY,
         temperature=llm.temperature,
-        timeout=llm.timeout_s,
+        timeout=timeout_s,
         max_retries=0,  # a retry would redo a long CPU generation
         extra_body=extra or None,
         http_client=http_client,
@@ -324,27 +403,17 @@ def _openai_response_format(json_mode: bool, schema: type[BaseModel] | None) -> 
 
 
 def _transport_error(exc: openai.OpenAIError) -> ModelError:
-    match exc:
-        case openai.APITimeoutError():
-            return ModelError("模型请求超时", hint="可调大 ASSISTANT_LLM__TIMEOUT_S，或缩短输入")
-        case openai.APIConnectionError():
-            return ModelError("无法连接模型服务", hint="请确认 ASSISTANT_LLM__BASE_URL 可访问，或本地服务仍在运行")
-        case openai.AuthenticationError():
-            return ModelError("模型服务拒绝了 API key", hint="请检查 ASSISTANT_LLM__API_KEY")
-        case openai.APIStatusError() if exc.status_code in (400, 422, 500) and _REJECTED_FORMAT.search(
-            str(exc.message)
-        ):
-            return ResponseFormatRejected(
-                f"模型服务不支持所请求的输出格式：{_short(exc.message)}", hint="将改为要求输出普通 JSON 对象"
-            )
-        case openai.APIStatusError():
-            return ModelError(
-                f"模型服务返回错误 {exc.status_code}：{_short(exc.message)}",
-                hint="请检查模型名和请求参数；本地模型的详情见数据目录下的 logs/llama_server.log",
-            )
-        case _:
-            return ModelError(f"模型调用失败：{_short(str(exc))}", hint="请稍后重试")
+    if (
+        isinstance(exc, openai.APIStatusError)
+        and exc.status_code in (400, 422, 500)
+        and _REJECTED_FORMAT.search(str(exc.message))
+    ):
+        return ResponseFormatRejected(
+            f"模型服务不支持所请求的输出格式：{short(exc.message)}", hint="将改为要求输出普通 JSON 对象"
+        )
+    return transport_error(exc)
 
 
-def _short(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+def budget_of(llm: LLMSettings) -> Budget:
+    """A fresh budget for one call under ``llm``'s settings."""
+    return Budget(seconds=llm.section_budget_s, max_chars=llm.max_reply_chars, retries=llm.transport_retries)

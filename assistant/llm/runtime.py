@@ -97,16 +97,28 @@ class LLMRuntime:
         return self._chats[key]
 
     def complete(self, messages: Sequence[BaseMessage], *, max_tokens: int | None = None) -> ChatReply:
+        """One reply, within the call budget of the settings (time, length, retries)."""
         chat = self.chat_model(max_tokens=max_tokens)
-        return self._guarded(lambda: _chat().chat_call(chat, messages))
+        budget = _chat().budget_of(self.settings.llm)
+        return self._guarded(lambda: _chat().chat_call(chat, messages, budget=budget))
 
     def stream(
         self, messages: Sequence[BaseMessage], *, max_tokens: int | None = None, on_delta: Callable[[str], None]
     ) -> ChatReply:
-        """Plain text, passed to ``on_delta`` piece by piece as the model writes it; the whole reply at the end."""
+        """Plain text, passed to ``on_delta`` piece by piece as the model writes it; the whole reply at the end.
+
+        Bounded by the settings' call budget (time, length, retries: `assistant.llm.faults`); a reply that is not
+        Chinese prose (control tokens, mojibake, symbols, another language) raises `ReplyRejected`."""
         chat = self.chat_model(max_tokens=max_tokens)
         counter = self._server.count_prompt_tokens if self._server is not None else None
-        return self._guarded(lambda: _chat().stream_call(chat, messages, on_delta=on_delta, count_prompt=counter))
+        budget = _chat().budget_of(self.settings.llm)
+        reply = self._guarded(
+            lambda: _chat().stream_call(chat, messages, on_delta=on_delta, count_prompt=counter, budget=budget)
+        )
+        problem = _faults().prose_problem(reply.text)
+        if problem is not None:
+            raise _faults().ReplyRejected(f"模型的回复不是可用的正文：{problem}", hint="可稍后重试，或换用其他模型")
+        return reply
 
     def structured(
         self,
@@ -154,6 +166,12 @@ class LLMRuntime:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _faults() -> ModuleType:
+    from assistant.llm import faults
+
+    return faults
 
 
 def _chat() -> ModuleType:

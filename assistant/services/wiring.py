@@ -19,7 +19,7 @@ from assistant.services.review import ReviewService
 from assistant.services.scope import CorpusScope
 from assistant.services.subjects import SubjectService
 from assistant.services.suggest import SuggestService
-from assistant.services.users import UserService
+from assistant.services.users import LOCAL_PREFIX, UserService
 from assistant.settings import LLMProvider, Settings
 from assistant.store import DraftStore
 
@@ -141,10 +141,12 @@ class Services:
 
 
 def _login() -> str:
+    """The command line's owner: ``本机:<login name>``. The ``:`` is refused in web user names
+    (`assistant.services.users.normalise_name`), so no web user, ``root`` included, inherits these drafts by name."""
     try:
-        return getpass.getuser()
+        return f"{LOCAL_PREFIX}{getpass.getuser()}"
     except (KeyError, OSError):
-        return "local"
+        return f"{LOCAL_PREFIX}local"
 
 
 def build_services(

@@ -427,6 +427,13 @@ class DraftStore:
         with self._session() as session:
             return session.scalar(select(UserRow.password_hash).where(UserRow.name == name))
 
+    def password_hashes(self) -> list[tuple[str, str | None]]:
+        """(name, password hash) of every user, by name."""
+        with self._session() as session:
+            return [
+                (n, h) for n, h in session.execute(select(UserRow.name, UserRow.password_hash).order_by(UserRow.name))
+            ]
+
     def _user_ids(self, session: Session, names: set[str]) -> dict[str, int]:
         rows = session.execute(select(UserRow.name, UserRow.id).where(UserRow.name.in_(names)))
         return {name: user_id for name, user_id in rows}

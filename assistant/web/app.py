@@ -7,16 +7,21 @@ shows; drafts live in the store. Offline: analytics off, no share link, loopback
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import gradio as gr
+from fastapi import HTTPException
+from starlette.middleware import Middleware
 
 from assistant.services import Services
+from assistant.services.users import LoginLimited, UserService
 from assistant.web import render
 from assistant.web.autosave import Autosave
 from assistant.web.charts import cjk_font
@@ -25,10 +30,12 @@ from assistant.web.corpus_tab import build_corpus_tab
 from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
+from assistant.web.guard import CLIENT_ADDRESS, ExportRegistry, Guard
 from assistant.web.locale import OVERLAY_CSS, chinese_i18n
 from assistant.web.model_state import model_state
 from assistant.web.monitor_tab import build_monitor_tab
 from assistant.web.qa_tab import CITE_JS, build_qa_tab
+from assistant.web.safe import text as md
 from assistant.web.selfeval_tab import build_selfeval_tab
 from assistant.web.suggest_tab import build_suggest_tab
 from assistant.web.versions_tab import build_versions_tab
@@ -50,11 +57,14 @@ table.official tr.cited th, table.official tr.cited td { background: #fff3b0; }
 def build_app(services: Services) -> gr.Blocks:
     """The workspace over ``services`` (tabs 起草, 版本, 指标推荐, 问答, 语料库)."""
     cjk_font()  # charts in Chinese: the CJK font registered with matplotlib before the first chart
-    with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
+    # Gradio's copies of uploads and exports are deleted after an hour (exports expire sooner: guard.ExportRegistry)
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(1800, 3600)) as app:
         browser = gr.BrowserState(
             None, storage_key="shenbao-draft-id", secret=_browser_secret(services.settings.data_dir)
         )
-        ctx = WebContext(services, draft_id=browser, base=gr.State(None))
+        exports = ExportRegistry(services.settings.data_dir / "exports", services.settings.web.export_minutes * 60)
+        ctx = WebContext(services, draft_id=browser, base=gr.State(None), exports=exports)
+        app.shenbao_exports = exports  # type: ignore[attr-defined]
         with gr.Row():
             gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
             user = gr.Markdown("", elem_id="current-user")
@@ -85,7 +95,7 @@ def build_app(services: Services) -> gr.Blocks:
 
 def _who(request: gr.Request) -> str:
     name = getattr(request, "username", None)
-    return f"当前用户：{name}（[退出登录](/logout)）" if name else ""
+    return f"当前用户：{md(name, inline=True)}（[退出登录](/logout)）" if name else ""
 
 
 def _browser_secret(data_dir: Path) -> str:
@@ -129,8 +139,15 @@ def launch(
     ``block=False`` returns at once (tests), else it serves until interrupted."""
     app = build_app(services)
     app.queue(default_concurrency_limit=4)
-    auth = services.users.check if login else None
+    auth = _login_check(services.users) if login else None
+    guard = Middleware(
+        Guard,
+        exports=app.shenbao_exports,  # type: ignore[attr-defined]
+        session_s=services.settings.web.session_hours * 3600,
+        can_log_in=services.users.can_log_in if login else None,
+    )
     app.launch(
+        app_kwargs={"middleware": [guard]},
         server_name=host,
         server_port=port,
         share=False,
@@ -139,9 +156,24 @@ def launch(
         show_error=True,
         i18n=chinese_i18n(),
         auth=auth,
-        auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）",
+        auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）。连续输错会暂停登录一段时间。",
         quiet=not block,
         inbrowser=False,
         prevent_thread_lock=not block,
     )
     return app
+
+
+def _login_check(users: UserService) -> Callable[[str, str], Awaitable[bool]]:
+    """Gradio's login check: the password checked off the event loop (scrypt takes tens of milliseconds, and other
+    users' requests go on meanwhile), the limits per user name and per client address applied first (429 with a
+    Chinese message, no password checked)."""
+
+    async def check(username: str, password: str) -> bool:
+        address = CLIENT_ADDRESS.get()
+        try:
+            return await asyncio.to_thread(users.check, username, password, address=address)
+        except LoginLimited as exc:
+            raise HTTPException(status_code=429, detail=f"{exc.message}。{exc.hint}") from None
+
+    return check

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import gradio as gr
 
 from assistant.services import Services
+from assistant.services.users import normalise_name
 from assistant.services.workspace import WorkspaceService
+from assistant.web.guard import ExportRegistry
 
 
 @dataclass
@@ -15,11 +17,16 @@ class WebContext:
     services: Services
     draft_id: gr.BrowserState  # survives a page reload; the draft itself lives in the store
     base: gr.State  # the version the page shows: every save names it, so a stale save is a conflict
+    exports: ExportRegistry | None = None  # where exports are written, owned and expired
 
     def workspace(self, request: gr.Request | None, *, rules_only: bool = False) -> WorkspaceService:
         """The workspace of the signed-in user (with login off: the configured author)."""
-        user = getattr(request, "username", None) if request is not None else None
-        return self.services.workspace(user, rules_only=rules_only)
+        return self.services.workspace(self.user(request), rules_only=rules_only)
+
+    def user(self, request: gr.Request | None) -> str | None:
+        """The signed-in user's name as stored (normalised as at login: ``ａｌｉｃｅ`` is ``alice``); None without login."""
+        name = getattr(request, "username", None) if request is not None else None
+        return normalise_name(name) if name else None
 
 
 def need_draft(draft_id: object) -> int:

@@ -14,6 +14,8 @@ from assistant.services.review import load_subjects
 from assistant.web import render
 from assistant.web.context import WebContext
 from assistant.web.errors import guarded
+from assistant.web.safe import html
+from assistant.web.safe import text as md
 
 HEADERS = ["编号", "年度", "项目名称", "主管部门", "指标数"]
 ACCEPTED = [".txt", ".docx", ".xlsx"]
@@ -78,7 +80,9 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
             return [None, "", gr.Button(interactive=False), ""]
         decls = load_subjects(Path(path))
         reports = [ctx.services.review.check_declaration(d) for d in decls]
-        parts = [f"解析出 {len(decls)} 份申报表：" + "、".join(f"{d.id} {d.header.name}" for d in decls)]
+        parts = [
+            f"解析出 {len(decls)} 份申报表：" + md("、".join(f"{d.id} {d.header.name}" for d in decls), inline=True)
+        ]
         parts += [
             render.notes_markdown(d) + "\n\n" + render.review_panel(r) for d, r in zip(decls, reports, strict=True)
         ]
@@ -97,8 +101,8 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         note = f"已加入语料库：现有 {len(report.declarations)} 份申报表，新增或更新 {len(report.written)} 份。" + (
             f" 未能读取：{failed}" if failed else ""
         )
-        gr.Info(note, title="提示")
-        return [None, note, gr.Button(interactive=False)]
+        gr.Info(html(note), title="提示")
+        return [None, md(note), gr.Button(interactive=False)]
 
     browse.click(find, [keyword, year], [table, year], api_name="corpus_find")
     tab.select(find, [keyword, year], [table, year])

@@ -29,6 +29,7 @@ from assistant.web.errors import guarded, page_error
 from assistant.web.indicator_editor import build_editor, wire_editor
 from assistant.web.proposal_panel import build_panel
 from assistant.web.proposals import Regenerate, wire_proposals
+from assistant.web.safe import text as md
 from assistant.web.start_upload import build_start, wire_start
 
 EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
@@ -237,8 +238,9 @@ def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
     if event.kind == "delta":
         live[event.section] = live.get(event.section, "") + event.message
         return
-    detail = f"：{event.message}" if event.message else ""
-    log.append(f"- [{event.elapsed_s:5.1f} 秒] {EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}")
+    detail = f"：{md(event.message, inline=True)}" if event.message else ""
+    kind = EVENT_TEXT.get(event.kind, event.kind)
+    log.append(f"- [{event.elapsed_s:5.1f} 秒] {kind} {md(event.section, inline=True)}{detail}")
     if event.kind == "finished":
         live.pop(event.section, None)
 
@@ -246,7 +248,7 @@ def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
 def _progress(log: list[str], live: dict[str, str]) -> str:
     text = "**起草进度**\n\n" + "\n".join(log[-12:])
     for section, tokens in live.items():
-        text += f"\n\n> **{section}**（生成中）：{tokens[-600:]}"
+        text += f"\n\n> **{md(section, inline=True)}**（生成中）：{md(tokens[-600:], inline=True)}"
     return text
 
 
@@ -290,7 +292,10 @@ def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):
 def _exporter(ctx: WebContext):
     @guarded
     def export(draft_id: int | None, base: int | None, fmt: str, request: gr.Request) -> str:
-        folder = Path(tempfile.mkdtemp(prefix="shenbao-export-"))
-        return str(ctx.workspace(request).export(need_draft(draft_id), ExportFormat(fmt), folder, number=base))
+        ws = ctx.workspace(request)
+        if ctx.exports is None:  # a context built without a registry (tests of single handlers)
+            return str(ws.export(need_draft(draft_id), ExportFormat(fmt), Path(tempfile.mkdtemp()), number=base))
+        written = ws.export(need_draft(draft_id), ExportFormat(fmt), ctx.exports.folder(), number=base)
+        return str(ctx.exports.register(written, ctx.user(request) or ctx.services.author))
 
     return export

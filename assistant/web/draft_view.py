@@ -20,6 +20,7 @@ from assistant.web.autosave import version_tag
 from assistant.web.brief_form import BriefForm, form_values
 from assistant.web.context import WebContext, need_draft
 from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
+from assistant.web.safe import text as md
 
 if TYPE_CHECKING:
     from assistant.web.basis_editor import BasisEditor
@@ -114,8 +115,8 @@ class DraftView:
 
     @staticmethod
     def status_line(info: VersionInfo, note: str = "") -> str:
-        status = f"**草稿 {info.draft_id} · 第 {info.number} 版**（{info.action.label} · {info.author} · {render.when(info)}）"
-        return status + (f"  \n{note}" if note else "")
+        status = f"**草稿 {info.draft_id} · 第 {info.number} 版**（{info.action.label} · {md(info.author, inline=True)} · {render.when(info)}）"
+        return status + (f"  \n{md(note)}" if note else "")
 
     def conflict_shown(self, exc: DraftConflict) -> dict:
         """Only the conflict panel changes: what the person typed stays in the page, nothing is saved."""

@@ -1,4 +1,7 @@
-"""Errors reach the page in Chinese with what to do, never as a traceback."""
+"""Errors reach the page in Chinese with what to do, never as a traceback.
+
+A toast renders its message as HTML, and messages quote what a person or a file wrote (a value typed, a
+file name, a parse note): every message leaving a handler is HTML-escaped here, once."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from collections.abc import Callable
 import gradio as gr
 
 from assistant.errors import AssistantError, ModelError
+from assistant.llm.redact import redact
+from assistant.web.safe import html
 
 log = logging.getLogger(__name__)
 _COMMAND_LINE = re.compile(r"(?<![\w-])--[a-z]|\bassistant [a-z]|ASSISTANT_[A-Z]")
@@ -19,14 +24,30 @@ MODEL_DOWN_HINT = "已保存的草稿和页面上的内容都不受影响；可�
 
 
 def page_error(exc: BaseException) -> gr.Error:
-    """The Chinese message a person sees for ``exc``."""
+    """The Chinese message a person sees for ``exc`` (escaped: it is shown as text)."""
+    if isinstance(exc, gr.Error):
+        return escaped(exc)
     if isinstance(exc, ModelError):
-        return gr.Error(f"语言模型暂不可用：{exc.message}。{MODEL_DOWN_HINT}", title="模型不可用")
+        return _marked(
+            gr.Error(html(f"语言模型暂不可用：{redact(exc.message)}。{MODEL_DOWN_HINT}"), title="模型不可用")
+        )
     if isinstance(exc, AssistantError):
         hint = exc.hint if exc.hint and not _COMMAND_LINE.search(exc.hint) else None  # a CLI flag means nothing here
-        return gr.Error(exc.message + (f"。建议：{hint}" if hint else ""), title="无法完成")
+        return _marked(gr.Error(html(exc.message + (f"。建议：{hint}" if hint else "")), title="无法完成"))
     log.error("unexpected error in a web handler", exc_info=exc)
-    return gr.Error(UNEXPECTED, title="意外错误")
+    return _marked(gr.Error(UNEXPECTED, title="意外错误"))
+
+
+def escaped(error: gr.Error) -> gr.Error:
+    """``error`` with its message HTML-escaped (once: an error already escaped is returned as it is)."""
+    if getattr(error, "shenbao_escaped", False):
+        return error
+    return _marked(gr.Error(html(str(error.message)), title=error.title, duration=error.duration))
+
+
+def _marked(error: gr.Error) -> gr.Error:
+    error.shenbao_escaped = True  # type: ignore[attr-defined]
+    return error
 
 
 def guarded(fn: Callable) -> Callable:
@@ -37,8 +58,6 @@ def guarded(fn: Callable) -> Callable:
         def gen(*args, **kwargs):
             try:
                 yield from fn(*args, **kwargs)
-            except gr.Error:
-                raise
             except Exception as exc:
                 raise page_error(exc) from None
 
@@ -48,8 +67,6 @@ def guarded(fn: Callable) -> Callable:
     def call(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except gr.Error:
-            raise
         except Exception as exc:
             raise page_error(exc) from None
 

@@ -18,6 +18,7 @@ from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
 from assistant.store import INDICATOR_TABLE, Proposal, StoredVersion
 from assistant.store.fields import ROLLOVER_TARGET, field_label, field_texts
+from assistant.web.safe import text as md
 
 TABLE_HEADERS = ["行", "当前指标", "建议指标", "变化"]
 
@@ -116,19 +117,23 @@ def build_panel() -> ProposalPanel:
 
 
 def heading(proposal: Proposal, *, same: bool = False, unmet: list[str] | None = None) -> str:
-    asked = f"（要求：{proposal.instruction}）" if proposal.instruction else ""
+    asked = f"（要求：{md(proposal.instruction, inline=True)}）" if proposal.instruction else ""
     kind = "重新生成的建议"
     if proposal.instruction and proposal.instruction.startswith(("资金或项目构成已修改", "顺延到新年度")):
-        kind, asked = "规则的建议", f"（{proposal.instruction}）"
+        kind, asked = "规则的建议", f"（{md(proposal.instruction, inline=True)}）"
     lines = [
-        f"### {kind}：{proposal.label}{asked}",
+        f"### {kind}：{md(proposal.label, inline=True)}{asked}",
         f"基于第 {proposal.base} 版生成，尚未保存。采纳：保存为新版本，来源记为“{proposal.origin.label}”；"
         "不采纳：保持当前内容。两种情况下建议都留在“版本”页的建议记录中。",
     ]
     if unmet:
-        lines.append("**注意：建议未完全按要求改写**——" + "；".join(unmet) + "。可不采纳，或换个说法重新生成。")
+        lines.append(
+            "**注意：建议未完全按要求改写**——"
+            + "；".join(md(u, inline=True) for u in unmet)
+            + "。可不采纳，或换个说法重新生成。"
+        )
     if proposal.kept:
-        lines.append(f"保留了人工修改或锁定的内容：{describe_kept(proposal.kept)}")
+        lines.append(f"保留了人工修改或锁定的内容：{md(describe_kept(proposal.kept), inline=True)}")
     if same:
         lines.append("建议与当前内容相同：采纳不会保存新版本，可选择不采纳；如需不同的写法，请填写重写要求后重新生成。")
     return "\n\n".join(lines)

@@ -19,6 +19,7 @@ from assistant.qa.models import Answer
 from assistant.web import render
 from assistant.web.context import WebContext
 from assistant.web.errors import guarded
+from assistant.web.safe import text as md
 
 EXAMPLES = [
     "2023年组织部各项目资金合计多少？",
@@ -48,16 +49,16 @@ SCROLL_JS = "() => { const row = document.querySelector('#qa-declaration .cited'
 
 def cite_link(label: str, ref: str) -> str:
     """A citation as a Markdown link the page script opens: ``[项目 · 2023 · 部分](#cite=2023-003-06%23necessity)``."""
-    text = label.strip().removeprefix("[").removesuffix("]").replace("[", "［").replace("]", "］")
+    text = md(label.strip().removeprefix("[").removesuffix("]"), inline=True)
     return f"[{text}]({CITE_ANCHOR}{quote(ref, safe='')})"
 
 
 def answer_markdown(answer: Answer) -> str:
     """The answer, its exact figure, notes, and each citation as a link with the text quoted from it."""
-    parts = [answer.text]
+    parts = [md(answer.text)]
     if answer.figure:
-        parts.append(f"**合计**：{answer.figure}")
-    parts += [f"> 说明：{note}" for note in answer.notes]
+        parts.append(f"**合计**：{md(answer.figure, inline=True)}")
+    parts += [f"> 说明：{md(note, inline=True)}" for note in answer.notes]
     if answer.citations:
         lines = [f"- {cite_link(c.label, c.ref)}{_quoted(c)}" for c in answer.citations[:CITE_LIMIT]]
         parts.append("**出处**（点击打开）：\n" + "\n".join(lines))
@@ -66,7 +67,7 @@ def answer_markdown(answer: Answer) -> str:
 
 def _quoted(citation: object) -> str:
     quote_text = getattr(citation, "quote", None)  # not every citation type carries the quoted text
-    return f"：{quote_text[:160]}" if quote_text else ""
+    return f"：{md(quote_text[:160], inline=True)}" if quote_text else ""
 
 
 def cited_choices(answer: Answer) -> list[tuple[str, str]]:
@@ -103,7 +104,8 @@ def build_qa_tab(ctx: WebContext) -> None:
     def ask(text: str, history: list, state: Conversation) -> Iterator[list]:
         if not (text or "").strip():
             raise gr.Error("请先输入问题", title="无法完成")
-        history = [*history, {"role": "user", "content": text}, {"role": "assistant", "content": "正在查找……"}]
+        asked = {"role": "user", "content": md(text)}
+        history = [*history, asked, {"role": "assistant", "content": "正在查找……"}]
         yield [history, state, gr.skip(), ""]
         answer = ctx.services.qa.answer(text.strip(), state)
         history[-1] = {"role": "assistant", "content": answer_markdown(answer)}

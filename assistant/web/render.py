@@ -20,6 +20,7 @@ from assistant.store import (
 )
 from assistant.store.fields import field_label, field_texts, indicator_path, section_path
 from assistant.suggest.models import Evidence, ValueProposal
+from assistant.web.safe import text as md
 
 SEVERITY_MARK = {
     Severity.ERROR: "【错误】",
@@ -49,7 +50,10 @@ def review_panel(report: ReviewReport | None) -> str:
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
     lines = [f"**审核结果**：{counts}", ""]
     for f in sorted(report.findings, key=lambda f: order[f.severity]):
-        lines.append(f"- {SEVERITY_MARK[f.severity]} **{f.location.describe()}**：{f.message}  \n  建议：{f.fix}")
+        lines.append(
+            f"- {SEVERITY_MARK[f.severity]} **{md(f.location.describe(), inline=True)}**："
+            f"{md(f.message, inline=True)}  \n  建议：{md(f.fix, inline=True)}"
+        )
     return "\n".join(lines)
 
 
@@ -98,22 +102,27 @@ def section_label(stored: StoredVersion, kind: SectionKind) -> str:
 
 def evidence_panel(value: ValueProposal, evidence: list[Evidence], *, name: str) -> str:
     """Where a value came from: its 取值依据, the brief arithmetic, the template, the precedents."""
-    lines = [f"**{name}**：{value.value}（{value.ground.value}）", "", f"- 依据：{value.basis}"]
+    lines = [
+        f"**{md(name, inline=True)}**：{md(value.value, inline=True)}（{value.ground.value}）",
+        "",
+        f"- 依据：{md(value.basis, inline=True)}",
+    ]
     if value.arithmetic:
-        lines.append(f"- 计算：{value.arithmetic}")
+        lines.append(f"- 计算：{md(value.arithmetic, inline=True)}")
     if value.fields:
-        lines.append(f"- 取自简报：{'、'.join(value.fields)}")
+        lines.append(f"- 取自简报：{md('、'.join(value.fields), inline=True)}")
     if value.range:
-        lines.append(f"- 先例取值范围：{value.range}")
+        lines.append(f"- 先例取值范围：{md(value.range, inline=True)}")
     if evidence:
         lines += ["", "**先例**（相似度从高到低）：", ""]
-        lines += [
-            f"- {e.project_name} · {e.year or ''} · {e.indicator_name}：{e.value}（{e.declaration_id}，相似度 {e.similarity:.2f}）"
-            for e in evidence[:8]
-        ]
+        lines += [f"- {md(_precedent(e), inline=True)}，相似度 {e.similarity:.2f}）" for e in evidence[:8]]
     else:
         lines.append("- 没有先例：语料库中未见同类指标")
     return "\n".join(lines)
+
+
+def _precedent(e: Evidence) -> str:
+    return f"{e.project_name} · {e.year or ''} · {e.indicator_name}：{e.value}（{e.declaration_id}"
 
 
 def indicator_evidence(ind: DraftIndicator) -> str:
@@ -124,13 +133,13 @@ def conflict_panel(exc: DraftConflict) -> str:
     """Both texts of every field where the unsaved edit and the latest version differ; nothing was saved."""
     mine, theirs = field_texts(exc.mine), field_texts(exc.theirs)
     paths = [p for p in dict.fromkeys([*mine, *theirs]) if mine.get(p) != theirs.get(p)]
-    lines = [f"### 保存冲突：{exc.message}", f"建议：{exc.hint}", ""]
+    lines = [f"### 保存冲突：{md(exc.message, inline=True)}", f"建议：{md(exc.hint)}", ""]
     for p in paths:
         lines += [
-            f"**{field_label(p)}**",
+            f"**{md(field_label(p), inline=True)}**",
             "",
-            f"- 你的文本：{_quote(mine.get(p))}",
-            f"- 第 {exc.actual} 版：{_quote(theirs.get(p))}",
+            f"- 你的文本：{md(_quote(mine.get(p)), inline=True)}",
+            f"- 第 {exc.actual} 版：{md(_quote(theirs.get(p)), inline=True)}",
             "",
         ]
     return "\n".join(lines)
@@ -192,7 +201,7 @@ def provenance_rows(stored: StoredVersion) -> list[list[str]]:
 
 
 def draft_markdown(draft: Draft) -> str:
-    return "\n\n".join(f"**{s.kind.label}**\n\n{s.text}" for s in draft.sections)
+    return "\n\n".join(f"**{s.kind.label}**\n\n{md(s.text)}" for s in draft.sections)
 
 
 NOTE_LEVELS = {NoteLevel.INFO: "说明", NoteLevel.WARNING: "注意", NoteLevel.ERROR: "错误"}
@@ -202,7 +211,9 @@ def notes_markdown(decl: Declaration) -> str:
     """The parse notes of a declaration read from a file, each with its line or cell, in Chinese."""
     if not decl.parse_notes:
         return "解析说明：无。"
-    lines = [f"- {NOTE_LEVELS[n.level]}：{n.message}{_where(n.cell, n.line)}" for n in decl.parse_notes]
+    lines = [
+        f"- {NOTE_LEVELS[n.level]}：{md(n.message + _where(n.cell, n.line), inline=True)}" for n in decl.parse_notes
+    ]
     return "**解析说明**：\n" + "\n".join(lines)
 
 
@@ -250,7 +261,7 @@ def declaration_html(decl: Declaration, cited: str | None = None) -> str:
         f"<td>{escape(i.remark or '')}</td></tr>"
         for i in decl.indicators
     )
-    title = f"<h3>{escape(h.name)}（{decl.id}）</h3>"
+    title = f"<h3>{escape(h.name)}（{escape(decl.id)}）</h3>"
     return f"{title}{_cited_note(decl, cited)}<table class='official'>{cells}</table>"
 
 

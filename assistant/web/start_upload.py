@@ -15,6 +15,7 @@ from assistant.web import render
 from assistant.web.context import WebContext
 from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
+from assistant.web.safe import text as md
 
 
 @dataclass
@@ -51,7 +52,7 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
         found = ctx.workspace(request).read_upload(Path(path))
         choices = [(f"{n}. {d.header.name}（{d.header.year or '年度未写'}）", n) for n, d in enumerate(found, start=1)]
         year = found[0].header.year
-        summary = f"“{Path(path).name}”中解析出 {len(found)} 份申报表。请选择一份，确认新草稿的年度，再点“以此为起点新建草稿”。"
+        summary = f"“{md(Path(path).name, inline=True)}”中解析出 {len(found)} 份申报表。请选择一份，确认新草稿的年度，再点“以此为起点新建草稿”。"
         return [gr.Dropdown(choices=choices, value=1), str(year + 1) if year else "", summary + "\n\n" + _notes(found)]
 
     @guarded
@@ -74,7 +75,7 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
         started = ws.start_from_upload(Path(path), choice=int(choice or 1), year=_year(year))
         info = started.saved.info
         note = "已从上传的申报表新建草稿：各部分和指标标为“取自上传的申报表”，审核已运行；请按本年度修改。"
-        carried = "".join(f"\n- {n}" for n in started.notes) or "\n- 无"
+        carried = "".join(f"\n- {md(n, inline=True)}" for n in started.notes) or "\n- 无"
         notes = f"**沿用说明**：{carried}\n\n{render.notes_markdown(started.source)}"
         if started.rollover is not None:
             notes = (
@@ -95,7 +96,9 @@ def wire_start(ctx: WebContext, view: DraftView, controls: StartControls) -> Non
 
 
 def _notes(found: list[Declaration]) -> str:
-    return "\n\n".join(f"**{n}. {d.header.name}**：{render.notes_markdown(d)}" for n, d in enumerate(found, start=1))
+    return "\n\n".join(
+        f"**{n}. {md(d.header.name, inline=True)}**：{render.notes_markdown(d)}" for n, d in enumerate(found, start=1)
+    )
 
 
 def _year(text: str | None) -> int | None:

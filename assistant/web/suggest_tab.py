@@ -13,6 +13,7 @@ from assistant.web.charts import value_chart
 from assistant.web.context import WebContext, need_draft
 from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
+from assistant.web.safe import text as md
 
 HEADERS = ["序号", "一级指标", "二级指标", "三级指标", "建议值", "取值依据", "来源", "先例数"]
 
@@ -36,12 +37,16 @@ def _rows(found: SuggestionSet) -> list[list[str]]:
 def _summary(found: SuggestionSet) -> str:
     kinds = "、".join(found.kinds) or "未识别"
     precedents = (
-        "；".join(f"{p.project_name}（{p.year or ''}，相似度 {p.similarity:.2f}）" for p in found.precedents[:3])
+        "；".join(
+            f"{md(p.project_name, inline=True)}（{p.year or ''}，相似度 {p.similarity:.2f}）"
+            for p in found.precedents[:3]
+        )
         or "无"
     )
     missing = [c.requirement for c in found.coverage if not c.covered]
     cover = "齐全" if not missing else "缺少 " + "、".join(missing)
-    return f"**{found.brief_name}**（{found.year}）· 项目类别：{kinds} · 相似先例：{precedents} · 必备类别：{cover}"
+    name, kinds, cover = md(found.brief_name, inline=True), md(kinds, inline=True), md(cover, inline=True)
+    return f"**{name}**（{found.year}）· 项目类别：{kinds} · 相似先例：{precedents} · 必备类别：{cover}"
 
 
 def _label(n: int, s: IndicatorSuggestion) -> str:
@@ -81,7 +86,7 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
         if found is None:
             return ["", None]
         s = found.suggestions[evt.index[0]]
-        notes = "".join(f"\n- 说明：{note}" for note in s.notes)
+        notes = "".join(f"\n- 说明：{md(note, inline=True)}" for note in s.notes)
         return [render.evidence_panel(s.value, s.evidence, name=s.name) + notes, value_chart(s.value, name=s.name)]
 
     @guarded

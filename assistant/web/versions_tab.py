@@ -9,6 +9,7 @@ from assistant.web import render
 from assistant.web.context import WebContext, need_draft, whole_number
 from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
+from assistant.web.safe import text as md
 
 HISTORY_HEADERS = ["版本", "上一版", "操作", "部分", "要求", "作者", "时间"]
 PROVENANCE_HEADERS = ["字段", "来源", "锁定", "作者", "时间", "内容（开头）"]
@@ -71,7 +72,7 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
             return ["还没有打开草稿。", [], [], 1, 1, []]
         stored = ws.open(int(draft_id))
         versions = ws.history(int(draft_id))
-        title = f"**草稿 {draft_id} · {stored.draft.brief.name}** · 共 {len(versions)} 版，最新为第 {stored.number} 版"
+        title = f"**草稿 {draft_id} · {md(stored.draft.brief.name, inline=True)}** · 共 {len(versions)} 版，最新为第 {stored.number} 版"
         return [
             title,
             render.history_rows(versions),

@@ -1,0 +1,180 @@
+"""What the workspace's HTTP layer enforces, as one ASGI middleware in front of Gradio's app:
+
+- the client's address for the login limits (`CLIENT_ADDRESS`, read by the login check);
+- sessions that expire (``session_s`` after they were first seen) or end once their user is disabled;
+- exports served only to their owner and only while they are fresh (`ExportRegistry`);
+- a Content-Security-Policy that lets the page load nothing from anywhere but itself, so that no element that
+  content might still smuggle in (an ``<img>``, a Markdown image, a link) can fetch another address.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from contextvars import ContextVar
+from http.cookies import CookieError, SimpleCookie
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CLIENT_ADDRESS: ContextVar[str | None] = ContextVar("shenbao_client_address", default=None)
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; "
+    "worker-src 'self' blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+EXPORT_NAME = re.compile(r"-x[0-9a-f]{16}\.(?:docx|xlsx|json)$")
+RECHECK_S = 30.0  # how often a live session's user is looked up again (disabled meanwhile?)
+
+
+class ExportRegistry:
+    """Exports written under ``root`` (one folder each), each with its owner and a lifetime of ``ttl_s``."""
+
+    def __init__(self, root: Path, ttl_s: float) -> None:
+        self.root, self.ttl_s = root, ttl_s
+        self._owners: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def folder(self) -> Path:
+        """A new folder for one export (old ones are removed first)."""
+        self.sweep()
+        folder = self.root / secrets.token_hex(8)
+        folder.mkdir(parents=True)
+        return folder
+
+    def register(self, path: Path, owner: str) -> Path:
+        """``path`` renamed to a unique, unguessable name and recorded as ``owner``'s; the new path."""
+        unique = path.with_name(f"{path.stem}-x{secrets.token_hex(8)}{path.suffix}")
+        path.rename(unique)
+        with self._lock:
+            self._owners[unique.name] = (owner, time.monotonic() + self.ttl_s)
+        return unique
+
+    def refused(self, url_path: str, user: str | None, *, login: bool) -> bool:
+        """Whether a request for ``url_path`` (Gradio's ``…/file=…``) must be refused: an export that is not
+        ``user``'s (with login on), that has expired, or that this server did not record (one from before a restart)."""
+        name = unquote(url_path).rsplit("/", 1)[-1]
+        if not EXPORT_NAME.search(name):
+            return False
+        with self._lock:
+            found = self._owners.get(name)
+        if found is None:
+            return True
+        owner, expires = found
+        return time.monotonic() > expires or (login and user != owner)
+
+    def sweep(self) -> None:
+        """Forget expired exports and delete their folders."""
+        now = time.monotonic()
+        with self._lock:
+            self._owners = {k: v for k, v in self._owners.items() if v[1] > now}
+        if not self.root.is_dir():
+            return
+        cutoff = time.time() - self.ttl_s
+        for folder in self.root.iterdir():
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+class Guard:
+    """The ASGI middleware (``app_kwargs={"middleware": [Middleware(Guard, …)]}``)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        exports: ExportRegistry,
+        session_s: float,
+        can_log_in: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.app, self.exports, self.session_s, self.can_log_in = app, exports, session_s, can_log_in
+        self._seen: dict[str, float] = {}  # token → when first seen
+        self._checked: dict[str, float] = {}  # token → when its user was last looked up
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        reset = CLIENT_ADDRESS.set(client[0] if client else None)
+        try:
+            gradio = scope.get("app")
+            login = getattr(gradio, "auth", None) is not None
+            user = self._session_user(scope, gradio) if login else None
+            if scope["type"] == "http" and "/file=" in scope.get("path", ""):
+                if self.exports.refused(scope["path"], user, login=login):
+                    await _not_found(send)
+                    return
+            await self.app(scope, receive, _with_headers(send) if scope["type"] == "http" else send)
+        finally:
+            CLIENT_ADDRESS.reset(reset)
+
+    def _session_user(self, scope: Scope, gradio: Any) -> str | None:
+        """The signed-in user of this request; an expired session, or one whose user was disabled, is ended."""
+        tokens: dict[str, str] = getattr(gradio, "tokens", {})
+        user = None
+        now = time.monotonic()
+        for token in _cookie_tokens(scope):
+            if token not in tokens:
+                continue
+            first = self._seen.setdefault(token, now)
+            name = tokens[token]
+            if now - first > self.session_s or not self._still_allowed(token, name, now):
+                tokens.pop(token, None)
+                self._seen.pop(token, None)
+                continue
+            user = name
+        return user
+
+    def _still_allowed(self, token: str, name: str, now: float) -> bool:
+        if self.can_log_in is None or now - self._checked.get(token, 0.0) < RECHECK_S:
+            return True
+        self._checked[token] = now
+        return self.can_log_in(name)
+
+
+def _cookie_tokens(scope: Scope) -> list[str]:
+    raw = b"; ".join(v for k, v in scope.get("headers", []) if k == b"cookie").decode("latin-1")
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw)
+    except CookieError:
+        return []
+    return [m.value for k, m in jar.items() if k.startswith("access-token")]
+
+
+def _with_headers(send: Send) -> Send:
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            headers += [
+                (b"content-security-policy", CSP.encode()),
+                (b"x-content-type-options", b"nosniff"),
+                (b"referrer-policy", b"no-referrer"),
+            ]
+            message["headers"] = headers
+        await send(message)
+
+    return sending
+
+
+async def _not_found(send: Send) -> None:
+    body = "没有这个文件，或下载链接已过期：请重新导出".encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 404,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
