@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -124,11 +125,17 @@ def test_a_docx_cut_short_is_refused_saying_where(tmp_path: Path) -> None:
 # -- nothing half-imported --------------------------------------------------------------------------------
 
 
+def _renamed_copy(source: Path, target: Path) -> None:
+    """A copy whose projects have other names: other declarations, not duplicates of the source's."""
+    text = source.read_text(encoding="utf-8")
+    target.write_text(re.sub(r"^(项目名称\t)([^\t\n]+)", r"\1\2（复核）", text, flags=re.MULTILINE), encoding="utf-8")
+
+
 def test_corpus_build_from_keeps_failed_files_out_of_raw(corpus_dir: Path, tmp_path: Path) -> None:
     notes = tmp_path / "020_notes.txt"
     notes.write_text("会议纪要\n", encoding="utf-8")
     good = tmp_path / "021_copy.txt"
-    shutil.copyfile(RAW / "000_1ac9e65464ab096f.txt", good)
+    _renamed_copy(RAW / "000_1ac9e65464ab096f.txt", good)  # an unchanged copy would be a duplicate (issue 25)
     result = runner.invoke(app, ["corpus", "build", "--from", str(notes), "--from", str(good)])
     assert result.exit_code == 1 and "无法解析 020_notes.txt" in result.output
     assert not (corpus_dir / "raw" / notes.name).exists() and (corpus_dir / "raw" / good.name).exists()
@@ -137,7 +144,7 @@ def test_corpus_build_from_keeps_failed_files_out_of_raw(corpus_dir: Path, tmp_p
 
 def test_a_clash_of_ids_takes_the_copies_back(corpus_dir: Path, tmp_path: Path) -> None:
     clash = tmp_path / "004_other.txt"
-    shutil.copyfile(SEED, clash)
+    _renamed_copy(SEED, clash)
     before = sorted(p.name for p in (corpus_dir / "declarations").iterdir())
     result = runner.invoke(app, ["corpus", "build", "--from", str(clash)])
     assert result.exit_code == 2 and "申报表编号重复" in result.output and "已撤回，语料库未改变" in result.output

@@ -180,3 +180,12 @@ def test_without_libreoffice_a_doc_says_what_to_install_or_how_to_save(tmp_path,
     with pytest.raises(InputError) as caught:
         import_office(doc)
     assert "LibreOffice" in str(caught.value) and "docx" in caught.value.hint
+
+
+def test_a_row_cut_by_a_page_break_is_joined_with_a_note():
+    pdf = Path(__file__).resolve().parent / "fixtures" / "office" / "pdf-2023-003-01-from-docx.pdf"
+    (decl,) = import_office(pdf).declarations
+    original = load_declaration(CORPUS / "2023-003-01.json")
+    assert _key(decl) == _key(original)
+    (joined,) = [n for n in decl.parse_notes if n.code == "pdf.row_across_pages"]
+    assert joined.fragment == "文书档案电子化" and joined.cell.startswith("第1页")

@@ -211,3 +211,11 @@ def test_the_page_reader_alone_reads_the_earlier_web_layouts_as_the_text_parser_
         return [(d.header.name, [(i.level2, i.name, i.value.raw) for i in d.indicators]) for d in decls]
 
     assert rows(by_page) == rows(by_parser)
+
+
+def test_a_direction_column_gives_the_operator_when_none_is_written():
+    (decl,) = parse_file(VARIANTS / "plain-direction-columns.txt").declarations
+    assert [i.value.render() for i in decl.indicators] == ["≥500(吨)", "≤240(元/吨)", "≥90(%)"]
+    senses = [n for n in decl.parse_notes if n.code == "indicator.direction_sense"]
+    assert len(senses) == 3 and "反向" in senses[1].message
+    assert decl.funding.total == Decimal(120_000)

@@ -101,10 +101,13 @@ def import_pdf(path: Path) -> ParseResult:
     """Every 绩效目标表 in a text PDF; each declaration's notes say on which pages it stands."""
     data = _read_bytes(path)
     found = pdf_rows(data, path.name)
-    return _read_rows(path.name, hashlib.sha256(data).hexdigest(), found.rows, [], [], pages=found.pages)
+    return _read_rows(
+        path.name, hashlib.sha256(data).hexdigest(), found.rows, [], [], pages=found.pages, joined=found.joined
+    )
 
 
-def _pages_note(segment: list[GridRow], pages: dict[str, int]) -> ParseNote:
+def _pages_notes(segment: list[GridRow], pages: dict[str, int], joined: dict[str, int]) -> list[ParseNote]:
+    """Which pages the declaration stands on, and each row a page break cut and the reader joined."""
     numbers = sorted({pages[row.grid] for row in segment if row.grid in pages})
     where = (
         f"第 {numbers[0]}–{numbers[-1]} 页"
@@ -113,7 +116,21 @@ def _pages_note(segment: list[GridRow], pages: dict[str, int]) -> ParseNote:
         if numbers
         else "（页码不明）"
     )
-    return ParseNote(level=NoteLevel.INFO, code="pdf.pages", message=f"此申报表位于 PDF {where}")
+    notes = [ParseNote(level=NoteLevel.INFO, code="pdf.pages", message=f"此申报表位于 PDF {where}")]
+    for row in segment:
+        for cell in row.filled:
+            if cell.where in joined:
+                notes.append(
+                    ParseNote(
+                        level=NoteLevel.INFO,
+                        code="pdf.row_across_pages",
+                        message=f"这一行被分页截断，第 {joined[cell.where]} 页开头的续行已接在后面，请核对",
+                        line=cell.row + 1,
+                        fragment=cell.text,
+                        cell=cell.where,
+                    )
+                )
+    return notes
 
 
 def _read_rows(
@@ -124,12 +141,13 @@ def _read_rows(
     formulas: list[GridCell],
     *,
     pages: dict[str, int] | None = None,
+    joined: dict[str, int] | None = None,
 ) -> ParseResult:
     declarations = []
     for index, segment in enumerate(merge_same_project(split_declarations(rows)), start=1):
         notes = OfficeNotes()
         if pages is not None:
-            notes.notes.append(_pages_note(segment, pages))
+            notes.notes += _pages_notes(segment, pages, joined or {})
         notes.notes += sheet_notes
         inside = {c.where for row in segment for c in row.cells}
         for cell in formulas:

@@ -25,6 +25,7 @@ _PDF_MAGIC = b"%PDF-"
 class PdfRows:
     rows: list[GridRow] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)  # grid name → 1-based page number
+    joined: dict[str, int] = field(default_factory=dict)  # cell (where) a page break cut → the page its rest is on
 
 
 def check_pdf(data: bytes, name: str) -> None:
@@ -87,7 +88,7 @@ def _page_rows(page, number: int, result: PdfRows) -> None:
     first_table = True
     for _, rows in sorted(items, key=lambda item: item[0]):
         if first_table and rows and rows[0].grid.endswith("表1") and number > 1:
-            rows = _join_broken_row(result.rows, rows)
+            rows = _join_broken_row(result.rows, rows, result.joined, number)
             first_table = False
         result.rows += rows
         if len(result.rows) > MAX_ROWS * 5:
@@ -122,7 +123,7 @@ def _table_rows(table: list[list[str | None]], grid: str) -> list[GridRow]:
     return rows
 
 
-def _join_broken_row(before: list[GridRow], rows: list[GridRow]) -> list[GridRow]:
+def _join_broken_row(before: list[GridRow], rows: list[GridRow], joined: dict[str, int], page: int) -> list[GridRow]:
     """A table row cut by a page break: the next page's table starts with the rest of its cells (fewer filled
     cells, each under a filled cell of the row before). Its text is joined to that row, not read as a row."""
     last = next((r for r in reversed(before) if r.filled and "表" in r.grid), None)
@@ -133,11 +134,12 @@ def _join_broken_row(before: list[GridRow], rows: list[GridRow]) -> list[GridRow
     if not all(c.col in above for c in head.filled):
         return rows
     tails = {c.col: c.text for c in head.filled}
-    joined = tuple(
+    cells = tuple(
         GridCell(_unwrap(f"{c.text}\n{tails[c.col]}"), c.row, c.col, c.where, c.span) if c.col in tails else c
         for c in last.cells
     )
-    before[before.index(last)] = GridRow(last.grid, last.index, joined)
+    before[before.index(last)] = GridRow(last.grid, last.index, cells)
+    joined.update({c.where: page for c in last.filled if c.col in tails})
     return rows[1:]
 
 
