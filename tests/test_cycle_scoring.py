@@ -207,3 +207,17 @@ def test_forms_start_from_a_declaration_and_next_year_carries_over(corpus):
     assert by_position[2].change is Change.UNMEASURED
     diff = diff_lines(plan)
     assert any("≥20.00(个) → ≥26.00(个)" in line for line in diff)
+
+
+def test_questions_average_and_unmet_with_citations():
+    from assistant.cycle.questions import answer
+
+    full = _evaluation([_row("≥10(场)", "10", weight=D(90))])
+    short = _evaluation([_row("≥10(场)", "5", weight=D(90), deviation="场地改造")], executed="250000")
+    short = short.model_copy(update={"year": 2023, "project_name": "另一项目"})
+    forms = [(1, full), (2, short)]
+    mean = answer("自评平均得分多少？", forms)
+    assert "平均得分 76.81 分" in mean.text and len(mean.citations) == 2  # (98.62 + (10 + 5 ÷ 10 × 90)) ÷ 2
+    unmet = answer("2023年哪些指标没有完成？原因是什么？", forms)
+    assert "场地改造" in unmet.text and unmet.citations == ["[另一项目 · 2023 · 自评表第2号 第1行]"]
+    assert not answer("明年预算多少？", forms).understood

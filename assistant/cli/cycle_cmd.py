@@ -513,3 +513,18 @@ def selfeval_next_year(form_id: FormId) -> None:
     for line in result.diff or ["各项指标均沿用上年目标。"]:
         out.print(render.plain(f"· {line}"))
     out.print(render.plain(f"查看：assistant drafts show {info.draft_id}"))
+
+
+@selfeval_app.command("ask")
+def selfeval_ask(
+    question: Annotated[str, typer.Argument(help="问题，如 “去年哪些指标没有完成？原因是什么？”")],
+    as_json: JsonFlag = False,
+) -> None:
+    """就自己的绩效自评表提问（未完成的指标及原因、平均得分），答案引用到表和行。"""
+    with open_services() as services:
+        result = services.cycle().ask(question)
+    if as_json:
+        payload = {"answer": result.text, "citations": result.citations, "understood": result.understood}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    render.console().print(render.plain(result.text))
