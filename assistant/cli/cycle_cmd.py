@@ -48,9 +48,12 @@ def _decimal(text: str | None, what: str) -> Decimal | None:
     if text is None:
         return None
     try:
-        return Decimal(text.replace(",", "").strip())
+        value = Decimal(text.replace(",", "").strip())
     except InvalidOperation:
-        raise InputError(f"{what}“{text}”不是数字", hint="请填写数字，如 215457.6") from None
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        raise InputError(f"{what}“{text}”不是非负的数字", hint="请填写数字，如 215457.6")
+    return value
 
 
 def _or(given: Decimal | None, current: Decimal | None) -> Decimal | None:

@@ -45,9 +45,12 @@ def amount(text: str | None, what: str) -> Decimal | None:
     if text is None or not str(text).strip():
         return None
     try:
-        return Decimal(str(text).replace(",", "").strip())
+        value = Decimal(str(text).replace(",", "").strip())
     except InvalidOperation:
-        raise InputError(f"{what}“{text}”不是数字", hint="请填写数字，如 215457.6") from None
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        raise InputError(f"{what}“{text}”不是非负的数字", hint="请填写数字，如 215457.6")
+    return value
 
 
 def form_choices(cycle: CycleService, kind: FormKind, draft_id: int | None) -> list[tuple[str, int]]:
