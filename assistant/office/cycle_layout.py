@@ -57,12 +57,12 @@ MONITOR_HEADER = (
 CLOSING = (("conclusion", "评价结论"), ("problems", "存在问题"), ("improvements", "改进措施"))
 
 
-def _label(text: str, **span: int) -> FormCell:
-    return FormCell(text, label=True, **span)
+def _label(text: str, *, colspan: int = 1, rowspan: int = 1) -> FormCell:
+    return FormCell(text, colspan=colspan, rowspan=rowspan, label=True)
 
 
-def _cell(text: str | None, **span: int) -> FormCell:
-    return FormCell(text or "", **span)
+def _cell(text: str | None, *, colspan: int = 1, rowspan: int = 1) -> FormCell:
+    return FormCell(text or "", colspan=colspan, rowspan=rowspan)
 
 
 def _num(value: Decimal | None) -> FormCell:
