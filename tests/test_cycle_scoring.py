@@ -221,3 +221,18 @@ def test_questions_average_and_unmet_with_citations():
     unmet = answer("2023年哪些指标没有完成？原因是什么？", forms)
     assert "场地改造" in unmet.text and unmet.citations == ["[另一项目 · 2023 · 自评表第2号 第1行]"]
     assert not answer("明年预算多少？", forms).understood
+
+
+def test_selfeval_starts_from_the_monitoring_figures(corpus):
+    """Nothing typed twice: 调整后预算 and each row's 全年预计完成情况 become the self-evaluation's starting values."""
+    decl = corpus.get("2023-003-05")
+    table = monitoring_from(decl, form_id="m")
+    rows = list(table.rows)
+    rows[2] = rows[2].model_copy(update={"expected_full_year": "320个"})
+    table = table.model_copy(
+        update={"rows": rows, "budget": table.budget.model_copy(update={"adjusted_budget": D("1100000")})}
+    )
+    evaluation = selfeval_from(decl, form_id="s", monitoring=table)
+    assert evaluation.funds[0].full_year_budget == D("1100000")
+    assert evaluation.funds[0].initial_budget == D("1180655.00")
+    assert evaluation.rows[2].actual == "320个" and evaluation.rows[0].actual is None
