@@ -14,7 +14,7 @@ from enum import StrEnum
 from assistant.domain.cycle import Band
 
 SOURCE_2020_10 = "财预〔2020〕10号（项目支出绩效评价管理办法）自评表式下预算管理系统的通行计分做法（据公开的自评表与预算管理系统资料整理）"
-SOURCE_PRODUCT = "本产品设定（无公开文件规定具体数值，可在设置中调整）"
+SOURCE_PRODUCT = "本产品设定（无公开文件规定具体数值）"
 
 
 class RuleId(StrEnum):
