@@ -34,7 +34,7 @@ from assistant.cli.cycle_cmd import (
 from assistant.cli.wiring import open_services
 from assistant.cycle.monitoring import elapsed_share
 from assistant.cycle.numbers import fmt
-from assistant.cycle.rules import RULES, WEIGHTS_SOURCE
+from assistant.cycle.rules import RULES, WEIGHTS_SOURCE, thresholds
 from assistant.cycle.scoring import rule_text
 from assistant.domain.cycle import Band, FundKind, SelfEvaluation
 from assistant.services.cycle import SelfEvalView
@@ -214,6 +214,8 @@ def selfeval_rules() -> None:
         table.add_column(col, overflow="fold")
     for rule in RULES.values():
         render.add_plain_row(table, rule.title, rule.formula, rule.source)
+    for title, rule_, source in thresholds():
+        render.add_plain_row(table, title, rule_, source)
     render.console().print(table)
     typer.echo(f"默认分值：{WEIGHTS_SOURCE}")
     typer.echo(f"示例：{rule_text(next(iter(RULES)))}；7月31日的序时进度为 {elapsed_share(date(2025, 7, 31))}%")

@@ -115,3 +115,22 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def thresholds(settings: Settings = DEFAULT_SETTINGS) -> list[tuple[str, str, str]]:
+    """The findings' and lights' cut-offs as (title, rule, source), in Chinese, for display beside the rules."""
+    margin = int(settings.wide_margin * 100)
+    return [
+        (
+            "目标值设置偏低",
+            f"正向指标实际完成值超出目标 {margin}% 及以上（反向指标低于目标 {margin}% 及以上为偏松）",
+            SOURCE_PRODUCT,
+        ),
+        (
+            "序时进度预警",
+            f"执行率或累计完成进度低于序时进度为“关注”，落后 {settings.behind_schedule_red} 个百分点及以上为“预警”；"
+            "序时进度 = 截止日在全年中的天数占比",
+            SOURCE_PRODUCT,
+        ),
+        ("偏差原因", "得分低于分值（或监控中为关注、预警）的指标须填写偏差原因", "评价审核中的通行要求"),
+    ]

@@ -11,7 +11,7 @@ from tempfile import mkdtemp
 import gradio as gr
 
 from assistant.cycle.numbers import fmt
-from assistant.cycle.rules import RULES, WEIGHTS_SOURCE
+from assistant.cycle.rules import RULES, WEIGHTS_SOURCE, thresholds
 from assistant.domain.cycle import Band, FundKind, SelfEvalRow, SelfEvaluation
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, SelfEvalView
@@ -68,6 +68,7 @@ def export_form(cycle: CycleService, fid: object, kind: str, name: str) -> str:
 
 def rules_text() -> str:
     lines = [f"- **{r.title}**：{r.formula}（来源：{r.source}）" for r in RULES.values()]
+    lines += [f"- **{title}**：{rule}（来源：{source}）" for title, rule, source in thresholds()]
     return "\n".join([*lines, f"- **默认分值**：{WEIGHTS_SOURCE}；可在每行的“分值”中修改，合计须为100"])
 
 
