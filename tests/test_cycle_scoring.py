@@ -207,3 +207,32 @@ def test_forms_start_from_a_declaration_and_next_year_carries_over(corpus):
     assert by_position[2].change is Change.UNMEASURED
     diff = diff_lines(plan)
     assert any("≥20.00(个) → ≥26.00(个)" in line for line in diff)
+
+
+def test_questions_average_and_unmet_with_citations():
+    from assistant.cycle.questions import answer
+
+    full = _evaluation([_row("≥10(场)", "10", weight=D(90))])
+    short = _evaluation([_row("≥10(场)", "5", weight=D(90), deviation="场地改造")], executed="250000")
+    short = short.model_copy(update={"year": 2023, "project_name": "另一项目"})
+    forms = [(1, full), (2, short)]
+    mean = answer("自评平均得分多少？", forms)
+    assert "平均得分 76.81 分" in mean.text and len(mean.citations) == 2  # (98.62 + (10 + 5 ÷ 10 × 90)) ÷ 2
+    unmet = answer("2023年哪些指标没有完成？原因是什么？", forms)
+    assert "场地改造" in unmet.text and unmet.citations == ["[另一项目 · 2023 · 自评表第2号 第1行]"]
+    assert not answer("明年预算多少？", forms).understood
+
+
+def test_selfeval_starts_from_the_monitoring_figures(corpus):
+    """Nothing typed twice: 调整后预算 and each row's 全年预计完成情况 become the self-evaluation's starting values."""
+    decl = corpus.get("2023-003-05")
+    table = monitoring_from(decl, form_id="m")
+    rows = list(table.rows)
+    rows[2] = rows[2].model_copy(update={"expected_full_year": "320个"})
+    table = table.model_copy(
+        update={"rows": rows, "budget": table.budget.model_copy(update={"adjusted_budget": D("1100000")})}
+    )
+    evaluation = selfeval_from(decl, form_id="s", monitoring=table)
+    assert evaluation.funds[0].full_year_budget == D("1100000")
+    assert evaluation.funds[0].initial_budget == D("1180655.00")
+    assert evaluation.rows[2].actual == "320个" and evaluation.rows[0].actual is None

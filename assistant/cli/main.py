@@ -20,6 +20,7 @@ from assistant.cli import (
     office_cmd,
     policies_cmd,
     review_cmd,
+    selfeval_cmd,
     serve_cmd,
     suggest_cmd,
 )
@@ -111,7 +112,7 @@ app.command("serve")(serve_cmd.serve)
 app.add_typer(serve_cmd.users_app, name="users")
 app.command("eval")(eval_cmd.eval_)
 app.add_typer(cycle_cmd.monitor_app, name="monitor")
-app.add_typer(cycle_cmd.selfeval_app, name="selfeval")
+app.add_typer(selfeval_cmd.selfeval_app, name="selfeval")
 
 
 def main() -> None:

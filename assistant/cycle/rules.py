@@ -13,10 +13,8 @@ from enum import StrEnum
 
 from assistant.domain.cycle import Band
 
-SOURCE_2020_10 = (
-    "财预〔2020〕10号（项目支出绩效评价管理办法）自评表式下预算管理系统的通行计分做法（据公开资料整理，见 cycle.md）"
-)
-SOURCE_PRODUCT = "本产品设定（无公开文件规定具体数值，可在设置中调整）"
+SOURCE_2020_10 = "财预〔2020〕10号（项目支出绩效评价管理办法）自评表式下预算管理系统的通行计分做法（据公开的自评表与预算管理系统资料整理）"
+SOURCE_PRODUCT = "本产品设定（无公开文件规定具体数值）"
 
 
 class RuleId(StrEnum):
@@ -67,7 +65,7 @@ RULES: dict[RuleId, Rule] = {
             RuleId.REVERSE_RATIO,
             "反向指标（≤、<，旧口径）",
             "实际 ≤ 目标 得满分；否则 得分 = 目标 ÷ 实际 × 分值",
-            "较早的评价指引采用的口径（cycle.md）；默认不用，可在计分设置 reverse_rule 中改用",
+            "较早的评价指引采用的口径；默认不用，可在计分设置 reverse_rule 中改用",
         ),
         Rule(
             RuleId.BAND,
@@ -101,9 +99,7 @@ DEFAULT_WEIGHTS: dict[Part, Decimal] = {
     Part.BENEFIT: Decimal(30),
     Part.SATISFACTION: Decimal(10),
 }
-WEIGHTS_SOURCE = (
-    "预算执行率10、产出50、效益30、满意度10，分摊到各行（财预〔2020〕10号自评表式下的通行做法，见 cycle.md）"
-)
+WEIGHTS_SOURCE = "预算执行率10、产出50、效益30、满意度10，分摊到各行（财预〔2020〕10号自评表式下的通行做法）"
 TOTAL_POINTS = Decimal(100)
 
 
@@ -119,3 +115,22 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def thresholds(settings: Settings = DEFAULT_SETTINGS) -> list[tuple[str, str, str]]:
+    """The findings' and lights' cut-offs as (title, rule, source), in Chinese, for display beside the rules."""
+    margin = int(settings.wide_margin * 100)
+    return [
+        (
+            "目标值设置偏低",
+            f"正向指标实际完成值超出目标 {margin}% 及以上（反向指标低于目标 {margin}% 及以上为偏松）",
+            SOURCE_PRODUCT,
+        ),
+        (
+            "序时进度预警",
+            f"执行率或累计完成进度低于序时进度为“关注”，落后 {settings.behind_schedule_red} 个百分点及以上为“预警”；"
+            "序时进度 = 截止日在全年中的天数占比",
+            SOURCE_PRODUCT,
+        ),
+        ("偏差原因", "得分低于分值（或监控中为关注、预警）的指标须填写偏差原因", "评价审核中的通行要求"),
+    ]

@@ -124,7 +124,7 @@ def _quantitative(
         text = f"{shown}：已达到，得满分 {quantize(weight, settings.places)}"
         score = weight
     else:
-        score = ratio * weight
+        score = max(ratio, Decimal(0)) * weight  # a negative actual scores 0, never below
         text = (
             f"{shown}：未达到，得分 = {fmt(actual)} ÷ {fmt(goal)} × {fmt(weight)} = {quantize(score, settings.places)}"
         )

@@ -19,7 +19,7 @@ from assistant.cycle.monitoring import elapsed_share
 from assistant.cycle.numbers import fmt
 from assistant.domain.cycle import FundKind, FundLine, IndicatorLink, MonitoringTable, SelfEvaluation
 from assistant.errors import InputError, describe_os_error
-from assistant.office.form import FormCell, FormDocument, FormTable
+from assistant.office.form import FormCell, FormDocument, FormTable, amount_text
 
 SELFEVAL_TITLE = "项目支出绩效自评表"
 MONITORING_TITLE = "项目支出绩效运行监控表"
@@ -57,16 +57,16 @@ MONITOR_HEADER = (
 CLOSING = (("conclusion", "评价结论"), ("problems", "存在问题"), ("improvements", "改进措施"))
 
 
-def _label(text: str, **span: int) -> FormCell:
-    return FormCell(text, label=True, **span)
+def _label(text: str, *, colspan: int = 1, rowspan: int = 1) -> FormCell:
+    return FormCell(text, colspan=colspan, rowspan=rowspan, label=True)
 
 
-def _cell(text: str | None, **span: int) -> FormCell:
-    return FormCell(text or "", **span)
+def _cell(text: str | None, *, colspan: int = 1, rowspan: int = 1) -> FormCell:
+    return FormCell(text or "", colspan=colspan, rowspan=rowspan)
 
 
 def _num(value: Decimal | None) -> FormCell:
-    return FormCell("" if value is None else f"{value}", amount=value is not None)
+    return FormCell(amount_text(value), amount=value is not None)
 
 
 def _rate(value: Decimal | None) -> FormCell:
@@ -179,7 +179,7 @@ def monitoring_layout(table_: MonitoringTable) -> FormDocument:
             _num(b.executed),
             _rate(b.rate),
             _rate(elapsed_share(table_.as_of)),
-            FormCell("" if b.expected_full_year is None else f"{b.expected_full_year}", colspan=width - 6, amount=True),
+            FormCell(amount_text(b.expected_full_year), colspan=width - 6, amount=b.expected_full_year is not None),
         ]
     )
     table.rows.append([_label("年度绩效目标"), _cell(table_.goal, colspan=width - 1)])
@@ -254,5 +254,29 @@ def _xlsx(document: FormDocument, path: Path) -> None:
     for table in document.tables:
         row = _table(sheet, table, row + 1) + 1
     for n in range(width):
-        sheet.column_dimensions[chr(ord("A") + n)].width = 16
+        sheet.column_dimensions[chr(ord("A") + n)].width = COLUMN_CHARS
+    _row_heights(sheet)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide: the title stays above its table
     book.save(str(path))
+
+
+COLUMN_CHARS = 16  # Excel width units per column; a CJK character takes about two
+
+
+def _row_heights(sheet) -> None:
+    """Rows tall enough for their wrapped text (Excel and LibreOffice do not grow rows written by openpyxl)."""
+    spans = {(r.min_row, r.min_col): r.max_col - r.min_col + 1 for r in sheet.merged_cells.ranges}
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell in row:
+            if cell.value is None or cell.row <= 2:
+                continue
+            per_line = max(COLUMN_CHARS * spans.get((cell.row, cell.column), 1) // 2 - 1, 1)
+            text = str(cell.value)
+            needed = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
+            lines = max(lines, needed)
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = 15 * lines

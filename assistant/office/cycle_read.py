@@ -110,9 +110,12 @@ def _decimal(text: str | None, where: str) -> Decimal | None:
         return None
     cleaned = text.replace(",", "").replace("，", "").rstrip("%").strip()
     try:
-        return Decimal(cleaned)
+        value = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError(f"{where} 的“{text}”不是数字", hint="请填写数字（金额、分值、得分）后重新导入") from None
+        value = None
+    if value is None or not value.is_finite():
+        raise InputError(f"{where} 的“{text}”不是数字", hint="请填写数字（金额、分值、得分）后重新导入")
+    return value
 
 
 @dataclass

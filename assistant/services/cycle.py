@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.cycle.findings import Finding, selfeval_findings
 from assistant.cycle.monitoring import MonitoringReport, monitor
 from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
+from assistant.cycle.questions import CycleAnswer, answer
 from assistant.cycle.scoring import Scorecard, score_evaluation
 from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
@@ -217,6 +218,11 @@ class CycleService:
             return path
         layout = selfeval_layout(form) if isinstance(form, SelfEvaluation) else monitoring_layout(form)
         return write_form(layout, fmt, path)
+
+    def ask(self, question: str) -> CycleAnswer:
+        """A question over this user's self-evaluations (latest versions), answered with citations."""
+        forms = [(f.id, self.get(f.id).form) for f in self.forms(FormKind.SELFEVAL)]
+        return answer(question, [(i, ev) for i, ev in forms if isinstance(ev, SelfEvaluation)])
 
     # -- next year ---------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from tempfile import mkdtemp
 import gradio as gr
 
 from assistant.cycle.numbers import fmt
-from assistant.cycle.rules import RULES, WEIGHTS_SOURCE
+from assistant.cycle.rules import RULES, WEIGHTS_SOURCE, thresholds
 from assistant.domain.cycle import Band, FundKind, SelfEvalRow, SelfEvaluation
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, SelfEvalView
@@ -45,9 +45,12 @@ def amount(text: str | None, what: str) -> Decimal | None:
     if text is None or not str(text).strip():
         return None
     try:
-        return Decimal(str(text).replace(",", "").strip())
+        value = Decimal(str(text).replace(",", "").strip())
     except InvalidOperation:
-        raise InputError(f"{what}“{text}”不是数字", hint="请填写数字，如 215457.6") from None
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        raise InputError(f"{what}“{text}”不是非负的数字", hint="请填写数字，如 215457.6")
+    return value
 
 
 def form_choices(cycle: CycleService, kind: FormKind, draft_id: int | None) -> list[tuple[str, int]]:
@@ -65,6 +68,7 @@ def export_form(cycle: CycleService, fid: object, kind: str, name: str) -> str:
 
 def rules_text() -> str:
     lines = [f"- **{r.title}**：{r.formula}（来源：{r.source}）" for r in RULES.values()]
+    lines += [f"- **{title}**：{rule}（来源：{source}）" for title, rule, source in thresholds()]
     return "\n".join([*lines, f"- **默认分值**：{WEIGHTS_SOURCE}；可在每行的“分值”中修改，合计须为100"])
 
 

@@ -1,0 +1,87 @@
+"""Questions over a person's self-evaluations, answered exactly from the forms with citations (a small, rule-based
+reader for the two questions officers ask most; the general Q&A lives in `assistant.qa`).
+
+Supported: which indicators were not met and why (“去年哪些指标没有完成？原因是什么？”), and the average score
+(“自评平均得分多少？”); a year in the question (2023年, 去年 = the latest year on record) narrows the forms. Each
+fact cites ``[项目名称 · 年度 · 自评表第N号 第R行]``. Anything else is answered with what can be asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant.cycle.numbers import quantize
+from assistant.cycle.scoring import score_evaluation
+from assistant.domain.cycle import SelfEvaluation
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_UNMET = re.compile(r"没有完成|未完成|没完成|未达到|没有达到|未达标|偏差")
+_AVERAGE = re.compile(r"平均|均分")
+HELP = "目前可以回答：哪些指标没有完成及原因（如“去年哪些指标没有完成？原因是什么？”）、自评平均得分（如“自评平均得分多少？”）。"
+
+
+@dataclass(frozen=True)
+class CycleAnswer:
+    text: str
+    citations: list[str]
+    understood: bool = True
+
+
+def _cite(form_id: int, ev: SelfEvaluation, row: int | None = None) -> str:
+    where = f" 第{row}行" if row is not None else ""
+    return f"[{ev.project_name} · {ev.year or '年度未填'} · 自评表第{form_id}号{where}]"
+
+
+def _narrow(question: str, forms: list[tuple[int, SelfEvaluation]]) -> tuple[list[tuple[int, SelfEvaluation]], str]:
+    years = [int(y) for y in _YEAR.findall(question)]
+    if not years and "去年" in question:
+        known = [ev.year for _, ev in forms if ev.year is not None]
+        years = [max(known)] if known else []
+    if not years:
+        return forms, "全部自评表"
+    return [(i, ev) for i, ev in forms if ev.year in years], "、".join(f"{y}年" for y in years)
+
+
+def answer(question: str, forms: list[tuple[int, SelfEvaluation]]) -> CycleAnswer:
+    """``forms``: (form id, self-evaluation) pairs of one person, newest first."""
+    chosen, scope = _narrow(question, forms)
+    if not chosen:
+        return CycleAnswer(f"没有找到{scope}的自评表。", [])
+    if _UNMET.search(question):
+        return _unmet(chosen, scope)
+    if _AVERAGE.search(question):
+        return _average(chosen, scope)
+    return CycleAnswer(HELP, [], understood=False)
+
+
+def _unmet(forms: list[tuple[int, SelfEvaluation]], scope: str) -> CycleAnswer:
+    lines, cites = [], []
+    for form_id, ev in forms:
+        card = score_evaluation(ev)
+        for s, row in zip(card.rows, ev.rows, strict=True):
+            if s.score is None or s.weight is None or s.score >= s.weight:
+                continue
+            cite = _cite(form_id, ev, s.index + 1)
+            reason = (row.deviation or "").strip() or "（未填写偏差原因）"
+            lines.append(
+                f"- {row.link.name}：目标 {row.target}，实际 {row.actual}，得分 {s.score}/{s.weight}；原因：{reason} {cite}"
+            )
+            cites.append(cite)
+    if not lines:
+        return CycleAnswer(f"{scope}中已计分的指标都已完成（得满分）。", [_cite(i, ev) for i, ev in forms])
+    return CycleAnswer(f"{scope}中未完成（未得满分）的指标 {len(lines)} 项：\n" + "\n".join(lines), cites)
+
+
+def _average(forms: list[tuple[int, SelfEvaluation]], scope: str) -> CycleAnswer:
+    totals = [(form_id, ev, score_evaluation(ev).total) for form_id, ev in forms]
+    scored = [(i, ev, t) for i, ev, t in totals if t is not None]
+    pending = [(i, ev) for i, ev, t in totals if t is None]
+    if not scored:
+        return CycleAnswer(f"{scope}的自评表都还没有填完，无法计算平均得分。", [_cite(i, ev) for i, ev in pending])
+    mean = quantize(sum((t for _, _, t in scored), Decimal(0)) / len(scored))
+    parts = "；".join(f"{ev.project_name} {t} 分 {_cite(i, ev)}" for i, ev, t in scored)
+    note = f"（另有 {len(pending)} 份未填完，未计入）" if pending else ""
+    text = f"{scope}已填完的 {len(scored)} 份自评表平均得分 {mean} 分{note}：{parts}"
+    return CycleAnswer(text, [_cite(i, ev) for i, ev, _ in scored])
