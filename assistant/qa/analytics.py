@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.domain.model import Declaration
 from assistant.domain.refs import SourceRef, header_citation, yuan
 from assistant.qa.fields import budget_rows
-from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind
+from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind, Target
 from assistant.qa.select import indicators_of, level_label
 from assistant.qa.sources import funding_citation
 
@@ -26,12 +26,21 @@ def _title(decl: Declaration) -> str:
 
 
 def _field(query: Query, decls: list[Declaration]) -> tuple[FundingField, list[str]]:
-    """The asked funding field, or 年度资金申请总额 where every asked amount is blank."""
+    """The asked funding field, or 年度资金申请总额 where every asked amount is blank (of a year, for a change)."""
     field = query.funding_field or FundingField.TOTAL
-    if all(getattr(d.funding, field.value) is None for d in decls) and any(d.funding.annual is not None for d in decls):
+    groups = _by_year(decls) if query.target is Target.COMPARE_YEARS else [decls]
+    blank = any(all(getattr(d.funding, field.value) is None for d in group) for group in groups)
+    if blank and field is not FundingField.ANNUAL and all(d.funding.annual is not None for d in decls):
         note = f"这些申报表的{field.label}均为空白（未填写），以下按{FundingField.ANNUAL.label}计。"
         return FundingField.ANNUAL, [note]
     return field, []
+
+
+def _by_year(decls: list[Declaration]) -> list[list[Declaration]]:
+    years: dict[int, list[Declaration]] = defaultdict(list)
+    for decl in decls:
+        years[decl.header.year or 0].append(decl)
+    return list(years.values())
 
 
 def _measurer(query: Query, decls: list[Declaration]) -> tuple[Callable[[Declaration], Value], str, list[str]]:

@@ -43,8 +43,8 @@ class Conversation(BaseModel):
 
     def resolve(self, cues: Cues) -> Cues:
         """The cues with what a follow-up leaves unsaid taken from the conversation."""
-        if cues.follow_up and self.last_query is not None:
-            return merge(self.last_query, cues)
+        if (cues.follow_up or self._bare(cues)) and self.last_query is not None:
+            return merge(self.last_query, _counted_as_before(self.last_query, cues))
         if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
             return replace(
                 cues,
@@ -53,6 +53,26 @@ class Conversation(BaseModel):
                 years=cues.years or self.focus.years,
             )
         return cues
+
+    def _bare(self, cues: Cues) -> bool:
+        """一共几个？ 合计多少？: a count or sum that names nothing at all continues the last question."""
+        named = (
+            cues.project,
+            cues.declaration_id,
+            cues.unit,
+            cues.years,
+            cues.project_type,
+            cues.it_only,
+            cues.category,
+            cues.level1,
+            cues.level2,
+            cues.indicator_name,
+            cues.header_fields,
+            cues.section,
+            cues.policy_id,
+        )
+        counts = (Target.COUNT_PROJECTS, Target.COUNT_INDICATORS, Target.COUNT_ROWS, Target.SUM_FUNDING)
+        return cues.target in counts and not any(named) and len(cues.rest) <= 12
 
     def _implicit(self, cues: Cues) -> bool:
         """联系人是谁？ right after a question about one project: that project."""
@@ -83,6 +103,15 @@ class Conversation(BaseModel):
             level1=filters.level1,
             level2=filters.level2,
         )
+
+
+def _counted_as_before(previous: Query, cues: Cues) -> Cues:
+    """一共几项？ after the 项目构成 rows counts those rows; after indicators, the indicators."""
+    if cues.target is Target.COUNT_PROJECTS and previous.target in (Target.LIST_ROWS, Target.COUNT_ROWS):
+        return replace(cues, target=Target.COUNT_ROWS, rows=previous.rows)
+    if cues.target is Target.COUNT_PROJECTS and previous.target is Target.LIST_INDICATORS:
+        return replace(cues, target=Target.COUNT_INDICATORS)
+    return cues
 
 
 def merge(previous: Query, cues: Cues) -> Cues:

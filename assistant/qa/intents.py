@@ -24,7 +24,7 @@ _CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _ALL = re.compile(r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大")
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
 _AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
-_CHANGE = re.compile(
+CHANGE_WORDS = _CHANGE = re.compile(
     r"变化|变了|怎么变|有何变|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
     r"比.{1,12}(多|少|高|低)"
 )
@@ -68,6 +68,8 @@ def classify(
     if _RANK.search(full):
         return _rank(full, rows)
     changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
+    if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
+        return Intent(Target.RANK, measure=_measure(full), descending=which.group(1) in "多高大", top=None)
     if projects >= 2 and (changes or "比" in full):
         return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
     if changes and (years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full):

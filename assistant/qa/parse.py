@@ -18,7 +18,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
 from assistant.domain.project_types import ProjectType
 from assistant.qa.entities import DISTRICT, Names, exact_names, phrases, resolve
-from assistant.qa.intents import DEMONSTRATIVE, classify, counts_something, money_field
+from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
@@ -97,6 +97,9 @@ _LIST_PROJECTS = (
     "有哪几个",
     "哪几个",
     "是哪些",
+    "啥项目",
+    "有啥",
+    "些啥",
 )
 _LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
@@ -219,6 +222,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     if it_projects := _IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues)
+    text, cues = _take_named_line(text, cues, lexicon)
     text, cues = _take_indicator_name(text, cues, lexicon)
     text, cues = _take_fields(text, cues)
     text, cues = _take_terms(text, cues)
@@ -328,7 +332,11 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
     return cues, text
 
 
+_YEAR_RANGE = re.compile(r"(?<!\d)(\d{2}|\d{4})年?(?:到|至|-|~|—|－)(\d{2}|\d{4})年")  # 23到26年: both years
+
+
 def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
+    text = _YEAR_RANGE.sub(lambda m: f"{_full_year(m[1])}年和{_full_year(m[2])}年", text)
     years = [int(m.group(1)) for m in _YEAR.finditer(text)]
     text = _YEAR.sub(_CUT, text)
     for short in _SHORT_YEAR.finditer(text):
@@ -346,11 +354,22 @@ def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
     return text, replace(cues, years=tuple(dict.fromkeys(years)), odd_years=odd, relative_year=relative)
 
 
+def _full_year(written: str) -> str:
+    return written if len(written) == 4 else f"20{written}"
+
+
 def _take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     for alias, unit in lexicon.unit_aliases():
-        if alias in text:
+        if alias in text and not _starts_a_name(text, alias, lexicon):
             return _cut(text, alias), replace(cues, unit=unit)
     return _take_misspelt_unit(text, cues, lexicon)
+
+
+def _starts_a_name(text: str, alias: str, lexicon: Lexicon) -> bool:
+    """组织部门建设经费: 组织部 there begins a project's name, not the unit (the next character says so)."""
+    start = text.find(alias)
+    longer = text[start : start + len(alias) + 1]
+    return len(longer) > len(alias) and any(longer in project for project in lexicon.projects)
 
 
 def _take_misspelt_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -436,7 +455,7 @@ def _take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
     rows = next((kind for term, kind in ROW_TERMS if term in text), None)
     if rows is not None:
         text = _cut(text, next(term for term, kind in ROW_TERMS if term in text))
-    return text, replace(cues, header_fields=tuple(fields), rows=rows)
+    return text, replace(cues, header_fields=tuple(fields), rows=rows or cues.rows)
 
 
 def _take_category(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -448,9 +467,24 @@ def _take_category(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     return text, cues
 
 
+_MONEY = re.compile(r"钱|费用|金额|元|预算|花|多少")  # not 费 alone: 党费缴纳移动端 asks about functions
+
+
+def _take_named_line(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """软件测评费是多少钱: a 项目构成 line named with a money word is that line's amount, not an indicator."""
+    if not _MONEY.search(text):
+        return text, cues
+    spans = {span for name in lexicon.budget_lines if len(span := _common(text, name)) >= 5 and _CUT not in span}
+    spans = {span for span in spans if not any(span in project for project in lexicon.projects)}
+    if not spans:
+        return text, cues
+    span = max(sorted(spans), key=len)
+    return _cut(text, span), replace(cues, rows=RowKind.BUDGET_LINES, row_name=span)
+
+
 def _take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A 项目构成 line named by its own words (第三方接口开发, 安全测评费用)."""
-    if cues.rows is not RowKind.BUDGET_LINES:
+    if cues.rows is not RowKind.BUDGET_LINES or cues.row_name:
         return text, cues
     spans = {span for name in lexicon.budget_lines if len(span := _common(text, name)) >= 4 and _CUT not in span}
     if not spans:
@@ -516,7 +550,8 @@ def _has_term(text: str, term: str) -> bool:
 def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     """申请了多少资金, 申请的钱: money a form applies for is its 年度资金申请总额, not the project's total; so is
     money compared between years (a multi-year project's total is no year's money)."""
-    return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or _any(text, _COMPARE)) else field
+    compared = _any(text, _COMPARE) or CHANGE_WORDS.search(text) is not None
+    return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or compared) else field
 
 
 def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
