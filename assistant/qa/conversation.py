@@ -114,6 +114,29 @@ def _counted_as_before(previous: Query, cues: Cues) -> Cues:
     return cues
 
 
+_FIGURES = frozenset(
+    {Target.SUM_FUNDING, Target.COMPARE_YEARS, Target.RANK, Target.AVERAGE, Target.SHARE, Target.COMPARE_PROJECTS}
+)
+
+
+def _target_for(cues: Cues, previous: Query) -> Target:
+    """它的项目资金总额呢？ after a header field: the follow-up names another kind of thing, which sets the target."""
+    if cues.header_fields:
+        return Target.SHOW_FIELD
+    if cues.funding_field and previous.target not in _FIGURES:
+        return Target.SUM_FUNDING
+    if cues.section and previous.target not in (Target.SHOW_SECTION, Target.SECTION_ASPECTS):
+        return Target.SHOW_SECTION
+    if (cues.level1 or cues.level2 or cues.indicator_name) and previous.target in (
+        Target.SHOW_FIELD,
+        Target.SUM_FUNDING,
+        Target.SHOW_SECTION,
+        Target.LIST_ROWS,
+    ):
+        return Target.LIST_INDICATORS
+    return previous.target
+
+
 def merge(previous: Query, cues: Cues) -> Cues:
     """The previous query with every filter the follow-up names replaced."""
     old = previous.filters
@@ -124,7 +147,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
     names_order = cues.target is None and cues.descending != previous.descending  # 最低的呢？ after 最高
     return replace(
         cues,
-        target=cues.target or previous.target,
+        target=cues.target or _target_for(cues, previous),
         header_fields=cues.header_fields or (previous.header_fields if same else ()),
         rows=cues.rows or (previous.rows if same else None),
         measure=cues.measure if cues.target else previous.measure,

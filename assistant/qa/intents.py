@@ -28,7 +28,7 @@ CHANGE_WORDS = _CHANGE = re.compile(
     r"变化|变了|怎么变|有何变|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
     r"比.{1,12}(多|少|高|低)"
 )
-_WHICH_MORE = re.compile(r"哪个.{0,8}(多|高|大|少|低|小)")
+_WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
     r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
