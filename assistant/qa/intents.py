@@ -145,6 +145,16 @@ def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
     return None
 
 
+_HELPERS = re.compile(r"按|把|跟|和|与|同|个序|排|序|谁|占|总额|想确认|确认|哪天|→|->|（|）")
+
+
+def intent_words(text: str) -> str:
+    """``text`` without the words `classify` reads (排名前三, 比一比, 占…比例, 平均) and their helpers (按, 跟, 把)."""
+    for pattern in (_RANK, _SHARE, _CHANGE, _WHICH_MORE, _AVERAGE, _HELPERS):
+        text = pattern.sub("", text)
+    return text
+
+
 def money_field(written: FundingField | None) -> FundingField:
     """The funding field a ranking, comparison or average uses when the question names none: 项目资金总额."""
     return written or FundingField.TOTAL

@@ -18,7 +18,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
 from assistant.domain.project_types import ProjectType
 from assistant.qa.entities import DISTRICT, Names, exact_names, phrases, resolve
-from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, money_field
+from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
@@ -188,6 +188,8 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
+    if cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_project and cues.target:
+        return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
     if cues.target is None and not cues.follow_up:  # a follow-up takes its target from the conversation
         doubts.append("没有识别出问题类型")
@@ -200,7 +202,7 @@ def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
 
 def unexplained(rest: str) -> str:
     """What the patterns did not consume and is not a question or filler word."""
-    left = _FILLER.sub("", _TYPICAL.sub("", _ASPECTS.sub("", _COMMON.sub("", rest))))
+    left = _FILLER.sub("", _TYPICAL.sub("", _ASPECTS.sub("", _COMMON.sub("", intent_words(rest)))))
     for words in (_COMPARE, _COUNT, _SUM, _LIST_PROJECTS, _LACKS, _GENERIC_NAMES, _FOCUS_WORDS, _FOLLOW_UP_START):
         for word in words:
             left = left.replace(word, "")

@@ -137,6 +137,18 @@ def ground(model: Cues, pattern: Cues) -> Cues:
         unknown_project=pattern.unknown_project if model.project is None and pattern.project is None else None,
         it_only=pattern.it_only or model.it_only,
         project_type=pattern.project_type or model.project_type,
+        unknown_district=pattern.unknown_district,
+        candidates=pattern.candidates,
+        matched=pattern.matched if model.project in (None, pattern.project) else (),
+        versus=pattern.versus,
+        category=pattern.category,
+        header_fields=pattern.header_fields,
+        rows=pattern.rows,
+        row_name=pattern.row_name,
+        project_years=pattern.project_years,
+        measure=pattern.measure,
+        descending=pattern.descending,
+        top=pattern.top,
     )
 
 
