@@ -2,6 +2,7 @@
 every field answerable, rankings/comparisons/changes/shares/averages, counts of what was asked, no diagnostics
 in answers (real corpus, real parser, no model; the model path with a recorded reply)."""
 
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
@@ -175,3 +176,10 @@ def test_verbose_shows_how_the_question_was_read_on_stderr_only(tmp_path):
     loud = CliRunner().invoke(app, ["ask", "信访平台的钱是多少啊", "--llm", "none", "--verbose"], env=env)
     assert "1,148,240.00 元" in quiet.output and "［诊断］" not in quiet.output
     assert "［诊断］" in loud.output and "matched" in loud.output
+
+
+@pytest.mark.parametrize("target", ["rank", "show_field", "compare_projects", "share", "average", "list_rows"])
+def test_a_model_reply_naming_any_target_is_checked_not_crashed(target):
+    reply = json.dumps({"target": target})
+    result = ask("那啥，闵行那个缴党费的东西归谁管来着", runtime=RecordedModel([reply, reply]))
+    assert result.text and "target" not in result.text
