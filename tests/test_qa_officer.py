@@ -183,3 +183,13 @@ def test_a_model_reply_naming_any_target_is_checked_not_crashed(target):
     reply = json.dumps({"target": target})
     result = ask("那啥，闵行那个缴党费的东西归谁管来着", runtime=RecordedModel([reply, reply]))
     assert result.text and "target" not in result.text
+
+
+def test_a_money_word_inside_a_short_name_is_part_of_the_name():
+    result = ask("人大智能预算审查平台的预算执行率是多少")
+    assert result.figure is None and "=100.00%" in result.text and "2,124,000.00" not in result.text
+
+
+def test_a_share_without_a_project_gives_every_project_share():
+    result = ask("2026年各项目年度资金申请总额占比")
+    assert "38.60%" in result.text and "9.12%" in result.text and len(result.rows) == 5

@@ -147,7 +147,10 @@ def average(query: Query, decls: list[Declaration]) -> Result:
 
 
 def share(query: Query, part: list[Declaration], whole: list[Declaration]) -> Result:
-    """The named project's amount over the total of its scope (its year and unit as asked)."""
+    """The named project's amount over the total of its scope (its year and unit as asked); with no project
+    named, every project's share of the scope's total."""
+    if query.filters.project is None:
+        return _shares(query, whole)
     measure, label, notes = _measurer(query, whole)
     total = sum((v for d in whole if (v := measure(d)[0]) is not None), Decimal(0))
     mine = [(d, *measure(d)) for d in part]
@@ -161,6 +164,21 @@ def share(query: Query, part: list[Declaration], whole: list[Declaration]) -> Re
     )
     rows = [_row(d, label, v, shown(query, v) if v is not None else "（空白）", c) for d, v, c in mine]
     return Result(lines=[*notes, head, *(f"{r.citation.label}" for r in rows)], rows=rows, figure=f"{percent}%")
+
+
+def _shares(query: Query, decls: list[Declaration]) -> Result:
+    measure, label, notes = _measurer(query, decls)
+    measured = [(d, *measure(d)) for d in decls]
+    total = sum((v for _, v, _ in measured if v is not None), Decimal(0))
+    if not total:
+        return Result(lines=[f"{label}合计为空白或为零，无法计算占比。"], rows=[])
+    lines = [*notes, f"{len(decls)} 份申报表的{label}合计 {shown(query, total)}，各项目占比："]
+    rows = []
+    for d, v, c in sorted(measured, key=lambda m: m[1] or Decimal(0), reverse=True):
+        percent = "（空白）" if v is None else f"{(100 * v / total).quantize(Decimal('0.01'), ROUND_HALF_UP)}%"
+        lines.append(f"- {_title(d)}：{_text(query, v)}，{percent} {c.label}")
+        rows.append(_row(d, label, v, percent, c))
+    return Result(lines=lines, rows=rows, notes=tuple(notes))
 
 
 def compare_projects(query: Query, first: list[Declaration], second: list[Declaration]) -> Result:

@@ -61,7 +61,7 @@ def classify(
 ) -> Intent | None:
     """The intent of ``full`` given how many projects and years it names (``project_years``: the years the one
     named project has in the corpus), or None for the older targets."""
-    if _SHARE.search(full) and projects:
+    if _SHARE.search(full):
         return Intent(Target.SHARE)
     if _AVERAGE.search(full):
         return Intent(Target.AVERAGE, measure=_measure(full))

@@ -194,7 +194,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_named_line(text, cues, lexicon)
     text, cues = _take_indicator_name(text, cues, lexicon)
     text, cues = take_fields(text, cues)
-    text, cues = _take_terms(text, cues)
+    text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_unknown_places(text, cues, lexicon)
@@ -332,16 +332,30 @@ def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tupl
     return text, cues
 
 
-def _take_terms(text: str, cues: Cues) -> tuple[str, Cues]:
+def _take_terms(text: str, cues: Cues, projects: tuple[str, ...] = ()) -> tuple[str, Cues]:
     for term, level1, level2 in LEVEL_TERMS:
         if _has_term(text, term):
             cues = replace(cues, level1=level1 or cues.level1, level2=level2 or cues.level2)
             text = _cut(text, term)
     if section := next(((t, k) for t, k in SECTION_TERMS if t in text), None):
         cues, text = replace(cues, section=_section(section[1], cues)), _cut(text, section[0])
-    if funding := next(((t, f) for t, f in FUNDING_TERMS if t in text), None):
+    written = ((t, f) for t, f in FUNDING_TERMS if t in text and not _in_a_name(text, t, projects))
+    if funding := next(written, None):
         cues, text = replace(cues, funding_field=_funding_field(text, *funding)), _cut(text, funding[0])
     return text, cues
+
+
+def _in_a_name(text: str, term: str, projects: tuple[str, ...]) -> bool:
+    """人大智能预算审查平台: 预算 there is part of a project's short name, not money asked about."""
+    if term not in GENERIC_MONEY:
+        return False
+    at = text.find(term)
+    around = (
+        text[max(at - 2, 0) : at + len(term)],
+        text[at : at + len(term) + 2],
+        text[max(at - 1, 0) : at + len(term) + 1],
+    )
+    return any(len(span) >= len(term) + 2 and any(span in name for name in projects) for span in around)
 
 
 def _section(kind: SectionKind, cues: Cues) -> SectionKind | None:
