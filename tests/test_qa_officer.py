@@ -193,3 +193,13 @@ def test_a_money_word_inside_a_short_name_is_part_of_the_name():
 def test_a_share_without_a_project_gives_every_project_share():
     result = ask("2026年各项目年度资金申请总额占比")
     assert "38.60%" in result.text and "9.12%" in result.text and len(result.rows) == 5
+
+
+def test_two_projects_indicators_compared_by_name():
+    result = ask("党员远教电教工作经费和党建服务工作经费的绩效指标有什么不同")
+    assert result.figure == "7 项" and "两者都设的：平台稳定运行天数、管理人员满意度" in result.text
+
+
+def test_a_year_range_takes_the_years_in_between():
+    result = ask("2019到2026年每年的项目资金怎么变化")
+    assert {row.year for row in result.rows} == {2019, 2020, 2023, 2026}

@@ -201,7 +201,25 @@ def compare_projects(query: Query, first: list[Declaration], second: list[Declar
         lines.append(f"{label}：{verb}。")
         figure = shown(query, diff) if len(pairs) == 1 else None
     lines.extend(_differences(pairs))
+    if query.measure is Measure.INDICATORS:
+        lines.extend(_indicator_names(query, pairs))
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
+
+
+def _indicator_names(query: Query, pairs: list[tuple[Declaration, Declaration]], shown: int = 8) -> list[str]:
+    """Which indicators only one of the two sets, and which both (by name)."""
+    lines = []
+    for a, b in pairs:
+        names_a = [i.name for i in indicators_of(a, query.filters)]
+        names_b = [i.name for i in indicators_of(b, query.filters)]
+        both = [n for n in names_a if n in names_b]
+        for decl, own, other in ((a, names_a, names_b), (b, names_b, names_a)):
+            only = [n for n in own if n not in other]
+            if only:
+                more = f"等 {len(only)} 项" if len(only) > shown else ""
+                lines.append(f"只有{decl.header.name}设的：{'、'.join(only[:shown])}{more}。")
+        lines.append(f"两者都设的：{'、'.join(both[:shown])}。" if both else "两者没有同名的指标。")
+    return lines
 
 
 def _pairs(first: list[Declaration], second: list[Declaration]) -> list[tuple[Declaration, Declaration]]:

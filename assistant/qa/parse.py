@@ -183,7 +183,11 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
     )
     text, cues = _take_ids_and_policies(text, cues, lexicon)
+    spans = [(int(_full_year(m[1])), int(_full_year(m[2]))) for m in _YEAR_RANGE.finditer(text)]
     text, cues = _take_years(text, cues, today)
+    if spans:  # 2019到2026年: the years the corpus holds in between as well
+        inside = [y for a, b in spans for y in lexicon.years if min(a, b) < y < max(a, b)]
+        cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     full = text
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_unit(text, cues, lexicon)
