@@ -203,3 +203,14 @@ def test_two_projects_indicators_compared_by_name():
 def test_a_year_range_takes_the_years_in_between():
     result = ask("2019到2026年每年的项目资金怎么变化")
     assert {row.year for row in result.rows} == {2019, 2020, 2023, 2026}
+
+
+def test_follow_ups_after_a_ranking_and_a_list():
+    conversation = Conversation()
+    ask("2026年哪个项目预算最多", conversation)
+    result = ask("它的实施单位是？", conversation)
+    assert {row.declaration_id for row in result.rows} == {"2026-004-02"}
+    conversation = Conversation()
+    ask("2023年的项目有哪些", conversation)
+    result = ask("其中哪些没有成本指标", conversation)
+    assert {row.declaration_id for row in result.rows} == {"2023-003-01", "2023-003-02", "2023-003-03", "2023-003-05"}

@@ -95,9 +95,11 @@ class Conversation(BaseModel):
         filters = answer.query.filters
         projects = {(row.project, row.declaration_id) for row in answer.rows}
         project, decl_id = next(iter(projects)) if len(projects) == 1 else (filters.project, filters.declaration_id)
+        if answer.query.target is Target.RANK and answer.rows:  # 它的实施单位是？ after 哪个最多: the first
+            project, decl_id = answer.rows[0].project, answer.rows[0].declaration_id
         self.focus = Focus(
             project=project or filters.project,
-            declaration_id=decl_id if filters.declaration_id else None,
+            declaration_id=decl_id if filters.declaration_id or answer.query.target is Target.RANK else None,
             years=filters.years,
             unit=filters.unit,
             level1=filters.level1,

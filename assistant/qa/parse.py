@@ -106,6 +106,7 @@ _LIST_PROJECTS = (
     "哪几个",
     "是哪些",
     "啥项目",
+    "有没有",
     "有啥",
     "些啥",
 )
@@ -440,6 +441,8 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
 
 
 def _older_target(text: str, cues: Cues) -> Target | None:
+    if cues.lacks_level:  # 哪些没有成本指标: projects without the category
+        return Target.LIST_PROJECTS
     if _any(text, _COMPARE) and cues.funding_field is not None:
         return Target.COMPARE_YEARS
     if cues.section is not None:
