@@ -214,3 +214,12 @@ def test_follow_ups_after_a_ranking_and_a_list():
     ask("2023年的项目有哪些", conversation)
     result = ask("其中哪些没有成本指标", conversation)
     assert {row.declaration_id for row in result.rows} == {"2023-003-01", "2023-003-02", "2023-003-03", "2023-003-05"}
+
+
+@pytest.mark.parametrize(
+    ("question", "declaration"),
+    [("组织里建设信息化平台的负责人", "2020-001-01"), ("信息化运维项目2023年的预算", "2023-003-06")],
+)
+def test_a_misspelt_project_and_a_bare_amount_question(question, declaration):
+    result = ask(question)
+    assert not result.refused and {row.declaration_id for row in result.rows} == {declaration}

@@ -36,6 +36,7 @@ from assistant.qa.reading import (
     take_category,
     take_exact_projects,
     take_fields,
+    take_misspelt_unit,
     take_named_line,
     take_projects,
     take_row_name,
@@ -202,6 +203,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
     text, cues = take_projects(text, cues, lexicon, exact, full)
+    text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
@@ -456,8 +458,11 @@ def _older_target(text: str, cues: Cues) -> Target | None:
             if about_indicators and not _any(text, ("项目", "申报表"))
             else Target.COUNT_PROJECTS
         )
-    if cues.funding_field is not None and _any(text, _SUM):
-        return Target.SUM_FUNDING
+    if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
+        return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
+    bare = text.rstrip("？?。！!")
+    if bare.endswith("项目") and (cues.unit or cues.years or cues.project_type or cues.category or cues.it_only):
+        return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
     about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
     wants_projects = _any(text, _LIST_PROJECTS[:7]) and not (about_indicators and (cues.project or cues.declaration_id))

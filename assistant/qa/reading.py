@@ -21,6 +21,13 @@ def take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     for alias, unit in lexicon.unit_aliases():
         if alias in text and not _starts_a_name(text, alias, lexicon):
             return _cut(text, alias), replace(cues, unit=unit)
+    return text, cues
+
+
+def take_misspelt_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """After the projects: 组织布 where no project was named (组织里建设信息化平台 is a project misspelt)."""
+    if cues.unit is not None or cues.project is not None:
+        return text, cues
     return _take_misspelt_unit(text, cues, lexicon)
 
 
