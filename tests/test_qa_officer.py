@@ -2,6 +2,7 @@
 every field answerable, rankings/comparisons/changes/shares/averages, counts of what was asked, no diagnostics
 in answers (real corpus, real parser, no model; the model path with a recorded reply)."""
 
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
@@ -175,3 +176,50 @@ def test_verbose_shows_how_the_question_was_read_on_stderr_only(tmp_path):
     loud = CliRunner().invoke(app, ["ask", "信访平台的钱是多少啊", "--llm", "none", "--verbose"], env=env)
     assert "1,148,240.00 元" in quiet.output and "［诊断］" not in quiet.output
     assert "［诊断］" in loud.output and "matched" in loud.output
+
+
+@pytest.mark.parametrize("target", ["rank", "show_field", "compare_projects", "share", "average", "list_rows"])
+def test_a_model_reply_naming_any_target_is_checked_not_crashed(target):
+    reply = json.dumps({"target": target})
+    result = ask("那啥，闵行那个缴党费的东西归谁管来着", runtime=RecordedModel([reply, reply]))
+    assert result.text and "target" not in result.text
+
+
+def test_a_money_word_inside_a_short_name_is_part_of_the_name():
+    result = ask("人大智能预算审查平台的预算执行率是多少")
+    assert result.figure is None and "=100.00%" in result.text and "2,124,000.00" not in result.text
+
+
+def test_a_share_without_a_project_gives_every_project_share():
+    result = ask("2026年各项目年度资金申请总额占比")
+    assert "38.60%" in result.text and "9.12%" in result.text and len(result.rows) == 5
+
+
+def test_two_projects_indicators_compared_by_name():
+    result = ask("党员远教电教工作经费和党建服务工作经费的绩效指标有什么不同")
+    assert result.figure == "7 项" and "两者都设的：平台稳定运行天数、管理人员满意度" in result.text
+
+
+def test_a_year_range_takes_the_years_in_between():
+    result = ask("2019到2026年每年的项目资金怎么变化")
+    assert {row.year for row in result.rows} == {2019, 2020, 2023, 2026}
+
+
+def test_follow_ups_after_a_ranking_and_a_list():
+    conversation = Conversation()
+    ask("2026年哪个项目预算最多", conversation)
+    result = ask("它的实施单位是？", conversation)
+    assert {row.declaration_id for row in result.rows} == {"2026-004-02"}
+    conversation = Conversation()
+    ask("2023年的项目有哪些", conversation)
+    result = ask("其中哪些没有成本指标", conversation)
+    assert {row.declaration_id for row in result.rows} == {"2023-003-01", "2023-003-02", "2023-003-03", "2023-003-05"}
+
+
+@pytest.mark.parametrize(
+    ("question", "declaration"),
+    [("组织里建设信息化平台的负责人", "2020-001-01"), ("信息化运维项目2023年的预算", "2023-003-06")],
+)
+def test_a_misspelt_project_and_a_bare_amount_question(question, declaration):
+    result = ask(question)
+    assert not result.refused and {row.declaration_id for row in result.rows} == {declaration}

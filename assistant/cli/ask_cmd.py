@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -32,18 +34,16 @@ def ask(
     verbose: VerboseFlag = False,
 ) -> None:
     """就历年申报表提问：数字由程序精确计算，每条回答都注明出处 [项目名称 · 年度 · 部分]。"""
-    _diagnostics(verbose)
     require_question(question)  # before the services start: an empty question needs no corpus or model
-    with open_services(llm=llm) as services:
+    with _diagnostics(verbose), open_services(llm=llm) as services:
         result = services.qa.answer(question, Conversation())
     _show(result, as_json=as_json)
 
 
 def chat(as_json: JsonFlag = False, llm: LLMOption = None, verbose: VerboseFlag = False) -> None:
     """在终端连续提问（可追问“那2026年的呢？”）；空行或 Ctrl-D 结束。"""
-    _diagnostics(verbose)
     conversation = Conversation()
-    with open_services(llm=llm) as services:
+    with _diagnostics(verbose), open_services(llm=llm) as services:
         while question := _read_line():
             try:
                 _show(services.qa.answer(question, conversation), as_json=as_json)
@@ -51,15 +51,23 @@ def chat(as_json: JsonFlag = False, llm: LLMOption = None, verbose: VerboseFlag 
                 typer.echo(f"{error.message}{error.hint or ''}", err=True)
 
 
-def _diagnostics(verbose: bool) -> None:
+@contextmanager
+def _diagnostics(verbose: bool) -> Iterator[None]:
     """How each question was read (and why the model was or was not asked) goes to stderr with --verbose only."""
     if not verbose:
+        yield
         return
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("［诊断］%(message)s"))
     qa_log = logging.getLogger("assistant.qa")
+    level = qa_log.level
     qa_log.addHandler(handler)
     qa_log.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        qa_log.removeHandler(handler)
+        qa_log.setLevel(level)
 
 
 def _read_line() -> str:

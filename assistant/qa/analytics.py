@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.domain.model import Declaration
 from assistant.domain.refs import SourceRef, header_citation, yuan
 from assistant.qa.fields import budget_rows
-from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind
+from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind, Target
 from assistant.qa.select import indicators_of, level_label
 from assistant.qa.sources import funding_citation
 
@@ -26,12 +26,21 @@ def _title(decl: Declaration) -> str:
 
 
 def _field(query: Query, decls: list[Declaration]) -> tuple[FundingField, list[str]]:
-    """The asked funding field, or 年度资金申请总额 where every asked amount is blank."""
+    """The asked funding field, or 年度资金申请总额 where every asked amount is blank (of a year, for a change)."""
     field = query.funding_field or FundingField.TOTAL
-    if all(getattr(d.funding, field.value) is None for d in decls) and any(d.funding.annual is not None for d in decls):
+    groups = _by_year(decls) if query.target is Target.COMPARE_YEARS else [decls]
+    blank = any(all(getattr(d.funding, field.value) is None for d in group) for group in groups)
+    if blank and field is not FundingField.ANNUAL and all(d.funding.annual is not None for d in decls):
         note = f"这些申报表的{field.label}均为空白（未填写），以下按{FundingField.ANNUAL.label}计。"
         return FundingField.ANNUAL, [note]
     return field, []
+
+
+def _by_year(decls: list[Declaration]) -> list[list[Declaration]]:
+    years: dict[int, list[Declaration]] = defaultdict(list)
+    for decl in decls:
+        years[decl.header.year or 0].append(decl)
+    return list(years.values())
 
 
 def _measurer(query: Query, decls: list[Declaration]) -> tuple[Callable[[Declaration], Value], str, list[str]]:
@@ -138,7 +147,10 @@ def average(query: Query, decls: list[Declaration]) -> Result:
 
 
 def share(query: Query, part: list[Declaration], whole: list[Declaration]) -> Result:
-    """The named project's amount over the total of its scope (its year and unit as asked)."""
+    """The named project's amount over the total of its scope (its year and unit as asked); with no project
+    named, every project's share of the scope's total."""
+    if query.filters.project is None:
+        return _shares(query, whole)
     measure, label, notes = _measurer(query, whole)
     total = sum((v for d in whole if (v := measure(d)[0]) is not None), Decimal(0))
     mine = [(d, *measure(d)) for d in part]
@@ -152,6 +164,21 @@ def share(query: Query, part: list[Declaration], whole: list[Declaration]) -> Re
     )
     rows = [_row(d, label, v, shown(query, v) if v is not None else "（空白）", c) for d, v, c in mine]
     return Result(lines=[*notes, head, *(f"{r.citation.label}" for r in rows)], rows=rows, figure=f"{percent}%")
+
+
+def _shares(query: Query, decls: list[Declaration]) -> Result:
+    measure, label, notes = _measurer(query, decls)
+    measured = [(d, *measure(d)) for d in decls]
+    total = sum((v for _, v, _ in measured if v is not None), Decimal(0))
+    if not total:
+        return Result(lines=[f"{label}合计为空白或为零，无法计算占比。"], rows=[])
+    lines = [*notes, f"{len(decls)} 份申报表的{label}合计 {shown(query, total)}，各项目占比："]
+    rows = []
+    for d, v, c in sorted(measured, key=lambda m: m[1] or Decimal(0), reverse=True):
+        percent = "（空白）" if v is None else f"{(100 * v / total).quantize(Decimal('0.01'), ROUND_HALF_UP)}%"
+        lines.append(f"- {_title(d)}：{_text(query, v)}，{percent} {c.label}")
+        rows.append(_row(d, label, v, percent, c))
+    return Result(lines=lines, rows=rows, notes=tuple(notes))
 
 
 def compare_projects(query: Query, first: list[Declaration], second: list[Declaration]) -> Result:
@@ -174,7 +201,25 @@ def compare_projects(query: Query, first: list[Declaration], second: list[Declar
         lines.append(f"{label}：{verb}。")
         figure = shown(query, diff) if len(pairs) == 1 else None
     lines.extend(_differences(pairs))
+    if query.measure is Measure.INDICATORS:
+        lines.extend(_indicator_names(query, pairs))
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
+
+
+def _indicator_names(query: Query, pairs: list[tuple[Declaration, Declaration]], shown: int = 8) -> list[str]:
+    """Which indicators only one of the two sets, and which both (by name)."""
+    lines = []
+    for a, b in pairs:
+        names_a = [i.name for i in indicators_of(a, query.filters)]
+        names_b = [i.name for i in indicators_of(b, query.filters)]
+        both = [n for n in names_a if n in names_b]
+        for decl, own, other in ((a, names_a, names_b), (b, names_b, names_a)):
+            only = [n for n in own if n not in other]
+            if only:
+                more = f"等 {len(only)} 项" if len(only) > shown else ""
+                lines.append(f"只有{decl.header.name}设的：{'、'.join(only[:shown])}{more}。")
+        lines.append(f"两者都设的：{'、'.join(both[:shown])}。" if both else "两者没有同名的指标。")
+    return lines
 
 
 def _pairs(first: list[Declaration], second: list[Declaration]) -> list[tuple[Declaration, Declaration]]:

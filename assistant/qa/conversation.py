@@ -43,8 +43,8 @@ class Conversation(BaseModel):
 
     def resolve(self, cues: Cues) -> Cues:
         """The cues with what a follow-up leaves unsaid taken from the conversation."""
-        if cues.follow_up and self.last_query is not None:
-            return merge(self.last_query, cues)
+        if (cues.follow_up or self._bare(cues)) and self.last_query is not None:
+            return merge(self.last_query, _counted_as_before(self.last_query, cues))
         if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
             return replace(
                 cues,
@@ -53,6 +53,26 @@ class Conversation(BaseModel):
                 years=cues.years or self.focus.years,
             )
         return cues
+
+    def _bare(self, cues: Cues) -> bool:
+        """一共几个？ 合计多少？: a count or sum that names nothing at all continues the last question."""
+        named = (
+            cues.project,
+            cues.declaration_id,
+            cues.unit,
+            cues.years,
+            cues.project_type,
+            cues.it_only,
+            cues.category,
+            cues.level1,
+            cues.level2,
+            cues.indicator_name,
+            cues.header_fields,
+            cues.section,
+            cues.policy_id,
+        )
+        counts = (Target.COUNT_PROJECTS, Target.COUNT_INDICATORS, Target.COUNT_ROWS, Target.SUM_FUNDING)
+        return cues.target in counts and not any(named) and len(cues.rest) <= 12
 
     def _implicit(self, cues: Cues) -> bool:
         """联系人是谁？ right after a question about one project: that project."""
@@ -75,14 +95,48 @@ class Conversation(BaseModel):
         filters = answer.query.filters
         projects = {(row.project, row.declaration_id) for row in answer.rows}
         project, decl_id = next(iter(projects)) if len(projects) == 1 else (filters.project, filters.declaration_id)
+        if answer.query.target is Target.RANK and answer.rows:  # 它的实施单位是？ after 哪个最多: the first
+            project, decl_id = answer.rows[0].project, answer.rows[0].declaration_id
         self.focus = Focus(
             project=project or filters.project,
-            declaration_id=decl_id if filters.declaration_id else None,
+            declaration_id=decl_id if filters.declaration_id or answer.query.target is Target.RANK else None,
             years=filters.years,
             unit=filters.unit,
             level1=filters.level1,
             level2=filters.level2,
         )
+
+
+def _counted_as_before(previous: Query, cues: Cues) -> Cues:
+    """一共几项？ after the 项目构成 rows counts those rows; after indicators, the indicators."""
+    if cues.target is Target.COUNT_PROJECTS and previous.target in (Target.LIST_ROWS, Target.COUNT_ROWS):
+        return replace(cues, target=Target.COUNT_ROWS, rows=previous.rows)
+    if cues.target is Target.COUNT_PROJECTS and previous.target is Target.LIST_INDICATORS:
+        return replace(cues, target=Target.COUNT_INDICATORS)
+    return cues
+
+
+_FIGURES = frozenset(
+    {Target.SUM_FUNDING, Target.COMPARE_YEARS, Target.RANK, Target.AVERAGE, Target.SHARE, Target.COMPARE_PROJECTS}
+)
+
+
+def _target_for(cues: Cues, previous: Query) -> Target:
+    """它的项目资金总额呢？ after a header field: the follow-up names another kind of thing, which sets the target."""
+    if cues.header_fields:
+        return Target.SHOW_FIELD
+    if cues.funding_field and previous.target not in _FIGURES:
+        return Target.SUM_FUNDING
+    if cues.section and previous.target not in (Target.SHOW_SECTION, Target.SECTION_ASPECTS):
+        return Target.SHOW_SECTION
+    if (cues.level1 or cues.level2 or cues.indicator_name) and previous.target in (
+        Target.SHOW_FIELD,
+        Target.SUM_FUNDING,
+        Target.SHOW_SECTION,
+        Target.LIST_ROWS,
+    ):
+        return Target.LIST_INDICATORS
+    return previous.target
 
 
 def merge(previous: Query, cues: Cues) -> Cues:
@@ -95,7 +149,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
     names_order = cues.target is None and cues.descending != previous.descending  # 最低的呢？ after 最高
     return replace(
         cues,
-        target=cues.target or previous.target,
+        target=cues.target or _target_for(cues, previous),
         header_fields=cues.header_fields or (previous.header_fields if same else ()),
         rows=cues.rows or (previous.rows if same else None),
         measure=cues.measure if cues.target else previous.measure,

@@ -82,7 +82,9 @@ def list_rows(query: Query, decls: list[Declaration]) -> Result:
         rows += found
         if query.rows is RowKind.BUDGET_LINES and query.row_name is None:
             lines.append(_total_line(decl))
-    return Result(lines=lines, rows=rows)
+    amounts = [row.amount for row in rows if row.amount is not None]
+    total = yuan(sum(amounts, Decimal(0))) if query.rows is RowKind.BUDGET_LINES and amounts else None
+    return Result(lines=lines, rows=rows, figure=total)
 
 
 def count_rows(query: Query, decls: list[Declaration]) -> Result:

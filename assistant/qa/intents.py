@@ -24,11 +24,11 @@ _CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _ALL = re.compile(r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大")
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
 _AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
-_CHANGE = re.compile(
-    r"变化|变了|怎么变|有何变|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
+CHANGE_WORDS = _CHANGE = re.compile(
+    r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
     r"比.{1,12}(多|少|高|低)"
 )
-_WHICH_MORE = re.compile(r"哪个.{0,8}(多|高|大|少|低|小)")
+_WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
     r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
@@ -61,13 +61,15 @@ def classify(
 ) -> Intent | None:
     """The intent of ``full`` given how many projects and years it names (``project_years``: the years the one
     named project has in the corpus), or None for the older targets."""
-    if _SHARE.search(full) and projects:
+    if _SHARE.search(full):
         return Intent(Target.SHARE)
     if _AVERAGE.search(full):
         return Intent(Target.AVERAGE, measure=_measure(full))
     if _RANK.search(full):
         return _rank(full, rows)
     changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
+    if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
+        return Intent(Target.RANK, measure=_measure(full), descending=which.group(1) in "多高大", top=None)
     if projects >= 2 and (changes or "比" in full):
         return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
     if changes and (years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full):
@@ -141,6 +143,16 @@ def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
                 return None, RowKind.SAFEGUARDS if word in ("制度", "保障") else RowKind.BUDGET_LINES
             return measure, None
     return None
+
+
+_HELPERS = re.compile(r"按|把|跟|和|与|同|个序|排|序|谁|占|总额|想确认|确认|哪天|→|->|（|）")
+
+
+def intent_words(text: str) -> str:
+    """``text`` without the words `classify` reads (排名前三, 比一比, 占…比例, 平均) and their helpers (按, 跟, 把)."""
+    for pattern in (_RANK, _SHARE, _CHANGE, _WHICH_MORE, _AVERAGE, _HELPERS):
+        text = pattern.sub("", text)
+    return text
 
 
 def money_field(written: FundingField | None) -> FundingField:

@@ -8,32 +8,42 @@ the project by longest common substring, then the remaining vocabulary from `lex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pydantic import ValidationError
 
-from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
-from assistant.domain.project_types import ProjectType
-from assistant.qa.entities import DISTRICT, Names, exact_names, phrases, resolve
-from assistant.qa.intents import DEMONSTRATIVE, classify, counts_something, money_field
+from assistant.qa.cues import CUT as _CUT
+from assistant.qa.cues import Cues
+from assistant.qa.cues import common as _common
+from assistant.qa.cues import cut as _cut
+from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
-    HEADER_TERMS,
     LEVEL_TERMS,
     MEASURE,
-    ROW_TERMS,
     SECTION_TERMS,
     TYPE_TERM,
     TYPE_WORDS,
     Lexicon,
 )
-from assistant.qa.models import Filters, FundingField, HeaderField, Measure, Query, RowKind, Target
+from assistant.qa.models import Filters, FundingField, Measure, Query, Target
+from assistant.qa.reading import (
+    masked,
+    take_category,
+    take_exact_projects,
+    take_fields,
+    take_misspelt_unit,
+    take_named_line,
+    take_projects,
+    take_row_name,
+    take_unit,
+    take_unknown_places,
+)
 
-_CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
 _DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[\u4e00-\u9fa5]?\d+号")
 # 组厅字2017年7号: a number written without its brackets (the issuer's word ends in 字, 发 or 函).
@@ -50,7 +60,6 @@ _CN_DIGITS = "〇一二三四五六七八九"
 _CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
-_UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
 _GENERIC_NAMES = (
     "各项目",
     "所有项目",
@@ -97,6 +106,10 @@ _LIST_PROJECTS = (
     "有哪几个",
     "哪几个",
     "是哪些",
+    "啥项目",
+    "有没有",
+    "有啥",
+    "些啥",
 )
 _LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
 _CITES = ("引用", "依据", "提到", "援引", "根据")
@@ -130,47 +143,6 @@ UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
 
 @dataclass(frozen=True)
-class Cues:
-    """Everything a question says by itself, before the conversation fills the gaps."""
-
-    years: tuple[int, ...] = ()
-    odd_years: tuple[str, ...] = ()  # 99999年, 0年: written as a year but no budget year (as written)
-    relative_year: str | None = None  # 去年 etc., as written, when the year came from it
-    unit: str | None = None
-    unknown_unit: str | None = None
-    project: str | None = None
-    unknown_project: str | None = None
-    declaration_id: str | None = None
-    level1: Level1 | None = None
-    level2: Level2 | None = None
-    lacks_level: bool = False
-    policy_id: str | None = None
-    policy_text: str | None = None
-    section: SectionKind | None = None
-    funding_field: FundingField | None = None
-    target: Target | None = None
-    follow_up: bool = False
-    refers_to_focus: bool = False
-    indicator_name: str | None = None
-    it_only: bool = False
-    project_type: ProjectType | None = None
-    category: str | None = None
-    header_fields: tuple[HeaderField, ...] = ()
-    rows: RowKind | None = None
-    row_name: str | None = None
-    measure: Measure = Measure.FUNDING
-    descending: bool = True
-    top: int | None = None
-    versus: str | None = None
-    matched: tuple[tuple[str, str], ...] = ()  # (as written, full name) of projects named by a short form
-    candidates: tuple[str, ...] = ()  # nearest project names to an absent one
-    ambiguous: tuple[str, ...] = ()  # project names a short form fits equally well
-    unknown_district: str | None = None
-    project_years: int = 0  # how many years the named project has in the corpus
-    rest: str = field(default="", compare=False)
-
-
-@dataclass(frozen=True)
 class Reading:
     """The cues the patterns read, and whether they read the whole question (``doubts`` empty)."""
 
@@ -185,6 +157,8 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
+    if cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_project and cues.target:
+        return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
     if cues.target is None and not cues.follow_up:  # a follow-up takes its target from the conversation
         doubts.append("没有识别出问题类型")
@@ -197,7 +171,7 @@ def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
 
 def unexplained(rest: str) -> str:
     """What the patterns did not consume and is not a question or filler word."""
-    left = _FILLER.sub("", _TYPICAL.sub("", _ASPECTS.sub("", _COMMON.sub("", rest))))
+    left = _FILLER.sub("", _TYPICAL.sub("", _ASPECTS.sub("", _COMMON.sub("", intent_words(rest)))))
     for words in (_COMPARE, _COUNT, _SUM, _LIST_PROJECTS, _LACKS, _GENERIC_NAMES, _FOCUS_WORDS, _FOLLOW_UP_START):
         for word in words:
             left = left.replace(word, "")
@@ -211,24 +185,30 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
     )
     text, cues = _take_ids_and_policies(text, cues, lexicon)
+    spans = [(int(_full_year(m[1])), int(_full_year(m[2]))) for m in _YEAR_RANGE.finditer(text)]
     text, cues = _take_years(text, cues, today)
+    if spans:  # 2019到2026年: the years the corpus holds in between as well
+        inside = [y for a, b in spans for y in lexicon.years if min(a, b) < y < max(a, b)]
+        cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     full = text
-    text, exact = _take_exact_projects(text, lexicon)
-    text, cues = _take_unit(text, cues, lexicon)
+    text, exact = take_exact_projects(text, lexicon)
+    text, cues = take_unit(text, cues, lexicon)
     text, cues = _take_project_type(text, cues, explicit=True)
     if it_projects := _IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues)
+    text, cues = take_named_line(text, cues, lexicon)
     text, cues = _take_indicator_name(text, cues, lexicon)
-    text, cues = _take_fields(text, cues)
-    text, cues = _take_terms(text, cues)
-    text, cues = _take_category(text, cues, lexicon)
-    text, cues = _take_projects(text, cues, lexicon, exact, full)
-    text, cues = _take_unknown_places(text, cues, lexicon)
-    text, cues = _take_row_name(text, cues, lexicon)
+    text, cues = take_fields(text, cues)
+    text, cues = _take_terms(text, cues, lexicon.projects)
+    text, cues = take_category(text, cues, lexicon)
+    text, cues = take_projects(text, cues, lexicon, exact, full)
+    text, cues = take_misspelt_unit(text, cues, lexicon)
+    text, cues = take_unknown_places(text, cues, lexicon)
+    text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
-    target, cues = intent_of(text, cues, _masked(full, cues, lexicon))
+    target, cues = intent_of(text, cues, masked(full, cues, lexicon))
     return replace(cues, target=target)
 
 
@@ -287,10 +267,6 @@ def _is_follow_up(text: str) -> bool:
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
 
-def _cut(text: str, span: str) -> str:
-    return text.replace(span, _CUT)
-
-
 def _take_ids_and_policies(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     if found := _DECL_ID.search(text):
         cues = replace(cues, declaration_id=found.group())
@@ -328,7 +304,11 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
     return cues, text
 
 
+_YEAR_RANGE = re.compile(r"(?<!\d)(\d{2}|\d{4})年?(?:到|至|-|~|—|－)(\d{2}|\d{4})年")  # 23到26年: both years
+
+
 def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
+    text = _YEAR_RANGE.sub(lambda m: f"{_full_year(m[1])}年和{_full_year(m[2])}年", text)
     years = [int(m.group(1)) for m in _YEAR.finditer(text)]
     text = _YEAR.sub(_CUT, text)
     for short in _SHORT_YEAR.finditer(text):
@@ -346,125 +326,8 @@ def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
     return text, replace(cues, years=tuple(dict.fromkeys(years)), odd_years=odd, relative_year=relative)
 
 
-def _take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    for alias, unit in lexicon.unit_aliases():
-        if alias in text:
-            return _cut(text, alias), replace(cues, unit=unit)
-    return _take_misspelt_unit(text, cues, lexicon)
-
-
-def _take_misspelt_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """组织布, 组织不: a short form of three or more characters with one character miswritten, where the written
-    character belongs to no project or unit name (组织力 is a project's own word, never 组织部 misspelt)."""
-    held = set("".join((*lexicon.projects, *lexicon.units)))
-    for alias, unit in lexicon.unit_aliases():
-        if len(alias) < 3:
-            continue
-        for i in range(len(alias)):
-            pattern = re.escape(alias[:i]) + "(.)" + re.escape(alias[i + 1 :])
-            if (found := re.search(pattern, text)) and found.group(1) not in held:
-                return _cut(text, found.group()), replace(cues, unit=unit)
-    return text, cues
-
-
-def _take_exact_projects(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, str]]]:
-    """Project names written whole (before units: 组织部 is also part of 组织部门建设和管理工作经费)."""
-    found = []
-    for name in exact_names(text, lexicon.projects):
-        found.append((text.find(name), name))
-        text = _cut(text, name)
-    return text, found
-
-
-def _take_projects(
-    text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int, str]], full: str
-) -> tuple[str, Cues]:
-    """The projects named whole or by a short form, in the order written (at most two), or an absent one."""
-    names = _names(lexicon)
-    resolution = resolve(phrases(text, _CUT), names)
-    found = [(position, name, name) for position, name in exact]
-    for match in resolution.matches:
-        if match.name not in {name for _, name, _ in found}:
-            found.append((max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
-            text = _cut_phrase(text, match.phrase)
-    found.sort()
-    if not found:
-        absent = resolution.absent if cues.unknown_unit is None else None
-        return text, replace(cues, unknown_project=absent, candidates=resolution.candidates)
-    first = found[0][1]
-    versus = found[1][1] if len(found) > 1 else None
-    matched = tuple((written, name) for _, name, written in found if written != name)
-    held = len(lexicon.years_of(first))
-    return text, replace(
-        cues, project=first, versus=versus, matched=matched, ambiguous=resolution.ambiguous, project_years=held
-    )
-
-
-def _cut_phrase(text: str, phrase: str) -> str:
-    """Cut the written span a phrase came from (its characters in order, with at most the noise words between)."""
-    pattern = ".{0,4}?".join(map(re.escape, phrase))
-    return re.sub(pattern, _CUT, text, count=1)
-
-
-_NAMES: dict[tuple[str, ...], Names] = {}
-
-
-def _names(lexicon: Lexicon) -> Names:
-    if lexicon.projects not in _NAMES:
-        _NAMES[lexicon.projects] = Names(lexicon.projects)
-    return _NAMES[lexicon.projects]
-
-
-def _take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
-    if cues.unit is None and cues.project is None and (unknown := _UNKNOWN_UNIT.search(text)):
-        cues = replace(cues, unknown_unit=unknown.group())
-    if (district := DISTRICT.search(text)) and not any(
-        district.group(1) in held for held in (*lexicon.projects, *lexicon.units)
-    ):
-        cues = replace(cues, unknown_district=district.group())
-    return text, cues
-
-
-def _take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
-    """Header fields (项目负责人, 联系电话…) and 项目构成 / 制度保障 rows."""
-    fields: list[HeaderField] = []
-    for term, named in HEADER_TERMS:
-        if term in text:
-            fields += [f for f in named if f not in fields]
-            text = _cut(text, term)
-    rows = next((kind for term, kind in ROW_TERMS if term in text), None)
-    if rows is not None:
-        text = _cut(text, next(term for term, kind in ROW_TERMS if term in text))
-    return text, replace(cues, header_fields=tuple(fields), rows=rows)
-
-
-def _take_category(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A 项目类别 value (特定目标类) filters the projects; 项目类别 is then no field asked for."""
-    for category in lexicon.categories:
-        if category in text:
-            fields = tuple(f for f in cues.header_fields if f is not HeaderField.CATEGORY)
-            return _cut(text, category), replace(cues, category=category, header_fields=fields)
-    return text, cues
-
-
-def _take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A 项目构成 line named by its own words (第三方接口开发, 安全测评费用)."""
-    if cues.rows is not RowKind.BUDGET_LINES:
-        return text, cues
-    spans = {span for name in lexicon.budget_lines if len(span := _common(text, name)) >= 4 and _CUT not in span}
-    if not spans:
-        return text, cues
-    span = max(sorted(spans), key=len)
-    return _cut(text, span), replace(cues, row_name=span)
-
-
-def _masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
-    """The question with the names it holds blanked out, so that their words (数量, 项目) are not read as intent."""
-    for name in (*(w for w, _ in cues.matched), cues.project, cues.versus, cues.indicator_name, cues.row_name):
-        if name:
-            full = full.replace(name, "◇")
-    return full
+def _full_year(written: str) -> str:
+    return written if len(written) == 4 else f"20{written}"
 
 
 def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tuple[str, Cues]:
@@ -476,28 +339,30 @@ def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tupl
     return text, cues
 
 
-def _common(a: str, b: str) -> str:
-    """Longest common substring (the question is short, the names are short)."""
-    best = ""
-    for i in range(len(a)):
-        for j in range(i + len(best) + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = a[i:j]
-            else:
-                break
-    return best
-
-
-def _take_terms(text: str, cues: Cues) -> tuple[str, Cues]:
+def _take_terms(text: str, cues: Cues, projects: tuple[str, ...] = ()) -> tuple[str, Cues]:
     for term, level1, level2 in LEVEL_TERMS:
         if _has_term(text, term):
             cues = replace(cues, level1=level1 or cues.level1, level2=level2 or cues.level2)
             text = _cut(text, term)
     if section := next(((t, k) for t, k in SECTION_TERMS if t in text), None):
         cues, text = replace(cues, section=_section(section[1], cues)), _cut(text, section[0])
-    if funding := next(((t, f) for t, f in FUNDING_TERMS if t in text), None):
+    written = ((t, f) for t, f in FUNDING_TERMS if t in text and not _in_a_name(text, t, projects))
+    if funding := next(written, None):
         cues, text = replace(cues, funding_field=_funding_field(text, *funding)), _cut(text, funding[0])
     return text, cues
+
+
+def _in_a_name(text: str, term: str, projects: tuple[str, ...]) -> bool:
+    """人大智能预算审查平台: 预算 there is part of a project's short name, not money asked about."""
+    if term not in GENERIC_MONEY:
+        return False
+    at = text.find(term)
+    around = (
+        text[max(at - 2, 0) : at + len(term)],
+        text[at : at + len(term) + 2],
+        text[max(at - 1, 0) : at + len(term) + 1],
+    )
+    return any(len(span) >= len(term) + 2 and any(span in name for name in projects) for span in around)
 
 
 def _section(kind: SectionKind, cues: Cues) -> SectionKind | None:
@@ -516,7 +381,8 @@ def _has_term(text: str, term: str) -> bool:
 def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     """申请了多少资金, 申请的钱: money a form applies for is its 年度资金申请总额, not the project's total; so is
     money compared between years (a multi-year project's total is no year's money)."""
-    return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or _any(text, _COMPARE)) else field
+    compared = _any(text, _COMPARE) or CHANGE_WORDS.search(text) is not None
+    return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or compared) else field
 
 
 def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -577,6 +443,8 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
 
 
 def _older_target(text: str, cues: Cues) -> Target | None:
+    if cues.lacks_level:  # 哪些没有成本指标: projects without the category
+        return Target.LIST_PROJECTS
     if _any(text, _COMPARE) and cues.funding_field is not None:
         return Target.COMPARE_YEARS
     if cues.section is not None:
@@ -590,8 +458,11 @@ def _older_target(text: str, cues: Cues) -> Target | None:
             if about_indicators and not _any(text, ("项目", "申报表"))
             else Target.COUNT_PROJECTS
         )
-    if cues.funding_field is not None and _any(text, _SUM):
-        return Target.SUM_FUNDING
+    if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
+        return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
+    bare = text.rstrip("？?。！!")
+    if bare.endswith("项目") and (cues.unit or cues.years or cues.project_type or cues.category or cues.it_only):
+        return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
     about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
     wants_projects = _any(text, _LIST_PROJECTS[:7]) and not (about_indicators and (cues.project or cues.declaration_id))

@@ -115,7 +115,7 @@ def run(cases: list[dict], services, runtime) -> list[dict]:
 
 def report(outcomes: list[dict]) -> str:
     lines = []
-    for split in ("tune", "test", "test2"):
+    for split in ("tune", "test", "test2", "test3"):
         group = [o for o in outcomes if o["case"]["split"] == split]
         if not group:
             continue
@@ -148,7 +148,7 @@ def report(outcomes: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--llm", choices=[p.value for p in LLMProvider], default="none")
-    parser.add_argument("--split", choices=["tune", "test", "test2"], default=None)
+    parser.add_argument("--split", choices=["tune", "test", "test2", "test3"], default=None)
     parser.add_argument("--only", default=None, help="comma-separated case ids")
     args = parser.parse_args()
     settings = load_settings()

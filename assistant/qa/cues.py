@@ -1,0 +1,69 @@
+"""`Cues`: everything a question says by itself, as the patterns read it; and the span helpers the readers share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.domain.framework import Level1, Level2
+from assistant.domain.model import SectionKind
+from assistant.domain.project_types import ProjectType
+from assistant.qa.models import FundingField, HeaderField, Measure, RowKind, Target
+
+CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Everything a question says by itself, before the conversation fills the gaps."""
+
+    years: tuple[int, ...] = ()
+    odd_years: tuple[str, ...] = ()  # 99999年, 0年: written as a year but no budget year (as written)
+    relative_year: str | None = None  # 去年 etc., as written, when the year came from it
+    unit: str | None = None
+    unknown_unit: str | None = None
+    project: str | None = None
+    unknown_project: str | None = None
+    declaration_id: str | None = None
+    level1: Level1 | None = None
+    level2: Level2 | None = None
+    lacks_level: bool = False
+    policy_id: str | None = None
+    policy_text: str | None = None
+    section: SectionKind | None = None
+    funding_field: FundingField | None = None
+    target: Target | None = None
+    follow_up: bool = False
+    refers_to_focus: bool = False
+    indicator_name: str | None = None
+    it_only: bool = False
+    project_type: ProjectType | None = None
+    category: str | None = None
+    header_fields: tuple[HeaderField, ...] = ()
+    rows: RowKind | None = None
+    row_name: str | None = None
+    measure: Measure = Measure.FUNDING
+    descending: bool = True
+    top: int | None = None
+    versus: str | None = None
+    matched: tuple[tuple[str, str], ...] = ()  # (as written, full name) of projects named by a short form
+    candidates: tuple[str, ...] = ()  # nearest project names to an absent one
+    ambiguous: tuple[str, ...] = ()  # project names a short form fits equally well
+    unknown_district: str | None = None
+    project_years: int = 0  # how many years the named project has in the corpus
+    rest: str = field(default="", compare=False)
+
+
+def cut(text: str, span: str) -> str:
+    return text.replace(span, CUT)
+
+
+def common(a: str, b: str) -> str:
+    """Longest common substring (the question is short, the names are short)."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
