@@ -30,6 +30,7 @@ from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin
 from assistant.suggest.text import core_name
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
+STRONG_NAME = 15.0  # a type word of weight 3 in the project name (培训, 党建, 检测, 慰问)
 SURE_SCORE = 20.0  # and this much evidence (the 16 type briefs score 27–87; 数字化 in an archive brief's name 12)
 COMMON_SCORE = 0.2  # a framework common row ranks above precedents of other projects
 
@@ -62,13 +63,16 @@ def read_brief(brief: Brief) -> Reading:
 
 
 def is_sure(verdict: TypeVerdict) -> bool:
-    """A type the brief's field sets, or one its name carries, with a clear lead and enough evidence."""
+    """A type the brief's field sets; or one its name carries with a clear lead, by a strong word (培训, 党建,
+    检测: 15 points in the name) or with enough evidence overall (``SURE_SCORE``). 数字化 in an archive
+    brief's name (10 points, 12 in all) is not enough to give it an IT template."""
     if verdict.type is None:
         return False
     if verdict.overridden:
         return True
-    named = any(r.field == "项目名称" for r in verdict.reasons)
-    return named and verdict.confidence >= SURE_CONFIDENCE and verdict.score >= SURE_SCORE
+    named = max((r.points for r in verdict.reasons if r.field == "项目名称"), default=0.0)
+    clear = verdict.confidence >= SURE_CONFIDENCE
+    return clear and (named >= STRONG_NAME or (named > 0 and verdict.score >= SURE_SCORE))
 
 
 # -- 2 -----------------------------------------------------------------------------------------------------
