@@ -119,7 +119,8 @@ def fill_gaps(
 def _planned(row: IndicatorSuggestion) -> IndicatorSuggestion:
     """A precedent whose value the brief's own figure replaced (年度运维报告完成数 =4(份), 计划标准) ranks as the
     brief's row: the precedent's name for the brief's figure."""
-    if row.value.ground is not Ground.PLAN or row.value.number is None or row.value.unit in {None, "%"}:
+    stated = row.value.ground is Ground.PLAN and "写明" in row.value.basis  # not the days of the brief's period
+    if not stated or row.value.number is None or row.value.unit in {None, "%"}:
         return row
     return row.model_copy(update={"score": BRIEF_SCORE})
 
