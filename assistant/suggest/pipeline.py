@@ -32,7 +32,7 @@ from assistant.suggest.text import core_name
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
 STRONG_NAME = 15.0  # a type word of weight 3 in the project name (培训, 党建, 检测, 慰问)
 SURE_SCORE = 20.0  # and this much evidence (the 16 type briefs score 27–87; 数字化 in an archive brief's name 12)
-COMMON_SCORE = 0.2  # a framework common row ranks above precedents of other projects
+COMMON_SCORE = 0.05  # a framework common row fills what neither the brief nor a fitting precedent covers
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ def _common(name: str, level2: Level2, value: ValueProposal) -> IndicatorSuggest
         naming=Naming.TEMPLATE,
         value=value,
         evidence=[],
-        score=BRIEF_SCORE if value.ground is Ground.PLAN else COMMON_SCORE,
+        score=COMMON_SCORE,
         origin=Origin.BRIEF if value.ground is Ground.PLAN else Origin.TEMPLATE,
         source=catalogue().sources["F2021"],
     )
