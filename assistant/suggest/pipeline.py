@@ -109,7 +109,10 @@ def fill_gaps(
             continue
         kept_template.append(row)
     derived = [r for r in own.rows if r.value.arithmetic and r.level1 is not Level1.COST]
-    kept_template = [r for r in kept_template if not any(_restated(r, d) for d in derived)]
+    listed = _listing_clauses(own.rows)
+    kept_template = [
+        r for r in kept_template if not any(_restated(r, d) for d in derived) and not _one_of_listing(r, listed)
+    ]
     planned = [_planned(p) for p in precedents]
     carriers = [r for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE]
     kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
@@ -136,6 +139,22 @@ def _rival_cost(row: IndicatorSuggestion, own_costs: list[IndicatorSuggestion]) 
         if own.value.arithmetic is None or not all_in:
             return True
     return False
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _listing_clauses(rows: list[IndicatorSuggestion]) -> set[str]:
+    """Clauses that give two or more counts of people (约900名…、约300名…): a listing whose items have their own rows."""
+    people = [r for r in rows if r.level2 is Level2.QUANTITY and (r.value.unit or "") in {"人", "名", "户", "人次"}]
+    clauses = [m[1] for r in people if (m := _QUOTED.search(r.value.basis)) and "、" in m[1]]
+    return {c for c in clauses if clauses.count(c) >= 2}
+
+
+def _one_of_listing(row: IndicatorSuggestion, listed: set[str]) -> bool:
+    """A template row that took one item of such a listing (补助发放人数 ≥900 of 900 + 300 people)."""
+    m = _QUOTED.search(row.value.basis) if row.origin is Origin.BRIEF and row.level2 is Level2.QUANTITY else None
+    return m is not None and any(m[1] in c for c in listed)
 
 
 def _restated(row: IndicatorSuggestion, derived: IndicatorSuggestion) -> bool:
