@@ -116,8 +116,8 @@ def _in_own_words(fit: Fit) -> Callable[[IndicatorSuggestion], bool]:
     markers = {w for spec in catalogue().types.values() for w in spec.markers}
 
     def fits(row: IndicatorSuggestion) -> bool:
-        if any(w in row.name and w not in fit.text for w in markers):
-            return False
+        if row.naming is Naming.FILLED or any(w in row.name and w not in fit.text for w in markers):
+            return False  # a name filled with the brief's own name (…专项整治完善率) proves nothing about it
         return fit.about_brief(row.name) or row.score >= CLOSE_PRECEDENT
 
     return fits
