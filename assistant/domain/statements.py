@@ -149,6 +149,7 @@ _COUNT = re.compile(
     rf"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
 _NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满|各)$")  # 各1次: per item, no total
+_ORDINAL = re.compile(r"党代会|全会|代表大会|人代会|党员代表大会")  # 市十二次党代会: an ordinal, not a count
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
 _STANDARD = re.compile(
     rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年)?"
@@ -308,7 +309,7 @@ def _counts(
     for m in _COUNT.finditer(part):
         if _overlaps(m.span(), taken) or _NOT_BEFORE.search(part[: m.start("num")]):
             continue
-        if _NOT_AFTER.search(part[m.end("unit") :]) or (m["unit"] == "次" and part[m.end() :].startswith("性")):
+        if _NOT_AFTER.search(part[m.end("unit") :]) or _ORDINAL.match(part[m.end("unit") :]):
             continue
         if m["num"] == "一" and not m["approx"] and not _EVERY.search(part[: m.start()]):
             continue  # 一次性, 一站式, 一件事: a lone 一 is wording, not a figure

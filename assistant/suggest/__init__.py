@@ -2,7 +2,11 @@
 
 The entry point is ``assistant.suggest.suggest.suggest(brief, bank)`` (not re-exported here, so the
 name keeps pointing at its module); the bank of the current corpus comes from the services' corpus
-snapshot (`assistant.services.scope`), built once per corpus state.
+snapshot (`assistant.services.scope`), built once per corpus state. Its steps, in order (pipeline.py):
+read the brief's statements (``assistant.domain.statements``) → rows of its own figures (brief_rows.py)
+and cost levels (costs.py) → fill what the brief leaves empty from its type's template (templates.py,
+only for a type the rules are sure of) and fitting precedents (bank.py, fit.py) → select per 二级 and
+pass the review (suggest.py, guard.py).
 """
 
 from assistant.suggest.bank import BankEntry, IndicatorBank, Template, build_bank

@@ -30,8 +30,9 @@ from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin
 from assistant.suggest.text import core_name
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
+STRONG_NAME = 15.0  # a type word of weight 3 in the project name (培训, 党建, 检测, 慰问)
 SURE_SCORE = 20.0  # and this much evidence (the 16 type briefs score 27–87; 数字化 in an archive brief's name 12)
-COMMON_SCORE = 0.2  # a framework common row ranks above precedents of other projects
+COMMON_SCORE = 0.05  # a framework common row fills what neither the brief nor a fitting precedent covers
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,16 @@ def read_brief(brief: Brief) -> Reading:
 
 
 def is_sure(verdict: TypeVerdict) -> bool:
-    """A type the brief's field sets, or one its name carries, with a clear lead and enough evidence."""
+    """A type the brief's field sets; or one its name carries with a clear lead, by a strong word (培训, 党建,
+    检测: 15 points in the name) or with enough evidence overall (``SURE_SCORE``). 数字化 in an archive
+    brief's name (10 points, 12 in all) is not enough to give it an IT template."""
     if verdict.type is None:
         return False
     if verdict.overridden:
         return True
-    named = any(r.field == "项目名称" for r in verdict.reasons)
-    return named and verdict.confidence >= SURE_CONFIDENCE and verdict.score >= SURE_SCORE
+    named = max((r.points for r in verdict.reasons if r.field == "项目名称"), default=0.0)
+    clear = verdict.confidence >= SURE_CONFIDENCE
+    return clear and (named >= STRONG_NAME or (named > 0 and verdict.score >= SURE_SCORE))
 
 
 # -- 2 -----------------------------------------------------------------------------------------------------
@@ -105,7 +109,10 @@ def fill_gaps(
             continue
         kept_template.append(row)
     derived = [r for r in own.rows if r.value.arithmetic and r.level1 is not Level1.COST]
-    kept_template = [r for r in kept_template if not any(_restated(r, d) for d in derived)]
+    listed = _listing_clauses(own.rows)
+    kept_template = [
+        r for r in kept_template if not any(_restated(r, d) for d in derived) and not _one_of_listing(r, listed)
+    ]
     planned = [_planned(p) for p in precedents]
     carriers = [r for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE]
     kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
@@ -115,7 +122,8 @@ def fill_gaps(
 def _planned(row: IndicatorSuggestion) -> IndicatorSuggestion:
     """A precedent whose value the brief's own figure replaced (年度运维报告完成数 =4(份), 计划标准) ranks as the
     brief's row: the precedent's name for the brief's figure."""
-    if row.value.ground is not Ground.PLAN or row.value.number is None or row.value.unit in {None, "%"}:
+    stated = row.value.ground is Ground.PLAN and "写明" in row.value.basis  # not the days of the brief's period
+    if not stated or row.value.number is None or row.value.unit in {None, "%"}:
         return row
     return row.model_copy(update={"score": BRIEF_SCORE})
 
@@ -131,6 +139,22 @@ def _rival_cost(row: IndicatorSuggestion, own_costs: list[IndicatorSuggestion]) 
         if own.value.arithmetic is None or not all_in:
             return True
     return False
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _listing_clauses(rows: list[IndicatorSuggestion]) -> set[str]:
+    """Clauses that give two or more counts of people (约900名…、约300名…): a listing whose items have their own rows."""
+    people = [r for r in rows if r.level2 is Level2.QUANTITY and (r.value.unit or "") in {"人", "名", "户", "人次"}]
+    clauses = [m[1] for r in people if (m := _QUOTED.search(r.value.basis)) and "、" in m[1]]
+    return {c for c in clauses if clauses.count(c) >= 2}
+
+
+def _one_of_listing(row: IndicatorSuggestion, listed: set[str]) -> bool:
+    """A template row that took one item of such a listing (补助发放人数 ≥900 of 900 + 300 people)."""
+    m = _QUOTED.search(row.value.basis) if row.origin is Origin.BRIEF and row.level2 is Level2.QUANTITY else None
+    return m is not None and any(m[1] in c for c in listed)
 
 
 def _restated(row: IndicatorSuggestion, derived: IndicatorSuggestion) -> bool:
@@ -207,7 +231,7 @@ def _common(name: str, level2: Level2, value: ValueProposal) -> IndicatorSuggest
         naming=Naming.TEMPLATE,
         value=value,
         evidence=[],
-        score=BRIEF_SCORE if value.ground is Ground.PLAN else COMMON_SCORE,
+        score=COMMON_SCORE,
         origin=Origin.BRIEF if value.ground is Ground.PLAN else Origin.TEMPLATE,
         source=catalogue().sources["F2021"],
     )

@@ -43,6 +43,10 @@ NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indic
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
 PRECEDENTS_SHOWN = 5
 MAX_ROUNDS = 4
+# A brief whose closest past declaration is this similar is a kind the corpus knows (the same project's earlier
+# forms score 0.36–0.59; briefs of kinds the corpus lacks 0.17–0.34): its precedents fill gaps even when the
+# type rules are unsure (no type template is used then).
+KNOWN_SIMILARITY = 0.35
 CLOSE_PRECEDENT = 0.5  # a template used by projects this similar (score) fits a brief of unsure type
 CROSS_TYPE_WEIGHT = 0.3  # score of a precedent no project of the brief's type used
 _SCREEN_IGNORE = frozenset({"DUPLICATE", "COST-ARITHMETIC"})  # table-level: judged on the chosen table, not the pool
@@ -88,7 +92,9 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     fitting = [s for s in ranked if fit.declaration(s.profile)] or ranked
     context = default_context(bank) if context is None else context
     template = template_rows(brief, reading.verdict, lambda spec: _backing(spec, bank, fit, sims, brief))
-    kept, fillers = fill_gaps(reading, own, template, candidates(brief, bank, sims, fit=fit), _in_own_words(fit))
+    known = bool(ranked) and ranked[0].similarity >= KNOWN_SIMILARITY
+    precedents = candidates(brief, bank, sims, fit=fit)
+    kept, fillers = fill_gaps(reading, own, template, precedents, (lambda _: True) if known else _in_own_words(fit))
     rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
     pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
     chosen = _settle(brief, pool, _wanted(fitting, rows), requirements(brief.year), context)
@@ -110,8 +116,8 @@ def _in_own_words(fit: Fit) -> Callable[[IndicatorSuggestion], bool]:
     markers = {w for spec in catalogue().types.values() for w in spec.markers}
 
     def fits(row: IndicatorSuggestion) -> bool:
-        if any(w in row.name and w not in fit.text for w in markers):
-            return False
+        if row.naming is Naming.FILLED or any(w in row.name and w not in fit.text for w in markers):
+            return False  # a name filled with the brief's own name (…专项整治完善率) proves nothing about it
         return fit.about_brief(row.name) or row.score >= CLOSE_PRECEDENT
 
     return fits
