@@ -128,8 +128,10 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
     return view, autosave
 
 
-def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "") -> dict:
-    return view.render(ws, saved.info.draft_id, saved.info.number, note=note)
+def _shown(
+    ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "", keep: tuple[str, ...] = ()
+) -> dict:
+    return view.render(ws, saved.info.draft_id, saved.info.number, note=note, keep=keep)
 
 
 def _opener(ctx: WebContext, view: DraftView):
@@ -226,7 +228,7 @@ def _brief_saver(ctx: WebContext, view: DraftView):
         note = saved.notice or f"已保存简报修改（{saved.info.section or ''}），标为“人工修改”，审核已重新运行。"
         if proposal is not None:
             note += "资金已修改：成本指标按新金额重算的建议显示在下方，采纳后才保存。"
-        return _shown(ws, view, saved, note=note)
+        return _shown(ws, view, saved, note=note, keep=("basis",))
 
     return save
 
@@ -258,7 +260,8 @@ def _section_saver(ctx: WebContext, view: DraftView):
             saved = ws.save_sections(draft, dict(zip(EDITABLE, texts, strict=True)), base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        return _shown(ws, view, saved, note=saved.notice or "已保存：改动的部分标为“人工修改”，审核已重新运行。")
+        note = saved.notice or "已保存：改动的部分标为“人工修改”，审核已重新运行。"
+        return _shown(ws, view, saved, note=note, keep=("brief", "basis"))
 
     return save
 
@@ -281,7 +284,8 @@ def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):
             saved = ws.lock_section(need_draft(draft_id), SectionKind(kind), locked=locked, base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        return _shown(ws, view, saved, note=f"已{'锁定' if locked else '解锁'}“{SectionKind(kind).label}”。")
+        note = f"已{'锁定' if locked else '解锁'}“{SectionKind(kind).label}”。"
+        return _shown(ws, view, saved, note=note, keep=("brief", "basis"))
 
     return lock
 
