@@ -30,6 +30,7 @@ from assistant.web.proposal_panel import build_panel
 from assistant.web.proposals import Regenerate, wire_proposals
 from assistant.web.start_upload import build_start, wire_start
 
+WRITERS = {"local": "内置模型", "openai": "接口模型", "none": "按规则"}
 EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
 EXPORT_FORMATS = [("Word（.docx）", "docx"), ("Excel（.xlsx）", "xlsx"), ("草稿 JSON", "json")]
 
@@ -200,7 +201,7 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown, retry: gr.
             done = f"\n\n**注意：模型未能使用，本稿按规则起草**（{fallback}）。已存入草稿库；可点“重试”再用模型起草。"
             gr.Warning(f"模型未能使用，本稿按规则起草：{fallback}", title="按规则起草")
         else:
-            done = f"\n\n起草完成（{saved.draft.model if saved.draft.model != 'rules' else '按规则'}），已存入草稿库。"
+            done = f"\n\n起草完成（{WRITERS.get(saved.draft.provider, saved.draft.provider)}），已存入草稿库。"
         yield {progress: _progress(log, {}) + done, retry: gr.Button(visible=bool(fallback)), **_shown(ws, view, saved)}
 
     return guarded(run)
