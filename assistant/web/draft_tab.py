@@ -262,6 +262,8 @@ def _section_saver(ctx: WebContext, view: DraftView):
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         note = saved.notice or "已保存：改动的部分标为“人工修改”，审核已重新运行。"
+        if saved.unchanged:  # the person may have meant the brief form: it has its own button
+            note += "。表头、资金、日期、实施计划和项目构成的修改请点“保存简报修改到当前草稿”"
         return _shown(ws, view, saved, note=note, keep=("brief", "basis"))
 
     return save
