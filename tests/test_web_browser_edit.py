@@ -55,7 +55,11 @@ def _body(driver) -> str:
 
 
 def _open(driver, box_id: str, title: str) -> None:
-    driver.find_element(By.XPATH, f"//*[@id='{box_id}']//*[contains(text(), '{title}')]").click()
+    label = _wait(driver).until(
+        ec.element_to_be_clickable((By.XPATH, f"//*[@id='{box_id}']//*[contains(text(), '{title}')]"))
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", label)
+    label.click()
 
 
 def test_edit_funding_roll_over_and_nothing_lost_in_an_english_browser(english_browser, tmp_path):

@@ -26,6 +26,7 @@ from assistant.web.context import WebContext, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView, Typed, build_view
 from assistant.web.errors import guarded, page_error
 from assistant.web.indicator_editor import build_editor, wire_editor
+from assistant.web.model_state import model_state
 from assistant.web.proposal_panel import build_panel
 from assistant.web.proposals import Regenerate, wire_proposals
 from assistant.web.start_upload import build_start, wire_start
@@ -94,10 +95,11 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
         api_visibility="private",
     )
     drafter = _drafter(ctx, view, progress, retry)
-    drafting = checked.success(drafter, [rules, *form.inputs()], [progress, *view.outputs(), retry], api_name="draft")
+    shown = [progress, *view.outputs(), retry, *([ctx.model_state] if ctx.model_state is not None else [])]
+    drafting = checked.success(drafter, [rules, *form.inputs()], shown, api_name="draft")
     retried = retry.click(
         _unsaved_checker(ctx, view, "重新起草"), [ctx.draft_id, ctx.base, *view.typed()], None, api_visibility="private"
-    ).success(drafter, [rules, *form.inputs()], [progress, *view.outputs(), retry], api_visibility="private")
+    ).success(drafter, [rules, *form.inputs()], shown, api_visibility="private")
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting, retried])
     view.save_brief.click(
         _brief_saver(ctx, view),
@@ -202,7 +204,14 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown, retry: gr.
             gr.Warning(f"模型未能使用，本稿按规则起草：{fallback}", title="按规则起草")
         else:
             done = f"\n\n起草完成（{WRITERS.get(saved.draft.provider, saved.draft.provider)}），已存入草稿库。"
-        yield {progress: _progress(log, {}) + done, retry: gr.Button(visible=bool(fallback)), **_shown(ws, view, saved)}
+        final = {
+            progress: _progress(log, {}) + done,
+            retry: gr.Button(visible=bool(fallback)),
+            **_shown(ws, view, saved),
+        }
+        if ctx.model_state is not None:  # the model may have started (or failed to) during this draft
+            final[ctx.model_state] = model_state(ctx.services.runtime)
+        yield final
 
     return guarded(run)
 
