@@ -13,7 +13,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
-from test_web_browser import CHROMIUM, DRIVER, _click, _field, _text_of, _wait, _wait_text
+from test_web_browser import CHROMIUM, DRIVER, _click, _field, _save_necessity, _text_of, _wait, _wait_text
 from web_support import REPO, live_app, web_settings
 
 
@@ -55,7 +55,11 @@ def _body(driver) -> str:
 
 
 def _open(driver, box_id: str, title: str) -> None:
-    driver.find_element(By.XPATH, f"//*[@id='{box_id}']//*[contains(text(), '{title}')]").click()
+    label = _wait(driver).until(
+        ec.element_to_be_clickable((By.XPATH, f"//*[@id='{box_id}']//*[contains(text(), '{title}')]"))
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", label)
+    label.click()
 
 
 def test_edit_funding_roll_over_and_nothing_lost_in_an_english_browser(english_browser, tmp_path):
@@ -81,13 +85,16 @@ def test_edit_funding_roll_over_and_nothing_lost_in_an_english_browser(english_b
         assert "✅" not in _text_of(browser, "draft-progress")
 
         _type(browser, "brief-funding-annual", "180万")
-        _click(browser, "save-brief")
+        _save_necessity(browser, "人工写的必要性。")  # another save redraws the draft, not the typed funding
         _wait_text(browser, "draft-status", "第 2 版")
+        assert _field(browser, "brief-funding-annual").get_attribute("value") == "180万"
+        _click(browser, "save-brief")
+        _wait_text(browser, "draft-status", "第 3 版")
         assert "资金 · 年度申请" in _text_of(browser, "draft-status")
         _wait_text(browser, "proposal-heading", "资金或项目构成已修改")
         _wait_text(browser, "proposal-table", "≤180(万元)")
         _click(browser, "proposal-accept")
-        _wait_text(browser, "draft-status", "第 3 版")
+        _wait_text(browser, "draft-status", "第 4 版")
         _wait_text(browser, "indicator-table", "≤180(万元)")
         assert "processing" not in _body(browser)
 

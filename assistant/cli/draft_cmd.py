@@ -16,6 +16,7 @@ from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief, load_brief
 from assistant.errors import InputError
 from assistant.services.drafting import DraftEvent, DraftingService, SavedDraft, section_kind
+from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
 from assistant.settings import LLMProvider
 
@@ -78,6 +79,7 @@ def draft(
             f"-o 把草稿保存为 JSON，文件名却以“{output.suffix or '（无后缀）'}”结尾：{output}",
             hint="请用 .json 文件名，如 -o draft.json；Word/Excel 请在起草后用 assistant export 草稿编号 --to docx",
         )
+    unmet_lines: list[str] = []
     with open_services(llm=llm) as services:
         if section or indicators:
             saved = _regenerate(
@@ -89,14 +91,30 @@ def draft(
                 path=from_draft or output,
                 force=force,
             )
+            unmet_lines = _unmet(services.drafting, saved, section, instruction)
         else:
             brief = example_brief() if example else _brief(brief_file)
             saved = services.drafting.draft(brief, on_event=_Progress())
     _report(saved)
+    if unmet_lines:
+        typer.echo(
+            "注意：改写未完全按要求：" + "；".join(unmet_lines) + "。可用 assistant drafts restore 恢复上一版。",
+            err=True,
+        )
     if output:
         output.write_text(saved.draft.model_dump_json(indent=2), encoding="utf-8")
         typer.echo(f"草稿已保存：{output}", err=True)
     render.console().print(render.draft_view(saved.draft))
+
+
+def _unmet(drafting: DraftingService, saved: SavedDraft, section: str | None, instruction: str) -> list[str]:
+    """What the rewrite visibly did not do of ``instruction`` (longer when asked shorter, named content missing)."""
+    if not (section and instruction.strip()) or saved.unchanged or saved.info.parent is None:
+        return []
+    kind = section_kind(section)
+    before = drafting.store.get(saved.info.draft_id, saved.info.parent).draft.section(kind)
+    after = saved.draft.section(kind)
+    return unmet(instruction, before.text if before else "", after.text if after else "")
 
 
 def _brief(path: Path | None):

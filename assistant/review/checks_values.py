@@ -76,7 +76,9 @@ def _satisfaction(ind: Indicator) -> Iterator[Finding]:
         return
     if value.number < SATISFACTION_FLOOR:
         yield finding("SAT-FLOOR", f"满意度目标 {value.raw} 低于 {SATISFACTION_FLOOR}%。", at_indicator(ind))
-    elif value.number >= 100:
+    elif value.number > 100:
+        yield finding("SAT-FLOOR", f"满意度目标 {value.raw} 高于 100%，不可能达到，也无法区分绩效。", at_indicator(ind))
+    elif value.number == 100:
         yield finding("SAT-FLOOR", f"满意度目标 {value.raw} 为 100%，难以实现也无法区分绩效。", at_indicator(ind))
 
 

@@ -279,7 +279,10 @@ class DraftingService:
         )
         if instruction.strip() and _by_rules(rewritten.section(kind)):
             raise ModelRequiredError.for_instruction(instruction, why=_fallback_reason(rewritten))
+        before = {s.kind: s.text for s in current.draft.sections}
+        changed = {section_path(s.kind) for s in rewritten.sections if before.get(s.kind) != s.text}
         rewritten, kept = keep_sections(current.draft, rewritten, protected)
+        kept = [path for path in kept if path in changed]  # a section the rewrite never touched was not "kept"
         return Rewrite(rewritten, kept, _section_origin(rewritten.section(kind), instruction), {})
 
     def require_model(self, instruction: str) -> None:

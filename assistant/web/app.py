@@ -69,6 +69,7 @@ def build_app(services: Services) -> gr.Blocks:
             gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
             user = gr.Markdown("", elem_id="current-user")
         state = gr.Markdown(model_state(services.runtime), elem_id="model-state")
+        ctx.model_state = state
         with gr.Tabs():
             with gr.Tab("起草", id="draft"):
                 view, autosave = build_draft_tab(ctx)

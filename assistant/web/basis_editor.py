@@ -99,7 +99,7 @@ def wire_basis_editor(editor: BasisEditor, view: DraftView, policies: list[Polic
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         note = saved.notice or "已保存立项依据与制度保障（人工修改），审核已重新运行。"
-        return view.render(ws, draft, saved.info.number, note=note)
+        return view.render(ws, draft, saved.info.number, note=note, keep=("brief",))
 
     editor.save.click(
         save,

@@ -18,6 +18,7 @@ class WebContext:
     draft_id: gr.BrowserState  # survives a page reload; the draft itself lives in the store
     base: gr.State  # the version the page shows: every save names it, so a stale save is a conflict
     exports: ExportRegistry | None = None  # where exports are written, owned and expired
+    model_state: gr.Markdown | None = None  # who drafts (embedded model, endpoint, rules), redrawn after each draft
 
     def workspace(self, request: gr.Request | None, *, rules_only: bool = False) -> WorkspaceService:
         """The workspace of the signed-in user (with login off: the configured author)."""

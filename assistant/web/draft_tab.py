@@ -27,11 +27,13 @@ from assistant.web.context import WebContext, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView, Typed, build_view
 from assistant.web.errors import guarded, page_error
 from assistant.web.indicator_editor import build_editor, wire_editor
+from assistant.web.model_state import model_state
 from assistant.web.proposal_panel import build_panel
 from assistant.web.proposals import Regenerate, wire_proposals
 from assistant.web.safe import text as md
 from assistant.web.start_upload import build_start, wire_start
 
+WRITERS = {"local": "内置模型", "openai": "接口模型", "none": "按规则"}
 EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索"}
 EXPORT_FORMATS = [("Word（.docx）", "docx"), ("Excel（.xlsx）", "xlsx"), ("草稿 JSON", "json")]
 
@@ -95,10 +97,11 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
         api_visibility="private",
     )
     drafter = _drafter(ctx, view, progress, retry)
-    drafting = checked.success(drafter, [rules, *form.inputs()], [progress, *view.outputs(), retry], api_name="draft")
+    shown = [progress, *view.outputs(), retry, *([ctx.model_state] if ctx.model_state is not None else [])]
+    drafting = checked.success(drafter, [rules, *form.inputs()], shown, api_name="draft")
     retried = retry.click(
         _unsaved_checker(ctx, view, "重新起草"), [ctx.draft_id, ctx.base, *view.typed()], None, api_visibility="private"
-    ).success(drafter, [rules, *form.inputs()], [progress, *view.outputs(), retry], api_visibility="private")
+    ).success(drafter, [rules, *form.inputs()], shown, api_visibility="private")
     stop.click(lambda: "已停止：未完成的草稿没有保存。", None, progress, cancels=[drafting, retried])
     view.save_brief.click(
         _brief_saver(ctx, view),
@@ -130,8 +133,10 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
     return view, autosave
 
 
-def _shown(ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "") -> dict:
-    return view.render(ws, saved.info.draft_id, saved.info.number, note=note)
+def _shown(
+    ws: WorkspaceService, view: DraftView, saved: SavedDraft, note: str = "", keep: tuple[str, ...] = ()
+) -> dict:
+    return view.render(ws, saved.info.draft_id, saved.info.number, note=note, keep=keep)
 
 
 def _opener(ctx: WebContext, view: DraftView):
@@ -200,8 +205,15 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown, retry: gr.
             done = f"\n\n**注意：模型未能使用，本稿按规则起草**（{fallback}）。已存入草稿库；可点“重试”再用模型起草。"
             gr.Warning(f"模型未能使用，本稿按规则起草：{fallback}", title="按规则起草")
         else:
-            done = f"\n\n起草完成（{saved.draft.model if saved.draft.model != 'rules' else '按规则'}），已存入草稿库。"
-        yield {progress: _progress(log, {}) + done, retry: gr.Button(visible=bool(fallback)), **_shown(ws, view, saved)}
+            done = f"\n\n起草完成（{WRITERS.get(saved.draft.provider, saved.draft.provider)}），已存入草稿库。"
+        final = {
+            progress: _progress(log, {}) + done,
+            retry: gr.Button(visible=bool(fallback)),
+            **_shown(ws, view, saved),
+        }
+        if ctx.model_state is not None:  # the model may have started (or failed to) during this draft
+            final[ctx.model_state] = model_state(ctx.services.runtime)
+        yield final
 
     return guarded(run)
 
@@ -228,7 +240,7 @@ def _brief_saver(ctx: WebContext, view: DraftView):
         note = saved.notice or f"已保存简报修改（{saved.info.section or ''}），标为“人工修改”，审核已重新运行。"
         if proposal is not None:
             note += "资金已修改：成本指标按新金额重算的建议显示在下方，采纳后才保存。"
-        return _shown(ws, view, saved, note=note)
+        return _shown(ws, view, saved, note=note, keep=("basis",))
 
     return save
 
@@ -261,7 +273,10 @@ def _section_saver(ctx: WebContext, view: DraftView):
             saved = ws.save_sections(draft, dict(zip(EDITABLE, texts, strict=True)), base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        return _shown(ws, view, saved, note=saved.notice or "已保存：改动的部分标为“人工修改”，审核已重新运行。")
+        note = saved.notice or "已保存：改动的部分标为“人工修改”，审核已重新运行。"
+        if saved.unchanged:  # the person may have meant the brief form: it has its own button
+            note += "。表头、资金、日期、实施计划和项目构成的修改请点“保存简报修改到当前草稿”"
+        return _shown(ws, view, saved, note=note, keep=("brief", "basis"))
 
     return save
 
@@ -284,7 +299,8 @@ def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):
             saved = ws.lock_section(need_draft(draft_id), SectionKind(kind), locked=locked, base=int(base or 0))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
-        return _shown(ws, view, saved, note=f"已{'锁定' if locked else '解锁'}“{SectionKind(kind).label}”。")
+        note = f"已{'锁定' if locked else '解锁'}“{SectionKind(kind).label}”。"
+        return _shown(ws, view, saved, note=note, keep=("brief", "basis"))
 
     return lock
 

@@ -64,15 +64,31 @@ class DraftView:
             *([self.shown_version] if self.shown_version is not None else []),
         ]
 
-    def render(self, ws: WorkspaceService, draft_id: int, number: int | None = None, *, note: str = "") -> dict:
-        """Every output for version ``number`` (default the latest) of the user's draft, with its undecided proposal."""
+    def render(
+        self,
+        ws: WorkspaceService,
+        draft_id: int,
+        number: int | None = None,
+        *,
+        note: str = "",
+        keep: tuple[str, ...] = (),
+    ) -> dict:
+        """Every output for version ``number`` (default the latest) of the user's draft, with its undecided proposal;
+        ``keep``: editors the action did not change ("brief", "basis"), left as the page has them (typed text stays)."""
         choices = [render.draft_choice(d) for d in ws.drafts()]
-        return self.show(ws.open(draft_id, number), choices, note=note, pending=ws.pending(draft_id))
+        return self.show(ws.open(draft_id, number), choices, note=note, pending=ws.pending(draft_id), keep=keep)
 
     def show(
-        self, stored: StoredVersion, choices: list[tuple[str, int]], *, note: str = "", pending: Proposal | None = None
+        self,
+        stored: StoredVersion,
+        choices: list[tuple[str, int]],
+        *,
+        note: str = "",
+        pending: Proposal | None = None,
+        keep: tuple[str, ...] = (),
     ) -> dict:
-        """Every output for ``stored``: the page now shows exactly that version (and ``pending``, a `Proposal`, beside it)."""
+        """Every output for ``stored``: the page now shows exactly that version (and ``pending``, a `Proposal`, beside it),
+        except the editors in ``keep``, which the action did not change: what is typed there and not saved stays."""
         info = stored.info
         updates: dict = {
             self.ctx.draft_id: info.draft_id,
@@ -86,10 +102,11 @@ class DraftView:
         for kind, box in self.sections.items():
             section = stored.draft.section(kind)
             updates[box] = gr.Textbox(value=section.text if section else "", label=render.section_label(stored, kind))
-        updates.update(zip(self.form.inputs(), form_values(stored.draft.brief), strict=True))
+        form = [gr.skip()] * len(self.form.inputs()) if "brief" in keep else form_values(stored.draft.brief)
+        updates.update(zip(self.form.inputs(), form, strict=True))
         if self.proposal is not None:
             updates.update(self.proposal.shown(stored, pending))
-        if self.basis is not None:
+        if self.basis is not None and "basis" not in keep:
             updates.update(self.basis.shown(stored.draft))
         if self.shown_version is not None:
             updates[self.shown_version] = version_tag(info)

@@ -192,7 +192,7 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
                 return view.conflict_shown(exc)
             rows = len(saved.draft.indicators)
             return {
-                **view.render(ws, draft, saved.info.number, note=saved.notice or ""),
+                **view.render(ws, draft, saved.info.number, note=saved.notice or "", keep=("brief", "basis")),
                 editor.position: min(max(follow(n, rows), 0), rows),
             }
 
