@@ -68,3 +68,16 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
     if effects:
         parts.append(("" if outputs else f"{when}，") + "，".join(effects))
     return "；".join(parts) + "。"
+
+
+def brief_outputs(suggestions: SuggestionSet, numbers: set[str], limit: int = OUTPUTS) -> list[str]:
+    """The output rows whose value is the brief's own figure (计划标准, every number of it in ``numbers``), as
+    phrases for the goal's prompt: ``实地调研次数不少于12次``."""
+    found = []
+    for row in suggestions.suggestions:
+        if row.level1 is not Level1.OUTPUT or row.value.ground is not Ground.PLAN:
+            continue
+        phrase = _phrase(row)
+        if phrase and set(re.findall(r"\d+(?:\.\d+)?", phrase)) <= numbers:
+            found.append(phrase)
+    return found[:limit]
