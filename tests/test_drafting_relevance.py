@@ -129,11 +129,11 @@ def test_the_user_s_own_policy_comes_first_written_as_title_and_number():
     ctx = _ctx("archive", [ARCHIVE_LAW])
     draft = drafting_chain(_rules_writer(), ReviewContext()).invoke(ctx)
     assert [(b.title, b.doc_number, b.user_supplied) for b in draft.basis] == [
-        ("中华人民共和国档案法", None, False),
         ("纸质档案数字化规范", "DA/T 31-2017", True),
+        ("中华人民共和国档案法", None, False),
     ]
     basis = to_declaration(draft).section_text(SectionKind.BASIS)
-    assert basis.splitlines() == ["《中华人民共和国档案法》", "《纸质档案数字化规范》（DA/T 31-2017）"]
+    assert basis.splitlines() == ["《纸质档案数字化规范》（DA/T 31-2017）", "《中华人民共和国档案法》"]
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from assistant.drafting.models import (
     NoteKind,
     SectionUsage,
 )
-from assistant.drafting.relevance import basis_label
+from assistant.drafting.relevance import basis_label, split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
 from assistant.llm.faults import ReplyRejected
@@ -250,7 +250,7 @@ def _basis(state: State, writer: Writer) -> State:
     writer.emit("started", "立项依据")
     labels = ctx.policy_by_label()
     found = [_resolve_basis(label, labels, ctx, state.notes) for label in relevant_policies(ctx)[:BASIS_LIMIT]]
-    state.basis = [*state.basis, *(b for b in found if b is not None), *ctx.user_basis]
+    state.basis = _users_first([*state.basis, *(b for b in found if b is not None), *ctx.user_basis], ctx)
     if not state.basis:
         state.notes.append(
             GroundingNote(
@@ -264,6 +264,18 @@ def _basis(state: State, writer: Writer) -> State:
         )
     writer.emit("finished", "立项依据", f"{len(state.basis)} 项" if state.basis else "未找到相符的政策，请补充")
     return state
+
+
+def _users_first(basis: list[BasisEntry], ctx: DraftContext) -> list[BasisEntry]:
+    """The policies of the brief's 政策依据 first, in the order it lists them (found in the library or not),
+    then the others as chosen."""
+    order: dict[str, int] = {}
+    for n, written in enumerate(ctx.brief.policies):
+        title, number = split_reference(written)
+        found = find_policy(ctx.all_policies, written) or find_policy(ctx.all_policies, title)
+        order.setdefault(found.id if found is not None else f"user:{title}", n)
+    rank = {id(b): order.get(b.policy_id or f"user:{b.title}", len(order)) for b in basis}
+    return sorted(basis, key=lambda b: rank[id(b)])
 
 
 def relevant_policies(ctx: DraftContext) -> list[str]:

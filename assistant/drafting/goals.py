@@ -19,6 +19,7 @@ from assistant.suggest.models import Ground, IndicatorSuggestion, SuggestionSet
 
 OUTPUTS = 4  # output rows named in a composed goal
 EFFECTS = 3  # effect and satisfaction rows named
+QUALITATIVE_CHARS = 8  # a qualitative value longer than this (a procedure written out) is left to the table
 _VALUE = re.compile(r"^(≥|≤|=|>|<)?\s*([\d.]+)\s*(?:\((.*)\))?$")
 
 
@@ -31,7 +32,9 @@ def _phrase(row: IndicatorSuggestion) -> str | None:
     value = row.value.value.strip()
     match = _VALUE.match(value)
     if match is None:
-        return row.name if value in ("", "是", "达到", "完成") or value in row.name else f"{row.name}为{value}"
+        if value in ("", "是", "达到", "完成") or value in row.name:
+            return row.name
+        return f"{row.name}为{value}" if len(value) <= QUALITATIVE_CHARS else None  # a paragraph is no goal
     op, number, unit = match.group(1) or "=", _plain(match.group(2)), match.group(3) or ""
     rate = unit in ("%", "％")
     word = {"≥": "不低于" if rate else "不少于", ">": "高于", "≤": "不超过", "<": "低于", "=": "达到"}[op]
@@ -65,3 +68,16 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
     if effects:
         parts.append(("" if outputs else f"{when}，") + "，".join(effects))
     return "；".join(parts) + "。"
+
+
+def brief_outputs(suggestions: SuggestionSet, numbers: set[str], limit: int = OUTPUTS) -> list[str]:
+    """The output rows whose value is the brief's own figure (计划标准, every number of it in ``numbers``), as
+    phrases for the goal's prompt: ``实地调研次数不少于12次``."""
+    found = []
+    for row in suggestions.suggestions:
+        if row.level1 is not Level1.OUTPUT or row.value.ground is not Ground.PLAN:
+            continue
+        phrase = _phrase(row)
+        if phrase and set(re.findall(r"\d+(?:\.\d+)?", phrase)) <= numbers:
+            found.append(phrase)
+    return found[:limit]

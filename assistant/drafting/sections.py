@@ -14,7 +14,7 @@ from assistant.domain.refs import BRIEF_REF
 from assistant.drafting.budget import MIN_SECONDS, SECTION_SECONDS, OutOfTime, call_within
 from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
-from assistant.drafting.goals import compose_goal, repeats_brief
+from assistant.drafting.goals import brief_outputs, compose_goal, repeats_brief
 from assistant.drafting.grounding import (
     GroundingResult,
     Sources,
@@ -121,13 +121,21 @@ def section_messages(ctx: DraftContext, kind: SectionKind, *, instruction: str, 
         brief=brief_block(ctx),
         context=context_block(ctx),
         section_title=kind.label,
-        guidance=spec.guidance,
+        guidance=spec.guidance + _goal_outputs(ctx, kind),
         length=spec.length,
         instruction=f"另外：{instruction}" if instruction else "",
         previous=f"\n现有稿（请在此基础上修改）：\n{previous}\n" if previous else "",
         cited=_cited_example(ctx),
     )
     return [SystemMessage(load_prompt("system").render()), HumanMessage(human)]
+
+
+def _goal_outputs(ctx: DraftContext, kind: SectionKind) -> str:
+    """For a goal: the outputs the indicator table takes from the brief's own figures, to be stated as goals."""
+    if kind not in GOALS:
+        return ""
+    outputs = brief_outputs(ctx.suggestions, brief_numbers(ctx.prompt_brief))
+    return f"可写入目标的产出（取自简报的数字）：{'；'.join(outputs)}。" if outputs else ""
 
 
 def _cited_example(ctx: DraftContext) -> str:
