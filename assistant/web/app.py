@@ -35,6 +35,7 @@ from assistant.web.suggest_tab import build_suggest_tab
 from assistant.web.versions_tab import build_versions_tab
 
 TITLE = "申报助手"
+UPLOAD_LIMIT = "20mb"  # the largest file the page accepts (a .docx/.xlsx is refused above 20 MB, a text above 2 MB)
 CSS = """
 .gradio-container { max-width: 1400px !important; }
 #review-panel { max-height: 640px; overflow-y: auto; font-size: 0.92em; }
@@ -122,6 +123,7 @@ def launch(
     )
     app.launch(
         app_kwargs={"middleware": [guard]},
+        max_file_size=UPLOAD_LIMIT,
         server_name=host,
         server_port=port,
         share=False,
