@@ -129,7 +129,7 @@ def launch(
         share=False,
         css=CSS,
         footer_links=[],
-        show_error=True,
+        show_error=False,  # handlers raise gr.Error in Chinese; anything else (Gradio's own parsing) stays generic
         auth=auth,
         auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）。连续输错会暂停登录一段时间。",
         quiet=not block,
