@@ -12,7 +12,8 @@ import gradio as gr
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import DraftEvent
+from assistant.drafting.chain import DraftEvent, failed_sections
+from assistant.drafting.models import Draft
 from assistant.errors import AssistantError
 from assistant.office.service import ExportFormat
 from assistant.services.drafting import SavedDraft
@@ -171,9 +172,23 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown):
         if "error" in outcome:  # what was streamed stays on the page; the draft open before stays open
             yield {progress: _progress(log, live) + "\n\n⚠️ 起草中断，未保存新草稿；上面是中断前已生成的文字。"}
             raise page_error(outcome["error"])
-        yield {progress: _progress(log, {}) + "\n\n✅ 起草完成，已存入草稿库。", **_shown(ws, view, outcome["saved"])}
+        saved = outcome["saved"]
+        done = _progress(log, {}) + "\n\n✅ 起草完成，已存入草稿库。" + _failed_note(saved.draft)
+        yield {progress: done, **_shown(ws, view, saved)}
 
     return guarded(run)
+
+
+def _failed_note(draft: Draft) -> str:
+    """What the model did not write (a fault, or no usable reply), and how to retry just those sections."""
+    failed = failed_sections(draft)
+    if not failed or draft.provider == "none":
+        return ""
+    names = "、".join(kind.label for kind in failed)
+    return (
+        f"\n\n⚠️ 语言模型出错或未给出可用的文字：{names} 已按规则起草（标为“模板/规则”），其余部分是模型写的。"
+        "可在下方对这些部分点“重新生成”单独重试。"
+    )
 
 
 def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
