@@ -82,7 +82,7 @@ class LLMSettings(BaseModel):
     temperature: float = Field(default=0.2, description="Sampling temperature.")
     timeout_s: float = Field(default=300.0, description="Request timeout in seconds.")
     section_budget_s: float = Field(
-        default=240.0,
+        default=600.0,
         description="Time budget of one drafting call in seconds, retries and waits included: a hang, a slow drip or an "
         "endless stream is cut there and the section is written by rules (marked), the rest of the draft kept.",
     )
@@ -91,7 +91,7 @@ class LLMSettings(BaseModel):
     )
     transport_retries: int = Field(
         default=2,
-        description="Retries after a refused connection, a timeout, 429 or 5xx, with back-off (Retry-After honoured), "
+        description="Retries after a refused connection, 429 or 5xx (not after a timeout), with back-off (Retry-After honoured), "
         "within the time budget.",
     )
     max_retries: int = Field(default=2, description="Repair attempts after a failed validation.")

@@ -22,7 +22,7 @@ from assistant.web import render
 from assistant.web.qa_tab import answer_markdown
 from assistant.web.safe import text
 
-FETCHING = ("<img", "![", "](", "javascript:", "<script", "http://")
+FETCHING = ("<img", "![", "](", "<script", "http://", "www.")
 
 
 class Listener:

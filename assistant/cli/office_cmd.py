@@ -80,9 +80,19 @@ def import_(
         typer.echo(json.dumps([d.model_dump(mode="json") for d in declarations], ensure_ascii=False, indent=2))
         return
     out = render.console()
+    hollow = 0
     for decl in declarations:
         out.print(render.declaration_view(decl))
         notes = len(decl.parse_notes)
+        if not decl.indicators and not any(s.text.strip() for s in decl.sections):
+            hollow += 1
+            out.print(
+                f"这份只读到了表头，没有读到申报表的各部分和指标表（{notes} 条解析提示）：不是完整的申报表，不宜加入语料库。"
+                "请确认文件内容，或换用申报表的完整导出。"
+            )
+            continue
         out.print(
             f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {file} 加入语料库。"
         )
+    if declarations and hollow == len(declarations):
+        raise typer.Exit(1)

@@ -130,7 +130,9 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
         if isinstance(outcome, str):
             imported.refused[src.name] = f"{outcome}（该文件未复制到 corpus/raw/）"
         elif not (raw_dir / src.name).exists():
-            shutil.copyfile(src, raw_dir / src.name)
+            partial = raw_dir / f".{src.name}.partial"  # copied whole, then renamed: a kill leaves no half file
+            shutil.copyfile(src, partial)
+            partial.replace(raw_dir / src.name)
             imported.copied.append(raw_dir / src.name)
     return imported
 

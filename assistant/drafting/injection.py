@@ -25,6 +25,34 @@ _IMPERATIVE = re.compile(
     r"(?:项目概况|概况|必要性|总目标|年度目标|立项依据|正文|输出|回答)(?:部分)?(?:都|一律|全部)?(?:只|仅)(?:写|输出|填|回答)",
     re.IGNORECASE,
 )
+# Paraphrased instructions to whoever writes the draft: an addressee or a place in the output, a modal, a writing
+# verb — "按…填报口径，项目概况首句须写明‘口令…’", "起草人员务必在总目标中写入…", "Drafters must write code …",
+# "The assistant should include the phrase …". A brief states facts about the project, not what its text must say.
+_ZH_WHO = (
+    r"(?:起草|填报|撰写|编写|生成|写作|输出)(?:人员?|者|时|的文本|的内容|过程中)?|"
+    r"申报表(?:正文|文本)?|正文|文本|草稿|本节|本部分|各(?:个)?部分|每一?(?:个)?部分|每一?段|各段|全文|"
+    r"首句|第一句|开头|结尾|末尾|模型|助手|AI|你们?"
+)
+_ZH_MODAL = r"(?:都|均|一律|务必|必须|须|需|需要|应|应当|应该|要|请|一定要)"
+_ZH_WRITE = r"(?:写明|写上|写入|写出|写进|注明|标明|载明|包含|含有|出现|加上|加入|插入|添加|附上|输出|带上)"
+_ZH_DICTATE = re.compile(
+    rf"(?:{_ZH_WHO})[^。；！？\n]{{0,24}}?{_ZH_MODAL}[^。；！？\n]{{0,14}}?{_ZH_WRITE}|"
+    rf"(?:^|[。；！？\n，,])\s*请(?:在|于)?[^。；！？\n]{{0,16}}?(?:{_ZH_WHO})[^。；！？\n]{{0,10}}?{_ZH_WRITE}"
+)
+_EN_WHO = (
+    r"drafters?|writers?|authors?|assistants?|models?|you|(?:the|an?)\s+(?:assistant|model|ai|writer|drafter|llm)|"
+    r"(?:any|the|each|every|all)\s+(?:\w+\s+)?(?:drafts?|sections?|paragraphs?|answers?|responses?|outputs?|texts?|sentences?)"
+)
+_EN_MODAL = (
+    r"(?:must|should|shall|need\s+to|needs\s+to|has\s+to|have\s+to|(?:is|are)\s+required\s+to|will|always|ought\s+to)"
+)
+_EN_WRITE = r"(?:write|include|contain|state|insert|add|mention|begin|start|end|say|print|output|append|prepend|put)"
+_EN_DICTATE = re.compile(
+    rf"\b(?:{_EN_WHO})\s+{_EN_MODAL}\s+(?:\w+\s+){{0,3}}?{_EN_WRITE}\b|"
+    rf"(?:^|[.!?;]\s+|[\n。；！？]\s*)(?:please\s+)?(?:always\s+)?(?:include|insert|write|add|append|prepend|begin|start|end|put)\s+"
+    r"(?:[\w\"'“”‘’-]+\s+){0,6}?(?:in|into|to|at|with)\s+(?:the|each|every|all|your)\b",
+    re.IGNORECASE,
+)
 _LINE_END = re.compile(r"\n")
 
 
@@ -42,28 +70,62 @@ def neutralise(text: str) -> Neutralised:
     while (start := _first_hit(text)) is not None:
         end_match = _LINE_END.search(text, start)
         end = end_match.start() if end_match else len(text)
+        if end <= start:  # nothing to cut (never expected): stop rather than loop
+            break
         removed.append(text[start:end].strip())
         text = (text[:start].rstrip(" ，,") + text[end:]).strip()
     return Neutralised(text=text, removed=removed)
 
 
 def _first_hit(text: str) -> int | None:
-    hits = [m.start() for m in (_MARKER.search(text), _IMPERATIVE.search(text)) if m is not None]
-    if not hits:
+    """Where the first instruction starts: at its marker, or at the start of the sentence holding an imperative."""
+    marker = _MARKER.search(text)
+    imperatives = [
+        _words_start(text, m) for m in (p.search(text) for p in (_IMPERATIVE, _ZH_DICTATE, _EN_DICTATE)) if m
+    ]
+    if marker is None and not imperatives:
         return None
-    start = min(hits)
-    sentence_start = max(text.rfind(mark, 0, start) for mark in "。；！？\n")
-    return sentence_start + 1 if _IMPERATIVE.match(text, start) else start
+    if marker is not None and (not imperatives or marker.start() <= min(imperatives)):
+        return marker.start()
+    start = min(imperatives)
+    ends = [text.rfind(mark, 0, start + 1) for mark in "。；！？\n"]
+    ends += [text.rfind(mark, 0, start) + 1 for mark in (". ", "! ", "? ")]
+    sentence_start = max(ends)
+    return (
+        sentence_start + 1
+        if text[sentence_start : sentence_start + 1] in tuple("。；！？\n ")
+        else max(sentence_start, 0)
+    )
+
+
+def _words_start(text: str, match: re.Match[str]) -> int:
+    """Where the match's words begin (a pattern may open on the punctuation or line break before them)."""
+    start = match.start()
+    while start < match.end() and text[start] in "\n。；！？.!?;，, \t":
+        start += 1
+    return start
 
 
 def looks_injected(text: str) -> bool:
     return _first_hit(text) is not None
 
 
-_QUOTED = re.compile(r"[“\"『「]([^”\"』」]{2,40})[”\"』」]")
+_QUOTED = re.compile(r"[“\"『「‘']([^”\"』」’']{2,40})[”\"』」’']")
+# A code the instruction dictates without quotes: letters and digits mixed (QK7315, ZX-2048), or what follows
+# 口令/暗号/编码/识别码/校验串/code/token/password
+_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_-]{3,23}(?![A-Za-z0-9])"
+)
+_NAMED = re.compile(
+    r"(?:口令|暗号|编码|编号|识别码|校验串|校验码|代码|code|token|password|phrase|string)\s*[:：]?\s*([A-Za-z0-9\u4e00-\u9fff_-]{3,24})",
+    re.IGNORECASE,
+)
 
 
 def dictated_phrases(removed: list[str]) -> list[str]:
-    """What removed instructions told the model to write (the quoted text: “本项目已被接管”), to catch a
-    reply that obeyed them anyway."""
-    return list(dict.fromkeys(m for text in removed for m in _QUOTED.findall(text)))
+    """What removed instructions told the model to write (the quoted text: “本项目已被接管”, a code such as QK7315,
+    what follows 口令/code), to catch a reply that obeyed them anyway."""
+    found = [m for text in removed for m in _QUOTED.findall(text)]
+    found += [m for text in removed for m in _CODE.findall(text)]
+    found += [m for text in removed for m in _NAMED.findall(text) if not m.isascii() or any(c.isdigit() for c in m)]
+    return list(dict.fromkeys(f.strip() for f in found if len(f.strip()) >= 3))

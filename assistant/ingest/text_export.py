@@ -109,8 +109,17 @@ def split_lines(text: str, notes: NoteSink) -> list[str]:
     return [line.rstrip("\r") for line in text.split("\n")]
 
 
+MAX_TEXT_BYTES = (
+    2 * 1024 * 1024
+)  # a text export of one form is tens of KB; the largest seed file holds 12 forms in 42 KB
+
+
 def parse_file(path: Path) -> ParseResult:
+    """`parse_text_bytes` of the file at ``path``; its size is checked before a byte is read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise text_too_large(path.name, size)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
@@ -136,7 +145,17 @@ def parse_html_bytes(data: bytes, name: str) -> ParseResult:
     return ParseResult(source_file=name, declarations=declarations, notes=result.notes)
 
 
+def text_too_large(name: str, size: int) -> InputError:
+    return InputError(
+        f"文件 {name} 有 {size / 1024 / 1024:.1f} MB，超过文本导出的合理大小（{MAX_TEXT_BYTES // 1024 // 1024} MB），未读取",
+        hint="一个文本导出通常只有几十 KB：请只导出申报表本身，或拆成几个文件后再导入",
+    )
+
+
 def parse_text_bytes(data: bytes, name: str) -> ParseResult:
+    """Every declaration in a text export's bytes; `InputError` above ``MAX_TEXT_BYTES`` (before any parsing)."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise text_too_large(name, len(data))
     notes = NoteSink()
     text = decode(data, name, notes)
     if "\x00" in text:

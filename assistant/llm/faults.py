@@ -35,7 +35,7 @@ _JSON_KEYS = re.compile(r'"(?:text|citations|answer|quotes?)"\s*:|\b[SP]\d{1,3}\
 @dataclass
 class Budget:
     """One model call's limits: ``seconds`` in all (retries and waits included), ``max_chars`` of reply,
-    ``retries`` after a transient failure (refused connection, timeout, 429, 5xx)."""
+    ``retries`` after a transient failure (refused connection, 429, 5xx; a timeout is not retried)."""
 
     seconds: float
     max_chars: int
@@ -93,7 +93,9 @@ def _retry_wait(exc: openai.OpenAIError, attempt: int) -> float | None:
     import openai
 
     backoff = min(BACKOFF_S * 2**attempt, MAX_WAIT_S)
-    if isinstance(exc, openai.APITimeoutError | openai.APIConnectionError):
+    if isinstance(exc, openai.APITimeoutError):
+        return None  # a hang: asking again would only spend the rest of the budget the same way
+    if isinstance(exc, openai.APIConnectionError):
         return backoff
     if isinstance(exc, openai.APIStatusError) and exc.status_code in TRANSIENT_STATUS:
         asked = retry_after(exc.response.headers.get("retry-after") if exc.response is not None else None)

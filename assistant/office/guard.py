@@ -116,7 +116,68 @@ def _check_zip(path: Path, kind: str) -> None:
             )
         raise damaged
     if unpacked > MAX_UNPACKED_BYTES or body > MAX_DOCUMENT_XML_BYTES:
-        raise InputError(
-            f"文件 {path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，远超申报表的合理大小",
-            hint="请只保留申报表内容，另存后再导入",
-        )
+        raise _too_large(path, f"解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB")
+    _check_inflated(path, kind, damaged)
+
+
+MAX_TABLES = 300  # tables in a Word body (a declaration has a few, nested ones included)
+MAX_TEXT_RUN = 1024 * 1024  # bytes of text between two tags (one cell's text; lxml refuses 10 MB)
+_TABLE_OPEN = (b"<w:tbl>", b"<w:tbl ")
+
+
+def _too_large(path: Path, what: str) -> InputError:
+    return InputError(
+        f"文件 {path.name} 过大：{what}，远超申报表的合理大小（文件格式完好，只是内容太多）",
+        hint="请只保留申报表内容（删去多余的表格、图片或超长的文字），另存后再导入",
+    )
+
+
+def _check_inflated(path: Path, kind: str, damaged: InputError) -> None:
+    """Inflate every part as a reader would, counting the bytes that actually come out (a directory may lie about
+    sizes), the Word body's tables and the longest text between two tags; stop at the first limit passed."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                scan = _XmlScan(body=kind == WORD and info.filename == _MAIN_PART[WORD])
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        total += len(chunk)
+                        if total > MAX_UNPACKED_BYTES:
+                            raise _too_large(path, f"解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB")
+                        if info.filename.endswith(".xml"):
+                            scan.feed(chunk, path)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise damaged from exc
+
+
+class _XmlScan:
+    """Counts, across chunks, a part's bytes (the body's limit), its tables and its longest run of text."""
+
+    def __init__(self, *, body: bool) -> None:
+        self.body, self.size, self.tables, self.run, self.tail = body, 0, 0, 0, b""
+
+    def feed(self, chunk: bytes, path: Path) -> None:
+        self.size += len(chunk)
+        if self.body and self.size > MAX_DOCUMENT_XML_BYTES:
+            raise _too_large(path, f"正文超过 {MAX_DOCUMENT_XML_BYTES // 1024 // 1024} MB")
+        if self.body:
+            joined = self.tail + chunk
+            self.tables += sum(joined.count(tag) for tag in _TABLE_OPEN) - sum(self.tail.count(t) for t in _TABLE_OPEN)
+            self.tail = joined[-8:]
+            if self.tables > MAX_TABLES:
+                raise _too_large(path, f"含有超过 {MAX_TABLES} 个表格")
+        last = chunk.rfind(b"<")
+        if last < 0:
+            self.run += len(chunk)
+        else:
+            first = chunk.find(b"<")
+            longest = max((len(p) for p in chunk[first:last].split(b"<")), default=0)
+            self.run = max(self.run + first, longest)
+            if self.run > MAX_TEXT_RUN:
+                raise _too_large(path, f"有一段文字超过 {MAX_TEXT_RUN // 1024} KB")
+            self.run = len(chunk) - last
+        if self.run > MAX_TEXT_RUN:
+            raise _too_large(path, f"有一段文字超过 {MAX_TEXT_RUN // 1024} KB")

@@ -41,6 +41,7 @@ from assistant.web.suggest_tab import build_suggest_tab
 from assistant.web.versions_tab import build_versions_tab
 
 TITLE = "申报助手"
+UPLOAD_LIMIT = "20mb"  # the largest file the page accepts (a .docx/.xlsx is refused above 20 MB, a text above 2 MB)
 CSS = """
 .gradio-container { max-width: 1400px !important; }
 #review-panel { max-height: 640px; overflow-y: auto; font-size: 0.92em; }
@@ -149,12 +150,13 @@ def launch(
     )
     app.launch(
         app_kwargs={"middleware": [guard]},
+        max_file_size=UPLOAD_LIMIT,
         server_name=host,
         server_port=port,
         share=False,
         css=CSS + OVERLAY_CSS,
         footer_links=[],
-        show_error=True,
+        show_error=False,  # handlers raise gr.Error in Chinese; anything else (Gradio's own parsing) stays generic
         i18n=chinese_i18n(),
         auth=auth,
         auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）。连续输错会暂停登录一段时间。",

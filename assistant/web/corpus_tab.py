@@ -87,6 +87,9 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
             render.notes_markdown(d) + "\n\n" + render.review_panel(r) for d, r in zip(decls, reports, strict=True)
         ]
         html = "".join(render.declaration_html(d) for d in decls)
+        if all(not d.indicators and not any(s.text.strip() for s in d.sections) for d in decls):
+            parts.insert(0, "⚠️ 只读到了表头，没有读到申报表的各部分和指标表：不是完整的申报表，不能加入语料库。")
+            return [None, "\n\n".join(parts), gr.Button(interactive=False), html]
         return [path, "\n\n".join(parts), gr.Button(interactive=True), html]
 
     @guarded

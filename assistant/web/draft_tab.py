@@ -13,7 +13,7 @@ import gradio as gr
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import DraftEvent
+from assistant.drafting.chain import DraftEvent, failed_sections
 from assistant.drafting.models import Draft, NoteKind
 from assistant.errors import AssistantError
 from assistant.office.service import ExportFormat
@@ -206,6 +206,7 @@ def _drafter(ctx: WebContext, view: DraftView, progress: gr.Markdown, retry: gr.
             gr.Warning(f"模型未能使用，本稿按规则起草：{fallback}", title="按规则起草")
         else:
             done = f"\n\n起草完成（{WRITERS.get(saved.draft.provider, saved.draft.provider)}），已存入草稿库。"
+            done += _failed_note(saved.draft)
         final = {
             progress: _progress(log, {}) + done,
             retry: gr.Button(visible=bool(fallback)),
@@ -243,6 +244,18 @@ def _brief_saver(ctx: WebContext, view: DraftView):
         return _shown(ws, view, saved, note=note, keep=("basis",))
 
     return save
+
+
+def _failed_note(draft: Draft) -> str:
+    """What the model did not write (a fault, or no usable reply), and how to retry just those sections."""
+    failed = failed_sections(draft)
+    if not failed or draft.provider == "none":
+        return ""
+    names = "、".join(kind.label for kind in failed)
+    return (
+        f"\n\n**注意：**语言模型出错或未给出可用的文字：{names} 已按规则起草（标为“模板/规则”），其余部分是模型写的。"
+        "可在下方对这些部分点“重新生成”单独重试。"
+    )
 
 
 def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:

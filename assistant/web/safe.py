@@ -13,12 +13,17 @@ characters that were stored; line breaks become Markdown hard breaks (``inline=T
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-# Everything that opens a tag, a link, an image, emphasis, code, a heading, a list, a table, a quote, an
-# autolink (``http://``, ``www.``, ``a@b.c``) or maths; ``&`` first so that existing entities stay literal.
-_SPECIAL = "&<>\"'`*_[]()!#|~$\\:@.+-=^{}"
+# Everything that opens a tag, a link, an image, emphasis, code, a heading, a quote, a table, an email autolink
+# or maths, anywhere in a line; ``&`` first so that existing entities stay literal. Digits, ``.``, ``-``, ``+``
+# and ``:`` stay as they are (figures read as figures) except where they make structure: a list or heading marker
+# at the start of a line, ``://`` and ``www.`` (autolinks).
+_SPECIAL = "&<>\"'`*_[]()!#|~$\\@{}^"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=])", re.MULTILINE)
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])://|(?<![a-z])www\.")
 
 
 def text(value: object, *, inline: bool = False) -> str:
@@ -29,9 +34,17 @@ def text(value: object, *, inline: bool = False) -> str:
     if value is None:
         return ""
     escaped = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+    escaped = _AUTOLINK.sub(lambda m: m.group(0).replace(":", "&#58;").replace(".", "&#46;"), escaped)
+    escaped = _LINE_START.sub(_inert_marker, escaped)
     if inline:
         return " ".join(escaped.split("\n"))
     return "  \n".join(escaped.split("\n"))
+
+
+def _inert_marker(match: re.Match[str]) -> str:
+    if match.group(2) is not None:  # "1." / "1)" opening a line: an ordered list
+        return f"{match.group(1)}{match.group(2)}&#{ord(match.group(3))};"
+    return f"{match.group(4)}&#{ord(match.group(5))};"  # "-", "+", "=" opening a line: a list or a heading rule
 
 
 def html(value: object) -> str:
