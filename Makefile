@@ -33,6 +33,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check assistant tests evals scripts
 	$(VENV)/bin/ruff check assistant tests evals scripts
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

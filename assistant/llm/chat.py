@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, assert_never
+from typing import Any, Generic, TypeVar, assert_never, cast
 
 import openai
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, SecretStr, ValidationError
 
@@ -135,7 +135,7 @@ def chat_call(chat: BaseChatModel, messages: Sequence[BaseMessage], *, budget: B
 
     def once(timeout_s: float) -> AIMessage:
         try:
-            message = chat.invoke(list(messages), **_timeout(budget, timeout_s))
+            message = chat.invoke(list(messages), **_timeout(budget, timeout_s))  # type: ignore[arg-type]  # passed on to create()
         except openai.OpenAIError:
             raise
         except _UNREADABLE as exc:
@@ -179,7 +179,10 @@ def stream_call(
     state: dict[str, Any] = {"finish": None, "usage": None}
 
     def once(timeout_s: float) -> None:
-        stream = chat.stream(list(messages), stream_usage=True, **_timeout(budget, timeout_s))
+        stream = cast(
+            Generator[AIMessageChunk, None, None],
+            chat.stream(list(messages), stream_usage=True, **_timeout(budget, timeout_s)),  # type: ignore[arg-type]
+        )
         try:
             while True:
                 try:

@@ -452,7 +452,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
     if (
         _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name
     ):  # what is counted was read by `classify`; a bare count
-        about_indicators = cues.level1 or cues.level2 or "指标" in text
+        about_indicators = bool(cues.level1 or cues.level2 or "指标" in text)
         return (
             Target.COUNT_INDICATORS
             if about_indicators and not _any(text, ("项目", "申报表"))
@@ -463,7 +463,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
     bare = text.rstrip("？?。！!")
     if bare.endswith("项目") and (cues.unit or cues.years or cues.project_type or cues.category or cues.it_only):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
-    about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
+    about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
     wants_projects = _any(text, _LIST_PROJECTS[:7]) and not (about_indicators and (cues.project or cues.declaration_id))
     if about_indicators and not wants_projects:

@@ -109,7 +109,7 @@ def _corpus_refs(question: str, corpus: Corpus, policies: Sequence[PolicyReferen
 
 def _passage(ref: str, question: str, corpus: Corpus, policies: Sequence[PolicyReference]) -> Passage | None:
     citation = _citation(ref, question, corpus, policies)
-    return None if citation is None else Passage(citation=citation, overlap=overlap(question, citation.quote))
+    return None if citation is None else Passage(citation=citation, overlap=overlap(question, citation.quote or ""))
 
 
 def _citation(ref: str, question: str, corpus: Corpus, policies: Sequence[PolicyReference]) -> SourceRef | None:

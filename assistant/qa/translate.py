@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -93,7 +93,7 @@ def check(reading: ModelReading, lexicon: Lexicon, question: str) -> tuple[Cues 
         years=tuple(y for y in reading.years if 1990 <= y <= 2100),
         lacks_level=reading.lacks_level,
         it_only=reading.it_only,
-        **values,
+        **cast(dict[str, Any], values),  # each value resolved to its field's type above
     )
     if cues.target is not None and (problem := _query_problem(cues) or _ungrounded(cues, question)):
         return None, [problem]
@@ -229,7 +229,8 @@ def _levels(reading: ModelReading, problems: list[str]) -> dict[str, Level1 | Le
     level2 = [_level2_names()[w.strip()] for w in written if w.strip() in _level2_names()]
     unknown = [w for w in written if w.strip() not in _level1_names() and w.strip() not in _level2_names()]
     if unknown:
-        _resolve(unknown[0], _level1_names() | _level2_names(), "level1/level2", problems)
+        both: dict[str, Level1 | Level2] = {**_level1_names(), **_level2_names()}
+        _resolve(unknown[0], both, "level1/level2", problems)
     return {"level1": level1[0] if level1 else None, "level2": level2[0] if level2 else None}
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select, update
+from sqlalchemy import JSON, CursorResult, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from assistant.domain.cycle import MonitoringTable, SelfEvaluation
@@ -247,7 +247,7 @@ class CycleStore:
         )
         author_id, number = self.drafts._user_id(author), expected_parent + 1
         with self._session.begin() as session:
-            swapped = session.execute(
+            swapped: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result is a CursorResult
                 update(CycleFormRow)
                 .where(CycleFormRow.id == form_id, CycleFormRow.head == expected_parent)
                 .values(head=number, updated_at=now, title=form.project_name[:500], year=form.year)

@@ -76,6 +76,8 @@ class Fit:
         """Whether another type's indicator suits the brief's type: it names this type's own work (培训,
         学员… in a training brief), or all its wording is the brief's or this type's template rows' (not
         验收合格率 or 安全事故发生次数 in a training brief that never speaks of 验收 or 安全)."""
+        if self.project_type is None:
+            return False
         spec = catalogue().spec(self.project_type)
         if any(word in name for word in (*spec.markers, *spec.signals)):
             return True

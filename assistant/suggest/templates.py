@@ -123,11 +123,9 @@ def same_measure(a: str, b: str) -> bool:
 
 def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> IndicatorSuggestion | None:
     target = figures.target(spec)
-    value, evidence, origin = (
-        _targeted(spec.op, spec.unit, target) if target else _from_brief(spec, figures),
-        [],
-        Origin.BRIEF,
-    )
+    evidence: list[Evidence] = []
+    value = _targeted(spec.op, spec.unit, target) if target else _from_brief(spec, figures)
+    origin = Origin.BRIEF
     if value is None and spec.default is not None:
         value, evidence = backing(spec) or (_default(spec), [])
         origin = Origin.TEMPLATE

@@ -12,6 +12,7 @@ import os
 import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any, cast
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -65,7 +66,7 @@ def build_app(services: Services) -> gr.Blocks:
         )
         exports = ExportRegistry(services.settings.data_dir / "exports", services.settings.web.export_minutes * 60)
         ctx = WebContext(services, draft_id=browser, base=gr.State(None), exports=exports)
-        app.shenbao_exports = exports  # type: ignore[attr-defined]
+        setattr(app, "shenbao_exports", exports)  # noqa: B010 - found by the download route
         with gr.Row():
             gr.Markdown(f"## {TITLE} · 财政项目支出绩效目标申报表")
             user = gr.Markdown("", elem_id="current-user")
@@ -158,7 +159,7 @@ def launch(
         footer_links=[],
         show_error=False,  # handlers raise gr.Error in Chinese; anything else (Gradio's own parsing) stays generic
         i18n=chinese_i18n(),
-        auth=auth,
+        auth=cast(Any, auth),  # Gradio awaits an async checker; its stub names only the sync one
         auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）。连续输错会暂停登录一段时间。",
         quiet=not block,
         inbrowser=False,

@@ -9,6 +9,7 @@ version. A save redraws the editors from the stored version, so what was saved i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 import gradio as gr
 
@@ -37,7 +38,9 @@ class Autosave:
                 f"const next = same ? Object.assign({{}}, kept) : {{}}; "
                 f"next['{VERSION_KEY}'] = shown; next['{key}'] = value; return next; }}"
             )
-            component.input(None, [component, self.store, self.shown], self.store, js=js, api_visibility="private")
+            cast(Any, component).input(  # every editor registered here is a text or table input
+                None, [component, self.store, self.shown], self.store, js=js, api_visibility="private"
+            )
 
     def restore(self, kept: dict | None, shown: str) -> dict:
         """The kept texts for the version now shown, put back into their fields; nothing when there are none."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 import matplotlib
@@ -30,7 +31,7 @@ def _ratio(target_text: str, parsed, actual: str | None) -> Decimal | None:
 
 
 def target_chart(
-    rows: list[tuple[str, str, object, str | None]], *, title: str, line: Decimal | None = None
+    rows: Sequence[tuple[str, str, object, str | None]], *, title: str, line: Decimal | None = None
 ) -> Figure | None:
     """Bars of 实际 ÷ 目标 (percent) per indicator ``(name, target, parsed target, actual)``; a dashed line at 100%
     (and at ``line``, e.g. 序时进度). None when no row has a numeric target and actual."""

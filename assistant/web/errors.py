@@ -46,7 +46,7 @@ def escaped(error: gr.Error) -> gr.Error:
 
 
 def _marked(error: gr.Error) -> gr.Error:
-    error.shenbao_escaped = True  # type: ignore[attr-defined]
+    setattr(error, "shenbao_escaped", True)  # noqa: B010 - a marker attribute gr.Error does not declare
     return error
 
 

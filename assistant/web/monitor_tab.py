@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 import gradio as gr
 
-from assistant.cycle.monitoring import MonitoringReport, monitor
+from assistant.cycle.monitoring import Light, MonitoringReport, monitor
 from assistant.domain.cycle import DeviationCause, MonitoringRow, MonitoringTable, Possibility
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, MonitoringView
@@ -58,7 +59,7 @@ def _rows(table: MonitoringTable, report: MonitoringReport) -> list[list[str]]:
 
 def _summary(report: MonitoringReport) -> str:
     b = report.budget
-    counts = {}
+    counts: dict[Light, int] = {}
     for s in report.rows:
         counts[s.light] = counts.get(s.light, 0) + 1
     lights = "，".join(f"{light.html()} {n} 项" for light, n in counts.items())
@@ -134,7 +135,7 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
         wrap=True,
         label="绩效指标（点选一行后在下方填写）",
         column_count=len(HEADERS),
-        datatype=["str"] * 8 + ["html", "str"],
+        datatype=cast(Any, ["str"] * 8 + ["html", "str"]),
         column_widths=["4%", "16%", "10%", "9%", "10%", "8%", "13%", "12%", "8%", "10%"],
         elem_id="monitor-table",
     )
