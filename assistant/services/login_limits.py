@@ -45,12 +45,14 @@ class LoginLimiter:
         window_s: float = 900.0,
         base_s: float = 1.0,
         cap_s: float = 900.0,
+        address_in_flight: int = 3,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.limits = {"user": per_user, "address": per_address}
         self.window_s, self.base_s, self.cap_s, self.clock = window_s, base_s, cap_s, clock
         self._records: dict[tuple[str, str], _Record] = {}
-        self._busy: set[tuple[str, str]] = set()  # keys with a password check in flight
+        self._busy: dict[tuple[str, str], int] = {}  # password checks in flight per key
+        self._in_flight = {"user": 1, "address": address_in_flight}
         self._lock = threading.Lock()
 
     def check(self, user: str, address: str | None) -> None:
@@ -64,18 +66,23 @@ class LoginLimiter:
     @contextmanager
     def attempt(self, user: str, address: str | None) -> Iterator[None]:
         """One password check for ``user`` from ``address``: refused (`LoginLimited`) while either is locked or
-        already has a check in flight, so parallel guesses from one address or at one name cost one check at a time."""
+        has too many checks in flight (one per name, ``address_in_flight`` per address: an office behind one address
+        logs in at once), so parallel guesses cost a bounded amount of scrypt work at any moment."""
         self.check(user, address)
         keys = self._keys(user, address)
         with self._lock:
-            if any(key in self._busy for key in keys):
+            if any(self._busy.get(key, 0) >= self._in_flight[key[0]] for key in keys):
                 raise LoginLimited(1.0)
-            self._busy.update(keys)
+            for key in keys:
+                self._busy[key] = self._busy.get(key, 0) + 1
         try:
             yield
         finally:
             with self._lock:
-                self._busy.difference_update(keys)
+                for key in keys:
+                    self._busy[key] -= 1
+                    if not self._busy[key]:
+                        del self._busy[key]
 
     def failed(self, user: str, address: str | None) -> None:
         now = self.clock()

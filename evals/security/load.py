@@ -26,7 +26,17 @@ from assistant.services import build_services
 
 def session(url: str, n: int, rounds: int, times: dict[str, list[float]], errors: list[str], leaks: list[str]) -> None:
     marker = f"负载会话{n:02d}"
-    client = Client(url, auth=(f"user{n}", "load-test-password"), verbose=False, download_files=False)
+    client = None
+    for attempt in range(10):  # logins in a burst from one address are paced (429, 请稍后再试): retry like a person
+        try:
+            client = Client(url, auth=(f"user{n}", "load-test-password"), verbose=False, download_files=False)
+            break
+        except Exception as exc:
+            last = exc
+            time.sleep(1 + attempt)
+    if client is None:
+        errors.append(f"session {n}: login: {str(last)[:120]}")
+        return
     for _ in range(rounds):
         try:
             form = list(client.predict(api_name="/load_example"))
