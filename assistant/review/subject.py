@@ -40,6 +40,7 @@ _GENERIC_WORDS = (
     "意见|通知|办法|条例|细则|任务|责任|清单|政府|机关|部门|单位|项目|经费|资金|专项|年度|的|和|与|及"
 )
 _GENERIC = re.compile(_GENERIC_WORDS)
+_IMPLEMENTING = re.compile(r"..法(?:实施条例|实施细则|实施办法)$")  # a law's implementing rules
 # Words too common in declarations to mark a domain on their own (the review's generic vocabulary).
 _COMMON = re.compile(
     r"(满意度|满意|完成率|完成|及时|合格|达标|验收|工作|项目|管理|情况|数量|人员|服务|系统|平台|建设|质量|时间|"
@@ -47,12 +48,18 @@ _COMMON = re.compile(
     r"保障|运行|稳定|安全|故障|事故|事件|响应|处置|经费|政策|要求|国家|上海|政府|信息|技术|数据|网络|单位|部门|"
     r"提高|加强|推进|促进|进一步|确保|实现|开展|需要|必要|有利于|为了|通过|以及|相应|社会|群众|人民)"
 )
-# Words that cannot be a title's whole subject: the common words, and nouns of every kind of oversight.
-_WEAK = re.compile(_COMMON.pattern[:-1] + "|监督|发展|改革)")
+# Words that name a kind of activity, not its object (教育 of pupils or of residents, 宣传 of the party or of the
+# law, 保护 of relics or of networks): they match projects of every domain, so they neither make a title's
+# whole subject nor let a policy's scope in.
+_BROAD = re.compile(_COMMON.pattern[:-1] + "|监督|发展|改革|教育|宣传|组织|保护|活动|政务|培训|检查|评估|监测)")
+# Words that cannot be a title's whole subject: the common words and the broad ones.
+_WEAK = _BROAD
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_COVERAGE = 0.7  # share of a title subject's two-character pieces the project's text must contain
 MIN_COVERED = 3  # pieces a subject needs for that share to mean something
 MIN_PHRASE = 4  # a subject or scope phrase this long found verbatim in the project's text is enough
+MIN_NAME_PHRASE = 3  # a scope phrase this long found in the project's name is one piece of evidence
+MIN_SCOPE_PHRASES = 2  # a policy whose title the project does not say needs this many of its scope's phrases
 MIN_FOREIGN_RUN = 2  # consecutive foreign two-character pieces (three characters) that mark another domain
 
 
@@ -70,6 +77,8 @@ def title_subject(title: str, *, kind_as_subject: bool = True) -> list[str]:
     of every kind is not judged off-subject)."""
     core = _MARKS.sub(" ", _BRACKETED.sub("", title)).strip()
     stripped = _KIND_SUFFIX.sub("", core)
+    if _IMPLEMENTING.search(core):  # 档案法实施条例 is about what 档案法 is about: 档案
+        stripped = stripped.removesuffix("法")
     runs = _runs(stripped, _GENERIC)
     if runs or not kind_as_subject:
         return runs
@@ -94,7 +103,7 @@ class Project:
 
 def fits(project: Project, title: str, scope: str | None = None) -> bool:
     """Whether a policy titled ``title`` (with an optional one-line ``scope``) is about what the project is."""
-    return _title_fits(project, title_subject(title)) or (bool(scope) and _scope_fits(project, scope or ""))
+    return _title_fits(project, title_subject(title)) or (bool(scope) and _scope_fits(project, title, scope or ""))
 
 
 def _title_fits(project: Project, subject: list[str]) -> bool:
@@ -111,6 +120,9 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
             return True
         if len(run) >= MIN_PHRASE and run in project.text:
             return True
+    objects = [part for run in specific for part in _runs(run, _BROAD)]  # 农产品质量安全 → 农产品
+    if objects and max(map(len, objects)) >= MIN_NAME_PHRASE and all(part in project.text for part in objects):
+        return True
     if len(grams) < MIN_COVERED:  # a one- or two-piece subject is judged by its words above only
         return False
     return len(grams & project.has_bigrams()) / len(grams) >= MIN_COVERAGE
@@ -126,12 +138,27 @@ def _in_name(word: str, name: str) -> bool:
     return re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]{0,2}" + re.escape(word[1]), name) is not None
 
 
-def _scope_fits(project: Project, scope: str) -> bool:
-    """Four characters in a row of one of the scope's specific phrases written in the project's text, or a
-    phrase in the project's name."""
-    phrases = [part for phrase in scope_phrases(scope) for part in _runs(phrase, _COMMON)]
-    windows = {p[i : i + MIN_PHRASE] for p in phrases for i in range(len(p) - MIN_PHRASE + 1)}
-    return any(w in project.text for w in windows) or any(p in project.name for p in phrases)
+def _scope_fits(project: Project, title: str, scope: str) -> bool:
+    """What the policy regulates is what the project does: the project's text says ``MIN_SCOPE_PHRASES`` of the
+    scope's specific phrases (four characters in a row of one, or a phrase of three or more in the name), or
+    says one of them and most of the title's subject. Broad words (教育, 宣传, 保护, 监督) are no evidence: a
+    policy whose object is another (反食品浪费宣传教育, 党组织的换届选举) shares only them, or one phrase, with a
+    project (法治宣传教育, 人大代表的换届选举)."""
+    phrases = [part for phrase in scope_phrases(scope) for part in _runs(phrase, _BROAD)]
+    said = {p for p in phrases if _said(p, project)}
+    return len(said) >= MIN_SCOPE_PHRASES or (len(said) == 1 and _specific_coverage(project, title) >= MIN_COVERAGE)
+
+
+def _said(phrase: str, project: Project) -> bool:
+    windows = {phrase[i : i + MIN_PHRASE] for i in range(len(phrase) - MIN_PHRASE + 1)}
+    return any(w in project.text for w in windows) or (len(phrase) >= MIN_NAME_PHRASE and phrase in project.name)
+
+
+def _specific_coverage(project: Project, title: str) -> float:
+    """Share (0–1) of the specific two-character pieces of ``title``'s subject (broad words taken out) that the
+    project's text has."""
+    grams = _bigrams(part for run in title_subject(title) for part in _runs(run, _BROAD))
+    return len(grams & project.has_bigrams()) / len(grams) if grams else 0.0
 
 
 def domain_bigrams(texts: Iterable[str]) -> set[str]:
