@@ -156,9 +156,9 @@ def _said(phrase: str, project: Project) -> bool:
 
 def _specific_coverage(project: Project, title: str) -> float:
     """Share (0–1) of the specific two-character pieces of ``title``'s subject (broad words taken out) that the
-    project's text has."""
+    project's text has; 1 for a title that names no object of its own (上海市人大常委会工作规定): its scope says it."""
     grams = _bigrams(part for run in title_subject(title) for part in _runs(run, _BROAD))
-    return len(grams & project.has_bigrams()) / len(grams) if grams else 0.0
+    return len(grams & project.has_bigrams()) / len(grams) if grams else 1.0  # a title that names no object
 
 
 def domain_bigrams(texts: Iterable[str]) -> set[str]:
