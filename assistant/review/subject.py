@@ -167,9 +167,12 @@ def domain_bigrams(texts: Iterable[str]) -> set[str]:
     return _bigrams(part for text in texts for run in _runs(text, _GENERIC) for part in _runs(run, _COMMON))
 
 
-def foreign_runs(sentence: str, *, allowed: set[str], foreign: set[str]) -> list[str]:
+def foreign_runs(sentence: str, *, allowed: set[str], foreign: set[str], said_in: str | None = None) -> list[str]:
     """Runs of ``sentence`` (three characters or more) made only of pieces of ``foreign`` (another domain's
-    vocabulary) that are not in ``allowed`` (the pieces of what the project and its fitting policies say)."""
+    vocabulary) that are not in ``allowed`` (the pieces of what the project and its fitting policies say).
+    With ``said_in`` (the foreign texts, one a line), a run counts only when three characters of it in a
+    row are written in one of them: pieces of two unrelated texts (履职 of one policy's scope, 职能 of
+    another's) do not make another domain's object (履职能)."""
     found: list[str] = []
     for run in _runs(sentence, _COMMON):
         marks = [run[i : i + 2] in foreign and run[i : i + 2] not in allowed for i in range(len(run) - 1)]
@@ -178,10 +181,15 @@ def foreign_runs(sentence: str, *, allowed: set[str], foreign: set[str]) -> list
             j = i
             while j < len(marks) and marks[j]:
                 j += 1
-            if j - i >= MIN_FOREIGN_RUN:
+            if j - i >= MIN_FOREIGN_RUN and (said_in is None or _written_in(run[i : j + 1], said_in)):
                 found.append(run[i : j + 1])
             i = max(j, i + 1)
     return found
+
+
+def _written_in(run: str, text: str) -> bool:
+    width = MIN_FOREIGN_RUN + 1
+    return any(run[k : k + width] in text for k in range(len(run) - width + 1))
 
 
 def text_bigrams(text: str) -> set[str]:
