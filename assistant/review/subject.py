@@ -3,9 +3,11 @@
 A policy's subject is its title without what every title has (issuing bodies, regions, 关于/推进/加强,
 工作/管理, the document kind at its end): 《关于推进地方人大预算联网监督工作的指导意见》 → 预算联网监督,
 《中华人民共和国档案法》 → 档案, 《纸质档案数字化规范》 → 纸质档案数字化. A policy fits a project when the
-project's own text says that subject (shared generic words such as 人大/上海/工作/管理 never count); an
-optional one-line ``scope`` of the policy (what it regulates) is a second way in: one of its specific
-phrases (four characters or more) written in the project's text, or a shorter one in the project's name.
+project's own text says that subject (shared generic words such as 人大/上海/工作/管理 never count, nor
+broad words that name a kind of activity rather than its object: 教育/宣传/组织/保护/监督/系统/信息/安全); an
+optional one-line ``scope`` of the policy (what it regulates) is a second way in: two of its specific
+phrases said by the project (four characters in a row in its text, or three or more in its name), or one
+of them and most of the title's specific subject, so that 党组织的换届选举 does not fit 人大代表的换届选举.
 
 The same vocabulary finds a sentence about another domain: a run of three or more characters whose
 every two-character piece belongs to another project or to a policy that does not fit, and to nothing the
