@@ -63,9 +63,15 @@ LEGISLATION_LAW = _policy("legislation-law", "中华人民共和国立法法", "
 EVALUATION_RULES = _policy("evaluation-rules", "上海市人大常委会工作规定", "地方性法规立法后评估的组织、方法和报告")
 
 
+def _library(*extra: PolicyReference) -> list[PolicyReference]:
+    """The real library with ``extra`` entries; an entry the library already has (by id) is not added twice."""
+    have = {p.id for p in SOURCES.policies}
+    return [*SOURCES.policies, *(p for p in extra if p.id not in have)]
+
+
 def _ctx(name: str, extra: list[PolicyReference] = ()):
     brief = load_brief(BRIEFS / f"{name}.yaml")
-    policies = [*SOURCES.policies, *extra]
+    policies = _library(*extra)
     return build_context(brief, suggest(brief, SOURCES.bank), SOURCES.corpus, policies)
 
 
@@ -102,8 +108,11 @@ def test_a_one_word_subject_needs_the_name_or_more_than_one_mention():
 
 def test_the_library_is_scanned_for_fitting_policies_most_specific_first():
     project = brief_project(load_brief(BRIEFS / "archive.yaml"))
-    found = fitting_policies(project, [*SOURCES.policies, ARCHIVE_LAW, LEGISLATION_LAW])
-    assert [p.id for p in found] == ["archives-law"]
+    found = [p.id for p in fitting_policies(project, _library(ARCHIVE_LAW, LEGISLATION_LAW))]
+    assert found[0] == "da-t-31-2017"  # 纸质档案数字化: the brief's own object, word for word
+    assert {"archives-law", "archives-law-regulation"} <= set(found)
+    assert not {"legislation-law", "election-law", "food-safety-law", *FOREIGN_TO_LEGISLATION} & set(found)
+    assert len(found) == len(set(found))
 
 
 def test_a_legislative_brief_gets_no_foreign_basis_and_is_asked_for_one():
@@ -126,14 +135,29 @@ def test_a_fitting_library_policy_comes_in_and_a_foreign_one_does_not():
 
 
 def test_the_user_s_own_policy_comes_first_written_as_title_and_number():
-    ctx = _ctx("archive", [ARCHIVE_LAW])
+    # the library holds DA/T 31-2017, the policy the archive brief names: it comes first, as the library entry
+    draft = drafting_chain(_rules_writer(), ReviewContext()).invoke(_ctx("archive", [ARCHIVE_LAW]))
+    assert (draft.basis[0].policy_id, draft.basis[0].title, draft.basis[0].doc_number) == (
+        "da-t-31-2017",
+        "纸质档案数字化规范",
+        "DA/T 31-2017",
+    )
+    assert "archives-law" in [b.policy_id for b in draft.basis]
+    lines = to_declaration(draft).section_text(SectionKind.BASIS).splitlines()
+    assert lines[0] == "《纸质档案数字化规范》（DA/T 31-2017）"
+    assert "《中华人民共和国档案法》" in lines and len(lines) == len(set(lines))
+
+
+def test_a_policy_the_library_lacks_is_the_user_s_own_written_as_title_and_number():
+    brief = load_brief(BRIEFS / "archive.yaml")
+    library = [p for p in _library(ARCHIVE_LAW) if p.id != "da-t-31-2017"]
+    ctx = build_context(brief, suggest(brief, SOURCES.bank), SOURCES.corpus, library)
     draft = drafting_chain(_rules_writer(), ReviewContext()).invoke(ctx)
-    assert [(b.title, b.doc_number, b.user_supplied) for b in draft.basis] == [
-        ("纸质档案数字化规范", "DA/T 31-2017", True),
-        ("中华人民共和国档案法", None, False),
-    ]
-    basis = to_declaration(draft).section_text(SectionKind.BASIS)
-    assert basis.splitlines() == ["《纸质档案数字化规范》（DA/T 31-2017）", "《中华人民共和国档案法》"]
+    first = draft.basis[0]
+    assert (first.title, first.doc_number, first.user_supplied) == ("纸质档案数字化规范", "DA/T 31-2017", True)
+    assert "archives-law" in [b.policy_id for b in draft.basis[1:]]
+    lines = to_declaration(draft).section_text(SectionKind.BASIS).splitlines()
+    assert lines[0] == "《纸质档案数字化规范》（DA/T 31-2017）" and "《中华人民共和国档案法》" in lines
 
 
 @pytest.mark.parametrize(
@@ -177,6 +201,7 @@ class _NearestPolicies:
 def test_policies_the_index_finds_nearest_are_dropped_when_their_subject_is_another():
     brief = load_brief(BRIEFS / "legislation.yaml")
     finder = _NearestPolicies(sorted(FOREIGN_TO_LEGISLATION) + ["legislation-law"])
-    policies = [*SOURCES.policies, LEGISLATION_LAW]
-    ctx = build_context(brief, suggest(brief, SOURCES.bank), SOURCES.corpus, policies, finder=finder)
-    assert [p.citation.ref for p in ctx.policies] == ["policy:legislation-law"]
+    ctx = build_context(brief, suggest(brief, SOURCES.bank), SOURCES.corpus, _library(LEGISLATION_LAW), finder=finder)
+    refs = [p.citation.ref for p in ctx.policies]
+    assert "policy:legislation-law" in refs and len(refs) == len(set(refs))
+    assert not {ref.removeprefix("policy:") for ref in refs} & FOREIGN_TO_LEGISLATION

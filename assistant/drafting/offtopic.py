@@ -35,6 +35,7 @@ class Domain:
     allowed: set[str]
     foreign: set[str]
     foreign_titles: set[str] = field(default_factory=set)  # library policies that do not fit the project
+    foreign_text: str | None = None  # the texts ``foreign`` comes from, one a line
 
 
 def project_domain(ctx: DraftContext) -> Domain:
@@ -51,6 +52,7 @@ def project_domain(ctx: DraftContext) -> Domain:
         allowed=text_bigrams("\n".join(own)),
         foreign=domain_bigrams(vocabulary),
         foreign_titles={p.id for p in others},
+        foreign_text="\n".join(vocabulary),
     )
 
 
@@ -87,7 +89,7 @@ def foreign_words(sentence: str, domain: Domain, ctx: DraftContext) -> list[str]
         if p.id in domain.foreign_titles and f"《{p.title}》" not in titles
     ]  # named without 《》 (根据预算审查监督条例的规定)
     plain = _TITLE.sub(" ", sentence)
-    return titles + foreign_runs(plain, allowed=domain.allowed, foreign=domain.foreign)
+    return titles + foreign_runs(plain, allowed=domain.allowed, foreign=domain.foreign, said_in=domain.foreign_text)
 
 
 def negated_targets(text: str, brief: str) -> list[tuple[str, str]]:

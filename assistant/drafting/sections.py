@@ -238,8 +238,9 @@ def _stay_on_project(
     """Remove sentences about another domain (reported); send back a negated target and a goal that
     repeats the brief, and on the last try remove the one and compose the other from the indicator rows."""
     notes: list[GroundingNote] = []
-    off = drop_foreign(grounded.text, domain, ctx)
-    if off.removed and off.text == grounded.text:  # every sentence was about another domain: ask again
+    off = drop_foreign(grounded.text, domain, ctx)  # the text left by the claim check: nothing reported twice
+    kept_all = bool(off.removed) and off.text == grounded.text
+    if kept_all:  # every sentence was about another domain: ask again
         words = "、".join(dict.fromkeys(w for w, _ in off.removed))
         grounded.problems.append(f"写了与本项目无关的其他领域的内容（{words}），只写本项目简报说到的事")
     else:
@@ -250,7 +251,7 @@ def _stay_on_project(
             section=kind,
             fragment=sentence,
             message=f"“{kind.label}”中“{words}”属于其他项目或与本项目主题不符的政策，"
-            f"{'已删除所在的句子' if off.text == grounded.text else '请删除或改写'}",
+            f"{'请删除或改写' if kept_all else '已删除所在的句子'}",
         )
         for words, sentence in off.removed
     ]

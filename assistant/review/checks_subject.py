@@ -93,7 +93,9 @@ def check_necessity_domain(decl: Declaration, context: ReviewContext) -> Iterato
     foreign = domain_bigrams(vocabulary)
     for sentence in _SENTENCE.findall(decl.section_text(SectionKind.NECESSITY) or ""):
         titles = [f"《{t}》" for t in _TITLE.findall(sentence) if _off_subject(project, t, context)]
-        words = titles + foreign_runs(_TITLE.sub(" ", sentence), allowed=allowed, foreign=foreign)
+        words = titles + foreign_runs(
+            _TITLE.sub(" ", sentence), allowed=allowed, foreign=foreign, said_in="\n".join(vocabulary)
+        )
         if words:
             yield finding(
                 "NEC-OFF-DOMAIN",

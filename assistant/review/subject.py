@@ -3,9 +3,11 @@
 A policy's subject is its title without what every title has (issuing bodies, regions, 关于/推进/加强,
 工作/管理, the document kind at its end): 《关于推进地方人大预算联网监督工作的指导意见》 → 预算联网监督,
 《中华人民共和国档案法》 → 档案, 《纸质档案数字化规范》 → 纸质档案数字化. A policy fits a project when the
-project's own text says that subject (shared generic words such as 人大/上海/工作/管理 never count); an
-optional one-line ``scope`` of the policy (what it regulates) is a second way in: one of its specific
-phrases (four characters or more) written in the project's text, or a shorter one in the project's name.
+project's own text says that subject (shared generic words such as 人大/上海/工作/管理 never count, nor
+broad words that name a kind of activity rather than its object: 教育/宣传/组织/保护/监督/系统/信息/安全); an
+optional one-line ``scope`` of the policy (what it regulates) is a second way in: two of its specific
+phrases said by the project (four characters in a row in its text, or three or more in its name), or one
+of them and most of the title's specific subject, so that 党组织的换届选举 does not fit 人大代表的换届选举.
 
 The same vocabulary finds a sentence about another domain: a run of three or more characters whose
 every two-character piece belongs to another project or to a policy that does not fit, and to nothing the
@@ -40,6 +42,7 @@ _GENERIC_WORDS = (
     "意见|通知|办法|条例|细则|任务|责任|清单|政府|机关|部门|单位|项目|经费|资金|专项|年度|的|和|与|及"
 )
 _GENERIC = re.compile(_GENERIC_WORDS)
+_IMPLEMENTING = re.compile(r"..法(?:实施条例|实施细则|实施办法)$")  # a law's implementing rules
 # Words too common in declarations to mark a domain on their own (the review's generic vocabulary).
 _COMMON = re.compile(
     r"(满意度|满意|完成率|完成|及时|合格|达标|验收|工作|项目|管理|情况|数量|人员|服务|系统|平台|建设|质量|时间|"
@@ -47,12 +50,18 @@ _COMMON = re.compile(
     r"保障|运行|稳定|安全|故障|事故|事件|响应|处置|经费|政策|要求|国家|上海|政府|信息|技术|数据|网络|单位|部门|"
     r"提高|加强|推进|促进|进一步|确保|实现|开展|需要|必要|有利于|为了|通过|以及|相应|社会|群众|人民)"
 )
-# Words that cannot be a title's whole subject: the common words, and nouns of every kind of oversight.
-_WEAK = re.compile(_COMMON.pattern[:-1] + "|监督|发展|改革)")
+# Words that name a kind of activity, not its object (教育 of pupils or of residents, 宣传 of the party or of the
+# law, 保护 of relics or of networks): they match projects of every domain, so they neither make a title's
+# whole subject nor let a policy's scope in.
+_BROAD = re.compile(_COMMON.pattern[:-1] + "|监督|发展|改革|教育|宣传|组织|保护|活动|政务|培训|检查|评估|监测)")
+# Words that cannot be a title's whole subject: the common words and the broad ones.
+_WEAK = _BROAD
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_COVERAGE = 0.7  # share of a title subject's two-character pieces the project's text must contain
 MIN_COVERED = 3  # pieces a subject needs for that share to mean something
 MIN_PHRASE = 4  # a subject or scope phrase this long found verbatim in the project's text is enough
+MIN_NAME_PHRASE = 3  # a scope phrase this long found in the project's name is one piece of evidence
+MIN_SCOPE_PHRASES = 2  # a policy whose title the project does not say needs this many of its scope's phrases
 MIN_FOREIGN_RUN = 2  # consecutive foreign two-character pieces (three characters) that mark another domain
 
 
@@ -70,6 +79,8 @@ def title_subject(title: str, *, kind_as_subject: bool = True) -> list[str]:
     of every kind is not judged off-subject)."""
     core = _MARKS.sub(" ", _BRACKETED.sub("", title)).strip()
     stripped = _KIND_SUFFIX.sub("", core)
+    if _IMPLEMENTING.search(core):  # 档案法实施条例 is about what 档案法 is about: 档案
+        stripped = stripped.removesuffix("法")
     runs = _runs(stripped, _GENERIC)
     if runs or not kind_as_subject:
         return runs
@@ -94,7 +105,7 @@ class Project:
 
 def fits(project: Project, title: str, scope: str | None = None) -> bool:
     """Whether a policy titled ``title`` (with an optional one-line ``scope``) is about what the project is."""
-    return _title_fits(project, title_subject(title)) or (bool(scope) and _scope_fits(project, scope or ""))
+    return _title_fits(project, title_subject(title)) or (bool(scope) and _scope_fits(project, title, scope or ""))
 
 
 def _title_fits(project: Project, subject: list[str]) -> bool:
@@ -111,6 +122,9 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
             return True
         if len(run) >= MIN_PHRASE and run in project.text:
             return True
+    objects = [part for run in specific for part in _runs(run, _BROAD)]  # 农产品质量安全 → 农产品
+    if objects and max(map(len, objects)) >= MIN_NAME_PHRASE and all(part in project.text for part in objects):
+        return True
     if len(grams) < MIN_COVERED:  # a one- or two-piece subject is judged by its words above only
         return False
     return len(grams & project.has_bigrams()) / len(grams) >= MIN_COVERAGE
@@ -126,12 +140,27 @@ def _in_name(word: str, name: str) -> bool:
     return re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]{0,2}" + re.escape(word[1]), name) is not None
 
 
-def _scope_fits(project: Project, scope: str) -> bool:
-    """Four characters in a row of one of the scope's specific phrases written in the project's text, or a
-    phrase in the project's name."""
-    phrases = [part for phrase in scope_phrases(scope) for part in _runs(phrase, _COMMON)]
-    windows = {p[i : i + MIN_PHRASE] for p in phrases for i in range(len(p) - MIN_PHRASE + 1)}
-    return any(w in project.text for w in windows) or any(p in project.name for p in phrases)
+def _scope_fits(project: Project, title: str, scope: str) -> bool:
+    """What the policy regulates is what the project does: the project's text says ``MIN_SCOPE_PHRASES`` of the
+    scope's specific phrases (four characters in a row of one, or a phrase of three or more in the name), or
+    says one of them and most of the title's subject. Broad words (教育, 宣传, 保护, 监督) are no evidence: a
+    policy whose object is another (反食品浪费宣传教育, 党组织的换届选举) shares only them, or one phrase, with a
+    project (法治宣传教育, 人大代表的换届选举)."""
+    phrases = [part for phrase in scope_phrases(scope) for part in _runs(phrase, _BROAD)]
+    said = {p for p in phrases if _said(p, project)}
+    return len(said) >= MIN_SCOPE_PHRASES or (len(said) == 1 and _specific_coverage(project, title) >= MIN_COVERAGE)
+
+
+def _said(phrase: str, project: Project) -> bool:
+    windows = {phrase[i : i + MIN_PHRASE] for i in range(len(phrase) - MIN_PHRASE + 1)}
+    return any(w in project.text for w in windows) or (len(phrase) >= MIN_NAME_PHRASE and phrase in project.name)
+
+
+def _specific_coverage(project: Project, title: str) -> float:
+    """Share (0–1) of the specific two-character pieces of ``title``'s subject (broad words taken out) that the
+    project's text has; 1 for a title that names no object of its own (上海市人大常委会工作规定): its scope says it."""
+    grams = _bigrams(part for run in title_subject(title) for part in _runs(run, _BROAD))
+    return len(grams & project.has_bigrams()) / len(grams) if grams else 1.0  # a title that names no object
 
 
 def domain_bigrams(texts: Iterable[str]) -> set[str]:
@@ -140,9 +169,12 @@ def domain_bigrams(texts: Iterable[str]) -> set[str]:
     return _bigrams(part for text in texts for run in _runs(text, _GENERIC) for part in _runs(run, _COMMON))
 
 
-def foreign_runs(sentence: str, *, allowed: set[str], foreign: set[str]) -> list[str]:
+def foreign_runs(sentence: str, *, allowed: set[str], foreign: set[str], said_in: str | None = None) -> list[str]:
     """Runs of ``sentence`` (three characters or more) made only of pieces of ``foreign`` (another domain's
-    vocabulary) that are not in ``allowed`` (the pieces of what the project and its fitting policies say)."""
+    vocabulary) that are not in ``allowed`` (the pieces of what the project and its fitting policies say).
+    With ``said_in`` (the foreign texts, one a line), a run counts only when three characters of it in a
+    row are written in one of them: pieces of two unrelated texts (履职 of one policy's scope, 职能 of
+    another's) do not make another domain's object (履职能)."""
     found: list[str] = []
     for run in _runs(sentence, _COMMON):
         marks = [run[i : i + 2] in foreign and run[i : i + 2] not in allowed for i in range(len(run) - 1)]
@@ -151,10 +183,15 @@ def foreign_runs(sentence: str, *, allowed: set[str], foreign: set[str]) -> list
             j = i
             while j < len(marks) and marks[j]:
                 j += 1
-            if j - i >= MIN_FOREIGN_RUN:
+            if j - i >= MIN_FOREIGN_RUN and (said_in is None or _written_in(run[i : j + 1], said_in)):
                 found.append(run[i : j + 1])
             i = max(j, i + 1)
     return found
+
+
+def _written_in(run: str, text: str) -> bool:
+    width = MIN_FOREIGN_RUN + 1
+    return any(run[k : k + width] in text for k in range(len(run) - width + 1))
 
 
 def text_bigrams(text: str) -> set[str]:
