@@ -18,7 +18,7 @@ from assistant.store.cycle import FormConflict, FormKind
 from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.errors import guarded
-from assistant.web.selfeval_tab import FINDING_HEADERS, amount, export_form, findings_rows, form_choices, service
+from assistant.web.selfeval_tab import FINDING_HEADERS, amount, findings_rows, form_choices, form_exporter, service
 
 HEADERS = [
     "行",
@@ -256,13 +256,8 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
             raise gr.Error(f"{exc.message}。建议：{exc.hint}") from None
         return shown(cycle, cycle.monitoring(int(fid), saved.info.number), draft_id, note="已保存。")
 
-    @guarded
-    def export_docx(fid, request: gr.Request) -> str:
-        return export_form(service(ctx, request), fid, "docx", "运行监控表")
-
-    @guarded
-    def export_xlsx(fid, request: gr.Request) -> str:
-        return export_form(service(ctx, request), fid, "xlsx", "运行监控表")
+    export_docx = form_exporter(ctx, "docx", "运行监控表")
+    export_xlsx = form_exporter(ctx, "xlsx", "运行监控表")
 
     @guarded
     def imported(file, request: gr.Request) -> list:

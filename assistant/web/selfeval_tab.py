@@ -4,6 +4,7 @@ official layout, import, and next year's declaration carried over from it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from tempfile import mkdtemp
@@ -58,12 +59,26 @@ def form_choices(cycle: CycleService, kind: FormKind, draft_id: int | None) -> l
     return [(f"第 {f.id} 号 · {f.title}（{f.year or ''}）· 第 {f.head} 版", f.id) for f in forms]
 
 
-def export_form(cycle: CycleService, fid: object, kind: str, name: str) -> str:
-    """The form written to a fresh temp folder for download; its path."""
+def form_exporter(ctx: WebContext, kind: str, name: str) -> Callable[[object, gr.Request], str]:
+    """The download handler for one form kind (``name``: 运行监控表 / 绩效自评表) as ``kind`` (docx / xlsx)."""
+
+    @guarded
+    def export(fid: object, request: gr.Request) -> str:
+        return export_form(ctx, request, fid, kind, name)
+
+    return export
+
+
+def export_form(ctx: WebContext, request: gr.Request | None, fid: object, kind: str, name: str) -> str:
+    """The form written for download, like the draft's exports: into the export registry (served only to its
+    owner, short-lived) when the page has one, else a fresh temp folder; its path."""
     if fid is None:
         raise InputError(f"还没有{name}", hint="请先创建或选择一份")
-    folder = Path(mkdtemp(prefix="cycle-"))
-    return str(cycle.export(int(str(fid)), kind, folder / f"{name}-{fid}.{kind}"))
+    folder = ctx.exports.folder() if ctx.exports is not None else Path(mkdtemp(prefix="cycle-"))
+    written = Path(service(ctx, request).export(int(str(fid)), kind, folder / f"{name}-{fid}.{kind}"))
+    if ctx.exports is None:
+        return str(written)
+    return str(ctx.exports.register(written, ctx.user(request) or ctx.services.author))
 
 
 def rules_text() -> str:
@@ -290,13 +305,8 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
             raise gr.Error(f"{exc.message}。建议：{exc.hint}") from None
         return shown(cycle, cycle.selfeval(int(fid), saved.info.number), draft_id, note="已保存。")
 
-    @guarded
-    def export_docx(fid, request: gr.Request) -> str:
-        return export_form(service(ctx, request), fid, "docx", "绩效自评表")
-
-    @guarded
-    def export_xlsx(fid, request: gr.Request) -> str:
-        return export_form(service(ctx, request), fid, "xlsx", "绩效自评表")
+    export_docx = form_exporter(ctx, "docx", "绩效自评表")
+    export_xlsx = form_exporter(ctx, "xlsx", "绩效自评表")
 
     @guarded
     def imported(draft_id, file, request: gr.Request) -> list:
