@@ -19,7 +19,8 @@ def test_help_panels_and_markers_are_chinese(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "选项" in result.output
-    for english in ("─ Options", "─ Arguments", "─ Commands", "[required]", "[default:"):
+    assert "显示本帮助并退出" in result.output
+    for english in ("─ Options", "─ Arguments", "─ Commands", "[required]", "[default:", "Show this message"):
         assert english not in result.output
 
 
