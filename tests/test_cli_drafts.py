@@ -49,6 +49,7 @@ def test_draft_saves_into_the_store_and_drafts_commands_read_it(data_dir: Path, 
     assert [(d["id"], d["title"], d["owner"], d["version"]) for d in listed] == [(1, "党员教育平台运维项目", "张三", 1)]
     shown = _ok(["drafts", "show", "1", "--provenance"]).output
     assert "第 1 版" in shown and "字段来源" in shown and "取自简报" in shown
+    assert "起草方式：规则" in shown and "起草方式：rules" not in shown
 
     _human_edit(1, "人工写的必要性。")
     refused = runner.invoke(app, ["draft", "--id", "1", "--section", "必要性"])

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from assistant.corpus.stats import CorpusStats, CountRow
 from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote
+from assistant.store.fields import RULES_MODEL
 
 NOTE_LABELS = {NoteLevel.ERROR: "错误", NoteLevel.WARNING: "警告", NoteLevel.INFO: "提示"}
 _FUNDING_LABELS = {
@@ -210,8 +211,13 @@ def review_view(report) -> Group:
     return Group(*parts)
 
 
+def drafted_by(model: str) -> str:
+    """The 起草方式 a person reads: 规则 for the rules path, otherwise the model's or the source's own name."""
+    return "规则（未使用语言模型）" if model == RULES_MODEL else model
+
+
 def draft_view(draft) -> Group:
-    title = f"草稿：{draft.brief.name}（{draft.brief.year} 年度）— 起草方式：{draft.model}"
+    title = f"草稿：{draft.brief.name}（{draft.brief.year} 年度）— 起草方式：{drafted_by(draft.model)}"
     parts: list = [Text(title.translate(_VISIBLE), style="bold")]
     for section in draft.sections:
         sources = "；".join(c.label for c in section.citations)
