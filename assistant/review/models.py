@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import Level2
-from assistant.domain.model import ParseNote, SectionKind
+from assistant.domain.model import Funding, Header, ParseNote, SectionKind
 
 _STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)
 
@@ -68,7 +68,7 @@ class Location(BaseModel):
         if self.section is not None:
             return f"「{self.section.label}」"
         if self.field is not None:
-            return _FIELD_LABELS.get(self.field, self.field)
+            return field_label(self.field)
         return "整表"
 
 
@@ -92,6 +92,22 @@ _FIELD_LABELS = {
     "budget_lines": "预算明细",
     "indicators": "绩效指标表",
 }
+
+
+def field_label(field: str) -> str:
+    """The Chinese name of a form field path (``funding.fiscal_annual`` → ``财政拨款 / 当年财政拨款``).
+
+    Known paths have a fixed label; other header and funding paths use the field's own description in the model
+    (its part before the first comma), so a location never shows the English path.
+    """
+    if field in _FIELD_LABELS:
+        return _FIELD_LABELS[field]
+    group, _, name = field.partition(".")
+    model: type[BaseModel] | None = {"header": Header, "funding": Funding}.get(group)
+    info = model.model_fields.get(name) if model is not None else None
+    if info is not None and info.description:
+        return info.description.split("，")[0]
+    return field
 
 
 class Finding(BaseModel):
