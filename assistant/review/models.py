@@ -103,7 +103,8 @@ def field_label(field: str) -> str:
     if field in _FIELD_LABELS:
         return _FIELD_LABELS[field]
     group, _, name = field.partition(".")
-    model: type[BaseModel] | None = {"header": Header, "funding": Funding}.get(group)
+    models: dict[str, type[BaseModel]] = {"header": Header, "funding": Funding}
+    model = models.get(group)
     info = model.model_fields.get(name) if model is not None else None
     if info is not None and info.description:
         return info.description.split("，")[0]
