@@ -103,3 +103,41 @@ def test_drafts_import_killed_keeps_the_store_consistent(tmp_path):
         store.close()
     assert len(drafts) <= len(files) * len(delays)
     print(f"\n  drafts import killed after {delays} s: exit codes {outcomes}; {len(drafts)} drafts read back whole")
+
+
+_KILLED_WHILE_MIGRATING = """
+import os, signal, sys
+from sqlalchemy import Engine, event
+from assistant.store import DraftStore
+
+creates = []
+
+
+@event.listens_for(Engine, "after_cursor_execute")
+def die_after_second_table(conn, cursor, statement, *args):
+    if statement.lstrip().upper().startswith("CREATE TABLE"):
+        creates.append(statement)
+        if len(creates) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+DraftStore("sqlite:///" + sys.argv[1])
+"""
+
+
+def test_a_store_killed_while_its_schema_is_created_opens_afterwards(tmp_path):
+    """SIGKILL lands between two CREATE TABLE statements of a new store's first migration (deterministically, from
+    inside the statement hook): the next open finds either no schema or the whole schema, never half of it."""
+    db = tmp_path / "drafts.db"
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_WHILE_MIGRATING, str(db)],
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    store = DraftStore(f"sqlite:///{db}")
+    try:
+        assert store.list_drafts() == []
+    finally:
+        store.close()

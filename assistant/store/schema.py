@@ -68,7 +68,36 @@ def head_revision() -> str:
 
 
 def upgrade(engine: Engine, *, url: str) -> None:
-    """Bring the schema to the newest revision this release knows; refuse a newer database."""
+    """Bring the schema to the newest revision this release knows; refuse a newer database.
+
+    On SQLite the migration runs on its own engine whose transactions are real ones (``BEGIN IMMEDIATE``):
+    Python's sqlite3 module otherwise commits each ``CREATE TABLE`` on its own, so a process killed while
+    creating the schema left tables without their revision stamp, and the next open refused the file as
+    damaged ("table users already exists"). See SQLAlchemy's SQLite dialect notes, "Serializable isolation /
+    Savepoints / Transactional DDL". ``IMMEDIATE`` also makes two processes opening a new store at once wait
+    for each other instead of both migrating.
+    """
+    if make_url(url).get_backend_name() == "sqlite":
+        migrating = create_store_engine(url)
+        event.listen(migrating, "connect", _no_implicit_begin)
+        event.listen(migrating, "begin", _begin_immediate)
+        try:
+            _upgrade(migrating, url=url)
+        finally:
+            migrating.dispose()
+        return
+    _upgrade(engine, url=url)
+
+
+def _no_implicit_begin(dbapi_connection: Any, _record: object) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _upgrade(engine: Engine, *, url: str) -> None:
     config = _alembic_config()
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     try:
