@@ -115,6 +115,11 @@ _LEVEL2_TERMS: dict[str, Level2 | None] = {
 AMBIGUOUS_TERMS = frozenset({"成本指标"})
 
 
+def level_terms() -> list[str]:
+    """Every 一级/二级 wording the framework knows (current and legacy), longest first."""
+    return sorted({*_LEVEL1_TERMS, *_LEVEL2_TERMS}, key=len, reverse=True)
+
+
 def is_level1_term(text: str) -> bool:
     return _key(text) in _LEVEL1_TERMS
 

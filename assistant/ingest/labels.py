@@ -151,5 +151,10 @@ def split_inline(text: str, layout: Layout) -> tuple[FieldSpec, str, str] | None
     return spec, match[1].strip(), match[2].strip()
 
 
+def field_labels() -> list[str]:
+    """The labels ``lookup`` knows, as written in the seeds."""
+    return list(_FIELDS)
+
+
 def section_labels() -> list[str]:
     return list(_SECTIONS)

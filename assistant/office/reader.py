@@ -33,7 +33,7 @@ from assistant.ingest.cells import (
     serial_date,
     strip_unit_code,
 )
-from assistant.ingest.labels import FieldKind, FieldSpec, lookup
+from assistant.ingest.labels import FieldKind, FieldSpec, field_labels, lookup
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -136,6 +136,12 @@ _EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
 _CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^注\d?[：:])")
 _UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(])(?P<unit>万元|元)[)）]?$")
+
+
+def label_words() -> list[str]:
+    """Every label wording the readers know (Shanghai's and other regions'), longest first: for text whose cells
+    ran together, where a label can only be found by its words."""
+    return sorted({*field_labels(), *_ALIASES}, key=len, reverse=True)
 
 
 def unit_of(label: str) -> str | None:
