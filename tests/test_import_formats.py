@@ -5,8 +5,8 @@ import re
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
-from assistant.office.importer import is_office_file
 from assistant.ingest.text_export import HTML_SUFFIXES
+from assistant.office.importer import is_office_file
 
 runner = CliRunner()
 
