@@ -107,7 +107,7 @@ def read_self_evaluation_cells(rows: list[list[WebCell]], source: SourceRef) -> 
     """The 自评表 in ``rows`` of cells (a page's, a workbook's, a PDF's; empty cells kept where a row has them),
     with notes; `NotADeclarationError` when they hold none."""
     source_file = source.file
-    sha = source.sha256
+    sha = source.sha256 or ""
     state = _State([t for row in rows for t in [*row, None]])
     header: dict[str, object] = {}
     funds: list[FundLine] = []

@@ -17,6 +17,7 @@ from assistant.domain.model import Layout, NoteLevel, ParseNote
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cells import Shape, WebCell, WebRow
+from assistant.ingest.web_furniture import is_furniture_line, is_page_furniture
 from assistant.ingest.web_slots import SCORE_ONLY, is_level1, level_term, slot
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import Role, header_columns, role_of
@@ -483,23 +484,15 @@ class GridBuilder:
 
 _LABEL_TAIL = re.compile(r"^(?:及[\u4e00-\u9fff]{1,4}|[（(]\s*(?:万元|元)\s*[)）])$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
-_BUTTONS = re.compile(r"^(?:[\[【［][^\]】］]{1,6}[\]】］]\s*)+$|^扫一扫")
+_UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
 
 
 def _page_text_cell(cell: WebCell) -> bool:
-    return is_page_chrome([cell.text]) or _furniture([cell]) or bool(_BUTTONS.match(cell.text))
-
-
-_UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
-_FURNITURE = re.compile(
-    r"(?:发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|文字大小|字号|背景色|来源|作者)\s*[：:]|分享到|【(?:打印|关闭)"
-)
+    return is_page_furniture([cell.text], labelled=_form_label(cell.text))
 
 
 def _furniture(cells: list[WebCell]) -> bool:
-    """A line of the page around the form: publication date, source, view count, font size controls."""
-    text = " ".join(c.text for c in cells)
-    return bool(_FURNITURE.search(text)) and not any(_form_label(c.text) for c in cells) and len(text) <= 120
+    return is_furniture_line([c.text for c in cells], labelled=any(_form_label(c.text) for c in cells))
 
 
 def _takes_words(label: str) -> bool:
