@@ -57,8 +57,17 @@ class Placement:
     note: str | None = None
 
 
+# A form's instruction after a category (数量指标（必填硬性指标）, 经济效益指标（选填）) is no part of its name.
+_INSTRUCTION = re.compile(r"[（(](?:必填|选填|可选填?)[^()（）]{0,8}[)）]$")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _INSTRUCTION.sub("", re.sub(r"\s+", "", text))
+
+
+def category_key(text: str) -> str:
+    """A category as the framework compares it: no spaces, no instruction after it (（必填）)."""
+    return _key(text)
 
 
 # Written 一级 labels (current and legacy) and their current counterpart.

@@ -52,9 +52,7 @@ def load_subjects(path: Path) -> list[Declaration]:
     """The declarations in ``path``: a corpus JSON, a draft JSON (``shenbao-draft/1``), a ``.txt`` export or page copy,
     a saved page, a Word/Excel form (old .xls/.doc/.wps included) or a text PDF."""
     if path.is_dir():
-        raise InputError(
-            f"{path} 是一个目录，不是文件", hint=f"请给出目录中的一个申报表文件（{IMPORT_FORMATS}）"
-        )
+        raise InputError(f"{path} 是一个目录，不是文件", hint=f"请给出目录中的一个申报表文件（{IMPORT_FORMATS}）")
     if not path.is_file():
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if is_office_file(path):
