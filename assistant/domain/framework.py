@@ -112,6 +112,7 @@ _LEVEL2_TERMS: dict[str, Level2 | None] = {
     "满意度目标": Level2.SATISFACTION,
     "服务对象满意度": Level2.SATISFACTION,
     "社会公众或服务对象满意度": Level2.SATISFACTION,
+    "社会公众或服务对象满意度指标": Level2.SATISFACTION,
     # Legacy 投入和管理目标 sub-categories: management of inputs, no current counterpart.
     "财务管理": None,
     "资金投入管理": None,
