@@ -142,14 +142,19 @@ def test_corpus_build_from_keeps_failed_files_out_of_raw(corpus_dir: Path, tmp_p
     assert (corpus_dir / "declarations" / "2020-021-01.json").exists()
 
 
-def test_a_clash_of_ids_takes_the_copies_back(corpus_dir: Path, tmp_path: Path) -> None:
+def test_a_file_numbered_like_another_is_kept_with_distinct_ids(corpus_dir: Path, tmp_path: Path) -> None:
+    """Two files numbered alike (004_…) once made the build refuse; now the later one's ids carry a digest of its
+    name (issue 25: ids readable and unique), and the declarations already there keep theirs."""
     clash = tmp_path / "004_other.txt"
     _renamed_copy(SEED, clash)
     before = sorted(p.name for p in (corpus_dir / "declarations").iterdir())
     result = runner.invoke(app, ["corpus", "build", "--from", str(clash)])
-    assert result.exit_code == 2 and "申报表编号重复" in result.output and "已撤回，语料库未改变" in result.output
-    assert not (corpus_dir / "raw" / clash.name).exists()
-    assert sorted(p.name for p in (corpus_dir / "declarations").iterdir()) == before
+    assert result.exit_code == 0, result.output
+    assert (corpus_dir / "raw" / clash.name).exists()
+    after = sorted(p.name for p in (corpus_dir / "declarations").iterdir())
+    added = sorted(set(after) - set(before))
+    assert set(before) <= set(after) and added
+    assert all(re.match(r"^\d{4}-004-[0-9a-f]{6}-\d{2}\.json$", name) for name in added), added
 
 
 # -- outputs and draft files ------------------------------------------------------------------------------

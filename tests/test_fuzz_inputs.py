@@ -23,7 +23,8 @@ from assistant.services.review import load_subjects
 CASES = Path(__file__).resolve().parent / "fixtures" / "cases"
 SEEDS = [p.read_bytes() for p in sorted(CASES.glob("*.txt"))]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-WEB_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob("*.txt"))]
+WEB_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob("**/*.txt")) if "selfeval" not in p.name]
+SELFEVAL_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob("found/selfeval_*.txt"))]
 PDF_SEED = (FIXTURES / "office" / "pdf-2023-003-01-from-docx.pdf").read_bytes()
 BRIEF = example_brief_path().read_text(encoding="utf-8")
 # CPU seconds of this process (other work on a shared machine does not count): a quadratic regex took 16 s
@@ -165,6 +166,11 @@ _WEB_FRAGMENTS = st.sampled_from(
         "审核意见",
         "当前位置:",
         "定性",
+        "一级指标二级指标三级指标指标值",
+        "及编码",
+        "2023.07-2024.01",
+        "[015001]",
+        "(长期)",
     ]
 )
 
@@ -186,6 +192,22 @@ def test_mutated_real_web_pages_parse_or_fail_clearly(seed, edits):
             review(decl)
 
     _bounded(parse_and_review)
+
+
+@given(
+    st.sampled_from(SELFEVAL_SEEDS),
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 40), st.one_of(_WEB_FRAGMENTS, st.text(max_size=8))),
+        min_size=1,
+        max_size=12,
+    ),
+)
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_mutated_real_self_evaluation_pages_read_or_fail_clearly(seed, edits):
+    from assistant.ingest.selfeval import read_self_evaluation_text
+
+    text = _mutate(seed.decode("utf-8"), edits)
+    _bounded(lambda: read_self_evaluation_text(text, "selfeval.txt"))
 
 
 def _byte_edits():

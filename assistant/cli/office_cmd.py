@@ -12,6 +12,7 @@ from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.errors import InputError
+from assistant.office.formats import IMPORT_FORMATS
 from assistant.office.service import ExportFormat
 
 
@@ -70,7 +71,7 @@ def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="要读取的申报表：.docx、.xlsx、.txt 文本导出或 JSON")],
+    file: Annotated[Path, typer.Argument(help=f"要读取的申报表：{IMPORT_FORMATS}")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")] = False,
 ) -> None:
     """读取一份申报表并显示解析结果（表头、资金、各部分、指标表和解析提示），不加入语料库。"""

@@ -228,8 +228,14 @@ def selfeval_export(form_id: FormId, output: Output, version: VersionOption = No
 
 
 @selfeval_app.command("import")
-def selfeval_import(file: Annotated[Path, typer.Argument(help=".docx、.xlsx 或导出的 JSON")]) -> None:
-    """导入一份自评表或运行监控表（按标题判断），存为新表；表上写的得分保留，按规则复核。"""
+def selfeval_import(
+    file: Annotated[
+        Path,
+        typer.Argument(help=".docx、.xlsx、导出的 JSON，或公开的自评表：网页文本 .txt、网页 .html、.xls、文字版 PDF"),
+    ],
+) -> None:
+    """导入一份自评表或运行监控表（按标题判断），存为新表；表上写的得分保留，按规则复核。
+    各部门公开的项目支出绩效自评表（网页复制的文本、保存的网页、Excel、旧版 .xls、文字版 PDF）按同一读取方式导入。"""
     _import(file)
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.syntax import describe_json_error
 from assistant.errors import CorpusError, InputError, describe_validation_error
+from assistant.ingest.assemble import declaration_id
 from assistant.ingest.text_export import HTML_SUFFIXES, ParseResult, parse_file
 from assistant.office.importer import import_office, is_office_file
 
@@ -186,6 +187,7 @@ def build_corpus(raw_dir: Path, corpus_dir: Path, progress: Progress | None = No
     report.duplicates = drop_duplicates(report.results)
     out_dir = corpus_dir / "declarations"
     out_dir.mkdir(parents=True, exist_ok=True)
+    _distinct_ids(report)
     _check_unique_ids(report.declarations)
     for decl in report.declarations:
         if _write_if_changed(out_dir / f"{decl.id}.json", decl.model_dump_json(indent=2) + "\n"):
@@ -197,6 +199,27 @@ def build_corpus(raw_dir: Path, corpus_dir: Path, progress: Progress | None = No
             report.removed.append(stale.stem)
     _write_if_changed(corpus_dir / "manifest.json", _manifest(report).model_dump_json(indent=2) + "\n")
     return report
+
+
+def _distinct_ids(report: BuildReport) -> None:
+    """Two files numbered alike (``01_a.txt``, ``01_b.txt``) would give the same ids: the later file's ids take a
+    short digest of its name, so both are kept and neither id reads like the other."""
+    owner: dict[str, str] = {}
+    for result in report.results:
+        ids = [d.id for d in result.declarations]
+        if any(owner.get(i, result.source_file) != result.source_file for i in ids):
+            result.declarations = [
+                d.model_copy(
+                    update={
+                        "id": declaration_id(
+                            d.header.year, d.provenance.source_file, d.provenance.index_in_file, distinct=True
+                        )
+                    }
+                )
+                for d in result.declarations
+            ]
+        for decl in result.declarations:
+            owner.setdefault(decl.id, result.source_file)
 
 
 def _check_unique_ids(declarations: list[Declaration]) -> None:

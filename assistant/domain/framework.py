@@ -57,8 +57,17 @@ class Placement:
     note: str | None = None
 
 
+# A form's instruction after a category (数量指标（必填硬性指标）, 经济效益指标（选填）) is no part of its name.
+_INSTRUCTION = re.compile(r"[（(](?:必填|选填|可选填?)[^()（）]{0,8}[)）]$")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _INSTRUCTION.sub("", re.sub(r"\s+", "", text))
+
+
+def category_key(text: str) -> str:
+    """A category as the framework compares it: no spaces, no instruction after it (（必填）)."""
+    return _key(text)
 
 
 # Written 一级 labels (current and legacy) and their current counterpart.
@@ -103,6 +112,7 @@ _LEVEL2_TERMS: dict[str, Level2 | None] = {
     "满意度目标": Level2.SATISFACTION,
     "服务对象满意度": Level2.SATISFACTION,
     "社会公众或服务对象满意度": Level2.SATISFACTION,
+    "社会公众或服务对象满意度指标": Level2.SATISFACTION,
     # Legacy 投入和管理目标 sub-categories: management of inputs, no current counterpart.
     "财务管理": None,
     "资金投入管理": None,
@@ -113,6 +123,11 @@ _LEVEL2_TERMS: dict[str, Level2 | None] = {
 
 # Written at 二级 in transitional forms (成本指标 under 产出指标) and at 一级 in current ones.
 AMBIGUOUS_TERMS = frozenset({"成本指标"})
+
+
+def level_terms() -> list[str]:
+    """Every 一级/二级 wording the framework knows (current and legacy), longest first."""
+    return sorted({*_LEVEL1_TERMS, *_LEVEL2_TERMS}, key=len, reverse=True)
 
 
 def is_level1_term(text: str) -> bool:

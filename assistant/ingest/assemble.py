@@ -21,6 +21,7 @@ from assistant.domain.model import (
     TextSection,
 )
 from assistant.ingest.cells import (
+    UNIT_TARGETS,
     Row,
     amount_unit,
     clean_inline,
@@ -28,7 +29,9 @@ from assistant.ingest.cells import (
     parse_amount,
     parse_checkboxes,
     parse_date,
+    parse_period,
     serial_date,
+    strip_unit_code,
 )
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
 from assistant.ingest.indicators import IndicatorTable, is_header
@@ -148,12 +151,32 @@ class BlockParser:
                 self._text_field(values, opened)
             elif kind is FieldKind.DATE:
                 values[target] = self._date(opened)
+            elif kind is FieldKind.PERIOD:
+                self._period(values, opened)
             elif kind is FieldKind.CHECKBOX:
                 values[target] = self._checkboxes(opened)
         name = values.pop("name", None)
         if not name:
             self.notes.error("header.name_missing", "未找到项目名称", field="header.name")
         return Header(name=str(name or ""), year=self.year or self._year_from_dates(values), **values)
+
+    def _period(self, values: dict[str, object], opened: OpenField) -> None:
+        """起止日期 in one cell: both planned dates, noted (a date field written separately wins)."""
+        text = " ".join(opened.values).strip()
+        period = parse_period(text) if text else None
+        if period is None:
+            if text:
+                self.notes.warn(
+                    "header.bad_period", f"起止日期「{text}」无法识别，开始、结束日期按空白处理", field="header"
+                )
+            return
+        values.setdefault("start_date", period[0])
+        values.setdefault("end_date", period[1])
+        self.notes.info(
+            "header.period",
+            f"起止日期「{text}」读作 {period[0].isoformat()} 至 {period[1].isoformat()}（只写到月的，开始取月初、结束取月末）",
+            field="header",
+        )
 
     def _year_from_dates(self, values: dict[str, object]) -> int | None:
         """No year line or title year: both planned dates in one year give it, and a note says so."""
@@ -170,6 +193,12 @@ class BlockParser:
     def _text_field(self, values: dict[str, object], opened: OpenField) -> None:
         target = opened.spec.target
         text = " ".join(opened.values).strip() or None
+        if text and target in UNIT_TARGETS:
+            text, code = strip_unit_code(text)
+            if code:
+                self.notes.info(
+                    "header.unit_code", f"单位名称前的编码「{code}」不是名称的一部分，已去掉", line=opened.line
+                )
         if target == "name" and values.get("name"):
             if text and text != values["name"]:
                 self.notes.warn(
@@ -290,12 +319,17 @@ class BlockParser:
         return cleaned
 
 
-def declaration_id(year: int | None, source_file: str, index: int) -> str:
-    """Stable id from the year, the file's number (``003_…`` → 003) and the position in the file."""
+def declaration_id(year: int | None, source_file: str, index: int, *, distinct: bool = False) -> str:
+    """Stable id from the year, the file's number (``003_…`` → 003) and the position in the file.
+
+    A file number is written with at least three digits (``01_…`` → 001), so an id never reads as a date
+    (``2023-001-01``, not ``2023-01-01``). ``distinct`` adds a short digest of the file's name, for a second file
+    whose id would clash with another's (two files numbered alike).
+    """
     stem = PurePath(source_file).stem
     match = re.match(r"^(\d+)[_-]", stem)
-    file_part = match[1] if match else re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")[:24] or "file"
-    if not match and (not stem.isascii() or len(re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")) > 24):
+    file_part = match[1].zfill(3) if match else re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")[:24] or "file"
+    if distinct or (not match and (not stem.isascii() or len(re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")) > 24)):
         # A name in Chinese or longer than the id keeps: a short digest of the whole name keeps ids apart.
         file_part = f"{file_part}-{hashlib.sha1(stem.encode('utf-8')).hexdigest()[:6]}"
     return f"{year or 'na'}-{file_part}-{index:02d}"

@@ -119,6 +119,55 @@ def serial_date(text: str) -> date | None:
     return _SERIAL_EPOCH + timedelta(days=int(float(cleaned)))
 
 
+_POINT = r"(?P<{p}y>\d{{4}})\s*(?:[年./\-]\s*)?(?:(?P<{p}m>\d{{1,2}})\s*(?:[月./\-]\s*)?(?:(?P<{p}d>\d{{1,2}})\s*日?)?)?\s*(?:年度?|月)?"
+_END_NO_YEAR = r"(?P<cm>\d{1,2})\s*月(?:\s*(?P<cd>\d{1,2})\s*日)?"
+_PERIOD = re.compile(rf"^{_POINT.format(p='a')}\s*(?:至|到|~|～|—|–|－|-)\s*(?:{_POINT.format(p='b')}|{_END_NO_YEAR})$")
+_ONE_YEAR = re.compile(r"^(?P<y>\d{4})\s*年度?$")
+
+
+def parse_period(text: str) -> tuple[date, date] | None:
+    """A project's period as forms write it in one cell: ``2023.07-2024.01``, ``202001-202012``,
+    ``2023年4月-2024年2月``, ``2021年1月-12月``, ``2025年1月1日-2025年12月31日``, ``2021年度``. A month without a
+    day is its first day at the start and its last day at the end. None when the text is no such period."""
+    cleaned = re.sub(r"\s+", "", text.strip())
+    year = _ONE_YEAR.match(cleaned)
+    if year:
+        return date(int(year["y"]), 1, 1), date(int(year["y"]), 12, 31)
+    found = _PERIOD.match(cleaned)
+    if found is None or found["am"] is None:
+        return None
+    try:
+        start = date(int(found["ay"]), int(found["am"]), int(found["ad"] or 1))
+        end_year = int(found["by"] or found["ay"])
+        end_month = found["bm"] or found["cm"]
+        if end_month is None:
+            return None
+        end_day = found["bd"] or found["cd"]
+        if end_day is None:
+            following = date(end_year + int(end_month) // 12, int(end_month) % 12 + 1, 1)
+            end = following - timedelta(days=1)
+        else:
+            end = date(end_year, int(end_month), int(end_day))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
+
+
+_UNIT_CODE = re.compile(
+    r"^\s*(?:[\[【［(（]\s*(?P<a>\d{2,})\s*[\]】］)）]|(?P<b>\d{3,})\s*(?:[-_—－、.．:：]|\s)(?=\s*\D))\s*"
+)
+UNIT_TARGETS = frozenset({"department", "implementer", "applicant"})
+
+
+def strip_unit_code(text: str) -> tuple[str, str | None]:
+    """(the unit's name, its budget code) for ``[015001]武汉市青山区教育局``, ``820001-井研县马踏镇人民政府``,
+    ``123001 某某局``; (text, None) when the cell starts with no code."""
+    found = _UNIT_CODE.match(text)
+    if found is None or not text[found.end() :].strip():
+        return text, None
+    return text[found.end() :].strip(), found["a"] or found["b"]
+
+
 def parse_date(text: str) -> date | None:
     """``2019-01-01``, ``2019-1-1``, ``2019年1月1日``, a spreadsheet serial; None for a blank. Raises ValueError otherwise."""
     cleaned = text.strip()

@@ -14,6 +14,7 @@ class FieldKind(StrEnum):
     TEXT = "text"  # a short header value
     CHECKBOX = "checkbox"
     DATE = "date"
+    PERIOD = "period"  # 起止日期 in one cell (2023.07-2024.01): both planned dates
     AMOUNT = "amount"
     SECTION = "section"  # free text, possibly many paragraphs
     GROUP = "group"  # a label that only groups other labels
@@ -69,6 +70,17 @@ _FIELDS: dict[str, FieldSpec] = {
     "结束日期": _spec(FieldKind.DATE, "end_date"),
     "结束时间": _spec(FieldKind.DATE, "end_date"),
     "计划完成日期": _spec(FieldKind.DATE, "end_date"),
+    "项目起止时间": _spec(FieldKind.PERIOD, "period"),
+    "项目起止日期": _spec(FieldKind.PERIOD, "period"),
+    "起止日期": _spec(FieldKind.PERIOD, "period"),
+    "起止时间": _spec(FieldKind.PERIOD, "period"),
+    "项目实施期": _spec(FieldKind.PERIOD, "period"),
+    "项目支出实施期": _spec(FieldKind.PERIOD, "period"),
+    "项目实施时间": _spec(FieldKind.PERIOD, "period"),
+    "项目实施周期": _spec(FieldKind.PERIOD, "period"),
+    "建设周期": _spec(FieldKind.PERIOD, "period"),
+    "实施周期": _spec(FieldKind.PERIOD, "period"),
+    "项目计划实施时间": _spec(FieldKind.PERIOD, "period"),
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),
@@ -137,6 +149,11 @@ def split_inline(text: str, layout: Layout) -> tuple[FieldSpec, str, str] | None
     if spec is None or spec.kind in {FieldKind.SECTION, FieldKind.SUBLABEL}:
         return None
     return spec, match[1].strip(), match[2].strip()
+
+
+def field_labels() -> list[str]:
+    """The labels ``lookup`` knows, as written in the seeds."""
+    return list(_FIELDS)
 
 
 def section_labels() -> list[str]:

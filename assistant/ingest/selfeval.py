@@ -98,7 +98,17 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
     the text holds no 自评表 (no title with 绩效自评表 and no indicator table with 完成值/得分)."""
     lines = text.split("\n")
     _, rows = web_rows(lines)
-    state = _State([t for row in rows for t in [*row.cells, None]])
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    source = SourceRef(file=source_file, sha256=sha, url=source_address(lines))
+    return read_self_evaluation_cells([row.cells for row in rows], source)
+
+
+def read_self_evaluation_cells(rows: list[list[WebCell]], source: SourceRef) -> tuple[SelfEvaluation, list[ParseNote]]:
+    """The 自评表 in ``rows`` of cells (a page's, a workbook's, a PDF's; empty cells kept where a row has them),
+    with notes; `NotADeclarationError` when they hold none."""
+    source_file = source.file
+    sha = source.sha256 or ""
+    state = _State([t for row in rows for t in [*row, None]])
     header: dict[str, object] = {}
     funds: list[FundLine] = []
     evaluation_rows: list[SelfEvalRow] = []
@@ -134,7 +144,6 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
         )
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}",
         project_name=str(header.get("project_name") or ""),
@@ -149,7 +158,7 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
         conclusion=texts.get("conclusion"),
         problems=texts.get("problems"),
         improvements=texts.get("improvements"),
-        source=SourceRef(file=source_file, sha256=sha, url=source_address(lines)),
+        source=source,
     )
     return evaluation, state.notes
 

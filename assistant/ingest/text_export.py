@@ -16,6 +16,7 @@ from assistant.ingest.html_page import html_text, looks_like_html
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 from assistant.ingest.web import read_web_text, score
+from assistant.ingest.web_flat import find_flat, read_flat
 
 
 @dataclass
@@ -176,7 +177,10 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     except NotADeclarationError:
         web = read_web_text(lines, name, sha)
         if not web:
-            raise
+            flat = find_flat(lines)
+            if flat is None:
+                raise
+            web = read_flat(flat, name, sha)
         return ParseResult(source_file=name, declarations=web, notes=[])
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)

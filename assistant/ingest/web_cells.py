@@ -5,6 +5,9 @@
   ``|`` continues the cell on the next line (``项目资金`` / ``(万元) |``).
 * ``pipes``: a whole table row per line, ``| a | b | … |`` (Markdown-like; empty cells kept).
 * ``plain``: a row per line with cells separated by spaces or tabs (empty cells are lost).
+* ``lines``: one cell per line without any ``|`` (a table copied from a browser that puts each cell on its own
+  line, often with blank lines between): the indicator table's header cells stand on lines of their own. A line
+  of only spaces is an empty cell (the browser's copy of an empty one); blank lines separate nothing.
 
 The output is a list of :class:`WebRow` (one per table row where the shape shows rows; in the stream
 shape, the cells between two row ends). Cells keep their line number; empty cells are kept as ``""``
@@ -24,6 +27,7 @@ class Shape(StrEnum):
     STREAM = "stream"
     PIPES = "pipes"
     PLAIN = "plain"
+    LINES = "lines"
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,21 @@ def shape_of(lines: list[str]) -> Shape:
     if one_cell >= 0.4 * len(body):
         return Shape.STREAM
     pipes = sum(1 for line in body if line.count("|") >= 3)
-    return Shape.PIPES if pipes >= 0.4 * len(body) else Shape.PLAIN
+    if pipes >= 0.4 * len(body):
+        return Shape.PIPES
+    return Shape.LINES if _header_on_lines(body) else Shape.PLAIN
+
+
+_HEADER_CELL = re.compile(r"^(?:一级指标|二级指标|三级指标|指标值|一级|二级|三级)(?:[（(][^)）]{1,4}[)）])?$")
+
+
+def _header_on_lines(body: list[str]) -> bool:
+    """The indicator header's cells (一级指标 / 二级指标 / 三级指标 …) each stand alone on consecutive lines."""
+    cells = [line.strip() for line in body if line.strip()]
+    return any(
+        _HEADER_CELL.match(cells[i]) and _HEADER_CELL.match(cells[i + 1]) and _HEADER_CELL.match(cells[i + 2])
+        for i in range(len(cells) - 2)
+    )
 
 
 def web_rows(lines: list[str]) -> tuple[Shape, list[WebRow]]:
@@ -77,6 +95,8 @@ def web_rows(lines: list[str]) -> tuple[Shape, list[WebRow]]:
     shape = shape_of(lines)
     if shape is Shape.STREAM:
         return shape, _stream_rows(lines)
+    if shape is Shape.LINES:
+        return shape, _line_cells(lines)
     return shape, [row for n, line in enumerate(lines, start=1) if (row := _line_row(n, line, shape)).cells]
 
 
@@ -88,8 +108,31 @@ def _line_row(number: int, line: str, shape: Shape) -> WebRow:
         parts = [clean_inline(p) for p in inner.split("|")]
         return WebRow([WebCell(p, number) for p in parts], number, Shape.PIPES)
     separator = re.compile(r"\t+") if "\t" in line else _SPLIT  # tabs, where a line has them, are the cells' edges
-    parts = [clean_inline(p) for p in separator.split(line.strip().replace("|", " "))]
+    parts = _bracketed([clean_inline(p) for p in separator.split(line.strip().replace("|", " "))])
     return WebRow([WebCell(p, number) for p in parts if p], number, Shape.PLAIN)
+
+
+def _bracketed(parts: list[str]) -> list[str]:
+    """Words a space split inside one bracket (``数量( ≥**个 )``) are one cell again."""
+    out: list[str] = []
+    depth = 0
+    for part in parts:
+        if depth > 0 and out:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+        depth = max(0, depth + part.count("(") + part.count("（") - part.count(")") - part.count("）"))
+    return out
+
+
+def _line_cells(lines: list[str]) -> list[WebRow]:
+    """One row per cell: a non-blank line is a cell, a line of spaces an empty one, an empty line nothing."""
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if _SOURCE.match(line) or not line:
+            continue
+        rows.append(WebRow([WebCell(clean_inline(line.strip()), number)], number, Shape.LINES))
+    return rows
 
 
 def _stream_rows(lines: list[str]) -> list[WebRow]:

@@ -38,7 +38,7 @@ def level_term(text: str) -> str | None:
 
 
 def is_level1(text: str) -> bool:
-    key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
+    key = framework.category_key(_SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text))))
     return framework.is_level1_term(key) and key not in framework.AMBIGUOUS_TERMS
 
 

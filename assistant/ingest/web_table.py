@@ -17,13 +17,14 @@ from assistant.domain.model import Layout, NoteLevel, ParseNote
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cells import Shape, WebCell, WebRow
+from assistant.ingest.web_furniture import is_furniture_line, is_page_furniture
 from assistant.ingest.web_slots import SCORE_ONLY, is_level1, level_term, slot
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import Role, header_columns, role_of
 from assistant.office.reader import find_label, is_title_text, names_project
 
 _FOOTNOTE = re.compile(r"^(?:注|说明|填表说明)\s*\d?\s*[:：]")
-_ENDS = re.compile(r"(审核意见|审批意见|财政部门意见|主管部门意见)")
+_ENDS = re.compile(r"(审核意见|审批意见|初审意见|审查意见|财政部门意见|主管部门意见)")
 _NOISE = {"其中:", "其中：", "其中"}
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _SKIPPED_ROLES = (Role.GROUP,)
@@ -85,6 +86,8 @@ class GridBuilder:
     def build(self, shape: Shape, rows: list[WebRow]) -> list[Segment]:
         if shape is Shape.STREAM:
             self._stream([c for row in rows for c in [*row.cells, None]])
+        elif shape is Shape.LINES:  # no row ends: rows are counted by the header's columns
+            self._stream([c for row in rows for c in row.cells])
         else:
             for row in rows:
                 self._row(row)
@@ -154,6 +157,13 @@ class GridBuilder:
 
     def _table_token(self, token: WebCell) -> None:
         assert self.table is not None
+        if token.text == "指标" and self.levels and not self.chunk and not self.levels[-1].text.endswith("指标"):
+            last = self.levels[-1]  # a category cell wrapped before its last word (经济效益 / 指标)
+            self.levels[-1] = WebCell(f"{last.text}指标", last.line)
+            return
+        if token.text and (_page_text_cell(token) or _ATTACHMENT.match(token.text)):
+            self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", token)
+            return
         if token.text and level_term(token.text):
             if any(c.text for c in self.chunk):
                 self._flush()
@@ -425,6 +435,8 @@ class GridBuilder:
     def _form_cell(self, cell: WebCell) -> None:
         if not cell.text or cell.text in _NOISE:
             return
+        if self._continues_label(cell):
+            return
         if self.footnote and not self._leaves_footnote(cell.text):
             self._footnote([cell])
             return
@@ -437,6 +449,19 @@ class GridBuilder:
             return
         self._starts(cell)
         self._emit([_cell(cell, 0)])
+
+    def _continues_label(self, cell: WebCell) -> bool:
+        """A label wrapped over two lines (``主管部门`` / ``及编码``, ``项目资金`` / ``(万元)``): the second line joins
+        the label on the row before it."""
+        rows = self.current.rows
+        if not _LABEL_TAIL.match(cell.text) or not rows or len(rows[-1].cells) != 1:
+            return False
+        label = rows[-1].cells[0]
+        joined = f"{label.text}{cell.text}"
+        if not _form_label(joined) and not _form_label(label.text):
+            return False
+        rows[-1] = GridRow(rows[-1].grid, rows[-1].index, (GridCell(joined, label.row, label.col, label.where),))
+        return True
 
     def _starts(self, cell: WebCell) -> None:
         """A title after a project name, or a second 项目名称, opens the next declaration."""
@@ -457,16 +482,17 @@ class GridBuilder:
         )
 
 
+_LABEL_TAIL = re.compile(r"^(?:及[\u4e00-\u9fff]{1,4}|[（(]\s*(?:万元|元)\s*[)）])$")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
 _UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
-_FURNITURE = re.compile(
-    r"(?:发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|文字大小|字号|背景色|来源|作者)\s*[：:]|分享到|【(?:打印|关闭)"
-)
+
+
+def _page_text_cell(cell: WebCell) -> bool:
+    return is_page_furniture([cell.text], labelled=_form_label(cell.text))
 
 
 def _furniture(cells: list[WebCell]) -> bool:
-    """A line of the page around the form: publication date, source, view count, font size controls."""
-    text = " ".join(c.text for c in cells)
-    return bool(_FURNITURE.search(text)) and not any(_form_label(c.text) for c in cells) and len(text) <= 120
+    return is_furniture_line([c.text for c in cells], labelled=any(_form_label(c.text) for c in cells))
 
 
 def _takes_words(label: str) -> bool:

@@ -39,6 +39,7 @@ class Role(Enum):
     WEIGHT = auto()
     BASIS = auto()
     REMARK = auto()
+    LONG_TERM = auto()  # 二级/三级指标（长期） beside the 年度 ones: kept in the row's 备注
 
 
 _EXACT = {
@@ -105,12 +106,21 @@ _OPERATOR_WORDS = {
 }
 
 
-_EXTRA = {Role.LONG_VALUE, Role.WEIGHT, Role.BASIS}
+_EXTRA = {Role.LONG_VALUE, Role.WEIGHT, Role.BASIS, Role.LONG_TERM}
+_QUALIFIER = re.compile(r"[（(]\s*(年度|长期|中长期|中期|实施期|项目期)\s*[)）]$")
 _OPERATORS = {Role.OPERATOR, Role.NATURE}
 
 
 def role_of(text: str) -> Role | None:
+    """The column a header cell names; ``二级指标（年度）`` is the 二级 column, ``三级指标（长期）`` a 长期 one kept
+    in 备注 (a table with 长期 and 年度 categories side by side)."""
     key = label_key(text)
+    qualified = _QUALIFIER.search(key)
+    if qualified and key[: qualified.start()] in _EXACT:
+        base = _EXACT[key[: qualified.start()]]
+        if qualified[1] == "年度" or base not in {Role.LEVEL1, Role.LEVEL2, Role.NAME}:
+            return base if base is not Role.VALUE or qualified[1] == "年度" else Role.LONG_VALUE
+        return Role.LONG_TERM
     if key in _EXACT:
         return _EXACT[key]
     if _BASIS.search(key):  # 指标值设定依据 names the ground, not the value

@@ -24,8 +24,16 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
-from assistant.ingest.cells import label_key, parse_amount, parse_date, serial_date
-from assistant.ingest.labels import FieldKind, FieldSpec, lookup
+from assistant.ingest.cells import (
+    UNIT_TARGETS,
+    label_key,
+    parse_amount,
+    parse_date,
+    parse_period,
+    serial_date,
+    strip_unit_code,
+)
+from assistant.ingest.labels import FieldKind, FieldSpec, field_labels, lookup
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -70,6 +78,27 @@ _ALIASES = {
     "项目支出名称": "项目名称",
     "专项资金名称": "项目名称",
     "专项名称": "项目名称",
+    "专项(项目)名称": "项目名称",
+    "专项（项目）名称": "项目名称",
+    "项目(专项)名称": "项目名称",
+    "项目（专项）名称": "项目名称",
+    "转移支付(项目)名称": "项目名称",
+    "转移支付（项目）名称": "项目名称",
+    "主管部门及编码": "主管部门",
+    "主管部门及编号": "主管部门",
+    "主管部门(单位)名称": "主管部门",
+    "主管部门（单位）名称": "主管部门",
+    "项目主管部门": "主管部门",
+    "项目执行单位": "实施单位",
+    "资金情况": "项目资金",
+    "项目资金申请": "项目资金",
+    "项目预算资金": "项目资金",
+    "项目负责人及电话": "项目负责人",
+    "项目负责人及联系电话": "项目负责人",
+    "项目负责人及联系方式": "项目负责人",
+    "项目实施单位": "实施单位",
+    "当年资金总额": "当年预算",
+    "当年其他资金": "其他资金",
     "预算项目名称": "项目名称",
     "预算部门": "主管部门",
     "业务主管部门": "主管部门",
@@ -103,9 +132,16 @@ _ALIASES = {
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _TEN_THOUSAND = Decimal(10000)
+_EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
 _CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^注\d?[：:])")
 _UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(])(?P<unit>万元|元)[)）]?$")
+
+
+def label_words() -> list[str]:
+    """Every label wording the readers know (Shanghai's and other regions'), longest first: for text whose cells
+    ran together, where a label can only be found by its words."""
+    return sorted({*field_labels(), *_ALIASES}, key=len, reverse=True)
 
 
 def unit_of(label: str) -> str | None:
@@ -322,9 +358,11 @@ class FormReader:
         anchor = value if value is not None else label
         match spec.kind:
             case FieldKind.TEXT:
-                self._set(self.state.header, spec.target, text.strip() or None, anchor)
+                self._set(self.state.header, spec.target, self._text(spec.target, text, anchor), anchor)
             case FieldKind.DATE:
                 self._set(self.state.header, spec.target, self._date(text, anchor), anchor)
+            case FieldKind.PERIOD:
+                self._period(label, text, anchor)
             case FieldKind.AMOUNT:
                 self._set(
                     self.state.amounts, self._amount_target(spec.target), self._amount(label, text, anchor), anchor
@@ -350,6 +388,37 @@ class FormReader:
                 "header.conflict", f"同一栏目出现两次且内容不同：「{known}」与「{cell.text.strip()}」，保留前者", cell
             )
 
+    def _text(self, target: str, text: str, cell: GridCell) -> str | None:
+        """A header value as written; a unit's name loses the budget code before it (``[015001]某局``), noted."""
+        value = text.strip() or None
+        if value and target in UNIT_TARGETS:
+            value, code = strip_unit_code(value)
+            if code:
+                self.notes.info_at("header.unit_code", f"单位名称前的编码「{code}」不是名称的一部分，已去掉", cell)
+        return value
+
+    def _period(self, label: GridCell, text: str, cell: GridCell) -> None:
+        """起止日期 written in one cell (``2023.07-2024.01``): the planned start and end dates, noted."""
+        if not text.strip():
+            return
+        period = parse_period(text)
+        if period is None:
+            self.notes.warn_at(
+                "header.bad_period",
+                f"「{label.text.strip()}」写作「{text.strip()}」，无法识别为起止日期，开始、结束日期按空白处理",
+                cell,
+            )
+            return
+        start, end = period
+        self._set(self.state.header, "start_date", start, cell)
+        self._set(self.state.header, "end_date", end, cell)
+        self.notes.info_at(
+            "header.period",
+            f"「{label.text.strip()}」写作「{text.strip()}」，读作开始日期 {start.isoformat()}、结束日期 {end.isoformat()}"
+            "（只写到月的，开始取月初、结束取月末）",
+            cell,
+        )
+
     def _date(self, text: str, cell: GridCell) -> date | None:
         text = text.strip()
         converted = serial_date(text)
@@ -374,7 +443,17 @@ class FormReader:
         return "other_annual"
 
     def _amount(self, label: GridCell, text: str, cell: GridCell) -> Decimal | None:
-        """Yuan; a label in 万元 (资金总额（万元）) or a value written ``164万元`` is converted exactly, with a note."""
+        """Yuan; a label in 万元 (资金总额（万元）) or a value written ``164万元`` is converted exactly, with a note.
+        An amount followed by its breakdown in brackets (``854万（高标准农田建设400万元，…）``) is read as the amount,
+        the bracket noted."""
+        explained = _EXPLAINED.match(text.strip())
+        if explained:
+            self.notes.info_at(
+                "funding.explained",
+                f"「{label.text.strip()}」写作「{text.strip()}」，按括号前的「{explained[1]}」读取，括号内的说明未计入",
+                cell,
+            )
+            text = explained[1]
         cleaned = text.strip().removesuffix("元")
         own_unit = unit_of(label.text)
         in_wan = cleaned.endswith("万") or own_unit == "万元" or (own_unit is None and self.block_unit == "万元")

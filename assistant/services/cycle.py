@@ -151,16 +151,26 @@ class CycleService:
         )
 
     def import_form(self, path: Path) -> StoredForm:
-        """A .docx/.xlsx 监控表 or 自评表 (or a JSON saved by export) read into a new form; written scores kept."""
+        """A .docx/.xlsx 监控表 or 自评表 in the product's layout (or a JSON saved by export) read into a new form;
+        a 自评表 as departments publish it (a page copied as text or saved, a workbook, a text PDF, an old .xls)
+        through the published-table reader. Written scores kept."""
+        from assistant.ingest.selfeval_files import read_self_evaluation_file
         from assistant.office.cycle_read import form_kind, read_monitoring, read_selfeval
 
         form: Form
-        if path.suffix.lower() == ".json":
+        suffix = path.suffix.lower()
+        if suffix == ".json":
             form = _read_json(path)
-        elif form_kind(path) == "monitoring":
-            form = read_monitoring(path)
+        elif suffix not in {".docx", ".xlsx"}:
+            form = read_self_evaluation_file(path)[0]
         else:
-            form = read_selfeval(path)
+            from assistant.office.guard import check_office_file, office_kind
+
+            check_office_file(path, office_kind(path) or suffix)
+            try:  # the product's own layout first; any other is a 自评表 as a department published it
+                form = read_monitoring(path) if form_kind(path) == "monitoring" else read_selfeval(path)
+            except InputError:
+                form = read_self_evaluation_file(path)[0]
         return self.store.create(
             form, owner=self.author, origin=Origin.UPLOAD, action=FormAction.IMPORT, source=str(path)[:500]
         )

@@ -14,6 +14,7 @@ from assistant.domain.model import Declaration
 from assistant.drafting.chain import to_declaration
 from assistant.errors import InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
+from assistant.office.formats import IMPORT_FORMATS
 from assistant.office.importer import import_office, is_office_file
 from assistant.review.catalogue import RULES
 from assistant.review.engine import review, review_all
@@ -48,11 +49,10 @@ class ReviewService:
 
 
 def load_subjects(path: Path) -> list[Declaration]:
-    """The declarations in ``path``: a corpus JSON, a draft JSON (``shenbao-draft/1``), a ``.txt`` export or a .docx/.xlsx form."""
+    """The declarations in ``path``: a corpus JSON, a draft JSON (``shenbao-draft/1``), a ``.txt`` export or page copy,
+    a saved page, a Word/Excel form (old .xls/.doc/.wps included) or a text PDF."""
     if path.is_dir():
-        raise InputError(
-            f"{path} 是一个目录，不是文件", hint="请给出目录中的一个申报表文件（.txt、.docx、.xlsx 或 JSON）"
-        )
+        raise InputError(f"{path} 是一个目录，不是文件", hint=f"请给出目录中的一个申报表文件（{IMPORT_FORMATS}）")
     if not path.is_file():
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if is_office_file(path):

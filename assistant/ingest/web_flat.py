@@ -1,0 +1,194 @@
+"""Forms whose table cells ran together when the page was copied (``项目名称农村义务教育薄弱学校改造补助资金``,
+``产出指标数量指标农村义务教育学校改造覆盖率100%``).
+
+Such a copy keeps a table row per line but loses the edges between its cells. It can be read only where the
+words themselves show the edges: labels the readers know (项目名称, 年度资金总额, 项目执行单位…), the framework's
+categories at the start of an indicator row, and a value at its end (``100%``, ``≥90%``, ``2023年12月31日``,
+or a short wording after a name ending such as 情况/率/度). The indicator table is read only when its header has
+just the 一级/二级/三级/指标值 columns and every row splits this way; otherwise the page is refused with a message
+saying what to do, and nothing is guessed (a row split in the wrong place would be a row invented).
+
+``read_flat`` gives the rows to the Word/Excel reader as a grid, as the other page readers do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.domain.framework import level_terms
+from assistant.domain.model import Declaration
+from assistant.errors import NotADeclarationError
+from assistant.ingest.cells import clean_inline
+from assistant.ingest.titles import is_page_chrome
+from assistant.office.grid import GridCell, GridRow
+from assistant.office.notes import OfficeNotes
+from assistant.office.reader import is_title_text, label_words
+
+_HEADER = re.compile(
+    r"一级(?:指标|目标)\s*二级(?:指标|目标)\s*(?P<name>三级(?:指标|目标)|指标内容|指标名称)\s*"
+    r"(?P<value>指标值|目标值|指标目标值)(?P<rest>.*)$"
+)
+_RUN_HEADER = re.compile(r"一级(?:指标|目标)二级(?:指标|目标)")
+_SOURCE = re.compile(r"^\s*source\s*[:：]", re.IGNORECASE)
+_ENDS = re.compile(r"^(?:附件\s*\d*\s*[:：]?|注\s*\d?\s*[:：].*|.*(?:审核意见|审批意见|初审意见).*)$")
+_ROW_LEVEL = [t for t in level_terms() if t.endswith(("指标", "目标"))] + ["社会公众或服务对象满意度指标"]
+_VALUE_END = re.compile(
+    r"(?P<value>(?:[≥≤><=＝≧≦]|>=|<=|大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于)?\s*"
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|之前|以前|底前)?"
+    r"|\d[\d,]*(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fffA-Za-z/·.]{0,6}?)(?:以上|以下|以内)?))$"
+)
+_NAME_END = re.compile(r"(?:率|度|数|量|情况|水平|时间|标准|成本|效益|影响|能力|条件|质量|时限|人数|次数)")
+_FURNITURE = re.compile(r"(?:索\s*引\s*号|发布机构|发布时间|发布日期|发布单位|字号|标\s*题|有\s*效\s*性)")
+
+
+@dataclass
+class FlatPage:
+    """The lines of a page whose indicator header ran together, and where that header is."""
+
+    lines: list[str]
+    header: int  # index in ``lines``
+    extra: str  # columns after 指标值 in the header, '' when none
+
+
+def find_flat(lines: list[str]) -> FlatPage | None:
+    """The page when its indicator header's cells ran together on one line, else None."""
+    for i, line in enumerate(lines):
+        key = re.sub(r"\s+", "", line)
+        if not _RUN_HEADER.search(key):
+            continue
+        found = _HEADER.search(key)
+        return FlatPage(lines, i, found["rest"] if found else key)
+    return None
+
+
+def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
+    """The declaration of a run-together page; `NotADeclarationError` with what to do when it cannot be read
+    without guessing where its cells end."""
+    from assistant.office.importer import read_declaration  # the office importer imports the text parsers
+
+    header_line = re.sub(r"\s+", "", page.lines[page.header])
+    at = header_line[_RUN_HEADER.search(header_line).start() :]  # type: ignore[union-attr]
+    rest = page.extra.removesuffix("备注")
+    if any(term in rest for term in _ROW_LEVEL):
+        raise _refusal(name, page.header + 1, at, "整张表连成了一行，分不出表格的行")
+    if rest or not _HEADER.search(header_line):
+        raise _refusal(name, page.header + 1, at, "指标表除一级/二级/三级/指标值外还有其他栏目")
+    rows: list[GridRow] = []
+    notes = OfficeNotes()
+    notes.info(
+        "web.flat",
+        "网页复制时表格单元格连在了一起：按已知栏目名称、指标类别和行末的指标值分开各栏读取；请逐项核对",
+    )
+    for number, text in _form_lines(page.lines[: page.header]):
+        rows.extend(_form_rows(number, text))
+    rows.append(_grid(page.header + 1, ["一级指标", "二级指标", "三级指标", "指标值"]))
+    for number, text in _table_lines(page.lines[page.header + 1 :], page.header + 1):
+        cells = _indicator_cells(text)
+        if cells is None:
+            raise _refusal(name, number, text, "无法确定这一行的指标名称和指标值在哪里分开")
+        rows.append(_grid(number, cells))
+    return [read_declaration(rows, source_file=name, sha256=sha256, notes=notes)]
+
+
+def _refusal(name: str, line: int, text: str, why: str) -> NotADeclarationError:
+    return NotADeclarationError(
+        f"文件 {name} 第 {line} 行「{text.strip()[:40]}」：网页复制时表格的单元格连在了一起，{why}，未读取（不猜测各栏的分界）",
+        hint="请在原网页中选中表格重新复制（或把网页另存为 .html、把表格另存为 .docx/.xlsx）后再导入",
+    )
+
+
+def _grid(number: int, texts: list[str]) -> GridRow:
+    cells = tuple(GridCell(t, number - 1, col, f"第 {number} 行") for col, t in enumerate(texts) if t)
+    return GridRow("网页", number - 1, cells)
+
+
+def _form_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) of the form part: page furniture dropped, a unit line ``(万元)`` joined to its label."""
+    out: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, start=1):
+        text = clean_inline(raw.strip())
+        if not text or _SOURCE.match(raw) or is_page_chrome([text]) or _FURNITURE.search(text):
+            continue
+        if re.fullmatch(r"[（(]\s*(?:万元|元)\s*[)）]", text) and out:
+            out[-1] = (out[-1][0], out[-1][1] + text)
+            continue
+        out.append((number, text))
+    return out
+
+
+def _form_rows(number: int, text: str) -> list[GridRow]:
+    """A form line split at the labels it holds: one row per label and its value; a line that starts with no
+    label (a title, a sentence of a section) is one cell."""
+    key = re.sub(r"\s+", "", text)
+    if is_title_text(key) or not _label_at(key, 0):
+        return [_grid(number, [text])]
+    rows, start = [], 0
+    while start < len(key):
+        label = _label_at(key, start)
+        assert label is not None
+        end = start + len(label)
+        following = next((j for j in range(end, len(key)) if _label_at(key, j, longer=4)), len(key))
+        value = key[end:following].lstrip(":：")
+        rows.append(_grid(number, [label, value]))
+        start = following
+    return rows
+
+
+_LABELS = label_words()
+
+
+def _label_at(key: str, start: int, *, longer: int = 0) -> str | None:
+    """The longest known label (``其中：`` allowed before it) that starts at ``start``; with ``longer``, only
+    labels of at least that many characters (a short word inside a value is no label)."""
+    prefix = re.match(r"其中[:：]?", key[start:])
+    offset = prefix.end() if prefix else 0
+    for label in _LABELS:
+        if len(label) >= max(longer, 2) and key.startswith(label, start + offset):
+            return key[start : start + offset + len(label)]
+    return None
+
+
+def _table_lines(lines: list[str], before: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, start=before + 1):
+        text = re.sub(r"\s+", "", raw)
+        if not text:
+            continue
+        if _ENDS.match(text) or is_page_chrome([raw.strip()]):
+            break
+        out.append((number, text))
+    return out
+
+
+def _indicator_cells(text: str) -> list[str] | None:
+    """[一级, 二级, 三级, 指标值] of a run-together row (categories blank where the row has none); None when the
+    name and the value cannot be told apart."""
+    levels: list[str] = []
+    rest = text
+    while len(levels) < 2:
+        term = next((t for t in _ROW_LEVEL if rest.startswith(t)), None)
+        if term is None:
+            break
+        levels.append(term)
+        rest = rest[len(term) :]
+    if not rest:
+        return [*levels, "", "", ""][:2] + ["", ""] if levels else None
+    split = _split_value(rest)
+    if split is None:
+        return None
+    first, second = (levels + ["", ""])[:2] if len(levels) == 2 else ("", levels[0]) if levels else ("", "")
+    return [first, second, *split]
+
+
+def _split_value(text: str) -> list[str] | None:
+    """[name, value] of ``农村义务教育学校改造覆盖率100%`` or ``义务教育优质均衡发展情况稳步提高``."""
+    found = _VALUE_END.search(text)
+    if found and found.start() > 0 and found["value"].strip():
+        return [text[: found.start()], found["value"]]
+    ends = list(_NAME_END.finditer(text))
+    if ends:
+        value = text[ends[-1].end() :]
+        if 2 <= len(value) <= 8:
+            return [text[: ends[-1].end()], value]
+    return None
