@@ -386,8 +386,18 @@ def _per_products(items: list[Statement]) -> list[Statement]:
             continue
         total = q.number * count.number
         how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}人次"
+        clause = q.clause if count.clause == q.clause else f"{count.clause}，{q.clause}"  # quote both figures
         derived.append(
-            replace(q, number=total, unit="人次", derivation=how, per_unit=None, object=count.object, verb=count.verb)
+            replace(
+                q,
+                number=total,
+                unit="人次",
+                derivation=how,
+                per_unit=None,
+                object=count.object,
+                verb=count.verb,
+                clause=clause,
+            )
         )
     return derived
 
