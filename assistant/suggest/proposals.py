@@ -174,8 +174,8 @@ def _stated_quantity(name: str, unit: str | None, content: str) -> tuple[Decimal
     for sentence in _SENTENCE.findall(content):
         if len(name_grams & set(grams(sentence))) < MIN_SHARED_GRAMS:
             continue
-        for s in (s for s in figures if s.clause in sentence and s.number is not None):
-            if _compatible(unit, s.unit):
+        for s in (s for s in figures if s.clause in sentence):
+            if s.number is not None and _compatible(unit, s.unit):
                 return s.number, s.unit, sentence.strip()
     return None
 
