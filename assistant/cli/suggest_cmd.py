@@ -14,7 +14,7 @@ from rich.text import Text
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief_path, load_brief
-from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet
+from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet, provenance
 
 EVIDENCE_SHOWN = 3
 
@@ -60,7 +60,8 @@ def suggestion_view(result: SuggestionSet) -> Group:
 def _type_line(result: SuggestionSet) -> Text:
     verdict = result.project_type
     explained = verdict.explain() if verdict else "未识别"
-    return Text(f"项目类型：{explained}（可在简报中用“项目类型”字段指定）")
+    hint = "" if "项目类型" in explained else "（可在简报中用“项目类型”字段指定）"
+    return Text(f"项目类型：{explained}{hint}")
 
 
 def _precedent_table(result: SuggestionSet) -> Table:
@@ -91,11 +92,9 @@ def _indicator_table(result: SuggestionSet) -> Table:
 
 
 def _name_cell(item: IndicatorSuggestion) -> str:
-    origin = f"来源：{item.origin.value}" + (f"（{item.source.split('：')[0].split(' ')[0]}）" if item.source else "")
-    lines = [
-        item.name,
-        origin if item.origin is not Origin.PRECEDENT else f"模板：{item.template}（{item.naming.value}）",
-    ]
+    lines = [item.name, f"来源：{provenance(item)}"]
+    if item.origin is Origin.PRECEDENT:
+        lines.append(f"名称：{item.naming.value}（{item.template}）")
     if item.for_coverage:
         lines.append("为覆盖必备类别补充")
     return "\n".join([*lines, *item.notes])

@@ -327,7 +327,7 @@ def _counts(
             Kind.INPUT if m["unit"] in _PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
             number,
             unit,
-            "≤" if any(w in (m["approx"] or "") for w in _AT_MOST) else "≥",
+            count_op(m["approx"] or "", m["tail"] or "", before, after),
             own_verb or verb,
             obj,
             label,
@@ -338,6 +338,22 @@ def _counts(
         )
         found.append(_frequency(statement, before, months))
     return found
+
+
+# A number fixed in advance: seats to fill, a quota (应选代表300名, 名额, 定额), never more nor fewer.
+_FIXED = re.compile(r"应选|应到|名额|定额|选举产生|选出|当选|差额|等额")
+
+
+def count_op(approx: str, tail: str, before: str, after: str) -> str:
+    """The operator of a stated count: a fixed number (seats to elect, a quota: 应选代表约300名) → = whatever the
+    wording; 不超过/以内 → ≤; otherwise ≥ (不少于/至少/以上 say so; 约/近 is an estimate of what the plan delivers,
+    which the field writes as ≥; a plain planned output, 印制1000册, is written ≥ in most published forms —
+    14 of 22 count rows of the corpus — and = in the rest, so ≥ stays the default)."""
+    if _FIXED.search(before + after[:4]):
+        return "="
+    if approx in _AT_MOST:
+        return "≤"
+    return "≥"
 
 
 _STAFF = re.compile(r"(?:人员|工作人员|员工|律师|志愿者|专职|驻场)$")
@@ -392,6 +408,7 @@ def _per_products(items: list[Statement]) -> list[Statement]:
                 q,
                 number=total,
                 unit="人次",
+                op="=" if q.op == count.op == "=" else "≥",
                 derivation=how,
                 per_unit=None,
                 object=count.object,
@@ -415,7 +432,7 @@ def _listing_total(items: list[Statement], label: str, clause: str) -> Statement
         Kind.COUNT,
         total,
         first.unit,
-        "≥",
+        "=" if all(q.op == "=" for q in plain_items) else "≥",  # a sum of fixed numbers is fixed
         first.verb,
         _common_head([q.object for q in plain_items]),
         label,

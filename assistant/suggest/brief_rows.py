@@ -132,6 +132,8 @@ def count_name(s: Statement) -> str:
     """选区 + 划分 + 数量; 选民 + 登记 + 人数; 选举工作人员业务培训 + 人次; 抽检 + 批次."""
     unit = s.unit.removeprefix("万")
     suffix = _SUFFIX.get(unit, "数量")
+    if s.op == "=" and unit in {"人", "名", "位"}:
+        suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
     obj = _short(s.object)
     base = obj if verb and obj.endswith(verb) else f"{obj}{verb}"

@@ -101,7 +101,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
         brief_name=brief.name,
         year=brief.year,
         kinds=brief_kinds(brief, bank),
-        project_type=reading.verdict,
+        project_type=reading.verdict if reading.sure else reading.verdict.unsure(),
         precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],

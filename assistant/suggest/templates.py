@@ -244,8 +244,9 @@ def _plain(number: Decimal) -> str:
 def _stated(spec: TemplateIndicator, q: Statement) -> ValueProposal:
     how = f"，{q.derivation}" if q.derivation else ""
     basis = f"计划标准：简报{q.field}写明“{q.clause}”{how}"
+    op = q.op if spec.op in {"≥", "="} else spec.op  # the brief's own wording: 应选300名 =, 不少于450人次 ≥
     return _proposal(
-        f"{spec.op}{plain(q.number)}({spec.unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation
+        f"{op}{plain(q.number)}({spec.unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation
     )
 
 

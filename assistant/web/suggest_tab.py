@@ -6,7 +6,7 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.store import DraftConflict
-from assistant.suggest.models import IndicatorSuggestion, SuggestionSet
+from assistant.suggest.models import IndicatorSuggestion, SuggestionSet, provenance
 from assistant.web import render
 from assistant.web.brief_form import read_form
 from assistant.web.charts import value_chart
@@ -27,7 +27,7 @@ def _rows(found: SuggestionSet) -> list[list[str]]:
             s.name,
             s.value.value,
             s.value.ground.value,
-            s.origin.value,
+            provenance(s),
             str(len(s.evidence)),
         ]
         for n, s in enumerate(found.suggestions, start=1)
