@@ -14,6 +14,7 @@ from rich.text import Text
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief_path, load_brief
+from assistant.settings import LLMProvider
 from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet, provenance
 
 EVIDENCE_SHOWN = 3
@@ -23,13 +24,21 @@ def suggest(
     brief: Annotated[Path | None, typer.Argument(help="项目简报文件（YAML 或 JSON，字段可用中文名）")] = None,
     example: Annotated[bool, typer.Option("--example", help="使用内置示例简报（党员教育平台运维项目）。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（含全部先例证据），供程序读取。")] = False,
+    llm: Annotated[
+        LLMProvider,
+        typer.Option(
+            "--llm",
+            help="none（默认，只用规则，毫秒级）、local（内置模型）或 openai（配置的接口）：模型只改进名称、补充简报中写明的指标，"
+            "其中每个数字都须在简报中找到，否则不采用并在说明中列出。",
+        ),
+    ] = LLMProvider.NONE,
 ) -> None:
     """根据项目简报建议绩效指标：按一级/二级分组，给出建议值、取值依据和历年先例。"""
     if example == (brief is not None):
         raise typer.BadParameter("请给出简报文件，或使用 --example（二者选一）", param_hint="BRIEF")
     loaded = load_brief(example_brief_path() if brief is None else brief)
     render.print_unit_notes(loaded.unit_notes)
-    with open_services() as services:
+    with open_services(llm=llm) as services:
         result = services.suggest.suggest(loaded)
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -46,6 +55,7 @@ def suggestion_view(result: SuggestionSet) -> Group:
         _precedent_table(result),
         _indicator_table(result),
         _coverage_line(result),
+        *([_notes(result)] if result.notes else []),
     ]
     parts.append(
         Text(
@@ -113,6 +123,10 @@ def _evidence_cell(item: IndicatorSuggestion) -> str:
     ]
     more = len(item.evidence) - EVIDENCE_SHOWN
     return "\n".join(rows + ([f"……另有 {more} 条"] if more > 0 else []))
+
+
+def _notes(result: SuggestionSet) -> Text:
+    return Text("\n".join(f"说明：{note}" for note in result.notes), style="yellow")
 
 
 def _coverage_line(result: SuggestionSet) -> Text:

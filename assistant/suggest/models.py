@@ -156,6 +156,9 @@ class SuggestionSet(BaseModel):
     precedents: list[Precedent] = Field(description="Most similar past declarations, closest first.")
     suggestions: list[IndicatorSuggestion]
     coverage: list[CoverageItem]
+    notes: list[str] = Field(
+        default_factory=list, description="What the model step proposed and was not taken, and why (Chinese)."
+    )
 
     def grouped(self) -> list[tuple[Level1, Level2, list[IndicatorSuggestion]]]:
         """Suggestions in framework order, one group per 二级 that has any."""

@@ -46,7 +46,8 @@ def _summary(found: SuggestionSet) -> str:
     missing = [c.requirement for c in found.coverage if not c.covered]
     cover = "齐全" if not missing else "缺少 " + "、".join(missing)
     name, kinds, cover = md(found.brief_name, inline=True), md(kinds, inline=True), md(cover, inline=True)
-    return f"**{name}**（{found.year}）· 项目类别：{kinds} · 相似先例：{precedents} · 必备类别：{cover}"
+    notes = "".join(f"\n- 说明：{md(note, inline=True)}" for note in found.notes)
+    return f"**{name}**（{found.year}）· 项目类别：{kinds} · 相似先例：{precedents} · 必备类别：{cover}{notes}"
 
 
 def _label(n: int, s: IndicatorSuggestion) -> str:
