@@ -152,7 +152,7 @@ _NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满|各)$")  # 各1�
 _ORDINAL = re.compile(r"党代会|全会|代表大会|人代会|党员代表大会")  # 市十二次党代会: an ordinal, not a count
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
 _STANDARD = re.compile(
-    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年)?"
+    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年|每天|每日|每晚)?"
     rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
     rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
 )
@@ -161,6 +161,9 @@ _RATE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)(?P<tail>以上|以下|以内)?"
 )
 _DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
+_BY_MONTH = re.compile(
+    r"(?:\d{4}年)?(?P<month>1[0-2]|0?[1-9])月(?P<when>底|末|上旬|中旬|下旬|(?:[12]\d|3[01]|0?[1-9])日)?(?:之前|以前|前)"
+)
 _SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{1,4})")
 _ZERO = re.compile(
     r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,12}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
@@ -175,7 +178,8 @@ _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
 _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
-_PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮|门|堂|集|节)[^，,；。]{0,4}$")
+_PER_UNIT = re.compile(r"每(?P<per>批次|期|场|班|次|批|轮|门|堂|集|节|项)(?P<what>[^，,；。]{0,8})$")
+_DURATIONS = {"分钟", "课时", "学时", "小时"}
 
 
 def read_statements(brief: Brief) -> list[Statement]:
@@ -214,7 +218,20 @@ def _read_text(text: str, label: str, months: int) -> tuple[Statement, ...]:
     for sentence in re.split(r"[。；;！？\n]", text):
         if sentence.strip():
             found.extend(_sentence(sentence.strip(), label, months))
+    found += _per_products(found, only=_unmultiplied(found))  # 5项；每项…3次: the count is in another sentence
     return tuple(_each_site(s, found) for s in found)
+
+
+def _unmultiplied(found: list[Statement]) -> list[Statement]:
+    """Per-unit figures whose sentence gave no count to multiply them by."""
+    products = [s for s in found if s.derivation and "每" in s.derivation]
+    return [
+        q
+        for q in found
+        if q.per_unit
+        and q.kind is Kind.COUNT
+        and not any(p.words == q.words and q.clause in p.clause for p in products)
+    ]
 
 
 _EACH = re.compile(r"(?:每(?:个|座|处|家|所)|各)(?P<noun>[\u4e00-\u9fff]{2})")
@@ -393,30 +410,49 @@ def _frequency(s: Statement, before: str, months: int) -> Statement:
     return replace(s, number=total, derivation=how, approx=s.approx)
 
 
-def _per_products(items: list[Statement]) -> list[Statement]:
-    """每期约60人 with 2期 in the same clause → 120人次 (the per-unit figure itself stays a statement)."""
+def _per_products(items: list[Statement], *, only: list[Statement] | None = None) -> list[Statement]:
+    """每期约60人 with 2期 in the same sentence → 120人次; 每次常委会会议约45名 with 常委会会议8次 (not 主任会议12次)
+    → 360人次; 每项课题开展实地调研不少于3次 with 5项 → 15次. The per-unit figure itself stays a statement."""
     derived = []
-    for q in (q for q in items if q.per_unit and q.unit in _PEOPLE and q.number is not None):
-        count = next((c for c in items if c.unit == q.per_unit and c.per_unit is None and c.number), None)
+    for q in (q for q in (items if only is None else only) if q.per_unit and q.unit not in _DURATIONS and q.number):
+        count = _per_count(q, items)
         if count is None or count.number is None or q.number is None:
             continue
         total = q.number * count.number
-        how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}人次"
+        people = q.unit in _PEOPLE
+        unit = "人次" if people else q.unit
+        how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}{unit}"
         clause = q.clause if count.clause == q.clause else f"{count.clause}，{q.clause}"  # quote both figures
         derived.append(
             replace(
                 q,
                 number=total,
-                unit="人次",
+                unit=unit,
                 op="=" if q.op == count.op == "=" else "≥",
                 derivation=how,
                 per_unit=None,
-                object=count.object,
-                verb=count.verb,
+                object=count.object if people else q.object,
+                verb=(_ATTEND.get(count.verb, count.verb) if people else q.verb),
                 clause=clause,
             )
         )
     return derived
+
+
+# People at an event the count holds (召开会议8次, 每次约45名): they attend it, they do not hold it.
+_ATTEND = {"召开": "参会", "举办": "参加", "举行": "参加", "组织": "参加", "开展": "参加"}
+
+
+def _per_count(q: Statement, items: list[Statement]) -> Statement | None:
+    """The count a per-unit figure multiplies: in the unit it is per (每批 → 2批次), the one whose object the words
+    after 每… name (每次常委会会议 → 常委会会议8次), else the first."""
+    units = {q.per_unit, f"{q.per_unit}次"} if q.per_unit == "批" else {q.per_unit}
+    found = [c for c in items if c.unit in units and c.per_unit is None and c.number and not c.parts]
+    if not found:
+        return None
+    per = _PER_UNIT.search(q.clause[: max(q.clause.find(q.words), 0)])
+    what = per["what"] if per else ""
+    return max(found, key=lambda c: (sum(ch in what for ch in set(c.object)), -found.index(c)))
 
 
 def _listing_total(items: list[Statement], label: str, clause: str) -> Statement | None:
@@ -465,16 +501,22 @@ def _standards(part: str, label: str, clause: str, taken: list[tuple[int, int]])
         number = _number(m[f"num{n}"], m[f"wan{n}"])
         if m["times"] == "每次" and per in {"人", "名"}:
             per = "人次"  # 每人每次750元
-        before = part[: m.start()] + (m["middle"] or "")
+        elif m["times"] in {"每天", "每日", "每晚"}:
+            per = f"{per}·天"  # 住宿费每人每天不超过500元
+        middle = m["middle"] or ""
+        ceiling = bool(m[f"approx{n}"]) or any(w in middle for w in _AT_MOST)
+        middle = re.sub("|".join(sorted(_AT_MOST, key=len, reverse=True)), "", middle)
+        before = _line_name(part[: m.start()], label) + middle
         subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         verb, obj = phrase(before, "")
+        obj = obj or clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         taken.append(m.span())
         found.append(
             Statement(
                 Kind.STANDARD,
                 number,
                 f"元/{per}",
-                "≤" if m[f"approx{n}"] else "=",
+                "≤" if ceiling else "=",
                 verb,
                 obj,
                 label,
@@ -486,6 +528,11 @@ def _standards(part: str, label: str, clause: str, taken: list[tuple[int, int]])
             )
         )
     return found
+
+
+def _line_name(before: str, label: str) -> str:
+    """In a 项目构成 line (会议餐饮：按每人每次120元标准) the standard is the line's: its name, not 会议餐饮：按."""
+    return before.split("：", 1)[0] if label == "项目构成" and "：" in before else before
 
 
 def _rates(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
@@ -516,6 +563,11 @@ def _deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]])
         verb, obj = _deadline_phrase(before, part[m.end() :])
         unit = m["unit"]
         found.append(Statement(Kind.DEADLINE, _number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0)))
+    for m in _BY_MONTH.finditer(part):  # 研究报告于2027年11月底前完成结题评审 → 11月底前
+        taken.append(m.span())
+        verb, obj = _deadline_phrase(re.sub(r"(?:在|于)$", "", part[: m.start()]), part[m.end() :])
+        words = f"{int(m['month'])}月{m['when'] or ''}前"
+        found.append(Statement(Kind.DEADLINE, Decimal(m["month"]), "月", "≤", verb, obj, label, clause, words))
     for m in _SAME_DAY.finditer(part):
         later = tagged(STOP.split(part[m.start("verb") :], maxsplit=1)[0])
         verb = next((w for w, tag in later if is_verb(w, tag)), m["verb"][:2])

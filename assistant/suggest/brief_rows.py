@@ -77,7 +77,8 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             name = s.subject if s.subject.endswith(("率", "度")) else f"{s.subject}达标率"
             level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
         case Kind.DEADLINE:
-            name, level2, value = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS, f"≤{plain(s.number)}({s.unit})"
+            value = s.words if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"  # 11月底前, ≤3(个工作日)
+            name, level2 = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS
         case Kind.ZERO:
             name, level2, value = _zero(s, every)
         case Kind.COMPLETE:

@@ -25,6 +25,7 @@ from assistant.domain.classify import brief_type
 from assistant.domain.framework import FRAMEWORK, PARENT, Level1, Level2
 from assistant.domain.project_types import TypeVerdict, catalogue
 from assistant.domain.statements import Kind, Statement, read_statements
+from assistant.domain.values import ValueKind
 from assistant.suggest.brief_rows import BRIEF_SCORE, brief_row, plan_value, statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
@@ -109,6 +110,8 @@ def fill_gaps(
         if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
             continue
         kept_template.append(row)
+    if any(r.level2 is Level2.TIMELINESS and r.value.kind is ValueKind.DEADLINE for r in own.rows):
+        kept_template = [r for r in kept_template if not _end_date_row(r)]  # the brief's own date (11月底前) stands
     derived = [r for r in own.rows if r.value.arithmetic and r.level1 is not Level1.COST]
     listed = _listing_clauses(own.rows)
     kept_template = [
@@ -119,6 +122,11 @@ def fill_gaps(
     kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
     fillers = [*kept_template, *planned]
     return kept_own, [*fillers, *framework_rows(reading, [*kept_own, *fillers])]
+
+
+def _end_date_row(row: IndicatorSuggestion) -> bool:
+    """A template's deadline taken from the brief's end date or budget year, not from what its text sets."""
+    return row.level2 is Level2.TIMELINESS and row.value.fields in (["结束日期"], ["年度"])
 
 
 def _planned(row: IndicatorSuggestion) -> IndicatorSuggestion:
@@ -225,7 +233,8 @@ _SERVING = {"慰问", "救助", "补助", "服务", "接待", "走访"}
 
 def _people(statements: list[Statement]) -> list[Statement]:
     found = [s for s in statements if s.kind is Kind.COUNT and s.unit.removeprefix("万") in {"人", "名", "户", "人次"}]
-    return [s for s in found if s.object and "人员" not in s.object and not s.parts]
+    own = [s for s in found if s.field != "项目构成" and "：" not in s.object]  # a budget line restates, never names
+    return [s for s in own if s.object and "人员" not in s.object and not s.parts]
 
 
 def _headcount(s: Statement) -> Decimal:

@@ -62,14 +62,15 @@ class BriefFigures:
 
     def find(self, fill: Fill) -> Statement | None:
         """The count in one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit
-        figures, and the total of a listing before its items where the words fit every item as well."""
+        figures, the total of a listing before its items where the words fit every item as well, then the
+        units in the template's order (研究报告 5篇 before 课题 5项)."""
         scored = [
-            (self._fit(q, fill.words), bool(q.parts), -n, q)
+            (self._fit(q, fill.words), bool(q.parts), -fill.units.index(q.unit), -n, q)
             for n, q in enumerate(self.quantities)
             if q.unit in fill.units and not _per_unit(q)
         ]
         scored = [s for s in scored if s[0] > 0]
-        return max(scored, key=lambda s: s[:3])[3] if scored else None
+        return max(scored, key=lambda s: s[:4])[4] if scored else None
 
     @staticmethod
     def _fit(q: Statement, words: tuple[str, ...]) -> int:
@@ -245,9 +246,9 @@ def _stated(spec: TemplateIndicator, q: Statement) -> ValueProposal:
     how = f"，{q.derivation}" if q.derivation else ""
     basis = f"计划标准：简报{q.field}写明“{q.clause}”{how}"
     op = q.op if spec.op in {"≥", "="} else spec.op  # the brief's own wording: 应选300名 =, 不少于450人次 ≥
-    return _proposal(
-        f"{op}{plain(q.number)}({spec.unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation
-    )
+    people = {"人", "名", "位", "户", "人次"}
+    unit = spec.unit if q.unit == spec.unit or {q.unit, spec.unit} & people else q.unit  # 5篇 stays 5(篇), not 5(份)
+    return _proposal(f"{op}{plain(q.number)}({unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation)
 
 
 def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal | None:
