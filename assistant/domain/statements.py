@@ -18,162 +18,41 @@ verb before the figure), with a list of the verbs briefs use most where jieba ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from functools import cache
 
 from assistant.domain.brief import Brief
+from assistant.domain.measures import overlaps, read_deadlines, read_rates, read_standards, read_zeros
 from assistant.domain.phrases import (
     APPROX,
     GENERIC_VERBS,
     KNOWN_VERBS,
     STOP,
     clean_object,
-    is_verb,
     leading_noun,
     phrase,
     tagged,
 )
-from assistant.domain.quantities import CN_NUMBER, cn_number, service_months
-
-
-class Kind(StrEnum):
-    INPUT = "投入"  # 配备接待人员12名: staff or money put in, never an output row
-    COUNT = "数量"
-    RATE = "比率"
-    STANDARD = "标准"
-    DEADLINE = "时限"
-    ZERO = "零目标"
-    COMPLETE = "承诺"
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One measurable statement. ``number`` is None only for a COMPLETE commitment (不重不漏)."""
-
-    kind: Kind
-    number: Decimal | None
-    unit: str  # 个, 万人, 人次, %, 元/人, 个工作日, 次
-    op: str  # ≥, ≤ or =
-    verb: str  # 划分, 慰问, 出具; "" when the clause has none
-    object: str  # 选区, 困难党员, 检测报告
-    field: str  # 主要内容, 实施计划, 项目构成, 政策目标
-    clause: str
-    words: str  # the figure as written: 约180个, 每人500元, 3个工作日内
-    approx: bool = False
-    subject: str = ""  # a standard's or rate's own name where the brief gives one: 困难党员慰问标准
-    derivation: str | None = None  # 每月40批次 × 12个月 = 480批次
-    parts: tuple[Statement, ...] = ()
-    per_unit: str | None = None  # a standard's unit of measure: 人 in 元/人
-
-    @property
-    def phrase(self) -> str:
-        return f"{self.object}{self.verb}"
-
-    @property
-    def shown(self) -> str:
-        return f"{'约' if self.approx else ''}{plain(self.number)}{self.unit}" if self.number is not None else ""
-
-
-def plain(number: Decimal | None) -> str:
-    return "" if number is None else f"{number.normalize():f}"
-
-
-# -- numbers and units --------------------------------------------------------------------------------
-
-NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|{CN_NUMBER}"
-COUNT_UNITS = (
-    "平方米",
-    "人次",
-    "批次",
-    "课时",
-    "学时",
-    "公里",
-    "吨",
-    "口",
-    "人",
-    "名",
-    "户",
-    "位",
-    "期",
-    "班",
-    "场",
-    "讲",
-    "次",
-    "册",
-    "本",
-    "份",
-    "页",
-    "卷",
-    "件",
-    "个",
-    "处",
-    "项",
-    "台",
-    "套",
-    "辆",
-    "条",
-    "篇",
-    "家",
-    "所",
-    "座",
-    "块",
-    "幅",
-    "张",
-    "部",
-    "批",
-    "宗",
-    "起",
-    "类",
-    "种",
-    "盒",
-    "箱",
-    "间",
-    "幢",
-    "栋",
-    "轮",
-    "节",
-    "门",
-    "堂",
-    "集",
-    "分钟",
+from assistant.domain.quantities import service_months
+from assistant.domain.statement_base import (
+    AT_MOST,
+    COUNT_UNITS,
+    NOT_BEFORE,
+    NUM,
+    PEOPLE,
+    Kind,
+    Statement,
+    plain,
+    read_number,
 )
-TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周")
-_AT_LEAST = ("不少于", "不低于", "至少", "超过", "逾", "达到", "以上", "不小于", "高于")
-_AT_MOST = ("不超过", "不高于", "不多于", "控制在", "以内", "以下", "低于", "不大于")
-_PEOPLE = ("人", "名", "户", "位", "人次")
 
 _COUNT = re.compile(
     rf"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
-_NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满|各)$")  # 各1次: per item, no total
 _ORDINAL = re.compile(r"党代会|全会|代表大会|人代会|党员代表大会")  # 市十二次党代会: an ordinal, not a count
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
-_STANDARD = re.compile(
-    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年|每天|每日|每晚)?"
-    rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
-    rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
-)
-_RATE = re.compile(
-    rf"(?P<op>{'|'.join(sorted(_AT_LEAST + _AT_MOST, key=len, reverse=True))}|≥|≤)?\s*"
-    r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)(?P<tail>以上|以下|以内)?"
-)
-_DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
-_BY_MONTH = re.compile(
-    r"(?:\d{4}年)?(?P<month>1[0-2]|0?[1-9])月(?P<when>底|末|上旬|中旬|下旬|(?:[12]\d|3[01]|0?[1-9])日)?(?:之前|以前|前)"
-)
-_SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{1,4})")
-_ZERO = re.compile(
-    r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,12}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
-    r"|零(?P<what2>差错|损毁|丢失|事故|投诉|失误|泄密|遗漏)"
-)
-_COMPLETE = re.compile(
-    r"不重不漏|应发尽发|发放到人|发放到位|足额发放|全覆盖|应检尽检|应收尽收|应录尽录|"
-    r"依法[\u4e00-\u9fff]{0,4}(?:确认|公告|公布)|按期办结|按时办结|按期答复|按时答复"
-    r"(?!率)"
-)
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
 _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
@@ -265,10 +144,10 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
         for part in clause.split("、"):
             taken: list[tuple[int, int]] = []
             stated += [
-                *_standards(part, label, clause, taken),
-                *_rates(part, label, clause, taken),
-                *_deadlines(part, label, clause, taken),
-                *_zeros(part, label, clause),
+                *read_standards(part, label, clause, taken),
+                *read_rates(part, label, clause, taken),
+                *read_deadlines(part, label, clause, taken),
+                *read_zeros(part, label, clause),
             ]
             read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, months)]
             verb = next((c.verb for c in read if c.verb), verb)
@@ -324,13 +203,13 @@ def _counts(
 ) -> list[Statement]:
     found = []
     for m in _COUNT.finditer(part):
-        if _overlaps(m.span(), taken) or _NOT_BEFORE.search(part[: m.start("num")]):
+        if overlaps(m.span(), taken) or NOT_BEFORE.search(part[: m.start("num")]):
             continue
         if _NOT_AFTER.search(part[m.end("unit") :]) or _ORDINAL.match(part[m.end("unit") :]):
             continue
         if m["num"] == "一" and not m["approx"] and not _EVERY.search(part[: m.start()]):
             continue  # 一次性, 一站式, 一件事: a lone 一 is wording, not a figure
-        number = _number(m["num"], "亿" if m["wan"] == "亿" else None)
+        number = read_number(m["num"], "亿" if m["wan"] == "亿" else None)
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
         own_verb, obj = phrase(before, after)
@@ -341,7 +220,7 @@ def _counts(
             obj = leading_noun(tagged(STOP.split(after, maxsplit=1)[0])) or _ENUMERATED.get(m["unit"], "")
         per = _PER_UNIT.search(before)
         statement = Statement(
-            Kind.INPUT if m["unit"] in _PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
+            Kind.INPUT if m["unit"] in PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
             number,
             unit,
             count_op(m["approx"] or "", m["tail"] or "", before, after),
@@ -368,7 +247,7 @@ def count_op(approx: str, tail: str, before: str, after: str) -> str:
     14 of 22 count rows of the corpus — and = in the rest, so ≥ stays the default)."""
     if _FIXED.search(before + after[:4]):
         return "="
-    if approx in _AT_MOST:
+    if approx in AT_MOST:
         return "≤"
     return "≥"
 
@@ -388,11 +267,6 @@ def _staff(before: str, after: str, verb: str) -> bool:
         and not any(w in before + noun for w in _TRAINED if w != "接待")
         and ("培训" not in named)
     )
-
-
-def _number(num: str, multiplier: str | None) -> Decimal:
-    value = cn_number(num.replace("，", ","))
-    return value * {"万": 10000, "亿": 100000000}.get(multiplier or "", 1)
 
 
 def _frequency(s: Statement, before: str, months: int) -> Statement:
@@ -419,7 +293,7 @@ def _per_products(items: list[Statement], *, only: list[Statement] | None = None
         if count is None or count.number is None or q.number is None:
             continue
         total = q.number * count.number
-        people = q.unit in _PEOPLE
+        people = q.unit in PEOPLE
         unit = "人次" if people else q.unit
         how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}{unit}"
         clause = q.clause if count.clause == q.clause else f"{count.clause}，{q.clause}"  # quote both figures
@@ -489,113 +363,4 @@ def _common_head(objects: list[str]) -> str:
     return first
 
 
-# -- standards, rates, deadlines, zero targets ----------------------------------------------------------------
-
-
-def _standards(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
-    """每人500元, 每批次约350元, 约0.55元/页: money per unit the brief states."""
-    found = []
-    for m in _STANDARD.finditer(part):
-        n = "1" if m["num1"] else "2"
-        per = m[f"per{n}"]
-        number = _number(m[f"num{n}"], m[f"wan{n}"])
-        if m["times"] == "每次" and per in {"人", "名"}:
-            per = "人次"  # 每人每次750元
-        elif m["times"] in {"每天", "每日", "每晚"}:
-            per = f"{per}·天"  # 住宿费每人每天不超过500元
-        middle = m["middle"] or ""
-        ceiling = bool(m[f"approx{n}"]) or any(w in middle for w in _AT_MOST)
-        middle = re.sub("|".join(sorted(_AT_MOST, key=len, reverse=True)), "", middle)
-        before = _line_name(part[: m.start()], label) + middle
-        subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
-        verb, obj = phrase(before, "")
-        obj = obj or clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
-        taken.append(m.span())
-        found.append(
-            Statement(
-                Kind.STANDARD,
-                number,
-                f"元/{per}",
-                "≤" if ceiling else "=",
-                verb,
-                obj,
-                label,
-                clause,
-                m.group(0),
-                approx=bool(m[f"approx{n}"]),
-                subject=subject if subject.endswith(("标准", "单价", "费用", "成本", "价格")) else "",
-                per_unit=per,
-            )
-        )
-    return found
-
-
-def _line_name(before: str, label: str) -> str:
-    """In a 项目构成 line (会议餐饮：按每人每次120元标准) the standard is the line's: its name, not 会议餐饮：按."""
-    return before.split("：", 1)[0] if label == "项目构成" and "：" in before else before
-
-
-def _rates(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
-    found = []
-    for m in _RATE.finditer(part):
-        op_word, tail = m["op"] or "", m["tail"] or ""
-        number = Decimal(m["num"])
-        op = "≤" if op_word in _AT_MOST or op_word == "≤" or tail in {"以下", "以内"} else "≥"
-        op = "=" if number == 100 and op == "≥" else op
-        subject = clean_object(re.sub(r"(?:要|应|须|需|均|要求)+$", "", part[: m.start()]))
-        subject = re.sub(r"(?:不低于|不少于|达到|达|保持|控制在|为|在)+$", "", subject)
-        taken.append(m.span())
-        verb, obj = phrase(part[: m.start()], "")
-        found.append(
-            Statement(Kind.RATE, number, "%", op, verb, obj, label, clause, m.group(0).strip(), subject=subject)
-        )
-    return found
-
-
-def _deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
-    """3个工作日内出具检测报告 / 检测报告在抽样后10个工作日内出具 / 当日出具."""
-    found = []
-    for m in _DEADLINE.finditer(part):
-        if _NOT_BEFORE.search(part[: m.start()]):
-            continue
-        taken.append(m.span())
-        before = re.sub(r"(?:在|于)[\u4e00-\u9fff]{0,4}?后$", "", part[: m.start()])
-        verb, obj = _deadline_phrase(before, part[m.end() :])
-        unit = m["unit"]
-        found.append(Statement(Kind.DEADLINE, _number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0)))
-    for m in _BY_MONTH.finditer(part):  # 研究报告于2027年11月底前完成结题评审 → 11月底前
-        taken.append(m.span())
-        verb, obj = _deadline_phrase(re.sub(r"(?:在|于)$", "", part[: m.start()]), part[m.end() :])
-        words = f"{int(m['month'])}月{m['when'] or ''}前"
-        found.append(Statement(Kind.DEADLINE, Decimal(m["month"]), "月", "≤", verb, obj, label, clause, words))
-    for m in _SAME_DAY.finditer(part):
-        later = tagged(STOP.split(part[m.start("verb") :], maxsplit=1)[0])
-        verb = next((w for w, tag in later if is_verb(w, tag)), m["verb"][:2])
-        obj = phrase(part[: m.start()], "")[1] or clean_object(part[: m.start()])
-        found.append(Statement(Kind.DEADLINE, Decimal(1), "天", "≤", verb, obj, label, clause, m["word"]))
-    return found
-
-
-def _deadline_phrase(before: str, after: str) -> tuple[str, str]:
-    after_words = tagged(STOP.split(after, maxsplit=1)[0])
-    verb = next((w for w, tag in after_words if is_verb(w, tag)), "")
-    rest = "".join(w for w, _ in after_words[[w for w, _ in after_words].index(verb) + 1 :]) if verb else ""
-    obj = clean_object(rest) or clean_object(before)
-    return verb, obj
-
-
-def _zeros(part: str, label: str, clause: str) -> list[Statement]:
-    """不发生食品安全事故, 纸质档案零损毁, 不重不漏: targets of zero (or of everything)."""
-    found = []
-    for m in _ZERO.finditer(part):
-        what = m["what1"] or m["what2"]
-        obj = clean_object(m["obj1"] or "") if m["what1"] else clean_object(phrase(part[: m.start()], "")[1])
-        found.append(Statement(Kind.ZERO, Decimal(0), "", "=", what, obj, label, clause, m.group(0)))
-    for m in _COMPLETE.finditer(part):
-        obj = clean_object(part[: m.start()])
-        found.append(Statement(Kind.COMPLETE, None, "", "=", m.group(0), obj, label, clause, m.group(0)))
-    return found
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in taken)
+__all__ = ["Kind", "Statement", "brief_texts", "count_op", "plain", "read_statements", "read_text"]

@@ -7,9 +7,12 @@
 3. ``fill_gaps``     Reading, OwnRows, template rows, precedent candidates → the rows that fill what the
                      brief leaves empty: a sure type's template rows (its figures first), precedents;
                      an unsure type gets no foreign template, only the framework's common rows and
-                     precedents that speak of the brief's own work;
+                     precedents that speak of the brief's own work; and every category the framework
+                     requires that nothing else covers gets a marked row (``framework_rows``:
+                     框架必备类别, named from the brief's own people and work);
 4. selection and review stay in suggest.py (``_screen``, ``_settle``): quotas per 二级, the required
-   categories, and the review engine's repairs.
+   categories, and the review engine's repairs (one review of the table, one check; no rounds);
+5. the bounded model step (model_step.py) runs after, on the settled table.
 """
 
 from __future__ import annotations
