@@ -38,9 +38,18 @@ Plan = Callable[[int, dict[str, Any]], str]
 
 
 class FaultServer:
-    def __init__(self, plan: Plan | str, *, reply: Callable[[dict[str, Any]], str] | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan | str,
+        *,
+        reply: Callable[[dict[str, Any]], str] | None = None,
+        raw: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
+        """``reply(body)``: the text an "ok" request gets, sent as a section's JSON (``{"text": …}``), or as it is
+        where ``raw(body)`` says so (a reply that is itself JSON, e.g. the indicator table's model step)."""
         self.plan: Plan = (lambda _n, _b: plan) if isinstance(plan, str) else plan
         self.reply = reply or (lambda _body: GOOD)
+        self.raw = raw or (lambda _body: False)
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -120,7 +129,7 @@ class FaultServer:
                 self.wfile.flush()
 
             def _text(self, body: dict[str, Any], text: str) -> None:
-                reply = json.dumps({"text": text, "citations": []}, ensure_ascii=False)
+                reply = text if server.raw(body) else json.dumps({"text": text, "citations": []}, ensure_ascii=False)
                 if body.get("stream"):
                     self._stream_start()
                     for i in range(0, len(reply), 8):

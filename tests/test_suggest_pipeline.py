@@ -12,7 +12,7 @@ from assistant.review.engine import review
 from assistant.review.models import Severity
 from assistant.suggest.bank import build_bank
 from assistant.suggest.guard import draft_declaration
-from assistant.suggest.models import Origin
+from assistant.suggest.models import Ground, Origin, provenance
 from assistant.suggest.pipeline import is_sure, own_rows, read_brief
 from assistant.suggest.suggest import default_context, suggest
 
@@ -89,3 +89,41 @@ def test_the_draft_uses_the_same_path():
     )
     values = {i.name: i.value.value for i in draft.indicators}
     assert values.get("困难党员慰问标准") == "=500(元/人)" and "834" not in " ".join(values.values())
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.glob("*.yaml")))
+def test_every_table_carries_the_categories_its_review_requires(case, bank):
+    """The rules' table of any brief passes its own review's completeness checks (an election brief's draft failed
+    with FW-MISSING-L2: no 效益指标): a category the brief gives nothing for gets a marked framework row."""
+    brief = load_brief(CASES / case)
+    result = suggest(brief, bank)
+    report = review(draft_declaration(brief, result.suggestions), default_context(bank))
+    assert [f.message for f in report.findings if f.rule_id in {"FW-MISSING-L2", "FW-COST"}] == []
+    assert result.complete
+    for row in result.suggestions:
+        if row.origin is Origin.FRAMEWORK and row.value.ground is not Ground.PLAN:
+            assert "框架必备类别" in provenance(row) and "请按实际" in row.value.basis
+
+
+def test_a_framework_row_is_named_from_the_briefs_own_people(election):
+    benefit = [s for s in election.suggestions if s.level1 is Level1.BENEFIT]
+    assert [(s.name, s.origin) for s in benefit] == [("选民登记覆盖率", Origin.FRAMEWORK)]
+
+
+def test_the_source_line_says_what_the_row_came_from(election):
+    """来源 names the brief's field, a precedent or the framework; never a bare policy number."""
+    lines = {s.name: provenance(s) for s in election.suggestions}
+    assert lines["选区划分数量"] == "简报主要内容"
+    assert lines["投票站运行保障单位成本"] == "简报主要内容、项目构成，按其中数字计算"
+    assert lines["选民满意度"].startswith("框架必备类别")
+    assert not [line for line in lines.values() if "财预" in line]
+
+
+def test_seats_to_elect_are_a_fixed_number(election):
+    assert _values(election)["应选区人大代表名额"] == "=300(名)"
+
+
+def test_an_unsure_type_is_shown_as_undetermined(election):
+    verdict = election.project_type
+    assert verdict.type is None and verdict.guess is not None
+    assert verdict.explain().startswith("未确定")

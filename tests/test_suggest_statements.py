@@ -117,3 +117,19 @@ def test_commitments_of_everything():
 def test_any_text_gives_statements_or_nothing_never_an_error(text):
     for s in _read(text):
         assert s.kind is Kind.COMPLETE or (s.number is not None and s.number >= 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [
+        ("应选区人大代表约300名", "="),  # seats to elect: fixed, whatever the wording
+        ("选举产生居民委员会成员5名", "="),
+        ("培训人次不少于450人次", "≥"),
+        ("至少开展6场讲座", "≥"),
+        ("全区划分选区约180个", "≥"),  # an estimate, written ≥ as the field does
+        ("编印学习读本1000册", "≥"),
+    ],
+)
+def test_the_operator_follows_the_wording(text, op):
+    [s] = [s for s in _read(text) if s.kind is Kind.COUNT]
+    assert s.op == op

@@ -76,7 +76,7 @@ def test_upkeep_case_13_quantities_and_cost_levels(upkeep):
     assert values["服务覆盖站点数量"] == "≥18(个)" and values["安全巡查次数"] == "≥216(次)"
     assert values["管理人员培训人次"] == "≥120(人次)"
     rounds = next(s for s in upkeep.suggestions if s.name == "安全巡查次数")
-    assert rounds.value.arithmetic == "每月1次 × 12个月 × 18个站点 = 216次"
+    assert rounds.value.arithmetic == "每月1次 × 12个月 × 18个站点阵地 = 216次"  # the brief's own words
     assert values["单站点年运维成本"] == "≤56667(元/个)"  # 1,020,000 ÷ 18 = 56,666.67, rounded up for a ceiling
     assert values["人均培训成本"] == "≤1500(元/人次)"  # 180,000 ÷ (2 × 60)
     assert "成本控制率" not in values

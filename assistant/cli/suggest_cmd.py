@@ -14,7 +14,8 @@ from rich.text import Text
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief_path, load_brief
-from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet
+from assistant.settings import LLMProvider
+from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet, provenance
 
 EVIDENCE_SHOWN = 3
 
@@ -23,13 +24,21 @@ def suggest(
     brief: Annotated[Path | None, typer.Argument(help="项目简报文件（YAML 或 JSON，字段可用中文名）")] = None,
     example: Annotated[bool, typer.Option("--example", help="使用内置示例简报（党员教育平台运维项目）。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（含全部先例证据），供程序读取。")] = False,
+    llm: Annotated[
+        LLMProvider,
+        typer.Option(
+            "--llm",
+            help="none（默认，只用规则，毫秒级）、local（内置模型）或 openai（配置的接口）：模型只改进名称、补充简报中写明的指标，"
+            "其中每个数字都须在简报中找到，否则不采用并在说明中列出。",
+        ),
+    ] = LLMProvider.NONE,
 ) -> None:
     """根据项目简报建议绩效指标：按一级/二级分组，给出建议值、取值依据和历年先例。"""
     if example == (brief is not None):
         raise typer.BadParameter("请给出简报文件，或使用 --example（二者选一）", param_hint="BRIEF")
     loaded = load_brief(example_brief_path() if brief is None else brief)
     render.print_unit_notes(loaded.unit_notes)
-    with open_services() as services:
+    with open_services(llm=llm) as services:
         result = services.suggest.suggest(loaded)
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -46,6 +55,7 @@ def suggestion_view(result: SuggestionSet) -> Group:
         _precedent_table(result),
         _indicator_table(result),
         _coverage_line(result),
+        *([_notes(result)] if result.notes else []),
     ]
     parts.append(
         Text(
@@ -60,7 +70,8 @@ def suggestion_view(result: SuggestionSet) -> Group:
 def _type_line(result: SuggestionSet) -> Text:
     verdict = result.project_type
     explained = verdict.explain() if verdict else "未识别"
-    return Text(f"项目类型：{explained}（可在简报中用“项目类型”字段指定）")
+    hint = "" if "项目类型" in explained else "（可在简报中用“项目类型”字段指定）"
+    return Text(f"项目类型：{explained}{hint}")
 
 
 def _precedent_table(result: SuggestionSet) -> Table:
@@ -91,11 +102,9 @@ def _indicator_table(result: SuggestionSet) -> Table:
 
 
 def _name_cell(item: IndicatorSuggestion) -> str:
-    origin = f"来源：{item.origin.value}" + (f"（{item.source.split('：')[0].split(' ')[0]}）" if item.source else "")
-    lines = [
-        item.name,
-        origin if item.origin is not Origin.PRECEDENT else f"模板：{item.template}（{item.naming.value}）",
-    ]
+    lines = [item.name, f"来源：{provenance(item)}"]
+    if item.origin is Origin.PRECEDENT:
+        lines.append(f"名称：{item.naming.value}（{item.template}）")
     if item.for_coverage:
         lines.append("为覆盖必备类别补充")
     return "\n".join([*lines, *item.notes])
@@ -114,6 +123,10 @@ def _evidence_cell(item: IndicatorSuggestion) -> str:
     ]
     more = len(item.evidence) - EVIDENCE_SHOWN
     return "\n".join(rows + ([f"……另有 {more} 条"] if more > 0 else []))
+
+
+def _notes(result: SuggestionSet) -> Text:
+    return Text("\n".join(f"说明：{note}" for note in result.notes), style="yellow")
 
 
 def _coverage_line(result: SuggestionSet) -> Text:

@@ -194,7 +194,7 @@ def _final_verb(words: list[tuple[str, str]]) -> str:
 
 
 def clean_object(text: str) -> str:
-    text = re.split(r"通过|经由|由|按照|依托", text)[0]
+    text = re.split(r"通过(?!率)|经由|由|按照|依托", text)[0]  # 考核通过率 is a rate, not 通过… (by means of)
     text = re.sub(r"^每(?:月|季度|季|周|半年|年|天|日|个|门|期|场|班|次|批|轮|堂|集|节)", "", text)
     text = _LEAD.sub("", text)
     if "的" in text:

@@ -190,6 +190,14 @@ class TypeVerdict(BaseModel):
     reasons: tuple[TypeReason, ...]
     runner_up: ProjectType | None = None
     overridden: bool = False
+    guess: ProjectType | None = Field(
+        default=None, description="The nearest type where the evidence is too weak to call it the project's type."
+    )
+
+    def unsure(self) -> TypeVerdict:
+        """This verdict as the user should read it when its evidence is too weak to type the project: no type, the
+        winner kept as a guess (an election brief's 宣传 and 展板 words do not make it a publicity project)."""
+        return self.model_copy(update={"type": None, "guess": self.type})
 
     def plausible(self, *, sure: float = 0.6) -> tuple[ProjectType, ...]:
         """The type, and the runner-up too where the rules are not ``sure`` (a mixed project)."""
@@ -202,6 +210,12 @@ class TypeVerdict(BaseModel):
         """Chinese, for users: 培训（得分 14，把握 0.82）：项目名称含“培训”（+9）；…"""
         if self.overridden and self.type is not None:
             return f"{self.type.value}（简报“项目类型”字段指定）"
+        if self.type is None and self.guess is not None:
+            why = "；".join(r.describe() for r in self.reasons[:3])
+            return (
+                f"未确定（内容最接近{self.guess.value}，得分 {self.score:g}，把握 {self.confidence:.2f}：{why}；"
+                "证据不足，不套用该类模板，指标按简报自身内容和框架必备类别给出；可在简报中填写“项目类型”）"
+            )
         if self.type is None:
             return "未识别（没有足够的类型特征词，可在简报中填写“项目类型”）"
         why = "；".join(r.describe() for r in self.reasons[:5])

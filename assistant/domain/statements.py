@@ -18,164 +18,47 @@ verb before the figure), with a list of the verbs briefs use most where jieba ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from functools import cache
 
 from assistant.domain.brief import Brief
+from assistant.domain.measures import overlaps, read_deadlines, read_rates, read_standards, read_zeros
 from assistant.domain.phrases import (
     APPROX,
     GENERIC_VERBS,
     KNOWN_VERBS,
     STOP,
     clean_object,
-    is_verb,
     leading_noun,
     phrase,
     tagged,
 )
-from assistant.domain.quantities import CN_NUMBER, cn_number, service_months
-
-
-class Kind(StrEnum):
-    INPUT = "投入"  # 配备接待人员12名: staff or money put in, never an output row
-    COUNT = "数量"
-    RATE = "比率"
-    STANDARD = "标准"
-    DEADLINE = "时限"
-    ZERO = "零目标"
-    COMPLETE = "承诺"
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One measurable statement. ``number`` is None only for a COMPLETE commitment (不重不漏)."""
-
-    kind: Kind
-    number: Decimal | None
-    unit: str  # 个, 万人, 人次, %, 元/人, 个工作日, 次
-    op: str  # ≥, ≤ or =
-    verb: str  # 划分, 慰问, 出具; "" when the clause has none
-    object: str  # 选区, 困难党员, 检测报告
-    field: str  # 主要内容, 实施计划, 项目构成, 政策目标
-    clause: str
-    words: str  # the figure as written: 约180个, 每人500元, 3个工作日内
-    approx: bool = False
-    subject: str = ""  # a standard's or rate's own name where the brief gives one: 困难党员慰问标准
-    derivation: str | None = None  # 每月40批次 × 12个月 = 480批次
-    parts: tuple[Statement, ...] = ()
-    per_unit: str | None = None  # a standard's unit of measure: 人 in 元/人
-
-    @property
-    def phrase(self) -> str:
-        return f"{self.object}{self.verb}"
-
-    @property
-    def shown(self) -> str:
-        return f"{'约' if self.approx else ''}{plain(self.number)}{self.unit}" if self.number is not None else ""
-
-
-def plain(number: Decimal | None) -> str:
-    return "" if number is None else f"{number.normalize():f}"
-
-
-# -- numbers and units --------------------------------------------------------------------------------
-
-NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|{CN_NUMBER}"
-COUNT_UNITS = (
-    "平方米",
-    "人次",
-    "批次",
-    "课时",
-    "学时",
-    "公里",
-    "吨",
-    "口",
-    "人",
-    "名",
-    "户",
-    "位",
-    "期",
-    "班",
-    "场",
-    "讲",
-    "次",
-    "册",
-    "本",
-    "份",
-    "页",
-    "卷",
-    "件",
-    "个",
-    "处",
-    "项",
-    "台",
-    "套",
-    "辆",
-    "条",
-    "篇",
-    "家",
-    "所",
-    "座",
-    "块",
-    "幅",
-    "张",
-    "部",
-    "批",
-    "宗",
-    "起",
-    "类",
-    "种",
-    "盒",
-    "箱",
-    "间",
-    "幢",
-    "栋",
-    "轮",
-    "节",
-    "门",
-    "堂",
-    "集",
-    "分钟",
+from assistant.domain.quantities import service_months
+from assistant.domain.statement_base import (
+    AT_MOST,
+    COUNT_UNITS,
+    NOT_BEFORE,
+    NUM,
+    PEOPLE,
+    Kind,
+    Statement,
+    plain,
+    read_number,
 )
-TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周")
-_AT_LEAST = ("不少于", "不低于", "至少", "超过", "逾", "达到", "以上", "不小于", "高于")
-_AT_MOST = ("不超过", "不高于", "不多于", "控制在", "以内", "以下", "低于", "不大于")
-_PEOPLE = ("人", "名", "户", "位", "人次")
 
 _COUNT = re.compile(
     rf"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
-_NOT_BEFORE = re.compile(r"(?:[A-Za-z/／\-—–~～.]|第|满|各)$")  # 各1次: per item, no total
 _ORDINAL = re.compile(r"党代会|全会|代表大会|人代会|党员代表大会")  # 市十二次党代会: an ordinal, not a count
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
-_STANDARD = re.compile(
-    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年)?"
-    rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
-    rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
-)
-_RATE = re.compile(
-    rf"(?P<op>{'|'.join(sorted(_AT_LEAST + _AT_MOST, key=len, reverse=True))}|≥|≤)?\s*"
-    r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)(?P<tail>以上|以下|以内)?"
-)
-_DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
-_SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{1,4})")
-_ZERO = re.compile(
-    r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,12}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
-    r"|零(?P<what2>差错|损毁|丢失|事故|投诉|失误|泄密|遗漏)"
-)
-_COMPLETE = re.compile(
-    r"不重不漏|应发尽发|发放到人|发放到位|足额发放|全覆盖|应检尽检|应收尽收|应录尽录|"
-    r"依法[\u4e00-\u9fff]{0,4}(?:确认|公告|公布)|按期办结|按时办结|按期答复|按时答复"
-    r"(?!率)"
-)
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
 _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
-_PER_UNIT = re.compile(r"每(?P<per>期|场|班|次|批|轮|门|堂|集|节)[^，,；。]{0,4}$")
+_PER_UNIT = re.compile(r"每(?P<per>批次|期|场|班|次|批|轮|门|堂|集|节|项)(?P<what>[^，,；。]{0,8})$")
+_DURATIONS = {"分钟", "课时", "学时", "小时"}
 
 
 def read_statements(brief: Brief) -> list[Statement]:
@@ -214,7 +97,20 @@ def _read_text(text: str, label: str, months: int) -> tuple[Statement, ...]:
     for sentence in re.split(r"[。；;！？\n]", text):
         if sentence.strip():
             found.extend(_sentence(sentence.strip(), label, months))
+    found += _per_products(found, only=_unmultiplied(found))  # 5项；每项…3次: the count is in another sentence
     return tuple(_each_site(s, found) for s in found)
+
+
+def _unmultiplied(found: list[Statement]) -> list[Statement]:
+    """Per-unit figures whose sentence gave no count to multiply them by."""
+    products = [s for s in found if s.derivation and "每" in s.derivation]
+    return [
+        q
+        for q in found
+        if q.per_unit
+        and q.kind is Kind.COUNT
+        and not any(p.words == q.words and q.clause in p.clause for p in products)
+    ]
 
 
 _EACH = re.compile(r"(?:每(?:个|座|处|家|所)|各)(?P<noun>[\u4e00-\u9fff]{2})")
@@ -248,10 +144,10 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
         for part in clause.split("、"):
             taken: list[tuple[int, int]] = []
             stated += [
-                *_standards(part, label, clause, taken),
-                *_rates(part, label, clause, taken),
-                *_deadlines(part, label, clause, taken),
-                *_zeros(part, label, clause),
+                *read_standards(part, label, clause, taken),
+                *read_rates(part, label, clause, taken),
+                *read_deadlines(part, label, clause, taken),
+                *read_zeros(part, label, clause),
             ]
             read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, months)]
             verb = next((c.verb for c in read if c.verb), verb)
@@ -307,13 +203,13 @@ def _counts(
 ) -> list[Statement]:
     found = []
     for m in _COUNT.finditer(part):
-        if _overlaps(m.span(), taken) or _NOT_BEFORE.search(part[: m.start("num")]):
+        if overlaps(m.span(), taken) or NOT_BEFORE.search(part[: m.start("num")]):
             continue
         if _NOT_AFTER.search(part[m.end("unit") :]) or _ORDINAL.match(part[m.end("unit") :]):
             continue
         if m["num"] == "一" and not m["approx"] and not _EVERY.search(part[: m.start()]):
             continue  # 一次性, 一站式, 一件事: a lone 一 is wording, not a figure
-        number = _number(m["num"], "亿" if m["wan"] == "亿" else None)
+        number = read_number(m["num"], "亿" if m["wan"] == "亿" else None)
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
         own_verb, obj = phrase(before, after)
@@ -324,10 +220,10 @@ def _counts(
             obj = leading_noun(tagged(STOP.split(after, maxsplit=1)[0])) or _ENUMERATED.get(m["unit"], "")
         per = _PER_UNIT.search(before)
         statement = Statement(
-            Kind.INPUT if m["unit"] in _PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
+            Kind.INPUT if m["unit"] in PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
             number,
             unit,
-            "≤" if any(w in (m["approx"] or "") for w in _AT_MOST) else "≥",
+            count_op(m["approx"] or "", m["tail"] or "", before, after),
             own_verb or verb,
             obj,
             label,
@@ -338,6 +234,22 @@ def _counts(
         )
         found.append(_frequency(statement, before, months))
     return found
+
+
+# A number fixed in advance: seats to fill, a quota (应选代表300名, 名额, 定额), never more nor fewer.
+_FIXED = re.compile(r"应选|应到|名额|定额|选举产生|选出|当选|差额|等额")
+
+
+def count_op(approx: str, tail: str, before: str, after: str) -> str:
+    """The operator of a stated count: a fixed number (seats to elect, a quota: 应选代表约300名) → = whatever the
+    wording; 不超过/以内 → ≤; otherwise ≥ (不少于/至少/以上 say so; 约/近 is an estimate of what the plan delivers,
+    which the field writes as ≥; a plain planned output, 印制1000册, is written ≥ in most published forms —
+    14 of 22 count rows of the corpus — and = in the rest, so ≥ stays the default)."""
+    if _FIXED.search(before + after[:4]):
+        return "="
+    if approx in AT_MOST:
+        return "≤"
+    return "≥"
 
 
 _STAFF = re.compile(r"(?:人员|工作人员|员工|律师|志愿者|专职|驻场)$")
@@ -357,11 +269,6 @@ def _staff(before: str, after: str, verb: str) -> bool:
     )
 
 
-def _number(num: str, multiplier: str | None) -> Decimal:
-    value = cn_number(num.replace("，", ","))
-    return value * {"万": 10000, "亿": 100000000}.get(multiplier or "", 1)
-
-
 def _frequency(s: Statement, before: str, months: int) -> Statement:
     """每月…40批次 → 40 × 12个月 = 480批次 (over the months the brief runs)."""
     every = _EVERY.search(before)
@@ -377,19 +284,49 @@ def _frequency(s: Statement, before: str, months: int) -> Statement:
     return replace(s, number=total, derivation=how, approx=s.approx)
 
 
-def _per_products(items: list[Statement]) -> list[Statement]:
-    """每期约60人 with 2期 in the same clause → 120人次 (the per-unit figure itself stays a statement)."""
+def _per_products(items: list[Statement], *, only: list[Statement] | None = None) -> list[Statement]:
+    """每期约60人 with 2期 in the same sentence → 120人次; 每次常委会会议约45名 with 常委会会议8次 (not 主任会议12次)
+    → 360人次; 每项课题开展实地调研不少于3次 with 5项 → 15次. The per-unit figure itself stays a statement."""
     derived = []
-    for q in (q for q in items if q.per_unit and q.unit in _PEOPLE and q.number is not None):
-        count = next((c for c in items if c.unit == q.per_unit and c.per_unit is None and c.number), None)
+    for q in (q for q in (items if only is None else only) if q.per_unit and q.unit not in _DURATIONS and q.number):
+        count = _per_count(q, items)
         if count is None or count.number is None or q.number is None:
             continue
         total = q.number * count.number
-        how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}人次"
+        people = q.unit in PEOPLE
+        unit = "人次" if people else q.unit
+        how = f"{count.shown} × 每{q.per_unit}{q.shown} = {plain(total)}{unit}"
+        clause = q.clause if count.clause == q.clause else f"{count.clause}，{q.clause}"  # quote both figures
         derived.append(
-            replace(q, number=total, unit="人次", derivation=how, per_unit=None, object=count.object, verb=count.verb)
+            replace(
+                q,
+                number=total,
+                unit=unit,
+                op="=" if q.op == count.op == "=" else "≥",
+                derivation=how,
+                per_unit=None,
+                object=count.object if people else q.object,
+                verb=(_ATTEND.get(count.verb, count.verb) if people else q.verb),
+                clause=clause,
+            )
         )
     return derived
+
+
+# People at an event the count holds (召开会议8次, 每次约45名): they attend it, they do not hold it.
+_ATTEND = {"召开": "参会", "举办": "参加", "举行": "参加", "组织": "参加", "开展": "参加"}
+
+
+def _per_count(q: Statement, items: list[Statement]) -> Statement | None:
+    """The count a per-unit figure multiplies: in the unit it is per (每批 → 2批次), the one whose object the words
+    after 每… name (每次常委会会议 → 常委会会议8次), else the first."""
+    units = {q.per_unit, f"{q.per_unit}次"} if q.per_unit == "批" else {q.per_unit}
+    found = [c for c in items if c.unit in units and c.per_unit is None and c.number and not c.parts]
+    if not found:
+        return None
+    per = _PER_UNIT.search(q.clause[: max(q.clause.find(q.words), 0)])
+    what = per["what"] if per else ""
+    return max(found, key=lambda c: (sum(ch in what for ch in set(c.object)), -found.index(c)))
 
 
 def _listing_total(items: list[Statement], label: str, clause: str) -> Statement | None:
@@ -405,7 +342,7 @@ def _listing_total(items: list[Statement], label: str, clause: str) -> Statement
         Kind.COUNT,
         total,
         first.unit,
-        "≥",
+        "=" if all(q.op == "=" for q in plain_items) else "≥",  # a sum of fixed numbers is fixed
         first.verb,
         _common_head([q.object for q in plain_items]),
         label,
@@ -426,97 +363,4 @@ def _common_head(objects: list[str]) -> str:
     return first
 
 
-# -- standards, rates, deadlines, zero targets ----------------------------------------------------------------
-
-
-def _standards(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
-    """每人500元, 每批次约350元, 约0.55元/页: money per unit the brief states."""
-    found = []
-    for m in _STANDARD.finditer(part):
-        n = "1" if m["num1"] else "2"
-        per = m[f"per{n}"]
-        number = _number(m[f"num{n}"], m[f"wan{n}"])
-        if m["times"] == "每次" and per in {"人", "名"}:
-            per = "人次"  # 每人每次750元
-        before = part[: m.start()] + (m["middle"] or "")
-        subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
-        verb, obj = phrase(before, "")
-        taken.append(m.span())
-        found.append(
-            Statement(
-                Kind.STANDARD,
-                number,
-                f"元/{per}",
-                "≤" if m[f"approx{n}"] else "=",
-                verb,
-                obj,
-                label,
-                clause,
-                m.group(0),
-                approx=bool(m[f"approx{n}"]),
-                subject=subject if subject.endswith(("标准", "单价", "费用", "成本", "价格")) else "",
-                per_unit=per,
-            )
-        )
-    return found
-
-
-def _rates(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
-    found = []
-    for m in _RATE.finditer(part):
-        op_word, tail = m["op"] or "", m["tail"] or ""
-        number = Decimal(m["num"])
-        op = "≤" if op_word in _AT_MOST or op_word == "≤" or tail in {"以下", "以内"} else "≥"
-        op = "=" if number == 100 and op == "≥" else op
-        subject = clean_object(re.sub(r"(?:要|应|须|需|均|要求)+$", "", part[: m.start()]))
-        subject = re.sub(r"(?:不低于|不少于|达到|达|保持|控制在|为|在)+$", "", subject)
-        taken.append(m.span())
-        verb, obj = phrase(part[: m.start()], "")
-        found.append(
-            Statement(Kind.RATE, number, "%", op, verb, obj, label, clause, m.group(0).strip(), subject=subject)
-        )
-    return found
-
-
-def _deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
-    """3个工作日内出具检测报告 / 检测报告在抽样后10个工作日内出具 / 当日出具."""
-    found = []
-    for m in _DEADLINE.finditer(part):
-        if _NOT_BEFORE.search(part[: m.start()]):
-            continue
-        taken.append(m.span())
-        before = re.sub(r"(?:在|于)[\u4e00-\u9fff]{0,4}?后$", "", part[: m.start()])
-        verb, obj = _deadline_phrase(before, part[m.end() :])
-        unit = m["unit"]
-        found.append(Statement(Kind.DEADLINE, _number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0)))
-    for m in _SAME_DAY.finditer(part):
-        later = tagged(STOP.split(part[m.start("verb") :], maxsplit=1)[0])
-        verb = next((w for w, tag in later if is_verb(w, tag)), m["verb"][:2])
-        obj = phrase(part[: m.start()], "")[1] or clean_object(part[: m.start()])
-        found.append(Statement(Kind.DEADLINE, Decimal(1), "天", "≤", verb, obj, label, clause, m["word"]))
-    return found
-
-
-def _deadline_phrase(before: str, after: str) -> tuple[str, str]:
-    after_words = tagged(STOP.split(after, maxsplit=1)[0])
-    verb = next((w for w, tag in after_words if is_verb(w, tag)), "")
-    rest = "".join(w for w, _ in after_words[[w for w, _ in after_words].index(verb) + 1 :]) if verb else ""
-    obj = clean_object(rest) or clean_object(before)
-    return verb, obj
-
-
-def _zeros(part: str, label: str, clause: str) -> list[Statement]:
-    """不发生食品安全事故, 纸质档案零损毁, 不重不漏: targets of zero (or of everything)."""
-    found = []
-    for m in _ZERO.finditer(part):
-        what = m["what1"] or m["what2"]
-        obj = clean_object(m["obj1"] or "") if m["what1"] else clean_object(phrase(part[: m.start()], "")[1])
-        found.append(Statement(Kind.ZERO, Decimal(0), "", "=", what, obj, label, clause, m.group(0)))
-    for m in _COMPLETE.finditer(part):
-        obj = clean_object(part[: m.start()])
-        found.append(Statement(Kind.COMPLETE, None, "", "=", m.group(0), obj, label, clause, m.group(0)))
-    return found
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in taken)
+__all__ = ["Kind", "Statement", "brief_texts", "count_op", "plain", "read_statements", "read_text"]

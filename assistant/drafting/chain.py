@@ -33,6 +33,7 @@ from assistant.errors import ModelError
 from assistant.llm.faults import ReplyRejected
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
+from assistant.suggest.model_step import Ask, improve
 from assistant.suggest.models import Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
@@ -60,6 +61,7 @@ class Writer:
     down: str | None = None  # why the endpoint failed (a fault of the endpoint, not of one reply): rules from then on
     seconds: float | None = DRAFT_SECONDS  # the whole draft's time budget; None: each section's own only
     section_seconds: float = SECTION_SECONDS  # one section's, its retries included
+    ask: Ask | None = None  # one plain model call for the indicator table's model step (None: rules only)
 
     @property
     def deadline(self) -> float | None:
@@ -91,6 +93,7 @@ def drafting_chain(writer: Writer, review_context: ReviewContext) -> RunnableSer
         | RunnableLambda(_indicators)
         | RunnableLambda(lambda s: _show_rule_parts(s, writer))
         | RunnableLambda(lambda s: _sections(s, writer))
+        | RunnableLambda(lambda s: _model_indicators(s, writer, review_context))
         | RunnableLambda(lambda s: _assemble(s, writer, review_context))
     )
 
@@ -330,6 +333,23 @@ def rule_parts_text(state: State) -> str:
 
 def _indicators(state: State) -> State:
     state.indicators.extend(draft_indicators(state.ctx.suggestions))
+    return state
+
+
+def _model_indicators(state: State, writer: Writer, review_context: ReviewContext) -> State:
+    """The indicator table's bounded model step (`assistant.suggest.model_step.improve`, the path 指标推荐 and
+    重新生成指标表 take too), after the sections: only when the model wrote every section (an endpoint that failed
+    once is not asked again) and the draft's time budget has room for one more call; what it proposed and was
+    not taken is noted."""
+    deadline = writer.deadline
+    ruled = any(s.generated_by == RULES for s in state.sections if s.kind in DRAFTED)
+    late = deadline is not None and deadline - time.perf_counter() < MIN_SECONDS
+    if writer.ask is None or writer.down is not None or ruled or late:
+        return state
+    writer.emit("step", "指标表", "模型改进指标名称、补充简报写明的指标（数字逐一核对简报）")
+    improved = improve(state.ctx.suggestions, state.ctx.brief, writer.ask, context=review_context)
+    state.indicators = draft_indicators(improved)
+    state.notes.extend(GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in improved.notes)
     return state
 
 

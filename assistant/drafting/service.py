@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from langchain_core.messages import HumanMessage, SystemMessage
+
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
@@ -18,6 +20,7 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
 from assistant.settings import LLMProvider, Settings
 from assistant.suggest.bank import IndicatorBank
+from assistant.suggest.model_step import MAX_TOKENS, Ask
 from assistant.suggest.suggest import suggest
 
 EMBEDDED_MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct（内置）"
@@ -35,6 +38,18 @@ SECTION_NAMES |= {
 
 def _ignore(_: DraftEvent) -> None:
     return None
+
+
+def asker(runtime: LLMRuntime | None) -> Ask | None:
+    """One plain, bounded model call (the settings' call budget) for the indicator table's model step."""
+    if runtime is None or not runtime.enabled:
+        return None
+    live = runtime
+
+    def ask(system: str, user: str) -> str:
+        return live.complete([SystemMessage(system), HumanMessage(user)], max_tokens=MAX_TOKENS).text
+
+    return ask
 
 
 def make_writer(
@@ -64,6 +79,7 @@ def make_writer(
         provider=provider.value,
         retries=settings.llm.max_retries,
         on_event=on_event,
+        ask=asker(runtime),
     )
 
 

@@ -19,9 +19,9 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed
 from assistant.drafting.context import DraftContext
-from assistant.drafting.models import Draft, DraftSection, NoteKind
+from assistant.drafting.models import Draft, DraftSection, GroundingNote, NoteKind
 from assistant.drafting.retrieve import Finder, LazyFinder
-from assistant.drafting.service import draft_brief, draft_context, regenerate_section, section_kind
+from assistant.drafting.service import asker, draft_brief, draft_context, regenerate_section, section_kind
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
@@ -48,6 +48,7 @@ from assistant.store.fields import (
     section_path,
 )
 from assistant.store.files import read_draft_file
+from assistant.suggest.model_step import suggest_table
 from assistant.suggest.suggest import suggest
 
 INDICATOR_TABLE = "绩效指标"
@@ -300,10 +301,17 @@ class DraftingService:
 
     def _rewrite_indicators(self, current: StoredVersion, force: bool) -> Rewrite:
         snapshot = self.scope.current()
-        fresh = draft_indicators(suggest(current.draft.brief, snapshot.bank))
+        found = suggest_table(current.draft.brief, snapshot.bank, asker(self._model()))  # the draft's own path
+        fresh = draft_indicators(found)
         protected = set() if force else current.protected_paths()
         table, kept = keep_indicator_rows(current.draft.indicators, fresh, protected)
-        draft = reviewed(current.draft.model_copy(update={"indicators": table}), snapshot.review_context)
+        notes = [
+            *current.draft.notes,
+            *(GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in found.notes),
+        ]
+        draft = reviewed(
+            current.draft.model_copy(update={"indicators": table, "notes": notes}), snapshot.review_context
+        )
         return Rewrite(draft, kept, Origin.TEMPLATE, initial_origins(draft))
 
     # -- proposals: a rewrite the person accepts or rejects ---------------------------------------

@@ -63,7 +63,7 @@ class Services:
 
     @cached_property
     def suggest(self) -> SuggestService:
-        return SuggestService(self.scope)
+        return SuggestService(self.scope, self.runtime)
 
     @cached_property
     def review(self) -> ReviewService:

@@ -77,7 +77,8 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             name = s.subject if s.subject.endswith(("率", "度")) else f"{s.subject}达标率"
             level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
         case Kind.DEADLINE:
-            name, level2, value = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS, f"≤{plain(s.number)}({s.unit})"
+            value = s.words if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"  # 11月底前, ≤3(个工作日)
+            name, level2 = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS
         case Kind.ZERO:
             name, level2, value = _zero(s, every)
         case Kind.COMPLETE:
@@ -132,6 +133,8 @@ def count_name(s: Statement) -> str:
     """选区 + 划分 + 数量; 选民 + 登记 + 人数; 选举工作人员业务培训 + 人次; 抽检 + 批次."""
     unit = s.unit.removeprefix("万")
     suffix = _SUFFIX.get(unit, "数量")
+    if s.op == "=" and unit in {"人", "名", "位"}:
+        suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
     obj = _short(s.object)
     base = obj if verb and obj.endswith(verb) else f"{obj}{verb}"

@@ -61,7 +61,7 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
     check = _products(brief, matched)
     rows = []
     for s, count in matched:
-        verb = ((count.verb if count else "") or s.verb)[-2:]
+        verb = (s.verb or ("" if s.object or not count else count.verb))[-2:]  # 会议餐饮标准, not 会议餐饮召开标准
         obj = _short(s.object or (count.object if count else ""))
         name = s.subject or f"{obj}{verb}标准"
         note = f"核算：{check}" if check else None

@@ -28,6 +28,7 @@ class Origin(StrEnum):
     BRIEF = "简报数据"
     TEMPLATE = "类型模板"
     PRECEDENT = "先例"
+    FRAMEWORK = "框架必备类别"  # a category every table must carry, which the brief left empty
 
 
 class Naming(StrEnum):
@@ -101,6 +102,31 @@ class IndicatorSuggestion(BaseModel):
     source: str | None = Field(default=None, description="The framework or guide a template row follows.")
 
 
+_FIELD_NAMES = {"资金": "项目资金", "年度": "预算年度"}
+
+
+def provenance(row: IndicatorSuggestion) -> str:
+    """来源 in plain Chinese, what the row came from: 简报主要内容 / 简报项目构成、主要内容，按其中数字计算 /
+    先例：2026-004-01、… / 培训类模板的参考值 / 框架必备类别（简报未写明）."""
+    value = row.value
+    fields = "、".join(_FIELD_NAMES.get(f, f) for f in value.fields)
+    computed = "，按其中数字计算" if value.arithmetic else ""
+    match row.origin:
+        case Origin.BRIEF:
+            named = "，名称按类型模板" if row.naming is Naming.TEMPLATE else ""
+            return f"简报{fields or '内容'}{computed}{named}"
+        case Origin.PRECEDENT:
+            ids = list(dict.fromkeys(e.declaration_id for e in row.evidence))
+            shown = "、".join(ids[:3]) + ("等" if len(ids) > 3 else "")
+            return f"先例：{shown}" if ids else "先例"
+        case Origin.TEMPLATE:
+            return "项目类型模板的参考值（简报未写明，请按实际核定）"
+        case Origin.FRAMEWORK:
+            if value.ground is Ground.PLAN and fields:
+                return f"框架必备类别，值取自简报{fields}"
+            return "框架必备类别的参考行（简报未写明，请按实际填写）"
+
+
 class Precedent(BaseModel):
     """A past declaration and how similar it is to the brief."""
 
@@ -130,6 +156,9 @@ class SuggestionSet(BaseModel):
     precedents: list[Precedent] = Field(description="Most similar past declarations, closest first.")
     suggestions: list[IndicatorSuggestion]
     coverage: list[CoverageItem]
+    notes: list[str] = Field(
+        default_factory=list, description="What the model step proposed and was not taken, and why (Chinese)."
+    )
 
     def grouped(self) -> list[tuple[Level1, Level2, list[IndicatorSuggestion]]]:
         """Suggestions in framework order, one group per 二级 that has any."""

@@ -7,9 +7,12 @@
 3. ``fill_gaps``     Reading, OwnRows, template rows, precedent candidates → the rows that fill what the
                      brief leaves empty: a sure type's template rows (its figures first), precedents;
                      an unsure type gets no foreign template, only the framework's common rows and
-                     precedents that speak of the brief's own work;
+                     precedents that speak of the brief's own work; and every category the framework
+                     requires that nothing else covers gets a marked row (``framework_rows``:
+                     框架必备类别, named from the brief's own people and work);
 4. selection and review stay in suggest.py (``_screen``, ``_settle``): quotas per 二级, the required
-   categories, and the review engine's repairs.
+   categories, and the review engine's repairs (one review of the table, one check; no rounds);
+5. the bounded model step (model_step.py) runs after, on the settled table.
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from assistant.domain.brief import Brief
 from assistant.domain.classify import brief_type
-from assistant.domain.framework import PARENT, Level1, Level2
+from assistant.domain.framework import FRAMEWORK, PARENT, Level1, Level2
 from assistant.domain.project_types import TypeVerdict, catalogue
 from assistant.domain.statements import Kind, Statement, read_statements
+from assistant.domain.values import ValueKind
 from assistant.suggest.brief_rows import BRIEF_SCORE, brief_row, plan_value, statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
@@ -99,7 +104,7 @@ def fill_gaps(
     other way. A brief of an unsure type gets no template but the framework's common rows, and only precedents
     whose every specific word is the brief's own (``own_words``)."""
     if not reading.sure:
-        return own.rows, [*_common_rows(reading, own), *[p for p in precedents if own_words(p)]]
+        return own.rows, [*framework_rows(reading, own.rows), *[p for p in precedents if own_words(p)]]
     own_costs = [r for r in own.rows if r.level2 is Level2.ECONOMIC_COST and r.name != "项目总成本"]
     kept_template = []
     for row in template:
@@ -108,6 +113,8 @@ def fill_gaps(
         if row.origin is Origin.TEMPLATE and row.level2 in own.level2s() and row.level2 is not Level2.SATISFACTION:
             continue
         kept_template.append(row)
+    if any(r.level2 is Level2.TIMELINESS and r.value.kind is ValueKind.DEADLINE for r in own.rows):
+        kept_template = [r for r in kept_template if not _end_date_row(r)]  # the brief's own date (11月底前) stands
     derived = [r for r in own.rows if r.value.arithmetic and r.level1 is not Level1.COST]
     listed = _listing_clauses(own.rows)
     kept_template = [
@@ -116,7 +123,13 @@ def fill_gaps(
     planned = [_planned(p) for p in precedents]
     carriers = [r for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE]
     kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
-    return kept_own, [*kept_template, *planned]
+    fillers = [*kept_template, *planned]
+    return kept_own, [*fillers, *framework_rows(reading, [*kept_own, *fillers])]
+
+
+def _end_date_row(row: IndicatorSuggestion) -> bool:
+    """A template's deadline taken from the brief's end date or budget year, not from what its text sets."""
+    return row.level2 is Level2.TIMELINESS and row.value.fields in (["结束日期"], ["年度"])
 
 
 def _planned(row: IndicatorSuggestion) -> IndicatorSuggestion:
@@ -183,41 +196,66 @@ def _figure(row: IndicatorSuggestion) -> tuple[object, object]:
     return (row.value.number.normalize() if row.value.number is not None else row.value.value, unit)
 
 
-def _common_rows(reading: Reading, own: OwnRows) -> list[IndicatorSuggestion]:
-    """The framework's rows every project has, where the brief's statements left them empty: a deadline from
-    the end date, the satisfaction of the people the brief serves, the plan completed."""
-    brief, rows = reading.brief, []
-    core = core_name(brief.name)
-    if Level2.TIMELINESS not in own.level2s():
+def framework_rows(reading: Reading, rows: list[IndicatorSuggestion]) -> list[IndicatorSuggestion]:
+    """A row for every category the framework requires (primer §3: 数量, 质量, 时效, 效益, 满意度) that ``rows``
+    leave empty, so no suggested table fails its own review with FW-MISSING-L2: a deadline from the end date,
+    otherwise a reference row named from the brief's own people and work, marked 框架必备类别 for the officer to
+    fill (``provenance``)."""
+    brief, found = reading.brief, {r.level2 for r in rows}
+    core, made = core_name(brief.name), []
+    if Level2.TIMELINESS not in found:
         end = brief.end_date or date(brief.year, 12, 31)
         why = f"计划标准：简报结束日期 {end.isoformat()}" if brief.end_date else f"计划标准：预算年度 {brief.year} 年末"
-        rows.append(
-            _common(f"{core}完成时限", Level2.TIMELINESS, plan_value(f"{end.month}月底前", why, fields=["结束日期"]))
-        )
-    if Level2.SATISFACTION not in own.level2s():
-        rows.append(_common(_served(reading.statements), Level2.SATISFACTION, _reference("≥90(%)")))
-    if Level2.QUANTITY not in own.level2s():
-        rows.append(_common("年度计划任务完成率", Level2.QUANTITY, _reference("=100(%)")))
-    return rows
+        fields = ["结束日期"] if brief.end_date else ["年度"]
+        made.append(_common(f"{core}完成时限", Level2.TIMELINESS, plan_value(f"{end.month}月底前", why, fields=fields)))
+    if Level2.SATISFACTION not in found:
+        made.append(_common(_served(reading.statements), Level2.SATISFACTION, _reference("≥90(%)")))
+    if Level2.QUANTITY not in found:
+        made.append(_common("年度计划任务完成率", Level2.QUANTITY, _reference("=100(%)")))
+    if Level2.QUALITY not in found:
+        made.append(_common(f"{core}质量达标率", Level2.QUALITY, _reference("≥95(%)")))
+    if not found & set(FRAMEWORK[Level1.BENEFIT]):
+        made.append(_common(_benefit(reading.statements, core), Level2.SOCIAL_BENEFIT, _reference("≥95(%)")))
+    return made
+
+
+def _benefit(statements: list[Statement], core: str) -> str:
+    """A social benefit named from the people the brief reaches (选民登记覆盖率, 慰问对象覆盖率), else its work."""
+    people = _people(statements)
+    if not people:
+        return f"{core}预期目标实现率"
+    biggest = max(people, key=_headcount)
+    verb = biggest.verb[-2:]
+    if verb in _SERVING:
+        return f"{verb}对象覆盖率"
+    return f"{biggest.object[-6:]}{verb}覆盖率"
+
+
+_SERVING = {"慰问", "救助", "补助", "服务", "接待", "走访"}
+
+
+def _people(statements: list[Statement]) -> list[Statement]:
+    found = [s for s in statements if s.kind is Kind.COUNT and s.unit.removeprefix("万") in {"人", "名", "户", "人次"}]
+    own = [s for s in found if s.field != "项目构成" and "：" not in s.object]  # a budget line restates, never names
+    return [s for s in own if s.object and "人员" not in s.object and not s.parts]
+
+
+def _headcount(s: Statement) -> Decimal:
+    return (s.number or Decimal(0)) * (10000 if s.unit.startswith("万") else 1)
 
 
 def _served(statements: list[Statement]) -> str:
     """Whose satisfaction: the largest group of people the brief reaches (慰问对象, 选民), else 服务对象."""
-    people = [s for s in statements if s.kind is Kind.COUNT and s.unit.removeprefix("万") in {"人", "名", "户", "人次"}]
-    people = [s for s in people if s.object and "人员" not in s.object]
+    people = _people(statements)
     if not people:
         return "服务对象满意度"
-    biggest = max(people, key=lambda s: (s.number or 0) * (10000 if s.unit.startswith("万") else 1))
+    biggest = max(people, key=_headcount)
     verb = biggest.verb[-2:]
-    return (
-        f"{verb}对象满意度"
-        if verb in {"慰问", "救助", "补助", "服务", "接待", "走访"}
-        else f"{biggest.object[-6:]}满意度"
-    )
+    return f"{verb}对象满意度" if verb in _SERVING else f"{biggest.object[-6:]}满意度"
 
 
 def _reference(value: str) -> ValueProposal:
-    why = f"模板参考值：简报未给出该项数据，取框架常用值 {value}，请按实际核定"
+    why = f"模板参考值：简报未写明该项，框架要求设置此类指标；{value} 为常用参考值，请按实际填写或改为本项目的指标"
     return plan_value(value, why, fields=[]).model_copy(update={"ground": Ground.TEMPLATE})
 
 
@@ -232,9 +270,9 @@ def _common(name: str, level2: Level2, value: ValueProposal) -> IndicatorSuggest
         value=value,
         evidence=[],
         score=COMMON_SCORE,
-        origin=Origin.BRIEF if value.ground is Ground.PLAN else Origin.TEMPLATE,
+        origin=Origin.FRAMEWORK,
         source=catalogue().sources["F2021"],
     )
 
 
-__all__ = ["OwnRows", "Reading", "brief_row", "fill_gaps", "is_sure", "own_rows", "read_brief"]
+__all__ = ["OwnRows", "Reading", "brief_row", "fill_gaps", "framework_rows", "is_sure", "own_rows", "read_brief"]

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level2
+from assistant.domain.statements import Kind, read_text
 from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
 from assistant.review import lexicon
 from assistant.review.checks_values import SATISFACTION_FLOOR
@@ -21,8 +22,7 @@ from assistant.suggest.text import grams
 
 DAY_UNITS = {"天", "日"}
 YEAR_DAYS = {Decimal(365), Decimal(366)}
-PLAN_UNITS = "个工作日|工作日|小时|分钟|人次|天|次|个|份|期|场|人|项|部|篇|台|套|条|家|批|件|名|户|所|课时|学时|万页|页"
-_PLAN_QUANTITY = re.compile(rf"(\d+(?:\.\d+)?)\s*({PLAN_UNITS})")
+_FIGURES = {Kind.COUNT, Kind.INPUT, Kind.DEADLINE}
 _SENTENCE = re.compile(r"[^。；;！？\n]+")
 MIN_SHARED_GRAMS = 2  # a brief sentence must share this many bigrams with the indicator name
 COUNTABLE = lexicon.COUNT_UNITS | {"份", "期", "场"}
@@ -165,14 +165,18 @@ def _planned(value: IndicatorValue, history: ValueProposal, basis: str) -> Value
 
 
 def _stated_quantity(name: str, unit: str | None, content: str) -> tuple[Decimal, str, str] | None:
-    """The first quantity in a sentence of the brief that talks about the same thing as ``name``."""
+    """The first figure (a count or a deadline, ``assistant.domain.statements``) in a sentence of the brief's
+    content that talks about the same thing as ``name``."""
     name_grams = set(grams(name))
+    figures = [
+        s for s in read_text(content, "主要内容") if s.kind in _FIGURES and s.number is not None and not s.derivation
+    ]
     for sentence in _SENTENCE.findall(content):
         if len(name_grams & set(grams(sentence))) < MIN_SHARED_GRAMS:
             continue
-        for match in _PLAN_QUANTITY.finditer(sentence):
-            if _compatible(unit, match[2]):
-                return Decimal(match[1]), match[2], sentence.strip()
+        for s in (s for s in figures if s.clause in sentence):
+            if s.number is not None and _compatible(unit, s.unit):
+                return s.number, s.unit, sentence.strip()
     return None
 
 

@@ -42,7 +42,6 @@ from assistant.suggest.templates import BRIEF_SCORE, template_rows
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
 PRECEDENTS_SHOWN = 5
-MAX_ROUNDS = 4
 # A brief whose closest past declaration is this similar is a kind the corpus knows (the same project's earlier
 # forms score 0.36–0.59; briefs of kinds the corpus lacks 0.17–0.34): its precedents fill gaps even when the
 # type rules are unsure (no type template is used then).
@@ -102,7 +101,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
         brief_name=brief.name,
         year=brief.year,
         kinds=brief_kinds(brief, bank),
-        project_type=reading.verdict,
+        project_type=reading.verdict if reading.sure else reading.verdict.unsure(),
         precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
@@ -248,17 +247,20 @@ def _settle(
     needs: list[Requirement],
     context: ReviewContext,
 ) -> list[IndicatorSuggestion]:
-    """Select, review, repair or exclude, select again, until the review has nothing to say."""
-    pool = list(pool)
-    chosen: list[IndicatorSuggestion] = []
-    for _ in range(MAX_ROUNDS):
-        chosen = select(pool, wanted, needs)
-        found = blocking_findings(brief, chosen, context)
-        if not found:
-            return chosen
-        for n, findings in found.items():
-            pool = _replace(pool, chosen[n], repaired(chosen[n], findings, ignore=frozenset()))
-    return [c for n, c in enumerate(chosen) if n not in blocking_findings(brief, chosen, context)]
+    """Select, review the table once, select again without what it flagged, check once more; no loop.
+
+    Each candidate already passed the review alone (``_screen``); what is left are findings on the table as a
+    whole (a duplicate, a unit cost that does not add up): a row the review can repair is repaired, one it
+    cannot is replaced by the next candidate of its 二级, and a replacement it still flags is left out."""
+    chosen = select(pool, wanted, needs)
+    found = blocking_findings(brief, chosen, context)
+    if not found:
+        return chosen
+    for n, findings in found.items():
+        pool = _replace(pool, chosen[n], repaired(chosen[n], findings, ignore=frozenset()))
+    chosen = select(pool, wanted, needs)
+    flagged = blocking_findings(brief, chosen, context)
+    return [c for n, c in enumerate(chosen) if n not in flagged]
 
 
 def _replace(

@@ -10,8 +10,9 @@ exists (历史标准). A rate target no row of the type measures becomes a row o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
@@ -19,7 +20,7 @@ from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.classify import brief_fields
 from assistant.domain.framework import PARENT
 from assistant.domain.project_types import Fill, TemplateIndicator, TypeVerdict, catalogue
-from assistant.domain.quantities import Quantity, Target, extract, service_months, targets
+from assistant.domain.statements import Kind, Statement, plain, read_statements
 from assistant.domain.values import ValueKind, parse_value
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.text import core_name, grams, specific_grams
@@ -39,47 +40,48 @@ Backing = Callable[[TemplateIndicator], tuple[ValueProposal, list[Evidence]] | N
 
 @dataclass(frozen=True)
 class BriefFigures:
-    """What a template reads of a brief: its quantities, budget lines and amounts."""
+    """What a template reads of a brief (its statements, ``assistant.domain.statements``): the counts (万
+    multiplied out: 78万人 → 780000 人), the rate targets, the budget lines and amounts."""
 
     brief: Brief
-    quantities: tuple[Quantity, ...]
-    targets: tuple[Target, ...] = ()
+    quantities: tuple[Statement, ...]
+    targets: tuple[Statement, ...] = ()
 
     @classmethod
     def of(cls, brief: Brief) -> BriefFigures:
-        start = brief.start_date or date(brief.year, 1, 1)
-        end = brief.end_date or date(brief.year, 12, 31)
-        months = service_months(start.year, start.month, end.year, end.month)
-        fields = {"主要内容": brief.content, "实施计划": "；".join(f"{s.period}{s.work}" for s in brief.plan)}
-        fields["项目构成"] = "；".join(f"{c.part}：{c.detail or ''}" for c in brief.composition)
-        return cls(brief, tuple(extract(fields, months=months)), tuple(targets(fields)))
+        statements = read_statements(brief)
+        counts = tuple(_whole(s) for s in statements if s.kind in {Kind.COUNT, Kind.INPUT} and s.number is not None)
+        targets = tuple(s for s in statements if s.kind is Kind.RATE and len(s.subject) >= 2)
+        return cls(brief, counts, targets)
 
-    def target(self, spec: TemplateIndicator) -> Target | None:
+    def target(self, spec: TemplateIndicator) -> Statement | None:
         """The brief's own target for what a reference-valued row measures (same unit, same measure)."""
         if spec.default is None:
             return None
         return next((t for t in self.targets if t.unit == spec.unit and same_measure(spec.name, t.subject)), None)
 
-    def find(self, fill: Fill) -> Quantity | None:
-        """The quantity of one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit
-        figures, and the total of a listing before its items where the words fit every item as well."""
+    def find(self, fill: Fill) -> Statement | None:
+        """The count in one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit
+        figures, the total of a listing before its items where the words fit every item as well, then the
+        units in the template's order (研究报告 5篇 before 课题 5项)."""
         scored = [
-            (self._fit(q, fill.words), bool(q.parts), -n, q)
+            (self._fit(q, fill.words), bool(q.parts), -fill.units.index(q.unit), -n, q)
             for n, q in enumerate(self.quantities)
-            if q.unit in fill.units and q.per is None
+            if q.unit in fill.units and not _per_unit(q)
         ]
         scored = [s for s in scored if s[0] > 0]
-        return max(scored, key=lambda s: s[:3])[3] if scored else None
+        return max(scored, key=lambda s: s[:4])[4] if scored else None
 
     @staticmethod
-    def _fit(q: Quantity, words: tuple[str, ...]) -> int:
+    def _fit(q: Statement, words: tuple[str, ...]) -> int:
         """3 when a word follows the figure (18个站点), 2 when it just precedes it, 1 anywhere in its clause;
         a listing's total fits as its worst-fitting item (讲座 fits 专题讲座6场 but not 履职辅导8场)."""
         if q.parts:
             return min(BriefFigures._fit(p, words) for p in q.parts)
-        if any(w in q.noun for w in words):
+        before, after = _around(q)
+        if any(w in after for w in words):
             return 3
-        if any(w in q.before for w in words):
+        if any(w in before for w in words):
             return 2
         return 1 if any(w in q.clause for w in words) else 0
 
@@ -108,6 +110,32 @@ def _named(row: IndicatorSuggestion, figures: BriefFigures, verdict: TypeVerdict
     spec = catalogue().spec(verdict.type)
     own = {g for g in specific_grams(row.name) if not any(g in w for w in (*spec.markers, *spec.signals))}
     return row.model_copy(update={"score": NAMED_SCORE}) if own & set(grams(brief_words(figures.brief))) else row
+
+
+def _whole(s: Statement) -> Statement:
+    """A count in 万 as the plain number (78万人 → 780000 人), as a template's unit asks."""
+    if s.number is None or not s.unit.startswith("万") or len(s.unit) == 1:
+        return s
+    return replace(s, number=s.number * WAN, unit=s.unit[1:], parts=tuple(map(_whole, s.parts)))
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]{0,4}")
+
+
+def _around(s: Statement) -> tuple[str, str]:
+    """Up to 10 characters before a statement's figure within its item of a listing (专题讲座6场、履职辅导8场: 8场
+    has 履职辅导 before it, not 讲座), and up to 4 Chinese characters after it."""
+    at = s.clause.find(s.words)
+    if at < 0:
+        return "", ""
+    after = _HAN.match(s.clause, at + len(s.words))
+    return s.clause[:at].rsplit("、", 1)[-1][-10:], after.group(0) if after else ""
+
+
+def _per_unit(s: Statement) -> bool:
+    """A figure per unit right after 每 (每期约60人: its product counts), not one whose 每 names a thing (每次全体会议
+    约280名委员参会: the people of that meeting)."""
+    return s.per_unit is not None and _around(s)[0].endswith(f"每{s.per_unit}")
 
 
 NAMED_SCORE = 0.15  # a precedent of another type scores at most its similarity × CROSS_TYPE_WEIGHT (0.3)
@@ -175,9 +203,9 @@ def _target_rows(figures: BriefFigures, specs: list[TemplateIndicator]) -> list[
 MAX_TARGET_NAME = 10  # a longer subject is a phrase, not an indicator's name
 
 
-def _targeted(op: str | None, unit: str | None, t: Target) -> ValueProposal:
+def _targeted(op: str | None, unit: str | None, t: Statement) -> ValueProposal:
     basis = f"计划标准：简报{t.field}写明“{t.clause}”"
-    return _proposal(f"{t.op or op}{_plain(t.number)}({unit or t.unit})", Ground.PLAN, basis, fields=[t.field])
+    return _proposal(f"{t.op or op}{plain(t.number)}({unit or t.unit})", Ground.PLAN, basis, fields=[t.field])
 
 
 def _from_brief(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal | None:
@@ -214,12 +242,13 @@ def _plain(number: Decimal) -> str:
     return f"{number.normalize():f}"
 
 
-def _stated(spec: TemplateIndicator, q: Quantity) -> ValueProposal:
+def _stated(spec: TemplateIndicator, q: Statement) -> ValueProposal:
     how = f"，{q.derivation}" if q.derivation else ""
     basis = f"计划标准：简报{q.field}写明“{q.clause}”{how}"
-    return _proposal(
-        f"{spec.op}{_plain(q.number)}({spec.unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation
-    )
+    op = q.op if spec.op in {"≥", "="} else spec.op  # the brief's own wording: 应选300名 =, 不少于450人次 ≥
+    people = {"人", "名", "位", "户", "人次"}
+    unit = spec.unit if q.unit == spec.unit or {q.unit, spec.unit} & people else q.unit  # 5篇 stays 5(篇), not 5(份)
+    return _proposal(f"{op}{plain(q.number)}({unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation)
 
 
 def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal | None:
@@ -229,7 +258,7 @@ def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal 
         (c for c in figures.brief.composition if any(w in f"{c.part}{c.detail or ''}" for w in spec.cost.lines)), None
     )
     amount, where = (line.amount, f"项目构成“{line.part}”") if line else (figures.amount, "项目资金")
-    if per is None or amount is None or per.number <= 0 or not _buys(figures, line, per):
+    if per is None or per.number is None or amount is None or per.number <= 0 or not _buys(figures, line, per):
         return None
     cost = (amount / per.number).quantize(Decimal(1), rounding=ROUND_CEILING)
     arithmetic = f"{where} {amount:,.0f}元 ÷ {per.shown} ≈ {cost:,}{spec.unit}"
@@ -238,7 +267,7 @@ def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal 
     return _proposal(f"{spec.op}{cost}({spec.unit})", Ground.PLAN, basis, fields=fields, arithmetic=arithmetic)
 
 
-def _buys(figures: BriefFigures, line: CompositionLine | None, per: Quantity) -> bool:
+def _buys(figures: BriefFigures, line: CompositionLine | None, per: Statement) -> bool:
     """Whether the amount pays for the quantity (issue 21: never a quotient of unrelated figures): no item of a
     listing (1,380,000元 ÷ 4台蒸柜 when the project buys eight units), and for the whole project's money a
     quantity its name speaks of."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.store import DraftConflict
-from assistant.suggest.models import IndicatorSuggestion, SuggestionSet
+from assistant.suggest.models import IndicatorSuggestion, SuggestionSet, provenance
 from assistant.web import render
 from assistant.web.brief_form import read_form
 from assistant.web.charts import value_chart
@@ -27,7 +27,7 @@ def _rows(found: SuggestionSet) -> list[list[str]]:
             s.name,
             s.value.value,
             s.value.ground.value,
-            s.origin.value,
+            provenance(s),
             str(len(s.evidence)),
         ]
         for n, s in enumerate(found.suggestions, start=1)
@@ -46,7 +46,8 @@ def _summary(found: SuggestionSet) -> str:
     missing = [c.requirement for c in found.coverage if not c.covered]
     cover = "齐全" if not missing else "缺少 " + "、".join(missing)
     name, kinds, cover = md(found.brief_name, inline=True), md(kinds, inline=True), md(cover, inline=True)
-    return f"**{name}**（{found.year}）· 项目类别：{kinds} · 相似先例：{precedents} · 必备类别：{cover}"
+    notes = "".join(f"\n- 说明：{md(note, inline=True)}" for note in found.notes)
+    return f"**{name}**（{found.year}）· 项目类别：{kinds} · 相似先例：{precedents} · 必备类别：{cover}{notes}"
 
 
 def _label(n: int, s: IndicatorSuggestion) -> str:

@@ -38,7 +38,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[3]
 _FIGURE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\((?P<unit>[^)]*)\)$")
 RUNS = 5  # timed runs per brief
-_TITLES = {"tune": "调参用", "test": "首轮未调参；其后按首轮所见的输入类别修正过", "test2": "写成后未调参，报告用"}
+_TITLES = {
+    "tune": "调参用",
+    "test": "首轮未调参；其后按首轮所见的输入类别修正过",
+    "test2": "写成后未调参，报告用",
+    "fresh": "第三批：会议费、考察、课题研究，运行前写成",
+}
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,7 @@ def report(title: str, outcomes: list[Outcome], times: list[float]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--split", choices=["tune", "test", "test2"], default=None)
+    parser.add_argument("--split", choices=["tune", "test", "test2", "fresh"], default=None)
     parser.add_argument("--verbose", action="store_true", help="print every suggested row")
     args = parser.parse_args()
     bank = build_bank(Corpus.load(REPO / "corpus").declarations)

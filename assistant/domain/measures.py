@@ -1,0 +1,158 @@
+"""Statements other than counts in one piece of a brief's clause: cost standards (每人500元, 约0.55元/页,
+住宿费每人每天不超过500元), rates (不低于85%), deadlines (3个工作日内, 11月底前, 当日) and zero targets or
+commitments (零损毁, 不发生…事故, 不重不漏). ``assistant.domain.statements`` calls these for each piece."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.domain.phrases import STOP, clean_object, is_verb, phrase, tagged
+from assistant.domain.statement_base import (
+    AT_LEAST,
+    AT_MOST,
+    NOT_BEFORE,
+    NUM,
+    TIME_UNITS,
+    Kind,
+    Statement,
+    read_number,
+)
+
+_STANDARD = re.compile(
+    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年|每天|每日|每晚)?"
+    rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
+    rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
+)
+_RATE = re.compile(
+    rf"(?P<op>{'|'.join(sorted(AT_LEAST + AT_MOST, key=len, reverse=True))}|≥|≤)?\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)(?P<tail>以上|以下|以内)?"
+)
+_DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
+_BY_MONTH = re.compile(
+    r"(?:\d{4}年)?(?P<month>1[0-2]|0?[1-9])月(?P<when>底|末|上旬|中旬|下旬|(?:[12]\d|3[01]|0?[1-9])日)?(?:之前|以前|前)"
+)
+_SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{1,4})")
+_ZERO = re.compile(
+    r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,12}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
+    r"|零(?P<what2>差错|损毁|丢失|事故|投诉|失误|泄密|遗漏)"
+)
+_COMPLETE = re.compile(
+    r"不重不漏|应发尽发|发放到人|发放到位|足额发放|全覆盖|应检尽检|应收尽收|应录尽录|"
+    r"依法[\u4e00-\u9fff]{0,4}(?:确认|公告|公布)|按期办结|按时办结|按期答复|按时答复"
+    r"(?!率)"
+)
+
+
+# -- standards, rates, deadlines, zero targets ----------------------------------------------------------------
+
+
+def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
+    """每人500元, 每批次约350元, 约0.55元/页: money per unit the brief states."""
+    found = []
+    for m in _STANDARD.finditer(part):
+        n = "1" if m["num1"] else "2"
+        per = m[f"per{n}"]
+        number = read_number(m[f"num{n}"], m[f"wan{n}"])
+        if m["times"] == "每次" and per in {"人", "名"}:
+            per = "人次"  # 每人每次750元
+        elif m["times"] in {"每天", "每日", "每晚"}:
+            per = f"{per}·天"  # 住宿费每人每天不超过500元
+        middle = m["middle"] or ""
+        ceiling = bool(m[f"approx{n}"]) or any(w in middle for w in AT_MOST)
+        middle = re.sub("|".join(sorted(AT_MOST, key=len, reverse=True)), "", middle)
+        before = _line_name(part[: m.start()], label) + middle
+        subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
+        verb, obj = phrase(before, "")
+        obj = obj or clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
+        taken.append(m.span())
+        found.append(
+            Statement(
+                Kind.STANDARD,
+                number,
+                f"元/{per}",
+                "≤" if ceiling else "=",
+                verb,
+                obj,
+                label,
+                clause,
+                m.group(0),
+                approx=bool(m[f"approx{n}"]),
+                subject=subject if subject.endswith(("标准", "单价", "费用", "成本", "价格")) else "",
+                per_unit=per,
+            )
+        )
+    return found
+
+
+def _line_name(before: str, label: str) -> str:
+    """In a 项目构成 line (会议餐饮：按每人每次120元标准) the standard is the line's: its name, not 会议餐饮：按."""
+    return before.split("：", 1)[0] if label == "项目构成" and "：" in before else before
+
+
+def read_rates(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
+    found = []
+    for m in _RATE.finditer(part):
+        op_word, tail = m["op"] or "", m["tail"] or ""
+        number = Decimal(m["num"])
+        op = "≤" if op_word in AT_MOST or op_word == "≤" or tail in {"以下", "以内"} else "≥"
+        op = "=" if number == 100 and op == "≥" else op
+        subject = clean_object(re.sub(r"(?:要|应|须|需|均|要求)+$", "", part[: m.start()]))
+        subject = re.sub(r"(?:不低于|不少于|达到|达|保持|控制在|为|在)+$", "", subject)
+        taken.append(m.span())
+        verb, obj = phrase(part[: m.start()], "")
+        found.append(
+            Statement(Kind.RATE, number, "%", op, verb, obj, label, clause, m.group(0).strip(), subject=subject)
+        )
+    return found
+
+
+def read_deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
+    """3个工作日内出具检测报告 / 检测报告在抽样后10个工作日内出具 / 当日出具."""
+    found = []
+    for m in _DEADLINE.finditer(part):
+        if NOT_BEFORE.search(part[: m.start()]):
+            continue
+        taken.append(m.span())
+        before = re.sub(r"(?:在|于)[\u4e00-\u9fff]{0,4}?后$", "", part[: m.start()])
+        verb, obj = _deadline_phrase(before, part[m.end() :])
+        unit = m["unit"]
+        found.append(
+            Statement(Kind.DEADLINE, read_number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0))
+        )
+    for m in _BY_MONTH.finditer(part):  # 研究报告于2027年11月底前完成结题评审 → 11月底前
+        taken.append(m.span())
+        verb, obj = _deadline_phrase(re.sub(r"(?:在|于)$", "", part[: m.start()]), part[m.end() :])
+        words = f"{int(m['month'])}月{m['when'] or ''}前"
+        found.append(Statement(Kind.DEADLINE, Decimal(m["month"]), "月", "≤", verb, obj, label, clause, words))
+    for m in _SAME_DAY.finditer(part):
+        later = tagged(STOP.split(part[m.start("verb") :], maxsplit=1)[0])
+        verb = next((w for w, tag in later if is_verb(w, tag)), m["verb"][:2])
+        obj = phrase(part[: m.start()], "")[1] or clean_object(part[: m.start()])
+        found.append(Statement(Kind.DEADLINE, Decimal(1), "天", "≤", verb, obj, label, clause, m["word"]))
+    return found
+
+
+def _deadline_phrase(before: str, after: str) -> tuple[str, str]:
+    after_words = tagged(STOP.split(after, maxsplit=1)[0])
+    verb = next((w for w, tag in after_words if is_verb(w, tag)), "")
+    rest = "".join(w for w, _ in after_words[[w for w, _ in after_words].index(verb) + 1 :]) if verb else ""
+    obj = clean_object(rest) or clean_object(before)
+    return verb, obj
+
+
+def read_zeros(part: str, label: str, clause: str) -> list[Statement]:
+    """不发生食品安全事故, 纸质档案零损毁, 不重不漏: targets of zero (or of everything)."""
+    found = []
+    for m in _ZERO.finditer(part):
+        what = m["what1"] or m["what2"]
+        obj = clean_object(m["obj1"] or "") if m["what1"] else clean_object(phrase(part[: m.start()], "")[1])
+        found.append(Statement(Kind.ZERO, Decimal(0), "", "=", what, obj, label, clause, m.group(0)))
+    for m in _COMPLETE.finditer(part):
+        obj = clean_object(part[: m.start()])
+        found.append(Statement(Kind.COMPLETE, None, "", "=", m.group(0), obj, label, clause, m.group(0)))
+    return found
+
+
+def overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
