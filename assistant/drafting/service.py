@@ -40,14 +40,20 @@ def _ignore(_: DraftEvent) -> None:
     return None
 
 
+ASK_SECONDS = 90.0  # the indicator table's model step: a person waits on it in 指标推荐, so it is cut well before
+# the settings' drafting budget (600 s); on a timeout the rules' table stands, with a note.
+
+
 def asker(runtime: LLMRuntime | None) -> Ask | None:
-    """One plain, bounded model call (the settings' call budget) for the indicator table's model step."""
+    """One plain model call for the indicator table's model step, bounded by ``ASK_SECONDS`` (and the settings)."""
     if runtime is None or not runtime.enabled:
         return None
     live = runtime
 
     def ask(system: str, user: str) -> str:
-        return live.complete([SystemMessage(system), HumanMessage(user)], max_tokens=MAX_TOKENS).text
+        return live.complete(
+            [SystemMessage(system), HumanMessage(user)], max_tokens=MAX_TOKENS, seconds=ASK_SECONDS
+        ).text
 
     return ask
 

@@ -6,6 +6,7 @@ chat models bound to it, and stops the server on ``close()`` (or at interpreter 
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 from types import ModuleType, TracebackType
@@ -96,10 +97,15 @@ class LLMRuntime:
             )
         return self._chats[key]
 
-    def complete(self, messages: Sequence[BaseMessage], *, max_tokens: int | None = None) -> ChatReply:
-        """One reply, within the call budget of the settings (time, length, retries)."""
+    def complete(
+        self, messages: Sequence[BaseMessage], *, max_tokens: int | None = None, seconds: float | None = None
+    ) -> ChatReply:
+        """One reply, within the call budget of the settings (time, length, retries); ``seconds`` shortens the
+        time budget for a call a person waits on (never lengthens it)."""
         chat = self.chat_model(max_tokens=max_tokens)
         budget = _chat().budget_of(self.settings.llm)
+        if seconds is not None and seconds < budget.seconds:
+            budget = dataclasses.replace(budget, seconds=seconds)
         return self._guarded(lambda: _chat().chat_call(chat, messages, budget=budget))
 
     def stream(
