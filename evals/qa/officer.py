@@ -31,7 +31,7 @@ from assistant.qa.sources import verify_citation
 from assistant.services import build_services
 from assistant.settings import LLMProvider, load_settings
 
-TODAY = date(2026, 11, 22)
+TODAY = date(2026, 12, 6)  # the eval's clock: 今年 = 2026, 去年 = 2025
 AMOUNT = re.compile(r"\d[\d,]*\.\d{2} 元")
 # What a diagnostic looks like: model/JSON vocabulary, English field names, tracebacks.
 DIAGNOSTIC = re.compile(
@@ -115,7 +115,7 @@ def run(cases: list[dict], services, runtime) -> list[dict]:
 
 def report(outcomes: list[dict]) -> str:
     lines = []
-    for split in ("tune", "test", "test2", "test3"):
+    for split in gold.SPLITS:
         group = [o for o in outcomes if o["case"]["split"] == split]
         if not group:
             continue
@@ -148,7 +148,7 @@ def report(outcomes: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--llm", choices=[p.value for p in LLMProvider], default="none")
-    parser.add_argument("--split", choices=["tune", "test", "test2", "test3"], default=None)
+    parser.add_argument("--split", choices=list(gold.SPLITS), default=None)
     parser.add_argument("--only", default=None, help="comma-separated case ids")
     args = parser.parse_args()
     settings = load_settings()
