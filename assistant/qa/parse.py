@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import Cues
+from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
@@ -37,6 +37,7 @@ from assistant.qa.reading import (
     take_exact_projects,
     take_fields,
     take_misspelt_unit,
+    take_money_subject,
     take_named_line,
     take_projects,
     take_row_name,
@@ -58,7 +59,7 @@ _ODD_YEAR = re.compile(r"(?<![\d.近前后续第满每过于约共计超逾])\d+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
-_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
+_RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _GENERIC_NAMES = (
     "各项目",
@@ -135,7 +136,7 @@ _FILLER_WORDS = (
 ).split()
 # Longest first, so that 项目 goes before 项.
 _FILLER = re.compile(
-    "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]"
+    "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜¤\s]"
 )
 _LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
 _FIGURE_WORDS = re.compile(r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[三五十\d]")
@@ -157,7 +158,8 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
-    if cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_project and cues.target:
+    absent = cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject
+    if absent or cues.unknown_project and cues.target:
         return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
     if cues.target is None and not cues.follow_up:  # a follow-up takes its target from the conversation
@@ -203,6 +205,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
     text, cues = take_projects(text, cues, lexicon, exact, full)
+    text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
     text, cues = take_row_name(text, cues, lexicon)
@@ -323,7 +326,10 @@ def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
             years.append(today.year + offset)
             relative = relative or word
             text = _cut(text, word)
-    return text, replace(cues, years=tuple(dict.fromkeys(years)), odd_years=odd, relative_year=relative)
+    relative_years = tuple(year for year in years if relative and year - today.year == _RELATIVE_YEARS[relative])
+    return text, replace(
+        cues, years=tuple(dict.fromkeys(years)), odd_years=odd, relative_year=relative, relative_to=relative_years
+    )
 
 
 def _full_year(written: str) -> str:
@@ -347,8 +353,9 @@ def _take_terms(text: str, cues: Cues, projects: tuple[str, ...] = ()) -> tuple[
     if section := next(((t, k) for t, k in SECTION_TERMS if t in text), None):
         cues, text = replace(cues, section=_section(section[1], cues)), _cut(text, section[0])
     written = ((t, f) for t, f in FUNDING_TERMS if t in text and not _in_a_name(text, t, projects))
-    if funding := next(written, None):
-        cues, text = replace(cues, funding_field=_funding_field(text, *funding)), _cut(text, funding[0])
+    if funding := next(written, None):  # 经费, 钱: marked, so that what they are for can be read before them
+        mark = MONEY if funding[0] in GENERIC_MONEY else _CUT
+        cues, text = replace(cues, funding_field=_funding_field(text, *funding)), text.replace(funding[0], mark)
     return text, cues
 
 

@@ -148,14 +148,14 @@ def report(outcomes: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--llm", choices=[p.value for p in LLMProvider], default="none")
-    parser.add_argument("--split", choices=list(gold.SPLITS), default=None)
+    parser.add_argument("--split", default=None, help=f"comma-separated, of {', '.join(gold.SPLITS)}; default all")
     parser.add_argument("--only", default=None, help="comma-separated case ids")
     args = parser.parse_args()
     settings = load_settings()
     settings.llm.provider = LLMProvider(args.llm)
     cases = [case for path in gold.HALVES for case in gold.load(path)]
     if args.split:
-        cases = [c for c in cases if c["split"] == args.split]
+        cases = [c for c in cases if c["split"] in args.split.split(",")]
     if args.only:
         cases = [c for c in cases if c["id"] in args.only.split(",")]
     with build_services(settings) as services:
