@@ -19,6 +19,7 @@ from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
+from assistant.qa.entities import informative
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
@@ -369,7 +370,9 @@ def _in_a_name(text: str, term: str, projects: tuple[str, ...]) -> bool:
         text[at : at + len(term) + 2],
         text[max(at - 1, 0) : at + len(term) + 1],
     )
-    return any(len(span) >= len(term) + 2 and any(span in name for name in projects) for span in around)
+    return any(
+        len(span) >= len(term) + 2 and informative(span) and any(span in name for name in projects) for span in around
+    )
 
 
 def _section(kind: SectionKind, cues: Cues) -> SectionKind | None:
@@ -392,6 +395,9 @@ def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or compared) else field
 
 
+_MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
+
+
 def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name.
 
@@ -406,6 +412,7 @@ def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, 
         and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
         and span not in _LEVEL_STEMS
         and _CUT not in span
+        and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value
     }
     if not spans:
         return text, cues
@@ -465,8 +472,11 @@ def _older_target(text: str, cues: Cues) -> Target | None:
             if about_indicators and not _any(text, ("项目", "申报表"))
             else Target.COUNT_PROJECTS
         )
+    # 组织部门建设经费的时效指标都有啥: 经费 there ends the project's short name; the indicators are asked for.
+    names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not _any(text, _SUM)
     if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
-        return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
+        if not names_indicators:
+            return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
     if bare.endswith("项目") and (cues.unit or cues.years or cues.project_type or cues.category or cues.it_only):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
