@@ -13,16 +13,18 @@ import logging
 import os
 import unicodedata
 from datetime import date
+from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
-from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.retrieve import Finder, extractive_answer, find_passages, model_answer
 from assistant.qa.subjects import ambiguous_answer, scope_line, unknown_subject
-from assistant.qa.translate import translate
+
+if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
+    from assistant.llm.runtime import LLMRuntime
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +118,8 @@ def understand(
     if reading.confident or runtime is None or not runtime.enabled:
         return reading.cues, []
     log.info("规则读不准（%s），交给模型转写", "；".join(reading.doubts))
+    from assistant.qa.translate import translate  # only where the patterns are unsure and a model is on
+
     translation = translate(question, reading.cues, previous, scope.lexicon, runtime)
     if translation.cues is None:  # the problems are diagnostics: the log has them, the answer does not
         log.info("模型未能给出有效的查询：%s；模型原文：%s", "；".join(translation.problems), translation.raw)
