@@ -3,7 +3,10 @@ purpose no declaration is about (换届选举经费), is refused with “语料�
 with a unit's or a year's total; relative years (今年/去年/前年/明年) count from an injected clock and a year the corpus
 lacks is said, with the nearest years held (real corpus, real parser, no model)."""
 
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -142,3 +145,19 @@ def test_the_cli_reads_the_clock_from_the_environment():
     assert shown.exit_code == 0 and "算是2023年" in shown.output and "2,882,482.00" in shown.output
     bad = runner.invoke(app, ["ask", "去年的项目有哪些", "--llm", "none"], env={"ASSISTANT_TODAY": "昨天"})
     assert bad.exit_code != 0 and "ASSISTANT_TODAY" in bad.output and "Traceback" not in bad.output
+
+
+def test_verbose_diagnostics_of_a_refusal_go_to_stderr_never_into_the_answer():
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "区人大换届选举经费申报了多少钱？", "--llm", "none", "--verbose"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), "ASSISTANT_TODAY": "2026-12-06"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-1000:]
+    assert "语料库中没有单位“区人大”" in done.stdout and not AMOUNT.search(done.stdout)
+    assert "［诊断］" not in done.stdout and not re.search(r"[a-z_]{5,}", done.stdout)
+    assert "［诊断］" in done.stderr and "unknown_subject=换届选举" in done.stderr

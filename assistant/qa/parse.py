@@ -140,7 +140,9 @@ _FILLER = re.compile(
     "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜¤\s]"
 )
 _LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
-_FIGURE_WORDS = re.compile(r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[三五十\d]")
+_FIGURE_WORDS = re.compile(
+    r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[一二两三四五六七八九十\d]"
+)
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
 
@@ -388,11 +390,14 @@ def _has_term(text: str, term: str) -> bool:
     return re.search(re.escape(term) + "(?!值)", text) is not None
 
 
+_APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送")  # 今年报了多少: the amount applied for
+
+
 def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     """申请了多少资金, 申请的钱: money a form applies for is its 年度资金申请总额, not the project's total; so is
     money compared between years (a multi-year project's total is no year's money)."""
     compared = _any(text, _COMPARE) or CHANGE_WORDS.search(text) is not None
-    return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or compared) else field
+    return FundingField.ANNUAL if term in GENERIC_MONEY and (_APPLIED.search(text) or compared) else field
 
 
 _MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
