@@ -45,6 +45,7 @@ from assistant.qa.reading import (
     take_unit,
     take_unknown_places,
 )
+from assistant.qa.years import CN_DIGITS, CN_YEAR, YEAR_RANGE, full_year, take_years
 
 _DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[\u4e00-\u9fa5]?\d+号")
@@ -52,15 +53,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\
 _BARE_DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{0,7}[字发函])\s*(\d{4})\s*年?\s*第?\s*(\d{1,4})\s*号")
 _BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有", "过")
 _TITLE = re.compile(r"《[^》]{2,60}》")
-_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
-# Digits before 年 that no year pattern read (99999年, 0年): a year the question names but no form can have.
-# A duration (近3年, 3年以上, 第2年, 3年内) is not a year.
-_ODD_YEAR = re.compile(r"(?<![\d.近前后续第满每过于约共计超逾])\d+年(?!以上|以内|内|来|期|间|左右|多|半|后|之)")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
-_RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _GENERIC_NAMES = (
     "各项目",
@@ -190,8 +183,8 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
     )
     text, cues = _take_ids_and_policies(text, cues, lexicon)
-    spans = [(int(_full_year(m[1])), int(_full_year(m[2]))) for m in _YEAR_RANGE.finditer(text)]
-    text, cues = _take_years(text, cues, today)
+    spans = [(int(full_year(m[1])), int(full_year(m[2]))) for m in YEAR_RANGE.finditer(text)]
+    text, cues = take_years(text, cues, today)
     if spans:  # 2019到2026年: the years the corpus holds in between as well
         inside = [y for a, b in spans for y in lexicon.years if min(a, b) < y < max(a, b)]
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
@@ -261,7 +254,7 @@ def to_query(cues: Cues) -> Query | None:
 def _normalise(question: str) -> str:
     """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年)."""
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
-    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
+    return CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
@@ -308,35 +301,6 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
         if alias in text:
             return replace(cues, policy_id=policy_id), _cut(text, alias)
     return cues, text
-
-
-_YEAR_RANGE = re.compile(r"(?<!\d)(\d{2}|\d{4})年?(?:到|至|-|~|—|－)(\d{2}|\d{4})年")  # 23到26年: both years
-
-
-def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
-    text = _YEAR_RANGE.sub(lambda m: f"{_full_year(m[1])}年和{_full_year(m[2])}年", text)
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
-    text = _YEAR.sub(_CUT, text)
-    for short in _SHORT_YEAR.finditer(text):
-        if 2010 <= (year := 2000 + int(short.group(1))) <= today.year + 5:
-            years.append(year)
-            text = _cut(text, short.group())
-    odd = tuple(dict.fromkeys(_ODD_YEAR.findall(text)))
-    text = _ODD_YEAR.sub(_CUT, text)
-    relative = None
-    for word, offset in _RELATIVE_YEARS.items():
-        if word in text:
-            years.append(today.year + offset)
-            relative = relative or word
-            text = _cut(text, word)
-    relative_years = tuple(year for year in years if relative and year - today.year == _RELATIVE_YEARS[relative])
-    return text, replace(
-        cues, years=tuple(dict.fromkeys(years)), odd_years=odd, relative_year=relative, relative_to=relative_years
-    )
-
-
-def _full_year(written: str) -> str:
-    return written if len(written) == 4 else f"20{written}"
 
 
 def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tuple[str, Cues]:
