@@ -161,3 +161,17 @@ def test_verbose_diagnostics_of_a_refusal_go_to_stderr_never_into_the_answer():
     assert "语料库中没有单位“区人大”" in done.stdout and not AMOUNT.search(done.stdout)
     assert "［诊断］" not in done.stdout and not re.search(r"[a-z_]{5,}", done.stdout)
     assert "［诊断］" in done.stderr and "unknown_subject=换届选举" in done.stderr
+
+
+def test_a_follow_up_after_a_refused_unit_does_not_go_back_to_the_unit_asked_before():
+    conversation = Conversation()
+    assert ask("2019年人大的项目资金合计多少？", conversation).figure == "9,089,616.00 元"
+    assert_refused_without_figures(ask("区人大的项目资金合计多少？", conversation))
+    after = ask("那2019年的呢？", conversation)
+    assert after.figure is None and "9,089,616.00" not in after.text
+
+
+def test_a_follow_up_naming_an_absent_project_is_refused():
+    conversation = Conversation()
+    assert ask("组织力建设信息化平台的项目资金总额是多少？", conversation).figure == "240,000.00 元"
+    assert_refused_without_figures(ask("那智慧城管平台呢？", conversation))
