@@ -25,6 +25,7 @@ _WORD_LEVELS = {
     "街道": BELOW,
     "镇": BELOW,
     "乡": BELOW,
+    "乡镇": BELOW,
     "村": BELOW,
     "社区": BELOW,
 }
@@ -56,6 +57,24 @@ def written_level(before: str) -> Level | None:
     stem = re.sub(r"^(?:某个?|各个?|本|一个|每个|哪个)", "", stem)
     level = _WORD_LEVELS.get(stem, DISTRICT_LEVEL if stem.endswith(("区", "县")) else CITY)
     return Level(level=level, district=district.group(1) if district else None, written=found.group())
+
+
+# A level written as the scope itself, with no unit: 区里的项目, 各区的, 某街道的, 区级项目, 乡镇的 (园区的 is no level).
+_SCOPE = re.compile(
+    r"(?:^|(?<=[｜，,。？?！!\s]))((?:某个?|各个?|每个|本)?(?:区|县|街道|乡镇|镇|乡|社区|村)(?:里|级|层面|一级)?)"
+    r"(?=的|项目|申报表|单位|部门|资金|经费|钱|有|花|报|一共|合计|总共)"
+    r"|((?:某个?|各个?|每个)(?:区|县|街道|乡镇|镇|乡))"
+)
+
+
+def level_scope(text: str) -> Level | None:
+    """A level the question asks about as its scope, with no unit named (区里的项目资金合计多少, 某街道的项目)."""
+    found = _SCOPE.search(text)
+    if found is None:
+        return None
+    written = found.group(1) or found.group(2)
+    level = written_level(written)
+    return Level(level=level.level, district=level.district, written=written) if level else None
 
 
 def unit_level(unit: str) -> Level | None:

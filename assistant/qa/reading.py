@@ -13,7 +13,7 @@ from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import DISTRICT, Names, exact_names, informative, phrases, resolve
 from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
-from assistant.qa.levels import agrees, units_at, written_level
+from assistant.qa.levels import agrees, level_scope, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.models import HeaderField, RowKind
 
@@ -125,6 +125,9 @@ def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
     if cues.unit is None and cues.project is None and (unknown := UNKNOWN_UNIT.search(text)):
         cues = replace(cues, unknown_unit=unknown.group())
+    if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
+        held = ("", *units_at(scope, _all_units(lexicon)))  # no unit meant: only the units of that level
+        cues = replace(cues, unknown_unit=scope.written, unit_candidates=held, unit_level=scope.level)
     if (district := DISTRICT.search(text)) and not any(
         district.group(1) in held for held in (*lexicon.projects, *lexicon.units)
     ):

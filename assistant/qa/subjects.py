@@ -43,9 +43,10 @@ def _unit_lines(cues: Cues) -> list[str]:
     lines = [f"语料库中没有单位“{cues.unknown_unit}”的申报表，不以其他单位的数字代答。"]
     if cues.unit_candidates and cues.unit_level:
         meant, *same_level = cues.unit_candidates
-        lines.append(f"语料库中名称相近的是“{meant}”，但它不是{cues.unit_level}单位。")
-        if same_level:
-            lines.append(f"语料库中的{cues.unit_level}单位：{'、'.join(same_level)}。")
+        if meant:
+            lines.append(f"语料库中名称相近的是“{meant}”，但它不是{cues.unit_level}单位。")
+        found = "、".join(same_level) if same_level else "无"
+        lines.append(f"语料库中的{cues.unit_level}单位：{found}。")
     return lines
 
 
