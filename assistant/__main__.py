@@ -1,5 +1,5 @@
 """``python -m assistant …`` runs the same CLI as the ``assistant`` command."""
 
-from assistant.cli.main import main
+from assistant.cli.entry import main
 
 main()

@@ -8,7 +8,7 @@ import json
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -19,8 +19,10 @@ from assistant.cli.wiring import open_services
 from assistant.cycle.findings import Finding, Severity
 from assistant.domain.cycle import DeviationCause, MonitoringTable, Possibility
 from assistant.errors import InputError
-from assistant.services.cycle import MonitoringView
 from assistant.store.cycle import FormKind, FormSummary, StoredForm
+
+if TYPE_CHECKING:  # the cycle service (drafting chain, store) loads only for the cycle commands
+    from assistant.services.cycle import MonitoringView
 
 monitor_app = typer.Typer(
     help="绩效运行监控表：从申报表创建，填写执行情况，查看序时进度与预警，导出/导入。", no_args_is_help=True

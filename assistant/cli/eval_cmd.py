@@ -48,7 +48,7 @@ def eval_(
         list[str] | None,
         typer.Option(
             "--skip",
-            help="跳过的部分，可重复：retrieval indicators types review qa store office drafting-loo drafting-types。",
+            help="跳过的部分，可重复：retrieval indicators types review qa qa-officer store office drafting-loo drafting-types。",
         ),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="报告目录，默认为检出目录的 evals/。")] = None,

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -37,8 +37,10 @@ from assistant.cycle.numbers import fmt
 from assistant.cycle.rules import RULES, WEIGHTS_SOURCE, thresholds
 from assistant.cycle.scoring import rule_text
 from assistant.domain.cycle import Band, FundKind, SelfEvaluation
-from assistant.services.cycle import SelfEvalView
 from assistant.store.cycle import FormKind
+
+if TYPE_CHECKING:  # the cycle service (drafting chain, store) loads only for the cycle commands
+    from assistant.services.cycle import SelfEvalView
 
 selfeval_app = typer.Typer(
     help="绩效自评表：从申报表创建，填写实际完成值，按规则计分并审核，导出/导入，生成下年申报。", no_args_is_help=True

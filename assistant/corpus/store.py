@@ -20,7 +20,6 @@ from assistant.domain.syntax import describe_json_error
 from assistant.errors import CorpusError, InputError, describe_validation_error
 from assistant.ingest.assemble import declaration_id
 from assistant.ingest.text_export import HTML_SUFFIXES, ParseResult, parse_file
-from assistant.office.importer import import_office, is_office_file
 
 _log = logging.getLogger(__name__)
 
@@ -140,6 +139,8 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
 
 def read_source(path: Path) -> ParseResult:
     """One declaration file (text export or Word/Excel form) parsed; `InputError` when it cannot be used."""
+    from assistant.office.importer import import_office, is_office_file  # openpyxl and python-docx load with it
+
     return import_office(path) if is_office_file(path) else parse_file(path)
 
 
@@ -160,6 +161,8 @@ TEXT_SUFFIXES = {".txt", *HTML_SUFFIXES}
 def source_files(folder: Path) -> list[Path]:
     """Declaration files in ``folder``: text exports and page copies, saved web pages, PDFs, Word/Excel forms,
     and old .doc/.wps/.xls (read through xlrd or LibreOffice)."""
+    from assistant.office.importer import is_office_file
+
     return sorted(
         p for p in folder.iterdir() if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or is_office_file(p))
     )

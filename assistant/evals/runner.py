@@ -34,6 +34,7 @@ SUITES: dict[str, tuple[str, Callable[[SuiteEnv], SuiteResult]]] = {
     "types": ("指标建议（项目类型简报）", suites.run_types),
     "review": ("审核", suites.run_review),
     "qa": ("问答", suites.run_qa),
+    "qa-officer": ("问答（科室提问，按类）", suites.run_qa_officer),
     "store": ("草稿库", suites.run_store),
     "office": ("Word/Excel 读入模糊测试", suites.run_office),
 }

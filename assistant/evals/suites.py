@@ -259,6 +259,39 @@ def run_qa(env: SuiteEnv) -> SuiteResult:
     return SuiteResult("qa", "问答", figures, lines, split)
 
 
+def run_qa_officer(env: SuiteEnv) -> SuiteResult:
+    """The officer question sets (issue 24), per set and per class, through `evals/qa/officer.py`'s own functions."""
+    mod = load_script(env.evals_dir, "qa/officer.py")
+    settings = env.settings.model_copy(
+        update={"llm": env.settings.llm.model_copy(update={"provider": LLMProvider.NONE})}
+    )
+    cases = [case for path in mod.gold.HALVES for case in mod.gold.load(path)]
+    cases = cases[: env.limit] if env.limit else cases
+    with build_services(settings) as services:
+        outcomes = mod.run(cases, services, None)
+    figures: dict[str, float] = {
+        "absent_with_figures": sum(o["absent_figures"] for o in outcomes),
+        "diagnostics": sum(o["diagnostic"] for o in outcomes),
+    }
+    for split in dict.fromkeys(o["case"]["split"] for o in outcomes):
+        group = [o for o in outcomes if o["case"]["split"] == split]
+        figures[f"{split}.all"] = round(sum(o["passed"] for o in group) / len(group), 4)
+        for name in sorted({o["case"]["class"] for o in group}):
+            found = [o for o in group if o["case"]["class"] == name]
+            figures[f"{split}.{name}"] = round(sum(o["passed"] for o in found) / len(found), 4)
+    lines = [
+        "不用语言模型（`evals/qa/officer.py` 的同一函数；每类正确率、给缺失对象报数字的回答数、带诊断信息的回答数、每问耗时）。",
+        "",
+        mod.report(outcomes),
+    ]
+    split_note = (
+        "tune、tune2 用于调解析器；test、test2、test3 各自首跑（未调参）的结果记在 evals/qa/officer_*_first_run.txt，"
+        "之后在其失败类上调过；fresh 是本轮写好后未调参的留出集，报告以 fresh 为准。"
+    )
+    seconds = [o["seconds"] for o in outcomes]
+    return SuiteResult("qa-officer", "问答（科室提问，按类）", figures, lines, split_note, samples={"qa_s": seconds})
+
+
 def _paraphrases(evals_dir: Path, mod: ModuleType) -> list:
     """The paraphrase set once it is merged (any other YAML list of cases next to cases.yaml)."""
     found = []

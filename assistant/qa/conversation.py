@@ -42,7 +42,12 @@ class Conversation(BaseModel):
     focus: Focus = Field(default_factory=Focus)
 
     def resolve(self, cues: Cues) -> Cues:
-        """The cues with what a follow-up leaves unsaid taken from the conversation."""
+        """The cues with what a follow-up leaves unsaid taken from the conversation; a question naming a subject the
+        corpus lacks (区人大的呢？) takes nothing from it, so that it is refused, not answered for the earlier subject."""
+        if cues.unknown_unit or cues.unknown_district or cues.unknown_subject or cues.unknown_project:
+            if cues.follow_up and cues.target is None and self.last_query is not None:  # 那智慧城管平台呢？: refused
+                return replace(cues, target=self.last_query.target)
+            return cues
         if (cues.follow_up or self._bare(cues)) and self.last_query is not None:
             return merge(self.last_query, _counted_as_before(self.last_query, cues))
         if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
@@ -89,6 +94,9 @@ class Conversation(BaseModel):
 
     def record(self, answer: Answer) -> None:
         self.turns.append(Turn(question=answer.question, text=answer.text, route=answer.route, refused=answer.refused))
+        if answer.query is None and answer.refused:  # 区人大的呢？ refused: 那2019年的呢？ must not go back to 市人大
+            self.last_query, self.focus = None, Focus()
+            return
         if answer.query is None:
             return
         self.last_query = answer.query

@@ -10,6 +10,9 @@ from assistant.domain.project_types import ProjectType
 from assistant.qa.models import FundingField, HeaderField, Measure, RowKind, Target
 
 CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
+MONEY = (
+    "¤"  # replaces a consumed word for money in general (经费, 钱): what stands before it names what the money is for
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class Cues:
     years: tuple[int, ...] = ()
     odd_years: tuple[str, ...] = ()  # 99999年, 0年: written as a year but no budget year (as written)
     relative_year: str | None = None  # 去年 etc., as written, when the year came from it
+    relative_to: tuple[int, ...] = ()  # the year it stands for, counted from today (去年 on 2026-12-06: 2025)
     unit: str | None = None
     unknown_unit: str | None = None
     project: str | None = None
@@ -49,6 +53,9 @@ class Cues:
     candidates: tuple[str, ...] = ()  # nearest project names to an absent one
     ambiguous: tuple[str, ...] = ()  # project names a short form fits equally well
     unknown_district: str | None = None
+    unit_candidates: tuple[str, ...] = ()  # the unit a short form written at another level would be, then that level's
+    unit_level: str | None = None  # 区级, 街镇级…: the level written before a unit's short form, where it disagrees
+    unknown_subject: str | None = None  # 换届选举经费: what money is asked for that no declaration or row is about
     project_years: int = 0  # how many years the named project has in the corpus
     rest: str = field(default="", compare=False)
 

@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.qa.cues import MONEY
+
 MATCH_SHARE = 0.74  # share of a phrase's weight the name must explain
 MIN_EVIDENCE = 3.0  # weight of matched characters a match needs (two distinctive characters)
 CANDIDATES = 3
@@ -34,11 +36,11 @@ _EDGE = re.compile(
 # Words that make a phrase look like a project's name (社区食堂改造项目, 智慧城管平台, 污水处理厂).
 NAME_NOUNS = re.compile(
     r"项目|工程|平台|系统|改造|建设|经费|工作经费|专项|资金|厂|站|馆|园|医院|学校|中心|设施|设备|采购|购置|养护|整治|治理|"
-    r"宣传|培训|活动|食堂|电梯|道路|河道|绿化|大楼|场馆|软件|网络|服务费|补贴|补助"
+    r"宣传|培训|活动|食堂|电梯|道路|河道|绿化|大楼|场馆|软件|网络|服务费|补贴|补助|费"
 )
 # Characters every project name shares: weight is low, but they are no evidence of a name by themselves.
 _GENERIC_WORDS = ("项目", "经费", "建设", "平台", "系统", "信息化", "信息", "工作", "管理", "资金", "专项", "服务")
-_DISTRICTS = (
+DISTRICTS = (
     "黄浦",
     "徐汇",
     "长宁",
@@ -56,7 +58,7 @@ _DISTRICTS = (
     "奉贤",
     "崇明",
 )
-DISTRICT = re.compile("(" + "|".join(_DISTRICTS) + r")(新区|区|县)?")
+DISTRICT = re.compile("(" + "|".join(DISTRICTS) + r")(新区|区|县)?")
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def exact_names(text: str, projects: tuple[str, ...]) -> list[str]:
 def phrases(text: str, cut: str) -> list[str]:
     """The phrases of ``text`` (already cut at every word the parser placed) that may name a project."""
     out = []
-    for raw in re.split(f"[{re.escape(cut)}？?。，,！!、：:；;（）()\\s]+", text):
+    for raw in re.split(f"[{re.escape(cut)}{MONEY}？?。，,！!、：:；;（）()\\s]+", text):
         for part in _JUNK.split(raw):  # cut at words no name holds before the noise words are dropped
             part = _EDGE.sub("", _NOISE.sub("", part))
             part = _EDGE.sub("", part)
@@ -178,13 +180,13 @@ def resolve(segments: list[str], names: Names) -> Resolution:
     for segment in segments:
         for piece in _JUNK.split(segment):
             for phrase in _parts(piece, names):
-                found, tied = _match(names.trim(phrase), names)
+                found, tied = match(names.trim(phrase), names)
                 if found is not None:
                     if found.name not in {m.name for m in matches}:
                         matches.append(found)
                     ambiguous = ambiguous or tied
-                elif absent is None and looks_like_name(phrase):
-                    absent = phrase
+                elif absent is None and (looks_like_name(phrase) or looks_like_name(trimmed := names.trim(phrase))):
+                    absent = phrase if looks_like_name(phrase) else trimmed
                     candidates = nearest(phrase, names)
     return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
 
@@ -207,14 +209,14 @@ def nearest(phrase: str, names: Names) -> tuple[str, ...]:
 
 def _parts(segment: str, names: Names) -> list[str]:
     """The segment whole when it matches, else its parts around 和/跟/与/同/及/比/还是/对比."""
-    if _match(names.trim(segment), names)[0] is not None:
+    if match(names.trim(segment), names)[0] is not None:
         return [segment]
     parts = [p for p in re.split("和|跟|与|同|及|对比|比较|相比|比|还是|或", segment) if len(p) >= 2]
     return parts if len(parts) > 1 else [segment]
 
 
-def _match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
-    if not _informative(phrase):
+def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
+    if not informative(phrase):
         return None, ()
     ranked = names.best(phrase)
     if not ranked:
@@ -233,7 +235,7 @@ def _match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
     ) > 1 else ()
 
 
-def _informative(phrase: str) -> bool:
+def informative(phrase: str) -> bool:
     rest = phrase
     for word in _GENERIC_WORDS:
         rest = rest.replace(word, "")

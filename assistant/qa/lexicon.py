@@ -96,6 +96,12 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("申报单位", (HeaderField.APPLICANT,)),
     ("填报单位", (HeaderField.APPLICANT,)),
     ("填表人", (HeaderField.PREPARER,)),
+    ("填报人", (HeaderField.PREPARER,)),
+    ("谁填写的", (HeaderField.PREPARER,)),
+    ("谁填的", (HeaderField.PREPARER,)),
+    ("谁填报的", (HeaderField.PREPARER,)),
+    ("找谁", (HeaderField.CONTACT,)),
+    ("联系谁", (HeaderField.CONTACT,)),
     ("填报日期", (HeaderField.FILLED_ON,)),
     ("填报时间", (HeaderField.FILLED_ON,)),
 )

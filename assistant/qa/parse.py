@@ -16,9 +16,10 @@ from pydantic import ValidationError
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import Cues
+from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
+from assistant.qa.entities import informative
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
@@ -37,12 +38,14 @@ from assistant.qa.reading import (
     take_exact_projects,
     take_fields,
     take_misspelt_unit,
+    take_money_subject,
     take_named_line,
     take_projects,
     take_row_name,
     take_unit,
     take_unknown_places,
 )
+from assistant.qa.years import CN_DIGITS, CN_YEAR, YEAR_RANGE, full_year, take_years
 
 _DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[\u4e00-\u9fa5]?\d+号")
@@ -50,15 +53,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\
 _BARE_DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{0,7}[字发函])\s*(\d{4})\s*年?\s*第?\s*(\d{1,4})\s*号")
 _BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有", "过")
 _TITLE = re.compile(r"《[^》]{2,60}》")
-_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
-# Digits before 年 that no year pattern read (99999年, 0年): a year the question names but no form can have.
-# A duration (近3年, 3年以上, 第2年, 3年内) is not a year.
-_ODD_YEAR = re.compile(r"(?<![\d.近前后续第满每过于约共计超逾])\d+年(?!以上|以内|内|来|期|间|左右|多|半|后|之)")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
-_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _GENERIC_NAMES = (
     "各项目",
@@ -135,10 +130,12 @@ _FILLER_WORDS = (
 ).split()
 # Longest first, so that 项目 goes before 项.
 _FILLER = re.compile(
-    "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜\s]"
+    "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜¤\s]"
 )
 _LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
-_FIGURE_WORDS = re.compile(r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[三五十\d]")
+_FIGURE_WORDS = re.compile(
+    r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[一二两三四五六七八九十\d]"
+)
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
 
@@ -157,7 +154,8 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
-    if cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_project and cues.target:
+    absent = cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject
+    if absent or cues.unknown_project and cues.target:
         return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
     if cues.target is None and not cues.follow_up:  # a follow-up takes its target from the conversation
@@ -185,8 +183,8 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
     )
     text, cues = _take_ids_and_policies(text, cues, lexicon)
-    spans = [(int(_full_year(m[1])), int(_full_year(m[2]))) for m in _YEAR_RANGE.finditer(text)]
-    text, cues = _take_years(text, cues, today)
+    spans = [(int(full_year(m[1])), int(full_year(m[2]))) for m in YEAR_RANGE.finditer(text)]
+    text, cues = take_years(text, cues, today)
     if spans:  # 2019到2026年: the years the corpus holds in between as well
         inside = [y for a, b in spans for y in lexicon.years if min(a, b) < y < max(a, b)]
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
@@ -203,6 +201,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
     text, cues = take_projects(text, cues, lexicon, exact, full)
+    text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
     text, cues = take_row_name(text, cues, lexicon)
@@ -255,7 +254,7 @@ def to_query(cues: Cues) -> Query | None:
 def _normalise(question: str) -> str:
     """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年)."""
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
-    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
+    return CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
@@ -304,32 +303,6 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
     return cues, text
 
 
-_YEAR_RANGE = re.compile(r"(?<!\d)(\d{2}|\d{4})年?(?:到|至|-|~|—|－)(\d{2}|\d{4})年")  # 23到26年: both years
-
-
-def _take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
-    text = _YEAR_RANGE.sub(lambda m: f"{_full_year(m[1])}年和{_full_year(m[2])}年", text)
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
-    text = _YEAR.sub(_CUT, text)
-    for short in _SHORT_YEAR.finditer(text):
-        if 2010 <= (year := 2000 + int(short.group(1))) <= today.year + 5:
-            years.append(year)
-            text = _cut(text, short.group())
-    odd = tuple(dict.fromkeys(_ODD_YEAR.findall(text)))
-    text = _ODD_YEAR.sub(_CUT, text)
-    relative = None
-    for word, offset in _RELATIVE_YEARS.items():
-        if word in text:
-            years.append(today.year + offset)
-            relative = relative or word
-            text = _cut(text, word)
-    return text, replace(cues, years=tuple(dict.fromkeys(years)), odd_years=odd, relative_year=relative)
-
-
-def _full_year(written: str) -> str:
-    return written if len(written) == 4 else f"20{written}"
-
-
 def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tuple[str, Cues]:
     """培训项目, 会议类项目: a kind of project. ``explicit`` (before the names) takes only 类 (信息化运维类项目);
     the plain form is read after them, so that 信息化运维项目 stays a project's name."""
@@ -347,8 +320,9 @@ def _take_terms(text: str, cues: Cues, projects: tuple[str, ...] = ()) -> tuple[
     if section := next(((t, k) for t, k in SECTION_TERMS if t in text), None):
         cues, text = replace(cues, section=_section(section[1], cues)), _cut(text, section[0])
     written = ((t, f) for t, f in FUNDING_TERMS if t in text and not _in_a_name(text, t, projects))
-    if funding := next(written, None):
-        cues, text = replace(cues, funding_field=_funding_field(text, *funding)), _cut(text, funding[0])
+    if funding := next(written, None):  # 经费, 钱: marked, so that what they are for can be read before them
+        mark = MONEY if funding[0] in GENERIC_MONEY else _CUT
+        cues, text = replace(cues, funding_field=_funding_field(text, *funding)), text.replace(funding[0], mark)
     return text, cues
 
 
@@ -362,7 +336,9 @@ def _in_a_name(text: str, term: str, projects: tuple[str, ...]) -> bool:
         text[at : at + len(term) + 2],
         text[max(at - 1, 0) : at + len(term) + 1],
     )
-    return any(len(span) >= len(term) + 2 and any(span in name for name in projects) for span in around)
+    return any(
+        len(span) >= len(term) + 2 and informative(span) and any(span in name for name in projects) for span in around
+    )
 
 
 def _section(kind: SectionKind, cues: Cues) -> SectionKind | None:
@@ -378,11 +354,17 @@ def _has_term(text: str, term: str) -> bool:
     return re.search(re.escape(term) + "(?!值)", text) is not None
 
 
+_APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送")  # 今年报了多少: the amount applied for
+
+
 def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     """申请了多少资金, 申请的钱: money a form applies for is its 年度资金申请总额, not the project's total; so is
     money compared between years (a multi-year project's total is no year's money)."""
     compared = _any(text, _COMPARE) or CHANGE_WORDS.search(text) is not None
-    return FundingField.ANNUAL if term in GENERIC_MONEY and ("申请" in text or compared) else field
+    return FundingField.ANNUAL if term in GENERIC_MONEY and (_APPLIED.search(text) or compared) else field
+
+
+_MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
 
 
 def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -399,6 +381,7 @@ def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, 
         and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
         and span not in _LEVEL_STEMS
         and _CUT not in span
+        and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value
     }
     if not spans:
         return text, cues
@@ -458,8 +441,11 @@ def _older_target(text: str, cues: Cues) -> Target | None:
             if about_indicators and not _any(text, ("项目", "申报表"))
             else Target.COUNT_PROJECTS
         )
+    # 组织部门建设经费的时效指标都有啥: 经费 there ends the project's short name; the indicators are asked for.
+    names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not _any(text, _SUM)
     if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
-        return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
+        if not names_indicators:
+            return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
     if bare.endswith("项目") and (cues.unit or cues.years or cues.project_type or cues.category or cues.it_only):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目

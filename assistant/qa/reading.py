@@ -7,10 +7,13 @@ import re
 from dataclasses import replace
 
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import Cues
+from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
-from assistant.qa.entities import DISTRICT, Names, exact_names, phrases, resolve
+from assistant.qa.entities import DISTRICT, Names, exact_names, informative, phrases, resolve
+from assistant.qa.entities import match as match_name
+from assistant.qa.intents import intent_words
+from assistant.qa.levels import agrees, level_scope, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.models import HeaderField, RowKind
 
@@ -18,10 +21,30 @@ UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办�
 
 
 def take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    for alias, unit in lexicon.unit_aliases():
-        if alias in text and not _starts_a_name(text, alias, lexicon):
+    """A unit by its full name or short form, where the level written before it agrees (区人大 is no 市人大: it is a
+    unit the corpus lacks, with the units it resembles as candidates)."""
+    aliases = lexicon.unit_aliases()
+    for alias, unit in aliases:
+        start = text.find(alias)
+        if start < 0 or _starts_a_name(text, alias, lexicon) or _qualifies(text[start + len(alias) :], unit, aliases):
+            continue
+        written = written_level(text[:start])
+        if agrees(written, unit):
             return _cut(text, alias), replace(cues, unit=unit)
+        assert written is not None
+        held = tuple(dict.fromkeys([unit, *units_at(written, _all_units(lexicon))]))  # the one meant first
+        span = written.written + alias
+        return _cut(text, span), replace(cues, unknown_unit=span, unit_candidates=held, unit_level=written.level)
     return text, cues
+
+
+def _qualifies(after: str, unit: str, aliases: list[tuple[str, str]]) -> bool:
+    """闵行区人大: 闵行区 there says where another unit (人大) is, it is not itself the unit meant."""
+    return any(after.startswith(alias) and other != unit for alias, other in aliases)
+
+
+def _all_units(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*lexicon.units, *(unit for _, unit in lexicon.unit_aliases())]))
 
 
 def take_misspelt_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -102,6 +125,9 @@ def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
     if cues.unit is None and cues.project is None and (unknown := UNKNOWN_UNIT.search(text)):
         cues = replace(cues, unknown_unit=unknown.group())
+    if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
+        held = ("", *units_at(scope, _all_units(lexicon)))  # no unit meant: only the units of that level
+        cues = replace(cues, unknown_unit=scope.written, unit_candidates=held, unit_level=scope.level)
     if (district := DISTRICT.search(text)) and not any(
         district.group(1) in held for held in (*lexicon.projects, *lexicon.units)
     ):
@@ -163,3 +189,40 @@ def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
         if name:
             full = full.replace(name, "◇")
     return full
+
+
+_MONEY_RUN = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+){MONEY}")
+# Words before a word for money that say nothing of what the money is for (申请的, 一共花的, 这几个项目的).
+_CHATTER = (
+    r"申请|申报|报了|报的|花费|花了|花的|花|用了|用的|用于|拨付|拨款|安排|下达|批复|需要|预计|计划|实际|大概|大约|具体|对应|"
+    r"一共|总共|合计|总计|共计|加起来|加一起|加一块|总的|多少|[一二两三四五六七八九十几\d]+[个项份]|各个|各|所有|全部|这些|那些|"
+    r"这个|那个|这几个|那几个|这块|那块|这一块|方面|相关|有关|关于|为了|年度|当年|本年|项目|申报表|哪一个|哪几个|哪个|哪些|哪|谁|"
+    r"什么|啥|其中|里面|每个|平均|均|每一?年|历年|逐年|各年|[两三四五近]年|年|的|了|是|有|在|上|里|中|总|共|要|用"
+)
+_CHATTER_EDGES = re.compile(f"^(?:{_CHATTER})+|(?:{_CHATTER})+$")
+_CHATTER_ANY = re.compile(_CHATTER)
+
+
+def take_money_subject(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """换届选举经费, 干部体检的钱: the words just before a word for money in general say what the money is for. Where
+    they name no project of the corpus (rows, indicators, units, years and fields are read before), the question
+    asks about money no declaration holds: it is refused, never answered with a unit's or a year's total."""
+    if cues.unknown_project or cues.unknown_subject:
+        return text, cues
+    names = _names(lexicon)
+    for run in _MONEY_RUN.findall(text):
+        subject = _CHATTER_EDGES.sub("", intent_words(run))
+        core = _CHATTER_ANY.sub("", subject)
+        if len(core) < 2 or not informative(core) or _is_known(subject, cues, names):
+            continue
+        return text.replace(run, _CUT, 1), replace(cues, unknown_subject=subject)
+    return text, cues
+
+
+def _is_known(subject: str, cues: Cues, names: Names) -> bool:
+    """The words name a project of the corpus (or the one already read: 信访平台的经费)."""
+    found, tied = match_name(names.trim(subject), names)
+    if found is not None or tied:
+        return True
+    named = [name for name in (cues.project, cues.versus) if name]
+    return any(names.score(subject, name)[0] >= 0.5 for name in named)

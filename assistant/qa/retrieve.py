@@ -10,12 +10,12 @@ reported. Without one, the answer is the passages themselves, each with its cita
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from langchain_core.messages import HumanMessage
 from pydantic import BaseModel, Field
 
 from assistant.corpus.store import Corpus
@@ -23,10 +23,14 @@ from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import REF, SourceRef, indicator_citation, policy_citation, section_citation
 from assistant.errors import AssistantError, ModelError
-from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
 from assistant.qa.models import Answer, Route
 from assistant.retrieval.models import SearchResult
+
+_log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:  # the model path only: langchain loads with the runtime
+    from assistant.llm.runtime import LLMRuntime
 
 PASSAGES = 3
 QUOTE_CHARS = 160
@@ -161,12 +165,16 @@ def extractive_answer(question: str, passages: Sequence[Passage]) -> Answer:
 
 
 def model_answer(question: str, passages: Sequence[Passage], runtime: LLMRuntime) -> Answer:
-    """The model's answer, citing only the passages it was given; falls back to quoting on any model failure."""
+    """The model's answer, citing only the passages it was given; falls back to quoting on any model failure (why
+    goes to the log, not into the answer)."""
+    from langchain_core.messages import HumanMessage  # the model path only
+
     try:
         reply = runtime.structured([HumanMessage(content=_prompt(question, passages))], ModelAnswer, max_tokens=200)
     except (ModelError, AssistantError) as error:
         fallback = extractive_answer(question, passages)
-        fallback.notes.append(f"模型未能作答（{error.message}），改为直接引用原文。")
+        _log.info("模型未能作答：%s", error.message)
+        fallback.notes.append("模型未能作答，改为直接引用原文。")
         return fallback
     return checked_answer(question, reply.value, passages)
 

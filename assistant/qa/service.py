@@ -10,18 +10,21 @@ hold is refused with what the corpus holds instead.
 from __future__ import annotations
 
 import logging
+import os
 import unicodedata
 from datetime import date
+from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
-from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.retrieve import Finder, extractive_answer, find_passages, model_answer
 from assistant.qa.subjects import ambiguous_answer, scope_line, unknown_subject
-from assistant.qa.translate import translate
+
+if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
+    from assistant.llm.runtime import LLMRuntime
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,8 @@ def answer(
     Raises InputError for a question with nothing to read (``require_question``).
     """
     require_question(question)
-    reading = read(question, scope.lexicon, today=today or date.today())
+    today = today or clock()
+    reading = read(question, scope.lexicon, today=today)
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
         result = _refuse_odd_years(question, reading.cues, scope)
         conversation.record(result)
@@ -72,9 +76,34 @@ def answer(
     result = _route(question, resolved, scope, finder, runtime)
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"
+    if (said := relative_line(reading.cues, today)) is not None:
+        result.text = f"{said}\n{result.text}"
     result.notes.extend(notes)
     conversation.record(result)
     return result
+
+
+def clock() -> date:
+    """Today, which 今年/去年/前年/明年 count from: ``ASSISTANT_TODAY`` (YYYY-MM-DD) where set (tests, reruns of a
+    past day's questions), else the machine's date. A malformed value is refused in Chinese."""
+    written = os.environ.get("ASSISTANT_TODAY", "").strip()
+    if not written:
+        return date.today()
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        raise InputError(
+            f"环境变量 ASSISTANT_TODAY 的值“{written}”不是日期。",
+            hint="请写成 YYYY-MM-DD，例如 2026-12-06，或删去该变量。",
+        ) from None
+
+
+def relative_line(cues: Cues, today: date) -> str | None:
+    """``“去年”按今天（2026年12月06日）算是2025年。``: how a relative year was read, said in the answer."""
+    if not cues.relative_year or not cues.relative_to:
+        return None
+    years = "、".join(f"{year}年" for year in cues.relative_to)
+    return f"“{cues.relative_year}”按今天（{today.year}年{today.month}月{today.day}日）算是{years}。"
 
 
 def _brief(cues: Cues) -> str:
@@ -89,6 +118,8 @@ def understand(
     if reading.confident or runtime is None or not runtime.enabled:
         return reading.cues, []
     log.info("规则读不准（%s），交给模型转写", "；".join(reading.doubts))
+    from assistant.qa.translate import translate  # only where the patterns are unsure and a model is on
+
     translation = translate(question, reading.cues, previous, scope.lexicon, runtime)
     if translation.cues is None:  # the problems are diagnostics: the log has them, the answer does not
         log.info("模型未能给出有效的查询：%s；模型原文：%s", "；".join(translation.problems), translation.raw)

@@ -6,6 +6,8 @@ real candidates; nothing is ever computed from other projects in its place.
 
 from __future__ import annotations
 
+from assistant.domain.model import Declaration
+from assistant.qa.entities import informative
 from assistant.qa.execute import Scope, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues
@@ -15,23 +17,81 @@ DIGEST = 6  # project names listed when nothing is near
 
 
 def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
-    """A refusal when the question names a district, unit or project the corpus lacks; else None."""
-    lexicon = scope.lexicon
+    """A refusal when the question names a district, unit, project or purpose of money the corpus lacks; else None.
+    Every absent subject the question names is said, with the nearest real candidates; nothing is computed."""
+    lines: list[str] = []
     if cues.unknown_district:
-        districts = sorted({d for d in ("闵行区", "浦东新区", "徐汇区") if any(d in n for n in lexicon.projects)})
-        held = f"语料库中的区级申报表只有：{'、'.join(districts)}。" if districts else "语料库中没有区级申报表。"
-        return _refusal(question, cues, [f"语料库中没有{cues.unknown_district}的申报表。", held], scope)
+        lines += _district_lines(cues.unknown_district, scope)
     if cues.unknown_unit and cues.unit is None:
-        return _refusal(question, cues, [f"语料库中没有单位“{cues.unknown_unit}”的申报表。"], scope)
+        lines += _unit_lines(cues)
+    if cues.unknown_subject:
+        lines += _purpose_lines(cues.unknown_subject, scope)
     # An open question (为什么要建设…平台) may name a project by what it does: retrieval answers it, and says so.
     if cues.unknown_project and cues.project is None and cues.declaration_id is None and cues.target is not None:
-        lines = [f"语料库中没有“{cues.unknown_project}”这个项目的申报表，不以其他项目的数字代答。"]
-        if cues.candidates:
-            lines.append("名称最接近的项目：" + "、".join(_with_years(name, scope) for name in cues.candidates) + "。")
-        else:
-            lines.append(f"现有项目 {len(lexicon.projects)} 个，例如：{'、'.join(lexicon.projects[:DIGEST])}。")
-        return _refusal(question, cues, lines, scope)
-    return None
+        lines += _project_lines(cues, scope)
+    return _refusal(question, cues, lines, scope) if lines else None
+
+
+def _district_lines(district: str, scope: Scope) -> list[str]:
+    held = sorted({d for d in ("闵行区", "浦东新区", "徐汇区") if any(d in n for n in scope.lexicon.projects)})
+    found = f"语料库中的区级申报表只有：{'、'.join(held)}。" if held else "语料库中没有区级申报表。"
+    return [f"语料库中没有{district}的申报表。", found]
+
+
+def _unit_lines(cues: Cues) -> list[str]:
+    assert cues.unknown_unit is not None
+    lines = [f"语料库中没有单位“{cues.unknown_unit}”的申报表，不以其他单位的数字代答。"]
+    if cues.unit_candidates and cues.unit_level:
+        meant, *same_level = cues.unit_candidates
+        if meant:
+            lines.append(f"语料库中名称相近的是“{meant}”，但它不是{cues.unit_level}单位。")
+        found = "、".join(same_level) if same_level else "无"
+        lines.append(f"语料库中的{cues.unit_level}单位：{found}。")
+    return lines
+
+
+def _purpose_lines(subject: str, scope: Scope) -> list[str]:
+    lines = [f"语料库中没有关于“{subject}”的项目或资金明细，不以其他项目或单位的合计代答。"]
+    found = mentions(subject, scope)
+    if found:
+        lines.append("相关的字词只出现在这些申报表的正文里（不是该项资金）：" + "、".join(found) + "。")
+    return lines
+
+
+def _project_lines(cues: Cues, scope: Scope) -> list[str]:
+    lines = [f"语料库中没有“{cues.unknown_project}”这个项目的申报表，不以其他项目的数字代答。"]
+    if cues.candidates:
+        lines.append("名称最接近的项目：" + "、".join(_with_years(name, scope) for name in cues.candidates) + "。")
+    else:
+        projects = scope.lexicon.projects
+        lines.append(f"现有项目 {len(projects)} 个，例如：{'、'.join(projects[:DIGEST])}。")
+    return lines
+
+
+def mentions(subject: str, scope: Scope, limit: int = 3) -> list[str]:
+    """The declarations whose text holds the subject or most of its two-character words (换届, 选举), best first,
+    as ``“名称”（年度，“换届”“选举”）``; empty when none holds an informative one."""
+    pairs = [subject[i : i + 2] for i in range(len(subject) - 1)]
+    pairs = [p for p in dict.fromkeys(pairs) if informative(p + "之") and not any(c in _FUNCTION for c in p)]
+    scored = []
+    for decl in scope.corpus.declarations:
+        text = _text_of(decl)
+        held = [p for p in pairs if p in text]
+        if subject in text or held:
+            scored.append((subject in text, len(held), decl, held))
+    scored.sort(key=lambda s: (-s[0], -s[1], s[2].id))
+    return [
+        f"“{d.header.name}”（{d.header.year or '年度不详'}年，{''.join(f'“{p}”' for p in held or [subject])}）"
+        for _, _, d, held in scored[:limit]
+    ]
+
+
+_FUNCTION = set("的了是在和与及或之其")
+
+
+def _text_of(decl: Declaration) -> str:
+    parts = [decl.header.name, *(s.text for s in decl.sections), *(i.name for i in decl.indicators)]
+    return "\n".join([*parts, *(line.name for line in decl.budget_lines)])
 
 
 def _with_years(name: str, scope: Scope) -> str:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import threading
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.corpus.store import Corpus
 from assistant.domain.policy import PolicyReference, load_policies
 from assistant.errors import AssistantError
 from assistant.qa.execute import Scope as QAScope
 from assistant.qa.lexicon import Lexicon
-from assistant.review.checks_relevance import ReviewContext
-from assistant.suggest.bank import IndicatorBank, build_bank
+
+if TYPE_CHECKING:  # the review rules and the indicator bank load with the first review or suggestion
+    from assistant.review.checks_relevance import ReviewContext
+    from assistant.suggest.bank import IndicatorBank
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 _WATCHED = ("declarations/*.json", "policies/*", "manifest.json")
@@ -46,11 +49,15 @@ class CorpusSnapshot:
 
     @cached_property
     def bank(self) -> IndicatorBank:
+        from assistant.suggest.bank import build_bank
+
         return build_bank(self.corpus.declarations)
 
     @cached_property
     def review_context(self) -> ReviewContext:
         """The corpus as the set of known projects; empty while no corpus is built."""
+        from assistant.review.checks_relevance import ReviewContext
+
         try:
             return ReviewContext.from_declarations(self.corpus.declarations, self.policies)
         except AssistantError:

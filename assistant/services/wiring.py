@@ -11,23 +11,23 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from assistant.llm.runtime import LLMRuntime
-from assistant.services.corpus import CorpusService
-from assistant.services.drafting import DraftingService
-from assistant.services.qa import QAService
-from assistant.services.review import ReviewService
 from assistant.services.scope import CorpusScope
-from assistant.services.subjects import SubjectService
-from assistant.services.suggest import SuggestService
-from assistant.services.users import LOCAL_PREFIX, UserService
 from assistant.settings import LLMProvider, Settings
-from assistant.store import DraftStore
 
-if TYPE_CHECKING:  # chromadb and the embedding model, python-docx and openpyxl: loaded only where used
+if TYPE_CHECKING:  # chromadb and the embedding model, langchain, SQLAlchemy, python-docx, openpyxl: loaded where used
+    from assistant.llm.runtime import LLMRuntime
+    from assistant.services.corpus import CorpusService
     from assistant.services.cycle import CycleService
+    from assistant.services.drafting import DraftingService
     from assistant.services.export import ExportService
+    from assistant.services.qa import QAService
+    from assistant.services.review import ReviewService
     from assistant.services.search import SearchService
+    from assistant.services.subjects import SubjectService
+    from assistant.services.suggest import SuggestService
+    from assistant.services.users import UserService
     from assistant.services.workspace import WorkspaceService
+    from assistant.store import DraftStore
 
 
 def _silent(_: str) -> None:
@@ -41,14 +41,22 @@ class Services:
         self.settings = settings
         self.scope = CorpusScope(settings.corpus.corpus_dir)
         self.on_progress = on_progress
-        self.author = settings.store.user or _login()
+
+    @cached_property
+    def author(self) -> str:
+        """Who the command line's and the default workspace's drafts belong to: the configured user or the login."""
+        return self.settings.store.user or _login()
 
     @cached_property
     def runtime(self) -> LLMRuntime:
+        from assistant.llm.runtime import LLMRuntime
+
         return LLMRuntime(self.settings)
 
     @cached_property
     def store(self) -> DraftStore:
+        from assistant.store import DraftStore
+
         return DraftStore(self.settings.store_url())
 
     @cached_property
@@ -59,14 +67,20 @@ class Services:
 
     @cached_property
     def corpus(self) -> CorpusService:
+        from assistant.services.corpus import CorpusService
+
         return CorpusService(self.scope)
 
     @cached_property
     def suggest(self) -> SuggestService:
+        from assistant.services.suggest import SuggestService
+
         return SuggestService(self.scope, self.runtime)
 
     @cached_property
     def review(self) -> ReviewService:
+        from assistant.services.review import ReviewService
+
         return ReviewService(self.scope)
 
     @cached_property
@@ -78,25 +92,35 @@ class Services:
     @cached_property
     def subjects(self) -> SubjectService:
         """What check and export name: a file, a folder, a draft id or a corpus id (the store opened only for a draft)."""
+        from assistant.services.subjects import SubjectService
+
         return SubjectService(self.scope, lambda: self.store)
 
     @cached_property
     def qa(self) -> QAService:
+        from assistant.services.qa import QAService
+
         return QAService(self.scope, self.runtime, open_search=lambda: self.search)
 
     @cached_property
     def drafting(self) -> DraftingService:
+        from assistant.services.drafting import DraftingService
+
         return DraftingService(
             self.settings, self.scope, self.runtime, self.store, author=self.author, open_finder=lambda: self.search
         )
 
     @cached_property
     def users(self) -> UserService:
+        from assistant.services.users import UserService
+
         return UserService(self.store)
 
     @cached_property
     def rules_runtime(self) -> LLMRuntime:
         """A runtime with no model: drafting by rules when the model is down or not wanted."""
+        from assistant.llm.runtime import LLMRuntime
+
         return LLMRuntime(
             self.settings.model_copy(
                 update={"llm": self.settings.llm.model_copy(update={"provider": LLMProvider.NONE})}
@@ -106,6 +130,7 @@ class Services:
     def workspace(self, user: str | None = None, *, rules_only: bool = False) -> WorkspaceService:
         """The web workspace acting for ``user`` (default the configured author): only that user's drafts;
         ``rules_only`` drafts and regenerates without the model."""
+        from assistant.services.drafting import DraftingService
         from assistant.services.workspace import WorkspaceService  # python-docx and openpyxl load with it
 
         author = user or self.author
@@ -143,6 +168,8 @@ class Services:
 def _login() -> str:
     """The command line's owner: ``本机:<login name>``. The ``:`` is refused in web user names
     (`assistant.services.users.normalise_name`), so no web user, ``root`` included, inherits these drafts by name."""
+    from assistant.services.users import LOCAL_PREFIX  # the store (SQLAlchemy) loads with it
+
     try:
         return f"{LOCAL_PREFIX}{getpass.getuser()}"
     except (KeyError, OSError):

@@ -36,7 +36,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus/declarations").glob("*.json"))]
 BY_ID = {d["id"]: d for d in DECLS}
-HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in ("tune", "test", "test2", "test3")]
+SPLITS = ("tune", "test", "test2", "test3", "tune2", "fresh")
+HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 # The 2020 district forms fold 立项依据 and 必要性 into 项目立项情况.
 FALLBACK = {"basis": "approval", "necessity": "approval"}
 
