@@ -109,8 +109,8 @@ def fits(project: Project, title: str, scope: str | None = None) -> bool:
 
 
 def _title_fits(project: Project, subject: list[str]) -> bool:
-    """The subject's main phrase (its longest) is the project's: a two-character one in its name or said
-    twice, a longer one verbatim; or most of the subject's pieces are in the project's text. A subject of
+    """The subject's main phrase (its longest) is the project's: a two-character one in its name or said in
+    two different phrases, a longer one verbatim; or most of the subject's pieces are in the project's text. A subject of
     one common word (监督, 预算, 管理) says too little to judge by the title."""
     grams = _bigrams(subject)
     if not judgeable(subject):
@@ -118,7 +118,7 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
     specific = [run for run in subject if not _WEAK.fullmatch(run)]
     longest = max(len(run) for run in specific)
     for run in (r for r in specific if len(r) == longest):
-        if len(run) == 2 and (_in_name(run, project.name) or project.text.count(run) >= 2):
+        if len(run) == 2 and (_in_name(run, project.name) or _said_twice(run, project.text)):
             return True
         if len(run) >= MIN_PHRASE and run in project.text:
             return True
@@ -128,6 +128,17 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
     if len(grams) < MIN_COVERED:  # a one- or two-piece subject is judged by its words above only
         return False
     return len(grams & project.has_bigrams()) / len(grams) >= MIN_COVERAGE
+
+
+def _said_twice(word: str, text: str) -> bool:
+    """A two-character word the project says in two different phrases (纸质档案…文书档案), not one phrase said
+    twice: 影像档案 in the content and again in a part's name is a by-product of the work (巡查台账和影像档案),
+    not what the project is about."""
+    return len({text[max(i - 2, 0) : i] for i in _positions(word, text)}) >= 2
+
+
+def _positions(word: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def judgeable(subject: list[str]) -> bool:
