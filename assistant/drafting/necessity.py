@@ -108,9 +108,9 @@ def brief_reasons(brief: Brief) -> Reasons:
             continue
         if mandate:
             mandates.append(sentence)
-        elif need and not state:
+        elif need:
             needs.append(sentence)
-        elif state or need:
+        elif state:
             situation.append(sentence)
     return Reasons(situation=situation, mandates=mandates, needs=needs)
 
