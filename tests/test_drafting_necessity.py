@@ -60,3 +60,25 @@ def test_a_sentence_wrapped_over_lines_is_one_sentence_and_short_lines_are_items
         "对全区86处不可移动文物开展日常巡查，对其中20处开展屋面检漏、白蚁防治等日常保养维护，建立巡查台账"
     ]
     assert brief_sentences("日常巡查\n保养维护") == ["日常巡查", "保养维护"]
+
+
+def test_numbered_items_are_read_past_their_numbers():
+    content = (
+        "1、对全区120台终端开展日常运维。\n2、现有终端使用已超过5年，故障频发。\n（三）根据上级要求，每季度巡检1次。"
+    )
+    reasons = brief_reasons(_brief(content))
+    assert reasons.situation == ["2、现有终端使用已超过5年，故障频发"]
+    assert reasons.mandates == ["（三）根据上级要求，每季度巡检1次"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("本项目是区委区政府确定的年度重点任务", "mandates"),
+        ("随着辖区老年人口增加，助餐需求日益增长", "needs"),
+        ("随着办件量逐年增加，现有窗口日益拥挤", "situation"),
+        ("为满足居民就近办事的需求，设立便民服务点", "needs"),
+    ],
+)
+def test_other_ways_of_saying_why(sentence: str, kind: str):
+    assert getattr(brief_reasons(_brief(sentence + "。")), kind) == [sentence]

@@ -361,14 +361,17 @@ def _precedent_ref(e: Evidence) -> SourceRef:
     )
 
 
+NO_GOAL = "（指标表没有可写入目标的产出或效果：请补充本项目完成后要达到的产出（数量、质量、时限）和对服务对象的效果。）"
+
+
 def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     """A section written by rules from the brief: 必要性 from the brief's own reasons and the fitting
     policies, the goals from the indicator rows (`goals.compose_goal`), never the 主要内容 pasted as a goal."""
     b = ctx.prompt_brief
     parts = brief_sentences(b.content) or [b.name]
     titles = [item.citation.project for item in ctx.policies[:3]]  # 《题名》（文号）
-    total = compose_goal(b, ctx.suggestions, annual=False) or f"通过本项目的实施，{parts[0]}。"
-    annual = compose_goal(b, ctx.suggestions, annual=True) or f"{b.year}年度：{parts[0]}。"
+    total = compose_goal(b, ctx.suggestions, annual=False) or NO_GOAL
+    annual = compose_goal(b, ctx.suggestions, annual=True) or NO_GOAL
     texts = {
         SectionKind.OVERVIEW: f"{b.name}由{b.implementer or '实施单位'}实施{'，主管部门为' + b.department if b.department else ''}。{'。'.join(parts)}。",
         SectionKind.NECESSITY: rules_necessity(b, titles),
