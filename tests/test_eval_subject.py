@@ -26,9 +26,21 @@ def test_the_set_is_split_and_every_brief_exists():
 
 def test_the_issue_s_drafts_are_counted():
     legislation = judge(_legislation_as_the_issue_drafted_it(), CASES["legislation"], SET.domains, SOURCES.policies)
-    assert legislation == {"foreign_basis": 2, "foreign_sentences": 1, "goal_copies": 2, "necessity_pastes": 0}
+    assert legislation == {
+        "foreign_basis": 2,
+        "foreign_sentences": 1,
+        "goal_copies": 2,
+        "necessity_pastes": 0,
+        "fitting_basis": 0,
+    }
     archive = judge(_archive_as_the_issue_drafted_it(), CASES["archive"], SET.domains, SOURCES.policies)
-    assert archive == {"foreign_basis": 1, "foreign_sentences": 1, "goal_copies": 2, "necessity_pastes": 0}
+    assert archive == {
+        "foreign_basis": 1,
+        "foreign_sentences": 1,
+        "goal_copies": 2,
+        "necessity_pastes": 0,
+        "fitting_basis": 0,
+    }
 
 
 def test_a_necessity_that_pastes_the_work_plan_is_counted_and_one_that_quotes_the_reasons_is_not():
