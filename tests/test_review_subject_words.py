@@ -45,3 +45,20 @@ def test_records_kept_by_the_work_do_not_make_it_an_archives_project():
     assert "archives-law" in archive
     said_twice = Project(name="某项目", text="整理文书档案，扫描纸质档案")
     assert fits(said_twice, "中华人民共和国档案法")
+
+
+def test_a_short_form_in_the_brief_finds_the_policy_that_writes_it_out():
+    training = {
+        p.id for p in fitting_policies(brief_project(load_brief(BRIEFS / "community-worker-training.yaml")), POLICIES)
+    }
+    assert "sh-residents-committee-regulation" in training  # 居委会书记主任 → 居民委员会
+    assert not fits(Project(name="某项目", text="居民区环境整治"), "上海市居民委员会工作条例")
+    assert "villagers-committee-law" not in training  # 民委员会 of 居民委员会 is not 村民委员会
+
+
+def test_four_characters_inside_a_longer_phrase_must_continue_it():
+    scope = "村民委员会的组成和职责、选举、村民会议和村民代表会议"
+    assert not fits(Project(name="某项目", text="居民委员会换届选举"), "中华人民共和国村民委员会组织法", scope)
+    assert fits(
+        Project(name="某项目", text="指导村民委员会换届选举和村民代表会议"), "中华人民共和国村民委员会组织法", scope
+    )

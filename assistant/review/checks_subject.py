@@ -32,6 +32,7 @@ from assistant.review.subject import (
     judgeable,
     text_bigrams,
     title_subject,
+    with_long_forms,
 )
 
 _TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -45,7 +46,7 @@ def project_of(decl: Declaration) -> Project:
     parts = [decl.header.name, *(decl.section_text(kind) or "" for kind in _OWN_SECTIONS)]
     parts += [f"{line.name} {line.content or ''} {line.detail or ''}" for line in decl.budget_lines]
     parts += [ind.name for ind in decl.indicators]
-    return Project(name=decl.header.name, text="\n".join(p for p in parts if p))
+    return Project(name=decl.header.name, text=with_long_forms("\n".join(p for p in parts if p)))
 
 
 def _scope(title: str, context: ReviewContext) -> str | None:

@@ -92,6 +92,29 @@ def scope_phrases(scope: str) -> list[str]:
     return _runs(scope, _GENERIC)
 
 
+# Short forms a project's text uses for what a policy title writes out (居委会 → 居民委员会): the long form is
+# added to the text, so that a title's subject said in its short form is found.
+LONG_FORMS = {
+    "居委会": "居民委员会",
+    "村委会": "村民委员会",
+    "城管执法": "城市管理行政执法",
+    "城管": "城市管理",
+    "科协": "科学技术协会",
+    "残联": "残疾人联合会",
+    "妇联": "妇女联合会",
+    "政协": "政治协商会议",
+    "文旅": "文化和旅游",
+    "卫健": "卫生健康",
+    "网信": "网络安全和信息化",
+}
+
+
+def with_long_forms(text: str) -> str:
+    """``text`` and, on a line of their own, the long forms of the short ones it uses."""
+    added = [long for short, long in LONG_FORMS.items() if short in text and long not in text]
+    return "\n".join([text, *added]) if added else text
+
+
 @dataclass(frozen=True)
 class Project:
     """A project's own words: its name, and all its text (name, content, plan, parts, goals)."""
@@ -163,8 +186,21 @@ def _scope_fits(project: Project, title: str, scope: str) -> bool:
 
 
 def _said(phrase: str, project: Project) -> bool:
-    windows = {phrase[i : i + MIN_PHRASE] for i in range(len(phrase) - MIN_PHRASE + 1)}
-    return any(w in project.text for w in windows) or (len(phrase) >= MIN_NAME_PHRASE and phrase in project.name)
+    """Four characters of ``phrase`` in a row in the project's text (a window that starts inside the phrase must
+    continue it there: 民委员会 of 村民委员会 is not said by 居民委员会), or a phrase of three or more in its name."""
+    windows = range(len(phrase) - MIN_PHRASE + 1)
+    return any(_continues(phrase, i, project.text) for i in windows) or (
+        len(phrase) >= MIN_NAME_PHRASE and phrase in project.name
+    )
+
+
+def _continues(phrase: str, start: int, text: str) -> bool:
+    window = phrase[start : start + MIN_PHRASE]
+    for at in _positions(window, text):
+        before = text[at - 1] if at > 0 else ""
+        if start == 0 or not _CJK_RUN.fullmatch(before) or before == phrase[start - 1]:
+            return True
+    return False
 
 
 def _specific_coverage(project: Project, title: str) -> float:
