@@ -61,3 +61,25 @@ def test_the_second_batch_is_held_out_and_split():
     second = [c for c in SET.cases if c.batch == 2]
     assert len(second) >= 8
     assert {c.split for c in second} == {"tune", "test"}
+
+
+def test_the_timing_script_reads_when_the_rule_parts_and_the_first_prose_arrived():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("time_drafts", REPO / "evals" / "drafting" / "time_drafts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (
+        "[   0.0s] 检索 检索：相似项目 2 个\n"
+        "[   0.4s] 已生成 立项依据、指标表：\n  《甲》\n"
+        "[   0.5s] 开始 项目概况\n  本项目由某单位实施\n"
+        "[  12.5s] 完成 项目概况：80 字\n"
+    )
+    arrivals = [
+        (0, 3.0),
+        (text.index("[   0.4s]"), 3.5),
+        (text.index("  本项目"), 9.0),
+        (text.index("[  12.5s]"), 15.0),
+    ]
+    assert module._read_progress(text, arrivals) == (3.5, 9.0, 12.5)
