@@ -65,7 +65,11 @@ def test_complete_cited_draft_passes_review(ctx):
     assert draft.review is not None and not draft.review.has_errors
     # the example runs 2027-01-01 to 2027-12-31: its annual goal is the total goal, taken over without a model call
     assert draft.section(SectionKind.GOAL_ANNUAL).text == draft.section(SectionKind.GOAL_TOTAL).text
-    assert [(n.kind, n.section) for n in draft.notes] == [(NoteKind.SAME_AS_TOTAL, SectionKind.GOAL_ANNUAL)]
+    # the example brief says what is done, not why: the model's 必要性 is to be checked (issue 22)
+    assert [(n.kind, n.section) for n in draft.notes] == [
+        (NoteKind.SAME_AS_TOTAL, SectionKind.GOAL_ANNUAL),
+        (NoteKind.NO_REASONS, SectionKind.NECESSITY),
+    ]
     assert [u.section for u in draft.usage] == ["项目概况", "项目设立的必要性", "项目总目标"]
     # the example brief gives every amount the form asks for (上年结转资金 0), so no blank-money warning
     assert "FUND-BLANK" not in {f.rule_id for f in draft.review.findings}

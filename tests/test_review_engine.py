@@ -177,7 +177,7 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
     # REL-TYPE: tests/test_review_type.py; COST-ARITHMETIC, COUNT-MISNAMED: tests/test_review_counts.py;
-    # the subject rules: tests/test_review_subject.py
+    # the subject rules: tests/test_review_subject.py; NEC-REPEATS: tests/test_review_reasons.py
     assert set(ids) == set(FIRES) | {
         "REL-UNRELATED",
         "REL-TYPE",
@@ -186,6 +186,7 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
         "BASIS-OFF-SUBJECT",
         "GOAL-REPEATS",
         "NEC-OFF-DOMAIN",
+        "NEC-REPEATS",
     }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from assistant.drafting.models import (
     NoteKind,
     SectionUsage,
 )
+from assistant.drafting.necessity import brief_reasons, brief_sentences, no_reasons_note, rules_necessity
 from assistant.drafting.relevance import basis_label, split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
@@ -109,6 +109,9 @@ def _sections(state: State, writer: Writer) -> State:
         else:
             state.sections.append(_first_draft_section(state, kind, writer))
     state.notes.extend(state.ctx.notes)
+    necessity = next((s for s in state.sections if s.kind is SectionKind.NECESSITY), None)
+    if necessity is not None and not brief_reasons(state.ctx.prompt_brief):
+        state.notes.append(no_reasons_note(necessity.generated_by == RULES))
     if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
         text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
         state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_REF], generated_by=RULES))
@@ -378,31 +381,20 @@ def _precedent_ref(e: Evidence) -> SourceRef:
     )
 
 
-def _sentences(text: str) -> list[str]:
-    """The brief's sentences; a line break inside one (a wrapped YAML block) does not end it."""
-    flat = re.sub(r"(?<=[，,、：:])\s*\n\s*", "", text)
-    return [q for p in re.split(r"[。；;\n]", flat) if (q := p.strip().rstrip("，,、：: "))]
-
-
-_REASON = re.compile(
-    r"(现状|问题|不足|亟需|亟待|需要|需求|要求|根据|按照|依据|依法|老化|风险|隐患|短缺|滞后|难以|无法|尚未|缺乏|目前|现有|破损|投诉)"
-)
-_TARGET = re.compile(r"(不低于|不少于|不超过|达到|以上|以内|零[\u4e00-\u9fff])")
+NO_GOAL = "（指标表没有可写入目标的产出或效果：请补充本项目完成后要达到的产出（数量、质量、时限）和对服务对象的效果。）"
 
 
 def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     """A section written by rules from the brief: 必要性 from the brief's own reasons and the fitting
     policies, the goals from the indicator rows (`goals.compose_goal`), never the 主要内容 pasted as a goal."""
     b = ctx.prompt_brief
-    parts = _sentences(b.content) or [b.name]
+    parts = brief_sentences(b.content) or [b.name]
     titles = [item.citation.project for item in ctx.policies[:3]]  # 《题名》（文号）
-    reasons = [p for p in parts if _REASON.search(p) and not _TARGET.search(p)][:2] or parts[:1]
-    total = compose_goal(b, ctx.suggestions, annual=False) or f"通过本项目的实施，{parts[0]}。"
-    annual = compose_goal(b, ctx.suggestions, annual=True) or f"{b.year}年度：{parts[0]}。"
+    total = compose_goal(b, ctx.suggestions, annual=False) or NO_GOAL
+    annual = compose_goal(b, ctx.suggestions, annual=True) or NO_GOAL
     texts = {
         SectionKind.OVERVIEW: f"{b.name}由{b.implementer or '实施单位'}实施{'，主管部门为' + b.department if b.department else ''}。{'。'.join(parts)}。",
-        SectionKind.NECESSITY: (f"为落实{'、'.join(titles)}等要求，" if titles else "")
-        + f"{'；'.join(reasons)}，有必要设立本项目。",
+        SectionKind.NECESSITY: rules_necessity(b, titles),
         SectionKind.GOAL_TOTAL: total,
         SectionKind.GOAL_ANNUAL: annual,
     }

@@ -20,6 +20,11 @@ from assistant.suggest.models import Ground, IndicatorSuggestion, SuggestionSet
 OUTPUTS = 4  # output rows named in a composed goal
 EFFECTS = 3  # effect and satisfaction rows named
 QUALITATIVE_CHARS = 8  # a qualitative value longer than this (a procedure written out) is left to the table
+# A row that counts harms (事故, 投诉, 故障…): a goal may say it stays at 0 or under a bound, never that it reaches a
+# positive number (安全事故发生次数达到5次 came from a brief's 去年发生跳闸停电5次).
+_HARM = re.compile(r"事故|投诉|故障|差错|损毁|损坏|泄露|泄密|违规|违法|失误|伤亡|火灾|事件|跳闸|停电|渗漏")
+_PAST = re.compile(r"^(?:去年|上年|往年|前年|历年|以往)")  # 去年发生跳闸次数: what happened, not what is to be achieved
+_HANDLED = re.compile(r"处置|处理|整改|解决|响应|办结|化解|修复|排除|查处|回复")  # 投诉处理率: a harm dealt with
 _VALUE = re.compile(r"^(≥|≤|=|>|<)?\s*([\d.]+)\s*(?:\((.*)\))?$")
 
 
@@ -30,12 +35,16 @@ def repeats_brief(goal: str, brief: Brief) -> bool:
 def _phrase(row: IndicatorSuggestion) -> str | None:
     """``培训人次不少于320人次``, ``培训考核合格率不低于95%``, ``选举依法按期完成``; None for a row without a value."""
     value = row.value.value.strip()
+    if _PAST.match(row.name):
+        return None
     match = _VALUE.match(value)
     if match is None:
         if value in ("", "是", "达到", "完成") or value in row.name:
             return row.name
         return f"{row.name}为{value}" if len(value) <= QUALITATIVE_CHARS else None  # a paragraph is no goal
     op, number, unit = match.group(1) or "=", _plain(match.group(2)), match.group(3) or ""
+    if _HARM.search(row.name) and not _HANDLED.search(row.name) and op in ("=", "≥", ">") and number != "0":
+        return None  # a harm is no target to reach
     rate = unit in ("%", "％")
     word = {"≥": "不低于" if rate else "不少于", ">": "高于", "≤": "不超过", "<": "低于", "=": "达到"}[op]
     word = "为" if op == "=" and number == "0" else word

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from assistant.domain.brief import Brief
 from assistant.domain.policy import PolicyReference
-from assistant.review.subject import Project, fits, text_bigrams, title_subject
+from assistant.review.subject import Project, fits, text_bigrams, title_subject, with_long_forms
 
 
 def brief_project(brief: Brief) -> Project:
@@ -23,7 +23,7 @@ def brief_project(brief: Brief) -> Project:
     parts = [brief.name, brief.content]
     parts += [f"{step.period}：{step.work}" for step in brief.plan]
     parts += [f"{line.part}：{line.detail or ''}" for line in brief.composition]
-    return Project(name=brief.name, text="\n".join(p for p in parts if p))
+    return Project(name=brief.name, text=with_long_forms("\n".join(p for p in parts if p)))
 
 
 def policy_scope(policy: object) -> str | None:

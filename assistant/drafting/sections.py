@@ -25,6 +25,7 @@ from assistant.drafting.grounding import (
     numbers_in,
 )
 from assistant.drafting.models import DraftSection, GroundingNote, NoteKind, SectionUsage
+from assistant.drafting.necessity import brief_reasons
 from assistant.drafting.offtopic import Domain, drop_foreign, negated_targets, project_domain, without_sentences
 from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
@@ -121,7 +122,7 @@ def section_messages(ctx: DraftContext, kind: SectionKind, *, instruction: str, 
         brief=brief_block(ctx),
         context=context_block(ctx),
         section_title=kind.label,
-        guidance=spec.guidance + _goal_outputs(ctx, kind),
+        guidance=spec.guidance + _goal_outputs(ctx, kind) + _necessity_reasons(ctx, kind),
         length=spec.length,
         instruction=f"另外：{instruction}" if instruction else "",
         previous=f"\n现有稿（请在此基础上修改）：\n{previous}\n" if previous else "",
@@ -136,6 +137,18 @@ def _goal_outputs(ctx: DraftContext, kind: SectionKind) -> str:
         return ""
     outputs = brief_outputs(ctx.suggestions, brief_numbers(ctx.prompt_brief))
     return f"可写入目标的产出（取自简报的数字）：{'；'.join(outputs)}。" if outputs else ""
+
+
+def _necessity_reasons(ctx: DraftContext, kind: SectionKind) -> str:
+    """For 必要性: the brief's own reasons to argue from, or, where it gives none, not to make any up."""
+    if kind is not SectionKind.NECESSITY:
+        return ""
+    reasons = brief_reasons(ctx.prompt_brief).all()
+    if not reasons:
+        return (
+            "简报没有写现状、问题或需求：不要编造，也不要复述主要内容的工作安排，只依据参考材料中的政策写为什么要做。"
+        )
+    return f"简报写到的理由（据此论述，不要复述工作安排）：{'；'.join(reasons)}。"
 
 
 def _cited_example(ctx: DraftContext) -> str:

@@ -9,6 +9,10 @@ matching:
   projects (``corpus_domains``) that the brief does not use;
 - ``goal_copies``: 项目总目标/年度绩效目标 of which 60% or more is the brief's 主要内容 (runs of six characters
   or more found verbatim);
+- ``fitting_basis``: 立项依据 entries that are accepted library policies the brief did not name itself (recall:
+  0 on a brief whose kind the library covers means the draft asked the user instead);
+- ``necessity_pastes``: 必要性 that reproduces 40% or more of the brief's 主要内容 (the work plan pasted as
+  its reason; a 必要性 quoting the brief's one or two reason sentences stays under it);
 - whole-draft seconds and the first visible content (the rule-made parts; the first streamed prose).
 """
 
@@ -37,6 +41,7 @@ from assistant.review.checks_relevance import ReviewContext
 from assistant.suggest.suggest import suggest
 
 COPIED = 0.6
+PASTED = 0.4  # a 必要性 that reproduces this share of the brief's 主要内容 pastes the work plan as its reason
 COPIED_RUN = 6
 _SENTENCE = re.compile(r"[^。；！？\n]+")
 _SPACE = re.compile(r"\s+")
@@ -49,6 +54,7 @@ class SubjectCase:
     split: str
     fitting: frozenset[str]
     brief: Path
+    batch: int = 1  # 2: the held-out briefs written after the first ten were tuned on
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,13 @@ def load_cases(evals_dir: Path) -> SubjectSet:
         return SubjectSet([], [])
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = [
-        SubjectCase(name, spec["split"], frozenset(spec.get("fitting") or []), path.parent / "briefs" / f"{name}.yaml")
+        SubjectCase(
+            name,
+            spec["split"],
+            frozenset(spec.get("fitting") or []),
+            path.parent / "briefs" / f"{name}.yaml",
+            int(spec.get("batch", 1)),
+        )
         for name, spec in data["cases"].items()
     ]
     return SubjectSet(sorted(cases, key=lambda c: c.split != "test"), list(data.get("corpus_domains") or []))
@@ -84,6 +96,7 @@ def judge(draft: Draft, case: SubjectCase, domains: list[str], policies: list[Po
     own = _own_policies(brief, policies)
     accepted = case.fitting | own
     foreign_basis = sum(1 for b in draft.basis if b.policy_id is not None and b.policy_id not in accepted)
+    fitting_basis = sum(1 for b in draft.basis if b.policy_id is not None and b.policy_id in case.fitting - own)
     brief_words = "\n".join([brief.name, brief.content, *brief.policies])
     necessity = draft.section(SectionKind.NECESSITY)
     foreign_sentences = 0
@@ -93,7 +106,14 @@ def judge(draft: Draft, case: SubjectCase, domains: list[str], policies: list[Po
         foreign_sentences += bool(named or borrowed)
     goals = [s.text for k in GOALS if (s := draft.section(k)) is not None]
     copies = sum(1 for g in goals if copied_share(g, brief.content) >= COPIED)
-    return {"foreign_basis": foreign_basis, "foreign_sentences": foreign_sentences, "goal_copies": copies}
+    pasted = int(necessity is not None and copied_share(brief.content, necessity.text) >= PASTED)
+    return {
+        "foreign_basis": foreign_basis,
+        "foreign_sentences": foreign_sentences,
+        "goal_copies": copies,
+        "necessity_pastes": pasted,
+        "fitting_basis": fitting_basis,
+    }
 
 
 def _own_policies(brief: Brief, policies: list[PolicyReference]) -> set[str]:
@@ -167,14 +187,15 @@ def _score(
         completion_tokens=sum(u["completion_tokens"] for u in usage or []),
         retries=sum(max(u["attempts"] - 1, 0) for u in usage or []),
         sections=usage or [],
-        extra=extra | {"split_test": int(case.split == "test")},
+        extra=extra | {"split_test": int(case.split == "test"), "batch": case.batch},
         failure=failure,
     )
 
 
-def figures(scores: list[Score], split: str) -> dict[str, float]:
-    """Counts and times over one half (``test`` or ``tune``)."""
+def figures(scores: list[Score], split: str, batch: int | None = None) -> dict[str, float]:
+    """Counts and times over one half (``test`` or ``tune``), of one batch of briefs where ``batch`` is given."""
     group = [s for s in scores if s.extra.get("split_test", 0) == (split == "test")]
+    group = [s for s in group if batch is None or s.extra.get("batch", 1) == batch]
     if not group:
         return {}
     seconds = [s.seconds for s in group]
@@ -184,6 +205,8 @@ def figures(scores: list[Score], split: str) -> dict[str, float]:
         "foreign_basis": sum(s.extra.get("foreign_basis", 0) for s in group),
         "foreign_sentences": sum(s.extra.get("foreign_sentences", 0) for s in group),
         "goal_copies": sum(s.extra.get("goal_copies", 0) for s in group),
+        "necessity_pastes": sum(s.extra.get("necessity_pastes", 0) for s in group),
+        "no_fitting_basis": sum(1 for s in group if not s.failure and not s.extra.get("fitting_basis", 0)),
         "draft_p50_s": percentile(seconds, 50),
         "draft_p95_s": percentile(seconds, 95),
         "draft_max_s": max(seconds),
@@ -200,22 +223,27 @@ def markdown(scores: list[Score]) -> list[str]:
         "简报在 `evals/drafting/briefs/`（语料库没有的项目类型），评判标准在 `evals/drafting/cases.yaml`；"
         "数字以 test 半为准（tune 半在开发时看过）。",
         "",
-        "| 半 | 简报 | 立项依据中的外来政策 | 必要性中的外来句子 | 目标≥60%照抄简报 | 起草 p50 / p95 / max（秒） | 规则部分出现（最慢，秒） | 首段正文 p50（秒） |",
-        "|---|---|---|---|---|---|---|---|",
+        "| 半（批次） | 简报 | 立项依据中的外来政策 | 必要性中的外来句子 | 目标≥60%照抄简报 | 必要性照搬主要内容≥40% | 立项依据未从政策库找到相符政策（份） | 起草 p50 / p95 / max（秒） | 规则部分出现（最慢，秒） | 首段正文 p50（秒） |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for split in ("test", "tune"):
-        f = figures(scores, split)
+    for split, batch in ((h, b) for h in ("test", "tune") for b in (None, 1, 2)):
+        f = figures(scores, split, batch)
         if f:
+            label = split if batch is None else f"{split}（第{batch}批）"
             lines.append(
-                f"| {split} | {f['cases']:.0f} | {f['foreign_basis']:.0f} | {f['foreign_sentences']:.0f} | "
-                f"{f['goal_copies']:.0f} | {f['draft_p50_s']:.1f} / {f['draft_p95_s']:.1f} / {f['draft_max_s']:.1f} | "
+                f"| {label} | {f['cases']:.0f} | {f['foreign_basis']:.0f} | {f['foreign_sentences']:.0f} | "
+                f"{f['goal_copies']:.0f} | {f['necessity_pastes']:.0f} | {f['no_fitting_basis']:.0f} | {f['draft_p50_s']:.1f} / {f['draft_p95_s']:.1f} / {f['draft_max_s']:.1f} | "
                 f"{f['first_ready_max_s']:.1f} | {f['first_prose_p50_s']:.1f} |"
             )
-    lines += ["", "| 简报 | 半 | 外来政策 | 外来句子 | 照抄目标 | 秒 | 失败 |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| 简报 | 半（批次） | 外来政策 | 外来句子 | 照抄目标 | 照搬必要性 | 相符政策 | 秒 | 失败 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for s in scores:
         e = s.extra
         lines.append(
-            f"| {s.case} | {'test' if e.get('split_test') else 'tune'} | {e.get('foreign_basis', '—')} | "
-            f"{e.get('foreign_sentences', '—')} | {e.get('goal_copies', '—')} | {s.seconds:.1f} | {s.failure or ''} |"
+            f"| {s.case} | {'test' if e.get('split_test') else 'tune'}{e.get('batch', 1)} | {e.get('foreign_basis', '—')} | "
+            f"{e.get('foreign_sentences', '—')} | {e.get('goal_copies', '—')} | {e.get('necessity_pastes', '—')} | {e.get('fitting_basis', '—')} | {s.seconds:.1f} | {s.failure or ''} |"
         )
     return [*lines, ""]

@@ -347,6 +347,14 @@ RULES: tuple[Rule, ...] = (
         fix="目标写项目完成后要达到的产出（数量、质量、时限）和对服务对象的效果，不要复述工作安排。",
     ),
     Rule(
+        id="NEC-REPEATS",
+        severity=W,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER5,
+        title="必要性照抄项目内容",
+        fix="必要性写为什么要做：本项目的现状、存在的问题、上级要求和服务对象的需要，不要复述工作安排。",
+    ),
+    Rule(
         id="NEC-OFF-DOMAIN",
         severity=W,
         criterion=C_RELEVANT,

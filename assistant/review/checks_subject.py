@@ -5,6 +5,8 @@ Each claims only what its words show: a policy is judged by its title (and the l
 where the context holds the library); a title whose subject is only generic words (《宪法》) is not judged.
 A goal is a copy when 60% of it (30 characters at least) is runs of six characters or more found in 项目概况 or the
 budget lines' content (the 年度绩效目标 of a one-year project may equal the 项目总目标: that is allowed).
+A 必要性 repeats the project when, its reasons and the policies it names taken off, what is left is the work of
+项目概况 pasted and makes half of it or more.
 A necessity sentence is about another domain when it names a policy that does not fit, or speaks of an
 object (three characters or more) that only another known project or a non-fitting policy names.
 """
@@ -19,6 +21,7 @@ from assistant.domain.policy import find_policy
 from assistant.review.base import at_section, finding
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.models import Finding
+from assistant.review.reasons import reason_kind, without_policy_clauses
 from assistant.review.subject import (
     Project,
     copied_share,
@@ -29,6 +32,7 @@ from assistant.review.subject import (
     judgeable,
     text_bigrams,
     title_subject,
+    with_long_forms,
 )
 
 _TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -42,7 +46,7 @@ def project_of(decl: Declaration) -> Project:
     parts = [decl.header.name, *(decl.section_text(kind) or "" for kind in _OWN_SECTIONS)]
     parts += [f"{line.name} {line.content or ''} {line.detail or ''}" for line in decl.budget_lines]
     parts += [ind.name for ind in decl.indicators]
-    return Project(name=decl.header.name, text="\n".join(p for p in parts if p))
+    return Project(name=decl.header.name, text=with_long_forms("\n".join(p for p in parts if p)))
 
 
 def _scope(title: str, context: ReviewContext) -> str | None:
@@ -81,6 +85,34 @@ def check_goal_repeats(decl: Declaration) -> Iterator[Finding]:
                 f"{kind.label}有 {share:.0%} 的文字照抄项目概况（主要内容），写的是要做的工作，不是要达到的目标。",
                 at_section(decl, kind),
             )
+
+
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def check_necessity_repeats(decl: Declaration) -> Iterator[Finding]:
+    """A 必要性 whose sentences, the reasons (现状、问题、上级要求、服务对象的需要) and the policies it carries out
+    taken off, are mostly the work of 项目概况 pasted: it says what is done, not why."""
+    necessity = decl.section_text(SectionKind.NECESSITY) or ""
+    overview = decl.section_text(SectionKind.OVERVIEW) or ""
+    rest = [
+        plain
+        for sentence in _CLAUSE_END.split(necessity)
+        if (plain := without_policy_clauses(sentence.strip())) and reason_kind(plain) is None
+    ]
+    work = "。".join(rest)
+    if (
+        work
+        and overview
+        and is_copy(work, overview)
+        and copied_share(work, overview) * len(work) >= 0.5 * len(necessity)
+    ):
+        yield finding(
+            "NEC-REPEATS",
+            f"必要性有 {copied_share(work, overview) * len(work) / len(necessity):.0%} 的文字是项目概况中的工作安排，"
+            "没有说明为什么要做（现状、存在的问题、上级要求或服务对象的需要）。",
+            at_section(decl, SectionKind.NECESSITY),
+        )
 
 
 def check_necessity_domain(decl: Declaration, context: ReviewContext) -> Iterator[Finding]:

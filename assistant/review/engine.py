@@ -36,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     checks_defects.check_defects,
     checks_counts.check_counts,
     checks_subject.check_goal_repeats,
+    checks_subject.check_necessity_repeats,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}

@@ -39,7 +39,7 @@ _GENERIC_WORDS = (
     "关于|印发|贯彻|落实|进一步|全面|推进|推动|加强|加快|做好|深化|完善|健全|实施|开展|建立|创新|工作|管理|"
     "解决|突出|方法|拓展|促进|提高|提升|改进|优化|强化|"
     "有关|相关|事宜|若干|问题|重点|试行|暂行|修订|规定|规范|明确|要求|包括|涉及|适用于|适用|用于|以及|"
-    "意见|通知|办法|条例|细则|任务|责任|清单|政府|机关|部门|单位|项目|经费|资金|专项|年度|的|和|与|及"
+    "意见|通知|办法|条例|细则|任务|责任|清单|政府(?!采购|购买|投资|信息公开)|机关|部门|单位|项目|经费|资金|专项|年度|的|和|与|及"
 )
 _GENERIC = re.compile(_GENERIC_WORDS)
 _IMPLEMENTING = re.compile(r"..法(?:实施条例|实施细则|实施办法)$")  # a law's implementing rules
@@ -92,6 +92,29 @@ def scope_phrases(scope: str) -> list[str]:
     return _runs(scope, _GENERIC)
 
 
+# Short forms a project's text uses for what a policy title writes out (居委会 → 居民委员会): the long form is
+# added to the text, so that a title's subject said in its short form is found.
+LONG_FORMS = {
+    "居委会": "居民委员会",
+    "村委会": "村民委员会",
+    "城管执法": "城市管理行政执法",
+    "城管": "城市管理",
+    "科协": "科学技术协会",
+    "残联": "残疾人联合会",
+    "妇联": "妇女联合会",
+    "政协": "政治协商会议",
+    "文旅": "文化和旅游",
+    "卫健": "卫生健康",
+    "网信": "网络安全和信息化",
+}
+
+
+def with_long_forms(text: str) -> str:
+    """``text`` and, on a line of their own, the long forms of the short ones it uses."""
+    added = [long for short, long in LONG_FORMS.items() if short in text and long not in text]
+    return "\n".join([text, *added]) if added else text
+
+
 @dataclass(frozen=True)
 class Project:
     """A project's own words: its name, and all its text (name, content, plan, parts, goals)."""
@@ -109,8 +132,8 @@ def fits(project: Project, title: str, scope: str | None = None) -> bool:
 
 
 def _title_fits(project: Project, subject: list[str]) -> bool:
-    """The subject's main phrase (its longest) is the project's: a two-character one in its name or said
-    twice, a longer one verbatim; or most of the subject's pieces are in the project's text. A subject of
+    """The subject's main phrase (its longest) is the project's: a two-character one in its name or said in
+    two different phrases, a longer one verbatim; or most of the subject's pieces are in the project's text. A subject of
     one common word (监督, 预算, 管理) says too little to judge by the title."""
     grams = _bigrams(subject)
     if not judgeable(subject):
@@ -118,7 +141,7 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
     specific = [run for run in subject if not _WEAK.fullmatch(run)]
     longest = max(len(run) for run in specific)
     for run in (r for r in specific if len(r) == longest):
-        if len(run) == 2 and (_in_name(run, project.name) or project.text.count(run) >= 2):
+        if len(run) == 2 and (_in_name(run, project.name) or _said_twice(run, project.text)):
             return True
         if len(run) >= MIN_PHRASE and run in project.text:
             return True
@@ -128,6 +151,17 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
     if len(grams) < MIN_COVERED:  # a one- or two-piece subject is judged by its words above only
         return False
     return len(grams & project.has_bigrams()) / len(grams) >= MIN_COVERAGE
+
+
+def _said_twice(word: str, text: str) -> bool:
+    """A two-character word the project says in two different phrases (纸质档案…文书档案), not one phrase said
+    twice: 影像档案 in the content and again in a part's name is a by-product of the work (巡查台账和影像档案),
+    not what the project is about."""
+    return len({text[max(i - 2, 0) : i] for i in _positions(word, text)}) >= 2
+
+
+def _positions(word: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def judgeable(subject: list[str]) -> bool:
@@ -152,8 +186,21 @@ def _scope_fits(project: Project, title: str, scope: str) -> bool:
 
 
 def _said(phrase: str, project: Project) -> bool:
-    windows = {phrase[i : i + MIN_PHRASE] for i in range(len(phrase) - MIN_PHRASE + 1)}
-    return any(w in project.text for w in windows) or (len(phrase) >= MIN_NAME_PHRASE and phrase in project.name)
+    """Four characters of ``phrase`` in a row in the project's text (a window that starts inside the phrase must
+    continue it there: 民委员会 of 村民委员会 is not said by 居民委员会), or a phrase of three or more in its name."""
+    windows = range(len(phrase) - MIN_PHRASE + 1)
+    return any(_continues(phrase, i, project.text) for i in windows) or (
+        len(phrase) >= MIN_NAME_PHRASE and phrase in project.name
+    )
+
+
+def _continues(phrase: str, start: int, text: str) -> bool:
+    window = phrase[start : start + MIN_PHRASE]
+    for at in _positions(window, text):
+        before = text[at - 1] if at > 0 else ""
+        if start == 0 or not _CJK_RUN.fullmatch(before) or before == phrase[start - 1]:
+            return True
+    return False
 
 
 def _specific_coverage(project: Project, title: str) -> float:

@@ -1,0 +1,98 @@
+"""必要性 from the brief's own reasons: its 现状 and 问题, the 上级要求 it cites, the needs of the people it serves.
+
+A brief's 主要内容 mixes what the project does (开展…培训、印制…、保障投票站运转) with why (现有设备老化, 居民
+反映缺少场所, 根据网络安全法的要求每年测评). Only the why makes a 必要性; the what pasted after "为落实…等要求"
+reads as a second copy of 主要内容 (seen with an election brief). ``brief_reasons`` sorts the brief's sentences;
+``rules_necessity`` writes the section from the reasons and the fitting policies' titles, and, when the brief
+gives no reason at all, says what is missing instead of pasting the content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain.brief import Brief
+from assistant.domain.model import SectionKind
+from assistant.drafting.models import GroundingNote, NoteKind
+from assistant.review.reasons import reason_kind
+
+_END = "。；;！？!?"
+MISSING = (
+    "（简报未写明立项理由：请在简报“主要内容”中补充本项目的现状、存在的问题、上级要求或服务对象的需要，"
+    "再重新起草本部分。）"
+)
+
+
+def no_reasons_note(by_rules: bool) -> GroundingNote:
+    """The note of a draft whose brief gives no reason: the rules text asks for them; a model's text is to be checked."""
+    what = (
+        "“项目设立的必要性”未写理由，只列出了依据"
+        if by_rules
+        else "“项目设立的必要性”由模型依据政策和参考材料写成，请逐句核对"
+    )
+    return GroundingNote(
+        kind=NoteKind.NO_REASONS,
+        section=SectionKind.NECESSITY,
+        message=f"简报未写明立项理由（现状、存在的问题、上级要求或服务对象的需要），{what}："
+        "请在简报“主要内容”中补充后重新起草该部分，不宜用工作内容代替立项理由",
+    )
+
+
+@dataclass(frozen=True)
+class Reasons:
+    """The brief's sentences that say why, by kind (each as written, without its end mark)."""
+
+    situation: list[str] = field(default_factory=list)  # 现状、问题
+    mandates: list[str] = field(default_factory=list)  # 上级要求
+    needs: list[str] = field(default_factory=list)  # 服务对象的需要
+
+    def all(self) -> list[str]:
+        """Problems first, then what superiors require, then what the people served need; no repeats."""
+        seen: list[str] = []
+        for sentence in (*self.situation, *self.mandates, *self.needs):
+            if sentence not in seen:
+                seen.append(sentence)
+        return seen
+
+    def __bool__(self) -> bool:
+        return bool(self.situation or self.mandates or self.needs)
+
+
+def brief_sentences(text: str) -> list[str]:
+    """The sentences of a brief's free text. A line break ends a sentence only after an end mark or when the
+    line is short (a list item); a long line wrapped in the middle of a sentence (YAML ``|-`` blocks) is joined.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    joined = ""
+    for line in lines:
+        if joined and (joined[-1] in _END or len(joined.split("\n")[-1]) < WRAPPED_LINE):
+            joined += "\n"
+        joined += line
+    parts = re.split(r"[。；;！？!?\n]", joined)
+    return [q for p in parts if (q := p.strip().rstrip("，,、：: "))]
+
+
+WRAPPED_LINE = 24  # characters: a line at least this long that ends without an end mark goes on in the next one
+
+
+def brief_reasons(brief: Brief) -> Reasons:
+    """The brief's own reasons, sorted by kind; an activity sentence (开展…, 印制…) is none, even with 依法 or
+    故障 in it."""
+    found: dict[str, list[str]] = {"situation": [], "mandate": [], "need": []}
+    for sentence in brief_sentences(brief.content):
+        kind = reason_kind(sentence)
+        if kind is not None:
+            found[kind].append(sentence)
+    return Reasons(situation=found["situation"], mandates=found["mandate"], needs=found["need"])
+
+
+def rules_necessity(brief: Brief, policy_titles: list[str]) -> str:
+    """必要性 by rules: the brief's reasons, then the fitting policies (``《题名》（文号）``) as what the project
+    carries out; with no reason in the brief, the policies (where any) and ``MISSING``, never the 主要内容."""
+    reasons = brief_reasons(brief).all()
+    titles = "、".join(policy_titles)
+    if not reasons:
+        return (f"本项目依据{titles}等规定实施。" if titles else "") + MISSING
+    text = "。".join(reasons) + "。"
+    return text + (f"为落实{titles}等规定，解决上述问题，" if titles else "为解决上述问题，") + "有必要设立本项目。"

@@ -1,0 +1,31 @@
+"""A goal never makes a harm its target (issue 22): a brief's 去年发生跳闸停电5次 read into a row 安全事故发生次数=5
+must not become "安全事故发生次数达到5次" in 项目总目标; a harm kept at 0 or dealt with (投诉处理率) still may."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.domain.brief import Brief
+from assistant.drafting.goals import compose_goal
+from assistant.services.scope import CorpusScope
+from assistant.suggest.suggest import suggest
+
+BANK = CorpusScope(Path(__file__).resolve().parent.parent / "corpus").current().bank
+
+
+def test_a_count_of_past_harms_is_not_a_goal():
+    brief = Brief.model_validate(
+        {
+            "项目名称": "2027年度区机关办公楼电气线路维修",
+            "年度": 2027,
+            "资金": {"总额": "120万元"},
+            "开始日期": "2027-04-01",
+            "结束日期": "2027-10-31",
+            "主要内容": "更换老化电气线路约1.2万米及配电箱20只，工程竣工验收合格率100%。"
+            "办公楼建成已超过20年，线路老化，去年发生跳闸停电5次，存在消防安全隐患。",
+        }
+    )
+    suggestions = suggest(brief, BANK)
+    goal = compose_goal(brief, suggestions, annual=False) or ""
+    assert goal and "达到5次" not in goal and "不少于5次" not in goal
+    assert "验收合格率达到100%" in goal
