@@ -146,7 +146,10 @@ def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> Dra
         return _rules_instead(state, kind, writer, f"模型出错：{fault.message}")
 
 
-RETRY_HINT = "可在网页上对该部分点“重新生成”，或用 assistant draft --id 草稿编号 --section {section} 单独重试"
+RETRY_HINT = (
+    "可在网页上点“重试失败的部分”一并重试（或对该部分点“重新生成”），"
+    "或用 assistant draft --id 草稿编号 --retry-failed 一并重试、--section {section} 单独重试"
+)
 
 
 def _rules_instead(state: State, kind: SectionKind, writer: Writer, why: str) -> DraftSection:
