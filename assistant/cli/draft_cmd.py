@@ -20,7 +20,14 @@ from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
 from assistant.settings import LLMProvider
 
-_EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索", "ready": "已生成"}
+_EVENT_TEXT = {
+    "started": "开始",
+    "finished": "完成",
+    "retry": "重试",
+    "step": "检索",
+    "ready": "已生成",
+    "queued": "排队",
+}
 
 
 class _Progress:

@@ -59,15 +59,13 @@ def make_writer(
             )
             return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
     model = settings.llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
-    return Writer(
-        complete=lambda messages, max_tokens, on_delta: runtime.stream(
-            messages, max_tokens=max_tokens, on_delta=on_delta
-        ),
-        model=model,
-        provider=provider.value,
-        retries=settings.llm.max_retries,
-        on_event=on_event,
+    writer = Writer(
+        complete=None, model=model, provider=provider.value, retries=settings.llm.max_retries, on_event=on_event
     )
+    writer.complete = lambda messages, max_tokens, on_delta: runtime.stream(
+        messages, max_tokens=max_tokens, on_delta=on_delta, on_wait=writer.queued
+    )  # the model is shared: a request waits its turn, its position shown as "queued" events
+    return writer
 
 
 class CorpusSources(Protocol):

@@ -34,7 +34,14 @@ from assistant.web.safe import text as md
 from assistant.web.start_upload import build_start, wire_start
 
 WRITERS = {"local": "内置模型", "openai": "接口模型", "none": "按规则"}
-EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索", "ready": "已生成"}
+EVENT_TEXT = {
+    "started": "开始",
+    "finished": "完成",
+    "retry": "重试",
+    "step": "检索",
+    "ready": "已生成",
+    "queued": "排队",
+}
 EXPORT_FORMATS = [("Word（.docx）", "docx"), ("Excel（.xlsx）", "xlsx"), ("草稿 JSON", "json")]
 
 
