@@ -95,7 +95,9 @@ def test_brute_force_is_refused_and_other_users_keep_their_speed(tmp_path, monke
         f"\n  carol's login+page p50 {p50_before * 1000:.0f} ms before, {p50_during * 1000:.0f} ms during the flood"
         f" (max {max(during) * 1000:.0f} ms)"
     )
-    assert p50_during <= 2 * p50_before + 0.05
+    # the exact guarantee is the count of checks above; the latency is a figure on a shared 2-core machine, so its
+    # bound allows 0.25 s of noise: without the limits 80 parallel scrypt checks put seconds on carol's login
+    assert p50_during <= 2 * p50_before + 0.25
 
 
 def _carol_latencies(url: str, n: int) -> list[float]:

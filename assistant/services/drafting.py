@@ -34,6 +34,7 @@ from assistant.services.protect import (
     keep_indicator_rows,
     keep_sections,
 )
+from assistant.services.retry import Retry, labels
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 from assistant.store import INDICATOR_TABLE as STORE_INDICATORS
@@ -94,35 +95,6 @@ class Rewrite:
     kept: list[str]
     origin: Origin
     origins: dict[str, Origin]
-
-
-@dataclass(frozen=True)
-class Retry:
-    """What 重试失败的部分 did: the draft as saved (or unchanged), the sections the model wrote this time, those still
-    by rules with why, and the failed sections left alone because a person edited or locked them."""
-
-    saved: SavedDraft
-    written: list[SectionKind]
-    failed: dict[SectionKind, str]
-    kept: list[SectionKind]
-
-    def message(self) -> str:
-        """The outcome in Chinese, one paragraph."""
-        parts = []
-        if self.written:
-            parts.append(f"已由模型重写：{_labels(self.written)}（第 {self.saved.info.number} 版）")
-        if self.failed:
-            why = "；".join(dict.fromkeys(self.failed.values()))
-            parts.append(f"仍未成功、保留规则文字：{_labels(list(self.failed))}（{why}）")
-        if self.kept:
-            parts.append(f"已人工修改或锁定、未重试：{_labels(self.kept)}")
-        if not self.written:
-            parts.append("未保存新版本")
-        return "；".join(parts) + "。"
-
-
-def _labels(kinds: list[SectionKind]) -> str:
-    return "、".join(kind.label for kind in kinds)
 
 
 class ModelRequiredError(InputError):
@@ -290,12 +262,12 @@ class DraftingService:
         if not todo:
             where = f"草稿 {draft_id} 第 {current.number} 版"
             raise InputError(
-                f"{where}没有需要重试的部分" + (f"（{_labels(kept)} 已人工修改或锁定）" if kept else ""),
+                f"{where}没有需要重试的部分" + (f"（{labels(kept)} 已人工修改或锁定）" if kept else ""),
                 hint="只有模型出错或超时、改用规则起草的部分可以重试；要重写某一部分请用“重新生成”",
             )
         if not self.runtime.enabled:
             raise ModelRequiredError(
-                f"重试失败的部分（{_labels(todo)}）需要语言模型，当前没有使用语言模型：未重试，也未保存新版本",
+                f"重试失败的部分（{labels(todo)}）需要语言模型，当前没有使用语言模型：未重试，也未保存新版本",
                 hint="请改用内置模型（--llm local）或已配置的接口（--llm openai）后重试",
             )
         retried = retry_sections(
@@ -316,7 +288,7 @@ class DraftingService:
             author=self.author,
             action=Action.REGENERATE,
             changed=Origin.AI,
-            section=("重试：" + _labels(retried.written))[:40],
+            section=("重试：" + labels(retried.written))[:40],
         )
         return Retry(SavedDraft(info=info, draft=draft), retried.written, retried.failed, kept)
 
