@@ -95,6 +95,18 @@ class LLMSettings(BaseModel):
         "within the time budget.",
     )
     max_retries: int = Field(default=2, description="Repair attempts after a failed validation.")
+    concurrent_requests: int | None = Field(
+        default=None,
+        ge=1,
+        description="Requests the model serves at once; the others wait in one queue (FIFO) with their position shown. "
+        "Unset: 1 for the embedded model (llama.cpp writes one reply at a time), 8 for an endpoint.",
+    )
+    queue_limit: int = Field(
+        default=8,
+        ge=0,
+        description="Most requests that may wait for the model; one more is refused at once in Chinese.",
+    )
+    queue_wait_s: float = Field(default=600.0, description="Longest wait in the model's queue, in seconds.")
     local_json_grammar: bool = Field(
         default=False,
         description="Constrain the local model to valid JSON with a grammar. Off by default: the grammar made generation "

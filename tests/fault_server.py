@@ -32,6 +32,7 @@ MODES = (
     "english",  # prose, but not Chinese
     "endless",  # text as fast as it goes, forever (bounded by HANG_S)
     "echo_key",  # 401 whose body echoes the API key the request carried
+    "gated",  # a good reply once the test opens ``server.gate`` (a slow model the test controls)
 )
 
 Plan = Callable[[int, dict[str, Any]], str]
@@ -53,6 +54,8 @@ class FaultServer:
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self.gate = threading.Event()
+        self.in_flight = self.most_in_flight = 0
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -86,10 +89,16 @@ class FaultServer:
                     server.requests.append(body)
                 mode = server.plan(n, body)
                 key = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
+                with server._lock:
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
                 try:
                     getattr(self, f"_{mode}")(body, key)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
 
             # -- answers --------------------------------------------------------------------------
             def _json(self, status: int, payload: object, headers: dict[str, str] | None = None) -> None:
@@ -152,6 +161,10 @@ class FaultServer:
                 )
 
             def _ok(self, body: dict[str, Any], _key: str) -> None:
+                self._text(body, server.reply(body))
+
+            def _gated(self, body: dict[str, Any], _key: str) -> None:
+                server.gate.wait(HANG_S)
                 self._text(body, server.reply(body))
 
             def _garbage(self, body: dict[str, Any], _key: str) -> None:

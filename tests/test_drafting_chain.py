@@ -135,7 +135,8 @@ def test_a_section_the_model_never_writes_is_drafted_by_rules_and_said_so(ctx):
     assert overview.generated_by == "rules" and overview.text.startswith("党员教育平台运维项目由上海市党建服务中心实施")
     assert [n.message for n in draft.notes if n.section is SectionKind.OVERVIEW and n.kind is NoteKind.RULES_ONLY] == [
         "模型连续 3 次未能给出合格的“项目概况”，已按简报内容用规则起草，请人工修改或稍后重新生成；"
-        "可在网页上对该部分点“重新生成”，或用 assistant draft --id 草稿编号 --section 项目概况 单独重试"
+        "可在网页上点“重试失败的部分”一并重试（或对该部分点“重新生成”），"
+        "或用 assistant draft --id 草稿编号 --retry-failed 一并重试、--section 项目概况 单独重试"
     ]
     assert [s.generated_by for s in draft.sections[1:4]] == ["fake"] * 3
     assert draft.usage[0].attempts == 3

@@ -20,7 +20,14 @@ from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
 from assistant.settings import LLMProvider
 
-_EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索", "ready": "已生成"}
+_EVENT_TEXT = {
+    "started": "开始",
+    "finished": "完成",
+    "retry": "重试",
+    "step": "检索",
+    "ready": "已生成",
+    "queued": "排队",
+}
 
 
 class _Progress:
@@ -67,6 +74,12 @@ def draft(
         typer.Option("--draft", help="要修改的草稿 JSON（草稿库中已有则接着改，否则先导入；默认用 -o 指定的文件）。"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="连人工修改或锁定的内容也重写（原文仍留在上一版）。")] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed", help="重试失败的部分：只重写模型出错或超时、改用规则起草的部分，人工修改的内容不动。"
+        ),
+    ] = False,
 ) -> None:
     """根据简报起草申报表：概况、立项依据、必要性、目标和指标，每项注明出处，附审核结果，并存入草稿库。"""
     if instruction.strip() and (not section or indicators):
@@ -80,6 +93,9 @@ def draft(
             hint="请用 .json 文件名，如 -o draft.json；Word/Excel 请在起草后用 assistant export 草稿编号 --to docx",
         )
     unmet_lines: list[str] = []
+    if retry_failed:
+        _retry_failed(draft_id, llm=llm, others=bool(section or indicators or instruction.strip() or brief_file))
+        return
     with open_services(llm=llm) as services:
         if section or indicators:
             saved = _regenerate(
@@ -105,6 +121,23 @@ def draft(
         output.write_text(saved.draft.model_dump_json(indent=2), encoding="utf-8")
         typer.echo(f"草稿已保存：{output}", err=True)
     render.console().print(render.draft_view(saved.draft))
+
+
+def _retry_failed(draft_id: int | None, *, llm: LLMProvider | None, others: bool) -> None:
+    """``--retry-failed``: the failed sections of stored draft ``draft_id`` asked of the model again, one version;
+    exit code 1 when a section is still by rules."""
+    if draft_id is None or others:
+        raise InputError(
+            "--retry-failed 只用于草稿库中已有的草稿，且不能与简报、--section、--indicators 或 --instruction 同用",
+            hint="示例：assistant draft --id 3 --retry-failed（草稿编号见 assistant drafts list）",
+        )
+    with open_services(llm=llm) as services:
+        retry = services.drafting.retry_failed(draft_id, on_event=_Progress())
+    typer.echo(f"重试失败的部分：{retry.message()}", err=True)
+    _report(retry.saved)
+    render.console().print(render.draft_view(retry.saved.draft))
+    if retry.failed:
+        raise typer.Exit(1)
 
 
 def _unmet(drafting: DraftingService, saved: SavedDraft, section: str | None, instruction: str) -> list[str]:

@@ -68,12 +68,17 @@ def add_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
 @users_app.command("list")
 def list_users() -> None:
     """列出网页工作台的用户及其能否登录。"""
+    from assistant.services.login_limits import wait_text
+
     with open_services() as services:
         accounts = services.users.accounts()
     if not accounts:
         typer.echo("还没有用户：用 assistant users add 用户名 添加。")
     for account in accounts:
-        typer.echo(f"{account.name}\t{'可登录' if account.can_log_in else '已停用'}")
+        state = "可登录" if account.can_log_in else "已停用"
+        if account.locked_s > 0:
+            state += f"（登录失败次数过多，暂停登录，还剩 {wait_text(account.locked_s)}；reset 可解除）"
+        typer.echo(f"{account.name}\t{state}")
 
 
 @users_app.command("disable")
@@ -86,7 +91,7 @@ def disable_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None
 
 @users_app.command("reset")
 def reset_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
-    """为已有用户重设密码（交互输入，至少 8 位）；已停用的用户随之恢复。"""
+    """为已有用户重设密码（交互输入，至少 8 位）；已停用或因登录失败过多而暂停的用户随之恢复。"""
     password = typer.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次")
     with open_services() as services:
         stored = services.users.reset(name, password)

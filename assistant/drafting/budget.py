@@ -10,6 +10,7 @@ returned as a reply cut by its length (the reader keeps its whole sentences).
 
 from __future__ import annotations
 
+import contextvars
 import re
 import threading
 import time
@@ -20,6 +21,7 @@ from langchain_core.messages import BaseMessage
 
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatReply, TokenUsage
+from assistant.llm.queue import observing
 
 DRAFT_SECONDS = 85.0  # a whole draft: 90 s on this machine, less what retrieval and review take
 SECTION_SECONDS = 60.0  # one section, its retries included (a rejected first try on the embedded model needs a second)
@@ -50,6 +52,21 @@ class Watch:
     pieces: int = 0
     stopped: str = ""  # "" / "repetition" / "cap"
     cancelled: threading.Event = field(default_factory=threading.Event)
+    waited_s: float = 0.0  # time spent waiting for a turn in the model's queue (not counted against the budget)
+    wait_began: float | None = None
+
+    def queued(self, ahead: int) -> None:
+        """The model's queue: ``ahead`` requests before this call (0: its turn came); a cancelled call leaves it."""
+        now = time.perf_counter()
+        if ahead and self.wait_began is None:
+            self.wait_began = now
+        elif not ahead and self.wait_began is not None:
+            self.waited_s, self.wait_began = self.waited_s + now - self.wait_began, None
+        if self.cancelled.is_set():
+            raise _Stop
+
+    def waited(self) -> float:
+        return self.waited_s + (time.perf_counter() - self.wait_began if self.wait_began is not None else 0.0)
 
     def feed(self, piece: str) -> None:
         if self.cancelled.is_set():
@@ -89,7 +106,8 @@ def call_within(
     seconds: float,
 ) -> tuple[ChatReply, str]:
     """The reply of ``complete`` and why it was stopped early ('' / 'repetition' / 'cap'); ``OutOfTime``
-    when it takes more than ``seconds``; the call's own errors propagate."""
+    when it takes more than ``seconds`` besides any wait for its turn in the model's queue (`ModelQueue`); the
+    call's own errors propagate."""
     watch = Watch(cap=int(max_tokens * CAP_SLACK) + 1)
     outcome: dict[str, object] = {}
     started = time.perf_counter()
@@ -106,9 +124,19 @@ def call_within(
         except BaseException as exc:  # handed to the caller's thread
             outcome["error"] = exc
 
-    worker = threading.Thread(target=run, name="draft-section", daemon=True)
+    def observed() -> None:
+        with observing(watch.queued):
+            run()
+
+    worker = threading.Thread(
+        target=contextvars.copy_context().run, args=(observed,), name="draft-section", daemon=True
+    )
     worker.start()
-    worker.join(max(seconds, 0.0))
+    while worker.is_alive():  # the budget runs from the call's turn in the model's queue: a wait does not count
+        left = started + seconds + watch.waited() - time.perf_counter()
+        if left <= 0:
+            break
+        worker.join(min(left, 0.5))
     if worker.is_alive():
         watch.cancelled.set()
         raise OutOfTime(

@@ -31,6 +31,7 @@ from assistant.drafting.relevance import basis_label, split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
 from assistant.llm.faults import ReplyRejected
+from assistant.llm.queue import waiting_text
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
 from assistant.suggest.model_step import Ask, improve
@@ -62,13 +63,28 @@ class Writer:
     seconds: float | None = DRAFT_SECONDS  # the whole draft's time budget; None: each section's own only
     section_seconds: float = SECTION_SECONDS  # one section's, its retries included
     ask: Ask | None = None  # one plain model call for the indicator table's model step (None: rules only)
+    waited_s: float = 0.0  # time spent in the model's queue: added to the draft's budget
+    wait_began: float | None = None
+    current: str = ""  # the section being written (the label of the last "started" event)
 
     @property
     def deadline(self) -> float | None:
-        return None if self.seconds is None else self.started + self.seconds
+        return None if self.seconds is None else self.started + self.seconds + self.waited_s
+
+    def queued(self, ahead: int) -> None:
+        """The model's queue: ``ahead`` requests before this one (0: its turn came), shown as a "queued" event."""
+        now = time.perf_counter()
+        if ahead:
+            self.wait_began = now if self.wait_began is None else self.wait_began
+            self.emit("queued", self.current, waiting_text(ahead))
+        elif self.wait_began is not None:
+            self.waited_s, self.wait_began = self.waited_s + now - self.wait_began, None
+            self.emit("queued", self.current, "轮到本请求，开始生成")
 
     def emit(self, kind: str, section: SectionKind | str, message: str = "") -> None:
         label = section.label if isinstance(section, SectionKind) else section
+        if kind == "started":
+            self.current = label
         self.on_event(
             DraftEvent(
                 kind=kind, section=label, message=message, elapsed_s=round(time.perf_counter() - self.started, 2)
@@ -152,7 +168,10 @@ def _first_draft_section(state: State, kind: SectionKind, writer: Writer) -> Dra
         return _rules_instead(state, kind, writer, f"模型出错：{fault.message}")
 
 
-RETRY_HINT = "可在网页上对该部分点“重新生成”，或用 assistant draft --id 草稿编号 --section {section} 单独重试"
+RETRY_HINT = (
+    "可在网页上点“重试失败的部分”一并重试（或对该部分点“重新生成”），"
+    "或用 assistant draft --id 草稿编号 --retry-failed 一并重试、--section {section} 单独重试"
+)
 
 
 def _rules_instead(state: State, kind: SectionKind, writer: Writer, why: str) -> DraftSection:

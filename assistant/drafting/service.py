@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -11,11 +12,13 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
+from assistant.drafting.chain import RULES, DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
 from assistant.drafting.retrieve import Finder
+from assistant.drafting.sections import SectionFailed
 from assistant.errors import InputError, ModelError
+from assistant.llm.faults import ReplyRejected
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
 from assistant.settings import LLMProvider, Settings
@@ -77,16 +80,18 @@ def make_writer(
             )
             return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
     model = settings.llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
-    return Writer(
-        complete=lambda messages, max_tokens, on_delta: runtime.stream(
-            messages, max_tokens=max_tokens, on_delta=on_delta
-        ),
+    writer = Writer(
+        complete=None,
         model=model,
         provider=provider.value,
         retries=settings.llm.max_retries,
         on_event=on_event,
         ask=asker(runtime),
     )
+    writer.complete = lambda messages, max_tokens, on_delta: runtime.stream(
+        messages, max_tokens=max_tokens, on_delta=on_delta, on_wait=writer.queued
+    )  # the model is shared: a request waits its turn, its position shown as "queued" events
+    return writer
 
 
 class CorpusSources(Protocol):
@@ -163,3 +168,50 @@ def regenerate_section(
     )
     sections = [section if s.kind is kind else s for s in draft.sections]
     return reviewed(draft.model_copy(update={"sections": sections, "notes": notes, "usage": usage}), review_context)
+
+
+@dataclass(frozen=True)
+class Retried:
+    """Failed sections asked of the model again: the draft with those it ``written`` (the others as they were),
+    and why each of the ``failed`` is still by rules (Chinese)."""
+
+    draft: Draft
+    written: list[SectionKind] = field(default_factory=list)
+    failed: dict[SectionKind, str] = field(default_factory=dict)
+
+
+def retry_sections(
+    draft: Draft,
+    kinds: list[SectionKind],
+    settings: Settings,
+    runtime: LLMRuntime | None,
+    *,
+    context: tuple[DraftContext, ReviewContext],
+    on_event: Callable[[DraftEvent], None] = _ignore,
+) -> Retried:
+    """Ask the model again for ``kinds`` (sections rules wrote after a fault), one at a time, touching nothing else.
+    A section the model fails again keeps its rules text and note; after a fault of the endpoint itself (not of one
+    reply) the remaining sections are not asked, so a retry of a down endpoint costs one call's budget."""
+    result = Retried(draft)
+    down: str | None = None
+    for kind in kinds:
+        if down is not None:
+            result.failed[kind] = down
+            continue
+        try:
+            candidate = regenerate_section(
+                result.draft, kind, "", settings, runtime, context=context, on_event=on_event
+            )
+        except ModelError as fault:
+            result.failed[kind] = fault.message
+            if not isinstance(fault, SectionFailed | ReplyRejected):
+                down = f"模型不可用（{fault.message}）"
+            continue
+        section = candidate.section(kind)
+        if section is None or section.generated_by == RULES:  # no model could be used (e.g. it did not start)
+            down = result.failed[kind] = next(
+                (n.message for n in reversed(candidate.notes) if n.kind is NoteKind.RULES_ONLY), "语言模型未能使用"
+            )
+            continue
+        result = Retried(candidate, [*result.written, kind], result.failed)
+    return result

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from assistant.errors import ModelError
 from assistant.llm.local_server import LocalServer, start_local_server
+from assistant.llm.queue import ModelQueue, OnWait
 from assistant.settings import LLMProvider, Settings
 
 if TYPE_CHECKING:
@@ -38,6 +39,9 @@ class LLMRuntime:
         self._json_schema = True  # off once the endpoint rejects the json_schema response format
         self.start_error: ModelError | None = None  # why the embedded model could not start (last try), for the page
         self.starting = False
+        llm = settings.llm
+        slots = llm.concurrent_requests or (1 if self.provider is LLMProvider.LOCAL else 8)
+        self.queue = ModelQueue(slots=slots, limit=llm.queue_limit, wait_s=llm.queue_wait_s)  # shared by all users
 
     @property
     def provider(self) -> LLMProvider:
@@ -103,24 +107,33 @@ class LLMRuntime:
         """One reply, within the call budget of the settings (time, length, retries); ``seconds`` shortens the
         time budget for a call a person waits on (never lengthens it)."""
         chat = self.chat_model(max_tokens=max_tokens)
-        budget = _chat().budget_of(self.settings.llm)
-        if seconds is not None and seconds < budget.seconds:
-            budget = dataclasses.replace(budget, seconds=seconds)
-        return self._guarded(lambda: _chat().chat_call(chat, messages, budget=budget))
+        with self.queue.turn():
+            budget = _chat().budget_of(self.settings.llm)
+            if seconds is not None and seconds < budget.seconds:
+                budget = dataclasses.replace(budget, seconds=seconds)
+            return self._guarded(lambda: _chat().chat_call(chat, messages, budget=budget))
 
     def stream(
-        self, messages: Sequence[BaseMessage], *, max_tokens: int | None = None, on_delta: Callable[[str], None]
+        self,
+        messages: Sequence[BaseMessage],
+        *,
+        max_tokens: int | None = None,
+        on_delta: Callable[[str], None],
+        on_wait: OnWait | None = None,
     ) -> ChatReply:
         """Plain text, passed to ``on_delta`` piece by piece as the model writes it; the whole reply at the end.
 
-        Bounded by the settings' call budget (time, length, retries: `assistant.llm.faults`); a reply that is not
-        Chinese prose (control tokens, mojibake, symbols, another language) raises `ReplyRejected`."""
+        Takes its turn in the model's queue first (``on_wait`` hears how many requests are ahead; `QueueFull` when
+        too many wait). Bounded by the settings' call budget from its turn on (time, length, retries:
+        `assistant.llm.faults`); a reply that is not Chinese prose (control tokens, mojibake, symbols, another
+        language) raises `ReplyRejected`."""
         chat = self.chat_model(max_tokens=max_tokens)
-        counter = self._server.count_prompt_tokens if self._server is not None else None
-        budget = _chat().budget_of(self.settings.llm)
-        reply = self._guarded(
-            lambda: _chat().stream_call(chat, messages, on_delta=on_delta, count_prompt=counter, budget=budget)
-        )
+        with self.queue.turn(on_wait):
+            counter = self._server.count_prompt_tokens if self._server is not None else None
+            budget = _chat().budget_of(self.settings.llm)
+            reply = self._guarded(
+                lambda: _chat().stream_call(chat, messages, on_delta=on_delta, count_prompt=counter, budget=budget)
+            )
         problem = _faults().prose_problem(reply.text)
         if problem is not None:
             raise _faults().ReplyRejected(f"模型的回复不是可用的正文：{problem}", hint="可稍后重试，或换用其他模型")
@@ -136,7 +149,8 @@ class LLMRuntime:
     ) -> StructuredResult[T]:
         def call() -> StructuredResult[T]:
             chat = self.chat_model(max_tokens=max_tokens, schema=schema, schema_grammar=schema_grammar)
-            return self._guarded(lambda: _chat().structured_call(chat, messages, schema))
+            with self.queue.turn():
+                return self._guarded(lambda: _chat().structured_call(chat, messages, schema))
 
         try:
             return call()

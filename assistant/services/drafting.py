@@ -17,11 +17,18 @@ from pathlib import Path
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed
+from assistant.drafting.chain import DraftEvent, draft_indicators, failed_sections, reviewed
 from assistant.drafting.context import DraftContext
 from assistant.drafting.models import Draft, DraftSection, GroundingNote, NoteKind
 from assistant.drafting.retrieve import Finder, LazyFinder
-from assistant.drafting.service import asker, draft_brief, draft_context, regenerate_section, section_kind
+from assistant.drafting.service import (
+    asker,
+    draft_brief,
+    draft_context,
+    regenerate_section,
+    retry_sections,
+    section_kind,
+)
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
@@ -34,6 +41,7 @@ from assistant.services.protect import (
     keep_indicator_rows,
     keep_sections,
 )
+from assistant.services.retry import Retry, labels
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 from assistant.store import INDICATOR_TABLE as STORE_INDICATORS
@@ -59,6 +67,7 @@ __all__ = [
     "DraftingService",
     "ModelRequiredError",
     "ProtectedFieldError",
+    "Retry",
     "Rewrite",
     "SavedDraft",
     "section_kind",
@@ -243,6 +252,53 @@ class DraftingService:
             instruction=instruction or None,
         )
         return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept)
+
+    def retry_failed(
+        self, draft_id: int, *, base: int | None = None, on_event: Callable[[DraftEvent], None] = _ignore
+    ) -> Retry:
+        """重试失败的部分: ask the model again for the sections of version ``base`` (default the latest) that rules
+        wrote after a model fault or timeout (`failed_sections`), and save what it writes as one next version;
+        every other field, and a failed section a person has since edited or locked, stays as it is.
+
+        `InputError` when no section failed; `ModelRequiredError` when no model is in use. A section the model
+        fails again keeps its rules text (`Retry.failed` says why); when none succeeds nothing is saved."""
+        current = self._version(draft_id, base)
+        protected = current.protected_paths()
+        failed = failed_sections(current.draft)
+        todo = [kind for kind in failed if section_path(kind) not in protected]
+        kept = [kind for kind in failed if section_path(kind) in protected]
+        if not todo:
+            where = f"草稿 {draft_id} 第 {current.number} 版"
+            raise InputError(
+                f"{where}没有需要重试的部分" + (f"（{labels(kept)} 已人工修改或锁定）" if kept else ""),
+                hint="只有模型出错或超时、改用规则起草的部分可以重试；要重写某一部分请用“重新生成”",
+            )
+        if not self.runtime.enabled:
+            raise ModelRequiredError(
+                f"重试失败的部分（{labels(todo)}）需要语言模型，当前没有使用语言模型：未重试，也未保存新版本",
+                hint="请改用内置模型（--llm local）或已配置的接口（--llm openai）后重试",
+            )
+        retried = retry_sections(
+            current.draft,
+            todo,
+            self.settings,
+            self._model(),
+            context=self._context(current.draft.brief),
+            on_event=on_event,
+        )
+        if not retried.written:
+            return Retry(_unchanged(current), [], retried.failed, kept)
+        draft, _ = keep_sections(current.draft, retried.draft, protected)
+        info = self.store.save(
+            draft_id,
+            draft,
+            expected_parent=current.number,
+            author=self.author,
+            action=Action.REGENERATE,
+            changed=Origin.AI,
+            section=("重试：" + labels(retried.written))[:40],
+        )
+        return Retry(SavedDraft(info=info, draft=draft), retried.written, retried.failed, kept)
 
     def regenerate_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> SavedDraft:
         """Suggest the indicator table again; rows with a human-edited or locked cell stay unless ``force``."""

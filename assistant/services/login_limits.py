@@ -1,9 +1,13 @@
-"""Limits on failed logins, per user name and per client address, with exponential back-off.
+"""Limits on failed logins, per user name and per client address, kept as stored facts with an expiry.
 
-After ``limit`` failures within ``window_s`` a key (a user name, or an address) is locked for ``base_s`` seconds,
-doubling with every further failure up to ``cap_s``. A locked key is refused without checking the password (no
-scrypt work), so a brute force neither guesses faster nor slows other users down. A success clears the user's
-failures (not the address's: one address trying many names stays limited).
+After ``per_user`` failures of one name (or ``per_address`` from one address) within ``window_s`` seconds, the name
+(or the address) is locked for ``lock_s`` seconds (15 minutes by default). The lock is a row in the store with its
+expiry (`assistant.store.login_locks`), not a back-off in memory: it holds for its whole period however fast or slow
+the attempts come, survives a restart of the server, and is shared by every process on one store. A locked key is
+refused without checking the password (no scrypt work), so a brute force neither guesses further nor slows other
+users down; parallel checks are capped in memory (one per name, a few per address) for the same reason. A success
+clears the user's failures (not the address's: one address trying many names stays limited); an administrator's
+`users reset` clears the user's lock.
 """
 
 from __future__ import annotations
@@ -11,12 +15,16 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from assistant.errors import InputError
+from assistant.store.login_locks import LoginLocks
+
+
+def wait_text(wait_s: float) -> str:
+    """``wait_s`` seconds in Chinese for a person: ``40 秒`` below a minute, else whole minutes rounded up."""
+    return f"{math.ceil(wait_s)} 秒" if wait_s < 60 else f"{math.ceil(wait_s / 60)} 分钟"
 
 
 class LoginLimited(InputError):
@@ -25,57 +33,53 @@ class LoginLimited(InputError):
     def __init__(self, wait_s: float) -> None:
         self.wait_s = wait_s
         super().__init__(
-            f"登录失败次数过多，已暂停登录，请 {math.ceil(wait_s)} 秒后再试",
+            f"登录失败次数过多，已暂停登录，请 {wait_text(wait_s)}后再试",
             hint="如忘记密码，请联系管理员用 assistant users reset 重设",
         )
 
 
-@dataclass
-class _Record:
-    failures: deque[float] = field(default_factory=deque)
-    locked_until: float = 0.0
-
-
 class LoginLimiter:
+    """Failed-login limits over ``locks`` (the store's); ``clock`` gives epoch seconds (tests pass their own)."""
+
     def __init__(
         self,
+        locks: LoginLocks,
         *,
         per_user: int = 5,
         per_address: int = 20,
         window_s: float = 900.0,
-        base_s: float = 1.0,
-        cap_s: float = 900.0,
+        lock_s: float = 900.0,
         address_in_flight: int = 3,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.locks = locks
         self.limits = {"user": per_user, "address": per_address}
-        self.window_s, self.base_s, self.cap_s, self.clock = window_s, base_s, cap_s, clock
-        self._records: dict[tuple[str, str], _Record] = {}
-        self._busy: dict[tuple[str, str], int] = {}  # password checks in flight per key
+        self.window_s, self.lock_s, self.clock = window_s, lock_s, clock
+        self._busy: dict[str, int] = {}  # password checks in flight per key
         self._in_flight = {"user": 1, "address": address_in_flight}
         self._lock = threading.Lock()
 
     def check(self, user: str, address: str | None) -> None:
         """Raise `LoginLimited` while ``user`` or ``address`` is locked."""
         now = self.clock()
-        with self._lock:
-            wait = max((self._record(key).locked_until - now for key in self._keys(user, address)), default=0.0)
-        if wait > 0:
-            raise LoginLimited(wait)
+        until = self.locks.locked_until(self._keys(user, address), now)
+        if until > now:
+            raise LoginLimited(until - now)
 
     @contextmanager
     def attempt(self, user: str, address: str | None) -> Iterator[None]:
         """One password check for ``user`` from ``address``: refused (`LoginLimited`) while either is locked or
         has too many checks in flight (one per name, ``address_in_flight`` per address: an office behind one address
-        logs in at once), so parallel guesses cost a bounded amount of scrypt work at any moment."""
-        self.check(user, address)
+        logs in at once), so parallel guesses cost a bounded amount of scrypt work at any moment. Record the outcome
+        (`failed`, `succeeded`) inside the block: once a key is locked, at most the checks then in flight finish."""
         keys = self._keys(user, address)
         with self._lock:
-            if any(self._busy.get(key, 0) >= self._in_flight[key[0]] for key in keys):
+            if any(self._busy.get(key, 0) >= self._in_flight[key.split(":", 1)[0]] for key in keys):
                 raise LoginLimited(1.0)
             for key in keys:
                 self._busy[key] = self._busy.get(key, 0) + 1
-        try:
+        try:  # the lock is read once the slot is held, so no check starts after a failure that locked the key
+            self.check(user, address)
             yield
         finally:
             with self._lock:
@@ -84,29 +88,27 @@ class LoginLimiter:
                     if not self._busy[key]:
                         del self._busy[key]
 
-    def failed(self, user: str, address: str | None) -> None:
+    def failed(self, user: str, address: str | None) -> float:
+        """Record a failed check; returns the expiry of the lock it caused (epoch seconds), 0.0 if none."""
         now = self.clock()
-        with self._lock:
-            for key in self._keys(user, address):
-                record = self._record(key)
-                record.failures.append(now)
-                while record.failures and record.failures[0] < now - self.window_s:
-                    record.failures.popleft()
-                excess = len(record.failures) - self.limits[key[0]]
-                if excess >= 0:
-                    record.locked_until = now + min(self.base_s * 2**excess, self.cap_s)
+        until = 0.0
+        for key in self._keys(user, address):
+            limit = self.limits[key.split(":", 1)[0]]
+            until = max(until, self.locks.fail(key, now, window_s=self.window_s, limit=limit, lock_s=self.lock_s))
+        return until
 
     def succeeded(self, user: str) -> None:
-        with self._lock:
-            self._records.pop(("user", user), None)
+        self.locks.clear(f"user:{user}")
 
-    def _keys(self, user: str, address: str | None) -> list[tuple[str, str]]:
-        return [("user", user)] + ([("address", address)] if address else [])
+    def unlock(self, user: str) -> None:
+        """Lift ``user``'s lock and forget their failures (an administrator's reset)."""
+        self.locks.clear(f"user:{user}", lock=True)
 
-    def _record(self, key: tuple[str, str]) -> _Record:
-        if key not in self._records:
-            if len(self._records) > 100_000:  # bounded memory under a flood of names: forget the unlocked ones
-                now = self.clock()
-                self._records = {k: r for k, r in self._records.items() if r.locked_until > now}
-            self._records[key] = _Record()
-        return self._records[key]
+    def locked_users(self) -> dict[str, float]:
+        """Locked user names → seconds left."""
+        now = self.clock()
+        return {k.removeprefix("user:"): t - now for k, t in self.locks.locks(now).items() if k.startswith("user:")}
+
+    @staticmethod
+    def _keys(user: str, address: str | None) -> list[str]:
+        return [f"user:{user}"] + ([f"address:{address}"] if address else [])

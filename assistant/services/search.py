@@ -2,12 +2,17 @@
 date on first use (with progress), so `assistant search` works straight after the corpus is built.
 
 The corpus fingerprint the index was last synced to is kept beside the index: an unchanged corpus
-opens the index without re-reading it, a changed one embeds only the new documents.
+opens the index without re-reading it, a changed one embeds only the new documents. The marker is written
+(atomically) only after a sync has finished, so a sync killed half-way (kill -9) is finished by the next run:
+the index keeps every document it held (it adds before it deletes), and the marker never names a corpus the
+index does not hold (`tests/test_crash_safety_index.py`).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -89,7 +94,7 @@ class SearchService:
         )
         if missing or report.removed:
             self.on_progress(f"检索索引已就绪：新增 {report.added} 条，删除 {report.removed} 条，共 {len(docs)} 条。")
-        self._marker_path().write_text(json.dumps(_marker(snapshot)), encoding="utf-8")
+        _write_atomically(self._marker_path(), json.dumps(_marker(snapshot)))
         return report
 
     def _marker_path(self) -> Path:
@@ -109,6 +114,21 @@ class SearchService:
     def close(self) -> None:
         self._retriever = None
         self._synced = None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """``text`` into ``path`` whole or not at all (a temp file renamed over it): a kill leaves the old marker, so the
+    next run sees the corpus it does not match and finishes the sync."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _marker(snapshot: CorpusSnapshot) -> list[list[object]]:

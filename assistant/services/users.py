@@ -81,12 +81,13 @@ def verify_password(password: str, stored: str) -> bool:
 class Account:
     name: str
     can_log_in: bool  # has a password and is not disabled
+    locked_s: float = 0.0  # seconds left of a lock after too many failed logins; 0 when not locked
 
 
 class UserService:
     def __init__(self, store: DraftStore, limiter: LoginLimiter | None = None) -> None:
         self.store = store
-        self.limiter = limiter or LoginLimiter()
+        self.limiter = limiter or LoginLimiter(store.login_locks)
 
     def set_password(self, name: str, password: str) -> str:
         """Add user ``name`` (or change their password, which also enables a disabled account); the name as
@@ -98,9 +99,12 @@ class UserService:
         return name
 
     def reset(self, name: str, password: str) -> str:
-        """A new password for an existing user (enables a disabled account); `InputError` for an unknown user."""
+        """A new password for an existing user (enables a disabled account and lifts a lock after failed logins);
+        `InputError` for an unknown user."""
         self._existing(name)
-        return self.set_password(name, password)
+        stored = self.set_password(name, password)
+        self.limiter.unlock(stored)
+        return stored
 
     def disable(self, name: str) -> str:
         """The user can no longer log in (their drafts stay); `reset` enables them again."""
@@ -111,8 +115,11 @@ class UserService:
 
     def accounts(self) -> list[Account]:
         """Every user who has or had a password (the web users), by name."""
+        locked = self.limiter.locked_users()
         return [
-            Account(name, not stored.startswith(DISABLED)) for name, stored in self.store.password_hashes() if stored
+            Account(name, not stored.startswith(DISABLED), locked.get(name, 0.0))
+            for name, stored in self.store.password_hashes()
+            if stored
         ]
 
     def can_log_in(self, name: str) -> bool:
@@ -131,10 +138,10 @@ class UserService:
             stored = self.store.password_hash(key)
             ok = verify_password(password, stored if stored is not None else _dummy_hash())
             ok = ok and stored is not None and not stored.startswith(DISABLED)
-        if ok:
-            self.limiter.succeeded(key)
-        else:
-            self.limiter.failed(key, address)
+            if ok:
+                self.limiter.succeeded(key)
+            else:
+                self.limiter.failed(key, address)
         return ok
 
     def _existing(self, name: str) -> str:

@@ -26,7 +26,7 @@ from assistant.drafting.models import Draft, DraftIndicator, DraftSection
 from assistant.errors import InputError
 from assistant.office.service import ExportFormat, export_declaration
 from assistant.services.derived import group_key, grouped, place_in_group
-from assistant.services.drafting import DraftingService, SavedDraft
+from assistant.services.drafting import DraftingService, Retry, SavedDraft
 from assistant.services.editing import FieldEdit
 from assistant.services.review import load_subjects
 from assistant.store import (
@@ -303,6 +303,11 @@ class WorkspaceService:
         return self.drafting.propose_section(
             draft_id, kind, instruction=instruction, base=base, force=force, on_event=on_event
         )
+
+    def retry_failed(self, draft_id: int, *, base: int, on_event: Callable[[DraftEvent], None]) -> Retry:
+        """重试失败的部分 of version ``base`` (`DraftingService.retry_failed`): one next version, edits kept."""
+        self._own(draft_id)
+        return self.drafting.retry_failed(draft_id, base=base, on_event=on_event)
 
     def propose_indicators(self, draft_id: int, *, base: int, force: bool) -> Proposal:
         """The indicator table suggested again, as a proposal; human-edited or locked rows stay unless ``force``."""

@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     ForeignKeyConstraint,
     Integer,
@@ -107,3 +108,22 @@ class ProposalRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class LoginFailureRow(Base):
+    """One failed login of a key (``user:<name>`` or ``address:<ip>``) at epoch seconds ``at``."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300))
+    at: Mapped[float] = mapped_column(Float)
+
+
+class LoginLockRow(Base):
+    """A key that may not log in until epoch seconds ``until``."""
+
+    __tablename__ = "login_locks"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    until: Mapped[float] = mapped_column(Float)

@@ -22,6 +22,7 @@ from assistant.drafting.models import Draft
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
 from assistant.store.fields import FieldRecord, Origin, carry_fields, field_label, field_texts, initial_origins
 from assistant.store.files import read_draft_file
+from assistant.store.login_locks import LoginLocks
 from assistant.store.models import DraftRow, ProposalRow, ProvenanceRow, UserRow, VersionRow
 from assistant.store.records import (
     Action,
@@ -69,6 +70,7 @@ class DraftStore:
         upgrade(self.engine, url=url)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._users: dict[str, int] = {}  # users are never removed, so an id once seen stays right
+        self.login_locks = LoginLocks(self._session)
 
     def close(self) -> None:
         self.engine.dispose()

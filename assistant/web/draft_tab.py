@@ -34,7 +34,14 @@ from assistant.web.safe import text as md
 from assistant.web.start_upload import build_start, wire_start
 
 WRITERS = {"local": "内置模型", "openai": "接口模型", "none": "按规则"}
-EVENT_TEXT = {"started": "开始", "finished": "完成", "retry": "重试", "step": "检索", "ready": "已生成"}
+EVENT_TEXT = {
+    "started": "开始",
+    "finished": "完成",
+    "retry": "重试",
+    "step": "检索",
+    "ready": "已生成",
+    "queued": "排队",
+}
 EXPORT_FORMATS = [("Word（.docx）", "docx"), ("Excel（.xlsx）", "xlsx"), ("草稿 JSON", "json")]
 
 
@@ -66,6 +73,12 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
             instruction = gr.Textbox(label="重写要求（可空）", placeholder="如：更简洁；突出数据共享", scale=3)
             force = gr.Checkbox(label="覆盖人工修改或锁定的内容", value=False, scale=1, elem_id="regenerate-force")
             regen = gr.Button("重新生成", scale=1, elem_id="regenerate")
+        with gr.Row():
+            retry_failed = gr.Button(
+                "重试失败的部分（只重写模型出错或超时、按规则起草的部分，人工修改的不动）",
+                size="sm",
+                elem_id="retry-failed",
+            )
         with gr.Row():
             lock = gr.Button("锁定此部分（重新生成时保留）", size="sm", elem_id="lock-section")
             unlock = gr.Button("解锁此部分", size="sm", elem_id="unlock-section")
@@ -115,6 +128,12 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
         view.outputs(),
         api_name="save_sections",
     )
+    retry_failed.click(
+        _unsaved_checker(ctx, view, "重试失败的部分"),
+        [ctx.draft_id, ctx.base, *view.typed()],
+        None,
+        api_visibility="private",
+    ).success(_failed_retrier(ctx, view), [ctx.draft_id, ctx.base], view.outputs(), api_name="retry_failed")
     wire_proposals(ctx, view, panel, Regenerate(kind, instruction, force, regen, rules, regen_table, force_table))
     for button, locked in ((lock, True), (unlock, False)):
         button.click(
@@ -246,6 +265,22 @@ def _brief_saver(ctx: WebContext, view: DraftView):
     return save
 
 
+def _failed_retrier(ctx: WebContext, view: DraftView):
+    @guarded
+    def retry(request: gr.Request, draft_id: int | None, base: int | None) -> dict:
+        ws = ctx.workspace(request)
+        try:
+            outcome = ws.retry_failed(need_draft(draft_id), base=int(base or 0), on_event=lambda _e: None)
+        except DraftConflict as exc:
+            return view.conflict_shown(exc)
+        note = "重试失败的部分：" + outcome.message()
+        if outcome.failed:
+            gr.Warning(note, title="仍有部分未能由模型重写")
+        return _shown(ws, view, outcome.saved, note=note)
+
+    return retry
+
+
 def _failed_note(draft: Draft) -> str:
     """What the model did not write (a fault, or no usable reply), and how to retry just those sections."""
     failed = failed_sections(draft)
@@ -254,7 +289,7 @@ def _failed_note(draft: Draft) -> str:
     names = "、".join(kind.label for kind in failed)
     return (
         f"\n\n**注意：**语言模型出错或未给出可用的文字：{names} 已按规则起草（标为“模板/规则”），其余部分是模型写的。"
-        "可在下方对这些部分点“重新生成”单独重试。"
+        "可在下方“重新生成”中点“重试失败的部分”一并重试（人工修改的部分不动），或对某一部分点“重新生成”。"
     )
 
 
