@@ -37,6 +37,7 @@ from assistant.domain.phrases import (
     tagged,
 )
 from assistant.domain.quantities import CN_NUMBER, cn_number, service_months
+from assistant.domain.text import split_on
 
 
 class Kind(StrEnum):
@@ -211,7 +212,7 @@ def read_text(text: str, label: str, *, months: int = 12) -> list[Statement]:
 @cache
 def _read_text(text: str, label: str, months: int) -> tuple[Statement, ...]:
     found: list[Statement] = []
-    for sentence in re.split(r"[。；;！？\n]", text):
+    for sentence in split_on(text, "。；;！？\n"):
         if sentence.strip():
             found.extend(_sentence(sentence.strip(), label, months))
     return tuple(_each_site(s, found) for s in found)
@@ -239,7 +240,7 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
     found: list[Statement] = []
     counts: list[Statement] = []
     before_clause = ""
-    for clause in (c.strip() for c in re.split(r"[，,]", sentence)):
+    for clause in (c.strip() for c in split_on(sentence, "，,")):
         if not clause:
             continue
         verb = ""

@@ -15,6 +15,7 @@ from assistant.domain.model import Declaration, SafeguardRow, SectionKind
 from assistant.domain.policy import find_policy, policies_cited_in
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
+from assistant.domain.text import split_on
 from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
 from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.goals import compose_goal
@@ -361,7 +362,7 @@ def _precedent_ref(e: Evidence) -> SourceRef:
 def _sentences(text: str) -> list[str]:
     """The brief's sentences; a line break inside one (a wrapped YAML block) does not end it."""
     flat = re.sub(r"(?<=[，,、：:])\s*\n\s*", "", text)
-    return [q for p in re.split(r"[。；;\n]", flat) if (q := p.strip().rstrip("，,、：: "))]
+    return [q for p in split_on(flat, "。；;\n") if (q := p.strip().rstrip("，,、：: "))]
 
 
 _REASON = re.compile(

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.domain.text import sentences
+
 # Key phrases of claims that need a source: political framing and national-strategy slogans. Each
 # is matched as written; a phrase the sources contain is allowed everywhere in the section.
 CLAIM_PHRASES: tuple[str, ...] = (
@@ -55,7 +57,6 @@ CLAIM_PHRASES: tuple[str, ...] = (
     "公信力",
     "社会稳定",
 )
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
 
 
 @dataclass
@@ -74,7 +75,7 @@ def drop_unsupported_claims(text: str, *, sources: str, dictated: Sequence[str] 
     if not unsupported:
         return FaithfulResult(text=text)
     kept, removed = [], []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         phrase = next((p for p in unsupported if p in sentence), None)
         if phrase is None:
             kept.append(sentence)

@@ -25,6 +25,7 @@ import yaml
 from assistant.domain.brief import Brief, load_brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
+from assistant.domain.text import SENTENCE_ENDS, sentences
 from assistant.drafting.chain import DraftEvent
 from assistant.drafting.context import build_context
 from assistant.drafting.models import Draft
@@ -38,7 +39,6 @@ from assistant.suggest.suggest import suggest
 
 COPIED = 0.6
 COPIED_RUN = 6
-_SENTENCE = re.compile(r"[^。；！？\n]+")
 _SPACE = re.compile(r"\s+")
 GOALS = (SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
 
@@ -87,7 +87,7 @@ def judge(draft: Draft, case: SubjectCase, domains: list[str], policies: list[Po
     brief_words = "\n".join([brief.name, brief.content, *brief.policies])
     necessity = draft.section(SectionKind.NECESSITY)
     foreign_sentences = 0
-    for sentence in _SENTENCE.findall(necessity.text if necessity else ""):
+    for sentence in sentences(necessity.text if necessity else "", ends="", breaks=SENTENCE_ENDS):
         named = {p.id for p in policies_cited_in(policies, sentence)} - accepted
         borrowed = [w for w in domains if w in sentence and w not in brief_words]
         foreign_sentences += bool(named or borrowed)

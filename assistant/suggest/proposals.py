@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level2
+from assistant.domain.text import sentences
 from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
 from assistant.review import lexicon
 from assistant.review.checks_values import SATISFACTION_FLOOR
@@ -23,7 +24,6 @@ DAY_UNITS = {"天", "日"}
 YEAR_DAYS = {Decimal(365), Decimal(366)}
 PLAN_UNITS = "个工作日|工作日|小时|分钟|人次|天|次|个|份|期|场|人|项|部|篇|台|套|条|家|批|件|名|户|所|课时|学时|万页|页"
 _PLAN_QUANTITY = re.compile(rf"(\d+(?:\.\d+)?)\s*({PLAN_UNITS})")
-_SENTENCE = re.compile(r"[^。；;！？\n]+")
 MIN_SHARED_GRAMS = 2  # a brief sentence must share this many bigrams with the indicator name
 COUNTABLE = lexicon.COUNT_UNITS | {"份", "期", "场"}
 
@@ -167,7 +167,7 @@ def _planned(value: IndicatorValue, history: ValueProposal, basis: str) -> Value
 def _stated_quantity(name: str, unit: str | None, content: str) -> tuple[Decimal, str, str] | None:
     """The first quantity in a sentence of the brief that talks about the same thing as ``name``."""
     name_grams = set(grams(name))
-    for sentence in _SENTENCE.findall(content):
+    for sentence in sentences(content, ends="", breaks="。；;！？\n"):
         if len(name_grams & set(grams(sentence))) < MIN_SHARED_GRAMS:
             continue
         for match in _PLAN_QUANTITY.finditer(sentence):
