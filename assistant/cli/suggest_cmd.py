@@ -91,7 +91,7 @@ def _indicator_table(result: SuggestionSet) -> Table:
 
 
 def _name_cell(item: IndicatorSuggestion) -> str:
-    origin = f"来源：{item.origin.value}" + (f"（{item.source.split('：')[0].split(' ')[0]}）" if item.source else "")
+    origin = f"来源：{item.origin.label}" + (f"（{item.source.split('：')[0].split(' ')[0]}）" if item.source else "")
     lines = [
         item.name,
         origin if item.origin is not Origin.PRECEDENT else f"模板：{item.template}（{item.naming.value}）",

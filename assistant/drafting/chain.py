@@ -12,7 +12,7 @@ from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SafeguardRow, SectionKind
-from assistant.domain.policy import find_policy, policies_cited_in
+from assistant.domain.policy import find_policy, policies_cited_in, policy_label
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.domain.text import split_on
@@ -28,7 +28,7 @@ from assistant.drafting.models import (
     NoteKind,
     SectionUsage,
 )
-from assistant.drafting.relevance import basis_label, split_reference
+from assistant.drafting.relevance import split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
 from assistant.llm.faults import ReplyRejected
@@ -317,7 +317,7 @@ def _show_rule_parts(state: State, writer: Writer) -> State:
 def rule_parts_text(state: State) -> str:
     """立项依据, the indicator rows and the brief's plan, as lines of text."""
     lines = ["立项依据："]
-    lines += [f"  {basis_label(b.title, b.doc_number)}" for b in state.basis] or [
+    lines += [f"  {policy_label(b.title, b.doc_number)}" for b in state.basis] or [
         "  （未找到与本项目主题相符的政策，请补充）"
     ]
     lines.append(f"绩效指标（{len(state.indicators)} 行）：")
@@ -413,7 +413,7 @@ def reviewed(draft: Draft, context: ReviewContext) -> Draft:
 
 def to_declaration(draft: Draft) -> Declaration:
     """The draft as a current-framework declaration, for the review engine and `assistant check`."""
-    basis_text = "\n".join(basis_label(b.title, b.doc_number) for b in draft.basis)
+    basis_text = "\n".join(policy_label(b.title, b.doc_number) for b in draft.basis)
     sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
     rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
     decl = brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 from assistant.domain.project_types import TypeVerdict
+from assistant.domain.provenance import Origin
 from assistant.domain.values import Operator, ValueKind
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
@@ -20,14 +21,6 @@ class Ground(StrEnum):
     HISTORY = "历史标准"
     PLAN = "计划标准"
     TEMPLATE = "模板参考值"
-
-
-class Origin(StrEnum):
-    """Where a suggested row comes from (issue 12: brief, type template, precedent)."""
-
-    BRIEF = "简报数据"
-    TEMPLATE = "类型模板"
-    PRECEDENT = "先例"
 
 
 class Naming(StrEnum):

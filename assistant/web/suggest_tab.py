@@ -27,7 +27,7 @@ def _rows(found: SuggestionSet) -> list[list[str]]:
             s.name,
             s.value.value,
             s.value.ground.value,
-            s.origin.value,
+            s.origin.label,
             str(len(s.evidence)),
         ]
         for n, s in enumerate(found.suggestions, start=1)
