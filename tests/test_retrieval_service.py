@@ -16,7 +16,7 @@ from assistant.index.hybrid import SyncReport
 from assistant.retrieval.documents import corpus_documents, declaration_documents
 from assistant.retrieval.models import DocKind
 from assistant.retrieval.routes import PlainRoute
-from assistant.retrieval.service import Retriever, build_index, corpus_index_documents, search
+from assistant.retrieval.service import Retriever, build_index, corpus_index_documents
 from assistant.settings import Settings
 
 Built = tuple[Settings, SyncReport]
@@ -131,5 +131,5 @@ def test_repeated_indicator_texts_are_folded(retriever: Retriever) -> None:
 
 def test_search_without_an_index_says_how_to_build_it(tmp_path: Path) -> None:
     with pytest.raises(CorpusError) as caught:
-        search(corpus_settings(tmp_path), "运维")
+        Retriever.open(corpus_settings(tmp_path)).search("运维")
     assert "assistant index build" in (caught.value.hint or "")

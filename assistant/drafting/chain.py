@@ -20,6 +20,7 @@ from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECOND
 from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.goals import compose_goal
 from assistant.drafting.models import (
+    RULES_MODEL,
     BasisEntry,
     Draft,
     DraftIndicator,
@@ -37,7 +38,6 @@ from assistant.review.engine import review
 from assistant.suggest.models import Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
-RULES = "rules"
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,9 @@ def _sections(state: State, writer: Writer) -> State:
     state.notes.extend(state.ctx.notes)
     if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
         text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
-        state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_REF], generated_by=RULES))
+        state.sections.append(
+            DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_REF], generated_by=RULES_MODEL)
+        )
     return state
 
 
@@ -166,7 +168,7 @@ def _rules_instead(state: State, kind: SectionKind, writer: Writer, why: str) ->
 def failed_sections(draft: Draft) -> list[SectionKind]:
     """The sections of a model-written draft that rules wrote instead (a fault or no usable reply): to retry."""
     noted = {n.section for n in draft.notes if n.kind is NoteKind.RULES_ONLY and n.section is not None}
-    return [s.kind for s in draft.sections if s.kind in noted and s.generated_by == RULES]
+    return [s.kind for s in draft.sections if s.kind in noted and s.generated_by == RULES_MODEL]
 
 
 def within_budget_year(brief: Brief) -> bool:
@@ -178,7 +180,7 @@ def within_budget_year(brief: Brief) -> bool:
 
 def _model_total(state: State) -> DraftSection | None:
     """The 项目总目标 just drafted, where a model wrote it (a rules text is no better than its own annual one)."""
-    return next((s for s in state.sections if s.kind is SectionKind.GOAL_TOTAL and s.generated_by != RULES), None)
+    return next((s for s in state.sections if s.kind is SectionKind.GOAL_TOTAL and s.generated_by != RULES_MODEL), None)
 
 
 def _annual_as_total(total: DraftSection, state: State, writer: Writer) -> DraftSection:
@@ -390,7 +392,7 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     cites = [BRIEF_REF]
     if kind is SectionKind.NECESSITY:
         cites += [item.citation for item in ctx.policies[:3]]
-    return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES)
+    return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES_MODEL)
 
 
 def _assemble(state: State, writer: Writer, review_context: ReviewContext) -> Draft:

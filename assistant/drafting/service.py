@@ -11,7 +11,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
-from assistant.drafting.models import Draft, GroundingNote, NoteKind
+from assistant.drafting.models import RULES_MODEL, Draft, GroundingNote, NoteKind
 from assistant.drafting.retrieve import Finder
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
@@ -46,7 +46,7 @@ def make_writer(
     """A model-backed writer for local/openai, a rules writer for none or when the model cannot start."""
     provider = settings.llm.effective_provider()
     if provider is LLMProvider.NONE or runtime is None:
-        return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
+        return Writer(complete=None, model=RULES_MODEL, provider="none", retries=0, on_event=on_event)
     if provider is LLMProvider.LOCAL:
         try:
             runtime.local_server()
@@ -54,7 +54,7 @@ def make_writer(
             fallback.append(
                 GroundingNote(kind=NoteKind.RULES_ONLY, message=f"内置模型不可用（{exc.message}），已改用规则起草")
             )
-            return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
+            return Writer(complete=None, model=RULES_MODEL, provider="none", retries=0, on_event=on_event)
     model = settings.llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
     return Writer(
         complete=lambda messages, max_tokens, on_delta: runtime.stream(

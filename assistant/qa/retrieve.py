@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from langchain_core.messages import HumanMessage
 from pydantic import BaseModel, Field
@@ -28,7 +27,7 @@ from assistant.errors import AssistantError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
 from assistant.qa.models import Answer, Route
-from assistant.retrieval.models import SearchResult
+from assistant.retrieval.finder import Finder
 
 PASSAGES = 3
 QUOTE_CHARS = 160
@@ -36,12 +35,6 @@ MIN_OVERLAP = 0.34  # share of the question's content bigrams a passage must con
 _STOP = re.compile(
     r"什么|哪些|怎么|如何|是否|为什么|多少|有没有|请问|一下|介绍|说说|说明|相关|内容|情况|项目|的|了|吗|呢|是|有|在|和|与|中|？|。|，|、|\s|｜"
 )
-
-
-class Finder(Protocol):
-    """The hybrid search Q&A reads passages from: `assistant.services.search.SearchService`."""
-
-    def search(self, query: str, *, year: int | None = None, k: int = 10) -> list[SearchResult]: ...
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 `build_index` is incremental (ids are content hashes): an unchanged corpus embeds nothing, a changed
 declaration's documents are replaced and a removed one's deleted. `Retriever` holds an open index, the
-policies and a router; `search` opens one for a single query. Searching never builds the index: a
+policies and a router. Searching never builds the index: a
 build embeds a few hundred documents (a minute or more on two cores), which a search must not start
 behind the user's back, so a missing index is an error that names the command to run.
 """
@@ -171,20 +171,6 @@ class Retriever:
             if fetched:
                 return fetched[0]
         return None
-
-
-def search(
-    settings: Settings,
-    query: str,
-    *,
-    kind: DocKind | None = None,
-    year: int | None = None,
-    dept: str | None = None,
-    k: int = 10,
-    mode: SearchMode = "hybrid",
-) -> list[SearchResult]:
-    """One search over the built index (see `Retriever` to keep the index open between searches)."""
-    return Retriever.open(settings).search(query, kind=kind, year=year, dept=dept, k=k, mode=mode)
 
 
 def fold_same_text(hits: Sequence[SearchHit]) -> list[tuple[SearchHit, list[SearchHit]]]:

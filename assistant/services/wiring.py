@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.llm.runtime import LLMRuntime
+from assistant.retrieval.finder import LazyFinder
 from assistant.services.corpus import CorpusService
 from assistant.services.drafting import DraftingService
 from assistant.services.qa import QAService
@@ -56,6 +57,10 @@ class Services:
         from assistant.services.search import SearchService
 
         return SearchService(self.settings, self.scope, on_progress=self.on_progress)
+
+    def finder(self) -> LazyFinder:
+        """The search service as the engines take it: opened (and the index built or updated) on the first search."""
+        return LazyFinder(lambda: self.search)
 
     @cached_property
     def corpus(self) -> CorpusService:

@@ -39,7 +39,13 @@ from assistant.store import (
     StoredVersion,
     VersionInfo,
 )
-from assistant.store.fields import INDICATOR_COLUMNS, indicator_path, initial_origins, section_path
+from assistant.store.fields import (
+    INDICATOR_COLUMNS,
+    INDICATOR_TABLE_LABEL,
+    indicator_path,
+    initial_origins,
+    section_path,
+)
 from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
 
 HUMAN_BASIS = "人工填写"
@@ -247,7 +253,7 @@ class WorkspaceService:
             action=Action.EDIT,
             changed=Origin.TEMPLATE,
             origins=origins,
-            section="绩效指标",
+            section=INDICATOR_TABLE_LABEL,
         )
         return SavedDraft(info=info, draft=draft)
 

@@ -14,10 +14,9 @@ from datetime import datetime
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import policy_label
 from assistant.domain.provenance import Origin
-from assistant.drafting.models import Draft, DraftIndicator, DraftSection
+from assistant.drafting.models import RULES_MODEL, Draft, DraftIndicator, DraftSection
 from assistant.suggest.models import Ground
 
-RULES_MODEL = "rules"
 INDICATOR_COLUMNS = ("level1", "level2", "name", "value")
 COLUMN_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
 HEADER_FIELDS = {
@@ -41,6 +40,8 @@ FUNDING_FIELDS = {
     "annual": "年度申请",
     "carryover": "上年结转资金",
 }
+INDICATOR_TABLE = "indicators"  # the whole indicator table, as a proposal's target or a version's section
+INDICATOR_TABLE_LABEL = "绩效指标"
 ROLLOVER_TARGET = "rollover"  # a proposal that moves a carried-over draft to its new budget year (several fields)
 LIST_FIELDS = {"plan": "实施计划", "composition": "项目构成", "policies": "政策依据", "safeguards": "制度保障"}
 
@@ -118,6 +119,8 @@ def field_label(path: str) -> str:
     head, _, rest = path.partition(".")
     if path == ROLLOVER_TARGET:
         return "跨年度顺延（日期、年份）"
+    if path == INDICATOR_TABLE:
+        return INDICATOR_TABLE_LABEL
     if head == "header":
         return HEADER_FIELDS.get(rest, rest)
     if head == "funding":

@@ -14,7 +14,7 @@ import gradio as gr
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, failed_sections
-from assistant.drafting.models import Draft, NoteKind
+from assistant.drafting.models import RULES_MODEL, Draft, NoteKind
 from assistant.errors import AssistantError
 from assistant.office.service import ExportFormat
 from assistant.services.drafting import SavedDraft
@@ -224,7 +224,7 @@ def model_fallback(draft: Draft, *, wanted: bool) -> str:
     if not wanted:
         return ""
     notes = [n.message for n in draft.notes if n.kind is NoteKind.RULES_ONLY]
-    if draft.model != "rules" and not notes:
+    if draft.model != RULES_MODEL and not notes:
         return ""
     return notes[0][:300] if notes else "语言模型未能使用"
 
