@@ -27,9 +27,9 @@ from assistant.domain.brief import Brief, example_brief, load_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.context import DraftContext
 from assistant.drafting.sections import DRAFTED, section_messages
-from assistant.drafting.service import draft_context
 from assistant.llm.runtime import LLMRuntime
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import draft_context
 from assistant.settings import LLMProvider, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

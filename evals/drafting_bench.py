@@ -21,11 +21,11 @@ from langchain_core.messages import HumanMessage
 
 from assistant.domain.brief import example_brief, load_brief
 from assistant.drafting.chain import DraftEvent
-from assistant.drafting.service import draft_brief, draft_context
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.models import Severity
 from assistant.services import build_services
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import draft_brief, draft_context
 from assistant.settings import LLMProvider, load_settings
 
 

@@ -192,7 +192,7 @@ def describe(settings: Settings, options: EvalOptions, runtime: LLMRuntime | Non
     provider = llm.effective_provider()
     model = "rules（无模型）"
     if runtime is not None:
-        from assistant.drafting.service import EMBEDDED_MODEL_NAME
+        from assistant.services.writing import EMBEDDED_MODEL_NAME
 
         model = llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
         started = time.perf_counter()

@@ -29,12 +29,12 @@ from assistant.domain.text import SENTENCE_ENDS, sentences
 from assistant.drafting.chain import DraftEvent
 from assistant.drafting.context import build_context
 from assistant.drafting.models import Draft
-from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError
 from assistant.evals.cache import case_key
 from assistant.evals.scoring import Score
 from assistant.evals.suites import percentile
 from assistant.review.checks_relevance import ReviewContext
+from assistant.services.writing import draft_brief
 from assistant.suggest.suggest import suggest
 
 COPIED = 0.6

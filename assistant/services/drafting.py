@@ -20,7 +20,6 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed
 from assistant.drafting.context import DraftContext
 from assistant.drafting.models import RULES_MODEL, Draft, DraftSection, NoteKind
-from assistant.drafting.service import draft_brief, draft_context, regenerate_section, section_kind
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder, LazyFinder
@@ -35,6 +34,7 @@ from assistant.services.protect import (
     keep_sections,
 )
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import draft_brief, draft_context, regenerate_section, section_kind
 from assistant.settings import LLMProvider, Settings
 from assistant.store import (
     INDICATOR_TABLE,
