@@ -22,7 +22,7 @@ from assistant.drafting.retrieve import same_type
 from assistant.drafting.sections import DRAFTED, context_block
 from assistant.llm.chat import stream_call
 from assistant.retrieval.models import DocKind
-from assistant.retrieval.service import Retriever
+from assistant.retrieval.retriever import Retriever
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services import build_services
 from assistant.suggest.bank import build_bank

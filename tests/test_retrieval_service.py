@@ -15,8 +15,8 @@ from assistant.errors import CorpusError, InputError
 from assistant.index.hybrid import SyncReport
 from assistant.retrieval.documents import corpus_documents, declaration_documents
 from assistant.retrieval.models import DocKind
+from assistant.retrieval.retriever import Retriever, build_index, corpus_index_documents
 from assistant.retrieval.routes import PlainRoute
-from assistant.retrieval.service import Retriever, build_index, corpus_index_documents
 from assistant.settings import Settings
 
 Built = tuple[Settings, SyncReport]

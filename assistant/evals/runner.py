@@ -173,7 +173,7 @@ def _collect(
 def _retriever(settings: Settings):
     """The hybrid retriever over the retrieval eval's index (built if missing), for the product's precedents
     and the baseline's chunks."""
-    from assistant.retrieval.service import Retriever, build_index
+    from assistant.retrieval.retriever import Retriever, build_index
 
     index_settings = suites.retrieval_settings(settings)
     build_index(index_settings, CorpusScope(index_settings.corpus.corpus_dir).current())

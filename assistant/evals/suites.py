@@ -95,7 +95,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def run_retrieval(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "retrieval/run.py")
-    from assistant.retrieval.service import Retriever, build_index
+    from assistant.retrieval.retriever import Retriever, build_index
 
     file = mod.CaseFile.model_validate(
         yaml.safe_load((env.evals_dir / "retrieval/cases.yaml").read_text(encoding="utf-8"))

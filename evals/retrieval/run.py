@@ -26,8 +26,8 @@ from assistant.index.documents import SearchMode
 from assistant.index.fusion import ReciprocalRankFusion
 from assistant.index.hybrid import HybridIndex
 from assistant.retrieval.models import DocKind, SearchResult
+from assistant.retrieval.retriever import Retriever, build_index
 from assistant.retrieval.routes import PlainRoute
-from assistant.retrieval.service import Retriever, build_index
 from assistant.services.scope import CorpusScope
 from assistant.settings import Settings, load_settings
 
