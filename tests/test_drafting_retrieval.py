@@ -25,6 +25,7 @@ from assistant.retrieval.models import DocKind
 from assistant.retrieval.retriever import Retriever
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services import build_services
+from assistant.services.index import open_retriever
 from assistant.suggest.bank import build_bank
 from assistant.suggest.suggest import suggest
 
@@ -33,7 +34,7 @@ TRAINING = REPO / "evals" / "briefs" / "training.yaml"
 
 @pytest.fixture(scope="module")
 def retriever(corpus_index) -> Retriever:
-    return Retriever.open(corpus_index[0])
+    return open_retriever(corpus_index[0])
 
 
 @pytest.fixture(scope="module")

@@ -173,11 +173,11 @@ def _collect(
 def _retriever(settings: Settings):
     """The hybrid retriever over the retrieval eval's index (built if missing), for the product's precedents
     and the baseline's chunks."""
-    from assistant.retrieval.retriever import Retriever, build_index
+    from assistant.services.index import build_index, open_retriever
 
     index_settings = suites.retrieval_settings(settings)
     build_index(index_settings, CorpusScope(index_settings.corpus.corpus_dir).current())
-    return Retriever.open(index_settings)
+    return open_retriever(index_settings)
 
 
 def _hits(retriever) -> Hits:

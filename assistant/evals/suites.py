@@ -95,7 +95,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def run_retrieval(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "retrieval/run.py")
-    from assistant.retrieval.retriever import Retriever, build_index
+    from assistant.services.index import build_index, open_retriever
 
     file = mod.CaseFile.model_validate(
         yaml.safe_load((env.evals_dir / "retrieval/cases.yaml").read_text(encoding="utf-8"))
@@ -104,7 +104,7 @@ def run_retrieval(env: SuiteEnv) -> SuiteResult:
     settings = retrieval_settings(env.settings)
     build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
     runs = mod.run_all(settings, cases)
-    retriever = Retriever.open(settings)
+    retriever = open_retriever(settings)
     retriever.search(cases[0].query, k=mod.MRR_DEPTH)  # loads the embedding model: not a query's latency
     latencies = []
     for case in cases:

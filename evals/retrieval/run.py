@@ -26,8 +26,9 @@ from assistant.index.documents import SearchMode
 from assistant.index.fusion import ReciprocalRankFusion
 from assistant.index.hybrid import HybridIndex
 from assistant.retrieval.models import DocKind, SearchResult
-from assistant.retrieval.retriever import Retriever, build_index
+from assistant.retrieval.retriever import Retriever
 from assistant.retrieval.routes import PlainRoute
+from assistant.services.index import build_index, open_retriever
 from assistant.services.scope import CorpusScope
 from assistant.settings import Settings, load_settings
 
@@ -118,7 +119,7 @@ def eval_settings(data_dir: Path | None) -> Settings:
 
 def run_all(settings: Settings, cases: Sequence[Case]) -> dict[str, list[Outcome]]:
     """The three modes as shipped, then ablations: without the exact-document route, with plain RRF."""
-    shipped = Retriever.open(settings)
+    shipped = open_retriever(settings)
     unrouted = Retriever(shipped.index, PlainRoute(), shipped.tokenizer)
     plain_rrf_index = HybridIndex(shipped.index.collection, shipped.index.bm25, fuser=ReciprocalRankFusion())
     plain_rrf = Retriever(plain_rrf_index, shipped.router, shipped.tokenizer)
