@@ -12,7 +12,7 @@ from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.errors import InputError
-from assistant.office.service import ExportFormat
+from assistant.services.export import ExportFormat
 
 
 def export(

@@ -24,10 +24,10 @@ from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
 from assistant.errors import InputError
-from assistant.office.service import ExportFormat, export_declaration
 from assistant.services.derived import group_key, grouped, place_in_group
 from assistant.services.drafting import DraftingService, SavedDraft
 from assistant.services.editing import FieldEdit
+from assistant.services.export import ExportFormat, export_declaration
 from assistant.services.review import load_subjects
 from assistant.store import (
     Action,

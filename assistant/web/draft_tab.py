@@ -16,8 +16,8 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, failed_sections
 from assistant.drafting.models import RULES_MODEL, Draft, NoteKind
 from assistant.errors import AssistantError
-from assistant.office.service import ExportFormat
 from assistant.services.drafting import SavedDraft
+from assistant.services.export import ExportFormat
 from assistant.services.workspace import WorkspaceService
 from assistant.store import DraftConflict
 from assistant.web.autosave import Autosave, build_autosave
