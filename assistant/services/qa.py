@@ -8,8 +8,8 @@ from collections.abc import Callable
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
-from assistant.qa.service import answer
 from assistant.retrieval.finder import Finder, LazyFinder
+from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
 
 
