@@ -108,19 +108,21 @@ class Services:
             )
         )
 
-    def workspace(self, user: str | None = None, *, rules_only: bool = False) -> WorkspaceService:
-        """The web workspace acting for ``user`` (default the configured author): only that user's drafts;
-        ``rules_only`` drafts and regenerates without the model."""
+    def workspace(
+        self, user: str | None = None, *, rules_only: bool = False, every_owner: bool = False
+    ) -> WorkspaceService:
+        """The drafts facade acting for ``user`` (default the configured author): only that user's drafts, or
+        every owner's with ``every_owner`` (the command line); ``rules_only`` drafts and regenerates without the model."""
         from assistant.services.workspace import WorkspaceService  # python-docx and openpyxl load with it
 
         author = user or self.author
         if author == self.author and not rules_only:
-            return WorkspaceService(self.drafting)
+            return WorkspaceService(self.drafting, every_owner=every_owner)
         runtime = self.rules_runtime if rules_only else self.runtime
         drafting = DraftingService(
             self.settings, self.scope, runtime, self.store, author=author, open_finder=lambda: self.search
         )
-        return WorkspaceService(drafting)
+        return WorkspaceService(drafting, every_owner=every_owner)
 
     def cycle(self, user: str | None = None) -> CycleService:
         """Monitoring tables and self-evaluations acting for ``user`` (default the configured author)."""
