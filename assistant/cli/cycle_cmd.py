@@ -16,11 +16,12 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
-from assistant.cycle.findings import Finding, Severity
 from assistant.domain.cycle import DeviationCause, MonitoringTable, Possibility
 from assistant.errors import InputError
 from assistant.services.cycle import MonitoringView
-from assistant.store.cycle import FormKind, FormSummary, StoredForm
+from assistant.services.results import CycleFinding as Finding
+from assistant.services.results import CycleSeverity as Severity
+from assistant.services.results import FormKind, FormSummary, StoredForm
 
 monitor_app = typer.Typer(
     help="绩效运行监控表：从申报表创建，填写执行情况，查看序时进度与预警，导出/导入。", no_args_is_help=True

@@ -16,13 +16,20 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
-from assistant.drafting.models import Draft
 from assistant.errors import AssistantError, InputError
-from assistant.review.models import Severity
 from assistant.services import Services
 from assistant.services.export import ExportFormat
-from assistant.store import DraftSummary, FieldChange, Proposal, StoredVersion, VersionInfo
-from assistant.store.fields import field_label, field_texts
+from assistant.services.results import (
+    Draft,
+    DraftSummary,
+    FieldChange,
+    Proposal,
+    Severity,
+    StoredVersion,
+    VersionInfo,
+    field_label,
+    field_texts,
+)
 
 if TYPE_CHECKING:  # python-docx and openpyxl load with the workspace, when a command runs
     from assistant.services.workspace import WorkspaceService

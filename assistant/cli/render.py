@@ -9,9 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from assistant.corpus.stats import CorpusStats, CountRow
 from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote
 from assistant.domain.policy import policy_label
+from assistant.services.results import CorpusStats, CountRow
 
 NOTE_LABELS = {NoteLevel.ERROR: "错误", NoteLevel.WARNING: "警告", NoteLevel.INFO: "提示"}
 _FUNDING_LABELS = {
@@ -183,7 +183,7 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
 
 
 def review_view(report) -> Group:
-    from assistant.review.models import Severity
+    from assistant.services.results import Severity
 
     counts = "，".join(f"{s.label} {report.count(s)} 条" for s in Severity)
     if report.parse_notes:

@@ -32,13 +32,10 @@ from assistant.cli.cycle_cmd import (
     _summaries,
 )
 from assistant.cli.wiring import open_services
-from assistant.cycle.monitoring import elapsed_share
-from assistant.cycle.numbers import fmt
-from assistant.cycle.rules import RULES, WEIGHTS_SOURCE, thresholds
-from assistant.cycle.scoring import rule_text
 from assistant.domain.cycle import Band, FundKind, SelfEvaluation
 from assistant.services.cycle import SelfEvalView
-from assistant.store.cycle import FormKind
+from assistant.services.results import CYCLE_RULES as RULES
+from assistant.services.results import WEIGHTS_SOURCE, FormKind, elapsed_share, fmt, rule_text, thresholds
 
 selfeval_app = typer.Typer(
     help="绩效自评表：从申报表创建，填写实际完成值，按规则计分并审核，导出/导入，生成下年申报。", no_args_is_help=True

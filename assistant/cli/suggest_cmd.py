@@ -14,7 +14,8 @@ from rich.text import Text
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief_path, load_brief
-from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet
+from assistant.domain.provenance import Origin
+from assistant.services.results import IndicatorSuggestion, SuggestionSet
 
 EVIDENCE_SHOWN = 3
 

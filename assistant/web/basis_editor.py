@@ -8,9 +8,8 @@ from dataclasses import dataclass
 import gradio as gr
 
 from assistant.domain.policy import PolicyReference, policy_label
-from assistant.drafting.models import Draft
 from assistant.services.editing import FieldEdit
-from assistant.store import DraftConflict
+from assistant.services.results import Draft, DraftConflict
 from assistant.web.context import need_draft
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded

@@ -13,13 +13,11 @@ import gradio as gr
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import DraftEvent, failed_sections
-from assistant.drafting.models import RULES_MODEL, Draft, NoteKind
 from assistant.errors import AssistantError
 from assistant.services.drafting import SavedDraft
 from assistant.services.export import ExportFormat
+from assistant.services.results import RULES_MODEL, Draft, DraftConflict, DraftEvent, NoteKind, failed_sections
 from assistant.services.workspace import WorkspaceService
-from assistant.store import DraftConflict
 from assistant.web.autosave import Autosave, build_autosave
 from assistant.web.basis_editor import build_basis_editor, wire_basis_editor
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
