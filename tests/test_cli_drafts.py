@@ -248,3 +248,13 @@ def test_drafts_commands_see_every_owner_while_the_web_sees_only_its_user(data_d
     assert [d["id"] for d in mine] == [1]
     shown = json.loads(_ok(["drafts", "show", str(other.info.draft_id), "--json"]).stdout)
     assert shown["version"] == 1
+
+
+def test_export_of_a_draft_id_is_the_drafts_export(data_dir: Path, tmp_path: Path) -> None:
+    """`assistant export ID --to json` and `assistant drafts export ID -o x.json` write the same draft JSON."""
+    _ok(["draft", "--example", "-o", str(tmp_path / "first.json")])
+    by_export, by_drafts = tmp_path / "export.json", tmp_path / "drafts.json"
+    _ok(["export", "1", "--to", "json", "-o", str(by_export)])
+    _ok(["drafts", "export", "1", "-o", str(by_drafts)])
+    assert by_export.read_bytes() == by_drafts.read_bytes()
+    assert Draft.model_validate_json(by_export.read_text(encoding="utf-8")).brief.name == "党员教育平台运维项目"
