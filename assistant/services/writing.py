@@ -14,9 +14,9 @@ from assistant.domain.policy import PolicyReference
 from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.models import RULES_MODEL, Draft, GroundingNote, NoteKind
-from assistant.drafting.retrieve import Finder
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
+from assistant.retrieval.finder import Finder
 from assistant.review.checks_relevance import ReviewContext
 from assistant.settings import LLMProvider, Settings
 from assistant.suggest.bank import IndicatorBank
