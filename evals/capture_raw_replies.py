@@ -27,9 +27,8 @@ from assistant.domain.brief import Brief, example_brief, load_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.context import DraftContext
 from assistant.drafting.sections import DRAFTED, section_messages
-from assistant.drafting.service import draft_context
-from assistant.llm.runtime import LLMRuntime
-from assistant.services.scope import CorpusScope
+from assistant.services import build_services
+from assistant.services.writing import draft_context
 from assistant.settings import LLMProvider, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +60,7 @@ SCENARIOS = (
 
 
 def _contexts(briefs: list[tuple[str, Brief]], settings) -> dict[str, DraftContext]:
-    sources = CorpusScope(settings.corpus.corpus_dir).current()
+    sources = build_services(settings).scope.current()
     return {name: draft_context(brief, sources)[0] for name, brief in briefs}
 
 
@@ -106,8 +105,8 @@ def capture(port: int, seeds: int, briefs: list[tuple[str, Brief]], out: Path, t
     jobs = [(name, scenario, kind) for scenario in SCENARIOS for kind in DRAFTED for name, _ in briefs]
     jobs = [job for n, job in enumerate(jobs) if n % every == 0]
     records: list[dict] = json.loads(out.read_text(encoding="utf-8"))["replies"] if out.is_file() else []
-    with LLMRuntime(settings) as runtime, httpx.Client(timeout=1800, trust_env=False) as client:
-        server = runtime.local_server()
+    with build_services(settings) as services, httpx.Client(timeout=1800, trust_env=False) as client:
+        server = services.runtime.local_server()
         for name, scenario, kind in jobs:
             for seed in range(seeds):
                 records.append(

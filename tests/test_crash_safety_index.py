@@ -20,7 +20,7 @@ KEEP_POLICIES = 6  # a small policy library keeps the index small (the embedding
 CHECK = r"""
 import json
 from assistant.retrieval.documents import corpus_documents
-from assistant.retrieval.service import open_index
+from assistant.services.index import open_index
 from assistant.services.scope import CorpusScope
 from assistant.services.search import SearchService, _marker
 from assistant.settings import Settings

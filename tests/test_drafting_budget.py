@@ -22,10 +22,10 @@ from assistant.drafting.budget import repetition_start
 from assistant.drafting.chain import DraftEvent, Writer, drafting_chain
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
-from assistant.drafting.service import make_writer
 from assistant.llm.runtime import LLMRuntime
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import make_writer
 from assistant.settings import LLMProvider, load_settings
 from assistant.suggest.suggest import suggest
 

@@ -15,12 +15,12 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import Writer, drafting_chain, write_section
 from assistant.drafting.models import NoteKind
 from assistant.drafting.sections import DRAFTED
-from assistant.drafting.service import draft_brief, draft_context
 from assistant.errors import AssistantError, ModelError
 from assistant.llm.chat import stream_call
 from assistant.prompts import EXPECTED, load_prompt
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import draft_brief, draft_context
 from assistant.settings import LLMProvider, load_settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -16,9 +16,9 @@ from assistant.drafting.faithful import drop_unsupported_claims
 from assistant.drafting.injection import neutralise
 from assistant.drafting.models import NoteKind
 from assistant.drafting.sections import section_messages
-from assistant.drafting.service import draft_brief, draft_context
 from assistant.llm.chat import stream_call
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import draft_brief, draft_context
 from assistant.settings import LLMProvider, load_settings
 from assistant.suggest.suggest import suggest
 

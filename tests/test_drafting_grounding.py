@@ -11,9 +11,9 @@ from assistant.domain.model import SectionKind
 from assistant.drafting.chain import Writer, write_section
 from assistant.drafting.grounding import Sources, ground_text, mend_dangling, policy_like
 from assistant.drafting.models import NoteKind
-from assistant.drafting.service import draft_context
 from assistant.llm.chat import stream_call
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import draft_context
 
 REPO = Path(__file__).resolve().parent.parent
 TRAINING = REPO / "evals" / "briefs" / "training.yaml"

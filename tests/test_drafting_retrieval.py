@@ -18,12 +18,14 @@ from assistant.domain.refs import policy_id
 from assistant.drafting.chain import Writer, drafting_chain
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
-from assistant.drafting.retrieve import index_finder, same_type
+from assistant.drafting.retrieve import same_type
 from assistant.drafting.sections import DRAFTED, context_block
 from assistant.llm.chat import stream_call
 from assistant.retrieval.models import DocKind
-from assistant.retrieval.service import Retriever
+from assistant.retrieval.retriever import Retriever
 from assistant.review.checks_relevance import ReviewContext
+from assistant.services import build_services
+from assistant.services.index import open_retriever
 from assistant.suggest.bank import build_bank
 from assistant.suggest.suggest import suggest
 
@@ -32,7 +34,7 @@ TRAINING = REPO / "evals" / "briefs" / "training.yaml"
 
 @pytest.fixture(scope="module")
 def retriever(corpus_index) -> Retriever:
-    return Retriever.open(corpus_index[0])
+    return open_retriever(corpus_index[0])
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +106,7 @@ def _writer() -> Writer:
 def test_an_index_that_cannot_be_opened_leaves_the_draft_to_the_bank_with_a_note(tmp_path: Path, corpus, policies):
     broken = tmp_path / "data"
     broken.write_text("not a folder", encoding="utf-8")  # chromadb cannot make its folder here
-    finder = index_finder(corpus_settings(broken))
+    finder = build_services(corpus_settings(broken)).finder()
     ctx = _context(example_brief(), corpus, policies, finder)
     fallback = [n for n in ctx.notes if n.kind is NoteKind.RETRIEVAL_FALLBACK]
     assert (

@@ -15,8 +15,8 @@ from web_support import REPO, free_port
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import RULES, failed_sections
-from assistant.drafting.models import NoteKind
+from assistant.drafting.chain import failed_sections
+from assistant.drafting.models import RULES_MODEL, NoteKind
 from assistant.llm.faults import Budget, prose_problem, retry_after
 from assistant.llm.redact import redact, register_secret
 from assistant.services import build_services
@@ -60,7 +60,7 @@ def _all_text(draft) -> str:
 
 
 def _ruled(draft) -> list[SectionKind]:
-    return [s.kind for s in draft.sections if s.generated_by == RULES and s.kind is not SectionKind.PLAN]
+    return [s.kind for s in draft.sections if s.generated_by == RULES_MODEL and s.kind is not SectionKind.PLAN]
 
 
 def test_a_good_endpoint_writes_every_section(tmp_path):
@@ -86,14 +86,14 @@ def test_an_endpoint_fault_on_the_first_section_still_saves_a_marked_rules_draft
 def test_a_fault_after_the_first_section_keeps_what_was_written(tmp_path):
     with FaultServer(lambda n, _body: "ok" if n == 0 else "server_error") as server:
         draft, _, _ = _draft(tmp_path, server)
-    assert draft.sections[0].generated_by != RULES and GOOD[:10] in draft.sections[0].text
+    assert draft.sections[0].generated_by != RULES_MODEL and GOOD[:10] in draft.sections[0].text
     assert SectionKind.NECESSITY in failed_sections(draft) and SectionKind.OVERVIEW not in failed_sections(draft)
 
 
 def test_429_is_retried_after_the_time_it_asks_for(tmp_path):
     with FaultServer(lambda n, _body: "rate_limited" if n == 0 else "ok") as server:
         draft, _, _ = _draft(tmp_path, server)
-    assert draft.sections[0].generated_by != RULES  # retried after Retry-After: 1, within the budget
+    assert draft.sections[0].generated_by != RULES_MODEL  # retried after Retry-After: 1, within the budget
 
 
 def test_a_retry_after_beyond_the_budget_is_not_waited_for(tmp_path):

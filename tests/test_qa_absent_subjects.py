@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from assistant.cli.main import app
 from assistant.qa.conversation import Conversation
 from assistant.qa.levels import CITY, DISTRICT_LEVEL, agrees, written_level
-from assistant.qa.service import answer
+from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ from assistant.cli.main import app
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Route
 from assistant.qa.retrieve import ModelAnswer, Passage, checked_answer
-from assistant.qa.service import answer
 from assistant.qa.sources import section_citation
+from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 

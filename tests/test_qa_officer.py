@@ -15,8 +15,8 @@ from assistant.cli.main import app
 from assistant.llm.chat import ChatReply, TokenUsage
 from assistant.qa.conversation import Conversation
 from assistant.qa.entities import Names, resolve
-from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
+from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
 
 REPO = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from assistant.domain.model import SectionKind
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import FundingField, Route, Target
 from assistant.qa.parse import read_question, to_query
-from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
+from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
 from assistant.settings import LLMProvider, Settings
 

@@ -15,10 +15,10 @@ from assistant.errors import InputError
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Target
 from assistant.qa.parse import read
-from assistant.qa.service import answer
 from assistant.qa.synthesis import value_keys
 from assistant.qa.translate import check, parse_reply
 from assistant.review.lexicon import SATISFACTION
+from assistant.services.answering import answer
 
 TODAY = date(2026, 11, 22)
 runner = CliRunner()

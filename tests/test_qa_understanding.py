@@ -14,10 +14,10 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import FundingField, Route, Target
 from assistant.qa.parse import read
-from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
 from assistant.qa.synthesis import ANSWER_LIMIT
 from assistant.qa.translate import check, parse_reply, translate
+from assistant.services.answering import answer
 from assistant.settings import LLMProvider, Settings, load_settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import HeaderField, Target
-from assistant.qa.service import answer
+from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
 
 SCOPE = CorpusScope(Path(__file__).resolve().parent.parent / "corpus")

@@ -15,8 +15,9 @@ from assistant.errors import CorpusError, InputError
 from assistant.index.hybrid import SyncReport
 from assistant.retrieval.documents import corpus_documents, declaration_documents
 from assistant.retrieval.models import DocKind
+from assistant.retrieval.retriever import Retriever
 from assistant.retrieval.routes import PlainRoute
-from assistant.retrieval.service import Retriever, build_index, corpus_index_documents, search
+from assistant.services.index import build_index, corpus_index_documents, open_retriever
 from assistant.settings import Settings
 
 Built = tuple[Settings, SyncReport]
@@ -24,7 +25,7 @@ Built = tuple[Settings, SyncReport]
 
 @pytest.fixture(scope="module")
 def retriever(corpus_index: Built) -> Retriever:
-    return Retriever.open(corpus_index[0])
+    return open_retriever(corpus_index[0])
 
 
 def test_first_build_embeds_every_document(corpus_index: Built) -> None:
@@ -131,5 +132,5 @@ def test_repeated_indicator_texts_are_folded(retriever: Retriever) -> None:
 
 def test_search_without_an_index_says_how_to_build_it(tmp_path: Path) -> None:
     with pytest.raises(CorpusError) as caught:
-        search(corpus_settings(tmp_path), "运维")
+        open_retriever(corpus_settings(tmp_path)).search("运维")
     assert "assistant index build" in (caught.value.hint or "")

@@ -10,7 +10,7 @@ from test_index_support import CountingE5
 
 from assistant.index.embeddings import Role
 from assistant.index.hybrid import HybridIndex
-from assistant.retrieval.service import open_index
+from assistant.services.index import open_index
 from assistant.services.scope import CorpusScope, CorpusSnapshot
 from assistant.settings import CorpusSettings, Settings
 

@@ -13,7 +13,8 @@ from web_support import live_app
 from assistant.cli.main import app as cli
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import RULES, failed_sections
+from assistant.drafting.chain import failed_sections
+from assistant.drafting.models import RULES_MODEL as RULES
 from assistant.drafting.models import NoteKind
 from assistant.errors import InputError
 from assistant.services import build_services

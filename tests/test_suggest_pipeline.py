@@ -77,8 +77,8 @@ def test_a_sure_type_keeps_its_template_names_for_the_brief_figures(bank):
 
 
 def test_the_draft_uses_the_same_path():
-    from assistant.drafting.service import draft_brief, draft_context
     from assistant.services.scope import CorpusScope
+    from assistant.services.writing import draft_brief, draft_context
     from assistant.settings import LLMProvider, load_settings
 
     settings = load_settings()

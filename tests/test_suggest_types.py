@@ -109,8 +109,8 @@ def test_an_it_brief_still_gets_its_it_precedents(bank):
 
 
 def test_the_draft_takes_the_type_aware_indicator_set():
-    from assistant.drafting.service import draft_brief, draft_context
     from assistant.services.scope import CorpusScope
+    from assistant.services.writing import draft_brief, draft_context
 
     settings = load_settings()
     settings.llm.provider = LLMProvider.NONE

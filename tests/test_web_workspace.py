@@ -15,10 +15,10 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.values import Operator
 from assistant.errors import InputError
-from assistant.office.service import ExportFormat
 from assistant.services import build_services
 from assistant.services.derived import grouped
 from assistant.services.drafting import ProtectedFieldError
+from assistant.services.export import ExportFormat
 from assistant.services.workspace import IndicatorInput
 from assistant.store import DraftConflict, DraftNotFound, Origin
 from assistant.store.fields import indicator_path, section_path

@@ -165,7 +165,7 @@ def test_a_draft_from_last_years_form_proposes_the_new_year(services, tmp_path):
 def test_export_never_splits_a_block_even_of_a_table_saved_split(drafted, tmp_path):
     from docx import Document
 
-    from assistant.office.service import ExportFormat
+    from assistant.services.export import ExportFormat
 
     ws, draft_id = drafted
     table = list(ws.open(draft_id).draft.indicators)

@@ -12,9 +12,8 @@ import typer
 
 from assistant.cli.wiring import open_services
 from assistant.errors import InputError
-from assistant.qa.conversation import Conversation
-from assistant.qa.models import Answer
-from assistant.qa.service import require_question
+from assistant.services.answering import require_question
+from assistant.services.results import Answer, Conversation
 from assistant.settings import LLMProvider
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]

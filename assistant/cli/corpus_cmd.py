@@ -11,8 +11,8 @@ from rich.table import Table
 
 from assistant.cli import render
 from assistant.cli.wiring import open_services
-from assistant.corpus.store import Corpus
 from assistant.domain.model import NoteLevel
+from assistant.services.results import Corpus
 
 app = typer.Typer(help="语料库：把历年申报表解析为结构化语料，并查看。", no_args_is_help=True)
 

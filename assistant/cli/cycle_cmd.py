@@ -16,10 +16,11 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
-from assistant.cycle.findings import Finding, Severity
 from assistant.domain.cycle import DeviationCause, MonitoringTable, Possibility
 from assistant.errors import InputError
-from assistant.store.cycle import FormKind, FormSummary, StoredForm
+from assistant.services.results import CycleFinding as Finding
+from assistant.services.results import CycleSeverity as Severity
+from assistant.services.results import FormKind, FormSummary, StoredForm
 
 if TYPE_CHECKING:  # the cycle service (drafting chain, store) loads only for the cycle commands
     from assistant.services.cycle import MonitoringView

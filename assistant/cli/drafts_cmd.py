@@ -1,10 +1,13 @@
-"""``assistant drafts …``: the draft store from the terminal — list, show, history, diff, restore, export, import, lock."""
+"""``assistant drafts …``: the draft store from the terminal — list, show, history, diff, restore, export, import, lock.
+
+Every command goes through the drafts facade the web workspace uses (`Services.workspace`), acting for the
+machine's operator over every owner's drafts, so a verb means the same here and on the page."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Group
@@ -13,20 +16,37 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
-from assistant.drafting.models import Draft
 from assistant.errors import AssistantError, InputError
-from assistant.review.models import Severity
-from assistant.store import DraftSummary, FieldChange, Proposal, StoredVersion, VersionInfo
-from assistant.store.fields import field_label, field_texts
+from assistant.services import Services
+from assistant.services.export import ExportFormat
+from assistant.services.results import (
+    Draft,
+    DraftSummary,
+    FieldChange,
+    Proposal,
+    Severity,
+    StoredVersion,
+    VersionInfo,
+    field_label,
+    field_texts,
+)
+
+if TYPE_CHECKING:  # python-docx and openpyxl load with the workspace, when a command runs
+    from assistant.services.workspace import WorkspaceService
 
 app = typer.Typer(
     help="草稿库：每次起草、重写、修改都存为一个版本，可修改任一字段、查看历史、比较、恢复和导出。",
     no_args_is_help=True,
 )
 
+EXPORT_SUFFIXES = {".json": ExportFormat.JSON, ".docx": ExportFormat.DOCX, ".xlsx": ExportFormat.XLSX}
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
 DraftId = Annotated[int, typer.Argument(help="草稿编号（见 assistant drafts list）")]
 VersionOption = Annotated[int | None, typer.Option("--version", "-v", help="版本号；默认最新版。")]
+
+
+def _drafts(services: Services) -> WorkspaceService:
+    return services.workspace(every_owner=True)
 
 
 def _when(info: VersionInfo | DraftSummary) -> str:
@@ -40,7 +60,7 @@ def list_(
 ) -> None:
     """列出草稿库中的草稿：编号、项目名称、年度、所有者、最新版本和保存时间。"""
     with open_services() as services:
-        drafts = services.store.list_drafts(owner=services.author if mine else None)
+        drafts = _drafts(services).drafts(mine=mine)
     if as_json:
         rows = [
             {
@@ -77,7 +97,7 @@ def show(
 ) -> None:
     """显示一份草稿（默认最新版）；--provenance 另列每个部分和指标单元格的来源。"""
     with open_services() as services:
-        stored = services.store.latest(draft_id) if version is None else services.store.get(draft_id, version)
+        stored = _drafts(services).open(draft_id, version)
     if as_json:
         payload = {
             "draft_id": draft_id,
@@ -117,7 +137,7 @@ def provenance_table(stored: StoredVersion) -> Table:
 def history(draft_id: DraftId, as_json: JsonFlag = False) -> None:
     """列出草稿的全部版本：版本号、上一版、操作、部分、要求、作者和时间。"""
     with open_services() as services:
-        versions = services.store.history(draft_id)
+        versions = _drafts(services).history(draft_id)
     if as_json:
         rows = [
             {
@@ -152,7 +172,7 @@ def diff(
 ) -> None:
     """比较两个版本：列出文字不同的部分和指标单元格。"""
     with open_services() as services:
-        changes = services.store.diff(draft_id, first, second)
+        changes = _drafts(services).diff(draft_id, first, second)
     if as_json:
         typer.echo(json.dumps([c.__dict__ for c in changes], ensure_ascii=False, indent=2))
         return
@@ -179,23 +199,30 @@ def diff_view(changes: list[FieldChange], first: int, second: int) -> Group:
 def restore(draft_id: DraftId, version: Annotated[int, typer.Argument(help="要恢复的版本号")]) -> None:
     """把某个旧版本恢复为最新版（另存为新版本，已有版本都不改动）。"""
     with open_services() as services:
-        saved = services.drafting.restore(draft_id, version)
+        saved = _drafts(services).restore(draft_id, version, base=None)
     typer.echo(f"已把第 {version} 版恢复为草稿 {draft_id} 的第 {saved.info.number} 版。")
 
 
 @app.command("export")
 def export(
     draft_id: DraftId,
-    output: Annotated[Path, typer.Option("-o", "--output", help="导出的文件（.json，可用 assistant check 审核）")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="导出的文件：.json（草稿，可再导入、可用 assistant check 审核）、.docx 或 .xlsx"
+        ),
+    ],
     version: VersionOption = None,
 ) -> None:
-    """把草稿（默认最新版）导出为草稿 JSON（shenbao-draft/1）。"""
-    if output.suffix.lower() != ".json":
-        raise InputError(f"不支持导出为“{output.suffix or output.name}”", hint="请用 .json 文件名，如 -o draft.json")
+    """把草稿（默认最新版）导出为草稿 JSON（shenbao-draft/1）、Word 或 Excel 申报表，与网页的导出相同。"""
+    fmt = EXPORT_SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"不支持导出为“{output.suffix or output.name}”", hint="请用 .json、.docx 或 .xlsx 文件名，如 -o draft.json"
+        )
     check_writable(output)
     with open_services() as services:
-        stored = services.store.latest(draft_id) if version is None else services.store.get(draft_id, version)
-    output.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
+        stored = _drafts(services).export_to(draft_id, fmt, output, number=version)
     typer.echo(f"已导出草稿 {draft_id} 第 {stored.number} 版：{output}")
 
 
@@ -206,7 +233,7 @@ def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o
     with open_services() as services:
         for path in files:  # every good file is imported; every bad one is reported, none stops the rest
             try:
-                saved = services.drafting.import_file(path)
+                saved = _drafts(services).import_file(path)
             except AssistantError as exc:
                 failed.append(path.name)
                 typer.echo(f"未导入 {path.name}：{exc.message}" + (f"。建议：{exc.hint}" if exc.hint else ""), err=True)
@@ -229,7 +256,7 @@ def lock(
 ) -> None:
     """锁定字段：重新生成时保留它（除非加 --force）；--unlock 解除。"""
     with open_services() as services:
-        saved = services.drafting.lock(draft_id, fields, locked=not unlock)
+        saved = _drafts(services).lock(draft_id, fields, locked=not unlock)
     verb = "解锁" if unlock else "锁定"
     typer.echo(f"已{verb}：{'、'.join(field_label(f) for f in fields)}（草稿 {draft_id} 第 {saved.info.number} 版）")
 
@@ -272,7 +299,7 @@ def edit(
     if not edits:
         raise InputError("没有要修改的字段", hint="用 --field 字段 值（可多次），或 --patch 修改文件.yaml")
     with open_services() as services:
-        saved, proposal = services.drafting.edit_fields(draft_id, edits, base=version)
+        saved, proposal = _drafts(services).edit_fields(draft_id, edits, base=version)
         offered = _proposal_text(proposal, saved.draft) if proposal is not None else None
     if saved.unchanged:
         typer.echo(saved.notice)
@@ -306,7 +333,7 @@ def _proposal_text(proposal: Proposal, base: Draft) -> str:
 def proposals(draft_id: DraftId) -> None:
     """列出草稿的建议（重新生成、按新资金重算成本指标、跨年度顺延）及其状态。"""
     with open_services() as services:
-        found = services.store.proposals(draft_id)
+        found = _drafts(services).proposals(draft_id)
     if not found:
         typer.echo(f"草稿 {draft_id} 没有建议。")
         return
@@ -324,7 +351,7 @@ def accept(
 ) -> None:
     """采纳一条建议：存为新版本。"""
     with open_services() as services:
-        saved = services.drafting.accept(draft_id, proposal_id)
+        saved = _drafts(services).accept(draft_id, proposal_id, base=None)
     typer.echo(saved.notice or f"已采纳建议 {proposal_id}：存为草稿 {draft_id} 第 {saved.info.number} 版。")
 
 
@@ -334,5 +361,5 @@ def reject(
 ) -> None:
     """不采纳一条建议：草稿不变，建议留在记录中。"""
     with open_services() as services:
-        services.drafting.reject(draft_id, proposal_id)
+        _drafts(services).reject(draft_id, proposal_id)
     typer.echo(f"未采纳建议 {proposal_id}：草稿 {draft_id} 保持不变。")

@@ -11,8 +11,7 @@ from rich.table import Table
 
 from assistant.cli import render
 from assistant.cli.wiring import open_services
-from assistant.index.documents import SearchMode
-from assistant.retrieval.models import DocKind, SearchResult
+from assistant.services.results import DocKind, SearchMode, SearchResult
 
 app = typer.Typer(help="检索索引：把语料库（申报表段落、绩效指标、政策文件）建成可检索的索引。", no_args_is_help=True)
 

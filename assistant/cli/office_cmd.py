@@ -12,8 +12,9 @@ from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.errors import InputError
-from assistant.office.formats import IMPORT_FORMATS
-from assistant.office.service import ExportFormat
+from assistant.services import Services
+from assistant.services.export import ExportFormat
+from assistant.services.results import IMPORT_FORMATS
 
 
 def export(
@@ -32,10 +33,14 @@ def export(
         Path | None, typer.Option("-o", "--output", help="输出文件；默认为当前目录下的 <编号>.<格式>。")
     ] = None,
 ) -> None:
-    """按上海市财政项目支出绩效目标申报表的版式导出为 Word、Excel 或 JSON。"""
+    """按上海市财政项目支出绩效目标申报表的版式导出为 Word、Excel 或 JSON；草稿编号的导出与 drafts export 和网页相同。"""
     check_writable(output)
     fmt = export_format(to, output)
     with open_services() as services:
+        draft_id = services.subjects.draft_id(source)
+        if draft_id is not None:
+            render.console().print(render.plain(_export_draft(services, draft_id, fmt, output)))
+            return
         decl = services.subjects.one(source)
         path = output or Path(f"{decl.id}.{fmt.value}")
         check_writable(path)
@@ -43,6 +48,15 @@ def export(
     render.console().print(
         render.plain(f"已导出：{decl.header.name}（{decl.id}）→ {path}（{len(decl.indicators)} 项指标）")
     )
+
+
+def _export_draft(services: Services, draft_id: int, fmt: ExportFormat, output: Path | None) -> str:
+    """A draft exported as the drafts facade writes it (JSON: the draft itself, importable again); what to print."""
+    path = output or Path(f"draft-{draft_id}.{fmt.value}")
+    check_writable(path)
+    stored = services.workspace(every_owner=True).export_to(draft_id, fmt, path)
+    name, rows = stored.draft.brief.name, len(stored.draft.indicators)
+    return f"已导出：{name}（草稿 {draft_id} 第 {stored.number} 版）→ {path}（{rows} 项指标）"
 
 
 def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:

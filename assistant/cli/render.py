@@ -9,9 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from assistant.corpus.stats import CorpusStats, CountRow
 from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote
-from assistant.store.fields import RULES_MODEL
+from assistant.domain.policy import policy_label
+from assistant.services.results import RULES_MODEL, CorpusStats, CountRow
 
 NOTE_LABELS = {NoteLevel.ERROR: "错误", NoteLevel.WARNING: "警告", NoteLevel.INFO: "提示"}
 _FUNDING_LABELS = {
@@ -183,7 +183,7 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": "cyan"}
 
 
 def review_view(report) -> Group:
-    from assistant.review.models import Severity
+    from assistant.services.results import Severity
 
     counts = "，".join(f"{s.label} {report.count(s)} 条" for s in Severity)
     if report.parse_notes:
@@ -223,7 +223,7 @@ def draft_view(draft) -> Group:
         sources = "；".join(c.label for c in section.citations)
         parts.append(Panel(plain(f"{section.text}\n\n出处：{sources}"), title=section.kind.label, title_align="left"))
     basis = "\n".join(
-        f"{n}. 《{b.title}》{'（' + b.doc_number + '）' if b.doc_number else ''}{'（用户提供）' if b.user_supplied else ''}"
+        f"{n}. {policy_label(b.title, b.doc_number)}{'（用户提供）' if b.user_supplied else ''}"
         for n, b in enumerate(draft.basis, 1)
     )
     parts.append(Panel(plain(basis or "（无）"), title="立项依据", title_align="left"))

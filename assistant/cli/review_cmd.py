@@ -12,7 +12,7 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.errors import InputError
-from assistant.review.models import ReviewReport, Rule, Severity
+from assistant.services.results import ReviewReport, Rule, Severity
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="输出 JSON，供程序读取。")]
 

@@ -32,12 +32,9 @@ from assistant.cli.cycle_cmd import (
     _summaries,
 )
 from assistant.cli.wiring import open_services
-from assistant.cycle.monitoring import elapsed_share
-from assistant.cycle.numbers import fmt
-from assistant.cycle.rules import RULES, WEIGHTS_SOURCE, thresholds
-from assistant.cycle.scoring import rule_text
 from assistant.domain.cycle import Band, FundKind, SelfEvaluation
-from assistant.store.cycle import FormKind
+from assistant.services.results import CYCLE_RULES as RULES
+from assistant.services.results import WEIGHTS_SOURCE, FormKind, elapsed_share, fmt, rule_text, thresholds
 
 if TYPE_CHECKING:  # the cycle service (drafting chain, store) loads only for the cycle commands
     from assistant.services.cycle import SelfEvalView

@@ -14,8 +14,9 @@ from rich.text import Text
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief_path, load_brief
+from assistant.domain.provenance import Origin
+from assistant.services.results import IndicatorSuggestion, SuggestionSet, provenance
 from assistant.settings import LLMProvider
-from assistant.suggest.models import IndicatorSuggestion, Origin, SuggestionSet, provenance
 
 EVIDENCE_SHOWN = 3
 

@@ -92,6 +92,12 @@ class PolicyDate(BaseModel):
         return int(self.date[:4])
 
 
+def policy_label(title: str, doc_number: str | None) -> str:
+    """How a declaration names a policy, the one way it is written everywhere: ``《题名》（文号）``, or
+    ``《题名》`` when the document has no number."""
+    return f"《{title}》" + (f"（{doc_number}）" if doc_number else "")
+
+
 class PolicyReference(BaseModel):
     """One policy document that a declaration may cite."""
 
@@ -182,7 +188,7 @@ class PolicyReference(BaseModel):
 
     def citation(self) -> str:
         """The title as a declaration writes it: ``《纸质档案数字化规范》（DA/T 31-2017）``."""
-        return f"《{self.title}》" + (f"（{self.doc_number}）" if self.doc_number else "")
+        return policy_label(self.title, self.doc_number)
 
     def subject(self) -> str:
         """What the document is about: the one-line scope, else the description."""

@@ -196,7 +196,7 @@ def funding_citation(decl: Declaration, field: str, label: str) -> SourceRef:
 
 def policy_title(policy: PolicyReference) -> str:
     """``《题名》（文号）``."""
-    return f"《{policy.title}》" + (f"（{policy.doc_number}）" if policy.doc_number else "")
+    return policy.citation()
 
 
 def policy_citation(policy: PolicyReference) -> SourceRef:

@@ -47,6 +47,7 @@ from assistant.domain.statement_base import (
     plain,
     read_number,
 )
+from assistant.domain.text import split_on
 
 _COUNT = re.compile(
     rf"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
@@ -94,7 +95,7 @@ def read_text(text: str, label: str, *, months: int = 12) -> list[Statement]:
 @cache
 def _read_text(text: str, label: str, months: int) -> tuple[Statement, ...]:
     found: list[Statement] = []
-    for sentence in re.split(r"[。；;！？\n]", text):
+    for sentence in split_on(text, "。；;！？\n"):
         if sentence.strip():
             found.extend(_sentence(sentence.strip(), label, months))
     found += _per_products(found, only=_unmultiplied(found))  # 5项；每项…3次: the count is in another sentence
@@ -135,7 +136,7 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
     found: list[Statement] = []
     counts: list[Statement] = []
     before_clause = ""
-    for clause in (c.strip() for c in re.split(r"[，,]", sentence)):
+    for clause in (c.strip() for c in split_on(sentence, "，,")):
         if not clause:
             continue
         verb = ""

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.domain.text import clauses as split_clauses
+
 
 class Operator(StrEnum):
     GE = "≥"
@@ -83,7 +85,6 @@ _DEADLINE = re.compile(r"(\d{1,2}\s*月(?:份)?(?:底|末|中|初|\d{1,2}日)?(?
 _QUANTITY_PHRASE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个工作日|工作日|小时|分钟|天|日|周|月|年|次|个|人|项|%)"
 )
-_SPLIT = re.compile(r"[，,；;、]")
 
 
 def parse_value(raw: str) -> IndicatorValue:
@@ -170,7 +171,7 @@ def _parse_quantitative(text: str, raw: str) -> IndicatorValue | None:
 
 def _parse_compound(text: str, raw: str) -> IndicatorValue | None:
     """Two or more clauses each carrying a quantity: ``1小时内响应，3小时内抵达现场``."""
-    clauses = [c.strip() for c in _SPLIT.split(text) if c.strip()]
+    clauses = split_clauses(text)
     if len(clauses) < 2:
         return None
     parts = []

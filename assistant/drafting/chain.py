@@ -11,13 +11,14 @@ from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SafeguardRow, SectionKind
-from assistant.domain.policy import find_policy, policies_cited_in
+from assistant.domain.policy import find_policy, policies_cited_in, policy_label
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
 from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.goals import compose_goal
 from assistant.drafting.models import (
+    RULES_MODEL,
     BasisEntry,
     Draft,
     DraftIndicator,
@@ -27,7 +28,7 @@ from assistant.drafting.models import (
     SectionUsage,
 )
 from assistant.drafting.necessity import brief_reasons, brief_sentences, no_reasons_note, rules_necessity
-from assistant.drafting.relevance import basis_label, split_reference
+from assistant.drafting.relevance import split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
 from assistant.llm.faults import ReplyRejected
@@ -38,7 +39,6 @@ from assistant.suggest.model_step import Ask, improve
 from assistant.suggest.models import Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
-RULES = "rules"
 
 
 @dataclass(frozen=True)
@@ -127,10 +127,12 @@ def _sections(state: State, writer: Writer) -> State:
     state.notes.extend(state.ctx.notes)
     necessity = next((s for s in state.sections if s.kind is SectionKind.NECESSITY), None)
     if necessity is not None and not brief_reasons(state.ctx.prompt_brief):
-        state.notes.append(no_reasons_note(necessity.generated_by == RULES))
+        state.notes.append(no_reasons_note(necessity.generated_by == RULES_MODEL))
     if state.ctx.prompt_brief.plan:  # 实施计划 only where the brief gives one: its steps, as written
         text = "\n".join(f"{step.period}：{step.work}" for step in state.ctx.prompt_brief.plan)
-        state.sections.append(DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_REF], generated_by=RULES))
+        state.sections.append(
+            DraftSection(kind=SectionKind.PLAN, text=text, citations=[BRIEF_REF], generated_by=RULES_MODEL)
+        )
     return state
 
 
@@ -190,7 +192,7 @@ def _rules_instead(state: State, kind: SectionKind, writer: Writer, why: str) ->
 def failed_sections(draft: Draft) -> list[SectionKind]:
     """The sections of a model-written draft that rules wrote instead (a fault or no usable reply): to retry."""
     noted = {n.section for n in draft.notes if n.kind is NoteKind.RULES_ONLY and n.section is not None}
-    return [s.kind for s in draft.sections if s.kind in noted and s.generated_by == RULES]
+    return [s.kind for s in draft.sections if s.kind in noted and s.generated_by == RULES_MODEL]
 
 
 def within_budget_year(brief: Brief) -> bool:
@@ -202,7 +204,7 @@ def within_budget_year(brief: Brief) -> bool:
 
 def _model_total(state: State) -> DraftSection | None:
     """The 项目总目标 just drafted, where a model wrote it (a rules text is no better than its own annual one)."""
-    return next((s for s in state.sections if s.kind is SectionKind.GOAL_TOTAL and s.generated_by != RULES), None)
+    return next((s for s in state.sections if s.kind is SectionKind.GOAL_TOTAL and s.generated_by != RULES_MODEL), None)
 
 
 def _annual_as_total(total: DraftSection, state: State, writer: Writer) -> DraftSection:
@@ -341,7 +343,7 @@ def _show_rule_parts(state: State, writer: Writer) -> State:
 def rule_parts_text(state: State) -> str:
     """立项依据, the indicator rows and the brief's plan, as lines of text."""
     lines = ["立项依据："]
-    lines += [f"  {basis_label(b.title, b.doc_number)}" for b in state.basis] or [
+    lines += [f"  {policy_label(b.title, b.doc_number)}" for b in state.basis] or [
         "  （未找到与本项目主题相符的政策，请补充）"
     ]
     lines.append(f"绩效指标（{len(state.indicators)} 行）：")
@@ -364,7 +366,7 @@ def _model_indicators(state: State, writer: Writer, review_context: ReviewContex
     once is not asked again) and the draft's time budget has room for one more call; what it proposed and was
     not taken is noted."""
     deadline = writer.deadline
-    ruled = any(s.generated_by == RULES for s in state.sections if s.kind in DRAFTED)
+    ruled = any(s.generated_by == RULES_MODEL for s in state.sections if s.kind in DRAFTED)
     late = deadline is not None and deadline - time.perf_counter() < MIN_SECONDS
     if writer.ask is None or writer.down is not None or ruled or late:
         return state
@@ -420,7 +422,7 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     cites = [BRIEF_REF]
     if kind is SectionKind.NECESSITY:
         cites += [item.citation for item in ctx.policies[:3]]
-    return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES)
+    return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES_MODEL)
 
 
 def _assemble(state: State, writer: Writer, review_context: ReviewContext) -> Draft:
@@ -443,7 +445,7 @@ def reviewed(draft: Draft, context: ReviewContext) -> Draft:
 
 def to_declaration(draft: Draft) -> Declaration:
     """The draft as a current-framework declaration, for the review engine and `assistant check`."""
-    basis_text = "\n".join(basis_label(b.title, b.doc_number) for b in draft.basis)
+    basis_text = "\n".join(policy_label(b.title, b.doc_number) for b in draft.basis)
     sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
     rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
     decl = brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)

@@ -20,8 +20,9 @@ from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_
 from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, GroundingNote, NoteKind
 from assistant.drafting.relevance import brief_project, fitting_policies, policy_fits, split_reference
-from assistant.drafting.retrieve import Finder, Passage, Retrieved, retrieve, same_type
+from assistant.drafting.retrieve import Passage, Retrieved, retrieve, same_type
 from assistant.errors import AssistantError
+from assistant.retrieval.finder import Finder
 from assistant.suggest.models import SuggestionSet
 
 PRECEDENTS = 3

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.domain.text import sentences
+
 # Key phrases of claims that need a source: political framing and national-strategy slogans. Each
 # is matched as written; a phrase the sources contain is allowed everywhere in the section.
 CLAIM_PHRASES: tuple[str, ...] = (
@@ -55,7 +57,6 @@ CLAIM_PHRASES: tuple[str, ...] = (
     "公信力",
     "社会稳定",
 )
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
 
 
 @dataclass
@@ -74,7 +75,7 @@ def drop_unsupported_claims(text: str, *, sources: str, dictated: Sequence[str] 
     if not unsupported:
         return FaithfulResult(text=text)
     kept, removed = [], []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         phrase = next((p for p in unsupported if p in sentence), None)
         if phrase is None:
             kept.append(sentence)
@@ -86,7 +87,6 @@ def drop_unsupported_claims(text: str, *, sources: str, dictated: Sequence[str] 
     return FaithfulResult(text=rest or text, removed=removed, dropped=bool(rest))
 
 
-_CLAUSE = re.compile(r"[^，,]+[，,]?")
 MIN_CLAUSE_CHARS = 6  # what is left of a sentence must still say something (not 是必然要求)
 
 
@@ -94,6 +94,6 @@ def _without_clauses(sentence: str, phrases: list[str]) -> str:
     """The sentence without its clauses that carry one of ``phrases``; '' when too little is left."""
     end = sentence[-1] if sentence and sentence[-1] in "。；！？\n" else ""
     body = sentence[: len(sentence) - len(end)]
-    clauses = [c for c in _CLAUSE.findall(body) if not any(p in c for p in phrases)]
+    clauses = [c for c in sentences(body, ends="，,") if not any(p in c for p in phrases)]
     left = "".join(clauses).rstrip("，,")
     return left + end if len(re.findall(r"[\u4e00-\u9fff]", left)) >= MIN_CLAUSE_CHARS else ""

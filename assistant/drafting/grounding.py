@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from assistant.domain.brief import Brief
 from assistant.domain.policy import PolicyReference, find_policy
+from assistant.domain.text import sentence_pieces, sentences
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LIST_MARKER = re.compile(r"(?:^|[\s（(：:；;。])\d{1,2}(?=[、.．)）])")
@@ -65,7 +66,6 @@ class Sources:
 _POLICY_TITLE = re.compile(
     r"(?:法|条例|办法|规定|规则|细则|意见|通知|决定|决议|规划|纲要|方案|准则|标准|指南|指引|制度|要点|批复|公告|令)(?:（[^（）]{1,6}）)?》$"
 )
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
 _EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)|《\s*》|“\s*”")
 # What a cut title leaves behind: 根据的要求，按照《》的规定，为落实“”的部署
 _DANGLING = re.compile(
@@ -81,7 +81,7 @@ def policy_like(mention: str) -> bool:
 def _without(text: str, mentions: list[str]) -> str:
     """Drop the sentences that name an unknown policy (what is left of one reads as nonsense, 根据（）的要求);
     if that leaves nothing, drop only the mentions."""
-    kept = "".join(s for s in _SENTENCE.findall(text) if not any(m in s for m in mentions)).strip()
+    kept = "".join(s for s in sentences(text) if not any(m in s for m in mentions)).strip()
     if kept:
         return kept
     for mention in mentions:
@@ -94,14 +94,14 @@ def mend_dangling(text: str) -> str:
     text = _EMPTY_BRACKETS.sub("", text)
     if not _DANGLING.search(text):
         return text
-    sentences = []
-    for sentence in _SENTENCE.findall(text):
-        clauses = [c for c in re.split(r"(?<=[，,])", sentence) if not _DANGLING.search(c)]
+    mended = []
+    for sentence in sentences(text):
+        clauses = [c for c in sentence_pieces(sentence, ends="，,") if not _DANGLING.search(c)]
         kept = "".join(clauses).strip()
         if kept and kept[-1] not in "。；！？\n":
             kept = kept.rstrip("，,") + (sentence[-1] if sentence[-1] in "。；！？" else "")
-        sentences.append(kept)
-    return "".join(sentences).strip()
+        mended.append(kept)
+    return "".join(mended).strip()
 
 
 @dataclass

@@ -15,6 +15,7 @@ from assistant.suggest.models import Evidence, ValueProposal
 
 _MODEL = ConfigDict(extra="forbid")
 DRAFT_FORMAT = "shenbao-draft/1"
+RULES_MODEL = "rules"  # the model name of a draft, section or writer that used no language model
 
 
 class DraftSection(BaseModel):

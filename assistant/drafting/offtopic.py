@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 from assistant.domain.policy import find_policy, policies_cited_in
 from assistant.domain.refs import policy_id
+from assistant.domain.text import sentence_pieces
 from assistant.drafting.context import DraftContext
 from assistant.drafting.grounding import brief_text
 from assistant.drafting.relevance import policy_scope
 from assistant.review.subject import domain_bigrams, foreign_runs, text_bigrams
 
-_SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]|[^。；！？\n]+$")  # every character in some piece, line breaks kept
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 # A target stated as an absence (零损毁, 零差错, 无遗漏, 不重不漏) and a verb that would make it a harm.
 _ZERO = re.compile(r"零[\u4e00-\u9fff]{1,3}")
@@ -66,7 +66,7 @@ def drop_foreign(text: str, domain: Domain, ctx: DraftContext) -> OffTopic:
     """``text`` without its sentences about another domain; the whole text stays when nothing would be left
     (then the caller asks again)."""
     kept, removed = [], []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentence_pieces(text):
         words = foreign_words(sentence, domain, ctx) if sentence.strip() else []
         if words:
             removed.append(("、".join(words), sentence.strip()))
@@ -97,7 +97,7 @@ def negated_targets(text: str, brief: str) -> list[tuple[str, str]]:
     own 无X/不X targets (避免…零损毁, 防止…不重不漏)."""
     targets = set(_ZERO.findall(text)) | {t for t in _ABSENCE.findall(brief) if t in text}
     found = []
-    for sentence in filter(str.strip, _SENTENCE.findall(text)):
+    for sentence in filter(str.strip, sentence_pieces(text)):
         for target in sorted(targets, key=len, reverse=True):
             if re.search(_AVOID + r"[^，。；！？]{0,16}?" + re.escape(target), sentence):
                 found.append((target, sentence.strip()))
@@ -107,4 +107,4 @@ def negated_targets(text: str, brief: str) -> list[tuple[str, str]]:
 
 def without_sentences(text: str, sentences: list[str]) -> str:
     """``text`` without the given sentences ('' when nothing is left)."""
-    return "".join(s for s in _SENTENCE.findall(text) if not s.strip() or s.strip() not in sentences).strip()
+    return "".join(s for s in sentence_pieces(text) if not s.strip() or s.strip() not in sentences).strip()

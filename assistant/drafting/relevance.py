@@ -89,8 +89,3 @@ def _number(text: str) -> str | None:
     if re.search(r"\d{4}\s*[〕\]］)）】]", text):  # a document number: the year in 〔〕
         return _YEAR_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕", re.sub(r"\s+", "", text))
     return _DASH.sub("-", re.sub(r"\s+", " ", text))
-
-
-def basis_label(title: str, doc_number: str | None) -> str:
-    """A 立项依据 line as reviewers expect it: ``《题名》（文号）``."""
-    return f"《{title}》" + (f"（{doc_number}）" if doc_number else "")

@@ -12,9 +12,7 @@ documents nearest the brief whose subject is the project's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
@@ -23,19 +21,13 @@ from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
 from assistant.drafting.relevance import brief_project, policy_fits
+from assistant.retrieval.finder import Finder
 from assistant.retrieval.models import DocKind, SearchResult
-from assistant.settings import Settings
 
 QUERY_CHARS = 200  # of the brief's content in a query: the opening says what the project is
 SECTION_HITS = 30  # section documents fetched per query (the seed corpus has about a hundred)
 POLICY_HITS = 8
 POLICIES_KEPT = 3  # retrieved policies offered to the model: each is a line of every section's prompt
-
-
-class Finder(Protocol):
-    """A hybrid search over the corpus index: `services.search.SearchService` or `retrieval.service.Retriever`."""
-
-    def search(self, query: str, *, kind: DocKind | None = None, k: int = 10) -> list[SearchResult]: ...
 
 
 @dataclass(frozen=True)
@@ -119,31 +111,3 @@ def _policies(finder: Finder, brief: Brief, policies: list[PolicyReference]) -> 
         if policy is not None and policy_fits(project, policy):
             found.append(policy)
     return found[:POLICIES_KEPT]
-
-
-class LazyFinder:
-    """A finder opened on its first search: whatever fails in opening it (chromadb, the embedding model, a
-    first build of the index) then fails inside a search, where drafting falls back to the bank."""
-
-    def __init__(self, open_finder: Callable[[], Finder]) -> None:
-        self._open = open_finder
-        self._finder: Finder | None = None
-
-    def search(self, query: str, *, kind: DocKind | None = None, k: int = 10) -> list[SearchResult]:
-        if self._finder is None:
-            self._finder = self._open()
-        return self._finder.search(query, kind=kind, k=k)
-
-
-def index_finder(settings: Settings) -> LazyFinder:
-    """The search service over ``settings``' corpus: it opens the index, and builds or updates it, on first use."""
-
-    def open_service() -> Finder:
-        from assistant.services.scope import (
-            CorpusScope,
-        )  # chromadb and the embedding model load with the search service
-        from assistant.services.search import SearchService
-
-        return SearchService(settings, CorpusScope(settings.corpus.corpus_dir))
-
-    return LazyFinder(open_service)

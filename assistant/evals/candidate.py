@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
+from assistant.domain.policy import policy_label
 from assistant.domain.skeleton import IndicatorRow
 from assistant.drafting.models import Draft, NoteKind
 
@@ -77,7 +78,7 @@ def from_draft(draft: Draft, material: list[str], seconds: float) -> Candidate:
         system="ours",
         schema_valid=True,
         sections={s.kind: s.text for s in draft.sections if s.kind in SCORED_SECTIONS},
-        basis=[f"《{b.title}》" + (f"（{b.doc_number}）" if b.doc_number else "") for b in draft.basis],
+        basis=[policy_label(b.title, b.doc_number) for b in draft.basis],
         rows=[Row(i.level1, i.level2, i.name, i.value.value, i.value.ground.value) for i in draft.indicators],
         material=material,
         seconds=seconds,

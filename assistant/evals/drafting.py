@@ -26,8 +26,6 @@ from assistant.domain.model import Declaration
 from assistant.domain.policy import PolicyReference
 from assistant.domain.values import parse_value
 from assistant.drafting.context import DraftContext, build_context
-from assistant.drafting.retrieve import Finder
-from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError
 from assistant.evals.baseline import Hits, chunks_for, run_baseline
 from assistant.evals.cache import CaseCache, case_key
@@ -35,7 +33,9 @@ from assistant.evals.candidate import SCORED_SECTIONS, Candidate, failed, from_d
 from assistant.evals.scoring import Score, jaccard, score
 from assistant.evals.suites import SuiteEnv, load_script
 from assistant.llm.runtime import LLMRuntime
+from assistant.retrieval.finder import Finder
 from assistant.review.checks_relevance import ReviewContext
+from assistant.services.writing import draft_brief
 from assistant.settings import REPO_ROOT
 from assistant.suggest.bank import IndicatorBank, build_bank
 from assistant.suggest.suggest import suggest

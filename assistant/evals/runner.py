@@ -25,7 +25,6 @@ from assistant.evals.cache import BudgetCache, OverBudget
 from assistant.evals.scoring import Score
 from assistant.evals.suites import SuiteEnv, SuiteResult
 from assistant.llm.runtime import LLMRuntime
-from assistant.services.scope import CorpusScope
 from assistant.settings import REPO_ROOT, LLMProvider, Settings
 
 SUITES: dict[str, tuple[str, Callable[[SuiteEnv], SuiteResult]]] = {
@@ -90,7 +89,7 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
     settings = _patient(settings)
     env = SuiteEnv(options.evals_dir, settings, options.quick, options.limit, options.semantic_match)
     started = time.perf_counter()
-    runtime = LLMRuntime(settings) if settings.llm.effective_provider() is not LLMProvider.NONE else None
+    runtime = env.services.runtime if env.services.runtime.enabled else None
     try:
         meta = describe(settings, options, runtime)
         deadline = started + 60 * options.max_minutes if options.max_minutes is not None else None
@@ -139,8 +138,7 @@ def run_eval(settings: Settings, options: EvalOptions, progress: Progress | None
         meta["seconds"] = round(time.perf_counter() - started, 1)
         return run
     finally:
-        if runtime is not None:
-            runtime.close()
+        env.services.close()
 
 
 EVAL_TIMEOUT_S = 1800.0
@@ -174,11 +172,7 @@ def _collect(
 def _retriever(settings: Settings):
     """The hybrid retriever over the retrieval eval's index (built if missing), for the product's precedents
     and the baseline's chunks."""
-    from assistant.retrieval.service import Retriever, build_index
-
-    index_settings = suites.retrieval_settings(settings)
-    build_index(index_settings, CorpusScope(index_settings.corpus.corpus_dir).current())
-    return Retriever.open(index_settings)
+    return suites.retrieval_retriever(suites.retrieval_settings(settings))
 
 
 def _hits(retriever) -> Hits:
@@ -193,7 +187,7 @@ def describe(settings: Settings, options: EvalOptions, runtime: LLMRuntime | Non
     provider = llm.effective_provider()
     model = "rules（无模型）"
     if runtime is not None:
-        from assistant.drafting.service import EMBEDDED_MODEL_NAME
+        from assistant.services.writing import EMBEDDED_MODEL_NAME
 
         model = llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
         started = time.perf_counter()

@@ -16,6 +16,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
 from assistant.domain.skeleton import brief_declaration
+from assistant.domain.text import pairs
 from assistant.drafting.grounding import Sources, brief_numbers, brief_text, ground_text, numbers_in
 from assistant.evals.candidate import Candidate
 from assistant.review.checks_relevance import ReviewContext
@@ -120,8 +121,7 @@ def _resolves(entry: str, policies: list[PolicyReference]) -> bool:
 
 
 def bigrams(text: str) -> set[str]:
-    flat = "".join(text.split())
-    return {flat[n : n + 2] for n in range(len(flat) - 1)}
+    return pairs(["".join(text.split())])
 
 
 def jaccard(a: str, b: str) -> float:

@@ -29,21 +29,21 @@ import yaml
 from assistant.domain.brief import Brief, load_brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
+from assistant.domain.text import SENTENCE_ENDS, sentences
 from assistant.drafting.chain import DraftEvent
 from assistant.drafting.context import build_context
 from assistant.drafting.models import Draft
-from assistant.drafting.service import draft_brief
 from assistant.errors import AssistantError
 from assistant.evals.cache import case_key
 from assistant.evals.scoring import Score
 from assistant.evals.suites import percentile
 from assistant.review.checks_relevance import ReviewContext
+from assistant.services.writing import draft_brief
 from assistant.suggest.suggest import suggest
 
 COPIED = 0.6
 PASTED = 0.4  # a 必要性 that reproduces this share of the brief's 主要内容 pastes the work plan as its reason
 COPIED_RUN = 6
-_SENTENCE = re.compile(r"[^。；！？\n]+")
 _SPACE = re.compile(r"\s+")
 GOALS = (SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
 
@@ -100,7 +100,7 @@ def judge(draft: Draft, case: SubjectCase, domains: list[str], policies: list[Po
     brief_words = "\n".join([brief.name, brief.content, *brief.policies])
     necessity = draft.section(SectionKind.NECESSITY)
     foreign_sentences = 0
-    for sentence in _SENTENCE.findall(necessity.text if necessity else ""):
+    for sentence in sentences(necessity.text if necessity else "", ends="", breaks=SENTENCE_ENDS):
         named = {p.id for p in policies_cited_in(policies, sentence)} - accepted
         borrowed = [w for w in domains if w in sentence and w not in brief_words]
         foreign_sentences += bool(named or borrowed)

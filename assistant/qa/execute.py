@@ -353,7 +353,7 @@ def _policy_name(filters: Filters, scope: Scope) -> str:
     policy = next((p for p in scope.policies if p.id == filters.policy_id), None)
     if policy is None:
         return f"“{filters.policy_text}”"
-    return f"《{policy.title}》" + (f"（{policy.doc_number}）" if policy.doc_number else "")
+    return policy.citation()
 
 
 def refusal(question: str, query: Query | None, scope: Scope, notes: Sequence[str] = ()) -> Answer:

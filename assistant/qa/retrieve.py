@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -22,10 +22,12 @@ from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import REF, SourceRef, indicator_citation, policy_citation, section_citation
+from assistant.domain.text import pairs
+from assistant.domain.text import sentences as split_sentences
 from assistant.errors import AssistantError, ModelError
 from assistant.prompts import load_prompt
 from assistant.qa.models import Answer, Route
-from assistant.retrieval.models import SearchResult
+from assistant.retrieval.finder import Finder
 
 _log = logging.getLogger(__name__)
 
@@ -35,16 +37,9 @@ if TYPE_CHECKING:  # the model path only: langchain loads with the runtime
 PASSAGES = 3
 QUOTE_CHARS = 160
 MIN_OVERLAP = 0.34  # share of the question's content bigrams a passage must contain to count as relevant
-_SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 _STOP = re.compile(
     r"什么|哪些|怎么|如何|是否|为什么|多少|有没有|请问|一下|介绍|说说|说明|相关|内容|情况|项目|的|了|吗|呢|是|有|在|和|与|中|？|。|，|、|\s|｜"
 )
-
-
-class Finder(Protocol):
-    """The hybrid search Q&A reads passages from: `assistant.services.search.SearchService`."""
-
-    def search(self, query: str, *, year: int | None = None, k: int = 10) -> list[SearchResult]: ...
 
 
 @dataclass(frozen=True)
@@ -59,8 +54,7 @@ class ModelAnswer(BaseModel):
 
 
 def bigrams(text: str) -> set[str]:
-    content = _STOP.sub("|", text)
-    return {content[i : i + 2] for i in range(len(content) - 1) if "|" not in content[i : i + 2]}
+    return pairs(_STOP.split(text))
 
 
 def overlap(question: str, text: str) -> float:
@@ -144,7 +138,7 @@ def _section_passage(decl: Declaration, kind_name: str, question: str) -> Source
 
 def best_sentences(text: str, question: str, *, limit: int = QUOTE_CHARS) -> str:
     """The sentence that best matches the question, extended by the next ones up to ``limit`` characters."""
-    sentences = [m.group().strip() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    sentences = [s.strip() for s in split_sentences(text, ends="。；;！？", breaks="\n") if s.strip()]
     if not sentences:
         return text.strip()[:limit]
     best = max(range(len(sentences)), key=lambda i: overlap(question, sentences[i]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,10 +12,10 @@ from assistant.domain.model import Declaration, Indicator, SectionKind, TextSect
 from assistant.domain.policy import PolicyReference, normalise_reference, policies_cited_in
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import units_of
+from assistant.domain.text import sentences
 from assistant.qa.models import Filters
 from assistant.review.lexicon import SATISFACTION, is_time_measure
 
-_CLAUSE = re.compile(r"[^。；;\n]+[。；;]?")
 # What makes a project an information-technology one, read from its name (信息化运维项目, …管理系统建设经费).
 _IT_WORDS = ("信息化", "系统", "平台", "网络", "软件", "数据")
 _NOT_IT = "非信息化"  # 远程教育网络体系运维（非信息化项目）
@@ -117,7 +116,7 @@ def policy_hits(decl: Declaration, filters: Filters, policies: Sequence[PolicyRe
     wanted = [p for p in policies if p.id == filters.policy_id]
     hits = []
     for section in decl.sections:
-        for clause in (m.group().strip() for m in _CLAUSE.finditer(section.text)):
+        for clause in (s.strip() for s in sentences(section.text, ends="。；;", breaks="\n")):
             if _cites(clause, wanted, filters.policy_text, policies):
                 hits.append(PolicyHit(section=section, clause=clause))
     return hits

@@ -121,7 +121,7 @@ def policy_document(policy: PolicyReference) -> IndexDocument:
 
 
 def policy_text(policy: PolicyReference) -> str:
-    lines = [f"《{policy.title}》" + (f"（{policy.doc_number}）" if policy.doc_number else "")]
+    lines = [policy.citation()]
     if policy.aliases:
         lines.append("又称：" + "；".join(policy.aliases))
     if policy.issuer:

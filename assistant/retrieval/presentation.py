@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import assert_never
 
+from assistant.domain.policy import policy_label
 from assistant.index.documents import Metadata, SearchHit, SearchMode
 from assistant.retrieval.models import DocKind, SearchResult
 
@@ -45,7 +46,7 @@ def source_label(kind: DocKind, meta: Metadata) -> str:
     match kind:
         case DocKind.POLICY:
             number = _text(meta, "doc_number")
-            return f"《{meta.get('title', '')}》" + (f"（{number}）" if number else "")
+            return policy_label(str(meta.get("title", "")), number)
         case DocKind.SECTION:
             part = _text(meta, "section_title") or ""
         case DocKind.INDICATOR:

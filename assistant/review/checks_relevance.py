@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain.model import Declaration
 from assistant.domain.policy import PolicyReference
+from assistant.domain.text import cjk_bigrams
 from assistant.review.base import at_indicator, finding, quoted
 from assistant.review.models import Finding
 
@@ -23,7 +24,6 @@ _GENERIC = re.compile(
     r"建设|质量|时间|发生|次数|规范性|规范|有效性|有效|制度|健全性|健全|执行|预算|资金|使用|合规性|合规|机制|长效|效率|水平|"
     r"年度|全年|各类|相关|是否|提升|保障|运行|稳定|安全|故障|事故|事件|响应|处置|经费|上海市|上海|市|区|率|数|度|性|的|和|及|等)"
 )
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_SHARED_WITH_OTHER = 2
 
 
@@ -42,19 +42,12 @@ class ReviewContext:
         return cls({d.id: d.header.name for d in declarations}, tuple(policies))
 
 
-def _bigrams(text: str) -> set[str]:
-    grams: set[str] = set()
-    for run in _CJK_RUN.findall(text):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
-    return grams
-
-
 def specific_bigrams(text: str) -> set[str]:
-    return _bigrams(_GENERIC.sub(" ", text))
+    return cjk_bigrams(_GENERIC.sub(" ", text))
 
 
 def check_relevance(decl: Declaration, context: ReviewContext) -> Iterator[Finding]:
-    own = _bigrams(decl.header.name + "\n" + "\n".join(s.text for s in decl.sections))
+    own = cjk_bigrams(decl.header.name + "\n" + "\n".join(s.text for s in decl.sections))
     specific = {ind.position: specific_bigrams(ind.name) for ind in decl.indicators}
     others = {pid: specific_bigrams(name) for pid, name in context.other_projects.items() if pid != decl.id}
     for ind in decl.indicators:

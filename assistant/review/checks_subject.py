@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import find_policy
+from assistant.domain.text import sentences
 from assistant.review.base import at_section, finding
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.models import Finding
@@ -36,7 +37,6 @@ from assistant.review.subject import (
 )
 
 _TITLE = re.compile(r"《([^《》]{2,80})》")
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？\n]?")
 _OWN_SECTIONS = (SectionKind.OVERVIEW, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL, SectionKind.PLAN)
 
 
@@ -123,7 +123,7 @@ def check_necessity_domain(decl: Declaration, context: ReviewContext) -> Iterato
     vocabulary = [name for pid, name in context.other_projects.items() if pid != decl.id]
     vocabulary += [f"{p.title} {getattr(p, 'scope', None) or ''}" for p in context.policies]
     foreign = domain_bigrams(vocabulary)
-    for sentence in _SENTENCE.findall(decl.section_text(SectionKind.NECESSITY) or ""):
+    for sentence in sentences(decl.section_text(SectionKind.NECESSITY) or ""):
         titles = [f"《{t}》" for t in _TITLE.findall(sentence) if _off_subject(project, t, context)]
         words = titles + foreign_runs(
             _TITLE.sub(" ", sentence), allowed=allowed, foreign=foreign, said_in="\n".join(vocabulary)

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from assistant.domain.text import CJK_RUN, cjk_bigrams, pairs
+
 _BRACKETED = re.compile(r"[（(][^（）()]{0,12}[）)]")  # （试行）, （2016-2020年）, （修订）
 _MARKS = re.compile(r"[《》〈〉<>“”\"'「」『』\s·]+")
 # The document kind at the end of a title; only one is taken off (立法法 → 立法, not 立).
@@ -56,7 +58,6 @@ _COMMON = re.compile(
 _BROAD = re.compile(_COMMON.pattern[:-1] + "|监督|发展|改革|教育|宣传|组织|保护|活动|政务|培训|检查|评估|监测)")
 # Words that cannot be a title's whole subject: the common words and the broad ones.
 _WEAK = _BROAD
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_COVERAGE = 0.7  # share of a title subject's two-character pieces the project's text must contain
 MIN_COVERED = 3  # pieces a subject needs for that share to mean something
 MIN_PHRASE = 4  # a subject or scope phrase this long found verbatim in the project's text is enough
@@ -66,11 +67,7 @@ MIN_FOREIGN_RUN = 2  # consecutive foreign two-character pieces (three character
 
 
 def _runs(text: str, generic: re.Pattern[str]) -> list[str]:
-    return [run for run in _CJK_RUN.findall(generic.sub(" ", text)) if len(run) >= 2]
-
-
-def _bigrams(runs: Iterable[str]) -> set[str]:
-    return {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    return [run for run in CJK_RUN.findall(generic.sub(" ", text)) if len(run) >= 2]
 
 
 def title_subject(title: str, *, kind_as_subject: bool = True) -> list[str]:
@@ -123,7 +120,7 @@ class Project:
     text: str
 
     def has_bigrams(self) -> set[str]:
-        return _bigrams(_CJK_RUN.findall(self.text))
+        return cjk_bigrams(self.text)
 
 
 def fits(project: Project, title: str, scope: str | None = None) -> bool:
@@ -135,7 +132,7 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
     """The subject's main phrase (its longest) is the project's: a two-character one in its name or said in
     two different phrases, a longer one verbatim; or most of the subject's pieces are in the project's text. A subject of
     one common word (监督, 预算, 管理) says too little to judge by the title."""
-    grams = _bigrams(subject)
+    grams = pairs(subject)
     if not judgeable(subject):
         return False
     specific = [run for run in subject if not _WEAK.fullmatch(run)]
@@ -198,7 +195,7 @@ def _continues(phrase: str, start: int, text: str) -> bool:
     window = phrase[start : start + MIN_PHRASE]
     for at in _positions(window, text):
         before = text[at - 1] if at > 0 else ""
-        if start == 0 or not _CJK_RUN.fullmatch(before) or before == phrase[start - 1]:
+        if start == 0 or not CJK_RUN.fullmatch(before) or before == phrase[start - 1]:
             return True
     return False
 
@@ -206,14 +203,14 @@ def _continues(phrase: str, start: int, text: str) -> bool:
 def _specific_coverage(project: Project, title: str) -> float:
     """Share (0–1) of the specific two-character pieces of ``title``'s subject (broad words taken out) that the
     project's text has; 1 for a title that names no object of its own (上海市人大常委会工作规定): its scope says it."""
-    grams = _bigrams(part for run in title_subject(title) for part in _runs(run, _BROAD))
+    grams = pairs(part for run in title_subject(title) for part in _runs(run, _BROAD))
     return len(grams & project.has_bigrams()) / len(grams) if grams else 1.0  # a title that names no object
 
 
 def domain_bigrams(texts: Iterable[str]) -> set[str]:
     """The specific two-character pieces of ``texts`` (policy titles and scopes, other projects' names):
     bodies, regions, verbs of policy and the words every declaration uses taken out first."""
-    return _bigrams(part for text in texts for run in _runs(text, _GENERIC) for part in _runs(run, _COMMON))
+    return pairs(part for text in texts for run in _runs(text, _GENERIC) for part in _runs(run, _COMMON))
 
 
 def foreign_runs(sentence: str, *, allowed: set[str], foreign: set[str], said_in: str | None = None) -> list[str]:
@@ -241,9 +238,7 @@ def _written_in(run: str, text: str) -> bool:
     return any(run[k : k + width] in text for k in range(len(run) - width + 1))
 
 
-def text_bigrams(text: str) -> set[str]:
-    """Every two-character piece of the CJK runs of ``text``."""
-    return _bigrams(_CJK_RUN.findall(text))
+text_bigrams = cjk_bigrams  # the name the relevance checks import
 
 
 MAX_COPIED = 0.6  # a goal this much another text's sentences is a copy, not a goal

@@ -19,18 +19,10 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, draft_indicators, failed_sections, reviewed
 from assistant.drafting.context import DraftContext
-from assistant.drafting.models import Draft, DraftSection, GroundingNote, NoteKind
-from assistant.drafting.retrieve import Finder, LazyFinder
-from assistant.drafting.service import (
-    asker,
-    draft_brief,
-    draft_context,
-    regenerate_section,
-    retry_sections,
-    section_kind,
-)
+from assistant.drafting.models import RULES_MODEL, Draft, DraftSection, GroundingNote, NoteKind
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
+from assistant.retrieval.finder import Finder, LazyFinder
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services.derived import recomputed_costs, rolled_over
 from assistant.services.editing import FieldEdit, apply_edits, changed_labels
@@ -43,12 +35,28 @@ from assistant.services.protect import (
 )
 from assistant.services.retry import Retry, labels
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import (
+    asker,
+    draft_brief,
+    draft_context,
+    regenerate_section,
+    retry_sections,
+    section_kind,
+)
 from assistant.settings import LLMProvider, Settings
-from assistant.store import INDICATOR_TABLE as STORE_INDICATORS
-from assistant.store import Action, DraftStore, Origin, Proposal, ProposalStatus, StoredVersion, VersionInfo
+from assistant.store import (
+    INDICATOR_TABLE,
+    Action,
+    DraftStore,
+    Origin,
+    Proposal,
+    ProposalStatus,
+    StoredVersion,
+    VersionInfo,
+)
 from assistant.store.fields import (
+    INDICATOR_TABLE_LABEL,
     ROLLOVER_TARGET,
-    RULES_MODEL,
     brief_texts,
     indicator_path,
     initial_origins,
@@ -59,7 +67,6 @@ from assistant.store.files import read_draft_file
 from assistant.suggest.model_step import suggest_table
 from assistant.suggest.suggest import suggest
 
-INDICATOR_TABLE = "绩效指标"
 COSTS_INSTRUCTION = "资金或项目构成已修改：按修改后的金额重算成本指标"
 ROLLOVER_INSTRUCTION = "顺延到新年度：日期、正文中的年份和时限类指标值"
 __all__ = [
@@ -201,7 +208,7 @@ class DraftingService:
         changed = [n for n, row in enumerate(table, start=1) if row not in current.draft.indicators]
         origins = {indicator_path(n, "value"): Origin.BRIEF for n in changed}
         rewrite = Rewrite(draft, [], Origin.TEMPLATE, origins)
-        return self._propose(current, STORE_INDICATORS, rewrite, COSTS_INSTRUCTION)
+        return self._propose(current, INDICATOR_TABLE, rewrite, COSTS_INSTRUCTION)
 
     def propose_rollover(
         self,
@@ -314,7 +321,7 @@ class DraftingService:
             action=Action.REGENERATE,
             changed=rewrite.origin,
             origins=rewrite.origins,
-            section=INDICATOR_TABLE,
+            section=INDICATOR_TABLE_LABEL,
         )
         return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept)
 
@@ -390,7 +397,7 @@ class DraftingService:
     def propose_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> Proposal:
         """The indicator table suggested again, as a proposal; rows with a human-edited or locked cell stay unless ``force``."""
         current = self._version(draft_id, base)
-        return self._propose(current, STORE_INDICATORS, self._rewrite_indicators(current, force), "")
+        return self._propose(current, INDICATOR_TABLE, self._rewrite_indicators(current, force), "")
 
     def _propose(self, current: StoredVersion, target: str, rewrite: Rewrite, instruction: str) -> Proposal:
         return self.store.propose(

@@ -22,7 +22,14 @@ from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
 from assistant.drafting.models import BasisEntry, Draft, DraftSafeguard, DraftSection
 from assistant.errors import InputError
-from assistant.store.fields import FUNDING_FIELDS, HEADER_FIELDS, LIST_FIELDS, field_label, field_texts
+from assistant.store.fields import (
+    FUNDING_FIELDS,
+    HEADER_FIELDS,
+    INDICATOR_TABLE_LABEL,
+    LIST_FIELDS,
+    field_label,
+    field_texts,
+)
 
 HUMAN_WRITTEN = "人工填写"  # ``generated_by`` of a section a person wrote into a draft that lacked it
 ROW_FIELDS: dict[str, dict[str, str]] = {
@@ -309,7 +316,7 @@ def changed_labels(before: Draft, after: Draft) -> list[str]:
     paths = [p for p in new if old.get(p) != new.get(p)] + [p for p in old if p not in new]
     labels = []
     for path in paths:
-        label = "绩效指标" if path.startswith("indicator.") else field_label(path)
+        label = INDICATOR_TABLE_LABEL if path.startswith("indicator.") else field_label(path)
         if label not in labels:
             labels.append(label)
     return labels

@@ -8,9 +8,8 @@ from collections.abc import Callable
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
-from assistant.qa.retrieve import Finder
-from assistant.qa.service import answer
-from assistant.retrieval.models import SearchResult
+from assistant.retrieval.finder import Finder, LazyFinder
+from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
 
 
@@ -30,14 +29,4 @@ class QAService:
         return answer(question, conversation, runtime, scope=self.scope.current().qa, finder=self._finder())
 
     def _finder(self) -> Finder | None:
-        return _OnFirstSearch(self.open_search) if self.open_search is not None else None
-
-
-class _OnFirstSearch:
-    """The search service, asked for when the answer first searches (opening it may fail: Q&A then falls back)."""
-
-    def __init__(self, open_search: Callable[[], Finder]) -> None:
-        self._open = open_search
-
-    def search(self, query: str, *, year: int | None = None, k: int = 10) -> list[SearchResult]:
-        return self._open().search(query, year=year, k=k)
+        return LazyFinder(self.open_search) if self.open_search is not None else None

@@ -22,8 +22,9 @@ from assistant.index.hybrid import HybridIndex, SyncReport
 from assistant.index.tokenize import search_tokenizer
 from assistant.retrieval.documents import corpus_documents
 from assistant.retrieval.models import DocKind, SearchResult
+from assistant.retrieval.retriever import Retriever
 from assistant.retrieval.routes import ExactPolicyRoute
-from assistant.retrieval.service import Retriever, index_path, open_index
+from assistant.services.index import index_path, open_index
 from assistant.services.scope import CorpusScope, CorpusSnapshot
 from assistant.settings import Settings
 

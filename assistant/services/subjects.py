@@ -49,6 +49,10 @@ class SubjectService:
             raise InputError(f"找不到文件：{source}", hint=f"请检查路径；也可以给出{_WHAT}")
         return Subjects([self.scope.current().corpus.get(source)])
 
+    def draft_id(self, source: str) -> int | None:
+        """The draft ``source`` names (a number that is not an existing path), else None."""
+        return int(source) if _DRAFT_ID.match(source) and not Path(source).exists() else None
+
     def one(self, source: str) -> Declaration:
         """Exactly one declaration (what an export writes); several or a folder is an `InputError`."""
         found = self.resolve(source)

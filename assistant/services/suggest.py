@@ -4,9 +4,9 @@ model step (`assistant.suggest.model_step`) when a model is in use."""
 from __future__ import annotations
 
 from assistant.domain.brief import Brief
-from assistant.drafting.service import asker
 from assistant.llm.runtime import LLMRuntime
 from assistant.services.scope import CorpusScope
+from assistant.services.writing import asker
 from assistant.suggest.model_step import suggest_table
 from assistant.suggest.models import SuggestionSet
 

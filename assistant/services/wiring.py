@@ -16,6 +16,7 @@ from assistant.settings import LLMProvider, Settings
 
 if TYPE_CHECKING:  # chromadb and the embedding model, langchain, SQLAlchemy, python-docx, openpyxl: loaded where used
     from assistant.llm.runtime import LLMRuntime
+    from assistant.retrieval.finder import LazyFinder
     from assistant.services.corpus import CorpusService
     from assistant.services.cycle import CycleService
     from assistant.services.drafting import DraftingService
@@ -64,6 +65,12 @@ class Services:
         from assistant.services.search import SearchService
 
         return SearchService(self.settings, self.scope, on_progress=self.on_progress)
+
+    def finder(self) -> LazyFinder:
+        """The search service as the engines take it: opened (and the index built or updated) on the first search."""
+        from assistant.retrieval.finder import LazyFinder
+
+        return LazyFinder(lambda: self.search)
 
     @cached_property
     def corpus(self) -> CorpusService:
@@ -127,20 +134,22 @@ class Services:
             )
         )
 
-    def workspace(self, user: str | None = None, *, rules_only: bool = False) -> WorkspaceService:
-        """The web workspace acting for ``user`` (default the configured author): only that user's drafts;
-        ``rules_only`` drafts and regenerates without the model."""
+    def workspace(
+        self, user: str | None = None, *, rules_only: bool = False, every_owner: bool = False
+    ) -> WorkspaceService:
+        """The drafts facade acting for ``user`` (default the configured author): only that user's drafts, or
+        every owner's with ``every_owner`` (the command line); ``rules_only`` drafts and regenerates without the model."""
         from assistant.services.drafting import DraftingService
         from assistant.services.workspace import WorkspaceService  # python-docx and openpyxl load with it
 
         author = user or self.author
         if author == self.author and not rules_only:
-            return WorkspaceService(self.drafting)
+            return WorkspaceService(self.drafting, every_owner=every_owner)
         runtime = self.rules_runtime if rules_only else self.runtime
         drafting = DraftingService(
             self.settings, self.scope, runtime, self.store, author=author, open_finder=lambda: self.search
         )
-        return WorkspaceService(drafting)
+        return WorkspaceService(drafting, every_owner=every_owner)
 
     def cycle(self, user: str | None = None) -> CycleService:
         """Monitoring tables and self-evaluations acting for ``user`` (default the configured author)."""

@@ -1,8 +1,10 @@
-"""The web workspace's service: one user's drafts, a person's edits, the model's proposals, suggested rows,
-drafts started from an uploaded declaration, and exports.
+"""The drafts facade the web workspace and the CLI's ``drafts`` commands share: one user's drafts, a person's
+edits, the model's proposals, suggested rows, drafts started from an uploaded declaration, and exports, so
+each verb (list, show, history, diff, restore, export, import, lock) means the same from both shells.
 
 Every method acts for one user (``author``) and only on that user's drafts: a draft id owned by
-someone else reads as not found. Edits are saved with `Origin.HUMAN` provenance on top of the
+someone else reads as not found. The command line (``every_owner``) acts for the machine's operator, who
+holds the store's file and so sees every owner's drafts; what it saves is still saved in its own name. Edits are saved with `Origin.HUMAN` provenance on top of the
 version they were made from, so a save against a stale version raises `DraftConflict` and
 nothing is overwritten. Each saved draft carries a fresh review (the live review panel).
 Regenerating a section or the indicator table makes a proposal: the person accepts it (a new
@@ -23,11 +25,11 @@ from assistant.domain.values import Operator, ValueKind, parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
-from assistant.errors import InputError
-from assistant.office.service import ExportFormat, export_declaration
+from assistant.errors import InputError, describe_os_error
 from assistant.services.derived import group_key, grouped, place_in_group
 from assistant.services.drafting import DraftingService, Retry, SavedDraft
 from assistant.services.editing import FieldEdit
+from assistant.services.export import ExportFormat, export_declaration
 from assistant.services.review import load_subjects
 from assistant.store import (
     Action,
@@ -39,7 +41,13 @@ from assistant.store import (
     StoredVersion,
     VersionInfo,
 )
-from assistant.store.fields import INDICATOR_COLUMNS, indicator_path, initial_origins, section_path
+from assistant.store.fields import (
+    INDICATOR_COLUMNS,
+    INDICATOR_TABLE_LABEL,
+    indicator_path,
+    initial_origins,
+    section_path,
+)
 from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
 
 HUMAN_BASIS = "人工填写"
@@ -123,19 +131,28 @@ def _written(row: IndicatorInput) -> str:
 
 
 class WorkspaceService:
-    """One user's drafts; every method refuses a draft the user does not own."""
+    """One user's drafts (every owner's with ``every_owner``); every method refuses a draft it may not see."""
 
-    def __init__(self, drafting: DraftingService) -> None:
+    def __init__(self, drafting: DraftingService, *, every_owner: bool = False) -> None:
         self.drafting = drafting
         self.store = drafting.store
         self.user = drafting.author
+        self.every_owner = every_owner
 
-    def drafts(self) -> list[DraftSummary]:
-        return self.store.list_drafts(owner=self.user)
+    def drafts(self, *, mine: bool = False) -> list[DraftSummary]:
+        """The drafts this workspace may open, newest first; ``mine``: only the user's own, even with ``every_owner``."""
+        return self.store.list_drafts(owner=None if self.every_owner and not mine else self.user)
 
     def _own(self, draft_id: int) -> None:
-        if not any(d.id == draft_id for d in self.drafts()):
-            raise DraftNotFound(f"你的草稿中没有编号为 {draft_id} 的草稿", hint="请在“我的草稿”中选择一份，或新建草稿")
+        if any(d.id == draft_id for d in self.drafts()):
+            return
+        if self.every_owner:
+            raise DraftNotFound(f"草稿库中没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看已有的草稿")
+        raise DraftNotFound(f"你的草稿中没有编号为 {draft_id} 的草稿", hint="请在“我的草稿”中选择一份，或新建草稿")
+
+    def import_file(self, path: Path) -> SavedDraft:
+        """A draft JSON file saved earlier (``shenbao-draft/1``) as a new draft of the user's."""
+        return self.drafting.import_file(path)
 
     def open(self, draft_id: int, number: int | None = None) -> StoredVersion:
         self._own(draft_id)
@@ -159,9 +176,12 @@ class WorkspaceService:
             sections = sorted([*sections, *added], key=lambda s: order.index(s.kind))
         return self._edit(draft_id, current.model_copy(update={"sections": sections}), base)
 
-    def edit_fields(self, draft_id: int, edits: list[FieldEdit], *, base: int) -> tuple[SavedDraft, Proposal | None]:
+    def edit_fields(
+        self, draft_id: int, edits: list[FieldEdit], *, base: int | None
+    ) -> tuple[SavedDraft, Proposal | None]:
         """Any fields (header, funding, dates, 实施计划, 项目构成, 政策依据, 立项依据, 制度保障, sections) changed by
-        the person, saved as the next version after ``base``, reviewed; a funding change proposes the cost figures."""
+        the person, saved as the next version after ``base`` (None: the latest), reviewed; a funding change proposes
+        the cost figures."""
         self._own(draft_id)
         return self.drafting.edit_fields(draft_id, edits, base=base)
 
@@ -247,20 +267,22 @@ class WorkspaceService:
             action=Action.EDIT,
             changed=Origin.TEMPLATE,
             origins=origins,
-            section="绩效指标",
+            section=INDICATOR_TABLE_LABEL,
         )
         return SavedDraft(info=info, draft=draft)
 
     def export(self, draft_id: int, fmt: ExportFormat, folder: Path, *, number: int | None = None) -> Path:
-        """The draft (default its latest version) as a .docx, .xlsx or draft JSON file in ``folder``."""
+        """The draft (default its latest version) as a .docx, .xlsx or draft JSON file in ``folder``, named after
+        the project, the draft and the version."""
         stored = self.open(draft_id, number)
         path = folder / f"{_safe_name(stored.draft.brief.name)}-草稿{draft_id}-第{stored.number}版.{fmt.value}"
-        if fmt is ExportFormat.JSON:
-            path.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
-            return path
-        # a table saved before rows were kept in their blocks (or uploaded so) is exported with each block whole
-        draft = stored.draft.model_copy(update={"indicators": grouped(stored.draft.indicators)})
-        return export_declaration(to_declaration(draft), fmt, path)
+        return _write(stored, fmt, path)
+
+    def export_to(self, draft_id: int, fmt: ExportFormat, path: Path, *, number: int | None = None) -> StoredVersion:
+        """The draft (default its latest version) written to ``path`` as `export` writes it; the version written."""
+        stored = self.open(draft_id, number)
+        _write(stored, fmt, path)
+        return stored
 
     def history(self, draft_id: int) -> list[VersionInfo]:
         self._own(draft_id)
@@ -270,9 +292,15 @@ class WorkspaceService:
         self._own(draft_id)
         return self.store.diff(draft_id, a, b)
 
-    def restore(self, draft_id: int, number: int, *, base: int) -> SavedDraft:
+    def restore(self, draft_id: int, number: int, *, base: int | None) -> SavedDraft:
+        """Version ``number`` again as the latest version, on top of ``base`` (None: the latest)."""
         self._own(draft_id)
         return self.drafting.restore(draft_id, number, base=base)
+
+    def lock(self, draft_id: int, paths: list[str], *, locked: bool, base: int | None = None) -> SavedDraft:
+        """Lock (or unlock) fields by path (``section.necessity``, ``indicator.3.value``) on ``base`` (None: the latest)."""
+        self._own(draft_id)
+        return self.drafting.lock(draft_id, paths, locked=locked, base=base)
 
     def lock_section(self, draft_id: int, kind: SectionKind, *, locked: bool, base: int) -> SavedDraft:
         """Lock (or unlock) a section: a locked section survives regeneration unless it is forced."""
@@ -314,8 +342,9 @@ class WorkspaceService:
         self._own(draft_id)
         return self.drafting.propose_indicators(draft_id, base=base, force=force)
 
-    def accept(self, draft_id: int, proposal_id: int, *, base: int) -> SavedDraft:
-        """The proposal saved as the version after ``base`` (the part it rewrote, with the model's provenance)."""
+    def accept(self, draft_id: int, proposal_id: int, *, base: int | None) -> SavedDraft:
+        """The proposal saved as the version after ``base`` (None: the latest), the part it rewrote with the
+        model's provenance."""
         self._own(draft_id)
         return self.drafting.accept(draft_id, proposal_id, base=base)
 
@@ -365,6 +394,19 @@ class WorkspaceService:
             rollover, _ = self.drafting.propose_rollover(info.draft_id, old_year=decl.header.year, dates=dates, base=1)
         saved = SavedDraft(info=info, draft=draft)
         return StartedDraft(saved=saved, source=decl, notes=carried.notes, rollover=rollover)
+
+
+def _write(stored: StoredVersion, fmt: ExportFormat, path: Path) -> Path:
+    """JSON: the draft itself (``shenbao-draft/1``, importable again); Word/Excel: the form it fills."""
+    if fmt is ExportFormat.JSON:
+        try:
+            path.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"无法写入 {path}：{describe_os_error(exc)}", hint="请检查写入权限和磁盘空间") from exc
+        return path
+    # a table saved before rows were kept in their blocks (or uploaded so) is exported with each block whole
+    draft = stored.draft.model_copy(update={"indicators": grouped(stored.draft.indicators)})
+    return export_declaration(to_declaration(draft), fmt, path)
 
 
 def _check_position(rows: list[DraftIndicator], position: int) -> None:

@@ -1,9 +1,9 @@
 """The draft store: drafts as immutable versions with per-field provenance (SQLite or any SQLAlchemy URL)."""
 
+from assistant.domain.provenance import Origin
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
-from assistant.store.fields import FieldRecord, Origin
+from assistant.store.fields import INDICATOR_TABLE, FieldRecord
 from assistant.store.records import (
-    INDICATOR_TABLE,
     Action,
     DraftSummary,
     FieldChange,

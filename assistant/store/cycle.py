@@ -20,8 +20,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from assistant.domain.cycle import MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration
+from assistant.domain.provenance import Origin
 from assistant.store.errors import StoreError
-from assistant.store.fields import FieldRecord, Origin, carry_fields
+from assistant.store.fields import FieldRecord, carry_fields
 from assistant.store.models import Base, UserRow
 from assistant.store.repository import MAX_NUMBER, DraftStore
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from assistant.domain.model import SectionKind
-from assistant.drafting.models import Draft, DraftIndicator, DraftSection
+from assistant.domain.policy import policy_label
+from assistant.domain.provenance import Origin
+from assistant.drafting.models import RULES_MODEL, Draft, DraftIndicator, DraftSection
 from assistant.suggest.models import Ground
 
-RULES_MODEL = "rules"
 INDICATOR_COLUMNS = ("level1", "level2", "name", "value")
 COLUMN_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
 HEADER_FIELDS = {
@@ -40,31 +40,10 @@ FUNDING_FIELDS = {
     "annual": "年度申请",
     "carryover": "上年结转资金",
 }
+INDICATOR_TABLE = "indicators"  # the whole indicator table, as a proposal's target or a version's section
+INDICATOR_TABLE_LABEL = "绩效指标"
 ROLLOVER_TARGET = "rollover"  # a proposal that moves a carried-over draft to its new budget year (several fields)
 LIST_FIELDS = {"plan": "实施计划", "composition": "项目构成", "policies": "政策依据", "safeguards": "制度保障"}
-
-
-class Origin(StrEnum):
-    AI = "ai"  # proposed by a language model
-    AI_REVISED = "ai_revised"  # rewritten by a model on a person's instruction
-    HUMAN = "human"  # written or edited by a person
-    TEMPLATE = "template"  # assembled by rules or taken from the indicator templates and precedents
-    BRIEF = "brief"  # taken as written from the brief
-    UPLOAD = "upload"  # taken from a declaration the person uploaded as a starting point (last year's form)
-
-    @property
-    def label(self) -> str:
-        return _ORIGIN_LABELS[self]
-
-
-_ORIGIN_LABELS = {
-    Origin.AI: "模型起草",
-    Origin.AI_REVISED: "模型按要求改写",
-    Origin.HUMAN: "人工修改",
-    Origin.TEMPLATE: "模板/规则",
-    Origin.BRIEF: "取自简报",
-    Origin.UPLOAD: "取自上传的申报表",
-}
 
 
 @dataclass(frozen=True)
@@ -94,7 +73,7 @@ def field_texts(draft: Draft) -> dict[str, str]:
     """Every field's text, by path, in the order a reader meets them: the brief's header and funding first."""
     texts = brief_texts(draft)
     texts.update({section_path(s.kind): s.text for s in draft.sections})
-    texts["basis"] = "\n".join(f"《{b.title}》{b.doc_number or ''}" for b in draft.basis)
+    texts["basis"] = "\n".join(policy_label(b.title, b.doc_number) for b in draft.basis)
     for n, indicator in enumerate(draft.indicators, start=1):
         for column, text in _cells(indicator).items():
             texts[indicator_path(n, column)] = text
@@ -140,6 +119,8 @@ def field_label(path: str) -> str:
     head, _, rest = path.partition(".")
     if path == ROLLOVER_TARGET:
         return "跨年度顺延（日期、年份）"
+    if path == INDICATOR_TABLE:
+        return INDICATOR_TABLE_LABEL
     if head == "header":
         return HEADER_FIELDS.get(rest, rest)
     if head == "funding":

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from assistant.domain.provenance import Origin
 from assistant.drafting.models import Draft
-from assistant.store.fields import FieldRecord, Origin, field_label
-
-INDICATOR_TABLE = "indicators"  # the target of a proposal for the whole indicator table
+from assistant.store.fields import FieldRecord, field_label
 
 
 class Action(StrEnum):
@@ -127,4 +126,4 @@ class Proposal:
     @property
     def label(self) -> str:
         """The part it rewrites, in Chinese: ``项目设立的必要性`` or ``绩效指标``."""
-        return "绩效指标" if self.target == INDICATOR_TABLE else field_label(self.target)
+        return field_label(self.target)

@@ -18,9 +18,10 @@ from sqlalchemy import CursorResult, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.domain.provenance import Origin
 from assistant.drafting.models import Draft
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
-from assistant.store.fields import FieldRecord, Origin, carry_fields, field_label, field_texts, initial_origins
+from assistant.store.fields import FieldRecord, carry_fields, field_label, field_texts, initial_origins
 from assistant.store.files import read_draft_file
 from assistant.store.login_locks import LoginLocks
 from assistant.store.models import DraftRow, ProposalRow, ProvenanceRow, UserRow, VersionRow

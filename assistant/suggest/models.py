@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 from assistant.domain.project_types import TypeVerdict
+from assistant.domain.provenance import Origin
 from assistant.domain.values import Operator, ValueKind
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
@@ -20,15 +21,6 @@ class Ground(StrEnum):
     HISTORY = "历史标准"
     PLAN = "计划标准"
     TEMPLATE = "模板参考值"
-
-
-class Origin(StrEnum):
-    """Where a suggested row comes from (issue 12: brief, type template, precedent)."""
-
-    BRIEF = "简报数据"
-    TEMPLATE = "类型模板"
-    PRECEDENT = "先例"
-    FRAMEWORK = "框架必备类别"  # a category every table must carry, which the brief left empty
 
 
 class Naming(StrEnum):
@@ -125,6 +117,8 @@ def provenance(row: IndicatorSuggestion) -> str:
             if value.ground is Ground.PLAN and fields:
                 return f"框架必备类别，值取自简报{fields}"
             return "框架必备类别的参考行（简报未写明，请按实际填写）"
+        case _:  # origins of stored fields (model, person, upload) do not occur on a suggested row
+            return row.origin.label
 
 
 class Precedent(BaseModel):

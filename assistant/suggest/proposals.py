@@ -6,13 +6,13 @@ decimal count, a satisfaction that is not a percentage between 80 and 100) are n
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level2
 from assistant.domain.statements import Kind, read_text
+from assistant.domain.text import sentences
 from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
 from assistant.review import lexicon
 from assistant.review.checks_values import SATISFACTION_FLOOR
@@ -23,7 +23,6 @@ from assistant.suggest.text import grams
 DAY_UNITS = {"天", "日"}
 YEAR_DAYS = {Decimal(365), Decimal(366)}
 _FIGURES = {Kind.COUNT, Kind.INPUT, Kind.DEADLINE}
-_SENTENCE = re.compile(r"[^。；;！？\n]+")
 MIN_SHARED_GRAMS = 2  # a brief sentence must share this many bigrams with the indicator name
 COUNTABLE = lexicon.COUNT_UNITS | {"份", "期", "场"}
 
@@ -171,7 +170,7 @@ def _stated_quantity(name: str, unit: str | None, content: str) -> tuple[Decimal
     figures = [
         s for s in read_text(content, "主要内容") if s.kind in _FIGURES and s.number is not None and not s.derivation
     ]
-    for sentence in _SENTENCE.findall(content):
+    for sentence in sentences(content, ends="", breaks="。；;！？\n"):
         if len(name_grams & set(grams(sentence))) < MIN_SHARED_GRAMS:
             continue
         for s in (s for s in figures if s.clause in sentence):

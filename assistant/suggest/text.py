@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from assistant.domain.text import sentence_pieces
 from assistant.review.checks_relevance import specific_bigrams
 
 _RUNS = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9]+")
@@ -88,7 +89,7 @@ def merge(prefix: str, fixed: str) -> str:
 
 def sentences(text: str, limit: int) -> str:
     """The first sentences of a text, up to about ``limit`` characters."""
-    parts = [p.strip() for p in re.split(r"(?<=[。；;！？\n])", text) if p.strip()]
+    parts = [p.strip() for p in sentence_pieces(text, ends="。；;！？\n") if p.strip()]
     taken: list[str] = []
     for part in parts:
         if taken and len("".join(taken)) + len(part) > limit:

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import gradio as gr
 
-from assistant.store import VersionInfo
+from assistant.services.results import VersionInfo
 
 VERSION_KEY = "__version"
 STORAGE_KEY = "shenbao-unsaved"

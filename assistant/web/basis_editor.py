@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 import gradio as gr
 
-from assistant.domain.policy import PolicyReference
-from assistant.drafting.models import Draft
+from assistant.domain.policy import PolicyReference, policy_label
 from assistant.services.editing import FieldEdit
-from assistant.store import DraftConflict
+from assistant.services.results import Draft, DraftConflict
 from assistant.web.context import need_draft
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
@@ -60,12 +59,12 @@ def build_basis_editor(policies: list[PolicyReference]) -> BasisEditor:
 
 
 def _entry(policy: PolicyReference) -> str:
-    return f"《{policy.title}》" + (f"（{policy.doc_number}）" if policy.doc_number else "")
+    return policy.citation()
 
 
 def basis_values(draft: Draft) -> list[object]:
     """The editor's values for ``draft`` (in `BasisEditor.outputs` order)."""
-    lines = "\n".join(f"《{b.title}》" + (f"（{b.doc_number}）" if b.doc_number else "") for b in draft.basis)
+    lines = "\n".join(policy_label(b.title, b.doc_number) for b in draft.basis)
     rows = [[r.category, r.document, r.measures] for r in draft.safeguards] or [["", "", ""]]
     return [lines, rows]
 

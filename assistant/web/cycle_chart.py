@@ -12,8 +12,8 @@ matplotlib.use("Agg")
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
-from assistant.cycle.numbers import number_of, target_of
 from assistant.domain.values import Operator, ValueKind
+from assistant.services.results import number_of, target_of
 from assistant.web.charts import CJK_FONTS
 
 CAP = Decimal(200)  # bars above 200% of target are drawn at 200 (the label keeps the real figure)

@@ -13,13 +13,11 @@ import gradio as gr
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import DraftEvent, failed_sections
-from assistant.drafting.models import Draft, NoteKind
 from assistant.errors import AssistantError
-from assistant.office.service import ExportFormat
 from assistant.services.drafting import SavedDraft
+from assistant.services.export import ExportFormat
+from assistant.services.results import RULES_MODEL, Draft, DraftConflict, DraftEvent, NoteKind, failed_sections
 from assistant.services.workspace import WorkspaceService
-from assistant.store import DraftConflict
 from assistant.web.autosave import Autosave, build_autosave
 from assistant.web.basis_editor import build_basis_editor, wire_basis_editor
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
@@ -243,7 +241,7 @@ def model_fallback(draft: Draft, *, wanted: bool) -> str:
     if not wanted:
         return ""
     notes = [n.message for n in draft.notes if n.kind is NoteKind.RULES_ONLY]
-    if draft.model != "rules" and not notes:
+    if draft.model != RULES_MODEL and not notes:
         return ""
     return notes[0][:300] if notes else "语言模型未能使用"
 

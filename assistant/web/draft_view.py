@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, TypeVar
 import gradio as gr
 
 from assistant.domain.model import SectionKind
+from assistant.services.results import DraftConflict, DraftNotFound, Proposal, StoredVersion, VersionInfo
 from assistant.services.workspace import WorkspaceService
-from assistant.store import DraftConflict, DraftNotFound, Proposal, StoredVersion, VersionInfo
 from assistant.web import render
 from assistant.web.autosave import version_tag
 from assistant.web.brief_form import BriefForm, form_values

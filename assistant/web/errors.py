@@ -14,7 +14,7 @@ from collections.abc import Callable
 import gradio as gr
 
 from assistant.errors import AssistantError, ModelError
-from assistant.llm.redact import redact
+from assistant.services.results import redact
 from assistant.web.safe import html
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ import gradio as gr
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 from assistant.domain.values import Operator, ValueKind
 from assistant.errors import InputError
+from assistant.services.results import DraftConflict
 from assistant.services.workspace import IndicatorInput
-from assistant.store import DraftConflict
 from assistant.web import render
 from assistant.web.charts import value_chart
 from assistant.web.context import need_draft

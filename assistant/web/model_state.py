@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.llm.runtime import LLMRuntime
+from assistant.services.results import LLMRuntime
 from assistant.settings import LLMProvider
 
 

@@ -10,11 +10,10 @@ from typing import Any, cast
 
 import gradio as gr
 
-from assistant.cycle.monitoring import Light, MonitoringReport, monitor
 from assistant.domain.cycle import DeviationCause, MonitoringRow, MonitoringTable, Possibility
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, MonitoringView
-from assistant.store.cycle import FormConflict, FormKind
+from assistant.services.results import FormConflict, FormKind, Light, MonitoringReport, monitor
 from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.errors import guarded

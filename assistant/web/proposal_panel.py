@@ -12,12 +12,18 @@ from dataclasses import dataclass
 import gradio as gr
 
 from assistant.domain.model import SectionKind
-from assistant.drafting.models import DraftIndicator
 from assistant.errors import InputError
 from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
-from assistant.store import INDICATOR_TABLE, Proposal, StoredVersion
-from assistant.store.fields import ROLLOVER_TARGET, field_label, field_texts
+from assistant.services.results import (
+    INDICATOR_TABLE,
+    ROLLOVER_TARGET,
+    DraftIndicator,
+    Proposal,
+    StoredVersion,
+    field_label,
+    field_texts,
+)
 from assistant.web.safe import text as md
 
 TABLE_HEADERS = ["行", "当前指标", "建议指标", "变化"]

@@ -13,7 +13,7 @@ import gradio as gr
 from assistant.domain.model import SectionKind
 from assistant.errors import InputError
 from assistant.services.drafting import ModelRequiredError, ProtectedFieldError
-from assistant.store import DraftConflict
+from assistant.services.results import DraftConflict
 from assistant.web.context import WebContext, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView
 from assistant.web.errors import guarded

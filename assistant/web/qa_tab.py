@@ -14,8 +14,7 @@ from urllib.parse import quote
 
 import gradio as gr
 
-from assistant.qa.conversation import Conversation
-from assistant.qa.models import Answer
+from assistant.services.results import Answer, Conversation
 from assistant.web import render
 from assistant.web.context import WebContext
 from assistant.web.errors import guarded

@@ -7,19 +7,26 @@ from urllib.parse import unquote
 
 from assistant.domain.model import Declaration, NoteLevel, SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.drafting.models import Draft, DraftIndicator
-from assistant.review.models import Finding, ReviewReport, Severity
-from assistant.store import (
+from assistant.services.results import (
     INDICATOR_TABLE,
+    Draft,
     DraftConflict,
+    DraftIndicator,
     DraftSummary,
+    Evidence,
     FieldChange,
+    Finding,
     Proposal,
+    ReviewReport,
+    Severity,
     StoredVersion,
+    ValueProposal,
     VersionInfo,
+    field_label,
+    field_texts,
+    indicator_path,
+    section_path,
 )
-from assistant.store.fields import field_label, field_texts, indicator_path, section_path
-from assistant.suggest.models import Evidence, ValueProposal
 from assistant.web.safe import text as md
 
 SEVERITY_MARK = {

@@ -11,12 +11,11 @@ from tempfile import mkdtemp
 
 import gradio as gr
 
-from assistant.cycle.numbers import fmt
-from assistant.cycle.rules import RULES, WEIGHTS_SOURCE, thresholds
 from assistant.domain.cycle import Band, FundKind, SelfEvalRow, SelfEvaluation
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, SelfEvalView
-from assistant.store.cycle import FormConflict, FormKind
+from assistant.services.results import CYCLE_RULES as RULES
+from assistant.services.results import WEIGHTS_SOURCE, FormConflict, FormKind, fmt, thresholds
 from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.draft_view import DraftView

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from assistant.store import DraftConflict
-from assistant.suggest.models import IndicatorSuggestion, SuggestionSet, provenance
+from assistant.services.results import DraftConflict, IndicatorSuggestion, SuggestionSet, provenance
 from assistant.web import render
 from assistant.web.brief_form import read_form
 from assistant.web.charts import value_chart

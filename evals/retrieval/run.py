@@ -26,9 +26,10 @@ from assistant.index.documents import SearchMode
 from assistant.index.fusion import ReciprocalRankFusion
 from assistant.index.hybrid import HybridIndex
 from assistant.retrieval.models import DocKind, SearchResult
+from assistant.retrieval.retriever import Retriever
 from assistant.retrieval.routes import PlainRoute
-from assistant.retrieval.service import Retriever, build_index
-from assistant.services.scope import CorpusScope
+from assistant.services import build_services
+from assistant.services.index import open_retriever
 from assistant.settings import Settings, load_settings
 
 HERE = Path(__file__).resolve().parent
@@ -118,7 +119,7 @@ def eval_settings(data_dir: Path | None) -> Settings:
 
 def run_all(settings: Settings, cases: Sequence[Case]) -> dict[str, list[Outcome]]:
     """The three modes as shipped, then ablations: without the exact-document route, with plain RRF."""
-    shipped = Retriever.open(settings)
+    shipped = open_retriever(settings)
     unrouted = Retriever(shipped.index, PlainRoute(), shipped.tokenizer)
     plain_rrf_index = HybridIndex(shipped.index.collection, shipped.index.bm25, fuser=ReciprocalRankFusion())
     plain_rrf = Retriever(plain_rrf_index, shipped.router, shipped.tokenizer)
@@ -201,7 +202,7 @@ def main() -> int:
     args = parser.parse_args()
     file = CaseFile.model_validate(yaml.safe_load(CASES.read_text(encoding="utf-8")))
     settings = eval_settings(args.data_dir)
-    built = build_index(settings, CorpusScope(settings.corpus.corpus_dir).current())
+    built = build_services(settings).search.build()
     print(
         f"索引：新增 {built.added}，删除 {built.removed}，未变 {built.unchanged}，嵌入 {built.embedded}（{built.seconds:.1f} 秒）"
     )

@@ -20,8 +20,8 @@ from store_support import new_postgres_database, running_postgres  # noqa: E402 
 
 from assistant.domain.brief import example_brief  # noqa: E402 - after sys.path takes the tests folder
 from assistant.domain.model import SectionKind  # noqa: E402 - after sys.path takes the tests folder
-from assistant.drafting.service import draft_brief, draft_context  # noqa: E402 - after sys.path takes the tests folder
-from assistant.services.scope import CorpusScope  # noqa: E402 - after sys.path takes the tests folder
+from assistant.services import build_services  # noqa: E402 - after sys.path takes the tests folder
+from assistant.services.writing import draft_brief, draft_context  # noqa: E402 - after sys.path takes the tests folder
 from assistant.settings import LLMProvider, load_settings  # noqa: E402 - after sys.path takes the tests folder
 from assistant.store import DraftStore  # noqa: E402 - after sys.path takes the tests folder
 
@@ -29,7 +29,7 @@ from assistant.store import DraftStore  # noqa: E402 - after sys.path takes the 
 def _draft():
     settings = load_settings()
     settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"provider": LLMProvider.NONE})})
-    context = draft_context(example_brief(), CorpusScope(settings.corpus.corpus_dir).current())
+    context = draft_context(example_brief(), build_services(settings).scope.current())
     return draft_brief(example_brief(), settings, None, context=context)
 
 

@@ -1,78 +1,22 @@
-"""Build the corpus index and search it: the service the CLI, drafting and Q&A call.
-
-`build_index` is incremental (ids are content hashes): an unchanged corpus embeds nothing, a changed
-declaration's documents are replaced and a removed one's deleted. `Retriever` holds an open index, the
-policies and a router; `search` opens one for a single query. Searching never builds the index: a
-build embeds a few hundred documents (a minute or more on two cores), which a search must not start
-behind the user's back, so a missing index is an error that names the command to run.
-"""
+"""Search an open corpus index: `Retriever` holds the index, the router that decides what a query pins to
+the top, and the tokenizer; it is handed all three (`assistant.services.index.open_retriever` opens them
+from the settings) and never opens or builds anything itself."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Protocol
 
-from assistant.corpus.store import Corpus
-from assistant.domain.policy import PolicyReference, load_policies
 from assistant.domain.units import fold, units_meant
-from assistant.errors import CorpusError, InputError
-from assistant.index.documents import IndexDocument, SearchHit, SearchMode, Wanted, Where, matches
-from assistant.index.embeddings import ProjectEmbeddingFunction
-from assistant.index.fusion import EvidenceWeightedRRF
-from assistant.index.hybrid import HybridIndex, SyncReport, bm25_path
-from assistant.index.store import collection_name
-from assistant.index.tokenize import SearchTokenizer, search_tokenizer
-from assistant.retrieval.documents import corpus_documents
+from assistant.errors import InputError
+from assistant.index.documents import SearchHit, SearchMode, Wanted, Where, matches
+from assistant.index.hybrid import HybridIndex
+from assistant.index.tokenize import SearchTokenizer
 from assistant.retrieval.models import DocKind, SearchResult
 from assistant.retrieval.presentation import result_from_hit
-from assistant.retrieval.routes import ExactPolicyRoute, Pin, QueryRouter
-from assistant.settings import Settings
+from assistant.retrieval.routes import Pin, QueryRouter
 
-INDEX_NAME = "corpus"
 FETCH_FACTOR = 3  # hits fetched per result wanted, so that folding repeated texts still fills the list
 _UNIT_KEYS = ("department", "implementer")
-
-
-class CorpusState(Protocol):
-    """One state of the corpus as the caller loaded it: `assistant.services.scope.CorpusSnapshot`."""
-
-    @property
-    def corpus(self) -> Corpus: ...
-
-    @property
-    def policies(self) -> list[PolicyReference]: ...
-
-
-def corpus_index_documents(state: CorpusState) -> list[IndexDocument]:
-    """The documents of the corpus state (declarations and policies) the caller holds."""
-    return corpus_documents(state.corpus, state.policies)
-
-
-def open_index(settings: Settings, *, embedding_function: ProjectEmbeddingFunction | None = None) -> HybridIndex:
-    """The corpus index, fusing with `EvidenceWeightedRRF` (evals/retrieval/results.md has the comparison)."""
-    index = HybridIndex.open(settings, name=INDEX_NAME, embedding_function=embedding_function)
-    index.fuser = EvidenceWeightedRRF()
-    return index
-
-
-def build_index(settings: Settings, state: CorpusState, *, index: HybridIndex | None = None) -> SyncReport:
-    """Make the index of ``settings`` hold exactly the corpus ``state``; embeds only documents it lacks."""
-    docs = corpus_index_documents(state)
-    return (index or open_index(settings)).sync(docs)
-
-
-def index_path(settings: Settings) -> Path:
-    """The keyword side's file: written by the first build, so its presence says an index was built."""
-    return bm25_path(settings.data_dir, collection_name(settings.index.collection_prefix, INDEX_NAME))
-
-
-def require_index(settings: Settings) -> None:
-    if not index_path(settings).exists():
-        raise CorpusError(
-            f"检索索引尚未建立（{settings.data_dir} 下没有索引）",
-            hint="请先运行 `assistant index build` 建立索引（首次约需一两分钟），再检索",
-        )
 
 
 class Retriever:
@@ -83,21 +27,6 @@ class Retriever:
         self.router = router
         self.tokenizer = tokenizer
         self._units: dict[str, set[str]] | None = None
-
-    @classmethod
-    def open(
-        cls,
-        settings: Settings,
-        *,
-        router: QueryRouter | None = None,
-        embedding_function: ProjectEmbeddingFunction | None = None,
-    ) -> Retriever:
-        """The built index with the exact-policy route (unless another router is given)."""
-        require_index(settings)
-        tokenizer = search_tokenizer(settings.data_dir / "cache" / "jieba")
-        if router is None:
-            router = ExactPolicyRoute(load_policies(settings.corpus.corpus_dir / "policies"), tokenizer)
-        return cls(open_index(settings, embedding_function=embedding_function), router, tokenizer)
 
     def search(
         self,
@@ -171,20 +100,6 @@ class Retriever:
             if fetched:
                 return fetched[0]
         return None
-
-
-def search(
-    settings: Settings,
-    query: str,
-    *,
-    kind: DocKind | None = None,
-    year: int | None = None,
-    dept: str | None = None,
-    k: int = 10,
-    mode: SearchMode = "hybrid",
-) -> list[SearchResult]:
-    """One search over the built index (see `Retriever` to keep the index open between searches)."""
-    return Retriever.open(settings).search(query, kind=kind, year=year, dept=dept, k=k, mode=mode)
 
 
 def fold_same_text(hits: Sequence[SearchHit]) -> list[tuple[SearchHit, list[SearchHit]]]:

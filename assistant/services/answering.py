@@ -1,4 +1,5 @@
-"""`answer`: the one Q&A service the CLI and the web chat call.
+"""`answer`: one question answered over one corpus state, given the runtime and the finder (`QAService`,
+which the CLI and the web chat call, hands them over).
 
 Structured first: a question the patterns read with confidence is answered in code. One they doubt is
 translated by the model (when one is enabled) into the same typed query, validated against the corpus
@@ -20,8 +21,9 @@ from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues, Reading, read, to_query
-from assistant.qa.retrieve import Finder, extractive_answer, find_passages, model_answer
+from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.subjects import ambiguous_answer, scope_line, unknown_subject
+from assistant.retrieval.finder import Finder
 
 if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
     from assistant.llm.runtime import LLMRuntime

@@ -1,4 +1,6 @@
-"""Drafting as the shells use it: one call for a whole draft, one for regenerating a section."""
+"""Drafting wired to the settings and the model runtime: the writer chosen from them (the model, or rules when
+there is none or it cannot start), then one call for a whole draft and one for regenerating a section.
+`DraftingService` is what the shells call; this is its wiring of the drafting engine."""
 
 from __future__ import annotations
 
@@ -12,14 +14,14 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.drafting.chain import RULES, DraftEvent, Writer, drafting_chain, reviewed, write_section
+from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
-from assistant.drafting.models import Draft, GroundingNote, NoteKind
-from assistant.drafting.retrieve import Finder
+from assistant.drafting.models import RULES_MODEL, Draft, GroundingNote, NoteKind
 from assistant.drafting.sections import SectionFailed
 from assistant.errors import InputError, ModelError
 from assistant.llm.faults import ReplyRejected
 from assistant.llm.runtime import LLMRuntime
+from assistant.retrieval.finder import Finder
 from assistant.review.checks_relevance import ReviewContext
 from assistant.settings import LLMProvider, Settings
 from assistant.suggest.bank import IndicatorBank
@@ -70,7 +72,7 @@ def make_writer(
     """A model-backed writer for local/openai, a rules writer for none or when the model cannot start."""
     provider = settings.llm.effective_provider()
     if provider is LLMProvider.NONE or runtime is None:
-        return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
+        return Writer(complete=None, model=RULES_MODEL, provider="none", retries=0, on_event=on_event)
     if provider is LLMProvider.LOCAL:
         try:
             runtime.local_server()
@@ -78,7 +80,7 @@ def make_writer(
             fallback.append(
                 GroundingNote(kind=NoteKind.RULES_ONLY, message=f"内置模型不可用（{exc.message}），已改用规则起草")
             )
-            return Writer(complete=None, model="rules", provider="none", retries=0, on_event=on_event)
+            return Writer(complete=None, model=RULES_MODEL, provider="none", retries=0, on_event=on_event)
     model = settings.llm.model or (EMBEDDED_MODEL_NAME if provider is LLMProvider.LOCAL else "?")
     writer = Writer(
         complete=None,
@@ -208,7 +210,7 @@ def retry_sections(
                 down = f"模型不可用（{fault.message}）"
             continue
         section = candidate.section(kind)
-        if section is None or section.generated_by == RULES:  # no model could be used (e.g. it did not start)
+        if section is None or section.generated_by == RULES_MODEL:  # no model could be used (e.g. it did not start)
             down = result.failed[kind] = next(
                 (n.message for n in reversed(candidate.notes) if n.kind is NoteKind.RULES_ONLY), "语言模型未能使用"
             )
