@@ -102,3 +102,23 @@ def test_the_rule_catches_what_it_is_for() -> None:
     assert violations("domain", "m.py", "from assistant.suggest.models import Ground\n")
     assert not violations("llm", "l.py", "from assistant.settings import Settings\n")
     assert not violations("cli", "c.py", "from assistant.services.results import Draft\n")
+
+
+def test_the_lazy_results_module_exports_exactly_what_its_typed_imports_name() -> None:
+    """`services.results` loads its names on first use; the imports type checkers read and the runtime table must
+    name the same things from the same modules, and every name must resolve."""
+    import importlib
+
+    results = importlib.import_module("assistant.services.results")
+    typed = {
+        (alias.asname or alias.name): (node.module, alias.name)
+        for node in ast.walk(ast.parse((PACKAGE / "services" / "results.py").read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("assistant.")
+        for alias in node.names
+    }
+    assert typed == results._EXPORTS
+    assert sorted(results.__all__) == sorted(typed)
+    for name in results.__all__:
+        assert getattr(results, name) is getattr(importlib.import_module(typed[name][0]), typed[name][1])
+    with pytest.raises(AttributeError):
+        _ = results.NoSuchName
