@@ -186,7 +186,7 @@ def test_rules_only_draft_is_fast_complete_and_labelled():
 
 
 def test_regenerate_one_section_keeps_the_others(ctx, monkeypatch):
-    from assistant.drafting import service
+    from assistant.services import writing as service
 
     draft = drafting_chain(_writer(_all_good()), ReviewContext()).invoke(ctx)
     shorter = '{"text": "保障党员教育平台稳定运行，满足党员教育需要。", "citations": []}'

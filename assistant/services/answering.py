@@ -28,7 +28,7 @@ from assistant.retrieval.finder import Finder
 if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
     from assistant.llm.runtime import LLMRuntime
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("assistant.qa.answering")  # under assistant.qa: `ask --verbose` shows that logger
 
 # What the service answers, with one example each (shown when a question finds nothing).
 CAPABILITIES = (
