@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.corpus.store import Corpus
 from assistant.review import lexicon
+from assistant.services import build_services
 from assistant.settings import load_settings
 from assistant.suggest.bank import build_bank
 
@@ -27,7 +27,7 @@ from run import MATCH_THRESHOLD
 
 def main() -> None:
     settings = load_settings()
-    corpus = Corpus.load(settings.corpus.corpus_dir)
+    corpus = build_services(settings).scope.current().corpus  # the services' corpus state, as the product reads it
     bank = build_bank(corpus.declarations)
     level2 = {i.name: i.level2 for d in corpus for i in d.indicators if i.level1 is not None}
     names = sorted(level2)

@@ -21,6 +21,7 @@ from assistant.domain.framework import Level2
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
 from assistant.review import lexicon
+from assistant.services import build_services
 from assistant.settings import load_settings
 from assistant.suggest.bank import IndicatorBank, build_bank
 from assistant.suggest.suggest import requirements, suggest
@@ -260,7 +261,7 @@ def main() -> int:
     parser.add_argument("--without-implementer", action="store_true", help="leave 实施单位 out of the derived briefs")
     args = parser.parse_args()
     settings = load_settings()
-    corpus = Corpus.load(settings.corpus.corpus_dir)
+    corpus = build_services(settings).scope.current().corpus  # the services' corpus state, as the product reads it
     rows = evaluate(corpus, default_cache(settings.data_dir), implementer=not args.without_implementer)
     text = table(rows) + "\n\n" + "\n".join(f"- {line}" for line in summary(rows))
     print(text)
