@@ -218,6 +218,30 @@ def test_drafts_edit_refuses_an_unknown_field_or_a_bad_value_in_chinese(data_dir
     assert missing.exit_code == 2 and "--field 字段 值" in missing.output
 
 
+def test_drafts_edit_changes_an_indicator_cell_and_moves_a_row_to_its_new_block(data_dir: Path) -> None:
+    """Indicator cells are fields like any other (trial: `indicator.4.name` was refused): name, value and 二级 by
+    path in English or Chinese; a bad row number or category is a Chinese error and nothing is saved."""
+    _ok(["draft", "--example"])
+    before = json.loads(_ok(["drafts", "show", "1", "--json"]).stdout)["draft"]["indicators"]
+    _ok(["drafts", "edit", "1", "--field", "indicator.2.name", "助餐点数量", "--field", "指标.2.指标值", "≥12(个)"])
+    rows = json.loads(_ok(["drafts", "show", "1", "--json"]).stdout)["draft"]["indicators"]
+    assert (rows[1]["name"], rows[1]["value"]["value"]) == ("助餐点数量", "≥12(个)")
+    assert [r["name"] for r in rows[2:]] == [r["name"] for r in before[2:]]
+    moved = rows[0]["name"]
+    _ok(["drafts", "edit", "1", "--field", "indicator.1.level2", "时效指标"])
+    rows = json.loads(_ok(["drafts", "show", "1", "--json"]).stdout)["draft"]["indicators"]
+    block = [r["name"] for r in rows if r["level2"] == "时效指标"]
+    assert block[-1] == moved and len(rows) == len(before)
+    for field, value, message in (
+        ("indicator.99.name", "x", "指标表没有第 99 行"),
+        ("indicator.1.level2", "好指标", "不是框架中的类别"),
+        ("indicator.1.name", " ", "三级指标名称不能为空"),
+    ):
+        refused = runner.invoke(app, ["drafts", "edit", "1", "--field", field, value])
+        assert refused.exit_code == 2 and message in refused.output and "Traceback" not in refused.output
+    assert len(json.loads(_ok(["drafts", "history", "1", "--json"]).stdout)) == 3
+
+
 def test_drafts_export_writes_what_the_web_workspace_exports(data_dir: Path, tmp_path: Path) -> None:
     """One drafts facade: the CLI's export is the workspace's (the web's download), byte for byte, and the
     CLI exports the Word form the page offers too."""

@@ -1,8 +1,8 @@
 """A person's edit of any field of a stored draft, by field path: the brief's header, funding, dates and lists
-(实施计划, 项目构成, 政策依据), the 立项依据 entries, 制度保障 and the section texts.
+(实施计划, 项目构成, 政策依据), the 立项依据 entries, 制度保障, the section texts and each indicator cell.
 
-A path is English (``header.start_date``, ``funding.total``, ``plan.2.work``, ``section.necessity``) or Chinese
-(``开始日期``, ``资金.总额``, ``实施计划.2.内容``, ``必要性``); a YAML patch maps paths to values (nested mappings
+A path is English (``header.start_date``, ``funding.total``, ``plan.2.work``, ``section.necessity``,
+``indicator.4.value``) or Chinese (``开始日期``, ``资金.总额``, ``实施计划.2.内容``, ``必要性``, ``指标.4.指标值``); a YAML patch maps paths to values (nested mappings
 are read as dotted paths). Every problem is an `InputError` in Chinese naming the field and the value.
 """
 
@@ -12,15 +12,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
 
 from assistant.domain.brief import Brief, describe_brief_error
+from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
-from assistant.drafting.models import BasisEntry, Draft, DraftSafeguard, DraftSection
+from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSafeguard, DraftSection
 from assistant.errors import InputError
 from assistant.store.fields import (
     FUNDING_FIELDS,
@@ -52,8 +53,18 @@ _TOP = {
     "表头": "header",
     "正文": "section",
     **{label: f"section.{kind}" for label, kind in _SECTION_NAMES.items()},
+    "指标": "indicator",
+    "绩效指标": "indicator",
 }
 _FUNDING_ALIASES = {label: key for key, label in FUNDING_FIELDS.items()}
+INDICATOR_CELLS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
+_INDICATOR_ALIASES = {
+    **{label: key for key, label in INDICATOR_CELLS.items()},
+    "一级": "level1",
+    "二级": "level2",
+    "名称": "name",
+    "值": "value",
+}
 MAX_EDITS = 500
 _TITLED = re.compile(r"《([^《》]+)》")
 
@@ -73,7 +84,8 @@ def field_paths_help() -> str:
     return (
         f"可修改：{header}；{funding}；plan.N.period/work（实施计划第 N 行）、composition.N.part/detail/amount"
         "（项目构成第 N 行）、plan、composition、policies、basis（立项依据）、safeguards（制度保障）整表；"
-        "section.overview/necessity/goal_total/goal_annual（正文）；也可写中文名，如 开始日期、资金.总额"
+        "section.overview/necessity/goal_total/goal_annual（正文）；indicator.N.name/value/level1/level2（指标表第 N 行"
+        "的三级指标、指标值、一级、二级）；也可写中文名，如 开始日期、资金.总额、指标.4.指标值"
     )
 
 
@@ -111,6 +123,10 @@ def _checked(parts: list[str], raw: str) -> str:
             key = {v: k for k, v in ROW_FIELDS[head].items()}.get(rest[1], rest[1])
             if key in ROW_FIELDS[head]:
                 return f"{head}.{int(rest[0])}.{key}"
+    if head == "indicator" and len(rest) == 2 and rest[0].isdigit() and int(rest[0]) >= 1:
+        key = _INDICATOR_ALIASES.get(rest[1], rest[1])
+        if key in INDICATOR_CELLS:
+            return f"indicator.{int(rest[0])}.{key}"
     raise InputError(f"没有字段“{raw}”", hint=field_paths_help())
 
 
@@ -171,6 +187,8 @@ def apply_edits(draft: Draft, edits: Sequence[FieldEdit], policies: Sequence[Pol
             update["basis"] = _basis(edit.value, policies)
         elif head == "safeguards":
             update["safeguards"] = _safeguards(edit)
+        elif head == "indicator":
+            update["indicators"] = _set_indicator(update.get("indicators", draft.indicators), edit)
         else:
             _set_brief(data, edit)
             brief_touched = True
@@ -178,6 +196,43 @@ def apply_edits(draft: Draft, edits: Sequence[FieldEdit], policies: Sequence[Pol
         update["brief"] = _brief(data)
     update["sections"] = sections
     return draft.model_copy(update=update)
+
+
+def _set_indicator(rows: Sequence[DraftIndicator], edit: FieldEdit) -> list[DraftIndicator]:
+    """``rows`` with one cell of row N rewritten as the person wrote it (the same rules as the page's row editor:
+    a 二级 inside its 一级, a non-blank name, any value text); a row given another 一级/二级 moves to that block."""
+    from assistant.services.derived import group_key, place_in_group
+    from assistant.services.workspace import IndicatorInput, indicator_row
+
+    _, number, key = edit.path.split(".")
+    position, text = int(number), _one_line(edit)
+    if position > len(rows):
+        raise InputError(
+            f"指标表没有第 {position} 行（共 {len(rows)} 行）", hint="行号见 assistant drafts show 的指标表"
+        )
+    old = rows[position - 1]
+    level1 = _level(Level1, text, "一级指标") if key == "level1" else old.level1
+    level2 = _level(Level2, text, "二级指标") if key == "level2" else old.level2
+    name = text if key == "name" else old.name
+    value = text if key == "value" else old.value.value
+    new = indicator_row(IndicatorInput(level1=level1, level2=level2, name=name, qualitative=value), old)
+    table = list(rows)
+    if group_key(new) == group_key(old):
+        table[position - 1] = new
+        return table
+    del table[position - 1]
+    return place_in_group(table, new)
+
+
+_L = TypeVar("_L", Level1, Level2)
+
+
+def _level(kind: type[_L], text: str, label: str) -> _L:
+    try:
+        return kind(text)
+    except ValueError:
+        allowed = "、".join(level.value for level in kind)
+        raise InputError(f"{label}“{text}”不是框架中的类别", hint=f"可选：{allowed}") from None
 
 
 def _brief(data: dict[str, Any]) -> Brief:
