@@ -4,6 +4,7 @@ to its monitoring table, its self-evaluation with a score, the forms exported an
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,11 @@ def test_monitoring_from_a_corpus_declaration(data_dir: Path, tmp_path: Path) ->
         ["monitor", "fill", "1", "--row", "1", "--actual", "9个", "--expected", "18个", "--possibility", "有可能"]
     )
     assert "达不到目标" in filled.output
-    _ok(["monitor", "fill", "1", "--executed", "400000"])
+    _ok(["monitor", "fill", "1", "--executed", "40万"])  # written as officers write it; read as 400000 元
+    negative = runner.invoke(app, ["monitor", "fill", "1", "--executed", "-5"])
+    assert negative.exit_code == 2 and "不是非负的金额" in negative.output
     shown = json.loads(_ok(["monitor", "show", "1", "--json"]).stdout)
+    assert Decimal(shown["form"]["budget"]["executed"]) == 400000
     assert shown["version"] == 3 and shown["elapsed"] == "58.08"
     assert shown["budget"]["light"] == "red" and shown["rows"][0]["light"] == "red"
     checked = runner.invoke(app, ["monitor", "check", "1", "--json"])

@@ -16,6 +16,7 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
+from assistant.domain.amounts import nonnegative_amount
 from assistant.domain.cycle import DeviationCause, MonitoringTable, Possibility
 from assistant.errors import InputError
 from assistant.services.results import CycleFinding as Finding
@@ -180,8 +181,8 @@ def monitor_fill(
             table = table.model_copy(update={"rows": rows})
         budget = table.budget.model_copy(
             update={
-                "adjusted_budget": _or(_decimal(adjusted, "调整后预算"), table.budget.adjusted_budget),
-                "executed": _or(_decimal(executed, "执行数"), table.budget.executed),
+                "adjusted_budget": _or(nonnegative_amount(adjusted, "调整后预算"), table.budget.adjusted_budget),
+                "executed": _or(nonnegative_amount(executed, "执行数"), table.budget.executed),
             }
         )
         table = table.model_copy(update={"budget": budget})

@@ -32,6 +32,7 @@ from assistant.cli.cycle_cmd import (
     _summaries,
 )
 from assistant.cli.wiring import open_services
+from assistant.domain.amounts import nonnegative_amount
 from assistant.domain.cycle import Band, FundKind, SelfEvaluation
 from assistant.services.results import CYCLE_RULES as RULES
 from assistant.services.results import WEIGHTS_SOURCE, FormKind, elapsed_share, fmt, rule_text, thresholds
@@ -105,8 +106,8 @@ def selfeval_fill(
             funds = [
                 f.model_copy(
                     update={
-                        "full_year_budget": _or(_decimal(budget, "全年预算数"), f.full_year_budget),
-                        "executed": _or(_decimal(executed, "全年执行数"), f.executed),
+                        "full_year_budget": _or(nonnegative_amount(budget, "全年预算数"), f.full_year_budget),
+                        "executed": _or(nonnegative_amount(executed, "全年执行数"), f.executed),
                     }
                 )
                 if f.kind is FundKind.TOTAL

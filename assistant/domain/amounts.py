@@ -72,3 +72,19 @@ def converted_note(label: str, text: str, amount: Decimal) -> str:
     """``「项目金额」写作「164万元」，已按 1万元 = 10,000 元换算为 1,640,000 元`` (the unit kept in the note)."""
     unit = amount_unit(text) or "万"
     return f"「{label}」写作「{text.strip()}」（单位：{unit}），已按 1{unit} = {YUAN_PER_UNIT[unit]} 元换算为 {amount:,} 元"
+
+
+def nonnegative_amount(text: str | None, what: str) -> Decimal | None:
+    """A figure a person typed into a cycle form (执行数, 全年预算数 …) in yuan: ``215,457.6``, ``90万``, ``1.2亿``;
+    None for a blank. Raises `InputError` naming ``what`` for a negative or unreadable figure."""
+    from assistant.errors import InputError
+
+    if text is None or not str(text).strip():
+        return None
+    try:
+        value = parse_amount(str(text))
+    except ValueError:
+        value = None
+    if value is None or value < 0:
+        raise InputError(f"{what}“{text}”不是非负的金额", hint="请填写金额（元），如 215457.6；也可写 21.5万")
+    return value

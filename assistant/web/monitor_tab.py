@@ -10,6 +10,7 @@ from typing import Any, cast
 
 import gradio as gr
 
+from assistant.domain.amounts import nonnegative_amount
 from assistant.domain.cycle import DeviationCause, MonitoringRow, MonitoringTable, Possibility
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, MonitoringView
@@ -17,7 +18,7 @@ from assistant.services.results import FormConflict, FormKind, Light, Monitoring
 from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.errors import guarded
-from assistant.web.selfeval_tab import FINDING_HEADERS, amount, findings_rows, form_choices, form_exporter, service
+from assistant.web.selfeval_tab import FINDING_HEADERS, findings_rows, form_choices, form_exporter, service
 
 HEADERS = [
     "行",
@@ -87,7 +88,10 @@ def edited(table: MonitoringTable, number, actual, expected, possibility, causes
         rows[n - 1] = _row(rows[n - 1], actual, expected, possibility, causes, reason, measure)
         table = table.model_copy(update={"rows": rows})
     budget = table.budget.model_copy(
-        update={"adjusted_budget": amount(adjusted, "调整后预算"), "executed": amount(executed, "执行数")}
+        update={
+            "adjusted_budget": nonnegative_amount(adjusted, "调整后预算"),
+            "executed": nonnegative_amount(executed, "执行数"),
+        }
     )
     return table.model_copy(update={"budget": budget})
 

@@ -11,6 +11,7 @@ from tempfile import mkdtemp
 
 import gradio as gr
 
+from assistant.domain.amounts import nonnegative_amount
 from assistant.domain.cycle import Band, FundKind, SelfEvalRow, SelfEvaluation
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, SelfEvalView
@@ -137,7 +138,10 @@ def edited(
         ev = ev.model_copy(update={"rows": rows})
     funds = [
         f.model_copy(
-            update={"full_year_budget": amount(budget, "全年预算数"), "executed": amount(executed, "全年执行数")}
+            update={
+                "full_year_budget": nonnegative_amount(budget, "全年预算数"),
+                "executed": nonnegative_amount(executed, "全年执行数"),
+            }
         )
         if f.kind is FundKind.TOTAL
         else f
