@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import http.server
+import os
 import socket
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,3 +187,46 @@ def test_runtime_without_a_model_says_so(tmp_path: Path) -> None:
         assert not runtime.enabled
         with pytest.raises(ModelError, match="未启用语言模型"):
             runtime.complete([HumanMessage("你好")])
+
+
+class _NeverReady(LocalServer):
+    """A server process that starts and never answers (a slow first model load, made endless)."""
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-c", "import time; time.sleep(600)"]
+
+
+def test_stopping_a_server_that_is_still_starting_ends_the_start_at_once(tmp_path: Path) -> None:
+    """`serve` on SIGTERM closes the runtime while its warm-up thread is still waiting for the model server: the
+    stop must end that wait (and the process) at once, not after the start limit (fresh clone: > 60 s)."""
+
+    server = _NeverReady(
+        model_path=tmp_path / "m.gguf",
+        host="127.0.0.1",
+        port=0,
+        n_ctx=512,
+        n_threads=1,
+        log_path=tmp_path / "logs" / "llama_server.log",
+        startup_timeout_s=120,
+    )
+    errors: list[BaseException] = []
+    starter = threading.Thread(target=lambda: _catch(server.start, errors))
+    starter.start()
+    deadline = time.monotonic() + 30
+    while server.pid is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pid = server.pid
+    assert pid is not None
+    server.stop()
+    starter.join(timeout=10)
+    assert not starter.is_alive()
+    assert errors and isinstance(errors[0], ModelError) and "被停止" in str(errors[0])
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # reaped by stop(): no such process
+
+
+def _catch(call, errors: list[BaseException]) -> None:
+    try:
+        call()
+    except BaseException as exc:
+        errors.append(exc)

@@ -160,7 +160,7 @@ def test_an_instruction_is_refused_when_the_embedded_model_cannot_start(tmp_path
     def no_model(_settings):
         raise ModelError("模型文件缺失")
 
-    monkeypatch.setattr(runtime_module, "start_local_server", no_model)  # the fault: the embedded model cannot start
+    monkeypatch.setattr(runtime_module, "pending_server", no_model)  # the fault: the embedded model cannot start
     settings = _settings(tmp_path).model_copy(update={"llm": LLMSettings(provider=LLMProvider.LOCAL)})
     with build_services(settings) as services:
         saved = services.drafting.draft(example_brief())  # a new draft falls back to rules, and says so

@@ -42,7 +42,12 @@ _CRASH_HINT = (
 
 def start_local_server(settings: Settings) -> LocalServer:
     """Assemble the model file if needed, then start (or reuse) the server configured in ``settings``."""
-    return LocalServer.from_settings(settings, ensure_model_file(settings)).start()
+    return pending_server(settings).start()
+
+
+def pending_server(settings: Settings) -> LocalServer:
+    """The server configured in ``settings`` (model file assembled if needed), not started yet."""
+    return LocalServer.from_settings(settings, ensure_model_file(settings))
 
 
 class _PortState(Enum):
@@ -74,6 +79,7 @@ class LocalServer:
         self.log_path = log_path
         self.startup_timeout_s = startup_timeout_s
         self._process: subprocess.Popen[bytes] | None = None
+        self._stopped = False  # stop() was called: a start in progress gives up instead of waiting
         self._log: IO[bytes] | None = None
         self._log_start = 0
 
@@ -129,7 +135,9 @@ class LocalServer:
         return self
 
     def stop(self) -> None:
-        """Terminate the server if this object started it; a reused server is left running."""
+        """Terminate the server if this object started it; a reused server is left running. A start still in
+        progress (another thread) gives up with a `ModelError`."""
+        self._stopped = True
         process, self._process = self._process, None
         if process is not None:
             atexit.unregister(self.stop)
@@ -204,6 +212,8 @@ class LocalServer:
             self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT
         )
         atexit.register(self.stop)
+        if self._stopped:  # stopped while spawning: do not leave this one running
+            self.stop()
 
     def exit_error(self, *, grace_s: float = 0.0) -> ModelError | None:
         """A ModelError with the log tail if the process this object started has died, else None.
@@ -219,6 +229,8 @@ class LocalServer:
     def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + self.startup_timeout_s
         while time.monotonic() < deadline:
+            if self._stopped:
+                raise ModelError("本地模型服务在启动过程中被停止（程序正在退出）", hint="重新启动后再试")
             if (error := self.exit_error()) is not None:
                 if self._port_state() is _PortState.SAME_MODEL:
                     return  # lost a start race to another process serving the same model: reuse it

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel
 
 from assistant.errors import ModelError
-from assistant.llm.local_server import LocalServer, start_local_server
+from assistant.llm.local_server import LocalServer, pending_server
 from assistant.llm.queue import ModelQueue, OnWait
 from assistant.settings import LLMProvider, Settings
 
@@ -36,6 +36,7 @@ class LLMRuntime:
         self._server: LocalServer | None = None
         self._chats: dict[_ChatKey, BaseChatModel] = {}
         self._lock = threading.Lock()  # the web app calls from several worker threads
+        self._pending: LocalServer | None = None  # a server being started: close() stops it without the lock
         self._json_schema = True  # off once the endpoint rejects the json_schema response format
         self.start_error: ModelError | None = None  # why the embedded model could not start (last try), for the page
         self.starting = False
@@ -57,12 +58,14 @@ class LLMRuntime:
             if self._server is None:
                 self.starting = True
                 try:
-                    self._server = start_local_server(self.settings)
+                    self._pending = pending_server(self.settings)
+                    self._server = self._pending.start()
                 except ModelError as exc:
                     self.start_error = exc
                     raise
                 finally:
                     self.starting = False
+                    self._pending = None
                 self.start_error = None
             return self._server
 
@@ -173,6 +176,11 @@ class LLMRuntime:
             raise crash from error
 
     def close(self) -> None:
+        """Stop the embedded server, also one still starting (so SIGTERM during a slow first load ends serve at
+        once instead of waiting out the start, up to its 180 s limit)."""
+        pending = self._pending
+        if pending is not None:
+            pending.stop()
         with self._lock:
             server, self._server = self._server, None
             self._chats.clear()
