@@ -44,6 +44,7 @@ def test_draft_saves_into_the_store_and_drafts_commands_read_it(data_dir: Path, 
     out = tmp_path / "draft.json"
     drafted = _ok(["draft", "--example", "-o", str(out)])
     assert "已存入草稿库：草稿 1，第 1 版" in drafted.output and (data_dir / "drafts.db").is_file()
+    assert "审核：党员教育平台运维项目（草稿）" in drafted.output and "（draft）" not in drafted.output
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "shenbao-draft/1"
     listed = json.loads(_ok(["drafts", "list", "--json"]).stdout)
     assert [(d["id"], d["title"], d["owner"], d["version"]) for d in listed] == [(1, "党员教育平台运维项目", "张三", 1)]

@@ -188,7 +188,8 @@ def review_view(report) -> Group:
     counts = "，".join(f"{s.label} {report.count(s)} 条" for s in Severity)
     if report.parse_notes:
         counts += f"；解析提示 {len(report.parse_notes)} 条（见表后）"
-    parts: list = [Text(f"审核：{report.name}（{report.declaration_id}）— {counts}".translate(_VISIBLE), style="bold")]
+    where = _REVIEWED_AS.get(report.declaration_id, report.declaration_id)  # a draft or brief has no corpus id
+    parts: list = [Text(f"审核：{report.name}（{where}）— {counts}".translate(_VISIBLE), style="bold")]
     if not report.findings:
         parts.append(Text("未发现问题。", style="green"))
     for severity in Severity:
@@ -209,6 +210,9 @@ def review_view(report) -> Group:
     if report.parse_notes:
         parts.append(notes_table(report.parse_notes, title="解析提示（原表中未能读取、已换算或需核对的内容）"))
     return Group(*parts)
+
+
+_REVIEWED_AS = {"draft": "草稿", "brief": "简报"}
 
 
 def drafted_by(model: str) -> str:
