@@ -20,15 +20,6 @@ from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
 from assistant.settings import LLMProvider
 
-_EVENT_TEXT = {
-    "started": "开始",
-    "finished": "完成",
-    "retry": "重试",
-    "step": "检索",
-    "ready": "已生成",
-    "queued": "排队",
-}
-
 
 class _Progress:
     """One line per step on stderr; the model's text streams onto its section's line as it is written."""
@@ -47,9 +38,7 @@ class _Progress:
             typer.echo("", err=True)
             self.streaming = False
         detail = f"：{event.message}" if event.message else ""
-        typer.echo(
-            f"[{event.elapsed_s:6.1f}s] {_EVENT_TEXT.get(event.kind, event.kind)} {event.section}{detail}", err=True
-        )
+        typer.echo(f"[{event.elapsed_s:6.1f}s] {event.label} {event.section}{detail}", err=True)
 
 
 def draft(

@@ -48,6 +48,21 @@ class DraftEvent:
     message: str
     elapsed_s: float
 
+    @property
+    def label(self) -> str:
+        """The step's Chinese name in a progress line (开始, 完成, 重试 …); an unknown kind as it is."""
+        return _EVENT_TEXT.get(self.kind, self.kind)
+
+
+_EVENT_TEXT = {
+    "started": "开始",
+    "finished": "完成",
+    "retry": "重试",
+    "step": "检索",
+    "ready": "已生成",
+    "queued": "排队",
+}
+
 
 @dataclass
 class Writer:

@@ -32,14 +32,6 @@ from assistant.web.safe import text as md
 from assistant.web.start_upload import build_start, wire_start
 
 WRITERS = {"local": "内置模型", "openai": "接口模型", "none": "按规则"}
-EVENT_TEXT = {
-    "started": "开始",
-    "finished": "完成",
-    "retry": "重试",
-    "step": "检索",
-    "ready": "已生成",
-    "queued": "排队",
-}
 EXPORT_FORMATS = [("Word（.docx）", "docx"), ("Excel（.xlsx）", "xlsx"), ("草稿 JSON", "json")]
 
 
@@ -297,7 +289,7 @@ def _record(event: DraftEvent, log: list[str], live: dict[str, str]) -> None:
         live[event.section] = live.get(event.section, "") + event.message
         return
     detail = f"：{md(event.message, inline=True)}" if event.message else ""
-    kind = EVENT_TEXT.get(event.kind, event.kind)
+    kind = event.label
     log.append(f"- [{event.elapsed_s:5.1f} 秒] {kind} {md(event.section, inline=True)}{detail}")
     if event.kind == "finished":
         live.pop(event.section, None)
