@@ -71,3 +71,15 @@ def _log_unexpected(exc: Exception) -> str:
         logger.removeHandler(handler)
         handler.close()
     return str(path)
+
+
+def new_app() -> typer.Typer:
+    """The top-level ``assistant`` command group (the full CLI and the fast ``ask``/``chat`` entry share it)."""
+    return typer.Typer(
+        name="assistant",
+        cls=CommandGroup,
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import typer
-
 from assistant.cli import (
     ask_cmd,
     corpus_cmd,
@@ -20,17 +18,10 @@ from assistant.cli import (
     serve_cmd,
     suggest_cmd,
 )
-from assistant.cli.group import HELP, CommandGroup
+from assistant.cli.group import new_app
 
 help_zh.install()
-app = typer.Typer(
-    name="assistant",
-    cls=CommandGroup,
-    help=HELP,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+app = new_app()
 app.add_typer(corpus_cmd.app, name="corpus")
 app.add_typer(index_cmd.app, name="index")
 app.command("search")(index_cmd.search)

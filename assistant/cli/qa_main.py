@@ -5,19 +5,10 @@ store, Office export, cycle forms), so that a fresh ``assistant ask`` a pattern 
 
 from __future__ import annotations
 
-import typer
-
 from assistant.cli import ask_cmd, help_zh
-from assistant.cli.group import HELP, CommandGroup
+from assistant.cli.group import new_app
 
 help_zh.install()
-app = typer.Typer(
-    name="assistant",
-    cls=CommandGroup,
-    help=HELP,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+app = new_app()
 app.command("ask")(ask_cmd.ask)
 app.command("chat")(ask_cmd.chat)
