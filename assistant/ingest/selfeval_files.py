@@ -70,16 +70,9 @@ def _checked(path: Path) -> bytes:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{path.name} 有 {size / 1024 / 1024:.1f} MB，超过自评表文件的合理大小，未读取",
-                hint="请只保存自评表本身",
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    from assistant.office.guard import read_bounded
+
+    return read_bounded(path, MAX_BYTES, "超过自评表文件的合理大小，未读取", "请只保存自评表本身")
 
 
 def _text(data: bytes, name: str, *, html: bool) -> str:

@@ -53,16 +53,12 @@ def refuse_old_format(path: Path) -> None:
 
 def check_office_file(path: Path, kind: str) -> bytes:
     """The file's bytes once it is known to be a readable, unencrypted ``kind`` file of bounded size."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"文件 {path.name} 有 {size / 1024 / 1024:.1f} MB，超过申报表的合理大小（{MAX_FILE_BYTES // 1024 // 1024} MB）",
-                hint="请删除与申报表无关的内容（如图片、其他工作表）后另存再导入",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    data = read_bounded(
+        path,
+        MAX_FILE_BYTES,
+        f"超过申报表的合理大小（{MAX_FILE_BYTES // 1024 // 1024} MB）",
+        "请删除与申报表无关的内容（如图片、其他工作表）后另存再导入",
+    )
     if data.startswith(_OLE_MAGIC):
         _refuse_ole(path, data, kind)
     _refuse_truncated(path, data, kind)
@@ -123,6 +119,18 @@ def _check_zip(path: Path, kind: str) -> None:
 MAX_TABLES = 300  # tables in a Word body (a declaration has a few, nested ones included)
 MAX_TEXT_RUN = 1024 * 1024  # bytes of text between two tags (one cell's text; lxml refuses 10 MB)
 _TABLE_OPEN = (b"<w:tbl>", b"<w:tbl ")
+
+
+def read_bounded(path: Path, limit: int, too_large: str, hint: str) -> bytes:
+    """``path``'s bytes, refused before reading when over ``limit`` bytes (``too_large`` says of what, ``hint`` what
+    to do); an unreadable file is an `InputError` naming it."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"文件 {path.name} 有 {size / 1024 / 1024:.1f} MB，{too_large}", hint=hint)
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
 
 
 def _too_large(path: Path, what: str) -> InputError:

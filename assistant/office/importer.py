@@ -16,7 +16,7 @@ from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
 from assistant.ingest.text_export import ParseResult
 from assistant.office.grid import GridCell, GridRow
-from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind
+from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
 from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
 from assistant.office.notes import OfficeNotes
 from assistant.office.read_docx import docx_rows
@@ -85,16 +85,12 @@ def _converted_note(path: Path) -> ParseNote:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"文件 {path.name} 有 {size / 1024 / 1024:.1f} MB，超过申报表的合理大小（{MAX_FILE_BYTES // 1024 // 1024} MB）",
-                hint="请删除与申报表无关的内容后另存再导入",
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    return read_bounded(
+        path,
+        MAX_FILE_BYTES,
+        f"超过申报表的合理大小（{MAX_FILE_BYTES // 1024 // 1024} MB）",
+        "请删除与申报表无关的内容后另存再导入",
+    )
 
 
 def import_pdf(path: Path) -> ParseResult:
