@@ -217,7 +217,7 @@ class RecordedModel:
     prompts: list[list[str]] = field(default_factory=list)
     enabled: bool = True
 
-    def complete(self, messages, *, max_tokens=None):
+    def complete(self, messages, *, max_tokens=None, seconds=None):
         self.prompts.append([m.content for m in messages])
         return ChatReply(text=self.replies.pop(0), usage=TokenUsage(0, 0), finish_reason="stop", elapsed_s=0.0)
 

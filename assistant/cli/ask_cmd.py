@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -43,6 +44,7 @@ def chat(as_json: JsonFlag = False, llm: LLMOption = None, verbose: VerboseFlag 
     """在终端连续提问（可追问“那2026年的呢？”）；空行或 Ctrl-D 结束。"""
     conversation = Conversation()
     with _diagnostics(verbose), open_services(llm=llm) as services:
+        threading.Thread(target=services.qa.warm, daemon=True, name="model-warm").start()
         while question := _read_line():
             try:
                 _show(services.qa.answer(question, conversation), as_json=as_json)

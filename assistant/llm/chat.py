@@ -244,10 +244,12 @@ def _within(budget: Budget | None, parts: list[str]) -> None:
         )
 
 
-def structured_call(chat: BaseChatModel, messages: Sequence[BaseMessage], schema: type[T]) -> StructuredResult[T]:
+def structured_call(
+    chat: BaseChatModel, messages: Sequence[BaseMessage], schema: type[T], *, budget: Budget | None = None
+) -> StructuredResult[T]:
     """Call a model built with ``schema=schema`` and validate its answer (repaired JSON included, see
-    ``parse_reply``); an answer that cannot be read raises ``StructuredOutputError``."""
-    return parse_reply(chat_call(chat, messages), schema)
+    ``parse_reply``); an answer that cannot be read raises ``StructuredOutputError``; ``budget`` as `chat_call`."""
+    return parse_reply(chat_call(chat, messages, budget=budget), schema)
 
 
 def parse_structured(reply: ChatReply, schema: type[T]) -> T:

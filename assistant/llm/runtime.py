@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel
 
 from assistant.errors import ModelError
+from assistant.llm.faults import BudgetExceeded
 from assistant.llm.local_server import LocalServer, pending_server
 from assistant.llm.queue import ModelQueue, OnWait
 from assistant.settings import LLMProvider, Settings
@@ -149,11 +150,17 @@ class LLMRuntime:
         *,
         max_tokens: int | None = None,
         schema_grammar: bool = False,
+        seconds: float | None = None,
     ) -> StructuredResult[T]:
+        """The reply read as ``schema``; ``seconds`` bounds the call (a person waits on it), else no time limit."""
+
         def call() -> StructuredResult[T]:
             chat = self.chat_model(max_tokens=max_tokens, schema=schema, schema_grammar=schema_grammar)
             with self.queue.turn():
-                return self._guarded(lambda: _chat().structured_call(chat, messages, schema))
+                budget = None
+                if seconds is not None:
+                    budget = dataclasses.replace(_chat().budget_of(self.settings.llm), seconds=seconds)
+                return self._guarded(lambda: _chat().structured_call(chat, messages, schema, budget=budget))
 
         try:
             return call()
@@ -169,7 +176,10 @@ class LLMRuntime:
         try:
             return call()
         except ModelError as error:
-            crash = self._server.exit_error(grace_s=2.0) if self._server is not None else None
+            # A timeout means the server answered nothing in time, not that it died: waiting 2 s for a dying
+            # process would add 2 s to every call cut by its budget (a question's 5 s turned into 7 s).
+            grace_s = 0.0 if isinstance(error, BudgetExceeded) else 2.0
+            crash = self._server.exit_error(grace_s=grace_s) if self._server is not None else None
             if crash is None:
                 raise
             self.close()

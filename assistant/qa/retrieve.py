@@ -158,13 +158,17 @@ def extractive_answer(question: str, passages: Sequence[Passage]) -> Answer:
     )
 
 
-def model_answer(question: str, passages: Sequence[Passage], runtime: LLMRuntime) -> Answer:
-    """The model's answer, citing only the passages it was given; falls back to quoting on any model failure (why
-    goes to the log, not into the answer)."""
+def model_answer(
+    question: str, passages: Sequence[Passage], runtime: LLMRuntime, *, seconds: float | None = None
+) -> Answer:
+    """The model's answer, citing only the passages it was given, within ``seconds`` when given; falls back to
+    quoting on any model failure or timeout (why goes to the log, not into the answer)."""
     from langchain_core.messages import HumanMessage  # the model path only
 
     try:
-        reply = runtime.structured([HumanMessage(content=_prompt(question, passages))], ModelAnswer, max_tokens=200)
+        reply = runtime.structured(
+            [HumanMessage(content=_prompt(question, passages))], ModelAnswer, max_tokens=200, seconds=seconds
+        )
     except (ModelError, AssistantError) as error:
         fallback = extractive_answer(question, passages)
         _log.info("模型未能作答：%s", error.message)

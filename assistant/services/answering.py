@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
@@ -29,6 +30,10 @@ if TYPE_CHECKING:  # the model path only: langchain and the model server load wi
     from assistant.llm.runtime import LLMRuntime
 
 log = logging.getLogger("assistant.qa.answering")  # under assistant.qa: `ask --verbose` shows that logger
+# Issue #24: a question waits for the model this long at most (target p95 ≤ 5 s on the 2-core machine, leaving 1 s
+# for reading, retrieval and the answer); past it the patterns' reading and a quoted answer stand (as `--llm none`).
+MODEL_SECONDS = 4.0
+MIN_ANSWER_SECONDS = 3.0  # a written answer (≤ 200 tokens) is not started with less time left
 
 # What the service answers, with one example each (shown when a question finds nothing).
 CAPABILITIES = (
@@ -72,10 +77,11 @@ def answer(
         result = _refuse_odd_years(question, reading.cues, scope)
         conversation.record(result)
         return result
-    cues, notes = understand(question, reading, conversation.last_query, scope, runtime)
+    deadline = time.monotonic() + MODEL_SECONDS
+    cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
     resolved = conversation.resolve(cues)
     log.info("问题：%s；读作：%s", question, _brief(resolved))
-    result = _route(question, resolved, scope, finder, runtime)
+    result = _route(question, resolved, scope, finder, runtime, deadline)
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"
     if (said := relative_line(reading.cues, today)) is not None:
@@ -114,15 +120,21 @@ def _brief(cues: Cues) -> str:
 
 
 def understand(
-    question: str, reading: Reading, previous: Query | None, scope: Scope, runtime: LLMRuntime | None
+    question: str,
+    reading: Reading,
+    previous: Query | None,
+    scope: Scope,
+    runtime: LLMRuntime | None,
+    deadline: float | None = None,
 ) -> tuple[Cues, list[str]]:
-    """The pattern cues when they are sure or no model is on; else the model's validated reading."""
+    """The pattern cues when they are sure or no model is on; else the model's validated reading (within
+    ``deadline``, a ``time.monotonic()`` value; past it, the pattern cues)."""
     if reading.confident or runtime is None or not runtime.enabled:
         return reading.cues, []
     log.info("规则读不准（%s），交给模型转写", "；".join(reading.doubts))
     from assistant.qa.translate import translate  # only where the patterns are unsure and a model is on
 
-    translation = translate(question, reading.cues, previous, scope.lexicon, runtime)
+    translation = translate(question, reading.cues, previous, scope.lexicon, runtime, deadline=deadline)
     if translation.cues is None:  # the problems are diagnostics: the log has them, the answer does not
         log.info("模型未能给出有效的查询：%s；模型原文：%s", "；".join(translation.problems), translation.raw)
         return reading.cues, []
@@ -130,7 +142,9 @@ def understand(
     return translation.cues, ["问题由模型转写为查询，答案由程序从语料库计算。"]
 
 
-def _route(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
+def _route(
+    question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None, deadline: float
+) -> Answer:
     refused = unknown_subject(question, cues, scope)
     if refused is not None:
         return refused
@@ -139,7 +153,7 @@ def _route(question: str, cues: Cues, scope: Scope, finder: Finder | None, runti
     query = to_query(cues)
     if query is not None:
         return execute(query, question, scope)
-    return _retrieval(question, cues, scope, finder, runtime)
+    return _retrieval(question, cues, scope, finder, runtime, deadline)
 
 
 def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
@@ -153,7 +167,9 @@ def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
     return Answer(question=question, text="\n".join(lines), route=route, refused=True)
 
 
-def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None) -> Answer:
+def _retrieval(
+    question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None, deadline: float
+) -> Answer:
     year = cues.years[0] if len(cues.years) == 1 else None
     passages = find_passages(
         question, scope.corpus, scope.lexicon.policies, finder=finder, year=year, project=cues.project
@@ -162,11 +178,13 @@ def _retrieval(question: str, cues: Cues, scope: Scope, finder: Finder | None, r
     if not passages:
         lines = ["语料库中未找到与该问题相关的内容。", *absent, *holdings(None, scope), *CAPABILITIES]
         return Answer(question=question, text="\n".join(lines), route=Route.RETRIEVAL, refused=True)
-    found = (
-        model_answer(question, passages, runtime)
-        if runtime is not None and runtime.enabled
-        else extractive_answer(question, passages)
-    )
+    left = deadline - time.monotonic()
+    if runtime is not None and runtime.enabled and left >= MIN_ANSWER_SECONDS:
+        found = model_answer(question, passages, runtime, seconds=left)
+    else:
+        if runtime is not None and runtime.enabled:
+            log.info("剩余 %.1f 秒，不足以让模型作答，直接引用原文", left)
+        found = extractive_answer(question, passages)
     if cues.unknown_project:  # a name the corpus lacks: the passages are shown for what they say, with their source
         absent = [*absent, f"语料库中没有名为“{cues.unknown_project}”的项目；以下是与问题最相关的原文，请核对出处。"]
     if absent:

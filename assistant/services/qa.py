@@ -28,5 +28,14 @@ class QAService:
         runtime = self.runtime if self.runtime.enabled else None
         return answer(question, conversation, runtime, scope=self.scope.current().qa, finder=self._finder())
 
+    def warm(self) -> None:
+        """Start the embedded model and have it read the fixed part of the question-reading prompt (`prime`), so
+        the first doubted question waits for neither; ``serve`` and ``chat`` call it in a thread. Never raises."""
+        self.runtime.warm()
+        if self.runtime.enabled and self.runtime.start_error is None:
+            from assistant.qa.translate import prime  # the model path only
+
+            prime(self.scope.current().qa.lexicon, self.runtime)
+
     def _finder(self) -> Finder | None:
         return LazyFinder(self.open_search) if self.open_search is not None else None
