@@ -159,3 +159,39 @@ def test_a_foreign_policy_named_without_title_marks_is_removed_too():
     section = write_section(ctx, SectionKind.NECESSITY, _writer([reply]), notes, [])
     assert section.text.startswith("目前基层意见") and "条例" not in section.text
     assert any(n.kind is NoteKind.FOREIGN_DOMAIN and "预算审查监督条例" in n.message for n in notes)
+
+
+# Shaped like the embedded model's reply to the fire-publicity brief (2026-12-06, evals/drafting/time_drafts.py),
+# shortened to fit the section's length cap: the work plan restated as the reason.
+FIRE_NECESSITY = (
+    "为提高公众消防安全意识，我区决定开展全区消防安全宣传教育活动。通过进社区、进学校、进企业消防宣传活动150场，"
+    "组织居民疏散演练60场，制作消防公益短视频6部，发放消防安全手册5万册。"
+)
+
+
+def test_a_necessity_that_restates_the_work_plan_is_rewritten_from_the_brief_s_reasons():
+    ctx = _ctx("fire-publicity")
+    notes: list = []
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([_reply(FIRE_NECESSITY)]), notes, [])
+    assert "150场" not in section.text and "5万册" not in section.text  # the what is gone
+    assert "电动自行车违规充电" in section.text and "有必要设立本项目" in section.text  # the why is kept
+    assert [n.kind for n in notes].count(NoteKind.NECESSITY_REWRITTEN) == 1
+
+
+def test_a_necessity_copied_from_a_precedent_loses_the_copied_sentences():
+    ctx = _ctx("neighborhood-centre")
+    precedent = next(item for item in ctx.materials if len(item.text) >= 40)
+    copied = precedent.text[:40].strip("。；，") + "。"
+    own = "辖区老旧小区多、独居老人和双职工家庭多，居民反映身边缺少活动和互助场所，需要就近提供服务。"
+    notes: list = []
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([_reply(copied + own)]), notes, [])
+    assert copied.rstrip("。") not in section.text and "独居老人" in section.text
+    assert any(n.kind is NoteKind.FOREIGN_DOMAIN and n.fragment in copied for n in notes)
+
+
+def test_a_necessity_of_the_brief_s_own_reasons_is_kept_as_the_model_wrote_it():
+    ctx = _ctx("fire-publicity")
+    text = "去年全区居民住宅火灾多由电动自行车违规充电和电气线路老化引起，老年人自救知识不足，需要有针对性地普及防火和逃生知识。"
+    notes: list = []
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([_reply(text)]), notes, [])
+    assert section.text == text and not any(n.kind is NoteKind.NECESSITY_REWRITTEN for n in notes)

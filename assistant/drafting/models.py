@@ -77,6 +77,7 @@ class NoteKind(StrEnum):
     FOREIGN_DOMAIN = "foreign_domain"  # a sentence about another project's domain, removed
     NEGATED_TARGET = "negated_target"  # a sentence that made a harm of the brief's own target (避免…零损毁)
     GOAL_REWRITTEN = "goal_rewritten"  # a goal that repeated the brief, composed from the indicator rows
+    NECESSITY_REWRITTEN = "necessity_rewritten"  # a 必要性 that restated the work plan or a precedent, by rules
     NO_BASIS = "no_basis"  # no policy of the project's subject: 立项依据 left for the user to give
     NO_REASONS = "no_reasons"  # the brief says no 现状/问题/上级要求/需要: 必要性 asks for them
 

@@ -16,6 +16,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.models import GroundingNote, NoteKind
 from assistant.review.reasons import reason_kind
+from assistant.review.subject import copied_share
 
 _END = "。；;！？!?"
 MISSING = (
@@ -85,6 +86,20 @@ def brief_reasons(brief: Brief) -> Reasons:
         if kind is not None:
             found[kind].append(sentence)
     return Reasons(situation=found["situation"], mandates=found["mandate"], needs=found["need"])
+
+
+PASTED = 0.4  # a 必要性 holding this share of the brief's work plan restates what is done, not why (the eval's bar)
+
+
+def work_plan(brief: Brief) -> str:
+    """The brief's sentences that say what the project does (none of its reasons), one a line."""
+    return "\n".join(s for s in brief_sentences(brief.content) if reason_kind(s) is None)
+
+
+def pastes_work_plan(text: str, brief: Brief) -> bool:
+    """``text`` reproduces ``PASTED`` or more of the brief's work plan (runs of 6 characters or more)."""
+    work = work_plan(brief)
+    return bool(work) and copied_share(work, text) >= PASTED
 
 
 def rules_necessity(brief: Brief, policy_titles: list[str]) -> str:

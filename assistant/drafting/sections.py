@@ -11,6 +11,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from assistant.domain.model import SectionKind
 from assistant.domain.refs import BRIEF_REF
+from assistant.domain.text import sentence_pieces
 from assistant.drafting.budget import MIN_SECONDS, SECTION_SECONDS, OutOfTime, call_within
 from assistant.drafting.context import ContextItem, DraftContext
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
@@ -25,7 +26,7 @@ from assistant.drafting.grounding import (
     numbers_in,
 )
 from assistant.drafting.models import DraftSection, GroundingNote, NoteKind, SectionUsage
-from assistant.drafting.necessity import brief_reasons
+from assistant.drafting.necessity import brief_reasons, pastes_work_plan, rules_necessity
 from assistant.drafting.offtopic import Domain, drop_foreign, negated_targets, project_domain, without_sentences
 from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
@@ -268,6 +269,8 @@ def _stay_on_project(
         )
         for words, sentence in off.removed
     ]
+    if kind is SectionKind.NECESSITY:
+        notes += _own_reasons(grounded, ctx)
     content = ctx.prompt_brief.content
     negated = negated_targets(grounded.text, content)
     if negated and last:
@@ -309,6 +312,45 @@ def _stay_on_project(
                     message=f"“{kind.label}”大部分照抄简报的主要内容，请改写为项目要达到的产出和效果",
                 )
             )
+    return notes
+
+
+def _own_reasons(grounded: GroundingResult, ctx: DraftContext) -> list[GroundingNote]:
+    """必要性 is this project's reasons: sentences copied from a precedent (another project's reasons) are removed;
+    a text that then restates the brief's work plan, or is left empty, is replaced by the rules' text from the
+    brief's own reasons and the fitting policies (`rules_necessity`). Both are reported; nothing is sent back, so
+    this costs no model time. Seen on the embedded model: 4 of 10 test briefs restated the work plan, one copied a
+    precedent's 党建信息化 reasons into a neighbourhood-centre draft."""
+    brief, kind = ctx.prompt_brief, SectionKind.NECESSITY
+    own = brief_text(brief)
+    copied = [
+        s.strip()
+        for s in sentence_pieces(grounded.text)
+        if s.strip() and any(borrowed_runs(s, item.text, own) for item in ctx.materials)
+    ]
+    notes = [
+        GroundingNote(
+            kind=NoteKind.FOREIGN_DOMAIN,
+            section=kind,
+            fragment=sentence,
+            message="“项目设立的必要性”中这句与先例的原文相同，是其他项目的理由，已删除所在的句子",
+        )
+        for sentence in copied
+    ]
+    rest = without_sentences(grounded.text, copied) if copied else grounded.text
+    if rest and not pastes_work_plan(rest, brief):
+        grounded.text = rest
+        return notes
+    titles = [item.citation.project for item in ctx.policies[:3]]
+    grounded.text, grounded.problems, grounded.ungrounded_figures = rules_necessity(brief, titles), [], []
+    why = "照抄了先例" if not rest else "复述了简报的工作安排（做什么），没有写为什么要做"
+    notes.append(
+        GroundingNote(
+            kind=NoteKind.NECESSITY_REWRITTEN,
+            section=kind,
+            message=f"模型写的“项目设立的必要性”{why}，已按简报中的现状、问题、上级要求和服务对象的需要改写，请核对",
+        )
+    )
     return notes
 
 
