@@ -33,6 +33,7 @@ from assistant.domain.text import SENTENCE_ENDS, sentences
 from assistant.drafting.chain import DraftEvent
 from assistant.drafting.context import build_context
 from assistant.drafting.models import Draft
+from assistant.drafting.necessity import work_plan
 from assistant.errors import AssistantError
 from assistant.evals.cache import case_key
 from assistant.evals.scoring import Score
@@ -42,7 +43,7 @@ from assistant.services.writing import draft_brief
 from assistant.suggest.suggest import suggest
 
 COPIED = 0.6
-PASTED = 0.4  # a 必要性 that reproduces this share of the brief's 主要内容 pastes the work plan as its reason
+PASTED = 0.4  # a 必要性 that reproduces this share of the brief's work plan (主要内容 less its reasons) pastes it
 COPIED_RUN = 6
 _SPACE = re.compile(r"\s+")
 GOALS = (SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
@@ -106,7 +107,8 @@ def judge(draft: Draft, case: SubjectCase, domains: list[str], policies: list[Po
         foreign_sentences += bool(named or borrowed)
     goals = [s.text for k in GOALS if (s := draft.section(k)) is not None]
     copies = sum(1 for g in goals if copied_share(g, brief.content) >= COPIED)
-    pasted = int(necessity is not None and copied_share(brief.content, necessity.text) >= PASTED)
+    plan = work_plan(brief)  # the brief's reasons restated are what a 必要性 is made of; its work plan is not
+    pasted = int(necessity is not None and bool(plan) and copied_share(plan, necessity.text) >= PASTED)
     return {
         "foreign_basis": foreign_basis,
         "foreign_sentences": foreign_sentences,
