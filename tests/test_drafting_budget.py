@@ -194,3 +194,30 @@ def test_a_reply_past_its_output_cap_is_cut_there(fake):
 def test_repetition_is_found_where_it_starts(text, kept):
     cut = repetition_start(text)
     assert (text[:cut] if cut is not None else None) == kept
+
+
+def test_the_indicator_table_s_model_step_gets_only_the_draft_s_time_left():
+    """A draft took 126 s under load: its sections in 20 s, then the table's model step ran to its own 90 s limit.
+    The step's call is now bounded by what the draft's budget has left."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from assistant.llm.chat import stream_call
+
+    chat = FakeListChatModel(responses=[json.dumps({"text": GOOD, "citations": []}, ensure_ascii=False)] * 20)
+    limits: list[float | None] = []
+
+    def ask(system: str, user: str, *, seconds: float | None = None) -> str:
+        limits.append(seconds)
+        return '{"rename": [], "add": []}'
+
+    writer = Writer(
+        complete=lambda messages, _, on_delta: stream_call(chat, messages, on_delta=on_delta),
+        model="fake",
+        provider="fake",
+        retries=0,
+        on_event=lambda _event: None,
+        ask=ask,
+        seconds=40.0,
+    )
+    _draft(writer)
+    assert len(limits) == 1 and limits[0] is not None and 0 < limits[0] <= 40.0

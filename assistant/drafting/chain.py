@@ -386,7 +386,8 @@ def _model_indicators(state: State, writer: Writer, review_context: ReviewContex
     if writer.ask is None or writer.down is not None or ruled or late:
         return state
     writer.emit("step", "指标表", "模型改进指标名称、补充简报写明的指标（数字逐一核对简报）")
-    improved = improve(state.ctx.suggestions, state.ctx.brief, writer.ask, context=review_context)
+    left = None if deadline is None else deadline - time.perf_counter()  # the draft's budget bounds this call too
+    improved = improve(state.ctx.suggestions, state.ctx.brief, writer.ask, context=review_context, seconds=left)
     state.indicators = draft_indicators(improved)
     state.notes.extend(GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in improved.notes)
     return state

@@ -55,10 +55,9 @@ def asker(runtime: LLMRuntime | None) -> Ask | None:
         return None
     live = runtime
 
-    def ask(system: str, user: str) -> str:
-        return live.complete(
-            [SystemMessage(system), HumanMessage(user)], max_tokens=MAX_TOKENS, seconds=ASK_SECONDS
-        ).text
+    def ask(system: str, user: str, *, seconds: float | None = None) -> str:
+        limit = ASK_SECONDS if seconds is None else min(seconds, ASK_SECONDS)
+        return live.complete([SystemMessage(system), HumanMessage(user)], max_tokens=MAX_TOKENS, seconds=limit).text
 
     return ask
 

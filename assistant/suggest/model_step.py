@@ -22,8 +22,8 @@ import ast
 import json
 import operator
 import re
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -40,7 +40,14 @@ from assistant.suggest.guard import blocking_findings
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin, SuggestionSet
 from assistant.suggest.suggest import suggest
 
-Ask = Callable[[str, str], str]
+
+class Ask(Protocol):
+    """One plain model call: (system prompt, user prompt) → the reply's text; ``seconds`` shortens its time limit
+    (the draft's time left), never lengthens it. Raises AssistantError on a fault or timeout."""
+
+    def __call__(self, system: str, user: str, *, seconds: float | None = None) -> str: ...
+
+
 MAX_NEW_ROWS = 5
 MAX_NAME = 30
 MAX_TOKENS = 700
@@ -83,13 +90,19 @@ def suggest_table(
 
 
 def improve(
-    result: SuggestionSet, brief: Brief, ask: Ask | None, *, context: ReviewContext | None = None
+    result: SuggestionSet,
+    brief: Brief,
+    ask: Ask | None,
+    *,
+    context: ReviewContext | None = None,
+    seconds: float | None = None,
 ) -> SuggestionSet:
-    """``result`` with the model's checked proposals applied, and a note for each one dropped."""
+    """``result`` with the model's checked proposals applied, and a note for each one dropped; ``seconds``: the
+    most the call may take (a draft's time left), else the asker's own limit."""
     if ask is None:
         return result
     try:
-        reply = ask(SYSTEM, prompt(result, brief))
+        reply = ask(SYSTEM, prompt(result, brief), seconds=seconds)
     except AssistantError as exc:
         return _noted(result, [f"模型未能参与本次指标建议（{exc.message}），指标表为规则结果"])
     proposal = _parsed(reply)
