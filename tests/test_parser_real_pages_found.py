@@ -80,3 +80,37 @@ def test_a_pipe_row_whose_cells_held_line_breaks_is_one_row_again():
         if d.header.name == "镇际联网路升级改造工程一期"
     )
     assert "补助款结算误差率" in [i.name for i in decl.indicators]  # a row under the header joined from 4 lines
+
+
+def test_a_value_column_per_place_gives_the_first_as_the_value_and_keeps_the_others():
+    decls = parse_file(FOUND / "test" / "fjax_shuili_qidipi.txt").declarations
+    (decl,) = decls  # the allocation table above the form (序号 | 乡镇名称 | 项目名称 | 金额) is no declaration
+    assert (decl.header.name, _amount(decl)) == ("省级第七批水利专项资金", Decimal(1_000_000))
+    (row,) = decl.indicators  # the page ends on 时效指标 | 截: a note, not a row
+    assert (row.name, row.value.raw) == ("开展小型水利工程建设(个)", "1")
+    assert "各地指标值（尚卿乡尤俊村）：1" in (row.remark or "")
+    codes = {n.code for n in decl.parse_notes}
+    assert {"web.place_columns", "web.other_table", "file.truncated"} <= codes
+
+
+def test_a_category_word_as_a_row_name_in_a_one_cell_per_line_copy():
+    decl = _one("tune3/xtcg_wupaoche_2024.txt")
+    assert (decl.header.name, _amount(decl)) == ("雾炮车抑尘降尘服务", Decimal(2_500_000))
+    assert [(i.level2_written, i.name, i.value.raw) for i in decl.indicators][-2:] == [
+        ("社会效益指标", "服务周期内,市民对空气质量改善的满意程度", "85%"),
+        ("服务对象满意度指标", "满意度", "90%"),
+    ]
+
+
+def test_the_year_budget_of_a_project_spread_over_years_is_its_amount():
+    decl = _one("tune3/wuhu_teshu_renqun_shaicha.txt")
+    assert (decl.header.name, decl.funding.total, decl.funding.annual) == (
+        "特殊人群病种筛查经费",
+        Decimal(750_000),
+        Decimal(250_000),
+    )
+
+
+def test_a_unitless_amount_takes_the_unit_the_page_text_gives_the_same_figure():
+    decl = _one("tune3/chencang_canjiren_2023.txt")
+    assert any(n.code == "funding.wan_from_page" and "50.29万元" in n.message for n in decl.parse_notes)
