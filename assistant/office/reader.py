@@ -140,6 +140,7 @@ _ALIASES = {
 }
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
+_LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
 _TEN_THOUSAND = Decimal(10000)
 _EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
@@ -166,6 +167,8 @@ def find_label(text: str, layout: Layout) -> FieldSpec | None:
         return spec
     key = _UNIT_SUFFIX.sub("", label_key(text))
     canonical = _ALIASES.get(key) or _ALIASES.get(bare_key(key), key)
+    if _LEVELLED_DEPARTMENT.match(canonical):  # 区级主管部门, 县级主管部门: the project's own level
+        canonical = "主管部门"
     return lookup(canonical, layout) if canonical != label_key(text) else None
 
 
