@@ -79,7 +79,10 @@ def test_a_pipe_row_whose_cells_held_line_breaks_is_one_row_again():
         for d in parse_file(FOUND / "test2" / "gdyinping_zhenji_lianwanglu.txt").declarations
         if d.header.name == "镇际联网路升级改造工程一期"
     )
-    assert "补助款结算误差率" in [i.name for i in decl.indicators]  # a row under the header joined from 4 lines
+    # the header joined from four lines; categories with qualifiers (数量指标(或建筑规模指标), 预期产出指标) kept as written
+    assert [(i.name, i.value.raw) for i in decl.indicators][0] == ("镇街补助款完成结算项目数", "3")
+    assert len(decl.indicators) == 5
+    assert (decl.funding.total, decl.funding.annual) == (Decimal(2_845_000_000), Decimal(9_190_000))
 
 
 def test_a_value_column_per_place_gives_the_first_as_the_value_and_keeps_the_others():

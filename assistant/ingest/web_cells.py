@@ -111,7 +111,7 @@ def _unwrapped(lines: list[str]) -> list[tuple[int, str]]:
     A crawler writes such a row over several lines: ``项目 名称 |`` / ``镇际联网路… | 919.00 | ||||``, or
     ``绩效指标 | 一级 指标 |`` / ``二级 指标 |`` / ``三级 指标 |`` / ``指标值 | ||``. A line of at most two cells that
     ends in one ``|`` (not in the empty cells that pad a finished row) is joined with the lines after it while
-    they are such one-cell tails, and with the line that ends the row (padded with empty cells)."""
+    they are such short pieces (one or two cells), and with the line that ends the row (padded with empty cells)."""
     out: list[tuple[int, str]] = []
     open_row = False
     for number, line in enumerate(lines, start=1):
@@ -119,7 +119,7 @@ def _unwrapped(lines: list[str]) -> list[tuple[int, str]]:
         if open_row and "|" in stripped and not stripped.startswith("|"):
             start, text = out[-1]
             out[-1] = (start, f"{text} {stripped}")
-            open_row = bool(_WRAPPED_TAIL.match(stripped)) and not _EMPTY_RUN.search(stripped)
+            open_row = stripped.count("|") <= 2 and not _EMPTY_RUN.search(stripped)
             continue
         out.append((number, line))
         open_row = _opens_row(stripped, lines[number] if number < len(lines) else "")

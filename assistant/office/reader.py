@@ -141,6 +141,11 @@ _ALIASES = {
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
+# Amount labels that name their source in between: 本年度申请市财政预算资金, 中期市财政预算.
+_PATTERNS = (
+    (re.compile(r"^(?:本年度|年度|当年)申请\S{0,10}(?:资金|预算)$"), "当年预算"),
+    (re.compile(r"^中期\S{0,8}(?:预算|资金)(?:总额)?$"), "项目资金总额"),
+)
 _TEN_THOUSAND = Decimal(10000)
 _EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
@@ -169,6 +174,9 @@ def find_label(text: str, layout: Layout) -> FieldSpec | None:
     canonical = _ALIASES.get(key) or _ALIASES.get(bare_key(key), key)
     if _LEVELLED_DEPARTMENT.match(canonical):  # 区级主管部门, 县级主管部门: the project's own level
         canonical = "主管部门"
+    for pattern, label in _PATTERNS:
+        if pattern.match(canonical):
+            canonical = label
     return lookup(canonical, layout) if canonical != label_key(text) else None
 
 
