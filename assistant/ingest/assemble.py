@@ -34,7 +34,6 @@ from assistant.ingest.cells import (
     strip_unit_code,
 )
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
-from assistant.ingest.funding import fill_blank_total
 from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.notes import NoteSink
@@ -254,9 +253,6 @@ class BlockParser:
                 continue
             target = self._amount_target(opened.spec.target, amounts)
             amounts[target] = self._amount(opened, target)
-        amounts, filled = fill_blank_total(amounts)
-        if filled is not None:
-            self.notes.notes.append(filled)
         return Funding(**amounts)
 
     def _amount_target(self, target: str, seen: dict[str, Decimal | None]) -> str:
