@@ -6,7 +6,8 @@ Such a page is read where the words show the parts: a category names the rows af
 heading ``(一)数量指标``), a value is an operator and a number (``>=17600株``, ``≧300人``), a number at the end of
 an item (``8次``), or a short wording after a comma or at the end (``，2025年10月底前``, ``…意识，提高``); an item
 with no value keeps its text as the name with a blank value and a note. The project's name is the notice's
-title without ``关于``/``绩效目标…`` around it; its amount is taken only where the text gives one ``资金…万元``.
+title (…项目…绩效目标设定/公示) without ``关于``/``绩效目标…`` around it, and a page whose title names no 项目 is not
+read (no name is guessed); its amount is taken only where the text gives one ``资金…万元``.
 
 ``read_prose`` gives the rows to the Word/Excel reader as a grid, as the other page readers do; it returns []
 when the page is not such a notice (no categories, or fewer than two items with a value).
@@ -30,7 +31,7 @@ _WORDS_END = re.compile(
 )
 _ITEM_END = re.compile(r"[;；。]")
 _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:指标|目标))\s*[:：,，]\s*")
-_TITLE = re.compile(r"(?:标\s*题\s*[:：|]\s*\|?\s*)?(?P<title>\S*?绩效目标设定\S*)")
+_TITLE = re.compile(r"(?P<title>\S*?项目\S*?绩效目标(?:设定|公示)\S*)")
 _NAME = re.compile(r"^(?:关于)?(?:解决|下达|印发)?(?P<name>.+?项目)(?:资金)?(?:绩效目标|的绩效目标)")
 _AMOUNT = re.compile(r"资金(?:总额|规模)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -43,15 +44,16 @@ def read_prose(lines: list[str], name: str, sha256: str) -> list[Declaration]:
 
     texts = [(n, clean_inline(line.strip())) for n, line in enumerate(lines, start=1)]
     title = next(((n, m["title"]) for n, t in texts if (m := _TITLE.search(t.replace("|", " ")))), None)
+    project = _NAME.match(title[1]) if title else None
     start = next((k for k, (_, t) in enumerate(texts) if _START.search(t)), None)
-    if title is None or start is None:
+    if title is None or project is None or start is None:  # no project named in the title: no name is guessed
         return []
     notes = OfficeNotes()
     rows = _items(texts[start + 1 :], notes)
     if not any(r[4] for r in rows):
         return []
     notes.info("web.prose", "页面以文字写出绩效目标（不是表格）：按指标类别、数值和标点分开各项读取；请逐项核对")
-    grid = [_grid(title[0], ["项目名称", _project(title[1])])]
+    grid = [_grid(title[0], ["项目名称", project["name"]])]
     amount = _amount(texts[: start + 1])
     if amount:
         grid.append(_grid(amount[0], ["资金总额", amount[1]]))
@@ -62,11 +64,6 @@ def read_prose(lines: list[str], name: str, sha256: str) -> list[Declaration]:
     if decl.header.year is None and year:
         decl = decl.model_copy(update={"header": decl.header.model_copy(update={"year": int(year[1])})})
     return [decl]
-
-
-def _project(title: str) -> str:
-    found = _NAME.match(title)
-    return found["name"] if found else title
 
 
 def _amount(texts: list[tuple[int, str]]) -> tuple[int, str] | None:
