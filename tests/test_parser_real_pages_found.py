@@ -117,3 +117,15 @@ def test_the_year_budget_of_a_project_spread_over_years_is_its_amount():
 def test_a_unitless_amount_takes_the_unit_the_page_text_gives_the_same_figure():
     decl = _one("tune3/chencang_canjiren_2023.txt")
     assert any(n.code == "funding.wan_from_page" and "50.29万元" in n.message for n in decl.parse_notes)
+
+
+def test_a_notice_whose_title_names_no_project_is_refused_not_guessed():
+    import pytest
+
+    from assistant.errors import NotADeclarationError
+    from assistant.ingest.text_export import parse_text_bytes
+
+    page = (FOUND / "tune3" / "tongxin_sheshi_peixun.txt").read_text(encoding="utf-8")
+    page = page.replace("同心县2025年设施农业技术培训项目绩效目标设定 |", "设施农业技术培训绩效目标设定 |")
+    with pytest.raises(NotADeclarationError):
+        parse_text_bytes(page.encode("utf-8"), "notice.txt")

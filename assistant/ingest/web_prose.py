@@ -10,7 +10,7 @@ title (…项目…绩效目标设定/公示) without ``关于``/``绩效目标�
 read (no name is guessed); its amount is taken only where the text gives one ``资金…万元``.
 
 ``read_prose`` gives the rows to the Word/Excel reader as a grid, as the other page readers do; it returns []
-when the page is not such a notice (no categories, or fewer than two items with a value).
+when the page is not such a notice (no title naming a 项目, no ``…如下：`` line, or no item with a value).
 """
 
 from __future__ import annotations
