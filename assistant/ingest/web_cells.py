@@ -194,7 +194,7 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
             continue
         for k, piece in enumerate(stripped.split("|")[:-1] if stripped.endswith("|") else stripped.split("|")):
             piece = piece.strip()
-            if k == 0 and pending and _stands_alone(pending[-1]):  # a title above the row is no part of its cell
+            if k == 0 and pending and _heading(pending[-1]):  # a title above the row is no part of its cell
                 _close_pending(rows[-1], pending, start)
                 pending = []
             if k == 0 and pending:
@@ -219,9 +219,14 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
 
 
 def _stands_alone(line: str) -> bool:
-    """A title, a table's title or unit line, an attachment mark or a sentence-long line is a cell of its own, not
-    the wrapped start of the next cell."""
-    return len(line) >= 20 or bool(_TITLE.search(line) or _ALONE.search(line))
+    """A title or a sentence-long line is a cell of its own, not the wrapped start of the next cell."""
+    return len(line) >= 20 or _heading(line)
+
+
+def _heading(line: str) -> bool:
+    """A form's or a table's title, a unit line or an attachment mark: never the start of the cell after it (a long
+    line may be: a sentence wrapped before its end)."""
+    return bool(_TITLE.search(line) or _ALONE.search(line))
 
 
 _ALONE = re.compile(r"(?:\S表$|^附件\s*\d*\s*[:：]?$|^(?:金额)?单位\s*[:：])")
