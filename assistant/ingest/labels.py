@@ -158,3 +158,8 @@ def field_labels() -> list[str]:
 
 def section_labels() -> list[str]:
     return list(_SECTIONS)
+
+
+def bare_key(text: str) -> str:
+    """A label's key without its numbering or a leading 其中： (``(一)财政拨款小计`` → ``财政拨款小计``)."""
+    return _PREFIX.sub("", _NUMBERING.sub("", label_key(text)))

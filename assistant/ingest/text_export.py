@@ -17,6 +17,7 @@ from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat
+from assistant.ingest.web_prose import read_prose
 
 
 @dataclass
@@ -178,9 +179,9 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         web = read_web_text(lines, name, sha)
         if not web:
             flat = find_flat(lines)
-            if flat is None:
+            web = read_flat(flat, name, sha) if flat is not None else read_prose(lines, name, sha)
+            if not web:
                 raise
-            web = read_flat(flat, name, sha)
         return ParseResult(source_file=name, declarations=web, notes=[])
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)

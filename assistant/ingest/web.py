@@ -8,6 +8,9 @@ declaration or fewer indicator rows (see ``text_export.parse_text_bytes``).
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from assistant.domain.model import Declaration, NoteLevel, ParseNote
 from assistant.errors import InputError
 from assistant.ingest.assemble import declaration_id
@@ -37,8 +40,8 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
         except InputError:
             continue
         if decl.header.name or decl.indicators:
-            declarations.append(_sorted_notes(_page_year(decl, declarations)))
-    return declarations
+            declarations.append(_sorted_notes(_page_year(_page_unit(decl, lines), declarations)))
+    return _without_bare(declarations)
 
 
 def _page_year(decl: Declaration, before: list[Declaration]) -> Declaration:
@@ -81,3 +84,53 @@ def score(declarations: list[Declaration]) -> tuple[int, int, int]:
 
 
 __all__ = ["ParseNote", "read_web_text", "score"]
+
+
+_WAN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元")
+_UNIT_NOTES = {"funding.wan_yuan", "funding.unit_marker"}
+
+
+def _page_unit(decl: Declaration, lines: list[str]) -> Declaration:
+    """A form whose amounts name no unit, on a page whose text gives the same figure in 万元 (``下达…50.29万元``
+    above a table with ``其中：中央补助 | 50.29``): the amounts are read in 万元, noted."""
+    if any(n.code in _UNIT_NOTES for n in decl.parse_notes):
+        return decl
+    amounts = {k: v for k, v in decl.funding.model_dump().items() if v is not None}
+    written = {Decimal(m[1].replace(",", "")) for line in lines for m in _WAN.finditer(line)}
+    same = next((v for v in amounts.values() if v in written), None)
+    if same is None:
+        return decl
+    note = ParseNote(
+        level=NoteLevel.INFO,
+        code="funding.wan_from_page",
+        message=f"表中金额未注明单位；页面正文写有「{same}万元」，表中金额按万元读取，已换算为元",
+        field="funding",
+    )
+    funding = decl.funding.model_copy(update={k: v * 10000 for k, v in amounts.items()})
+    return decl.model_copy(update={"funding": funding, "parse_notes": [*decl.parse_notes, note]})
+
+
+def _bare(decl: Declaration) -> bool:
+    """Only a name: no indicator, amount or text of any length (the header row of another table on the page, 序号 |
+    项目名称 | 金额 | 备注, whose next row gives 备注 a 1)."""
+    amounts = any(v is not None for v in decl.funding.model_dump().values())
+    return not decl.indicators and not amounts and all(len(s.text) < 10 for s in decl.sections)
+
+
+def _without_bare(declarations: list[Declaration]) -> list[Declaration]:
+    """The page's declarations less those that are only a name, when another one has indicators; the first kept one
+    notes each left out."""
+    kept = [d for d in declarations if not _bare(d)]
+    if len(kept) == len(declarations) or not any(d.indicators for d in kept):
+        return declarations
+    notes = [
+        ParseNote(
+            level=NoteLevel.INFO,
+            code="web.other_table",
+            message=f"页面上另有一段表格（「项目名称」一栏写作「{d.header.name}」），没有指标、金额或文字，不是申报表，未读取",
+        )
+        for d in declarations
+        if _bare(d)
+    ]
+    first = kept[0]
+    return [first.model_copy(update={"parse_notes": [*first.parse_notes, *notes]}), *kept[1:]]

@@ -97,7 +97,41 @@ def web_rows(lines: list[str]) -> tuple[Shape, list[WebRow]]:
         return shape, _stream_rows(lines)
     if shape is Shape.LINES:
         return shape, _line_cells(lines)
-    return shape, [row for n, line in enumerate(lines, start=1) if (row := _line_row(n, line, shape)).cells]
+    numbered = _unwrapped(lines) if shape is Shape.PIPES else list(enumerate(lines, start=1))
+    return shape, [row for n, line in numbered if (row := _line_row(n, line, shape)).cells]
+
+
+_EMPTY_RUN = re.compile(r"\|\s*\|\s*$")  # a row padded with empty cells: ``… | 919.00 | ||||``
+_WRAPPED_TAIL = re.compile(r"^[^|]+\|\s*$")  # one cell and its ``|``: the rest of a cell wrapped onto its own line
+
+
+def _unwrapped(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) of a ``|`` page's rows, a row whose cell held a line break joined again.
+
+    A crawler writes such a row over several lines: ``项目 名称 |`` / ``镇际联网路… | 919.00 | ||||``, or
+    ``绩效指标 | 一级 指标 |`` / ``二级 指标 |`` / ``三级 指标 |`` / ``指标值 | ||``. A line of at most two cells that
+    ends in one ``|`` (not in the empty cells that pad a finished row) is joined with the lines after it while
+    they are such short pieces (one or two cells), and with the line that ends the row (padded with empty cells)."""
+    out: list[tuple[int, str]] = []
+    open_row = False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if open_row and "|" in stripped and not stripped.startswith("|"):
+            start, text = out[-1]
+            out[-1] = (start, f"{text} {stripped}")
+            open_row = stripped.count("|") <= 2 and not _EMPTY_RUN.search(stripped)
+            continue
+        out.append((number, line))
+        open_row = _opens_row(stripped, lines[number] if number < len(lines) else "")
+    return out
+
+
+def _opens_row(line: str, following: str) -> bool:
+    """A row cut by a line break in a cell: at most two cells, one ``|`` at its end, and a tail or the row's end next."""
+    if line.startswith("|") or not line.endswith("|") or _EMPTY_RUN.search(line) or line.count("|") > 2:
+        return False
+    following = following.strip()
+    return bool(_WRAPPED_TAIL.match(following) or (_EMPTY_RUN.search(following) and not following.startswith("|")))
 
 
 def _line_row(number: int, line: str, shape: Shape) -> WebRow:
@@ -160,6 +194,9 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
             continue
         for k, piece in enumerate(stripped.split("|")[:-1] if stripped.endswith("|") else stripped.split("|")):
             piece = piece.strip()
+            if k == 0 and pending and _heading(pending[-1]):  # a title above the row is no part of its cell
+                _close_pending(rows[-1], pending, start)
+                pending = []
             if k == 0 and pending:
                 text = _join([*pending, piece])
                 cell_line = start
@@ -183,7 +220,16 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
 
 def _stands_alone(line: str) -> bool:
     """A title or a sentence-long line is a cell of its own, not the wrapped start of the next cell."""
-    return len(line) >= 20 or bool(_TITLE.search(line))
+    return len(line) >= 20 or _heading(line)
+
+
+def _heading(line: str) -> bool:
+    """A form's or a table's title, a unit line or an attachment mark: never the start of the cell after it (a long
+    line may be: a sentence wrapped before its end)."""
+    return bool(_TITLE.search(line) or _ALONE.search(line))
+
+
+_ALONE = re.compile(r"(?:\S表$|^附件\s*\d*\s*[:：]?$|^(?:金额)?单位\s*[:：])")
 
 
 def _close_pending(row: WebRow, pending: list[str], line: int) -> None:

@@ -27,18 +27,41 @@ SCORE_ONLY = re.compile(r"^[（(]?[\d.\-—~～至]+分?[)）]?分$")
 
 
 def level_term(text: str) -> str | None:
-    """The framework category a cell names (``一、产出指标``, ``社会公众或服务对象满意度指标``, ``成本指标(0-20)分``),
-    else None."""
+    """The framework category a cell names (``一、产出指标``, ``社会公众或服务对象满意度指标``, ``成本指标(0-20)分``,
+    ``数量指标(或建筑规模指标)``, ``预期产出指标``), else None."""
     key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
     if not key:
         return None
-    if framework.is_level_term(key) or (key.endswith("指标") and framework.is_level_term(key.removesuffix("指标"))):
+    if _known(key) or _known(_plain_category(key)) or _qualified_category(key):
         return key
     return None
 
 
+def _known(key: str) -> bool:
+    return framework.is_level_term(key) or (key.endswith("指标") and framework.is_level_term(key.removesuffix("指标")))
+
+
+_QUALIFIER = re.compile(r"[（(][^()（）]{1,16}[)）]")
+_STEMS = re.compile(r"(产出|效益|效果|满意度|数量|质量|时效|成本|预算|投资)")
+
+
+def _plain_category(key: str) -> str:
+    """A category without the qualifiers some regions add: ``数量指标(或建筑规模指标)`` → 数量指标, ``预期产出指标`` →
+    产出指标."""
+    return _QUALIFIER.sub("", key).removeprefix("预期")
+
+
+def _qualified_category(key: str) -> bool:
+    """A category outside the framework written with a qualifier or a list (``预算(或投资规模)控制指标``,
+    ``社会、经济、生态效益指标``): kept as written, the reader notes it is outside the framework."""
+    plain = _plain_category(key)
+    marked = plain != key or "、" in key
+    return marked and plain.endswith("指标") and len(plain) <= 14 and bool(_STEMS.search(plain))
+
+
 def is_level1(text: str) -> bool:
-    key = framework.category_key(_SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text))))
+    key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
+    key = framework.category_key(_plain_category(key) if not _known(key) else key)
     return framework.is_level1_term(key) and key not in framework.AMBIGUOUS_TERMS
 
 

@@ -20,7 +20,7 @@ from assistant.ingest.web_cells import Shape, WebCell, WebRow
 from assistant.ingest.web_furniture import is_furniture_line, is_page_furniture
 from assistant.ingest.web_slots import SCORE_ONLY, is_level1, level_term, slot
 from assistant.office.grid import GridCell, GridRow
-from assistant.office.indicators import Role, header_columns, role_of
+from assistant.office.indicators import PLACE_VALUE, Role, header_columns, role_of
 from assistant.office.reader import find_label, is_title_text, names_project
 
 _FOOTNOTE = re.compile(r"^(?:注|说明|填表说明)\s*\d?\s*[:：]")
@@ -61,6 +61,8 @@ class GridBuilder:
         self.chunk: list[WebCell] = []
         self.levels: list[WebCell] = []
         self.row_number = 0
+        self.shape = Shape.PLAIN
+        self.gap = False
 
     # -- output --
 
@@ -84,6 +86,7 @@ class GridBuilder:
     # -- driver --
 
     def build(self, shape: Shape, rows: list[WebRow]) -> list[Segment]:
+        self.shape = shape
         if shape is Shape.STREAM:
             self._stream([c for row in rows for c in [*row.cells, None]])
         elif shape is Shape.LINES:  # no row ends: rows are counted by the header's columns
@@ -128,6 +131,8 @@ class GridBuilder:
                 i += 1
                 continue
             if token is None:
+                if all(t is None for t in tokens[i:]):  # the page's last row: a lone first cell is a cut-off row
+                    self._finish()
                 self._flush()
             elif token.text and self._ends_table(token.text):
                 self._flush()
@@ -151,9 +156,18 @@ class GridBuilder:
                 return None
             run.append(token)
             i += 1
-        if len(run) < 2 or not self._open_table(run, []):
+        places, after = _place_columns(run, tokens, i)
+        if len(run) < 2 or not self._open_table([*run, *places], []):
             return None
-        return i
+        if places:
+            self.note(
+                NoteLevel.INFO,
+                "web.place_columns",
+                f"指标表按地点分列指标值（{'、'.join(p.text.split('（', 1)[1].rstrip('）') for p in places)}）："
+                "第一列作为指标值，其余各列的值保留在备注中",
+                places[0],
+            )
+        return after
 
     def _table_token(self, token: WebCell) -> None:
         assert self.table is not None
@@ -164,20 +178,31 @@ class GridBuilder:
         if token.text and (_page_text_cell(token) or _ATTACHMENT.match(token.text)):
             self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", token)
             return
-        if token.text and level_term(token.text):
+        if token.text and level_term(token.text) and not self._named_like_category(token):
             if any(c.text for c in self.chunk):
                 self._flush()
             self.chunk = []
             self._add_level(token)
             return
+        if not token.text and not self.chunk:
+            self.gap = True  # blank cells after a category: the category has no rows of its own
         if (not token.text or role_of(token.text) is Role.GROUP) and not self.chunk or SCORE_ONLY.match(token.text):
             return  # a category's points (产出指标 / (40-50)分) wrapped onto the next line
         self.chunk.append(token)
         if len(self.chunk) == len(self.table.rest):
             self._flush()
 
+    def _named_like_category(self, token: WebCell) -> bool:
+        """In a copy with one cell per line, a category word right after a 二级 category (满意度 after
+        服务对象满意度指标) is the row's 三级 name: a category with no rows of its own shows blank cells first."""
+        assert self.table is not None
+        if self.shape is not Shape.LINES or self.chunk or not self.levels or self.gap or len(self.table.levels) < 2:
+            return False
+        return self._level_role(self.levels[-1]) is Role.LEVEL2 and self._level_role(token) is Role.LEVEL2
+
     def _add_level(self, token: WebCell) -> None:
         assert self.table is not None
+        self.gap = False
         if not self.table.levels:  # a flat list: a category alone on its row groups the rows below it
             name_col = self.table.rest[0][1]
             self._emit([_cell(token, name_col)])
@@ -514,3 +539,24 @@ def build_segments(shape: Shape, rows: list[WebRow]) -> list[Segment]:
     builder = GridBuilder()
     builder._last_row = rows[-1] if rows else None
     return builder.build(shape, rows)
+
+
+def _place_columns(run: list[WebCell], tokens: list[WebCell | None], i: int) -> tuple[list[WebCell], int]:
+    """A header with no value column followed, on its row, by two or more short names of places (西坪镇尧山村 |
+    桃舟乡吾培村 …): one value column per place. Returns the places as value columns (the first as the value, the
+    others kept in 备注) and where the row ends; ([], i) when the header is not such a one."""
+    if any(role_of(c.text) in {Role.VALUE, Role.LONG_VALUE} for c in run):
+        return [], i
+    tail: list[WebCell] = []
+    end = i
+    while end < len(tokens) and (token := tokens[end]) is not None and (token.text or not tail):
+        if token.text:
+            tail.append(token)
+        end += 1  # the row ends at the page's row end or at the first empty cell after the places
+    if len(tail) < 2 or any(role_of(c.text) or len(c.text) > 12 or re.search(r"\d", c.text) for c in tail):
+        return [], i
+    first, *rest = tail
+    return [
+        WebCell(f"指标值（{first.text}）", first.line),
+        *(WebCell(f"{PLACE_VALUE}（{c.text}）", c.line) for c in rest),
+    ], end

@@ -14,6 +14,7 @@ from assistant.domain.model import Declaration, Funding, Indicator, Layout, Line
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
+from assistant.ingest.funding import fill_blank_total
 from assistant.ingest.text_export import ParseResult
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
@@ -242,11 +243,14 @@ def read_declaration(
     header = reader.header()
     _check_found(header.name, indicators, reader, source_file)
     header = _fill_year(header, notes)
+    amounts, filled = fill_blank_total(reader.state.amounts)
+    if filled is not None:
+        notes.notes.append(filled)
     return Declaration(
         id=declaration_id(header.year, source_file, index),
         layout=layout,
         header=header,
-        funding=Funding(**reader.state.amounts),
+        funding=Funding(**amounts),
         sections=reader.state.sections,
         indicators=indicators,
         budget_lines=reader.budget.lines if reader.budget else [],

@@ -40,6 +40,7 @@ class Role(Enum):
     BASIS = auto()
     REMARK = auto()
     LONG_TERM = auto()  # 二级/三级指标（长期） beside the 年度 ones: kept in the row's 备注
+    PLACE = auto()  # one place's value in a table with a value column per place (各地指标值（西坪镇尧山村）): 备注
 
 
 _EXACT = {
@@ -54,6 +55,7 @@ _EXACT = {
     "三级": Role.NAME,
     "指标名称": Role.NAME,
     "三级指标名称": Role.NAME,
+    "三级指标内容": Role.NAME,
     "指标": Role.NAME,
     "指标内容": Role.NAME,
     "具体指标": Role.NAME,
@@ -106,7 +108,8 @@ _OPERATOR_WORDS = {
 }
 
 
-_EXTRA = {Role.LONG_VALUE, Role.WEIGHT, Role.BASIS, Role.LONG_TERM}
+PLACE_VALUE = "各地指标值"  # the title the page readers give a place's own value column after the first
+_EXTRA = {Role.LONG_VALUE, Role.WEIGHT, Role.BASIS, Role.LONG_TERM, Role.PLACE}
 _QUALIFIER = re.compile(r"[（(]\s*(年度|长期|中长期|中期|实施期|项目期)\s*[)）]$")
 _OPERATORS = {Role.OPERATOR, Role.NATURE}
 
@@ -114,6 +117,9 @@ _OPERATORS = {Role.OPERATOR, Role.NATURE}
 def role_of(text: str) -> Role | None:
     """The column a header cell names; ``二级指标（年度）`` is the 二级 column, ``三级指标（长期）`` a 长期 one kept
     in 备注 (a table with 长期 and 年度 categories side by side)."""
+    key = label_key(text)
+    if key.startswith(PLACE_VALUE):
+        return Role.PLACE
     key = label_key(text)
     qualified = _QUALIFIER.search(key)
     if qualified and key[: qualified.start()] in _EXACT:

@@ -33,7 +33,7 @@ from assistant.ingest.cells import (
     serial_date,
     strip_unit_code,
 )
-from assistant.ingest.labels import FieldKind, FieldSpec, field_labels, lookup
+from assistant.ingest.labels import FieldKind, FieldSpec, bare_key, field_labels, lookup
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -66,6 +66,7 @@ _ALIASES = {
     "部门名称": "主管部门",
     "资金总额": "项目资金总额",
     "项目总金额": "项目资金总额",
+    "项目预算金额": "项目资金总额",
     "年度资金总额": "年度资金申请总额",
     "本年度资金": "年度资金申请总额",
     "财政拨款资金": "当年财政拨款",
@@ -98,6 +99,7 @@ _ALIASES = {
     "项目负责人及联系方式": "项目负责人",
     "项目实施单位": "实施单位",
     "当年资金总额": "当年预算",
+    "项目当年预算": "当年预算",
     "当年其他资金": "其他资金",
     "预算项目名称": "项目名称",
     "预算部门": "主管部门",
@@ -120,6 +122,10 @@ _ALIASES = {
     "该项目支出上级资金": "上级财政拨款",
     "上级资金": "上级财政拨款",
     "财政拨款数": "财政拨款",
+    "财政拨款小计": "财政拨款",  # (一)财政拨款小计 under 年度资金总额 | 金额(万元)
+    "中央补助": "上级财政拨款",
+    "中央补助资金": "上级财政拨款",
+    "中央财政资金": "上级财政拨款",
     "其中财政拨款": "财政拨款",
     "实施期绩效目标": "项目总目标",
     "实施期总目标": "项目总目标",
@@ -128,14 +134,23 @@ _ALIASES = {
     "当年绩效目标": "年度绩效目标",
     "年度绩效目标": "年度绩效目标",
     "绩效目标": "项目绩效目标",
+    "其他需说明的问题": "需要说明的其他问题",
+    "其他需要说明的问题": "需要说明的其他问题",
+    "其他说明的问题": "需要说明的其他问题",
 }
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
+_LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
+# Amount labels that name their source in between: 本年度申请市财政预算资金, 中期市财政预算.
+_PATTERNS = (
+    (re.compile(r"^(?:本年度|年度|当年)申请\S{0,10}(?:资金|预算)$"), "当年预算"),
+    (re.compile(r"^中期\S{0,8}(?:预算|资金)(?:总额)?$"), "项目资金总额"),
+)
 _TEN_THOUSAND = Decimal(10000)
 _EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
 _CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^注\d?[：:])")
-_UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(])(?P<unit>万元|元)[)）]?$")
+_UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(]|^金额[（(])(?P<unit>万元|元)[)）]?$")
 
 
 def label_words() -> list[str]:
@@ -156,7 +171,12 @@ def find_label(text: str, layout: Layout) -> FieldSpec | None:
     if spec is not None:
         return spec
     key = _UNIT_SUFFIX.sub("", label_key(text))
-    canonical = _ALIASES.get(key, key)
+    canonical = _ALIASES.get(key) or _ALIASES.get(bare_key(key), key)
+    if _LEVELLED_DEPARTMENT.match(canonical):  # 区级主管部门, 县级主管部门: the project's own level
+        canonical = "主管部门"
+    for pattern, label in _PATTERNS:
+        if pattern.match(canonical):
+            canonical = label
     return lookup(canonical, layout) if canonical != label_key(text) else None
 
 
