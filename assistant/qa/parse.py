@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
+from assistant.qa.conditions import take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
@@ -34,6 +35,7 @@ from assistant.qa.lexicon import (
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.reading import (
     masked,
+    project_names,
     take_category,
     take_exact_projects,
     take_fields,
@@ -154,7 +156,9 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
-    absent = cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject
+    absent = (
+        cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject or cues.unknown_kind
+    )
     if absent or cues.unknown_project and cues.target:
         return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
@@ -200,14 +204,18 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
+    text, cues = take_condition(text, cues, project_names(lexicon))
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
+    text, cues = take_kind(text, cues, project_names(lexicon))
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
+    if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
+        target = Target.LIST_PROJECTS
     return replace(cues, target=target)
 
 
@@ -229,6 +237,7 @@ def to_query(cues: Cues) -> Query | None:
         it_only=cues.it_only,
         project_type=cues.project_type,
         category=cues.category,
+        mentions=cues.mentions,
     )
     funding_field = cues.funding_field
     if cues.target in (Target.RANK, Target.AVERAGE, Target.SHARE, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS):

@@ -121,6 +121,11 @@ def _names(lexicon: Lexicon) -> Names:
     return _NAMES[lexicon.projects]
 
 
+def project_names(lexicon: Lexicon) -> Names:
+    """The corpus's project names with their character weights (built once per corpus)."""
+    return _names(lexicon)
+
+
 def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
     if cues.unit is None and cues.project is None and (unknown := UNKNOWN_UNIT.search(text)):
@@ -185,7 +190,8 @@ def take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
 
 def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     """The question with the names it holds blanked out, so that their words (数量, 项目) are not read as intent."""
-    for name in (*(w for w, _ in cues.matched), cues.project, cues.versus, cues.indicator_name, cues.row_name):
+    named = (cues.project, cues.versus, cues.indicator_name, cues.row_name, cues.mentions, cues.unknown_kind)
+    for name in (*(w for w, _ in cues.matched), *named):
         if name:
             full = full.replace(name, "◇")
     return full
@@ -226,3 +232,8 @@ def _is_known(subject: str, cues: Cues, names: Names) -> bool:
         return True
     named = [name for name in (cues.project, cues.versus) if name]
     return any(names.score(subject, name)[0] >= 0.5 for name in named)
+
+
+def without_chatter(text: str) -> str:
+    """``text`` without the words that say nothing of a subject (申请的, 一共, 平均每个, 这些…)."""
+    return _CHATTER_ANY.sub("", text)

@@ -1,0 +1,157 @@
+"""Existence and conditional questions, and kinds of project the corpus lacks.
+
+- A condition (哪些项目用了/用到/包含/涉及/提到 X, 用了 X 的项目有哪些) filters the declarations by what they write:
+  X is looked up in each form's text (`assistant.qa.mentions`), never ignored; none found is said, with the forms
+  that write parts of X.
+- An existence question (有没有/是否有/有无 … 项目/先例) is answered 有 with the matching declarations, or
+  语料库中没有… with the nearest real candidates.
+- A kind of project named before 项目/先例 (老年助餐项目的满意度指标…) that is no project, type, unit or category of
+  the corpus is refused: nothing is computed from other projects in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.qa.cues import CUT, MONEY, Cues
+from assistant.qa.entities import Names, informative
+from assistant.qa.entities import match as match_name
+from assistant.qa.intents import intent_words
+from assistant.qa.models import Answer, Target
+from assistant.qa.reading import without_chatter
+
+_STOPS = re.escape(CUT + MONEY) + "？?。，,！!、：:；;（）()\\s"
+_RUN = f"[^{_STOPS}]"
+_VERB = (
+    r"(?:用了|用到了?|用过|使用了?|采用了?|运用了?|应用了?|引入了?|引进了?|含有|包含了?|包括了?|涵盖了?|涉及到?了?|"
+    r"提到了?|提及了?|写到了?|写了|出现了?|开展了?|购买了?|采购了?|委托了?|聘请了?|安排了?|做了)"
+)
+_WHICH = r"(?:哪些|哪几个|哪一个|哪个|什么|啥|几个|多少个?|有没有|是否有|有无|有没)"
+_HOLDER = r"(?:项目|申报表)"
+# 哪些项目用了 X / 有几个项目提到了 X / 有没有项目涉及 X
+_CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}(?:里|中|当中)?(?:都|还|也|曾经?)?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
+# 用了 X 的项目有哪些 / 有没有用到 X 的项目
+_CONDITION_BEFORE = re.compile(f"(?P<v>{_VERB})(?P<x>{_RUN}+?)(?:的|之)(?:项目|申报表)")
+# 项目里有没有用到 X
+_CONDITION_HOLDER_FIRST = re.compile(
+    f"{_HOLDER}(?:里|中|当中)?(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
+)
+_EXIST_WORD = r"(?:有没有|是否有|有无|有没|是不是有|可有)"
+_KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|性质|领域)?的?"
+_HOLDERS = r"(?:项目|先例|申报表|案例|例子)"
+_PAST = r"(?:人|单位)?(?:做过|申报过|报过|搞过|申请过|立过项|干过)?"
+# 有没有老年助餐类项目的先例 / 以前有没有做过信访平台这类项目 / 是否有养老服务方面的项目
+_EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
+# 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗
+_EXIST_AFTER = re.compile(
+    f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:{_RUN}{{0,6}}?)(?:{_EXIST_WORD}|(?:做过|申报过|报过|有过)吗)"
+)
+EXIST_WORDS = re.compile(_EXIST_WORD + r"|有过吗|做过吗|报过吗|申报过吗")
+# X 项目 / X 类项目 / X 方面的项目: a kind of project named by the words before 项目.
+_KIND = re.compile(f"(?P<x>{_RUN}{{2,14}}?){_KIND_TAIL}(?:项目|申报表|先例)")
+# Words around a condition or a kind that say nothing of it (…的内容, …这块, 做过…, 以前…).
+_LEAD = re.compile(
+    r"^(?:以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关)+"
+)
+_TAIL = re.compile(
+    r"(?:这一?类|这一?块|这种|这样|一类|之类|方面|相关|领域|等|的|之)*(?:内容|工作|技术|事项|东西|功能|情况)?"
+    r"(?:的|吗|呢|啊|呀|吧|了|没有|没)*$"
+)
+_QUESTION = re.compile(r"最|哪|什么|啥|多少|几|怎么|如何|是否|有没有|有无|吗")
+# Words before 项目 that name no kind of project (其他项目, 同类项目, 新增项目, 一次性项目…).
+_NO_KIND = re.compile(
+    r"^(?:其他|其它|同类|类似|相似|相同|同名|不同|别的|别人|以前|以往|往年|历年|过去|之前|新增|结转|经常性|一次性|"
+    r"本单位|我们|我单位|本部门|上述|以上|下列|各类|各个|各|所有|全部|每个|这些|那些|相关|有关|一般|通常|常见|现有|已有|"
+    r"特定目标|运转|专项业务|重点|主要|重大|普通|具体|单个|多个|两个|几个|上年|本年|当年|今年|去年|明年|同一)+$"
+)
+_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[个项份家]?$")
+_POINTING = "这那该此本其它哪每各"  # 这两个项目, 该项目: the words point at projects, they name no kind
+_LEVELS = re.compile(r"^(?:市级|区级|县级|市本级|本级|市属|区属)$")
+
+
+def take_condition(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
+    """Read before the projects: a condition (哪些项目用了X: ``mentions``), an existence question (``exists``) and
+    the kind of project it asks about where no project of the corpus is meant (``unknown_kind``)."""
+    exists = EXIST_WORDS.search(text) is not None and re.search(_HOLDERS, text) is not None
+    for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE):
+        found = pattern.search(text)
+        if found is None or text[found.end("x") : found.end("x") + 1] in (CUT, MONEY):  # 有设置｜: read before
+            continue
+        if phrase := condition_phrase(found["x"]):
+            return _cut_span(text, found.start("v"), found.end("x")), replace(cues, mentions=phrase, exists=exists)
+    if not exists:
+        return text, cues
+    for pattern in (_EXIST_BEFORE, _EXIST_AFTER):
+        if (found := pattern.search(text)) is None:
+            continue
+        kind = kind_phrase(_written_kind(text, found))
+        if kind is None or is_known(kind, names):  # a project of the corpus (信访平台这类项目): the projects read it
+            return text, replace(cues, exists=True)
+        return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
+    return text, replace(cues, exists=True)
+
+
+def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
+    """Read after the projects: 老年助餐项目 (a kind of project no declaration is), where nothing else was named."""
+    named = (cues.project, cues.declaration_id, cues.unknown_project, cues.unknown_subject, cues.unknown_kind)
+    if any(named) or cues.mentions or cues.project_type is not None or cues.policy_id or cues.policy_text:
+        return text, cues
+    for found in _KIND.finditer(text):
+        kind = kind_phrase(_written_kind(text, found))
+        if kind is not None and not is_known(kind, names):
+            return _cut_span(text, found.start("x"), found.end("x")), replace(cues, unknown_kind=kind)
+    return text, cues
+
+
+def condition_phrase(written: str) -> str | None:
+    """The words a condition looks for (第三方评估 from 第三方评估的内容吗), or None when they say nothing."""
+    phrase = _TAIL.sub("", _LEAD.sub("", written))
+    if len(phrase) < 2 or _QUESTION.search(phrase) or re.fullmatch(f"{_HOLDER}.*", phrase):
+        return None
+    return phrase
+
+
+def kind_phrase(written: str) -> str | None:
+    """The kind of project the words before 项目 name (老年助餐), or None for words that name none (其他, 五个…)."""
+    kind = _TAIL.sub("", _LEAD.sub("", written))
+    core = without_chatter(intent_words(kind))  # 平均每个项目: no kind
+    if len(core) < 2 or kind[0] in _POINTING or _QUESTION.search(kind) or _NO_KIND.match(kind):
+        return None
+    if _COUNTED.match(kind) or _LEVELS.match(kind):
+        return None
+    return kind if informative(kind) else None
+
+
+def is_known(kind: str, names: Names) -> bool:
+    """The words name a project of the corpus, or several alike (运维 fits two): not a kind the corpus lacks."""
+    trimmed = names.trim(kind)
+    if any(kind in name for name in names.projects):
+        return True
+    found, tied = match_name(trimmed, names) if trimmed else (None, ())
+    return found is not None or bool(tied)
+
+
+def _cut_span(text: str, start: int, end: int) -> str:
+    return text[:start] + CUT + text[end:]
+
+
+def existence_line(cues: Cues, result: Answer) -> str | None:
+    """有。/没有。: the answer to 有没有…项目/先例, said before what was found (or what the corpus lacks)."""
+    if not cues.exists:
+        return None
+    if result.refused:
+        return "没有。"
+    if result.query is None or result.query.target not in (Target.LIST_PROJECTS, Target.COUNT_PROJECTS):
+        return None
+    found = len({row.declaration_id for row in result.rows})
+    return f"有。语料库中有 {found} 份相关的申报表可作先例："
+
+
+_CLASS_WORDS = ("分类", "种类", "门类", "归类", "品类", "人类")  # 垃圾分类项目: 类 there ends the kind's own word
+
+
+def _written_kind(text: str, found: re.Match[str]) -> str:
+    """The kind as written: 垃圾分类 (not 垃圾分 before 类项目), 老年助餐 (before 类项目)."""
+    kind, end = found["x"], found.end("x")
+    return kind + "类" if text[end : end + 1] == "类" and (kind[-1:] + "类") in _CLASS_WORDS else kind

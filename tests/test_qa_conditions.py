@@ -1,0 +1,184 @@
+"""Issue 24 (new-user trial): conditional listings (哪些项目用了/有/包含/涉及 X) filter by what the forms write and say when
+none does; existence questions (有没有/是否有/有无 … 项目/先例) answer 有 with the matches or 语料库中没有… with real
+candidates; a kind of project no declaration is (老年助餐项目的满意度指标…) is refused, never answered from unrelated
+projects (real corpus, real parser, no model). Expected declarations are read from the raw corpus JSON here."""
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.qa.conversation import Conversation
+from assistant.qa.sources import verify_citation
+from assistant.services.answering import answer
+from assistant.services.scope import CorpusScope
+
+REPO = Path(__file__).resolve().parent.parent
+SCOPE = CorpusScope(REPO / "corpus")
+TODAY = date(2026, 12, 6)
+AMOUNT = re.compile(r"\d[\d,]*\.\d{2} 元")
+PERCENT = re.compile(r"\d+(\.\d+)?\s*\(?%")
+DIAGNOSTIC = re.compile(r"模型未能|JSON|Traceback|level1|level2|target|mentions|unknown_kind|None|\b[a-z_]{5,}\b")
+RAW = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((REPO / "corpus/declarations").glob("*.json"))]
+
+
+def written(word: str, years: tuple[int, ...] = ()) -> set[str]:
+    """Ids of the raw forms whose name, sections, indicators, 项目构成 or 制度保障 hold ``word``."""
+    found = set()
+    for d in RAW:
+        parts = [d["header"]["name"], *(s["text"] for s in d["sections"])]
+        parts += [f"{i['name']} {i['value']['raw']}" for i in d["indicators"]]
+        parts += [" ".join(str(b.get(k) or "") for k in ("name", "content", "detail")) for b in d["budget_lines"]]
+        parts += [" ".join(str(s.get(k) or "") for k in ("category", "document", "measures")) for s in d["safeguards"]]
+        if word in "\n".join(parts) and (not years or d["header"]["year"] in years):
+            found.add(d["id"])
+    return found
+
+
+def ask(question: str, conversation: Conversation | None = None):
+    scope = SCOPE.current().qa
+    return answer(question, conversation or Conversation(), None, scope=scope, finder=None, today=TODAY)
+
+
+def ids(result) -> set[str]:
+    return {row.declaration_id for row in result.rows}
+
+
+def assert_sound(result) -> None:
+    scope = SCOPE.current().qa
+    cited = [*result.citations, *(row.citation for row in result.rows)]
+    assert all(verify_citation(scope.corpus, scope.lexicon.policies, c) for c in cited)
+    assert not DIAGNOSTIC.search(result.text + "\n".join(result.notes)), result.text
+
+
+def assert_none_found(result) -> None:
+    assert result.refused and "语料库中没有" in result.text, result.text
+    assert result.figure is None and not AMOUNT.search(result.text) and not result.rows, result.text
+    assert_sound(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("哪些项目用了微信？", "微信"),
+        ("哪些项目提到了监理？", "监理"),
+        ("有哪些项目涉及直播？", "直播"),
+        ("哪几个项目包含困难党员的内容？", "困难党员"),
+        ("写到服务器的项目有哪些？", "服务器"),
+        ("用到了食堂的项目是哪些", "食堂"),
+        ("项目里有没有涉及合同管理的？", "合同管理"),
+        ("哪些项目用了第三方接口开发？", "第三方接口开发"),  # a 项目构成 row
+    ],
+)
+def test_a_conditional_listing_lists_only_the_forms_that_write_it(question, word):
+    result = ask(question)
+    assert not result.refused, result.text
+    assert ids(result) == written(word) and written(word), result.text
+    assert f"“{word}”" in result.text and all(word in row.value for row in result.rows)
+    assert_sound(result)
+
+
+def test_the_trial_question_with_a_condition_no_form_meets_says_so():
+    result = ask("哪些项目用了第三方评估？")  # was: every project listed
+    assert_none_found(result)
+    assert "没有写到“第三方评估”" in result.text
+    assert "“第三方”" in result.text  # the nearest: a form that writes a part of it, said to be no match
+
+
+@pytest.mark.parametrize("question", ["哪些项目用了区块链技术？", "有没有项目用到了无人机？", "哪些申报表涉及垃圾分类"])
+def test_a_condition_no_form_meets_is_never_answered_with_projects(question):
+    assert_none_found(ask(question))
+
+
+def test_a_condition_is_counted_and_kept_in_a_follow_up():
+    counted = ask("有几个项目提到了微信？")
+    assert counted.figure == f"{len(written('微信'))} 个"
+    conversation = Conversation()
+    ask("哪些项目用到了微信？", conversation)
+    result = ask("2020年的呢？", conversation)
+    assert ids(result) == written("微信", (2020,)), result.text
+
+
+def test_a_condition_written_apart_in_one_sentence_says_so():
+    result = ask("哪些项目涉及机房消防改造？")
+    assert ids(result) == written("机房消防"), result.text
+    assert "没有原样写“机房消防改造”" in result.text
+    assert_sound(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("有没有老年助餐类项目的先例？", "老年助餐"),  # was: 没有 swallowed into a project name
+        ("是否有社区养老方面的项目？", "社区养老"),
+        ("有无垃圾分类相关的项目先例", "垃圾分类"),
+        ("以前有没有人做过校舍修缮这类项目？", "校舍修缮"),
+        ("老年助餐项目以前有人报过吗？", "老年助餐"),
+    ],
+)
+def test_an_existence_question_about_a_kind_the_corpus_lacks_says_no(question, kind):
+    result = ask(question)
+    assert_none_found(result)
+    assert f"语料库中没有“{kind}”类项目的申报表" in result.text
+    assert "“没有" not in result.text and "“有" not in result.text  # no question word inside the name said absent
+    assert "名称最接近的项目" in result.text or "现有项目" in result.text  # real candidates
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("有没有党费缴纳系统这样的项目？", "闵行区党建服务中心党费缴纳管理系统项目"),
+        ("之前有没有做过老干部信息管理系统的项目先例", "上海市人大老干部综合信息管理系统建设经费"),
+    ],
+)
+def test_an_existence_question_about_a_held_project_says_yes_with_it(question, name):
+    result = ask(question)
+    assert not result.refused and result.text.startswith("有。语料库中有"), result.text
+    assert {row.project for row in result.rows} == {name}
+    assert_sound(result)
+
+
+def test_an_existence_question_with_a_condition_says_yes_with_the_forms():
+    result = ask("有没有项目用到了短信？")
+    assert "语料库中有" in result.text and ids(result) == written("短信"), result.text
+    assert_sound(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        (
+            "老年助餐项目的满意度指标一般定多少？",
+            "老年助餐",
+        ),  # the trial's question: was answered from unrelated projects
+        ("养老服务类项目的时效指标一般怎么写？", "养老服务"),
+        ("河道整治项目的成本指标一般写些什么", "河道整治"),
+        ("垃圾分类方面的项目满意度一般填多少", "垃圾分类"),
+    ],
+)
+def test_indicator_statistics_for_a_kind_the_corpus_lacks_are_refused(question, kind):
+    result = ask(question)
+    assert_none_found(result)
+    assert f"语料库中没有“{kind}" in result.text and not result.citations
+    assert not PERCENT.search(result.text), result.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "满意度指标的目标值一般填多少？",
+        "其他项目的满意度指标一般定多少？",
+        "信息化项目的满意度指标一般定多少？",
+        "运维项目的时效指标一般怎么写？",
+        "2023年组织部的项目有哪些？",
+        "所有项目里指标最多的是哪个",
+        "哪些项目有满意度指标？",
+        "哪些项目没有成本指标？",
+    ],
+)
+def test_words_before_project_that_name_no_kind_are_still_answered(question):
+    result = ask(question)
+    assert not result.refused, result.text
+    assert "类项目的申报表" not in result.text
