@@ -182,3 +182,28 @@ def test_words_before_project_that_name_no_kind_are_still_answered(question):
     result = ask(question)
     assert not result.refused, result.text
     assert "类项目的申报表" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("2026年党建服务中心负责实施的项目年度资金申请总额合计多少？", "12,482,226.00 元"),
+        ("2023年组织部申报的项目项目资金总额一共多少？", "26,413,037.00 元"),
+    ],
+)
+def test_what_a_unit_does_with_its_projects_names_no_kind(question, figure):
+    result = ask(question)
+    assert not result.refused and result.figure == figure, result.text
+
+
+def test_an_existence_question_naming_a_project_by_its_type_words_finds_that_project():
+    result = ask("有没有信息化建设的项目可以参考？")
+    assert result.text.startswith("有。语料库中有"), result.text
+    assert {row.project for row in result.rows} == {"信息化建设项目"}
+    assert ids(result) == {"2023-003-05", "2026-004-04"}
+
+
+def test_an_indicator_value_of_a_project_named_by_a_short_name_ending_in_money_is_the_value():
+    result = ask("党建服务工作经费的处理时效满意度定的多少？")
+    assert not result.refused and "≥90.00(%)" in result.text, result.text
+    assert result.figure is None and {row.field for row in result.rows} == {"处理时效满意度"}

@@ -68,12 +68,17 @@ _NO_KIND = re.compile(
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[个项份家]?$")
 _POINTING = "这那该此本其它哪每各"  # 这两个项目, 该项目: the words point at projects, they name no kind
 _LEVELS = re.compile(r"^(?:市级|区级|县级|市本级|本级|市属|区属)$")
+# 党建服务中心实施的项目, 组织部负责申报的项目: what a unit does with its projects names no kind of project.
+_DOING = re.compile(
+    r"^(?:(?:负责|牵头|主管|主办|承办|承担|组织|参与|实施|执行|开展|申报|申请|报送|填报|编制|管理|立项|做|办|搞|报|建)的?)+$"
+)
 
 
-def take_condition(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
-    """Read before the projects: a condition (哪些项目用了X: ``mentions``), an existence question (``exists``) and
-    the kind of project it asks about where no project of the corpus is meant (``unknown_kind``)."""
-    exists = EXIST_WORDS.search(text) is not None and re.search(_HOLDERS, text) is not None
+def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str, Cues]:
+    """Read before the projects: a condition (哪些项目用了X: ``mentions``), an existence question (``exists``, read
+    in ``full``, the question before any word was taken) and the kind of project it asks about where no project of
+    the corpus is meant (``unknown_kind``)."""
+    exists = EXIST_WORDS.search(full) is not None and re.search(_HOLDERS, full) is not None
     for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE):
         found = pattern.search(text)
         if found is None or text[found.end("x") : found.end("x") + 1] in (CUT, MONEY):  # 有设置｜: read before
@@ -85,9 +90,12 @@ def take_condition(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
     for pattern in (_EXIST_BEFORE, _EXIST_AFTER):
         if (found := pattern.search(text)) is None:
             continue
+        rest = f"{text[: found.start()]}{CUT}{text[found.end() :]}"
+        if project := next((p for p in names.projects if p in (found["x"], found["x"] + "项目")), None):
+            return rest, replace(cues, exists=True, project=project)  # 有没有信息化建设的项目: 信息化建设项目
         kind = kind_phrase(_written_kind(text, found))
-        if kind is None or is_known(kind, names):  # a project of the corpus (信访平台这类项目): the projects read it
-            return text, replace(cues, exists=True)
+        if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
+            return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
     return text, replace(cues, exists=True)
 
@@ -118,7 +126,7 @@ def kind_phrase(written: str) -> str | None:
     core = without_chatter(intent_words(kind))  # 平均每个项目: no kind
     if len(core) < 2 or kind[0] in _POINTING or _QUESTION.search(kind) or _NO_KIND.match(kind):
         return None
-    if _COUNTED.match(kind) or _LEVELS.match(kind):
+    if _COUNTED.match(kind) or _LEVELS.match(kind) or _DOING.match(kind):
         return None
     return kind if informative(kind) else None
 

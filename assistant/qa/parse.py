@@ -198,13 +198,13 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_project_type(text, cues, explicit=True)
     if it_projects := _IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
-    text, cues = _take_project_type(text, cues)
+    text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
     text, cues = _take_indicator_name(text, cues, lexicon)
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
-    text, cues = take_condition(text, cues, project_names(lexicon))
+    text, cues = take_condition(text, cues, project_names(lexicon), full)
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
@@ -312,11 +312,14 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
     return cues, text
 
 
-def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tuple[str, Cues]:
+def _take_project_type(
+    text: str, cues: Cues, *, explicit: bool = False, projects: tuple[str, ...] = ()
+) -> tuple[str, Cues]:
     """培训项目, 会议类项目: a kind of project. ``explicit`` (before the names) takes only 类 (信息化运维类项目);
-    the plain form is read after them, so that 信息化运维项目 stays a project's name."""
+    the plain form is read after them, so that 信息化运维项目 (also written 信息化运维的项目) stays a project's name."""
     for found in TYPE_TERM.finditer(text):
-        if cues.project_type is None and (not explicit or found.group(2)):
+        named = not found.group(2) and found.group(1) + "项目" in projects
+        if cues.project_type is None and (not explicit or found.group(2)) and not named:
             return _cut(text, found.group()), replace(cues, project_type=TYPE_WORDS[found.group(1)])
     return text, cues
 
@@ -451,7 +454,9 @@ def _older_target(text: str, cues: Cues) -> Target | None:
             else Target.COUNT_PROJECTS
         )
     # 组织部门建设经费的时效指标都有啥: 经费 there ends the project's short name; the indicators are asked for.
-    names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not _any(text, _SUM)
+    # 远教电教经费的管理人员满意度写的多少: the value of an indicator is asked, 多少 there is no sum.
+    not_a_sum = not _any(text, _SUM) or _TYPICAL.search(text) is not None
+    names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not_a_sum
     if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
         if not names_indicators:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
