@@ -207,3 +207,57 @@ def test_an_indicator_value_of_a_project_named_by_a_short_name_ending_in_money_i
     result = ask("党建服务工作经费的处理时效满意度定的多少？")
     assert not result.refused and "≥90.00(%)" in result.text, result.text
     assert result.figure is None and {row.field for row in result.rows} == {"处理时效满意度"}
+
+
+def annual_of(decl_ids: set[str]) -> str:
+    from decimal import Decimal
+
+    amounts = [Decimal(d["funding"]["annual"]) for d in RAW if d["id"] in decl_ids and d["funding"]["annual"]]
+    return f"{sum(amounts, Decimal(0)):,.2f} 元"
+
+
+def test_a_verb_of_condition_before_a_type_word_makes_it_a_condition():
+    counted = ask("涉及培训的项目有几个？")  # 培训 is also a project type: here the forms that write it are counted
+    assert counted.figure == f"{len(written('培训'))} 个", counted.text
+    summed = ask("提到宣传的项目一共申请了多少钱？")
+    assert ids(summed) == written("宣传") and summed.figure == annual_of(written("宣传")), summed.text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("哪些项目的指标里提到了直播？", "直播"),
+        ("哪些项目有涉及大数据的内容", "大数据"),
+        ("项目中有没有写到监理的", "监理"),
+    ],
+)
+def test_a_condition_read_through_the_words_around_it(question, word):
+    result = ask(question)
+    assert ids(result) == written(word), result.text
+    assert_sound(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("有没有跟老年人相关的项目？", "老年人"),
+        ("我们想报一个老年食堂的项目，有先例吗", "老年食堂"),
+        ("以前有单位申报过智慧养老平台项目吗", "智慧养老平台"),
+        ("有没有类似智慧社区的项目先例？", "智慧社区"),
+    ],
+)
+def test_an_existence_question_reads_the_kind_without_the_words_around_it(question, kind):
+    result = ask(question)
+    assert_none_found(result)
+    assert f"语料库中没有“{kind}”类项目的申报表" in result.text, result.text
+
+
+def test_an_existence_question_without_a_word_for_project_still_reads_the_project():
+    result = ask("有没有人做过党费缴纳系统")
+    assert result.text.startswith("有。语料库中有") and ids(result) == {"2020-000-01"}, result.text
+
+
+def test_whether_a_named_project_has_a_category_is_answered_for_each_of_its_years():
+    result = ask("信息化运维项目有没有成本指标？")  # was read as 没有成本指标: the year lacking them was listed
+    assert ids(result) == {"2023-003-06"} and {row.field for row in result.rows} == {"控制成本管理规范性"}
+    assert "信息化运维项目（2026） 没有成本指标" in result.text, result.text

@@ -30,12 +30,13 @@ _VERB = (
 _WHICH = r"(?:哪些|哪几个|哪一个|哪个|什么|啥|几个|多少个?|有没有|是否有|有无|有没)"
 _HOLDER = r"(?:项目|申报表)"
 # 哪些项目用了 X / 有几个项目提到了 X / 有没有项目涉及 X
-_CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}(?:里|中|当中)?(?:都|还|也|曾经?)?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
+_PLACE = f"(?:的?{_RUN}{{0,6}}?(?:里面|里|中|当中))?"  # 哪些项目的指标里提到了 X: where is searched is the whole form
+_CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:都|还|也|曾经?)?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
 # 用了 X 的项目有哪些 / 有没有用到 X 的项目
 _CONDITION_BEFORE = re.compile(f"(?P<v>{_VERB})(?P<x>{_RUN}+?)(?:的|之)(?:项目|申报表)")
 # 项目里有没有用到 X
 _CONDITION_HOLDER_FIRST = re.compile(
-    f"{_HOLDER}(?:里|中|当中)?(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
+    f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
 )
 _EXIST_WORD = r"(?:有没有|是否有|有无|有没|是不是有|可有)"
 _KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|性质|领域)?的?"
@@ -43,16 +44,22 @@ _HOLDERS = r"(?:项目|先例|申报表|案例|例子)"
 _PAST = r"(?:人|单位)?(?:做过|申报过|报过|搞过|申请过|立过项|干过)?"
 # 有没有老年助餐类项目的先例 / 以前有没有做过信访平台这类项目 / 是否有养老服务方面的项目
 _EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
-# 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗
-_EXIST_AFTER = re.compile(
-    f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:{_RUN}{{0,6}}?)(?:{_EXIST_WORD}|(?:做过|申报过|报过|有过)吗)"
+_DONE = r"(?:做过|申报过|报过|搞过|申请过)"
+# 有没有人做过党费缴纳系统 / 以前有单位申报过智慧养老平台项目吗: existence without 项目 or 先例
+_EXIST_DONE = re.compile(
+    f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
-EXIST_WORDS = re.compile(_EXIST_WORD + r"|有过吗|做过吗|报过吗|申报过吗")
+_ASKED = f"{_EXIST_WORD}|有过吗|{_DONE}吗|有(?:人|单位){_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
+EXIST_WORDS = re.compile(_ASKED)
+# 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗 / 想报一个老年食堂的项目，有先例吗
+_EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape(CUT + MONEY)}]{{0,6}}?)(?:{_ASKED})")
 # X 项目 / X 类项目 / X 方面的项目: a kind of project named by the words before 项目.
 _KIND = re.compile(f"(?P<x>{_RUN}{{2,14}}?){_KIND_TAIL}(?:项目|申报表|先例)")
 # Words around a condition or a kind that say nothing of it (…的内容, …这块, 做过…, 以前…).
 _LEAD = re.compile(
-    r"^(?:以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关)+"
+    r"^(?:以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关|"
+    r"跟|和|与|同|针对|面向|类似于?|像|比如|例如|"
+    r"(?:我们单位|我单位|我们|我)?(?:想|要|准备|打算|计划|拟)(?:申报|申请|报|做|搞|上)?(?:一个|个)?)+"
 )
 _TAIL = re.compile(
     r"(?:这一?类|这一?块|这种|这样|一类|之类|方面|相关|领域|等|的|之)*(?:内容|工作|技术|事项|东西|功能|情况)?"
@@ -78,7 +85,7 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
     """Read before the projects: a condition (哪些项目用了X: ``mentions``), an existence question (``exists``, read
     in ``full``, the question before any word was taken) and the kind of project it asks about where no project of
     the corpus is meant (``unknown_kind``)."""
-    exists = EXIST_WORDS.search(full) is not None and re.search(_HOLDERS, full) is not None
+    exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}", full) is not None
     for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE):
         found = pattern.search(text)
         if found is None or text[found.end("x") : found.end("x") + 1] in (CUT, MONEY):  # 有设置｜: read before
@@ -87,7 +94,7 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
             return _cut_span(text, found.start("v"), found.end("x")), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
-    for pattern in (_EXIST_BEFORE, _EXIST_AFTER):
+    for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE):
         if (found := pattern.search(text)) is None:
             continue
         rest = f"{text[: found.start()]}{CUT}{text[found.end() :]}"
@@ -98,6 +105,12 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
     return text, replace(cues, exists=True)
+
+
+def after_a_condition(before: str) -> bool:
+    """涉及培训的项目: the words before a type of project end in a verb of condition, so they are a condition on
+    what the forms write, not the type."""
+    return re.search(f"{_VERB}$", before) is not None
 
 
 def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
@@ -114,7 +127,7 @@ def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
 
 def condition_phrase(written: str) -> str | None:
     """The words a condition looks for (第三方评估 from 第三方评估的内容吗), or None when they say nothing."""
-    phrase = _TAIL.sub("", _LEAD.sub("", written))
+    phrase = _TAIL.sub("", re.sub(f"^{_VERB}", "", _LEAD.sub("", written)))  # 有涉及大数据的内容: 大数据
     if len(phrase) < 2 or _QUESTION.search(phrase) or re.fullmatch(f"{_HOLDER}.*", phrase):
         return None
     return phrase

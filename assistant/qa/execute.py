@@ -233,6 +233,9 @@ def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:
             lines.append(f"{_title(decl)} 的{level_label(filters)}（{len(found)} 项）：")
             lines += [f"- {row.citation.quote} {row.citation.label}" for row in found]
             rows += found
+    if filters.project and rows:  # 信息化运维项目有没有成本指标: the project's years without any are said, not dropped
+        shown = {row.declaration_id for row in rows}
+        lines += [f"{_title(decl)} 没有{level_label(filters)}。" for decl in decls if decl.id not in shown]
     return Result(lines=lines, rows=rows)
 
 

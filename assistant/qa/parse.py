@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
-from assistant.qa.conditions import take_condition, take_kind
+from assistant.qa.conditions import after_a_condition, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
@@ -212,7 +212,8 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_kind(text, cues, project_names(lexicon))
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
-    cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
+    asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
+    cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, _LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
@@ -319,6 +320,7 @@ def _take_project_type(
     the plain form is read after them, so that 信息化运维项目 (also written 信息化运维的项目) stays a project's name."""
     for found in TYPE_TERM.finditer(text):
         named = not found.group(2) and found.group(1) + "项目" in projects
+        named = named or after_a_condition(text[: found.start()])  # 涉及培训的项目: a condition, read later
         if cues.project_type is None and (not explicit or found.group(2)) and not named:
             return _cut(text, found.group()), replace(cues, project_type=TYPE_WORDS[found.group(1)])
     return text, cues
