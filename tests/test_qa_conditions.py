@@ -261,3 +261,38 @@ def test_whether_a_named_project_has_a_category_is_answered_for_each_of_its_year
     result = ask("信息化运维项目有没有成本指标？")  # was read as 没有成本指标: the year lacking them was listed
     assert ids(result) == {"2023-003-06"} and {row.field for row in result.rows} == {"控制成本管理规范性"}
     assert "信息化运维项目（2026） 没有成本指标" in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("哪些项目是用到了短信平台的？", "短信平台"),
+        ("用到微信的有哪些项目", "微信"),
+        ("哪些项目用到了“等级保护”？", "等级保护"),
+    ],
+)
+def test_a_condition_in_other_word_orders_and_quoted(question, word):
+    result = ask(question)
+    assert ids(result) == written(word) and written(word), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("咱们有做过老年助餐的项目吗", "老年助餐"),
+        ("之前有过养老类的项目吗", "养老"),
+        ("老年助餐服务的满意度一般写多少", "老年助餐服务"),
+    ],
+)
+def test_a_kind_asked_about_in_chat_wording_or_without_the_word_project_is_refused(question, kind):
+    result = ask(question)
+    assert_none_found(result)
+    assert f"语料库中没有“{kind}”类项目的申报表" in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    "question", ["培训的满意度一般写多少？", "技术支持的满意度一般定多少", "往年项目的满意度指标一般怎么填"]
+)
+def test_a_category_qualified_by_words_the_corpus_holds_is_still_answered(question):
+    result = ask(question)
+    assert not result.refused and result.citations, result.text

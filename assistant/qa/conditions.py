@@ -31,9 +31,11 @@ _WHICH = r"(?:哪些|哪几个|哪一个|哪个|什么|啥|几个|多少个?|有
 _HOLDER = r"(?:项目|申报表)"
 # 哪些项目用了 X / 有几个项目提到了 X / 有没有项目涉及 X
 _PLACE = f"(?:的?{_RUN}{{0,6}}?(?:里面|里|中|当中))?"  # 哪些项目的指标里提到了 X: where is searched is the whole form
-_CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:都|还|也|曾经?)?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
+_CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:都|还|也|曾经?)?是?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
 # 用了 X 的项目有哪些 / 有没有用到 X 的项目
-_CONDITION_BEFORE = re.compile(f"(?P<v>{_VERB})(?P<x>{_RUN}+?)(?:的|之)(?:项目|申报表)")
+_CONDITION_BEFORE = re.compile(
+    f"(?P<v>{_VERB})(?P<x>{_RUN}+?)(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
+)
 # 项目里有没有用到 X
 _CONDITION_HOLDER_FIRST = re.compile(
     f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
@@ -49,7 +51,7 @@ _DONE = r"(?:做过|申报过|报过|搞过|申请过)"
 _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
-_ASKED = f"{_EXIST_WORD}|有过吗|{_DONE}吗|有(?:人|单位){_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
+_ASKED = f"{_EXIST_WORD}|有过|{_DONE}吗|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
 EXIST_WORDS = re.compile(_ASKED)
 # 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗 / 想报一个老年食堂的项目，有先例吗
 _EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape(CUT + MONEY)}]{{0,6}}?)(?:{_ASKED})")
@@ -58,7 +60,7 @@ _KIND = re.compile(f"(?P<x>{_RUN}{{2,14}}?){_KIND_TAIL}(?:项目|申报表|先�
 # Words around a condition or a kind that say nothing of it (…的内容, …这块, 做过…, 以前…).
 _LEAD = re.compile(
     r"^(?:以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关|"
-    r"跟|和|与|同|针对|面向|类似于?|像|比如|例如|"
+    r"跟|和|与|同|针对|面向|类似于?|像|比如|例如|咱们|咱|大家|有过|"
     r"(?:我们单位|我单位|我们|我)?(?:想|要|准备|打算|计划|拟)(?:申报|申请|报|做|搞|上)?(?:一个|个)?)+"
 )
 _TAIL = re.compile(
@@ -73,6 +75,7 @@ _NO_KIND = re.compile(
     r"特定目标|运转|专项业务|重点|主要|重大|普通|具体|单个|多个|两个|几个|上年|本年|当年|今年|去年|明年|同一)+$"
 )
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[个项份家]?$")
+_QUOTES = re.compile("[“”\"'「」『』‘’]")
 _POINTING = "这那该此本其它哪每各"  # 这两个项目, 该项目: the words point at projects, they name no kind
 _LEVELS = re.compile(r"^(?:市级|区级|县级|市本级|本级|市属|区属)$")
 # 党建服务中心实施的项目, 组织部负责申报的项目: what a unit does with its projects names no kind of project.
@@ -125,8 +128,25 @@ def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
     return text, cues
 
 
+_QUALIFIED = re.compile(f"(?P<x>{_RUN}{{2,14}})的{re.escape(CUT)}")
+_PROJECT_WORD = re.compile("(?:类|方面)?的?(?:项目|申报表)$")
+
+
+def qualified_kind(cues: Cues, names: Names, indicator_names: tuple[str, ...]) -> Cues:
+    """老年助餐服务的满意度一般写多少: a question across forms whose category is qualified by words that name no project,
+    kind or indicator of the corpus asks about a kind it lacks (``unknown_kind``), never answered from all forms."""
+    if cues.project or cues.declaration_id or cues.mentions or cues.project_type or cues.unknown_kind:
+        return cues
+    for found in _QUALIFIED.finditer(cues.rest):
+        kind = kind_phrase(_PROJECT_WORD.sub("", found["x"]))
+        if kind and not is_known(kind, names) and not any(kind in name for name in indicator_names):
+            return replace(cues, unknown_kind=kind)
+    return cues
+
+
 def condition_phrase(written: str) -> str | None:
     """The words a condition looks for (第三方评估 from 第三方评估的内容吗), or None when they say nothing."""
+    written = _QUOTES.sub("", written)
     phrase = _TAIL.sub("", re.sub(f"^{_VERB}", "", _LEAD.sub("", written)))  # 有涉及大数据的内容: 大数据
     if len(phrase) < 2 or _QUESTION.search(phrase) or re.fullmatch(f"{_HOLDER}.*", phrase):
         return None

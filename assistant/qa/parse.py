@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
-from assistant.qa.conditions import after_a_condition, take_condition, take_kind
+from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
@@ -217,6 +217,8 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
+    if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
+        cues = qualified_kind(cues, project_names(lexicon), lexicon.indicator_names)
     return replace(cues, target=target)
 
 
