@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.entities import Names, informative
 from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
+from assistant.qa.lexicon import FUNDING_TERMS, HEADER_TERMS, LEVEL_TERMS, ROW_TERMS, SECTION_TERMS
 from assistant.qa.models import Answer, Target
 from assistant.qa.reading import without_chatter
 
@@ -34,7 +36,7 @@ _PLACE = f"(?:的?{_RUN}{{0,6}}?(?:里面|里|中|当中))?"  # 哪些项目的�
 _CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:都|还|也|曾经?)?是?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
 # 用了 X 的项目有哪些 / 有没有用到 X 的项目
 _CONDITION_BEFORE = re.compile(
-    f"(?P<v>{_VERB})(?P<x>{_RUN}+?)(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
+    f"(?P<v>{_VERB})(?P<x>{_RUN}+?)[{re.escape(CUT + MONEY)}]?(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
 )
 # 项目里有没有用到 X
 _CONDITION_HOLDER_FIRST = re.compile(
@@ -91,10 +93,14 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
     exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}", full) is not None
     for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE):
         found = pattern.search(text)
-        if found is None or text[found.end("x") : found.end("x") + 1] in (CUT, MONEY):  # 有设置｜: read before
+        if found is None or not (phrase := condition_phrase(found["x"])):
             continue
-        if phrase := condition_phrase(found["x"]):
-            return _cut_span(text, found.start("v"), found.end("x")), replace(cues, mentions=phrase, exists=exists)
+        if text[found.end("x") : found.end("x") + 1] in (CUT, MONEY):  # 合同管理｜ (制度 read as rows): the words go on
+            if _SETTING.match(phrase):  # 有设置｜ (成本指标): the term is what is asked for
+                continue
+            phrase = _through_terms(full, phrase)
+            cues = unread(cues, phrase)
+        return _cut_span(text, found.start("v"), found.end("x")), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
     for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE):
@@ -108,6 +114,39 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
     return text, replace(cues, exists=True)
+
+
+_SETTING = re.compile(r"^(?:设置?|设了|设定|设有|填报?|填了|写|列|列了|安排|配置|配备)了?$")
+_THROUGH = re.compile(
+    f"{_RUN}*?(?=(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)|[{_STOPS}]|$)"
+)
+
+
+def _through_terms(full: str, phrase: str) -> str:
+    """提到合同管理制度的项目: the condition as written, through the words the vocabulary read (制度)."""
+    at = full.find(phrase)
+    tail = _THROUGH.match(full, at + len(phrase)) if at >= 0 else None
+    return _TAIL.sub("", phrase + tail.group()) if tail else phrase
+
+
+def unread(cues: Cues, phrase: str) -> Cues:
+    """The cues without what the vocabulary read inside a condition's words (制度 as 制度保障 rows, 指标 as a level)."""
+
+    def inside(terms: Iterable[str]) -> bool:
+        return any(term in phrase for term in terms)
+
+    fields = tuple(f for f in cues.header_fields if not any(t in phrase for t, named in HEADER_TERMS if f in named))
+    return replace(
+        cues,
+        rows=None if inside(t for t, _ in ROW_TERMS) else cues.rows,
+        row_name=None if cues.row_name and cues.row_name in phrase else cues.row_name,
+        level1=None if inside(t for t, _, _ in LEVEL_TERMS) else cues.level1,
+        level2=None if inside(t for t, _, _ in LEVEL_TERMS) else cues.level2,
+        section=None if inside(t for t, _ in SECTION_TERMS) else cues.section,
+        funding_field=None if inside(t for t, _ in FUNDING_TERMS) else cues.funding_field,
+        indicator_name=None if cues.indicator_name and cues.indicator_name in phrase else cues.indicator_name,
+        header_fields=fields,
+    )
 
 
 def after_a_condition(before: str) -> bool:
