@@ -38,6 +38,11 @@ _CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:都|还|也|曾经?)
 _CONDITION_BEFORE = re.compile(
     f"(?P<v>{_VERB})(?P<x>{_RUN}+?)[{re.escape(CUT + MONEY)}]?(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
 )
+# 跟 X 有关的项目有哪些 / 哪些项目与 X 相关: related to what the forms write
+_RELATED_BEFORE = re.compile(
+    f"(?:跟|和|与|同)?(?P<x>{_RUN}+?)(?P<v>有关|相关)(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
+)
+_RELATED_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:跟|和|与|同)(?P<x>{_RUN}+?)(?P<v>有关|相关)")
 # 项目里有没有用到 X
 _CONDITION_HOLDER_FIRST = re.compile(
     f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
@@ -61,7 +66,7 @@ _EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape
 _KIND = re.compile(f"(?P<x>{_RUN}{{2,14}}?){_KIND_TAIL}(?:项目|申报表|先例)")
 # Words around a condition or a kind that say nothing of it (…的内容, …这块, 做过…, 以前…).
 _LEAD = re.compile(
-    r"^(?:以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关|"
+    r"^(?:有没有|是否有|有无|哪些项目|哪些|以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关|"
     r"跟|和|与|同|针对|面向|类似于?|像|比如|例如|咱们|咱|大家|有过|"
     r"(?:我们单位|我单位|我们|我)?(?:想|要|准备|打算|计划|拟)(?:申报|申请|报|做|搞|上)?(?:一个|个)?)+"
 )
@@ -91,7 +96,7 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
     in ``full``, the question before any word was taken) and the kind of project it asks about where no project of
     the corpus is meant (``unknown_kind``)."""
     exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}", full) is not None
-    for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE):
+    for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE, _RELATED_AFTER, _RELATED_BEFORE):
         found = pattern.search(text)
         if found is None or not (phrase := condition_phrase(found["x"])):
             continue
@@ -100,7 +105,8 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
                 continue
             phrase = _through_terms(full, phrase)
             cues = unread(cues, phrase)
-        return _cut_span(text, found.start("v"), found.end("x")), replace(cues, mentions=phrase, exists=exists)
+        start, end = min(found.start("v"), found.start("x")), max(found.end("v"), found.end("x"))
+        return _cut_span(text, start, end), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
     for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE):

@@ -17,6 +17,7 @@ from assistant.domain.text import sentences
 from assistant.qa.entities import informative
 from assistant.qa.models import Result, Row
 
+DIGEST = 6  # project names offered when no form writes even a part of the phrase
 MIN_PART = 2  # characters of each half of a phrase found split in one sentence
 _FUNCTION = set("的了是在和与及或之其")
 
@@ -163,4 +164,7 @@ def none_found(phrase: str, decls: Sequence[Declaration], limit: int = 3) -> lis
             for _, d, held in near[:limit]
         ]
         lines.append("只写到其中部分字词的申报表（不是所问的内容）：" + "、".join(shown_parts) + "。")
+    else:
+        names = list(dict.fromkeys(decl.header.name for decl in decls))
+        lines.append(f"也没有写到其中部分字词的申报表；现有项目 {len(names)} 个，例如：{'、'.join(names[:DIGEST])}。")
     return lines
