@@ -178,6 +178,9 @@ def test_indicator_statistics_for_a_kind_the_corpus_lacks_are_refused(question, 
         "所有项目里指标最多的是哪个",
         "哪些项目有满意度指标？",
         "哪些项目没有成本指标？",
+        "我们单位的项目有哪些",
+        "前面说的项目有几个指标",
+        "2023年新增项目有哪些",
     ],
 )
 def test_words_before_project_that_name_no_kind_are_still_answered(question):

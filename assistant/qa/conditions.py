@@ -78,12 +78,16 @@ _QUESTION = re.compile(r"最|哪|什么|啥|多少|几|怎么|如何|是否|有�
 # Words before 项目 that name no kind of project (其他项目, 同类项目, 新增项目, 一次性项目…).
 _NO_KIND = re.compile(
     r"^(?:其他|其它|同类|类似|相似|相同|同名|不同|别的|别人|以前|以往|往年|历年|过去|之前|新增|结转|经常性|一次性|"
-    r"本单位|我们|我单位|本部门|上述|以上|下列|各类|各个|各|所有|全部|每个|这些|那些|相关|有关|一般|通常|常见|现有|已有|"
+    r"本单位|我们|咱们|我单位|本部门|单位|部门|处室|上述|以上|下列|各类|各个|各|所有|全部|每个|这些|那些|相关|有关|一般|通常|常见|现有|已有|"
     r"特定目标|运转|专项业务|重点|主要|重大|普通|具体|单个|多个|两个|几个|上年|本年|当年|今年|去年|明年|同一)+$"
 )
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[个项份家]?$")
 _QUOTES = re.compile("[“”\"'「」『』‘’]")
 _POINTING = "这那该此本其它哪每各"  # 这两个项目, 该项目: the words point at projects, they name no kind
+# 前面说的项目, 刚才提到的项目: the projects the conversation spoke of, no kind.
+_REFERS = re.compile(
+    r"^(?:前面|上面|刚才|刚刚|前述|上文|之前|先前|以上|上述)(?:说|讲|问|提到|提|列|列出|查)?(?:过|了)?的?$"
+)
 _LEVELS = re.compile(r"^(?:市级|区级|县级|市本级|本级|市属|区属)$")
 # 党建服务中心实施的项目, 组织部负责申报的项目: what a unit does with its projects names no kind of project.
 _DOING = re.compile(
@@ -204,7 +208,7 @@ def kind_phrase(written: str) -> str | None:
     core = without_chatter(intent_words(kind))  # 平均每个项目: no kind
     if len(core) < 2 or kind[0] in _POINTING or _QUESTION.search(kind) or _NO_KIND.match(kind):
         return None
-    if _COUNTED.match(kind) or _LEVELS.match(kind) or _DOING.match(kind):
+    if _COUNTED.match(kind) or _LEVELS.match(kind) or _DOING.match(kind) or _REFERS.match(kind):
         return None
     return kind if informative(kind) else None
 
