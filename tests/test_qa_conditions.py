@@ -335,3 +335,14 @@ def test_projects_related_to_a_word_are_the_forms_that_write_it(question, word):
 
 def test_projects_related_to_a_word_no_form_writes_are_none():
     assert_none_found(ask("哪些项目跟第三方评估有关？"))
+
+
+def test_a_condition_narrows_other_questions_too():
+    indicators = ask(
+        "提到驻场人员的项目有哪些指标？"
+    )  # the indicators of the forms that write it, not the project list
+    raw = next(d for d in RAW if d["id"] == "2023-003-06")
+    assert ids(indicators) == written("驻场人员") == {"2023-003-06"}
+    assert {row.field for row in indicators.rows} == {i["name"] for i in raw["indicators"]}
+    summed = ask("涉及网络安全的项目一共申请了多少钱？")
+    assert ids(summed) == written("网络安全") and summed.figure == annual_of(written("网络安全")), summed.text

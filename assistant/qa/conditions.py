@@ -110,6 +110,8 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
             phrase = _through_terms(full, phrase)
             cues = unread(cues, phrase)
         start, end = min(found.start("v"), found.start("x")), max(found.end("v"), found.end("x"))
+        if pattern in (_CONDITION_BEFORE, _RELATED_BEFORE):  # 提到驻场人员的项目｜有哪些指标: 的项目 is the condition's
+            end = found.end()
         return _cut_span(text, start, end), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
