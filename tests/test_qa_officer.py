@@ -223,3 +223,35 @@ def test_follow_ups_after_a_ranking_and_a_list():
 def test_a_misspelt_project_and_a_bare_amount_question(question, declaration):
     result = ask(question)
     assert not result.refused and {row.declaration_id for row in result.rows} == {declaration}
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("信访平台几号开始的？", ["2019-01-01"]),
+        ("党费缴纳系统哪天完成？", ["2020-12-31"]),
+        ("机关服务费几月份开始，什么时候截止", ["2023-01-01", "2023-12-31"]),
+    ],
+)
+def test_when_a_project_starts_or_ends_asked_in_everyday_words_is_its_dates(question, wanted):
+    result = ask(question)
+    assert not result.refused and all(w in result.text for w in wanted), result.text
+    assert len({row.declaration_id for row in result.rows}) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["组织力平台的项目构成里哪部分钱最少", "党费缴纳系统项目构成中哪一项花钱最少", "党费系统项目构成哪块最贵"],
+)
+def test_which_part_of_the_composition_costs_most_or_least_is_a_ranking_of_its_rows(question):
+    result = ask(question)
+    assert not result.refused and result.figure is not None, result.text
+    lines = {row.field for row in result.rows}
+    assert lines and lines <= {
+        "组织力建设信息化平台",
+        "党费缴纳移动端功能开发",
+        "党费缴纳PC端功能开发",
+        "第三方接口开发",
+        "安全测评费用",
+        "软件测评费",
+    }

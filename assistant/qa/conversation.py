@@ -44,7 +44,14 @@ class Conversation(BaseModel):
     def resolve(self, cues: Cues) -> Cues:
         """The cues with what a follow-up leaves unsaid taken from the conversation; a question naming a subject the
         corpus lacks (区人大的呢？) takes nothing from it, so that it is refused, not answered for the earlier subject."""
-        if cues.unknown_unit or cues.unknown_district or cues.unknown_subject or cues.unknown_project:
+        absent = (
+            cues.unknown_unit,
+            cues.unknown_district,
+            cues.unknown_subject,
+            cues.unknown_project,
+            cues.unknown_kind,
+        )
+        if any(absent):
             if cues.follow_up and cues.target is None and self.last_query is not None:  # 那智慧城管平台呢？: refused
                 return replace(cues, target=self.last_query.target)
             return cues
@@ -176,6 +183,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
         lacks_level=cues.lacks_level if names_level else old.lacks_level,
         policy_id=cues.policy_id if names_policy else old.policy_id,
         policy_text=cues.policy_text if names_policy else old.policy_text,
+        mentions=cues.mentions or (None if names_subject else old.mentions),
         section=cues.section or previous.section,
         funding_field=cues.funding_field or previous.funding_field,
         unknown_project=None,

@@ -57,6 +57,9 @@ class Cues:
     unit_level: str | None = None  # 区级, 街镇级…: the level written before a unit's short form, where it disagrees
     unknown_subject: str | None = None  # 换届选举经费: what money is asked for that no declaration or row is about
     project_years: int = 0  # how many years the named project has in the corpus
+    mentions: str | None = None  # 哪些项目用了第三方支付: what the forms must write (a condition on their text)
+    exists: bool = False  # 有没有…项目/先例: answered 有 with the matches, or 语料库中没有…
+    unknown_kind: str | None = None  # 老年助餐(类)项目: a kind of project no declaration is
     rest: str = field(default="", compare=False)
 
 

@@ -20,6 +20,7 @@ from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.qa import analytics, fields
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.mentions import listing, loose_for, mentioning, none_found
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
 from assistant.qa.select import (
     describe,
@@ -48,6 +49,12 @@ class Scope:
 def execute(query: Query, question: str, scope: Scope) -> Answer:
     decls = select(scope.corpus, query.filters, scope.policies)
     notes: list[str] = []
+    if (
+        not decls
+        and (phrase := query.filters.mentions)
+        and not mentioning(scope.corpus.declarations, phrase, loose=True)
+    ):
+        return refusal(question, query, scope, none_found(phrase, scope.corpus.declarations), asked=False)
     if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
         return refusal(question, query, scope, offer)
     if decls:
@@ -106,6 +113,9 @@ def _years(years: Sequence[int]) -> str:
 
 def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
     match query.target:
+        case Target.LIST_PROJECTS | Target.COUNT_PROJECTS if query.filters.mentions:
+            loose = loose_for(scope.corpus.declarations, query.filters.mentions)
+            return listing(query.filters.mentions, decls, loose=loose, counted=query.target is Target.COUNT_PROJECTS)
         case Target.LIST_PROJECTS:
             return _list_projects(query.filters, decls)
         case Target.COUNT_PROJECTS:
@@ -223,6 +233,9 @@ def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:
             lines.append(f"{_title(decl)} 的{level_label(filters)}（{len(found)} 项）：")
             lines += [f"- {row.citation.quote} {row.citation.label}" for row in found]
             rows += found
+    if filters.project and rows:  # 信息化运维项目有没有成本指标: the project's years without any are said, not dropped
+        shown = {row.declaration_id for row in rows}
+        lines += [f"{_title(decl)} 没有{level_label(filters)}。" for decl in decls if decl.id not in shown]
     return Result(lines=lines, rows=rows)
 
 
@@ -356,9 +369,12 @@ def _policy_name(filters: Filters, scope: Scope) -> str:
     return policy.citation()
 
 
-def refusal(question: str, query: Query | None, scope: Scope, notes: Sequence[str] = ()) -> Answer:
+def refusal(
+    question: str, query: Query | None, scope: Scope, notes: Sequence[str] = (), *, asked: bool = True
+) -> Answer:
+    """Nothing found: the notes, what was asked (``asked``: unless the notes say it), and what the corpus holds."""
     what = _asked(query, scope) if query else "相关内容"
-    lines = [*notes, f"语料库中未找到{what}。", *holdings(query, scope)]
+    lines = [*notes, *([f"语料库中未找到{what}。"] if asked else []), *holdings(query, scope)]
     return Answer(
         question=question,
         text="\n".join([*lines]),

@@ -106,7 +106,7 @@ def _rank(full: str, rows: RowKind | None) -> Intent:
         top = _number(found.group(1))
     elif _ALL.search(full):
         top = 0  # every one, in order
-    if rows is not None and re.search(r"哪一?项|哪个|哪部分|哪块", full):
+    if rows is not None and re.search(r"哪一?项|哪个|哪一?部分|哪一?块", full):
         return Intent(Target.RANK, measure=Measure.FUNDING, descending=descending, top=top, rows=rows)
     return Intent(Target.RANK, measure=_measure(full), descending=descending, top=top)
 

@@ -161,6 +161,9 @@ class Filters(BaseModel):
         default=None, description="项目类型（培训、会议…），按项目名称、类别与内容识别"
     )
     category: str | None = Field(default=None, description="表头的项目类别，如 特定目标类（原样匹配）")
+    mentions: str | None = Field(
+        default=None, description="申报表中写到的词（名称、各段落、绩效指标、项目构成、制度保障），如 第三方支付"
+    )
 
 
 class Query(BaseModel):

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, normalise_reference
+from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
@@ -34,6 +35,7 @@ from assistant.qa.lexicon import (
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.reading import (
     masked,
+    project_names,
     take_category,
     take_exact_projects,
     take_fields,
@@ -154,7 +156,9 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
-    absent = cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject
+    absent = (
+        cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject or cues.unknown_kind
+    )
     if absent or cues.unknown_project and cues.target:
         return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
@@ -194,20 +198,27 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_project_type(text, cues, explicit=True)
     if it_projects := _IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
-    text, cues = _take_project_type(text, cues)
+    text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
     text, cues = _take_indicator_name(text, cues, lexicon)
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
+    text, cues = take_condition(text, cues, project_names(lexicon), full)
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
+    text, cues = take_kind(text, cues, project_names(lexicon))
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
-    cues = replace(cues, rest=text, lacks_level=has_level and _any(text, _LACKS))
+    asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
+    cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, _LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
+    if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
+        target = Target.LIST_PROJECTS
+    if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
+        cues = qualified_kind(cues, project_names(lexicon), lexicon.indicator_names)
     return replace(cues, target=target)
 
 
@@ -229,6 +240,7 @@ def to_query(cues: Cues) -> Query | None:
         it_only=cues.it_only,
         project_type=cues.project_type,
         category=cues.category,
+        mentions=cues.mentions,
     )
     funding_field = cues.funding_field
     if cues.target in (Target.RANK, Target.AVERAGE, Target.SHARE, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS):
@@ -303,11 +315,15 @@ def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues
     return cues, text
 
 
-def _take_project_type(text: str, cues: Cues, *, explicit: bool = False) -> tuple[str, Cues]:
+def _take_project_type(
+    text: str, cues: Cues, *, explicit: bool = False, projects: tuple[str, ...] = ()
+) -> tuple[str, Cues]:
     """培训项目, 会议类项目: a kind of project. ``explicit`` (before the names) takes only 类 (信息化运维类项目);
-    the plain form is read after them, so that 信息化运维项目 stays a project's name."""
+    the plain form is read after them, so that 信息化运维项目 (also written 信息化运维的项目) stays a project's name."""
     for found in TYPE_TERM.finditer(text):
-        if cues.project_type is None and (not explicit or found.group(2)):
+        named = not found.group(2) and found.group(1) + "项目" in projects
+        named = named or after_a_condition(text[: found.start()])  # 涉及培训的项目: a condition, read later
+        if cues.project_type is None and (not explicit or found.group(2)) and not named:
             return _cut(text, found.group()), replace(cues, project_type=TYPE_WORDS[found.group(1)])
     return text, cues
 
@@ -442,7 +458,9 @@ def _older_target(text: str, cues: Cues) -> Target | None:
             else Target.COUNT_PROJECTS
         )
     # 组织部门建设经费的时效指标都有啥: 经费 there ends the project's short name; the indicators are asked for.
-    names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not _any(text, _SUM)
+    # 远教电教经费的管理人员满意度写的多少: the value of an indicator is asked, 多少 there is no sum.
+    not_a_sum = not _any(text, _SUM) or _TYPICAL.search(text) is not None
+    names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not_a_sum
     if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
         if not names_indicators:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount

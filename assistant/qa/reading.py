@@ -121,6 +121,11 @@ def _names(lexicon: Lexicon) -> Names:
     return _NAMES[lexicon.projects]
 
 
+def project_names(lexicon: Lexicon) -> Names:
+    """The corpus's project names with their character weights (built once per corpus)."""
+    return _names(lexicon)
+
+
 def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
     if cues.unit is None and cues.project is None and (unknown := UNKNOWN_UNIT.search(text)):
@@ -135,9 +140,20 @@ def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
     return text, cues
 
 
+_WHEN = re.compile(
+    r"(什么时候|啥时候|何时|几时|哪天|哪一天|几号|几月几号|几月几日|几月份?|哪年哪月|哪个月)"
+    r"(开始|启动|开工|起始|结束|完成|截止|到期|结项|完工|收尾)"
+)
+_STARTS = ("开始", "启动", "开工", "起始")
+
+
 def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
     """Header fields (项目负责人, 联系电话…) and 项目构成 / 制度保障 rows."""
     fields: list[HeaderField] = []
+    for when in _WHEN.finditer(text):  # 几号开始几号结束, 哪天完成: the form's start or end date
+        field = HeaderField.START if when.group(2) in _STARTS else HeaderField.END
+        fields += [field] if field not in fields else []
+    text = _WHEN.sub(_CUT, text)
     for term, named in HEADER_TERMS:
         if term in text:
             fields += [f for f in named if f not in fields]
@@ -185,7 +201,8 @@ def take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
 
 def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     """The question with the names it holds blanked out, so that their words (数量, 项目) are not read as intent."""
-    for name in (*(w for w, _ in cues.matched), cues.project, cues.versus, cues.indicator_name, cues.row_name):
+    named = (cues.project, cues.versus, cues.indicator_name, cues.row_name, cues.mentions, cues.unknown_kind)
+    for name in (*(w for w, _ in cues.matched), *named):
         if name:
             full = full.replace(name, "◇")
     return full
@@ -196,7 +213,7 @@ _MONEY_RUN = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;
 _CHATTER = (
     r"申请|申报|报了|报的|花费|花了|花的|花|用了|用的|用于|拨付|拨款|安排|下达|批复|需要|预计|计划|实际|大概|大约|具体|对应|"
     r"一共|总共|合计|总计|共计|加起来|加一起|加一块|总的|多少|[一二两三四五六七八九十几\d]+[个项份]|各个|各|所有|全部|这些|那些|"
-    r"这个|那个|这几个|那几个|这块|那块|这一块|方面|相关|有关|关于|为了|年度|当年|本年|项目|申报表|哪一个|哪几个|哪个|哪些|哪|谁|"
+    r"这个|那个|这几个|那几个|这块|那块|这一块|哪一?块|一块|哪一?部分|哪一?项|方面|相关|有关|关于|为了|年度|当年|本年|项目|申报表|哪一个|哪几个|哪个|哪些|哪|谁|"
     r"什么|啥|其中|里面|每个|平均|均|每一?年|历年|逐年|各年|[两三四五近]年|年|的|了|是|有|在|上|里|中|总|共|要|用"
 )
 _CHATTER_EDGES = re.compile(f"^(?:{_CHATTER})+|(?:{_CHATTER})+$")
@@ -226,3 +243,8 @@ def _is_known(subject: str, cues: Cues, names: Names) -> bool:
         return True
     named = [name for name in (cues.project, cues.versus) if name]
     return any(names.score(subject, name)[0] >= 0.5 for name in named)
+
+
+def without_chatter(text: str) -> str:
+    """``text`` without the words that say nothing of a subject (申请的, 一共, 平均每个, 这些…)."""
+    return _CHATTER_ANY.sub("", text)

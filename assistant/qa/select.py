@@ -13,6 +13,7 @@ from assistant.domain.policy import PolicyReference, normalise_reference, polici
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import units_of
 from assistant.domain.text import sentences
+from assistant.qa.mentions import loose_for, mentioning
 from assistant.qa.models import Filters
 from assistant.review.lexicon import SATISFACTION, is_time_measure
 
@@ -32,7 +33,10 @@ class PolicyHit:
 
 
 def select(corpus: Corpus, filters: Filters, policies: Sequence[PolicyReference]) -> list[Declaration]:
-    return [decl for decl in corpus.declarations if matches(decl, filters, policies)]
+    found = [decl for decl in corpus.declarations if matches(decl, filters, policies)]
+    if filters.mentions:  # a condition on what the forms write (哪些项目用了第三方支付)
+        found = mentioning(found, filters.mentions, loose=loose_for(corpus.declarations, filters.mentions))
+    return found
 
 
 def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyReference]) -> bool:
@@ -144,6 +148,8 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
         parts.append(f"“{filters.project}”")
     if filters.declaration_id:
         parts.append(f"申报表 {filters.declaration_id}")
+    if filters.mentions:
+        parts.append(f"写到“{filters.mentions}”")
     if filters.policy_id or filters.policy_text:
         policy = next((p for p in policies if p.id == filters.policy_id), None)
         parts.append(f"引用《{policy.title}》" if policy else f"引用“{filters.policy_text}”")

@@ -11,9 +11,11 @@ from assistant.qa.entities import informative
 from assistant.qa.execute import Scope, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues
+from assistant.qa.reading import project_names
 from assistant.qa.select import describe
 
 DIGEST = 6  # project names listed when nothing is near
+NEAR = 0.3  # share of a kind's weight a project name must explain to be offered as a near name
 
 
 def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -26,6 +28,8 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
         lines += _unit_lines(cues)
     if cues.unknown_subject:
         lines += _purpose_lines(cues.unknown_subject, scope)
+    if cues.unknown_kind:
+        lines += kind_lines(cues.unknown_kind, scope)
     # An open question (为什么要建设…平台) may name a project by what it does: retrieval answers it, and says so.
     if cues.unknown_project and cues.project is None and cues.declaration_id is None and cues.target is not None:
         lines += _project_lines(cues, scope)
@@ -55,6 +59,20 @@ def _purpose_lines(subject: str, scope: Scope) -> list[str]:
     found = mentions(subject, scope)
     if found:
         lines.append("相关的字词只出现在这些申报表的正文里（不是该项资金）：" + "、".join(found) + "。")
+    return lines
+
+
+def kind_lines(kind: str, scope: Scope) -> list[str]:
+    """老年助餐: no declaration is of that kind, so there is no precedent; where its words occur, and the nearest names."""
+    lines = [f"语料库中没有“{kind}”类项目的申报表，没有可引用的先例，不以其他项目的内容代答。"]
+    if found := mentions(kind, scope):
+        lines.append("相关的字词只出现在这些申报表的正文里（不是这类项目）：" + "、".join(found) + "。")
+    near = [name for share, _, name in project_names(scope.lexicon).best(kind)[:3] if share > NEAR]
+    if near:
+        lines.append("名称最接近的项目：" + "、".join(_with_years(name, scope) for name in near) + "。")
+    else:
+        projects = scope.lexicon.projects
+        lines.append(f"语料库中没有名称相近的项目；现有项目 {len(projects)} 个，例如：{'、'.join(projects[:DIGEST])}。")
     return lines
 
 

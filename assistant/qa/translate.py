@@ -179,6 +179,9 @@ def ground(model: Cues, pattern: Cues) -> Cues:
         measure=pattern.measure,
         descending=pattern.descending,
         top=pattern.top,
+        mentions=pattern.mentions,
+        exists=pattern.exists,
+        unknown_kind=pattern.unknown_kind,
     )
 
 

@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
+from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
 from assistant.qa.models import Answer, Query, Route
@@ -84,6 +85,8 @@ def answer(
     result = _route(question, resolved, scope, finder, runtime, deadline)
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"
+    if (yes_or_no := existence_line(resolved, result)) is not None:
+        result.text = f"{yes_or_no}\n{result.text}"
     if (said := relative_line(reading.cues, today)) is not None:
         result.text = f"{said}\n{result.text}"
     result.notes.extend(notes)

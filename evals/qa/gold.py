@@ -15,12 +15,15 @@ Only the standard library and PyYAML: the gold must not come from the system und
 - ``order``: the declaration ids (or budget-line names) a ranking must list first, in order;
 - ``scope``: for a synthesis, the declarations its citations may come from;
 - ``absent``: True for a subject the corpus lacks (refused, no figure, no amounts).
+- ``exists``: True for a yes to an existence question (有没有…项目): the answer says 语料库中有 and lists ``items``.
 
 Spec kinds (``k``): header, funding, budget_line, budget_lines, safeguards, indicator, section, sum, avg,
 avg_indicators, share, count_indicators, count_projects, count_budget_lines, count_safeguards, rank,
 rank_budget_lines, compare, compare_years, change, change_count, list_projects, list_indicators,
 synthesis, absent. ``where`` filters: years, unit (full name), ids, level1, level2, category,
-lacks_level1, name_contains, section.
+lacks_level1, name_contains, section, mentions (the declaration's text holds it: name, sections,
+indicators and their values, 项目构成 and 制度保障 rows), name_has (the project's name holds it). A conditional
+listing that matches nothing is gold ``absent`` (the answer must say none matches).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus/declarations").glob("*.json"))]
 BY_ID = {d["id"]: d for d in DECLS}
-SPLITS = ("tune", "test", "test2", "test3", "tune2", "fresh")
+SPLITS = ("tune", "test", "test2", "test3", "tune2", "fresh", "new_tune", "new_test")
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 # The 2020 district forms fold 立项依据 and 必要性 into 项目立项情况.
 FALLBACK = {"basis": "approval", "necessity": "approval"}
@@ -86,10 +89,23 @@ def pick(where: dict) -> list[dict]:
             continue
         if where.get("category") and h.get("category") != where["category"]:
             continue
+        if where.get("mentions") and where["mentions"] not in text_of(d):
+            continue
+        if where.get("name_has") and where["name_has"] not in h["name"]:
+            continue
         if where.get("lacks_level1") and any(i["level1"] == where["lacks_level1"] for i in d["indicators"]):
             continue
         out.append(d)
     return out
+
+
+def text_of(d: dict) -> str:
+    """Everything a declaration writes: its name, sections, indicators with their values, 项目构成 and 制度保障 rows."""
+    parts = [d["header"]["name"], *(s["text"] for s in d["sections"])]
+    parts += [f"{i['name']} {i['value']['raw']}" for i in d["indicators"]]
+    parts += [" ".join(str(b.get(k) or "") for k in ("name", "content", "detail")) for b in d["budget_lines"]]
+    parts += [" ".join(str(s.get(k) or "") for k in ("category", "document", "measures")) for s in d["safeguards"]]
+    return "\n".join(parts)
 
 
 def amount(d: dict, field: str) -> Decimal | None:
@@ -209,6 +225,8 @@ def derive(spec: dict) -> dict[str, Any]:
         return {"figure": f"{b - a} 个"}
     if k == "list_projects":
         decls = pick(where)
+        if where.get("mentions") and not decls:  # none matches: the answer must say so, with no figures
+            return {"absent": True}
         if where.get("level1") or where.get("level2"):
             decls = [d for d in decls if indicators(d, where)]
         return {"items": sorted(d["id"] for d in decls)}
@@ -220,6 +238,9 @@ def derive(spec: dict) -> dict[str, Any]:
         else:
             scope = [d["id"] for d in DECLS if indicators(d, where)]
         return {"scope": sorted(scope)}
+    if k == "exists":
+        decls = pick(where)
+        return {"exists": True, "items": sorted(d["id"] for d in decls)} if decls else {"absent": True}
     if k == "absent":
         return {"absent": True}
     raise ValueError(f"unknown spec kind {k}")

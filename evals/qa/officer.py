@@ -59,6 +59,8 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:
     for wanted in g.get("contains", []):
         if wanted not in text:
             problems.append(f"missing {wanted}")
+    if g.get("exists") and "语料库中有" not in text:
+        problems.append("yes not said")
     if g.get("blank") and "未填写" not in text and "空白" not in text:
         problems.append("blank not said")
     if "ids" in g and "order" not in g:
