@@ -17,6 +17,7 @@ from assistant.qa.fields import budget_rows
 from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind, Target
 from assistant.qa.select import indicators_of, level_label
 from assistant.qa.sources import funding_citation
+from assistant.qa.value_rank import rank_by_value
 
 Value = tuple[Decimal | None, SourceRef]
 
@@ -87,6 +88,8 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
     """Projects (or 项目构成 rows) ordered by the measure; the first named with its figure, then the list."""
     if query.rows is RowKind.BUDGET_LINES:
         return _rank_rows(query, decls)
+    if query.measure is Measure.VALUE:
+        return rank_by_value(query, decls)  # 满意度最高的项目: the indicator's value, never the money
     measure, label, notes = _measurer(query, decls)
     measured = [(decl, *measure(decl)) for decl in decls]
     filled = [(d, v, c) for d, v, c in measured if v is not None]

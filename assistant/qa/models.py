@@ -87,6 +87,7 @@ class Measure(StrEnum):
     FUNDING = "funding"
     INDICATORS = "indicators"
     PROJECTS = "projects"
+    VALUE = "value"  # an indicator's target value (满意度最高的项目): rankings only
 
 
 class RowKind(StrEnum):

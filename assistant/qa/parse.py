@@ -242,9 +242,11 @@ def to_query(cues: Cues) -> Query | None:
         category=cues.category,
         mentions=cues.mentions,
     )
-    funding_field = cues.funding_field
+    funding_field, measure = cues.funding_field, cues.measure
+    if cues.target is Target.RANK and measure is Measure.FUNDING and funding_field is None and _names_indicator(cues):
+        measure = Measure.VALUE  # 满意度最高的项目 asks for the indicator's value, not the money
     if cues.target in (Target.RANK, Target.AVERAGE, Target.SHARE, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS):
-        funding_field = money_field(funding_field) if cues.measure is Measure.FUNDING else funding_field
+        funding_field = money_field(funding_field) if measure is Measure.FUNDING else funding_field
     try:
         return Query(
             target=cues.target,
@@ -254,7 +256,7 @@ def to_query(cues: Cues) -> Query | None:
             header_fields=cues.header_fields,
             rows=cues.rows,
             row_name=cues.row_name,
-            measure=cues.measure,
+            measure=measure,
             descending=cues.descending,
             top=cues.top,
             versus=cues.versus,
@@ -491,3 +493,7 @@ def _across_projects(text: str, cues: Cues) -> Target | None:
     if (_COMMON.search(text) or _ASPECTS.search(text)) and not _any(text, _COUNT):
         return Target.COMMON_INDICATORS
     return None
+
+
+def _names_indicator(cues: Cues) -> bool:
+    return cues.level1 is not None or cues.level2 is not None or cues.indicator_name is not None
