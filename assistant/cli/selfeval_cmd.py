@@ -249,26 +249,14 @@ def selfeval_next_year(form_id: FormId) -> None:
     out.print(
         render.plain(f"已生成 {result.plan.year or ''} 年度申报草稿第 {info.draft_id} 号（第 {info.number} 版）。")
     )
-    if result.plan.unfilled:
-        out.print(
-            render.plain(
-                f"注意：第 {form_id} 号自评表有 {len(result.plan.unfilled)} 行未填完，这些行的下年目标只能沿用上年目标，"
-                f"请补全后重新生成（assistant selfeval fill {form_id} --row 行号 …），或在草稿中逐行核对："
-            )
-        )
+    if (warning := result.unfilled_warning(form_id)) is not None:
+        out.print(render.plain(f"{warning}（assistant selfeval fill {form_id} --row 行号 …）"))
         for line in result.plan.unfilled:
             out.print(render.plain(f"  - {line}"))
-    for line in result.moved:
-        out.print(render.plain(f"· 年份顺延：{line}"))
-    for line in result.diff or ["各项指标均沿用上年目标。"]:
+    for line in result.changes():
         out.print(render.plain(f"· {line}"))
-    if result.rollover is not None:
-        out.print(
-            render.plain(
-                f"日期和正文中的上年年份未直接改动（可能是实施期或往年情况），已作为建议：{result.rollover.instruction}。"
-                f"采纳：assistant drafts accept {info.draft_id} {result.rollover.id}"
-            )
-        )
+    if (note := result.rollover_note()) is not None and result.rollover is not None:
+        out.print(render.plain(f"{note}。采纳：assistant drafts accept {info.draft_id} {result.rollover.id}"))
     out.print(render.plain(f"查看：assistant drafts show {info.draft_id}"))
 
 

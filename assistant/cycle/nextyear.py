@@ -192,11 +192,13 @@ def proposed_value(row: CarriedRow) -> IndicatorValue:
 
 
 def diff_lines(plan: NextYearPlan) -> list[str]:
-    """The diff in Chinese, one line per row that changed or needs attention."""
+    """The diff in Chinese, one line per row that changed or needs attention, each naming its row as last year's
+    申报表 numbers its indicators (from 1)."""
     lines = []
     for row in plan.rows:
+        where = f"上年申报表指标第 {row.position} 行“{row.name}”"
         if row.changed:
-            lines.append(f"指标 {row.position}“{row.name}”：{row.last_target} → {row.proposed}（{row.why}）")
+            lines.append(f"{where}：{row.last_target} → {row.proposed}（{row.why}）")
         elif row.change in (Change.UNMET, Change.UNMEASURED):
-            lines.append(f"指标 {row.position}“{row.name}”：{row.change.value}（{row.why}）")
+            lines.append(f"{where}：{row.change.value}（{row.why}）")
     return lines + plan.notes

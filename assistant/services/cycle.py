@@ -72,6 +72,27 @@ class NextYear:
     moved: list[str]  # the project's year moved to the new year (项目名称, indicator names and values)
     rollover: Proposal | None  # the year in the text sections moved, for the person to accept
 
+    def unfilled_warning(self, form_id: int) -> str | None:
+        """``注意：…`` naming the self-evaluation rows left unfilled (each shell lists them after it), or None."""
+        rows = self.plan.unfilled
+        if not rows:
+            return None
+        return (
+            f"注意：第 {form_id} 号自评表有 {len(rows)} 行未填完，这些行的下年目标只能沿用上年目标；"
+            "请补全后重新生成，或在草稿中逐行核对："
+        )
+
+    def changes(self) -> list[str]:
+        """What the new draft changed and why, one Chinese line each: the year moved, then each indicator row."""
+        moved = [f"年份顺延：{line}" for line in self.moved]
+        return moved + (self.diff or ["各项指标均沿用上年目标。"])
+
+    def rollover_note(self) -> str | None:
+        """The proposal moving the year in the dates and the text, in Chinese (how to accept it is the shell's)."""
+        if self.rollover is None:
+            return None
+        return f"日期和正文中的上年年份未直接改动（可能是实施期或往年情况），已作为建议：{self.rollover.instruction}"
+
 
 def scored(ev: SelfEvaluation, card: Scorecard) -> SelfEvaluation:
     """``ev`` with every blank 分值/得分/执行率/总分 filled from ``card`` (written figures are kept as written)."""
@@ -300,7 +321,7 @@ class CycleService:
             target=ROLLOVER_TARGET,
             author=self.author,
             origin=Origin.TEMPLATE,
-            instruction="顺延到新年度（正文中的年份）：" + "；".join(changes),
+            instruction="顺延到新年度（日期、实施计划和正文中的年份）：" + "；".join(changes),
         )
 
 
@@ -311,7 +332,7 @@ def _moved(draft: Draft, old_year: int | None) -> tuple[Draft, list[str]]:
         return draft, []
     rolled, changes = rolled_over(draft, old_year=old_year)
     brief = draft.brief.model_copy(update={"name": rolled.brief.name})
-    changes = [c for c in changes if c.startswith(("项目名称：", "指标第 "))]
+    changes = [c for c in changes if c.startswith(("项目名称：", "新草稿指标第 "))]
     return draft.model_copy(update={"brief": brief, "indicators": rolled.indicators}), changes
 
 

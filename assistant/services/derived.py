@@ -195,7 +195,7 @@ def _rolled_row(n: int, row: DraftIndicator, old: int, year: int, changes: list[
             basis=f"{row.value.basis}；年份改为 {year} 年",
         )
         update["value"] = value
-        changes.append(f"指标第 {n} 行“{row.name}”的指标值：{row.value.value} → {value_text}")
+        changes.append(f"新草稿指标第 {n} 行“{row.name}”的指标值：{row.value.value} → {value_text}")
     if name != row.name:
-        changes.append(f"指标第 {n} 行名称：{row.name} → {name}")
+        changes.append(f"新草稿指标第 {n} 行名称：{row.name} → {name}")
     return row.model_copy(update=update)
