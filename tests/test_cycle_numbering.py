@@ -49,7 +49,15 @@ def test_monitoring_findings_name_the_budget_part_and_the_row() -> None:
     _ok(["monitor", "create", "2023-003-05", "--as-of", "2023-07-31"])
     _ok(["monitor", "fill", "1", "--row", "2", "--actual", "1个", "--expected", "1个", "--executed", "1000"])
     out = _ok(["monitor", "check", "1"]).output
-    assert "项目预算执行情况" in out and "绩效指标第 2 行" in out and "序号" in out
+    assert "序号" in out and "审核发现（3 条）" in out
+    from assistant.services import build_services
+    from assistant.settings import load_settings
+
+    with build_services(load_settings()) as services:
+        view = services.cycle().monitoring(1)
+    names = [r.link.name for r in view.form.rows]
+    places = [f.where(names) for f in view.report.findings]
+    assert places[0] == "项目预算执行情况" and any(p.startswith("绩效指标第 2 行“") for p in places)
 
 
 def test_the_exported_scoring_notes_number_their_rows_and_name_the_indicator_row(tmp_path: Path) -> None:
