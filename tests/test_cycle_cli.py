@@ -82,7 +82,7 @@ def test_selfeval_scores_exports_imports_and_carries_over(data_dir: Path, tmp_pa
     assert shown["total"] is None  # rows still without 实际完成值
     codes = {f["code"] for f in shown["findings"]}
     assert {"SE-TARGET-LOW", "SE-UNSCORED", "SE-NO-SURVEY"} <= codes and "SE-NO-REASON" not in codes
-    asked = json.loads(_ok(["selfeval", "ask", "去年哪些指标没有完成？原因是什么？", "--json"]).stdout)
+    asked = json.loads(_ok(["selfeval", "ask", "2023年哪些指标没有完成？原因是什么？", "--json"]).stdout)
     assert "新增业务流程数量" in asked["answer"] and "需求调整" in asked["answer"]
     assert "[信息化建设项目 · 2023 · 自评表第1号 第4行]" in asked["citations"]
     assert "优化业务流程数量" not in asked["answer"]  # beaten, full marks

@@ -210,17 +210,61 @@ def test_forms_start_from_a_declaration_and_next_year_carries_over(corpus):
 
 
 def test_questions_average_and_unmet_with_citations():
-    from assistant.cycle.questions import answer
+    from assistant.cycle.questions import answer, years_of
+
+    def ask(question, forms, today=date(2024, 3, 1)):
+        return answer(question, forms, years_of(question, today))
 
     full = _evaluation([_row("≥10(场)", "10", weight=D(90))])
     short = _evaluation([_row("≥10(场)", "5", weight=D(90), deviation="场地改造")], executed="250000")
     short = short.model_copy(update={"year": 2023, "project_name": "另一项目"})
     forms = [(1, full), (2, short)]
-    mean = answer("自评平均得分多少？", forms)
+    mean = ask("自评平均得分多少？", forms)
     assert "平均得分 76.81 分" in mean.text and len(mean.citations) == 2  # (98.62 + (10 + 5 ÷ 10 × 90)) ÷ 2
-    unmet = answer("2023年哪些指标没有完成？原因是什么？", forms)
+    unmet = ask("2023年哪些指标没有完成？原因是什么？", forms)
     assert "场地改造" in unmet.text and unmet.citations == ["[另一项目 · 2023 · 自评表第2号 第1行]"]
-    assert not answer("明年预算多少？", forms).understood
+    assert not ask("明年预算多少？", forms).understood
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "years"),
+    [
+        ("去年哪些指标没有完成？", date(2024, 3, 1), (2023,)),
+        ("去年哪些指标没有完成？", date(2026, 12, 6), (2025,)),
+        ("前年的自评平均得分多少？", date(2024, 3, 1), (2022,)),
+        ("今年哪些指标未完成", date(2023, 12, 31), (2023,)),
+        ("明年哪些指标未达标", date(2021, 6, 1), (2022,)),
+        ("二〇二三年哪些指标没有完成", date(2026, 12, 6), (2023,)),
+        ("23年哪些指标没有完成", date(2026, 12, 6), (2023,)),
+        ("哪些指标没有完成", date(2026, 12, 6), ()),
+    ],
+)
+def test_question_years_count_from_today_not_from_the_forms(question, today, years):
+    """去年/前年/今年/明年 are read by the Q&A's year reader, from today: the forms' own years play no part."""
+    from assistant.cycle.questions import answer, years_of
+
+    forms = [(1, _evaluation([_row("≥10(场)", "5", weight=D(90))])), (2, _evaluation([_row("≥1(场)", "1")]))]
+    forms[1] = (2, forms[1][1].model_copy(update={"year": 2023}))  # forms of 2022 and 2023
+    read = years_of(question, today)
+    assert read.years == years
+    result = answer(question, forms, read)
+    held = {2022, 2023}
+    if years and not set(years) & held:
+        assert (
+            result.text.startswith(f"没有找到{years[0]}年的自评表")
+            and "现有自评表的年度：2022年、2023年" in result.text
+        )
+    else:
+        assert "没有找到" not in result.text
+
+
+def test_a_year_no_form_can_have_is_said_not_dropped():
+    from assistant.cycle.questions import answer, years_of
+
+    forms = [(1, _evaluation([_row("≥10(场)", "5", weight=D(90))]))]
+    question = "99999年哪些指标没有完成？"
+    result = answer(question, forms, years_of(question, date(2026, 12, 6)))
+    assert "“99999年”不是预算年度" in result.text and not result.citations
 
 
 def test_selfeval_starts_from_the_monitoring_figures(corpus):

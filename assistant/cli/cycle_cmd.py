@@ -75,10 +75,10 @@ def _format(output: Path) -> str:
 
 def _findings_table(findings: list[Finding], names: list[str]) -> Table:
     table = Table(title=f"审核发现（{len(findings)} 条）", title_justify="left")
-    for col in ("级别", "位置", "问题", "建议"):
+    for col in ("序号", "级别", "位置", "问题", "建议"):
         table.add_column(col, overflow="fold")
-    for f in findings:
-        render.add_plain_row(table, f.severity.label, f.where(names), f.message, f.fix)
+    for n, f in enumerate(findings, start=1):
+        render.add_plain_row(table, n, f.severity.label, f.where(names), f.message, f.fix)
     return table
 
 

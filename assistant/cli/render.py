@@ -80,6 +80,7 @@ def declaration_view(decl: Declaration) -> Group:
         ("项目类型", _checkboxes(h.project_type) if h.project_type else None),
         ("资金用途", _checkboxes(h.fund_use) if h.fund_use else None),
         ("起止日期", f"{h.start_date or '（空白）'} 至 {h.end_date or '（空白）'}"),
+        ("项目期", h.period),
         ("来源", f"{decl.provenance.source_file} 第 {decl.provenance.span.start}–{decl.provenance.span.end} 行"),
     ]
     for label, value in rows:

@@ -249,8 +249,14 @@ def selfeval_next_year(form_id: FormId) -> None:
     out.print(
         render.plain(f"已生成 {result.plan.year or ''} 年度申报草稿第 {info.draft_id} 号（第 {info.number} 版）。")
     )
-    for line in result.diff or ["各项指标均沿用上年目标。"]:
+    if (warning := result.unfilled_warning(form_id)) is not None:
+        out.print(render.plain(f"{warning}（assistant selfeval fill {form_id} --row 行号 …）"))
+        for line in result.plan.unfilled:
+            out.print(render.plain(f"  - {line}"))
+    for line in result.changes():
         out.print(render.plain(f"· {line}"))
+    if (note := result.rollover_note()) is not None and result.rollover is not None:
+        out.print(render.plain(f"{note}。采纳：assistant drafts accept {info.draft_id} {result.rollover.id}"))
     out.print(render.plain(f"查看：assistant drafts show {info.draft_id}"))
 
 

@@ -38,7 +38,20 @@ class Finding:
     fix: str
 
     def where(self, names: list[str]) -> str:
-        return "全表" if self.index is None else f"第 {self.index + 1} 行“{names[self.index]}”"
+        """Where the finding is, naming the part of the form: ``绩效指标第 3 行“…”`` (the row as the form's 绩效指标
+        table numbers it, from 1), ``项目资金``, ``分值``, ``总分`` or ``全表``."""
+        if self.index is None:
+            return _PARTS.get(self.code, "全表")
+        return f"绩效指标第 {self.index + 1} 行“{names[self.index]}”"
+
+
+# The part of the form a whole-form finding is about.
+_PARTS = {
+    "SE-WEIGHTS": "分值",
+    "SE-BUDGET": "项目资金",
+    "SE-TOTAL-MISMATCH": "总分",
+    "MON-BUDGET": "项目预算执行情况",
+}
 
 
 def selfeval_findings(

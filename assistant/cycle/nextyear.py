@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from assistant.cycle.numbers import fmt, number_of, quantize
+from assistant.cycle.scoring import score_evaluation
 from assistant.domain.cycle import SelfEvalRow, SelfEvaluation
 from assistant.domain.model import Declaration, Indicator
 from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
@@ -48,6 +49,7 @@ class NextYearPlan:
     year: int | None
     rows: list[CarriedRow]
     notes: list[str]
+    unfilled: list[str]  # Chinese, one per self-evaluation row left unfilled (`unfilled_rows`)
 
 
 def _match(decl: Declaration, evaluation: SelfEvaluation) -> dict[int, SelfEvalRow]:
@@ -74,7 +76,35 @@ def plan_next_year(decl: Declaration, evaluation: SelfEvaluation) -> NextYearPla
         for i, r in enumerate(evaluation.rows, start=1)
         if id(r) not in used
     ]
-    return NextYearPlan(year=(year + 1) if year else None, rows=rows, notes=notes)
+    return NextYearPlan(year=(year + 1) if year else None, rows=rows, notes=notes, unfilled=unfilled_rows(evaluation))
+
+
+def unfilled_rows(evaluation: SelfEvaluation) -> list[str]:
+    """The self-evaluation's rows next year's targets cannot learn from, one Chinese line each, numbered as the
+    自评表 numbers them (from 1): no 实际完成值, or a deviation (the rules score the row below its 分值, or the
+    actual misses a numeric target) with no 偏差原因分析."""
+    card = score_evaluation(evaluation)
+    lines = []
+    for n, (row, score) in enumerate(zip(evaluation.rows, card.rows, strict=True), start=1):
+        where = f"自评表第 {n} 行“{row.link.name}”"
+        if not (row.actual or "").strip():
+            lines.append(f"{where}：没有实际完成值")
+        elif not (row.deviation or "").strip() and (short := _shortfall(row, score.score, score.weight)):
+            lines.append(f"{where}：{short}，但没有填写偏差原因")
+    return lines
+
+
+def _shortfall(row: SelfEvalRow, score: Decimal | None, weight: Decimal | None) -> str | None:
+    """How the row deviates from its target (Chinese), or None when it does not (or cannot be told)."""
+    if score is not None and weight is not None and score < weight:
+        return f"得分 {fmt(score)}，低于分值 {fmt(weight)}"
+    target = row.target_value or parse_value(row.target)
+    actual = number_of(row.actual)
+    if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
+        return None
+    reverse = target.operator in (Operator.LE, Operator.LT)
+    missed = actual > target.number if reverse else actual < target.number
+    return f"实际完成 {row.actual}，未达到目标 {target.render()}" if missed else None
 
 
 def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> CarriedRow:
@@ -162,11 +192,13 @@ def proposed_value(row: CarriedRow) -> IndicatorValue:
 
 
 def diff_lines(plan: NextYearPlan) -> list[str]:
-    """The diff in Chinese, one line per row that changed or needs attention."""
+    """The diff in Chinese, one line per row that changed or needs attention, each naming its row as last year's
+    申报表 numbers its indicators (from 1)."""
     lines = []
     for row in plan.rows:
+        where = f"上年申报表指标第 {row.position} 行“{row.name}”"
         if row.changed:
-            lines.append(f"指标 {row.position}“{row.name}”：{row.last_target} → {row.proposed}（{row.why}）")
+            lines.append(f"{where}：{row.last_target} → {row.proposed}（{row.why}）")
         elif row.change in (Change.UNMET, Change.UNMEASURED):
-            lines.append(f"指标 {row.position}“{row.name}”：{row.change.value}（{row.why}）")
+            lines.append(f"{where}：{row.change.value}（{row.why}）")
     return lines + plan.notes

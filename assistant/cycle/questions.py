@@ -2,21 +2,24 @@
 reader for the two questions officers ask most; the general Q&A lives in `assistant.qa`).
 
 Supported: which indicators were not met and why (“去年哪些指标没有完成？原因是什么？”), and the average score
-(“自评平均得分多少？”); a year in the question (2023年, 去年 = the latest year on record) narrows the forms. Each
-fact cites ``[项目名称 · 年度 · 自评表第N号 第R行]``. Anything else is answered with what can be asked.
+(“自评平均得分多少？”). The years a question names narrow the forms, read as the general Q&A reads them
+(`assistant.qa.years`: 2023年, 23年, 二〇二三年, and 今年/去年/前年/明年 counted from today, not from any form's
+year). Each fact cites ``[项目名称 · 年度 · 自评表第N号 第R行]``. Anything else is answered with what can be asked.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from assistant.cycle.numbers import quantize
 from assistant.cycle.scoring import score_evaluation
 from assistant.domain.cycle import SelfEvaluation
+from assistant.qa.cues import Cues
+from assistant.qa.years import digit_years, take_years
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
 _UNMET = re.compile(r"没有完成|未完成|没完成|未达到|没有达到|未达标|偏差")
 _AVERAGE = re.compile(r"平均|均分")
 HELP = "目前可以回答：哪些指标没有完成及原因（如“去年哪些指标没有完成？原因是什么？”）、自评平均得分（如“自评平均得分多少？”）。"
@@ -34,26 +37,35 @@ def _cite(form_id: int, ev: SelfEvaluation, row: int | None = None) -> str:
     return f"[{ev.project_name} · {ev.year or '年度未填'} · 自评表第{form_id}号{where}]"
 
 
-def _narrow(question: str, forms: list[tuple[int, SelfEvaluation]]) -> tuple[list[tuple[int, SelfEvaluation]], str]:
-    years = [int(y) for y in _YEAR.findall(question)]
-    if not years and "去年" in question:
-        known = [ev.year for _, ev in forms if ev.year is not None]
-        years = [max(known)] if known else []
+def years_of(question: str, today: date) -> Cues:
+    """The years ``question`` names (``years``; 去年 etc. counted from ``today``, said in ``relative_year`` and
+    ``relative_to``) and digits before 年 that no budget year can be (``odd_years``), as `assistant.qa` reads them."""
+    text = digit_years("".join(question.split()))
+    return take_years(text, Cues(), today)[1]
+
+
+def _held(forms: list[tuple[int, SelfEvaluation]]) -> str:
+    years = sorted({ev.year for _, ev in forms if ev.year is not None})
     if not years:
-        return forms, "全部自评表"
-    return [(i, ev) for i, ev in forms if ev.year in years], "、".join(f"{y}年" for y in years)
+        return "现有自评表都没有填写年度。"
+    return f"现有自评表的年度：{'、'.join(f'{y}年' for y in years)}。"
 
 
-def answer(question: str, forms: list[tuple[int, SelfEvaluation]]) -> CycleAnswer:
-    """``forms``: (form id, self-evaluation) pairs of one person, newest first."""
-    chosen, scope = _narrow(question, forms)
+def answer(question: str, forms: list[tuple[int, SelfEvaluation]], years: Cues) -> CycleAnswer:
+    """``forms``: (form id, self-evaluation) pairs of one person, newest first; ``years``: the question's years
+    (`years_of`). A year the question names narrows the forms; none: all of them."""
+    if not (_UNMET.search(question) or _AVERAGE.search(question)):
+        return CycleAnswer(HELP, [], understood=False)
+    if years.odd_years:
+        written = "、".join(years.odd_years)
+        return CycleAnswer(f"问题中的“{written}”不是预算年度，没有这样的自评表。{_held(forms)}", [])
+    chosen = [(i, ev) for i, ev in forms if ev.year in years.years] if years.years else forms
+    scope = "、".join(f"{y}年" for y in years.years) if years.years else "全部自评表"
     if not chosen:
-        return CycleAnswer(f"没有找到{scope}的自评表。", [])
+        return CycleAnswer(f"没有找到{scope}的自评表。{_held(forms)}", [])
     if _UNMET.search(question):
         return _unmet(chosen, scope)
-    if _AVERAGE.search(question):
-        return _average(chosen, scope)
-    return CycleAnswer(HELP, [], understood=False)
+    return _average(chosen, scope)
 
 
 def _unmet(forms: list[tuple[int, SelfEvaluation]], scope: str) -> CycleAnswer:

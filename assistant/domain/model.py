@@ -75,9 +75,20 @@ class Header(BaseModel):
     fund_use: CheckboxField | None = Field(default=None, description="资金用途（勾选）")
     start_date: date | None = Field(default=None, description="开始 / 起始日期")
     end_date: date | None = Field(default=None, description="结束 / 完成日期")
+    period: str | None = Field(
+        default=None, description="项目期 / 实施期 written as a length, not dates (3年, 18个月); the dates stay blank"
+    )
     unit_head: str | None = Field(default=None, description="填报单位负责人")
     preparer: str | None = Field(default=None, description="填表人")
     filled_on: str | None = Field(default=None, description="填报日期，原样")
+
+    @model_serializer(mode="wrap")
+    def _omit_blank_period(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # Most forms give dates, not a length: leave the key out so their corpus JSON stays as it was.
+        data: dict[str, object] = handler(self)
+        if data.get("period") is None:
+            data.pop("period", None)
+        return data
 
 
 class Funding(BaseModel):

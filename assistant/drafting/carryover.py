@@ -79,6 +79,8 @@ def _brief(decl: Declaration, year: int | None, notes: list[str]) -> Brief:
             notes.append(
                 f"上传的申报表的起止日期（{h.start_date or '—'} 至 {h.end_date or '—'}）属于 {h.year} 年，未沿用，请填写本年度的日期"
             )
+    if h.period:
+        notes.append(f"上传的申报表写明项目期 {h.period}（没有起止日期），简报没有该栏目：请填写本年度的开始、结束日期")
     data = {
         "name": h.name,
         "year": new_year,

@@ -29,13 +29,14 @@ from assistant.ingest.cells import (
     parse_amount,
     parse_checkboxes,
     parse_date,
+    parse_length,
     parse_period,
     serial_date,
     strip_unit_code,
 )
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
 from assistant.ingest.indicators import IndicatorTable, is_header
-from assistant.ingest.labels import FieldKind
+from assistant.ingest.labels import FieldKind, kept_message, length_message
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
 from assistant.ingest.titles import is_page_chrome, read_title
@@ -155,6 +156,8 @@ class BlockParser:
                 self._period(values, opened)
             elif kind is FieldKind.CHECKBOX:
                 values[target] = self._checkboxes(opened)
+            elif kind is FieldKind.KEPT and (text := " ".join(opened.values).strip()):
+                self.notes.info("header.kept_field", kept_message(opened.title, text), line=opened.line, field=target)
         name = values.pop("name", None)
         if not name:
             self.notes.error("header.name_missing", "未找到项目名称", field="header.name")
@@ -164,10 +167,17 @@ class BlockParser:
         """起止日期 in one cell: both planned dates, noted (a date field written separately wins)."""
         text = " ".join(opened.values).strip()
         period = parse_period(text) if text else None
+        if period is None and (length := parse_length(text)) is not None:
+            values.setdefault("period", length)
+            message = length_message(opened.title, text, length)
+            self.notes.info("header.period_length", message, line=opened.line, field="header.period")
+            return
         if period is None:
             if text:
                 self.notes.warn(
-                    "header.bad_period", f"起止日期「{text}」无法识别，开始、结束日期按空白处理", field="header"
+                    "header.bad_period",
+                    f"起止日期「{text}」无法识别为起止日期或项目期，开始、结束日期按空白处理",
+                    field="header",
                 )
             return
         values.setdefault("start_date", period[0])

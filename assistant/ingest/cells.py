@@ -153,6 +153,36 @@ def parse_period(text: str) -> tuple[date, date] | None:
     return (start, end) if start <= end else None
 
 
+_LENGTH = re.compile(r"^(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<u>年|个月|月)期?$")
+_CN_NUMBER = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def parse_length(text: str) -> str | None:
+    """A project period written as its length (项目期 ``3年``, ``三年``, ``1年期``, ``18个月``) → ``3年`` / ``18个月``;
+    None for anything else (dates are `parse_period`'s). A length of 0 is no length."""
+    found = _LENGTH.match(re.sub(r"\s+", "", text.strip()))
+    if found is None:
+        return None
+    number = _cn_number(found["n"])
+    if not number:
+        return None
+    return f"{number}{'年' if found['u'] == '年' else '个月'}"
+
+
+def _cn_number(written: str) -> int | None:
+    """``3`` → 3, ``三`` → 3, ``十二`` → 12, ``二十`` → 20 (up to 99); None when not a number."""
+    if written.isdigit():
+        return int(written)
+    tens, _, units = written.partition("十")
+    if "十" not in written:
+        return _CN_NUMBER.get(written) if len(written) == 1 else None
+    high = _CN_NUMBER.get(tens, 0) if tens else 1
+    low = _CN_NUMBER.get(units, 0) if units else 0
+    if (tens and tens not in _CN_NUMBER) or (units and units not in _CN_NUMBER):
+        return None
+    return high * 10 + low
+
+
 _UNIT_CODE = re.compile(
     r"^\s*(?:[\[【［(（]\s*(?P<a>\d{2,})\s*[\]】］)）]|(?P<b>\d{3,})\s*(?:[-_—－、.．:：]|\s)(?=\s*\D))\s*"
 )

@@ -19,6 +19,7 @@ class FieldKind(StrEnum):
     SECTION = "section"  # free text, possibly many paragraphs
     GROUP = "group"  # a label that only groups other labels
     SUBLABEL = "sublabel"  # form wording inside a section, not content
+    KEPT = "kept"  # a header field the declaration model has no place for (项目来源): its value kept in a parse note
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,15 @@ _FIELDS: dict[str, FieldSpec] = {
     "建设周期": _spec(FieldKind.PERIOD, "period"),
     "实施周期": _spec(FieldKind.PERIOD, "period"),
     "项目计划实施时间": _spec(FieldKind.PERIOD, "period"),
+    # 项目期 / 实施期: dates (2022年3月-2023年11月) or a length (3年), which is kept as Header.period
+    "项目期": _spec(FieldKind.PERIOD, "period"),
+    "实施期": _spec(FieldKind.PERIOD, "period"),
+    "项目期限": _spec(FieldKind.PERIOD, "period"),
+    "实施期限": _spec(FieldKind.PERIOD, "period"),
+    "项目实施期限": _spec(FieldKind.PERIOD, "period"),
+    "项目周期": _spec(FieldKind.PERIOD, "period"),
+    "项目来源": _spec(FieldKind.KEPT, "项目来源"),
+    "项目级次": _spec(FieldKind.KEPT, "项目级次"),
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),
@@ -149,6 +159,22 @@ def split_inline(text: str, layout: Layout) -> tuple[FieldSpec, str, str] | None
     if spec is None or spec.kind in {FieldKind.SECTION, FieldKind.SUBLABEL}:
         return None
     return spec, match[1].strip(), match[2].strip()
+
+
+def kept_message(label: str, value: str) -> str:
+    """The parse note of a field the model has no place for (``FieldKind.KEPT``): its value, kept as written."""
+    return (
+        f"「{label.strip()}」写作「{value.strip()}」：申报表没有对应的字段，未放入表头，"
+        "原文保留在本条解析提示中（不影响审核）"
+    )
+
+
+def length_message(label: str, value: str, length: str) -> str:
+    """The parse note of a 项目期 written as a length (``3年``): kept as the period, the dates not derived."""
+    return (
+        f"「{label.strip()}」写作「{value.strip()}」，记为项目期 {length}；表中没有写起止日期，"
+        "开始、结束日期未推算（无法确定预算年度是项目期的第几年），请按实际填写"
+    )
 
 
 def field_labels() -> list[str]:

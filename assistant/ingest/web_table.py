@@ -523,7 +523,7 @@ def _furniture(cells: list[WebCell]) -> bool:
 def _takes_words(label: str) -> bool:
     """A text or section label's value may hold spaces; an amount's or a date's is one word."""
     spec = find_label(label.strip(), Layout.MUNICIPAL_2021)
-    return spec is not None and spec.kind in {FieldKind.TEXT, FieldKind.SECTION}
+    return spec is not None and spec.kind in {FieldKind.TEXT, FieldKind.SECTION, FieldKind.KEPT}
 
 
 def _form_label(text: str) -> bool:

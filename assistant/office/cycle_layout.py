@@ -40,7 +40,8 @@ SELFEVAL_HEADER = (
     "得分",
     "偏差原因分析及改进措施",
 )
-NOTE_HEADER = ("序号", "三级指标", "档次", "数据来源")
+# The 评分说明 table numbers its own rows (序号) and names the 绩效指标 row each explains (绩效指标行号, from 1).
+NOTE_HEADER = ("序号", "绩效指标行号", "三级指标", "档次", "数据来源")
 BUDGET_HEADER = ("年初预算", "调整后预算", "执行数", "执行率", "序时进度", "全年预计执行数")
 MONITOR_HEADER = (
     "一级指标",
@@ -152,11 +153,11 @@ def selfeval_layout(ev: SelfEvaluation) -> FormDocument:
     tables = [table]
     noted = [(i, r) for i, r in enumerate(ev.rows, start=1) if r.band is not None or r.evidence]
     if noted:
-        extra = FormTable(width=4)
+        extra = FormTable(width=len(NOTE_HEADER))
         extra.rows.append([_label(h) for h in NOTE_HEADER])
         extra.rows += [
-            [_cell(str(i)), _cell(r.link.name), _cell(r.band.value if r.band else ""), _cell(r.evidence)]
-            for i, r in noted
+            [_cell(str(k)), _cell(str(i)), _cell(r.link.name), _cell(r.band.value if r.band else ""), _cell(r.evidence)]
+            for k, (i, r) in enumerate(noted, start=1)
         ]
         tables.append(extra)
     year = f"（{ev.year}年度）" if ev.year else ""

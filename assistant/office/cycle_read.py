@@ -277,15 +277,17 @@ def _goals(rows: list[GridRow]) -> tuple[str | None, str | None]:
 
 
 def _notes(rows: list[GridRow]) -> dict[int, tuple[str | None, str | None]]:
+    """(档次, 数据来源) of the 评分说明 table by the 绩效指标 row they explain (from 1): its 绩效指标行号 column, or in
+    files exported before that column existed, its 序号."""
     out: dict[int, tuple[str | None, str | None]] = {}
     columns: dict[str, GridCell] | None = None
     for row in rows:
         if columns is None:
             found = _columns(row, NOTE_HEADER)
-            if len(found) == len(NOTE_HEADER):
+            if {"序号", "三级指标", "档次", "数据来源"} <= found.keys():
                 columns = found
             continue
-        number = _at(row, columns["序号"])
+        number = _at(row, columns.get("绩效指标行号") or columns["序号"])
         if not number or not number.isdigit():
             break
         out[int(number)] = (_at(row, columns["档次"]), _at(row, columns["数据来源"]))

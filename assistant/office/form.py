@@ -122,6 +122,7 @@ def _header_rows(decl: Declaration) -> list[list[FormCell]]:
         ("联系电话", h.phone),
         ("计划开始日期", date_text(h.start_date) or None),
         ("计划完成日期", date_text(h.end_date) or None),
+        ("项目期", h.period),
         ("填报单位负责人", h.unit_head),
         ("填表人", h.preparer),
         ("填报日期", h.filled_on),

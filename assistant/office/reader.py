@@ -21,6 +21,7 @@ from assistant.domain.model import (
     Header,
     Layout,
     LineSpan,
+    NoteLevel,
     SectionKind,
     TextSection,
 )
@@ -29,11 +30,12 @@ from assistant.ingest.cells import (
     label_key,
     parse_amount,
     parse_date,
+    parse_length,
     parse_period,
     serial_date,
     strip_unit_code,
 )
-from assistant.ingest.labels import FieldKind, FieldSpec, bare_key, field_labels, lookup
+from assistant.ingest.labels import FieldKind, FieldSpec, bare_key, field_labels, kept_message, length_message, lookup
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -389,6 +391,11 @@ class FormReader:
                 )
             case FieldKind.CHECKBOX:
                 self._set(self.state.header, spec.target, self._checkboxes(text, anchor), anchor)
+            case FieldKind.KEPT:
+                if text.strip():
+                    self.notes.at(
+                        NoteLevel.INFO, "header.kept_field", kept_message(label.text, text), anchor, field=spec.target
+                    )
             case FieldKind.SECTION:
                 span = LineSpan(start=label.row + 1, end=anchor.row + 1)
                 title = label.text.strip()
@@ -422,10 +429,15 @@ class FormReader:
         if not text.strip():
             return
         period = parse_period(text)
+        if period is None and (length := parse_length(text)) is not None:
+            self._set(self.state.header, "period", length, cell)
+            message = length_message(label.text, text, length)
+            self.notes.at(NoteLevel.INFO, "header.period_length", message, cell, field="header.period")
+            return
         if period is None:
             self.notes.warn_at(
                 "header.bad_period",
-                f"「{label.text.strip()}」写作「{text.strip()}」，无法识别为起止日期，开始、结束日期按空白处理",
+                f"「{label.text.strip()}」写作「{text.strip()}」，无法识别为起止日期或项目期，开始、结束日期按空白处理",
                 cell,
             )
             return

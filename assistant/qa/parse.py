@@ -47,7 +47,7 @@ from assistant.qa.reading import (
     take_unit,
     take_unknown_places,
 )
-from assistant.qa.years import CN_DIGITS, CN_YEAR, YEAR_RANGE, full_year, take_years
+from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
 _DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[\u4e00-\u9fa5]?\d+号")
@@ -268,7 +268,7 @@ def to_query(cues: Cues) -> Query | None:
 def _normalise(question: str) -> str:
     """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年)."""
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
-    return CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
+    return digit_years(text)
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:

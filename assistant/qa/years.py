@@ -47,5 +47,10 @@ def take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
     )
 
 
+def digit_years(text: str) -> str:
+    """Years written in Chinese numerals as digits: 二〇二三年 → 2023年 (二零二三年 too); the rest unchanged."""
+    return CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
+
+
 def full_year(written: str) -> str:
     return written if len(written) == 4 else f"20{written}"

@@ -11,14 +11,14 @@ time a form is shown or exported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from assistant.cycle.findings import Finding, selfeval_findings
 from assistant.cycle.monitoring import MonitoringReport, monitor
 from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
-from assistant.cycle.questions import CycleAnswer, answer
+from assistant.cycle.questions import CycleAnswer, answer, years_of
 from assistant.cycle.scoring import Scorecard, score_evaluation
 from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
@@ -28,10 +28,11 @@ from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import reviewed
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
 from assistant.errors import InputError
+from assistant.services.derived import rolled_over
 from assistant.services.drafting import SavedDraft
 from assistant.services.scope import CorpusScope
 from assistant.services.subjects import SubjectService
-from assistant.store import Action, DraftStore, Origin
+from assistant.store import Action, DraftStore, Origin, Proposal
 from assistant.store.cycle import (
     CycleStore,
     Form,
@@ -41,7 +42,7 @@ from assistant.store.cycle import (
     FormVersionInfo,
     StoredForm,
 )
-from assistant.store.fields import indicator_path, initial_origins
+from assistant.store.fields import ROLLOVER_TARGET, indicator_path, initial_origins
 from assistant.suggest.models import Ground, ValueProposal
 
 _DRAFT_ID = re.compile(r"^\d{1,9}$")
@@ -68,6 +69,29 @@ class NextYear:
     saved: SavedDraft
     plan: NextYearPlan
     diff: list[str]
+    moved: list[str]  # the project's year moved to the new year (项目名称, indicator names and values)
+    rollover: Proposal | None  # the year in the text sections moved, for the person to accept
+
+    def unfilled_warning(self, form_id: int) -> str | None:
+        """``注意：…`` naming the self-evaluation rows left unfilled (each shell lists them after it), or None."""
+        rows = self.plan.unfilled
+        if not rows:
+            return None
+        return (
+            f"注意：第 {form_id} 号自评表有 {len(rows)} 行未填完，这些行的下年目标只能沿用上年目标；"
+            "请补全后重新生成，或在草稿中逐行核对："
+        )
+
+    def changes(self) -> list[str]:
+        """What the new draft changed and why, one Chinese line each: the year moved, then each indicator row."""
+        moved = [f"年份顺延：{line}" for line in self.moved]
+        return moved + (self.diff or ["各项指标均沿用上年目标。"])
+
+    def rollover_note(self) -> str | None:
+        """The proposal moving the year in the dates and the text, in Chinese (how to accept it is the shell's)."""
+        if self.rollover is None:
+            return None
+        return f"日期和正文中的上年年份未直接改动（可能是实施期或往年情况），已作为建议：{self.rollover.instruction}"
 
 
 def scored(ev: SelfEvaluation, card: Scorecard) -> SelfEvaluation:
@@ -229,15 +253,27 @@ class CycleService:
         layout = selfeval_layout(form) if isinstance(form, SelfEvaluation) else monitoring_layout(form)
         return write_form(layout, fmt, path)
 
-    def ask(self, question: str) -> CycleAnswer:
-        """A question over this user's self-evaluations (latest versions), answered with citations."""
+    def ask(self, question: str, *, today: date | None = None) -> CycleAnswer:
+        """A question over this user's self-evaluations (latest versions), answered with citations; 今年/去年/前年/
+        明年 count from ``today`` (default: ``ASSISTANT_TODAY`` or the machine's date, as in `assistant ask`), and the
+        answer says which year that was. Raises InputError for an empty question or a malformed ASSISTANT_TODAY."""
+        from assistant.services.answering import clock, relative_line, require_question
+
+        require_question(question)
+        today = today or clock()
+        years = years_of(question, today)
         forms = [(f.id, self.get(f.id).form) for f in self.forms(FormKind.SELFEVAL)]
-        return answer(question, [(i, ev) for i, ev in forms if isinstance(ev, SelfEvaluation)])
+        result = answer(question, [(i, ev) for i, ev in forms if isinstance(ev, SelfEvaluation)], years)
+        said = relative_line(years, today) if result.understood else None
+        return result if said is None else replace(result, text=f"{said}\n{result.text}")
 
     # -- next year ---------------------------------------------------------------------------------
 
     def next_year(self, form_id: int) -> NextYear:
-        """Next year's draft from the declaration a self-evaluation followed and what it measured."""
+        """Next year's draft from the declaration a self-evaluation followed and what it measured. The project's
+        year moves with the draft (`derived.moved_years`): in 项目名称 and the indicator table at once; in the dates,
+        the plan and the text sections as a proposal the person accepts (a date or a sentence may be history, a
+        project may run several years)."""
         stored = self.get(form_id)
         if not isinstance(stored.form, SelfEvaluation):
             raise InputError(f"第 {form_id} 号表不是自评表", hint="下年申报需从自评表开始（assistant selfeval list）")
@@ -252,13 +288,65 @@ class CycleService:
         source = f"{decl.header.year or ''}年申报表及第 {form_id} 号自评表"
         carried = draft_from_declaration(decl, source=source, year=plan.year, policies=snapshot.policies)
         draft, changed = _apply(carried.draft, decl, plan)
+        old_year = plan.year - 1 if plan.year is not None else None
+        draft, moved = _moved(draft, old_year)
         diff = diff_lines(plan)
         notes = [GroundingNote(kind=NoteKind.FROM_FILE, message=line) for line in diff]
+        notes += [GroundingNote(kind=NoteKind.ROLLOVER, message=line) for line in moved]
+        notes += [GroundingNote(kind=NoteKind.FROM_FILE, message=f"自评表未填完：{line}") for line in plan.unfilled]
         draft = reviewed(draft.model_copy(update={"notes": [*draft.notes, *notes]}), snapshot.review_context)
         origins = dict.fromkeys(initial_origins(draft), Origin.UPLOAD)
         origins |= {indicator_path(n, "value"): Origin.TEMPLATE for n in changed}
+        origins |= _moved_origins(carried.draft, draft)
         info = self.drafts.create(draft, owner=self.author, action=Action.IMPORT, origins=origins)
-        return NextYear(saved=SavedDraft(info=info, draft=draft), plan=plan, diff=diff)
+        saved = SavedDraft(info=info, draft=draft)
+        rollover = self._propose_sections(saved, old_year, (decl.header.start_date, decl.header.end_date))
+        return NextYear(saved=saved, plan=plan, diff=diff, moved=moved, rollover=rollover)
+
+    def _propose_sections(
+        self, saved: SavedDraft, old_year: int | None, dates: tuple[date | None, date | None]
+    ) -> Proposal | None:
+        """Last year's dates (``dates``) and the project's year in the plan, the text sections and 主要内容 moved
+        to the new year, as a proposal (None when nothing names the old year)."""
+        if old_year is None:
+            return None
+        rest, changes = rolled_over(saved.draft, old_year=old_year, dates=dates)
+        if not changes:
+            return None
+        rest = reviewed(rest, self.scope.current().review_context)
+        return self.drafts.propose(
+            saved.info.draft_id,
+            rest,
+            base=saved.info.number,
+            target=ROLLOVER_TARGET,
+            author=self.author,
+            origin=Origin.TEMPLATE,
+            instruction="顺延到新年度（日期、实施计划和正文中的年份）：" + "；".join(changes),
+        )
+
+
+def _moved(draft: Draft, old_year: int | None) -> tuple[Draft, list[str]]:
+    """``draft`` with the project's year moved to its new year in 项目名称 and the indicator table (names, deadline
+    values), and the changes; dates, the plan and the text are left as carried (`CycleService._propose_sections`)."""
+    if old_year is None:
+        return draft, []
+    rolled, changes = rolled_over(draft, old_year=old_year)
+    brief = draft.brief.model_copy(update={"name": rolled.brief.name})
+    changes = [c for c in changes if c.startswith(("项目名称：", "新草稿指标第 "))]
+    return draft.model_copy(update={"brief": brief, "indicators": rolled.indicators}), changes
+
+
+def _moved_origins(before: Draft, after: Draft) -> dict[str, Origin]:
+    """The fields the year move rewrote, marked as the rules' (template) work."""
+    origins: dict[str, Origin] = {}
+    if after.brief.name != before.brief.name:
+        origins["header.name"] = Origin.TEMPLATE
+    for n, (old, new) in enumerate(zip(before.indicators, after.indicators, strict=True), start=1):
+        if old.name != new.name:
+            origins[indicator_path(n, "name")] = Origin.TEMPLATE
+        if old.value.value != new.value.value:
+            origins[indicator_path(n, "value")] = Origin.TEMPLATE
+    return origins
 
 
 def _apply(draft: Draft, decl: Declaration, plan: NextYearPlan) -> tuple[Draft, list[int]]:

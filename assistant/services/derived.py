@@ -75,8 +75,37 @@ def recomputed_costs(current: Sequence[DraftIndicator], fresh: Sequence[DraftInd
 # -- year roll-over --------------------------------------------------------------------------------
 
 
+_TITLE_SPAN = re.compile(r"《[^《》]*》")
+_DASH = r"(?:至|到|—|–|－|-|~|～|－)"
+_RANGE_BEFORE = re.compile(rf"(?:19|20)\d{{2}}\s*年?度?\s*{_DASH}\s*$")
+_RANGE_AFTER = re.compile(rf"^\s*年?度?\s*{_DASH}\s*(?:19|20)\d{{2}}")
+
+
 def _year_pattern(old: int) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d){old}(?=\s*年|[-/.]\d{{1,2}}[-/.]\d{{1,2}})")
+
+
+def _is_project_year(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> bool:
+    """Whether the year at ``text[start:end]`` stands for the project's year: not inside a document's title
+    (《…规划（2021—2025年）》) and not one end of a span of years (2021—2025年, 2024年至2026年)."""
+    if any(a <= start < b for a, b in titles):
+        return False
+    return not (_RANGE_BEFORE.search(text[max(0, start - 12) : start]) or _RANGE_AFTER.match(text[end : end + 12]))
+
+
+def moved_years(text: str, old: int, new: int, *, name: bool = False) -> tuple[str, int]:
+    """``text`` with each year that stands for the project's budget year ``old`` (``2025年``, ``2025年度``,
+    ``2025-12-31``; in a ``name`` also a leading ``2025金安…``) written as ``new``, and how many were moved. Years in
+    a document's title (《…（2021—2025年）》) and the ends of a span of years are the documents' own and stay."""
+    titles = [m.span() for m in _TITLE_SPAN.finditer(text)]
+    pattern = _year_pattern(old)
+    spans = [m.span() for m in pattern.finditer(text)]
+    if name and text.startswith(str(old)) and re.match(r"\d{4}[\u4e00-\u9fff（(]", text):
+        spans = sorted({(0, 4), *spans})
+    moved = [(a, b) for a, b in spans if _is_project_year(text, a, b, titles)]
+    for a, b in reversed(moved):
+        text = text[:a] + str(new) + text[b:]
+    return text, len(moved)
 
 
 def moved_date(day: date | None, years: int) -> date | None:
@@ -92,17 +121,17 @@ def rolled_over(
     draft: Draft, *, old_year: int, dates: tuple[date | None, date | None] = (None, None)
 ) -> tuple[Draft, list[str]]:
     """``draft`` (already set to its new year) with last year's dates moved by the difference in years (``dates``:
-    the old form's start and end, used where the brief has none), ``{old_year}年`` in the sections, plan periods,
-    indicator names and deadline values written as the new year; and each change described in Chinese."""
+    the old form's start and end, used where the brief has none), the project's year (`moved_years`) in 项目名称, the
+    sections, plan periods, 主要内容, indicator names and deadline values written as the new year; and each change
+    described in Chinese."""
     new_year = draft.brief.year
     shift = new_year - old_year
     if shift <= 0:
         return draft, []
     changes: list[str] = []
     brief = _rolled_brief(draft.brief, old_year, shift, dates, changes)
-    pattern = _year_pattern(old_year)
-    sections = [_rolled_section(s, pattern, new_year, changes) for s in draft.sections]
-    rows = [_rolled_row(n, r, pattern, new_year, changes) for n, r in enumerate(draft.indicators, start=1)]
+    sections = [_rolled_section(s, old_year, new_year, changes) for s in draft.sections]
+    rows = [_rolled_row(n, r, old_year, new_year, changes) for n, r in enumerate(draft.indicators, start=1)]
     moved = draft.model_copy(update={"brief": brief, "sections": sections, "indicators": rows})
     return moved, changes
 
@@ -119,16 +148,20 @@ def _rolled_brief(
         if new is not None and new != current:
             update[key] = new
             changes.append(f"{label}：{current or '（空）'} → {new}")
-    pattern = _year_pattern(old_year)
+    year = brief.year
+    name, count = moved_years(brief.name, old_year, year, name=True)
+    if count:
+        update["name"] = name
+        changes.append(f"项目名称：{brief.name} → {name}")
     plan = []
     for n, step in enumerate(brief.plan, start=1):
-        period = pattern.sub(str(brief.year), step.period)
+        period, _ = moved_years(step.period, old_year, year)
         if period != step.period:
             changes.append(f"实施计划第 {n} 行时间：{step.period} → {period}")
         plan.append(step.model_copy(update={"period": period}))
-    content = pattern.sub(str(brief.year), brief.content)
-    if content != brief.content:
-        changes.append(f"主要内容：{old_year}年 → {brief.year}年（{len(pattern.findall(brief.content))} 处）")
+    content, count = moved_years(brief.content, old_year, year)
+    if count:
+        changes.append(f"主要内容：{old_year}年 → {year}年（{count} 处）")
     data = brief.model_dump()
     data.update(update)
     data["plan"] = [p.model_dump() for p in plan]
@@ -136,17 +169,17 @@ def _rolled_brief(
     return Brief.model_validate(data)
 
 
-def _rolled_section(section: DraftSection, pattern: re.Pattern[str], year: int, changes: list[str]) -> DraftSection:
-    text = pattern.sub(str(year), section.text)
-    if text == section.text:
+def _rolled_section(section: DraftSection, old: int, year: int, changes: list[str]) -> DraftSection:
+    text, count = moved_years(section.text, old, year)
+    if not count:
         return section
-    changes.append(f"{section.kind.label}：{len(pattern.findall(section.text))} 处年份改为 {year}年")
+    changes.append(f"{section.kind.label}：{count} 处年份改为 {year}年")
     return section.model_copy(update={"text": text})
 
 
-def _rolled_row(n: int, row: DraftIndicator, pattern: re.Pattern[str], year: int, changes: list[str]) -> DraftIndicator:
-    name = pattern.sub(str(year), row.name)
-    value_text = pattern.sub(str(year), row.value.value)
+def _rolled_row(n: int, row: DraftIndicator, old: int, year: int, changes: list[str]) -> DraftIndicator:
+    name, _ = moved_years(row.name, old, year, name=True)
+    value_text, _ = moved_years(row.value.value, old, year)
     if name == row.name and value_text == row.value.value:
         return row
     update: dict[str, object] = {"name": name}
@@ -162,7 +195,7 @@ def _rolled_row(n: int, row: DraftIndicator, pattern: re.Pattern[str], year: int
             basis=f"{row.value.basis}；年份改为 {year} 年",
         )
         update["value"] = value
-        changes.append(f"指标第 {n} 行“{row.name}”的指标值：{row.value.value} → {value_text}")
+        changes.append(f"新草稿指标第 {n} 行“{row.name}”的指标值：{row.value.value} → {value_text}")
     if name != row.name:
-        changes.append(f"指标第 {n} 行名称：{row.name} → {name}")
+        changes.append(f"新草稿指标第 {n} 行名称：{row.name} → {name}")
     return row.model_copy(update=update)

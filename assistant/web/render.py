@@ -253,6 +253,7 @@ def declaration_html(decl: Declaration, cited: str | None = None) -> str:
         ("项目类别", h.category),
         ("开始日期", h.start_date),
         ("结束日期", h.end_date),
+        *([("项目期", h.period)] if h.period else []),
     ]
     cells = "".join(_row(k, v, cited == "header") for k, v in head)
     cells += "".join(

@@ -33,7 +33,7 @@ HEADERS = [
     "算式 / 待填",
     "偏差原因分析及改进措施",
 ]
-FINDING_HEADERS = ["级别", "位置", "问题", "建议"]
+FINDING_HEADERS = ["序号", "级别", "位置", "问题", "建议"]
 NO_BAND = "（数值指标不选）"
 
 
@@ -105,7 +105,8 @@ def _rows(view: SelfEvalView) -> list[list[str]]:
 
 
 def findings_rows(findings, names: list[str]) -> list[list[str]]:
-    return [[f.severity.label, f.where(names), f.message, f.fix] for f in findings]
+    """One row per finding, numbered from 1; 位置 names the 绩效指标 row (as the table above numbers it) or the part."""
+    return [[str(n), f.severity.label, f.where(names), f.message, f.fix] for n, f in enumerate(findings, start=1)]
 
 
 def _total(view: SelfEvalView) -> str:
@@ -329,8 +330,13 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
             raise InputError("还没有自评表", hint="请先创建或选择一份自评表")
         result = service(ctx, request).next_year(int(fid))
         info = result.saved.info
-        lines = "\n".join(f"- {line}" for line in result.diff) or "- 各项指标均沿用上年目标。"
+        lines = "\n".join(f"- {line}" for line in result.changes())
         text = f"**已生成 {result.plan.year or ''} 年度申报草稿第 {info.draft_id} 号**（已在“起草”页打开）。改动及理由：\n{lines}"
+        if (warning := result.unfilled_warning(int(fid))) is not None:
+            rows = "\n".join(f"- {line}" for line in result.plan.unfilled)
+            text = f"**{warning}**\n{rows}\n\n{text}"
+        if (note := result.rollover_note()) is not None:
+            text += f"\n\n{note}（见“起草”页下方“跨年度顺延”，采纳后才保存）"
         return [text, info.draft_id]
 
     refresh.click(load, [ctx.draft_id, forms], outputs, api_name="selfeval_load")
