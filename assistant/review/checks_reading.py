@@ -70,7 +70,7 @@ def _ends_open(name: str) -> bool:
 
 # -- a unit cost whose figure is another object's ----------------------------------------------------------
 
-_CLAUSE = re.compile(r"[，,。；;！？\n：:（）()、]")
+_CLAUSE = re.compile(r"[，,。；;！？\n（）()、]")  # not ：: a budget line's name stays with its content
 _COST_WORDS = re.compile(r"(?:单位成本|人均成本|平均成本|成本|标准|单价|费用|费|补贴|补助|价格|售价)$")
 _LEAD = re.compile(r"^(?:单|人均|每|平均)")
 _GENERIC = set(cjk_bigrams("服务项目工作管理资金经费费用成本标准补贴补助单位人均每年全年年度"))
@@ -109,14 +109,24 @@ def _object_words(name: str) -> set[str]:
 
 
 def _clauses_stating(number: Decimal, text: str) -> list[str]:
-    """The clauses of ``text`` that write ``number`` as an amount of yuan (12元, 12.00元, 每单12元, 12元/单)."""
+    """The clauses of ``text`` that write ``number`` as an amount of yuan (12元, 12.00元, 每单12元, 12元/单) and name
+    what the amount is for; one that names nothing (每批次约300元) belongs to the clause before it and is not judged
+    (an empty list when no clause names its object)."""
     figure = re.compile(rf"(?<![\d.]){re.escape(_plain(number))}(?:\.0+)?\s*(?:万)?元")
     found = []
     for clause in _CLAUSE.split(text):
         m = figure.search(clause)
-        if m is not None and "万" not in m.group(0):
-            found.append(clause.strip())
+        if m is None or "万" in m.group(0):
+            continue
+        if not cjk_bigrams(_UNNAMED.sub("", clause[: m.start()])) - _GENERIC:
+            return []  # 每批次约300元: the object is the clause before's
+        found.append(clause.strip())
     return found
+
+
+_UNNAMED = re.compile(
+    r"每[个]?[\u4e00-\u9fff]{1,2}?(?=约|\d|$)|约|按|为|是|标准|其中|不超过|不高于|每次|每天|每月|每年"
+)
 
 
 def _plain(number: Decimal) -> str:

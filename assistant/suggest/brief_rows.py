@@ -56,10 +56,17 @@ def output_statements(brief: Brief) -> list[Statement]:
 
 
 def _describes_now(s: Statement, sentences: list[str]) -> bool:
-    if s.field != "主要内容" or _PLANNED.search(s.clause):
-        return False
+    """A figure of 主要内容 whose own clause tells how things are (目前…占比超过38%), or that no verb makes an output in
+    a sentence of reasons (全区失能老年人约8000人，家庭助浴困难)."""
+    if s.field != "主要内容" or s.kind not in {Kind.COUNT, Kind.RATE} or _PLANNED.search(s.clause):
+        return False  # a deadline, a zero target or a standard is a target wherever it is said
+    if reason_kind(s.clause) in _NOW:
+        return True
     sentence = next((x for x in sentences if s.clause in x), "")
-    return reason_kind(sentence) in {"situation", "need"}
+    return not s.verb and reason_kind(sentence) in _NOW
+
+
+_NOW = {"situation", "need"}
 
 
 def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:

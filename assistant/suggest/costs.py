@@ -108,7 +108,7 @@ def _count_for(standard: Statement, counts: list[Statement]) -> Statement | None
 
     best = max(fitting, key=share)
     named = bool(standard.subject or standard.object)
-    return best if share(best) > 0 or (not named and best.clause == standard.clause) else None
+    return best if share(best) > 0 or not named else None  # 每批次约300元 names nothing: the count of 批次 it prices
 
 
 def _products(brief: Brief, matched: list[tuple[Statement, Statement | None]]) -> str | None:
