@@ -27,6 +27,7 @@ from assistant.services.scope import CorpusScope
 from assistant.services.writing import draft_brief, draft_context
 from assistant.settings import LLMProvider, load_settings
 from assistant.suggest.bank import build_bank
+from assistant.suggest.brief_rows import output_statements
 from assistant.suggest.suggest import suggest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,8 +63,8 @@ def test_shares_of_a_price_follow_it_and_what_the_people_served_pay_is_no_cost()
 
 @pytest.mark.parametrize("case", CASES)
 def test_no_object_takes_in_another_figure_or_a_hanging_connective(case: str):
-    for s in read_statements(load_brief(BRIEFS / f"{case}.yaml")):
-        assert not re.search(r"\d", s.object), (s.object, s.clause)
+    for s in output_statements(load_brief(BRIEFS / f"{case}.yaml")):
+        assert not re.search(r"\d+[个家名人次份单辆台处]", s.object), (s.object, s.clause)
         assert not re.search(r"(?:和|及|依托|通过)$", s.object), (s.object, s.clause)
         assert s.verb not in {"依托", "通过", "按照"}
 

@@ -107,7 +107,7 @@ def test_a_quotient_of_a_budget_line_is_not_judged_by_the_text():
 @pytest.mark.parametrize("folder", REAL, ids=["seeds", "turn3-forms", "found-tune", "found-test", "found-test2"])
 def test_real_forms_get_neither_finding(folder: Path):
     result = runner.invoke(app, ["check", str(folder), "--json"])
-    reports = json.loads(result.output)
+    reports = json.JSONDecoder().raw_decode(result.output)[0]  # a file that cannot be read is listed after the JSON
     assert len(reports) >= 3
     fired = [(r["name"], f["rule_id"]) for r in reports for f in r["findings"] if f["rule_id"] in RULES]
     assert fired == []
