@@ -27,7 +27,6 @@ from assistant.review.engine import review, review_all
 EXPECTED = {
     "2019-002-01": [
         ("ALL-100", None),
-        ("BASIS-OFF-SUBJECT", None),
         ("FW-LEGACY-INPUT", 56),
         ("NAME-NO-MEASURE", 62),
         ("NAME-NO-MEASURE", 67),
