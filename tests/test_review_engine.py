@@ -30,7 +30,6 @@ EXPECTED = {
         ("FW-LEGACY-INPUT", 56),
         ("NAME-NO-MEASURE", 62),
         ("NAME-NO-MEASURE", 67),
-        ("NEC-OFF-DOMAIN", None),
         ("VAL-RATE-QUALITATIVE", 65),
         ("VAL-VAGUE", 65),
     ],
