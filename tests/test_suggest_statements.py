@@ -71,7 +71,7 @@ def test_standards_rates_deadlines_and_zero_targets():
     standards = [(s.number, s.unit, s.op, s.subject) for s in found[Kind.STANDARD]]
     assert standards == [
         (Decimal(500), "元/人", "=", "困难党员慰问标准"),
-        (Decimal(350), "元/批次", "≤", ""),
+        (Decimal(350), "元/批次", "≤", "检测费"),  # a fee names what it prices (issue 22: 送餐费每单12元)
         (Decimal("0.55"), "元/页", "≤", "扫描加工单价"),
     ]
     [deadline] = found[Kind.DEADLINE]

@@ -20,7 +20,8 @@ from assistant.domain.statement_base import (
 )
 
 _STANDARD = re.compile(
-    rf"(?:每(?P<per1>人次|人|名|户|批次|批|次|页|场|个|件|项|份|卷|期|班|台|套|平方米|所|家)(?P<times>每次|每年|每天|每日|每晚)?"
+    rf"(?:每个?(?P<per1>人次|人|名|户|批次|批|次|页|场|托位|床位|个|件|项|份|卷|期|班|台|套|平方米|所|家|餐|单|床)"
+    rf"(?P<times>每次|每年|每天|每日|每晚|每月)?"
     rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
     rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
 )
@@ -58,11 +59,16 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
             per = "人次"  # 每人每次750元
         elif m["times"] in {"每天", "每日", "每晚"}:
             per = f"{per}·天"  # 住宿费每人每天不超过500元
+        elif m["times"] == "每月":
+            per = f"{per}·月"  # 每个托位每月800元
         middle = m["middle"] or ""
         ceiling = bool(m[f"approx{n}"]) or any(w in middle for w in AT_MOST)
         middle = re.sub("|".join(sorted(AT_MOST, key=len, reverse=True)), "", middle)
         before = _line_name(part[: m.start()], label) + middle
         subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
+        if not subject.endswith(_PRICED):  # 按每个托位每月800元的标准给予运营补贴 → 托位运营补贴
+            named_after = _NAMED_AFTER.match(part[m.end() :])
+            subject = f"{per.split('·')[0]}{named_after['what']}" if named_after else subject
         verb, obj = phrase(before, "")
         obj = obj or clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         taken.append(m.span())
@@ -78,11 +84,55 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
                 clause,
                 m.group(0),
                 approx=bool(m[f"approx{n}"]),
-                subject=subject if subject.endswith(("标准", "单价", "费用", "成本", "价格")) else "",
+                subject=subject if subject.endswith(_PRICED) else "",
                 per_unit=per,
+                paid_by_users=bool(_USERS_PAY.search(before)),
             )
         )
     return found
+
+
+# What a standard's own words end with when they name what is priced: 慰问标准, 送餐费, 就餐补贴, 套餐售价.
+_PRICED = ("标准", "单价", "费用", "成本", "价格", "费", "补贴", "补助", "售价")
+# A price the people served pay (自付, 个人负担, 售价, 收费), not what the project spends.
+_USERS_PAY = re.compile(r"自付|自理|个人(?:负担|承担|支付)|售价|收费")
+# What the money per unit is, said after the figure: …800元的标准给予运营补贴, …500元发放慰问金.
+_NAMED_AFTER = re.compile(
+    r"^(?:的)?(?:标准)?(?:给予|发放|拨付|补贴)?(?P<what>[\u4e00-\u9fff]{0,4}?(?:补贴|补助|经费|慰问金))"
+)
+_SHARE = re.compile(
+    rf"^(?:其中)?(?P<who>[\u4e00-\u9fff]{{0,8}}?)(?P<what>补贴|补助|承担|支付|负担|出资|自付|自理)(?P<approx>约)?"
+    rf"(?P<num>{NUM})元$"
+)
+
+
+def read_shares(part: str, label: str, clause: str, base: Statement) -> list[Statement]:
+    """其中政府补贴5元、老年人自付10元 after 每份套餐售价15元: shares of a standard stated just before, per its unit."""
+    m = _SHARE.match(part.strip())
+    if m is None or base.per_unit is None:
+        return []
+    who = clean_object(m["who"] or "")
+    subject = f"{who}{m['what']}"
+    return [
+        Statement(
+            Kind.STANDARD,
+            read_number(m["num"], None),
+            base.unit,
+            "=",
+            "",
+            base.object,
+            label,
+            clause,
+            m.group(0),
+            approx=bool(m["approx"]),
+            subject=subject,
+            per_unit=base.per_unit,
+            paid_by_users=bool(_USERS_PAY.search(subject) or _PEOPLE_PAY.search(who)),
+        )
+    ]
+
+
+_PEOPLE_PAY = re.compile(r"老年人|老人|居民|家庭|家长|个人|群众|服务对象|本人|学员|用户")
 
 
 def _line_name(before: str, label: str) -> str:

@@ -127,6 +127,7 @@ KNOWN_VERBS = (
     "设立",
     "划分",
     "配发",
+    "设置",
 )
 STOP = re.compile(r"[，,；;。！？!?\n（）()：:]")
 
@@ -136,8 +137,8 @@ def phrase(before: str, after: str) -> tuple[str, str]:
     an object before it, the noun right after it (18个站点 → 站点; 3个工作日内出具检测报告 → 出具, 检测报告)."""
     before = re.sub(rf"(?:{APPROX}|每[月季周年天日]|每)+$", "", before.rstrip("（( "))
     words = tagged(before)
-    known = [n for n, (w, _) in enumerate(words) if w in KNOWN_VERBS or w in GENERIC_VERBS]
-    verbs = known or [n for n, (w, tag) in enumerate(words) if is_verb(w, tag)]
+    known = [n for n, (w, _) in enumerate(words) if (w in KNOWN_VERBS or w in GENERIC_VERBS) and not _in_noun(words, n)]
+    verbs = known or [n for n, (w, tag) in enumerate(words) if is_verb(w, tag) and not _in_noun(words, n)]
     verb_at = verbs[-1] if verbs else -1
     verb = words[verb_at][0] if verb_at >= 0 else ""
     tail = "".join(w for w, _ in words[verb_at + 1 :])
@@ -177,11 +178,37 @@ def phrase(before: str, after: str) -> tuple[str, str]:
 _PEOPLE_WORD = re.compile(r"(?:人口|人员|群众|居民|对象|选民|党员|代表|干部|职工|学员|老人|家庭|户)$")
 
 
+# What follows a verb used inside a noun (为老服务中心, 托育服务点, 检测机构): the verb is part of the name there.
+NOUN_HEADS = (
+    "中心",
+    "站",
+    "点",
+    "所",
+    "室",
+    "机构",
+    "平台",
+    "对象",
+    "设施",
+    "队伍",
+    "热线",
+    "大厅",
+    "窗口",
+    "车",
+    "项目",
+)
+
+
+def _in_noun(words: list[tuple[str, str]], n: int) -> bool:
+    return n + 1 < len(words) and words[n + 1][0].startswith(NOUN_HEADS)
+
+
 def _noun_before_verb(text: str, words: list[tuple[str, str]]) -> str:
-    """农村集中供水站开展维修养护 → 农村集中供水站: the words before the first verb briefs use, else jieba's nouns."""
-    m = re.search("|".join(sorted((*KNOWN_VERBS, *GENERIC_VERBS), key=len, reverse=True)), text)
+    """农村集中供水站开展维修养护 → 农村集中供水站: the words before the first verb briefs use, else jieba's nouns; a
+    verb inside a noun (社区综合为老服务中心设置助浴点) is read past."""
+    pattern = "|".join(sorted((*KNOWN_VERBS, *GENERIC_VERBS), key=len, reverse=True))
+    m = next((v for v in re.finditer(pattern, text) if not text[v.end() :].startswith(NOUN_HEADS)), None)
     if m and m.start() >= 2 and not re.search(r"[\d的]", text[: m.start()]):
-        return text[: m.start()]
+        return _HANGING.sub("", _MEANS.split(text[: m.start()])[0])
     return leading_noun(words)
 
 
@@ -193,14 +220,23 @@ def _final_verb(words: list[tuple[str, str]]) -> str:
     return ""
 
 
+# Words jieba tags as verbs that only say by what means (依托…, 通过…): never the verb of a figure.
+MEANS = {"依托", "通过", "按照", "依据", "根据", "围绕", "借助", "依靠", "结合"}
+# A figure with its measure word: the object of another statement, never part of this one's object.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?[万亿]?[个家名人位户次份单餐辆台套处所条件项场期班批座间幢栋块张部册本卷页]")
+_HANGING = re.compile(r"(?:(?<![总饱])和|(?<![涉惠普危以])及|(?<![参给赋])与|(?<![合])并|或|同时|依托|通过|按照|的)+$")
+_MEANS = re.compile(r"依托|通过(?!率)|按照|依据|根据|围绕|借助|依靠")
+
+
 def clean_object(text: str) -> str:
+    text = _FIGURE.split(text)[-1].rsplit("：", 1)[-1]  # 在3个街道建设3家长者食堂和依托…: what follows the last figure
     text = re.split(r"通过(?!率)|经由|由|按照|依托", text)[0]  # 考核通过率 is a rate, not 通过… (by means of)
     text = re.sub(r"^每(?:月|季度|季|周|半年|年|天|日|个|门|期|场|班|次|批|轮|堂|集|节)", "", text)
     text = _LEAD.sub("", text)
     if "的" in text:
         text = text.rsplit("的", 1)[1]
     text = re.sub(r"(?:做到|实现|确保|达到|保证)$", "", text)
-    return text.strip("（()）“”\"' 等：:")
+    return _HANGING.sub("", text.strip("（()）“”\"' 等：:")).strip("（()）“”\"' 等：:")
 
 
 def leading_noun(words: list[tuple[str, str]]) -> str:
@@ -217,7 +253,7 @@ def leading_noun(words: list[tuple[str, str]]) -> str:
 
 
 def is_verb(word: str, tag: str) -> bool:
-    return (tag == "v" and len(word) >= 2) or word in KNOWN_VERBS
+    return word not in MEANS and ((tag == "v" and len(word) >= 2) or word in KNOWN_VERBS)
 
 
 @cache

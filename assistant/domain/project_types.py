@@ -23,6 +23,7 @@ _DATA = ConfigDict(extra="forbid", frozen=True)
 # Any other field counts ×1; a ticked 资金用途 is the unit's own word for what the money is for.
 FIELD_WEIGHTS = {"项目名称": 5, "项目类别": 2, "资金用途": 5, "勾选项": 5}
 MIN_SCORE = 3.0  # below this no type is claimed (one content word is not enough)
+MIXED_CONFIDENCE = 0.6  # a winner's share of the top two below this: the project has both kinds of work
 
 
 class ProjectType(StrEnum):
@@ -212,6 +213,12 @@ class TypeVerdict(BaseModel):
             return f"{self.type.value}（简报“项目类型”字段指定）"
         if self.type is None and self.guess is not None:
             why = "；".join(r.describe() for r in self.reasons[:3])
+            if self.runner_up is not None and self.confidence < MIXED_CONFIDENCE:
+                return (
+                    f"未确定（{self.guess.value}与{self.runner_up.value}两类的特征词相当，得分 {self.score:g}，"
+                    f"把握 {self.confidence:.2f}：{why}；两类兼有，不套用任一类模板，指标按简报自身内容和框架必备类别给出；"
+                    "可在简报中填写“项目类型”指定）"
+                )
             return (
                 f"未确定（内容最接近{self.guess.value}，得分 {self.score:g}，把握 {self.confidence:.2f}：{why}；"
                 "证据不足，不套用该类模板，指标按简报自身内容和框架必备类别给出；可在简报中填写“项目类型”）"

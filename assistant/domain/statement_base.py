@@ -39,6 +39,7 @@ class Statement:
     derivation: str | None = None  # 每月40批次 × 12个月 = 480批次
     parts: tuple[Statement, ...] = ()
     per_unit: str | None = None  # a standard's unit of measure: 人 in 元/人
+    paid_by_users: bool = False  # a price or share the people served pay (自付10元, 售价15元): not the project's cost
 
     @property
     def phrase(self) -> str:
@@ -110,6 +111,8 @@ COUNT_UNITS = (
     "门",
     "堂",
     "集",
+    "单",
+    "餐",
     "分钟",
 )
 TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周")

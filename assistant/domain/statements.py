@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import cache
 
 from assistant.domain.brief import Brief
-from assistant.domain.measures import overlaps, read_deadlines, read_rates, read_standards, read_zeros
+from assistant.domain.measures import overlaps, read_deadlines, read_rates, read_shares, read_standards, read_zeros
 from assistant.domain.phrases import (
     APPROX,
     GENERIC_VERBS,
@@ -136,6 +136,7 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
     found: list[Statement] = []
     counts: list[Statement] = []
     before_clause = ""
+    base: Statement | None = None  # the last standard stated: 其中政府补贴5元 is a share of it
     for clause in (c.strip() for c in split_on(sentence, "，,")):
         if not clause:
             continue
@@ -144,8 +145,13 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
         stated: list[Statement] = []
         for part in clause.split("、"):
             taken: list[tuple[int, int]] = []
+            standards = read_standards(part, label, clause, taken)
+            if standards:
+                base = standards[-1]
+            elif base is not None:
+                standards = read_shares(part, label, clause, base)
             stated += [
-                *read_standards(part, label, clause, taken),
+                *(_of_line(s, sentence) if label == "项目构成" else s for s in standards),
                 *read_rates(part, label, clause, taken),
                 *read_deadlines(part, label, clause, taken),
                 *read_zeros(part, label, clause),
@@ -160,6 +166,17 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
         counts.extend(items)
         before_clause = clause
     return _merged_commitments(found) + _per_products(counts)
+
+
+def _of_line(s: Statement, sentence: str) -> Statement:
+    """A standard of a 项目构成 line that names nothing (助餐补贴：约7.2万份，每份5元) is the line's own."""
+    line = sentence.split("：", 1)[0] if "：" in sentence else ""
+    if s.subject or s.object or not line or len(line) > MAX_LINE_NAME:
+        return s
+    return replace(s, subject=line, object=line)
+
+
+MAX_LINE_NAME = 12  # characters: a longer text before a colon is a sentence, not a line's name
 
 
 def _siblings(items: list[Statement]) -> list[Statement]:

@@ -15,7 +15,7 @@ from assistant.domain.policy import find_policy, policies_cited_in, policy_label
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
-from assistant.drafting.context import DraftContext, basis_entry
+from assistant.drafting.context import DraftContext, basis_entry, own_policy_labels
 from assistant.drafting.goals import compose_goal
 from assistant.drafting.models import (
     RULES_MODEL,
@@ -426,7 +426,7 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     policies, the goals from the indicator rows (`goals.compose_goal`), never the 主要内容 pasted as a goal."""
     b = ctx.prompt_brief
     parts = brief_sentences(b.content) or [b.name]
-    titles = [item.citation.project for item in ctx.policies[:3]]  # 《题名》（文号）
+    titles = necessity_titles(ctx)  # 《题名》（文号）: the user's own first
     total = compose_goal(b, ctx.suggestions, annual=False) or NO_GOAL
     annual = compose_goal(b, ctx.suggestions, annual=True) or NO_GOAL
     texts = {
@@ -439,6 +439,17 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     if kind is SectionKind.NECESSITY:
         cites += [item.citation for item in ctx.policies[:3]]
     return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES_MODEL)
+
+
+NECESSITY_POLICIES = 3  # library policies a rules 必要性 names at most (the user's own are all named)
+
+
+def necessity_titles(ctx: DraftContext) -> list[str]:
+    """The policies a rules 必要性 carries out: every one the user gave (政策依据, then those the brief's text
+    names), then the library's fitting ones up to ``NECESSITY_POLICIES`` in all."""
+    own = own_policy_labels(ctx)
+    library = [label for item in ctx.policies if (label := item.citation.project) not in own]
+    return own + library[: max(NECESSITY_POLICIES - len(own), 0)]
 
 
 def _assemble(state: State, writer: Writer, review_context: ReviewContext) -> Draft:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import Declaration, SectionKind
-from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in
+from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in, policy_label
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_title
 from assistant.drafting.injection import dictated_phrases, neutralise
@@ -260,11 +260,12 @@ def _policy_candidates(
     comes in, whatever words it shares with the brief (人大, 上海, 工作, 管理)."""
     chosen: list[PolicyReference] = []
     user_basis: list[BasisEntry] = []
-    for written in brief.policies:
+    for written in [*brief.policies, *named_in_text(brief.text())]:
         found = find_policy(policies, written) or _found_by_parts(policies, written)
         if found is None:
             title, number = split_reference(written)
-            user_basis.append(BasisEntry(title=title, doc_number=number, user_supplied=True))
+            if all(b.title != title for b in user_basis):
+                user_basis.append(BasisEntry(title=title, doc_number=number, user_supplied=True))
         elif found not in chosen:
             chosen.append(found)
     chosen.extend(p for p in policies_cited_in(policies, brief.text()) if p not in chosen)
@@ -274,6 +275,32 @@ def _policy_candidates(
         if policy not in chosen and policy_fits(project, policy):
             chosen.append(policy)
     return chosen[:MAX_POLICIES], user_basis
+
+
+# A title in 《》 that names a document of policy (law, regulation, rules, a notice, a plan, a standard), with the
+# number the text writes right after it: 根据《上海市养老服务条例》, 《纸质档案数字化规范》（DA/T 31-2017）.
+_NAMED = re.compile(
+    r"《[^《》]{2,60}(?:法|条例|办法|规定|细则|规则|意见|通知|决定|方案|规划|纲要|计划|标准|规范|指引|指南|要点|清单)》"
+    r"(?:[（(][^（）()]{2,30}[）)])?"
+)
+
+
+def named_in_text(text: str) -> list[str]:
+    """The policies a brief's own words name (``《上海市养老服务条例》``, with a number in brackets after it where
+    one is written), in order, each once: the user's own basis as much as its 政策依据 field."""
+    return list(dict.fromkeys(m.group(0) for m in _NAMED.finditer(text)))
+
+
+def own_policy_labels(ctx: DraftContext) -> list[str]:
+    """``《题名》（文号）`` of the policies the user gave: the brief's 政策依据 in its order, then those its text names;
+    a library entry written as the library has it, any other as the user wrote it (never a number added)."""
+    labels: list[str] = []
+    for written in [*ctx.brief.policies, *named_in_text(ctx.brief.text())]:
+        found = find_policy(ctx.all_policies, written) or _found_by_parts(ctx.all_policies, written)
+        label = policy_title(found) if found is not None else policy_label(*split_reference(written))
+        if label not in labels:
+            labels.append(label)
+    return labels
 
 
 def _found_by_parts(policies: list[PolicyReference], written: str) -> PolicyReference | None:

@@ -13,7 +13,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.refs import BRIEF_REF
 from assistant.domain.text import sentence_pieces
 from assistant.drafting.budget import MIN_SECONDS, SECTION_SECONDS, OutOfTime, call_within
-from assistant.drafting.context import ContextItem, DraftContext
+from assistant.drafting.context import ContextItem, DraftContext, own_policy_labels
 from assistant.drafting.faithful import FaithfulResult, drop_unsupported_claims
 from assistant.drafting.goals import brief_outputs, compose_goal, repeats_brief
 from assistant.drafting.grounding import (
@@ -145,11 +145,13 @@ def _necessity_reasons(ctx: DraftContext, kind: SectionKind) -> str:
     if kind is not SectionKind.NECESSITY:
         return ""
     reasons = brief_reasons(ctx.prompt_brief).all()
+    own = own_policy_labels(ctx)
+    basis = f"简报写明的立项依据（必须首先引用，照原样写出名称）：{'、'.join(own)}。" if own else ""
     if not reasons:
-        return (
+        return basis + (
             "简报没有写现状、问题或需求：不要编造，也不要复述主要内容的工作安排，只依据参考材料中的政策写为什么要做。"
         )
-    return f"简报写到的理由（据此论述，不要复述工作安排）：{'；'.join(reasons)}。"
+    return f"简报写到的理由（据此论述，不要复述工作安排）：{'；'.join(reasons)}。{basis}"
 
 
 def _cited_example(ctx: DraftContext) -> str:

@@ -363,6 +363,22 @@ RULES: tuple[Rule, ...] = (
         fix="删去与本项目无关的句子，从本项目的现状、问题、上级要求和服务对象的需要写必要性。",
     ),
     Rule(
+        id="NAME-CUT",
+        severity=W,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER5,
+        title="指标名称截取不完整",
+        fix="按“对象 + 衡量内容”重写指标名称（如 社区长者食堂数量、助餐点数量），不要把前后分句的文字或数字带进名称。",
+    ),
+    Rule(
+        id="COST-FOREIGN-FIGURE",
+        severity=W,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER5 + "；成本指标应反映本项目产出的单位成本",
+        title="单位成本用了另一项内容的金额",
+        fix="单位成本写它所衡量对象自己的价格或补贴标准（如 送餐费每单12元 对应 送餐服务单价），或用该项预算金额除以它的数量。",
+    ),
+    Rule(
         id="REL-TYPE",
         severity=W,
         criterion=C_RELEVANT,

@@ -9,6 +9,7 @@ from assistant.review import (
     checks_form,
     checks_framework,
     checks_money,
+    checks_reading,
     checks_relevance,
     checks_subject,
     checks_type,
@@ -35,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     checks_type.check_type_relevance,
     checks_defects.check_defects,
     checks_counts.check_counts,
+    checks_reading.check_reading,
     checks_subject.check_goal_repeats,
     checks_subject.check_necessity_repeats,
 )

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.domain.brief import Brief
 from assistant.domain.framework import PARENT, Level2
+from assistant.domain.phrases import tagged
 from assistant.domain.project_types import catalogue
-from assistant.domain.statements import Kind, Statement, plain
+from assistant.domain.statements import Kind, Statement, brief_texts, plain, read_statements
 from assistant.domain.values import ValueKind, parse_value
+from assistant.review.reasons import reason_kind
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
@@ -35,6 +38,35 @@ _LEVEL_WORDS = (
     (re.compile(r"覆盖|知晓|参与|提升|采纳|转化|受益|使用|利用|解决|化解|回应"), Level2.SOCIAL_BENEFIT),
     (re.compile(r"完成"), Level2.QUANTITY),
 )
+
+
+# Words of a clause that plans or targets something: a figure there is an output even in a sentence of reasons.
+_PLANNED = re.compile(
+    r"完成|开展|提供|新增|新建|建设|更换|购置|采购|培训|举办|组织|实施|设立|设置|服务|计划|拟|需|力争|确保|不低于|不少于|达到"
+)
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def output_statements(brief: Brief) -> list[Statement]:
+    """The brief's statements less the figures that describe how things are now (现状 or the needs of the people
+    served: 全区失能老年人约8000人，家庭助浴困难; 目前老年人口占比超过38%): those are reasons, not outputs; a figure
+    in a reason sentence whose own clause plans something (需更换20台) stays."""
+    sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
+    return [s for s in read_statements(brief) if not _describes_now(s, sentences.get(s.field, []))]
+
+
+def _describes_now(s: Statement, sentences: list[str]) -> bool:
+    """A figure of 主要内容 whose own clause tells how things are (目前…占比超过38%), or that no verb makes an output in
+    a sentence of reasons (全区失能老年人约8000人，家庭助浴困难)."""
+    if s.field != "主要内容" or s.kind not in {Kind.COUNT, Kind.RATE} or _PLANNED.search(s.clause):
+        return False  # a deadline, a zero target or a standard is a target wherever it is said
+    if reason_kind(s.clause) in _NOW:
+        return True
+    sentence = next((x for x in sentences if s.clause in x), "")
+    return not s.verb and reason_kind(sentence) in _NOW
+
+
+_NOW = {"situation", "need"}
 
 
 def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:
@@ -148,7 +180,19 @@ def count_name(s: Statement) -> str:
 
 
 def _short(obj: str) -> str:
-    return obj[-MAX_OBJECT:]
+    return last_words(obj, MAX_OBJECT)
+
+
+def last_words(obj: str, limit: int) -> str:
+    """The object's last words within ``limit`` characters, never a word cut in two (…街道 → not 道)."""
+    if len(obj) <= limit:
+        return obj
+    kept = ""
+    for word, _ in reversed(tagged(obj)):
+        if len(kept) + len(word) > limit:
+            break
+        kept = word + kept
+    return kept or obj[-limit:]
 
 
 def _count_level(s: Statement) -> Level2:

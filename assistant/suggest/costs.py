@@ -24,7 +24,7 @@ from decimal import ROUND_CEILING, Decimal
 from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.framework import Level2
 from assistant.domain.statements import Kind, Statement, plain
-from assistant.suggest.brief_rows import brief_row, plan_value
+from assistant.suggest.brief_rows import brief_row, last_words, plan_value
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
 from assistant.suggest.text import core_name, grams, specific_grams
 
@@ -44,7 +44,7 @@ class CostRows:
 
 def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
     counts = [s for s in statements if s.kind is Kind.COUNT and s.number and not s.per_unit]
-    standards = [s for s in statements if s.kind is Kind.STANDARD and s.number]
+    standards = _own_standards([s for s in statements if s.kind is Kind.STANDARD and s.number])
     rows = _standard_rows(brief, standards, counts)
     covered = {_per(s.unit) for s in standards}
     rows += _line_rows(brief.composition, counts, covered)
@@ -56,6 +56,20 @@ def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
 # -- 1. stated standards --------------------------------------------------------------------------------
 
 
+def _own_standards(standards: list[Statement]) -> list[Statement]:
+    """The standards that are the project's money: not a price or share the people served pay (自付10元, 售价15元),
+    and one figure per unit once (项目构成 restating 主要内容's 每份5元)."""
+    kept: list[Statement] = []
+    for s in standards:
+        restated = s.field == "项目构成" and any(
+            k.number == s.number and k.unit == s.unit and k.field != s.field for k in kept
+        )
+        if s.paid_by_users or restated:
+            continue
+        kept.append(s)
+    return kept
+
+
 def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statement]) -> list[IndicatorSuggestion]:
     matched = [(s, _count_for(s, counts)) for s in standards]
     check = _products(brief, matched)
@@ -63,21 +77,38 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
     for s, count in matched:
         verb = (s.verb or ("" if s.object or not count else count.verb))[-2:]  # 会议餐饮标准, not 会议餐饮召开标准
         obj = _short(s.object or (count.object if count else ""))
-        name = s.subject or f"{obj}{verb}标准"
+        name = standard_name(s.subject) or f"{obj}{verb}标准"
+        if len(name) <= len("标准"):
+            continue  # a figure that names nothing it prices (每份5元 alone): no row rather than a nameless one
         note = f"核算：{check}" if check else None
         rows.append(brief_row(name, Level2.ECONOMIC_COST, f"{s.op}{plain(s.number)}({s.unit})", s, note=note))
     return rows
 
 
+def standard_name(subject: str) -> str:
+    """送餐费 → 送餐费标准, 就餐补贴 → 就餐补贴标准, 困难党员慰问标准 and 单价 as they are."""
+    if not subject or subject.endswith(("标准", "单价", "价格", "成本")):
+        return subject
+    return f"{subject}标准"
+
+
 def _count_for(standard: Statement, counts: list[Statement]) -> Statement | None:
-    """The stated count a standard applies to: same unit, most shared wording (困难党员 for 困难党员慰问标准)."""
+    """The stated count a standard applies to: same unit, most shared wording (困难党员 for 困难党员慰问标准); none
+    when the standard names an object of its own that no such count shares a word with (送餐费每单12元 is no price
+    of 食品安全检查4次: another object's count is never borrowed)."""
     unit = _per(standard.unit)
     fitting = [c for c in counts if _per(c.unit) == unit or (unit == "人" and _per(c.unit) in _PEOPLE)]
     fitting = [c for c in fitting if not c.parts]
     if not fitting:
         return None
     words = set(grams(standard.subject or standard.object or standard.clause))
-    return max(fitting, key=lambda c: len(words & set(grams(c.object))) / max(len(set(grams(c.object))), 1))
+
+    def share(c: Statement) -> float:
+        return len(words & set(grams(c.object))) / max(len(set(grams(c.object))), 1)
+
+    best = max(fitting, key=share)
+    named = bool(standard.subject or standard.object)
+    return best if share(best) > 0 or not named else None  # 每批次约300元 names nothing: the count of 批次 it prices
 
 
 def _products(brief: Brief, matched: list[tuple[Statement, Statement | None]]) -> str | None:
@@ -233,4 +264,4 @@ def _rounded(cost: Decimal) -> Decimal:
 
 
 def _short(obj: str) -> str:
-    return obj[-8:]
+    return last_words(obj, 8)

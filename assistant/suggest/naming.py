@@ -14,7 +14,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.framework import Level2
 from assistant.suggest.bank import BankEntry, IndicatorBank, Template
 from assistant.suggest.models import Naming
-from assistant.suggest.text import core_name, grams, merge, specific_grams, strip_activity
+from assistant.suggest.text import core_name, grams, merge, short_object, specific_grams, strip_activity
 
 MENTION_SHARE = 0.8  # share of an object's specific bigrams the brief must contain to mention it
 
@@ -28,6 +28,7 @@ class BriefNames:
     object: str
     activities: tuple[str, ...]
     fillable: bool
+    short: str = ""  # the object, short (short_object): what a long core or object gives way to in a name
 
     @classmethod
     def of(cls, brief: Brief, bank: IndicatorBank) -> BriefNames:
@@ -35,7 +36,7 @@ class BriefNames:
         subject = strip_activity(core, bank.activities)
         # An object that is part of a project kind (信息化 in 信息化建设) names no particular project.
         fillable = bool(specific_grams(subject)) and not any(subject in term for term in bank.kind_terms)
-        return cls(frozenset(grams(brief.text())), core, subject, bank.activities, fillable)
+        return cls(frozenset(grams(brief.text())), core, subject, bank.activities, fillable, short_object(brief.name))
 
     def mentions(self, text: str) -> bool:
         """Whether the brief names ``text``'s specific part: IPTV平台 yes, 工作 or 远程教育直播路线 no."""
@@ -77,6 +78,11 @@ def names_own_project(template: Template, entry: BankEntry) -> bool:
 
 
 def _filler(precedent_object: str, brief: BriefNames) -> str:
-    """The brief's core name where the precedent's object ended in an activity (…系统建设), else its object."""
+    """The brief's core name where the precedent's object ended in an activity (…系统建设), else its object; a long
+    one gives way to the short object (社区长者食堂及老年助餐服务 → 老年助餐服务): a row repeats no whole name."""
     with_activity = any(precedent_object.endswith(a) for a in brief.activities)
-    return brief.core if with_activity else brief.object
+    filler = brief.core if with_activity else brief.object
+    return filler if len(filler) <= MAX_FILLER or not brief.short else brief.short
+
+
+MAX_FILLER = 8  # characters of a core name or object put into a precedent's name as it stands

@@ -27,12 +27,19 @@ from assistant.domain.brief import Brief
 from assistant.domain.classify import brief_type
 from assistant.domain.framework import FRAMEWORK, PARENT, Level1, Level2
 from assistant.domain.project_types import TypeVerdict, catalogue
-from assistant.domain.statements import Kind, Statement, read_statements
+from assistant.domain.statements import Kind, Statement
 from assistant.domain.values import ValueKind
-from assistant.suggest.brief_rows import BRIEF_SCORE, brief_row, plan_value, statement_rows
+from assistant.suggest.brief_rows import (
+    BRIEF_SCORE,
+    brief_row,
+    last_words,
+    output_statements,
+    plan_value,
+    statement_rows,
+)
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
-from assistant.suggest.text import core_name
+from assistant.suggest.text import short_object
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
 STRONG_NAME = 15.0  # a type word of weight 3 in the project name (培训, 党建, 检测, 慰问)
@@ -64,7 +71,7 @@ class OwnRows:
 
 def read_brief(brief: Brief) -> Reading:
     verdict = brief_type(brief)
-    return Reading(brief, read_statements(brief), verdict, is_sure(verdict))
+    return Reading(brief, output_statements(brief), verdict, is_sure(verdict))
 
 
 def is_sure(verdict: TypeVerdict) -> bool:
@@ -202,7 +209,7 @@ def framework_rows(reading: Reading, rows: list[IndicatorSuggestion]) -> list[In
     otherwise a reference row named from the brief's own people and work, marked 框架必备类别 for the officer to
     fill (``provenance``)."""
     brief, found = reading.brief, {r.level2 for r in rows}
-    core, made = core_name(brief.name), []
+    core, made = short_object(brief.name), []
     if Level2.TIMELINESS not in found:
         end = brief.end_date or date(brief.year, 12, 31)
         why = f"计划标准：简报结束日期 {end.isoformat()}" if brief.end_date else f"计划标准：预算年度 {brief.year} 年末"
@@ -228,7 +235,7 @@ def _benefit(statements: list[Statement], core: str) -> str:
     verb = biggest.verb[-2:]
     if verb in _SERVING:
         return f"{verb}对象覆盖率"
-    return f"{biggest.object[-6:]}{verb}覆盖率"
+    return f"{last_words(biggest.object, 6)}{verb}覆盖率"
 
 
 _SERVING = {"慰问", "救助", "补助", "服务", "接待", "走访"}
@@ -251,7 +258,7 @@ def _served(statements: list[Statement]) -> str:
         return "服务对象满意度"
     biggest = max(people, key=_headcount)
     verb = biggest.verb[-2:]
-    return f"{verb}对象满意度" if verb in _SERVING else f"{biggest.object[-6:]}满意度"
+    return f"{verb}对象满意度" if verb in _SERVING else f"{last_words(biggest.object, 6)}满意度"
 
 
 def _reference(value: str) -> ValueProposal:

@@ -20,8 +20,9 @@ from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.classify import brief_fields
 from assistant.domain.framework import PARENT
 from assistant.domain.project_types import Fill, TemplateIndicator, TypeVerdict, catalogue
-from assistant.domain.statements import Kind, Statement, plain, read_statements
+from assistant.domain.statements import Kind, Statement, plain
 from assistant.domain.values import ValueKind, parse_value
+from assistant.suggest.brief_rows import output_statements
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.text import core_name, grams, specific_grams
 
@@ -49,7 +50,7 @@ class BriefFigures:
 
     @classmethod
     def of(cls, brief: Brief) -> BriefFigures:
-        statements = read_statements(brief)
+        statements = output_statements(brief)
         counts = tuple(_whole(s) for s in statements if s.kind in {Kind.COUNT, Kind.INPUT} and s.number is not None)
         targets = tuple(s for s in statements if s.kind is Kind.RATE and len(s.subject) >= 2)
         return cls(brief, counts, targets)
@@ -162,7 +163,7 @@ def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> In
     return IndicatorSuggestion(
         level1=PARENT[spec.level2],
         level2=spec.level2,
-        name=spec.name,
+        name=_for_unit(spec.name, value),
         template=spec.name,
         family=spec.name,
         naming=Naming.TEMPLATE,
@@ -172,6 +173,11 @@ def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> In
         source=catalogue().sources[spec.source],
         score=BRIEF_SCORE if origin is Origin.BRIEF and not spec.deadline else TEMPLATE_SCORE,
     )
+
+
+def _for_unit(name: str, value: ValueProposal) -> str:
+    """服务对象覆盖人数 that counts 人次 is named so (覆盖人次)."""
+    return name[: -len("人数")] + "人次" if value.unit == "人次" and name.endswith("人数") else name
 
 
 def _target_rows(figures: BriefFigures, specs: list[TemplateIndicator]) -> list[IndicatorSuggestion]:
@@ -248,6 +254,8 @@ def _stated(spec: TemplateIndicator, q: Statement) -> ValueProposal:
     op = q.op if spec.op in {"≥", "="} else spec.op  # the brief's own wording: 应选300名 =, 不少于450人次 ≥
     people = {"人", "名", "位", "户", "人次"}
     unit = spec.unit if q.unit == spec.unit or {q.unit, spec.unit} & people else q.unit  # 5篇 stays 5(篇), not 5(份)
+    if "人次" in {q.unit, spec.unit} and q.unit != spec.unit:
+        unit = q.unit  # 6000人次 are visits, not 6000 people (nor 300人 6000人次)
     return _proposal(f"{op}{plain(q.number)}({unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation)
 
 
@@ -261,10 +269,11 @@ def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal 
     if per is None or per.number is None or amount is None or per.number <= 0 or not _buys(figures, line, per):
         return None
     cost = (amount / per.number).quantize(Decimal(1), rounding=ROUND_CEILING)
-    arithmetic = f"{where} {amount:,.0f}元 ÷ {per.shown} ≈ {cost:,}{spec.unit}"
+    unit = "元/人次" if per.unit == "人次" and spec.unit == "元/人" else spec.unit  # per visit, as the figure counts
+    arithmetic = f"{where} {amount:,.0f}元 ÷ {per.shown} ≈ {cost:,}{unit}"
     basis = f"计划标准（单位成本）：{arithmetic}；数量见简报{per.field}“{per.clause}”"
     fields = ["项目构成" if line else "资金", per.field]
-    return _proposal(f"{spec.op}{cost}({spec.unit})", Ground.PLAN, basis, fields=fields, arithmetic=arithmetic)
+    return _proposal(f"{spec.op}{cost}({unit})", Ground.PLAN, basis, fields=fields, arithmetic=arithmetic)
 
 
 def _buys(figures: BriefFigures, line: CompositionLine | None, per: Statement) -> bool:

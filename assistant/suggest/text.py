@@ -16,7 +16,12 @@ from assistant.review.checks_relevance import specific_bigrams
 
 _RUNS = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9]+")
 _PARENTHETICAL = re.compile(r"[（(][^）)]*[）)]")
-_LEADING_PLACE = re.compile(r"^(上海市|上海|[\u4e00-\u9fff]{2}区)")
+_LEADING_PLACE = re.compile(r"^(上海市|上海|某(?:市|区|县|镇|乡|街道|村)|[\u4e00-\u9fff]{2}区)")
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s*[—\-–~至]\s*(?:19|20)?\d{2})?\s*年度?")  # 2027年度, 2026-2028年
+_CONNECTIVE = re.compile(r"及|和|与|、|以及")
+# Words that say how a project is run or paid, not what it is about: taken off the end of a short object.
+_HOW = re.compile(r"(?:社会化|运营|运行|运维|管理|保障|服务|建设|补贴|补助|经费|项目|工作|专项|购买)$")
+SHORT_OBJECT = 6  # characters: a short object is trimmed of such words only while it is longer than this
 # Budget words that say nothing of what a project does.
 GENERIC_AFFIXES = ("经费", "项目", "工作", "费")
 
@@ -63,7 +68,9 @@ class TfIdf:
 def core_name(name: str) -> str:
     """A project name without brackets, leading place, or trailing budget words: 党员教育平台运维."""
     core = _PARENTHETICAL.sub("", name).strip()
-    core = _LEADING_PLACE.sub("", core) or core
+    core = _LEADING_YEAR.sub("", core).strip() or core
+    for _ in range(2):  # 某区某街道…
+        core = _LEADING_PLACE.sub("", core) or core
     changed = True
     while changed:
         changed = False
@@ -71,6 +78,18 @@ def core_name(name: str) -> str:
             if core.endswith(affix) and len(core) > len(affix) + 1:
                 core, changed = core[: -len(affix)], True
     return core
+
+
+def short_object(name: str) -> str:
+    """What a project is about, short, for a row the framework requires: 2027年度社区长者食堂及老年助餐服务 →
+    老年助餐服务; 2027年度某街道睦邻中心社会化运营服务 → 睦邻中心; never cut inside a word (a whole part of the
+    name, less whole words of how it is run)."""
+    core = core_name(name)
+    parts = [p for p in _CONNECTIVE.split(core) if len(p) >= 2]
+    short = parts[-1] if parts else core
+    while len(short) > SHORT_OBJECT and (trimmed := _HOW.sub("", short)) != short and len(trimmed) >= 2:
+        short = trimmed
+    return short
 
 
 def strip_activity(core: str, activities: Iterable[str]) -> str:
