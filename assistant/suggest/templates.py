@@ -254,8 +254,8 @@ def _stated(spec: TemplateIndicator, q: Statement) -> ValueProposal:
     op = q.op if spec.op in {"≥", "="} else spec.op  # the brief's own wording: 应选300名 =, 不少于450人次 ≥
     people = {"人", "名", "位", "户", "人次"}
     unit = spec.unit if q.unit == spec.unit or {q.unit, spec.unit} & people else q.unit  # 5篇 stays 5(篇), not 5(份)
-    if "人次" in {q.unit, spec.unit} and q.unit != spec.unit:
-        unit = q.unit  # 6000人次 are visits, not 6000 people (nor 300人 6000人次)
+    if q.unit == "人次":
+        unit = q.unit  # 6000人次 are visits, not 6000 people (nor 300人 6000人次); 320名 trained stay 320(人次)
     return _proposal(f"{op}{plain(q.number)}({unit})", Ground.PLAN, basis, fields=[q.field], arithmetic=q.derivation)
 
 
