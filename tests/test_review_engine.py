@@ -177,7 +177,8 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
     # REL-TYPE: tests/test_review_type.py; COST-ARITHMETIC, COUNT-MISNAMED: tests/test_review_counts.py;
-    # the subject rules: tests/test_review_subject.py; NEC-REPEATS: tests/test_review_reasons.py
+    # the subject rules: tests/test_review_subject.py; NEC-REPEATS: tests/test_review_reasons.py;
+    # FUND-NEGATIVE, TEXT-INSTRUCTION: tests/test_redteam_review.py
     assert set(ids) == set(FIRES) | {
         "REL-UNRELATED",
         "REL-TYPE",
@@ -187,6 +188,8 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
         "GOAL-REPEATS",
         "NEC-OFF-DOMAIN",
         "NEC-REPEATS",
+        "FUND-NEGATIVE",
+        "TEXT-INSTRUCTION",
     }
 
 
