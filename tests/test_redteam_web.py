@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 
+import httpx
 import pytest
 from gradio_client import Client
 from web_support import REPO, live_app, web_settings
@@ -105,3 +106,23 @@ def test_a_long_project_name_exports_in_every_format(site):
         file_name = str(shown).rsplit("/", 1)[-1]
         assert file_name.endswith(f".{fmt}") and file_name.startswith("上海市党员教育平台运维"), out
         assert len(file_name.encode("utf-8")) <= 255
+
+
+def test_a_page_on_loopback_answers_only_loopback_host_names(tmp_path):
+    """DNS rebinding: a web page the officer opens names its own host, which then resolves to 127.0.0.1; the browser
+    treats the workspace as that page's own site. With login off (the default) it read and changed every draft."""
+    settings = web_settings(tmp_path / "data")
+    with live_app(settings) as url:
+        port = url.rstrip("/").rsplit(":", 1)[1]
+        owner = Client(url, verbose=False, download_files=False)
+        draft_id = _draft(owner)
+        host = f"evil.example:{port}"
+        with httpx.Client(base_url=url, timeout=30) as http:
+            refused = http.get("/", headers={"Host": host})
+            assert refused.status_code == 403 and "127.0.0.1" in refused.text
+            for name in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+                assert http.get("/", headers={"Host": name}).status_code == 200, name
+        with pytest.raises(Exception):  # noqa: B017 - whatever the client makes of a 403
+            Client(url, verbose=False, download_files=False, headers={"Host": host}).predict(
+                draft_id, api_name="/history"
+            )
