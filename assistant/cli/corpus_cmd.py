@@ -57,7 +57,7 @@ def build(
 
 def _progress(done: int, total: int, name: str) -> None:
     """One line per file on stderr, so a long bulk build shows where it is without mixing into the report."""
-    typer.echo(f"[{done}/{total}] 已读取 {name}", err=True)
+    typer.echo(f"[{done}/{total}] 已读取 {render.visible(name)}", err=True)
 
 
 def _print_note_summary(report, *, verbose: bool) -> None:

@@ -59,13 +59,15 @@ def search(
         typer.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
         return
     if not results:
-        render.console().print(f"没有找到与“{query}”相关的内容。可放宽 --kind、--year、--dept 条件后再试。")
+        render.console().print(
+            render.plain(f"没有找到与“{query}”相关的内容。可放宽 --kind、--year、--dept 条件后再试。")
+        )
         return
     render.console().print(results_table(query, results))
 
 
 def results_table(query: str, results: list[SearchResult]) -> Table:
-    table = Table(title=f"检索：{query}（{len(results)} 条）", title_justify="left", show_lines=True)
+    table = Table(title=render.plain(f"检索：{query}（{len(results)} 条）"), title_justify="left", show_lines=True)
     for column in ("#", "得分", "类型", "来源", "片段"):
         table.add_column(column, overflow="fold")
     for result in results:

@@ -13,7 +13,7 @@ from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.errors import InputError
 from assistant.services import Services
-from assistant.services.export import ExportFormat
+from assistant.services.export import ExportFormat, file_stem
 from assistant.services.results import IMPORT_FORMATS
 
 
@@ -42,7 +42,7 @@ def export(
             render.console().print(render.plain(_export_draft(services, draft_id, fmt, output)))
             return
         decl = services.subjects.one(source)
-        path = output or Path(f"{decl.id}.{fmt.value}")
+        path = output or Path(f"{file_stem(decl.id)}.{fmt.value}")  # an id read from a file may hold ../ or /
         check_writable(path)
         services.export.export(decl, fmt, path)
     render.console().print(
@@ -107,7 +107,9 @@ def import_(
             )
             continue
         out.print(
-            f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {file} 加入语料库。"
+            render.plain(
+                f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {file} 加入语料库。"
+            )
         )
     if declarations and hollow == len(declarations):
         raise typer.Exit(1)

@@ -39,9 +39,14 @@ _VISIBLE: dict[int, str] = {
 }
 
 
+def visible(value: object) -> str:
+    """User data for a plain terminal line: control characters made visible."""
+    return str(value).translate(_VISIBLE)
+
+
 def plain(value: object) -> Text:
     """User data for the terminal: never read as rich markup, control characters made visible."""
-    return Text(str(value).translate(_VISIBLE))
+    return Text(visible(value))
 
 
 def add_plain_row(table: Table, *cells: object) -> None:
@@ -134,7 +139,7 @@ def _budget_table(decl: Declaration) -> Table:
 
 
 def notes_table(notes: list[ParseNote], *, title: str, source: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=plain(title), title_justify="left")  # a title holds a file or project name
     for col in ("级别", "位置", "说明", "原文片段"):
         table.add_column(col, overflow="fold")
     for note in notes:

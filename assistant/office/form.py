@@ -10,6 +10,7 @@ rows), then the 项目构成 budget table and the 制度保障 table where the d
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -41,6 +42,17 @@ _BUDGET_AMOUNTS = {3, 4, 6}
 SAFEGUARD_HEADER = ("制度保障", "文件名称", "具体措施")
 
 
+# What XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF; lone surrogates).
+# A .docx and a .xlsx are XML: python-docx and openpyxl refuse such a character, so a draft holding one (a JSON
+# passed on, an ESC typed into a section) could not be exported. A control is written as its symbol (ESC → ␛).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML cannot hold shown as a visible one."""
+    return _NOT_XML.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", text)
+
+
 @dataclass(frozen=True)
 class FormCell:
     text: str
@@ -48,6 +60,9 @@ class FormCell:
     rowspan: int = 1
     label: bool = False  # printed bold and shaded as form wording
     amount: bool = False  # yuan: a number cell in Excel
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", xml_text(self.text))  # every cell of both formats passes here
 
 
 @dataclass

@@ -82,6 +82,14 @@ RULES: tuple[Rule, ...] = (
         fix="核对各项资金，使分项之和等于合计。",
     ),
     Rule(
+        id="FUND-NEGATIVE",
+        severity=E,
+        criterion=C_FEASIBLE,
+        source=_PRIMER5,
+        title="金额为负数",
+        fix="申报金额不能为负数：核对该金额（没有的填 0），并使各分项之和等于合计。",
+    ),
+    Rule(
         id="FUND-ANNUAL-GT-TOTAL",
         severity=E,
         criterion=C_FEASIBLE,
@@ -385,6 +393,14 @@ RULES: tuple[Rule, ...] = (
         source=_PRIMER5 + "；相关性：指标应与项目类型和内容相符",
         title="指标不属于本类项目",
         fix="删除该指标，改设本类项目的常见指标（可用 assistant suggest 按项目类型生成）；确与本项目有关的，请在项目概况中写明其对象。",
+    ),
+    Rule(
+        id="TEXT-INSTRUCTION",
+        severity=W,
+        criterion=C_RELEVANT,
+        source="申报表只陈述项目本身的情况；写给模型或起草者的指令（提示词注入）不属于申报内容",
+        title="文中有写给模型或起草者的指令",
+        fix="删除这段指令文字，或改写为对项目情况的陈述；若文件来自他人，请向对方核实来源。",
     ),
 )
 

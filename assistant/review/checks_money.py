@@ -136,3 +136,25 @@ def _deadlines(decl: Declaration) -> Iterator[Finding]:
                 f"时效指标“{ind.name}”的时限“{ind.value.raw}”晚于项目结束日期 {end}。",
                 at_indicator(ind),
             )
+
+
+def check_negative_amounts(decl: Declaration) -> Iterator[Finding]:
+    """An amount below zero, wherever it is: the sums cannot catch it (上级财政拨款 −100,000 beside 本级 511,500 adds
+    up to the 411,500 of the total), and no form asks for a negative figure."""
+    for name, value in decl.funding:
+        if isinstance(value, Decimal) and value < 0:
+            where = at_field(f"funding.{name}")
+            yield finding("FUND-NEGATIVE", f"{where.describe()}为 {_yuan(value)}，金额不能为负数。", where)
+    for line in decl.budget_lines:
+        if line.amount is not None and line.amount < 0:
+            yield finding(
+                "FUND-NEGATIVE",
+                f"预算明细“{line.name}”（第 {line.line} 行）的金额为 {_yuan(line.amount)}，金额不能为负数。",
+                at_field("budget_lines"),
+            )
+    if decl.budget_lines_total is not None and decl.budget_lines_total < 0:
+        yield finding(
+            "FUND-NEGATIVE",
+            f"预算明细的金额合计为 {_yuan(decl.budget_lines_total)}，金额不能为负数。",
+            at_field("budget_lines"),
+        )

@@ -12,6 +12,7 @@ from assistant.review import (
     checks_reading,
     checks_relevance,
     checks_subject,
+    checks_text,
     checks_type,
     checks_values,
 )
@@ -26,6 +27,7 @@ CHECKS: tuple[Check, ...] = (
     checks_form.check_funding_blanks,
     checks_money.check_funding_sums,
     checks_money.check_budget_lines,
+    checks_money.check_negative_amounts,
     checks_money.check_dates,
     checks_framework.check_completeness,
     checks_framework.check_pairs,
@@ -39,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     checks_reading.check_reading,
     checks_subject.check_goal_repeats,
     checks_subject.check_necessity_repeats,
+    checks_text.check_instructions,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}

@@ -27,7 +27,7 @@ from assistant.domain.values import parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import reviewed
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
-from assistant.errors import InputError
+from assistant.errors import InputError, printable
 from assistant.services.derived import rolled_over
 from assistant.services.drafting import SavedDraft
 from assistant.services.scope import CorpusScope
@@ -130,21 +130,37 @@ class CycleService:
 
     # -- start -------------------------------------------------------------------------------------
 
-    def _declaration(self, source: str) -> tuple[Declaration, int | None]:
-        """The declaration ``source`` names (a draft number of this user, a corpus id, a file) and its draft id."""
+    def _declaration(self, source: str, *, files: bool = True) -> tuple[Declaration, int | None]:
+        """The declaration ``source`` names (a draft number of this user, a corpus id, a file) and its draft id;
+        ``files=False`` (the web page: a path would name a file on the server) reads no file or folder."""
+        if not files:
+            return self._id_only(source.strip())
         if _DRAFT_ID.match(source.strip()) and not Path(source).exists():
             draft_id = int(source)
             self._own_draft(draft_id)
             return self.subjects.one(source.strip()), draft_id
         return self.subjects.one(source), None
 
+    def _id_only(self, source: str) -> tuple[Declaration, int | None]:
+        if _DRAFT_ID.match(source):
+            self._own_draft(int(source))
+            return self.subjects.draft(int(source)), int(source)
+        corpus = self.scope.current().corpus
+        if source not in {d.id for d in corpus}:
+            raise InputError(
+                f"语料库中没有编号为“{printable(source)}”的申报表",
+                hint="请填写语料库中的申报表编号（如 2023-003-01，可在“语料库”页查到），或留空以使用当前打开的草稿",
+            )
+        return corpus.get(source), None
+
     def _own_draft(self, draft_id: int) -> None:
         if not any(d.id == draft_id for d in self.drafts.list_drafts(owner=self.author)):
             raise InputError(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看自己的草稿")
 
-    def start_monitoring(self, source: str, *, as_of: date | None = None) -> StoredForm:
-        """A new monitoring table for the declaration ``source`` names, to ``as_of`` (default 31 July)."""
-        decl, draft_id = self._declaration(source)
+    def start_monitoring(self, source: str, *, as_of: date | None = None, files: bool = True) -> StoredForm:
+        """A new monitoring table for the declaration ``source`` names, to ``as_of`` (default 31 July); ``files``: a
+        path may name it (the command line), else only a draft number or a corpus id (the web page)."""
+        decl, draft_id = self._declaration(source, files=files)
         if as_of is not None and decl.header.year is not None and as_of.year != decl.header.year:
             raise InputError(
                 f"截止日期 {as_of.isoformat()} 不在申报表的预算年度 {decl.header.year} 年内",
@@ -155,9 +171,10 @@ class CycleService:
             form, owner=self.author, origin=Origin.UPLOAD, draft_id=draft_id, source=source, declaration=decl
         )
 
-    def start_selfeval(self, source: str, *, monitoring: int | None = None) -> StoredForm:
-        """A new self-evaluation for ``source`` (default 分值 spread); a monitoring table's figures as a start."""
-        decl, draft_id = self._declaration(source)
+    def start_selfeval(self, source: str, *, monitoring: int | None = None, files: bool = True) -> StoredForm:
+        """A new self-evaluation for ``source`` (default 分值 spread; ``files`` as in `start_monitoring`); a monitoring
+        table's figures as a start."""
+        decl, draft_id = self._declaration(source, files=files)
         table = None
         if (
             monitoring is None and draft_id is not None

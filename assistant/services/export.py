@@ -3,6 +3,7 @@ JSON in the form's layout (`assistant.office` lays the forms out)."""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import assert_never
@@ -52,3 +53,18 @@ def _write(decl: Declaration, fmt: ExportFormat, path: Path) -> None:
             path.write_text(decl.model_dump_json(indent=2) + "\n", encoding="utf-8")
         case _:
             assert_never(fmt)
+
+
+# What a file name may not hold: path separators, Windows' reserved characters, control and direction characters.
+_NOT_IN_NAMES = re.compile(r"[\\/:*?\"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+STEM_BYTES = 120  # a name's part of a file name, in UTF-8 bytes: room for what is added, under 255 with any suffix
+
+
+def file_stem(text: str, *, default: str = "申报表") -> str:
+    """``text`` (a project name, a declaration id read from a file) as one file name in the folder it is written to:
+    separators and reserved characters dropped, no leading dot (``..``, ``.bashrc``), cut to `STEM_BYTES` bytes on a
+    character boundary (a 200-character Chinese name is 600 bytes; a file name may have 255); ``default`` if nothing
+    is left."""
+    stem = _NOT_IN_NAMES.sub("", text).strip().lstrip(".").strip()
+    stem = stem.encode("utf-8")[:STEM_BYTES].decode("utf-8", errors="ignore").strip()
+    return stem or default

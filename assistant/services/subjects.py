@@ -44,7 +44,7 @@ class SubjectService:
         if path.is_dir():
             return _folder(path)
         if _DRAFT_ID.match(source):
-            return Subjects([self._draft(int(source))])
+            return Subjects([self.draft(int(source))])
         if path.suffix or "/" in source or "\\" in source:
             raise InputError(f"找不到文件：{source}", hint=f"请检查路径；也可以给出{_WHAT}")
         return Subjects([self.scope.current().corpus.get(source)])
@@ -64,7 +64,8 @@ class SubjectService:
             )
         return found.declarations[0]
 
-    def _draft(self, draft_id: int) -> Declaration:
+    def draft(self, draft_id: int) -> Declaration:
+        """The latest version of draft ``draft_id`` as a declaration (whose it is, the caller checks)."""
         stored = self.store().latest(draft_id)
         return to_declaration(stored.draft).model_copy(update={"id": f"draft-{draft_id}"})
 

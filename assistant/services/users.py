@@ -123,7 +123,11 @@ class UserService:
         ]
 
     def can_log_in(self, name: str) -> bool:
-        stored = self.store.password_hash(name)
+        """Whether the signed-in ``name`` (as typed at login: ``ａｌｉｃｅ`` is ``alice``) may still use the page."""
+        try:
+            stored = self.store.password_hash(normalise_name(name))
+        except InputError:
+            return False
         return stored is not None and not stored.startswith(DISABLED)
 
     def check(self, name: str, password: str, *, address: str | None = None) -> bool:

@@ -29,7 +29,7 @@ from assistant.errors import InputError, describe_os_error
 from assistant.services.derived import group_key, grouped, place_in_group
 from assistant.services.drafting import DraftingService, Retry, SavedDraft
 from assistant.services.editing import FieldEdit
-from assistant.services.export import ExportFormat, export_declaration
+from assistant.services.export import ExportFormat, export_declaration, file_stem
 from assistant.services.review import load_subjects
 from assistant.store import (
     Action,
@@ -275,7 +275,7 @@ class WorkspaceService:
         """The draft (default its latest version) as a .docx, .xlsx or draft JSON file in ``folder``, named after
         the project, the draft and the version."""
         stored = self.open(draft_id, number)
-        path = folder / f"{_safe_name(stored.draft.brief.name)}-草稿{draft_id}-第{stored.number}版.{fmt.value}"
+        path = folder / f"{file_stem(stored.draft.brief.name)}-草稿{draft_id}-第{stored.number}版.{fmt.value}"
         return _write(stored, fmt, path)
 
     def export_to(self, draft_id: int, fmt: ExportFormat, path: Path, *, number: int | None = None) -> StoredVersion:
@@ -412,7 +412,3 @@ def _write(stored: StoredVersion, fmt: ExportFormat, path: Path) -> Path:
 def _check_position(rows: list[DraftIndicator], position: int) -> None:
     if not 1 <= position <= len(rows):
         raise InputError(f"指标表没有第 {position} 行（共 {len(rows)} 行）", hint="请先在表中点选一行")
-
-
-def _safe_name(name: str) -> str:
-    return "".join(c for c in name if c not in '\\/:*?"<>|').strip() or "申报表"

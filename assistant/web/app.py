@@ -31,7 +31,7 @@ from assistant.web.corpus_tab import build_corpus_tab
 from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
-from assistant.web.guard import CLIENT_ADDRESS, ExportRegistry, Guard
+from assistant.web.guard import CLIENT_ADDRESS, LOOPBACK_NAMES, ExportRegistry, Guard
 from assistant.web.locale import OVERLAY_CSS, chinese_i18n
 from assistant.web.model_state import model_state
 from assistant.web.monitor_tab import build_monitor_tab
@@ -148,6 +148,7 @@ def launch(
         exports=app.shenbao_exports,  # type: ignore[attr-defined]
         session_s=services.settings.web.session_hours * 3600,
         can_log_in=services.users.can_log_in if login else None,
+        loopback_only=host in LOOPBACK_NAMES,
     )
     app.launch(
         app_kwargs={"middleware": [guard]},

@@ -38,6 +38,7 @@ def cjk_font() -> str | None:
         found = found or next((f.name for f in font_manager.fontManager.ttflist if _CJK_FILE.search(f.fname)), None)
     plt.rcParams["font.sans-serif"] = [found, *CJK_FONTS] if found else CJK_FONTS
     plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["text.parse_math"] = False  # a name with two $ is text, not TeX (a bad one failed the figure)
     return found
 
 

@@ -40,6 +40,7 @@ def target_chart(
         return None
     plt.rcParams["font.sans-serif"] = CJK_FONTS
     plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["text.parse_math"] = False  # indicator names are text, never TeX between two $
     fig, ax = plt.subplots(figsize=(7.2, 0.42 * len(points) + 1.2), dpi=100)
     names = [n if len(n) <= 14 else n[:13] + "…" for n, _ in points]
     values = [float(min(r, CAP)) for _, r in points]

@@ -4,7 +4,10 @@
 - sessions that expire (``session_s`` after they were first seen) or end once their user is disabled;
 - exports served only to their owner and only while they are fresh (`ExportRegistry`);
 - a Content-Security-Policy that lets the page load nothing from anywhere but itself, so that no element that
-  content might still smuggle in (an ``<img>``, a Markdown image, a link) can fetch another address.
+  content might still smuggle in (an ``<img>``, a Markdown image, a link) can fetch another address;
+- on a server bound to this machine only, requests that name another host (``Host: evil.example:7860``) refused:
+  a web page whose own name is made to resolve to 127.0.0.1 (DNS rebinding) would otherwise be served as that page's
+  own site, and read and change the drafts (with login off, anyone's).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ CSP = (
 )
 EXPORT_NAME = re.compile(r"-x[0-9a-f]{16}\.(?:docx|xlsx|json)$")
 RECHECK_S = 30.0  # how often a live session's user is looked up again (disabled meanwhile?)
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class ExportRegistry:
@@ -96,14 +100,19 @@ class Guard:
         exports: ExportRegistry,
         session_s: float,
         can_log_in: Callable[[str], bool] | None = None,
+        loopback_only: bool = False,
     ) -> None:
         self.app, self.exports, self.session_s, self.can_log_in = app, exports, session_s, can_log_in
+        self.loopback_only = loopback_only  # served on 127.0.0.1: only requests naming a loopback host
         self._seen: dict[str, float] = {}  # token → when first seen
         self._checked: dict[str, float] = {}  # token → when its user was last looked up
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
+            return
+        if self.loopback_only and not _names_loopback(scope):
+            await _refused_host(scope, send)
             return
         client = scope.get("client")
         reset = CLIENT_ADDRESS.set(client[0] if client else None)
@@ -141,6 +150,32 @@ class Guard:
             return True
         self._checked[token] = now
         return self.can_log_in(name)
+
+
+def _names_loopback(scope: Scope) -> bool:
+    """Whether the request's Host header names this machine (``127.0.0.1:7860``, ``localhost``, ``[::1]:7860``); a
+    request without one (not a browser's) is let through."""
+    raw = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
+    if raw is None:
+        return True
+    host = raw.decode("latin-1").strip().lower()
+    name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
+    return name in LOOPBACK_NAMES
+
+
+async def _refused_host(scope: Scope, send: Send) -> None:
+    if scope["type"] == "websocket":
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    body = "本机工作区只接受 http://127.0.0.1 或 http://localhost 的访问：请在浏览器地址栏中使用这两个地址之一".encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 403,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def _cookie_tokens(scope: Scope) -> list[str]:

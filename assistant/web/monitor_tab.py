@@ -18,6 +18,7 @@ from assistant.services.results import FormConflict, FormKind, Light, Monitoring
 from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.errors import guarded
+from assistant.web.safe import text as md
 from assistant.web.selfeval_tab import FINDING_HEADERS, findings_rows, form_choices, form_exporter, service
 
 HEADERS = [
@@ -180,7 +181,7 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
     def shown(cycle: CycleService, mv: MonitoringView, draft_id, note: str = "") -> list:
         t, info, r = mv.form, mv.stored.info, mv.report
         line = (
-            f"**运行监控表第 {info.form_id} 号 · 第 {info.number} 版** · {t.project_name}"
+            f"**运行监控表第 {info.form_id} 号 · 第 {info.number} 版** · {md(t.project_name, inline=True)}"
             f"（数据截至 {t.as_of.isoformat()}，序时进度 {r.elapsed}%）"
         )
         return [
@@ -215,7 +216,7 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
         what = (typed or "").strip() or (str(draft_id) if draft_id else "")
         if not what:
             raise InputError("还没有打开草稿", hint="请先在“起草”页打开一份草稿，或填写语料库编号")
-        stored = cycle.start_monitoring(what, as_of=_date(cutoff))
+        stored = cycle.start_monitoring(what, as_of=_date(cutoff), files=False)
         return shown(cycle, cycle.monitoring(stored.summary.id), draft_id, note="已从申报表创建。")
 
     @guarded
@@ -270,7 +271,9 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
         stored = cycle.import_form(Path(file))
         if stored.kind is not FormKind.MONITORING:
             raise InputError("导入的是绩效自评表", hint="请在“绩效自评”页查看；这里请选择运行监控表")
-        return shown(cycle, cycle.monitoring(stored.summary.id), None, note=f"已导入 {Path(file).name}。")
+        return shown(
+            cycle, cycle.monitoring(stored.summary.id), None, note=f"已导入 {md(Path(file).name, inline=True)}。"
+        )
 
     refresh.click(load, [ctx.draft_id, forms], outputs, api_name="monitor_load")
     tab.select(load, [ctx.draft_id, forms], outputs)

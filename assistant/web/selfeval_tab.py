@@ -21,6 +21,7 @@ from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
+from assistant.web.safe import text as md
 
 HEADERS = [
     "行",
@@ -38,8 +39,7 @@ NO_BAND = "（数值指标不选）"
 
 
 def service(ctx: WebContext, request: gr.Request | None) -> CycleService:
-    user = getattr(request, "username", None) if request is not None else None
-    return ctx.services.cycle(user)
+    return ctx.services.cycle(ctx.user(request))  # the name as stored (normalised at login), as every tab uses it
 
 
 def amount(text: str | None, what: str) -> Decimal | None:
@@ -232,7 +232,7 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
 
     def shown(cycle: CycleService, sv: SelfEvalView, draft_id: int | None, note: str = "") -> list:
         ev, info = sv.form, sv.stored.info
-        line = f"**自评表第 {info.form_id} 号 · 第 {info.number} 版** · {ev.project_name}（{ev.year or ''}年度）"
+        line = f"**自评表第 {info.form_id} 号 · 第 {info.number} 版** · {md(ev.project_name, inline=True)}（{ev.year or ''}年度）"
         total_line = ev.fund(FundKind.TOTAL)
         return [
             line + (f"  \n{note}" if note else ""),
@@ -270,7 +270,7 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         what = (typed or "").strip() or (str(draft_id) if draft_id else "")
         if not what:
             raise InputError("还没有打开草稿", hint="请先在“起草”页打开一份草稿，或填写语料库编号")
-        stored = cycle.start_selfeval(what)
+        stored = cycle.start_selfeval(what, files=False)
         return shown(cycle, cycle.selfeval(stored.summary.id), draft_id, note="已从申报表创建，分值按默认权重分配。")
 
     @guarded
@@ -321,7 +321,7 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         if stored.kind is not FormKind.SELFEVAL:
             raise InputError("导入的是运行监控表", hint="请在“运行监控”页查看；这里请选择绩效自评表")
         sv = cycle.selfeval(stored.summary.id)
-        result = shown(cycle, sv, None, note=f"已导入 {Path(file).name}；表上写的得分已按规则复核。")
+        result = shown(cycle, sv, None, note=f"已导入 {md(Path(file).name, inline=True)}；表上写的得分已按规则复核。")
         return result
 
     @guarded
@@ -330,10 +330,10 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
             raise InputError("还没有自评表", hint="请先创建或选择一份自评表")
         result = service(ctx, request).next_year(int(fid))
         info = result.saved.info
-        lines = "\n".join(f"- {line}" for line in result.changes())
+        lines = "\n".join(f"- {md(line, inline=True)}" for line in result.changes()) or "- 各项指标均沿用上年目标。"
         text = f"**已生成 {result.plan.year or ''} 年度申报草稿第 {info.draft_id} 号**（已在“起草”页打开）。改动及理由：\n{lines}"
         if (warning := result.unfilled_warning(int(fid))) is not None:
-            rows = "\n".join(f"- {line}" for line in result.plan.unfilled)
+            rows = "\n".join(f"- {md(line, inline=True)}" for line in result.plan.unfilled)
             text = f"**{warning}**\n{rows}\n\n{text}"
         if (note := result.rollover_note()) is not None:
             text += f"\n\n{note}（见“起草”页下方“跨年度顺延”，采纳后才保存）"
