@@ -3,11 +3,13 @@
 
 import time
 
+import pytest
 from fault_server import HANG_S, FaultServer
 from pydantic import SecretStr
 from test_qa_structured import SCOPE
 from test_qa_understanding import TODAY
 
+from assistant.errors import InputError
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
 from assistant.services.answering import MODEL_SECONDS, answer
@@ -36,3 +38,11 @@ def test_a_hanging_model_is_given_up_at_the_deadline_and_the_pattern_reading_ans
 
 def test_the_deadline_leaves_time_for_the_answer():
     assert 0 < MODEL_SECONDS <= 4.0  # 1 s of the 5 s target is kept for reading, retrieval and formatting
+
+
+def test_a_question_far_too_long_is_refused_at_once_in_chinese():
+    # Red team: a 200,000-character question took 25 s to read; it is refused before any reading.
+    question = "2023年组织部各项目资金合计多少？" * 12_000
+    with pytest.raises(InputError) as refused:
+        answer(question, Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
+    assert "问题太长" in refused.value.message and "240,000 字" in refused.value.message

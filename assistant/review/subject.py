@@ -50,7 +50,8 @@ _COMMON = re.compile(
     r"(满意度|满意|完成率|完成|及时|合格|达标|验收|工作|项目|管理|情况|数量|人员|服务|系统|平台|建设|质量|时间|"
     r"发生|次数|规范|有效|制度|健全|执行|预算|资金|使用|合规|机制|长效|效率|水平|年度|全年|各类|相关|是否|提升|"
     r"保障|运行|稳定|安全|故障|事故|事件|响应|处置|经费|政策|要求|国家|上海|政府|信息|技术|数据|网络|单位|部门|"
-    r"提高|加强|推进|促进|进一步|确保|实现|开展|需要|必要|有利于|为了|通过|以及|相应|社会|群众|人民)"
+    r"提高|加强|推进|促进|进一步|确保|实现|开展|需要|必要|有利于|为了|通过|以及|相应|社会|群众|人民|"
+    r"基础上|全覆盖|覆盖|全过程|过程|各级|党政|领导|重视)"  # 2019 seed forms' own 必要性: no domain in these
 )
 # Words that name a kind of activity, not its object (教育 of pupils or of residents, 宣传 of the party or of the
 # law, 保护 of relics or of networks): they match projects of every domain, so they neither make a title's

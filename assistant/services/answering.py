@@ -47,8 +47,16 @@ CAPABILITIES = (
 )
 
 
+MAX_QUESTION_CHARS = 1000  # the officer sets' longest question is under 100; 200k characters took 25 s to read
+
+
 def require_question(question: str) -> None:
-    """Refuse a question with nothing to read: empty, or only spaces and punctuation."""
+    """Refuse a question with nothing to read (empty, or only spaces and punctuation) or too long to be one."""
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InputError(
+            f"问题太长（{len(question):,} 字，上限 {MAX_QUESTION_CHARS:,} 字），不像是一个问题。",
+            hint="请只写要问的内容，例如“2023年组织部各项目资金合计多少？”；要审核整份申报表请用 assistant check。",
+        )
     if not any(unicodedata.category(char)[0] in "LN" for char in question):
         raise InputError(
             "问题是空的（只有空格或标点），没有可以回答的内容。",
