@@ -65,3 +65,10 @@ def test_policy_clauses_and_the_closing_are_taken_off():
     assert without_policy_clauses(text) == "依法组织换届选举"
     assert reason_kind("依法组织换届选举") is None
     assert reason_kind("根据网络安全法的要求，三级系统每年至少测评一次") == "mandate"
+
+
+def test_a_change_over_last_year_is_how_things_went_not_a_target():
+    # New-user trial: 2025年受理案件较上年增长18% became 产出指标“…增长达标率 ≥18(%)” and was promised in both goals.
+    assert reason_kind("2025年受理案件较上年增长18%") == "situation"
+    assert reason_kind("来访量同比下降12%") == "situation"
+    assert reason_kind("开展普法讲座40场") is None  # the work stays the work
