@@ -167,15 +167,9 @@ async def _refused_host(scope: Scope, send: Send) -> None:
     if scope["type"] == "websocket":
         await send({"type": "websocket.close", "code": 1008})
         return
-    body = "本机工作区只接受 http://127.0.0.1 或 http://localhost 的访问：请在浏览器地址栏中使用这两个地址之一".encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 403,
-            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
-        }
+    await _plain(
+        send, 403, "本机工作区只接受 http://127.0.0.1 或 http://localhost 的访问：请在浏览器地址栏中使用这两个地址之一"
     )
-    await send({"type": "http.response.body", "body": body})
 
 
 def _cookie_tokens(scope: Scope) -> list[str]:
@@ -204,11 +198,16 @@ def _with_headers(send: Send) -> Send:
 
 
 async def _not_found(send: Send) -> None:
-    body = "没有这个文件，或下载链接已过期：请重新导出".encode()
+    await _plain(send, 404, "没有这个文件，或下载链接已过期：请重新导出")
+
+
+async def _plain(send: Send, status: int, text: str) -> None:
+    """A whole plain-text response: ``status`` with ``text`` (Chinese, UTF-8)."""
+    body = text.encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 404,
+            "status": status,
             "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
         }
     )
