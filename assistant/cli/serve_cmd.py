@@ -41,7 +41,7 @@ def serve(
         web = services.settings.web
         host, port = host or web.host, port or web.port
         typer.echo(f"申报助手网页工作台：http://{host}:{port}（按 Ctrl+C 停止）", err=True)
-        threading.Thread(target=services.qa.warm, daemon=True, name="model-warm").start()
+        threading.Thread(target=services.runtime.warm, daemon=True, name="model-warm").start()
         launch(services, host=host, port=port, login=web.login if login is None else login)
     typer.echo("网页工作台已停止。", err=True)
 

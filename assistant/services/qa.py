@@ -30,7 +30,8 @@ class QAService:
 
     def warm(self) -> None:
         """Start the embedded model and have it read the fixed part of the question-reading prompt (`prime`), so
-        the first doubted question waits for neither; ``serve`` and ``chat`` call it in a thread. Never raises."""
+        the first doubted question waits for neither; ``chat`` calls it in a thread (``serve`` only starts the model: a
+        fresh-clone run of its SIGTERM test timed out with this read in flight). Never raises."""
         self.runtime.warm()
         if self.runtime.enabled and self.runtime.start_error is None:
             from assistant.qa.translate import prime  # the model path only
