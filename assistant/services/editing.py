@@ -24,6 +24,7 @@ from assistant.domain.policy import PolicyReference, find_policy
 from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSafeguard, DraftSection
 from assistant.errors import InputError
 from assistant.store.fields import (
+    COLUMN_LABELS,
     FUNDING_FIELDS,
     HEADER_FIELDS,
     INDICATOR_TABLE_LABEL,
@@ -57,7 +58,7 @@ _TOP = {
     "绩效指标": "indicator",
 }
 _FUNDING_ALIASES = {label: key for key, label in FUNDING_FIELDS.items()}
-INDICATOR_CELLS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
+INDICATOR_CELLS = COLUMN_LABELS  # the store's labels of an indicator row's cells
 _INDICATOR_ALIASES = {
     **{label: key for key, label in INDICATOR_CELLS.items()},
     "一级": "level1",
