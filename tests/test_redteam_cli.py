@@ -52,7 +52,7 @@ def test_export_without_output_writes_into_the_current_folder(data_dir, tmp_path
 def test_markup_and_escapes_in_names_are_printed_as_characters(data_dir, tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     (corpus / "raw").mkdir(parents=True)
-    hostile = "党费[/bold][link=http://127.0.0.1:9/]点此[/link]\x1b]0;pwned\x07系统"
+    hostile = "党费[/bold][link=http://127.0.0.1:9/]点此[/link]\x1b]0;pwned\x07系统\u202e目项"
     text = SEED.read_text(encoding="utf-8").replace(SEED_NAME, hostile, 1)
     (corpus / "raw" / "001_[red]x\x1b[2J.txt").write_text(text, encoding="utf-8")
     monkeypatch.setenv("ASSISTANT_CORPUS__CORPUS_DIR", str(corpus))
@@ -61,7 +61,7 @@ def test_markup_and_escapes_in_names_are_printed_as_characters(data_dir, tmp_pat
     out = result.output
     assert "[/bold][link=http://127.0.0.1:9/]点此[/link]" in out
     assert "[red]x" in out
-    assert "\x1b" not in out and "\x07" not in out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     shown = runner.invoke(app, ["corpus", "list"])
     assert shown.exit_code == 0 and "\x1b" not in shown.output
 

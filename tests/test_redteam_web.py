@@ -126,3 +126,15 @@ def test_a_page_on_loopback_answers_only_loopback_host_names(tmp_path):
             Client(url, verbose=False, download_files=False, headers={"Host": host}).predict(
                 draft_id, api_name="/history"
             )
+
+
+def test_another_sites_page_cannot_upload_to_a_workspace_on_loopback(tmp_path):
+    """A cross-site form post needs no preflight: any page the officer opened could fill the disk with 20 MB
+    uploads while the workspace ran."""
+    settings = web_settings(tmp_path / "data")
+    with live_app(settings) as url, httpx.Client(base_url=url, timeout=30) as http:
+        files = {"files": ("a.txt", b"x" * 1024)}
+        refused = http.post("gradio_api/upload", files=files, headers={"Origin": "http://evil.example"})
+        assert refused.status_code == 403
+        own = url.rstrip("/")
+        assert http.post("gradio_api/upload", files=files, headers={"Origin": own}).status_code == 200

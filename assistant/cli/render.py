@@ -30,12 +30,14 @@ _FUNDING_LABELS = {
 }
 
 
-# C0 controls (but line feed and tab) as their Unicode symbols (ESC → ␛), DEL as ␡, C1 controls as \x9b: text from a
-# file or a draft is shown as it is, never obeyed by the terminal.
+# C0 controls (but line feed and tab) as their Unicode symbols (ESC → ␛), DEL as ␡, C1 controls as \x9b, and the
+# direction overrides as \u202e (they would show a name reversed): text from a file or a draft is shown as it is,
+# never obeyed by the terminal.
 _VISIBLE: dict[int, str] = {
     **{code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"},
     0x7F: "\u2421",
     **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
+    **{code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
 }
 
 

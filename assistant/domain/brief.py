@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -198,6 +199,12 @@ class Brief(_BriefModel):
     @classmethod
     def _blank_is_none(cls, raw: object) -> object:
         return None if isinstance(raw, str) and not raw.strip() else raw
+
+    @field_validator("year", "start_date", "end_date", mode="before")
+    @classmethod
+    def _half_width(cls, raw: object) -> object:
+        """２０２７ and ２０２７－０１－０１ (an input method in full-width mode) as the digits they are."""
+        return unicodedata.normalize("NFKC", raw).strip() if isinstance(raw, str) else raw
 
     @field_validator("project_type")
     @classmethod

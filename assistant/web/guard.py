@@ -153,14 +153,21 @@ class Guard:
 
 
 def _names_loopback(scope: Scope) -> bool:
-    """Whether the request's Host header names this machine (``127.0.0.1:7860``, ``localhost``, ``[::1]:7860``); a
-    request without one (not a browser's) is let through."""
-    raw = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
-    if raw is None:
-        return True
-    host = raw.decode("latin-1").strip().lower()
-    name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
-    return name in LOOPBACK_NAMES
+    """Whether the request names this machine: its Host (``127.0.0.1:7860``, ``localhost``, ``[::1]:7860``) and, where
+    a browser sent one, its Origin (another site's page may not upload here either). A header left out is let through
+    (requests that are not a browser's)."""
+    headers = {k: v.decode("latin-1").strip().lower() for k, v in scope.get("headers", []) if k in (b"host", b"origin")}
+    host = headers.get(b"host")
+    origin = headers.get(b"origin")
+    if origin is not None and origin != "null":
+        host_of_origin = origin.split("://", 1)[-1]
+        if _host_name(host_of_origin) not in LOOPBACK_NAMES:
+            return False
+    return host is None or _host_name(host) in LOOPBACK_NAMES
+
+
+def _host_name(host: str) -> str:
+    return host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
 
 
 async def _refused_host(scope: Scope, send: Send) -> None:
