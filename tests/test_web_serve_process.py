@@ -49,7 +49,7 @@ def _model_port(pid: int) -> int:
     return int(cmdline[cmdline.index("--port") + 1])
 
 
-def _serve(data_dir: Path, model: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _serve(data_dir: Path, model: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
     port = free_port()
     env = {
         **os.environ,
@@ -59,14 +59,21 @@ def _serve(data_dir: Path, model: Path) -> tuple[subprocess.Popen[bytes], str]:
         "ASSISTANT_LLM__N_CTX": "512",
     }
     command = [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--llm", "local"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
-    return process, f"http://127.0.0.1:{port}/"
+    # stderr goes to a file, never an unread pipe: a full pipe would block serve's writes and so its exit
+    log = data_dir.parent / f"serve-{port}.err"
+    with log.open("wb") as err:
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO)
+    return process, f"http://127.0.0.1:{port}/", log
 
 
-def _wait_for_model(process: subprocess.Popen[bytes]) -> tuple[int, int]:
+def _tail(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[-8000:]
+
+
+def _wait_for_model(process: subprocess.Popen[bytes], log: Path) -> tuple[int, int]:
     deadline = time.monotonic() + START_S
     while time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        assert process.poll() is None, _tail(log)
         for pid in _children(process.pid):
             port = _model_port(pid)
             try:
@@ -87,6 +94,20 @@ def _gone(pid: int, port: int, seconds: float = 20.0) -> None:
         httpx.get(f"http://127.0.0.1:{port}/v1/models", timeout=2, trust_env=False)
 
 
+def _wait_or_dump(serve: subprocess.Popen[bytes], log: Path) -> int:
+    """serve's exit code within 60 s of a signal; otherwise fail with every thread's stack (serve dumps on SIGUSR1)."""
+    try:
+        return serve.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        serve.send_signal(signal.SIGUSR1)
+        time.sleep(2)
+        serve.kill()
+        _, err = serve.communicate(timeout=30)
+        pytest.fail(
+            f"serve did not exit within 60 s of the signal; its threads:\n{err.decode(errors='replace')[-8000:]}"
+        )
+
+
 @pytest.fixture(scope="module")
 def model() -> Path:
     return ensure_model_file(load_settings())
@@ -97,14 +118,14 @@ def test_serve_owns_its_model_server_and_stops_it_on_sigterm_sigint_and_when_kil
 ) -> None:
     seen: list[int] = []
     for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGKILL):  # each a restart: a fresh server, never a stale one
-        serve, url = _serve(tmp_path / "data", model)
+        serve, url, log = _serve(tmp_path / "data", model)
         try:
-            pid, port = _wait_for_model(serve)
+            pid, port = _wait_for_model(serve, log)
             assert pid not in seen
             seen.append(pid)
             assert httpx.get(url, timeout=10, trust_env=False).status_code == 200
             serve.send_signal(stop)
-            code = serve.wait(timeout=60)
+            code = _wait_or_dump(serve, log)
             assert code == (-signal.SIGKILL if stop is signal.SIGKILL else 0), code
             _gone(pid, port)  # killed outright, serve could not stop it: the server noticed and exited by itself
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import signal
 import threading
 from types import FrameType
@@ -54,6 +55,8 @@ def _stop_on_sigterm() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
+    # ``kill -USR1 <pid>`` prints every thread's stack to stderr: how a serve that will not stop is diagnosed.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 
 @users_app.command("add")
