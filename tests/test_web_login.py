@@ -32,6 +32,13 @@ def test_cli_adds_a_user_and_refuses_a_short_password(tmp_path, monkeypatch):
             services.users.set_password("王五", "short")
 
 
+def test_cli_refuses_a_bad_user_name_before_asking_for_the_password(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    refused = CliRunner().invoke(cli, ["users", "add", "a:b"], input="")  # no password typed: it must not be asked
+    assert refused.exit_code != 0
+    assert "冒号" in refused.output and "密码" not in refused.output, refused.output
+
+
 def test_with_login_each_user_sees_only_their_own_drafts(tmp_path):
     settings = web_settings(tmp_path / "data")
     with build_services(settings) as services:

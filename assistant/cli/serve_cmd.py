@@ -62,6 +62,9 @@ def _stop_on_sigterm() -> None:
 @users_app.command("add")
 def add_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
     """添加用户或修改其密码（交互输入，至少 8 位）。"""
+    from assistant.services.users import normalise_name
+
+    normalise_name(name)  # a name that cannot be stored is refused before the password is typed twice
     password = typer.prompt("密码", hide_input=True, confirmation_prompt="再输入一次")
     with open_services() as services:
         stored = services.users.set_password(name, password)
