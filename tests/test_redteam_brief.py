@@ -37,3 +37,13 @@ def test_what_is_not_a_year_or_a_date_is_still_refused_naming_the_field(tmp_path
     with pytest.raises(InputError) as refused:
         load_brief(_brief(tmp_path, **{field: value}))
     assert f"字段 {field}" in refused.value.message
+
+
+def test_an_amount_too_large_is_called_too_large_not_unreadable(tmp_path):
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["资金"]["总额"] = "99999999999亿元"  # a well-formed figure with extra nines: a typo, not gibberish
+    path = tmp_path / "brief.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_brief(path)
+    assert "过大" in refused.value.message and "不是金额" not in refused.value.message

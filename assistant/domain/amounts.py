@@ -27,6 +27,13 @@ MAX_YUAN = (
 )  # 1,000 万亿元: far above any project; larger is a typo, and past 28 digits decimal arithmetic fails
 
 
+TOO_LARGE_HINT = "多半是多打了零或单位写错（元、万元、亿元），请核对"
+
+
+class AmountTooLarge(ValueError):
+    """A well-formed amount of ``MAX_YUAN`` or more: a typo, said as such rather than "not an amount"."""
+
+
 def _compact(text: str) -> str:
     return text.strip().replace(" ", "").replace("，", ",")
 
@@ -45,7 +52,7 @@ def amount_unit(text: str) -> str | None:
 def parse_amount(text: str) -> Decimal | None:
     """Yuan, exactly: ``9,382,600.00`` → 9382600.00, ``164万元`` → 1640000; None for a blank.
 
-    Raises ValueError for anything else.
+    Raises AmountTooLarge (a ValueError) for a figure of ``MAX_YUAN`` or more, ValueError for anything else.
     """
     cleaned = _compact(text)
     if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
@@ -59,7 +66,7 @@ def parse_amount(text: str) -> Decimal | None:
     except InvalidOperation as exc:
         raise ValueError(cleaned) from exc
     if abs(amount * scale) >= MAX_YUAN:
-        raise ValueError(cleaned)
+        raise AmountTooLarge(cleaned)
     if scale == 1:
         return amount
     scaled = amount * scale
@@ -83,6 +90,8 @@ def nonnegative_amount(text: str | None, what: str) -> Decimal | None:
         return None
     try:
         value = parse_amount(str(text))
+    except AmountTooLarge:
+        raise InputError(f"{what}“{text}”过大（不少于 1,000 万亿元）", hint=TOO_LARGE_HINT) from None
     except ValueError:
         value = None
     if value is None or value < 0:

@@ -31,7 +31,7 @@ from pydantic import (
     model_validator,
 )
 
-from assistant.domain.amounts import amount_unit, converted_note, parse_amount
+from assistant.domain.amounts import TOO_LARGE_HINT, AmountTooLarge, amount_unit, converted_note, parse_amount
 from assistant.domain.project_types import ProjectType
 from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
 from assistant.errors import InputError, describe_validation_error
@@ -106,6 +106,8 @@ def _not_negative(amount: Decimal | None) -> Decimal | None:
 def _parse_amount(raw: str) -> Decimal:
     try:
         amount = parse_amount(raw)
+    except AmountTooLarge:
+        raise ValueError(f"“{raw}”金额过大（不少于 1,000 万亿元）：{TOO_LARGE_HINT}") from None
     except ValueError:
         amount = None
     if amount is None:
