@@ -34,6 +34,7 @@ def _refused(args: list[str], *fragments: str) -> str:
         (["export", "2023-003-01", "--to", "pdf"], ("选项 --to 的值“pdf”不是可选值", "docx、xlsx、json")),
         (["check", "--to", "x"], ("没有 --to 这个选项", "--help")),
         (["--bogus"], ("没有 --bogus 这个选项",)),
+        (["drafts", "edit", "1", "--field", "资金.总额", "-5万"], ("以减号开头的值", "-- 之后")),
         (["nosuch"], ("没有 nosuch 这个命令", "assistant --help")),
         (["drafts", "show"], ("缺少参数 DRAFT_ID", "草稿编号")),
         (["drafts", "show", "abc"], ("参数 DRAFT_ID 的值“abc”无效", "应为整数")),

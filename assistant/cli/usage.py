@@ -56,7 +56,13 @@ def _command_path(exc: Exception) -> str:
 
 
 def _no_such_option(exc) -> str:
-    message = f"没有 {printable(exc.option_name)} 这个选项"
+    name = str(exc.option_name)
+    if re.match(r"-[\d.]", name):  # "-5万" after --field 资金.总额: a value starting with a minus sign, not an option
+        return (
+            f"以减号开头的值（{printable(name)}…）被当成了选项：这样的值请写在 -- 之后，"
+            f"如 {_command_path(exc)} … -- 值（金额不能为负数）"
+        )
+    message = f"没有 {printable(name)} 这个选项"
     if exc.possibilities:
         message += f"；是不是要用 {'、'.join(sorted(exc.possibilities))}？"
     return message
