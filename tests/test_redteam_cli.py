@@ -102,3 +102,14 @@ def test_a_draft_holding_control_characters_exports_to_word_and_excel(data_dir, 
 
         text = "\n".join(str(c.value) for r in load_workbook(out).active.iter_rows() for c in r if c.value)
     assert "保障平台" in text and "运行" in text and "每季度" in text and "故障" in text
+
+
+@pytest.mark.parametrize("command", [["check"], ["drafts", "import"]])
+def test_a_huge_json_file_is_refused_before_it_is_read(data_dir, tmp_path, command):
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as out:  # sparse: 25 MB that take no disk and would take the memory if read whole
+        out.write(b'{"id": "')
+        out.truncate(25 * 1024 * 1024)
+    result = runner.invoke(app, [*command, str(huge)])
+    assert result.exit_code != 0
+    assert "huge.json 有 25.0 MB" in result.output and "未读取" in result.output, result.output

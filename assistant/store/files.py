@@ -17,10 +17,23 @@ def is_draft_payload(data: object) -> bool:
     return isinstance(data, dict) and str(data.get("format", "")).startswith("shenbao-draft")
 
 
+# A declaration's or draft's JSON is under 100 KB (the corpus's largest is 24 KB); far larger is not one, and
+# reading it whole would hold the process (a 2 GB file took the memory of the machine).
+MAX_JSON_BYTES = 20 * 1024 * 1024
+
+
 def read_json_object(path: Path) -> dict[str, Any]:
-    """The top-level object of a JSON file; a missing file, bad JSON or a non-object is an `InputError`."""
+    """The top-level object of a JSON file; a missing file, a file over ``MAX_JSON_BYTES`` (refused before it is
+    read), bad JSON or a non-object is an `InputError`."""
     if not path.is_file():
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
+    size = path.stat().st_size
+    if size > MAX_JSON_BYTES:
+        raise InputError(
+            f"文件 {path.name} 有 {size / 1024 / 1024:.1f} MB，远超一份申报表或草稿 JSON 的合理大小"
+            f"（{MAX_JSON_BYTES // 1024 // 1024} MB），未读取",
+            hint="请确认文件：申报表或草稿的 JSON 通常不到 100 KB",
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
