@@ -92,7 +92,7 @@ def test_empty_corpus_says_what_to_do(tmp_path, monkeypatch):
 )
 def test_help_everywhere(args):
     result = runner.invoke(app, [*args, "--help"])
-    assert result.exit_code == 0 and "Usage" in result.output
+    assert result.exit_code == 0 and "用法：" in result.output
 
 
 def test_build_from_never_replaces_a_raw_file_of_the_same_name(corpus_dir, tmp_path):
@@ -126,4 +126,4 @@ def test_an_absurd_amount_is_refused_in_chinese(tmp_path):
     brief = tmp_path / "big.yaml"
     brief.write_text("项目名称: 测试\n年度: 2027\n资金:\n  总额: 99999999999999999999999999999万元\n", encoding="utf-8")
     result = runner.invoke(app, ["suggest", str(brief)])
-    assert result.exit_code == 2 and "不是金额" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "金额过大" in result.output and "Traceback" not in result.output

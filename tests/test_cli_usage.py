@@ -140,3 +140,25 @@ def test_a_bad_setting_names_its_environment_variable(monkeypatch: pytest.Monkey
     _refused(
         ["corpus", "list"], "设置有误", "字段 llm.provider", "可选：local、openai、none", "ASSISTANT_LLM__PROVIDER"
     )
+
+
+def _commands(group, path=()):
+    """Every command path of the CLI, from typer's click group (so a new command is covered without listing it)."""
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*path, name))
+        else:
+            yield (*path, name)
+
+
+def test_help_speaks_chinese_around_our_texts() -> None:
+    """A new user read ``Usage:``, ``[OPTIONS]``, ``<str>`` and ``<bool>`` beside flags as unexplained English."""
+    import typer.main
+
+    paths = list(_commands(typer.main.get_command(app)))
+    assert len(paths) > 20
+    for path in [(), *paths]:
+        shown = runner.invoke(app, [*path, "--help"], terminal_width=200).output
+        assert "用法：" in shown, (path, shown)
+        for english in ("Usage", "[OPTIONS]", "COMMAND", "<str>", "<int>", "<path>", "<bool>", "<float>"):
+            assert english not in shown, (path, english, shown)
