@@ -14,9 +14,10 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.domain.brief import load_brief
 from assistant.domain.model import SectionKind
+from assistant.domain.refs import BRIEF_REF
 from assistant.drafting.chain import Writer, drafting_chain, write_section
 from assistant.drafting.context import build_context
-from assistant.drafting.models import NoteKind
+from assistant.drafting.models import RULES_MODEL, NoteKind
 from assistant.drafting.offtopic import negated_targets
 from assistant.llm.chat import stream_call
 from assistant.review.checks_relevance import ReviewContext
@@ -171,8 +172,13 @@ FIRE_NECESSITY = (
 
 def test_a_necessity_that_restates_the_work_plan_is_rewritten_from_the_brief_s_reasons():
     ctx = _ctx("fire-publicity")
+    precedent = next(item.label for item in [*ctx.materials, *ctx.policies[3:], *ctx.policies])  # the model cites
+    reply = json.dumps({"text": FIRE_NECESSITY, "citations": [precedent]}, ensure_ascii=False)
     notes: list = []
-    section = write_section(ctx, SectionKind.NECESSITY, _writer([_reply(FIRE_NECESSITY)]), notes, [])
+    section = write_section(ctx, SectionKind.NECESSITY, _writer([reply]), notes, [])
+    # the text is the rules' now: it says so and cites what that text drew on, not the model's precedent
+    assert section.generated_by == RULES_MODEL
+    assert {c.ref for c in section.citations} == {BRIEF_REF.ref, *(p.citation.ref for p in ctx.policies[:3])}
     assert "150场" not in section.text and "5万册" not in section.text  # the what is gone
     assert "电动自行车违规充电" in section.text and "有必要设立本项目" in section.text  # the why is kept
     assert [n.kind for n in notes].count(NoteKind.NECESSITY_REWRITTEN) == 1

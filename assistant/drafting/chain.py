@@ -15,7 +15,7 @@ from assistant.domain.policy import find_policy, policies_cited_in, policy_label
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
 from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
-from assistant.drafting.context import DraftContext, basis_entry, own_policy_labels
+from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.goals import compose_goal
 from assistant.drafting.models import (
     RULES_MODEL,
@@ -27,7 +27,7 @@ from assistant.drafting.models import (
     NoteKind,
     SectionUsage,
 )
-from assistant.drafting.necessity import brief_reasons, brief_sentences, no_reasons_note, rules_necessity
+from assistant.drafting.necessity import brief_reasons, brief_sentences, necessity_by_rules, no_reasons_note
 from assistant.drafting.relevance import split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
@@ -425,31 +425,16 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
     """A section written by rules from the brief: 必要性 from the brief's own reasons and the fitting
     policies, the goals from the indicator rows (`goals.compose_goal`), never the 主要内容 pasted as a goal."""
     b = ctx.prompt_brief
-    parts = brief_sentences(b.content) or [b.name]
-    titles = necessity_titles(ctx)  # 《题名》（文号）: the user's own first
-    total = compose_goal(b, ctx.suggestions, annual=False) or NO_GOAL
-    annual = compose_goal(b, ctx.suggestions, annual=True) or NO_GOAL
-    texts = {
-        SectionKind.OVERVIEW: f"{b.name}由{b.implementer or '实施单位'}实施{'，主管部门为' + b.department if b.department else ''}。{'。'.join(parts)}。",
-        SectionKind.NECESSITY: rules_necessity(b, titles),
-        SectionKind.GOAL_TOTAL: total,
-        SectionKind.GOAL_ANNUAL: annual,
-    }
-    cites = [BRIEF_REF]
     if kind is SectionKind.NECESSITY:
-        cites += [item.citation for item in ctx.policies[:3]]
-    return DraftSection(kind=kind, text=texts[kind], citations=cites, generated_by=RULES_MODEL)
-
-
-NECESSITY_POLICIES = 3  # library policies a rules 必要性 names at most (the user's own are all named)
-
-
-def necessity_titles(ctx: DraftContext) -> list[str]:
-    """The policies a rules 必要性 carries out: every one the user gave (政策依据, then those the brief's text
-    names), then the library's fitting ones up to ``NECESSITY_POLICIES`` in all."""
-    own = own_policy_labels(ctx)
-    library = [label for item in ctx.policies if (label := item.citation.project) not in own]
-    return own + library[: max(NECESSITY_POLICIES - len(own), 0)]
+        text, cites = necessity_by_rules(ctx)
+        return DraftSection(kind=kind, text=text, citations=cites, generated_by=RULES_MODEL)
+    if kind is SectionKind.OVERVIEW:
+        parts = brief_sentences(b.content) or [b.name]
+        department = "，主管部门为" + b.department if b.department else ""
+        text = f"{b.name}由{b.implementer or '实施单位'}实施{department}。{'。'.join(parts)}。"
+    else:
+        text = compose_goal(b, ctx.suggestions, annual=kind is SectionKind.GOAL_ANNUAL) or NO_GOAL
+    return DraftSection(kind=kind, text=text, citations=[BRIEF_REF], generated_by=RULES_MODEL)
 
 
 def _assemble(state: State, writer: Writer, review_context: ReviewContext) -> Draft:

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from assistant.domain.brief import Brief
 from assistant.domain.policy import PolicyReference, find_policy
+from assistant.domain.refs import SourceRef
 from assistant.domain.text import sentence_pieces, sentences
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -111,6 +112,8 @@ class GroundingResult:
     ungrounded_figures: list[str] = field(default_factory=list)
     removed_references: list[str] = field(default_factory=list)
     unknown_titles: list[str] = field(default_factory=list)  # a 《book》 found nowhere: reported, kept
+    # set when the rules replaced the model's text (a 必要性 that restated the work plan): what that text cites
+    rules_citations: list[SourceRef] | None = None
 
 
 def ground_text(text: str, *, sources: Sources) -> GroundingResult:

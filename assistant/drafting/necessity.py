@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
+from assistant.domain.refs import BRIEF_REF, SourceRef
+from assistant.drafting.context import DraftContext, own_policy_labels
 from assistant.drafting.models import GroundingNote, NoteKind
 from assistant.review.reasons import reason_kind
 from assistant.review.subject import copied_share
@@ -111,3 +113,21 @@ def rules_necessity(brief: Brief, policy_titles: list[str]) -> str:
         return (f"本项目依据{titles}等规定实施。" if titles else "") + MISSING
     text = "。".join(reasons) + "。"
     return text + (f"为落实{titles}等规定，解决上述问题，" if titles else "为解决上述问题，") + "有必要设立本项目。"
+
+
+NECESSITY_POLICIES = 3  # library policies a rules 必要性 names at most (the user's own are all named)
+
+
+def necessity_titles(ctx: DraftContext) -> list[str]:
+    """The policies a rules 必要性 carries out: every one the user gave (政策依据, then those the brief's text
+    names), then the library's fitting ones up to ``NECESSITY_POLICIES`` in all."""
+    own = own_policy_labels(ctx)
+    library = [label for item in ctx.policies if (label := item.citation.project) not in own]
+    return own + library[: max(NECESSITY_POLICIES - len(own), 0)]
+
+
+def necessity_by_rules(ctx: DraftContext) -> tuple[str, list[SourceRef]]:
+    """The rules' 必要性 (`rules_necessity` with `necessity_titles`) and what it cites: the brief and the
+    fitting policies it names, never a precedent (it borrows no precedent's words)."""
+    text = rules_necessity(ctx.prompt_brief, necessity_titles(ctx))
+    return text, [BRIEF_REF, *(item.citation for item in ctx.policies[:NECESSITY_POLICIES])]

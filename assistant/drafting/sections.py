@@ -25,8 +25,8 @@ from assistant.drafting.grounding import (
     ground_text,
     numbers_in,
 )
-from assistant.drafting.models import DraftSection, GroundingNote, NoteKind, SectionUsage
-from assistant.drafting.necessity import brief_reasons, pastes_work_plan, rules_necessity
+from assistant.drafting.models import RULES_MODEL, DraftSection, GroundingNote, NoteKind, SectionUsage
+from assistant.drafting.necessity import brief_reasons, necessity_by_rules, pastes_work_plan
 from assistant.drafting.offtopic import Domain, drop_foreign, negated_targets, project_domain, without_sentences
 from assistant.drafting.replies import Reading, TextStream, echoed_lines, read_reply
 from assistant.errors import ModelError
@@ -343,8 +343,8 @@ def _own_reasons(grounded: GroundingResult, ctx: DraftContext) -> list[Grounding
     if rest and not pastes_work_plan(rest, brief):
         grounded.text = rest
         return notes
-    titles = [item.citation.project for item in ctx.policies[:3]]
-    grounded.text, grounded.problems, grounded.ungrounded_figures = rules_necessity(brief, titles), [], []
+    grounded.text, grounded.rules_citations = necessity_by_rules(ctx)
+    grounded.problems, grounded.ungrounded_figures = [], []
     why = "照抄了先例" if not rest else "复述了简报的工作安排（做什么），没有写为什么要做"
     notes.append(
         GroundingNote(
@@ -506,4 +506,6 @@ def _accept(
                 )
             )
     citations.append(BRIEF_REF)
+    if grounded.rules_citations is not None:  # the model's text was replaced: the rules' text and its sources
+        citations, model = grounded.rules_citations, RULES_MODEL
     return DraftSection(kind=kind, text=grounded.text.strip(), citations=citations, generated_by=model), notes
