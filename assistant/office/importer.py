@@ -16,6 +16,7 @@ from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
 from assistant.ingest.funding import fill_blank_total
 from assistant.ingest.text_export import ParseResult
+from assistant.office.amount_columns import merge_amounts, read_amount_columns
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
 from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
@@ -233,8 +234,10 @@ def read_declaration(
 ) -> Declaration:
     layout = _layout(rows)
     reader = FormReader(layout, notes)
+    columns = read_amount_columns(rows, notes)
     for row in rows:
-        reader.feed(row)
+        if id(row) not in columns.consumed:
+            reader.feed(row)
     reader.finish()
     indicators = _indicators(reader)
     if is_legacy([i.level1_written for i in indicators]) and layout is Layout.MUNICIPAL_2021:
@@ -243,7 +246,7 @@ def read_declaration(
     header = reader.header()
     _check_found(header.name, indicators, reader, source_file)
     header = _fill_year(header, notes)
-    amounts, filled = fill_blank_total(reader.state.amounts)
+    amounts, filled = fill_blank_total(merge_amounts(reader.state.amounts, columns, notes))
     if filled is not None:
         notes.notes.append(filled)
     return Declaration(
