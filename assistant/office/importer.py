@@ -25,6 +25,7 @@ from assistant.office.read_docx import docx_rows
 from assistant.office.read_pdf import pdf_rows
 from assistant.office.read_xlsx import xlsx_rows
 from assistant.office.reader import FormReader, is_legacy, is_title_text, layout_of_title, names_project
+from assistant.office.sentence_rows import take_sentence_rows
 
 
 def is_office_file(path: Path) -> bool:
@@ -235,10 +236,13 @@ def read_declaration(
     layout = _layout(rows)
     reader = FormReader(layout, notes)
     columns = read_amount_columns(rows, notes)
-    for row in rows:
+    rows_left, sentences = take_sentence_rows(rows, notes)
+    for row in rows_left:
         if id(row) not in columns.consumed:
             reader.feed(row)
     reader.finish()
+    if sentences is not None:
+        reader.indicators.append(sentences)
     indicators = _indicators(reader)
     if is_legacy([i.level1_written for i in indicators]) and layout is Layout.MUNICIPAL_2021:
         layout = Layout.MUNICIPAL_2019

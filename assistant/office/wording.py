@@ -36,6 +36,7 @@ ALIASES = {
     # Wording of other regions' published forms.
     "项目支出名称": "项目名称",
     "专项资金名称": "项目名称",
+    "资金名称": "项目名称",  # a transfer's 区域绩效目标表 names the fund, not a project
     "专项名称": "项目名称",
     "专项(项目)名称": "项目名称",
     "专项（项目）名称": "项目名称",
