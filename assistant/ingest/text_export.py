@@ -17,6 +17,7 @@ from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat
+from assistant.ingest.web_outline import read_outline
 from assistant.ingest.web_prose import read_prose
 
 
@@ -180,6 +181,7 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         if not web:
             flat = find_flat(lines)
             web = read_flat(flat, name, sha) if flat is not None else read_prose(lines, name, sha)
+            web = web or read_outline(lines, name, sha)
             if not web:
                 raise
         return ParseResult(source_file=name, declarations=web, notes=[])
