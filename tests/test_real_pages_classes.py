@@ -126,3 +126,10 @@ def test_an_outline_without_its_header_is_not_read_as_one():
     text = (FOUND / "test3/shizuishan_cdc_yimiao.txt").read_text(encoding="utf-8")
     with pytest.raises(NotADeclarationError):
         parse_text_bytes(text.replace("绩效金额", "").encode("utf-8"), "no_header.txt")
+
+
+def test_a_level1_category_wrapped_before_its_last_word_is_one_category_not_a_row():
+    decl = _one("test/zhmail_tekun_fuzhu.txt")  # 绩效指标 项目完成 / 指标 / 数量指标 …, later 项目效益 / 指标
+    assert "指标" not in [i.name for i in decl.indicators]
+    assert [i.level1_written for i in decl.indicators[:1] + decl.indicators[5:6]] == ["项目完成指标", "项目效益指标"]
+    assert len(decl.indicators) == 9 and all(i.value.raw for i in decl.indicators)
