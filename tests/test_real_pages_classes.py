@@ -133,3 +133,11 @@ def test_a_level1_category_wrapped_before_its_last_word_is_one_category_not_a_ro
     assert "指标" not in [i.name for i in decl.indicators]
     assert [i.level1_written for i in decl.indicators[:1] + decl.indicators[5:6]] == ["项目完成指标", "项目效益指标"]
     assert len(decl.indicators) == 9 and all(i.value.raw for i in decl.indicators)
+
+
+def test_a_value_type_column_gives_the_operator_and_a_value_content_column_is_no_value():
+    decl = _one("test3/nanxian_cdc_jiandu.txt")  # 指标值类型 | 目标值 | 度量单位 | 指标值内容 | 备注
+    first, second = decl.indicators[:2]
+    assert (first.name, first.value.raw) == ("疾病预防控制中心经费", "≤70(万元)")
+    assert (second.name, second.value.raw) == ("实施项目对社会产生的不利影响", "减少")
+    assert "反映" in (second.remark or "")  # 指标值内容 is kept beside the row, not read as its value

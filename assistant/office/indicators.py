@@ -88,6 +88,9 @@ _EXACT = {
     "备注": Role.REMARK,
     "说明": Role.REMARK,
     "值": Role.VALUE,
+    # Hunan's tables (目标值 | 度量单位 beside them): 指标值类型 holds ≥ or 定性, 指标值内容 says what the value shows.
+    "指标值类型": Role.NATURE,
+    "指标值内容": Role.BASIS,
 }
 _LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)")
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
