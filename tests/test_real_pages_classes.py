@@ -141,3 +141,17 @@ def test_a_value_type_column_gives_the_operator_and_a_value_content_column_is_no
     assert (first.name, first.value.raw) == ("疾病预防控制中心经费", "≤70(万元)")
     assert (second.name, second.value.raw) == ("实施项目对社会产生的不利影响", "减少")
     assert "反映" in (second.remark or "")  # 指标值内容 is kept beside the row, not read as its value
+
+
+def test_funding_sources_as_columns_over_one_row_of_figures_read_the_known_ones():
+    decl = _one(
+        "test3/jingmen_wenwu_baohu.txt"
+    )  # 资金来源(万元) | 财政拨款 | 非税安排 | 上年结转 | 政府债券 | 其他 over 36 | 0 …
+    assert (decl.funding.annual, decl.funding.fiscal_annual, decl.funding.carryover) == (
+        Decimal(360_000),
+        Decimal(360_000),
+        Decimal(0),
+    )
+    not_read = [n.fragment for n in decl.parse_notes if n.code == "funding.source_not_read"]
+    assert len(not_read) == 3  # 非税安排, 政府债券, 其他: no field of their own, noted rather than dropped
+    assert "funding.bad_amount" not in _codes(decl)

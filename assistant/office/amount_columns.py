@@ -18,9 +18,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assistant.domain.model import Layout
 from assistant.ingest.cells import label_key
+from assistant.ingest.labels import FieldKind
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
+from assistant.office.reader import find_label
 
 _COLUMN = re.compile(
     r"^(?P<period>上年度|上年|本年度|本年|当年|中期|实施期)(?:预计|计划|申请|安排|预算|实际)?\S{0,6}?"
@@ -81,8 +84,10 @@ def _key(cell: GridCell) -> str:
 
 def _table_at(rows: list[GridRow], start: int, notes: OfficeNotes, found: ColumnAmounts) -> int | None:
     """The index after the table whose header starts at ``start``, or None when no table starts there."""
-    if _figures(rows[start]) or not any(_COLUMN.match(_key(c)) for c in rows[start].filled):
+    if _figures(rows[start]):
         return None
+    if not any(_COLUMN.match(_key(c)) for c in rows[start].filled):
+        return _sources_at(rows, start, notes, found)
     end = start
     while end < len(rows) and end - start < _HEADER_ROWS and not _figures(rows[end]):
         end += 1
@@ -111,6 +116,53 @@ def _table_at(rows: list[GridRow], start: int, notes: OfficeNotes, found: Column
         notes.unplaced_cell(cell, "金额表中金额之后的文字")
     found.consumed |= {id(row) for row in rows[start : end + 1]}
     return end + 1
+
+
+def _sources_at(rows: list[GridRow], start: int, notes: OfficeNotes, found: ColumnAmounts) -> int | None:
+    """A header of funding sources (资金来源(万元) | 财政拨款 | 非税安排 | 上年结转 | 其他) over one row of as many
+    figures (36 | 0 | 0 | 0 | 0): each figure under a source the form reader knows is read as that amount, the
+    others are noted. Needs two known sources, so a row of other words over figures is left alone."""
+    end = start + 1  # a page reader may have split the header's line at its labels: same source line, one header
+    while end < len(rows) and rows[end].index == rows[start].index and not _figures(rows[end]):
+        end += 1
+    if end >= len(rows):
+        return None
+    cells = [c for row in rows[start:end] for c in row.filled]
+    if cells and _UNIT.search(cells[0].text) and _source(cells[0].text) is None:
+        cells = cells[1:]  # the row's own label, naming the unit
+    targets = [_source(c.text) for c in cells]
+    label, figures = _split(rows[end]) if _figures(rows[end]) else ("?", [])
+    if label or len(figures) != len(cells) or sum(t is not None for t in targets) < 2:
+        return None
+    if any(len(_key(c)) > 10 for c in cells):
+        return None
+    unit = _unit([c for row in rows[start:end] for c in row.filled], rows[:start])
+    for cell, target, figure in zip(cells, targets, figures, strict=True):
+        if target is None or target in found.amounts:
+            notes.info_at(
+                "funding.source_not_read",
+                f"「{cell.text.strip()}」一栏的「{figure.text.strip()}」没有对应的栏目，未读入",
+                figure,
+            )
+            continue
+        amount = Decimal(figure.text.strip().replace(",", ""))
+        found.amounts[target] = amount * _TEN_THOUSAND if unit == "万元" else amount
+        in_unit = f"（{unit}）" if unit else "（表中未注明单位，按元读取）"
+        notes.info_at(
+            "funding.source_columns",
+            f"资金来源分栏填写：「{cell.text.strip()}」一栏的「{figure.text.strip()}」{in_unit}已读入",
+            figure,
+        )
+    found.consumed |= {id(row) for row in rows[start : end + 1]}
+    return end + 1
+
+
+def _source(text: str) -> str | None:
+    """The Funding field an amount label names (财政拨款 → fiscal_annual, 其他资金 → other_annual), else None."""
+    spec = find_label(text, Layout.MUNICIPAL_2021)
+    if spec is None or spec.kind is not FieldKind.AMOUNT:
+        return None
+    return "other_annual" if spec.target == "other" else spec.target
 
 
 def _split(row: GridRow) -> tuple[str, list[GridCell]]:
