@@ -155,3 +155,10 @@ def test_funding_sources_as_columns_over_one_row_of_figures_read_the_known_ones(
     not_read = [n.fragment for n in decl.parse_notes if n.code == "funding.source_not_read"]
     assert len(not_read) == 3  # 非税安排, 政府债券, 其他: no field of their own, noted rather than dropped
     assert "funding.bad_amount" not in _codes(decl)
+
+
+def test_a_form_title_over_text_copied_apart_is_refused_saying_so():
+    with pytest.raises(NotADeclarationError) as refused:
+        parse_file(FOUND / "tune4/360docs_yongxing_dongwu_fangyi.txt")  # a PDF's labels listed before its values
+    assert "第 6 行有表头「专项资金绩效目标表」" in refused.value.message
+    assert "不猜测" in refused.value.message and refused.value.hint
