@@ -162,3 +162,14 @@ def test_a_form_title_over_text_copied_apart_is_refused_saying_so():
         parse_file(FOUND / "tune4/360docs_yongxing_dongwu_fangyi.txt")  # a PDF's labels listed before its values
     assert "第 6 行有表头「专项资金绩效目标表」" in refused.value.message
     assert "不猜测" in refused.value.message and refused.value.hint
+
+
+def test_year_columns_over_a_fiscal_row_give_the_fiscal_amount_and_note_the_parts_below():
+    text = (FOUND / "test3/xiangyin_youeryuan_gongyong.txt").read_text(encoding="utf-8")
+    head, _, tail = text.partition("支出明细预算")  # the page's first money table only, its 合计 row relabelled
+    fiscal = head.replace("合 计 213.4 259", "财政拨款 213.4 259")
+    (decl,) = parse_text_bytes((fiscal + "支出明细预算" + tail.split("\n", 1)[1]).encode("utf-8"), "f.txt").declarations
+    assert (decl.funding.fiscal_annual, decl.funding.annual) == (Decimal(2_590_000), Decimal(2_590_000))
+    assert "funding.total_from_fiscal" in _codes(decl)  # the year's total taken from the one fiscal amount, noted
+    parts = [n.fragment for n in decl.parse_notes if n.code == "funding.year_columns_parts"]
+    assert "县级资金" in parts

@@ -35,7 +35,12 @@ _PAGE_UNIT = re.compile(r"单位\s*[：:]\s*(万元|元)")
 _FIGURE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _TOTAL = re.compile(r"^(?:合计|总计|小计|资金总额|金额合计|总额)[：:]?$")
 _FIELDS = {"本年度": "annual", "本年": "annual", "当年": "annual", "中期": "total", "实施期": "total"}
-_WORDING = {"annual": "当年金额", "total": "项目（中期）金额"}
+_WORDING = {
+    "annual": "当年金额",
+    "total": "项目（中期）金额",
+    "fiscal_annual": "当年财政拨款",
+    "fiscal_total": "项目（中期）财政拨款",
+}
 _HEADER_ROWS = 4  # rows a header may take (a source row, a sub-source row) before its figures
 _TEN_THOUSAND = Decimal(10000)
 
@@ -100,7 +105,7 @@ def _table_at(rows: list[GridRow], start: int, notes: OfficeNotes, found: Column
     figures_row = rows[end]
     label, figures = _split(figures_row)
     if label and not _TOTAL.match(label):
-        return None
+        return _fiscal_rows(rows, start, end, columns, notes, found)
     if len(figures) == len(columns):
         pairs = list(zip(columns, figures, strict=True))
     elif not label and len(figures) > len(columns):
@@ -115,7 +120,42 @@ def _table_at(rows: list[GridRow], start: int, notes: OfficeNotes, found: Column
     for cell in figures_row.filled[figures_row.filled.index(figures[-1]) + 1 :]:
         notes.unplaced_cell(cell, "金额表中金额之后的文字")
     found.consumed |= {id(row) for row in rows[start : end + 1]}
-    return end + 1
+    return _part_rows(rows, end + 1, len(columns), notes, found)
+
+
+def _fiscal_rows(
+    rows: list[GridRow], start: int, end: int, columns: list[GridCell], notes: OfficeNotes, found: ColumnAmounts
+) -> int | None:
+    """Year columns whose first row of figures is the fiscal one (财政拨款 | 213.4 | 259) rather than a total: its
+    figures are the fiscal amounts of their columns (the year's total is then the form reader's to fill, noted)."""
+    label, figures = _split(rows[end])
+    if _source(label) not in {"fiscal_annual", "fiscal_total"} or len(figures) != len(columns):
+        return None
+    unit = _unit([c for row in rows[start:end] for c in row.filled], rows[:start])
+    for column, figure in zip(columns, figures, strict=True):
+        _take(column, figure, unit, notes, found, fiscal=True)
+    found.consumed |= {id(row) for row in rows[start : end + 1]}
+    return _part_rows(rows, end + 1, len(columns), notes, found)
+
+
+def _part_rows(rows: list[GridRow], k: int, width: int, notes: OfficeNotes, found: ColumnAmounts) -> int:
+    """The rows under a year-column table's first row of figures: parts by source (市级资金 | 县级资金 | 213.4 | 259)
+    are noted and left out of the amounts, labels with blank figures are taken as read; the index after them."""
+    while k < len(rows):
+        cells = rows[k].filled
+        label, figures = _split(rows[k]) if _figures(rows[k]) else ("".join(_key(c) for c in cells), [])
+        if not label or len(label) > 10 or (figures and len(figures) != width):
+            break
+        if any(_COLUMN.match(_key(c)) for c in cells) or _source(label) not in {None, "fiscal_annual"}:
+            break
+        if figures:
+            written = "、".join(f.text.strip() for f in figures)
+            notes.info_at(
+                "funding.year_columns_parts", f"分项「{label}」的金额「{written}」是总额的一部分，未单独读入", cells[0]
+            )
+        found.consumed.add(id(rows[k]))
+        k += 1
+    return k
 
 
 def _sources_at(rows: list[GridRow], start: int, notes: OfficeNotes, found: ColumnAmounts) -> int | None:
@@ -186,10 +226,20 @@ def _unit(header: list[GridCell], before: list[GridRow]) -> str | None:
     return None
 
 
-def _take(column: GridCell, figure: GridCell, unit: str | None, notes: OfficeNotes, found: ColumnAmounts) -> None:
+def _take(
+    column: GridCell,
+    figure: GridCell,
+    unit: str | None,
+    notes: OfficeNotes,
+    found: ColumnAmounts,
+    *,
+    fiscal: bool = False,
+) -> None:
     period = _COLUMN.match(_key(column))
     assert period is not None
     target = _FIELDS.get(period["period"])
+    if fiscal and target is not None:
+        target = f"fiscal_{target}"
     written = figure.text.strip()
     if target is None:
         notes.info_at(
