@@ -8,8 +8,11 @@ year column and, unless there are two year columns, the sources the money is spl
 figures under it whose row label is blank or a total (合计, 小计, 资金总额): the 本年度/当年 column's figure is the
 year's amount, a 中期/实施期 column's the project's; a 上年度 column's is last year's money and is only noted.
 Figures are paired with columns in order when there are as many as columns; otherwise only the first figure
-of an unlabelled row, under the first column, is taken (the rest split it by source). Anything else is left
-to the form reader, so nothing is placed by guess.
+of an unlabelled row, under the first column, is taken (the rest split it by source). A first row of fiscal
+figures (财政拨款 | 213.4 | 259) gives the fiscal amounts; the part rows under it (市级资金, 县级资金 | 213.4 | 259)
+are noted, not added up. A header of funding sources instead of years (资金来源(万元) | 财政拨款 | 非税安排 | 上年结转)
+over one row of as many figures reads each source the form reader knows and notes the others. Anything else is
+left to the form reader, so nothing is placed by guess.
 """
 
 from __future__ import annotations
