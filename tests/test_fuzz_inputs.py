@@ -72,6 +72,12 @@ _FRAGMENTS = st.sampled_from(
         "- ",
         ": ",
         "财政项目支出绩效目标申报表",
+        "    ",  # outline indentation (批复表 trees)
+        "绩效金额",
+        "本年度申请资金",
+        "上年度安排资金",
+        "合 计",
+        "；",
         "\x00",
         "\ufeff",
     ]

@@ -81,6 +81,9 @@ _LEVEL1_TERMS: dict[str, Level1 | None] = {
     "影响力目标": Level1.BENEFIT,
     "满意度指标": Level1.SATISFACTION,
     "满意度目标指标": Level1.SATISFACTION,
+    # Sichuan's 项目支出绩效目标申报表 (2021): 项目完成指标 holds 数量/质量/时效/成本, 项目效益指标 the 效益 ones.
+    "项目完成指标": Level1.OUTPUT,
+    "项目效益指标": Level1.BENEFIT,
     LEGACY_INPUT_LEVEL1: None,
     "投入管理目标": None,
 }

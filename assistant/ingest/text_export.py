@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat
+from assistant.ingest.web_outline import read_outline
 from assistant.ingest.web_prose import read_prose
 
 
@@ -175,12 +177,16 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         blocks = split_blocks(rows, name, notes)
         parsed = [(block, BlockParser(block.layout, name, sha, block.index).parse(block.rows)) for block in blocks]
         declarations = _drop_empty(parsed, name, notes)
-    except NotADeclarationError:
+    except NotADeclarationError as refused:
         web = read_web_text(lines, name, sha)
         if not web:
             flat = find_flat(lines)
             web = read_flat(flat, name, sha) if flat is not None else read_prose(lines, name, sha)
+            web = web or read_outline(lines, name, sha)
             if not web:
+                unread = _unread_title(rows, name)
+                if unread is not None:
+                    raise unread from refused
                 raise
         return ParseResult(source_file=name, declarations=web, notes=[])
     if declarations:
@@ -190,6 +196,24 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         if web and score(web) > score(declarations):
             return ParseResult(source_file=name, declarations=web, notes=[])
     return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
+
+
+_FORM_TITLE = re.compile(r"^[^，。；;:：]{0,30}绩效目标(?:申报|批复|审批|审核|设定)?表(?:[（(][^)）]*[)）])?$")
+
+
+def _unread_title(rows: list[Row], name: str) -> NotADeclarationError | None:
+    """A file with a form's title none of the readers could read under (专项资金绩效目标表 over text whose labels
+    and values were copied apart, as from a PDF): refused saying what was found and what to do, not "no title"."""
+    if any(_starts_declaration(row) for row in rows):
+        return None
+    title = next((row for row in rows if _FORM_TITLE.match(row.raw.strip())), None)
+    if title is None:
+        return None
+    return NotADeclarationError(
+        f"文件 {name} 第 {title.line} 行有表头「{title.raw.strip()}」，但其后的文字读不出表格：栏目名称和内容没有按行对应"
+        "（常见于从 PDF 复制的文字：先列出一列的全部栏目，再列出另一列的内容），无法判断哪个值属于哪个栏目，未读取（不猜测）",
+        hint="请直接导入原 PDF、Word 或 Excel 文件，或在原文件中按行复制表格后再导入",
+    )
 
 
 def _complete(declarations: list[Declaration]) -> bool:

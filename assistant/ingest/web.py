@@ -75,12 +75,14 @@ def _sorted_notes(decl: Declaration) -> Declaration:
 
 
 def score(declarations: list[Declaration]) -> tuple[int, int, int]:
-    """(declarations with a name and indicators, indicator rows less errors, amounts found): which reading of a
-    file found more."""
+    """(declarations with a name and indicators, indicator rows with a value less errors, amounts found): which
+    reading of a file found more. A row without a value does not count: a reading that took the half row a page
+    ends on (``开展质``) or a stray cell for a row has not found more than one that left it out with a note."""
     complete = sum(1 for d in declarations if d.header.name and d.indicators)
     errors = sum(1 for d in declarations for n in d.parse_notes if n.level is NoteLevel.ERROR)
     amounts = sum(1 for d in declarations for v in d.funding.model_dump().values() if v is not None)
-    return complete, sum(len(d.indicators) for d in declarations) - errors, amounts
+    rows = sum(1 for d in declarations for i in d.indicators if i.value.raw.strip())
+    return complete, rows - errors, amounts
 
 
 __all__ = ["ParseNote", "read_web_text", "score"]

@@ -85,13 +85,13 @@ def _items(texts: list[tuple[int, str]], notes: OfficeNotes) -> list[tuple[int, 
             break
         term = level_term(text)
         if term is not None:
-            level1, level2 = _levels(term, level1, level2)
+            level1, level2 = levels_after(term, level1, level2)
             continue
         for item in (p.strip() for p in _ITEM_END.split(text)):
             while (category := _CATEGORY.match(item)) and _category(category[1]):
-                level1, level2 = _levels(category[1], level1, level2)
+                level1, level2 = levels_after(category[1], level1, level2)
                 item = item[category.end() :]
-            pairs, leftover = _split(item)
+            pairs, leftover = split_item(item)
             for name, value in pairs:
                 if not value:
                     notes.info("web.prose_no_value", f"「{name}」没有写出指标值，按空白读取")
@@ -109,12 +109,12 @@ def _category(word: str) -> bool:
     return level_term(word) is not None or (word.endswith("目标") and level_term(f"{word[:-2]}指标") is not None)
 
 
-def _levels(term: str, level1: str, level2: str) -> tuple[str, str]:
+def levels_after(term: str, level1: str, level2: str) -> tuple[str, str]:
     """The categories after ``term``: a 一级 one clears the 二级."""
     return (term, "") if is_level1(term) else (level1, term)
 
 
-def _split(item: str) -> tuple[list[tuple[str, str]], str]:
+def split_item(item: str) -> tuple[list[tuple[str, str]], str]:
     """The (name, value) pairs of one item (each operator value ends one; without any, the item is one name and
     its value), and text left after the last value."""
     item = item.strip(" ,，、")

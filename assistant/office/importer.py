@@ -16,6 +16,7 @@ from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
 from assistant.ingest.funding import fill_blank_total
 from assistant.ingest.text_export import ParseResult
+from assistant.office.amount_columns import merge_amounts, read_amount_columns
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
 from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
@@ -24,6 +25,7 @@ from assistant.office.read_docx import docx_rows
 from assistant.office.read_pdf import pdf_rows
 from assistant.office.read_xlsx import xlsx_rows
 from assistant.office.reader import FormReader, is_legacy, is_title_text, layout_of_title, names_project
+from assistant.office.sentence_rows import take_sentence_rows
 
 
 def is_office_file(path: Path) -> bool:
@@ -233,9 +235,14 @@ def read_declaration(
 ) -> Declaration:
     layout = _layout(rows)
     reader = FormReader(layout, notes)
-    for row in rows:
-        reader.feed(row)
+    columns = read_amount_columns(rows, notes)
+    rows_left, sentences = take_sentence_rows(rows, notes)
+    for row in rows_left:
+        if id(row) not in columns.consumed:
+            reader.feed(row)
     reader.finish()
+    if sentences is not None:
+        reader.indicators.append(sentences)
     indicators = _indicators(reader)
     if is_legacy([i.level1_written for i in indicators]) and layout is Layout.MUNICIPAL_2021:
         layout = Layout.MUNICIPAL_2019
@@ -243,7 +250,7 @@ def read_declaration(
     header = reader.header()
     _check_found(header.name, indicators, reader, source_file)
     header = _fill_year(header, notes)
-    amounts, filled = fill_blank_total(reader.state.amounts)
+    amounts, filled = fill_blank_total(merge_amounts(reader.state.amounts, columns, notes))
     if filled is not None:
         notes.notes.append(filled)
     return Declaration(

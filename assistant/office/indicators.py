@@ -88,6 +88,9 @@ _EXACT = {
     "备注": Role.REMARK,
     "说明": Role.REMARK,
     "值": Role.VALUE,
+    # Hunan's tables (目标值 | 度量单位 beside them): 指标值类型 holds ≥ or 定性, 指标值内容 says what the value shows.
+    "指标值类型": Role.NATURE,
+    "指标值内容": Role.BASIS,
 }
 _LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)")
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
@@ -185,7 +188,7 @@ class IndicatorReader:
         cells = self._assign(row)
         if cells is None:
             return
-        if self._group_row(cells):
+        if self._group_row(cells) or self._wrapped_tail(cells):
             return
         self._levels(cells)
         if cells.text(Role.NAME) or cells.text(Role.VALUE) or cells.text(Role.LONG_VALUE):
@@ -255,12 +258,28 @@ class IndicatorReader:
         if only != [Role.NAME] or cells.extra:
             return False
         term = _NUMBERING.sub("", cells.text(Role.NAME))
-        if not framework.is_level_term(term):
+        # 项目完成 alone: a category wrapped before its 指标, which the next row brings (``_wrapped_tail``).
+        full = term if framework.is_level_term(term) else f"{term}指标"
+        if not framework.is_level_term(full):
             return False
-        if framework.is_level1_term(term) and not framework.is_level2_term(term):
+        if framework.is_level1_term(full) and not framework.is_level2_term(full):
             self.level1, self.level2 = term, None
         else:
             self.level2 = term
+        return True
+
+    def _wrapped_tail(self, cells: Cells) -> bool:
+        """``指标`` alone on a row under a category written without it (``项目完成`` / ``指标``): the category's last
+        word wrapped onto the next line, not an indicator."""
+        only = [r for r in cells.by_role if r is not Role.GROUP]
+        if only != [Role.NAME] or cells.extra or cells.text(Role.NAME) != "指标":
+            return False
+        if self.level2 and not self.level2.endswith("指标"):
+            self.level2 += "指标"
+        elif self.level1 and not self.level1.endswith("指标") and not self.level2:
+            self.level1 += "指标"
+        else:
+            return False
         return True
 
     def _levels(self, cells: Cells) -> None:

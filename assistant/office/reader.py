@@ -40,6 +40,7 @@ from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
 from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_header, is_safeguard_header
+from assistant.office.wording import ALIASES, PATTERNS
 
 _TITLE = re.compile(r"绩效目标(?:申报|批复|审批|审核)?表")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -53,101 +54,9 @@ _GLYPHS = {
     "□": CheckState.UNCHECKED,
 }
 _OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
-# Other regions' wording for the form's fields → the Shanghai label the text parser knows.
-_ALIASES = {
-    "年度目标": "年度绩效目标",
-    "中长期目标": "项目总目标",
-    "长期目标": "项目总目标",
-    "实施期目标": "项目总目标",
-    "总体目标": "项目总目标",
-    "整体目标": "项目总目标",
-    "项目单位": "实施单位",
-    "预算单位": "申报单位",
-    "单位名称": "申报单位",
-    "主管单位": "主管部门",
-    "部门名称": "主管部门",
-    "资金总额": "项目资金总额",
-    "项目总金额": "项目资金总额",
-    "项目预算金额": "项目资金总额",
-    "年度资金总额": "年度资金申请总额",
-    "本年度资金": "年度资金申请总额",
-    "财政拨款资金": "当年财政拨款",
-    "项目开始日期": "计划开始日期",
-    "项目完成日期": "计划完成日期",
-    "项目结束日期": "计划完成日期",
-    "项目属性": "项目性质",
-    "绩效指标": "项目绩效目标",
-    # Wording of other regions' published forms.
-    "项目支出名称": "项目名称",
-    "专项资金名称": "项目名称",
-    "专项名称": "项目名称",
-    "专项(项目)名称": "项目名称",
-    "专项（项目）名称": "项目名称",
-    "项目(专项)名称": "项目名称",
-    "项目（专项）名称": "项目名称",
-    "转移支付(项目)名称": "项目名称",
-    "转移支付（项目）名称": "项目名称",
-    "主管部门及编码": "主管部门",
-    "主管部门及编号": "主管部门",
-    "主管部门(单位)名称": "主管部门",
-    "主管部门（单位）名称": "主管部门",
-    "项目主管部门": "主管部门",
-    "项目执行单位": "实施单位",
-    "资金情况": "项目资金",
-    "项目资金申请": "项目资金",
-    "项目预算资金": "项目资金",
-    "项目负责人及电话": "项目负责人",
-    "项目负责人及联系电话": "项目负责人",
-    "项目负责人及联系方式": "项目负责人",
-    "项目实施单位": "实施单位",
-    "当年资金总额": "当年预算",
-    "项目当年预算": "当年预算",
-    "当年其他资金": "其他资金",
-    "预算项目名称": "项目名称",
-    "预算部门": "主管部门",
-    "业务主管部门": "主管部门",
-    "主管部门及代码": "主管部门",
-    "部门": "主管部门",
-    "编制单位": "申报单位",
-    "填报单位": "申报单位",
-    "年度本级预算金额": "当年预算",
-    "当年年度预算": "当年预算",
-    "项目分类": "项目类别",
-    "项目总体概况": "项目概况",
-    "年度主要目标": "年度绩效目标",
-    "年度主要目标和成果": "年度绩效目标",
-    "本年预算": "当年预算",
-    "预算数": "当年预算",
-    "预算金额": "当年预算",
-    "年度预算": "当年预算",
-    "年度预算数": "当年预算",
-    "该项目支出上级资金": "上级财政拨款",
-    "上级资金": "上级财政拨款",
-    "财政拨款数": "财政拨款",
-    "财政拨款小计": "财政拨款",  # (一)财政拨款小计 under 年度资金总额 | 金额(万元)
-    "中央补助": "上级财政拨款",
-    "中央补助资金": "上级财政拨款",
-    "中央财政资金": "上级财政拨款",
-    "其中财政拨款": "财政拨款",
-    "实施期绩效目标": "项目总目标",
-    "实施期总目标": "项目总目标",
-    "中期目标": "项目总目标",
-    "本年度绩效目标": "年度绩效目标",
-    "当年绩效目标": "年度绩效目标",
-    "年度绩效目标": "年度绩效目标",
-    "绩效目标": "项目绩效目标",
-    "其他需说明的问题": "需要说明的其他问题",
-    "其他需要说明的问题": "需要说明的其他问题",
-    "其他说明的问题": "需要说明的其他问题",
-}
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
-# Amount labels that name their source in between: 本年度申请市财政预算资金, 中期市财政预算.
-_PATTERNS = (
-    (re.compile(r"^(?:本年度|年度|当年)申请\S{0,10}(?:资金|预算)$"), "当年预算"),
-    (re.compile(r"^中期\S{0,8}(?:预算|资金)(?:总额)?$"), "项目资金总额"),
-)
 _TEN_THOUSAND = Decimal(10000)
 _EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
@@ -158,7 +67,7 @@ _UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(]|^金额[（(])(?P<unit>万�
 def label_words() -> list[str]:
     """Every label wording the readers know (Shanghai's and other regions'), longest first: for text whose cells
     ran together, where a label can only be found by its words."""
-    return sorted({*field_labels(), *_ALIASES}, key=len, reverse=True)
+    return sorted({*field_labels(), *ALIASES}, key=len, reverse=True)
 
 
 def unit_of(label: str) -> str | None:
@@ -173,10 +82,10 @@ def find_label(text: str, layout: Layout) -> FieldSpec | None:
     if spec is not None:
         return spec
     key = _UNIT_SUFFIX.sub("", label_key(text))
-    canonical = _ALIASES.get(key) or _ALIASES.get(bare_key(key), key)
+    canonical = ALIASES.get(key) or ALIASES.get(bare_key(key), key)
     if _LEVELLED_DEPARTMENT.match(canonical):  # 区级主管部门, 县级主管部门: the project's own level
         canonical = "主管部门"
-    for pattern, label in _PATTERNS:
+    for pattern, label in PATTERNS:
         if pattern.match(canonical):
             canonical = label
     return lookup(canonical, layout) if canonical != label_key(text) else None
