@@ -21,11 +21,19 @@ def _readings(char: str) -> set[str]:
     return {reading for group in pinyin(char, style=Style.NORMAL, heteronym=True) for reading in group}
 
 
+def _sound(char: str) -> str:
+    """The usual reading (立 is li, not its rare wei)."""
+    return pinyin(char, style=Style.NORMAL)[0][0]
+
+
 @lru_cache(maxsize=8)
-def _vocabulary(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
-    """(characters, pairs of adjacent characters, reading → characters) of the names and units."""
+def _vocabulary(
+    words: tuple[str, ...], others: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """(characters of the names, units and ``others``; pairs of adjacent characters and reading → characters, of the
+    names and units)."""
     written = {*words, *(contract(word) for word in words)}
-    chars = frozenset(char for word in written for char in word)
+    chars = frozenset(char for word in (*written, *others) for char in word)
     pairs = frozenset(word[i : i + 2] for word in written for i in range(len(word) - 1))
     by_sound: dict[str, set[str]] = defaultdict(set)
     for char in chars:
@@ -35,10 +43,11 @@ def _vocabulary(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str],
     return chars, pairs, {reading: frozenset(found) for reading, found in by_sound.items()}
 
 
-def correct(text: str, words: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``text`` with each homophone typo replaced, and (as written, as read) for each: the typed character with its
-    neighbour, e.g. (老干布, 老干部). ``words``: the corpus's project names and units."""
-    chars, pairs, by_sound = _vocabulary(words)
+    neighbours, e.g. (老干布系统, 老干部系统). ``words``: the corpus's project names and units; ``others``: words whose
+    characters are never taken for typos (indicator names, budget lines, the question vocabulary)."""
+    chars, pairs, by_sound = _vocabulary(words, others)
     out = list(text)
     corrected = []
     for i, char in enumerate(text):
@@ -46,12 +55,7 @@ def correct(text: str, words: tuple[str, ...]) -> tuple[str, tuple[tuple[str, st
             continue
         before, after = (out[i - 1] if i > 0 else ""), (text[i + 1] if i + 1 < len(text) else "")
         options = sorted(
-            {
-                same
-                for reading in _readings(char)
-                for same in by_sound.get(reading, ())
-                if before + same in pairs or same + after in pairs
-            }
+            {same for same in by_sound.get(_sound(char), ()) if before + same in pairs or same + after in pairs}
         )
         if len(options) == 1:
             out[i] = options[0]

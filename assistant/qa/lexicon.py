@@ -281,3 +281,10 @@ class Lexicon:
         """(written form, full name), longest first; every unit in the corpus is its own alias."""
         aliases = {**UNIT_ALIASES, **{unit: unit for unit in self.units}}
         return sorted(aliases.items(), key=lambda item: -len(item[0]))
+
+
+def vocabulary(lexicon: Lexicon) -> tuple[str, ...]:
+    """Every word the questions' vocabulary and the corpus write besides names and units: indicator names, budget
+    lines, categories and the terms of sections, header fields, rows, funding and levels (a typo is none of these)."""
+    terms = [t for t, _ in (*SECTION_TERMS, *HEADER_TERMS, *ROW_TERMS, *FUNDING_TERMS)] + [t for t, _, _ in LEVEL_TERMS]
+    return (*lexicon.indicator_names, *lexicon.budget_lines, *lexicon.categories, *terms)

@@ -31,6 +31,7 @@ from assistant.qa.lexicon import (
     TYPE_TERM,
     TYPE_WORDS,
     Lexicon,
+    vocabulary,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.policy_cues import take_ids_and_policies
@@ -176,7 +177,7 @@ def unexplained(rest: str) -> str:
 
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
-    text, corrected = correct(_normalise(question), (*lexicon.projects, *lexicon.units))
+    text, corrected = correct(_normalise(question), (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
