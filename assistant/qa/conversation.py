@@ -83,7 +83,7 @@ class Conversation(BaseModel):
             cues.section,
             cues.policy_id,
         )
-        counts = (Target.COUNT_PROJECTS, Target.COUNT_INDICATORS, Target.COUNT_ROWS, Target.SUM_FUNDING)
+        counts = (Target.COUNT_PROJECTS, Target.COUNT_INDICATORS, Target.COUNT_ROWS, Target.SUM_FUNDING, Target.RANK)
         return cues.target in counts and not any(named) and len(cues.rest) <= 12
 
     def _implicit(self, cues: Cues) -> bool:
@@ -167,7 +167,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
         target=cues.target or _target_for(cues, previous),
         header_fields=cues.header_fields or (previous.header_fields if same else ()),
         rows=cues.rows or (previous.rows if same else None),
-        measure=cues.measure if cues.target else previous.measure,
+        measure=cues.measure if cues.target and (_names_measure(cues) or not same) else previous.measure,
         descending=cues.descending if cues.target or names_order else previous.descending,
         top=cues.top if cues.target else previous.top,
         versus=cues.versus if names_subject else previous.versus,
@@ -191,3 +191,9 @@ def merge(previous: Query, cues: Cues) -> Cues:
         funding_field=cues.funding_field or previous.funding_field,
         unknown_project=None,
     )
+
+
+def _names_measure(cues: Cues) -> bool:
+    """最少的是哪个 names no measure (the last one stands); 钱最少的 / 指标最少的 do."""
+    named = (cues.funding_field, cues.level1, cues.level2, cues.indicator_name, cues.rows)
+    return any(named) or "指标" in cues.rest

@@ -336,7 +336,7 @@ def _has_term(text: str, term: str) -> bool:
     return re.search(re.escape(term) + "(?!值)", text) is not None
 
 
-_APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送")  # 今年报了多少: the amount applied for
+_APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送|要了|要的|要多少")  # 今年报了多少: the amount applied for
 
 
 def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
