@@ -202,7 +202,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
-    text, cues = take_condition(text, cues, project_names(lexicon), full)
+    text, cues = take_condition(
+        text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines)
+    )
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
