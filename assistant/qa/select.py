@@ -145,6 +145,8 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
         parts.append("、".join(f"{year}年" for year in filters.years))
     if filters.unit:
         parts.append(filters.unit)
+    if filters.category:
+        parts.append(f"项目类别为{filters.category}")
     if filters.tier:
         parts.append(
             f"{filters.tier}项目（{'单位、名称或制度保障写有某区' if filters.tier == '区级' else '单位、名称不含区名'}）"
