@@ -164,20 +164,31 @@ def understand(
 def _route(
     question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None, deadline: float
 ) -> Answer:
+    if (
+        cues.unrecorded
+    ):  # 重大项目: 重大 is the qualifier, not an unknown subject; 浦东新区的重点项目 stays refused as such
+        cues = replace(
+            cues, unknown_subject=_beside(cues.unknown_subject, cues), unknown_kind=_beside(cues.unknown_kind, cues)
+        )
+    refused = unknown_subject(question, cues, scope)
+    if refused is not None:
+        return refused
     if cues.unrecorded:  # 重点项目: no field of the forms records it; where a form writes it, a condition on the text
         if not any_verbatim(scope.corpus.declarations, cues.unrecorded):
             text = "\n".join(unrecorded_lines(cues.unrecorded, scope.lexicon.categories))
             return Answer(question=question, text=text, route=Route.STRUCTURED, refused=True)
         cues = replace(cues, mentions=cues.unrecorded, target=cues.target or Target.LIST_PROJECTS)
-    refused = unknown_subject(question, cues, scope)
-    if refused is not None:
-        return refused
     if cues.ambiguous and cues.target is not None:
         return ambiguous_answer(question, cues)
     query = to_query(cues)
     if query is not None:
         return execute(query, question, scope)
     return _retrieval(question, cues, scope, finder, runtime, deadline)
+
+
+def _beside(word: str | None, cues: Cues) -> str | None:
+    """An unknown word that is no part of the unrecorded qualifier (浦东新区), or None (重大 of 重大项目)."""
+    return None if word and cues.unrecorded and word in cues.unrecorded else word
 
 
 def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
