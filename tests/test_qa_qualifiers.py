@@ -109,3 +109,17 @@ def test_a_condition_on_the_budget_lines_looks_in_those_rows_only():
 def test_a_question_about_one_projects_rows_is_not_read_as_a_condition():
     result = ask("党费缴纳管理系统项目的制度保障有哪些？")
     assert not result.refused and result.query.filters.mentions is None
+
+
+def test_an_average_of_the_projects_just_listed_keeps_their_scope():
+    conversation = Conversation()
+    listed = ask("2019年人大有哪些项目？", conversation)
+    result = ask("上面那些项目平均多少钱", conversation)
+    assert {row.declaration_id for row in result.rows} == {row.declaration_id for row in listed.rows}
+
+
+def test_a_row_condition_not_written_verbatim_finds_both_halves_in_one_row_and_says_so():
+    result = ask("项目构成里有移动端开发的项目有几个")
+    lines = [d for d in decls() if any("移动端" in b.name and "开发" in b.name for b in d.budget_lines)]
+    assert {row.declaration_id for row in result.rows} == {d.id for d in lines} and lines
+    assert "没有原样写" in result.text

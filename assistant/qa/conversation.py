@@ -83,7 +83,14 @@ class Conversation(BaseModel):
             cues.section,
             cues.policy_id,
         )
-        counts = (Target.COUNT_PROJECTS, Target.COUNT_INDICATORS, Target.COUNT_ROWS, Target.SUM_FUNDING, Target.RANK)
+        counts = (
+            Target.COUNT_PROJECTS,
+            Target.COUNT_INDICATORS,
+            Target.COUNT_ROWS,
+            Target.SUM_FUNDING,
+            Target.RANK,
+            Target.AVERAGE,
+        )
         return cues.target in counts and not any(named) and len(cues.rest) <= 12
 
     def _implicit(self, cues: Cues) -> bool:

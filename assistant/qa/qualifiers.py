@@ -21,7 +21,7 @@ from assistant.qa.entities import DISTRICTS
 from assistant.qa.mentions import holds
 from assistant.qa.models import RowKind
 
-_SELF = re.compile(r"(?:咱们|我们|咱|我|本)(?:的)?(?:部门|单位|处室|科室|处|科)(?:的)?")
+_SELF = re.compile(r"(?:咱们|我们|咱|我|本)(?:的)?(?:部门|单位|处室|科室|处)(?:的)?")
 SELF_LINE = (
     "问题中的“{}”没有写明是哪个单位，以下按语料库中的全部单位计；要看某个单位，请写出单位名称（如“组织部”“市人大”）。"
 )
@@ -75,13 +75,14 @@ def spans_years(decl: Declaration) -> bool:
     return start is not None and end is not None and start.year != end.year
 
 
-def rows_hold(decl: Declaration, rows: RowKind, phrase: str) -> bool:
-    """Whether a 项目构成 (or 制度保障) row of ``decl`` writes ``phrase`` (name, content or detail)."""
+def rows_hold(decl: Declaration, rows: RowKind, phrase: str, *, loose: bool = False) -> bool:
+    """Whether a 项目构成 (or 制度保障) row of ``decl`` writes ``phrase`` (name, content or detail; ``loose``: both
+    halves of it, as `assistant.qa.mentions.holds`)."""
     if rows is RowKind.BUDGET_LINES:
         written = [" ".join(w for w in (line.name, line.content, line.detail) if w) for line in decl.budget_lines]
     else:
         written = [" ".join(w for w in (row.category, row.document, row.measures) if w) for row in decl.safeguards]
-    return any(holds(w, phrase) for w in written)
+    return any(holds(w, phrase, loose=loose) for w in written)
 
 
 def unrecorded_lines(qualifier: str, categories: tuple[str, ...]) -> list[str]:

@@ -36,9 +36,10 @@ class PolicyHit:
 def select(corpus: Corpus, filters: Filters, policies: Sequence[PolicyReference]) -> list[Declaration]:
     found = [decl for decl in corpus.declarations if matches(decl, filters, policies)]
     if filters.mentions:  # a condition on what the forms write (哪些项目用了第三方支付)
-        found = mentioning(found, filters.mentions, loose=loose_for(corpus.declarations, filters.mentions))
+        loose = loose_for(corpus.declarations, filters.mentions)
+        found = mentioning(found, filters.mentions, loose=loose)
         if filters.mentions_in is not None:  # 项目构成里有测评费的项目: in those rows only
-            found = [decl for decl in found if rows_hold(decl, filters.mentions_in, filters.mentions)]
+            found = [decl for decl in found if rows_hold(decl, filters.mentions_in, filters.mentions, loose=loose)]
     return found
 
 
