@@ -21,6 +21,10 @@ def _readings(char: str) -> set[str]:
     return {reading for group in pinyin(char, style=Style.NORMAL, heteronym=True) for reading in group}
 
 
+def _chinese(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fa5"
+
+
 def _sound(char: str) -> str:
     """The usual reading (立 is li, not its rare wei)."""
     return pinyin(char, style=Style.NORMAL)[0][0]
@@ -37,7 +41,7 @@ def _vocabulary(
     pairs = frozenset(word[i : i + 2] for word in written for i in range(len(word) - 1))
     by_sound: dict[str, set[str]] = defaultdict(set)
     for char in chars:
-        if "\u4e00" <= char <= "\u9fa5":
+        if _chinese(char):
             for reading in _readings(char):
                 by_sound[reading].add(char)
     return chars, pairs, {reading: frozenset(found) for reading, found in by_sound.items()}
@@ -51,7 +55,7 @@ def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> 
     out = list(text)
     corrected = []
     for i, char in enumerate(text):
-        if char in chars or char in _KEEP or not "\u4e00" <= char <= "\u9fa5":
+        if char in chars or char in _KEEP or not _chinese(char):
             continue
         before, after = (out[i - 1] if i > 0 else ""), (text[i + 1] if i + 1 < len(text) else "")
         options = sorted(
@@ -59,6 +63,10 @@ def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> 
         )
         if len(options) == 1:
             out[i] = options[0]
-            start, end = max(i - 2, 0), min(i + 3, len(text))
+            start, end = i, i + 1  # the typed character with up to two Chinese characters on each side
+            while start > max(i - 2, 0) and _chinese(text[start - 1]):
+                start -= 1
+            while end < min(i + 3, len(text)) and _chinese(text[end]):
+                end += 1
             corrected.append((text[start:end], "".join(out[start:i]) + options[0] + text[i + 1 : end]))
     return "".join(out), tuple(corrected)
