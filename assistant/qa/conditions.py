@@ -95,10 +95,11 @@ _DOING = re.compile(
 )
 
 
-def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str, Cues]:
+def take_condition(text: str, cues: Cues, names: Names, full: str, written: tuple[str, ...] = ()) -> tuple[str, Cues]:
     """Read before the projects: a condition (哪些项目用了X: ``mentions``), an existence question (``exists``, read
     in ``full``, the question before any word was taken) and the kind of project it asks about where no project of
-    the corpus is meant (``unknown_kind``)."""
+    the corpus is meant (``unknown_kind``). ``written``: the indicator names and 项目构成 rows of the corpus (有没有做过
+    档案电子化的项目: 文书档案电子化 is an indicator, so the forms' text is searched, not the names)."""
     exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}", full) is not None
     for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE, _RELATED_AFTER, _RELATED_BEFORE):
         found = pattern.search(text)
@@ -122,6 +123,8 @@ def take_condition(text: str, cues: Cues, names: Names, full: str) -> tuple[str,
         if project := next((p for p in names.projects if p in (found["x"], found["x"] + "项目")), None):
             return rest, replace(cues, exists=True, project=project)  # 有没有信息化建设的项目: 信息化建设项目
         kind = kind_phrase(_written_kind(text, found))
+        if kind and not any(kind in name for name in names.projects) and any(kind in w for w in written):
+            return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
@@ -220,6 +223,8 @@ def is_known(kind: str, names: Names) -> bool:
     trimmed = names.trim(kind)
     if any(kind in name for name in names.projects):
         return True
+    if len(kind) - len(trimmed) >= 2 and not any(trimmed in name for name in names.projects):
+        return False  # 档案数字化: 档案 is in no name; 数字化 alone fits loosely, which is no project named
     found, tied = match_name(trimmed, names) if trimmed else (None, ())
     return found is not None or bool(tied)
 

@@ -83,7 +83,14 @@ class Conversation(BaseModel):
             cues.section,
             cues.policy_id,
         )
-        counts = (Target.COUNT_PROJECTS, Target.COUNT_INDICATORS, Target.COUNT_ROWS, Target.SUM_FUNDING)
+        counts = (
+            Target.COUNT_PROJECTS,
+            Target.COUNT_INDICATORS,
+            Target.COUNT_ROWS,
+            Target.SUM_FUNDING,
+            Target.RANK,
+            Target.AVERAGE,
+        )
         return cues.target in counts and not any(named) and len(cues.rest) <= 12
 
     def _implicit(self, cues: Cues) -> bool:
@@ -167,7 +174,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
         target=cues.target or _target_for(cues, previous),
         header_fields=cues.header_fields or (previous.header_fields if same else ()),
         rows=cues.rows or (previous.rows if same else None),
-        measure=cues.measure if cues.target else previous.measure,
+        measure=cues.measure if cues.target and (_names_measure(cues) or not same) else previous.measure,
         descending=cues.descending if cues.target or names_order else previous.descending,
         top=cues.top if cues.target else previous.top,
         versus=cues.versus if names_subject else previous.versus,
@@ -184,7 +191,16 @@ def merge(previous: Query, cues: Cues) -> Cues:
         policy_id=cues.policy_id if names_policy else old.policy_id,
         policy_text=cues.policy_text if names_policy else old.policy_text,
         mentions=cues.mentions or (None if names_subject else old.mentions),
+        mentions_in=cues.mentions_in if cues.mentions else None if names_subject else old.mentions_in,
+        tier=cues.tier or (None if names_subject else old.tier),
+        spans_years=cues.spans_years or (False if names_subject else old.spans_years),
         section=cues.section or previous.section,
         funding_field=cues.funding_field or previous.funding_field,
         unknown_project=None,
     )
+
+
+def _names_measure(cues: Cues) -> bool:
+    """最少的是哪个 names no measure (the last one stands); 钱最少的 / 指标最少的 do."""
+    named = (cues.funding_field, cues.level1, cues.level2, cues.indicator_name, cues.rows)
+    return any(named) or "指标" in cues.rest

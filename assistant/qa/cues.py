@@ -60,6 +60,12 @@ class Cues:
     mentions: str | None = None  # 哪些项目用了第三方支付: what the forms must write (a condition on their text)
     exists: bool = False  # 有没有…项目/先例: answered 有 with the matches, or 语料库中没有…
     unknown_kind: str | None = None  # 老年助餐(类)项目: a kind of project no declaration is
+    mentions_in: RowKind | None = None  # 项目构成里有测评费的项目: the condition holds in those rows only
+    tier: str | None = None  # 市级 / 区级 项目
+    spans_years: bool = False  # 跨年度项目: 起止日期 in two years
+    unrecorded: str | None = None  # 重点项目: a qualifier no field of the forms records (as written)
+    self_unit: str | None = None  # 咱们部门: the asker's own unit, not named (as written)
+    corrected: tuple[tuple[str, str], ...] = ()  # (as written, as read) of characters written for a homophone
     rest: str = field(default="", compare=False)
 
 

@@ -181,6 +181,9 @@ def resolve(segments: list[str], names: Names) -> Resolution:
         for piece in _JUNK.split(segment):
             for phrase in _parts(piece, names):
                 found, tied = match(names.trim(phrase), names)
+                head = phrase.removesuffix("项目")
+                if found is None and head != phrase and names.trim(head) == head:  # 会务系统(那个)项目
+                    found, tied = match(head, names)
                 if found is not None:
                     if found.name not in {m.name for m in matches}:
                         matches.append(found)

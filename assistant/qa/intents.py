@@ -94,7 +94,8 @@ def _measure(full: str) -> Measure:
 
 
 def _change_measure(full: str) -> Measure:
-    if _PROJECT_COUNT.search(full):
+    """项目数 / 项目多了还是少了几个: the number of projects changes; else the money or the indicators."""
+    if _PROJECT_COUNT.search(full) or _counted(full) == (Measure.PROJECTS, None):
         return Measure.PROJECTS
     return _measure(full)
 

@@ -29,6 +29,12 @@ SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("绩效目标", SectionKind.GOAL_ANNUAL),
     ("项目概况", SectionKind.OVERVIEW),
     ("概况", SectionKind.OVERVIEW),
+    ("项目概述", SectionKind.OVERVIEW),
+    ("概述", SectionKind.OVERVIEW),
+    ("项目简介", SectionKind.OVERVIEW),
+    ("项目基本情况", SectionKind.OVERVIEW),
+    ("进度安排", SectionKind.PLAN),
+    ("实施进度", SectionKind.PLAN),
     ("立项依据", SectionKind.BASIS),
     ("项目设立的必要性", SectionKind.NECESSITY),
     ("必要性", SectionKind.NECESSITY),
@@ -281,3 +287,10 @@ class Lexicon:
         """(written form, full name), longest first; every unit in the corpus is its own alias."""
         aliases = {**UNIT_ALIASES, **{unit: unit for unit in self.units}}
         return sorted(aliases.items(), key=lambda item: -len(item[0]))
+
+
+def vocabulary(lexicon: Lexicon) -> tuple[str, ...]:
+    """Every word the questions' vocabulary and the corpus write besides names and units: indicator names, budget
+    lines, categories and the terms of sections, header fields, rows, funding and levels (a typo is none of these)."""
+    terms = [t for t, _ in (*SECTION_TERMS, *HEADER_TERMS, *ROW_TERMS, *FUNDING_TERMS)] + [t for t, _, _ in LEVEL_TERMS]
+    return (*lexicon.indicator_names, *lexicon.budget_lines, *lexicon.categories, *terms)

@@ -165,6 +165,9 @@ class Filters(BaseModel):
     mentions: str | None = Field(
         default=None, description="申报表中写到的词（名称、各段落、绩效指标、项目构成、制度保障），如 第三方支付"
     )
+    mentions_in: RowKind | None = Field(default=None, description="只在项目构成或制度保障的行里找 mentions")
+    tier: str | None = Field(default=None, description="市级 或 区级（单位、名称或制度保障写有某区：区级）")
+    spans_years: bool = Field(default=False, description="True: 只要起止日期跨年度的申报表")
 
 
 class Query(BaseModel):

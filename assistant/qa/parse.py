@@ -14,13 +14,13 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
-from assistant.domain.policy import find_policy, normalise_reference
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
+from assistant.qa.homophones import correct
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
@@ -31,8 +31,11 @@ from assistant.qa.lexicon import (
     TYPE_TERM,
     TYPE_WORDS,
     Lexicon,
+    vocabulary,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
+from assistant.qa.policy_cues import take_ids_and_policies
+from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
     masked,
     project_names,
@@ -49,12 +52,6 @@ from assistant.qa.reading import (
 )
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
-_DECL_ID = re.compile(r"\d{4}-\d{3}-\d{2}")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*[\u4e00-\u9fa5]?\d+号")
-# 组厅字2017年7号: a number written without its brackets (the issuer's word ends in 字, 发 or 函).
-_BARE_DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{0,7}[字发函])\s*(\d{4})\s*年?\s*第?\s*(\d{1,4})\s*号")
-_BEFORE_NUMBER = ("了", "用", "到", "据", "照", "按", "的", "是", "有", "过")
-_TITLE = re.compile(r"《[^》]{2,60}》")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
 _IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
 _GENERIC_NAMES = (
@@ -109,7 +106,6 @@ _LIST_PROJECTS = (
     "些啥",
 )
 _LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
-_CITES = ("引用", "依据", "提到", "援引", "根据")
 # Questions across projects: how past forms usually write something, not what one form says.
 # 填多少, 写的多少, 定在多少, 百分之几: the value; 怎么填 too (a value is what one fills in).
 _TYPICAL = re.compile(
@@ -181,12 +177,14 @@ def unexplained(rest: str) -> str:
 
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
-    text = _normalise(question)
+    text, corrected = correct(_normalise(question), (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
+        corrected=corrected,
     )
-    text, cues = _take_ids_and_policies(text, cues, lexicon)
+    text, cues = take_qualifiers(text, cues)
+    text, cues = take_ids_and_policies(text, cues, lexicon)
     spans = [(int(full_year(m[1])), int(full_year(m[2]))) for m in YEAR_RANGE.finditer(text)]
     text, cues = take_years(text, cues, today)
     if spans:  # 2019到2026年: the years the corpus holds in between as well
@@ -204,7 +202,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
-    text, cues = take_condition(text, cues, project_names(lexicon), full)
+    text, cues = take_condition(
+        text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines)
+    )
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
@@ -241,6 +241,9 @@ def to_query(cues: Cues) -> Query | None:
         project_type=cues.project_type,
         category=cues.category,
         mentions=cues.mentions,
+        mentions_in=cues.mentions_in,
+        tier=cues.tier,
+        spans_years=cues.spans_years,
     )
     funding_field, measure = cues.funding_field, cues.measure
     if cues.target is Target.RANK and measure is Measure.FUNDING and funding_field is None and _names_indicator(cues):
@@ -278,43 +281,6 @@ def _any(text: str, words: tuple[str, ...]) -> bool:
 def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
-
-
-def _take_ids_and_policies(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    if found := _DECL_ID.search(text):
-        cues = replace(cues, declaration_id=found.group())
-        text = _cut(text, found.group())
-    text = _BARE_DOC_NUMBER.sub(lambda m: f"{m[1]}〔{m[2]}〕{m[3]}号", text)
-    for written in [_doc_number(m.group(), lexicon) for m in _DOC_NUMBER.finditer(text)] + _TITLE.findall(text):
-        policy = find_policy(lexicon.policies, written)
-        cues = replace(cues, policy_id=policy.id) if policy else replace(cues, policy_text=normalise_reference(written))
-        text = _cut(text, written)
-    if cues.policy_id is None and cues.policy_text is None:
-        cues, text = _policy_by_bare_title(text, cues, lexicon)
-    return text, cues
-
-
-def _doc_number(found: str, lexicon: Lexicon) -> str:
-    """The number without the words before it: 引用了组厅字[2017]7号 → 组厅字[2017]7号."""
-    bracket = next(i for i, char in enumerate(found) if char in "〔[［(（【")
-    for start in range(bracket):
-        if find_policy(lexicon.policies, found[start:]) is not None:
-            return found[start:]
-    cut = max(found.rfind(word, 0, bracket) for word in _BEFORE_NUMBER)
-    return found[cut + 1 :]
-
-
-def _policy_by_bare_title(text: str, cues: Cues, lexicon: Lexicon) -> tuple[Cues, str]:
-    """A title or alias written without 《》 (预算法, 监督法…), longest first."""
-    shortest = 2 if _any(text, _CITES) else 3  # 宪法 alone is a policy only where the question asks what cites it
-    keys = sorted(
-        ((alias, p.id) for p in lexicon.policies for alias in (p.title, *p.aliases) if len(alias) >= shortest),
-        key=lambda a: -len(a[0]),
-    )
-    for alias, policy_id in keys:
-        if alias in text:
-            return replace(cues, policy_id=policy_id), _cut(text, alias)
-    return cues, text
 
 
 def _take_project_type(
@@ -372,7 +338,7 @@ def _has_term(text: str, term: str) -> bool:
     return re.search(re.escape(term) + "(?!值)", text) is not None
 
 
-_APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送")  # 今年报了多少: the amount applied for
+_APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送|要了|要的|要多少")  # 今年报了多少: the amount applied for
 
 
 def _funding_field(text: str, term: str, field: FundingField) -> FundingField:

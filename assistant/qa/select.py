@@ -15,6 +15,7 @@ from assistant.domain.refs import units_of
 from assistant.domain.text import sentences
 from assistant.qa.mentions import loose_for, mentioning
 from assistant.qa.models import Filters
+from assistant.qa.qualifiers import rows_hold, spans_years, tier_of
 from assistant.review.lexicon import SATISFACTION, is_time_measure
 
 # What makes a project an information-technology one, read from its name (信息化运维项目, …管理系统建设经费).
@@ -35,7 +36,10 @@ class PolicyHit:
 def select(corpus: Corpus, filters: Filters, policies: Sequence[PolicyReference]) -> list[Declaration]:
     found = [decl for decl in corpus.declarations if matches(decl, filters, policies)]
     if filters.mentions:  # a condition on what the forms write (哪些项目用了第三方支付)
-        found = mentioning(found, filters.mentions, loose=loose_for(corpus.declarations, filters.mentions))
+        loose = loose_for(corpus.declarations, filters.mentions)
+        found = mentioning(found, filters.mentions, loose=loose)
+        if filters.mentions_in is not None:  # 项目构成里有测评费的项目: in those rows only
+            found = [decl for decl in found if rows_hold(decl, filters.mentions_in, filters.mentions, loose=loose)]
     return found
 
 
@@ -51,6 +55,8 @@ def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyRefere
         filters.project_type is None or filters.project_type in types_of(decl),
         not _policy_wanted(filters) or bool(policy_hits(decl, filters, policies)),
         _level_condition(decl, filters),
+        filters.tier is None or tier_of(decl) == filters.tier,
+        not filters.spans_years or spans_years(decl),
     )
     return all(checks)
 
@@ -140,6 +146,14 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
         parts.append("、".join(f"{year}年" for year in filters.years))
     if filters.unit:
         parts.append(filters.unit)
+    if filters.category:
+        parts.append(f"项目类别为{filters.category}")
+    if filters.tier:
+        parts.append(
+            f"{filters.tier}项目（{'单位、名称或制度保障写有某区' if filters.tier == '区级' else '单位、名称不含区名'}）"
+        )
+    if filters.spans_years:
+        parts.append("跨年度（起止日期跨两个年度）")
     if filters.it_only:
         parts.append("信息化项目")
     if filters.project_type:
@@ -149,7 +163,8 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
     if filters.declaration_id:
         parts.append(f"申报表 {filters.declaration_id}")
     if filters.mentions:
-        parts.append(f"写到“{filters.mentions}”")
+        rows = f"{filters.mentions_in.label}里" if filters.mentions_in else ""
+        parts.append(f"{rows}写到“{filters.mentions}”")
     if filters.policy_id or filters.policy_text:
         policy = next((p for p in policies if p.id == filters.policy_id), None)
         parts.append(f"引用《{policy.title}》" if policy else f"引用“{filters.policy_text}”")

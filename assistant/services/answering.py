@@ -14,6 +14,7 @@ import logging
 import os
 import time
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,10 @@ from assistant.errors import InputError
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
-from assistant.qa.models import Answer, Query, Route
+from assistant.qa.mentions import any_verbatim
+from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues, Reading, read, to_query
+from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.subjects import ambiguous_answer, scope_line, unknown_subject
 from assistant.retrieval.finder import Finder
@@ -93,10 +96,15 @@ def answer(
     result = _route(question, resolved, scope, finder, runtime, deadline)
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"
-    if (yes_or_no := existence_line(resolved, result)) is not None:
+    if resolved.self_unit and resolved.unit is None and not result.refused:
+        result.text = f"{SELF_LINE.format(resolved.self_unit.removesuffix('的'))}\n{result.text}"
+    if not resolved.unrecorded and (yes_or_no := existence_line(resolved, result)) is not None:
         result.text = f"{yes_or_no}\n{result.text}"
     if (said := relative_line(reading.cues, today)) is not None:
         result.text = f"{said}\n{result.text}"
+    if reading.cues.corrected:  # 老干布 read as 老干部: said, so that a wrong reading shows
+        read_as = "；".join(f"“{written}”按“{meant}”" for written, meant in reading.cues.corrected)
+        result.text = f"问题中的{read_as}理解。\n{result.text}"
     result.notes.extend(notes)
     conversation.record(result)
     return result
@@ -156,15 +164,31 @@ def understand(
 def _route(
     question: str, cues: Cues, scope: Scope, finder: Finder | None, runtime: LLMRuntime | None, deadline: float
 ) -> Answer:
+    if (
+        cues.unrecorded
+    ):  # 重大项目: 重大 is the qualifier, not an unknown subject; 浦东新区的重点项目 stays refused as such
+        cues = replace(
+            cues, unknown_subject=_beside(cues.unknown_subject, cues), unknown_kind=_beside(cues.unknown_kind, cues)
+        )
     refused = unknown_subject(question, cues, scope)
     if refused is not None:
         return refused
+    if cues.unrecorded:  # 重点项目: no field of the forms records it; where a form writes it, a condition on the text
+        if not any_verbatim(scope.corpus.declarations, cues.unrecorded):
+            text = "\n".join(unrecorded_lines(cues.unrecorded, scope.lexicon.categories))
+            return Answer(question=question, text=text, route=Route.STRUCTURED, refused=True)
+        cues = replace(cues, mentions=cues.unrecorded, target=cues.target or Target.LIST_PROJECTS)
     if cues.ambiguous and cues.target is not None:
         return ambiguous_answer(question, cues)
     query = to_query(cues)
     if query is not None:
         return execute(query, question, scope)
     return _retrieval(question, cues, scope, finder, runtime, deadline)
+
+
+def _beside(word: str | None, cues: Cues) -> str | None:
+    """An unknown word that is no part of the unrecorded qualifier (浦东新区), or None (重大 of 重大项目)."""
+    return None if word and cues.unrecorded and word in cues.unrecorded else word
 
 
 def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:

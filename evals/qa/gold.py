@@ -16,19 +16,24 @@ Only the standard library and PyYAML: the gold must not come from the system und
 - ``scope``: for a synthesis, the declarations its citations may come from;
 - ``absent``: True for a subject the corpus lacks (refused, no figure, no amounts).
 - ``exists``: True for a yes to an existence question (有没有…项目): the answer says 语料库中有 and lists ``items``.
+- ``unrecorded``: True for a qualifier the forms have no field for (重点项目): the answer says the forms do not
+  record it, with no figures.
 
 Spec kinds (``k``): header, funding, budget_line, budget_lines, safeguards, indicator, section, sum, avg,
 avg_indicators, share, count_indicators, count_projects, count_budget_lines, count_safeguards, rank,
 rank_budget_lines, compare, compare_years, change, change_count, list_projects, list_indicators,
-synthesis, absent. ``where`` filters: years, unit (full name), ids, level1, level2, category,
+synthesis, absent, unrecorded. ``where`` filters: years, unit (full name), ids, level1, level2, category,
 lacks_level1, name_contains, section, mentions (the declaration's text holds it: name, sections,
-indicators and their values, 项目构成 and 制度保障 rows), name_has (the project's name holds it). A conditional
-listing that matches nothing is gold ``absent`` (the answer must say none matches).
+indicators and their values, 项目构成 and 制度保障 rows), name_has (the project's name holds it), line_has (a 项目构成
+row's name, content or detail holds it), level (市级 or 区级: 区级 when the form names a Shanghai district),
+spans_years (true: 起止日期 in two different years). A listing or existence question that matches nothing is gold
+``absent`` (the answer must say none matches).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -39,8 +44,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus/declarations").glob("*.json"))]
 BY_ID = {d["id"]: d for d in DECLS}
-SPLITS = ("tune", "test", "test2", "test3", "tune2", "fresh", "new_tune", "new_test")
+SPLITS = ("tune", "test", "test2", "test3", "tune2", "fresh", "new_tune", "new_test", "held4_tune", "held4_test")
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
+DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
 # The 2020 district forms fold 立项依据 and 必要性 into 项目立项情况.
 FALLBACK = {"basis": "approval", "necessity": "approval"}
 
@@ -92,6 +98,15 @@ def pick(where: dict) -> list[dict]:
         if where.get("mentions") and where["mentions"] not in text_of(d):
             continue
         if where.get("name_has") and where["name_has"] not in h["name"]:
+            continue
+        if where.get("line_has") and not any(
+            where["line_has"] in " ".join(str(b.get(k) or "") for k in ("name", "content", "detail"))
+            for b in d["budget_lines"]
+        ):
+            continue
+        if where.get("level") and where["level"] != ("区级" if DISTRICT.search(text_of(d)) else "市级"):
+            continue
+        if where.get("spans_years") and h["start_date"][:4] == h["end_date"][:4]:
             continue
         if where.get("lacks_level1") and any(i["level1"] == where["lacks_level1"] for i in d["indicators"]):
             continue
@@ -225,7 +240,7 @@ def derive(spec: dict) -> dict[str, Any]:
         return {"figure": f"{b - a} 个"}
     if k == "list_projects":
         decls = pick(where)
-        if where.get("mentions") and not decls:  # none matches: the answer must say so, with no figures
+        if not decls:  # none matches: the answer must say so, with no figures
             return {"absent": True}
         if where.get("level1") or where.get("level2"):
             decls = [d for d in decls if indicators(d, where)]
@@ -243,6 +258,8 @@ def derive(spec: dict) -> dict[str, Any]:
         return {"exists": True, "items": sorted(d["id"] for d in decls)} if decls else {"absent": True}
     if k == "absent":
         return {"absent": True}
+    if k == "unrecorded":
+        return {"unrecorded": True}
     raise ValueError(f"unknown spec kind {k}")
 
 

@@ -38,6 +38,8 @@ DIAGNOSTIC = re.compile(
     r"模型未能|JSON|json|Traceback|level1|level2|target|funding_field|取值“|无效，可选|null|None|\b[a-z_]{5,}\b"
 )
 SYNTHESIS_CHARS = 600
+# How an answer says the forms have no field for a qualifier (重点项目): 申报表没有记录/未标注/不区分…
+UNRECORDED = re.compile(r"(没有|未|不|并无|无)(记录|登记|标注|区分|注明)|没有.{0,8}(栏目|字段|这一栏|这一项)")
 
 
 def keys(result: Answer) -> list[str]:
@@ -51,6 +53,9 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:
         ok = result.refused and ("语料库中没有" in text or "语料库中未找到" in text)
         ok = ok and result.figure is None and not AMOUNT.search(text)
         return ok, f"refused={result.refused} figure={result.figure} text={text[:80]!r}"
+    if g.get("unrecorded"):
+        ok = result.figure is None and not AMOUNT.search(text) and bool(UNRECORDED.search(text))
+        return ok, f"figure={result.figure} text={text[:80]!r}"
     if result.refused:
         return False, f"refused: {text[:120]!r}"
     problems = []
@@ -108,7 +113,7 @@ def run(cases: list[dict], services, runtime) -> list[dict]:
                 "why": why if valid else f"{why}; invalid citation",
                 "seconds": seconds,
                 "diagnostic": bool(DIAGNOSTIC.search(shown)),
-                "absent_figures": bool(case["gold"].get("absent"))
+                "absent_figures": bool(case["gold"].get("absent") or case["gold"].get("unrecorded"))
                 and (result.figure is not None or bool(AMOUNT.search(result.text))),
             }
         )

@@ -1,0 +1,94 @@
+"""Characters typed for another of the same sound (老干布 for 老干部, 信仿 for 信访, 会务系通 for 会务系统, 党废 for 党费):
+the commonest typo of pinyin input. A character no project name or unit holds is read as a character of the same
+sound (any reading, tones ignored) that does, where that makes a pair of characters the names or units write with its
+neighbour; the answer says how it was read. Question words (啥, 咋, 哪…) and characters the names hold are never changed.
+The readings come from pypinyin's table of single characters, read as data.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.qa.entities import contract
+
+# Characters of questions that are no typo whatever their sound.
+_KEEP = set("佬啥咋哪吗呢吧啊呀么嘛哈吧咱您你他她它谁几多少怎样么个们了的是有没在和与及或")
+
+
+def _chinese(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fa5"
+
+
+def _readings(char: str) -> list[str]:
+    """The char's readings without tones, the usual one first (立: li, wei); [] for one the table lacks."""
+    written = _table().get(str(ord(char)), "")
+    plain = unicodedata.normalize("NFD", written)
+    return [r for r in "".join(c for c in plain if not unicodedata.combining(c)).split(",") if r]
+
+
+def _sound(char: str) -> str:
+    """The usual reading (立 is li, not its rare wei)."""
+    readings = _readings(char)
+    return readings[0] if readings else ""
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """pypinyin's table of single characters (code point → readings with tones), read as data: importing the package
+    loads its phrase table too (0.15 s), which a reading of one character does not need."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("pypinyin is not installed (pip install pypinyin)")
+    table: dict[str, str] = json.loads((Path(spec.origin).parent / "pinyin_dict.json").read_text(encoding="utf-8"))
+    return table
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(words: tuple[str, ...], others: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(characters of the names, units and ``others``; pairs of adjacent characters of the names and units)."""
+    written = {*words, *(contract(word) for word in words)}
+    chars = frozenset(char for word in (*written, *others) for char in word)
+    pairs = frozenset(word[i : i + 2] for word in written for i in range(len(word) - 1))
+    return chars, pairs
+
+
+@lru_cache(maxsize=8)
+def _by_sound(pairs: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Reading → the characters of the names and units (those of ``pairs``) read so."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for char in {char for pair in pairs for char in pair if _chinese(char)}:
+        for reading in _readings(char):
+            found[reading].add(char)
+    return {reading: frozenset(chars) for reading, chars in found.items()}
+
+
+def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with each homophone typo replaced, and (as written, as read) for each: the typed character with its
+    neighbours, e.g. (老干布系统, 老干部系统). ``words``: the corpus's project names and units; ``others``: words whose
+    characters are never taken for typos (indicator names, budget lines, the question vocabulary)."""
+    chars, pairs = _vocabulary(words, others)
+    firsts, seconds = {pair[0] for pair in pairs}, {pair[1] for pair in pairs}
+    out = list(text)
+    corrected = []
+    for i, char in enumerate(text):
+        if char in chars or char in _KEEP or not _chinese(char):
+            continue
+        before, after = (out[i - 1] if i > 0 else ""), (text[i + 1] if i + 1 < len(text) else "")
+        if before not in firsts and after not in seconds:
+            continue
+        sounds = _by_sound(pairs).get(_sound(char), frozenset())
+        options = sorted({same for same in sounds if before + same in pairs or same + after in pairs})
+        if len(options) == 1:
+            out[i] = options[0]
+            start, end = i, i + 1  # the typed character with up to two Chinese characters on each side
+            while start > max(i - 2, 0) and _chinese(text[start - 1]):
+                start -= 1
+            while end < min(i + 3, len(text)) and _chinese(text[end]):
+                end += 1
+            corrected.append((text[start:end], "".join(out[start:i]) + options[0] + text[i + 1 : end]))
+    return "".join(out), tuple(corrected)
