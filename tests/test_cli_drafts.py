@@ -284,3 +284,32 @@ def test_export_of_a_draft_id_is_the_drafts_export(data_dir: Path, tmp_path: Pat
     _ok(["drafts", "export", "1", "-o", str(by_drafts)])
     assert by_export.read_bytes() == by_drafts.read_bytes()
     assert Draft.model_validate_json(by_export.read_text(encoding="utf-8")).brief.name == "党员教育平台运维项目"
+
+
+def test_a_model_draft_says_which_sections_the_rules_wrote(data_dir: Path, tmp_path: Path) -> None:
+    """A new user's drafts timed out on a loaded machine: every section by rules, yet the title said 起草方式：Qwen…."""
+    from rich.console import Console
+
+    from assistant.cli.render import draft_view
+    from assistant.drafting.models import RULES_MODEL
+    from assistant.store.files import draft_from_payload
+
+    out = tmp_path / "draft.json"
+    _ok(["draft", "--example", "-o", str(out)])
+    rules = draft_from_payload(json.loads(out.read_text(encoding="utf-8")), source=out.name)
+    model = "Qwen2.5-Coder-1.5B-Instruct（内置）"
+
+    def shown(draft: Draft) -> str:
+        console = Console(width=200, record=True)
+        console.print(draft_view(draft))
+        return console.export_text()
+
+    all_rules = shown(rules.model_copy(update={"model": model}))
+    assert f"起草方式：规则（{model} 没有写出可用的部分）" in all_rules
+    one = [
+        s.model_copy(update={"generated_by": model}) if s.kind is SectionKind.OVERVIEW else s for s in rules.sections
+    ]
+    mixed = shown(rules.model_copy(update={"model": model, "sections": one}))
+    assert f"起草方式：{model}；项目设立的必要性" in mixed and "由规则起草" in mixed
+    assert "项目设立的必要性（规则起草）" in mixed and "项目概况（规则起草）" not in mixed
+    assert all(s.generated_by == RULES_MODEL for s in rules.sections)

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote
+from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote, SectionKind
 from assistant.domain.policy import policy_label
 from assistant.services.results import RULES_MODEL, CorpusStats, CountRow
 
@@ -228,12 +228,27 @@ def drafted_by(model: str) -> str:
     return "规则（未使用语言模型）" if model == RULES_MODEL else model
 
 
+def _by_rules(draft) -> list:
+    """Sections of a model draft that the rules wrote instead (the model timed out or its text was replaced);
+    实施计划 is always the brief's own steps, so it is not counted."""
+    if draft.model == RULES_MODEL:
+        return []
+    return [s for s in draft.sections if s.generated_by == RULES_MODEL and s.kind is not SectionKind.PLAN]
+
+
 def draft_view(draft) -> Group:
-    title = f"草稿：{draft.brief.name}（{draft.brief.year} 年度）— 起草方式：{drafted_by(draft.model)}"
+    by_rules = _by_rules(draft)
+    drafted = drafted_by(draft.model)
+    if by_rules and len(by_rules) == len([s for s in draft.sections if s.kind is not SectionKind.PLAN]):
+        drafted = f"规则（{drafted} 没有写出可用的部分）"
+    elif by_rules:
+        drafted += f"；{'、'.join(s.kind.label for s in by_rules)}由规则起草"
+    title = f"草稿：{draft.brief.name}（{draft.brief.year} 年度）— 起草方式：{drafted}"
     parts: list = [Text(title.translate(_VISIBLE), style="bold")]
     for section in draft.sections:
         sources = "；".join(c.label for c in section.citations)
-        parts.append(Panel(plain(f"{section.text}\n\n出处：{sources}"), title=section.kind.label, title_align="left"))
+        label = f"{section.kind.label}（规则起草）" if section in by_rules else section.kind.label
+        parts.append(Panel(plain(f"{section.text}\n\n出处：{sources}"), title=label, title_align="left"))
     basis = "\n".join(
         f"{n}. {policy_label(b.title, b.doc_number)}{'（用户提供）' if b.user_supplied else ''}"
         for n, b in enumerate(draft.basis, 1)
