@@ -54,6 +54,14 @@ def test_monthly_figures_count_for_the_year_and_the_sites():
     assert _read("每季度开展一次水质检测", months=12)[0].number == Decimal(4)
 
 
+def test_daily_times_count_for_the_year_but_not_a_season_s_rate():
+    """A new user's river brief: 每日巡河1次 became 巡河次数 ≥1(次), and 汛期加密至每日2次 a row 汛期加密至次数 ≥2."""
+    [s] = _read("每日巡河1次，汛期加密至每日2次")
+    assert (s.number, s.object, s.derivation) == (Decimal(365), "巡河", "每日1次 × 365天 = 365次")
+    assert _read("每天巡查1次", months=6)[0].number == Decimal(182)  # the months the brief runs
+    assert _read("每天服务8小时") == []  # hours a day are a standard, not a count of the year's work
+
+
 def test_per_unit_figures_multiply_into_person_times():
     found = _read("组织阵地管理人员培训2期，每期约60人。")
     assert found[-1].number == Decimal(120) and found[-1].unit == "人次"

@@ -55,7 +55,9 @@ _COUNT = re.compile(
 _ORDINAL = re.compile(r"党代会|全会|代表大会|人代会|党员代表大会")  # 市十二次党代会: an ordinal, not a count
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
-_EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年)")
+_EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年|日|天)")
+_DAILY = {"次", "趟", "遍", "轮"}  # 每日巡河1次 counts over the year; 每天服务8小时 is a standard, not a count
+_SEASON = re.compile(r"汛期|旺季|高峰|节假日|假期|寒假|暑假|夏季|冬季|雨季")  # 汛期每日2次: not every day of the year
 _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|投入|派驻|驻场|现有|共有)[\u4e00-\u9fff]{0,8}$")
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
 _PER_UNIT = re.compile(r"每(?P<per>批次|期|场|班|次|批|轮|门|堂|集|节|项)(?P<what>[^，,；。]{0,8})$")
@@ -250,8 +252,15 @@ def _counts(
             approx=bool(m["approx"]) and m["approx"] in {"约", "近", "逾"},
             per_unit=per["per"] if per else None,
         )
+        if _seasonal_daily(before):
+            continue  # 汛期加密至每日2次: a rate for part of the year, no count of the year's work to promise
         found.append(_frequency(statement, before, months))
     return found
+
+
+def _seasonal_daily(before: str) -> bool:
+    every = _EVERY.search(before)
+    return every is not None and every["period"] in {"日", "天"} and bool(_SEASON.search(before))
 
 
 # A number fixed in advance: seats to fill, a quota (应选代表300名, 名额, 定额), never more nor fewer.
@@ -288,16 +297,22 @@ def _staff(before: str, after: str, verb: str) -> bool:
 
 
 def _frequency(s: Statement, before: str, months: int) -> Statement:
-    """每月…40批次 → 40 × 12个月 = 480批次 (over the months the brief runs)."""
+    """每月…40批次 → 40 × 12个月 = 480批次 (over the months the brief runs); 每日巡河1次 → 1 × 365天 = 365次
+    (times only: 汛期/旺季… each day of a season are not every day of the year)."""
     every = _EVERY.search(before)
-    if every is None or s.number is None or every["period"] not in _PERIODS and every["period"] != "周":
+    if every is None or s.number is None:
         return s
     period = every["period"]
-    times = Decimal(months * 52 // 12) if period == "周" else Decimal(months // _PERIODS[period])
+    if period in {"日", "天"}:
+        if s.unit not in _DAILY:
+            return s
+        times = Decimal(months * 365 // 12)  # a full year: 365 days
+    else:
+        times = Decimal(months * 52 // 12) if period == "周" else Decimal(months // _PERIODS[period])
     if times <= 1:
         return s
     total = s.number * times
-    count = "周" if period == "周" else f"个{period}"
+    count = "周" if period == "周" else "天" if period in {"日", "天"} else f"个{period}"
     how = f"每{period}{plain(s.number)}{s.unit} × {plain(times)}{count} = {plain(total)}{s.unit}"
     return replace(s, number=total, derivation=how, approx=s.approx)
 
