@@ -54,6 +54,13 @@ def test_monthly_figures_count_for_the_year_and_the_sites():
     assert _read("每季度开展一次水质检测", months=12)[0].number == Decimal(4)
 
 
+def test_a_place_noun_after_its_figure_is_what_is_counted_and_unlike_things_do_not_add_up():
+    """New user: 依托辖区13个街镇的社区长者食堂和42个助餐点 gave 社区长者食堂 ≥42 and a total of 55 街镇."""
+    found = _counts("依托辖区13个街镇的社区长者食堂和42个助餐点，为老年人提供助餐服务")
+    assert [(n, o) for n, _, _, o in found] == [(Decimal(13), "街镇"), (Decimal(42), "助餐点")]
+    assert _read("新建睦邻点12个、改造睦邻点8个")[-1].number == Decimal(20)  # things of one kind still add up
+
+
 def test_daily_times_count_for_the_year_but_not_a_season_s_rate():
     """A new user's river brief: 每日巡河1次 became 巡河次数 ≥1(次), and 汛期加密至每日2次 a row 汛期加密至次数 ≥2."""
     [s] = _read("每日巡河1次，汛期加密至每日2次")

@@ -243,13 +243,23 @@ def leading_noun(words: list[tuple[str, str]]) -> str:
     """The noun phrase that opens a word list (个站点阵地 → 站点阵地; 名生活困难党员和老党员发放… → 生活困难党员和老党员),
     up to a verb, an adverb or a time word."""
     taken: list[str] = []
-    for w, tag in words:
+    for n, (w, tag) in enumerate(words):
+        if not taken and _place_head(words, n):  # 助餐点: jieba's 助 (v) + 餐点 (n), one place noun
+            taken.append(w)
+            continue
         if is_verb(w, tag) or not tag.startswith(("n", "vn", "a", "c", "b")) or tag == "ad":
             if taken or tag not in {"m", "q"}:
                 break
             continue
         taken.append(w)
     return "".join(taken).rstrip("和及与")
+
+
+def _place_head(words: list[tuple[str, str]], n: int) -> bool:
+    """A one-character verb opening a place noun (助餐点, 助浴点, 供水站): jieba splits it off as a verb."""
+    w, tag = words[n]
+    nxt = words[n + 1] if n + 1 < len(words) else ("", "")
+    return len(w) == 1 and tag == "v" and nxt[1].startswith("n") and nxt[0].endswith(NOUN_HEADS)
 
 
 def is_verb(word: str, tag: str) -> bool:

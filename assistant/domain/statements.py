@@ -368,6 +368,8 @@ def _listing_total(items: list[Statement], label: str, clause: str) -> Statement
     units = {q.unit for q in plain_items}
     if len(plain_items) < 2 or len(units) != 1:
         return None
+    if plain_items[0].unit not in PEOPLE and not _shared_ending([q.object for q in plain_items]):
+        return None  # 13个街镇…和42个助餐点: streets and meal points are not one count (people are: 名, 人)
     total = sum((q.number for q in plain_items if q.number is not None), Decimal(0))
     how = " + ".join(f"{q.object}{q.shown}" for q in plain_items) + f" = {plain(total)}{plain_items[0].unit}"
     first = plain_items[0]
@@ -387,13 +389,14 @@ def _listing_total(items: list[Statement], label: str, clause: str) -> Statement
     )
 
 
+def _shared_ending(objects: list[str]) -> str:
+    first = objects[0]
+    return next((first[-k:] for k in range(len(first), 0, -1) if all(o.endswith(first[-k:]) for o in objects)), "")
+
+
 def _common_head(objects: list[str]) -> str:
     """The shared ending of the items' objects (困难党员 / 老党员 → 党员), else the first object."""
-    first = objects[0]
-    for k in range(len(first), 0, -1):
-        if all(o.endswith(first[-k:]) for o in objects):
-            return first[-k:]
-    return first
+    return _shared_ending(objects) or objects[0]
 
 
 __all__ = ["Kind", "Statement", "brief_texts", "count_op", "plain", "read_statements", "read_text"]
