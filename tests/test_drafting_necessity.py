@@ -82,3 +82,21 @@ def test_numbered_items_are_read_past_their_numbers():
 )
 def test_other_ways_of_saying_why(sentence: str, kind: str):
     assert getattr(brief_reasons(_brief(sentence + "。")), kind) == [sentence]
+
+
+def test_rules_necessity_reads_past_the_brief_s_labels_and_keeps_an_office_s_requirement():
+    """New user: 必要性 began 现状：…, and 市民政局要求…全覆盖 (the brief's 上级要求) was left out."""
+    from assistant.domain.brief import Brief
+    from assistant.drafting.necessity import rules_necessity
+
+    brief = Brief.model_validate(
+        {
+            "项目名称": "社区老年人助餐服务补贴经费",
+            "年度": 2027,
+            "主要内容": "依托42个助餐点提供助餐服务，全年供餐45万人次。\n"
+            "现状：辖区老龄化率达37.8%，部分老人反映就餐难。\n市民政局要求2027年底前实现助餐服务街镇全覆盖。",
+        }
+    )
+    text = rules_necessity(brief, [])
+    assert not text.startswith("现状") and "现状：" not in text
+    assert "市民政局要求2027年底前实现助餐服务街镇全覆盖" in text and "45万人次" not in text

@@ -17,7 +17,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.refs import BRIEF_REF, SourceRef
 from assistant.drafting.context import DraftContext, own_policy_labels
 from assistant.drafting.models import GroundingNote, NoteKind
-from assistant.review.reasons import reason_kind
+from assistant.review.reasons import reason_kind, without_lead
 from assistant.review.subject import copied_share
 
 _END = "。；;！？!?"
@@ -107,7 +107,7 @@ def pastes_work_plan(text: str, brief: Brief) -> bool:
 def rules_necessity(brief: Brief, policy_titles: list[str]) -> str:
     """必要性 by rules: the brief's reasons, then the fitting policies (``《题名》（文号）``) as what the project
     carries out; with no reason in the brief, the policies (where any) and ``MISSING``, never the 主要内容."""
-    reasons = brief_reasons(brief).all()
+    reasons = [without_lead(r) for r in brief_reasons(brief).all()]  # 现状：… → … (the label is the brief's own)
     titles = "、".join(policy_titles)
     if not reasons:
         return (f"本项目依据{titles}等规定实施。" if titles else "") + MISSING

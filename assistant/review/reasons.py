@@ -19,6 +19,9 @@ ACTIVITY = re.compile(
 MANDATE = re.compile(
     r"(?:根据|按照|依据|依照|遵照|落实)[^。；]{0,40}(?:要求|规定|部署|精神|安排|计划)|上级|(?:中央|国务院|市委|市政府|区委|区政府)[^。；]{0,20}(?:要求|部署|确定的|重点任务)"
 )
+# 市民政局要求…全覆盖, 河长制考核要求…: an office or an assessment that requires it (not in a work sentence:
+# 开展年度考核，考核要求合格率… is the work's own standard)
+OFFICE_MANDATE = re.compile(r"(?:局|委|办|厅|部|政府|考核|督查|巡视|巡察|审计)的?(?:明确)?要求")
 _PEOPLE = r"(?:居民|群众|市民|村民|选民|老人|老年人|学生|家长|企业|代表|来访人|服务对象|使用者|办事人|职工|游客|读者)"
 NEED = re.compile(_PEOPLE + r"[^。；]{0,30}(?:反映|需求|需要|期盼|呼声|投诉|不足|缺少|缺乏|意见|困难|不便|不满)")
 SITUATION = re.compile(
@@ -39,16 +42,22 @@ CLOSING = re.compile(r"[，,]?(?:为解决上述问题，)?(?:因此|故)?[，,]
 # An item's number or label before its sentence: 1、 (一) 一是 ① 背景：
 _LEAD = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[一二三四五六七八九十]是|[①-⑩]|"
-    r"(?:项目)?(?:背景|现状|问题|理由|依据|内容|目的)[:：])\s*"
+    r"(?:项目)?(?:背景|现状|问题|理由|原因|依据|内容|目的|说明)[:：])\s*"
 )
+
+
+def without_lead(sentence: str) -> str:
+    """``sentence`` without an item's number or label in front (现状：…, 原因：…, 1、…)."""
+    return _LEAD.sub("", sentence)
 
 
 def reason_kind(sentence: str) -> str | None:
     """``situation`` (现状、问题), ``mandate`` (上级要求), ``need`` (服务对象的需要) or None (the work, or nothing).
     An item's number or label in front (1、 一是 背景：) is read past."""
-    sentence = _LEAD.sub("", sentence)
-    mandate = MANDATE.search(sentence) is not None
-    if ACTIVITY.match(sentence) and not mandate:
+    sentence = without_lead(sentence)
+    work = ACTIVITY.match(sentence) is not None
+    mandate = MANDATE.search(sentence) is not None or (not work and OFFICE_MANDATE.search(sentence) is not None)
+    if work and not mandate:
         return None
     if mandate:
         return "mandate"
