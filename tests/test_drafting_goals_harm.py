@@ -29,3 +29,16 @@ def test_a_count_of_past_harms_is_not_a_goal():
     goal = compose_goal(brief, suggestions, annual=False) or ""
     assert goal and "达到5次" not in goal and "不少于5次" not in goal
     assert "验收合格率达到100%" in goal
+
+
+def test_a_yes_no_indicator_is_stated_not_asked():
+    """Red team: the example's rules goal ended …，是否支撑全市组织系统工作正常开展。"""
+    from assistant.domain.brief import example_brief
+
+    brief = example_brief()
+    suggestions = suggest(brief, BANK)
+    asked = [r for r in suggestions.suggestions if "是否" in r.name and r.value.value in ("是", "否")]
+    assert asked, "the example's table has a 是否 row (the case this test is about)"
+    for annual in (False, True):
+        goal = compose_goal(brief, suggestions, annual=annual) or ""
+        assert "是否" not in goal, goal

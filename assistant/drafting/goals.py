@@ -38,6 +38,9 @@ def _phrase(row: IndicatorSuggestion) -> str | None:
     if _PAST.match(row.name):
         return None
     match = _VALUE.match(value)
+    if match is None and "是否" in row.name and value in ("是", "否", "达到", "完成"):
+        # 是否支撑…开展 = 是 → 支撑…开展; 是否发生安全事故 = 否 → 不发生安全事故 (a goal states, never asks)
+        return row.name.replace("是否", "不" if value == "否" else "", 1)
     if match is None:
         if value in ("", "是", "达到", "完成") or value in row.name:
             return row.name
