@@ -113,3 +113,14 @@ def test_a_huge_json_file_is_refused_before_it_is_read(data_dir, tmp_path, comma
     result = runner.invoke(app, [*command, str(huge)])
     assert result.exit_code != 0
     assert "huge.json 有 25.0 MB" in result.output and "未读取" in result.output, result.output
+
+
+def test_the_import_hint_quotes_the_path_for_the_shell(data_dir, tmp_path):
+    """Red team: 申报表 (1).txt was printed bare in `corpus build --from …`, a bash syntax error when pasted."""
+    import shlex
+
+    odd = tmp_path / "申报表 (1).txt"
+    shutil.copy(SEED, odd)
+    result = runner.invoke(app, ["import", str(odd)], terminal_width=400)
+    assert result.exit_code == 0, result.output
+    assert f"--from {shlex.quote(str(odd))} " in result.output, result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -108,7 +109,7 @@ def import_(
             continue
         out.print(
             render.plain(
-                f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {file} 加入语料库。"
+                f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {shlex.quote(str(file))} 加入语料库。"
             )
         )
     if declarations and hollow == len(declarations):

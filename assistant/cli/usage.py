@@ -57,10 +57,12 @@ def _command_path(exc: Exception) -> str:
 
 def _no_such_option(exc) -> str:
     name = str(exc.option_name)
-    if re.match(r"-[\d.]", name):  # "-5万" after --field 资金.总额: a value starting with a minus sign, not an option
+    if re.match(
+        r"-[\d.]", name
+    ):  # "-5万" after --field 资金.总额, --actual -5个, drafts show -1: a value, not an option
         return (
-            f"以减号开头的值（{printable(name)}…）被当成了选项：这样的值请写在 -- 之后，"
-            f"如 {_command_path(exc)} … -- 值（金额不能为负数）"
+            f"以减号开头的值（{printable(name)}…）被当成了选项：选项的值请用等号紧跟选项（如 --actual=-5个），"
+            f"--field 的值和命令的参数请写在 -- 之后（如 {_command_path(exc)} … -- 值）"
         )
     message = f"没有 {printable(name)} 这个选项"
     if exc.possibilities:
