@@ -113,6 +113,7 @@ def test_a_huge_json_file_is_refused_before_it_is_read(data_dir, tmp_path, comma
     result = runner.invoke(app, [*command, str(huge)])
     assert result.exit_code != 0
     assert "huge.json 有 25.0 MB" in result.output and "未读取" in result.output, result.output
+    assert "其余文件已导入" not in result.output  # there was no other file
 
 
 def test_the_import_hint_quotes_the_path_for_the_shell(data_dir, tmp_path):

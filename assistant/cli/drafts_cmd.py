@@ -241,7 +241,8 @@ def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o
             typer.echo(f"已导入 {path.name}：草稿 {saved.info.draft_id}（{saved.draft.brief.name}）")
     if failed:
         raise InputError(
-            f"{len(failed)} 个文件未导入：{'、'.join(failed)}（其余文件已导入）",
+            f"{len(failed)} 个文件未导入：{'、'.join(failed)}"
+            + ("（其余文件已导入）" if len(failed) < len(files) else ""),
             hint="按上面各文件的提示改正后，只需再导入这些文件",
         )
 
