@@ -33,7 +33,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize("hostile_id", ["../escaped", "sub/../../escaped", "/ABSOLUTE/escaped", "..", ".hidden"])
 def test_export_without_output_writes_into_the_current_folder(data_dir, tmp_path, monkeypatch, hostile_id):
-    decl = json.loads((REPO / "corpus" / "declarations" / "2023-003-01.json").read_text(encoding="utf-8"))
+    decl = json.loads((REPO / "corpus" / "declarations" / "2019-002-01.json").read_text(encoding="utf-8"))
     decl["id"] = hostile_id.replace("/ABSOLUTE", str(tmp_path))
     source = tmp_path / "shared.json"
     source.write_text(json.dumps(decl, ensure_ascii=False), encoding="utf-8")
@@ -125,3 +125,18 @@ def test_the_import_hint_quotes_the_path_for_the_shell(data_dir, tmp_path):
     result = runner.invoke(app, ["import", str(odd)], terminal_width=400)
     assert result.exit_code == 0, result.output
     assert f"--from {shlex.quote(str(odd))} " in result.output, result.output
+
+
+def test_a_text_longer_than_an_excel_cell_is_refused_not_cut(data_dir, tmp_path):
+    """Red team: a 56,000-character 必要性 was exported to Excel cut at 32,767 characters without a word."""
+    decl = json.loads((REPO / "corpus" / "declarations" / "2019-002-01.json").read_text(encoding="utf-8"))
+    for section in decl["sections"]:
+        if section["kind"] == "necessity":
+            section["text"] = "必要" * 28_000
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps(decl, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "long.xlsx"
+    refused = runner.invoke(app, ["export", str(source), "--to", "xlsx", "-o", str(out)])
+    assert refused.exit_code != 0 and not out.exists()
+    assert "56,000 个字符" in refused.output and "必要性" in refused.output and "--to docx" in refused.output
+    assert runner.invoke(app, ["export", str(source), "--to", "docx", "-o", str(tmp_path / "long.docx")]).exit_code == 0

@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assistant.domain.model import Declaration
+from assistant.errors import InputError
 from assistant.office.form import FormCell, FormTable, layout_form, place
 
 FONT = "宋体"
@@ -20,8 +21,15 @@ _AMOUNT = "#,##0.00"
 SHEET_TITLE = "绩效目标申报表"
 
 
+# Excel's limit for one cell (openpyxl cuts longer text silently): https://support.microsoft.com/office/excel-specifications-and-limits
+EXCEL_CELL_CHARS = 32_767
+
+
 def export_xlsx(decl: Declaration, path: Path) -> None:
+    """Write ``decl`` to ``path``; `InputError` (Chinese, naming the part) when a text is longer than one Excel cell
+    holds, before anything is written: cutting it would lose the person's text."""
     form = layout_form(decl)
+    _fits_in_cells(form.tables)
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE
@@ -36,6 +44,19 @@ def export_xlsx(decl: Declaration, path: Path) -> None:
     for col, chars in zip("ABCDEFGHI", (14, 16, 16, 22, 18, 18, 12, 12, 12), strict=True):
         sheet.column_dimensions[col].width = chars
     book.save(str(path))
+
+
+def _fits_in_cells(tables: list[FormTable]) -> None:
+    for table in tables:
+        for row in table.rows:
+            for n, cell in enumerate(row):
+                if len(cell.text) > EXCEL_CELL_CHARS:
+                    label = next((c.text for c in reversed(row[:n]) if c.label), "") or "其中一个单元格"
+                    raise InputError(
+                        f"「{label[:20]}」有 {len(cell.text):,} 个字符，超过 Excel 单元格的上限（{EXCEL_CELL_CHARS:,} 个），"
+                        "导出会被截断，未导出",
+                        hint="请精简该部分的文字，或导出为 Word（--to docx）",
+                    )
 
 
 def _title(sheet: Worksheet, row: int, text: str, width: int, *, size: int) -> None:
