@@ -101,6 +101,9 @@ def test_case06_rates_above_100_are_errors_with_the_probable_reading():
         ("游客接待量增长率", "≥150(%)", False, None),  # growth may exceed 100%
         ("验收合格率", "=100(%)", False, None),
         ("服务人次", "≥292(人次)", False, None),  # not a rate
+        ("培训材料印制数量", "≥-5(份)", True, None),  # red team: a negative count passed review
+        ("演练次数", "=-2(次)", True, None),
+        ("单位成本下降率", "≥-5(%)", False, None),  # a change may be negative
     ],
 )
 def test_impossible_rate_variants(name, value, fires, reading):

@@ -303,7 +303,7 @@ RULES: tuple[Rule, ...] = (
         severity=E,
         criterion=C_FEASIBLE,
         source=_PRIMER4,
-        title="比率目标值超过100%",
+        title="目标值不可能实现：比率超过100%或为负数",
         fix="核对原表：合格率、达标率、覆盖率、满意度等比率的目标值不能超过 100%。",
     ),
     Rule(

@@ -81,6 +81,15 @@ _HUNDRED = Decimal(100)
 
 def _impossible(ind: Indicator) -> Iterator[Finding]:
     value, name = ind.value, ind.name
+    if value.kind is ValueKind.QUANTITATIVE and value.number is not None and value.number < 0:
+        if not _UNBOUNDED.search(name) and not re.search(r"降|减|下降|变化|差", name):  # 成本下降率 may be negative
+            yield finding(
+                "VAL-IMPOSSIBLE",
+                f"指标{quoted(ind)}的目标值是负数（{value.number}{value.unit or ''}），数量、次数、时间和比率都不能为负。",
+                at_indicator(ind),
+                fix="核对原表：目标值应为 0 或正数；要写减少，请写成“下降率”或“不超过”某个正数。",
+            )
+        return
     if value.kind is not ValueKind.QUANTITATIVE or value.unit != "%" or value.number is None:
         return
     if value.number <= _HUNDRED or not _BOUNDED_RATE.search(name) or _UNBOUNDED.search(name):
