@@ -427,6 +427,24 @@ def test_deadline_later_than_end_date(corpus):
     assert any("10月底前" in m for m in messages)
 
 
+@pytest.mark.parametrize(
+    ("plan", "fires"),
+    [
+        ("2031年1月：系统验收", True),  # red team: a month years after the project passed review
+        ("2026年12月：系统验收", True),
+        ("2025年：前期调研", True),
+        ("2026年1—6月：开发与验收", False),
+        ("2026年5月：系统验收", False),
+        ("2026年：开发与验收", False),
+    ],
+)
+def test_plan_months_and_years_outside_the_project_dates(corpus, plan, fires):
+    decl = _header(start_date=date(2026, 1, 1), end_date=date(2026, 6, 30))(
+        _section(SectionKind.PLAN, plan)(_clean(corpus))
+    )
+    assert ("DATE-PLAN" in {f.rule_id for f in review(decl).findings}) is fires
+
+
 def test_relevance_flags_an_indicator_copied_from_another_project(corpus):
     context = ReviewContext.from_declarations(corpus.declarations)
     decl = _add(_clean(corpus), ("效益指标", "社会效益指标", "人大智能预算审查平台外部数据共享率", "≥90(%)"))

@@ -102,21 +102,38 @@ def check_dates(decl: Declaration) -> Iterator[Finding]:
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 
 
+_YEAR_MONTH = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
+
+
 def _plan_dates(decl: Declaration) -> Iterator[Finding]:
+    """Dates (2027年3月15日), months (2031年1月) and years (2031年) of 实施计划 outside the project's dates."""
     start, end = decl.header.start_date, decl.header.end_date
     if start is None or end is None:
         return
-    for match in _DATE.finditer(decl.section_text(SectionKind.PLAN)):
+    text, taken = decl.section_text(SectionKind.PLAN), []
+    for match in _DATE.finditer(text):
+        taken.append(match.span())
         try:
             when = date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             continue
         if not start <= when <= end:
-            yield finding(
-                "DATE-PLAN",
-                f"实施计划中的日期 {match[0]} 不在项目起止日期 {start} 至 {end} 之内。",
-                at_section(decl, SectionKind.PLAN),
-            )
+            yield _outside(decl, match[0], start, end)
+    for match in _YEAR_MONTH.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        year, month = int(match[1]), int(match[2]) if match[2] else None
+        first, last = (year, month or 12), (year, month or 1)  # a bare year overlaps if any month of it does
+        if not 1 <= (month or 1) <= 12 or last > (end.year, end.month) or first < (start.year, start.month):
+            yield _outside(decl, match[0], start, end)
+
+
+def _outside(decl: Declaration, when: str, start: date, end: date) -> Finding:
+    return finding(
+        "DATE-PLAN",
+        f"实施计划中的时间 {when} 不在项目起止日期 {start} 至 {end} 之内。",
+        at_section(decl, SectionKind.PLAN),
+    )
 
 
 _MONTH = re.compile(r"(\d{1,2})\s*月")
