@@ -5,6 +5,7 @@ to clean up) still leaves no model server behind; each restart starts a fresh on
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -62,7 +63,7 @@ def _serve(data_dir: Path, model: Path) -> tuple[subprocess.Popen[bytes], str, P
     # stderr goes to a file, never an unread pipe: a full pipe would block serve's writes and so its exit
     log = data_dir.parent / f"serve-{port}.err"
     with log.open("wb") as err:
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO)
+        process = subprocess.Popen(command, env=env, stdout=err, stderr=subprocess.STDOUT, cwd=REPO)
     return process, f"http://127.0.0.1:{port}/", log
 
 
@@ -127,6 +128,9 @@ def test_serve_owns_its_model_server_and_stops_it_on_sigterm_sigint_and_when_kil
             serve.send_signal(stop)
             code = _wait_or_dump(serve, log)
             assert code == (-signal.SIGKILL if stop is signal.SIGKILL else 0), code
+            if stop is not signal.SIGKILL:  # what a person sees in the terminal: Chinese, no Gradio English lines
+                said = _tail(log)
+                assert "网页工作台已停止" in said and not re.search(r"Running on|Keyboard interruption|Closing", said)
             _gone(pid, port)  # killed outright, serve could not stop it: the server noticed and exited by itself
         finally:
             if serve.poll() is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, cast
@@ -162,11 +163,24 @@ def launch(
         i18n=chinese_i18n(),
         auth=cast(Any, auth),  # Gradio awaits an async checker; its stub names only the sync one
         auth_message="申报助手：请输入用户名和密码（由管理员用 assistant users add 添加）。连续输错会暂停登录一段时间。",
-        quiet=not block,
+        quiet=True,  # serve prints its own Chinese line with the address; Gradio's are English
         inbrowser=False,
-        prevent_thread_lock=not block,
+        prevent_thread_lock=True,
     )
+    if block:
+        _serve_until_interrupted(app)
     return app
+
+
+def _serve_until_interrupted(app: gr.Blocks) -> None:
+    """Gradio's own wait prints an English line on Ctrl+C; this one closes the app the same way, quietly."""
+    try:
+        while app.is_running:
+            time.sleep(0.1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        app.close(verbose=False)
 
 
 def _login_check(users: UserService) -> Callable[[str, str], Awaitable[bool]]:
