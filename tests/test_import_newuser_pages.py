@@ -86,7 +86,9 @@ def test_a_group_label_in_yuan_leaves_plain_figures_as_yuan(tmp_path):
     assert not any(n.code == "funding.wan_yuan" for n in decl.parse_notes)
 
 
-@pytest.mark.parametrize("footnote", ["说明：本表金额为预算数。", "注1：以最终批复为准。", "填表说明：指标值以批复为准"])
+@pytest.mark.parametrize(
+    "footnote", ["说明：本表金额为预算数。", "注1：以最终批复为准。", "填表说明：指标值以批复为准"]
+)
 def test_explanations_under_the_table_are_never_indicator_rows(tmp_path, footnote):
     decl = _one(_variant(tmp_path, "published_kehou.txt", FOOTNOTE, footnote))
     assert [i.name for i in decl.indicators] == [r[2] for r in ROWS]

@@ -10,7 +10,6 @@ from enum import Enum, auto
 from pathlib import PurePath
 
 from assistant.domain.amounts import converted_note
-from assistant.ingest.amount_units import is_footnote
 from assistant.domain.model import (
     Declaration,
     Funding,
@@ -21,6 +20,7 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
+from assistant.ingest.amount_units import is_footnote
 from assistant.ingest.cells import (
     UNIT_TARGETS,
     Row,
@@ -127,7 +127,9 @@ class BlockParser:
         if not is_footnote(first):
             return False
         text = " ".join(c.text for c in row.filled)
-        self.notes.info("form.footnote", f"表下注释「{text}」是填表说明，不是指标行，原文保留在本条提示中", line=row.line)
+        self.notes.info(
+            "form.footnote", f"表下注释「{text}」是填表说明，不是指标行，原文保留在本条提示中", line=row.line
+        )
         self.mode = Mode.FORM
         self.form.reset()
         return True

@@ -67,9 +67,9 @@ def read_prose(lines: list[str], name: str, sha256: str) -> list[Declaration]:
         return []
     notes.info("web.prose", "页面以文字写出绩效目标（不是表格）：按指标类别、数值和标点分开各项读取；请逐项核对")
     fields = _particulars(body[:first], notes)
-    named = dict(fields).get("项目名称")
+    named = next((value for label, value, _ in fields if label == "项目名称"), None)
     grid = [_grid(title[0], ["项目名称", named or project["name"]])]
-    grid += [_grid(number, [label, value]) for label, value, number in _fields_rows(body[:first]) if label != "项目名称"]
+    grid += [_grid(number, [label, value]) for label, value, number in fields if label != "项目名称"]
     amount = amount_sentence([*texts[: start + 1], *body[:first]])
     if amount:
         grid.append(_grid(amount[0], ["资金总额", amount[1]]))
@@ -94,19 +94,16 @@ def _first_category(body: list[tuple[int, str]]) -> int:
     return 0
 
 
-def _fields_rows(texts: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
-    return [(label, value, n) for n, t in texts if is_particulars(t) for label, value in particulars(t)[0]]
-
-
-def _particulars(texts: list[tuple[int, str]], notes: OfficeNotes) -> list[tuple[str, str]]:
-    """The named fields of the lines before the items; what names nothing is a note, never an item."""
-    fields: list[tuple[str, str]] = []
+def _particulars(texts: list[tuple[int, str]], notes: OfficeNotes) -> list[tuple[str, str, int]]:
+    """(form label, value, line) of the fields the lines before the items name (项目名称为…, 主管部门为…); what
+    names nothing (and is no amount sentence) is a note, never an item."""
+    fields: list[tuple[str, str, int]] = []
     for number, text in texts:
         if not text or is_heading(text):
             continue
         if is_particulars(text):
             pairs, rest = particulars(text)
-            fields += pairs
+            fields += [(label, value, number) for label, value in pairs]
         else:
             rest = [text] if not amount_sentence([(number, text)]) else []
         for part in rest:
