@@ -134,7 +134,8 @@ class FormWalker:
     def _feed_token(self, text: str, line: int) -> None:
         if not self._in_section() and (unit := unit_marker(text)) is not None:
             self.block_unit = self.page_unit = (unit, clean_inline(text))
-            self.notes.info("funding.unit_marker", f"表中注明金额单位为{unit}，其后的金额按{unit}读取", line=line)
+            if unit != "元":  # 金额单位：元 (the seeds' own wording) changes nothing: no note
+                self.notes.info("funding.unit_marker", f"表中注明金额单位为{unit}，其后的金额按{unit}读取", line=line)
             return
         spec = lookup(text, self.layout)
         if spec is not None:
