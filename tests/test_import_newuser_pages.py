@@ -170,3 +170,10 @@ def test_a_value_inside_a_sentence_stays_with_its_item(tmp_path, item, name, val
     path = _variant(tmp_path, "notice_falv.txt", "案件受理后3个工作日内指派律师", item)
     rows = [(i.name, i.value.raw) for i in _one(path).indicators]
     assert (name, value) in rows
+
+
+def test_a_remark_line_under_the_table_is_the_forms_remark_not_an_indicator(tmp_path):
+    decl = _one(_variant(tmp_path, "published_kehou.txt", FOOTNOTE, "备注：" + FOOTNOTE.removeprefix("注：")))
+    assert [i.name for i in decl.indicators] == [r[2] for r in ROWS]
+    assert [s.text for s in decl.sections if s.kind.value == "remarks"] == [FOOTNOTE.removeprefix("注：")]
+    assert "file.truncated" not in {n.code for n in decl.parse_notes}

@@ -6,7 +6,8 @@ Published forms write plain figures (``1568.00``) and say once where the unit is
 its own (``单位：万元``, ``金额单位：元``). These helpers find that unit; the readers apply it to the plain
 figures under it (a figure written with its own unit, ``86万元``, keeps its own).
 
-Lines under a table that explain it (``注：…``, ``说明：…``, ``填表说明：…``) are footnotes, never rows.
+Lines under a table that explain it (``注：…``, ``说明：…``, ``填表说明：…``, ``备注：…``) are footnotes, never rows
+(a form reader keeps a ``备注：…`` line as the form's 备注 section).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from assistant.ingest.cells import label_key
 _UNIT_SUFFIX = re.compile(r"(?:[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?(万元|元)\s*[)）]|[/／]\s*(万元|元))$")
 _UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(]|^金额[（(]|^金额[/／])(?P<unit>万元|元)[)）]?$")
 _MARKER_MAX = 24  # a longer cell naming a unit is a sentence, not a marker
-FOOTNOTE = re.compile(r"^(?:注|说明|填表说明|附注)\s*\d?\s*[:：]")
+FOOTNOTE = re.compile(r"^(?:注|说明|填表说明|附注|备注)\s*\d?\s*[:：]")
+REMARK = re.compile(r"^备注\s*[:：]\s*(?P<text>\S.*)$")
 
 
 def unit_of(label: str) -> str | None:
@@ -43,5 +45,5 @@ def unit_marker(text: str) -> str | None:
 
 
 def is_footnote(text: str) -> bool:
-    """``注：…``, ``注1：…``, ``说明：…``: a line explaining the table above it."""
+    """``注：…``, ``注1：…``, ``说明：…``, ``备注：…``: a line explaining the table above it."""
     return bool(FOOTNOTE.match(text.strip()))

@@ -20,9 +20,10 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
-from assistant.ingest.amount_units import is_footnote
+from assistant.ingest.amount_units import REMARK, is_footnote
 from assistant.ingest.cells import (
     UNIT_TARGETS,
+    Cell,
     Row,
     amount_unit,
     clean_inline,
@@ -126,6 +127,12 @@ class BlockParser:
         first = row.filled[0].text
         if not is_footnote(first):
             return False
+        remark = REMARK.match(first) if len(row.filled) == 1 else None
+        if remark is not None:  # 备注：… on a line of its own: the form's 备注 section, as written
+            self.mode = Mode.FORM
+            label, value = Cell(raw="备注", col=0, line=row.line), Cell(raw=remark["text"], col=1, line=row.line)
+            self.form.feed(Row(line=row.line, raw=row.raw, cells=(label, value)))
+            return True
         text = " ".join(c.text for c in row.filled)
         self.notes.info(
             "form.footnote", f"表下注释「{text}」是填表说明，不是指标行，原文保留在本条提示中", line=row.line

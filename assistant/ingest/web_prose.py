@@ -73,7 +73,11 @@ def read_prose(lines: list[str], name: str, sha256: str) -> list[Declaration]:
     amount = amount_sentence([*texts[: start + 1], *body[:first]])
     if amount:
         grid.append(_grid(amount[0], ["资金总额", amount[1]]))
-        notes.info("funding.from_sentence", f"公示正文写有「{amount[2]}」：按此读取项目金额 {amount[1]}，请核对")
+        notes.info(
+            "funding.from_sentence",
+            f"公示正文写有「{amount[2]}」：按此读取项目金额 {amount[1]}，请核对",
+            line=amount[0],
+        )
     grid.append(_grid(texts[start][0], ["一级指标", "二级指标", "三级指标", "指标值"]))
     grid += [_grid(number, cells) for number, *cells in rows]
     decl = read_declaration(grid, source_file=name, sha256=sha256, notes=notes)
