@@ -177,3 +177,12 @@ def test_a_remark_line_under_the_table_is_the_forms_remark_not_an_indicator(tmp_
     assert [i.name for i in decl.indicators] == [r[2] for r in ROWS]
     assert [s.text for s in decl.sections if s.kind.value == "remarks"] == [FOOTNOTE.removeprefix("注：")]
     assert "file.truncated" not in {n.code for n in decl.parse_notes}
+
+
+def test_an_item_with_a_value_before_the_first_category_stays_an_item(tmp_path):
+    path = _variant(
+        tmp_path, "notice_falv.txt", "二、绩效目标：\n", "二、绩效目标：\n全年接待来访咨询不少于3000人次。\n"
+    )
+    decl = _one(path)
+    assert [(i.name, i.value.raw) for i in decl.indicators][0] == ("全年接待来访咨询", "不少于3000人次")
+    assert len(decl.indicators) == 7 and decl.funding.total == Decimal(860_000)

@@ -62,15 +62,17 @@ def read_prose(lines: list[str], name: str, sha256: str) -> list[Declaration]:
     notes = OfficeNotes()
     body = texts[start + 1 :]
     first = _first_category(body)
-    rows = _items(body[first:], notes)
+    # before the first category: the particulars, less any line written as an item (一个运算符和数值)
+    ahead = [(n, t) for n, t in body[:first] if is_particulars(t) or not _VALUE.search(t)]
+    rows = _items([x for x in body if x not in ahead], notes)
     if not any(r[4] for r in rows):
         return []
     notes.info("web.prose", "页面以文字写出绩效目标（不是表格）：按指标类别、数值和标点分开各项读取；请逐项核对")
-    fields = _particulars(body[:first], notes)
+    fields = _particulars(ahead, notes)
     named = next((value for label, value, _ in fields if label == "项目名称"), None)
     grid = [_grid(title[0], ["项目名称", named or project["name"]])]
     grid += [_grid(number, [label, value]) for label, value, number in fields if label != "项目名称"]
-    amount = amount_sentence([*texts[: start + 1], *body[:first]])
+    amount = amount_sentence([*texts[: start + 1], *ahead])
     if amount:
         grid.append(_grid(amount[0], ["资金总额", amount[1]]))
         notes.info(
