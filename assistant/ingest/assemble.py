@@ -20,11 +20,14 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
+from assistant.ingest.amount_units import REMARK, is_footnote
 from assistant.ingest.cells import (
     UNIT_TARGETS,
+    Cell,
     Row,
     amount_unit,
     clean_inline,
+    is_amount,
     label_key,
     parse_amount,
     parse_checkboxes,
@@ -43,6 +46,7 @@ from assistant.ingest.titles import is_page_chrome, read_title
 
 _YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
 _TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
+_TEN_THOUSAND = Decimal(10_000)
 _GLUED_NUMBER = re.compile(r"(?<=[。；！？.])\s*(\d{4,}(?:\.\d+)?)$")
 
 
@@ -80,7 +84,7 @@ class BlockParser:
                 self.notes.unplaced(cell.text, row.line, "网页导航或页面按钮，不属于申报表")
             self.mode = Mode.FORM
             return
-        if self._structural(row):
+        if self._structural(row) or self._footnote(row):
             return
         match self.mode:
             case Mode.INDICATORS if not self._ends_table(row):
@@ -117,6 +121,25 @@ class BlockParser:
                     action(row)
                 return True
         return False
+
+    def _footnote(self, row: Row) -> bool:
+        """``注：…`` / ``说明：…`` under a table explains it: a note, never an indicator row or a field's value."""
+        first = row.filled[0].text
+        if not is_footnote(first):
+            return False
+        remark = REMARK.match(first) if len(row.filled) == 1 else None
+        if remark is not None:  # 备注：… on a line of its own: the form's 备注 section, as written
+            self.mode = Mode.FORM
+            label, value = Cell(raw="备注", col=0, line=row.line), Cell(raw=remark["text"], col=1, line=row.line)
+            self.form.feed(Row(line=row.line, raw=row.raw, cells=(label, value)))
+            return True
+        text = " ".join(c.text for c in row.filled)
+        self.notes.info(
+            "form.footnote", f"表下注释「{text}」是填表说明，不是指标行，原文保留在本条提示中", line=row.line
+        )
+        self.mode = Mode.FORM
+        self.form.reset()
+        return True
 
     def _ends_table(self, row: Row) -> bool:
         return label_key(row.filled[0].text) in _TABLE_END
@@ -286,6 +309,8 @@ class BlockParser:
                 fragment=text,
             )
             return None
+        if amount is not None and opened.unit == "万元" and is_amount(text):
+            return self._in_wan(opened, text, amount, target)
         if amount is not None and amount_unit(text) is not None:
             self.notes.info(
                 "funding.unit_converted",
@@ -295,6 +320,19 @@ class BlockParser:
                 fragment=text,
             )
         return amount
+
+    def _in_wan(self, opened: OpenField, text: str, amount: Decimal, target: str) -> Decimal:
+        """A plain figure under a label, group label or 单位 line that names 万元: yuan, noted."""
+        yuan = amount * _TEN_THOUSAND
+        where = f"（单位写在「{opened.unit_from}」）" if opened.unit_from else ""
+        self.notes.info(
+            "funding.wan_yuan",
+            f"「{opened.title}」的金额「{text}」以万元计{where}，已换算为 {yuan} 元",
+            line=opened.line,
+            field=f"funding.{target}",
+            fragment=text,
+        )
+        return yuan
 
     def _sections(self, fields: FormFields) -> list[TextSection]:
         sections = []

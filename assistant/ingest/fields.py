@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.domain.model import Layout
+from assistant.ingest.amount_units import unit_marker, unit_of
 from assistant.ingest.cells import Cell, Row, clean_inline, paragraphs
 from assistant.ingest.labels import FieldKind, FieldSpec, lookup, section_labels, split_inline
 from assistant.ingest.notes import NoteSink
@@ -21,6 +22,8 @@ class OpenField:
     line: int
     end_line: int
     values: list[str] = field(default_factory=list)  # paragraphs, or raw cells for checkboxes
+    unit: str | None = None  # an amount's unit (万元/元) named by its label, its group label or a 单位： line
+    unit_from: str | None = None  # where that unit was written (the group label or marker), when not the label
 
     def add(self, value: str, line: int) -> None:
         self.values.append(value)
@@ -42,6 +45,8 @@ class FormWalker:
         self.result = FormFields()
         self.current: OpenField | None = None
         self.columns: dict[int, OpenField] = {}
+        self.page_unit: tuple[str, str] | None = None  # (unit, as written) from 单位：万元: holds for the file
+        self.block_unit: tuple[str, str] | None = None  # from a group label such as 项目资金（万元）: its block
 
     def feed(self, row: Row) -> None:
         filled = row.filled
@@ -61,6 +66,7 @@ class FormWalker:
         """A new sub-form (title line) closes whatever field was open."""
         self.current = None
         self.columns = {}
+        self.block_unit = self.page_unit
 
     def _in_section(self) -> bool:
         return self.current is not None and self.current.spec.kind is FieldKind.SECTION
@@ -126,6 +132,11 @@ class FormWalker:
             self._feed_token(para, cell.line)
 
     def _feed_token(self, text: str, line: int) -> None:
+        if not self._in_section() and (unit := unit_marker(text)) is not None:
+            self.block_unit = self.page_unit = (unit, clean_inline(text))
+            if unit != "元":  # 金额单位：元 (the seeds' own wording) changes nothing: no note
+                self.notes.info("funding.unit_marker", f"表中注明金额单位为{unit}，其后的金额按{unit}读取", line=line)
+            return
         spec = lookup(text, self.layout)
         if spec is not None:
             self._on_label(spec, text, line)
@@ -143,9 +154,15 @@ class FormWalker:
         if spec.kind is FieldKind.SUBLABEL:
             return
         if spec.kind is FieldKind.GROUP:
+            unit = unit_of(title)
+            self.block_unit = (unit, clean_inline(title)) if unit else self.page_unit
             self.current = None
             return
         self.current = self._open(spec, title, line)
+        if spec.kind is FieldKind.AMOUNT:
+            own = unit_of(title)
+            self.current.unit = own or (self.block_unit[0] if self.block_unit else None)
+            self.current.unit_from = None if own or self.block_unit is None else self.block_unit[1]
 
     def _open(self, spec: FieldSpec, title: str, line: int) -> OpenField:
         opened = OpenField(spec=spec, title=clean_inline(title), line=line, end_line=line)

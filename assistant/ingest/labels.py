@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from assistant.domain.model import Layout, SectionKind
+from assistant.ingest.amount_units import without_unit
 from assistant.ingest.cells import label_key
 
 
@@ -144,7 +145,8 @@ def lookup(text: str, layout: Layout) -> FieldSpec | None:
 
 def _match_key(text: str) -> str | None:
     key = label_key(text)
-    for candidate in (key, _PERIOD.sub("", key), _PREFIX.sub("", _NUMBERING.sub("", key))):
+    bare = _PREFIX.sub("", _NUMBERING.sub("", key))
+    for candidate in (key, _PERIOD.sub("", key), bare, without_unit(key), without_unit(bare)):
         if candidate in _FIELDS:
             return candidate
     return None

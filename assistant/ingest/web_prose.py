@@ -19,6 +19,15 @@ import re
 
 from assistant.domain.model import Declaration
 from assistant.ingest.cells import clean_inline
+from assistant.ingest.web_notice import (
+    amount_sentence,
+    closes_notice,
+    is_heading,
+    is_particulars,
+    is_signature,
+    particulars,
+    strip_numbering,
+)
 from assistant.ingest.web_slots import is_level1, level_term
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
@@ -29,12 +38,14 @@ _NUMBER_END = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fffA-Za-z/·
 _WORDS_END = re.compile(
     r"(?:持续提高|明显提升|显著提升|基本健全|提高|提升|增加|增强|改善|下降|减少|降低|健全|完善|良好|稳定|达标)$"
 )
+# A limit inside a sentence: 3个工作日内, 24小时以内, 2个月内, 15日前
+_INSIDE = re.compile(r"\d+(?:\.\d+)?\s*个?(?:工作日|自然日|日|天|小时|分钟|个月|月|周)(?:以内|之内|内|前)")
 _ITEM_END = re.compile(r"[;；。]")
 _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:指标|目标))\s*[:：,，]\s*")
 _TITLE = re.compile(r"(?P<title>\S*?项目\S*?绩效目标(?:设定|公示)\S*)")
 _NAME = re.compile(r"^(?:关于)?(?:解决|下达|印发)?(?P<name>.+?项目)(?:资金)?(?:绩效目标|的绩效目标)")
-_AMOUNT = re.compile(r"资金(?:总额|规模)?\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_CURRENT = re.compile(r"(?:效益|满意度|成本)目标")
 _START = re.compile(r"(?:如下|设定如下|公示如下)\s*[:：]\s*$")
 
 
@@ -49,48 +60,89 @@ def read_prose(lines: list[str], name: str, sha256: str) -> list[Declaration]:
     if title is None or project is None or start is None:  # no project named in the title: no name is guessed
         return []
     notes = OfficeNotes()
-    rows = _items(texts[start + 1 :], notes)
+    body = texts[start + 1 :]
+    first = _first_category(body)
+    # before the first category: the particulars, less any line written as an item (一个运算符和数值)
+    ahead = [(n, t) for n, t in body[:first] if is_particulars(t) or not _VALUE.search(t)]
+    rows = _items([x for x in body if x not in ahead], notes)
     if not any(r[4] for r in rows):
         return []
     notes.info("web.prose", "页面以文字写出绩效目标（不是表格）：按指标类别、数值和标点分开各项读取；请逐项核对")
-    grid = [_grid(title[0], ["项目名称", project["name"]])]
-    amount = _amount(texts[: start + 1])
+    fields = _particulars(ahead, notes)
+    named = next((value for label, value, _ in fields if label == "项目名称"), None)
+    grid = [_grid(title[0], ["项目名称", named or project["name"]])]
+    grid += [_grid(number, [label, value]) for label, value, number in fields if label != "项目名称"]
+    amount = amount_sentence([*texts[: start + 1], *ahead])
     if amount:
         grid.append(_grid(amount[0], ["资金总额", amount[1]]))
+        notes.info(
+            "funding.from_sentence",
+            f"公示正文写有「{amount[2]}」：按此读取项目金额 {amount[1]}，请核对",
+            line=amount[0],
+        )
     grid.append(_grid(texts[start][0], ["一级指标", "二级指标", "三级指标", "指标值"]))
     grid += [_grid(number, cells) for number, *cells in rows]
     decl = read_declaration(grid, source_file=name, sha256=sha256, notes=notes)
-    year = _YEAR.search(decl.header.name)
+    year = _YEAR.search(title[1])
     if decl.header.year is None and year:
         decl = decl.model_copy(update={"header": decl.header.model_copy(update={"year": int(year[1])})})
     return [decl]
 
 
-def _amount(texts: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The one ``资金…万元`` the paragraph names (several different ones: none, since which is the project's)."""
-    found = [(n, m) for n, t in texts for m in _AMOUNT.finditer(t)]
-    values = {(m[1], m[2]) for _, m in found}
-    if len(values) != 1:
-        return None
-    number, match = found[0]
-    return number, f"{match[1]}{match[2]}"
+def _first_category(body: list[tuple[int, str]]) -> int:
+    """Where the items start: the first line that opens with a category (``（一）产出目标：``, ``一、产出指标``);
+    the lines before it are the notice's particulars. 0 when no line does (the items start at once)."""
+    for k, (_, text) in enumerate(body):
+        line = strip_numbering(text)
+        category = _CATEGORY.match(line)
+        if level_term(line) is not None or (category and _category(category[1])):
+            return k
+    return 0
+
+
+def _particulars(texts: list[tuple[int, str]], notes: OfficeNotes) -> list[tuple[str, str, int]]:
+    """(form label, value, line) of the fields the lines before the items name (项目名称为…, 主管部门为…); what
+    names nothing (and is no amount sentence) is a note, never an item."""
+    fields: list[tuple[str, str, int]] = []
+    for number, text in texts:
+        if not text or is_heading(text):
+            continue
+        if is_particulars(text):
+            pairs, rest = particulars(text)
+            fields += [(label, value, number) for label, value in pairs]
+        else:
+            rest = [text] if not amount_sentence([(number, text)]) else []
+        for part in rest:
+            notes.unplaced_text(part, _cell(number, part), "公示正文中说明项目情况的文字，不是指标，也不是表头栏目")
+    return fields
 
 
 def _items(texts: list[tuple[int, str]], notes: OfficeNotes) -> list[tuple[int, str, str, str, str]]:
     """(line, 一级, 二级, name, value) of each item under the categories, in order."""
     level1 = level2 = ""
     out: list[tuple[int, str, str, str, str]] = []
-    for number, text in texts:
+    current = _current_words(texts)
+    for k, (number, text) in enumerate(texts):
         if not text or text.startswith(("附件", "扫一扫")):
             break
+        if closes_notice(text):
+            _signature(texts[k:], notes)
+            break
+        if is_signature(text) or is_heading(text):
+            if is_signature(text):
+                notes.info_at("web.notice_signature", "公示的落款（发布单位或日期），不是指标", _cell(number, text))
+            continue
+        text = strip_numbering(text)
         term = level_term(text)
         if term is not None:
             level1, level2 = levels_after(term, level1, level2)
             continue
         for item in (p.strip() for p in _ITEM_END.split(text)):
             while (category := _CATEGORY.match(item)) and _category(category[1]):
-                level1, level2 = levels_after(category[1], level1, level2)
+                level1, level2 = _levels(category[1], current, level1, level2)
                 item = item[category.end() :]
+            if is_heading(item) or not item:
+                continue
             pairs, leftover = split_item(item)
             for name, value in pairs:
                 if not value:
@@ -102,6 +154,36 @@ def _items(texts: list[tuple[int, str]], notes: OfficeNotes) -> list[tuple[int, 
                     f"指标值之后还有「{leftover}」，不成一项（页面可能在此中断），未作为指标读取；请核对原页面",
                 )
     return out
+
+
+def _signature(texts: list[tuple[int, str]], notes: OfficeNotes) -> None:
+    """``特此公示。`` and what follows it: the notice's closing and signature, noted, never items."""
+    for number, text in texts:
+        if not text:
+            continue
+        if closes_notice(text) or is_signature(text):
+            notes.info_at("web.notice_signature", "公示的结束语或落款（发布单位、日期），不是指标", _cell(number, text))
+        else:
+            notes.unplaced_text(text, _cell(number, text), "位于公示结束语「特此公示」之后")
+
+
+def _cell(number: int, text: str) -> GridCell:
+    return GridCell(text, number - 1, 0, f"第 {number} 行")
+
+
+def _current_words(texts: list[tuple[int, str]]) -> bool:
+    """Does the notice write the current framework's categories with 目标 (产出目标、效益目标、满意度目标), not the
+    2019 framework's (产出目标、效果目标)?"""
+    joined = "".join(t for _, t in texts)
+    return "效果目标" not in joined and bool(_CURRENT.search(joined))
+
+
+def _levels(word: str, current: bool, level1: str, level2: str) -> tuple[str, str]:
+    """The categories after ``word``, kept as written: in a notice in the current framework's categories a
+    ``效益目标`` is a 一级 category as 效益指标 is."""
+    if current and word.endswith("目标") and is_level1(f"{word[:-2]}指标"):
+        return word, ""
+    return levels_after(word, level1, level2)
 
 
 def _category(word: str) -> bool:
@@ -122,7 +204,7 @@ def split_item(item: str) -> tuple[list[tuple[str, str]], str]:
         return [], ""
     pairs, start = [], 0
     for found in _VALUE.finditer(item):
-        name = item[start : found.start()].strip(" ,，、")
+        name = _joined(item[start : found.start()].strip(" ,，、"))
         if name:
             pairs.append((name, found[0].strip()))
             start = found.end()
@@ -140,11 +222,20 @@ def _plain(item: str) -> tuple[str, str]:
         return head, tail
     number = _NUMBER_END.search(item)
     if number and number.start() > 0:
-        return item[: number.start()], number[0]
+        return _joined(item[: number.start()]), number[0]
     words = _WORDS_END.search(item)
     if words and words.start() > 0:
         return item[: words.start()], words[0]
+    inside = _INSIDE.search(item)
+    if inside and inside.start() > 0:  # 案件受理后3个工作日内指派律师: the item as written, its limit the value
+        return item, inside[0]
     return item, ""
+
+
+def _joined(name: str) -> str:
+    """A name without the verb that joined it to its value (``结案归档率达到`` 100% → 结案归档率)."""
+    bare = name.removesuffix("达到")
+    return bare if len(bare) >= 2 else name
 
 
 def _grid(number: int, texts: list[str]) -> GridRow:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.domain.model import Layout, NoteLevel, ParseNote
+from assistant.ingest.amount_units import FOOTNOTE
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cells import Shape, WebCell, WebRow
@@ -23,7 +24,7 @@ from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import PLACE_VALUE, Role, header_columns, role_of
 from assistant.office.reader import find_label, is_title_text, names_project
 
-_FOOTNOTE = re.compile(r"^(?:注|说明|填表说明)\s*\d?\s*[:：]")
+_FOOTNOTE = FOOTNOTE
 _ENDS = re.compile(r"(审核意见|审批意见|初审意见|审查意见|财政部门意见|主管部门意见)")
 _NOISE = {"其中:", "其中：", "其中"}
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)

@@ -25,6 +25,7 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
+from assistant.ingest import amount_units
 from assistant.ingest.cells import (
     UNIT_TARGETS,
     label_key,
@@ -55,12 +56,11 @@ _GLYPHS = {
 }
 _OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
-_UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
 _TEN_THOUSAND = Decimal(10000)
 _EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
-_CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^注\d?[：:])")
+_CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^(?:注|说明|填表说明|附注|备注)\d?[：:])")
 _UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(]|^金额[（(])(?P<unit>万元|元)[)）]?$")
 
 
@@ -71,9 +71,8 @@ def label_words() -> list[str]:
 
 
 def unit_of(label: str) -> str | None:
-    """The unit a label names at its end: 资金总额（万元） → 万元, 项目资金（元） → 元, else None."""
-    found = _UNIT_SUFFIX.search(label_key(label))
-    return found[1] if found else None
+    """The unit a label names at its end: 资金总额（万元） → 万元, 项目资金（元） → 元, 项目资金/万元 → 万元, else None."""
+    return amount_units.unit_of(label)
 
 
 def find_label(text: str, layout: Layout) -> FieldSpec | None:
@@ -81,7 +80,7 @@ def find_label(text: str, layout: Layout) -> FieldSpec | None:
     spec = lookup(text, layout)
     if spec is not None:
         return spec
-    key = _UNIT_SUFFIX.sub("", label_key(text))
+    key = amount_units.without_unit(label_key(text))
     canonical = ALIASES.get(key) or ALIASES.get(bare_key(key), key)
     if _LEVELLED_DEPARTMENT.match(canonical):  # 区级主管部门, 县级主管部门: the project's own level
         canonical = "主管部门"
