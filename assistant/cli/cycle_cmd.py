@@ -160,6 +160,7 @@ def monitor_fill(
         if row is not None:
             rows = list(table.rows)
             _check_row(row, len(rows))
+            cycle.check_entry(table, row, {"执行情况": actual, "全年预计完成情况": expected})
             current = rows[row - 1]
             deviation = current.deviation
             if cause is not None or reason is not None:

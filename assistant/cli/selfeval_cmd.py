@@ -88,6 +88,7 @@ def selfeval_fill(
         if row is not None:
             rows = list(ev.rows)
             _check_row(row, len(rows))
+            cycle.check_entry(ev, row, {"实际完成值": actual})
             cur = rows[row - 1]
             rows[row - 1] = cur.model_copy(
                 update={

@@ -2,7 +2,9 @@
 
 Each finding names its row (0-based ``index``, None for the whole form), says what is wrong and what to do,
 in Chinese. Codes are stable: ``SE-NO-REASON``, ``SE-TARGET-LOW``, ``SE-TARGET-LOOSE``, ``SE-NO-SURVEY``,
-``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``.
+``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``, ``SE-OVERSPEND``
+(执行数 above the budget), ``SE-IMPOSSIBLE`` (an 实际完成值 the indicator cannot have), ``SE-YEAR-OPEN`` (the year
+has not ended).
 """
 
 from __future__ import annotations
@@ -49,8 +51,12 @@ class Finding:
 _PARTS = {
     "SE-WEIGHTS": "分值",
     "SE-BUDGET": "项目资金",
+    "SE-OVERSPEND": "项目资金·年度资金总额",
+    "SE-YEAR-OPEN": "全表",
     "SE-TOTAL-MISMATCH": "总分",
     "MON-BUDGET": "项目预算执行情况",
+    "MON-OVERSPEND": "项目预算执行情况",
+    "MON-FUTURE": "数据截止日期",
 }
 
 
@@ -64,6 +70,16 @@ def selfeval_findings(
     if card.budget.problem:
         found.append(
             Finding("SE-BUDGET", Severity.ERROR, None, card.budget.problem, "请在项目资金中填写预算数与执行数")
+        )
+    if card.budget.overspend:
+        found.append(
+            Finding(
+                "SE-OVERSPEND",
+                Severity.ERROR,
+                None,
+                f"年度资金总额：{card.budget.overspend}，执行率超过100%",
+                "请核对全年执行数；如年中追加了预算，请把调整后的数额填为全年预算数（--budget）",
+            )
         )
     found += _total(evaluation, card)
     for score, row in zip(card.rows, evaluation.rows, strict=True):
@@ -90,6 +106,9 @@ def _row(score: RowScore, row: SelfEvalRow, settings: Settings) -> list[Finding]
     i = score.index
     if score.problem:
         out.append(Finding("SE-UNSCORED", Severity.ERROR, i, score.problem, "填写后即可计分"))
+    if score.impossible:
+        fix = "请核对并改正实际完成值（此行暂按0分计，也不作为下年目标的历史标准）"
+        return [*out, Finding("SE-IMPOSSIBLE", Severity.ERROR, i, f"{score.impossible}（目标 {row.target}）", fix)]
     reason = (row.deviation or "").strip()
     if score.score is not None and score.weight is not None and score.score < score.weight and not reason:
         out.append(

@@ -1,0 +1,123 @@
+"""Figures a monitoring table or a self-evaluation cannot hold, through the real CLI and store in a temp data dir:
+spending above the budget is an error naming both figures (never ●正常, never a silent full score); an actual that
+is impossible for its indicator (a rate above 100%, more days than the period, a negative count) is refused when
+typed, and when it arrives in an imported form it scores 0, is an error, and never becomes next year's target."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli.main import app
+
+runner = CliRunner()
+PROJECT = "2026-004-02"  # 党员远教电教工作经费: row 2 =…(次), row 3 完成率 =100%, row 9 =365(天), row 14 满意度 ≥90%
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
+    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
+    monkeypatch.setenv("ASSISTANT_TODAY", "2026-12-06")
+    return tmp_path / "data"
+
+
+def _ok(args: list[str]):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _codes(findings: list[dict[str, object]]) -> list[object]:
+    return [f["code"] for f in findings]
+
+
+def test_selfeval_overspend_is_an_error_naming_both_figures(data_dir: Path) -> None:
+    _ok(["selfeval", "create", PROJECT])
+    _ok(["selfeval", "fill", "1", "--budget", "4818000", "--executed", "9999999999"])
+    shown = json.loads(_ok(["selfeval", "show", "1", "--json"]).stdout)
+    over = [f for f in shown["findings"] if f["code"] == "SE-OVERSPEND"]
+    assert len(over) == 1 and over[0]["severity"] == "error"
+    assert "9,999,999,999" in over[0]["message"] and "4,818,000" in over[0]["message"]
+    assert "超过" in shown["budget"]["arithmetic"]
+    checked = runner.invoke(app, ["selfeval", "check", "1"])
+    assert checked.exit_code == 1 and "项目资金" in checked.output
+    _ok(["selfeval", "fill", "1", "--executed", "4818000"])  # corrected: the error goes
+    shown = json.loads(_ok(["selfeval", "show", "1", "--json"]).stdout)
+    assert "SE-OVERSPEND" not in _codes(shown["findings"]) and shown["budget"]["score"] == "10.00"
+
+
+@pytest.mark.parametrize(
+    ("row", "typed", "why"),
+    [("9", "400天", "天数"), ("14", "120%", "超过100%"), ("3", "250%", "超过100%"), ("2", "-5次", "负数")],
+)
+def test_selfeval_refuses_an_impossible_actual_when_typed(data_dir: Path, row: str, typed: str, why: str) -> None:
+    _ok(["selfeval", "create", PROJECT])
+    refused = runner.invoke(app, ["selfeval", "fill", "1", "--row", row, f"--actual={typed}"])
+    assert refused.exit_code != 0 and "Traceback" not in refused.output
+    assert f"第 {row} 行" in refused.output and typed in refused.output and why in refused.output
+    shown = json.loads(_ok(["selfeval", "show", "1", "--json"]).stdout)
+    assert shown["version"] == 1 and shown["form"]["rows"][int(row) - 1]["actual"] is None  # nothing saved
+
+
+def test_selfeval_accepts_possible_edges(data_dir: Path) -> None:
+    _ok(["selfeval", "create", PROJECT])
+    _ok(["selfeval", "fill", "1", "--row", "9", "--actual", "365天"])
+    _ok(["selfeval", "fill", "1", "--row", "14", "--actual", "100%"])
+    shown = json.loads(_ok(["selfeval", "show", "1", "--json"]).stdout)
+    assert shown["rows"][8]["score"] == shown["rows"][8]["weight"]
+    assert shown["rows"][13]["score"] == shown["rows"][13]["weight"]
+    assert "SE-IMPOSSIBLE" not in _codes(shown["findings"])
+
+
+def test_imported_impossible_actual_scores_zero_and_is_not_carried(data_dir: Path, tmp_path: Path) -> None:
+    _ok(["selfeval", "create", PROJECT])
+    _ok(["selfeval", "fill", "1", "--row", "1", "--actual", "1项"])
+    out = tmp_path / "自评.json"
+    _ok(["selfeval", "export", "1", "-o", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["rows"][8]["actual"] = "400天"
+    data["rows"][13]["actual"] = "120%"
+    for row in data["rows"]:
+        row["score"] = None
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _ok(["selfeval", "import", str(out)])
+    shown = json.loads(_ok(["selfeval", "show", "2", "--json"]).stdout)
+    assert shown["rows"][8]["score"] == "0.00" and shown["rows"][13]["score"] == "0.00"
+    wrong = {f["row"]: f for f in shown["findings"] if f["code"] == "SE-IMPOSSIBLE"}
+    assert set(wrong) == {9, 14} and all(f["severity"] == "error" for f in wrong.values())
+    assert "400天" in wrong[9]["message"] and "=365(天)" in wrong[9]["message"]
+    carried = _ok(["selfeval", "next-year", "2"]).output
+    assert "=400(天)" not in carried and "≥100(%)" not in carried and "≥120" not in carried
+    assert "实际完成值不可能，沿用目标" in carried
+
+
+def test_monitoring_overspend_and_impossible_figures_never_show_normal(data_dir: Path, tmp_path: Path) -> None:
+    _ok(["monitor", "create", PROJECT, "--as-of", "2026-07-31"])
+    filled = _ok(["monitor", "fill", "1", "--executed", "99999999999"]).output
+    assert "●正常" not in filled.splitlines()[2] and "超过" in filled
+    shown = json.loads(_ok(["monitor", "show", "1", "--json"]).stdout)
+    assert shown["budget"]["light"] == "red"
+    over = [f for f in shown["findings"] if f["code"] == "MON-OVERSPEND"]
+    assert over and over[0]["severity"] == "error" and "99,999,999,999" in over[0]["message"]
+    assert runner.invoke(app, ["monitor", "check", "1"]).exit_code == 1
+    # 212 days have passed by 31 July: 300 days to date cannot be; typed, it is refused with the row named
+    refused = runner.invoke(app, ["monitor", "fill", "1", "--row", "9", "--actual", "300天"])
+    assert refused.exit_code != 0 and "第 9 行" in refused.output and "212" in refused.output
+    refused = runner.invoke(app, ["monitor", "fill", "1", "--row", "14", "--expected", "150%"])
+    assert refused.exit_code != 0 and "第 14 行" in refused.output and "150%" in refused.output
+    # arriving in an imported table, the figure is a red light and an error
+    out = tmp_path / "监控.json"
+    _ok(["monitor", "export", "1", "-o", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["rows"][13]["actual_to_date"] = "150%"
+    data["rows"][13]["possibility"] = "确定能"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _ok(["monitor", "import", str(out)])
+    shown = json.loads(_ok(["monitor", "show", "2", "--json"]).stdout)
+    assert shown["rows"][13]["light"] == "red"
+    assert any(f["code"] == "MON-IMPOSSIBLE" and f["row"] == 14 for f in shown["findings"])
