@@ -32,6 +32,11 @@ def _ok(args: list[str]):
     return result
 
 
+def _flat(text: str) -> str:
+    """Output without the console's line breaks and spaces."""
+    return "".join(text.split())
+
+
 def _codes(findings: list[dict[str, object]]) -> list[object]:
     return [f["code"] for f in findings]
 
@@ -121,3 +126,38 @@ def test_monitoring_overspend_and_impossible_figures_never_show_normal(data_dir:
     shown = json.loads(_ok(["monitor", "show", "2", "--json"]).stdout)
     assert shown["rows"][13]["light"] == "red"
     assert any(f["code"] == "MON-IMPOSSIBLE" and f["row"] == 14 for f in shown["findings"])
+
+
+def test_a_cut_off_after_today_warns_and_is_not_held_to_time_not_passed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = _flat(_ok(["monitor", "create", PROJECT, "--as-of", "2026-12-31"]).output)
+    assert "注意：数据截止日期2026-12-31晚于今天（2026-12-06）" in made
+    shown = json.loads(_ok(["monitor", "show", "1", "--json"]).stdout)
+    future = [f for f in shown["findings"] if f["code"] == "MON-FUTURE"]
+    assert len(future) == 1 and future[0]["severity"] == "warning"
+    assert shown["elapsed"] == "93.15"  # by today (340 of 365 days), not by 31 December
+    monkeypatch.setenv("ASSISTANT_TODAY", "2025-12-06")  # the year has not begun: no time has passed
+    made = _flat(_ok(["monitor", "create", PROJECT]).output)
+    assert "2026年度尚未开始" in made
+    _ok(["monitor", "fill", "2", "--executed", "100000"])
+    shown = json.loads(_ok(["monitor", "show", "2", "--json"]).stdout)
+    assert shown["elapsed"] == "0.00" and shown["budget"]["light"] != "red"
+    monkeypatch.setenv("ASSISTANT_TODAY", "2027-01-05")  # the cut-off has passed: no warning
+    shown = json.loads(_ok(["monitor", "show", "2", "--json"]).stdout)
+    assert "MON-FUTURE" not in _codes(shown["findings"]) and shown["elapsed"] == "58.08"
+
+
+def test_a_self_evaluation_of_a_year_not_ended_warns(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _flat(_ok(["selfeval", "create", PROJECT]).output)
+    assert "注意：2026年度尚未结束（今天2026-12-06）" in made
+    shown = json.loads(_ok(["selfeval", "show", "1", "--json"]).stdout)
+    assert [f["severity"] for f in shown["findings"] if f["code"] == "SE-YEAR-OPEN"] == ["warning"]
+    monkeypatch.setenv("ASSISTANT_TODAY", "2025-06-01")
+    shown = json.loads(_ok(["selfeval", "show", "1", "--json"]).stdout)
+    assert any("2026年度尚未开始" in f["message"] for f in shown["findings"])
+    monkeypatch.setenv("ASSISTANT_TODAY", "2027-01-05")
+    made = _ok(["selfeval", "create", PROJECT]).output
+    assert "注意" not in made
+    shown = json.loads(_ok(["selfeval", "show", "2", "--json"]).stdout)
+    assert "SE-YEAR-OPEN" not in _codes(shown["findings"])

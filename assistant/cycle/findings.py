@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from assistant.cycle.numbers import fmt, quantize
@@ -61,10 +62,12 @@ _PARTS = {
 
 
 def selfeval_findings(
-    evaluation: SelfEvaluation, card: Scorecard, settings: Settings = DEFAULT_SETTINGS
+    evaluation: SelfEvaluation, card: Scorecard, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
 ) -> list[Finding]:
-    """Every finding, whole-form ones first, then by row."""
+    """Every finding, whole-form ones first, then by row; ``today`` (None: not compared) warns of a year not ended."""
     found: list[Finding] = []
+    if (open_year := year_open(evaluation.year, today)) is not None:
+        found.append(open_year)
     if card.weights_problem:
         found.append(Finding("SE-WEIGHTS", Severity.ERROR, None, card.weights_problem, "请调整各行分值，使合计为100"))
     if card.budget.problem:
@@ -85,6 +88,22 @@ def selfeval_findings(
     for score, row in zip(card.rows, evaluation.rows, strict=True):
         found += _row(score, row, settings)
     return found
+
+
+def year_open(year: int | None, today: date | None) -> Finding | None:
+    """SE-YEAR-OPEN (a warning) when ``year`` has not ended by ``today``: cycle.md places the self-evaluation after
+    the year closes, so its 实际完成值 and 全年执行数 can only be estimates. A warning, not a refusal: departments
+    start the form in December and finish it after the accounts close."""
+    if year is None or today is None or today > date(year, 12, 31):
+        return None
+    state = "尚未开始" if today.year < year else "尚未结束"
+    return Finding(
+        "SE-YEAR-OPEN",
+        Severity.WARNING,
+        None,
+        f"{year}年度{state}（今天 {today.isoformat()}）：绩效自评应在年度结束后进行，现填写的实际完成值和执行数只能是预计数",
+        f"请在{year}年度结束、决算数据确定后核实并更新各项实际值",
+    )
 
 
 def _total(evaluation: SelfEvaluation, card: Scorecard) -> list[Finding]:

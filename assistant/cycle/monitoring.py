@@ -86,9 +86,37 @@ def _worst(signals: list[Signal]) -> Signal:
     return Signal(light, [r for s in lit if s.light is light for r in s.reasons])
 
 
-def budget_signal(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> BudgetSignal:
-    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none) against the elapsed share of the year."""
-    elapsed = elapsed_share(table.as_of)
+def elapsed_by(as_of: date, today: date | None) -> Decimal:
+    """The share of the year gone by the cut-off ``as_of``, or by ``today`` when the cut-off is still to come (0 when
+    the year has not begun): a table dated in the future is not held to time that has not passed."""
+    if today is None or as_of <= today:
+        return elapsed_share(as_of)
+    if today < date(as_of.year, 1, 1):
+        return Decimal("0.00")
+    return elapsed_share(today)
+
+
+def future_finding(as_of: date, today: date | None) -> Finding | None:
+    """MON-FUTURE (a warning) when the cut-off ``as_of`` is after ``today``: nothing can have been executed to it yet.
+    A warning, not a refusal: a blank table may be prepared ahead of its cut-off (the default is 31 July of the
+    declaration's year); what is typed into it before then can only be a plan."""
+    if today is None or as_of <= today:
+        return None
+    not_begun = f"，{as_of.year}年度尚未开始" if today.year < as_of.year else ""
+    return Finding(
+        "MON-FUTURE",
+        Severity.WARNING,
+        None,
+        f"数据截止日期 {as_of.isoformat()} 晚于今天（{today.isoformat()}）{not_begun}：截至该日的执行情况现在还不可能有",
+        f"请在 {as_of.isoformat()} 之后填写实际数，或改用今天之前的截止日期；序时进度暂按今天计",
+    )
+
+
+def budget_signal(
+    table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
+) -> BudgetSignal:
+    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none) against the elapsed share of the year (`elapsed_by`)."""
+    elapsed = elapsed_by(table.as_of, today)
     b = table.budget
     budget = b.adjusted_budget or b.initial_budget
     rate = b.rate
@@ -193,8 +221,11 @@ def _progress(row: MonitoringRow, elapsed: Decimal, settings: Settings) -> Signa
     return Signal(Light.GREEN)
 
 
-def monitor(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> MonitoringReport:
-    elapsed = elapsed_share(table.as_of)
+def monitor(
+    table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
+) -> MonitoringReport:
+    """Lights and findings of ``table``; ``today`` (None: not compared) warns of a cut-off still to come."""
+    elapsed = elapsed_by(table.as_of, today)
     rows = [row_signal(row, elapsed, settings, as_of=table.as_of) for row in table.rows]
     findings: list[Finding] = []
     for i, (row, signal) in enumerate(zip(table.rows, rows, strict=True)):
@@ -219,7 +250,7 @@ def monitor(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> Mo
             findings.append(
                 Finding("MON-NO-MEASURE", Severity.WARNING, i, "预警行未填写纠偏措施", "请填写纠偏措施及完成时限")
             )
-    budget = budget_signal(table, settings)
+    budget = budget_signal(table, settings, today=today)
     if budget.overspend is not None:
         fix = "请核对执行数；如年中调整了预算，请填写调整后预算（--adjusted）"
         findings.insert(0, Finding("MON-OVERSPEND", Severity.ERROR, None, budget.text, fix))
@@ -227,4 +258,7 @@ def monitor(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> Mo
         findings.insert(
             0, Finding("MON-BUDGET", Severity.WARNING, None, budget.text, "请说明预算执行滞后的原因和加快执行的措施")
         )
+    future = future_finding(table.as_of, today)
+    if future is not None:
+        findings.insert(0, future)
     return MonitoringReport(elapsed=elapsed, budget=budget, rows=rows, findings=findings)

@@ -262,14 +262,19 @@ class CycleService:
         return self.evaluate(stored, stored.form)
 
     def evaluate(self, stored: StoredForm, form: SelfEvaluation) -> SelfEvalView:
+        from assistant.services.answering import clock
+
         card = score_evaluation(form)
-        return SelfEvalView(stored=stored, form=form, card=card, findings=selfeval_findings(form, card))
+        findings = selfeval_findings(form, card, today=clock())
+        return SelfEvalView(stored=stored, form=form, card=card, findings=findings)
 
     def monitoring(self, form_id: int, version: int | None = None) -> MonitoringView:
         stored = self.get(form_id, version)
         if not isinstance(stored.form, MonitoringTable):
             raise InputError(f"第 {form_id} 号表是自评表，不是运行监控表", hint="用 assistant selfeval show 查看")
-        return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form))
+        from assistant.services.answering import clock
+
+        return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form, today=clock()))
 
     # -- export ------------------------------------------------------------------------------------
 
