@@ -161,3 +161,27 @@ def test_a_self_evaluation_of_a_year_not_ended_warns(data_dir: Path, monkeypatch
     assert "注意" not in made
     shown = json.loads(_ok(["selfeval", "show", "2", "--json"]).stdout)
     assert "SE-YEAR-OPEN" not in _codes(shown["findings"])
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("市教委的项目哪些指标没有完成？", "市教委"),
+        ("浦东新区的项目哪些指标没有完成？原因是什么？", "浦东新区"),
+        ("市教委的项目自评平均分是多少？", "市教委"),
+        ("去年区委组织部的项目哪些指标没有完成？", "区委组织部"),
+    ],
+)
+def test_selfeval_ask_says_no_form_holds_a_unit_or_district(data_dir: Path, question: str, named: str) -> None:
+    _ok(["selfeval", "create", PROJECT])
+    _ok(["selfeval", "fill", "1", "--row", "2", "--actual", "40次"])
+    said = json.loads(_ok(["selfeval", "ask", question, "--json"]).stdout)
+    assert said["answer"].splitlines()[-1].startswith("没有") and named in said["answer"]
+    assert "中共上海市委组织部" in said["answer"] and said["citations"] == []  # what the forms do hold
+
+
+def test_selfeval_ask_a_unit_the_forms_hold_is_answered_from_its_forms(data_dir: Path) -> None:
+    _ok(["selfeval", "create", PROJECT])
+    _ok(["selfeval", "fill", "1", "--row", "2", "--actual", "40次"])
+    said = json.loads(_ok(["selfeval", "ask", "市委组织部的项目哪些指标没有完成？", "--json"]).stdout)
+    assert "未完成" in said["answer"] and said["citations"] and "自评表第1号" in said["citations"][0]
