@@ -12,6 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
+from assistant.cycle.bounds import impossible_actual
+from assistant.domain.values import parse_value
 
 runner = CliRunner()
 PROJECT = "2026-004-02"  # 党员远教电教工作经费: row 2 =…(次), row 3 完成率 =100%, row 9 =365(天), row 14 满意度 ≥90%
@@ -185,3 +187,27 @@ def test_selfeval_ask_a_unit_the_forms_hold_is_answered_from_its_forms(data_dir:
     _ok(["selfeval", "fill", "1", "--row", "2", "--actual", "40次"])
     said = json.loads(_ok(["selfeval", "ask", "市委组织部的项目哪些指标没有完成？", "--json"]).stdout)
     assert "未完成" in said["answer"] and said["citations"] and "自评表第1号" in said["citations"][0]
+
+
+@pytest.mark.parametrize(
+    ("name", "actual", "target", "days", "impossible"),
+    [
+        ("群众满意度", "120%", "≥90%", 365, True),
+        ("设备验收合格率", "100.5", "=100(%)", 365, True),  # the unit comes from the target
+        ("千人发病率", "1200‰", "≤5‰", 365, True),
+        ("平台运行天数", "366天", "=365(天)", 365, True),
+        ("服务月数", "13个月", "=12(个月)", 365, True),
+        ("培训人次", "-5人次", "≥100(人次)", 365, True),
+        ("执行天数", "213天", "≥200(天)", 212, True),  # 212 days to 31 July
+        ("用户数增长率", "150%", "≥10%", 365, False),  # a change may exceed 100%
+        ("访问量同比增长", "-3%", "≥5%", 365, False),  # and may fall
+        ("经费节约率", "-3%", "≤5%", 365, False),  # a saving below 0 is an overrun, possible
+        ("超额完成比例", "130%", "≥120%", 365, False),  # a target above 100% says the share is not capped
+        ("问题整改时限", "400天", "≤30(天)", 365, False),  # a time limit may be overrun by any amount
+        ("平台运行天数", "366天", "=366(天)", 366, False),
+        ("群众满意度", "100%", "≥90%", 365, False),
+        ("群众满意度", "较高", "≥90%", 365, False),  # no number: scored by band, not here
+    ],
+)
+def test_impossible_actual_classes(name: str, actual: str, target: str, days: int, impossible: bool) -> None:
+    assert (impossible_actual(name, actual, parse_value(target), days=days) is not None) is impossible

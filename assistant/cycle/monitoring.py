@@ -160,13 +160,13 @@ def impossible(row: MonitoringRow, as_of: date | None) -> list[str]:
     to_date = days_to(as_of) if as_of is not None else 366
     whole = year_days(as_of.year) if as_of is not None else 366
     found = [
-        (label, impossible_actual(name, text, target, days=days))
+        (label, text, impossible_actual(name, text, target, days=days))
         for label, text, days in (
             ("执行情况", row.actual_to_date, to_date),
             ("全年预计", row.expected_full_year, whole),
         )
     ]
-    return [f"{label}{why}" for label, why in found if why]
+    return [f"{label}“{text}”{why}" for label, text, why in found if why]
 
 
 def _possibility(row: MonitoringRow) -> Signal:

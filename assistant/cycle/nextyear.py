@@ -130,7 +130,7 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
             last_actual=row.actual,
             proposed=target.render(),
             change=Change.IMPOSSIBLE,
-            why=f"{when}实际完成值{wrong}，不能作为历史标准；沿用原目标，请先改正自评表",
+            why=f"{when}实际完成值“{row.actual}”{wrong}，不能作为历史标准；沿用原目标，请先改正自评表",
         )
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
         return CarriedRow(

@@ -99,7 +99,7 @@ def score_row(
             return RowScore(**base, score=None, rule=None, arithmetic="", problem="未填写实际完成值")
         actual = number_of(row.actual)
         wrong = impossible_actual(row.link.name, row.actual, target, days=days)
-        wrong = None if wrong is None else f"实际完成值{wrong}"
+        wrong = None if wrong is None else f"实际完成值“{row.actual}”{wrong}"
         if wrong is not None:
             text = f"{wrong}：按0分计，请核对后改正"
             return RowScore(
