@@ -145,6 +145,7 @@ def test_a_cut_off_after_today_warns_and_is_not_held_to_time_not_passed(
     _ok(["monitor", "fill", "2", "--executed", "100000"])
     shown = json.loads(_ok(["monitor", "show", "2", "--json"]).stdout)
     assert shown["elapsed"] == "0.00" and shown["budget"]["light"] != "red"
+    assert "按今天 2025-12-06 计" in shown["budget"]["text"]
     monkeypatch.setenv("ASSISTANT_TODAY", "2027-01-05")  # the cut-off has passed: no warning
     shown = json.loads(_ok(["monitor", "show", "2", "--json"]).stdout)
     assert "MON-FUTURE" not in _codes(shown["findings"]) and shown["elapsed"] == "58.08"

@@ -138,7 +138,8 @@ def budget_signal(
         light = Light.GREEN
     basis = f"{fmt(b.executed)} ÷ {fmt(budget)} = " if b.rate is None else ""
     behind = f"，落后序时进度 {quantize(gap)} 个百分点" if gap > 0 else "，不低于序时进度"
-    return BudgetSignal(rate, elapsed, light, f"执行率 {basis}{rate}%，序时进度 {elapsed}%{behind}")
+    by = f"（截止日期未到，按今天 {today.isoformat()} 计）" if today is not None and table.as_of > today else ""
+    return BudgetSignal(rate, elapsed, light, f"执行率 {basis}{rate}%，序时进度 {elapsed}%{by}{behind}")
 
 
 def row_signal(
