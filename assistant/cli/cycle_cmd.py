@@ -109,13 +109,20 @@ def _summaries(kind: FormKind, forms: list[FormSummary], as_json: bool) -> None:
     render.console().print(table)
 
 
-def _created(stored: StoredForm, command: str) -> None:
-    render.console().print(
+_TIMING = ("MON-FUTURE", "SE-YEAR-OPEN")  # a cut-off still to come, a year not ended: said when the form is created
+
+
+def _created(stored: StoredForm, command: str, findings: list[Finding] | None = None) -> None:
+    out = render.console()
+    out.print(
         render.plain(
             f"已创建{stored.kind.label}第 {stored.summary.id} 号：{stored.form.project_name}"
             f"（{len(stored.form.rows)} 项指标）。填写：assistant {command} fill {stored.summary.id} --row 1 …"
         )
     )
+    for f in findings or []:
+        if f.code in _TIMING:
+            out.print(render.plain(f"注意：{f.message}。{f.fix}。"))
 
 
 # -- monitor -------------------------------------------------------------------------------------
@@ -127,8 +134,10 @@ def monitor_create(
 ) -> None:
     """从申报表创建运行监控表：指标、年度指标值、预算取自申报表，执行情况由你填写。"""
     with open_services() as services:
-        stored = services.cycle().start_monitoring(source, as_of=_date(as_of))
-    _created(stored, "monitor")
+        cycle = services.cycle()
+        stored = cycle.start_monitoring(source, as_of=_date(as_of))
+        findings = cycle.monitoring(stored.summary.id).report.findings
+    _created(stored, "monitor", findings)
 
 
 @monitor_app.command("list")
@@ -160,6 +169,7 @@ def monitor_fill(
         if row is not None:
             rows = list(table.rows)
             _check_row(row, len(rows))
+            cycle.check_entry(table, row, {"执行情况": actual, "全年预计完成情况": expected})
             current = rows[row - 1]
             deviation = current.deviation
             if cause is not None or reason is not None:

@@ -55,8 +55,10 @@ def selfeval_create(
 ) -> None:
     """从申报表创建绩效自评表：指标、年度指标值、预算和默认分值取自申报表，实际完成值由你填写。"""
     with open_services() as services:
-        stored = services.cycle().start_selfeval(source, monitoring=monitoring)
-    _created(stored, "selfeval")
+        cycle = services.cycle()
+        stored = cycle.start_selfeval(source, monitoring=monitoring)
+        findings = cycle.selfeval(stored.summary.id).findings
+    _created(stored, "selfeval", findings)
 
 
 @selfeval_app.command("list")
@@ -88,6 +90,7 @@ def selfeval_fill(
         if row is not None:
             rows = list(ev.rows)
             _check_row(row, len(rows))
+            cycle.check_entry(ev, row, {"实际完成值": actual})
             cur = rows[row - 1]
             rows[row - 1] = cur.model_copy(
                 update={

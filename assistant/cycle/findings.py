@@ -2,13 +2,16 @@
 
 Each finding names its row (0-based ``index``, None for the whole form), says what is wrong and what to do,
 in Chinese. Codes are stable: ``SE-NO-REASON``, ``SE-TARGET-LOW``, ``SE-TARGET-LOOSE``, ``SE-NO-SURVEY``,
-``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``.
+``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``, ``SE-OVERSPEND``
+(执行数 above the budget), ``SE-IMPOSSIBLE`` (an 实际完成值 the indicator cannot have), ``SE-YEAR-OPEN`` (the year
+has not ended).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from assistant.cycle.numbers import fmt, quantize
@@ -49,26 +52,58 @@ class Finding:
 _PARTS = {
     "SE-WEIGHTS": "分值",
     "SE-BUDGET": "项目资金",
+    "SE-OVERSPEND": "项目资金·年度资金总额",
+    "SE-YEAR-OPEN": "全表",
     "SE-TOTAL-MISMATCH": "总分",
     "MON-BUDGET": "项目预算执行情况",
+    "MON-OVERSPEND": "项目预算执行情况",
+    "MON-FUTURE": "数据截止日期",
 }
 
 
 def selfeval_findings(
-    evaluation: SelfEvaluation, card: Scorecard, settings: Settings = DEFAULT_SETTINGS
+    evaluation: SelfEvaluation, card: Scorecard, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
 ) -> list[Finding]:
-    """Every finding, whole-form ones first, then by row."""
+    """Every finding, whole-form ones first, then by row; ``today`` (None: not compared) warns of a year not ended."""
     found: list[Finding] = []
+    if (open_year := year_open(evaluation.year, today)) is not None:
+        found.append(open_year)
     if card.weights_problem:
         found.append(Finding("SE-WEIGHTS", Severity.ERROR, None, card.weights_problem, "请调整各行分值，使合计为100"))
     if card.budget.problem:
         found.append(
             Finding("SE-BUDGET", Severity.ERROR, None, card.budget.problem, "请在项目资金中填写预算数与执行数")
         )
+    if card.budget.overspend:
+        found.append(
+            Finding(
+                "SE-OVERSPEND",
+                Severity.ERROR,
+                None,
+                f"年度资金总额：{card.budget.overspend}，执行率超过100%",
+                "请核对全年执行数；如年中追加了预算，请把调整后的数额填为全年预算数（--budget）",
+            )
+        )
     found += _total(evaluation, card)
     for score, row in zip(card.rows, evaluation.rows, strict=True):
         found += _row(score, row, settings)
     return found
+
+
+def year_open(year: int | None, today: date | None) -> Finding | None:
+    """SE-YEAR-OPEN (a warning) when ``year`` has not ended by ``today``: cycle.md places the self-evaluation after
+    the year closes, so its 实际完成值 and 全年执行数 can only be estimates. A warning, not a refusal: departments
+    start the form in December and finish it after the accounts close."""
+    if year is None or today is None or today > date(year, 12, 31):
+        return None
+    state = "尚未开始" if today.year < year else "尚未结束"
+    return Finding(
+        "SE-YEAR-OPEN",
+        Severity.WARNING,
+        None,
+        f"{year}年度{state}（今天 {today.isoformat()}）：绩效自评应在年度结束后进行，现填写的实际完成值和执行数只能是预计数",
+        f"请在{year}年度结束、决算数据确定后核实并更新各项实际值",
+    )
 
 
 def _total(evaluation: SelfEvaluation, card: Scorecard) -> list[Finding]:
@@ -90,6 +125,9 @@ def _row(score: RowScore, row: SelfEvalRow, settings: Settings) -> list[Finding]
     i = score.index
     if score.problem:
         out.append(Finding("SE-UNSCORED", Severity.ERROR, i, score.problem, "填写后即可计分"))
+    if score.impossible:
+        fix = "请核对并改正实际完成值（此行暂按0分计，也不作为下年目标的历史标准）"
+        return [*out, Finding("SE-IMPOSSIBLE", Severity.ERROR, i, f"{score.impossible}（目标 {row.target}）", fix)]
     reason = (row.deviation or "").strip()
     if score.score is not None and score.weight is not None and score.score < score.weight and not reason:
         out.append(

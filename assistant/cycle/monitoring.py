@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from assistant.cycle.bounds import days_to, impossible_actual, overspent, year_days
 from assistant.cycle.findings import Finding, Severity
 from assistant.cycle.numbers import fmt, number_of, quantize, target_of
 from assistant.cycle.rules import DEFAULT_SETTINGS, Settings
@@ -60,6 +61,7 @@ class BudgetSignal:
     elapsed: Decimal  # share of the year gone, percent
     light: Light
     text: str
+    overspend: str | None = None  # Chinese: 执行数 above the budget (`bounds.overspent`)
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,37 @@ def _worst(signals: list[Signal]) -> Signal:
     return Signal(light, [r for s in lit if s.light is light for r in s.reasons])
 
 
-def budget_signal(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> BudgetSignal:
-    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none) against the elapsed share of the year."""
-    elapsed = elapsed_share(table.as_of)
+def elapsed_by(as_of: date, today: date | None) -> Decimal:
+    """The share of the year gone by the cut-off ``as_of``, or by ``today`` when the cut-off is still to come (0 when
+    the year has not begun): a table dated in the future is not held to time that has not passed."""
+    if today is None or as_of <= today:
+        return elapsed_share(as_of)
+    if today < date(as_of.year, 1, 1):
+        return Decimal("0.00")
+    return elapsed_share(today)
+
+
+def future_finding(as_of: date, today: date | None) -> Finding | None:
+    """MON-FUTURE (a warning) when the cut-off ``as_of`` is after ``today``: nothing can have been executed to it yet.
+    A warning, not a refusal: a blank table may be prepared ahead of its cut-off (the default is 31 July of the
+    declaration's year); what is typed into it before then can only be a plan."""
+    if today is None or as_of <= today:
+        return None
+    not_begun = f"，{as_of.year}年度尚未开始" if today.year < as_of.year else ""
+    return Finding(
+        "MON-FUTURE",
+        Severity.WARNING,
+        None,
+        f"数据截止日期 {as_of.isoformat()} 晚于今天（{today.isoformat()}）{not_begun}：截至该日的执行情况现在还不可能有",
+        f"请在 {as_of.isoformat()} 之后填写实际数，或改用今天之前的截止日期；序时进度暂按今天计",
+    )
+
+
+def budget_signal(
+    table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
+) -> BudgetSignal:
+    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none) against the elapsed share of the year (`elapsed_by`)."""
+    elapsed = elapsed_by(table.as_of, today)
     b = table.budget
     budget = b.adjusted_budget or b.initial_budget
     rate = b.rate
@@ -94,6 +124,11 @@ def budget_signal(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS)
         rate = quantize(b.executed / budget * 100)
     if rate is None:
         return BudgetSignal(None, elapsed, Light.GREY, "未填写执行数")
+    over = overspent(b.executed, budget)
+    if over is None and rate > 100:
+        over = f"执行率 {rate}% 超过100%"
+    if over is not None:
+        return BudgetSignal(rate, elapsed, Light.RED, f"{over}，执行数不能超过预算，请核对", overspend=over)
     gap = elapsed - rate
     if gap >= settings.behind_schedule_red:
         light = Light.RED
@@ -103,12 +138,36 @@ def budget_signal(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS)
         light = Light.GREEN
     basis = f"{fmt(b.executed)} ÷ {fmt(budget)} = " if b.rate is None else ""
     behind = f"，落后序时进度 {quantize(gap)} 个百分点" if gap > 0 else "，不低于序时进度"
-    return BudgetSignal(rate, elapsed, light, f"执行率 {basis}{rate}%，序时进度 {elapsed}%{behind}")
+    by = f"（截止日期未到，按今天 {today.isoformat()} 计）" if today is not None and table.as_of > today else ""
+    return BudgetSignal(rate, elapsed, light, f"执行率 {basis}{rate}%，序时进度 {elapsed}%{by}{behind}")
 
 
-def row_signal(row: MonitoringRow, elapsed: Decimal, settings: Settings = DEFAULT_SETTINGS) -> Signal:
-    """The worst of: 完成目标可能性, 全年预计完成情况 against the target, progress to date against 序时进度."""
+def row_signal(
+    row: MonitoringRow, elapsed: Decimal, settings: Settings = DEFAULT_SETTINGS, *, as_of: date | None = None
+) -> Signal:
+    """The worst of: 完成目标可能性, 全年预计完成情况 against the target, progress to date against 序时进度; a figure
+    the indicator cannot have (`impossible`) is red, whatever the rest says."""
+    wrong = impossible(row, as_of)
+    if wrong:
+        return Signal(Light.RED, wrong)
     return _worst([_possibility(row), _expected(row), _progress(row, elapsed, settings)])
+
+
+def impossible(row: MonitoringRow, as_of: date | None) -> list[str]:
+    """Why the row's 执行情况 or 全年预计完成情况 cannot be (Chinese, one line each; `bounds.impossible_actual`):
+    执行情况 covers 1 January to ``as_of``, the full-year figure the whole year (None: a leap year's days)."""
+    target = target_of(row.target, row.target_value)
+    name = row.link.name
+    to_date = days_to(as_of) if as_of is not None else 366
+    whole = year_days(as_of.year) if as_of is not None else 366
+    found = [
+        (label, text, impossible_actual(name, text, target, days=days))
+        for label, text, days in (
+            ("执行情况", row.actual_to_date, to_date),
+            ("全年预计", row.expected_full_year, whole),
+        )
+    ]
+    return [f"{label}“{text}”{why}" for label, text, why in found if why]
 
 
 def _possibility(row: MonitoringRow) -> Signal:
@@ -163,11 +222,21 @@ def _progress(row: MonitoringRow, elapsed: Decimal, settings: Settings) -> Signa
     return Signal(Light.GREEN)
 
 
-def monitor(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> MonitoringReport:
-    elapsed = elapsed_share(table.as_of)
-    rows = [row_signal(row, elapsed, settings) for row in table.rows]
+def monitor(
+    table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
+) -> MonitoringReport:
+    """Lights and findings of ``table``; ``today`` (None: not compared) warns of a cut-off still to come."""
+    elapsed = elapsed_by(table.as_of, today)
+    rows = [row_signal(row, elapsed, settings, as_of=table.as_of) for row in table.rows]
     findings: list[Finding] = []
     for i, (row, signal) in enumerate(zip(table.rows, rows, strict=True)):
+        wrong = impossible(row, table.as_of)
+        if wrong:
+            fix = "请核对并改正（此行按预警显示，不能作为全年预计或自评的依据）"
+            findings.append(
+                Finding("MON-IMPOSSIBLE", Severity.ERROR, i, f"{'；'.join(wrong)}（目标 {row.target}）", fix)
+            )
+            continue
         if signal.light in (Light.YELLOW, Light.RED) and row.deviation.is_blank:
             findings.append(
                 Finding(
@@ -182,9 +251,15 @@ def monitor(table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS) -> Mo
             findings.append(
                 Finding("MON-NO-MEASURE", Severity.WARNING, i, "预警行未填写纠偏措施", "请填写纠偏措施及完成时限")
             )
-    budget = budget_signal(table, settings)
-    if budget.light is Light.RED:
+    budget = budget_signal(table, settings, today=today)
+    if budget.overspend is not None:
+        fix = "请核对执行数；如年中调整了预算，请填写调整后预算（--adjusted）"
+        findings.insert(0, Finding("MON-OVERSPEND", Severity.ERROR, None, budget.text, fix))
+    elif budget.light is Light.RED:
         findings.insert(
             0, Finding("MON-BUDGET", Severity.WARNING, None, budget.text, "请说明预算执行滞后的原因和加快执行的措施")
         )
+    future = future_finding(table.as_of, today)
+    if future is not None:
+        findings.insert(0, future)
     return MonitoringReport(elapsed=elapsed, budget=budget, rows=rows, findings=findings)

@@ -3,7 +3,8 @@
 Each indicator is carried over with last year's 实际完成值 as its 历史标准: a target that was beaten is proposed at
 the level actually reached (rounded towards the old target, never past what was achieved; a percentage is kept
 within 100), an unmet target is kept with the reason given for missing it, and a row with no 实际完成值 is kept
-with a note. `plan_next_year` → `NextYearPlan` (one `CarriedRow` per declaration row, in order); `apply_plan`
+with a note; an 实际完成值 the indicator cannot have (`bounds.impossible_actual`: 120% satisfaction, 400 days in a
+year) is never a 历史标准: the old target is kept with the reason. `plan_next_year` → `NextYearPlan` (one `CarriedRow` per declaration row, in order); `apply_plan`
 writes the proposals into a draft started from last year's form and returns the diff (what changed and why).
 """
 
@@ -14,6 +15,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import Any
 
+from assistant.cycle.bounds import impossible_actual, year_days
 from assistant.cycle.numbers import fmt, number_of, quantize
 from assistant.cycle.scoring import score_evaluation
 from assistant.domain.cycle import SelfEvalRow, SelfEvaluation
@@ -27,6 +29,7 @@ class Change(StrEnum):
     KEPT = "沿用目标"
     UNMET = "未完成，沿用目标"
     UNMEASURED = "无实际完成值，沿用目标"
+    IMPOSSIBLE = "实际完成值不可能，沿用目标"
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,15 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
             why=f"{when}自评表没有该指标的实际完成值，无法作为历史标准；沿用原目标，请补充数据来源",
         )
     actual = number_of(row.actual)
+    wrong = impossible_actual(ind.name, row.actual, target, days=year_days(year) if year else 366)
+    if wrong is not None:
+        return CarriedRow(
+            **base,
+            last_actual=row.actual,
+            proposed=target.render(),
+            change=Change.IMPOSSIBLE,
+            why=f"{when}实际完成值“{row.actual}”{wrong}，不能作为历史标准；沿用原目标，请先改正自评表",
+        )
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
         return CarriedRow(
             **base,
@@ -199,6 +211,6 @@ def diff_lines(plan: NextYearPlan) -> list[str]:
         where = f"上年申报表指标第 {row.position} 行“{row.name}”"
         if row.changed:
             lines.append(f"{where}：{row.last_target} → {row.proposed}（{row.why}）")
-        elif row.change in (Change.UNMET, Change.UNMEASURED):
+        elif row.change in (Change.UNMET, Change.UNMEASURED, Change.IMPOSSIBLE):
             lines.append(f"{where}：{row.change.value}（{row.why}）")
     return lines + plan.notes

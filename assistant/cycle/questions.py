@@ -18,6 +18,8 @@ from assistant.cycle.numbers import quantize
 from assistant.cycle.scoring import score_evaluation
 from assistant.domain.cycle import SelfEvaluation
 from assistant.qa.cues import Cues
+from assistant.qa.lexicon import Lexicon
+from assistant.qa.reading import take_unit, take_unknown_places
 from assistant.qa.years import digit_years, take_years
 
 _UNMET = re.compile(r"没有完成|未完成|没完成|未达到|没有达到|未达标|偏差")
@@ -51,11 +53,60 @@ def _held(forms: list[tuple[int, SelfEvaluation]]) -> str:
     return f"现有自评表的年度：{'、'.join(f'{y}年' for y in years)}。"
 
 
+def _units(ev: SelfEvaluation) -> list[str]:
+    return [u for u in (ev.department, ev.implementer) if u]
+
+
+@dataclass(frozen=True)
+class Place:
+    """The unit or district a question names: ``unit`` a unit some form holds; ``missing`` one none holds (as
+    written, e.g. 市教委, 浦东新区); both None: the question names no place."""
+
+    unit: str | None = None
+    missing: str | None = None
+
+
+def place_of(question: str, forms: list[tuple[int, SelfEvaluation]]) -> Place:
+    """The unit or district ``question`` names, read as the general Q&A reads units (`assistant.qa.reading`: full
+    names, short forms such as 市教委, the level written before them, …委/…局 and Shanghai's districts), against the
+    units and project names of ``forms``."""
+    text = take_years(digit_years("".join(question.split())), Cues(), date(2000, 1, 1))[0]
+    evs = [ev for _, ev in forms]
+    units = tuple(dict.fromkeys(u for ev in evs for u in _units(ev)))
+    projects = tuple(dict.fromkeys(ev.project_name for ev in evs if ev.project_name))
+    lexicon = Lexicon(projects=projects, units=units, years=(), policies=())
+    rest, cues = take_unit(text, Cues(), lexicon)
+    if cues.unknown_unit is not None:
+        return Place(missing=cues.unknown_unit)
+    if cues.unit is not None:
+        return Place(unit=cues.unit) if cues.unit in units else Place(missing=cues.unit)
+    if any(name in text for name in projects):
+        return Place()
+    found = take_unknown_places(rest, cues, lexicon)[1]
+    if found.unknown_district is not None:
+        return Place(missing=found.unknown_district)
+    if found.unknown_unit is not None and found.unit_level is None:
+        return Place(missing=found.unknown_unit)
+    return Place()
+
+
+def _absent(place: str, forms: list[tuple[int, SelfEvaluation]]) -> CycleAnswer:
+    units = list(dict.fromkeys(u for _, ev in forms for u in _units(ev)))
+    held = f"现有自评表的单位：{'、'.join(units)}。" if units else "现有自评表都没有填写单位。"
+    return CycleAnswer(f"没有“{place}”的自评表，无法回答。{held}", [])
+
+
 def answer(question: str, forms: list[tuple[int, SelfEvaluation]], years: Cues) -> CycleAnswer:
     """``forms``: (form id, self-evaluation) pairs of one person, newest first; ``years``: the question's years
-    (`years_of`). A year the question names narrows the forms; none: all of them."""
+    (`years_of`). A year the question names narrows the forms; none: all of them. A unit the question names
+    narrows them to that unit's forms; a unit or district no form holds is answered 没有… (`place_of`)."""
     if not (_UNMET.search(question) or _AVERAGE.search(question)):
         return CycleAnswer(HELP, [], understood=False)
+    place = place_of(question, forms)
+    if place.missing is not None:
+        return _absent(place.missing, forms)
+    if place.unit is not None:
+        forms = [(i, ev) for i, ev in forms if place.unit in _units(ev)]
     if years.odd_years:
         written = "、".join(years.odd_years)
         return CycleAnswer(f"问题中的“{written}”不是预算年度，没有这样的自评表。{_held(forms)}", [])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from assistant.cycle.bounds import impossible_actual, overspent, year_days
 from assistant.cycle.numbers import fmt, number_of, percent, quantize, target_of
 from assistant.cycle.rules import BANDS, DEFAULT_SETTINGS, RULES, Part, RuleId, Settings
 from assistant.cycle.weights import Spread, part_of, spread, weights_problem
@@ -26,6 +27,7 @@ class BudgetScore:
     score: Decimal | None
     arithmetic: str
     problem: str | None = None
+    overspend: str | None = None  # Chinese: 执行数 above the budget (`bounds.overspent`)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class RowScore:
     problem: str | None = None
     ratio: Decimal | None = None  # actual ÷ target for quantitative rows (how far beyond or short)
     direction: str | None = None  # "positive", "reverse", "zero", "band"
+    impossible: str | None = None  # Chinese: why the 实际完成值 cannot be (`bounds.impossible_actual`); scored 0
 
     @property
     def full(self) -> bool:
@@ -57,7 +60,9 @@ class Scorecard:
 
 
 def score_budget(line: FundLine | None, weight: Decimal, settings: Settings = DEFAULT_SETTINGS) -> BudgetScore:
-    """执行率 = 全年执行数 ÷ 全年预算数 (年初预算数 when no 全年预算数), capped at 100%; 得分 = 执行率 × 分值."""
+    """执行率 = 全年执行数 ÷ 全年预算数 (年初预算数 when no 全年预算数); 得分 = 执行率 × 分值 with the rate capped at
+    100% (cycle.md sets no bonus above the 分值). Spending above the budget is kept in ``overspend`` (an error finding:
+    the figures must be corrected or the adjusted budget written), never scored as an achievement."""
     if line is None or line.executed is None:
         return BudgetScore(None, weight, None, "", problem="未填写全年执行数")
     budget, label = (
@@ -74,11 +79,17 @@ def score_budget(line: FundLine | None, weight: Decimal, settings: Settings = DE
         f"执行率 = {fmt(line.executed)} ÷ {fmt(budget)}（{label}） = {rate}%{cap}；"
         f"得分 = {quantize(capped * 100, settings.places)}% × {fmt(weight)} = {score}"
     )
-    return BudgetScore(rate, weight, score, arithmetic)
+    over = overspent(line.executed, budget, budget_label=label)
+    if over:
+        arithmetic = f"{arithmetic}；{over}，请核对"
+    return BudgetScore(rate, weight, score, arithmetic, overspend=over)
 
 
-def score_row(index: int, row: SelfEvalRow, weight: Decimal | None, settings: Settings = DEFAULT_SETTINGS) -> RowScore:
-    """One indicator row scored by the rule its target calls for (see module docstring)."""
+def score_row(
+    index: int, row: SelfEvalRow, weight: Decimal | None, settings: Settings = DEFAULT_SETTINGS, *, days: int = 366
+) -> RowScore:
+    """One indicator row scored by the rule its target calls for (see module docstring); an 实际完成值 impossible for
+    the indicator (`bounds.impossible_actual`; ``days``: the days of the evaluated year) scores 0 with the reason."""
     base: dict[str, Any] = {"index": index, "name": row.link.name, "part": part_of(row.link), "weight": weight}
     if weight is None:
         return RowScore(**base, score=None, rule=None, arithmetic="", problem="未设分值")
@@ -87,6 +98,17 @@ def score_row(index: int, row: SelfEvalRow, weight: Decimal | None, settings: Se
         if not (row.actual or "").strip():
             return RowScore(**base, score=None, rule=None, arithmetic="", problem="未填写实际完成值")
         actual = number_of(row.actual)
+        wrong = impossible_actual(row.link.name, row.actual, target, days=days)
+        wrong = None if wrong is None else f"实际完成值“{row.actual}”{wrong}"
+        if wrong is not None:
+            text = f"{wrong}：按0分计，请核对后改正"
+            return RowScore(
+                **base,
+                score=Decimal(0).quantize(Decimal(1).scaleb(-settings.places)),
+                rule=None,
+                arithmetic=text,
+                impossible=wrong,
+            )
         if actual is not None:
             return _quantitative(base, target, actual, weight, settings)
         if row.band is None:
@@ -230,7 +252,8 @@ def score_evaluation(evaluation: SelfEvaluation, settings: Settings = DEFAULT_SE
     """Every row and the budget scored; total = 预算执行率得分 + Σ 指标得分 (None while anything is unscored)."""
     weights, budget_weight, default = row_weights(evaluation, settings)
     budget = score_budget(evaluation.fund(FundKind.TOTAL), budget_weight, settings)
-    rows = [score_row(i, row, weights[i], settings) for i, row in enumerate(evaluation.rows)]
+    days = year_days(evaluation.year) if evaluation.year else 366
+    rows = [score_row(i, row, weights[i], settings, days=days) for i, row in enumerate(evaluation.rows)]
     scored = [r.score for r in rows] + [budget.score]
     partial = sum((s for s in scored if s is not None), Decimal(0))
     complete = all(s is not None for s in scored)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from assistant.cycle.bounds import days_to, impossible_actual, year_days
 from assistant.cycle.findings import Finding, selfeval_findings
 from assistant.cycle.monitoring import MonitoringReport, monitor
 from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
@@ -218,6 +219,26 @@ class CycleService:
 
     # -- read and save -----------------------------------------------------------------------------
 
+    @staticmethod
+    def check_entry(form: Form, row: int, typed: dict[str, str | None]) -> None:
+        """Refuse a figure typed into row ``row`` (from 1) that its indicator cannot have (`bounds.impossible_actual`:
+        a rate above 100%, more days than the period, a negative count); ``typed``: label → text as typed (None: not
+        given). Raises InputError naming the row, the figure and why. Imported forms are not refused: their
+        impossible figures are scored 0 and flagged (SE-IMPOSSIBLE / MON-IMPOSSIBLE)."""
+        current = form.rows[row - 1]
+        target = current.target_value or parse_value(current.target)
+        if isinstance(form, MonitoringTable):
+            period = {"执行情况": days_to(form.as_of), "全年预计完成情况": year_days(form.as_of.year)}
+        else:
+            period = {"实际完成值": year_days(form.year) if form.year else 366}
+        for label, text in typed.items():
+            wrong = impossible_actual(current.link.name, text, target, days=period.get(label, 366))
+            if wrong is not None:
+                raise InputError(
+                    f"第 {row} 行“{current.link.name}”的{label}不能填“{printable(text or '')}”：{wrong}",
+                    hint=f"请核对后重新填写（该行年度指标值为 {current.target}）",
+                )
+
     def get(self, form_id: int, version: int | None = None) -> StoredForm:
         return self.store.get(form_id, version, owner=self.author)
 
@@ -241,14 +262,19 @@ class CycleService:
         return self.evaluate(stored, stored.form)
 
     def evaluate(self, stored: StoredForm, form: SelfEvaluation) -> SelfEvalView:
+        from assistant.services.answering import clock
+
         card = score_evaluation(form)
-        return SelfEvalView(stored=stored, form=form, card=card, findings=selfeval_findings(form, card))
+        findings = selfeval_findings(form, card, today=clock())
+        return SelfEvalView(stored=stored, form=form, card=card, findings=findings)
 
     def monitoring(self, form_id: int, version: int | None = None) -> MonitoringView:
         stored = self.get(form_id, version)
         if not isinstance(stored.form, MonitoringTable):
             raise InputError(f"第 {form_id} 号表是自评表，不是运行监控表", hint="用 assistant selfeval show 查看")
-        return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form))
+        from assistant.services.answering import clock
+
+        return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form, today=clock()))
 
     # -- export ------------------------------------------------------------------------------------
 

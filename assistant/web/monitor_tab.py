@@ -13,6 +13,7 @@ import gradio as gr
 from assistant.domain.amounts import nonnegative_amount
 from assistant.domain.cycle import DeviationCause, MonitoringRow, MonitoringTable, Possibility
 from assistant.errors import InputError
+from assistant.services.answering import clock
 from assistant.services.cycle import CycleService, MonitoringView
 from assistant.services.results import FormConflict, FormKind, Light, MonitoringReport, monitor
 from assistant.web.context import WebContext, whole_number
@@ -240,7 +241,7 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
             return [gr.skip()] * 4
         current = service(ctx, request).monitoring(int(fid), int(version))
         t = edited(current.form, n, a, e, p, c, r, m, adj, exe)
-        report = monitor(t)
+        report = monitor(t, today=clock())  # as the saved table is shown (`CycleService.monitoring`)
         return [
             _summary(report),
             _rows(t, report),

@@ -1,0 +1,80 @@
+"""Figures a cycle form cannot hold: an 实际完成值 impossible for its indicator, and spending above the budget.
+
+`impossible_actual(name, actual, target, days=…)` → a Chinese reason, or None when the figure is possible:
+- a negative amount of anything (a count, days, people, a rate) — except a change (增长率 −3% is a fall) or a saving
+  (节约率 −3% is an overrun);
+- a share above 100% (‰ above 1000): a 完成率, 满意度, 覆盖率, 合格率, 占比 … — except a change (增长率, 提高 …) or an
+  indicator whose own target is above 100%;
+- more days than the period has (``days``: 365/366 for a year, the days to the cut-off mid-year) or more than 12
+  months, for a count of time (``≥``/``=`` targets; a ``≤`` time limit may be overrun by any amount).
+`overspent(executed, budget)` → a Chinese reason when 执行数 exceeds 预算数 (spending above the budget is not
+allowed without an adjustment: the adjusted budget is then the figure to write).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from decimal import Decimal
+
+from assistant.cycle.numbers import fmt, number_of
+from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
+
+# Words naming a change, which may be negative or exceed 100%.
+_CHANGE = re.compile(r"增长|增幅|增速|增加|增量|提升|提高|上升|同比|环比|涨|变化|变动|偏差|误差|超额|溢价")
+# Words naming a saving or a fall, which may be negative (a 节约率 of −3% is an overrun) but stay within 100%.
+_SIGNED = re.compile(r"节约|节省|降低|下降|减少|结余|压减|降幅")
+_SHARE_LIMITS = {"%": Decimal(100), "％": Decimal(100), "‰": Decimal(1000)}
+_DAY_UNITS = {"天", "日", "个工作日", "工作日", "自然日"}
+_MONTH_UNITS = {"月", "个月"}
+
+
+def year_days(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
+
+
+def days_to(as_of: date) -> int:
+    """Days from 1 January to ``as_of`` inclusive (31 July → 212)."""
+    return as_of.timetuple().tm_yday
+
+
+def impossible_actual(name: str, actual: str | None, target: IndicatorValue, *, days: int = 366) -> str | None:
+    """Why ``actual`` (as typed, e.g. ``120%``) cannot be the result of the indicator ``name`` whose 年度指标值 is
+    ``target``, in Chinese to follow the figure (``超过100%：…``); None when it can (or states no number).
+    ``days``: the days of the period it covers."""
+    number = number_of(actual)
+    if number is None or target.kind is not ValueKind.QUANTITATIVE:
+        return None
+    unit = _unit_of(actual) or target.unit or ""
+    change = bool(_CHANGE.search(name))
+    if number < 0 and not change and not _SIGNED.search(name):
+        return "为负数，数量、时间和比率都不能小于0"
+    limit = _SHARE_LIMITS.get(unit)
+    if limit is not None and number > limit and not change and not _target_above(target, limit):
+        return f"超过{fmt(limit)}{unit}：比率（完成率、满意度、覆盖率等）不可能超过{fmt(limit)}{unit}"
+    counts_time = target.operator not in (Operator.LE, Operator.LT)
+    if counts_time and unit in _DAY_UNITS and number > days:
+        return f"超过所属期间的天数（{days}天）"
+    if counts_time and unit in _MONTH_UNITS and number > 12:
+        return "超过一年的月数（12个月）"
+    return None
+
+
+def _unit_of(actual: str | None) -> str | None:
+    parsed = parse_value((actual or "").replace(",", ""))
+    return parsed.unit
+
+
+def _target_above(target: IndicatorValue, limit: Decimal) -> bool:
+    return target.number is not None and target.number > limit
+
+
+def overspent(executed: Decimal | None, budget: Decimal | None, *, budget_label: str = "预算数") -> str | None:
+    """``执行数 X 超过 预算数 Y`` in Chinese when ``executed`` exceeds a nonzero ``budget``; None otherwise."""
+    if executed is None or not budget or executed <= budget:
+        return None
+    return f"执行数 {fmt(executed)} 元超过{budget_label} {fmt(budget)} 元（超支 {fmt(executed - budget)} 元）"
+
+
+__all__ = ["days_to", "impossible_actual", "overspent", "year_days"]
