@@ -147,7 +147,7 @@ def _row(score: RowScore, row: SelfEvalRow, settings: Settings) -> list[Finding]
                 Severity.WARNING,
                 i,
                 "满意度指标没有写明调查依据",
-                "请在数据来源中写明调查方式、样本量和时间（如 问卷调查，回收有效问卷300份，2025年12月）",
+                "请在数据来源中写明调查方式、样本量和时间（如 问卷调查，回收有效问卷300份，于当年12月开展）",
             )
         )
     if (
