@@ -138,6 +138,13 @@ class Names:
             whole -= self.weight(phrase[unseen[0]])
         return (min(evidence / whole, 1.0) if whole else 0.0), evidence
 
+    def foreign_word(self, phrase: str, name: str) -> bool:
+        """Whether the phrase holds, inside it, a character no project name has that is no typo for one of
+        ``name``'s (干部体检项目: 检 is in no name, so 体检 is another word, not …干部…体系…项目 shortened)."""
+        target = self._contracted.get(name, contract(name))
+        inside = [i for i, c in enumerate(phrase[1:-1], 1) if c not in self._weight]
+        return any(not _swapped(phrase, i, target) for i in inside)
+
     def best(self, phrase: str) -> list[tuple[float, float, str]]:
         """Every name scored against ``phrase``, best first."""
         scored = [(*self.score(phrase, name), name) for name in self.projects]
@@ -244,7 +251,7 @@ def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
     if not ranked:
         return None, ()
     share, evidence, name = ranked[0]
-    if share < MATCH_SHARE or evidence < MIN_EVIDENCE:
+    if share < MATCH_SHARE or evidence < MIN_EVIDENCE or names.foreign_word(phrase, name):
         return None, ()
     rivals = [n for s, e, n in ranked[1:] if s >= MATCH_SHARE and e >= evidence - 1e-9]
     if rivals and share < 1.0 or rivals and len(phrase) <= 3:  # 组织 fits three names alike: no match
