@@ -245,6 +245,7 @@ def _parts(segment: str, names: Names) -> list[str]:
 
 
 def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
+    phrase = _CONJUNCTION_EDGES.sub("", phrase)  # 和市教: the 和 joins it to what stands before, no name's 和
     if not informative(phrase):
         return None, ()
     ranked = names.best(phrase)

@@ -90,9 +90,9 @@ def other_place(before: str) -> str | None:
     run = _PLACE_RUN.search(before)
     if run is None:
         return None
-    import jieba.posseg  # loaded only where a word stands before a unit's short form
+    from assistant.domain.phrases import tagged  # jieba, loaded only where a word stands before a unit's short form
 
-    words = [(w.word, w.flag) for w in jieba.posseg.cut(run.group())]
+    words = tagged(run.group())
     suffix = ""
     if words and words[-1][0] in ("市", "省") and len(words) > 1:
         suffix = words.pop()[0]

@@ -31,8 +31,9 @@ def take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
         start = text.find(alias)
         if start < 0 or _starts_a_name(text, alias, lexicon) or _qualifies(text[start + len(alias) :], unit, aliases):
             continue
-        if place := other_place(text[:start]):  # 北京市委组织部, 杭州市人大: another city's unit, not Shanghai's
-            span = place + alias
+        level_word = alias[:1] if alias.startswith(("市", "省")) else ""  # 合肥 + 市委组织部: 合肥市 is the place
+        if place := other_place(text[:start] + level_word):  # 北京市委组织部, 杭州市人大: another city's unit
+            span = place.removesuffix(level_word) + alias
             held = tuple(dict.fromkeys([unit, *_all_units(lexicon)]))
             return _cut(text, span), replace(cues, unknown_unit=span, unit_candidates=held)
         written = written_level(text[:start])
