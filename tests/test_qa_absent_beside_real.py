@@ -142,3 +142,31 @@ def test_real_pairs_and_units_beside_them_are_still_answered():
     for question in ("上海市委组织部2023年的项目有几个？", "请问2023年市委组织部有几个项目？"):
         result = ask(question)
         assert not result.refused and result.figure == f"{count} 个", (question, result.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [
+        ("资金总额超过100万元的项目有哪些？", "超过100万元"),
+        ("2026年申请金额不到50万的项目", "不到50万"),
+        ("50万元以下的项目有几个", "50万元以下"),
+    ],
+)
+def test_an_amount_condition_is_said_not_read_as_a_kind_with_digit_fragments(question, condition):
+    result = ask(question)
+    assert result.refused and f"“{condition}”" in result.text, result.text
+    assert result.figure is None and not AMOUNT.search(result.text) and not result.rows, result.text
+    assert "类项目" not in result.text and not re.search(r"“\d+万?”|“\d万”", result.text), result.text
+
+
+def test_an_amount_condition_in_a_follow_up_is_not_answered_for_the_earlier_projects():
+    conversation = Conversation()
+    ask("2023年有哪些项目？", conversation)
+    result = ask("那超过100万元的呢？", conversation)
+    assert result.refused and "“超过100万元”" in result.text and not result.rows, result.text
+
+
+def test_a_count_condition_without_an_amount_unit_is_no_amount_condition():
+    ranked = ask("2023年哪个项目资金最多")
+    best = max(total_of(d["header"]["name"], 2023) for d in DECLS if d["header"]["year"] == 2023)
+    assert not ranked.refused and ranked.figure == f"{best:,.2f} 元", ranked.text

@@ -1,13 +1,16 @@
 """Project names the corpus lacks that hide beside a real one: the other side of a pair (信息化运维项目和换届选举经费)
 and a project whose name holds an indicator's words, asked about its money (智慧党建平台建设经费的资金总额).
 
-Both are refused as absent, never answered with the one real project alone or with an indicator summary.
+Both are refused as absent, never answered with the one real project alone or with an indicator summary. Also an
+amount condition (资金总额超过100万元的项目): the reader has no money filter, so it is said, not read as a kind of project.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from assistant.qa.cues import CUT, Cues
 from assistant.qa.entities import Names, informative, looks_like_name, match, phrases
 
 # Words joining two subjects of one question (A和B, A与B比, 比较A和B).
@@ -54,3 +57,17 @@ def absent_money_name(full: str, indicator_name: str, names: Names, cut: str) ->
             if found is None and not tied:
                 return phrase
     return None
+
+
+_COMPARE = r"超过|超出|高于|大于|多于|不少于|不低于|不超过|不到|不足|低于|少于|小于|至少|达到"
+_FIGURE = r"\d+(?:\.\d+)?\s*(?:(?:万|亿)(?:元|块)?|元|块)"  # an amount: its unit written (100万, 50万元, 3000元)
+_AMOUNT_CONDITION = re.compile(f"(?:{_COMPARE})\\s*{_FIGURE}|{_FIGURE}(?:以上|以下|以内|及以上|及以下)")
+
+
+def take_amount_condition(text: str, cues: Cues) -> tuple[str, Cues]:
+    """超过100万元, 50万以下: a condition on an amount, as written (``cues.amount_condition``); the span is cut so
+    that its digits are read as no year, kind or purpose."""
+    found = _AMOUNT_CONDITION.search(text)
+    if found is None:
+        return text, cues
+    return text.replace(found.group(), CUT, 1), replace(cues, amount_condition=found.group())

@@ -23,6 +23,8 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """A refusal when the question names a district, unit, project or purpose of money the corpus lacks; else None.
     Every absent subject the question names is said, with the nearest real candidates; nothing is computed."""
     lines: list[str] = []
+    if cues.amount_condition:
+        lines += _amount_lines(cues.amount_condition)
     if cues.unknown_district:
         lines += _district_lines(cues.unknown_district, scope)
     if cues.unknown_unit and cues.unit is None:
@@ -38,6 +40,13 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
         lines += _project_lines(cues, scope)
         lines.append(f"问题中的另一个项目“{cues.project}”语料库中有，可单独问它；不以它一个项目的数字代答两者的比较。")
     return _refusal(question, cues, lines, scope) if lines else None
+
+
+def _amount_lines(condition: str) -> list[str]:
+    return [
+        f"问答还不能按金额条件（“{condition}”）筛选项目，不列出未经该条件筛选的项目或数字。",
+        "可以这样问：2023年资金排前三的是哪几个项目？ / 2023年哪个项目资金最多？ / 2023年各项目资金总额是多少？",
+    ]
 
 
 def _district_lines(district: str, scope: Scope) -> list[str]:
@@ -107,7 +116,9 @@ def mentions(subject: str, scope: Scope, limit: int = 3) -> list[str]:
     """The declarations whose text holds the subject or most of its two-character words (换届, 选举), best first,
     as ``“名称”（年度，“换届”“选举”）``; empty when none holds an informative one."""
     pairs = [subject[i : i + 2] for i in range(len(subject) - 1)]
-    pairs = [p for p in dict.fromkeys(pairs) if informative(p + "之") and not any(c in _FUNCTION for c in p)]
+    pairs = [
+        p for p in dict.fromkeys(pairs) if informative(p + "之") and not any(c in _FUNCTION or c.isdigit() for c in p)
+    ]
     scored = []
     for decl in scope.corpus.declarations:
         text = _text_of(decl)
