@@ -16,6 +16,7 @@ import pytest
 from assistant.qa.conversation import Conversation
 from assistant.qa.entities import match
 from assistant.qa.levels import other_place
+from assistant.qa.parse import read
 from assistant.qa.reading import project_names
 from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
@@ -170,3 +171,15 @@ def test_a_count_condition_without_an_amount_unit_is_no_amount_condition():
     ranked = ask("2023年哪个项目资金最多")
     best = max(total_of(d["header"]["name"], 2023) for d in DECLS if d["header"]["year"] == 2023)
     assert not ranked.refused and ranked.figure == f"{best:,.2f} 元", ranked.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "信息化运维项目和换届选举经费的资金总额对比",
+        "资金总额超过100万元的项目有哪些？",
+        "北京市委组织部2023年的项目有几个？",
+    ],
+)
+def test_these_readings_are_settled_by_the_patterns_so_no_model_drops_the_absent_subject(question):
+    assert read(question, SCOPE.current().qa.lexicon, today=TODAY).confident

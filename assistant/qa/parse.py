@@ -155,7 +155,9 @@ def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     cues = read_question(question, lexicon, today=today)
     absent = (
         cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject or cues.unknown_kind
-    ) or cues.amount_condition
+    )
+    paired = cues.unknown_project and cues.project  # 信息化运维项目和换届选举经费: one side of a pair absent
+    absent = absent or cues.amount_condition or paired
     if absent or cues.unknown_project and cues.target:
         return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
