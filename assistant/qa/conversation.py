@@ -50,6 +50,7 @@ class Conversation(BaseModel):
             cues.unknown_subject,
             cues.unknown_project,
             cues.unknown_kind,
+            cues.amount_condition,  # 那超过100万元的呢？: said, not answered for the earlier question's projects
         )
         if any(absent):
             if cues.follow_up and cues.target is None and self.last_query is not None:  # 那智慧城管平台呢？: refused

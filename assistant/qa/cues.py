@@ -64,6 +64,7 @@ class Cues:
     tier: str | None = None  # 市级 / 区级 项目
     spans_years: bool = False  # 跨年度项目: 起止日期 in two years
     unrecorded: str | None = None  # 重点项目: a qualifier no field of the forms records (as written)
+    amount_condition: str | None = None  # 超过100万元: a condition on an amount, which no filter reads (as written)
     self_unit: str | None = None  # 咱们部门: the asker's own unit, not named (as written)
     corrected: tuple[tuple[str, str], ...] = ()  # (as written, as read) of characters written for a homophone
     rest: str = field(default="", compare=False)

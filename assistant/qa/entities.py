@@ -128,15 +128,33 @@ class Names:
         matched = _lcs_chars(phrase, target)
         whole = sum(self.weight(c) for c in phrase)
         evidence = sum(self.weight(c) for c in matched)
-        unseen = [c for c in phrase[1:-1] if c not in self._weight]
-        if len(unseen) == 1 and len(phrase) >= 6 and len(matched) == len(phrase) - 1:
-            whole -= self.weight(unseen[0])
+        unseen = [i for i, c in enumerate(phrase[1:-1], 1) if c not in self._weight]
+        if (
+            len(unseen) == 1
+            and len(phrase) >= 6
+            and len(matched) == len(phrase) - 1
+            and _swapped(phrase, unseen[0], target)
+        ):
+            whole -= self.weight(phrase[unseen[0]])
         return (min(evidence / whole, 1.0) if whole else 0.0), evidence
+
+    def foreign_word(self, phrase: str, name: str) -> bool:
+        """Whether the phrase holds, inside it, a character no project name has that is no typo for one of
+        ``name``'s (干部体检项目: 检 is in no name, so 体检 is another word, not …干部…体系…项目 shortened)."""
+        target = self._contracted.get(name, contract(name))
+        inside = [i for i, c in enumerate(phrase[1:-1], 1) if c not in self._weight]
+        return any(not _swapped(phrase, i, target) for i in inside)
 
     def best(self, phrase: str) -> list[tuple[float, float, str]]:
         """Every name scored against ``phrase``, best first."""
         scored = [(*self.score(phrase, name), name) for name in self.projects]
         return sorted(scored, key=lambda s: (-s[0], -s[1], -_coverage(phrase, s[2]), s[2]))
+
+
+def _swapped(phrase: str, at: int, name: str) -> bool:
+    """Whether the character at ``at`` stands where the name has another one between the same neighbours (缴 written
+    交 in 党费交纳: 费…纳), a typo; 干部体检项目 is no typo of …干部…体系…项目 (体 and 项 are far apart there)."""
+    return re.search(re.escape(phrase[at - 1]) + "." + re.escape(phrase[at + 1]), name) is not None
 
 
 def exact_names(text: str, projects: tuple[str, ...]) -> list[str]:
@@ -179,7 +197,9 @@ def resolve(segments: list[str], names: Names) -> Resolution:
     ambiguous: tuple[str, ...] = ()
     for segment in segments:
         for piece in _JUNK.split(segment):
-            for phrase in _parts(piece, names):
+            for phrase in _parts(_CONJUNCTION_EDGES.sub("", piece), names):
+                if _UNIT_WORD.search(phrase) and not any(phrase in name for name in names.projects):
+                    continue  # 市教委: a unit's name, never a project's short form (its 市教 fits 党员教育…)
                 found, tied = match(names.trim(phrase), names)
                 head = phrase.removesuffix("项目")
                 if found is None and head != phrase and names.trim(head) == head:  # 会务系统(那个)项目
@@ -192,6 +212,12 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                     absent = phrase if looks_like_name(phrase) else trimmed
                     candidates = nearest(phrase, names)
     return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
+
+
+# A conjunction at a phrase's edge joins it to another subject (和市教委): no name starts or ends with one.
+_CONJUNCTION_EDGES = re.compile(r"^(?:和|与|及|跟|同|或)+|(?:和|与|及|跟|同|或)+$")
+# A unit's name (…委, …局, …委员会, …办公室): read by the unit readers, not matched to a project.
+_UNIT_WORD = re.compile(r"(?:委员会|委|局|办公室)$")
 
 
 def looks_like_name(phrase: str) -> bool:
@@ -219,13 +245,14 @@ def _parts(segment: str, names: Names) -> list[str]:
 
 
 def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
+    phrase = _CONJUNCTION_EDGES.sub("", phrase)  # 和市教: the 和 joins it to what stands before, no name's 和
     if not informative(phrase):
         return None, ()
     ranked = names.best(phrase)
     if not ranked:
         return None, ()
     share, evidence, name = ranked[0]
-    if share < MATCH_SHARE or evidence < MIN_EVIDENCE:
+    if share < MATCH_SHARE or evidence < MIN_EVIDENCE or names.foreign_word(phrase, name):
         return None, ()
     rivals = [n for s, e, n in ranked[1:] if s >= MATCH_SHARE and e >= evidence - 1e-9]
     if rivals and share < 1.0 or rivals and len(phrase) <= 3:  # 组织 fits three names alike: no match

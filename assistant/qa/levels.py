@@ -77,6 +77,36 @@ def level_scope(text: str) -> Level | None:
     return Level(level=level.level, district=level.district, written=written) if level else None
 
 
+# The places that are Shanghai itself (上海市委组织部, 本市, 沪): no other city.
+_HOME = ("上海", "沪", "本", "全", "该", "我", "咱", "各", "某", "哪", "每", "这", "那")
+_PLACE_RUN = re.compile(r"[\u4e00-\u9fa5]{2,8}$")
+
+
+def other_place(before: str) -> str | None:
+    """The city or province written just before a unit's short form when it is not Shanghai, as written (北京 of
+    北京市委组织部, 杭州市 of 杭州市人大, 浙江省 of 浙江省委组织部); None for Shanghai, its districts or no place.
+
+    A place is a word jieba tags as a place name (ns), or any noun written with 市/省 after it (合肥市)."""
+    run = _PLACE_RUN.search(before)
+    if run is None:
+        return None
+    from assistant.domain.phrases import tagged  # jieba, loaded only where a word stands before a unit's short form
+
+    words = tagged(run.group())
+    suffix = ""
+    if words and words[-1][0] in ("市", "省") and len(words) > 1:
+        suffix = words.pop()[0]
+    if not words:
+        return None
+    word, flag = words[-1]
+    written = word + suffix
+    if len(word) < 2 or word.startswith(_HOME) or DISTRICT.search(word) is not None:
+        return None
+    if flag == "ns" or suffix and flag in ("n", "nr", "nz", "ns"):
+        return written
+    return None
+
+
 def unit_level(unit: str) -> Level | None:
     """The level a unit's full name holds: 闵行区党建服务中心 → 区级 (闵行); 中共上海市委组织部 → 市级; None: unsaid."""
     if district := DISTRICT.search(unit):

@@ -14,6 +14,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
+from assistant.qa.absent_names import take_amount_condition
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
@@ -155,6 +156,8 @@ def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     absent = (
         cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject or cues.unknown_kind
     )
+    paired = cues.unknown_project and cues.project  # 信息化运维项目和换届选举经费: one side of a pair absent
+    absent = absent or cues.amount_condition or paired
     if absent or cues.unknown_project and cues.target:
         return Reading(cues=cues)  # a subject the corpus lacks is refused whatever the other words say
     doubts = []
@@ -190,6 +193,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     if spans:  # 2019到2026年: the years the corpus holds in between as well
         inside = [y for a, b in spans for y in lexicon.years if min(a, b) < y < max(a, b)]
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
+    text, cues = take_amount_condition(text, cues)
     full = text
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_unit(text, cues, lexicon)

@@ -6,18 +6,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.qa.absent_names import absent_money_name, absent_partner
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
-from assistant.qa.entities import DISTRICT, Names, exact_names, informative, phrases, resolve
+from assistant.qa.entities import DISTRICT, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
-from assistant.qa.levels import agrees, level_scope, units_at, written_level
+from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.models import HeaderField, RowKind
 
 UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
+# Words before a unit's name that are no part of it: a conjunction (和市教委), a follow-up's 那 (那市教委的呢).
+_LEADING = re.compile(r"^(?:和|与|及|跟|同|或|还有|以及|那么|那|这|是|的|比)+")
 
 
 def take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -28,6 +31,11 @@ def take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
         start = text.find(alias)
         if start < 0 or _starts_a_name(text, alias, lexicon) or _qualifies(text[start + len(alias) :], unit, aliases):
             continue
+        level_word = alias[:1] if alias.startswith(("市", "省")) else ""  # 合肥 + 市委组织部: 合肥市 is the place
+        if place := other_place(text[:start] + level_word):  # 北京市委组织部, 杭州市人大: another city's unit
+            span = place.removesuffix(level_word) + alias
+            held = tuple(dict.fromkeys([unit, *_all_units(lexicon)]))
+            return _cut(text, span), replace(cues, unknown_unit=span, unit_candidates=held)
         written = written_level(text[:start])
         if agrees(written, unit):
             return _cut(text, alias), replace(cues, unit=unit)
@@ -96,7 +104,15 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     found.sort()
     if not found:
         absent = resolution.absent if cues.unknown_unit is None else None
+        if (
+            absent is None
+            and cues.indicator_name
+            and (money := absent_money_name(full, cues.indicator_name, names, _CUT))
+        ):
+            return text, replace(cues, unknown_project=money, indicator_name=None, candidates=nearest(money, names))
         return text, replace(cues, unknown_project=absent, candidates=resolution.candidates)
+    if len(found) == 1 and (other := absent_partner(full, found[0][2], names, _CUT)):  # A和B, B absent: refused
+        return text, replace(cues, project=found[0][1], unknown_project=other, candidates=nearest(other, names))
     first = found[0][1]
     versus = found[1][1] if len(found) > 1 else None
     matched = tuple((written, name) for _, name, written in found if written != name)
@@ -128,8 +144,8 @@ def project_names(lexicon: Lexicon) -> Names:
 
 def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
-    if cues.unit is None and cues.project is None and (unknown := UNKNOWN_UNIT.search(text)):
-        cues = replace(cues, unknown_unit=unknown.group())
+    if cues.unit is None and (unknown := UNKNOWN_UNIT.search(text)):  # also beside a project: 市教委的信息化建设项目
+        cues = replace(cues, unknown_unit=_LEADING.sub("", unknown.group()))
     if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
         held = ("", *units_at(scope, _all_units(lexicon)))  # no unit meant: only the units of that level
         cues = replace(cues, unknown_unit=scope.written, unit_candidates=held, unit_level=scope.level)

@@ -15,6 +15,7 @@ from assistant.qa.reading import project_names
 from assistant.qa.select import describe
 
 DIGEST = 6  # project names listed when nothing is near
+NEAR_UNITS = 3  # units offered beside a unit the corpus lacks
 NEAR = 0.3  # share of a kind's weight a project name must explain to be offered as a near name
 
 
@@ -22,10 +23,12 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """A refusal when the question names a district, unit, project or purpose of money the corpus lacks; else None.
     Every absent subject the question names is said, with the nearest real candidates; nothing is computed."""
     lines: list[str] = []
+    if cues.amount_condition:
+        lines += _amount_lines(cues.amount_condition)
     if cues.unknown_district:
         lines += _district_lines(cues.unknown_district, scope)
     if cues.unknown_unit and cues.unit is None:
-        lines += _unit_lines(cues)
+        lines += _unit_lines(cues, scope)
     if cues.unknown_subject:
         lines += _purpose_lines(cues.unknown_subject, scope)
     if cues.unknown_kind:
@@ -33,7 +36,17 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
     # An open question (为什么要建设…平台) may name a project by what it does: retrieval answers it, and says so.
     if cues.unknown_project and cues.project is None and cues.declaration_id is None and cues.target is not None:
         lines += _project_lines(cues, scope)
+    elif cues.unknown_project and cues.project is not None:  # 信息化运维项目和换届选举经费: one side of a pair absent
+        lines += _project_lines(cues, scope)
+        lines.append(f"问题中的另一个项目“{cues.project}”语料库中有，可单独问它；不以它一个项目的数字代答两者的比较。")
     return _refusal(question, cues, lines, scope) if lines else None
+
+
+def _amount_lines(condition: str) -> list[str]:
+    return [
+        f"问答还不能按金额条件（“{condition}”）筛选项目，不列出未经该条件筛选的项目或数字。",
+        "可以这样问：2023年资金排前三的是哪几个项目？ / 2023年哪个项目资金最多？ / 2023年各项目资金总额是多少？",
+    ]
 
 
 def _district_lines(district: str, scope: Scope) -> list[str]:
@@ -42,16 +55,29 @@ def _district_lines(district: str, scope: Scope) -> list[str]:
     return [f"语料库中没有{district}的申报表。", found]
 
 
-def _unit_lines(cues: Cues) -> list[str]:
+def _unit_lines(cues: Cues, scope: Scope) -> list[str]:
     assert cues.unknown_unit is not None
     lines = [f"语料库中没有单位“{cues.unknown_unit}”的申报表，不以其他单位的数字代答。"]
-    if cues.unit_candidates and cues.unit_level:
+    if (
+        not cues.unit_level
+    ):  # another city's unit (北京市委组织部) or one no form names (市教委): the nearest real units
+        near = cues.unit_candidates or nearest_units(cues.unknown_unit, scope.lexicon.units)
+        if near:
+            lines.append("语料库中名称最接近的单位：" + "、".join(near[:NEAR_UNITS]) + "。")
+        return lines
+    if cues.unit_candidates:
         meant, *same_level = cues.unit_candidates
         if meant:
             lines.append(f"语料库中名称相近的是“{meant}”，但它不是{cues.unit_level}单位。")
         found = "、".join(same_level) if same_level else "无"
         lines.append(f"语料库中的{cues.unit_level}单位：{found}。")
     return lines
+
+
+def nearest_units(written: str, units: tuple[str, ...]) -> tuple[str, ...]:
+    """The corpus's units sharing the most characters with ``written`` (市教委 → units with 市, 委), best first."""
+    scored = sorted(((len(set(written) & set(unit)), unit) for unit in units), key=lambda s: (-s[0], s[1]))
+    return tuple(unit for shared, unit in scored if shared)
 
 
 def _purpose_lines(subject: str, scope: Scope) -> list[str]:
@@ -90,7 +116,9 @@ def mentions(subject: str, scope: Scope, limit: int = 3) -> list[str]:
     """The declarations whose text holds the subject or most of its two-character words (换届, 选举), best first,
     as ``“名称”（年度，“换届”“选举”）``; empty when none holds an informative one."""
     pairs = [subject[i : i + 2] for i in range(len(subject) - 1)]
-    pairs = [p for p in dict.fromkeys(pairs) if informative(p + "之") and not any(c in _FUNCTION for c in p)]
+    pairs = [
+        p for p in dict.fromkeys(pairs) if informative(p + "之") and not any(c in _FUNCTION or c.isdigit() for c in p)
+    ]
     scored = []
     for decl in scope.corpus.declarations:
         text = _text_of(decl)

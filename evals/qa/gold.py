@@ -44,7 +44,19 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus/declarations").glob("*.json"))]
 BY_ID = {d["id"]: d for d in DECLS}
-SPLITS = ("tune", "test", "test2", "test3", "tune2", "fresh", "new_tune", "new_test", "held4_tune", "held4_test")
+SPLITS = (
+    "tune",
+    "test",
+    "test2",
+    "test3",
+    "tune2",
+    "fresh",
+    "new_tune",
+    "new_test",
+    "held4_tune",
+    "held4_test",
+    "redteam",
+)
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
 # The 2020 district forms fold 立项依据 and 必要性 into 项目立项情况.
