@@ -28,6 +28,8 @@ CHANGE_WORDS = _CHANGE = re.compile(
     r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
     r"比.{1,12}(多|少|高|低)"
 )
+# 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
+_WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
@@ -66,6 +68,8 @@ def classify(
     if _AVERAGE.search(full):
         return Intent(Target.AVERAGE, measure=_measure(full))
     if _RANK.search(full):
+        if _WHICH_YEAR.search(full) and not _mentions_money_or_indicators(full):
+            return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
         return _rank(full, rows)
     changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
     if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
@@ -87,6 +91,10 @@ def classify(
     if rows is not None:
         return Intent(Target.LIST_ROWS, rows=rows)
     return None
+
+
+def _mentions_money_or_indicators(full: str) -> bool:
+    return re.search(r"指标|钱|资金|金额|预算|经费|拨款|元", _WHICH_YEAR.sub("", full)) is not None
 
 
 def _measure(full: str) -> Measure:
