@@ -285,7 +285,7 @@ def _differences(pairs: list[tuple[Declaration, Declaration]]) -> list[str]:
     lines = []
     for a, b in pairs:
         if len(a.indicators) != len(b.indicators):
-            lines.append(f"绩效指标：{a.header.name} {len(a.indicators)} 项，{b.header.name} {len(b.indicators)} 项。")
+            lines.append(f"绩效指标：{_title(a)} {len(a.indicators)} 项，{_title(b)} {len(b.indicators)} 项。")
         if a.header.category != b.header.category and a.header.category and b.header.category:
             lines.append(f"项目类别：{a.header.name} 为{a.header.category}，{b.header.name} 为{b.header.category}。")
     return lines

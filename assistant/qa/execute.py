@@ -143,7 +143,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
             return analytics.share(query, decls, whole)
         case Target.COMPARE_PROJECTS:
             assert query.versus is not None
-            versus = query.filters.model_copy(update={"project": query.versus})
+            versus = query.filters.model_copy(update={"project": query.versus, "declaration_id": query.versus_id})
             return analytics.compare_projects(query, decls, select(scope.corpus, versus, scope.policies))
         case Target.SHOW_SECTION:
             return _show_section(_section(query), decls)

@@ -50,6 +50,7 @@ from assistant.qa.reading import (
     take_unit,
     take_unknown_places,
 )
+from assistant.qa.sides import PAIR
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -200,6 +201,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
+        refers_to_pair=PAIR.search(text) is not None,
         corrected=corrected,
     )
     text, cues = take_qualifiers(text, cues)
@@ -282,6 +284,7 @@ def to_query(cues: Cues) -> Query | None:
             descending=cues.descending,
             top=cues.top,
             versus=cues.versus,
+            versus_id=cues.versus_id,
         )
     except ValidationError:
         return None
