@@ -219,8 +219,11 @@ def _parts(segment: str, names: Names) -> list[str]:
 
 
 def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
-    if not informative(phrase):
-        return None, ()
+    if not informative(phrase):  # 信息化建设: generic words only, yet a name of the corpus less its 项目/经费
+        stems = [name for name in names.projects if _stem(name) == phrase]
+        if len(stems) != 1:
+            return None, ()
+        return Match(name=stems[0], phrase=phrase, share=1.0, evidence=0.0, exact=False), ()
     ranked = names.best(phrase)
     if not ranked:
         return None, ()
@@ -243,6 +246,11 @@ def informative(phrase: str) -> bool:
     for word in _GENERIC_WORDS:
         rest = rest.replace(word, "")
     return len(rest) >= 2
+
+
+def _stem(name: str) -> str:
+    """A project's name less its generic ending (信息化建设项目 → 信息化建设)."""
+    return re.sub("(?:项目|工作经费|经费)$", "", name)
 
 
 def _coverage(phrase: str, name: str) -> float:
