@@ -36,6 +36,8 @@ _COUNT = re.compile(
     r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
 )
 _COUNTED = (
+    ("项目构成", None),  # before 项目: 几项项目构成 counts the rows, not the projects
+    ("项目明细", None),
     ("指标", Measure.INDICATORS),
     ("项目", Measure.PROJECTS),
     ("申报表", Measure.PROJECTS),
@@ -46,7 +48,10 @@ _COUNTED = (
     ("制度", None),
     ("保障", None),
 )
-_PROJECT_COUNT = re.compile(r"项目(数量|数|个数)|几个项目|多少个项目|多少项目|项目有几个|申报表数量|几份申报表|多少份")
+_THAT_PROJECT = re.compile(r"[那这]个项目|[那这]一?项目")
+_PROJECT_COUNT = re.compile(
+    r"项目(数量|数|个数)|(?:几个项目|多少个项目|多少项目)(?!构成|明细)|项目有几个|申报表数量|几份申报表|多少份"
+)
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ def counts_something(full: str) -> bool:
 
 def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
     """What a count word counts: the noun after it (几个绩效指标), else the nearest before it (项目构成一共分了几项)."""
-    full = DEMONSTRATIVE.sub("◇", full)
+    full = _THAT_PROJECT.sub("◇", DEMONSTRATIVE.sub("◇", full))  # 远教电教那个项目有几个…: 项目 there is no count
     found = _COUNT.search(full)
     if found is None:
         return None
@@ -147,7 +152,10 @@ def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
         hits = [(text.rfind(word) if reverse else text.find(word), word, measure) for word, measure in _COUNTED]
         hits = [h for h in hits if h[0] >= 0]
         if hits:
-            _, word, measure = max(hits) if reverse else min(hits)
+            # nearest; of words at one place the longest (项目构成 over 项目)
+            _, word, measure = (
+                max(hits, key=lambda h: (h[0], len(h[1]))) if reverse else min(hits, key=lambda h: (h[0], -len(h[1])))
+            )
             if measure is None:
                 return None, RowKind.SAFEGUARDS if word in ("制度", "保障") else RowKind.BUDGET_LINES
             return measure, None

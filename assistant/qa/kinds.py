@@ -10,6 +10,7 @@ indicator names carry.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from assistant.qa.execute import Scope
 
 SHOWN = 8  # indicators shown per form
+# 有没有做过培训类的项目 / 以前有人搞过会议类项目吗 / 有先例吗: whether the kind was ever done. Only such a question
+# falls back to indicator names; 垃圾分类宣传项目设了哪些时效指标 names a subject the corpus lacks and stays refused.
+_ASKS_EXISTENCE = re.compile(r"有没有|是否有|有无|有没|有过|做过|搞过|报过|申报过|申请过|先例|案例")
 
 
 def type_holdings(asked: ProjectType, scope: Scope) -> list[str]:
@@ -46,7 +50,7 @@ def type_holdings(asked: ProjectType, scope: Scope) -> list[str]:
 def kind_by_indicators(query: Query, question: str, scope: Scope) -> Answer | None:
     """The forms whose indicator names carry the asked type's word, where no form is of that type; None if none."""
     asked = query.filters.project_type
-    if asked is None:
+    if asked is None or not _ASKS_EXISTENCE.search(question):
         return None
     words = [word for word, kind in TYPE_WORDS.items() if kind is asked]
     loose = query.filters.model_copy(update={"project_type": None, "level1": None, "level2": None})
