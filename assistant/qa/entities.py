@@ -215,7 +215,8 @@ def _parts(segment: str, names: Names) -> list[str]:
     if match(names.trim(segment), names)[0] is not None:
         return [segment]
     parts = [p for p in re.split("和|跟|与|同|及|对比|比较|相比|比|还是|或", segment) if len(p) >= 2]
-    return parts if len(parts) > 1 else [segment]
+    # 信息化建设和｜(信息化运维项目, cut as written whole): the one part left is tried alone as well
+    return parts if len(parts) > 1 or parts and parts[0] != segment else [segment]
 
 
 def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
