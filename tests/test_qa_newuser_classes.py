@@ -40,11 +40,11 @@ def one(name: str, year: int) -> dict:
     return next(d for d in DECLS if d["header"]["name"] == name and d["header"]["year"] == year)
 
 
-def lacking(level1: str, year: int | None = None) -> set[str]:
+def lacking(level: str, year: int | None = None, key: str = "level1") -> set[str]:
     return {
         d["id"]
         for d in DECLS
-        if (year is None or d["header"]["year"] == year) and all(i["level1"] != level1 for i in d["indicators"])
+        if (year is None or d["header"]["year"] == year) and all(i[key] != level for i in d["indicators"])
     }
 
 
@@ -208,3 +208,13 @@ def test_type_counts_add_up_to_the_declarations():
     held = re.search(r"按各自最可能的类型计：([^，）]+)", result.text)
     assert held is not None
     assert sum(int(n) for n in re.findall(r"(\d+) 份", held.group(1))) == len(DECLS)
+
+
+def test_negation_where_every_form_sets_the_category_says_so():
+    having = sorted(y for y in {d["header"]["year"] for d in DECLS} if not lacking("时效指标", y, "level2"))
+    assert having, "a year whose forms all set 时效指标"
+    year = having[0]
+    result = ask(f"{year}年哪些项目没列时效指标")
+    count = sum(d["header"]["year"] == year for d in DECLS)
+    assert result.refused and not result.rows
+    assert f"语料库中没有缺少时效指标的项目：{year}年的 {count} 份申报表都设了时效指标。" in result.text

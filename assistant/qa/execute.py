@@ -53,6 +53,8 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         and not mentioning(scope.corpus.declarations, phrase, loose=True)
     ):
         return refusal(question, query, scope, none_found(phrase, scope.corpus.declarations), asked=False)
+    if not decls and query.filters.lacks_level and (every := _all_have(query, scope)):
+        return refusal(question, query, scope, [every], asked=False)  # 2023年哪些项目没列时效指标: none lacks it
     if not decls and (by_name := kind_by_indicators(query, question, scope)) is not None:
         return by_name  # 有没有培训类的项目: none typed 培训, but 全年培训班次 is set
     if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
@@ -74,6 +76,15 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         notes=[*notes, *result.notes],
         figure=result.figure,
     )
+
+
+def _all_have(query: Query, scope: Scope) -> str | None:
+    """语料库中没有缺少时效指标的项目：…都设了时效指标 where the forms in scope all set the category; None if none."""
+    held = select(scope.corpus, query.filters.model_copy(update={"lacks_level": False}), scope.policies)
+    if not held:
+        return None
+    level = level_label(query.filters)
+    return f"语料库中没有缺少{level}的项目：{describe(query.filters, scope.policies)}的 {len(held)} 份申报表都设了{level}。"
 
 
 def _nearest_years(query: Query, scope: Scope) -> list[str]:

@@ -107,25 +107,7 @@ _LIST_PROJECTS = (
     "些啥",
 )
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
-_LACKS = (
-    "没有",
-    "缺少",
-    "未设",
-    "没设",
-    "缺",
-    "不含",
-    "未设置",
-    "漏",
-    "没写",
-    "未写",
-    "没填",
-    "未填",
-    "没列",
-    "未列",
-    "不设",
-    "没定",
-    "未定",
-)
+_LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
 # Questions across projects: how past forms usually write something, not what one form says.
 # 填多少, 写的多少, 定在多少, 百分之几: the value; 怎么填 too (a value is what one fills in).
 _TYPICAL = re.compile(
