@@ -218,3 +218,28 @@ def test_negation_where_every_form_sets_the_category_says_so():
     count = sum(d["header"]["year"] == year for d in DECLS)
     assert result.refused and not result.rows
     assert f"语料库中没有缺少时效指标的项目：{year}年的 {count} 份申报表都设了时效指标。" in result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "measure"),
+    [
+        (
+            "人大信访平台和党费缴纳系统哪个指标多",
+            ("上海人大系统人民群众来信来访智能化工作平台建设经费", "闵行区党建服务中心党费缴纳管理系统项目"),
+            "indicators",
+        ),
+        (
+            "党费缴纳系统和人大信访平台哪个钱多",
+            ("闵行区党建服务中心党费缴纳管理系统项目", "上海人大系统人民群众来信来访智能化工作平台建设经费"),
+            "total",
+        ),
+    ],
+)
+def test_a_unit_written_for_one_side_does_not_empty_the_other(question, names, measure):
+    a, b = (next(d for d in DECLS if d["header"]["name"] == name) for name in names)
+    result = ask(question)
+    assert {row.declaration_id for row in result.rows} == {a["id"], b["id"]}
+    if measure == "indicators":
+        assert result.figure == f"{abs(len(a['indicators']) - len(b['indicators']))} 项"
+    else:
+        assert result.figure == yuan(abs(money(a) - money(b)))

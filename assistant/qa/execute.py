@@ -45,7 +45,7 @@ class Scope:
 
 
 def execute(query: Query, question: str, scope: Scope) -> Answer:
-    decls = select(scope.corpus, query.filters, scope.policies)
+    decls = _side(scope, query.filters, query)
     notes: list[str] = []
     if (
         not decls
@@ -78,13 +78,24 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     )
 
 
+def _side(scope: Scope, filters: Filters, query: Query) -> list[Declaration]:
+    """The forms the filters select; for one side of a two-project comparison, a unit written for the other side
+    (人大信访平台和党费缴纳系统: 人大 is the first's) does not empty this side."""
+    found = select(scope.corpus, filters, scope.policies)
+    if found or query.target is not Target.COMPARE_PROJECTS or filters.unit is None:
+        return found
+    return select(scope.corpus, filters.model_copy(update={"unit": None}), scope.policies)
+
+
 def _all_have(query: Query, scope: Scope) -> str | None:
     """语料库中没有缺少时效指标的项目：…都设了时效指标 where the forms in scope all set the category; None if none."""
     held = select(scope.corpus, query.filters.model_copy(update={"lacks_level": False}), scope.policies)
     if not held:
         return None
     level = level_label(query.filters)
-    return f"语料库中没有缺少{level}的项目：{describe(query.filters, scope.policies)}的 {len(held)} 份申报表都设了{level}。"
+    where = describe(query.filters, scope.policies)
+    where = "全部" if where == "全部申报表" else f"{where}的"
+    return f"语料库中没有缺少{level}的项目：{where} {len(held)} 份申报表都设了{level}。"
 
 
 def _nearest_years(query: Query, scope: Scope) -> list[str]:
@@ -155,7 +166,10 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
         case Target.COMPARE_PROJECTS:
             assert query.versus is not None
             versus = query.filters.model_copy(update={"project": query.versus, "declaration_id": query.versus_id})
-            return analytics.compare_projects(query, decls, select(scope.corpus, versus, scope.policies))
+            second = _side(scope, versus, query)
+            if not second:
+                return Result(lines=[], rows=[])  # the second project has no form in the asked scope: refused
+            return analytics.compare_projects(query, decls, second)
         case Target.SHOW_SECTION:
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:
