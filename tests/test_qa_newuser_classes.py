@@ -183,6 +183,25 @@ def test_these_two_are_the_last_two_projects_discussed(turns, pair):
     assert by_count.figure == f"{abs(len(a['indicators']) - len(b['indicators']))} 项"
 
 
+@pytest.mark.parametrize("last", ["这两个项目比一比", "两者差多少钱", "这俩的资金对比一下", "它俩哪个钱多"])
+def test_these_two_in_other_words(last):
+    conversation = Conversation()
+    for turn in ("远教电教那个项目多少钱", "机关服务费有几个指标"):
+        ask(turn, conversation)
+    a, b = one("党员远教电教工作经费", 2026), one("机关服务费", 2023)
+    result = ask(last, conversation)
+    assert {row.declaration_id for row in result.rows} == {a["id"], b["id"]}
+    assert result.figure == yuan(abs(money(a) - money(b)))
+
+
+def test_these_two_asking_a_field_is_no_comparison():
+    conversation = Conversation()
+    for turn in ("远教电教那个项目多少钱", "机关服务费有几个指标"):
+        ask(turn, conversation)
+    result = ask("这两个项目的联系人分别是谁", conversation)
+    assert result.figure is None and "比" not in result.text
+
+
 def test_a_kind_no_form_is_typed_as_is_found_by_indicator_names():
     carrying = {d["id"] for d in DECLS if any("培训" in i["name"] for i in d["indicators"])}
     assert carrying

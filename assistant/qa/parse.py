@@ -186,6 +186,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         refers_to_pair=PAIR.search(text) is not None,
         corrected=corrected,
     )
+    text = PAIR.sub(_CUT, text)  # 这两个/两者 name the pair just discussed: no subject of their own (两者差多少钱)
     text, cues = take_qualifiers(text, cues)
     text, cues = take_ids_and_policies(text, cues, lexicon)
     spans = [(int(full_year(m[1])), int(full_year(m[2]))) for m in YEAR_RANGE.finditer(text)]

@@ -30,8 +30,8 @@ _JOIN = re.compile(r"和|与|跟|同|对比|vs", re.IGNORECASE)
 _SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁")
 _YEAR = re.compile(r"\d{2,4}年|今年|去年|前年")
 # What a comparison asks (the whole question): which is more, the difference
-_ASKS = re.compile(r"哪个|哪一个|谁|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|多还是少|高还是低")
-_TARGETS = (Target.RANK, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS, Target.SUM_FUNDING)
+_ASKS = re.compile(r"哪个|哪一个|谁|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|多还是少|高还是低")
+_TARGETS = (Target.RANK, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS)
 
 
 def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
@@ -84,5 +84,7 @@ def pair(cues: Cues, a: Declaration, b: Declaration) -> Cues:
 
 
 def asks_pair(cues: Cues) -> bool:
-    """这两个哪个钱多 / 这两个比一比: a comparison of the pair just discussed (not a field of each)."""
-    return cues.refers_to_pair and cues.project is None and cues.declaration_id is None and cues.target in _TARGETS
+    """这两个哪个钱多 / 这两个比一比 / 两者差多少钱: a comparison of the pair just discussed (not a field of each, nor
+    their sum)."""
+    named = cues.project is not None or cues.declaration_id is not None or cues.header_fields or cues.section
+    return cues.refers_to_pair and not named and (cues.target in _TARGETS or _ASKS.search(cues.rest) is not None)
