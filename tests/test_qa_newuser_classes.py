@@ -262,3 +262,9 @@ def test_a_unit_written_for_one_side_does_not_empty_the_other(question, names, m
         assert result.figure == f"{abs(len(a['indicators']) - len(b['indicators']))} 项"
     else:
         assert result.figure == yuan(abs(money(a) - money(b)))
+
+
+def test_a_unit_neither_side_has_stays_refused():
+    """人大的党费缴纳系统和组织力平台: 人大 is neither project's unit; not answered as if unasked."""
+    result = ask("人大的党费缴纳系统和组织力平台比哪个钱多")
+    assert result.refused and result.figure is None and not result.rows

@@ -80,10 +80,14 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
 
 def _side(scope: Scope, filters: Filters, query: Query) -> list[Declaration]:
     """The forms the filters select; for one side of a two-project comparison, a unit written for the other side
-    (人大信访平台和党费缴纳系统: 人大 is the first's) does not empty this side."""
+    (人大信访平台和党费缴纳系统: 人大 is the first's) does not empty this side. A unit neither side has stays."""
     found = select(scope.corpus, filters, scope.policies)
-    if found or query.target is not Target.COMPARE_PROJECTS or filters.unit is None:
+    if found or query.target is not Target.COMPARE_PROJECTS or filters.unit is None or query.versus is None:
         return found
+    first = filters.project == query.filters.project and filters.declaration_id == query.filters.declaration_id
+    other = query.filters.model_copy(update={"project": query.versus, "declaration_id": query.versus_id})
+    if not select(scope.corpus, other if first else query.filters, scope.policies):
+        return found  # the unit is neither side's: refused as asked
     return select(scope.corpus, filters.model_copy(update={"unit": None}), scope.policies)
 
 
