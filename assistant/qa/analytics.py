@@ -2,7 +2,9 @@
 
 Every figure names what it measures and how many forms it rests on; a blank amount is left out and said so,
 never counted as zero. Where every asked amount is blank (项目资金总额 on the 2026 forms), the amount the same
-forms did fill (年度资金申请总额) is used and the answer says so.
+forms did fill (年度资金申请总额) is used and the answer says so. A ranking or a comparison of two projects that
+mixes forms with and without 项目资金总额 takes, for each form whose 项目资金总额 is blank, its 年度资金申请总额 and
+names those forms (the README's rule); sums, averages and shares keep blanks out and say so.
 """
 
 from __future__ import annotations
@@ -54,11 +56,24 @@ def _measurer(query: Query, decls: list[Declaration]) -> tuple[Callable[[Declara
 
         return count, label, []
     field, notes = _field(query, decls)
+    fallback = _falls_back(query, field, decls)
+    if fallback:
+        names = "、".join(_title(d) for d in fallback)
+        notes = [f"{len(fallback)} 份申报表的{field.label}为空白，按其{FundingField.ANNUAL.label}计：{names}。"]
 
     def money(decl: Declaration) -> Value:
+        if decl in fallback:
+            return decl.funding.annual, funding_citation(decl, FundingField.ANNUAL)
         return getattr(decl.funding, field.value), funding_citation(decl, field)
 
     return money, field.label, notes
+
+
+def _falls_back(query: Query, field: FundingField, decls: list[Declaration]) -> list[Declaration]:
+    """The forms whose blank 项目资金总额 a ranking or a two-project comparison reads as 年度资金申请总额."""
+    if field is not FundingField.TOTAL or query.target not in (Target.RANK, Target.COMPARE_PROJECTS):
+        return []
+    return [d for d in decls if d.funding.total is None and d.funding.annual is not None]
 
 
 def shown(query: Query, value: Decimal) -> str:
@@ -90,6 +105,8 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
         return _rank_rows(query, decls)
     if query.measure is Measure.VALUE:
         return rank_by_value(query, decls)  # 满意度最高的项目: the indicator's value, never the money
+    if query.measure is Measure.PROJECTS:
+        return rank_years(query, decls)  # 哪一年报的项目最多: years by their number of projects
     measure, label, notes = _measurer(query, decls)
     measured = [(decl, *measure(decl)) for decl in decls]
     filled = [(d, v, c) for d, v, c in measured if v is not None]
@@ -98,6 +115,9 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
     if not filled:
         return Result(lines=[f"这些申报表的{label}均为空白，无法排序。"], rows=[])
     top = query.top if query.top else len(filled) if query.top == 0 else 1
+    if query.top:  # 前三名: exactly that many, more only where a tie sits at the cut (said so)
+        cut = filled[min(top, len(filled)) - 1][1]
+        filled = filled[:top] + [f for f in filled[top:] if f[1] == cut]
     word = "最多" if query.descending else "最少"
     first_decl, first_value, _ = filled[0]
     ties = [d for d, v, _ in filled if v == first_value]
@@ -107,15 +127,38 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
         else f"{label}{word}的有 {len(ties)} 个并列：{'、'.join(_title(d) for d in ties)}，各 {shown(query, first_value)}。"
     )
     if top > 1:
-        head = f"按{label}{'从高到低' if query.descending else '从低到高'}，前 {min(top, len(filled))} 名："
+        tied = f"（第 {top} 名有并列，共列 {len(filled)} 个）" if len(filled) > top else ""
+        head = f"按{label}{'从高到低' if query.descending else '从低到高'}，前 {min(top, len(filled))} 名{tied}："
     rows = [_row(d, label, v, shown(query, v), c) for d, v, c in filled]
     lines = [*notes, head]
     lines += [f"{i}. {_title(d)}：{shown(query, v)} {c.label}" for i, (d, v, c) in enumerate(filled, 1)]
-    if blanks:
+    if blanks and not query.top:
         lines.append(
             f"另有 {len(blanks)} 份申报表的{label}为空白，未参加排序：{'、'.join(_title(d) for d in blanks)}。"
         )
     return Result(lines=lines, rows=rows, figure=shown(query, first_value), notes=tuple(notes))
+
+
+def rank_years(query: Query, decls: list[Declaration]) -> Result:
+    """The years ordered by how many of ``decls`` they hold; the first (or the tie) named with its count."""
+    by_year: dict[int, list[Declaration]] = {decl.header.year or 0: [] for decl in decls}  # corpus order
+    for decl in decls:
+        by_year[decl.header.year or 0].append(decl)
+    if not by_year:
+        return Result(lines=["没有符合条件的申报表。"], rows=[])
+    order = sorted(by_year, key=lambda y: len(by_year[y]), reverse=query.descending)
+    best = len(by_year[order[0]])
+    ties = [y for y in order if len(by_year[y]) == best]
+    word = "最多" if query.descending else "最少"
+    years = "、".join(f"{y}年" for y in ties)
+    tie = f"（{len(ties)} 个年度并列）" if len(ties) > 1 else ""
+    lines = [f"项目数{word}的是{years}：{best} 个{tie}。"]
+    rows: list[Row] = []
+    for year in order:
+        names = "、".join(d.header.name for d in by_year[year])
+        lines.append(f"- {year}年：{len(by_year[year])} 个（{names}）")
+        rows += [_row(d, "项目", None, d.header.name, header_citation(d)) for d in by_year[year]]
+    return Result(lines=lines, rows=rows, figure=f"{best} 个")
 
 
 def _rank_rows(query: Query, decls: list[Declaration]) -> Result:
@@ -242,7 +285,7 @@ def _differences(pairs: list[tuple[Declaration, Declaration]]) -> list[str]:
     lines = []
     for a, b in pairs:
         if len(a.indicators) != len(b.indicators):
-            lines.append(f"绩效指标：{a.header.name} {len(a.indicators)} 项，{b.header.name} {len(b.indicators)} 项。")
+            lines.append(f"绩效指标：{_title(a)} {len(a.indicators)} 项，{_title(b)} {len(b.indicators)} 项。")
         if a.header.category != b.header.category and a.header.category and b.header.category:
             lines.append(f"项目类别：{a.header.name} 为{a.header.category}，{b.header.name} 为{b.header.category}。")
     return lines

@@ -7,8 +7,9 @@ from dataclasses import replace
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import Level1, Level2
-from assistant.qa.models import Answer, Query, Route, Target
+from assistant.qa.models import Answer, Measure, Query, Route, Target
 from assistant.qa.parse import Cues
+from assistant.qa.sides import asks_pair
 
 # Targets about one project's form: asked with no subject at all, they are about the project just discussed.
 _PER_PROJECT = frozenset({Target.SHOW_FIELD, Target.LIST_ROWS, Target.COUNT_ROWS, Target.SHOW_SECTION})
@@ -27,6 +28,15 @@ class Focus(BaseModel):
     level2: Level2 | None = None
 
 
+class Recent(BaseModel):
+    """A project an answer was about (one form), for 这两个: the last two."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    project: str
+    declaration_id: str
+
+
 class Turn(BaseModel):
     question: str
     text: str
@@ -40,6 +50,7 @@ class Conversation(BaseModel):
     turns: list[Turn] = Field(default_factory=list)
     last_query: Query | None = None
     focus: Focus = Field(default_factory=Focus)
+    recent: list[Recent] = Field(default_factory=list, description="the forms of the last answers about one or two")
 
     def resolve(self, cues: Cues) -> Cues:
         """The cues with what a follow-up leaves unsaid taken from the conversation; a question naming a subject the
@@ -56,6 +67,20 @@ class Conversation(BaseModel):
             if cues.follow_up and cues.target is None and self.last_query is not None:  # 那智慧城管平台呢？: refused
                 return replace(cues, target=self.last_query.target)
             return cues
+        if asks_pair(cues) and len(self.recent) >= 2:  # 这两个哪个钱多: the last two projects discussed
+            first, second = self.recent[-2:]
+            return replace(
+                cues,
+                target=Target.COMPARE_PROJECTS,
+                measure=Measure.INDICATORS if "指标" in cues.rest else Measure.FUNDING,
+                project=first.project,
+                declaration_id=first.declaration_id,
+                versus=second.project,
+                versus_id=second.declaration_id,
+                years=(),
+                unit=None,
+                follow_up=False,
+            )
         if (cues.follow_up or self._bare(cues)) and self.last_query is not None:
             return merge(self.last_query, _counted_as_before(self.last_query, cues))
         if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
@@ -115,6 +140,7 @@ class Conversation(BaseModel):
         if answer.query is None:
             return
         self.last_query = answer.query
+        self._remember(answer)
         filters = answer.query.filters
         projects = {(row.project, row.declaration_id) for row in answer.rows}
         project, decl_id = next(iter(projects)) if len(projects) == 1 else (filters.project, filters.declaration_id)
@@ -128,6 +154,15 @@ class Conversation(BaseModel):
             level1=filters.level1,
             level2=filters.level2,
         )
+
+    def _remember(self, answer: Answer) -> None:
+        """An answer about one or two forms puts them last in ``recent`` (a listing of more leaves it as it was)."""
+        about = list(dict.fromkeys((row.project, row.declaration_id) for row in answer.rows if row.declaration_id))
+        if not 1 <= len(about) <= 2:
+            return
+        ids = {decl_id for _, decl_id in about}
+        kept = [r for r in self.recent if r.declaration_id not in ids]
+        self.recent = [*kept, *(Recent(project=p, declaration_id=i) for p, i in about if i)][-2:]
 
 
 def _counted_as_before(previous: Query, cues: Cues) -> Cues:

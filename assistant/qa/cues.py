@@ -49,6 +49,8 @@ class Cues:
     descending: bool = True
     top: int | None = None
     versus: str | None = None
+    versus_id: str | None = None  # the second side's declaration, where the sides were read apart (qa/sides.py)
+    refers_to_pair: bool = False  # 这两个/两者: the last two projects discussed
     matched: tuple[tuple[str, str], ...] = ()  # (as written, full name) of projects named by a short form
     candidates: tuple[str, ...] = ()  # nearest project names to an absent one
     ambiguous: tuple[str, ...] = ()  # project names a short form fits equally well

@@ -241,13 +241,17 @@ def _parts(segment: str, names: Names) -> list[str]:
     if match(names.trim(segment), names)[0] is not None:
         return [segment]
     parts = [p for p in re.split("和|跟|与|同|及|对比|比较|相比|比|还是|或", segment) if len(p) >= 2]
-    return parts if len(parts) > 1 else [segment]
+    # 信息化建设和｜(信息化运维项目, cut as written whole): the one part left is tried alone as well
+    return parts if len(parts) > 1 or parts and parts[0] != segment else [segment]
 
 
 def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
     phrase = _CONJUNCTION_EDGES.sub("", phrase)  # 和市教: the 和 joins it to what stands before, no name's 和
-    if not informative(phrase):
-        return None, ()
+    if not informative(phrase):  # 信息化建设: generic words only, yet a name of the corpus less its 项目/经费
+        stems = [name for name in names.projects if _stem(name) == phrase]
+        if len(stems) != 1:
+            return None, ()
+        return Match(name=stems[0], phrase=phrase, share=1.0, evidence=0.0, exact=False), ()
     ranked = names.best(phrase)
     if not ranked:
         return None, ()
@@ -270,6 +274,11 @@ def informative(phrase: str) -> bool:
     for word in _GENERIC_WORDS:
         rest = rest.replace(word, "")
     return len(rest) >= 2
+
+
+def _stem(name: str) -> str:
+    """A project's name less its generic ending (信息化建设项目 → 信息化建设)."""
+    return re.sub("(?:项目|工作经费|经费)$", "", name)
 
 
 def _coverage(phrase: str, name: str) -> float:

@@ -7,7 +7,6 @@ the nearest years that do hold the asked-for rows are offered instead.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,9 +15,9 @@ from typing import assert_never
 from assistant.corpus.store import Corpus
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.qa import analytics, fields
+from assistant.qa.kinds import kind_by_indicators, type_holdings
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.mentions import listing, loose_for, mentioning, none_found
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
@@ -30,7 +29,6 @@ from assistant.qa.select import (
     policy_hits,
     section_of,
     select,
-    types_of,
 )
 from assistant.qa.sources import funding_citation
 from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
@@ -47,7 +45,7 @@ class Scope:
 
 
 def execute(query: Query, question: str, scope: Scope) -> Answer:
-    decls = select(scope.corpus, query.filters, scope.policies)
+    decls = _side(scope, query.filters, query)
     notes: list[str] = []
     if (
         not decls
@@ -55,6 +53,10 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         and not mentioning(scope.corpus.declarations, phrase, loose=True)
     ):
         return refusal(question, query, scope, none_found(phrase, scope.corpus.declarations), asked=False)
+    if not decls and query.filters.lacks_level and (every := _all_have(query, scope)):
+        return refusal(question, query, scope, [every], asked=False)  # 2023年哪些项目没列时效指标: none lacks it
+    if not decls and (by_name := kind_by_indicators(query, question, scope)) is not None:
+        return by_name  # 有没有培训类的项目: none typed 培训, but 全年培训班次 is set
     if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
         return refusal(question, query, scope, offer)
     if decls:
@@ -74,6 +76,30 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         notes=[*notes, *result.notes],
         figure=result.figure,
     )
+
+
+def _side(scope: Scope, filters: Filters, query: Query) -> list[Declaration]:
+    """The forms the filters select; for one side of a two-project comparison, a unit written for the other side
+    (人大信访平台和党费缴纳系统: 人大 is the first's) does not empty this side. A unit neither side has stays."""
+    found = select(scope.corpus, filters, scope.policies)
+    if found or query.target is not Target.COMPARE_PROJECTS or filters.unit is None or query.versus is None:
+        return found
+    first = filters.project == query.filters.project and filters.declaration_id == query.filters.declaration_id
+    other = query.filters.model_copy(update={"project": query.versus, "declaration_id": query.versus_id})
+    if not select(scope.corpus, other if first else query.filters, scope.policies):
+        return found  # the unit is neither side's: refused as asked
+    return select(scope.corpus, filters.model_copy(update={"unit": None}), scope.policies)
+
+
+def _all_have(query: Query, scope: Scope) -> str | None:
+    """语料库中没有缺少时效指标的项目：…都设了时效指标 where the forms in scope all set the category; None if none."""
+    held = select(scope.corpus, query.filters.model_copy(update={"lacks_level": False}), scope.policies)
+    if not held:
+        return None
+    level = level_label(query.filters)
+    where = describe(query.filters, scope.policies)
+    where = "全部" if where == "全部申报表" else f"{where}的"
+    return f"语料库中没有缺少{level}的项目：{where} {len(held)} 份申报表都设了{level}。"
 
 
 def _nearest_years(query: Query, scope: Scope) -> list[str]:
@@ -143,8 +169,11 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
             return analytics.share(query, decls, whole)
         case Target.COMPARE_PROJECTS:
             assert query.versus is not None
-            versus = query.filters.model_copy(update={"project": query.versus})
-            return analytics.compare_projects(query, decls, select(scope.corpus, versus, scope.policies))
+            versus = query.filters.model_copy(update={"project": query.versus, "declaration_id": query.versus_id})
+            second = _side(scope, versus, query)
+            if not second:
+                return Result(lines=[], rows=[])  # the second project has no form in the asked scope: refused
+            return analytics.compare_projects(query, decls, second)
         case Target.SHOW_SECTION:
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:
@@ -413,7 +442,7 @@ def holdings(query: Query | None, scope: Scope) -> list[str]:
     lexicon = scope.lexicon
     lines = []
     if query and query.filters.project_type:
-        lines += _type_holdings(query.filters.project_type, scope)
+        lines += type_holdings(query.filters.project_type, scope)
     if query and query.filters.project:
         years = sorted(
             {d.header.year for d in scope.corpus if d.header.name == query.filters.project and d.header.year}
@@ -423,15 +452,3 @@ def holdings(query: Query | None, scope: Scope) -> list[str]:
         f"语料库现有 {len(scope.corpus)} 份申报表，年度：{_years(lexicon.years)}；单位：{'、'.join(lexicon.units)}。"
     )
     return lines
-
-
-def _type_holdings(asked: ProjectType, scope: Scope) -> list[str]:
-    """Whether any declaration is of the asked type, and the types the corpus does hold: never another type's answer."""
-    counts = Counter(t for decl in scope.corpus for t in types_of(decl))
-    held = "、".join(f"{t.value} {n} 份" for t, n in counts.most_common()) or "无"
-    if counts[asked]:
-        return [f"语料库中有 {counts[asked]} 份{asked.value}类项目的申报表，但没有所问的内容。"]
-    return [
-        f"语料库中没有{asked.value}类项目的申报表（类型按项目名称、类别与内容识别；现有：{held}），"
-        f"因此没有可引用的先例，也不以其他类型项目的内容代答。"
-    ]

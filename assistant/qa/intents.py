@@ -28,12 +28,16 @@ CHANGE_WORDS = _CHANGE = re.compile(
     r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
     r"比.{1,12}(多|少|高|低)"
 )
+# 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
+_WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
     r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
 )
 _COUNTED = (
+    ("项目构成", None),  # before 项目: 几项项目构成 counts the rows, not the projects
+    ("项目明细", None),
     ("指标", Measure.INDICATORS),
     ("项目", Measure.PROJECTS),
     ("申报表", Measure.PROJECTS),
@@ -44,7 +48,10 @@ _COUNTED = (
     ("制度", None),
     ("保障", None),
 )
-_PROJECT_COUNT = re.compile(r"项目(数量|数|个数)|几个项目|多少个项目|多少项目|项目有几个|申报表数量|几份申报表|多少份")
+_THAT_PROJECT = re.compile(r"[那这]个项目|[那这]一?项目")
+_PROJECT_COUNT = re.compile(
+    r"项目(数量|数|个数)|(?:几个项目|多少个项目|多少项目)(?!构成|明细)|项目有几个|申报表数量|几份申报表|多少份"
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ def classify(
     if _AVERAGE.search(full):
         return Intent(Target.AVERAGE, measure=_measure(full))
     if _RANK.search(full):
+        if _WHICH_YEAR.search(full) and not _mentions_money_or_indicators(full):
+            return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
         return _rank(full, rows)
     changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
     if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
@@ -87,6 +96,10 @@ def classify(
     if rows is not None:
         return Intent(Target.LIST_ROWS, rows=rows)
     return None
+
+
+def _mentions_money_or_indicators(full: str) -> bool:
+    return re.search(r"指标|钱|资金|金额|预算|经费|拨款|元", _WHICH_YEAR.sub("", full)) is not None
 
 
 def _measure(full: str) -> Measure:
@@ -127,7 +140,7 @@ def counts_something(full: str) -> bool:
 
 def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
     """What a count word counts: the noun after it (几个绩效指标), else the nearest before it (项目构成一共分了几项)."""
-    full = DEMONSTRATIVE.sub("◇", full)
+    full = _THAT_PROJECT.sub("◇", DEMONSTRATIVE.sub("◇", full))  # 远教电教那个项目有几个…: 项目 there is no count
     found = _COUNT.search(full)
     if found is None:
         return None
@@ -139,7 +152,10 @@ def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
         hits = [(text.rfind(word) if reverse else text.find(word), word, measure) for word, measure in _COUNTED]
         hits = [h for h in hits if h[0] >= 0]
         if hits:
-            _, word, measure = max(hits) if reverse else min(hits)
+            # nearest; of words at one place the longest (项目构成 over 项目)
+            _, word, measure = (
+                max(hits, key=lambda h: (h[0], len(h[1]))) if reverse else min(hits, key=lambda h: (h[0], -len(h[1])))
+            )
             if measure is None:
                 return None, RowKind.SAFEGUARDS if word in ("制度", "保障") else RowKind.BUDGET_LINES
             return measure, None

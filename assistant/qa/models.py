@@ -184,6 +184,7 @@ class Query(BaseModel):
     descending: bool = True
     top: int | None = Field(default=None, description="前 N 名；None = 第一名并列出全部")
     versus: str | None = Field(default=None, description="比较的第二个项目（全称）")
+    versus_id: str | None = Field(default=None, description="比较的第二份申报表（编号），两边各有年度时")
 
     @model_validator(mode="after")
     def _target_needs(self) -> Query:

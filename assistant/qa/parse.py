@@ -51,6 +51,7 @@ from assistant.qa.reading import (
     take_unit,
     take_unknown_places,
 )
+from assistant.qa.sides import PAIR
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -106,7 +107,8 @@ _LIST_PROJECTS = (
     "有啥",
     "些啥",
 )
-_LACKS = ("没有", "缺少", "未设", "没设", "缺", "不含", "未设置", "漏")
+# 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
+_LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
 # Questions across projects: how past forms usually write something, not what one form says.
 # 填多少, 写的多少, 定在多少, 百分之几: the value; 怎么填 too (a value is what one fills in).
 _TYPICAL = re.compile(
@@ -184,8 +186,10 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
+        refers_to_pair=PAIR.search(text) is not None,
         corrected=corrected,
     )
+    text = PAIR.sub(_CUT, text)  # 这两个/两者 name the pair just discussed: no subject of their own (两者差多少钱)
     text, cues = take_qualifiers(text, cues)
     text, cues = take_ids_and_policies(text, cues, lexicon)
     spans = [(int(full_year(m[1])), int(full_year(m[2]))) for m in YEAR_RANGE.finditer(text)]
@@ -267,6 +271,7 @@ def to_query(cues: Cues) -> Query | None:
             descending=cues.descending,
             top=cues.top,
             versus=cues.versus,
+            versus_id=cues.versus_id,
         )
     except ValidationError:
         return None

@@ -99,7 +99,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     found = [(position, name, name) for position, name in exact]
     for match in resolution.matches:
         if match.name not in {name for _, name, _ in found}:
-            found.append((max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
+            at = full.find(match.phrase)  # where written whole; else where its first two characters are
+            found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
             text = _cut_phrase(text, match.phrase)
     found.sort()
     if not found:

@@ -163,7 +163,10 @@ def scope_line(cues: Cues, query: Query, scope: Scope) -> str | None:
     """``范围：2019年 · “上海人大…经费”（问题中的“信访平台”）``: what the answer is about, and how a short
     name was matched; None for questions across every declaration with nothing matched."""
     described = describe(query.filters, scope.policies)
-    if query.versus:
+    if query.versus_id and query.filters.declaration_id:  # two forms named apart (qa/sides.py): by id, with year
+        titles = {d.id: f"{d.header.name}（{d.header.year}，{d.id}）" for d in scope.corpus.declarations}
+        described = f"{titles.get(query.filters.declaration_id)} 与 {titles.get(query.versus_id)}"
+    elif query.versus:
         described += f" 与 “{query.versus}”"
     matched = "；".join(f"由问题中的“{written}”匹配" for written, _ in cues.matched)
     if described == "全部申报表" and not matched:

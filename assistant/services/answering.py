@@ -27,6 +27,7 @@ from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
+from assistant.qa.sides import sided
 from assistant.qa.subjects import ambiguous_answer, scope_line, unknown_subject
 from assistant.retrieval.finder import Finder
 
@@ -91,7 +92,7 @@ def answer(
         return result
     deadline = time.monotonic() + MODEL_SECONDS
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
-    resolved = conversation.resolve(cues)
+    resolved = conversation.resolve(sided(question, cues, scope, today))
     log.info("问题：%s；读作：%s", question, _brief(resolved))
     result = _route(question, resolved, scope, finder, runtime, deadline)
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):

@@ -16,18 +16,19 @@ Only the standard library and PyYAML: the gold must not come from the system und
 - ``scope``: for a synthesis, the declarations its citations may come from;
 - ``absent``: True for a subject the corpus lacks (refused, no figure, no amounts).
 - ``exists``: True for a yes to an existence question (有没有…项目): the answer says 语料库中有 and lists ``items``.
+- ``rows``: the exact number of rows (a ranking asking for 前三名 lists three).
 - ``unrecorded``: True for a qualifier the forms have no field for (重点项目): the answer says the forms do not
   record it, with no figures.
 
 Spec kinds (``k``): header, funding, budget_line, budget_lines, safeguards, indicator, section, sum, avg,
 avg_indicators, share, count_indicators, count_projects, count_budget_lines, count_safeguards, rank,
-rank_budget_lines, compare, compare_years, change, change_count, list_projects, list_indicators,
-synthesis, absent, unrecorded. ``where`` filters: years, unit (full name), ids, level1, level2, category,
-lacks_level1, name_contains, section, mentions (the declaration's text holds it: name, sections,
+rank_budget_lines, rank_years, compare, compare_names, compare_years, change, change_count, list_projects,
+list_indicators, synthesis, absent, unrecorded. ``where`` filters: years, unit (full name), ids, level1, level2,
+category, lacks_level1, name_contains, section, mentions (the declaration's text holds it: name, sections,
 indicators and their values, 项目构成 and 制度保障 rows), name_has (the project's name holds it), line_has (a 项目构成
 row's name, content or detail holds it), level (市级 or 区级: 区级 when the form names a Shanghai district),
-spans_years (true: 起止日期 in two different years). A listing or existence question that matches nothing is gold
-``absent`` (the answer must say none matches).
+spans_years (true: 起止日期 in two different years), indicator_has (an indicator's name holds it). A listing or
+existence question that matches nothing is gold ``absent`` (the answer must say none matches).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ SPLITS = (
     "held4_tune",
     "held4_test",
     "redteam",
+    "newuser",
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
@@ -120,6 +122,8 @@ def pick(where: dict) -> list[dict]:
             continue
         if where.get("spans_years") and h["start_date"][:4] == h["end_date"][:4]:
             continue
+        if where.get("indicator_has") and not any(where["indicator_has"] in i["name"] for i in d["indicators"]):
+            continue
         if where.get("lacks_level1") and any(i["level1"] == where["lacks_level1"] for i in d["indicators"]):
             continue
         out.append(d)
@@ -156,7 +160,10 @@ def header_values(d: dict, fields: list[str]) -> tuple[list[str], bool]:
 def metric(d: dict, spec: dict) -> Decimal | None:
     if spec["f"] == "indicators":
         return Decimal(len(indicators(d, spec)))
-    return amount(d, spec["f"])
+    value = amount(d, spec["f"])
+    if value is None and spec.get("fallback"):  # the README's rule: a blank 项目资金总额 falls back to 年度资金申请总额
+        return amount(d, spec["fallback"])
+    return value
 
 
 def fmt(spec: dict, value: Decimal) -> str:
@@ -225,7 +232,26 @@ def derive(spec: dict) -> dict[str, Any]:
         top = scored[: spec["n"]]
         ties = [s for s in scored if s[0] == top[-1][0]]
         assert len(ties) == 1 or ties[-1] in top, f"tie at the cut: {spec}"
-        return {"order": [i for _, i in top], "figure": fmt(spec, top[0][0])}
+        found = {"order": [i for _, i in top], "figure": fmt(spec, top[0][0])}
+        return {**found, "rows": spec["n"]} if spec.get("exact") else found
+    if k == "rank_years":
+        counts: dict[int, int] = {}
+        for d in pick(where):
+            counts[d["header"]["year"]] = counts.get(d["header"]["year"], 0) + 1
+        year = (max if spec["order"] == "desc" else min)(counts, key=lambda y: counts[y])
+        assert list(counts.values()).count(counts[year]) == 1, f"tie: {counts}"
+        return {"figure": f"{counts[year]} 个", "contains": [f"{year}年"]}
+    if k == "compare_names":  # two names, each in several years: each year's pair, both figures
+        contains, ids = [], []
+        for year in sorted({d["header"]["year"] for d in DECLS}):
+            pair = [
+                next((d for d in DECLS if d["header"]["name"] == n and d["header"]["year"] == year), None)
+                for n in spec["names"]
+            ]
+            if all(pair):
+                contains += [_plain(spec, metric(d, spec)) for d in pair]  # type: ignore[arg-type]
+                ids += [d["id"] for d in pair]  # type: ignore[index]
+        return {"contains": contains, "ids": sorted(ids)}
     if k == "rank_budget_lines":
         lines = sorted(BY_ID[spec["ids"][0]]["budget_lines"], key=lambda b: Decimal(b["amount"]))
         top = lines[-1] if spec["order"] == "desc" else lines[0]

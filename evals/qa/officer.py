@@ -72,6 +72,8 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:
         got = {row.declaration_id for row in result.rows}
         if got != set(g["ids"]):
             problems.append(f"rows from {sorted(got)} != {g['ids']}")
+    if "rows" in g and len(result.rows) != g["rows"]:  # 前三名: exactly that many rows
+        problems.append(f"{len(result.rows)} rows != {g['rows']}")
     if "refs" in g:
         cited = {c.ref for c in result.citations}
         if not set(g["refs"]) <= cited:

@@ -1,0 +1,90 @@
+"""Comparisons whose two sides are named apart: each with its own year and unit, or 这两个 (the last two projects).
+
+- ``23年组织部的信息化建设项目和26年党建服务中心的信息化建设项目比，哪个预算多``: each side is read alone (its year,
+  unit and project) and must select exactly one declaration; the question then compares those two forms. Read
+  as a whole, the years and units of both sides would apply to both and select nothing (or the wrong forms).
+- ``这两个哪个钱多？`` after two questions each about one project: those two projects (`Conversation.recent`).
+
+Both give cues naming the two declarations by id (``declaration_id`` and ``versus_id``), with no year or unit
+filter left over, so that `analytics.compare_projects` pairs exactly those two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from assistant.qa.cues import Cues
+from assistant.qa.models import Filters, Measure, Target
+from assistant.qa.select import select
+
+if TYPE_CHECKING:
+    from assistant.domain.model import Declaration
+    from assistant.qa.execute import Scope
+
+# 这两个 / 这俩 / 两者 / 二者 / 它们俩 / 这两个项目: the two projects just discussed
+PAIR = re.compile(r"这两个|这两项|这俩|两者|二者|它们俩|它俩|这两份")
+_JOIN = re.compile(r"和|与|跟|同|对比|vs", re.IGNORECASE)
+_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁")
+_YEAR = re.compile(r"\d{2,4}年|今年|去年|前年")
+# What a comparison asks (the whole question): which is more, the difference
+_ASKS = re.compile(r"哪个|哪一个|谁|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|多还是少|高还是低")
+_TARGETS = (Target.RANK, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS)
+
+
+def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
+    """The cues of a comparison whose two sides each name their own year: the two forms they select, by id;
+    else ``cues`` unchanged."""
+    from assistant.qa.parse import read_question  # parse imports this module's PAIR
+
+    text = "".join(question.split())
+    if not _ASKS.search(text) or len(_YEAR.findall(text)) < 2:
+        return cues
+    for join in _JOIN.finditer(text):
+        first, later = text[: join.start()], text[join.end() :]
+        end = _SIDE_END.search(later, 2)
+        second = later[: end.start()] if end else later
+        if not (_YEAR.search(first) and _YEAR.search(second)):
+            continue
+        a = _one(read_question(first, scope.lexicon, today=today), scope)
+        b = _one(read_question(second, scope.lexicon, today=today), scope)
+        if a is not None and b is not None and a.id != b.id:
+            return pair(cues, a, b)
+    return cues
+
+
+def _one(side: Cues, scope: Scope) -> Declaration | None:
+    """The one declaration a side's year, unit and project select; None for none or several."""
+    if not side.years or not (side.project or side.declaration_id):
+        return None
+    filters = Filters(years=side.years, unit=side.unit, project=side.project, declaration_id=side.declaration_id)
+    found = select(scope.corpus, filters, scope.lexicon.policies)
+    return found[0] if len(found) == 1 else None
+
+
+def pair(cues: Cues, a: Declaration, b: Declaration) -> Cues:
+    """``cues`` comparing exactly the forms ``a`` and ``b`` (money unless the question counts indicators)."""
+    measure = Measure.INDICATORS if cues.measure is Measure.INDICATORS or "指标" in cues.rest else Measure.FUNDING
+    return replace(
+        cues,
+        target=Target.COMPARE_PROJECTS,
+        measure=measure,
+        project=a.header.name,
+        declaration_id=a.id,
+        versus=b.header.name,
+        versus_id=b.id,
+        years=(),
+        unit=None,
+        unknown_project=None,
+        ambiguous=(),
+        matched=(),
+    )
+
+
+def asks_pair(cues: Cues) -> bool:
+    """这两个哪个钱多 / 这两个比一比 / 两者差多少钱: a comparison of the pair just discussed (not a field of each, nor
+    their sum)."""
+    named = cues.project is not None or cues.declaration_id is not None or cues.header_fields or cues.section
+    return cues.refers_to_pair and not named and (cues.target in _TARGETS or _ASKS.search(cues.rest) is not None)
