@@ -75,3 +75,18 @@ def test_a_pipe_named_on_the_command_line_is_refused_not_opened(share, tmp_path)
     result = _run(tmp_path, "check", str(share / "pipe.txt"))
     assert result.returncode != 0
     assert "命名管道（FIFO）" in result.stdout + result.stderr
+
+
+def test_corpus_build_lists_a_pipe_in_corpus_raw_and_a_pipe_there_is_never_compared(share, tmp_path):
+    raw = tmp_path / "corpus" / "raw"
+    raw.mkdir(parents=True)
+    shutil.copy(FORM, raw / "kept.txt")
+    os.mkfifo(raw / "stuck.txt")
+    result = _run(tmp_path, "corpus", "build")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "stuck.txt" in result.stdout + result.stderr and "命名管道（FIFO）" in result.stdout + result.stderr
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    shutil.copy(FORM, incoming / "stuck.txt")  # the same name as the pipe in corpus/raw: refused, not read
+    clash = _run(tmp_path, "corpus", "build", "--from", str(incoming / "stuck.txt"))
+    assert clash.returncode != 0 and "同名但内容不同" in clash.stdout + clash.stderr

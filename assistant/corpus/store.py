@@ -115,11 +115,7 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
     A different file of the same name already there is never replaced: `CorpusError`, nothing copied.
     """
     raw_dir.mkdir(parents=True, exist_ok=True)
-    clashes = [
-        src.name
-        for src in sources
-        if (raw_dir / src.name).exists() and (raw_dir / src.name).read_bytes() != src.read_bytes()
-    ]
+    clashes = [src.name for src in sources if _clashes(raw_dir / src.name, src)]
     if clashes:
         raise CorpusError(
             f"corpus/raw/ 中已有同名但内容不同的文件：{'、'.join(clashes)}，未复制任何文件",
@@ -136,6 +132,14 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
             partial.replace(raw_dir / src.name)
             imported.copied.append(raw_dir / src.name)
     return imported
+
+
+def _clashes(there: Path, src: Path) -> bool:
+    """``there`` (in corpus/raw) exists and is not ``src``'s bytes; an entry there that is not a regular file (a
+    pipe, a device, a broken link) is never opened and counts as different."""
+    if not there.exists() and not there.is_symlink():
+        return False
+    return why_not_readable(there) is not None or there.read_bytes() != src.read_bytes()
 
 
 def read_source(path: Path) -> ParseResult:
