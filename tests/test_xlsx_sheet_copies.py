@@ -96,3 +96,30 @@ def test_the_application_sheet_and_the_target_sheet_are_still_one_declaration(tm
     assert [i.name for i in decl.indicators] == ["服务人次", "老人满意度"]
     assert decl.header.department == "某区民政局"
     assert not any(n.code.startswith("sheet.copy") for n in decl.parse_notes)
+
+
+def test_a_target_sheet_repeating_the_application_sheets_header_block_is_merged_not_a_copy(tmp_path):
+    head = [
+        ["项目支出绩效目标申报表"],
+        ["项目名称", "社区养老服务补贴", "主管部门", "某区民政局"],
+        ["实施单位", "某区养老服务中心", "项目类别", "特定目标类"],
+        ["计划开始日期", "2026-01-01", "计划完成日期", "2026-12-31"],
+        ["项目资金总额", 600000, "年度资金申请总额", 600000],
+    ]
+    book = openpyxl.Workbook()
+    application = book.active
+    application.title = "申报书"
+    for row in [*head, ["项目概况", "为失能老人提供居家养老服务"]]:
+        application.append(row)
+    targets = book.create_sheet("目标表")
+    for row in [
+        *head,
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "服务人次", "≥2(万人次)"],
+    ]:
+        targets.append(row)
+    path = tmp_path / "repeat.xlsx"
+    book.save(path)
+    (decl,) = import_office(path).declarations
+    assert [(i.name, i.value.raw) for i in decl.indicators] == [("服务人次", "≥2(万人次)")]
+    assert not any(n.code.startswith("sheet.copy") for n in decl.parse_notes)

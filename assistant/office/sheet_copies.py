@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from assistant.domain.model import Declaration, Funding, Header, NoteLevel, ParseNote
 from assistant.office.grid import GridRow
+from assistant.office.indicators import header_columns
 
 COPY_SHARE = 0.6  # the share of filled cells two sheets have in common from which one is the other's copy
 MAX_LISTED = 12  # differences listed in the note; the rest are counted
@@ -22,11 +23,19 @@ MAX_LISTED = 12  # differences listed in the note; the rest are counted
 
 def is_copy(first: list[GridRow], second: list[GridRow]) -> bool:
     """True when ``second``'s filled cells (texts counted as a multiset) are mostly ``first``'s, and the other
-    way round: at least ``COPY_SHARE`` of the larger sheet's filled cells are in both."""
+    way round: at least ``COPY_SHARE`` of the larger sheet's filled cells are in both. A sheet with an
+    indicator table is never the copy of one without (a 目标表 that repeats its 申报书's header block is a part
+    of the declaration, not a copy)."""
+    if _has_indicator_table(first) != _has_indicator_table(second):
+        return False
     a = Counter(c.text.strip() for row in first for c in row.filled)
     b = Counter(c.text.strip() for row in second for c in row.filled)
     larger = max(sum(a.values()), sum(b.values()))
     return larger > 0 and sum((a & b).values()) / larger >= COPY_SHARE
+
+
+def _has_indicator_table(rows: list[GridRow]) -> bool:
+    return any(header_columns(row) is not None for row in rows)
 
 
 def differences(kept: Declaration, copy: Declaration) -> list[str]:
