@@ -274,3 +274,32 @@ def test_mutated_pdf_and_xls_files_import_or_fail_clearly(tmp_path_factory, seed
             review(decl)
 
     _bounded(read_and_review, limit=MAX_SECONDS * 3 if suffix == ".pdf" else MAX_SECONDS)
+
+
+_HTML_SEED = (
+    '<html><head><meta charset="utf-8"></head><body><p>财政项目支出绩效目标申报表</p><p>(2026年度)</p><table>'
+    "<tr><td>项目名称<td colspan=3>党建服务工作经费<tr><td>主管部门<td>中共上海市委组织部<td>实施单位<td>党建服务中心"
+    "<tbody><tr><th>一级指标<th>二级指标<th>三级指标<th>指标值"
+    "<tr><td>产出指标</td><td>数量指标</td><td>阵地包干服务完成率</td><td>=100.00(%)</td></tr>"
+    "<tr><td>效益指标<td>社会效益指标<td>覆盖率<td><table><tr><td>=100<td>%</table></table></body></html>"
+)
+_HTML_FRAGMENTS = st.sampled_from(
+    ["<td>", "</td>", "<tr>", "</tr>", "<th>", "<table>", "</table>", "<tbody>", "</tbody>", "<td colspan=99>"]
+    + ["<td colspan=x>", "<script>", "</script>", "<!--", "-->", "<br>", "<p>", "|", "&amp;", "&#", "<"]
+)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 40), st.one_of(_HTML_FRAGMENTS, st.text(max_size=8))),
+        min_size=1,
+        max_size=12,
+    ),
+)
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_mutated_saved_web_pages_parse_or_fail_clearly(edits):
+    """Saved .html pages cut anywhere, with end tags left out or doubled: a reading or a clear error, in time."""
+    from assistant.ingest.text_export import parse_html_bytes
+
+    data = _mutate(_HTML_SEED, edits).encode("utf-8")
+    _bounded(lambda: parse_html_bytes(data, "page.html"))

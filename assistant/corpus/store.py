@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from assistant.corpus.folder import HINT, FolderScan, scan_folder, why_not_readable
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.syntax import describe_json_error
 from assistant.errors import CorpusError, InputError, describe_validation_error
@@ -114,11 +115,7 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
     A different file of the same name already there is never replaced: `CorpusError`, nothing copied.
     """
     raw_dir.mkdir(parents=True, exist_ok=True)
-    clashes = [
-        src.name
-        for src in sources
-        if (raw_dir / src.name).exists() and (raw_dir / src.name).read_bytes() != src.read_bytes()
-    ]
+    clashes = [src.name for src in sources if _clashes(raw_dir / src.name, src)]
     if clashes:
         raise CorpusError(
             f"corpus/raw/ 中已有同名但内容不同的文件：{'、'.join(clashes)}，未复制任何文件",
@@ -137,10 +134,21 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
     return imported
 
 
+def _clashes(there: Path, src: Path) -> bool:
+    """``there`` (in corpus/raw) exists and is not ``src``'s bytes; an entry there that is not a regular file (a
+    pipe, a device, a broken link) is never opened and counts as different."""
+    if not there.exists() and not there.is_symlink():
+        return False
+    return why_not_readable(there) is not None or there.read_bytes() != src.read_bytes()
+
+
 def read_source(path: Path) -> ParseResult:
     """One declaration file (text export or Word/Excel form) parsed; `InputError` when it cannot be used."""
     from assistant.office.importer import import_office, is_office_file  # openpyxl and python-docx load with it
 
+    why = why_not_readable(path)  # never opened unless a regular file: a pipe would block, a device never end
+    if why is not None:
+        raise InputError(f"无法读取 {path}：{why}", hint=HINT)
     return import_office(path) if is_office_file(path) else parse_file(path)
 
 
@@ -158,27 +166,38 @@ def _read_or_why(path: Path) -> ParseResult | str:
 TEXT_SUFFIXES = {".txt", *HTML_SUFFIXES}
 
 
-def source_files(folder: Path) -> list[Path]:
-    """Declaration files in ``folder``: text exports and page copies, saved web pages, PDFs, Word/Excel forms,
-    and old .doc/.wps/.xls (read through xlrd or LibreOffice)."""
+def is_source_name(path: Path) -> bool:
+    """A name the readers take: text exports and page copies, saved web pages, PDFs, Word/Excel forms, and old
+    .doc/.wps/.xls (read through xlrd or LibreOffice)."""
     from assistant.office.importer import is_office_file
 
-    return sorted(
-        p for p in folder.iterdir() if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES or is_office_file(p))
-    )
+    return path.suffix.lower() in TEXT_SUFFIXES or is_office_file(path)
+
+
+def source_scan(folder: Path) -> FolderScan:
+    """The declaration files in ``folder`` and, with why, the entries of such names that cannot be read (a
+    broken link, a pipe, a device, a directory): see `assistant.corpus.folder`."""
+    return scan_folder(folder, is_source_name)
+
+
+def source_files(folder: Path) -> list[Path]:
+    """The readable declaration files in ``folder`` (`source_scan`'s ``files``)."""
+    return source_scan(folder).files
 
 
 Progress = Callable[[int, int, str], None]  # (files done, files in all, the file just read)
 
 
 def build_corpus(raw_dir: Path, corpus_dir: Path, progress: Progress | None = None) -> BuildReport:
-    files = source_files(raw_dir) if raw_dir.is_dir() else []
+    scan = source_scan(raw_dir) if raw_dir.is_dir() else FolderScan()
+    files = scan.files
     if not files:
+        unreadable = "".join(f"；{name} {why}" for name, why in scan.unreadable.items())
         raise CorpusError(
-            f"目录 {raw_dir} 中没有申报表文件（.txt、.html、.pdf、.docx、.xlsx、.xls、.doc）",
+            f"目录 {raw_dir} 中没有可读取的申报表文件（.txt、.html、.pdf、.docx、.xlsx、.xls、.doc）{unreadable}",
             hint="请先把申报表文件放入 corpus/raw/",
         )
-    report = BuildReport()
+    report = BuildReport(failed=dict(scan.unreadable))
     for done, path in enumerate(files, start=1):
         outcome = _read_or_why(path)
         if isinstance(outcome, str):

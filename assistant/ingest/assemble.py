@@ -100,7 +100,7 @@ class BlockParser:
     def _structural(self, row: Row) -> bool:
         """Titles, year lines and table headers switch modes and carry no content."""
         text = row.raw.replace("\t", " ").strip()
-        year = _YEAR_ROW.match(text)
+        year = _YEAR_ROW.match(text.strip("|｜ "))  # a web table's one-cell row: | (2026年度) |
         if year:
             self.year = self.year or int(year[1])
             return True

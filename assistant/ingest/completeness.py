@@ -47,6 +47,12 @@ def truncation_note(decl: Declaration, last_line: int) -> ParseNote | None:
     return None
 
 
+def cut_page_note(decl: Declaration, last_line: int) -> ParseNote:
+    """The note for a web page that ended inside its table: its last row is kept as far as it goes."""
+    last = f"最后一行指标「{decl.indicators[-1].name}」按已有内容读取" if decl.indicators else "表格没有读完"
+    return _note(f"网页在表格中间结束（没有表格的结束标记），{last}，其后的行可能缺失", last_line)
+
+
 def _note(what: str, line: int) -> ParseNote:
     return ParseNote(
         level=NoteLevel.WARNING,

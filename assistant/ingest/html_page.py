@@ -3,17 +3,34 @@
 Tables keep their grid: an empty cell stays as an empty cell, and a cell spanning columns is followed by
 empty cells for the columns it covers, so the web reader (``ingest.web``) sees columns where they are.
 Text outside tables becomes one line per block element. Scripts, styles and comments are dropped.
+
+Cells and rows whose end tags are left out (HTML5 lets a page omit ``</td>`` and ``</tr>``) end where the
+next cell, row or the table ends, as a browser reads them. A page that ends inside its table (a download cut
+short, a page saved half-loaded) keeps the row it ends in and says so (``PageText.cut``): the reader adds a
+truncation note instead of dropping that row. (lxml's HTML parser closes such tags as well, but it gives no
+sign that the page ended inside the table, which the note needs, so the stdlib tokenizer is kept.)
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 MAX_HTML_CHARS = 5_000_000
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header"}
 _SKIP = {"script", "style", "noscript", "template", "head"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_SECTIONS = {"thead", "tbody", "tfoot"}
+
+
+@dataclass(frozen=True)
+class PageText:
+    """``text``: the page as ``|`` rows and lines; ``cut``: the page ended inside a table (an open row, cell or
+    table at the end of the file), so its last row may be incomplete."""
+
+    text: str
+    cut: bool
 
 
 class _PageText(HTMLParser):
@@ -34,11 +51,17 @@ class _PageText(HTMLParser):
             self.depth += 1
             self._flush_text()
         elif tag == "tr" and self.depth == 1:
+            self._end_row()
             self.row = []
         elif tag in {"td", "th"} and self.depth == 1:
+            self._end_cell()
+            if self.row is None:  # a cell outside any row starts one, as a browser does
+                self.row = []
             self.cell = []
             span = dict(attrs).get("colspan") or "1"
             self.span = min(int(span), 60) if span.isdigit() and int(span) > 0 else 1
+        elif tag in _SECTIONS and self.depth == 1:
+            self._end_row()
         elif tag in _BLOCKS | {"tr", "td", "th"}:
             self._break()
 
@@ -46,18 +69,38 @@ class _PageText(HTMLParser):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag == "table":
+            if self.depth == 1:
+                self._end_row()
             self.depth = max(0, self.depth - 1)
-        elif tag in {"td", "th"} and self.depth == 1 and self.cell is not None:
-            text = " ".join("".join(self.cell).split())
-            if self.row is not None:
-                self.row += [text.replace("|", "｜")] + [""] * (self.span - 1)
-            self.cell = None
-        elif tag == "tr" and self.depth == 1 and self.row is not None:
-            if any(self.row):
-                self.lines.append("| " + " | ".join(self.row) + " |")
-            self.row = None
+        elif tag in {"td", "th"} and self.depth == 1:
+            self._end_cell()
+        elif tag in _SECTIONS | {"tr"} and self.depth == 1:
+            self._end_row()
         elif tag in _BLOCKS:
             self._break()
+
+    def _end_cell(self) -> None:
+        """The open cell (if any) becomes the row's next cell(s), one per column it spans."""
+        if self.cell is None:
+            return
+        text = " ".join("".join(self.cell).split())
+        if self.row is not None:
+            self.row += [text.replace("|", "｜")] + [""] * (self.span - 1)
+        self.cell = None
+
+    def _end_row(self) -> None:
+        """The open row (if any), its open cell included, becomes one ``|`` line; an all-empty row is left out."""
+        self._end_cell()
+        if self.row is not None and any(self.row):
+            self.lines.append("| " + " | ".join(self.row) + " |")
+        self.row = None
+
+    def finish(self) -> bool:
+        """End of the page: the open row and text are kept; True when the page ended inside a table."""
+        cut = self.depth > 0 or self.row is not None or self.cell is not None
+        self._end_row()
+        self._flush_text()
+        return cut
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -80,13 +123,18 @@ class _PageText(HTMLParser):
         self.text = []
 
 
-def html_text(data: bytes) -> str:
-    """The page's text with its tables as ``|`` rows (see the module docstring)."""
+def read_page(data: bytes) -> PageText:
+    """The page's text with its tables as ``|`` rows, and whether it ended inside a table (module docstring)."""
     parser = _PageText()
     parser.feed(_decode(data)[:MAX_HTML_CHARS])
     parser.close()
-    parser._flush_text()
-    return "\n".join(parser.lines)
+    cut = parser.finish()
+    return PageText(text="\n".join(parser.lines), cut=cut)
+
+
+def html_text(data: bytes) -> str:
+    """The page's text with its tables as ``|`` rows (see the module docstring)."""
+    return read_page(data).text
 
 
 def _decode(data: bytes) -> str:

@@ -12,8 +12,15 @@ from assistant.domain.model import Declaration, Layout, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
 from assistant.ingest.cells import Row, is_loose_row, split_row
-from assistant.ingest.completeness import EMPTY_HINT, TRUNCATED, empty_message, is_empty, truncation_note
-from assistant.ingest.html_page import html_text, looks_like_html
+from assistant.ingest.completeness import (
+    EMPTY_HINT,
+    TRUNCATED,
+    cut_page_note,
+    empty_message,
+    is_empty,
+    truncation_note,
+)
+from assistant.ingest.html_page import looks_like_html, read_page
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 from assistant.ingest.web import read_web_text, score
@@ -137,15 +144,19 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 
 def parse_html_bytes(data: bytes, name: str) -> ParseResult:
     """A saved web page: its tables as ``|`` rows (``html_page``), then read as a page copied as text."""
-    text = html_text(data)
-    if not text.strip():
+    page = read_page(data)
+    if not page.text.strip():
         raise NotADeclarationError(f"网页文件 {name} 中没有文字", hint="请确认保存的是完整网页（而不是只有框架或脚本）")
-    result = parse_text_bytes(text.encode("utf-8"), name)
+    result = parse_text_bytes(page.text.encode("utf-8"), name)
     sha = hashlib.sha256(data).hexdigest()
     declarations = [
         d.model_copy(update={"provenance": d.provenance.model_copy(update={"source_sha256": sha})})
         for d in result.declarations
     ]
+    if page.cut and declarations and not any(n.code == TRUNCATED for n in declarations[-1].parse_notes):
+        last = declarations[-1]
+        note = cut_page_note(last, page.text.count("\n") + 1)
+        declarations[-1] = last.model_copy(update={"parse_notes": [*last.parse_notes, note]})
     return ParseResult(source_file=name, declarations=declarations, notes=result.notes)
 
 

@@ -26,6 +26,7 @@ from assistant.office.read_pdf import pdf_rows
 from assistant.office.read_xlsx import xlsx_rows
 from assistant.office.reader import FormReader, is_legacy, is_title_text, layout_of_title, names_project
 from assistant.office.sentence_rows import take_sentence_rows
+from assistant.office.sheet_copies import copy_note, differences, is_copy
 
 
 def is_office_file(path: Path) -> bool:
@@ -143,7 +144,7 @@ def _read_rows(
     joined: dict[str, int] | None = None,
 ) -> ParseResult:
     declarations = []
-    for index, segment in enumerate(merge_same_project(split_declarations(rows)), start=1):
+    for index, (segment, copies) in enumerate(merge_same_project(split_declarations(rows)), start=1):
         notes = OfficeNotes()
         if pages is not None:
             notes.notes += _pages_notes(segment, pages, joined or {})
@@ -152,7 +153,8 @@ def _read_rows(
         for cell in formulas:
             if cell.where in inside:
                 notes.warn_at("cell.formula_without_value", _FORMULA_MESSAGE.format(formula=cell.text), cell)
-        declarations.append(read_declaration(segment, source_file=name, sha256=sha256, notes=notes, index=index))
+        decl = read_declaration(segment, source_file=name, sha256=sha256, notes=notes, index=index)
+        declarations.append(_with_copy_notes(decl, segment, copies, name, sha256))
     return ParseResult(source_file=name, declarations=_drop_empty(declarations, name))
 
 
@@ -203,19 +205,49 @@ def split_declarations(rows: list[GridRow]) -> list[list[GridRow]]:
     return segments
 
 
-def merge_same_project(segments: list[list[GridRow]]) -> list[list[GridRow]]:
-    """A workbook's 申报书 sheet and 目标表 sheet of one project (the same 项目名称, or a sheet without one
-    right after a named one on another sheet) are one declaration."""
-    merged: list[list[GridRow]] = []
+def merge_same_project(segments: list[list[GridRow]]) -> list[tuple[list[GridRow], list[list[GridRow]]]]:
+    """A workbook's 申报书 sheet and 目标表 sheet of one project (the same 项目名称 on another sheet) are one
+    declaration; a sheet of the same project that is a copy of one of its sheets (`sheet_copies.is_copy`) is
+    not added to it but kept aside: (the declaration's rows, the copies' rows)."""
+    merged: list[tuple[list[GridRow], list[list[GridRow]]]] = []
     for segment in segments:
         name = _project_name(segment)
-        if merged and segment and merged[-1] and segment[0].grid != merged[-1][-1].grid:
-            previous = _project_name(merged[-1])
-            if name is not None and name == previous:
-                merged[-1] = merged[-1] + segment
+        if merged and segment and merged[-1][0] and segment[0].grid != merged[-1][0][-1].grid:
+            rows, copies = merged[-1]
+            if name is not None and name == _project_name(rows):
+                if any(is_copy(part, segment) for part in _sheets(rows)):
+                    copies.append(segment)
+                else:
+                    merged[-1] = (rows + segment, copies)
                 continue
-        merged.append(segment)
+        merged.append((segment, []))
     return merged
+
+
+def _sheets(rows: list[GridRow]) -> list[list[GridRow]]:
+    """``rows`` split where the sheet (or table) changes."""
+    parts: list[list[GridRow]] = []
+    for row in rows:
+        if not parts or parts[-1][-1].grid != row.grid:
+            parts.append([])
+        parts[-1].append(row)
+    return parts
+
+
+def _with_copy_notes(
+    decl: Declaration, rows: list[GridRow], copies: list[list[GridRow]], name: str, sha256: str
+) -> Declaration:
+    """``decl`` with a note for each copied sheet: which one it copies and every value in which the two differ."""
+    notes = []
+    for copy in copies:
+        try:
+            other = read_declaration(copy, source_file=name, sha256=sha256, notes=OfficeNotes())
+            found = differences(decl, other)
+        except InputError:
+            found = ["副本无法单独读取"]
+        kept = next((part[0].grid for part in _sheets(rows) if is_copy(part, copy)), rows[0].grid)
+        notes.append(copy_note(kept, copy[0].grid, found))
+    return decl.model_copy(update={"parse_notes": [*decl.parse_notes, *notes]}) if notes else decl
 
 
 def _project_name(rows: list[GridRow]) -> str | None:

@@ -1,16 +1,23 @@
-"""A .docx as rows of distinct cells: body paragraphs and table rows in document order (python-docx)."""
+"""A .docx as rows of distinct cells: body paragraphs and table rows in document order (python-docx).
+
+Text is read as Word shows it with every tracked change accepted: runs inside content controls (内容控件,
+``w:sdt``), tracked insertions (``w:ins``, ``w:moveTo``), smart tags, custom XML, hyperlinks and simple fields
+are read; deleted text (``w:del``, ``w:moveFrom``) never is. A content control around a paragraph, a table, a
+row or a cell is looked through. python-docx 1.x reads only a paragraph's direct runs and a table's direct rows
+and cells (content controls and revisions are not in its API), so the walk here uses its element tree.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from docx import Document
 from docx.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl, CT_Tc
+from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from assistant.errors import InputError
 from assistant.office.grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, GridCell, GridRow
@@ -37,40 +44,67 @@ def docx_rows(data: bytes, name: str) -> list[GridRow]:
 def _body_rows(document, name: str) -> list[GridRow]:
     rows: list[GridRow] = []
     paragraphs = tables = 0
-    for child in document.element.body.iterchildren():
+    for child in _children(document.element.body):
         if isinstance(child, CT_P):
             paragraphs += 1
-            text = Paragraph(child, document).text
+            text = _paragraph_text(child)
             rows.append(GridRow("正文", paragraphs - 1, (GridCell(text, 0, 0, f"正文第{paragraphs}段"),)))
         elif isinstance(child, CT_Tbl):
             tables += 1
-            rows += _table_rows(Table(child, document), f"表{tables}")
+            rows += _table_rows(child, f"表{tables}")
         _check_size(rows, name)
     return rows
 
 
-def _table_rows(table: Table, grid: str) -> list[GridRow]:
+_WRAPPERS = {qn("w:sdt"), qn("w:customXml")}
+_RUNS = (
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)"
+    " and not(ancestor::*[local-name()='Fallback'])]"
+)
+
+
+def _children(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """``parent``'s child elements, a content control (or custom XML element) replaced by what it holds."""
+    for child in parent.iterchildren():
+        if child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _children(content)
+        elif child.tag in _WRAPPERS:
+            yield from _children(child)
+        else:
+            yield child
+
+
+def _paragraph_text(p: CT_P) -> str:
+    """The paragraph as shown with changes accepted: every run's text (tabs and breaks as python-docx gives them)
+    except deleted runs; runs of a text box or of a drawing's fallback copy belong to no cell and are left out."""
+    return "".join(r.text for r in p.xpath(_RUNS))
+
+
+def _table_rows(tbl: CT_Tbl, grid: str) -> list[GridRow]:
     rows = []
-    for r, tr in enumerate(table._tbl.tr_lst):
+    for r, tr in enumerate(c for c in _children(tbl) if isinstance(c, CT_Row)):
         col = tr.grid_before
         cells = []
-        for tc in tr.tc_lst:
+        for tc in (c for c in _children(tr) if isinstance(c, CT_Tc)):
             # A vMerge="continue" cell is the lower part of the cell above: left out, like openpyxl's covered cells.
             if tc.vMerge != "continue":
-                cells.append(GridCell(_text(tc, table), r, col, f"{grid} 第{r + 1}行第{col + 1}列", tc.grid_span))
+                cells.append(GridCell(_text(tc), r, col, f"{grid} 第{r + 1}行第{col + 1}列", tc.grid_span))
             col += tc.grid_span
         rows.append(GridRow(grid, r, tuple(cells)))
     return rows
 
 
-def _text(tc: CT_Tc, table: Table) -> str:
+def _text(tc: CT_Tc) -> str:
     """Paragraphs joined by newlines; a table nested in the cell is read as text, row by row."""
     parts = []
-    for child in tc.iterchildren():
-        if child.tag == qn("w:p"):
-            parts.append(Paragraph(child, table).text)
-        elif child.tag == qn("w:tbl"):
-            parts += ["\t".join(_Cell(c, table).text for c in tr.tc_lst) for tr in child.tr_lst]
+    for child in _children(tc):
+        if isinstance(child, CT_P):
+            parts.append(_paragraph_text(child))
+        elif isinstance(child, CT_Tbl):
+            for tr in (c for c in _children(child) if isinstance(c, CT_Row)):
+                parts.append("\t".join(_text(c) for c in _children(tr) if isinstance(c, CT_Tc)))
     return "\n".join(parts)[:MAX_CELL_CHARS]
 
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.corpus.folder import HINT, why_not_readable
 from assistant.corpus.stats import CorpusStats, compute_stats
-from assistant.corpus.store import BuildReport, Corpus, Imported, Progress, build_corpus, import_raw, source_files
+from assistant.corpus.store import (
+    BuildReport,
+    Corpus,
+    Imported,
+    Progress,
+    build_corpus,
+    import_raw,
+    source_files,
+    source_scan,
+)
 from assistant.domain.model import Declaration
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import policy_id
@@ -34,7 +44,9 @@ class CorpusService:
         parse is not copied (it is in the report's ``failed``); when the build refuses (ids clash), the copies are
         taken back, so a failed import leaves the corpus as it was."""
         raw_dir = self.scope.corpus_dir / "raw"
-        imported = import_raw(_expand(sources), raw_dir) if sources else Imported()
+        files, unreadable = _expand(sources)
+        imported = import_raw(files, raw_dir) if sources else Imported()
+        imported.refused.update(unreadable)
         if imported.refused and not source_files(raw_dir):
             problems = "；".join(f"{name}：{why}" for name, why in imported.refused.items())
             raise InputError(f"没有可加入语料库的申报表：{problems}", hint="请按提示修正文件后重试")
@@ -76,13 +88,20 @@ class CorpusService:
         return found
 
 
-def _expand(paths: list[Path]) -> list[Path]:
+def _expand(paths: list[Path]) -> tuple[list[Path], dict[str, str]]:
+    """The files to import from ``paths`` (files and folders), and name → why for each entry that cannot be read
+    (a broken link, a pipe, a device: never opened); `InputError` for a path that does not exist at all."""
     files: list[Path] = []
+    unreadable: dict[str, str] = {}
     for path in paths:
         if path.is_dir():
-            files.extend(source_files(path))
+            scan = source_scan(path)
+            files.extend(scan.files)
+            unreadable.update(scan.unreadable)
         elif path.is_file():
             files.append(path)
+        elif path.exists() or path.is_symlink():
+            unreadable[path.name] = f"{why_not_readable(path)}；{HINT}"
         else:
             raise InputError(f"找不到文件或目录：{path}", hint="请检查 --from 参数的路径")
-    return files
+    return files, unreadable

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from assistant.corpus.folder import HINT, why_not_readable
 from assistant.domain.model import Declaration
 from assistant.drafting.chain import to_declaration
 from assistant.errors import InputError, describe_validation_error
@@ -54,6 +55,8 @@ def load_subjects(path: Path) -> list[Declaration]:
     if path.is_dir():
         raise InputError(f"{path} 是一个目录，不是文件", hint=f"请给出目录中的一个申报表文件（{IMPORT_FORMATS}）")
     if not path.is_file():
+        if path.exists() or path.is_symlink():  # a pipe, a device, a broken link: never opened
+            raise InputError(f"无法读取 {path}：{why_not_readable(path)}", hint=HINT)
         raise InputError(f"找不到文件：{path}", hint="请检查路径")
     if is_office_file(path):
         return _with_file_notes(import_office(path))

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.corpus.store import source_files
+from assistant.corpus.folder import scan_folder
+from assistant.corpus.store import is_source_name
 from assistant.domain.model import Declaration
 from assistant.drafting.chain import to_declaration
 from assistant.errors import InputError
@@ -43,6 +44,8 @@ class SubjectService:
             return Subjects(load_subjects(path))
         if path.is_dir():
             return _folder(path)
+        if path.exists() or path.is_symlink():  # a pipe, a device, a broken link: refused, never opened
+            return Subjects(load_subjects(path))
         if _DRAFT_ID.match(source):
             return Subjects([self.draft(int(source))])
         if path.suffix or "/" in source or "\\" in source:
@@ -72,13 +75,15 @@ class SubjectService:
 
 def _folder(folder: Path) -> Subjects:
     """Every declaration file directly in ``folder`` (text exports, Word/Excel forms, corpus and draft JSON)."""
-    files = sorted({*source_files(folder), *(p for p in folder.glob("*.json") if p.is_file())})
-    if not files:
+    scan = scan_folder(folder, lambda p: is_source_name(p) or p.suffix.lower() == ".json")
+    files = scan.files
+    if not files and not scan.unreadable:
         raise InputError(
             f"目录 {folder} 中没有申报表文件（.txt、.docx、.xlsx、.json）",
             hint=f"请给出{_WHAT}",
         )
     found = Subjects([])
+    found.failed.update(scan.unreadable)
     for path in files:
         try:
             found.declarations += load_subjects(path)
