@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
@@ -82,16 +83,35 @@ def _header(brief: Brief) -> Header:
 
 def _funding(brief: Brief) -> Funding:
     money = brief.funding
-    single_year = money.annual is not None and money.annual == money.total
+    fiscal_annual, other_annual = _annual_split(brief)
     return Funding(
         total=money.total,
         annual=money.annual,
         fiscal_total=money.fiscal,
         other_total=money.other,
-        fiscal_annual=money.fiscal if single_year else None,
-        other_annual=money.other if single_year else None,
+        fiscal_annual=fiscal_annual,
+        other_annual=other_annual,
         carryover=money.carryover,
     )
+
+
+def _annual_split(brief: Brief) -> tuple[Decimal | None, Decimal | None]:
+    """财政拨款（当年） and 其他资金（当年） (yuan) as far as the brief's figures fix them, else None: a one-year project
+    (年度申请 = 总额) has the totals' split; otherwise, where the project has no 其他资金 (or no 财政资金) at all, that
+    part of the year is 0 and the rest is 年度申请 less 上年结转资金 (年度申请 = 财政拨款 + 上年结转 + 其他资金)."""
+    money = brief.funding
+    if money.annual is None:
+        return None, None
+    if money.annual == money.total:
+        return money.fiscal, money.other
+    rest = money.annual - money.carryover if money.carryover is not None else None
+    if rest is None or rest < 0:
+        return None, None
+    if money.other == 0:
+        return rest, Decimal(0)
+    if money.fiscal == 0:
+        return Decimal(0), rest
+    return None, None
 
 
 def _budget_lines(brief: Brief) -> list[BudgetLine]:
