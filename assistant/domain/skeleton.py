@@ -8,6 +8,7 @@ brief's 项目构成 becomes the budget lines. Plain fields keep `domain` free o
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -65,7 +66,19 @@ def brief_declaration(
         indicators=[_indicator(n, row) for n, row in enumerate(indicators, start=1)],
         budget_lines=_budget_lines(brief),
         provenance=Provenance(source_file="brief", source_sha256=digest, index_in_file=1, span=_NO_SPAN),
+        own_policies=brief_policies(brief),
     )
+
+
+_TITLED = re.compile(r"《([^《》]{2,80})》")
+
+
+def brief_policies(brief: Brief) -> list[str]:
+    """The policy titles the person gave in the brief, in order, each once: its 政策依据 (the 《title》 of an entry
+    written with one, else the entry as written) and every 《title》 written in 主要内容."""
+    titles = [(_TITLED.findall(entry) or [entry.strip().strip("《》")])[0] for entry in brief.policies]
+    titles += _TITLED.findall(brief.content or "")
+    return list(dict.fromkeys(t.strip() for t in titles if t.strip()))
 
 
 def _header(brief: Brief) -> Header:
