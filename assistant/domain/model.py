@@ -263,6 +263,12 @@ class Declaration(BaseModel):
     safeguards: list[SafeguardRow] = Field(default_factory=list)
     provenance: Provenance
     parse_notes: list[ParseNote] = Field(default_factory=list)
+    own_policies: list[str] = Field(
+        default_factory=list,
+        exclude=True,
+        description="Policy titles the person gave as this project's own basis (a draft's brief: 政策依据, 《titles》 "
+        "in 主要内容, 立项依据 entries they wrote); never serialised: read again from the draft each time.",
+    )
 
     def section(self, kind: SectionKind) -> TextSection | None:
         return next((s for s in self.sections if s.kind is kind), None)

@@ -8,8 +8,10 @@ brief's 项目构成 becomes the budget lines. Plain fields keep `domain` free o
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
@@ -64,7 +66,19 @@ def brief_declaration(
         indicators=[_indicator(n, row) for n, row in enumerate(indicators, start=1)],
         budget_lines=_budget_lines(brief),
         provenance=Provenance(source_file="brief", source_sha256=digest, index_in_file=1, span=_NO_SPAN),
+        own_policies=brief_policies(brief),
     )
+
+
+_TITLED = re.compile(r"《([^《》]{2,80})》")
+
+
+def brief_policies(brief: Brief) -> list[str]:
+    """The policy titles the person gave in the brief, in order, each once: its 政策依据 (the 《title》 of an entry
+    written with one, else the entry as written) and every 《title》 written in 主要内容."""
+    titles = [(_TITLED.findall(entry) or [entry.strip().strip("《》")])[0] for entry in brief.policies]
+    titles += _TITLED.findall(brief.content or "")
+    return list(dict.fromkeys(t.strip() for t in titles if t.strip()))
 
 
 def _header(brief: Brief) -> Header:
@@ -82,16 +96,35 @@ def _header(brief: Brief) -> Header:
 
 def _funding(brief: Brief) -> Funding:
     money = brief.funding
-    single_year = money.annual is not None and money.annual == money.total
+    fiscal_annual, other_annual = _annual_split(brief)
     return Funding(
         total=money.total,
         annual=money.annual,
         fiscal_total=money.fiscal,
         other_total=money.other,
-        fiscal_annual=money.fiscal if single_year else None,
-        other_annual=money.other if single_year else None,
+        fiscal_annual=fiscal_annual,
+        other_annual=other_annual,
         carryover=money.carryover,
     )
+
+
+def _annual_split(brief: Brief) -> tuple[Decimal | None, Decimal | None]:
+    """财政拨款（当年） and 其他资金（当年） (yuan) as far as the brief's figures fix them, else None: a one-year project
+    (年度申请 = 总额) has the totals' split; otherwise, where the project has no 其他资金 (or no 财政资金) at all, that
+    part of the year is 0 and the rest is 年度申请 less 上年结转资金 (年度申请 = 财政拨款 + 上年结转 + 其他资金)."""
+    money = brief.funding
+    if money.annual is None:
+        return None, None
+    if money.annual == money.total:
+        return money.fiscal, money.other
+    rest = money.annual - money.carryover if money.carryover is not None else None
+    if rest is None or rest < 0:
+        return None, None
+    if money.other == 0:
+        return rest, Decimal(0)
+    if money.fiscal == 0:
+        return Decimal(0), rest
+    return None, None
 
 
 def _budget_lines(brief: Brief) -> list[BudgetLine]:

@@ -461,6 +461,8 @@ def to_declaration(draft: Draft) -> Declaration:
     sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
     rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
     decl = brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)
+    own = [b.title for b in draft.basis if b.user_supplied]
+    decl = decl.model_copy(update={"own_policies": list(dict.fromkeys([*decl.own_policies, *own]))})
     if not draft.safeguards:
         return decl
     safeguards = [

@@ -355,6 +355,14 @@ RULES: tuple[Rule, ...] = (
         fix="目标写项目完成后要达到的产出（数量、质量、时限）和对服务对象的效果，不要复述工作安排。",
     ),
     Rule(
+        id="GOAL-VALUE-MISMATCH",
+        severity=W,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER5,
+        title="目标中的数字与指标表不一致",
+        fix="目标与绩效指标写同一个数：按核定的指标值改正目标中的数字，或改正指标表中该指标的值。",
+    ),
+    Rule(
         id="NEC-REPEATS",
         severity=W,
         criterion=C_APPROPRIATE,

@@ -55,14 +55,26 @@ def _scope(title: str, context: ReviewContext) -> str | None:
     return scope if isinstance(scope, str) else None
 
 
-def _off_subject(project: Project, title: str, context: ReviewContext) -> bool:
+def _off_subject(project: Project, title: str, context: ReviewContext, own: frozenset[str] = frozenset()) -> bool:
+    """Whether ``title`` is of another subject than the project; a policy the person gave for it (``own``: the
+    brief's 政策依据 or a 《title》 in its 主要内容) is the project's own, whatever its words."""
+    if _plain(title) in own:
+        return False
     return judgeable(title_subject(title, kind_as_subject=False)) and not fits(project, title, _scope(title, context))
 
 
+def _own(decl: Declaration) -> frozenset[str]:
+    return frozenset(_plain(t) for t in decl.own_policies)
+
+
+def _plain(title: str) -> str:
+    return re.sub(r"\s+", "", title).strip("《》")
+
+
 def check_basis_subject(decl: Declaration, context: ReviewContext) -> Iterator[Finding]:
-    project = project_of(decl)
+    project, own = project_of(decl), _own(decl)
     for title in dict.fromkeys(_TITLE.findall(decl.section_text(SectionKind.BASIS) or "")):
-        if _off_subject(project, title, context):
+        if _off_subject(project, title, context, own):
             yield finding(
                 "BASIS-OFF-SUBJECT",
                 f"立项依据《{title}》的主题（{'、'.join(title_subject(title))}）与本项目的名称、概况和目标都不相符，"
@@ -116,15 +128,15 @@ def check_necessity_repeats(decl: Declaration) -> Iterator[Finding]:
 
 
 def check_necessity_domain(decl: Declaration, context: ReviewContext) -> Iterator[Finding]:
-    project = project_of(decl)
+    project, own = project_of(decl), _own(decl)
     basis = decl.section_text(SectionKind.BASIS) or ""
-    fitting = [t for t in _TITLE.findall(basis) if not _off_subject(project, t, context)]
+    fitting = [t for t in _TITLE.findall(basis) if not _off_subject(project, t, context, own)]
     allowed = text_bigrams("\n".join([project.text, *fitting]))
     vocabulary = [name for pid, name in context.other_projects.items() if pid != decl.id]
     vocabulary += [f"{p.title} {getattr(p, 'scope', None) or ''}" for p in context.policies]
     foreign = domain_bigrams(vocabulary)
     for sentence in sentences(decl.section_text(SectionKind.NECESSITY) or ""):
-        titles = [f"《{t}》" for t in _TITLE.findall(sentence) if _off_subject(project, t, context)]
+        titles = [f"《{t}》" for t in _TITLE.findall(sentence) if _off_subject(project, t, context, own)]
         words = titles + foreign_runs(
             _TITLE.sub(" ", sentence), allowed=allowed, foreign=foreign, said_in="\n".join(vocabulary)
         )

@@ -8,6 +8,7 @@ from assistant.review import (
     checks_defects,
     checks_form,
     checks_framework,
+    checks_goals,
     checks_money,
     checks_reading,
     checks_relevance,
@@ -40,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     checks_counts.check_counts,
     checks_reading.check_reading,
     checks_subject.check_goal_repeats,
+    checks_goals.check_goal_values,
     checks_subject.check_necessity_repeats,
     checks_text.check_instructions,
 )

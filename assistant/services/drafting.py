@@ -343,6 +343,7 @@ class DraftingService:
         )
         if instruction.strip() and _by_rules(rewritten.section(kind)):
             raise ModelRequiredError.for_instruction(instruction, why=_fallback_reason(rewritten))
+        rewritten = _keep_if_same_text(current.draft, rewritten, kind)
         before = {s.kind: s.text for s in current.draft.sections}
         changed = {section_path(s.kind) for s in rewritten.sections if before.get(s.kind) != s.text}
         rewritten, kept = keep_sections(current.draft, rewritten, protected)
@@ -471,6 +472,18 @@ def _money_changed(before: Draft, after: Draft) -> bool:
 
 def _unchanged(current: StoredVersion, kept: list[str] | None = None) -> SavedDraft:
     return SavedDraft(info=current.info, draft=current.draft, kept=list(kept or []), unchanged=True)
+
+
+def _keep_if_same_text(current: Draft, rewritten: Draft, kind: SectionKind) -> Draft:
+    """``rewritten`` with ``current``'s section ``kind`` (text, citations, writer) and that section's notes back when
+    the rewrite gave the same text: the words did not change, so neither do their sources (a model that echoes the
+    section citing another precedent would otherwise make a new version that differs only in an unrelated source)."""
+    before, after = current.section(kind), rewritten.section(kind)
+    if before is None or after is None or before.text.strip() != after.text.strip():
+        return rewritten
+    sections = [before if s.kind is kind else s for s in rewritten.sections]
+    notes = [*(n for n in rewritten.notes if n.section is not kind), *(n for n in current.notes if n.section is kind)]
+    return rewritten.model_copy(update={"sections": sections, "notes": notes, "usage": current.usage})
 
 
 def _by_rules(section: DraftSection | None) -> bool:

@@ -2,8 +2,9 @@
 (实施计划, 项目构成, 政策依据), the 立项依据 entries, 制度保障, the section texts and each indicator cell.
 
 A path is English (``header.start_date``, ``funding.total``, ``plan.2.work``, ``section.necessity``,
-``indicator.4.value``) or Chinese (``开始日期``, ``资金.总额``, ``实施计划.2.内容``, ``必要性``, ``指标.4.指标值``); a YAML patch maps paths to values (nested mappings
-are read as dotted paths). Every problem is an `InputError` in Chinese naming the field and the value.
+``indicator.4.value``) or Chinese (``开始日期``, ``资金.总额``, ``实施计划.2.内容``, ``项目构成.3.金额``, ``必要性``,
+``指标.4.指标值``; a section whose name is also a list's, 项目构成, as ``正文.项目构成``); a YAML patch maps paths to values
+(nested mappings are read as dotted paths). Every problem is an `InputError` in Chinese naming the field and the value.
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ _SECTION_NAMES = {
 }
 _TOP = {
     **{label: f"header.{key}" for key, label in HEADER_FIELDS.items()},
-    **{label: key for key, label in LIST_FIELDS.items()},
     "立项依据": "basis",
     "资金": "funding",
     "表头": "header",
     "正文": "section",
     **{label: f"section.{kind}" for label, kind in _SECTION_NAMES.items()},
+    # after the sections: 项目构成 is both a section's name and the brief's list; the list (项目构成.3.金额) wins,
+    # the section stays reachable as 正文.项目构成
+    **{label: key for key, label in LIST_FIELDS.items()},
     "指标": "indicator",
     "绩效指标": "indicator",
 }
@@ -86,7 +89,8 @@ def field_paths_help() -> str:
         f"可修改：{header}；{funding}；plan.N.period/work（实施计划第 N 行）、composition.N.part/detail/amount"
         "（项目构成第 N 行）、plan、composition、policies、basis（立项依据）、safeguards（制度保障）整表；"
         "section.overview/necessity/goal_total/goal_annual（正文）；indicator.N.name/value/level1/level2（指标表第 N 行"
-        "的三级指标、指标值、一级、二级）；也可写中文名，如 开始日期、资金.总额、指标.4.指标值"
+        "的三级指标、指标值、一级、二级）；也可写中文名，如 开始日期、资金.总额、实施计划.2.时间、"
+        "项目构成.3.金额、指标.4.指标值"
     )
 
 

@@ -1,0 +1,111 @@
+"""``GOAL-VALUE-MISMATCH``: a goal sentence that gives an indicator a figure other than the indicator table's
+(项目总目标 “考核要求区管河道保洁覆盖率达到95%” beside 考核要求区管河道保洁覆盖率 =100(%)).
+
+An indicator is found in a goal by its name, or by its name's longest ending of four characters and at least half
+the name (保洁覆盖率 for 考核要求区管河道保洁覆盖率), followed within eight characters (达到、不低于、保持在…) by a
+figure in the indicator's own unit (95%, 1800吨); a figure in another unit (0.18万吨) or none (全覆盖) is not read.
+Where two rows' names reach the same figure, the longer match names it; rows that tie with different values leave it
+unread. The table holds the year's values, so 项目总目标 is read only for a project of one year (its dates in one
+year, or without dates, 年度申请 = 总额); 年度绩效目标 always.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from assistant.domain.model import Declaration, Indicator, SectionKind
+from assistant.domain.values import ValueKind
+from assistant.review.base import at_section, finding
+from assistant.review.models import Finding
+
+MIN_ENDING = 4  # characters of a name's ending that identify its row in a goal
+BRIDGE = r"[^\d，,；;。：:、\n]{0,8}?"  # 达到、不低于、保持在… between a name and its figure
+
+
+@dataclass(frozen=True)
+class _Read:
+    """One figure of a goal read as row ``ind``'s: the span of the figure, how many name characters matched."""
+
+    ind: Indicator
+    span: tuple[int, int]
+    matched: int
+    text: str
+    number: Decimal
+
+
+def check_goal_values(decl: Declaration) -> Iterator[Finding]:
+    rows = [i for i in decl.indicators if _figure(i) is not None]
+    if not rows:
+        return
+    kinds = ([SectionKind.GOAL_TOTAL] if _one_year(decl) else []) + [SectionKind.GOAL_ANNUAL]
+    for kind in kinds:
+        for read in _reads(decl.section_text(kind), rows):
+            number, unit = _figure(read.ind) or (Decimal(0), "")
+            if read.number == number:
+                continue
+            yield finding(
+                "GOAL-VALUE-MISMATCH",
+                f"{kind.label}写“{read.text}”，而绩效指标「{read.ind.name}」的指标值是 {read.ind.value.raw}"
+                f"（{_plain(read.number)}{unit} ≠ {_plain(number)}{unit}），目标与指标表不一致。",
+                at_section(decl, kind),
+                fix=f"把{kind.label}中的“{read.text}”改为与指标值 {read.ind.value.raw} 一致，"
+                "或改正指标表中该指标的值，使两处写同一个数。",
+            )
+
+
+def _figure(ind: Indicator) -> tuple[Decimal, str] | None:
+    value = ind.value
+    if value.kind is not ValueKind.QUANTITATIVE or value.number is None or not value.unit:
+        return None
+    return value.number, value.unit
+
+
+def _one_year(decl: Declaration) -> bool:
+    start, end = decl.header.start_date, decl.header.end_date
+    if start is not None and end is not None:
+        return start.year == end.year
+    money = decl.funding
+    return money.annual is not None and money.annual == money.total
+
+
+def _reads(text: str, rows: list[Indicator]) -> list[_Read]:
+    """Each figure of ``text`` read as one row's: the row whose name reaches it with the longest match."""
+    best: dict[tuple[int, int], list[_Read]] = {}
+    for ind in rows:
+        for read in _row_reads(text, ind):
+            kept = best.get(read.span, [])
+            if not kept or read.matched > kept[0].matched:
+                best[read.span] = [read]
+            elif read.matched == kept[0].matched:
+                kept.append(read)
+    found = []
+    for span in sorted(best):
+        reads = best[span]
+        if len({_figure(r.ind) for r in reads}) == 1:
+            found.append(reads[0])
+    return found
+
+
+def _row_reads(text: str, ind: Indicator) -> Iterator[_Read]:
+    _, unit = _figure(ind) or (Decimal(0), "")
+    name = re.sub(r"\s+", "", ind.name)
+    units = r"[%％]" if unit == "%" else re.escape(unit)
+    shortest = max(MIN_ENDING, (len(name) + 1) // 2)
+    for size in range(len(name), min(shortest, len(name)) - 1, -1):
+        pattern = re.compile(re.escape(name[-size:]) + BRIDGE + r"(?<![\d.])(\d+(?:\.\d+)?)\s*" + units)
+        matches = list(pattern.finditer(text))
+        for match in matches:
+            try:
+                number = Decimal(match.group(1))
+            except InvalidOperation:
+                continue
+            yield _Read(ind, match.span(1), size, match.group(0), number)
+        if matches:
+            return
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
