@@ -19,6 +19,7 @@ from assistant.drafting.models import NoteKind
 from assistant.errors import InputError
 from assistant.services import build_services
 from assistant.services.drafting import DraftingService
+from assistant.services.editing import HUMAN_WRITTEN
 from assistant.services.workspace import WorkspaceService
 from assistant.store.fields import section_path
 
@@ -62,10 +63,11 @@ def test_retry_rewrites_only_the_failed_sections_and_keeps_every_edit(tmp_path):
             asked = len(server.requests)
             retry = drafting.retry_failed(first.info.draft_id)
             retried = [k for k in failed if k is not SectionKind.GOAL_TOTAL]
-            assert retry.written == retried and not retry.failed and retry.kept == [SectionKind.GOAL_TOTAL]
+            # the person rewrote the failed 项目总目标: it is theirs, no longer a failed section to retry or report
+            assert retry.written == retried and not retry.failed and retry.kept == []
             assert len(server.requests) - asked == len(retried)  # one request per failed section, nothing else
             stored = services.store.latest(first.info.draft_id)
-            with pytest.raises(InputError, match="没有需要重试的部分（项目总目标 已人工修改或锁定）"):
+            with pytest.raises(InputError, match="没有需要重试的部分"):
                 drafting.retry_failed(first.info.draft_id)  # the edited one is the person's now
     assert stored.number == edited.info.number + 1 and retry.saved.info.number == stored.number
     draft = stored.draft
@@ -74,9 +76,11 @@ def test_retry_rewrites_only_the_failed_sections_and_keeps_every_edit(tmp_path):
     assert stored.fields[section_path(SectionKind.GOAL_TOTAL)].origin.value == "human"
     for kind in retried:
         assert draft.section(kind).generated_by != RULES and GOOD[:10] in draft.section(kind).text
-    assert failed_sections(draft) == [SectionKind.GOAL_TOTAL]  # rules-marked still, but a person's text now
-    assert not [n for n in draft.notes if n.kind is NoteKind.RULES_ONLY and n.section in retried]
-    assert "已人工修改或锁定、未重试：项目总目标" in retry.message()
+    assert failed_sections(draft) == []  # the rules' note went with the rules' text the person replaced
+    assert draft.section(SectionKind.GOAL_TOTAL).generated_by == HUMAN_WRITTEN
+    assert not [
+        n for n in draft.notes if n.kind is NoteKind.RULES_ONLY and n.section in [*retried, SectionKind.GOAL_TOTAL]
+    ]
 
 
 def test_nothing_to_retry_and_no_model_are_refused_in_chinese(tmp_path):

@@ -22,6 +22,7 @@ from assistant.domain.brief import Brief, describe_brief_error
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
+from assistant.domain.refs import BRIEF_REF
 from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSafeguard, DraftSection
 from assistant.errors import InputError
 from assistant.store.fields import (
@@ -34,7 +35,7 @@ from assistant.store.fields import (
     field_texts,
 )
 
-HUMAN_WRITTEN = "人工填写"  # ``generated_by`` of a section a person wrote into a draft that lacked it
+HUMAN_WRITTEN = "人工填写"  # ``generated_by`` of a section a person wrote
 ROW_FIELDS: dict[str, dict[str, str]] = {
     "plan": {"period": "时间", "work": "内容"},
     "composition": {"part": "名称", "detail": "内容", "amount": "金额"},
@@ -182,12 +183,12 @@ def apply_edits(draft: Draft, edits: Sequence[FieldEdit], policies: Sequence[Pol
     data = draft.brief.model_dump()
     brief_touched = False
     update: dict[str, Any] = {}
-    sections = list(draft.sections)
+    texts: dict[SectionKind, str] = {}
     for given in edits:
         edit = FieldEdit(normalise_path(given.path), given.value)
         head = edit.path.split(".")[0]
         if head == "section":
-            sections = _with_section(sections, SectionKind(edit.path.split(".")[1]), _one_line(edit, multiline=True))
+            texts[SectionKind(edit.path.split(".")[1])] = _one_line(edit, multiline=True)
         elif head == "basis":
             update["basis"] = _basis(edit.value, policies)
         elif head == "safeguards":
@@ -199,8 +200,7 @@ def apply_edits(draft: Draft, edits: Sequence[FieldEdit], policies: Sequence[Pol
             brief_touched = True
     if brief_touched:
         update["brief"] = _brief(data)
-    update["sections"] = sections
-    return draft.model_copy(update=update)
+    return with_person_text(draft.model_copy(update=update), texts)
 
 
 def _set_indicator(rows: Sequence[DraftIndicator], edit: FieldEdit) -> list[DraftIndicator]:
@@ -333,14 +333,38 @@ def _basis(value: Any, policies: Sequence[PolicyReference]) -> list[BasisEntry]:
     return entries
 
 
-def _with_section(sections: list[DraftSection], kind: SectionKind, text: str) -> list[DraftSection]:
-    if any(s.kind is kind for s in sections):
-        return [s.model_copy(update={"text": text}) if s.kind is kind else s for s in sections]
-    if not text.strip():
-        return sections
-    order = list(SectionKind)
-    added = [*sections, DraftSection(kind=kind, text=text, generated_by=HUMAN_WRITTEN)]
-    return sorted(added, key=lambda s: order.index(s.kind))
+def with_person_text(draft: Draft, texts: dict[SectionKind, str]) -> Draft:
+    """``draft`` with the section texts a person wrote. A changed section is the person's now: written by
+    `HUMAN_WRITTEN`, citing the brief and only those policies whose 《title》 the text still names (a precedent's
+    or a dropped policy's citation would claim a source the text no longer uses), and the notes on the machine's
+    text of that section are dropped; an unchanged text keeps all. A section the draft lacked goes where it belongs."""
+    changed = {kind for kind, text in texts.items() if (s := draft.section(kind)) is None or s.text != text}
+    sections = [_persons(s, texts[s.kind]) if s.kind in changed else s for s in draft.sections]
+    have = {s.kind for s in draft.sections}
+    added = [_persons(None, text, kind) for kind, text in texts.items() if kind not in have and text.strip()]
+    if added:  # otherwise the order stays as it was
+        order = list(SectionKind)
+        sections = sorted([*sections, *added], key=lambda s: order.index(s.kind))
+    notes = [n for n in draft.notes if n.section not in changed]
+    return draft.model_copy(update={"sections": sections, "notes": notes})
+
+
+def _persons(section: DraftSection | None, text: str, kind: SectionKind | None = None) -> DraftSection:
+    kept = [
+        c
+        for c in (section.citations if section else [])
+        if c.ref == BRIEF_REF.ref or (c.ref.startswith("policy:") and _title(c.project) in text)
+    ]
+    citations = kept if any(c.ref == BRIEF_REF.ref for c in kept) else [BRIEF_REF, *kept]
+    return DraftSection(
+        kind=section.kind if section else kind, text=text, citations=citations, generated_by=HUMAN_WRITTEN
+    )
+
+
+def _title(label: str) -> str:
+    """《题名》（文号） → 题名 (a text names a policy by its title)."""
+    found = re.search(r"《([^》]+)》", label)
+    return found[1] if found else label
 
 
 def _as_list(edit: FieldEdit) -> list[Any]:

@@ -24,11 +24,11 @@ from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.values import Operator, ValueKind, parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
-from assistant.drafting.models import Draft, DraftIndicator, DraftSection
+from assistant.drafting.models import Draft, DraftIndicator
 from assistant.errors import InputError, describe_os_error
 from assistant.services.derived import group_key, grouped, place_in_group
 from assistant.services.drafting import DraftingService, Retry, SavedDraft
-from assistant.services.editing import FieldEdit
+from assistant.services.editing import FieldEdit, with_person_text
 from assistant.services.export import ExportFormat, export_declaration, file_stem
 from assistant.services.review import load_subjects
 from assistant.store import (
@@ -51,7 +51,6 @@ from assistant.store.fields import (
 from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
 
 HUMAN_BASIS = "人工填写"
-HUMAN_WRITTEN = "人工填写"  # ``generated_by`` of a section a person wrote into a draft that lacked it
 UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
 OLD_OFFICE_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # accepted at the door so the person hears how to convert them
 
@@ -164,17 +163,7 @@ class WorkspaceService:
     def save_sections(self, draft_id: int, texts: dict[SectionKind, str], *, base: int) -> SavedDraft:
         """The section texts a person wrote, as the next version after ``base`` (changed ones human-edited)."""
         current = self.open(draft_id, base).draft
-        sections = [s.model_copy(update={"text": texts[s.kind]}) if s.kind in texts else s for s in current.sections]
-        have = {s.kind for s in current.sections}
-        added = [
-            DraftSection(kind=kind, text=text, generated_by=HUMAN_WRITTEN)
-            for kind, text in texts.items()
-            if kind not in have and text.strip()
-        ]
-        if added:  # a section the draft lacked goes where it belongs; otherwise the order stays as it was
-            order = list(SectionKind)
-            sections = sorted([*sections, *added], key=lambda s: order.index(s.kind))
-        return self._edit(draft_id, current.model_copy(update={"sections": sections}), base)
+        return self._edit(draft_id, with_person_text(current, texts), base)
 
     def edit_fields(
         self, draft_id: int, edits: list[FieldEdit], *, base: int | None
