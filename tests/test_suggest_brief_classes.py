@@ -65,3 +65,23 @@ def test_cleaning_of_an_office_building_is_still_upkeep(tmp_path, bank):
     lines = [{"名称": "办公楼保洁服务费", "内容": "公共区域保洁", "金额": 800000}]
     result = suggest(_brief(tmp_path, "机关办公楼保洁服务", content, lines, 800000), bank)
     assert result.project_type.type is ProjectType.UPKEEP
+
+
+ARCHIVE = (
+    "对馆藏1960-1990年文书档案约80万页进行扫描、图像处理、著录和数据挂接，数据准确率不低于99.5%，利用者满意度达到105%。"
+)
+ARCHIVE_LINES = [{"名称": "扫描及图像处理", "内容": "80万页×0.9元", "金额": 720000}]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, bank):
+    return suggest(
+        _brief(tmp_path_factory.mktemp("archive"), "区档案馆馆藏档案数字化加工", ARCHIVE, ARCHIVE_LINES, 720000), bank
+    )
+
+
+def test_an_impossible_target_of_the_brief_is_kept_and_said(archive):
+    row = next((s for s in archive.suggestions if s.name == "利用者满意度"), None)
+    assert row is not None, [s.name for s in archive.suggestions]
+    assert row.value.value == "≥105(%)"
+    assert any("105%" in n and "100%" in n and "VAL-IMPOSSIBLE" in n for n in row.notes), row.notes

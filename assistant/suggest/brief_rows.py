@@ -108,6 +108,7 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
                 return None
             name = s.subject if s.subject.endswith(("率", "度")) else f"{s.subject}达标率"
             level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
+            return brief_row(name, level2, value, s, note=_over_hundred(name, s)) if len(name) >= 3 else None
         case Kind.DEADLINE:
             value = s.words if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"  # 11月底前, ≤3(个工作日)
             name, level2 = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS
@@ -121,6 +122,21 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     if len(name) < 3:
         return None
     return brief_row(name, level2, value, s)
+
+
+# A rate that may exceed 100% (增长率 120%); any other rate above 100% is impossible (review VAL-IMPOSSIBLE).
+_UNBOUNDED = re.compile(r"增长|增幅|增加|提高|提升|上升|同比|环比|倍|超额|溢价")
+
+
+def _over_hundred(name: str, s: Statement) -> str | None:
+    """A note for a brief's own rate target above 100% (利用者满意度达到105%): the row keeps the brief's figure and
+    says why the review will send it back, rather than a precedent's value silently taking its place."""
+    if s.number is None or s.number <= 100 or _UNBOUNDED.search(name):
+        return None
+    return (
+        f"简报写明“{s.clause}”：比率的目标值不能超过100%，{plain(s.number)}%不可能实现，"
+        "请核对简报后改正（审核规则 VAL-IMPOSSIBLE）"
+    )
 
 
 def brief_row(name: str, level2: Level2, value: str, s: Statement, *, note: str | None = None) -> IndicatorSuggestion:
