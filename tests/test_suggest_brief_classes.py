@@ -1,6 +1,7 @@
 """Suggestions for briefs a new user wrote (newuser 2026-12-06 item 4): outdoor cleaning is not 物业, a brief's
 impossible target is kept and flagged, a row name never starts inside a range."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import yaml
 from assistant.domain.brief import load_brief
 from assistant.domain.project_types import ProjectType
 from assistant.suggest.bank import build_bank
+from assistant.suggest.models import Origin
 from assistant.suggest.suggest import suggest
 
 UPKEEP_ROWS = ("后勤", "维修", "报修", "站点", "阵地", "物业")
@@ -85,3 +87,20 @@ def test_an_impossible_target_of_the_brief_is_kept_and_said(archive):
     assert row is not None, [s.name for s in archive.suggestions]
     assert row.value.value == "≥105(%)"
     assert any("105%" in n and "100%" in n and "VAL-IMPOSSIBLE" in n for n in row.notes), row.notes
+
+
+RANGES = [
+    ("对馆藏1960-1990年文书档案约80万页进行扫描", "1960-1990年"),
+    ("对本区2001至2010年形成的婚姻登记档案约6万卷进行数字化", "2001至2010年"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span"), RANGES, ids=["dash", "zhi"])
+def test_a_row_name_keeps_or_drops_a_year_range_whole(tmp_path, bank, sentence, span):
+    lines = [{"名称": "数字化加工", "内容": "档案扫描", "金额": 500000}]
+    result = suggest(_brief(tmp_path, "档案数字化加工", f"{sentence}。", lines, 500000), bank)
+    counts = [s.name for s in result.suggestions if s.origin is Origin.BRIEF and "档案" in s.name]
+    assert counts, [s.name for s in result.suggestions]
+    for name in counts:
+        assert not re.match(r"[-—–~～至到、.]|\d", name), name
+        assert span in name or not re.search(r"\d", name), name

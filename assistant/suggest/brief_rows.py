@@ -208,7 +208,28 @@ def last_words(obj: str, limit: int) -> str:
         if len(kept) + len(word) > limit:
             break
         kept = word + kept
-    return kept or obj[-limit:]
+    return _whole_figures(obj, kept) if kept else obj[-limit:]
+
+
+# A figure or a range of figures (1960-1990年, 2001至2010年) and the date unit after it.
+_FIGURES = re.compile(r"^[\d.]*(?:[-—–~～至到][\d.]*)*[年月日号]?")
+
+
+def _whole_figures(obj: str, kept: str) -> str:
+    """``kept``, the end of ``obj``, less a figure or range it starts inside (馆藏1960-1990年文书档案 kept as
+    -1990年文书档案 → 文书档案): a range is named whole or not at all."""
+    cut = len(obj) - len(kept)
+    before = obj[cut - 1] if cut > 0 else ""
+    after_figure = before.isdigit() or before in "-—–~～至到."
+    inside = (
+        kept[0] in "-—–~～"
+        or (kept[0] in "至到" and kept[1:2].isdigit())
+        or ((kept[0].isdigit() or kept[0] in "年月日号") and after_figure and before != "")
+    )
+    if not inside:
+        return kept
+    rest = _FIGURES.sub("", kept, count=1)
+    return rest or kept
 
 
 def _count_level(s: Statement) -> Level2:
