@@ -58,7 +58,7 @@ OUTDOOR = [
 @pytest.mark.parametrize(("name", "content", "lines"), OUTDOOR, ids=["river", "road-green"])
 def test_outdoor_cleaning_gets_no_upkeep_type_or_rows(tmp_path, bank, name, content, lines):
     result = suggest(_brief(tmp_path, name, content, lines, 2000000), bank)
-    assert result.project_type.type is not ProjectType.UPKEEP
+    assert result.project_type.type is ProjectType.CLEANING
     assert [s.name for s in result.suggestions if any(w in s.name for w in UPKEEP_ROWS)] == []
 
 

@@ -42,6 +42,7 @@ class ProjectType(StrEnum):
     PARTY = "党建/组织工作经费"
     EVENT = "赛事/活动举办"
     INSPECTION = "检验检测"
+    CLEANING = "市容环卫/河道保洁"
 
 
 class Fill(BaseModel):
@@ -114,6 +115,9 @@ class TypeSpec(BaseModel):
     signals: dict[str, float] = Field(min_length=1)
     markers: tuple[str, ...] = ()
     not_on: ObjectRule | None = None
+    only_on: ObjectRule | None = Field(
+        default=None, description="Signal words counted only where they work on these objects (河道…保洁)."
+    )
     indicators: tuple[TemplateIndicator, ...] = Field(min_length=1)
 
 
@@ -270,11 +274,15 @@ def _reasons(spec: TypeSpec, fields: dict[str, str]) -> list[TypeReason]:
     """Each signal word counted once per field, a word inside a longer found word not again (信息化 in 信息化建设)."""
     found: list[TypeReason] = []
     named_outside = spec.not_on is not None and _outside(spec.not_on, fields.get("项目名称", ""))
+    named_on = spec.only_on is not None and _outside(spec.only_on, fields.get("项目名称", ""))
     for label, text in fields.items():
         hits = [w for w in spec.signals if w in text]
         if spec.not_on is not None:
             rule = spec.not_on
             hits = [w for w in hits if w not in rule.words or not (named_outside or _all_outside(rule, w, text))]
+        if spec.only_on is not None:
+            rule = spec.only_on
+            hits = [w for w in hits if w not in rule.words or named_on or _all_outside(rule, w, text)]
         hits = [w for w in hits if not any(w != v and w in v for v in hits)]
         weight = FIELD_WEIGHTS.get(label, 1)
         found.extend(TypeReason(field=label, word=w, points=spec.signals[w] * weight) for w in hits)
