@@ -18,7 +18,7 @@ CASES = sorted((TYPES_DIR / "expect").glob("*.yaml"))
 
 def test_catalogue_covers_every_type_with_framework_names():
     cat = catalogue()
-    assert set(cat.types) == set(ProjectType) and len(ProjectType) == 14
+    assert set(cat.types) == set(ProjectType) and len(ProjectType) == 15
     for spec in cat.types.values():
         assert all(isinstance(row.level2, Level2) for row in spec.indicators)
 

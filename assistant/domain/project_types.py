@@ -9,6 +9,7 @@ and its text (×1); the reasons say which word was found in which field.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -41,6 +42,7 @@ class ProjectType(StrEnum):
     PARTY = "党建/组织工作经费"
     EVENT = "赛事/活动举办"
     INSPECTION = "检验检测"
+    CLEANING = "市容环卫/河道保洁"
 
 
 class Fill(BaseModel):
@@ -90,6 +92,18 @@ class TemplateIndicator(BaseModel):
         return self
 
 
+class ObjectRule(BaseModel):
+    """Signal words that do not count where they work on an object outside this type: 保洁 of a 河道 is
+    municipal cleaning, not 物业. An occurrence counts as outside when its clause (text between ，。；:
+    and line ends) names one of ``objects`` and none of ``inside``, or the project name does so."""
+
+    model_config = _DATA
+
+    words: tuple[str, ...] = Field(min_length=1)
+    objects: tuple[str, ...] = Field(min_length=1)
+    inside: tuple[str, ...] = ()
+
+
 class TypeSpec(BaseModel):
     model_config = _DATA
 
@@ -100,6 +114,10 @@ class TypeSpec(BaseModel):
     )
     signals: dict[str, float] = Field(min_length=1)
     markers: tuple[str, ...] = ()
+    not_on: ObjectRule | None = None
+    only_on: ObjectRule | None = Field(
+        default=None, description="Signal words counted only where they work on these objects (河道…保洁)."
+    )
     indicators: tuple[TemplateIndicator, ...] = Field(min_length=1)
 
 
@@ -255,12 +273,33 @@ def classify(fields: dict[str, str], *, override: ProjectType | None = None) -> 
 def _reasons(spec: TypeSpec, fields: dict[str, str]) -> list[TypeReason]:
     """Each signal word counted once per field, a word inside a longer found word not again (信息化 in 信息化建设)."""
     found: list[TypeReason] = []
+    named_outside = spec.not_on is not None and _outside(spec.not_on, fields.get("项目名称", ""))
+    named_on = spec.only_on is not None and _outside(spec.only_on, fields.get("项目名称", ""))
     for label, text in fields.items():
         hits = [w for w in spec.signals if w in text]
+        if spec.not_on is not None:
+            rule = spec.not_on
+            hits = [w for w in hits if w not in rule.words or not (named_outside or _all_outside(rule, w, text))]
+        if spec.only_on is not None:
+            rule = spec.only_on
+            hits = [w for w in hits if w not in rule.words or named_on or _all_outside(rule, w, text)]
         hits = [w for w in hits if not any(w != v and w in v for v in hits)]
         weight = FIELD_WEIGHTS.get(label, 1)
         found.extend(TypeReason(field=label, word=w, points=spec.signals[w] * weight) for w in hits)
     return found
+
+
+_CLAUSE = re.compile(r"[，,。；;：:\n]")
+
+
+def _outside(rule: ObjectRule, clause: str) -> bool:
+    return any(o in clause for o in rule.objects) and not any(i in clause for i in rule.inside)
+
+
+def _all_outside(rule: ObjectRule, word: str, text: str) -> bool:
+    """Whether every clause of ``text`` that holds ``word`` works on an outside object (河道…保洁)."""
+    clauses = [c for c in _CLAUSE.split(text) if word in c]
+    return bool(clauses) and all(_outside(rule, c) for c in clauses)
 
 
 def foreign_markers(indicator_name: str, project_type: ProjectType, own_text: str) -> list[tuple[str, ProjectType]]:

@@ -108,6 +108,7 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
                 return None
             name = s.subject if s.subject.endswith(("率", "度")) else f"{s.subject}达标率"
             level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
+            return brief_row(name, level2, value, s, note=_over_hundred(name, s)) if len(name) >= 3 else None
         case Kind.DEADLINE:
             value = s.words if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"  # 11月底前, ≤3(个工作日)
             name, level2 = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS
@@ -121,6 +122,21 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     if len(name) < 3:
         return None
     return brief_row(name, level2, value, s)
+
+
+# A rate that may exceed 100% (增长率 120%); any other rate above 100% is impossible (review VAL-IMPOSSIBLE).
+_UNBOUNDED = re.compile(r"增长|增幅|增加|提高|提升|上升|同比|环比|倍|超额|溢价")
+
+
+def _over_hundred(name: str, s: Statement) -> str | None:
+    """A note for a brief's own rate target above 100% (利用者满意度达到105%): the row keeps the brief's figure and
+    says why the review will send it back, rather than a precedent's value silently taking its place."""
+    if s.number is None or s.number <= 100 or _UNBOUNDED.search(name):
+        return None
+    return (
+        f"简报写明“{s.clause}”：比率的目标值不能超过100%，{plain(s.number)}%不可能实现，"
+        "请核对简报后改正（审核规则 VAL-IMPOSSIBLE）"
+    )
 
 
 def brief_row(name: str, level2: Level2, value: str, s: Statement, *, note: str | None = None) -> IndicatorSuggestion:
@@ -192,7 +208,28 @@ def last_words(obj: str, limit: int) -> str:
         if len(kept) + len(word) > limit:
             break
         kept = word + kept
-    return kept or obj[-limit:]
+    return _whole_figures(obj, kept) if kept else obj[-limit:]
+
+
+# A figure or a range of figures (1960-1990年, 2001至2010年) and the date unit after it.
+_FIGURES = re.compile(r"^[\d.]*(?:[-—–~～至到][\d.]*)*[年月日号]?")
+
+
+def _whole_figures(obj: str, kept: str) -> str:
+    """``kept``, the end of ``obj``, less a figure or range it starts inside (馆藏1960-1990年文书档案 kept as
+    -1990年文书档案 → 文书档案): a range is named whole or not at all."""
+    cut = len(obj) - len(kept)
+    before = obj[cut - 1] if cut > 0 else ""
+    after_figure = before.isdigit() or before in "-—–~～至到."
+    inside = (
+        kept[0] in "-—–~～"
+        or (kept[0] in "至到" and kept[1:2].isdigit())
+        or ((kept[0].isdigit() or kept[0] in "年月日号") and after_figure and before != "")
+    )
+    if not inside:
+        return kept
+    rest = _FIGURES.sub("", kept, count=1)
+    return rest or kept
 
 
 def _count_level(s: Statement) -> Level2:

@@ -19,7 +19,9 @@ from assistant.suggest.models import Ground, IndicatorSuggestion, Origin
 
 BLOCKING = {Severity.ERROR, Severity.WARNING}
 # A figure the brief states itself stays, with the finding as a note: the officer, not the tool, corrects the brief.
-STATED_KEPT = frozenset({"COST-ARITHMETIC", "COUNT-MISNAMED"})
+# A brief's impossible rate (满意度达到105%) stays too, its note saying so, rather than a precedent's value replacing it
+# (with the SAT-FLOOR finding the same figure draws).
+STATED_KEPT = frozenset({"COST-ARITHMETIC", "COUNT-MISNAMED", "VAL-IMPOSSIBLE"})
 
 
 def draft_declaration(brief: Brief, suggestions: list[IndicatorSuggestion]) -> Declaration:
@@ -34,10 +36,16 @@ def blocking_findings(
     """Errors and warnings the review engine reports on each suggestion, by index in ``suggestions``."""
     report = review(draft_declaration(brief, suggestions), context)
     found: dict[int, list[Finding]] = defaultdict(list)
+    impossible = {
+        f.location.indicator.position - 1
+        for f in report.findings
+        if f.rule_id == "VAL-IMPOSSIBLE" and f.location.indicator is not None
+    }
     for f in report.findings:
         if f.severity in BLOCKING and f.location.indicator is not None:
             n = f.location.indicator.position - 1
-            if f.rule_id in STATED_KEPT and _stated(suggestions[n]):
+            kept = f.rule_id in STATED_KEPT or (f.rule_id == "SAT-FLOOR" and n in impossible)
+            if kept and _stated(suggestions[n]):
                 continue  # the brief's own figure stays; the draft's review shows the finding to the officer
             found[n].append(f)
     return found
