@@ -206,14 +206,7 @@ def _project_row(decl: Declaration, filters: Filters) -> Row:
     found = indicators_of(decl, filters) if narrows_indicators(filters) and not filters.lacks_level else []
     citation = indicator_citation(decl, found[0]) if found else header_citation(decl)
     unit = "、".join(dict.fromkeys(units_of(decl))) or "单位未填"
-    return Row(
-        declaration_id=decl.id,
-        project=decl.header.name,
-        year=decl.header.year,
-        field="项目",
-        value=unit,
-        citation=citation,
-    )
+    return Row.for_project(decl, unit, citation)
 
 
 def _projects_in_scope(filters: Filters, decls: list[Declaration]) -> list[Declaration]:

@@ -63,16 +63,7 @@ def kind_by_indicators(query: Query, question: str, scope: Scope) -> Answer | No
     for i, (decl, carrying) in enumerate(found, 1):
         citation = indicator_citation(decl, carrying[0])
         unit = "、".join(dict.fromkeys(units_of(decl))) or "单位未填"
-        rows.append(
-            Row(
-                declaration_id=decl.id,
-                project=decl.header.name,
-                year=decl.header.year,
-                field="项目",
-                value=unit,
-                citation=citation,
-            )
-        )
+        rows.append(Row.for_project(decl, unit, citation))
         lines.append(f"{i}. {decl.header.name}（{decl.header.year}），{unit} {header_citation(decl).label}")
         lines.append(f"   写有{said}的指标：{_shown(carrying)}")
         if query.filters.level1 or query.filters.level2:

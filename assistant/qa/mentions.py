@@ -114,16 +114,7 @@ def listing(phrase: str, decls: Sequence[Declaration], *, loose: bool, counted: 
         if not found:
             continue
         first = found[0]
-        rows.append(
-            Row(
-                declaration_id=decl.id,
-                project=decl.header.name,
-                year=decl.header.year,
-                field="项目",
-                value=first.clause,
-                citation=first.citation,
-            )
-        )
+        rows.append(Row.for_project(decl, first.clause, first.citation))
         places = "、".join(dict.fromkeys(m.place for m in found))
         lines.append(
             f"{len(rows)}. {decl.header.name}（{decl.header.year or '年度不详'}）：见{places}，"

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.domain.framework import Level1, Level2
-from assistant.domain.model import SectionKind
+from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import SourceRef
 
@@ -226,6 +226,18 @@ class Row(BaseModel):
     value: str = Field(description="The value as the corpus holds it ('' for a blank).")
     amount: Decimal | None = Field(default=None, description="Funding amounts, exact.")
     citation: SourceRef
+
+    @classmethod
+    def for_project(cls, decl: Declaration, value: str, citation: SourceRef) -> Row:
+        """A listing's row for one project (``field`` 项目): its unit or what matched, and where."""
+        return cls(
+            declaration_id=decl.id,
+            project=decl.header.name,
+            year=decl.header.year,
+            field="项目",
+            value=value,
+            citation=citation,
+        )
 
 
 class Answer(BaseModel):
