@@ -63,8 +63,15 @@ def _serve(data_dir: Path, model: Path) -> tuple[subprocess.Popen[bytes], str, P
     # stderr goes to a file, never an unread pipe: a full pipe would block serve's writes and so its exit
     log = data_dir.parent / f"serve-{port}.err"
     with log.open("wb") as err:
-        process = subprocess.Popen(command, env=env, stdout=err, stderr=subprocess.STDOUT, cwd=REPO)
+        # started as a shell's background job starts it: SIGINT inherited ignored (serve must still stop on it)
+        process = subprocess.Popen(
+            command, env=env, stdout=err, stderr=subprocess.STDOUT, cwd=REPO, preexec_fn=_sigint_ignored
+        )
     return process, f"http://127.0.0.1:{port}/", log
+
+
+def _sigint_ignored() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _tail(log: Path) -> str:
@@ -103,10 +110,8 @@ def _wait_or_dump(serve: subprocess.Popen[bytes], log: Path) -> int:
         serve.send_signal(signal.SIGUSR1)
         time.sleep(2)
         serve.kill()
-        _, err = serve.communicate(timeout=30)
-        pytest.fail(
-            f"serve did not exit within 60 s of the signal; its threads:\n{err.decode(errors='replace')[-8000:]}"
-        )
+        serve.wait(timeout=30)
+        pytest.fail(f"serve did not exit within 60 s of the signal; its output and threads:\n{_tail(log)}")
 
 
 @pytest.fixture(scope="module")

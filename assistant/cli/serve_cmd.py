@@ -48,13 +48,17 @@ def serve(
 
 
 def _stop_on_sigterm() -> None:
-    """SIGTERM (``kill``, systemd, a container stop) ends serve as Ctrl+C does: the page server closes and the
-    services close, which stops the embedded model server, instead of the process dying with its server left running."""
+    """SIGTERM (``kill``, systemd, a container stop) and SIGINT end serve as Ctrl+C does: the page server closes and
+    the services close, which stops the embedded model server, instead of the process dying with its server left
+    running. SIGINT is set too: a serve started in the background by a shell inherits SIGINT *ignored*, and Python
+    then installs no Ctrl+C handler, so ``kill -INT`` did nothing (the serve-process test hung that way in a suite
+    run started in the background)."""
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)
     # ``kill -USR1 <pid>`` prints every thread's stack to stderr: how a serve that will not stop is diagnosed.
     faulthandler.register(signal.SIGUSR1, all_threads=True)
 
