@@ -109,8 +109,9 @@ def test_brief_to_docx_in_the_browser(browser, tmp_path):
         _save_necessity(browser, "一段人工写下、随后交给模型改写的必要性。")
         _wait_text(browser, "draft-status", "第 2 版")
         browser.find_element(By.XPATH, "//*[@id='regen-box']//*[contains(text(), '重新生成（')]").click()
-        browser.find_element(
-            By.CSS_SELECTOR, "#regenerate-force input"
+        # the box opens with an animation: wait until its checkbox can be clicked (a fresh-clone run found none yet)
+        _wait(browser).until(
+            ec.element_to_be_clickable((By.CSS_SELECTOR, "#regenerate-force input"))
         ).click()  # the section is a person's now: ask explicitly
         _click(browser, "regenerate")  # 项目设立的必要性, no model: rewritten by rules, proposed beside the text
         _wait_text(browser, "proposal-heading", "重新生成的建议：项目设立的必要性")
