@@ -40,6 +40,16 @@ def _settings(tmp_path, base_url: str, **llm: object) -> Settings:
     )
 
 
+def cli_env(monkeypatch, settings: Settings) -> None:
+    """The environment a CLI run needs to see ``settings`` (data dir, user, the endpoint and its key)."""
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ASSISTANT_STORE__USER", settings.store.user)
+    for name, value in settings.llm.model_dump(mode="json").items():
+        if value is not None and not isinstance(value, dict | list):
+            monkeypatch.setenv(f"ASSISTANT_LLM__{name.upper()}", str(value))
+    monkeypatch.setenv("ASSISTANT_LLM__API_KEY", KEY)
+
+
 def _draft(tmp_path, server: FaultServer, **llm: object):
     """Draft the example brief against ``server`` (precedents from the bank: no index), saved in a temp store;
     (saved draft, seconds, the events' text)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from fault_server import GOOD, FaultServer
-from test_llm_faults import KEY, _settings
+from test_llm_faults import _settings, cli_env
 from typer.testing import CliRunner
 
 from assistant.cli.main import app as cli
@@ -61,12 +61,7 @@ def test_cli_says_in_chinese_that_an_unchanged_regeneration_stored_nothing(tmp_p
         with build_services(settings) as services:
             first = _drafting(services, settings).draft(example_brief())
         reply.text, reply.cite = first.draft.section(SectionKind.NECESSITY).text, "S2"
-        monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-        monkeypatch.setenv("ASSISTANT_STORE__USER", "tester")
-        for name, value in settings.llm.model_dump(mode="json").items():
-            if value is not None and not isinstance(value, dict | list):
-                monkeypatch.setenv(f"ASSISTANT_LLM__{name.upper()}", str(value))
-        monkeypatch.setenv("ASSISTANT_LLM__API_KEY", KEY)
+        cli_env(monkeypatch, settings)
         draft_id = str(first.info.draft_id)
         args = ["draft", "--id", draft_id, "--section", "必要性", "--instruction", "更简洁", "--llm", "openai"]
         result = CliRunner().invoke(cli, args)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fault_server import GOOD, FaultServer
 from gradio_client import Client
-from test_llm_faults import KEY, _settings
+from test_llm_faults import KEY, _settings, cli_env
 from typer.testing import CliRunner
 from web_support import live_app
 
@@ -98,12 +98,7 @@ def test_cli_retry_failed(tmp_path, monkeypatch):
         settings = _settings(tmp_path, server.base_url)
         with build_services(settings) as services:
             saved = _drafting(services, settings).draft(example_brief())
-        monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-        monkeypatch.setenv("ASSISTANT_STORE__USER", "tester")
-        for name, value in settings.llm.model_dump(mode="json").items():
-            if value is not None and not isinstance(value, dict | list):
-                monkeypatch.setenv(f"ASSISTANT_LLM__{name.upper()}", str(value))
-        monkeypatch.setenv("ASSISTANT_LLM__API_KEY", KEY)
+        cli_env(monkeypatch, settings)
         runner = CliRunner()
         down = runner.invoke(cli, ["draft", "--id", str(saved.info.draft_id), "--retry-failed", "--llm", "openai"])
         assert down.exit_code == 1 and "仍未成功" in down.output and KEY not in down.output, down.output

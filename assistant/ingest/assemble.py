@@ -312,12 +312,8 @@ class BlockParser:
         if amount is not None and opened.unit == "万元" and is_amount(text):
             return self._in_wan(opened, text, amount, target)
         if amount is not None and amount_unit(text) is not None:
-            self.notes.info(
-                "funding.unit_converted",
-                converted_note(opened.title, text, amount),
-                line=opened.line,
-                field=f"funding.{target}",
-                fragment=text,
+            self._amount_note(
+                opened, target, text, "funding.unit_converted", converted_note(opened.title, text, amount)
             )
         return amount
 
@@ -325,14 +321,12 @@ class BlockParser:
         """A plain figure under a label, group label or 单位 line that names 万元: yuan, noted."""
         yuan = amount * _TEN_THOUSAND
         where = f"（单位写在「{opened.unit_from}」）" if opened.unit_from else ""
-        self.notes.info(
-            "funding.wan_yuan",
-            f"「{opened.title}」的金额「{text}」以万元计{where}，已换算为 {yuan} 元",
-            line=opened.line,
-            field=f"funding.{target}",
-            fragment=text,
-        )
+        message = f"「{opened.title}」的金额「{text}」以万元计{where}，已换算为 {yuan} 元"
+        self._amount_note(opened, target, text, "funding.wan_yuan", message)
         return yuan
+
+    def _amount_note(self, opened: OpenField, target: str, text: str, code: str, message: str) -> None:
+        self.notes.info(code, message, line=opened.line, field=f"funding.{target}", fragment=text)
 
     def _sections(self, fields: FormFields) -> list[TextSection]:
         sections = []
