@@ -159,6 +159,18 @@ def test_qa_answers_with_citations_that_open_the_declaration(url):
         client.predict("1999-000-00#overview", api_name="/open_cite_link")
 
 
+def test_qa_a_new_or_cleared_chat_carries_nothing_from_earlier_questions(url):
+    """Red team 2026-12-06 #8: after a question about one project, a question about 各项目 asked with an empty chat
+    was answered for that project only (the hidden conversation outlived the cleared chat)."""
+    question = "各项目的资金总额平均是多少？"
+    fresh, _, _ = _client(url).predict(question, [], api_name="/ask")
+    client = _client(url)
+    client.predict("信息化运维项目2026年的资金总额是多少？", [], api_name="/ask")
+    again, _, _ = client.predict(question, [], api_name="/ask")
+    assert again[-1]["content"][0]["text"] == fresh[-1]["content"][0]["text"]
+    assert "信息化运维项目" not in again[-1]["content"][0]["text"].split("\n")[0]
+
+
 def test_corpus_upload_is_previewed_then_added_only_after_confirmation(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(REPO / "corpus", corpus)
