@@ -103,6 +103,8 @@ def build_qa_tab(ctx: WebContext) -> None:
     def ask(text: str, history: list, state: Conversation) -> Iterator[list]:
         if not (text or "").strip():
             raise gr.Error("请先输入问题", title="无法完成")
+        if not history:  # a new or cleared chat: nothing said before carries over
+            state = Conversation()
         asked = {"role": "user", "content": md(text)}
         history = [*history, asked, {"role": "assistant", "content": "正在查找……"}]
         yield [history, state, gr.skip(), ""]
@@ -125,5 +127,6 @@ def build_qa_tab(ctx: WebContext) -> None:
     outputs = [chat, conversation, cited, question]
     send.click(ask, [question, chat, conversation], outputs, api_name="ask")
     question.submit(ask, [question, chat, conversation], outputs)
+    chat.clear(Conversation, None, conversation, api_name=False)
     cited.change(open_cited, cited, declaration, api_name="open_cited").then(None, js=SCROLL_JS)
     ref_open.click(open_cited, ref_box, declaration, js=PASS_REF_JS, api_name="open_cite_link").then(None, js=SCROLL_JS)
