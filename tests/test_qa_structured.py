@@ -152,3 +152,12 @@ def test_a_citation_that_misquotes_fails_verification(settings, scope):
 
 def test_route_is_structured_for_fields(settings):
     assert ask("2023年有几个项目？", settings).route is Route.STRUCTURED
+
+
+def test_a_header_field_citation_quotes_that_field_not_the_project_name(settings, scope):
+    """Red team 2026-12-06 #7: the 出处 of 项目负责人 read 项目负责人：<the project's name>."""
+    filled = ask("党费缴纳系统的项目负责人是谁？", settings).rows[0]
+    assert filled.citation.part == "项目负责人" and filled.citation.quote == filled.value != filled.project
+    assert verify_citation(scope.corpus, scope.lexicon.policies, filled.citation)
+    blank = ask("党员远教电教工作经费的项目负责人是谁？", settings).rows[0]
+    assert blank.value == "（未填写）" and not blank.citation.quote

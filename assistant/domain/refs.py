@@ -14,7 +14,7 @@ A ref names one source in a grammar every consumer shares:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
@@ -149,7 +149,22 @@ def units_of(decl: Declaration) -> list[str]:
 
 
 def header_text(decl: Declaration) -> str:
-    return " ".join([decl.header.name, str(decl.header.year or ""), *units_of(decl)])
+    """The header's text a ``#header`` citation may quote: the name, year and units first, then every other header
+    field's text as written (项目负责人, 联系电话, dates, ticked options…)."""
+    fields = [str(value) for value in _strings(decl.header.model_dump(mode="json"))]
+    return " ".join([decl.header.name, str(decl.header.year or ""), *units_of(decl), *fields])
+
+
+def _strings(value: object) -> Iterator[object]:
+    """Every scalar inside a JSON-shaped value, depth first (a header's nested option lists included)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif value is not None and value != "":
+        yield value
 
 
 def indicator_line(indicator: Indicator) -> str:

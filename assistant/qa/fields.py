@@ -34,7 +34,8 @@ def show_fields(query: Query, decls: list[Declaration]) -> Result:
         for field in query.header_fields:
             value, shown = field_value(decl, field)
             parts.append(f"{shown}：{value}")
-            rows.append(_row(decl, shown, value, _header_ref(decl, shown)))
+            written = "" if value == UNFILLED else value
+            rows.append(_row(decl, shown, value, _header_ref(decl, shown, quote=written)))
         lines.append(f"{_title(decl)} 的" + "；".join(parts) + f" {_header_ref(decl, '表头').label}")
     return Result(lines=lines, rows=rows)
 
@@ -137,10 +138,11 @@ def _row(decl: Declaration, field: str, value: str, citation: SourceRef, amount:
     )
 
 
-def _header_ref(decl: Declaration, part: str) -> SourceRef:
-    return SourceRef(
-        ref=f"{decl.id}#header", project=decl.header.name, year=decl.header.year, part=part, quote=decl.header.name
-    )
+def _header_ref(decl: Declaration, part: str, quote: str | None = None) -> SourceRef:
+    """The form's header as a citation, quoting ``quote`` (the cited field's text as written; empty when the field is
+    blank) or, when no field is named, the project's name."""
+    shown = decl.header.name if quote is None else quote
+    return SourceRef(ref=f"{decl.id}#header", project=decl.header.name, year=decl.header.year, part=part, quote=shown)
 
 
 def _composition_ref(decl: Declaration) -> SourceRef:
