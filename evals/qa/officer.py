@@ -3,6 +3,7 @@
     PYTHONPATH=. python evals/qa/officer.py                  # both halves, no model (--llm none)
     PYTHONPATH=. python evals/qa/officer.py --split test     # the test half only (the figures to report)
     PYTHONPATH=. python evals/qa/officer.py --llm local      # unsure questions go to the embedded model
+    PYTHONPATH=. python evals/qa/officer.py --file S.yaml    # a set kept outside the repo until it is measured
 
 Gold comes from `evals/qa/gold.py` (the corpus JSON, not the assistant). Besides per-class accuracy it counts
 answers that give figures for an absent subject (must be 0) and answers carrying diagnostics (must be 0),
@@ -124,7 +125,8 @@ def run(cases: list[dict], services, runtime) -> list[dict]:
 
 def report(outcomes: list[dict]) -> str:
     lines = []
-    for split in gold.SPLITS:
+    seen = dict.fromkeys([*gold.SPLITS, *(o["case"]["split"] for o in outcomes)])  # a --file set's split last
+    for split in seen:
         group = [o for o in outcomes if o["case"]["split"] == split]
         if not group:
             continue
@@ -159,10 +161,11 @@ def main() -> int:
     parser.add_argument("--llm", choices=[p.value for p in LLMProvider], default="none")
     parser.add_argument("--split", default=None, help=f"comma-separated, of {', '.join(gold.SPLITS)}; default all")
     parser.add_argument("--only", default=None, help="comma-separated case ids")
+    parser.add_argument("--file", type=Path, default=None, help="score this set instead (a sealed set kept outside)")
     args = parser.parse_args()
     settings = load_settings()
     settings.llm.provider = LLMProvider(args.llm)
-    cases = [case for path in gold.HALVES for case in gold.load(path)]
+    cases = [case for path in ([args.file] if args.file else gold.HALVES) for case in gold.load(path)]
     if args.split:
         cases = [c for c in cases if c["split"] in args.split.split(",")]
     if args.only:
