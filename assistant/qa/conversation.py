@@ -61,7 +61,7 @@ class Conversation(BaseModel):
             cues.unknown_subject,
             cues.unknown_project,
             cues.unknown_kind,
-            cues.amount_condition,  # 那超过100万元的呢？: said, not answered for the earlier question's projects
+            cues.amount_condition,  # an amount condition not read as a filter: said, not answered without it
         )
         if any(absent):
             if cues.follow_up and cues.target is None and self.last_query is not None:  # 那智慧城管平台呢？: refused
@@ -203,6 +203,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
     names_subject = any((cues.unit, cues.project, cues.declaration_id, cues.project_type, cues.it_only))
     names_level = cues.level1 is not None or cues.level2 is not None
     names_policy = cues.policy_id is not None or cues.policy_text is not None
+    names_count = cues.indicators_over is not None or cues.indicators_under is not None  # 那指标超过15个的呢
     same = cues.target is None or cues.target is previous.target
     names_order = cues.target is None and cues.descending != previous.descending  # 最低的呢？ after 最高
     return replace(
@@ -217,6 +218,12 @@ def merge(previous: Query, cues: Cues) -> Cues:
         category=cues.category if names_subject else old.category,
         years=cues.years or old.years,
         unit=cues.unit if names_subject else old.unit,
+        more_units=cues.more_units if names_subject else old.more_units,
+        amount_over=cues.amount_over if cues.amount_written else old.amount_over,
+        amount_under=cues.amount_under if cues.amount_written else old.amount_under,
+        amount_written=cues.amount_written or old.amount_written,
+        indicators_over=cues.indicators_over if names_count else old.indicators_over,
+        indicators_under=cues.indicators_under if names_count else old.indicators_under,
         project=cues.project if names_subject else old.project,
         declaration_id=cues.declaration_id if names_subject else old.declaration_id,
         project_type=cues.project_type if names_subject else old.project_type,

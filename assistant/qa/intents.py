@@ -33,7 +33,8 @@ _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
-    r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
+    r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数|"
+    r"多少(?=(?:绩效)?指标)"  # 一共设了多少指标
 )
 _COUNTED = (
     ("项目构成", None),  # before 项目: 几项项目构成 counts the rows, not the projects
@@ -61,6 +62,7 @@ class Intent:
     descending: bool = True
     top: int | None = None
     rows: RowKind | None = None
+    by_year: bool = False  # 哪一年资金最多: the years ranked by their sums
 
 
 def classify(
@@ -75,6 +77,8 @@ def classify(
     if _RANK.search(full):
         if _WHICH_YEAR.search(full) and not _mentions_money_or_indicators(full):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
+        if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
+            return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多
         return _rank(full, rows)
     changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
     if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
@@ -98,8 +102,11 @@ def classify(
     return None
 
 
+_MONEY = re.compile(r"钱|资金|金额|预算|经费|拨款|元")
+
+
 def _mentions_money_or_indicators(full: str) -> bool:
-    return re.search(r"指标|钱|资金|金额|预算|经费|拨款|元", _WHICH_YEAR.sub("", full)) is not None
+    return "指标" in _WHICH_YEAR.sub("", full) or _MONEY.search(_WHICH_YEAR.sub("", full)) is not None
 
 
 def _measure(full: str) -> Measure:

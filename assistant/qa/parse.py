@@ -14,7 +14,6 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
-from assistant.qa.absent_names import take_amount_condition
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
@@ -48,10 +47,11 @@ from assistant.qa.reading import (
     take_named_line,
     take_projects,
     take_row_name,
-    take_unit,
+    take_units,
     take_unknown_places,
 )
 from assistant.qa.sides import PAIR
+from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -71,7 +71,21 @@ _GENERIC_NAMES = (
 )
 _FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
 _IT = re.compile(r"(?<![其])它")  # 它一共设了多少个指标 (其它 is "other")
-_FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看", "其中", "这里面", "这些项目中", "里面")
+_FOLLOW_UP_START = (
+    "那",
+    "那么",
+    "还有",
+    "换成",
+    "改成",
+    "再看",
+    "其中",
+    "这里面",
+    "这些",
+    "这几",
+    "上述",
+    "上面",
+    "里面",
+)
 _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
 _COUNT = (
     "多少个",
@@ -106,6 +120,9 @@ _LIST_PROJECTS = (
     "有没有",
     "有啥",
     "些啥",
+    "叫什么",  # 2020年那两个项目叫什么: their names
+    "叫啥",
+    "什么名字",
 )
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 _LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
@@ -119,7 +136,9 @@ _ASPECTS = re.compile(
     r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
 )
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
-_COMMON = re.compile(r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家")
+_COMMON = re.compile(
+    r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|参考|借鉴"  # 有什么可参考的
+)
 _QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
 # Words a question may carry that say nothing the query does not already hold.
 _FILLER_WORDS = (
@@ -198,9 +217,10 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         inside = [y for a, b in spans for y in lexicon.years if min(a, b) < y < max(a, b)]
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     text, cues = take_amount_condition(text, cues)
+    text, cues = take_count_condition(text, cues)
     full = text
     text, exact = take_exact_projects(text, lexicon)
-    text, cues = take_unit(text, cues, lexicon)
+    text, cues = take_units(text, cues, lexicon)
     text, cues = _take_project_type(text, cues, explicit=True)
     if it_projects := _IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
@@ -252,6 +272,13 @@ def to_query(cues: Cues) -> Query | None:
         mentions_in=cues.mentions_in,
         tier=cues.tier,
         spans_years=cues.spans_years,
+        more_units=cues.more_units,
+        amount_over=cues.amount_over,
+        amount_under=cues.amount_under,
+        amount_field=cues.funding_field if cues.amount_written else None,
+        amount_written=cues.amount_written,
+        indicators_over=cues.indicators_over,
+        indicators_under=cues.indicators_under,
     )
     funding_field, measure = cues.funding_field, cues.measure
     if cues.target is Target.RANK and measure is Measure.FUNDING and funding_field is None and _names_indicator(cues):
@@ -272,6 +299,7 @@ def to_query(cues: Cues) -> Query | None:
             top=cues.top,
             versus=cues.versus,
             versus_id=cues.versus_id,
+            by_year=cues.by_year,
         )
     except ValidationError:
         return None
@@ -413,7 +441,14 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
     )
     if intent is not None:
         rows = intent.rows or cues.rows
-        updated = replace(cues, measure=intent.measure, descending=intent.descending, top=intent.top, rows=rows)
+        updated = replace(
+            cues,
+            measure=intent.measure,
+            descending=intent.descending,
+            top=intent.top,
+            rows=rows,
+            by_year=intent.by_year,
+        )
         return intent.target, updated
     return _older_target(text, cues), cues
 
@@ -442,7 +477,10 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         if not names_indicators:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
-    if bare.endswith("项目") and (cues.unit or cues.years or cues.project_type or cues.category or cues.it_only):
+    conditioned = cues.amount_written or cues.indicators_over is not None or cues.indicators_under is not None
+    if bare.endswith("项目") and (
+        cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
+    ):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
