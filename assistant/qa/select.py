@@ -205,13 +205,18 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
 
 
 def _bounds(filters: Filters) -> str:
-    """超过 1,000,000.00 元 / 不少于 1,000,000.00 元 (an inclusive bound is kept one cent past the figure)."""
+    """超过 100 万元 / 不少于 100 万元 (an inclusive bound is kept one cent past the figure); written in 万元, so that a
+    bound is never mistaken for an amount a form holds."""
     parts = []
     if (over := filters.amount_over) is not None:
-        parts.append(f"不少于 {over + CENT:,.2f} 元" if over % 1 == Decimal("0.99") else f"超过 {over:,.2f} 元")
+        parts.append(f"不少于 {_wan(over + CENT)}" if over % 1 == Decimal("0.99") else f"超过 {_wan(over)}")
     if (under := filters.amount_under) is not None:
-        parts.append(f"不超过 {under - CENT:,.2f} 元" if under % 1 == CENT else f"低于 {under:,.2f} 元")
+        parts.append(f"不超过 {_wan(under - CENT)}" if under % 1 == CENT else f"低于 {_wan(under)}")
     return "且".join(parts)
+
+
+def _wan(amount: Decimal) -> str:
+    return f"{(amount / 10000).normalize():f} 万元"
 
 
 def _count_bounds(filters: Filters) -> str:
