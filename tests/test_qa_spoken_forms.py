@@ -71,3 +71,39 @@ def test_existence_by_words_a_form_writes_apart_or_several_names_share():
     assert ids(shared) == written and len(written) >= 2, shared.text
     single = ask("有没有党费缴纳方面的项目先例")  # one project's name holds it, none other fits: that project
     assert ids(single) == {"2020-000-01"}, single.text
+
+
+def test_a_condition_on_an_indicators_name_or_the_projects_name():
+    held = ask("哪些项目有名字带“及时”的指标")
+    assert ids(held) == {d["id"] for d in DECLS if any("及时" in i["name"] for i in d["indicators"])}, held.text
+    named = ask("名称里带平台的项目")
+    assert ids(named) == {d["id"] for d in DECLS if "平台" in d["header"]["name"]}, named.text
+
+
+def test_a_sum_asked_with_jiazong_is_a_sum():
+    result = ask("2019年所有项目的年度资金申请总额加总")
+    annual = sum(Decimal(d["funding"]["annual"]) for d in DECLS if d["header"]["year"] == 2019)
+    assert result.figure == f"{annual:,.2f} 元", result.text
+
+
+def test_the_first_n_without_qian_and_orders_written_as_many_to_few():
+    top = ask("资金最多的三个项目")
+    by_money = sorted(DECLS, key=lambda d: Decimal(d["funding"]["total"] or d["funding"]["annual"]), reverse=True)
+    assert [row.declaration_id for row in top.rows] == [d["id"] for d in by_money[:3]], top.text
+    ordered = ask("人大项目按指标数从多到少排")
+    counts = [len(BY_ID[row.declaration_id]["indicators"]) for row in ordered.rows]
+    assert len(counts) == 5 and counts == sorted(counts, reverse=True), ordered.text
+
+
+def test_a_follow_up_naming_another_project_to_compare_compares_the_two():
+    conversation = Conversation()
+    ask("老干部系统花了多少？", conversation)
+    result = ask("跟信访平台比呢", conversation)
+    a, b = (Decimal(BY_ID[i]["funding"]["total"]) for i in ("2019-002-02", "2019-002-05"))
+    assert result.figure == f"{abs(a - b):,.2f} 元" and ids(result) == {"2019-002-02", "2019-002-05"}, result.text
+
+
+def test_a_phone_asked_as_shouji_hao_is_the_phone():
+    conversation = Conversation()
+    ask("党费缴纳系统的联系人是谁？", conversation)
+    assert BY_ID["2020-000-01"]["header"]["phone"] in ask("手机号呢", conversation).text

@@ -75,6 +75,7 @@ class Cues:
     amount_written: str | None = None  # the amount condition as written (超过100万元)
     indicators_over: int | None = None  # 指标超过10个: more indicators than this
     indicators_under: int | None = None  # 指标不到10个: fewer indicators than this
+    name_has: str | None = None  # 名称里带平台的项目: words the project's name holds
     by_year: bool = False  # 哪一年资金最多: the years are ranked, by their sums
     corrected: tuple[tuple[str, str], ...] = ()  # (as written, as read) of characters written for a homophone
     rest: str = field(default="", compare=False)

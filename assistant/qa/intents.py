@@ -15,13 +15,18 @@ from assistant.qa.models import FundingField, Measure, RowKind, Target
 
 _RANK = re.compile(
     r"最多|最少|最高|最低|最大|最小|最贵|最便宜|最省|排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|"
+    r"从多到少|从少到多|由多到少|由少到多|"
     r"前[一二两三四五六七八九十\d]+(名|个|位)?|倒数|第一名|排第一|top",
     re.IGNORECASE,
 )
-_ASCENDING = re.compile(r"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|倒数")
+_ASCENDING = re.compile(r"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|从少到多|由少到多|倒数")
 _TOP = re.compile(r"前([一二两三四五六七八九十\d]+)")
+# 资金最多的三个项目, 钱最少的两个: the first N without 前
+_TOP_AFTER = re.compile(r"最(?:多|少|高|低|大|小|贵|便宜)的([一二两三四五六七八九十\d]+)(?:个|项|名|家)")
 _CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-_ALL = re.compile(r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大")
+_ALL = re.compile(
+    r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|从多到少|从少到多|由多到少|由少到多"
+)
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
 _AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
 CHANGE_WORDS = _CHANGE = re.compile(
@@ -123,7 +128,7 @@ def _change_measure(full: str) -> Measure:
 def _rank(full: str, rows: RowKind | None) -> Intent:
     descending = _ASCENDING.search(full) is None
     top = None
-    if found := _TOP.search(full):
+    if found := _TOP.search(full) or _TOP_AFTER.search(full):
         top = _number(found.group(1))
     elif _ALL.search(full):
         top = 0  # every one, in order

@@ -67,6 +67,9 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("联系电话", (HeaderField.PHONE,)),
     ("联系人", (HeaderField.CONTACT,)),
     ("电话", (HeaderField.PHONE,)),
+    ("手机号", (HeaderField.PHONE,)),  # spoken: 手机号呢, 号码多少
+    ("手机", (HeaderField.PHONE,)),
+    ("号码", (HeaderField.PHONE,)),
     ("起止日期", (HeaderField.START, HeaderField.END)),
     ("起止时间", (HeaderField.START, HeaderField.END)),
     ("实施期限", (HeaderField.START, HeaderField.END)),

@@ -175,6 +175,7 @@ class Filters(BaseModel):
         default=None, description="金额条件所用字段；空 = 项目资金总额（空白时按年度资金申请总额）"
     )
     amount_written: str | None = Field(default=None, description="金额条件原文，如 超过100万元")
+    name_has: str | None = Field(default=None, description="项目名称中的词，如 平台（原样匹配）")
     indicators_over: int | None = Field(default=None, description="绩效指标个数严格大于")
     indicators_under: int | None = Field(default=None, description="绩效指标个数严格小于")
 

@@ -34,6 +34,7 @@ from assistant.qa.lexicon import (
     vocabulary,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
+from assistant.qa.name_conditions import take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
@@ -102,7 +103,7 @@ _COUNT = (
     "申报表数量",
     "项目数",
 )
-_SUM = ("合计", "总计", "一共", "总共", "共计", "加起来", "总和", "多少", "是多少", "几何")
+_SUM = ("合计", "总计", "一共", "总共", "共计", "加起来", "总和", "多少", "是多少", "几何", "加总", "汇总", "累计")
 _LIST_PROJECTS = (
     "哪些项目",
     "哪几个项目",
@@ -218,6 +219,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
+    text, cues = take_name_condition(text, cues)
     full = text
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_units(text, cues, lexicon)
@@ -277,6 +279,7 @@ def to_query(cues: Cues) -> Query | None:
         amount_under=cues.amount_under,
         amount_field=cues.funding_field if cues.amount_written else None,
         amount_written=cues.amount_written,
+        name_has=cues.name_has,
         indicators_over=cues.indicators_over,
         indicators_under=cues.indicators_under,
     )
@@ -478,6 +481,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
     conditioned = cues.amount_written or cues.indicators_over is not None or cues.indicators_under is not None
+    conditioned = conditioned or cues.name_has
     if bare.endswith("项目") and (
         cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
     ):

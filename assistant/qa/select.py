@@ -60,6 +60,7 @@ def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyRefere
         filters.tier is None or tier_of(decl) == filters.tier,
         not filters.spans_years or spans_years(decl),
         _within_amount(decl, filters),
+        filters.name_has is None or filters.name_has in header.name,
         filters.indicators_over is None or len(decl.indicators) > filters.indicators_over,
         filters.indicators_under is None or len(decl.indicators) < filters.indicators_under,
     )
@@ -185,6 +186,8 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
             "，空白的按年度资金申请总额" if (filters.amount_field or FundingField.TOTAL) is FundingField.TOTAL else ""
         )
         parts.append(f"{field}{filters.amount_written}（{_bounds(filters)}{blank}）")
+    if filters.name_has:
+        parts.append(f"项目名称含“{filters.name_has}”")
     if filters.indicators_over is not None or filters.indicators_under is not None:
         parts.append(f"绩效指标{_count_bounds(filters)}")
     if filters.it_only:
