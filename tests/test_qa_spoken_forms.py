@@ -107,3 +107,22 @@ def test_a_phone_asked_as_shouji_hao_is_the_phone():
     conversation = Conversation()
     ask("党费缴纳系统的联系人是谁？", conversation)
     assert BY_ID["2020-000-01"]["header"]["phone"] in ask("手机号呢", conversation).text
+
+
+def value_of(decl_id: str, name: str) -> str:
+    return next(i["value"]["raw"].strip() for i in BY_ID[decl_id]["indicators"] if i["name"] == name)
+
+
+def test_an_indicator_named_with_a_word_left_out_or_a_qualifier_before_it():
+    left_out = ask("党员远教电教工作经费的各类直播录制次数")
+    assert value_of("2026-004-02", "各类直播等录制次数") in left_out.text, left_out.text
+    qualified = ask("信息化建设项目2023年的非工作日故障响应时间要求")
+    assert [row.field for row in qualified.rows] == ["非工作日故障响应及抵达现场时间"], qualified.text
+    named = ask("组织部门建设经费的文书档案电子化指标")  # no measure word: named as an indicator
+    assert ids(named) == {"2023-003-01"} and value_of("2023-003-01", "文书档案电子化") in named.text, named.text
+
+
+def test_a_budget_line_named_by_its_cost_words():
+    line = next(b for b in BY_ID["2020-000-01"]["budget_lines"] if b["name"] == "安全测评费用")
+    result = ask("党费系统测评费用多少")
+    assert f"{Decimal(line['amount']):,.2f}" in result.text and ids(result) == {"2020-000-01"}, result.text

@@ -38,6 +38,7 @@ from assistant.qa.name_conditions import take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
+    in_order,
     masked,
     project_names,
     take_category,
@@ -401,16 +402,40 @@ def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, 
         span
         for name in lexicon.indicator_names
         if len(span := _common(text, name)) >= 4
-        and (asks_value or MEASURE.search(span))
+        and (asks_value or MEASURE.search(span) or _named_indicator(text, span))
         and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
         and span not in _LEVEL_STEMS
         and _CUT not in span
         and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value
     }
-    if not spans:
-        return text, cues
+    if not spans:  # 各类直播录制次数: 各类直播等录制次数 with a word left out
+        return _indicator_by_parts(text, cues, lexicon, least=6)
     span = max(sorted(spans), key=len)
-    return _cut(text, span), replace(cues, indicator_name=span)
+    # 非工作日故障响应时间: the words fit 非工作日故障响应及抵达现场时间 in order, longer than 工作日故障响应时间 in a row
+    found = _indicator_by_parts(text, cues, lexicon, least=len(span) + 1)
+    return found if found[1] is not cues else (_cut(text, span), replace(cues, indicator_name=span))
+
+
+_NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
+
+
+def _named_indicator(text: str, span: str) -> bool:
+    """文书档案电子化指标: the words stand before 指标 and say something (项目绩效 of 项目绩效指标 does not)."""
+    said = re.sub("项目|绩效|指标|的|各|所有", "", span)
+    return _NAMED_INDICATOR.match(text, text.find(span) + len(span)) is not None and len(said) >= 2
+
+
+def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int) -> tuple[str, Cues]:
+    """The one indicator name the question's words fit in order (``least`` characters or more, four in a row), taken
+    whole; the text and cues unchanged where none or several fit."""
+    fits = {name: run for name in lexicon.indicator_names if (run := in_order(text, name, least=least, chunk=4))}
+    fits = {  # 党费缴纳系统 fits 党费缴纳信息系统完善率 in order, and a project's name as well: the project
+        name: run for name, run in fits.items() if not any(in_order(run, p, least=len(run)) for p in lexicon.projects)
+    }
+    if len(fits) != 1:
+        return text, cues
+    (name, run), *_ = fits.items()
+    return _cut(text, run), replace(cues, indicator_name=name)
 
 
 def _target(text: str, cues: Cues, full: str = "") -> Target | None:

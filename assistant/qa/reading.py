@@ -211,12 +211,17 @@ def take_named_line(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]
     """软件测评费是多少钱: a 项目构成 line named with a money word is that line's amount, not an indicator."""
     if not _MONEY.search(text):
         return text, cues
-    spans = {span for name in lexicon.budget_lines if len(span := _common(text, name)) >= 5 and _CUT not in span}
+    spans = {span for name in lexicon.budget_lines if _line_span(span := _common(text, name)) and _CUT not in span}
     spans = {span for span in spans if not any(span in project for project in lexicon.projects)}
     if not spans:
         return _take_line_by_parts(text, cues, lexicon)
     span = max(sorted(spans), key=len)
     return _cut(text, span), replace(cues, rows=RowKind.BUDGET_LINES, row_name=span)
+
+
+def _line_span(span: str) -> bool:
+    """Five characters of a line's name, or four ending in its cost word (测评费用 of 安全测评费用)."""
+    return len(span) >= 5 or len(span) == 4 and span.endswith(("费", "费用"))
 
 
 def _take_line_by_parts(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
