@@ -126,3 +126,21 @@ def test_a_budget_line_named_by_its_cost_words():
     line = next(b for b in BY_ID["2020-000-01"]["budget_lines"] if b["name"] == "安全测评费用")
     result = ask("党费系统测评费用多少")
     assert f"{Decimal(line['amount']):,.2f}" in result.text and ids(result) == {"2020-000-01"}, result.text
+
+
+def test_the_fiscal_total_is_the_fiscal_cell_of_the_project_total():
+    result = ask("2023年信息化运维的财政拨款总额是多少")
+    assert result.query is not None and result.query.funding_field.value == "fiscal_total", result.text
+    assert result.figure == f"{Decimal(BY_ID['2023-003-06']['funding']['fiscal_total']):,.2f} 元", result.text
+
+
+def test_a_hall_in_a_projects_name_is_no_unit_and_lixiang_is_no_part_of_the_name():
+    result = ask("致远厅会务系统立项必要性的原文")
+    assert not result.refused and {c.ref for c in result.citations} >= {"2019-002-03#necessity"}, result.text
+
+
+def test_header_fields_asked_in_spoken_words():
+    assert "中共上海市委组织部" in ask("远教电教经费由谁主管").text
+    dates = ask("党组织建设和党员教育管理是什么时候到什么时候").text
+    header = BY_ID["2023-003-02"]["header"]
+    assert header["start_date"] in dates and header["end_date"] in dates, dates

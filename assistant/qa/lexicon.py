@@ -37,6 +37,8 @@ SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("实施进度", SectionKind.PLAN),
     ("立项依据", SectionKind.BASIS),
     ("项目设立的必要性", SectionKind.NECESSITY),
+    ("立项必要性", SectionKind.NECESSITY),  # 会务系统立项必要性: 立项 is no part of the project's name
+    ("立项的必要性", SectionKind.NECESSITY),
     ("必要性", SectionKind.NECESSITY),
     ("实施计划", SectionKind.PLAN),
     ("项目构成", SectionKind.COMPOSITION),
@@ -61,6 +63,8 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("谁负责", (HeaderField.MANAGER,)),
     ("负责的是谁", (HeaderField.MANAGER,)),
     ("哪个部门主管", (HeaderField.DEPARTMENT,)),
+    ("谁主管", (HeaderField.DEPARTMENT,)),
+    ("什么时候到什么时候", (HeaderField.START, HeaderField.END)),
     ("主管单位", (HeaderField.DEPARTMENT,)),
     ("归口", (HeaderField.DEPARTMENT,)),
     ("联系方式", (HeaderField.CONTACT, HeaderField.PHONE)),
@@ -152,6 +156,8 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("申请资金", FundingField.ANNUAL),
     ("申请金额", FundingField.ANNUAL),
     ("当年财政拨款", FundingField.FISCAL_ANNUAL),
+    ("财政拨款总额", FundingField.FISCAL_TOTAL),  # the 财政资金 cell of 项目资金总额, not the year's
+    ("财政资金总额", FundingField.FISCAL_TOTAL),
     ("财政拨款", FundingField.FISCAL_ANNUAL),
     ("本级财政", FundingField.FISCAL_SAME_LEVEL),
     ("其他资金", FundingField.OTHER_ANNUAL),

@@ -160,7 +160,9 @@ def project_names(lexicon: Lexicon) -> Names:
 def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
     if cues.unit is None and (unknown := UNKNOWN_UNIT.search(text)):  # also beside a project: 市教委的信息化建设项目
-        cues = replace(cues, unknown_unit=_LEADING.sub("", unknown.group()))
+        written = _LEADING.sub("", unknown.group())
+        if not any(written in name for name in lexicon.projects):  # 致远厅: a hall in a project's name, no unit
+            cues = replace(cues, unknown_unit=written)
     if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
         held = ("", *units_at(scope, _all_units(lexicon)))  # no unit meant: only the units of that level
         cues = replace(cues, unknown_unit=scope.written, unit_candidates=held, unit_level=scope.level)
