@@ -505,8 +505,8 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         if not names_indicators:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
-    conditioned = cues.amount_written or cues.indicators_over is not None or cues.indicators_under is not None
-    conditioned = conditioned or cues.name_has
+    conditioned = bool(cues.amount_written or cues.name_has)
+    conditioned = conditioned or cues.indicators_over is not None or cues.indicators_under is not None
     if bare.endswith("项目") and (
         cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
     ):
