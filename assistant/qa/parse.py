@@ -432,6 +432,8 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int) 
     fits = {  # 党费缴纳系统 fits 党费缴纳信息系统完善率 in order, and a project's name as well: the project
         name: run for name, run in fits.items() if not any(in_order(run, p, least=len(run)) for p in lexicon.projects)
     }
+    asks_value = _TYPICAL.search(text) is not None  # 第三方接口开发, 党费缴纳移动端…功能: no measure asked for
+    fits = {name: run for name, run in fits.items() if asks_value or MEASURE.search(run) or _named_indicator(text, run)}
     if len(fits) != 1:
         return text, cues
     (name, run), *_ = fits.items()
