@@ -146,25 +146,42 @@ def test_real_pairs_and_units_beside_them_are_still_answered():
 
 
 @pytest.mark.parametrize(
-    ("question", "condition"),
+    ("question", "condition", "field", "years", "under"),
     [
-        ("资金总额超过100万元的项目有哪些？", "超过100万元"),
-        ("2026年申请金额不到50万的项目", "不到50万"),
-        ("50万元以下的项目有几个", "50万元以下"),
+        ("资金总额超过100万元的项目有哪些？", "超过100万元", "total", (), None),
+        ("2026年申请金额不到50万的项目", "不到50万", "annual", (2026,), Decimal(500000)),
+        ("50万元以下的项目有几个", "50万元以下", "total", (), Decimal("500000.01")),
     ],
 )
-def test_an_amount_condition_is_said_not_read_as_a_kind_with_digit_fragments(question, condition):
+def test_an_amount_condition_is_a_filter_not_a_kind_with_digit_fragments(question, condition, field, years, under):
+    """Held5 round: the condition filters by the amount (it was said and refused before there was a filter)."""
     result = ask(question)
-    assert result.refused and f"“{condition}”" in result.text, result.text
-    assert result.figure is None and not AMOUNT.search(result.text) and not result.rows, result.text
-    assert "类项目" not in result.text and not re.search(r"“\d+万?”|“\d万”", result.text), result.text
+    assert condition in result.text and "类项目" not in result.text, result.text
+    assert not re.search(r"“\d+万?”|“\d万”", result.text), result.text
+
+    def amount(d):
+        value = d["funding"][field] if d["funding"][field] is not None else d["funding"]["annual"]
+        return None if value is None else Decimal(value)
+
+    wanted = {
+        d["id"]
+        for d in DECLS
+        if (not years or d["header"]["year"] in years)
+        and (a := amount(d)) is not None
+        and (a > 1_000_000 if under is None else a < under)
+    }
+    assert {row.declaration_id for row in result.rows} == wanted, result.text
+    assert result.refused == (not wanted), result.text  # none matching is said as such, with no figures
+    if not wanted:
+        assert "语料库中未找到" in result.text and not AMOUNT.search(result.text), result.text
 
 
-def test_an_amount_condition_in_a_follow_up_is_not_answered_for_the_earlier_projects():
+def test_an_amount_condition_in_a_follow_up_narrows_the_earlier_projects_only():
     conversation = Conversation()
     ask("2023年有哪些项目？", conversation)
     result = ask("那超过100万元的呢？", conversation)
-    assert result.refused and "“超过100万元”" in result.text and not result.rows, result.text
+    wanted = {d["id"] for d in DECLS if d["header"]["year"] == 2023 and Decimal(d["funding"]["total"]) > 1_000_000}
+    assert not result.refused and {row.declaration_id for row in result.rows} == wanted, result.text
 
 
 def test_a_count_condition_without_an_amount_unit_is_no_amount_condition():

@@ -107,6 +107,8 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
         return rank_by_value(query, decls)  # 满意度最高的项目: the indicator's value, never the money
     if query.measure is Measure.PROJECTS:
         return rank_years(query, decls)  # 哪一年报的项目最多: years by their number of projects
+    if query.by_year:
+        return rank_years_by_amount(query, decls)  # 哪一年资金最多: years by their sums
     measure, label, notes = _measurer(query, decls)
     measured = [(decl, *measure(decl)) for decl in decls]
     filled = [(d, v, c) for d, v, c in measured if v is not None]
@@ -159,6 +161,42 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
         lines.append(f"- {year}年：{len(by_year[year])} 个（{names}）")
         rows += [_row(d, "项目", None, d.header.name, header_citation(d)) for d in by_year[year]]
     return Result(lines=lines, rows=rows, figure=f"{best} 个")
+
+
+def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
+    """The years ordered by the sum of the asked amount over their forms; a blank 项目资金总额 counts with the form's
+    年度资金申请总额 (as in a ranking of projects, said so); the first year (or the tie) named with its sum."""
+    field = query.funding_field or FundingField.TOTAL
+    fallback = [d for d in decls if field is FundingField.TOTAL and d.funding.total is None and d.funding.annual]
+    sums: dict[int, Decimal] = {}
+    rows: list[Row] = []
+    for decl in decls:
+        use = FundingField.ANNUAL if decl in fallback else field
+        value = getattr(decl.funding, use.value)
+        if value is None:
+            continue
+        sums[decl.header.year or 0] = sums.get(decl.header.year or 0, Decimal(0)) + value
+        rows.append(_row(decl, use.label, value, yuan(value), funding_citation(decl, use)))
+    if not sums:
+        return Result(lines=[f"这些申报表的{field.label}均为空白，无法按年度比较。"], rows=[])
+    order = sorted(sums, key=lambda y: sums[y], reverse=query.descending)
+    ties = [y for y in order if sums[y] == sums[order[0]]]
+    word = "最多" if query.descending else "最少"
+    tie = f"（{len(ties)} 个年度并列）" if len(ties) > 1 else ""
+    lines = [f"各年度{field.label}合计{word}的是{'、'.join(f'{y}年' for y in ties)}：{yuan(sums[order[0]])}{tie}。"]
+    if fallback:
+        names = "、".join(_title(d) for d in fallback)
+        lines.append(f"{len(fallback)} 份申报表的{field.label}为空白，按其{FundingField.ANNUAL.label}计：{names}。")
+    for year in order:
+        count = sum(1 for r in rows if r.year == year)
+        lines.append(f"- {year}年：{yuan(sums[year])}（{count} 份申报表）")
+    blank = [d for d in decls if d not in fallback and getattr(d.funding, field.value) is None]
+    if blank:
+        lines.append(
+            f"另有 {len(blank)} 份申报表的{field.label}为空白，未计入：{'、'.join(_title(d) for d in blank)}。"
+        )
+    rows.sort(key=lambda r: order.index(r.year or 0))
+    return Result(lines=lines, rows=rows, figure=yuan(sums[order[0]]))
 
 
 def _rank_rows(query: Query, decls: list[Declaration]) -> Result:

@@ -20,6 +20,7 @@ from assistant.qa.entities import Names, informative
 from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
 from assistant.qa.lexicon import FUNDING_TERMS, HEADER_TERMS, LEVEL_TERMS, ROW_TERMS, SECTION_TERMS
+from assistant.qa.mentions import holds
 from assistant.qa.models import Answer, Target
 from assistant.qa.reading import without_chatter
 
@@ -123,7 +124,10 @@ def take_condition(text: str, cues: Cues, names: Names, full: str, written: tupl
         if project := next((p for p in names.projects if p in (found["x"], found["x"] + "项目")), None):
             return rest, replace(cues, exists=True, project=project)  # 有没有信息化建设的项目: 信息化建设项目
         kind = kind_phrase(_written_kind(text, found))
-        if kind and not any(kind in name for name in names.projects) and any(kind in w for w in written):
+        # 有没有做过课件制作的项目: 制作党建类远程教育课件 is an indicator (both halves in one), so the forms' text is
+        # searched; so where the words fit several names (远程教育: 现代远程教育…运维, and 远教 of 党员远教电教…).
+        in_names = [name for name in names.projects if kind and kind in name]
+        if kind and not in_names and any(holds(w, kind, loose=True) for w in written) or _fits_several(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
@@ -227,6 +231,16 @@ def is_known(kind: str, names: Names) -> bool:
         return False  # 档案数字化: 档案 is in no name; 数字化 alone fits loosely, which is no project named
     found, tied = match_name(trimmed, names) if trimmed else (None, ())
     return found is not None or bool(tied)
+
+
+def _fits_several(kind: str | None, names: Names) -> bool:
+    """The words are written in one project's name and fit another by its short form (远程教育: 现代远程教育网络体系运维
+    holds it, 党员远教电教 is its short form): a topic several projects share, not one project named."""
+    if not kind or not any(kind in name for name in names.projects):
+        return False
+    found, tied = match_name(names.trim(kind), names)
+    fitting = {name for name in names.projects if kind in name} | set(tied) | ({found.name} if found else set())
+    return len(fitting) >= 2
 
 
 def _cut_span(text: str, start: int, end: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -61,7 +62,7 @@ class Conversation(BaseModel):
             cues.unknown_subject,
             cues.unknown_project,
             cues.unknown_kind,
-            cues.amount_condition,  # 那超过100万元的呢？: said, not answered for the earlier question's projects
+            cues.amount_condition,  # an amount condition not read as a filter: said, not answered without it
         )
         if any(absent):
             if cues.follow_up and cues.target is None and self.last_query is not None:  # 那智慧城管平台呢？: refused
@@ -81,6 +82,19 @@ class Conversation(BaseModel):
                 unit=None,
                 follow_up=False,
             )
+        if self._against_focus(cues):  # 老干部系统多少钱？ 跟信访平台比呢: the project discussed against the one named
+            previous = self.last_query
+            return replace(
+                cues,
+                target=Target.COMPARE_PROJECTS,
+                measure=Measure.INDICATORS if "指标" in cues.rest or _counted_indicators(previous) else Measure.FUNDING,
+                funding_field=cues.funding_field or (previous.funding_field if previous else None),
+                project=self.focus.project,
+                declaration_id=self.focus.declaration_id,
+                versus=cues.project,
+                versus_id=cues.declaration_id,
+                follow_up=False,
+            )
         if (cues.follow_up or self._bare(cues)) and self.last_query is not None:
             return merge(self.last_query, _counted_as_before(self.last_query, cues))
         if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
@@ -91,6 +105,12 @@ class Conversation(BaseModel):
                 years=cues.years or self.focus.years,
             )
         return cues
+
+    def _against_focus(self, cues: Cues) -> bool:
+        """One project named with a word of comparison (跟X比呢, 和X比差多少) right after a question about another."""
+        other = cues.project is not None and cues.versus is None and cues.target is not Target.COMPARE_PROJECTS
+        focus = self.focus.project is not None and self.focus.project != cues.project
+        return other and focus and _AGAINST.search(cues.rest) is not None
 
     def _bare(self, cues: Cues) -> bool:
         """一共几个？ 合计多少？: a count or sum that names nothing at all continues the last question."""
@@ -165,6 +185,13 @@ class Conversation(BaseModel):
         self.recent = [*kept, *(Recent(project=p, declaration_id=i) for p, i in about if i)][-2:]
 
 
+_AGAINST = re.compile(r"(?<!占)比(?!例|重)|相差|差多少|差几|差距|差额")
+
+
+def _counted_indicators(previous: Query | None) -> bool:
+    return previous is not None and previous.target is Target.COUNT_INDICATORS
+
+
 def _counted_as_before(previous: Query, cues: Cues) -> Cues:
     """一共几项？ after the 项目构成 rows counts those rows; after indicators, the indicators."""
     if cues.target is Target.COUNT_PROJECTS and previous.target in (Target.LIST_ROWS, Target.COUNT_ROWS):
@@ -203,6 +230,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
     names_subject = any((cues.unit, cues.project, cues.declaration_id, cues.project_type, cues.it_only))
     names_level = cues.level1 is not None or cues.level2 is not None
     names_policy = cues.policy_id is not None or cues.policy_text is not None
+    names_count = cues.indicators_over is not None or cues.indicators_under is not None  # 那指标超过15个的呢
     same = cues.target is None or cues.target is previous.target
     names_order = cues.target is None and cues.descending != previous.descending  # 最低的呢？ after 最高
     return replace(
@@ -217,6 +245,13 @@ def merge(previous: Query, cues: Cues) -> Cues:
         category=cues.category if names_subject else old.category,
         years=cues.years or old.years,
         unit=cues.unit if names_subject else old.unit,
+        more_units=cues.more_units if names_subject else old.more_units,
+        amount_over=cues.amount_over if cues.amount_written else old.amount_over,
+        amount_under=cues.amount_under if cues.amount_written else old.amount_under,
+        amount_written=cues.amount_written or old.amount_written,
+        name_has=cues.name_has or (None if names_subject else old.name_has),
+        indicators_over=cues.indicators_over if names_count else old.indicators_over,
+        indicators_under=cues.indicators_under if names_count else old.indicators_under,
         project=cues.project if names_subject else old.project,
         declaration_id=cues.declaration_id if names_subject else old.declaration_id,
         project_type=cues.project_type if names_subject else old.project_type,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
@@ -66,8 +67,16 @@ class Cues:
     tier: str | None = None  # 市级 / 区级 项目
     spans_years: bool = False  # 跨年度项目: 起止日期 in two years
     unrecorded: str | None = None  # 重点项目: a qualifier no field of the forms records (as written)
-    amount_condition: str | None = None  # 超过100万元: a condition on an amount, which no filter reads (as written)
+    amount_condition: str | None = None  # an amount condition the reader could not turn into a filter (as written)
     self_unit: str | None = None  # 咱们部门: the asker's own unit, not named (as written)
+    more_units: tuple[str, ...] = ()  # 组织部和人大: the units named after the first, joined to it (either one's forms)
+    amount_over: Decimal | None = None  # 超过100万元: amounts strictly above (yuan; ≥X is)
+    amount_under: Decimal | None = None  # 50万以下: amounts strictly below (yuan; ≤X is X+0.01)
+    amount_written: str | None = None  # the amount condition as written (超过100万元)
+    indicators_over: int | None = None  # 指标超过10个: more indicators than this
+    indicators_under: int | None = None  # 指标不到10个: fewer indicators than this
+    name_has: str | None = None  # 名称里带平台的项目: words the project's name holds
+    by_year: bool = False  # 哪一年资金最多: the years are ranked, by their sums
     corrected: tuple[tuple[str, str], ...] = ()  # (as written, as read) of characters written for a homophone
     rest: str = field(default="", compare=False)
 

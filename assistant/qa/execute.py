@@ -22,6 +22,7 @@ from assistant.qa.lexicon import Lexicon
 from assistant.qa.mentions import listing, loose_for, mentioning, none_found
 from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
 from assistant.qa.select import (
+    condition_amount,
     describe,
     indicators_of,
     level_label,
@@ -205,8 +206,14 @@ def _title(decl: Declaration) -> str:
 def _project_row(decl: Declaration, filters: Filters) -> Row:
     found = indicators_of(decl, filters) if narrows_indicators(filters) and not filters.lacks_level else []
     citation = indicator_citation(decl, found[0]) if found else header_citation(decl)
-    unit = "、".join(dict.fromkeys(units_of(decl))) or "单位未填"
-    return Row.for_project(decl, unit, citation)
+    value = "、".join(dict.fromkeys(units_of(decl))) or "单位未填"
+    if filters.amount_written:  # 超过100万元的项目: each with the amount the condition read, cited
+        amount, field = condition_amount(decl, filters)
+        citation = funding_citation(decl, field)
+        value += f"，{field.label} {yuan(amount)}" if amount is not None else ""
+    if filters.indicators_over is not None or filters.indicators_under is not None:
+        value += f"，绩效指标 {len(decl.indicators)} 项"
+    return Row.for_project(decl, value, citation)
 
 
 def _projects_in_scope(filters: Filters, decls: list[Declaration]) -> list[Declaration]:

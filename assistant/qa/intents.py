@@ -15,13 +15,18 @@ from assistant.qa.models import FundingField, Measure, RowKind, Target
 
 _RANK = re.compile(
     r"最多|最少|最高|最低|最大|最小|最贵|最便宜|最省|排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|"
+    r"从多到少|从少到多|由多到少|由少到多|"
     r"前[一二两三四五六七八九十\d]+(名|个|位)?|倒数|第一名|排第一|top",
     re.IGNORECASE,
 )
-_ASCENDING = re.compile(r"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|倒数")
+_ASCENDING = re.compile(r"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|从少到多|由少到多|倒数")
 _TOP = re.compile(r"前([一二两三四五六七八九十\d]+)")
+# 资金最多的三个项目, 钱最少的两个: the first N without 前
+_TOP_AFTER = re.compile(r"最(?:多|少|高|低|大|小|贵|便宜)的([一二两三四五六七八九十\d]+)(?:个|项|名|家)")
 _CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-_ALL = re.compile(r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大")
+_ALL = re.compile(
+    r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|从多到少|从少到多|由多到少|由少到多"
+)
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
 _AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
 CHANGE_WORDS = _CHANGE = re.compile(
@@ -33,7 +38,8 @@ _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
-    r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数"
+    r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数|"
+    r"多少(?=(?:绩效)?指标)"  # 一共设了多少指标
 )
 _COUNTED = (
     ("项目构成", None),  # before 项目: 几项项目构成 counts the rows, not the projects
@@ -61,6 +67,7 @@ class Intent:
     descending: bool = True
     top: int | None = None
     rows: RowKind | None = None
+    by_year: bool = False  # 哪一年资金最多: the years ranked by their sums
 
 
 def classify(
@@ -75,6 +82,8 @@ def classify(
     if _RANK.search(full):
         if _WHICH_YEAR.search(full) and not _mentions_money_or_indicators(full):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
+        if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
+            return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多
         return _rank(full, rows)
     changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
     if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
@@ -98,8 +107,11 @@ def classify(
     return None
 
 
+_MONEY = re.compile(r"钱|资金|金额|预算|经费|拨款|元")
+
+
 def _mentions_money_or_indicators(full: str) -> bool:
-    return re.search(r"指标|钱|资金|金额|预算|经费|拨款|元", _WHICH_YEAR.sub("", full)) is not None
+    return "指标" in _WHICH_YEAR.sub("", full) or _MONEY.search(_WHICH_YEAR.sub("", full)) is not None
 
 
 def _measure(full: str) -> Measure:
@@ -116,7 +128,7 @@ def _change_measure(full: str) -> Measure:
 def _rank(full: str, rows: RowKind | None) -> Intent:
     descending = _ASCENDING.search(full) is None
     top = None
-    if found := _TOP.search(full):
+    if found := _TOP.search(full) or _TOP_AFTER.search(full):
         top = _number(found.group(1))
     elif _ALL.search(full):
         top = 0  # every one, in order

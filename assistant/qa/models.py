@@ -168,6 +168,16 @@ class Filters(BaseModel):
     mentions_in: RowKind | None = Field(default=None, description="只在项目构成或制度保障的行里找 mentions")
     tier: str | None = Field(default=None, description="市级 或 区级（单位、名称或制度保障写有某区：区级）")
     spans_years: bool = Field(default=False, description="True: 只要起止日期跨年度的申报表")
+    more_units: tuple[str, ...] = Field(default=(), description="另外的单位全称（组织部和人大：任一单位的申报表）")
+    amount_over: Decimal | None = Field(default=None, description="金额严格大于（元）；≥X 写作 X-0.01")
+    amount_under: Decimal | None = Field(default=None, description="金额严格小于（元）；≤X 写作 X+0.01")
+    amount_field: FundingField | None = Field(
+        default=None, description="金额条件所用字段；空 = 项目资金总额（空白时按年度资金申请总额）"
+    )
+    amount_written: str | None = Field(default=None, description="金额条件原文，如 超过100万元")
+    name_has: str | None = Field(default=None, description="项目名称中的词，如 平台（原样匹配）")
+    indicators_over: int | None = Field(default=None, description="绩效指标个数严格大于")
+    indicators_under: int | None = Field(default=None, description="绩效指标个数严格小于")
 
 
 class Query(BaseModel):
@@ -185,6 +195,7 @@ class Query(BaseModel):
     top: int | None = Field(default=None, description="前 N 名；None = 第一名并列出全部")
     versus: str | None = Field(default=None, description="比较的第二个项目（全称）")
     versus_id: str | None = Field(default=None, description="比较的第二份申报表（编号），两边各有年度时")
+    by_year: bool = Field(default=False, description="排名的是年度（哪一年资金最多），按年度合计")
 
     @model_validator(mode="after")
     def _target_needs(self) -> Query:

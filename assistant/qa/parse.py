@@ -14,7 +14,6 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
-from assistant.qa.absent_names import take_amount_condition
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
@@ -35,9 +34,11 @@ from assistant.qa.lexicon import (
     vocabulary,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
+from assistant.qa.name_conditions import take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
+    in_order,
     masked,
     project_names,
     take_category,
@@ -48,10 +49,11 @@ from assistant.qa.reading import (
     take_named_line,
     take_projects,
     take_row_name,
-    take_unit,
+    take_units,
     take_unknown_places,
 )
 from assistant.qa.sides import PAIR
+from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -71,7 +73,21 @@ _GENERIC_NAMES = (
 )
 _FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
 _IT = re.compile(r"(?<![其])它")  # 它一共设了多少个指标 (其它 is "other")
-_FOLLOW_UP_START = ("那", "那么", "还有", "换成", "改成", "再看", "其中", "这里面", "这些项目中", "里面")
+_FOLLOW_UP_START = (
+    "那",
+    "那么",
+    "还有",
+    "换成",
+    "改成",
+    "再看",
+    "其中",
+    "这里面",
+    "这些",
+    "这几",
+    "上述",
+    "上面",
+    "里面",
+)
 _COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
 _COUNT = (
     "多少个",
@@ -88,7 +104,7 @@ _COUNT = (
     "申报表数量",
     "项目数",
 )
-_SUM = ("合计", "总计", "一共", "总共", "共计", "加起来", "总和", "多少", "是多少", "几何")
+_SUM = ("合计", "总计", "一共", "总共", "共计", "加起来", "总和", "多少", "是多少", "几何", "加总", "汇总", "累计")
 _LIST_PROJECTS = (
     "哪些项目",
     "哪几个项目",
@@ -106,6 +122,9 @@ _LIST_PROJECTS = (
     "有没有",
     "有啥",
     "些啥",
+    "叫什么",  # 2020年那两个项目叫什么: their names
+    "叫啥",
+    "什么名字",
 )
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 _LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
@@ -119,7 +138,9 @@ _ASPECTS = re.compile(
     r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
 )
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
-_COMMON = re.compile(r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家")
+_COMMON = re.compile(
+    r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|参考|借鉴"  # 有什么可参考的
+)
 _QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
 # Words a question may carry that say nothing the query does not already hold.
 _FILLER_WORDS = (
@@ -198,9 +219,11 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         inside = [y for a, b in spans for y in lexicon.years if min(a, b) < y < max(a, b)]
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     text, cues = take_amount_condition(text, cues)
+    text, cues = take_count_condition(text, cues)
+    text, cues = take_name_condition(text, cues)
     full = text
     text, exact = take_exact_projects(text, lexicon)
-    text, cues = take_unit(text, cues, lexicon)
+    text, cues = take_units(text, cues, lexicon)
     text, cues = _take_project_type(text, cues, explicit=True)
     if it_projects := _IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
@@ -252,6 +275,14 @@ def to_query(cues: Cues) -> Query | None:
         mentions_in=cues.mentions_in,
         tier=cues.tier,
         spans_years=cues.spans_years,
+        more_units=cues.more_units,
+        amount_over=cues.amount_over,
+        amount_under=cues.amount_under,
+        amount_field=cues.funding_field if cues.amount_written else None,
+        amount_written=cues.amount_written,
+        name_has=cues.name_has,
+        indicators_over=cues.indicators_over,
+        indicators_under=cues.indicators_under,
     )
     funding_field, measure = cues.funding_field, cues.measure
     if cues.target is Target.RANK and measure is Measure.FUNDING and funding_field is None and _names_indicator(cues):
@@ -272,6 +303,7 @@ def to_query(cues: Cues) -> Query | None:
             top=cues.top,
             versus=cues.versus,
             versus_id=cues.versus_id,
+            by_year=cues.by_year,
         )
     except ValidationError:
         return None
@@ -370,16 +402,42 @@ def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, 
         span
         for name in lexicon.indicator_names
         if len(span := _common(text, name)) >= 4
-        and (asks_value or MEASURE.search(span))
+        and (asks_value or MEASURE.search(span) or _named_indicator(text, span))
         and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
         and span not in _LEVEL_STEMS
         and _CUT not in span
         and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value
     }
-    if not spans:
-        return text, cues
+    if not spans:  # 各类直播录制次数: 各类直播等录制次数 with a word left out
+        return _indicator_by_parts(text, cues, lexicon, least=6)
     span = max(sorted(spans), key=len)
-    return _cut(text, span), replace(cues, indicator_name=span)
+    # 非工作日故障响应时间: the words fit 非工作日故障响应及抵达现场时间 in order, longer than 工作日故障响应时间 in a row
+    found = _indicator_by_parts(text, cues, lexicon, least=len(span) + 1)
+    return found if found[1] is not cues else (_cut(text, span), replace(cues, indicator_name=span))
+
+
+_NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
+
+
+def _named_indicator(text: str, span: str) -> bool:
+    """文书档案电子化指标: the words stand before 指标 and say something (项目绩效 of 项目绩效指标 does not)."""
+    said = re.sub("项目|绩效|指标|的|各|所有", "", span)
+    return _NAMED_INDICATOR.match(text, text.find(span) + len(span)) is not None and len(said) >= 2
+
+
+def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int) -> tuple[str, Cues]:
+    """The one indicator name the question's words fit in order (``least`` characters or more, four in a row), taken
+    whole; the text and cues unchanged where none or several fit."""
+    fits = {name: run for name in lexicon.indicator_names if (run := in_order(text, name, least=least, chunk=4))}
+    fits = {  # 党费缴纳系统 fits 党费缴纳信息系统完善率 in order, and a project's name as well: the project
+        name: run for name, run in fits.items() if not any(in_order(run, p, least=len(run)) for p in lexicon.projects)
+    }
+    asks_value = _TYPICAL.search(text) is not None  # 第三方接口开发, 党费缴纳移动端…功能: no measure asked for
+    fits = {name: run for name, run in fits.items() if asks_value or MEASURE.search(run) or _named_indicator(text, run)}
+    if len(fits) != 1:
+        return text, cues
+    (name, run), *_ = fits.items()
+    return _cut(text, run), replace(cues, indicator_name=name)
 
 
 def _target(text: str, cues: Cues, full: str = "") -> Target | None:
@@ -413,7 +471,14 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
     )
     if intent is not None:
         rows = intent.rows or cues.rows
-        updated = replace(cues, measure=intent.measure, descending=intent.descending, top=intent.top, rows=rows)
+        updated = replace(
+            cues,
+            measure=intent.measure,
+            descending=intent.descending,
+            top=intent.top,
+            rows=rows,
+            by_year=intent.by_year,
+        )
         return intent.target, updated
     return _older_target(text, cues), cues
 
@@ -442,7 +507,11 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         if not names_indicators:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
-    if bare.endswith("项目") and (cues.unit or cues.years or cues.project_type or cues.category or cues.it_only):
+    conditioned = bool(cues.amount_written or cues.name_has)
+    conditioned = conditioned or cues.indicators_over is not None or cues.indicators_under is not None
+    if bare.endswith("项目") and (
+        cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
+    ):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.

@@ -23,6 +23,20 @@ UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办�
 _LEADING = re.compile(r"^(?:和|与|及|跟|同|或|还有|以及|那么|那|这|是|的|比)+")
 
 
+_JOINED = re.compile(f"{re.escape(_CUT)}(?:和|与|跟|及|以及|、|同|或|还有|加上?){re.escape(_CUT)}")
+
+
+def take_units(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """One unit, or two joined (组织部和人大, 组织部跟党建服务中心): the second in ``cues.more_units`` (either one's forms)."""
+    text, cues = take_unit(text, cues, lexicon)
+    if cues.unit is None:
+        return text, cues
+    after, second = take_unit(text, replace(cues, unit=None), lexicon)
+    if second.unit in (None, cues.unit) or second.unknown_unit != cues.unknown_unit or not _JOINED.search(after):
+        return text, cues
+    return _JOINED.sub(_CUT, after, count=1), replace(cues, more_units=(second.unit,))
+
+
 def take_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A unit by its full name or short form, where the level written before it agrees (区人大 is no 市人大: it is a
     unit the corpus lacks, with the units it resembles as candidates)."""
@@ -146,7 +160,9 @@ def project_names(lexicon: Lexicon) -> Names:
 def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
     if cues.unit is None and (unknown := UNKNOWN_UNIT.search(text)):  # also beside a project: 市教委的信息化建设项目
-        cues = replace(cues, unknown_unit=_LEADING.sub("", unknown.group()))
+        written = _LEADING.sub("", unknown.group())
+        if not any(written in name for name in lexicon.projects):  # 致远厅: a hall in a project's name, no unit
+            cues = replace(cues, unknown_unit=written)
     if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
         held = ("", *units_at(scope, _all_units(lexicon)))  # no unit meant: only the units of that level
         cues = replace(cues, unknown_unit=scope.written, unit_candidates=held, unit_level=scope.level)
@@ -197,12 +213,46 @@ def take_named_line(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]
     """软件测评费是多少钱: a 项目构成 line named with a money word is that line's amount, not an indicator."""
     if not _MONEY.search(text):
         return text, cues
-    spans = {span for name in lexicon.budget_lines if len(span := _common(text, name)) >= 5 and _CUT not in span}
+    spans = {span for name in lexicon.budget_lines if _line_span(span := _common(text, name)) and _CUT not in span}
     spans = {span for span in spans if not any(span in project for project in lexicon.projects)}
     if not spans:
-        return text, cues
+        return _take_line_by_parts(text, cues, lexicon)
     span = max(sorted(spans), key=len)
     return _cut(text, span), replace(cues, rows=RowKind.BUDGET_LINES, row_name=span)
+
+
+def _line_span(span: str) -> bool:
+    """Five characters of a line's name, or four ending in its cost word (测评费用 of 安全测评费用)."""
+    return len(span) >= 5 or len(span) == 4 and span.endswith(("费", "费用"))
+
+
+def _take_line_by_parts(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """移动端开发 for 党费缴纳移动端功能开发: a line named by its parts in order, a word left out between them; taken
+    where exactly one line's name fits (the row is then named in full)."""
+    fits = {name: span for name in lexicon.budget_lines if (span := in_order(text, name))}
+    fits = {  # 老干部系统, 组织力平台: the words fit a project's name as well (a line may repeat it): the project
+        name: span
+        for name, span in fits.items()
+        if not any(in_order(span, p, least=len(span)) for p in lexicon.projects)
+    }
+    if len(fits) != 1:
+        return text, cues
+    (name, span), *_ = fits.items()
+    return _cut(text, span), replace(cues, rows=RowKind.BUDGET_LINES, row_name=name)
+
+
+def in_order(text: str, name: str, least: int = 5, chunk: int = 3) -> str | None:
+    """The longest run of ``text`` (``least`` characters or more, no cut) whose characters stand in ``name`` in order
+    and which shares ``chunk`` characters in a row with it (移动端开发 in 党费缴纳移动端功能开发), or None."""
+    best = None
+    for start in range(len(text)):
+        at, end = 0, start
+        while end < len(text) and text[end] != _CUT and (found := name.find(text[end], at)) >= 0:
+            at, end = found + 1, end + 1
+        run = text[start:end]
+        if len(run) >= max(least, len(best or "") + 1) and len(_common(run, name)) >= chunk:
+            best = run
+    return best
 
 
 def take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -228,6 +278,7 @@ def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
 _MONEY_RUN = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+){MONEY}")
 # Words before a word for money that say nothing of what the money is for (申请的, 一共花的, 这几个项目的).
 _CHATTER = (
+    r"到底|究竟|按年份看?|按年度看?|分年度|年份|看看|看|大致|整体|总体|"  # spoken: 到底多少钱, 按年份看哪一年花钱最多
     r"申请|申报|报了|报的|花费|花了|花的|花|用了|用的|用于|拨付|拨款|安排|下达|批复|需要|预计|计划|实际|大概|大约|具体|对应|"
     r"一共|总共|合计|总计|共计|加起来|加一起|加一块|总的|多少|[一二两三四五六七八九十几\d]+[个项份]|各个|各|所有|全部|这些|那些|"
     r"这个|那个|这几个|那几个|这块|那块|这一块|哪一?块|一块|哪一?部分|哪一?项|方面|相关|有关|关于|为了|年度|当年|本年|项目|申报表|哪一个|哪几个|哪个|哪些|哪|谁|"

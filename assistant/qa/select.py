@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from assistant.corpus.store import Corpus
 from assistant.domain.classify import declaration_type
@@ -14,13 +15,14 @@ from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import units_of
 from assistant.domain.text import sentences
 from assistant.qa.mentions import loose_for, mentioning
-from assistant.qa.models import Filters
+from assistant.qa.models import Filters, FundingField
 from assistant.qa.qualifiers import rows_hold, spans_years, tier_of
 from assistant.review.lexicon import SATISFACTION, is_time_measure
 
 # What makes a project an information-technology one, read from its name (信息化运维项目, …管理系统建设经费).
 _IT_WORDS = ("信息化", "系统", "平台", "网络", "软件", "数据")
-_NOT_IT = "非信息化"  # 远程教育网络体系运维（非信息化项目）
+_NOT_IT = "非信息化"
+CENT = Decimal("0.01")  # 远程教育网络体系运维（非信息化项目）
 # The 2020 district forms put 依据 and 必要性 inside 项目立项情况.
 _SECTION_FALLBACK = {SectionKind.BASIS: SectionKind.APPROVAL, SectionKind.NECESSITY: SectionKind.APPROVAL}
 
@@ -50,15 +52,39 @@ def matches(decl: Declaration, filters: Filters, policies: Sequence[PolicyRefere
         filters.declaration_id is None or decl.id == filters.declaration_id,
         filters.project is None or header.name == filters.project,
         filters.category is None or header.category == filters.category,
-        filters.unit is None or _of_unit(decl, filters.unit),
+        filters.unit is None or any(_of_unit(decl, unit) for unit in (filters.unit, *filters.more_units)),
         not filters.it_only or is_it_project(decl),
         filters.project_type is None or filters.project_type in types_of(decl),
         not _policy_wanted(filters) or bool(policy_hits(decl, filters, policies)),
         _level_condition(decl, filters),
         filters.tier is None or tier_of(decl) == filters.tier,
         not filters.spans_years or spans_years(decl),
+        _within_amount(decl, filters),
+        filters.name_has is None or filters.name_has in header.name,
+        filters.indicators_over is None or len(decl.indicators) > filters.indicators_over,
+        filters.indicators_under is None or len(decl.indicators) < filters.indicators_under,
     )
     return all(checks)
+
+
+def condition_amount(decl: Declaration, filters: Filters) -> tuple[Decimal | None, FundingField]:
+    """The amount an amount condition reads, and its field: the asked one (default 项目资金总额); a blank
+    项目资金总额 counts with the form's 年度资金申请总额, as in a ranking (the README's rule)."""
+    field = filters.amount_field or FundingField.TOTAL
+    value = getattr(decl.funding, field.value)
+    if value is None and field is FundingField.TOTAL and decl.funding.annual is not None:
+        return decl.funding.annual, FundingField.ANNUAL
+    return value, field
+
+
+def _within_amount(decl: Declaration, filters: Filters) -> bool:
+    if filters.amount_over is None and filters.amount_under is None:
+        return True
+    value, _ = condition_amount(decl, filters)
+    if value is None:
+        return False
+    above = filters.amount_over is None or value > filters.amount_over
+    return above and (filters.amount_under is None or value < filters.amount_under)
 
 
 def _of_unit(decl: Declaration, unit: str) -> bool:
@@ -145,7 +171,7 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
     if filters.years:
         parts.append("、".join(f"{year}年" for year in filters.years))
     if filters.unit:
-        parts.append(filters.unit)
+        parts.append("或".join((filters.unit, *filters.more_units)))
     if filters.category:
         parts.append(f"项目类别为{filters.category}")
     if filters.tier:
@@ -154,6 +180,16 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
         )
     if filters.spans_years:
         parts.append("跨年度（起止日期跨两个年度）")
+    if filters.amount_written:
+        field = (filters.amount_field or FundingField.TOTAL).label
+        blank = (
+            "，空白的按年度资金申请总额" if (filters.amount_field or FundingField.TOTAL) is FundingField.TOTAL else ""
+        )
+        parts.append(f"{field}{filters.amount_written}（{_bounds(filters)}{blank}）")
+    if filters.name_has:
+        parts.append(f"项目名称含“{filters.name_has}”")
+    if filters.indicators_over is not None or filters.indicators_under is not None:
+        parts.append(f"绩效指标{_count_bounds(filters)}")
     if filters.it_only:
         parts.append("信息化项目")
     if filters.project_type:
@@ -169,6 +205,27 @@ def describe(filters: Filters, policies: Sequence[PolicyReference]) -> str:
         policy = next((p for p in policies if p.id == filters.policy_id), None)
         parts.append(f"引用《{policy.title}》" if policy else f"引用“{filters.policy_text}”")
     return " · ".join(parts) or "全部申报表"
+
+
+def _bounds(filters: Filters) -> str:
+    """超过 100 万元 / 不少于 100 万元 (an inclusive bound is kept one cent past the figure); written in 万元, so that a
+    bound is never mistaken for an amount a form holds."""
+    parts = []
+    if (over := filters.amount_over) is not None:
+        parts.append(f"不少于 {_wan(over + CENT)}" if over % 1 == Decimal("0.99") else f"超过 {_wan(over)}")
+    if (under := filters.amount_under) is not None:
+        parts.append(f"不超过 {_wan(under - CENT)}" if under % 1 == CENT else f"低于 {_wan(under)}")
+    return "且".join(parts)
+
+
+def _wan(amount: Decimal) -> str:
+    return f"{(amount / 10000).normalize():f} 万元"
+
+
+def _count_bounds(filters: Filters) -> str:
+    over = f"多于 {filters.indicators_over} 项" if filters.indicators_over is not None else ""
+    under = f"少于 {filters.indicators_under} 项" if filters.indicators_under is not None else ""
+    return "且".join(p for p in (over, under) if p)
 
 
 def level_label(filters: Filters) -> str:

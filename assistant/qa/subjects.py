@@ -6,6 +6,8 @@ real candidates; nothing is ever computed from other projects in its place.
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.model import Declaration
 from assistant.qa.entities import informative
 from assistant.qa.execute import Scope, holdings
@@ -155,6 +157,27 @@ def ambiguous_answer(question: str, cues: Cues) -> Answer:
     lines = [
         f"问题中的“{written}”可能指以下项目，请写出其中一个的名称再问：",
         *(f"- {name}" for name in cues.ambiguous),
+    ]
+    return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
+
+
+# 这个项目, 该项目, 那个项目, 这个的, 它: a pointer at one project (其它 is "other", 它们 several).
+_POINTER = re.compile(r"[这那该此本]个?项目|上述项目|这个的|那个的|(?<![其])它(?!们)")
+
+
+def points_nowhere(question: str, cues: Cues) -> bool:
+    """这个项目有几个指标 with no project named and none discussed before: it points at nothing."""
+    named = (cues.project, cues.declaration_id, cues.versus, cues.unit, cues.mentions, cues.project_type, cues.category)
+    return _POINTER.search(question) is not None and not any(named)
+
+
+def which_project(question: str, scope: Scope) -> Answer:
+    """The answer to a pointer at nothing: which project is meant, never a figure for all of them."""
+    written = found.group() if (found := _POINTER.search(question)) else "这个项目"
+    lines = [
+        f"问题中的“{written}”没有指明是哪个项目（前面也没有谈到某个项目），不以全部项目代答。",
+        "请问是哪个项目？请写出项目名称再问，例如“信息化运维项目有几个指标？”。",
+        *holdings(None, scope),
     ]
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
 

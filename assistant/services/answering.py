@@ -27,8 +27,9 @@ from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
+from assistant.qa.script import simplified
 from assistant.qa.sides import sided
-from assistant.qa.subjects import ambiguous_answer, scope_line, unknown_subject
+from assistant.qa.subjects import ambiguous_answer, points_nowhere, scope_line, unknown_subject, which_project
 from assistant.retrieval.finder import Finder
 
 if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
@@ -84,6 +85,7 @@ def answer(
     Raises InputError for a question with nothing to read (``require_question``).
     """
     require_question(question)
+    question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     today = today or clock()
     reading = read(question, scope.lexicon, today=today)
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
@@ -94,6 +96,10 @@ def answer(
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
     resolved = conversation.resolve(sided(question, cues, scope, today))
     log.info("问题：%s；读作：%s", question, _brief(resolved))
+    if points_nowhere(question, resolved):  # 这个项目有几个指标, nothing discussed before
+        result = which_project(question, scope)
+        conversation.record(result)
+        return result
     result = _route(question, resolved, scope, finder, runtime, deadline)
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"

@@ -23,12 +23,19 @@ Only the standard library and PyYAML: the gold must not come from the system und
 Spec kinds (``k``): header, funding, budget_line, budget_lines, safeguards, indicator, section, sum, avg,
 avg_indicators, share, count_indicators, count_projects, count_budget_lines, count_safeguards, rank,
 rank_budget_lines, rank_years, compare, compare_names, compare_years, change, change_count, list_projects,
-list_indicators, synthesis, absent, unrecorded. ``where`` filters: years, unit (full name), ids, level1, level2,
+list_indicators, synthesis, absent, unrecorded, clarify. ``where`` filters: years, unit (full name), ids, level1, level2,
 category, lacks_level1, name_contains, section, mentions (the declaration's text holds it: name, sections,
 indicators and their values, 项目构成 and 制度保障 rows), name_has (the project's name holds it), line_has (a 项目构成
 row's name, content or detail holds it), level (市级 or 区级: 区级 when the form names a Shanghai district),
-spans_years (true: 起止日期 in two different years), indicator_has (an indicator's name holds it). A listing or
-existence question that matches nothing is gold ``absent`` (the answer must say none matches).
+spans_years (true: 起止日期 in two different years), indicator_has (an indicator's name holds it), units (a list of
+full unit names: a declaration of any of them), indicators_gt / indicators_lt (its number of indicators, all levels,
+strictly above / below), amount_gt / amount_lt (yuan, strictly above / below; the amount is ``amount_f``, default
+``total``, and a blank 项目资金总额 counts with its 年度资金申请总额 as in a ranking). A listing or existence question
+that matches nothing is gold ``absent`` (the answer must say none matches).
+
+``rank_years`` with ``f`` ranks the years by the sum of that amount over their declarations (``fallback``: a blank
+amount counts with that field); without ``f`` by their number of declarations. ``clarify``: a question that points at
+a project (这个项目, 它) with none named before it; the answer must ask which project, with no figure and no rows.
 """
 
 from __future__ import annotations
@@ -58,6 +65,8 @@ SPLITS = (
     "held4_test",
     "redteam",
     "newuser",
+    "held5_tune",
+    "held5_test",
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
@@ -107,6 +116,14 @@ def pick(where: dict) -> list[dict]:
             continue
         if where.get("unit") and where["unit"] not in units(d) and where["unit"] not in h["name"]:
             continue
+        if where.get("units") and not any(u in units(d) or u in h["name"] for u in where["units"]):
+            continue
+        if "indicators_gt" in where and not len(d["indicators"]) > where["indicators_gt"]:
+            continue
+        if "indicators_lt" in where and not len(d["indicators"]) < where["indicators_lt"]:
+            continue
+        if not within(d, where):
+            continue
         if where.get("category") and h.get("category") != where["category"]:
             continue
         if where.get("mentions") and where["mentions"] not in text_of(d):
@@ -128,6 +145,21 @@ def pick(where: dict) -> list[dict]:
             continue
         out.append(d)
     return out
+
+
+def within(d: dict, where: dict) -> bool:
+    """Whether the declaration's amount lies strictly inside ``amount_gt`` / ``amount_lt`` (either may be absent)."""
+    if "amount_gt" not in where and "amount_lt" not in where:
+        return True
+    field = where.get("amount_f", "total")
+    value = amount(d, field)
+    if value is None and field == "total":
+        value = amount(d, "annual")
+    if value is None:
+        return False
+    if "amount_gt" in where and not value > Decimal(str(where["amount_gt"])):
+        return False
+    return not ("amount_lt" in where and not value < Decimal(str(where["amount_lt"])))
 
 
 def text_of(d: dict) -> str:
@@ -234,6 +266,15 @@ def derive(spec: dict) -> dict[str, Any]:
         assert len(ties) == 1 or ties[-1] in top, f"tie at the cut: {spec}"
         found = {"order": [i for _, i in top], "figure": fmt(spec, top[0][0])}
         return {**found, "rows": spec["n"]} if spec.get("exact") else found
+    if k == "rank_years" and spec.get("f"):
+        sums: dict[int, Decimal] = {}
+        for d in pick(where):
+            value = metric(d, spec)
+            if value is not None:
+                sums[d["header"]["year"]] = sums.get(d["header"]["year"], Decimal(0)) + value
+        best = (max if spec["order"] == "desc" else min)(sums, key=lambda y: sums[y])
+        assert list(sums.values()).count(sums[best]) == 1, f"tie: {sums}"
+        return {"figure": money(sums[best]), "contains": [f"{best}年"]}
     if k == "rank_years":
         counts: dict[int, int] = {}
         for d in pick(where):
@@ -298,6 +339,8 @@ def derive(spec: dict) -> dict[str, Any]:
         return {"absent": True}
     if k == "unrecorded":
         return {"unrecorded": True}
+    if k == "clarify":
+        return {"clarify": True}
     raise ValueError(f"unknown spec kind {k}")
 
 

@@ -39,6 +39,8 @@ DIAGNOSTIC = re.compile(
     r"模型未能|JSON|json|Traceback|level1|level2|target|funding_field|取值“|无效，可选|null|None|\b[a-z_]{5,}\b"
 )
 SYNTHESIS_CHARS = 600
+# How an answer asks which project a 这个项目/它 with nothing before it means.
+CLARIFY = re.compile(r"哪个项目|哪一个项目|哪个申报|哪一份|请.{0,8}(指明|说明|告诉|补充|写明|给出).{0,8}(项目|名称)")
 # How an answer says the forms have no field for a qualifier (重点项目): 申报表没有记录/未标注/不区分…
 UNRECORDED = re.compile(r"(没有|未|不|并无|无)(记录|登记|标注|区分|注明)|没有.{0,8}(栏目|字段|这一栏|这一项)")
 
@@ -57,6 +59,9 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:
     if g.get("unrecorded"):
         ok = result.figure is None and not AMOUNT.search(text) and bool(UNRECORDED.search(text))
         return ok, f"figure={result.figure} text={text[:80]!r}"
+    if g.get("clarify"):
+        ok = result.figure is None and not AMOUNT.search(text) and not result.rows and bool(CLARIFY.search(text))
+        return ok, f"figure={result.figure} rows={len(result.rows)} text={text[:80]!r}"
     if result.refused:
         return False, f"refused: {text[:120]!r}"
     problems = []
@@ -116,7 +121,9 @@ def run(cases: list[dict], services, runtime) -> list[dict]:
                 "why": why if valid else f"{why}; invalid citation",
                 "seconds": seconds,
                 "diagnostic": bool(DIAGNOSTIC.search(shown)),
-                "absent_figures": bool(case["gold"].get("absent") or case["gold"].get("unrecorded"))
+                "absent_figures": bool(
+                    case["gold"].get("absent") or case["gold"].get("unrecorded") or case["gold"].get("clarify")
+                )
                 and (result.figure is not None or bool(AMOUNT.search(result.text))),
             }
         )

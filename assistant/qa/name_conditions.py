@@ -1,0 +1,33 @@
+"""Conditions on a name, read from a question: an indicator's name (哪些项目有名字带“及时”的指标, 指标名称含验收的项目)
+and the project's own name (名称里带平台的项目). The first becomes ``cues.indicator_name`` (the forms with such an
+indicator), the second ``cues.name_has`` (the forms whose 项目名称 holds the words); the span is cut from the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.qa.cues import CUT, MONEY, Cues
+
+_HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|写了|叫)"
+_WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
+_NAME = r"(?:名称|名字)"
+# 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
+_INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
+# 名称里带平台的项目 / 项目名称含系统 / 名字叫信息化的项目
+_PROJECT = re.compile(f"(?:项目的?)?{_NAME}{_HOLDS}{_WORD}")
+
+
+def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
+    """指标名称含验收 (``indicator_name``) or 名称里带平台 (``name_has``); the words as written, quotes dropped."""
+    if found := _INDICATOR.search(text):
+        return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
+    if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
+        return text.replace(found.group(), CUT, 1), replace(cues, name_has=_word(found))
+    return text, cues
+
+
+def _word(found: re.Match[str]) -> str:
+    """The words of the condition: the quoted words or the run, of whichever alternative matched."""
+    words = [g for g in found.groups() if g]
+    return words[0].removesuffix("项目") or words[0]
