@@ -127,6 +127,6 @@ def build_qa_tab(ctx: WebContext) -> None:
     outputs = [chat, conversation, cited, question]
     send.click(ask, [question, chat, conversation], outputs, api_name="ask")
     question.submit(ask, [question, chat, conversation], outputs)
-    chat.clear(Conversation, None, conversation, api_name=False)
+    chat.clear(Conversation, None, conversation, api_visibility="private")
     cited.change(open_cited, cited, declaration, api_name="open_cited").then(None, js=SCROLL_JS)
     ref_open.click(open_cited, ref_box, declaration, js=PASS_REF_JS, api_name="open_cite_link").then(None, js=SCROLL_JS)
