@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.store import build_corpus
+from assistant.errors import NotADeclarationError
 from assistant.ingest.assemble import declaration_id
 from assistant.ingest.cells import parse_period, strip_unit_code
 from assistant.ingest.text_export import parse_file
@@ -165,3 +166,12 @@ def test_ids_are_readable_and_two_files_numbered_alike_stay_apart(tmp_path):
     ids = [d.id for d in report.declarations]
     assert ids[0] == "2023-001-01" and ids[1].startswith("2023-001-") and len(set(ids)) == 2
     assert ids[1] != "2023-001-01"
+
+
+def test_a_run_together_page_with_no_name_or_row_to_tell_apart_is_refused_saying_why():
+    """湘西特校: extra columns after 指标值 and the project named only in a run-together code row: nothing can be
+    told apart, so the page is refused with what to do (never an empty declaration)."""
+    with pytest.raises(NotADeclarationError) as caught:
+        parse_file(TUNE.parent / "test" / "xxztx_texiao_huoshi_flat.txt")
+    assert "单元格连在了一起" in caught.value.message and "其他栏目" in caught.value.message
+    assert "重新复制" in caught.value.hint

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from assistant.domain import framework
 from assistant.domain.framework import level_terms
 from assistant.domain.model import Declaration
+from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline
 from assistant.ingest.titles import is_page_chrome
 from assistant.office.grid import GridCell, GridRow
@@ -110,7 +111,15 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
                 )
                 continue
             rows.append(_grid(number, cells))
-    return [read_declaration(rows, source_file=name, sha256=sha256, notes=notes)]
+    try:
+        return [read_declaration(rows, source_file=name, sha256=sha256, notes=notes)]
+    except NotADeclarationError as nothing:  # neither a name nor a row could be told apart
+        why = "指标表除一级/二级/三级/指标值外还有其他栏目" if not table else "分不出各栏的分界"
+        raise NotADeclarationError(
+            f"文件 {name} 第 {page.header + 1} 行「{at[:40]}」：网页复制时表格的单元格连在了一起，{why}，"
+            "读不出项目名称和指标行，未读取（不猜测各栏的分界）",
+            hint="请在原网页中选中表格重新复制（或把网页另存为 .html、把表格另存为 .docx/.xlsx）后再导入",
+        ) from nothing
 
 
 def _one_line_table(header_line: str, rest: str) -> str | None:
