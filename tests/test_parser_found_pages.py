@@ -175,3 +175,14 @@ def test_a_run_together_page_with_no_name_or_row_to_tell_apart_is_refused_saying
         parse_file(TUNE.parent / "test" / "xxztx_texiao_huoshi_flat.txt")
     assert "单元格连在了一起" in caught.value.message and "其他栏目" in caught.value.message
     assert "重新复制" in caught.value.hint
+
+
+def test_a_run_together_form_cut_before_its_table_gives_its_fields_and_says_there_are_no_rows():
+    """南江 (tune5/chacewang_nanjiang_linye_flat.txt): a notice, its allocation table and a 区域绩效目标表 all on one
+    line, the copy ending before the indicator table: name, unit and amount read by their labels, no row."""
+    (decl,) = parse_file(TUNE.parent / "tune5" / "chacewang_nanjiang_linye_flat.txt").declarations
+    assert decl.header.name == "省级财政林业草原专项资金(天然林保护、林业草原支撑保障体系建设)"
+    assert decl.header.department == "南江县林业局"
+    assert decl.funding.annual == Decimal("1581800")  # 年度金额(万元)158.18: the unit run onto its label
+    assert decl.indicators == []
+    assert any(n.code == "web.flat_form" and "补录指标" in n.message for n in decl.parse_notes)

@@ -40,6 +40,9 @@ _VALUE_END = re.compile(
     r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|之前|以前|底前)?"
     r"|\d[\d,]*(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fffA-Za-z/·.]{0,6}?)(?:以上|以下|以内)?))$"
 )
+_FORM_LINE_MAX = 6000
+_LABEL_UNIT = re.compile(r"[（(](?:万元|元)[)）]")
+_FORM_TITLE = re.compile(r"绩效目标(?:申报|批复|审批)?表(?:[（(]\d{4}年度?[)）])?")
 _ROW_LEVEL_LONGEST = sorted(set(_ROW_LEVEL), key=len, reverse=True)
 _NEXT_TITLE = re.compile(r"(?:[省市县区]级)?(?:部门预算)?(?:项目支出)?绩效目标(?:申报)?表")
 _NAME_END = re.compile(r"(?:率|度|数|量|情况|水平|时间|标准|成本|效益|影响|能力|条件|质量|时限|人数|次数)")
@@ -122,6 +125,39 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
         ) from nothing
 
 
+def read_flat_form(lines: list[str], name: str, sha256: str) -> list[Declaration]:
+    """The form's fields when a line holds a form's title and, run together after it, at least two labels the
+    readers know, and no indicator header follows (the copy ends before the table: ``…区域绩效目标表资金名称…
+    主管部门…年度金额(万元)158.18总体目标…``); the declaration has no rows and a warning says so. [] otherwise."""
+    from assistant.office.importer import read_declaration
+
+    for number, line in enumerate(lines, start=1):
+        key = re.sub(r"\s+", "", line)
+        if len(key) > _FORM_LINE_MAX:  # labels are sought at every position: a form's header is far shorter
+            continue
+        title = next((m for m in _FORM_TITLE.finditer(key) if _label_at(key, m.end())), None)
+        if title is None or _labels_in(key[title.end() :]) < 2:
+            continue
+        notes = OfficeNotes()
+        notes.warn(
+            "web.flat_form",
+            "网页复制时单元格连在了一起，复制的文字在指标表之前就结束了：按已知栏目名称读取了表头各栏，没有指标行；"
+            "请逐项核对，并对照原表补录指标",
+            line=number,
+        )
+        rows = [_grid(number, [key[: title.end()]]), *_form_rows(number, key[title.end() :])]
+        try:
+            decl = read_declaration(rows, source_file=name, sha256=sha256, notes=notes)
+        except NotADeclarationError:
+            return []
+        return [decl] if decl.header.name else []
+    return []
+
+
+def _labels_in(key: str) -> int:
+    return sum(1 for j in range(len(key)) if _label_at(key, j, longer=4))
+
+
 def _one_line_table(header_line: str, rest: str) -> str | None:
     """The indicator rows when the whole table ran onto the header's line (``…指标目标值产出指标数量指标免费开放
     天数=300天质量指标…``), cut where another form's title starts on the same line; else None."""
@@ -199,6 +235,8 @@ def _form_rows(number: int, text: str) -> list[GridRow]:
         label = _label_at(key, start)
         assert label is not None
         end = start + len(label)
+        if unit := _LABEL_UNIT.match(key, end):  # 年度金额(万元)158.18: the unit belongs to the label
+            label, end = label + unit[0], unit.end()
         following = next((j for j in range(end, len(key)) if _label_at(key, j, longer=4)), len(key))
         value = key[end:following].lstrip(":：")
         rows.append(_grid(number, [label, value]))
