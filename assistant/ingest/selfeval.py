@@ -20,6 +20,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import label_key
+from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
 
@@ -48,6 +49,8 @@ _FUND_ROWS = {
     "本年财政拨款": FundKind.FISCAL,
     "财政拨款": FundKind.FISCAL,
     "财政资金": FundKind.FISCAL,
+    "中央财政资金": FundKind.FISCAL,  # a transfer's 自评表: 其中：中央财政资金 / 地方资金
+    "地方资金": FundKind.OTHER,
     "上年结转资金": FundKind.CARRYOVER,
     "其他资金": FundKind.OTHER,
     "单位资金": FundKind.OTHER,
@@ -77,6 +80,8 @@ _SECTION = re.compile(r"^(?:绩效指标|年度绩效指标|项目绩效指标)"
 _NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 _YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _BLANKS = frozenset({"/", "-", "—", "——"})
+_MARK = re.compile(r"[（(][A-Z/]{1,3}[)）]$")  # 全年预算数(A), 执行率(B/A): the column's letter
+_RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
 # A budget code before a unit's name: 219001-池州市…, [812]自治区教育厅, 【812033】宁夏…
 _UNIT_CODE = re.compile(r"^\s*(?:\d{2,}\s*[-－—_]\s*|[\[【［]\s*\d+\s*[\]】］]\s*)(?=\S)")
@@ -85,7 +90,7 @@ _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"^其中[：:]", "", label_key(text))
+    return _MARK.sub("", re.sub(r"^其中[：:]", "", label_key(text)))
 
 
 @dataclass
@@ -94,6 +99,7 @@ class _State:
     notes: list[ParseNote] = field(default_factory=list)
     i: int = 0
     lossy: bool = False
+    ran: bool = False  # the cells ran together and were cut at labels (selfeval_run): figures may be glued
 
     def note(self, code: str, message: str, cell: WebCell | None, level: NoteLevel = NoteLevel.WARNING) -> None:
         line = cell.line if cell else None
@@ -108,11 +114,15 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
     shape, rows = web_rows(lines)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = SourceRef(file=source_file, sha256=sha, url=source_address(lines))
-    return read_self_evaluation_cells([row.cells for row in rows], source, lossy=shape is Shape.PLAIN)
+    cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, "一级指标二级指标"))
+    evaluation, notes = read_self_evaluation_cells(cells, source, lossy=shape is Shape.PLAIN or ran, ran=ran)
+    if ran:
+        notes.insert(0, _RUN_NOTE)
+    return evaluation, notes
 
 
 def read_self_evaluation_cells(
-    rows: list[list[WebCell]], source: SourceRef, *, lossy: bool = False
+    rows: list[list[WebCell]], source: SourceRef, *, lossy: bool = False, ran: bool = False
 ) -> tuple[SelfEvaluation, list[ParseNote]]:
     """The 自评表 in ``rows`` of cells (a page's, a workbook's, a PDF's; empty cells kept where a row has them),
     with notes; `NotADeclarationError` when they hold none. ``lossy``: the copy dropped its empty cells (cells
@@ -120,7 +130,7 @@ def read_self_evaluation_cells(
     kept only where its 分值/得分 fall on numbers (`_indicators`)."""
     source_file = source.file
     sha = source.sha256 or ""
-    state = _State([t for row in rows for t in [*row, None]], lossy=lossy)
+    state = _State([t for row in rows for t in [*row, None]], lossy=lossy, ran=ran)
     header: dict[str, object] = {}
     funds: list[FundLine] = []
     evaluation_rows: list[SelfEvalRow] = []
@@ -138,9 +148,9 @@ def read_self_evaluation_cells(
             header.setdefault("title", token.text)
         elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):
             header["year"] = int(year[1])  # 项目支出绩效自评表 / (2022年度): the year in a cell of its own
-        elif key == "项目名称":
+        elif key in _NAME_LABELS:
             header.setdefault("project_name", _next_value(state))
-        elif key == "主管部门":
+        elif key in {"主管部门", "中央主管部门", "地方主管部门"}:
             header.setdefault("department", _unit_name(_next_value(state)))
         elif key.startswith("实施单位"):
             header.setdefault("implementer", _unit_name(_next_value(state)))
@@ -150,7 +160,8 @@ def read_self_evaluation_cells(
             unit = "万元"
         elif key in _FUND_HEADER and not funds and _run(state, token, _FUND_HEADER):
             funds = _funds(state, token)
-        elif key in _INDICATOR_HEADER and _INDICATOR_HEADER[key] == "level1":
+        elif key in _INDICATOR_HEADER and _INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
+            header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
             evaluation_rows = _indicators(state, token)
         elif key in _TEXTS:
             if (value := _next_value(state)) is not None:
@@ -177,6 +188,41 @@ def read_self_evaluation_cells(
         source=source,
     )
     return evaluation, state.notes
+
+
+# Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.
+_RUN_LABELS = (
+    *_FUND_HEADER,
+    *_FUND_ROWS,
+    *_INDICATOR_HEADER,
+    *_TEXTS,
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "项目负责人及电话",
+    "资金情况(万元)",
+    "项目资金(万元)",
+    "年度总体目标",
+    "年初设定目标",
+    "年度总体目标完成情况综述",
+    "预期目标",
+    "实际完成情况",
+    "绩效指标",
+    "本年财政拨款",
+    "未完成原因及拟采取的改进措施",
+    "总分",
+    "转移支付(项目)名称",
+    "中央主管部门",
+    "地方主管部门",
+    "资金使用单位",
+)
+_NAME_LABELS = frozenset({"项目名称", "转移支付(项目)名称", "转移支付（项目）名称", "项目支出名称"})
+_RUN_NOTE = ParseNote(
+    level=NoteLevel.WARNING,
+    code="selfeval.run_together",
+    message="网页或 PDF 复制时单元格连在了一起：只在已知栏目名称和指标类别处分开，连在一起的数字和指标行未拆分"
+    "（不猜测各栏的分界，见其后的提示）；请对照原表核对、补录",
+)
 
 
 def _unit_name(value: str | None) -> str | None:
@@ -256,7 +302,19 @@ def _funds(state: _State, first: WebCell) -> list[FundLine]:
             nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
             if nxt is None or (nxt.text and (_key(nxt.text) in _FUND_ROWS or _SECTION.match(nxt.text))):
                 break
-            if state.lossy and nxt.text and not _NUMERIC.match(nxt.text.replace(",", "")) and nxt.text not in _BLANKS:
+            # a run-together copy: one piece of digits where several figures stood
+            glued = state.ran and len(columns) > 1 and bool(re.search(r"\d", nxt.text))
+            if glued or (
+                state.lossy and nxt.text and not _NUMERIC.match(nxt.text.replace(",", "")) and nxt.text not in _BLANKS
+            ):
+                if glued or _RUN_FIGURES.match(nxt.text):
+                    state.note(
+                        "selfeval.fund_unsplit",
+                        f"「{token.text}」的各栏数字连在了一起（{nxt.text}），分不出年初预算数、全年预算数和执行数，"
+                        "未读取（不猜测）；请对照原表补录",
+                        nxt,
+                    )
+                    state.i += 1
                 break  # a copy without its empty cells: the row's figures end at the first word
             state.i += 1
             if column == "reason":
