@@ -89,12 +89,30 @@ def test_cells_run_together_one_row_per_line_are_read_by_their_words():
     assert any(n.code == "web.flat" for n in decl.parse_notes)
 
 
-@pytest.mark.parametrize("name", ["bigxun_jiayuguan_bowuguan.txt", "desk33_ezhou_binhu_dalou.txt"])
-def test_a_whole_table_run_onto_one_line_is_refused_saying_what_to_do(name):
-    with pytest.raises(NotADeclarationError) as caught:
-        parse_file(TUNE / name)
-    assert "单元格连在了一起" in caught.value.message and "整张表连成了一行" in caught.value.message
-    assert "重新复制" in caught.value.hint
+def test_a_whole_table_run_onto_one_line_is_read_where_its_words_part_the_rows():
+    """The table is cut before each category word; a piece whose name and value cannot be told apart is a note
+    quoting it (its categories still head the rows after it), never a row."""
+    (decl,) = parse_file(TUNE / "bigxun_jiayuguan_bowuguan.txt").declarations
+    rows = _rows(decl)
+    assert rows[:3] == [
+        ("产出指标", "数量指标", "免费开放天数", "=300天"),
+        ("产出指标", "质量指标", "博物馆绩效考核指标完成率", "=100百分比"),
+        ("产出指标", "时效指标", "各项工作完成及时率", "=99百分比"),  # the % before = is the value's, not the name's
+    ]
+    assert ("效益指标", "社会效益指标", "免费开放接待观众人数", "=30000人次") in rows
+    assert not any("LJUI" in name or "LJUI" in value for _, _, name, value in rows)
+    unsplit = [n for n in decl.parse_notes if n.code == "web.flat_unsplit"]
+    assert len(unsplit) == 1 and "为当地提供就业LJUI" in unsplit[0].message
+    # the second form on the same line (only its header survives the copy) gives no rows to the first
+    assert not any("博物馆提升改造" in name for _, _, name, _ in rows)
+
+
+def test_a_run_together_table_with_more_columns_keeps_the_form_and_notes_the_table():
+    (decl,) = parse_file(TUNE / "desk33_ezhou_binhu_dalou.txt").declarations
+    assert decl.header.name == "滨湖大胆办公大楼运行保障"
+    assert decl.indicators == []
+    (note,) = [n for n in decl.parse_notes if n.code == "web.flat_columns"]
+    assert "其他栏目" in note.message and "重新复制" in note.message
 
 
 def test_a_period_label_fills_both_planned_dates():
@@ -148,3 +166,23 @@ def test_ids_are_readable_and_two_files_numbered_alike_stay_apart(tmp_path):
     ids = [d.id for d in report.declarations]
     assert ids[0] == "2023-001-01" and ids[1].startswith("2023-001-") and len(set(ids)) == 2
     assert ids[1] != "2023-001-01"
+
+
+def test_a_run_together_page_with_no_name_or_row_to_tell_apart_is_refused_saying_why():
+    """湘西特校: extra columns after 指标值 and the project named only in a run-together code row: nothing can be
+    told apart, so the page is refused with what to do (never an empty declaration)."""
+    with pytest.raises(NotADeclarationError) as caught:
+        parse_file(TUNE.parent / "test" / "xxztx_texiao_huoshi_flat.txt")
+    assert "单元格连在了一起" in caught.value.message and "其他栏目" in caught.value.message
+    assert "重新复制" in caught.value.hint
+
+
+def test_a_run_together_form_cut_before_its_table_gives_its_fields_and_says_there_are_no_rows():
+    """南江 (tune5/chacewang_nanjiang_linye_flat.txt): a notice, its allocation table and a 区域绩效目标表 all on one
+    line, the copy ending before the indicator table: name, unit and amount read by their labels, no row."""
+    (decl,) = parse_file(TUNE.parent / "tune5" / "chacewang_nanjiang_linye_flat.txt").declarations
+    assert decl.header.name == "省级财政林业草原专项资金(天然林保护、林业草原支撑保障体系建设)"
+    assert decl.header.department == "南江县林业局"
+    assert decl.funding.annual == Decimal("1581800")  # 年度金额(万元)158.18: the unit run onto its label
+    assert decl.indicators == []
+    assert any(n.code == "web.flat_form" and "补录指标" in n.message for n in decl.parse_notes)

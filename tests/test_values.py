@@ -100,3 +100,25 @@ def test_never_raises_and_keeps_raw(raw):
     assert value.raw == raw
     if value.kind is ValueKind.QUANTITATIVE:
         assert value.number is not None
+
+
+@pytest.mark.parametrize(
+    ("raw", "rendered"),
+    [
+        ("3个工作日内", "≤3(个工作日)"),  # 案件受理后3个工作日内指派律师 (tests/fixtures/newuser/notice_falv.txt)
+        ("2小时内", "≤2(小时)"),  # tests/fixtures/cases/12-cost-indicator-without-cost-level.txt
+        ("30天内", "≤30(天)"),
+        ("1个月内", "≤1(个月)"),
+        ("5日内", "≤5(日)"),
+    ],
+)
+def test_a_time_limit_written_with_nei_is_at_most(raw, rendered):
+    """内 after a unit of time is a limit, as 以内 is: the unit is the time unit, never ``个工作日内``."""
+    value = parse_value(raw)
+    assert (value.kind, value.operator, value.render()) == (ValueKind.QUANTITATIVE, Operator.LE, rendered)
+    assert value.raw == raw
+
+
+@pytest.mark.parametrize("raw", ["省内", "区内", "2年内"])
+def test_nei_after_no_number_or_a_year_is_not_a_limit(raw):
+    assert parse_value(raw).operator is None

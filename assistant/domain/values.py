@@ -105,7 +105,10 @@ def parse_value(raw: str) -> IndicatorValue:
 
 # Words written around a number instead of an operator: ``90%以上``, ``12万人次以上``, ``不少于300人``.
 # ``None``: an approximate value (左右, 约) that states no direction.
-_WORD_SUFFIX = re.compile(r"(?P<word>及以上|或以上|以上|及以下|或以下|以下|以内|之内|左右|上下)$")
+# ``3个工作日内``, ``24小时内``, ``30天内``: 内 after a unit of time is a limit (≤), as 以内 is.
+_WORD_SUFFIX = re.compile(
+    r"(?P<word>及以上|或以上|以上|及以下|或以下|以下|以内|之内|左右|上下|(?<=[日天时钟周月年])内)$"
+)
 _WORD_PREFIX = re.compile(r"^(?P<word>不少于|不低于|至少|大于等于|不超过|不高于|不多于|最多|小于等于|大约|约)")
 _WORD_OPERATORS: dict[str, Operator | None] = {
     "及以上": Operator.GE,
@@ -120,6 +123,7 @@ _WORD_OPERATORS: dict[str, Operator | None] = {
     "以下": Operator.LE,
     "以内": Operator.LE,
     "之内": Operator.LE,
+    "内": Operator.LE,
     "不超过": Operator.LE,
     "不高于": Operator.LE,
     "不多于": Operator.LE,

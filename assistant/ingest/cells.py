@@ -63,7 +63,10 @@ def _loose_parts(raw: str) -> list[str]:
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
         return [part.strip() for part in inner.split("|")]
-    return _SPACE_RUN.split(raw.rstrip())
+    # ``项目资金 (万元) |``: one cell of a page copied a cell per line, its ``|`` the cell's end, not its text
+    text = raw.rstrip()
+    text = text[:-1].rstrip() if text.endswith("|") and "|" not in text[:-1] else text
+    return _SPACE_RUN.split(text)
 
 
 # Only real tags: ``<`` followed by a tag name. ``响应时间<30分钟，满意度>90%`` is text, not a tag, and

@@ -20,7 +20,8 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import label_key
-from assistant.ingest.web_cells import WebCell, source_address, web_rows
+from assistant.ingest.selfeval_run import split_runs
+from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
 
 _TITLE = re.compile(r"绩效自评表")
@@ -45,8 +46,11 @@ _FUND_ROWS = {
     "总额": FundKind.TOTAL,
     "资金总额": FundKind.TOTAL,
     "当年财政拨款": FundKind.FISCAL,
+    "本年财政拨款": FundKind.FISCAL,
     "财政拨款": FundKind.FISCAL,
     "财政资金": FundKind.FISCAL,
+    "中央财政资金": FundKind.FISCAL,  # a transfer's 自评表: 其中：中央财政资金 / 地方资金
+    "地方资金": FundKind.OTHER,
     "上年结转资金": FundKind.CARRYOVER,
     "其他资金": FundKind.OTHER,
     "单位资金": FundKind.OTHER,
@@ -73,12 +77,20 @@ _INDICATOR_HEADER = {
 }
 _TEXTS = {"评价结论": "conclusion", "存在问题": "problems", "改进措施": "improvements"}
 _SECTION = re.compile(r"^(?:绩效指标|年度绩效指标|项目绩效指标)")
+_NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
+_YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_BLANKS = frozenset({"/", "-", "—", "——"})
+_MARK = re.compile(r"[（(][A-Z/]{1,3}[)）]$")  # 全年预算数(A), 执行率(B/A): the column's letter
+_RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
+_UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
+# A budget code before a unit's name: 219001-池州市…, [812]自治区教育厅, 【812033】宁夏…
+_UNIT_CODE = re.compile(r"^\s*(?:\d{2,}\s*[-－—_]\s*|[\[【［]\s*\d+\s*[\]】］]\s*)(?=\S)")
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
 _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"^其中[：:]", "", label_key(text))
+    return _MARK.sub("", re.sub(r"^其中[：:]", "", label_key(text)))
 
 
 @dataclass
@@ -86,6 +98,8 @@ class _State:
     tokens: list[WebCell | None]
     notes: list[ParseNote] = field(default_factory=list)
     i: int = 0
+    lossy: bool = False
+    ran: bool = False  # the cells ran together and were cut at labels (selfeval_run): figures may be glued
 
     def note(self, code: str, message: str, cell: WebCell | None, level: NoteLevel = NoteLevel.WARNING) -> None:
         line = cell.line if cell else None
@@ -97,18 +111,26 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
     """The 自评表 on a page copied as text, and notes on what could not be placed; `NotADeclarationError` when
     the text holds no 自评表 (no title with 绩效自评表 and no indicator table with 完成值/得分)."""
     lines = text.split("\n")
-    _, rows = web_rows(lines)
+    shape, rows = web_rows(lines)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = SourceRef(file=source_file, sha256=sha, url=source_address(lines))
-    return read_self_evaluation_cells([row.cells for row in rows], source)
+    cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, "一级指标二级指标"))
+    evaluation, notes = read_self_evaluation_cells(cells, source, lossy=shape is Shape.PLAIN or ran, ran=ran)
+    if ran:
+        notes.insert(0, _RUN_NOTE)
+    return evaluation, notes
 
 
-def read_self_evaluation_cells(rows: list[list[WebCell]], source: SourceRef) -> tuple[SelfEvaluation, list[ParseNote]]:
+def read_self_evaluation_cells(
+    rows: list[list[WebCell]], source: SourceRef, *, lossy: bool = False, ran: bool = False
+) -> tuple[SelfEvaluation, list[ParseNote]]:
     """The 自评表 in ``rows`` of cells (a page's, a workbook's, a PDF's; empty cells kept where a row has them),
-    with notes; `NotADeclarationError` when they hold none."""
+    with notes; `NotADeclarationError` when they hold none. ``lossy``: the copy dropped its empty cells (cells
+    separated by spaces, a whole table on one line), so an indicator row is read as the cells up to its 得分 and
+    kept only where its 分值/得分 fall on numbers (`_indicators`)."""
     source_file = source.file
     sha = source.sha256 or ""
-    state = _State([t for row in rows for t in [*row, None]])
+    state = _State([t for row in rows for t in [*row, None]], lossy=lossy, ran=ran)
     header: dict[str, object] = {}
     funds: list[FundLine] = []
     evaluation_rows: list[SelfEvalRow] = []
@@ -122,19 +144,24 @@ def read_self_evaluation_cells(rows: list[list[WebCell]], source: SourceRef) -> 
         key = _key(token.text)
         if _TITLE.search(token.text) and (year := _YEAR.search(token.text)):
             header.setdefault("year", int(year[1]))
-        elif key == "项目名称":
+        elif _TITLE.search(token.text):
+            header.setdefault("title", token.text)
+        elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):
+            header["year"] = int(year[1])  # 项目支出绩效自评表 / (2022年度): the year in a cell of its own
+        elif key in _NAME_LABELS:
             header.setdefault("project_name", _next_value(state))
-        elif key == "主管部门":
-            header.setdefault("department", _next_value(state))
+        elif key in {"主管部门", "中央主管部门", "地方主管部门"}:
+            header.setdefault("department", _unit_name(_next_value(state)))
         elif key.startswith("实施单位"):
-            header.setdefault("implementer", _next_value(state))
+            header.setdefault("implementer", _unit_name(_next_value(state)))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
-        elif "万元" in key and funds == [] and ("预算" in key or "资金" in key):
+        elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
             unit = "万元"
         elif key in _FUND_HEADER and not funds and _run(state, token, _FUND_HEADER):
             funds = _funds(state, token)
-        elif key in _INDICATOR_HEADER and _INDICATOR_HEADER[key] == "level1":
+        elif key in _INDICATOR_HEADER and _INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
+            header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
             evaluation_rows = _indicators(state, token)
         elif key in _TEXTS:
             if (value := _next_value(state)) is not None:
@@ -163,6 +190,46 @@ def read_self_evaluation_cells(rows: list[list[WebCell]], source: SourceRef) -> 
     return evaluation, state.notes
 
 
+# Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.
+_RUN_LABELS = (
+    *_FUND_HEADER,
+    *_FUND_ROWS,
+    *_INDICATOR_HEADER,
+    *_TEXTS,
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "项目负责人及电话",
+    "资金情况(万元)",
+    "项目资金(万元)",
+    "年度总体目标",
+    "年初设定目标",
+    "年度总体目标完成情况综述",
+    "预期目标",
+    "实际完成情况",
+    "绩效指标",
+    "本年财政拨款",
+    "未完成原因及拟采取的改进措施",
+    "总分",
+    "转移支付(项目)名称",
+    "中央主管部门",
+    "地方主管部门",
+    "资金使用单位",
+)
+_NAME_LABELS = frozenset({"项目名称", "转移支付(项目)名称", "转移支付（项目）名称", "项目支出名称"})
+_RUN_NOTE = ParseNote(
+    level=NoteLevel.WARNING,
+    code="selfeval.run_together",
+    message="网页或 PDF 复制时单元格连在了一起：只在已知栏目名称和指标类别处分开，连在一起的数字和指标行未拆分"
+    "（不猜测各栏的分界，见其后的提示）；请对照原表核对、补录",
+)
+
+
+def _unit_name(value: str | None) -> str | None:
+    """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``)."""
+    return _UNIT_CODE.sub("", value) if value else value
+
+
 def _next_value(state: _State) -> str | None:
     """The next filled cell, unless it is itself a label or the form's instruction left unfilled (noted)."""
     while state.i < len(state.tokens):
@@ -182,14 +249,19 @@ def _next_value(state: _State) -> str | None:
 
 def _goals(state: _State, texts: dict[str, str]) -> None:
     """项目年度目标 | 年度目标完成情况 | <planned> | <achieved>: two labels, then their two values."""
-    if state.i < len(state.tokens) and (nxt := state.tokens[state.i]) is not None and "完成情况" in nxt.text:
-        state.i += 1
+    while state.i < len(state.tokens) and (nxt := state.tokens[state.i]) is not None and _goal_label(nxt.text):
+        state.i += 1  # the block's column labels: 预期目标 / 实际完成情况 (年度目标完成情况, 年初设定目标 …)
     planned = _next_value(state)
     achieved = _next_value(state)
     if planned:
         texts["goal_planned"] = planned
     if achieved:
         texts["goal_achieved"] = achieved
+
+
+def _goal_label(text: str) -> bool:
+    key = _key(text)
+    return key in {"预期目标", "年初设定目标", "年度目标"} or ("完成情况" in key and len(key) <= 12)
 
 
 def _run(state: _State, first: WebCell, names: dict[str, str]) -> bool:
@@ -230,6 +302,20 @@ def _funds(state: _State, first: WebCell) -> list[FundLine]:
             nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
             if nxt is None or (nxt.text and (_key(nxt.text) in _FUND_ROWS or _SECTION.match(nxt.text))):
                 break
+            # a run-together copy: one piece of digits where several figures stood
+            glued = state.ran and len(columns) > 1 and bool(re.search(r"\d", nxt.text))
+            if glued or (
+                state.lossy and nxt.text and not _NUMERIC.match(nxt.text.replace(",", "")) and nxt.text not in _BLANKS
+            ):
+                if glued or _RUN_FIGURES.match(nxt.text):
+                    state.note(
+                        "selfeval.fund_unsplit",
+                        f"「{token.text}」的各栏数字连在了一起（{nxt.text}），分不出年初预算数、全年预算数和执行数，"
+                        "未读取（不猜测）；请对照原表补录",
+                        nxt,
+                    )
+                    state.i += 1
+                break  # a copy without its empty cells: the row's figures end at the first word
             state.i += 1
             if column == "reason":
                 if nxt.text:
@@ -255,15 +341,25 @@ def _number(cell: WebCell, state: _State) -> Decimal | None:
 def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
     columns = _header(state, first, _INDICATOR_HEADER)
     rest = [c for c in columns if c not in {"level1", "level2"}]
+    # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
+    width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
     rows: list[SelfEvalRow] = []
     levels: dict[str, str] = {}
     chunk: list[WebCell] = []
 
-    def flush() -> None:
+    def flush(*, whole: bool = True) -> None:
         nonlocal chunk
         filled = [c for c in chunk if c.text]
-        if filled:
-            rows.append(_row(dict(zip(rest, [c.text for c in chunk], strict=False)), levels, filled[0], state))
+        values = dict(zip(rest, [c.text for c in chunk], strict=False))
+        if filled and state.lossy and not (whole and _scored(values)):
+            state.note(
+                "selfeval.row_unsplit",
+                "网页复制时空白单元格丢失，这一行无法按顺序分出指标名称、指标值、分值和得分，未读取（不猜测各栏的分界）："
+                + " ".join(c.text for c in filled)[:80],
+                filled[0],
+            )
+        elif filled:
+            rows.append(_row(values, levels, filled[0], state))
         chunk = []
 
     while state.i < len(state.tokens):
@@ -271,20 +367,39 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
         if token is not None and token.text and (_key(token.text) in _TEXTS or _key(token.text) in {"合计", "总分"}):
             break
         state.i += 1
+        term = level_term(token.text) if token is not None and token.text else None
         if token is None:
-            flush()
-        elif token.text and level_term(token.text) and not chunk:
-            is_one = framework.is_level1_term(token.text) and ("level1" not in levels or "level2" in levels)
+            flush(whole=not state.lossy or len(chunk) >= width or _line_row(state))
+        elif term and (not chunk or state.lossy):
+            if chunk:
+                flush(whole=False)  # a category inside a row: the row before it lost a cell
+            is_one = framework.is_level1_term(term) and ("level1" not in levels or "level2" in levels)
+            if is_one and framework.is_level2_term(term) and "level2" in levels:
+                is_one = False  # 成本指标 after 时效指标: a 二级 of the same 一级 (a 一级 only in the 2021 framework)
             if is_one:
-                levels = {"level1": token.text}
+                levels = {"level1": term}
             else:
-                levels["level2"] = token.text
+                levels["level2"] = term
         elif token.text or chunk:
             chunk.append(token)
-            if len(chunk) == len(rest):
+            if len(chunk) == width:
                 flush()
-    flush()
+    flush(whole=False)
     return rows
+
+
+def _scored(values: dict[str, str]) -> bool:
+    """A row read from a lossy copy has its 三级指标 and 指标值, and a number (or nothing) for 分值 and 得分."""
+    numbers = [values.get(c, "") for c in ("weight", "score")]
+    return bool(values.get("name") and values.get("target")) and all(
+        not text or _NUMERIC.match(text.replace(",", "")) for text in numbers
+    )
+
+
+def _line_row(state: _State) -> bool:
+    """The row just ended was a line of its own (a lossy copy with a row per line), not the end of a whole-table
+    line: a short row there lost an empty cell, which the columns' order still places."""
+    return sum(1 for t in state.tokens if t is None) > 2
 
 
 def _row(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state: _State) -> SelfEvalRow:

@@ -17,7 +17,7 @@ from assistant.domain.model import ParseNote
 from assistant.errors import InputError
 from assistant.ingest.selfeval import read_self_evaluation_cells, read_self_evaluation_text
 from assistant.ingest.web_cells import WebCell
-from assistant.office.grid import GridRow
+from assistant.office.grid import GridRow, cut_notes
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -39,7 +39,8 @@ def read_self_evaluation_file(path: Path) -> tuple[SelfEvaluation, list[ParseNot
         return read_self_evaluation_text(_text(data, path.name, html=suffix in HTML_SUFFIXES), path.name)
     rows = _grid(data, path.name, suffix)
     source = SourceRef(file=path.name, sha256=hashlib.sha256(data).hexdigest())
-    return read_self_evaluation_cells(grid_cells(rows), source)
+    evaluation, notes = read_self_evaluation_cells(grid_cells(rows), source)
+    return evaluation, [*cut_notes(rows), *notes]
 
 
 def grid_cells(rows: list[GridRow]) -> list[list[WebCell]]:

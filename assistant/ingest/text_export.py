@@ -24,7 +24,7 @@ from assistant.ingest.html_page import looks_like_html, read_page
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.titles import read_title
 from assistant.ingest.web import read_web_text, score
-from assistant.ingest.web_flat import find_flat, read_flat
+from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
 from assistant.ingest.web_outline import read_outline
 from assistant.ingest.web_prose import read_prose
 
@@ -193,7 +193,7 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         if not web:
             flat = find_flat(lines)
             web = read_flat(flat, name, sha) if flat is not None else read_prose(lines, name, sha)
-            web = web or read_outline(lines, name, sha)
+            web = web or read_outline(lines, name, sha) or read_flat_form(lines, name, sha)
             if not web:
                 unread = _unread_title(rows, name)
                 if unread is not None:

@@ -53,7 +53,13 @@ def _is_continuation(suffix: str | None) -> bool:
 
 # Page furniture around a form copied from a web page: navigation, print/close links, share buttons.
 _CONTROL = re.compile(
-    r"^[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回|分享到|扫一扫|收藏本页|保存本页|网站地图|联系我们)[】\]]?$"
+    r"^[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回|分享到|扫一扫|收藏本页|保存本页|网站地图|联系我们|下载|相关解读"
+    r"|全部留言|评论|有用[(（]\d*[)）]|扫一扫在手机(?:上)?(?:打开|查看)当前页面?)[】\]]?$"
+)
+_BULLET = re.compile(r"^[-–—•·*/]+$")  # a list bullet or separator the copy kept before a control (``- 扫一扫…``)
+# A site's footer under the page: registration numbers, who runs the site, how to reach it.
+_FOOTER = re.compile(
+    r"(?:ICP备|公网安备|网站标识码|版权所有|技术支持[：:]|网站监督电话|主办\s*$|承办\s*$|^内容保障$|^公务邮箱$)"
 )
 _NAVIGATION = re.compile(r"^(?:当前位置[：:]|首页\s*[>＞»]|(?:上一篇|下一篇)[：:])")
 
@@ -65,4 +71,7 @@ def is_page_chrome(cells: list[str]) -> bool:
         return False
     if all(_NAVIGATION.match(t) for t in texts):
         return True
-    return all(_CONTROL.match(token) for t in texts for token in t.split())
+    if all(_FOOTER.search(t) for t in texts):
+        return True
+    tokens = [token for t in texts for token in t.split()]
+    return any(_CONTROL.match(t) for t in tokens) and all(_CONTROL.match(t) or _BULLET.match(t) for t in tokens)

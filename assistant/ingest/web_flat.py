@@ -4,9 +4,10 @@
 Such a copy keeps a table row per line but loses the edges between its cells. It can be read only where the
 words themselves show the edges: labels the readers know (项目名称, 年度资金总额, 项目执行单位…), the framework's
 categories at the start of an indicator row, and a value at its end (``100%``, ``≥90%``, ``2023年12月31日``,
-or a short wording after a name ending such as 情况/率/度). The indicator table is read only when its header has
-just the 一级/二级/三级/指标值 columns and every row splits this way; otherwise the page is refused with a message
-saying what to do, and nothing is guessed (a row split in the wrong place would be a row invented).
+or a short wording after a name ending such as 情况/率/度). A whole table run onto one line is cut before each
+category word. A row that does not split this way is a warning quoting it, not a row; a table with columns besides
+一级/二级/三级/指标值 is not split at all (a warning says what to do). Nothing is guessed: a row split in the wrong
+place would be a row invented.
 
 ``read_flat`` gives the rows to the Word/Excel reader as a grid, as the other page readers do.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.domain import framework
 from assistant.domain.framework import level_terms
 from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
@@ -38,6 +40,11 @@ _VALUE_END = re.compile(
     r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|之前|以前|底前)?"
     r"|\d[\d,]*(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fffA-Za-z/·.]{0,6}?)(?:以上|以下|以内)?))$"
 )
+_FORM_LINE_MAX = 6000
+_LABEL_UNIT = re.compile(r"[（(](?:万元|元)[)）]")
+_FORM_TITLE = re.compile(r"绩效目标(?:申报|批复|审批)?表(?:[（(]\d{4}年度?[)）])?")
+_ROW_LEVEL_LONGEST = sorted(set(_ROW_LEVEL), key=len, reverse=True)
+_NEXT_TITLE = re.compile(r"(?:[省市县区]级)?(?:部门预算)?(?:项目支出)?绩效目标(?:申报)?表")
 _NAME_END = re.compile(r"(?:率|度|数|量|情况|水平|时间|标准|成本|效益|影响|能力|条件|质量|时限|人数|次数)")
 _FURNITURE = re.compile(r"(?:索\s*引\s*号|发布机构|发布时间|发布日期|发布单位|字号|标\s*题|有\s*效\s*性)")
 
@@ -63,39 +70,139 @@ def find_flat(lines: list[str]) -> FlatPage | None:
 
 
 def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
-    """The declaration of a run-together page; `NotADeclarationError` with what to do when it cannot be read
-    without guessing where its cells end."""
+    """The declaration of a run-together page, read where the words show the cells' edges: a row that cannot be
+    split without guessing is a warning quoting it (web.flat_unsplit), a table with columns besides
+    一级/二级/三级/指标值 a warning saying what to do (web.flat_columns); never a guessed row."""
     from assistant.office.importer import read_declaration  # the office importer imports the text parsers
 
     header_line = re.sub(r"\s+", "", page.lines[page.header])
-    at = header_line[_RUN_HEADER.search(header_line).start() :]  # type: ignore[union-attr]
+    start = _RUN_HEADER.search(header_line).start()  # type: ignore[union-attr]
+    at = header_line[start:]
     rest = page.extra.removesuffix("备注")
-    if any(term in rest for term in _ROW_LEVEL):
-        raise _refusal(name, page.header + 1, at, "整张表连成了一行，分不出表格的行")
-    if rest or not _HEADER.search(header_line):
-        raise _refusal(name, page.header + 1, at, "指标表除一级/二级/三级/指标值外还有其他栏目")
-    rows: list[GridRow] = []
     notes = OfficeNotes()
     notes.info(
         "web.flat",
         "网页复制时表格单元格连在了一起：按已知栏目名称、指标类别和行末的指标值分开各栏读取；请逐项核对",
     )
-    for number, text in _form_lines(page.lines[: page.header]):
+    rows: list[GridRow] = []
+    for number, text in _form_lines([*page.lines[: page.header], header_line[:start]]):
         rows.extend(_form_rows(number, text))
+    table = _table_lines(page.lines[page.header + 1 :], page.header + 1)
+    one_line = _one_line_table(header_line, rest)
+    if one_line is not None:
+        table = [(page.header + 1, one_line)]
+    elif rest or not _HEADER.search(header_line):
+        notes.warn(
+            "web.flat_columns",
+            f"网页复制时表格的单元格连在了一起，指标表「{at[:40]}」除一级/二级/三级/指标值外还有其他栏目，"
+            "分不出各栏的分界，指标行未读取（不猜测）；请在原网页中选中表格重新复制，或另存为 .html/.docx/.xlsx 后再导入",
+            line=page.header + 1,
+        )
+        table = []
     rows.append(_grid(page.header + 1, ["一级指标", "二级指标", "三级指标", "指标值"]))
-    for number, text in _table_lines(page.lines[page.header + 1 :], page.header + 1):
-        cells = _indicator_cells(text)
-        if cells is None:
-            raise _refusal(name, number, text, "无法确定这一行的指标名称和指标值在哪里分开")
-        rows.append(_grid(number, cells))
-    return [read_declaration(rows, source_file=name, sha256=sha256, notes=notes)]
+    for number, text in table:
+        for segment in _segments(text) if one_line is not None else [text]:
+            cells = _indicator_cells(segment)
+            if cells is None:
+                if (levels := _leading_levels(segment)) is not None:
+                    rows.append(_grid(number, levels))  # its categories still head the rows after it
+                notes.warn(
+                    "web.flat_unsplit",
+                    f"网页复制时单元格连在了一起，「{segment[:40]}」分不出指标名称和指标值的分界，未作为指标行读取"
+                    "（不猜测）；请对照原表补录",
+                    line=number,
+                )
+                continue
+            rows.append(_grid(number, cells))
+    try:
+        return [read_declaration(rows, source_file=name, sha256=sha256, notes=notes)]
+    except NotADeclarationError as nothing:  # neither a name nor a row could be told apart
+        why = "指标表除一级/二级/三级/指标值外还有其他栏目" if not table else "分不出各栏的分界"
+        raise NotADeclarationError(
+            f"文件 {name} 第 {page.header + 1} 行「{at[:40]}」：网页复制时表格的单元格连在了一起，{why}，"
+            "读不出项目名称和指标行，未读取（不猜测各栏的分界）",
+            hint="请在原网页中选中表格重新复制（或把网页另存为 .html、把表格另存为 .docx/.xlsx）后再导入",
+        ) from nothing
 
 
-def _refusal(name: str, line: int, text: str, why: str) -> NotADeclarationError:
-    return NotADeclarationError(
-        f"文件 {name} 第 {line} 行「{text.strip()[:40]}」：网页复制时表格的单元格连在了一起，{why}，未读取（不猜测各栏的分界）",
-        hint="请在原网页中选中表格重新复制（或把网页另存为 .html、把表格另存为 .docx/.xlsx）后再导入",
-    )
+def read_flat_form(lines: list[str], name: str, sha256: str) -> list[Declaration]:
+    """The form's fields when a line holds a form's title and, run together after it, at least two labels the
+    readers know, and no indicator header follows (the copy ends before the table: ``…区域绩效目标表资金名称…
+    主管部门…年度金额(万元)158.18总体目标…``); the declaration has no rows and a warning says so. [] otherwise."""
+    from assistant.office.importer import read_declaration
+
+    for number, line in enumerate(lines, start=1):
+        key = re.sub(r"\s+", "", line)
+        if len(key) > _FORM_LINE_MAX:  # labels are sought at every position: a form's header is far shorter
+            continue
+        title = next((m for m in _FORM_TITLE.finditer(key) if _label_at(key, m.end())), None)
+        if title is None or _labels_in(key[title.end() :]) < 2:
+            continue
+        notes = OfficeNotes()
+        notes.warn(
+            "web.flat_form",
+            "网页复制时单元格连在了一起，复制的文字在指标表之前就结束了：按已知栏目名称读取了表头各栏，没有指标行；"
+            "请逐项核对，并对照原表补录指标",
+            line=number,
+        )
+        rows = [_grid(number, [key[: title.end()]]), *_form_rows(number, key[title.end() :])]
+        try:
+            decl = read_declaration(rows, source_file=name, sha256=sha256, notes=notes)
+        except NotADeclarationError:
+            return []
+        return [decl] if decl.header.name else []
+    return []
+
+
+def _labels_in(key: str) -> int:
+    return sum(1 for j in range(len(key)) if _label_at(key, j, longer=4))
+
+
+def _one_line_table(header_line: str, rest: str) -> str | None:
+    """The indicator rows when the whole table ran onto the header's line (``…指标目标值产出指标数量指标免费开放
+    天数=300天质量指标…``), cut where another form's title starts on the same line; else None."""
+    found = _HEADER.search(header_line)
+    tail = found["rest"] if found else None
+    if not tail or not any(term in tail for term in _ROW_LEVEL):
+        return None
+    title = _NEXT_TITLE.search(tail)
+    return tail[: title.start()] if title else tail
+
+
+def _segments(text: str) -> list[str]:
+    """A run-together table cut before each category word, so that each piece holds one row's categories and
+    the name and value after them (``产出指标数量指标免费开放天数=300天`` | ``质量指标博物馆…完成率=100百分比``)."""
+    cuts = [0]
+    i = 0
+    while i < len(text):
+        term = next((t for t in _ROW_LEVEL_LONGEST if text.startswith(t, i)), None)
+        if term is None:
+            i += 1
+            continue
+        if i > cuts[-1] and not _only_terms(text[cuts[-1] : i]):
+            cuts.append(i)
+        i += len(term)
+    return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if text[a:b]]
+
+
+def _leading_levels(text: str) -> list[str] | None:
+    """[一级, 二级, '', ''] of the categories a row starts with, or None when it starts with none."""
+    levels: list[str] = []
+    while len(levels) < 2 and (term := next((t for t in _ROW_LEVEL if text.startswith(t)), None)):
+        levels.append(term)
+        text = text[len(term) :]
+    if not levels:
+        return None
+    return [*levels, "", ""] if len(levels) == 2 else [*_one_level(levels[0]), "", ""]
+
+
+def _only_terms(text: str) -> bool:
+    while text:
+        term = next((t for t in _ROW_LEVEL_LONGEST if text.startswith(t)), None)
+        if term is None:
+            return False
+        text = text[len(term) :]
+    return True
 
 
 def _grid(number: int, texts: list[str]) -> GridRow:
@@ -128,6 +235,8 @@ def _form_rows(number: int, text: str) -> list[GridRow]:
         label = _label_at(key, start)
         assert label is not None
         end = start + len(label)
+        if unit := _LABEL_UNIT.match(key, end):  # 年度金额(万元)158.18: the unit belongs to the label
+            label, end = label + unit[0], unit.end()
         following = next((j for j in range(end, len(key)) if _label_at(key, j, longer=4)), len(key))
         value = key[end:following].lstrip(":：")
         rows.append(_grid(number, [label, value]))
@@ -177,15 +286,22 @@ def _indicator_cells(text: str) -> list[str] | None:
     split = _split_value(rest)
     if split is None:
         return None
-    first, second = (levels + ["", ""])[:2] if len(levels) == 2 else ("", levels[0]) if levels else ("", "")
+    first, second = (levels + ["", ""])[:2] if len(levels) == 2 else _one_level(levels[0]) if levels else ("", "")
     return [first, second, *split]
+
+
+def _one_level(term: str) -> tuple[str, str]:
+    """(一级, 二级) of a row that names one category: a 一级 that is never a 二级 (满意度指标) heads it as 一级."""
+    only_first = framework.is_level1_term(term) and not framework.is_level2_term(term)
+    return (term, "") if only_first else ("", term)
 
 
 def _split_value(text: str) -> list[str] | None:
     """[name, value] of ``农村义务教育学校改造覆盖率100%`` or ``义务教育优质均衡发展情况稳步提高``."""
     found = _VALUE_END.search(text)
     if found and found.start() > 0 and found["value"].strip():
-        return [text[: found.start()], found["value"]]
+        # a % run onto the name's end is the value's unit column (各项工作完成及时率%=99百分比), not the name's
+        return [text[: found.start()].rstrip("%％") or text[: found.start()], found["value"]]
     ends = list(_NAME_END.finditer(text))
     if ends:
         value = text[ends[-1].end() :]

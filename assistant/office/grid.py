@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.domain.model import NoteLevel, ParseNote
+
 
 @dataclass(frozen=True)
 class GridCell:
@@ -18,6 +20,7 @@ class GridCell:
     col: int  # 0-based grid column of the cell's left edge
     where: str  # 表2 第5行第3列, 正文第3段, Sheet1!C5
     span: int = 1  # grid columns covered
+    cut_from: int = 0  # characters the cell held before it was cut to MAX_CELL_CHARS (0: not cut)
 
     @property
     def filled(self) -> bool:
@@ -42,3 +45,32 @@ class GridRow:
 MAX_ROWS = 2000
 MAX_COLUMNS = 60
 MAX_CELL_CHARS = 20_000
+CUT_MESSAGE = "该单元格有 {total} 字，超过每格 {limit} 字的上限，只读取了前 {limit} 字，其余未读取；请核对该格（原文件中的内容未改动）"
+
+
+def clip(text: str) -> tuple[str, int]:
+    """(``text`` cut to MAX_CELL_CHARS, its length before the cut; 0 when it was not cut)."""
+    return (text[:MAX_CELL_CHARS], len(text)) if len(text) > MAX_CELL_CHARS else (text, 0)
+
+
+def clipped_cell(text: str, row: int, col: int, where: str, span: int = 1) -> GridCell:
+    """A cell whose text is cut to MAX_CELL_CHARS, recording the length it had (`GridCell.cut_from`)."""
+    kept, total = clip(text)
+    return GridCell(kept, row, col, where, span, total)
+
+
+def cut_notes(rows: list[GridRow]) -> list[ParseNote]:
+    """A warning for each cell of ``rows`` whose text was cut, naming the cell and how long it was."""
+    return [
+        ParseNote(
+            level=NoteLevel.WARNING,
+            code="cell.cut",
+            message=CUT_MESSAGE.format(total=c.cut_from, limit=MAX_CELL_CHARS),
+            line=c.row + 1,
+            fragment=c.text[:40] + "…",
+            cell=c.where,
+        )
+        for row in rows
+        for c in row.cells
+        if c.cut_from
+    ]

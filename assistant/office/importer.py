@@ -17,7 +17,7 @@ from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
 from assistant.ingest.funding import fill_blank_total
 from assistant.ingest.text_export import ParseResult
 from assistant.office.amount_columns import merge_amounts, read_amount_columns
-from assistant.office.grid import GridCell, GridRow
+from assistant.office.grid import GridCell, GridRow, cut_notes
 from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
 from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
 from assistant.office.notes import OfficeNotes
@@ -149,6 +149,7 @@ def _read_rows(
         if pages is not None:
             notes.notes += _pages_notes(segment, pages, joined or {})
         notes.notes += sheet_notes
+        notes.notes += cut_notes(segment)
         inside = {c.where for row in segment for c in row.cells}
         for cell in formulas:
             if cell.where in inside:

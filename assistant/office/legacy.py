@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant.errors import InputError, NotADeclarationError
-from assistant.office.grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, GridCell, GridRow
+from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
 
 CONVERT_SECONDS = 60
 OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
@@ -88,7 +88,7 @@ def _sheet_rows(sheet, datemode: int) -> list[GridRow]:
                 continue
             text = _text(sheet.cell(r, c), datemode, xlrd)
             where = f"{sheet.name}!{_column(c)}{r + 1}"
-            cells.append(GridCell(text[:MAX_CELL_CHARS], r, c, where, spans.get((r, c), 1)))
+            cells.append(clipped_cell(text, r, c, where, spans.get((r, c), 1)))
         rows.append(GridRow(sheet.name, r, tuple(cells)))
     return rows
 

@@ -20,7 +20,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from assistant.errors import InputError
-from assistant.office.grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, GridCell, GridRow
+from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
 
 
 def docx_rows(data: bytes, name: str) -> list[GridRow]:
@@ -48,7 +48,7 @@ def _body_rows(document, name: str) -> list[GridRow]:
         if isinstance(child, CT_P):
             paragraphs += 1
             text = _paragraph_text(child)
-            rows.append(GridRow("正文", paragraphs - 1, (GridCell(text, 0, 0, f"正文第{paragraphs}段"),)))
+            rows.append(GridRow("正文", paragraphs - 1, (clipped_cell(text, 0, 0, f"正文第{paragraphs}段"),)))
         elif isinstance(child, CT_Tbl):
             tables += 1
             rows += _table_rows(child, f"表{tables}")
@@ -90,7 +90,7 @@ def _table_rows(tbl: CT_Tbl, grid: str) -> list[GridRow]:
         for tc in (c for c in _children(tr) if isinstance(c, CT_Tc)):
             # A vMerge="continue" cell is the lower part of the cell above: left out, like openpyxl's covered cells.
             if tc.vMerge != "continue":
-                cells.append(GridCell(_text(tc), r, col, f"{grid} 第{r + 1}行第{col + 1}列", tc.grid_span))
+                cells.append(clipped_cell(_text(tc), r, col, f"{grid} 第{r + 1}行第{col + 1}列", tc.grid_span))
             col += tc.grid_span
         rows.append(GridRow(grid, r, tuple(cells)))
     return rows
@@ -105,7 +105,7 @@ def _text(tc: CT_Tc) -> str:
         elif isinstance(child, CT_Tbl):
             for tr in (c for c in _children(child) if isinstance(c, CT_Row)):
                 parts.append("\t".join(_text(c) for c in _children(tr) if isinstance(c, CT_Tc)))
-    return "\n".join(parts)[:MAX_CELL_CHARS]
+    return "\n".join(parts)
 
 
 def _check_size(rows: list[GridRow], name: str) -> None:

@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass, field
 
 from assistant.errors import InputError, NotADeclarationError
-from assistant.office.grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, GridCell, GridRow
+from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
 
 MAX_PAGES = 300
 _PDF_MAGIC = b"%PDF-"
@@ -84,7 +84,7 @@ def _page_rows(page, number: int, result: PdfRows) -> None:
     result.pages[text_grid] = number
     for index, (top, text) in enumerate(lines):
         where = f"{text_grid}第{index + 1}行"
-        items.append((top, [GridRow(text_grid, index, (GridCell(text[:MAX_CELL_CHARS], index, 0, where),))]))
+        items.append((top, [GridRow(text_grid, index, (clipped_cell(text, index, 0, where),))]))
     first_table = True
     for _, rows in sorted(items, key=lambda item: item[0]):
         if first_table and rows and rows[0].grid.endswith("表1") and number > 1:
@@ -118,7 +118,7 @@ def _table_rows(table: list[list[str | None]], grid: str) -> list[GridRow]:
             span = 1
             while c + span < len(raw) and raw[c + span] is None:
                 span += 1
-            cells.append(GridCell(_unwrap(text)[:MAX_CELL_CHARS], r, c, f"{grid}第{r + 1}行第{c + 1}列", span))
+            cells.append(clipped_cell(_unwrap(text), r, c, f"{grid}第{r + 1}行第{c + 1}列", span))
         rows.append(GridRow(grid, r, tuple(cells)))
     return rows
 

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assistant.errors import InputError, NotADeclarationError
-from assistant.office.grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, GridCell, GridRow
+from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
 
 _FORMULA = re.compile(rb"<f[ >/]")
 
@@ -121,7 +121,7 @@ def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook) ->
             if cell.coordinate in covered:
                 continue
             where = f"{sheet.title}!{cell.coordinate}"
-            grid_cell = GridCell(_text(cell), r, cell.column - 1, where, spans.get(cell.coordinate, 1))
+            grid_cell = clipped_cell(_text(cell), r, cell.column - 1, where, spans.get(cell.coordinate, 1))
             if cell.coordinate in formulas and cell.value is None:
                 result.formulas_without_value.append(GridCell(formulas[cell.coordinate], r, cell.column - 1, where))
             cells.append(grid_cell)
@@ -155,7 +155,7 @@ def _text(cell: Cell) -> str:
         case int() | float() | Decimal():
             return _number(value, percent="%" in (cell.number_format or ""))
         case _:
-            return str(value)[:MAX_CELL_CHARS]
+            return str(value)
 
 
 def _number(value: float | int | Decimal, *, percent: bool) -> str:
