@@ -239,6 +239,8 @@ def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o
                 typer.echo(f"未导入 {path.name}：{exc.message}" + (f"。建议：{exc.hint}" if exc.hint else ""), err=True)
                 continue
             typer.echo(f"已导入 {path.name}：草稿 {saved.info.draft_id}（{saved.draft.brief.name}）")
+            for found in services.review.unverified_policies(saved.draft):
+                typer.echo(f"  注意：{found.message}建议：{found.fix}", err=True)
     if failed:
         raise InputError(
             f"{len(failed)} 个文件未导入：{'、'.join(failed)}"
