@@ -1,0 +1,73 @@
+"""Smaller red-team findings (round 2), each through the real CLI on a real draft of the example brief:
+an amount finer than a 分 is refused with what to write; a YAML tag in a patch file is a Chinese message with its
+line; a 实施计划 given as one text is said to be a list; `drafts import` names what it did import beside a failure."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli.main import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
+    out = tmp_path / "d.json"
+    result = runner.invoke(app, ["draft", "--example", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _refused(args: list[str], *wanted: str) -> str:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    for text in wanted:
+        assert text in result.output, result.output
+    return result.output
+
+
+def _version(draft_id: int = 1) -> int:
+    return json.loads(runner.invoke(app, ["drafts", "show", str(draft_id), "--json"]).stdout)["version"]
+
+
+@pytest.mark.parametrize("amount", ["0.001", "1860000.005", "0.0000001万"])
+def test_an_amount_finer_than_a_fen_is_refused_not_stored(drafted, amount):
+    before = _version()
+    _refused(["drafts", "edit", "1", "--field", "资金.总额", amount], "资金.总额", "最多两位小数")
+    assert _version() == before
+    assert runner.invoke(app, ["drafts", "edit", "1", "--field", "资金.总额", "1860000.50"]).exit_code == 0
+
+
+def test_a_yaml_tag_in_a_patch_is_named_in_chinese_with_its_line(drafted, tmp_path):
+    patch = tmp_path / "p.yaml"
+    patch.write_text('开始日期: 2027-01-01\n结束日期: !!python/object/apply:os.system ["echo hi"]\n', encoding="utf-8")
+    output = _refused(["drafts", "edit", "1", "--patch", str(patch)], "第 2 行", "YAML 标签", "加引号")
+    assert "constructor" not in output and "tag:yaml.org" not in output
+
+
+@pytest.mark.parametrize("head", ["plan", "实施计划", "项目构成"])
+def test_a_list_given_as_one_text_is_said_to_be_a_list(drafted, tmp_path, head):
+    patch = tmp_path / "p.yaml"
+    patch.write_text(f"{head}: 全年开展运维\n", encoding="utf-8")
+    output = _refused(["drafts", "edit", "1", "--patch", str(patch)], "应是列表", "“全年开展运维”")
+    assert "应为文字" not in output
+    ok = tmp_path / "ok.yaml"
+    ok.write_text("实施计划:\n  - 1月｜启动\n  - 2月至12月｜运维\n", encoding="utf-8")
+    assert runner.invoke(app, ["drafts", "edit", "1", "--patch", str(ok)]).exit_code == 0
+
+
+def test_drafts_import_names_the_files_it_did_import(drafted, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    one = _refused(["drafts", "import", str(bad)], "1 个文件未导入：bad.json")
+    assert "已导入" not in one.replace("未导入", "")
+    both = _refused(["drafts", "import", str(drafted), str(bad)], "1 个文件未导入：bad.json", "已导入 1 个：d.json")
+    assert "其余文件" not in both
