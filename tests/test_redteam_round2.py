@@ -71,3 +71,23 @@ def test_drafts_import_names_the_files_it_did_import(drafted, tmp_path):
     assert "已导入" not in one.replace("未导入", "")
     both = _refused(["drafts", "import", str(drafted), str(bad)], "1 个文件未导入：bad.json", "已导入 1 个：d.json")
     assert "其余文件" not in both
+
+
+def test_a_huge_number_in_an_xlsx_cell_is_called_too_large_with_its_cell(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    form = tmp_path / "form.xlsx"
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "declarations" / "2023-003-06.json"
+    assert runner.invoke(app, ["export", str(seed), "-o", str(form)]).exit_code == 0
+    book = load_workbook(form)
+    sheet = book.active
+    label = next(c for row in sheet.iter_rows() for c in row if c.value == "年度资金申请总额")
+    amount = sheet.cell(row=label.row, column=label.column + 1)
+    amount.value = 1e20
+    book.save(form)
+    result = runner.invoke(app, ["import", str(form), "--json"])
+    notes = [n for d in json.loads(result.stdout) for n in d["parse_notes"] if n.get("code") == "funding.bad_amount"]
+    assert notes, result.output
+    assert "过大" in notes[0]["message"] and "无法识别" not in notes[0]["message"]
+    assert amount.coordinate in json.dumps(notes[0], ensure_ascii=False)

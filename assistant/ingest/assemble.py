@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum, auto
 from pathlib import PurePath
 
-from assistant.domain.amounts import converted_note
+from assistant.domain.amounts import converted_note, unreadable
 from assistant.domain.model import (
     Declaration,
     Funding,
@@ -300,10 +300,10 @@ class BlockParser:
         text = " ".join(opened.values).strip()
         try:
             amount = parse_amount(text)
-        except ValueError:
+        except ValueError as exc:
             self.notes.warn(
                 "funding.bad_amount",
-                f"「{opened.title}」的金额「{text}」无法识别为数字，按空白处理；请写数字（元），或写明万元，如 164万元",
+                f"「{opened.title}」的{unreadable(text, exc)}；请写数字（元），或写明万元，如 164万元",
                 line=opened.line,
                 field=f"funding.{target}",
                 fragment=text,
