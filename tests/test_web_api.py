@@ -378,3 +378,20 @@ def test_bad_numbers_and_forged_ids_are_chinese_messages(url):
     ]:
         with pytest.raises(AppError, match=message):
             client.predict(*args, api_name=api_name)
+
+
+def test_a_row_edit_from_a_session_that_never_opened_the_draft_says_so(url):
+    """Red team: /save_row called by a client that never opened the draft (no version in its session) got a generic
+    error; it must say what is missing, save nothing, and work once the draft is opened."""
+    owner = _client(url)
+    out = _drafted(owner)[1:]
+    draft_id, row = out[DRAFT_ID], out[TABLE]["data"][0]
+    fields = [row[1], row[2], row[3], "≥", "95", "%", ""]
+    fresh = _client(url)
+    for api_name in ("/save_row", "/lock_row", "/delete_row"):
+        with pytest.raises(AppError, match="还没有打开这份草稿，不知道修改基于哪一版"):
+            fresh.predict(draft_id, 1, *fields, api_name=api_name)
+    assert owner.predict(draft_id, api_name="/history")[1]["data"][0][0] == "1"  # nothing was saved
+    fresh.predict(draft_id, api_name="/open_draft")
+    saved = fresh.predict(draft_id, 1, *fields, api_name="/save_row")
+    assert "第 2 版" in saved[STATUS]
