@@ -91,3 +91,22 @@ def test_a_huge_number_in_an_xlsx_cell_is_called_too_large_with_its_cell(tmp_pat
     assert notes, result.output
     assert "过大" in notes[0]["message"] and "无法识别" not in notes[0]["message"]
     assert amount.coordinate in json.dumps(notes[0], ensure_ascii=False)
+
+
+def test_the_import_preview_names_the_declaration_a_file_repeats(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    raw = Path(__file__).resolve().parent.parent / "corpus" / "raw"
+    seed = raw / "000_1ac9e65464ab096f.txt"
+    name = "闵行区党建服务中心党费缴纳管理系统项目"
+    same = runner.invoke(app, ["import", str(seed)], terminal_width=400)
+    assert "这份文件已在语料库中：2020-000-01（" in same.output and "--from" not in same.output, same.output
+    copy = tmp_path / "副本.txt"  # the same form saved again (another file)
+    copy.write_text(seed.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    repeated = runner.invoke(app, ["import", str(copy)], terminal_width=400)
+    flat = "".join(repeated.output.split())
+    assert f"已有同名、同年度、同主管部门的申报表2020-000-01（{name}" in flat, repeated.output
+    assert "--from" not in repeated.output
+    other = tmp_path / "另一份.txt"
+    other.write_text(seed.read_text(encoding="utf-8").replace(name, "另一个项目"), encoding="utf-8")
+    fresh = runner.invoke(app, ["import", str(other)], terminal_width=400)
+    assert "重复" not in fresh.output and "确认无误后可用" in fresh.output

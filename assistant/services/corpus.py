@@ -67,6 +67,14 @@ class CorpusService:
     def corpus(self) -> Corpus:
         return self.scope.current().corpus
 
+    def duplicates(self, decl: Declaration) -> list[Declaration]:
+        """The corpus declarations ``decl`` repeats: the same project name, year and 主管部门 (spaces ignored);
+        none for a declaration without a name."""
+        key = _project_key(decl)
+        if not key[0]:
+            return []
+        return [d for d in self.corpus().declarations if _project_key(d) == key]
+
     def stats(self) -> CorpusStats:
         return compute_stats(self.corpus().declarations)
 
@@ -92,6 +100,11 @@ class CorpusService:
         if found is None:
             raise InputError(f"政策库中没有编号为 {policy_id} 的文件", hint="语料库可能已更新，请重新提问")
         return found
+
+
+def _project_key(decl: Declaration) -> tuple[str, int | None, str]:
+    header = decl.header
+    return ("".join(header.name.split()), header.year, "".join((header.department or "").split()))
 
 
 def _part_label(part: str) -> str:
