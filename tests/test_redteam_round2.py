@@ -110,3 +110,34 @@ def test_the_import_preview_names_the_declaration_a_file_repeats(tmp_path, monke
     other.write_text(seed.read_text(encoding="utf-8").replace(name, "另一个项目"), encoding="utf-8")
     fresh = runner.invoke(app, ["import", str(other)], terminal_width=400)
     assert "重复" not in fresh.output and "确认无误后可用" in fresh.output
+
+
+def _first_form_as_page(heading: str) -> str:
+    """The first form of a real seed (党建服务工作经费, 2026) as a saved page's table, its own ``(2026年度)`` line and
+    dates left out (so only ``heading`` can give the year), with ``heading`` above the table."""
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "raw" / "004_4c602145131cb5f5.txt"
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    end = next(n for n, line in enumerate(lines) if n > 3 and line.startswith("财政项目支出绩效目标申报表"))
+    kept = [line for line in lines[:end] if line.strip() and "年度)" not in line and "计划开始日期" not in line]
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in line.split("\t")) + "</tr>\n" for line in kept)
+    return f"<html><body>{heading}<table>{rows}</table></body></html>"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<p>(2026年度)</p>",
+        "<h1>财政项目支出绩效目标申报表（2026年度）</h1>",
+        "<h1>财政项目支出绩效目标申报表</h1><p>（2026年）</p>",
+    ],
+)
+def test_a_saved_page_with_its_year_above_the_table_is_read_as_that_year(tmp_path, monkeypatch, heading):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    page = tmp_path / "page.html"
+    page.write_text(_first_form_as_page(heading), encoding="utf-8")
+    result = runner.invoke(app, ["import", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    (decl,) = json.loads(result.stdout)
+    assert (decl["header"]["name"], decl["header"]["year"]) == ("党建服务工作经费", 2026)
+    assert len(decl["indicators"]) == 8
+    assert not any("没有任何内容" in n["message"] or "之前" in n["message"] for n in decl["parse_notes"])
