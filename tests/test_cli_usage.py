@@ -51,6 +51,23 @@ def test_usage_errors_are_chinese(args: list[str], fragments: tuple[str, ...]) -
     _refused(args, *fragments)
 
 
+@pytest.mark.parametrize(
+    ("args", "wanted", "unwanted"),
+    [
+        # `--actual -- -5个`: the -- is taken as --actual's value, so "write it after --" cannot help
+        (["selfeval", "fill", "1", "--row", "1", "--actual", "--", "-5个"], "--actual=-5个", "写在 -- 之后"),
+        (["drafts", "show", "-1"], "drafts show -- -1", "金额"),
+        (["drafts", "edit", "1", "--field", "资金.总额", "-5万"], "--field 资金.总额 -- -5万", "--patch="),
+    ],
+)
+def test_a_value_with_a_minus_gets_the_way_that_works_for_where_it_was_written(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], wanted: str, unwanted: str
+) -> None:
+    monkeypatch.setattr("sys.argv", ["assistant", *args])  # the command line as the shell gave it
+    output = _refused(args, "以减号开头的值", wanted)
+    assert unwanted not in output
+
+
 def test_a_bare_group_still_shows_its_help() -> None:
     result = runner.invoke(app, ["corpus"])
     assert "语料库：把历年申报表解析为结构化语料" in result.output and "错误：" not in result.output

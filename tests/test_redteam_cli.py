@@ -120,8 +120,8 @@ def test_the_import_hint_quotes_the_path_for_the_shell(data_dir, tmp_path):
     """Red team: 申报表 (1).txt was printed bare in `corpus build --from …`, a bash syntax error when pasted."""
     import shlex
 
-    odd = tmp_path / "申报表 (1).txt"
-    shutil.copy(SEED, odd)
+    odd = tmp_path / "申报表 (1).txt"  # another project (the seed itself is already in the corpus: no hint then)
+    odd.write_text(SEED.read_text(encoding="utf-8").replace(SEED_NAME, "另一个党费缴纳管理系统项目"), encoding="utf-8")
     result = runner.invoke(app, ["import", str(odd)], terminal_width=400)
     assert result.exit_code == 0, result.output
     assert f"--from {shlex.quote(str(odd))} " in result.output, result.output

@@ -81,3 +81,13 @@ def test_each_citation_of_an_answer_is_a_link_that_opens_its_source(services):
         source = services.corpus.cited(ref)
         assert source.declaration is not None or source.policy is not None
     assert [ref for _, ref in cited_choices(answer)] == list(dict.fromkeys(refs))
+
+
+@pytest.mark.parametrize("part", ["indicator-999", "indicator-0", "funding.colour", "no-such-part"])
+def test_a_ref_to_a_part_the_declaration_lacks_is_a_chinese_error_not_a_page(services, part):
+    """Red team: ``#indicator-999`` rendered the page with 第 999 行 named as cited."""
+    decl = services.corpus.corpus().declarations[0]
+    with pytest.raises(InputError, match=f"申报表 {decl.id}（.+）中没有") as caught:
+        services.corpus.cited(f"{decl.id}#{part}")
+    assert "999" in caught.value.message or part != "indicator-999"
+    assert services.corpus.cited(f"{decl.id}#indicator-{decl.indicators[0].position}").declaration == decl

@@ -390,3 +390,39 @@ def test_bad_numbers_and_forged_ids_are_chinese_messages(url):
     ]:
         with pytest.raises(AppError, match=message):
             client.predict(*args, api_name=api_name)
+
+
+def test_a_row_edit_from_a_session_that_never_opened_the_draft_says_so(url):
+    """Red team: /save_row called by a client that never opened the draft (no version in its session) got a generic
+    error; it must say what is missing, save nothing, and work once the draft is opened."""
+    owner = _client(url)
+    out = _drafted(owner)[1:]
+    draft_id, row = out[DRAFT_ID], out[TABLE]["data"][0]
+    fields = [row[1], row[2], row[3], "≥", "95", "%", ""]
+    fresh = _client(url)
+    for api_name in ("/save_row", "/lock_row", "/delete_row"):
+        with pytest.raises(AppError, match="还没有打开这份草稿，不知道修改基于哪一版"):
+            fresh.predict(draft_id, 1, *fields, api_name=api_name)
+    assert owner.predict(draft_id, api_name="/history")[1]["data"][0][0] == "1"  # nothing was saved
+    fresh.predict(draft_id, api_name="/open_draft")
+    saved = fresh.predict(draft_id, 1, *fields, api_name="/save_row")
+    assert "第 2 版" in saved[STATUS]
+
+
+def test_a_row_lock_stays_on_its_row_when_the_page_moves_another_row(url):
+    """Red team: the lock followed the row's place; 保存此行 moving row 2 to another 二级 put it on another row."""
+    client = _client(url)
+    out = _drafted(client)[1:]
+    draft_id, table = out[DRAFT_ID], out[TABLE]["data"]
+    locked_name = table[4][3]
+    fields = [table[4][1], table[4][2], table[4][3], "（无）", "", "", table[4][4]]
+    client.predict(draft_id, 5, *fields, api_name="/lock_row")
+    moved = table[1]
+    others = [r for r in table if r[2] != "时效指标" and r[3] != moved[3]]
+    level2 = "时效指标" if moved[2] != "时效指标" else others[0][2]
+    value = moved[4].split("(")[0].lstrip("≥≤=<>")
+    unit = moved[4].split("(")[1].rstrip(")") if "(" in moved[4] else ""
+    saved = client.predict(draft_id, 2, moved[1], level2, moved[3], moved[4][0], value, unit, "", api_name="/save_row")
+    rows = saved[TABLE]["data"]
+    assert [r[3] for r in rows].index(moved[3]) != 1  # the table re-sorted: places changed under the lock
+    assert [r[3] for r in rows if "锁定" in r[6]] == [locked_name]

@@ -230,6 +230,7 @@ def export(
 def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o 保存的草稿 JSON")]) -> None:
     """把以前保存的草稿 JSON 导入草稿库，每个文件成为一份新草稿。"""
     failed: list[str] = []
+    imported: list[str] = []
     with open_services() as services:
         for path in files:  # every good file is imported; every bad one is reported, none stops the rest
             try:
@@ -238,11 +239,14 @@ def import_(files: Annotated[list[Path], typer.Argument(help="assistant draft -o
                 failed.append(path.name)
                 typer.echo(f"未导入 {path.name}：{exc.message}" + (f"。建议：{exc.hint}" if exc.hint else ""), err=True)
                 continue
+            imported.append(path.name)
             typer.echo(f"已导入 {path.name}：草稿 {saved.info.draft_id}（{saved.draft.brief.name}）")
+            for found in services.review.unverified_policies(saved.draft):
+                typer.echo(f"  注意：{found.message}建议：{found.fix}", err=True)
     if failed:
         raise InputError(
             f"{len(failed)} 个文件未导入：{'、'.join(failed)}"
-            + ("（其余文件已导入）" if len(failed) < len(files) else ""),
+            + (f"（已导入 {len(imported)} 个：{'、'.join(imported)}）" if imported else ""),
             hint="按上面各文件的提示改正后，只需再导入这些文件",
         )
 

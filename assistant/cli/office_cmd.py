@@ -12,6 +12,7 @@ import typer
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
+from assistant.domain.model import Declaration
 from assistant.errors import InputError
 from assistant.services import Services
 from assistant.services.export import ExportFormat, file_stem
@@ -92,6 +93,7 @@ def import_(
     """读取一份申报表并显示解析结果（表头、资金、各部分、指标表和解析提示），不加入语料库。"""
     with open_services() as services:
         declarations = services.review.read(file)
+        repeats = {decl.id: services.corpus.duplicates(decl) for decl in declarations}
     if as_json:
         typer.echo(json.dumps([d.model_dump(mode="json") for d in declarations], ensure_ascii=False, indent=2))
         return
@@ -107,6 +109,13 @@ def import_(
                 "请确认文件内容，或换用申报表的完整导出。"
             )
             continue
+        if repeats[decl.id]:
+            out.print(
+                render.plain(
+                    f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。{_repeat_note(decl, repeats[decl.id])}"
+                )
+            )
+            continue
         out.print(
             render.plain(
                 f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {shlex.quote(str(file))} 加入语料库。"
@@ -114,3 +123,15 @@ def import_(
         )
     if declarations and hollow == len(declarations):
         raise typer.Exit(1)
+
+
+def _repeat_note(decl: Declaration, repeats: list[Declaration]) -> str:
+    """What the preview says of a declaration the corpus already holds (the same file, or the same project again)."""
+    same = "、".join(f"{d.id}（{d.header.name}，{d.header.year or '年度未知'}）" for d in repeats)
+    sha = decl.provenance.source_sha256
+    if any(d.provenance.source_sha256 == sha for d in repeats):
+        return f"这份文件已在语料库中：{same}，无需再加入。"
+    return (
+        f"注意：语料库中已有同名、同年度、同主管部门的申报表 {same}，这份与之重复，再加入语料库会重复计算；"
+        "如确是另一份，请先核对项目名称、年度和主管部门。"
+    )

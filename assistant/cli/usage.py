@@ -57,17 +57,60 @@ def _command_path(exc: Exception) -> str:
 
 def _no_such_option(exc) -> str:
     name = str(exc.option_name)
-    if re.match(
-        r"-[\d.]", name
-    ):  # "-5万" after --field 资金.总额, --actual -5个, drafts show -1: a value, not an option
-        return (
-            f"以减号开头的值（{printable(name)}…）被当成了选项：选项的值请用等号紧跟选项（如 --actual=-5个），"
-            f"--field 的值和命令的参数请写在 -- 之后（如 {_command_path(exc)} … -- 值）"
-        )
+    if re.match(r"-[\d.]", name):  # "-5万" after --field 资金.总额, --actual -5个, drafts show -1: a value
+        return _dash_value(exc, name)
     message = f"没有 {printable(name)} 这个选项"
     if exc.possibilities:
         message += f"；是不是要用 {'、'.join(sorted(exc.possibilities))}？"
     return message
+
+
+def _dash_value(exc, name: str) -> str:
+    """What to write instead, for this command: an option's value joined by ``=`` (``--actual=-5个``; in ``--actual --
+    -5个`` the ``--`` is taken as the option's value), --field's value and the arguments after ``--``. Where the command
+    line shows which option the value was meant for, only that way is given."""
+    ctx = getattr(exc, "ctx", None)
+    params = list(ctx.command.params) if ctx is not None else []
+    valued = [p for p in params if p.param_type_name == "option" and not p.is_flag and p.name != "field"]
+    field = next((p for p in params if p.name == "field"), None)
+    raw, before = _written(name)
+    value = printable(raw)
+    said = f"以减号开头的值（{value}）被当成了选项："
+    if before is not None and field is not None and before in field.opts:
+        return said + f"--field 的值请写在 -- 之后，如 --field 资金.总额 -- {value}"
+    if before is not None and any(before in p.opts for p in valued):
+        return (
+            said
+            + f"选项的值请用等号紧跟选项：{before}={value}（写成 {before} -- {value} 时，-- 被当作了 {before} 的值）"
+        )
+    ways = []
+    if valued:
+        ways.append(f"选项的值请用等号紧跟选项，如 {max(valued[0].opts, key=len)}={value}")
+    if field is not None:
+        ways.append(f"--field 的值写在 -- 之后，如 --field 资金.总额 -- {value}")
+    if any(p.param_type_name == "argument" for p in params):
+        ways.append(f"命令的参数写在 -- 之后，如 {_command_path(exc)} -- {value}")
+    return said + "；".join(ways or ["请把它写在 -- 之后"])
+
+
+_FIELD_OPTS = ("--field", "-f")  # drafts edit: the value follows the field's path
+
+
+def _written(name: str) -> tuple[str, str | None]:
+    """The value as the command line wrote it (click names only ``-5`` of ``-5个``) and the option written before it
+    (``--actual -- -5个``; for ``--field 路径 -5万`` the --field), when the command line shows them."""
+    argv = sys.argv[1:]
+    at = next((n for n, token in enumerate(argv) if token.startswith(name)), None)
+    if at is None:
+        return name, None
+    previous, two_back = (argv[at - 1] if at >= 1 else ""), (argv[at - 2] if at >= 2 else "")
+    if previous == "--":  # --actual -- -5个
+        option = two_back
+    elif previous.startswith("-"):  # after a flag (--actual -5个 itself is read as the value, never an error)
+        option = previous
+    else:  # --field 路径 -5万; after an argument or another option's value, no option is meant
+        option = two_back if two_back in _FIELD_OPTS else ""
+    return argv[at], option if option.startswith("-") and option != "--" else None
 
 
 def _param_label(exc) -> str:

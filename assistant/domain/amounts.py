@@ -34,6 +34,14 @@ class AmountTooLarge(ValueError):
     """A well-formed amount of ``MAX_YUAN`` or more: a typo, said as such rather than "not an amount"."""
 
 
+def unreadable(text: str, exc: ValueError) -> str:
+    """Why an amount cell was left blank, for a parse note: ``金额「1e+20」过大（不少于 1,000 万亿元）…`` for
+    `AmountTooLarge`, else ``金额「…」无法识别为数字``; the caller adds where it is."""
+    if isinstance(exc, AmountTooLarge):
+        return f"金额「{text}」过大（不少于 1,000 万亿元），{TOO_LARGE_HINT}；按空白处理"
+    return f"金额「{text}」无法识别为数字，按空白处理"
+
+
 def _compact(text: str) -> str:
     return text.strip().replace(" ", "").replace("，", ",")
 

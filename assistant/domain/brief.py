@@ -112,7 +112,15 @@ def _parse_amount(raw: str) -> Decimal:
         amount = None
     if amount is None:
         raise ValueError(f"“{raw}”不是金额，请写数字（单位：元），如 1860000，或写明万元，如 186万元")
+    if amount != amount.quantize(_CENT):
+        raise ValueError(
+            f"“{raw}”是 {amount} 元，不足 1 分的部分无法填报：金额以元为单位，最多两位小数（到分）；"
+            "请按实际金额改写" + (f"，如 {amount.quantize(_CENT)}" if amount.quantize(_CENT) else "")
+        )
     return amount
+
+
+_CENT = Decimal("0.01")
 
 
 # Yuan, written as a number or as text such as "1,860,000元", "186万元" or "1.2亿元" (converted exactly, and

@@ -249,6 +249,18 @@ class Provenance(BaseModel):
     span: LineSpan
 
 
+class LibraryCitation(BaseModel):
+    """A policy a draft says it took from the policy library (a 立项依据 entry not marked the person's own, or a
+    section's 出处 ``policy:<id>``): what it names, and the library id it claims."""
+
+    model_config = _STRICT
+
+    title: str
+    doc_number: str | None = None
+    policy_id: str | None = None
+    section: SectionKind = SectionKind.BASIS
+
+
 class Declaration(BaseModel):
     model_config = _STRICT
 
@@ -268,6 +280,12 @@ class Declaration(BaseModel):
         exclude=True,
         description="Policy titles the person gave as this project's own basis (a draft's brief: 政策依据, 《titles》 "
         "in 主要内容, 立项依据 entries they wrote); never serialised: read again from the draft each time.",
+    )
+    library_citations: list[LibraryCitation] = Field(
+        default_factory=list,
+        exclude=True,
+        description="The policies a draft claims from the policy library, checked against it by review; never "
+        "serialised: read again from the draft each time (a form read from a file has none).",
     )
 
     def section(self, kind: SectionKind) -> TextSection | None:

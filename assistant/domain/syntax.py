@@ -24,6 +24,10 @@ _YAML_PROBLEMS = (
     ("found unknown escape character", "双引号中的反斜杠“\\”无法识别；请改用单引号"),
     ("expected ',' or ']'", "方括号列表没有闭合，或各项之间缺少逗号"),
     ("expected ',' or '}'", "花括号没有闭合，或各项之间缺少逗号"),
+    (
+        "could not determine a constructor for the tag",
+        "含有以“!”开头的 YAML 标签（如 !!python/…），本工具不读取标签；如是文字，请加引号",
+    ),
 )
 _JSON_PROBLEMS = (
     ("Expecting property name", "字段名应写在双引号中（或多了一个逗号）"),

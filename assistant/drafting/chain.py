@@ -10,7 +10,7 @@ from datetime import date
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
 from assistant.domain.brief import Brief
-from assistant.domain.model import Declaration, SafeguardRow, SectionKind
+from assistant.domain.model import Declaration, LibraryCitation, SafeguardRow, SectionKind
 from assistant.domain.policy import find_policy, policies_cited_in, policy_label
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
@@ -455,6 +455,22 @@ def reviewed(draft: Draft, context: ReviewContext) -> Draft:
     return draft.model_copy(update={"review": review(to_declaration(draft), context)})
 
 
+def _claimed(draft: Draft) -> list[LibraryCitation]:
+    """The policies ``draft`` says come from the policy library: its 立项依据 entries not the person's own, and its
+    sections' 出处 ``policy:<id>`` (the label ``《题名》（文号）``)."""
+    claimed = [
+        LibraryCitation(title=b.title, doc_number=b.doc_number, policy_id=b.policy_id)
+        for b in draft.basis
+        if not b.user_supplied
+    ]
+    for section in draft.sections:
+        for cited in section.citations:
+            if (pid := policy_id(cited.ref)) is not None:
+                title, number = split_reference(cited.project)
+                claimed.append(LibraryCitation(title=title, doc_number=number, policy_id=pid, section=section.kind))
+    return claimed
+
+
 def to_declaration(draft: Draft) -> Declaration:
     """The draft as a current-framework declaration, for the review engine and `assistant check`."""
     basis_text = "\n".join(policy_label(b.title, b.doc_number) for b in draft.basis)
@@ -462,7 +478,9 @@ def to_declaration(draft: Draft) -> Declaration:
     rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
     decl = brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)
     own = [b.title for b in draft.basis if b.user_supplied]
-    decl = decl.model_copy(update={"own_policies": list(dict.fromkeys([*decl.own_policies, *own]))})
+    decl = decl.model_copy(
+        update={"own_policies": list(dict.fromkeys([*decl.own_policies, *own])), "library_citations": _claimed(draft)}
+    )
     if not draft.safeguards:
         return decl
     safeguards = [

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum, auto
 from pathlib import PurePath
 
-from assistant.domain.amounts import converted_note
+from assistant.domain.amounts import converted_note, unreadable
 from assistant.domain.model import (
     Declaration,
     Funding,
@@ -42,9 +42,8 @@ from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind, kept_message, length_message
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
-from assistant.ingest.titles import is_page_chrome, read_title
+from assistant.ingest.titles import is_page_chrome, read_title, year_line
 
-_YEAR_ROW = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")
 _TABLE_END = {"备注", "项目名称", "项目构成分解", "项目当年投入资金构成", "金额合计", "项目实施计划"}
 _TEN_THOUSAND = Decimal(10_000)
 _GLUED_NUMBER = re.compile(r"(?<=[。；！？.])\s*(\d{4,}(?:\.\d+)?)$")
@@ -100,9 +99,9 @@ class BlockParser:
     def _structural(self, row: Row) -> bool:
         """Titles, year lines and table headers switch modes and carry no content."""
         text = row.raw.replace("\t", " ").strip()
-        year = _YEAR_ROW.match(text.strip("|｜ "))  # a web table's one-cell row: | (2026年度) |
-        if year:
-            self.year = self.year or int(year[1])
+        year = year_line(text)  # also a web table's one-cell row: | (2026年度) |
+        if year is not None:
+            self.year = self.year or year
             return True
         title = read_title(row.raw)
         if title is not None:
@@ -300,10 +299,10 @@ class BlockParser:
         text = " ".join(opened.values).strip()
         try:
             amount = parse_amount(text)
-        except ValueError:
+        except ValueError as exc:
             self.notes.warn(
                 "funding.bad_amount",
-                f"「{opened.title}」的金额「{text}」无法识别为数字，按空白处理；请写数字（元），或写明万元，如 164万元",
+                f"「{opened.title}」的{unreadable(text, exc)}；请写数字（元），或写明万元，如 164万元",
                 line=opened.line,
                 field=f"funding.{target}",
                 fragment=text,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.domain.amounts import converted_note
+from assistant.domain.amounts import converted_note, unreadable
 from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
 from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
@@ -110,8 +110,8 @@ class BudgetTable:
             return None
         try:
             amount = parse_amount(text)
-        except ValueError:
-            self.notes.warn("budget.bad_amount", f"金额「{text}」无法识别为数字，按空白处理", line=line, fragment=text)
+        except ValueError as exc:
+            self.notes.warn("budget.bad_amount", unreadable(text, exc), line=line, fragment=text)
             return None
         if amount is not None and amount_unit(text) is not None:
             self.notes.info(

@@ -22,7 +22,7 @@ from assistant.ingest.completeness import (
 )
 from assistant.ingest.html_page import looks_like_html, read_page
 from assistant.ingest.notes import NoteSink
-from assistant.ingest.titles import read_title
+from assistant.ingest.titles import read_title, year_line
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
 from assistant.ingest.web_outline import read_outline
@@ -266,11 +266,34 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
             "「项目支出绩效目标表」「××区2025年项目支出绩效目标批复表」",
             hint="请确认文件是申报表的文本导出（.txt）或从网页、文档复制的表格文本，且标题行未被删除",
         )
-    _report_preamble(rows[: starts[0][0]], notes)
+    starts = _without_repeated_titles(rows, starts)
+    first = _year_before(rows, starts[0][0])
+    _report_preamble(rows[:first], notes)
+    starts[0] = (first, starts[0][1])
     bounds = [s for s, _ in starts] + [len(rows)]
     return [
         Block(index=n + 1, layout=layout, rows=rows[start : bounds[n + 1]]) for n, (start, layout) in enumerate(starts)
     ]
+
+
+def _without_repeated_titles(rows: list[Row], starts: list[tuple[int, Layout]]) -> list[tuple[int, Layout]]:
+    """A title with nothing under it but blank and year lines, then a title again (a page's heading, then the
+    table's own title row), opens one declaration, not an empty one and a yearless one."""
+    kept = [starts[0]]
+    for start, layout in starts[1:]:
+        between = rows[kept[-1][0] + 1 : start]
+        if not all(row.is_blank or year_line(row.raw) is not None for row in between):
+            kept.append((start, layout))
+    return kept
+
+
+def _year_before(rows: list[Row], start: int) -> int:
+    """Where the first declaration starts: at a ``(2026年度)`` line just above its title (only blank lines between),
+    as a page may print the year above the form, else at the title."""
+    at = start - 1
+    while at >= 0 and rows[at].is_blank:
+        at -= 1
+    return at if at >= 0 and year_line(rows[at].raw) is not None else start
 
 
 def _starts_declaration(row: Row) -> bool:

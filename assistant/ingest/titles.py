@@ -17,6 +17,13 @@ _REGIONAL = re.compile(
     r"(?:市级|区级|县级|本级|部门)?(?:财政)?(?:支出)?项目(?:支出)?绩效目标(?:申报|批复|审批|审核)?表\s*(?P<suffix>[（(][^)）]*[)）])?\s*$"
 )
 _CONTINUATION_SUFFIXES = ("绩效目标", "制度保障")
+_YEAR_LINE = re.compile(r"^[#\s]*[（(]\s*(\d{4})\s*年度?\s*[)）]\s*$")  # (2026年度) on a line of its own
+
+
+def year_line(text: str) -> int | None:
+    """The year of a line that holds only ``(2026年度)`` / ``（2026年）`` (cells' pipes ignored), else None."""
+    found = _YEAR_LINE.match(text.replace("\t", " ").strip().strip("|｜ "))
+    return int(found[1]) if found else None
 
 
 @dataclass(frozen=True)
@@ -31,10 +38,10 @@ def read_title(line: str) -> Title | None:
     text = re.sub(r"[\t|]+", " ", line).strip()
     match = _SHANGHAI.match(text)
     if match is not None:
-        return Title(_shanghai_layout(match), None, _is_continuation(match["suffix"]))
+        return Title(_shanghai_layout(match), year_line(match["suffix"] or ""), _is_continuation(match["suffix"]))
     match = _REGIONAL.match(text)
     if match is not None:
-        year = int(match["year"]) if match["year"] else None
+        year = int(match["year"]) if match["year"] else year_line(match["suffix"] or "")
         return Title(Layout.MUNICIPAL_2021, year, _is_continuation(match["suffix"]))
     return None
 

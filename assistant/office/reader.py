@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from assistant.domain import framework
+from assistant.domain.amounts import unreadable
 from assistant.domain.model import (
     CheckboxField,
     CheckOption,
@@ -399,10 +400,8 @@ class FormReader:
         in_wan = cleaned.endswith("万") or own_unit == "万元" or (own_unit is None and self.block_unit == "万元")
         try:
             amount = parse_amount(cleaned.removesuffix("万"))
-        except ValueError:
-            self.notes.warn_at(
-                "funding.bad_amount", f"「{label.text.strip()}」的金额「{text}」无法识别为数字，按空白处理", cell
-            )
+        except ValueError as exc:
+            self.notes.warn_at("funding.bad_amount", f"「{label.text.strip()}」的{unreadable(text, exc)}", cell)
             return None
         if amount is None or not in_wan:
             return amount

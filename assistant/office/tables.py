@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assistant.domain.amounts import unreadable
 from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
 from assistant.ingest.cells import label_key, parse_amount
 from assistant.office.grid import GridCell, GridRow
@@ -115,8 +116,8 @@ class BudgetReader:
             return None
         try:
             return parse_amount(cell.text)
-        except ValueError:
-            self.notes.warn_at("budget.bad_amount", f"金额「{cell.text.strip()}」无法识别为数字，按空白处理", cell)
+        except ValueError as exc:
+            self.notes.warn_at("budget.bad_amount", unreadable(cell.text.strip(), exc), cell)
             return None
 
 

@@ -347,6 +347,14 @@ RULES: tuple[Rule, ...] = (
         fix="删去与本项目无关的政策，写明本项目真正依据的法律法规、上级文件或批示（名称和文号）。",
     ),
     Rule(
+        id="BASIS-NOT-IN-LIBRARY",
+        severity=E,
+        criterion=C_FEASIBLE,
+        source="立项依据须为真实存在、可查证的政策文件（名称和文号准确）；本工具只引用政策库收录的或用户提供的政策",
+        title="标为取自政策库的政策在政策库中查无此文",
+        fix="对照原文核实名称和文号：确有此文件的按原文写作本人提供的依据；查无此文件的删去。",
+    ),
+    Rule(
         id="GOAL-REPEATS",
         severity=W,
         criterion=C_APPROPRIATE,

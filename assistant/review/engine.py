@@ -9,6 +9,7 @@ from assistant.review import (
     checks_form,
     checks_framework,
     checks_goals,
+    checks_library,
     checks_money,
     checks_reading,
     checks_relevance,
@@ -57,6 +58,7 @@ def review(decl: Declaration, context: ReviewContext | None = None) -> ReviewRep
         findings.extend(checks_relevance.check_relevance(decl, context))
     known = context or ReviewContext()
     findings.extend(checks_subject.check_basis_subject(decl, known))
+    findings.extend(checks_library.check_library_citations(decl, known))
     findings.extend(checks_subject.check_necessity_domain(decl, known))
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, _RULE_ORDER[f.rule_id]))
     return ReviewReport(

@@ -19,8 +19,8 @@ from assistant.corpus.store import (
 )
 from assistant.domain.model import Declaration
 from assistant.domain.policy import PolicyReference
-from assistant.domain.refs import policy_id
-from assistant.errors import AssistantError, InputError
+from assistant.domain.refs import policy_id, source_text
+from assistant.errors import AssistantError, InputError, printable
 from assistant.services.scope import CorpusScope
 
 
@@ -67,6 +67,14 @@ class CorpusService:
     def corpus(self) -> Corpus:
         return self.scope.current().corpus
 
+    def duplicates(self, decl: Declaration) -> list[Declaration]:
+        """The corpus declarations ``decl`` repeats: the same project name, year and 主管部门 (spaces ignored);
+        none for a declaration without a name."""
+        key = _project_key(decl)
+        if not key[0]:
+            return []
+        return [d for d in self.corpus().declarations if _project_key(d) == key]
+
     def stats(self) -> CorpusStats:
         return compute_stats(self.corpus().declarations)
 
@@ -79,13 +87,33 @@ class CorpusService:
         declaration_id, _, part = ref.partition("#")
         if not declaration_id:
             raise InputError("没有指定要打开的出处", hint="请点选回答中的一条出处")
-        return CitedSource(ref=ref, declaration=self.corpus().get(declaration_id), part=part or None)
+        declaration = self.corpus().get(declaration_id)
+        if part and source_text(self.corpus(), (), ref) is None:
+            raise InputError(
+                f"申报表 {declaration_id}（{declaration.header.name}）中没有{_part_label(part)}",
+                hint="语料库可能已更新，请重新提问，或点选回答中的其他出处",
+            )
+        return CitedSource(ref=ref, declaration=declaration, part=part or None)
 
     def _policy(self, policy_id: str) -> PolicyReference:
         found = next((p for p in self.scope.current().policies if p.id == policy_id), None)
         if found is None:
             raise InputError(f"政策库中没有编号为 {policy_id} 的文件", hint="语料库可能已更新，请重新提问")
         return found
+
+
+def _project_key(decl: Declaration) -> tuple[str, int | None, str]:
+    header = decl.header
+    return ("".join(header.name.split()), header.year, "".join((header.department or "").split()))
+
+
+def _part_label(part: str) -> str:
+    """``indicator-999`` → ``第 999 项指标``; ``funding.total`` → ``资金栏“total”``; else ``“…”这一部分``."""
+    if part.startswith("indicator-"):
+        return f"第 {part.removeprefix('indicator-')} 项指标"
+    if part.startswith("funding."):
+        return f"资金栏“{part.removeprefix('funding.')}”"
+    return f"“{printable(part)}”这一部分"
 
 
 def _expand(paths: list[Path]) -> tuple[list[Path], dict[str, str]]:

@@ -23,8 +23,9 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
 from assistant.domain.refs import BRIEF_REF
+from assistant.domain.syntax import describe_yaml_error
 from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSafeguard, DraftSection
-from assistant.errors import InputError
+from assistant.errors import InputError, printable
 from assistant.store.fields import (
     COLUMN_LABELS,
     FUNDING_FIELDS,
@@ -142,7 +143,8 @@ def parse_patch(text: str, *, source: str) -> list[FieldEdit]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise InputError(
-            f"修改文件 {source} 不是合法的 YAML：{exc}", hint="每行写“字段: 值”，如 开始日期: 2028-01-01"
+            f"修改文件 {source} 不是合法的 YAML：{describe_yaml_error(exc)}",
+            hint="每行写“字段: 值”，如 开始日期: 2028-01-01",
         ) from None
     if not isinstance(data, dict) or not data:
         raise InputError(f"修改文件 {source} 应是“字段: 值”的映射", hint=field_paths_help())
@@ -173,7 +175,8 @@ def read_cli_value(path: str, text: str) -> Any:
             return yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise InputError(
-                f"“{field_label(path)}”的值不是合法的 YAML 列表：{exc}", hint="如 '[{时间: 1月, 内容: 启动}]'"
+                f"“{field_label(path)}”的值不是合法的 YAML 列表：{describe_yaml_error(exc)}",
+                hint="如 '[{时间: 1月, 内容: 启动}]'",
             ) from None
     return text
 
@@ -286,6 +289,13 @@ def _row(head: str, item: Any, n: int) -> dict[str, Any]:
     keys = ROW_FIELDS[head]
     if isinstance(item, str):
         cells = [c.strip() for c in item.replace("|", "｜").split("｜")]
+        if len(cells) == 1 and head in ("plan", "composition"):
+            shape = "｜".join(keys.values())
+            raise InputError(
+                f"{LIST_FIELDS[head]}第 {n} 行“{printable(item.strip())[:40]}”只有一栏：{LIST_FIELDS[head]}应是列表，"
+                f"每项写作“{shape}”",
+                hint=f"YAML 中写作：{LIST_FIELDS[head]}: 后换行，每项一行，如 - {shape}",
+            )
         item = dict(zip(keys, cells, strict=False))
     if not isinstance(item, dict):
         raise InputError(f"{LIST_FIELDS[head]}第 {n} 行应是“{'｜'.join(keys.values())}”", hint="每行一项")

@@ -13,13 +13,15 @@ from pydantic import ValidationError
 from assistant.corpus.folder import HINT, why_not_readable
 from assistant.domain.model import Declaration
 from assistant.drafting.chain import to_declaration
+from assistant.drafting.models import Draft
 from assistant.errors import InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file
 from assistant.office.formats import IMPORT_FORMATS
 from assistant.office.importer import import_office, is_office_file
 from assistant.review.catalogue import RULES
+from assistant.review.checks_library import RULE as LIBRARY_RULE
 from assistant.review.engine import review, review_all
-from assistant.review.models import ReviewReport, Rule
+from assistant.review.models import Finding, ReviewReport, Rule
 from assistant.services.scope import CorpusScope
 from assistant.store.files import draft_from_payload, is_draft_payload, read_json_object
 
@@ -36,6 +38,12 @@ class ReviewService:
     def check_declaration(self, decl: Declaration) -> ReviewReport:
         """One declaration already read (e.g. an upload being previewed) against the current corpus."""
         return review(decl, self.scope.current().review_context)
+
+    def unverified_policies(self, draft: Draft) -> list[Finding]:
+        """Review's findings on the policies ``draft`` claims from the policy library that the library does not hold
+        as written (an imported draft JSON may name an invented one)."""
+        report = self.check_declaration(to_declaration(draft))
+        return [f for f in report.findings if f.rule_id == LIBRARY_RULE]
 
     def rules(self) -> list[Rule]:
         """The rule catalogue (`assistant rules`)."""

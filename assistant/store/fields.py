@@ -8,7 +8,8 @@ are ``header.<field>`` (e.g. ``header.start_date``), ``funding.<field>`` (e.g. `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from assistant.domain.model import SectionKind
@@ -180,3 +181,57 @@ def carry_fields(
                 path=path, origin=origins.get(path, changed), locked=locked, author=author, at=at
             )
     return records
+
+
+def same_rows(before: Sequence[DraftIndicator], after: Sequence[DraftIndicator]) -> dict[int, int]:
+    """Which row of ``before`` each row of ``after`` is: ``{new position: old position}``, positions from 1.
+
+    A row is known by its cells, not its place (a row moved to another block, or rows shifted by a deletion, an
+    addition or a reordering, are still themselves): first rows with all four cells equal (in order, for repeats),
+    then a row with one cell changed or its 三级指标 kept (the nearest such), and, when the table kept its length,
+    the rows left over in order (a row a person rewrote whole). A row of ``after`` left unpaired is new; a row of
+    ``before`` left unpaired was deleted."""
+    old = [tuple(_cells(r).values()) for r in before]
+    new = [tuple(_cells(r).values()) for r in after]
+    free = list(range(len(old)))
+    pairs: dict[int, int] = {}
+    for j, cells in enumerate(new):
+        found = next((i for i in free if old[i] == cells), None)
+        if found is not None:
+            pairs[j] = found
+            free.remove(found)
+    for j, cells in enumerate(new):
+        if j in pairs:
+            continue
+        near = [(_alike(old[i], cells), -abs(i - j), i) for i in free]
+        best = max((n for n in near if n[0] >= 3 or old[n[2]][2] == cells[2]), default=None)
+        if best is not None:
+            pairs[j] = best[2]
+            free.remove(best[2])
+    if len(old) == len(new):
+        for j, i in zip([j for j in range(len(new)) if j not in pairs], list(free), strict=True):
+            pairs[j] = i
+    return {j + 1: i + 1 for j, i in pairs.items()}
+
+
+def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    return sum(x == y for x, y in zip(a, b, strict=True))
+
+
+def follow_rows(
+    before: Draft, after: Draft, texts: dict[str, str], records: dict[str, FieldRecord]
+) -> tuple[dict[str, str], dict[str, FieldRecord]]:
+    """``texts`` and ``records`` of ``before`` with each indicator cell's path renumbered to where its row is in
+    ``after`` (`same_rows`), so a lock or a person's mark stays on the row it was put on; a deleted row's cells
+    are dropped."""
+    moved = {old: new for new, old in same_rows(before.indicators, after.indicators).items()}
+    out_texts = {p: t for p, t in texts.items() if not p.startswith("indicator.")}
+    out_records = {p: r for p, r in records.items() if not p.startswith("indicator.")}
+    for old, new in moved.items():
+        for column in INDICATOR_COLUMNS:
+            was, now = indicator_path(old, column), indicator_path(new, column)
+            if was in texts:
+                out_texts[now] = texts[was]
+            if was in records:
+                out_records[now] = replace(records[was], path=now)
+    return out_texts, out_records

@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.domain.provenance import Origin
 from assistant.drafting.models import Draft
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
-from assistant.store.fields import FieldRecord, carry_fields, field_label, field_texts, initial_origins
+from assistant.store.fields import (
+    FieldRecord,
+    carry_fields,
+    field_label,
+    field_texts,
+    follow_rows,
+    initial_origins,
+)
 from assistant.store.files import read_draft_file
 from assistant.store.login_locks import LoginLocks
 from assistant.store.models import DraftRow, ProposalRow, ProvenanceRow, UserRow, VersionRow
@@ -123,10 +130,11 @@ class DraftStore:
         Raises `DraftConflict` (nothing written) when ``expected_parent`` is no longer the latest version.
         """
         parent, now = self.get(draft_id, expected_parent), _now()
+        before, previous = follow_rows(parent.draft, draft, field_texts(parent.draft), parent.fields)
         fields = carry_fields(
-            field_texts(parent.draft),
+            before,
             field_texts(draft),
-            parent.fields,
+            previous,
             changed=changed,
             origins=origins or {},
             author=author,

@@ -38,6 +38,19 @@ def need_draft(draft_id: object) -> int:
     return whole_number(draft_id, what="草稿编号", hint="请在“我的草稿”中选择一份")
 
 
+def need_base(base: object) -> int:
+    """The version the page shows (the one an edit is made on); None when this session never opened the draft (an API
+    call straight to an edit endpoint), which is an `InputError` saying so."""
+    from assistant.errors import InputError
+
+    if base is None or base == "":
+        raise InputError(
+            "这个页面（会话）还没有打开这份草稿，不知道修改基于哪一版，未保存",
+            hint="请先打开草稿（“我的草稿”中选择一份；接口调用请先调用 /open_draft）再修改",
+        )
+    return whole_number(base, what="草稿版本号", hint="请刷新页面后重新打开草稿")
+
+
 def whole_number(value: object, *, what: str, hint: str) -> int:
     """``value`` (as a page or an API call sends it) as a whole number ≥ 1; anything else is an `InputError` naming ``what``."""
     from assistant.errors import InputError

@@ -18,7 +18,7 @@ from assistant.services.results import DraftConflict
 from assistant.services.workspace import IndicatorInput
 from assistant.web import render
 from assistant.web.charts import value_chart
-from assistant.web.context import need_draft
+from assistant.web.context import need_base, need_draft
 from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 
@@ -183,7 +183,7 @@ def wire_editor(editor: RowEditor, view: DraftView) -> None:
             goal_annual: Typed = None,
         ) -> dict:
             ws = ctx.workspace(request)
-            draft, n = need_draft(draft_id), _row_number(position)
+            draft, n, base = need_draft(draft_id), _row_number(position), need_base(base)
             view.keep_unsaved(ws, draft, base, (overview, necessity, goal_total, goal_annual), "修改指标表")
             fields = (level1, level2, name, operator, number, unit, qualitative)
             try:
