@@ -103,3 +103,27 @@ def test_the_total_over_what_the_whole_project_delivers():
 def test_a_line_that_says_what_it_buys_is_divided_by_that():
     brief = load_brief(CASES / "16-voter-registration.yaml")
     assert _costs(brief)["选民登记单位成本"].value.value == "≤5000(元/个)"  # 230,000 ÷ 46个选民登记站, not ÷ 6.3万人
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "standard"),
+    [
+        (
+            "全年送餐8万人次，每次配送补贴3元。",
+            {"名称": "送餐上门配送补贴", "内容": "8万人次×3元", "金额": 240000},
+            "=3(元/次)",
+        ),
+        ("送餐上门约2万单，每单送餐费12元。", {"名称": "送餐服务费", "内容": "约2万单", "金额": 240000}, "=12(元/单)"),
+        (
+            "开展入户巡访5000户次，巡访补贴每户40元。",
+            {"名称": "巡访补贴", "内容": "5000户", "金额": 200000},
+            "=40(元/户)",
+        ),
+    ],
+)
+def test_one_stated_figure_is_one_cost_row(content, line, standard):
+    """A budget line whose quotient is the standard the brief states for the same thing adds no second row."""
+    brief = Brief(name="社区为老服务", year=2027, funding={"总额": line["金额"]}, content=content, composition=[line])
+    costs = {n: r.value.value for n, r in _costs(brief).items() if n != "项目总成本"}
+    assert standard in costs.values(), costs
+    assert len(costs) == 1, costs
