@@ -8,7 +8,7 @@ import pytest
 from assistant.domain.brief import Brief, load_brief
 from assistant.domain.framework import Level2
 from assistant.domain.statements import read_statements
-from assistant.suggest.brief_rows import statement_rows
+from assistant.suggest.brief_rows import output_statements, scope_notes, statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, Origin
 
@@ -127,3 +127,44 @@ def test_one_stated_figure_is_one_cost_row(content, line, standard):
     costs = {n: r.value.value for n, r in _costs(brief).items() if n != "项目总成本"}
     assert standard in costs.values(), costs
     assert len(costs) == 1, costs
+
+
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        ("依托辖区13个街镇的社区长者食堂和42个助餐点，全年供餐45万人次。", "≥42(个)"),
+        ("服务覆盖全区13个街镇，新建助餐点42个。", "≥42(个)"),
+        ("为辖区14个街镇困难群众提供法律援助，全年办理援助案件1200件。", "≥1200(件)"),
+        ("在全区120个居村开展法治讲座240场。", "≥240(场)"),
+    ],
+)
+def test_the_areas_a_service_sits_in_are_scope_not_an_output(content, kept):
+    """依托/覆盖/为/在 N个街镇…: no 街镇数量 row; the count said of the service's own output stays; a note says why."""
+    brief = Brief(name="社区为老服务", year=2027, content=content)
+    values = [r.value.value for r in statement_rows(output_statements(brief))]
+    assert kept in values and not any(v.startswith(("≥13(", "≥14(", "≥120(")) for v in values), values
+    [note] = scope_notes(brief)
+    assert "不是项目的产出" in note and "覆盖率" in note
+
+
+@pytest.mark.parametrize(
+    ("content", "value"),
+    [
+        ("对全区12个街镇人大代表联络站进行标准化改造。", "≥12(个)"),  # stations counted per area
+        ("完成村庄生活污水治理6个村。", "≥6(个)"),  # villages the work is done to
+    ],
+)
+def test_a_count_of_facilities_or_of_treated_areas_stays(content, value):
+    brief = Brief(name="基层设施改造", year=2027, content=content)
+    assert value in [r.value.value for r in statement_rows(output_statements(brief))]
+    assert scope_notes(brief) == []
+
+
+def test_a_facility_set_up_in_each_area_is_counted_by_the_areas():
+    brief = Brief(
+        name="老年助餐服务",
+        year=2027,
+        content="依托镇社区中央厨房，在8个村居设立老年助餐服务点，全年供应助餐约7.2万份。",
+    )
+    rows = {r.name: r.value.value for r in statement_rows(output_statements(brief))}
+    assert rows.get("老年助餐服务点数量") == "≥8(个)" and "村居数量" not in rows, rows
