@@ -27,7 +27,12 @@ from assistant.drafting.models import (
     NoteKind,
     SectionUsage,
 )
-from assistant.drafting.necessity import brief_reasons, brief_sentences, necessity_by_rules, no_reasons_note
+from assistant.drafting.necessity import (
+    brief_reasons,
+    necessity_by_rules,
+    no_reasons_note,
+    rules_overview,
+)
 from assistant.drafting.relevance import split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
@@ -429,9 +434,7 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
         text, cites = necessity_by_rules(ctx)
         return DraftSection(kind=kind, text=text, citations=cites, generated_by=RULES_MODEL)
     if kind is SectionKind.OVERVIEW:
-        parts = brief_sentences(b.content) or [b.name]
-        department = "，主管部门为" + b.department if b.department else ""
-        text = f"{b.name}由{b.implementer or '实施单位'}实施{department}。{'。'.join(parts)}。"
+        text = rules_overview(b)  # what/where/who/how much; the brief's reasons are 必要性's
     else:
         text = compose_goal(b, ctx.suggestions, annual=kind is SectionKind.GOAL_ANNUAL) or NO_GOAL
     return DraftSection(kind=kind, text=text, citations=[BRIEF_REF], generated_by=RULES_MODEL)
