@@ -376,7 +376,9 @@ def rule_parts_text(state: State) -> str:
 
 
 def _indicators(state: State) -> State:
+    """The suggested table, and its notes (a figure of the project's scope that got no row) in the draft's notes."""
     state.indicators.extend(draft_indicators(state.ctx.suggestions))
+    state.notes.extend(GroundingNote(kind=NoteKind.SCOPE_FIGURE, message=n) for n in state.ctx.suggestions.notes)
     return state
 
 
@@ -394,7 +396,10 @@ def _model_indicators(state: State, writer: Writer, review_context: ReviewContex
     left = None if deadline is None else deadline - time.perf_counter()  # the draft's budget bounds this call too
     improved = improve(state.ctx.suggestions, state.ctx.brief, writer.ask, context=review_context, seconds=left)
     state.indicators = draft_indicators(improved)
-    state.notes.extend(GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in improved.notes)
+    known = set(state.ctx.suggestions.notes)  # noted already by `_indicators`
+    state.notes.extend(
+        GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in improved.notes if n not in known
+    )
     return state
 
 
