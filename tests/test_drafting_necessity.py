@@ -153,3 +153,25 @@ def test_a_brief_of_reasons_only_keeps_them_without_labels_and_a_split_year_name
         }
     )
     assert rules_overview(brief) == "某项目由实施单位实施。设备老化。项目资金500万元，本年度申请200万元。"
+
+
+def test_a_law_on_how_to_buy_is_no_reason_the_project_is_needed():
+    """New-user trial: a river clean-up's rules 必要性 said 为落实《中华人民共和国政府采购法》…, because its plan buys the
+    service by 政府采购; the law stays a candidate for 立项依据, not a reason."""
+    from assistant.drafting.necessity import necessity_titles
+    from assistant.services.scope import CorpusScope
+    from assistant.services.writing import draft_context
+
+    brief = Brief.model_validate(
+        {
+            "项目名称": "2027年度区管河道保洁养护服务",
+            "年度": 2027,
+            "主要内容": "委托专业保洁单位对区管河道28条开展日常保洁养护。近年来居民投诉水面漂浮物问题较多。",
+            "政策依据": ["《上海市河道管理条例》"],
+            "实施计划": [{"时间": "2027年1月-2月", "内容": "政府采购确定保洁服务单位并签订合同"}],
+        }
+    )
+    ctx, _ = draft_context(brief, CorpusScope(BRIEFS.parent.parent.parent / "corpus").current())
+    assert any("政府采购" in item.citation.project for item in ctx.policies)  # the case this test is about
+    titles = necessity_titles(ctx)
+    assert titles and not any("政府采购" in t for t in titles), titles

@@ -153,8 +153,22 @@ def necessity_titles(ctx: DraftContext) -> list[str]:
     """The policies a rules 必要性 carries out: every one the user gave (政策依据, then those the brief's text
     names), then the library's fitting ones up to ``NECESSITY_POLICIES`` in all."""
     own = own_policy_labels(ctx)
-    library = [label for item in ctx.policies if (label := item.citation.project) not in own]
+    library = [
+        label
+        for item in ctx.policies
+        if (label := item.citation.project) not in own and not _how_to_buy(label, ctx.prompt_brief.name)
+    ]
     return own + library[: max(NECESSITY_POLICIES - len(own), 0)]
+
+
+# Laws on how public money buys (政府采购, 招标投标, 政府购买服务): a brief that buys a service names them in its plan
+# (政府采购确定保洁服务单位), but they say how the project is carried out, never why it is needed.
+_MEANS = re.compile(r"政府采购|招标投标|政府购买服务")
+
+
+def _how_to_buy(label: str, project: str) -> bool:
+    """A library policy on how to buy, for a project that is not itself about buying (a procurement platform is)."""
+    return bool(_MEANS.search(label)) and not _MEANS.search(project)
 
 
 def necessity_by_rules(ctx: DraftContext) -> tuple[str, list[SourceRef]]:
