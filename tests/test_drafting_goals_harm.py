@@ -42,3 +42,35 @@ def test_a_yes_no_indicator_is_stated_not_asked():
     for annual in (False, True):
         goal = compose_goal(brief, suggestions, annual=annual) or ""
         assert "是否" not in goal, goal
+
+
+def test_a_quality_named_by_its_value_is_stated_with_it():
+    """New-user trial: a rules goal ended …，长效管理机制健全性， (the row's value 健全 left out)."""
+    from assistant.domain.brief import example_brief
+    from assistant.domain.framework import PARENT, Level2
+    from assistant.domain.values import ValueKind
+    from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+
+    def row(name: str, value: str) -> IndicatorSuggestion:
+        level2 = Level2.SUSTAINABILITY
+        proposal = ValueProposal(value=value, kind=ValueKind.QUALITATIVE, ground=Ground.PLAN, basis="b", fields=[])
+        return IndicatorSuggestion(
+            level1=PARENT[level2],
+            level2=level2,
+            name=name,
+            template=name,
+            family=name,
+            naming=Naming.FILLED,
+            value=proposal,
+            evidence=[],
+            score=1.0,
+            origin=Origin.TEMPLATE,
+            source=None,
+        )
+
+    brief = example_brief()
+    table = suggest(brief, BANK).model_copy(
+        update={"suggestions": [row("长效管理机制健全性", "健全"), row("故障响应及时性", "及时")]}
+    )
+    goal = compose_goal(brief, table, annual=False) or ""
+    assert "长效管理机制健全，" in goal and "故障响应及时。" in goal and "性" not in goal, goal

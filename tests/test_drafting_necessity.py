@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.domain.brief import Brief, load_brief
-from assistant.drafting.necessity import MISSING, brief_reasons, brief_sentences, rules_necessity
+from assistant.drafting.necessity import MISSING, brief_reasons, brief_sentences, rules_necessity, rules_overview
 from assistant.evals.subject import copied_share
 
 BRIEFS = Path(__file__).resolve().parent.parent / "evals" / "drafting" / "briefs"
@@ -100,3 +100,78 @@ def test_rules_necessity_reads_past_the_brief_s_labels_and_keeps_an_office_s_req
     text = rules_necessity(brief, [])
     assert not text.startswith("现状") and "现状：" not in text
     assert "市民政局要求2027年底前实现助餐服务街镇全覆盖" in text and "45万人次" not in text
+
+
+@pytest.mark.parametrize(
+    ("content", "work", "reason"),
+    [
+        (
+            "依托辖区42个助餐点提供助餐服务，全年供餐45万人次。\n现状：辖区老龄化率达37.8%，现有助餐点覆盖不足；"
+            "市民政局要求2027年底前实现全覆盖。",
+            "依托辖区42个助餐点提供助餐服务，全年供餐45万人次",
+            "老龄化率",
+        ),
+        (
+            "主要内容：对区管河道28条开展日常保洁养护。\n原因：近年来居民投诉水面漂浮物问题较多；"
+            "河长制考核要求区管河道保洁全覆盖。",
+            "对区管河道28条开展日常保洁养护",
+            "投诉",
+        ),
+        (
+            "1、开展普法讲座40场。2、居民反映身边缺少学法用法的渠道。",
+            "开展普法讲座40场",
+            "居民反映",
+        ),
+    ],
+)
+def test_the_rules_overview_is_an_overview_not_the_brief_with_its_labels(content: str, work: str, reason: str):
+    brief = Brief.model_validate(
+        {
+            "项目名称": "某项目",
+            "年度": 2027,
+            "实施单位": "某中心",
+            "主管部门": "某局",
+            "资金": {"总额": 3260000, "年度申请": 3260000},
+            "主要内容": content,
+        }
+    )
+    text = rules_overview(brief)
+    assert (
+        text.startswith("某项目由某中心实施，主管部门为某局。") and work in text and text.endswith("项目资金326万元。")
+    )
+    assert reason not in text and "现状：" not in text and "原因：" not in text and "主要内容：" not in text
+    assert reason in rules_necessity(brief, [])  # the reasons are 必要性's
+
+
+def test_a_brief_of_reasons_only_keeps_them_without_labels_and_a_split_year_names_its_request():
+    brief = Brief.model_validate(
+        {
+            "项目名称": "某项目",
+            "年度": 2027,
+            "资金": {"总额": 5000000, "年度申请": 2000000},
+            "主要内容": "现状：设备老化。",
+        }
+    )
+    assert rules_overview(brief) == "某项目由实施单位实施。设备老化。项目资金500万元，本年度申请200万元。"
+
+
+def test_a_law_on_how_to_buy_is_no_reason_the_project_is_needed():
+    """New-user trial: a river clean-up's rules 必要性 said 为落实《中华人民共和国政府采购法》…, because its plan buys the
+    service by 政府采购; the law stays a candidate for 立项依据, not a reason."""
+    from assistant.drafting.necessity import necessity_titles
+    from assistant.services.scope import CorpusScope
+    from assistant.services.writing import draft_context
+
+    brief = Brief.model_validate(
+        {
+            "项目名称": "2027年度区管河道保洁养护服务",
+            "年度": 2027,
+            "主要内容": "委托专业保洁单位对区管河道28条开展日常保洁养护。近年来居民投诉水面漂浮物问题较多。",
+            "政策依据": ["《上海市河道管理条例》"],
+            "实施计划": [{"时间": "2027年1月-2月", "内容": "政府采购确定保洁服务单位并签订合同"}],
+        }
+    )
+    ctx, _ = draft_context(brief, CorpusScope(BRIEFS.parent.parent.parent / "corpus").current())
+    assert any("政府采购" in item.citation.project for item in ctx.policies)  # the case this test is about
+    titles = necessity_titles(ctx)
+    assert titles and not any("政府采购" in t for t in titles), titles

@@ -177,7 +177,8 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
     # REL-TYPE: tests/test_review_type.py; COST-ARITHMETIC, COUNT-MISNAMED: tests/test_review_counts.py;
     # the subject rules: tests/test_review_subject.py; NEC-REPEATS: tests/test_review_reasons.py;
     # NAME-CUT, COST-FOREIGN-FIGURE: tests/test_review_reading.py
-    # FUND-NEGATIVE, TEXT-INSTRUCTION: tests/test_redteam_review.py; GOAL-VALUE-MISMATCH: tests/test_review_goal_values.py
+    # FUND-NEGATIVE, TEXT-INSTRUCTION: tests/test_redteam_review.py; GOAL-VALUE-MISMATCH, GOAL-NAME-STALE:
+    # tests/test_review_goal_values.py (and tests/test_rename_follows.py)
     assert set(ids) == set(FIRES) | {
         "REL-UNRELATED",
         "REL-TYPE",
@@ -193,6 +194,7 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
         "TEXT-INSTRUCTION",
         "GOAL-VALUE-MISMATCH",
         "BASIS-NOT-IN-LIBRARY",  # tests/test_review_library.py
+        "GOAL-NAME-STALE",
     }
 
 

@@ -64,3 +64,27 @@ def test_a_multi_year_projects_total_goal_may_set_another_figure():
     total = "三年内考核要求区管河道保洁覆盖率达到95%。"
     assert _findings(total, AGREEING, **three_years) == []
     assert len(_findings(AGREEING, total, **three_years)) == 1
+
+
+def _stale(total: str, annual: str):
+    base = example_brief()
+    data = base.model_dump(by_alias=True) | ONE_YEAR
+    sections = [(SectionKind.GOAL_TOTAL, total), (SectionKind.GOAL_ANNUAL, annual)]
+    decl = brief_declaration(type(base).model_validate(data), sections=sections, indicators=ROWS)
+    return [f for f in review(decl).findings if f.rule_id == "GOAL-NAME-STALE"]
+
+
+def test_a_goal_naming_a_row_by_a_name_the_table_no_longer_has_is_a_finding():
+    """漂浮物打捞数量 ≥1800(吨) was 漂浮物清理量 when the person wrote the goal: the goal's name is stale."""
+    stale = "2027年度，漂浮物清理数量不少于1800吨，服务对象满意度不低于85%。"
+    found = _stale(AGREEING, stale)
+    assert [f.location.section for f in found] == [SectionKind.GOAL_ANNUAL]
+    assert "漂浮物清理数量" in found[0].message and "漂浮物打捞数量" in (found[0].fix or "")
+    assert RULES_BY_ID["GOAL-NAME-STALE"].title
+
+
+def test_the_rows_own_names_its_ending_and_plain_wording_are_not_stale():
+    assert _stale(AGREEING, AGREEING) == []
+    ending = "2027年度，打捞数量达到1800吨，保洁覆盖率达到100%。"  # the name's ending: the row's own
+    plain = "全年打捞漂浮物约1800吨，群众对河道环境满意。"  # no indicator-like name before the figure
+    assert _stale(ending, plain) == []

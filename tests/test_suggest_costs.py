@@ -8,7 +8,7 @@ import pytest
 from assistant.domain.brief import Brief, load_brief
 from assistant.domain.framework import Level2
 from assistant.domain.statements import read_statements
-from assistant.suggest.brief_rows import statement_rows
+from assistant.suggest.brief_rows import output_statements, scope_notes, statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, Origin
 
@@ -103,3 +103,68 @@ def test_the_total_over_what_the_whole_project_delivers():
 def test_a_line_that_says_what_it_buys_is_divided_by_that():
     brief = load_brief(CASES / "16-voter-registration.yaml")
     assert _costs(brief)["选民登记单位成本"].value.value == "≤5000(元/个)"  # 230,000 ÷ 46个选民登记站, not ÷ 6.3万人
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "standard"),
+    [
+        (
+            "全年送餐8万人次，每次配送补贴3元。",
+            {"名称": "送餐上门配送补贴", "内容": "8万人次×3元", "金额": 240000},
+            "=3(元/次)",
+        ),
+        ("送餐上门约2万单，每单送餐费12元。", {"名称": "送餐服务费", "内容": "约2万单", "金额": 240000}, "=12(元/单)"),
+        (
+            "开展入户巡访5000户次，巡访补贴每户40元。",
+            {"名称": "巡访补贴", "内容": "5000户", "金额": 200000},
+            "=40(元/户)",
+        ),
+    ],
+)
+def test_one_stated_figure_is_one_cost_row(content, line, standard):
+    """A budget line whose quotient is the standard the brief states for the same thing adds no second row."""
+    brief = Brief(name="社区为老服务", year=2027, funding={"总额": line["金额"]}, content=content, composition=[line])
+    costs = {n: r.value.value for n, r in _costs(brief).items() if n != "项目总成本"}
+    assert standard in costs.values(), costs
+    assert len(costs) == 1, costs
+
+
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        ("依托辖区13个街镇的社区长者食堂和42个助餐点，全年供餐45万人次。", "≥42(个)"),
+        ("服务覆盖全区13个街镇，新建助餐点42个。", "≥42(个)"),
+        ("为辖区14个街镇困难群众提供法律援助，全年办理援助案件1200件。", "≥1200(件)"),
+        ("在全区120个居村开展法治讲座240场。", "≥240(场)"),
+    ],
+)
+def test_the_areas_a_service_sits_in_are_scope_not_an_output(content, kept):
+    """依托/覆盖/为/在 N个街镇…: no 街镇数量 row; the count said of the service's own output stays; a note says why."""
+    brief = Brief(name="社区为老服务", year=2027, content=content)
+    values = [r.value.value for r in statement_rows(output_statements(brief))]
+    assert kept in values and not any(v.startswith(("≥13(", "≥14(", "≥120(")) for v in values), values
+    [note] = scope_notes(brief)
+    assert "不是项目的产出" in note and "覆盖率" in note
+
+
+@pytest.mark.parametrize(
+    ("content", "value"),
+    [
+        ("对全区12个街镇人大代表联络站进行标准化改造。", "≥12(个)"),  # stations counted per area
+        ("完成村庄生活污水治理6个村。", "≥6(个)"),  # villages the work is done to
+    ],
+)
+def test_a_count_of_facilities_or_of_treated_areas_stays(content, value):
+    brief = Brief(name="基层设施改造", year=2027, content=content)
+    assert value in [r.value.value for r in statement_rows(output_statements(brief))]
+    assert scope_notes(brief) == []
+
+
+def test_a_facility_set_up_in_each_area_is_counted_by_the_areas():
+    brief = Brief(
+        name="老年助餐服务",
+        year=2027,
+        content="依托镇社区中央厨房，在8个村居设立老年助餐服务点，全年供应助餐约7.2万份。",
+    )
+    rows = {r.name: r.value.value for r in statement_rows(output_statements(brief))}
+    assert rows.get("老年助餐服务点数量") == "≥8(个)" and "村居数量" not in rows, rows

@@ -148,3 +148,25 @@ def test_any_text_gives_statements_or_nothing_never_an_error(text):
 def test_the_operator_follows_the_wording(text, op):
     [s] = [s for s in _read(text) if s.kind is Kind.COUNT]
     assert s.op == op
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "op", "number", "unit", "obj"),
+    [
+        ("全年新增助餐点≥13个", Kind.COUNT, "≥", 13, "个", "助餐点"),
+        ("全年新增助餐点>=13个", Kind.COUNT, "≥", 13, "个", "助餐点"),
+        ("助餐点数量：≥13个", Kind.COUNT, "≥", 13, "个", "助餐点数量"),
+        ("接待来访群众不超过300人次", Kind.COUNT, "≤", 300, "人次", "来访群众"),
+        ("投诉处理时间≤3个工作日", Kind.DEADLINE, "≤", 3, "个工作日", "投诉处理"),
+        ("办结时限不超过5个工作日", Kind.DEADLINE, "≤", 5, "个工作日", "办结"),
+        ("配送补贴≤3元/单", Kind.STANDARD, "≤", 3, "元/单", "补贴"),
+        ("老年人满意度≥90%", Kind.RATE, "≥", 90, "%", None),
+    ],
+)
+def test_a_value_typed_with_an_operator_reads_as_its_words_do(text, kind, op, number, unit, obj):
+    """Primer value forms: ≥13个 reads like 不少于13个, ≤3个工作日 like 3个工作日内, never an operator left in a name."""
+    [s] = _read(text)
+    assert (s.kind, s.op, s.number, s.unit) == (kind, op, Decimal(number), unit)
+    if obj is not None:
+        assert s.object == obj
+    assert not any(c in s.object for c in "≥≤<>=＞＜")

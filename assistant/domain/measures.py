@@ -30,6 +30,10 @@ _RATE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)(?P<tail>以上|以下|以内)?"
 )
 _DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
+_CEILING_DEADLINE = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{0,12}(?:时间|时限|用时|周期|期限))(?:应|须|需|要)?(?:在|为)?"
+    rf"(?P<figure>(?:不超过|不多于|控制在|≤|≦|<=|＜＝)\s*(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)}))(?!内|以内|之内)"
+)
 _BY_MONTH = re.compile(
     r"(?:\d{4}年)?(?P<month>1[0-2]|0?[1-9])月(?P<when>底|末|上旬|中旬|下旬|(?:[12]\d|3[01]|0?[1-9])日)?(?:之前|以前|前)"
 )
@@ -62,9 +66,12 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
         elif m["times"] == "每月":
             per = f"{per}·月"  # 每个托位每月800元
         middle = m["middle"] or ""
-        ceiling = bool(m[f"approx{n}"]) or any(w in middle for w in AT_MOST)
+        prefix = part[
+            : m.start()
+        ].rstrip()  # 配送补贴≤3元/单, 配送补贴不超过3元/单: the ceiling written before the figure
+        ceiling = bool(m[f"approx{n}"]) or any(w in middle for w in AT_MOST) or prefix.endswith(AT_MOST)
         middle = re.sub("|".join(sorted(AT_MOST, key=len, reverse=True)), "", middle)
-        before = _line_name(part[: m.start()], label) + middle
+        before = _line_name(_OPERATOR_END.sub("", prefix), label) + middle
         subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         if not subject.endswith(_PRICED):  # 按每个托位每月800元的标准给予运营补贴 → 托位运营补贴
             named_after = _NAMED_AFTER.match(part[m.end() :])
@@ -92,6 +99,7 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
     return found
 
 
+_OPERATOR_END = re.compile("(?:" + "|".join(map(re.escape, sorted(AT_LEAST + AT_MOST, key=len, reverse=True))) + ")$")
 # What a standard's own words end with when they name what is priced: 慰问标准, 送餐费, 就餐补贴, 套餐售价.
 _PRICED = ("标准", "单价", "费用", "成本", "价格", "费", "补贴", "补助", "售价")
 # A price the people served pay (自付, 个人负担, 售价, 收费), not what the project spends.
@@ -169,6 +177,18 @@ def read_deadlines(part: str, label: str, clause: str, taken: list[tuple[int, in
         unit = m["unit"]
         found.append(
             Statement(Kind.DEADLINE, read_number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group(0))
+        )
+    for m in _CEILING_DEADLINE.finditer(part):  # 投诉处理时间≤3个工作日, 办结时限不超过5个工作日
+        if overlaps(m.span(), taken) or NOT_BEFORE.search(part[: m.start()]):
+            continue
+        taken.append(m.span())
+        verb, obj = _deadline_phrase(m["what"], "")
+        obj = re.sub(r"(?:时间|时限|用时|周期|期限)$", "", obj) or obj
+        unit = m["unit"]
+        found.append(
+            Statement(
+                Kind.DEADLINE, read_number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group("figure")
+            )
         )
     for m in _BY_MONTH.finditer(part):  # 研究报告于2027年11月底前完成结题评审 → 11月底前
         taken.append(m.span())

@@ -14,7 +14,10 @@ import re
 from functools import cache
 from typing import Any
 
-APPROX = "约|近|逾|超过|不少于|不低于|至少|达到|达|共计|共|累计|合计|总计|计"
+# An estimate, a floor or a ceiling written before a figure, in words or as a person types it (≥13个, >=13个, ≤3元).
+APPROX = (
+    "约|近|逾|不超过|不多于|超过|不少于|不低于|至少|达到|达|共计|共|累计|合计|总计|计|>=|<=|＞＝|＜＝|≥|≧|≤|≦|＞|＜|>|<"
+)
 ACTIVITY = re.compile(r"(?:活动|会议|座谈会|讲座|培训|检查|调研|演练|宣讲)$")
 # Words that open a clause but say nothing of the object: 全区, 预计, 全年…
 _LEAD = re.compile(

@@ -53,6 +53,7 @@ class PolicyKind(StrEnum):
 
 _ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _CITED_IN_PATTERN = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt:L\d+$")
+_ORDER_NUMBER = re.compile(r"令\s*(?:第\s*)?\d+\s*号")  # an order's number: 国务院令第721号
 _NON_CANONICAL_YEAR = re.compile(r"[\[［(（【]\s*(\d{4})\s*[\]］)）】]")
 _CANONICAL_YEAR = re.compile(r"〔(\d{4})〕")
 _HAN = r"\u3400-\u9fff"
@@ -185,6 +186,25 @@ class PolicyReference(BaseModel):
         if self.dates and self.year is not None and all(d.year != self.year for d in self.dates):
             raise ValueError(f"year={self.year} 不是 dates 中任何一个日期的年份")
         return self
+
+    @property
+    def cited_year(self) -> int | None:
+        """The year shown beside ``《题名》（文号）``, consistent with the number: the year in a 文号 (〔2017〕); for an
+        order's number (国务院令第721号), which each promulgation gets anew, the year of the last 公布/发布 the record
+        dates (2019, not the 2009 first adoption), or None where a revision follows it with no 公布 dated (the order's
+        number may be the revision's: unsure); else the record's year."""
+        match = _CANONICAL_YEAR.search(self.doc_number or "")
+        if match:
+            return int(match.group(1))
+        if not (self.doc_number and _ORDER_NUMBER.search(self.doc_number)):
+            return self.year
+        published = [d.date for d in self.dates if "公布" in d.event or "发布" in d.event]
+        last = max(published, default=None)
+        if last is None:
+            later = any(self.year is not None and d.year > self.year for d in self.dates)
+            return None if later else self.year
+        revised_after = any(d.date > last and "修" in d.event for d in self.dates)
+        return None if revised_after else int(last[:4])
 
     def citation(self) -> str:
         """The title as a declaration writes it: ``《纸质档案数字化规范》（DA/T 31-2017）``."""

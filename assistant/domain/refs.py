@@ -218,7 +218,7 @@ def policy_citation(policy: PolicyReference) -> SourceRef:
     return SourceRef(
         ref=POLICY_PREFIX + policy.id,
         project=policy_title(policy),
-        year=policy.year,
+        year=policy.cited_year,  # the year of the number shown (国务院令第721号 → 2019), never a contradicting one
         part=POLICY_PART,
         quote=policy.title,
     )

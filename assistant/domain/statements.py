@@ -62,6 +62,7 @@ _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|�
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
 _PER_UNIT = re.compile(r"每(?P<per>批次|期|场|班|次|批|轮|门|堂|集|节|项)(?P<what>[^，,；。]{0,8})$")
 _DURATIONS = {"分钟", "课时", "学时", "小时"}
+_LABELLED = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}(?<![费金款]))[：:]\s*$")
 
 
 def read_statements(brief: Brief) -> list[Statement]:
@@ -233,6 +234,9 @@ def _counts(
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
         own_verb, obj = phrase(before, after)
+        named = _LABELLED.search(before) if label != "项目构成" else None  # a 项目构成 line's name is what it pays for
+        if not obj and named:  # 助餐点数量：≥13个 — the label names what is counted
+            obj = clean_object(named["label"])
         if verb and before and not any(v in before for v in (*KNOWN_VERBS, *GENERIC_VERBS)):
             own_verb, obj = verb, clean_object(before) or obj  # 购置执法记录仪300台、便携式打印终端120台
         if before.endswith("等"):  # 检测农药残留、兽药残留等32项: examples, the count is of 检测项目

@@ -27,7 +27,12 @@ from assistant.drafting.models import (
     NoteKind,
     SectionUsage,
 )
-from assistant.drafting.necessity import brief_reasons, brief_sentences, necessity_by_rules, no_reasons_note
+from assistant.drafting.necessity import (
+    brief_reasons,
+    necessity_by_rules,
+    no_reasons_note,
+    rules_overview,
+)
 from assistant.drafting.relevance import split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
 from assistant.errors import ModelError
@@ -371,7 +376,9 @@ def rule_parts_text(state: State) -> str:
 
 
 def _indicators(state: State) -> State:
+    """The suggested table, and its notes (a figure of the project's scope that got no row) in the draft's notes."""
     state.indicators.extend(draft_indicators(state.ctx.suggestions))
+    state.notes.extend(GroundingNote(kind=NoteKind.SCOPE_FIGURE, message=n) for n in state.ctx.suggestions.notes)
     return state
 
 
@@ -389,7 +396,10 @@ def _model_indicators(state: State, writer: Writer, review_context: ReviewContex
     left = None if deadline is None else deadline - time.perf_counter()  # the draft's budget bounds this call too
     improved = improve(state.ctx.suggestions, state.ctx.brief, writer.ask, context=review_context, seconds=left)
     state.indicators = draft_indicators(improved)
-    state.notes.extend(GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in improved.notes)
+    known = set(state.ctx.suggestions.notes)  # noted already by `_indicators`
+    state.notes.extend(
+        GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in improved.notes if n not in known
+    )
     return state
 
 
@@ -429,9 +439,7 @@ def rules_section(ctx: DraftContext, kind: SectionKind) -> DraftSection:
         text, cites = necessity_by_rules(ctx)
         return DraftSection(kind=kind, text=text, citations=cites, generated_by=RULES_MODEL)
     if kind is SectionKind.OVERVIEW:
-        parts = brief_sentences(b.content) or [b.name]
-        department = "，主管部门为" + b.department if b.department else ""
-        text = f"{b.name}由{b.implementer or '实施单位'}实施{department}。{'。'.join(parts)}。"
+        text = rules_overview(b)  # what/where/who/how much; the brief's reasons are 必要性's
     else:
         text = compose_goal(b, ctx.suggestions, annual=kind is SectionKind.GOAL_ANNUAL) or NO_GOAL
     return DraftSection(kind=kind, text=text, citations=[BRIEF_REF], generated_by=RULES_MODEL)

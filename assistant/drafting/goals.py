@@ -42,6 +42,8 @@ def _phrase(row: IndicatorSuggestion) -> str | None:
         # 是否支撑…开展 = 是 → 支撑…开展; 是否发生安全事故 = 否 → 不发生安全事故 (a goal states, never asks)
         return row.name.replace("是否", "不" if value == "否" else "", 1)
     if match is None:
+        if value and row.name.endswith(f"{value}性"):  # 长效管理机制健全性 = 健全 → 长效管理机制健全, a statement
+            return row.name[:-1]
         if value in ("", "是", "达到", "完成") or value in row.name:
             return row.name
         return f"{row.name}为{value}" if len(value) <= QUALITATIVE_CHARS else None  # a paragraph is no goal

@@ -80,6 +80,7 @@ class NoteKind(StrEnum):
     NECESSITY_REWRITTEN = "necessity_rewritten"  # a 必要性 that restated the work plan or a precedent, by rules
     NO_BASIS = "no_basis"  # no policy of the project's subject: 立项依据 left for the user to give
     NO_REASONS = "no_reasons"  # the brief says no 现状/问题/上级要求/需要: 必要性 asks for them
+    SCOPE_FIGURE = "scope_figure"  # a figure of the areas the project covers (13个街镇): scope, no 数量 row
 
 
 class GroundingNote(BaseModel):

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.refs import BRIEF_REF, SourceRef
+from assistant.domain.statements import plain
 from assistant.drafting.context import DraftContext, own_policy_labels
 from assistant.drafting.models import GroundingNote, NoteKind
 from assistant.review.reasons import reason_kind, without_lead
@@ -115,6 +117,35 @@ def rules_necessity(brief: Brief, policy_titles: list[str]) -> str:
     return text + (f"为落实{titles}等规定，解决上述问题，" if titles else "为解决上述问题，") + "有必要设立本项目。"
 
 
+def rules_overview(brief: Brief) -> str:
+    """项目概况 by rules, an overview: who carries the project out and under whom, what it does, where and for whom
+    (the brief's work sentences, an item's label such as 内容： taken off), and how much money. The brief's reasons
+    (现状、问题、上级要求、服务对象的需要, labelled 现状：/原因： or not) are 必要性's, not repeated here; a brief that
+    gives only reasons keeps them, without their labels, rather than an overview of nothing."""
+    sentences = [without_lead(s) for s in brief_sentences(brief.content)]
+    work = [s for s in sentences if s and reason_kind(s) is None] or [s for s in sentences if s]
+    department = f"，主管部门为{brief.department}" if brief.department else ""
+    head = f"{brief.name}由{brief.implementer or '实施单位'}实施{department}。"
+    return head + "".join(f"{s}。" for s in work or [brief.name]) + _money(brief)
+
+
+def _money(brief: Brief) -> str:
+    """``项目资金326万元。`` (with the year's request where it differs from the total), or nothing."""
+    total, annual = brief.funding.total, brief.funding.annual
+    first = total if total is not None else annual
+    if first is None:
+        return ""
+    text = f"项目资金{_wan(first)}"
+    if total is not None and annual is not None and annual != total:
+        text += f"，本年度申请{_wan(annual)}"
+    return text + "。"
+
+
+def _wan(amount: Decimal) -> str:
+    """326万元 for 3,260,000; an amount under 1万 in 元."""
+    return f"{plain(amount / 10000)}万元" if amount >= 10000 else f"{plain(amount)}元"
+
+
 NECESSITY_POLICIES = 3  # library policies a rules 必要性 names at most (the user's own are all named)
 
 
@@ -122,8 +153,22 @@ def necessity_titles(ctx: DraftContext) -> list[str]:
     """The policies a rules 必要性 carries out: every one the user gave (政策依据, then those the brief's text
     names), then the library's fitting ones up to ``NECESSITY_POLICIES`` in all."""
     own = own_policy_labels(ctx)
-    library = [label for item in ctx.policies if (label := item.citation.project) not in own]
+    library = [
+        label
+        for item in ctx.policies
+        if (label := item.citation.project) not in own and not _how_to_buy(label, ctx.prompt_brief.name)
+    ]
     return own + library[: max(NECESSITY_POLICIES - len(own), 0)]
+
+
+# Laws on how public money buys (政府采购, 招标投标, 政府购买服务): a brief that buys a service names them in its plan
+# (政府采购确定保洁服务单位), but they say how the project is carried out, never why it is needed.
+_MEANS = re.compile(r"政府采购|招标投标|政府购买服务")
+
+
+def _how_to_buy(label: str, project: str) -> bool:
+    """A library policy on how to buy, for a project that is not itself about buying (a procurement platform is)."""
+    return bool(_MEANS.search(label)) and not _MEANS.search(project)
 
 
 def necessity_by_rules(ctx: DraftContext) -> tuple[str, list[SourceRef]]:

@@ -371,6 +371,14 @@ RULES: tuple[Rule, ...] = (
         fix="目标与绩效指标写同一个数：按核定的指标值改正目标中的数字，或改正指标表中该指标的值。",
     ),
     Rule(
+        id="GOAL-NAME-STALE",
+        severity=W,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER5,
+        title="目标中的指标名称与指标表不一致",
+        fix="指标改名后，目标中写到该指标处也改用新名称，使目标与指标表说的是同一项指标。",
+    ),
+    Rule(
         id="NEC-REPEATS",
         severity=W,
         criterion=C_APPROPRIATE,

@@ -7,6 +7,10 @@ figure in the indicator's own unit (95%, 1800吨); a figure in another unit (0.1
 Where two rows' names reach the same figure, the longer match names it; rows that tie with different values leave it
 unread. The table holds the year's values, so 项目总目标 is read only for a project of one year (its dates in one
 year, or without dates, 年度申请 = 总额); 年度绩效目标 always.
+
+GOAL-NAME-STALE: a goal that gives a row's exact figure under an indicator-like name the table no longer has
+(``助餐点检查次数不少于168次`` after row 3 was renamed 季度食品安全检查次数 ≥168(次)): the name before the figure ends like
+an indicator's (次数, 数量, 率…), no row is named so or reads that figure by name, and exactly one row has that figure.
 """
 
 from __future__ import annotations
@@ -54,6 +58,49 @@ def check_goal_values(decl: Declaration) -> Iterator[Finding]:
                 fix=f"把{kind.label}中的“{read.text}”改为与指标值 {read.ind.value.raw} 一致，"
                 "或改正指标表中该指标的值，使两处写同一个数。",
             )
+
+
+def check_goal_names(decl: Declaration) -> Iterator[Finding]:
+    rows = [i for i in decl.indicators if _figure(i) is not None]
+    names = [re.sub(r"\s+", "", i.name) for i in decl.indicators]
+    for kind in (SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL):
+        text = decl.section_text(kind)
+        read = {r.span for r in _reads(text, rows)}
+        for ind in rows:
+            for name, figure, span in _named_figures(text, ind):
+                if span in read or any(name in n or n in name for n in names):
+                    continue
+                if sum(_figure(r) == _figure(ind) for r in rows) != 1:
+                    continue
+                yield finding(
+                    "GOAL-NAME-STALE",
+                    f"{kind.label}写“{name}”{figure}，指标表中没有名为“{name}”的指标；{figure}是指标「{ind.name}」"
+                    f"（{ind.value.raw}）的值，若该指标已改名，目标中的名称未随之修改。",
+                    at_section(decl, kind),
+                    fix=f"把{kind.label}中的“{name}”改为「{ind.name}」，或改正指标表中该指标的名称。",
+                )
+
+
+# The ending of an indicator's name (…次数, …数量, …覆盖率, …满意度, …时限, …单位成本).
+_NAME_END = r"(?:次数|人次|人数|数量|场次|批次|户数|期数|卷数|页数|件数|个数|面积|时长|时限|率|度|成本|标准)"
+_BEFORE = r"(?:不少于|不低于|不超过|不高于|控制在|保持在|达到|达|为|≥|≤|=)?"
+
+
+def _named_figures(text: str, ind: Indicator) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """(name, figure as written, span of the number) for each place ``text`` gives ``ind``'s figure after a name."""
+    number, unit = _figure(ind) or (Decimal(0), "")
+    units = r"[%％]" if unit == "%" else re.escape(unit)
+    pattern = re.compile(
+        rf"([^\d，,；;。：:、\s（(]{{2,24}}?{_NAME_END}){_BEFORE}\s*(?<![\d.])(\d+(?:\.\d+)?)\s*({units})"
+    )
+    for match in pattern.finditer(text):
+        try:
+            same = Decimal(match.group(2)) == number
+        except InvalidOperation:
+            continue
+        if same:
+            name = re.sub(r"^(?:通过本项目的实施|通过项目实施|全年|年度内|确保|实现|完成)", "", match.group(1))
+            yield name, f"{match.group(2)}{match.group(3)}", match.span(2)
 
 
 def _figure(ind: Indicator) -> tuple[Decimal, str] | None:

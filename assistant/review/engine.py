@@ -43,6 +43,7 @@ CHECKS: tuple[Check, ...] = (
     checks_reading.check_reading,
     checks_subject.check_goal_repeats,
     checks_goals.check_goal_values,
+    checks_goals.check_goal_names,
     checks_subject.check_necessity_repeats,
     checks_text.check_instructions,
 )

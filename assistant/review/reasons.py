@@ -39,10 +39,10 @@ POLICY_CLAUSE = re.compile(
 CLOSING = re.compile(r"[，,]?(?:为解决上述问题，)?(?:因此|故)?[，,]?有必要(?:设立|实施|开展)本项目")
 
 
-# An item's number or label before its sentence: 1、 (一) 一是 ① 背景：
+# An item's number or label before its sentence: 1、 (一) 一是 ① 背景： 主要内容： 上级要求：
 _LEAD = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[一二三四五六七八九十]是|[①-⑩]|"
-    r"(?:项目)?(?:背景|现状|问题|理由|原因|依据|内容|目的|说明)[:：])\s*"
+    r"(?:项目|主要|工作|实施|上级)?(?:背景|现状|问题|理由|原因|依据|内容|目的|说明|要求|需求)[:：])\s*"
 )
 
 

@@ -114,7 +114,8 @@ def _value(row: IndicatorInput, previous: ValueProposal | None) -> ValueProposal
 
 
 def _written(row: IndicatorInput) -> str:
-    """``≥90(%)`` from operator, number and unit; else the qualitative text."""
+    """``≥90(%)`` from operator, number and unit; else the text, in the form's written form where it is a quantity
+    (``≥13个``, ``不少于13个``, ``>=13 个`` → ``≥13(个)``: primer, value forms), else as the person wrote it."""
     if row.number is not None:
         op = row.operator.value if row.operator is not None else "="
         unit = f"({row.unit.strip()})" if row.unit and row.unit.strip() else ""
@@ -124,9 +125,10 @@ def _written(row: IndicatorInput) -> str:
         raise InputError(
             f"指标“{row.name}”没有指标值", hint="请填写数值（运算符、数字、单位），或填写定性指标值，如 及时、达标"
         )
-    if parse_value(text).kind is ValueKind.MISSING:
+    parsed = parse_value(text)
+    if parsed.kind is ValueKind.MISSING:
         raise InputError(f"指标“{row.name}”的指标值“{text}”等于空白", hint="请填写数值或定性值")
-    return text
+    return parsed.render() if parsed.kind is ValueKind.QUANTITATIVE else text
 
 
 class WorkspaceService:

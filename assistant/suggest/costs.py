@@ -47,7 +47,7 @@ def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
     standards = _own_standards([s for s in statements if s.kind is Kind.STANDARD and s.number])
     rows = _standard_rows(brief, standards, counts)
     covered = {_per(s.unit) for s in standards}
-    rows += _line_rows(brief.composition, counts, covered)
+    rows += _line_rows(brief.composition, counts, covered, standards)
     if not rows and not standards:
         rows += _whole_project_row(brief, counts)
     return CostRows(rows, _total_row(brief, rows))
@@ -128,8 +128,11 @@ def _products(brief: Brief, matched: list[tuple[Statement, Statement | None]]) -
 # -- 2. budget lines ÷ what they buy ------------------------------------------------------------------------
 
 
-def _line_rows(lines: list[CompositionLine], counts: list[Statement], covered: set[str]) -> list[IndicatorSuggestion]:
-    """Each line ÷ the quantity it buys, except where a stated standard already prices that unit."""
+def _line_rows(
+    lines: list[CompositionLine], counts: list[Statement], covered: set[str], standards: list[Statement]
+) -> list[IndicatorSuggestion]:
+    """Each line ÷ the quantity it buys, except where a stated standard already prices that unit or the quotient is
+    a stated standard's own figure (送餐上门配送补贴 240,000元 ÷ 8万人次 = 3元 restates 每次配送补贴3元: one row)."""
     rows = []
     for line in lines:
         count = _bought_by(line, counts)
@@ -143,11 +146,23 @@ def _line_rows(lines: list[CompositionLine], counts: list[Statement], covered: s
         per = _per(count.unit)
         number = _count_number(count)
         cost = _rounded(line.amount / number)
+        if any(_restates(s, line, cost, per) for s in standards):
+            continue
         arithmetic = f"项目构成“{line.part}” {line.amount:,.0f}元 ÷ {count.shown} ≈ {plain(cost)}元/{per}"
         name = f"{line.part}{'人均' if per in _PEOPLE or per == '人次' else '单位'}成本"
         why = f"计划标准（单位成本）：{arithmetic}；数量见简报{count.field}“{count.clause}”"
         rows.append(_cost_row(name, f"≤{plain(cost)}(元/{per})", why, [count.field, "项目构成"], arithmetic))
     return rows
+
+
+def _restates(standard: Statement, line: CompositionLine, cost: Decimal, per: str) -> bool:
+    """Whether a line's quotient is the standard's stated figure for the same thing: the same amount, and a unit
+    that is the standard's (次 within 人次) or wording the line shares (配送补贴 in 送餐上门配送补贴)."""
+    if standard.number is None or standard.number != cost:
+        return False
+    own = _per(standard.unit).split("·")[0]
+    wording = standard.subject or standard.object
+    return own in per or per in own or (bool(wording) and names(f"{line.part}{line.detail or ''}", wording))
 
 
 def _bought_by(line: CompositionLine, counts: list[Statement]) -> Statement | None:

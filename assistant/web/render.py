@@ -313,7 +313,7 @@ def policy_html(policy: PolicyReference) -> str:
         ("文件", f"《{policy.title}》"),
         ("文号", policy.doc_number),
         ("发文机关", policy.issuer),
-        ("年份", policy.year),
+        ("年份", policy.cited_year),
         ("日期", dated or None),
         ("状态", policy.status.value),
         ("适用范围", policy.scope),
