@@ -89,7 +89,7 @@ def plan_next_year(decl: Declaration, evaluation: SelfEvaluation) -> NextYearPla
 
 def unfilled_rows(evaluation: SelfEvaluation) -> list[str]:
     """The self-evaluation's rows next year's targets cannot learn from, one Chinese line each, numbered as the
-    自评表 numbers them (from 1): no 实际完成值, or a deviation (the rules score the row below its 分值, or the
+    自评表 numbers them (from 1): no 实际完成值, one that cannot be read or converted (`units`), or a deviation (the rules score the row below its 分值, or the
     actual misses a numeric target) with no 偏差原因分析."""
     card = score_evaluation(evaluation)
     lines = []
@@ -97,6 +97,8 @@ def unfilled_rows(evaluation: SelfEvaluation) -> list[str]:
         where = f"自评表第 {n} 行“{row.link.name}”"
         if not (row.actual or "").strip():
             lines.append(f"{where}：没有实际完成值")
+        elif score.unreadable:
+            lines.append(f"{where}：{score.unreadable}")
         elif not (row.deviation or "").strip() and (short := _shortfall(row, score.score, score.weight)):
             lines.append(f"{where}：{short}，但没有填写偏差原因")
     return lines
