@@ -225,8 +225,9 @@ class CycleService:
         """Refuse a figure typed into row ``row`` (from 1) that its indicator cannot have (`bounds.impossible_actual`:
         a rate above 100%, more days than the period, a negative count, 7.5 people), or that a numeric target cannot
         be compared with (`units.read_actual`: ``1e3天``, ``四百天``, ``3工作日`` against ``≤5(天)``); ``typed``:
-        label → text as typed (None: not given). Raises InputError naming the row, the figure and why. Imported forms are not refused: their
-        impossible figures are scored 0 and flagged (SE-IMPOSSIBLE / MON-IMPOSSIBLE)."""
+        label → text as typed (None: not given). Raises InputError naming the row, the figure, why and what to write.
+        Imported forms are not refused: their impossible or unreadable figures are scored 0 / shown ○无法读取 and flagged (SE-IMPOSSIBLE, SE-UNREADABLE /
+        MON-IMPOSSIBLE, MON-UNREADABLE)."""
         current = form.rows[row - 1]
         target = current.target_value or parse_value(current.target)
         if isinstance(form, MonitoringTable):
