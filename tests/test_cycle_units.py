@@ -171,6 +171,9 @@ def test_a_published_self_evaluation_reads_each_actual_in_its_own_unit(data_dir:
         ("25", "≤30(分钟)", "", ReadKind.NUMBER, "25"),  # a bare number is in the target's unit
         ("１２０％", "≥90(%)", "", ReadKind.NUMBER, "120"),
         ("1,200人", "≥1000(人)", "", ReadKind.NUMBER, "1200"),
+        ("7名", "≥7(人)", "", ReadKind.NUMBER, "7"),  # 名 and 位 count persons
+        ("7个人", "≥7(人)", "", ReadKind.NUMBER, "7"),
+        ("1.2万页", "≥10000(页)", "", ReadKind.NUMBER, "12000"),
         ("1.2万人次", "≥10000(人次)", "", ReadKind.NUMBER, "12000"),
         ("1.2万", "≥10000(人)", "", ReadKind.NUMBER, "12000"),  # a scale alone takes the target's noun
         ("12000人", "≥1(万人)", "", ReadKind.NUMBER, "1.2"),

@@ -11,7 +11,8 @@ The table (sizes in each kind's base unit; a conversion is made only where it is
 - percent: % 1, ‰ 0.1, 百分点/个百分点 1 — but for an indicator of a change (增长率, 提高, 下降 …) ``5%`` may be a
   relative change and ``5个百分点`` a difference of rates: those two are not converted there;
 - money: 元; length: 米 (公里 1000, 厘米, 毫米); area: 平方米 (平方公里, 公顷); mass: 克 (公斤, 吨, 斤);
-- counts: one kind per noun (人, 人次, 个, 次, 件, 台, 套, 户 …): 人 and 人次 count different things;
+- counts: one kind per noun (人, 人次, 个, 次, 件, 台, 套, 户 …): 人 and 人次 count different things; 名 and 位 count
+  persons (人), ``个人`` is 人;
 - any of these after a scale word 十/百/千/万/十万/百万/千万/亿 (万元, 万人次, 千米); a scale alone (``1.2万``)
   takes the target's noun.
 A unit not in the table compares only with the same unit written the same way; a per-year unit (``次/年``) is the
@@ -62,13 +63,15 @@ _OTHER: dict[str, tuple[str, Decimal]] = {
 # Nouns counting whole things: an amount of them (after its scale) is a whole number.
 COUNT_NOUNS = frozenset(
     "人 名 位 人次 次 个 件 台 套 户 家 项 场 场次 所 辆 座 处 篇 本 册 份 批 间 张 株 棵 头 只 条 部 门 节 期 轮 班"
-    " 组 支 枚 幅 首 集 笔 例 宗 起 块 盏 根 栋 幢 艘 架 车次 篇次 册次 课 堂".split()
+    " 组 支 枚 幅 首 集 笔 例 宗 起 块 盏 根 栋 幢 艘 架 车次 篇次 册次 课 堂 页 张次 户次".split()
 )
+# Classifiers of people counted as persons: 7名 and 7位 are 7人 (人次 is another count).
+_PEOPLE = {"名": "人", "位": "人"}
 _KINDS: dict[str, tuple[str, Decimal]] = (
     {k: ("time", Decimal(v)) for k, v in _TIME.items()}
     | {k: ("months", Decimal(v)) for k, v in _MONTHS.items()}
     | _OTHER
-    | {noun: (f"count:{noun}", Decimal(1)) for noun in COUNT_NOUNS}
+    | {noun: (f"count:{_PEOPLE.get(noun, noun)}", Decimal(1)) for noun in COUNT_NOUNS}
 )
 _SCALES = {"十万": 100000, "百万": 1000000, "千万": 10000000, "十": 10, "百": 100, "千": 1000, "万": 10000}
 _SCALES |= {"亿": 100000000}
@@ -119,6 +122,8 @@ class Unit:
 def unit_of(written: str) -> Unit:
     """The table's reading of ``written`` (``万人次``, ``个工作日``, ``%``); unknown units have ``kind`` None."""
     text = _PER_YEAR.sub("", normal(written)) or normal(written)
+    if text not in _KINDS and text.startswith("个") and text[1:] in COUNT_NOUNS:
+        text = text[1:]  # 7个人 is 7人
     if text in _KINDS:
         kind, size = _KINDS[text]
         return Unit(written, text, kind, size, Decimal(1))
