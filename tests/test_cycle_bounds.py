@@ -83,7 +83,7 @@ def test_selfeval_accepts_possible_edges(data_dir: Path) -> None:
 
 def test_imported_impossible_actual_scores_zero_and_is_not_carried(data_dir: Path, tmp_path: Path) -> None:
     _ok(["selfeval", "create", PROJECT])
-    _ok(["selfeval", "fill", "1", "--row", "1", "--actual", "1项"])
+    _ok(["selfeval", "fill", "1", "--row", "1", "--actual", "100%"])
     out = tmp_path / "自评.json"
     _ok(["selfeval", "export", "1", "-o", str(out)])
     data = json.loads(out.read_text(encoding="utf-8"))

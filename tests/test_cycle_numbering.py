@@ -47,7 +47,7 @@ def test_findings_number_themselves_and_name_the_indicator_row() -> None:
 
 def test_monitoring_findings_name_the_budget_part_and_the_row() -> None:
     _ok(["monitor", "create", "2023-003-05", "--as-of", "2023-07-31"])
-    _ok(["monitor", "fill", "1", "--row", "2", "--actual", "1个", "--expected", "1个", "--executed", "1000"])
+    _ok(["monitor", "fill", "1", "--row", "2", "--actual", "1天", "--expected", "1天", "--executed", "1000"])
     out = _ok(["monitor", "check", "1"]).output
     assert "序号" in out and "审核发现（3 条）" in out
     from assistant.services import build_services

@@ -3,7 +3,8 @@
 Each finding names its row (0-based ``index``, None for the whole form), says what is wrong and what to do,
 in Chinese. Codes are stable: ``SE-NO-REASON``, ``SE-TARGET-LOW``, ``SE-TARGET-LOOSE``, ``SE-NO-SURVEY``,
 ``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``, ``SE-OVERSPEND``
-(执行数 above the budget), ``SE-IMPOSSIBLE`` (an 实际完成值 the indicator cannot have), ``SE-YEAR-OPEN`` (the year
+(执行数 above the budget), ``SE-IMPOSSIBLE`` (an 实际完成值 the indicator cannot have), ``SE-UNREADABLE`` (an
+实际完成值 whose number cannot be read or whose unit does not convert to the target's), ``SE-YEAR-OPEN`` (the year
 has not ended).
 """
 
@@ -128,6 +129,9 @@ def _row(score: RowScore, row: SelfEvalRow, settings: Settings) -> list[Finding]
     if score.impossible:
         fix = "请核对并改正实际完成值（此行暂按0分计，也不作为下年目标的历史标准）"
         return [*out, Finding("SE-IMPOSSIBLE", Severity.ERROR, i, f"{score.impossible}（目标 {row.target}）", fix)]
+    if score.unreadable:
+        fix = f"{score.hint}（此行暂按0分计，也不作为下年目标的历史标准）"
+        return [*out, Finding("SE-UNREADABLE", Severity.ERROR, i, f"{score.unreadable}（目标 {row.target}）", fix)]
     reason = (row.deviation or "").strip()
     if score.score is not None and score.weight is not None and score.score < score.weight and not reason:
         out.append(

@@ -3,7 +3,11 @@ progress, expected full-year result and 完成目标可能性 (cycle.md: 序时�
 
 Shapes: `elapsed_share(as_of)` → percent of the year gone (31 July → 58.08); `monitor(table)` →
 `MonitoringReport` with a `Light` and its reasons for the budget and for each row, and findings (a row that is not
-green with no 偏差原因, a red row with no 纠偏措施). The red/yellow cut-offs are product settings (`rules.py`).
+green with no 偏差原因, a red row with no 纠偏措施, a figure that cannot be read). The red/yellow cut-offs are product
+settings (`rules.py`). A figure is read in its own unit and converted to the target's (`units.read_actual`:
+``2小时`` against ``≤30(分钟)`` is 120 minutes); one that cannot be read (``1e3天``, ``NaN人``, ``四百天``, words
+for a numeric target) or whose unit does not convert is ``Light.UNREADABLE`` (○无法读取) with MON-UNREADABLE,
+never green.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from enum import StrEnum
 
 from assistant.cycle.bounds import days_to, impossible_actual, overspent, year_days
 from assistant.cycle.findings import Finding, Severity
-from assistant.cycle.numbers import fmt, number_of, quantize, target_of
+from assistant.cycle.numbers import fmt, quantize, target_of
 from assistant.cycle.rules import DEFAULT_SETTINGS, Settings
+from assistant.cycle.units import Reading, ReadKind, read_actual
 from assistant.domain.cycle import MonitoringRow, MonitoringTable, Possibility
 from assistant.domain.values import Operator, ValueKind
 
@@ -27,26 +32,29 @@ class Light(StrEnum):
     YELLOW = "yellow"
     RED = "red"
     GREY = "grey"  # nothing filled yet
+    UNREADABLE = "unreadable"  # a figure that cannot be read or converted to the target's unit
 
     @property
     def label(self) -> str:
-        return {"green": "正常", "yellow": "关注", "red": "预警", "grey": "未填写"}[self.value]
+        labels = {"green": "正常", "yellow": "关注", "red": "预警", "grey": "未填写", "unreadable": "无法读取"}
+        return labels[self.value]
 
     @property
     def mark(self) -> str:
         """A text mark that every font has (the terminal and the page draw no colour emoji everywhere)."""
-        return {"green": "●", "yellow": "▲", "red": "■", "grey": "○"}[self.value]
+        return {"green": "●", "yellow": "▲", "red": "■", "grey": "○", "unreadable": "○"}[self.value]
 
     @property
     def colour(self) -> str:
-        return {"green": "#2e8b3a", "yellow": "#c98a00", "red": "#c0392b", "grey": "#888888"}[self.value]
+        colours = {"green": "#2e8b3a", "yellow": "#c98a00", "red": "#c0392b", "grey": "#888888"}
+        return colours.get(self.value, "#888888")
 
     def html(self) -> str:
         """The light as a coloured mark and its label (for the web page)."""
         return f'<span style="color:{self.colour};font-weight:bold">{self.mark} {self.label}</span>'
 
 
-_RANK = {Light.GREY: 0, Light.GREEN: 1, Light.YELLOW: 2, Light.RED: 3}
+_RANK = {Light.GREY: 0, Light.GREEN: 1, Light.YELLOW: 2, Light.UNREADABLE: 3, Light.RED: 4}
 
 
 @dataclass(frozen=True)
@@ -146,10 +154,14 @@ def row_signal(
     row: MonitoringRow, elapsed: Decimal, settings: Settings = DEFAULT_SETTINGS, *, as_of: date | None = None
 ) -> Signal:
     """The worst of: 完成目标可能性, 全年预计完成情况 against the target, progress to date against 序时进度; a figure
-    the indicator cannot have (`impossible`) is red, whatever the rest says."""
+    the indicator cannot have (`impossible`) is red, one that cannot be read (`unreadable`) is ○无法读取, whatever
+    the rest says."""
     wrong = impossible(row, as_of)
     if wrong:
         return Signal(Light.RED, wrong)
+    unread = unreadable(row)
+    if unread:
+        return Signal(Light.UNREADABLE, [text for text, _, _ in unread])
     return _worst([_possibility(row), _expected(row), _progress(row, elapsed, settings)])
 
 
@@ -170,6 +182,21 @@ def impossible(row: MonitoringRow, as_of: date | None) -> list[str]:
     return [f"{label}“{text}”{why}" for label, text, why in found if why]
 
 
+def unreadable(row: MonitoringRow) -> list[tuple[str, str, bool]]:
+    """The row's 执行情况 and 全年预计完成情况 that a numeric target cannot be compared with, one per figure:
+    (Chinese why, Chinese what to write, refused — a number that cannot be read or a unit that does not convert,
+    rather than words). Empty for a target that is not numeric."""
+    target = target_of(row.target, row.target_value)
+    if target.kind is not ValueKind.QUANTITATIVE or target.number is None:
+        return []
+    found = []
+    for label, text in (("执行情况", row.actual_to_date), ("全年预计", row.expected_full_year)):
+        reading = read_actual(text, target, row.link.name)
+        if reading.refused or reading.kind is ReadKind.TEXT:
+            found.append((f"{label}“{text}”{reading.problem}", reading.hint or "", reading.refused))
+    return found
+
+
 def _possibility(row: MonitoringRow) -> Signal:
     if row.possibility is Possibility.IMPOSSIBLE:
         return Signal(Light.RED, ["完成目标可能性：完全不可能"])
@@ -180,22 +207,23 @@ def _possibility(row: MonitoringRow) -> Signal:
     return Signal(Light.GREY)
 
 
-def _numbers(row: MonitoringRow, text: str | None) -> tuple[Decimal, Decimal, bool] | None:
+def _numbers(row: MonitoringRow, text: str | None) -> tuple[Decimal, Decimal, bool, Reading] | None:
+    """The figure in the target's unit, the target, whether it is a ``≤`` target, and the reading (for its text)."""
     target = target_of(row.target, row.target_value)
-    actual = number_of(text)
-    if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
+    reading = read_actual(text, target, row.link.name)
+    if target.kind is not ValueKind.QUANTITATIVE or target.number is None or reading.value is None:
         return None
-    return actual, target.number, target.operator in (Operator.LE, Operator.LT)
+    return reading.value, target.number, target.operator in (Operator.LE, Operator.LT), reading
 
 
 def _expected(row: MonitoringRow) -> Signal:
     found = _numbers(row, row.expected_full_year)
     if found is None:
         return Signal(Light.GREEN if (row.expected_full_year or "").strip() else Light.GREY)
-    expected, goal, reverse = found
+    expected, goal, reverse, reading = found
     short = expected > goal if reverse else expected < goal
     if short:
-        return Signal(Light.RED, [f"全年预计 {fmt(expected)}，达不到目标 {row.target}"])
+        return Signal(Light.RED, [f"全年预计 {reading.shown()}，达不到目标 {row.target}"])
     return Signal(Light.GREEN)
 
 
@@ -203,15 +231,15 @@ def _progress(row: MonitoringRow, elapsed: Decimal, settings: Settings) -> Signa
     found = _numbers(row, row.actual_to_date)
     if found is None:
         return Signal(Light.GREEN if (row.actual_to_date or "").strip() else Light.GREY)
-    actual, goal, reverse = found
+    actual, goal, reverse, reading = found
     target = target_of(row.target, row.target_value)
     if reverse:
         if actual > goal:
-            return Signal(Light.YELLOW, [f"当前 {fmt(actual)} 已超过目标上限 {row.target}"])
+            return Signal(Light.YELLOW, [f"当前 {reading.shown()} 已超过目标上限 {row.target}"])
         return Signal(Light.GREEN)
-    if target.unit in ("%", "‰") or goal == 0:  # a rate or level: judged as it stands, not cumulated
+    if target.unit in ("%", "‰", "％") or goal == 0:  # a rate or level: judged as it stands, not cumulated
         if actual < goal:
-            return Signal(Light.YELLOW, [f"当前 {fmt(actual)}{target.unit or ''} 低于目标 {row.target}"])
+            return Signal(Light.YELLOW, [f"当前 {reading.shown()} 低于目标 {row.target}"])
         return Signal(Light.GREEN)
     progress = quantize(actual / goal * 100)
     gap = elapsed - progress
@@ -220,6 +248,15 @@ def _progress(row: MonitoringRow, elapsed: Decimal, settings: Settings) -> Signa
     if gap > 0:
         return Signal(Light.YELLOW, [f"完成进度 {progress}%，低于序时进度 {elapsed}%"])
     return Signal(Light.GREEN)
+
+
+def _unreadable_finding(index: int, row: MonitoringRow, unread: list[tuple[str, str, bool]]) -> Finding:
+    """MON-UNREADABLE: an error for a number that cannot be read or a unit that does not convert, a warning for
+    words where a number is wanted."""
+    severity = Severity.ERROR if any(refused for _, _, refused in unread) else Severity.WARNING
+    why = "；".join(text for text, _, _ in unread)
+    fix = f"{'；'.join(dict.fromkeys(hint for _, hint, _ in unread if hint))}（此行显示为“无法读取”，不参与预警判断）"
+    return Finding("MON-UNREADABLE", severity, index, f"{why}（目标 {row.target}）", fix)
 
 
 def monitor(
@@ -236,6 +273,9 @@ def monitor(
             findings.append(
                 Finding("MON-IMPOSSIBLE", Severity.ERROR, i, f"{'；'.join(wrong)}（目标 {row.target}）", fix)
             )
+            continue
+        if unread := unreadable(row):
+            findings.append(_unreadable_finding(i, row, unread))
             continue
         if signal.light in (Light.YELLOW, Light.RED) and row.deviation.is_blank:
             findings.append(

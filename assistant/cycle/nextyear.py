@@ -4,8 +4,11 @@ Each indicator is carried over with last year's 实际完成值 as its 历史标
 the level actually reached (rounded towards the old target, never past what was achieved; a percentage is kept
 within 100), an unmet target is kept with the reason given for missing it, and a row with no 实际完成值 is kept
 with a note; an 实际完成值 the indicator cannot have (`bounds.impossible_actual`: 120% satisfaction, 400 days in a
-year) is never a 历史标准: the old target is kept with the reason. `plan_next_year` → `NextYearPlan` (one `CarriedRow` per declaration row, in order); `apply_plan`
-writes the proposals into a draft started from last year's form and returns the diff (what changed and why).
+year) is never a 历史标准: the old target is kept with the reason; nor is one that cannot be read or whose unit does
+not convert to the target's (`units.read_actual`); a figure in another unit (``45分钟`` against ``≤1(小时)``) is
+converted to the target's unit before it is compared or proposed. `plan_next_year` → `NextYearPlan` (one
+`CarriedRow` per declaration row, in order); `apply_plan` writes the proposals into a draft started from last
+year's form and returns the diff (what changed and why).
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from enum import StrEnum
 from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, year_days
-from assistant.cycle.numbers import fmt, number_of, quantize
+from assistant.cycle.numbers import fmt, quantize
 from assistant.cycle.scoring import score_evaluation
+from assistant.cycle.units import Reading, approx, read_actual
 from assistant.domain.cycle import SelfEvalRow, SelfEvaluation
 from assistant.domain.model import Declaration, Indicator
 from assistant.domain.values import IndicatorValue, Operator, ValueKind, parse_value
@@ -30,6 +34,7 @@ class Change(StrEnum):
     UNMET = "未完成，沿用目标"
     UNMEASURED = "无实际完成值，沿用目标"
     IMPOSSIBLE = "实际完成值不可能，沿用目标"
+    UNREADABLE = "实际完成值无法读取，沿用目标"
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ def plan_next_year(decl: Declaration, evaluation: SelfEvaluation) -> NextYearPla
 
 def unfilled_rows(evaluation: SelfEvaluation) -> list[str]:
     """The self-evaluation's rows next year's targets cannot learn from, one Chinese line each, numbered as the
-    自评表 numbers them (from 1): no 实际完成值, or a deviation (the rules score the row below its 分值, or the
+    自评表 numbers them (from 1): no 实际完成值, one that cannot be read or converted (`units`), or a deviation (the rules score the row below its 分值, or the
     actual misses a numeric target) with no 偏差原因分析."""
     card = score_evaluation(evaluation)
     lines = []
@@ -92,6 +97,8 @@ def unfilled_rows(evaluation: SelfEvaluation) -> list[str]:
         where = f"自评表第 {n} 行“{row.link.name}”"
         if not (row.actual or "").strip():
             lines.append(f"{where}：没有实际完成值")
+        elif score.unreadable:
+            lines.append(f"{where}：{score.unreadable}")
         elif not (row.deviation or "").strip() and (short := _shortfall(row, score.score, score.weight)):
             lines.append(f"{where}：{short}，但没有填写偏差原因")
     return lines
@@ -102,7 +109,7 @@ def _shortfall(row: SelfEvalRow, score: Decimal | None, weight: Decimal | None) 
     if score is not None and weight is not None and score < weight:
         return f"得分 {fmt(score)}，低于分值 {fmt(weight)}"
     target = row.target_value or parse_value(row.target)
-    actual = number_of(row.actual)
+    actual = read_actual(row.actual, target, row.link.name).value
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
         return None
     reverse = target.operator in (Operator.LE, Operator.LT)
@@ -122,7 +129,7 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
             change=Change.UNMEASURED,
             why=f"{when}自评表没有该指标的实际完成值，无法作为历史标准；沿用原目标，请补充数据来源",
         )
-    actual = number_of(row.actual)
+    reading = read_actual(row.actual, target, ind.name)
     wrong = impossible_actual(ind.name, row.actual, target, days=year_days(year) if year else 366)
     if wrong is not None:
         return CarriedRow(
@@ -132,7 +139,15 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
             change=Change.IMPOSSIBLE,
             why=f"{when}实际完成值“{row.actual}”{wrong}，不能作为历史标准；沿用原目标，请先改正自评表",
         )
-    if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
+    if target.kind is ValueKind.QUANTITATIVE and reading.refused:
+        return CarriedRow(
+            **base,
+            last_actual=row.actual,
+            proposed=target.render(),
+            change=Change.UNREADABLE,
+            why=f"{when}实际完成值“{row.actual}”{reading.problem}，不能作为历史标准；沿用原目标，请先改正自评表",
+        )
+    if target.kind is not ValueKind.QUANTITATIVE or target.number is None or reading.value is None:
         return CarriedRow(
             **base,
             last_actual=row.actual,
@@ -140,16 +155,17 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
             change=Change.KEPT,
             why=f"{when}实际完成情况：{row.actual}（定性指标，沿用原目标）",
         )
-    return _quantitative(base, target, actual, row, when)
+    return _quantitative(base, target, reading, row, when)
 
 
 def _quantitative(
-    base: dict[str, Any], target: IndicatorValue, actual: Decimal, row: SelfEvalRow, when: str
+    base: dict[str, Any], target: IndicatorValue, reading: Reading, row: SelfEvalRow, when: str
 ) -> CarriedRow:
-    goal = target.number
-    assert goal is not None
+    """Compared and proposed in the target's unit (``reading.value``); the figure shown as written."""
+    goal, actual = target.number, reading.value
+    assert goal is not None and actual is not None
     reverse = target.operator in (Operator.LE, Operator.LT)
-    shown = f"{when}目标 {target.render()}，实际完成 {row.actual}"
+    shown = f"{when}目标 {target.render()}，实际完成 {reading.shown()}"
     met = actual <= goal if reverse else actual >= goal
     if not met:
         reason = (row.deviation or "").strip() or "（自评表未填写偏差原因，请补充）"
@@ -170,6 +186,14 @@ def _quantitative(
             why=f"{shown}，恰好达到目标，沿用",
         )
     new = _level(actual, target, reverse)
+    if new == goal:
+        return CarriedRow(
+            **base,
+            last_actual=row.actual,
+            proposed=target.render(),
+            change=Change.KEPT,
+            why=f"{shown}，按原目标的小数位取整后与原目标相同，沿用",
+        )
     proposed = _written(target, new)
     ratio = quantize(actual / goal * 100)
     verb, change = ("收紧", Change.TIGHTENED) if reverse else ("提高", Change.RAISED)
@@ -179,7 +203,7 @@ def _quantitative(
         proposed=proposed,
         change=change,
         why=(
-            f"{shown}（为目标的 {ratio}%）；建议{verb}为 {proposed}：取{when}实际完成值 {fmt(actual)} "
+            f"{shown}（为目标的 {ratio}%）；建议{verb}为 {proposed}：取{when}实际完成值 {approx(actual)}{target.unit or ''} "
             f"按原目标的小数位取整（历史标准）"
         ),
     )
@@ -211,6 +235,6 @@ def diff_lines(plan: NextYearPlan) -> list[str]:
         where = f"上年申报表指标第 {row.position} 行“{row.name}”"
         if row.changed:
             lines.append(f"{where}：{row.last_target} → {row.proposed}（{row.why}）")
-        elif row.change in (Change.UNMET, Change.UNMEASURED, Change.IMPOSSIBLE):
+        elif row.change in (Change.UNMET, Change.UNMEASURED, Change.IMPOSSIBLE, Change.UNREADABLE):
             lines.append(f"{where}：{row.change.value}（{row.why}）")
     return lines + plan.notes

@@ -3,7 +3,10 @@
 Shapes: `score_budget` takes the 年度资金总额 row and its 分值 → `BudgetScore`; `score_row` takes one indicator row
 and its 分值 → `RowScore`; `score_evaluation` takes a whole `SelfEvaluation` → `Scorecard` (rows in order, total).
 A row that cannot be scored (no 实际完成值, a qualitative row with no band chosen, no 分值) has ``score=None`` and
-a ``problem`` saying what to fill; the total is then marked incomplete, never silently lower.
+a ``problem`` saying what to fill; the total is then marked incomplete, never silently lower. An 实际完成值 is read
+in its own unit and converted to the target's (`units.read_actual`: ``2小时`` against ``≤30(分钟)`` is 120 minutes);
+the arithmetic is shown in the unit the person wrote. A figure that cannot be read or whose unit does not convert
+(``3工作日`` against ``≤5(天)``) scores 0 with the reason in ``unreadable``.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, overspent, year_days
-from assistant.cycle.numbers import fmt, number_of, percent, quantize, target_of
+from assistant.cycle.numbers import fmt, percent, quantize, target_of
 from assistant.cycle.rules import BANDS, DEFAULT_SETTINGS, RULES, Part, RuleId, Settings
+from assistant.cycle.units import Reading, approx, read_actual
 from assistant.cycle.weights import Spread, part_of, spread, weights_problem
 from assistant.domain.cycle import Band, FundKind, FundLine, SelfEvalRow, SelfEvaluation
 from assistant.domain.values import IndicatorValue, Operator, ValueKind
@@ -43,6 +47,8 @@ class RowScore:
     ratio: Decimal | None = None  # actual ÷ target for quantitative rows (how far beyond or short)
     direction: str | None = None  # "positive", "reverse", "zero", "band"
     impossible: str | None = None  # Chinese: why the 实际完成值 cannot be (`bounds.impossible_actual`); scored 0
+    unreadable: str | None = None  # Chinese: why the 实际完成值 cannot be read or converted (`units`); scored 0
+    hint: str | None = None  # Chinese: what to write instead of an unreadable 实际完成值
 
     @property
     def full(self) -> bool:
@@ -97,7 +103,7 @@ def score_row(
     if target.kind is ValueKind.QUANTITATIVE and target.number is not None:
         if not (row.actual or "").strip():
             return RowScore(**base, score=None, rule=None, arithmetic="", problem="未填写实际完成值")
-        actual = number_of(row.actual)
+        reading = read_actual(row.actual, target, row.link.name)
         wrong = impossible_actual(row.link.name, row.actual, target, days=days)
         wrong = None if wrong is None else f"实际完成值“{row.actual}”{wrong}"
         if wrong is not None:
@@ -109,8 +115,10 @@ def score_row(
                 arithmetic=text,
                 impossible=wrong,
             )
-        if actual is not None:
-            return _quantitative(base, target, actual, weight, settings)
+        if reading.refused:
+            return _unreadable(base, row, reading, settings)
+        if reading.value is not None:
+            return _quantitative(base, target, reading, weight, settings)
         if row.band is None:
             return RowScore(
                 **base,
@@ -122,13 +130,25 @@ def score_row(
     return _banded(base, row, target, weight, settings)
 
 
+def _unreadable(base: dict[str, Any], row: SelfEvalRow, reading: Reading, settings: Settings) -> RowScore:
+    why = f"实际完成值“{row.actual}”{reading.problem}"
+    zero = Decimal(0).quantize(Decimal(1).scaleb(-settings.places))
+    text = f"{why}：按0分计，请改正后重新计分"
+    return RowScore(**base, score=zero, rule=None, arithmetic=text, unreadable=why, hint=reading.hint)
+
+
 def _quantitative(
-    base: dict[str, Any], target: IndicatorValue, actual: Decimal, weight: Decimal, settings: Settings
+    base: dict[str, Any], target: IndicatorValue, reading: Reading, weight: Decimal, settings: Settings
 ) -> RowScore:
-    goal = target.number
-    assert goal is not None
-    unit = target.unit or ""
-    shown = f"实际 {fmt(actual)}{unit}，目标 {target.render()}"
+    """Scored in the unit the person wrote: the target is converted to it (the rules' ratios do not depend on it)."""
+    assert target.number is not None and reading.value is not None and reading.written is not None
+    if reading.converted:
+        actual, unit = reading.written, reading.unit or ""
+        goal = reading.goal_as_written(target.number)
+        shown = f"实际 {approx(actual)}{unit}，目标 {target.render()}（即 {approx(goal)}{unit}）"
+    else:
+        actual, goal, unit = reading.value, target.number, reading.unit or target.unit or ""
+        shown = f"实际 {approx(actual)}{unit}，目标 {target.render()}"
     if target.operator in (Operator.LE, Operator.LT):
         return _reverse(base, goal, actual, weight, settings, shown)
     if goal == 0:
@@ -147,9 +167,7 @@ def _quantitative(
         score = weight
     else:
         score = max(ratio, Decimal(0)) * weight  # a negative actual scores 0, never below
-        text = (
-            f"{shown}：未达到，得分 = {fmt(actual)} ÷ {fmt(goal)} × {fmt(weight)} = {quantize(score, settings.places)}"
-        )
+        text = f"{shown}：未达到，得分 = {approx(actual)} ÷ {approx(goal)} × {fmt(weight)} = {quantize(score, settings.places)}"
     return RowScore(
         **base,
         score=quantize(score, settings.places),
@@ -169,13 +187,13 @@ def _reverse(
         score, text = weight, f"{shown}：未超过目标，得满分 {quantize(weight, settings.places)}"
     elif rule is RuleId.REVERSE_RATIO:
         score = goal / actual * weight
-        text = f"{shown}：超过目标，得分 = {fmt(goal)} ÷ {fmt(actual)} × {fmt(weight)} = {quantize(score, settings.places)}"
+        text = f"{shown}：超过目标，得分 = {approx(goal)} ÷ {approx(actual)} × {fmt(weight)} = {quantize(score, settings.places)}"
     elif goal == 0 or actual >= 2 * goal:
         score, text = Decimal(0), f"{shown}：达到或超过目标的2倍，得0分"
     else:
         score = (1 - (actual - goal) / goal) * weight
         text = (
-            f"{shown}：超过目标，得分 = (1 − ({fmt(actual)} − {fmt(goal)}) ÷ {fmt(goal)}) × {fmt(weight)}"
+            f"{shown}：超过目标，得分 = (1 − ({approx(actual)} − {approx(goal)}) ÷ {approx(goal)}) × {fmt(weight)}"
             f" = {quantize(score, settings.places)}"
         )
     return RowScore(

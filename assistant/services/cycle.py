@@ -22,9 +22,10 @@ from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
 from assistant.cycle.questions import CycleAnswer, answer, years_of
 from assistant.cycle.scoring import Scorecard, score_evaluation
 from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
+from assistant.cycle.units import read_actual
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration
-from assistant.domain.values import parse_value
+from assistant.domain.values import ValueKind, parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import reviewed
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
@@ -222,9 +223,11 @@ class CycleService:
     @staticmethod
     def check_entry(form: Form, row: int, typed: dict[str, str | None]) -> None:
         """Refuse a figure typed into row ``row`` (from 1) that its indicator cannot have (`bounds.impossible_actual`:
-        a rate above 100%, more days than the period, a negative count); ``typed``: label → text as typed (None: not
-        given). Raises InputError naming the row, the figure and why. Imported forms are not refused: their
-        impossible figures are scored 0 and flagged (SE-IMPOSSIBLE / MON-IMPOSSIBLE)."""
+        a rate above 100%, more days than the period, a negative count, 7.5 people), or that a numeric target cannot
+        be compared with (`units.read_actual`: ``1e3天``, ``四百天``, ``3工作日`` against ``≤5(天)``); ``typed``:
+        label → text as typed (None: not given). Raises InputError naming the row, the figure, why and what to write.
+        Imported forms are not refused: their impossible or unreadable figures are scored 0 / shown ○无法读取 and flagged (SE-IMPOSSIBLE, SE-UNREADABLE /
+        MON-IMPOSSIBLE, MON-UNREADABLE)."""
         current = form.rows[row - 1]
         target = current.target_value or parse_value(current.target)
         if isinstance(form, MonitoringTable):
@@ -232,6 +235,12 @@ class CycleService:
         else:
             period = {"实际完成值": year_days(form.year) if form.year else 366}
         for label, text in typed.items():
+            reading = read_actual(text, target, current.link.name) if target.kind is ValueKind.QUANTITATIVE else None
+            if reading is not None and reading.refused:
+                raise InputError(
+                    f"第 {row} 行“{current.link.name}”的{label}不能填“{printable(text or '')}”：{reading.problem}",
+                    hint=f"{reading.hint}（该行年度指标值为 {current.target}）",
+                )
             wrong = impossible_actual(current.link.name, text, target, days=period.get(label, 366))
             if wrong is not None:
                 raise InputError(

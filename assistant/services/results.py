@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from assistant.cycle.rules import RULES as CYCLE_RULES
     from assistant.cycle.rules import WEIGHTS_SOURCE, thresholds
     from assistant.cycle.scoring import rule_text
+    from assistant.cycle.units import read_actual
     from assistant.drafting.chain import DraftEvent, failed_sections
     from assistant.drafting.models import RULES_MODEL, Draft, DraftIndicator, NoteKind
     from assistant.index.documents import SearchMode
@@ -85,6 +86,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "MonitoringReport": ("assistant.cycle.monitoring", "MonitoringReport"),
     "NoteKind": ("assistant.drafting.models", "NoteKind"),
     "number_of": ("assistant.cycle.numbers", "number_of"),
+    "read_actual": ("assistant.cycle.units", "read_actual"),
     "Proposal": ("assistant.store", "Proposal"),
     "provenance": ("assistant.suggest.models", "provenance"),
     "redact": ("assistant.llm.redact", "redact"),
@@ -171,6 +173,7 @@ __all__ = [
     "indicator_path",
     "monitor",
     "number_of",
+    "read_actual",
     "redact",
     "rule_text",
     "section_path",

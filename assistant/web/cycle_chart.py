@@ -13,7 +13,7 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from assistant.domain.values import Operator, ValueKind
-from assistant.services.results import number_of, target_of
+from assistant.services.results import read_actual, target_of
 from assistant.web.charts import CJK_FONTS
 
 CAP = Decimal(200)  # bars above 200% of target are drawn at 200 (the label keeps the real figure)
@@ -22,7 +22,7 @@ CAP = Decimal(200)  # bars above 200% of target are drawn at 200 (the label keep
 def _ratio(target_text: str, parsed, actual: str | None) -> Decimal | None:
     """实际 ÷ 目标 in percent for a numeric target and actual (a ≤ target: 目标 ÷ 实际); None otherwise."""
     target = target_of(target_text, parsed)
-    value = number_of(actual)
+    value = read_actual(actual, target).value  # in the target's unit (2小时 against ≤30(分钟) is 120)
     if target.kind is not ValueKind.QUANTITATIVE or not target.number or value is None:
         return None
     if target.operator in (Operator.LE, Operator.LT):
