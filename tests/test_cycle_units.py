@@ -224,3 +224,33 @@ def test_bounds_read_every_accepted_form_in_the_targets_unit(
     name: str, actual: str, target: str, impossible: bool
 ) -> None:
     assert (impossible_actual(name, actual, parse_value(target), days=365) is not None) is impossible
+
+
+def test_the_pages_row_editors_refuse_what_the_cli_refuses(data_dir: Path) -> None:
+    """Both tabs' row editors check a changed figure as `monitor fill` / `selfeval fill` do; an unchanged one (an
+    imported form's figure, shown ○无法读取) does not block editing the row's other cells."""
+    from assistant.errors import InputError
+    from assistant.services import build_services
+    from assistant.settings import load_settings
+    from assistant.web import monitor_tab, selfeval_tab
+
+    _ok(["monitor", "create", PROJECT, "--as-of", "2023-07-31"])
+    _ok(["selfeval", "create", PROJECT])
+    with build_services(load_settings()) as services:
+        cycle = services.cycle("张三")
+        table, ev = cycle.monitoring(1).form, cycle.selfeval(2).form
+        with pytest.raises(InputError, match="阿拉伯数字"):
+            monitor_tab.edited(table, 2, "1e3天", None, None, [], None, None, None, None)
+        with pytest.raises(InputError, match="整数"):
+            selfeval_tab.edited(ev, 1, "7.5人", None, None, None, None, None, None, None)
+        kept = monitor_tab.edited(table, 2, "200天", None, None, [], None, None, None, None)
+        assert kept.rows[1].actual_to_date == "200天"
+        odd = kept.model_copy(
+            update={
+                "rows": [*kept.rows[:1], kept.rows[1].model_copy(update={"actual_to_date": "NaN天"}), *kept.rows[2:]]
+            }
+        )
+        assert (
+            monitor_tab.edited(odd, 2, "NaN天", None, None, [], "原因", None, None, None).rows[1].actual_to_date
+            == "NaN天"
+        )

@@ -87,7 +87,10 @@ def edited(table: MonitoringTable, number, actual, expected, possibility, causes
         if n > len(table.rows):
             raise InputError(f"表中没有第 {n} 行（共 {len(table.rows)} 行）", hint="请在表中点选一行")
         rows = list(table.rows)
-        rows[n - 1] = _row(rows[n - 1], actual, expected, possibility, causes, reason, measure)
+        was, typed = rows[n - 1], {"执行情况": _text(actual), "全年预计完成情况": _text(expected)}
+        stored = {"执行情况": was.actual_to_date, "全年预计完成情况": was.expected_full_year}
+        CycleService.check_entry(table, n, {k: v for k, v in typed.items() if v != stored[k]})  # as the CLI refuses
+        rows[n - 1] = _row(was, actual, expected, possibility, causes, reason, measure)
         table = table.model_copy(update={"rows": rows})
     budget = table.budget.model_copy(
         update={

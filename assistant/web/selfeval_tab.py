@@ -135,6 +135,8 @@ def edited(
         if n > len(ev.rows):
             raise InputError(f"表中没有第 {n} 行（共 {len(ev.rows)} 行）", hint="请在表中点选一行")
         rows = list(ev.rows)
+        if _text(actual) != rows[n - 1].actual:  # a changed figure is refused as the CLI refuses it
+            CycleService.check_entry(ev, n, {"实际完成值": _text(actual)})
         rows[n - 1] = _row(rows[n - 1], actual, weight, band, score, deviation, evidence)
         ev = ev.model_copy(update={"rows": rows})
     funds = [
