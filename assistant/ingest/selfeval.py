@@ -19,7 +19,7 @@ from assistant.domain.cycle import FundKind, FundLine, IndicatorLink, SelfEvalRo
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
-from assistant.ingest.cells import label_key
+from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -83,8 +83,6 @@ _BLANKS = frozenset({"/", "-", "—", "——"})
 _MARK = re.compile(r"[（(][A-Z/]{1,3}[)）]$")  # 全年预算数(A), 执行率(B/A): the column's letter
 _RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
-# A budget code before a unit's name: 219001-池州市…, [812]自治区教育厅, 【812033】宁夏…
-_UNIT_CODE = re.compile(r"^\s*(?:\d{2,}\s*[-－—_]\s*|[\[【［]\s*\d+\s*[\]】］]\s*)(?=\S)")
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
 _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
@@ -151,9 +149,9 @@ def read_self_evaluation_cells(
         elif key in _NAME_LABELS:
             header.setdefault("project_name", _next_value(state))
         elif key in {"主管部门", "中央主管部门", "地方主管部门"}:
-            header.setdefault("department", _unit_name(_next_value(state)))
+            header.setdefault("department", _unit_name(state, _next_value(state)))
         elif key.startswith("实施单位"):
-            header.setdefault("implementer", _unit_name(_next_value(state)))
+            header.setdefault("implementer", _unit_name(state, _next_value(state)))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
@@ -225,9 +223,20 @@ _RUN_NOTE = ParseNote(
 )
 
 
-def _unit_name(value: str | None) -> str | None:
-    """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``)."""
-    return _UNIT_CODE.sub("", value) if value else value
+def _unit_name(state: _State, value: str | None) -> str | None:
+    """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``,
+    ``【812033】宁夏…``), the code noted: the declaration readers' `strip_unit_code`."""
+    if not value:
+        return value
+    name, code = strip_unit_code(value)
+    if code:
+        state.note(
+            "header.unit_code",
+            f"单位名称前的编码「{code}」不是名称的一部分，已去掉",
+            state.tokens[state.i - 1],
+            NoteLevel.INFO,
+        )
+    return name
 
 
 def _next_value(state: _State) -> str | None:
