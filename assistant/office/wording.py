@@ -38,6 +38,7 @@ ALIASES = {
     "专项资金名称": "项目名称",
     "资金名称": "项目名称",  # a transfer's 区域绩效目标表 names the fund, not a project
     "专项名称": "项目名称",
+    "二级项目名称": "项目名称",  # Gansu's 省级部门预算: the 一级项目 is the fund, the 二级项目 the project
     "专项(项目)名称": "项目名称",
     "专项（项目）名称": "项目名称",
     "项目(专项)名称": "项目名称",
