@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.ingest.cells import clean_inline, compact
+from assistant.ingest.titles import is_page_chrome
 
 
 class Shape(StrEnum):
@@ -219,8 +220,9 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
 
 
 def _stands_alone(line: str) -> bool:
-    """A title or a sentence-long line is a cell of its own, not the wrapped start of the next cell."""
-    return len(line) >= 20 or _heading(line)
+    """A title, a sentence-long line or a line of page controls (``- 全部留言``, ``- /``) is a cell of its own, not
+    the wrapped start of the next cell."""
+    return len(line) >= 20 or _heading(line) or is_page_chrome([line])
 
 
 def _heading(line: str) -> bool:
