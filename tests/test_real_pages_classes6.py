@@ -57,6 +57,12 @@ def test_an_umbrella_first_column_is_no_level1_and_the_categories_under_it_are()
     assert _notes(decl, "indicator.level_umbrella")
 
 
+def test_a_bracketed_subtitle_above_the_first_label_and_an_allocated_amount():
+    decl = _one("test5/tycyl_baodi_chuqin_fenwu.txt")  # (天津市宝坻区…项目) / 专项名称 | …; 下达中央预算内投资(万元)
+    assert decl.header.name == "农业绿色发展专项 (畜禽粪污资源化利用整县推进项目)"
+    assert decl.funding.annual == 23_500_000
+
+
 def test_a_selfeval_titled_fund_use_reads_the_rows_under_star_groups_and_not_the_groups():
     form, notes = read_self_evaluation_file(FOUND / "test5/ahxx_yanglou_zhongyangzhi.txt")
     assert form.year == 2023  # from the title 2023年…项目资金使用情况

@@ -195,7 +195,8 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
             continue
         for k, piece in enumerate(stripped.split("|")[:-1] if stripped.endswith("|") else stripped.split("|")):
             piece = piece.strip()
-            if k == 0 and pending and _heading(pending[-1]):  # a title above the row is no part of its cell
+            # a title (or a subtitle in brackets, 宝坻's ``(天津市宝坻区…项目)``) above the row is no part of its cell
+            if k == 0 and pending and (_heading(pending[-1]) or _SUBTITLE.match(pending[-1])):
                 _close_pending(rows[-1], pending, start)
                 pending = []
             if k == 0 and pending:
@@ -231,6 +232,7 @@ def _heading(line: str) -> bool:
     return bool(_TITLE.search(line) or _ALONE.search(line))
 
 
+_SUBTITLE = re.compile(r"^[（(][^()（）]{8,}[)）]$")
 _ALONE = re.compile(r"(?:\S表$|^附件\s*\d*\s*[:：]?$|^(?:金额)?单位\s*[:：])")
 
 
