@@ -106,3 +106,12 @@ def test_a_dash_slash_line_under_the_table_is_page_furniture():
     assert not [f for f in unplaced if "/" in f or "留言" in f or "评论" in f]
     chrome = [n.fragment for n in decl.parse_notes if n.code == "web.page_chrome"]
     assert "- /" in chrome
+
+
+def test_an_umbrella_places_the_category_beside_it_and_nothing_else():
+    satisfaction = framework.normalise("实施效果指标", "满意度指标")
+    assert (satisfaction.level1, satisfaction.level2) == (Level1.SATISFACTION, Level2.SATISFACTION)
+    assert "实施效果指标" in (satisfaction.note or "")
+    assert framework.normalise("实施效果指标", None).level1 is None  # the umbrella alone names no category
+    assert framework.normalise("实施效果指标", "数量指标").level2 is Level2.QUANTITY
+    assert not framework.is_umbrella("绩效指标")  # the table's own group label stays a group label

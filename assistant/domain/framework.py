@@ -82,7 +82,7 @@ def _as_indicator(key: str) -> str | None:
 
 # A first column some regions write above the 一级 categories (宝坻: 实施效果指标 over 产出指标 / 效益指标): it groups
 # them and is no 一级 category itself; the 一级 categories are written in the column beside it.
-_UMBRELLAS = frozenset({"实施效果指标", "项目实施效果指标", "实施效果", "实施效果目标", "绩效指标", "年度绩效指标"})
+_UMBRELLAS = frozenset({"实施效果指标", "项目实施效果指标", "实施效果", "实施效果目标"})
 
 
 def is_umbrella(text: str) -> bool:
@@ -187,9 +187,7 @@ def normalise(level1_written: str | None, level2_written: str | None) -> Placeme
     """
     l1_key = _key(level1_written) if level1_written else None
     l2_key = _key(level2_written) if level2_written else None
-    if l1_key in _UMBRELLAS:
-        if level2_written is None or not is_level1_term(level2_written):
-            return Placement(None, None, "未能识别指标类别")
+    if l1_key in _UMBRELLAS and level2_written is not None and is_level1_term(level2_written):
         inner = normalise(level2_written, None)
         umbrella = f"「{level1_written}」是一级指标之上的总类，按「{level2_written}」作一级指标"
         return Placement(inner.level1, inner.level2, f"{umbrella}；{inner.note}" if inner.note else umbrella)
