@@ -62,7 +62,37 @@ _INSTRUCTION = re.compile(r"[（(](?:必填|选填|可选填?)[^()（）]{0,8}[)
 
 
 def _key(text: str) -> str:
-    return _INSTRUCTION.sub("", re.sub(r"\s+", "", text))
+    key = _INSTRUCTION.sub("", re.sub(r"\s+", "", text))
+    return _as_indicator(key) or key
+
+
+def spelled_with_value(text: str) -> str | None:
+    """The framework's wording of a category written with 值 for 指标 (``产出值`` → 产出指标), else None."""
+    return _as_indicator(_INSTRUCTION.sub("", re.sub(r"\s+", "", text)))
+
+
+def _as_indicator(key: str) -> str | None:
+    """A category some regions write with 值 for 指标 (临邑: 产出值/数量值/质量值/时效值/效益值) as the framework's
+    wording (产出指标), else None."""
+    if not key.endswith("值"):
+        return None
+    term = key.removesuffix("值") + "指标"
+    return term if term in _LEVEL1_TERMS or term in _LEVEL2_TERMS else None
+
+
+# A first column some regions write above the 一级 categories (宝坻: 实施效果指标 over 产出指标 / 效益指标): it groups
+# them and is no 一级 category itself; the 一级 categories are written in the column beside it.
+_UMBRELLAS = frozenset({"实施效果指标", "项目实施效果指标", "实施效果", "实施效果目标"})
+
+
+def is_umbrella(text: str) -> bool:
+    """Whether a category cell is a group above the 一级 categories (实施效果指标), not a category."""
+    return _key(text) in _UMBRELLAS
+
+
+def is_level1_only(text: str) -> bool:
+    """A 一级 category that is never written at 二级 (产出指标, 效益指标, 满意度指标; not 成本指标)."""
+    return is_level1_term(text) and not is_level2_term(text)
 
 
 def category_key(text: str) -> str:
@@ -157,6 +187,10 @@ def normalise(level1_written: str | None, level2_written: str | None) -> Placeme
     """
     l1_key = _key(level1_written) if level1_written else None
     l2_key = _key(level2_written) if level2_written else None
+    if l1_key in _UMBRELLAS and level2_written is not None and is_level1_term(level2_written):
+        inner = normalise(level2_written, None)
+        umbrella = f"「{level1_written}」是一级指标之上的总类，按「{level2_written}」作一级指标"
+        return Placement(inner.level1, inner.level2, f"{umbrella}；{inner.note}" if inner.note else umbrella)
     if l1_key in {LEGACY_INPUT_LEVEL1, "投入管理目标"}:
         return Placement(None, None, "旧框架“投入和管理目标”反映投入管理，现行框架无对应类别")
     if l2_key is not None and l2_key in _LEVEL2_TERMS:

@@ -90,8 +90,18 @@ def clean_inline(raw: str) -> str:
 
 
 def label_key(text: str) -> str:
-    """Comparison key for a label: no whitespace, no trailing colon."""
-    return re.sub(r"\s+", "", text).rstrip("：:")
+    """Comparison key for a label: no whitespace, no decoration inside its words (一*级), no trailing colon."""
+    return undecorated(re.sub(r"\s+", "", text)).rstrip("：:")
+
+
+# A mark some exports or OCR leave between a label's characters (嘉峪关: ``一*级项目名称``).
+_DECORATION = re.compile(r"(?<=[\u4e00-\u9fff])[*＊](?=[\u4e00-\u9fff])")
+
+
+def undecorated(text: str) -> str:
+    """``text`` without a ``*`` between two Chinese characters (``一*级项目名称`` → 一级项目名称); a ``*`` elsewhere
+    (``≥**%``, a template's placeholder) is kept."""
+    return _DECORATION.sub("", text)
 
 
 _CJK = r"\u3400-\u9fff\uff00-\uffef\u3000-\u303f"

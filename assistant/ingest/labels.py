@@ -92,6 +92,7 @@ _FIELDS: dict[str, FieldSpec] = {
     "项目周期": _spec(FieldKind.PERIOD, "period"),
     "项目来源": _spec(FieldKind.KEPT, "项目来源"),
     "项目级次": _spec(FieldKind.KEPT, "项目级次"),
+    "一级项目名称": _spec(FieldKind.KEPT, "一级项目名称"),  # the fund above the 二级项目 (the project)
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),

@@ -19,12 +19,13 @@ from assistant.domain.cycle import FundKind, FundLine, IndicatorLink, SelfEvalRo
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
-from assistant.ingest.cells import label_key
+from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
 
-_TITLE = re.compile(r"绩效自评表")
+# 杨楼 publishes its 自评表 under the page title ``…项目资金使用情况``.
+_TITLE = re.compile(r"绩效自评表|项目资金使用情况$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FUND_HEADER = {
     "年初预算数": "initial_budget",
@@ -74,6 +75,7 @@ _INDICATOR_HEADER = {
     "偏差原因分析及改进措施": "deviation",
     "未完成原因分析": "deviation",
     "偏差原因分析": "deviation",
+    "未完成原因及拟采取的改进措施": "deviation",
 }
 _TEXTS = {"评价结论": "conclusion", "存在问题": "problems", "改进措施": "improvements"}
 _SECTION = re.compile(r"^(?:绩效指标|年度绩效指标|项目绩效指标)")
@@ -83,8 +85,6 @@ _BLANKS = frozenset({"/", "-", "—", "——"})
 _MARK = re.compile(r"[（(][A-Z/]{1,3}[)）]$")  # 全年预算数(A), 执行率(B/A): the column's letter
 _RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
-# A budget code before a unit's name: 219001-池州市…, [812]自治区教育厅, 【812033】宁夏…
-_UNIT_CODE = re.compile(r"^\s*(?:\d{2,}\s*[-－—_]\s*|[\[【［]\s*\d+\s*[\]】］]\s*)(?=\S)")
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
 _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
@@ -130,7 +130,7 @@ def read_self_evaluation_cells(
     kept only where its 分值/得分 fall on numbers (`_indicators`)."""
     source_file = source.file
     sha = source.sha256 or ""
-    state = _State([t for row in rows for t in [*row, None]], lossy=lossy, ran=ran)
+    state = _State(_joined_labels([t for row in rows for t in [*row, None]]), lossy=lossy, ran=ran)
     header: dict[str, object] = {}
     funds: list[FundLine] = []
     evaluation_rows: list[SelfEvalRow] = []
@@ -151,9 +151,9 @@ def read_self_evaluation_cells(
         elif key in _NAME_LABELS:
             header.setdefault("project_name", _next_value(state))
         elif key in {"主管部门", "中央主管部门", "地方主管部门"}:
-            header.setdefault("department", _unit_name(_next_value(state)))
+            header.setdefault("department", _unit_name(state, _next_value(state)))
         elif key.startswith("实施单位"):
-            header.setdefault("implementer", _unit_name(_next_value(state)))
+            header.setdefault("implementer", _unit_name(state, _next_value(state)))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
@@ -225,9 +225,20 @@ _RUN_NOTE = ParseNote(
 )
 
 
-def _unit_name(value: str | None) -> str | None:
-    """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``)."""
-    return _UNIT_CODE.sub("", value) if value else value
+def _unit_name(state: _State, value: str | None) -> str | None:
+    """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``,
+    ``【812033】宁夏…``), the code noted: the declaration readers' `strip_unit_code`."""
+    if not value:
+        return value
+    name, code = strip_unit_code(value)
+    if code:
+        state.note(
+            "header.unit_code",
+            f"单位名称前的编码「{code}」不是名称的一部分，已去掉",
+            state.tokens[state.i - 1],
+            NoteLevel.INFO,
+        )
+    return name
 
 
 def _next_value(state: _State) -> str | None:
@@ -271,6 +282,29 @@ def _run(state: _State, first: WebCell, names: dict[str, str]) -> bool:
         count += bool(t.text)
         j += 1
     return count >= 3
+
+
+_WRAPPED_LEVEL = frozenset({"一级", "二级", "三级"})
+
+
+def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
+    """An indicator header wrapped over lines (杨楼: ``绩效指标 一级`` / ``指标`` / ``二级指标 三级指标 …``) as one
+    header: ``一级`` and the ``指标`` on the next line are one label, which the header's next line continues."""
+    out: list[WebCell | None] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        after = [k for k in range(i + 1, min(i + 4, len(tokens))) if tokens[k] is not None]
+        tail = tokens[after[0]] if after else None
+        if token is not None and token.text in _WRAPPED_LEVEL and tail is not None and tail.text == "指标":
+            out.append(WebCell(f"{token.text}指标", token.line))
+            i = after[0] + 1
+            while i < len(tokens) and tokens[i] is None:  # the header goes on on the next line
+                i += 1
+            continue
+        out.append(token)
+        i += 1
+    return out
 
 
 def _header(state: _State, first: WebCell, names: dict[str, str]) -> list[str]:
@@ -347,11 +381,25 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
     levels: dict[str, str] = {}
     chunk: list[WebCell] = []
 
+    grouped = False  # a ★ group row was met: the rows under it carry no 分值/得分 of their own
+
     def flush(*, whole: bool = True) -> None:
-        nonlocal chunk
+        nonlocal chunk, grouped
         filled = [c for c in chunk if c.text]
         values = dict(zip(rest, [c.text for c in chunk], strict=False))
-        if filled and state.lossy and not (whole and _scored(values)):
+        if filled and _GROUP_MARK.match(filled[0].text):
+            grouped = True
+            state.note(
+                "selfeval.group_row",
+                f"「{filled[0].text}」是一组指标的标题行（分值、得分记在该组上），不是指标行，未作为指标读取",
+                filled[0],
+                NoteLevel.INFO,
+            )
+            chunk = []
+            return
+        if grouped and state.lossy and not (whole and _scored(values)):
+            values = _unscored(filled, rest) or values
+        if filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
             state.note(
                 "selfeval.row_unsplit",
                 "网页复制时空白单元格丢失，这一行无法按顺序分出指标名称、指标值、分值和得分，未读取（不猜测各栏的分界）："
@@ -386,6 +434,19 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
                 flush()
     flush(whole=False)
     return rows
+
+
+# A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.
+_GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
+
+
+def _unscored(filled: list[WebCell], rest: list[str]) -> dict[str, str] | None:
+    """A row under a ★ group in a lossy copy: its name, 指标值 and 实际值 without 分值/得分 (the group has them)."""
+    columns = [c for c in rest if c not in {"weight", "score", "deviation"}]
+    if not 2 <= len(filled) <= len(columns) or _NUMERIC.match(filled[0].text):
+        return None
+    values = dict(zip(columns, [c.text for c in filled], strict=False))
+    return values if values.get("name") and values.get("target") else None
 
 
 def _scored(values: dict[str, str]) -> bool:

@@ -64,6 +64,7 @@ _CONTROL = re.compile(
     r"|全部留言|评论|有用[(（]\d*[)）]|扫一扫在手机(?:上)?(?:打开|查看)当前页面?)[】\]]?$"
 )
 _BULLET = re.compile(r"^[-–—•·*/]+$")  # a list bullet or separator the copy kept before a control (``- 扫一扫…``)
+_BULLET_PREFIX = re.compile(r"^[-–—•·*](?=[\u4e00-\u9fff])")
 # A site's footer under the page: registration numbers, who runs the site, how to reach it.
 _FOOTER = re.compile(
     r"(?:ICP备|公网安备|网站标识码|版权所有|技术支持[：:]|网站监督电话|主办\s*$|承办\s*$|^内容保障$|^公务邮箱$)"
@@ -80,5 +81,8 @@ def is_page_chrome(cells: list[str]) -> bool:
         return True
     if all(_FOOTER.search(t) for t in texts):
         return True
-    tokens = [token for t in texts for token in t.split()]
+    # ``-全部留言``: a bullet the copy joined to its control
+    tokens = [_BULLET_PREFIX.sub("", token) or token for t in texts for token in t.split()]
+    if len(tokens) >= 2 and all(_BULLET.match(t) for t in tokens):
+        return True  # ``- /``: a list bullet before a separator between two controls (a lone ``/`` is a blank cell)
     return any(_CONTROL.match(t) for t in tokens) and all(_CONTROL.match(t) or _BULLET.match(t) for t in tokens)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.ingest.cells import clean_inline, compact
+from assistant.ingest.titles import is_page_chrome
 
 
 class Shape(StrEnum):
@@ -194,7 +195,8 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
             continue
         for k, piece in enumerate(stripped.split("|")[:-1] if stripped.endswith("|") else stripped.split("|")):
             piece = piece.strip()
-            if k == 0 and pending and _heading(pending[-1]):  # a title above the row is no part of its cell
+            # a title (or a subtitle in brackets, 宝坻's ``(天津市宝坻区…项目)``) above the row is no part of its cell
+            if k == 0 and pending and (_heading(pending[-1]) or _SUBTITLE.match(pending[-1])):
                 _close_pending(rows[-1], pending, start)
                 pending = []
             if k == 0 and pending:
@@ -219,8 +221,9 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
 
 
 def _stands_alone(line: str) -> bool:
-    """A title or a sentence-long line is a cell of its own, not the wrapped start of the next cell."""
-    return len(line) >= 20 or _heading(line)
+    """A title, a sentence-long line or a line of page controls (``- 全部留言``, ``- /``) is a cell of its own, not
+    the wrapped start of the next cell."""
+    return len(line) >= 20 or _heading(line) or is_page_chrome([line])
 
 
 def _heading(line: str) -> bool:
@@ -229,6 +232,7 @@ def _heading(line: str) -> bool:
     return bool(_TITLE.search(line) or _ALONE.search(line))
 
 
+_SUBTITLE = re.compile(r"^[（(][^()（）]{8,}[)）]$")
 _ALONE = re.compile(r"(?:\S表$|^附件\s*\d*\s*[:：]?$|^(?:金额)?单位\s*[:：])")
 
 

@@ -21,7 +21,7 @@ from assistant.domain import framework
 from assistant.domain.framework import level_terms
 from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
-from assistant.ingest.cells import clean_inline
+from assistant.ingest.cells import clean_inline, undecorated
 from assistant.ingest.titles import is_page_chrome
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
@@ -227,10 +227,14 @@ def _form_lines(lines: list[str]) -> list[tuple[int, str]]:
 def _form_rows(number: int, text: str) -> list[GridRow]:
     """A form line split at the labels it holds: one row per label and its value; a line that starts with no
     label (a title, a sentence of a section) is one cell."""
-    key = re.sub(r"\s+", "", text)
-    if is_title_text(key) or not _label_at(key, 0):
+    key = undecorated(re.sub(r"\s+", "", text))
+    rows: list[GridRow] = []
+    start = 0
+    title = _FORM_TITLE.search(key, 0, 60)
+    if title and _label_at(key, title.end(), longer=4):  # 嘉峪关: the title, then the form's labels run on after it
+        rows, start = [_grid(number, [key[: title.end()]])], title.end()
+    elif is_title_text(key) or not _label_at(key, 0):
         return [_grid(number, [text])]
-    rows, start = [], 0
     while start < len(key):
         label = _label_at(key, start)
         assert label is not None

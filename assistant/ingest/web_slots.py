@@ -32,7 +32,7 @@ def level_term(text: str) -> str | None:
     key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
     if not key:
         return None
-    if _known(key) or _known(_plain_category(key)) or _qualified_category(key):
+    if _known(key) or _known(_plain_category(key)) or _qualified_category(key) or framework.is_umbrella(key):
         return key
     return None
 
@@ -62,7 +62,7 @@ def _qualified_category(key: str) -> bool:
 def is_level1(text: str) -> bool:
     key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
     key = framework.category_key(_plain_category(key) if not _known(key) else key)
-    return framework.is_level1_term(key) and key not in framework.AMBIGUOUS_TERMS
+    return (framework.is_level1_term(key) and key not in framework.AMBIGUOUS_TERMS) or framework.is_umbrella(key)
 
 
 def fits(role: Role, text: str, value: str | None) -> bool:

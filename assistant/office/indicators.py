@@ -93,7 +93,7 @@ _EXACT = {
     "指标值内容": Role.BASIS,
 }
 _LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)")
-_VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标)")
+_VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标|(?:年度|指标|目标)数值)")  # 临邑: 年度数值
 _BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
 _NUMBERING = re.compile(
     r"^(?:指标\s*\d+\s*[:：]|\d+\s*[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
@@ -282,12 +282,26 @@ class IndicatorReader:
             return False
         return True
 
+    def _under_umbrella(self, written: str | None) -> bool:
+        return bool(
+            written and self.level1 and framework.is_umbrella(self.level1) and framework.is_level1_only(written)
+        )
+
     def _levels(self, cells: Cells) -> None:
         if level1 := cells.by_role.get(Role.LEVEL1):
             written = _clean_level(level1.text)
-            if written != self.level1:
+            if self._under_umbrella(written) and Role.LEVEL2 not in cells.by_role:
+                self.level2 = written  # 效益指标 in the 一级 column under 实施效果指标: a category of the umbrella
+            elif written != self.level1:
                 self.level1, self.level2 = written, None
-            if not framework.is_level_term(self.level1 or ""):
+            if framework.is_umbrella(self.level1 or ""):
+                if written == self.level1:
+                    self.notes.info_at(
+                        "indicator.level_umbrella",
+                        f"「{self.level1}」是一级指标之上的总类，不是一级指标；其下的产出/效益/满意度指标按一级指标归类",
+                        level1,
+                    )
+            elif not framework.is_level_term(self.level1 or ""):
                 self.notes.warn_at(
                     "indicator.level_outside_framework", f"一级指标「{self.level1}」不在指标框架内，按原文保留", level1
                 )
@@ -296,6 +310,11 @@ class IndicatorReader:
             if not framework.is_level_term(self.level2 or ""):
                 self.notes.warn_at(
                     "indicator.level_outside_framework", f"二级指标「{self.level2}」不在指标框架内，按原文保留", level2
+                )
+        for cell in (cells.by_role.get(Role.LEVEL1), cells.by_role.get(Role.LEVEL2)):
+            if cell is not None and (term := framework.spelled_with_value(cell.text)):
+                self.notes.info_at(
+                    "indicator.level_spelled_value", f"指标类别写作「{compact(cell.text)}」，按“{term}”归类", cell
                 )
 
     def _sense(self, cells: Cells, anchor: GridCell) -> str:
@@ -357,7 +376,8 @@ class IndicatorReader:
             )
         placement = framework.normalise(self.level1, self.level2)
         if placement.level2 is None and self.level2 and self.level2.endswith("指标"):  # 社会公众或服务对象满意度指标
-            placement = framework.normalise(self.level1, self.level2.removesuffix("指标"))
+            retry = framework.normalise(self.level1, self.level2.removesuffix("指标"))
+            placement = retry if retry.level2 is not None or placement.level1 is None else placement
         if self.level1 is None and self.level2 is None and name_written:
             placement = self._placed_by_content(compact(_NUMBERING.sub("", name_written)), cells, anchor)
         self.rows.append(
