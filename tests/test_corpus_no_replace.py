@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 from assistant.cli.main import app
 from assistant.services.corpus import CorpusService
 from assistant.services.scope import CorpusScope
-from assistant.web.corpus_tab import added_note
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -70,6 +69,8 @@ def test_a_file_numbered_like_one_in_the_corpus_does_not_take_its_ids(corpus, tm
 
 
 def test_the_web_note_says_not_added_and_the_adder_is_recorded(corpus, tmp_path):
+    from assistant.web.corpus_tab import added_note
+
     service = CorpusService(CorpusScope(corpus))
     report = service.build([_altered_copy(tmp_path / "up")], added_by="bob")
     note = added_note(report, "000_zzz.txt")
