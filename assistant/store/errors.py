@@ -31,10 +31,13 @@ class DraftConflict(StoreError):
     saved draft (version ``actual``). Both texts are kept so that the caller can merge by hand.
     """
 
-    def __init__(self, *, draft_id: int, expected: int, actual: int, mine: Draft, theirs: Draft) -> None:
+    def __init__(
+        self, *, draft_id: int, expected: int, actual: int, mine: Draft, theirs: Draft, by_others: bool = True
+    ) -> None:
+        saved = f"已被他人保存为第 {actual} 版" if by_others else f"已有更新的第 {actual} 版（你自己保存的）"
         super().__init__(
-            f"草稿 {draft_id} 已被他人保存为第 {actual} 版，你的修改基于第 {expected} 版，未保存",
-            hint="请查看最新版本（assistant drafts show），合并你的修改后再保存；你的文本仍在本次结果中",
+            f"草稿 {draft_id} {saved}，你的修改基于第 {expected} 版，未保存",
+            hint=f"请查看最新版本（assistant drafts show {draft_id}），在其上重新修改后再保存",
         )
         self.draft_id = draft_id
         self.expected = expected
