@@ -12,6 +12,7 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.wiring import open_services
 from assistant.domain.model import NoteLevel
+from assistant.services.corpus import duplicate_lines
 from assistant.services.results import Corpus
 
 app = typer.Typer(help="语料库：把历年申报表解析为结构化语料，并查看。", no_args_is_help=True)
@@ -42,14 +43,8 @@ def build(
     )
     for name, why in report.failed.items():
         out.print(render.plain(f"无法解析 {name}：{why}"), style="red")
-    for dup in report.duplicates:
-        out.print(
-            render.plain(
-                f"重复：{dup.source_file} 中的「{dup.name}」（{dup.year or '年度不明'}年）与 {dup.kept_file} 中的 "
-                f"{dup.kept_id} 是同一项目同一年度，未重复加入"
-            ),
-            style="yellow",
-        )
+    for line in duplicate_lines(report):
+        out.print(render.plain(line), style="yellow")
     _print_note_summary(report, verbose=verbose)
     if report.failed:
         raise typer.Exit(1)

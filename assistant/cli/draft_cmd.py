@@ -15,6 +15,7 @@ from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.domain.brief import example_brief, load_brief
 from assistant.errors import InputError
+from assistant.outfile import write_whole
 from assistant.services.drafting import DraftEvent, DraftingService, SavedDraft, section_kind
 from assistant.services.instruction_check import unmet
 from assistant.services.protect import describe_kept
@@ -107,7 +108,7 @@ def draft(
             err=True,
         )
     if output:
-        output.write_text(saved.draft.model_dump_json(indent=2), encoding="utf-8")
+        write_whole(output, saved.draft.model_dump_json(indent=2))
         typer.echo(f"草稿已保存：{output}", err=True)
     render.console().print(render.draft_view(saved.draft))
 

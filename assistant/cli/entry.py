@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
 QA_COMMANDS = frozenset({"ask", "chat"})
@@ -16,4 +18,18 @@ def main() -> None:
         from assistant.cli.qa_main import app
     else:
         from assistant.cli.main import app
-    app()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
+
+
+def _closed_pipe() -> None:
+    """The reader of our output went away (``assistant ask … | head``): stop quietly with the status a Unix tool
+    killed by SIGPIPE has (128 + 13), pointing stdout at /dev/null so the exit's own flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(128 + signal.SIGPIPE)

@@ -46,8 +46,8 @@ class CommandGroup(TyperGroup):
         except (typer.Abort, KeyboardInterrupt):
             typer.echo("已中止，操作未完成。", err=True)
             raise typer.Exit(1) from None
-        except (typer.Exit, TyperException, CLICK_ERROR):
-            raise
+        except (typer.Exit, TyperException, CLICK_ERROR, BrokenPipeError):
+            raise  # a closed pipe (| head) ends quietly in `assistant.cli.entry`
         except Exception as exc:
             log = _log_unexpected(exc)
             typer.echo(f"错误：程序内部出错（{type(exc).__name__}），操作未完成。", err=True)

@@ -9,12 +9,13 @@ import json
 import logging
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, ValidationError, model_serializer
 
+from assistant.corpus.compare import differences
 from assistant.corpus.folder import HINT, FolderScan, scan_folder, why_not_readable
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.syntax import describe_json_error
@@ -32,6 +33,15 @@ class FileEntry(BaseModel):
     sha256: str
     declarations: list[str]
     notes: list[ParseNote]
+    added_by: str | None = None  # the signed-in web user who added the file; None from the command line
+
+    @model_serializer(mode="wrap")
+    def _omit_blank_adder(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # Files added from the command line name no user: leave the key out so their manifest stays as it was.
+        data: dict[str, object] = handler(self)
+        if data.get("added_by") is None:
+            data.pop("added_by", None)
+        return data
 
 
 class Manifest(BaseModel):
@@ -42,13 +52,15 @@ class Manifest(BaseModel):
 
 @dataclass(frozen=True)
 class Duplicate:
-    """A declaration left out because an earlier file already holds the same project and year."""
+    """A declaration left out because another file already holds the same project and year: one already in the
+    corpus, or else the first in name order. ``differences`` says, in Chinese, what the copy would have changed."""
 
     source_file: str
     name: str
     year: int | None
     kept_id: str
     kept_file: str
+    differences: tuple[str, ...] = ()
 
 
 def duplicate_key(decl: Declaration) -> tuple[str, int | None, str]:
@@ -63,8 +75,9 @@ def duplicate_key(decl: Declaration) -> tuple[str, int | None, str]:
 
 
 def drop_duplicates(results: list[ParseResult]) -> list[Duplicate]:
-    """Keep the first of each project and year (files in name order); the later copies are removed from
-    ``results`` and returned so the build can report them."""
+    """Keep the first of each project and year (``results`` in their order: the build puts the files already in
+    the corpus first, so a new file never replaces a declaration there); the later copies are removed from
+    ``results`` and returned, with what differs, so the build can report them."""
     seen: dict[tuple[str, int | None, str], Declaration] = {}
     found: list[Duplicate] = []
     for result in results:
@@ -83,6 +96,7 @@ def drop_duplicates(results: list[ParseResult]) -> list[Duplicate]:
                     decl.header.year,
                     first.id,
                     first.provenance.source_file,
+                    tuple(differences(first, decl)),
                 )
             )
         result.declarations = kept
@@ -96,6 +110,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     duplicates: list[Duplicate] = field(default_factory=list)
+    not_added: list[str] = field(default_factory=list)  # new files left out whole: every declaration a duplicate
 
     @property
     def declarations(self) -> list[Declaration]:
@@ -188,7 +203,21 @@ def source_files(folder: Path) -> list[Path]:
 Progress = Callable[[int, int, str], None]  # (files done, files in all, the file just read)
 
 
-def build_corpus(raw_dir: Path, corpus_dir: Path, progress: Progress | None = None) -> BuildReport:
+def build_corpus(
+    raw_dir: Path,
+    corpus_dir: Path,
+    progress: Progress | None = None,
+    *,
+    fresh: Collection[str] = (),
+    added_by: str | None = None,
+) -> BuildReport:
+    """Parse every file in ``raw_dir`` into ``corpus_dir/declarations`` and its manifest.
+
+    ``fresh``: names of files just copied into ``raw_dir`` (by ``added_by``, recorded in the manifest). A declaration
+    already in the corpus is never replaced: files the previous manifest lists come first in the duplicate check and
+    keep their ids; a fresh file whose declarations are all duplicates is left out of the manifest and named in the
+    report's ``not_added`` (the caller removes its copy). `CorpusError` when no file can be read or ids clash.
+    """
     scan = source_scan(raw_dir) if raw_dir.is_dir() else FolderScan()
     files = scan.files
     if not files:
@@ -206,10 +235,15 @@ def build_corpus(raw_dir: Path, corpus_dir: Path, progress: Progress | None = No
             report.results.append(outcome)
         if progress is not None:
             progress(done, len(files), path.name)
-    report.duplicates = drop_duplicates(report.results)
+    previous, new = _previous_manifest(corpus_dir), set(fresh)
+    ranked = sorted(report.results, key=lambda r: (not _holds(previous, r.source_file), r.source_file in new))
+    report.duplicates = drop_duplicates(ranked)
+    left_out = new & {d.source_file for d in report.duplicates}
+    report.not_added = [r.source_file for r in ranked if r.source_file in left_out and not r.declarations]
+    report.results = [r for r in report.results if r.source_file not in report.not_added]
     out_dir = corpus_dir / "declarations"
     out_dir.mkdir(parents=True, exist_ok=True)
-    _distinct_ids(report)
+    _distinct_ids([r for r in ranked if r.source_file not in report.not_added])
     _check_unique_ids(report.declarations)
     for decl in report.declarations:
         if _write_if_changed(out_dir / f"{decl.id}.json", decl.model_dump_json(indent=2) + "\n"):
@@ -219,15 +253,31 @@ def build_corpus(raw_dir: Path, corpus_dir: Path, progress: Progress | None = No
         if stale.name not in keep:
             stale.unlink()
             report.removed.append(stale.stem)
-    _write_if_changed(corpus_dir / "manifest.json", _manifest(report).model_dump_json(indent=2) + "\n")
+    adders = {name: entry.added_by for name, entry in previous.items()} | dict.fromkeys(new, added_by)
+    _write_if_changed(corpus_dir / "manifest.json", _manifest(report, adders).model_dump_json(indent=2) + "\n")
     return report
 
 
-def _distinct_ids(report: BuildReport) -> None:
-    """Two files numbered alike (``01_a.txt``, ``01_b.txt``) would give the same ids: the later file's ids take a
-    short digest of its name, so both are kept and neither id reads like the other."""
+def _previous_manifest(corpus_dir: Path) -> dict[str, FileEntry]:
+    """The last build's manifest by file name; {} when there is none or it cannot be read (then name order rules)."""
+    path = corpus_dir / "manifest.json"
+    try:
+        return {entry.file: entry for entry in Manifest.model_validate_json(path.read_bytes()).files}
+    except (OSError, ValidationError):
+        return {}
+
+
+def _holds(previous: dict[str, FileEntry], name: str) -> bool:
+    entry = previous.get(name)
+    return entry is not None and bool(entry.declarations)
+
+
+def _distinct_ids(ranked: list[ParseResult]) -> None:
+    """Two files numbered alike (``01_a.txt``, ``01_b.txt``) would give the same ids: the file ranked later (one not
+    yet in the corpus, else later in name order) takes a short digest of its name in its ids, so both are kept, the
+    corpus's ids stay as they were and neither id reads like the other."""
     owner: dict[str, str] = {}
-    for result in report.results:
+    for result in ranked:
         ids = [d.id for d in result.declarations]
         if any(owner.get(i, result.source_file) != result.source_file for i in ids):
             result.declarations = [
@@ -255,13 +305,14 @@ def _check_unique_ids(declarations: list[Declaration]) -> None:
         seen[decl.id] = decl.provenance.source_file
 
 
-def _manifest(report: BuildReport) -> Manifest:
+def _manifest(report: BuildReport, adders: dict[str, str | None]) -> Manifest:
     entries = [
         FileEntry(
             file=r.source_file,
             sha256=r.declarations[0].provenance.source_sha256 if r.declarations else "",
             declarations=[d.id for d in r.declarations],
             notes=r.notes,
+            added_by=adders.get(r.source_file),
         )
         for r in report.results
     ]

@@ -39,7 +39,7 @@ from assistant.ingest.cells import (
 )
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
 from assistant.ingest.indicators import IndicatorTable, is_header
-from assistant.ingest.labels import FieldKind, kept_message, length_message
+from assistant.ingest.labels import FieldKind, checked_name, kept_message, length_message
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
 from assistant.ingest.titles import is_page_chrome, read_title, year_line
@@ -183,7 +183,7 @@ class BlockParser:
         name = values.pop("name", None)
         if not name:
             self.notes.error("header.name_missing", "未找到项目名称", field="header.name")
-        return Header(name=str(name or ""), year=self.year or self._year_from_dates(values), **values)
+        return Header(name=checked_name(name), year=self.year or self._year_from_dates(values), **values)
 
     def _period(self, values: dict[str, object], opened: OpenField) -> None:
         """起止日期 in one cell: both planned dates, noted (a date field written separately wins)."""

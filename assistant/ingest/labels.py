@@ -180,6 +180,24 @@ def length_message(label: str, value: str, length: str) -> str:
     )
 
 
+MAX_NAME_CHARS = 200  # a project name, as briefs cap it (`assistant.domain.brief.SHORT_TEXT`)
+
+
+def checked_name(name: object) -> str:
+    """The 项目名称 read from a form, as text; `InputError` (Chinese) when it is longer than a name can be (a whole
+    text read as the name): refused rather than stored, shown and searched as a name."""
+    from assistant.errors import InputError
+
+    text = str(name or "")
+    if len(text) > MAX_NAME_CHARS:
+        raise InputError(
+            f"「项目名称」一栏有 {len(text):,} 个字，超过项目名称 {MAX_NAME_CHARS} 字的上限"
+            f"（开头：{text[:20]}…），不是一个项目名称",
+            hint=f"请检查文件中「项目名称」一栏，只写项目名称（{MAX_NAME_CHARS} 字以内）后再导入",
+        )
+    return text
+
+
 def field_labels() -> list[str]:
     """The labels ``lookup`` knows, as written in the seeds."""
     return list(_FIELDS)

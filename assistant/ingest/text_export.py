@@ -76,8 +76,38 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
                 f"文件 {name} 无法解码：既不是 UTF-8 也不是 GBK/GB18030（第 {utf8_error.start} 字节处出错）",
                 hint="请用文本编辑器另存为 UTF-8 编码后重试",
             ) from utf8_error
+        _refuse_big5(data, text, name)
         notes.warn("encoding.gbk", "文件为 GBK/GB18030 编码，已按 GB18030 读取；建议另存为 UTF-8")
         return text
+
+
+def _detected(data: bytes) -> str | None:
+    """charset-normalizer's best guess at ``data``'s encoding (Python codec name), or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return best.encoding if best is not None else None
+
+
+_BIG5_WORDS = ("項目", "績效", "預算", "資金", "單位")  # Traditional forms of words every declaration has
+
+
+def _refuse_big5(data: bytes, as_gbk: str, name: str) -> None:
+    """`InputError` when ``data`` is Big5 (Traditional Chinese) text: GB18030 decodes almost any byte pairs, so a
+    Big5 file reads as nonsense and would be refused as 不是申报表; it is named for what it is instead. Big5 is taken
+    when the GB18030 reading has no 项目 and the bytes are strict Big5 that has these words or that charset-normalizer
+    takes for Big5 (a file converted from simplified text with unmappable characters written as ``?``)."""
+    if "项目" in as_gbk:
+        return
+    try:
+        as_big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return
+    if any(word in as_big5 for word in _BIG5_WORDS) or _detected(data) in ("big5", "cp950", "big5hkscs"):
+        raise InputError(
+            f"文件 {name} 是 Big5（繁体中文）编码：本程序读取 UTF-8、UTF-16 和 GBK/GB18030 编码的简体中文申报表",
+            hint="请用文本编辑器把文件另存为 UTF-8 编码，并把栏目名称（如「項目名稱」）改为简体后重试",
+        )
 
 
 def _cut_utf8(data: bytes, end: int, notes: NoteSink) -> str:

@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from assistant.domain.model import Declaration
 from assistant.office.form import FormTable, layout_form, place
+from assistant.outfile import save_whole
 
 BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
@@ -29,7 +30,7 @@ def export_docx(decl: Declaration, path: Path) -> None:
     for table in form.tables:
         _table(doc, table)
         doc.add_paragraph()
-    doc.save(str(path))
+    save_whole(doc, path)
 
 
 def _set_default_font(doc) -> None:

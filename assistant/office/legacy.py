@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant.errors import InputError, NotADeclarationError
+from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
 
 CONVERT_SECONDS = 60
@@ -62,7 +63,7 @@ def _damaged(name: str, exc: Exception) -> InputError:
             f"文件 {name} 设置了打开密码（已加密），无法读取", hint="请用 Excel 或 WPS 打开，删除密码并保存后再导入"
         )
     return InputError(
-        f"文件 {name} 不是可读取的旧版 Excel（.xls）工作簿（{type(exc).__name__}）",
+        f"文件 {name} 不是可读取的旧版 Excel（.xls）工作簿：{damage(name, exc)}",
         hint="请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”后再导入",
     )
 

@@ -20,6 +20,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from assistant.errors import InputError
+from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
 
 
@@ -29,14 +30,14 @@ def docx_rows(data: bytes, name: str) -> list[GridRow]:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… on a damaged package
         raise InputError(
-            f"文件 {name} 已损坏，无法按 Word 文档读取（{type(exc).__name__}）",
+            f"文件 {name} 已损坏，无法按 Word 文档读取：{damage(name, exc)}",
             hint="请用 Word 或 WPS 打开后另存为 .docx 再导入",
         ) from exc
     try:
         return _body_rows(document, name)
     except (ValueError, KeyError, InvalidXmlError) as exc:  # a malformed attribute (gridSpan="x") deep in the body
         raise InputError(
-            f"文件 {name} 的表格结构已损坏，无法读取（{type(exc).__name__}）",
+            f"文件 {name} 的表格结构已损坏，无法读取：{damage(name, exc)}",
             hint="请用 Word 或 WPS 打开后另存为 .docx 再导入",
         ) from exc
 

@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass, field
 
 from assistant.errors import InputError, NotADeclarationError
+from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
 
 MAX_PAGES = 300
@@ -60,7 +61,7 @@ def pdf_rows(data: bytes, name: str) -> PdfRows:
         raise InputError(f"PDF 文件 {name} 设置了打开密码，无法读取", hint="请去掉密码后另存为 PDF 再导入") from exc
     except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds on a damaged file
         raise InputError(
-            f"PDF 文件 {name} 已损坏或无法解析（{type(exc).__name__}）",
+            f"PDF 文件 {name} 已损坏或无法解析：{damage(name, exc)}",
             hint="请确认文件完整下载；可用 PDF 阅读器打开后“另存为”或重新打印为 PDF 再导入",
         ) from exc
     if chars == 0:

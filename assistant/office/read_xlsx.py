@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assistant.errors import InputError, NotADeclarationError
+from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
 
 _FORMULA = re.compile(rb"<f[ >/]")
@@ -51,7 +52,7 @@ def _load(data: bytes, name: str, *, data_only: bool):
         return load_workbook(io.BytesIO(data), data_only=data_only)
     except Exception as exc:  # openpyxl raises KeyError, ValueError, lxml and zip errors on a damaged package
         raise InputError(
-            f"文件 {name} 已损坏，无法按 Excel 工作簿读取（{type(exc).__name__}）",
+            f"文件 {name} 已损坏，无法按 Excel 工作簿读取：{damage(name, exc)}",
             hint="请用 Excel 或 WPS 打开后另存为 .xlsx 再导入",
         ) from exc
 

@@ -37,7 +37,16 @@ from assistant.ingest.cells import (
     serial_date,
     strip_unit_code,
 )
-from assistant.ingest.labels import FieldKind, FieldSpec, bare_key, field_labels, kept_message, length_message, lookup
+from assistant.ingest.labels import (
+    FieldKind,
+    FieldSpec,
+    bare_key,
+    checked_name,
+    field_labels,
+    kept_message,
+    length_message,
+    lookup,
+)
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -423,7 +432,7 @@ class FormReader:
     def header(self) -> Header:
         values = dict(self.state.header)
         name = values.pop("name", None)
-        return Header(name=str(name or ""), year=self.state.year, **values)
+        return Header(name=checked_name(name), year=self.state.year, **values)
 
 
 def is_legacy(level1_written: list[str | None]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from assistant.domain.refs import policy_id, source_text
 from assistant.errors import AssistantError, InputError, printable
 from assistant.services.scope import CorpusScope
 
+_log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class CitedSource:
@@ -39,10 +42,15 @@ class CorpusService:
     def __init__(self, scope: CorpusScope) -> None:
         self.scope = scope
 
-    def build(self, sources: list[Path], progress: Progress | None = None) -> BuildReport:
+    def build(
+        self, sources: list[Path], progress: Progress | None = None, *, added_by: str | None = None
+    ) -> BuildReport:
         """Copy ``sources`` into ``corpus/raw``, then parse every raw file into the corpus. A source that does not
         parse is not copied (it is in the report's ``failed``); when the build refuses (ids clash), the copies are
-        taken back, so a failed import leaves the corpus as it was."""
+        taken back, so a failed import leaves the corpus as it was. A declaration already in the corpus is never
+        replaced: a new copy of it is in the report's ``duplicates`` (with what differs), and a new file holding
+        only such copies is taken back (``not_added``). ``added_by`` (the signed-in web user) is recorded in the
+        manifest for each file copied."""
         raw_dir = self.scope.corpus_dir / "raw"
         files, unreadable = _expand(sources)
         imported = import_raw(files, raw_dir) if sources else Imported()
@@ -51,7 +59,8 @@ class CorpusService:
             problems = "；".join(f"{name}：{why}" for name, why in imported.refused.items())
             raise InputError(f"没有可加入语料库的申报表：{problems}", hint="请按提示修正文件后重试")
         try:
-            report = build_corpus(raw_dir, self.scope.corpus_dir, progress)
+            fresh = [path.name for path in imported.copied]
+            report = build_corpus(raw_dir, self.scope.corpus_dir, progress, fresh=fresh, added_by=added_by)
         except AssistantError as exc:
             for path in imported.copied:
                 path.unlink(missing_ok=True)
@@ -61,6 +70,10 @@ class CorpusService:
                 else ""
             )
             raise type(exc)(exc.message + taken_back, hint=exc.hint) from exc
+        for name in report.not_added:
+            (raw_dir / name).unlink(missing_ok=True)
+        if imported.copied:
+            _log.info("corpus: %s added %s", added_by or "command line", ", ".join(p.name for p in imported.copied))
         report.failed.update(imported.refused)
         return report
 
@@ -133,3 +146,17 @@ def _expand(paths: list[Path]) -> tuple[list[Path], dict[str, str]]:
         else:
             raise InputError(f"找不到文件或目录：{path}", hint="请检查 --from 参数的路径")
     return files, unreadable
+
+
+def duplicate_lines(report: BuildReport) -> list[str]:
+    """One Chinese line per duplicate left out (which file, which declaration kept, what the copy would have
+    changed), then one per new file not added because it held nothing else."""
+    lines = []
+    for dup in report.duplicates:
+        differs = f"；与已收的不同之处：{'；'.join(dup.differences)}（未采用）" if dup.differences else "；内容相同"
+        lines.append(
+            f"重复：{dup.source_file} 中的「{dup.name}」（{dup.year or '年度不明'}年）与 {dup.kept_file} 中的 "
+            f"{dup.kept_id} 是同一项目同一年度，未重复加入，已收的 {dup.kept_id} 保持不变{differs}"
+        )
+    lines += [f"未加入：{name} 中的申报表语料库都已收录，该文件未复制到 corpus/raw/" for name in report.not_added]
+    return lines

@@ -30,6 +30,7 @@ from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import reviewed
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
 from assistant.errors import InputError, printable
+from assistant.outfile import write_whole
 from assistant.services.derived import rolled_over
 from assistant.services.drafting import SavedDraft
 from assistant.services.scope import CorpusScope
@@ -300,7 +301,7 @@ class CycleService:
         if fmt == "json":
             if not path.parent.exists():
                 raise InputError(f"输出目录不存在：{path.parent}", hint="请先创建目录，或换一个输出路径")
-            path.write_text(form.model_dump_json(indent=2) + "\n", encoding="utf-8")
+            write_whole(path, form.model_dump_json(indent=2) + "\n")
             return path
         layout = selfeval_layout(form) if isinstance(form, SelfEvaluation) else monitoring_layout(form)
         return write_form(layout, fmt, path)

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import assert_never
 
 from assistant.domain.model import Declaration
-from assistant.errors import InputError, describe_os_error
+from assistant.errors import InputError
 from assistant.office.export_docx import export_docx
 from assistant.office.export_xlsx import export_xlsx
+from assistant.outfile import write_whole
 from assistant.services.scope import CorpusScope
 
 
@@ -31,15 +32,11 @@ class ExportFormat(StrEnum):
 
 
 def export_declaration(decl: Declaration, fmt: ExportFormat, path: Path) -> Path:
-    """Write ``decl`` to ``path``; InputError (Chinese) when the folder is missing or the file cannot be written."""
+    """Write ``decl`` to ``path``, all or nothing; InputError (Chinese) when the folder is missing or the file cannot be
+    written (the previous file of that name is then unchanged, no partial file left)."""
     if not path.parent.exists():
         raise InputError(f"输出目录不存在：{path.parent}", hint="请先创建目录，或换一个输出路径")
-    try:
-        _write(decl, fmt, path)
-    except OSError as exc:
-        raise InputError(
-            f"无法写入 {path}：{describe_os_error(exc)}", hint="请检查写入权限，并关闭在 Word/Excel 中打开的同名文件"
-        ) from exc
+    _write(decl, fmt, path)  # all or nothing (`assistant.outfile`): a failure leaves the previous file as it was
     return path
 
 
@@ -50,7 +47,7 @@ def _write(decl: Declaration, fmt: ExportFormat, path: Path) -> None:
         case ExportFormat.XLSX:
             export_xlsx(decl, path)
         case ExportFormat.JSON:
-            path.write_text(decl.model_dump_json(indent=2) + "\n", encoding="utf-8")
+            write_whole(path, decl.model_dump_json(indent=2) + "\n")
         case _:
             assert_never(fmt)
 

@@ -25,7 +25,8 @@ from assistant.domain.values import Operator, ValueKind, parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
 from assistant.drafting.models import Draft, DraftIndicator
-from assistant.errors import InputError, describe_os_error
+from assistant.errors import InputError
+from assistant.outfile import write_whole
 from assistant.services.derived import group_key, grouped, place_in_group
 from assistant.services.drafting import DraftingService, Retry, SavedDraft
 from assistant.services.editing import FieldEdit, with_person_text
@@ -390,11 +391,7 @@ class WorkspaceService:
 def _write(stored: StoredVersion, fmt: ExportFormat, path: Path) -> Path:
     """JSON: the draft itself (``shenbao-draft/1``, importable again); Word/Excel: the form it fills."""
     if fmt is ExportFormat.JSON:
-        try:
-            path.write_text(stored.draft.model_dump_json(indent=2), encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"无法写入 {path}：{describe_os_error(exc)}", hint="请检查写入权限和磁盘空间") from exc
-        return path
+        return write_whole(path, stored.draft.model_dump_json(indent=2))
     # a table saved before rows were kept in their blocks (or uploaded so) is exported with each block whole
     draft = stored.draft.model_copy(update={"indicators": grouped(stored.draft.indicators)})
     return export_declaration(to_declaration(draft), fmt, path)

@@ -208,7 +208,7 @@ class DraftStore:
                 .values(head=number, updated_at=now, title=draft.brief.name, year=draft.brief.year)
             )
             if swapped.rowcount != 1:
-                raise self._conflict(session, draft_id, expected_parent, draft)
+                raise self._conflict(session, draft_id, expected_parent, draft, author=author)
             info = self._insert(
                 session,
                 draft_id,
@@ -226,12 +226,17 @@ class DraftStore:
                 then(session, info)
             return info
 
-    def _conflict(self, session: Session, draft_id: int, expected: int, mine: Draft) -> Exception:
+    def _conflict(self, session: Session, draft_id: int, expected: int, mine: Draft, *, author: str) -> Exception:
         head = session.scalar(select(DraftRow.head).where(DraftRow.id == draft_id))
         if head is None:
             return DraftNotFound(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看已保存的草稿")
         payload = session.scalar(
             select(VersionRow.payload).where(VersionRow.draft_id == draft_id, VersionRow.number == head)
+        )
+        authors = set(
+            session.scalars(
+                select(VersionRow.author_id).where(VersionRow.draft_id == draft_id, VersionRow.number > expected)
+            )
         )
         return DraftConflict(
             draft_id=draft_id,
@@ -239,6 +244,7 @@ class DraftStore:
             actual=head,
             mine=mine,
             theirs=Draft.model_validate(payload, strict=False),
+            by_others=authors != {self._user_id(author)},
         )
 
     def _insert(

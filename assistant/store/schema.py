@@ -15,10 +15,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from assistant.store.errors import StoreError
+from assistant.store.errors import StoreError, damage_reason, disk_failure
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -44,7 +44,16 @@ def create_store_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "handle_error", _disk_errors)
     return engine
+
+
+def _disk_errors(context: ExceptionContext) -> None:
+    """A full disk or a disk I/O error during any statement becomes the Chinese `StoreError` that says so (never the
+    "damaged" message, nor an internal error); other errors are left to SQLAlchemy."""
+    failure = disk_failure(describe(str(context.engine.url)) if context.engine else "", context.original_exception)
+    if failure is not None:
+        raise failure
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
@@ -122,8 +131,11 @@ def _too_new(url: str, revision: str) -> StoreError:
 
 
 def _corrupt(url: str, exc: DatabaseError) -> StoreError:
+    disk = disk_failure(describe(url), exc.orig)
+    if disk is not None:
+        return disk
     return StoreError(
-        f"草稿库 {describe(url)} 已损坏或不是数据库文件（{exc.orig}）",
+        f"草稿库 {describe(url)} 已损坏或不是数据库文件（{damage_reason(exc.orig)}）",
         hint="请从备份恢复该文件；或把它改名保存后重新运行，程序会新建一个空的草稿库",
     )
 

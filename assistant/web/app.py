@@ -32,7 +32,7 @@ from assistant.web.corpus_tab import build_corpus_tab
 from assistant.web.draft_tab import build_draft_tab
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
-from assistant.web.guard import CLIENT_ADDRESS, LOOPBACK_NAMES, ExportRegistry, Guard
+from assistant.web.guard import CLIENT_ADDRESS, LOOPBACK_NAMES, ExportRegistry, Guard, OriginGate
 from assistant.web.locale import OVERLAY_CSS, chinese_i18n
 from assistant.web.model_state import model_state
 from assistant.web.monitor_tab import build_monitor_tab
@@ -167,9 +167,19 @@ def launch(
         inbrowser=False,
         prevent_thread_lock=True,
     )
+    _put_first(app.server_app, OriginGate)
     if block:
         _serve_until_interrupted(app)
     return app
+
+
+def _put_first(server: Any, middleware: type) -> None:
+    """``middleware`` in front of everything Gradio added, its CORS layer included (that layer answers a preflight
+    itself and echoes any Origin when the server is not on loopback). Gradio adds its layers inside ``launch``, after
+    ``app_kwargs``' middleware and before the app's first call builds the stack that uvicorn serves; the stack is
+    rebuilt here from the list, the new layer outermost."""
+    server.user_middleware.insert(0, Middleware(middleware))
+    server.middleware_stack = server.build_middleware_stack()
 
 
 def _serve_until_interrupted(app: gr.Blocks) -> None:

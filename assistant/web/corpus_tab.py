@@ -9,7 +9,9 @@ from pathlib import Path
 
 import gradio as gr
 
+from assistant.corpus.store import BuildReport
 from assistant.domain.model import Declaration
+from assistant.services.corpus import duplicate_lines
 from assistant.services.review import load_subjects
 from assistant.web import render
 from assistant.web.context import WebContext
@@ -30,6 +32,21 @@ def matches(decl: Declaration, keyword: str, year: str) -> bool:
     h = decl.header
     haystack = " ".join([decl.id, h.name, h.department or "", h.implementer or "", *(s.text for s in decl.sections)])
     return keyword in haystack
+
+
+def added_note(report: BuildReport, name: str) -> str:
+    """What adding the uploaded file ``name`` did, in Chinese: how many of its declarations were added, and each one
+    left out because the corpus already holds that project and year (the corpus's own is kept; what differs shown)."""
+    added = sum(1 for d in report.declarations if d.provenance.source_file == name)
+    if name in report.not_added:
+        head = (
+            f"未加入语料库：{name} 中的申报表语料库都已收录，语料库未改变（现有 {len(report.declarations)} 份申报表）。"
+        )
+    else:
+        head = f"已加入语料库：{name} 新增 {added} 份申报表，现有 {len(report.declarations)} 份。"
+    failed = "；".join(f"{file}：{why}" for file, why in report.failed.items())
+    lines = [head, *(line for line in duplicate_lines(report) if line.startswith(f"重复：{name} "))]
+    return "\n\n".join(lines) + (f"\n\n未能读取：{failed}" if failed else "")
 
 
 def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
@@ -93,18 +110,18 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
         return [path, "\n\n".join(parts), gr.Button(interactive=True), html]
 
     @guarded
-    def add(path: str | None) -> list:
+    def add(path: str | None, request: gr.Request) -> list:
         if not path:
             raise gr.Error("请先上传并预览申报表", title="无法完成")
         folder = Path(tempfile.mkdtemp(prefix="shenbao-upload-"))
         source = folder / Path(path).name
         shutil.copyfile(path, source)
-        report = ctx.services.corpus.build([source])
-        failed = "；".join(f"{name}：{why}" for name, why in report.failed.items())
-        note = f"已加入语料库：现有 {len(report.declarations)} 份申报表，新增或更新 {len(report.written)} 份。" + (
-            f" 未能读取：{failed}" if failed else ""
-        )
-        gr.Info(html(note), title="提示")
+        report = ctx.services.corpus.build([source], added_by=ctx.user(request))
+        note = added_note(report, source.name)
+        if source.name in report.not_added:
+            gr.Warning(html(note), title="未加入语料库")
+        else:
+            gr.Info(html(note), title="提示")
         return [None, md(note), gr.Button(interactive=False)]
 
     browse.click(find, [keyword, year], [table, year], api_name="corpus_find")

@@ -7,7 +7,10 @@
   content might still smuggle in (an ``<img>``, a Markdown image, a link) can fetch another address;
 - on a server bound to this machine only, requests that name another host (``Host: evil.example:7860``) refused:
   a web page whose own name is made to resolve to 127.0.0.1 (DNS rebinding) would otherwise be served as that page's
-  own site, and read and change the drafts (with login off, anyone's).
+  own site, and read and change the drafts (with login off, anyone's);
+- on every bind (`OriginGate`, put in front of Gradio's CORS layer), a browser request sent by another site's page
+  (an ``Origin`` that is not this server's own) refused, so no foreign page reads or changes the workspace and no
+  foreign Origin is ever echoed in ``Access-Control-Allow-Origin``.
 """
 
 from __future__ import annotations
@@ -150,6 +153,51 @@ class Guard:
             return True
         self._checked[token] = now
         return self.can_log_in(name)
+
+
+class OriginGate:
+    """ASGI middleware refusing (403, Chinese) a request whose ``Origin`` header is not the server's own: its host and
+    port must be the request's ``Host`` (``http://192.168.1.5:7860`` for ``Host: 192.168.1.5:7860``; default ports
+    written or not). ``Origin: null`` (a sandboxed or local file page) is refused too; a request without Origin (not
+    sent from another page: a command-line client, a top-level navigation) is let through."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and not same_origin(scope):
+            await _refused_origin(scope, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def same_origin(scope: Scope) -> bool:
+    """Whether the request's Origin (if any) names the host and port the request was sent to."""
+    headers = {k: v.decode("latin-1").strip().lower() for k, v in scope.get("headers", []) if k in (b"host", b"origin")}
+    origin = headers.get(b"origin")
+    if origin is None:
+        return True
+    scheme, _, netloc = origin.partition("://")
+    host = headers.get(b"host")
+    return bool(netloc) and host is not None and _netloc(scheme, netloc) == _netloc(scheme, host)
+
+
+def _netloc(scheme: str, netloc: str) -> str:
+    """``host[:port]`` without the scheme's default port (``example.org:80`` → ``example.org`` for http)."""
+    default = {"http": ":80", "https": ":443", "ws": ":80", "wss": ":443"}.get(scheme, "")
+    netloc = netloc.rstrip("/")
+    return netloc[: -len(default)] if default and netloc.endswith(default) else netloc
+
+
+async def _refused_origin(scope: Scope, send: Send) -> None:
+    if scope["type"] == "websocket":
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    await _plain(
+        send,
+        403,
+        "拒绝访问：该请求来自其他网站的页面，工作区只接受本服务器自己的页面发出的请求。请直接在浏览器地址栏中打开工作区的地址",
+    )
 
 
 def _names_loopback(scope: Scope) -> bool:
