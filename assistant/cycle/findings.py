@@ -4,7 +4,7 @@ Each finding names its row (0-based ``index``, None for the whole form), says wh
 in Chinese. Codes are stable: ``SE-NO-REASON``, ``SE-TARGET-LOW``, ``SE-TARGET-LOOSE``, ``SE-NO-SURVEY``,
 ``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``, ``SE-OVERSPEND``
 (执行数 above the budget), ``SE-IMPOSSIBLE`` (an 实际完成值 the indicator cannot have), ``SE-YEAR-OPEN`` (the year
-has not ended).
+has not ended), ``SE-COST-OVERRUN`` (a cost row's actual above its target, `costs.overrun`).
 """
 
 from __future__ import annotations
@@ -129,6 +129,9 @@ def _row(score: RowScore, row: SelfEvalRow, settings: Settings) -> list[Finding]
         fix = "请核对并改正实际完成值（此行暂按0分计，也不作为下年目标的历史标准）"
         return [*out, Finding("SE-IMPOSSIBLE", Severity.ERROR, i, f"{score.impossible}（目标 {row.target}）", fix)]
     reason = (row.deviation or "").strip()
+    if score.overrun:
+        fix = "请在偏差原因中说明超出的原因和控制措施；超出的成本不作为下年目标（见“下年申报”）"
+        out.append(Finding("SE-COST-OVERRUN", Severity.WARNING, i, score.overrun, fix))
     if score.score is not None and score.weight is not None and score.score < score.weight and not reason:
         out.append(
             Finding(

@@ -15,11 +15,12 @@ from decimal import Decimal
 from enum import StrEnum
 
 from assistant.cycle.bounds import days_to, impossible_actual, overspent, year_days
+from assistant.cycle.costs import ceiling
 from assistant.cycle.findings import Finding, Severity
 from assistant.cycle.numbers import fmt, number_of, quantize, target_of
 from assistant.cycle.rules import DEFAULT_SETTINGS, Settings
 from assistant.domain.cycle import MonitoringRow, MonitoringTable, Possibility
-from assistant.domain.values import Operator, ValueKind
+from assistant.domain.values import ValueKind
 
 
 class Light(StrEnum):
@@ -185,7 +186,7 @@ def _numbers(row: MonitoringRow, text: str | None) -> tuple[Decimal, Decimal, bo
     actual = number_of(text)
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
         return None
-    return actual, target.number, target.operator in (Operator.LE, Operator.LT)
+    return actual, target.number, ceiling(row.link, target)  # ≤, or = on a cost row (`costs.ceiling`)
 
 
 def _expected(row: MonitoringRow) -> Signal:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, year_days
+from assistant.cycle.costs import ceiling, is_cost
 from assistant.cycle.numbers import fmt, number_of, quantize
 from assistant.cycle.scoring import score_evaluation
 from assistant.domain.cycle import SelfEvalRow, SelfEvaluation
@@ -105,7 +106,7 @@ def _shortfall(row: SelfEvalRow, score: Decimal | None, weight: Decimal | None) 
     actual = number_of(row.actual)
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
         return None
-    reverse = target.operator in (Operator.LE, Operator.LT)
+    reverse = ceiling(row.link, target)
     missed = actual > target.number if reverse else actual < target.number
     return f"实际完成 {row.actual}，未达到目标 {target.render()}" if missed else None
 
@@ -140,25 +141,34 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
             change=Change.KEPT,
             why=f"{when}实际完成情况：{row.actual}（定性指标，沿用原目标）",
         )
-    return _quantitative(base, target, actual, row, when)
+    return _quantitative(base, target, actual, row, when, cost=is_cost(ind, target), reverse=ceiling(ind, target))
 
 
 def _quantitative(
-    base: dict[str, Any], target: IndicatorValue, actual: Decimal, row: SelfEvalRow, when: str
+    base: dict[str, Any],
+    target: IndicatorValue,
+    actual: Decimal,
+    row: SelfEvalRow,
+    when: str,
+    *,
+    cost: bool,
+    reverse: bool,
 ) -> CarriedRow:
+    """``reverse``: the target is a ceiling (``≤``, or any cost row's: `costs.ceiling`), so a cost spent above it is
+    an unmet target kept as it was, never a level reached to raise the target to."""
     goal = target.number
     assert goal is not None
-    reverse = target.operator in (Operator.LE, Operator.LT)
     shown = f"{when}目标 {target.render()}，实际完成 {row.actual}"
     met = actual <= goal if reverse else actual >= goal
     if not met:
         reason = (row.deviation or "").strip() or "（自评表未填写偏差原因，请补充）"
+        missed = "成本超出目标，超出部分不作为历史标准，沿用原目标" if cost else "未达到目标"
         return CarriedRow(
             **base,
             last_actual=row.actual,
             proposed=target.render(),
             change=Change.UNMET,
-            why=f"{shown}，未达到目标；原因：{reason}",
+            why=f"{shown}，{missed}；原因：{reason}",
         )
     beaten = actual < goal if reverse else actual > goal
     if not beaten or goal == 0:
@@ -170,7 +180,7 @@ def _quantitative(
             why=f"{shown}，恰好达到目标，沿用",
         )
     new = _level(actual, target, reverse)
-    proposed = _written(target, new)
+    proposed = _written(target, new, reverse)
     ratio = quantize(actual / goal * 100)
     verb, change = ("收紧", Change.TIGHTENED) if reverse else ("提高", Change.RAISED)
     return CarriedRow(
@@ -193,8 +203,8 @@ def _level(actual: Decimal, target: IndicatorValue, reverse: bool) -> Decimal:
     return level
 
 
-def _written(target: IndicatorValue, number: Decimal) -> str:
-    op = (target.operator or Operator.GE).value
+def _written(target: IndicatorValue, number: Decimal, reverse: bool) -> str:
+    op = (target.operator or (Operator.LE if reverse else Operator.GE)).value
     unit = f"({target.unit})" if target.unit else ""
     return f"{op}{number}{unit}"
 

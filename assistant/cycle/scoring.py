@@ -8,11 +8,12 @@ a ``problem`` saying what to fill; the total is then marked incomplete, never si
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, overspent, year_days
+from assistant.cycle.costs import ceiling, overrun
 from assistant.cycle.numbers import fmt, number_of, percent, quantize, target_of
 from assistant.cycle.rules import BANDS, DEFAULT_SETTINGS, RULES, Part, RuleId, Settings
 from assistant.cycle.weights import Spread, part_of, spread, weights_problem
@@ -43,6 +44,7 @@ class RowScore:
     ratio: Decimal | None = None  # actual ÷ target for quantitative rows (how far beyond or short)
     direction: str | None = None  # "positive", "reverse", "zero", "band"
     impossible: str | None = None  # Chinese: why the 实际完成值 cannot be (`bounds.impossible_actual`); scored 0
+    overrun: str | None = None  # Chinese: a cost row's actual above its target (`costs.overrun`)
 
     @property
     def full(self) -> bool:
@@ -110,7 +112,9 @@ def score_row(
                 impossible=wrong,
             )
         if actual is not None:
-            return _quantitative(base, target, actual, weight, settings)
+            scored = _quantitative(base, target, actual, weight, settings, upper=ceiling(row.link, target))
+            over = overrun(row.link, target, actual)
+            return scored if over is None else replace(scored, overrun=over)
         if row.band is None:
             return RowScore(
                 **base,
@@ -123,13 +127,16 @@ def score_row(
 
 
 def _quantitative(
-    base: dict[str, Any], target: IndicatorValue, actual: Decimal, weight: Decimal, settings: Settings
+    base: dict[str, Any], target: IndicatorValue, actual: Decimal, weight: Decimal, settings: Settings, *, upper: bool
 ) -> RowScore:
+    """``upper``: the target is a ceiling (``≤``, or ``=`` on a cost row: `costs.ceiling`), scored by the 反向 rule."""
     goal = target.number
     assert goal is not None
     unit = target.unit or ""
     shown = f"实际 {fmt(actual)}{unit}，目标 {target.render()}"
-    if target.operator in (Operator.LE, Operator.LT):
+    if upper:
+        if target.operator not in (Operator.LE, Operator.LT):
+            shown = f"{shown}（成本指标，目标按上限计）"
         return _reverse(base, goal, actual, weight, settings, shown)
     if goal == 0:
         score = weight if actual == 0 else Decimal(0)
