@@ -291,6 +291,15 @@ RULES: tuple[Rule, ...] = (
         "不要以总额除以其中一项数量。",
     ),
     Rule(
+        id="COST-UNIT-TOTAL",
+        severity=W,
+        criterion=C_FEASIBLE,
+        source=_PRIMER_COST,
+        title="单位成本乘以数量与总成本或项目资金不一致",
+        fix="资金调整后请按新金额重算单位成本（或核对数量），使单位成本 × 数量 = 总成本 = 项目资金；单位成本只覆盖部分支出的，"
+        "请在项目构成中列明其余分项。",
+    ),
+    Rule(
         id="COUNT-MISNAMED",
         severity=W,
         criterion=C_RELEVANT,
