@@ -178,7 +178,7 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
     # the subject rules: tests/test_review_subject.py; NEC-REPEATS: tests/test_review_reasons.py;
     # NAME-CUT, COST-FOREIGN-FIGURE: tests/test_review_reading.py
     # FUND-NEGATIVE, TEXT-INSTRUCTION: tests/test_redteam_review.py; GOAL-VALUE-MISMATCH: tests/test_review_goal_values.py
-    # COST-UNIT-TOTAL: tests/test_cost_consistency.py
+    # COST-UNIT-TOTAL: tests/test_cost_consistency.py; VAL-TEMPLATE: tests/test_review_template_values.py
     assert set(ids) == set(FIRES) | {
         "REL-UNRELATED",
         "REL-TYPE",
@@ -194,6 +194,7 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
         "TEXT-INSTRUCTION",
         "GOAL-VALUE-MISMATCH",
         "COST-UNIT-TOTAL",
+        "VAL-TEMPLATE",
     }
 
 

@@ -269,6 +269,12 @@ class Declaration(BaseModel):
         description="Policy titles the person gave as this project's own basis (a draft's brief: 政策依据, 《titles》 "
         "in 主要内容, 立项依据 entries they wrote); never serialised: read again from the draft each time.",
     )
+    value_grounds: dict[int, str] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="A draft's 取值依据 per indicator position (1-based) → 计划标准 / 历史标准 / 模板参考值: the "
+        "assistant's provenance, not the form's 备注; empty for a form read from a file; never serialised.",
+    )
 
     def section(self, kind: SectionKind) -> TextSection | None:
         return next((s for s in self.sections if s.kind is kind), None)

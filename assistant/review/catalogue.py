@@ -300,6 +300,14 @@ RULES: tuple[Rule, ...] = (
         "请在项目构成中列明其余分项。",
     ),
     Rule(
+        id="VAL-TEMPLATE",
+        severity=H,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER4,
+        title="指标值为模板参考值，尚未确认",
+        fix="提交前请按本项目的实际计划、支出标准或历史数据核定该指标值（或改为本项目的指标）；人工填写后此提示即消失。",
+    ),
+    Rule(
         id="COUNT-MISNAMED",
         severity=W,
         criterion=C_RELEVANT,
