@@ -154,35 +154,30 @@ Q, C = Level2.QUANTITY, Level2.ECONOMIC_COST
         ),
         # a ceiling rounded up: 860,000 ÷ 320 = 2687.5 → 2688元/人 × 320 = 860,160 (within the rounding)
         ("860000", [(Q, "培训人数", "≥320(人)"), (C, "人均培训成本", "≤2688(元/人)")], "", False),
-        # two standards making the money together (the trial's brief B shape, 项目构成 of two lines)
+        # several unit costs are not summed: an all-in cost per person beside a line's cost per 期 overlap
         (
-            "1260000",
+            "860000",
             [
-                (Q, "辅助器具适配人次", "≥1500(人次)"),
-                (Q, "上门评估户数", "≥300(户)"),
-                (C, "适配补贴标准", "=800(元/人次)"),
-                (C, "评估费标准", "=200(元/户)"),
+                (Q, "培训人数", "≥320(人)"),
+                (Q, "培训期数", "≥4(期)"),
+                (C, "人均培训成本", "≤2688(元/人)"),
+                (C, "培训费单位成本", "≤155000(元/期)"),
             ],
-            "项目构成:\n  - 名称: 辅助器具适配补贴\n    金额: 1200000\n  - 名称: 上门适配评估\n    金额: 60000\n",
+            "",
             False,
         ),
-        # a unit cost pricing one part of several 项目构成 lines: falling short of the whole is no defect ...
+        # a unit cost pricing one part of several 项目构成 lines: falling short of the whole is no defect
         (
             "3200000",
             [(Q, "选举工作人员培训", "≥2500(人次)"), (C, "培训人均成本", "≤160(元/人次)")],
             "项目构成:\n  - 名称: 培训\n    金额: 400000\n  - 名称: 投票站\n    金额: 2800000\n",
             False,
         ),
-        # ... but together exceeding the money is, even when no single row does
+        # one 项目构成 line is the whole project: its unit cost must make it
         (
-            "1200000",
-            [
-                (Q, "辅助器具适配人次", "≥1500(人次)"),
-                (Q, "上门评估户数", "≥300(户)"),
-                (C, "适配补贴标准", "=800(元/人次)"),
-                (C, "评估费标准", "=200(元/户)"),
-            ],
-            "项目构成:\n  - 名称: 辅助器具适配补贴\n    金额: 1140000\n  - 名称: 上门适配评估\n    金额: 60000\n",
+            "900000",
+            [(Q, "检测样品数量", "≥2400(批次)"), (C, "检测费标准", "=350(元/批次)")],
+            "项目构成:\n  - 名称: 抽检检测费\n    金额: 900000\n",
             True,
         ),
         # a unit cost with no quantity of its unit in the table cannot be judged
@@ -193,4 +188,4 @@ def test_unit_cost_times_quantity_against_the_total(tmp_path, money, rows, lines
     found = _unit_total(_declaration(tmp_path, money, rows, lines))
     assert bool(found) is flagged, found
     if flagged:
-        assert "合计" in found[0] and "相差" in found[0]
+        assert "×" in found[0] and "相差" in found[0]

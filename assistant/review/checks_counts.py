@@ -5,10 +5,11 @@
   item of a listing (the brief's 900 of 1200), or a quotient of unrelated figures (1,380,000元 ÷ 4台 when the
   project buys eight). Only the quantity rows the cost row names are counted where it names some (老党员慰问标准
   → 老党员慰问人数), so a stated standard per group is not flagged.
-- ``COST-UNIT-TOTAL``: the unit costs times their quantities do not make the total they price: a funding change left
-  ``350元/批次 × 2400批次 = 840,000元`` beside 项目资金 900,000元, or a 项目总成本 row that no longer matches. Judged
-  only when every unit cost row has its quantity in the table; a shortfall only when the unit costs are the whole
-  project (no more 项目构成 lines than unit costs), since a unit cost may price one part of many.
+- ``COST-UNIT-TOTAL``: the table's one unit cost times its quantity does not make the total: a funding change left
+  ``350元/批次 × 2400批次 = 840,000元`` beside 项目资金 900,000元, or a 项目总成本 row that no longer matches (beyond
+  the rounding the figures are written with). Judged only where the unit cost is the whole project's: one unit-cost
+  row, its quantity in the table, at most one 项目构成 line. Several unit costs are not summed: the rules draft an
+  all-in cost per person beside a line's cost per 期, which overlap.
 - ``COUNT-MISNAMED``: a count whose figure the declaration's own text gives for something else: 12 staff put
   in (配备接待人员12名) written as 服务对象覆盖人数 ≥12(人).
 """
@@ -126,34 +127,31 @@ def _totals(decl: Declaration, money: Decimal) -> list[tuple[str, Decimal, Decim
 def _unit_totals(decl: Declaration) -> Iterator[Finding]:
     money = _amount(decl)
     priced = [(i, c) for i in decl.indicators if (c := _unit_cost(i)) is not None]
-    if money is None or money <= 0 or not priced:
-        return
-    counts = [i for i in decl.indicators if i.level1 is Level1.OUTPUT and _number(i) and i.value.unit]
-    terms, product, rounding = [], Decimal(0), Decimal(0)
-    for ind, (factor, per) in priced:
-        written = ind.value.number or Decimal(0)
-        yuan = written * factor
-        delivered = _named(ind, [c for c in counts if _per(c.value.unit or "") == per])
-        if not delivered:
-            return  # a unit cost whose quantity the table does not give: the sum cannot be told
-        quantity = sum((_number(c) or Decimal(0) for c in delivered), Decimal(0))
-        if yuan * quantity > money * TOLERANCE:
-            return  # COST-ARITHMETIC says it of that row
-        product += yuan * quantity
-        rounding += quantity * _step(written, factor)
-        shown = " + ".join(_plain(_number(c)) for c in delivered)
-        shown = f"({shown})" if len(delivered) > 1 else shown
-        terms.append(f"“{ind.name}” {_plain(written)}{ind.value.unit} × {shown}{per}")
     lines = [line for line in decl.budget_lines if line.amount is not None]
-    whole = len(lines) <= len(priced)  # no 项目构成 line left for another part of the project
+    if money is None or money <= 0 or len(priced) != 1 or len(lines) > 1:
+        return  # several unit costs may overlap (an all-in cost per person beside a line's cost per 期): not summed
+    ind, (factor, per) = priced[0]
+    counts = [i for i in decl.indicators if i.level1 is Level1.OUTPUT and _number(i) and i.value.unit]
+    delivered = _named(ind, [c for c in counts if _per(c.value.unit or "") == per])
+    written = ind.value.number or Decimal(0)
+    quantity = sum((_number(c) or Decimal(0) for c in delivered), Decimal(0))
+    product = written * factor * quantity
+    if not delivered or product > money * TOLERANCE:
+        return  # no quantity of its unit in the table; or COST-ARITHMETIC says it
+    rounding = quantity * _step(written, factor)
     wrong = [
         f"与{label} {amount:,.0f}元 相差 {abs(product - amount):,.0f}元"
         for label, amount, step in _totals(decl, money)
-        if abs(product - amount) > rounding + step and (product > amount or whole)
+        if abs(product - amount) > rounding + step
     ]
     if wrong:
-        message = f"单位成本乘以数量与总额对不上：{'；'.join(terms)}，合计 {product:,.0f}元，{'；'.join(wrong)}"
-        yield finding("COST-UNIT-TOTAL", message, at_indicator(priced[0][0]))
+        shown = " + ".join(_plain(_number(c)) for c in delivered)
+        shown = f"({shown})" if len(delivered) > 1 else shown
+        message = (
+            f"单位成本乘以数量与总额对不上：“{ind.name}” {_plain(written)}{ind.value.unit} × {shown}{per} = "
+            f"{product:,.0f}元，{'；'.join(wrong)}"
+        )
+        yield finding("COST-UNIT-TOTAL", message, at_indicator(ind))
 
 
 def _named(cost: Indicator, counts: list[Indicator]) -> list[Indicator]:
