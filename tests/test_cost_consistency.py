@@ -189,3 +189,11 @@ def test_unit_cost_times_quantity_against_the_total(tmp_path, money, rows, lines
     assert bool(found) is flagged, found
     if flagged:
         assert "×" in found[0] and "相差" in found[0]
+
+
+def test_a_composition_that_no_longer_makes_the_funding_is_already_flagged(tmp_path):
+    """项目构成 against 资金 is BUDGET-LINES-SUM (checks_money): the trial's brief B with its money edited to 100万."""
+    lines = "项目构成:\n  - 名称: 辅助器具适配补贴\n    金额: 1200000\n  - 名称: 上门适配评估\n    金额: 60000\n"
+    decl = _declaration(tmp_path, "1000000", [], lines)
+    found = [f.message for f in review(decl).findings if f.rule_id == "BUDGET-LINES-SUM"]
+    assert len(found) == 1 and "1,260,000.00元" in found[0] and "1,000,000.00元" in found[0]
