@@ -179,6 +179,7 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
     # NAME-CUT, COST-FOREIGN-FIGURE: tests/test_review_reading.py
     # FUND-NEGATIVE, TEXT-INSTRUCTION: tests/test_redteam_review.py; GOAL-VALUE-MISMATCH, GOAL-NAME-STALE:
     # tests/test_review_goal_values.py (and tests/test_rename_follows.py)
+    # COST-UNIT-TOTAL: tests/test_cost_consistency.py; VAL-TEMPLATE: tests/test_review_template_values.py
     assert set(ids) == set(FIRES) | {
         "REL-UNRELATED",
         "REL-TYPE",
@@ -195,6 +196,8 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
         "GOAL-VALUE-MISMATCH",
         "BASIS-NOT-IN-LIBRARY",  # tests/test_review_library.py
         "GOAL-NAME-STALE",
+        "COST-UNIT-TOTAL",
+        "VAL-TEMPLATE",
     }
 
 

@@ -5,7 +5,7 @@ in Chinese. Codes are stable: ``SE-NO-REASON``, ``SE-TARGET-LOW``, ``SE-TARGET-L
 ``SE-UNSCORED``, ``SE-WEIGHTS``, ``SE-SCORE-MISMATCH``, ``SE-TOTAL-MISMATCH``, ``SE-BUDGET``, ``SE-OVERSPEND``
 (执行数 above the budget), ``SE-IMPOSSIBLE`` (an 实际完成值 the indicator cannot have), ``SE-UNREADABLE`` (an
 实际完成值 whose number cannot be read or whose unit does not convert to the target's), ``SE-YEAR-OPEN`` (the year
-has not ended).
+has not ended), ``SE-COST-OVERRUN`` (a cost row's actual above its target, `costs.overrun`).
 """
 
 from __future__ import annotations
@@ -133,6 +133,9 @@ def _row(score: RowScore, row: SelfEvalRow, settings: Settings) -> list[Finding]
         fix = f"{score.hint}（此行暂按0分计，也不作为下年目标的历史标准）"
         return [*out, Finding("SE-UNREADABLE", Severity.ERROR, i, f"{score.unreadable}（目标 {row.target}）", fix)]
     reason = (row.deviation or "").strip()
+    if score.overrun:
+        fix = "请在偏差原因中说明超出的原因和控制措施；超出的成本不作为下年目标（见“下年申报”）"
+        out.append(Finding("SE-COST-OVERRUN", Severity.WARNING, i, score.overrun, fix))
     if score.score is not None and score.weight is not None and score.score < score.weight and not reason:
         out.append(
             Finding(

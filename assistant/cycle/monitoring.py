@@ -19,12 +19,13 @@ from decimal import Decimal
 from enum import StrEnum
 
 from assistant.cycle.bounds import days_to, impossible_actual, overspent, year_days
+from assistant.cycle.costs import ceiling
 from assistant.cycle.findings import Finding, Severity
 from assistant.cycle.numbers import fmt, quantize, target_of
 from assistant.cycle.rules import DEFAULT_SETTINGS, Settings
 from assistant.cycle.units import Reading, ReadKind, read_actual
 from assistant.domain.cycle import MonitoringRow, MonitoringTable, Possibility
-from assistant.domain.values import Operator, ValueKind
+from assistant.domain.values import ValueKind
 
 
 class Light(StrEnum):
@@ -208,12 +209,12 @@ def _possibility(row: MonitoringRow) -> Signal:
 
 
 def _numbers(row: MonitoringRow, text: str | None) -> tuple[Decimal, Decimal, bool, Reading] | None:
-    """The figure in the target's unit, the target, whether it is a ``≤`` target, and the reading (for its text)."""
+    """The figure in the target's unit, the target, whether the target is a ceiling, and the reading (for its text)."""
     target = target_of(row.target, row.target_value)
     reading = read_actual(text, target, row.link.name)
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or reading.value is None:
         return None
-    return reading.value, target.number, target.operator in (Operator.LE, Operator.LT), reading
+    return reading.value, target.number, ceiling(row.link, target), reading  # ≤, or = on a cost row (`costs.ceiling`)
 
 
 def _expected(row: MonitoringRow) -> Signal:

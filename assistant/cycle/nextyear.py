@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, year_days
+from assistant.cycle.costs import ceiling, is_cost
 from assistant.cycle.numbers import fmt, quantize
 from assistant.cycle.scoring import score_evaluation
 from assistant.cycle.units import Reading, approx, read_actual
@@ -112,7 +113,7 @@ def _shortfall(row: SelfEvalRow, score: Decimal | None, weight: Decimal | None) 
     actual = read_actual(row.actual, target, row.link.name).value
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or actual is None:
         return None
-    reverse = target.operator in (Operator.LE, Operator.LT)
+    reverse = ceiling(row.link, target)
     missed = actual > target.number if reverse else actual < target.number
     return f"实际完成 {row.actual}，未达到目标 {target.render()}" if missed else None
 
@@ -155,26 +156,35 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
             change=Change.KEPT,
             why=f"{when}实际完成情况：{row.actual}（定性指标，沿用原目标）",
         )
-    return _quantitative(base, target, reading, row, when)
+    return _quantitative(base, target, reading, row, when, cost=is_cost(ind, target), reverse=ceiling(ind, target))
 
 
 def _quantitative(
-    base: dict[str, Any], target: IndicatorValue, reading: Reading, row: SelfEvalRow, when: str
+    base: dict[str, Any],
+    target: IndicatorValue,
+    reading: Reading,
+    row: SelfEvalRow,
+    when: str,
+    *,
+    cost: bool,
+    reverse: bool,
 ) -> CarriedRow:
-    """Compared and proposed in the target's unit (``reading.value``); the figure shown as written."""
+    """Compared and proposed in the target's unit (``reading.value``); the figure shown as written. ``reverse``: the
+    target is a ceiling (``≤``, or any cost row's: `costs.ceiling`), so a cost spent above it is an unmet target kept
+    as it was, never a level reached to raise the target to."""
     goal, actual = target.number, reading.value
     assert goal is not None and actual is not None
-    reverse = target.operator in (Operator.LE, Operator.LT)
     shown = f"{when}目标 {target.render()}，实际完成 {reading.shown()}"
     met = actual <= goal if reverse else actual >= goal
     if not met:
         reason = (row.deviation or "").strip() or "（自评表未填写偏差原因，请补充）"
+        missed = "成本超出目标，超出部分不作为历史标准，沿用原目标" if cost else "未达到目标"
         return CarriedRow(
             **base,
             last_actual=row.actual,
             proposed=target.render(),
             change=Change.UNMET,
-            why=f"{shown}，未达到目标；原因：{reason}",
+            why=f"{shown}，{missed}；原因：{reason}",
         )
     beaten = actual < goal if reverse else actual > goal
     if not beaten or goal == 0:
@@ -194,7 +204,7 @@ def _quantitative(
             change=Change.KEPT,
             why=f"{shown}，按原目标的小数位取整后与原目标相同，沿用",
         )
-    proposed = _written(target, new)
+    proposed = _written(target, new, reverse)
     ratio = quantize(actual / goal * 100)
     verb, change = ("收紧", Change.TIGHTENED) if reverse else ("提高", Change.RAISED)
     return CarriedRow(
@@ -217,8 +227,8 @@ def _level(actual: Decimal, target: IndicatorValue, reverse: bool) -> Decimal:
     return level
 
 
-def _written(target: IndicatorValue, number: Decimal) -> str:
-    op = (target.operator or Operator.GE).value
+def _written(target: IndicatorValue, number: Decimal, reverse: bool) -> str:
+    op = (target.operator or (Operator.LE if reverse else Operator.GE)).value
     unit = f"({target.unit})" if target.unit else ""
     return f"{op}{number}{unit}"
 

@@ -11,11 +11,12 @@ the arithmetic is shown in the unit the person wrote. A figure that cannot be re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, overspent, year_days
+from assistant.cycle.costs import ceiling, overrun
 from assistant.cycle.numbers import fmt, percent, quantize, target_of
 from assistant.cycle.rules import BANDS, DEFAULT_SETTINGS, RULES, Part, RuleId, Settings
 from assistant.cycle.units import Reading, approx, read_actual
@@ -49,6 +50,7 @@ class RowScore:
     impossible: str | None = None  # Chinese: why the 实际完成值 cannot be (`bounds.impossible_actual`); scored 0
     unreadable: str | None = None  # Chinese: why the 实际完成值 cannot be read or converted (`units`); scored 0
     hint: str | None = None  # Chinese: what to write instead of an unreadable 实际完成值
+    overrun: str | None = None  # Chinese: a cost row's actual above its target (`costs.overrun`)
 
     @property
     def full(self) -> bool:
@@ -118,7 +120,9 @@ def score_row(
         if reading.refused:
             return _unreadable(base, row, reading, settings)
         if reading.value is not None:
-            return _quantitative(base, target, reading, weight, settings)
+            scored = _quantitative(base, target, reading, weight, settings, upper=ceiling(row.link, target))
+            over = overrun(row.link, target, reading.value)  # in the target's unit
+            return scored if over is None else replace(scored, overrun=over)
         if row.band is None:
             return RowScore(
                 **base,
@@ -138,9 +142,16 @@ def _unreadable(base: dict[str, Any], row: SelfEvalRow, reading: Reading, settin
 
 
 def _quantitative(
-    base: dict[str, Any], target: IndicatorValue, reading: Reading, weight: Decimal, settings: Settings
+    base: dict[str, Any],
+    target: IndicatorValue,
+    reading: Reading,
+    weight: Decimal,
+    settings: Settings,
+    *,
+    upper: bool,
 ) -> RowScore:
-    """Scored in the unit the person wrote: the target is converted to it (the rules' ratios do not depend on it)."""
+    """Scored in the unit the person wrote: the target is converted to it (the rules' ratios do not depend on it).
+    ``upper``: the target is a ceiling (``≤``, or ``=`` on a cost row: `costs.ceiling`), scored by the 反向 rule."""
     assert target.number is not None and reading.value is not None and reading.written is not None
     if reading.converted:
         actual, unit = reading.written, reading.unit or ""
@@ -149,7 +160,9 @@ def _quantitative(
     else:
         actual, goal, unit = reading.value, target.number, reading.unit or target.unit or ""
         shown = f"实际 {approx(actual)}{unit}，目标 {target.render()}"
-    if target.operator in (Operator.LE, Operator.LT):
+    if upper:
+        if target.operator not in (Operator.LE, Operator.LT):
+            shown = f"{shown}（成本指标，目标按上限计）"
         return _reverse(base, goal, actual, weight, settings, shown)
     if goal == 0:
         score = weight if actual == 0 else Decimal(0)

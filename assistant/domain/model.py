@@ -287,6 +287,12 @@ class Declaration(BaseModel):
         description="The policies a draft claims from the policy library, checked against it by review; never "
         "serialised: read again from the draft each time (a form read from a file has none).",
     )
+    value_grounds: dict[int, str] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="A draft's 取值依据 per indicator position (1-based) → 计划标准 / 历史标准 / 模板参考值: the "
+        "assistant's provenance, not the form's 备注; empty for a form read from a file; never serialised.",
+    )
 
     def section(self, kind: SectionKind) -> TextSection | None:
         return next((s for s in self.sections if s.kind is kind), None)

@@ -41,7 +41,7 @@ from assistant.llm.queue import waiting_text
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review
 from assistant.suggest.model_step import Ask, improve
-from assistant.suggest.models import Evidence, SuggestionSet
+from assistant.suggest.models import HUMAN_BASIS, Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
 
@@ -486,8 +486,16 @@ def to_declaration(draft: Draft) -> Declaration:
     rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
     decl = brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)
     own = [b.title for b in draft.basis if b.user_supplied]
+    grounds = {
+        n: HUMAN_BASIS if i.value.basis == HUMAN_BASIS else i.value.ground.value
+        for n, i in enumerate(draft.indicators, start=1)
+    }
     decl = decl.model_copy(
-        update={"own_policies": list(dict.fromkeys([*decl.own_policies, *own])), "library_citations": _claimed(draft)}
+        update={
+            "own_policies": list(dict.fromkeys([*decl.own_policies, *own])),
+            "library_citations": _claimed(draft),
+            "value_grounds": grounds,
+        }
     )
     if not draft.safeguards:
         return decl

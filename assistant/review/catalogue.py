@@ -291,6 +291,23 @@ RULES: tuple[Rule, ...] = (
         "不要以总额除以其中一项数量。",
     ),
     Rule(
+        id="COST-UNIT-TOTAL",
+        severity=W,
+        criterion=C_FEASIBLE,
+        source=_PRIMER_COST,
+        title="单位成本乘以数量与总成本或项目资金不一致",
+        fix="资金调整后请按新金额重算单位成本（或核对数量），使单位成本 × 数量 = 总成本 = 项目资金；单位成本只覆盖部分支出的，"
+        "请在项目构成中列明其余分项。",
+    ),
+    Rule(
+        id="VAL-TEMPLATE",
+        severity=H,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER4,
+        title="指标值为模板参考值，尚未确认",
+        fix="提交前请按本项目的实际计划、支出标准或历史数据核定该指标值（或改为本项目的指标）；人工填写后此提示即消失。",
+    ),
+    Rule(
         id="COUNT-MISNAMED",
         severity=W,
         criterion=C_RELEVANT,

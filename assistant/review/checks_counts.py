@@ -5,6 +5,11 @@
   item of a listing (the brief's 900 of 1200), or a quotient of unrelated figures (1,380,000元 ÷ 4台 when the
   project buys eight). Only the quantity rows the cost row names are counted where it names some (老党员慰问标准
   → 老党员慰问人数), so a stated standard per group is not flagged.
+- ``COST-UNIT-TOTAL``: the table's one unit cost times its quantity does not make the total: a funding change left
+  ``350元/批次 × 2400批次 = 840,000元`` beside 项目资金 900,000元, or a 项目总成本 row that no longer matches (beyond
+  the rounding the figures are written with). Judged only where the unit cost is the whole project's: one unit-cost
+  row, its quantity in the table, at most one 项目构成 line. Several unit costs are not summed: the rules draft an
+  all-in cost per person beside a line's cost per 期, which overlap.
 - ``COUNT-MISNAMED``: a count whose figure the declaration's own text gives for something else: 12 staff put
   in (配备接待人员12名) written as 服务对象覆盖人数 ≥12(人).
 """
@@ -31,6 +36,7 @@ _TEXT = (SectionKind.OVERVIEW, SectionKind.PLAN, SectionKind.COMPOSITION, Sectio
 
 def check_counts(decl: Declaration) -> Iterator[Finding]:
     yield from _unit_costs(decl)
+    yield from _unit_totals(decl)
     yield from _misnamed(decl)
 
 
@@ -74,6 +80,78 @@ def _unit_costs(decl: Declaration) -> Iterator[Finding]:
                 f"或除以了与该笔资金无关的数量"
             )
             yield finding("COST-ARITHMETIC", message, at_indicator(ind))
+
+
+_WAN = Decimal(10000)
+_TOTAL_NAME = re.compile(r"总成本|总额|总投入|总预算|项目成本|成本总")
+
+
+def _unit_cost(ind: Indicator) -> tuple[Decimal, str] | None:
+    """(yuan per written 元 — 1 or 10,000 —, the unit it is per) of a 成本指标 row priced per unit (350元/批次,
+    1.2万元/人); None for any other row."""
+    unit, number = ind.value.unit or "", ind.value.number
+    if ind.level1 is not Level1.COST or ind.value.kind is not ValueKind.QUANTITATIVE or number is None or number <= 0:
+        return None
+    for prefix, factor in (("元/", Decimal(1)), ("万元/", _WAN)):
+        if unit.startswith(prefix):
+            return factor, _per(unit.removeprefix(prefix))
+    return None
+
+
+def _step(number: Decimal, factor: Decimal) -> Decimal:
+    """The rounding a written figure carries, in yuan: 350 → 1元, 0.55 → 0.01元, 84(万元) → 10,000元."""
+    exponent = number.as_tuple().exponent
+    return Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0) * factor
+
+
+def _totals(decl: Declaration, money: Decimal) -> list[tuple[str, Decimal, Decimal]]:
+    """(label, yuan, rounding in yuan) of what the unit costs must add up to: each 成本指标 row that states the whole
+    cost in 元/万元 (named 总成本…, or the only such row), then the project's money."""
+    whole = [
+        i
+        for i in decl.indicators
+        if i.level1 is Level1.COST
+        and i.value.kind is ValueKind.QUANTITATIVE
+        and i.value.number
+        and i.value.unit in ("元", "万元")
+    ]
+    named = [i for i in whole if _TOTAL_NAME.search(i.name)] or (whole if len(whole) == 1 else [])
+    found = []
+    for ind in named:
+        factor = _WAN if ind.value.unit == "万元" else Decimal(1)
+        number = ind.value.number or Decimal(0)
+        found.append((f"成本指标{quoted(ind)}", number * factor, _step(number, factor)))
+    return [*found, ("项目资金", money, Decimal("0.01"))]
+
+
+def _unit_totals(decl: Declaration) -> Iterator[Finding]:
+    money = _amount(decl)
+    priced = [(i, c) for i in decl.indicators if (c := _unit_cost(i)) is not None]
+    lines = [line for line in decl.budget_lines if line.amount is not None]
+    if money is None or money <= 0 or len(priced) != 1 or len(lines) > 1:
+        return  # several unit costs may overlap (an all-in cost per person beside a line's cost per 期): not summed
+    ind, (factor, per) = priced[0]
+    counts = [i for i in decl.indicators if i.level1 is Level1.OUTPUT and _number(i) and i.value.unit]
+    delivered = _named(ind, [c for c in counts if _per(c.value.unit or "") == per])
+    written = ind.value.number or Decimal(0)
+    quantity = sum((_number(c) or Decimal(0) for c in delivered), Decimal(0))
+    product = written * factor * quantity
+    if not delivered or product > money * TOLERANCE:
+        return  # no quantity of its unit in the table; or COST-ARITHMETIC says it
+    rounding = quantity * _step(written, factor)
+    wrong = [
+        f"与{label} {amount:,.0f}元 相差 {abs(product - amount):,.0f}元"
+        for label, amount, step in _totals(decl, money)
+        if abs(product - amount) > rounding + step
+    ]
+    if wrong:
+        shown = " + ".join(_plain(_number(c)) for c in delivered)
+        shown = f"({shown})" if len(delivered) > 1 else shown
+        message = (
+            f"单位成本乘以数量与总额对不上：“{ind.name}” {_plain(written)}{ind.value.unit} × {shown}{per} = "
+            f"{product:,.0f}元，{'；'.join(wrong)}"
+        )
+        yield finding("COST-UNIT-TOTAL", message, at_indicator(ind))
 
 
 def _named(cost: Indicator, counts: list[Indicator]) -> list[Indicator]:

@@ -1,8 +1,9 @@
 """Why a project is needed, told from what it does: the sentence kinds of a 必要性 or a brief's 主要内容.
 
-A reason is the state of things now and what is wrong with it (现状、问题: 现有设备老化, 投诉较多), what a law
-or a superior requires (上级要求: 根据网络安全法的要求…), or what the people served need (服务对象的需要: 居民
-反映缺少场所). A sentence that starts with what the project does (开展…, 对…进行…, 通过政府采购购置…) is the work,
+A reason is the state of things now and what is wrong with it (现状、问题: 现有设备老化, 投诉较多), and how it is
+getting worse (老龄化加剧, 矛盾凸显), what a law or a superior requires (上级要求: 根据网络安全法的要求…), or what the
+people served need, said of them (服务对象的需要: 居民反映缺少场所) or of the demand itself (辅助器具需求上升, 就诊量
+持续增长). A sentence that starts with what the project does (开展…, 对…进行…, 通过政府采购购置…) is the work,
 whatever words it has (故障响应, 高风险问题整改率), unless it says what superiors require. A policy named as
 what the project carries out (为落实《…》等要求) is no reason of its own: it is taken off before judging.
 """
@@ -22,11 +23,23 @@ MANDATE = re.compile(
 # 市民政局要求…全覆盖, 河长制考核要求…: an office or an assessment that requires it (not in a work sentence:
 # 开展年度考核，考核要求合格率… is the work's own standard)
 OFFICE_MANDATE = re.compile(r"(?:局|委|办|厅|部|政府|考核|督查|巡视|巡察|审计)的?(?:明确)?要求")
-_PEOPLE = r"(?:居民|群众|市民|村民|选民|老人|老年人|学生|家长|企业|代表|来访人|服务对象|使用者|办事人|职工|游客|读者)"
-NEED = re.compile(_PEOPLE + r"[^。；]{0,30}(?:反映|需求|需要|期盼|呼声|投诉|不足|缺少|缺乏|意见|困难|不便|不满)")
+_PEOPLE = (
+    r"(?:居民|群众|市民|村民|选民|老人|老年人|学生|家长|企业|代表|来访人|服务对象|使用者|办事人|职工|游客|读者|"
+    r"残疾人|患者|病人|儿童|青少年|妇女|婴幼儿|孕产妇|家庭|农户|退役军人|困难群体|人群|学员|用户|商户|经营者|市场主体)"
+)
+# What the people served ask for, growing or pressing: 需求上升, 就诊量持续增长, 需求迫切 (not a target: a project does
+# not set out to raise a demand, a burden or a risk).
+_DEMAND = (
+    r"(?:需求|需要|压力|负担|缺口|矛盾|工作量|业务量|案件量|投诉量|就诊量|来访量|咨询量)[^。；，,]{0,6}?"
+    r"(?:上升|增加|增长|增多|攀升|激增|扩大|旺盛|迫切|强烈|日益|不断|持续)"
+)
+NEED = re.compile(
+    _PEOPLE + r"[^。；]{0,30}(?:反映|需求|需要|期盼|呼声|投诉|不足|缺少|缺乏|意见|困难|不便|不满)|" + _DEMAND
+)
 SITUATION = re.compile(
     r"现状|目前|当前|现有|尚未|尚无|缺乏|缺少|不足|老化|破损|损坏|故障|隐患|风险|难以|无法|滞后|偏低|偏高|不匹配|单一|"
     r"频发|突出|年久失修|逐年|日益|日趋|随着|已超过|超过\d+年|亟需|亟待|急需|短板|薄弱|压力|瓶颈|不到位|不健全|不完善|空白|多由|引起|导致|"
+    r"加剧|加深|恶化|凸显|趋紧|老龄化|高龄化|少子化|"  # how things are getting worse: 老龄化加剧, 矛盾凸显
     r"(?:较|比)(?:上年|上一年|去年|往年)|同比|环比"  # 2025年受理案件较上年增长18%: how things went, not a target
 )
 # A need stated as what must be done (需要通过…, 需要更新): a reason when it says what for.

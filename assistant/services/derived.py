@@ -1,6 +1,7 @@
 """What follows from a person's edit, computed by rules and offered as a proposal (never saved unasked):
 
-- the cost figures that depend on the funding (单位成本, 项目总成本 …) computed again from the edited brief;
+- the cost figures that depend on the funding (单位成本, 项目总成本 …) computed again from the edited brief, a unit
+  cost whose ground divides the money (项目资金 840,000元 ÷ 2400批次) by its own arithmetic (`refunded`);
 - a draft carried over from last year's form moved to its new budget year: dates, years written in the text
   (``2027年度：…``) and deadline values;
 
@@ -12,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1
-from assistant.domain.values import parse_value
+from assistant.domain.values import Operator, parse_value
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
 from assistant.suggest.models import ValueProposal
 
@@ -53,14 +55,21 @@ def grouped(rows: Sequence[DraftIndicator]) -> list[DraftIndicator]:
     return sorted(rows, key=lambda r: (first1[r.level1], first2[group_key(r)]))
 
 
-def recomputed_costs(current: Sequence[DraftIndicator], fresh: Sequence[DraftIndicator]) -> list[DraftIndicator]:
-    """The table with each cost row's value computed again (``fresh``: the rules' table for the edited brief):
-    a cost row whose name the fresh table has takes the fresh value and its arithmetic; a fresh cost row that
-    needs the funding (it shows its arithmetic) and is missing is added inside its block. Other rows stay."""
+def recomputed_costs(
+    current: Sequence[DraftIndicator], fresh: Sequence[DraftIndicator], brief: Brief | None = None
+) -> list[DraftIndicator]:
+    """The table with each cost row's value computed again (``fresh``: the rules' table for the edited ``brief``):
+    a cost row whose name the fresh table has takes the fresh value and its arithmetic; one it lacks whose ground
+    divides the money by a quantity (the fresh table may price that unit another way) is divided again with the
+    edited money (`refunded`); a fresh cost row that needs the funding (it shows its arithmetic) and is missing
+    is added inside its block. Other rows stay."""
     by_name = {row.name: row for row in fresh if row.level1 is Level1.COST}
     table: list[DraftIndicator] = []
     for row in current:
         new = by_name.get(row.name) if row.level1 is Level1.COST else None
+        if new is None and brief is not None:
+            again = refunded(row, brief)
+            new = None if again is None else row.model_copy(update={"value": again})
         if new is not None and new.value.value != row.value.value:
             table.append(row.model_copy(update={"value": new.value, "evidence": new.evidence}))
         else:
@@ -70,6 +79,54 @@ def recomputed_costs(current: Sequence[DraftIndicator], fresh: Sequence[DraftInd
         if row.level1 is Level1.COST and row.name not in names and row.value.arithmetic:
             table = place_in_group(table, row)
     return table
+
+
+# The quotient a unit cost's ground shows (suggest/costs.py and suggest/templates.py write it):
+# ``项目资金 840,000元 ÷ 2400批次 ≈ 350元/批次``, ``项目构成“选举工作人员培训” 400,000元 ÷ 2500人次 ≈ 160元/人次``.
+_QUOTIENT = re.compile(
+    r"^(?P<head>项目资金|项目构成“(?P<part>[^”]+)”)\s*(?P<amount>\d[\d,]*(?:\.\d+)?)元\s*÷\s*(?P<approx>约?)"
+    r"(?P<count>\d+(?:\.\d+)?)(?P<unit>[^\s≈]*)\s*≈\s*(?P<cost>\d[\d,]*(?:\.\d+)?)"
+)
+_WAN = Decimal(10000)
+
+
+def refunded(row: DraftIndicator, brief: Brief) -> ValueProposal | None:
+    """A unit cost divided from the money (its arithmetic names the 项目资金 or a 项目构成 line, see ``_QUOTIENT``)
+    divided again with what ``brief`` now gives for that money, at the precision it was written with and rounded up
+    (a ceiling); its 取值依据 is rewritten with the new arithmetic. None for any other row, or when that money is
+    unchanged or no longer given (the line was removed)."""
+    arithmetic = row.value.arithmetic or ""
+    found = _QUOTIENT.match(arithmetic)
+    if row.level1 is not Level1.COST or found is None or row.value.number is None:
+        return None
+    try:
+        old, count = Decimal(found["amount"].replace(",", "")), Decimal(found["count"])
+    except InvalidOperation:
+        return None
+    amount = _money_for(brief, found["part"])
+    count = count * _WAN if found["unit"].startswith("万") else count
+    if amount is None or amount <= 0 or amount == old or count <= 0:
+        return None
+    exponent = row.value.number.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    cost = (amount / count).quantize(Decimal(1).scaleb(-places), rounding=ROUND_CEILING)
+    unit = row.value.unit or ""
+    quantity = f"{found['approx']}{found['count']}{found['unit']}"
+    again = f"{found['head']} {amount:,.0f}元 ÷ {quantity} ≈ {cost:,}{unit}"
+    value = parse_value(f"{(row.value.operator or Operator.LE).value}{cost}({unit})")
+    basis = row.value.basis
+    basis = basis.replace(arithmetic, again) if arithmetic in basis else f"{basis}（按修改后的金额重算：{again}）"
+    return row.value.model_copy(
+        update={"value": value.render(), "number": value.number, "arithmetic": again, "basis": basis}
+    )
+
+
+def _money_for(brief: Brief, part: str | None) -> Decimal | None:
+    """The money a quotient divides: a 项目构成 line by its name, else the project's (年度申请, 总额, 财政资金)."""
+    if part is not None:
+        return next((line.amount for line in brief.composition if line.part == part), None)
+    money = brief.funding
+    return money.annual or money.total or money.fiscal
 
 
 # -- year roll-over --------------------------------------------------------------------------------

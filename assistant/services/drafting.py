@@ -215,7 +215,7 @@ class DraftingService:
         current = self._version(draft_id, base)
         snapshot = self.scope.current()
         fresh = draft_indicators(suggest(current.draft.brief, snapshot.bank))
-        table = recomputed_costs(current.draft.indicators, fresh)
+        table = recomputed_costs(current.draft.indicators, fresh, current.draft.brief)
         if table == current.draft.indicators:
             return None
         draft = reviewed(current.draft.model_copy(update={"indicators": table}), snapshot.review_context)

@@ -5,6 +5,8 @@ proposal is applied only to the text it was made from.
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.model import SectionKind
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.errors import InputError
@@ -36,11 +38,10 @@ def keep_indicator_rows(
     current: list[DraftIndicator], fresh: list[DraftIndicator], protected: set[str]
 ) -> tuple[list[DraftIndicator], list[str]]:
     """A new indicator table: a row with any protected cell stays as it is, at its position; the other
-    positions take the fresh rows in order (skipping one that repeats a kept row's 三级指标); fresh rows
+    positions take the fresh rows in order (skipping one that a kept row already covers, `covers`); fresh rows
     left over are appended. Returns the table and the paths of the kept cells."""
     kept = {n: row for n, row in enumerate(current, start=1) if _row_protected(n, protected)}
-    names = {row.name for row in kept.values()}
-    queue = [row for row in fresh if row.name not in names]
+    queue = [row for row in fresh if not any(covers(old, row) for old in kept.values())]
     table: list[DraftIndicator] = []
     for n in range(1, len(current) + 1):
         if n in kept:
@@ -50,6 +51,22 @@ def keep_indicator_rows(
     table.extend(queue)
     paths = [indicator_path(n, c) for n in kept for c in INDICATOR_COLUMNS if indicator_path(n, c) in protected]
     return table, paths
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def covers(kept: DraftIndicator, fresh: DraftIndicator) -> bool:
+    """Whether a row a person kept already measures what ``fresh`` would: the same 三级指标, or the same figure of
+    the same clause of the brief in the same 二级 — a row the person renamed (委托单位满意度 → 学生家长满意度) still
+    covers the clause it was grounded on (its 取值依据 quotes it). Two figures of one clause (专题讲座6场、履职辅导8场)
+    are two rows."""
+    if kept.name == fresh.name:
+        return True
+    if kept.level2 is not fresh.level2 or kept.value.value != fresh.value.value:
+        return False
+    a, b = _QUOTED.search(kept.value.basis), _QUOTED.search(fresh.value.basis)
+    return a is not None and b is not None and a[1] == b[1]
 
 
 def _row_protected(n: int, protected: set[str]) -> bool:

@@ -49,9 +49,8 @@ from assistant.store.fields import (
     initial_origins,
     section_path,
 )
-from assistant.suggest.models import Ground, SuggestionSet, ValueProposal
+from assistant.suggest.models import HUMAN_BASIS, Ground, SuggestionSet, ValueProposal
 
-HUMAN_BASIS = "人工填写"
 UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
 OLD_OFFICE_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # accepted at the door so the person hears how to convert them
 

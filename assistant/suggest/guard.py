@@ -22,6 +22,10 @@ BLOCKING = {Severity.ERROR, Severity.WARNING}
 # A brief's impossible rate (满意度达到105%) stays too, its note saying so, rather than a precedent's value replacing it
 # (with the SAT-FLOOR finding the same figure draws).
 STATED_KEPT = frozenset({"COST-ARITHMETIC", "COUNT-MISNAMED", "VAL-IMPOSSIBLE"})
+# The sum of the unit costs against the money judges a finished table after a person's edits (the draft's review
+# shows it); a pool of rival candidates would add up rows no table keeps together, and each row is already
+# computed from the money.
+NOT_SCREENED = frozenset({"COST-UNIT-TOTAL"})
 
 
 def draft_declaration(brief: Brief, suggestions: list[IndicatorSuggestion]) -> Declaration:
@@ -42,7 +46,7 @@ def blocking_findings(
         if f.rule_id == "VAL-IMPOSSIBLE" and f.location.indicator is not None
     }
     for f in report.findings:
-        if f.severity in BLOCKING and f.location.indicator is not None:
+        if f.severity in BLOCKING and f.location.indicator is not None and f.rule_id not in NOT_SCREENED:
             n = f.location.indicator.position - 1
             kept = f.rule_id in STATED_KEPT or (f.rule_id == "SAT-FLOOR" and n in impossible)
             if kept and _stated(suggestions[n]):

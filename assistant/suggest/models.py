@@ -23,6 +23,9 @@ class Ground(StrEnum):
     TEMPLATE = "模板参考值"
 
 
+HUMAN_BASIS = "人工填写"  # the basis of a 指标值 a person typed (its ground stays the row's earlier one)
+
+
 class Naming(StrEnum):
     """How the suggested name was obtained."""
 

@@ -18,7 +18,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.classify import brief_fields
-from assistant.domain.framework import PARENT
+from assistant.domain.framework import PARENT, Level2
 from assistant.domain.project_types import Fill, TemplateIndicator, TypeVerdict, catalogue
 from assistant.domain.statements import Kind, Statement, plain
 from assistant.domain.values import ValueKind, parse_value
@@ -163,7 +163,7 @@ def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> In
     return IndicatorSuggestion(
         level1=PARENT[spec.level2],
         level2=spec.level2,
-        name=_for_unit(spec.name, value),
+        name=surveyed(spec, target) or _for_unit(spec.name, value),
         template=spec.name,
         family=spec.name,
         naming=Naming.TEMPLATE,
@@ -173,6 +173,29 @@ def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> In
         source=catalogue().sources[spec.source],
         score=BRIEF_SCORE if origin is Origin.BRIEF and not spec.deadline else TEMPLATE_SCORE,
     )
+
+
+# What a satisfaction target names before 满意度 that is not a group of people: the thing judged or the scope.
+_NOT_RESPONDENTS = frozenset({"总体", "综合", "整体", "服务", "工作", "项目", "社会", "平均", "质量", "满意"})
+_SATISFACTION = re.compile(r"(满意度|满意率)$")
+
+
+def surveyed(spec: TemplateIndicator, target: Statement | None) -> str | None:
+    """The brief's own name for a satisfaction row when it says who is surveyed (学生家长满意度不低于90% →
+    学生家长满意度, not the type's 委托单位满意度); None when the target names no group (服务满意度, 总体满意度) or
+    the row is no satisfaction row. ``家长对食堂的满意度`` → 家长满意度."""
+    if target is None or spec.level2 is not Level2.SATISFACTION:
+        return None
+    found = _SATISFACTION.search(target.subject)
+    if found is None:
+        return None
+    who = target.subject[: found.start()].split("对", 1)[0].strip("的之 ")
+    if len(who) < 2 or len(who) > MAX_RESPONDENTS or who in _NOT_RESPONDENTS:
+        return None
+    return f"{who}{found[1]}"
+
+
+MAX_RESPONDENTS = 8  # a longer lead is a phrase (全区各中小学校食堂的家长), not a group's name
 
 
 def _for_unit(name: str, value: ValueProposal) -> str:
