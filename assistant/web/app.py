@@ -173,7 +173,7 @@ def launch(
     return app
 
 
-def _put_first(server: Any, middleware: type) -> None:
+def _put_first(server: Any, middleware: type[OriginGate]) -> None:
     """``middleware`` in front of everything Gradio added, its CORS layer included (that layer answers a preflight
     itself and echoes any Origin when the server is not on loopback). Gradio adds its layers inside ``launch``, after
     ``app_kwargs``' middleware and before the app's first call builds the stack that uvicorn serves; the stack is
