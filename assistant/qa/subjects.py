@@ -191,7 +191,7 @@ def scope_line(cues: Cues, query: Query, scope: Scope) -> str | None:
         described = f"{titles.get(query.filters.declaration_id)} 与 {titles.get(query.versus_id)}"
     elif query.versus:
         described += f" 与 “{query.versus}”"
-    matched = "；".join(f"由问题中的“{written}”匹配" for written, _ in cues.matched)
+    matched = cues.matched_how or "；".join(f"由问题中的“{written}”匹配" for written, _ in cues.matched)
     if described == "全部申报表" and not matched:
         return None
     return f"范围：{described}" + (f"（{matched}）" if matched else "")
