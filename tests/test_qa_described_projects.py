@@ -63,7 +63,9 @@ def test_a_described_project_counts_its_own_indicators(question: str, word: str)
     assert f"匹配到“{decl['header']['name']}”" in result.text, result.text
 
 
-@pytest.mark.parametrize("question", ["污水处理厂提标改造项目花了多少钱？", "社区食堂改造项目的时效指标有哪些？"])
+@pytest.mark.parametrize(
+    "question", ["污水处理厂提标改造项目花了多少钱？", "社区食堂改造项目的时效指标有哪些？", "档案馆改造那个项目花了多少"]
+)
 def test_words_no_declaration_holds_are_still_refused(question: str) -> None:
     result = ask(question)
     assert result.refused and "语料库中没有" in result.text, result.text

@@ -67,7 +67,8 @@ def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, 
         rest = segment
         for word in found:
             rest = rest.replace(word, " ")
-        if any(len(part) >= 2 for part in rest.split()):  # 污水处理: 污水 is in no declaration, the thing is absent
+        # 污水处理: 污水 is in no declaration; 数字档案馆: no declaration has a 馆: the thing asked about is absent
+        if any(len(part) >= 2 or not any(part in t for t in texts) for part in rest.split()):
             return ()
         words.extend(found)
     return tuple(dict.fromkeys(words))
