@@ -12,7 +12,7 @@ from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
 from assistant.qa.content_names import match_content
-from assistant.qa.entities import DISTRICT, Names, exact_names, informative, nearest, phrases, resolve
+from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
@@ -151,7 +151,11 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         return None
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
-    if not phrase or (found := match_content(phrase, lexicon.contents)) is None:
+    if not phrase:
+        return None
+    if (found := match_content(phrase, lexicon.contents)) is None:
+        if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
+            return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
         return None
     if found.winner is None:
         return replace(cues, matched=((phrase, found.close[0]),), ambiguous=found.close)
