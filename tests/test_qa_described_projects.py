@@ -64,9 +64,32 @@ def test_a_described_project_counts_its_own_indicators(question: str, word: str)
 
 
 @pytest.mark.parametrize(
-    "question", ["污水处理厂提标改造项目花了多少钱？", "社区食堂改造项目的时效指标有哪些？", "档案馆改造那个项目花了多少"]
+    "question",
+    ["污水处理厂提标改造项目花了多少钱？", "社区食堂改造项目的时效指标有哪些？", "档案馆改造那个项目花了多少"],
 )
 def test_words_no_declaration_holds_are_still_refused(question: str) -> None:
     result = ask(question)
     assert result.refused and "语料库中没有" in result.text, result.text
     assert "匹配到" not in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("以前搞过机房改造没", "机房"),
+        ("之前做过机房改造的项目吗", "机房"),
+        ("有没有搞过表决系统的项目", "表决"),
+        ("以前有人做过讣告管理的项目吗", "讣告"),
+    ],
+)
+def test_whether_a_described_project_was_done_says_yes_with_it(question: str, word: str) -> None:
+    decl = holder(word)
+    result = ask(question)
+    assert result.text.startswith("有。语料库中有"), result.text
+    assert decl["header"]["name"] in result.text, result.text
+
+
+@pytest.mark.parametrize("question", ["以前搞过污水处理没", "之前做过垃圾分类吗"])
+def test_whether_an_undescribed_project_was_done_says_no(question: str) -> None:
+    result = ask(question)
+    assert result.text.startswith("没有。"), result.text

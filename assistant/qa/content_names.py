@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 CLEAR = 2.0  # a winner's occurrences of the words, against the next declaration's
 MAX_SHARE = 0.34  # a word in more than this share of the declarations is no one project's mark
 # The places that say what a project is and does; 必要性, 立项依据, 实施计划 tell of other things too (换届选举).

@@ -7,11 +7,11 @@ import re
 from dataclasses import replace
 
 from assistant.qa.absent_names import absent_money_name, absent_partner
+from assistant.qa.content_names import match_content
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
-from assistant.qa.content_names import match_content
 from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
