@@ -93,3 +93,18 @@ def test_whether_a_described_project_was_done_says_yes_with_it(question: str, wo
 def test_whether_an_undescribed_project_was_done_says_no(question: str) -> None:
     result = ask(question)
     assert result.text.startswith("没有。"), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [("阵地建设那个项目花了多少钱", "阵地"), ("公务员那个系统的项目预算多少", "公务员")],
+)
+def test_a_description_several_projects_fit_is_asked_back(question: str, word: str) -> None:
+    result = ask(question)
+    assert result.refused and "可能指以下项目" in result.text, result.text
+    assert f"“{word}”" in result.text, result.text
+    listed = {line.removeprefix("- ") for line in result.text.splitlines() if line.startswith("- ")}
+    assert len(listed) >= 2, result.text
+    texts = [(d["header"]["name"], json.dumps(d, ensure_ascii=False)) for d in DECLS]
+    assert all(any(n == name and word in text for n, text in texts) for name in listed), result.text
+    assert "元" not in result.text, result.text

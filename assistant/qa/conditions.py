@@ -186,7 +186,9 @@ def after_a_condition(before: str) -> bool:
 def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
     """Read after the projects: 老年助餐项目 (a kind of project no declaration is), where nothing else was named."""
     named = (cues.project, cues.declaration_id, cues.unknown_project, cues.unknown_subject, cues.unknown_kind)
-    if any(named) or cues.mentions or cues.project_type is not None or cues.policy_id or cues.policy_text:
+    if any(named) or cues.ambiguous or cues.mentions or cues.project_type is not None or cues.policy_id:
+        return text, cues
+    if cues.policy_text:
         return text, cues
     for found in _KIND.finditer(text):
         kind = kind_phrase(_written_kind(text, found))

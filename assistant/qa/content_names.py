@@ -107,7 +107,9 @@ def match_content(phrase: str, contents: tuple[Content, ...]) -> ContentMatch | 
     scored.sort(key=lambda s: -sum(s[0]))
     best, top = scored[0]
     # a rival is close when, for any word, the winner does not hold it CLEAR times as often (体检: 3 against 2)
-    rivals = [c for n, c in scored[1:] if c.name != top.name and any(k * CLEAR > b for k, b in zip(n, best))]
+    rivals = [
+        c for n, c in scored[1:] if c.name != top.name and any(k * CLEAR > b for k, b in zip(n, best, strict=True))
+    ]
     if rivals:
         names = tuple(dict.fromkeys([top.name, *(c.name for c in rivals)]))
         return ContentMatch(words=words, winner=None, where="", close=names)

@@ -158,7 +158,8 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
             return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
         return None
     if found.winner is None:
-        return replace(cues, matched=((phrase, found.close[0]),), ambiguous=found.close)
+        how = "、".join(f"“{w}”" for w in found.words)
+        return replace(cues, matched=((phrase, found.close[0]),), ambiguous=found.close, matched_how=f"按内容中的{how}")
     shared = sum(c.name == found.winner.name for c in lexicon.contents) > 1
     return replace(
         cues,

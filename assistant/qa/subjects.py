@@ -155,7 +155,7 @@ def _refusal(question: str, cues: Cues, lines: list[str], scope: Scope) -> Answe
 def ambiguous_answer(question: str, cues: Cues) -> Answer:
     written = next((w for w, _ in cues.matched), cues.project or "")
     lines = [
-        f"问题中的“{written}”可能指以下项目，请写出其中一个的名称再问：",
+        f"问题中的“{written}”{f'（{cues.matched_how}）' if cues.matched_how else ''}可能指以下项目，请写出其中一个的名称再问：",
         *(f"- {name}" for name in cues.ambiguous),
     ]
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
@@ -168,7 +168,7 @@ _POINTER = re.compile(r"[这那该此本]个?项目|上述项目|这个的|那�
 def points_nowhere(question: str, cues: Cues) -> bool:
     """这个项目有几个指标 with no project named and none discussed before: it points at nothing."""
     named = (cues.project, cues.declaration_id, cues.versus, cues.unit, cues.mentions, cues.project_type, cues.category)
-    named = (*named, cues.unknown_project)  # 档案馆改造那个项目: a described project the corpus lacks is said so
+    named = (*named, cues.unknown_project, *cues.ambiguous)  # 档案馆改造那个项目: absent; 阵地建设那个项目: which
     return _POINTER.search(question) is not None and not any(named)
 
 
