@@ -310,9 +310,14 @@ def to_query(cues: Cues) -> Query | None:
 
 
 def _normalise(question: str) -> str:
-    """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年)."""
+    """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年),
+    花多少 as 花了多少."""
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
+    text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     return digit_years(text)
+
+
+_SPENT = re.compile(r"花(?=多少|几)")
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
