@@ -30,6 +30,7 @@ from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.script import simplified
 from assistant.qa.sides import sided
 from assistant.qa.subjects import ambiguous_answer, points_nowhere, scope_line, unknown_subject, which_project
+from assistant.qa.usual_check import asked_value, usual_check
 from assistant.retrieval.finder import Finder
 
 if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
@@ -100,7 +101,7 @@ def answer(
         result = which_project(question, scope)
         conversation.record(result)
         return result
-    result = _route(question, resolved, scope, finder, runtime, deadline)
+    result = _usual(question, resolved, scope) or _route(question, resolved, scope, finder, runtime, deadline)
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"
     if resolved.self_unit and resolved.unit is None and not result.refused:
@@ -115,6 +116,15 @@ def answer(
     result.notes.extend(notes)
     conversation.record(result)
     return result
+
+
+def _usual(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """完成率一般都写百分百吗: the counts of forms that write that value (qa/usual_check.py); None for other questions."""
+    if cues.project or cues.declaration_id or (asked := asked_value(question, scope.lexicon.indicator_names)) is None:
+        return None
+    decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
+    years = "、".join(f"{y}年" for y in cues.years) or "历年"
+    return usual_check(question, *asked, decls, years=years)
 
 
 def clock() -> date:
