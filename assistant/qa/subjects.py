@@ -168,8 +168,8 @@ _POINTER = re.compile(r"[这那该此本]个?项目|上述项目|这个的|那�
 def points_nowhere(question: str, cues: Cues) -> bool:
     """这个项目有几个指标 with no project named and none discussed before: it points at nothing."""
     named = (cues.project, cues.declaration_id, cues.versus, cues.unit, cues.mentions, cues.project_type, cues.category)
-    named = (*named, cues.unknown_project, *cues.ambiguous)  # 档案馆改造那个项目: absent; 阵地建设那个项目: which
-    return _POINTER.search(question) is not None and not any(named)
+    described = cues.unknown_project or cues.ambiguous  # 档案馆改造那个项目: absent; 阵地建设那个项目: which of them
+    return _POINTER.search(question) is not None and not any(named) and not described
 
 
 def which_project(question: str, scope: Scope) -> Answer:
