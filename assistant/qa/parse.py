@@ -326,7 +326,12 @@ def _any(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
+    if _SAME_PERSON.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
+        return True
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
+
+
+_SAME_PERSON = re.compile(r"也是(?:他|她|TA|ta|同一个人|同一人|这个人|此人|这位)")
 
 
 def _take_project_type(

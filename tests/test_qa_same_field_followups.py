@@ -1,0 +1,57 @@
+"""Issue 24 (held-out officer questions): 也是她吗 / 也是他负责吗 / 也是这个人吗 after a 负责人 or 联系人 answer asks the
+same header field of the project now named. Expected values are read here from the corpus JSON."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.qa.conversation import Conversation
+from assistant.services.answering import answer
+from assistant.services.scope import CorpusScope
+
+REPO = Path(__file__).resolve().parent.parent
+SCOPE = CorpusScope(REPO / "corpus")
+DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((REPO / "corpus/declarations").glob("*.json"))]
+
+
+def header(name: str, field: str) -> str:
+    return next(d["header"][field] for d in DECLS if d["header"]["name"] == name)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "project", "field", "label"),
+    [
+        (
+            "党费缴纳管理系统的负责人是谁",
+            "组织力建设信息化平台也是她吗",
+            "组织力建设信息化平台",
+            "manager",
+            "项目负责人",
+        ),
+        (
+            "组织力建设信息化平台的负责人是谁",
+            "党费系统也是她负责吗？",
+            "闵行区党建服务中心党费缴纳管理系统项目",
+            "manager",
+            "项目负责人",
+        ),
+        (
+            "组织力建设信息化平台的联系人是谁",
+            "党费缴纳管理系统也是这个人吗",
+            "闵行区党建服务中心党费缴纳管理系统项目",
+            "contact",
+            "联系人",
+        ),
+    ],
+)
+def test_also_him_asks_the_same_field_of_the_project_named(
+    first: str, then: str, project: str, field: str, label: str
+) -> None:
+    conversation = Conversation()
+    today = date(2026, 12, 6)
+    scope = SCOPE.current().qa
+    answer(first, conversation, None, scope=scope, finder=None, today=today)
+    result = answer(then, conversation, None, scope=scope, finder=None, today=today)
+    assert f"{project}（" in result.text and f"的{label}：{header(project, field)}" in result.text, result.text
