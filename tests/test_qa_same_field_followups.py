@@ -55,3 +55,36 @@ def test_also_him_asks_the_same_field_of_the_project_named(
     answer(first, conversation, None, scope=scope, finder=None, today=today)
     result = answer(then, conversation, None, scope=scope, finder=None, today=today)
     assert f"{project}（" in result.text and f"的{label}：{header(project, field)}" in result.text, result.text
+
+
+def of_year(name: str, year: int) -> dict:
+    return next(d for d in DECLS if d["header"]["name"] == name and d["header"]["year"] == year)
+
+
+@pytest.mark.parametrize(
+    ("first", "a", "b", "year"),
+    [
+        ("比较信息化建设项目和信息化运维项目2023年的预算", "信息化建设项目", "信息化运维项目", 2023),
+        ("2023年机关服务费和信息化运维项目哪个钱多", "机关服务费", "信息化运维项目", 2023),
+    ],
+)
+@pytest.mark.parametrize("then", ["那俩的项目类别是什么", "这俩的项目类别呢", "那两个项目的类别分别是？"])
+def test_the_two_asks_the_field_of_both_projects_compared(first: str, a: str, b: str, year: int, then: str) -> None:
+    conversation = Conversation()
+    today = date(2026, 12, 6)
+    scope = SCOPE.current().qa
+    answer(first, conversation, None, scope=scope, finder=None, today=today)
+    result = answer(then, conversation, None, scope=scope, finder=None, today=today)
+    for name in (a, b):
+        category = of_year(name, year)["header"]["category"]
+        assert f"{name}（{year}） 的项目类别：{category}" in result.text, result.text
+
+
+def test_the_two_count_the_indicators_of_each() -> None:
+    conversation = Conversation()
+    today = date(2026, 12, 6)
+    scope = SCOPE.current().qa
+    answer("比较信息化建设项目和信息化运维项目2023年的预算", conversation, None, scope=scope, finder=None, today=today)
+    result = answer("这俩各有几个指标", conversation, None, scope=scope, finder=None, today=today)
+    for name in ("信息化建设项目", "信息化运维项目"):
+        assert f"{name}（2023） 的绩效指标（{len(of_year(name, 2023)['indicators'])} 项）" in result.text, result.text
