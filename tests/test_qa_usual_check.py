@@ -53,3 +53,16 @@ def test_a_yes_no_on_the_usual_value_answers_with_counts(
     assert re.search(f"的 {m} 份申报表中，{n} 份写", result.text), result.text
     assert len(result.text) <= SHORT, result.text
     assert len({c.project for c in result.citations}) >= 2, result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [("完成率一般咋设", "完成率"), ("及时率别人一般怎么写", "及时率"), ("合格率一般都怎么设？", "合格率")],
+)
+def test_how_indicators_named_so_are_usually_set_is_short_with_two_forms(question: str, word: str) -> None:
+    _, m = counts(word, 100)
+    result = ask(question)
+    assert not result.refused and "未找到" not in result.text, result.text
+    assert f"名称含“{word}”的指标的申报表共 {m} 份" in result.text, result.text
+    assert len(result.text) <= SHORT, result.text
+    assert len({c.project for c in result.citations}) >= 2, result.text

@@ -85,6 +85,59 @@ def usual_check(
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, citations=citations)
 
 
+def _key(indicator: Indicator) -> str:
+    """The target value with its number normalised (=100.00% and =100% alike; no operator read as =)."""
+    value = indicator.value
+    if value.number is None:
+        return value.raw.strip()
+    operator = value.operator.value if value.operator else "="
+    return f"{operator}{value.number.normalize():f}{value.unit or ''}"
+
+
 def _is(indicator: Indicator, number: Decimal) -> bool:
     value = indicator.value
     return value.number is not None and value.number == number
+
+
+# 完成率一般咋设 / 及时率别人一般怎么写 / 验收合格率通常填多少: how forms set indicators named with a word
+_HOW = re.compile(
+    r"(?P<x>[\u4e00-\u9fff]{2,10}?)(?:指标)?(?:的目标值)?(?:别人|大家|以前|往年)?(?:一般|通常|都|大多|常常)+"
+    r"(?:是)?(?:咋|怎么|怎样|如何)?(?:设置?|写|填|定)(?:的|成什么|多少|啥)?(?:呢|啊)?[？?。]?$"
+)
+
+
+def asked_how(question: str, indicator_names: tuple[str, ...]) -> str | None:
+    """The word of the indicators' names a 一般咋设 question asks about; None for other questions."""
+    found = _HOW.search(question.replace(" ", ""))
+    if found is None:
+        return None
+    word = re.sub("^(?:以前|往年|历年|别人|大家|项目)", "", found["x"].split("的")[-1])
+    return word if len(word) >= 2 and any(word in name for name in indicator_names) else None
+
+
+def usual_values(question: str, word: str, decls: list[Declaration], *, years: str = "历年") -> Answer | None:
+    """How the forms set indicators named with ``word``: the most common target values (forms counted once each),
+    with examples from at least two forms; None when fewer than two forms set one."""
+    carrying = [(d, [i for i in d.indicators if word in i.name]) for d in decls]
+    carrying = [(d, found) for d, found in carrying if found]
+    if len(carrying) < 2:
+        return None
+    by_value: dict[str, list[tuple[Declaration, Indicator]]] = {}
+    for decl, found in carrying:
+        for written in dict.fromkeys(_key(i) for i in found):
+            first = next(i for i in found if _key(i) == written)
+            by_value.setdefault(written, []).append((decl, first))
+    ranked = sorted(by_value.items(), key=lambda item: -len(item[1]))
+    items = sum(len(found) for _, found in carrying)
+    lines = [f"{years}设有名称含“{word}”的指标的申报表共 {len(carrying)} 份（{items} 项），目标值常见写法："]
+    citations = []
+    for rank, (written, holders) in enumerate(ranked[: EXAMPLES + 1]):
+        cites = [indicator_citation(*holder) for holder in holders[: 2 if rank == 0 else 1]]  # the usual: two forms
+        citations.extend(cites)
+        shown = "；".join(f"“{cite.quote}” {cite.label}" for cite in cites)
+        lines.append(f"- {written or '（空白）'}：{len(holders)} 份，如 {shown}")
+    if len({c.project for c in citations}) < 2:
+        return None
+    if len(ranked) > EXAMPLES + 1:
+        lines.append(f"另有 {len(ranked) - EXAMPLES - 1} 种写法。")
+    return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, citations=citations)
