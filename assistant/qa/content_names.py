@@ -69,6 +69,10 @@ def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, 
         # 污水处理: 污水 is in no declaration; 数字档案馆: no declaration has a 馆: the thing asked about is absent
         if any(len(part) >= 2 or not any(part in t for t in texts) for part in rest.split()):
             return ()
+        if (
+            len(found) > 1
+        ):  # 档案数字化: 档案 and 数字化 written apart (档案日常管理和数字化建设) is a loose fit, no project
+            return ()
         words.extend(found)
     return tuple(dict.fromkeys(words))
 

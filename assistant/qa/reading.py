@@ -144,6 +144,10 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
 _DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:那个|这个|那|这)(?:项目|系统|平台|工程)")
 
 
+# 党员教育平台升级经费: a phrase followed (within a few words, none of them 项目/那/这) by 经费 is a formal title
+_TITLE_END = r"(?:(?!项目|那|这)[^，。？?！!、\s]){0,4}?(?:经费|费)"
+
+
 def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> Cues | None:
     """The project an absent name-like phrase (or a phrase before 那个项目) describes by its content: one clear
     winner is the project, with how it was matched; two or more close are offered (``ambiguous``); None else."""
@@ -151,8 +155,8 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         return None
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
-    if not phrase:
-        return None
+    if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
+        return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
     if (found := match_content(phrase, lexicon.contents)) is None:
         if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
             return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))

@@ -102,7 +102,7 @@ def answer(
         conversation.record(result)
         return result
     result = _usual(question, resolved, scope) or _route(question, resolved, scope, finder, runtime, deadline)
-    unread = result.query is None and (result.refused or result.route is Route.RETRIEVAL)  # 未找到, or passages only
+    unread = result.query is None and ("未找到与该问题相关" in result.text or result.route is Route.RETRIEVAL)
     if unread and (how := _how(question, resolved, scope)) is not None:
         result = how  # 完成率一般咋设: no structured reading; how the forms set indicators named so
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
@@ -123,6 +123,8 @@ def answer(
 
 def _usual(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """完成率一般都写百分百吗: the counts of forms that write that value (qa/usual_check.py); None for other questions."""
+    if _names_absent(cues):
+        return None
     if cues.project or cues.declaration_id or (asked := asked_value(question, scope.lexicon.indicator_names)) is None:
         return None
     decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
@@ -130,8 +132,16 @@ def _usual(question: str, cues: Cues, scope: Scope) -> Answer | None:
     return usual_check(question, *asked, decls, years=years)
 
 
+def _names_absent(cues: Cues) -> bool:
+    """老年助餐项目的满意度一般定多少: a subject the corpus lacks is refused, never answered from all forms."""
+    absent = (cues.unknown_kind, cues.unknown_project, cues.unknown_subject, cues.unknown_unit, cues.unknown_district)
+    return any(absent)
+
+
 def _how(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """完成率一般咋设: the common target values of indicators named with the word (qa/usual_check.py)."""
+    if _names_absent(cues):
+        return None
     if cues.project or cues.declaration_id or (word := asked_how(question, scope.lexicon.indicator_names)) is None:
         return None
     decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
