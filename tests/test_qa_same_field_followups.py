@@ -3,6 +3,7 @@ same header field of the project now named. Expected values are read here from t
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,21 @@ def test_the_two_count_the_indicators_of_each() -> None:
     result = answer("这俩各有几个指标", conversation, None, scope=scope, finder=None, today=today)
     for name in ("信息化建设项目", "信息化运维项目"):
         assert f"{name}（2023） 的绩效指标（{len(of_year(name, 2023)['indicators'])} 项）" in result.text, result.text
+
+
+def top_two_of(year: int) -> list[dict]:
+    forms = [d for d in DECLS if d["header"]["year"] == year and d["funding"].get("total")]
+    return sorted(forms, key=lambda d: -Decimal(d["funding"]["total"]))[:2]
+
+
+@pytest.mark.parametrize("then", ["那俩的项目类别是什么", "这两个的项目类别呢"])
+def test_the_two_after_a_top_two_ranking_are_the_two_ranked(then: str) -> None:
+    conversation = Conversation()
+    today = date(2026, 12, 6)
+    scope = SCOPE.current().qa
+    answer("2023年预算最多的前两个项目", conversation, None, scope=scope, finder=None, today=today)
+    result = answer(then, conversation, None, scope=scope, finder=None, today=today)
+    top = top_two_of(2023)
+    for decl in top:
+        assert f"{decl['header']['name']}（2023） 的项目类别：{decl['header']['category']}" in result.text, result.text
+    assert result.text.count("的项目类别：") == 2, result.text
