@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from assistant.qa.content_names import Content, match_content
 from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.entities import Names, informative
 from assistant.qa.entities import match as match_name
@@ -59,10 +60,12 @@ _DONE = r"(?:做过|申报过|报过|搞过|申请过)"
 _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
-_ASKED = f"{_EXIST_WORD}|有过|{_DONE}吗|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
+_ASKED = f"{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{1,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
 EXIST_WORDS = re.compile(_ASKED)
 # 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗 / 想报一个老年食堂的项目，有先例吗
 _EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape(CUT + MONEY)}]{{0,6}}?)(?:{_ASKED})")
+# 以前搞过机房改造没 / 之前做过考录系统吗: whether it was done, asked after the thing
+_EXIST_PAST = re.compile(f"{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:没有|没|吗|呢)(?=$|[{_STOPS}])")
 # X 项目 / X 类项目 / X 方面的项目: a kind of project named by the words before 项目.
 _KIND = re.compile(f"(?P<x>{_RUN}{{2,14}}?){_KIND_TAIL}(?:项目|申报表|先例)")
 # Words around a condition or a kind that say nothing of it (…的内容, …这块, 做过…, 以前…).
@@ -96,11 +99,14 @@ _DOING = re.compile(
 )
 
 
-def take_condition(text: str, cues: Cues, names: Names, full: str, written: tuple[str, ...] = ()) -> tuple[str, Cues]:
+def take_condition(
+    text: str, cues: Cues, names: Names, full: str, written: tuple[str, ...] = (), contents: tuple[Content, ...] = ()
+) -> tuple[str, Cues]:
     """Read before the projects: a condition (哪些项目用了X: ``mentions``), an existence question (``exists``, read
     in ``full``, the question before any word was taken) and the kind of project it asks about where no project of
     the corpus is meant (``unknown_kind``). ``written``: the indicator names and 项目构成 rows of the corpus (有没有做过
-    档案电子化的项目: 文书档案电子化 is an indicator, so the forms' text is searched, not the names)."""
+    档案电子化的项目: 文书档案电子化 is an indicator, so the forms' text is searched, not the names). ``contents``: the
+    declarations' text (有没有搞过表决系统的项目: the 电子会务系统 form describes one, so it is listed, not denied)."""
     exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}", full) is not None
     for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE, _RELATED_AFTER, _RELATED_BEFORE):
         found = pattern.search(text)
@@ -117,7 +123,7 @@ def take_condition(text: str, cues: Cues, names: Names, full: str, written: tupl
         return _cut_span(text, start, end), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
-    for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE):
+    for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST):
         if (found := pattern.search(text)) is None:
             continue
         rest = f"{text[: found.start()]}{CUT}{text[found.end() :]}"
@@ -131,6 +137,9 @@ def take_condition(text: str, cues: Cues, names: Names, full: str, written: tupl
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
+        if (by_content := match_content(kind, contents)) is not None:  # 搞过机房改造没: the forms that describe it
+            said = "".join(by_content.words)
+            return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
     return text, replace(cues, exists=True)
 
@@ -177,7 +186,9 @@ def after_a_condition(before: str) -> bool:
 def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
     """Read after the projects: 老年助餐项目 (a kind of project no declaration is), where nothing else was named."""
     named = (cues.project, cues.declaration_id, cues.unknown_project, cues.unknown_subject, cues.unknown_kind)
-    if any(named) or cues.mentions or cues.project_type is not None or cues.policy_id or cues.policy_text:
+    if any(named) or cues.ambiguous or cues.mentions or cues.project_type is not None or cues.policy_id:
+        return text, cues
+    if cues.policy_text:
         return text, cues
     for found in _KIND.finditer(text):
         kind = kind_phrase(_written_kind(text, found))

@@ -82,6 +82,19 @@ class Conversation(BaseModel):
                 unit=None,
                 follow_up=False,
             )
+        if cues.refers_to_pair and len(self.recent) >= 2 and (each := _asked_of_each(cues)) is not None:
+            first, second = self.recent[-2:]  # 那俩的项目类别: the field of each of the last two projects discussed
+            return replace(
+                cues,
+                target=each,
+                project=first.project,
+                declaration_id=first.declaration_id,
+                versus=second.project,
+                versus_id=second.declaration_id,
+                years=(),
+                unit=None,
+                follow_up=False,
+            )
         if self._against_focus(cues):  # 老干部系统多少钱？ 跟信访平台比呢: the project discussed against the one named
             previous = self.last_query
             return replace(
@@ -183,6 +196,17 @@ class Conversation(BaseModel):
         ids = {decl_id for _, decl_id in about}
         kept = [r for r in self.recent if r.declaration_id not in ids]
         self.recent = [*kept, *(Recent(project=p, declaration_id=i) for p, i in about if i)][-2:]
+
+
+def _asked_of_each(cues: Cues) -> Target | None:
+    """那俩的负责人 / 这俩的项目构成: what is asked of each of a pair (a field, a section, rows); None otherwise."""
+    if cues.project is not None or cues.declaration_id is not None:
+        return None
+    if cues.target in (Target.SHOW_FIELD, Target.SHOW_SECTION, Target.LIST_ROWS, Target.COUNT_INDICATORS):
+        return cues.target
+    if cues.header_fields:
+        return Target.SHOW_FIELD
+    return Target.SHOW_SECTION if cues.section else None
 
 
 _AGAINST = re.compile(r"(?<!占)比(?!例|重)|相差|差多少|差几|差距|差额")

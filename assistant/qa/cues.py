@@ -53,6 +53,7 @@ class Cues:
     versus_id: str | None = None  # the second side's declaration, where the sides were read apart (qa/sides.py)
     refers_to_pair: bool = False  # 这两个/两者: the last two projects discussed
     matched: tuple[tuple[str, str], ...] = ()  # (as written, full name) of projects named by a short form
+    matched_how: str | None = None  # 按概况中的“机房”匹配到“…”: a project named by what it does (qa/content_names.py)
     candidates: tuple[str, ...] = ()  # nearest project names to an absent one
     ambiguous: tuple[str, ...] = ()  # project names a short form fits equally well
     unknown_district: str | None = None

@@ -45,8 +45,17 @@ class Scope:
         return self.lexicon.policies
 
 
+# Targets asked of each project in turn: after a comparison, 那俩的负责人 / 这俩各有几个指标 asks them of both sides.
+_OF_BOTH = frozenset(
+    {Target.SHOW_FIELD, Target.COUNT_INDICATORS, Target.LIST_INDICATORS, Target.SHOW_SECTION, Target.LIST_ROWS}
+)
+
+
 def execute(query: Query, question: str, scope: Scope) -> Answer:
     decls = _side(scope, query.filters, query)
+    if query.versus is not None and query.target in _OF_BOTH:  # 那俩的负责人是谁: the second project as well
+        versus = query.filters.model_copy(update={"project": query.versus, "declaration_id": query.versus_id})
+        decls = [*decls, *(d for d in _side(scope, versus, query) if d.id not in {k.id for k in decls})]
     notes: list[str] = []
     if (
         not decls

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from assistant.corpus.store import Corpus
 from assistant.domain.framework import Level1, Level2
-from assistant.domain.model import SectionKind
+from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import units_of
 from assistant.domain.units import UNIT_ALIASES
+from assistant.qa.content_names import Content
 from assistant.qa.models import FundingField, HeaderField, RowKind
 
 SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
@@ -271,6 +272,7 @@ class Lexicon:
     categories: tuple[str, ...] = ()
     budget_lines: tuple[str, ...] = ()
     project_years: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    contents: tuple[Content, ...] = ()  # each declaration's text by place, for a project named by what it does
 
     def years_of(self, project: str) -> tuple[int, ...]:
         return next((years for name, years in self.project_years if name == project), ())
@@ -290,12 +292,25 @@ class Lexicon:
                 (name, tuple(sorted({d.header.year for d in decls if d.header.name == name and d.header.year})))
                 for name in dict.fromkeys(d.header.name for d in decls)
             ),
+            contents=tuple(_content(d) for d in decls),
         )
 
     def unit_aliases(self) -> list[tuple[str, str]]:
         """(written form, full name), longest first; every unit in the corpus is its own alias."""
         aliases = {**UNIT_ALIASES, **{unit: unit for unit in self.units}}
         return sorted(aliases.items(), key=lambda item: -len(item[0]))
+
+
+_PLACE_LABELS = {SectionKind.OVERVIEW: "概况"}
+
+
+def _content(decl: Declaration) -> Content:
+    """A declaration's name, sections, 项目构成 rows and indicator names, each with the label said in a scope line."""
+    sections = [(_PLACE_LABELS.get(s.kind, s.title.split(" ")[0].split("(")[0]), s.text) for s in decl.sections]
+    rows = "\n".join(f"{line.name} {line.content or ''}" for line in decl.budget_lines)
+    indicators = "\n".join(i.name for i in decl.indicators)
+    places = [("名称", decl.header.name), *sections, ("项目构成", rows), ("指标", indicators)]
+    return Content(declaration_id=decl.id, name=decl.header.name, places=tuple(p for p in places if p[1]))
 
 
 def vocabulary(lexicon: Lexicon) -> tuple[str, ...]:

@@ -8,19 +8,39 @@ import re
 from dataclasses import replace
 
 from assistant.qa.cues import CUT, MONEY, Cues
+from assistant.qa.lexicon import LEVEL_TERMS
 
 _HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|写了|叫)"
 _WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
 _NAME = r"(?:名称|名字)"
 # 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
 _INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
+# 指标里带及时率的项目 / 绩效指标中有验收的申报表 / 设了及时率指标的项目: a condition on the indicators' names,
+# not a kind of project (the words stand before 的项目)
+_IN_INDICATORS = re.compile(
+    f"(?:绩效)?指标(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|写有|写了|有){_WORD}(?=的?(?:项目|申报表))"
+    f"|(?:设置了|设置|设了|设有|有){_WORD}(?:类的?|的)?(?:绩效)?指标(?=的?(?:项目|申报表))"
+)
 # 名称里带平台的项目 / 项目名称含系统 / 名字叫信息化的项目
 _PROJECT = re.compile(f"(?:项目的?)?{_NAME}{_HOLDS}{_WORD}")
+
+
+# 满意度指标, 成本指标: a category of indicators (read as a level), no words of a name
+_LEVEL = re.compile("^(?:" + "|".join(re.escape(t) for t, _, _ in LEVEL_TERMS) + ")$")
+
+
+_ASKING = re.compile("哪|什么|啥|几|多少|怎么|如何")  # 指标里有哪些项目: a question word, no condition
 
 
 def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     """指标名称含验收 (``indicator_name``) or 名称里带平台 (``name_has``); the words as written, quotes dropped."""
     if found := _INDICATOR.search(text):
+        return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
+    if (
+        (found := _IN_INDICATORS.search(text))
+        and not _LEVEL.search(_word(found) + "指标")
+        and not _ASKING.search(_word(found))
+    ):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
         return text.replace(found.group(), CUT, 1), replace(cues, name_has=_word(found))

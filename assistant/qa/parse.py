@@ -234,7 +234,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
     text, cues = take_condition(
-        text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines)
+        text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines), lexicon.contents
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_money_subject(text, cues, lexicon)
@@ -310,9 +310,14 @@ def to_query(cues: Cues) -> Query | None:
 
 
 def _normalise(question: str) -> str:
-    """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年)."""
+    """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年),
+    花多少 as 花了多少."""
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
+    text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     return digit_years(text)
+
+
+_SPENT = re.compile(r"花(?=多少|几)")
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
@@ -321,7 +326,12 @@ def _any(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
+    if _SAME_PERSON.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
+        return True
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
+
+
+_SAME_PERSON = re.compile(r"也是(?:他|她|TA|ta|同一个人|同一人|这个人|此人|这位)")
 
 
 def _take_project_type(

@@ -7,11 +7,12 @@ import re
 from dataclasses import replace
 
 from assistant.qa.absent_names import absent_money_name, absent_partner
+from assistant.qa.content_names import match_content
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
-from assistant.qa.entities import DISTRICT, Names, exact_names, informative, nearest, phrases, resolve
+from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
@@ -125,6 +126,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             and (money := absent_money_name(full, cues.indicator_name, names, _CUT))
         ):
             return text, replace(cues, unknown_project=money, indicator_name=None, candidates=nearest(money, names))
+        if (by_content := _by_content(full, absent, cues, lexicon)) is not None:
+            return text, by_content
         return text, replace(cues, unknown_project=absent, candidates=resolution.candidates)
     if len(found) == 1 and (other := absent_partner(full, found[0][2], names, _CUT)):  # A和B, B absent: refused
         return text, replace(cues, project=found[0][1], unknown_project=other, candidates=nearest(other, names))
@@ -134,6 +137,41 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     held = len(lexicon.years_of(first))
     return text, replace(
         cues, project=first, versus=versus, matched=matched, ambiguous=resolution.ambiguous, project_years=held
+    )
+
+
+# A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
+_DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:那个|这个|那|这)(?:项目|系统|平台|工程)")
+
+
+# 党员教育平台升级经费: a phrase followed (within a few words, none of them 项目/那/这) by 经费 is a formal title
+_TITLE_END = r"(?:(?!项目|那|这)[^，。？?！!、\s]){0,4}?(?:经费|费)"
+
+
+def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> Cues | None:
+    """The project an absent name-like phrase (or a phrase before 那个项目) describes by its content: one clear
+    winner is the project, with how it was matched; two or more close are offered (``ambiguous``); None else."""
+    if cues.unknown_unit is not None or cues.unit is not None:
+        return None
+    described = _DESCRIBED.search(full)
+    phrase = absent or (described.group(1) if described else None)
+    if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
+        return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
+    if (found := match_content(phrase, lexicon.contents)) is None:
+        if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
+            return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
+        return None
+    if found.winner is None:
+        how = "、".join(f"“{w}”" for w in found.words)
+        return replace(cues, matched=((phrase, found.close[0]),), ambiguous=found.close, matched_how=f"按内容中的{how}")
+    shared = sum(c.name == found.winner.name for c in lexicon.contents) > 1
+    return replace(
+        cues,
+        project=found.winner.name,
+        declaration_id=found.winner.declaration_id if shared and not cues.years else None,
+        matched=((phrase, found.winner.name),),
+        matched_how=found.how,
+        project_years=len(lexicon.years_of(found.winner.name)),
     )
 
 
@@ -292,7 +330,7 @@ def take_money_subject(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cu
     """换届选举经费, 干部体检的钱: the words just before a word for money in general say what the money is for. Where
     they name no project of the corpus (rows, indicators, units, years and fields are read before), the question
     asks about money no declaration holds: it is refused, never answered with a unit's or a year's total."""
-    if cues.unknown_project or cues.unknown_subject:
+    if cues.unknown_project or cues.unknown_subject or cues.matched_how:  # 考录系统那个项目: matched by content
         return text, cues
     names = _names(lexicon)
     for run in _MONEY_RUN.findall(text):

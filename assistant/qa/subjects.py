@@ -155,7 +155,7 @@ def _refusal(question: str, cues: Cues, lines: list[str], scope: Scope) -> Answe
 def ambiguous_answer(question: str, cues: Cues) -> Answer:
     written = next((w for w, _ in cues.matched), cues.project or "")
     lines = [
-        f"问题中的“{written}”可能指以下项目，请写出其中一个的名称再问：",
+        f"问题中的“{written}”{f'（{cues.matched_how}）' if cues.matched_how else ''}可能指以下项目，请写出其中一个的名称再问：",
         *(f"- {name}" for name in cues.ambiguous),
     ]
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
@@ -168,7 +168,8 @@ _POINTER = re.compile(r"[这那该此本]个?项目|上述项目|这个的|那�
 def points_nowhere(question: str, cues: Cues) -> bool:
     """这个项目有几个指标 with no project named and none discussed before: it points at nothing."""
     named = (cues.project, cues.declaration_id, cues.versus, cues.unit, cues.mentions, cues.project_type, cues.category)
-    return _POINTER.search(question) is not None and not any(named)
+    described = cues.unknown_project or cues.ambiguous  # 档案馆改造那个项目: absent; 阵地建设那个项目: which of them
+    return _POINTER.search(question) is not None and not any(named) and not described
 
 
 def which_project(question: str, scope: Scope) -> Answer:
@@ -191,7 +192,7 @@ def scope_line(cues: Cues, query: Query, scope: Scope) -> str | None:
         described = f"{titles.get(query.filters.declaration_id)} 与 {titles.get(query.versus_id)}"
     elif query.versus:
         described += f" 与 “{query.versus}”"
-    matched = "；".join(f"由问题中的“{written}”匹配" for written, _ in cues.matched)
+    matched = cues.matched_how or "；".join(f"由问题中的“{written}”匹配" for written, _ in cues.matched)
     if described == "全部申报表" and not matched:
         return None
     return f"范围：{described}" + (f"（{matched}）" if matched else "")

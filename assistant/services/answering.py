@@ -30,6 +30,7 @@ from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.script import simplified
 from assistant.qa.sides import sided
 from assistant.qa.subjects import ambiguous_answer, points_nowhere, scope_line, unknown_subject, which_project
+from assistant.qa.usual_check import asked_how, asked_value, usual_check, usual_values
 from assistant.retrieval.finder import Finder
 
 if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
@@ -100,7 +101,10 @@ def answer(
         result = which_project(question, scope)
         conversation.record(result)
         return result
-    result = _route(question, resolved, scope, finder, runtime, deadline)
+    result = _usual(question, resolved, scope) or _route(question, resolved, scope, finder, runtime, deadline)
+    unread = result.query is None and ("未找到与该问题相关" in result.text or result.route is Route.RETRIEVAL)
+    if unread and (how := _how(question, resolved, scope)) is not None:
+        result = how  # 完成率一般咋设: no structured reading; how the forms set indicators named so
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"
     if resolved.self_unit and resolved.unit is None and not result.refused:
@@ -115,6 +119,33 @@ def answer(
     result.notes.extend(notes)
     conversation.record(result)
     return result
+
+
+def _usual(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """完成率一般都写百分百吗: the counts of forms that write that value (qa/usual_check.py); None for other questions."""
+    if _names_absent(cues):
+        return None
+    if cues.project or cues.declaration_id or (asked := asked_value(question, scope.lexicon.indicator_names)) is None:
+        return None
+    decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
+    years = "、".join(f"{y}年" for y in cues.years) or "历年"
+    return usual_check(question, *asked, decls, years=years)
+
+
+def _names_absent(cues: Cues) -> bool:
+    """老年助餐项目的满意度一般定多少: a subject the corpus lacks is refused, never answered from all forms."""
+    absent = (cues.unknown_kind, cues.unknown_project, cues.unknown_subject, cues.unknown_unit, cues.unknown_district)
+    return any(absent)
+
+
+def _how(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """完成率一般咋设: the common target values of indicators named with the word (qa/usual_check.py)."""
+    if _names_absent(cues):
+        return None
+    if cues.project or cues.declaration_id or (word := asked_how(question, scope.lexicon.indicator_names)) is None:
+        return None
+    decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
+    return usual_values(question, word, decls, years="、".join(f"{y}年" for y in cues.years) or "历年")
 
 
 def clock() -> date:
