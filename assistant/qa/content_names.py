@@ -22,6 +22,8 @@ _GENERIC = re.compile(
     r"项目|工程|平台|系统|改造|建设|经费|专项|资金|费|信息化|信息|管理|工作|相关|方面|之类|类的|那个|这个|以前|之前|过去|往年|历年|做过|搞过|"
     r"弄过|干过|有没有|有无|是否|做|搞|没有|没|吗|呢|的|了|过|那|这|个|花|多少|预算|钱|资金|金额"
 )
+# What a phrase says is done to the thing it names (食堂改造, 平台建设): generic for picking words, but still asked.
+_ACTS = re.compile(r"改造|建设|采购|购置|维修|升级|加装|开发")
 # Where a word was found, in the order said: the project's name first, then what its text is.
 Place = tuple[str, str]  # (label: 名称/概况/项目总目标/项目构成/指标, text)
 
@@ -106,7 +108,9 @@ def match_content(phrase: str, contents: tuple[Content, ...]) -> ContentMatch | 
         counts = [_defining(content).count(w) for w in words]
         if all(counts):
             scored.append((counts, content))
-    if not scored:
+    # 食堂改造: what the phrase says is done (改造, 建设) must be in the project's text too, not only the thing (食堂)
+    acts = _ACTS.findall(phrase)
+    if not scored or not any(all(a in _defining(c) for a in acts) for _, c in scored):
         return None
     scored.sort(key=lambda s: -sum(s[0]))
     best, top = scored[0]

@@ -222,14 +222,15 @@ _UNIT_WORD = re.compile(r"(?:委员会|委|局|办公室)$")
 
 def looks_like_name(phrase: str) -> bool:
     """A phrase that names something: it ends in a noun of projects (…改造项目, …平台, …厂), and at least two of its
-    characters are no generic word."""
+    characters are no generic word, or two nouns of projects make it (食堂改造项目; 改造项目 alone names nothing)."""
     rest = phrase
     for word in _GENERIC_WORDS:
         rest = rest.replace(word, "")
     ends = re.search(f"(?:{NAME_NOUNS.pattern})$", phrase) is not None
     head = phrase.removesuffix("项目")  # …项目 alone says little: 名下申报项目 is no name, 社区食堂改造项目 is
-    named = head == phrase or NAME_NOUNS.search(head) is not None or len(head) >= 5
-    return ends and named and len(NAME_NOUNS.sub("", rest)) >= 2
+    named = head == phrase or NAME_NOUNS.search(head) is not None or len(head) >= 4
+    own = len(NAME_NOUNS.sub("", rest)) >= 2 or len(NAME_NOUNS.findall(rest)) >= 2  # 食堂改造: two nouns name a thing
+    return ends and named and own
 
 
 def nearest(phrase: str, names: Names) -> tuple[str, ...]:
