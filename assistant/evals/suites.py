@@ -298,7 +298,8 @@ def run_qa_officer(env: SuiteEnv) -> SuiteResult:
     split_note = (
         "tune、tune2 用于调解析器；test、test2、test3 各自首跑（未调参）的结果记在 evals/qa/officer_*_first_run.txt，"
         "之后在其失败类上调过；fresh、new_test、held4_test、held5_test 写好后先提交再首跑（首跑见 officer_*_first_run.txt），"
-        "之后的数字都已在 tune 半边的失败类上调过，不再是留出数字。"
+        "之后的数字都已在 tune 半边的失败类上调过，不再是留出数字；sealed5 在仓库外写成、未调参时首跑 34/50，"
+        "之后按其失败类调过（见 officer_sealed5_*.txt）。"
     )
     seconds = [o["seconds"] for o in outcomes]
     return SuiteResult("qa-officer", "问答（科室提问，按类）", figures, lines, split_note, samples={"qa_s": seconds})
