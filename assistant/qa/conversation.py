@@ -69,32 +69,10 @@ class Conversation(BaseModel):
                 return replace(cues, target=self.last_query.target)
             return cues
         if asks_pair(cues) and len(self.recent) >= 2:  # 这两个哪个钱多: the last two projects discussed
-            first, second = self.recent[-2:]
-            return replace(
-                cues,
-                target=Target.COMPARE_PROJECTS,
-                measure=Measure.INDICATORS if "指标" in cues.rest else Measure.FUNDING,
-                project=first.project,
-                declaration_id=first.declaration_id,
-                versus=second.project,
-                versus_id=second.declaration_id,
-                years=(),
-                unit=None,
-                follow_up=False,
-            )
+            measure = Measure.INDICATORS if "指标" in cues.rest else Measure.FUNDING
+            return self._last_two(replace(cues, target=Target.COMPARE_PROJECTS, measure=measure))
         if cues.refers_to_pair and len(self.recent) >= 2 and (each := _asked_of_each(cues)) is not None:
-            first, second = self.recent[-2:]  # 那俩的项目类别: the field of each of the last two projects discussed
-            return replace(
-                cues,
-                target=each,
-                project=first.project,
-                declaration_id=first.declaration_id,
-                versus=second.project,
-                versus_id=second.declaration_id,
-                years=(),
-                unit=None,
-                follow_up=False,
-            )
+            return self._last_two(replace(cues, target=each))  # 那俩的项目类别: that field of each of the two
         if self._against_focus(cues):  # 老干部系统多少钱？ 跟信访平台比呢: the project discussed against the one named
             previous = self.last_query
             return replace(
@@ -118,6 +96,20 @@ class Conversation(BaseModel):
                 years=cues.years or self.focus.years,
             )
         return cues
+
+    def _last_two(self, cues: Cues) -> Cues:
+        """``cues`` about the last two projects discussed (``recent``), nothing else carried over."""
+        first, second = self.recent[-2:]
+        return replace(
+            cues,
+            project=first.project,
+            declaration_id=first.declaration_id,
+            versus=second.project,
+            versus_id=second.declaration_id,
+            years=(),
+            unit=None,
+            follow_up=False,
+        )
 
     def _against_focus(self, cues: Cues) -> bool:
         """One project named with a word of comparison (跟X比呢, 和X比差多少) right after a question about another."""
