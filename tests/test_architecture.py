@@ -25,7 +25,7 @@ ENGINES = (
     "suggest",
 )
 CONFIGURED = ("index", "llm")  # the adapters a settings object configures (the index's folder, the model's endpoint)
-SHELL_MAY_IMPORT = ("services", "domain", "errors", "settings")
+SHELL_MAY_IMPORT = ("services", "domain", "errors", "settings", "outfile")
 EXTRA = {"cli": ("web", "evals")}  # `assistant serve` starts the page; `assistant eval` runs the eval harness
 ABOVE_ENGINES = ("services", "cli", "web", "evals")
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.corpus.stats import CorpusStats, CountRow
-    from assistant.corpus.store import Corpus
+    from assistant.corpus.store import BuildReport, Corpus
     from assistant.cycle.findings import Finding as CycleFinding
     from assistant.cycle.findings import Severity as CycleSeverity
     from assistant.cycle.monitoring import Light, MonitoringReport, elapsed_share, monitor
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, tuple[str, str]] = {
     "Answer": ("assistant.qa.models", "Answer"),
     "Conversation": ("assistant.qa.conversation", "Conversation"),
+    "BuildReport": ("assistant.corpus.store", "BuildReport"),
     "Corpus": ("assistant.corpus.store", "Corpus"),
     "CorpusStats": ("assistant.corpus.stats", "CorpusStats"),
     "CountRow": ("assistant.corpus.stats", "CountRow"),
@@ -131,6 +132,7 @@ __all__ = [
     "WEIGHTS_SOURCE",
     "Answer",
     "Conversation",
+    "BuildReport",
     "Corpus",
     "CorpusStats",
     "CountRow",

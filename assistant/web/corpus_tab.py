@@ -9,9 +9,9 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.corpus.store import BuildReport
 from assistant.domain.model import Declaration
 from assistant.services.corpus import duplicate_lines
+from assistant.services.results import BuildReport
 from assistant.services.review import load_subjects
 from assistant.web import render
 from assistant.web.context import WebContext
