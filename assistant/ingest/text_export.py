@@ -296,7 +296,7 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
             "「项目支出绩效目标表」「××区2025年项目支出绩效目标批复表」",
             hint="请确认文件是申报表的文本导出（.txt）或从网页、文档复制的表格文本，且标题行未被删除",
         )
-    starts = _without_repeated_titles(rows, starts)
+    starts = _without_repeated_titles(rows, starts, notes)
     first = _year_before(rows, starts[0][0])
     _report_preamble(rows[:first], notes)
     starts[0] = (first, starts[0][1])
@@ -306,14 +306,23 @@ def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
     ]
 
 
-def _without_repeated_titles(rows: list[Row], starts: list[tuple[int, Layout]]) -> list[tuple[int, Layout]]:
+def _without_repeated_titles(
+    rows: list[Row], starts: list[tuple[int, Layout]], notes: NoteSink
+) -> list[tuple[int, Layout]]:
     """A title with nothing under it but blank and year lines, then a title again (a page's heading, then the
-    table's own title row), opens one declaration, not an empty one and a yearless one."""
+    table's own title row), opens one declaration, not an empty one and a yearless one; the empty title is noted."""
     kept = [starts[0]]
     for start, layout in starts[1:]:
         between = rows[kept[-1][0] + 1 : start]
         if not all(row.is_blank or year_line(row.raw) is not None for row in between):
             kept.append((start, layout))
+            continue
+        empty = rows[kept[-1][0]]
+        notes.warn(
+            "declaration.empty",
+            f"第 {empty.line} 行的标题下没有内容，紧接着又是一个标题：该空标题已跳过，与第 {rows[start].line} 行的标题读为同一份申报表",
+            line=empty.line,
+        )
     return kept
 
 
