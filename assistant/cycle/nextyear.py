@@ -123,38 +123,34 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
     base: dict[str, Any] = {"position": ind.position, "name": ind.name, "last_target": target.raw}
     when = f"{year}年" if year else "上年"
     if row is None or not (row.actual or "").strip():
-        return CarriedRow(
-            **base,
-            last_actual=None,
-            proposed=target.render(),
-            change=Change.UNMEASURED,
-            why=f"{when}自评表没有该指标的实际完成值，无法作为历史标准；沿用原目标，请补充数据来源",
+        return _target_kept(
+            base,
+            target,
+            None,
+            Change.UNMEASURED,
+            f"{when}自评表没有该指标的实际完成值，无法作为历史标准；沿用原目标，请补充数据来源",
         )
     reading = read_actual(row.actual, target, ind.name)
     wrong = impossible_actual(ind.name, row.actual, target, days=year_days(year) if year else 366)
     if wrong is not None:
-        return CarriedRow(
-            **base,
-            last_actual=row.actual,
-            proposed=target.render(),
-            change=Change.IMPOSSIBLE,
-            why=f"{when}实际完成值“{row.actual}”{wrong}，不能作为历史标准；沿用原目标，请先改正自评表",
+        return _target_kept(
+            base,
+            target,
+            row.actual,
+            Change.IMPOSSIBLE,
+            f"{when}实际完成值“{row.actual}”{wrong}，不能作为历史标准；沿用原目标，请先改正自评表",
         )
     if target.kind is ValueKind.QUANTITATIVE and reading.refused:
-        return CarriedRow(
-            **base,
-            last_actual=row.actual,
-            proposed=target.render(),
-            change=Change.UNREADABLE,
-            why=f"{when}实际完成值“{row.actual}”{reading.problem}，不能作为历史标准；沿用原目标，请先改正自评表",
+        return _target_kept(
+            base,
+            target,
+            row.actual,
+            Change.UNREADABLE,
+            f"{when}实际完成值“{row.actual}”{reading.problem}，不能作为历史标准；沿用原目标，请先改正自评表",
         )
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or reading.value is None:
-        return CarriedRow(
-            **base,
-            last_actual=row.actual,
-            proposed=target.render(),
-            change=Change.KEPT,
-            why=f"{when}实际完成情况：{row.actual}（定性指标，沿用原目标）",
+        return _target_kept(
+            base, target, row.actual, Change.KEPT, f"{when}实际完成情况：{row.actual}（定性指标，沿用原目标）"
         )
     return _quantitative(base, target, reading, row, when, cost=is_cost(ind, target), reverse=ceiling(ind, target))
 
@@ -179,31 +175,13 @@ def _quantitative(
     if not met:
         reason = (row.deviation or "").strip() or "（自评表未填写偏差原因，请补充）"
         missed = "成本超出目标，超出部分不作为历史标准，沿用原目标" if cost else "未达到目标"
-        return CarriedRow(
-            **base,
-            last_actual=row.actual,
-            proposed=target.render(),
-            change=Change.UNMET,
-            why=f"{shown}，{missed}；原因：{reason}",
-        )
+        return _target_kept(base, target, row.actual, Change.UNMET, f"{shown}，{missed}；原因：{reason}")
     beaten = actual < goal if reverse else actual > goal
     if not beaten or goal == 0:
-        return CarriedRow(
-            **base,
-            last_actual=row.actual,
-            proposed=target.render(),
-            change=Change.KEPT,
-            why=f"{shown}，恰好达到目标，沿用",
-        )
+        return _target_kept(base, target, row.actual, Change.KEPT, f"{shown}，恰好达到目标，沿用")
     new = _level(actual, target, reverse)
     if new == goal:
-        return CarriedRow(
-            **base,
-            last_actual=row.actual,
-            proposed=target.render(),
-            change=Change.KEPT,
-            why=f"{shown}，按原目标的小数位取整后与原目标相同，沿用",
-        )
+        return _target_kept(base, target, row.actual, Change.KEPT, f"{shown}，按原目标的小数位取整后与原目标相同，沿用")
     proposed = _written(target, new, reverse)
     ratio = quantize(actual / goal * 100)
     verb, change = ("收紧", Change.TIGHTENED) if reverse else ("提高", Change.RAISED)
@@ -217,6 +195,13 @@ def _quantitative(
             f"按原目标的小数位取整（历史标准）"
         ),
     )
+
+
+def _target_kept(
+    base: dict[str, Any], target: IndicatorValue, last_actual: str | None, change: Change, why: str
+) -> CarriedRow:
+    """A row whose target goes on as it was (unmet, unmeasured, unreadable, met exactly…), with the reason."""
+    return CarriedRow(**base, last_actual=last_actual, proposed=target.render(), change=change, why=why)
 
 
 def _level(actual: Decimal, target: IndicatorValue, reverse: bool) -> Decimal:
