@@ -21,11 +21,17 @@ from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.selfeval_run import split_runs
+from assistant.ingest.selfeval_words import (
+    is_department_label,
+    is_header_label,
+    is_implementer_label,
+    is_name_label,
+    is_title,
+    without_numbering,
+)
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
 
-# 杨楼 publishes its 自评表 under the page title ``…项目资金使用情况``.
-_TITLE = re.compile(r"绩效自评表|项目资金使用情况$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FUND_HEADER = {
     "年初预算数": "initial_budget",
@@ -76,6 +82,9 @@ _INDICATOR_HEADER = {
     "未完成原因分析": "deviation",
     "偏差原因分析": "deviation",
     "未完成原因及拟采取的改进措施": "deviation",
+    "全年完成值": "actual",  # 旺苍's transfer 自评表: 年度指标值 | 全年完成值 | 未完成原因和改进措施
+    "未完成原因和改进措施": "deviation",
+    "未完成原因及改进措施": "deviation",
 }
 _TEXTS = {"评价结论": "conclusion", "存在问题": "problems", "改进措施": "improvements"}
 _SECTION = re.compile(r"^(?:绩效指标|年度绩效指标|项目绩效指标)")
@@ -142,18 +151,18 @@ def read_self_evaluation_cells(
         if token is None or not token.text:
             continue
         key = _key(token.text)
-        if _TITLE.search(token.text) and (year := _YEAR.search(token.text)):
+        if is_title(token.text) and (year := _YEAR.search(token.text)):
             header.setdefault("year", int(year[1]))
-        elif _TITLE.search(token.text):
+        elif is_title(token.text):
             header.setdefault("title", token.text)
         elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):
             header["year"] = int(year[1])  # 项目支出绩效自评表 / (2022年度): the year in a cell of its own
-        elif key in _NAME_LABELS:
-            header.setdefault("project_name", _next_value(state))
-        elif key in {"主管部门", "中央主管部门", "地方主管部门"}:
-            header.setdefault("department", _unit_name(state, _next_value(state)))
-        elif key.startswith("实施单位"):
-            header.setdefault("implementer", _unit_name(state, _next_value(state)))
+        elif key in _NAME_LABELS or is_name_label(key):
+            _first(header, "project_name", _next_value(state))
+        elif is_department_label(key):
+            _first(header, "department", _unit_name(state, _next_value(state)))
+        elif is_implementer_label(key):
+            _first(header, "implementer", _unit_name(state, _next_value(state)))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
@@ -225,6 +234,13 @@ _RUN_NOTE = ParseNote(
 )
 
 
+def _first(header: dict[str, object], key: str, value: str | None) -> None:
+    """The first filled value of a header field: a field left empty (旺苍's 中央主管部门) does not hold the place of a
+    later label of the same field (地方主管部门 | 旺苍县卫生健康局)."""
+    if not header.get(key):
+        header[key] = value
+
+
 def _unit_name(state: _State, value: str | None) -> str | None:
     """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``,
     ``【812033】宁夏…``), the code noted: the declaration readers' `strip_unit_code`."""
@@ -248,7 +264,7 @@ def _next_value(state: _State) -> str | None:
         state.i += 1
         if token is None or not token.text:
             continue
-        if _key(token.text) in _FUND_HEADER | _INDICATOR_HEADER | _TEXTS:
+        if _key(token.text) in _FUND_HEADER | _INDICATOR_HEADER | _TEXTS or is_header_label(_key(token.text)):
             state.i -= 1
             return None
         if _INSTRUCTION.search(token.text):
@@ -479,7 +495,7 @@ def _row(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state:
             level2_written=level2,
             level1=placement.level1,
             level2=placement.level2,
-            name=values.get("name", ""),
+            name=without_numbering(values.get("name", "")),
         ),
         target=written,
         target_value=parse_value(written) if written else None,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.ingest.cells import clean_inline, compact
-from assistant.ingest.titles import is_page_chrome
+from assistant.ingest.titles import is_page_chrome, year_line
 
 
 class Shape(StrEnum):
@@ -99,7 +99,30 @@ def web_rows(lines: list[str]) -> tuple[Shape, list[WebRow]]:
     if shape is Shape.LINES:
         return shape, _line_cells(lines)
     numbered = _unwrapped(lines) if shape is Shape.PIPES else list(enumerate(lines, start=1))
-    return shape, [row for n, line in numbered if (row := _line_row(n, line, shape)).cells]
+    rows = [row for n, line in numbered if (row := _line_row(n, line, shape)).cells]
+    return shape, _wrapped_header(rows) if shape is Shape.PLAIN else rows
+
+
+_WRAPPED_LEVEL = frozenset({"一级", "二级", "三级"})
+
+
+def _wrapped_header(rows: list[WebRow]) -> list[WebRow]:
+    """An indicator header whose first cell wrapped over two lines before the rest of the header (金安:
+    ``一级`` / ``指标`` / ``二级指标 三级指标 指标值``) is one header row again: ``一级指标 二级指标 三级指标 指标值``."""
+    out: list[WebRow] = []
+    i = 0
+    while i < len(rows):
+        texts = [[c.text for c in r.cells] for r in rows[i : i + 3]]
+        if len(texts) == 3 and len(texts[0]) == 1 and texts[0][0] in _WRAPPED_LEVEL and texts[1] == ["指标"]:
+            if texts[2] and _HEADER_CELL.match(texts[2][0]):
+                first = rows[i].cells[0]
+                joined = [WebCell(f"{first.text}指标", first.line), *rows[i + 2].cells]
+                out.append(WebRow(joined, rows[i].line, rows[i].shape))
+                i += 3
+                continue
+        out.append(rows[i])
+        i += 1
+    return out
 
 
 _EMPTY_RUN = re.compile(r"\|\s*\|\s*$")  # a row padded with empty cells: ``… | 919.00 | ||||``
@@ -221,9 +244,9 @@ def _stream_rows(lines: list[str]) -> list[WebRow]:
 
 
 def _stands_alone(line: str) -> bool:
-    """A title, a sentence-long line or a line of page controls (``- 全部留言``, ``- /``) is a cell of its own, not
-    the wrapped start of the next cell."""
-    return len(line) >= 20 or _heading(line) or is_page_chrome([line])
+    """A title, a year line (蒙城's ``(2024 年度)`` above ``项目名称``), a sentence-long line or a line of page
+    controls (``- 全部留言``, ``- /``) is a cell of its own, not the wrapped start of the next cell."""
+    return len(line) >= 20 or _heading(line) or year_line(line) is not None or is_page_chrome([line])
 
 
 def _heading(line: str) -> bool:

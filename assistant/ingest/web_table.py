@@ -135,7 +135,7 @@ class GridBuilder:
                 if all(t is None for t in tokens[i:]):  # the page's last row: a lone first cell is a cut-off row
                     self._finish()
                 self._flush()
-            elif token.text and self._ends_table(token.text):
+            elif token.text and not self._mid_row() and self._ends_table(token.text):
                 self._flush()
                 self.table = None
                 continue
@@ -169,6 +169,12 @@ class GridBuilder:
                 places[0],
             )
         return after
+
+    def _mid_row(self) -> bool:
+        """Inside a row of a copy that shows its row ends (the cells after a category, or after the row's first
+        cells): a cell there is the row's name or value, even one worded like a form label (淮北: ``成本指标 |
+        项目金额 | 5万元``), and does not end the table."""
+        return self.shape is Shape.STREAM and bool(self.chunk or self.levels)
 
     def _table_token(self, token: WebCell) -> None:
         assert self.table is not None

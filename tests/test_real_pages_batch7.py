@@ -1,0 +1,102 @@
+"""Classes of the seventh batch of real published pages (tune7/), each tested on the real page it was seen on.
+
+Each test reads a saved page (``tests/fixtures/real_pages/found/tune7/``, the text the search tool stored, first line
+``source:``) with the product's readers, as ``assistant import`` and ``assistant cycle import`` do.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.domain.model import Declaration
+from assistant.ingest.selfeval_files import read_self_evaluation_file
+from assistant.ingest.selfeval_words import is_department_label, is_implementer_label, is_name_label, is_title
+from assistant.ingest.text_export import parse_file
+
+TUNE7 = Path(__file__).parent / "fixtures" / "real_pages" / "found" / "tune7"
+
+
+def _one(name: str) -> Declaration:
+    (decl,) = parse_file(TUNE7 / name).declarations
+    return decl
+
+
+def _rows(decl: Declaration) -> dict[str, tuple[str | None, str | None, str]]:
+    return {i.name: (i.level1_written, i.level2_written, i.value.raw) for i in decl.indicators}
+
+
+def test_a_year_line_above_a_label_in_a_stream_copy_is_no_part_of_the_label() -> None:
+    # 蒙城: ``(2024 年度)`` / ``项目名称`` / ``|`` / ``国家基本公共卫生服务项目`` / ``|``: the year had been glued to the label
+    decl = _one("mengcheng_jiben_gongwei.txt")
+    assert decl.header.name == "国家基本公共卫生服务项目"
+    assert decl.header.year == 2024
+    assert decl.funding.annual == Decimal("22790480")
+
+
+def test_a_cell_worded_like_a_form_label_inside_an_indicator_row_is_the_rows_name() -> None:
+    # 淮北: ``成本指标 |`` / ``项目金额 |`` / ``5万元 |``: 项目金额 had ended the table and been read as the amount
+    decl = _one("huaibei_nongcun_wenhua.txt")
+    rows = _rows(decl)
+    assert rows["项目金额"] == ("产出指标", "成本指标", "5万元")
+    assert rows["项目受益人满意程度"] == ("满意度指标", "满意度指标", "≥90%")
+    assert len(decl.indicators) == 9
+    # the form's own 5.00 has no unit; the page says 5万元: read in 万元, noted
+    assert decl.funding.annual == Decimal("50000")
+    assert any(n.code == "funding.wan_from_page" for n in decl.parse_notes)
+
+
+def test_an_indicator_header_wrapped_before_the_rest_of_its_row_in_a_plain_copy() -> None:
+    # 金安: ``一级`` / ``指标`` / ``二级指标 三级指标 指标值``: 产出指标 had been read as the 二级 and 数量指标 glued to the name
+    decl = _one("ja_jinan_canlian_kangfu.txt")
+    rows = _rows(decl)
+    assert rows["签约康复人数"] == ("产出指标", "数量指标", "≥18000人")
+    assert rows["发放辅助器具人数"] == ("产出指标", "数量指标", "≥4000人")
+
+
+def test_a_transfer_self_evaluation_with_its_own_labels() -> None:
+    # 旺苍: 转移(项目)名称, an empty 中央主管部门 before 地方主管部门, 资金使用单位, a title …绩效目标自评表 over (2021年度),
+    # and 全年完成值 / 未完成原因和改进措施 columns
+    form, _notes = read_self_evaluation_file(TUNE7 / "scgw_wangcang_jiyao.txt")
+    assert form.project_name == "基本药物制度补助资金"
+    assert form.year == 2021
+    assert form.department == "旺苍县卫生健康局"
+    assert form.implementer == "旺苍县卫生健康局"
+    first = form.rows[0]
+    assert first.link.name == "政府办基层医疗卫生机构实施国家基本药物制度覆盖率"
+    assert first.target == "实施乡镇社区基层医疗机构37个。"
+    assert first.actual == "本年度已完成37个基层医疗机构基药补助制度实施。"
+    assert "全年完成值" not in {r.link.name for r in form.rows}
+
+
+def test_a_self_evaluation_rows_numbering_is_no_part_of_the_name() -> None:
+    # 宣城: ``指标1:禁毒舞台剧宣传的场次 ≥1场 1场 12 12``
+    form, _notes = read_self_evaluation_file(TUNE7 / "xuancheng_gaj_jindu.txt")
+    names = [r.link.name for r in form.rows]
+    assert names[:2] == ["禁毒舞台剧宣传的场次", "毛发检查试剂数量"]
+    assert form.rows[1].target == "≥2400份"
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "department", "implementer"),
+    [
+        ("转移(项目)名称", True, False, False),
+        ("专项资金名称", True, False, False),
+        ("单位名称", False, False, False),
+        ("地方主管部门", False, True, False),
+        ("项目主管单位", False, True, False),
+        ("资金使用单位", False, False, True),
+        ("实施单位(盖章)", False, False, True),
+        ("单位负责人", False, False, False),
+    ],
+)
+def test_self_evaluation_header_words(key: str, name: bool, department: bool, implementer: bool) -> None:
+    assert (is_name_label(key), is_department_label(key), is_implementer_label(key)) == (name, department, implementer)
+
+
+def test_self_evaluation_titles() -> None:
+    assert is_title("旺苍县卫生健康局基本药物制度补助资金转移支付区域(项目)绩效目标自评表")
+    assert is_title("项目支出绩效自评表")
+    assert not is_title("项目支出绩效目标表")
