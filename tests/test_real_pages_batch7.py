@@ -15,6 +15,7 @@ from assistant.domain.model import Declaration
 from assistant.ingest.selfeval_files import read_self_evaluation_file
 from assistant.ingest.selfeval_words import is_department_label, is_implementer_label, is_name_label, is_title
 from assistant.ingest.text_export import parse_file
+from assistant.ingest.web_flat_places import split_places
 
 TUNE7 = Path(__file__).parent / "fixtures" / "real_pages" / "found" / "tune7"
 
@@ -100,3 +101,51 @@ def test_self_evaluation_titles() -> None:
     assert is_title("旺苍县卫生健康局基本药物制度补助资金转移支付区域(项目)绩效目标自评表")
     assert is_title("项目支出绩效自评表")
     assert not is_title("项目支出绩效目标表")
+
+
+def test_a_run_together_transfer_form_with_a_value_column_per_place() -> None:
+    # 龙岩: notice, allocation table and form on one line; the table is 一级 二级 三级 指标解释 区域目标值 <7 places>;
+    # the name ran into the form's 区域 field. Had been refused as a run-together table with extra columns.
+    decl = _one("chacewang_longyan_zongjiao_flat.txt")
+    assert decl.header.name == "宗教管理经费补助"
+    assert decl.header.year == 2023
+    assert decl.header.department == "龙岩市民族与宗教事务局"
+    assert decl.funding.total == Decimal("300000")
+    rows = _rows(decl)
+    assert rows["宗教管理经费补助县(市、区)数量"] == ("产出指标", "数量指标", "2")  # 2312222: one figure per place
+    assert rows["项目资金使用合规性"] == ("产出指标", "质量指标", ">=95%")  # a row with no category of its own
+    places = [n.message for n in decl.parse_notes if n.code == "web.place_columns"]
+    assert any("新罗区 2、永定区 3、上杭县 1" in m for m in places)
+    # the row the copy cut (项目完成率反映) is a warning quoting it, not a row
+    assert any(n.code == "web.flat_unsplit" and "项目完成率" in n.message for n in decl.parse_notes)
+
+
+def test_a_run_together_transfer_form_with_a_direction_column_after_a_notice() -> None:
+    # 秀屿: the form's title and labels run on after the notice on the same line; 指标方向 before two places' values
+    decl = _one("chacewang_xiuyu_shuili_flat.txt")
+    assert decl.header.name == "省级第七批水利专项资金"
+    assert decl.header.year == 2025
+    assert decl.funding.total == Decimal("350000")
+    rows = _rows(decl)
+    assert rows["省级财政专项资金投入成本控制率(%)"] == ("成本指标", "经济成本指标", "≤100%")
+    assert rows["开展修复工程(个)"] == ("产出指标", "数量指标", "≥1")
+    assert rows["截至2026年12月底,项目开展率(%)"] == ("产出指标", "时效指标", "≥100%")
+    # no 反映 to end the name at: not split by guessing
+    assert "已建工程是否存在质量问题" not in rows
+    assert any(n.code == "web.flat_unsplit" and "已建工程" in n.message for n in decl.parse_notes)
+
+
+@pytest.mark.parametrize(
+    ("run", "count", "values"),
+    [
+        ("2312222", 7, ["2", "3", "1", "2", "2", "2", "2"]),  # one character each
+        (">=95%>=95%", 2, [">=95%", ">=95%"]),
+        ("100%100%项目完成率", 2, ["100%", "100%"]),  # the next row's name after them
+        ("11", 2, ["1", "1"]),
+        ("1011", 2, None),  # 10 | 11 or 1 | 011 …: more than one way
+        ("100%95%", 2, None),
+        ("", 2, None),
+    ],
+)
+def test_place_values_are_split_only_one_way(run: str, count: int, values: list[str] | None) -> None:
+    assert split_places(run, count) == values

@@ -93,6 +93,8 @@ _FIELDS: dict[str, FieldSpec] = {
     "项目来源": _spec(FieldKind.KEPT, "项目来源"),
     "项目级次": _spec(FieldKind.KEPT, "项目级次"),
     "一级项目名称": _spec(FieldKind.KEPT, "一级项目名称"),  # the fund above the 二级项目 (the project)
+    "部门预算编码": _spec(FieldKind.KEPT, "部门预算编码"),  # 龙岩's 专项转移支付绩效目标表: the unit's budget code
+    "区域": _spec(FieldKind.KEPT, "区域"),  # a transfer's places (新罗区、永定区…), each with its own value column
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),

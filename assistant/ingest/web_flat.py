@@ -15,14 +15,16 @@ place would be a row invented.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain import framework
 from assistant.domain.framework import level_terms
 from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
-from assistant.ingest.cells import clean_inline, undecorated
+from assistant.ingest.cells import clean_inline, label_key, undecorated
 from assistant.ingest.titles import is_page_chrome
+from assistant.ingest.web_flat_places import PlaceColumns, place_columns, place_rows, places_note, region_of
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
 from assistant.office.reader import is_title_text, label_words
@@ -86,10 +88,13 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
     )
     rows: list[GridRow] = []
     for number, text in _form_lines([*page.lines[: page.header], header_line[:start]]):
-        rows.extend(_form_rows(number, text))
+        rows.extend(r for row in _form_rows(number, text) for r in _with_region(row))
     table = _table_lines(page.lines[page.header + 1 :], page.header + 1)
     one_line = _one_line_table(header_line, rest)
-    if one_line is not None:
+    placed = _place_table(at)
+    if placed is not None:
+        table = [(page.header + 1, placed[1])]
+    elif one_line is not None:
         table = [(page.header + 1, one_line)]
     elif rest or not _HEADER.search(header_line):
         notes.warn(
@@ -101,7 +106,10 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
         table = []
     rows.append(_grid(page.header + 1, ["一级指标", "二级指标", "三级指标", "指标值"]))
     for number, text in table:
-        for segment in _segments(text) if one_line is not None else [text]:
+        for segment in _segments(text) if one_line is not None or placed is not None else [text]:
+            if placed is not None:
+                rows += _place_grid(segment, placed[0], notes, number)
+                continue
             cells = _indicator_cells(segment)
             if cells is None:
                 if (levels := _leading_levels(segment)) is not None:
@@ -230,9 +238,11 @@ def _form_rows(number: int, text: str) -> list[GridRow]:
     key = undecorated(re.sub(r"\s+", "", text))
     rows: list[GridRow] = []
     start = 0
-    title = _FORM_TITLE.search(key, 0, 60)
-    if title and _label_at(key, title.end(), longer=4):  # 嘉峪关: the title, then the form's labels run on after it
-        rows, start = [_grid(number, [key[: title.end()]])], title.end()
+    title = next((m for m in _FORM_TITLE.finditer(key) if _label_at(key, m.end(), longer=4)), None)
+    if title:  # 嘉峪关: the title, then the form's labels run on after it (秀屿: after a notice on the same line)
+        begins = _sentence_start(key, title.start())
+        rows = [_grid(number, [key[:begins]])] if begins else []
+        rows, start = [*rows, _grid(number, [key[begins : title.end()]])], title.end()
     elif is_title_text(key) or not _label_at(key, 0):
         return [_grid(number, [text])]
     while start < len(key):
@@ -249,6 +259,62 @@ def _form_rows(number: int, text: str) -> list[GridRow]:
 
 
 _LABELS = label_words()
+_SENTENCE_END = re.compile(r"[。；;，,：:]|附件\s*\d*|\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _sentence_start(key: str, at: int) -> int:
+    """Where the title ending the text before ``at`` starts: after the last sentence end, attachment mark or date
+    (a notice's ``…2025年9月19日附件2秀屿区2025年…绩效目标表``), else 0."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(key, 0, at)]
+    return ends[-1] if ends else 0
+
+
+def _with_region(row: GridRow) -> list[GridRow]:
+    """A 项目名称 that ran into the form's 区域 field (龙岩: ``宗教管理经费补助区域新罗区、永定区…``) as the name's row
+    and the 区域's row."""
+    if len(row.cells) != 2 or label_key(row.cells[0].text) != "项目名称":
+        return [row]
+    split = region_of(row.cells[1].text)
+    if split is None:
+        return [row]
+    label, value = row.cells
+    number = label.row + 1
+    return [_grid(number, [label.text, split[0]]), _grid(number, ["区域", split[1]])]
+
+
+def _place_table(at: str) -> tuple[PlaceColumns, str] | None:
+    """(the place columns, the table's rows) of a run-together header with a value column per place, else None."""
+    begin = len("一级指标二级指标三级指标")
+    first = min((k for t in _ROW_LEVEL if (k := at.find(t, begin)) >= 0), default=len(at))
+    columns = place_columns(at, first)
+    return (columns, at[first:]) if columns is not None and first < len(at) else None
+
+
+def _place_grid(text: str, columns: PlaceColumns, notes: OfficeNotes, number: int) -> list[GridRow]:
+    """The grid rows of a piece of a table with a value column per place (`web_flat_places`): its rows (the ones
+    after the first, without a category of their own, under the same categories), each place's value noted; what
+    does not split one way only is a warning quoting it."""
+    levels: list[str] = []
+    rest = text
+    while len(levels) < 2 and (term := next((t for t in _ROW_LEVEL if rest.startswith(t)), None)):
+        levels.append(term)
+        rest = rest[len(term) :]
+    first, second = (levels + ["", ""])[:2] if len(levels) == 2 else _one_level(levels[0]) if levels else ("", "")
+    read, left = place_rows(rest, columns)
+    out: list[GridRow] = []
+    for k, row in enumerate(read):
+        out.append(_grid(number, [first, second, row.name, row.value] if k == 0 else ["", "", row.name, row.value]))
+        notes.info("web.place_columns", places_note(row, columns), line=number)
+    if not read and levels:
+        out.append(_grid(number, [first, second, "", ""]))  # its categories still head the rows after it
+    if left:
+        notes.warn(
+            "web.flat_unsplit",
+            f"网页复制时单元格连在了一起，「{(left if read else text)[:40]}」分不出指标名称、指标解释和各地点的指标值的分界，未作为指标行读取"
+            "（不猜测）；请对照原表补录",
+            line=number,
+        )
+    return out
 
 
 def _label_at(key: str, start: int, *, longer: int = 0) -> str | None:
@@ -274,9 +340,9 @@ def _table_lines(lines: list[str], before: int) -> list[tuple[int, str]]:
     return out
 
 
-def _indicator_cells(text: str) -> list[str] | None:
+def _indicator_cells(text: str, split_value: Callable[[str], list[str] | None] | None = None) -> list[str] | None:
     """[一级, 二级, 三级, 指标值] of a run-together row (categories blank where the row has none); None when the
-    name and the value cannot be told apart."""
+    name and the value cannot be told apart (by ``split_value``, else `_split_value`)."""
     levels: list[str] = []
     rest = text
     while len(levels) < 2:
@@ -287,7 +353,7 @@ def _indicator_cells(text: str) -> list[str] | None:
         rest = rest[len(term) :]
     if not rest:
         return [*levels, "", "", ""][:2] + ["", ""] if levels else None
-    split = _split_value(rest)
+    split = (split_value or _split_value)(rest)
     if split is None:
         return None
     first, second = (levels + ["", ""])[:2] if len(levels) == 2 else _one_level(levels[0]) if levels else ("", "")
