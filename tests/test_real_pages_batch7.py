@@ -37,6 +37,14 @@ def test_a_year_line_above_a_label_in_a_stream_copy_is_no_part_of_the_label() ->
     assert decl.funding.annual == Decimal("22790480")
 
 
+def test_a_page_that_ends_after_the_last_values_operator_gives_no_row_for_it() -> None:
+    # 蒙城's copy ends ``0-6 岁儿童眼保健和视力检查覆盖率`` / ``|`` / ``≧``: a note, not a row whose value is ``≧``
+    decl = _one("mengcheng_jiben_gongwei.txt")
+    assert [i.name for i in decl.indicators] == ["适龄儿童国家免疫规划疫苗接种率", "7岁以下儿童健康管理率"]
+    cut = [n for n in decl.parse_notes if n.code == "file.truncated"]
+    assert len(cut) == 1 and "0-6岁儿童眼保健和视力检查覆盖率" in cut[0].message and "≧" in cut[0].message
+
+
 def test_a_cell_worded_like_a_form_label_inside_an_indicator_row_is_the_rows_name() -> None:
     # 淮北: ``成本指标 |`` / ``项目金额 |`` / ``5万元 |``: 项目金额 had ended the table and been read as the amount
     decl = _one("huaibei_nongcun_wenhua.txt")

@@ -106,6 +106,21 @@ class GridBuilder:
                 self.chunk = []
         self._flush()
 
+    def _cut_at_end(self, token: WebCell, after: list[WebCell | None]) -> bool:
+        """The page ends inside the last row's value (蒙城: ``0-6 岁儿童眼保健和视力检查覆盖率 | ≧``, nothing after the
+        operator): noted, no row."""
+        name = next((c for c in self.chunk if c.text), None)
+        if name is None or not _BARE_OPERATOR.match(token.text) or any(t is not None for t in after):
+            return False
+        self.note(
+            NoteLevel.WARNING,
+            "file.truncated",
+            f"页面在指标表中途结束：最后一行「{name.text}」的指标值只有「{token.text}」，没有数值，未作为指标读取；"
+            "请核对原页面是否完整复制",
+            token,
+        )
+        return True
+
     def _truncated(self, cell: WebCell) -> None:
         self.note(
             NoteLevel.WARNING,
@@ -139,6 +154,8 @@ class GridBuilder:
                 self._flush()
                 self.table = None
                 continue
+            elif self._cut_at_end(token, tokens[i + 1 :]):
+                self.chunk = []
             else:
                 self._table_token(token)
             i += 1
@@ -516,6 +533,7 @@ class GridBuilder:
 
 _LABEL_TAIL = re.compile(r"^(?:及[\u4e00-\u9fff]{1,4}|[（(]\s*(?:万元|元)\s*[)）])$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
+_BARE_OPERATOR = re.compile(r"^(?:[≥≤≧≦><=＝]|>=|<=)$")  # a value cut after its operator
 _UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
 
 
