@@ -19,16 +19,9 @@ from assistant.domain.cycle import FundKind, FundLine, IndicatorLink, SelfEvalRo
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
+from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.selfeval_run import split_runs
-from assistant.ingest.selfeval_words import (
-    is_department_label,
-    is_header_label,
-    is_implementer_label,
-    is_name_label,
-    is_title,
-    without_numbering,
-)
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
 
@@ -151,18 +144,18 @@ def read_self_evaluation_cells(
         if token is None or not token.text:
             continue
         key = _key(token.text)
-        if is_title(token.text) and (year := _YEAR.search(token.text)):
+        if words.is_title(token.text) and (year := _YEAR.search(token.text)):
             header.setdefault("year", int(year[1]))
-        elif is_title(token.text):
+        elif words.is_title(token.text):
             header.setdefault("title", token.text)
         elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):
             header["year"] = int(year[1])  # 项目支出绩效自评表 / (2022年度): the year in a cell of its own
-        elif key in _NAME_LABELS or is_name_label(key):
-            _first(header, "project_name", _next_value(state))
-        elif is_department_label(key):
-            _first(header, "department", _unit_name(state, _next_value(state)))
-        elif is_implementer_label(key):
-            _first(header, "implementer", _unit_name(state, _next_value(state)))
+        elif key in _NAME_LABELS or words.is_name_label(key):
+            words.keep_first(header, "project_name", _next_value(state))
+        elif words.is_department_label(key):
+            words.keep_first(header, "department", _unit_name(state, _next_value(state)))
+        elif words.is_implementer_label(key):
+            words.keep_first(header, "implementer", _unit_name(state, _next_value(state)))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
@@ -234,13 +227,6 @@ _RUN_NOTE = ParseNote(
 )
 
 
-def _first(header: dict[str, object], key: str, value: str | None) -> None:
-    """The first filled value of a header field: a field left empty (旺苍's 中央主管部门) does not hold the place of a
-    later label of the same field (地方主管部门 | 旺苍县卫生健康局)."""
-    if not header.get(key):
-        header[key] = value
-
-
 def _unit_name(state: _State, value: str | None) -> str | None:
     """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``,
     ``【812033】宁夏…``), the code noted: the declaration readers' `strip_unit_code`."""
@@ -264,7 +250,7 @@ def _next_value(state: _State) -> str | None:
         state.i += 1
         if token is None or not token.text:
             continue
-        if _key(token.text) in _FUND_HEADER | _INDICATOR_HEADER | _TEXTS or is_header_label(_key(token.text)):
+        if _key(token.text) in _FUND_HEADER | _INDICATOR_HEADER | _TEXTS or words.is_header_label(_key(token.text)):
             state.i -= 1
             return None
         if _INSTRUCTION.search(token.text):
@@ -495,7 +481,7 @@ def _row(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state:
             level2_written=level2,
             level1=placement.level1,
             level2=placement.level2,
-            name=without_numbering(values.get("name", "")),
+            name=words.without_numbering(values.get("name", "")),
         ),
         target=written,
         target_value=parse_value(written) if written else None,

@@ -51,3 +51,10 @@ def is_header_label(key: str) -> bool:
 def without_numbering(name: str) -> str:
     """An indicator's name without its ``指标1：`` numbering (``指标1:禁毒舞台剧宣传的场次`` → 禁毒舞台剧宣传的场次)."""
     return _NUMBERING.sub("", name)
+
+
+def keep_first(header: dict[str, object], key: str, value: str | None) -> None:
+    """The first filled value of a header field: a field left empty (旺苍's 中央主管部门) does not hold the place of a
+    later label of the same field (地方主管部门 | 旺苍县卫生健康局)."""
+    if not header.get(key):
+        header[key] = value
