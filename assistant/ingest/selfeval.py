@@ -319,6 +319,34 @@ def _header(state: _State, first: WebCell, names: dict[str, str]) -> list[str]:
     return columns
 
 
+def _labels_before(state: _State) -> list[str]:
+    """The indicator-header labels just before the 一级指标 cell just read (``state.i`` is past it), blank cells and
+    line ends skipped: the first row of a two-row header (年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…)."""
+    labels: list[str] = []
+    j = state.i - 2
+    while j >= 0:
+        token = state.tokens[j]
+        if token is not None and token.text:
+            column = _INDICATOR_HEADER.get(_key(token.text))
+            if column is None or column in {"level1", "level2", "name"}:
+                break
+            labels.insert(0, column)
+        j -= 1
+    return labels
+
+
+def _two_row_header(columns: list[str]) -> list[str]:
+    """The columns in the rows' order when the header was two rows run into one (永德: ``年度指标值 | 实际完成值 | 分值 |
+    得分 | 偏差… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位``): the first row's group label
+    (年度指标值 over 指标性质/指标值/度量单位) gives way to the second row's columns, its other labels follow them.
+    A header that starts with its 一级 column is returned as it is."""
+    if "level1" not in columns or columns.index("level1") == 0:
+        return columns
+    at = columns.index("level1")
+    first, second = columns[:at], columns[at:]
+    return second + [c for c in first if c not in second]
+
+
 def _funds(state: _State, first: WebCell) -> list[FundLine]:
     columns = _header(state, first, _FUND_HEADER)
     lines: list[FundLine] = []
@@ -373,7 +401,8 @@ def _number(cell: WebCell, state: _State) -> Decimal | None:
 
 
 def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
-    columns = _header(state, first, _INDICATOR_HEADER)
+    above = _labels_before(state)
+    columns = _two_row_header([*above, *_header(state, first, _INDICATOR_HEADER)])
     rest = [c for c in columns if c not in {"level1", "level2"}]
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
@@ -412,7 +441,7 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
 
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
-        if token is not None and token.text and (_key(token.text) in _TEXTS or _key(token.text) in {"合计", "总分"}):
+        if token is not None and token.text and (_key(token.text) in _TEXTS or _key(token.text) in _TABLE_END):
             break
         state.i += 1
         term = level_term(token.text) if token is not None and token.text else None
@@ -438,6 +467,8 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
 
 # A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.
 _GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
+# Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
+_TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
 
 
 def _unscored(filled: list[WebCell], rest: list[str]) -> dict[str, str] | None:

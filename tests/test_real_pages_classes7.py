@@ -1,0 +1,62 @@
+"""Layout classes of real published pages still read wrong after the sixth batch's fixes (issue 25, helper f6):
+a 自评表 whose indicator header is two rows copied into one (年度指标值 over 指标性质/指标值/度量单位), a category
+written with a trailing 等, the form's closing rows under the table. Each test reads a saved real page
+(``fixtures/real_pages/found``, first line its address) as ``assistant import`` / ``assistant cycle import`` do;
+a small variant written here proves the class rather than the file."""
+
+from pathlib import Path
+
+from assistant.domain.framework import Level1, Level2
+from assistant.ingest.selfeval import read_self_evaluation_text
+from assistant.ingest.selfeval_files import read_self_evaluation_file
+
+FOUND = Path(__file__).resolve().parent / "fixtures" / "real_pages" / "found"
+
+
+def test_a_two_row_selfeval_header_reads_each_row_once_in_the_rows_order():
+    form, _ = read_self_evaluation_file(FOUND / "test5/yongde_minglang_yingyang.txt")
+    names = [r.link.name for r in form.rows]
+    # the 实际完成值/分值/得分 after each row had been read as a second row named 735, 100%, %
+    assert names == [
+        "学生受资助人数",
+        "营养改善计划覆盖率",
+        "资金到位及时率",
+        "生均补助标准达标率",
+        "减轻贫困学生家庭经济负担",
+        "政策知晓率",
+        "促进学校教育事业健康发展",
+        "学生满意度",
+        "家长满意度",
+    ]
+    first = form.rows[0]
+    assert (first.target, first.actual, first.weight, first.score) == ("≧735人次", "735", 10, 10)
+    pupils = form.rows[7]
+    assert pupils.link.level2_written == "服务对象满意度指标等"  # kept as written, placed by the framework
+    assert (pupils.link.level1, pupils.link.level2) == (Level1.SATISFACTION, Level2.SATISFACTION)
+    assert pupils.target == "≧95%" and pupils.score == 10
+
+
+_TWO_ROW = """项目支出绩效自评表（2024年度）
+项目名称 | 社区图书室运行 |
+绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |
+产出指标 | 数量指标 | 开放天数 | ≥ | 300 | 天 | 310 | 20 | 20 | 无 |
+效益指标 | 社会效益指标 | 借阅人次 | ≥ | 5000 | 人次 | 4200 | 20 | 16 | 宣传不足 |
+其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |
+"""
+
+
+def test_a_two_row_header_variant_places_actual_score_and_deviation_after_the_target():
+    form, _ = read_self_evaluation_text(_TWO_ROW, "two_row.txt")
+    assert [(r.link.name, r.target, r.actual, r.weight, r.score, r.deviation) for r in form.rows] == [
+        ("开放天数", "≥300天", "310", 20, 20, "无"),
+        ("借阅人次", "≥5000人次", "4200", 20, 16, "宣传不足"),
+    ]
+
+
+def test_a_one_row_header_is_read_as_before():
+    text = _TWO_ROW.replace(
+        "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+    )
+    form, _ = read_self_evaluation_text(text, "one_row.txt")
+    assert [(r.link.name, r.actual, r.score) for r in form.rows] == [("开放天数", "310", 20), ("借阅人次", "4200", 16)]
