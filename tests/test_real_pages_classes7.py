@@ -60,3 +60,19 @@ def test_a_one_row_header_is_read_as_before():
     )
     form, _ = read_self_evaluation_text(text, "one_row.txt")
     assert [(r.link.name, r.actual, r.score) for r in form.rows] == [("开放天数", "310", 20), ("借阅人次", "4200", 16)]
+
+
+def test_a_level1_cell_that_kept_only_its_points_is_restored_from_the_category_under_it_and_noted():
+    form, notes = read_self_evaluation_file(FOUND / "test5/ahxx_yanglou_zhongyangzhi.txt")  # (50分) / 数量指标 …
+    assert len(form.rows) == 9
+    assert {(r.link.level1_written, r.link.level2_written) for r in form.rows} == {("产出指标", "数量指标")}
+    (restored,) = [n for n in notes if n.code == "selfeval.level1_restored"]
+    assert "(50分)" in restored.message and "产出指标" in restored.message
+
+
+def test_without_the_points_cell_no_level1_is_written_for_the_rows():
+    text = (FOUND / "test5/ahxx_yanglou_zhongyangzhi.txt").read_text(encoding="utf-8").replace("(50分)", "")
+    form, notes = read_self_evaluation_text(text, "no_points.txt")
+    assert len(form.rows) == 9 and {r.link.level1_written for r in form.rows} == {None}
+    assert {r.link.level1 for r in form.rows} == {Level1.OUTPUT}  # still placed by the framework
+    assert not [n for n in notes if n.code == "selfeval.level1_restored"]

@@ -20,6 +20,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.selfeval_header import is_lost_level1, labels_before, level1_of, two_row_header
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -319,34 +320,6 @@ def _header(state: _State, first: WebCell, names: dict[str, str]) -> list[str]:
     return columns
 
 
-def _labels_before(state: _State) -> list[str]:
-    """The indicator-header labels just before the 一级指标 cell just read (``state.i`` is past it), blank cells and
-    line ends skipped: the first row of a two-row header (年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…)."""
-    labels: list[str] = []
-    j = state.i - 2
-    while j >= 0:
-        token = state.tokens[j]
-        if token is not None and token.text:
-            column = _INDICATOR_HEADER.get(_key(token.text))
-            if column is None or column in {"level1", "level2", "name"}:
-                break
-            labels.insert(0, column)
-        j -= 1
-    return labels
-
-
-def _two_row_header(columns: list[str]) -> list[str]:
-    """The columns in the rows' order when the header was two rows run into one (永德: ``年度指标值 | 实际完成值 | 分值 |
-    得分 | 偏差… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位``): the first row's group label
-    (年度指标值 over 指标性质/指标值/度量单位) gives way to the second row's columns, its other labels follow them.
-    A header that starts with its 一级 column is returned as it is."""
-    if "level1" not in columns or columns.index("level1") == 0:
-        return columns
-    at = columns.index("level1")
-    first, second = columns[:at], columns[at:]
-    return second + [c for c in first if c not in second]
-
-
 def _funds(state: _State, first: WebCell) -> list[FundLine]:
     columns = _header(state, first, _FUND_HEADER)
     lines: list[FundLine] = []
@@ -401,8 +374,8 @@ def _number(cell: WebCell, state: _State) -> Decimal | None:
 
 
 def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
-    above = _labels_before(state)
-    columns = _two_row_header([*above, *_header(state, first, _INDICATOR_HEADER)])
+    above = labels_before(state.tokens, state.i - 1, _INDICATOR_HEADER, _key)
+    columns = two_row_header(above, _header(state, first, _INDICATOR_HEADER))
     rest = [c for c in columns if c not in {"level1", "level2"}]
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
@@ -410,6 +383,7 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
     levels: dict[str, str] = {}
     chunk: list[WebCell] = []
 
+    lost: WebCell | None = None  # a 一级 cell that kept only its points (``(50分)``)
     grouped = False  # a ★ group row was met: the rows under it carry no 分值/得分 of their own
 
     def flush(*, whole: bool = True) -> None:
@@ -445,7 +419,9 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
             break
         state.i += 1
         term = level_term(token.text) if token is not None and token.text else None
-        if token is None:
+        if token is not None and not chunk and is_lost_level1(token.text):
+            levels, lost = {}, token  # the 一级 cell kept only its points: the 二级 under it tells the 一级
+        elif token is None:
             flush(whole=not state.lossy or len(chunk) >= width or _line_row(state))
         elif term and (not chunk or state.lossy):
             if chunk:
@@ -457,12 +433,29 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
                 levels = {"level1": term}
             else:
                 levels["level2"] = term
+                if "level1" not in levels and lost is not None:
+                    _restore_level1(state, levels, lost)
         elif token.text or chunk:
             chunk.append(token)
             if len(chunk) == width:
                 flush()
     flush(whole=False)
     return rows
+
+
+def _restore_level1(state: _State, levels: dict[str, str], lost: WebCell) -> None:
+    """The 一级 of a category whose 一级 cell kept only its points (杨楼: ``(50分)`` above 数量指标): the one 一级 the
+    framework places the 二级 under, noted; nothing where the 二级 has no single 一级."""
+    level1 = level1_of(levels["level2"])
+    if level1 is None:
+        return
+    levels["level1"] = level1
+    state.note(
+        "selfeval.level1_restored",
+        f"一级指标一栏只剩「{lost.text}」（类别名称在复制中丢失），按其下的二级指标「{levels['level2']}」归入「{level1}」；请核对",
+        lost,
+        NoteLevel.INFO,
+    )
 
 
 # A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.
