@@ -20,7 +20,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import label_key, strip_unit_code
-from assistant.ingest.selfeval_header import is_lost_level1, labels_before, level1_of, two_row_header
+from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -433,29 +433,14 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
                 levels = {"level1": term}
             else:
                 levels["level2"] = term
-                if "level1" not in levels and lost is not None:
-                    _restore_level1(state, levels, lost)
+                if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
+                    state.notes.append(restored)
         elif token.text or chunk:
             chunk.append(token)
             if len(chunk) == width:
                 flush()
     flush(whole=False)
     return rows
-
-
-def _restore_level1(state: _State, levels: dict[str, str], lost: WebCell) -> None:
-    """The 一级 of a category whose 一级 cell kept only its points (杨楼: ``(50分)`` above 数量指标): the one 一级 the
-    framework places the 二级 under, noted; nothing where the 二级 has no single 一级."""
-    level1 = level1_of(levels["level2"])
-    if level1 is None:
-        return
-    levels["level1"] = level1
-    state.note(
-        "selfeval.level1_restored",
-        f"一级指标一栏只剩「{lost.text}」（类别名称在复制中丢失），按其下的二级指标「{levels['level2']}」归入「{level1}」；请核对",
-        lost,
-        NoteLevel.INFO,
-    )
 
 
 # A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain import framework
+from assistant.domain.model import NoteLevel, ParseNote
 from assistant.ingest.web_cells import WebCell
 
 # A 一级 cell that lost its category and kept its points (杨楼: ``(50分)`` above 数量指标).
@@ -43,7 +44,19 @@ def is_lost_level1(text: str) -> bool:
     return bool(_POINTS_ONLY.match(re.sub(r"\s+", "", text)))
 
 
-def level1_of(level2: str) -> str | None:
-    """The one 一级 the framework places a 二级 category under (数量指标 → 产出指标), else None."""
-    placement = framework.normalise(None, level2)
-    return placement.level1.value if placement.level1 is not None else None
+def restore_level1(levels: dict[str, str], lost: WebCell) -> ParseNote | None:
+    """Sets ``levels["level1"]`` for a category whose 一级 cell kept only its points (杨楼: ``(50分)`` above 数量指标)
+    to the one 一级 the framework places its 二级 under, and returns the note saying so; None (nothing set) where the
+    二级 has no single 一级."""
+    placement = framework.normalise(None, levels["level2"])
+    if placement.level1 is None:
+        return None
+    levels["level1"] = placement.level1.value
+    return ParseNote(
+        level=NoteLevel.INFO,
+        code="selfeval.level1_restored",
+        message=f"一级指标一栏只剩「{lost.text}」（类别名称在复制中丢失），按其下的二级指标「{levels['level2']}」"
+        f"归入「{levels['level1']}」；请核对",
+        line=lost.line,
+        fragment=lost.text,
+    )
