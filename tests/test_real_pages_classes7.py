@@ -9,6 +9,8 @@ from pathlib import Path
 from assistant.domain.framework import Level1, Level2
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_file
+from assistant.ingest.selfeval_glued import split_glued
+from assistant.ingest.selfeval_repeat import split_repeated
 
 FOUND = Path(__file__).resolve().parent / "fixtures" / "real_pages" / "found"
 
@@ -76,3 +78,55 @@ def test_without_the_points_cell_no_level1_is_written_for_the_rows():
     assert len(form.rows) == 9 and {r.link.level1_written for r in form.rows} == {None}
     assert {r.link.level1 for r in form.rows} == {Level1.OUTPUT}  # still placed by the framework
     assert not [n for n in notes if n.code == "selfeval.level1_restored"]
+
+
+def test_run_together_fund_figures_are_split_where_the_rate_proves_one_cut():
+    form, notes = read_self_evaluation_file(FOUND / "tune5/chacewang_guangxi_feiyi_flat.txt")  # 21182118100%
+    total = form.funds[0]
+    assert (total.full_year_budget, total.executed, total.rate) == (2118, 2118, 100)
+    assert form.amount_unit == "万元"
+    assert [n for n in notes if n.code == "selfeval.fund_glued_split" and "21182118100%" in n.message]
+
+
+def test_glued_figures_without_a_rate_or_with_two_fitting_cuts_are_not_read():
+    columns = ["full_year_budget", "executed", "rate"]
+    assert split_glued("2020", ["full_year_budget", "executed"], wan=True) == {}  # nothing proves 20 | 20
+    # in 元, 211821181 | 0 | 0% fits as well as 2118 | 2118 | 100%: neither is read
+    assert split_glued("21182118100%", columns, wan=False) == {}
+    assert split_glued("21182118100%", columns, wan=True)["full_year_budget"] == 2118
+    with_scores = ["full_year_budget", "executed", "weight", "rate", "score"]
+    assert split_glued("202010100.00%10", with_scores, wan=True) == {
+        "full_year_budget": 20,
+        "executed": 20,
+        "weight": 10,
+        "rate": 100,
+        "score": 10,
+    }
+    assert split_glued("3028100%10", with_scores, wan=True) == {}  # 30 | 28 is 93%, not 100%: no cut fits
+
+
+def test_run_together_selfeval_rows_are_read_where_the_actual_repeats_the_target():
+    form, notes = read_self_evaluation_file(FOUND / "tune5/chacewang_zhongjiang_shuibiaochi_flat.txt")
+    assert form.funds[0].full_year_budget == 20  # 202010100.00%10
+    rows = {r.link.name: r for r in form.rows}
+    assert len(rows) == 9
+    ruler = rows["安装坡面水标尺"]
+    assert (ruler.target, ruler.actual, ruler.weight, ruler.score) == ("≥266米", "≥266米", 10, 10)
+    assert rows["项目(工程)验收合格率"].weight == 20 and rows["项目计划总投资"].target == "20万元"
+    assert rows["受益脱贫(含监测对象)户满意度"].link.level1 is Level1.SATISFACTION
+    assert any("省略号" in n.message for n in notes if n.code == "selfeval.row_proven")
+
+
+def test_a_run_together_row_whose_actual_differs_from_its_target_is_noted_not_read():
+    columns = ["name", "weight", "target", "actual", "score"]
+    assert split_repeated("受益率10≥95%≥90%8", columns) is None
+    assert split_repeated("开放天数10300天300天10借阅人次20≥5000≥500018", columns) == [
+        {"name": "开放天数", "weight": "10", "target": "300天", "actual": "300天", "score": "10"},
+        {"name": "借阅人次", "weight": "20", "target": "≥5000", "actual": "≥5000", "score": "18"},
+    ]
+    assert split_repeated("开放天数10300天300天10", ["name", "target", "actual", "weight", "score"]) is None
+    text = (FOUND / "tune5/chacewang_zhongjiang_shuibiaochi_flat.txt").read_text(encoding="utf-8")
+    form, notes = read_self_evaluation_text(text.replace("≥50厘米≥50厘米", "≥50厘米≥48厘米"), "changed.txt")
+    names = [r.link.name for r in form.rows]
+    assert "水标尺宽度" not in names and "安装坡面水标尺" not in names  # the two rows of that line stay together
+    assert any(n.code == "selfeval.row_unsplit" and "水标尺宽度" in n.message for n in notes)

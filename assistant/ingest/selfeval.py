@@ -20,7 +20,9 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -160,7 +162,7 @@ def read_self_evaluation_cells(
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
             unit = "万元"
         elif key in _FUND_HEADER and not funds and _run(state, token, _FUND_HEADER):
-            funds = _funds(state, token)
+            funds = _funds(state, token, wan=unit == "万元")
         elif key in _INDICATOR_HEADER and _INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
             header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
             evaluation_rows = _indicators(state, token)
@@ -320,7 +322,7 @@ def _header(state: _State, first: WebCell, names: dict[str, str]) -> list[str]:
     return columns
 
 
-def _funds(state: _State, first: WebCell) -> list[FundLine]:
+def _funds(state: _State, first: WebCell, *, wan: bool) -> list[FundLine]:
     columns = _header(state, first, _FUND_HEADER)
     lines: list[FundLine] = []
     while state.i < len(state.tokens):
@@ -342,7 +344,11 @@ def _funds(state: _State, first: WebCell) -> list[FundLine]:
             if glued or (
                 state.lossy and nxt.text and not _NUMERIC.match(nxt.text.replace(",", "")) and nxt.text not in _BLANKS
             ):
-                if glued or _RUN_FIGURES.match(nxt.text):
+                if not values and (proven := split_glued(nxt.text, columns, wan=wan)):
+                    values.update(proven)
+                    state.notes.append(glued_note(token.text, nxt.text, nxt.line, proven))
+                    state.i += 1
+                elif glued or _RUN_FIGURES.match(nxt.text):
                     state.note(
                         "selfeval.fund_unsplit",
                         f"「{token.text}」的各栏数字连在了一起（{nxt.text}），分不出年初预算数、全年预算数和执行数，"
@@ -402,7 +408,12 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
             return
         if grouped and state.lossy and not (whole and _scored(values)):
             values = _unscored(filled, rest) or values
-        if filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
+        one = filled[0] if state.lossy and len(filled) == 1 and _key(filled[0].text) not in _TABLE_END else None
+        proven = proven_rows(one.text, one.line, rest[:width]) if one is not None else None
+        if one is not None and proven is not None:
+            state.notes.append(proven[1])
+            rows.extend(_row(found, levels, one, state) for found in proven[0])
+        elif filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
             state.note(
                 "selfeval.row_unsplit",
                 "网页复制时空白单元格丢失，这一行无法按顺序分出指标名称、指标值、分值和得分，未读取（不猜测各栏的分界）："
