@@ -7,12 +7,19 @@ a small variant written here proves the class rather than the file."""
 from pathlib import Path
 
 from assistant.domain.framework import Level1, Level2
+from assistant.ingest.page_year import page_year
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_file
 from assistant.ingest.selfeval_glued import split_glued
 from assistant.ingest.selfeval_repeat import split_repeated
+from assistant.ingest.text_export import parse_file
 
 FOUND = Path(__file__).resolve().parent / "fixtures" / "real_pages" / "found"
+
+
+def _one(name: str):
+    (decl,) = parse_file(FOUND / name).declarations
+    return decl
 
 
 def test_a_two_row_selfeval_header_reads_each_row_once_in_the_rows_order():
@@ -130,3 +137,35 @@ def test_a_run_together_row_whose_actual_differs_from_its_target_is_noted_not_re
     names = [r.link.name for r in form.rows]
     assert "水标尺宽度" not in names and "安装坡面水标尺" not in names  # the two rows of that line stay together
     assert any(n.code == "selfeval.row_unsplit" and "水标尺宽度" in n.message for n in notes)
+
+
+_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head>
+<body><div>首页 &gt; 预决算公开</div><table>
+<tr><td colspan="4">项目支出绩效目标表</td></tr>
+<tr><td>项目名称</td><td colspan="3">社区图书室运行</td></tr>
+<tr><td>主管部门</td><td colspan="3">某某区文化旅游局</td></tr>
+<tr><td>项目资金（万元）</td><td>年度资金总额</td><td colspan="2">12</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>开放天数</td><td>≥300天</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>读者满意度</td><td>≥90%</td></tr>
+</table></body></html>"""
+
+
+def test_a_year_written_only_in_the_pages_head_title_is_the_declarations_and_noted(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(_PAGE.format(title="某某区2024年社区图书室运行项目绩效目标表_某某区人民政府"), encoding="utf-8")
+    (decl,) = parse_file(page).declarations
+    assert (decl.header.name, decl.header.year, decl.funding.annual) == ("社区图书室运行", 2024, 120_000)
+    assert any("网页标题" in n.message and "2024" in n.message for n in decl.parse_notes)
+    page.write_text(_PAGE.format(title="某某区2024年社区图书室运行（2023年结转）"), encoding="utf-8")
+    (decl,) = parse_file(page).declarations
+    assert decl.header.year is None  # two years named: neither is taken
+
+
+def test_a_year_named_once_in_the_notice_above_the_form_is_the_declarations():
+    decl = _one("tune3/chencang_canjiren_2023.txt")  # 关于下达2023年中央残疾人…的通知 / 〔2022〕334号 (a number)
+    assert decl.header.year == 2023
+    assert [n for n in decl.parse_notes if n.code == "header.year_from_page" and "页面正文" in n.message]
+    assert page_year(["下达2023年预算", "2022年12月20日", "2023-03-27", "宝市财办社〔2022〕334号"]) == 2023
+    assert page_year(["根据2022年绩效自评结果，下达2023年预算"]) is None
+    assert page_year(["到2022年底，生猪生产稳定有序", "本次将2021年奖励资金"]) is None  # 忠县: two years, none taken

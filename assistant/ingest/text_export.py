@@ -22,6 +22,7 @@ from assistant.ingest.completeness import (
 )
 from assistant.ingest.html_page import looks_like_html, read_page
 from assistant.ingest.notes import NoteSink
+from assistant.ingest.page_year import with_page_year
 from assistant.ingest.titles import read_title, year_line
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
@@ -181,7 +182,7 @@ def parse_html_bytes(data: bytes, name: str) -> ParseResult:
     sha = hashlib.sha256(data).hexdigest()
     declarations = [
         d.model_copy(update={"provenance": d.provenance.model_copy(update={"source_sha256": sha})})
-        for d in result.declarations
+        for d in with_page_year(result.declarations, [page.title], "网页标题")
     ]
     if page.cut and declarations and not any(n.code == TRUNCATED for n in declarations[-1].parse_notes):
         last = declarations[-1]
@@ -229,13 +230,14 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
                 if unread is not None:
                     raise unread from refused
                 raise
-        return ParseResult(source_file=name, declarations=web, notes=[])
+        return ParseResult(source_file=name, declarations=with_page_year(web, lines, "页面正文"), notes=[])
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
     if not _complete(declarations):
         web = read_web_text(lines, name, sha)
         if web and score(web) > score(declarations):
-            return ParseResult(source_file=name, declarations=web, notes=[])
+            return ParseResult(source_file=name, declarations=with_page_year(web, lines, "页面正文"), notes=[])
+    declarations = with_page_year(declarations, lines, "页面正文")
     return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
 
 
