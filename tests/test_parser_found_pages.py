@@ -92,7 +92,8 @@ def test_cells_run_together_one_row_per_line_are_read_by_their_words():
 def test_a_whole_table_run_onto_one_line_is_read_where_its_words_part_the_rows():
     """The table is cut before each category word; a piece whose name and value cannot be told apart is a note
     quoting it (its categories still head the rows after it), never a row."""
-    (decl,) = parse_file(TUNE / "bigxun_jiayuguan_bowuguan.txt").declarations
+    decl, second = parse_file(TUNE / "bigxun_jiayuguan_bowuguan.txt").declarations  # the second: fields only
+    assert second.header.name == "博物馆提升改造项目" and not second.indicators
     rows = _rows(decl)
     assert rows[:3] == [
         ("产出指标", "数量指标", "免费开放天数", "=300天"),

@@ -12,7 +12,7 @@ from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_file
 from assistant.ingest.selfeval_glued import split_glued
 from assistant.ingest.selfeval_repeat import split_repeated
-from assistant.ingest.text_export import parse_file
+from assistant.ingest.text_export import parse_file, parse_text_bytes
 
 FOUND = Path(__file__).resolve().parent / "fixtures" / "real_pages" / "found"
 
@@ -169,3 +169,35 @@ def test_a_year_named_once_in_the_notice_above_the_form_is_the_declarations():
     assert page_year(["下达2023年预算", "2022年12月20日", "2023-03-27", "宝市财办社〔2022〕334号"]) == 2023
     assert page_year(["根据2022年绩效自评结果，下达2023年预算"]) is None
     assert page_year(["到2022年底，生猪生产稳定有序", "本次将2021年奖励资金"]) is None  # 忠县: two years, none taken
+
+
+def test_gansus_provincial_form_gives_its_amounts_and_the_second_form_on_the_line():
+    first, second = parse_file(FOUND / "tune/bigxun_jiayuguan_bowuguan.txt").declarations
+    assert first.header.name == "博物馆纪念馆市级免费开放补助资金"
+    assert (first.funding.total, first.funding.annual) == (200_000, 200_000)  # 项目总投资 / 预算申报数 20万元
+    assert first.header.implementer == "嘉峪关城市博物馆"  # 项目实施单位, no longer run into 政策依据
+    kept = " ".join(n.message for n in first.parse_notes if n.code == "header.kept_field")
+    assert "组织实施单位" in kept and "监督管理单位" in kept and "资金性质" in kept
+    rows = {i.name: i for i in first.indicators}
+    assert rows["资金使用效率"].value.raw == "二100百分比"  # kept as written, with a warning
+    assert any(n.code == "web.ocr_operator" for n in first.parse_notes)
+    satisfied = rows["服务对象满意度"]
+    assert (satisfied.level2_written, satisfied.value.raw) == ("服务对象满意度", "=99百分比")
+    assert second.header.name == "博物馆提升改造项目" and not second.indicators
+    assert any(n.code == "web.flat_form" for n in second.parse_notes)
+    assert any(n.code == "funding.bad_amount" and "174.78万元中央补" in n.message for n in second.parse_notes)
+
+
+def test_gansus_provincial_labels_in_a_table_copy():
+    text = (
+        "省级部门预算项目支出绩效目标表（2024年度）\n"
+        "二级项目名称 | 乡村文化站运行 | 项目主管部门 | 某市文化和旅游局 |\n"
+        "项目总投资 | 35万元 | 中央补助安排 | 0 | 省级财政安排 | 0 | 其他资金 | 35万元 | 预算申报数 | 30万元 |\n"
+        "资金性质 | 一般公共预算 | 监督管理单位 | 某市文旅局 | 项目实施单位 | 某市文化馆 |\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标目标值 |\n"
+        "产出指标 | 数量指标 | 开展活动场次 | ≥20场 |\n"
+    )
+    (decl,) = parse_text_bytes(text.encode("utf-8"), "gansu.txt").declarations
+    assert (decl.header.name, decl.header.implementer) == ("乡村文化站运行", "某市文化馆")
+    assert (decl.funding.total, decl.funding.annual) == (350_000, 300_000)
+    assert [i.name for i in decl.indicators] == ["开展活动场次"]

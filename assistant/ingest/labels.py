@@ -93,6 +93,11 @@ _FIELDS: dict[str, FieldSpec] = {
     "项目来源": _spec(FieldKind.KEPT, "项目来源"),
     "项目级次": _spec(FieldKind.KEPT, "项目级次"),
     "一级项目名称": _spec(FieldKind.KEPT, "一级项目名称"),  # the fund above the 二级项目 (the project)
+    # Gansu's 省级部门预算 form: fields the declaration has no place for, kept in a note (never run into a neighbour).
+    "资金性质": _spec(FieldKind.KEPT, "资金性质"),
+    "组织实施单位": _spec(FieldKind.KEPT, "组织实施单位"),
+    "监督管理单位": _spec(FieldKind.KEPT, "监督管理单位"),
+    "其他依据": _spec(FieldKind.KEPT, "其他依据"),
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),

@@ -42,7 +42,7 @@ _VALUE_END = re.compile(
 )
 _FORM_LINE_MAX = 6000
 _LABEL_UNIT = re.compile(r"[（(](?:万元|元)[)）]")
-_FORM_TITLE = re.compile(r"绩效目标(?:申报|批复|审批)?表(?:[（(]\d{4}年度?[)）])?")
+_FORM_TITLE = re.compile(r"绩效目标(?:申报|批复|审批)?表(?:[（(]\d{4}年度?[)）]|\d{4}年度?)?")
 _ROW_LEVEL_LONGEST = sorted(set(_ROW_LEVEL), key=len, reverse=True)
 _NEXT_TITLE = re.compile(r"(?:[省市县区]级)?(?:部门预算)?(?:项目支出)?绩效目标(?:申报)?表")
 _NAME_END = re.compile(r"(?:率|度|数|量|情况|水平|时间|标准|成本|效益|影响|能力|条件|质量|时限|人数|次数)")
@@ -113,9 +113,16 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
                     line=number,
                 )
                 continue
+            if cells[3].startswith(_OCR_EQUALS):
+                notes.warn(
+                    "web.ocr_operator",
+                    f"「{cells[2]}」的指标值写作「{cells[3]}」：开头的「{_OCR_EQUALS}」可能是「=」识别错误，按原文保留；请对照原表核对",
+                    line=number,
+                )
             rows.append(_grid(number, cells))
     try:
-        return [read_declaration(rows, source_file=name, sha256=sha256, notes=notes)]
+        first = read_declaration(rows, source_file=name, sha256=sha256, notes=notes)
+        return [first, *_next_forms(page, header_line, one_line, name, sha256)]
     except NotADeclarationError as nothing:  # neither a name nor a row could be told apart
         why = "指标表除一级/二级/三级/指标值外还有其他栏目" if not table else "分不出各栏的分界"
         raise NotADeclarationError(
@@ -125,14 +132,14 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
         ) from nothing
 
 
-def read_flat_form(lines: list[str], name: str, sha256: str) -> list[Declaration]:
+def read_flat_form(lines: list[str], name: str, sha256: str, *, first_line: int = 1) -> list[Declaration]:
     """The form's fields when a line holds a form's title and, run together after it, at least two labels the
     readers know, and no indicator header follows (the copy ends before the table: ``…区域绩效目标表资金名称…
     主管部门…年度金额(万元)158.18总体目标…``); the declaration has no rows and a warning says so. [] otherwise."""
     from assistant.office.importer import read_declaration
 
-    for number, line in enumerate(lines, start=1):
-        key = re.sub(r"\s+", "", line)
+    for number, line in enumerate(lines, start=first_line):
+        key = undecorated(re.sub(r"\s+", "", line))
         if len(key) > _FORM_LINE_MAX:  # labels are sought at every position: a form's header is far shorter
             continue
         title = next((m for m in _FORM_TITLE.finditer(key) if _label_at(key, m.end())), None)
@@ -167,6 +174,22 @@ def _one_line_table(header_line: str, rest: str) -> str | None:
         return None
     title = _NEXT_TITLE.search(tail)
     return tail[: title.start()] if title else tail
+
+
+def _next_forms(page: FlatPage, header_line: str, table: str | None, name: str, sha256: str) -> list[Declaration]:
+    """The forms after a one-line table on the same line (嘉峪关: the next 绩效目标表 starts where the first one's
+    last row ends), read by `read_flat_form` from there to the page's end: their fields, each with a warning that its
+    rows are not there to read; [] when none follows."""
+    if table is None:
+        return []
+    found = _HEADER.search(header_line)
+    tail = found["rest"][len(table) :] if found else ""
+    if not tail:
+        return []
+    following = page.lines[page.header + 1 :]
+    run = next((i for i, line in enumerate(following) if not line.strip()), len(following))
+    joined = tail + "".join(line.strip() for line in following[:run])  # the copy's line breaks fall inside cells
+    return read_flat_form([joined, *following[run:]], name, sha256, first_line=page.header + 1)
 
 
 def _segments(text: str) -> list[str]:
@@ -285,6 +308,9 @@ def _indicator_cells(text: str) -> list[str] | None:
             break
         levels.append(term)
         rest = rest[len(term) :]
+    if len(levels) == 1 and (stem := _bare_level2(rest)):
+        levels.append(stem)  # 服务对象满意度 for 服务对象满意度指标: a 二级 written without its 指标
+        rest = rest[len(stem) :]
     if not rest:
         return [*levels, "", "", ""][:2] + ["", ""] if levels else None
     split = _split_value(rest)
@@ -292,6 +318,23 @@ def _indicator_cells(text: str) -> list[str] | None:
         return None
     first, second = (levels + ["", ""])[:2] if len(levels) == 2 else _one_level(levels[0]) if levels else ("", "")
     return [first, second, *split]
+
+
+_BARE_LEVEL2 = sorted(
+    {t.removesuffix("指标") for t in _ROW_LEVEL if t.endswith("指标") and framework.is_level2_term(t)},
+    key=len,
+    reverse=True,
+)
+
+
+def _bare_level2(text: str) -> str | None:
+    """A 二级 category of at least five characters written without its 指标 at the start of ``text``, with the
+    row's name and value after it (嘉峪关: ``服务对象满意度服务对象满意度%=99百分比``), else None."""
+    stem = next((t for t in _BARE_LEVEL2 if len(t) >= 5 and text.startswith(t)), None)
+    return stem if stem is not None and _split_value(text[len(stem) :]) is not None else None
+
+
+_OCR_EQUALS = "二"  # an OCR'd = before a figure (资金使用效率二100百分比)
 
 
 def _one_level(term: str) -> tuple[str, str]:
@@ -303,6 +346,9 @@ def _one_level(term: str) -> tuple[str, str]:
 def _split_value(text: str) -> list[str] | None:
     """[name, value] of ``农村义务教育学校改造覆盖率100%`` or ``义务教育优质均衡发展情况稳步提高``."""
     found = _VALUE_END.search(text)
+    name = text[: found.start() - 1] if found and found.start() > 1 else ""
+    if found and text[found.start() - 1] == _OCR_EQUALS and re.search(f"{_NAME_END.pattern}$", name):
+        return [name, text[found.start() - 1 :]]  # 资金使用效率 | 二100百分比: kept as written, noted by the caller
     if found and found.start() > 0 and found["value"].strip():
         # a % run onto the name's end is the value's unit column (各项工作完成及时率%=99百分比), not the name's
         return [text[: found.start()].rstrip("%％") or text[: found.start()], found["value"]]
