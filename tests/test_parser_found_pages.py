@@ -169,11 +169,15 @@ def test_ids_are_readable_and_two_files_numbered_alike_stay_apart(tmp_path):
     assert ids[1] != "2023-001-01"
 
 
-def test_a_run_together_page_with_no_name_or_row_to_tell_apart_is_refused_saying_why():
-    """湘西特校: extra columns after 指标值 and the project named only in a run-together code row: nothing can be
-    told apart, so the page is refused with what to do (never an empty declaration)."""
+def test_a_run_together_page_with_no_name_or_row_to_tell_apart_is_refused_saying_why(tmp_path):
+    """湘西特校 with columns after 指标值 that are not Hunan's 指标值内容/评分/度量单位/指标值类型 (the real page is read:
+    tests/test_real_pages_classes7.py): the project is named only in a run-together code row under the table's
+    header, so nothing can be told apart and the page is refused with what to do (never an empty declaration)."""
+    page = (TUNE.parent / "test" / "xxztx_texiao_huoshi_flat.txt").read_text(encoding="utf-8")
+    variant = tmp_path / "xxztx_other_columns.txt"
+    variant.write_text(page.replace("度量单位指标值类型备注", "佐证材料备注"), encoding="utf-8")
     with pytest.raises(NotADeclarationError) as caught:
-        parse_file(TUNE.parent / "test" / "xxztx_texiao_huoshi_flat.txt")
+        parse_file(variant)
     assert "单元格连在了一起" in caught.value.message and "其他栏目" in caught.value.message
     assert "重新复制" in caught.value.hint
 

@@ -201,3 +201,37 @@ def test_gansus_provincial_labels_in_a_table_copy():
     assert (decl.header.name, decl.header.implementer) == ("乡村文化站运行", "某市文化馆")
     assert (decl.funding.total, decl.funding.annual) == (350_000, 300_000)
     assert [i.name for i in decl.indicators] == ["开展活动场次"]
+
+
+def test_hunans_scored_table_run_together_is_read_where_each_rows_value_shows_its_edges():
+    decl = _one(
+        "test/xxztx_texiao_huoshi_flat.txt"
+    )  # 指标值 | 指标值内容 | 评(扣分标准) | 度量单位 | 指标值类型 | 备注
+    assert (decl.header.name, decl.header.year, decl.funding.total) == ("学生伙食费", 2023, 300_000)
+    assert decl.header.applicant == "州民族特殊教育学校"  # the unit's own row above the project's
+    assert any(n.code == "web.unit_row" for n in decl.parse_notes)
+    rows = {i.name: i for i in decl.indicators}
+    assert len(rows) == 10
+    assert rows["学生补助标准"].value.raw == "17元/人.每天"  # the unit ends where 反映… (指标值内容) starts
+    assert rows["补助学生数量"].value.raw == "168" and rows["任务完成时间"].value.raw == "2023年12月31日"
+    burden = rows["残疾学生家庭负担率"]
+    assert burden.value.raw == "有所减轻" and "对家庭负担减轻情况较大得10分" in (burden.remark or "")
+    assert (burden.level1_written, burden.level2_written) == ("效益指标", "社会效益指标")
+    assert any(n.code == "web.flat_empty_rows" and "5 行" in n.message for n in decl.parse_notes)
+
+
+def test_a_scored_row_whose_value_end_is_not_shown_is_noted_not_read(tmp_path):
+    page = (FOUND / "test/xxztx_texiao_huoshi_flat.txt").read_text(encoding="utf-8")
+    # 168人 then 补助… : the unit could run on into the next word; nothing marks where 168人 ends
+    page = page.replace("补助学生数量168反映补助学生人数", "补助学生数量168人补助学生人数")
+    variant = tmp_path / "variant.txt"
+    variant.write_text(page, encoding="utf-8")
+    (decl,) = parse_file(variant).declarations
+    assert "补助学生数量" not in {i.name for i in decl.indicators} and len(decl.indicators) == 9
+    assert any(n.code == "web.flat_unsplit" and "补助学生数量168人" in n.message for n in decl.parse_notes)
+
+
+def test_a_transfers_allocated_place_or_unit_is_its_implementer():
+    decl = _one("test5/tycyl_baodi_chuqin_fenwu.txt")  # 下达地方或单位 | 宝坻区人民政府
+    assert decl.header.implementer == "宝坻区人民政府"
+    assert not [n for n in decl.parse_notes if n.code == "unplaced.cell" and n.fragment == "下达地方或单位"]

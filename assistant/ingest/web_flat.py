@@ -23,6 +23,7 @@ from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline, undecorated
 from assistant.ingest.titles import is_page_chrome
+from assistant.ingest.web_flat_scored import is_scored_table, scored_rows
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
 from assistant.office.reader import is_title_text, label_words
@@ -89,8 +90,13 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
         rows.extend(_form_rows(number, text))
     table = _table_lines(page.lines[page.header + 1 :], page.header + 1)
     one_line = _one_line_table(header_line, rest)
+    scored = one_line is None and is_scored_table(rest)
     if one_line is not None:
         table = [(page.header + 1, one_line)]
+    elif scored:  # Hunan's 指标值内容 | 评(扣分标准) | 度量单位 | 指标值类型 after 指标值
+        wan = any("万元" in text for _, text in _form_lines(page.lines[: page.header]))
+        rows.extend(scored_rows(table, page.header + 1, notes, wan=wan))
+        table = []
     elif rest or not _HEADER.search(header_line):
         notes.warn(
             "web.flat_columns",
@@ -99,7 +105,8 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
             line=page.header + 1,
         )
         table = []
-    rows.append(_grid(page.header + 1, ["一级指标", "二级指标", "三级指标", "指标值"]))
+    if not scored:
+        rows.append(_grid(page.header + 1, ["一级指标", "二级指标", "三级指标", "指标值"]))
     for number, text in table:
         for segment in _segments(text) if one_line is not None else [text]:
             cells = _indicator_cells(segment)

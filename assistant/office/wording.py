@@ -106,6 +106,9 @@ ALIASES = {
     "基本情况": "项目概况",
     "项目立项必要性": "项目立项情况",
     "政策依据": "立项依据",
+    # A transfer's 绩效目标表 (宝坻): the place or unit the allocation goes to, which carries the project out.
+    "下达地方或单位": "实施单位",
+    "下达地方": "实施单位",
 }
 
 # Amount labels that name their source or kind in between: 本年度申请市财政预算资金, 中期市财政预算, 年度预算资金总额.
