@@ -13,6 +13,7 @@ from assistant.ingest.selfeval_files import read_self_evaluation_file
 from assistant.ingest.selfeval_glued import split_glued
 from assistant.ingest.selfeval_repeat import split_repeated
 from assistant.ingest.text_export import parse_file, parse_text_bytes
+from assistant.ingest.web_pdf_columns import read_pdf_columns
 
 FOUND = Path(__file__).resolve().parent / "fixtures" / "real_pages" / "found"
 
@@ -235,3 +236,30 @@ def test_a_transfers_allocated_place_or_unit_is_its_implementer():
     decl = _one("test5/tycyl_baodi_chuqin_fenwu.txt")  # 下达地方或单位 | 宝坻区人民政府
     assert decl.header.implementer == "宝坻区人民政府"
     assert not [n for n in decl.parse_notes if n.code == "unplaced.cell" and n.fragment == "下达地方或单位"]
+
+
+def test_a_pdf_copied_column_by_column_is_read_as_far_as_its_order_allows():
+    decl = _one("tune4/360docs_yongxing_dongwu_fangyi.txt")  # 专项名称 / 部门名称 / … then 重大动物疫病防控专项属性…
+    assert (decl.header.name, decl.header.department) == ("重大动物疫病防控", "县动物卫生监督所")
+    assert (decl.header.year, decl.header.applicant, decl.funding.total) == (2017, "永兴县畜牧兽医水产局", 500_000)
+    assert decl.indicators == []  # its cells are scattered over lines: kept in the warning, not guessed
+    (kept,) = [n.message for n in decl.parse_notes if n.code == "web.pdf_columns"]
+    assert "专项名称、部门名称" in kept and "各种强制免率、屠宰率" in kept and "100%" in kept
+
+
+def test_the_pairs_stop_at_the_first_value_line_without_a_label_of_its_own():
+    lines = [
+        "专项资金绩效目标表",
+        "(2024 年度)",
+        "专项名称",
+        "部门名称",
+        "专项立项",
+        "依据",
+        "社区消防宣传专项属性新增专项",
+        "某区应急管理局",  # no label after it: from here the order is lost (a wrapped cell could take two lines)
+        "资金总额(万元)12",
+    ]
+    (decl,) = read_pdf_columns(lines, "variant.txt", "0" * 64)
+    assert decl.header.name == "社区消防宣传" and decl.header.department is None
+    assert decl.funding.total is None
+    assert any(n.code == "web.pdf_columns" and "某区应急管理局" in n.message for n in decl.parse_notes)

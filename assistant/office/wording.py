@@ -109,6 +109,7 @@ ALIASES = {
     # A transfer's 绩效目标表 (宝坻): the place or unit the allocation goes to, which carries the project out.
     "下达地方或单位": "实施单位",
     "下达地方": "实施单位",
+    "专项属性": "项目性质",  # Hunan's 专项资金绩效目标表 (永兴): 专项名称 | … | 专项属性 | 延续专项√新增专项□
 }
 
 # Amount labels that name their source or kind in between: 本年度申请市财政预算资金, 中期市财政预算, 年度预算资金总额.
