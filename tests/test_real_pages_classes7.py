@@ -263,3 +263,32 @@ def test_the_pairs_stop_at_the_first_value_line_without_a_label_of_its_own():
     assert decl.header.name == "社区消防宣传" and decl.header.department is None
     assert decl.funding.total is None
     assert any(n.code == "web.pdf_columns" and "某区应急管理局" in n.message for n in decl.parse_notes)
+
+
+def test_hubeis_explained_table_run_onto_one_line_is_read_where_each_row_shows_its_edges():
+    decl = _one("tune/desk33_ezhou_binhu_dalou.txt")  # 一级指标二级指标绩效标准当年预期实现值数量指标办公大楼…
+    rows = {i.name: i for i in decl.indicators}
+    assert list(rows) == [
+        "办公大楼日常维修维护次数",
+        "大楼安检巡察次数",
+        "办公大楼日常维修维护验收合格率",
+        "经常性大型设备更新验收合格率",
+        "重.要设备维修维保验收合格率",
+    ]
+    assert rows["办公大楼日常维修维护次数"].value.raw == "2280次"
+    assert "反映办公大楼全年维修维护情况" in (rows["办公大楼日常维修维护次数"].remark or "")
+    assert rows["经常性大型设备更新验收合格率"].value.raw == "292%"  # as written (an OCR'd ≥ is review's to flag)
+    (unsplit,) = [n.message for n in decl.parse_notes if n.code == "web.flat_unsplit"]
+    assert "成本控制率不超预算" in unsplit  # no 反映 before its value: its edges are not shown
+
+
+def test_an_explained_row_with_a_figure_in_its_name_or_a_bare_figure_value_is_not_split():
+    from assistant.ingest.web_flat_explained import _row_at
+
+    assert _row_at("开放天数反映全年开放情况300天借阅人次反映借阅情况5000", 0)[:3] == (
+        "开放天数",
+        "反映全年开放情况",
+        "300天",
+    )
+    assert _row_at("借阅人次反映借阅情况5000册图书", 0) is None  # 5000 then 册图书: where the value ends is not shown
+    assert _row_at("2号楼维修次数反映维修情况3次", 0) is None  # a figure before 反映: name and value not told apart

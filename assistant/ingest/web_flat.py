@@ -23,6 +23,7 @@ from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline, undecorated
 from assistant.ingest.titles import is_page_chrome
+from assistant.ingest.web_flat_explained import explained_rows, explained_table
 from assistant.ingest.web_flat_scored import is_scored_table, scored_rows
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
@@ -91,8 +92,13 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
     table = _table_lines(page.lines[page.header + 1 :], page.header + 1)
     one_line = _one_line_table(header_line, rest)
     scored = one_line is None and is_scored_table(rest)
+    explained = explained_table(header_line) if one_line is None and not scored else None
     if one_line is not None:
         table = [(page.header + 1, one_line)]
+    elif explained is not None:  # Hubei's 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值, the rows on the same line
+        pieces = [(term, piece[len(term) :]) for piece in _segments(explained) if (term := _level_prefix(piece))]
+        rows.extend(explained_rows(pieces, page.header + 1, notes))
+        scored, table = True, []
     elif scored:  # Hunan's 指标值内容 | 评(扣分标准) | 度量单位 | 指标值类型 after 指标值
         wan = any("万元" in text for _, text in _form_lines(page.lines[: page.header]))
         rows.extend(scored_rows(table, page.header + 1, notes, wan=wan))
@@ -213,6 +219,14 @@ def _segments(text: str) -> list[str]:
             cuts.append(i)
         i += len(term)
     return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if text[a:b]]
+
+
+def _level_prefix(text: str) -> str | None:
+    """The category words a piece of a one-line table starts with (``数量指标``), else None."""
+    found = ""
+    while term := next((t for t in _ROW_LEVEL_LONGEST if text.startswith(t, len(found))), None):
+        found += term
+    return found or None
 
 
 def _leading_levels(text: str) -> list[str] | None:
