@@ -6,7 +6,10 @@ a small variant written here proves the class rather than the file."""
 
 from pathlib import Path
 
+import pytest
+
 from assistant.domain.framework import Level1, Level2
+from assistant.errors import NotADeclarationError
 from assistant.ingest.page_year import page_year
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_file
@@ -292,3 +295,20 @@ def test_an_explained_row_with_a_figure_in_its_name_or_a_bare_figure_value_is_no
     )
     assert _row_at("借阅人次反映借阅情况5000册图书", 0) is None  # 5000 then 册图书: where the value ends is not shown
     assert _row_at("2号楼维修次数反映维修情况3次", 0) is None  # a figure before 反映: name and value not told apart
+
+
+def test_a_self_evaluation_given_to_the_declaration_import_is_named_with_the_command_that_reads_it():
+    with pytest.raises(NotADeclarationError) as refused:
+        parse_file(
+            FOUND / "tune5/anthempetcare_tangxi_weituo_flat.txt"
+        )  # 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目…
+    assert "是绩效自评表" in refused.value.message and "selfeval import" in refused.value.hint
+    form, _ = read_self_evaluation_file(FOUND / "tune5/anthempetcare_tangxi_weituo_flat.txt")
+    assert form.project_name == "委托业务项目"  # the reader the hint names reads it
+
+
+def test_a_declaration_whose_page_mentions_a_self_evaluation_is_still_read():
+    text = (FOUND / "test/zhmail_tekun_fuzhu.txt").read_text(encoding="utf-8")
+    page = text.replace("智能问答 关闭", "相关链接：2020年度项目支出绩效自评表")
+    (decl,) = parse_text_bytes(page.encode("utf-8"), "page.txt").declarations
+    assert decl.indicators
