@@ -285,14 +285,30 @@ def _form_rows(number: int, text: str) -> list[GridRow]:
         end = start + len(label)
         if unit := _LABEL_UNIT.match(key, end):  # 年度金额(万元)158.18: the unit belongs to the label
             label, end = label + unit[0], unit.end()
-        following = next((j for j in range(end, len(key)) if _label_at(key, j, longer=4)), len(key))
-        value = key[end:following].lstrip(":：")
+        following = next(
+            (j for j in range(end, len(key)) if _label_at(key, j, longer=4) and not _YEAR_BEFORE.search(key, 0, j)),
+            len(key),
+        )
+        value = _trimmed(key[end:following].lstrip(":："))
         rows.append(_grid(number, [label, value]))
         start = following
     return rows
 
 
 _LABELS = label_words()
+# What the run-together cells around a value leave on it: ``6923.3552万元(`` before 其中:, ``0万元)二、`` before the next
+# numbered item, ``;`` between two amounts.
+_VALUE_EDGES = re.compile(r"^[)）;；,，、]+|(?:[(（;；,，、]|[一二三四五六七八九十]、)+$")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}$")  # 起止时间2021年度资金总额…: 年度 is the year's, not a label's start
+
+
+def _trimmed(value: str) -> str:
+    """``value`` without what the neighbouring cells left on its edges (``_VALUE_EDGES``), and without a closing
+    bracket it never opened (``0万元)`` before ``二、自有资金``)."""
+    value = _VALUE_EDGES.sub("", value)
+    while value.endswith((")", "）")) and not re.search(r"[(（]", value):
+        value = _VALUE_EDGES.sub("", value[:-1])
+    return value
 
 
 def _label_at(key: str, start: int, *, longer: int = 0) -> str | None:

@@ -109,7 +109,11 @@ ALIASES = {
     # A transfer's 绩效目标表 (宝坻): the place or unit the allocation goes to, which carries the project out.
     "下达地方或单位": "实施单位",
     "下达地方": "实施单位",
-    "专项属性": "项目性质",  # Hunan's 专项资金绩效目标表 (永兴): 专项名称 | … | 专项属性 | 延续专项√新增专项□
+    "专项属性": "项目性质",
+    # Hunan's 项目绩效目标表 run together: 资金总额及构成 | 总额 | 10606.7522万元 | 财政拨款: … (宁乡)
+    "资金总额及构成总额": "项目资金总额",
+    "上级财政资金": "上级财政拨款",
+    "本级财政": "本级财政安排",  # Hunan's 专项资金绩效目标表 (永兴): 专项名称 | … | 专项属性 | 延续专项√新增专项□
 }
 
 # Amount labels that name their source or kind in between: 本年度申请市财政预算资金, 中期市财政预算, 年度预算资金总额.
