@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.domain import framework
 from assistant.domain.framework import level_terms
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
@@ -142,8 +143,6 @@ def _starts_level(text: str) -> bool:
 
 
 def _is_level2_only(term: str) -> bool:
-    from assistant.domain import framework
-
     return framework.is_level2_term(term) and not framework.is_level1_term(term)
 
 
