@@ -315,9 +315,9 @@ def test_a_declaration_whose_page_mentions_a_self_evaluation_is_still_read():
 
 
 def test_hunans_run_together_fund_block_gives_its_amounts_and_a_year_is_no_labels_start():
-    # 宁乡 (a new user's page, tests/fixtures/real_pages/ningxiang_batang_jichu_flat.txt): 起止时间2021年度资金总额及构成
+    # 宁乡 (a new user's page, tests/fixtures/real_pages/newuser/ningxiang_batang_jichu_flat.txt): 起止时间2021年度资金总额及构成
     # 总额10606.7522万元财政拨款:6923.3552万元(其中:上级财政资金:6923.3552万元;本级财政:0万元)二、自有资金:0万元三、其他:…
-    (decl,) = parse_file(FOUND.parent / "ningxiang_batang_jichu_flat.txt").declarations
+    (decl,) = parse_file(FOUND.parent / "newuser" / "ningxiang_batang_jichu_flat.txt").declarations
     assert decl.header.name == "镇域内基础设施建设" and decl.header.start_date is not None
     assert (decl.funding.total, decl.funding.fiscal_annual) == (106_067_522, 69_233_552)
     assert (decl.funding.fiscal_upper, decl.funding.fiscal_same_level) == (69_233_552, 0)
