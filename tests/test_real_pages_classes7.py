@@ -324,3 +324,16 @@ def test_hunans_run_together_fund_block_gives_its_amounts_and_a_year_is_no_label
     kept = [n.message for n in decl.parse_notes if n.code == "header.kept_field"]
     assert any("自有资金" in m and "3683.3970万元" in m for m in kept)  # 其他 stays in the note, not dropped
     assert not any(n.code == "funding.bad_amount" for n in decl.parse_notes)
+
+
+def test_a_budget_line_amount_header_that_names_wan_yuan_converts_the_lines():
+    seed = (Path(__file__).resolve().parent.parent / "corpus" / "raw" / "000_1ac9e65464ab096f.txt").read_text(
+        encoding="utf-8"
+    )
+    yuan = parse_text_bytes(seed.encode("utf-8"), "seed.txt").declarations[0]
+    wan = seed.replace("明细金额\t单价", "明细金额（万元）\t单价").replace("130000.00\t130000.00", "13.00\t130000.00")
+    (decl, *_) = parse_text_bytes(wan.encode("utf-8"), "wan.txt").declarations
+    assert decl.budget_lines[0].amount == 130_000  # 13.00 under 明细金额（万元）: had been lost, the column unknown
+    assert [b.amount for b in decl.budget_lines[1:]] == [b.amount * 10000 for b in yuan.budget_lines[1:]]
+    assert any(n.code == "budget.unit_header" and "13.00" in n.message for n in decl.parse_notes)
+    assert not any(n.code == "unplaced.cell" and n.fragment == "13.00" for n in decl.parse_notes)
