@@ -24,7 +24,14 @@ CASES = Path(__file__).resolve().parent / "fixtures" / "cases"
 SEEDS = [p.read_bytes() for p in sorted(CASES.glob("*.txt"))]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WEB_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob("**/*.txt")) if "selfeval" not in p.name]
-SELFEVAL_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob("found/selfeval_*.txt"))]
+SELFEVAL_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob("found/selfeval_*.txt"))] + [
+    (FIXTURES / "real_pages" / "found" / name).read_bytes()
+    for name in (  # run-together figures and rows (selfeval_glued, selfeval_repeat), a two-row header
+        "tune5/chacewang_zhongjiang_shuibiaochi_flat.txt",
+        "tune5/chacewang_guangxi_feiyi_flat.txt",
+        "test5/yongde_minglang_yingyang.txt",
+    )
+]
 PDF_SEED = (FIXTURES / "office" / "pdf-2023-003-01-from-docx.pdf").read_bytes()
 BRIEF = example_brief_path().read_text(encoding="utf-8")
 # CPU seconds of this process (other work on a shared machine does not count): a quadratic regex took 16 s

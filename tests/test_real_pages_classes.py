@@ -157,9 +157,14 @@ def test_funding_sources_as_columns_over_one_row_of_figures_read_the_known_ones(
     assert "funding.bad_amount" not in _codes(decl)
 
 
-def test_a_form_title_over_text_copied_apart_is_refused_saying_so():
+def test_a_form_title_over_text_copied_apart_is_refused_saying_so(tmp_path):
+    # a PDF's labels listed before its values, with no value line holding its row's next label (the real 永兴 page,
+    # where two do, is read as far as its order allows: tests/test_real_pages_classes7.py)
+    text = (FOUND / "tune4/360docs_yongxing_dongwu_fangyi.txt").read_text(encoding="utf-8")
+    variant = tmp_path / "yongxing_no_pairs.txt"
+    variant.write_text(text.replace("专项属性", "").replace("资金总额(万元)", ""), encoding="utf-8")
     with pytest.raises(NotADeclarationError) as refused:
-        parse_file(FOUND / "tune4/360docs_yongxing_dongwu_fangyi.txt")  # a PDF's labels listed before its values
+        parse_file(variant)
     assert "第 6 行有表头「专项资金绩效目标表」" in refused.value.message
     assert "不猜测" in refused.value.message and refused.value.hint
 

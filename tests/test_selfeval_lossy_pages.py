@@ -53,7 +53,8 @@ def test_the_second_page_of_the_same_site():
 def test_a_run_together_copy_gives_what_its_labels_part_and_notes_the_glued_figures_and_rows():
     """中江 (tune5/chacewang_zhongjiang_shuibiaochi_flat.txt): a notice and its 自评表 on one line with no space
     between cells. The header fields stand between labels and are read; the figures (年度资金总额:202010100.00%10 is
-    20 | 20 | 10 | 100.00% | 10) and each row (安装坡面水标尺10≥266米≥266米10) ran together: noted, never split."""
+    20 | 20 | 10 | 100.00% | 10) and each row (安装坡面水标尺10≥266米≥266米10) ran together: read only where the
+    figures prove one cut (the rate; a 实际值 repeating its 指标值: tests/test_real_pages_classes7.py), the rest noted."""
     form, notes = read_self_evaluation_file(FOUND / "chacewang_zhongjiang_shuibiaochi_flat.txt")
     assert form.project_name == "中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装"
     assert (form.year, form.amount_unit, form.department, form.implementer) == (
@@ -62,17 +63,19 @@ def test_a_run_together_copy_gives_what_its_labels_part_and_notes_the_glued_figu
         "中江县水利局",
         "中江县水利局",
     )
-    assert all(f.initial_budget is None and f.full_year_budget is None and f.executed is None for f in form.funds)
-    assert form.rows == []
+    assert form.fund(FundKind.TOTAL).full_year_budget == 20  # proven by its 100.00%
+    fiscal = form.fund(FundKind.FISCAL)
+    assert fiscal is not None and fiscal.full_year_budget is None and fiscal.executed is None  # 2020: no rate
     codes = [n.code for n in notes]
     assert codes[0] == "selfeval.run_together"
-    assert [n.fragment for n in notes if n.code == "selfeval.fund_unsplit"] == ["202010100.00%10", "2020"]
-    unsplit = [n.fragment for n in notes if n.code == "selfeval.row_unsplit"]
-    assert "安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10" in unsplit
+    assert [n.fragment for n in notes if n.code == "selfeval.fund_unsplit"] == ["2020"]
+    assert [n.fragment for n in notes if n.code == "selfeval.fund_glued_split"] == ["202010100.00%10"]
+    proven = [n.fragment for n in notes if n.code == "selfeval.row_proven"]
+    assert "安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10" in proven
 
 
 def test_a_transfers_run_together_self_evaluation_gives_its_fund_name():
     form, notes = read_self_evaluation_file(FOUND / "chacewang_guangxi_feiyi_flat.txt")
     assert (form.project_name, form.department) == ("非物质文化遗产保护资金", "文化和旅游部")
-    assert form.fund(FundKind.TOTAL).full_year_budget is None  # 21182118100%: 2118 | 2118 | 100% glued, not guessed
-    assert any(n.code == "selfeval.fund_unsplit" and n.fragment == "21182118100%" for n in notes)
+    assert form.fund(FundKind.TOTAL).full_year_budget == 2118  # 21182118100%: only 2118 | 2118 fits its 100%
+    assert any(n.code == "selfeval.fund_glued_split" and n.fragment == "21182118100%" for n in notes)

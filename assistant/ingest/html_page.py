@@ -27,10 +27,11 @@ _SECTIONS = {"thead", "tbody", "tfoot"}
 @dataclass(frozen=True)
 class PageText:
     """``text``: the page as ``|`` rows and lines; ``cut``: the page ended inside a table (an open row, cell or
-    table at the end of the file), so its last row may be incomplete."""
+    table at the end of the file), so its last row may be incomplete; ``title``: the <head>'s <title>."""
 
     text: str
     cut: bool
+    title: str = ""  # the page's <title> (in <head>, which is no part of ``text``)
 
 
 class _PageText(HTMLParser):
@@ -43,8 +44,11 @@ class _PageText(HTMLParser):
         self.span = 1
         self.skip = 0
         self.depth = 0  # nested tables: inner cells are read as text of the outer cell
+        self.title: list[str] = []
+        self.in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_title = tag == "title" and not self.title
         if tag in _SKIP:
             self.skip += 1
         elif tag == "table":
@@ -66,6 +70,7 @@ class _PageText(HTMLParser):
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
+        self.in_title = False
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag == "table":
@@ -103,6 +108,8 @@ class _PageText(HTMLParser):
         return cut
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
         if self.skip:
             return
         if self.cell is not None:
@@ -129,7 +136,7 @@ def read_page(data: bytes) -> PageText:
     parser.feed(_decode(data)[:MAX_HTML_CHARS])
     parser.close()
     cut = parser.finish()
-    return PageText(text="\n".join(parser.lines), cut=cut)
+    return PageText(text="\n".join(parser.lines), cut=cut, title=" ".join("".join(parser.title).split()))
 
 
 def html_text(data: bytes) -> str:

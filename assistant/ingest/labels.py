@@ -95,6 +95,13 @@ _FIELDS: dict[str, FieldSpec] = {
     "一级项目名称": _spec(FieldKind.KEPT, "一级项目名称"),  # the fund above the 二级项目 (the project)
     "部门预算编码": _spec(FieldKind.KEPT, "部门预算编码"),  # 龙岩's 专项转移支付绩效目标表: the unit's budget code
     "区域": _spec(FieldKind.KEPT, "区域"),  # a transfer's places (新罗区、永定区…), each with its own value column
+    # Gansu's 省级部门预算 form: fields the declaration has no place for, kept in a note (never run into a neighbour).
+    "资金性质": _spec(FieldKind.KEPT, "资金性质"),
+    "组织实施单位": _spec(FieldKind.KEPT, "组织实施单位"),
+    "监督管理单位": _spec(FieldKind.KEPT, "监督管理单位"),
+    "其他依据": _spec(FieldKind.KEPT, "其他依据"),
+    "自有资金": _spec(FieldKind.KEPT, "自有资金"),
+    "主管部门编码": _spec(FieldKind.KEPT, "主管部门编码"),  # Hunan's 资金总额及构成: 财政拨款 / 自有资金 / 其他
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),

@@ -21,6 +21,9 @@ from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.selfeval_glued import glued_note, split_glued
+from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -87,6 +90,7 @@ _BLANKS = frozenset({"/", "-", "—", "——"})
 _MARK = re.compile(r"[（(][A-Z/]{1,3}[)）]$")  # 全年预算数(A), 执行率(B/A): the column's letter
 _RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
+_UNIT_AT_END = re.compile(r"[（(:：]?万元[)）]?$")  # 资金情况(万元), 预算执行情况（万元）, 单位:万元
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
 _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
@@ -161,7 +165,7 @@ def read_self_evaluation_cells(
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
             unit = "万元"
         elif key in _FUND_HEADER and not funds and _run(state, token, _FUND_HEADER):
-            funds = _funds(state, token)
+            funds = _funds(state, token, wan=unit == "万元")
         elif key in _INDICATOR_HEADER and _INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
             header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
             evaluation_rows = _indicators(state, token)
@@ -243,6 +247,14 @@ def _unit_name(state: _State, value: str | None) -> str | None:
     return name
 
 
+def _is_unit_label(key: str) -> bool:
+    """``key`` labels the fund block's unit (``资金情况(万元)``, ``预算执行情况（万元）``, ``(万元)``): a label, never a
+    header field's value (an empty 资金使用单位 is followed by it on 广西's pages)."""
+    if _UNIT_ONLY.match(key):
+        return True
+    return len(key) <= 20 and bool(_UNIT_AT_END.search(key)) and ("预算" in key or "资金" in key)
+
+
 def _next_value(state: _State) -> str | None:
     """The next filled cell, unless it is itself a label or the form's instruction left unfilled (noted)."""
     while state.i < len(state.tokens):
@@ -250,7 +262,8 @@ def _next_value(state: _State) -> str | None:
         state.i += 1
         if token is None or not token.text:
             continue
-        if _key(token.text) in _FUND_HEADER | _INDICATOR_HEADER | _TEXTS or words.is_header_label(_key(token.text)):
+        key = _key(token.text)
+        if key in _FUND_HEADER | _INDICATOR_HEADER | _TEXTS or words.is_header_label(key) or _is_unit_label(key):
             state.i -= 1
             return None
         if _INSTRUCTION.search(token.text):
@@ -321,7 +334,7 @@ def _header(state: _State, first: WebCell, names: dict[str, str]) -> list[str]:
     return columns
 
 
-def _funds(state: _State, first: WebCell) -> list[FundLine]:
+def _funds(state: _State, first: WebCell, *, wan: bool) -> list[FundLine]:
     columns = _header(state, first, _FUND_HEADER)
     lines: list[FundLine] = []
     while state.i < len(state.tokens):
@@ -343,7 +356,11 @@ def _funds(state: _State, first: WebCell) -> list[FundLine]:
             if glued or (
                 state.lossy and nxt.text and not _NUMERIC.match(nxt.text.replace(",", "")) and nxt.text not in _BLANKS
             ):
-                if glued or _RUN_FIGURES.match(nxt.text):
+                if not values and (proven := split_glued(nxt.text, columns, wan=wan)):
+                    values.update(proven)
+                    state.notes.append(glued_note(token.text, nxt.text, nxt.line, proven))
+                    state.i += 1
+                elif glued or _RUN_FIGURES.match(nxt.text):
                     state.note(
                         "selfeval.fund_unsplit",
                         f"「{token.text}」的各栏数字连在了一起（{nxt.text}），分不出年初预算数、全年预算数和执行数，"
@@ -375,7 +392,8 @@ def _number(cell: WebCell, state: _State) -> Decimal | None:
 
 
 def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
-    columns = _header(state, first, _INDICATOR_HEADER)
+    above = labels_before(state.tokens, state.i - 1, _INDICATOR_HEADER, _key)
+    columns = two_row_header(above, _header(state, first, _INDICATOR_HEADER))
     rest = [c for c in columns if c not in {"level1", "level2"}]
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
@@ -383,6 +401,7 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
     levels: dict[str, str] = {}
     chunk: list[WebCell] = []
 
+    lost: WebCell | None = None  # a 一级 cell that kept only its points (``(50分)``)
     grouped = False  # a ★ group row was met: the rows under it carry no 分值/得分 of their own
 
     def flush(*, whole: bool = True) -> None:
@@ -401,7 +420,12 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
             return
         if grouped and state.lossy and not (whole and _scored(values)):
             values = _unscored(filled, rest) or values
-        if filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
+        one = filled[0] if state.lossy and len(filled) == 1 and _key(filled[0].text) not in _TABLE_END else None
+        proven = proven_rows(one.text, one.line, rest[:width]) if one is not None else None
+        if one is not None and proven is not None:
+            state.notes.append(proven[1])
+            rows.extend(_row(found, levels, one, state) for found in proven[0])
+        elif filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
             state.note(
                 "selfeval.row_unsplit",
                 "网页复制时空白单元格丢失，这一行无法按顺序分出指标名称、指标值、分值和得分，未读取（不猜测各栏的分界）："
@@ -414,11 +438,13 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
 
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
-        if token is not None and token.text and (_key(token.text) in _TEXTS or _key(token.text) in {"合计", "总分"}):
+        if token is not None and token.text and (_key(token.text) in _TEXTS or _key(token.text) in _TABLE_END):
             break
         state.i += 1
         term = level_term(token.text) if token is not None and token.text else None
-        if token is None:
+        if token is not None and not chunk and is_lost_level1(token.text):
+            levels, lost = {}, token  # the 一级 cell kept only its points: the 二级 under it tells the 一级
+        elif token is None:
             flush(whole=not state.lossy or len(chunk) >= width or _line_row(state))
         elif term and (not chunk or state.lossy):
             if chunk:
@@ -430,6 +456,8 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
                 levels = {"level1": term}
             else:
                 levels["level2"] = term
+                if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
+                    state.notes.append(restored)
         elif token.text or chunk:
             chunk.append(token)
             if len(chunk) == width:
@@ -440,6 +468,8 @@ def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
 
 # A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.
 _GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
+# Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
+_TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
 
 
 def _unscored(filled: list[WebCell], rest: list[str]) -> dict[str, str] | None:

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from assistant.domain.amounts import converted_note, unreadable
 from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
+from assistant.ingest.amount_units import unit_of, without_unit
 from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
 
-_BUDGET_HEADER_WORDS = {"项目内容", "子项目名称", "明细金额", "预算金额（元）", "预算金额(元)"}
+_BUDGET_HEADER_WORDS = {"项目内容", "子项目名称", "明细金额", "预算金额"}
 _ROW_LABELS = {"项目构成分解", "项目当年投入资金构成"}
 _TOTAL_LABEL = "金额合计"
 # Header words → BudgetLine fields; 依据 appears twice: after 单价 it grounds the price, after 数量 the quantity.
@@ -30,7 +31,14 @@ _HEADER_FIELDS = {
 
 
 def is_budget_header(row: Row) -> bool:
-    return bool({label_key(c.text) for c in row.filled} & _BUDGET_HEADER_WORDS)
+    return bool({_without_unit(c.text) for c in row.filled} & _BUDGET_HEADER_WORDS)
+
+
+_AMOUNT_HEADERS = {"明细金额", "预算金额"}  # written with or without their unit: 明细金额（万元）, 预算金额(元)
+
+
+def _without_unit(text: str) -> str:
+    return without_unit(label_key(text))
 
 
 def is_safeguard_header(row: Row) -> bool:
@@ -45,6 +53,7 @@ class BudgetTable:
     lines: list[BudgetLine] = field(default_factory=list)
     total: Decimal | None = None
     total_seen: bool = False
+    unit: str | None = None  # the unit the amount column's header names (明细金额（万元）), None when it names none
 
     def set_header(self, row: Row) -> None:
         header: dict[int, str] = {}
@@ -55,6 +64,8 @@ class BudgetTable:
                 header[cell.col] = "price_basis" if previous == "unit_price" else "quantity_basis"
             elif key in _HEADER_FIELDS:
                 header[cell.col] = _HEADER_FIELDS[key]
+            elif without_unit(key) in _AMOUNT_HEADERS:
+                header[cell.col], self.unit = "amount", unit_of(key)
             previous = header.get(cell.col, previous)
         self.header = header
 
@@ -76,7 +87,7 @@ class BudgetTable:
                 name=values.get("name") or values.get("content") or values.get("detail") or "",
                 content=values.get("content"),
                 detail=values.get("detail"),
-                amount=self._amount(values.get("amount"), row.line),
+                amount=self._in_unit(self._amount(values.get("amount"), row.line), values.get("amount"), row.line),
                 unit_price=self._amount(values.get("unit_price"), row.line),
                 price_basis=values.get("price_basis"),
                 quantity=self._amount(values.get("quantity"), row.line),
@@ -119,10 +130,24 @@ class BudgetTable:
             )
         return amount
 
+    def _in_unit(self, amount: Decimal | None, text: str | None, line: int) -> Decimal | None:
+        """A plain figure under an amount header that names 万元 (明细金额（万元）), in yuan, noted; else as read."""
+        if amount is None or text is None or self.unit != "万元" or amount_unit(text) is not None:
+            return amount
+        yuan = amount * 10000
+        self.notes.info(
+            "budget.unit_header",
+            f"预算明细金额「{text}」按表头写明的万元计，已换算为 {yuan} 元",
+            line=line,
+            fragment=text,
+        )
+        return yuan
+
     def _total(self, row: Row) -> None:
         self.total_seen = True
         amounts = [c.text for c in row.filled[1:] if is_amount(c.text)]
-        self.total = self._amount(amounts[0], row.line) if amounts else None
+        total = self._amount(amounts[0], row.line) if amounts else None
+        self.total = self._in_unit(total, amounts[0] if amounts else None, row.line)
         if not amounts:
             self.notes.info("budget.total_blank", "“金额合计”行未填写金额", line=row.line)
 

@@ -22,10 +22,12 @@ from assistant.ingest.completeness import (
 )
 from assistant.ingest.html_page import looks_like_html, read_page
 from assistant.ingest.notes import NoteSink
+from assistant.ingest.page_year import with_page_year
 from assistant.ingest.titles import read_title, year_line
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
 from assistant.ingest.web_outline import read_outline
+from assistant.ingest.web_pdf_columns import read_pdf_columns
 from assistant.ingest.web_prose import read_prose
 
 
@@ -181,7 +183,7 @@ def parse_html_bytes(data: bytes, name: str) -> ParseResult:
     sha = hashlib.sha256(data).hexdigest()
     declarations = [
         d.model_copy(update={"provenance": d.provenance.model_copy(update={"source_sha256": sha})})
-        for d in result.declarations
+        for d in with_page_year(result.declarations, [page.title], "网页标题")
     ]
     if page.cut and declarations and not any(n.code == TRUNCATED for n in declarations[-1].parse_notes):
         last = declarations[-1]
@@ -224,19 +226,41 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
             flat = find_flat(lines)
             web = read_flat(flat, name, sha) if flat is not None else read_prose(lines, name, sha)
             web = web or read_outline(lines, name, sha) or read_flat_form(lines, name, sha)
+            web = web or read_pdf_columns(lines, name, sha)
             if not web:
                 unread = _unread_title(rows, name)
                 if unread is not None:
                     raise unread from refused
                 raise
-        return ParseResult(source_file=name, declarations=web, notes=[])
+        _refuse_self_evaluation(web, lines, name)
+        return ParseResult(source_file=name, declarations=with_page_year(web, lines, "页面正文"), notes=[])
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
     if not _complete(declarations):
         web = read_web_text(lines, name, sha)
         if web and score(web) > score(declarations):
-            return ParseResult(source_file=name, declarations=web, notes=[])
+            _refuse_self_evaluation(web, lines, name)
+            return ParseResult(source_file=name, declarations=with_page_year(web, lines, "页面正文"), notes=[])
+    declarations = with_page_year(declarations, lines, "页面正文")
+    _refuse_self_evaluation(declarations, lines, name)
     return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
+
+
+_SELF_EVALUATION = re.compile(r"绩效(?:目标)?自评表")
+
+
+def _refuse_self_evaluation(declarations: list[Declaration], lines: list[str], name: str) -> None:
+    """`NotADeclarationError` when the file is a 项目支出绩效自评表 read as a declaration without one indicator row
+    (its 年度指标值/实际完成值 table is not a declaration's): the message names it and the command that reads it."""
+    if any(d.indicators for d in declarations):
+        return
+    found = next(((n, m[0]) for n, line in enumerate(lines, start=1) if (m := _SELF_EVALUATION.search(line))), None)
+    if found is None:
+        return
+    raise NotADeclarationError(
+        f"文件 {name} 是绩效自评表（第 {found[0]} 行写有「{found[1]}」），不是绩效目标申报表：作为申报表读不到指标行，未导入",
+        hint=f"请用 python -m assistant selfeval import {name} 导入自评表",
+    )
 
 
 _FORM_TITLE = re.compile(r"^[^，。；;:：]{0,30}绩效目标(?:申报|批复|审批|审核|设定)?表(?:[（(][^)）]*[)）])?$")

@@ -24,7 +24,9 @@ from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline, label_key, undecorated
 from assistant.ingest.titles import is_page_chrome
+from assistant.ingest.web_flat_explained import explained_rows, explained_table
 from assistant.ingest.web_flat_places import PlaceColumns, place_columns, place_rows, places_note, region_of
+from assistant.ingest.web_flat_scored import is_scored_table, scored_rows
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
 from assistant.office.reader import is_title_text, label_words
@@ -44,7 +46,7 @@ _VALUE_END = re.compile(
 )
 _FORM_LINE_MAX = 6000
 _LABEL_UNIT = re.compile(r"[（(](?:万元|元)[)）]")
-_FORM_TITLE = re.compile(r"绩效目标(?:申报|批复|审批)?表(?:[（(]\d{4}年度?[)）])?")
+_FORM_TITLE = re.compile(r"绩效目标(?:申报|批复|审批)?表(?:[（(]\d{4}年度?[)）]|\d{4}年度?)?")
 _ROW_LEVEL_LONGEST = sorted(set(_ROW_LEVEL), key=len, reverse=True)
 _NEXT_TITLE = re.compile(r"(?:[省市县区]级)?(?:部门预算)?(?:项目支出)?绩效目标(?:申报)?表")
 _NAME_END = re.compile(r"(?:率|度|数|量|情况|水平|时间|标准|成本|效益|影响|能力|条件|质量|时限|人数|次数)")
@@ -92,10 +94,20 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
     table = _table_lines(page.lines[page.header + 1 :], page.header + 1)
     one_line = _one_line_table(header_line, rest)
     placed = _place_table(at)
+    scored = placed is None and one_line is None and is_scored_table(rest)
+    explained = explained_table(header_line) if placed is None and one_line is None and not scored else None
     if placed is not None:
         table = [(page.header + 1, placed[1])]
     elif one_line is not None:
         table = [(page.header + 1, one_line)]
+    elif explained is not None:  # Hubei's 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值, the rows on the same line
+        pieces = [(term, piece[len(term) :]) for piece in _segments(explained) if (term := _level_prefix(piece))]
+        rows.extend(explained_rows(pieces, page.header + 1, notes))
+        scored, table = True, []
+    elif scored:  # Hunan's 指标值内容 | 评(扣分标准) | 度量单位 | 指标值类型 after 指标值
+        wan = any("万元" in text for _, text in _form_lines(page.lines[: page.header]))
+        rows.extend(scored_rows(table, page.header + 1, notes, wan=wan))
+        table = []
     elif rest or not _HEADER.search(header_line):
         notes.warn(
             "web.flat_columns",
@@ -104,7 +116,8 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
             line=page.header + 1,
         )
         table = []
-    rows.append(_grid(page.header + 1, ["一级指标", "二级指标", "三级指标", "指标值"]))
+    if not scored:
+        rows.append(_grid(page.header + 1, ["一级指标", "二级指标", "三级指标", "指标值"]))
     for number, text in table:
         for segment in _segments(text) if one_line is not None or placed is not None else [text]:
             if placed is not None:
@@ -121,9 +134,16 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
                     line=number,
                 )
                 continue
+            if cells[3].startswith(_OCR_EQUALS):
+                notes.warn(
+                    "web.ocr_operator",
+                    f"「{cells[2]}」的指标值写作「{cells[3]}」：开头的「{_OCR_EQUALS}」可能是「=」识别错误，按原文保留；请对照原表核对",
+                    line=number,
+                )
             rows.append(_grid(number, cells))
     try:
-        return [read_declaration(rows, source_file=name, sha256=sha256, notes=notes)]
+        first = read_declaration(rows, source_file=name, sha256=sha256, notes=notes)
+        return [first, *_next_forms(page, header_line, one_line, name, sha256)]
     except NotADeclarationError as nothing:  # neither a name nor a row could be told apart
         why = "指标表除一级/二级/三级/指标值外还有其他栏目" if not table else "分不出各栏的分界"
         raise NotADeclarationError(
@@ -133,14 +153,14 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
         ) from nothing
 
 
-def read_flat_form(lines: list[str], name: str, sha256: str) -> list[Declaration]:
+def read_flat_form(lines: list[str], name: str, sha256: str, *, first_line: int = 1) -> list[Declaration]:
     """The form's fields when a line holds a form's title and, run together after it, at least two labels the
     readers know, and no indicator header follows (the copy ends before the table: ``…区域绩效目标表资金名称…
     主管部门…年度金额(万元)158.18总体目标…``); the declaration has no rows and a warning says so. [] otherwise."""
     from assistant.office.importer import read_declaration
 
-    for number, line in enumerate(lines, start=1):
-        key = re.sub(r"\s+", "", line)
+    for number, line in enumerate(lines, start=first_line):
+        key = undecorated(re.sub(r"\s+", "", line))
         if len(key) > _FORM_LINE_MAX:  # labels are sought at every position: a form's header is far shorter
             continue
         title = next((m for m in _FORM_TITLE.finditer(key) if _label_at(key, m.end())), None)
@@ -177,6 +197,22 @@ def _one_line_table(header_line: str, rest: str) -> str | None:
     return tail[: title.start()] if title else tail
 
 
+def _next_forms(page: FlatPage, header_line: str, table: str | None, name: str, sha256: str) -> list[Declaration]:
+    """The forms after a one-line table on the same line (嘉峪关: the next 绩效目标表 starts where the first one's
+    last row ends), read by `read_flat_form` from there to the page's end: their fields, each with a warning that its
+    rows are not there to read; [] when none follows."""
+    if table is None:
+        return []
+    found = _HEADER.search(header_line)
+    tail = found["rest"][len(table) :] if found else ""
+    if not tail:
+        return []
+    following = page.lines[page.header + 1 :]
+    run = next((i for i, line in enumerate(following) if not line.strip()), len(following))
+    joined = tail + "".join(line.strip() for line in following[:run])  # the copy's line breaks fall inside cells
+    return read_flat_form([joined, *following[run:]], name, sha256, first_line=page.header + 1)
+
+
 def _segments(text: str) -> list[str]:
     """A run-together table cut before each category word, so that each piece holds one row's categories and
     the name and value after them (``产出指标数量指标免费开放天数=300天`` | ``质量指标博物馆…完成率=100百分比``)."""
@@ -191,6 +227,14 @@ def _segments(text: str) -> list[str]:
             cuts.append(i)
         i += len(term)
     return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if text[a:b]]
+
+
+def _level_prefix(text: str) -> str | None:
+    """The category words a piece of a one-line table starts with (``数量指标``), else None."""
+    found = ""
+    while term := next((t for t in _ROW_LEVEL_LONGEST if text.startswith(t, len(found))), None):
+        found += term
+    return found or None
 
 
 def _leading_levels(text: str) -> list[str] | None:
@@ -251,8 +295,11 @@ def _form_rows(number: int, text: str) -> list[GridRow]:
         end = start + len(label)
         if unit := _LABEL_UNIT.match(key, end):  # 年度金额(万元)158.18: the unit belongs to the label
             label, end = label + unit[0], unit.end()
-        following = next((j for j in range(end, len(key)) if _label_at(key, j, longer=4)), len(key))
-        value = key[end:following].lstrip(":：")
+        following = next(
+            (j for j in range(end, len(key)) if _label_at(key, j, longer=4) and not _YEAR_BEFORE.search(key, 0, j)),
+            len(key),
+        )
+        value = _trimmed(key[end:following].lstrip(":："))
         rows.append(_grid(number, [label, value]))
         start = following
     return rows
@@ -317,6 +364,21 @@ def _place_grid(text: str, columns: PlaceColumns, notes: OfficeNotes, number: in
     return out
 
 
+# What the run-together cells around a value leave on it: ``6923.3552万元(`` before 其中:, ``0万元)二、`` before the next
+# numbered item, ``;`` between two amounts.
+_VALUE_EDGES = re.compile(r"^[)）;；,，、]+|(?:[(（;；,，、]|[一二三四五六七八九十]、)+$")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}$")  # 起止时间2021年度资金总额…: 年度 is the year's, not a label's start
+
+
+def _trimmed(value: str) -> str:
+    """``value`` without what the neighbouring cells left on its edges (``_VALUE_EDGES``), and without a closing
+    bracket it never opened (``0万元)`` before ``二、自有资金``)."""
+    value = _VALUE_EDGES.sub("", value)
+    while value.endswith((")", "）")) and not re.search(r"[(（]", value):
+        value = _VALUE_EDGES.sub("", value[:-1])
+    return value
+
+
 def _label_at(key: str, start: int, *, longer: int = 0) -> str | None:
     """The longest known label (``其中：`` allowed before it) that starts at ``start``; with ``longer``, only
     labels of at least that many characters (a short word inside a value is no label)."""
@@ -351,6 +413,9 @@ def _indicator_cells(text: str, split_value: Callable[[str], list[str] | None] |
             break
         levels.append(term)
         rest = rest[len(term) :]
+    if len(levels) == 1 and (stem := _bare_level2(rest)):
+        levels.append(stem)  # 服务对象满意度 for 服务对象满意度指标: a 二级 written without its 指标
+        rest = rest[len(stem) :]
     if not rest:
         return [*levels, "", "", ""][:2] + ["", ""] if levels else None
     split = (split_value or _split_value)(rest)
@@ -358,6 +423,23 @@ def _indicator_cells(text: str, split_value: Callable[[str], list[str] | None] |
         return None
     first, second = (levels + ["", ""])[:2] if len(levels) == 2 else _one_level(levels[0]) if levels else ("", "")
     return [first, second, *split]
+
+
+_BARE_LEVEL2 = sorted(
+    {t.removesuffix("指标") for t in _ROW_LEVEL if t.endswith("指标") and framework.is_level2_term(t)},
+    key=len,
+    reverse=True,
+)
+
+
+def _bare_level2(text: str) -> str | None:
+    """A 二级 category of at least five characters written without its 指标 at the start of ``text``, with the
+    row's name and value after it (嘉峪关: ``服务对象满意度服务对象满意度%=99百分比``), else None."""
+    stem = next((t for t in _BARE_LEVEL2 if len(t) >= 5 and text.startswith(t)), None)
+    return stem if stem is not None and _split_value(text[len(stem) :]) is not None else None
+
+
+_OCR_EQUALS = "二"  # an OCR'd = before a figure (资金使用效率二100百分比)
 
 
 def _one_level(term: str) -> tuple[str, str]:
@@ -369,6 +451,9 @@ def _one_level(term: str) -> tuple[str, str]:
 def _split_value(text: str) -> list[str] | None:
     """[name, value] of ``农村义务教育学校改造覆盖率100%`` or ``义务教育优质均衡发展情况稳步提高``."""
     found = _VALUE_END.search(text)
+    name = text[: found.start() - 1] if found and found.start() > 1 else ""
+    if found and text[found.start() - 1] == _OCR_EQUALS and re.search(f"{_NAME_END.pattern}$", name):
+        return [name, text[found.start() - 1 :]]  # 资金使用效率 | 二100百分比: kept as written, noted by the caller
     if found and found.start() > 0 and found["value"].strip():
         # a % run onto the name's end is the value's unit column (各项工作完成及时率%=99百分比), not the name's
         return [text[: found.start()].rstrip("%％") or text[: found.start()], found["value"]]

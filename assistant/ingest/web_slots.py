@@ -47,8 +47,8 @@ _STEMS = re.compile(r"(产出|效益|效果|满意度|数量|质量|时效|成�
 
 def _plain_category(key: str) -> str:
     """A category without the qualifiers some regions add: ``数量指标(或建筑规模指标)`` → 数量指标, ``预期产出指标`` →
-    产出指标."""
-    return _QUALIFIER.sub("", key).removeprefix("预期")
+    产出指标, ``服务对象满意度指标等`` → 服务对象满意度指标."""
+    return _QUALIFIER.sub("", key).removeprefix("预期").removesuffix("等")
 
 
 def _qualified_category(key: str) -> bool:

@@ -1,0 +1,62 @@
+"""Shapes of a 自评表's indicator table that a copy bends: a two-row header run into one row, a 一级 cell whose
+words were lost (only its points, ``(50分)``, are left). Used by ``selfeval._indicators``."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain import framework
+from assistant.domain.model import NoteLevel, ParseNote
+from assistant.ingest.web_cells import WebCell
+
+# A 一级 cell that lost its category and kept its points (杨楼: ``(50分)`` above 数量指标).
+_POINTS_ONLY = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+def labels_before(tokens: list[WebCell | None], at: int, names: dict[str, str], key: object) -> list[str]:
+    """The indicator-header columns named just before ``tokens[at]`` (the 一级指标 cell), blank cells and line ends
+    skipped: the first row of a two-row header (年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…). ``key`` is the
+    reader's label normaliser (text → key of ``names``)."""
+    assert callable(key)
+    labels: list[str] = []
+    j = at - 1
+    while j >= 0:
+        token = tokens[j]
+        if token is not None and token.text:
+            column = names.get(key(token.text))
+            if column is None or column in {"level1", "level2", "name"}:
+                break
+            labels.insert(0, column)
+        j -= 1
+    return labels
+
+
+def two_row_header(above: list[str], columns: list[str]) -> list[str]:
+    """The columns in the rows' order when the header was two rows copied into one (永德: ``年度指标值 | 实际完成值 |
+    分值 | 得分 | 偏差… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位``): ``above`` (the first row) is
+    a group label (年度指标值 over 指标性质/指标值/度量单位) that gives way to ``columns`` (the second row, from 一级指标
+    on), and its other labels follow them. Without a first row, ``columns`` as they are."""
+    return columns + [c for c in above if c not in columns]
+
+
+def is_lost_level1(text: str) -> bool:
+    """A cell that is only a category's points (``(50分)``): where the 一级 stood, its words lost in the copy."""
+    return bool(_POINTS_ONLY.match(re.sub(r"\s+", "", text)))
+
+
+def restore_level1(levels: dict[str, str], lost: WebCell) -> ParseNote | None:
+    """Sets ``levels["level1"]`` for a category whose 一级 cell kept only its points (杨楼: ``(50分)`` above 数量指标)
+    to the one 一级 the framework places its 二级 under, and returns the note saying so; None (nothing set) where the
+    二级 has no single 一级."""
+    placement = framework.normalise(None, levels["level2"])
+    if placement.level1 is None:
+        return None
+    levels["level1"] = placement.level1.value
+    return ParseNote(
+        level=NoteLevel.INFO,
+        code="selfeval.level1_restored",
+        message=f"一级指标一栏只剩「{lost.text}」（类别名称在复制中丢失），按其下的二级指标「{levels['level2']}」"
+        f"归入「{levels['level1']}」；请核对",
+        line=lost.line,
+        fragment=lost.text,
+    )

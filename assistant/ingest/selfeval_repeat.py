@@ -1,0 +1,106 @@
+"""自评表 indicator rows whose cells ran together (中江: ``安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米…``),
+split only where the row proves its own edges: its 全年实际值 repeats its 年度指标值 exactly, between a 分值 and a
+得分 of at most three digits (得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a digit and holds
+no operator (≥) nor such a row itself. Every way of cutting
+the text into such rows is tried; the rows are read only when exactly one way covers the whole text."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.model import NoteLevel, ParseNote
+
+# The columns of a run-together row this reader can prove, in the order the form gives them.
+PROVABLE = ("name", "weight", "target", "actual", "score")
+_POINTS = re.compile(r"\d{1,3}(?:\.\d)?")
+_OPERATOR = re.compile(r"[≥≤><=＝≧≦]")  # a value's, never a name's
+_MAX_TEXT = 400  # a run of rows longer than this is left to the note (bounded work)
+_MAX_VALUE = 30  # characters of one 指标值
+
+
+def proven_rows(text: str, line: int | None, columns: list[str]) -> tuple[list[dict[str, str]], ParseNote] | None:
+    """`split_repeated` of one cell's ``text`` and the info note saying so; a copy that ends in an ellipsis (``……``)
+    after the last 得分 is read up to it and noted as cut there. None where the rows do not prove their edges."""
+    cut = text.rstrip("…").removesuffix("...")
+    found = split_repeated(cut, columns)
+    if not found:
+        return None
+    names = "、".join(f["name"] for f in found)
+    ending = "；复制的文字在此以省略号结束，其后的内容未复制" if cut != text else ""
+    note = ParseNote(
+        level=NoteLevel.INFO,
+        code="selfeval.row_proven",
+        message=f"网页复制时单元格连在了一起：每行的全年实际值与年度指标值相同，分值、得分均为数字，按此只有一种分法，"
+        f"读作 {len(found)} 行（{names[:60]}）{ending}；请核对",
+        line=line,
+        fragment=text,
+    )
+    return found, note
+
+
+def split_repeated(text: str, columns: list[str]) -> list[dict[str, str]] | None:
+    """The rows of ``text`` as {column: text} when ``columns`` (the table's columns up to 得分) are 三级指标 | 分值 |
+    年度指标值 | 全年实际值 | 得分 and exactly one cut into such rows covers ``text``; None otherwise."""
+    if tuple(columns) != PROVABLE or len(text) > _MAX_TEXT:
+        return None
+    memo: dict[int, list[list[dict[str, str]]]] = {}
+    found = _parses(text, 0, memo)
+    return found[0] if len(found) == 1 else None
+
+
+def _parses(text: str, start: int, memo: dict[int, list[list[dict[str, str]]]]) -> list[list[dict[str, str]]]:
+    """Up to two ways of reading ``text[start:]`` as rows (two are enough to know it is not one)."""
+    if start == len(text):
+        return [[]]
+    if start in memo:
+        return memo[start]
+    out: list[list[dict[str, str]]] = []
+    for row, end in _rows_at(text, start):
+        for tail in _parses(text, end, memo):
+            out.append([row, *tail])
+            if len(out) == 2:
+                memo[start] = out
+                return out
+    memo[start] = out
+    return out
+
+
+def _rows_at(text: str, start: int) -> list[tuple[dict[str, str], int]]:
+    """Every (row, end) that reads one row from ``start``: name, 分值, a value, the same value again, 得分."""
+    out: list[tuple[dict[str, str], int]] = []
+    if text[start].isdigit():
+        return out  # a name never starts with a digit: that digit is the 得分 before it
+    limit = _first_row_end(text, start)
+    for name_end in range(start + 1, len(text)):
+        if name_end >= limit or _OPERATOR.match(text, name_end - 1):
+            break  # a name never holds a value's operator or a whole row: the row ends before it
+        if text[name_end - 1].isdigit() or not text[name_end].isdigit():
+            continue
+        for weight in _points_at(text, name_end):
+            at = name_end + len(weight)
+            for size in range(1, min(_MAX_VALUE, (len(text) - at) // 2) + 1):
+                target = text[at : at + size]
+                if text.startswith(target, at + size):
+                    for score in _points_at(text, at + 2 * size):
+                        if float(score) <= float(weight) <= 100:
+                            row = {"name": text[start:name_end], "weight": weight, "target": target}
+                            out.append(({**row, "actual": target, "score": score}, at + 2 * size + len(score)))
+    return out
+
+
+def _first_row_end(text: str, start: int) -> int:
+    """Where the first thing that reads as a row's figures after ``start`` ends (``…10≥266米≥266米1``: a digit, a
+    value written twice, a digit): a name from ``start`` ends before it. ``len(text) + 1`` when there is none."""
+    ends = [
+        at + 2 * size + 1
+        for at in range(start + 1, len(text))
+        if text[at - 1].isdigit()
+        for size in range(1, min(_MAX_VALUE, (len(text) - at - 1) // 2) + 1)
+        if text[at + 2 * size].isdigit() and text.startswith(text[at : at + size], at + size)
+    ]
+    return min(ends, default=len(text) + 1)
+
+
+def _points_at(text: str, at: int) -> list[str]:
+    """The 分值/得分 figures that can start at ``at`` (1–3 digits, one decimal)."""
+    return [m for size in range(1, min(6, len(text) - at + 1)) if _POINTS.fullmatch(m := text[at : at + size])]
