@@ -1,8 +1,8 @@
 """Limits on failed logins, per (user name, client address) and per client address, kept as stored facts with an
 expiry.
 
-A failure of one name from one address makes that pair wait before its next try, the wait doubling with each failure
-(``delay_s``: 1, 2, 4, 8 seconds); after ``per_user`` failures of the pair within ``window_s`` seconds (or
+From the second failure of one name from one address on, that pair waits before its next try, the wait doubling with
+each failure (``delay_s``: 1, 2, 4 seconds); after ``per_user`` failures of the pair within ``window_s`` seconds (or
 ``per_address`` failures from one address, whatever the names) the pair (or the address) is locked for ``lock_s``
 seconds (15 minutes by default). A lock is per pair, not per name: someone who can reach the page and knows a name
 can lock only their own address out of it, never the user at their own desk (red team 2026-12-06 20h). The client
@@ -109,7 +109,7 @@ class LoginLimiter:
 
     def failed(self, user: str, address: str | None) -> float:
         """Record a failed check; returns the expiry (epoch seconds) of the lock or wait it caused, 0.0 if none: the
-        pair waits ``delay_s`` × 2^(n-1) after its n-th failure, and is locked for ``lock_s`` at ``per_user``; the
+        pair waits ``delay_s`` × 2^(n-2) after its n-th failure (n ≥ 2), and is locked for ``lock_s`` at ``per_user``; the
         address is locked at ``per_address``."""
         now = self.clock()
         until = 0.0
@@ -117,8 +117,8 @@ class LoginLimiter:
             count = self.locks.record_failure(key, now, window_s=self.window_s)
             if count >= self.limits[key.split(":", 1)[0]]:
                 until = max(until, self.locks.lock(key, now + self.lock_s))
-            elif key.startswith("pair:"):
-                wait = min(self.delay_s * 2 ** (count - 1), MAX_DELAY_S)
+            elif key.startswith("pair:") and count > 1:  # one slip of the fingers costs nothing
+                wait = min(self.delay_s * 2 ** (count - 2), MAX_DELAY_S)
                 until = max(until, self.locks.lock(_key("wait", user, address), now + wait))
         return until
 
