@@ -6,10 +6,12 @@ Secrets come only from the environment and are never printed (``SecretStr``).
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import InputError, describe_validation_error
@@ -144,6 +146,57 @@ class WebSettings(BaseModel):
     export_minutes: float = Field(
         default=15.0, description="An exported file can be downloaded (by its owner only) for this many minutes."
     )
+    public_origins: str = Field(
+        default="",
+        description="Comma-separated origins (https://shenbao.example.gov.cn) under which people open the workspace "
+        "through a reverse proxy; requests from these pages are accepted besides the server's own.",
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses or networks (10.0.0.5, 10.0.0.0/24) of reverse proxies whose "
+        "X-Forwarded-For names the client for the login limits; from any other client the header is ignored.",
+    )
+
+    @field_validator("public_origins")
+    @classmethod
+    def _origins(cls, text: str) -> str:
+        parse_origins(text)
+        return text
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, text: str) -> str:
+        parse_networks(text)
+        return text
+
+
+def parse_origins(text: str) -> tuple[str, ...]:
+    """``https://a.example, http://b.example:8080/`` → (``https://a.example``, ``http://b.example:8080``), lower case,
+    a scheme's default port dropped. `ValueError` (Chinese) for anything that is not scheme://host[:port]."""
+    found = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        parts = urlsplit(item.lower())
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") or parts.query:
+            raise ValueError(f"“{item}”不是网页的来源地址，应写成 https://主机名 或 http://主机名:端口")
+        try:
+            port = parts.port
+        except ValueError:
+            raise ValueError(f"“{item}”的端口不对") from None
+        default = {"http": 80, "https": 443}[parts.scheme]
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+        found.append(f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else ""))
+    return tuple(found)
+
+
+def parse_networks(text: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """``10.0.0.5, 10.1.0.0/16`` → the networks; `ValueError` (Chinese) for an entry that is not an address."""
+    found = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        try:
+            found.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ValueError(f"“{item}”不是 IP 地址或网段（如 10.0.0.5 或 10.0.0.0/24）") from None
+    return tuple(found)
 
 
 class Settings(BaseSettings):

@@ -33,17 +33,31 @@ def serve(
     llm: Annotated[
         LLMProvider | None, typer.Option("--llm", help="local（内置模型）、openai（配置的接口）或 none（不用模型）。")
     ] = None,
+    origin: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--origin",
+            help="经反向代理访问时，用户在浏览器中打开的地址（如 https://shenbao.example.gov.cn），可重复；"
+            "来自这些页面的请求也被接受（设置项 ASSISTANT_WEB__PUBLIC_ORIGINS，逗号分隔）。",
+        ),
+    ] = None,
 ) -> None:
     """启动网页工作台：起草、版本、指标推荐、问答、语料库。浏览器打开 http://HOST:PORT 。"""
+    from assistant.errors import InputError
+    from assistant.settings import parse_origins
     from assistant.web.app import launch
 
+    try:
+        origins = parse_origins(",".join(origin or []))
+    except ValueError as exc:
+        raise InputError(f"--origin 有误：{exc}", hint="例如 --origin https://shenbao.example.gov.cn") from None
     _stop_on_sigterm()
     with open_services(llm=llm) as services:  # closing the services stops the embedded model server
         web = services.settings.web
         host, port = host or web.host, port or web.port
         typer.echo(f"申报助手网页工作台：http://{host}:{port}（按 Ctrl+C 停止）", err=True)
         threading.Thread(target=services.runtime.warm, daemon=True, name="model-warm").start()
-        launch(services, host=host, port=port, login=web.login if login is None else login)
+        launch(services, host=host, port=port, login=web.login if login is None else login, origins=origins)
     typer.echo("网页工作台已停止。", err=True)
 
 
@@ -87,7 +101,10 @@ def list_users() -> None:
     for account in accounts:
         state = "可登录" if account.can_log_in else "已停用"
         if account.locked_s > 0:
-            state += f"（登录失败次数过多，暂停登录，还剩 {wait_text(account.locked_s)}；reset 可解除）"
+            state += (
+                f"（从 {account.locked_addresses} 个地址登录失败次数过多，这些地址暂停登录，"
+                f"还剩 {wait_text(account.locked_s)}；unlock 可解除）"
+            )
         typer.echo(f"{account.name}\t{state}")
 
 
@@ -97,6 +114,17 @@ def disable_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None
     with open_services() as services:
         stored = services.users.disable(name)
     typer.echo(f"已停用用户 {stored}。")
+
+
+@users_app.command("unlock")
+def unlock_user(name: Annotated[str, typer.Argument(help="用户名")]) -> None:
+    """解除用户因登录失败次数过多而被暂停的登录（所有地址），密码不变。"""
+    with open_services() as services:
+        stored, count = services.users.unlock(name)
+    if count:
+        typer.echo(f"已解除用户 {stored} 的登录暂停（{count} 个地址），密码未改动。")
+    else:
+        typer.echo(f"用户 {stored} 当前没有被暂停登录，已清除其登录失败记录。")
 
 
 @users_app.command("reset")

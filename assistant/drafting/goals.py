@@ -33,27 +33,32 @@ def repeats_brief(goal: str, brief: Brief) -> bool:
 
 
 def _phrase(row: IndicatorSuggestion) -> str | None:
-    """``培训人次不少于320人次``, ``培训考核合格率不低于95%``, ``选举依法按期完成``; None for a row without a value."""
-    value = row.value.value.strip()
-    if _PAST.match(row.name):
+    return value_phrase(row.name, row.value.value)
+
+
+def value_phrase(name: str, value: str) -> str | None:
+    """How a composed goal says row ``name`` with ``value`` (its 指标值 as written: ``≥320(人次)``):
+    ``培训人次不少于320人次``, ``培训考核合格率不低于95%``, ``选举依法按期完成``; None for a row without a value."""
+    value = value.strip()
+    if _PAST.match(name):
         return None
     match = _VALUE.match(value)
-    if match is None and "是否" in row.name and value in ("是", "否", "达到", "完成"):
+    if match is None and "是否" in name and value in ("是", "否", "达到", "完成"):
         # 是否支撑…开展 = 是 → 支撑…开展; 是否发生安全事故 = 否 → 不发生安全事故 (a goal states, never asks)
-        return row.name.replace("是否", "不" if value == "否" else "", 1)
+        return name.replace("是否", "不" if value == "否" else "", 1)
     if match is None:
-        if value and row.name.endswith(f"{value}性"):  # 长效管理机制健全性 = 健全 → 长效管理机制健全, a statement
-            return row.name[:-1]
-        if value in ("", "是", "达到", "完成") or value in row.name:
-            return row.name
-        return f"{row.name}为{value}" if len(value) <= QUALITATIVE_CHARS else None  # a paragraph is no goal
+        if value and name.endswith(f"{value}性"):  # 长效管理机制健全性 = 健全 → 长效管理机制健全, a statement
+            return name[:-1]
+        if value in ("", "是", "达到", "完成") or value in name:
+            return name
+        return f"{name}为{value}" if len(value) <= QUALITATIVE_CHARS else None  # a paragraph is no goal
     op, number, unit = match.group(1) or "=", _plain(match.group(2)), match.group(3) or ""
-    if _HARM.search(row.name) and not _HANDLED.search(row.name) and op in ("=", "≥", ">") and number != "0":
+    if _HARM.search(name) and not _HANDLED.search(name) and op in ("=", "≥", ">") and number != "0":
         return None  # a harm is no target to reach
     rate = unit in ("%", "％")
     word = {"≥": "不低于" if rate else "不少于", ">": "高于", "≤": "不超过", "<": "低于", "=": "达到"}[op]
     word = "为" if op == "=" and number == "0" else word
-    return f"{row.name}{word}{number}{unit}"
+    return f"{name}{word}{number}{unit}"
 
 
 def _plain(number: str) -> str:

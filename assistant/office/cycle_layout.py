@@ -20,6 +20,7 @@ from assistant.cycle.numbers import fmt
 from assistant.domain.cycle import FundKind, FundLine, IndicatorLink, MonitoringTable, SelfEvaluation
 from assistant.errors import InputError, describe_os_error
 from assistant.office.form import FormCell, FormDocument, FormTable, amount_text
+from assistant.office.xlsx_memory import in_memory
 from assistant.outfile import save_whole
 
 SELFEVAL_TITLE = "项目支出绩效自评表"
@@ -262,7 +263,7 @@ def _xlsx(document: FormDocument, path: Path) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide: the title stays above its table
-    save_whole(book, path)
+    save_whole(in_memory(book), path)
 
 
 COLUMN_CHARS = 16  # Excel width units per column; a CJK character takes about two

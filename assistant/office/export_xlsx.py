@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assistant.domain.model import Declaration
 from assistant.errors import InputError
 from assistant.office.form import FormCell, FormTable, layout_form, place
+from assistant.office.xlsx_memory import in_memory
 from assistant.outfile import save_whole
 
 FONT = "宋体"
@@ -44,7 +45,7 @@ def export_xlsx(decl: Declaration, path: Path) -> None:
         row = _table(sheet, table, row + 1) + 1
     for col, chars in zip("ABCDEFGHI", (14, 16, 16, 22, 18, 18, 12, 12, 12), strict=True):
         sheet.column_dimensions[col].width = chars
-    save_whole(book, path)
+    save_whole(in_memory(book), path)
 
 
 def _fits_in_cells(tables: list[FormTable]) -> None:

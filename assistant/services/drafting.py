@@ -33,7 +33,7 @@ from assistant.services.protect import (
     keep_indicator_rows,
     keep_sections,
 )
-from assistant.services.renames import follow_renames
+from assistant.services.renames import follow_renames, follow_values
 from assistant.services.retry import Retry, labels
 from assistant.services.scope import CorpusScope
 from assistant.services.writing import (
@@ -170,16 +170,20 @@ class DraftingService:
     def edit(self, draft_id: int, draft: Draft, *, base: int) -> SavedDraft:
         """A person's edit of version ``base``: the changed fields are marked human-edited (the history names them);
         an edit that changes nothing in the latest version is not stored. A renamed indicator row is renamed too in
-        the sections rules or a model wrote (services/renames.py), which keep their origin."""
+        the sections rules or a model wrote, and a changed value written anew there (services/renames.py); those
+        sections keep their origin."""
         current = self.store.get(draft_id, base)
         if self._same_as_latest(current, draft):
             return _unchanged(current)
         section = "、".join(changed_labels(current.draft, draft)) or None
-        draft, kept = follow_renames(current, draft)
+        draft, renamed = follow_renames(current, draft)
+        draft, revalued = follow_values(current, draft)
+        kept = renamed | revalued
         if kept:
             draft = reviewed(draft, self.scope.current().review_context)
             followed = "、".join(SectionKind(path.split(".")[1]).label for path in kept)
-            section = f"{section}（{followed}中的指标名称随之更新）"
+            what = "、".join(w for w, done in (("名称", renamed), ("指标值", revalued)) if done)
+            section = f"{section}（{followed}中的指标{what}随之更新）"
         section = section[:200] if section else None
         info = self.store.save(
             draft_id,

@@ -1,20 +1,26 @@
-"""A renamed indicator row followed by the text that names it.
+"""A renamed indicator row, or one whose value changed, followed by the text that names it.
 
     renames(old_rows, new_rows) -> dict[str, str]
     follow_renames(stored, draft) -> tuple[Draft, dict[str, Origin]]
+    follow_values(stored, draft) -> tuple[Draft, dict[str, Origin]]
 
 A person renames row 3 (``drafts edit … --field indicator.3.name 季度食品安全检查次数``, or the page's row editor):
 the goals the rules (or the model) wrote name the row by its old name (``助餐点检查次数不少于168次``), and the export
 prints those sections as they stand. Every section that no person wrote and nobody locked follows the rename; a
 section a person wrote (or locked, or took from an uploaded form) is left as it is, and review's GOAL-NAME-STALE says
-where its name no longer matches the table.
+where its name no longer matches the table. A changed value is followed the same way (``满意度不低于90%`` becomes
+``满意度不低于95%`` once the row reads ≥95(%)): in the same sections, never in a person's, where review's
+GOAL-VALUE-MISMATCH says the goal and the table disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 from assistant.domain.provenance import Origin
+from assistant.drafting.goals import value_phrase
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.store.fields import section_path
 from assistant.store.records import StoredVersion
@@ -50,6 +56,37 @@ def follow_renames(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str
     if not names:
         return draft, {}
     others = [r.name for r in draft.indicators]
+
+    def rename(text: str) -> str:
+        for old, new in names.items():
+            text = replace_name(text, old, new, others)
+        return text
+
+    return _follow(stored, draft, rename)
+
+
+def follow_values(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str, Origin]]:
+    """``draft`` (a person's edit of ``stored``, renames already followed) with each changed row value followed in
+    every section written by rules or a model and not locked: the rules' own phrase for the row (``{name}不低于90%``)
+    is written again from the new value (``{name}达到95%`` for =95(%)); elsewhere a figure given right after the row's
+    name (``满意度保持在90%以上``) takes the new number where the operator and unit stay. With the origins those
+    sections keep. A section a person wrote is never changed."""
+    changed = _changed_values(stored.draft.indicators, draft.indicators)
+    if not changed:
+        return draft, {}
+    others = [r.name for r in draft.indicators]
+
+    def revalue(text: str) -> str:
+        for old, new in changed:
+            text = _revalue(text, old, new, others)
+        return text
+
+    return _follow(stored, draft, revalue)
+
+
+def _follow(stored: StoredVersion, draft: Draft, change: Callable[[str], str]) -> tuple[Draft, dict[str, Origin]]:
+    """``draft`` with ``change`` applied to each section that rules or a model wrote, nobody locked, and this edit
+    left as it was; with the origins of the sections it changed."""
     sections, origins = [], {}
     for section in draft.sections:
         record = stored.fields.get(section_path(section.kind))
@@ -58,13 +95,72 @@ def follow_renames(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str
         if not own or before is None or before.text != section.text:
             sections.append(section)  # a person's text, or one this same edit rewrites
             continue
-        text = section.text
-        for old, new in names.items():
-            text = replace_name(text, old, new, others)
+        text = change(section.text)
         if text != section.text and record is not None:
             origins[section_path(section.kind)] = record.origin
         sections.append(section.model_copy(update={"text": text}))
     return draft.model_copy(update={"sections": sections}), origins
+
+
+def _changed_values(
+    old: Sequence[DraftIndicator], new: Sequence[DraftIndicator]
+) -> list[tuple[DraftIndicator, DraftIndicator]]:
+    """(row before, row after) for each row whose value changed: the row at the same place in a table of the same
+    length with the same name (renames are followed first), else the one row of that name."""
+    pairs = []
+    for n, row in enumerate(new):
+        same = [o for o in old if o.name == row.name]
+        before = old[n] if len(old) == len(new) and old[n].name == row.name else same[0] if len(same) == 1 else None
+        if before is not None and before.value.value != row.value.value:
+            pairs.append((before, row))
+    return pairs
+
+
+def _revalue(text: str, old: DraftIndicator, new: DraftIndicator, names: Sequence[str]) -> str:
+    """``text`` with row ``new.name``'s figure written for ``new``'s value where it was written for ``old``'s."""
+    before, after = value_phrase(new.name, old.value.value), value_phrase(new.name, new.value.value)
+    longer = [n for n in names if new.name in n and n != new.name]
+    if before and after and before != new.name:
+        text = _replace_at_name(text, before, after, new.name, longer)
+    same_form = (old.value.operator, old.value.unit) == (new.value.operator, new.value.unit)
+    if not same_form or old.value.number is None or new.value.number is None or not old.value.unit:
+        return text
+    unit = r"[%％]" if old.value.unit in ("%", "％") else re.escape(old.value.unit)
+    pattern = re.compile(
+        rf"(?P<lead>{re.escape(new.name)}{BRIDGE})(?<![\d.])(?P<number>{_number(old.value.number)})(?![\d.])(?={unit})"
+    )
+    out, at = [], 0
+    for match in pattern.finditer(text):
+        if any(_covers(text, n, match.start(), len(new.name)) for n in longer):
+            continue
+        out.append(text[at : match.start("number")] + _plain(new.value.number))
+        at = match.end("number")
+    return "".join(out) + text[at:]
+
+
+BRIDGE = r"[^\d，,；;。：:、\n]{0,8}?"  # 达到、不低于、保持在… between a name and its figure (review/checks_goals)
+
+
+def _number(number: Decimal) -> str:
+    """A pattern for ``number`` as a goal may write it: 90, 90.0, 90.00."""
+    plain = _plain(number)
+    return re.escape(plain) + (r"0*" if "." in plain else r"(?:\.0+)?")
+
+
+def _plain(number: Decimal) -> str:
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _replace_at_name(text: str, old: str, new: str, name: str, longer: Sequence[str]) -> str:
+    """``text`` with the phrase ``old`` (which starts with ``name``) replaced by ``new``, except where ``name`` is part
+    of a longer row name (满意度 inside 老年人就餐满意度)."""
+    out, at = [], 0
+    while (found := text.find(old, at)) >= 0:
+        inside = any(_covers(text, n, found, len(name)) for n in longer)
+        out.append(text[at:found] + (old if inside else new))
+        at = found + len(old)
+    return "".join(out) + text[at:]
 
 
 def replace_name(text: str, old: str, new: str, names: Sequence[str]) -> str:

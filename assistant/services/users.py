@@ -81,7 +81,8 @@ def verify_password(password: str, stored: str) -> bool:
 class Account:
     name: str
     can_log_in: bool  # has a password and is not disabled
-    locked_s: float = 0.0  # seconds left of a lock after too many failed logins; 0 when not locked
+    locked_s: float = 0.0  # seconds left of the longest lock after too many failed logins; 0 when not locked
+    locked_addresses: int = 0  # how many client addresses are locked out of the name
 
 
 class UserService:
@@ -106,6 +107,13 @@ class UserService:
         self.limiter.unlock(stored)
         return stored
 
+    def unlock(self, name: str) -> tuple[str, int]:
+        """Lift the locks on ``name`` after failed logins, from every address, password unchanged: (the name as
+        stored, how many addresses were locked out of it). `InputError` for an unknown user."""
+        self._existing(name)
+        stored = normalise_name(name)
+        return stored, self.limiter.unlock(stored)
+
     def disable(self, name: str) -> str:
         """The user can no longer log in (their drafts stay); `reset` enables them again."""
         stored = self._existing(name)
@@ -117,7 +125,7 @@ class UserService:
         """Every user who has or had a password (the web users), by name."""
         locked = self.limiter.locked_users()
         return [
-            Account(name, not stored.startswith(DISABLED), locked.get(name, 0.0))
+            Account(name, not stored.startswith(DISABLED), *locked.get(name, (0.0, 0)))
             for name, stored in self.store.password_hashes()
             if stored
         ]
@@ -131,8 +139,8 @@ class UserService:
         return stored is not None and not stored.startswith(DISABLED)
 
     def check(self, name: str, password: str, *, address: str | None = None) -> bool:
-        """Whether ``name`` may log in with ``password``. Raises `LoginLimited` (checking nothing) while the name or
-        the client ``address`` has too many recent failures; an unknown or malformed name costs one scrypt check
+        """Whether ``name`` may log in with ``password``. Raises `LoginLimited` (checking nothing) while the name from
+        the client ``address``, or that address, has too many recent failures (or must wait before its next try); an unknown or malformed name costs one scrypt check
         like a known one (constant time)."""
         try:
             key = normalise_name(name)
@@ -143,7 +151,7 @@ class UserService:
             ok = verify_password(password, stored if stored is not None else _dummy_hash())
             ok = ok and stored is not None and not stored.startswith(DISABLED)
             if ok:
-                self.limiter.succeeded(key)
+                self.limiter.succeeded(key, address)
             else:
                 self.limiter.failed(key, address)
         return ok

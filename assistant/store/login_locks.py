@@ -1,6 +1,7 @@
 """Failed logins and login locks kept in the store (tables ``login_failures`` and ``login_locks``, migration 0005).
 
-A key is ``user:<name>`` or ``address:<client address>``; times are epoch seconds (the caller's clock, so that a
+A key is ``pair:<client address> <name>``, ``wait:<client address> <name>`` or ``address:<client address>``
+(`assistant.services.login_limits`); times are epoch seconds (the caller's clock, so that a
 test can move it). A lock is a row with its expiry: it holds until then however fast or slow the attempts come,
 across restarts and across server processes sharing the store.
 """
@@ -28,21 +29,18 @@ class LoginLocks:
             )
         return float(until or 0.0)
 
-    def fail(self, key: str, now: float, *, window_s: float, limit: int, lock_s: float) -> float:
-        """Record a failed login of ``key`` at ``now``; when it has ``limit`` failures within the last ``window_s``
-        seconds, lock it until ``now + lock_s``. Returns the lock's expiry, or 0.0 when not locked. Failures older
-        than the window (of any key) and expired locks are deleted on the way, so the tables stay small."""
+    def record_failure(self, key: str, now: float, *, window_s: float) -> int:
+        """Record a failed login of ``key`` at ``now``; how many failures ``key`` has within the last ``window_s``
+        seconds, this one included. Failures older than the window (of any key) and expired locks are deleted on the
+        way, so the tables stay small."""
         with self._session.begin() as session:
             session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < now - window_s))
             session.execute(delete(LoginLockRow).where(LoginLockRow.until <= now))
             session.execute(insert(LoginFailureRow).values(key=key, at=now))
-            count = session.scalar(select(func.count()).where(LoginFailureRow.key == key)) or 0
-        if count < limit:
-            return 0.0
-        self._lock(key, now + lock_s)
-        return now + lock_s
+            return session.scalar(select(func.count()).where(LoginFailureRow.key == key)) or 0
 
-    def _lock(self, key: str, until: float) -> None:
+    def lock(self, key: str, until: float) -> float:
+        """Lock ``key`` until ``until`` (epoch seconds), unless it is locked longer already; ``until`` returned."""
         try:
             with self._session.begin() as session:
                 changed = session.execute(
@@ -52,7 +50,8 @@ class LoginLocks:
                 if not changed.rowcount and exists is None:  # type: ignore[attr-defined]
                     session.execute(insert(LoginLockRow).values(key=key, until=until))
         except IntegrityError:  # another process locked it at the same moment: keep the later expiry
-            self._lock(key, until)
+            return self.lock(key, until)
+        return until
 
     def clear(self, key: str, *, lock: bool = False) -> None:
         """Forget ``key``'s failures (a successful login), and with ``lock`` its lock too (an administrator's reset)."""
@@ -60,6 +59,13 @@ class LoginLocks:
             session.execute(delete(LoginFailureRow).where(LoginFailureRow.key == key))
             if lock:
                 session.execute(delete(LoginLockRow).where(LoginLockRow.key == key))
+
+    def keys(self) -> list[str]:
+        """Every key with a failure or a lock on record (live or not yet swept)."""
+        with self._session() as session:
+            failed = session.scalars(select(LoginFailureRow.key).distinct())
+            locked = session.scalars(select(LoginLockRow.key))
+            return sorted(set(failed) | set(locked))
 
     def locks(self, now: float) -> dict[str, float]:
         """Every live lock: key → expiry (epoch seconds)."""

@@ -111,7 +111,7 @@ class ProposalRow(Base):
 
 
 class LoginFailureRow(Base):
-    """One failed login of a key (``user:<name>`` or ``address:<ip>``) at epoch seconds ``at``."""
+    """One failed login of a key (``pair:<ip> <name>`` or ``address:<ip>``) at epoch seconds ``at``."""
 
     __tablename__ = "login_failures"
 

@@ -52,7 +52,53 @@ def output_statements(brief: Brief) -> list[Statement]:
     served: 全区失能老年人约8000人，家庭助浴困难; 目前老年人口占比超过38%): those are reasons, not outputs; a figure
     in a reason sentence whose own clause plans something (需更换20台) stays."""
     sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
-    return [s for s in read_statements(brief) if not _describes_now(s, sentences.get(s.field, [])) and not is_scope(s)]
+    return [
+        s
+        for s in read_statements(brief)
+        if not _describes_now(s, sentences.get(s.field, [])) and not is_scope(s) and not is_background(s)
+    ]
+
+
+# A count or share of the people who live in the area or are on a register (辖区持证残疾人约1.2万人, 全区共有困难家庭
+# 300户, 截至2025年底全区户籍老年人口58.3万人, 老年人口占比38%): why the project exists, not what it delivers; it may be
+# cited in 必要性 or 概况, or be a 覆盖率's denominator, never a 数量 target. A clause that does something to the people
+# (为…提供, 开展评估300户, 培训…) is an output, whatever it counts.
+_PEOPLE_UNITS = {"人", "万人", "名", "位", "户", "万户"}
+_POPULATION = re.compile(
+    r"人口|居民|老年人|老人|残疾人|儿童|青少年|未成年人|妇女|农民|职工|患者|低保|低收入|特困|困难家庭|困难群众|失能|"
+    r"独居|孤老|退役军人|优抚对象|流动人口|育龄|家庭|户籍|常住"
+)
+_FRAMED = re.compile(
+    r"^(?:截至|截止)?[^，,]{0,12}?(?:全区|辖区|全市|全县|全镇|全街道|本区|本市|本县|区内|市内|我区|我市|该区)|"
+    r"共有|现有|目前有|尚有|约有|总数|总量|在册|持证|户籍|常住|截至|截止"
+)
+_SHARE = re.compile(r"占比|比例|比重|占(?:全区|全市|全县|总|户籍|常住|辖区)|老龄化率|老龄化程度")
+_DOES = re.compile(
+    r"提供|开展|完成|培训|举办|组织|实施|新增|新建|覆盖|惠及|受益|补贴|补助|救助|资助|适配|发放|慰问|走访|体检|筛查|"
+    r"评估|上门|入户|服务|安置|帮扶|招募|吸纳|接受|参加|参与|招收|录取|确保|力争|计划|拟"
+)
+
+
+def is_background(s: Statement) -> bool:
+    """A figure that counts (or gives the share of) the people of the area or of a register, with nothing done to
+    them in its clause: context for 必要性, not an output (see `background_notes`)."""
+    if _DOES.search(s.clause) or not _POPULATION.search(s.clause):
+        return False
+    if s.kind is Kind.RATE:
+        return _SHARE.search(s.clause) is not None
+    if s.kind in {Kind.COUNT, Kind.INPUT} and s.unit in _PEOPLE_UNITS:
+        return _FRAMED.search(s.clause) is not None
+    return False
+
+
+def background_notes(brief: Brief) -> list[str]:
+    """One note per background figure left out of the table (Chinese), so the officer sees why it has no row."""
+    return [
+        f"简报{s.field}“{s.clause}”中的{s.words}是项目的背景情况（服务对象或人口的总量、占比），不是项目的产出，"
+        "未设数量指标；可在“项目设立的必要性”或“项目概况”中引用，如需考核覆盖面，可把它作为覆盖率的分母"
+        for s in read_statements(brief)
+        if is_background(s) and s.kind is not Kind.INPUT
+    ]
 
 
 # Administrative areas a service sits in (街镇, 街道, 村居…); a count of them is where the work is done, not an output.

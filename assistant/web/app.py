@@ -24,6 +24,7 @@ from starlette.middleware import Middleware
 
 from assistant.services import Services
 from assistant.services.users import LoginLimited, UserService
+from assistant.settings import parse_networks, parse_origins
 from assistant.web import render
 from assistant.web.autosave import Autosave
 from assistant.web.charts import cjk_font
@@ -137,19 +138,32 @@ def _restore_unsaved(autosave: Autosave):
 
 
 def launch(
-    services: Services, *, host: str = "127.0.0.1", port: int = 7860, login: bool = False, block: bool = True
+    services: Services,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    login: bool = False,
+    block: bool = True,
+    origins: tuple[str, ...] = (),
 ) -> gr.Blocks:
     """Start the workspace on ``host:port``; ``login`` asks for a user name and password (users in the store);
-    ``block=False`` returns at once (tests), else it serves until interrupted."""
+    ``block=False`` returns at once (tests), else it serves until interrupted. ``origins`` (normalised by
+    `parse_origins`) are the public origins a reverse proxy serves the page under, accepted besides the server's own
+    and those of ``ASSISTANT_WEB__PUBLIC_ORIGINS``; ``ASSISTANT_WEB__TRUSTED_PROXIES`` names the proxies whose
+    ``X-Forwarded-For`` the login limits believe."""
     app = build_app(services)
     app.queue(default_concurrency_limit=4)
     auth = _login_check(services.users) if login else None
+    web = services.settings.web
+    public = tuple(dict.fromkeys(parse_origins(web.public_origins) + origins))
     guard = Middleware(
         Guard,
         exports=app.shenbao_exports,  # type: ignore[attr-defined]
-        session_s=services.settings.web.session_hours * 3600,
+        session_s=web.session_hours * 3600,
         can_log_in=services.users.can_log_in if login else None,
         loopback_only=host in LOOPBACK_NAMES,
+        public_origins=public,
+        trusted_proxies=parse_networks(web.trusted_proxies),
     )
     app.launch(
         app_kwargs={"middleware": [guard]},
@@ -167,18 +181,18 @@ def launch(
         inbrowser=False,
         prevent_thread_lock=True,
     )
-    _put_first(app.server_app, OriginGate)
+    _put_first(app.server_app, Middleware(OriginGate, allowed=public))
     if block:
         _serve_until_interrupted(app)
     return app
 
 
-def _put_first(server: Any, middleware: type[OriginGate]) -> None:
+def _put_first(server: Any, middleware: Middleware) -> None:
     """``middleware`` in front of everything Gradio added, its CORS layer included (that layer answers a preflight
     itself and echoes any Origin when the server is not on loopback). Gradio adds its layers inside ``launch``, after
     ``app_kwargs``' middleware and before the app's first call builds the stack that uvicorn serves; the stack is
     rebuilt here from the list, the new layer outermost."""
-    server.user_middleware.insert(0, Middleware(middleware))
+    server.user_middleware.insert(0, middleware)
     server.middleware_stack = server.build_middleware_stack()
 
 

@@ -1,6 +1,9 @@
 """What the workspace's HTTP layer enforces, as one ASGI middleware in front of Gradio's app:
 
-- the client's address for the login limits (`CLIENT_ADDRESS`, read by the login check);
+- the client's address for the login limits (`CLIENT_ADDRESS`, read by the login check): the connection's, or, from a
+  configured trusted reverse proxy (``ASSISTANT_WEB__TRUSTED_PROXIES``), the last address in ``X-Forwarded-For`` that
+  is not itself a trusted proxy (`client_address`); from any other client the header is ignored, so nobody names their
+  own address;
 - sessions that expire (``session_s`` after they were first seen) or end once their user is disabled;
 - exports served only to their owner and only while they are fresh (`ExportRegistry`);
 - a Content-Security-Policy that lets the page load nothing from anywhere but itself, so that no element that
@@ -10,11 +13,14 @@
   own site, and read and change the drafts (with login off, anyone's);
 - on every bind (`OriginGate`, put in front of Gradio's CORS layer), a browser request sent by another site's page
   (an ``Origin`` that is not this server's own) refused, so no foreign page reads or changes the workspace and no
-  foreign Origin is ever echoed in ``Access-Control-Allow-Origin``.
+  foreign Origin is ever echoed in ``Access-Control-Allow-Origin``. Behind a reverse proxy that rewrites ``Host``, the
+  public origins people open the page under (``ASSISTANT_WEB__PUBLIC_ORIGINS``, ``serve --origin``) are accepted too,
+  by both checks.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 import shutil
@@ -26,6 +32,8 @@ from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
+
+from assistant.settings import parse_origins
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -42,6 +50,8 @@ CSP = (
 EXPORT_NAME = re.compile(r"-x[0-9a-f]{16}\.(?:docx|xlsx|json)$")
 RECHECK_S = 30.0  # how often a live session's user is looked up again (disabled meanwhile?)
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+MAX_ADDRESS = 64  # characters of a client address kept (an IPv6 address with a zone fits)
 
 
 class ExportRegistry:
@@ -104,9 +114,12 @@ class Guard:
         session_s: float,
         can_log_in: Callable[[str], bool] | None = None,
         loopback_only: bool = False,
+        public_origins: tuple[str, ...] = (),
+        trusted_proxies: tuple[Network, ...] = (),
     ) -> None:
         self.app, self.exports, self.session_s, self.can_log_in = app, exports, session_s, can_log_in
         self.loopback_only = loopback_only  # served on 127.0.0.1: only requests naming a loopback host
+        self.public_origins, self.trusted_proxies = public_origins, trusted_proxies
         self._seen: dict[str, float] = {}  # token → when first seen
         self._checked: dict[str, float] = {}  # token → when its user was last looked up
 
@@ -114,11 +127,10 @@ class Guard:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        if self.loopback_only and not _names_loopback(scope):
+        if self.loopback_only and not _names_loopback(scope, self.public_origins):
             await _refused_host(scope, send)
             return
-        client = scope.get("client")
-        reset = CLIENT_ADDRESS.set(client[0] if client else None)
+        reset = CLIENT_ADDRESS.set(client_address(scope, self.trusted_proxies))
         try:
             gradio = scope.get("app")
             login = getattr(gradio, "auth", None) is not None
@@ -155,17 +167,46 @@ class Guard:
         return self.can_log_in(name)
 
 
+def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str | None:
+    """The address the login limits count: the connection's peer; when that peer is one of the ``trusted`` proxies,
+    the last ``X-Forwarded-For`` entry that is not itself trusted (each proxy appends the address it was reached
+    from, so the entries to the right of it are the trusted chain's own; those to the left are the client's say and
+    are never read). A header without such an entry, or with one that is not an address, leaves the proxy's."""
+    client = scope.get("client")
+    peer: str | None = client[0] if client else None
+    if peer is None or not _within(peer, trusted):
+        return peer
+    forwarded = b",".join(v for k, v in scope.get("headers", []) if k == b"x-forwarded-for").decode("latin-1")
+    for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
+        try:
+            address = ipaddress.ip_address(hop)
+        except ValueError:
+            return peer
+        if not _within(str(address), trusted):
+            return str(address)[:MAX_ADDRESS]
+    return peer
+
+
+def _within(address: str, networks: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
 class OriginGate:
     """ASGI middleware refusing (403, Chinese) a request whose ``Origin`` header is not the server's own: its host and
     port must be the request's ``Host`` (``http://192.168.1.5:7860`` for ``Host: 192.168.1.5:7860``; default ports
-    written or not). ``Origin: null`` (a sandboxed or local file page) is refused too; a request without Origin (not
-    sent from another page: a command-line client, a top-level navigation) is let through."""
+    written or not), or one of ``allowed`` (the public origins a reverse proxy serves the page under, normalised by
+    `assistant.settings.parse_origins`). ``Origin: null`` (a sandboxed or local file page) is refused too; a request
+    without Origin (not sent from another page: a command-line client, a top-level navigation) is let through."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...] = ()) -> None:
+        self.app, self.allowed = app, allowed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket") and not same_origin(scope):
+        if scope["type"] in ("http", "websocket") and not (same_origin(scope) or _public(scope, self.allowed)):
             await _refused_origin(scope, send)
             return
         await self.app(scope, receive, send)
@@ -180,6 +221,20 @@ def same_origin(scope: Scope) -> bool:
     scheme, _, netloc = origin.partition("://")
     host = headers.get(b"host")
     return bool(netloc) and host is not None and _netloc(scheme, netloc) == _netloc(scheme, host)
+
+
+def _public(scope: Scope, allowed: tuple[str, ...]) -> bool:
+    """Whether the request's Origin is one of the ``allowed`` public origins."""
+    origin = next((v.decode("latin-1").strip() for k, v in scope.get("headers", []) if k == b"origin"), None)
+    return bool(allowed) and origin is not None and _normal_origin(origin) in allowed
+
+
+def _normal_origin(origin: str) -> str | None:
+    try:
+        found = parse_origins(origin)
+    except ValueError:
+        return None
+    return found[0] if len(found) == 1 else None
 
 
 def _netloc(scheme: str, netloc: str) -> str:
@@ -200,18 +255,21 @@ async def _refused_origin(scope: Scope, send: Send) -> None:
     )
 
 
-def _names_loopback(scope: Scope) -> bool:
+def _names_loopback(scope: Scope, public: tuple[str, ...] = ()) -> bool:
     """Whether the request names this machine: its Host (``127.0.0.1:7860``, ``localhost``, ``[::1]:7860``) and, where
-    a browser sent one, its Origin (another site's page may not upload here either). A header left out is let through
-    (requests that are not a browser's)."""
+    a browser sent one, its Origin (another site's page may not upload here either); or, behind a reverse proxy, one
+    of the ``public`` origins (their Host as the proxy passed it on, their Origin as the browser sent it: a rebinding
+    page's own name is never one of them). A header left out is let through (requests that are not a browser's)."""
     headers = {k: v.decode("latin-1").strip().lower() for k, v in scope.get("headers", []) if k in (b"host", b"origin")}
     host = headers.get(b"host")
     origin = headers.get(b"origin")
-    if origin is not None and origin != "null":
+    if origin is not None and origin != "null" and _normal_origin(origin) not in public:
         host_of_origin = origin.split("://", 1)[-1]
         if _host_name(host_of_origin) not in LOOPBACK_NAMES:
             return False
-    return host is None or _host_name(host) in LOOPBACK_NAMES
+    if host is None or _host_name(host) in LOOPBACK_NAMES:
+        return True
+    return any(_netloc(scheme, host) == netloc for scheme, _, netloc in (o.partition("://") for o in public))
 
 
 def _host_name(host: str) -> str:
