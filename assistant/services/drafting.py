@@ -182,7 +182,7 @@ class DraftingService:
         if kept:
             draft = reviewed(draft, self.scope.current().review_context)
             followed = "、".join(SectionKind(path.split(".")[1]).label for path in kept)
-            what = "、".join(w for w, done in (("名称", renamed), ("指标值", revalued)) if done)
+            what = "、".join(w for w, done in (("名称", renamed), ("值", revalued)) if done)
             section = f"{section}（{followed}中的指标{what}随之更新）"
         section = section[:200] if section else None
         info = self.store.save(
