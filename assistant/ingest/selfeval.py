@@ -20,6 +20,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -171,6 +172,7 @@ def read_self_evaluation_cells(
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
         )
+    funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}",
         project_name=str(header.get("project_name") or ""),
@@ -187,7 +189,7 @@ def read_self_evaluation_cells(
         improvements=texts.get("improvements"),
         source=source,
     )
-    return evaluation, state.notes
+    return evaluation, state.notes + stated
 
 
 # Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.
