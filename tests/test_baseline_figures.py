@@ -7,8 +7,11 @@ what is handed over), 调研活动 in the brief's order, 调研课题数量 (not
 from __future__ import annotations
 
 import pytest
+from web_support import web_settings
 
 from assistant.domain.brief import Brief
+from assistant.domain.model import SectionKind
+from assistant.services import build_services
 from assistant.suggest.brief_rows import background_notes, output_statements, statement_rows
 
 SERVICE = "全年计划体检21000人。"
@@ -70,3 +73,37 @@ def test_a_planned_figure_stays_a_target(content: str, kept: str) -> None:
 )
 def test_row_names_keep_the_briefs_words(content: str, name: str, value: str) -> None:
     assert (name, value) in _rows(content), _rows(content)
+
+
+ELDERLY = {
+    "项目名称": "2027年度老年人健康体检服务经费",
+    "年度": 2027,
+    "主管部门": "上海市嘉定区卫生健康委员会",
+    "实施单位": "上海市嘉定区疾病预防控制中心",
+    "项目性质": "其他经常性项目",
+    "项目类别": "特定目标类",
+    "资金": {"总额": 3150000, "财政资金": 3150000, "年度申请": 3150000},
+    "开始日期": "2027-03-01",
+    "结束日期": "2027-11-30",
+    "主要内容": "为辖区12个街镇65周岁及以上常住老年人提供免费健康体检，全年计划体检21000人，每人体检费150元；\n"
+    "体检后30个工作日内将报告反馈本人并录入健康档案。对体检发现的高血压、糖尿病患者纳入家庭医生签约管理，"
+    "计划新增签约3000人。\n2025年辖区65岁以上老年人口达17.6万人，体检覆盖率仅为58%，慢病早发现比例偏低。\n"
+    "体检对象满意度不低于90%。",
+    "项目构成": [{"名称": "体检服务费", "内容": "21000人×150元", "金额": 3150000}],
+}
+
+
+def test_the_new_users_health_check_draft(tmp_path) -> None:
+    """The trial's brief b1: no target from 仅为58%, no garbled names in rows or goals, and no generic precedent
+    rows of unrelated projects (安全事故发生次数, 管理人员满意度, 验收合格率) in a brief of unsure type."""
+    with build_services(web_settings(tmp_path / "data")) as services:
+        ws = services.workspace()
+        stored = ws.open(ws.draft(Brief.model_validate(ELDERLY), on_event=lambda _: None).info.draft_id, None)
+    names = [r.name for r in stored.draft.indicators]
+    values = [r.value.value for r in stored.draft.indicators]
+    assert not any("58" in v for v in values), values
+    assert {"新增签约人数", "报告反馈时限", "体检对象满意度"} <= set(names), names
+    assert not {"安全事故发生次数", "管理人员满意度", "验收合格率"} & set(names), names
+    goal = next(s.text for s in stored.draft.sections if s.kind is SectionKind.GOAL_ANNUAL)
+    assert "仅" not in goal and "新增签人数" not in goal and "58%" not in goal, goal
+    assert not [f.rule_id for f in stored.draft.review.findings if f.rule_id.startswith("FW-MISSING")]
