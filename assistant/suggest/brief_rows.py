@@ -363,9 +363,14 @@ def count_name(s: Statement) -> str:
     return f"{base}{suffix}"
 
 
+# Nouns of an event: a verb before them names the kind of event (调研活动, 培训会议), never what is done to it.
+_EVENT = re.compile(r"^(?:活动|会议|座谈会|讲座|论坛|比赛|竞赛|展览|演出|沙龙)$")
+
+
 def in_order(obj: str, verb: str, clause: str) -> str:
-    """Object and verb as the brief orders them: 组织代表专题调研活动8次 → 调研活动 (not 活动调研)."""
-    if verb and f"{obj}{verb}" not in clause and f"{verb}{obj}" in clause:
+    """Object then verb (选区划分, 选民登记), except an event noun the brief names after its verb: 组织代表专题调研
+    活动8次 → 调研活动 (not 活动调研)."""
+    if verb and _EVENT.match(obj) and f"{verb}{obj}" in clause:
         return f"{verb}{obj}"
     return f"{obj}{verb}"
 
