@@ -67,6 +67,7 @@ def test_a_total_cost_above_the_funding_is_flagged(name: str, value: str, flagge
         ("调研课题数量", "≥6(项)", False),
         ("调研成果采纳率", "≥60(%)", False),
         ("课题数量增长率", "≥10(%)", False),
+        ("信息系统故障率", "=0(次)", False),  # a zero count of failures, as forms write it
     ],
 )
 def test_a_unit_of_the_wrong_kind_is_flagged(name: str, value: str, flagged: bool) -> None:

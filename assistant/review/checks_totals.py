@@ -4,7 +4,8 @@
   the header gives (项目资金总额 / 年度资金申请 / 财政资金 48万元): the cost row and the money no longer agree, the
   classic send-back a funding cut leaves behind (beyond the rounding the written figure carries).
 - ``VAL-UNIT-KIND``: a row whose name counts things (课题数量, 培训人次, 检查次数) with a % value, or a rate (…率)
-  given in a count unit (项, 人, 次): the unit says another measure than the name.
+  given in a count unit other than zero (采纳率 ≥6(项); 故障率 =0(次), as forms often write it, is let be): the unit
+  says another measure than the name.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _unit_kind(decl: Declaration) -> Iterator[Finding]:
                 "或把名称改为相应的比率（如完成率）"
             )
             yield finding("VAL-UNIT-KIND", message, at_indicator(ind))
-        elif _RATE_NAME.search(ind.name) and _COUNT_UNITS.match(v.unit):
+        elif _RATE_NAME.search(ind.name) and _COUNT_UNITS.match(v.unit) and v.number:  # 故障率 =0(次) reads fine
             message = (
                 f"指标{quoted(ind)}的名称是比率，指标值却以“{v.unit}”计数；请改为百分比（如≥95(%)），"
                 "或把名称改为相应的数量"
