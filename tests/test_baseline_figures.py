@@ -54,6 +54,7 @@ def test_the_coverage_baseline_names_its_rate_without_garbling() -> None:
     ("content", "kept"),
     [
         ("确保签约率不低于60%。", "≥60(%)"),
+        ("日常检查发现问题整改率100%。", "=100(%)"),  # the share of problems put right is a target
         ("全年培训社区医生不少于300人。", "≥300(人)"),
     ],
 )
