@@ -94,6 +94,15 @@ def import_(
     with open_services() as services:
         declarations = services.review.read(file)
         repeats = {decl.id: services.corpus.duplicates(decl) for decl in declarations}
+        rated = services.review.self_evaluation_rows(file)
+    if rated:
+        render.console().print(
+            render.plain(
+                f"{file.name} 是项目支出绩效自评表（读到 {rated} 行自评指标），不是绩效目标申报表，"
+                f"未按申报表读取。请用 assistant selfeval import {shlex.quote(str(file))} 导入自评表。"
+            )
+        )
+        raise typer.Exit(1)
     if as_json:
         typer.echo(json.dumps([d.model_dump(mode="json") for d in declarations], ensure_ascii=False, indent=2))
         return

@@ -203,7 +203,18 @@ def read_deadlines(part: str, label: str, clause: str, taken: list[tuple[int, in
     return found
 
 
+# 将报告反馈本人, 把结果告知申请人: the thing handed over sits between 将/把 and the verb; who receives it is no object.
+_HANDED = re.compile(
+    r"^(?:将|把)(?P<what>[\u4e00-\u9fff]{2,8}?)(?=反馈|告知|送达|报送|提交|交付|移交|发放|通知|寄送|推送|出具)"
+)
+
+
 def _deadline_phrase(before: str, after: str) -> tuple[str, str]:
+    handed = _HANDED.match(after)
+    if handed:  # 30个工作日内将报告反馈本人并录入健康档案 → 反馈, 报告
+        rest = after[handed.end() :]
+        verb = next((w for w, tag in tagged(rest) if is_verb(w, tag)), rest[:2])
+        return verb, clean_object(handed["what"]) or handed["what"]
     after_words = tagged(STOP.split(after, maxsplit=1)[0])
     verb = next((w for w, tag in after_words if is_verb(w, tag)), "")
     rest = "".join(w for w, _ in after_words[[w for w, _ in after_words].index(verb) + 1 :]) if verb else ""

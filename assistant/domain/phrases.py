@@ -18,6 +18,8 @@ from typing import Any
 APPROX = (
     "约|近|逾|不超过|不多于|超过|不少于|不低于|至少|达到|达|共计|共|累计|合计|总计|计|>=|<=|＞＝|＜＝|≥|≧|≤|≦|＞|＜|>|<"
 )
+# A 约 that closes a word (签约, 合约, 预约, 制约, 节约, 条约, 公约, 契约, 邀约, 特约), not an estimate before a figure.
+WORD_YUE = re.compile(r"[签合预制节条公契邀特履违]约$")
 ACTIVITY = re.compile(r"(?:活动|会议|座谈会|讲座|培训|检查|调研|演练|宣讲)$")
 # Words that open a clause but say nothing of the object: 全区, 预计, 全年…
 _LEAD = re.compile(
@@ -138,7 +140,9 @@ STOP = re.compile(r"[，,；;。！？!?\n（）()：:]")
 def phrase(before: str, after: str) -> tuple[str, str]:
     """(verb, object) of a figure from the words before it (划分选区约 → 划分, 选区) or, where nothing names
     an object before it, the noun right after it (18个站点 → 站点; 3个工作日内出具检测报告 → 出具, 检测报告)."""
-    before = re.sub(rf"(?:{APPROX}|每[月季周年天日]|每)+$", "", before.rstrip("（( "))
+    before = before.rstrip("（( ")
+    if not WORD_YUE.search(before):  # 新增签约: the 约 is the word's own
+        before = re.sub(rf"(?:{APPROX}|每[月季周年天日]|每)+$", "", before)
     words = tagged(before)
     known = [n for n, (w, _) in enumerate(words) if (w in KNOWN_VERBS or w in GENERIC_VERBS) and not _in_noun(words, n)]
     verbs = known or [n for n, (w, tag) in enumerate(words) if is_verb(w, tag) and not _in_noun(words, n)]

@@ -30,6 +30,7 @@ from assistant.domain.phrases import (
     GENERIC_VERBS,
     KNOWN_VERBS,
     STOP,
+    WORD_YUE,
     clean_object,
     leading_noun,
     phrase,
@@ -233,6 +234,9 @@ def _counts(
         number = read_number(m["num"], "亿" if m["wan"] == "亿" else None)
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
+        approx, words = m["approx"] or "", m.group(0)
+        if approx == "约" and WORD_YUE.search(before + "约"):  # 新增签约3000人: 约 ends 签约, no estimate
+            before, approx, words = before + "约", "", words[1:]
         own_verb, obj = phrase(before, after)
         named = _LABELLED.search(before) if label != "项目构成" else None  # a 项目构成 line's name is what it pays for
         if not obj and named:  # 助餐点数量：≥13个 — the label names what is counted
@@ -247,13 +251,13 @@ def _counts(
             Kind.INPUT if m["unit"] in PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
             number,
             unit,
-            count_op(m["approx"] or "", m["tail"] or "", before, after),
+            count_op(approx, m["tail"] or "", before, after),
             own_verb or verb,
             obj,
             label,
             clause,
-            m.group(0),
-            approx=bool(m["approx"]) and m["approx"] in {"约", "近", "逾"},
+            words,
+            approx=approx in {"约", "近", "逾"},
             per_unit=per["per"] if per else None,
         )
         if _seasonal_daily(before):

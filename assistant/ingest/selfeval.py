@@ -23,6 +23,7 @@ from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
@@ -177,6 +178,7 @@ def read_self_evaluation_cells(
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
         )
+    funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}",
         project_name=str(header.get("project_name") or ""),
@@ -193,7 +195,7 @@ def read_self_evaluation_cells(
         improvements=texts.get("improvements"),
         source=source,
     )
-    return evaluation, state.notes
+    return evaluation, state.notes + stated
 
 
 # Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.

@@ -300,6 +300,22 @@ RULES: tuple[Rule, ...] = (
         "请在项目构成中列明其余分项。",
     ),
     Rule(
+        id="COST-TOTAL-FUNDING",
+        severity=W,
+        criterion=C_FEASIBLE,
+        source=_PRIMER_COST,
+        title="总成本指标超过项目资金",
+        fix="按表头的项目资金改写总成本指标（如“项目总成本≤48(万元)”）；资金已调整的，请同时核对单位成本和分项成本。",
+    ),
+    Rule(
+        id="VAL-UNIT-KIND",
+        severity=W,
+        criterion=C_APPROPRIATE,
+        source=_PRIMER4,
+        title="指标值的单位与指标名称的计量方式不符",
+        fix="数量、人数、次数类指标用计数单位（项、个、人、次）；比率类指标用百分比(%)；或改写名称使之与单位一致。",
+    ),
+    Rule(
         id="VAL-TEMPLATE",
         severity=H,
         criterion=C_APPROPRIATE,
@@ -370,6 +386,14 @@ RULES: tuple[Rule, ...] = (
         source="立项依据须为真实存在、可查证的政策文件（名称和文号准确）；本工具只引用政策库收录的或用户提供的政策",
         title="标为取自政策库的政策在政策库中查无此文",
         fix="对照原文核实名称和文号：确有此文件的按原文写作本人提供的依据；查无此文件的删去。",
+    ),
+    Rule(
+        id="BASIS-OWN-UNVERIFIED",
+        severity=H,
+        criterion=C_FEASIBLE,
+        source="立项依据须为真实存在、可查证的政策文件（名称和文号准确）；政策库只收录了部分政策，无法离线核实其余文件",
+        title="用户提供的政策文号不在政策库中，无法核实",
+        fix="请对照文件原文核对名称和文号（发文机关代字、年份、序号）；核对无误的可保留，此提示不影响提交。",
     ),
     Rule(
         id="GOAL-REPEATS",

@@ -7,6 +7,7 @@ policies and claims nothing. Without a policy library in the review context noth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from assistant.domain.model import Declaration, LibraryCitation, SectionKind
@@ -74,3 +75,33 @@ def _same(cited: LibraryCitation, record: PolicyReference) -> bool:
     return record.doc_number is not None and normalise_reference(cited.doc_number) == normalise_reference(
         record.doc_number
     )
+
+
+OWN_RULE = "BASIS-OWN-UNVERIFIED"
+_ENTRY = re.compile(r"《(?P<title>[^《》]{2,80})》\s*[（(](?P<number>[^（）()]{2,60})[）)]")
+_NUMBERED = re.compile(r"\d")
+
+
+def check_own_numbers(decl: Declaration, context: ReviewContext) -> Iterator[Finding]:
+    """A 立项依据 entry the person gave as their own, written with a 文号 the policy library does not hold (neither the
+    number nor the title with it): nothing offline can confirm it, so a hint asks them to check the name and number
+    against the document. Not an error: the library holds only part of the policies a project may rest on."""
+    if not context.policies or not decl.own_policies:
+        return
+    own = {_plain(t) for t in decl.own_policies}
+    for m in _ENTRY.finditer(decl.section_text(SectionKind.BASIS) or ""):
+        title, number = m["title"].strip(), m["number"].strip()
+        if _plain(title) not in own or not _NUMBERED.search(number):
+            continue
+        if find_policy(context.policies, number) or find_policy(context.policies, policy_label(title, number)):
+            continue
+        yield finding(
+            OWN_RULE,
+            f"立项依据中的{policy_label(title, number)}（用户提供）不在政策库中，本工具无法核实其名称和文号；"
+            "请对照原文核对后再提交。",
+            at_section(decl, SectionKind.BASIS),
+        )
+
+
+def _plain(title: str) -> str:
+    return re.sub(r"\s+", "", title).strip("《》")

@@ -37,6 +37,11 @@ from assistant.review.subject import (
 )
 
 _TITLE = re.compile(r"《([^《》]{2,80})》")
+# A policy cited with its issuers and number after the title (《…规定》（教育部 国家卫生健康委员会令第45号）, 沪府办
+# 〔2024〕12号): who issued it is no subject of the sentence, so those words are not read as the project's domain.
+_CITED = re.compile(
+    r"《[^《》]{2,80}》(?:\s*[（(][^（）()]{0,80}[）)])?|[（(][^（）()]{0,60}(?:〔\d{4}〕|\[\d{4}\]|令第|第\d+号)[^（）()]{0,20}[）)]"
+)
 _OWN_SECTIONS = (SectionKind.OVERVIEW, SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL, SectionKind.PLAN)
 
 
@@ -138,7 +143,7 @@ def check_necessity_domain(decl: Declaration, context: ReviewContext) -> Iterato
     for sentence in sentences(decl.section_text(SectionKind.NECESSITY) or ""):
         titles = [f"《{t}》" for t in _TITLE.findall(sentence) if _off_subject(project, t, context, own)]
         words = titles + foreign_runs(
-            _TITLE.sub(" ", sentence), allowed=allowed, foreign=foreign, said_in="\n".join(vocabulary)
+            _CITED.sub(" ", sentence), allowed=allowed, foreign=foreign, said_in="\n".join(vocabulary)
         )
         if words:
             yield finding(

@@ -16,6 +16,7 @@ from assistant.review import (
     checks_relevance,
     checks_subject,
     checks_text,
+    checks_totals,
     checks_type,
     checks_values,
 )
@@ -42,6 +43,7 @@ CHECKS: tuple[Check, ...] = (
     checks_type.check_type_relevance,
     checks_defects.check_defects,
     checks_counts.check_counts,
+    checks_totals.check_totals,
     checks_reading.check_reading,
     checks_subject.check_goal_repeats,
     checks_goals.check_goal_values,
@@ -62,6 +64,7 @@ def review(decl: Declaration, context: ReviewContext | None = None) -> ReviewRep
     known = context or ReviewContext()
     findings.extend(checks_subject.check_basis_subject(decl, known))
     findings.extend(checks_library.check_library_citations(decl, known))
+    findings.extend(checks_library.check_own_numbers(decl, known))
     findings.extend(checks_subject.check_necessity_domain(decl, known))
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, _RULE_ORDER[f.rule_id]))
     return ReviewReport(

@@ -47,7 +47,14 @@ if TYPE_CHECKING:
     )
     from assistant.store.cycle import FormConflict, FormKind, FormSummary, StoredForm
     from assistant.store.fields import ROLLOVER_TARGET, field_label, field_texts, indicator_path, section_path
-    from assistant.suggest.models import Evidence, IndicatorSuggestion, SuggestionSet, ValueProposal, provenance
+    from assistant.suggest.models import (
+        HUMAN_BASIS,
+        Evidence,
+        IndicatorSuggestion,
+        SuggestionSet,
+        ValueProposal,
+        provenance,
+    )
 
 _EXPORTS: dict[str, tuple[str, str]] = {
     "Answer": ("assistant.qa.models", "Answer"),
@@ -68,6 +75,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "DraftSummary": ("assistant.store", "DraftSummary"),
     "elapsed_share": ("assistant.cycle.monitoring", "elapsed_share"),
     "Evidence": ("assistant.suggest.models", "Evidence"),
+    "HUMAN_BASIS": ("assistant.suggest.models", "HUMAN_BASIS"),
     "failed_sections": ("assistant.drafting.chain", "failed_sections"),
     "field_label": ("assistant.store.fields", "field_label"),
     "field_texts": ("assistant.store.fields", "field_texts"),
@@ -123,6 +131,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "HUMAN_BASIS",
     "IMPORT_FORMATS",
     "provenance",
     "CYCLE_RULES",

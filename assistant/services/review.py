@@ -6,6 +6,7 @@ the review engine must not depend on drafting (drafting depends on review).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -24,6 +25,9 @@ from assistant.review.engine import review, review_all
 from assistant.review.models import Finding, ReviewReport, Rule
 from assistant.services.scope import CorpusScope
 from assistant.store.files import draft_from_payload, is_draft_payload, read_json_object
+
+_SELF_EVALUATION = re.compile(r"绩效自评表|绩效自评报告")
+_DECLARATION = re.compile(r"绩效目标申报表|绩效目标表|目标申报")
 
 
 class ReviewService:
@@ -44,6 +48,20 @@ class ReviewService:
         as written (an imported draft JSON may name an invented one)."""
         report = self.check_declaration(to_declaration(draft))
         return [f for f in report.findings if f.rule_id == LIBRARY_RULE]
+
+    def self_evaluation_rows(self, path: Path) -> int:
+        """How many indicator rows ``path`` holds read as a 项目支出绩效自评表 (so `import` can say the file is one and
+        point to `selfeval import`); 0 when it is not one or cannot be read."""
+        from assistant.ingest.selfeval_files import read_self_evaluation_file
+
+        try:
+            head = path.read_bytes()[:6000].decode("utf-8", errors="ignore")
+            if not _SELF_EVALUATION.search(head) or _DECLARATION.search(head):
+                return 0  # only a text whose title says 自评表 (and no 目标申报表) is one
+            evaluation, _ = read_self_evaluation_file(path)
+        except (InputError, OSError):
+            return 0
+        return len(evaluation.rows)
 
     def rules(self) -> list[Rule]:
         """The rule catalogue (`assistant rules`)."""

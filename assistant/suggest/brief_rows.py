@@ -81,7 +81,39 @@ _DOES = re.compile(
 
 def is_background(s: Statement) -> bool:
     """A figure that counts (or gives the share of) the people of the area or of a register, with nothing done to
-    them in its clause: context for 必要性, not an output (see `background_notes`)."""
+    them in its clause, or that states the problem as it is now (`is_baseline`): context for 必要性, not an output
+    (see `background_notes`)."""
+    return is_baseline(s) or _counts_people(s)
+
+
+# Words that say a figure is the problem as it stands, not a plan: 覆盖率仅为58%, 不足60%, 只有3名, 3所食堂被提出整改意见,
+# 存在安全隐患的5处, 检查中发现问题12个, 去年完成…. A comparison with last year (较去年提高5%) is a target, not a baseline.
+_BASELINE = re.compile(
+    r"(?<!不)仅[为有占达是剩]?\d|(?<!不)仅(?:为|有|占|达|是|剩)|只有|只占|只达|尚不足|不足|不到|尚未达到|尚未覆盖|"
+    r"被[\u4e00-\u9fff]{0,8}?(?:整改|通报|约谈|处罚|处分|问责|批评|曝光|查处|投诉|举报|退回)|"
+    r"存在[\u4e00-\u9fff]{0,10}?(?:问题|隐患|风险|缺陷|短板|不足)|(?:检查|排查|督查|巡查|审计)(?:中|时)?(?:有|发现)|"
+    r"(?<![较比])(?:去年|上年|上一年|前年|往年|历年)"
+)
+_PLAN_WORDS = re.compile(r"计划|拟|力争|确保|提高到|提升至|提高至|达到|不低于|不少于|实现")
+
+
+def is_baseline(s: Statement) -> bool:
+    """A count or rate its clause gives as the present problem or last year's figure (体检覆盖率仅为58%, 2025年检查中
+    有3所食堂被提出整改意见): the baseline a target is measured against, never itself a target."""
+    if s.kind not in {Kind.COUNT, Kind.RATE, Kind.INPUT}:
+        return False
+    at = s.clause.find(s.words)
+    if at > 0 and _BASELINE.search(s.clause[max(0, at - 8) : at]):
+        return True  # 由去年的58%提高到75%: the words right before the figure make it the baseline
+    if s.kind is Kind.RATE and _FIXING.search(s.subject):
+        return False  # 检查发现问题整改率100%: the share of the problems put right is a target
+    return _BASELINE.search(s.clause) is not None and not _PLAN_WORDS.search(s.clause)
+
+
+_FIXING = re.compile(r"整改|处置|办结|处理|化解|销号|回复|答复")
+
+
+def _counts_people(s: Statement) -> bool:
     if _DOES.search(s.clause) or not _POPULATION.search(s.clause):
         return False
     if s.kind is Kind.RATE:
@@ -94,11 +126,23 @@ def is_background(s: Statement) -> bool:
 def background_notes(brief: Brief) -> list[str]:
     """One note per background figure left out of the table (Chinese), so the officer sees why it has no row."""
     return [
-        f"简报{s.field}“{s.clause}”中的{s.words}是项目的背景情况（服务对象或人口的总量、占比），不是项目的产出，"
+        _baseline_note(s)
+        if is_baseline(s)
+        else f"简报{s.field}“{s.clause}”中的{s.words}是项目的背景情况（服务对象或人口的总量、占比），不是项目的产出，"
         "未设数量指标；可在“项目设立的必要性”或“项目概况”中引用，如需考核覆盖面，可把它作为覆盖率的分母"
         for s in read_statements(brief)
         if is_background(s) and s.kind is not Kind.INPUT
     ]
+
+
+def _baseline_note(s: Statement) -> str:
+    """体检覆盖率仅为58% → a note that 58% is where things stand now: a reason in 必要性 and the base of the 覆盖率 row."""
+    measure = _measure_name(s.subject) if s.kind is Kind.RATE else ""
+    base = f"，可作为“{measure}”指标的基数（历史标准）" if len(measure) >= 3 else ""
+    return (
+        f"简报{s.field}“{s.clause}”中的{s.words}是现状（存在的问题或以往的数值），不是本项目的目标，未设指标；"
+        f"可在“项目设立的必要性”中引用{base}，目标值请按本年计划另行填写"
+    )
 
 
 # Administrative areas a service sits in (街镇, 街道, 村居…); a count of them is where the work is done, not an output.
@@ -221,9 +265,10 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             name = f"{_short(facility)}数量" if facility else count_name(s)
             level2, value = _count_level(s), f"{s.op}{plain(s.number)}({s.unit})"
         case Kind.RATE:
-            if not s.subject:
+            name = _measure_name(s.subject)
+            if not name:
                 return None
-            name = s.subject if s.subject.endswith(("率", "度")) else f"{s.subject}达标率"
+            name = name if name.endswith(("率", "度")) else f"{name}达标率"
             level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
             return brief_row(name, level2, value, s, note=_over_hundred(name, s)) if len(name) >= 3 else None
         case Kind.DEADLINE:
@@ -239,6 +284,17 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     if len(name) < 3:
         return None
     return brief_row(name, level2, value, s)
+
+
+# Words that may trail a rate's subject before its figure (覆盖率仅为, 合格率均达, 满意度需达到): never part of a name.
+_SUBJECT_TAIL = re.compile(r"(?:仅|只|尚|均|需|要|应|将|已|须|必须|要求|力争|确保|不足|不到|达|为|在|保持)+$")
+
+
+def _measure_name(subject: str) -> str:
+    """A rate's subject without an adverb or verb the reading left at its end (体检覆盖率仅 → 体检覆盖率); a subject
+    that names no rate before such words (公文送达) is kept whole."""
+    cut = _SUBJECT_TAIL.sub("", subject)
+    return cut if cut.endswith(("率", "度")) else subject
 
 
 # A rate that may exceed 100% (增长率 120%); any other rate above 100% is impossible (review VAL-IMPOSSIBLE).
@@ -302,7 +358,7 @@ def count_name(s: Statement) -> str:
         suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
     obj = _short(s.object)
-    base = obj if verb and obj.endswith(verb) else f"{obj}{verb}"
+    base = obj if verb and obj.endswith(verb) else in_order(obj, verb, s.clause)
     if suffix == "面积" and obj.endswith("面积"):  # 改造面积约1500平方米 → 改造面积
         return f"{obj[:-2]}{verb}面积"
     if obj in {"项目", "类别", "品种", "样品"}:  # 检测农药残留、兽药残留等32项 → 检测项目数量
@@ -312,8 +368,25 @@ def count_name(s: Statement) -> str:
     return f"{base}{suffix}"
 
 
+# Nouns of an event: a verb before them names the kind of event (调研活动, 培训会议), never what is done to it.
+_EVENT = re.compile(r"^(?:活动|会议|座谈会|讲座|论坛|比赛|竞赛|展览|演出|沙龙)$")
+
+
+def in_order(obj: str, verb: str, clause: str) -> str:
+    """Object then verb (选区划分, 选民登记), except an event noun the brief names after its verb: 组织代表专题调研
+    活动8次 → 调研活动 (not 活动调研)."""
+    if verb and _EVENT.match(obj) and f"{verb}{obj}" in clause:
+        return f"{verb}{obj}"
+    return f"{obj}{verb}"
+
+
+# A generic verb inside a long object (委托高校和研究机构开展调研课题): what is counted is what follows it.
+_INNER_VERB = re.compile(r"(?:开展|组织|进行|实施|完成)(?P<rest>[\u4e00-\u9fff]{2,})$")
+
+
 def _short(obj: str) -> str:
-    return last_words(obj, MAX_OBJECT)
+    inner = _INNER_VERB.search(obj) if len(obj) > MAX_OBJECT else None
+    return last_words(inner["rest"] if inner else obj, MAX_OBJECT)
 
 
 def last_words(obj: str, limit: int) -> str:

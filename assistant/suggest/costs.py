@@ -24,7 +24,7 @@ from decimal import ROUND_CEILING, Decimal
 from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.framework import Level2
 from assistant.domain.statements import Kind, Statement, plain
-from assistant.suggest.brief_rows import brief_row, last_words, plan_value
+from assistant.suggest.brief_rows import brief_row, in_order, last_words, plan_value
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
 from assistant.suggest.text import core_name, grams, specific_grams
 
@@ -77,7 +77,7 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
     for s, count in matched:
         verb = (s.verb or ("" if s.object or not count else count.verb))[-2:]  # 会议餐饮标准, not 会议餐饮召开标准
         obj = _short(s.object or (count.object if count else ""))
-        name = standard_name(s.subject) or f"{obj}{verb}标准"
+        name = standard_name(s.subject) or f"{in_order(obj, verb, count.clause if count else s.clause)}标准"
         if len(name) <= len("标准"):
             continue  # a figure that names nothing it prices (每份5元 alone): no row rather than a nameless one
         note = f"核算：{check}" if check else None

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ from assistant.suggest.pipeline import fill_gaps, own_rows, read_brief
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
+from assistant.suggest.text import grams, specific_grams
 
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
@@ -119,9 +121,26 @@ def _in_own_words(fit: Fit) -> Callable[[IndicatorSuggestion], bool]:
     def fits(row: IndicatorSuggestion) -> bool:
         if row.naming is Naming.FILLED or any(w in row.name and w not in fit.text for w in markers):
             return False  # a name filled with the brief's own name (…专项整治完善率) proves nothing about it
-        return fit.about_brief(row.name) or row.score >= CLOSE_PRECEDENT
+        if row.score >= CLOSE_PRECEDENT:
+            return True
+        if not specific_grams(row.name):  # 安全事故发生次数, 管理人员满意度, 验收合格率 in a health-check brief
+            return _said_in(row.name, fit.text)
+        return fit.about_brief(row.name)
 
     return fits
+
+
+# What any indicator name may carry without saying what it measures: the framework's measure words.
+_MEASURE_WORDS = re.compile(
+    r"满意度|满意率|发生次数|发生率|次数|数量|合格率|达标率|完成率|及时率|覆盖率|准确率|时限|率|度|数"
+)
+
+
+def _said_in(name: str, text: str) -> bool:
+    """Whether a generic precedent name's subject (its words before the measure) is the brief's own: 安全事故 in a
+    brief that speaks of 安全 and 事故, 管理人员 where the brief names them; a bare measure (满意度) always is."""
+    subject = _MEASURE_WORDS.sub("", name)
+    return set(grams(subject)) <= set(grams(text))
 
 
 def brief_text(brief: Brief) -> str:

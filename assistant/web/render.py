@@ -8,6 +8,7 @@ from urllib.parse import unquote
 from assistant.domain.model import Declaration, NoteLevel, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.services.results import (
+    HUMAN_BASIS,
     INDICATOR_TABLE,
     Draft,
     DraftConflict,
@@ -91,12 +92,18 @@ def indicator_rows(stored: StoredVersion) -> list[list[str]]:
                 ind.level2.value,
                 ind.name,
                 ind.value.value,
-                ind.value.ground.value,
+                ground_label(ind.value),
                 origin,
                 marks,
             ]
         )
     return rows
+
+
+def ground_label(value: ValueProposal) -> str:
+    """The 取值依据 a row shows: 人工填写 once a person typed the value (its ground stays the earlier one for the
+    record), else 计划标准 / 历史标准 / 模板参考值."""
+    return HUMAN_BASIS if value.basis == HUMAN_BASIS else value.ground.value
 
 
 def section_label(stored: StoredVersion, kind: SectionKind) -> str:
@@ -110,7 +117,7 @@ def section_label(stored: StoredVersion, kind: SectionKind) -> str:
 def evidence_panel(value: ValueProposal, evidence: list[Evidence], *, name: str) -> str:
     """Where a value came from: its 取值依据, the brief arithmetic, the template, the precedents."""
     lines = [
-        f"**{md(name, inline=True)}**：{md(value.value, inline=True)}（{value.ground.value}）",
+        f"**{md(name, inline=True)}**：{md(value.value, inline=True)}（{ground_label(value)}）",
         "",
         f"- 依据：{md(value.basis, inline=True)}",
     ]
