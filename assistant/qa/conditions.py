@@ -50,17 +50,17 @@ _CONDITION_HOLDER_FIRST = re.compile(
     f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
 )
 _EXIST_WORD = r"(?:有没有|是否有|有无|有没|是不是有|可有)"
-_KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|性质|领域)?的?"
+_KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|有关|性质|领域)?的?"
 _HOLDERS = r"(?:项目|先例|申报表|案例|例子)"
 _PAST = r"(?:人|单位)?(?:做过|申报过|报过|搞过|申请过|立过项|干过)?"
 # 有没有老年助餐类项目的先例 / 以前有没有做过信访平台这类项目 / 是否有养老服务方面的项目
-_EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
+_EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?:跟|和|与|同)?(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
 _DONE = r"(?:做过|申报过|报过|搞过|申请过)"
 # 有没有人做过党费缴纳系统 / 以前有单位申报过智慧养老平台项目吗: existence without 项目 or 先例
 _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
-_ASKED = f"{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{1,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
+_ASKED = f"(?<=项目)有吗|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{1,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
 EXIST_WORDS = re.compile(_ASKED)
 # 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗 / 想报一个老年食堂的项目，有先例吗
 _EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape(CUT + MONEY)}]{{0,6}}?)(?:{_ASKED})")

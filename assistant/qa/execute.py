@@ -301,7 +301,10 @@ def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
     rows = [_funding_row(decl, field) for decl in decls]
     filled = [row for row in rows if row.amount is not None]
     blanks = [row for row in rows if row.amount is None]
-    lines = [f"{i}. {_title_of(row)}：{row.value} {row.citation.label}" for i, row in enumerate(rows, 1)]
+    lines = [
+        f"{i}. {_title_of(row)}：{row.value} {row.citation.label}{_annual_beside(field, decl, row)}"
+        for i, (decl, row) in enumerate(zip(decls, rows, strict=True), 1)
+    ]
     if not filled:
         head = f"这 {len(rows)} 份申报表的{field.label}均为空白（未填写），无法给出合计。"
         return Result(lines=[head, *lines, *_alternative(field, decls)], rows=rows, notes=(head,))
@@ -315,6 +318,15 @@ def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
         figure=yuan(total),
         notes=(blank_note,) if blank_note else (),
     )
+
+
+def _annual_beside(field: FundingField, decl: Declaration, row: Row) -> str:
+    """信息化建设项目多少钱, one of its years with a blank 项目资金总额: the 年度资金申请总额 it did fill, shown beside the
+    blank (cited), not added into the sum."""
+    if row.amount is not None or field is not FundingField.TOTAL or decl.funding.annual is None:
+        return ""
+    cited = funding_citation(decl, FundingField.ANNUAL)
+    return f"；该表填写的{FundingField.ANNUAL.label}为 {yuan(decl.funding.annual)} {cited.label}（未计入合计）"
 
 
 def _blank_note(field: FundingField, blanks: list[Row]) -> str | None:

@@ -331,7 +331,7 @@ def _is_follow_up(text: str) -> bool:
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
 
-_SAME_PERSON = re.compile(r"也是(?:他|她|TA|ta|同一个人|同一人|这个人|此人|这位)")
+_SAME_PERSON = re.compile(r"也是(?:他|她|TA|ta|同一个?人|这个人|此人|这位|这个?号码?|这个电话|同一个?号|这一?天|同一天|这个(?:时间|日期|日子))")
 
 
 def _take_project_type(
