@@ -30,7 +30,9 @@ _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _NTH = re.compile(r"(倒数)?第([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
 _FEWEST = re.compile(r"倒数|少|低|小")
 _BOTH = re.compile(r"(?:都|均|同时)(?:有|报|申报|申请|做)|(?:两|几)年都")
-_REMOVED = re.compile(r"(少了|去掉了?|删了|删掉了?|删除了?|减少了|取消了?|没了|砍了|拿掉了?)(哪些|哪几个|什么)(绩效)?指标")
+_REMOVED = re.compile(
+    r"(少了|去掉了?|删了|删掉了?|删除了?|减少了|取消了?|没了|砍了|拿掉了?)(哪些|哪几个|什么)(绩效)?指标"
+)
 _ADDED = re.compile(r"(新增了?|新加了?|多了|增加了|加了)(哪些|哪几个|什么)(绩效)?指标")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个点)")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|至少|高于|超过|大于|及以上|或以上|≥")
@@ -40,7 +42,9 @@ _STAGE_COMPLETE = re.compile(r"完成阶段")
 _NOT_APPLIES = re.compile(r"不适用|没勾|未勾|不勾|没有勾|不涉及|不用|没打勾|未打勾|不适合")
 
 
-_SAME = re.compile(r"也是(?:他|她|TA|ta|同一个?人|这个人|此人|这位|这个?号码?|这个电话|同一个?号|这一?天|同一天|这个(?:时间|日期|日子))")
+_SAME = re.compile(
+    r"也是(?:他|她|TA|ta|同一个?人|这个人|此人|这位|这个?号码?|这个电话|同一个?号|这一?天|同一天|这个(?:时间|日期|日子))"
+)
 
 
 def same_value_line(question: str, previous: Query | None, result: Answer, scope: Scope) -> str | None:
@@ -237,9 +241,15 @@ def by_stage(question: str, cues: Cues, scope: Scope) -> Answer | None:
     for decl in decls:
         hits = [s for s in decl.safeguards if any(x.stage == stage and x.applies == applies for x in s.stages)]
         ref = SourceRef(
-            ref=f"{decl.id}#header", project=decl.header.name, year=decl.header.year, part="制度保障", quote=decl.header.name
+            ref=f"{decl.id}#header",
+            project=decl.header.name,
+            year=decl.header.year,
+            part="制度保障",
+            quote=decl.header.name,
         )
-        lines.append(f"{_title(decl)} 的制度保障中，{stage}{word}的共 {len(hits)} 项（表中共 {len(decl.safeguards)} 项）：")
+        lines.append(
+            f"{_title(decl)} 的制度保障中，{stage}{word}的共 {len(hits)} 项（表中共 {len(decl.safeguards)} 项）："
+        )
         for s in hits:
             rows.append(
                 Row(

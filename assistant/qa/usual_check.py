@@ -77,7 +77,7 @@ def usual_check(
         if not group:
             continue
         shown = []
-        for decl, indicators in group[:EXAMPLES]:
+        for decl, indicators in group[: EXAMPLES if other and same else EXAMPLES + 1]:  # one group: three forms
             cite = indicator_citation(decl, indicators[0])
             citations.append(cite)
             shown.append(f"“{cite.quote}” {cite.label}")
@@ -102,7 +102,8 @@ def _is(indicator: Indicator, number: Decimal) -> bool:
 # 完成率一般咋设 / 及时率别人一般怎么写 / 验收合格率通常填多少: how forms set indicators named with a word
 _HOW = re.compile(
     r"(?P<x>[\u4e00-\u9fff]{2,10}?)(?:指标)?(?:的目标值)?(?:别人|大家|以前|往年)?(?:一般|通常|都|大多|常常)+"
-    r"(?:是)?(?:咋|怎么|怎样|如何)?(?:设置?|写|填|定)(?:的|成什么|多少|啥)?(?:呢|啊)?[？?。]?$"
+    r"(?:是)?(?:咋|怎么|怎样|如何)?(?:设置?|写|填|定|表述|描述|表达)(?:的|成什么|多少|啥|成.{1,8}?还是.{1,8}?)?(?:呢|啊)?"
+    r"[？?。]?$"
 )
 
 
@@ -111,7 +112,7 @@ def asked_how(question: str, indicator_names: tuple[str, ...]) -> str | None:
     found = _HOW.search(question.replace(" ", ""))
     if found is None:
         return None
-    word = re.sub("^(?:以前|往年|历年|别人|大家|项目)", "", found["x"].split("的")[-1])
+    word = re.sub("^(?:以前|往年|历年|别人|大家|项目)", "", found["x"].rstrip("的").split("的")[-1])
     return word if len(word) >= 2 and any(word in name for name in indicator_names) else None
 
 
