@@ -16,11 +16,14 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from assistant.qa.content_names import sole_holder
 from assistant.qa.cues import Cues
 from assistant.qa.models import Filters, Measure, Target
 from assistant.qa.select import select
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assistant.domain.model import Declaration
     from assistant.qa.execute import Scope
 
@@ -53,6 +56,52 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         if a is not None and b is not None and a.id != b.id:
             return pair(cues, a, b)
     return cues
+
+
+# Where a side named by what the project does ends: the asking words after it (哪个贵, 差多少钱, 谁的指标多)
+_CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜")
+_FLUFF = re.compile(
+    r"^(?:请问|帮我|麻烦|查下|查一下|看下|看看|比下|比一下|比较下)+|(?:那个|这个|那|这)(?:项目|系统|平台)?的?$"
+)
+
+
+def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
+    """机房改造跟预算审查平台哪个贵: a comparison whose sides are named by a project's name or by what it does (each
+    side one declaration: by its name, year and unit, or as the one form whose content holds all the side's
+    distinctive words); ``cues`` unchanged where the question is no such comparison or a side is not one form."""
+    from assistant.qa.parse import read_question  # parse imports this module's PAIR
+
+    text = "".join(question.split())
+    if cues.versus is not None or cues.refers_to_pair or not _ASKS.search(text):
+        return cues
+    for join in _JOIN.finditer(text):
+        later = text[join.end() :]
+        end = _CONTENT_SIDE_END.search(later, 2)
+        first, second = text[: join.start()], later[: end.start()] if end else later
+        sides = [_side(_FLUFF.sub("", side), scope, today, read_question) for side in (first, second)]
+        if sides[0] is not None and sides[1] is not None and sides[0].id != sides[1].id:
+            paired = pair(cues, sides[0], sides[1])
+            measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
+            return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
+    return cues
+
+
+def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -> Declaration | None:
+    """The one declaration a side names: by its project name (with its year and unit) or by its content."""
+    if len(phrase) < 2:
+        return None
+    side = reader(phrase, scope.lexicon, today=today)
+    loose = any(len(written) <= 2 for written, _ in side.matched)  # 党代 (of 党代表履职) read as an abbreviation
+    if loose and not side.years and (holder := sole_holder(phrase, scope.lexicon.contents)) is not None:
+        return next((d for d in scope.corpus.declarations if d.id == holder.declaration_id), None)
+    if side.project or side.declaration_id:
+        filters = Filters(years=side.years, unit=side.unit, project=side.project, declaration_id=side.declaration_id)
+        found = select(scope.corpus, filters, scope.lexicon.policies)
+        return found[0] if len(found) == 1 else None
+    if side.unknown_unit or side.unknown_district or side.years:
+        return None
+    holder = sole_holder(phrase, scope.lexicon.contents)
+    return next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
 
 
 def _one(side: Cues, scope: Scope) -> Declaration | None:

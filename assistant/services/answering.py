@@ -28,7 +28,7 @@ from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.script import simplified
-from assistant.qa.sides import sided
+from assistant.qa.sides import content_sided, sided
 from assistant.qa.special import same_value_line, special_answer
 from assistant.qa.subjects import ambiguous_answer, points_nowhere, scope_line, unknown_subject, which_project
 from assistant.qa.usual_check import asked_how, asked_value, usual_check, usual_values
@@ -97,7 +97,7 @@ def answer(
     deadline = time.monotonic() + MODEL_SECONDS
     previous = conversation.last_query
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
-    resolved = conversation.resolve(sided(question, cues, scope, today))
+    resolved = conversation.resolve(content_sided(question, sided(question, cues, scope, today), scope, today))
     log.info("问题：%s；读作：%s", question, _brief(resolved))
     if points_nowhere(question, resolved):  # 这个项目有几个指标, nothing discussed before
         result = which_project(question, scope)
