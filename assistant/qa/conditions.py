@@ -117,6 +117,8 @@ def take_condition(
                 continue
             phrase = _through_terms(full, phrase)
             cues = unread(cues, phrase)
+        if pattern in (_RELATED_AFTER, _RELATED_BEFORE) and len(stem := _SYSTEM.sub("", phrase)) >= 2:
+            phrase = stem  # 考录系统相关的项目: what is about 考录 (a 考录功能模块 as well), not only the words 考录系统
         start, end = min(found.start("v"), found.start("x")), max(found.end("v"), found.end("x"))
         if pattern in (_CONDITION_BEFORE, _RELATED_BEFORE):  # 提到驻场人员的项目｜有哪些指标: 的项目 is the condition's
             end = found.end()
@@ -211,6 +213,9 @@ def qualified_kind(cues: Cues, names: Names, indicator_names: tuple[str, ...]) -
         if kind and not is_known(kind, names) and not any(kind in name for name in indicator_names):
             return replace(cues, unknown_kind=kind)
     return cues
+
+
+_SYSTEM = re.compile(r"(?:系统|平台)$")
 
 
 def condition_phrase(written: str) -> str | None:

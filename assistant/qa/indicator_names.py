@@ -80,7 +80,7 @@ def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems:
     if cues.indicator_name is not None or (found := _WORD_BEFORE.search(text)) is None:
         return text, cues
     word = re.sub(r"(?:这一?类|类|方面|相关)?的?$", "", _GENERIC.sub("", found["w"]))
-    if len(word) < 2 or any(stem in word or word in stem for stem in level_stems if stem):
+    if len(word) < 2 or "绩效" in word or any(stem in word or word in stem for stem in level_stems if stem):
         return text, cues
     if sum(word in name for name in lexicon.indicator_names) < 2 or any(word in p for p in lexicon.projects):
         return text, cues

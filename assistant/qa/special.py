@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from assistant.domain.model import Declaration
 from assistant.domain.refs import SourceRef, header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cues import Cues
 from assistant.qa.execute import Scope, execute
+from assistant.qa.homophones import sounds
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.select import indicators_of, select
 
@@ -65,7 +67,7 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
 
 def special_answer(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """The answer of the first reader whose kind the question is, or None."""
-    for reader in (by_stage, indicator_change, both_years, by_value, nth_place):
+    for reader in (by_stage, indicator_change, both_years, by_value, nth_place, misspelt_indicator):
         found = reader(question, cues, scope)
         if found is not None:
             return found
@@ -267,3 +269,47 @@ def by_stage(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if not rows:
         lines.append("没有。")
     return _answer(question, lines, rows)
+
+
+# What asks for an indicator's value, and words that are no part of its name
+_ASKS_VALUE = re.compile(r"(?:定|设|写|填|是|为)(?:的|了|成|在|为)?(?:多少|啥|什么|几)|多少|目标值|指标值")
+_NOT_NAME = re.compile(
+    r"(?:定|设|写|填)(?:的|了|成|在|为)?(?:多少|啥|什么|几)?.*$|多少.*$|目标值|指标值|[^\u4e00-\u9fffA-Za-z]|那个|这个|的"
+)
+SIMILAR = 0.75  # the words' sounds against an indicator name's (difflib ratio) for a name with a typo in it
+
+
+def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """机关服务费驾驶员到为率定的多少: a named project's indicator written with a character left out or typed for one
+    of the same sound; the one name whose sounds are close (``SIMILAR``) and clearly closest, said how it was read."""
+    if not (cues.project or cues.declaration_id) or cues.indicator_name or cues.level1 or cues.level2:
+        return None
+    if cues.header_fields or cues.section or cues.rows or cues.target is not None or not _ASKS_VALUE.search(question):
+        return None
+    words = _NOT_NAME.sub("", cues.rest)
+    if len(words) < 3:
+        return None
+    decls = [d for d in scope.corpus.declarations if d.id == cues.declaration_id or d.header.name == cues.project]
+    decls = [d for d in decls if not cues.years or d.header.year in cues.years]
+    heard = sounds(words)
+    scored = sorted(
+        ((SequenceMatcher(None, heard, sounds(i.name)).ratio(), d, i) for d in decls for i in d.indicators),
+        key=lambda s: -s[0],
+    )
+    if not scored or scored[0][0] < SIMILAR or len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1:
+        return None
+    _, decl, indicator = scored[0]
+    cite = indicator_citation(decl, indicator)
+    row = Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=indicator.name,
+        value=indicator.value.raw.strip(),
+        citation=cite,
+    )
+    lines = [
+        f"问题中的“{words}”按指标“{indicator.name}”理解。",
+        f"{_title(decl)} 的{indicator.name}：{row.value} {cite.label}",
+    ]
+    return _answer(question, lines, [row])
