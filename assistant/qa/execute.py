@@ -74,7 +74,7 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     result = _run(query, decls, scope) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
-    text = "\n".join([*notes, *result.lines])
+    text = "\n".join([*notes, *_years_apart(query, decls), *result.lines])
     citations = list(dict.fromkeys(row.citation for row in result.rows))
     return Answer(
         question=question,
@@ -86,6 +86,14 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         notes=[*notes, *result.notes],
         figure=result.figure,
     )
+
+
+def _years_apart(query: Query, decls: list[Declaration]) -> list[str]:
+    """信息化运维项目花多少: a project named without a year that has forms of several years; each year is listed."""
+    years = sorted({d.header.year for d in decls if d.header.year})
+    if query.target is not Target.SUM_FUNDING or not query.filters.project or query.filters.years or len(years) < 2:
+        return []
+    return [f"“{query.filters.project}”有 {_years(years)} 共 {len(decls)} 份申报表（问题未指明年度），以下分年列出："]
 
 
 def _side(scope: Scope, filters: Filters, query: Query) -> list[Declaration]:
@@ -453,6 +461,9 @@ def _asked(query: Query, scope: Scope) -> str:
         case Target.RANK | Target.AVERAGE | Target.SHARE | Target.COMPARE_PROJECTS:
             return f"{scope_text}的项目"
         case Target.LIST_PROJECTS | Target.COUNT_PROJECTS | Target.CITING_POLICY:
+            levels = query.filters.level1 or query.filters.level2 or query.filters.indicator_name
+            if levels and not query.filters.lacks_level:  # 2020年哪些项目有生态效益指标: none sets one
+                return f"{scope_text}中设有{level_label(query.filters)}的项目"
             return f"{scope_text}的项目"
         case _:
             assert_never(query.target)

@@ -21,7 +21,7 @@ _VALUE = rf"(?P<v>{_HUNDRED}|\d+(?:\.\d+)?\s*%?|百分之[一二三四五六七�
 # 完成率一般都写百分百吗 / 满意度是不是都填90% / 及时率通常设成100%吗 / 完成率都是100%吗
 _ASKED = re.compile(
     rf"(?P<x>[\u4e00-\u9fff]{{2,10}}?)(?:指标)?(?:的目标值)?(?:一般|通常|大多|基本|往往)?(?:是不是)?都?"
-    rf"(?:是|写|填|设|定)(?:成|为|的是|的)?{_VALUE}(?:吗|嘛|么|呢|不|没)?[？?。]?$"
+    rf"(?:是|写|填|设|定){{1,2}}(?:成|为|的是|的)?{_VALUE}(?:吗|嘛|么|呢|不|没)?[？?。]?$"
 )
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -133,7 +133,8 @@ def usual_values(question: str, word: str, decls: list[Declaration], *, years: s
     lines = [f"{years}设有名称含“{word}”的指标的申报表共 {len(carrying)} 份（{items} 项），目标值常见写法："]
     citations = []
     for rank, (written, holders) in enumerate(ranked[: EXAMPLES + 1]):
-        cites = [indicator_citation(*holder) for holder in holders[: 2 if rank == 0 else 1]]  # the usual: two forms
+        first = 2 if len(ranked) > 1 else 3  # the usual value: two forms; three where it is the only one
+        cites = [indicator_citation(*holder) for holder in holders[: first if rank == 0 else 1]]
         citations.extend(cites)
         shown = "；".join(f"“{cite.quote}” {cite.label}" for cite in cites)
         lines.append(f"- {written or '（空白）'}：{len(holders)} 份，如 {shown}")
