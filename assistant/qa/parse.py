@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assistant.domain.model import SectionKind
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import MONEY, Cues
+from assistant.qa.cues import MONEY, SAME_VALUE, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.homophones import correct
@@ -329,14 +329,9 @@ def _any(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
-    if _SAME_PERSON.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
+    if SAME_VALUE.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
         return True
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
-
-
-_SAME_PERSON = re.compile(
-    r"也是(?:他|她|TA|ta|同一个?人|这个人|此人|这位|这个?号码?|这个电话|同一个?号|这一?天|同一天|这个(?:时间|日期|日子))"
-)
 
 
 def _take_project_type(

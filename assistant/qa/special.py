@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from assistant.domain.model import Declaration
 from assistant.domain.refs import SourceRef, header_citation, indicator_citation
 from assistant.qa.analytics import rank
-from assistant.qa.cues import Cues
+from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute
 from assistant.qa.homophones import sounds
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
@@ -44,14 +44,9 @@ _STAGE_COMPLETE = re.compile(r"完成阶段")
 _NOT_APPLIES = re.compile(r"不适用|没勾|未勾|不勾|没有勾|不涉及|不用|没打勾|未打勾|不适合")
 
 
-_SAME = re.compile(
-    r"也是(?:他|她|TA|ta|同一个?人|这个人|此人|这位|这个?号码?|这个电话|同一个?号|这一?天|同一天|这个(?:时间|日期|日子))"
-)
-
-
 def same_value_line(question: str, previous: Query | None, result: Answer, scope: Scope) -> str | None:
     """党费系统也是她吗 after 组织力平台谁负责: 是/不是, comparing the field's value with the one answered before."""
-    if previous is None or not _SAME.search(question) or result.refused or result.query is None:
+    if previous is None or not SAME_VALUE.search(question) or result.refused or result.query is None:
         return None
     if previous.target is not Target.SHOW_FIELD or result.query.target is not Target.SHOW_FIELD:
         return None
