@@ -78,12 +78,41 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         later = text[join.end() :]
         end = _CONTENT_SIDE_END.search(later, 2)
         first, second = text[: join.start()], later[: end.start()] if end else later
-        sides = [_side(_FLUFF.sub("", side), scope, today, read_question) for side in (first, second)]
+        phrases = [_FLUFF.sub("", side) for side in (first, second)]
+        sides = [_side(phrase, scope, today, read_question) for phrase in phrases]
+        pointed = [phrase if phrase != side else "" for phrase, side in zip(phrases, (first, second), strict=True)]
+        if cues.project and (absent := _absent_side(phrases, pointed, sides, scope, today, read_question)):
+            return replace(cues, unknown_project=absent)  # 食堂改造和机房改造哪个贵: one side the corpus lacks
         if sides[0] is not None and sides[1] is not None and sides[0].id != sides[1].id:
             paired = pair(cues, sides[0], sides[1])
             measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
             return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
     return cues
+
+
+_PROJECT_NOUN = re.compile(r"项目|系统|平台|改造|建设|工程|经费")
+
+
+def _absent_side(
+    phrases: list[str],
+    pointed: list[str],
+    sides: list[Declaration | None],
+    scope: Scope,
+    today: date,
+    reader: Callable[..., Cues],
+) -> str | None:
+    """The side written as a project (食堂改造, …系统, 无人机那个) that is no form of the corpus while the other side is
+    one; a project read from two characters of it (改造, 人机 of 人大机关) does not make it one."""
+    for i, (phrase, side, other) in enumerate(((phrases[0], sides[0], sides[1]), (phrases[1], sides[1], sides[0]))):
+        if side is not None or other is None or len(phrase) < 2:
+            continue
+        if not (_PROJECT_NOUN.search(phrase) or pointed[i]):
+            continue
+        read = reader(phrase, scope.lexicon, today=today)
+        named = (read.project or read.declaration_id) and not any(len(w) <= 2 for w, _ in read.matched)
+        if not (named or read.years or read.unit or read.more_units):
+            return phrase
+    return None
 
 
 def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -> Declaration | None:
@@ -92,8 +121,9 @@ def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -
         return None
     side = reader(phrase, scope.lexicon, today=today)
     loose = any(len(written) <= 2 for written, _ in side.matched)  # 党代 (of 党代表履职) read as an abbreviation
-    if loose and not side.years and (holder := sole_holder(phrase, scope.lexicon.contents)) is not None:
-        return next((d for d in scope.corpus.declarations if d.id == holder.declaration_id), None)
+    if loose and not side.years:  # trusted only where the side's content points at one form
+        holder = sole_holder(phrase, scope.lexicon.contents)
+        return next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
     if side.project or side.declaration_id:
         filters = Filters(years=side.years, unit=side.unit, project=side.project, declaration_id=side.declaration_id)
         found = select(scope.corpus, filters, scope.lexicon.policies)
