@@ -58,6 +58,11 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     return cues
 
 
+# A comparison asked of two sides (哪个钱多, 谁的指标多, 差多少), not 哪个单位 of one project
+_COMPARES = re.compile(
+    r"(?:哪个|哪一个|谁)的?(?:花|申请|报)?的?(?:钱|资金|预算|经费|金额|指标数?)?更?(?:多|少|高|低|大|小|贵|便宜)"
+    r"|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|比下|比一下|多还是少|高还是低"
+)
 # Where a side named by what the project does ends: the asking words after it (哪个贵, 差多少钱, 谁的指标多)
 _CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜")
 _FLUFF = re.compile(
@@ -72,9 +77,12 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     from assistant.qa.parse import read_question  # parse imports this module's PAIR
 
     text = "".join(question.split())
-    if cues.versus is not None or cues.refers_to_pair or not _ASKS.search(text):
+    if cues.versus is not None or cues.refers_to_pair or not _COMPARES.search(text):
         return cues
+    inside = [(m.start(), m.end()) for name in scope.lexicon.projects for m in re.finditer(re.escape(name), text)]
     for join in _JOIN.finditer(text):
+        if any(a <= join.start() < b for a, b in inside):  # 组织部门建设和管理工作经费: the 和 of a name
+            continue
         later = text[join.end() :]
         end = _CONTENT_SIDE_END.search(later, 2)
         first, second = text[: join.start()], later[: end.start()] if end else later
