@@ -132,9 +132,9 @@ def usual_values(question: str, word: str, decls: list[Declaration], *, years: s
     items = sum(len(found) for _, found in carrying)
     lines = [f"{years}设有名称含“{word}”的指标的申报表共 {len(carrying)} 份（{items} 项），目标值常见写法："]
     citations = []
+    usual = 2 if len(ranked) > 1 else 3  # the usual value: two forms; three where it is the only one
     for rank, (written, holders) in enumerate(ranked[: EXAMPLES + 1]):
-        first = 2 if len(ranked) > 1 else 3  # the usual value: two forms; three where it is the only one
-        cites = [indicator_citation(*holder) for holder in holders[: first if rank == 0 else 1]]
+        cites = [indicator_citation(*holder) for holder in holders[: usual if rank == 0 else 1]]
         citations.extend(cites)
         shown = "；".join(f"“{cite.quote}” {cite.label}" for cite in cites)
         lines.append(f"- {written or '（空白）'}：{len(holders)} 份，如 {shown}")
