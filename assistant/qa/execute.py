@@ -91,7 +91,8 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
 def _years_apart(query: Query, decls: list[Declaration]) -> list[str]:
     """信息化运维项目花多少: a project named without a year that has forms of several years; each year is listed."""
     years = sorted({d.header.year for d in decls if d.header.year})
-    if query.target is not Target.SUM_FUNDING or not query.filters.project or query.filters.years or len(years) < 2:
+    asked = query.target in (Target.SUM_FUNDING, Target.COUNT_INDICATORS)
+    if not asked or not query.filters.project or query.filters.years or len(years) < 2:
         return []
     return [f"“{query.filters.project}”有 {_years(years)} 共 {len(decls)} 份申报表（问题未指明年度），以下分年列出："]
 
