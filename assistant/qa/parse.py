@@ -320,7 +320,9 @@ def _normalise(question: str) -> str:
 
 _SPENT = re.compile(r"花(?=多少|几)")
 _DEAR = re.compile(r"(哪个|哪一个|哪项|谁)更?(贵|便宜)")
-_EXAMPLES = re.compile(r"(?:举|给|列|来|说)(?:几|一|两|三|些)?个?(?:例子|实例|示例|例)(?:说说|看看|吧)?")
+_EXAMPLES = re.compile(
+    r"(?:举|给|列|来|说)(?:几|一|两|三|些)?个?(?:例子|实例|示例|例)(?:说说|看看|吧)?|(?:有什么|有哪些|有啥)(?:例子|实例|示例)"
+)
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:

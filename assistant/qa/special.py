@@ -183,6 +183,7 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
 
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """满意度目标定在90%以上的项目: projects one of whose selected indicators sets a percentage ≥ / < the number."""
+    question = re.sub(r"百分之?百|满分", "100%", question)  # 验收合格率定百分百的项目
     found = _PERCENT.search(question)
     if found is None or "项目" not in question or cues.project or cues.declaration_id:
         return None
@@ -190,9 +191,10 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     before = question[max(0, found.start() - 4) : found.start()]
     at_least = _AT_LEAST.search(after) or _AT_LEAST.search(before)
     below = not at_least and (_BELOW.search(after) or _BELOW.search(before))
-    if not (below or at_least) and not re.search(r"定的|定在|写的|设的|为", before):
+    if not (below or at_least) and not re.search(r"定|设|写|为|要求|是", before):
         return None
     level1, level2, name = cues.level1, cues.level2, cues.indicator_name
+    name = name or _indicator_word(question[: found.start()], scope.lexicon.indicator_names)
     if not (level1 or level2 or name):
         return None
     number = Decimal(found[1])
@@ -213,7 +215,20 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
         return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的百分比目标值比对）。")
     lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的百分比目标值比对）："]
     lines += [f"{i}. {_title_of(r)}：{r.value} {r.citation.label}" for i, r in enumerate(rows, 1)]
-    return _answer(question, lines, rows)
+    counted = re.search(r"几个|多少个|几项|多少项|数量", question) is not None  # 满意度90%以上的项目有几个
+    return _answer(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)
+
+
+_WORD_BEFORE_VALUE = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:的?目标值?|指标)?(?:都|一般)?(?:定|设|写|要求|为|是|不低于|低于|不到|达到)"
+)
+
+
+def _indicator_word(text: str, names: tuple[str, ...]) -> str | None:
+    """完成率定的100%: the words before the value when two or more indicator names hold them."""
+    found = _WORD_BEFORE_VALUE.search(re.sub(r"^(?:请问|帮我查下|哪些项目的?|哪些|哪几个项目的?)", "", text))
+    word = found[1] if found else ""
+    return word if len(word) >= 2 and sum(word in n for n in names) >= 2 else None
 
 
 def _title_of(row: Row) -> str:
