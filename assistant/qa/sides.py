@@ -64,7 +64,7 @@ _COMPARES = re.compile(
     r"|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|比下|比一下|多还是少|高还是低"
 )
 # Where a side named by what the project does ends: the asking words after it (哪个贵, 差多少钱, 谁的指标多)
-_CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜")
+_CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜|的(?:资金|钱|预算|经费|指标)")
 _FLUFF = re.compile(
     r"^(?:请问|帮我|麻烦|查下|查一下|看下|看看|比下|比一下|比较下)+|(?:那个|这个|那|这)(?:项目|系统|平台)?的?$"
 )
@@ -77,7 +77,7 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     from assistant.qa.parse import read_question  # parse imports this module's PAIR
 
     text = "".join(question.split())
-    if cues.versus is not None or cues.refers_to_pair or not _COMPARES.search(text):
+    if cues.versus is not None or cues.refers_to_pair or cues.unknown_project or not _COMPARES.search(text):
         return cues
     inside = [(m.start(), m.end()) for name in scope.lexicon.projects for m in re.finditer(re.escape(name), text)]
     for join in _JOIN.finditer(text):
