@@ -290,14 +290,19 @@ SIMILAR = 0.75  # the words' sounds against an indicator name's (difflib ratio) 
 
 
 def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None:
-    """机关服务费驾驶员到为率定的多少: a named project's indicator written with a character left out or typed for one
-    of the same sound; the one name whose sounds are close (``SIMILAR``) and clearly closest, said how it was read."""
-    if not (cues.project or cues.declaration_id) or cues.indicator_name or cues.level1 or cues.level2:
+    """机关服务费驾驶员到为率定的多少: a named project's indicator written with a character left out, added or typed
+    for one of the same sound; the one name whose sounds are close (``SIMILAR``) and clearly closest, said how it was
+    read. Where a part of the words was read as a name (开发完成率 of 第三方接口开发完成率), this answers only when that
+    part fits several of the project's indicators or not the closest one."""
+    if not (cues.project or cues.declaration_id) or cues.level1 or cues.level2:
         return None
-    if cues.header_fields or cues.section or cues.rows or cues.target is not None or not _ASKS_VALUE.search(question):
+    if cues.header_fields or cues.section or cues.rows or cues.target not in (None, Target.LIST_INDICATORS):
         return None
-    words = _NOT_NAME.sub("", cues.rest)
-    if len(words) < 3:
+    text = question
+    for written in (*(w for w, _ in cues.matched), cues.project or ""):
+        text = text.replace(written, " ") if written else text
+    words = _NOT_NAME.sub("", re.sub(r"\d{2,4}年|今年|去年|前年", " ", text))
+    if len(words) < 3 or cues.indicator_name is None and not _ASKS_VALUE.search(question) and len(words) < 4:
         return None
     decls = [d for d in scope.corpus.declarations if d.id == cues.declaration_id or d.header.name == cues.project]
     decls = [d for d in decls if not cues.years or d.header.year in cues.years]
@@ -308,6 +313,10 @@ def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None
     )
     if not scored or scored[0][0] < SIMILAR or len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1:
         return None
+    if cues.indicator_name is not None:
+        holders = [i for d in decls for i in d.indicators if cues.indicator_name in i.name]
+        if holders == [scored[0][2]]:
+            return None  # the part read fits the closest indicator alone: the usual answer
     _, decl, indicator = scored[0]
     cite = indicator_citation(decl, indicator)
     row = Row(
