@@ -313,6 +313,8 @@ def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None
     )
     if not scored or scored[0][0] < SIMILAR or len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1:
         return None
+    if cues.indicator_name in scope.lexicon.indicator_names:
+        return None  # a whole name read (非工作日故障响应时间 read in order as …及抵达现场时间): kept
     if cues.indicator_name is not None:
         holders = [i for d in decls for i in d.indicators if cues.indicator_name in i.name]
         if holders == [scored[0][2]]:
