@@ -4,7 +4,8 @@ Every figure names what it measures and how many forms it rests on; a blank amou
 never counted as zero. Where every asked amount is blank (项目资金总额 on the 2026 forms), the amount the same
 forms did fill (年度资金申请总额) is used and the answer says so. A ranking or a comparison of two projects that
 mixes forms with and without 项目资金总额 takes, for each form whose 项目资金总额 is blank, its 年度资金申请总额 and
-names those forms (the README's rule); sums, averages and shares keep blanks out and say so.
+names those forms (the README's rule); so does an average (所有项目平均多少钱: every form counts); sums and shares keep
+blanks out and say so.
 """
 
 from __future__ import annotations
@@ -70,8 +71,8 @@ def _measurer(query: Query, decls: list[Declaration]) -> tuple[Callable[[Declara
 
 
 def _falls_back(query: Query, field: FundingField, decls: list[Declaration]) -> list[Declaration]:
-    """The forms whose blank 项目资金总额 a ranking or a two-project comparison reads as 年度资金申请总额."""
-    if field is not FundingField.TOTAL or query.target not in (Target.RANK, Target.COMPARE_PROJECTS):
+    """The forms whose blank 项目资金总额 a ranking, an average or a two-project comparison reads as 年度资金申请总额."""
+    if field is not FundingField.TOTAL or query.target not in (Target.RANK, Target.COMPARE_PROJECTS, Target.AVERAGE):
         return []
     return [d for d in decls if d.funding.total is None and d.funding.annual is not None]
 

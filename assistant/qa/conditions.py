@@ -50,17 +50,17 @@ _CONDITION_HOLDER_FIRST = re.compile(
     f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
 )
 _EXIST_WORD = r"(?:有没有|是否有|有无|有没|是不是有|可有)"
-_KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|性质|领域)?的?"
+_KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|有关|性质|领域)?的?"
 _HOLDERS = r"(?:项目|先例|申报表|案例|例子)"
 _PAST = r"(?:人|单位)?(?:做过|申报过|报过|搞过|申请过|立过项|干过)?"
 # 有没有老年助餐类项目的先例 / 以前有没有做过信访平台这类项目 / 是否有养老服务方面的项目
-_EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
+_EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?:跟|和|与|同)?(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
 _DONE = r"(?:做过|申报过|报过|搞过|申请过)"
 # 有没有人做过党费缴纳系统 / 以前有单位申报过智慧养老平台项目吗: existence without 项目 or 先例
 _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
-_ASKED = f"{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{1,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
+_ASKED = f"(?<=项目)有吗|(?<![哪那这])有(?!哪)[^？?。，,]{{1,14}}?项目吗|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{1,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
 EXIST_WORDS = re.compile(_ASKED)
 # 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗 / 想报一个老年食堂的项目，有先例吗
 _EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape(CUT + MONEY)}]{{0,6}}?)(?:{_ASKED})")
@@ -70,7 +70,7 @@ _EXIST_PAST = re.compile(f"{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:�
 _KIND = re.compile(f"(?P<x>{_RUN}{{2,14}}?){_KIND_TAIL}(?:项目|申报表|先例)")
 # Words around a condition or a kind that say nothing of it (…的内容, …这块, 做过…, 以前…).
 _LEAD = re.compile(
-    r"^(?:有没有|是否有|有无|哪些项目|哪些|以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关|"
+    r"^(?:请问|帮我查下|帮我查一下|帮我看看|帮我|麻烦|查下|查一下|有没有|是否有|有无|(?:请问)?有(?=.{2})|哪些项目|哪些|以前|之前|过去|往年|历年|曾经|还|也|都|了|到|过|(?:有)?(?:人|单位)?(?:做过|申报过|报过|搞过|申请过)|的|关于|有关|"
     r"跟|和|与|同|针对|面向|类似于?|像|比如|例如|咱们|咱|大家|有过|"
     r"(?:我们单位|我单位|我们|我)?(?:想|要|准备|打算|计划|拟)(?:申报|申请|报|做|搞|上)?(?:一个|个)?)+"
 )
@@ -117,6 +117,10 @@ def take_condition(
                 continue
             phrase = _through_terms(full, phrase)
             cues = unread(cues, phrase)
+        if pattern in (_RELATED_AFTER, _RELATED_BEFORE) and len(stem := _SYSTEM.sub("", phrase)) >= 2:
+            phrase = (
+                stem  # 考录系统相关的项目: what is about 考录 (a 考录功能模块 as well), not only the words 考录系统
+            )
         start, end = min(found.start("v"), found.start("x")), max(found.end("v"), found.end("x"))
         if pattern in (_CONDITION_BEFORE, _RELATED_BEFORE):  # 提到驻场人员的项目｜有哪些指标: 的项目 is the condition's
             end = found.end()
@@ -211,6 +215,9 @@ def qualified_kind(cues: Cues, names: Names, indicator_names: tuple[str, ...]) -
         if kind and not is_known(kind, names) and not any(kind in name for name in indicator_names):
             return replace(cues, unknown_kind=kind)
     return cues
+
+
+_SYSTEM = re.compile(r"(?:系统|平台)$")
 
 
 def condition_phrase(written: str) -> str | None:

@@ -123,3 +123,25 @@ def match_content(phrase: str, contents: tuple[Content, ...]) -> ContentMatch | 
         return ContentMatch(words=words, winner=None, where="", close=names)
     where = next(label for label, text in top.places if DEFINING.search(label) and words[0] in text)
     return ContentMatch(words=words, winner=top, where=where, close=())
+
+
+def sole_holder(phrase: str, contents: tuple[Content, ...]) -> Content | None:
+    """The one declaration whose content holds every distinctive word of ``phrase`` (one side of a comparison: 直播课件,
+    驾驶员食堂); None when a word of two or more characters is in no declaration (the thing is absent), when the phrase
+    has no distinctive word, when what it says is done (改造) is not in that declaration, or when two or more hold all."""
+    texts = [_defining(c) for c in contents]
+    limit = max(2, int(len(contents) * MAX_SHARE))
+    words: list[str] = []
+    for segment in (s for s in _GENERIC.split(phrase) if s):
+        found = _greedy(segment, texts, limit)
+        rest = segment
+        for word in found:
+            rest = rest.replace(word, " ")
+        if any(len(part) >= 2 and not any(part in t for t in texts) for part in rest.split()):
+            return None
+        words.extend(found)
+    if not words or _FORMAL.search(phrase):
+        return None
+    acts = _ACTS.findall(phrase)
+    holders = [c for c, t in zip(contents, texts, strict=True) if all(w in t for w in (*words, *acts))]
+    return holders[0] if len(holders) == 1 else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -13,6 +14,13 @@ from assistant.qa.models import FundingField, HeaderField, Measure, RowKind, Tar
 CUT = "｜"  # replaces a consumed span so that later matches cannot bridge it
 MONEY = (
     "¤"  # replaces a consumed word for money in general (经费, 钱): what stands before it names what the money is for
+)
+
+
+# 也是她吗, 是不是同一个人, 也是这个号吗: the field just answered, asked of another project (answered 是/不是)
+SAME_VALUE = re.compile(
+    r"(?:也是|是不是|是否|是)(?:他|她|TA|ta|同一个?人|这个人|此人|这位|这个?号码?|这个电话|同一个?号|这一?天|同一天"
+    r"|这个(?:时间|日期|日子))"
 )
 
 

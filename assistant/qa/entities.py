@@ -220,6 +220,12 @@ _CONJUNCTION_EDGES = re.compile(r"^(?:和|与|及|跟|同|或)+|(?:和|与|及|�
 _UNIT_WORD = re.compile(r"(?:委员会|委|局|办公室)$")
 
 
+# Three characters that may name a thing: no pointing, counting, asking or scope word among them (哪几个, 这三个, 各单位)
+_THING = re.compile(
+    r"[^哪几这那各每前后个些上下本该此全所其他多少年度的了吗呢和与及跟同或第一二两三四五六七八九十类型级性化\d]{3}"
+)
+
+
 def looks_like_name(phrase: str) -> bool:
     """A phrase that names something: it ends in a noun of projects (…改造项目, …平台, …厂), and at least two of its
     characters are no generic word, or two nouns of projects make it (食堂改造项目; 改造项目 alone names nothing)."""
@@ -229,6 +235,7 @@ def looks_like_name(phrase: str) -> bool:
     ends = re.search(f"(?:{NAME_NOUNS.pattern})$", phrase) is not None
     head = phrase.removesuffix("项目")  # …项目 alone says little: 名下申报项目 is no name, 社区食堂改造项目 is
     named = head == phrase or NAME_NOUNS.search(head) is not None or len(head) >= 4
+    named = named or len(head) == 3 and _THING.fullmatch(head) is not None  # 无人机项目: a thing's own 3-word name
     own = len(NAME_NOUNS.sub("", rest)) >= 2 or len(NAME_NOUNS.findall(rest)) >= 2  # 食堂改造: two nouns name a thing
     return ends and named and own
 

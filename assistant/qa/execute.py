@@ -74,7 +74,7 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     result = _run(query, decls, scope) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
-    text = "\n".join([*notes, *result.lines])
+    text = "\n".join([*notes, *_years_apart(query, decls), *result.lines])
     citations = list(dict.fromkeys(row.citation for row in result.rows))
     return Answer(
         question=question,
@@ -86,6 +86,15 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         notes=[*notes, *result.notes],
         figure=result.figure,
     )
+
+
+def _years_apart(query: Query, decls: list[Declaration]) -> list[str]:
+    """信息化运维项目花多少: a project named without a year that has forms of several years; each year is listed."""
+    years = sorted({d.header.year for d in decls if d.header.year})
+    asked = query.target in (Target.SUM_FUNDING, Target.COUNT_INDICATORS)
+    if not asked or not query.filters.project or query.filters.years or len(years) < 2:
+        return []
+    return [f"“{query.filters.project}”有 {_years(years)} 共 {len(decls)} 份申报表（问题未指明年度），以下分年列出："]
 
 
 def _side(scope: Scope, filters: Filters, query: Query) -> list[Declaration]:
@@ -301,7 +310,10 @@ def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
     rows = [_funding_row(decl, field) for decl in decls]
     filled = [row for row in rows if row.amount is not None]
     blanks = [row for row in rows if row.amount is None]
-    lines = [f"{i}. {_title_of(row)}：{row.value} {row.citation.label}" for i, row in enumerate(rows, 1)]
+    lines = [
+        f"{i}. {_title_of(row)}：{row.value} {row.citation.label}{_annual_beside(field, decl, row)}"
+        for i, (decl, row) in enumerate(zip(decls, rows, strict=True), 1)
+    ]
     if not filled:
         head = f"这 {len(rows)} 份申报表的{field.label}均为空白（未填写），无法给出合计。"
         return Result(lines=[head, *lines, *_alternative(field, decls)], rows=rows, notes=(head,))
@@ -315,6 +327,15 @@ def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
         figure=yuan(total),
         notes=(blank_note,) if blank_note else (),
     )
+
+
+def _annual_beside(field: FundingField, decl: Declaration, row: Row) -> str:
+    """信息化建设项目多少钱, one of its years with a blank 项目资金总额: the 年度资金申请总额 it did fill, shown beside the
+    blank (cited), not added into the sum."""
+    if row.amount is not None or field is not FundingField.TOTAL or decl.funding.annual is None:
+        return ""
+    cited = funding_citation(decl, FundingField.ANNUAL)
+    return f"；该表填写的{FundingField.ANNUAL.label}为 {yuan(decl.funding.annual)} {cited.label}（未计入合计）"
 
 
 def _blank_note(field: FundingField, blanks: list[Row]) -> str | None:
@@ -441,6 +462,9 @@ def _asked(query: Query, scope: Scope) -> str:
         case Target.RANK | Target.AVERAGE | Target.SHARE | Target.COMPARE_PROJECTS:
             return f"{scope_text}的项目"
         case Target.LIST_PROJECTS | Target.COUNT_PROJECTS | Target.CITING_POLICY:
+            levels = query.filters.level1 or query.filters.level2 or query.filters.indicator_name
+            if levels and not query.filters.lacks_level:  # 2020年哪些项目有生态效益指标: none sets one
+                return f"{scope_text}中设有{level_label(query.filters)}的项目"
             return f"{scope_text}的项目"
         case _:
             assert_never(query.target)

@@ -37,6 +37,12 @@ def _sound(char: str) -> str:
     return readings[0] if readings else ""
 
 
+def sounds(text: str) -> list[str]:
+    """Each character's usual reading (tones ignored; a character the table lacks stands for itself): 到为率 and
+    到位率 sound the same."""
+    return [_sound(char) or char for char in text]
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     """pypinyin's table of single characters (code point → readings with tones), read as data: importing the package

@@ -16,17 +16,16 @@ from pydantic import ValidationError
 from assistant.domain.model import SectionKind
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import MONEY, Cues
-from assistant.qa.cues import common as _common
+from assistant.qa.cues import MONEY, SAME_VALUE, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.homophones import correct
+from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
     LEVEL_TERMS,
-    MEASURE,
     SECTION_TERMS,
     TYPE_TERM,
     TYPE_WORDS,
@@ -38,7 +37,6 @@ from assistant.qa.name_conditions import take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
-    in_order,
     masked,
     project_names,
     take_category,
@@ -139,7 +137,7 @@ _ASPECTS = re.compile(
 )
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
 _COMMON = re.compile(
-    r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|参考|借鉴"  # 有什么可参考的
+    r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|参考|借鉴|举例"  # 有什么可参考的
 )
 _QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
 # Words a question may carry that say nothing the query does not already hold.
@@ -229,7 +227,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
-    text, cues = _take_indicator_name(text, cues, lexicon)
+    asks_value = _TYPICAL.search(text) is not None
+    text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=_LEVEL_STEMS)
+    text, cues = take_indicator_word(text, cues, lexicon, level_stems=_LEVEL_STEMS)
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
@@ -314,10 +314,15 @@ def _normalise(question: str) -> str:
     花多少 as 花了多少."""
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
-    return digit_years(text)
+    text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
+    return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_DEAR = re.compile(r"(哪个|哪一个|哪项|谁)更?(贵|便宜)")
+_EXAMPLES = re.compile(
+    r"(?:举|给|列|来|说)(?:几|一|两|三|些)?个?(?:例子|实例|示例|例)(?:说说|看看|吧)?|(?:有什么|有哪些|有啥)(?:例子|实例|示例)"
+)
 
 
 def _any(text: str, words: tuple[str, ...]) -> bool:
@@ -326,12 +331,9 @@ def _any(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
-    if _SAME_PERSON.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
+    if SAME_VALUE.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
         return True
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
-
-
-_SAME_PERSON = re.compile(r"也是(?:他|她|TA|ta|同一个人|同一人|这个人|此人|这位)")
 
 
 def _take_project_type(
@@ -397,57 +399,6 @@ def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     money compared between years (a multi-year project's total is no year's money)."""
     compared = _any(text, _COMPARE) or CHANGE_WORDS.search(text) is not None
     return FundingField.ANNUAL if term in GENERIC_MONEY and (_APPLIED.search(text) or compared) else field
-
-
-_MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
-
-
-def _take_indicator_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name.
-
-    Where the question asks for a value (驻场人员一般写几个人), a part without its measure word is enough.
-    """
-    asks_value = _TYPICAL.search(text) is not None
-    spans = {
-        span
-        for name in lexicon.indicator_names
-        if len(span := _common(text, name)) >= 4
-        and (asks_value or MEASURE.search(span) or _named_indicator(text, span))
-        and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
-        and span not in _LEVEL_STEMS
-        and _CUT not in span
-        and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value
-    }
-    if not spans:  # 各类直播录制次数: 各类直播等录制次数 with a word left out
-        return _indicator_by_parts(text, cues, lexicon, least=6)
-    span = max(sorted(spans), key=len)
-    # 非工作日故障响应时间: the words fit 非工作日故障响应及抵达现场时间 in order, longer than 工作日故障响应时间 in a row
-    found = _indicator_by_parts(text, cues, lexicon, least=len(span) + 1)
-    return found if found[1] is not cues else (_cut(text, span), replace(cues, indicator_name=span))
-
-
-_NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
-
-
-def _named_indicator(text: str, span: str) -> bool:
-    """文书档案电子化指标: the words stand before 指标 and say something (项目绩效 of 项目绩效指标 does not)."""
-    said = re.sub("项目|绩效|指标|的|各|所有", "", span)
-    return _NAMED_INDICATOR.match(text, text.find(span) + len(span)) is not None and len(said) >= 2
-
-
-def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int) -> tuple[str, Cues]:
-    """The one indicator name the question's words fit in order (``least`` characters or more, four in a row), taken
-    whole; the text and cues unchanged where none or several fit."""
-    fits = {name: run for name in lexicon.indicator_names if (run := in_order(text, name, least=least, chunk=4))}
-    fits = {  # 党费缴纳系统 fits 党费缴纳信息系统完善率 in order, and a project's name as well: the project
-        name: run for name, run in fits.items() if not any(in_order(run, p, least=len(run)) for p in lexicon.projects)
-    }
-    asks_value = _TYPICAL.search(text) is not None  # 第三方接口开发, 党费缴纳移动端…功能: no measure asked for
-    fits = {name: run for name, run in fits.items() if asks_value or MEASURE.search(run) or _named_indicator(text, run)}
-    if len(fits) != 1:
-        return text, cues
-    (name, run), *_ = fits.items()
-    return _cut(text, run), replace(cues, indicator_name=name)
 
 
 def _target(text: str, cues: Cues, full: str = "") -> Target | None:

@@ -164,6 +164,10 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
     if found.winner is None:
         how = "、".join(f"“{w}”" for w in found.words)
         return replace(cues, matched=((phrase, found.close[0]),), ambiguous=found.close, matched_how=f"按内容中的{how}")
+    # 党员体检项目多少钱: a project named so is no form whose only mention is one indicator (援派干部培训那个项目 points at it)
+    pointed = re.search(re.escape(phrase.removesuffix("项目")) + "(?:那个|这个|那|这)", full) is not None
+    if not pointed and found.where == "指标" and cues.funding_field is not None:
+        return replace(cues, unknown_project=phrase, candidates=(found.winner.name,))
     shared = sum(c.name == found.winner.name for c in lexicon.contents) > 1
     return replace(
         cues,

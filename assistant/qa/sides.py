@@ -16,11 +16,14 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from assistant.qa.content_names import sole_holder
 from assistant.qa.cues import Cues
 from assistant.qa.models import Filters, Measure, Target
 from assistant.qa.select import select
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assistant.domain.model import Declaration
     from assistant.qa.execute import Scope
 
@@ -53,6 +56,90 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         if a is not None and b is not None and a.id != b.id:
             return pair(cues, a, b)
     return cues
+
+
+# A comparison asked of two sides (哪个钱多, 谁的指标多, 差多少), not 哪个单位 of one project
+_COMPARES = re.compile(
+    r"(?:哪个|哪一个|谁)的?(?:花|申请|报)?的?(?:钱|资金|预算|经费|金额|指标数?)?更?(?:多|少|高|低|大|小|贵|便宜)"
+    r"|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|比下|比一下|多还是少|高还是低"
+)
+# Where a side named by what the project does ends: the asking words after it (哪个贵, 差多少钱, 谁的指标多)
+_CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜|的(?:资金|钱|预算|经费|指标)")
+_FLUFF = re.compile(
+    r"^(?:请问|帮我|麻烦|查下|查一下|看下|看看|比下|比一下|比较下)+|(?:那个|这个|那|这)(?:项目|系统|平台)?的?$"
+)
+
+
+def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
+    """机房改造跟预算审查平台哪个贵: a comparison whose sides are named by a project's name or by what it does (each
+    side one declaration: by its name, year and unit, or as the one form whose content holds all the side's
+    distinctive words); ``cues`` unchanged where the question is no such comparison or a side is not one form."""
+    from assistant.qa.parse import read_question  # parse imports this module's PAIR
+
+    text = "".join(question.split())
+    if cues.versus is not None or cues.refers_to_pair or cues.unknown_project or not _COMPARES.search(text):
+        return cues
+    inside = [(m.start(), m.end()) for name in scope.lexicon.projects for m in re.finditer(re.escape(name), text)]
+    for join in _JOIN.finditer(text):
+        if any(a <= join.start() < b for a, b in inside):  # 组织部门建设和管理工作经费: the 和 of a name
+            continue
+        later = text[join.end() :]
+        end = _CONTENT_SIDE_END.search(later, 2)
+        first, second = text[: join.start()], later[: end.start()] if end else later
+        phrases = [_FLUFF.sub("", side) for side in (first, second)]
+        sides = [_side(phrase, scope, today, read_question) for phrase in phrases]
+        pointed = [phrase if phrase != side else "" for phrase, side in zip(phrases, (first, second), strict=True)]
+        if cues.project and (absent := _absent_side(phrases, pointed, sides, scope, today, read_question)):
+            return replace(cues, unknown_project=absent)  # 食堂改造和机房改造哪个贵: one side the corpus lacks
+        if sides[0] is not None and sides[1] is not None and sides[0].id != sides[1].id:
+            paired = pair(cues, sides[0], sides[1])
+            measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
+            return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
+    return cues
+
+
+_PROJECT_NOUN = re.compile(r"项目|系统|平台|改造|建设|工程|经费")
+
+
+def _absent_side(
+    phrases: list[str],
+    pointed: list[str],
+    sides: list[Declaration | None],
+    scope: Scope,
+    today: date,
+    reader: Callable[..., Cues],
+) -> str | None:
+    """The side written as a project (食堂改造, …系统, 无人机那个) that is no form of the corpus while the other side is
+    one; a project read from two characters of it (改造, 人机 of 人大机关) does not make it one."""
+    for i, (phrase, side, other) in enumerate(((phrases[0], sides[0], sides[1]), (phrases[1], sides[1], sides[0]))):
+        if side is not None or other is None or len(phrase) < 2:
+            continue
+        if not (_PROJECT_NOUN.search(phrase) or pointed[i]):
+            continue
+        read = reader(phrase, scope.lexicon, today=today)
+        named = (read.project or read.declaration_id) and not any(len(w) <= 2 for w, _ in read.matched)
+        if not (named or read.years or read.unit or read.more_units):
+            return phrase
+    return None
+
+
+def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -> Declaration | None:
+    """The one declaration a side names: by its project name (with its year and unit) or by its content."""
+    if len(phrase) < 2:
+        return None
+    side = reader(phrase, scope.lexicon, today=today)
+    loose = any(len(written) <= 2 for written, _ in side.matched)  # 党代 (of 党代表履职) read as an abbreviation
+    if loose and not side.years:  # trusted only where the side's content points at one form
+        holder = sole_holder(phrase, scope.lexicon.contents)
+        return next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
+    if side.project or side.declaration_id:
+        filters = Filters(years=side.years, unit=side.unit, project=side.project, declaration_id=side.declaration_id)
+        found = select(scope.corpus, filters, scope.lexicon.policies)
+        return found[0] if len(found) == 1 else None
+    if side.unknown_unit or side.unknown_district or side.years:
+        return None
+    holder = sole_holder(phrase, scope.lexicon.contents)
+    return next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
 
 
 def _one(side: Cues, scope: Scope) -> Declaration | None:

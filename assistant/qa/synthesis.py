@@ -106,7 +106,7 @@ def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
         )
         for g in groups
     ]
-    if len(groups) == 1:  # one value everywhere (=100%): show it in up to three forms, not one
+    if len(groups) < 3:  # one or two values everywhere (=100%): the usual one shown in up to three forms, not one
         others = [m for m in top.members if m[0].id != top.example[0].id]
         picked = list({decl.id: (decl, i) for decl, i in others}.values())[:2]
         entries += [(_indicator_row(m), f"  如 {m[1].name}", m[1].name) for m in picked]

@@ -21,7 +21,7 @@ _VALUE = rf"(?P<v>{_HUNDRED}|\d+(?:\.\d+)?\s*%?|百分之[一二三四五六七�
 # 完成率一般都写百分百吗 / 满意度是不是都填90% / 及时率通常设成100%吗 / 完成率都是100%吗
 _ASKED = re.compile(
     rf"(?P<x>[\u4e00-\u9fff]{{2,10}}?)(?:指标)?(?:的目标值)?(?:一般|通常|大多|基本|往往)?(?:是不是)?都?"
-    rf"(?:是|写|填|设|定)(?:成|为|的是|的)?{_VALUE}(?:吗|嘛|么|呢|不|没)?[？?。]?$"
+    rf"(?:是|写|填|设|定){{1,2}}(?:成|为|的是|的)?{_VALUE}(?:吗|嘛|么|呢|不|没)?[？?。]?$"
 )
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -77,7 +77,7 @@ def usual_check(
         if not group:
             continue
         shown = []
-        for decl, indicators in group[:EXAMPLES]:
+        for decl, indicators in group[: EXAMPLES if other and same else EXAMPLES + 1]:  # one group: three forms
             cite = indicator_citation(decl, indicators[0])
             citations.append(cite)
             shown.append(f"“{cite.quote}” {cite.label}")
@@ -102,7 +102,8 @@ def _is(indicator: Indicator, number: Decimal) -> bool:
 # 完成率一般咋设 / 及时率别人一般怎么写 / 验收合格率通常填多少: how forms set indicators named with a word
 _HOW = re.compile(
     r"(?P<x>[\u4e00-\u9fff]{2,10}?)(?:指标)?(?:的目标值)?(?:别人|大家|以前|往年)?(?:一般|通常|都|大多|常常)+"
-    r"(?:是)?(?:咋|怎么|怎样|如何)?(?:设置?|写|填|定)(?:的|成什么|多少|啥)?(?:呢|啊)?[？?。]?$"
+    r"(?:是)?(?:咋|怎么|怎样|如何)?(?:设置?|写|填|定|表述|描述|表达)(?:的|成什么|多少|啥|成.{1,8}?还是.{1,8}?)?(?:呢|啊)?"
+    r"[？?。]?$"
 )
 
 
@@ -111,7 +112,7 @@ def asked_how(question: str, indicator_names: tuple[str, ...]) -> str | None:
     found = _HOW.search(question.replace(" ", ""))
     if found is None:
         return None
-    word = re.sub("^(?:以前|往年|历年|别人|大家|项目)", "", found["x"].split("的")[-1])
+    word = re.sub("^(?:以前|往年|历年|别人|大家|项目)", "", found["x"].rstrip("的").split("的")[-1])
     return word if len(word) >= 2 and any(word in name for name in indicator_names) else None
 
 
@@ -131,8 +132,9 @@ def usual_values(question: str, word: str, decls: list[Declaration], *, years: s
     items = sum(len(found) for _, found in carrying)
     lines = [f"{years}设有名称含“{word}”的指标的申报表共 {len(carrying)} 份（{items} 项），目标值常见写法："]
     citations = []
+    usual = 2 if len(ranked) > 1 else 3  # the usual value: two forms; three where it is the only one
     for rank, (written, holders) in enumerate(ranked[: EXAMPLES + 1]):
-        cites = [indicator_citation(*holder) for holder in holders[: 2 if rank == 0 else 1]]  # the usual: two forms
+        cites = [indicator_citation(*holder) for holder in holders[: usual if rank == 0 else 1]]
         citations.extend(cites)
         shown = "；".join(f"“{cite.quote}” {cite.label}" for cite in cites)
         lines.append(f"- {written or '（空白）'}：{len(holders)} 份，如 {shown}")

@@ -11,7 +11,7 @@ from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import Cues
 from assistant.qa.cues import cut as _cut
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)\s*年?")
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?![\d.万亿元千百块])\s*年?")  # 2000万: an amount, no year
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
 # Digits before 年 that no year pattern read (99999年, 0年): a year the question names but no form can have.
 # A duration (近3年, 3年以上, 第2年, 3年内) is not a year.

@@ -28,7 +28,8 @@ from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.script import simplified
-from assistant.qa.sides import sided
+from assistant.qa.sides import content_sided, sided
+from assistant.qa.special import same_value_line, special_answer
 from assistant.qa.subjects import ambiguous_answer, points_nowhere, scope_line, unknown_subject, which_project
 from assistant.qa.usual_check import asked_how, asked_value, usual_check, usual_values
 from assistant.retrieval.finder import Finder
@@ -94,14 +95,19 @@ def answer(
         conversation.record(result)
         return result
     deadline = time.monotonic() + MODEL_SECONDS
+    previous = conversation.last_query
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
-    resolved = conversation.resolve(sided(question, cues, scope, today))
+    resolved = conversation.resolve(content_sided(question, sided(question, cues, scope, today), scope, today))
     log.info("问题：%s；读作：%s", question, _brief(resolved))
     if points_nowhere(question, resolved):  # 这个项目有几个指标, nothing discussed before
         result = which_project(question, scope)
         conversation.record(result)
         return result
-    result = _usual(question, resolved, scope) or _route(question, resolved, scope, finder, runtime, deadline)
+    result = (
+        special_answer(question, resolved, scope)
+        or _usual(question, resolved, scope)
+        or _route(question, resolved, scope, finder, runtime, deadline)
+    )
     unread = result.query is None and ("未找到与该问题相关" in result.text or result.route is Route.RETRIEVAL)
     if unread and (how := _how(question, resolved, scope)) is not None:
         result = how  # 完成率一般咋设: no structured reading; how the forms set indicators named so
@@ -109,6 +115,8 @@ def answer(
         result.text = f"{line}\n{result.text}"
     if resolved.self_unit and resolved.unit is None and not result.refused:
         result.text = f"{SELF_LINE.format(resolved.self_unit.removesuffix('的'))}\n{result.text}"
+    if (same := same_value_line(question, previous, result, scope)) is not None:  # 也是她吗: 是 / 不是
+        result.text = f"{same}\n{result.text}"
     if not resolved.unrecorded and (yes_or_no := existence_line(resolved, result)) is not None:
         result.text = f"{yes_or_no}\n{result.text}"
     if (said := relative_line(reading.cues, today)) is not None:

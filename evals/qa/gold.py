@@ -19,18 +19,27 @@ Only the standard library and PyYAML: the gold must not come from the system und
 - ``rows``: the exact number of rows (a ranking asking for 前三名 lists three).
 - ``unrecorded``: True for a qualifier the forms have no field for (重点项目): the answer says the forms do not
   record it, with no figures.
+- ``excludes``: strings the answer text must not contain (a 制度保障 document the stage filter leaves out).
+- ``sequence``: strings the answer text must contain in this order (这俩各有几个指标: the first-named one's count first).
+- ``yes``: True / False for a yes-no question (也是她吗): the answer says 是 (and not 不是) / says 不是.
 
 Spec kinds (``k``): header, funding, budget_line, budget_lines, safeguards, indicator, section, sum, avg,
 avg_indicators, share, count_indicators, count_projects, count_budget_lines, count_safeguards, rank,
 rank_budget_lines, rank_years, compare, compare_names, compare_years, change, change_count, list_projects,
-list_indicators, synthesis, absent, unrecorded, clarify. ``where`` filters: years, unit (full name), ids, level1, level2,
+list_indicators, synthesis, absent, unrecorded, clarify; added for held6: indicator_diff (少了哪些指标: ``name``,
+``years``, ``which`` removed/added), both_years (都报了的项目), safeguards_stage (``stage``, ``applies``: 实施阶段不适用),
+funding_each (each named declaration's amount, for a name in two years: both figures), count_each (这俩各有几个指标, in
+the order named), same_value (也是她吗: the second declaration's header ``f`` against the first's); ``rank`` with
+``nth`` (第二多: that place alone); ``avg`` with ``fallback``. ``where`` filters: years, unit (full name), ids, level1, level2,
 category, lacks_level1, name_contains, section, mentions (the declaration's text holds it: name, sections,
 indicators and their values, 项目构成 and 制度保障 rows), name_has (the project's name holds it), line_has (a 项目构成
 row's name, content or detail holds it), level (市级 or 区级: 区级 when the form names a Shanghai district),
 spans_years (true: 起止日期 in two different years), indicator_has (an indicator's name holds it), units (a list of
 full unit names: a declaration of any of them), indicators_gt / indicators_lt (its number of indicators, all levels,
 strictly above / below), amount_gt / amount_lt (yuan, strictly above / below; the amount is ``amount_f``, default
-``total``, and a blank 项目资金总额 counts with its 年度资金申请总额 as in a ranking). A listing or existence question
+``total``, and a blank 项目资金总额 counts with its 年度资金申请总额 as in a ranking), value_of (a level1/level2/
+name_contains selector) with value_ge / value_lt (one of the selected indicators has a target number in ``value_unit``,
+default %, at least / strictly below it). A listing or existence question
 that matches nothing is gold ``absent`` (the answer must say none matches).
 
 ``rank_years`` with ``f`` ranks the years by the sum of that amount over their declarations (``fallback``: a blank
@@ -68,6 +77,8 @@ SPLITS = (
     "held5_tune",
     "held5_test",
     "sealed5",  # written outside the repo, measured once before and after the session's fixes; now tuned on
+    "held6_tune",
+    "held6_test",
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
@@ -144,6 +155,8 @@ def pick(where: dict) -> list[dict]:
             continue
         if where.get("lacks_level1") and any(i["level1"] == where["lacks_level1"] for i in d["indicators"]):
             continue
+        if where.get("value_of") and not valued(d, where):
+            continue
         out.append(d)
     return out
 
@@ -161,6 +174,23 @@ def within(d: dict, where: dict) -> bool:
     if "amount_gt" in where and not value > Decimal(str(where["amount_gt"])):
         return False
     return not ("amount_lt" in where and not value < Decimal(str(where["amount_lt"])))
+
+
+def valued(d: dict, where: dict) -> bool:
+    """Whether one of the indicators ``value_of`` selects has a target number in ``value_unit`` (default %) that is at
+    least ``value_ge`` / strictly below ``value_lt`` (满意度目标定在90%以上: ≥90.00% and =90% both count)."""
+    unit = where.get("value_unit", "%")
+    for i in indicators(d, where["value_of"]):
+        number = i["value"].get("number")
+        if number is None or i["value"].get("unit") != unit:
+            continue
+        value = Decimal(number)
+        if "value_ge" in where and not value >= Decimal(str(where["value_ge"])):
+            continue
+        if "value_lt" in where and not value < Decimal(str(where["value_lt"])):
+            continue
+        return True
+    return False
 
 
 def text_of(d: dict) -> str:
@@ -237,8 +267,8 @@ def derive(spec: dict) -> dict[str, Any]:
     if k == "sum":
         values = [v for d in pick(where) if (v := amount(d, spec["f"])) is not None]
         return {"figure": money(sum(values, Decimal(0)))}
-    if k == "avg":
-        values = [v for d in pick(where) if (v := amount(d, spec["f"])) is not None]
+    if k == "avg":  # ``fallback``: a blank amount counts with that field (the 2026 forms' blank 项目资金总额)
+        values = [v for d in pick(where) if (v := metric(d, spec)) is not None]
         return {"figure": money((sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"), ROUND_HALF_UP))}
     if k == "avg_indicators":
         decls = pick(where)
@@ -262,6 +292,10 @@ def derive(spec: dict) -> dict[str, Any]:
             spec = {**spec, "f": "annual"}
             scored = [(v, d["id"]) for d in pick(where) if (v := metric(d, spec)) is not None]
         scored.sort(key=lambda s: s[0], reverse=spec["order"] == "desc")
+        if spec.get("nth"):  # 第二多: that place alone, its figure, its one row
+            place = scored[spec["nth"] - 1]
+            assert [s[0] for s in scored].count(place[0]) == 1, f"tie at place {spec['nth']}: {spec}"
+            return {"figure": fmt(spec, place[0]), "ids": [place[1]]}
         top = scored[: spec["n"]]
         ties = [s for s in scored if s[0] == top[-1][0]]
         assert len(ties) == 1 or ties[-1] in top, f"tie at the cut: {spec}"
@@ -324,7 +358,7 @@ def derive(spec: dict) -> dict[str, Any]:
             return {"absent": True}
         if where.get("level1") or where.get("level2"):
             decls = [d for d in decls if indicators(d, where)]
-        return {"items": sorted(d["id"] for d in decls)}
+        return {"items": sorted(d["id"] for d in decls)} if decls else {"absent": True}
     if k == "list_indicators":
         return {"items": sorted(i["name"] for d in pick(where) for i in indicators(d, where))}
     if k == "synthesis":
@@ -336,6 +370,22 @@ def derive(spec: dict) -> dict[str, Any]:
     if k == "exists":
         decls = pick(where)
         return {"exists": True, "items": sorted(d["id"] for d in decls)} if decls else {"absent": True}
+    if k == "indicator_diff":
+        return _indicator_diff(spec)
+    if k == "both_years":
+        return _both_years(spec)
+    if k == "safeguards_stage":
+        return _safeguards_stage(spec)
+    if k == "funding_each":
+        values = [metric(BY_ID[i], spec) for i in spec["ids"]]
+        assert all(v is not None for v in values), spec
+        return {"contains": [_plain(spec, v) for v in values], "ids": spec["ids"]}  # type: ignore[arg-type]
+    if k == "count_each":
+        counts = [len(indicators(BY_ID[i], where)) for i in spec["ids"]]
+        return {"sequence": [f"{c} 项" for c in counts], "ids": spec["ids"]}
+    if k == "same_value":
+        first, second = (header_values(BY_ID[i], spec["f"])[0] for i in spec["ids"])
+        return {"yes": first == second, "contains": second, "ids": spec["ids"][1:]}
     if k == "absent":
         return {"absent": True}
     if k == "unrecorded":
@@ -343,6 +393,46 @@ def derive(spec: dict) -> dict[str, Any]:
     if k == "clarify":
         return {"clarify": True}
     raise ValueError(f"unknown spec kind {k}")
+
+
+def _same_name(name: str, year: int) -> dict | None:
+    return next((d for d in DECLS if d["header"]["name"] == name and d["header"]["year"] == year), None)
+
+
+def _indicator_diff(spec: dict) -> dict[str, Any]:
+    """``which: removed``: the indicator names the ``name`` project had in ``years[0]`` and not in ``years[1]``;
+    ``added``: the other way round. Nothing differs: the answer must say 没有."""
+    first, second = (_same_name(spec["name"], y) for y in spec["years"])
+    assert first and second, spec
+    names = [{i["name"] for i in d["indicators"]} for d in (first, second)]
+    found = names[0] - names[1] if spec["which"] == "removed" else names[1] - names[0]
+    if not found:
+        return {"contains": ["没有"], "ids": sorted([first["id"], second["id"]])}
+    return {"items": sorted(found)}
+
+
+def _both_years(spec: dict) -> dict[str, Any]:
+    """The project names declared in every year of ``years`` (within ``where``): each name and every such declaration;
+    none: absent (the answer must say none matches)."""
+    decls = pick(spec.get("where", {}))
+    names = set.intersection(*({d["header"]["name"] for d in decls if d["header"]["year"] == y} for y in spec["years"]))
+    if not names:
+        return {"absent": True}
+    ids = [d["id"] for d in decls if d["header"]["name"] in names and d["header"]["year"] in spec["years"]]
+    return {"contains": sorted(names), "ids": sorted(ids)}
+
+
+def _safeguards_stage(spec: dict) -> dict[str, Any]:
+    """The 制度保障 documents whose ``stage`` column is ``applies`` (true: ticked, false: not); the documents that are
+    never so must not be named."""
+    rows = BY_ID[spec["ids"][0]]["safeguards"]
+
+    def hit(s: dict) -> bool:
+        return any(st["stage"] == spec["stage"] and st["applies"] == spec["applies"] for st in s["stages"])
+
+    found = sorted({s["document"] for s in rows if hit(s)})
+    others = sorted({s["document"] for s in rows} - set(found))
+    return {"contains": found, "excludes": others, "ids": spec["ids"]}
 
 
 def _kinds(section: str) -> set[str]:

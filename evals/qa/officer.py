@@ -70,6 +70,20 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:
     for wanted in g.get("contains", []):
         if wanted not in text:
             problems.append(f"missing {wanted}")
+    for unwanted in g.get("excludes", []):
+        if unwanted in text:
+            problems.append(f"names {unwanted}")
+    at = 0
+    for wanted in g.get("sequence", []):
+        at = text.find(wanted, at)
+        if at < 0:
+            problems.append(f"sequence {g['sequence']}")
+            break
+        at += len(wanted)
+    if "yes" in g and (("不是" in text or "不同" in text) if g["yes"] else "不是" not in text and "不同" not in text):
+        problems.append("yes/no " + ("不是 said" if g["yes"] else "不是 not said"))
+    if "yes" in g and g["yes"] and "是" not in text:
+        problems.append("是 not said")
     if g.get("exists") and "语料库中有" not in text:
         problems.append("yes not said")
     if g.get("blank") and "未填写" not in text and "空白" not in text:

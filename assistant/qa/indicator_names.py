@@ -1,0 +1,87 @@
+"""Indicators named in a question by their own words, read before the categories (qa/parse.py's order).
+
+- ``take_indicator_name``: a measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past
+  indicator name, or the one name the words fit in order;
+- ``take_indicator_word``: a word that several indicator names hold, written before 指标 (验收类的指标, 及时性的指标):
+  the indicators named with it (a filter on the name, as written).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.qa.cues import CUT, Cues, common, cut
+from assistant.qa.lexicon import MEASURE, Lexicon
+from assistant.qa.reading import in_order
+
+_MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
+
+
+def take_indicator_name(
+    text: str, cues: Cues, lexicon: Lexicon, *, asks_value: bool, level_stems: set[str]
+) -> tuple[str, Cues]:
+    """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name.
+
+    Where the question asks for a value (驻场人员一般写几个人), a part without its measure word is enough.
+    """
+    spans = {
+        span
+        for name in lexicon.indicator_names
+        if len(span := common(text, name)) >= 4
+        and (asks_value or MEASURE.search(span) or _named_indicator(text, span))
+        and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
+        and span not in level_stems
+        and CUT not in span
+        and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value
+    }
+    if not spans:  # 各类直播录制次数: 各类直播等录制次数 with a word left out
+        return _indicator_by_parts(text, cues, lexicon, least=6, asks_value=asks_value)
+    span = max(sorted(spans), key=len)
+    # 非工作日故障响应时间: the words fit 非工作日故障响应及抵达现场时间 in order, longer than 工作日故障响应时间 in a row
+    found = _indicator_by_parts(text, cues, lexicon, least=len(span) + 1, asks_value=asks_value)
+    return found if found[1] is not cues else (cut(text, span), replace(cues, indicator_name=span))
+
+
+_NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
+
+
+def _named_indicator(text: str, span: str) -> bool:
+    """文书档案电子化指标: the words stand before 指标 and say something (项目绩效 of 项目绩效指标 does not)."""
+    said = re.sub("项目|绩效|指标|的|各|所有", "", span)
+    return _NAMED_INDICATOR.match(text, text.find(span) + len(span)) is not None and len(said) >= 2
+
+
+def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, asks_value: bool) -> tuple[str, Cues]:
+    """The one indicator name the question's words fit in order (``least`` characters or more, four in a row), taken
+    whole; the text and cues unchanged where none or several fit."""
+    fits = {name: run for name in lexicon.indicator_names if (run := in_order(text, name, least=least, chunk=4))}
+    fits = {  # 党费缴纳系统 fits 党费缴纳信息系统完善率 in order, and a project's name as well: the project
+        name: run for name, run in fits.items() if not any(in_order(run, p, least=len(run)) for p in lexicon.projects)
+    }
+    # asks_value: 第三方接口开发, 党费缴纳移动端…功能 ask for no measure
+    fits = {name: run for name, run in fits.items() if asks_value or MEASURE.search(run) or _named_indicator(text, run)}
+    if len(fits) != 1:
+        return text, cues
+    (name, run), *_ = fits.items()
+    return cut(text, run), replace(cues, indicator_name=name)
+
+
+# 验收类的指标, 及时性的指标, 完成率这类指标: a word before 指标 (类/方面/这类 between)
+_WORD_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,6})(?:这一?类|类|方面|相关)?的?(?:绩效)?指标")
+_GENERIC = re.compile(
+    r"^(?:请问|帮我|查下|查一下|看看|这些|那些|各类|各项|所有|哪些|什么|别人|大家|以前|往年|历年|项目)+"
+)
+
+
+def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems: set[str]) -> tuple[str, Cues]:
+    """验收类的指标别人都咋写的: the words before 指标 (less 类/的 and asking words) where two or more indicator names
+    hold them and they are no category word and no part of a project's name; else the text and cues unchanged."""
+    if cues.indicator_name is not None or (found := _WORD_BEFORE.search(text)) is None:
+        return text, cues
+    word = re.sub(r"(?:这一?类|类|方面|相关)?的?$", "", _GENERIC.sub("", found["w"]))
+    if len(word) < 2 or "绩效" in word or any(stem in word or word in stem for stem in level_stems if stem):
+        return text, cues
+    if sum(word in name for name in lexicon.indicator_names) < 2 or any(word in p for p in lexicon.projects):
+        return text, cues
+    return cut(text, word), replace(cues, indicator_name=word)

@@ -1,0 +1,336 @@
+"""Question kinds read from the question's own shape, before the general route (issue 24, held-out set 6).
+
+Each reader takes the question and its pattern cues (years, unit, project, indicator category or name as
+`assistant.qa.parse` read them) and returns an `Answer` computed exactly from the corpus, or None where the question
+is not of its kind:
+
+- ``nth_place``: 第二多 / 排第三 / 倒数第二: that place alone of a ranking (money or indicator count), with its figure;
+- ``both_years``: 23年和26年都报了的项目: the project names declared in each of the years asked (none: 语料库中没有);
+- ``indicator_change``: 信息化运维26年比23年少了/新增了哪些指标: the indicator names one year of a project has and
+  the other year of it lacks;
+- ``by_value``: 满意度目标定在90%以上的项目: the projects one of whose indicators (a category or a name) sets a
+  percentage at least / below the number written (none: 语料库中没有);
+- ``by_stage``: 党费系统哪些制度保障在实施阶段不适用: the 制度保障 rows whose stage column is (not) ticked.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from assistant.domain.model import Declaration
+from assistant.domain.refs import SourceRef, header_citation, indicator_citation
+from assistant.qa.analytics import rank
+from assistant.qa.cues import SAME_VALUE, Cues
+from assistant.qa.execute import Scope, execute
+from assistant.qa.homophones import sounds
+from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
+from assistant.qa.select import indicators_of, select
+
+_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NTH = re.compile(r"(倒数)?第([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
+_FEWEST = re.compile(r"倒数|少|低|小")
+_BOTH = re.compile(r"(?:都|均|同时)(?:有|报|申报|申请|做)|(?:两|几)年都")
+_REMOVED = re.compile(
+    r"(少了|去掉了?|删了|删掉了?|删除了?|减少了|取消了?|没了|砍了|拿掉了?)(哪些|哪几个|什么)(绩效)?指标"
+)
+_ADDED = re.compile(r"(新增了?|新加了?|多了|增加了|加了)(哪些|哪几个|什么)(绩效)?指标")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个点)")
+_AT_LEAST = re.compile(r"以上|不低于|不少于|至少|高于|超过|大于|及以上|或以上|≥")
+_BELOW = re.compile(r"以下|低于|不到|不足|少于|小于|未达|没到|<")
+_STAGES = (("立项", "立项和计划阶段"), ("计划阶段", "立项和计划阶段"), ("实施", "实施阶段"), ("收尾", "收尾和完成阶段"))
+_STAGE_COMPLETE = re.compile(r"完成阶段")
+_NOT_APPLIES = re.compile(r"不适用|没勾|未勾|不勾|没有勾|不涉及|不用|没打勾|未打勾|不适合")
+
+
+def same_value_line(question: str, previous: Query | None, result: Answer, scope: Scope) -> str | None:
+    """党费系统也是她吗 after 组织力平台谁负责: 是/不是, comparing the field's value with the one answered before."""
+    if previous is None or not SAME_VALUE.search(question) or result.refused or result.query is None:
+        return None
+    if previous.target is not Target.SHOW_FIELD or result.query.target is not Target.SHOW_FIELD:
+        return None
+    before = {row.value for row in execute(previous, question, scope).rows}
+    now = {row.value for row in result.rows}
+    if not before or not now:
+        return None
+    field = result.rows[0].field
+    if now <= before:
+        return f"是，{field}同为{'、'.join(sorted(now))}。"
+    return f"不是：这里的{field}是{'、'.join(sorted(now))}，前面所问的是{'、'.join(sorted(before))}。"
+
+
+def special_answer(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """The answer of the first reader whose kind the question is, or None."""
+    for reader in (by_stage, indicator_change, both_years, by_value, nth_place, misspelt_indicator):
+        found = reader(question, cues, scope)
+        if found is not None:
+            return found
+    return None
+
+
+def _title(decl: Declaration) -> str:
+    return f"{decl.header.name}（{decl.header.year or '年度不详'}）"
+
+
+def _scope_decls(cues: Cues, scope: Scope) -> list[Declaration]:
+    filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units)
+    return select(scope.corpus, filters, scope.policies)
+
+
+def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None = None) -> Answer:
+    citations = list(dict.fromkeys(row.citation for row in rows))
+    text = "\n".join(lines)
+    return Answer(question=question, text=text, route=Route.STRUCTURED, rows=rows, citations=citations, figure=figure)
+
+
+def _none(question: str, line: str) -> Answer:
+    return Answer(question=question, text=line, route=Route.STRUCTURED, refused=True)
+
+
+def nth_place(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """第二多的项目: the ranking's place ``n`` alone (ties at that place are said, not cut)."""
+    found = _NTH.search(question)
+    if found is None or cues.project or cues.declaration_id:
+        return None
+    place = _NUMERALS.get(found[2]) or int(found[2])
+    decls = _scope_decls(cues, scope)
+    if not decls or cues.unknown_unit or cues.unknown_district:
+        return None
+    indicators = "指标" in question
+    fewest = bool(found[1]) or _FEWEST.search(question[found.end() - 1 : found.end() + 2]) is not None
+    query = Query(
+        target=Target.RANK,
+        filters=Filters(years=cues.years, unit=cues.unit, level1=cues.level1, level2=cues.level2),
+        funding_field=None if indicators else (cues.funding_field or FundingField.TOTAL),
+        measure=Measure.INDICATORS if indicators else Measure.FUNDING,
+        descending=not fewest,
+        top=0,
+    )
+    ranked = rank(query, decls)
+    if len(ranked.rows) < place:
+        return None
+    row = ranked.rows[place - 1]
+    tied = [r for r in ranked.rows if r.amount == row.amount]
+    order = "倒数" if fewest else ""
+    head = f"按{row.field}排，{order}第 {place} 名是{row.project}（{row.year}）：{row.value} {row.citation.label}"
+    if len(tied) > 1:
+        head += f"（与{'、'.join(r.project for r in tied if r is not row)}并列）"
+    lines = [*ranked.notes, head, "完整排序："]
+    lines += [f"{i}. {r.project}（{r.year}）：{r.value}" for i, r in enumerate(ranked.rows, 1)]
+    return _answer(question, lines, [row], figure=row.value)
+
+
+def both_years(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """23年和26年都报了的项目: the names declared in every year asked."""
+    if len(cues.years) < 2 or not _BOTH.search(question) or "项目" not in question or cues.project:
+        return None
+    decls = _scope_decls(cues, scope)
+    names = set.intersection(*({d.header.name for d in decls if d.header.year == y} for y in cues.years))
+    years = "和".join(f"{y}年" for y in cues.years)
+    if not names:
+        return _none(question, f"语料库中没有{years}都申报的项目（同名项目）。")
+    rows = [
+        Row.for_project(d, f"{d.header.year}年", header_citation(d)) for d in decls if d.header.name in sorted(names)
+    ]
+    lines = [f"{years}都申报的项目共 {len(names)} 个（按项目名称相同计）："]
+    for name in sorted(names):
+        held = [r for r in rows if r.project == name]
+        lines.append(f"- {name}：" + "；".join(f"{r.year}年 {r.citation.label}" for r in held))
+    return _answer(question, lines, rows)
+
+
+def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """信息化运维26年比23年少了哪些指标: the names one year of the project has that the other lacks."""
+    removed, added = _REMOVED.search(question), _ADDED.search(question)
+    if not cues.project or not (removed or added):
+        return None
+    forms = sorted((d for d in scope.corpus.declarations if d.header.name == cues.project), key=lambda d: d.id)
+    if cues.years:
+        later = max(cues.years)
+        earlier = [y for y in cues.years if y < later]
+        chosen = [d for d in forms if d.header.year == later]
+        before = [d for d in forms if d.header.year in earlier] or [d for d in forms if (d.header.year or 0) < later]
+        if not chosen or not before:
+            return None
+        old, new = before[-1], chosen[0]
+    elif len(forms) >= 2:
+        old, new = forms[-2], forms[-1]
+    else:
+        return None
+    source, other = (old, new) if removed else (new, old)
+    kept = {i.name for i in other.indicators}
+    gone = [i for i in source.indicators if i.name not in kept]
+    verb = "不再有" if removed else "新增"
+    head = f"{cues.project}：{new.header.year}年比{old.header.year}年{verb}的绩效指标（按指标名称比对）"
+    if not gone:
+        return _answer(question, [f"{head}：没有。"], [])
+    rows = [
+        Row(
+            declaration_id=source.id,
+            project=source.header.name,
+            year=source.header.year,
+            field=i.name,
+            value=i.value.raw.strip(),
+            citation=indicator_citation(source, i),
+        )
+        for i in gone
+    ]
+    lines = [f"{head}共 {len(rows)} 项（{len(old.indicators)} 项 → {len(new.indicators)} 项）："]
+    lines += [f"- {r.field}：{r.value} {r.citation.label}" for r in rows]
+    return _answer(question, lines, rows)
+
+
+def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """满意度目标定在90%以上的项目: projects one of whose selected indicators sets a percentage ≥ / < the number."""
+    question = re.sub(r"百分之?百|满分", "100%", question)  # 验收合格率定百分百的项目
+    found = _PERCENT.search(question)
+    if found is None or "项目" not in question or cues.project or cues.declaration_id:
+        return None
+    after = question[found.end() : found.end() + 5]
+    before = question[max(0, found.start() - 4) : found.start()]
+    at_least = _AT_LEAST.search(after) or _AT_LEAST.search(before)
+    below = not at_least and (_BELOW.search(after) or _BELOW.search(before))
+    if not (below or at_least) and not re.search(r"定|设|写|为|要求|是", before):
+        return None
+    level1, level2, name = cues.level1, cues.level2, cues.indicator_name
+    name = name or _indicator_word(question[: found.start()], scope.lexicon.indicator_names)
+    if not (level1 or level2 or name):
+        return None
+    number = Decimal(found[1])
+    filters = Filters(level1=level1, level2=level2, indicator_name=name)
+    rows = []
+    for decl in _scope_decls(cues, scope):
+        for indicator in indicators_of(decl, filters):
+            value = indicator.value
+            if value.number is None or value.unit != "%":
+                continue
+            target = Decimal(value.number)
+            if (target < number) if below else (target >= number):
+                rows.append(Row.for_project(decl, f"{indicator.name} {value.raw}", indicator_citation(decl, indicator)))
+                break
+    asked = name or level2 or level1
+    bound = f"低于{found[1]}%" if below else f"不低于{found[1]}%"
+    if not rows:
+        return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的百分比目标值比对）。")
+    lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的百分比目标值比对）："]
+    lines += [f"{i}. {_title_of(r)}：{r.value} {r.citation.label}" for i, r in enumerate(rows, 1)]
+    counted = re.search(r"几个|多少个|几项|多少项|数量", question) is not None  # 满意度90%以上的项目有几个
+    return _answer(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)
+
+
+_WORD_BEFORE_VALUE = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:的?目标值?|指标)?(?:都|一般)?(?:定|设|写|要求|为|是|不低于|低于|不到|达到)"
+)
+
+
+def _indicator_word(text: str, names: tuple[str, ...]) -> str | None:
+    """完成率定的100%: the words before the value when two or more indicator names hold them."""
+    found = _WORD_BEFORE_VALUE.search(re.sub(r"^(?:请问|帮我查下|哪些项目的?|哪些|哪几个项目的?)", "", text))
+    word = found[1] if found else ""
+    return word if len(word) >= 2 and sum(word in n for n in names) >= 2 else None
+
+
+def _title_of(row: Row) -> str:
+    return f"{row.project}（{row.year or '年度不详'}）"
+
+
+def by_stage(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """党费系统哪些制度保障在实施阶段不适用: the 制度保障 rows whose stage is (not) ticked."""
+    if "阶段" not in question or not re.search("制度|保障", question) or not (cues.project or cues.declaration_id):
+        return None
+    stage = next((full for word, full in _STAGES if word in question), None)
+    if stage is None and _STAGE_COMPLETE.search(question):
+        stage = "收尾和完成阶段"
+    if stage is None:
+        return None
+    applies = _NOT_APPLIES.search(question) is None
+    decls = [d for d in scope.corpus.declarations if d.id == cues.declaration_id or d.header.name == cues.project]
+    decls = [d for d in decls if not cues.years or d.header.year in cues.years]
+    rows: list[Row] = []
+    lines: list[str] = []
+    word = "适用" if applies else "不适用"
+    for decl in decls:
+        hits = [s for s in decl.safeguards if any(x.stage == stage and x.applies == applies for x in s.stages)]
+        ref = SourceRef(
+            ref=f"{decl.id}#header",
+            project=decl.header.name,
+            year=decl.header.year,
+            part="制度保障",
+            quote=decl.header.name,
+        )
+        lines.append(
+            f"{_title(decl)} 的制度保障中，{stage}{word}的共 {len(hits)} 项（表中共 {len(decl.safeguards)} 项）："
+        )
+        for s in hits:
+            rows.append(
+                Row(
+                    declaration_id=decl.id,
+                    project=decl.header.name,
+                    year=decl.header.year,
+                    field=s.document,
+                    value=f"{s.category}；{s.measures}",
+                    citation=ref,
+                )
+            )
+            lines.append(f"- {s.category}：{s.document} {ref.label}")
+    if not decls or not any(d.safeguards for d in decls):
+        return None
+    if not rows:
+        lines.append("没有。")
+    return _answer(question, lines, rows)
+
+
+# What asks for an indicator's value, and words that are no part of its name
+_ASKS_VALUE = re.compile(r"(?:定|设|写|填|是|为)(?:的|了|成|在|为)?(?:多少|啥|什么|几)|多少|目标值|指标值")
+_NOT_NAME = re.compile(
+    r"(?:定|设|写|填)(?:的|了|成|在|为)?(?:多少|啥|什么|几)?.*$|多少.*$|目标值|指标值|[^\u4e00-\u9fffA-Za-z]|那个|这个|的"
+)
+SIMILAR = 0.75  # the words' sounds against an indicator name's (difflib ratio) for a name with a typo in it
+
+
+def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """机关服务费驾驶员到为率定的多少: a named project's indicator written with a character left out, added or typed
+    for one of the same sound; the one name whose sounds are close (``SIMILAR``) and clearly closest, said how it was
+    read. Where a part of the words was read as a name (开发完成率 of 第三方接口开发完成率), this answers only when that
+    part fits several of the project's indicators or not the closest one."""
+    if not (cues.project or cues.declaration_id) or cues.level1 or cues.level2:
+        return None
+    if cues.header_fields or cues.section or cues.rows or cues.target not in (None, Target.LIST_INDICATORS):
+        return None
+    text = question
+    for written in (*(w for w, _ in cues.matched), cues.project or ""):
+        text = text.replace(written, " ") if written else text
+    words = _NOT_NAME.sub("", re.sub(r"\d{2,4}年|今年|去年|前年", " ", text))
+    if len(words) < 3 or cues.indicator_name is None and not _ASKS_VALUE.search(question) and len(words) < 4:
+        return None
+    decls = [d for d in scope.corpus.declarations if d.id == cues.declaration_id or d.header.name == cues.project]
+    decls = [d for d in decls if not cues.years or d.header.year in cues.years]
+    heard = sounds(words)
+    scored = sorted(
+        ((SequenceMatcher(None, heard, sounds(i.name)).ratio(), d, i) for d in decls for i in d.indicators),
+        key=lambda s: -s[0],
+    )
+    if not scored or scored[0][0] < SIMILAR or len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1:
+        return None
+    if cues.indicator_name in scope.lexicon.indicator_names:
+        return None  # a whole name read (非工作日故障响应时间 read in order as …及抵达现场时间): kept
+    if cues.indicator_name is not None:
+        holders = [i for d in decls for i in d.indicators if cues.indicator_name in i.name]
+        if holders == [scored[0][2]]:
+            return None  # the part read fits the closest indicator alone: the usual answer
+    _, decl, indicator = scored[0]
+    cite = indicator_citation(decl, indicator)
+    row = Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=indicator.name,
+        value=indicator.value.raw.strip(),
+        citation=cite,
+    )
+    lines = [
+        f"问题中的“{words}”按指标“{indicator.name}”理解。",
+        f"{_title(decl)} 的{indicator.name}：{row.value} {cite.label}",
+    ]
+    return _answer(question, lines, [row])
