@@ -6,6 +6,8 @@ import logging
 import shutil
 from pathlib import Path
 
+from sqlalchemy import exc as sa_exc
+
 from assistant.drafting.models import Draft
 from assistant.errors import AssistantError
 
@@ -96,6 +98,22 @@ def access_failure(where: str, error: BaseException | None) -> StoreError | None
             f"无法打开草稿库 {where}，本次操作未完成（通常是文件夹不存在或没有读写权限，不表示草稿库已损坏）",
             hint="请检查该文件所在文件夹是否存在、是否有读写权限后重试；不要删除或改名草稿库文件",
         )
+    return None
+
+
+UNREACHABLE = "草稿库暂时无法连接（数据库服务没有响应），本次操作未完成、未保存"
+UNREACHABLE_HINT = "请稍后再试；若一直如此，请联系管理员确认数据库服务已启动"
+_UNREACHABLE = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError, sa_exc.InvalidatePoolError)
+
+
+def unreachable(error: BaseException) -> StoreError | None:
+    """A Chinese `StoreError` for a database server that went away or cannot be reached (SQLAlchemy's connection
+    errors: OperationalError, InterfaceError, pool invalidation, pool timeout); None for any other error."""
+    if isinstance(error, StoreError):
+        return error
+    if isinstance(error, (*_UNREACHABLE, sa_exc.TimeoutError)):
+        _log.warning("draft store unreachable: %s", error)
+        return StoreError(UNREACHABLE, hint=UNREACHABLE_HINT)
     return None
 
 
