@@ -9,13 +9,16 @@ configuration names another function, model or distance.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
-from chromadb.errors import NotFoundError
+from chromadb.api.shared_system_client import SharedSystemClient
+from chromadb.errors import ChromaError, NotFoundError
 
 from assistant.errors import AssistantError, CorpusError
 from assistant.index.embeddings import LangChainEmbeddings, ProjectEmbeddingFunction
@@ -33,13 +36,31 @@ def client_settings() -> chromadb.Settings:
     return chromadb.Settings(anonymized_telemetry=False)
 
 
+_DAMAGE = re.compile(r"code: (11|26)\b|not a database|malformed|corrupt", re.IGNORECASE)
+
+
+class IndexDamaged(CorpusError):
+    """The embedded index under ``data_dir/chroma`` cannot be opened because its files are damaged."""
+
+
 def open_client(settings: Settings) -> ClientAPI:
-    """The embedded PersistentClient under ``data_dir/chroma``, or a server when ``chroma_host`` is set."""
+    """The embedded PersistentClient under ``data_dir/chroma``, or a server when ``chroma_host`` is set.
+
+    Raises `IndexDamaged` (Chinese, naming ``assistant index build``) when the embedded store's database is damaged.
+    """
     index = settings.index
     if index.chroma_host is None:
         path = settings.data_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=client_settings())
+        try:
+            return chromadb.PersistentClient(path=str(path), settings=client_settings())
+        except ChromaError as error:
+            if not _DAMAGE.search(str(error)):
+                raise
+            raise IndexDamaged(
+                f"检索索引已损坏（{path}：其中的 chroma.sqlite3 无法按数据库读取），无法检索",
+                hint="请运行 `assistant index build` 重建索引（它会把损坏的索引移到一旁后重新建立，约需一两分钟）",
+            ) from error
     try:
         return chromadb.HttpClient(host=index.chroma_host, port=index.chroma_port, settings=client_settings())
     except ValueError as error:
@@ -47,6 +68,16 @@ def open_client(settings: Settings) -> ClientAPI:
             f"连不上 Chroma 服务 {index.chroma_host}:{index.chroma_port}：{error}",
             hint="先启动 `chroma run --path <目录> --port <端口>`，或不设 ASSISTANT_INDEX__CHROMA_HOST 以使用内置索引",
         ) from error
+
+
+def move_aside(settings: Settings) -> Path:
+    """Rename the damaged embedded index ``data_dir/chroma`` to ``chroma.damaged-<UTC time>`` (kept, not deleted)
+    and forget chromadb's cached client for the path, so that the next `open_client` starts an empty index."""
+    path = settings.data_dir / "chroma"
+    target = path.with_name(f"chroma.damaged-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}")
+    path.rename(target)
+    SharedSystemClient.clear_system_cache()
+    return target
 
 
 def collection_name(prefix: str, suffix: str) -> str:

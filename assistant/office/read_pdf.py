@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
+from assistant.office.pdf_budget import MAX_DECODED_BYTES, DecodedTooLarge, decode_budget
 
 MAX_PAGES = 300
 _PDF_MAGIC = b"%PDF-"
@@ -44,7 +45,7 @@ def pdf_rows(data: bytes, name: str) -> PdfRows:
 
     check_pdf(data, name)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with decode_budget(), pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(
                     f"PDF 文件 {name} 有 {len(pdf.pages)} 页，超过一次可读取的 {MAX_PAGES} 页",
@@ -57,6 +58,11 @@ def pdf_rows(data: bytes, name: str) -> PdfRows:
                 _page_rows(page, number, result)
     except InputError:
         raise
+    except DecodedTooLarge as exc:
+        raise InputError(
+            f"PDF 文件 {name} 解压后的内容超过 {MAX_DECODED_BYTES // 1024 // 1024} MB，远超一份申报表的合理大小，已停止读取",
+            hint="请只保留含绩效目标表的页面（可用 PDF 阅读器“提取页面”），或用原程序重新导出为 PDF 后再导入",
+        ) from exc
     except PDFPasswordIncorrect as exc:
         raise InputError(f"PDF 文件 {name} 设置了打开密码，无法读取", hint="请去掉密码后另存为 PDF 再导入") from exc
     except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds on a damaged file

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
+from assistant.office.xlsx_guard import check_sheet_parts
 
 _FORMULA = re.compile(rb"<f[ >/]")
 
@@ -29,7 +30,7 @@ class Workbook:
 
 
 def xlsx_rows(data: bytes, name: str) -> Workbook:
-    _check_counts(data, name)
+    check_sheet_parts(data, name)
     book = _load(data, name, data_only=True)
     formulas = _formula_cells(data, name) if _has_formulas(data) else {}
     result = Workbook(rows=[])
@@ -59,32 +60,6 @@ def _load(data: bytes, name: str, *, data_only: bool):
 
 def _sheet_parts(archive: zipfile.ZipFile) -> list[str]:
     return [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-
-
-def _count(archive: zipfile.ZipFile, part: str, marks: tuple[bytes, ...]) -> list[int]:
-    """Occurrences of each mark in a part, streamed in 1 MB chunks so a huge sheet costs no memory."""
-    counts = [0] * len(marks)
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
-            window = tail + chunk
-            for n, mark in enumerate(marks):
-                counts[n] += window.count(mark) - tail.count(mark)
-            tail = window[-8:]
-    return counts
-
-
-def _check_counts(data: bytes, name: str) -> None:
-    """Refuse a sheet with more rows or cells than a declaration can have before openpyxl loads it all."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for part in _sheet_parts(archive):
-            rows, cells = _count(archive, part, (b"<row ", b"<c "))
-            if rows > MAX_ROWS or cells > MAX_ROWS * 10:
-                raise InputError(
-                    f"文件 {name} 的工作表（{part.rsplit('/', 1)[-1]}）有 {rows} 行、{cells} 个单元格，"
-                    f"超过一份申报表的合理规模（{MAX_ROWS} 行）",
-                    hint="请只保留申报表部分（删去明细清单、空白格式行等），或把它移到单独的文件后再导入",
-                )
 
 
 def _has_formulas(data: bytes) -> bool:

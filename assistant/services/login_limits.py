@@ -49,6 +49,7 @@ class LoginLimited(InputError):
 
 
 MAX_DELAY_S = 60.0  # a wait up to this long is a delay between tries, longer ones are a lock
+DELAY_S = 1.0  # the first wait (after a pair's 2nd failure), doubling with each further failure
 
 
 class LoginLimiter:
@@ -66,13 +67,14 @@ class LoginLimiter:
         per_address: int = 20,
         window_s: float = 900.0,
         lock_s: float = 900.0,
-        delay_s: float = 1.0,
+        delay_s: float | None = None,
         address_in_flight: int = 3,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.locks = locks
         self.limits = {"pair": per_user, "address": per_address}
-        self.window_s, self.lock_s, self.delay_s, self.clock = window_s, lock_s, delay_s, clock
+        self.window_s, self.lock_s, self.clock = window_s, lock_s, clock
+        self.delay_s = DELAY_S if delay_s is None else delay_s
         self._busy: dict[str, int] = {}  # password checks in flight per key
         self._in_flight = {"pair": 1, "address": address_in_flight}
         self._lock = threading.Lock()

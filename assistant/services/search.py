@@ -19,6 +19,7 @@ from pathlib import Path
 
 from assistant.index.documents import IndexDocument, SearchMode
 from assistant.index.hybrid import HybridIndex, SyncReport
+from assistant.index.store import IndexDamaged, move_aside
 from assistant.index.tokenize import search_tokenizer
 from assistant.retrieval.documents import corpus_documents
 from assistant.retrieval.models import DocKind, SearchResult
@@ -71,7 +72,13 @@ class SearchService:
     def build(self) -> SyncReport:
         """Make the index hold exactly the current corpus now (`assistant index build`)."""
         snapshot = self.scope.current()
-        report = self._sync(open_index(self.settings), snapshot)
+        try:
+            index = open_index(self.settings)
+        except IndexDamaged:
+            moved = move_aside(self.settings)
+            self.on_progress(f"检索索引已损坏，已把它移到 {moved}（可在重建完成后删除），正在重新建立…")
+            index = open_index(self.settings)
+        report = self._sync(index, snapshot)
         self._retriever = None
         return report
 

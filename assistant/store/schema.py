@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from assistant.store.errors import StoreError, damage_reason, disk_failure
+from assistant.store.errors import StoreError, access_failure, damage_reason, disk_failure
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -49,9 +49,11 @@ def create_store_engine(url: str) -> Engine:
 
 
 def _disk_errors(context: ExceptionContext) -> None:
-    """A full disk or a disk I/O error during any statement becomes the Chinese `StoreError` that says so (never the
-    "damaged" message, nor an internal error); other errors are left to SQLAlchemy."""
-    failure = disk_failure(describe(str(context.engine.url)) if context.engine else "", context.original_exception)
+    """A full disk, a disk I/O error, a store locked by another program or a read-only one, during any statement,
+    becomes the Chinese `StoreError` that says so (never the "damaged" message, nor an internal error); other errors
+    are left to SQLAlchemy."""
+    where = describe(str(context.engine.url)) if context.engine else ""
+    failure = disk_failure(where, context.original_exception) or access_failure(where, context.original_exception)
     if failure is not None:
         raise failure
 
@@ -131,7 +133,7 @@ def _too_new(url: str, revision: str) -> StoreError:
 
 
 def _corrupt(url: str, exc: DatabaseError) -> StoreError:
-    disk = disk_failure(describe(url), exc.orig)
+    disk = disk_failure(describe(url), exc.orig) or access_failure(describe(url), exc.orig)
     if disk is not None:
         return disk
     return StoreError(

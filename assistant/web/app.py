@@ -25,6 +25,7 @@ from starlette.middleware import Middleware
 from assistant.services import Services
 from assistant.services.users import LoginLimited, UserService
 from assistant.settings import parse_networks, parse_origins
+from assistant.store.errors import unreachable
 from assistant.web import render
 from assistant.web.autosave import Autosave
 from assistant.web.charts import cjk_font
@@ -210,7 +211,7 @@ def _serve_until_interrupted(app: gr.Blocks) -> None:
 def _login_check(users: UserService) -> Callable[[str, str], Awaitable[bool]]:
     """Gradio's login check: the password checked off the event loop (scrypt takes tens of milliseconds, and other
     users' requests go on meanwhile), the limits per user name and per client address applied first (429 with a
-    Chinese message, no password checked)."""
+    Chinese message, no password checked); a store that cannot be reached answers 503 in Chinese."""
 
     async def check(username: str, password: str) -> bool:
         address = CLIENT_ADDRESS.get()
@@ -218,5 +219,10 @@ def _login_check(users: UserService) -> Callable[[str, str], Awaitable[bool]]:
             return await asyncio.to_thread(users.check, username, password, address=address)
         except LoginLimited as exc:
             raise HTTPException(status_code=429, detail=f"{exc.message}。{exc.hint}") from None
+        except Exception as exc:  # the store's server gone away: 503 in Chinese, not a bare English 500
+            down = unreachable(exc)
+            if down is None:
+                raise
+            raise HTTPException(status_code=503, detail=f"{down.message}。{down.hint}") from None
 
     return check

@@ -15,6 +15,7 @@ import gradio as gr
 
 from assistant.errors import AssistantError, ModelError
 from assistant.services.results import redact
+from assistant.store.errors import unreachable
 from assistant.web.safe import html
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,9 @@ def page_error(exc: BaseException) -> gr.Error:
     if isinstance(exc, AssistantError):
         hint = exc.hint if exc.hint and not _COMMAND_LINE.search(exc.hint) else None  # a CLI flag means nothing here
         return _marked(gr.Error(html(exc.message + (f"。建议：{hint}" if hint else "")), title="无法完成"))
+    down = unreachable(exc)
+    if down is not None:
+        return _marked(gr.Error(html(f"{down.message}。{down.hint}"), title="草稿库无法连接"))
     log.error("unexpected error in a web handler", exc_info=exc)
     return _marked(gr.Error(UNEXPECTED, title="意外错误"))
 
