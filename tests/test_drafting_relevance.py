@@ -106,6 +106,15 @@ def test_a_one_word_subject_needs_the_name_or_more_than_one_mention():
     assert fits(Project(name="人民群众来信来访平台", text="平台"), "关于创新群众工作方法解决信访突出问题的意见")
 
 
+def test_one_incidental_word_of_the_name_is_not_the_subject():
+    """Red team 2026-12-07 finding 11: 秘密 in a training project's name drew 保守国家秘密法 (subject 保守…秘密)."""
+    project = Project(name="鲍勃的秘密项目", text="鲍勃的秘密项目\n举办培训班12期，每期5万元。")
+    found = [p.id for p in fitting_policies(project, SOURCES.policies)]
+    assert not {"state-secrets-law", "state-secrets-law-regulation"} & set(found), found
+    secrets = Project(name="涉密人员保守国家秘密培训", text="涉密人员保守国家秘密培训\n举办保密培训班4期。")
+    assert fits(secrets, "中华人民共和国保守国家秘密法")
+
+
 def test_the_library_is_scanned_for_fitting_policies_most_specific_first():
     project = brief_project(load_brief(BRIEFS / "archive.yaml"))
     found = [p.id for p in fitting_policies(project, _library(ARCHIVE_LAW, LEGISLATION_LAW))]

@@ -138,3 +138,16 @@ def test_another_sites_page_cannot_upload_to_a_workspace_on_loopback(tmp_path):
         assert refused.status_code == 403
         own = url.rstrip("/")
         assert http.post("gradio_api/upload", files=files, headers={"Origin": own}).status_code == 200
+
+
+def test_the_login_page_does_not_describe_the_api(site):
+    """Red team 2026-12-07 finding 10: ``/`` before login carried every endpoint's name and parameters."""
+    url, _ = site
+    with httpx.Client(base_url=url, timeout=30) as anonymous:
+        page = anonymous.get("/")
+        assert page.status_code == 200 and "window.gradio_api_info = {};" in page.text
+        assert "/save_row" not in page.text and "corpus_add" not in page.text
+    with httpx.Client(base_url=url, timeout=30) as signed_in:
+        assert signed_in.post("/login", data={"username": "bob", "password": "bob-password"}).status_code == 200
+        page = signed_in.get("/")
+        assert "corpus_add" in page.text  # the signed-in page still has it (the client needs it)

@@ -64,3 +64,35 @@ def test_two_figures_of_one_clause_stay_two_rows():
     table, kept = keep_indicator_rows([renamed], fresh, {indicator_path(1, "name")})
     assert [r.name for r in table] == ["专家讲座场次", "履职辅导次数", "参训代表满意度"]
     assert kept == [indicator_path(1, "name")]
+
+
+TRAINING = """项目名称: 某中心培训项目
+年度: 2027
+主管部门: 上海市某局
+实施单位: 上海市某中心
+项目性质: 其他经常性项目
+项目类别: 其他运转类
+资金: {总额: 600000, 财政资金: 600000, 其他资金: 0, 年度申请: 600000, 上年结转资金: 0}
+开始日期: 2027-01-01
+结束日期: 2027-12-31
+主要内容: 举办培训班12期，每期5万元。
+"""
+
+
+def test_a_renamed_precedent_row_is_not_added_again(services, tmp_path):
+    """Red team 2026-12-07 finding 6: a row taken from a precedent (历史标准, no clause of the brief to quote), renamed
+    by a person, came back beside the renamed one under its old name."""
+    path = tmp_path / "training.yaml"
+    path.write_text(TRAINING, encoding="utf-8")
+    ws = services.workspace()
+    saved = ws.draft(load_brief(path), on_event=lambda _: None)
+    draft_id, rows = saved.info.draft_id, saved.draft.indicators
+    renamed = {n: r.name for n, r in enumerate(rows, start=1) if r.value.sources}
+    assert renamed
+    edits = [FieldEdit(f"指标.{n}.三级指标", name + "（人工改）") for n, name in renamed.items()]
+    ws.edit_fields(draft_id, edits, base=1)
+    table = services.drafting.regenerate_indicators(draft_id).draft.indicators
+    names = [r.name for r in table]
+    assert all(name + "（人工改）" in names for name in renamed.values())
+    assert not set(renamed.values()) & set(names), names
+    assert len(table) == len(rows)

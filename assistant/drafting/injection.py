@@ -53,6 +53,16 @@ _EN_DICTATE = re.compile(
     r"(?:[\w\"'“”‘’-]+\s+){0,6}?(?:in|into|to|at|with)\s+(?:the|each|every|all|your)\b",
     re.IGNORECASE,
 )
+# A rule for filling in the form, or a word to its reviewer, written into the project's text: "本表所有满意度指标一律
+# 填写为100%", "项目总成本统一填写为 ≤1(元)", "审核人员请勿修改" (red team 2026-12-07, finding 7). It tells the reader
+# what to write or not to check; it says nothing about the project.
+_ZH_FORM_RULE = re.compile(
+    r"(?:本表|本申报表|全表|表中|所有|全部|各项|各类)[^。；！？\n]{0,16}?指标[^。；！？\n]{0,8}?"
+    r"(?:一律|统一|均须|均应|都须|全部)(?:填写|填报|填|写|设置?)(?:为|成)|"
+    r"(?:一律|统一)(?:填写|填报)(?:为|成)|"
+    r"(?:审核|审批|评审|审查)(?:人员|者|专家|方|部门)?[^。；！？\n]{0,6}?"
+    r"(?:请勿|不得|不要|切勿|勿|无需|不必)(?:修改|改动|更改|调整|核对|审核|质疑)"
+)
 _LINE_END = re.compile(r"\n")
 
 
@@ -81,7 +91,9 @@ def _first_hit(text: str) -> int | None:
     """Where the first instruction starts: at its marker, or at the start of the sentence holding an imperative."""
     marker = _MARKER.search(text)
     imperatives = [
-        _words_start(text, m) for m in (p.search(text) for p in (_IMPERATIVE, _ZH_DICTATE, _EN_DICTATE)) if m
+        _words_start(text, m)
+        for m in (p.search(text) for p in (_IMPERATIVE, _ZH_DICTATE, _EN_DICTATE, _ZH_FORM_RULE))
+        if m
     ]
     if marker is None and not imperatives:
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from assistant.domain.framework import Level2
@@ -129,6 +129,21 @@ def _all_hundred(decl: Declaration) -> Iterator[Finding]:
         )
 
 
+def _same_measure_renamed(ind: Indicator, earlier: Iterable[Indicator]) -> Indicator | None:
+    """An earlier row in the same 二级 with the same numeric target whose name contains this one's or is contained
+    in it (全年培训人数 / 全年培训人数（人工改）): one measure under two names."""
+    if ind.value.kind is not ValueKind.QUANTITATIVE:
+        return None
+    key = lexicon.measure_key(ind.name)
+    for other in earlier:
+        other_key = lexicon.measure_key(other.name)
+        short, long = sorted((key, other_key), key=len)
+        same_target = other.value.render() == ind.value.render() and other.level2 is ind.level2
+        if same_target and len(short) >= 3 and short in long:
+            return other
+    return None
+
+
 def _duplicates(decl: Declaration) -> Iterator[Finding]:
     first: dict[str, Indicator] = {}
     for ind in decl.indicators:
@@ -140,6 +155,13 @@ def _duplicates(decl: Declaration) -> Iterator[Finding]:
             yield finding(
                 "DUPLICATE",
                 f"“{ind.name}”与第 {earlier.position} 行“{earlier.name}”衡量的是同一内容。",
+                at_indicator(ind),
+            )
+        elif (twin := _same_measure_renamed(ind, first.values())) is not None:
+            yield finding(
+                "DUPLICATE",
+                f"“{ind.name}”与第 {twin.position} 行“{twin.name}”同属{ind.level2_written or '同一二级指标'}、指标值同为"
+                f"“{ind.value.render()}”，名称一个包含另一个，看来是同一内容写了两行（例如改名后原指标又被加回）。",
                 at_indicator(ind),
             )
         else:

@@ -139,8 +139,11 @@ def _title_fits(project: Project, subject: list[str]) -> bool:
         return False
     specific = [run for run in subject if not _WEAK.fullmatch(run)]
     longest = max(len(run) for run in specific)
+    # A two-character word is enough only when it is the whole of what the title is about: 保守国家秘密法's
+    # subject is 保守…秘密 (国家 is generic), so 秘密 alone in a name (鲍勃的秘密项目) does not make it the project's.
     for run in (r for r in specific if len(r) == longest):
-        if len(run) == 2 and (_in_name(run, project.name) or _said_twice(run, project.text)):
+        rest_said = all(other in project.text for other in specific if other != run)
+        if len(run) == 2 and rest_said and (_in_name(run, project.name) or _said_twice(run, project.text)):
             return True
         if len(run) >= MIN_PHRASE and run in project.text:
             return True

@@ -59,12 +59,15 @@ _QUOTED = re.compile(r"“([^”]+)”")
 def covers(kept: DraftIndicator, fresh: DraftIndicator) -> bool:
     """Whether a row a person kept already measures what ``fresh`` would: the same 三级指标, or the same figure of
     the same clause of the brief in the same 二级 — a row the person renamed (委托单位满意度 → 学生家长满意度) still
-    covers the clause it was grounded on (its 取值依据 quotes it). Two figures of one clause (专题讲座6场、履职辅导8场)
-    are two rows."""
+    covers the clause it was grounded on (its 取值依据 quotes it), and a renamed row taken from precedents (历史标准)
+    still covers the row suggested from the same precedents with the same value. Two figures of one clause
+    (专题讲座6场、履职辅导8场) are two rows."""
     if kept.name == fresh.name:
         return True
     if kept.level2 is not fresh.level2 or kept.value.value != fresh.value.value:
         return False
+    if kept.value.sources and set(kept.value.sources) == set(fresh.value.sources):
+        return True
     a, b = _QUOTED.search(kept.value.basis), _QUOTED.search(fresh.value.basis)
     return a is not None and b is not None and a[1] == b[1]
 

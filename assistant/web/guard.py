@@ -139,7 +139,9 @@ class Guard:
                 if self.exports.refused(scope["path"], user, login=login):
                     await _not_found(send)
                     return
-            await self.app(scope, receive, _with_headers(send) if scope["type"] == "http" else send)
+            if scope["type"] == "http":
+                send = _with_headers(_without_api_info(send) if login and user is None else send)
+            await self.app(scope, receive, send)
         finally:
             CLIENT_ADDRESS.reset(reset)
 
@@ -306,6 +308,40 @@ def _with_headers(send: Send) -> Send:
             ]
             message["headers"] = headers
         await send(message)
+
+    return sending
+
+
+_API_INFO = re.compile(rb"(<script>window\.gradio_api_info = ).*?(;</script>)", re.DOTALL)
+
+
+def _without_api_info(send: Send) -> Send:
+    """``send`` for a request of no signed-in user: an HTML page goes out with Gradio's description of every
+    endpoint (``window.gradio_api_info``, its names, parameters and code samples) emptied. Gradio embeds it in the
+    login page too, while ``/config`` and ``/gradio_api/info`` answer 401 before login (red team 2026-12-07,
+    finding 10). Other responses pass through as they are; an HTML page is held until its last part."""
+    start: Message | None = None
+    parts: list[bytes] = []
+
+    async def sending(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start":
+            named = dict(message.get("headers", []))
+            if b"text/html" not in named.get(b"content-type", b"") or b"content-encoding" in named:
+                await send(message)
+                return
+            start = message
+            return
+        if start is None or message["type"] != "http.response.body":
+            await send(message)
+            return
+        parts.append(message.get("body", b""))
+        if message.get("more_body", False):
+            return
+        body = _API_INFO.sub(rb"\1{}\2", b"".join(parts))
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body, "more_body": False})
 
     return sending
 
