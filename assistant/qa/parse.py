@@ -123,6 +123,11 @@ _LIST_PROJECTS = (
     "叫什么",  # 2020年那两个项目叫什么: their names
     "叫啥",
     "什么名字",
+    "列一下",  # 区级项目都列一下: a list asked for
+    "列下",
+    "列一列",
+    "列举",
+    "罗列",
 )
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 _LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
@@ -219,6 +224,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
     text, cues = take_name_condition(text, cues)
+    by_words = cues.indicator_name is not None  # 名称里带“满意度”的指标: indicators filtered by their names' words
     full = text
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_units(text, cues, lexicon)
@@ -246,6 +252,10 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
     cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, _LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
+    if by_words and target in (Target.COMMON_INDICATORS, Target.LIST_INDICATORS, None) and not _HOW.search(text):
+        # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
+        counted = _any(DEMONSTRATIVE.sub("◇", full), _COUNT) and not _TYPICAL.search(text)
+        target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
     if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少

@@ -144,6 +144,26 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
 _DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:那个|这个|那|这)(?:项目|系统|平台|工程)")
 
 
+# 远教电教那个经费, 网上交党费那个系统: the words before 那个/这个 point at a project (chatter before them is kept)
+_POINTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个)(?:项目|系统|平台|工程|经费|费用|钱)?")
+_NAME_GENERIC = re.compile(r"项目|经费|建设|管理|工作|系统|平台|信息|上海|市|区|人大|党建|组织|服务|中心")
+
+
+def _sole_name_word(phrase: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The longest word (two characters or more, no generic name word inside) of ``phrase`` that exactly one project's
+    name holds, with that name; None where none or several do."""
+    names = sorted(set(lexicon.projects))
+    for size in range(len(phrase), 1, -1):
+        for start in range(len(phrase) - size + 1):
+            word = phrase[start : start + size]
+            if _NAME_GENERIC.search(word):
+                continue
+            holders = [n for n in names if word in n]
+            if len(holders) == 1:
+                return word, holders[0]
+    return None
+
+
 # 党员教育平台升级经费: a phrase followed (within a few words, none of them 项目/那/这) by 经费 is a formal title
 _TITLE_END = r"(?:(?!项目|那|这)[^，。？?！!、\s]){0,4}?(?:经费|费)"
 
@@ -157,7 +177,20 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
     phrase = absent or (described.group(1) if described else None)
     if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
         return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
-    if (found := match_content(phrase, lexicon.contents)) is None:
+    if (found := match_content(phrase, lexicon.contents)) is None and (pointed := _POINTED.search(full)):
+        # 远教电教那个经费, 主席团表决系统那个项目: pointed at, with words only one project's name holds
+        if (sole := _sole_name_word(pointed.group(1), lexicon)) is not None:
+            word, name = sole
+            return replace(
+                cues,
+                project=name,
+                unknown_project=None,
+                candidates=(),
+                matched=((pointed.group(1), name),),
+                matched_how=f"按名称中的“{word}”",
+                project_years=len(lexicon.years_of(name)),
+            )
+    if found is None:
         if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
             return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
         return None
