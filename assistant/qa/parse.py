@@ -325,10 +325,14 @@ def _normalise(question: str) -> str:
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
+    text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
+    text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_WHOLE_CORPUS = re.compile(r"(?:整个|全部|全)(?:语料)?库(?:里面?|中)?的?|(?:语料)?库里(?:面|头)?的?")
+_AVERAGED = re.compile(r"平均(?:算|摊|分)?下来|平摊下来|均摊下来")
 _DEAR = re.compile(r"(哪个|哪一个|哪项|谁)更?(贵|便宜)")
 _EXAMPLES = re.compile(
     r"(?:举|给|列|来|说)(?:几|一|两|三|些)?个?(?:例子|实例|示例|例)(?:说说|看看|吧)?|(?:有什么|有哪些|有啥)(?:例子|实例|示例)"

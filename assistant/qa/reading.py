@@ -149,6 +149,26 @@ _POINTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个)(?:项目
 _NAME_GENERIC = re.compile(r"项目|经费|建设|管理|工作|系统|平台|信息|上海|市|区|人大|党建|组织|服务|中心")
 
 
+_UNIT_POINTED = re.compile(r"((?:[\u4e00-\u9fffA-Za-z]|、){2,20}?)(?:那个|这个)[\u4e00-\u9fff]{1,6}?(?:经费|项目)")
+
+
+def _unit_project_by_content(full: str, cues: Cues, lexicon: Lexicon) -> Cues | None:
+    """做内刊的那个组织部经费: a unit named after 那个, and before it what the project does; the one project whose
+    content holds those words clearly (``match_content``), else None."""
+    if (pointed := _UNIT_POINTED.search(full)) is None:
+        return None
+    found = match_content(pointed.group(1), lexicon.contents)
+    if found is None or found.winner is None:
+        return None
+    return replace(
+        cues,
+        project=found.winner.name,
+        matched=((pointed.group(1), found.winner.name),),
+        matched_how=found.how,
+        project_years=len(lexicon.years_of(found.winner.name)),
+    )
+
+
 def _sole_name_word(phrase: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """The longest word (two characters or more, no generic name word inside) of ``phrase`` that exactly one project's
     name holds, with that name; None where none or several do."""
@@ -171,8 +191,10 @@ _TITLE_END = r"(?:(?!项目|那|这)[^，。？?！!、\s]){0,4}?(?:经费|费)"
 def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> Cues | None:
     """The project an absent name-like phrase (or a phrase before 那个项目) describes by its content: one clear
     winner is the project, with how it was matched; two or more close are offered (``ambiguous``); None else."""
-    if cues.unknown_unit is not None or cues.unit is not None:
+    if cues.unknown_unit is not None:
         return None
+    if cues.unit is not None:  # 印内刊、做事业单位审计的那个组织部经费: the unit's project the words describe
+        return _unit_project_by_content(full, cues, lexicon)
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
     if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
