@@ -199,16 +199,16 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
     phrase = absent or (described.group(1) if described else None)
     if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
         return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
-    if (found := match_content(phrase, lexicon.contents)) is None and (pointed := _POINTED.search(full)):
+    if (found := match_content(phrase, lexicon.contents)) is None and (at := _POINTED.search(full)):
         # 远教电教那个经费, 主席团表决系统那个项目: pointed at, with words only one project's name holds
-        if (sole := _sole_name_word(pointed.group(1), lexicon)) is not None:
+        if (sole := _sole_name_word(at.group(1), lexicon)) is not None:
             word, name = sole
             return replace(
                 cues,
                 project=name,
                 unknown_project=None,
                 candidates=(),
-                matched=((pointed.group(1), name),),
+                matched=((at.group(1), name),),
                 matched_how=f"按名称中的“{word}”",
                 project_years=len(lexicon.years_of(name)),
             )
