@@ -146,7 +146,9 @@ _DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:那个|这个|那|这
 
 # 远教电教那个经费, 网上交党费那个系统: the words before 那个/这个 point at a project (chatter before them is kept)
 _POINTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个)(?:项目|系统|平台|工程|经费|费用|钱)?")
-_NAME_GENERIC = re.compile(r"项目|经费|建设|管理|工作|系统|平台|信息|上海|市|区|人大|党建|组织|服务|中心")
+_NAME_GENERIC = re.compile(
+    r"项目|经费|建设|管理|工作|系统|平台|信息|上海|市|区|人大|党建|组织|服务|中心|改造|采购|购置|维修|升级|加装|开发|运维"
+)  # what a project is or does in general: no one name's mark (档案馆改造 is no 基础设施改造)
 
 
 _UNIT_POINTED = re.compile(r"((?:[\u4e00-\u9fffA-Za-z]|、){2,20}?)(?:那个|这个)[\u4e00-\u9fff]{1,6}?(?:经费|项目)")
