@@ -108,3 +108,26 @@ def test_draft_question_refused_with_how_to_see_it(question: str) -> None:
     result = ask(question)
     assert result.refused and result.figure is None and not AMOUNT.search(result.text) and not result.rows
     assert "assistant drafts show" in result.text and "语料库" in result.text
+
+
+def test_follow_up_naming_an_indicator_drops_the_category_before() -> None:
+    decl = by_name("机关服务费", 2023)
+    other = next(i for i in decl["indicators"] if i["level1"] != "满意度指标" and "次数" in i["name"])
+    conversation = Conversation()
+    scope = SCOPE.current().qa
+    answer("机关服务费的满意度指标有哪些", conversation, None, scope=scope, finder=None, today=TODAY)
+    result = answer(f"{other['name']}呢", conversation, None, scope=scope, finder=None, today=TODAY)
+    assert not result.refused and other["name"] in {row.field for row in result.rows}
+
+
+def test_unit_of_a_form_with_blank_units_read_from_who_leads_it() -> None:
+    unit = "闵行区党建服务中心"
+    held = [
+        d
+        for d in DECLS
+        if d["header"]["year"] == 2020
+        and (unit in d["header"]["name"] or any(f"{unit}牵头" in (s.get("text") or "") for s in d["sections"]))
+    ]
+    result = ask("2020年闵行区党建服务中心的项目本级财政一共多少")
+    assert len(held) == 2 and {row.declaration_id for row in result.rows} == {d["id"] for d in held}
+    assert result.figure == yuan(sum(Decimal(d["funding"]["fiscal_same_level"]) for d in held))
