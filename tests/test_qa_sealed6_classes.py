@@ -131,3 +131,11 @@ def test_unit_of_a_form_with_blank_units_read_from_who_leads_it() -> None:
     result = ask("2020年闵行区党建服务中心的项目本级财政一共多少")
     assert len(held) == 2 and {row.declaration_id for row in result.rows} == {d["id"] for d in held}
     assert result.figure == yuan(sum(Decimal(d["funding"]["fiscal_same_level"]) for d in held))
+
+
+def test_bound_asked_reads_the_measure_named_by_its_words() -> None:
+    decl = by_name("信息化运维项目", 2023)
+    indicator = next(i for i in decl["indicators"] if "信访投诉" in i["name"])
+    result = ask("信息化运维项目2023年技术运维的信访投诉不超过几件")
+    assert not result.refused and indicator["value"]["raw"] in result.text
+    assert {row.declaration_id for row in result.rows} == {decl["id"]}

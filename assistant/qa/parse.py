@@ -140,6 +140,8 @@ _TYPICAL = re.compile(
 _ASPECTS = re.compile(
     r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
 )
+# 控制在几件以内, 不超过几次: a bound asked, the value of a measure named by its own words
+_BOUND = re.compile(r"控制在|[几多少]\S{0,3}(?:以内|以下|之内|以上)|不超过|不高于|不低于")
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
 _COMMON = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|参考|借鉴|举例"  # 有什么可参考的
@@ -233,7 +235,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
-    asks_value = _TYPICAL.search(text) is not None
+    asks_value = _TYPICAL.search(text) is not None or _BOUND.search(text) is not None
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=_LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=_LEVEL_STEMS)
     text, cues = take_fields(text, cues)
