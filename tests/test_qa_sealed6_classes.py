@@ -139,3 +139,11 @@ def test_bound_asked_reads_the_measure_named_by_its_words() -> None:
     result = ask("信息化运维项目2023年技术运维的信访投诉不超过几件")
     assert not result.refused and indicator["value"]["raw"] in result.text
     assert {row.declaration_id for row in result.rows} == {decl["id"]}
+
+
+def test_date_asked_reads_the_measure_named_by_its_words() -> None:
+    decl = by_name("组织部门建设和管理工作经费", 2023)
+    indicator = next(i for i in decl["indicators"] if i["name"].startswith("援派干部培训") and "及时" in i["name"])
+    result = ask("组织部门建设和管理工作经费的援派干部培训什么时候要完成")
+    assert not result.refused and indicator["value"]["raw"].strip() in result.text
+    assert {row.declaration_id for row in result.rows} == {decl["id"]}
