@@ -244,7 +244,8 @@ def merge(previous: Query, cues: Cues) -> Cues:
     """The previous query with every filter the follow-up names replaced."""
     old = previous.filters
     names_subject = any((cues.unit, cues.project, cues.declaration_id, cues.project_type, cues.it_only))
-    names_level = cues.level1 is not None or cues.level2 is not None
+    # 安全事故次数呢 after 食堂满意度…: an indicator named by its own words drops the category asked before
+    names_level = cues.level1 is not None or cues.level2 is not None or cues.indicator_name is not None
     names_policy = cues.policy_id is not None or cues.policy_text is not None
     names_count = cues.indicators_over is not None or cues.indicators_under is not None  # 那指标超过15个的呢
     same = cues.target is None or cues.target is previous.target

@@ -47,16 +47,28 @@ class Scope:
 
 # Targets asked of each project in turn: after a comparison, 那俩的负责人 / 这俩各有几个指标 asks them of both sides.
 _OF_BOTH = frozenset(
-    {Target.SHOW_FIELD, Target.COUNT_INDICATORS, Target.LIST_INDICATORS, Target.SHOW_SECTION, Target.LIST_ROWS}
+    {
+        Target.SHOW_FIELD,
+        Target.COUNT_INDICATORS,
+        Target.LIST_INDICATORS,
+        Target.SHOW_SECTION,
+        Target.LIST_ROWS,
+        Target.SUM_FUNDING,  # A和B的资金总额分别是多少: each project's line, never one of them under both names
+    }
 )
 
 
 def execute(query: Query, question: str, scope: Scope) -> Answer:
     decls = _side(scope, query.filters, query)
+    second: list[Declaration] = []
     if query.versus is not None and query.target in _OF_BOTH:  # 那俩的负责人是谁: the second project as well
         versus = query.filters.model_copy(update={"project": query.versus, "declaration_id": query.versus_id})
-        decls = [*decls, *(d for d in _side(scope, versus, query) if d.id not in {k.id for k in decls})]
+        second = _side(scope, versus, query)
+        decls = [*decls, *(d for d in second if d.id not in {k.id for k in decls})]
     notes: list[str] = []
+    if query.versus is not None and query.target in _OF_BOTH and decls and not second:
+        years = "、".join(f"{y}年" for y in query.filters.years)
+        notes.append(f"语料库中没有“{query.versus}”{years}的申报表，以下只有“{query.filters.project}”。")
     if (
         not decls
         and (phrase := query.filters.mentions)
@@ -70,7 +82,7 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
         return refusal(question, query, scope, offer)
     if decls:
-        notes = absent_years_note(query.filters.years, scope)
+        notes = [*notes, *absent_years_note(query.filters.years, scope)]
     result = _run(query, decls, scope) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)

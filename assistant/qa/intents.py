@@ -30,11 +30,12 @@ _ALL = re.compile(
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
 _AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
 CHANGE_WORDS = _CHANGE = re.compile(
-    r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|"
+    r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|减去|减掉|相减|差值|"
     r"比.{1,12}(多|少|高|低)"
 )
 # 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
 _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
+_WHICH_YEAR_MORE = re.compile(r"哪一?年(?:的|度)?.{0,6}?(多|高|大|少|低|小)")  # 2019年和2026年…哪年多: the two years
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
@@ -85,7 +86,7 @@ def classify(
         if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
             return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多
         return _rank(full, rows)
-    changes = _CHANGE.search(full) or _WHICH_MORE.search(full)
+    changes = _CHANGE.search(full) or _WHICH_MORE.search(full) or _WHICH_YEAR_MORE.search(full)
     if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
         return Intent(Target.RANK, measure=_measure(full), descending=which.group(1) in "多高大", top=None)
     if projects >= 2 and (changes or "比" in full):

@@ -13,8 +13,13 @@ from assistant.qa.lexicon import LEVEL_TERMS
 _HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|写了|叫)"
 _WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
 _NAME = r"(?:名称|名字)"
+_WORDS_SAID = r"(?:这?[一二两三四五六七八九十几\d]个字|字样|字眼|这个词|这几个字|二字|的字|字)?"
 # 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
-_INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
+_INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
+# 带“故障”两个字的指标 / 含“及时”字样的指标: quoted words, no 名称 said, the indicators' names hold them
+_QUOTED_INDICATOR = re.compile(
+    f"{_HOLDS}[“\"「『‘']([^”\"」』’']+)[”\"」』’']{_WORDS_SAID}的?(?:绩效)?指标(?!的?(?:项目|申报表))"
+)
 # 指标里带及时率的项目 / 绩效指标中有验收的申报表 / 设了及时率指标的项目: a condition on the indicators' names,
 # not a kind of project (the words stand before 的项目)
 _IN_INDICATORS = re.compile(
@@ -34,7 +39,7 @@ _ASKING = re.compile("哪|什么|啥|几|多少|怎么|如何")  # 指标里有�
 
 def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     """指标名称含验收 (``indicator_name``) or 名称里带平台 (``name_has``); the words as written, quotes dropped."""
-    if found := _INDICATOR.search(text):
+    if (found := _INDICATOR.search(text)) or (found := _QUOTED_INDICATOR.search(text)):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (
         (found := _IN_INDICATORS.search(text))
@@ -45,6 +50,11 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
         return text.replace(found.group(), CUT, 1), replace(cues, name_has=_word(found))
     return text, cues
+
+
+def names_indicator_words(question: str) -> bool:
+    """名称里带“满意度”的指标, 带“故障”两个字的指标: the question filters indicators by the words of their names."""
+    return bool(_INDICATOR.search(question) or _QUOTED_INDICATOR.search(question))
 
 
 def _word(found: re.Match[str]) -> str:

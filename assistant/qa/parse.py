@@ -123,6 +123,11 @@ _LIST_PROJECTS = (
     "叫什么",  # 2020年那两个项目叫什么: their names
     "叫啥",
     "什么名字",
+    "列一下",  # 区级项目都列一下: a list asked for
+    "列下",
+    "列一列",
+    "列举",
+    "罗列",
 )
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 _LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
@@ -134,6 +139,10 @@ _TYPICAL = re.compile(
 )
 _ASPECTS = re.compile(
     r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
+)
+# 控制在几件以内, 不超过几次, 几月底前完成: a bound or a date asked, the value of a measure named by its own words
+_BOUND = re.compile(
+    r"控制在|[几多少]\S{0,3}(?:以内|以下|之内|以上)|不超过|不高于|不低于|几月|哪个月|什么时候|何时|哪天|几号"
 )
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
 _COMMON = re.compile(
@@ -219,6 +228,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
     text, cues = take_name_condition(text, cues)
+    by_words = cues.indicator_name is not None  # 名称里带“满意度”的指标: indicators filtered by their names' words
     full = text
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_units(text, cues, lexicon)
@@ -227,7 +237,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
-    asks_value = _TYPICAL.search(text) is not None
+    asks_value = _TYPICAL.search(text) is not None or _BOUND.search(text) is not None
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=_LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=_LEVEL_STEMS)
     text, cues = take_fields(text, cues)
@@ -246,6 +256,10 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
     cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, _LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
+    if by_words and target in (Target.COMMON_INDICATORS, Target.LIST_INDICATORS, None) and not _HOW.search(text):
+        # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
+        counted = _any(DEMONSTRATIVE.sub("◇", full), _COUNT) and not _TYPICAL.search(text)
+        target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
     if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
@@ -315,10 +329,14 @@ def _normalise(question: str) -> str:
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
+    text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
+    text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_WHOLE_CORPUS = re.compile(r"(?:整个|全部|全)(?:语料)?库(?:里面?|中)?的?|(?:语料)?库里(?:面|头)?的?")
+_AVERAGED = re.compile(r"平均(?:算|摊|分)?下来|平摊下来|均摊下来")
 _DEAR = re.compile(r"(哪个|哪一个|哪项|谁)更?(贵|便宜)")
 _EXAMPLES = re.compile(
     r"(?:举|给|列|来|说)(?:几|一|两|三|些)?个?(?:例子|实例|示例|例)(?:说说|看看|吧)?|(?:有什么|有哪些|有啥)(?:例子|实例|示例)"

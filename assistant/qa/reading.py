@@ -144,6 +144,48 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
 _DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:那个|这个|那|这)(?:项目|系统|平台|工程)")
 
 
+# 远教电教那个经费, 网上交党费那个系统: the words before 那个/这个 point at a project (chatter before them is kept)
+_POINTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个)(?:项目|系统|平台|工程|经费|费用|钱)?")
+_NAME_GENERIC = re.compile(
+    r"项目|经费|建设|管理|工作|系统|平台|信息|上海|市|区|人大|党建|组织|服务|中心|改造|采购|购置|维修|升级|加装|开发|运维"
+)  # what a project is or does in general: no one name's mark (档案馆改造 is no 基础设施改造)
+
+
+_UNIT_POINTED = re.compile(r"((?:[\u4e00-\u9fffA-Za-z]|、){2,20}?)(?:那个|这个)[\u4e00-\u9fff]{1,6}?(?:经费|项目)")
+
+
+def _unit_project_by_content(full: str, cues: Cues, lexicon: Lexicon) -> Cues | None:
+    """做内刊的那个组织部经费: a unit named after 那个, and before it what the project does; the one project whose
+    content holds those words clearly (``match_content``), else None."""
+    if (pointed := _UNIT_POINTED.search(full)) is None:
+        return None
+    found = match_content(pointed.group(1), lexicon.contents)
+    if found is None or found.winner is None:
+        return None
+    return replace(
+        cues,
+        project=found.winner.name,
+        matched=((pointed.group(1), found.winner.name),),
+        matched_how=found.how,
+        project_years=len(lexicon.years_of(found.winner.name)),
+    )
+
+
+def _sole_name_word(phrase: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The longest word (two characters or more, no generic name word inside) of ``phrase`` that exactly one project's
+    name holds, with that name; None where none or several do."""
+    names = sorted(set(lexicon.projects))
+    for size in range(len(phrase), 1, -1):
+        for start in range(len(phrase) - size + 1):
+            word = phrase[start : start + size]
+            if _NAME_GENERIC.search(word):
+                continue
+            holders = [n for n in names if word in n]
+            if len(holders) == 1:
+                return word, holders[0]
+    return None
+
+
 # 党员教育平台升级经费: a phrase followed (within a few words, none of them 项目/那/这) by 经费 is a formal title
 _TITLE_END = r"(?:(?!项目|那|这)[^，。？?！!、\s]){0,4}?(?:经费|费)"
 
@@ -151,13 +193,28 @@ _TITLE_END = r"(?:(?!项目|那|这)[^，。？?！!、\s]){0,4}?(?:经费|费)"
 def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> Cues | None:
     """The project an absent name-like phrase (or a phrase before 那个项目) describes by its content: one clear
     winner is the project, with how it was matched; two or more close are offered (``ambiguous``); None else."""
-    if cues.unknown_unit is not None or cues.unit is not None:
+    if cues.unknown_unit is not None:
         return None
+    if cues.unit is not None:  # 印内刊、做事业单位审计的那个组织部经费: the unit's project the words describe
+        return _unit_project_by_content(full, cues, lexicon)
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
     if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
         return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
-    if (found := match_content(phrase, lexicon.contents)) is None:
+    if (found := match_content(phrase, lexicon.contents)) is None and (at := _POINTED.search(full)):
+        # 远教电教那个经费, 主席团表决系统那个项目: pointed at, with words only one project's name holds
+        if (sole := _sole_name_word(at.group(1), lexicon)) is not None:
+            word, name = sole
+            return replace(
+                cues,
+                project=name,
+                unknown_project=None,
+                candidates=(),
+                matched=((at.group(1), name),),
+                matched_how=f"按名称中的“{word}”",
+                project_years=len(lexicon.years_of(name)),
+            )
+    if found is None:
         if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
             return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
         return None

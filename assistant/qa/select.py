@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -89,7 +90,14 @@ def _within_amount(decl: Declaration, filters: Filters) -> bool:
 
 def _of_unit(decl: Declaration, unit: str) -> bool:
     # The 2020 district forms leave every unit cell blank; their project name may still carry the unit.
-    return unit in units_of(decl) or unit in decl.header.name
+    if unit in units_of(decl) or unit in decl.header.name:
+        return True
+    # 组织力建设信息化平台: no unit written, but its text says 闵行区党建服务中心牵头 (the unit that leads it)
+    leads = re.compile(re.escape(unit) + _LEADS)
+    return not units_of(decl) and any(leads.search(section.text) for section in decl.sections)
+
+
+_LEADS = r"(?:牵头|负责实施|组织实施|负责|承担|实施)"
 
 
 def section_of(decl: Declaration, kind: SectionKind) -> TextSection | None:

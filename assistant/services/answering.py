@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 import unicodedata
 from dataclasses import replace
@@ -92,6 +93,10 @@ def answer(
     reading = read(question, scope.lexicon, today=today)
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
         result = _refuse_odd_years(question, reading.cues, scope)
+        conversation.record(result)
+        return result
+    if (draft := _DRAFT.search(question)) is not None:  # 草稿1的资金总额: a draft, no form of the corpus
+        result = _refuse_draft(question, draft.group("n"), scope)
         conversation.record(result)
         return result
     deadline = time.monotonic() + MODEL_SECONDS
@@ -235,6 +240,23 @@ def _route(
 def _beside(word: str | None, cues: Cues) -> str | None:
     """An unknown word that is no part of the unrecorded qualifier (浦东新区), or None (重大 of 重大项目)."""
     return None if word and cues.unrecorded and word in cues.unrecorded else word
+
+
+# 草稿1, 第2号草稿, 我的草稿, 这份草稿: a draft of the user's (drafts are kept in the draft store, not the corpus)
+_DRAFT = re.compile(
+    r"草稿\s*(?:第|编号|#|No\.?)?\s*(?P<n>\d+)|第?(?P<m>\d+)号草稿|(?:我的|我们的|这份|那份|这个|那个|当前)草稿"
+)
+
+
+def _refuse_draft(question: str, number: str | None, scope: Scope) -> Answer:
+    """A question about a draft: Q&A answers from the corpus of published forms, never with the corpus's figures."""
+    show = f"assistant drafts show {number}" if number else "assistant drafts list（再用 assistant drafts show 编号）"
+    lines = [
+        "问答只按语料库中收录的申报表作答；草稿不在语料库中，不以语料库的数字代答。",
+        f"查看草稿：在命令行运行 {show}，或在网页的草稿页打开它。",
+        *holdings(None, scope),
+    ]
+    return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
 
 
 def _refuse_odd_years(question: str, cues: Cues, scope: Scope) -> Answer:
