@@ -35,3 +35,21 @@ def test_an_absent_short_project_name_is_refused_not_summed(question):
 def test_a_described_project_still_resolves_when_its_text_holds_the_act():
     said = ask("机房改造那个项目花了多少钱")
     assert not said.refused and "市人大机关信息系统基础设施改造建设经费" in said.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["干部网络学院那个项目资金总额是多少", "干部网络学院的资金总额", "人大信访医院那个项目花了多少钱"],
+)
+def test_a_name_whose_last_word_is_an_institution_no_name_holds_is_refused(question):
+    # 学院/医院 are in no project's name: trimming them away left 干部网络 / 人大信访, another project's words
+    said = ask(question)
+    assert said.refused and ("语料库中没有" in said.text or "未找到" in said.text), said.text
+    assert said.figure is None and not AMOUNT.search(said.text)
+
+
+@pytest.mark.parametrize(
+    "question", ["预算审查平台属于哪种项目类型", "麻烦查下远教电教那个经费，项目资金总额一栏填了多少"]
+)
+def test_a_verb_or_asking_words_around_a_real_name_are_no_institution(question):
+    assert not ask(question).refused

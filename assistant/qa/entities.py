@@ -116,6 +116,14 @@ class Names:
             end -= 1
         return phrase[start:end]
 
+    def lost_word(self, phrase: str) -> bool:
+        """Whether trimming ``phrase`` drops an institution's or a place's noun at its end (干部网络学院's 学院, …医院,
+        …图书馆), rather than a particle or a verb (…花, …属于): the phrase then names something the corpus lacks.
+        (Its start is left alone: 麻烦查下远教电教 starts with asking words, not with a name's.)"""
+        trimmed = self.trim(phrase)
+        tail = phrase[phrase.find(trimmed) + len(trimmed) :] if trimmed else ""
+        return len(tail) >= 2 and _PLACE_NOUN.fullmatch(tail) is not None
+
     def weight(self, char: str) -> float:
         return self._weight.get(char, self._unseen)
 
@@ -201,6 +209,11 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                 if _UNIT_WORD.search(phrase) and not any(phrase in name for name in names.projects):
                     continue  # 市教委: a unit's name, never a project's short form (its 市教 fits 党员教育…)
                 found, tied = match(names.trim(phrase), names)
+                if found is not None and names.lost_word(phrase):  # 干部网络学院: 学院 is in no name, another thing
+                    found, tied = None, ()
+                    if absent is None:
+                        absent, candidates = phrase, nearest(phrase, names)
+                    continue
                 head = phrase.removesuffix("项目")
                 if found is None and head != phrase and names.trim(head) == head:  # 会务系统(那个)项目
                     found, tied = match(head, names)
@@ -214,6 +227,11 @@ def resolve(segments: list[str], names: Names) -> Resolution:
     return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
 
 
+# Nouns of institutions and places no project name of the corpus ends in (what ``lost_word`` looks for)
+_PLACE_NOUN = re.compile(
+    r".*(?:学院|学校|大学|中学|小学|幼儿园|医院|卫生院|公司|集团|银行|图书馆|博物馆|纪念馆|体育馆|文化馆|剧院|研究院|"
+    r"研究所|基地|工厂|车站|机场|码头|公园|广场|社区|街道|乡镇|村)"
+)
 # A conjunction at a phrase's edge joins it to another subject (和市教委): no name starts or ends with one.
 _CONJUNCTION_EDGES = re.compile(r"^(?:和|与|及|跟|同|或)+|(?:和|与|及|跟|同|或)+$")
 # A unit's name (…委, …局, …委员会, …办公室): read by the unit readers, not matched to a project.

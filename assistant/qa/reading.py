@@ -203,7 +203,7 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
     if (found := match_content(phrase, lexicon.contents)) is None and (at := _POINTED.search(full)):
         # 远教电教那个经费, 主席团表决系统那个项目: pointed at, with words only one project's name holds
-        if (sole := _sole_name_word(at.group(1), lexicon)) is not None:
+        if not _names(lexicon).lost_word(at.group(1)) and (sole := _sole_name_word(at.group(1), lexicon)) is not None:
             word, name = sole
             return replace(
                 cues,
