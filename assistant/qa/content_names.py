@@ -64,12 +64,9 @@ def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, 
     texts = [_defining(c) for c in contents]
     words: list[str] = []
     for segment in (s for s in _GENERIC.split(phrase) if s):
-        found = _greedy(segment, texts, limit)
-        rest = segment
-        for word in found:
-            rest = rest.replace(word, " ")
+        found, rest = _segment_words(segment, texts, limit)
         # 污水处理: 污水 is in no declaration; 数字档案馆: no declaration has a 馆: the thing asked about is absent
-        if any(len(part) >= 2 or not any(part in t for t in texts) for part in rest.split()):
+        if any(len(part) >= 2 or not any(part in t for t in texts) for part in rest):
             return ()
         if (
             len(found) > 1
@@ -77,6 +74,15 @@ def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, 
             return ()
         words.extend(found)
     return tuple(dict.fromkeys(words))
+
+
+def _segment_words(segment: str, texts: list[str], limit: int) -> tuple[list[str], list[str]]:
+    """(the segment's distinctive words, longest first and greedily; the pieces of it left between them)."""
+    found = _greedy(segment, texts, limit)
+    rest = segment
+    for word in found:
+        rest = rest.replace(word, " ")
+    return found, rest.split()
 
 
 def _defining(content: Content) -> str:
@@ -133,11 +139,8 @@ def sole_holder(phrase: str, contents: tuple[Content, ...]) -> Content | None:
     limit = max(2, int(len(contents) * MAX_SHARE))
     words: list[str] = []
     for segment in (s for s in _GENERIC.split(phrase) if s):
-        found = _greedy(segment, texts, limit)
-        rest = segment
-        for word in found:
-            rest = rest.replace(word, " ")
-        if any(len(part) >= 2 and not any(part in t for t in texts) for part in rest.split()):
+        found, rest = _segment_words(segment, texts, limit)
+        if any(len(part) >= 2 and not any(part in t for t in texts) for part in rest):
             return None
         words.extend(found)
     if not words or _FORMAL.search(phrase):

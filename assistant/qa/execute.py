@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import assert_never
 
 from assistant.corpus.store import Corpus
-from assistant.domain.model import Declaration, SectionKind
+from assistant.domain.model import Declaration, Indicator, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.qa import analytics, fields
@@ -269,18 +269,20 @@ def _count_projects(filters: Filters, decls: list[Declaration]) -> Result:
     return Result(lines=[f"共 {figure}项目：", *listed.lines[1:]], rows=listed.rows, figure=figure)
 
 
+def indicator_row(decl: Declaration, indicator: Indicator) -> Row:
+    """One indicator of ``decl`` as an answer's row: its name, its value as written, and its citation."""
+    return Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=indicator.name,
+        value=indicator.value.raw.strip(),
+        citation=indicator_citation(decl, indicator),
+    )
+
+
 def _indicator_rows(filters: Filters, decl: Declaration) -> list[Row]:
-    return [
-        Row(
-            declaration_id=decl.id,
-            project=decl.header.name,
-            year=decl.header.year,
-            field=indicator.name,
-            value=indicator.value.raw.strip(),
-            citation=indicator_citation(decl, indicator),
-        )
-        for indicator in indicators_of(decl, filters)
-    ]
+    return [indicator_row(decl, indicator) for indicator in indicators_of(decl, filters)]
 
 
 def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:

@@ -23,7 +23,7 @@ from assistant.domain.model import Declaration
 from assistant.domain.refs import SourceRef, header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cues import SAME_VALUE, Cues
-from assistant.qa.execute import Scope, execute
+from assistant.qa.execute import Scope, execute, indicator_row
 from assistant.qa.homophones import sounds
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.select import indicators_of, select
@@ -165,17 +165,7 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
     head = f"{cues.project}：{new.header.year}年比{old.header.year}年{verb}的绩效指标（按指标名称比对）"
     if not gone:
         return _answer(question, [f"{head}：没有。"], [])
-    rows = [
-        Row(
-            declaration_id=source.id,
-            project=source.header.name,
-            year=source.header.year,
-            field=i.name,
-            value=i.value.raw.strip(),
-            citation=indicator_citation(source, i),
-        )
-        for i in gone
-    ]
+    rows = [indicator_row(source, i) for i in gone]
     lines = [f"{head}共 {len(rows)} 项（{len(old.indicators)} 项 → {len(new.indicators)} 项）："]
     lines += [f"- {r.field}：{r.value} {r.citation.label}" for r in rows]
     return _answer(question, lines, rows)
