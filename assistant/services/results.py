@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         VersionInfo,
     )
     from assistant.store.cycle import FormConflict, FormKind, FormSummary, StoredForm
+    from assistant.store.errors import unreachable
     from assistant.store.fields import ROLLOVER_TARGET, field_label, field_texts, indicator_path, section_path
     from assistant.suggest.models import (
         HUMAN_BASIS,
@@ -78,6 +79,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "HUMAN_BASIS": ("assistant.suggest.models", "HUMAN_BASIS"),
     "failed_sections": ("assistant.drafting.chain", "failed_sections"),
     "field_label": ("assistant.store.fields", "field_label"),
+    "unreachable": ("assistant.store.errors", "unreachable"),
     "field_texts": ("assistant.store.fields", "field_texts"),
     "FieldChange": ("assistant.store", "FieldChange"),
     "Finding": ("assistant.review.models", "Finding"),
@@ -134,6 +136,7 @@ __all__ = [
     "HUMAN_BASIS",
     "IMPORT_FORMATS",
     "provenance",
+    "unreachable",
     "CYCLE_RULES",
     "INDICATOR_TABLE",
     "ROLLOVER_TARGET",

@@ -23,9 +23,9 @@ from fastapi import HTTPException
 from starlette.middleware import Middleware
 
 from assistant.services import Services
+from assistant.services.results import unreachable
 from assistant.services.users import LoginLimited, UserService
 from assistant.settings import parse_networks, parse_origins
-from assistant.store.errors import unreachable
 from assistant.web import render
 from assistant.web.autosave import Autosave
 from assistant.web.charts import cjk_font

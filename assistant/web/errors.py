@@ -14,8 +14,7 @@ from collections.abc import Callable
 import gradio as gr
 
 from assistant.errors import AssistantError, ModelError
-from assistant.services.results import redact
-from assistant.store.errors import unreachable
+from assistant.services.results import redact, unreachable
 from assistant.web.safe import html
 
 log = logging.getLogger(__name__)
