@@ -5,32 +5,12 @@ stage, an average counting a blank 项目资金总额 by its 年度资金申请�
 does, 也是她吗 answered 是/不是, existence said 语料库中有, short syntheses with cited examples."""
 
 import json
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import pytest
+from qa_support import DECLS, REPO, SCOPE, TODAY, ask, money, yuan  # noqa: F401
 
 from assistant.qa.conversation import Conversation
-from assistant.services.answering import answer
-from assistant.services.scope import CorpusScope
-
-REPO = Path(__file__).resolve().parent.parent
-SCOPE = CorpusScope(REPO / "corpus")
-TODAY = date(2026, 12, 6)
-DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((REPO / "corpus/declarations").glob("*.json"))]
-
-
-def ask(question: str, conversation: Conversation | None = None):
-    return answer(question, conversation or Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
-
-
-def yuan(value: Decimal) -> str:
-    return f"{value:,.2f} 元"
-
-
-def money(d: dict) -> Decimal:
-    return Decimal(d["funding"]["total"] if d["funding"]["total"] is not None else d["funding"]["annual"])
 
 
 def of_year(year: int) -> list[dict]:

@@ -3,37 +3,15 @@ computed here from corpus/declarations/*.json (never typed in): negation words, 
 前N名, rankings over blank 项目资金总额, 哪一年项目最多, comparisons whose sides carry their own year and unit, two
 named projects' indicator counts, 这两个 in a conversation, a kind found by indicator names, type counts."""
 
-import json
 import re
 from collections import Counter
-from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from qa_support import DECLS, REPO, SCOPE, TODAY, ask, money, yuan  # noqa: F401
 
 from assistant.qa.conversation import Conversation
 from assistant.qa.lexicon import TYPE_WORDS
-from assistant.services.answering import answer
-from assistant.services.scope import CorpusScope
-
-REPO = Path(__file__).resolve().parent.parent
-SCOPE = CorpusScope(REPO / "corpus")
-TODAY = date(2026, 12, 6)
-DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((REPO / "corpus/declarations").glob("*.json"))]
-
-
-def ask(question: str, conversation: Conversation | None = None):
-    return answer(question, conversation or Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
-
-
-def yuan(value: Decimal) -> str:
-    return f"{value:,.2f} 元"
-
-
-def money(d: dict) -> Decimal:
-    """The README's ranking rule: 项目资金总额, else 年度资金申请总额."""
-    return Decimal(d["funding"]["total"] if d["funding"]["total"] is not None else d["funding"]["annual"])
 
 
 def one(name: str, year: int) -> dict:

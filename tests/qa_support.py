@@ -1,0 +1,29 @@
+"""Shared set-up of the Q&A class tests: the real corpus, the real parser, no model, a fixed clock; gold helpers
+that read the raw declaration JSON (not the system under test)."""
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from assistant.qa.conversation import Conversation
+from assistant.services.answering import answer
+from assistant.services.scope import CorpusScope
+
+REPO = Path(__file__).resolve().parent.parent
+SCOPE = CorpusScope(REPO / "corpus")
+TODAY = date(2026, 12, 6)
+DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((REPO / "corpus/declarations").glob("*.json"))]
+
+
+def ask(question: str, conversation: Conversation | None = None):
+    return answer(question, conversation or Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
+
+
+def yuan(value: Decimal) -> str:
+    return f"{value:,.2f} 元"
+
+
+def money(d: dict) -> Decimal:
+    """The README's ranking rule: 项目资金总额, else 年度资金申请总额."""
+    return Decimal(d["funding"]["total"] if d["funding"]["total"] is not None else d["funding"]["annual"])
