@@ -20,6 +20,7 @@ from assistant.web.safe import html
 log = logging.getLogger(__name__)
 _COMMAND_LINE = re.compile(r"(?<![\w-])--[a-z]|\bassistant [a-z]|ASSISTANT_[A-Z]")
 UNEXPECTED = "出现了意外错误（详情已记入服务器日志），已保存的内容不受影响。请重试；如反复出现，请联系管理员。"
+ADMIN_HINT = "请联系管理员处理（处理办法已记入服务器日志）"
 MODEL_DOWN_HINT = "已保存的草稿和页面上的内容都不受影响；可稍后重试，或勾选“不用模型，按规则起草”后再试"
 
 
@@ -32,13 +33,23 @@ def page_error(exc: BaseException) -> gr.Error:
             gr.Error(html(f"语言模型暂不可用：{redact(exc.message)}。{MODEL_DOWN_HINT}"), title="模型不可用")
         )
     if isinstance(exc, AssistantError):
-        hint = exc.hint if exc.hint and not _COMMAND_LINE.search(exc.hint) else None  # a CLI flag means nothing here
-        return _marked(gr.Error(html(exc.message + (f"。建议：{hint}" if hint else "")), title="无法完成"))
+        return _marked(gr.Error(html(exc.message + _page_hint(exc.hint)), title="无法完成"))
     down = unreachable(exc)
     if down is not None:
         return _marked(gr.Error(html(f"{down.message}。{down.hint}"), title="草稿库无法连接"))
     log.error("unexpected error in a web handler", exc_info=exc)
     return _marked(gr.Error(UNEXPECTED, title="意外错误"))
+
+
+def _page_hint(hint: str | None) -> str:
+    """The hint as the page shows it: one that names a command or a setting is the administrator's to follow
+    (it goes to the server log, and the person is told to ask the administrator)."""
+    if not hint:
+        return ""
+    if _COMMAND_LINE.search(hint):
+        log.warning("hint for the administrator: %s", hint)
+        return f"。建议：{ADMIN_HINT}"
+    return f"。建议：{hint}"
 
 
 def escaped(error: gr.Error) -> gr.Error:
