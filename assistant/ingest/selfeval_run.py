@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.domain.framework import level_terms
+from assistant.ingest.selfeval_lines import cut_lines
 from assistant.ingest.web_cells import WebCell
 
 _MIN_RUN = 40  # a shorter cell is a cell, not a run of cells
@@ -42,6 +43,8 @@ def split_runs(
             cut = cut or len(pieces) > 1
             cells.extend(WebCell(p, cell.line) for p in pieces)
         out.append(cells)
+    if not cut:  # a row per line, each line's cells run together (阆中): selfeval_lines
+        return cut_lines(out, words)
     return out, cut
 
 
