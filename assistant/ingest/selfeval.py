@@ -17,18 +17,19 @@ from assistant.domain.cycle import FundLine, SelfEvalRow, SelfEvaluation, Source
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
-from assistant.ingest.cells import strip_unit_code
+from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.selfeval_cells import (
     BLANKS,
     FUND_HEADER,
     FUND_ROWS,
     INDICATOR_HEADER,
-    NUMERIC,
     SECTION,
     TEXTS,
     State,
     cell_key,
+    column_key,
     header_row,
+    is_figure,
     number_in,
 )
 from assistant.ingest.selfeval_glued import glued_note, split_glued
@@ -36,6 +37,7 @@ from assistant.ingest.selfeval_indicators import read_indicators
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
+from assistant.ingest.web_slots import level_term
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
@@ -54,6 +56,8 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = SourceRef(file=source_file, sha256=sha, url=source_address(lines))
     cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, "一级指标二级指标"))
+    if shape is Shape.LINES:  # a cell per line and no row ends (廊坊): rows are counted by their header's columns
+        cells = [[cell for row in cells for cell in row]]
     evaluation, notes = read_self_evaluation_cells(cells, source, lossy=shape is Shape.PLAIN or ran, ran=ran)
     if ran:
         notes.insert(0, _RUN_NOTE)
@@ -96,7 +100,7 @@ def read_self_evaluation_cells(
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
-            unit = "万元"
+            unit = state.unit = "万元"
         elif key in FUND_HEADER and not funds and _run(state, token, FUND_HEADER):
             funds = _funds(state, token, wan=unit == "万元")
         elif key in INDICATOR_HEADER and INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
@@ -156,6 +160,7 @@ _RUN_LABELS = (
     "地方主管部门",
     "资金使用单位",
 )
+_BLOCK_LABELS = frozenset(label_key(label) for label in _RUN_LABELS)
 _NAME_LABELS = frozenset({"项目名称", "转移支付(项目)名称", "转移支付（项目）名称", "项目支出名称"})
 _RUN_NOTE = ParseNote(
     level=NoteLevel.WARNING,
@@ -227,7 +232,7 @@ def _goal_label(text: str) -> bool:
 def _run(state: State, first: WebCell, names: dict[str, str]) -> bool:
     """``first`` and the filled cells right after it are a header of at least three known column names."""
     count, j = 1, state.i
-    while j < len(state.tokens) and (t := state.tokens[j]) is not None and (not t.text or cell_key(t.text) in names):
+    while j < len(state.tokens) and (t := state.tokens[j]) is not None and (not t.text or column_key(t.text, names)):
         count += bool(t.text)
         j += 1
     return count >= 3
@@ -238,11 +243,17 @@ _WRAPPED_LEVEL = frozenset({"一级", "二级", "三级"})
 
 def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
     """An indicator header wrapped over lines (杨楼: ``绩效指标 一级`` / ``指标`` / ``二级指标 三级指标 …``) as one
-    header: ``一级`` and the ``指标`` on the next line are one label, which the header's next line continues."""
+    header: ``一级`` and the ``指标`` on the next line are one label, which the header's next line continues. A
+    column name wrapped in its cell (廊坊: ``年初`` / ``预算数``, ``实际`` / ``完成值``) is one name again."""
     out: list[WebCell | None] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token is not None and nxt is not None and _wrapped_name(token.text, nxt.text):
+            out.append(WebCell(f"{token.text}{nxt.text}", token.line))
+            i += 2
+            continue
         after = [k for k in range(i + 1, min(i + 4, len(tokens))) if tokens[k] is not None]
         tail = tokens[after[0]] if after else None
         if token is not None and token.text in _WRAPPED_LEVEL and tail is not None and tail.text == "指标":
@@ -254,6 +265,19 @@ def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
         out.append(token)
         i += 1
     return out
+
+
+def _wrapped_name(head: str, tail: str) -> bool:
+    """``head`` and ``tail`` are one column name of the fund block or the indicator table cut in two, or a category
+    cut before its ``指标`` (廊坊: ``经济效益`` / ``指标``, ``满意度`` / ``指标``)."""
+    if not head or not tail or len(head) > 8:
+        return False
+    if tail == "指标" and not head.endswith("指标") and level_term(head) is not None:
+        return level_term(f"{head}指标") is not None
+    return len(head) <= 4 and cell_key(head) not in _KNOWN_NAMES and cell_key(f"{head}{tail}") in _KNOWN_NAMES
+
+
+_KNOWN_NAMES = frozenset(FUND_HEADER) | frozenset(INDICATOR_HEADER)
 
 
 def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
@@ -273,11 +297,11 @@ def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
             nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
             if nxt is None or (nxt.text and (cell_key(nxt.text) in FUND_ROWS or SECTION.match(nxt.text))):
                 break
+            if nxt.text and not is_figure(nxt.text) and cell_key(nxt.text) in _BLOCK_LABELS:
+                break  # a row whose empty cells the copy kept fewer of than its header's columns (廊坊's 其他资金)
             # a run-together copy: one piece of digits where several figures stood
             glued = state.ran and len(columns) > 1 and bool(re.search(r"\d", nxt.text))
-            if glued or (
-                state.lossy and nxt.text and not NUMERIC.match(nxt.text.replace(",", "")) and nxt.text not in BLANKS
-            ):
+            if glued or (state.lossy and nxt.text and not is_figure(nxt.text) and nxt.text not in BLANKS):
                 if not values and (proven := split_glued(nxt.text, columns, wan=wan)):
                     values.update(proven)
                     state.notes.append(glued_note(token.text, nxt.text, nxt.line, proven))

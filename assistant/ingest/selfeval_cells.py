@@ -84,6 +84,7 @@ class State:
     i: int = 0
     lossy: bool = False
     ran: bool = False  # the cells ran together and were cut at labels (selfeval_run): figures may be glued
+    unit: str = "元"  # the fund block's unit as its header says (项目资金(万元)); 元 where it says none
 
     def note(self, code: str, message: str, cell: WebCell | None, level: NoteLevel = NoteLevel.WARNING) -> None:
         line = cell.line if cell else None
@@ -92,23 +93,65 @@ class State:
 
 
 def header_row(state: State, first: WebCell, names: dict[str, str]) -> list[str]:
-    columns = [names[cell_key(first.text)]]
+    """The column names of a header run starting at ``first`` (known to ``names``), reading on while the next filled
+    cells are known names, a name followed by what the column holds (``执行率(全年执行数/全年预算数)``) included."""
+    columns = [names[column_key(first.text, names) or ""]]
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
-        if token is None or (token.text and cell_key(token.text) not in names):
+        name = column_key(token.text, names) if token is not None and token.text else None
+        if token is None or (token.text and name is None):
             break
-        if token.text:
-            columns.append(names[cell_key(token.text)])
+        if name is not None:
+            columns.append(names[name])
         state.i += 1
     return columns
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^()（）]*[)）]$")  # 执行率(全年执行数/全年预算数): what the column holds
+
+
+def column_key(text: str, names: dict[str, str]) -> str | None:
+    """The key of ``text`` in ``names``: as written, else without a trailing explanation in parentheses."""
+    key = cell_key(text)
+    if key in names:
+        return key
+    bare = _TRAILING_NOTE.sub("", key)
+    return bare if bare != key and bare in names else None
+
+
+_WITH_UNIT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(万元|元)$")  # 620.82万元: a figure with its unit in the cell
+
+
+def is_figure(text: str) -> bool:
+    """``text`` is a figure as a fund cell writes it: digits (a rate with %), or digits and 万元/元."""
+    bare = text.replace(",", "").replace("，", "").strip()
+    return bool(NUMERIC.match(bare) or _WITH_UNIT.match(bare))
+
+
 def number_in(cell: WebCell, state: State) -> Decimal | None:
+    """The figure in ``cell`` in the form's unit (``state.unit``); a figure written with its own unit (上饶:
+    ``620.82万元``) converted to the form's where the two differ (noted); None, noted, for a cell that is not one."""
     text = cell.text.replace(",", "").replace("，", "").strip().removesuffix("%")
     if text in {"", "/", "-", "—", "——"}:
         return None
+    if (written := _WITH_UNIT.match(text)) is not None:
+        return _converted(Decimal(written[1]), written[2], cell, state)
     try:
         return Decimal(text)
     except InvalidOperation:
         state.note("selfeval.bad_number", f"「{cell.text}」不是数字，按空白处理", cell)
         return None
+
+
+def _converted(value: Decimal, unit: str, cell: WebCell, state: State) -> Decimal:
+    if unit == state.unit:
+        return value
+    factor = Decimal(10000)
+    converted = value * factor if unit == "万元" else value / factor
+    state.note(
+        "selfeval.cell_unit",
+        f"「{cell.text}」写明了单位{unit}，表的金额单位是{state.unit}，已换算为 {converted.normalize():f}{state.unit}",
+        cell,
+        NoteLevel.INFO,
+    )
+    return converted

@@ -35,6 +35,15 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
         nonlocal chunk, grouped
         filled = [c for c in chunk if c.text]
         values = dict(zip(rest, [c.text for c in chunk], strict=False))
+        if len(filled) == 1 and _PLACEHOLDER.match(filled[0].text):
+            state.note(
+                "selfeval.template_row",
+                f"「{filled[0].text}」是表样留下的空行（没有指标名称和数值），不是指标行，未读取",
+                filled[0],
+                NoteLevel.INFO,
+            )
+            chunk = []
+            return
         if filled and _GROUP_MARK.match(filled[0].text):
             grouped = True
             state.note(
@@ -93,6 +102,8 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     return rows
 
 
+# A row the template left unfilled (廊坊: ``指标2`` / ``……`` and empty cells): numbering or an ellipsis only.
+_PLACEHOLDER = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：]?|[.…。·]{2,})$")
 # A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.
 _GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
 # Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
