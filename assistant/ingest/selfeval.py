@@ -45,6 +45,7 @@ _RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
 _UNIT_AT_END = re.compile(r"[（(:：]?万元[)）]?$")  # 资金情况(万元), 预算执行情况（万元）, 单位:万元
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
+_TABLE_WORDS = re.compile(r"三级指标|指标值|完成值")  # the indicator table's header words, wherever they stand
 _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
 
@@ -55,7 +56,7 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
     shape, rows = web_rows(lines)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = SourceRef(file=source_file, sha256=sha, url=source_address(lines))
-    cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, "一级指标二级指标"))
+    cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, *_RUN_NAMES, "一级指标二级指标"))
     if shape is Shape.LINES:  # a cell per line and no row ends (廊坊): rows are counted by their header's columns
         cells = [[cell for row in cells for cell in row]]
     evaluation, notes = read_self_evaluation_cells(cells, source, lossy=shape is Shape.PLAIN or ran, ran=ran)
@@ -114,6 +115,13 @@ def read_self_evaluation_cells(
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
         )
+    if not evaluation_rows and any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens):
+        state.note(
+            "selfeval.table_unread",
+            "页面上有绩效指标表的文字，但表头被复制打乱（如「一级」「指标二级」分在不同处），指标行未能按栏读取（不猜测）；"
+            "请对照原表补录指标行",
+            None,
+        )
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}",
@@ -159,9 +167,16 @@ _RUN_LABELS = (
     "中央主管部门",
     "地方主管部门",
     "资金使用单位",
+    "专项资金名称",  # 衡山: 专项资金名称县级储备粮负责人及电话…县级主管部门衡山县商务和粮食局
+    "转移(项目)名称",
+    "负责人及电话",
+    "县级主管部门",
+    "市级主管部门",
+    "省级主管部门",
 )
 _BLOCK_LABELS = frozenset(label_key(label) for label in _RUN_LABELS)
 _NAME_LABELS = frozenset({"项目名称", "转移支付(项目)名称", "转移支付（项目）名称", "项目支出名称"})
+_RUN_NAMES = ("专项资金名称", "转移(项目)名称")  # other names' labels a run-together page is cut at
 _RUN_NOTE = ParseNote(
     level=NoteLevel.WARNING,
     code="selfeval.run_together",
