@@ -34,6 +34,7 @@ from assistant.ingest.selfeval_cells import (
 )
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators
+from assistant.ingest.selfeval_name import named_by_title
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
@@ -79,6 +80,8 @@ def read_self_evaluation_cells(
     funds: list[FundLine] = []
     evaluation_rows: list[SelfEvalRow] = []
     texts: dict[str, str] = {}
+    titles: list[str] = []
+    page = "".join(t.text for t in state.tokens if t is not None)
     unit = "元"
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
@@ -86,6 +89,8 @@ def read_self_evaluation_cells(
         if token is None or not token.text:
             continue
         key = cell_key(token.text)
+        if words.is_title(token.text):
+            titles.append(token.text)
         if words.is_title(token.text) and (year := _YEAR.search(token.text)):
             header.setdefault("year", int(year[1]))
         elif words.is_title(token.text):
@@ -122,6 +127,9 @@ def read_self_evaluation_cells(
             "请对照原表补录指标行",
             None,
         )
+    if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
+        header["project_name"] = corrected[0]
+        state.notes.append(corrected[1])
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}",

@@ -27,9 +27,9 @@ from assistant.ingest.titles import read_title, year_line
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
 from assistant.ingest.web_outline import read_outline
-from assistant.ingest.web_target_list import read_target_list
 from assistant.ingest.web_pdf_columns import read_pdf_columns
 from assistant.ingest.web_prose import read_prose
+from assistant.ingest.web_target_list import read_target_list
 
 
 @dataclass
