@@ -13,7 +13,7 @@ import hashlib
 import re
 from decimal import Decimal
 
-from assistant.domain.cycle import FundLine, SelfEvalRow, SelfEvaluation, SourceRef
+from assistant.domain.cycle import FundKind, FundLine, SelfEvalRow, SelfEvaluation, SourceRef
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
@@ -32,6 +32,7 @@ from assistant.ingest.selfeval_cells import (
     is_figure,
     number_in,
 )
+from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators
 from assistant.ingest.selfeval_name import named_by_title
@@ -51,8 +52,23 @@ _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
 
 def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluation, list[ParseNote]]:
-    """The 自评表 on a page copied as text, and notes on what could not be placed; `NotADeclarationError` when
-    the text holds no 自评表 (no title with 绩效自评表 and no indicator table with 完成值/得分)."""
+    """The first 自评表 on a page copied as text, and notes on what could not be placed (a page holding more says so
+    in a note: `read_self_evaluations_text` reads them all); `NotADeclarationError` when the text holds no 自评表 (no
+    title with 绩效自评表 and no indicator table with 完成值/得分)."""
+    forms = read_self_evaluations_text(text, source_file)
+    first, notes = forms[0]
+    if len(forms) > 1:
+        others = "、".join(f"「{form.project_name or '（未读到名称）'}」" for form, _ in forms[1:])
+        notes = [*notes, ParseNote(level=NoteLevel.WARNING, code="selfeval.more_forms", message=_MORE.format(others))]
+    return first, notes
+
+
+_MORE = "本页还有 {} 的自评表，这里只导入第一张；请把其余各张分别保存为文件再导入"
+
+
+def read_self_evaluations_text(text: str, source_file: str) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
+    """Every 自评表 on a page copied as text, in order, each with its notes (a page of a PDF may hold two, 普陀: a
+    title with its own 项目名称 after the first form starts the next); `NotADeclarationError` when it holds none."""
     lines = text.split("\n")
     shape, rows = web_rows(lines)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -60,14 +76,22 @@ def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluati
     cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, *_RUN_NAMES, "一级指标二级指标"))
     if shape is Shape.LINES:  # a cell per line and no row ends (廊坊): rows are counted by their header's columns
         cells = [[cell for row in cells for cell in row]]
-    evaluation, notes = read_self_evaluation_cells(cells, source, lossy=shape is Shape.PLAIN or ran, ran=ran)
-    if ran:
-        notes.insert(0, _RUN_NOTE)
-    return evaluation, notes
+    forms = []
+    for index, part in enumerate(split_forms(cells, _is_name_key), start=1):
+        evaluation, notes = read_self_evaluation_cells(
+            part, source, lossy=shape is Shape.PLAIN or ran, ran=ran, index=index
+        )
+        forms.append((evaluation, [_RUN_NOTE, *notes] if ran else notes))
+    return forms
+
+
+def _is_name_key(text: str) -> bool:
+    key = cell_key(text)
+    return key in _NAME_LABELS or words.is_name_label(key)
 
 
 def read_self_evaluation_cells(
-    rows: list[list[WebCell]], source: SourceRef, *, lossy: bool = False, ran: bool = False
+    rows: list[list[WebCell]], source: SourceRef, *, lossy: bool = False, ran: bool = False, index: int = 1
 ) -> tuple[SelfEvaluation, list[ParseNote]]:
     """The 自评表 in ``rows`` of cells (a page's, a workbook's, a PDF's; empty cells kept where a row has them),
     with notes; `NotADeclarationError` when they hold none. ``lossy``: the copy dropped its empty cells (cells
@@ -98,7 +122,10 @@ def read_self_evaluation_cells(
         elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):
             header["year"] = int(year[1])  # 项目支出绩效自评表 / (2022年度): the year in a cell of its own
         elif key in _NAME_LABELS or words.is_name_label(key):
-            words.keep_first(header, "project_name", _next_value(state))
+            value = _next_value(state)
+            if value is None and state.lossy and not header.get("project_name"):
+                value = _name_before(state, state.i - 1)
+            words.keep_first(header, "project_name", value)
         elif words.is_department_label(key):
             words.keep_first(header, "department", _unit_name(state, _next_value(state)))
         elif words.is_implementer_label(key):
@@ -132,7 +159,7 @@ def read_self_evaluation_cells(
         state.notes.append(corrected[1])
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
-        id=f"selfeval-{sha[:10]}",
+        id=f"selfeval-{sha[:10]}" if index == 1 else f"selfeval-{sha[:10]}-{index}",
         project_name=str(header.get("project_name") or ""),
         department=header.get("department"),
         implementer=header.get("implementer"),
@@ -206,6 +233,32 @@ def _unit_name(state: State, value: str | None) -> str | None:
             state.tokens[state.i - 1],
             NoteLevel.INFO,
         )
+    return name
+
+
+def _name_before(state: State, label: int) -> str | None:
+    """A PDF's text where the name's run came before its label (普陀: ``(2022 年度) 普陀体育中心与委托运营方结 算费用 项目名称
+    主管部门 …``): the text cells right before the label, back to the title or its year, joined (the space was the PDF's
+    line wrap); noted. None where a label, a figure or nothing stands there."""
+    found: list[WebCell] = []
+    k = label - 1
+    while k >= 0 and len(found) < 3 and (token := state.tokens[k]) is not None and token.text:
+        if words.is_title(token.text) or _YEAR_ONLY.match(token.text):
+            break
+        key = cell_key(token.text)
+        if key in _BLOCK_LABELS or words.is_header_label(key) or is_figure(token.text) or _is_unit_label(key):
+            return None
+        found.insert(0, token)
+        k -= 1
+    if not found or k < 0 or state.tokens[k] is None:
+        return None
+    name = "".join(c.text for c in found)
+    state.note(
+        "selfeval.name_before_label",
+        f"PDF 文字中项目名称在「项目名称」栏目之前：按其前面的文字读作项目名称「{name}」（换行处的空格已去掉）；请核对",
+        found[0],
+        NoteLevel.INFO,
+    )
     return name
 
 
@@ -290,6 +343,29 @@ def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
     return out
 
 
+def _figures_before_rows(state: State, columns: list[str]) -> list[FundLine]:
+    """A PDF's text where the fund block's figures came before its row labels (普陀: ``年初预算数 全年预算数 … 得分
+    250000.00 250000.00 215,457.6 10 8.62 … 年度资金总额``): the template's first row is 年度资金总额 and its first two
+    columns 年初预算数 and 全年预算数, so the first two figures are read as those; the other figures, whose columns
+    the order does not show, are not read (noted). Nothing where the header does not start so."""
+    run: list[WebCell] = []
+    k = state.i
+    while k < len(state.tokens) and (token := state.tokens[k]) is not None and is_figure(token.text):
+        run.append(token)
+        k += 1
+    if len(run) < 2 or columns[:2] != ["initial_budget", "full_year_budget"] or k >= len(state.tokens):
+        return []
+    state.i = k
+    initial, full_year = (number_in(cell, state) for cell in run[:2])
+    state.note(
+        "selfeval.fund_order",
+        f"PDF 文字中资金数字与栏目名称分开（{' '.join(c.text for c in run)}）：按表样顺序把前两个数读作年度资金总额的"
+        "年初预算数和全年预算数，其余数字分不出所属栏目和行，未读取；请对照原表补录",
+        run[0],
+    )
+    return [FundLine(kind=FundKind.TOTAL, initial_budget=initial, full_year_budget=full_year)]
+
+
 def _wrapped_name(head: str, tail: str) -> bool:
     """``head`` and ``tail`` are one column name of the fund block or the indicator table cut in two, or a category
     cut before its ``指标`` (廊坊: ``经济效益`` / ``指标``, ``满意度`` / ``指标``)."""
@@ -305,7 +381,7 @@ _KNOWN_NAMES = frozenset(FUND_HEADER) | frozenset(INDICATOR_HEADER)
 
 def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
     columns = header_row(state, first, FUND_HEADER)
-    lines: list[FundLine] = []
+    lines: list[FundLine] = _figures_before_rows(state, columns) if state.lossy else []
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
         if token is None or not token.text:
