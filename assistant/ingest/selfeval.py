@@ -34,8 +34,9 @@ from assistant.ingest.selfeval_cells import (
 )
 from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_glued import glued_note, split_glued
-from assistant.ingest.selfeval_indicators import read_indicators
+from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_name import named_by_title
+from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
@@ -138,7 +139,8 @@ def read_self_evaluation_cells(
             funds = _funds(state, token, wan=unit == "万元")
         elif key in INDICATOR_HEADER and INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
             header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
-            evaluation_rows = read_indicators(state, token)
+            evaluation_rows = _column_runs(state) if state.lossy else []
+            evaluation_rows = evaluation_rows or read_indicators(state, token)
         elif key in TEXTS:
             if (value := _next_value(state)) is not None:
                 texts[TEXTS[key]] = value
@@ -341,6 +343,25 @@ def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
         out.append(token)
         i += 1
     return out
+
+
+def _column_runs(state: State) -> list[SelfEvalRow]:
+    """The indicator rows of a PDF's text whose columns came as runs of their own (`selfeval_pdf_runs`), noted; []
+    where they do not pair one way (the table is then read as cells)."""
+    read = column_runs(state.tokens, state.i)
+    if read is None:
+        return []
+    found, state.i = read
+    levels = [{"level1": r["level1"], "level2": r["level2"]} for r in found]
+    anchor = next(t for t in state.tokens[state.i - 1 :: -1] if t is not None)
+    state.note(
+        "selfeval.column_runs",
+        f"PDF 文字中指标表按栏分开（先是各行的数值，再是类别和名称）：按顺序把 {len(found)} 组数值、{len(found)} 个指标名称和 "
+        f"{len(found)} 个二级指标一一对应读取；请对照原表核对",
+        anchor,
+        NoteLevel.INFO,
+    )
+    return [row_of(values, level, anchor, state) for values, level in zip(found, levels, strict=True)]
 
 
 def _figures_before_rows(state: State, columns: list[str]) -> list[FundLine]:

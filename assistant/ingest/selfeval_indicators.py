@@ -60,7 +60,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
         proven = proven_rows(one.text, one.line, rest[:width]) if one is not None else None
         if one is not None and proven is not None:
             state.notes.append(proven[1])
-            rows.extend(_row(found, levels, one, state) for found in proven[0])
+            rows.extend(row_of(found, levels, one, state) for found in proven[0])
         elif filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
             state.note(
                 "selfeval.row_unsplit",
@@ -69,7 +69,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
                 filled[0],
             )
         elif filled:
-            rows.append(_row(values, levels, filled[0], state))
+            rows.append(row_of(values, levels, filled[0], state))
         chunk = []
 
     while state.i < len(state.tokens):
@@ -133,7 +133,7 @@ def _line_row(state: State) -> bool:
     return sum(1 for t in state.tokens if t is None) > 2
 
 
-def _row(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state: State) -> SelfEvalRow:
+def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state: State) -> SelfEvalRow:
     level1, level2 = levels.get("level1"), levels.get("level2")
     placement = framework.normalise(level1, level2)
     target = values.get("target", "")
