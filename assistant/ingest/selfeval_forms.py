@@ -21,7 +21,7 @@ def split_forms(rows: Rows, is_name: Callable[[str], bool]) -> list[Rows]:
     flat = [(r, c, cell) for r, row in enumerate(rows) for c, cell in enumerate(row)]
     titles = [k for k, (_, _, cell) in enumerate(flat) if cell.text and words.is_title(cell.text)]
     named = [k for k, (_, _, cell) in enumerate(flat) if cell.text and is_name(cell.text)]
-    cuts = []
+    cuts: list[int] = []
     for n, title in enumerate(titles):
         end = titles[n + 1] if n + 1 < len(titles) else len(flat)
         before = cuts[-1] if cuts else 0
