@@ -251,3 +251,16 @@ def test_a_per_place_row_whose_explanation_echoes_its_name_is_read() -> None:
     (decl,) = parse_file(FOUND / "tune7" / "chacewang_xiuyu_shuili_flat.txt").declarations
     rows = {i.name: (i.level2_written, i.value.raw) for i in decl.indicators}
     assert rows["已建工程是否存在质量问题"] == ("质量指标", "否")
+
+
+# -- 5. a flattened PDF 自评表: read where the order allows, noted where not -------------------------------------------
+
+
+def test_a_flattened_pdf_form_reads_what_the_order_shows_and_invents_no_name() -> None:
+    # 广水: ``项目名称 项目主管单 位 自评总分: 95 项目实施单位 广水市交通运输局 …``: the name's cell is elsewhere
+    form, notes = read_self_evaluation_file(TEST7 / "wenkuvip_guangshui_xiangcun_flat.txt")
+    assert form.project_name == ""  # not ``项目主管单`` (a label the line wrap cut), not guessed
+    assert form.department is None  # not ``自评总分:`` (another label)
+    assert form.implementer == "广水市交通运输局"
+    assert form.year == 2021
+    assert {"selfeval.name_unread", "selfeval.table_unread"} <= _codes(notes)

@@ -127,6 +127,8 @@ def read_self_evaluation_cells(
             if value is None and state.lossy and not header.get("project_name"):
                 value = _name_before(state, state.i - 1)
             words.keep_first(header, "project_name", value)
+            if value is None and titles and not header.get("project_name"):
+                header.setdefault("name_unread", token)
         elif words.is_department_label(key):
             words.keep_first(header, "department", _unit_name(state, _next_value(state)))
         elif words.is_implementer_label(key):
@@ -144,7 +146,14 @@ def read_self_evaluation_cells(
         elif key in TEXTS:
             if (value := _next_value(state)) is not None:
                 texts[TEXTS[key]] = value
-    if not header.get("project_name") and not evaluation_rows:
+    if not header.get("project_name") and isinstance(unread := header.get("name_unread"), WebCell):
+        state.note(
+            "selfeval.name_unread",
+            "自评表的「项目名称」栏旁没有名称（PDF 文字中栏目与内容分开，按顺序分不出哪段文字是名称），未读取（不猜测）；"
+            "请对照原表补录项目名称",
+            unread,
+        )
+    elif not header.get("project_name") and not evaluation_rows:
         raise NotADeclarationError(
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
@@ -283,6 +292,9 @@ def _next_value(state: State) -> str | None:
         if key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key) or _is_unit_label(key):
             state.i -= 1
             return None
+        if len(key) <= 10 and token.text.rstrip().endswith((":", "：")):
+            state.i -= 1  # 广水: ``项目主管单位 自评总分: 95``: another label, the field's own value is elsewhere
+            return None
         if _INSTRUCTION.search(token.text):
             state.note("selfeval.unfilled", "该栏只有表样的填写说明，未填写内容，按空白处理", token)
             return None
@@ -392,6 +404,12 @@ def _wrapped_name(head: str, tail: str) -> bool:
     cut before its ``指标`` (廊坊: ``经济效益`` / ``指标``, ``满意度`` / ``指标``)."""
     if not head or not tail or len(head) > 8:
         return False
+    if (
+        len(tail) == 1
+        and words.is_header_label(cell_key(f"{head}{tail}"))
+        and not words.is_header_label(cell_key(head))
+    ):
+        return True  # 广水: ``项目主管单`` / ``位``, a label the PDF's line wrap cut
     if tail == "指标" and not head.endswith("指标") and level_term(head) is not None:
         return level_term(f"{head}指标") is not None
     return len(head) <= 4 and cell_key(head) not in _KNOWN_NAMES and cell_key(f"{head}{tail}") in _KNOWN_NAMES
