@@ -18,6 +18,7 @@ from assistant.ingest.selfeval import read_self_evaluation_text, read_self_evalu
 from assistant.ingest.selfeval_files import read_self_evaluation_file, read_self_evaluation_forms
 from assistant.ingest.selfeval_words import without_numbering
 from assistant.ingest.text_export import parse_file, parse_text_bytes
+from assistant.ingest.web_cost_total import assumed_unit, cost_total
 
 FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
 TEST7 = FOUND / "test7"
@@ -264,3 +265,37 @@ def test_a_flattened_pdf_form_reads_what_the_order_shows_and_invents_no_name() -
     assert form.implementer == "广水市交通运输局"
     assert form.year == 2021
     assert {"selfeval.name_unread", "selfeval.table_unread"} <= _codes(notes)
+
+
+# -- 7. an amount with no unit anywhere -----------------------------------------------------------------------------
+
+
+def test_an_amount_stated_only_as_its_cost_tables_proven_total_is_read_with_its_unit_assumed() -> None:
+    # 鄂州: ``保安服务费191…保洁服务费99…维修维护费524…合计814662.98794.55``: 191 + 99 + 524 = 814, no unit on the page
+    (decl,) = parse_file(FOUND / "tune" / "desk33_ezhou_binhu_dalou.txt").declarations
+    assert decl.funding.annual == Decimal("8140000")
+    (note,) = [n for n in decl.parse_notes if n.code == "web.cost_total"]
+    assert "814" in note.message and "万元" in note.message
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "项目预算成本构成金额测算(公式)依据2020年实际执行数甲费191依据合同191乙费99依据合同99合计290181",
+            Decimal(290),
+        ),
+        ("项目预算成本构成金额测算(公式)依据2020年实际执行数甲费191依据合同191乙费99依据合同99合计300181", None),
+        (
+            "年度资金总额50项目预算成本构成金额甲费20依据合同20乙费30依据合同30合计5050",
+            None,
+        ),  # the form has its own amount
+    ],
+)
+def test_a_cost_total_is_read_only_where_the_rows_prove_it(text: str, total: Decimal | None) -> None:
+    assert cost_total(text) == total
+
+
+@pytest.mark.parametrize(("figure", "unit"), [("814", "万元"), ("9999.5", "万元"), ("10000", "元"), ("1681680", "元")])
+def test_the_assumed_unit_follows_the_figure(figure: str, unit: str) -> None:
+    assert assumed_unit(Decimal(figure)) == unit

@@ -16,7 +16,8 @@ its projects, each a name followed by its amount; under a project its outline::
 A name and amount followed by a ``【…】`` line is a project (a unit's or a group's total is followed by the next
 name); ``【一级-二级】`` sets the categories of the ``指标N:名称(值)`` lines under it. Each project becomes a
 declaration (read by the Word/Excel reader like the other page readers). The amounts are plain figures under
-a header that names no unit: they are read as 元 and a note says the unit was assumed. A project whose
+a header that names no unit: the unit is assumed from the figure (`web_cost_total.assumed_unit`: 元 from 10,000
+up) and a note says so. A project whose
 outline the page does not reach is read without rows and noted. ``read_target_list`` returns [] for any
 other page.
 """
@@ -24,8 +25,10 @@ other page.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.domain.model import Declaration
+from assistant.ingest.web_cost_total import assumed_unit
 from assistant.ingest.web_slots import level_term
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
@@ -99,10 +102,11 @@ def _grid(items: list[Line], owner: str | None, notes: OfficeNotes) -> list[Grid
     rows = [_row(number, ["项目支出绩效目标表"])]
     if owner:
         rows.append(_row(number, ["申报单位", owner]))
-    rows += [_row(number, ["项目名称", project]), _row(amount_line, ["年度资金总额", amount])]
-    notes.info(
+    unit = assumed_unit(Decimal(amount))
+    rows += [_row(number, ["项目名称", project]), _row(amount_line, [f"年度资金总额（{unit}）", amount])]
+    notes.warn(
         "web.unit_assumed",
-        f"预算金额「{amount}」所在栏（年度预算安排）没有写明单位，按元读取；请核对原页面",
+        f"预算金额「{amount}」所在栏（年度预算安排）没有写明单位，按{unit}读取；请核对原页面",
         line=amount_line,
     )
     rows.append(_row(number, ["一级指标", "二级指标", "三级指标", "指标值"]))
