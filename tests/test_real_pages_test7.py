@@ -299,3 +299,11 @@ def test_a_cost_total_is_read_only_where_the_rows_prove_it(text: str, total: Dec
 @pytest.mark.parametrize(("figure", "unit"), [("814", "万元"), ("9999.5", "万元"), ("10000", "元"), ("1681680", "元")])
 def test_the_assumed_unit_follows_the_figure(figure: str, unit: str) -> None:
     assert assumed_unit(Decimal(figure)) == unit
+
+
+def test_a_part_of_the_page_that_holds_no_form_is_noted_and_the_others_kept() -> None:
+    # a name label with nothing after it above the form (no title of its own): that part is noted, the form kept
+    text = "项目名称\n" + _FORM.format(name="乙项目", amount="20", row="检查次数")
+    forms = read_self_evaluations_text(text, "part.txt")
+    assert [f.project_name for f, _ in forms] == ["乙项目"]
+    assert "selfeval.part_unread" in _codes(forms[0][1])

@@ -78,12 +78,26 @@ def read_self_evaluations_text(text: str, source_file: str) -> list[tuple[SelfEv
     if shape is Shape.LINES:  # a cell per line and no row ends (廊坊): rows are counted by their header's columns
         cells = [[cell for row in cells for cell in row]]
     forms = []
+    refused: list[NotADeclarationError] = []
     for index, part in enumerate(split_forms(cells, _is_name_key), start=1):
-        evaluation, notes = read_self_evaluation_cells(
-            part, source, lossy=shape is Shape.PLAIN or ran, ran=ran, index=index
-        )
+        try:
+            evaluation, notes = read_self_evaluation_cells(
+                part, source, lossy=shape is Shape.PLAIN or ran, ran=ran, index=index
+            )
+        except NotADeclarationError as error:  # a part that holds no form of its own: the others still count
+            refused.append(error)
+            continue
         forms.append((evaluation, [_RUN_NOTE, *notes] if ran else notes))
+    if not forms:
+        raise refused[0]
+    if refused:
+        first, notes = forms[0]
+        unread = ParseNote(level=NoteLevel.WARNING, code="selfeval.part_unread", message=_PART.format(len(refused)))
+        forms[0] = (first, [*notes, unread])
     return forms
+
+
+_PART = "本页另有 {} 段以自评表标题开始的内容没有读出项目名称和指标表，未作为自评表读取；请对照原页面核对"
 
 
 def _is_name_key(text: str) -> bool:
@@ -292,7 +306,7 @@ def _next_value(state: State) -> str | None:
         if key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key) or _is_unit_label(key):
             state.i -= 1
             return None
-        if len(key) <= 10 and token.text.rstrip().endswith((":", "：")):
+        if words.is_title(token.text) or (len(key) <= 10 and token.text.rstrip().endswith((":", "："))):
             state.i -= 1  # 广水: ``项目主管单位 自评总分: 95``: another label, the field's own value is elsewhere
             return None
         if _INSTRUCTION.search(token.text):
