@@ -307,3 +307,29 @@ def test_a_part_of_the_page_that_holds_no_form_is_noted_and_the_others_kept() ->
     forms = read_self_evaluations_text(text, "part.txt")
     assert [f.project_name for f, _ in forms] == ["乙项目"]
     assert "selfeval.part_unread" in _codes(forms[0][1])
+
+
+def test_a_legacy_xls_self_evaluation_with_its_unit_in_the_amount_cells_is_read_in_its_unit(tmp_path: Path) -> None:
+    # 上饶's layout as a real .xls (BIFF, written here with xlwt): ``620.82万元`` in each fund cell
+    import xlwt
+
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "司法业务经费", "主管部门", "上饶市司法局"],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率(全年执行数/全年预算数)", "得分"],
+        ["年度资金总额:", "620.82万元", "620.82万元", "610万元", "10", "98%", "9"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "普法宣传场次", "≥10场", "12场", "50", "50", "无"],
+    ]
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("自评表")
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            sheet.write(r, c, text)
+    book.save(str(tmp_path / "上饶.xls"))
+    form, _ = read_self_evaluation_file(tmp_path / "上饶.xls")
+    line = form.fund(FundKind.TOTAL)
+    assert line is not None
+    assert (line.full_year_budget, line.executed, line.rate) == (Decimal("620.82"), Decimal("610"), Decimal("98"))
+    assert form.amount_unit == "万元"
+    assert _rows(form) == {"普法宣传场次": ("产出指标", "数量指标", "≥10场")}
