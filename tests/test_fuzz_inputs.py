@@ -30,6 +30,12 @@ SELFEVAL_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob(
         "tune5/chacewang_zhongjiang_shuibiaochi_flat.txt",
         "tune5/chacewang_guangxi_feiyi_flat.txt",
         "test5/yongde_minglang_yingyang.txt",
+        # PDF text in runs and two forms on a page, a cell per line, run-together labels, a flattened PDF, 万元 in cells
+        "test7/chddh_putuo_tiyu_pdf.txt",
+        "test7/lfsp_langfang_nuantong.txt",
+        "test7/taowenge_hengshan_chubeiliang_flat.txt",
+        "test7/wenkuvip_guangshui_xiangcun_flat.txt",
+        "test7/chddh_shangrao_sifa_xls.txt",
     )
 ]
 PDF_SEED = (FIXTURES / "office" / "pdf-2023-003-01-from-docx.pdf").read_bytes()

@@ -11,125 +11,102 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from assistant.domain import framework
-from assistant.domain.cycle import FundKind, FundLine, IndicatorLink, SelfEvalRow, SelfEvaluation, SourceRef
+from assistant.domain.cycle import FundKind, FundLine, SelfEvalRow, SelfEvaluation, SourceRef
 from assistant.domain.model import NoteLevel, ParseNote
-from assistant.domain.values import parse_value
 from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.selfeval_cells import (
+    BLANKS,
+    FUND_HEADER,
+    FUND_ROWS,
+    INDICATOR_HEADER,
+    SECTION,
+    TEXTS,
+    State,
+    cell_key,
+    column_key,
+    header_row,
+    is_figure,
+    number_in,
+)
+from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_glued import glued_note, split_glued
-from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_indicators import read_indicators, row_of
+from assistant.ingest.selfeval_name import named_by_title
+from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
-from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_FUND_HEADER = {
-    "年初预算数": "initial_budget",
-    "年初预算": "initial_budget",
-    "全年预算数": "full_year_budget",
-    "调整后预算数": "full_year_budget",
-    "全年执行数": "executed",
-    "预算执行数": "executed",
-    "执行数": "executed",
-    "执行率": "rate",
-    "预算执行率": "rate",
-    "分值": "weight",
-    "权重": "weight",
-    "得分": "score",
-    "原因": "reason",
-}
-_FUND_ROWS = {
-    "年度资金总额": FundKind.TOTAL,
-    "总额": FundKind.TOTAL,
-    "资金总额": FundKind.TOTAL,
-    "当年财政拨款": FundKind.FISCAL,
-    "本年财政拨款": FundKind.FISCAL,
-    "财政拨款": FundKind.FISCAL,
-    "财政资金": FundKind.FISCAL,
-    "中央财政资金": FundKind.FISCAL,  # a transfer's 自评表: 其中：中央财政资金 / 地方资金
-    "地方资金": FundKind.OTHER,
-    "上年结转资金": FundKind.CARRYOVER,
-    "其他资金": FundKind.OTHER,
-    "单位资金": FundKind.OTHER,
-    "财政专户管理资金": FundKind.OTHER,
-}
-_INDICATOR_HEADER = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "指标性质": "nature",
-    "指标值": "target",
-    "年度指标值": "target",
-    "度量单位": "unit",
-    "计量单位": "unit",
-    "完成值": "actual",
-    "实际完成值": "actual",
-    "全年实际值": "actual",
-    "分值": "weight",
-    "权重": "weight",
-    "得分": "score",
-    "偏差原因分析及改进措施": "deviation",
-    "未完成原因分析": "deviation",
-    "偏差原因分析": "deviation",
-    "未完成原因及拟采取的改进措施": "deviation",
-    "全年完成值": "actual",  # 旺苍's transfer 自评表: 年度指标值 | 全年完成值 | 未完成原因和改进措施
-    "未完成原因和改进措施": "deviation",
-    "未完成原因及改进措施": "deviation",
-}
-_TEXTS = {"评价结论": "conclusion", "存在问题": "problems", "改进措施": "improvements"}
-_SECTION = re.compile(r"^(?:绩效指标|年度绩效指标|项目绩效指标)")
-_NUMERIC = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 _YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_BLANKS = frozenset({"/", "-", "—", "——"})
-_MARK = re.compile(r"[（(][A-Z/]{1,3}[)）]$")  # 全年预算数(A), 执行率(B/A): the column's letter
 _RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
 _UNIT_AT_END = re.compile(r"[（(:：]?万元[)）]?$")  # 资金情况(万元), 预算执行情况（万元）, 单位:万元
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
+_TABLE_WORDS = re.compile(r"三级指标|指标值|完成值")  # the indicator table's header words, wherever they stand
 _INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字以内\s*[)）]\s*$")
 
 
-def _key(text: str) -> str:
-    return _MARK.sub("", re.sub(r"^其中[：:]", "", label_key(text)))
-
-
-@dataclass
-class _State:
-    tokens: list[WebCell | None]
-    notes: list[ParseNote] = field(default_factory=list)
-    i: int = 0
-    lossy: bool = False
-    ran: bool = False  # the cells ran together and were cut at labels (selfeval_run): figures may be glued
-
-    def note(self, code: str, message: str, cell: WebCell | None, level: NoteLevel = NoteLevel.WARNING) -> None:
-        line = cell.line if cell else None
-        fragment = cell.text if cell and cell.text else None
-        self.notes.append(ParseNote(level=level, code=code, message=message, line=line, fragment=fragment))
-
-
 def read_self_evaluation_text(text: str, source_file: str) -> tuple[SelfEvaluation, list[ParseNote]]:
-    """The 自评表 on a page copied as text, and notes on what could not be placed; `NotADeclarationError` when
-    the text holds no 自评表 (no title with 绩效自评表 and no indicator table with 完成值/得分)."""
+    """The first 自评表 on a page copied as text, and notes on what could not be placed (a page holding more says so
+    in a note: `read_self_evaluations_text` reads them all); `NotADeclarationError` when the text holds no 自评表 (no
+    title with 绩效自评表 and no indicator table with 完成值/得分)."""
+    forms = read_self_evaluations_text(text, source_file)
+    first, notes = forms[0]
+    if len(forms) > 1:
+        others = "、".join(f"「{form.project_name or '（未读到名称）'}」" for form, _ in forms[1:])
+        notes = [*notes, ParseNote(level=NoteLevel.WARNING, code="selfeval.more_forms", message=_MORE.format(others))]
+    return first, notes
+
+
+_MORE = "本页还有 {} 的自评表，这里只导入第一张；请把其余各张分别保存为文件再导入"
+
+
+def read_self_evaluations_text(text: str, source_file: str) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
+    """Every 自评表 on a page copied as text, in order, each with its notes (a page of a PDF may hold two, 普陀: a
+    title with its own 项目名称 after the first form starts the next); `NotADeclarationError` when it holds none."""
     lines = text.split("\n")
     shape, rows = web_rows(lines)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = SourceRef(file=source_file, sha256=sha, url=source_address(lines))
-    cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, "一级指标二级指标"))
-    evaluation, notes = read_self_evaluation_cells(cells, source, lossy=shape is Shape.PLAIN or ran, ran=ran)
-    if ran:
-        notes.insert(0, _RUN_NOTE)
-    return evaluation, notes
+    cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, *_RUN_NAMES, "一级指标二级指标"))
+    if shape is Shape.LINES:  # a cell per line and no row ends (廊坊): rows are counted by their header's columns
+        cells = [[cell for row in cells for cell in row]]
+    forms = []
+    refused: list[NotADeclarationError] = []
+    for index, part in enumerate(split_forms(cells, _is_name_key), start=1):
+        try:
+            evaluation, notes = read_self_evaluation_cells(
+                part, source, lossy=shape is Shape.PLAIN or ran, ran=ran, index=index
+            )
+        except NotADeclarationError as error:  # a part that holds no form of its own: the others still count
+            refused.append(error)
+            continue
+        forms.append((evaluation, [_RUN_NOTE, *notes] if ran else notes))
+    if not forms:
+        raise refused[0]
+    if refused:
+        first, notes = forms[0]
+        unread = ParseNote(level=NoteLevel.WARNING, code="selfeval.part_unread", message=_PART.format(len(refused)))
+        forms[0] = (first, [*notes, unread])
+    return forms
+
+
+_PART = "本页另有 {} 段以自评表标题开始的内容没有读出项目名称和指标表，未作为自评表读取；请对照原页面核对"
+
+
+def _is_name_key(text: str) -> bool:
+    key = cell_key(text)
+    return key in _NAME_LABELS or words.is_name_label(key)
 
 
 def read_self_evaluation_cells(
-    rows: list[list[WebCell]], source: SourceRef, *, lossy: bool = False, ran: bool = False
+    rows: list[list[WebCell]], source: SourceRef, *, lossy: bool = False, ran: bool = False, index: int = 1
 ) -> tuple[SelfEvaluation, list[ParseNote]]:
     """The 自评表 in ``rows`` of cells (a page's, a workbook's, a PDF's; empty cells kept where a row has them),
     with notes; `NotADeclarationError` when they hold none. ``lossy``: the copy dropped its empty cells (cells
@@ -137,18 +114,22 @@ def read_self_evaluation_cells(
     kept only where its 分值/得分 fall on numbers (`_indicators`)."""
     source_file = source.file
     sha = source.sha256 or ""
-    state = _State(_joined_labels([t for row in rows for t in [*row, None]]), lossy=lossy, ran=ran)
+    state = State(_joined_labels([t for row in rows for t in [*row, None]]), lossy=lossy, ran=ran)
     header: dict[str, object] = {}
     funds: list[FundLine] = []
     evaluation_rows: list[SelfEvalRow] = []
     texts: dict[str, str] = {}
+    titles: list[str] = []
+    page = "".join(t.text for t in state.tokens if t is not None)
     unit = "元"
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
         state.i += 1
         if token is None or not token.text:
             continue
-        key = _key(token.text)
+        key = cell_key(token.text)
+        if words.is_title(token.text):
+            titles.append(token.text)
         if words.is_title(token.text) and (year := _YEAR.search(token.text)):
             header.setdefault("year", int(year[1]))
         elif words.is_title(token.text):
@@ -156,7 +137,12 @@ def read_self_evaluation_cells(
         elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):
             header["year"] = int(year[1])  # 项目支出绩效自评表 / (2022年度): the year in a cell of its own
         elif key in _NAME_LABELS or words.is_name_label(key):
-            words.keep_first(header, "project_name", _next_value(state))
+            value = _next_value(state)
+            if value is None and state.lossy and not header.get("project_name"):
+                value = _name_before(state, state.i - 1)
+            words.keep_first(header, "project_name", value)
+            if value is None and titles and not header.get("project_name"):
+                header.setdefault("name_unread", token)
         elif words.is_department_label(key):
             words.keep_first(header, "department", _unit_name(state, _next_value(state)))
         elif words.is_implementer_label(key):
@@ -164,23 +150,41 @@ def read_self_evaluation_cells(
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
-            unit = "万元"
-        elif key in _FUND_HEADER and not funds and _run(state, token, _FUND_HEADER):
+            unit = state.unit = "万元"
+        elif key in FUND_HEADER and not funds and _run(state, token, FUND_HEADER):
             funds = _funds(state, token, wan=unit == "万元")
-        elif key in _INDICATOR_HEADER and _INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
+        elif key in INDICATOR_HEADER and INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
             header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
-            evaluation_rows = _indicators(state, token)
-        elif key in _TEXTS:
+            evaluation_rows = _column_runs(state) if state.lossy else []
+            evaluation_rows = evaluation_rows or read_indicators(state, token)
+        elif key in TEXTS:
             if (value := _next_value(state)) is not None:
-                texts[_TEXTS[key]] = value
-    if not header.get("project_name") and not evaluation_rows:
+                texts[TEXTS[key]] = value
+    if not header.get("project_name") and isinstance(unread := header.get("name_unread"), WebCell):
+        state.note(
+            "selfeval.name_unread",
+            "自评表的「项目名称」栏旁没有名称（PDF 文字中栏目与内容分开，按顺序分不出哪段文字是名称），未读取（不猜测）；"
+            "请对照原表补录项目名称",
+            unread,
+        )
+    elif not header.get("project_name") and not evaluation_rows:
         raise NotADeclarationError(
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
         )
+    if not evaluation_rows and any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens):
+        state.note(
+            "selfeval.table_unread",
+            "页面上有绩效指标表的文字，但表头被复制打乱（如「一级」「指标二级」分在不同处），指标行未能按栏读取（不猜测）；"
+            "请对照原表补录指标行",
+            None,
+        )
+    if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
+        header["project_name"] = corrected[0]
+        state.notes.append(corrected[1])
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
-        id=f"selfeval-{sha[:10]}",
+        id=f"selfeval-{sha[:10]}" if index == 1 else f"selfeval-{sha[:10]}-{index}",
         project_name=str(header.get("project_name") or ""),
         department=header.get("department"),
         implementer=header.get("implementer"),
@@ -200,10 +204,10 @@ def read_self_evaluation_cells(
 
 # Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.
 _RUN_LABELS = (
-    *_FUND_HEADER,
-    *_FUND_ROWS,
-    *_INDICATOR_HEADER,
-    *_TEXTS,
+    *FUND_HEADER,
+    *FUND_ROWS,
+    *INDICATOR_HEADER,
+    *TEXTS,
     "项目名称",
     "主管部门",
     "实施单位",
@@ -223,8 +227,16 @@ _RUN_LABELS = (
     "中央主管部门",
     "地方主管部门",
     "资金使用单位",
+    "专项资金名称",  # 衡山: 专项资金名称县级储备粮负责人及电话…县级主管部门衡山县商务和粮食局
+    "转移(项目)名称",
+    "负责人及电话",
+    "县级主管部门",
+    "市级主管部门",
+    "省级主管部门",
 )
+_BLOCK_LABELS = frozenset(label_key(label) for label in _RUN_LABELS)
 _NAME_LABELS = frozenset({"项目名称", "转移支付(项目)名称", "转移支付（项目）名称", "项目支出名称"})
+_RUN_NAMES = ("专项资金名称", "转移(项目)名称")  # other names' labels a run-together page is cut at
 _RUN_NOTE = ParseNote(
     level=NoteLevel.WARNING,
     code="selfeval.run_together",
@@ -233,7 +245,7 @@ _RUN_NOTE = ParseNote(
 )
 
 
-def _unit_name(state: _State, value: str | None) -> str | None:
+def _unit_name(state: State, value: str | None) -> str | None:
     """The unit's name without the budget code written before it (``219001-池州市贵池区棠溪镇人民政府``,
     ``【812033】宁夏…``), the code noted: the declaration readers' `strip_unit_code`."""
     if not value:
@@ -249,6 +261,32 @@ def _unit_name(state: _State, value: str | None) -> str | None:
     return name
 
 
+def _name_before(state: State, label: int) -> str | None:
+    """A PDF's text where the name's run came before its label (普陀: ``(2022 年度) 普陀体育中心与委托运营方结 算费用 项目名称
+    主管部门 …``): the text cells right before the label, back to the title or its year, joined (the space was the PDF's
+    line wrap); noted. None where a label, a figure or nothing stands there."""
+    found: list[WebCell] = []
+    k = label - 1
+    while k >= 0 and len(found) < 3 and (token := state.tokens[k]) is not None and token.text:
+        if words.is_title(token.text) or _YEAR_ONLY.match(token.text):
+            break
+        key = cell_key(token.text)
+        if key in _BLOCK_LABELS or words.is_header_label(key) or is_figure(token.text) or _is_unit_label(key):
+            return None
+        found.insert(0, token)
+        k -= 1
+    if not found or k < 0 or state.tokens[k] is None:
+        return None
+    name = "".join(c.text for c in found)
+    state.note(
+        "selfeval.name_before_label",
+        f"PDF 文字中项目名称在「项目名称」栏目之前：按其前面的文字读作项目名称「{name}」（换行处的空格已去掉）；请核对",
+        found[0],
+        NoteLevel.INFO,
+    )
+    return name
+
+
 def _is_unit_label(key: str) -> bool:
     """``key`` labels the fund block's unit (``资金情况(万元)``, ``预算执行情况（万元）``, ``(万元)``): a label, never a
     header field's value (an empty 资金使用单位 is followed by it on 广西's pages)."""
@@ -257,16 +295,19 @@ def _is_unit_label(key: str) -> bool:
     return len(key) <= 20 and bool(_UNIT_AT_END.search(key)) and ("预算" in key or "资金" in key)
 
 
-def _next_value(state: _State) -> str | None:
+def _next_value(state: State) -> str | None:
     """The next filled cell, unless it is itself a label or the form's instruction left unfilled (noted)."""
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
         state.i += 1
         if token is None or not token.text:
             continue
-        key = _key(token.text)
-        if key in _FUND_HEADER | _INDICATOR_HEADER | _TEXTS or words.is_header_label(key) or _is_unit_label(key):
+        key = cell_key(token.text)
+        if key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key) or _is_unit_label(key):
             state.i -= 1
+            return None
+        if words.is_title(token.text) or (len(key) <= 10 and token.text.rstrip().endswith((":", "："))):
+            state.i -= 1  # 广水: ``项目主管单位 自评总分: 95``: another label, the field's own value is elsewhere
             return None
         if _INSTRUCTION.search(token.text):
             state.note("selfeval.unfilled", "该栏只有表样的填写说明，未填写内容，按空白处理", token)
@@ -275,7 +316,7 @@ def _next_value(state: _State) -> str | None:
     return None
 
 
-def _goals(state: _State, texts: dict[str, str]) -> None:
+def _goals(state: State, texts: dict[str, str]) -> None:
     """项目年度目标 | 年度目标完成情况 | <planned> | <achieved>: two labels, then their two values."""
     while state.i < len(state.tokens) and (nxt := state.tokens[state.i]) is not None and _goal_label(nxt.text):
         state.i += 1  # the block's column labels: 预期目标 / 实际完成情况 (年度目标完成情况, 年初设定目标 …)
@@ -288,14 +329,14 @@ def _goals(state: _State, texts: dict[str, str]) -> None:
 
 
 def _goal_label(text: str) -> bool:
-    key = _key(text)
+    key = cell_key(text)
     return key in {"预期目标", "年初设定目标", "年度目标"} or ("完成情况" in key and len(key) <= 12)
 
 
-def _run(state: _State, first: WebCell, names: dict[str, str]) -> bool:
+def _run(state: State, first: WebCell, names: dict[str, str]) -> bool:
     """``first`` and the filled cells right after it are a header of at least three known column names."""
     count, j = 1, state.i
-    while j < len(state.tokens) and (t := state.tokens[j]) is not None and (not t.text or _key(t.text) in names):
+    while j < len(state.tokens) and (t := state.tokens[j]) is not None and (not t.text or column_key(t.text, names)):
         count += bool(t.text)
         j += 1
     return count >= 3
@@ -306,11 +347,17 @@ _WRAPPED_LEVEL = frozenset({"一级", "二级", "三级"})
 
 def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
     """An indicator header wrapped over lines (杨楼: ``绩效指标 一级`` / ``指标`` / ``二级指标 三级指标 …``) as one
-    header: ``一级`` and the ``指标`` on the next line are one label, which the header's next line continues."""
+    header: ``一级`` and the ``指标`` on the next line are one label, which the header's next line continues. A
+    column name wrapped in its cell (廊坊: ``年初`` / ``预算数``, ``实际`` / ``完成值``) is one name again."""
     out: list[WebCell | None] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token is not None and nxt is not None and _wrapped_name(token.text, nxt.text):
+            out.append(WebCell(f"{token.text}{nxt.text}", token.line))
+            i += 2
+            continue
         after = [k for k in range(i + 1, min(i + 4, len(tokens))) if tokens[k] is not None]
         tail = tokens[after[0]] if after else None
         if token is not None and token.text in _WRAPPED_LEVEL and tail is not None and tail.text == "指标":
@@ -324,40 +371,89 @@ def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
     return out
 
 
-def _header(state: _State, first: WebCell, names: dict[str, str]) -> list[str]:
-    columns = [names[_key(first.text)]]
-    while state.i < len(state.tokens):
-        token = state.tokens[state.i]
-        if token is None or (token.text and _key(token.text) not in names):
-            break
-        if token.text:
-            columns.append(names[_key(token.text)])
-        state.i += 1
-    return columns
+def _column_runs(state: State) -> list[SelfEvalRow]:
+    """The indicator rows of a PDF's text whose columns came as runs of their own (`selfeval_pdf_runs`), noted; []
+    where they do not pair one way (the table is then read as cells)."""
+    read = column_runs(state.tokens, state.i)
+    if read is None:
+        return []
+    found, state.i = read
+    levels = [{"level1": r["level1"], "level2": r["level2"]} for r in found]
+    anchor = next(t for t in state.tokens[state.i - 1 :: -1] if t is not None)
+    state.note(
+        "selfeval.column_runs",
+        f"PDF 文字中指标表按栏分开（先是各行的数值，再是类别和名称）：按顺序把 {len(found)} 组数值、{len(found)} 个指标名称和 "
+        f"{len(found)} 个二级指标一一对应读取；请对照原表核对",
+        anchor,
+        NoteLevel.INFO,
+    )
+    return [row_of(values, level, anchor, state) for values, level in zip(found, levels, strict=True)]
 
 
-def _funds(state: _State, first: WebCell, *, wan: bool) -> list[FundLine]:
-    columns = _header(state, first, _FUND_HEADER)
-    lines: list[FundLine] = []
+def _figures_before_rows(state: State, columns: list[str]) -> list[FundLine]:
+    """A PDF's text where the fund block's figures came before its row labels (普陀: ``年初预算数 全年预算数 … 得分
+    250000.00 250000.00 215,457.6 10 8.62 … 年度资金总额``): the template's first row is 年度资金总额 and its first two
+    columns 年初预算数 and 全年预算数, so the first two figures are read as those; the other figures, whose columns
+    the order does not show, are not read (noted). Nothing where the header does not start so."""
+    run: list[WebCell] = []
+    k = state.i
+    while k < len(state.tokens) and (token := state.tokens[k]) is not None and is_figure(token.text):
+        run.append(token)
+        k += 1
+    if len(run) < 2 or columns[:2] != ["initial_budget", "full_year_budget"] or k >= len(state.tokens):
+        return []
+    state.i = k
+    initial, full_year = (number_in(cell, state) for cell in run[:2])
+    state.note(
+        "selfeval.fund_order",
+        f"PDF 文字中资金数字与栏目名称分开（{' '.join(c.text for c in run)}）：按表样顺序把前两个数读作年度资金总额的"
+        "年初预算数和全年预算数，其余数字分不出所属栏目和行，未读取；请对照原表补录",
+        run[0],
+    )
+    return [FundLine(kind=FundKind.TOTAL, initial_budget=initial, full_year_budget=full_year)]
+
+
+def _wrapped_name(head: str, tail: str) -> bool:
+    """``head`` and ``tail`` are one column name of the fund block or the indicator table cut in two, or a category
+    cut before its ``指标`` (廊坊: ``经济效益`` / ``指标``, ``满意度`` / ``指标``)."""
+    if not head or not tail or len(head) > 8:
+        return False
+    if (
+        len(tail) == 1
+        and words.is_header_label(cell_key(f"{head}{tail}"))
+        and not words.is_header_label(cell_key(head))
+    ):
+        return True  # 广水: ``项目主管单`` / ``位``, a label the PDF's line wrap cut
+    if tail == "指标" and not head.endswith("指标") and level_term(head) is not None:
+        return level_term(f"{head}指标") is not None
+    return len(head) <= 4 and cell_key(head) not in _KNOWN_NAMES and cell_key(f"{head}{tail}") in _KNOWN_NAMES
+
+
+_KNOWN_NAMES = frozenset(FUND_HEADER) | frozenset(INDICATOR_HEADER)
+
+
+def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
+    columns = header_row(state, first, FUND_HEADER)
+    lines: list[FundLine] = _figures_before_rows(state, columns) if state.lossy else []
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
         if token is None or not token.text:
             state.i += 1
             continue
-        kind = _FUND_ROWS.get(_key(token.text))
+        kind = FUND_ROWS.get(cell_key(token.text))
         if kind is None:
             break
         state.i += 1
         values: dict[str, Decimal | None] = {}
         for column in columns:
             nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
-            if nxt is None or (nxt.text and (_key(nxt.text) in _FUND_ROWS or _SECTION.match(nxt.text))):
+            if nxt is None or (nxt.text and (cell_key(nxt.text) in FUND_ROWS or SECTION.match(nxt.text))):
                 break
+            if nxt.text and not is_figure(nxt.text) and cell_key(nxt.text) in _BLOCK_LABELS:
+                break  # a row whose empty cells the copy kept fewer of than its header's columns (廊坊's 其他资金)
             # a run-together copy: one piece of digits where several figures stood
             glued = state.ran and len(columns) > 1 and bool(re.search(r"\d", nxt.text))
-            if glued or (
-                state.lossy and nxt.text and not _NUMERIC.match(nxt.text.replace(",", "")) and nxt.text not in _BLANKS
-            ):
+            if glued or (state.lossy and nxt.text and not is_figure(nxt.text) and nxt.text not in BLANKS):
                 if not values and (proven := split_glued(nxt.text, columns, wan=wan)):
                     values.update(proven)
                     state.notes.append(glued_note(token.text, nxt.text, nxt.line, proven))
@@ -376,151 +472,7 @@ def _funds(state: _State, first: WebCell, *, wan: bool) -> list[FundLine]:
                 if nxt.text:
                     state.note("selfeval.fund_reason", "资金执行原因说明已保留在提示中", nxt, NoteLevel.INFO)
                 continue
-            values[column] = _number(nxt, state)
-        label = token.text if _key(token.text) != kind.value else None
+            values[column] = number_in(nxt, state)
+        label = token.text if cell_key(token.text) != kind.value else None
         lines.append(FundLine(kind=kind, label=label, **values))
     return lines
-
-
-def _number(cell: WebCell, state: _State) -> Decimal | None:
-    text = cell.text.replace(",", "").replace("，", "").strip().removesuffix("%")
-    if text in {"", "/", "-", "—", "——"}:
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        state.note("selfeval.bad_number", f"「{cell.text}」不是数字，按空白处理", cell)
-        return None
-
-
-def _indicators(state: _State, first: WebCell) -> list[SelfEvalRow]:
-    above = labels_before(state.tokens, state.i - 1, _INDICATOR_HEADER, _key)
-    columns = two_row_header(above, _header(state, first, _INDICATOR_HEADER))
-    rest = [c for c in columns if c not in {"level1", "level2"}]
-    # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
-    width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
-    rows: list[SelfEvalRow] = []
-    levels: dict[str, str] = {}
-    chunk: list[WebCell] = []
-
-    lost: WebCell | None = None  # a 一级 cell that kept only its points (``(50分)``)
-    grouped = False  # a ★ group row was met: the rows under it carry no 分值/得分 of their own
-
-    def flush(*, whole: bool = True) -> None:
-        nonlocal chunk, grouped
-        filled = [c for c in chunk if c.text]
-        values = dict(zip(rest, [c.text for c in chunk], strict=False))
-        if filled and _GROUP_MARK.match(filled[0].text):
-            grouped = True
-            state.note(
-                "selfeval.group_row",
-                f"「{filled[0].text}」是一组指标的标题行（分值、得分记在该组上），不是指标行，未作为指标读取",
-                filled[0],
-                NoteLevel.INFO,
-            )
-            chunk = []
-            return
-        if grouped and state.lossy and not (whole and _scored(values)):
-            values = _unscored(filled, rest) or values
-        one = filled[0] if state.lossy and len(filled) == 1 and _key(filled[0].text) not in _TABLE_END else None
-        proven = proven_rows(one.text, one.line, rest[:width]) if one is not None else None
-        if one is not None and proven is not None:
-            state.notes.append(proven[1])
-            rows.extend(_row(found, levels, one, state) for found in proven[0])
-        elif filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
-            state.note(
-                "selfeval.row_unsplit",
-                "网页复制时空白单元格丢失，这一行无法按顺序分出指标名称、指标值、分值和得分，未读取（不猜测各栏的分界）："
-                + " ".join(c.text for c in filled)[:80],
-                filled[0],
-            )
-        elif filled:
-            rows.append(_row(values, levels, filled[0], state))
-        chunk = []
-
-    while state.i < len(state.tokens):
-        token = state.tokens[state.i]
-        if token is not None and token.text and (_key(token.text) in _TEXTS or _key(token.text) in _TABLE_END):
-            break
-        state.i += 1
-        term = level_term(token.text) if token is not None and token.text else None
-        if token is not None and not chunk and is_lost_level1(token.text):
-            levels, lost = {}, token  # the 一级 cell kept only its points: the 二级 under it tells the 一级
-        elif token is None:
-            flush(whole=not state.lossy or len(chunk) >= width or _line_row(state))
-        elif term and (not chunk or state.lossy):
-            if chunk:
-                flush(whole=False)  # a category inside a row: the row before it lost a cell
-            is_one = framework.is_level1_term(term) and ("level1" not in levels or "level2" in levels)
-            if is_one and framework.is_level2_term(term) and "level2" in levels:
-                is_one = False  # 成本指标 after 时效指标: a 二级 of the same 一级 (a 一级 only in the 2021 framework)
-            if is_one:
-                levels = {"level1": term}
-            else:
-                levels["level2"] = term
-                if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
-                    state.notes.append(restored)
-        elif token.text or chunk:
-            chunk.append(token)
-            if len(chunk) == width:
-                flush()
-    flush(whole=False)
-    return rows
-
-
-# A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.
-_GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
-# Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
-_TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
-
-
-def _unscored(filled: list[WebCell], rest: list[str]) -> dict[str, str] | None:
-    """A row under a ★ group in a lossy copy: its name, 指标值 and 实际值 without 分值/得分 (the group has them)."""
-    columns = [c for c in rest if c not in {"weight", "score", "deviation"}]
-    if not 2 <= len(filled) <= len(columns) or _NUMERIC.match(filled[0].text):
-        return None
-    values = dict(zip(columns, [c.text for c in filled], strict=False))
-    return values if values.get("name") and values.get("target") else None
-
-
-def _scored(values: dict[str, str]) -> bool:
-    """A row read from a lossy copy has its 三级指标 and 指标值, and a number (or nothing) for 分值 and 得分."""
-    numbers = [values.get(c, "") for c in ("weight", "score")]
-    return bool(values.get("name") and values.get("target")) and all(
-        not text or _NUMERIC.match(text.replace(",", "")) for text in numbers
-    )
-
-
-def _line_row(state: _State) -> bool:
-    """The row just ended was a line of its own (a lossy copy with a row per line), not the end of a whole-table
-    line: a short row there lost an empty cell, which the columns' order still places."""
-    return sum(1 for t in state.tokens if t is None) > 2
-
-
-def _row(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state: _State) -> SelfEvalRow:
-    level1, level2 = levels.get("level1"), levels.get("level2")
-    placement = framework.normalise(level1, level2)
-    target = values.get("target", "")
-    nature = values.get("nature") or None
-    operator = nature if nature and parse_value(f"{nature}1").operator is not None else ""
-    unit = values.get("unit") or None
-    written = f"{operator}{target}{unit or ''}" if target else ""
-    if not values.get("name"):
-        state.note("selfeval.name_missing", "自评表指标行缺少三级指标名称", anchor)
-    return SelfEvalRow(
-        link=IndicatorLink(
-            level1_written=level1,
-            level2_written=level2,
-            level1=placement.level1,
-            level2=placement.level2,
-            name=words.without_numbering(values.get("name", "")),
-        ),
-        target=written,
-        target_value=parse_value(written) if written else None,
-        actual=values.get("actual") or None,
-        weight=_number(WebCell(values.get("weight", ""), anchor.line), state),
-        score=_number(WebCell(values.get("score", ""), anchor.line), state),
-        deviation=values.get("deviation") or None,
-        nature=nature,
-        unit=unit,
-    )

@@ -15,7 +15,11 @@ from pathlib import Path
 from assistant.domain.cycle import SelfEvaluation, SourceRef
 from assistant.domain.model import ParseNote
 from assistant.errors import InputError
-from assistant.ingest.selfeval import read_self_evaluation_cells, read_self_evaluation_text
+from assistant.ingest.selfeval import (
+    read_self_evaluation_cells,
+    read_self_evaluation_text,
+    read_self_evaluations_text,
+)
 from assistant.ingest.web_cells import WebCell
 from assistant.office.grid import GridRow, cut_notes
 
@@ -41,6 +45,16 @@ def read_self_evaluation_file(path: Path) -> tuple[SelfEvaluation, list[ParseNot
     source = SourceRef(file=path.name, sha256=hashlib.sha256(data).hexdigest())
     evaluation, notes = read_self_evaluation_cells(grid_cells(rows), source)
     return evaluation, [*cut_notes(rows), *notes]
+
+
+def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
+    """Every 自评表 in the file at ``path``, in order, each with its notes: a page copied as text or saved as .html
+    may hold several (`read_self_evaluations_text`); a workbook, Word file or PDF is read as one. Errors as
+    `read_self_evaluation_file`."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+        return read_self_evaluations_text(_text(_read(path), path.name, html=suffix in HTML_SUFFIXES), path.name)
+    return [read_self_evaluation_file(path)]
 
 
 def grid_cells(rows: list[GridRow]) -> list[list[WebCell]]:

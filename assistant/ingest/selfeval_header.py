@@ -1,5 +1,5 @@
 """Shapes of a 自评表's indicator table that a copy bends: a two-row header run into one row, a 一级 cell whose
-words were lost (only its points, ``(50分)``, are left). Used by ``selfeval._indicators``."""
+words were lost (only its points, ``(50分)``, are left). Used by ``selfeval_indicators.read_indicators``."""
 
 from __future__ import annotations
 

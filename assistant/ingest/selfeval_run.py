@@ -81,6 +81,8 @@ def _label_end(text: str, i: int, words: list[str]) -> int | None:
             mark = _MARK.match(text, end) or _POINTS.match(text, end)
             end = mark.end() if mark else end
             return end + 1 if text[end : end + 1] in {":", "："} else end
+    if prefix and prefix.group().endswith((":", "：")):
+        return prefix.end()  # 其中:中央、省、市补助县级资金 (衡山): a sub-row whose label is not known starts here
     return None
 
 

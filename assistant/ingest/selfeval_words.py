@@ -9,7 +9,7 @@ trailing colon). They cover the wordings real pages use beside the template's:
   ``项目支出名称``, ``资金名称`` — never ``单位名称``;
 * the units: a 主管部门 with its level (``地方主管部门``, ``市县主管部门``), an 实施单位 and a transfer's
   ``资金使用单位``;
-* a row's ``指标1：`` numbering, which is no part of the indicator's name (the declaration readers drop it too).
+* a row's ``指标1：`` numbering (also glued to the name: ``指标1工程资金金额``), which is no part of the indicator's name (the declaration readers drop it too).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ _TITLE = re.compile(r"自评表|项目资金使用情况$")
 _NAME = re.compile(r"^(?:转移(?:支付)?[(（]项目[)）]|项目支出|专项资金|专项|资金|项目)名称$")
 _DEPARTMENT = re.compile(r"^(?:项目|中央|省级|市级|县级|区级|市县|区县|地方)?主管(?:部门|单位)$")
 _IMPLEMENTER = re.compile(r"^(?:项目)?实施单位|^资金使用单位$")
-_NUMBERING = re.compile(r"^指标\s*\d+\s*[:：]\s*")
+# 指标1：名称, and 廊坊's 指标1工程资金金额 (the number glued to the name, no colon)
+_NUMBERING = re.compile(r"^指标\s*\d{1,2}\s*(?:[:：]|(?=[\u4e00-\u9fff]))\s*")
 
 
 def is_title(text: str) -> bool:

@@ -24,6 +24,7 @@ from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline, label_key, undecorated
 from assistant.ingest.titles import is_page_chrome
+from assistant.ingest.web_cost_total import cost_total_field
 from assistant.ingest.web_flat_explained import explained_rows, explained_table
 from assistant.ingest.web_flat_places import PlaceColumns, place_columns, place_rows, places_note, region_of
 from assistant.ingest.web_flat_scored import is_scored_table, scored_rows
@@ -141,6 +142,9 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
                     line=number,
                 )
             rows.append(_grid(number, cells))
+    if cost := cost_total_field("".join(t for _, t in _form_lines([*page.lines[: page.header], header_line[:start]]))):
+        rows.append(_grid(page.header, [cost[0], cost[1]]))  # 鄂州: the amount is its cost table's 合计
+        notes.warn("web.cost_total", cost[2], line=page.header)
     try:
         first = read_declaration(rows, source_file=name, sha256=sha256, notes=notes)
         return [first, *_next_forms(page, header_line, one_line, name, sha256)]

@@ -6,8 +6,9 @@ Fujian's transfer forms (龙岩, 秀屿, copied by a policy mirror with every ce
 only so far:
 
 * the places are the header's words after 指标解释 (and 指标方向/区域目标值) cut after 区/县/市/镇/乡/街道(办);
-* a row's name ends where its 指标解释 starts with ``反映``; the 指标解释 ends where what follows is the direction and
-  the places' values;
+* a row's name ends where its 指标解释 starts with ``反映``, or, with a direction column, where the words the 指标解释
+  ends with first stand (``已建工程是否存在质量问题`` / ``当年已完工项目是否在检查中发现质量问题``); the 指标解释 ends where
+  what follows is the direction and the places' values;
 * the values are read only where their run splits one way: the same value repeated once per place
   (``>=95%>=95%…``, ``100%100%``, ``11`` for two places) or one character per place (``2312222`` for seven).
 
@@ -80,7 +81,7 @@ def _place_row(text: str, columns: PlaceColumns) -> tuple[PlaceRow, int] | None:
     """The first row of ``text`` and how many characters it takes, or None."""
     at = text.find(_EXPLAINED)
     if at <= 0:
-        return None
+        return _echoed_row(text, columns)
     for cut in range(at + len(_EXPLAINED) + 1, len(text)):
         if not _EXPLANATION_END.search(text[at:cut]):
             continue
@@ -88,6 +89,34 @@ def _place_row(text: str, columns: PlaceColumns) -> tuple[PlaceRow, int] | None:
         if read is not None:
             operator, values, used = read
             return PlaceRow(text[:at], f"{operator}{values[0]}", values), cut + used
+    return None
+
+
+def _echoed_row(text: str, columns: PlaceColumns) -> tuple[PlaceRow, int] | None:
+    """A row whose 指标解释 does not start with 反映 but ends with the words its name ends with (秀屿:
+    ``已建工程是否存在质量问题`` + ``当年已完工项目是否在检查中发现质量问题`` + ``是/否否否``): the name ends at the first
+    time those words stand. Only with a direction column (its ``是/否`` or operator shows where the values start)
+    and one cut only; else None."""
+    if not columns.direction:
+        return None
+    found = []
+    for cut in range(4, len(text)):
+        if (read := _values(text[cut:], columns)) is not None and (name := _echoed_name(text[:cut])) is not None:
+            found.append((name, read, cut))
+    if len(found) != 1:
+        return None
+    name, (operator, values, used), cut = found[0]
+    return PlaceRow(name, f"{operator}{values[0]}", values), cut + used
+
+
+def _echoed_name(head: str) -> str | None:
+    """The name in ``head`` (name and 指标解释 run together) where the longest ending of two or more characters that
+    stands twice marks it: the text up to its first time; None where no ending stands twice."""
+    for size in range(len(head) // 2, 1, -1):
+        ending = head[-size:]
+        first = head.find(ending)
+        if first + size <= len(head) - size and first >= 2:
+            return head[: first + size]
     return None
 
 

@@ -11,78 +11,26 @@ declaration.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from assistant.domain.model import Layout, NoteLevel, ParseNote
+from assistant.domain.model import Layout, NoteLevel
 from assistant.ingest.amount_units import FOOTNOTE
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cells import Shape, WebCell, WebRow
-from assistant.ingest.web_furniture import is_furniture_line, is_page_furniture
+from assistant.ingest.web_form_cells import FormCells, Segment, Table, form_label, furniture, grid_cell
+from assistant.ingest.web_furniture import is_page_furniture
 from assistant.ingest.web_slots import SCORE_ONLY, is_level1, level_term, slot
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import PLACE_VALUE, Role, header_columns, role_of
 from assistant.office.reader import find_label, is_title_text, names_project
 
-_FOOTNOTE = FOOTNOTE
 _ENDS = re.compile(r"(审核意见|审批意见|初审意见|审查意见|财政部门意见|主管部门意见)")
-_NOISE = {"其中:", "其中：", "其中"}
 _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _SKIPPED_ROLES = (Role.GROUP,)
 
 
-@dataclass
-class Segment:
-    """One declaration's rows, and the notes about page text around them."""
-
-    rows: list[GridRow] = field(default_factory=list)
-    notes: list[ParseNote] = field(default_factory=list)
-    named: bool = False
-
-
-def _cell(cell: WebCell, col: int, span: int = 1) -> GridCell:
-    return GridCell(cell.text, cell.line - 1, col, f"第 {cell.line} 行", span)
-
-
-@dataclass
-class Table:
-    header: GridRow
-    levels: dict[Role, int]  # LEVEL1/LEVEL2 → column
-    rest: list[tuple[Role, int]]  # the columns after the categories, in order
-    form: list[tuple[str, int]] = field(default_factory=list)  # a list of projects: (label, column) before them
-
-
-class GridBuilder:
+class GridBuilder(FormCells):
     """Feed it a page's :class:`WebRow`s with :meth:`build`; read :attr:`segments`."""
-
-    def __init__(self) -> None:
-        self.segments: list[Segment] = [Segment()]
-        self.table: Table | None = None
-        self.footnote = False
-        self.chunk: list[WebCell] = []
-        self.levels: list[WebCell] = []
-        self.row_number = 0
-        self.shape = Shape.PLAIN
-        self.gap = False
-
-    # -- output --
-
-    @property
-    def current(self) -> Segment:
-        return self.segments[-1]
-
-    def _emit(self, cells: list[GridCell]) -> None:
-        if cells:
-            self.row_number += 1
-            self.current.rows.append(GridRow("网页", cells[0].row, tuple(cells)))
-
-    def note(self, level: NoteLevel, code: str, message: str, cell: WebCell) -> None:
-        self.current.notes.append(
-            ParseNote(level=level, code=code, message=message, line=cell.line, fragment=cell.text or None)
-        )
-
-    def _break(self) -> None:
-        self.segments.append(Segment())
 
     # -- driver --
 
@@ -229,7 +177,7 @@ class GridBuilder:
         self.gap = False
         if not self.table.levels:  # a flat list: a category alone on its row groups the rows below it
             name_col = self.table.rest[0][1]
-            self._emit([_cell(token, name_col)])
+            self._emit([grid_cell(token, name_col)])
             return
         role = self._level_role(token)
         if any(self._level_role(c) is role for c in self.levels) or (role is Role.LEVEL1 and self.levels):
@@ -253,7 +201,7 @@ class GridBuilder:
         assert self.table is not None
         cells = []
         for token in self.levels:
-            cells.append(_cell(token, self.table.levels[self._level_role(token)]))
+            cells.append(grid_cell(token, self.table.levels[self._level_role(token)]))
         return cells
 
     def _flush(self) -> None:
@@ -282,7 +230,7 @@ class GridBuilder:
             if not cell.text:
                 continue
             if place is None:
-                out.append(_cell(cell, beyond))
+                out.append(grid_cell(cell, beyond))
                 beyond += 1
             else:
                 grouped.setdefault(place, []).append(cell)
@@ -298,7 +246,7 @@ class GridBuilder:
         form columns before the indicator columns (单位名称 | 项目名称 | 预算数 | 一级指标 …)."""
         form: list[tuple[str, int]] = []
         first_role = next(
-            (k for k, c in enumerate(cells) if role_of(c.text) is not None and not _form_label(c.text)), None
+            (k for k, c in enumerate(cells) if role_of(c.text) is not None and not form_label(c.text)), None
         )
         if first_role is None:
             return False
@@ -306,7 +254,7 @@ class GridBuilder:
             form = [(c.text, k) for k, c in enumerate(cells[:first_role])]
         elif first_role > 0:
             leading = [*leading, *cells[:first_role]]
-        grid = [_cell(c, k) for k, c in enumerate(cells) if k >= first_role]
+        grid = [grid_cell(c, k) for k, c in enumerate(cells) if k >= first_role]
         header = GridRow("网页", grid[0].row if grid else 0, tuple(grid))
         columns = header_columns(header)
         if columns is None:
@@ -326,7 +274,7 @@ class GridBuilder:
         return True
 
     def _ends_table(self, text: str) -> bool:
-        if _FOOTNOTE.match(text) or _ENDS.search(text) or is_title_text(text):
+        if FOOTNOTE.match(text) or _ENDS.search(text) or is_title_text(text):
             return True
         spec = find_label(text, Layout.MUNICIPAL_2021)
         return spec is not None and spec.kind not in {FieldKind.GROUP, FieldKind.SUBLABEL} and not level_term(text)
@@ -359,7 +307,7 @@ class GridBuilder:
     @staticmethod
     def _page_text(filled: list[WebCell]) -> bool:
         texts = [c.text for c in filled]
-        return is_page_chrome(texts) or is_page_chrome([" ".join(texts)]) or _furniture(filled)
+        return is_page_chrome(texts) or is_page_chrome([" ".join(texts)]) or furniture(filled)
 
     def _table_row(self, row: WebRow) -> None:
         assert self.table is not None
@@ -427,7 +375,7 @@ class GridBuilder:
             )
         for cell, (label, _) in zip(form, self.table.form, strict=True):
             if cell.text:
-                self._emit([GridCell(label, cell.line - 1, 0, f"第 {cell.line} 行表头"), _cell(cell, 1)])
+                self._emit([GridCell(label, cell.line - 1, 0, f"第 {cell.line} 行表头"), grid_cell(cell, 1)])
         self.above = form
         self.current.named = self.current.named or bool(name and name.text)
         self._emit(list(self.table.header.cells))
@@ -451,113 +399,13 @@ class GridBuilder:
         padding = [WebCell(c.text, line) for c in before] or [WebCell("", line)] * missing
         return [*padding, *form], inherited
 
-    # -- form cells and page text --
 
-    def _form_cells(self, cells: list[WebCell], shape: Shape) -> None:
-        if shape is Shape.STREAM:
-            for cell in cells:
-                self._form_cell(cell)
-            return
-        if _FOOTNOTE.match(next((c.text for c in cells if c.text), "")):
-            self._footnote([c for c in cells if c.text])
-            return
-        for group in self._label_groups(cells, joined=shape is Shape.PLAIN):
-            self._starts(group[0])
-            self._emit([_cell(c, k) for k, c in enumerate(group)])
-
-    def _label_groups(self, cells: list[WebCell], *, joined: bool) -> list[list[WebCell]]:
-        """Split a row at its labels; with ``joined`` the words after a label are one value (spaces were
-        the separators, so a sentence arrives in pieces)."""
-        groups: list[list[WebCell]] = []
-        for cell in cells:
-            if cell.text in _NOISE:
-                continue
-            if not groups or _form_label(cell.text) or is_title_text(cell.text) or _UNIT.search(cell.text):
-                groups.append([cell])
-            elif joined and len(groups[-1]) >= 2 and _takes_words(groups[-1][0].text):
-                last = groups[-1][-1]
-                groups[-1][-1] = WebCell(f"{last.text} {cell.text}", last.line)
-            else:
-                groups[-1].append(cell)
-        return groups
-
-    def _form_cell(self, cell: WebCell) -> None:
-        if not cell.text or cell.text in _NOISE:
-            return
-        if self._continues_label(cell):
-            return
-        if self.footnote and not self._leaves_footnote(cell.text):
-            self._footnote([cell])
-            return
-        self.footnote = False
-        if _FOOTNOTE.match(cell.text):
-            self._footnote([cell])
-            return
-        if is_page_chrome([cell.text]) or _furniture([cell]):
-            self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", cell)
-            return
-        self._starts(cell)
-        self._emit([_cell(cell, 0)])
-
-    def _continues_label(self, cell: WebCell) -> bool:
-        """A label wrapped over two lines (``主管部门`` / ``及编码``, ``项目资金`` / ``(万元)``): the second line joins
-        the label on the row before it."""
-        rows = self.current.rows
-        if not _LABEL_TAIL.match(cell.text) or not rows or len(rows[-1].cells) != 1:
-            return False
-        label = rows[-1].cells[0]
-        joined = f"{label.text}{cell.text}"
-        if not _form_label(joined) and not _form_label(label.text):
-            return False
-        rows[-1] = GridRow(rows[-1].grid, rows[-1].index, (GridCell(joined, label.row, label.col, label.where),))
-        return True
-
-    def _starts(self, cell: WebCell) -> None:
-        """A title after a project name, or a second 项目名称, opens the next declaration."""
-        if self.current.named and (is_title_text(cell.text) or names_project(cell.text)):
-            if self.current.rows and any(r for r in self.current.rows if _is_header(r)) or is_title_text(cell.text):
-                self._break()
-        if names_project(cell.text):
-            self.current.named = True
-
-    def _leaves_footnote(self, text: str) -> bool:
-        return is_title_text(text) or names_project(text)
-
-    def _footnote(self, cells: list[WebCell]) -> None:
-        self.footnote = True
-        text = " ".join(c.text for c in cells)
-        self.note(
-            NoteLevel.INFO, "web.footnote", "页面脚注（注：…），是填表说明，不是指标行", WebCell(text, cells[0].line)
-        )
-
-
-_LABEL_TAIL = re.compile(r"^(?:及[\u4e00-\u9fff]{1,4}|[（(]\s*(?:万元|元)\s*[)）])$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
 _BARE_OPERATOR = re.compile(r"^(?:[≥≤≧≦><=＝]|>=|<=)$")  # a value cut after its operator
-_UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
 
 
 def _page_text_cell(cell: WebCell) -> bool:
-    return is_page_furniture([cell.text], labelled=_form_label(cell.text))
-
-
-def _furniture(cells: list[WebCell]) -> bool:
-    return is_furniture_line([c.text for c in cells], labelled=any(_form_label(c.text) for c in cells))
-
-
-def _takes_words(label: str) -> bool:
-    """A text or section label's value may hold spaces; an amount's or a date's is one word."""
-    spec = find_label(label.strip(), Layout.MUNICIPAL_2021)
-    return spec is not None and spec.kind in {FieldKind.TEXT, FieldKind.SECTION, FieldKind.KEPT}
-
-
-def _form_label(text: str) -> bool:
-    spec = find_label(text.strip(), Layout.MUNICIPAL_2021)
-    return spec is not None and spec.kind is not FieldKind.SUBLABEL
-
-
-def _is_header(row: GridRow) -> bool:
-    return header_columns(row) is not None
+    return is_page_furniture([cell.text], labelled=form_label(cell.text))
 
 
 def build_segments(shape: Shape, rows: list[WebRow]) -> list[Segment]:

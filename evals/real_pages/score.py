@@ -8,7 +8,8 @@ amount (annual, else total) equals the expected yuan, and every expected indicat
 (compared without spaces; a 指标1： numbering is the reader's to strip). Prints one line per declaration.
 
 An expectation with ``"kind": "selfeval"`` is a published 项目支出绩效自评表: it is read with the product's
-self-evaluation reader (``read_self_evaluation_file``, as ``assistant cycle import`` does) and counts the same way:
+self-evaluation reader (``read_self_evaluation_forms``: every 自评表 in the file, in order; ``assistant cycle import``
+imports the first and notes the others) and counts the same way:
 its project name, its amount (the 全年预算数 of the 年度资金总额 row, else — blank or zero there — that of the 财政拨款
 row, in yuan) and every indicator row, the value compared being the 年度指标值.
 
@@ -30,7 +31,7 @@ from pathlib import Path
 from assistant.domain.cycle import FundKind, SelfEvaluation
 from assistant.domain.model import Declaration
 from assistant.errors import AssistantError
-from assistant.ingest.selfeval_files import read_self_evaluation_file
+from assistant.ingest.selfeval_files import read_self_evaluation_forms
 from assistant.ingest.text_export import parse_file
 
 FOUND = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real_pages" / "found"
@@ -90,7 +91,7 @@ def _from_selfeval(form: SelfEvaluation) -> Read:
 
 def _read(path: Path, selfeval: bool) -> list[Read]:
     if selfeval:
-        return [_from_selfeval(read_self_evaluation_file(path)[0])]
+        return [_from_selfeval(form) for form, _ in read_self_evaluation_forms(path)]
     return [_from_declaration(d) for d in parse_file(path).declarations]
 
 

@@ -1,0 +1,162 @@
+"""The indicator table of a published 自评表 (一级 | 二级 | 三级 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…) read in
+chunks of its header's width, categories merged down their rows; a copy that lost its empty cells read only where
+its 分值/得分 fall on numbers. Moved out of ``selfeval`` unchanged."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain import framework
+from assistant.domain.cycle import IndicatorLink, SelfEvalRow
+from assistant.domain.model import NoteLevel
+from assistant.domain.values import parse_value
+from assistant.ingest import selfeval_words as words
+from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, State, cell_key, header_row, number_in
+from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_repeat import proven_rows
+from assistant.ingest.web_cells import WebCell
+from assistant.ingest.web_slots import level_term
+
+
+def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
+    above = labels_before(state.tokens, state.i - 1, INDICATOR_HEADER, cell_key)
+    columns = two_row_header(above, header_row(state, first, INDICATOR_HEADER))
+    rest = [c for c in columns if c not in {"level1", "level2"}]
+    # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
+    width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
+    rows: list[SelfEvalRow] = []
+    levels: dict[str, str] = {}
+    chunk: list[WebCell] = []
+
+    lost: WebCell | None = None  # a 一级 cell that kept only its points (``(50分)``)
+    grouped = False  # a ★ group row was met: the rows under it carry no 分值/得分 of their own
+
+    def flush(*, whole: bool = True) -> None:
+        nonlocal chunk, grouped
+        filled = [c for c in chunk if c.text]
+        values = dict(zip(rest, [c.text for c in chunk], strict=False))
+        if len(filled) == 1 and _PLACEHOLDER.match(filled[0].text):
+            state.note(
+                "selfeval.template_row",
+                f"「{filled[0].text}」是表样留下的空行（没有指标名称和数值），不是指标行，未读取",
+                filled[0],
+                NoteLevel.INFO,
+            )
+            chunk = []
+            return
+        if filled and _GROUP_MARK.match(filled[0].text):
+            grouped = True
+            state.note(
+                "selfeval.group_row",
+                f"「{filled[0].text}」是一组指标的标题行（分值、得分记在该组上），不是指标行，未作为指标读取",
+                filled[0],
+                NoteLevel.INFO,
+            )
+            chunk = []
+            return
+        if grouped and state.lossy and not (whole and _scored(values)):
+            values = _unscored(filled, rest) or values
+        one = filled[0] if state.lossy and len(filled) == 1 and cell_key(filled[0].text) not in _TABLE_END else None
+        proven = proven_rows(one.text, one.line, rest[:width]) if one is not None else None
+        if one is not None and proven is not None:
+            state.notes.append(proven[1])
+            rows.extend(row_of(found, levels, one, state) for found in proven[0])
+        elif filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
+            state.note(
+                "selfeval.row_unsplit",
+                "网页复制时空白单元格丢失，这一行无法按顺序分出指标名称、指标值、分值和得分，未读取（不猜测各栏的分界）："
+                + " ".join(c.text for c in filled)[:80],
+                filled[0],
+            )
+        elif filled:
+            rows.append(row_of(values, levels, filled[0], state))
+        chunk = []
+
+    while state.i < len(state.tokens):
+        token = state.tokens[state.i]
+        if token is not None and token.text and (cell_key(token.text) in TEXTS or cell_key(token.text) in _TABLE_END):
+            break
+        state.i += 1
+        term = level_term(token.text) if token is not None and token.text else None
+        if token is not None and not chunk and is_lost_level1(token.text):
+            levels, lost = {}, token  # the 一级 cell kept only its points: the 二级 under it tells the 一级
+        elif token is None:
+            flush(whole=not state.lossy or len(chunk) >= width or _line_row(state))
+        elif term and (not chunk or state.lossy):
+            if chunk:
+                flush(whole=False)  # a category inside a row: the row before it lost a cell
+            is_one = framework.is_level1_term(term) and ("level1" not in levels or "level2" in levels)
+            if is_one and framework.is_level2_term(term) and "level2" in levels:
+                is_one = False  # 成本指标 after 时效指标: a 二级 of the same 一级 (a 一级 only in the 2021 framework)
+            if is_one:
+                levels = {"level1": term}
+            else:
+                levels["level2"] = term
+                if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
+                    state.notes.append(restored)
+        elif token.text or chunk:
+            chunk.append(token)
+            if len(chunk) == width:
+                flush()
+    flush(whole=False)
+    return rows
+
+
+# A row the template left unfilled (廊坊: ``指标2`` / ``……`` and empty cells): numbering or an ellipsis only.
+_PLACEHOLDER = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：]?|[.…。·]{2,})$")
+# A group row of a 自评表 (杨楼: ``★补助各类粮食作物种植面积 10 10``): its 分值/得分 cover the rows under it.
+_GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
+# Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
+_TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
+
+
+def _unscored(filled: list[WebCell], rest: list[str]) -> dict[str, str] | None:
+    """A row under a ★ group in a lossy copy: its name, 指标值 and 实际值 without 分值/得分 (the group has them)."""
+    columns = [c for c in rest if c not in {"weight", "score", "deviation"}]
+    if not 2 <= len(filled) <= len(columns) or NUMERIC.match(filled[0].text):
+        return None
+    values = dict(zip(columns, [c.text for c in filled], strict=False))
+    return values if values.get("name") and values.get("target") else None
+
+
+def _scored(values: dict[str, str]) -> bool:
+    """A row read from a lossy copy has its 三级指标 and 指标值, and a number (or nothing) for 分值 and 得分."""
+    numbers = [values.get(c, "") for c in ("weight", "score")]
+    return bool(values.get("name") and values.get("target")) and all(
+        not text or NUMERIC.match(text.replace(",", "")) for text in numbers
+    )
+
+
+def _line_row(state: State) -> bool:
+    """The row just ended was a line of its own (a lossy copy with a row per line), not the end of a whole-table
+    line: a short row there lost an empty cell, which the columns' order still places."""
+    return sum(1 for t in state.tokens if t is None) > 2
+
+
+def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state: State) -> SelfEvalRow:
+    level1, level2 = levels.get("level1"), levels.get("level2")
+    placement = framework.normalise(level1, level2)
+    target = values.get("target", "")
+    nature = values.get("nature") or None
+    operator = nature if nature and parse_value(f"{nature}1").operator is not None else ""
+    unit = values.get("unit") or None
+    written = f"{operator}{target}{unit or ''}" if target else ""
+    if not values.get("name"):
+        state.note("selfeval.name_missing", "自评表指标行缺少三级指标名称", anchor)
+    return SelfEvalRow(
+        link=IndicatorLink(
+            level1_written=level1,
+            level2_written=level2,
+            level1=placement.level1,
+            level2=placement.level2,
+            name=words.without_numbering(values.get("name", "")),
+        ),
+        target=written,
+        target_value=parse_value(written) if written else None,
+        actual=values.get("actual") or None,
+        weight=number_in(WebCell(values.get("weight", ""), anchor.line), state),
+        score=number_in(WebCell(values.get("score", ""), anchor.line), state),
+        deviation=values.get("deviation") or None,
+        nature=nature,
+        unit=unit,
+    )
