@@ -13,13 +13,9 @@ import hashlib
 from pathlib import Path
 
 from assistant.domain.cycle import SelfEvaluation, SourceRef
-from assistant.domain.model import ParseNote
-from assistant.errors import InputError
-from assistant.ingest.selfeval import (
-    read_self_evaluation_cells,
-    read_self_evaluation_text,
-    read_self_evaluations_text,
-)
+from assistant.domain.model import NoteLevel, ParseNote
+from assistant.errors import InputError, NotADeclarationError
+from assistant.ingest.selfeval import read_self_evaluation_cells, read_self_evaluations_text
 from assistant.ingest.web_cells import WebCell
 from assistant.office.grid import GridRow, cut_notes
 
@@ -40,11 +36,20 @@ def read_self_evaluation_file(path: Path) -> tuple[SelfEvaluation, list[ParseNot
         )
     data = _checked(path) if suffix in {".xlsx", ".docx"} else _read(path)
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-        return read_self_evaluation_text(_text(data, path.name, html=suffix in HTML_SUFFIXES), path.name)
+        text = _text(data, path.name, html=suffix in HTML_SUFFIXES)
+        forms = _usable(read_self_evaluations_text(text, path.name), path.name)
+        first, notes = forms[0]
+        if len(forms) > 1:
+            others = "、".join(f"「{form.project_name or '（未读到名称）'}」" for form, _ in forms[1:])
+            notes = [
+                *notes,
+                ParseNote(level=NoteLevel.WARNING, code="selfeval.more_forms", message=_MORE.format(others)),
+            ]
+        return first, notes
     rows = _grid(data, path.name, suffix)
     source = SourceRef(file=path.name, sha256=hashlib.sha256(data).hexdigest())
     evaluation, notes = read_self_evaluation_cells(grid_cells(rows), source)
-    return evaluation, [*cut_notes(rows), *notes]
+    return _usable([(evaluation, [*cut_notes(rows), *notes])], path.name)[0]
 
 
 def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
@@ -53,8 +58,51 @@ def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[Pa
     `read_self_evaluation_file`."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-        return read_self_evaluations_text(_text(_read(path), path.name, html=suffix in HTML_SUFFIXES), path.name)
+        text = _text(_read(path), path.name, html=suffix in HTML_SUFFIXES)
+        return _usable(read_self_evaluations_text(text, path.name), path.name)
     return [read_self_evaluation_file(path)]
+
+
+Read = tuple[SelfEvaluation, list[ParseNote]]
+
+
+def is_empty(form: SelfEvaluation) -> bool:
+    """True when a 自评表 was read with no indicator row and no figure in any 项目资金 row (an empty form)."""
+    figures = (
+        (line.initial_budget, line.full_year_budget, line.executed, line.rate, line.score) for line in form.funds
+    )
+    return not form.rows and not any(value is not None for line in figures for value in line)
+
+
+def _usable(forms: list[Read], name: str) -> list[Read]:
+    """``forms`` without those read empty (`is_empty`): each one left out is named in a note on the first kept. A
+    file whose every form is empty raises `NotADeclarationError` saying what was read, where, why and what to do —
+    never an empty form stored as if it were the page (a page whose cells ran together, 海淀 学院路)."""
+    kept = [(form, notes) for form, notes in forms if not is_empty(form)]
+    empty = [form for form, _ in forms if is_empty(form)]
+    if not kept:
+        form, notes = forms[0]
+        why = next(
+            (n.message for n in notes if n.level is not NoteLevel.INFO and n.code != "selfeval.run_together"), ""
+        )
+        ran = any(n.code == "selfeval.run_together" for n in notes)
+        raise NotADeclarationError(
+            f"文件 {name}：读到自评表「{form.project_name or '（未读到名称）'}」，但没有读到任何指标行，"
+            f"也没有读到预算数、执行数等资金数字，未导入（不存空表）"
+            + ("：网页复制时表格的单元格连在了一起，各栏的分界无法确定" if ran else "")
+            + (f"。读取提示：{why[:120]}" if why else ""),
+            hint="请在原网页中选中表格重新复制（或把网页另存为 .html、下载原 Word/Excel/PDF 文件）后再导入；"
+            "也可以用 assistant selfeval create 新建自评表后逐项填写",
+        )
+    if empty:
+        names = "、".join(f"「{form.project_name or '（未读到名称）'}」" for form in empty)
+        note = ParseNote(level=NoteLevel.WARNING, code="selfeval.empty_form", message=_EMPTY.format(names))
+        kept[0] = (kept[0][0], [*kept[0][1], note])
+    return kept
+
+
+_MORE = "本页还有 {} 的自评表，这里只读取第一张；assistant selfeval import 会把每一张各存为一张表"
+_EMPTY = "本页的自评表 {} 没有读到任何指标行和资金数字（表格可能在复制时打乱），未导入；请对照原页面核对"
 
 
 def grid_cells(rows: list[GridRow]) -> list[list[WebCell]]:

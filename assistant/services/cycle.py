@@ -24,7 +24,7 @@ from assistant.cycle.scoring import Scorecard, score_evaluation
 from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
 from assistant.cycle.units import read_actual
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
-from assistant.domain.model import Declaration
+from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.values import ValueKind, parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import reviewed
@@ -218,6 +218,24 @@ class CycleService:
         return self.store.create(
             form, owner=self.author, origin=Origin.UPLOAD, action=FormAction.IMPORT, source=str(path)[:500]
         )
+
+    def import_forms(self, path: Path) -> list[tuple[StoredForm, list[ParseNote]]]:
+        """Every 自评表 on a published page copied as text or saved as .html, each stored as its own new form with the
+        reader's notes on it (a page of several forms, 普陀); any other file as `import_form` (one form, no notes).
+        A page whose every form reads empty raises `NotADeclarationError` (`selfeval_files._usable`)."""
+        from assistant.ingest.selfeval_files import HTML_SUFFIXES, TEXT_SUFFIXES, read_self_evaluation_forms
+
+        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            return [(self.import_form(path), [])]
+        return [
+            (
+                self.store.create(
+                    form, owner=self.author, origin=Origin.UPLOAD, action=FormAction.IMPORT, source=str(path)[:500]
+                ),
+                notes,
+            )
+            for form, notes in read_self_evaluation_forms(path)
+        ]
 
     # -- read and save -----------------------------------------------------------------------------
 
