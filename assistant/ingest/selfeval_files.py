@@ -15,7 +15,11 @@ from pathlib import Path
 from assistant.domain.cycle import SelfEvaluation, SourceRef
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import InputError, NotADeclarationError
-from assistant.ingest.selfeval import read_self_evaluation_cells, read_self_evaluations_text
+from assistant.ingest.selfeval import (
+    read_self_evaluation_cells,
+    read_self_evaluation_text,
+    read_self_evaluations_text,
+)
 from assistant.ingest.web_cells import WebCell
 from assistant.office.grid import GridRow, cut_notes
 
@@ -36,20 +40,11 @@ def read_self_evaluation_file(path: Path) -> tuple[SelfEvaluation, list[ParseNot
         )
     data = _checked(path) if suffix in {".xlsx", ".docx"} else _read(path)
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-        text = _text(data, path.name, html=suffix in HTML_SUFFIXES)
-        forms = _usable(read_self_evaluations_text(text, path.name), path.name)
-        first, notes = forms[0]
-        if len(forms) > 1:
-            others = "、".join(f"「{form.project_name or '（未读到名称）'}」" for form, _ in forms[1:])
-            notes = [
-                *notes,
-                ParseNote(level=NoteLevel.WARNING, code="selfeval.more_forms", message=_MORE.format(others)),
-            ]
-        return first, notes
+        return read_self_evaluation_text(_text(data, path.name, html=suffix in HTML_SUFFIXES), path.name)
     rows = _grid(data, path.name, suffix)
     source = SourceRef(file=path.name, sha256=hashlib.sha256(data).hexdigest())
     evaluation, notes = read_self_evaluation_cells(grid_cells(rows), source)
-    return _usable([(evaluation, [*cut_notes(rows), *notes])], path.name)[0]
+    return evaluation, [*cut_notes(rows), *notes]
 
 
 def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
@@ -58,9 +53,14 @@ def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[Pa
     `read_self_evaluation_file`."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-        text = _text(_read(path), path.name, html=suffix in HTML_SUFFIXES)
-        return _usable(read_self_evaluations_text(text, path.name), path.name)
+        return read_self_evaluations_text(_text(_read(path), path.name, html=suffix in HTML_SUFFIXES), path.name)
     return [read_self_evaluation_file(path)]
+
+
+def importable_forms(path: Path) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
+    """The forms of `read_self_evaluation_forms` that are worth storing: one read empty (no indicator row and no
+    figure) is left out with a note, and a file of only empty forms is refused (`NotADeclarationError`)."""
+    return usable(read_self_evaluation_forms(path), path.name)
 
 
 Read = tuple[SelfEvaluation, list[ParseNote]]
@@ -74,7 +74,7 @@ def is_empty(form: SelfEvaluation) -> bool:
     return not form.rows and not any(value is not None for line in figures for value in line)
 
 
-def _usable(forms: list[Read], name: str) -> list[Read]:
+def usable(forms: list[Read], name: str) -> list[Read]:
     """``forms`` without those read empty (`is_empty`): each one left out is named in a note on the first kept. A
     file whose every form is empty raises `NotADeclarationError` saying what was read, where, why and what to do —
     never an empty form stored as if it were the page (a page whose cells ran together, 海淀 学院路)."""
@@ -101,7 +101,6 @@ def _usable(forms: list[Read], name: str) -> list[Read]:
     return kept
 
 
-_MORE = "本页还有 {} 的自评表，这里只读取第一张；assistant selfeval import 会把每一张各存为一张表"
 _EMPTY = "本页的自评表 {} 没有读到任何指标行和资金数字（表格可能在复制时打乱），未导入；请对照原页面核对"
 
 
