@@ -86,3 +86,81 @@ def test_a_variant_page_of_the_same_labels() -> None:
     assert _sections(decl)[SectionKind.GOAL_ANNUAL] == "全年提供助餐服务不少于10万人次。"
     assert (decl.header.start_date, decl.header.end_date) == (date(2025, 1, 1), date(2026, 12, 31))
     assert [i.name for i in decl.indicators] == ["助餐服务人次"]
+
+
+def _rows(decl) -> list[tuple[str | None, str | None, str, str]]:
+    return [(i.level1_written, i.level2_written, i.name, i.value.raw) for i in decl.indicators]
+
+
+def test_zhenjiang_decision_rows_are_placed_by_their_own_categories() -> None:
+    (decl,) = parse_file(NU7 / "zhenjiang_saizhenzhu.txt").declarations
+    assert _rows(decl) == [
+        ("决策", "项目立项", "立项程序规范性", "规范"),
+        ("决策", "项目立项", "立项依据充分性", "充分"),
+        ("决策", "绩效目标", "绩效指标明确性", "明确"),
+        ("决策", "绩效目标", "绩效目标合理性", "合理"),
+    ]
+    codes = [n.code for n in decl.parse_notes]
+    assert "web.evaluation_levels" in codes and "indicator.level_outside_framework" in codes
+    assert any(n.code == "file.truncated" and "预算编制科学" in n.message for n in decl.parse_notes)
+
+
+def test_a_variant_with_process_rows_and_different_half_and_full_year_values() -> None:
+    cells = [
+        "source: https://example.gov.cn/y.html",
+        "项目名称",
+        "城市书房运行经费",
+        "资金总额",
+        "50万元",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "半年(程) 指标值",
+        "全年(程) 指标值",
+        "过程",
+        "资金管理",
+        "资金使用合规性",
+        "合规",
+        "合规",
+        "预算执行率",
+        "≥50%",
+        "≥95%",
+        "组织实施",
+        "管理制度健全性",
+        "健全",
+        "健全",
+        "产出指标",
+        "数量指标",
+        "开放城市书房数量",
+        "≥6个",
+        "≥12个",
+    ]
+    (decl,) = parse_text_bytes("\n\n".join(cells).encode("utf-8"), "variant2.txt").declarations
+    rows = _rows(decl)
+    assert rows[:3] == [
+        ("过程", "资金管理", "资金使用合规性", "合规"),
+        ("过程", "资金管理", "预算执行率", "≥95%"),  # the 全年 value; the 半年 one is kept in 备注
+        ("过程", "组织实施", "管理制度健全性", "健全"),
+    ]
+    assert rows[3][2:] == ("开放城市书房数量", "≥12个") and rows[3][:2] == ("产出指标", "数量指标")
+    assert "半年" in (decl.indicators[1].remark or "") and "≥50%" in (decl.indicators[1].remark or "")
+
+
+def test_a_name_that_is_an_evaluation_word_in_a_framework_table_stays_a_name() -> None:
+    """Without a 决策/过程 一级 in the table, 绩效目标 or 资金管理 at a row's start is the row's 三级 name."""
+    cells = [
+        "项目名称",
+        "社区服务经费",
+        "资金总额",
+        "20万元",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产出指标",
+        "质量指标",
+        "资金管理",
+        "规范",
+    ]
+    (decl,) = parse_text_bytes("\n\n".join(cells).encode("utf-8"), "variant3.txt").declarations
+    assert _rows(decl) == [("产出指标", "质量指标", "资金管理", "规范")]
