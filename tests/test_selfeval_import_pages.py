@@ -59,3 +59,20 @@ def test_the_readers_notes_are_shown(data_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "第 1 号表的读取提示" in result.output
     assert "未读取" in result.output  # the row it left out is named, not dropped silently
+
+
+def test_an_empty_form_among_others_is_left_out_with_a_note_on_the_first_kept() -> None:
+    from decimal import Decimal
+
+    from assistant.domain.cycle import FundKind, FundLine, SelfEvaluation
+    from assistant.ingest.selfeval_files import is_empty, usable
+
+    empty = SelfEvaluation(id="a", project_name="空表项目")
+    figures = SelfEvaluation(
+        id="b", project_name="有数项目", funds=[FundLine(kind=FundKind.TOTAL, full_year_budget=Decimal("310.2"))]
+    )
+    assert is_empty(empty) and not is_empty(figures)
+    kept = usable([(empty, []), (figures, [])], "page.txt")
+    assert [form.project_name for form, _ in kept] == ["有数项目"]
+    (note,) = kept[0][1]
+    assert note.code == "selfeval.empty_form" and "空表项目" in note.message

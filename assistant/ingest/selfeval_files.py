@@ -82,9 +82,9 @@ def usable(forms: list[Read], name: str) -> list[Read]:
     empty = [form for form, _ in forms if is_empty(form)]
     if not kept:
         form, notes = forms[0]
-        why = next(
-            (n.message for n in notes if n.level is not NoteLevel.INFO and n.code != "selfeval.run_together"), ""
-        )
+        told = [n for n in notes if n.level is not NoteLevel.INFO and n.code != "selfeval.run_together"]
+        told.sort(key=lambda n: n.code != "selfeval.table_unread")  # what happened to the table first
+        why = told[0].message if told else ""
         ran = any(n.code == "selfeval.run_together" for n in notes)
         raise NotADeclarationError(
             f"文件 {name}：读到自评表「{form.project_name or '（未读到名称）'}」，但没有读到任何指标行，"
