@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	# without AMX: its AMX kernels crash on recent Xeons (llama.cpp #20824); GCC keeps explicit -mno-* over
 	# -march=native. --no-cache-dir because pip's wheel cache ignores CMAKE_ARGS and would reuse another build.
 	# A venv that already has it (a dependency changed) keeps its build instead of compiling again.
+	@$(PY) -c 'import llama_cpp.server' 2>/dev/null || echo "正在从源码编译 llama-cpp-python（内置模型的运行库）：2 核机器上约需 6–8 分钟，机器繁忙时更久；编译期间没有进度输出，请耐心等待。"
 	$(PY) -c 'import llama_cpp.server' 2>/dev/null || CMAKE_ARGS="-DGGML_NATIVE=ON" CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" \
 		$(PY) -m pip install --quiet --no-cache-dir 'llama-cpp-python[server]>=0.3.2,<0.4'
 	$(PY) -m pip install --quiet -e '.[dev,local]'

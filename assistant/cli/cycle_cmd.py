@@ -317,8 +317,18 @@ def monitor_import(file: Annotated[Path, typer.Argument(help=".docx、.xlsx 或�
 
 
 def _import(file: Path) -> None:
+    """Store every form the file holds (a published page may hold several), one line each, then the reader's notes
+    on each form (what it could not place), so nothing it left out passes unseen."""
     with open_services() as services:
-        stored = services.cycle().import_form(file)
-    typer.echo(
-        f"已导入为{stored.kind.label}第 {stored.summary.id} 号：{stored.form.project_name}（{len(stored.form.rows)} 项指标）"
-    )
+        imported = services.cycle().import_forms(file)
+    if len(imported) > 1:
+        typer.echo(f"{file.name} 中有 {len(imported)} 张表，各存为一张：")
+    for stored, _ in imported:
+        typer.echo(
+            f"已导入为{stored.kind.label}第 {stored.summary.id} 号：{stored.form.project_name}"
+            f"（{len(stored.form.rows)} 项指标）"
+        )
+    for stored, notes in imported:
+        if notes:
+            title = f"第 {stored.summary.id} 号表的读取提示（{len(notes)} 条，请对照原表核对）"
+            render.console().print(render.notes_table(notes, title=title, source=file.name))

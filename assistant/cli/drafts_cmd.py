@@ -32,7 +32,7 @@ from assistant.services.results import (
 )
 
 if TYPE_CHECKING:  # python-docx and openpyxl load with the workspace, when a command runs
-    from assistant.services.workspace import WorkspaceService
+    from assistant.services.workspace import IndicatorInput, WorkspaceService
 
 app = typer.Typer(
     help="草稿库：每次起草、重写、修改都存为一个版本，可修改任一字段、查看历史、比较、恢复和导出。",
@@ -283,8 +283,21 @@ def edit(
         Path | None, typer.Option("--patch", help="YAML 修改文件：每行“字段: 值”，如 开始日期: 2028-01-01")
     ] = None,
     version: VersionOption = None,
+    add_row: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add-row",
+            help="添加一行指标：一级/二级/三级/指标值，如 --add-row 产出指标/数量指标/收容流浪犬只数量/≥1600只（可多次使用）",
+            metavar="一级/二级/三级/指标值",
+        ),
+    ] = None,
+    delete_row: Annotated[
+        list[int] | None,
+        typer.Option("--delete-row", help="删除指标表第 N 行（行号见 assistant drafts show；可多次使用）", metavar="N"),
+    ] = None,
 ) -> None:
-    """修改草稿的任一字段（表头、资金、日期、实施计划、项目构成、立项依据、制度保障、正文），存为新版本（人工修改）并重新审核。"""
+    """修改草稿的任一字段（表头、资金、日期、实施计划、项目构成、立项依据、制度保障、正文），添加或删除指标行，
+    存为新版本（人工修改）并重新审核。"""
     from assistant.services.editing import FieldEdit, normalise_path, parse_patch, read_cli_value
 
     edits: list[FieldEdit] = []
@@ -301,11 +314,21 @@ def edit(
     for raw, value in zip(paths, values, strict=True):
         path = normalise_path(raw)
         edits.append(FieldEdit(path, read_cli_value(path, value)))
+    rows = _RowEdits.read(add_row or [], delete_row or [])
+    if not edits and not rows.any():
+        raise InputError(
+            "没有要修改的字段",
+            hint="用 --field 字段 值（可多次）、--patch 修改文件.yaml，或 --add-row 一级/二级/三级/指标值、--delete-row 行号",
+        )
     if not edits:
-        raise InputError("没有要修改的字段", hint="用 --field 字段 值（可多次），或 --patch 修改文件.yaml")
+        with open_services() as services:
+            rows.apply(_drafts(services), draft_id, base=version)
+        return
     with open_services() as services:
         saved, proposal = _drafts(services).edit_fields(draft_id, edits, base=version)
         offered = _proposal_text(proposal, saved.draft) if proposal is not None else None
+        if rows.any():
+            rows.apply(_drafts(services), draft_id, base=saved.info.number)
     if saved.unchanged:
         typer.echo(saved.notice)
         return
@@ -318,6 +341,55 @@ def edit(
         typer.echo(f"审核：{counts}（assistant check {draft_id} 查看详情）")
     if offered is not None:
         typer.echo(offered)
+
+
+class _RowEdits:
+    """The indicator rows ``drafts edit`` adds (``--add-row``) and deletes (``--delete-row``), each saved as its own
+    version through the services the web's row editor uses (`WorkspaceService.put_row` / `delete_row`), so the
+    history shows each one and every other field and row keeps what a person wrote."""
+
+    def __init__(self, added: list[IndicatorInput], deleted: list[int]) -> None:
+        self.added, self.deleted = added, deleted
+
+    @classmethod
+    def read(cls, add_row: list[str], delete_row: list[int]) -> _RowEdits:
+        """Every --add-row read (and refused) before anything is saved; --delete-row numbers distinct."""
+        from assistant.services.row_spec import parse_row_spec
+
+        if len(set(delete_row)) != len(delete_row):
+            raise InputError("--delete-row 中有重复的行号", hint="每个行号只写一次")
+        return cls([parse_row_spec(text) for text in add_row], sorted(delete_row, reverse=True))
+
+    def any(self) -> bool:
+        return bool(self.added or self.deleted)
+
+    def apply(self, drafts: WorkspaceService, draft_id: int, *, base: int | None) -> None:
+        """Deletions first, from the last row up (the row numbers are those ``drafts show`` printed), then additions;
+        one line each. A row number outside the table is refused before anything is deleted."""
+        current = drafts.open(draft_id, base)
+        number, table = current.info.number, current.draft.indicators
+        for position in self.deleted:
+            if not 1 <= position <= len(table):
+                raise InputError(
+                    f"指标表没有第 {position} 行（共 {len(table)} 行），未删除任何行",
+                    hint=f"行号见 assistant drafts show {draft_id} 的指标表",
+                )
+        for position in self.deleted:
+            name = table[position - 1].name
+            saved = drafts.delete_row(draft_id, position, base=number)
+            number = saved.info.number
+            typer.echo(
+                f"已删除第 {position} 行“{name}”：存为草稿 {draft_id} 第 {number} 版（人工修改），审核已重新运行。"
+            )
+        for row in self.added:
+            saved = drafts.put_row(draft_id, None, row, base=number)
+            number = saved.info.number
+            at = next(i for i, r in enumerate(saved.draft.indicators, start=1) if r.name == row.name.strip())
+            value = saved.draft.indicators[at - 1].value.value
+            typer.echo(
+                f"已添加第 {at} 行“{row.name.strip()}”（{row.level1.value}/{row.level2.value}，{value}）："
+                f"存为草稿 {draft_id} 第 {number} 版（人工修改），审核已重新运行。"
+            )
 
 
 def _proposal_text(proposal: Proposal, base: Draft) -> str:

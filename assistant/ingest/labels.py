@@ -35,6 +35,9 @@ def _spec(kind: FieldKind, target: str = "") -> FieldSpec:
 
 _SECTIONS = {
     "项目概况": SectionKind.OVERVIEW,
+    "项目概述": SectionKind.OVERVIEW,  # Guangdong/Jiangsu 绩效目标表 (肇庆, 镇江)
+    "项目必要性说明": SectionKind.NECESSITY,  # Jiangsu 项目绩效公开 (镇江)
+    "项目可行性说明": SectionKind.BASIS,  # 镇江: the documents the project rests on (中宣发〔2008〕2号)
     "立项依据": SectionKind.BASIS,
     "项目设立的必要性": SectionKind.NECESSITY,
     "项目立项情况": SectionKind.APPROVAL,
@@ -46,6 +49,7 @@ _SECTIONS = {
     "项目总目标": SectionKind.GOAL_TOTAL,
     "年度绩效目标": SectionKind.GOAL_ANNUAL,
     "年度总体目标": SectionKind.GOAL_ANNUAL,
+    "当年度目标": SectionKind.GOAL_ANNUAL,  # Guangdong 绩效目标表: 总体绩效目标 → 当年度目标 (肇庆)
     "需要说明的其他问题": SectionKind.OTHER_ISSUES,
     "备注": SectionKind.REMARKS,
 }
@@ -58,6 +62,9 @@ _FIELDS: dict[str, FieldSpec] = {
     "填报单位（盖章）": _spec(FieldKind.TEXT, "applicant"),
     "填报单位(盖章)": _spec(FieldKind.TEXT, "applicant"),
     "主管部门": _spec(FieldKind.TEXT, "department"),
+    "实施部门": _spec(FieldKind.TEXT, "department"),  # Jiangsu 项目绩效公开: the 局 above the 预算单位 (镇江)
+    "预算单位": _spec(FieldKind.TEXT, "applicant"),
+    "用款单位": _spec(FieldKind.TEXT, "implementer"),  # Guangdong 绩效目标表 (肇庆)
     "实施单位": _spec(FieldKind.TEXT, "implementer"),
     "项目负责人": _spec(FieldKind.TEXT, "manager"),
     "联系人": _spec(FieldKind.TEXT, "contact"),
@@ -68,9 +75,12 @@ _FIELDS: dict[str, FieldSpec] = {
     "资金用途": _spec(FieldKind.CHECKBOX, "fund_use"),
     "起始日期": _spec(FieldKind.DATE, "start_date"),
     "开始时间": _spec(FieldKind.DATE, "start_date"),
+    "起始年度": _spec(FieldKind.DATE, "start_date"),  # a year only (肇庆 实施期限 起始年度 2024): 1 January
     "计划开始日期": _spec(FieldKind.DATE, "start_date"),
     "结束日期": _spec(FieldKind.DATE, "end_date"),
     "结束时间": _spec(FieldKind.DATE, "end_date"),
+    "完成时间": _spec(FieldKind.DATE, "end_date"),  # a year only (镇江 完成时间 2026年): 31 December
+    "到期年度": _spec(FieldKind.DATE, "end_date"),
     "计划完成日期": _spec(FieldKind.DATE, "end_date"),
     "项目起止时间": _spec(FieldKind.PERIOD, "period"),
     "项目起止日期": _spec(FieldKind.PERIOD, "period"),
@@ -111,6 +121,8 @@ _FIELDS: dict[str, FieldSpec] = {
     "资金总额": _spec(FieldKind.AMOUNT, "total"),
     "项目金额": _spec(FieldKind.AMOUNT, "total"),
     "项目总金额": _spec(FieldKind.AMOUNT, "total"),
+    "总金额": _spec(FieldKind.AMOUNT, "total"),  # Guangdong 绩效目标表: 预算金额 → 总金额 / 当年度金额 (肇庆)
+    "当年度金额": _spec(FieldKind.AMOUNT, "annual"),
     "当年预算": _spec(FieldKind.AMOUNT, "annual"),
     "项目当年预算（元）": _spec(FieldKind.AMOUNT, "annual"),
     "年度资金申请总额": _spec(FieldKind.AMOUNT, "annual"),
@@ -129,6 +141,8 @@ _FIELDS: dict[str, FieldSpec] = {
     "项目资金(元)": _spec(FieldKind.GROUP),
     "项目资金（元）": _spec(FieldKind.GROUP),
     "项目绩效目标": _spec(FieldKind.GROUP),
+    "预算金额": _spec(FieldKind.GROUP),  # 肇庆: groups 总金额 and 当年度金额
+    "总体绩效目标": _spec(FieldKind.GROUP),  # 肇庆: groups 当年度目标 (and, on other pages, 中长期目标)
     "金额单位": _spec(FieldKind.GROUP),
     "分解目标": _spec(FieldKind.GROUP),
 }

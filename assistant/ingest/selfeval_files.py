@@ -13,8 +13,8 @@ import hashlib
 from pathlib import Path
 
 from assistant.domain.cycle import SelfEvaluation, SourceRef
-from assistant.domain.model import ParseNote
-from assistant.errors import InputError
+from assistant.domain.model import NoteLevel, ParseNote
+from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.selfeval import (
     read_self_evaluation_cells,
     read_self_evaluation_text,
@@ -55,6 +55,53 @@ def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[Pa
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         return read_self_evaluations_text(_text(_read(path), path.name, html=suffix in HTML_SUFFIXES), path.name)
     return [read_self_evaluation_file(path)]
+
+
+def importable_forms(path: Path) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
+    """The forms of `read_self_evaluation_forms` that are worth storing: one read empty (no indicator row and no
+    figure) is left out with a note, and a file of only empty forms is refused (`NotADeclarationError`)."""
+    return usable(read_self_evaluation_forms(path), path.name)
+
+
+Read = tuple[SelfEvaluation, list[ParseNote]]
+
+
+def is_empty(form: SelfEvaluation) -> bool:
+    """True when a 自评表 was read with no indicator row and no figure in any 项目资金 row (an empty form)."""
+    figures = (
+        (line.initial_budget, line.full_year_budget, line.executed, line.rate, line.score) for line in form.funds
+    )
+    return not form.rows and not any(value is not None for line in figures for value in line)
+
+
+def usable(forms: list[Read], name: str) -> list[Read]:
+    """``forms`` without those read empty (`is_empty`): each one left out is named in a note on the first kept. A
+    file whose every form is empty raises `NotADeclarationError` saying what was read, where, why and what to do —
+    never an empty form stored as if it were the page (a page whose cells ran together, 海淀 学院路)."""
+    kept = [(form, notes) for form, notes in forms if not is_empty(form)]
+    empty = [form for form, _ in forms if is_empty(form)]
+    if not kept:
+        form, notes = forms[0]
+        told = [n for n in notes if n.level is not NoteLevel.INFO and n.code != "selfeval.run_together"]
+        told.sort(key=lambda n: n.code != "selfeval.table_unread")  # what happened to the table first
+        why = told[0].message if told else ""
+        ran = any(n.code == "selfeval.run_together" for n in notes)
+        raise NotADeclarationError(
+            f"文件 {name}：读到自评表「{form.project_name or '（未读到名称）'}」，但没有读到任何指标行，"
+            f"也没有读到预算数、执行数等资金数字，未导入（不存空表）"
+            + ("：网页复制时表格的单元格连在了一起，各栏的分界无法确定" if ran else "")
+            + (f"。读取提示：{why[:120]}" if why else ""),
+            hint="请在原网页中选中表格重新复制（或把网页另存为 .html、下载原 Word/Excel/PDF 文件）后再导入；"
+            "也可以用 assistant selfeval create 新建自评表后逐项填写",
+        )
+    if empty:
+        names = "、".join(f"「{form.project_name or '（未读到名称）'}」" for form in empty)
+        note = ParseNote(level=NoteLevel.WARNING, code="selfeval.empty_form", message=_EMPTY.format(names))
+        kept[0] = (kept[0][0], [*kept[0][1], note])
+    return kept
+
+
+_EMPTY = "本页的自评表 {} 没有读到任何指标行和资金数字（表格可能在复制时打乱），未导入；请对照原页面核对"
 
 
 def grid_cells(rows: list[GridRow]) -> list[list[WebCell]]:

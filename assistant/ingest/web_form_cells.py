@@ -56,6 +56,7 @@ class FormCells:
         self.row_number = 0
         self.shape = Shape.PLAIN
         self.gap = False
+        self.evaluation_seen = False  # the open table has shown a 决策/过程 category (`web_slots.evaluation_level`)
 
     # -- output --
 

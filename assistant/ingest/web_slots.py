@@ -59,6 +59,19 @@ def _qualified_category(key: str) -> bool:
     return marked and plain.endswith("指标") and len(plain) <= 14 and bool(_STEMS.search(plain))
 
 
+# The 绩效评价 共性指标体系 (财预〔2020〕10号) that some published target tables use for their rows (镇江: 决策 /
+# 项目立项 / 立项程序规范性): its 一级 决策/过程 and their 二级. Outside the declaration framework: read as the row's
+# categories where a table stands, kept as written and noted by the indicator reader, never as a 三级 name.
+EVALUATION_LEVEL1 = frozenset({"决策", "过程", "项目决策", "项目过程"})
+EVALUATION_LEVEL2 = frozenset({"项目立项", "绩效目标", "资金投入", "资金管理", "组织实施"})
+
+
+def evaluation_level(text: str) -> str | None:
+    """``"1"`` / ``"2"`` for a cell naming a 决策/过程 category of the evaluation framework, else None."""
+    key = _NUMBERING.sub("", re.sub(r"\s+", "", text)).removesuffix("指标")
+    return "1" if key in EVALUATION_LEVEL1 else "2" if key in EVALUATION_LEVEL2 else None
+
+
 def is_level1(text: str) -> bool:
     key = _SCORE_RANGE.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))
     key = framework.category_key(_plain_category(key) if not _known(key) else key)

@@ -19,7 +19,7 @@ from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cells import Shape, WebCell, WebRow
 from assistant.ingest.web_form_cells import FormCells, Segment, Table, form_label, furniture, grid_cell
 from assistant.ingest.web_furniture import is_page_furniture
-from assistant.ingest.web_slots import SCORE_ONLY, is_level1, level_term, slot
+from assistant.ingest.web_slots import SCORE_ONLY, evaluation_level, is_level1, level_term, slot
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import PLACE_VALUE, Role, header_columns, role_of
 from assistant.office.reader import find_label, is_title_text, names_project
@@ -150,7 +150,11 @@ class GridBuilder(FormCells):
         if token.text and (_page_text_cell(token) or _ATTACHMENT.match(token.text)):
             self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", token)
             return
-        if token.text and level_term(token.text) and not self._named_like_category(token):
+        if (
+            token.text
+            and (level_term(token.text) or self._evaluation_level(token))
+            and not self._named_like_category(token)
+        ):
             if any(c.text for c in self.chunk):
                 self._flush()
             self.chunk = []
@@ -163,6 +167,26 @@ class GridBuilder(FormCells):
         self.chunk.append(token)
         if len(self.chunk) == len(self.table.rest):
             self._flush()
+
+    def _evaluation_level(self, token: WebCell) -> bool:
+        """A 决策/过程 category of the evaluation framework at a row's start in a table with 一级 and 二级 columns:
+        a 一级 (决策) always, a 二级 (项目立项, 绩效目标 …) once the table has shown such a 一级. Noted once."""
+        assert self.table is not None
+        level = evaluation_level(token.text)
+        if level is None or self.chunk or len(self.table.levels) < 2:
+            return False
+        if level == "2" and not self.evaluation_seen:
+            return False
+        if level == "1" and not self.evaluation_seen:
+            self.evaluation_seen = True
+            self.note(
+                NoteLevel.INFO,
+                "web.evaluation_levels",
+                f"指标表按绩效评价共性指标体系分类（一级「{token.text}」及其二级），不在申报表指标框架内："
+                "一级、二级按原文读取，请核对",
+                token,
+            )
+        return True
 
     def _named_like_category(self, token: WebCell) -> bool:
         """In a copy with one cell per line, a category word right after a 二级 category (满意度 after
@@ -191,7 +215,8 @@ class GridBuilder(FormCells):
         if Role.LEVEL2 not in self.table.levels:
             return Role.LEVEL1
         first = self.levels[0] if self.levels else None
-        return Role.LEVEL1 if is_level1(token.text) and (first is None or first is token) else Role.LEVEL2
+        one = is_level1(token.text) or evaluation_level(token.text) == "1"
+        return Role.LEVEL1 if one and (first is None or first is token) else Role.LEVEL2
 
     def _emit_levels(self) -> None:
         self._emit(self._level_cells())
@@ -270,6 +295,7 @@ class GridBuilder(FormCells):
             return False
         self.table = Table(header=header, levels=levels, rest=rest, form=form)
         self.chunk, self.levels = [], []
+        self.evaluation_seen = False
         self._emit(list(header.cells))
         return True
 

@@ -93,6 +93,7 @@ _EXACT = {
     "指标值内容": Role.BASIS,
 }
 _LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)")
+_PART_YEAR = re.compile(r"(?<!全)(半年|季度|1[-—~至]6月)")  # a value for part of the year, kept in 备注
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标|(?:年度|指标|目标)数值)")  # 临邑: 年度数值
 _BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
 _NUMBERING = re.compile(
@@ -135,6 +136,8 @@ def role_of(text: str) -> Role | None:
     if _BASIS.search(key):  # 指标值设定依据 names the ground, not the value
         return Role.BASIS
     if _VALUE.search(key):
+        if _PART_YEAR.search(key):  # 半年(程)指标值 beside 全年(程)指标值 (镇江): the year's value is the 全年 one
+            return Role.LONG_VALUE
         return Role.LONG_VALUE if _LONG.search(key) and "年度" not in key else Role.VALUE
     return None
 

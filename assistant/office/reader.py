@@ -65,6 +65,7 @@ _GLYPHS = {
     "□": CheckState.UNCHECKED,
 }
 _OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
+_YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:度)?$")
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
 _TEN_THOUSAND = Decimal(10000)
@@ -300,7 +301,7 @@ class FormReader:
             case FieldKind.TEXT:
                 self._set(self.state.header, spec.target, self._text(spec.target, text, anchor), anchor)
             case FieldKind.DATE:
-                self._set(self.state.header, spec.target, self._date(text, anchor), anchor)
+                self._set(self.state.header, spec.target, self._date(text, anchor, spec.target), anchor)
             case FieldKind.PERIOD:
                 self._period(label, text, anchor)
             case FieldKind.AMOUNT:
@@ -369,8 +370,16 @@ class FormReader:
             cell,
         )
 
-    def _date(self, text: str, cell: GridCell) -> date | None:
+    def _date(self, text: str, cell: GridCell, target: str = "") -> date | None:
+        """The date a cell writes; a year alone (``2024``, ``2024年``) under a start label is 1 January, under an end
+        label 31 December, noted; anything else unreadable is blank with a warning."""
         text = text.strip()
+        year = _YEAR_ONLY.match(text)
+        if year is not None and target in {"start_date", "end_date"}:
+            read = date(int(year[1]), 1, 1) if target == "start_date" else date(int(year[1]), 12, 31)
+            which = "开始取当年 1 月 1 日" if target == "start_date" else "结束取当年 12 月 31 日"
+            self.notes.info_at("header.year_only_date", f"日期只写了年份「{text}」，{which}：{read.isoformat()}", cell)
+            return read
         converted = serial_date(text)
         if converted is not None:
             self.notes.info_at(

@@ -24,7 +24,7 @@ from assistant.cycle.scoring import Scorecard, score_evaluation
 from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
 from assistant.cycle.units import read_actual
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
-from assistant.domain.model import Declaration
+from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.values import ValueKind, parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import reviewed
@@ -198,7 +198,7 @@ class CycleService:
         """A .docx/.xlsx 监控表 or 自评表 in the product's layout (or a JSON saved by export) read into a new form;
         a 自评表 as departments publish it (a page copied as text or saved, a workbook, a text PDF, an old .xls)
         through the published-table reader. Written scores kept."""
-        from assistant.ingest.selfeval_files import read_self_evaluation_file
+        from assistant.ingest.selfeval_files import read_self_evaluation_file, usable
         from assistant.office.cycle_read import form_kind, read_monitoring, read_selfeval
 
         form: Form
@@ -206,7 +206,7 @@ class CycleService:
         if suffix == ".json":
             form = _read_json(path)
         elif suffix not in {".docx", ".xlsx"}:
-            form = read_self_evaluation_file(path)[0]
+            form = usable([read_self_evaluation_file(path)], path.name)[0][0]
         else:
             from assistant.office.guard import check_office_file, office_kind
 
@@ -214,10 +214,28 @@ class CycleService:
             try:  # the product's own layout first; any other is a 自评表 as a department published it
                 form = read_monitoring(path) if form_kind(path) == "monitoring" else read_selfeval(path)
             except InputError:
-                form = read_self_evaluation_file(path)[0]
+                form = usable([read_self_evaluation_file(path)], path.name)[0][0]
         return self.store.create(
             form, owner=self.author, origin=Origin.UPLOAD, action=FormAction.IMPORT, source=str(path)[:500]
         )
+
+    def import_forms(self, path: Path) -> list[tuple[StoredForm, list[ParseNote]]]:
+        """Every 自评表 on a published page copied as text or saved as .html, each stored as its own new form with the
+        reader's notes on it (a page of several forms, 普陀); any other file as `import_form` (one form, no notes).
+        A page whose every form reads empty raises `NotADeclarationError` (`selfeval_files.usable`)."""
+        from assistant.ingest.selfeval_files import HTML_SUFFIXES, TEXT_SUFFIXES, importable_forms
+
+        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            return [(self.import_form(path), [])]
+        return [
+            (
+                self.store.create(
+                    form, owner=self.author, origin=Origin.UPLOAD, action=FormAction.IMPORT, source=str(path)[:500]
+                ),
+                notes,
+            )
+            for form, notes in importable_forms(path)
+        ]
 
     # -- read and save -----------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ amount (annual, else total) equals the expected yuan, and every expected indicat
 (compared without spaces; a 指标1： numbering is the reader's to strip). Prints one line per declaration.
 
 An expectation with ``"kind": "selfeval"`` is a published 项目支出绩效自评表: it is read with the product's
-self-evaluation reader (``read_self_evaluation_forms``: every 自评表 in the file, in order; ``assistant cycle import``
-imports the first and notes the others) and counts the same way:
+self-evaluation reader (``read_self_evaluation_forms``: every 自评表 in the file, in order; ``assistant selfeval import``
+stores each, leaving out and noting any read empty) and counts the same way:
 its project name, its amount (the 全年预算数 of the 年度资金总额 row, else — blank or zero there — that of the 财政拨款
 row, in yuan) and every indicator row, the value compared being the 年度指标值.
 
