@@ -38,6 +38,7 @@ from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_name import named_by_title
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
+from assistant.ingest.selfeval_region import region_funds, without_blank_rows
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -151,6 +152,8 @@ def read_self_evaluation_cells(
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
             unit = state.unit = "万元"
+        elif key == "预算数" and not funds and (region := region_funds(state, token)) is not None:
+            funds, unit = region  # 区域绩效目标自评表: 预算数: 2.38 执行数: 2.38, no column header
         elif key in FUND_HEADER and not funds and _run(state, token, FUND_HEADER):
             funds = _funds(state, token, wan=unit == "万元")
         elif key in INDICATOR_HEADER and INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
@@ -182,6 +185,7 @@ def read_self_evaluation_cells(
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
         header["project_name"] = corrected[0]
         state.notes.append(corrected[1])
+    evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}" if index == 1 else f"selfeval-{sha[:10]}-{index}",

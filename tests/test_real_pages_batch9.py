@@ -1,0 +1,123 @@
+"""Classes of the ninth batch's tune half (tune9/), each tested on the real page it was seen on and on a variant
+written here (test9/ is held out and not read here).
+
+The real pages are the text the search tool stored (``tests/fixtures/real_pages/found/tune9/``, first line
+``source:``), read with the product's readers as ``assistant import`` and ``assistant cycle import`` do.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from assistant.domain.cycle import FundKind, SelfEvaluation
+from assistant.ingest.selfeval import read_self_evaluation_text
+from assistant.ingest.selfeval_files import read_self_evaluation_forms
+
+TUNE9 = Path(__file__).parent / "fixtures" / "real_pages" / "found" / "tune9"
+
+
+def _codes(notes: list) -> set[str]:
+    return {n.code for n in notes}
+
+
+def _rows(form: SelfEvaluation) -> list[tuple[str | None, str | None, str, str]]:
+    return [(r.link.level1_written, r.link.level2_written, r.link.name, r.target) for r in form.rows]
+
+
+# -- 1. 区域绩效目标自评表 copied one cell per line: no invented rows; 预算数/中央补助 read --------------------------
+
+
+def test_region_self_evaluation_one_cell_per_line_reads_named_rows_only() -> None:
+    ((form, notes),) = read_self_evaluation_forms(TUNE9 / "scanju_shipin_jianguan_selfeval.txt")
+    assert form.project_name == "食品监管补助资金"
+    assert all(r.link.name for r in form.rows)  # never a row without a name
+    rows = _rows(form)
+    assert rows[0] == ("产出指标", "质量指标", "食品安全监管人员培训", "已完成")
+    assert rows[6] == ("产出指标", "时效指标", "食品监管专项工作整体完成时间", "2021年12月31日")
+    assert rows[8] == ("效益指标", "社会效益指标", "辖区内公众食品安全科普知识素养", "逐步提高")
+    assert [r.actual for r in form.rows[:2]] == ["已完成", "100%"]
+    # the page ends inside 可持续影响指标's first row: kept as the page has it, and said
+    assert rows[9][2:] == ("技", "")
+    assert {"selfeval.numbered_rows", "selfeval.last_row_cut"} <= _codes(notes)
+    assert not any(r.target in {"5", "4", "3", "50"} for r in form.rows)  # the unlabelled scores are no values
+    # 预算数: 2.38 / 执行数: 2.38 / 其中:中央补助 2.38 万元
+    assert form.amount_unit == "万元"
+    total, fiscal = form.fund(FundKind.TOTAL), form.fund(FundKind.FISCAL)
+    assert total is not None and (total.full_year_budget, total.executed) == (Decimal("2.38"), Decimal("2.38"))
+    assert fiscal is not None and fiscal.full_year_budget == Decimal("2.38")
+
+
+_REGION = """区域绩效目标自评表
+专项名称
+农村公路养护补助资金
+中央主管部门
+交通运输部
+预算执行情况
+预算数:
+120
+执行数:
+96
+20
+其中:中央补助
+80 万元
+其中:中央补助
+70万元
+年度目标完成情况
+预期目标
+目标1:养护农村公路。
+年度绩效指标完成情况
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成指标值
+50
+产出指标
+数量指标
+指标1:养护里程
+300公里
+280公里
+8
+指标2:修复桥梁
+4座
+4座
+6
+效益指标
+社会效益指标
+指标1:群众出行条件
+改善
+改善
+10
+"""
+
+
+def test_region_self_evaluation_variant_reads_rows_and_funds() -> None:
+    form, notes = read_self_evaluation_text(_REGION, "region.txt")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "养护里程", "300公里"),
+        ("产出指标", "数量指标", "修复桥梁", "4座"),
+        ("效益指标", "社会效益指标", "群众出行条件", "改善"),
+    ]
+    total = form.fund(FundKind.TOTAL)
+    assert total is not None and (total.full_year_budget, total.executed) == (Decimal(120), Decimal(96))
+    fiscal = form.fund(FundKind.FISCAL)
+    assert fiscal is not None and (fiscal.full_year_budget, fiscal.executed) == (Decimal(80), Decimal(70))
+    assert form.amount_unit == "万元"
+    aside = next(n for n in notes if n.code == "selfeval.numbered_rows")
+    assert "4 个单元格" in aside.message  # 50, 8, 6, 10: set aside, counted
+
+
+def test_rows_with_no_name_and_no_value_are_not_rows() -> None:
+    from assistant.domain.cycle import IndicatorLink, SelfEvalRow
+    from assistant.ingest.selfeval_cells import State
+    from assistant.ingest.selfeval_region import without_blank_rows
+
+    def row(name: str, target: str) -> SelfEvalRow:
+        return SelfEvalRow(link=IndicatorLink(level1_written="产出指标", name=name), target=target)
+
+    state = State([])
+    kept = without_blank_rows([row("", ""), row("培训人数", "50人"), row("", ""), row("", "100%")], state)
+    assert [(r.link.name, r.target) for r in kept] == [("培训人数", "50人"), ("", "100%")]
+    (note,) = state.notes
+    assert note.code == "selfeval.blank_rows" and "2 处" in note.message
