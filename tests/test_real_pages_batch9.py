@@ -13,6 +13,8 @@ from pathlib import Path
 from assistant.domain.cycle import FundKind, SelfEvaluation
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
+from assistant.ingest.text_export import parse_file, parse_text_bytes
+from assistant.ingest.web_slots import level_term
 
 TUNE9 = Path(__file__).parent / "fixtures" / "real_pages" / "found" / "tune9"
 
@@ -121,3 +123,39 @@ def test_rows_with_no_name_and_no_value_are_not_rows() -> None:
     assert [(r.link.name, r.target) for r in kept] == [("培训人数", "50人"), ("", "100%")]
     (note,) = state.notes
     assert note.code == "selfeval.blank_rows" and "2 处" in note.message
+
+
+# -- 2. Flattened document-mirror text (a .doc turned into one line of cells) -------------------------------------
+
+
+def test_document_mirror_declaration_reads_unit_amount_and_names() -> None:
+    (decl,) = parse_file(TUNE9 / "chddh_canlian_quyu_doc.txt").declarations
+    assert decl.header.name == "残疾人事业发展补助资金"
+    assert decl.header.department == "省残联"  # not the rest of the line
+    assert decl.funding.total == Decimal("46230000")  # 资金额度 4623 万
+    names = [i.name for i in decl.indicators]
+    assert len(names) == 17
+    assert "残疾人就业创业扶贫品牌基地项目补助基地个数" in names  # a name wrapped in its cell, joined
+    assert "受助对象就业创业能力提升认可度" in names  # the category after it is not part of it
+    assert not any(level_term(n) for n in names)  # no category, no vertical label read as a name
+    assert all(i.level1 is None and not i.value.raw for i in decl.indicators)  # order does not place them: noted
+    assert {"web.mirror_unit", "web.mirror_amount", "web.mirror_rows"} <= _codes(decl.parse_notes)
+
+
+def test_document_mirror_variant() -> None:
+    line = (
+        "附件 农村饮水安全补助资金区域绩效目标表 ( 2021 年度) 专项名称 农村饮水安全补助资金 主管部门 县水利局 "
+        "资金额度 85.5 万 年 度 总 体 目 标 目标 1:保障农村饮水安全,巩固提升供水保障水平,完成全县水厂和管网维修改造。 "
+        "一级 指标 二级指标 三级指标 维修改造供水工程处数 新建管网长度 绩 效 指 标 产 出 指 标 数量指标 "
+        "水质检测合格率 质量指标 受益人口满意度 满意度 指标 服务对象 满意度指标 指标值"
+    )
+    text = "source: https://example.org/mirror.html\n农村饮水安全补助资金区域绩效目标表.doc\n" + line + "\n"
+    (decl,) = parse_text_bytes(text.encode("utf-8"), "mirror.txt").declarations
+    assert decl.header.department == "县水利局"
+    assert decl.funding.total == Decimal("855000")
+    assert [i.name for i in decl.indicators] == [
+        "维修改造供水工程处数",
+        "新建管网长度",
+        "水质检测合格率",
+        "受益人口满意度",
+    ]
