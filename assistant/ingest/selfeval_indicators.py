@@ -15,6 +15,7 @@ from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, St
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
+from assistant.ingest.selfeval_rowshapes import scores_only
 from assistant.ingest.web_cells import WebCell
 from assistant.ingest.web_slots import level_term
 
@@ -72,7 +73,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
                 filled[0],
             )
         elif filled:
-            rows.append(row_of(values, levels, filled[0], state))
+            rows.append(row_of(scores_only(filled, rest, state) or values, levels, filled[0], state))
         chunk = []
 
     while state.i < len(state.tokens):

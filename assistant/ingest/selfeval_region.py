@@ -159,11 +159,12 @@ def without_blank_rows(rows: list[SelfEvalRow], state: State) -> list[SelfEvalRo
     """``rows`` less those with no name and no value (指标值, 完成值, 分值, 得分 all blank): cells a layout the reader
     misplaced are not rows. Their count is noted; a last row with a name and nothing else (a page cut inside it) is
     kept and noted."""
-    kept = [r for r in rows if r.link.name.strip() or _valued(r)]
+    kept = [r for r in rows if _text(r.link.name) or _valued(r)]
     if len(kept) < len(rows):
         state.note(
             "selfeval.blank_rows",
-            f"指标表中有 {len(rows) - len(kept)} 处单元格既没有指标名称也没有指标值，不是指标行，未读取；请对照原表核对",
+            f"指标表中有 {len(rows) - len(kept)} 行既没有指标名称也没有指标值（空白或只有“/”），不是指标行，未读取；"
+            "请对照原表核对",
             None,
         )
     if kept and not _valued(kept[-1]):
@@ -176,4 +177,10 @@ def without_blank_rows(rows: list[SelfEvalRow], state: State) -> list[SelfEvalRo
 
 
 def _valued(row: SelfEvalRow) -> bool:
-    return bool(row.target.strip() or (row.actual or "").strip() or row.weight is not None or row.score is not None)
+    return bool(_text(row.target) or _text(row.actual) or row.weight is not None or row.score is not None)
+
+
+def _text(cell: str | None) -> str:
+    """A cell's text, a placeholder (``/``, ``-``, ``—``: the template's blank) as nothing."""
+    text = (cell or "").strip()
+    return "" if set(text) <= set("/-—－ ") else text
