@@ -228,3 +228,49 @@ def test_two_figures_that_are_values_stay_values() -> None:
     row = next(r for r in form.rows if r.link.name == "培训人数")
     assert (row.target, row.actual, row.weight, row.score) == ("50", "48", Decimal(10), Decimal(9))
     assert "selfeval.scores_only" not in _codes(notes)
+
+
+# -- 2 (自评表). A .xlsx 自评表 turned into one line by a document mirror -------------------------------------------
+
+
+def test_document_mirror_self_evaluation_reads_what_the_order_proves() -> None:
+    ((form, notes),) = read_self_evaluation_forms(TUNE9 / "chddh_jishan_yibao_selfeval_xlsx.txt")
+    assert (form.project_name, form.year, form.department) == ("建档立卡个人缴费县级配套资金", 2020, "稷山县医疗保障局")
+    total = form.fund(FundKind.TOTAL)  # 65.66 65.07 … 99%: the rate proves budget and execution
+    assert total is not None and (total.full_year_budget, total.executed) == (Decimal("65.66"), Decimal("65.07"))
+    assert form.amount_unit == "万元"
+    assert _rows(form) == [
+        ("产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%"),  # 医 / 保统筹: the wrapped end joined
+        ("产出指标", "时效指标", "资金是否全部及时纳入", "100%"),
+    ]
+    unread = next(n for n in notes if n.code == "selfeval.mirror_rows_unread")
+    assert "全县参合人数" in unread.message and "是否满意" in unread.message
+    assert "selfeval.fund_by_rate" in _codes(notes)
+    assert "selfeval.row_unsplit" not in _codes(notes)  # one note, not one per cell
+
+
+def test_document_mirror_self_evaluation_variant() -> None:
+    line = (
+        "项目支出绩效自评表 (2021年度) 项目名称 乡村道路养护 主管部门 县交通局 项目资金 年初预算数 (万元) 年度资金总额 "
+        "实施单位 全年预算数 全年执行数 分值 执行率 得分 40 38 10 95% 9 一级 指标 二级指标 三级指标 数量指标 "
+        "指标1:养护道路 绩 效 指 标 县公路站 产出 指标 实际 指标值 完成值 分值 得分 质量指标 指标1:养护路段验收合格率 "
+        "100% 100% 20 20 时效指标 指标1:按期完成养护工 作 是 是 20 18 总分"
+    )
+    form, notes = read_self_evaluation_text(f"乡村道路养护自评表.xlsx\n{line}\n", "mirror.txt")
+    total = form.fund(FundKind.TOTAL)
+    assert total is not None and (total.full_year_budget, total.executed) == (Decimal(40), Decimal(38))
+    assert _rows(form) == [
+        ("产出指标", "质量指标", "养护路段验收合格率", "100%"),
+        ("产出指标", "时效指标", "按期完成养护工作", "是"),
+    ]
+    assert [r.score for r in form.rows] == [Decimal(20), Decimal(18)]
+    assert "selfeval.mirror_rows_unread" in _codes(notes)
+
+
+def test_figures_no_rate_proves_are_not_read() -> None:
+    line = (
+        "项目支出绩效自评表 (2021年度) 项目名称 乡村道路养护 主管部门 县交通局 项目资金 年初预算数 (万元) 年度资金总额 "
+        "实施单位 全年预算数 全年执行数 分值 执行率 得分 40 38 10 — 9 一级 指标 二级指标 三级指标 总分"
+    )
+    form, _ = read_self_evaluation_text(f"{line}\n", "mirror.txt")
+    assert form.funds == []

@@ -35,6 +35,7 @@ from assistant.ingest.selfeval_cells import (
 from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
+from assistant.ingest.selfeval_mirror import funds_by_rate
 from assistant.ingest.selfeval_name import named_by_title
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
@@ -187,6 +188,8 @@ def read_self_evaluation_cells(
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
         header["project_name"] = corrected[0]
         state.notes.append(corrected[1])
+    if not funds and state.lossy:
+        funds = funds_by_rate(state)  # a document mirror's fund labels and figures apart: what the rate proves
     evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(

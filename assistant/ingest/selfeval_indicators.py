@@ -13,6 +13,7 @@ from assistant.domain.values import parse_value
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, State, cell_key, header_row, number_in
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
@@ -28,6 +29,8 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
     if not state.lossy and (numbered := read_numbered(state, rest, _ends_table, row_of)) is not None:
         return numbered
+    if (mirrored := mirror_rows(state, rest, row_of, _ends_table)) is not None:
+        return mirrored
     rows: list[SelfEvalRow] = []
     levels: dict[str, str] = {}
     chunk: list[WebCell] = []
