@@ -6,9 +6,10 @@ line, read where the self-evaluation reader's column-by-column chunks do not fit
   年度资金总额 line's 全年预算数 and 全年执行数, and the 中央补助 figures as the 财政拨款 line; the unit is 万元 where a
   cell of the block says so.
 * Its indicator rows are numbered (``指标1:食品安全监管人员培训`` / ``已完成`` / ``已完成`` / ``5``) and carry a 得分
-  that no column header names. `numbered_rows` reads a row from each numbered cell to the next numbered cell or
+  that no column header names. `read_numbered` reads a row from each numbered cell to the next numbered cell or
   category: the name, then the header's columns in order; cells the header does not name (the trailing score, the
   block's own score after the header) are set aside and counted in one note, never made into rows.
+* On every 自评表 (`without_blank_rows`): a row with no name and no value is not a row; how many were set aside is noted.
 """
 
 from __future__ import annotations
