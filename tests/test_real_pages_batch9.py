@@ -274,3 +274,19 @@ def test_figures_no_rate_proves_are_not_read() -> None:
     )
     form, _ = read_self_evaluation_text(f"{line}\n", "mirror.txt")
     assert form.funds == []
+
+
+def test_numbered_rows_with_empty_cells_stay_placed_by_position() -> None:
+    text = (
+        "项目支出绩效自评表\n项目名称 | 社区培训 |\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+        "产出指标 | 数量指标 | 指标1:培训人数 | 50人 |  | 10 | 8 |  |\n"
+        " |  | 指标2:培训场次 | 5场 | 5场 | 10 | 10 |  |\n"
+    )
+    form, notes = read_self_evaluation_text(text, "pipes.txt")
+    rows = [(r.link.name, r.target, r.actual, r.weight, r.score) for r in form.rows]
+    assert rows == [
+        ("培训人数", "50人", None, Decimal(10), Decimal(8)),
+        ("培训场次", "5场", "5场", Decimal(10), Decimal(10)),
+    ]
+    assert "selfeval.numbered_rows" not in _codes(notes)

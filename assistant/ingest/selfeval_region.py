@@ -95,8 +95,9 @@ Make = Callable[[dict[str, str], dict[str, str], WebCell, State], SelfEvalRow]
 
 def read_numbered(state: State, rest: list[str], stop: Callable[[str], bool], make: Make) -> list[SelfEvalRow] | None:
     """The indicator rows from ``state.i`` (just after the header) read by their ``指标N:`` numbering, when the
-    table's rows are numbered and chunking by the header's width (``rest``: its columns from 三级指标 on) would
-    shift them; None (nothing consumed) otherwise. ``stop``: a cell's key that ends the table; ``make``: the reader's
+    table is a run of filled cells (one per line: no row end, no empty cell, which would be placed by position), its
+    rows are numbered and chunking by the header's width (``rest``: its columns from 三级指标 on) would shift them;
+    None (nothing consumed) otherwise. ``stop``: a cell's key that ends the table; ``make``: the reader's
     row builder (values by column, levels, anchor cell, state)."""
     end = state.i
     cells: list[WebCell] = []
@@ -107,6 +108,11 @@ def read_numbered(state: State, rest: list[str], stop: Callable[[str], bool], ma
         if token is not None and token.text and level_term(token.text) is None:
             cells.append(token)
         end += 1
+    inside = [t for t in state.tokens[state.i : end]]
+    while inside and inside[-1] is None:
+        inside.pop()  # the page's (or the run's) own end
+    if any(t is None or not t.text.strip() for t in inside):
+        return None  # rows that end or keep empty cells are placed by position, as before
     starts = [k for k, c in enumerate(cells) if is_numbered(c.text)]
     bounds = [*starts, len(cells)]
     if len(starts) < 2 or (
