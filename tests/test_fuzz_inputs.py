@@ -36,6 +36,9 @@ SELFEVAL_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob(
         "test7/taowenge_hengshan_chubeiliang_flat.txt",
         "test7/wenkuvip_guangshui_xiangcun_flat.txt",
         "test7/chddh_shangrao_sifa_xls.txt",
+        # a region 自评表 one cell per line with 指标N: rows, a document mirror's .xlsx 自评表 on one line
+        "tune9/scanju_shipin_jianguan_selfeval.txt",
+        "tune9/chddh_jishan_yibao_selfeval_xlsx.txt",
     )
 ]
 PDF_SEED = (FIXTURES / "office" / "pdf-2023-003-01-from-docx.pdf").read_bytes()

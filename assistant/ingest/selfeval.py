@@ -35,9 +35,12 @@ from assistant.ingest.selfeval_cells import (
 from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
+from assistant.ingest.selfeval_mirror import funds_by_rate
 from assistant.ingest.selfeval_name import named_by_title
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
+from assistant.ingest.selfeval_region import region_funds, without_blank_rows
+from assistant.ingest.selfeval_rowshapes import joined_categories
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 from assistant.ingest.web_slots import level_term
@@ -114,7 +117,8 @@ def read_self_evaluation_cells(
     kept only where its 分值/得分 fall on numbers (`_indicators`)."""
     source_file = source.file
     sha = source.sha256 or ""
-    state = State(_joined_labels([t for row in rows for t in [*row, None]]), lossy=lossy, ran=ran)
+    tokens = joined_categories(_joined_labels([t for row in rows for t in [*row, None]]))
+    state = State(tokens, lossy=lossy, ran=ran)
     header: dict[str, object] = {}
     funds: list[FundLine] = []
     evaluation_rows: list[SelfEvalRow] = []
@@ -151,6 +155,8 @@ def read_self_evaluation_cells(
             _goals(state, texts)
         elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
             unit = state.unit = "万元"
+        elif key == "预算数" and not funds and (region := region_funds(state, token)) is not None:
+            funds, unit = region  # 区域绩效目标自评表: 预算数: 2.38 执行数: 2.38, no column header
         elif key in FUND_HEADER and not funds and _run(state, token, FUND_HEADER):
             funds = _funds(state, token, wan=unit == "万元")
         elif key in INDICATOR_HEADER and INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
@@ -182,6 +188,9 @@ def read_self_evaluation_cells(
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
         header["project_name"] = corrected[0]
         state.notes.append(corrected[1])
+    if not funds and state.lossy:
+        funds = funds_by_rate(state)  # a document mirror's fund labels and figures apart: what the rate proves
+    evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}" if index == 1 else f"selfeval-{sha[:10]}-{index}",

@@ -54,6 +54,7 @@ INDICATOR_HEADER = {
     "计量单位": "unit",
     "完成值": "actual",
     "实际完成值": "actual",
+    "实际完成指标值": "actual",  # 安居's 区域绩效目标自评表: 年度指标值 | 实际完成指标值
     "全年实际值": "actual",
     "分值": "weight",
     "权重": "weight",

@@ -13,7 +13,10 @@ from assistant.domain.values import parse_value
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, State, cell_key, header_row, number_in
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_mirror import mirror_rows
+from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
+from assistant.ingest.selfeval_rowshapes import scores_only
 from assistant.ingest.web_cells import WebCell
 from assistant.ingest.web_slots import level_term
 
@@ -24,6 +27,10 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     rest = [c for c in columns if c not in {"level1", "level2"}]
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
+    if not state.lossy and (numbered := read_numbered(state, rest, _ends_table, row_of)) is not None:
+        return numbered
+    if (mirrored := mirror_rows(state, rest, row_of, _ends_table)) is not None:
+        return mirrored
     rows: list[SelfEvalRow] = []
     levels: dict[str, str] = {}
     chunk: list[WebCell] = []
@@ -69,7 +76,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
                 filled[0],
             )
         elif filled:
-            rows.append(row_of(values, levels, filled[0], state))
+            rows.append(row_of(scores_only(filled, rest, state) or values, levels, filled[0], state))
         chunk = []
 
     while state.i < len(state.tokens):
@@ -108,6 +115,10 @@ _PLACEHOLDER = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：]?|[.…。·]{2,})$")
 _GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
 # Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
 _TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
+
+
+def _ends_table(key: str) -> bool:
+    return key in TEXTS or key in _TABLE_END
 
 
 def _unscored(filled: list[WebCell], rest: list[str]) -> dict[str, str] | None:

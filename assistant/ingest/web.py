@@ -14,7 +14,9 @@ from decimal import Decimal
 from assistant.domain.model import Declaration, NoteLevel, ParseNote
 from assistant.errors import InputError
 from assistant.ingest.assemble import declaration_id
+from assistant.ingest.completeness import TRUNCATED, truncation_note
 from assistant.ingest.web_cells import source_address, web_rows
+from assistant.ingest.web_mirror import mirrored
 from assistant.ingest.web_table import build_segments
 from assistant.office.notes import OfficeNotes
 
@@ -40,8 +42,24 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
         except InputError:
             continue
         if decl.header.name or decl.indicators:
-            declarations.append(_sorted_notes(_page_year(_page_unit(decl, lines), declarations)))
-    return _without_bare(declarations)
+            decl = mirrored(_page_unit(decl, lines), lines)  # a form on one line of a document mirror
+            declarations.append(_sorted_notes(_page_year(decl, declarations)))
+    return _cut_before_table(_without_bare(declarations), lines)
+
+
+def _cut_before_table(declarations: list[Declaration], lines: list[str]) -> list[Declaration]:
+    """The page's last declaration, when it has no indicator rows, with a note that the page ends before its
+    indicator table (岳阳楼区: a 申报表 copied down to its 资金 and 制度 rows): read as far as it goes, nothing made up."""
+    if not declarations or declarations[-1].indicators:
+        return declarations
+    last = declarations[-1]
+    if any(n.code == TRUNCATED for n in last.parse_notes):
+        return declarations
+    end = max((n for n, line in enumerate(lines, start=1) if line.strip()), default=0)
+    note = truncation_note(last, end) if end else None
+    if note is None:
+        return declarations
+    return [*declarations[:-1], last.model_copy(update={"parse_notes": [*last.parse_notes, note]})]
 
 
 def _page_year(decl: Declaration, before: list[Declaration]) -> Declaration:
