@@ -217,6 +217,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                 head = phrase.removesuffix("项目")
                 if found is None and head != phrase and names.trim(head) == head:  # 会务系统(那个)项目
                     found, tied = match(head, names)
+                if found is None and not looks_like_name(phrase):  # 信息化运维驻场人数: a name, then a measure
+                    found, tied = _name_then_measure(phrase, names)
                 if found is not None:
                     if found.name not in {m.name for m in matches}:
                         matches.append(found)
@@ -225,6 +227,27 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                     absent = phrase if looks_like_name(phrase) else trimmed
                     candidates = nearest(phrase, names)
     return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
+
+
+# The end of a measure written after a project's short name (驻场人数, 故障处理率, 满意度, 及时性, 运行天数)
+_MEASURE_END = re.compile(r"(?:率|度|性|人数|次数|天数|数量|时间|时长)$")
+
+
+def _name_then_measure(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
+    """信息化运维驻场人数, 远程教育运维平台故障处理率: the head of the phrase that matches one project best (the name
+    explaining most of it; the longer on a tie), where what follows (two characters or more, in no name) ends like a
+    measure; the match's phrase is the head alone."""
+    if not _MEASURE_END.search(phrase):
+        return None, ()
+    best: Match | None = None
+    for end in range(len(phrase) - 2, 1, -1):
+        head, tail = phrase[:end], phrase[end:]
+        if any(tail in name for name in names.projects):
+            continue
+        found, tied = match(names.trim(head), names)
+        if found is not None and not tied and (best is None or found.share > best.share):
+            best = found
+    return best, ()
 
 
 # Nouns of institutions and places no project name of the corpus ends in (what ``lost_word`` looks for)

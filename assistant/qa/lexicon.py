@@ -318,3 +318,9 @@ def vocabulary(lexicon: Lexicon) -> tuple[str, ...]:
     lines, categories and the terms of sections, header fields, rows, funding and levels (a typo is none of these)."""
     terms = [t for t, _ in (*SECTION_TERMS, *HEADER_TERMS, *ROW_TERMS, *FUNDING_TERMS)] + [t for t, _, _ in LEVEL_TERMS]
     return (*lexicon.indicator_names, *lexicon.budget_lines, *lexicon.categories, *terms)
+
+
+def terms(lexicon: Lexicon) -> tuple[str, ...]:
+    """The words the forms write besides names and units: indicator names, 项目类别 values and 项目构成 rows (a typo in
+    one of them is read by `assistant.qa.homophones.correct_terms`)."""
+    return (*lexicon.indicator_names, *lexicon.categories, *lexicon.budget_lines)

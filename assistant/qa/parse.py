@@ -19,8 +19,8 @@ from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, SAME_VALUE, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
-from assistant.qa.homophones import correct
-from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
+from assistant.qa.homophones import correct, correct_terms
+from assistant.qa.indicator_names import take_indicator_name, take_indicator_word, take_project_indicator
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
@@ -30,6 +30,7 @@ from assistant.qa.lexicon import (
     TYPE_TERM,
     TYPE_WORDS,
     Lexicon,
+    terms,
     vocabulary,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
@@ -144,6 +145,8 @@ _ASPECTS = re.compile(
 _BOUND = re.compile(
     r"控制在|[几多少]\S{0,3}(?:以内|以下|之内|以上)|不超过|不高于|不低于|几月|哪个月|什么时候|何时|哪天|几号"
 )
+# 一周几条, 每月多少次: a value per period asked (the target of a measure named by its own words)
+_RATE = re.compile(r"(?:每|一)(?:周|月|年|天|日|季度?|学期)(?:几|多少)")
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
 _COMMON = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|参考|借鉴|举例"  # 有什么可参考的
@@ -211,6 +214,8 @@ def unexplained(rest: str) -> str:
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, corrected = correct(_normalise(question), (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
+    text, in_terms = correct_terms(text, terms(lexicon), (*lexicon.projects, *lexicon.units, *vocabulary(lexicon)))
+    corrected = (*corrected, *in_terms)  # 合哥率 read as 合格率: said in the answer
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
@@ -237,7 +242,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
-    asks_value = _TYPICAL.search(text) is not None or _BOUND.search(text) is not None
+    asks_value = _TYPICAL.search(text) is not None or _BOUND.search(text) is not None or _RATE.search(text) is not None
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=_LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=_LEVEL_STEMS)
     text, cues = take_fields(text, cues)
@@ -247,6 +252,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines), lexicon.contents
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
+    text, cues = take_project_indicator(text, cues, lexicon)  # 信息化运维驻场人数: the project's 驻场人员数量
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
@@ -492,6 +498,8 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
     ):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
+    if conditioned and bare.endswith("的") and not cues.project:
+        return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的: those (projects) that meet the condition
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
     wants_projects = _any(text, _LIST_PROJECTS[:7]) and not (about_indicators and (cues.project or cues.declaration_id))
