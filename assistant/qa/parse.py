@@ -19,6 +19,7 @@ from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, SAME_VALUE, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
+from assistant.qa.existence import settle_existence
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word, take_project_indicator
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
@@ -253,6 +254,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
     text, cues = take_project_indicator(text, cues, lexicon)  # 信息化运维驻场人数: the project's 驻场人员数量
+    cues = settle_existence(cues, full, lexicon)  # 虚拟专网运维有先例吗: what the forms write, not a name's part
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)

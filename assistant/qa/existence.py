@@ -1,0 +1,71 @@
+"""What an existence question (有没有…项目, …有先例吗, …以前有人报过没) asks about, settled against what the forms write.
+
+The readers before this one match the thing asked about to a project's name or to the forms' text, and may keep
+only part of the words: the name matcher drops characters no name holds (虚拟专网运维 → 网运维, a project that runs a
+网络体系), the content matcher keeps the words some form holds (视频会议系统 → 会议), and a condition keeps its verb
+(做课题). Here the words as written decide:
+
+- where the forms write the words (less a leading verb: 做课题 → 课题; or their longest head written verbatim: 虚拟专网
+  of 虚拟专网运维), the answer lists the forms that write them (``mentions``; the answer's head says what was found);
+- where a word written before the matched part is in no form's text with it (视频 of 视频会议系统), the thing asked
+  about is absent (``unknown_kind``): 语料库中没有…, with the forms that write some of its words as the nearest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.qa.content_names import Content
+from assistant.qa.cues import Cues
+from assistant.qa.lexicon import Lexicon
+
+# A verb before the thing done (做课题, 搞小程序, 用人脸识别): the forms write the thing, not the verb with it.
+_VERB = re.compile(r"^(?:做|搞|弄|用|上|建|办|开展|进行|实施|采用|使用)")
+# Words before the thing that say nothing of it (请问, 有没有人做过, 以前…).
+_CHATTER = re.compile(
+    r"^(?:请问|麻烦|帮我查下|帮我查一下|帮我|查下|查一下|有没有|是否有|有无|有没|以前|之前|过去|往年|历年|曾经|有人|有单位|"
+    r"人|单位|做过|报过|搞过|申报过|申请过|干过|弄过|做|搞|弄|有|也|都|还|的|了|过|跟|和|与|关于)+"
+)
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
+_GENERIC_TAIL = re.compile(r"(?:系统|平台|项目|工程|相关|方面|之类|这类|类)+$")
+MIN_HEAD = 2  # characters of a thing's head that the forms must write
+
+
+def _texts(contents: tuple[Content, ...]) -> list[str]:
+    return ["".join("".join(text.split()) for _, text in content.places) for content in contents]
+
+
+def _held(phrase: str, texts: list[str]) -> bool:
+    return any(phrase in text for text in texts)
+
+
+def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
+    """The cues of an existence question with the thing asked about as the forms write it (``mentions``) or as absent
+    (``unknown_kind``); other questions' cues unchanged. ``full``: the question as read before names were taken."""
+    if not cues.exists:
+        return cues
+    texts = _texts(lexicon.contents)
+    if cues.mentions and not _held(cues.mentions, texts):  # 做课题: the forms write 课题
+        bare = _VERB.sub("", cues.mentions)
+        if len(bare) >= MIN_HEAD and _held(bare, texts):
+            return replace(cues, mentions=bare, corrected=(*cues.corrected, (cues.mentions, bare)))
+        return cues
+    if not cues.project or len(cues.matched) != 1:
+        return cues
+    written, name = cues.matched[0]
+    at = full.find(written)
+    if at < 0 or written == name:
+        return cues
+    run = _CHINESE_RUN.search(full[:at])
+    before = _CHATTER.sub("", run.group()) if run else ""
+    if len(before) < MIN_HEAD or any(before in held for held in (*lexicon.projects, *lexicon.units)):
+        return cues  # nothing written before the matched words but asking words (有没有做过信访平台这类项目)
+    thing = before + written
+    unnamed = replace(cues, project=None, versus=None, matched=(), matched_how=None, project_years=0)
+    if _held(core := _GENERIC_TAIL.sub("", thing), texts) and len(core) >= MIN_HEAD:
+        return replace(unnamed, mentions=core, corrected=(*cues.corrected, (thing, core)))
+    head = next((thing[:end] for end in range(len(thing), len(before), -1) if _held(thing[:end], texts)), None)
+    if head is not None:  # 虚拟专网运维: the forms write 虚拟专网 (an 运维 form's network), not the whole phrase
+        return replace(unnamed, mentions=head, corrected=(*cues.corrected, (thing, head)))
+    return replace(unnamed, unknown_kind=thing)  # 视频会议系统: 视频会议 is in no form (电子会务 is another thing)
