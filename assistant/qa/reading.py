@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from assistant.qa.absent_names import absent_money_name, absent_partner
-from assistant.qa.content_names import match_content
+from assistant.qa.content_names import Content, match_content
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
@@ -226,14 +226,40 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
     if not pointed and found.where == "指标" and cues.funding_field is not None:
         return replace(cues, unknown_project=phrase, candidates=(found.winner.name,))
     shared = sum(c.name == found.winner.name for c in lexicon.contents) > 1
+    versus, other = _second_side(full, phrase, found.winner, lexicon)
     return replace(
         cues,
         project=found.winner.name,
         declaration_id=found.winner.declaration_id if shared and not cues.years else None,
-        matched=((phrase, found.winner.name),),
-        matched_how=found.how,
+        versus=versus.name if versus else None,
+        matched=((phrase, found.winner.name), *([(other, versus.name)] if versus else [])),
+        matched_how=found.how + (f"；{_how(other, versus)}" if versus else ""),
         project_years=len(lexicon.years_of(found.winner.name)),
     )
+
+
+_SIDE_JOIN = re.compile(r"(?:的|项目|系统|平台|经费)*(?:和|跟|与|同|及|对比|比较|比)")
+
+
+def _second_side(full: str, phrase: str, first: Content, lexicon: Lexicon) -> tuple[Content | None, str]:
+    """党代表履职那个项目和内刊那个: a second project pointed at after the first (joined by 和/跟/与/比), described by
+    words one other declaration's content alone holds (``match_content``); (None, "") where there is none."""
+    for pointed in _POINTED.finditer(full):
+        if pointed.group(1) not in phrase and phrase.removesuffix("项目") not in pointed.group(1):
+            continue
+        joined = _SIDE_JOIN.match(full, pointed.end())
+        other = _POINTED.match(full, joined.end()) if joined else None
+        if other is None or other.group(0) == other.group(1):
+            return None, ""
+        found = match_content(other.group(1), lexicon.contents)
+        if found is None or found.winner is None or found.winner.name == first.name:
+            return None, ""
+        return found.winner, other.group(1)
+    return None, ""
+
+
+def _how(written: str, content: Content) -> str:
+    return f"“{written}”按内容匹配到“{content.name}”"
 
 
 def _cut_phrase(text: str, phrase: str) -> str:
