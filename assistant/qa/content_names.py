@@ -48,6 +48,7 @@ class ContentMatch:
     winner: Content | None
     where: str  # the place the first word was found in the winner (概况, 项目构成…)
     close: tuple[str, ...]
+    unwritten: tuple[str, ...] = ()  # words no form writes, read by meaning (`assistant.qa.meaning`)
 
     @property
     def how(self) -> str:
@@ -55,7 +56,11 @@ class ContentMatch:
         if self.winner is None:
             return ""
         quoted = "、".join(f"“{w}”" for w in self.words)
-        return f"按{self.where}中的{quoted}匹配到“{self.winner.name}”"
+        said = f"按{self.where}中的{quoted}匹配到“{self.winner.name}”"
+        if self.unwritten:
+            unwritten = "、".join(f"“{w}”" for w in self.unwritten)
+            said += f"；{unwritten}各表没有原词，按语义相近判断"
+        return said
 
 
 def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, ...]:

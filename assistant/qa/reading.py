@@ -17,6 +17,7 @@ from assistant.qa.entities import match as match_name
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
+from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
 
 UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
@@ -214,6 +215,8 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
                 matched_how=f"按名称中的“{word}”",
                 project_years=len(lexicon.years_of(name)),
             )
+    if found is None and (described or absent and _POINTED.search(full)):  # 管食堂车辆的那个: 车辆 read by meaning
+        found = by_meaning(phrase, lexicon.contents)
     if found is None:
         if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
             return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
