@@ -110,3 +110,46 @@ def test_existence_of_a_project_named_by_its_short_form_still_lists_it():
     result = ask("以前有没有做过党费缴纳系统这类项目")
     assert "有。" in result.text and not result.refused
     assert "2020-000-01" in {row.declaration_id for row in result.rows}
+
+
+def test_a_project_described_with_a_word_no_form_writes_is_resolved_by_meaning():
+    """管车辆和食堂的那个: 食堂 is written in one project's forms alone, 车辆 in none (they write 公务用车)."""
+    holders = ids_writing("食堂")
+    assert len({next(d["header"]["name"] for d in DECLS if d["id"] == i) for i in holders}) == 1
+    assert not ids_writing("车辆")
+    result = ask("管车辆和食堂的那个项目负责人是谁")
+    assert not result.refused, result.text
+    assert {row.declaration_id for row in result.rows} == holders
+    assert "“车辆”各表没有原词，按语义相近判断" in result.text or "车辆”各表没有原词" in result.text
+
+
+def test_a_described_project_with_an_unrelated_unwritten_word_stays_absent():
+    result = ask("管无人机和食堂的那个项目多少钱")
+    assert result.refused and "语料库中没有" in result.text
+    assert result.figure is None and not result.rows
+
+
+def test_two_projects_each_pointed_at_by_what_they_do_are_compared():
+    """印内刊那个跟驾驶员食堂那个: each side is the one form whose content writes its words."""
+    a = ids_writing("内刊")
+    b = ids_writing("驾驶员") & ids_writing("食堂")
+    assert len(a) == 1 and len(b) == 1
+    counts = {d["id"]: len(d["indicators"]) for d in DECLS if d["id"] in a | b}
+    result = ask("印内刊那个跟驾驶员食堂那个 指标数比一下")
+    assert {row.declaration_id for row in result.rows} == a | b
+    assert result.figure == f"{abs(counts[min(a)] - counts[min(b)])} 项"
+
+
+def test_the_kind_of_form_named_by_its_tier_filters_by_tier():
+    import re
+
+    district = re.compile("(闵行|浦东|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)")
+
+    def written(d: dict) -> str:
+        h = d["header"]
+        units = " ".join(str(h.get(k) or "") for k in ("department", "applicant", "implementer"))
+        return units + h["name"] + " ".join(s.get("document", "") for s in d.get("safeguards", []))
+
+    wanted = {d["id"] for d in DECLS if district.search(written(d))}
+    result = ask("区里那种表的项目都有哪些")
+    assert {row.declaration_id for row in result.rows} == wanted

@@ -209,6 +209,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                 if _UNIT_WORD.search(phrase) and not any(phrase in name for name in names.projects):
                     continue  # 市教委: a unit's name, never a project's short form (its 市教 fits 党员教育…)
                 found, tied = match(names.trim(phrase), names)
+                if found is not None and _mostly_unnamed(phrase, names):  # 党代表履职 is no 党…代 name cut short
+                    found, tied = None, ()
                 if found is not None and names.lost_word(phrase):  # 干部网络学院: 学院 is in no name, another thing
                     found, tied = None, ()
                     if absent is None:
@@ -248,6 +250,14 @@ def _name_then_measure(phrase: str, names: Names) -> tuple[Match | None, tuple[s
         if found is not None and not tied and (best is None or found.share > best.share):
             best = found
     return best, ()
+
+
+def _mostly_unnamed(phrase: str, names: Names) -> bool:
+    """党代表履职: the characters at the phrase's end that no name holds (表履职) are at least as many as those left
+    (党代), and two or more: the phrase speaks of something else, not of a name cut short."""
+    trimmed = names.trim(phrase)
+    tail = len(phrase) - phrase.find(trimmed) - len(trimmed) if trimmed else len(phrase)
+    return tail >= 2 and tail >= len(trimmed)
 
 
 # Nouns of institutions and places no project name of the corpus ends in (what ``lost_word`` looks for)

@@ -13,6 +13,7 @@ only part of the words: the name matcher drops characters no name holds (虚拟�
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -51,6 +52,8 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
         if len(bare) >= MIN_HEAD and _held(bare, texts):
             return replace(cues, mentions=bare, corrected=(*cues.corrected, (cues.mentions, bare)))
         return cues
+    if cues.unknown_kind and not cues.project:  # 虚拟专网运维有先例吗: no name fits; the forms write 虚拟专网
+        return _written_head(cues, _ENDING.sub("", cues.unknown_kind), texts)
     if not cues.project or len(cues.matched) != 1:
         return cues
     written, name = cues.matched[0]
@@ -69,3 +72,17 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
     if head is not None:  # 虚拟专网运维: the forms write 虚拟专网 (an 运维 form's network), not the whole phrase
         return replace(unnamed, mentions=head, corrected=(*cues.corrected, (thing, head)))
     return replace(unnamed, unknown_kind=thing)  # 视频会议系统: 视频会议 is in no form (电子会务 is another thing)
+
+
+_ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
+HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
+
+
+def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues:
+    """The cues asking for the forms that write the thing's longest head (``HEAD_SHARE`` of it at least, three
+    characters or more), said how it was read; unchanged where no form writes such a head."""
+    least = max(3, math.ceil(HEAD_SHARE * len(thing)))
+    head = next((thing[:end] for end in range(len(thing), least - 1, -1) if _held(thing[:end], texts)), None)
+    if head is None:
+        return cues
+    return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))

@@ -7,7 +7,8 @@ may be absent (污水处理厂). Here such a phrase is accepted only when
 - its other distinctive words (食堂) are held by the declarations of one project alone, with what it says is done
   (改造, 建设) written there too, and
 - the bundled embedding model (multilingual-e5-small, the index's own; offline) ranks that project first among the
-  declarations' names and 概况 for the whole phrase, ahead of every other project by ``MARGIN``;
+  declarations' names, 概况, goals and indicators both for the whole phrase and for the unwritten words alone (车辆 is
+  nearest the form that writes 公务用车; 无人机 is not);
 
 else None (the phrase stays absent, with the nearest names). The answer's scope line says which words matched and
 which were read by meaning.
@@ -28,7 +29,6 @@ from assistant.qa.content_names import _ACTS, _GENERIC, MAX_SHARE, Content, Cont
 
 log = logging.getLogger(__name__)
 _JOINS = re.compile(r"^[和跟与及同或]+|[和跟与及同或]+$")
-MARGIN = 0.01  # cosine similarity by which the project must lead the next one (e5 scores crowd near 0.8)
 OVERVIEW_CHARS = 400  # of the name, 概况, goals, rows and indicators read: what the project is and does
 
 
@@ -51,10 +51,8 @@ def by_meaning(phrase: str, contents: tuple[Content, ...]) -> ContentMatch | Non
         return None
     (name,) = holders
     ranked = _ranked(phrase, contents)
-    if ranked is None or ranked[0][1] != name:
-        return None
-    rival = next((score for score, other in ranked if other != name), None)
-    if rival is not None and ranked[0][0] - rival < MARGIN:
+    alone = _ranked("、".join(unwritten), contents)  # 车辆 alone: nearest to the form that writes 公务用车
+    if ranked is None or alone is None or ranked[0][1] != name or alone[0][1] != name:
         return None
     winner = next(c for c in contents if c.name == name)
     where = next((label for label, text in winner.places if held[0] in text), "内容")

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from assistant.qa.absent_names import absent_money_name, absent_partner
-from assistant.qa.content_names import Content, match_content
+from assistant.qa.content_names import Content, match_content, sole_holder
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
@@ -198,6 +198,8 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         return None
     if cues.unit is not None:  # 印内刊、做事业单位审计的那个组织部经费: the unit's project the words describe
         return _unit_project_by_content(full, cues, lexicon)
+    if (pair := _pointed_pair(full, cues, lexicon)) is not None:
+        return pair  # 印内刊那个跟党代表履职那个: both sides by what they do
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
     if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
@@ -259,6 +261,50 @@ def _second_side(full: str, phrase: str, first: Content, lexicon: Lexicon) -> tu
             return None, ""
         return found.winner, other.group(1)
     return None, ""
+
+
+_ASKING_START = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|看一下|比较一下|对比一下|比一下)+")
+
+
+def _pointed_pair(full: str, cues: Cues, lexicon: Lexicon) -> Cues | None:
+    """印内刊那个跟党代表履职那个: two phrases pointed at (…那个) and joined (跟/和/与/比), each described by words one
+    declaration's content alone holds (``sole_holder``), naming two projects: the cues with them (each side's
+    declaration where its name has several years and none is written), or None."""
+    for first in _POINTED.finditer(full):
+        if first.group(0) == first.group(1) or not (joined := _SIDE_JOIN.match(full, first.end())):
+            continue
+        second = _POINTED.match(full, joined.end())
+        if second is None or second.group(0) == second.group(1):
+            return None
+        one, two = _ASKING_START.sub("", first.group(1)), second.group(1)
+        (a, how_a), (b, how_b) = _side(one, lexicon), _side(two, lexicon)
+        if a is None or b is None or a.name == b.name:
+            return None
+        return replace(
+            cues,
+            project=a.name,
+            versus=b.name,
+            matched=((one, a.name), (two, b.name)),
+            matched_how=f"{how_a}；{how_b}",
+            project_years=len(lexicon.years_of(a.name)),
+            declaration_id=a.declaration_id if _shared(a, lexicon) and not cues.years else None,
+            versus_id=b.declaration_id if _shared(b, lexicon) and not cues.years else None,
+        )
+    return None
+
+
+def _side(words: str, lexicon: Lexicon) -> tuple[Content | None, str]:
+    """One side of a pair described by what it does: the one declaration whose content holds its words, else the one
+    its written words and its meaning point at (管食堂车辆的: 车辆 is in no form); with how it was matched."""
+    if (held := sole_holder(words, lexicon.contents)) is not None:
+        return held, _how(words, held)
+    if (meant := by_meaning(words, lexicon.contents)) is not None and meant.winner is not None:
+        return meant.winner, f"“{words}”{meant.how}"
+    return None, ""
+
+
+def _shared(content: Content, lexicon: Lexicon) -> bool:
+    return sum(c.name == content.name for c in lexicon.contents) > 1
 
 
 def _how(written: str, content: Content) -> str:
