@@ -134,16 +134,16 @@ def _term_pairs(terms: tuple[str, ...]) -> frozenset[str]:
 
 
 def correct_terms(
-    text: str, terms: tuple[str, ...], known: tuple[str, ...] = ()
+    text: str, terms: tuple[str, ...], known: tuple[str, ...] = (), written: str = ""
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``text`` with each homophone typo in a term of the forms replaced (合哥率 → 合格率, 满义度 → 满意度, 推松 → 推送,
     特定目标累 → 特定目标类), and (as written, as read) for each, the term's words around it.
 
     ``terms``: the corpus's indicator names, 项目类别 values and 项目构成 rows; ``known``: every other word of the corpus
-    and of the questions' vocabulary (project names, units, section and field terms). A character is read as another
-    only where no term or known word holds it, no pair it makes with a neighbour is a word of the general dictionary
-    (学院, 适用: words of their own), and exactly one character of the same sound makes, with a neighbour, a pair the
-    terms write."""
+    and of the questions' vocabulary (project names, units, section and field terms); ``written``: the forms' whole
+    text. A character is read as another only where no term or known word holds it, no pair it makes with a neighbour
+    is a word of the general dictionary (学院, 适用: words of their own) or is written in the forms (微信), and exactly
+    one character of the same sound makes, with a neighbour, a pair the terms write."""
     pairs = _term_pairs(terms)
     chars, _ = _vocabulary(terms, known)
     by_sound = _by_usual_sound(pairs)
@@ -155,7 +155,8 @@ def correct_terms(
         before, after = (out[i - 1] if i > 0 else ""), (text[i + 1] if i + 1 < len(text) else "")
         same = by_sound.get(_sound(char), frozenset())
         options = sorted({s for s in same if before + s in pairs or s + after in pairs})
-        if len(options) != 1 or is_word(before + char) or is_word(char + after):
+        pairs_written = [pair for pair in (before + char, char + after) if len(pair) == 2]
+        if len(options) != 1 or any(is_word(pair) or pair in written for pair in pairs_written):
             continue
         out[i] = options[0]
         start, end = _term_run(out, i, terms)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.corpus.store import Corpus
 from assistant.domain.framework import Level1, Level2
@@ -324,3 +325,14 @@ def terms(lexicon: Lexicon) -> tuple[str, ...]:
     """The words the forms write besides names and units: indicator names, 项目类别 values and 项目构成 rows (a typo in
     one of them is read by `assistant.qa.homophones.correct_terms`)."""
     return (*lexicon.indicator_names, *lexicon.categories, *lexicon.budget_lines)
+
+
+def written_text(lexicon: Lexicon) -> str:
+    """Every place of every form (names, sections, rows, indicator names) as one text, for telling a word the forms
+    write from a typo."""
+    return _written(lexicon.contents)
+
+
+@lru_cache(maxsize=4)
+def _written(contents: tuple[Content, ...]) -> str:
+    return "\n".join(text for content in contents for _, text in content.places)

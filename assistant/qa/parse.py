@@ -33,6 +33,7 @@ from assistant.qa.lexicon import (
     Lexicon,
     terms,
     vocabulary,
+    written_text,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.name_conditions import take_name_condition
@@ -215,7 +216,8 @@ def unexplained(rest: str) -> str:
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, corrected = correct(_normalise(question), (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
-    text, in_terms = correct_terms(text, terms(lexicon), (*lexicon.projects, *lexicon.units, *vocabulary(lexicon)))
+    known = (*lexicon.projects, *lexicon.units, *vocabulary(lexicon))
+    text, in_terms = correct_terms(text, terms(lexicon), known, written_text(lexicon))
     corrected = (*corrected, *in_terms)  # 合哥率 read as 合格率: said in the answer
     cues = Cues(
         follow_up=_is_follow_up(text),
