@@ -128,6 +128,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
         ):
             return text, replace(cues, unknown_project=money, indicator_name=None, candidates=nearest(money, names))
         if (by_content := _by_content(full, absent, cues, lexicon)) is not None:
+            for written, _ in by_content.matched if by_content.project else ():  # the described words are read
+                text = text.replace(written, _CUT, 1)
             return text, by_content
         return text, replace(cues, unknown_project=absent, candidates=resolution.candidates)
     if len(found) == 1 and (other := absent_partner(full, found[0][2], names, _CUT)):  # A和B, B absent: refused
