@@ -153,3 +153,26 @@ def test_the_kind_of_form_named_by_its_tier_filters_by_tier():
     wanted = {d["id"] for d in DECLS if district.search(written(d))}
     result = ask("区里那种表的项目都有哪些")
     assert {row.declaration_id for row in result.rows} == wanted
+
+
+def test_a_category_written_with_a_character_of_the_same_sound_filters_by_it():
+    wanted = {d["id"] for d in DECLS if d["header"].get("category") == "其他运转类"}
+    result = ask("其它运转类的项目有几个")
+    assert result.figure == f"{len(wanted)} 个"
+    assert "按“其他运转类”理解" in result.text
+
+
+def test_a_dictionary_word_is_corrected_where_three_characters_of_a_term_say_so():
+    """合格律: 格律 is a word, but 合格率 is what an indicator name writes."""
+    wanted = indicator("2019-002-02", ends="验收合格率")
+    result = ask("老干部系统验收合格律多少")
+    assert wanted["value"]["raw"].strip() in result.text
+    assert "按“合格率”理解" in result.text
+
+
+def test_a_project_pointed_at_by_a_word_of_its_indicators_with_a_measure_after_it():
+    wanted = indicator("2026-004-03", ends="平台故障处置率")
+    assert ids_writing("IPTV") >= {"2026-004-03"}
+    result = ask("IPTV运维那个平台故障处理率多少")
+    assert {row.declaration_id for row in result.rows} == {"2026-004-03"}
+    assert wanted["value"]["raw"].strip() in result.text

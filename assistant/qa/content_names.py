@@ -72,7 +72,7 @@ def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, 
     for segment in (s for s in _GENERIC.split(phrase) if s):
         found, rest = _segment_words(segment, texts, limit)
         # 污水处理: 污水 is in no declaration; 数字档案馆: no declaration has a 馆: the thing asked about is absent
-        if any(len(part) >= 2 or not any(part in t for t in texts) for part in rest):
+        if any(not any(part in t for t in texts) for part in rest):
             return ()
         # 档案数字化: 档案 and 数字化 written apart (档案日常管理和数字化建设) is a loose fit, no project; but a run of
         # ``LONG_RUN`` characters the forms write verbatim is a mark of its own (党群 + 阵地智慧服务)

@@ -156,12 +156,22 @@ def correct_terms(
         same = by_sound.get(_sound(char), frozenset())
         options = sorted({s for s in same if before + s in pairs or s + after in pairs})
         pairs_written = [pair for pair in (before + char, char + after) if len(pair) == 2]
-        if len(options) != 1 or any(is_word(pair) or pair in written for pair in pairs_written):
+        if len(options) != 1 or any(pair in written for pair in pairs_written):
+            continue
+        # 合格律: 格律 is a word, yet 合格率 is a term's: three characters a term writes outweigh the dictionary
+        if any(map(is_word, pairs_written)) and not _in_three(out, i, options[0], text, terms):
             continue
         out[i] = options[0]
         start, end = _term_run(out, i, terms)
         corrected.append((text[start:end], "".join(out[start:end])))
     return "".join(out), tuple(corrected)
+
+
+def _in_three(out: list[str], at: int, meant: str, text: str, terms: tuple[str, ...]) -> bool:
+    """Whether ``meant`` at ``at`` makes, with two neighbours, three characters a term writes (合格率)."""
+    chars = [*out[:at], meant, *text[at + 1 :]]
+    threes = ("".join(chars[start : start + 3]) for start in range(max(at - 2, 0), at + 1))
+    return any(len(three) == 3 and any(three in term for term in terms) for three in threes)
 
 
 def _term_run(out: list[str], at: int, terms: tuple[str, ...], reach: int = 2) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
+from assistant.qa.homophones import sounds
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
@@ -204,6 +205,9 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         return pair  # 印内刊那个跟党代表履职那个: both sides by what they do
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
+    if absent and described and match_content(absent, lexicon.contents) is None:  # IPTV运维那个平台故障处理率
+        found = match_content(described.group(1), lexicon.contents)
+        phrase = described.group(1) if found is not None and found.winner is not None else phrase
     if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
         return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
     if (found := match_content(phrase, lexicon.contents)) is None and (at := _POINTED.search(full)):
@@ -374,12 +378,25 @@ def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
 
 
 def take_category(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A 项目类别 value (特定目标类) filters the projects; 项目类别 is then no field asked for."""
+    """A 项目类别 value (特定目标类; also written with characters of the same sound: 其它运转类) filters the projects;
+    项目类别 is then no field asked for."""
     for category in lexicon.categories:
-        if category in text:
+        written = category if category in text else _sounding(text, category)
+        if written:
             fields = tuple(f for f in cues.header_fields if f is not HeaderField.CATEGORY)
-            return _cut(text, category), replace(cues, category=category, header_fields=fields)
+            shown = cues.corrected if written == category else (*cues.corrected, (written, category))
+            return _cut(text, written), replace(cues, category=category, header_fields=fields, corrected=shown)
     return text, cues
+
+
+def _sounding(text: str, word: str) -> str | None:
+    """The span of ``text`` that sounds as ``word`` does, every character but one written as in it (其它运转类)."""
+    heard = sounds(word)
+    for start in range(len(text) - len(word) + 1):
+        span = text[start : start + len(word)]
+        if sum(a != b for a, b in zip(span, word, strict=True)) == 1 and sounds(span) == heard:
+            return span
+    return None
 
 
 _MONEY = re.compile(r"钱|费用|金额|元|预算|花|多少")  # not 费 alone: 党费缴纳移动端 asks about functions
