@@ -176,3 +176,11 @@ def test_a_project_pointed_at_by_a_word_of_its_indicators_with_a_measure_after_i
     result = ask("IPTV运维那个平台故障处理率多少")
     assert {row.declaration_id for row in result.rows} == {"2026-004-03"}
     assert wanted["value"]["raw"].strip() in result.text
+
+
+def test_a_latin_word_before_a_short_form_points_at_the_form_that_writes_it():
+    """IPTV运维那个项目: 运维项目 alone would fit 信息化运维项目, but no form of it writes IPTV."""
+    wanted = indicator("2026-004-03", ends="平台故障处置率")
+    result = ask("IPTV运维那个项目故障处理率多少")
+    assert {row.declaration_id for row in result.rows} == {"2026-004-03"}
+    assert wanted["value"]["raw"].strip() in result.text

@@ -105,7 +105,7 @@ _ASKING = re.compile(
     r"(?:定|设|写|填|是|为)(?:的|了|成|在|为)?(?:多少|啥|什么|几).*$|(?:是|为)?多少.*$|目标值.*$|指标值.*$|(?:那个|这个|的)$"
 )
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,}")
-_POINTING = re.compile(r"^(?:那个|这个|那|这|的)+")
+_POINTING = re.compile(r"^(?:那个|这个|那|这|的|项目)+")
 
 
 def take_project_indicator(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -130,8 +130,7 @@ def take_project_indicator(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
         words = _POINTING.sub("", _ASKING.sub("", found.group()))
         if len(words) < 3 or not _MEASURE_END.search(words) or words in held:
             continue
-        heard = sounds(words)
-        scored = sorted(((SequenceMatcher(None, heard, sounds(name)).ratio(), name) for name in held), reverse=True)
+        scored = sorted(((_sounds_like(words, name), name) for name in held), reverse=True)
         if not scored or scored[0][0] < SIMILAR or len(scored) > 1 and scored[1][0] > scored[0][0] - CLEAR:
             continue
         name = scored[0][1]
@@ -139,3 +138,16 @@ def take_project_indicator(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
         shown = (*cues.corrected, (words, name))
         return text[:start] + CUT + text[start + len(words) :], replace(cues, indicator_name=name, corrected=shown)
     return text, cues
+
+
+def _sounds_like(words: str, name: str) -> float:
+    """How closely ``words`` sound like the indicator ``name`` (difflib ratio over their readings), or like its end
+    of the same length where four characters or more are written (故障处理率 for 平台故障处置率)."""
+    heard = sounds(words)
+    whole = SequenceMatcher(None, heard, sounds(name)).ratio()
+    if len(words) < TAIL_LEAST or len(name) <= len(words):
+        return whole
+    return max(whole, SequenceMatcher(None, heard, sounds(name[-len(words) :])).ratio())
+
+
+TAIL_LEAST = 4  # characters written for a measure to be matched against a name's end

@@ -115,6 +115,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     resolution = resolve(phrases(text, _CUT), names)
     found = [(position, name, name) for position, name in exact]
     for match in resolution.matches:
+        if _led_by_another(full, match.phrase, match.name, lexicon):  # IPTV运维那个项目: not 信息化运维项目
+            continue
         if match.name not in {name for _, name, _ in found}:
             at = full.find(match.phrase)  # where written whole; else where its first two characters are
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
@@ -142,6 +144,24 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     return text, replace(
         cues, project=first, versus=versus, matched=matched, ambiguous=resolution.ambiguous, project_years=held
     )
+
+
+_LEAD_RUN = re.compile(r"[A-Za-z]{2,}$")
+
+
+def _led_by_another(full: str, phrase: str, name: str, lexicon: Lexicon) -> bool:
+    """IPTV运维那个项目: the words just before a matched short form (IPTV) are written by some form but by none of the
+    matched project's, so the phrase describes another project (its content decides), not this one's name."""
+    at = full.find(phrase[:2])
+    lead = _LEAD_RUN.search(full[:at]) if at > 0 else None
+    if lead is None:
+        return False
+    word = lead.group()
+    if len(word) < 2 or not word.isascii():  # a Latin word (IPTV, PC端): Chinese before a name may be a unit or typo
+        return False
+    own = [c for c in lexicon.contents if c.name == name]
+    holds = [c for c in lexicon.contents if any(word in text for _, text in c.places)]
+    return bool(holds) and not any(c in holds for c in own)
 
 
 # A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
