@@ -54,6 +54,13 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
         return cues
     if cues.unknown_kind and not cues.project:  # 虚拟专网运维有先例吗: no name fits; the forms write 虚拟专网
         return _written_head(cues, _ENDING.sub("", cues.unknown_kind), texts)
+    named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
+    if not any(named) and cues.project_type is None and cues.category is None and not cues.mentions:
+        if (asked := _ASKED_FIRST.match(full)) is not None:  # 公务用车这块有人报过没: the thing, then the asking
+            thing = _LEADING_ASK.sub("", asked["x"])
+            if _held(thing, texts):
+                return replace(cues, mentions=thing)
+            return _written_head(cues, thing, texts) if len(thing) >= MIN_HEAD else cues
     if not cues.project or len(cues.matched) != 1:
         return cues
     written, name = cues.matched[0]
@@ -74,6 +81,12 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
     return replace(unnamed, unknown_kind=thing)  # 视频会议系统: 视频会议 is in no form (电子会务 is another thing)
 
 
+# 公务用车这块有人报过没, 人脸识别方面以前有人做过吗: the thing asked about, written first
+_ASKED_FIRST = re.compile(
+    r"^(?:请问|麻烦问下|问下)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:这一?块|这方面|方面|这类|这种|相关)?的?"
+    r"(?:以前|之前|过去|往年)?(?:有没有|有)?(?:人|单位)?(?:报过|做过|搞过|申报过|申请过|干过|弄过)"
+)
+_LEADING_ASK = re.compile(r"^(?:请问|麻烦|帮我查下|帮我|查下|看看|以前|之前|过去|往年)+")
 _ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
 HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
 

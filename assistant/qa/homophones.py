@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.qa.entities import contract
 
 # Characters of questions that are no typo whatever their sound.
-_KEEP = set("佬啥咋哪吗呢吧啊呀么嘛哈吧咱您你他她它谁几多少怎样么个们了的是有没在和与及或")
+_KEEP = set("佬啥咋哪吗呢吧啊呀么嘛哈吧咱您你他她它谁几多少怎样么个们了的是有没在和与及或做搞弄给")
 
 
 def _chinese(char: str) -> bool:

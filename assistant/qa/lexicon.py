@@ -88,6 +88,9 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("啥时候开始", (HeaderField.START,)),
     ("何时开始", (HeaderField.START,)),
     ("结束日期", (HeaderField.END,)),
+    ("截止日期", (HeaderField.END,)),
+    ("截止时间", (HeaderField.END,)),
+    ("截至日期", (HeaderField.END,)),
     ("完成日期", (HeaderField.END,)),
     ("结束时间", (HeaderField.END,)),
     ("什么时候结束", (HeaderField.END,)),
@@ -299,10 +302,14 @@ class Lexicon:
     def unit_aliases(self) -> list[tuple[str, str]]:
         """(written form, full name), longest first; every unit in the corpus is its own alias."""
         aliases = {**UNIT_ALIASES, **{unit: unit for unit in self.units}}
+        for alias, unit in list(aliases.items()):  # 人大办公厅: a short form with the unit's own last word
+            if (last := _LAST_WORD.search(unit)) and not alias.endswith(last.group()):
+                aliases.setdefault(alias + last.group(), unit)
         return sorted(aliases.items(), key=lambda item: -len(item[0]))
 
 
 _PLACE_LABELS = {SectionKind.OVERVIEW: "概况"}
+_LAST_WORD = re.compile(r"(?:办公厅|办公室)$")
 
 
 def _content(decl: Declaration) -> Content:

@@ -215,10 +215,10 @@ def unexplained(rest: str) -> str:
 
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
-    text, corrected = correct(_normalise(question), (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
-    known = (*lexicon.projects, *lexicon.units, *vocabulary(lexicon))
-    text, in_terms = correct_terms(text, terms(lexicon), known, written_text(lexicon))
-    corrected = (*corrected, *in_terms)  # 合哥率 read as 合格率: said in the answer
+    known = (*lexicon.projects, *lexicon.units, *vocabulary(lexicon))  # 体捡 is 体检 (a term's) before any name's
+    text, in_terms = correct_terms(_normalise(question), terms(lexicon), known, written_text(lexicon))
+    text, corrected = correct(text, (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
+    corrected = (*in_terms, *corrected)  # 合哥率 read as 合格率, 老干布 as 老干部: said in the answer
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
@@ -339,12 +339,14 @@ def _normalise(question: str) -> str:
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
+    text = _ELDEST.sub(lambda m: f"第{m[1]}", text)  # 排老二: spoken for 第二
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_ELDEST = re.compile(r"(?<=排)老([二三四五])|(?<=排)老(二)(?=的)")  # 排老二, 排老三: second, third place
 _WHOLE_CORPUS = re.compile(r"(?:整个|全部|全)(?:语料)?库(?:里面?|中)?的?|(?:语料)?库里(?:面|头)?的?")
 _AVERAGED = re.compile(r"平均(?:算|摊|分)?下来|平摊下来|均摊下来")
 _DEAR = re.compile(r"(哪个|哪一个|哪项|谁)更?(贵|便宜)")
@@ -419,6 +421,7 @@ def _has_term(text: str, term: str) -> bool:
     return re.search(re.escape(term) + "(?!值)", text) is not None
 
 
+_MEASURE_NAMED = re.compile(r".{4,}(?:率|度|性)$")  # a whole measure's name (…培训完成率), not a word of one
 _APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送|要了|要的|要多少")  # 今年报了多少: the amount applied for
 
 
@@ -491,6 +494,8 @@ def _older_target(text: str, cues: Cues) -> Target | None:
     # 组织部门建设经费的时效指标都有啥: 经费 there ends the project's short name; the indicators are asked for.
     # 远教电教经费的管理人员满意度写的多少: the value of an indicator is asked, 多少 there is no sum.
     not_a_sum = not _any(text, _SUM) or _TYPICAL.search(text) is not None
+    # 援派干部人才体检及培训完成率多少 组织部门建设经费: a measure named whole asks its value, 经费 ends the name
+    not_a_sum = not_a_sum or cues.indicator_name is not None and _MEASURE_NAMED.search(cues.indicator_name) is not None
     names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not_a_sum
     if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
         if not names_indicators:

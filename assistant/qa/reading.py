@@ -401,12 +401,26 @@ def take_category(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A 项目类别 value (特定目标类; also written with characters of the same sound: 其它运转类) filters the projects;
     项目类别 is then no field asked for."""
     for category in lexicon.categories:
-        written = category if category in text else _sounding(text, category)
+        written = category if category in text else _sounding(text, category) or _tail_of(text, category, lexicon)
         if written:
             fields = tuple(f for f in cues.header_fields if f is not HeaderField.CATEGORY)
             shown = cues.corrected if written == category else (*cues.corrected, (written, category))
             return _cut(text, written), replace(cues, category=category, header_fields=fields, corrected=shown)
     return text, cues
+
+
+def _tail_of(text: str, category: str, lexicon: Lexicon) -> str | None:
+    """运转类 for 其他运转类: the category's end (three characters or more, ending in 类) that no other category ends
+    in, written in ``text``."""
+    for start in range(1, len(category) - 2):
+        tail = category[start:]
+        if (
+            tail.endswith("类")
+            and tail in text
+            and not any(c.endswith(tail) for c in lexicon.categories if c != category)
+        ):
+            return tail
+    return None
 
 
 def _sounding(text: str, word: str) -> str | None:
