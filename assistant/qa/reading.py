@@ -165,7 +165,7 @@ def _led_by_another(full: str, phrase: str, name: str, lexicon: Lexicon) -> bool
 
 
 # A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
-_DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:那个|这个|那|这)(?:项目|系统|平台|工程)")
+_DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个|那笔|这笔|那|这)(?:项目|系统|平台|工程|经费|费用|钱)")
 
 
 # 远教电教那个经费, 网上交党费那个系统: the words before 那个/这个 point at a project (chatter before them is kept)
