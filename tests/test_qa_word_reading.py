@@ -13,7 +13,7 @@ against values read here from corpus/declarations/*.json (never typed in):
 import json
 
 import pytest
-from qa_support import DECLS, SCOPE, ask
+from qa_support import DECLS, SCOPE, TODAY, ask
 
 from assistant.qa.homophones import correct_terms, is_word
 from assistant.qa.lexicon import terms
@@ -184,3 +184,27 @@ def test_a_latin_word_before_a_short_form_points_at_the_form_that_writes_it():
     result = ask("IPTV运维那个项目故障处理率多少")
     assert {row.declaration_id for row in result.rows} == {"2026-004-03"}
     assert wanted["value"]["raw"].strip() in result.text
+
+
+def test_words_officers_use_for_fields_categories_spans_and_units():
+    org = decl_of("组织力建设信息化平台", 2020)
+    assert org["header"]["end_date"] in ask("组织力平台的截止时间是哪天").text
+    running = [d for d in DECLS if d["header"].get("category") == "其他运转类"]
+    assert ask("运转类的项目一共几个").figure == f"{len(running)} 个"
+    office = "上海市人民代表大会常务委员会办公厅"
+    held = [d for d in DECLS if office in json_text(d["header"])]
+    assert ask("人大办公厅报了几个项目").figure == f"{len(held)} 个"
+
+
+def test_existence_of_a_thing_written_first_then_asked():
+    result = ask("公务用车方面以前有人做过吗")
+    assert "有。" in result.text and not result.refused
+    assert {row.declaration_id for row in result.rows} == ids_writing("公务用车")
+
+
+def test_a_phone_as_a_means_is_no_phone_field():
+    from assistant.qa.models import HeaderField
+    from assistant.qa.parse import read
+
+    cues = read("手机上缴党费那套系统有哪些功能", SCOPE.current().qa.lexicon, today=TODAY).cues
+    assert HeaderField.PHONE not in cues.header_fields

@@ -165,7 +165,9 @@ def _led_by_another(full: str, phrase: str, name: str, lexicon: Lexicon) -> bool
 
 
 # A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
-_DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个|那笔|这笔|那|这)(?:项目|系统|平台|工程|经费|费用|钱)")
+_DESCRIBED = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个|那笔|这笔|那套|这套|那|这)(?:项目|系统|平台|工程|经费|费用|钱)"
+)
 
 
 # 远教电教那个经费, 网上交党费那个系统: the words before 那个/这个 point at a project (chatter before them is kept)
@@ -245,6 +247,9 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
             )
     if found is None and (described or absent and _POINTED.search(full)):  # 管食堂车辆的那个: 车辆 read by meaning
         found = by_meaning(phrase, lexicon.contents)
+        if found is None and described and described.group(1) != phrase:  # 手机上缴党费那套系统
+            found = by_meaning(described.group(1), lexicon.contents)
+            phrase = described.group(1) if found is not None else phrase
     if found is None:
         if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
             return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
@@ -378,6 +383,7 @@ _WHEN = re.compile(
     r"(开始|启动|开工|起始|结束|完成|截止|到期|结项|完工|收尾)"
 )
 _STARTS = ("开始", "启动", "开工", "起始")
+_BY_PHONE = re.compile(r"手机(?:上|端|缴|交|支付|付|办|用|APP|app|客户端)")
 
 
 def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
@@ -388,7 +394,7 @@ def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
         fields += [field] if field not in fields else []
     text = _WHEN.sub(_CUT, text)
     for term, named in HEADER_TERMS:
-        if term in text:
+        if term in text and not (term == "手机" and _BY_PHONE.search(text)):  # 手机上缴党费: a means, no field
             fields += [f for f in named if f not in fields]
             text = _cut(text, term)
     rows = next((kind for term, kind in ROW_TERMS if term in text), None)
