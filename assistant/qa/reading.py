@@ -7,11 +7,13 @@ import re
 from dataclasses import replace
 
 from assistant.qa.absent_names import absent_money_name, absent_partner
-from assistant.qa.content_names import Content, match_content, sole_holder
+from assistant.qa.content_names import match_content
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
+from assistant.qa.described import POINTED as _POINTED
+from assistant.qa.described import how_matched, led_by_another, pointed_pair, second_side
 from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
 from assistant.qa.homophones import sounds
@@ -115,7 +117,7 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     resolution = resolve(phrases(text, _CUT), names)
     found = [(position, name, name) for position, name in exact]
     for match in resolution.matches:
-        if _led_by_another(full, match.phrase, match.name, lexicon):  # IPTV运维那个项目: not 信息化运维项目
+        if led_by_another(full, match.phrase, match.name, lexicon):  # IPTV运维那个项目: not 信息化运维项目
             continue
         if match.name not in {name for _, name, _ in found}:
             at = full.find(match.phrase)  # where written whole; else where its first two characters are
@@ -146,24 +148,6 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     )
 
 
-_LEAD_RUN = re.compile(r"[A-Za-z]{2,}$")
-
-
-def _led_by_another(full: str, phrase: str, name: str, lexicon: Lexicon) -> bool:
-    """IPTV运维那个项目: the words just before a matched short form (IPTV) are written by some form but by none of the
-    matched project's, so the phrase describes another project (its content decides), not this one's name."""
-    at = full.find(phrase[:2])
-    lead = _LEAD_RUN.search(full[:at]) if at > 0 else None
-    if lead is None:
-        return False
-    word = lead.group()
-    if len(word) < 2 or not word.isascii():  # a Latin word (IPTV, PC端): Chinese before a name may be a unit or typo
-        return False
-    own = [c for c in lexicon.contents if c.name == name]
-    holds = [c for c in lexicon.contents if any(word in text for _, text in c.places)]
-    return bool(holds) and not any(c in holds for c in own)
-
-
 # A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
 _DESCRIBED = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个|那笔|这笔|那套|这套|那|这)(?:项目|系统|平台|工程|经费|费用|钱)"
@@ -171,7 +155,6 @@ _DESCRIBED = re.compile(
 
 
 # 远教电教那个经费, 网上交党费那个系统: the words before 那个/这个 point at a project (chatter before them is kept)
-_POINTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个)(?:项目|系统|平台|工程|经费|费用|钱)?")
 _NAME_GENERIC = re.compile(
     r"项目|经费|建设|管理|工作|系统|平台|信息|上海|市|区|人大|党建|组织|服务|中心|改造|采购|购置|维修|升级|加装|开发|运维"
 )  # what a project is or does in general: no one name's mark (档案馆改造 is no 基础设施改造)
@@ -223,7 +206,7 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         return None
     if cues.unit is not None:  # 印内刊、做事业单位审计的那个组织部经费: the unit's project the words describe
         return _unit_project_by_content(full, cues, lexicon)
-    if (pair := _pointed_pair(full, cues, lexicon)) is not None:
+    if (pair := pointed_pair(full, cues, lexicon)) is not None:
         return pair  # 印内刊那个跟党代表履职那个: both sides by what they do
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
@@ -262,84 +245,16 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
     if not pointed and found.where == "指标" and cues.funding_field is not None:
         return replace(cues, unknown_project=phrase, candidates=(found.winner.name,))
     shared = sum(c.name == found.winner.name for c in lexicon.contents) > 1
-    versus, other = _second_side(full, phrase, found.winner, lexicon)
+    versus, other = second_side(full, phrase, found.winner, lexicon)
     return replace(
         cues,
         project=found.winner.name,
         declaration_id=found.winner.declaration_id if shared and not cues.years else None,
         versus=versus.name if versus else None,
         matched=((phrase, found.winner.name), *([(other, versus.name)] if versus else [])),
-        matched_how=found.how + (f"；{_how(other, versus)}" if versus else ""),
+        matched_how=found.how + (f"；{how_matched(other, versus)}" if versus else ""),
         project_years=len(lexicon.years_of(found.winner.name)),
     )
-
-
-_SIDE_JOIN = re.compile(r"(?:的|项目|系统|平台|经费)*(?:和|跟|与|同|及|对比|比较|比)")
-
-
-def _second_side(full: str, phrase: str, first: Content, lexicon: Lexicon) -> tuple[Content | None, str]:
-    """党代表履职那个项目和内刊那个: a second project pointed at after the first (joined by 和/跟/与/比), described by
-    words one other declaration's content alone holds (``match_content``); (None, "") where there is none."""
-    for pointed in _POINTED.finditer(full):
-        if pointed.group(1) not in phrase and phrase.removesuffix("项目") not in pointed.group(1):
-            continue
-        joined = _SIDE_JOIN.match(full, pointed.end())
-        other = _POINTED.match(full, joined.end()) if joined else None
-        if other is None or other.group(0) == other.group(1):
-            return None, ""
-        found = match_content(other.group(1), lexicon.contents)
-        if found is None or found.winner is None or found.winner.name == first.name:
-            return None, ""
-        return found.winner, other.group(1)
-    return None, ""
-
-
-_ASKING_START = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|看一下|比较一下|对比一下|比一下)+")
-
-
-def _pointed_pair(full: str, cues: Cues, lexicon: Lexicon) -> Cues | None:
-    """印内刊那个跟党代表履职那个: two phrases pointed at (…那个) and joined (跟/和/与/比), each described by words one
-    declaration's content alone holds (``sole_holder``), naming two projects: the cues with them (each side's
-    declaration where its name has several years and none is written), or None."""
-    for first in _POINTED.finditer(full):
-        if first.group(0) == first.group(1) or not (joined := _SIDE_JOIN.match(full, first.end())):
-            continue
-        second = _POINTED.match(full, joined.end())
-        if second is None or second.group(0) == second.group(1):
-            return None
-        one, two = _ASKING_START.sub("", first.group(1)), second.group(1)
-        (a, how_a), (b, how_b) = _side(one, lexicon), _side(two, lexicon)
-        if a is None or b is None or a.name == b.name:
-            return None
-        return replace(
-            cues,
-            project=a.name,
-            versus=b.name,
-            matched=((one, a.name), (two, b.name)),
-            matched_how=f"{how_a}；{how_b}",
-            project_years=len(lexicon.years_of(a.name)),
-            declaration_id=a.declaration_id if _shared(a, lexicon) and not cues.years else None,
-            versus_id=b.declaration_id if _shared(b, lexicon) and not cues.years else None,
-        )
-    return None
-
-
-def _side(words: str, lexicon: Lexicon) -> tuple[Content | None, str]:
-    """One side of a pair described by what it does: the one declaration whose content holds its words, else the one
-    its written words and its meaning point at (管食堂车辆的: 车辆 is in no form); with how it was matched."""
-    if (held := sole_holder(words, lexicon.contents)) is not None:
-        return held, _how(words, held)
-    if (meant := by_meaning(words, lexicon.contents)) is not None and meant.winner is not None:
-        return meant.winner, f"“{words}”{meant.how}"
-    return None, ""
-
-
-def _shared(content: Content, lexicon: Lexicon) -> bool:
-    return sum(c.name == content.name for c in lexicon.contents) > 1
-
-
-def _how(written: str, content: Content) -> str:
-    return f"“{written}”按内容匹配到“{content.name}”"
 
 
 def _cut_phrase(text: str, phrase: str) -> str:
