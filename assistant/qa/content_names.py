@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 CLEAR = 2.0  # a winner's occurrences of the words, against the next declaration's
+LONG_RUN = 5  # characters of a distinctive word written verbatim that mark one project even beside another word
 MAX_SHARE = 0.34  # a word in more than this share of the declarations is no one project's mark
 # The places that say what a project is and does; 必要性, 立项依据, 实施计划 tell of other things too (换届选举).
 DEFINING = re.compile(r"名称|概况|目标|项目构成|指标")
@@ -47,6 +48,7 @@ class ContentMatch:
     winner: Content | None
     where: str  # the place the first word was found in the winner (概况, 项目构成…)
     close: tuple[str, ...]
+    unwritten: tuple[str, ...] = ()  # words no form writes, read by meaning (`assistant.qa.meaning`)
 
     @property
     def how(self) -> str:
@@ -54,7 +56,11 @@ class ContentMatch:
         if self.winner is None:
             return ""
         quoted = "、".join(f"“{w}”" for w in self.words)
-        return f"按{self.where}中的{quoted}匹配到“{self.winner.name}”"
+        said = f"按{self.where}中的{quoted}匹配到“{self.winner.name}”"
+        if self.unwritten:
+            unwritten = "、".join(f"“{w}”" for w in self.unwritten)
+            said += f"；{unwritten}各表没有原词，按语义相近判断"
+        return said
 
 
 def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, ...]:
@@ -66,11 +72,11 @@ def distinctive_words(phrase: str, contents: tuple[Content, ...]) -> tuple[str, 
     for segment in (s for s in _GENERIC.split(phrase) if s):
         found, rest = _segment_words(segment, texts, limit)
         # 污水处理: 污水 is in no declaration; 数字档案馆: no declaration has a 馆: the thing asked about is absent
-        if any(len(part) >= 2 or not any(part in t for t in texts) for part in rest):
+        if any(not any(part in t for t in texts) for part in rest):
             return ()
-        if (
-            len(found) > 1
-        ):  # 档案数字化: 档案 and 数字化 written apart (档案日常管理和数字化建设) is a loose fit, no project
+        # 档案数字化: 档案 and 数字化 written apart (档案日常管理和数字化建设) is a loose fit, no project; but a run of
+        # ``LONG_RUN`` characters the forms write verbatim is a mark of its own (党群 + 阵地智慧服务)
+        if len(found) > 1 and max(map(len, found)) < LONG_RUN:
             return ()
         words.extend(found)
     return tuple(dict.fromkeys(words))

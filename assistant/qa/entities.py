@@ -209,6 +209,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                 if _UNIT_WORD.search(phrase) and not any(phrase in name for name in names.projects):
                     continue  # 市教委: a unit's name, never a project's short form (its 市教 fits 党员教育…)
                 found, tied = match(names.trim(phrase), names)
+                if found is not None and _mostly_unnamed(phrase, names):  # 党代表履职 is no 党…代 name cut short
+                    found, tied = None, ()
                 if found is not None and names.lost_word(phrase):  # 干部网络学院: 学院 is in no name, another thing
                     found, tied = None, ()
                     if absent is None:
@@ -217,6 +219,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                 head = phrase.removesuffix("项目")
                 if found is None and head != phrase and names.trim(head) == head:  # 会务系统(那个)项目
                     found, tied = match(head, names)
+                if found is None and not looks_like_name(phrase):  # 信息化运维驻场人数: a name, then a measure
+                    found, tied = _name_then_measure(phrase, names)
                 if found is not None:
                     if found.name not in {m.name for m in matches}:
                         matches.append(found)
@@ -225,6 +229,35 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                     absent = phrase if looks_like_name(phrase) else trimmed
                     candidates = nearest(phrase, names)
     return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
+
+
+# The end of a measure written after a project's short name (驻场人数, 故障处理率, 满意度, 及时性, 运行天数)
+_MEASURE_END = re.compile(r"(?:率|度|性|人数|次数|天数|数量|时间|时长)$")
+
+
+def _name_then_measure(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
+    """信息化运维驻场人数, 远程教育运维平台故障处理率: the head of the phrase that matches one project best (the name
+    explaining most of it; the longer on a tie), where what follows (two characters or more, in no name) ends like a
+    measure; the match's phrase is the head alone."""
+    if not _MEASURE_END.search(phrase):
+        return None, ()
+    best: Match | None = None
+    for end in range(len(phrase) - 2, 1, -1):
+        head, tail = phrase[:end], phrase[end:]
+        if any(tail in name for name in names.projects):
+            continue
+        found, tied = match(names.trim(head), names)
+        if found is not None and not tied and (best is None or found.share > best.share):
+            best = found
+    return best, ()
+
+
+def _mostly_unnamed(phrase: str, names: Names) -> bool:
+    """党代表履职: the characters at the phrase's end that no name holds (表履职) are at least as many as those left
+    (党代), and two or more: the phrase speaks of something else, not of a name cut short."""
+    trimmed = names.trim(phrase)
+    tail = len(phrase) - phrase.find(trimmed) - len(trimmed) if trimmed else len(phrase)
+    return tail >= 2 and tail >= len(trimmed)
 
 
 # Nouns of institutions and places no project name of the corpus ends in (what ``lost_word`` looks for)

@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.qa.entities import contract
 
 # Characters of questions that are no typo whatever their sound.
-_KEEP = set("佬啥咋哪吗呢吧啊呀么嘛哈吧咱您你他她它谁几多少怎样么个们了的是有没在和与及或")
+_KEEP = set("佬啥咋哪吗呢吧啊呀么嘛哈吧咱您你他她它谁几多少怎样么个们了的是有没在和与及或做搞弄给")
 
 
 def _chinese(char: str) -> bool:
@@ -98,3 +98,91 @@ def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> 
                 end += 1
             corrected.append((text[start:end], "".join(out[start:i]) + options[0] + text[i + 1 : end]))
     return "".join(out), tuple(corrected)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> bytes:
+    """jieba's general dictionary (one ``word freq tag`` a line), read as bytes once (5 MB, a few milliseconds); only
+    where a correction of a term's character is considered."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return b""
+    return (Path(spec.origin).parent / "dict.txt").read_bytes()
+
+
+def is_word(pair: str) -> bool:
+    """Whether ``pair`` is a word of the general dictionary (学院, 适用, 之家): written so, it is no typo."""
+    return len(pair) == 2 and f"\n{pair} ".encode() in _dictionary()
+
+
+# Words of questions written beside a term (那个, 里有, 的比): never a term's typo.
+_KEEP_BESIDE_TERMS = set("那这里比跟同把被给让从向对按")
+
+
+@lru_cache(maxsize=8)
+def _by_usual_sound(pairs: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Usual reading → the characters of the terms read so usually (盖 is gai, not its rare ge: 合哥率 is 合格率 alone)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for char in {char for pair in pairs for char in pair if _chinese(char)}:
+        found[_sound(char)].add(char)
+    return {reading: frozenset(chars) for reading, chars in found.items()}
+
+
+@lru_cache(maxsize=8)
+def _term_pairs(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(term[i : i + 2] for term in terms for i in range(len(term) - 1))
+
+
+def correct_terms(
+    text: str, terms: tuple[str, ...], known: tuple[str, ...] = (), written: str = ""
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with each homophone typo in a term of the forms replaced (合哥率 → 合格率, 满义度 → 满意度, 推松 → 推送,
+    特定目标累 → 特定目标类), and (as written, as read) for each, the term's words around it.
+
+    ``terms``: the corpus's indicator names, 项目类别 values and 项目构成 rows; ``known``: every other word of the corpus
+    and of the questions' vocabulary (project names, units, section and field terms); ``written``: the forms' whole
+    text. A character is read as another only where no term or known word holds it, no pair it makes with a neighbour
+    is a word of the general dictionary (学院, 适用: words of their own) or is written in the forms (微信), and exactly
+    one character of the same sound makes, with a neighbour, a pair the terms write."""
+    pairs = _term_pairs(terms)
+    chars, _ = _vocabulary(terms, known)
+    by_sound = _by_usual_sound(pairs)
+    out = list(text)
+    corrected = []
+    for i, char in enumerate(text):
+        if char in chars or char in _KEEP or char in _KEEP_BESIDE_TERMS or not _chinese(char):
+            continue
+        before, after = (out[i - 1] if i > 0 else ""), (text[i + 1] if i + 1 < len(text) else "")
+        same = by_sound.get(_sound(char), frozenset())
+        options = sorted({s for s in same if before + s in pairs or s + after in pairs})
+        pairs_written = [pair for pair in (before + char, char + after) if len(pair) == 2]
+        if len(options) != 1 or any(pair in written for pair in pairs_written):
+            continue
+        # 合格律: 格律 is a word, yet 合格率 is a term's: three characters a term writes outweigh the dictionary
+        if any(map(is_word, pairs_written)) and not _in_three(out, i, options[0], text, terms):
+            continue
+        out[i] = options[0]
+        start, end = _term_run(out, i, terms)
+        corrected.append((text[start:end], "".join(out[start:end])))
+    return "".join(out), tuple(corrected)
+
+
+def _in_three(out: list[str], at: int, meant: str, text: str, terms: tuple[str, ...]) -> bool:
+    """Whether ``meant`` at ``at`` makes, with two neighbours, three characters a term writes (合格率)."""
+    chars = [*out[:at], meant, *text[at + 1 :]]
+    threes = ("".join(chars[start : start + 3]) for start in range(max(at - 2, 0), at + 1))
+    return any(len(three) == 3 and any(three in term for term in terms) for three in threes)
+
+
+def _term_run(out: list[str], at: int, terms: tuple[str, ...], reach: int = 2) -> tuple[int, int]:
+    """The span around ``at`` (at most ``reach`` characters either side) shown as read: the shortest of three
+    characters or more that ends a term (合格率, 满意度, 特定目标类), else the longest that ends one (推送)."""
+    ends = []
+    for start in range(max(at - reach, 0), at + 1):
+        for end in range(at + 1, min(at + reach + 1, len(out)) + 1):
+            if end - start >= 2 and any(term.endswith("".join(out[start:end])) for term in terms):
+                ends.append((start, end))
+    three = [span for span in ends if span[1] - span[0] >= 3]
+    if three:
+        return min(three, key=lambda span: (span[1] - span[0], span[0]))
+    return max(ends, key=lambda span: span[1] - span[0], default=(max(at - 1, 0), at + 1))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from assistant.qa.cues import CUT, Cues, common, cut
+from assistant.qa.homophones import sounds
 from assistant.qa.lexicon import MEASURE, Lexicon
 from assistant.qa.reading import in_order
 
@@ -61,11 +63,18 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, 
     }
     # asks_value: 第三方接口开发, 党费缴纳移动端…功能 ask for no measure
     fits = {name: run for name, run in fits.items() if asks_value or MEASURE.search(run) or _named_indicator(text, run)}
+    if (
+        len(fits) > 1
+    ):  # 两新组织信息推送: …信息宣传推送 fits all eight, …信息宣传内容 only 两新组织信息: the clearly longer
+        ranked = sorted(fits.items(), key=lambda fit: -len(fit[1]))
+        fits = dict(ranked[:1]) if len(ranked[0][1]) >= len(ranked[1][1]) + CLEARLY_LONGER else fits
     if len(fits) != 1:
         return text, cues
     (name, run), *_ = fits.items()
     return cut(text, run), replace(cues, indicator_name=name)
 
+
+CLEARLY_LONGER = 2  # characters by which one name's fitting run must beat every other's
 
 # 验收类的指标, 及时性的指标, 完成率这类指标: a word before 指标 (类/方面/这类 between)
 _WORD_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,6})(?:这一?类|类|方面|相关)?的?(?:绩效)?指标")
@@ -85,3 +94,60 @@ def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems:
     if sum(word in name for name in lexicon.indicator_names) < 2 or any(word in p for p in lexicon.projects):
         return text, cues
     return cut(text, word), replace(cues, indicator_name=word)
+
+
+SIMILAR = 0.75  # the words' sounds against an indicator name's (difflib ratio)
+CLEAR = 0.1  # by which the closest name must beat the next
+# A measure's own ending (驻场人数, 故障处理率, 满意度, 及时性)
+_MEASURE_END = re.compile(r"(?:率|度|性|人数|次数|天数|数量|时间|时长)$")
+# What asks for the value after a measure's words, and words that are no part of its name
+_ASKING = re.compile(
+    r"(?:定|设|写|填|是|为)(?:的|了|成|在|为)?(?:多少|啥|什么|几).*$|(?:是|为)?多少.*$|目标值.*$|指标值.*$|(?:那个|这个|的)$"
+)
+_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,}")
+_POINTING = re.compile(r"^(?:那个|这个|那|这|的|项目)+")
+
+
+def take_project_indicator(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """信息化运维驻场人数定的多少 (驻场人员数量), 远程教育运维那个平台故障处理率 (平台故障处置率): with one project named
+    and no indicator read, words left over that end like a measure are that project's indicator whose name sounds
+    closest (``SIMILAR``, clearly before the next); taken whole, and said how it was read (``corrected``)."""
+    if not cues.project or cues.versus or cues.indicator_name or cues.level1 or cues.level2:
+        return text, cues
+    if cues.header_fields or cues.section or cues.rows or cues.funding_field or cues.mentions:
+        return text, cues
+    held = tuple(
+        dict.fromkeys(
+            name
+            for content in lexicon.contents
+            if content.name == cues.project
+            for label, written in content.places
+            if label == "指标"
+            for name in written.split("\n")
+        )
+    )
+    for found in _RUN.finditer(text):
+        words = _POINTING.sub("", _ASKING.sub("", found.group()))
+        if len(words) < 3 or not _MEASURE_END.search(words) or words in held:
+            continue
+        scored = sorted(((_sounds_like(words, name), name) for name in held), reverse=True)
+        if not scored or scored[0][0] < SIMILAR or len(scored) > 1 and scored[1][0] > scored[0][0] - CLEAR:
+            continue
+        name = scored[0][1]
+        start = found.start() + found.group().find(words)
+        shown = (*cues.corrected, (words, name))
+        return text[:start] + CUT + text[start + len(words) :], replace(cues, indicator_name=name, corrected=shown)
+    return text, cues
+
+
+def _sounds_like(words: str, name: str) -> float:
+    """How closely ``words`` sound like the indicator ``name`` (difflib ratio over their readings), or like its end
+    of the same length where four characters or more are written (故障处理率 for 平台故障处置率)."""
+    heard = sounds(words)
+    whole = SequenceMatcher(None, heard, sounds(name)).ratio()
+    if len(words) < TAIL_LEAST or len(name) <= len(words):
+        return whole
+    return max(whole, SequenceMatcher(None, heard, sounds(name[-len(words) :])).ratio())
+
+
+TAIL_LEAST = 4  # characters written for a measure to be matched against a name's end

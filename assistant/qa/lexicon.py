@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.corpus.store import Corpus
 from assistant.domain.framework import Level1, Level2
@@ -87,6 +88,9 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("啥时候开始", (HeaderField.START,)),
     ("何时开始", (HeaderField.START,)),
     ("结束日期", (HeaderField.END,)),
+    ("截止日期", (HeaderField.END,)),
+    ("截止时间", (HeaderField.END,)),
+    ("截至日期", (HeaderField.END,)),
     ("完成日期", (HeaderField.END,)),
     ("结束时间", (HeaderField.END,)),
     ("什么时候结束", (HeaderField.END,)),
@@ -298,10 +302,14 @@ class Lexicon:
     def unit_aliases(self) -> list[tuple[str, str]]:
         """(written form, full name), longest first; every unit in the corpus is its own alias."""
         aliases = {**UNIT_ALIASES, **{unit: unit for unit in self.units}}
+        for alias, unit in list(aliases.items()):  # 人大办公厅: a short form with the unit's own last word
+            if (last := _LAST_WORD.search(unit)) and not alias.endswith(last.group()):
+                aliases.setdefault(alias + last.group(), unit)
         return sorted(aliases.items(), key=lambda item: -len(item[0]))
 
 
 _PLACE_LABELS = {SectionKind.OVERVIEW: "概况"}
+_LAST_WORD = re.compile(r"(?:办公厅|办公室)$")
 
 
 def _content(decl: Declaration) -> Content:
@@ -318,3 +326,20 @@ def vocabulary(lexicon: Lexicon) -> tuple[str, ...]:
     lines, categories and the terms of sections, header fields, rows, funding and levels (a typo is none of these)."""
     terms = [t for t, _ in (*SECTION_TERMS, *HEADER_TERMS, *ROW_TERMS, *FUNDING_TERMS)] + [t for t, _, _ in LEVEL_TERMS]
     return (*lexicon.indicator_names, *lexicon.budget_lines, *lexicon.categories, *terms)
+
+
+def terms(lexicon: Lexicon) -> tuple[str, ...]:
+    """The words the forms write besides names and units: indicator names, 项目类别 values and 项目构成 rows (a typo in
+    one of them is read by `assistant.qa.homophones.correct_terms`)."""
+    return (*lexicon.indicator_names, *lexicon.categories, *lexicon.budget_lines)
+
+
+def written_text(lexicon: Lexicon) -> str:
+    """Every place of every form (names, sections, rows, indicator names) as one text, for telling a word the forms
+    write from a typo."""
+    return _written(lexicon.contents)
+
+
+@lru_cache(maxsize=4)
+def _written(contents: tuple[Content, ...]) -> str:
+    return "\n".join(text for content in contents for _, text in content.places)

@@ -19,8 +19,9 @@ from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, SAME_VALUE, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
-from assistant.qa.homophones import correct
-from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
+from assistant.qa.existence import settle_existence
+from assistant.qa.homophones import correct, correct_terms
+from assistant.qa.indicator_names import take_indicator_name, take_indicator_word, take_project_indicator
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
@@ -30,7 +31,9 @@ from assistant.qa.lexicon import (
     TYPE_TERM,
     TYPE_WORDS,
     Lexicon,
+    terms,
     vocabulary,
+    written_text,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.name_conditions import take_name_condition
@@ -144,6 +147,8 @@ _ASPECTS = re.compile(
 _BOUND = re.compile(
     r"控制在|[几多少]\S{0,3}(?:以内|以下|之内|以上)|不超过|不高于|不低于|几月|哪个月|什么时候|何时|哪天|几号"
 )
+# 一周几条, 每月多少次: a value per period asked (the target of a measure named by its own words)
+_RATE = re.compile(r"(?:每|一)(?:周|月|年|天|日|季度?|学期)(?:几|多少)")
 _HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
 _COMMON = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|参考|借鉴|举例"  # 有什么可参考的
@@ -210,7 +215,10 @@ def unexplained(rest: str) -> str:
 
 
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
-    text, corrected = correct(_normalise(question), (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
+    known = (*lexicon.projects, *lexicon.units, *vocabulary(lexicon))  # 体捡 is 体检 (a term's) before any name's
+    text, in_terms = correct_terms(_normalise(question), terms(lexicon), known, written_text(lexicon))
+    text, corrected = correct(text, (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
+    corrected = (*in_terms, *corrected)  # 合哥率 read as 合格率, 老干布 as 老干部: said in the answer
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
@@ -237,7 +245,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
-    asks_value = _TYPICAL.search(text) is not None or _BOUND.search(text) is not None
+    asks_value = _TYPICAL.search(text) is not None or _BOUND.search(text) is not None or _RATE.search(text) is not None
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=_LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=_LEVEL_STEMS)
     text, cues = take_fields(text, cues)
@@ -247,10 +255,12 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines), lexicon.contents
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
+    text, cues = take_project_indicator(text, cues, lexicon)  # 信息化运维驻场人数: the project's 驻场人员数量
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
     text, cues = take_kind(text, cues, project_names(lexicon))
+    cues = settle_existence(cues, full, lexicon)  # 虚拟专网运维有先例吗: what the forms write, not a name's part
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
@@ -329,12 +339,14 @@ def _normalise(question: str) -> str:
     text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
+    text = _ELDEST.sub(lambda m: f"第{m[1]}", text)  # 排老二: spoken for 第二
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_ELDEST = re.compile(r"(?<=排)老([二三四五])|(?<=排)老(二)(?=的)")  # 排老二, 排老三: second, third place
 _WHOLE_CORPUS = re.compile(r"(?:整个|全部|全)(?:语料)?库(?:里面?|中)?的?|(?:语料)?库里(?:面|头)?的?")
 _AVERAGED = re.compile(r"平均(?:算|摊|分)?下来|平摊下来|均摊下来")
 _DEAR = re.compile(r"(哪个|哪一个|哪项|谁)更?(贵|便宜)")
@@ -409,6 +421,7 @@ def _has_term(text: str, term: str) -> bool:
     return re.search(re.escape(term) + "(?!值)", text) is not None
 
 
+_MEASURE_NAMED = re.compile(r".{4,}(?:率|度|性)$")  # a whole measure's name (…培训完成率), not a word of one
 _APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送|要了|要的|要多少")  # 今年报了多少: the amount applied for
 
 
@@ -481,6 +494,8 @@ def _older_target(text: str, cues: Cues) -> Target | None:
     # 组织部门建设经费的时效指标都有啥: 经费 there ends the project's short name; the indicators are asked for.
     # 远教电教经费的管理人员满意度写的多少: the value of an indicator is asked, 多少 there is no sum.
     not_a_sum = not _any(text, _SUM) or _TYPICAL.search(text) is not None
+    # 援派干部人才体检及培训完成率多少 组织部门建设经费: a measure named whole asks its value, 经费 ends the name
+    not_a_sum = not_a_sum or cues.indicator_name is not None and _MEASURE_NAMED.search(cues.indicator_name) is not None
     names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not_a_sum
     if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
         if not names_indicators:
@@ -492,6 +507,8 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
     ):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
+    if conditioned and bare.endswith("的") and not cues.project:
+        return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的: those (projects) that meet the condition
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
     wants_projects = _any(text, _LIST_PROJECTS[:7]) and not (about_indicators and (cues.project or cues.declaration_id))

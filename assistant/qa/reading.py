@@ -12,11 +12,15 @@ from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
+from assistant.qa.described import POINTED as _POINTED
+from assistant.qa.described import how_matched, led_by_another, pointed_pair, second_side
 from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
+from assistant.qa.homophones import sounds
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
+from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
 
 UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学)")
@@ -113,6 +117,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     resolution = resolve(phrases(text, _CUT), names)
     found = [(position, name, name) for position, name in exact]
     for match in resolution.matches:
+        if led_by_another(full, match.phrase, match.name, lexicon):  # IPTV运维那个项目: not 信息化运维项目
+            continue
         if match.name not in {name for _, name, _ in found}:
             at = full.find(match.phrase)  # where written whole; else where its first two characters are
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
@@ -127,6 +133,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
         ):
             return text, replace(cues, unknown_project=money, indicator_name=None, candidates=nearest(money, names))
         if (by_content := _by_content(full, absent, cues, lexicon)) is not None:
+            for written, _ in by_content.matched if by_content.project else ():  # the described words are read
+                text = text.replace(written, _CUT, 1)
             return text, by_content
         return text, replace(cues, unknown_project=absent, candidates=resolution.candidates)
     if len(found) == 1 and (other := absent_partner(full, found[0][2], names, _CUT)):  # A和B, B absent: refused
@@ -141,11 +149,12 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
 
 
 # A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
-_DESCRIBED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?:那个|这个|那|这)(?:项目|系统|平台|工程)")
+_DESCRIBED = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个|那笔|这笔|那套|这套|那|这)(?:项目|系统|平台|工程|经费|费用|钱)"
+)
 
 
 # 远教电教那个经费, 网上交党费那个系统: the words before 那个/这个 point at a project (chatter before them is kept)
-_POINTED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个)(?:项目|系统|平台|工程|经费|费用|钱)?")
 _NAME_GENERIC = re.compile(
     r"项目|经费|建设|管理|工作|系统|平台|信息|上海|市|区|人大|党建|组织|服务|中心|改造|采购|购置|维修|升级|加装|开发|运维"
 )  # what a project is or does in general: no one name's mark (档案馆改造 is no 基础设施改造)
@@ -197,8 +206,13 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         return None
     if cues.unit is not None:  # 印内刊、做事业单位审计的那个组织部经费: the unit's project the words describe
         return _unit_project_by_content(full, cues, lexicon)
+    if (pair := pointed_pair(full, cues, lexicon)) is not None:
+        return pair  # 印内刊那个跟党代表履职那个: both sides by what they do
     described = _DESCRIBED.search(full)
     phrase = absent or (described.group(1) if described else None)
+    if absent and described and match_content(absent, lexicon.contents) is None:  # IPTV运维那个平台故障处理率
+        found = match_content(described.group(1), lexicon.contents)
+        phrase = described.group(1) if found is not None and found.winner is not None else phrase
     if not phrase or re.search(re.escape(phrase) + _TITLE_END, full):
         return None  # 党员教育平台升级经费: a formal title the corpus lacks, not a description
     if (found := match_content(phrase, lexicon.contents)) is None and (at := _POINTED.search(full)):
@@ -214,6 +228,11 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
                 matched_how=f"按名称中的“{word}”",
                 project_years=len(lexicon.years_of(name)),
             )
+    if found is None and (described or absent and _POINTED.search(full)):  # 管食堂车辆的那个: 车辆 read by meaning
+        found = by_meaning(phrase, lexicon.contents)
+        if found is None and described and described.group(1) != phrase:  # 手机上缴党费那套系统
+            found = by_meaning(described.group(1), lexicon.contents)
+            phrase = described.group(1) if found is not None else phrase
     if found is None:
         if absent is None and NAME_NOUNS.search(phrase):  # 档案馆改造那个项目: a described project the corpus lacks
             return replace(cues, unknown_project=phrase, candidates=nearest(phrase, _names(lexicon)))
@@ -226,12 +245,14 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
     if not pointed and found.where == "指标" and cues.funding_field is not None:
         return replace(cues, unknown_project=phrase, candidates=(found.winner.name,))
     shared = sum(c.name == found.winner.name for c in lexicon.contents) > 1
+    versus, other = second_side(full, phrase, found.winner, lexicon)
     return replace(
         cues,
         project=found.winner.name,
         declaration_id=found.winner.declaration_id if shared and not cues.years else None,
-        matched=((phrase, found.winner.name),),
-        matched_how=found.how,
+        versus=versus.name if versus else None,
+        matched=((phrase, found.winner.name), *([(other, versus.name)] if versus else [])),
+        matched_how=found.how + (f"；{how_matched(other, versus)}" if versus else ""),
         project_years=len(lexicon.years_of(found.winner.name)),
     )
 
@@ -277,6 +298,7 @@ _WHEN = re.compile(
     r"(开始|启动|开工|起始|结束|完成|截止|到期|结项|完工|收尾)"
 )
 _STARTS = ("开始", "启动", "开工", "起始")
+_BY_PHONE = re.compile(r"手机(?:上|端|缴|交|支付|付|办|用|APP|app|客户端)")
 
 
 def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
@@ -287,7 +309,7 @@ def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
         fields += [field] if field not in fields else []
     text = _WHEN.sub(_CUT, text)
     for term, named in HEADER_TERMS:
-        if term in text:
+        if term in text and not (term == "手机" and _BY_PHONE.search(text)):  # 手机上缴党费: a means, no field
             fields += [f for f in named if f not in fields]
             text = _cut(text, term)
     rows = next((kind for term, kind in ROW_TERMS if term in text), None)
@@ -297,12 +319,39 @@ def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
 
 
 def take_category(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
-    """A 项目类别 value (特定目标类) filters the projects; 项目类别 is then no field asked for."""
+    """A 项目类别 value (特定目标类; also written with characters of the same sound: 其它运转类) filters the projects;
+    项目类别 is then no field asked for."""
     for category in lexicon.categories:
-        if category in text:
+        written = category if category in text else _sounding(text, category) or _tail_of(text, category, lexicon)
+        if written:
             fields = tuple(f for f in cues.header_fields if f is not HeaderField.CATEGORY)
-            return _cut(text, category), replace(cues, category=category, header_fields=fields)
+            shown = cues.corrected if written == category else (*cues.corrected, (written, category))
+            return _cut(text, written), replace(cues, category=category, header_fields=fields, corrected=shown)
     return text, cues
+
+
+def _tail_of(text: str, category: str, lexicon: Lexicon) -> str | None:
+    """运转类 for 其他运转类: the category's end (three characters or more, ending in 类) that no other category ends
+    in, written in ``text``."""
+    for start in range(1, len(category) - 2):
+        tail = category[start:]
+        if (
+            tail.endswith("类")
+            and tail in text
+            and not any(c.endswith(tail) for c in lexicon.categories if c != category)
+        ):
+            return tail
+    return None
+
+
+def _sounding(text: str, word: str) -> str | None:
+    """The span of ``text`` that sounds as ``word`` does, every character but one written as in it (其它运转类)."""
+    heard = sounds(word)
+    for start in range(len(text) - len(word) + 1):
+        span = text[start : start + len(word)]
+        if sum(a != b for a, b in zip(span, word, strict=True)) == 1 and sounds(span) == heard:
+            return span
+    return None
 
 
 _MONEY = re.compile(r"钱|费用|金额|元|预算|花|多少")  # not 费 alone: 党费缴纳移动端 asks about functions
