@@ -10,6 +10,7 @@ blanks out and say so.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,9 +34,13 @@ def _field(query: Query, decls: list[Declaration]) -> tuple[FundingField, list[s
     """The asked funding field, or 年度资金申请总额 where every asked amount is blank (of a year, for a change)."""
     field = query.funding_field or FundingField.TOTAL
     groups = _by_year(decls) if query.target is Target.COMPARE_YEARS else [decls]
-    blank = any(all(getattr(d.funding, field.value) is None for d in group) for group in groups)
-    if blank and field is not FundingField.ANNUAL and all(d.funding.annual is not None for d in decls):
-        note = f"这些申报表的{field.label}均为空白（未填写），以下按{FundingField.ANNUAL.label}计。"
+    empty = [group for group in groups if all(getattr(d.funding, field.value) is None for d in group)]
+    if empty and field is not FundingField.ANNUAL and all(d.funding.annual is not None for d in decls):
+        if len(empty) == len(groups):
+            note = f"这些申报表的{field.label}均为空白（未填写），以下按{FundingField.ANNUAL.label}计。"
+        else:  # 2019年和2026年哪年多: 2026's totals are blank, 2019's are not; both years compared on the same field
+            years = "、".join(f"{g[0].header.year or '年度不详'}年" for g in empty)
+            note = f"{years}申报表的{field.label}均为空白（未填写），为可比，各年都按{FundingField.ANNUAL.label}计。"
         return FundingField.ANNUAL, [note]
     return field, []
 
@@ -334,8 +339,10 @@ def _text(query: Query, value: Decimal | None) -> str:
     return "（空白）" if value is None else shown(query, value)
 
 
-def compare_years(query: Query, decls: list[Declaration]) -> Result:
-    """The measure per year over the selected forms (one project's, a unit's, all), and the change first → last."""
+def compare_years(query: Query, decls: list[Declaration], *, subject: int | None = None) -> Result:
+    """The measure per year over the selected forms (one project's, a unit's, all), and the change first → last;
+    ``subject``: the year the question measures against the other (26年比23年砍掉几个: 2026 − 2023, 23年的减去26年的:
+    2023 − 2026), None: the later year against the earlier."""
     by_year: dict[int, list[Declaration]] = defaultdict(list)
     for decl in decls:
         by_year[decl.header.year or 0].append(decl)
@@ -356,7 +363,7 @@ def compare_years(query: Query, decls: list[Declaration]) -> Result:
         for d, v, c in measured:
             lines.append(f"  - {d.header.name}：{_text(query, v)} {c.label}")
             rows.append(_row(d, label, v, _text(query, v), c))
-    figure = _change(query, totals, lines)
+    figure = _change(query, totals, lines, subject)
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
 
 
@@ -369,16 +376,33 @@ def _project_counts(query: Query, by_year: dict[int, list[Declaration]]) -> Resu
     return Result(lines=lines, rows=rows, figure=_change(query, totals, lines))
 
 
-def _change(query: Query, totals: dict[int, Decimal], lines: list[str]) -> str | None:
+# 26年比23年砍掉几个, 23年的减去26年的, 23年较26年: the year written first is measured against the one after the verb
+_AGAINST = re.compile(r"年[^，,。？?；;]{0,20}?(?:比|减去?|较)(?:\d{2,4}|今|去|前)年")
+
+
+def subject_year(question: str, years: tuple[int, ...]) -> int | None:
+    """The year a two-year question measures against the other, written first before 比/减/较 and the other year;
+    None where the question does not set one against the other that way (从23年到26年, 23年和26年哪年多)."""
+    if len(years) != 2 or not _AGAINST.search("".join(question.split())):
+        return None
+    return years[0]
+
+
+def _change(query: Query, totals: dict[int, Decimal], lines: list[str], subject: int | None = None) -> str | None:
+    """The signed change of ``subject`` (default the last year) against the other year (default the first); the line
+    says which year has more."""
     if len(totals) < 2:
         if totals:
             lines.append("只有一个年度有数，无法比较。")
         return None
     first, last = min(totals), max(totals)
+    if subject is not None and subject in totals and len(totals) == 2:
+        last, first = subject, next(y for y in totals if y != subject)
     delta = totals[last] - totals[first]
     word = "增加" if delta > 0 else "减少" if delta < 0 else "持平，变化"
     amount = _signed(query, abs(delta))
-    lines.insert(0, f"{last}年比{first}年{word} {amount}。")
+    more = f"（{last if delta > 0 else first}年多）" if delta else ""
+    lines.insert(0, f"{last}年比{first}年{word} {amount}{more}。")
     return _signed(query, delta)
 
 

@@ -83,7 +83,7 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         return refusal(question, query, scope, offer)
     if decls:
         notes = [*notes, *absent_years_note(query.filters.years, scope)]
-    result = _run(query, decls, scope) if decls else None
+    result = _run(query, decls, scope, question) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
     text = "\n".join([*notes, *_years_apart(query, decls), *result.lines])
@@ -168,7 +168,7 @@ def _years(years: Sequence[int]) -> str:
     return "、".join(f"{year}年" for year in years)
 
 
-def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
+def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "") -> Result:
     match query.target:
         case Target.LIST_PROJECTS | Target.COUNT_PROJECTS if query.filters.mentions:
             loose = loose_for(scope.corpus.declarations, query.filters.mentions)
@@ -184,7 +184,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
         case Target.SUM_FUNDING:
             return _sum_funding(_field(query), decls)
         case Target.COMPARE_YEARS:
-            return analytics.compare_years(query, decls)
+            return analytics.compare_years(query, decls, subject=analytics.subject_year(question, query.filters.years))
         case Target.SHOW_FIELD:
             return fields.show_fields(query, decls)
         case Target.LIST_ROWS:

@@ -68,6 +68,9 @@ _CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|
 _FLUFF = re.compile(
     r"^(?:请问|帮我|麻烦|查下|查一下|看下|看看|比下|比一下|比较下)+|(?:那个|这个|那|这)(?:项目|系统|平台)?的?$"
 )
+# What a side may carry after its subject: the measure asked (内刊那个指标数, 考录那个的资金) and punctuation
+_MEASURE_TAIL = re.compile(r"(?:(?:那个|这个|的)(?:指标个?数|指标|资金|预算|钱|金额))?[，,。？?、：:\s]*$")
+_EDGE = re.compile(r"^[，,。？?、：:\s]+")
 
 
 def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
@@ -77,7 +80,7 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     from assistant.qa.parse import read_question  # parse imports this module's PAIR
 
     text = "".join(question.split())
-    if cues.versus is not None or cues.refers_to_pair or cues.unknown_project or not _COMPARES.search(text):
+    if cues.versus_id is not None or cues.refers_to_pair or not _COMPARES.search(text):
         return cues
     inside = [(m.start(), m.end()) for name in scope.lexicon.projects for m in re.finditer(re.escape(name), text)]
     for join in _JOIN.finditer(text):
@@ -86,9 +89,14 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         later = text[join.end() :]
         end = _CONTENT_SIDE_END.search(later, 2)
         first, second = text[: join.start()], later[: end.start()] if end else later
-        phrases = [_FLUFF.sub("", side) for side in (first, second)]
+        trimmed = [_EDGE.sub("", _MEASURE_TAIL.sub("", side)) for side in (first, second)]
+        phrases = [_FLUFF.sub("", side) for side in trimmed]
         sides = [_side(phrase, scope, today, read_question) for phrase in phrases]
-        pointed = [phrase if phrase != side else "" for phrase, side in zip(phrases, (first, second), strict=True)]
+        pointed = [phrase if phrase != side else "" for phrase, side in zip(phrases, trimmed, strict=True)]
+        if cues.versus is not None and not _corrects(cues, sides):
+            continue  # two projects read by name: a side's content reading must differ from them to count
+        if cues.unknown_project and not (sides[0] and sides[1]):
+            continue  # 党群阵地智慧服务平台升级那个跟…: the side no name is counts only where its content is one form
         if cues.project and (absent := _absent_side(phrases, pointed, sides, scope, today, read_question)):
             return replace(cues, unknown_project=absent)  # 食堂改造和机房改造哪个贵: one side the corpus lacks
         if sides[0] is not None and sides[1] is not None and sides[0].id != sides[1].id:
@@ -96,6 +104,14 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
             measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
             return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
     return cues
+
+
+def _corrects(cues: Cues, sides: list[Declaration | None]) -> bool:
+    """Whether the sides read apart name two forms, one of them no project the whole question's reading named (考录模块
+    建设那个项目和组织部门建设经费: 模块建设…组织部门建设 read as another project; 考录 is 信息化建设项目's)."""
+    if sides[0] is None or sides[1] is None:
+        return False
+    return bool({sides[0].header.name, sides[1].header.name} - {cues.project, cues.versus})
 
 
 _PROJECT_NOUN = re.compile(r"项目|系统|平台|改造|建设|工程|经费")
@@ -136,10 +152,11 @@ def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -
         filters = Filters(years=side.years, unit=side.unit, project=side.project, declaration_id=side.declaration_id)
         found = select(scope.corpus, filters, scope.lexicon.policies)
         return found[0] if len(found) == 1 else None
-    if side.unknown_unit or side.unknown_district or side.years:
+    if side.unknown_unit or side.unknown_district:
         return None
-    holder = sole_holder(phrase, scope.lexicon.contents)
-    return next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
+    holder = sole_holder(_YEAR.sub("", phrase), scope.lexicon.contents)  # 23年考录模块建设: by content, in that year
+    found = next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
+    return found if found is not None and (not side.years or found.header.year in side.years) else None
 
 
 def _one(side: Cues, scope: Scope) -> Declaration | None:
