@@ -31,7 +31,21 @@ _BACK = re.compile(
     r"(?:(?:那|这)(?:几个|几项|几份|些)(?:项目|申报表)?|(?:项目|申报表))"
 )
 _TIER = re.compile(r"(?P<t>市级|市本级|市属|区级|区属|区县级)(?:单位|部门)?的?(?=项目|申报表)")
-TIERS = {"市级": "市级", "市本级": "市级", "市属": "市级", "区级": "区级", "区属": "区级", "区县级": "区级"}
+# 区里那种表, 市级的申报表格式: the layout a tier's forms use (the district form has 项目立项情况, 制度保障…), read as that tier
+_LAYOUT_TIER = re.compile(
+    r"(?P<t>区里|区县|区级|市里|市级)(?:的|那种|那类|这种|那样的?)+(?:表格?|申报表|格式|模板)(?:的|里)?"
+)
+TIERS = {
+    "区里": "区级",
+    "区县": "区级",
+    "市里": "市级",
+    "市级": "市级",
+    "市本级": "市级",
+    "市属": "市级",
+    "区级": "区级",
+    "区属": "区级",
+    "区县级": "区级",
+}
 _DISTRICT_NAMED = re.compile("(?:" + "|".join(DISTRICTS) + r")(?:新区|区|县)")
 _SPANS = re.compile(r"跨年度?|跨年份|多年度|跨两年|跨多年|跨越年度")
 # Qualifiers no field of the declaration form records (the forms have no 重点项目 box).
@@ -52,6 +66,8 @@ def take_qualifiers(text: str, cues: Cues) -> tuple[str, Cues]:
     text = _BACK.sub("这些项目", text)
     if found := _TIER.search(text):
         text, cues = text.replace(found["t"], "", 1), replace(cues, tier=TIERS[found["t"]])
+    elif found := _LAYOUT_TIER.search(text):
+        text, cues = text.replace(found.group(), CUT, 1), replace(cues, tier=TIERS[found["t"]])
     if found := _SPANS.search(text):
         text, cues = text.replace(found.group(), CUT, 1), replace(cues, spans_years=True)
     if found := _UNRECORDED.search(text):

@@ -27,6 +27,7 @@ from assistant.qa.analytics import rank
 from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
 from assistant.qa.homophones import sounds
+from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
@@ -66,7 +67,15 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
     staged = by_stage(question, cues, scope, today)
     if staged is not None:
         return staged
-    for reader in (document_stages, indicator_change, both_years, by_value, nth_place, misspelt_indicator):
+    for reader in (
+        document_stages,
+        indicator_kind,
+        indicator_change,
+        both_years,
+        by_value,
+        nth_place,
+        misspelt_indicator,
+    ):
         found = reader(question, cues, scope)
         if found is not None:
             return found
