@@ -38,7 +38,8 @@ _PLACE = f"(?:的?{_RUN}{{0,6}}?(?:里面|里|中|当中))?"  # 哪些项目的�
 _CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:都|还|也|曾经?)?是?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
 # 用了 X 的项目有哪些 / 有没有用到 X 的项目
 _CONDITION_BEFORE = re.compile(
-    f"(?P<v>{_VERB})(?P<x>{_RUN}+?)[{re.escape(CUT + MONEY)}]?(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
+    f"(?P<v>{_VERB})(?P<x>{_RUN}+?)[{re.escape(CUT + MONEY)}]?(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?"
+    f"(?:项目|申报表|{re.escape(MONEY)})"  # 提到培训的项目资金加起来多少: 项目资金 was read as the money asked (¤)
 )
 # 跟 X 有关的项目有哪些 / 哪些项目与 X 相关: related to what the forms write
 _RELATED_BEFORE = re.compile(
