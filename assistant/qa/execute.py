@@ -79,6 +79,8 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         return refusal(question, query, scope, [every], asked=False)  # 2023年哪些项目没列时效指标: none lacks it
     if not decls and (by_name := kind_by_indicators(query, question, scope)) is not None:
         return by_name  # 有没有培训类的项目: none typed 培训, but 全年培训班次 is set
+    if not any(indicators_of(d, query.filters) for d in decls) and (near := _other_year(query, question, scope)):
+        return near  # 26年信息化运维的驻场人员数量: the 2026 form has none; the 2023 form's, said to be another year's
     if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
         return refusal(question, query, scope, offer)
     if decls:
@@ -98,6 +100,12 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         notes=[*notes, *result.notes],
         figure=result.figure,
     )
+
+
+def _other_year(query: Query, question: str, scope: Scope) -> Answer | None:
+    from assistant.qa.indicator_sets import other_year_indicator  # it builds on this module's rows
+
+    return other_year_indicator(query, question, scope)
 
 
 def _years_apart(query: Query, decls: list[Declaration]) -> list[str]:

@@ -28,9 +28,11 @@ from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
+from assistant.qa.indicator_sets import common_indicators_of, unframed
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
+from assistant.qa.set_aside import set_aside
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NTH = re.compile(r"(倒数)?第([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
@@ -69,6 +71,9 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         return staged
     for reader in (
         document_stages,
+        set_aside,
+        unframed,
+        common_indicators_of,
         indicator_kind,
         indicator_change,
         both_years,
