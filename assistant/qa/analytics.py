@@ -376,16 +376,34 @@ def _project_counts(query: Query, by_year: dict[int, list[Declaration]]) -> Resu
     return Result(lines=lines, rows=rows, figure=_change(query, totals, lines))
 
 
-# 26年比23年砍掉几个, 23年的减去26年的, 23年较26年: the year written first is measured against the one after the verb
-_AGAINST = re.compile(r"年[^，,。？?；;]{0,20}?(?:比|减去?|较)(?:\d{2,4}|今|去|前)年")
+# 26年比23年砍掉几个, 23年的减去26年的, 今年比23年少: the year written first is measured against the one after the verb
+_YEAR_WORD = r"(\d{2,4}年|大前年|前年|去年|今年|明年)"
+_AGAINST = re.compile(_YEAR_WORD + r"[^，,。？?；;]{0,20}?(?:比|减去?|较)" + _YEAR_WORD)
+_OFFSETS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "明年": 1}
 
 
 def subject_year(question: str, years: tuple[int, ...]) -> int | None:
-    """The year a two-year question measures against the other, written first before 比/减/较 and the other year;
+    """The year a two-year question measures against the other: the one written before 比/减/较 and the other year;
     None where the question does not set one against the other that way (从23年到26年, 23年和26年哪年多)."""
-    if len(years) != 2 or not _AGAINST.search("".join(question.split())):
+    found = _AGAINST.search("".join(question.split()))
+    if len(years) != 2 or found is None:
         return None
-    return years[0]
+    first, second = (_digits(found[1]), _digits(found[2]))
+    if first in years:
+        return first
+    if second in years:
+        return next(y for y in years if y != second)
+    if found[1] in _OFFSETS and found[2] in _OFFSETS and found[1] != found[2]:  # 今年比去年: the later one first
+        return max(years) if _OFFSETS[found[1]] > _OFFSETS[found[2]] else min(years)
+    return None
+
+
+def _digits(written: str) -> int | None:
+    """2023 from 2023年 or 23年; None for a relative year (今年)."""
+    digits = written.removesuffix("年")
+    if not digits.isdigit():
+        return None
+    return int(digits) if len(digits) == 4 else 2000 + int(digits[-2:])
 
 
 def _change(query: Query, totals: dict[int, Decimal], lines: list[str], subject: int | None = None) -> str | None:

@@ -72,3 +72,41 @@ def set_aside(question: str, cues: Cues, scope: Scope) -> Answer | None:
         rows=rows,
         citations=list(dict.fromkeys(r.citation for r in rows)),
     )
+
+
+def lost_checkbox(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """老干部系统的项目类型勾的哪个, where the export lost that field's checkboxes (parse note header.checkbox_lost):
+    无法判断, with the parser's note, cited to the form's header; never a guessed or a blank value. None where any
+    asked field is readable (the field lookup answers)."""
+    if not cues.header_fields:
+        return None
+    decls = _forms(cues, scope)
+    lost = [
+        (d, f, n)
+        for d in decls
+        for f in cues.header_fields
+        for n in d.parse_notes
+        if n.code == "header.checkbox_lost" and n.field == f"header.{f.value}"
+    ]
+    if not decls or len(lost) != len(decls) * len(cues.header_fields):
+        return None
+    rows: list[Row] = []
+    lines: list[str] = []
+    for decl, field, note in lost:
+        cite = header_citation(decl)
+        rows.append(
+            Row(
+                declaration_id=decl.id,
+                project=decl.header.name,
+                year=decl.header.year,
+                field=field.label,
+                value="",
+                citation=cite,
+            )
+        )
+        lines.append(
+            f"{decl.header.name}（{decl.header.year}） 的{field.label}：无法判断——{note.message}"
+            f"（原文第 {note.line} 行），请查看原表。 {cite.label}"
+        )
+    citations = list(dict.fromkeys(r.citation for r in rows))
+    return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, rows=rows, citations=citations)

@@ -69,7 +69,9 @@ _FLUFF = re.compile(
     r"^(?:请问|帮我|麻烦|查下|查一下|看下|看看|比下|比一下|比较下)+|(?:那个|这个|那|这)(?:项目|系统|平台)?的?$"
 )
 # What a side may carry after its subject: the measure asked (内刊那个指标数, 考录那个的资金) and punctuation
-_MEASURE_TAIL = re.compile(r"(?:(?:那个|这个|的)(?:指标个?数|指标|资金|预算|钱|金额))?[，,。？?、：:\s]*$")
+_MEASURE_TAIL = re.compile(
+    r"(?:(?:那个|这个|的)(?:指标个?数|指标|资金|预算|钱|金额)|(?<=项目)(?:指标个?数|资金|预算|金额))?[，,。？?、：:\s]*$"
+)
 _EDGE = re.compile(r"^[，,。？?、：:\s]+")
 
 
@@ -91,7 +93,7 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         first, second = text[: join.start()], later[: end.start()] if end else later
         trimmed = [_EDGE.sub("", _MEASURE_TAIL.sub("", side)) for side in (first, second)]
         phrases = [_FLUFF.sub("", side) for side in trimmed]
-        sides = [_side(phrase, scope, today, read_question) for phrase in phrases]
+        sides = [_side(phrase, scope, today, read_question, cues.years) for phrase in phrases]
         pointed = [phrase if phrase != side else "" for phrase, side in zip(phrases, trimmed, strict=True)]
         if cues.versus is not None and not _corrects(cues, sides):
             continue  # two projects read by name: a side's content reading must differ from them to count
@@ -139,8 +141,12 @@ def _absent_side(
     return None
 
 
-def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -> Declaration | None:
-    """The one declaration a side names: by its project name (with its year and unit) or by its content."""
+def _side(
+    phrase: str, scope: Scope, today: date, reader: Callable[..., Cues], years: tuple[int, ...] = ()
+) -> Declaration | None:
+    """The one declaration a side names: by its project name (with its year and unit) or by its content; ``years``:
+    the question's, for a side naming a project of several years with no year of its own (23年考录模块那个和信息化运维
+    项目: the 2023 信息化运维项目)."""
     if len(phrase) < 2:
         return None
     side = reader(phrase, scope.lexicon, today=today)
@@ -151,6 +157,8 @@ def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -
     if side.project or side.declaration_id:
         filters = Filters(years=side.years, unit=side.unit, project=side.project, declaration_id=side.declaration_id)
         found = select(scope.corpus, filters, scope.lexicon.policies)
+        if len(found) > 1 and years and not side.years:
+            found = [d for d in found if d.header.year in years]
         return found[0] if len(found) == 1 else None
     if side.unknown_unit or side.unknown_district:
         return None

@@ -32,7 +32,7 @@ from assistant.qa.indicator_sets import common_indicators_of, unframed
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
-from assistant.qa.set_aside import set_aside
+from assistant.qa.set_aside import lost_checkbox, set_aside
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NTH = re.compile(r"(倒数)?第([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
@@ -71,6 +71,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         return staged
     for reader in (
         document_stages,
+        lost_checkbox,
         set_aside,
         unframed,
         common_indicators_of,
@@ -293,6 +294,6 @@ def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None
     )
     lines = [
         f"问题中的“{words}”按指标“{indicator.name}”理解。",
-        f"{_title(decl)} 的{indicator.name}：{row.value} {cite.label}",
+        f"{_title(decl)} 的{indicator.name}：{row.value or '（空白，原表未填写目标值）'} {cite.label}",
     ]
     return _answer(question, lines, [row])
