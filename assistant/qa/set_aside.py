@@ -17,7 +17,6 @@ from assistant.qa.execute import Scope
 from assistant.qa.models import Answer, Route, Row
 
 _ASKS = re.compile(r"残留|乱码|导出|解析|无法识别|没识别|识别不了|多出来的|粘连|粘在|丢失")
-_FRAGMENT = re.compile(r"[0-9A-Za-z]{3,}|[\u4e00-\u9fff]{2,6}")
 
 
 def _forms(cues: Cues, scope: Scope) -> list[Declaration]:
@@ -28,9 +27,9 @@ def _forms(cues: Cues, scope: Scope) -> list[Declaration]:
 
 
 def _quoted(question: str, notes: list[tuple[Declaration, ParseNote]]) -> list[tuple[Declaration, ParseNote]]:
-    """The notes whose fragment the question quotes (a number or word of at least three / two characters)."""
-    words = set(_FRAGMENT.findall(question))
-    return [(d, n) for d, n in notes if n.fragment and any(n.fragment == w or n.fragment in w for w in words)]
+    """The notes whose fragment (two characters or more) the question quotes."""
+    text = "".join(question.split())
+    return [(d, n) for d, n in notes if n.fragment and len(n.fragment) >= 2 and n.fragment in text]
 
 
 def set_aside(question: str, cues: Cues, scope: Scope) -> Answer | None:

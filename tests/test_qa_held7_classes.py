@@ -1,0 +1,164 @@
+"""Q&A: the classes issue 24's round 7 computes (comparison sides described beside named ones, signed changes in the
+order written, 制度保障 stages, short syntheses, and what sealed set 6 could not express: blank places, lost
+checkboxes, another year's indicator, sums counting blank totals, level averages, indicators off the framework's
+levels, indicators both years set, what the parser set aside). Each is checked on wordings other than the eval sets'
+against figures computed here from corpus/declarations/*.json (never typed in)."""
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+
+from qa_support import DECLS, ask, yuan
+
+BY_ID = {d["id"]: d for d in DECLS}
+
+
+def holding(word: str, year: int | None = None) -> list[dict]:
+    return [
+        d for d in DECLS if word in json.dumps(d, ensure_ascii=False) and (year is None or d["header"]["year"] == year)
+    ]
+
+
+def named(name: str, year: int) -> dict:
+    return next(d for d in DECLS if d["header"]["name"] == name and d["header"]["year"] == year)
+
+
+def test_side_described_beside_a_named_one_counts_both() -> None:
+    described = holding("党代表履职")
+    assert len(described) == 1
+    other = named("机关服务费", 2023)
+    result = ask("党代表履职那个和机关服务费 指标差几个")
+    assert {row.declaration_id for row in result.rows} == {described[0]["id"], other["id"]}
+    assert result.figure == f"{abs(len(described[0]['indicators']) - len(other['indicators']))} 项"
+
+
+def test_side_with_its_own_year_described_and_a_project_of_two_years() -> None:
+    described = [d for d in holding("考录功能模块", 2023)]
+    assert len(described) == 1
+    other = named("信息化运维项目", 2023)
+    result = ask("23年考录模块建设那个跟信息化运维项目比 预算差多少")
+    assert {row.declaration_id for row in result.rows} == {described[0]["id"], other["id"]}
+    a, b = (Decimal(d["funding"]["total"]) for d in (described[0], other))
+    assert result.figure == yuan(abs(a - b))
+
+
+def test_change_is_signed_in_the_order_written() -> None:
+    old, new = named("信息化建设项目", 2023), named("信息化建设项目", 2026)
+    assert (
+        ask("信息化建设项目的指标26年比23年砍了几个").figure == f"{len(new['indicators']) - len(old['indicators'])} 项"
+    )
+    old, new = named("信息化运维项目", 2023), named("信息化运维项目", 2026)
+    delta = Decimal(old["funding"]["annual"]) - Decimal(new["funding"]["annual"])
+    result = ask("23年信息化运维项目的年度申请额减去26年的是多少")
+    assert result.figure == ("-" if delta < 0 else "") + yuan(abs(delta))
+
+
+def test_which_year_more_names_only_the_blank_year() -> None:
+    old, new = named("信息化运维项目", 2023), named("信息化运维项目", 2026)
+    assert old["funding"]["total"] is not None and new["funding"]["total"] is None
+    more = 2023 if Decimal(old["funding"]["annual"]) > Decimal(new["funding"]["annual"]) else 2026
+    text = ask("信息化运维项目23年和26年哪年钱多").text
+    assert "这些申报表的项目资金总额均为空白" not in text
+    assert "2026年申报表的项目资金总额均为空白" in text and f"{more}年多" in text
+
+
+def test_stage_lookup_with_the_project_glued_to_the_stage() -> None:
+    decl = next(d for d in DECLS if d["header"]["name"] == "闵行区党建服务中心党费缴纳管理系统项目")
+    on = {
+        s["document"] for s in decl["safeguards"] if any(x["stage"] == "实施阶段" and x["applies"] for x in s["stages"])
+    }
+    off = {s["document"] for s in decl["safeguards"]} - on
+    text = ask("党费系统实施阶段适用哪些制度").text
+    assert on and all(doc in text for doc in on) and not any(doc in text for doc in off)
+
+
+def test_a_documents_stages() -> None:
+    rows = [(d, s) for d in DECLS for s in d["safeguards"] if s["document"] == "合同管理制度"]
+    assert rows
+    result = ask("合同管理制度在哪些阶段适用")
+    assert {r.declaration_id for r in result.rows} == {d["id"] for d, _ in rows}
+    for _, s in rows:
+        assert all(x["stage"] in result.text for x in s["stages"] if x["applies"])
+    assert ask("信息安全管理制度在哪几个阶段适用").refused
+
+
+def test_district_layout_section_synthesis() -> None:
+    district = {d["id"] for d in DECLS if any(s["kind"] == "approval" for s in d["sections"])}
+    result = ask("区里那种表的项目立项情况怎么写比较好")
+    cited = {c.ref.split("#")[0] for c in result.citations}
+    assert not result.refused and cited and cited <= district and len(result.text) <= 600
+
+
+def test_indicator_kind_is_short_and_cites_only_those_indicators() -> None:
+    holders = {d["id"] for d in DECLS if any("到位率" in i["name"] for i in d["indicators"])}
+    result = ask("到位率这类指标有人设过吗")
+    cited = {c.ref.split("#")[0] for c in result.citations}
+    assert result.text.startswith("有") and cited == holders and len(result.text) <= 600
+
+
+def test_blank_section_and_blank_value_are_said_blank() -> None:
+    decl = named("党员远教电教工作经费", 2026)
+    assert any(s["kind"] == "goal_total" and not s["text"].strip() for s in decl["sections"])
+    result = ask("26年远教电教那个的项目总目标是什么")
+    assert not result.refused and "未填写" in result.text and [r.declaration_id for r in result.rows] == [decl["id"]]
+    form = named("信息化建设项目", 2023)
+    empty = next(i["name"] for i in form["indicators"] if not i["value"]["raw"].strip())
+    assert "空白" in ask(f"23年信息化建设项目的{empty}目标值是多少").text
+
+
+def test_lost_checkbox_is_unreadable_not_blank() -> None:
+    decl = next(d for d in DECLS if any(n["code"] == "header.checkbox_lost" for n in d["parse_notes"]))
+    assert any(n["field"] == "header.project_type" for n in decl["parse_notes"])
+    result = ask("老干部管理系统的项目类型选的是哪个")
+    assert "无法判断" in result.text and result.figure is None
+    assert [r.declaration_id for r in result.rows] == [decl["id"]]
+
+
+def test_indicator_missing_in_the_asked_year_gives_the_other_year_as_nearest() -> None:
+    asked, other = named("信息化运维项目", 2026), named("信息化运维项目", 2023)
+    found = [i for i in other["indicators"] if "驻场人员" in i["name"]]
+    assert found and not any("驻场人员" in i["name"] for i in asked["indicators"])
+    result = ask("2026年信息化运维项目的驻场人员数量要求几人")
+    assert "没有" in result.text and found[0]["value"]["raw"] in result.text
+    assert {r.declaration_id for r in result.rows} == {other["id"]}
+
+
+def test_sum_also_counts_blank_totals_by_the_amount_applied_for() -> None:
+    decls = holding("课题")
+    fallback = sum((Decimal(d["funding"]["total"] or d["funding"]["annual"]) for d in decls), Decimal(0))
+    filled = sum((Decimal(d["funding"]["total"]) for d in decls if d["funding"]["total"]), Decimal(0))
+    result = ask("写到课题的项目资金一共多少")
+    assert result.figure == yuan(filled)
+    if fallback != filled:
+        assert yuan(fallback) in result.text
+
+
+def test_average_of_one_levels_indicators() -> None:
+    decls = [d for d in DECLS if d["header"]["year"] == 2026]
+    count = sum(1 for d in decls for i in d["indicators"] if i["level2"] == "质量指标")
+    mean = (Decimal(count) / len(decls)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert ask("26年平均每个项目几个质量指标").figure == f"{mean} 项"
+
+
+def test_indicators_off_the_frameworks_first_level() -> None:
+    wanted = {(d["id"], i["name"]) for d in DECLS for i in d["indicators"] if i["level1"] is None}
+    result = ask("哪些指标没分一级指标")
+    assert wanted and {(r.declaration_id, r.field) for r in result.rows} == wanted
+
+
+def test_indicators_both_years_set() -> None:
+    forms = [named("信息化运维项目", y) for y in (2023, 2026)]
+    both = {i["name"] for i in forms[0]["indicators"]} & {i["name"] for i in forms[1]["indicators"]}
+    result = ask("信息化运维项目23年跟26年共同的指标有哪些")
+    if both:
+        assert {r.field for r in result.rows} == both
+    else:
+        assert "没有" in result.text and {r.declaration_id for r in result.rows} == {d["id"] for d in forms}
+
+
+def test_what_the_parser_set_aside() -> None:
+    decl, note = next(
+        (d, n) for d in DECLS for n in d["parse_notes"] if n["code"].startswith("artefact.") and n["fragment"]
+    )
+    short = {"2019-002-01": "预算审查平台", "2020-001-01": "组织力平台"}[decl["id"]]
+    result = ask(f"{short}的表里那个{note['fragment']}是什么")
+    assert note["fragment"] in result.text and [r.declaration_id for r in result.rows] == [decl["id"]]
