@@ -162,3 +162,17 @@ def test_what_the_parser_set_aside() -> None:
     short = {"2019-002-01": "预算审查平台", "2020-001-01": "组织力平台"}[decl["id"]]
     result = ask(f"{short}的表里那个{note['fragment']}是什么")
     assert note["fragment"] in result.text and [r.declaration_id for r in result.rows] == [decl["id"]]
+
+
+def test_sides_each_with_its_own_year_and_unit() -> None:
+    def total(year: int, unit: str) -> tuple[Decimal, int]:
+        decls = [
+            d for d in DECLS if d["header"]["year"] == year and unit in json.dumps(d["header"], ensure_ascii=False)
+        ]
+        return sum((Decimal(len(d["indicators"])) for d in decls), Decimal(0)), len(decls)
+
+    (a, na), (b, nb) = total(2023, "中共上海市委组织部"), total(2019, "上海市人民代表大会常务委员会办公厅")
+    assert na and nb
+    result = ask("23年组织部的项目比19年人大的项目指标多几个")
+    assert result.figure == f"{a - b} 项"
+    assert len({r.declaration_id for r in result.rows}) == na + nb

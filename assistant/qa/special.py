@@ -33,6 +33,7 @@ from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, R
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
+from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NTH = re.compile(r"(倒数)?第([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
@@ -66,7 +67,7 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
 def special_answer(question: str, cues: Cues, scope: Scope, today: date | None = None) -> Answer | None:
     """The answer of the first reader whose kind the question is, or None; ``today``: the clock a side read apart
     counts 今年/去年 from."""
-    staged = by_stage(question, cues, scope, today)
+    staged = by_stage(question, cues, scope, today) or unit_year_sides(question, cues, scope, today)
     if staged is not None:
         return staged
     for reader in (
