@@ -56,16 +56,16 @@ def common_indicators_of(question: str, cues: Cues, scope: Scope) -> Answer | No
     years = "和".join(f"{d.header.year}年" for d in forms)
     head = f"{cues.project}：{years}都设有的绩效指标（按指标名称比对）"
     if not both:  # each form still cited, with the 二级 categories both years set (what they share, if not names)
-        rows = [
+        cited = [
             Row.for_project(d, f"{d.header.year}年 {len(n)} 项", header_citation(d))
             for d, n in zip(forms, names, strict=True)
         ]
         shared = [c for c in dict.fromkeys(i.level2 for i in forms[-1].indicators) if c and _all_set(forms, c)]
         lines = [f"{head}：没有同名的指标。"]
-        lines += [f"- {r.project}（{r.year}）：{r.value} {r.citation.label}" for r in rows]
+        lines += [f"- {r.project}（{r.year}）：{r.value} {r.citation.label}" for r in cited]
         if shared:
             lines.append(f"两年都设有的二级指标类别：{'、'.join(str(c) for c in shared)}（指标名称不同）。")
-        return _answer(question, lines, rows)
+        return _answer(question, lines, cited)
     rows: list[Row] = []
     lines = [
         f"{head}共 {len(both)} 项（{'、'.join(f'{d.header.year}年 {len(n)} 项' for d, n in zip(forms, names, strict=True))}）："

@@ -43,9 +43,9 @@ def set_aside(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if not chosen:
         titles = "、".join(f"{d.header.name}（{d.header.year}）" for d in decls)
         text = f"{titles} 解析时没有记录导出残留或无法识别的内容（解析记录为空）。"
-        rows = [Row.for_project(d, "解析记录为空", header_citation(d)) for d in decls]
+        empty = [Row.for_project(d, "解析记录为空", header_citation(d)) for d in decls]
         return Answer(
-            question=question, text=text, route=Route.STRUCTURED, rows=rows, citations=[r.citation for r in rows]
+            question=question, text=text, route=Route.STRUCTURED, rows=empty, citations=[r.citation for r in empty]
         )
     rows: list[Row] = []
     lines = ["以下是解析该申报表时记下的情况（程序未把这些内容计入正文或数值）："]

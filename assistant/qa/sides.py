@@ -163,8 +163,8 @@ def _side(
     if side.unknown_unit or side.unknown_district:
         return None
     holder = sole_holder(_YEAR.sub("", phrase), scope.lexicon.contents)  # 23年考录模块建设: by content, in that year
-    found = next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
-    return found if found is not None and (not side.years or found.header.year in side.years) else None
+    held = next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
+    return held if held is not None and (not side.years or held.header.year in side.years) else None
 
 
 def _one(side: Cues, scope: Scope) -> Declaration | None:
