@@ -33,8 +33,8 @@ def indicator_kind(question: str, cues: Cues, scope: Scope) -> Answer | None:
     found = _KIND_OF.search("".join(question.split()))
     if found is None:
         return None
-    word = _LEAD.sub("", found[1])
-    if len(word) < 2 or not any(word in name for name in scope.lexicon.indicator_names):
+    word = _held_suffix(_LEAD.sub("", found[1]), scope.lexicon.indicator_names)
+    if word is None:
         return None
     decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
     years = "、".join(f"{y}年" for y in cues.years) or "历年"
@@ -49,6 +49,16 @@ def indicator_kind(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if _EXISTS.search(question):
         result.text = f"有。\n{result.text}"
     return result
+
+
+def _held_suffix(written: str, names: tuple[str, ...]) -> str | None:
+    """The longest end of ``written`` (two characters or more) that some indicator name holds: 有没有人写过覆盖率 →
+    覆盖率; None when no end is."""
+    for start in range(len(written) - 1):
+        word = written[start:]
+        if any(word in name for name in names):
+            return word
+    return None
 
 
 def _one_form(question: str, word: str, decls: list[Declaration], years: str) -> Answer | None:
