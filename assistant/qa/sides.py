@@ -101,11 +101,47 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
             continue  # 党群阵地智慧服务平台升级那个跟…: the side no name is counts only where its content is one form
         if cues.project and (absent := _absent_side(phrases, pointed, sides, scope, today, read_question)):
             return replace(cues, unknown_project=absent)  # 食堂改造和机房改造哪个贵: one side the corpus lacks
+        how = None
+        if (sides[0] is None) != (sides[1] is None):  # 管食堂车辆的那个: 车辆 is in no form, 食堂 in one
+            i = 0 if sides[0] is None else 1
+            loose = _loosely(phrases[i], scope)
+            if loose is not None:
+                sides[i], how = loose
         if sides[0] is not None and sides[1] is not None and sides[0].id != sides[1].id:
             paired = pair(cues, sides[0], sides[1])
             measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
-            return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
+            found = replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
+            return replace(found, matched_how=how) if how else found
     return cues
+
+
+def _loosely(phrase: str, scope: Scope) -> tuple[Declaration, str] | None:
+    """A side whose words partly name nothing in the corpus (管食堂车辆: no form writes 车辆) while the rest are held by
+    one form alone (食堂: 机关服务费): that form, with the line saying which words matched and which did not. None where
+    no word is held, several forms hold them, or what the side says is done (改造) is not in that form's text."""
+    from assistant.qa.content_names import _GENERIC, DEFINING, MAX_SHARE, _segment_words
+
+    contents = scope.lexicon.contents
+    texts = ["\n".join(t for label, t in c.places if DEFINING.search(label)) for c in contents]
+    limit = max(2, int(len(contents) * MAX_SHARE))
+    found: list[str] = []
+    missing: list[str] = []
+    for segment in (s for s in _GENERIC.split(_YEAR.sub("", phrase)) if s):
+        words, rest = _segment_words(segment, texts, limit)
+        found += words
+        missing += [part for part in rest if len(part) >= 2 and not any(part in t for t in texts)]
+    if not found or not missing:
+        return None
+    holders = [c for c, t in zip(contents, texts, strict=True) if all(w in t for w in found)]
+    decl = next((d for d in scope.corpus.declarations if len(holders) == 1 and d.id == holders[0].declaration_id), None)
+    if decl is None or any(a not in texts[contents.index(holders[0])] for a in _ACTS.findall(phrase)):
+        return None
+    said = "、".join(f"“{w}”" for w in found)
+    unsaid = "、".join(f"“{w}”" for w in missing)
+    return decl, f"按内容中的{said}匹配到“{decl.header.name}”；{unsaid}在各表中没有写到"
+
+
+_ACTS = re.compile(r"改造|建设|采购|购置|维修|升级|加装|开发")
 
 
 def _corrects(cues: Cues, sides: list[Declaration | None]) -> bool:
