@@ -180,9 +180,9 @@ def test_sides_each_with_its_own_year_and_unit() -> None:
 
 def test_side_partly_named_by_words_no_form_writes() -> None:
     canteen = [d for d in holding("食堂") if d["header"]["year"] == 2023]
-    other = holding("党代表履职")
+    other = holding("两新组织党建")
     assert len(canteen) == 1 and len(other) == 1 and not holding("车辆")
-    result = ask("管食堂车辆的那个跟党代表履职那个 指标差几个")
+    result = ask("两新组织党建那个和管食堂车辆的那个 指标差几个")
     assert {row.declaration_id for row in result.rows} == {canteen[0]["id"], other[0]["id"]}
     assert "“车辆”在各表中没有写到" in result.text
     assert ask("食堂无人机那个和机房改造哪个贵").refused
