@@ -186,3 +186,10 @@ def test_side_partly_named_by_words_no_form_writes() -> None:
     assert {row.declaration_id for row in result.rows} == {canteen[0]["id"], other[0]["id"]}
     assert "“车辆”在各表中没有写到" in result.text
     assert ask("食堂无人机那个和机房改造哪个贵").refused
+
+
+def test_subtraction_of_two_sides_each_with_its_year_is_signed() -> None:
+    a, b = named("信息化建设项目", 2026), named("信息化运维项目", 2023)
+    result = ask("26年信息化建设项目的指标数减去23年信息化运维项目的指标数")
+    assert result.figure == f"{len(a['indicators']) - len(b['indicators'])} 项"
+    assert {row.declaration_id for row in result.rows} == {a["id"], b["id"]}

@@ -271,8 +271,11 @@ def _shares(query: Query, decls: list[Declaration]) -> Result:
     return Result(lines=lines, rows=rows, notes=tuple(notes))
 
 
-def compare_projects(query: Query, first: list[Declaration], second: list[Declaration]) -> Result:
-    """Two projects side by side: the measure of each (per year where both have several), the difference."""
+def compare_projects(
+    query: Query, first: list[Declaration], second: list[Declaration], *, signed: bool = False
+) -> Result:
+    """Two projects side by side: the measure of each (per year where both have several), the difference; ``signed``
+    (23年A减去26年B): the figure is the first minus the second, with its sign, not the gap."""
     measure, label, notes = _measurer(query, first + second)
     pairs = _pairs(first, second)
     lines = list(notes)
@@ -289,7 +292,9 @@ def compare_projects(query: Query, first: list[Declaration], second: list[Declar
         more, less = (a, b) if va >= vb else (b, a)
         verb = "相同" if va == vb else f"{_title(more)}比{_title(less)}多 {shown(query, diff)}"
         lines.append(f"{label}：{verb}。")
-        figure = shown(query, diff) if len(pairs) == 1 else None
+        if signed:
+            lines.append(f"{_title(a)}减去{_title(b)}：{_signed(query, va - vb)}。")
+        figure = (_signed(query, va - vb) if signed else shown(query, diff)) if len(pairs) == 1 else None
     lines.extend(_differences(pairs))
     if query.measure is Measure.INDICATORS:
         lines.extend(_indicator_names(query, pairs))

@@ -7,6 +7,7 @@ the nearest years that do hold the asked-for rows are offered instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import assert_never
@@ -100,6 +101,10 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         notes=[*notes, *result.notes],
         figure=result.figure,
     )
+
+
+# 23年A减去26年B: the first side minus the second, signed
+_SUBTRACTS = re.compile(r"减去|减掉|(?<![增缩削])减(?!少)")
 
 
 def _other_year(query: Query, question: str, scope: Scope) -> Answer | None:
@@ -212,7 +217,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
             second = _side(scope, versus, query)
             if not second:
                 return Result(lines=[], rows=[])  # the second project has no form in the asked scope: refused
-            return analytics.compare_projects(query, decls, second)
+            return analytics.compare_projects(query, decls, second, signed=_SUBTRACTS.search(question) is not None)
         case Target.SHOW_SECTION:
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:

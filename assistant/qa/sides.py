@@ -33,7 +33,11 @@ _JOIN = re.compile(r"和|与|跟|同|对比|vs", re.IGNORECASE)
 _SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁")
 _YEAR = re.compile(r"\d{2,4}年|今年|去年|前年")
 # What a comparison asks (the whole question): which is more, the difference
-_ASKS = re.compile(r"哪个|哪一个|谁|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|多还是少|高还是低")
+_ASKS = re.compile(
+    r"哪个|哪一个|谁|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|多还是少|高还是低|减去?|比.{1,30}?(?:多|少|高|低)"
+)
+# Where two sides each with its own year meet: 和/跟 and also 比 and 减去 (26年A比23年B少多少钱, 23年A减去26年B)
+_SIDED_JOIN = re.compile(r"和|与|跟|同|对比|vs|比|减去|减", re.IGNORECASE)
 _TARGETS = (Target.RANK, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS)
 
 
@@ -45,7 +49,7 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     text = "".join(question.split())
     if not _ASKS.search(text) or len(_YEAR.findall(text)) < 2:
         return cues
-    for join in _JOIN.finditer(text):
+    for join in _SIDED_JOIN.finditer(text):
         first, later = text[: join.start()], text[join.end() :]
         end = _SIDE_END.search(later, 2)
         second = later[: end.start()] if end else later
