@@ -193,3 +193,10 @@ def test_subtraction_of_two_sides_each_with_its_year_is_signed() -> None:
     result = ask("26年信息化建设项目的指标数减去23年信息化运维项目的指标数")
     assert result.figure == f"{len(a['indicators']) - len(b['indicators'])} 项"
     assert {row.declaration_id for row in result.rows} == {a["id"], b["id"]}
+
+
+def test_safeguards_ticked_in_every_stage() -> None:
+    decl = next(d for d in DECLS if d["header"]["name"] == "组织力建设信息化平台")
+    every = {s["document"] for s in decl["safeguards"] if all(x["applies"] for x in s["stages"])}
+    result = ask("组织力平台所有阶段都适用的制度保障")
+    assert every and {row.field for row in result.rows} == every

@@ -59,7 +59,14 @@ def _row(decl: Declaration, s: SafeguardRow, value: str) -> Row:
     )
 
 
+# 各阶段都适用, 三个阶段都勾了, 所有阶段: every stage column at once
+_EVERY_STAGE = re.compile(r"(?:各个?|每个|所有|全部|三个)阶段")
+EVERY = "各阶段"
+
+
 def _asked_stage(question: str) -> str | None:
+    if _EVERY_STAGE.search(question):
+        return EVERY
     stage = next((full for word, full in _STAGE_WORDS if word in question), None)
     if stage is None and _STAGE_COMPLETE.search(question):
         stage = STAGES[2]
@@ -99,9 +106,13 @@ def by_stage(question: str, cues: Cues, scope: Scope, today: date | None = None)
     lines: list[str] = []
     word = "适用" if applies else "不适用"
     for decl in decls:
-        hits = [s for s in decl.safeguards if any(x.stage == stage and x.applies == applies for x in s.stages)]
+        if stage == EVERY:  # 各阶段都适用 / 都不适用: every column so
+            hits = [s for s in decl.safeguards if s.stages and all(x.applies == applies for x in s.stages)]
+        else:
+            hits = [s for s in decl.safeguards if any(x.stage == stage and x.applies == applies for x in s.stages)]
         lines.append(
-            f"{_title(decl)} 的制度保障中，{stage}{word}的共 {len(hits)} 项（表中共 {len(decl.safeguards)} 项）："
+            f"{_title(decl)} 的制度保障中，{stage}{'都' if stage == EVERY else ''}{word}的共 {len(hits)} 项"
+            f"（表中共 {len(decl.safeguards)} 项）："
         )
         for s in hits:
             row = _row(decl, s, f"{s.category}；{s.measures}")
