@@ -351,7 +351,9 @@ def compare_years(query: Query, decls: list[Declaration], *, subject: int | None
     by_year: dict[int, list[Declaration]] = defaultdict(list)
     for decl in decls:
         by_year[decl.header.year or 0].append(decl)
-    if query.measure is Measure.PROJECTS:
+    if query.measure is Measure.PROJECTS:  # a year asked with no form in the scope counts 0 projects (人大 23年)
+        for year in query.filters.years:
+            by_year.setdefault(year, [])
         return _project_counts(query, by_year)
     measure, label, notes = _measurer(query, decls)
     lines = list(notes)
@@ -376,7 +378,8 @@ def _project_counts(query: Query, by_year: dict[int, list[Declaration]]) -> Resu
     lines, rows = [], []
     totals = {year: Decimal(len(found)) for year, found in by_year.items()}
     for year in sorted(by_year):
-        lines.append(f"{year}年：{len(by_year[year])} 个项目（{'、'.join(d.header.name for d in by_year[year])}）")
+        names = "、".join(d.header.name for d in by_year[year]) or "该范围内没有申报表"
+        lines.append(f"{year}年：{len(by_year[year])} 个项目（{names}）")
         rows += [_row(d, "项目", None, d.header.name, header_citation(d)) for d in by_year[year]]
     return Result(lines=lines, rows=rows, figure=_change(query, totals, lines))
 

@@ -197,9 +197,18 @@ def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
         return text, cues
     for found in _KIND.finditer(text):
         kind = kind_phrase(_written_kind(text, found))
+        if kind is not None and _of_unit(kind, cues):
+            continue  # 人大办公厅报的项目: 办公厅 is what is left of the unit read, 报 says it filed them
         if kind is not None and not is_known(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, unknown_kind=kind)
     return text, cues
+
+
+def _of_unit(kind: str, cues: Cues) -> bool:
+    """Whether the kind is part of the unit read (人大办公厅报: 办公厅 of 上海市人民代表大会常务委员会办公厅) with a verb of
+    filing after it, not a kind of project."""
+    stem = re.sub(r"(?:申报|报送|上报|报|做|搞)(?:的|了)*$", "", kind)
+    return bool(cues.unit and len(stem) >= 2 and stem in cues.unit)
 
 
 _QUALIFIED = re.compile(f"(?P<x>{_RUN}{{2,14}})的{re.escape(CUT)}")

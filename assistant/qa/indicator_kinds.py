@@ -18,11 +18,16 @@ from assistant.qa.models import Answer, Route
 from assistant.qa.usual_check import usual_values
 
 _KIND_OF = re.compile(
-    r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:这种|这类|那种|那类|这一类|这样的|这种类型的|之类的?|一类的?|类的)(?:绩效)?指标"
+    r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:这种|这类|那种|那类|这一类|这样的|这种类型的|之类的?|一类的?|类的|方面的?)(?:绩效)?指标"
+    r"|(?:各种|各类|那些)[“\"「]?([\u4e00-\u9fffA-Za-z]{2,10}?)[”\"」]?(?:的|类的?)?(?:绩效)?指标"
+    r"|[“\"「]([\u4e00-\u9fffA-Za-z]{2,10}?)[”\"」](?:这种|这类|类的?|的)?(?:绩效)?指标"
 )
 _LEAD = re.compile(r"^(?:请问|帮我查下|帮我看看|帮我|麻烦|查下|看看|有没有|有无|以前|往年|历年|大家|别人|像|类似)+")
 _COUNTS = re.compile(r"几个|几条|几项|多少个|多少条|多少项|个数|数量")
 _EXISTS = re.compile(r"有人写过|有人设过|有人用过|写过吗|设过吗|用过吗|有没有|有吗|有无")
+# How they are set, asked (怎么定, 一般写多少, 有人写过吗), not a list by a name's words (名字带“及时”的指标有哪些)
+_HOW = re.compile(r"怎么|如何|咋|一般|通常|多少|写过|设过|用过|有人|参考|定的|填的|大家|别人|都定|都写|都填|几")
+_BY_NAME = re.compile(r"名字|名称|带[“\"「]?|含有?[“\"「]|包含")
 SHOWN = 6  # indicators listed where one form sets them
 
 
@@ -30,10 +35,13 @@ def indicator_kind(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """The indicators named with the word before 这种/这类指标, with their values, or None for other questions."""
     if cues.project or cues.declaration_id or cues.level1 or cues.level2 or _COUNTS.search(question):
         return None
+    if _BY_NAME.search(question) or not _HOW.search(question):  # 名字带“及时”的指标有哪些: a listing, not how
+        return None
     found = _KIND_OF.search("".join(question.split()))
     if found is None:
         return None
-    word = _held_suffix(_LEAD.sub("", found[1]), scope.lexicon.indicator_names)
+    written = next(group for group in found.groups() if group)
+    word = _held_suffix(_LEAD.sub("", written), scope.lexicon.indicator_names)
     if word is None:
         return None
     decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]

@@ -47,7 +47,7 @@ TIERS = {
     "区县级": "区级",
 }
 _DISTRICT_NAMED = re.compile("(?:" + "|".join(DISTRICTS) + r")(?:新区|区|县)")
-_SPANS = re.compile(r"跨年度?|跨年份|多年度|跨两年|跨多年|跨越年度")
+_SPANS = re.compile(r"跨了?年度?|跨年份|多年度|跨了?两年|跨多年|跨越了?年度")
 # Qualifiers no field of the declaration form records (the forms have no 重点项目 box).
 _UNRECORDED = re.compile(r"(?P<q>重点|重大|民生|示范)(?:工程|项目)")
 _ROW_WORDS = r"(?P<rows>项目构成|资金构成|预算构成|支出构成|构成明细|预算明细|制度保障|保障制度)"

@@ -86,7 +86,11 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     from assistant.qa.parse import read_question  # parse imports this module's PAIR
 
     text = "".join(question.split())
-    if cues.versus_id is not None or cues.refers_to_pair or not _COMPARES.search(text):
+    if cues.versus_id is not None or not _COMPARES.search(text):
+        return cues
+    if (shared := _shared_noun(text, cues, scope)) is not None:
+        return shared
+    if cues.refers_to_pair:
         return cues
     inside = [(m.start(), m.end()) for name in scope.lexicon.projects for m in re.finditer(re.escape(name), text)]
     for join in _JOIN.finditer(text):
@@ -117,6 +121,36 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
             found = replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
             return replace(found, matched_how=how) if how else found
     return cues
+
+
+# 建设类和运维类那两个信息化项目: two kinds sharing one noun (信息化建设项目, 信息化运维项目)
+_SHARED = re.compile(
+    r"(?P<a>[\u4e00-\u9fff]{2,4}?)类?的?(?:和|跟|与)(?P<b>[\u4e00-\u9fff]{2,4}?)类?的?(?:那|这)?(?:两|俩)个?"
+    r"(?P<n>[\u4e00-\u9fff]{2,6}?)(?:项目|的)"
+)
+
+
+def _shared_noun(text: str, cues: Cues, scope: Scope) -> Cues | None:
+    """26年建设类和运维类那两个信息化项目 申请额相差多少: each side the one form (in the years asked) whose name holds
+    its word and the shared noun; None where either side is not exactly one form."""
+    found = _SHARED.search(_YEAR.sub("，", text))
+    if found is None:
+        return None
+    decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
+    sides = []
+    for word in (found["a"], found["b"]):
+        held = [d for d in decls if word in d.header.name and found["n"] in d.header.name]
+        if len(held) > 1:  # 运维 and 信息化 in …运维（非信息化项目） too: the name that writes them together
+            held = [d for d in held if found["n"] + word in d.header.name or word + found["n"] in d.header.name]
+        if len(held) != 1:
+            return None
+        sides.append(held[0])
+    if sides[0].id == sides[1].id:
+        return None
+    paired = pair(cues, sides[0], sides[1])
+    measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
+    how = f"按名称中的“{found['a']}”“{found['b']}”与“{found['n']}”匹配"
+    return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=(), matched_how=how)
 
 
 def _loosely(phrase: str, scope: Scope) -> tuple[Declaration, str] | None:

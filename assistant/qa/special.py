@@ -36,7 +36,7 @@ from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NTH = re.compile(r"(倒数)?第([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
+_NTH = re.compile(r"(倒数)?(?:第|老)([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
 _FEWEST = re.compile(r"倒数|少|低|小")
 _BOTH = re.compile(r"(?:都|均|同时)(?:有|报|申报|申请|做)|(?:两|几)年都")
 _REMOVED = re.compile(
@@ -77,6 +77,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         unframed,
         common_indicators_of,
         indicator_kind,
+        section_examples,
         indicator_change,
         both_years,
         by_value,
@@ -106,6 +107,22 @@ def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None
 
 def _none(question: str, line: str) -> Answer:
     return Answer(question=question, text=line, route=Route.STRUCTURED, refused=True)
+
+
+# 有没有范文看看, 给个参考: examples of how a section is written across forms (a short synthesis, not every form's text)
+_EXAMPLES = re.compile(r"范文|范例|样例|样本|模板|例子|参考|借鉴|示例")
+
+
+def section_examples(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """项目实施计划这栏 有没有范文看看: the section's aspects across the forms in scope, each with one cited example
+    (`synthesis.section_aspects`); None where a project is named or no example is asked for."""
+    if cues.section is None or cues.project or cues.declaration_id or not _EXAMPLES.search(question):
+        return None
+    if cues.target not in (None, Target.SHOW_SECTION, Target.LIST_PROJECTS):
+        return None
+    filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units, tier=cues.tier)
+    found = execute(Query(target=Target.SECTION_ASPECTS, filters=filters, section=cues.section), question, scope)
+    return None if found.refused else found
 
 
 def nth_place(question: str, cues: Cues, scope: Scope) -> Answer | None:
