@@ -200,3 +200,37 @@ def test_safeguards_ticked_in_every_stage() -> None:
     every = {s["document"] for s in decl["safeguards"] if all(x["applies"] for x in s["stages"])}
     result = ask("组织力平台所有阶段都适用的制度保障")
     assert every and {row.field for row in result.rows} == every
+
+
+def test_second_place_written_colloquially() -> None:
+    decls = sorted((d for d in DECLS if d["header"]["year"] == 2023), key=lambda d: -Decimal(d["funding"]["annual"]))
+    result = ask("23年申请额排老二的项目")
+    assert [r.declaration_id for r in result.rows] == [decls[1]["id"]]
+
+
+def test_section_examples_are_a_short_synthesis() -> None:
+    holders = {d["id"] for d in DECLS if any(s["kind"] == "plan" and s["text"].strip() for s in d["sections"])}
+    result = ask("实施计划那栏有没有例子参考一下")
+    cited = {c.ref.split("#")[0] for c in result.citations}
+    assert cited and cited <= holders and len(result.text) <= 600
+
+
+def test_project_count_change_counts_a_year_without_forms_as_zero() -> None:
+    unit = "上海市人民代表大会常务委员会办公厅"
+    before = sum(1 for d in DECLS if d["header"]["year"] == 2019 and unit in json.dumps(d, ensure_ascii=False))
+    after = sum(1 for d in DECLS if d["header"]["year"] == 2026 and unit in json.dumps(d, ensure_ascii=False))
+    assert ask("人大办公厅报的项目 19年到26年少了几个").figure == f"{after - before} 个"
+
+
+def test_two_kinds_sharing_one_noun_are_two_sides() -> None:
+    build, run = named("信息化建设项目", 2026), named("信息化运维项目", 2026)
+    result = ask("26年建设和运维那两个信息化项目谁的指标多")
+    assert {r.declaration_id for r in result.rows} == {build["id"], run["id"]}
+    assert result.figure == f"{abs(len(build['indicators']) - len(run['indicators']))} 项"
+
+
+def test_indicators_asked_by_a_word_of_their_kind() -> None:
+    holders = {d["id"] for d in DECLS if any("稳定" in i["name"] for i in d["indicators"])}
+    result = ask("运行稳定方面的指标一般怎么定")
+    cited = {c.ref.split("#")[0] for c in result.citations}
+    assert cited and cited <= holders and len(result.text) <= 600
