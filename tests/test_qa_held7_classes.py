@@ -234,3 +234,14 @@ def test_indicators_asked_by_a_word_of_their_kind() -> None:
     result = ask("运行稳定方面的指标一般怎么定")
     cited = {c.ref.split("#")[0] for c in result.citations}
     assert cited and cited <= holders and len(result.text) <= 600
+
+
+def test_same_value_asked_of_a_unit_as_it() -> None:
+    from assistant.qa.conversation import Conversation
+
+    first, second = named("信息化运维项目", 2026), named("信息化运维项目", 2023)
+    conversation = Conversation()
+    ask("26年信息化运维的实施单位是哪个", conversation)
+    result = ask("那23年的也是它吗", conversation)
+    same = first["header"]["implementer"] == second["header"]["implementer"]
+    assert ("不是" in result.text) is not same and second["header"]["implementer"] in result.text
