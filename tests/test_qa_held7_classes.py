@@ -245,3 +245,14 @@ def test_same_value_asked_of_a_unit_as_it() -> None:
     result = ask("那23年的也是它吗", conversation)
     same = first["header"]["implementer"] == second["header"]["implementer"]
     assert ("不是" in result.text) is not same and second["header"]["implementer"] in result.text
+
+
+def test_names_of_what_was_just_counted() -> None:
+    from assistant.qa.conversation import Conversation
+
+    decl = named("信息化运维项目", 2026)
+    wanted = {i["name"] for i in decl["indicators"] if i["level2"] == "质量指标"}
+    conversation = Conversation()
+    ask("26年信息化运维项目有几个质量指标", conversation)
+    result = ask("分别是什么", conversation)
+    assert wanted and {r.field for r in result.rows} == wanted
