@@ -10,6 +10,7 @@ blanks out and say so.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,9 +34,13 @@ def _field(query: Query, decls: list[Declaration]) -> tuple[FundingField, list[s
     """The asked funding field, or 年度资金申请总额 where every asked amount is blank (of a year, for a change)."""
     field = query.funding_field or FundingField.TOTAL
     groups = _by_year(decls) if query.target is Target.COMPARE_YEARS else [decls]
-    blank = any(all(getattr(d.funding, field.value) is None for d in group) for group in groups)
-    if blank and field is not FundingField.ANNUAL and all(d.funding.annual is not None for d in decls):
-        note = f"这些申报表的{field.label}均为空白（未填写），以下按{FundingField.ANNUAL.label}计。"
+    empty = [group for group in groups if all(getattr(d.funding, field.value) is None for d in group)]
+    if empty and field is not FundingField.ANNUAL and all(d.funding.annual is not None for d in decls):
+        if len(empty) == len(groups):
+            note = f"这些申报表的{field.label}均为空白（未填写），以下按{FundingField.ANNUAL.label}计。"
+        else:  # 2019年和2026年哪年多: 2026's totals are blank, 2019's are not; both years compared on the same field
+            years = "、".join(f"{g[0].header.year or '年度不详'}年" for g in empty)
+            note = f"{years}申报表的{field.label}均为空白（未填写），为可比，各年都按{FundingField.ANNUAL.label}计。"
         return FundingField.ANNUAL, [note]
     return field, []
 
@@ -266,8 +271,11 @@ def _shares(query: Query, decls: list[Declaration]) -> Result:
     return Result(lines=lines, rows=rows, notes=tuple(notes))
 
 
-def compare_projects(query: Query, first: list[Declaration], second: list[Declaration]) -> Result:
-    """Two projects side by side: the measure of each (per year where both have several), the difference."""
+def compare_projects(
+    query: Query, first: list[Declaration], second: list[Declaration], *, signed: bool = False
+) -> Result:
+    """Two projects side by side: the measure of each (per year where both have several), the difference; ``signed``
+    (23年A减去26年B): the figure is the first minus the second, with its sign, not the gap."""
     measure, label, notes = _measurer(query, first + second)
     pairs = _pairs(first, second)
     lines = list(notes)
@@ -284,7 +292,9 @@ def compare_projects(query: Query, first: list[Declaration], second: list[Declar
         more, less = (a, b) if va >= vb else (b, a)
         verb = "相同" if va == vb else f"{_title(more)}比{_title(less)}多 {shown(query, diff)}"
         lines.append(f"{label}：{verb}。")
-        figure = shown(query, diff) if len(pairs) == 1 else None
+        if signed:
+            lines.append(f"{_title(a)}减去{_title(b)}：{_signed(query, va - vb)}。")
+        figure = (_signed(query, va - vb) if signed else shown(query, diff)) if len(pairs) == 1 else None
     lines.extend(_differences(pairs))
     if query.measure is Measure.INDICATORS:
         lines.extend(_indicator_names(query, pairs))
@@ -334,12 +344,16 @@ def _text(query: Query, value: Decimal | None) -> str:
     return "（空白）" if value is None else shown(query, value)
 
 
-def compare_years(query: Query, decls: list[Declaration]) -> Result:
-    """The measure per year over the selected forms (one project's, a unit's, all), and the change first → last."""
+def compare_years(query: Query, decls: list[Declaration], *, subject: int | None = None) -> Result:
+    """The measure per year over the selected forms (one project's, a unit's, all), and the change first → last;
+    ``subject``: the year the question measures against the other (26年比23年砍掉几个: 2026 − 2023, 23年的减去26年的:
+    2023 − 2026), None: the later year against the earlier."""
     by_year: dict[int, list[Declaration]] = defaultdict(list)
     for decl in decls:
         by_year[decl.header.year or 0].append(decl)
-    if query.measure is Measure.PROJECTS:
+    if query.measure is Measure.PROJECTS:  # a year asked with no form in the scope counts 0 projects (人大 23年)
+        for year in query.filters.years:
+            by_year.setdefault(year, [])
         return _project_counts(query, by_year)
     measure, label, notes = _measurer(query, decls)
     lines = list(notes)
@@ -356,7 +370,7 @@ def compare_years(query: Query, decls: list[Declaration]) -> Result:
         for d, v, c in measured:
             lines.append(f"  - {d.header.name}：{_text(query, v)} {c.label}")
             rows.append(_row(d, label, v, _text(query, v), c))
-    figure = _change(query, totals, lines)
+    figure = _change(query, totals, lines, subject)
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
 
 
@@ -364,21 +378,57 @@ def _project_counts(query: Query, by_year: dict[int, list[Declaration]]) -> Resu
     lines, rows = [], []
     totals = {year: Decimal(len(found)) for year, found in by_year.items()}
     for year in sorted(by_year):
-        lines.append(f"{year}年：{len(by_year[year])} 个项目（{'、'.join(d.header.name for d in by_year[year])}）")
+        names = "、".join(d.header.name for d in by_year[year]) or "该范围内没有申报表"
+        lines.append(f"{year}年：{len(by_year[year])} 个项目（{names}）")
         rows += [_row(d, "项目", None, d.header.name, header_citation(d)) for d in by_year[year]]
     return Result(lines=lines, rows=rows, figure=_change(query, totals, lines))
 
 
-def _change(query: Query, totals: dict[int, Decimal], lines: list[str]) -> str | None:
+# 26年比23年砍掉几个, 23年的减去26年的, 今年比23年少: the year written first is measured against the one after the verb
+_YEAR_WORD = r"(\d{2,4}年|大前年|前年|去年|今年|明年)"
+_AGAINST = re.compile(_YEAR_WORD + r"[^，,。？?；;]{0,20}?(?:比|减去?|较)" + _YEAR_WORD)
+_OFFSETS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "明年": 1}
+
+
+def subject_year(question: str, years: tuple[int, ...]) -> int | None:
+    """The year a two-year question measures against the other: the one written before 比/减/较 and the other year;
+    None where the question does not set one against the other that way (从23年到26年, 23年和26年哪年多)."""
+    found = _AGAINST.search("".join(question.split()))
+    if len(years) != 2 or found is None:
+        return None
+    first, second = (_digits(found[1]), _digits(found[2]))
+    if first in years:
+        return first
+    if second in years:
+        return next(y for y in years if y != second)
+    if found[1] in _OFFSETS and found[2] in _OFFSETS and found[1] != found[2]:  # 今年比去年: the later one first
+        return max(years) if _OFFSETS[found[1]] > _OFFSETS[found[2]] else min(years)
+    return None
+
+
+def _digits(written: str) -> int | None:
+    """2023 from 2023年 or 23年; None for a relative year (今年)."""
+    digits = written.removesuffix("年")
+    if not digits.isdigit():
+        return None
+    return int(digits) if len(digits) == 4 else 2000 + int(digits[-2:])
+
+
+def _change(query: Query, totals: dict[int, Decimal], lines: list[str], subject: int | None = None) -> str | None:
+    """The signed change of ``subject`` (default the last year) against the other year (default the first); the line
+    says which year has more."""
     if len(totals) < 2:
         if totals:
             lines.append("只有一个年度有数，无法比较。")
         return None
     first, last = min(totals), max(totals)
+    if subject is not None and subject in totals and len(totals) == 2:
+        last, first = subject, next(y for y in totals if y != subject)
     delta = totals[last] - totals[first]
     word = "增加" if delta > 0 else "减少" if delta < 0 else "持平，变化"
     amount = _signed(query, abs(delta))
-    lines.insert(0, f"{last}年比{first}年{word} {amount}。")
+    more = f"（{last if delta > 0 else first}年多）" if delta else ""
+    lines.insert(0, f"{last}年比{first}年{word} {amount}{more}。")
     return _signed(query, delta)
 
 

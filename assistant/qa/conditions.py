@@ -38,7 +38,8 @@ _PLACE = f"(?:的?{_RUN}{{0,6}}?(?:里面|里|中|当中))?"  # 哪些项目的�
 _CONDITION_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:都|还|也|曾经?)?是?(?P<v>{_VERB}|有)(?P<x>{_RUN}+)")
 # 用了 X 的项目有哪些 / 有没有用到 X 的项目
 _CONDITION_BEFORE = re.compile(
-    f"(?P<v>{_VERB})(?P<x>{_RUN}+?)[{re.escape(CUT + MONEY)}]?(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
+    f"(?P<v>{_VERB})(?P<x>{_RUN}+?)[{re.escape(CUT + MONEY)}]?(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?"
+    f"(?:项目|申报表|{re.escape(MONEY)})"  # 提到培训的项目资金加起来多少: 项目资金 was read as the money asked (¤)
 )
 # 跟 X 有关的项目有哪些 / 哪些项目与 X 相关: related to what the forms write
 _RELATED_BEFORE = re.compile(
@@ -196,9 +197,18 @@ def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
         return text, cues
     for found in _KIND.finditer(text):
         kind = kind_phrase(_written_kind(text, found))
+        if kind is not None and _of_unit(kind, cues):
+            continue  # 人大办公厅报的项目: 办公厅 is what is left of the unit read, 报 says it filed them
         if kind is not None and not is_known(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, unknown_kind=kind)
     return text, cues
+
+
+def _of_unit(kind: str, cues: Cues) -> bool:
+    """Whether the kind is part of the unit read (人大办公厅报: 办公厅 of 上海市人民代表大会常务委员会办公厅) with a verb of
+    filing after it, not a kind of project."""
+    stem = re.sub(r"(?:申报|报送|上报|报|做|搞)(?:的|了)*$", "", kind)
+    return bool(cues.unit and len(stem) >= 2 and stem in cues.unit)
 
 
 _QUALIFIED = re.compile(f"(?P<x>{_RUN}{{2,14}})的{re.escape(CUT)}")

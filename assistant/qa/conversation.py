@@ -142,6 +142,9 @@ class Conversation(BaseModel):
             Target.RANK,
             Target.AVERAGE,
         )
+        listed = cues.target in (None, Target.LIST_PROJECTS)
+        if listed and not any(named) and _NAMES_OF_COUNTED.search(cues.rest):
+            return self.last_query is not None and self.last_query.target in _COUNTED  # 分别叫啥 after 有几个指标
         return cues.target in counts and not any(named) and len(cues.rest) <= 12
 
     def _implicit(self, cues: Cues) -> bool:
@@ -208,8 +211,26 @@ def _counted_indicators(previous: Query | None) -> bool:
     return previous is not None and previous.target is Target.COUNT_INDICATORS
 
 
+# 分别叫啥, 都是哪些, 具体是什么: the names of what the last answer counted
+_NAMES_OF_COUNTED = re.compile(
+    r"^[^\u4e00-\u9fff]*(?:分别|各自|具体|都|那)?(?:是|叫)?(?:哪些|哪几个|什么|啥|哪几项)[^\u4e00-\u9fff]*$|分别叫|分别是|都叫"
+)
+_COUNTED = {
+    Target.COUNT_INDICATORS: Target.LIST_INDICATORS,
+    Target.COUNT_ROWS: Target.LIST_ROWS,
+    Target.COUNT_PROJECTS: Target.LIST_PROJECTS,
+}
+
+
 def _counted_as_before(previous: Query, cues: Cues) -> Cues:
-    """一共几项？ after the 项目构成 rows counts those rows; after indicators, the indicators."""
+    """一共几项？ after the 项目构成 rows counts those rows; after indicators, the indicators; 分别叫啥 after a count of
+    indicators or rows lists them."""
+    if (
+        cues.target in (None, Target.LIST_PROJECTS)
+        and previous.target in _COUNTED
+        and _NAMES_OF_COUNTED.search(cues.rest)
+    ):
+        return replace(cues, target=_COUNTED[previous.target], rows=previous.rows)
     if cues.target is Target.COUNT_PROJECTS and previous.target in (Target.LIST_ROWS, Target.COUNT_ROWS):
         return replace(cues, target=Target.COUNT_ROWS, rows=previous.rows)
     if cues.target is Target.COUNT_PROJECTS and previous.target is Target.LIST_INDICATORS:

@@ -7,9 +7,9 @@ the nearest years that do hold the asked-for rows are offered instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import assert_never
 
 from assistant.corpus.store import Corpus
@@ -32,6 +32,7 @@ from assistant.qa.select import (
     select,
 )
 from assistant.qa.sources import funding_citation
+from assistant.qa.sums import sum_funding
 from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
 
 
@@ -79,11 +80,13 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         return refusal(question, query, scope, [every], asked=False)  # 2023年哪些项目没列时效指标: none lacks it
     if not decls and (by_name := kind_by_indicators(query, question, scope)) is not None:
         return by_name  # 有没有培训类的项目: none typed 培训, but 全年培训班次 is set
+    if not any(indicators_of(d, query.filters) for d in decls) and (near := _other_year(query, question, scope)):
+        return near  # 26年信息化运维的驻场人员数量: the 2026 form has none; the 2023 form's, said to be another year's
     if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
         return refusal(question, query, scope, offer)
     if decls:
         notes = [*notes, *absent_years_note(query.filters.years, scope)]
-    result = _run(query, decls, scope) if decls else None
+    result = _run(query, decls, scope, question) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
     text = "\n".join([*notes, *_years_apart(query, decls), *result.lines])
@@ -98,6 +101,16 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         notes=[*notes, *result.notes],
         figure=result.figure,
     )
+
+
+# 23年A减去26年B: the first side minus the second, signed
+_SUBTRACTS = re.compile(r"减去|减掉|(?<![增缩削])减(?!少)")
+
+
+def _other_year(query: Query, question: str, scope: Scope) -> Answer | None:
+    from assistant.qa.indicator_sets import other_year_indicator  # it builds on this module's rows
+
+    return other_year_indicator(query, question, scope)
 
 
 def _years_apart(query: Query, decls: list[Declaration]) -> list[str]:
@@ -168,7 +181,7 @@ def _years(years: Sequence[int]) -> str:
     return "、".join(f"{year}年" for year in years)
 
 
-def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
+def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "") -> Result:
     match query.target:
         case Target.LIST_PROJECTS | Target.COUNT_PROJECTS if query.filters.mentions:
             loose = loose_for(scope.corpus.declarations, query.filters.mentions)
@@ -182,9 +195,9 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
         case Target.COUNT_INDICATORS:
             return _count_indicators(query.filters, decls)
         case Target.SUM_FUNDING:
-            return _sum_funding(_field(query), decls)
+            return sum_funding(_field(query), decls)
         case Target.COMPARE_YEARS:
-            return analytics.compare_years(query, decls)
+            return analytics.compare_years(query, decls, subject=analytics.subject_year(question, query.filters.years))
         case Target.SHOW_FIELD:
             return fields.show_fields(query, decls)
         case Target.LIST_ROWS:
@@ -204,7 +217,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope) -> Result:
             second = _side(scope, versus, query)
             if not second:
                 return Result(lines=[], rows=[])  # the second project has no form in the asked scope: refused
-            return analytics.compare_projects(query, decls, second)
+            return analytics.compare_projects(query, decls, second, signed=_SUBTRACTS.search(question) is not None)
         case Target.SHOW_SECTION:
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:
@@ -306,69 +319,6 @@ def _count_indicators(filters: Filters, decls: list[Declaration]) -> Result:
     return Result(lines=[f"{level_label(filters)}共 {figure}。", *listed.lines], rows=listed.rows, figure=figure)
 
 
-def _funding_row(decl: Declaration, field: FundingField) -> Row:
-    amount: Decimal | None = getattr(decl.funding, field.value)
-    citation = funding_citation(decl, field)
-    return Row(
-        declaration_id=decl.id,
-        project=decl.header.name,
-        year=decl.header.year,
-        field=field.label,
-        value=citation.quote,
-        amount=amount,
-        citation=citation,
-    )
-
-
-def _sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
-    rows = [_funding_row(decl, field) for decl in decls]
-    filled = [row for row in rows if row.amount is not None]
-    blanks = [row for row in rows if row.amount is None]
-    lines = [
-        f"{i}. {_title_of(row)}：{row.value} {row.citation.label}{_annual_beside(field, decl, row)}"
-        for i, (decl, row) in enumerate(zip(decls, rows, strict=True), 1)
-    ]
-    if not filled:
-        head = f"这 {len(rows)} 份申报表的{field.label}均为空白（未填写），无法给出合计。"
-        return Result(lines=[head, *lines, *_alternative(field, decls)], rows=rows, notes=(head,))
-    total = sum((row.amount for row in filled if row.amount is not None), Decimal(0))
-    verb = "合计" if len(rows) > 1 else "为"
-    head = f"{field.label}{verb} {yuan(total)}（{len(filled)} 份申报表）。"
-    blank_note = _blank_note(field, blanks)
-    return Result(
-        lines=[head, *lines, *([blank_note] if blank_note else [])],
-        rows=rows,
-        figure=yuan(total),
-        notes=(blank_note,) if blank_note else (),
-    )
-
-
-def _annual_beside(field: FundingField, decl: Declaration, row: Row) -> str:
-    """信息化建设项目多少钱, one of its years with a blank 项目资金总额: the 年度资金申请总额 it did fill, shown beside the
-    blank (cited), not added into the sum."""
-    if row.amount is not None or field is not FundingField.TOTAL or decl.funding.annual is None:
-        return ""
-    cited = funding_citation(decl, FundingField.ANNUAL)
-    return f"；该表填写的{FundingField.ANNUAL.label}为 {yuan(decl.funding.annual)} {cited.label}（未计入合计）"
-
-
-def _blank_note(field: FundingField, blanks: list[Row]) -> str | None:
-    if not blanks:
-        return None
-    names = "、".join(_title_of(row) for row in blanks)
-    return f"注意：{len(blanks)} 份申报表的{field.label}为空白，未计入合计（空白不按零计）：{names}。"
-
-
-def _alternative(field: FundingField, decls: list[Declaration]) -> list[str]:
-    """When every 项目资金总额 is blank, the 年度资金申请总额 the same forms did fill."""
-    if field is not FundingField.TOTAL:
-        return []
-    annual = [amount for decl in decls if (amount := decl.funding.annual) is not None]
-    if not annual:
-        return []
-    return [f"这些申报表填写了{FundingField.ANNUAL.label}：{len(annual)} 份合计 {yuan(sum(annual, Decimal(0)))}。"]
-
-
 def _whole(query: Query, decls: list[Declaration]) -> Filters:
     """The scope a share is taken of: the question's filters without the project, in the project's years."""
     years = query.filters.years or tuple(sorted({d.header.year for d in decls if d.header.year}))
@@ -381,6 +331,9 @@ def _show_section(kind: SectionKind, decls: list[Declaration]) -> Result:
     for decl in decls:
         section = section_of(decl, kind)
         if section is None:
+            if decl.section(kind) is not None:  # the layout has the section, the form left it blank: said so
+                rows.append(_blank_section(decl, kind))
+                lines.append(f"{_title(decl)} 的{kind.label}：未填写（原表该栏为空白） {rows[-1].citation.label}")
             continue
         citation = section_citation(decl, section)
         rows.append(
@@ -397,6 +350,18 @@ def _show_section(kind: SectionKind, decls: list[Declaration]) -> Result:
             f"{_title(decl)} 的{kind.label}{_via(kind, section.kind)}：\n{section.text.strip()}\n{citation.label}"
         )
     return Result(lines=lines, rows=rows, notes=tuple(_missing_sections(kind, decls, rows)))
+
+
+def _blank_section(decl: Declaration, kind: SectionKind) -> Row:
+    """A section the form has but left blank: its row says so ('' as the value), cited to the form's header."""
+    return Row(
+        declaration_id=decl.id,
+        project=decl.header.name,
+        year=decl.header.year,
+        field=kind.label,
+        value="",
+        citation=header_citation(decl),
+    )
 
 
 def _via(asked: SectionKind, found: SectionKind) -> str:

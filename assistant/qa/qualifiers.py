@@ -31,11 +31,13 @@ _BACK = re.compile(
     r"(?:(?:那|这)(?:几个|几项|几份|些)(?:项目|申报表)?|(?:项目|申报表))"
 )
 _TIER = re.compile(r"(?P<t>市级|市本级|市属|区级|区属|区县级)(?:单位|部门)?的?(?=项目|申报表)")
-# 区里那种表, 市级的那类申报表: the kind of form named by its tier
-_FORM_TIER = re.compile(r"(?P<t>区|市)(?:里|级)?的?(?:那种|这种|那类|这类|那样的?|这样的?)(?:表格?|申报表)的?")
+# 区里那种表, 市级的申报表格式, 区的那类表: the layout a tier's forms use (the district form has 项目立项情况, 制度保障…)
+_LAYOUT_TIER = re.compile(
+    r"(?P<t>区县|区|市)(?:里|级)?(?:的|那种|这种|那类|这类|那样的?|这样的?)+(?:表格?|申报表|格式|模板)(?:的|里)?"
+)
 TIERS = {"市级": "市级", "市本级": "市级", "市属": "市级", "区级": "区级", "区属": "区级", "区县级": "区级"}
 _DISTRICT_NAMED = re.compile("(?:" + "|".join(DISTRICTS) + r")(?:新区|区|县)")
-_SPANS = re.compile(r"跨了?年度?|跨年份|多年度|跨两年|跨多年|跨越了?年度|跨了两个?年")
+_SPANS = re.compile(r"跨了?年度?|跨年份|多年度|跨了?两个?年|跨多年|跨越了?年度")
 # Qualifiers no field of the declaration form records (the forms have no 重点项目 box).
 _UNRECORDED = re.compile(r"(?P<q>重点|重大|民生|示范)(?:工程|项目)")
 _ROW_WORDS = r"(?P<rows>项目构成|资金构成|预算构成|支出构成|构成明细|预算明细|制度保障|保障制度)"
@@ -54,8 +56,11 @@ def take_qualifiers(text: str, cues: Cues) -> tuple[str, Cues]:
     text = _BACK.sub("这些项目", text)
     if found := _TIER.search(text):
         text, cues = text.replace(found["t"], "", 1), replace(cues, tier=TIERS[found["t"]])
-    elif found := _FORM_TIER.search(text):  # 区里那种表的项目: the district forms
-        text, cues = text.replace(found.group(), "", 1), replace(cues, tier=TIERS[found["t"] + "级"])
+    elif found := _LAYOUT_TIER.search(text):  # 区里那种表的项目: the district forms
+        text, cues = (
+            text.replace(found.group(), CUT, 1),
+            replace(cues, tier="区级" if found["t"][0] == "区" else "市级"),
+        )
     if found := _SPANS.search(text):
         text, cues = text.replace(found.group(), CUT, 1), replace(cues, spans_years=True)
     if found := _UNRECORDED.search(text):

@@ -33,7 +33,11 @@ _JOIN = re.compile(r"和|与|跟|同|对比|vs", re.IGNORECASE)
 _SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁")
 _YEAR = re.compile(r"\d{2,4}年|今年|去年|前年")
 # What a comparison asks (the whole question): which is more, the difference
-_ASKS = re.compile(r"哪个|哪一个|谁|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|多还是少|高还是低")
+_ASKS = re.compile(
+    r"哪个|哪一个|谁|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|多还是少|高还是低|减去?|比.{1,30}?(?:多|少|高|低)"
+)
+# Where two sides each with its own year meet: 和/跟 and also 比 and 减去 (26年A比23年B少多少钱, 23年A减去26年B)
+_SIDED_JOIN = re.compile(r"和|与|跟|同|对比|vs|比|减去|减", re.IGNORECASE)
 _TARGETS = (Target.RANK, Target.COMPARE_PROJECTS, Target.COMPARE_YEARS)
 
 
@@ -45,7 +49,7 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     text = "".join(question.split())
     if not _ASKS.search(text) or len(_YEAR.findall(text)) < 2:
         return cues
-    for join in _JOIN.finditer(text):
+    for join in _SIDED_JOIN.finditer(text):
         first, later = text[: join.start()], text[join.end() :]
         end = _SIDE_END.search(later, 2)
         second = later[: end.start()] if end else later
@@ -68,6 +72,11 @@ _CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|
 _FLUFF = re.compile(
     r"^(?:请问|帮我|麻烦|查下|查一下|看下|看看|比下|比一下|比较下)+|(?:那个|这个|那|这)(?:项目|系统|平台)?的?$"
 )
+# What a side may carry after its subject: the measure asked (内刊那个指标数, 考录那个的资金) and punctuation
+_MEASURE_TAIL = re.compile(
+    r"(?:(?:那个|这个|的)(?:指标个?数|指标|资金|预算|钱|金额)|(?<=项目)(?:指标个?数|资金|预算|金额))?[，,。？?、：:\s]*$"
+)
+_EDGE = re.compile(r"^[，,。？?、：:\s]+")
 
 
 def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
@@ -77,7 +86,11 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     from assistant.qa.parse import read_question  # parse imports this module's PAIR
 
     text = "".join(question.split())
-    if cues.versus is not None or cues.refers_to_pair or cues.unknown_project or not _COMPARES.search(text):
+    if cues.versus_id is not None or not _COMPARES.search(text):
+        return cues
+    if (shared := _shared_noun(text, cues, scope)) is not None:
+        return shared
+    if cues.refers_to_pair:
         return cues
     inside = [(m.start(), m.end()) for name in scope.lexicon.projects for m in re.finditer(re.escape(name), text)]
     for join in _JOIN.finditer(text):
@@ -86,16 +99,95 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         later = text[join.end() :]
         end = _CONTENT_SIDE_END.search(later, 2)
         first, second = text[: join.start()], later[: end.start()] if end else later
-        phrases = [_FLUFF.sub("", side) for side in (first, second)]
-        sides = [_side(phrase, scope, today, read_question) for phrase in phrases]
-        pointed = [phrase if phrase != side else "" for phrase, side in zip(phrases, (first, second), strict=True)]
+        trimmed = [_EDGE.sub("", _MEASURE_TAIL.sub("", side)) for side in (first, second)]
+        phrases = [_FLUFF.sub("", side) for side in trimmed]
+        sides = [_side(phrase, scope, today, read_question, cues.years) for phrase in phrases]
+        pointed = [phrase if phrase != side else "" for phrase, side in zip(phrases, trimmed, strict=True)]
+        if cues.versus is not None and not _corrects(cues, sides):
+            continue  # two projects read by name: a side's content reading must differ from them to count
+        if cues.unknown_project and not (sides[0] and sides[1]):
+            continue  # 党群阵地智慧服务平台升级那个跟…: the side no name is counts only where its content is one form
         if cues.project and (absent := _absent_side(phrases, pointed, sides, scope, today, read_question)):
             return replace(cues, unknown_project=absent)  # 食堂改造和机房改造哪个贵: one side the corpus lacks
+        how = None
+        if (sides[0] is None) != (sides[1] is None):  # 管食堂车辆的那个: 车辆 is in no form, 食堂 in one
+            i = 0 if sides[0] is None else 1
+            loose = _loosely(phrases[i], scope)
+            if loose is not None:
+                sides[i], how = loose
         if sides[0] is not None and sides[1] is not None and sides[0].id != sides[1].id:
             paired = pair(cues, sides[0], sides[1])
             measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
-            return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
+            found = replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=())
+            return replace(found, matched_how=how) if how else found
     return cues
+
+
+# 建设类和运维类那两个信息化项目: two kinds sharing one noun (信息化建设项目, 信息化运维项目)
+_SHARED = re.compile(
+    r"(?P<a>[\u4e00-\u9fff]{2,4}?)类?的?(?:和|跟|与)(?P<b>[\u4e00-\u9fff]{2,4}?)类?的?(?:那|这)?(?:两|俩)个?"
+    r"(?P<n>[\u4e00-\u9fff]{2,6}?)(?:项目|的)"
+)
+
+
+def _shared_noun(text: str, cues: Cues, scope: Scope) -> Cues | None:
+    """26年建设类和运维类那两个信息化项目 申请额相差多少: each side the one form (in the years asked) whose name holds
+    its word and the shared noun; None where either side is not exactly one form."""
+    found = _SHARED.search(_YEAR.sub("，", text))
+    if found is None:
+        return None
+    decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
+    sides = []
+    for word in (found["a"], found["b"]):
+        held = [d for d in decls if word in d.header.name and found["n"] in d.header.name]
+        if len(held) > 1:  # 运维 and 信息化 in …运维（非信息化项目） too: the name that writes them together
+            held = [d for d in held if found["n"] + word in d.header.name or word + found["n"] in d.header.name]
+        if len(held) != 1:
+            return None
+        sides.append(held[0])
+    if sides[0].id == sides[1].id:
+        return None
+    paired = pair(cues, sides[0], sides[1])
+    measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
+    how = f"按名称中的“{found['a']}”“{found['b']}”与“{found['n']}”匹配"
+    return replace(paired, measure=measure, unknown_subject=None, unknown_kind=None, candidates=(), matched_how=how)
+
+
+def _loosely(phrase: str, scope: Scope) -> tuple[Declaration, str] | None:
+    """A side whose words partly name nothing in the corpus (管食堂车辆: no form writes 车辆) while the rest are held by
+    one form alone (食堂: 机关服务费): that form, with the line saying which words matched and which did not. None where
+    no word is held, several forms hold them, or what the side says is done (改造) is not in that form's text."""
+    from assistant.qa.content_names import _GENERIC, DEFINING, MAX_SHARE, _segment_words
+
+    contents = scope.lexicon.contents
+    texts = ["\n".join(t for label, t in c.places if DEFINING.search(label)) for c in contents]
+    limit = max(2, int(len(contents) * MAX_SHARE))
+    found: list[str] = []
+    missing: list[str] = []
+    for segment in (s for s in _GENERIC.split(_YEAR.sub("", phrase)) if s):
+        words, rest = _segment_words(segment, texts, limit)
+        found += words
+        missing += [part for part in rest if len(part) >= 2 and not any(part in t for t in texts)]
+    if not found or not missing:
+        return None
+    holders = [c for c, t in zip(contents, texts, strict=True) if all(w in t for w in found)]
+    decl = next((d for d in scope.corpus.declarations if len(holders) == 1 and d.id == holders[0].declaration_id), None)
+    if decl is None or any(a not in texts[contents.index(holders[0])] for a in _ACTS.findall(phrase)):
+        return None
+    said = "、".join(f"“{w}”" for w in found)
+    unsaid = "、".join(f"“{w}”" for w in missing)
+    return decl, f"按内容中的{said}匹配到“{decl.header.name}”；{unsaid}在各表中没有写到"
+
+
+_ACTS = re.compile(r"改造|建设|采购|购置|维修|升级|加装|开发")
+
+
+def _corrects(cues: Cues, sides: list[Declaration | None]) -> bool:
+    """Whether the sides read apart name two forms, one of them no project the whole question's reading named (考录模块
+    建设那个项目和组织部门建设经费: 模块建设…组织部门建设 read as another project; 考录 is 信息化建设项目's)."""
+    if sides[0] is None or sides[1] is None:
+        return False
+    return bool({sides[0].header.name, sides[1].header.name} - {cues.project, cues.versus})
 
 
 _PROJECT_NOUN = re.compile(r"项目|系统|平台|改造|建设|工程|经费")
@@ -123,8 +215,12 @@ def _absent_side(
     return None
 
 
-def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -> Declaration | None:
-    """The one declaration a side names: by its project name (with its year and unit) or by its content."""
+def _side(
+    phrase: str, scope: Scope, today: date, reader: Callable[..., Cues], years: tuple[int, ...] = ()
+) -> Declaration | None:
+    """The one declaration a side names: by its project name (with its year and unit) or by its content; ``years``:
+    the question's, for a side naming a project of several years with no year of its own (23年考录模块那个和信息化运维
+    项目: the 2023 信息化运维项目)."""
     if len(phrase) < 2:
         return None
     side = reader(phrase, scope.lexicon, today=today)
@@ -135,11 +231,14 @@ def _side(phrase: str, scope: Scope, today: date, reader: Callable[..., Cues]) -
     if side.project or side.declaration_id:
         filters = Filters(years=side.years, unit=side.unit, project=side.project, declaration_id=side.declaration_id)
         found = select(scope.corpus, filters, scope.lexicon.policies)
+        if len(found) > 1 and years and not side.years:
+            found = [d for d in found if d.header.year in years]
         return found[0] if len(found) == 1 else None
-    if side.unknown_unit or side.unknown_district or side.years:
+    if side.unknown_unit or side.unknown_district:
         return None
-    holder = sole_holder(phrase, scope.lexicon.contents)
-    return next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
+    holder = sole_holder(_YEAR.sub("", phrase), scope.lexicon.contents)  # 23年考录模块建设: by content, in that year
+    held = next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
+    return held if held is not None and (not side.years or held.header.year in side.years) else None
 
 
 def _one(side: Cues, scope: Scope) -> Declaration | None:

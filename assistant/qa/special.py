@@ -10,26 +10,33 @@ is not of its kind:
   the other year of it lacks;
 - ``by_value``: 满意度目标定在90%以上的项目: the projects one of whose indicators (a category or a name) sets a
   percentage at least / below the number written (none: 语料库中没有);
-- ``by_stage``: 党费系统哪些制度保障在实施阶段不适用: the 制度保障 rows whose stage column is (not) ticked.
+- ``by_stage`` / ``document_stages`` (`safeguard_stages.py`): 党费系统哪些制度保障在实施阶段不适用, 专款专用制度在哪几个
+  阶段适用: the 制度保障 rows by a stage's tick, a document's stages.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from difflib import SequenceMatcher
 
 from assistant.domain.model import Declaration
-from assistant.domain.refs import SourceRef, header_citation, indicator_citation
+from assistant.domain.refs import header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
 from assistant.qa.homophones import sounds
+from assistant.qa.indicator_kinds import indicator_kind
+from assistant.qa.indicator_sets import common_indicators_of, unframed
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
+from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
+from assistant.qa.set_aside import lost_checkbox, set_aside
+from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NTH = re.compile(r"(倒数)?第([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
+_NTH = re.compile(r"(倒数)?(?:第|老)([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
 _FEWEST = re.compile(r"倒数|少|低|小")
 _BOTH = re.compile(r"(?:都|均|同时)(?:有|报|申报|申请|做)|(?:两|几)年都")
 _REMOVED = re.compile(
@@ -39,9 +46,6 @@ _ADDED = re.compile(r"(新增了?|新加了?|多了|增加了|加了)(哪些|哪
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个点)")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|至少|高于|超过|大于|及以上|或以上|≥")
 _BELOW = re.compile(r"以下|低于|不到|不足|少于|小于|未达|没到|<")
-_STAGES = (("立项", "立项和计划阶段"), ("计划阶段", "立项和计划阶段"), ("实施", "实施阶段"), ("收尾", "收尾和完成阶段"))
-_STAGE_COMPLETE = re.compile(r"完成阶段")
-_NOT_APPLIES = re.compile(r"不适用|没勾|未勾|不勾|没有勾|不涉及|不用|没打勾|未打勾|不适合")
 
 
 def same_value_line(question: str, previous: Query | None, result: Answer, scope: Scope) -> str | None:
@@ -60,9 +64,26 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
     return f"不是：这里的{field}是{'、'.join(sorted(now))}，前面所问的是{'、'.join(sorted(before))}。"
 
 
-def special_answer(question: str, cues: Cues, scope: Scope) -> Answer | None:
-    """The answer of the first reader whose kind the question is, or None."""
-    for reader in (by_stage, indicator_change, both_years, by_value, nth_place, misspelt_indicator):
+def special_answer(question: str, cues: Cues, scope: Scope, today: date | None = None) -> Answer | None:
+    """The answer of the first reader whose kind the question is, or None; ``today``: the clock a side read apart
+    counts 今年/去年 from."""
+    staged = by_stage(question, cues, scope, today) or unit_year_sides(question, cues, scope, today)
+    if staged is not None:
+        return staged
+    for reader in (
+        document_stages,
+        lost_checkbox,
+        set_aside,
+        unframed,
+        common_indicators_of,
+        indicator_kind,
+        section_examples,
+        indicator_change,
+        both_years,
+        by_value,
+        nth_place,
+        misspelt_indicator,
+    ):
         found = reader(question, cues, scope)
         if found is not None:
             return found
@@ -86,6 +107,22 @@ def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None
 
 def _none(question: str, line: str) -> Answer:
     return Answer(question=question, text=line, route=Route.STRUCTURED, refused=True)
+
+
+# 有没有范文看看, 给个参考: examples of how a section is written across forms (a short synthesis, not every form's text)
+_EXAMPLES = re.compile(r"范文|范例|样例|样本|模板|例子|参考|借鉴|示例")
+
+
+def section_examples(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """项目实施计划这栏 有没有范文看看: the section's aspects across the forms in scope, each with one cited example
+    (`synthesis.section_aspects`); None where a project is named or no example is asked for."""
+    if cues.section is None or cues.project or cues.declaration_id or not _EXAMPLES.search(question):
+        return None
+    if cues.target not in (None, Target.SHOW_SECTION, Target.LIST_PROJECTS):
+        return None
+    filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units, tier=cues.tier)
+    found = execute(Query(target=Target.SECTION_ASPECTS, filters=filters, section=cues.section), question, scope)
+    return None if found.refused else found
 
 
 def nth_place(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -225,52 +262,6 @@ def _title_of(row: Row) -> str:
     return f"{row.project}（{row.year or '年度不详'}）"
 
 
-def by_stage(question: str, cues: Cues, scope: Scope) -> Answer | None:
-    """党费系统哪些制度保障在实施阶段不适用: the 制度保障 rows whose stage is (not) ticked."""
-    if "阶段" not in question or not re.search("制度|保障", question) or not (cues.project or cues.declaration_id):
-        return None
-    stage = next((full for word, full in _STAGES if word in question), None)
-    if stage is None and _STAGE_COMPLETE.search(question):
-        stage = "收尾和完成阶段"
-    if stage is None:
-        return None
-    applies = _NOT_APPLIES.search(question) is None
-    decls = [d for d in scope.corpus.declarations if d.id == cues.declaration_id or d.header.name == cues.project]
-    decls = [d for d in decls if not cues.years or d.header.year in cues.years]
-    rows: list[Row] = []
-    lines: list[str] = []
-    word = "适用" if applies else "不适用"
-    for decl in decls:
-        hits = [s for s in decl.safeguards if any(x.stage == stage and x.applies == applies for x in s.stages)]
-        ref = SourceRef(
-            ref=f"{decl.id}#header",
-            project=decl.header.name,
-            year=decl.header.year,
-            part="制度保障",
-            quote=decl.header.name,
-        )
-        lines.append(
-            f"{_title(decl)} 的制度保障中，{stage}{word}的共 {len(hits)} 项（表中共 {len(decl.safeguards)} 项）："
-        )
-        for s in hits:
-            rows.append(
-                Row(
-                    declaration_id=decl.id,
-                    project=decl.header.name,
-                    year=decl.header.year,
-                    field=s.document,
-                    value=f"{s.category}；{s.measures}",
-                    citation=ref,
-                )
-            )
-            lines.append(f"- {s.category}：{s.document} {ref.label}")
-    if not decls or not any(d.safeguards for d in decls):
-        return None
-    if not rows:
-        lines.append("没有。")
-    return _answer(question, lines, rows)
-
-
 # What asks for an indicator's value, and words that are no part of its name
 _ASKS_VALUE = re.compile(r"(?:定|设|写|填|是|为)(?:的|了|成|在|为)?(?:多少|啥|什么|几)|多少|目标值|指标值")
 _NOT_NAME = re.compile(
@@ -321,6 +312,6 @@ def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None
     )
     lines = [
         f"问题中的“{words}”按指标“{indicator.name}”理解。",
-        f"{_title(decl)} 的{indicator.name}：{row.value} {cite.label}",
+        f"{_title(decl)} 的{indicator.name}：{row.value or '（空白，原表未填写目标值）'} {cite.label}",
     ]
     return _answer(question, lines, [row])

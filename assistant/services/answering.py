@@ -109,7 +109,7 @@ def answer(
         conversation.record(result)
         return result
     result = (
-        special_answer(question, resolved, scope)
+        special_answer(question, resolved, scope, today)
         or _usual(question, resolved, scope)
         or _route(question, resolved, scope, finder, runtime, deadline)
     )

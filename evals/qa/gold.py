@@ -40,7 +40,20 @@ strictly above / below), amount_gt / amount_lt (yuan, strictly above / below; th
 ``total``, and a blank 项目资金总额 counts with its 年度资金申请总额 as in a ranking), value_of (a level1/level2/
 name_contains selector) with value_ge / value_lt (one of the selected indicators has a target number in ``value_unit``,
 default %, at least / strictly below it). A listing or existence question
-that matches nothing is gold ``absent`` (the answer must say none matches).
+that matches nothing is gold ``absent`` (the answer must say none matches). ``level1_null`` / ``level2_null`` (true):
+the indicators the current framework has no 一级/二级 for (the 2019 forms' 投入和管理目标 rows).
+
+Added for held7 (sealed6's left-outs): a ``section`` the form has but left blank and an ``indicator`` whose value
+cell is empty give ``blank``; a ``header`` field whose checkboxes were lost in the export (parse note
+header.checkbox_lost) gives ``unreadable`` (the answer says 无法判断, no figure); ``indicator_elsewhere`` (``name``,
+``year``, ``indicator``: that year's form lacks it; the answer says 没有 and gives the same project's other years'
+values, resting on those forms); ``sum`` with ``fallback`` (a blank amount counted with that field: the answer must
+carry that sum, beside the plain one); ``avg_indicators`` with ``level1`` / ``level2`` / ``name_contains`` (only those
+indicators counted); ``indicator_common`` (``name``, ``years``, optional ``level1``/``level2``: the names every year
+sets; none: 没有, resting on each year's form); ``parse_note`` (``ids``, ``code``: the fragments the parser set aside
+are named); ``document_stages`` (``document``, optional ``ids``: the document and every stage it is ticked for; no
+such 制度保障 row: absent). A ``synthesis`` over indicators carries ``min_cited``: 3, or fewer where the corpus holds
+fewer such indicators.
 
 ``rank_years`` with ``f`` ranks the years by the sum of that amount over their declarations (``fallback``: a blank
 amount counts with that field); without ``f`` by their number of declarations. ``clarify``: a question that points at
@@ -80,6 +93,7 @@ SPLITS = (
     "held6_tune",
     "held6_test",
     "sealed6",  # written outside the repo by s6; measured untuned at c8eace3 (35/60) and after q6 (37/60); then tuned on
+    "held7_tune",  # written by the implementer (q7b) while building the fixes it measures: a tune set
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
@@ -115,6 +129,9 @@ def indicators(d: dict, where: dict) -> list[dict]:
             found = [i for i in found if i[key] == where[key]]
     if where.get("name_contains"):
         found = [i for i in found if where["name_contains"] in i["name"]]
+    for key in ("level1", "level2"):  # level1_null: the rows the current framework has no 一级 for (2019's 投入和管理)
+        if where.get(f"{key}_null"):
+            found = [i for i in found if i[key] is None]
     return found
 
 
@@ -243,6 +260,9 @@ def derive(spec: dict) -> dict[str, Any]:
     where = spec.get("where", {})
     if k == "header":
         d = BY_ID[spec["ids"][0]]
+        lost = {n["field"] for n in d["parse_notes"] if n["code"] == "header.checkbox_lost"}
+        if any(f"header.{f}" in lost for f in spec["f"]):  # the ticks were lost in the export: 无法判断, no value
+            return {"unreadable": True, "ids": spec["ids"]}
         contains, blank = header_values(d, spec["f"])
         return {"contains": contains, "blank": blank, "ids": spec["ids"]}
     if k == "funding":
@@ -259,21 +279,28 @@ def derive(spec: dict) -> dict[str, Any]:
         return {"contains": sorted({s["document"] for s in BY_ID[spec["ids"][0]]["safeguards"]}), "ids": spec["ids"]}
     if k == "indicator":
         found = [i for i in BY_ID[spec["ids"][0]]["indicators"] if i["name"] == spec["name"]]
+        if not found[0]["value"]["raw"].strip():  # the form's cell is empty: the answer must say so
+            return {"blank": True, "ids": spec["ids"]}
         return {"contains": [found[0]["value"]["raw"].strip()], "ids": spec["ids"]}
     if k == "section":
         d = BY_ID[spec["ids"][0]]
         kinds = {s["kind"] for s in d["sections"] if s["text"].strip()}
         kind = spec["s"] if spec["s"] in kinds else FALLBACK.get(spec["s"], spec["s"])
+        if kind not in kinds and any(s["kind"] == spec["s"] for s in d["sections"]):
+            return {"blank": True, "ids": spec["ids"]}  # the form has the section and left it blank: 未填写, no quote
         return {"refs": [f"{d['id']}#{kind}"], "ids": spec["ids"]}
+    if k == "sum" and spec.get("fallback"):  # a blank amount counted with ``fallback``: said beside the plain sum
+        values = [v for d in pick(where) if (v := metric(d, spec)) is not None]
+        return {"contains": [money(sum(values, Decimal(0)))]}
     if k == "sum":
         values = [v for d in pick(where) if (v := amount(d, spec["f"])) is not None]
         return {"figure": money(sum(values, Decimal(0)))}
     if k == "avg":  # ``fallback``: a blank amount counts with that field (the 2026 forms' blank 项目资金总额)
         values = [v for d in pick(where) if (v := metric(d, spec)) is not None]
         return {"figure": money((sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"), ROUND_HALF_UP))}
-    if k == "avg_indicators":
+    if k == "avg_indicators":  # ``level1`` / ``level2`` / ``name_contains`` in the spec: only those indicators counted
         decls = pick(where)
-        return {"figure": f"{two(Decimal(sum(len(d['indicators']) for d in decls)) / len(decls))} 项"}
+        return {"figure": f"{two(Decimal(sum(len(indicators(d, spec)) for d in decls)) / len(decls))} 项"}
     if k == "share":
         values = {d["id"]: amount(d, spec["f"]) for d in pick(where)}
         whole = sum((v for v in values.values() if v is not None), Decimal(0))
@@ -365,9 +392,10 @@ def derive(spec: dict) -> dict[str, Any]:
     if k == "synthesis":
         if where.get("section"):
             scope = [d["id"] for d in DECLS if any(s["kind"] in _kinds(where["section"]) for s in d["sections"])]
-        else:
-            scope = [d["id"] for d in DECLS if indicators(d, where)]
-        return {"scope": sorted(scope)}
+            return {"scope": sorted(scope)}
+        scope = [d["id"] for d in DECLS if indicators(d, where)]
+        held = sum(len(indicators(d, where)) for d in DECLS)  # 覆盖率: two indicators in all can be cited twice only
+        return {"scope": sorted(scope), "min_cited": min(3, held)}
     if k == "exists":
         decls = pick(where)
         return {"exists": True, "items": sorted(d["id"] for d in decls)} if decls else {"absent": True}
@@ -387,6 +415,16 @@ def derive(spec: dict) -> dict[str, Any]:
     if k == "same_value":
         first, second = (header_values(BY_ID[i], spec["f"])[0] for i in spec["ids"])
         return {"yes": first == second, "contains": second, "ids": spec["ids"][1:]}
+    if k == "indicator_elsewhere":
+        return _indicator_elsewhere(spec)
+    if k == "indicator_common":
+        return _indicator_common(spec)
+    if k == "parse_note":
+        notes = [n for n in BY_ID[spec["ids"][0]]["parse_notes"] if n["code"] == spec["code"]]
+        assert notes and all(n["fragment"] for n in notes), spec
+        return {"contains": [n["fragment"] for n in notes], "ids": spec["ids"]}
+    if k == "document_stages":
+        return _document_stages(spec)
     if k == "absent":
         return {"absent": True}
     if k == "unrecorded":
@@ -434,6 +472,43 @@ def _safeguards_stage(spec: dict) -> dict[str, Any]:
     found = sorted({s["document"] for s in rows if hit(s)})
     others = sorted({s["document"] for s in rows} - set(found))
     return {"contains": found, "excludes": others, "ids": spec["ids"]}
+
+
+def _indicator_elsewhere(spec: dict) -> dict[str, Any]:
+    """``name`` project's ``year`` form sets no indicator named with ``indicator``; its other years' forms that do are
+    the nearest: the answer must say 没有 and give their values, resting on those forms."""
+    forms = [d for d in DECLS if d["header"]["name"] == spec["name"]]
+    asked = [d for d in forms if d["header"]["year"] == spec["year"]]
+    assert asked and not indicators(asked[0], {"name_contains": spec["indicator"]}), spec
+    near = [(d, i) for d in forms if d not in asked for i in indicators(d, {"name_contains": spec["indicator"]})]
+    assert near, spec
+    return {
+        "contains": ["没有", *(i["value"]["raw"].strip() for _, i in near)],
+        "ids": sorted({d["id"] for d, _ in near}),
+    }
+
+
+def _indicator_common(spec: dict) -> dict[str, Any]:
+    """The indicator names every year of ``years`` of the ``name`` project sets; none: the answer says 没有, citing
+    each year's form."""
+    forms = [_same_name(spec["name"], y) for y in spec["years"]]
+    assert all(forms), spec
+    names = [{i["name"] for i in indicators(d, spec)} for d in forms]  # type: ignore[arg-type]
+    both = set.intersection(*names)
+    if not both:
+        return {"contains": ["没有"], "ids": sorted(d["id"] for d in forms)}  # type: ignore[index]
+    return {"items": sorted(both)}
+
+
+def _document_stages(spec: dict) -> dict[str, Any]:
+    """The stages each 制度保障 row whose document holds ``document`` is ticked for (in ``ids``' forms, default all):
+    the answer names every such stage, resting on those forms; no such row: absent."""
+    rows = [(d, s) for d in DECLS for s in d["safeguards"] if spec["document"] in s["document"]]
+    rows = [(d, s) for d, s in rows if not spec.get("ids") or d["id"] in spec["ids"]]
+    if not rows:
+        return {"absent": True}
+    stages = sorted({st["stage"] for _, s in rows for st in s["stages"] if st["applies"]})
+    return {"contains": [spec["document"], *stages], "ids": sorted({d["id"] for d, _ in rows})}
 
 
 def _kinds(section: str) -> set[str]:

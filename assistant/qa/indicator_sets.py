@@ -1,0 +1,136 @@
+"""Indicator sets read from the question's shape (issue 24, sealed set 6's left-outs), computed exactly:
+
+- ``common_indicators_of``: 信息化运维23年和26年都有的指标是哪些: the indicator names a project's forms of both years
+  set (by name), with each year's value;
+- ``unframed``: 19年表里没分一级指标的那几条是什么: the indicators whose 一级 (or 二级) has no place on the current
+  framework (the 2019 forms' 投入和管理目标 rows), each with the level as the form wrote it;
+- ``other_year_indicator``: 26年信息化运维项目的驻场人员数量定的多少 where the 2026 form has no such indicator: said so,
+  and the same project's other years that set it are given as the nearest, cited; never another project's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.model import Declaration
+from assistant.domain.refs import header_citation
+from assistant.qa.cues import Cues
+from assistant.qa.execute import Scope, indicator_row
+from assistant.qa.models import Answer, Filters, Query, Route, Row, Target
+from assistant.qa.select import indicators_of, select
+
+_COMMON = re.compile(
+    r"(?:都有|都设了?|都保留了?|都还有|共同|共有|同时有|同时设了?|一样|相同|重复)的?(?:哪些|哪几个|什么)?"
+    r"[\u4e00-\u9fff]{0,6}?指标"
+    r"|指标.{0,6}(?:都有|相同|一样|重复)"
+)
+_UNFRAMED = re.compile(
+    r"(?:没分|没有分|未分|没归入?|未归入?|不属于|没填|未填|没写|缺)(?:到|进|入)?(?P<l>一级|二级)(?:指标|分类|类别)?"
+    r"|(?P<m>一级|二级)(?:指标)?(?:栏|一栏)?(?:为空|空白|是空的|空着|没填|未填|没写)"
+)
+
+
+def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None = None) -> Answer:
+    citations = list(dict.fromkeys(row.citation for row in rows))
+    return Answer(
+        question=question, text="\n".join(lines), route=Route.STRUCTURED, rows=rows, citations=citations, figure=figure
+    )
+
+
+def _title(decl: Declaration) -> str:
+    return f"{decl.header.name}（{decl.header.year or '年度不详'}）"
+
+
+def common_indicators_of(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """信息化运维23年和26年都有的指标: the names both (or all asked) years of the named project set."""
+    if not cues.project or not _COMMON.search(question):
+        return None
+    forms = sorted((d for d in scope.corpus.declarations if d.header.name == cues.project), key=lambda d: d.id)
+    if cues.years:
+        forms = [d for d in forms if d.header.year in cues.years]
+    if len(forms) < 2:
+        return None
+    filters = Filters(level1=cues.level1, level2=cues.level2)
+    names = [[i.name for i in indicators_of(d, filters)] for d in forms]
+    both = [n for n in dict.fromkeys(names[-1]) if all(n in other for other in names[:-1])]
+    years = "和".join(f"{d.header.year}年" for d in forms)
+    head = f"{cues.project}：{years}都设有的绩效指标（按指标名称比对）"
+    if not both:  # each form still cited, with the 二级 categories both years set (what they share, if not names)
+        cited = [
+            Row.for_project(d, f"{d.header.year}年 {len(n)} 项", header_citation(d))
+            for d, n in zip(forms, names, strict=True)
+        ]
+        shared = [c for c in dict.fromkeys(i.level2 for i in forms[-1].indicators) if c and _all_set(forms, c)]
+        lines = [f"{head}：没有同名的指标。"]
+        lines += [f"- {r.project}（{r.year}）：{r.value} {r.citation.label}" for r in cited]
+        if shared:
+            lines.append(f"两年都设有的二级指标类别：{'、'.join(str(c) for c in shared)}（指标名称不同）。")
+        return _answer(question, lines, cited)
+    rows: list[Row] = []
+    lines = [
+        f"{head}共 {len(both)} 项（{'、'.join(f'{d.header.year}年 {len(n)} 项' for d, n in zip(forms, names, strict=True))}）："
+    ]
+    for name in both:
+        held = [indicator_row(d, next(i for i in d.indicators if i.name == name)) for d in forms]
+        rows.append(held[-1])
+        values = "；".join(f"{r.year}年 {r.value} {r.citation.label}" for r in held)
+        lines.append(f"- {name}：{values}")
+    return _answer(question, lines, rows, figure=f"{len(both)} 项")
+
+
+def _all_set(forms: list[Declaration], level2: object) -> bool:
+    return all(any(i.level2 == level2 for i in d.indicators) for d in forms)
+
+
+def unframed(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """19年表里没分一级指标的那几条: the indicators with no 一级 (二级) on the current framework, in the scope asked."""
+    found = _UNFRAMED.search(question)
+    if found is None:
+        return None
+    level = found["l"] or found["m"]
+    filters = Filters(years=cues.years, unit=cues.unit, project=cues.project, declaration_id=cues.declaration_id)
+    decls = select(scope.corpus, filters, scope.policies)
+    hits = [(d, i) for d in decls for i in d.indicators if (i.level1 is None if level == "一级" else i.level2 is None)]
+    where = "、".join(f"{y}年" for y in cues.years) or "各年"
+    if not hits:
+        return Answer(
+            question=question,
+            text=f"语料库中没有{where}{level}指标空缺（不在现行框架内）的绩效指标。",
+            route=Route.STRUCTURED,
+            refused=True,
+        )
+    rows = [indicator_row(d, i) for d, i in hits]
+    forms = list(dict.fromkeys(d.id for d, _ in hits))
+    lines = [
+        f"{where}的申报表中，{level}指标不在现行框架内（未归入现行{level}指标）的共 {len(hits)} 项，"
+        f"分布在 {len(forms)} 份申报表："
+    ]
+    for (decl, indicator), row in zip(hits, rows, strict=True):
+        written = indicator.level1_written if level == "一级" else indicator.level2_written
+        said = f"原表{level}写作“{written}”" if written else f"原表{level}栏为空"
+        lines.append(f"- {_title(decl)} · {indicator.name}：{row.value}（{said}） {row.citation.label}")
+    return _answer(question, lines, rows, figure=f"{len(hits)} 项")
+
+
+def other_year_indicator(query: Query, question: str, scope: Scope) -> Answer | None:
+    """A named project's year that sets no indicator named so, while its other years do: said so, with those as the
+    nearest (cited); None where no other year of the same project sets one."""
+    filters = query.filters
+    if query.target not in (Target.LIST_INDICATORS, Target.COUNT_INDICATORS) or not filters.indicator_name:
+        return None
+    if not filters.project or not filters.years:
+        return None
+    others = [
+        d for d in scope.corpus.declarations if d.header.name == filters.project and d.header.year not in filters.years
+    ]
+    near = [(d, i) for d in others for i in indicators_of(d, filters.model_copy(update={"years": ()}))]
+    if not near:
+        return None
+    years = "、".join(f"{y}年" for y in filters.years)
+    rows = [indicator_row(d, i) for d, i in near]
+    lines = [
+        f"{years}的“{filters.project}”申报表没有名称含“{filters.indicator_name}”的绩效指标。",
+        "最接近的是同一项目其他年度的申报表（不是所问年度的数）：",
+    ]
+    lines += [f"- {r.year}年 {r.field}：{r.value} {r.citation.label}" for r in rows]
+    return _answer(question, lines, rows)
