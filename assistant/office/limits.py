@@ -31,14 +31,18 @@ MAX_TABLE_RUN = MAX_ROWS
 
 # A PDF: characters (glyphs) and drawn paths laid out, per page and per file.
 MAX_PDF_PAGE_OBJECTS = 60_000  # a dense A4 page holds about 5,000 characters
-MAX_PDF_OBJECTS = 600_000
+MAX_PDF_OBJECTS = 1_200_000  # 300 pages (read_pdf.MAX_PAGES) of 4,000
 
 _HINT = "请只保留申报表部分（删去明细清单、空白格式行、多余的工作表或页面等），或把其余内容移到单独的文件后再导入"
 
 
-def too_large(name: str, what: str, hint: str = _HINT) -> InputError:
+class TooLargeError(InputError):
+    """A file past one of these limits (a reader that skips unreadable parts re-raises this one)."""
+
+
+def too_large(name: str, what: str, hint: str = _HINT) -> TooLargeError:
     """The Chinese refusal for file ``name`` past a limit; ``what`` says where and what (工作表「表1」有 3000 行…)."""
-    return InputError(
+    return TooLargeError(
         f"文件 {name} 过大：{what}，远超一份申报表的合理规模（文件本身没有损坏，只是内容太多）", hint=hint
     )
 
