@@ -122,8 +122,8 @@ def _sheet_rows(sheet, datemode: int) -> list[GridRow]:
     covered: set[tuple[int, int]] = set()
     for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):  # bounded by _BookTotals; clipped to what is read
         spans[(r0, c0)] = c1 - c0
-        rows, columns = range(r0, min(r1, sheet.nrows)), range(c0, min(c1, MAX_COLUMNS))
-        covered.update((r, c) for r in rows for c in columns if (r, c) != (r0, c0))
+        down, across = range(r0, min(r1, sheet.nrows)), range(c0, min(c1, MAX_COLUMNS))
+        covered.update((r, c) for r in down for c in across if (r, c) != (r0, c0))
     rows = []
     for r in range(sheet.nrows):
         cells = []

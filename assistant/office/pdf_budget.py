@@ -29,6 +29,10 @@ from typing import Any
 from assistant.office.limits import MAX_PDF_OBJECTS, MAX_PDF_PAGE_OBJECTS
 
 MAX_DECODED_BYTES = 200 * 1024 * 1024  # a 300-page text PDF decodes to tens of MB
+# pdfminer decodes CCITT in pure Python at about 10 µs a byte (200 MB: half an hour of CPU). It decodes streams that
+# hold text (page contents, forms, object streams), never images for text extraction; CCITT is an image coding, so
+# a text stream in it is refused past this (a fraction of a second).
+MAX_CCITT_BYTES = 64 * 1024
 
 # pdfminer's filters (``pdftypes.LITERALS_*``) and how each is bounded here: "charged" ones are swapped in _install;
 # DCT/JBIG2/JPX are passed through undecoded by pdfminer (images are not decoded for text extraction).
@@ -180,7 +184,8 @@ def _bounded_rldecode(data: bytes) -> bytes:
 
 
 def _bounded_ccittfaxdecode(data: bytes, params: dict[str, object]) -> bytes:
-    """pdfminer's CCITT decoder with each output line charged to the budget before it is made."""
+    """pdfminer's CCITT decoder with each output line charged to the budget before it is made, and refused past
+    MAX_CCITT_BYTES (see there)."""
     from pdfminer.ccitt import CCITTFaxDecoder, ccittfaxdecode
     from pdfminer.pdfexceptions import PDFValueError
 
@@ -188,9 +193,17 @@ def _bounded_ccittfaxdecode(data: bytes, params: dict[str, object]) -> bytes:
     if budget is None:
         return ccittfaxdecode(data, params)
 
+    charged = budget
+
     class _Charged(CCITTFaxDecoder):
         def output_line(self, y: int, bits: Any) -> None:
-            budget.take((len(bits) + 7) // 8)
+            size = (len(bits) + 7) // 8
+            charged.take(size)
+            self.made = getattr(self, "made", 0) + size
+            if self.made > MAX_CCITT_BYTES:
+                charged.exceeded = PdfTooLarge("CCITT")
+                charged.exceeded.what = f"有一段 CCITT 传真编码的数据解码后超过 {MAX_CCITT_BYTES // 1024} KB"
+                raise charged.exceeded
             super().output_line(y, bits)
 
     if params.get("K") != -1:
