@@ -79,8 +79,8 @@ def sheet_parts(data: bytes) -> list[str]:
 
 
 def _check_part(stream: IO[bytes], name: str, sheet: str, totals: _Totals) -> None:
-    """Count the part's rows and cells to the end (streamed, so the count costs no memory); check each merge and the
-    workbook's running totals as it goes, so a file past a total stops there."""
+    """Count the part's rows and cells to the end (streamed, so the count costs no memory; the archive's inflated size
+    is bounded by `office.guard`); check each merge as it goes, then the sheet's counts, then the workbook's totals."""
     rows = cells = merged = 0
     try:
         for local, element in _elements(stream):
@@ -97,7 +97,6 @@ def _check_part(stream: IO[bytes], name: str, sheet: str, totals: _Totals) -> No
                 totals.ranges += 1
             elif local == "sheetData":
                 totals.sheets += 1
-            _check_totals(totals, name, sheet)
     except etree.XMLSyntaxError:
         pass  # the loader reports a damaged part in its own words; the counts so far still apply
     if rows > MAX_ROWS or cells > MAX_CELLS or merged > MAX_ROWS * MAX_COLUMNS:
@@ -107,6 +106,7 @@ def _check_part(stream: IO[bytes], name: str, sheet: str, totals: _Totals) -> No
             + f"，超过一份申报表的合理规模（{MAX_ROWS} 行、{MAX_COLUMNS} 列）",
             hint=_HINT,
         )
+    _check_totals(totals, name, sheet)
 
 
 def _check_totals(totals: _Totals, name: str, sheet: str) -> None:
