@@ -151,3 +151,17 @@ def test_the_login_page_does_not_describe_the_api(site):
         assert signed_in.post("/login", data={"username": "bob", "password": "bob-password"}).status_code == 200
         page = signed_in.get("/")
         assert "corpus_add" in page.text  # the signed-in page still has it (the client needs it)
+
+
+def test_route_tables_and_run_history_answer_401_before_login(site):
+    """Red team rt7 finding 10: ``/openapi.json``, ``/gradio_api/app_id`` and ``/gradio_api/runs`` answered before
+    login while ``/config`` did not."""
+    url, _ = site
+    paths = ("/openapi.json", "/OpenAPI.json", "/docs", "/gradio_api/app_id", "/gradio_api/runs", "/gradio_api/runs/x")
+    with httpx.Client(base_url=url, timeout=30) as anonymous:
+        for path in paths:
+            answer = anonymous.get(path)
+            assert answer.status_code == 401 and "请先登录" in answer.text, (path, answer.status_code)
+    with httpx.Client(base_url=url, timeout=30) as signed_in:
+        assert signed_in.post("/login", data={"username": "bob", "password": "bob-password"}).status_code == 200
+        assert signed_in.get("/gradio_api/app_id").status_code == 200

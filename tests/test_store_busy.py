@@ -27,10 +27,13 @@ def test_a_locked_store_is_reported_busy_then_works_again(tmp_path, rules_draft,
     first.close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another program (a sqlite3 shell, a backup tool) holds the file
-    try:
-        with pytest.raises(StoreError) as opening:
-            DraftStore(f"sqlite:///{path}").head(info.draft_id)
-        _assert_busy(opening.value)
+    try:  # in WAL mode EXCLUSIVE keeps out writers only: opening the store and reading go on (rt7 finding 9)
+        reading = DraftStore(f"sqlite:///{path}")
+        assert reading.head(info.draft_id) == 1
+        with pytest.raises(StoreError) as writing:
+            reading.save(info.draft_id, rules_draft, expected_parent=1, author="alice")
+        _assert_busy(writing.value)
+        reading.close()
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -47,3 +50,23 @@ def test_a_locked_store_is_reported_busy_then_works_again(tmp_path, rules_draft,
         other.close()
     assert store.head(info.draft_id) == 1
     store.close()
+
+
+def test_a_store_is_read_while_another_program_holds_only_a_write_lock(tmp_path, rules_draft, monkeypatch):
+    """Red team rt7 finding 9: in WAL mode a reader does not wait for one writer; opening the store took a write
+    lock (``BEGIN IMMEDIATE`` for the schema check) and so refused every read during any write."""
+    monkeypatch.setattr(schema, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "drafts.db"
+    first = DraftStore(f"sqlite:///{path}")
+    info = first.create(rules_draft, owner="alice")
+    first.close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a writer (a web save, a sqlite3 shell) in the middle of its transaction
+    other.execute("UPDATE users SET name = name")
+    try:
+        reader = DraftStore(f"sqlite:///{path}")
+        assert reader.head(info.draft_id) == 1
+        reader.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

@@ -17,11 +17,21 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from assistant.office.limits import MAX_BOOK_ROWS, MAX_COLUMNS, MAX_ROWS, too_large
+
 MAX_HTML_CHARS = 5_000_000
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header"}
 _SKIP = {"script", "style", "noscript", "template", "head"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _SECTIONS = {"thead", "tbody", "tfoot"}
+
+
+class PageTooLarge(Exception):
+    """A table of the page passes the grid limits of `assistant.office.limits`; ``what`` says which, in Chinese."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,8 @@ class _PageText(HTMLParser):
         self.depth = 0  # nested tables: inner cells are read as text of the outer cell
         self.title: list[str] = []
         self.in_title = False
+        self.rows = 0  # rows of the open top-level table
+        self.all_rows = 0  # rows of every table of the page
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.in_title = tag == "title" and not self.title
@@ -53,14 +65,23 @@ class _PageText(HTMLParser):
             self.skip += 1
         elif tag == "table":
             self.depth += 1
+            self.rows = 0 if self.depth == 1 else self.rows
             self._flush_text()
         elif tag == "tr" and self.depth == 1:
             self._end_row()
             self.row = []
+            self.rows += 1
+            self.all_rows += 1
+            if self.rows > MAX_ROWS:
+                raise PageTooLarge(f"一个表格超过 {MAX_ROWS} 行（每个表格的上限）")
+            if self.all_rows > MAX_BOOK_ROWS:
+                raise PageTooLarge(f"各表格合计超过 {MAX_BOOK_ROWS} 行（整个网页的上限，与 Excel 工作簿相同）")
         elif tag in {"td", "th"} and self.depth == 1:
             self._end_cell()
             if self.row is None:  # a cell outside any row starts one, as a browser does
                 self.row = []
+            if len(self.row) >= MAX_COLUMNS:
+                raise PageTooLarge(f"表格第 {self.rows} 行超过 {MAX_COLUMNS} 个单元格（每行的上限）")
             self.cell = []
             span = dict(attrs).get("colspan") or "1"
             self.span = min(int(span), 60) if span.isdigit() and int(span) > 0 else 1
@@ -130,18 +151,23 @@ class _PageText(HTMLParser):
         self.text = []
 
 
-def read_page(data: bytes) -> PageText:
-    """The page's text with its tables as ``|`` rows, and whether it ended inside a table (module docstring)."""
+def read_page(data: bytes, name: str = "网页") -> PageText:
+    """The page's text with its tables as ``|`` rows, and whether it ended inside a table (module docstring).
+    A table of more than MAX_ROWS rows or a row of more than MAX_COLUMNS cells stops the reading at once:
+    `TooLargeError` naming the file ``name``."""
     parser = _PageText()
-    parser.feed(_decode(data)[:MAX_HTML_CHARS])
+    try:
+        parser.feed(_decode(data)[:MAX_HTML_CHARS])
+    except PageTooLarge as exc:
+        raise too_large(name, exc.what) from exc
     parser.close()
     cut = parser.finish()
     return PageText(text="\n".join(parser.lines), cut=cut, title=" ".join("".join(parser.title).split()))
 
 
-def html_text(data: bytes) -> str:
-    """The page's text with its tables as ``|`` rows (see the module docstring)."""
-    return read_page(data).text
+def html_text(data: bytes, name: str = "网页") -> str:
+    """The page's text with its tables as ``|`` rows (see the module docstring and `read_page`)."""
+    return read_page(data, name).text
 
 
 def _decode(data: bytes) -> str:

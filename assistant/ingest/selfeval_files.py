@@ -142,7 +142,7 @@ def _text(data: bytes, name: str, *, html: bool) -> str:
     from assistant.ingest.notes import NoteSink
     from assistant.ingest.text_export import decode
 
-    return html_text(data) if html else decode(data, name, NoteSink())
+    return html_text(data, name) if html else decode(data, name, NoteSink())
 
 
 def _grid(data: bytes, name: str, suffix: str) -> list[GridRow]:

@@ -23,6 +23,7 @@ from assistant.ingest.completeness import (
 from assistant.ingest.html_page import looks_like_html, read_page
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.page_year import with_page_year
+from assistant.ingest.text_limits import check_text_table
 from assistant.ingest.titles import read_title, year_line
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
@@ -30,6 +31,7 @@ from assistant.ingest.web_outline import read_outline
 from assistant.ingest.web_pdf_columns import read_pdf_columns
 from assistant.ingest.web_prose import read_prose
 from assistant.ingest.web_target_list import read_target_list
+from assistant.office.limits import check_indicators
 
 
 @dataclass
@@ -177,7 +179,7 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 
 def parse_html_bytes(data: bytes, name: str) -> ParseResult:
     """A saved web page: its tables as ``|`` rows (``html_page``), then read as a page copied as text."""
-    page = read_page(data)
+    page = read_page(data, name)
     if not page.text.strip():
         raise NotADeclarationError(f"网页文件 {name} 中没有文字", hint="请确认保存的是完整网页（而不是只有框架或脚本）")
     result = parse_text_bytes(page.text.encode("utf-8"), name)
@@ -209,6 +211,7 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     if "\x00" in text:
         raise NotADeclarationError(f"文件 {name} 含有二进制内容，不是文本导出的申报表", hint="请提供 .txt 文本导出文件")
     lines = split_lines(text, notes)
+    check_text_table(lines, name)
     loose = "\t" not in text and any(is_loose_row(line) for line in lines)
     if loose:
         notes.info(
@@ -253,7 +256,10 @@ _SELF_EVALUATION = re.compile(r"绩效(?:目标)?自评表")
 
 def _refuse_self_evaluation(declarations: list[Declaration], lines: list[str], name: str) -> None:
     """`NotADeclarationError` when the file is a 项目支出绩效自评表 read as a declaration without one indicator row
-    (its 年度指标值/实际完成值 table is not a declaration's): the message names it and the command that reads it."""
+    (its 年度指标值/实际完成值 table is not a declaration's): the message names it and the command that reads it.
+    Every reading's last check, so it also refuses a declaration of more than MAX_INDICATORS indicator rows."""
+    for declaration in declarations:
+        check_indicators(len(declaration.indicators), name)
     if any(d.indicators for d in declarations):
         return
     found = next(((n, m[0]) for n, line in enumerate(lines, start=1) if (m := _SELF_EVALUATION.search(line))), None)

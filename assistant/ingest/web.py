@@ -18,6 +18,7 @@ from assistant.ingest.completeness import TRUNCATED, truncation_note
 from assistant.ingest.web_cells import source_address, web_rows
 from assistant.ingest.web_mirror import mirrored
 from assistant.ingest.web_table import build_segments
+from assistant.office.limits import TooLargeError
 from assistant.office.notes import OfficeNotes
 
 
@@ -39,6 +40,8 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
             decl = read_declaration(
                 segment.rows, source_file=name, sha256=sha256, notes=notes, index=len(declarations) + 1
             )
+        except TooLargeError:
+            raise  # past a limit of every reader (office.limits): refused, never skipped
         except InputError:
             continue
         if decl.header.name or decl.indicators:

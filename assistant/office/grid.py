@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.domain.model import NoteLevel, ParseNote
+from assistant.office.limits import MAX_CELL_CHARS as MAX_CELL_CHARS
+from assistant.office.limits import MAX_COLUMNS as MAX_COLUMNS
+from assistant.office.limits import MAX_ROWS as MAX_ROWS
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,7 @@ class GridRow:
 
 
 # Bounds that keep a hostile file from costing unbounded time or memory (a declaration has tens of rows).
-MAX_ROWS = 2000
-MAX_COLUMNS = 60
-MAX_CELL_CHARS = 20_000
+# (defined with every other limit in `assistant.office.limits`)
 CUT_MESSAGE = "该单元格有 {total} 字，超过每格 {limit} 字的上限，只读取了前 {limit} 字，其余未读取；请核对该格（原文件中的内容未改动）"
 
 

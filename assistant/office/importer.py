@@ -20,6 +20,7 @@ from assistant.office.amount_columns import merge_amounts, read_amount_columns
 from assistant.office.grid import GridCell, GridRow, cut_notes
 from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
 from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
+from assistant.office.limits import check_indicators
 from assistant.office.notes import OfficeNotes
 from assistant.office.read_docx import docx_rows
 from assistant.office.read_pdf import pdf_rows
@@ -277,6 +278,7 @@ def read_declaration(
     if sentences is not None:
         reader.indicators.append(sentences)
     indicators = _indicators(reader)
+    check_indicators(len(indicators), source_file)
     if is_legacy([i.level1_written for i in indicators]) and layout is Layout.MUNICIPAL_2021:
         layout = Layout.MUNICIPAL_2019
         notes.info("layout.legacy_framework", "指标使用 2019/2020 年旧框架（产出目标、效果目标等），按旧框架版式读取")

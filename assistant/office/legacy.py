@@ -17,6 +17,14 @@ from pathlib import Path
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
+from assistant.office.limits import (
+    MAX_BOOK_CELLS,
+    MAX_BOOK_MERGED_CELLS,
+    MAX_BOOK_MERGED_RANGES,
+    MAX_BOOK_ROWS,
+    MAX_BOOK_SHEETS,
+    too_large,
+)
 
 CONVERT_SECONDS = 60
 OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
@@ -36,10 +44,14 @@ def xls_rows(data: bytes, name: str) -> tuple[list[GridRow], list[str]]:
         raise _damaged(name, exc) from exc
     except Exception as exc:  # xlrd raises struct/assertion/index errors on a damaged file
         raise _damaged(name, exc) from exc
+    if book.nsheets > MAX_BOOK_SHEETS:
+        raise too_large(name, f"工作簿有 {book.nsheets} 个工作表，超过 {MAX_BOOK_SHEETS} 个的上限")
     rows: list[GridRow] = []
     empty: list[str] = []
+    totals = _BookTotals(name)
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
+        totals.charge(sheet)
         found = _sheet_rows(sheet, book.datemode)
         if not any(r.filled for r in found):
             empty.append(sheet.name)
@@ -68,6 +80,36 @@ def _damaged(name: str, exc: Exception) -> InputError:
     )
 
 
+class _BookTotals:
+    """Rows, cells, merged ranges and merged cells over every sheet of one workbook, refused past the limits of
+    `assistant.office.limits` before a sheet's cells are read (2,000 repeated merged ranges cost minutes of CPU)."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.rows, self.cells, self.ranges, self.merged = name, 0, 0, 0, 0
+
+    def charge(self, sheet) -> None:
+        """Add ``sheet``'s counts (merged ranges clipped to the part that is read); `InputError` past a limit."""
+        ranges = getattr(sheet, "merged_cells", [])
+        self.rows += sheet.nrows
+        self.cells += sheet.nrows * min(sheet.ncols, MAX_COLUMNS)
+        self.ranges += len(ranges)
+        for r0, r1, c0, c1 in ranges:
+            self.merged += max(min(r1, sheet.nrows) - r0, 0) * max(min(c1, MAX_COLUMNS) - c0, 0)
+            if self.merged > MAX_BOOK_MERGED_CELLS:
+                break
+        for count, limit, what in (
+            (self.rows, MAX_BOOK_ROWS, "行"),
+            (self.cells, MAX_BOOK_CELLS, "个单元格"),
+            (self.ranges, MAX_BOOK_MERGED_RANGES, "个合并单元格"),
+            (self.merged, MAX_BOOK_MERGED_CELLS, "格被合并单元格覆盖"),
+        ):
+            if count > limit:
+                raise too_large(
+                    self.name,
+                    f"各工作表合计超过 {limit} {what}（读到工作表「{sheet.name}」时超过），上限是整个工作簿合计",
+                )
+
+
 def _sheet_rows(sheet, datemode: int) -> list[GridRow]:
     import xlrd
 
@@ -78,9 +120,10 @@ def _sheet_rows(sheet, datemode: int) -> list[GridRow]:
         )
     spans: dict[tuple[int, int], int] = {}
     covered: set[tuple[int, int]] = set()
-    for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):
+    for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):  # bounded by _BookTotals; clipped to what is read
         spans[(r0, c0)] = c1 - c0
-        covered |= {(r, c) for r in range(r0, r1) for c in range(c0, c1)} - {(r0, c0)}
+        down, across = range(r0, min(r1, sheet.nrows)), range(c0, min(c1, MAX_COLUMNS))
+        covered.update((r, c) for r in down for c in across if (r, c) != (r0, c0))
     rows = []
     for r in range(sheet.nrows):
         cells = []

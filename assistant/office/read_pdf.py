@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
-from assistant.office.pdf_budget import MAX_DECODED_BYTES, DecodedTooLarge, decode_budget
+from assistant.office.pdf_budget import PdfTooLarge, decode_budget
 
 MAX_PAGES = 300
 _PDF_MAGIC = b"%PDF-"
@@ -56,11 +56,13 @@ def pdf_rows(data: bytes, name: str) -> PdfRows:
             for number, page in enumerate(pdf.pages, start=1):
                 chars += len(page.chars)
                 _page_rows(page, number, result)
+                page.close()  # frees the page's layout objects (pdfplumber keeps them otherwise)
     except InputError:
         raise
-    except DecodedTooLarge as exc:
+    except (PdfTooLarge, MemoryError) as exc:  # too large, never "damaged"
+        what = exc.what if isinstance(exc, PdfTooLarge) else "读取时内存不足"
         raise InputError(
-            f"PDF 文件 {name} 解压后的内容超过 {MAX_DECODED_BYTES // 1024 // 1024} MB，远超一份申报表的合理大小，已停止读取",
+            f"PDF 文件 {name} 过大或过于复杂：{what}，远超一份申报表的合理大小，已停止读取（文件不一定损坏）",
             hint="请只保留含绩效目标表的页面（可用 PDF 阅读器“提取页面”），或用原程序重新导出为 PDF 后再导入",
         ) from exc
     except PDFPasswordIncorrect as exc:

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
-from assistant.office.xlsx_guard import check_sheet_parts
+from assistant.office.xlsx_guard import check_sheet_parts, sheet_parts
 
 _FORMULA = re.compile(rb"<f[ >/]")
 
@@ -58,13 +58,9 @@ def _load(data: bytes, name: str, *, data_only: bool):
         ) from exc
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> list[str]:
-    return [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-
-
 def _has_formulas(data: bytes) -> bool:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return any(_FORMULA.search(archive.read(n)) for n in _sheet_parts(archive))
+        return any(_FORMULA.search(archive.read(n)) for n in sheet_parts(data))
 
 
 def _formula_cells(data: bytes, name: str) -> dict[str, dict[str, str]]:

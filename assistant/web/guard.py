@@ -139,6 +139,9 @@ class Guard:
                 if self.exports.refused(scope["path"], user, login=login):
                     await _not_found(send)
                     return
+            if scope["type"] == "http" and login and user is None and _closed_before_login(scope.get("path", "")):
+                await _plain(_with_headers(send), 401, "请先登录后再访问")
+                return
             if scope["type"] == "http":
                 send = _with_headers(_without_api_info(send) if login and user is None else send)
             await self.app(scope, receive, send)
@@ -310,6 +313,17 @@ def _with_headers(send: Send) -> Send:
         await send(message)
 
     return sending
+
+
+# Routes that answer before login although they describe the server (FastAPI's route table, Gradio's app id and run
+# history); like ``/config`` they answer 401 until the user signs in (red team rt7, 2026-12-07, finding 10).
+_CLOSED_BEFORE_LOGIN = ("/openapi.json", "/docs", "/redoc", "/gradio_api/app_id", "/gradio_api/runs")
+
+
+def _closed_before_login(path: str) -> bool:
+    """Whether ``path`` (any case, with or without a trailing part) is one of _CLOSED_BEFORE_LOGIN."""
+    lowered = path.lower().rstrip("/")
+    return any(lowered == p or lowered.startswith(p + "/") for p in _CLOSED_BEFORE_LOGIN)
 
 
 _API_INFO = re.compile(rb"(<script>window\.gradio_api_info = ).*?(;</script>)", re.DOTALL)
