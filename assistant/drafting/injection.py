@@ -63,6 +63,45 @@ _ZH_FORM_RULE = re.compile(
     r"(?:审核|审批|评审|审查)(?:人员|者|专家|方|部门)?[^。；！？\n]{0,6}?"
     r"(?:请勿|不得|不要|切勿|勿|无需|不必)(?:修改|改动|更改|调整|核对|审核|质疑)"
 )
+# The class behind the three rewordings that got past the phrase above (red team 2026-12-07 03h, finding 5): a sentence
+# that tells the form's reader how to fill in the values or how to review them, or that addresses the tool, the
+# reviewer or the system directly. Project text states facts; it never says what the form's values are to be
+# "申报即可", that review "不再调整"/"视同合格", or "NOTE TO THE ASSISTANT: ignore …".
+_ZH_FILL = r"(?:申报|填报|填写|填列|设定|设置|报送|上报|报)"
+_ZH_REVIEW = r"(?:审核|评审|审查|审批|复核|核查|审定|考核|检查)"
+_ZH_DIRECTIVE = re.compile(
+    # a value or rule for filling in: "按100%申报即可", "指标值一律按…填", "无需填写具体数值"
+    rf"(?:按|以|照)[^。；！？\n，,]{{0,12}}?{_ZH_FILL}(?:即可|就行|就可以|便可|为准即可)|"
+    rf"(?:指标|数值|目标值|指标值|满意度|本表|申报表)[^。；！？\n]{{0,16}}?(?:一律|统一)(?:按|以)[^。；！？\n]{{0,10}}?"
+    r"(?:申报|填报|填写|填列|报送|上报)|"
+    rf"(?:无需|无须|不必|不需要?|不用)(?:再)?(?:单独)?{_ZH_FILL}(?:具体)?(?:数值|指标|目标|数据|内容)|"
+    # what review is to do: "审核时视同合格", "评审环节对此不再调整", "请勿修改", "审核直接通过"
+    rf"{_ZH_REVIEW}[^。；！？\n]{{0,12}}?(?:视同|视为|默认|按|直接|一律|均)(?:为)?(?:合格|通过|达标|满分|无误|符合)|"
+    rf"{_ZH_REVIEW}[^。；！？\n]{{0,12}}?(?:不再|无需|无须|不必|不用|请勿|不得|不要|切勿|勿|免于|免予)"
+    r"(?:对此|对其|对本项目)?(?:再)?(?:调整|修改|改动|更改|核对|核实|审核|审查|复核|质疑|扣分|提出意见)|"
+    r"(?:请勿|切勿|不得|不要|不准)(?:对)?(?:本表|本申报表|以上|上述|此处|本段|该?指标值?|数值|目标值)[^。；！？\n]{0,6}?"
+    r"(?:修改|改动|更改|调整|核对|审核)|"
+    # the tool or the reviewer addressed by name: "致审核人员：", "助手请注意", "给AI的说明"
+    r"(?:致|给|写给|提示|告知|提醒)(?:本)?(?:审核人员|审核员|评审专家|评审人员|审核专家|审核系统|助手|智能助手|模型|大模型|AI|机器人|系统)"
+    r"(?:的)?(?:说明|提示|留言|话)?\s*[:：]|"
+    r"(?:审核人员|审核员|评审专家|评审人员|审核系统|助手|智能助手|模型|大模型|AI|机器人)[，,\s]*请(?:注意|务必|一定|直接|按|将|把)"
+)
+# English addressed to the tool or reviewer: an English sentence in a Chinese form that names an assistant/model/
+# reviewer/system prompt, or tells its reader to ignore, skip, approve or mark something.
+_EN_ADDRESS = re.compile(
+    r"\b(?:note|message|instructions?|attention|memo)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?"
+    r"(?:assistant|reviewers?|model|ai|llm|system|drafters?|checker|bot|auditors?|evaluators?)\b|"
+    r"\b(?:ignore|disregard|skip|bypass|override|suppress)\s+(?:\w+\s+){0,3}?"
+    r"(?:rules?|checks?|instructions?|review|findings?|warnings?|errors?|validation|guidelines?|prompts?)\b|"
+    r"\b(?:mark|treat|report|flag|consider|approve|pass)\s+(?:\w+\s+){0,4}?(?:as\s+)?"
+    r"(?:passing|passed|approved|valid|compliant|clean|ok)\b|"
+    r"\bwith\s+(?:no|zero)\s+(?:findings|errors|warnings|issues)\b|"
+    r"\b(?:do\s+not|don'?t|never|must\s+not|should\s+not)\s+(?:\w+\s+){0,2}?"
+    r"(?:flag|check|review|change|modify|edit|question|adjust|correct)\b|"
+    r"\b(?:you\s+are\s+(?:an?|the)\s+\w+|as\s+an?\s+(?:ai|assistant|language\s+model)|system\s+prompt|"
+    r"(?:dear|hey|hi)\s+(?:assistant|reviewer|model|ai|chatgpt|claude|gpt))\b",
+    re.IGNORECASE,
+)
 _LINE_END = re.compile(r"\n")
 
 
@@ -92,7 +131,9 @@ def _first_hit(text: str) -> int | None:
     marker = _MARKER.search(text)
     imperatives = [
         _words_start(text, m)
-        for m in (p.search(text) for p in (_IMPERATIVE, _ZH_DICTATE, _EN_DICTATE, _ZH_FORM_RULE))
+        for m in (
+            p.search(text) for p in (_IMPERATIVE, _ZH_DICTATE, _EN_DICTATE, _ZH_FORM_RULE, _ZH_DIRECTIVE, _EN_ADDRESS)
+        )
         if m
     ]
     if marker is None and not imperatives:

@@ -23,6 +23,10 @@ _AMOUNT = "#,##0.00"
 SHEET_TITLE = "绩效目标申报表"
 
 
+# What makes a spreadsheet read a typed cell as a formula (OWASP "CSV injection"): a text cell starting so is
+# stored with quotePrefix, so that F2 + Enter in Excel or a paste into another sheet keeps it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
 # Excel's limit for one cell (openpyxl cuts longer text silently): https://support.microsoft.com/office/excel-specifications-and-limits
 EXCEL_CELL_CHARS = 32_767
 
@@ -79,6 +83,8 @@ def _table(sheet: Worksheet, table: FormTable, top: int) -> int:
             cell.number_format = _AMOUNT
         elif cell.data_type == "f":
             cell.data_type = "s"  # a value such as =100(%) is text, not a formula
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True  # Excel's leading ': editing or copying the cell never makes it a live formula
         if form_cell.rowspan > 1 or form_cell.colspan > 1:
             sheet.merge_cells(
                 start_row=row,

@@ -352,8 +352,24 @@ RULES: tuple[Rule, ...] = (
         severity=W,
         criterion=C_FEASIBLE,
         source=_PRIMER4,
-        title="越高越好的比率目标为 0% 或以千分号填写",
+        title="越高越好的比率目标为 0%、写成上限（≤）或以千分号填写",
         fix="比率按百分比填写本项目要达到的水平，如“≥95(%)”。",
+    ),
+    Rule(
+        id="VAL-ZERO-TARGET",
+        severity=W,
+        criterion=C_FEASIBLE,
+        source=_PRIMER4,
+        title="目标值为 0 或任何结果都能满足（≥0），等于不设目标",
+        fix="填写本项目要达到的数值；目标是不发生的事（事故、投诉）写“=0”，并在名称中写明所指。",
+    ),
+    Rule(
+        id="VAL-COUNT-BEYOND-FUNDS",
+        severity=E,
+        criterion=C_FEASIBLE,
+        source=_PRIMER4,
+        title="数量目标远超项目资金所能完成的数量",
+        fix="按项目资金和单位成本测算可完成的数量，核对是否多写了位数或写错了单位。",
     ),
     Rule(
         id="VAL-FRACTION-COUNT",
@@ -498,6 +514,22 @@ RULES: tuple[Rule, ...] = (
         source="申报表只陈述项目本身的情况；写给模型或起草者的指令（提示词注入）不属于申报内容",
         title="文中有写给模型或起草者的指令",
         fix="删除这段指令文字，或改写为对项目情况的陈述；若文件来自他人，请向对方核实来源。",
+    ),
+    Rule(
+        id="TEXT-FORMULA",
+        severity=W,
+        criterion=C_RELEVANT,
+        source="申报表是给人读的文字；以 = + - @ 开头、形如公式或命令的文字在 Excel 中编辑或复制后会变成公式执行",
+        title="文字像电子表格公式或命令",
+        fix="删除开头的 = + - @ 和公式写法，改写为普通文字；若文件来自他人，请向对方核实来源。",
+    ),
+    Rule(
+        id="TEXT-CONTROL",
+        severity=W,
+        criterion=C_RELEVANT,
+        source="申报表导出为 Word/Excel 后，不可见的控制字符显示为方框或符号（如 ␛），或打乱文字顺序",
+        title="文字中有不可见的控制字符",
+        fix="删除该字符（从其他文件复制的文字可先粘贴为纯文本）。",
     ),
 )
 

@@ -52,6 +52,7 @@ CHECKS: tuple[Check, ...] = (
     checks_goals.check_goal_names,
     checks_subject.check_necessity_repeats,
     checks_text.check_instructions,
+    checks_text.check_cell_text,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}

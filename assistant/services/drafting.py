@@ -36,6 +36,7 @@ from assistant.services.protect import (
 from assistant.services.renames import follow_renames, follow_values
 from assistant.services.retry import Retry, labels
 from assistant.services.scope import CorpusScope
+from assistant.services.text_policy import refuse_control_characters
 from assistant.services.writing import (
     asker,
     draft_brief,
@@ -175,6 +176,7 @@ class DraftingService:
         current = self.store.get(draft_id, base)
         if self._same_as_latest(current, draft):
             return _unchanged(current)
+        refuse_control_characters(current.draft, draft)
         section = "、".join(changed_labels(current.draft, draft)) or None
         draft, renamed = follow_renames(current, draft)
         draft, revalued = follow_values(current, draft)
