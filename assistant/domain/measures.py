@@ -20,7 +20,7 @@ from assistant.domain.statement_base import (
 )
 
 _STANDARD = re.compile(
-    rf"(?:每个?(?P<per1>人次|人|名|户|批次|批|次|页|场|托位|床位|个|件|项|份|卷|期|班|台|套|平方米|所|家|餐|单|床)"
+    rf"(?:每个?(?P<per1>人次|人|名|户|批次|批|次|页|场|托位|床位|个|件|项|份|卷|期|班|台|套|平方米|所|家|餐|单|床|只|头|株|棵|羽|尾|枚|盏|艘|架)"
     rf"(?P<times>每次|每年|每天|每日|每晚|每月)?"
     rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
     rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
