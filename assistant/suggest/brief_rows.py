@@ -124,15 +124,27 @@ def _counts_people(s: Statement) -> bool:
 
 
 def background_notes(brief: Brief) -> list[str]:
-    """One note per background figure left out of the table (Chinese), so the officer sees why it has no row."""
-    return [
-        _baseline_note(s)
-        if is_baseline(s)
-        else f"简报{s.field}“{s.clause}”中的{s.words}是项目的背景情况（服务对象或人口的总量、占比），不是项目的产出，"
-        "未设数量指标；可在“项目设立的必要性”或“项目概况”中引用，如需考核覆盖面，可把它作为覆盖率的分母"
-        for s in read_statements(brief)
-        if is_background(s) and s.kind is not Kind.INPUT
-    ]
+    """One note per background figure left out of the table (Chinese), so the officer sees why it has no row: the
+    people of the area, a baseline, or a figure a sentence of reasons gives as how things run now (`_describes_now`:
+    查档利用年均8600人次)."""
+    sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
+    notes = []
+    for s in read_statements(brief):
+        if s.kind is Kind.INPUT:
+            continue
+        if is_baseline(s):
+            notes.append(_baseline_note(s))
+        elif is_background(s):
+            notes.append(
+                f"简报{s.field}“{s.clause}”中的{s.words}是项目的背景情况（服务对象或人口的总量、占比），不是项目的产出，"
+                "未设数量指标；可在“项目设立的必要性”或“项目概况”中引用，如需考核覆盖面，可把它作为覆盖率的分母"
+            )
+        elif _describes_now(s, sentences.get(s.field, [])) and not is_scope(s):
+            notes.append(
+                f"简报{s.field}“{s.clause}”中的{s.words}是现状（目前的情况或以往的数值），不是本项目的产出，未设指标；"
+                "可在“项目设立的必要性”中引用"
+            )
+    return notes
 
 
 def _baseline_note(s: Statement) -> str:
