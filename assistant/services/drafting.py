@@ -24,7 +24,7 @@ from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder, LazyFinder
 from assistant.review.checks_relevance import ReviewContext
-from assistant.services.derived import tied_funding, recomputed_costs, rolled_over
+from assistant.services.derived import recomputed_costs, rolled_over, tied_funding
 from assistant.services.editing import FieldEdit, apply_edits, changed_labels
 from assistant.services.protect import (
     ProtectedFieldError,

@@ -22,8 +22,8 @@ from decimal import Decimal
 
 from assistant.domain.provenance import Origin
 from assistant.drafting.goals import value_phrase
-from assistant.drafting.necessity import money_sentence
 from assistant.drafting.models import Draft, DraftIndicator
+from assistant.drafting.necessity import money_sentence
 from assistant.store.fields import section_path
 from assistant.store.records import StoredVersion
 
