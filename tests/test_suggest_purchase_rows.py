@@ -103,3 +103,38 @@ def test_a_standard_that_names_nothing_is_named_from_its_unit():
     other = Brief(name="老旧小区电表更换", year=2027, content="更换老旧电表800只，按每只150元计，共计12万元。")
     names = [r.name for r in cost_rows(other, output_statements(other)).unit_costs]
     assert names and not any(n.startswith("按") for n in names) and all("只" in n for n in names), names
+
+
+DOGS_NO_COUNT = Brief.model_validate(
+    {
+        "项目名称": "流浪犬只收容救助服务购买",
+        "年度": 2027,
+        "主管部门": "上海市松江区农业农村委员会",
+        "资金": {"总额": 960000, "财政资金": 960000, "年度申请": 960000},
+        "开始日期": "2027-01-01",
+        "结束日期": "2027-12-31",
+        "主要内容": "通过政府购买服务委托具备资质的收容机构开展流浪犬只收容救助，收容犬只狂犬病免疫率达到100%。\n"
+        "2026年全区接到流浪犬扰民、伤人投诉1320起，较上年上升15%。",
+    }
+)
+FIRE = Brief.model_validate(
+    {
+        "项目名称": "老旧小区消防安全检查服务",
+        "年度": 2027,
+        "主管部门": "上海市虹口区消防救援支队",
+        "资金": {"总额": 500000, "财政资金": 500000, "年度申请": 500000},
+        "开始日期": "2027-01-01",
+        "结束日期": "2027-12-31",
+        "主要内容": "委托第三方对老旧小区开展消防安全检查，检查问题整改率达到95%。\n"
+        "2026年辖区老旧小区发生火灾42起，群众投诉消防通道堵塞210件。",
+    }
+)
+
+
+@pytest.mark.parametrize(("brief", "figures"), [(DOGS_NO_COUNT, ["1320"]), (FIRE, ["42", "210"])])
+def test_last_year_s_figures_are_no_output_and_the_draft_has_every_required_category(workspace, brief, figures):
+    draft = _drafted(workspace, brief)
+    values = list(_rows(draft).values())
+    assert not any(f"{f}(" in v for f in figures for v in values), _rows(draft)
+    assert all(any(f in n for n in background_notes(brief)) for f in figures), background_notes(brief)
+    assert "FW-MISSING-L2" not in {f.rule_id for f in draft.review.findings}, draft.review.findings
