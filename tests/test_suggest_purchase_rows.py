@@ -87,9 +87,7 @@ def test_the_standard_times_the_count_is_checked_against_the_money():
     assert any("1600只 × 600元/只 = 960,000元" in n and "一致" in n for n in notes), notes
 
 
-@pytest.mark.parametrize(
-    ("brief", "figure"), [(load_brief(BRIEFS / "b2_archive.yaml"), "8600"), (TREES, "150")]
-)
+@pytest.mark.parametrize(("brief", "figure"), [(load_brief(BRIEFS / "b2_archive.yaml"), "8600"), (TREES, "150")])
 def test_a_figure_of_how_things_run_now_is_a_note_not_an_output(brief, figure):
     values = [r.value.value for r in statement_rows(output_statements(brief))]
     assert not any(f"{figure}(" in v for v in values), values
