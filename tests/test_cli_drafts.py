@@ -193,7 +193,8 @@ def test_drafts_edit_changes_any_field_and_offers_the_cost_rows_again(data_dir: 
     edited = _ok(
         ["drafts", "edit", "1", "--field", "header.start_date", "2027-02-01", "--field", "资金.年度申请", "200万"]
     )
-    assert "第 2 版（人工修改：开始日期、资金 · 年度申请）" in edited.output and "审核：" in edited.output
+    assert "第 2 版（人工修改：开始日期、资金 · 年度申请（项目概况中的资金随之更新））" in edited.output
+    assert "审核：" in edited.output
     assert "≤265(万元) → ≤200(万元)" in edited.output and "assistant drafts accept 1 1" in edited.output
     shown = json.loads(_ok(["drafts", "show", "1", "--json"]).stdout)
     assert shown["draft"]["brief"]["start_date"] == "2027-02-01"

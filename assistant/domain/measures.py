@@ -11,6 +11,7 @@ from assistant.domain.phrases import STOP, clean_object, is_verb, phrase, tagged
 from assistant.domain.statement_base import (
     AT_LEAST,
     AT_MOST,
+    COUNT_UNITS,
     NOT_BEFORE,
     NUM,
     TIME_UNITS,
@@ -19,8 +20,10 @@ from assistant.domain.statement_base import (
     read_number,
 )
 
+# What a standard may be priced per: every count unit (每册40元, 每吨80元, 每株1200元) and a place (托位, 床位).
+_PER_UNITS = sorted({*COUNT_UNITS, "托位", "床位", "床"}, key=len, reverse=True)
 _STANDARD = re.compile(
-    rf"(?:每个?(?P<per1>人次|人|名|户|批次|批|次|页|场|托位|床位|个|件|项|份|卷|期|班|台|套|平方米|所|家|餐|单|床)"
+    rf"(?:每个?(?P<per1>{'|'.join(_PER_UNITS)})"
     rf"(?P<times>每次|每年|每天|每日|每晚|每月)?"
     rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
     rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"

@@ -56,6 +56,8 @@ def plain(number: Decimal | None) -> str:
 
 # -- numbers and units --------------------------------------------------------------------------------
 
+# Measure words for animals, plants and small things (收容流浪犬只1600只, 种植乔木300株, 更换路灯120盏): counts like 台/个.
+ANIMAL_PLANT_UNITS = ("只", "头", "株", "棵", "羽", "尾", "枚", "盏", "艘", "架")
 NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|{CN_NUMBER}"
 COUNT_UNITS = (
     "平方米",
@@ -114,6 +116,7 @@ COUNT_UNITS = (
     "单",
     "餐",
     "分钟",
+    *ANIMAL_PLANT_UNITS,
 )
 TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周")
 AT_LEAST = (

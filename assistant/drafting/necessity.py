@@ -129,6 +129,11 @@ def rules_overview(brief: Brief) -> str:
     return head + "".join(f"{s}。" for s in work or [brief.name]) + _money(brief)
 
 
+def money_sentence(brief: Brief) -> str:
+    """The money sentence a rules 项目概况 ends with (``项目资金326万元。``), or nothing; what a funding edit rewrites."""
+    return _money(brief)
+
+
 def _money(brief: Brief) -> str:
     """``项目资金326万元。`` (with the year's request where it differs from the total), or nothing."""
     total, annual = brief.funding.total, brief.funding.annual

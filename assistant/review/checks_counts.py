@@ -26,7 +26,7 @@ from assistant.domain.statements import Kind, read_text
 from assistant.domain.values import ValueKind
 from assistant.review.base import at_indicator, finding, quoted
 from assistant.review.checks_relevance import specific_bigrams
-from assistant.review.models import Finding
+from assistant.review.models import Finding, Severity
 
 TOLERANCE = Decimal("1.01")  # a ceiling rounded up per unit may exceed the money by a rounding margin
 _PEOPLE = {"人", "名", "位"}
@@ -72,7 +72,9 @@ def _unit_costs(decl: Declaration) -> Iterator[Finding]:
         if not delivered:
             continue
         quantity = sum((_number(c) or Decimal(0) for c in delivered), Decimal(0))
-        if number * quantity > money * TOLERANCE:
+        if number * quantity > money * TOLERANCE and _all_stated(decl, ind, delivered):
+            yield _stated_mismatch(ind, delivered, number * quantity, money)
+        elif number * quantity > money * TOLERANCE:
             rows = " + ".join(f"{c.name}{_plain(_number(c))}" for c in delivered)
             message = (
                 f"单位成本{quoted(ind)}与本表自身的数字对不上：{_plain(number)}{unit} × ({rows}) = "
@@ -80,6 +82,37 @@ def _unit_costs(decl: Declaration) -> Iterator[Finding]:
                 f"或除以了与该笔资金无关的数量"
             )
             yield finding("COST-ARITHMETIC", message, at_indicator(ind))
+
+
+def _all_stated(decl: Declaration, cost: Indicator, counts: list[Indicator]) -> bool:
+    """Whether the declaration's own text (概况, 实施计划, 构成, 年度目标; a draft's 概况 restates the brief) states the
+    unit cost as a standard (每台补贴30万元) and every count it is multiplied by (110台): then no division went wrong,
+    the text's own figures disagree with the money."""
+    text = "\n".join(decl.section_text(kind) for kind in _TEXT)
+    found = read_text(text, "text") if text.strip() else []
+    standards = {(s.number, _per(s.unit.removeprefix("元/"))) for s in found if s.kind is Kind.STANDARD}
+    quantities = {(_scaled(s.number, s.unit), _per(s.unit)) for s in found if s.kind is Kind.COUNT}
+    per = _per((cost.value.unit or "").removeprefix("元/"))
+    return (cost.value.number, per) in standards and all(
+        (_number(c), _per(c.value.unit or "")) in quantities for c in counts
+    )
+
+
+def _scaled(number: Decimal | None, unit: str) -> Decimal | None:
+    return number * 10000 if number is not None and unit.startswith("万") and unit != "万元" else number
+
+
+def _stated_mismatch(cost: Indicator, counts: list[Indicator], product: Decimal, money: Decimal) -> Finding:
+    """An 错误: the declaration's own count × its own standard is not its money; one of the three is written wrong."""
+    unit = cost.value.unit or ""
+    terms = " + ".join(f"{_plain(_number(c))}{_per(c.value.unit or '')}" for c in counts)
+    message = (
+        f"申报表自身写明的数字互相矛盾：{terms} × {_plain(cost.value.number)}{unit}（{quoted(cost)}）= "
+        f"{product:,.0f}元（{_plain(product / _WAN)}万元），与项目资金 {money:,.0f}元（{_plain(money / _WAN)}万元）不符"
+    )
+    fix = "请核对数量、单位标准和资金总额三者中哪一项写错，改正后使 数量 × 标准 = 资金总额（或在项目构成中写明其余资金的用途）。"
+    found = finding("COST-ARITHMETIC", message, at_indicator(cost), fix=fix)
+    return found.model_copy(update={"severity": Severity.ERROR})
 
 
 _WAN = Decimal(10000)

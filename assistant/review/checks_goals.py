@@ -79,6 +79,14 @@ def check_goal_names(decl: Declaration) -> Iterator[Finding]:
                     at_section(decl, kind),
                     fix=f"把{kind.label}中的“{name}”改为「{ind.name}」，或改正指标表中该指标的名称。",
                 )
+            for said in _renamed_and_revalued(text, ind, rows, names):
+                yield finding(
+                    "GOAL-NAME-STALE",
+                    f"{kind.label}写{said}，指标表中没有这个名称，也没有这个值；同类指标只有「{ind.name}」"
+                    f"（{ind.value.raw}），若该指标已改名并改值，目标未随之修改。",
+                    at_section(decl, kind),
+                    fix=f"把{kind.label}中的{said}改为「{ind.name}」及其指标值 {ind.value.raw}，或改正指标表。",
+                )
 
 
 # The ending of an indicator's name (…次数, …数量, …覆盖率, …满意度, …时限, …单位成本).
@@ -89,18 +97,45 @@ _BEFORE = r"(?:不少于|不低于|不超过|不高于|控制在|保持在|达�
 def _named_figures(text: str, ind: Indicator) -> Iterator[tuple[str, str, tuple[int, int]]]:
     """(name, figure as written, span of the number) for each place ``text`` gives ``ind``'s figure after a name."""
     number, unit = _figure(ind) or (Decimal(0), "")
+    for name, figure, span, found in _unit_figures(text, unit):
+        if found == number:
+            yield name, figure, span
+
+
+def _unit_figures(text: str, unit: str) -> Iterator[tuple[str, str, tuple[int, int], Decimal]]:
+    """(name, figure as written, span of the number, number) for each figure in ``unit`` that ``text`` gives after an
+    indicator-like name."""
     units = r"[%％]" if unit == "%" else re.escape(unit)
     pattern = re.compile(
         rf"([^\d，,；;。：:、\s（(]{{2,24}}?{_NAME_END}){_BEFORE}\s*(?<![\d.])(\d+(?:\.\d+)?)\s*({units})"
     )
     for match in pattern.finditer(text):
         try:
-            same = Decimal(match.group(2)) == number
+            number = Decimal(match.group(2))
         except InvalidOperation:
             continue
-        if same:
-            name = re.sub(r"^(?:通过本项目的实施|通过项目实施|全年|年度内|确保|实现|完成)", "", match.group(1))
-            yield name, f"{match.group(2)}{match.group(3)}", match.span(2)
+        name = re.sub(r"^(?:通过本项目的实施|通过项目实施|全年|年度内|确保|实现|完成)", "", match.group(1))
+        yield name, f"{match.group(2)}{match.group(3)}", match.span(2), number
+
+
+def _renamed_and_revalued(text: str, ind: Indicator, rows: list[Indicator], names: list[str]) -> Iterator[str]:
+    """A goal's “name figure” in ``ind``'s unit, under a name no row has, ending like ``ind``'s name (…时限), with a
+    figure no row has, where ``ind`` is the only row of that unit and ending: the row was renamed and revalued and
+    the goal was not (``群众举报接报后处置时限不超过2小时`` beside 接报到场时限 ≤1.5(小时))."""
+    number, unit = _figure(ind) or (Decimal(0), "")
+    ending = _ENDING.search(ind.name)
+    if ending is None:
+        return
+    alike = [r for r in rows if (_figure(r) or (0, ""))[1] == unit and r.name.endswith(ending.group(0))]
+    figures = {_figure(r) for r in rows}
+    for name, figure, _, found in _unit_figures(text, unit):
+        if len(alike) != 1 or found == number or (found, unit) in figures or not name.endswith(ending.group(0)):
+            continue
+        if not any(name in n or n in name for n in names):
+            yield f"“{name}”{figure}"
+
+
+_ENDING = re.compile(_NAME_END + "$")
 
 
 def _figure(ind: Indicator) -> tuple[Decimal, str] | None:

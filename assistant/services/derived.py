@@ -55,6 +55,22 @@ def grouped(rows: Sequence[DraftIndicator]) -> list[DraftIndicator]:
     return sorted(rows, key=lambda r: (first1[r.level1], first2[group_key(r)]))
 
 
+_TIED = ("annual", "fiscal")  # amounts a one-year brief gives equal to its 总额
+
+
+def tied_funding(before: Brief, after: Brief) -> Brief:
+    """``after`` with its 年度申请 and 财政资金 following a changed 总额 where both versions give them equal to the old
+    总额 (a one-year project whose figures were one amount, 96万 → 98万 typed in 资金.总额 only): the amount the cost
+    rows are computed from. ``after`` itself where the total did not change or no amount was tied to it."""
+    old, new = before.funding, after.funding
+    if old.total is None or new.total is None or old.total == new.total:
+        return after
+    update = {k: new.total for k in _TIED if getattr(old, k) == old.total and getattr(new, k) == old.total}
+    if not update:
+        return after
+    return after.model_copy(update={"funding": new.model_copy(update=update)})
+
+
 def recomputed_costs(
     current: Sequence[DraftIndicator], fresh: Sequence[DraftIndicator], brief: Brief | None = None
 ) -> list[DraftIndicator]:

@@ -24,7 +24,7 @@ from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder, LazyFinder
 from assistant.review.checks_relevance import ReviewContext
-from assistant.services.derived import recomputed_costs, rolled_over
+from assistant.services.derived import recomputed_costs, rolled_over, tied_funding
 from assistant.services.editing import FieldEdit, apply_edits, changed_labels
 from assistant.services.protect import (
     ProtectedFieldError,
@@ -33,7 +33,7 @@ from assistant.services.protect import (
     keep_indicator_rows,
     keep_sections,
 )
-from assistant.services.renames import follow_renames, follow_values
+from assistant.services.renames import follow_funding, follow_renames, follow_values
 from assistant.services.retry import Retry, labels
 from assistant.services.scope import CorpusScope
 from assistant.services.text_policy import refuse_control_characters
@@ -179,13 +179,14 @@ class DraftingService:
         refuse_control_characters(current.draft, draft)
         section = "、".join(changed_labels(current.draft, draft)) or None
         draft, renamed = follow_renames(current, draft)
-        draft, revalued = follow_values(current, draft)
-        kept = renamed | revalued
+        draft, revalued = follow_values(current, draft, renamed)
+        draft, refunded = follow_funding(current, draft, renamed | revalued)
+        kept = renamed | revalued | refunded
         if kept:
             draft = reviewed(draft, self.scope.current().review_context)
             followed = "、".join(SectionKind(path.split(".")[1]).label for path in kept)
-            what = "、".join(w for w, done in (("名称", renamed), ("值", revalued)) if done)
-            section = f"{section}（{followed}中的指标{what}随之更新）"
+            what = "、".join(w for w, done in (("指标名称", renamed), ("指标值", revalued), ("资金", refunded)) if done)
+            section = f"{section}（{followed}中的{what}随之更新）"
         section = section[:200] if section else None
         info = self.store.save(
             draft_id,
@@ -213,22 +214,26 @@ class DraftingService:
         saved = self.edit(draft_id, reviewed(edited, self.scope.current().review_context), base=current.number)
         if saved.unchanged or not _money_changed(current.draft, saved.draft):
             return saved, None
-        return saved, self.propose_costs(draft_id, base=saved.info.number)
+        return saved, self.propose_costs(draft_id, base=saved.info.number, before=current.draft.brief)
 
-    def propose_costs(self, draft_id: int, *, base: int | None = None) -> Proposal | None:
+    def propose_costs(self, draft_id: int, *, base: int | None = None, before: Brief | None = None) -> Proposal | None:
         """The cost indicators computed again from the brief's funding and 项目构成, as a proposal on the indicator
-        table (None when no figure changes)."""
+        table (None when no figure changes). With ``before`` (the brief before the edit), a 年度申请/财政资金 that equalled
+        the old 总额 and was left as it was follows the new 总额 here (`tied_funding`), and the proposal says so."""
         current = self._version(draft_id, base)
         snapshot = self.scope.current()
-        fresh = draft_indicators(suggest(current.draft.brief, snapshot.bank))
-        table = recomputed_costs(current.draft.indicators, fresh, current.draft.brief)
+        brief = tied_funding(before, current.draft.brief) if before is not None else current.draft.brief
+        fresh = draft_indicators(suggest(brief, snapshot.bank))
+        table = recomputed_costs(current.draft.indicators, fresh, brief)
         if table == current.draft.indicators:
             return None
         draft = reviewed(current.draft.model_copy(update={"indicators": table}), snapshot.review_context)
         changed = [n for n, row in enumerate(table, start=1) if row not in current.draft.indicators]
         origins = {indicator_path(n, "value"): Origin.BRIEF for n in changed}
         rewrite = Rewrite(draft, [], Origin.TEMPLATE, origins)
-        return self._propose(current, INDICATOR_TABLE, rewrite, COSTS_INSTRUCTION)
+        return self._propose(
+            current, INDICATOR_TABLE, rewrite, COSTS_INSTRUCTION + _tied_note(current.draft.brief, brief)
+        )
 
     def propose_rollover(
         self,
@@ -483,6 +488,14 @@ class DraftingService:
         """Whether ``draft`` holds what ``current`` does and ``current`` is still the latest version (a stale
         base goes on to the store, which reports the conflict)."""
         return same_content(current.draft, draft) and self.store.head(current.info.draft_id) == current.number
+
+
+def _tied_note(brief: Brief, used: Brief) -> str:
+    """What the cost proposal assumed where the 年度申请/财政资金 it used are not the brief's (`tied_funding`)."""
+    if used is brief or used.funding.total is None:
+        return ""
+    total = f"{used.funding.total / 10000:f}".rstrip("0").rstrip(".")
+    return f"（按项目资金总额 {total}万元 计算；年度申请、财政资金仍为原金额，请一并修改）"
 
 
 def _money_changed(before: Draft, after: Draft) -> bool:

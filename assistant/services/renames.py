@@ -3,6 +3,7 @@
     renames(old_rows, new_rows) -> dict[str, str]
     follow_renames(stored, draft) -> tuple[Draft, dict[str, Origin]]
     follow_values(stored, draft) -> tuple[Draft, dict[str, Origin]]
+    follow_funding(stored, draft) -> tuple[Draft, dict[str, Origin]]
 
 A person renames row 3 (``drafts edit … --field indicator.3.name 季度食品安全检查次数``, or the page's row editor):
 the goals the rules (or the model) wrote name the row by its old name (``助餐点检查次数不少于168次``), and the export
@@ -16,12 +17,13 @@ GOAL-VALUE-MISMATCH says the goal and the table disagree.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 
 from assistant.domain.provenance import Origin
 from assistant.drafting.goals import value_phrase
 from assistant.drafting.models import Draft, DraftIndicator
+from assistant.drafting.necessity import money_sentence
 from assistant.store.fields import section_path
 from assistant.store.records import StoredVersion
 
@@ -39,13 +41,23 @@ def renames(old: Sequence[DraftIndicator], new: Sequence[DraftIndicator]) -> dic
         if row.name in kept:
             continue
         same_place = new[n] if len(new) == len(old) else None
-        if same_place is not None and same_place in fresh and same_place.value.value == row.value.value:
+        if same_place is not None and same_place in fresh and _same_measure(row, same_place):
             found[row.name] = same_place.name
             continue
         like = [r for r in fresh if r.level2 == row.level2 and r.value.value == row.value.value]
         if len(like) == 1:
             found[row.name] = like[0].name
     return found
+
+
+def _same_measure(old: DraftIndicator, new: DraftIndicator) -> bool:
+    """Whether ``new`` (at ``old``'s place, under a new name) is ``old`` renamed: the same value, or the same 一级/二级
+    and unit with a new figure (群众举报接报后处置时限 ≤2(小时) → 接报到场时限 ≤1.5(小时), renamed and revalued in one
+    edit). A row of another measure (another unit or 二级) put in its place is a new row, not a rename."""
+    if new.value.value == old.value.value:
+        return True
+    same_unit = old.value.unit is not None and old.value.unit == new.value.unit
+    return same_unit and (old.level1, old.level2) == (new.level1, new.level2)
 
 
 def follow_renames(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str, Origin]]:
@@ -65,12 +77,15 @@ def follow_renames(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str
     return _follow(stored, draft, rename)
 
 
-def follow_values(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str, Origin]]:
+def follow_values(
+    stored: StoredVersion, draft: Draft, followed: Collection[str] = ()
+) -> tuple[Draft, dict[str, Origin]]:
     """``draft`` (a person's edit of ``stored``, renames already followed) with each changed row value followed in
     every section written by rules or a model and not locked: the rules' own phrase for the row (``{name}不低于90%``)
     is written again from the new value (``{name}达到95%`` for =95(%)); elsewhere a figure given right after the row's
     name (``满意度保持在90%以上``) takes the new number where the operator and unit stay. With the origins those
-    sections keep. A section a person wrote is never changed."""
+    sections keep. A section a person wrote is never changed; ``followed`` (section paths) are those the rename step
+    already changed, still rules' or a model's text (a row renamed and revalued in one edit)."""
     changed = _changed_values(stored.draft.indicators, draft.indicators)
     if not changed:
         return draft, {}
@@ -81,18 +96,34 @@ def follow_values(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str,
             text = _revalue(text, old, new, others)
         return text
 
-    return _follow(stored, draft, revalue)
+    return _follow(stored, draft, revalue, followed)
 
 
-def _follow(stored: StoredVersion, draft: Draft, change: Callable[[str], str]) -> tuple[Draft, dict[str, Origin]]:
+def follow_funding(
+    stored: StoredVersion, draft: Draft, followed: Collection[str] = ()
+) -> tuple[Draft, dict[str, Origin]]:
+    """``draft`` with the money sentence the rules wrote (``项目资金96万元。``) written again from the edited funding
+    (``项目资金98万元，本年度申请96万元。``) in every section rules or a model wrote and nobody locked; with the origins
+    those sections keep. A person's text is never changed (review's FUND-* and COST-* checks read the table)."""
+    old, new = money_sentence(stored.draft.brief), money_sentence(draft.brief)
+    if not old or not new or old == new:
+        return draft, {}
+    return _follow(stored, draft, lambda text: text.replace(old, new), followed)
+
+
+def _follow(
+    stored: StoredVersion, draft: Draft, change: Callable[[str], str], followed: Collection[str] = ()
+) -> tuple[Draft, dict[str, Origin]]:
     """``draft`` with ``change`` applied to each section that rules or a model wrote, nobody locked, and this edit
-    left as it was; with the origins of the sections it changed."""
+    left as it was (or changed only by an earlier follow step: ``followed``); with the origins of the sections it
+    changed."""
     sections, origins = [], {}
     for section in draft.sections:
         record = stored.fields.get(section_path(section.kind))
         before = next((s for s in stored.draft.sections if s.kind is section.kind), None)
         own = record is not None and record.origin in FOLLOWING and not record.locked
-        if not own or before is None or before.text != section.text:
+        edited = before is not None and before.text != section.text and section_path(section.kind) not in followed
+        if not own or before is None or edited:
             sections.append(section)  # a person's text, or one this same edit rewrites
             continue
         text = change(section.text)
@@ -106,11 +137,13 @@ def _changed_values(
     old: Sequence[DraftIndicator], new: Sequence[DraftIndicator]
 ) -> list[tuple[DraftIndicator, DraftIndicator]]:
     """(row before, row after) for each row whose value changed: the row at the same place in a table of the same
-    length with the same name (renames are followed first), else the one row of that name."""
+    length with the same name or renamed to it (renames are followed first), else the one row of that name."""
     pairs = []
+    names = renames(old, new)
     for n, row in enumerate(new):
-        same = [o for o in old if o.name == row.name]
-        before = old[n] if len(old) == len(new) and old[n].name == row.name else same[0] if len(same) == 1 else None
+        same = [o for o in old if names.get(o.name, o.name) == row.name]
+        here = len(old) == len(new) and names.get(old[n].name, old[n].name) == row.name
+        before = old[n] if here else same[0] if len(same) == 1 else None
         if before is not None and before.value.value != row.value.value:
             pairs.append((before, row))
     return pairs

@@ -19,7 +19,7 @@ from assistant.domain.phrases import tagged
 from assistant.domain.project_types import catalogue
 from assistant.domain.statements import Kind, Statement, brief_texts, plain, read_statements
 from assistant.domain.values import ValueKind, parse_value
-from assistant.review.reasons import reason_kind
+from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
@@ -55,7 +55,7 @@ def output_statements(brief: Brief) -> list[Statement]:
     return [
         s
         for s in read_statements(brief)
-        if not _describes_now(s, sentences.get(s.field, [])) and not is_scope(s) and not is_background(s)
+        if not _describes_now(s, sentences.get(s.field, []), brief.year) and not is_scope(s) and not is_background(s)
     ]
 
 
@@ -124,15 +124,27 @@ def _counts_people(s: Statement) -> bool:
 
 
 def background_notes(brief: Brief) -> list[str]:
-    """One note per background figure left out of the table (Chinese), so the officer sees why it has no row."""
-    return [
-        _baseline_note(s)
-        if is_baseline(s)
-        else f"简报{s.field}“{s.clause}”中的{s.words}是项目的背景情况（服务对象或人口的总量、占比），不是项目的产出，"
-        "未设数量指标；可在“项目设立的必要性”或“项目概况”中引用，如需考核覆盖面，可把它作为覆盖率的分母"
-        for s in read_statements(brief)
-        if is_background(s) and s.kind is not Kind.INPUT
-    ]
+    """One note per background figure left out of the table (Chinese), so the officer sees why it has no row: the
+    people of the area, a baseline, or a figure a sentence of reasons gives as how things run now (`_describes_now`:
+    查档利用年均8600人次)."""
+    sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
+    notes = []
+    for s in read_statements(brief):
+        if s.kind is Kind.INPUT:
+            continue
+        if is_baseline(s):
+            notes.append(_baseline_note(s))
+        elif is_background(s):
+            notes.append(
+                f"简报{s.field}“{s.clause}”中的{s.words}是项目的背景情况（服务对象或人口的总量、占比），不是项目的产出，"
+                "未设数量指标；可在“项目设立的必要性”或“项目概况”中引用，如需考核覆盖面，可把它作为覆盖率的分母"
+            )
+        elif _describes_now(s, sentences.get(s.field, []), brief.year) and not is_scope(s):
+            notes.append(
+                f"简报{s.field}“{s.clause}”中的{s.words}是现状（目前的情况或以往的数值），不是本项目的产出，未设指标；"
+                "可在“项目设立的必要性”中引用"
+            )
+    return notes
 
 
 def _baseline_note(s: Statement) -> str:
@@ -214,18 +226,30 @@ def scope_notes(brief: Brief) -> list[str]:
     ]
 
 
-def _describes_now(s: Statement, sentences: list[str]) -> bool:
+def _describes_now(s: Statement, sentences: list[str], year: int | None = None) -> bool:
     """A figure of 主要内容 whose own clause tells how things are (目前…占比超过38%), or that no verb makes an output in
-    a sentence of reasons (全区失能老年人约8000人，家庭助浴困难)."""
+    a sentence of reasons (全区失能老年人约8000人，家庭助浴困难), or that a sentence dates before the budget ``year``
+    (2026年辖区发生火灾42起 in a 2027 brief: what happened, not what the project delivers)."""
     if s.field != "主要内容" or s.kind not in {Kind.COUNT, Kind.RATE} or _PLANNED.search(s.clause):
         return False  # a deadline, a zero target or a standard is a target wherever it is said
     if reason_kind(s.clause) in _NOW:
         return True
     sentence = next((x for x in sentences if s.clause in x), "")
-    return not s.verb and reason_kind(sentence) in _NOW
+    dated = _DATED.match(without_lead(sentence).strip())
+    if year is not None and dated is not None and int(dated["year"]) < year and not _PLANNED.search(sentence):
+        return True
+    if reason_kind(sentence) not in _NOW:
+        return False
+    return not s.verb or bool(_HABITUAL.search(s.clause)) or bool(_NOW_LEAD.match(sentence.strip()))
 
 
 _NOW = {"situation", "need"}
+_DATED = re.compile(r"(?:截至|截止|在)?(?P<year>(?:19|20)\d{2})年")
+# How things run every year now (查档利用年均8600人次, 每年接待来访约3000人次), or a sentence that opens on the present
+# (目前馆藏纸质档案老化严重，查档利用年均8600人次): in a sentence of reasons, a figure with no planning word is the
+# situation the project answers, whatever its verb.
+_HABITUAL = re.compile(r"年均|平均每年|每年平均|近年来?|近\d+年|历年|常年")
+_NOW_LEAD = re.compile(r"(?:目前|当前|现阶段|现状|截至|截止|近年来?|近\d+年)")
 
 
 def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:

@@ -75,14 +75,28 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
     check = _products(brief, matched)
     rows = []
     for s, count in matched:
-        verb = (s.verb or ("" if s.object or not count else count.verb))[-2:]  # 会议餐饮标准, not 会议餐饮召开标准
-        obj = _short(s.object or (count.object if count else ""))
-        name = standard_name(s.subject) or f"{in_order(obj, verb, count.clause if count else s.clause)}标准"
+        if not s.subject and _NAMELESS.fullmatch(s.object):
+            name = _unit_name(s, count)  # 按每页0.45元计 → 单页加工成本, never 按标准
+        else:
+            verb = (s.verb or ("" if s.object or not count else count.verb))[-2:]  # 会议餐饮标准, not 会议餐饮召开标准
+            obj = _short(s.object or (count.object if count else ""))
+            name = standard_name(s.subject) or f"{in_order(obj, verb, count.clause if count else s.clause)}标准"
         if len(name) <= len("标准"):
             continue  # a figure that names nothing it prices (每份5元 alone): no row rather than a nameless one
         note = f"核算：{check}" if check else None
         rows.append(brief_row(name, Level2.ECONOMIC_COST, f"{s.op}{plain(s.number)}({s.unit})", s, note=note))
     return rows
+
+
+# An object that is only a function word before the figure (按每页0.45元计, 为每人500元): the standard names nothing.
+_NAMELESS = re.compile(r"按照?|为|是|以|计|约|共|合计|")
+
+
+def _unit_name(standard: Statement, count: Statement | None) -> str:
+    """单页加工成本 from the unit (页) and the object of the count it prices (加工); 每页单价 with no such count."""
+    per = (standard.per_unit or _per(standard.unit)).split("·")[0]
+    obj = _short(count.object) if count and not _NAMELESS.fullmatch(count.object) else ""
+    return f"单{per}{obj}成本" if obj else f"每{per}单价"
 
 
 def standard_name(subject: str) -> str:
@@ -107,7 +121,7 @@ def _count_for(standard: Statement, counts: list[Statement]) -> Statement | None
         return len(words & set(grams(c.object))) / max(len(set(grams(c.object))), 1)
 
     best = max(fitting, key=share)
-    named = bool(standard.subject or standard.object)
+    named = bool(standard.subject or not _NAMELESS.fullmatch(standard.object))
     return best if share(best) > 0 or not named else None  # 每批次约300元 names nothing: the count of 批次 it prices
 
 

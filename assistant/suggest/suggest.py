@@ -36,7 +36,7 @@ from assistant.suggest.models import (
     ValueProposal,
 )
 from assistant.suggest.naming import BriefNames, name_for
-from assistant.suggest.pipeline import fill_gaps, own_rows, read_brief
+from assistant.suggest.pipeline import fill_gaps, framework_rows, own_rows, read_brief
 from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
@@ -100,6 +100,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
     pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
     chosen = _settle(brief, pool, _wanted(fitting, rows), requirements(brief.year), context)
+    chosen = [*chosen, *framework_rows(reading, chosen)]  # a category a later screen emptied (1320起 dropped) is filled
     return SuggestionSet(
         brief_name=brief.name,
         year=brief.year,
