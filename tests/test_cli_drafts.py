@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import cli_env, runner
+from cli_support import ok as _ok
 
 from assistant.cli.main import app
 from assistant.domain.model import SectionKind
@@ -14,21 +15,10 @@ from assistant.drafting.models import Draft
 from assistant.services import build_services
 from assistant.settings import load_settings
 
-runner = CliRunner()
-
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
-    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
-    return tmp_path / "data"
-
-
-def _ok(args: list[str]):
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    return result
+    return cli_env(tmp_path, monkeypatch)
 
 
 def _human_edit(draft_id: int, text: str) -> None:

@@ -8,25 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import cli_env, runner
+from cli_support import ok as _ok
 
 from assistant.cli.main import app
-
-runner = CliRunner()
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
-    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
-    return tmp_path / "data"
-
-
-def _ok(args: list[str]):
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    return result
+    return cli_env(tmp_path, monkeypatch)
 
 
 def _draft() -> dict:

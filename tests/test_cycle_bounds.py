@@ -9,29 +9,19 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import cli_env, runner
+from cli_support import ok as _ok
 
 from assistant.cli.main import app
 from assistant.cycle.bounds import impossible_actual
 from assistant.domain.values import parse_value
 
-runner = CliRunner()
 PROJECT = "2026-004-02"  # 党员远教电教工作经费: row 2 =…(次), row 3 完成率 =100%, row 9 =365(天), row 14 满意度 ≥90%
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
-    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
-    monkeypatch.setenv("ASSISTANT_TODAY", "2026-12-06")
-    return tmp_path / "data"
-
-
-def _ok(args: list[str]):
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    return result
+    return cli_env(tmp_path, monkeypatch, today="2026-12-06")
 
 
 def _flat(text: str) -> str:

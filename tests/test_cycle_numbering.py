@@ -9,20 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
+from cli_support import cli_env, runner
 from docx import Document
-from typer.testing import CliRunner
 
 from assistant.cli.main import app
-
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
-    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
-    return tmp_path / "data"
+    return cli_env(tmp_path, monkeypatch)
 
 
 def _ok(args: list[str]):

@@ -12,25 +12,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import cli_env, runner
 
 from assistant.cli.main import app
 from assistant.cycle.bounds import impossible_actual
 from assistant.cycle.units import ReadKind, read_actual
 from assistant.domain.values import parse_value
 
-runner = CliRunner()
 PROJECT = "2023-003-06"  # row 1 ≥7(人), 2 =365(天), 3 ≥360(天), 6 ≤1(小时), 7 ≤30(分钟), 13 ≥90(%)
 PAGE = Path(__file__).resolve().parent / "fixtures" / "real_pages" / "found" / "selfeval_qingshen_gongzi.txt"
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
-    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
-    monkeypatch.setenv("ASSISTANT_TODAY", "2026-12-06")
-    return tmp_path / "data"
+    return cli_env(tmp_path, monkeypatch, today="2026-12-06")
 
 
 def _ok(args: list[str]):

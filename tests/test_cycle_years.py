@@ -10,12 +10,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import cli_env, runner
 
 from assistant.cli.main import app
 from assistant.services.derived import moved_years, rolled_over
 
-runner = CliRunner()
 PAGES = Path(__file__).resolve().parent / "fixtures" / "real_pages"
 JINAN = PAGES / "11_jinan_tiyu_wangqiu_2025.txt"  # 2025金安国际网球公开赛(国际系列赛事), 完成时间 2025年年底前
 YUANZHOU = PAGES / "found" / "test2" / "yzh_shuiyuan_hanyanglin.txt"  # 原州区2022年南部水源涵养林建设项目
@@ -23,10 +22,7 @@ YUANZHOU = PAGES / "found" / "test2" / "yzh_shuiyuan_hanyanglin.txt"  # 原州�
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
-    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
-    return tmp_path / "data"
+    return cli_env(tmp_path, monkeypatch)
 
 
 def _ok(args: list[str], **env: str):

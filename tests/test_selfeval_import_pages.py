@@ -7,20 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import cli_env, runner
 
 from assistant.cli.main import app
 
-runner = CliRunner()
 PAGES = Path(__file__).parent / "fixtures" / "real_pages"
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ASSISTANT_STORE__USER", "张三")
-    monkeypatch.setenv("ASSISTANT_LLM__PROVIDER", "none")
-    return tmp_path / "data"
+    return cli_env(tmp_path, monkeypatch)
 
 
 def test_a_page_read_empty_is_refused_and_nothing_is_stored(data_dir: Path) -> None:
