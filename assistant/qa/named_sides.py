@@ -172,3 +172,26 @@ def count_and_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
         f"{i}. {r.project}（{r.year}）：{r.value or '（空白）'} {r.citation.label}" for i, r in enumerate(rows, 1)
     ]
     return _answer(question, lines, rows, figure=yuan(total))
+
+
+def _units(decl: Declaration) -> str:
+    """The form's units as written: 主管部门, then 申报/实施单位 where they differ from it."""
+    h = decl.header
+    return "、".join(dict.fromkeys(u for u in (h.department, h.applicant, h.implementer) if u)) or "单位不详"
+
+
+def unit_change_note(decls: list[Declaration]) -> str | None:
+    """A line where a project name compared across years is declared by different units in those years (信息化运维项目:
+    2023 组织部, 2026 组织部、党建服务中心): same name, maybe not the same project; None where the units agree or
+    the forms are of several projects (a unit's totals by year)."""
+    if len({d.header.name for d in decls}) != 1:
+        return None
+    by_name: dict[str, dict[int, str]] = {}
+    for decl in decls:
+        by_name.setdefault(decl.header.name, {})[decl.header.year or 0] = _units(decl)
+    parts = [
+        f"“{name}”各年的申报单位不同（" + "；".join(f"{y}年：{u}" for y, u in sorted(units.items())) + "）"
+        for name, units in by_name.items()
+        if len(set(units.values())) > 1
+    ]
+    return "注意：" + "，".join(parts) + "，同名但未必是同一单位的同一项目。" if parts else None
