@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 _MONEY = re.compile(r"钱|资金|预算|经费|金额|总额|申请额")
 _RATIO = re.compile(r"除以|的几倍|几倍|比值|之比|倍数")
-_COUNT = re.compile(r"(?:几个|多少个|几项|多少项)项目")
+# 几个项目 asked, not 那几个项目 (the projects just listed: a follow-up)
+_COUNT = re.compile(r"(?<![那这哪些])(?:几个|多少个|几项|多少项)项目")
 _SUM = re.compile(
     r"(?:加起来|合计|总共|一共|共计|总计|总的)[^，,。？?]{0,6}?(?:多少钱|多少资金|多少预算|多少经费|多少)"
 )
@@ -151,7 +152,7 @@ def count_and_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
     text = "".join(question.split())
     if not (_COUNT.search(text) and _SUM.search(text[_COUNT.search(text).end() :])):  # type: ignore[union-attr]
         return None
-    if cues.project or cues.declaration_id or not (cues.unit or cues.years):
+    if cues.follow_up or cues.project or cues.declaration_id or not (cues.unit or cues.years):
         return None
     filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units)
     decls = select(scope.corpus, filters, scope.lexicon.policies)
