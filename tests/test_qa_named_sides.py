@@ -68,5 +68,8 @@ def test_one_name_across_years_from_different_units_says_so() -> None:
     assert new["header"]["implementer"] not in units  # the 2026 form names a unit the 2023 one does not
     text = ask("信息化运维项目23年到26年预算变化了多少").text
     assert "申报单位不同" in text and new["header"]["implementer"] in text
+    paired = ask("23年的信息化运维项目和26年的信息化运维项目比，哪个预算多")
+    assert {row.declaration_id for row in paired.rows} == {old["id"], new["id"]}
+    assert "申报单位不同" in paired.text
     same = [n for n in {d["header"]["name"] for d in DECLS} if len(years_of(n)) == 1]
     assert "申报单位不同" not in ask(f"{same[0]}的预算是多少").text

@@ -297,6 +297,8 @@ def compare_projects(
             lines.append(f"{_title(a)}减去{_title(b)}：{_signed(query, va - vb)}。")
         figure = (_signed(query, va - vb) if signed else shown(query, diff)) if len(pairs) == 1 else None
     lines.extend(_differences(pairs))
+    if (units := unit_change_note(first + second)) is not None:
+        lines.append(units)
     if query.measure is Measure.INDICATORS:
         lines.extend(_indicator_names(query, pairs))
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
