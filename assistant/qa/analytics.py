@@ -19,6 +19,7 @@ from assistant.domain.model import Declaration
 from assistant.domain.refs import SourceRef, header_citation, yuan
 from assistant.qa.fields import budget_rows
 from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind, Target
+from assistant.qa.named_sides import unit_change_note
 from assistant.qa.select import indicators_of, level_label
 from assistant.qa.sources import funding_citation
 from assistant.qa.value_rank import rank_by_value
@@ -296,6 +297,8 @@ def compare_projects(
             lines.append(f"{_title(a)}减去{_title(b)}：{_signed(query, va - vb)}。")
         figure = (_signed(query, va - vb) if signed else shown(query, diff)) if len(pairs) == 1 else None
     lines.extend(_differences(pairs))
+    if (units := unit_change_note(first + second)) is not None:
+        lines.append(units)
     if query.measure is Measure.INDICATORS:
         lines.extend(_indicator_names(query, pairs))
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
@@ -371,6 +374,8 @@ def compare_years(query: Query, decls: list[Declaration], *, subject: int | None
             lines.append(f"  - {d.header.name}：{_text(query, v)} {c.label}")
             rows.append(_row(d, label, v, _text(query, v), c))
     figure = _change(query, totals, lines, subject)
+    if (units := unit_change_note(decls)) is not None:
+        lines.insert(1 if figure is not None else 0, units)
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
 
 

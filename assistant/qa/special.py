@@ -30,6 +30,7 @@ from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
+from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
@@ -68,6 +69,8 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
     """The answer of the first reader whose kind the question is, or None; ``today``: the clock a side read apart
     counts 今年/去年 from."""
     staged = by_stage(question, cues, scope, today) or unit_year_sides(question, cues, scope, today)
+    staged = staged or named_list(question, cues, scope) or ratio(question, cues, scope, today)
+    staged = staged or count_and_sum(question, cues, scope)
     if staged is not None:
         return staged
     for reader in (
