@@ -2,6 +2,8 @@
 that read the raw declaration JSON (not the system under test)."""
 
 import json
+import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,3 +29,18 @@ def yuan(value: Decimal) -> str:
 def money(d: dict) -> Decimal:
     """The README's ranking rule: 项目资金总额, else 年度资金申请总额."""
     return Decimal(d["funding"]["total"] if d["funding"]["total"] is not None else d["funding"]["annual"])
+
+
+def fresh_python(code: str) -> str:
+    """stdout of ``code`` run by a new interpreter on the repository (nothing imported before it, no user site)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout

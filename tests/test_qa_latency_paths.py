@@ -6,13 +6,10 @@
   spinning on a busy machine. (Figures: evals/qa/officer.py and evals/qa/bench.py print them.)
 """
 
-import subprocess
-import sys
-from pathlib import Path
+from qa_support import fresh_python
 
 from assistant.qa.levels import other_place
 
-REPO = Path(__file__).resolve().parent.parent
 PROBE = """
 import sys
 from assistant.qa.levels import other_place
@@ -22,17 +19,7 @@ print("FOUND", found, "TAGGER", "jieba.posseg" in sys.modules)
 
 
 def _probe(befores: list[str]) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(befores=befores)],
-        cwd=REPO,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout.strip().splitlines()[-1]
+    return fresh_python(PROBE.format(befores=befores)).strip().splitlines()[-1]
 
 
 def test_words_ending_in_a_particle_or_pointing_word_load_no_tagger():

@@ -2,11 +2,8 @@
 (langchain, openai), the index (chromadb), the draft store (SQLAlchemy) nor the Office readers (openpyxl,
 python-docx): those load only on the paths that need them. (Its latency is measured by evals/qa/bench.py.)"""
 
-import subprocess
-import sys
-from pathlib import Path
+from qa_support import fresh_python
 
-REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("langchain_core", "openai", "chromadb", "sqlalchemy", "openpyxl", "docx", "assistant.drafting.chain")
 PROBE = """
 import sys
@@ -21,18 +18,9 @@ print("LOADED", [name for name in {heavy!r} if name in sys.modules])
 
 
 def test_a_parser_read_question_loads_no_model_index_store_or_office_module():
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY)],
-        cwd=REPO,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "1,148,240.00 元" in done.stdout
-    assert done.stdout.strip().splitlines()[-1] == "LOADED []", done.stdout[-500:]
+    stdout = fresh_python(PROBE.format(heavy=HEAVY))
+    assert "1,148,240.00 元" in stdout
+    assert stdout.strip().splitlines()[-1] == "LOADED []", stdout[-500:]
 
 
 def test_the_full_cli_still_registers_every_command():
