@@ -18,6 +18,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.doc_number import name_with_doc_number
 from assistant.ingest.selfeval_cells import (
     BLANKS,
     FUND_HEADER,
@@ -144,6 +145,9 @@ def read_self_evaluation_cells(
             value = _next_value(state)
             if value is None and state.lossy and not header.get("project_name"):
                 value = _name_before(state, state.i - 1)
+            if value is not None and not header.get("project_name"):
+                value, state.i, numbered = name_with_doc_number(state.tokens, state.i, value, _is_label_text)
+                state.notes.extend([numbered] if numbered else [])
             words.keep_first(header, "project_name", value)
             if value is None and titles and not header.get("project_name"):
                 header.setdefault("name_unread", token)
@@ -294,6 +298,12 @@ def _name_before(state: State, label: int) -> str | None:
         NoteLevel.INFO,
     )
     return name
+
+
+def _is_label_text(text: str) -> bool:
+    """``text`` is a label of the form (a header field, a block, a column): where a name cut at spaces ends."""
+    key = cell_key(text)
+    return key in _BLOCK_LABELS or key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key)
 
 
 def _is_unit_label(key: str) -> bool:
