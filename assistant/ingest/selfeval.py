@@ -19,6 +19,7 @@ from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.doc_number import name_with_doc_number
+from assistant.ingest.selfeval_columns import table_unread_message
 from assistant.ingest.selfeval_cells import (
     BLANKS,
     FUND_HEADER,
@@ -185,8 +186,7 @@ def read_self_evaluation_cells(
     if not evaluation_rows and any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens):
         state.note(
             "selfeval.table_unread",
-            "页面上有绩效指标表的文字，但表头被复制打乱（如「一级」「指标二级」分在不同处），指标行未能按栏读取（不猜测）；"
-            "请对照原表补录指标行",
+            table_unread_message(header_read="indicators" in header and state.i >= len(state.tokens) - 3),
             None,
         )
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
@@ -219,7 +219,7 @@ def read_self_evaluation_cells(
 _RUN_LABELS = (
     *FUND_HEADER,
     *FUND_ROWS,
-    *INDICATOR_HEADER,
+    *(k for k in INDICATOR_HEADER if k != "完成率"),  # a word many indicator names end in: no edge in a run
     *TEXTS,
     "项目名称",
     "主管部门",
