@@ -244,7 +244,7 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
     if not _complete(declarations):
-        web = read_web_text(lines, name, sha)
+        web = read_web_text(lines, name, sha) or read_glued_lines(lines, name, sha)
         if web and score(web) > score(declarations):
             _refuse_self_evaluation(web, lines, name)
             return ParseResult(source_file=name, declarations=with_page_year(web, lines, "页面正文"), notes=[])
