@@ -70,8 +70,8 @@ class IndicatorTable:
         levels, rest = _split_levels(cells, self.columns)
         if len(levels) == 1 and rest and self._centred(levels[0], row.line):
             levels = []
-        # a row whose name stands left of the name column lost its merged cells in the copy: columns tell nothing
-        self._set_levels(levels, row.line, shifted=bool(rest) and rest[0].col < self.columns.name)
+        # a category left of the 一级 column: the copy lost the row's empty cells, and its columns tell nothing
+        self._set_levels(levels, row.line, shifted=bool(levels) and levels[0].col < self.columns.level1)
         if not rest:
             return
         self._add(rest, row.line)
