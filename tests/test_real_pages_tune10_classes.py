@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.domain.cycle import FundKind, SelfEvaluation
+from assistant.domain.model import Declaration, ParseNote
 from assistant.errors import NotADeclarationError
 from assistant.ingest.doc_number import leading_doc_number
 from assistant.ingest.indicator_edges import is_signature, is_value_subheader
@@ -27,7 +28,7 @@ from assistant.ingest.web_glued_lines import read_glued_lines
 TUNE10 = Path(__file__).parent / "fixtures" / "real_pages" / "found" / "tune10"
 
 
-def _codes(notes: list) -> set[str]:  # type: ignore[type-arg]
+def _codes(notes: list[ParseNote]) -> set[str]:
     return {n.code for n in notes}
 
 
@@ -44,7 +45,12 @@ def test_a_name_cut_after_its_leading_doc_number_is_whole_and_the_doc_number_not
     assert form.project_name == "昌州财行(2022)10号 国家统计局调查队专项经费"
     [note] = [n for n in notes if n.code == "header.doc_number_name"]
     assert note.fragment == "昌州财行(2022)10号"
-    assert (form.department, form.implementer, form.year, form.amount_unit) == ("阜康市统计局", "阜康市统计局", 2023, "万元")
+    assert (form.department, form.implementer, form.year, form.amount_unit) == (
+        "阜康市统计局",
+        "阜康市统计局",
+        2023,
+        "万元",
+    )
     total = form.fund(FundKind.TOTAL)
     assert total is not None
     # 资金来源 | 年初预算数 | 全年预算数 | 全年执行数 | 分值权重 | 执行率 | 得分: every column placed
@@ -254,7 +260,7 @@ def test_a_variant_yunnan_page_reads_its_budget_and_rows_by_the_header() -> None
 # -- 4. a centred 一级, a value subheader and a signature line --------------------------------------------------------
 
 
-def _rows(decl) -> list[tuple[str | None, str | None, str, str]]:  # type: ignore[no-untyped-def]
+def _rows(decl: Declaration) -> list[tuple[str | None, str | None, str, str]]:
     return [(i.level1_written, i.level2_written, i.name, i.value.raw) for i in decl.indicators]
 
 

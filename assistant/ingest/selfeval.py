@@ -19,7 +19,6 @@ from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
 from assistant.ingest.doc_number import name_with_doc_number
-from assistant.ingest.selfeval_columns import table_unread_message
 from assistant.ingest.selfeval_cells import (
     BLANKS,
     FUND_HEADER,
@@ -34,6 +33,7 @@ from assistant.ingest.selfeval_cells import (
     is_figure,
     number_in,
 )
+from assistant.ingest.selfeval_columns import table_unread_message
 from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
