@@ -311,3 +311,14 @@ def test_edge_rows_are_told_from_indicator_rows() -> None:
     assert is_signature(["财政资金管理科室(盖章) 年 月 日", "财政绩效管理科室(盖章) 年 月 日"])
     assert not is_signature(["印章管理规范率", "100%"])
     assert not is_signature(["填报单位(盖章)", "某县城市管理局"])  # a header field, not the form's foot
+
+
+def test_a_declaration_named_after_its_doc_number_keeps_the_name_and_notes_the_number() -> None:
+    page = (
+        "项目支出绩效目标表\n(2023年度)\n项目名称 湘财预〔2023〕5号 农村公路养护资金\n"
+        "主管部门 某县交通运输局 实施单位 某县公路事务中心\n项目资金(万元) 年度资金总额 80\n"
+        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 养护公路里程 ≥120公里\n"
+    )
+    [decl] = parse_text_bytes(page.encode("utf-8"), "decl.txt").declarations
+    assert decl.header.name == "湘财预〔2023〕5号 农村公路养护资金"
+    assert next(n for n in decl.parse_notes if n.code == "header.doc_number_name").fragment == "湘财预〔2023〕5号"

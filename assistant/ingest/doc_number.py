@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.domain.model import NoteLevel, ParseNote
+from assistant.domain.model import Declaration, NoteLevel, ParseNote
 from assistant.ingest.web_cells import WebCell
 
 # 昌州财行(2022)10号, 湘财预〔2023〕5号, 财农[2021]12号: an issuer's short name, the year in brackets, a serial number.
@@ -56,3 +56,22 @@ def name_with_doc_number(
         fragment=number,
     )
     return name, k, note
+
+
+def noted_doc_numbers(declarations: list[Declaration]) -> list[Declaration]:
+    """Each declaration whose 项目名称 starts with a document number, with a note naming it (the name unchanged, as
+    written); the others as they are."""
+    out: list[Declaration] = []
+    for declaration in declarations:
+        number = leading_doc_number(declaration.header.name or "")
+        if number is None or any(n.code == "header.doc_number_name" for n in declaration.parse_notes):
+            out.append(declaration)
+            continue
+        note = ParseNote(
+            level=NoteLevel.INFO,
+            code="header.doc_number_name",
+            message=f"项目名称以下达资金的文号「{number}」开头：名称按原表照录（文号保留在名称中）；请核对",
+            fragment=number,
+        )
+        out.append(declaration.model_copy(update={"parse_notes": [*declaration.parse_notes, note]}))
+    return out
