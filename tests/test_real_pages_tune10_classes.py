@@ -23,6 +23,7 @@ from assistant.ingest.indicator_edges import is_signature, is_value_subheader
 from assistant.ingest.selfeval import read_self_evaluations_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
 from assistant.ingest.text_export import parse_file, parse_text_bytes
+from assistant.ingest.web import read_web_text
 from assistant.ingest.web_glued_lines import read_glued_lines
 
 TUNE10 = Path(__file__).parent / "fixtures" / "real_pages" / "found" / "tune10"
@@ -322,3 +323,14 @@ def test_a_declaration_named_after_its_doc_number_keeps_the_name_and_notes_the_n
     [decl] = parse_text_bytes(page.encode("utf-8"), "decl.txt").declarations
     assert decl.header.name == "湘财预〔2023〕5号 农村公路养护资金"
     assert next(n for n in decl.parse_notes if n.code == "header.doc_number_name").fragment == "湘财预〔2023〕5号"
+
+
+def test_the_web_reader_reads_the_centred_level1_and_the_edges_the_same_way() -> None:
+    """Both readers of a ``|`` page give the same rows, so neither wins the comparison by rows it made of the edges."""
+    lines = (TUNE10 / "huangshi_dangxiao_zhutiban.txt").read_text(encoding="utf-8").split("\n")
+    [web] = read_web_text(lines, "huangshi.txt", "0")
+    [block] = parse_file(TUNE10 / "huangshi_dangxiao_zhutiban.txt").declarations
+    assert _rows(web) == _rows(block)
+    assert [i.position for i in web.indicators] == list(range(1, 14))
+    codes = [n.code for n in web.parse_notes]
+    assert "indicator.signature_row" in codes and "indicator.placed_by_content" not in codes

@@ -100,7 +100,9 @@ def without_edge_rows(declaration: Declaration) -> Declaration:
             kept.append(row.model_copy(update={"position": len(kept) + 1}) if row.position != len(kept) + 1 else row)
     if not notes:
         return declaration
-    return declaration.model_copy(update={"indicators": kept, "parse_notes": [*declaration.parse_notes, *notes]})
+    dropped = {n.line for n in notes}  # what the reader noted on those rows as rows (their category…) no longer holds
+    before = [n for n in declaration.parse_notes if not (n.line in dropped and n.code.startswith("indicator."))]
+    return declaration.model_copy(update={"indicators": kept, "parse_notes": [*before, *notes]})
 
 
 def _signature_note(texts: list[str], line: int) -> ParseNote:
@@ -110,4 +112,25 @@ def _signature_note(texts: list[str], line: int) -> ParseNote:
         message=f"「{' '.join(t.strip() for t in texts if t.strip())}」是表尾的盖章栏，不是指标行，未作为指标读取",
         line=line,
         fragment=texts[0],
+    )
+
+
+def with_centred_level1(declaration: Declaration) -> Declaration:
+    """``declaration`` read by a reader that took a centred 一级 (`centred_level1`) as starting its own block: the
+    first rows, without a 一级 and under one 二级, take the 一级 of the first row that has one, and that row (written
+    without a 二级) keeps the 二级 above it; noted. Unchanged where the rows are not so."""
+    rows = declaration.indicators
+    first = next((k for k, r in enumerate(rows) if r.level1_written), None)
+    if not first or rows[first].level2_written is not None:
+        return declaration
+    level2 = rows[0].level2_written
+    term = rows[first].level1_written or ""
+    if any(r.level2_written != level2 for r in rows[:first]) or centred_level1(rows[:first], term, level2) is None:
+        return declaration
+    placed = framework.normalise(term, level2)
+    update = {"level1_written": term, "level2_written": level2, "level1": placed.level1, "level2": placed.level2}
+    fixed = [r.model_copy(update=update) for r in rows[: first + 1]]
+    note = centred_note(term, first, rows[first].line)
+    return declaration.model_copy(
+        update={"indicators": [*fixed, *rows[first + 1 :]], "parse_notes": [*declaration.parse_notes, note]}
     )
