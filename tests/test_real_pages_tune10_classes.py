@@ -129,9 +129,11 @@ def test_header_lines_with_label_and_value_run_together_are_read_by_their_labels
     kinds = {s.kind.value: s.text for s in decl.sections}
     assert kinds["basis"].startswith("财政部《关于印发<中央对地方重点生态功能区转移支付办法>的通知》")
     assert "2、加强环境监察" in kinds["goal_total"]  # the section's later paragraphs stay with it
+    assert "实施计划" not in kinds["basis"]  # a line after a finished sentence is no paragraph of it: kept in a note
+    assert any(n.code == "unplaced.cell" and (n.fragment or "").startswith("实施计划") for n in decl.parse_notes)
     assert not decl.indicators  # the copy ends before the table: nothing made up, said so
     codes = _codes(decl.parse_notes)
-    assert "web.glued_lines" in codes and "header.kept_field" in codes  # 业务股室 kept in a note
+    assert {"web.glued_lines", "web.amount_line", "header.kept_field"} <= codes  # 业务股室 kept in a note
 
 
 _GLUED = """\

@@ -5,7 +5,7 @@ when the page was copied (澧县's 预算项目绩效目标申报表: ``项目�
 `web_flat` reads such lines only when the title and the labels share one line, or when an indicator header follows;
 this page has neither (the copy ends before the table). Here, a line is cut after a label the readers know when it
 starts with one (the label's words are the only edge the copy kept); a line that starts with no label is one cell,
-joined to a text section above it (its paragraphs). ``金额`` under the title, with a figure and its unit, is the
+joined to a text section above it where it is a numbered paragraph or that section's sentence goes on. ``金额`` under the title, with a figure and its unit, is the
 form's amount. The rows then go to the Word/Excel reader as a grid, as the other page readers do, with a warning
 that the cells were parted by their labels. Nothing is read unless at least three lines start with a label run into
 their value and one of them is the 项目名称, and only where no indicator header follows (a table no reader could
@@ -29,6 +29,7 @@ _TITLE = re.compile(r"^[^，。；;:：]{0,30}绩效目标(?:申报|批复|审�
 _INDICATOR_HEADER = re.compile(r"一级(?:指标|目标)")
 # ``金额:100 万元``: the form's one amount written as a line of its own, its unit in the value.
 _AMOUNT_LINE = re.compile(r"^金额\s*[:：]\s*(?P<value>\d[\d,]*(?:\.\d+)?\s*(?:万元|元))\s*$")
+_AMOUNT_NOTE = "表头下方的「{}」是本表唯一的金额（没有分列总额和当年数），读作项目资金总额；请核对"
 _MIN_GLUED = 3
 _MAX_LINES = 80  # the header of a form is a few dozen lines at most: a longer stretch is not one form's header
 
@@ -43,6 +44,7 @@ def read_glued_lines(lines: list[str], name: str, sha256: str) -> list[Declarati
     if start is None:
         return []
     rows: list[GridRow] = [_grid(start + 1, [_key(lines[start])])]
+    notes = OfficeNotes()
     glued = 0
     named = False
     for number, raw in enumerate(lines[start + 1 : start + 1 + _MAX_LINES], start=start + 2):
@@ -52,18 +54,20 @@ def read_glued_lines(lines: list[str], name: str, sha256: str) -> list[Declarati
         if _INDICATOR_HEADER.search(_key(text)):
             return []  # an indicator table no reader could read: refused as before, never read without its rows
         cells = _cells(text)
+        if _AMOUNT_LINE.match(text):
+            notes.info("web.amount_line", _AMOUNT_NOTE.format(text), line=number, fragment=text)
         if len(cells) == 2:
             glued += 1
             named = named or _canonical(cells[0]) == "项目名称"
             rows.append(_grid(number, cells))
-        elif rows and _is_section(rows[-1]):  # a section's next paragraph (专项长期绩效目标 1、… / 2、…)
+        elif rows and _is_section(rows[-1]) and _continues(rows[-1].cells[1].text, text):
+            # a section's next paragraph (专项长期绩效目标 1、… / 2、…), or its sentence going on after a comma
             last = rows[-1]
             rows[-1] = _grid(last.index + 1, [last.cells[0].text, f"{last.cells[1].text}\n{text}"])
         else:
             rows.append(_grid(number, [text]))
     if glued < _MIN_GLUED or not named:
         return []
-    notes = OfficeNotes()
     notes.warn(
         "web.glued_lines",
         "网页复制时每行的栏目名称和内容连在了一起：按已知栏目名称在行首分开读取（行首不是栏目名称的文字原样保留在解析提示中）；"
@@ -95,6 +99,17 @@ def _cells(text: str) -> list[str]:
 
 _MARK = re.compile(r"[（(](?:公章|盖章|万元|元)[)）]")
 _LABELS = [w for w in label_words() if len(w) >= 4 or w in {"项目名称", "主管部门", "实施单位"}]
+
+
+def _continues(before: str, line: str) -> bool:
+    """``line`` goes on with the section whose text is ``before``: it is a numbered paragraph, or ``before`` stops
+    mid-sentence. A line after a finished sentence that is neither (``实施计划实施开始时间…``, another field whose
+    label the readers do not know) stays a cell of its own."""
+    return bool(_NUMBERED.match(line)) or not before.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[、.．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)")
+_SENTENCE_ENDS = ("。", "；", ";", "！", "？", "!", "?")
 
 
 def _after(text: str, chars: int) -> str:
