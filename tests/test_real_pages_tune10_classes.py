@@ -336,3 +336,45 @@ def test_the_web_reader_reads_the_centred_level1_and_the_edges_the_same_way() ->
     assert [i.position for i in web.indicators] == list(range(1, 14))
     codes = [n.code for n in web.parse_notes]
     assert "indicator.signature_row" in codes and "indicator.placed_by_content" not in codes
+
+
+def test_an_amount_line_says_its_unit_in_the_label_or_the_value_and_is_not_read_without_one() -> None:
+    with_label_unit = _GLUED.replace("金额:35.5 万元", "金额(万元):35.5")
+    [decl] = parse_text_bytes(with_label_unit.encode("utf-8"), "unit.txt").declarations
+    assert decl.funding.total == Decimal("355000")
+    without_unit = _GLUED.replace("金额:35.5 万元", "金额:35.5")
+    [decl] = parse_text_bytes(without_unit.encode("utf-8"), "nounit.txt").declarations
+    assert decl.funding.total is None  # 元 or 万元 is not guessed: the line is kept in a note
+    assert any(n.code == "unplaced.cell" and n.fragment == "金额:35.5" for n in decl.parse_notes)
+
+
+_YUNNAN_ROWS = """\
+2023年度项目支出绩效自评表
+单位名称:某县教育体育局 填报日期:2024年3月1日
+项目名称 某县乡村学校食堂改造项目
+主管部门 某县教育体育局
+项目实施单位 某县第一中学
+预算执行情况(万元) (20分) 预算数(A) 执行数(B) 执行率(B/A) 得分 (20分*执行率)
+年度财政资金总额 120 96 80 16
+年度绩效目标 (80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分
+产出指标(40分) 数量指标 改造食堂(≥**所) 6 5 8
+质量指标 验收合格率 100% 100% 10
+效益指标(30分) 社会效益指标 受益学生(≥**人) 1200 1250 30
+"""
+
+
+@pytest.mark.parametrize("separator", [" ", " | "])
+def test_the_yunnan_template_copied_a_row_per_line_reads_the_same(separator: str) -> None:
+    [(form, _)] = read_self_evaluations_text(_YUNNAN_ROWS.replace(" ", separator), "rows.txt")
+    assert (form.project_name, form.implementer, form.year) == ("某县乡村学校食堂改造项目", "某县第一中学", 2023)
+    total = form.fund(FundKind.TOTAL)
+    assert total is not None and (total.full_year_budget, total.executed, total.score) == (
+        Decimal("120"),
+        Decimal("96"),
+        Decimal("16"),
+    )
+    assert [(r.link.level2_written, r.link.name, r.target, r.actual, r.score) for r in form.rows] == [
+        ("数量指标", "改造食堂(≥**所)", "6", "5", Decimal("8")),
+        ("质量指标", "验收合格率", "100%", "100%", Decimal("10")),
+        ("社会效益指标", "受益学生(≥**人)", "1200", "1250", Decimal("30")),
+    ]

@@ -28,7 +28,9 @@ from assistant.office.wording import ALIASES
 _TITLE = re.compile(r"^[^，。；;:：]{0,30}绩效目标(?:申报|批复|审批|审核|设定)?表(?:[（(][^)）]*[)）])?$")
 _INDICATOR_HEADER = re.compile(r"一级(?:指标|目标)")
 # ``金额:100 万元``: the form's one amount written as a line of its own, its unit in the value.
-_AMOUNT_LINE = re.compile(r"^金额\s*[:：]\s*(?P<value>\d[\d,]*(?:\.\d+)?\s*(?:万元|元))\s*$")
+_AMOUNT_LINE = re.compile(
+    r"^金额\s*(?:[（(](?P<unit>万元|元)[)）])?\s*[:：]\s*(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<written>万元|元)?\s*$"
+)
 _AMOUNT_NOTE = "表头下方的「{}」是本表唯一的金额（没有分列总额和当年数），读作项目资金总额；请核对"
 _MIN_GLUED = 3
 _MAX_LINES = 80  # the header of a form is a few dozen lines at most: a longer stretch is not one form's header
@@ -54,7 +56,7 @@ def read_glued_lines(lines: list[str], name: str, sha256: str) -> list[Declarati
         if _INDICATOR_HEADER.search(_key(text)):
             return []  # an indicator table no reader could read: refused as before, never read without its rows
         cells = _cells(text)
-        if _AMOUNT_LINE.match(text):
+        if len(cells) == 2 and cells[0] == "项目资金总额" and _AMOUNT_LINE.match(text):
             notes.info("web.amount_line", _AMOUNT_NOTE.format(text), line=number, fragment=text)
         if len(cells) == 2:
             glued += 1
@@ -84,8 +86,9 @@ def read_glued_lines(lines: list[str], name: str, sha256: str) -> list[Declarati
 def _cells(text: str) -> list[str]:
     """[label, value] when ``text`` starts with a known label (or is the ``金额:`` amount line) run into a value;
     [text] otherwise. A label's unit or 公章 mark in brackets belongs to the label."""
-    if (amount := _AMOUNT_LINE.match(text)) is not None:
-        return ["项目资金总额", amount["value"]]
+    amount = _AMOUNT_LINE.match(text)
+    if amount is not None and (unit := amount["written"] or amount["unit"]):  # 金额:100 万元, 金额(万元):100
+        return ["项目资金总额", f"{amount['value']} {unit}"]
     key = _key(text)
     label = next((w for w in _LABELS if key.startswith(w)), None)
     if label is None:
