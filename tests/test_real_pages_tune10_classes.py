@@ -378,3 +378,14 @@ def test_the_yunnan_template_copied_a_row_per_line_reads_the_same(separator: str
         ("质量指标", "验收合格率", "100%", "100%", Decimal("10")),
         ("社会效益指标", "受益学生(≥**人)", "1200", "1250", Decimal("30")),
     ]
+
+
+def test_the_block_label_left_of_the_first_row_is_no_row() -> None:
+    """阜康's table opens its first row with the block's merged label (年度绩效指标完成情况): it is not a row's name."""
+    page = _XINJIANG.replace("产出指标 | 数量指标 | 养护", "年度绩效指标完成情况 | 产出指标 | 数量指标 | 养护")
+    [(form, notes)] = read_self_evaluations_text(page, "block.txt")
+    assert [(r.link.level1_written, r.link.name, r.target, r.score) for r in form.rows] == [
+        ("产出指标", "养护公路里程", "≥120公里", Decimal("20")),
+        ("产出指标", "路况优良率", "≥85%", Decimal("18")),
+    ]
+    assert "selfeval.block_label" in _codes(notes)

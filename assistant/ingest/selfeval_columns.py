@@ -4,6 +4,8 @@ saying their contents are not stored."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.ingest.web_cells import WebCell
 
@@ -39,3 +41,12 @@ def table_unread_message(*, header_read: bool) -> str:
         "页面上有绩效指标表的文字，但表头被复制打乱（如「一级」「指标二级」分在不同处），指标行未能按栏读取（不猜测）；"
         "请对照原表补录指标行"
     )
+
+
+_BLOCK_LABEL = re.compile(r"^(?:年度|项目)?绩效指标(?:完成情况)?$")
+
+
+def is_block_label(text: str) -> bool:
+    """``text`` is the label of the whole indicator block, in a merged cell left of the first row (新疆:
+    ``年度绩效指标完成情况 | 产出指标 | 数量指标 | …``), not a row's first cell."""
+    return bool(_BLOCK_LABEL.match(re.sub(r"\s+", "", text)))

@@ -12,7 +12,7 @@ from assistant.domain.model import NoteLevel
 from assistant.domain.values import parse_value
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, State, cell_key, header_row, number_in
-from assistant.ingest.selfeval_columns import unkept_columns
+from assistant.ingest.selfeval_columns import is_block_label, unkept_columns
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
 from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_region import read_numbered
@@ -103,6 +103,10 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
                 levels["level2"] = term
                 if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
                     state.notes.append(restored)
+        elif not chunk and is_block_label(token.text):
+            state.note(
+                "selfeval.block_label", f"「{token.text}」是指标表左侧的栏目名称，不是指标行", token, NoteLevel.INFO
+            )
         elif token.text or chunk:
             chunk.append(token)
             if len(chunk) == width:
