@@ -38,6 +38,7 @@ from assistant.ingest.cells import (
     strip_unit_code,
 )
 from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_split_labels
+from assistant.ingest.indicator_edges import is_signature
 from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind, checked_name, kept_message, length_message
 from assistant.ingest.notes import NoteSink
@@ -141,7 +142,7 @@ class BlockParser:
         return True
 
     def _ends_table(self, row: Row) -> bool:
-        return label_key(row.filled[0].text) in _TABLE_END
+        return label_key(row.filled[0].text) in _TABLE_END or is_signature([c.text for c in row.filled])
 
     # -- assembly --
 

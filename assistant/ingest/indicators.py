@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from assistant.domain import framework
 from assistant.domain.model import Indicator
 from assistant.domain.values import ValueKind, operator_words, parse_value
+from assistant.ingest import indicator_edges as edges
 from assistant.ingest.cells import Cell, Row, compact, label_key
 from assistant.ingest.notes import NoteSink
 
@@ -63,13 +64,19 @@ class IndicatorTable:
         cells = [c for c in row.filled if label_key(c.text) not in _GROUP_LABELS]
         if not cells:
             return
+        if not self.rows and self.level2 is None and edges.is_value_subheader([c.text for c in cells]):
+            self.notes.notes.append(edges.subheader_note([c.text for c in cells], row.line))
+            return
         levels, rest = _split_levels(cells, self.columns)
-        self._set_levels(levels, row.line)
+        if len(levels) == 1 and rest and self._centred(levels[0], row.line):
+            levels = []
+        # a category left of the 一级 column: the copy lost the row's empty cells, and its columns tell nothing
+        self._set_levels(levels, row.line, shifted=bool(levels) and levels[0].col < self.columns.level1)
         if not rest:
             return
         self._add(rest, row.line)
 
-    def _set_levels(self, levels: list[Cell], line: int) -> None:
+    def _set_levels(self, levels: list[Cell], line: int, shifted: bool = False) -> None:
         if len(levels) >= 2:
             self.level1, self.level2 = levels[0].text, levels[1].text
             for extra in levels[2:]:
@@ -80,7 +87,7 @@ class IndicatorTable:
                     fragment=extra.text,
                 )
         elif len(levels) == 1:
-            self._set_single_level(levels[0])
+            self._set_single_level(levels[0], shifted)
         for cell in levels:
             if not framework.is_level_term(cell.text):
                 self.notes.warn(
@@ -102,11 +109,24 @@ class IndicatorTable:
                 fragment=self.level1,
             )
 
-    def _set_single_level(self, cell: Cell) -> None:
+    def _centred(self, cell: Cell, line: int) -> bool:
+        """A 一级 centred in its merged block (`indicator_edges.centred_level1`): the rows above take it, True."""
+        if not framework.is_level1_term(cell.text) or framework.is_level2_term(cell.text) or self.level1:
+            return False
+        covered = edges.centred_level1(self.rows, cell.text, self.level2)
+        if covered is None:
+            return False
+        self.rows[:] = covered
+        self.level1 = cell.text
+        self.notes.notes.append(edges.centred_note(cell.text, len(covered), line))
+        return True
+
+    def _set_single_level(self, cell: Cell, shifted: bool = False) -> None:
         term = cell.text
         as_level1 = framework.is_level1_term(term) and not framework.is_level2_term(term)
         if term.replace(" ", "") in framework.AMBIGUOUS_TERMS:
             as_level1 = cell.col < self.columns.level2
+            as_level1 = as_level1 and not (shifted and edges.cost_as_level2(term, self.level1, self.level2))
         if as_level1:
             self.level1, self.level2 = term, None
         else:

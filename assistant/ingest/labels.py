@@ -112,6 +112,7 @@ _FIELDS: dict[str, FieldSpec] = {
     "其他依据": _spec(FieldKind.KEPT, "其他依据"),
     "自有资金": _spec(FieldKind.KEPT, "自有资金"),
     "主管部门编码": _spec(FieldKind.KEPT, "主管部门编码"),  # Hunan's 资金总额及构成: 财政拨款 / 自有资金 / 其他
+    "业务股室": _spec(FieldKind.KEPT, "业务股室"),  # 澧县: the 财政局's office that handles the project
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),

@@ -18,6 +18,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.doc_number import name_with_doc_number
 from assistant.ingest.selfeval_cells import (
     BLANKS,
     FUND_HEADER,
@@ -32,6 +33,7 @@ from assistant.ingest.selfeval_cells import (
     is_figure,
     number_in,
 )
+from assistant.ingest.selfeval_columns import table_unread_message
 from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
@@ -144,6 +146,9 @@ def read_self_evaluation_cells(
             value = _next_value(state)
             if value is None and state.lossy and not header.get("project_name"):
                 value = _name_before(state, state.i - 1)
+            if value is not None and not header.get("project_name"):
+                value, state.i, numbered = name_with_doc_number(state.tokens, state.i, value, _is_label_text)
+                state.notes.extend([numbered] if numbered else [])
             words.keep_first(header, "project_name", value)
             if value is None and titles and not header.get("project_name"):
                 header.setdefault("name_unread", token)
@@ -181,8 +186,7 @@ def read_self_evaluation_cells(
     if not evaluation_rows and any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens):
         state.note(
             "selfeval.table_unread",
-            "页面上有绩效指标表的文字，但表头被复制打乱（如「一级」「指标二级」分在不同处），指标行未能按栏读取（不猜测）；"
-            "请对照原表补录指标行",
+            table_unread_message(header_read="indicators" in header and state.i >= len(state.tokens) - 3),
             None,
         )
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
@@ -215,7 +219,7 @@ def read_self_evaluation_cells(
 _RUN_LABELS = (
     *FUND_HEADER,
     *FUND_ROWS,
-    *INDICATOR_HEADER,
+    *(k for k in INDICATOR_HEADER if k != "完成率"),  # a word many indicator names end in: no edge in a run
     *TEXTS,
     "项目名称",
     "主管部门",
@@ -294,6 +298,12 @@ def _name_before(state: State, label: int) -> str | None:
         NoteLevel.INFO,
     )
     return name
+
+
+def _is_label_text(text: str) -> bool:
+    """``text`` is a label of the form (a header field, a block, a column): where a name cut at spaces ends."""
+    key = cell_key(text)
+    return key in _BLOCK_LABELS or key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key)
 
 
 def _is_unit_label(key: str) -> bool:

@@ -27,11 +27,15 @@ FUND_HEADER = {
     "权重": "weight",
     "得分": "score",
     "原因": "reason",
+    # 云南's 自评表 (昌宁): 预算数(A) | 执行数(B) | 执行率(B/A) | 得分; 新疆's (阜康): … | 分值权重 | 执行率 | 得分
+    "预算数": "full_year_budget",
+    "分值权重": "weight",
 }
 FUND_ROWS = {
     "年度资金总额": FundKind.TOTAL,
     "总额": FundKind.TOTAL,
     "资金总额": FundKind.TOTAL,
+    "年度财政资金总额": FundKind.TOTAL,  # 云南 (昌宁): the block's one row
     "当年财政拨款": FundKind.FISCAL,
     "本年财政拨款": FundKind.FISCAL,
     "财政拨款": FundKind.FISCAL,
@@ -66,6 +70,18 @@ INDICATOR_HEADER = {
     "全年完成值": "actual",  # 旺苍's transfer 自评表: 年度指标值 | 全年完成值 | 未完成原因和改进措施
     "未完成原因和改进措施": "deviation",
     "未完成原因及改进措施": "deviation",
+    # 云南 (昌宁): 年初目标值(A) | 实际完成值(B) | 得分
+    "年初目标值": "target",
+    # 新疆 (阜康): 指标值 | 指标值设置依据 | 上年完成值 | 指标分值权重 | 指标赋分规则 | 佐证资料 | 指标实际完成值 | 完成率 |
+    # 指标得分 | 偏差原因…: the columns the model has no field for are named in a note (`selfeval_columns`)
+    "指标值设置依据": "basis",
+    "上年完成值": "last_year",
+    "指标分值权重": "weight",
+    "指标赋分规则": "rule",
+    "佐证资料": "evidence",
+    "指标实际完成值": "actual",
+    "完成率": "completion",
+    "指标得分": "score",
 }
 TEXTS = {"评价结论": "conclusion", "存在问题": "problems", "改进措施": "improvements"}
 SECTION = re.compile(r"^(?:绩效指标|年度绩效指标|项目绩效指标)")
@@ -100,6 +116,9 @@ def header_row(state: State, first: WebCell, names: dict[str, str]) -> list[str]
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
         name = column_key(token.text, names) if token is not None and token.text else None
+        if token is not None and name is None and _FORMULA.match(token.text):
+            state.i += 1  # 得分 / (20分*执行率): how the column is computed, in a cell of its own under its name
+            continue
         if token is None or (token.text and name is None):
             break
         if name is not None:
@@ -108,6 +127,7 @@ def header_row(state: State, first: WebCell, names: dict[str, str]) -> list[str]
     return columns
 
 
+_FORMULA = re.compile(r"^[（(][^()（）]*[*×＊/÷][^()（）]*[)）]$")  # (20分*执行率), (B/A×100%)
 _TRAILING_NOTE = re.compile(r"[（(][^()（）]*[)）]$")  # 执行率(全年执行数/全年预算数): what the column holds
 
 

@@ -12,6 +12,7 @@ from assistant.domain.model import NoteLevel
 from assistant.domain.values import parse_value
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, State, cell_key, header_row, number_in
+from assistant.ingest.selfeval_columns import is_block_label, unkept_columns
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
 from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_region import read_numbered
@@ -25,6 +26,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     above = labels_before(state.tokens, state.i - 1, INDICATOR_HEADER, cell_key)
     columns = two_row_header(above, header_row(state, first, INDICATOR_HEADER))
     rest = [c for c in columns if c not in {"level1", "level2"}]
+    state.notes.extend(unkept_columns(columns, first))
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
     if not state.lossy and (numbered := read_numbered(state, rest, _ends_table, row_of)) is not None:
@@ -101,6 +103,10 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
                 levels["level2"] = term
                 if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
                     state.notes.append(restored)
+        elif not chunk and is_block_label(token.text):
+            state.note(
+                "selfeval.block_label", f"「{token.text}」是指标表左侧的栏目名称，不是指标行", token, NoteLevel.INFO
+            )
         elif token.text or chunk:
             chunk.append(token)
             if len(chunk) == width:
@@ -170,4 +176,5 @@ def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, stat
         deviation=values.get("deviation") or None,
         nature=nature,
         unit=unit,
+        evidence=values.get("evidence") or None,
     )

@@ -20,6 +20,7 @@ from assistant.ingest.completeness import (
     is_empty,
     truncation_note,
 )
+from assistant.ingest.doc_number import noted_doc_numbers
 from assistant.ingest.html_page import looks_like_html, read_page
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.page_year import with_page_year
@@ -27,6 +28,7 @@ from assistant.ingest.text_limits import check_text_table
 from assistant.ingest.titles import read_title, year_line
 from assistant.ingest.web import read_web_text, score
 from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
+from assistant.ingest.web_glued_lines import read_glued_lines
 from assistant.ingest.web_outline import read_outline
 from assistant.ingest.web_pdf_columns import read_pdf_columns
 from assistant.ingest.web_prose import read_prose
@@ -232,23 +234,28 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
             web = web or read_outline(lines, name, sha) or read_flat_form(lines, name, sha)
             web = web or read_target_list(lines, name, sha)
             web = web or read_pdf_columns(lines, name, sha)
+            web = web or read_glued_lines(lines, name, sha)
             if not web:
                 unread = _unread_title(rows, name)
                 if unread is not None:
                     raise unread from refused
                 raise
         _refuse_self_evaluation(web, lines, name)
-        return ParseResult(source_file=name, declarations=with_page_year(web, lines, "页面正文"), notes=[])
+        return ParseResult(
+            source_file=name, declarations=noted_doc_numbers(with_page_year(web, lines, "页面正文")), notes=[]
+        )
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
     if not _complete(declarations):
-        web = read_web_text(lines, name, sha)
+        web = read_web_text(lines, name, sha) or read_glued_lines(lines, name, sha)
         if web and score(web) > score(declarations):
             _refuse_self_evaluation(web, lines, name)
-            return ParseResult(source_file=name, declarations=with_page_year(web, lines, "页面正文"), notes=[])
+            return ParseResult(
+                source_file=name, declarations=noted_doc_numbers(with_page_year(web, lines, "页面正文")), notes=[]
+            )
     declarations = with_page_year(declarations, lines, "页面正文")
     _refuse_self_evaluation(declarations, lines, name)
-    return ParseResult(source_file=name, declarations=declarations, notes=notes.notes)
+    return ParseResult(source_file=name, declarations=noted_doc_numbers(declarations), notes=notes.notes)
 
 
 _SELF_EVALUATION = re.compile(r"绩效(?:目标)?自评表")

@@ -15,6 +15,7 @@ from assistant.domain.model import Declaration, NoteLevel, ParseNote
 from assistant.errors import InputError
 from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import TRUNCATED, truncation_note
+from assistant.ingest.indicator_edges import with_centred_level1, without_edge_rows
 from assistant.ingest.web_cells import source_address, web_rows
 from assistant.ingest.web_mirror import mirrored
 from assistant.ingest.web_table import build_segments
@@ -45,6 +46,7 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
         except InputError:
             continue
         if decl.header.name or decl.indicators:
+            decl = with_centred_level1(without_edge_rows(decl))  # the table's edges; a 一级 centred in its block
             decl = mirrored(_page_unit(decl, lines), lines)  # a form on one line of a document mirror
             declarations.append(_sorted_notes(_page_year(decl, declarations)))
     return _cut_before_table(_without_bare(declarations), lines)
