@@ -33,6 +33,7 @@ from assistant.ingest.selfeval_cells import (
     number_in,
 )
 from assistant.ingest.selfeval_forms import split_forms
+from assistant.ingest.selfeval_fund_align import short_row
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_mirror import funds_by_rate
@@ -453,8 +454,9 @@ def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
         if kind is None:
             break
         state.i += 1
-        values: dict[str, Decimal | None] = {}
-        for column in columns:
+        short = short_row(state, columns, token.text)  # figures fewer than the columns, or on a line of their own
+        values: dict[str, Decimal | None] = short or {}
+        for column in columns if short is None else []:
             nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
             if nxt is None or (nxt.text and (cell_key(nxt.text) in FUND_ROWS or SECTION.match(nxt.text))):
                 break

@@ -18,6 +18,7 @@ FUND_HEADER = {
     "年初预算": "initial_budget",
     "全年预算数": "full_year_budget",
     "调整后预算数": "full_year_budget",
+    "预算数": "full_year_budget",  # 黄石: 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 — one budget, the year's
     "全年执行数": "executed",
     "预算执行数": "executed",
     "执行数": "executed",
@@ -32,6 +33,7 @@ FUND_ROWS = {
     "年度资金总额": FundKind.TOTAL,
     "总额": FundKind.TOTAL,
     "资金总额": FundKind.TOTAL,
+    "年度财政资金总额": FundKind.TOTAL,  # 黄石: the total row of a form whose funds are all fiscal
     "当年财政拨款": FundKind.FISCAL,
     "本年财政拨款": FundKind.FISCAL,
     "财政拨款": FundKind.FISCAL,
