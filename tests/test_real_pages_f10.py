@@ -209,3 +209,43 @@ def test_an_xls_sheet_with_too_many_filled_cells_is_still_refused(tmp_path):
     with pytest.raises(InputError) as refused:
         import_office(path)
     assert "有内容的单元格" in str(refused.value) or "超过" in str(refused.value)
+
+
+# ---- 5. every 自评表 of a page imported, each with its notes --------------------------------------------------
+
+
+def test_the_web_import_stores_every_form_of_a_page_and_shows_each_ones_notes(tmp_path, monkeypatch):
+    from cli_support import cli_env
+
+    from assistant.cli.wiring import open_services
+    from assistant.web.selfeval_tab import imported_note
+
+    cli_env(tmp_path, monkeypatch)
+    page = FOUND / "test7" / "chddh_putuo_tiyu_pdf.txt"  # 普陀 2022: two 自评表 on one page
+    with open_services() as services:
+        forms = services.cycle().import_forms(page)
+    assert [s.form.project_name for s, _ in forms] == ["普陀体育中心与委托运营方结算费用", "援滇对口支援及结对帮扶经费"]
+    note = imported_note(forms)
+    assert "本页共 2 张自评表" in note
+    assert (
+        f"第 {forms[0][0].summary.id} 号表的读取提示" in note and f"第 {forms[1][0].summary.id} 号表的读取提示" in note
+    )
+
+
+def test_import_counts_the_rows_of_every_form_on_a_self_evaluation_page(tmp_path, monkeypatch):
+    from cli_support import cli_env, runner
+
+    from assistant.cli.main import app
+    from assistant.cli.wiring import open_services
+
+    cli_env(tmp_path, monkeypatch)
+    one = _FUNDS.format(figures="| 50 | 40 | 36 | 10 | 90% | 9 |")
+    two = one.replace("社区助餐点运营补助", "老年活动室运营补助").replace("助餐点数量", "活动室数量")
+    page = tmp_path / "two_forms.txt"
+    page.write_text(one + "\n" + two, encoding="utf-8")
+    forms = read_self_evaluation_forms(page)
+    assert [len(form.rows) for form, _ in forms] == [1, 1]
+    with open_services() as services:
+        assert services.review.self_evaluation_rows(page) == 2  # what `assistant import` says it read
+    result = runner.invoke(app, ["import", str(page)])
+    assert result.exit_code in (1, 2) and "selfeval import" in result.output, result.output
