@@ -249,3 +249,39 @@ def test_import_counts_the_rows_of_every_form_on_a_self_evaluation_page(tmp_path
         assert services.review.self_evaluation_rows(page) == 2  # what `assistant import` says it read
     result = runner.invoke(app, ["import", str(page)])
     assert result.exit_code in (1, 2) and "selfeval import" in result.output, result.output
+
+
+# ---- 4. a 自评表 table flattened into running text (衡山) -------------------------------------------------------
+
+
+def test_hengshan_rows_are_read_from_the_flattened_table():
+    ((form, notes),) = read_self_evaluation_forms(FOUND / "test7" / "taowenge_hengshan_chubeiliang_flat.txt")
+    got = [(r.link.level1_written, r.link.level2_written, r.link.name, r.target, r.actual) for r in form.rows]
+    assert len(got) == 16
+    assert got[0] == ("产出指标", "数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%", "100%")
+    assert got[4] == ("产出指标", "质量指标", "县级储备粮库存粮食明显变质比例", "0", "0")
+    assert got[13] == ("效益指标", "可持续影响指标", "粮食储备设备维护及安全性", "高", "高")
+    assert got[15] == ("满意度指标", "服务对象满意度指标", "市民满意度调查", "290%", "100%")
+    codes = [n.code for n in notes]
+    assert "selfeval.flat_rows" in codes and "selfeval.flat_rest" in codes  # 100%无没有轮换…: the rest kept, noted
+    assert "selfeval.table_unread" not in codes
+
+
+_FLAT = (
+    "2023年度县级专项资金绩效目标自评表专项资金名称社区助餐点运营补助负责人及电话张三县级主管部门青禾县民政局"
+    "实施单位青禾县民政局项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额5050100%\n"
+    "绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值未完成原因和 改进措施产 出 指 标数量 指标助餐点数 量"
+    "12个12个服务人次3000人次\n"
+    "2、2800人次时效 指标按时开放率100%100%满意 度指 标服务 对象 满意 度指 标老人满意度9?%\n"
+    "说明无\n"
+)
+
+
+def test_a_flattened_variant_reads_rows_where_their_edges_show_and_notes_the_rest():
+    form, notes = read_self_evaluation_text(_FLAT, "flat.txt")
+    got = [(r.link.level2_written, r.link.name, r.target, r.actual) for r in form.rows]
+    assert ("数量指标", "助餐点数量", "12个", "12个") in got
+    assert ("数量指标", "服务人次", "3000人次", "2800人次") in got  # two values end the text, units kept whole
+    assert ("时效指标", "按时开放率", "100%", "100%") in got
+    assert not any(r.link.name.startswith("老人满意度") for r in form.rows)  # 9?%: not a value, left unread
+    assert any(n.code == "selfeval.flat_unread" and "老人满意度" in n.message for n in notes)

@@ -32,6 +32,7 @@ from assistant.ingest.selfeval_cells import (
     is_figure,
     number_in,
 )
+from assistant.ingest.selfeval_flat_rows import flattened_rows
 from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_fund_align import short_row
 from assistant.ingest.selfeval_glued import glued_note, split_glued
@@ -179,7 +180,9 @@ def read_self_evaluation_cells(
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
         )
-    if not evaluation_rows and any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens):
+    table = any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens)
+    evaluation_rows = evaluation_rows or (flattened_rows(state) if table else [])  # 衡山: a table run into text
+    if not evaluation_rows and table:
         state.note(
             "selfeval.table_unread",
             "页面上有绩效指标表的文字，但表头被复制打乱（如「一级」「指标二级」分在不同处），指标行未能按栏读取（不猜测）；"
