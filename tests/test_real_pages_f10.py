@@ -17,7 +17,7 @@ import pytest
 import xlwt
 
 from assistant.domain.cycle import FundKind
-from assistant.errors import InputError, NotADeclarationError
+from assistant.errors import InputError
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
 from assistant.ingest.selfeval_fund_align import align_note, aligned, figure_of
@@ -102,13 +102,51 @@ def test_figures_that_fit_several_ways_are_not_placed():
 # ---- 2. a label cut at a line end -----------------------------------------------------------------------------
 
 
-def test_guangdong_wrapped_label_is_not_read_as_the_name():
-    try:
-        result = parse_file(FOUND / "test9" / "dy1993_guangdong_xinjian_gaoxiao.txt")
-    except NotADeclarationError as refused:  # the PDF's labels come before its values: refused saying so
-        assert "栏目名称和内容没有按行对应" in str(refused)
-        return
-    assert all("省级业务主管部" != d.header.name for d in result.declarations)
+def test_guangdong_wrapped_label_is_a_label_and_the_form_is_read_where_the_text_proves_it():
+    (decl,) = parse_file(FOUND / "test9" / "dy1993_guangdong_xinjian_gaoxiao.txt").declarations
+    assert decl.header.name == "教育发展专项资金"  # not 省级业务主管部
+    assert (decl.header.department, decl.header.year) == ("广东省教育厅", 2021)
+    assert decl.funding.annual == Decimal(773000000)
+    assert [(i.name, i.value.raw) for i in decl.indicators] == [
+        ("新建高校(校区)", "7"),
+        ("工程质量达标率(%)", "100%"),
+        ("开工率(%)", "100%"),
+    ]
+    (note,) = [n for n in decl.parse_notes if n.code == "web.pdf_label_block"]
+    assert "省级业务主管部门" in note.message and "不猜测" in note.message
+
+
+_BLOCK = """绩效目标表
+资金名称 省级业务主管部
+门 资金类型 实施周期
+战略领域 财政事权 政策任务
+乡村文化振兴专项资金
+文化强省 支持乡村文化设施建设 广东省文化和旅游厅 专项资金 2022年-2024年
+一般公共预算安排1200万元
+资金需求(万
+2022年金额
+元) 用途范围
+三级指标 新建文化站(个) 设施验收合格率(%)
+年度目标值
+{values}
+"""
+
+
+def test_a_label_block_variant_reads_name_department_amount_and_rows():
+    (decl,) = parse_text_bytes(_BLOCK.format(values="20 100%").encode(), "block.txt").declarations
+    assert (decl.header.name, decl.header.department, decl.header.year) == (
+        "乡村文化振兴专项资金",
+        "广东省文化和旅游厅",
+        2022,
+    )
+    assert decl.funding.annual == Decimal(12000000)
+    assert [(i.name, i.value.raw) for i in decl.indicators] == [("新建文化站(个)", "20"), ("设施验收合格率(%)", "100%")]
+
+
+def test_a_label_block_whose_values_do_not_match_its_names_reads_no_row():
+    (decl,) = parse_text_bytes(_BLOCK.format(values="20 100% 95%").encode(), "block.txt").declarations
+    assert decl.header.name == "乡村文化振兴专项资金" and decl.indicators == []
+    assert any(n.code == "web.pdf_label_block_rows" for n in decl.parse_notes)
 
 
 def test_a_label_wrapped_at_a_line_end_is_joined_in_a_plain_copy():
