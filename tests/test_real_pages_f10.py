@@ -323,3 +323,42 @@ def test_a_flattened_variant_reads_rows_where_their_edges_show_and_notes_the_res
     assert ("时效指标", "按时开放率", "100%", "100%") in got
     assert not any(r.link.name.startswith("老人满意度") for r in form.rows)  # 9?%: not a value, left unread
     assert any(n.code == "selfeval.flat_unread" and "老人满意度" in n.message for n in notes)
+
+
+# ---- test8 黄石: 预算数(A)/执行数(B), 年初目标值(A), a 二级 the framework does not name ----------------------------
+
+
+def test_huangshi_funds_and_rows_are_read_by_their_columns():
+    ((form, notes),) = read_self_evaluation_forms(FOUND / "test8" / "hsslib_huangshi_gongxiang.txt")
+    total = form.fund(FundKind.TOTAL)
+    assert total is not None and (total.full_year_budget, total.executed, total.rate) == (
+        Decimal(5),
+        Decimal(5),
+        Decimal(100),
+    )
+    assert form.amount_unit == "万元"
+    names = [r.link.name for r in form.rows]
+    assert not {"25TB", "10", "良好", "得分", "年初目标值(A)"} & set(names)  # no value read as a row's name
+    by_name = {r.link.name: r for r in form.rows}
+    assert (by_name["一个存储备份器"].target, by_name["一个存储备份器"].actual) == ("25TB", "25TB")
+    env = by_name["数字图书馆环境优良无污染"]
+    assert (env.link.level2_written, env.target, env.score) == ("环境效益", "良好", Decimal(10))
+    assert any(n.code == "selfeval.level2_by_column" for n in notes)
+
+
+def test_an_unknown_level2_is_taken_only_where_the_row_has_one_cell_more():
+    text = (
+        "项目支出绩效自评表\n项目名称 | 社区助餐点运营补助 |\n"
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |\n"
+        "效益指标 | 社会效益 | 助餐服务覆盖 | 全覆盖 | 全覆盖 | 10 |\n"
+        "文化效益 | 老人活动参与 | 提高 | 提高 | 10 |\n"
+        "文化活动丰富 | 丰富 | 丰富 | 10 |\n"
+    )
+    form, notes = read_self_evaluation_text(text, "level2.txt")
+    got = [(r.link.level2_written, r.link.name, r.target) for r in form.rows]
+    assert got == [
+        ("社会效益", "助餐服务覆盖", "全覆盖"),
+        ("文化效益", "老人活动参与", "提高"),
+        ("文化效益", "文化活动丰富", "丰富"),  # four cells: a row under the same 二级, not a category
+    ]
+    assert sum(n.code == "selfeval.level2_by_column" for n in notes) == 1

@@ -52,6 +52,7 @@ INDICATOR_HEADER = {
     "指标性质": "nature",
     "指标值": "target",
     "年度指标值": "target",
+    "年初目标值": "target",  # 黄石: 年初目标值(A) | 实际完成值(B) | 得分
     "度量单位": "unit",
     "计量单位": "unit",
     "完成值": "actual",
