@@ -92,13 +92,14 @@ class _BookTotals:
 
     def charge(self, sheet, used: Used) -> None:
         """Add ``sheet``'s counts — its filled rows and cells, not its grid (a sparse sheet with one far cell is
-        small), merged ranges clipped to the part that is read; `InputError` past a limit."""
+        small) — and its merged ranges, clipped to the sheet's grid (thousands of large merged ranges are refused
+        even over an empty sheet); `InputError` past a limit."""
         ranges = getattr(sheet, "merged_cells", [])
         self.rows += used.filled_rows
         self.cells += used.filled_cells
         self.ranges += len(ranges)
         for r0, r1, c0, c1 in ranges:
-            self.merged += max(min(r1, used.rows) - r0, 0) * max(min(c1, MAX_COLUMNS) - c0, 0)
+            self.merged += max(min(r1, sheet.nrows) - r0, 0) * max(min(c1, MAX_COLUMNS) - c0, 0)
             if self.merged > MAX_BOOK_MERGED_CELLS:
                 break
         for count, limit, what in (
