@@ -362,3 +362,12 @@ def test_an_unknown_level2_is_taken_only_where_the_row_has_one_cell_more():
         ("文化效益", "文化活动丰富", "丰富"),  # four cells: a row under the same 二级, not a category
     ]
     assert sum(n.code == "selfeval.level2_by_column" for n in notes) == 1
+
+
+def test_a_notice_allocating_several_funds_gives_each_form_only_its_own_figure():
+    text = _NOTICE.format(amount="12.5").replace(
+        "下达你街道2024年社区助餐点运营补助资金12.5万元",
+        "下达你街道2024年道路养护资金30万元，下达2024年社区助餐点运营补助资金1,012.5万元",
+    )
+    (decl,) = parse_text_bytes(text.encode(), "notice.txt").declarations
+    assert decl.funding.annual == Decimal(10125000)

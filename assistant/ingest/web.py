@@ -50,7 +50,7 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
     return [_notice_amount(d, lines) for d in _cut_before_table(_without_bare(declarations), lines)]
 
 
-_ALLOCATED = re.compile(r"下达[^。；;！!]*?(\d+(?:\.\d+)?)\s*万元")
+_ALLOCATED = re.compile(r"下达[^。；;！!]*?(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*万元")
 _SHARED = 8  # characters of the form's name the notice's sentence must hold: the same fund, not another one
 
 
@@ -62,7 +62,12 @@ def _notice_amount(decl: Declaration, lines: list[str]) -> Declaration:
     sentence does not name the form's fund (a run of its name's characters)."""
     if any(v is not None for v in decl.funding.model_dump().values()) or len(decl.header.name) < _SHARED:
         return decl
-    found = {(m[1], line) for line in lines for m in _ALLOCATED.finditer(line) if _names_fund(line, decl.header.name)}
+    found = {
+        (m[1].replace(",", ""), line)
+        for line in lines
+        for m in _ALLOCATED.finditer(line)
+        if _names_fund(m[0], decl.header.name)  # the fund named between 下达 and its figure, not elsewhere
+    }
     if len({figure for figure, _ in found}) != 1:
         return decl
     figure, sentence = next(iter(found))
