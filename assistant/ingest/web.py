@@ -63,7 +63,7 @@ def _notice_amount(decl: Declaration, lines: list[str]) -> Declaration:
     if any(v is not None for v in decl.funding.model_dump().values()) or len(decl.header.name) < _SHARED:
         return decl
     found = {
-        (m[1].replace(",", ""), line)
+        (m[1].replace(",", ""), m[0])
         for line in lines
         for m in _ALLOCATED.finditer(line)
         if _names_fund(m[0], decl.header.name)  # the fund named between 下达 and its figure, not elsewhere
@@ -74,8 +74,8 @@ def _notice_amount(decl: Declaration, lines: list[str]) -> Declaration:
     note = ParseNote(
         level=NoteLevel.WARNING,
         code="funding.from_notice",
-        message=f"表中没有读到金额（页面在资金栏之前结束）；页面正文的下达通知写有「{figure}万元」"
-        f"（「{sentence.strip()[:60]}」），按此读作当年资金，请对照原表核对",
+        message=f"表中没有读到金额；页面正文的下达通知写有「{sentence.strip()[-80:]}」，按其中的 {figure} 万元读作当年资金，"
+        "请对照原表核对",
         field="funding",
     )
     funding = decl.funding.model_copy(update={"annual": Decimal(figure) * 10000})
