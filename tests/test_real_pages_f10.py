@@ -371,3 +371,10 @@ def test_a_notice_allocating_several_funds_gives_each_form_only_its_own_figure()
     )
     (decl,) = parse_text_bytes(text.encode(), "notice.txt").declarations
     assert decl.funding.annual == Decimal(10125000)
+
+
+def test_a_flattened_table_with_score_columns_is_not_read_as_that_layout():
+    # 原州 马铃薯 (OCR): 分值 | 年度指标值 | 全年实际值 | 得分 — its run-together rows would pair wrongly (2021年11月 as 1 | 1)
+    ((form, _),) = read_self_evaluation_forms(FOUND / "tune7" / "bigxun_yuanzhou_malingshu_flat.txt")
+    assert not any(r.link.name.startswith("指标1") for r in form.rows)
+    assert form.rows == []

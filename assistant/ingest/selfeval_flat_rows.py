@@ -27,6 +27,7 @@ _CATEGORY = re.compile("|".join(r"\s*".join(map(re.escape, word)) for word in _C
 _VERTICAL = re.compile(r"绩\s*效\s*指\s*标")  # the table's vertical 一级 heading, repeated at a page's top
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # 2、 3、: a document site's page numbers at a line's start
 _HEADER_END = re.compile(r"改\s*进\s*措\s*施")
+_HEAD_START = re.compile(r"一\s*级")
 _TABLE_END = re.compile(r"说明|注[:：]")
 _UNITS = "%|起|个|人次|次|公里|平方米|米|吨|天|人|户|家|所|件|项|台|辆|场|万元|元"
 _VALUE = rf"(?:\d+(?:\.\d+)?(?:{_UNITS})?|高|低|好|良好|优|是|否|无)"
@@ -49,11 +50,16 @@ class FlatRow:
 
 def flat_rows(lines: list[str]) -> tuple[list[FlatRow], list[str]] | None:
     """(rows read, pieces left unread) of the flattened indicator table in ``lines`` (the page's text lines), or None
-    where there is no such table (no header ending in 改进措施 followed by a category)."""
+    where there is no such table (no header from 一级 to 改进措施 naming 三级指标 and 完成值 without 分值/得分, followed
+    by a category)."""
     text = "".join(_PAGE_MARK.sub("", line.strip()) for line in lines)
     header = _HEADER_END.search(text)
     if header is None:
         return None
+    head_start = max((m.start() for m in _HEAD_START.finditer(text, 0, header.start())), default=None)
+    words = re.sub(r"\s+", "", text[head_start : header.end()]) if head_start is not None else ""
+    if "三级指标" not in words or "完成值" not in words or "分值" in words or "得分" in words:
+        return None  # not this layout: a table with 分值/得分 columns is read by the other readers
     end = _TABLE_END.search(text, header.end())
     body = _VERTICAL.sub("", text[header.end() : end.start() if end else len(text)])
     cuts = list(_CATEGORY.finditer(body))
