@@ -308,6 +308,13 @@ def _is_unit_label(key: str) -> bool:
     return len(key) <= 20 and bool(_UNIT_AT_END.search(key)) and ("预算" in key or "资金" in key)
 
 
+_COLUMN_WORDS = frozenset({"金额", "序号", "备注", "合计", "小计", "总计"})  # another table's header (新民)
+
+
+def _is_label(key: str) -> bool:
+    return words.is_header_label(key) or _is_unit_label(key)
+
+
 def _next_value(state: State) -> str | None:
     """The next filled cell, unless it is itself a label or the form's instruction left unfilled (noted)."""
     while state.i < len(state.tokens):
@@ -316,7 +323,7 @@ def _next_value(state: State) -> str | None:
         if token is None or not token.text:
             continue
         key = cell_key(token.text)
-        if key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key) or _is_unit_label(key):
+        if key in FUND_HEADER | INDICATOR_HEADER | TEXTS or key in _COLUMN_WORDS or _is_label(key):
             state.i -= 1
             return None
         if words.is_title(token.text) or (len(key) <= 10 and token.text.rstrip().endswith((":", "："))):
