@@ -181,8 +181,8 @@ _COLUMN_WORD = re.compile(r"^(?:金额|备注|序号|合计|总计|小计|资金
 
 
 def _without_bare(declarations: list[Declaration]) -> list[Declaration]:
-    """The page's declarations less those that are only a name, when another one has indicators; the first kept one
-    notes each left out."""
+    """The page's declarations less those that are only a name, when another one has indicators — or, when none has,
+    those only named by a column word (金额: another table's header); the first kept one notes each left out."""
     kept = [d for d in declarations if not _bare(d)]
     if not any(d.indicators for d in kept):  # no form with rows: only a column word is no project's name
         kept = [d for d in declarations if not (_bare(d) and _COLUMN_WORD.match(d.header.name))]

@@ -109,9 +109,11 @@ _TAIL_MAX = 3  # the part of a label a line end cut off: 门 of 省级业务主�
 
 
 def _wrapped_labels(rows: list[WebRow]) -> list[WebRow]:
-    """A label whose last characters a line end moved to the next row (广东: ``资金名称 省级业务主管部`` / ``门 资金类型
-    实施周期``) is one label again, at the end of its row: the row's last cell is no label, the next row's first cell
-    is short and no label, and the two together are a label the readers know. Any other row is left as it is."""
+    """Cells a plain copy cut apart, joined again where the joined text proves it: a label whose last characters a
+    line end moved to the next row (广东: ``资金名称 省级业务主管部`` / ``门 资金类型 实施周期``: the row's last cell is no
+    label, the next row's first cell is short and no label, and the two together are a label the readers know); a
+    label with a space inside (`_spaced_labels`); a one-cell value a line end cut, where the form's title holds it
+    joined (`_wrapped_value`). Any other row is left as it is."""
     from assistant.domain.model import Layout  # the office reader imports the page readers
     from assistant.office.reader import find_label
 
