@@ -39,6 +39,9 @@ SELFEVAL_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob(
         # a region 自评表 one cell per line with 指标N: rows, a document mirror's .xlsx 自评表 on one line
         "tune9/scanju_shipin_jianguan_selfeval.txt",
         "tune9/chddh_jishan_yibao_selfeval_xlsx.txt",
+        # fund rows with a dropped blank cell (selfeval_fund_align), 预算数(A) columns and a 二级 placed by its column
+        "test8/ynlx_malukeng_shourongsuo.txt",
+        "test8/hsslib_huangshi_gongxiang.txt",
     )
 ]
 PDF_SEED = (FIXTURES / "office" / "pdf-2023-003-01-from-docx.pdf").read_bytes()

@@ -34,9 +34,12 @@ from assistant.ingest.selfeval_cells import (
     number_in,
 )
 from assistant.ingest.selfeval_columns import table_unread_message
+from assistant.ingest.selfeval_flat_rows import flattened_rows
 from assistant.ingest.selfeval_forms import split_forms
+from assistant.ingest.selfeval_fund_align import short_row
 from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
+from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
 from assistant.ingest.selfeval_name import named_by_title
 from assistant.ingest.selfeval_pdf_runs import column_runs
@@ -45,7 +48,6 @@ from assistant.ingest.selfeval_region import region_funds, without_blank_rows
 from assistant.ingest.selfeval_rowshapes import joined_categories
 from assistant.ingest.selfeval_run import split_runs
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
-from assistant.ingest.web_slots import level_term
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
@@ -119,7 +121,7 @@ def read_self_evaluation_cells(
     kept only where its 分值/得分 fall on numbers (`_indicators`)."""
     source_file = source.file
     sha = source.sha256 or ""
-    tokens = joined_categories(_joined_labels([t for row in rows for t in [*row, None]]))
+    tokens = joined_categories(joined_labels([t for row in rows for t in [*row, None]]))
     state = State(tokens, lossy=lossy, ran=ran)
     header: dict[str, object] = {}
     funds: list[FundLine] = []
@@ -183,7 +185,9 @@ def read_self_evaluation_cells(
             f"文件 {source_file} 中没有找到项目支出绩效自评表（没有“项目名称”，也没有含“完成值/得分”的指标表）",
             hint="请确认文件是绩效自评表的网页或文本导出",
         )
-    if not evaluation_rows and any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens):
+    table = any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens)
+    evaluation_rows = evaluation_rows or (flattened_rows(state) if table else [])  # 衡山: a table run into text
+    if not evaluation_rows and table:
         state.note(
             "selfeval.table_unread",
             table_unread_message(header_read="indicators" in header and state.i >= len(state.tokens) - 3),
@@ -314,6 +318,13 @@ def _is_unit_label(key: str) -> bool:
     return len(key) <= 20 and bool(_UNIT_AT_END.search(key)) and ("预算" in key or "资金" in key)
 
 
+_COLUMN_WORDS = frozenset({"金额", "序号", "备注", "合计", "小计", "总计"})  # another table's header (新民)
+
+
+def _is_label(key: str) -> bool:
+    return words.is_header_label(key) or _is_unit_label(key)
+
+
 def _next_value(state: State) -> str | None:
     """The next filled cell, unless it is itself a label or the form's instruction left unfilled (noted)."""
     while state.i < len(state.tokens):
@@ -322,7 +333,7 @@ def _next_value(state: State) -> str | None:
         if token is None or not token.text:
             continue
         key = cell_key(token.text)
-        if key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key) or _is_unit_label(key):
+        if key in FUND_HEADER | INDICATOR_HEADER | TEXTS or key in _COLUMN_WORDS or _is_label(key):
             state.i -= 1
             return None
         if words.is_title(token.text) or (len(key) <= 10 and token.text.rstrip().endswith((":", "："))):
@@ -359,35 +370,6 @@ def _run(state: State, first: WebCell, names: dict[str, str]) -> bool:
         count += bool(t.text)
         j += 1
     return count >= 3
-
-
-_WRAPPED_LEVEL = frozenset({"一级", "二级", "三级"})
-
-
-def _joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
-    """An indicator header wrapped over lines (杨楼: ``绩效指标 一级`` / ``指标`` / ``二级指标 三级指标 …``) as one
-    header: ``一级`` and the ``指标`` on the next line are one label, which the header's next line continues. A
-    column name wrapped in its cell (廊坊: ``年初`` / ``预算数``, ``实际`` / ``完成值``) is one name again."""
-    out: list[WebCell | None] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token is not None and nxt is not None and _wrapped_name(token.text, nxt.text):
-            out.append(WebCell(f"{token.text}{nxt.text}", token.line))
-            i += 2
-            continue
-        after = [k for k in range(i + 1, min(i + 4, len(tokens))) if tokens[k] is not None]
-        tail = tokens[after[0]] if after else None
-        if token is not None and token.text in _WRAPPED_LEVEL and tail is not None and tail.text == "指标":
-            out.append(WebCell(f"{token.text}指标", token.line))
-            i = after[0] + 1
-            while i < len(tokens) and tokens[i] is None:  # the header goes on on the next line
-                i += 1
-            continue
-        out.append(token)
-        i += 1
-    return out
 
 
 def _column_runs(state: State) -> list[SelfEvalRow]:
@@ -432,25 +414,6 @@ def _figures_before_rows(state: State, columns: list[str]) -> list[FundLine]:
     return [FundLine(kind=FundKind.TOTAL, initial_budget=initial, full_year_budget=full_year)]
 
 
-def _wrapped_name(head: str, tail: str) -> bool:
-    """``head`` and ``tail`` are one column name of the fund block or the indicator table cut in two, or a category
-    cut before its ``指标`` (廊坊: ``经济效益`` / ``指标``, ``满意度`` / ``指标``)."""
-    if not head or not tail or len(head) > 8:
-        return False
-    if (
-        len(tail) == 1
-        and words.is_header_label(cell_key(f"{head}{tail}"))
-        and not words.is_header_label(cell_key(head))
-    ):
-        return True  # 广水: ``项目主管单`` / ``位``, a label the PDF's line wrap cut
-    if tail == "指标" and not head.endswith("指标") and level_term(head) is not None:
-        return level_term(f"{head}指标") is not None
-    return len(head) <= 4 and cell_key(head) not in _KNOWN_NAMES and cell_key(f"{head}{tail}") in _KNOWN_NAMES
-
-
-_KNOWN_NAMES = frozenset(FUND_HEADER) | frozenset(INDICATOR_HEADER)
-
-
 def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
     columns = header_row(state, first, FUND_HEADER)
     lines: list[FundLine] = _figures_before_rows(state, columns) if state.lossy else []
@@ -463,8 +426,9 @@ def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
         if kind is None:
             break
         state.i += 1
-        values: dict[str, Decimal | None] = {}
-        for column in columns:
+        short = short_row(state, columns, token.text)  # figures fewer than the columns, or on a line of their own
+        values: dict[str, Decimal | None] = short or {}
+        for column in columns if short is None else []:
             nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
             if nxt is None or (nxt.text and (cell_key(nxt.text) in FUND_ROWS or SECTION.match(nxt.text))):
                 break

@@ -18,6 +18,7 @@ FUND_HEADER = {
     "年初预算": "initial_budget",
     "全年预算数": "full_year_budget",
     "调整后预算数": "full_year_budget",
+    "预算数": "full_year_budget",  # 黄石: 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 — one budget, the year's
     "全年执行数": "executed",
     "预算执行数": "executed",
     "执行数": "executed",
@@ -27,15 +28,14 @@ FUND_HEADER = {
     "权重": "weight",
     "得分": "score",
     "原因": "reason",
-    # 云南's 自评表 (昌宁): 预算数(A) | 执行数(B) | 执行率(B/A) | 得分; 新疆's (阜康): … | 分值权重 | 执行率 | 得分
-    "预算数": "full_year_budget",
+    # 新疆's (阜康): … | 分值权重 | 执行率 | 得分 (云南's 昌宁 has 预算数(A), above)
     "分值权重": "weight",
 }
 FUND_ROWS = {
     "年度资金总额": FundKind.TOTAL,
     "总额": FundKind.TOTAL,
     "资金总额": FundKind.TOTAL,
-    "年度财政资金总额": FundKind.TOTAL,  # 云南 (昌宁): the block's one row
+    "年度财政资金总额": FundKind.TOTAL,  # 云南 (昌宁) and 黄石: the total row of a form whose funds are all fiscal
     "当年财政拨款": FundKind.FISCAL,
     "本年财政拨款": FundKind.FISCAL,
     "财政拨款": FundKind.FISCAL,
@@ -54,6 +54,7 @@ INDICATOR_HEADER = {
     "指标性质": "nature",
     "指标值": "target",
     "年度指标值": "target",
+    "年初目标值": "target",  # 黄石 and 云南 (昌宁): 年初目标值(A) | 实际完成值(B) | 得分
     "度量单位": "unit",
     "计量单位": "unit",
     "完成值": "actual",
@@ -70,8 +71,6 @@ INDICATOR_HEADER = {
     "全年完成值": "actual",  # 旺苍's transfer 自评表: 年度指标值 | 全年完成值 | 未完成原因和改进措施
     "未完成原因和改进措施": "deviation",
     "未完成原因及改进措施": "deviation",
-    # 云南 (昌宁): 年初目标值(A) | 实际完成值(B) | 得分
-    "年初目标值": "target",
     # 新疆 (阜康): 指标值 | 指标值设置依据 | 上年完成值 | 指标分值权重 | 指标赋分规则 | 佐证资料 | 指标实际完成值 | 完成率 |
     # 指标得分 | 偏差原因…: the columns the model has no field for are named in a note (`selfeval_columns`)
     "指标值设置依据": "basis",

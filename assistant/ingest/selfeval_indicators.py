@@ -107,6 +107,9 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
             state.note(
                 "selfeval.block_label", f"「{token.text}」是指标表左侧的栏目名称，不是指标行", token, NoteLevel.INFO
             )
+        elif not chunk and token.text and "level1" in levels and _unknown_level2(state, width):
+            levels["level2"] = token.text  # 黄石 环境效益: a 二级 the framework does not name, placed by its column
+            state.note("selfeval.level2_by_column", _LEVEL2_BY_COLUMN.format(token.text), token, NoteLevel.INFO)
         elif token.text or chunk:
             chunk.append(token)
             if len(chunk) == width:
@@ -121,6 +124,29 @@ _PLACEHOLDER = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：]?|[.…。·]{2,})$")
 _GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
 # Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
 _TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
+
+
+_LEVEL2_BY_COLUMN = (
+    "「{}」不是指标框架中的二级指标名称，但这一行比指标各栏多出一格（一级指标合并在上方），按位置读作二级指标（按原文保留）；"
+    "请核对"
+)
+
+
+def _unknown_level2(state: State, width: int) -> bool:
+    """The cell just read starts a row (a copy that kept its rows and empty cells) holding one cell more than the
+    table's columns after 二级 (filled cells counted), and is no figure: the extra first cell is the row's 二级, whatever
+    its wording."""
+    if state.lossy or state.i < 2 or state.tokens[state.i - 2] is not None:
+        return False
+    first = state.tokens[state.i - 1]
+    if first is None or NUMERIC.match(first.text) or re.search(r"\d", first.text):
+        return False
+    count = 0
+    for token in state.tokens[state.i - 1 :]:
+        if token is None:
+            break
+        count += 1 if token.text else 0
+    return count == width + 1
 
 
 def _ends_table(key: str) -> bool:

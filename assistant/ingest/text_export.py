@@ -31,6 +31,7 @@ from assistant.ingest.web_flat import find_flat, read_flat, read_flat_form
 from assistant.ingest.web_glued_lines import read_glued_lines
 from assistant.ingest.web_outline import read_outline
 from assistant.ingest.web_pdf_columns import read_pdf_columns
+from assistant.ingest.web_pdf_fund_form import read_fund_form
 from assistant.ingest.web_prose import read_prose
 from assistant.ingest.web_target_list import read_target_list
 from assistant.office.limits import check_indicators
@@ -234,6 +235,7 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
             web = web or read_outline(lines, name, sha) or read_flat_form(lines, name, sha)
             web = web or read_target_list(lines, name, sha)
             web = web or read_pdf_columns(lines, name, sha)
+            web = web or read_fund_form(lines, name, sha)
             web = web or read_glued_lines(lines, name, sha)
             if not web:
                 unread = _unread_title(rows, name)

@@ -49,7 +49,43 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
             decl = with_centred_level1(without_edge_rows(decl))  # the table's edges; a 一级 centred in its block
             decl = mirrored(_page_unit(decl, lines), lines)  # a form on one line of a document mirror
             declarations.append(_sorted_notes(_page_year(decl, declarations)))
-    return _cut_before_table(_without_bare(declarations), lines)
+    return [_notice_amount(d, lines) for d in _cut_before_table(_without_bare(declarations), lines)]
+
+
+_ALLOCATED = re.compile(r"下达[^。；;！!]*?(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*万元")
+_SHARED = 8  # characters of the form's name the notice's sentence must hold: the same fund, not another one
+
+
+def _notice_amount(decl: Declaration, lines: list[str]) -> Declaration:
+    """A form with no amount (the page ends before its 资金 rows) under a 下达 notice whose text allocates one figure
+    for the same fund (新民: ``下达你街道2020年居家社区养老服务照料中心建设补助资金91.449277万元`` above
+    ``新民街道居家社区养老服务照料中心建设补助项目支出绩效目标表``): that figure is the year's amount, with a warning
+    saying where it came from. Nothing where the form has an amount, the text allocates several figures, or the
+    sentence does not name the form's fund (a run of its name's characters)."""
+    if any(v is not None for v in decl.funding.model_dump().values()) or len(decl.header.name) < _SHARED:
+        return decl
+    found = {
+        (m[1].replace(",", ""), m[0])
+        for line in lines
+        for m in _ALLOCATED.finditer(line)
+        if _names_fund(m[0], decl.header.name)  # the fund named between 下达 and its figure, not elsewhere
+    }
+    if len({figure for figure, _ in found}) != 1:
+        return decl
+    figure, sentence = next(iter(found))
+    note = ParseNote(
+        level=NoteLevel.WARNING,
+        code="funding.from_notice",
+        message=f"表中没有读到金额；页面正文的下达通知写有「{sentence.strip()[-80:]}」，按其中的 {figure} 万元读作当年资金，"
+        "请对照原表核对",
+        field="funding",
+    )
+    funding = decl.funding.model_copy(update={"annual": Decimal(figure) * 10000})
+    return decl.model_copy(update={"funding": funding, "parse_notes": [*decl.parse_notes, note]})
+
+
+def _names_fund(sentence: str, name: str) -> bool:
+    return any(name[k : k + _SHARED] in sentence for k in range(len(name) - _SHARED + 1))
 
 
 def _cut_before_table(declarations: list[Declaration], lines: list[str]) -> list[Declaration]:
@@ -142,11 +178,17 @@ def _bare(decl: Declaration) -> bool:
     return not decl.indicators and not amounts and all(len(s.text) < 10 for s in decl.sections)
 
 
+# A column header of an allocation table read as a name (新民: 项目 / 名称 / 金额 (万元)): no project is called so.
+_COLUMN_WORD = re.compile(r"^(?:金额|备注|序号|合计|总计|小计|资金|数量|单位)?$")
+
+
 def _without_bare(declarations: list[Declaration]) -> list[Declaration]:
-    """The page's declarations less those that are only a name, when another one has indicators; the first kept one
-    notes each left out."""
+    """The page's declarations less those that are only a name, when another one has indicators — or, when none has,
+    those only named by a column word (金额: another table's header); the first kept one notes each left out."""
     kept = [d for d in declarations if not _bare(d)]
-    if len(kept) == len(declarations) or not any(d.indicators for d in kept):
+    if not any(d.indicators for d in kept):  # no form with rows: only a column word is no project's name
+        kept = [d for d in declarations if not (_bare(d) and _COLUMN_WORD.match(d.header.name))]
+    if len(kept) == len(declarations) or not kept:
         return declarations
     notes = [
         ParseNote(
@@ -155,7 +197,7 @@ def _without_bare(declarations: list[Declaration]) -> list[Declaration]:
             message=f"页面上另有一段表格（「项目名称」一栏写作「{d.header.name}」），没有指标、金额或文字，不是申报表，未读取",
         )
         for d in declarations
-        if _bare(d)
+        if d not in kept
     ]
     first = kept[0]
     return [first.model_copy(update={"parse_notes": [*first.parse_notes, *notes]}), *kept[1:]]

@@ -17,6 +17,7 @@ where the shape shows them, since in a grid an empty cell holds a column's place
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -100,7 +101,62 @@ def web_rows(lines: list[str]) -> tuple[Shape, list[WebRow]]:
         return shape, _line_cells(lines)
     numbered = _unwrapped(lines) if shape is Shape.PIPES else list(enumerate(lines, start=1))
     rows = [row for n, line in numbered if (row := _line_row(n, line, shape)).cells]
-    return shape, _wrapped_header(rows) if shape is Shape.PLAIN else rows
+    return shape, _wrapped_labels(_wrapped_header(rows)) if shape is Shape.PLAIN else rows
+
+
+_TITLE_WORDS = re.compile(r"绩效(?:目标|自评)")
+_TAIL_MAX = 3  # the part of a label a line end cut off: 门 of 省级业务主管部 / 门
+
+
+def _wrapped_labels(rows: list[WebRow]) -> list[WebRow]:
+    """Cells a plain copy cut apart, joined again where the joined text proves it: a label whose last characters a
+    line end moved to the next row (广东: ``资金名称 省级业务主管部`` / ``门 资金类型 实施周期``: the row's last cell is no
+    label, the next row's first cell is short and no label, and the two together are a label the readers know); a
+    label with a space inside (`_spaced_labels`); a one-cell value a line end cut, where the form's title holds it
+    joined (`_wrapped_value`). Any other row is left as it is."""
+    from assistant.domain.model import Layout  # the office reader imports the page readers
+    from assistant.office.reader import find_label
+
+    def label(text: str) -> bool:
+        return find_label(text, Layout.MUNICIPAL_2021) is not None
+
+    out = [WebRow(_spaced_labels(row.cells, label), row.line, row.shape) for row in rows]
+    titles = [c.text for row in out for c in row.cells if _TITLE_WORDS.search(c.text)]
+    for row, nxt in zip(out, out[1:], strict=False):
+        if len(row.cells) == 1 and len(nxt.cells) == 1 and _wrapped_value(row.cells[0].text, nxt.cells[0].text, titles):
+            row.cells[0] = WebCell(row.cells[0].text + nxt.cells[0].text, row.cells[0].line)
+            del nxt.cells[0]
+            continue
+        if not row.cells or not nxt.cells:
+            continue
+        head, tail = row.cells[-1], nxt.cells[0]
+        if len(tail.text) > _TAIL_MAX or label(head.text) or label(tail.text) or not label(head.text + tail.text):
+            continue
+        row.cells[-1] = WebCell(head.text + tail.text, head.line)
+        del nxt.cells[0]
+    return [row for row in out if row.cells]
+
+
+def _spaced_labels(cells: list[WebCell], label: Callable[[str], bool]) -> list[WebCell]:
+    """A label written with a space inside (新民: ``项目  名称``, ``实施 期限``), which the plain copy cut into two cells,
+    is one cell again where neither part is a label and the two together are one."""
+    out: list[WebCell] = []
+    for cell in cells:
+        if out and len(out[-1].text) <= _TAIL_MAX and len(cell.text) <= _TAIL_MAX:
+            joined = out[-1].text + cell.text
+            if not label(out[-1].text) and not label(cell.text) and label(joined):
+                out[-1] = WebCell(joined, out[-1].line)
+                continue
+        out.append(cell)
+    return out
+
+
+def _wrapped_value(head: str, tail: str, titles: list[str]) -> bool:
+    """``head`` / ``tail`` (two one-cell rows) are one value a line end cut, as the form's title shows: the title
+    holds them joined (新民: ``新民街道居家社区养老服务照料中心`` / ``建设补助项目`` under ``新民街道…建设补助项目支出绩效目标表``)."""
+    if len(head) < 4 or not tail or _TITLE_WORDS.search(head) or _TITLE_WORDS.search(tail):
+        return False
+    return any(head + tail in title and head + tail != title for title in titles)
 
 
 _WRAPPED_LEVEL = frozenset({"一级", "二级", "三级"})

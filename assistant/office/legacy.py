@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from assistant.office.limits import (
     MAX_BOOK_MERGED_RANGES,
     MAX_BOOK_ROWS,
     MAX_BOOK_SHEETS,
+    MAX_SHEET_CELLS,
     too_large,
 )
 
@@ -51,8 +53,9 @@ def xls_rows(data: bytes, name: str) -> tuple[list[GridRow], list[str]]:
     totals = _BookTotals(name)
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
-        totals.charge(sheet)
-        found = _sheet_rows(sheet, book.datemode)
+        used = _used(sheet)
+        totals.charge(sheet, used)
+        found = _sheet_rows(sheet, book.datemode, used)
         if not any(r.filled for r in found):
             empty.append(sheet.name)
         rows += found
@@ -87,11 +90,13 @@ class _BookTotals:
     def __init__(self, name: str) -> None:
         self.name, self.rows, self.cells, self.ranges, self.merged = name, 0, 0, 0, 0
 
-    def charge(self, sheet) -> None:
-        """Add ``sheet``'s counts (merged ranges clipped to the part that is read); `InputError` past a limit."""
+    def charge(self, sheet, used: Used) -> None:
+        """Add ``sheet``'s counts — its filled rows and cells, not its grid (a sparse sheet with one far cell is
+        small) — and its merged ranges, clipped to the sheet's grid (thousands of large merged ranges are refused
+        even over an empty sheet); `InputError` past a limit."""
         ranges = getattr(sheet, "merged_cells", [])
-        self.rows += sheet.nrows
-        self.cells += sheet.nrows * min(sheet.ncols, MAX_COLUMNS)
+        self.rows += used.filled_rows
+        self.cells += used.filled_cells
         self.ranges += len(ranges)
         for r0, r1, c0, c1 in ranges:
             self.merged += max(min(r1, sheet.nrows) - r0, 0) * max(min(c1, MAX_COLUMNS) - c0, 0)
@@ -110,22 +115,52 @@ class _BookTotals:
                 )
 
 
-def _sheet_rows(sheet, datemode: int) -> list[GridRow]:
+@dataclass(frozen=True)
+class Used:
+    """What a sheet really holds: its used range (rows and columns up to the last filled cell) and its filled rows
+    and cells. xlrd's ``nrows``/``ncols`` reach the farthest cell written at all, a blank formatted one included."""
+
+    rows: int
+    columns: int
+    filled_rows: int
+    filled_cells: int
+
+
+def _used(sheet) -> Used:
+    """The used range and filled counts of ``sheet``, from its cell types (no cell text is built)."""
     import xlrd
 
-    if sheet.nrows > MAX_ROWS or sheet.ncols > MAX_COLUMNS * 4:
+    empty = {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK}
+    rows = columns = filled_rows = filled_cells = 0
+    for r in range(sheet.nrows):
+        kept = [c for c, kind in enumerate(sheet.row_types(r)) if kind not in empty]
+        if kept:
+            rows, columns = r + 1, max(columns, kept[-1] + 1)
+            filled_rows += 1
+            filled_cells += len(kept)
+    return Used(rows, columns, filled_rows, filled_cells)
+
+
+def _sheet_rows(sheet, datemode: int, used: Used) -> list[GridRow]:
+    import xlrd
+
+    if used.filled_rows > MAX_ROWS or used.filled_cells > MAX_SHEET_CELLS:
         raise InputError(
-            f"工作表「{sheet.name}」有 {sheet.nrows} 行 {sheet.ncols} 列，远超申报表的合理大小",
+            f"工作表「{sheet.name}」有 {used.filled_rows} 行 {used.filled_cells} 个有内容的单元格"
+            f"（用到第 {used.rows} 行、第 {used.columns} 列），远超申报表的合理大小",
             hint="请删除与申报表无关的内容后另存再导入",
         )
     spans: dict[tuple[int, int], int] = {}
     covered: set[tuple[int, int]] = set()
     for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):  # bounded by _BookTotals; clipped to what is read
         spans[(r0, c0)] = c1 - c0
-        down, across = range(r0, min(r1, sheet.nrows)), range(c0, min(c1, MAX_COLUMNS))
+        down, across = range(r0, min(r1, used.rows)), range(c0, min(c1, MAX_COLUMNS))
         covered.update((r, c) for r in down for c in across if (r, c) != (r0, c0))
     rows = []
-    for r in range(sheet.nrows):
+    for r in range(used.rows):
+        if not any(kind not in {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK} for kind in sheet.row_types(r)):
+            rows.append(GridRow(sheet.name, r, ()))  # an empty row in the used range: no cells to build
+            continue
         cells = []
         for c in range(min(sheet.ncols, MAX_COLUMNS)):
             if (r, c) in covered:

@@ -51,17 +51,17 @@ class ReviewService:
 
     def self_evaluation_rows(self, path: Path) -> int:
         """How many indicator rows ``path`` holds read as a 项目支出绩效自评表 (so `import` can say the file is one and
-        point to `selfeval import`); 0 when it is not one or cannot be read."""
-        from assistant.ingest.selfeval_files import read_self_evaluation_file
+        point to `selfeval import`), over every 自评表 the file holds; 0 when it is not one or cannot be read."""
+        from assistant.ingest.selfeval_files import read_self_evaluation_forms
 
         try:
             head = path.read_bytes()[:6000].decode("utf-8", errors="ignore")
             if not _SELF_EVALUATION.search(head) or _DECLARATION.search(head):
                 return 0  # only a text whose title says 自评表 (and no 目标申报表) is one
-            evaluation, _ = read_self_evaluation_file(path)
+            forms = read_self_evaluation_forms(path)  # a page may hold several (普陀): every form's rows count
         except (InputError, OSError):
             return 0
-        return len(evaluation.rows)
+        return sum(len(evaluation.rows) for evaluation, _ in forms)
 
     def rules(self) -> list[Rule]:
         """The rule catalogue (`assistant rules`)."""

@@ -13,10 +13,12 @@ import gradio as gr
 
 from assistant.domain.amounts import nonnegative_amount
 from assistant.domain.cycle import Band, FundKind, SelfEvalRow, SelfEvaluation
+from assistant.domain.model import ParseNote
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, SelfEvalView
 from assistant.services.results import CYCLE_RULES as RULES
 from assistant.services.results import WEIGHTS_SOURCE, FormConflict, FormKind, fmt, thresholds
+from assistant.store.cycle import StoredForm
 from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.draft_view import DraftView
@@ -85,6 +87,21 @@ def rules_text() -> str:
     lines = [f"- **{r.title}**：{r.formula}（来源：{r.source}）" for r in RULES.values()]
     lines += [f"- **{title}**：{rule}（来源：{source}）" for title, rule, source in thresholds()]
     return "\n".join([*lines, f"- **默认分值**：{WEIGHTS_SOURCE}；可在每行的“分值”中修改，合计须为100"])
+
+
+def imported_note(forms: list[tuple[StoredForm, list[ParseNote]]]) -> str:
+    """Markdown under an imported 自评表: every form the page held (each stored as its own, the first shown) and each
+    form's reader notes (what it could not place or assumed), so nothing left out passes unseen; "" for one form
+    read without a note."""
+    parts: list[str] = []
+    if len(forms) > 1:
+        listed = "、".join(f"第 {s.summary.id} 号「{md(s.form.project_name, inline=True)}」" for s, _ in forms)
+        parts.append(f"本页共 {len(forms)} 张自评表，已各存为一张：{listed}；这里显示第一张，其余请在上方列表中选择。")
+    for stored, notes in forms:
+        if notes:
+            items = "".join(f"  \n- {md(n.message, inline=True)}" for n in notes)
+            parts.append(f"第 {stored.summary.id} 号表的读取提示（{len(notes)} 条，请对照原表核对）：{items}")
+    return "".join(f"  \n{part}" for part in parts)
 
 
 def _rows(view: SelfEvalView) -> list[list[str]]:
@@ -319,12 +336,13 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         if not file:
             return [gr.skip()] * len(outputs)
         cycle = service(ctx, request)
-        stored = cycle.import_form(Path(file))
+        forms = cycle.import_forms(Path(file))  # a published page may hold several 自评表: each stored
+        stored = forms[0][0]
         if stored.kind is not FormKind.SELFEVAL:
             raise InputError("导入的是运行监控表", hint="请在“运行监控”页查看；这里请选择绩效自评表")
         sv = cycle.selfeval(stored.summary.id)
-        result = shown(cycle, sv, None, note=f"已导入 {md(Path(file).name, inline=True)}；表上写的得分已按规则复核。")
-        return result
+        note = f"已导入 {md(Path(file).name, inline=True)}；表上写的得分已按规则复核。{imported_note(forms)}"
+        return shown(cycle, sv, None, note=note)
 
     @guarded
     def carry(fid, request: gr.Request) -> list:
