@@ -14,6 +14,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
+from assistant.qa.by_description import take_described
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, SAME_VALUE, Cues
@@ -21,7 +22,7 @@ from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.existence import settle_existence
 from assistant.qa.homophones import correct, correct_terms
-from assistant.qa.indicator_names import take_indicator_name, take_indicator_word, take_project_indicator
+from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
@@ -255,7 +256,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines), lexicon.contents
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
-    text, cues = take_project_indicator(text, cues, lexicon)  # 信息化运维驻场人数: the project's 驻场人员数量
+    text, cues = take_described(text, cues, lexicon, full)  # 管食堂那笔钱: by content; 信息化运维驻场人数: 驻场人员数量
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)

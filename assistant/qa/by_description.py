@@ -1,0 +1,247 @@
+"""A project described only by what it does, in words no form writes as a name (管保洁食堂车队那笔后勤钱,
+给党群阵地打包做服务的那笔钱, 人大代表审预算用的那个平台), resolved from the declarations' CONTENT.
+
+The description is the words before a pointer (那笔/那个/那套…) and the noun after it (钱, 经费, 平台, 运维钱).
+Its content terms are the longest runs the forms write (保洁, 食堂, 后勤); a run no form writes is also found with
+its characters in another order (审预算 → 预算审查). Each declaration of the question's years and unit scores the
+terms it holds, each weighted by how few declarations hold it and by where (the name counts most); one project
+must lead the next by ``LEAD`` and hold the description's last thing (车队 or, after the pointer, 后勤) — else
+nothing is resolved and the question stays as read (a thing no form is about, 给退休干部发慰问品的那笔钱, is refused
+by the readers after this one).
+
+After a project is resolved here or by name, ``take_described_measure`` reads the rest of the question as one of its
+indicators described in other words (一年要保证多少天能用 → 年度服务可用时间, 要检多少人 → …体检数量): the
+indicator sharing the most words and characters with it, and of the kind of value asked (天, 人, 次, a month).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from assistant.qa.content_names import Content
+from assistant.qa.cues import CUT, MONEY, Cues
+from assistant.qa.described_measure import take_described_measure
+from assistant.qa.indicator_names import take_project_indicator
+from assistant.qa.lexicon import Lexicon
+
+LEAD = 1.5  # the winner's score against the next project's
+LEAST = 2.0  # the least score a winner needs (one rare term in a defining place)
+COMMON_SHARE = 0.5
+ASKED = 1.0  # weight of a term of the rest of the question (包干完成率: the indicator of the project meant)  # a term more than this share of the declarations write says nothing of one project
+
+_POINTER = "那笔|这笔|那套|这套|那个|这个|那项|那块"
+_NOUN = r"(?:钱|经费|费用|资金|项目|系统|平台|网络(?:的运维)?|工程|会务|运维)"
+_DESCRIBED = re.compile(
+    rf"(?P<d>[^，,。？?！!；;｜]{{2,24}}?)的?(?P<p>{_POINTER})(?P<n>[^，,。？?！!；;]{{0,8}}?{_NOUN}(?:钱|经费|费用|资金)?)?"
+)
+_GENERIC_NOUN = re.compile(r"钱|经费|费用|资金|项目|系统|平台|工程")
+_CHATTER = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|看一下|问下|我想知道)+")
+_MONEY_WORDS = re.compile(r"钱|经费|费用|资金|预算|金额|拨款|花了|多少万")
+_PLACE_WEIGHT = {"名称": 3.0, "指标": 1.5, "项目构成": 1.5, "概况": 1.5, "项目总目标": 1.5, "年度总体目标": 1.5}
+_OTHER_PLACE = 1.0
+
+
+@dataclass(frozen=True)
+class Described:
+    """A description's resolution: the winning declarations (one per year of the project), the terms the winner
+    holds, the span of the question described, and whether a word for money was part of the description."""
+
+    name: str
+    ids: tuple[str, ...]
+    held: tuple[str, ...]
+    span: str
+    money_in_description: bool
+
+
+def take_described(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[str, Cues]:
+    """The project described by content (where none was read by name), then its indicator named by the question's
+    words (``take_project_indicator``: by sound; ``take_described_measure``: by other words)."""
+    text, cues = _take_project(text, cues, lexicon, full)
+    return take_described_measure(*take_project_indicator(text, cues, lexicon), lexicon)
+
+
+def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[str, Cues]:
+    """The cues with the described project (said how it matched), where no project was read by name; else unchanged."""
+    if cues.project or cues.versus or cues.declaration_id or cues.matched_how or cues.unknown_unit:
+        return text, cues
+    found = resolve(full, cues, lexicon.contents)
+    if found is None and not cues.unknown_project and (thing := absent_thing(full, lexicon.contents)):
+        return text, replace(cues, unknown_subject=thing)  # 给退休干部发慰问品的那笔钱: no form is about it
+    if found is None:
+        return text, cues
+    years = sorted({c.year for c in lexicon.contents if c.declaration_id in found.ids and c.year})
+    held = "".join(f"“{t}”" for t in found.held)
+    how = f"按描述匹配到：{found.name}（{'、'.join(f'{y}年' for y in years)}，正文含{held}）"
+    if cues.indicator_name and len(_common_run(found.span, cues.indicator_name)) >= 4:
+        cues = replace(cues, indicator_name=None)  # 办居村书记示范培训的那个经费: the words describe the project
+    sole = found.ids[0] if len(found.ids) == 1 and len(lexicon.years_of(found.name)) > 1 else None
+    # 那笔钱 points at the project; the money is asked only where the rest of the question asks it again
+    money_pointer = found.money_in_description and not _MONEY_WORDS.search(_after(full, found.span))
+    updated = replace(
+        cues,
+        project=found.name,
+        declaration_id=sole,
+        unknown_project=None,
+        unknown_subject=None,
+        candidates=(),
+        matched=((found.span, found.name),),
+        matched_how=how,
+        project_years=len(lexicon.years_of(found.name)),
+        funding_field=None if money_pointer else cues.funding_field,
+    )
+    return text.replace(found.span, CUT, 1) if found.span in text else _cut_marked(text, found.span), updated
+
+
+def _common_run(a: str, b: str) -> str:
+    """The longest run of characters ``a`` and ``b`` both write."""
+    best = ""
+    for start in range(len(a)):
+        for end in range(start + len(best) + 1, len(a) + 1):
+            if a[start:end] not in b:
+                break
+            best = a[start:end]
+    return best
+
+
+def _after(full: str, span: str) -> str:
+    at = full.find(span)
+    return full[at + len(span) :] if at >= 0 else ""
+
+
+def _cut_marked(text: str, span: str) -> str:
+    """The span as the text holds it after money words were marked (钱 → ¤): cut where found so."""
+    marked = re.sub(r"钱|经费|费用|资金", MONEY, span)
+    return text.replace(marked, CUT, 1) if marked in text else text
+
+
+def resolve(full: str, cues: Cues, contents: tuple[Content, ...]) -> Described | None:
+    """The one project the question's described phrase points at by content (see the module), or None."""
+    match = _DESCRIBED.search(full)
+    if match is None:
+        return None
+    words = _CHATTER.sub("", match["d"]).strip("的")
+    noun = _GENERIC_NOUN.sub(MONEY, (match["n"] or "").replace(CUT, MONEY))
+    pool = [c for c in contents if _in_scope(c, cues)]
+    if len(words) < 2 or not pool:
+        return None
+    texts = {c.declaration_id: "\n".join(t for _, t in c.places) for c in contents}
+    asked = full[match.end() :]
+    measures = ["\n".join(name for name, _ in c.measures) for c in contents]
+    terms = _terms(words + CUT + noun, list(texts.values())) + _terms(CUT + CUT + asked, measures)
+    if not any(at != "a" for _, _, at in terms):
+        return None
+    scores: dict[str, float] = {}
+    holding: dict[str, list[str]] = {}
+    for content in pool:
+        score, held = _score(content, terms, len(contents), texts)
+        if score > scores.get(content.name, 0.0):
+            scores[content.name], holding[content.name] = score, held
+    ranked = sorted(scores.items(), key=lambda s: -s[1])
+    if not ranked or ranked[0][1] < LEAST or len(ranked) > 1 and ranked[0][1] < LEAD * ranked[1][1]:
+        return None
+    name = ranked[0][0]
+    winner = [c for c in pool if c.name == name]
+    last = [_last_piece(words, list(texts.values()))] + [t for t, _, at in terms if at == "n"]
+    if not any(any(_holds(texts[c.declaration_id], t) for c in winner) for t in last):
+        return None  # 给退休干部发慰问品: the thing the money is for (慰问品) is in none of the winner's text
+    best = max(winner, key=lambda c: _score(c, terms, len(contents), texts)[0])
+    ids = tuple(c.declaration_id for c in winner) if not cues.years else (best.declaration_id,)
+    money = _MONEY_WORDS.search(match.group(0)) is not None
+    described = [t for t in holding[name] if any(t == w and at != "a" for w, _, at in terms)]
+    if not described:
+        return None  # the rest of the question alone (an indicator's words) names no described project
+    return Described(name=name, ids=ids, held=tuple(described), span=match.group(0), money_in_description=money)
+
+
+def absent_thing(full: str, contents: tuple[Content, ...]) -> str | None:
+    """给退休干部发慰问品的那笔钱: the described words, where the description's last thing (慰问品) is written in no
+    form at all; None where there is no description or its thing is written somewhere."""
+    match = _DESCRIBED.search(full)
+    if match is None or len(words := _CHATTER.sub("", match["d"]).strip("的")) < 2:
+        return None
+    texts = ["\n".join(t for _, t in c.places) for c in contents]
+    last = _last_piece(words, texts)
+    if not last or any(_holds(t, last) for t in texts):
+        return None
+    return words
+
+
+def _in_scope(content: Content, cues: Cues) -> bool:
+    if cues.years and content.year not in cues.years:
+        return False
+    return not cues.unit or cues.unit in content.units or any(cues.unit in u for u in content.units)
+
+
+Term = tuple[str, int, str]  # (term, number of declarations writing it, "d": before the pointer / "n": after it)
+
+
+def _terms(phrase: str, texts: list[str]) -> list[Term]:
+    """The phrase's content terms, longest first and greedily, each with how many declarations write it (verbatim,
+    or its characters in another order for a run no form writes); runs written by more than ``COMMON_SHARE`` of the
+    declarations, and single characters, are left out."""
+    found: list[Term] = []
+    before, _, after = phrase.partition(CUT)
+    after, _, asked = after.partition(CUT)
+    for part, at in ((before, "d"), (after, "n"), (asked, "a")):
+        for piece in re.split(f"[{re.escape(CUT + MONEY)}\\d]+", part):
+            found += [(t, n, at) for t, n in _greedy(piece, texts, loose=at != "a")]
+    limit = COMMON_SHARE * len(texts)
+    return [t for t in found if t[1] <= limit and (at != "a" or len(t[0]) > 1)]
+
+
+_VERBS = set("管给发做办搞看换用审拍开买修建印交缴帮为让把对")
+
+
+def _last_piece(words: str, texts: list[str]) -> str:
+    """The description's last thing: its last written run, or the run no form writes after it (发慰问品 → 慰问品)."""
+    runs = _greedy(words, texts)
+    last = runs[-1][0] if runs else ""
+    tail = words[words.rfind(last) + len(last) :] if last else words
+    tail = "".join(c for c in tail if c not in _VERBS and c not in "的地得了着过")
+    return tail if len(tail) >= 2 else last
+
+
+def _greedy(piece: str, texts: list[str], loose: bool = True) -> list[tuple[str, int]]:
+    for size in range(len(piece), 1, -1):
+        for start in range(len(piece) - size + 1):
+            word = piece[start : start + size]
+            held = sum(_holds(t, word) if loose else word in t for t in texts)
+            if held:
+                before, after = _greedy(piece[:start], texts, loose), _greedy(piece[start + size :], texts, loose)
+                return [*before, (word, held), *after]
+    return []
+
+
+def _holds(text: str, word: str) -> bool:
+    """``word`` written verbatim, or (three characters or more) all its characters within a run one longer."""
+    if word in text:
+        return True
+    if len(word) < 3:
+        return False
+    need = sorted(word)
+    first = {c for c in word}
+    for at, char in enumerate(text):
+        if char in first and sorted(text[at : at + len(word)]) == need:
+            return True
+        if char in first and all(c in text[at : at + len(word) + 1] for c in word):
+            window = text[at : at + len(word) + 1]
+            if all(window.count(c) >= word.count(c) for c in set(word)):
+                return True
+    return False
+
+
+def _score(content: Content, terms: list[Term], total: int, texts: dict[str, str]) -> tuple[float, list[str]]:
+    """Σ over the terms the declaration holds of their rarity times the weight of the best place holding them."""
+    score, held = 0.0, []
+    for term, count, at in terms:
+        weights = [
+            _PLACE_WEIGHT.get(label, _OTHER_PLACE)
+            for label, text in content.places
+            if (_holds(text, term) if at != "a" else term in text)
+        ]
+        if weights:
+            score += math.log(1 + total / count) * max(weights) * (ASKED if at == "a" else 1.0)
+            held.append(term)
+    return score, list(dict.fromkeys(held))
