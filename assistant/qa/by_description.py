@@ -36,6 +36,7 @@ _NOUN = r"(?:钱|经费|费用|资金|项目|系统|平台|网络(?:的运维)?|
 _DESCRIBED = re.compile(
     rf"(?P<d>[^，,。？?！!；;｜]{{2,24}}?)的?(?P<p>{_POINTER})(?P<n>[^，,。？?！!；;]{{0,8}}?{_NOUN}(?:钱|经费|费用|资金)?)?"
 )
+_FIGURE = re.compile(r"最|第|倒数|前|后|上面|上一|刚才|刚刚|之前|排")  # 最少的那个: a place in a ranking, no thing
 _GENERIC_NOUN = re.compile(r"钱|经费|费用|资金|项目|系统|平台|工程")
 _CHATTER = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|看一下|问下|我想知道)+")
 _MONEY_WORDS = re.compile(r"钱|经费|费用|资金|预算|金额|拨款|花了|多少万")
@@ -66,8 +67,9 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
     """The cues with the described project (said how it matched), where no project was read by name; else unchanged."""
     if cues.project or cues.versus or cues.declaration_id or cues.matched_how or cues.unknown_unit:
         return text, cues
-    found = resolve(full, cues, lexicon.contents)
-    if found is None and not cues.unknown_project and (thing := absent_thing(full, lexicon.contents)):
+    found = resolve(full, cues, lexicon.contents, text)
+    absent = found is None and not cues.unknown_project and not cues.follow_up
+    if absent and (thing := absent_thing(full, lexicon.contents)):
         return text, replace(cues, unknown_subject=thing)  # 给退休干部发慰问品的那笔钱: no form is about it
     if found is None:
         return text, cues
@@ -116,8 +118,9 @@ def _cut_marked(text: str, span: str) -> str:
     return text.replace(marked, CUT, 1) if marked in text else text
 
 
-def resolve(full: str, cues: Cues, contents: tuple[Content, ...]) -> Described | None:
-    """The one project the question's described phrase points at by content (see the module), or None."""
+def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | None = None) -> Described | None:
+    """The one project the question's described phrase points at by content (see the module), or None. ``left``: the
+    question less what was read already (制度保障, 2023年), whose words after the pointer may name an indicator."""
     match = _DESCRIBED.search(full)
     if match is None:
         return None
@@ -127,7 +130,9 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...]) -> Described |
     if len(words) < 2 or not pool:
         return None
     texts = {c.declaration_id: "\n".join(t for _, t in c.places) for c in contents}
-    asked = full[match.end() :]
+    left = full if left is None else left
+    at = left.find(match["p"])
+    asked = left[at + len(match["p"]) :] if at >= 0 else ""
     measures = ["\n".join(name for name, _ in c.measures) for c in contents]
     terms = _terms(words + CUT + noun, list(texts.values())) + _terms(CUT + CUT + asked, measures)
     if not any(at != "a" for _, _, at in terms):
@@ -163,7 +168,7 @@ def absent_thing(full: str, contents: tuple[Content, ...]) -> str | None:
         return None
     texts = ["\n".join(t for _, t in c.places) for c in contents]
     last = _last_piece(words, texts)
-    if not last or any(_holds(t, last) for t in texts):
+    if _FIGURE.match(words) or not _greedy(words, texts) or not last or any(_holds(t, last) for t in texts):
         return None
     return words
 
