@@ -39,7 +39,9 @@ _DESCRIBED = re.compile(
 _FIGURE = re.compile(r"最|第|倒数|前|后|上面|上一|刚才|刚刚|之前|排")  # 最少的那个: a place in a ranking, no thing
 _GENERIC_NOUN = re.compile(r"钱|经费|费用|资金|项目|系统|平台|工程")
 _CHATTER = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|看一下|问下|我想知道)+")
-_MONEY_WORDS = re.compile(r"钱|经费|费用|资金|预算|金额|拨款|花了|多少万")
+_MONEY_WORDS = re.compile(r"钱|经费|费用|资金|预算|金额|拨款|花了|万元")
+# 组织部门建设那个经费, 那笔钱: a money word pointing at the project, no money asked
+_POINTED_MONEY = re.compile(r"(?:那个|这个|那笔|这笔|那项|这项)(?:[\u4e00-\u9fff]{0,2}?)(?:经费|钱|费用|资金)")
 _PLACE_WEIGHT = {"名称": 3.0, "指标": 1.5, "项目构成": 1.5, "概况": 1.5, "项目总目标": 1.5, "年度总体目标": 1.5}
 _OTHER_PLACE = 1.0
 
@@ -60,7 +62,12 @@ def take_described(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[
     """The project described by content (where none was read by name), then its indicator named by the question's
     words (``take_project_indicator``: by sound; ``take_described_measure``: by other words)."""
     text, cues = _take_project(text, cues, lexicon, full)
-    return take_described_measure(*take_project_indicator(text, cues, lexicon), lexicon)
+    text, cues = take_described_measure(*take_project_indicator(text, cues, lexicon), lexicon)
+    pointed = _POINTED_MONEY.search(full)
+    if cues.indicator_name and cues.project and cues.funding_field and pointed:
+        if not _MONEY_WORDS.search(full.replace(pointed.group(), "")):  # 文书档案电子化要做多少 组织部门建设那个经费
+            cues = replace(cues, funding_field=None)
+    return text, cues
 
 
 def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[str, Cues]:

@@ -13,7 +13,7 @@ from assistant.qa.lexicon import LEVEL_TERMS
 _HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|写了|叫)"
 _WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
 _NAME = r"(?:名称|名字)"
-_WORDS_SAID = r"(?:这?[一二两三四五六七八九十几\d]个字|字样|字眼|这个词|这几个字|二字|的字|字)?"
+_WORDS_SAID = r"(?:这?(?:[一二两三四五六七八九十几\d]个?|俩)字|字样|字眼|这个词|这几个字|二字|的字|字)?"
 # 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
 _INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
 # 带“故障”两个字的指标 / 含“及时”字样的指标: quoted words, no 名称 said, the indicators' names hold them
