@@ -62,16 +62,25 @@ def take_described(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[
     """The project described by content (where none was read by name), then its indicator named by the question's
     words (``take_project_indicator``: by sound; ``take_described_measure``: by other words)."""
     text, cues = _take_project(text, cues, lexicon, full)
-    text, cues = take_described_measure(*take_project_indicator(text, cues, lexicon), lexicon)
+    if cues.indicator_name and any(cues.indicator_name in written for written, _ in cues.matched):
+        cues = replace(cues, indicator_name=None)  # 给到村任职选调生做体检的那笔经费: the words named the project
+    text, cues = take_project_indicator(text, cues, lexicon)
     pointed = _POINTED_MONEY.search(full)
-    if cues.indicator_name and cues.project and cues.funding_field and pointed:
-        if not _MONEY_WORDS.search(full.replace(pointed.group(), "")):  # 文书档案电子化要做多少 组织部门建设那个经费
-            cues = replace(cues, funding_field=None)
-    return text, cues
+    if cues.funding_field and pointed and not _MONEY_WORDS.search(full.replace(pointed.group(), "")):
+        # 组织部门建设那个经费, 那笔钱: the money word points at the project; asked only where no indicator is named
+        unpointed = replace(cues, funding_field=None)
+        left, read = take_described_measure(text, unpointed, lexicon)
+        if read.indicator_name:
+            return left, read
+    return take_described_measure(text, cues, lexicon)
 
 
 def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[str, Cues]:
     """The cues with the described project (said how it matched), where no project was read by name; else unchanged."""
+    if cues.project and _weakly_named(
+        cues, full, lexicon.contents
+    ):  # 管网站和考录系统运维那笔钱: 系统运维 is no name, the content decides
+        cues = replace(cues, project=None, matched=(), project_years=0, declaration_id=None)
     if cues.project or cues.versus or cues.declaration_id or cues.matched_how or cues.unknown_unit:
         return text, cues
     found = resolve(full, cues, lexicon.contents, text)
@@ -83,7 +92,8 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
     years = sorted({c.year for c in lexicon.contents if c.declaration_id in found.ids and c.year})
     held = "".join(f"“{t}”" for t in found.held)
     how = f"按描述匹配到：{found.name}（{'、'.join(f'{y}年' for y in years)}，正文含{held}）"
-    if cues.indicator_name and len(_common_run(found.span, cues.indicator_name)) >= 4:
+    common = _common_run(found.span, cues.indicator_name or "")
+    if len(common) >= 4 and common not in _after(full, found.span):
         cues = replace(cues, indicator_name=None)  # 办居村书记示范培训的那个经费: the words describe the project
     sole = found.ids[0] if len(found.ids) == 1 and len(lexicon.years_of(found.name)) > 1 else None
     # 那笔钱 points at the project; the money is asked only where the rest of the question asks it again
@@ -101,6 +111,18 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         funding_field=None if money_pointer else cues.funding_field,
     )
     return text.replace(found.span, CUT, 1) if found.span in text else _cut_marked(text, found.span), updated
+
+
+def _weakly_named(cues: Cues, full: str, contents: tuple[Content, ...]) -> bool:
+    """The one project was read from a short form written inside a description whose content points at another."""
+    if cues.versus or cues.matched_how or len(cues.matched) != 1 or cues.unknown_unit:
+        return False
+    written, name = cues.matched[0]
+    match = _DESCRIBED.search(full)
+    if match is None or written not in match["d"] or written == name:
+        return False
+    found = resolve(full, replace(cues, project=None), contents)
+    return found is not None and found.name != name
 
 
 def _common_run(a: str, b: str) -> str:

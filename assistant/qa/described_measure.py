@@ -64,7 +64,9 @@ def take_described_measure(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
         return text, cues
     if cues.header_fields or cues.rows or cues.funding_field or cues.mentions or cues.category:
         return text, cues
-    asked = max((s for s in re.split(f"[{re.escape(CUT + MONEY)}]", text)), key=len, default="")
+    described = [written for written, _ in cues.matched]
+    segments = [s for s in re.split(f"[{re.escape(CUT + MONEY)}]", text) if not any(s in w for w in described)]
+    asked = max(segments, key=len, default="")  # the words left that did not name the project
     if len(asked) < 3 or _BLOCKED.search(asked):
         return text, cues
     forms = [c for c in lexicon.contents if c.name == cues.project and (not cues.years or c.year in cues.years)]
@@ -73,6 +75,8 @@ def take_described_measure(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
     found = best_measure(asked, forms)
     if found is None:
         return text, cues
+    if found in asked:  # 公务用车保障率定多少: named as written, nothing to say
+        return text, replace(cues, indicator_name=found)
     before = cues.matched_how or "；".join(f"由问题中的“{w}”匹配" for w, _ in cues.matched)
     how = "；".join(filter(None, [before, f"问题中的“{asked}”按指标“{found}”理解"]))
     updated = replace(cues, indicator_name=found, matched=(*cues.matched, (asked, found)), matched_how=how)

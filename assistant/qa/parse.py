@@ -37,7 +37,7 @@ from assistant.qa.lexicon import (
     written_text,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
-from assistant.qa.name_conditions import take_name_condition
+from assistant.qa.name_conditions import lists_by_words, take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
@@ -267,7 +267,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
     cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, _LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
-    if by_words and target in (Target.COMMON_INDICATORS, Target.LIST_INDICATORS, None) and not _HOW.search(text):
+    if by_words and lists_by_words(target, full) and not _HOW.search(text):
         # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
         counted = _any(DEMONSTRATIVE.sub("◇", full), _COUNT) and not _TYPICAL.search(text)
         target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS
@@ -483,9 +483,8 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.COMPARE_YEARS
     if cues.section is not None:
         return Target.SHOW_SECTION
-    if (
-        _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name
-    ):  # what is counted was read by `classify`; a bare count
+    # what is counted was read by `classify`; a bare count
+    if _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name:
         about_indicators = bool(cues.level1 or cues.level2 or "指标" in text)
         return (
             Target.COUNT_INDICATORS
