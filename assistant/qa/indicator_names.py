@@ -45,6 +45,7 @@ def take_indicator_name(
     return found if found[1] is not cues else (cut(text, span), replace(cues, indicator_name=span))
 
 
+_EXISTENCE = re.compile(r"有没有|有无|先例|有吗|有没|涉及|做过|搞过|写过|用过|有过")
 _POINTER_AFTER = re.compile(r"的?(?:那|这)")
 WHOLE_LEAST = 5  # characters of a whole indicator name written as such: named, with no measure word
 
@@ -53,7 +54,10 @@ def _whole(text: str, span: str, lexicon: Lexicon) -> bool:
     """文书档案电子化要做多少万页: a whole indicator name of ``WHOLE_LEAST`` characters or more, not pointing at a project
     (援派干部培训那个项目)."""
     after = text.find(span) + len(span)
-    return len(span) >= WHOLE_LEAST and span in lexicon.indicator_names and not _POINTER_AFTER.match(text, after)
+    named = span in lexicon.indicator_names and not _EXISTENCE.search(
+        text
+    )  # 第三方接口开发有先例没: whether any form has it
+    return len(span) >= WHOLE_LEAST and named and not _POINTER_AFTER.match(text, after)
 
 
 _NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
@@ -76,7 +80,11 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, 
     fits = {
         name: run
         for name, run in fits.items()  # 制作党建类远程教育课建: a name written whole but one character: named
-        if asks_value or MEASURE.search(run) or _named_indicator(text, run) or len(run) >= len(name) - 1 >= WHOLE_LEAST
+        if asks_value
+        or MEASURE.search(run)
+        or _named_indicator(text, run)
+        or len(run) >= len(name) - 1 >= WHOLE_LEAST
+        and not _EXISTENCE.search(text)
     }
     if (
         len(fits) > 1
@@ -88,6 +96,7 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, 
     (name, run), *_ = fits.items()
     span = text[text.find(run) : text.find(run) + len(name)]  # 课建 for 课件: one character written for another
     changed = len(span) == len(name) and sum(a != b for a, b in zip(span, name, strict=True)) == 1
+    changed = changed and not set(span) & set("的了吗呢啊是")  # 事业单位审计的: a particle, no miswritten character
     written = span if changed else run
     said = cues.corrected if written == name or len(run) < len(name) - 1 else (*cues.corrected, (written, name))
     return cut(text, written), replace(cues, indicator_name=name, corrected=said)
