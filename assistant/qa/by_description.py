@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import permutations
 
 from assistant.qa.content_names import Content
 from assistant.qa.cues import CUT, MONEY, Cues
@@ -26,6 +28,7 @@ from assistant.qa.described_measure import take_described_measure
 from assistant.qa.indicator_names import take_project_indicator
 from assistant.qa.lexicon import Lexicon
 
+REORDERED = 5  # the longest run whose characters are also looked for in another order
 LEAD = 1.5  # the winner's score against the next project's
 LEAST = 2.0  # the least score a winner needs (one rare term in a defining place)
 COMMON_SHARE = 0.5
@@ -248,22 +251,20 @@ def _greedy(piece: str, texts: list[str], loose: bool = True) -> list[tuple[str,
     return []
 
 
+@lru_cache(maxsize=65536)
 def _holds(text: str, word: str) -> bool:
-    """``word`` written verbatim, or (three characters or more) all its characters within a run one longer."""
+    """``word`` written verbatim, or (three to ``REORDERED`` characters) with its characters in another order
+    (审预算 in 预算审查)."""
     if word in text:
         return True
-    if len(word) < 3:
+    if not 3 <= len(word) <= REORDERED or not set(word) <= _chars(text):
         return False
-    need = sorted(word)
-    first = {c for c in word}
-    for at, char in enumerate(text):
-        if char in first and sorted(text[at : at + len(word)]) == need:
-            return True
-        if char in first and all(c in text[at : at + len(word) + 1] for c in word):
-            window = text[at : at + len(word) + 1]
-            if all(window.count(c) >= word.count(c) for c in set(word)):
-                return True
-    return False
+    return any("".join(order) in text for order in permutations(word))
+
+
+@lru_cache(maxsize=64)
+def _chars(text: str) -> frozenset[str]:
+    return frozenset(text)
 
 
 def _score(content: Content, terms: list[Term], total: int, texts: dict[str, str]) -> tuple[float, list[str]]:
