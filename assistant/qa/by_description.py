@@ -122,7 +122,7 @@ def _weakly_named(cues: Cues, full: str, contents: tuple[Content, ...]) -> bool:
         return False
     written, name = cues.matched[0]
     match = _DESCRIBED.search(full)
-    if match is None or written not in match["d"] or written == name:
+    if match is None or written not in match["d"] or written in name:  # 信息化建设 of 信息化建设项目: named
         return False
     found = resolve(full, replace(cues, project=None), contents)
     return found is not None and found.name != name

@@ -54,10 +54,14 @@ def _whole(text: str, span: str, lexicon: Lexicon) -> bool:
     """文书档案电子化要做多少万页: a whole indicator name of ``WHOLE_LEAST`` characters or more, not pointing at a project
     (援派干部培训那个项目)."""
     after = text.find(span) + len(span)
-    named = span in lexicon.indicator_names and not _EXISTENCE.search(
-        text
-    )  # 第三方接口开发有先例没: whether any form has it
+    # 第三方接口开发有先例没: whether any form has it, no value asked
+    named = span in lexicon.indicator_names and not _EXISTENCE.search(text)
     return len(span) >= WHOLE_LEAST and named and not _POINTER_AFTER.match(text, after)
+
+
+def _points(text: str, run: str) -> bool:
+    """做事业单位审计的那个组织部经费: the words stand before a pointer; they describe a project, no indicator is named."""
+    return re.match(r"[^，,。？?！!、；;]{0,2}?(?:那|这)", text[text.find(run) + len(run) :]) is not None
 
 
 _NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
@@ -85,6 +89,7 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, 
         or _named_indicator(text, run)
         or len(run) >= len(name) - 1 >= WHOLE_LEAST
         and not _EXISTENCE.search(text)
+        and not _points(text, run)
     }
     if (
         len(fits) > 1
