@@ -128,3 +128,23 @@ def test_typo_correction_does_not_split_a_word_the_forms_write() -> None:
         assert corrected == text and not said
     corrected, said = correct_terms("特定目标累的项目", terms(lexicon), known, written_text(lexicon))
     assert "特定目标类" in corrected and said  # three characters a term writes still win
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "indicator"),
+    [
+        (
+            "两新组织党建工作信息宣传内容怎么定的 基层党建那个经费",
+            "基层党建及队伍教育管理",
+            "两新组织党建工作信息宣传内容",
+        ),
+        ("组织部门建设经费 评选年度全市组织系统优秀调研成果一等将定几个", "组织部门建设和管理工作经费", None),
+        ("党组织建设那个经费 培训党支部建设示范典怎么写的", "党组织建设和党员教育管理", "培训党支部建设示范点"),
+    ],
+)
+def test_named_indicator_restricted_to_the_named_project(question: str, name: str, indicator: str | None) -> None:
+    decl = decl_of(name)
+    indicator = indicator or next(i["name"] for i in decl["indicators"] if "一等奖" in i["name"])
+    result = ask(question)
+    assert {(row.field, row.declaration_id) for row in result.rows} == {(indicator, decl["id"])}
+    assert raw_value(decl, indicator) in result.text and not AMOUNT.search(result.text)
