@@ -148,3 +148,12 @@ def test_named_indicator_restricted_to_the_named_project(question: str, name: st
     result = ask(question)
     assert {(row.field, row.declaration_id) for row in result.rows} == {(indicator, decl["id"])}
     assert raw_value(decl, indicator) in result.text and not AMOUNT.search(result.text)
+
+
+def test_count_of_projects_over_years_gives_each_years_count() -> None:
+    chosen = [d for d in DECLS if d["header"]["category"] == "特定目标类"]
+    years = sorted({d["header"]["year"] for d in chosen})
+    result = ask("每年特定目标类各有几个")
+    assert result.figure == f"{len(chosen)} 个" and len(years) > 1
+    each = "；".join(f"{y}年 {sum(d['header']['year'] == y for d in chosen)} 个" for y in years)
+    assert f"按年度：{each}。" in result.text
