@@ -6,8 +6,10 @@ Its content terms are the longest runs the forms write (保洁, 食堂, 后勤);
 its characters in another order (审预算 → 预算审查). Each declaration of the question's years and unit scores the
 terms it holds, each weighted by how few declarations hold it and by where (the name counts most); one project
 must lead the next by ``LEAD`` and hold the description's last thing (车队 or, after the pointer, 后勤) — else
-nothing is resolved and the question stays as read (a thing no form is about, 给退休干部发慰问品的那笔钱, is refused
-by the readers after this one).
+nothing is resolved and the question stays as read. A description whose last thing no form writes at all
+(给退休干部发慰问品的那笔钱: 慰问品) is refused (``absent_thing``), with the forms writing its other words. A short name
+read inside a description but written in no name (系统运维) yields to the content (``_weakly_named``). The words after
+the pointer that name one project's indicator (包干完成率) add to that project's score (``ASKED``).
 
 After a project is resolved here or by name, ``take_described_measure`` reads the rest of the question as one of its
 indicators described in other words (一年要保证多少天能用 → 年度服务可用时间, 要检多少人 → …体检数量): the
@@ -31,8 +33,8 @@ from assistant.qa.lexicon import Lexicon
 REORDERED = 5  # the longest run whose characters are also looked for in another order
 LEAD = 1.5  # the winner's score against the next project's
 LEAST = 2.0  # the least score a winner needs (one rare term in a defining place)
-COMMON_SHARE = 0.5
-ASKED = 1.0  # weight of a term of the rest of the question (包干完成率: the indicator of the project meant)  # a term more than this share of the declarations write says nothing of one project
+COMMON_SHARE = 0.5  # a term more than this share of the declarations write says nothing of one project
+ASKED = 1.0  # weight of a term of the rest of the question (包干完成率: the indicator of the project meant)
 
 _POINTER = "那笔|这笔|那套|这套|那个|这个|那项|那块"
 _NOUN = r"(?:钱|经费|费用|资金|项目|系统|平台|网络(?:的运维)?|工程|会务|运维)"
