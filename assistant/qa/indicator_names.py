@@ -45,7 +45,10 @@ def take_indicator_name(
     return found if found[1] is not cues else (cut(text, span), replace(cues, indicator_name=span))
 
 
-_EXISTENCE = re.compile(r"有没有|有无|先例|有吗|有没|涉及|做过|搞过|写过|用过|有过")
+# 有没有…, 哪些项目用了…: whether or where forms write it (qa/existence.py, qa/conditions.py), no value asked
+_EXISTENCE = re.compile(
+    r"有没有|有无|先例|有吗|有没|涉及|做过|搞过|写过|用过|有过|用了|用到|提到|写到|包含|哪些项目|哪几个项目"
+)
 _POINTER_AFTER = re.compile(r"的?(?:那|这)")
 WHOLE_LEAST = 5  # characters of a whole indicator name written as such: named, with no measure word
 
