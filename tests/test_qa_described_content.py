@@ -157,3 +157,12 @@ def test_count_of_projects_over_years_gives_each_years_count() -> None:
     assert result.figure == f"{len(chosen)} 个" and len(years) > 1
     each = "；".join(f"{y}年 {sum(d['header']['year'] == y for d in chosen)} 个" for y in years)
     assert f"按年度：{each}。" in result.text
+
+
+def test_description_marked_by_a_run_one_form_writes() -> None:
+    """两新组织 (one form writes it) beside commoner words; 党建信息 is written with words between (党建工作信息)."""
+    decl = next(d for d in DECLS if any("两新组织" in i["name"] and "推送" in i["name"] for i in d["indicators"]))
+    indicator = next(i["name"] for i in decl["indicators"] if "推送" in i["name"])
+    result = ask("给两新组织推送党建信息的那笔经费 一周推几条")
+    assert {(row.field, row.declaration_id) for row in result.rows} == {(indicator, decl["id"])}
+    assert raw_value(decl, indicator) in result.text

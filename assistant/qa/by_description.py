@@ -5,7 +5,7 @@ The description is the words before a pointer (那笔/那个/那套…) and the 
 Its content terms are the longest runs the forms write (保洁, 食堂, 后勤); a run no form writes is also found with
 its characters in another order (审预算 → 预算审查). Each declaration of the question's years and unit scores the
 terms it holds, each weighted by how few declarations hold it and by where (the name counts most); one project
-must lead the next by ``LEAD`` and hold the description's last thing (车队 or, after the pointer, 后勤) — else
+must lead the next by ``LEAD`` (``MARKED_LEAD`` where it alone writes a run of ``MARK`` characters) and hold the description's last thing (车队 or, after the pointer, 后勤) — else
 nothing is resolved and the question stays as read. A description whose last thing no form writes at all
 (给退休干部发慰问品的那笔钱: 慰问品) is refused (``absent_thing``), with the forms writing its other words. A short name
 read inside a description but written in no name (系统运维) yields to the content (``_weakly_named``). The words after
@@ -32,6 +32,8 @@ from assistant.qa.lexicon import Lexicon
 
 REORDERED = 5  # the longest run whose characters are also looked for in another order
 LEAD = 1.5  # the winner's score against the next project's
+MARK = 4  # characters of a run only one form writes that mark its project
+MARKED_LEAD = 1.2  # the lead a winner holding such a mark needs
 LEAST = 2.0  # the least score a winner needs (one rare term in a defining place)
 COMMON_SHARE = 0.5  # a term more than this share of the declarations write says nothing of one project
 ASKED = 1.0  # weight of a term of the rest of the question (包干完成率: the indicator of the project meant)
@@ -178,12 +180,16 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
         if score > scores.get(content.name, 0.0):
             scores[content.name], holding[content.name] = score, held
     ranked = sorted(scores.items(), key=lambda s: -s[1])
-    if not ranked or ranked[0][1] < LEAST or len(ranked) > 1 and ranked[0][1] < LEAD * ranked[1][1]:
+    # 两新组织 (written by one form alone, four characters or more) marks the project beside commoner words
+    marks = [t for t, count, at in terms if at != "a" and count == 1 and len(t) >= MARK and t in holding[ranked[0][0]]]
+    lead = LEAD if not marks else MARKED_LEAD
+    clear = len(ranked) < 2 or ranked[0][1] >= lead * ranked[1][1]
+    if not ranked or ranked[0][1] < LEAST or not clear:
         return None
     name = ranked[0][0]
     winner = [c for c in pool if c.name == name]
     last = [_last_piece(words, list(texts.values()))] + [t for t, _, at in terms if at == "n"]
-    if not any(any(_holds(texts[c.declaration_id], t) for c in winner) for t in last):
+    if not any(any(_near(texts[c.declaration_id], t) for c in winner) for t in last):
         return None  # 给退休干部发慰问品: the thing the money is for (慰问品) is in none of the winner's text
     best = max(winner, key=lambda c: _score(c, terms, len(contents), texts)[0])
     ids = tuple(c.declaration_id for c in winner) if not cues.years else (best.declaration_id,)
@@ -262,6 +268,14 @@ def _holds(text: str, word: str) -> bool:
     if not 3 <= len(word) <= REORDERED or not set(word) <= _chars(text):
         return False
     return any("".join(order) in text for order in permutations(word))
+
+
+def _near(text: str, word: str) -> bool:
+    """``_holds``, or (four characters or more) its characters in order with at most two others between each pair
+    (党建信息 in 党建工作信息)."""
+    if _holds(text, word):
+        return True
+    return len(word) >= MARK and re.search(".{0,2}".join(map(re.escape, word)), text) is not None
 
 
 @lru_cache(maxsize=64)

@@ -50,6 +50,8 @@ _KINDS = (
     (re.compile(r"几回|几次|多少次|几份|多少份|几遍|多少回"), re.compile(r"次|份")),
     (re.compile(r"多少人|几个人|几人"), re.compile(r"人")),
     (re.compile(r"几期|多少期"), re.compile(r"期")),
+    (re.compile(r"几条|多少条"), re.compile(r"条")),
+    (re.compile(r"一周|每周"), re.compile(r"周")),
     (re.compile(r"几月|哪个月|什么时候|何时|最晚|截止"), re.compile(r"\d+月|月前|月底")),
     (re.compile(r"方不方便|好不好|怎么样|怎么写|咋写|写的啥|写的什么"), re.compile(r"^[^\d≥≤=<>]+$")),
     (re.compile(r"百分之|几成|率"), re.compile(r"%")),
