@@ -166,3 +166,12 @@ def test_description_marked_by_a_run_one_form_writes() -> None:
     result = ask("给两新组织推送党建信息的那笔经费 一周推几条")
     assert {(row.field, row.declaration_id) for row in result.rows} == {(indicator, decl["id"])}
     assert raw_value(decl, indicator) in result.text
+
+
+def test_unwritten_word_confirmed_by_the_indicator_asked() -> None:
+    """打包 is written nowhere; 包干完成率 is an indicator only one of the forms writing 党群 and 阵地 has."""
+    holders = [d for d in DECLS if any("包干" in i["name"] for i in d["indicators"])]
+    assert len(holders) == 1
+    indicator = next(i["name"] for i in holders[0]["indicators"] if "包干" in i["name"])
+    result = ask("帮党群阵地打包搞服务的那笔经费 包干完成率要到多少")
+    assert {(row.field, row.declaration_id) for row in result.rows} == {(indicator, holders[0]["id"])}

@@ -29,6 +29,7 @@ from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.described_measure import take_described_measure
 from assistant.qa.indicator_names import take_project_indicator
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.meaning import ranked_by_meaning
 
 REORDERED = 5  # the longest run whose characters are also looked for in another order
 LEAD = 1.5  # the winner's score against the next project's
@@ -191,6 +192,9 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     last = [_last_piece(words, list(texts.values()))] + [t for t, _, at in terms if at == "n"]
     if not any(any(_near(texts[c.declaration_id], t) for c in winner) for t in last):
         return None  # 给退休干部发慰问品: the thing the money is for (慰问品) is in none of the winner's text
+    unwritten = _unwritten(words, list(texts.values()))
+    if unwritten and not _confirmed(unwritten, name, terms, holding[name], contents):
+        return None  # 管无人机和食堂的那个: 无人机 is written nowhere and points at no project
     best = max(winner, key=lambda c: _score(c, terms, len(contents), texts)[0])
     ids = tuple(c.declaration_id for c in winner) if not cues.years else (best.declaration_id,)
     money = _MONEY_WORDS.search(match.group(0)) is not None
@@ -198,6 +202,27 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     if not described:
         return None  # the rest of the question alone (an indicator's words) names no described project
     return Described(name=name, ids=ids, held=tuple(described), span=match.group(0), money_in_description=money)
+
+
+def _unwritten(words: str, texts: list[str]) -> list[str]:
+    """The description's runs of two characters or more that no form writes (车队, 打包, 无人机), verbs left out."""
+    rest = words
+    for term, _ in _greedy(words, texts):
+        rest = rest.replace(term, " ")
+    runs = ("".join(c for c in run if c not in _VERBS and c not in "的地得了着过和与及跟") for run in rest.split())
+    return [run for run in runs if len(run) >= 2 and not any(_holds(t, run) for t in texts)]
+
+
+def _confirmed(
+    unwritten: list[str], name: str, terms: list[Term], held: list[str], contents: tuple[Content, ...]
+) -> bool:
+    """Words no form writes are accepted where the rest of the question names an indicator only the winner has
+    (打包 beside 包干完成率), or where the embedding model ranks the winner first for them alone (车队)."""
+    own = {t for t, _, at in terms if at != "a"}
+    if any(at == "a" and count == 1 and t in held and t not in own for t, count, at in terms):
+        return True
+    ranked = ranked_by_meaning("、".join(unwritten), contents)
+    return ranked is not None and ranked[0][1] == name
 
 
 def absent_thing(full: str, contents: tuple[Content, ...]) -> str | None:
