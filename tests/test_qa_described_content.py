@@ -175,3 +175,19 @@ def test_unwritten_word_confirmed_by_the_indicator_asked() -> None:
     indicator = next(i["name"] for i in holders[0]["indicators"] if "包干" in i["name"])
     result = ask("帮党群阵地打包搞服务的那笔经费 包干完成率要到多少")
     assert {(row.field, row.declaration_id) for row in result.rows} == {(indicator, holders[0]["id"])}
+
+
+def test_unwritten_manner_beside_a_run_one_form_writes() -> None:
+    """手机 is written nowhere (the form writes 移动端); 上缴党费 is written by one form alone, in another order (线上党费缴纳):
+    its 制度保障 rows are listed."""
+    holders = [d for d in DECLS if "上党费缴" in json_text(d)]
+    assert len(holders) == 1 and not any("手机" in json_text(d) for d in DECLS)
+    result = ask("用手机上缴党费那套系统 制度保障有哪几条")
+    assert {row.declaration_id for row in result.rows} == {holders[0]["id"]}
+    assert len(result.rows) == len(holders[0]["safeguards"])
+
+
+def json_text(decl: dict) -> str:
+    import json
+
+    return json.dumps(decl, ensure_ascii=False)

@@ -217,10 +217,13 @@ def _confirmed(
     unwritten: list[str], name: str, terms: list[Term], held: list[str], contents: tuple[Content, ...]
 ) -> bool:
     """Words no form writes are accepted where the rest of the question names an indicator only the winner has
-    (打包 beside 包干完成率), or where the embedding model ranks the winner first for them alone (车队)."""
+    (打包 beside 包干完成率), where the description holds a run of ``MARK`` characters only the winner writes (手机 beside
+    上缴党费), or where the embedding model ranks the winner first for them alone (车队)."""
     own = {t for t, _, at in terms if at != "a"}
     if any(at == "a" and count == 1 and t in held and t not in own for t, count, at in terms):
         return True
+    if any(at != "a" and count == 1 and len(t) >= MARK and t in held for t, count, at in terms):
+        return True  # 手机上缴党费: 上缴党费, written by that project's form alone, marks it beside a manner (手机)
     ranked = ranked_by_meaning("、".join(unwritten), contents)
     return ranked is not None and ranked[0][1] == name
 
