@@ -7,6 +7,7 @@ Wordings are our own (other projects, fields and words than the sealed7 question
 from corpus/declarations/*.json, never typed in."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from qa_support import DECLS, SCOPE, ask
@@ -191,3 +192,12 @@ def json_text(decl: dict) -> str:
     import json
 
     return json.dumps(decl, ensure_ascii=False)
+
+
+def test_money_word_ending_a_short_name_asks_no_money_when_a_measure_is_described() -> None:
+    """组织部门建设经费 培训的学员满不满意: 经费 ends the project's short name; the measure asked is its 培训学员满意度."""
+    decl = decl_of("组织部门建设和管理工作经费")
+    result = ask("组织部门建设经费 培训的学员满不满意定多少")
+    assert {(row.field, row.declaration_id) for row in result.rows} == {("培训学员满意度", decl["id"])}
+    assert raw_value(decl, "培训学员满意度") in result.text and not AMOUNT.search(result.text)
+    assert ask("组织部门建设经费是多少").figure == f"{Decimal(str(decl['funding']['total'])):,.2f} 元"

@@ -73,7 +73,7 @@ def take_described(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[
     if cues.indicator_name and any(cues.indicator_name in written for written, _ in cues.matched):
         cues = replace(cues, indicator_name=None)  # 给到村任职选调生做体检的那笔经费: the words named the project
     text, cues = take_project_indicator(text, cues, lexicon)
-    pointed = _POINTED_MONEY.search(full)
+    pointed = _POINTED_MONEY.search(full) or _named_money(full, cues)
     if cues.funding_field and pointed and not _MONEY_WORDS.search(full.replace(pointed.group(), "")):
         # 组织部门建设那个经费, 那笔钱: the money word points at the project; asked only where no indicator is named
         unpointed = replace(cues, funding_field=None)
@@ -119,6 +119,14 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         funding_field=None if money_pointer else cues.funding_field,
     )
     return text.replace(found.span, CUT, 1) if found.span in text else _cut_marked(text, found.span), updated
+
+
+def _named_money(full: str, cues: Cues) -> re.Match[str] | None:
+    """组织部门建设经费, 远教电教经费: the money word right after the words that named the project ends its short name."""
+    for written, _ in cues.matched:
+        if found := re.compile(re.escape(written) + "的?(?:经费|费用|资金)").search(full):
+            return found
+    return None
 
 
 def _weakly_named(cues: Cues, full: str, contents: tuple[Content, ...]) -> bool:
