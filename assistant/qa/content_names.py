@@ -36,6 +36,9 @@ class Content:
     declaration_id: str
     name: str
     places: tuple[Place, ...]
+    year: int | None = None  # the form's budget year, for a described project narrowed by the question's year
+    units: tuple[str, ...] = ()  # the form's 主管部门, 申报单位 and 实施单位
+    measures: tuple[tuple[str, str], ...] = ()  # (indicator name, its target value as written), in form order
 
 
 @dataclass(frozen=True)

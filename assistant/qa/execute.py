@@ -8,6 +8,7 @@ the nearest years that do hold the asked-for rows are offered instead.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import assert_never
@@ -279,7 +280,9 @@ def _title_of(row: Row) -> str:
 def _count_projects(filters: Filters, decls: list[Declaration]) -> Result:
     listed = _list_projects(filters, decls)
     figure = f"{len(listed.rows)} 个"
-    return Result(lines=[f"共 {figure}项目：", *listed.lines[1:]], rows=listed.rows, figure=figure)
+    years = Counter(row.year for row in listed.rows if row.year)  # 每年特定目标类各有几个: each year's count too
+    each = [f"按年度：{'；'.join(f'{y}年 {n} 个' for y, n in sorted(years.items()))}。"] if len(years) > 1 else []
+    return Result(lines=[f"共 {figure}项目：", *each, *listed.lines[1:]], rows=listed.rows, figure=figure)
 
 
 def indicator_row(decl: Declaration, indicator: Indicator) -> Row:

@@ -158,6 +158,8 @@ def correct_terms(
         pairs_written = [pair for pair in (before + char, char + after) if len(pair) == 2]
         if len(options) != 1 or any(pair in written for pair in pairs_written):
             continue
+        if _splits_a_word(out, i, options[0], text, (terms, written)):
+            continue  # 党员干部看: 部 belongs to 干部, so 部看 is no miswritten 部刊
         # 合格律: 格律 is a word, yet 合格率 is a term's: three characters a term writes outweigh the dictionary
         if any(map(is_word, pairs_written)) and not _in_three(out, i, options[0], text, terms):
             continue
@@ -165,6 +167,23 @@ def correct_terms(
         start, end = _term_run(out, i, terms)
         corrected.append((text[start:end], "".join(out[start:end])))
     return "".join(out), tuple(corrected)
+
+
+def _splits_a_word(out: list[str], at: int, meant: str, text: str, where: tuple[tuple[str, ...], str]) -> bool:
+    """Whether the neighbour the correction pairs with already makes a word with its other neighbour (干部 in 干部看):
+    a dictionary word or one the forms write, unless the three characters are a term's (目标 + 类: 特定目标类)."""
+    terms, written = where
+    before = "".join(out[max(at - 2, 0) : at])
+    after = text[at + 1 : at + 3]
+    joined = []
+    pairs = _term_pairs(terms)
+    if len(before) == 2 and before[1] + meant in pairs:
+        joined.append((before, before + meant))
+    if len(after) == 2 and meant + after[0] in pairs:
+        joined.append((after, meant + after))
+    return any(
+        (is_word(word) or word in written) and not any(three in term for term in terms) for word, three in joined
+    )
 
 
 def _in_three(out: list[str], at: int, meant: str, text: str, terms: tuple[str, ...]) -> bool:

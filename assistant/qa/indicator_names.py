@@ -31,7 +31,7 @@ def take_indicator_name(
         span
         for name in lexicon.indicator_names
         if len(span := common(text, name)) >= 4
-        and (asks_value or MEASURE.search(span) or _named_indicator(text, span))
+        and (asks_value or MEASURE.search(span) or _named_indicator(text, span) or _whole(text, span, lexicon))
         and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
         and span not in level_stems
         and CUT not in span
@@ -43,6 +43,28 @@ def take_indicator_name(
     # 非工作日故障响应时间: the words fit 非工作日故障响应及抵达现场时间 in order, longer than 工作日故障响应时间 in a row
     found = _indicator_by_parts(text, cues, lexicon, least=len(span) + 1, asks_value=asks_value)
     return found if found[1] is not cues else (cut(text, span), replace(cues, indicator_name=span))
+
+
+# 有没有…, 哪些项目用了…: whether or where forms write it (qa/existence.py, qa/conditions.py), no value asked
+_EXISTENCE = re.compile(
+    r"有没有|有无|先例|有吗|有没|涉及|做过|搞过|写过|用过|有过|用了|用到|提到|写到|包含|哪些项目|哪几个项目"
+)
+_POINTER_AFTER = re.compile(r"的?(?:那|这)")
+WHOLE_LEAST = 5  # characters of a whole indicator name written as such: named, with no measure word
+
+
+def _whole(text: str, span: str, lexicon: Lexicon) -> bool:
+    """文书档案电子化要做多少万页: a whole indicator name of ``WHOLE_LEAST`` characters or more, not pointing at a project
+    (援派干部培训那个项目)."""
+    after = text.find(span) + len(span)
+    # 第三方接口开发有先例没: whether any form has it, no value asked
+    named = span in lexicon.indicator_names and not _EXISTENCE.search(text)
+    return len(span) >= WHOLE_LEAST and named and not _POINTER_AFTER.match(text, after)
+
+
+def _points(text: str, run: str) -> bool:
+    """做事业单位审计的那个组织部经费: the words stand before a pointer; they describe a project, no indicator is named."""
+    return re.match(r"[^，,。？?！!、；;]{0,2}?(?:那|这)", text[text.find(run) + len(run) :]) is not None
 
 
 _NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
@@ -62,7 +84,16 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, 
         name: run for name, run in fits.items() if not any(in_order(run, p, least=len(run)) for p in lexicon.projects)
     }
     # asks_value: 第三方接口开发, 党费缴纳移动端…功能 ask for no measure
-    fits = {name: run for name, run in fits.items() if asks_value or MEASURE.search(run) or _named_indicator(text, run)}
+    fits = {
+        name: run
+        for name, run in fits.items()  # 制作党建类远程教育课建: a name written whole but one character: named
+        if asks_value
+        or MEASURE.search(run)
+        or _named_indicator(text, run)
+        or len(run) >= len(name) - 1 >= WHOLE_LEAST
+        and not _EXISTENCE.search(text)
+        and not _points(text, run)
+    }
     if (
         len(fits) > 1
     ):  # 两新组织信息推送: …信息宣传推送 fits all eight, …信息宣传内容 only 两新组织信息: the clearly longer
@@ -71,7 +102,12 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, 
     if len(fits) != 1:
         return text, cues
     (name, run), *_ = fits.items()
-    return cut(text, run), replace(cues, indicator_name=name)
+    span = text[text.find(run) : text.find(run) + len(name)]  # 课建 for 课件: one character written for another
+    changed = len(span) == len(name) and sum(a != b for a, b in zip(span, name, strict=True)) == 1
+    changed = changed and not set(span) & set("的了吗呢啊是")  # 事业单位审计的: a particle, no miswritten character
+    written = span if changed else run
+    said = cues.corrected if written == name or len(run) < len(name) - 1 else (*cues.corrected, (written, name))
+    return cut(text, written), replace(cues, indicator_name=name, corrected=said)
 
 
 CLEARLY_LONGER = 2  # characters by which one name's fitting run must beat every other's

@@ -42,6 +42,7 @@ _COUNT = re.compile(
     r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数|"
     r"多少(?=(?:绩效)?指标)"  # 一共设了多少指标
 )
+_PARTS = re.compile(r"几块(?!钱)|几大块|几大项|几个?部分|几大部分|分成几|拆成几|拆了几|分了几")  # of 项目构成: its rows
 _COUNTED = (
     ("项目构成", None),  # before 项目: 几项项目构成 counts the rows, not the projects
     ("项目明细", None),
@@ -93,6 +94,8 @@ def classify(
         return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
     if changes and (years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full):
         return Intent(Target.COMPARE_YEARS, measure=_change_measure(full))
+    if rows is not None and _PARTS.search(full):  # 项目构成拆成了几块: its rows counted
+        return Intent(Target.COUNT_ROWS, rows=rows)
     if counted := _counted(full):
         measure, what = counted
         if what is not None or rows is not None and measure is None:
@@ -105,7 +108,13 @@ def classify(
         return Intent(Target.SHOW_FIELD)
     if rows is not None:
         return Intent(Target.LIST_ROWS, rows=rows)
+    if projects == 0 and _FILED.search(full) and "指标" not in full and not _MONEY.search(full):
+        return Intent(Target.LIST_PROJECTS)  # 今年特定目标类报了哪些: the projects filed
     return None
+
+
+# 报了哪些, 都申报了啥: the projects a year, unit or category filed
+_FILED = re.compile(r"(?:申?报了?|报的|报过|交了|上报了?)(?:哪些|哪几个|哪几项|什么|啥|些啥|些什么)")
 
 
 _MONEY = re.compile(r"钱|资金|金额|预算|经费|拨款|元")

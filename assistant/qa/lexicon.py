@@ -318,7 +318,9 @@ def _content(decl: Declaration) -> Content:
     rows = "\n".join(f"{line.name} {line.content or ''}" for line in decl.budget_lines)
     indicators = "\n".join(i.name for i in decl.indicators)
     places = [("名称", decl.header.name), *sections, ("项目构成", rows), ("指标", indicators)]
-    return Content(declaration_id=decl.id, name=decl.header.name, places=tuple(p for p in places if p[1]))
+    kept = tuple(p for p in places if p[1])
+    measures = tuple((i.name, i.value.raw or "") for i in decl.indicators)
+    return Content(decl.id, decl.header.name, kept, decl.header.year, tuple(units_of(decl)), measures)
 
 
 def vocabulary(lexicon: Lexicon) -> tuple[str, ...]:

@@ -60,6 +60,11 @@ def by_meaning(phrase: str, contents: tuple[Content, ...]) -> ContentMatch | Non
     return ContentMatch(words=tuple(held), winner=winner, where=where, close=(), unwritten=tuple(unwritten))
 
 
+def ranked_by_meaning(phrase: str, contents: tuple[Content, ...]) -> list[tuple[float, str]] | None:
+    """(cosine similarity, project name) of ``phrase`` to each declaration, best first; None without the model."""
+    return _ranked(phrase, contents)
+
+
 def _ranked(phrase: str, contents: tuple[Content, ...]) -> list[tuple[float, str]] | None:
     """(cosine similarity, project name) of the phrase to each declaration's name and 概况, best first; None where the
     embedding model cannot be loaded."""

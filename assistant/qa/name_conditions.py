@@ -9,11 +9,12 @@ from dataclasses import replace
 
 from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.lexicon import LEVEL_TERMS
+from assistant.qa.models import Target
 
 _HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|写了|叫)"
 _WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
 _NAME = r"(?:名称|名字)"
-_WORDS_SAID = r"(?:这?[一二两三四五六七八九十几\d]个字|字样|字眼|这个词|这几个字|二字|的字|字)?"
+_WORDS_SAID = r"(?:这?(?:[一二两三四五六七八九十几\d]个?|俩)字|字样|字眼|这个词|这几个字|二字|的字|字)?"
 # 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
 _INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
 # 带“故障”两个字的指标 / 含“及时”字样的指标: quoted words, no 名称 said, the indicators' names hold them
@@ -50,6 +51,13 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
         return text.replace(found.group(), CUT, 1), replace(cues, name_has=_word(found))
     return text, cues
+
+
+def lists_by_words(target: Target | None, left: str) -> bool:
+    """Whether a question filtering indicators by their names' words (``by_words``) asks for those indicators: a list
+    or usual ones, or 都列出来 with no 项目 said (带“满意度”三个字的指标都列出来; 哪些项目有… asks for projects)."""
+    listed = (Target.COMMON_INDICATORS, Target.LIST_INDICATORS, None)
+    return target in listed or target is Target.LIST_PROJECTS and "项目" not in left
 
 
 def names_indicator_words(question: str) -> bool:

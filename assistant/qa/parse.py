@@ -14,6 +14,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
+from assistant.qa.by_description import take_described
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, SAME_VALUE, Cues
@@ -21,7 +22,7 @@ from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.existence import settle_existence
 from assistant.qa.homophones import correct, correct_terms
-from assistant.qa.indicator_names import take_indicator_name, take_indicator_word, take_project_indicator
+from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
@@ -36,7 +37,7 @@ from assistant.qa.lexicon import (
     written_text,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
-from assistant.qa.name_conditions import take_name_condition
+from assistant.qa.name_conditions import lists_by_words, take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
@@ -255,7 +256,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines), lexicon.contents
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
-    text, cues = take_project_indicator(text, cues, lexicon)  # 信息化运维驻场人数: the project's 驻场人员数量
+    text, cues = take_described(text, cues, lexicon, full)  # 管食堂那笔钱: by content; 信息化运维驻场人数: 驻场人员数量
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)
@@ -266,7 +267,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
     cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, _LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
-    if by_words and target in (Target.COMMON_INDICATORS, Target.LIST_INDICATORS, None) and not _HOW.search(text):
+    if by_words and lists_by_words(target, full) and not _HOW.search(text):
         # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
         counted = _any(DEMONSTRATIVE.sub("◇", full), _COUNT) and not _TYPICAL.search(text)
         target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS
@@ -482,9 +483,8 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.COMPARE_YEARS
     if cues.section is not None:
         return Target.SHOW_SECTION
-    if (
-        _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name
-    ):  # what is counted was read by `classify`; a bare count
+    # what is counted was read by `classify`; a bare count
+    if _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name:
         about_indicators = bool(cues.level1 or cues.level2 or "指标" in text)
         return (
             Target.COUNT_INDICATORS
