@@ -162,6 +162,8 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
     years = "、".join(f"{y}年" for y in ties)
     tie = f"（{len(ties)} 个年度并列）" if len(ties) > 1 else ""
     lines = [f"项目数{word}的是{years}：{best} 个{tie}。"]
+    if len(order) == 2 and len(ties) == 1:  # 19年和23年哪年项目多: how far apart the two are
+        lines.append(f"{order[0]}年比{order[1]}年{word[1]} {abs(best - len(by_year[order[1]]))} 个。")
     rows: list[Row] = []
     for year in order:
         names = "、".join(d.header.name for d in by_year[year])
@@ -197,6 +199,8 @@ def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
     for year in order:
         count = sum(1 for r in rows if r.year == year)
         lines.append(f"- {year}年：{yuan(sums[year])}（{count} 份申报表）")
+    if len(order) == 2 and len(ties) == 1:  # 23年跟26年哪年少: how far apart the two are
+        lines.insert(1, f"{order[0]}年比{order[1]}年{word[1]} {yuan(abs(sums[order[0]] - sums[order[1]]))}。")
     blank = [d for d in decls if d not in fallback and getattr(d.funding, field.value) is None]
     if blank:
         lines.append(

@@ -16,6 +16,7 @@ from assistant.qa.described import POINTED as _POINTED
 from assistant.qa.described import how_matched, led_by_another, pointed_pair, second_side
 from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
+from assistant.qa.fillers import trim_fillers, without_fillers
 from assistant.qa.homophones import sounds
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
@@ -444,8 +445,8 @@ def take_money_subject(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cu
         return text, cues
     names = _names(lexicon)
     for run in _MONEY_RUN.findall(text):
-        subject = _CHATTER_EDGES.sub("", intent_words(run))
-        core = _CHATTER_ANY.sub("", subject)
+        subject = trim_fillers(_CHATTER_EDGES.sub("", intent_words(run)))
+        core = without_fillers(_CHATTER_ANY.sub("", subject))  # 那笔, 多出: no subject
         if len(core) < 2 or not informative(core) or _is_known(subject, cues, names):
             continue
         return text.replace(run, _CUT, 1), replace(cues, unknown_subject=subject)

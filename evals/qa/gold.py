@@ -95,6 +95,7 @@ SPLITS = (
     "sealed6",  # written outside the repo by s6; measured untuned at c8eace3 (35/60) and after q6 (37/60); then tuned on
     "held7_tune",  # written by the implementer (q7b) while building the fixes it measures: a tune set
     "sealed7_tune",  # written outside the repo by s7 with sealed7_test; measured untuned at d1e332f (41/65), then tuned on
+    "sealed8_tune",  # written outside the repo by s8 with sealed8_test; measured untuned at 5ae9ddb (46/65), then tuned on
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")

@@ -1,0 +1,77 @@
+"""The sides of a comparison the names alone do not give (issue 24, sealed8).
+
+- ``scoped_pair``: 闵行那俩 当年财政拨款差多少, 20年那两个 哪个指标多. The words 那俩/这两个 (`sides.PAIR`) with a unit, a
+  year or a tier and no project named mean the two forms that scope holds, compared with each other, not the scope's
+  years against each other (nor the last two projects discussed): the cues comparing them by id (as `sides.pair`).
+- ``lone_side``: 换届选举那项比机关服务费多出多少钱. One project read, and the other side of 比/和/跟 words that name no
+  project of the corpus: that side is a project the corpus lacks (``unknown_project``), so the comparison is
+  refused, never answered with the one project's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from assistant.qa.conditions import is_known, kind_phrase
+from assistant.qa.cues import CUT, MONEY, Cues
+from assistant.qa.fillers import without_fillers
+from assistant.qa.intents import intent_words
+from assistant.qa.lexicon import vocabulary
+from assistant.qa.models import Filters
+from assistant.qa.reading import project_names, without_chatter
+from assistant.qa.select import select
+from assistant.qa.sides import asks_pair, pair
+
+if TYPE_CHECKING:
+    from assistant.qa.execute import Scope
+
+PAIRED = 2  # forms a scope must hold for 那俩 to point at them
+
+
+def scoped_pair(cues: Cues, scope: Scope) -> Cues:
+    """闵行那俩…差多少: the two forms of the scope written (unit, years, tier, kind), compared; else ``cues``."""
+    if not asks_pair(cues) or cues.versus is not None or cues.versus_id is not None:
+        return cues
+    if not (cues.unit or cues.years or cues.tier or cues.project_type or cues.category or cues.it_only):
+        return cues  # 这两个哪个钱多 with no scope: the last two projects discussed (`Conversation.resolve`)
+    filters = Filters(
+        years=cues.years,
+        unit=cues.unit,
+        more_units=cues.more_units,
+        tier=cues.tier,
+        project_type=cues.project_type,
+        category=cues.category,
+        it_only=cues.it_only,
+    )
+    found = select(scope.corpus, filters, scope.policies)
+    if len(found) != PAIRED:
+        return cues
+    return pair(cues, *found)
+
+
+# 比, 和, 跟: where the two sides of a comparison meet; what it asks (多少, 哪个, 贵…) after them.
+_JOIN = re.compile(f"[{re.escape(CUT + MONEY)}]|对比|相比|比|和|跟|与|同")
+_ASKS = re.compile(r"比|哪个|哪一个|谁|差|相差")
+_ASKED = re.compile(r"多|少|贵|便宜|高|低|大|小|出|差|额|距|哪个|谁|呢|吗")
+
+
+def lone_side(cues: Cues, scope: Scope) -> Cues:
+    """换届选举和机关服务费哪个贵: a comparison with one project read, whose other side (what is left of the question
+    between the words of comparing) names no project, term or indicator of the corpus: ``unknown_project`` set to
+    it; else ``cues`` unchanged (two years, two projects, or nothing left beside the one project)."""
+    named = cues.project is not None or cues.declaration_id is not None
+    if not named or cues.versus or cues.versus_id or cues.unknown_project or len(cues.years) >= PAIRED:
+        return cues
+    if not _ASKS.search(cues.rest) or not _JOIN.search(cues.rest):
+        return cues
+    names, known = project_names(scope.lexicon), vocabulary(scope.lexicon)
+    for segment in _JOIN.split(cues.rest):
+        core = without_fillers(without_chatter(intent_words(segment)))
+        kind = kind_phrase(_ASKED.sub("", core))
+        if kind is None or len(kind) < PAIRED or any(kind in term for term in known):
+            continue
+        if not is_known(kind, names):
+            return replace(cues, unknown_project=kind, candidates=())
+    return cues
