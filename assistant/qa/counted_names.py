@@ -5,7 +5,8 @@ either order) and ends in a count (数, 数量, 次数, 人次…).
 
 ``take_counted_indicator`` reads it where no indicator was read: the one indicator name (of those of the project
 named, when one is) that holds the most of both words, taken whole; the text and cues unchanged when none or several
-fit alike.
+fit alike. The words read are kept in ``corrected`` (said in the answer; `reading.masked` blanks them, so that their
+几个 asks no count).
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ def take_counted_indicator(text: str, cues: Cues, lexicon: Lexicon, project: str
         if not fits or len(fits) > 1 and fits[1][0][0] == fits[0][0][0]:
             continue
         (_, (start, end)), name = fits[0]
-        return text[:start] + CUT + text[end:], replace(cues, indicator_name=name)
+        shown = (
+            *cues.corrected,
+            (text[start:end], name),
+        )  # said in the answer: 审计几家事业单位 read as 事业单位审计数
+        return text[:start] + CUT + text[end:], replace(cues, indicator_name=name, corrected=shown)
     return text, cues
 
 

@@ -19,7 +19,7 @@ from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.fillers import without_fillers
 from assistant.qa.intents import intent_words
 from assistant.qa.lexicon import vocabulary
-from assistant.qa.models import Filters
+from assistant.qa.models import Filters, Target
 from assistant.qa.reading import project_names, without_chatter
 from assistant.qa.select import select
 from assistant.qa.sides import asks_pair, pair
@@ -52,9 +52,9 @@ def scoped_pair(cues: Cues, scope: Scope) -> Cues:
 
 
 # 比, 和, 跟: where the two sides of a comparison meet; what it asks (多少, 哪个, 贵…) after them.
-_JOIN = re.compile(f"[{re.escape(CUT + MONEY)}]|对比|相比|比|和|跟|与|同")
-_ASKS = re.compile(r"比|哪个|哪一个|谁|差|相差")
-_ASKED = re.compile(r"多|少|贵|便宜|高|低|大|小|出|差|额|距|哪个|谁|呢|吗")
+_JOIN = re.compile(f"[{re.escape(CUT + MONEY)}？?。，,！!、：:；;\\s]|对比|相比|比(?![例重率])|和|跟|与|同")
+_ASKS = re.compile(r"比(?![例重率])|哪个|哪一个|谁|差|相差")
+_ASKED = re.compile(r"一下|看看|看下|下|多|少|贵|便宜|高|低|大|小|出|差|额|距|哪个|谁|呢|吗")
 
 
 def lone_side(cues: Cues, scope: Scope) -> Cues:
@@ -63,6 +63,8 @@ def lone_side(cues: Cues, scope: Scope) -> Cues:
     it; else ``cues`` unchanged (two years, two projects, or nothing left beside the one project)."""
     named = cues.project is not None or cues.declaration_id is not None
     if not named or cues.versus or cues.versus_id or cues.unknown_project or len(cues.years) >= PAIRED:
+        return cues
+    if cues.target in (Target.SHARE, Target.AVERAGE):  # 占…的比例: one project against a total, no second side
         return cues
     if not _ASKS.search(cues.rest) or not _JOIN.search(cues.rest):
         return cues
