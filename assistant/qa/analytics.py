@@ -150,6 +150,8 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
 
 def rank_years(query: Query, decls: list[Declaration]) -> Result:
     """The years ordered by how many of ``decls`` they hold; the first (or the tie) named with its count."""
+    if _one_of_two_lacking(query, decls):
+        return Result(lines=[], rows=[])
     by_year: dict[int, list[Declaration]] = {decl.header.year or 0: [] for decl in decls}  # corpus order
     for decl in decls:
         by_year[decl.header.year or 0].append(decl)
@@ -175,6 +177,8 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
 def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
     """The years ordered by the sum of the asked amount over their forms; a blank 项目资金总额 counts with the form's
     年度资金申请总额 (as in a ranking of projects, said so); the first year (or the tie) named with its sum."""
+    if _one_of_two_lacking(query, decls):
+        return Result(lines=[], rows=[])
     field = query.funding_field or FundingField.TOTAL
     fallback = [d for d in decls if field is FundingField.TOTAL and d.funding.total is None and d.funding.annual]
     sums: dict[int, Decimal] = {}
@@ -208,6 +212,12 @@ def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
         )
     rows.sort(key=lambda r: order.index(r.year or 0))
     return Result(lines=lines, rows=rows, figure=yuan(sums[order[0]]))
+
+
+def _one_of_two_lacking(query: Query, decls: list[Declaration]) -> bool:
+    """21年和23年哪年少: one of the two years asked has no form in scope, so the two cannot be ranked (refused)."""
+    years = query.filters.years
+    return len(years) == 2 and not all(any(d.header.year == y for d in decls) for y in years)
 
 
 def _rank_rows(query: Query, decls: list[Declaration]) -> Result:

@@ -35,11 +35,11 @@ _TIER = re.compile(r"(?P<t>市级|市本级|市属|区级|区属|区县级)(?:�
 _LAYOUT_TIER = re.compile(
     r"(?P<t>区县|区|市)(?:里|级)?(?:的|那种|这种|那类|这类|那样的?|这样的?)+(?:表格?|申报表|格式|模板)(?:的|里)?"
 )
-# 区里报上来的项目, 区里的申报表, 区一级的项目: spoken for the district-level forms (区里 is no unit).
+# 区里报上来的项目, 区里的申报表, 区一级的项目, 区级报上来的: spoken for the district-level forms (区里 is no unit). Not
+# after another character of a name (浦东新区里, 园区里: a district the corpus may lack, or no level), save 年/的/是.
 _SPOKEN_TIER = re.compile(
-    r"(?<![\u4e00-\u9fff])区(?:县)?(?:里|里面|里头|一级|层面)(?:[报交送递](?:上来|上去|过来)|上报|报送|申报|报)?的?(?=项目|申报表|"
-    + CUT
-    + ")"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[年的是]))区(?:县)?(?:里|里面|里头|一级|层面|级|属)"
+    r"(?:单位|部门)?(?:[报交送递](?:上来|上去|过来)|上报|报送|申报|报)?的?(?=项目|申报表|" + CUT + ")"
 )
 TIERS = {"市级": "市级", "市本级": "市级", "市属": "市级", "区级": "区级", "区属": "区级", "区县级": "区级"}
 _DISTRICT_NAMED = re.compile("(?:" + "|".join(DISTRICTS) + r")(?:新区|区|县)")

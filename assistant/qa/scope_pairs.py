@@ -31,10 +31,15 @@ PAIRED = 2  # forms a scope must hold for 那俩 to point at them
 
 
 def scoped_pair(cues: Cues, scope: Scope) -> Cues:
-    """闵行那俩…差多少: the two forms of the scope written (unit, years, tier, kind), compared; else ``cues``."""
-    if not asks_pair(cues) or cues.versus is not None or cues.versus_id is not None:
+    """闵行那俩…差多少: the two forms of the scope written (unit, years, tier, kind), compared; 市政协那俩: words before
+    那俩 that name nothing the corpus holds are a subject it lacks (``unknown_subject``: refused); else ``cues``."""
+    named = cues.project or cues.declaration_id or cues.versus or cues.versus_id
+    if not cues.refers_to_pair or named or _absent(cues):
         return cues
-    if not (cues.unit or cues.years or cues.tier or cues.project_type or cues.category or cues.it_only):
+    scoped = cues.unit or cues.years or cues.tier or cues.project_type or cues.category or cues.it_only
+    if not scoped and (unknown := _unknown_words(cues.rest, scope)) is not None:
+        return replace(cues, unknown_subject=unknown)
+    if not asks_pair(cues) or not scoped:
         return cues  # 这两个哪个钱多 with no scope: the last two projects discussed (`Conversation.resolve`)
     filters = Filters(
         years=cues.years,
@@ -68,12 +73,25 @@ def lone_side(cues: Cues, scope: Scope) -> Cues:
         return cues
     if not _ASKS.search(cues.rest) or not _JOIN.search(cues.rest):
         return cues
+    if (unknown := _unknown_words(cues.rest, scope)) is not None:
+        return replace(cues, unknown_project=unknown, candidates=())
+    return cues
+
+
+def _unknown_words(rest: str, scope: Scope) -> str | None:
+    """The first run of ``rest`` (between the words of comparing and the cuts) that, less chatter and filler words,
+    names no project, term or indicator of the corpus (换届选举, 市政协); None where every run is empty or known."""
     names, known = project_names(scope.lexicon), vocabulary(scope.lexicon)
-    for segment in _JOIN.split(cues.rest):
+    for segment in _JOIN.split(rest):
         core = without_fillers(without_chatter(intent_words(segment)))
         kind = kind_phrase(_ASKED.sub("", core))
         if kind is None or len(kind) < PAIRED or any(kind in term for term in known):
             continue
         if not is_known(kind, names):
-            return replace(cues, unknown_project=kind, candidates=())
-    return cues
+            return kind
+    return None
+
+
+def _absent(cues: Cues) -> bool:
+    said = (cues.unknown_unit, cues.unknown_district, cues.unknown_subject, cues.unknown_project, cues.unknown_kind)
+    return any(said)
