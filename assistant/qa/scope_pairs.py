@@ -22,7 +22,7 @@ from assistant.qa.lexicon import vocabulary
 from assistant.qa.models import Filters, Target
 from assistant.qa.reading import project_names, without_chatter
 from assistant.qa.select import select
-from assistant.qa.sides import asks_pair, pair
+from assistant.qa.sides import PAIR, asks_pair, pair
 
 if TYPE_CHECKING:
     from assistant.qa.execute import Scope
@@ -30,14 +30,14 @@ if TYPE_CHECKING:
 PAIRED = 2  # forms a scope must hold for 那俩 to point at them
 
 
-def scoped_pair(cues: Cues, scope: Scope) -> Cues:
+def scoped_pair(question: str, cues: Cues, scope: Scope) -> Cues:
     """闵行那俩…差多少: the two forms of the scope written (unit, years, tier, kind), compared; 市政协那俩: words before
     那俩 that name nothing the corpus holds are a subject it lacks (``unknown_subject``: refused); else ``cues``."""
     named = cues.project or cues.declaration_id or cues.versus or cues.versus_id
     if not cues.refers_to_pair or named or _absent(cues):
         return cues
     scoped = cues.unit or cues.years or cues.tier or cues.project_type or cues.category or cues.it_only
-    if not scoped and (unknown := _unknown_words(cues.rest, scope)) is not None:
+    if not scoped and (unknown := _before_pair(question, scope)) is not None:
         return replace(cues, unknown_subject=unknown)
     if not asks_pair(cues) or not scoped:
         return cues  # 这两个哪个钱多 with no scope: the last two projects discussed (`Conversation.resolve`)
@@ -59,7 +59,9 @@ def scoped_pair(cues: Cues, scope: Scope) -> Cues:
 # 比, 和, 跟: where the two sides of a comparison meet; what it asks (多少, 哪个, 贵…) after them.
 _JOIN = re.compile(f"[{re.escape(CUT + MONEY)}？?。，,！!、：:；;\\s]|对比|相比|比(?![例重率])|和|跟|与|同")
 _ASKS = re.compile(r"比(?![例重率])|哪个|哪一个|谁|差|相差")
-_ASKED = re.compile(r"一下|看看|看下|下|多|少|贵|便宜|高|低|大|小|出|差|额|距|哪个|谁|呢|吗")
+_ASKED = re.compile(
+    r"一下|看看|看下|下|多|少|贵|便宜|高|低|大|小|出|差|额|距|哪个|谁|呢|吗|分别|各自|各|都|还是|一共|总共|又|再|也"
+)
 
 
 def lone_side(cues: Cues, scope: Scope) -> Cues:
@@ -90,6 +92,17 @@ def _unknown_words(rest: str, scope: Scope) -> str | None:
         if not is_known(kind, names):
             return kind
     return None
+
+
+_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+def _before_pair(question: str, scope: Scope) -> str | None:
+    """市政协那俩: the words written just before 那俩/这两个 when they name nothing the corpus holds; else None."""
+    text = "".join(question.split())
+    found = PAIR.search(text)
+    run = _RUN_BEFORE.search(text[: found.start()]) if found else None
+    return _unknown_words(run.group(), scope) if run else None
 
 
 def _absent(cues: Cues) -> bool:

@@ -103,9 +103,8 @@ def answer(
     deadline = time.monotonic() + MODEL_SECONDS
     previous = conversation.last_query
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
-    cues = lone_side(
-        scoped_pair(content_sided(question, sided(question, cues, scope, today), scope, today), scope), scope
-    )
+    cues = content_sided(question, sided(question, cues, scope, today), scope, today)
+    cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
     resolved = conversation.resolve(cues)
     log.info("问题：%s；读作：%s", question, _brief(resolved))
     if points_nowhere(question, resolved):  # 这个项目有几个指标, nothing discussed before
