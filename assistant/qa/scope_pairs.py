@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from assistant.qa.conditions import is_known, kind_phrase
 from assistant.qa.cues import CUT, MONEY, Cues
+from assistant.qa.entities import match as match_name
 from assistant.qa.fillers import without_fillers
 from assistant.qa.intents import intent_words
 from assistant.qa.lexicon import vocabulary
-from assistant.qa.models import Filters, Target
+from assistant.qa.models import Filters, Measure, Target
 from assistant.qa.reading import project_names, without_chatter
 from assistant.qa.select import select
 from assistant.qa.sides import PAIR, asks_pair, pair
@@ -77,7 +78,26 @@ def lone_side(cues: Cues, scope: Scope) -> Cues:
         return cues
     if (unknown := _unknown_words(cues.rest, scope)) is not None:
         return replace(cues, unknown_project=unknown, candidates=())
+    if (other := _other_project(cues.rest, scope)) is not None and other != cues.project:  # 比党建服务那笔: that one
+        measure = Measure.INDICATORS if "指标" in cues.rest else Measure.FUNDING
+        written = (*cues.matched, (other[1], other[0]))
+        return replace(cues, versus=other[0], target=Target.COMPARE_PROJECTS, measure=measure, matched=written)
     return cues
+
+
+def _other_project(rest: str, scope: Scope) -> tuple[str, str] | None:
+    """The one project (its name, and the words read) a run of ``rest`` names that the reading left unresolved
+    (党建服务那笔: 党建服务工作经费), or None."""
+    names = project_names(scope.lexicon)
+    for segment in _JOIN.split(rest):
+        core = without_fillers(without_chatter(intent_words(without_fillers(segment))))
+        kind = kind_phrase(_ASKED.sub("", core))
+        if kind is None or len(kind) < PAIRED:
+            continue
+        found, tied = match_name(names.trim(kind), names)
+        if found is not None and not tied:
+            return found.name, kind
+    return None
 
 
 def _unknown_words(rest: str, scope: Scope) -> str | None:
@@ -85,7 +105,7 @@ def _unknown_words(rest: str, scope: Scope) -> str | None:
     names no project, term or indicator of the corpus (换届选举, 市政协); None where every run is empty or known."""
     names, known = project_names(scope.lexicon), vocabulary(scope.lexicon)
     for segment in _JOIN.split(rest):
-        core = without_fillers(without_chatter(intent_words(segment)))
+        core = without_fillers(without_chatter(intent_words(without_fillers(segment))))  # 那笔多出来多少: nothing
         kind = kind_phrase(_ASKED.sub("", core))
         if kind is None or len(kind) < PAIRED or any(kind in term for term in known):
             continue
