@@ -150,6 +150,8 @@ def rank(query: Query, decls: list[Declaration]) -> Result:
 
 def rank_years(query: Query, decls: list[Declaration]) -> Result:
     """The years ordered by how many of ``decls`` they hold; the first (or the tie) named with its count."""
+    if _one_of_two_lacking(query, decls):
+        return Result(lines=[], rows=[])
     by_year: dict[int, list[Declaration]] = {decl.header.year or 0: [] for decl in decls}  # corpus order
     for decl in decls:
         by_year[decl.header.year or 0].append(decl)
@@ -162,6 +164,8 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
     years = "、".join(f"{y}年" for y in ties)
     tie = f"（{len(ties)} 个年度并列）" if len(ties) > 1 else ""
     lines = [f"项目数{word}的是{years}：{best} 个{tie}。"]
+    if len(order) == 2 and len(ties) == 1:  # 19年和23年哪年项目多: how far apart the two are
+        lines.append(f"{order[0]}年比{order[1]}年{word[1]} {abs(best - len(by_year[order[1]]))} 个。")
     rows: list[Row] = []
     for year in order:
         names = "、".join(d.header.name for d in by_year[year])
@@ -173,6 +177,8 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
 def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
     """The years ordered by the sum of the asked amount over their forms; a blank 项目资金总额 counts with the form's
     年度资金申请总额 (as in a ranking of projects, said so); the first year (or the tie) named with its sum."""
+    if _one_of_two_lacking(query, decls):
+        return Result(lines=[], rows=[])
     field = query.funding_field or FundingField.TOTAL
     fallback = [d for d in decls if field is FundingField.TOTAL and d.funding.total is None and d.funding.annual]
     sums: dict[int, Decimal] = {}
@@ -197,6 +203,8 @@ def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
     for year in order:
         count = sum(1 for r in rows if r.year == year)
         lines.append(f"- {year}年：{yuan(sums[year])}（{count} 份申报表）")
+    if len(order) == 2 and len(ties) == 1:  # 23年跟26年哪年少: how far apart the two are
+        lines.insert(1, f"{order[0]}年比{order[1]}年{word[1]} {yuan(abs(sums[order[0]] - sums[order[1]]))}。")
     blank = [d for d in decls if d not in fallback and getattr(d.funding, field.value) is None]
     if blank:
         lines.append(
@@ -204,6 +212,12 @@ def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
         )
     rows.sort(key=lambda r: order.index(r.year or 0))
     return Result(lines=lines, rows=rows, figure=yuan(sums[order[0]]))
+
+
+def _one_of_two_lacking(query: Query, decls: list[Declaration]) -> bool:
+    """21年和23年哪年少: one of the two years asked has no form in scope, so the two cannot be ranked (refused)."""
+    years = query.filters.years
+    return len(years) == 2 and not all(any(d.header.year == y for d in decls) for y in years)
 
 
 def _rank_rows(query: Query, decls: list[Declaration]) -> Result:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from assistant.qa.counted_names import take_counted_indicator
 from assistant.qa.cues import CUT, Cues, common, cut
 from assistant.qa.homophones import sounds
 from assistant.qa.lexicon import MEASURE, Lexicon
@@ -147,7 +148,9 @@ _POINTING = re.compile(r"^(?:那个|这个|那|这|的|项目)+")
 def take_project_indicator(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """信息化运维驻场人数定的多少 (驻场人员数量), 远程教育运维那个平台故障处理率 (平台故障处置率): with one project named
     and no indicator read, words left over that end like a measure are that project's indicator whose name sounds
-    closest (``SIMILAR``, clearly before the next); taken whole, and said how it was read (``corrected``)."""
+    closest (``SIMILAR``, clearly before the next); taken whole, and said how it was read (``corrected``). First,
+    审计几家事业单位: an indicator asked in the words of a count (`assistant.qa.counted_names`)."""
+    text, cues = take_counted_indicator(text, cues, lexicon, cues.project)
     if not cues.project or cues.versus or cues.indicator_name or cues.level1 or cues.level2:
         return text, cues
     if cues.header_fields or cues.section or cues.rows or cues.funding_field or cues.mentions:

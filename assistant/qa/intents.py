@@ -30,7 +30,7 @@ _ALL = re.compile(
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
 _AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
 CHANGE_WORDS = _CHANGE = re.compile(
-    r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|减去|减掉|相减|差值|"
+    r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|减了|增了|升了|差了|多出|高出|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|减去|减掉|相减|差值|"
     r"比.{1,12}(多|少|高|低)|比.{1,12}?(砍|删|去掉|拿掉|减|缩减|压缩|削减|增|加|新增)"  # 26年比23年砍掉几个
 )
 # 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
@@ -87,6 +87,12 @@ def classify(
         if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
             return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多
         return _rank(full, rows)
+    if projects == 0 and years == 2 and (which := _WHICH_YEAR_MORE.search(full)):  # 23年跟26年哪年少: the two ranked
+        descending = which.group(1) in "多高大"
+        if not _mentions_money_or_indicators(full):
+            return Intent(Target.RANK, measure=Measure.PROJECTS, descending=descending)
+        if "指标" not in full:
+            return Intent(Target.RANK, descending=descending, by_year=True)
     changes = _CHANGE.search(full) or _WHICH_MORE.search(full) or _WHICH_YEAR_MORE.search(full)
     if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
         return Intent(Target.RANK, measure=_measure(full), descending=which.group(1) in "多高大", top=None)
@@ -117,7 +123,7 @@ def classify(
 _FILED = re.compile(r"(?:申?报了?|报的|报过|交了|上报了?)(?:哪些|哪几个|哪几项|什么|啥|些啥|些什么)")
 
 
-_MONEY = re.compile(r"钱|资金|金额|预算|经费|拨款|元")
+_MONEY = re.compile(r"钱|资金|金额|预算|经费|拨款|元|申请额|申报额|总额|执行数|结转")
 
 
 def _mentions_money_or_indicators(full: str) -> bool:

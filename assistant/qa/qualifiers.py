@@ -35,6 +35,12 @@ _TIER = re.compile(r"(?P<t>市级|市本级|市属|区级|区属|区县级)(?:�
 _LAYOUT_TIER = re.compile(
     r"(?P<t>区县|区|市)(?:里|级)?(?:的|那种|这种|那类|这类|那样的?|这样的?)+(?:表格?|申报表|格式|模板)(?:的|里)?"
 )
+# 区里报上来的项目, 区里的申报表, 区一级的项目, 区级报上来的: spoken for the district-level forms (区里 is no unit). Not
+# after another character of a name (浦东新区里, 园区里: a district the corpus may lack, or no level), save 年/的/是.
+_SPOKEN_TIER = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[年的是]))区(?:县)?(?:里|里面|里头|一级|层面|级|属)"
+    r"(?:单位|部门)?(?:[报交送递](?:上来|上去|过来)|上报|报送|申报|报)?的?(?=项目|申报表|" + CUT + ")"
+)
 TIERS = {"市级": "市级", "市本级": "市级", "市属": "市级", "区级": "区级", "区属": "区级", "区县级": "区级"}
 _DISTRICT_NAMED = re.compile("(?:" + "|".join(DISTRICTS) + r")(?:新区|区|县)")
 _SPANS = re.compile(r"跨了?年度?|跨年份|多年度|跨了?两个?年|跨多年|跨越了?年度")
@@ -56,6 +62,8 @@ def take_qualifiers(text: str, cues: Cues) -> tuple[str, Cues]:
     text = _BACK.sub("这些项目", text)
     if found := _TIER.search(text):
         text, cues = text.replace(found["t"], "", 1), replace(cues, tier=TIERS[found["t"]])
+    elif found := _SPOKEN_TIER.search(text):  # 区里报上来的项目: the district forms
+        text, cues = text.replace(found.group(), CUT, 1), replace(cues, tier="区级")
     elif found := _LAYOUT_TIER.search(text):  # 区里那种表的项目: the district forms
         text, cues = (
             text.replace(found.group(), CUT, 1),

@@ -16,6 +16,7 @@ from assistant.qa.described import POINTED as _POINTED
 from assistant.qa.described import how_matched, led_by_another, pointed_pair, second_side
 from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
 from assistant.qa.entities import match as match_name
+from assistant.qa.fillers import trim_fillers, without_fillers
 from assistant.qa.homophones import sounds
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
@@ -417,7 +418,8 @@ def take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
 def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     """The question with the names it holds blanked out, so that their words (数量, 项目) are not read as intent."""
     named = (cues.project, cues.versus, cues.indicator_name, cues.row_name, cues.mentions, cues.unknown_kind)
-    for name in (*(w for w, _ in cues.matched), *named):
+    read_as = (w for w, name in cues.corrected if name == cues.indicator_name)  # 新增几个业务流程: no count asked
+    for name in (*(w for w, _ in cues.matched), *read_as, *named):
         if name:
             full = full.replace(name, "◇")
     return full
@@ -444,8 +446,8 @@ def take_money_subject(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cu
         return text, cues
     names = _names(lexicon)
     for run in _MONEY_RUN.findall(text):
-        subject = _CHATTER_EDGES.sub("", intent_words(run))
-        core = _CHATTER_ANY.sub("", subject)
+        subject = trim_fillers(_CHATTER_EDGES.sub("", intent_words(run)))
+        core = without_fillers(_CHATTER_ANY.sub("", subject))  # 那笔, 多出: no subject
         if len(core) < 2 or not informative(core) or _is_known(subject, cues, names):
             continue
         return text.replace(run, _CUT, 1), replace(cues, unknown_subject=subject)

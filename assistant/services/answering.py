@@ -28,6 +28,7 @@ from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
+from assistant.qa.scope_pairs import lone_side, scoped_pair
 from assistant.qa.script import simplified
 from assistant.qa.sides import content_sided, sided
 from assistant.qa.special import same_value_line, special_answer
@@ -102,7 +103,9 @@ def answer(
     deadline = time.monotonic() + MODEL_SECONDS
     previous = conversation.last_query
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
-    resolved = conversation.resolve(content_sided(question, sided(question, cues, scope, today), scope, today))
+    cues = content_sided(question, sided(question, cues, scope, today), scope, today)
+    cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
+    resolved = conversation.resolve(cues)
     log.info("问题：%s；读作：%s", question, _brief(resolved))
     if points_nowhere(question, resolved):  # 这个项目有几个指标, nothing discussed before
         result = which_project(question, scope)

@@ -98,6 +98,7 @@ SPLITS = (
     # written outside the repo by s7 with sealed7_tune; measured untuned at d1e332f (41/65) and c6e7db3 (45/65), then
     # tuned on in session 8 (a newer sealed set measures that round)
     "sealed7_test",
+    "sealed8_tune",  # written outside the repo by s8 with sealed8_test; measured untuned at 5ae9ddb (46/65), then tuned on
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
