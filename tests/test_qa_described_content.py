@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from qa_support import DECLS, SCOPE, ask
 
+from assistant.qa.conversation import Conversation
 from assistant.qa.homophones import correct_terms
 from assistant.qa.lexicon import terms, vocabulary, written_text
 
@@ -201,3 +202,19 @@ def test_money_word_ending_a_short_name_asks_no_money_when_a_measure_is_describe
     assert {(row.field, row.declaration_id) for row in result.rows} == {("培训学员满意度", decl["id"])}
     assert raw_value(decl, "培训学员满意度") in result.text and not AMOUNT.search(result.text)
     assert ask("组织部门建设经费是多少").figure == f"{Decimal(str(decl['funding']['total'])):,.2f} 元"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("23年信息化建设项目主管部门是哪个？", "26年的主管部门也是这个吗"),
+        ("机关服务费的实施单位是哪个？", "23年的实施单位也是这个吗"),
+    ],
+)
+def test_a_follow_up_whose_words_no_form_holds_is_answered_not_raised(first: str, follow_up: str) -> None:
+    """A follow-up rewritten to ``｜的主管部门也是这个吗`` scores no form in scope: the description reader gives way
+    (an IndexError before the merge fix) and the question is answered."""
+    conversation = Conversation()
+    ask(first, conversation)
+    result = ask(follow_up, conversation)
+    assert result.text and "Traceback" not in result.text

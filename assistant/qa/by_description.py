@@ -189,11 +189,13 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
         if score > scores.get(content.name, 0.0):
             scores[content.name], holding[content.name] = score, held
     ranked = sorted(scores.items(), key=lambda s: -s[1])
+    if not ranked:
+        return None  # no form in scope holds a word of the description
     # 两新组织 (written by one form alone, four characters or more) marks the project beside commoner words
     marks = [t for t, count, at in terms if at != "a" and count == 1 and len(t) >= MARK and t in holding[ranked[0][0]]]
     lead = LEAD if not marks else MARKED_LEAD
     clear = len(ranked) < 2 or ranked[0][1] >= lead * ranked[1][1]
-    if not ranked or ranked[0][1] < LEAST or not clear:
+    if ranked[0][1] < LEAST or not clear:
         return None
     name = ranked[0][0]
     winner = [c for c in pool if c.name == name]
