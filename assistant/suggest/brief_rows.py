@@ -12,6 +12,7 @@ Money per unit (STANDARD) is the cost step's (costs.py); staff put in (INPUT) ne
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import PARENT, Level2
@@ -42,7 +43,8 @@ _LEVEL_WORDS = (
 
 # Words of a clause that plans or targets something: a figure there is an output even in a sentence of reasons.
 _PLANNED = re.compile(
-    r"完成|开展|提供|新增|新建|建设|更换|购置|采购|培训|举办|组织|实施|设立|设置|服务|计划|拟|需|力争|确保|不低于|不少于|达到"
+    r"完成|开展|提供|新增|新建|建设|更换|购置|采购|培训|举办|组织|实施|设立|设置|服务|计划|拟|需(?!求)|力争|确保|不低于|不少于|"
+    r"达到|不超过|不多于|不高于|控制在"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
@@ -107,10 +109,14 @@ def is_baseline(s: Statement) -> bool:
         return True  # 由去年的58%提高到75%: the words right before the figure make it the baseline
     if s.kind is Kind.RATE and _FIXING.search(s.subject):
         return False  # 检查发现问题整改率100%: the share of the problems put right is a target
+    if _PROBLEM_FIGURE.match(s.words) and not _PLAN_WORDS.search(s.clause) and not _PLANNED.search(s.clause):
+        return True  # 就餐高峰排队时间超过20分钟: how bad things are now, never a target (≥20分钟 would ask for it)
     return _BASELINE.search(s.clause) is not None and not _PLAN_WORDS.search(s.clause)
 
 
 _FIXING = re.compile(r"整改|处置|办结|处理|化解|销号|回复|答复")
+# A figure said as an excess (超过20分钟, 长达3小时, 高达40%, 多达200件) in a clause that plans nothing: the problem.
+_PROBLEM_FIGURE = re.compile(r"(?:超过|长达|高达|多达|逾|超)\d")
 
 
 def _counts_people(s: Statement) -> bool:
@@ -256,11 +262,15 @@ def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:
     """One candidate per measurable statement (a listing's parts rather than its total), in reading order."""
     rows: list[IndicatorSuggestion] = []
     seen: dict[tuple[object, str], str] = {}
-    for s in _kept(statements):
+    kept = _kept(statements)
+    stated = {(s.field, s.number, s.unit) for s in kept if not s.derivation}
+    for s in kept:
         row = _row(s, statements)
         figure = (s.number, s.unit)
         if row is None or any(r.name == row.name for r in rows) or seen.get(figure, s.field) != s.field:
             continue  # 项目构成 restating a figure of 主要内容 (120台打印终端) adds no row
+        if s.derivation and (s.field, s.number, s.unit) in stated:
+            continue  # 8期 × 每期50人 = 400人次 where the brief says 共培训400人次 itself: one figure, one row
         seen.setdefault(figure, s.field)
         rows.append(row)
     return rows
@@ -286,8 +296,10 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
         case Kind.COUNT:
             facility = area_facility(s)  # 在8个村居设立老年助餐服务点 → 老年助餐服务点数量
+            s, per = _per_object(s)  # 年故障停梯次数每台不超过2次 → 年故障停梯次数 ≤2(次/台)
             name = f"{_short(facility)}数量" if facility else count_name(s)
-            level2, value = _count_level(s), f"{s.op}{plain(s.number)}({s.unit})"
+            unit = f"{s.unit}/{per}" if per else s.unit
+            level2, value = _count_level(s), f"{s.op}{plain(s.number)}({unit})"
         case Kind.RATE:
             name = _measure_name(s.subject)
             if not name:
@@ -446,7 +458,24 @@ def _whole_figures(obj: str, kept: str) -> str:
     return rest or kept
 
 
+# The object of a count said per item after it (年故障停梯次数每台), and a time phrase before it (电梯投入使用后).
+_PER_TAIL = re.compile(r"每(?P<per>[\u4e00-\u9fff])$")
+_AFTER_EVENT = re.compile(r"^.*?(?:使用|运行|建成|改造|实施|完成|投用|竣工|验收|开通|上线)后(?=[\u4e00-\u9fff]{3})")
+
+
+def _per_object(s: Statement) -> tuple[Statement, str]:
+    """(the statement with its object cut, the item it is counted per): ``电梯投入使用后年故障停梯次数每台`` →
+    (年故障停梯次数, 台); a statement with no 每X after its object is returned as it is, with ""."""
+    tail = _PER_TAIL.search(s.object)
+    if tail is None or s.per_unit:
+        return s, ""
+    obj = _AFTER_EVENT.sub("", s.object[: tail.start()])
+    return replace(s, object=obj), tail["per"]
+
+
 def _count_level(s: Statement) -> Level2:
+    if s.op == "≤":
+        return Level2.QUALITY  # a ceiling on a count (故障停梯不超过2次, 投诉不超过3件) bounds a failure, not an output
     return Level2.SOCIAL_BENEFIT if _BENEFIT.search(f"{s.object}{s.verb}") else Level2.QUANTITY
 
 

@@ -27,6 +27,7 @@ from assistant.suggest.fit import Fit
 from assistant.suggest.guard import blocking_findings, repaired
 from assistant.suggest.models import (
     CoverageItem,
+    Ground,
     Evidence,
     IndicatorSuggestion,
     Naming,
@@ -322,6 +323,7 @@ def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) 
         c.name == candidate.name
         or lexicon.measure_key(c.name) == key
         or (filled and c.naming is Naming.FILLED and c.family == candidate.family)
+        or _same_brief_figure(c, candidate)
         or (
             _templated(c, candidate)
             and c.level2 is candidate.level2
@@ -329,6 +331,20 @@ def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) 
         )
         for c in chosen
     )
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _same_brief_figure(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:
+    """Two rows holding one counted figure the brief states once (培训期数 and 全年培训班次, both ≥8(期) from
+    “全年举办…培训班8期”): one stated figure is one row."""
+    if a.value.ground is not Ground.PLAN or b.value.ground is not Ground.PLAN:
+        return False
+    if a.value.unit in {None, "%"} or (a.value.number, a.value.unit) != (b.value.number, b.value.unit):
+        return False
+    qa, qb = _QUOTED.search(a.value.basis), _QUOTED.search(b.value.basis)
+    return qa is not None and qb is not None and (qa[1] in qb[1] or qb[1] in qa[1])
 
 
 def _same_rate(a: str, b: str) -> bool:
