@@ -27,8 +27,8 @@ from assistant.suggest.fit import Fit
 from assistant.suggest.guard import blocking_findings, repaired
 from assistant.suggest.models import (
     CoverageItem,
-    Ground,
     Evidence,
+    Ground,
     IndicatorSuggestion,
     Naming,
     Origin,

@@ -1,0 +1,80 @@
+"""Briefs of a new user (2026-12-07 06h, a budget officer) and variants of other kinds: a figure said as an excess in
+a sentence of the problem (排队时间超过20分钟, 候诊时间超过40分钟) and a demand's growth (查档利用需求年均增长15%) are
+the present state, never a target; a ceiling with a figure (年故障停梯次数每台不超过2次) is a commitment, a ≤ row
+counted per item; one stated figure is one row (8期，每期50人，共400人次: no 人数 row in 期, no second row of 8期 or
+400人次, no goal saying 培训人数不少于8期). Real rules, real corpus, rules only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from web_support import web_settings
+
+from assistant.domain.brief import load_brief
+from assistant.domain.framework import Level2
+from assistant.domain.model import SectionKind
+from assistant.services import build_services
+from assistant.suggest.brief_rows import background_notes, output_statements, statement_rows
+
+BRIEFS = Path(__file__).parent / "fixtures" / "briefs_nu8"
+
+
+def _rows(name: str) -> list[tuple[str, str, Level2]]:
+    brief = load_brief(BRIEFS / name)
+    return [(r.name, r.value.value, r.level2) for r in statement_rows(output_statements(brief))]
+
+
+@pytest.mark.parametrize(
+    ("name", "figures"),
+    [
+        ("b5_canteen.yaml", ["20"]),  # 就餐高峰排队时间超过20分钟
+        ("b3_archive.yaml", ["15"]),  # 查档利用需求年均增长15%
+        ("v1_ultrasound.yaml", ["40", "12"]),  # 候诊时间超过40分钟, 超声检查需求年均增长12%
+    ],
+)
+def test_a_problem_figure_is_a_note_never_a_target(name: str, figures: list[str]) -> None:
+    rows = _rows(name)
+    assert not any(re.match(rf"[≥≤=<>]{f}\(", value) for f in figures for _, value, _ in rows), rows
+    assert not any("需求" in row_name for row_name, _, _ in rows), rows
+    notes = background_notes(load_brief(BRIEFS / name))
+    assert all(any(f in n and "现状" in n and "必要性" in n for n in notes) for f in figures), notes
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("b2_elevator.yaml", "≤2(次/台)"), ("v1_ultrasound.yaml", "≤3(次/台)")],
+)
+def test_a_ceiling_per_item_is_a_target_row(name: str, value: str) -> None:
+    rows = {v: (n, level2) for n, v, level2 in _rows(name)}
+    assert value in rows, rows
+    row_name, level2 = rows[value]
+    assert level2 is Level2.QUALITY and row_name.endswith("次数") and "每台" not in row_name, rows
+    assert not any(value[1] in n and "现状" in n for n in background_notes(load_brief(BRIEFS / name)))
+
+
+def _quiet(_: object) -> None:
+    return None
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    opened = build_services(web_settings(tmp_path_factory.mktemp("nu8") / "data"))
+    yield opened.workspace()
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "sessions", "visits"),
+    [("b4_training.yaml", "≥8(期)", "≥400(人次)"), ("v2_fire_training.yaml", "≥6(期)", "≥240(人次)")],
+)
+def test_one_stated_figure_is_one_row(workspace, name: str, sessions: str, visits: str) -> None:
+    draft = workspace.draft(load_brief(BRIEFS / name), on_event=_quiet).draft
+    values = [r.value.value for r in draft.indicators]
+    assert values.count(sessions) == 1 and values.count(visits) == 1, values
+    in_sessions = [r.name for r in draft.indicators if r.value.unit == "期"]
+    assert not any("人数" in n for n in in_sessions), in_sessions
+    goals = " ".join(s.text for s in draft.sections if s.kind in {SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL})
+    assert "人数不少于8期" not in goals and "人数不少于6期" not in goals, goals
+    assert "COST-ARITHMETIC" not in {f.rule_id for f in draft.review.findings}, draft.review.findings
