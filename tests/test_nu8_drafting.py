@@ -78,3 +78,15 @@ def test_one_stated_figure_is_one_row(workspace, name: str, sessions: str, visit
     goals = " ".join(s.text for s in draft.sections if s.kind in {SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL})
     assert "人数不少于8期" not in goals and "人数不少于6期" not in goals, goals
     assert "COST-ARITHMETIC" not in {f.rule_id for f in draft.review.findings}, draft.review.findings
+
+
+@pytest.mark.parametrize("name", ["b1_family_doctor.yaml", "b3_archive.yaml", "v3_toilets.yaml"])
+def test_the_goals_state_no_figure_the_brief_does_not_give(workspace, name: str) -> None:
+    brief = load_brief(BRIEFS / name)
+    draft = workspace.draft(brief, on_event=_quiet).draft
+    said = (BRIEFS / name).read_text(encoding="utf-8")
+    goals = [s.text for s in draft.sections if s.kind in {SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL}]
+    figures = {f for goal in goals for f in re.findall(r"\d+(?:\.\d+)?", goal)}
+    assert figures and all(f in said for f in figures), (figures, goals)
+    referenced = [r for r in draft.indicators if r.value.ground == "模板参考值" and r.value.number is not None]
+    assert not any(r.name in goal for r in referenced for goal in goals), goals

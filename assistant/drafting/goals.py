@@ -15,7 +15,7 @@ import re
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
 from assistant.review.subject import is_copy
-from assistant.suggest.models import Ground, IndicatorSuggestion, SuggestionSet
+from assistant.suggest.models import HUMAN_BASIS, Ground, IndicatorSuggestion, SuggestionSet
 
 OUTPUTS = 4  # output rows named in a composed goal
 EFFECTS = 3  # effect and satisfaction rows named
@@ -33,6 +33,12 @@ def repeats_brief(goal: str, brief: Brief) -> bool:
 
 
 def _phrase(row: IndicatorSuggestion) -> str | None:
+    """The row as a goal's phrase, or None for a figure nobody decided on: a type template's reference value or a
+    precedent's (≥95%: 参考模板值) is a hint for the table, never the unit's commitment in its goal; the brief's own
+    figures (计划标准) and a person's (人工填写) are."""
+    own = row.value.ground is Ground.PLAN or row.value.basis == HUMAN_BASIS
+    if not own and row.value.number is not None:
+        return None
     return value_phrase(row.name, row.value.value)
 
 
