@@ -15,6 +15,7 @@ from web_support import web_settings
 from assistant.domain.brief import load_brief
 from assistant.domain.framework import Level2
 from assistant.domain.model import SectionKind
+from assistant.drafting.necessity import rules_necessity
 from assistant.services import build_services
 from assistant.suggest.brief_rows import background_notes, output_statements, statement_rows
 
@@ -90,3 +91,23 @@ def test_the_goals_state_no_figure_the_brief_does_not_give(workspace, name: str)
     assert figures and all(f in said for f in figures), (figures, goals)
     referenced = [r for r in draft.indicators if r.value.ground == "模板参考值" and r.value.number is not None]
     assert not any(r.name in goal for r in referenced for goal in goals), goals
+
+
+@pytest.mark.parametrize(
+    ("name", "targets", "reason"),
+    [
+        ("b2_elevator.yaml", "每台不超过2次", "多层住宅上下楼困难"),
+        ("v5_streetlights.yaml", "不超过24小时", "夜间照明不足"),
+    ],
+)
+def test_the_rules_necessity_gives_the_reasons_not_the_targets(name: str, targets: str, reason: str) -> None:
+    text = rules_necessity(load_brief(BRIEFS / name), [])
+    assert reason in text and targets not in text and "不低于" not in text, text
+
+
+@pytest.mark.parametrize("name", ["b2_elevator.yaml", "v4_ramps.yaml"])
+def test_the_officer_s_own_reason_is_not_called_another_project_s(workspace, name: str) -> None:
+    draft = workspace.draft(load_brief(BRIEFS / name), on_event=_quiet).draft
+    necessity = next(s.text for s in draft.sections if s.kind is SectionKind.NECESSITY)
+    assert "老年人占比高" in necessity, necessity
+    assert "NEC-OFF-DOMAIN" not in {f.rule_id for f in draft.review.findings}, draft.review.findings

@@ -466,11 +466,12 @@ _AFTER_EVENT = re.compile(r"^.*?(?:使用|运行|建成|改造|实施|完成|投
 def _per_object(s: Statement) -> tuple[Statement, str]:
     """(the statement with its object cut, the item it is counted per): ``电梯投入使用后年故障停梯次数每台`` →
     (年故障停梯次数, 台); a statement with no 每X after its object is returned as it is, with ""."""
-    tail = _PER_TAIL.search(s.object)
-    if tail is None or s.per_unit:
+    before = s.clause[: s.clause.find(s.words)] if s.words in s.clause else s.object
+    tail = _PER_TAIL.search(before)
+    if tail is None or s.per_unit or not before.endswith(s.object):
         return s, ""
-    obj = _AFTER_EVENT.sub("", s.object[: tail.start()])
-    return replace(s, object=obj), tail["per"]
+    obj = _AFTER_EVENT.sub("", before[: tail.start()])  # the whole measure, its verb too (设施年故障维修次数)
+    return replace(s, object=obj, verb=""), tail["per"]
 
 
 def _count_level(s: Statement) -> Level2:

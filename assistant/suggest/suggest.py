@@ -341,8 +341,10 @@ def _same_brief_figure(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:
     “全年举办…培训班8期”): one stated figure is one row."""
     if a.value.ground is not Ground.PLAN or b.value.ground is not Ground.PLAN:
         return False
-    if a.value.unit in {None, "%"} or (a.value.number, a.value.unit) != (b.value.number, b.value.unit):
+    if a.value.unit in {None, "%"} or b.value.unit is None or a.value.number != b.value.number:
         return False
+    if a.value.unit.split("/")[0] != b.value.unit.split("/")[0]:
+        return False  # 1(次/处) and a precedent's 1(次) from one clause are one figure
     qa, qb = _QUOTED.search(a.value.basis), _QUOTED.search(b.value.basis)
     return qa is not None and qb is not None and (qa[1] in qb[1] or qb[1] in qa[1])
 
