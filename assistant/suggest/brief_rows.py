@@ -22,6 +22,7 @@ from assistant.domain.statements import Kind, Statement, brief_texts, plain, rea
 from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.years import later_year, whole_total, year_of
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
@@ -54,10 +55,15 @@ def output_statements(brief: Brief) -> list[Statement]:
     served: 全区失能老年人约8000人，家庭助浴困难; 目前老年人口占比超过38%): those are reasons, not outputs; a figure
     in a reason sentence whose own clause plans something (需更换20台) stays."""
     sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
+    every = read_statements(brief)
     return [
         s
-        for s in read_statements(brief)
-        if not _describes_now(s, sentences.get(s.field, []), brief.year) and not is_scope(s) and not is_background(s)
+        for s in every
+        if not _describes_now(s, sentences.get(s.field, []), brief.year)
+        and not is_scope(s)
+        and not is_background(s)
+        and not later_year(s, brief.year)  # 2028年完成60万页 in a 2027 table: the later year's (years.py)
+        and not whole_total(s, every, brief.year)
     ]
 
 
@@ -308,7 +314,10 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
             return brief_row(name, level2, value, s, note=_over_hundred(name, s)) if len(name) >= 3 else None
         case Kind.DEADLINE:
-            value = s.words if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"  # 11月底前, ≤3(个工作日)
+            dated = year_of(s)  # 2028年12月底前 keeps its year: in a 2027 table 12月底前 reads as December 2027
+            value = (
+                f"{dated or ''}{'年' if dated else ''}{s.words}" if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"
+            )
             name, level2 = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS
         case Kind.ZERO:
             name, level2, value = _zero(s, every)
@@ -394,6 +403,8 @@ def count_name(s: Statement) -> str:
         suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
     obj = _short(s.object)
+    if re.fullmatch(r"(?:19|20)\d{2}年", obj):
+        return f"{obj}度完成{suffix}"  # 2027年完成60万页 → 2027年度完成页数 (a project over several years)
     base = obj if verb and obj.endswith(verb) else in_order(obj, verb, s.clause)
     if suffix == "面积" and obj.endswith("面积"):  # 改造面积约1500平方米 → 改造面积
         return f"{obj[:-2]}{verb}面积"

@@ -42,6 +42,7 @@ from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
 from assistant.suggest.text import grams, specific_grams
+from assistant.suggest.years import year_notes
 
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
@@ -110,7 +111,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
         precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
-        notes=scope_notes(brief) + background_notes(brief),
+        notes=scope_notes(brief) + background_notes(brief) + year_notes(brief),
     )
 
 
