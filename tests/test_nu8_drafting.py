@@ -111,3 +111,28 @@ def test_the_officer_s_own_reason_is_not_called_another_project_s(workspace, nam
     necessity = next(s.text for s in draft.sections if s.kind is SectionKind.NECESSITY)
     assert "老年人占比高" in necessity, necessity
     assert "NEC-OFF-DOMAIN" not in {f.rule_id for f in draft.review.findings}, draft.review.findings
+
+
+@pytest.mark.parametrize(
+    ("name", "year_share", "later", "total", "deadline", "cost", "whole"),
+    [
+        ("b3_archive.yaml", "≥60(万页)", "2028年", "120(万页)", "2028年12月底前", "≤120(万元)", "240万元"),
+        ("v6_sewer_two_years.yaml", "≥150(处)", "2028年", "300(处)", "2028年10月底前", "≤300(万元)", "600万元"),
+    ],
+)
+def test_a_project_over_two_years_fills_the_budget_year_s_table(
+    workspace, name: str, year_share: str, later: str, total: str, deadline: str, cost: str, whole: str
+) -> None:
+    draft = workspace.draft(load_brief(BRIEFS / name), on_event=_quiet).draft
+    rows = {r.name: r for r in draft.indicators}
+    values = [r.value.value for r in draft.indicators]
+    assert values.count(year_share) == 1 and not any(v.endswith(total) for v in values), values
+    assert not any(n.startswith(later) for n in rows), list(rows)
+    assert deadline in values, values
+    assert rows["项目总成本"].value.value == cost and whole in rows["项目总成本"].value.basis, rows["项目总成本"].value
+    assert not any(r.value.value == "=0(次)" and r.value.ground != "计划标准" for r in draft.indicators), values
+    assert any(r.value.value.startswith("=0") for r in draft.indicators), values
+    errors = {f.rule_id for f in draft.review.findings if f.severity == "错误"}
+    assert not errors & {"COST-ARITHMETIC", "DATE-OUTSIDE-YEAR", "BUDGET-LINES-SUM"}, draft.review.findings
+    goal = next(s.text for s in draft.sections if s.kind is SectionKind.GOAL_TOTAL)
+    assert total.split("(")[0] in goal, goal

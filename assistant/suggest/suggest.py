@@ -325,6 +325,7 @@ def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) 
         or lexicon.measure_key(c.name) == key
         or (filled and c.naming is Naming.FILLED and c.family == candidate.family)
         or _same_brief_figure(c, candidate)
+        or _same_zero(c, candidate)
         or (
             _templated(c, candidate)
             and c.level2 is candidate.level2
@@ -348,6 +349,12 @@ def _same_brief_figure(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:
         return False  # 1(次/处) and a precedent's 1(次) from one clause are one figure
     qa, qb = _QUOTED.search(a.value.basis), _QUOTED.search(b.value.basis)
     return qa is not None and qb is not None and (qa[1] in qb[1] or qb[1] in qa[1])
+
+
+def _same_zero(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:
+    """Two targets of zero on one harm (施工安全事故发生次数 =0(起) of the brief, a precedent's 安全事故发生次数 =0(次))."""
+    zero = all(r.value.number == 0 and r.value.value.startswith("=") for r in (a, b))
+    return zero and (a.name.endswith(b.name) or b.name.endswith(a.name))
 
 
 def _same_rate(a: str, b: str) -> bool:
