@@ -16,6 +16,7 @@ from assistant.domain.brief import load_brief
 from assistant.domain.framework import Level2
 from assistant.domain.model import SectionKind
 from assistant.drafting.necessity import rules_necessity
+from assistant.review.models import Severity
 from assistant.services import build_services
 from assistant.suggest.brief_rows import background_notes, output_statements, statement_rows
 
@@ -132,7 +133,7 @@ def test_a_project_over_two_years_fills_the_budget_year_s_table(
     assert rows["项目总成本"].value.value == cost and whole in rows["项目总成本"].value.basis, rows["项目总成本"].value
     assert not any(r.value.value == "=0(次)" and r.value.ground != "计划标准" for r in draft.indicators), values
     assert any(r.value.value.startswith("=0") for r in draft.indicators), values
-    errors = {f.rule_id for f in draft.review.findings if f.severity == "错误"}
+    errors = {f.rule_id for f in draft.review.findings if f.severity is Severity.ERROR}
     assert not errors & {"COST-ARITHMETIC", "DATE-OUTSIDE-YEAR", "BUDGET-LINES-SUM"}, draft.review.findings
     goal = next(s.text for s in draft.sections if s.kind is SectionKind.GOAL_TOTAL)
     assert total.split("(")[0] in goal, goal
