@@ -137,3 +137,19 @@ def test_a_project_over_two_years_fills_the_budget_year_s_table(
     assert not errors & {"COST-ARITHMETIC", "DATE-OUTSIDE-YEAR", "BUDGET-LINES-SUM"}, draft.review.findings
     goal = next(s.text for s in draft.sections if s.kind is SectionKind.GOAL_TOTAL)
     assert total.split("(")[0] in goal, goal
+
+
+@pytest.mark.parametrize(
+    ("name", "standard"),
+    [("b5_canteen.yaml", "=1200(元/平方米)"), ("v8_sidewalk.yaml", "=350(元/平方米)")],
+)
+def test_a_unit_cost_stated_in_a_budget_line_is_a_row(workspace, name: str, standard: str) -> None:
+    draft = workspace.draft(load_brief(BRIEFS / name), on_event=_quiet).draft
+    costs = {r.value.value: r for r in draft.indicators if r.level2 is Level2.ECONOMIC_COST}
+    assert standard in costs and costs[standard].value.ground == "计划标准", list(costs)
+    assert "COST-FOREIGN-FIGURE" not in {f.rule_id for f in draft.review.findings}, draft.review.findings
+
+
+def test_a_zero_harm_the_brief_states_is_its_own_row() -> None:
+    rows = {v: n for n, v, _ in _rows("b5_canteen.yaml")}
+    assert "=0(起)" in rows and "安全事故" in rows["=0(起)"], rows
