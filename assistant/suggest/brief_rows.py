@@ -12,7 +12,6 @@ Money per unit (STANDARD) is the cost step's (costs.py); staff put in (INPUT) ne
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import PARENT, Level2
@@ -22,6 +21,7 @@ from assistant.domain.statements import Kind, Statement, brief_texts, plain, rea
 from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.per_item import per_object
 from assistant.suggest.years import later_year, whole_total, year_of
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
@@ -302,7 +302,7 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
         case Kind.COUNT:
             facility = area_facility(s)  # 在8个村居设立老年助餐服务点 → 老年助餐服务点数量
-            s, per = _per_object(s)  # 年故障停梯次数每台不超过2次 → 年故障停梯次数 ≤2(次/台)
+            s, per = per_object(s)  # 年故障停梯次数每台不超过2次 → 年故障停梯次数 ≤2(次/台)
             name = f"{_short(facility)}数量" if facility else count_name(s)
             unit = f"{s.unit}/{per}" if per else s.unit
             level2, value = _count_level(s), f"{s.op}{plain(s.number)}({unit})"
@@ -467,22 +467,6 @@ def _whole_figures(obj: str, kept: str) -> str:
         return kept
     rest = _FIGURES.sub("", kept, count=1)
     return rest or kept
-
-
-# The object of a count said per item after it (年故障停梯次数每台), and a time phrase before it (电梯投入使用后).
-_PER_TAIL = re.compile(r"每(?P<per>[\u4e00-\u9fff])$")
-_AFTER_EVENT = re.compile(r"^.*?(?:使用|运行|建成|改造|实施|完成|投用|竣工|验收|开通|上线)后(?=[\u4e00-\u9fff]{3})")
-
-
-def _per_object(s: Statement) -> tuple[Statement, str]:
-    """(the statement with its object cut, the item it is counted per): ``电梯投入使用后年故障停梯次数每台`` →
-    (年故障停梯次数, 台); a statement with no 每X after its object is returned as it is, with ""."""
-    before = s.clause[: s.clause.find(s.words)] if s.words in s.clause else s.object
-    tail = _PER_TAIL.search(before)
-    if tail is None or s.per_unit or not before.endswith(s.object):
-        return s, ""
-    obj = _AFTER_EVENT.sub("", before[: tail.start()])  # the whole measure, its verb too (设施年故障维修次数)
-    return replace(s, object=obj, verb=""), tail["per"]
 
 
 def _count_level(s: Statement) -> Level2:
