@@ -14,6 +14,7 @@ from rich.console import Group
 from rich.table import Table
 
 from assistant.cli import render
+from assistant.cli.office_cmd import open_errors_note
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.errors import AssistantError, InputError
@@ -223,7 +224,9 @@ def export(
     check_writable(output)
     with open_services() as services:
         stored = _drafts(services).export_to(draft_id, fmt, output, number=version)
-    typer.echo(f"已导出草稿 {draft_id} 第 {stored.number} 版：{output}")
+    typer.echo(
+        f"已导出草稿 {draft_id} 第 {stored.number} 版：{output}{open_errors_note(stored.draft.review, draft_id)}"
+    )
 
 
 @app.command("import")

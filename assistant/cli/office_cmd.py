@@ -14,6 +14,7 @@ from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.domain.model import Declaration
 from assistant.errors import InputError
+from assistant.review.models import ReviewReport, Severity
 from assistant.services import Services
 from assistant.services.export import ExportFormat, file_stem
 from assistant.services.results import IMPORT_FORMATS
@@ -58,7 +59,21 @@ def _export_draft(services: Services, draft_id: int, fmt: ExportFormat, output: 
     check_writable(path)
     stored = services.workspace(every_owner=True).export_to(draft_id, fmt, path)
     name, rows = stored.draft.brief.name, len(stored.draft.indicators)
-    return f"已导出：{name}（草稿 {draft_id} 第 {stored.number} 版）→ {path}（{rows} 项指标）"
+    done = f"已导出：{name}（草稿 {draft_id} 第 {stored.number} 版）→ {path}（{rows} 项指标）"
+    return done + open_errors_note(stored.draft.review, draft_id)
+
+
+def open_errors_note(review: ReviewReport | None, draft_id: int) -> str:
+    """A Chinese line after an export whose draft the review still finds errors in (the file is written all the
+    same: an officer may export to edit it elsewhere), or nothing: ``\n注意：该草稿的审核仍有 3 条错误…``."""
+    errors = [f for f in (review.findings if review else []) if f.severity is Severity.ERROR]
+    if not errors:
+        return ""
+    rules = "、".join(dict.fromkeys(f.rule_id for f in errors))
+    return (
+        f"\n注意：该草稿的审核仍有 {len(errors)} 条错误（{rules}），导出的文件未改正这些问题；"
+        f"提交前请用 assistant drafts show {draft_id} 查看审核结果并修改"
+    )
 
 
 def export_format(to: ExportFormat | None, output: Path | None) -> ExportFormat:

@@ -44,6 +44,7 @@ _SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{
 _ZERO = re.compile(
     r"(?:不发生|无|杜绝|避免)(?P<obj1>[\u4e00-\u9fff]{0,12}?)(?P<what1>事故|事件|差错|损毁|丢失|泄密|失密|投诉)"
     r"|零(?P<what2>差错|损毁|丢失|事故|投诉|失误|泄密|遗漏)"
+    r"|(?P<what3>事故|事件|差错|损毁|丢失|泄密|投诉)(?:发生)?(?:次数|起数|数)?(?:为|是|保持为?)(?:零|0)(?![\d.%])"
 )
 _COMPLETE = re.compile(
     r"不重不漏|应发尽发|发放到人|发放到位|足额发放|全覆盖|应检尽检|应收尽收|应录尽录|"
@@ -229,7 +230,7 @@ def read_zeros(part: str, label: str, clause: str) -> list[Statement]:
     """不发生食品安全事故, 纸质档案零损毁, 不重不漏: targets of zero (or of everything)."""
     found = []
     for m in _ZERO.finditer(part):
-        what = m["what1"] or m["what2"]
+        what = m["what1"] or m["what2"] or m["what3"]  # 施工期间安全事故为0: the object before it, as 零事故
         obj = clean_object(m["obj1"] or "") if m["what1"] else clean_object(phrase(part[: m.start()], "")[1])
         found.append(Statement(Kind.ZERO, Decimal(0), "", "=", what, obj, label, clause, m.group(0)))
     for m in _COMPLETE.finditer(part):

@@ -14,8 +14,10 @@ import re
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
+from assistant.domain.statements import read_statements
 from assistant.review.subject import is_copy
-from assistant.suggest.models import Ground, IndicatorSuggestion, SuggestionSet
+from assistant.suggest.models import HUMAN_BASIS, Ground, IndicatorSuggestion, SuggestionSet
+from assistant.suggest.years import later_year, whole_total
 
 OUTPUTS = 4  # output rows named in a composed goal
 EFFECTS = 3  # effect and satisfaction rows named
@@ -33,6 +35,12 @@ def repeats_brief(goal: str, brief: Brief) -> bool:
 
 
 def _phrase(row: IndicatorSuggestion) -> str | None:
+    """The row as a goal's phrase, or None for a figure nobody decided on: a type template's reference value or a
+    precedent's (≥95%: 参考模板值) is a hint for the table, never the unit's commitment in its goal; the brief's own
+    figures (计划标准) and a person's (人工填写) are."""
+    own = row.value.ground is Ground.PLAN or row.value.basis == HUMAN_BASIS
+    if not own and row.value.number is not None:
+        return None
     return value_phrase(row.name, row.value.value)
 
 
@@ -78,6 +86,9 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
         if r.level1 in (Level1.BENEFIT, Level1.SATISFACTION) or r.level2 is Level2.SATISFACTION
         if (p := _phrase(r))
     ][:EFFECTS]
+    if not annual:
+        totals, later = _over_the_years(brief)  # 总计扫描120万页 … 2028年完成60万页: the whole project's
+        outputs = [*totals, *outputs, *later]
     if not outputs and not effects:
         return None
     when = f"{brief.year}年度" if annual else "通过本项目的实施"
@@ -87,6 +98,14 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
     if effects:
         parts.append(("" if outputs else f"{when}，") + "，".join(effects))
     return "；".join(parts) + "。"
+
+
+def _over_the_years(brief: Brief) -> tuple[list[str], list[str]]:
+    """(totals, later years' figures): the brief's total over its years and a later year's figures, as written (总计扫描120万页, 2028年完成60万页):
+    the 总目标 of a project over several years says them; the budget year's table holds only its own share."""
+    every = [s for s in read_statements(brief) if s.field == "主要内容"]
+    totals = [s.clause for s in every if whole_total(s, every, brief.year)]
+    return totals, [s.clause for s in every if later_year(s, brief.year)]
 
 
 def brief_outputs(suggestions: SuggestionSet, numbers: set[str], limit: int = OUTPUTS) -> list[str]:

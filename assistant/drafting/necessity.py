@@ -86,10 +86,25 @@ def brief_reasons(brief: Brief) -> Reasons:
     故障 in it."""
     found: dict[str, list[str]] = {"situation": [], "mandate": [], "need": []}
     for sentence in brief_sentences(brief.content):
-        kind = reason_kind(sentence)
+        kind = None if states_targets(sentence) else reason_kind(sentence)
         if kind is not None:
             found[kind].append(sentence)
     return Reasons(situation=found["situation"], mandates=found["mandate"], needs=found["need"])
+
+
+# A commitment with its figure (不低于90%, 每台不超过2次, 合格率100%, 控制在3天内, 零损毁): what is to be achieved.
+_TARGET = re.compile(
+    r"(?:不低于|不少于|不超过|不多于|不高于|控制在|达到|力争|确保)\s*\d|率(?:为|达)?\s*\d+(?:\.\d+)?[%％]|零[\u4e00-\u9fff]{1,3}$"
+)
+
+
+def states_targets(sentence: str) -> bool:
+    """A sentence of the brief's targets (加装电梯工程竣工验收合格率100%，电梯投入使用后年故障停梯次数每台不超过2次，
+    居民满意度不低于90%): a clause with a target figure and no clause that gives a reason without one. Its words
+    (故障, 困难) are what the project keeps down, never why it is needed."""
+    clauses = [c for c in re.split(r"[，,]", without_lead(sentence)) if c.strip()]
+    targets = [c for c in clauses if _TARGET.search(c)]
+    return bool(targets) and all(c in targets or reason_kind(c) is None for c in clauses)
 
 
 PASTED = 0.4  # a 必要性 holding this share of the brief's work plan restates what is done, not why (the eval's bar)

@@ -68,7 +68,7 @@ def _unit_costs(decl: Declaration) -> Iterator[Finding]:
             continue
         per = _per(unit.removeprefix("元/"))
         same = [c for c in counts if _per(c.value.unit or "") == per]
-        delivered = _named(ind, same)
+        delivered = _one_per_figure(_named(ind, same))
         if not delivered:
             continue
         quantity = sum((_number(c) or Decimal(0) for c in delivered), Decimal(0))
@@ -82,6 +82,23 @@ def _unit_costs(decl: Declaration) -> Iterator[Finding]:
                 f"或除以了与该笔资金无关的数量"
             )
             yield finding("COST-ARITHMETIC", message, at_indicator(ind))
+
+
+def _one_per_figure(rows: list[Indicator]) -> list[Indicator]:
+    """The rows less a second row of the same measure holding the same figure (培训人次 ≥400(人次) beside 培训参训人次
+    ≥400(人次): one name's pairs of characters all in the other's): one quantity written twice is delivered once,
+    never added to itself. Two items of the same size (蒸柜更换数量 4台, 炒灶更换数量 4台) both count."""
+    kept: list[Indicator] = []
+    for row in rows:
+        figure = (_number(row), _per(row.value.unit or ""))
+        if not any((_number(k), _per(k.value.unit or "")) == figure and _same_measure(k.name, row.name) for k in kept):
+            kept.append(row)
+    return kept
+
+
+def _same_measure(a: str, b: str) -> bool:
+    pairs_a, pairs_b = ({s[i : i + 2] for i in range(len(s) - 1)} for s in (a, b))
+    return pairs_a <= pairs_b or pairs_b <= pairs_a
 
 
 def _all_stated(decl: Declaration, cost: Indicator, counts: list[Indicator]) -> bool:

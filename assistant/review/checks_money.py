@@ -57,6 +57,12 @@ def check_funding_sums(decl: Declaration) -> Iterator[Finding]:
         )
 
 
+def _phased(decl: Declaration) -> bool:
+    """A project funded over several years: the year's request (年度申请) is less than the project's total."""
+    f = decl.funding
+    return f.total is not None and f.annual is not None and Decimal(0) < f.annual < f.total
+
+
 def check_budget_lines(decl: Declaration) -> Iterator[Finding]:
     lines = decl.budget_lines
     if not lines:
@@ -71,8 +77,8 @@ def check_budget_lines(decl: Declaration) -> Iterator[Finding]:
     target, label = (
         (decl.funding.annual, "当年预算") if decl.funding.annual is not None else (decl.funding.total, "项目总预算")
     )
-    if target is not None and got != target:
-        yield finding(
+    if target is not None and got != target and not (_phased(decl) and got == decl.funding.total):
+        yield finding(  # a project over several years may list the whole project's lines (分期: 240万 of 120万 a year)
             "BUDGET-LINES-SUM",
             f"预算明细合计 {_yuan(got)} 与{label} {_yuan(target)} 不一致（差额 {_yuan(target - got)}）。",
             at_field("budget_lines"),
@@ -89,6 +95,8 @@ def check_dates(decl: Declaration) -> Iterator[Finding]:
     h = decl.header
     for name, value in (("start_date", h.start_date), ("end_date", h.end_date)):
         if value is not None and h.year is not None and value.year != h.year:
+            if name == "end_date" and value.year > h.year and _phased(decl):
+                continue  # 分期: the year's request is part of a larger total, so the project runs on after the year
             label = "开始日期" if name == "start_date" else "结束日期"
             yield finding(
                 "DATE-OUTSIDE-YEAR", f"{label} {value} 不在预算年度 {h.year} 年内。", at_field(f"header.{name}")

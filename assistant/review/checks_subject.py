@@ -132,6 +132,15 @@ def check_necessity_repeats(decl: Declaration) -> Iterator[Finding]:
         )
 
 
+OWN_PIECES = 3  # specific two-character pieces a sentence shares with the project (多层住宅: 多层, 层住, 住宅)
+
+
+def _about_project(sentence: str, specific: set[str]) -> bool:
+    """A sentence that names the project's own object in words of its own (田林街道60岁以上老年人占比高，多层住宅上下楼
+    困难 in a lift project about 多层住宅): the project's reason, whatever other domain also speaks of 老年人."""
+    return len(domain_bigrams([sentence]) & specific) >= OWN_PIECES
+
+
 def check_necessity_domain(decl: Declaration, context: ReviewContext) -> Iterator[Finding]:
     project, own = project_of(decl), _own(decl)
     basis = decl.section_text(SectionKind.BASIS) or ""
@@ -140,11 +149,16 @@ def check_necessity_domain(decl: Declaration, context: ReviewContext) -> Iterato
     vocabulary = [name for pid, name in context.other_projects.items() if pid != decl.id]
     vocabulary += [f"{p.title} {getattr(p, 'scope', None) or ''}" for p in context.policies]
     foreign = domain_bigrams(vocabulary)
+    specific = domain_bigrams([project.text])
     for sentence in sentences(decl.section_text(SectionKind.NECESSITY) or ""):
         titles = [f"《{t}》" for t in _TITLE.findall(sentence) if _off_subject(project, t, context, own)]
-        words = titles + foreign_runs(
-            _CITED.sub(" ", sentence), allowed=allowed, foreign=foreign, said_in="\n".join(vocabulary)
+        plain = _CITED.sub(" ", sentence)
+        runs = (
+            []
+            if _about_project(plain, specific)
+            else foreign_runs(plain, allowed=allowed, foreign=foreign, said_in="\n".join(vocabulary))
         )
+        words = titles + runs
         if words:
             yield finding(
                 "NEC-OFF-DOMAIN",

@@ -32,7 +32,8 @@ _HIGH_GOOD = re.compile(
 # Counts whose target is rightly zero (incidents, complaints, violations): a zero there is the goal.
 _ZERO_GOAL = re.compile(
     r"(故障|事故|事件|投诉|差错|错误|失误|违规|违纪|违法|泄露|泄密|纠纷|争议|伤亡|死亡|安全|风险|隐患|问题|返工|退回|"
-    r"整改|扣分|处罚|通报|上访|信访|舆情|负面|损失|丢失|损坏|超支|超标|超期|逾期|滞后|延期|延误|拖欠|不合格|不达标|"
+    r"整改|扣分|处罚|通报|上访|信访|舆情|负面|损失|丢失|损坏|损毁|毁损|破损|遗失|超支|超标|超期|逾期|滞后|延期|延误|"
+    r"拖欠|不合格|不达标|"
     r"不满意|未|缺陷|bug|中断|停机|漏|误)",
     re.IGNORECASE,
 )

@@ -33,7 +33,7 @@ from assistant.services.protect import (
     keep_indicator_rows,
     keep_sections,
 )
-from assistant.services.renames import follow_funding, follow_renames, follow_values
+from assistant.services.renames import follow_deletions, follow_funding, follow_renames, follow_values
 from assistant.services.retry import Retry, labels
 from assistant.services.scope import CorpusScope
 from assistant.services.text_policy import refuse_control_characters
@@ -181,11 +181,13 @@ class DraftingService:
         draft, renamed = follow_renames(current, draft)
         draft, revalued = follow_values(current, draft, renamed)
         draft, refunded = follow_funding(current, draft, renamed | revalued)
-        kept = renamed | revalued | refunded
+        draft, dropped = follow_deletions(current, draft, renamed | revalued | refunded)
+        kept = renamed | revalued | refunded | dropped
         if kept:
             draft = reviewed(draft, self.scope.current().review_context)
             followed = "、".join(SectionKind(path.split(".")[1]).label for path in kept)
-            what = "、".join(w for w, done in (("指标名称", renamed), ("指标值", revalued), ("资金", refunded)) if done)
+            steps = (("指标名称", renamed), ("指标值", revalued), ("资金", refunded), ("删除的指标", dropped))
+            what = "、".join(w for w, done in steps if done)
             section = f"{section}（{followed}中的{what}随之更新）"
         section = section[:200] if section else None
         info = self.store.save(

@@ -4,6 +4,7 @@
     follow_renames(stored, draft) -> tuple[Draft, dict[str, Origin]]
     follow_values(stored, draft) -> tuple[Draft, dict[str, Origin]]
     follow_funding(stored, draft) -> tuple[Draft, dict[str, Origin]]
+    follow_deletions(stored, draft) -> tuple[Draft, dict[str, Origin]]
 
 A person renames row 3 (``drafts edit … --field indicator.3.name 季度食品安全检查次数``, or the page's row editor):
 the goals the rules (or the model) wrote name the row by its old name (``助餐点检查次数不少于168次``), and the export
@@ -53,11 +54,12 @@ def renames(old: Sequence[DraftIndicator], new: Sequence[DraftIndicator]) -> dic
 def _same_measure(old: DraftIndicator, new: DraftIndicator) -> bool:
     """Whether ``new`` (at ``old``'s place, under a new name) is ``old`` renamed: the same value, or the same 一级/二级
     and unit with a new figure (群众举报接报后处置时限 ≤2(小时) → 接报到场时限 ≤1.5(小时), renamed and revalued in one
-    edit). A row of another measure (another unit or 二级) put in its place is a new row, not a rename."""
+    edit), or of the same 一级/二级 counted anew in another unit (全年培训人数 ≥8(期) → 培训参训人次 ≥400(人次): the
+    person put the row right in place). A row of another 二级 put in its place is a new row, not a rename."""
     if new.value.value == old.value.value:
         return True
-    same_unit = old.value.unit is not None and old.value.unit == new.value.unit
-    return same_unit and (old.level1, old.level2) == (new.level1, new.level2)
+    counted = old.value.unit is not None and new.value.unit is not None
+    return counted and (old.level1, old.level2) == (new.level1, new.level2)
 
 
 def follow_renames(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str, Origin]]:
@@ -109,6 +111,27 @@ def follow_funding(
     if not old or not new or old == new:
         return draft, {}
     return _follow(stored, draft, lambda text: text.replace(old, new), followed)
+
+
+def follow_deletions(
+    stored: StoredVersion, draft: Draft, followed: Collection[str] = ()
+) -> tuple[Draft, dict[str, Origin]]:
+    """``draft`` with the phrase the rules wrote for each deleted row (``培训期数不少于8期``) taken out of every section
+    rules or a model wrote and nobody locked, with the comma before it (or after it, at the start of a list); with the
+    origins those sections keep. A person's text is never changed (review's GOAL-NAME-STALE says where)."""
+    names = renames(stored.draft.indicators, draft.indicators)
+    kept = {r.name for r in draft.indicators}
+    gone = [r for r in stored.draft.indicators if r.name not in kept and r.name not in names]
+    phrases = [p for r in gone if (p := value_phrase(r.name, r.value.value)) and p != r.name]
+    if not phrases:
+        return draft, {}
+
+    def drop(text: str) -> str:
+        for phrase in phrases:
+            text = re.sub(rf"[，,]{re.escape(phrase)}(?=[，,；;。]|$)|{re.escape(phrase)}[，,]", "", text)
+        return text
+
+    return _follow(stored, draft, drop, followed)
 
 
 def _follow(

@@ -21,6 +21,8 @@ from assistant.domain.statements import Kind, Statement, brief_texts, plain, rea
 from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.per_item import per_object
+from assistant.suggest.years import later_year, whole_total, year_of
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
@@ -42,7 +44,8 @@ _LEVEL_WORDS = (
 
 # Words of a clause that plans or targets something: a figure there is an output even in a sentence of reasons.
 _PLANNED = re.compile(
-    r"完成|开展|提供|新增|新建|建设|更换|购置|采购|培训|举办|组织|实施|设立|设置|服务|计划|拟|需|力争|确保|不低于|不少于|达到"
+    r"完成|开展|提供|新增|新建|建设|更换|购置|采购|培训|举办|组织|实施|设立|设置|服务|计划|拟|需(?!求)|力争|确保|不低于|不少于|"
+    r"达到|不超过|不多于|不高于|控制在"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
@@ -52,10 +55,15 @@ def output_statements(brief: Brief) -> list[Statement]:
     served: 全区失能老年人约8000人，家庭助浴困难; 目前老年人口占比超过38%): those are reasons, not outputs; a figure
     in a reason sentence whose own clause plans something (需更换20台) stays."""
     sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
+    every = read_statements(brief)
     return [
         s
-        for s in read_statements(brief)
-        if not _describes_now(s, sentences.get(s.field, []), brief.year) and not is_scope(s) and not is_background(s)
+        for s in every
+        if not _describes_now(s, sentences.get(s.field, []), brief.year)
+        and not is_scope(s)
+        and not is_background(s)
+        and not later_year(s, brief.year)  # 2028年完成60万页 in a 2027 table: the later year's (years.py)
+        and not whole_total(s, every, brief.year)
     ]
 
 
@@ -107,10 +115,14 @@ def is_baseline(s: Statement) -> bool:
         return True  # 由去年的58%提高到75%: the words right before the figure make it the baseline
     if s.kind is Kind.RATE and _FIXING.search(s.subject):
         return False  # 检查发现问题整改率100%: the share of the problems put right is a target
+    if _PROBLEM_FIGURE.match(s.words) and not _PLAN_WORDS.search(s.clause) and not _PLANNED.search(s.clause):
+        return True  # 就餐高峰排队时间超过20分钟: how bad things are now, never a target (≥20分钟 would ask for it)
     return _BASELINE.search(s.clause) is not None and not _PLAN_WORDS.search(s.clause)
 
 
 _FIXING = re.compile(r"整改|处置|办结|处理|化解|销号|回复|答复")
+# A figure said as an excess (超过20分钟, 长达3小时, 高达40%, 多达200件) in a clause that plans nothing: the problem.
+_PROBLEM_FIGURE = re.compile(r"(?:超过|长达|高达|多达|逾|超)\d")
 
 
 def _counts_people(s: Statement) -> bool:
@@ -256,11 +268,15 @@ def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:
     """One candidate per measurable statement (a listing's parts rather than its total), in reading order."""
     rows: list[IndicatorSuggestion] = []
     seen: dict[tuple[object, str], str] = {}
-    for s in _kept(statements):
+    kept = _kept(statements)
+    stated = {(s.field, s.number, s.unit) for s in kept if not s.derivation}
+    for s in kept:
         row = _row(s, statements)
         figure = (s.number, s.unit)
         if row is None or any(r.name == row.name for r in rows) or seen.get(figure, s.field) != s.field:
             continue  # 项目构成 restating a figure of 主要内容 (120台打印终端) adds no row
+        if s.derivation and (s.field, s.number, s.unit) in stated:
+            continue  # 8期 × 每期50人 = 400人次 where the brief says 共培训400人次 itself: one figure, one row
         seen.setdefault(figure, s.field)
         rows.append(row)
     return rows
@@ -286,8 +302,10 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
         case Kind.COUNT:
             facility = area_facility(s)  # 在8个村居设立老年助餐服务点 → 老年助餐服务点数量
+            s, per = per_object(s)  # 年故障停梯次数每台不超过2次 → 年故障停梯次数 ≤2(次/台)
             name = f"{_short(facility)}数量" if facility else count_name(s)
-            level2, value = _count_level(s), f"{s.op}{plain(s.number)}({s.unit})"
+            unit = f"{s.unit}/{per}" if per else s.unit
+            level2, value = _count_level(s), f"{s.op}{plain(s.number)}({unit})"
         case Kind.RATE:
             name = _measure_name(s.subject)
             if not name:
@@ -296,7 +314,10 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             level2, value = rate_level(name), f"{s.op}{plain(s.number)}(%)"
             return brief_row(name, level2, value, s, note=_over_hundred(name, s)) if len(name) >= 3 else None
         case Kind.DEADLINE:
-            value = s.words if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"  # 11月底前, ≤3(个工作日)
+            dated = year_of(s)  # 2028年12月底前 keeps its year: in a 2027 table 12月底前 reads as December 2027
+            value = (
+                f"{dated or ''}{'年' if dated else ''}{s.words}" if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"
+            )
             name, level2 = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS
         case Kind.ZERO:
             name, level2, value = _zero(s, every)
@@ -382,6 +403,8 @@ def count_name(s: Statement) -> str:
         suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
     obj = _short(s.object)
+    if re.fullmatch(r"(?:19|20)\d{2}年", obj):
+        return f"{obj}度完成{suffix}"  # 2027年完成60万页 → 2027年度完成页数 (a project over several years)
     base = obj if verb and obj.endswith(verb) else in_order(obj, verb, s.clause)
     if suffix == "面积" and obj.endswith("面积"):  # 改造面积约1500平方米 → 改造面积
         return f"{obj[:-2]}{verb}面积"
@@ -447,6 +470,8 @@ def _whole_figures(obj: str, kept: str) -> str:
 
 
 def _count_level(s: Statement) -> Level2:
+    if s.op == "≤":
+        return Level2.QUALITY  # a ceiling on a count (故障停梯不超过2次, 投诉不超过3件) bounds a failure, not an output
     return Level2.SOCIAL_BENEFIT if _BENEFIT.search(f"{s.object}{s.verb}") else Level2.QUANTITY
 
 

@@ -238,7 +238,14 @@ def _total_row(brief: Brief, unit_costs: list[IndicatorSuggestion]) -> Indicator
     wan = (money / WAN).quantize(Decimal("0.01"), rounding=ROUND_CEILING).normalize()
     arithmetic = f"项目资金 {money:,.0f}元 = {plain(wan)}万元"
     lines = "、".join(f"{c.part}{plain(c.amount / WAN)}万元" for c in brief.composition)
-    why = f"计划标准（总成本）：{arithmetic}" + (f"；分项：{lines}" if lines else "")
+    total = brief.funding.total
+    if total is not None and brief.funding.annual is not None and total > money:
+        # 分期: the year's request is the year's cost; the lines are of the whole project, said as such
+        arithmetic = f"{brief.year}年度申请 {money:,.0f}元 = {plain(wan)}万元"
+        why = f"计划标准（总成本）：{arithmetic}（项目总额 {plain(total / WAN)}万元，分年度安排）"
+        why += f"；项目总额分项：{lines}" if lines else ""
+    else:
+        why = f"计划标准（总成本）：{arithmetic}" + (f"；分项：{lines}" if lines else "")
     row = _cost_row("项目总成本", f"≤{plain(wan)}(万元)", why, ["资金"], arithmetic)
     if unit_costs:
         return row

@@ -130,8 +130,25 @@ def fill_gaps(
     planned = [_planned(p) for p in precedents]
     carriers = [r for r in [*kept_template, *planned] if r.origin is Origin.BRIEF or r.score >= BRIEF_SCORE]
     kept_own = [r for r in own.rows if not any(_same_figure(r, c) for c in carriers)]
-    fillers = [*kept_template, *planned]
+    fillers = _one_per_figure([*kept_template, *planned])
     return kept_own, [*fillers, *framework_rows(reading, [*kept_own, *fillers])]
+
+
+def _one_per_figure(rows: list[IndicatorSuggestion]) -> list[IndicatorSuggestion]:
+    """The first of the rows that took the same counted figure from the same clause of the brief (培训期数 and a
+    precedent's 全年培训班次 both ≥8(期) from 培训班8期): one stated figure is one row."""
+    kept: list[IndicatorSuggestion] = []
+    seen: set[tuple[object, ...]] = set()
+    for row in rows:
+        quoted = _QUOTED.search(row.value.basis)
+        counted = row.value.ground is Ground.PLAN and row.value.unit not in {None, "%"} and quoted is not None
+        key = (_figure(row), quoted[1] if quoted else "")
+        if counted and key in seen:
+            continue
+        if counted:
+            seen.add(key)
+        kept.append(row)
+    return kept
 
 
 def _end_date_row(row: IndicatorSuggestion) -> bool:

@@ -168,8 +168,10 @@ def _stated_quantity(name: str, unit: str | None, content: str) -> tuple[Decimal
     content that talks about the same thing as ``name``."""
     name_grams = set(grams(name))
     figures = [
-        s for s in read_text(content, "主要内容") if s.kind in _FIGURES and s.number is not None and not s.derivation
-    ]
+        s
+        for s in read_text(content, "主要内容")
+        if s.kind in _FIGURES and s.number is not None and not s.derivation and not s.per_unit
+    ]  # 每期50人 is the size of one session, never the year's count
     for sentence in sentences(content, ends="", breaks="。；;！？\n"):
         if len(name_grams & set(grams(sentence))) < MIN_SHARED_GRAMS:
             continue
@@ -180,4 +182,18 @@ def _stated_quantity(name: str, unit: str | None, content: str) -> tuple[Decimal
 
 
 def _compatible(template_unit: str | None, stated_unit: str) -> bool:
-    return template_unit == stated_unit or (template_unit in COUNTABLE and stated_unit in COUNTABLE)
+    """Whether a precedent counted in ``template_unit`` may take the brief's figure in ``stated_unit``: the same
+    unit, or two countable units of the same kind (个/项/份…); people (人/名/位), visits (人次) and households (户)
+    are each their own kind, so 全年培训人数 (人) never takes 8期 or 400人次."""
+    if template_unit == stated_unit:
+        return True
+    if template_unit not in COUNTABLE or stated_unit not in COUNTABLE:
+        return False
+    return _unit_kind(template_unit) == _unit_kind(stated_unit)
+
+
+def _unit_kind(unit: str | None) -> str:
+    return next((kind for kind, units in _UNIT_KINDS.items() if unit in units), "件")
+
+
+_UNIT_KINDS = {"人": {"人", "名", "位"}, "人次": {"人次"}, "户": {"户"}}

@@ -28,6 +28,7 @@ from assistant.suggest.guard import blocking_findings, repaired
 from assistant.suggest.models import (
     CoverageItem,
     Evidence,
+    Ground,
     IndicatorSuggestion,
     Naming,
     Origin,
@@ -41,6 +42,7 @@ from assistant.suggest.proposals import propose
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
 from assistant.suggest.text import grams, specific_grams
+from assistant.suggest.years import year_notes
 
 NEIGHBOURS = 3  # closest declarations whose table sizes set the number of indicators per 二级
 DECAY = 0.5  # weight of each further declaration that used a template, relative to the one before
@@ -109,7 +111,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
         precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
-        notes=scope_notes(brief) + background_notes(brief),
+        notes=scope_notes(brief) + background_notes(brief) + year_notes(brief),
     )
 
 
@@ -322,6 +324,8 @@ def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) 
         c.name == candidate.name
         or lexicon.measure_key(c.name) == key
         or (filled and c.naming is Naming.FILLED and c.family == candidate.family)
+        or _same_brief_figure(c, candidate)
+        or _same_zero(c, candidate)
         or (
             _templated(c, candidate)
             and c.level2 is candidate.level2
@@ -329,6 +333,28 @@ def _repeats(candidate: IndicatorSuggestion, chosen: list[IndicatorSuggestion]) 
         )
         for c in chosen
     )
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _same_brief_figure(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:
+    """Two rows holding one counted figure the brief states once (培训期数 and 全年培训班次, both ≥8(期) from
+    “全年举办…培训班8期”): one stated figure is one row."""
+    if a.value.ground is not Ground.PLAN or b.value.ground is not Ground.PLAN:
+        return False
+    if a.value.unit in {None, "%"} or b.value.unit is None or a.value.number != b.value.number:
+        return False
+    if a.value.unit.split("/")[0] != b.value.unit.split("/")[0]:
+        return False  # 1(次/处) and a precedent's 1(次) from one clause are one figure
+    qa, qb = _QUOTED.search(a.value.basis), _QUOTED.search(b.value.basis)
+    return qa is not None and qb is not None and (qa[1] in qb[1] or qb[1] in qa[1])
+
+
+def _same_zero(a: IndicatorSuggestion, b: IndicatorSuggestion) -> bool:
+    """Two targets of zero on one harm (施工安全事故发生次数 =0(起) of the brief, a precedent's 安全事故发生次数 =0(次))."""
+    zero = all(r.value.number == 0 and r.value.value.startswith("=") for r in (a, b))
+    return zero and (a.name.endswith(b.name) or b.name.endswith(a.name))
 
 
 def _same_rate(a: str, b: str) -> bool:
