@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import permutations
 
-from assistant.qa.content_names import Content
+from assistant.qa.content_names import DEFINING, Content
 from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.described_measure import take_described_measure
 from assistant.qa.indicator_names import take_project_indicator
@@ -174,7 +174,7 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     pool = [c for c in contents if _in_scope(c, cues)]
     if len(words) < 2 or not pool:
         return None
-    texts = {c.declaration_id: "\n".join(t for _, t in c.places) for c in contents}
+    texts = {c.declaration_id: _defining(c) for c in contents}
     left = full if left is None else left
     at = left.find(match["p"])
     asked = left[at + len(match["p"]) :] if at >= 0 else ""
@@ -321,6 +321,12 @@ def _chars(text: str) -> frozenset[str]:
     return frozenset(text)
 
 
+def _defining(content: Content) -> str:
+    """The places that say what the project is and does (name, 概况, goals, 项目构成, indicators): 立项依据 and 必要性
+    quote laws and other work (换届选举 in a 主席团 rule), which describe no project."""
+    return "\n".join(text for label, text in content.places if DEFINING.search(label))
+
+
 def _score(content: Content, terms: list[Term], total: int, texts: dict[str, str]) -> tuple[float, list[str]]:
     """Σ over the terms the declaration holds of their rarity times the weight of the best place holding them."""
     score, held = 0.0, []
@@ -328,7 +334,7 @@ def _score(content: Content, terms: list[Term], total: int, texts: dict[str, str
         weights = [
             _PLACE_WEIGHT.get(label, _OTHER_PLACE)
             for label, text in content.places
-            if (_holds(text, term) if at != "a" else term in text)
+            if DEFINING.search(label) and (_holds(text, term) if at != "a" else term in text)
         ]
         if weights:
             score += math.log(1 + total / count) * max(weights) * (ASKED if at == "a" else 1.0)
