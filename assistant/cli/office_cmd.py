@@ -14,10 +14,9 @@ from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
 from assistant.domain.model import Declaration
 from assistant.errors import InputError
-from assistant.review.models import ReviewReport, Severity
 from assistant.services import Services
 from assistant.services.export import ExportFormat, file_stem
-from assistant.services.results import IMPORT_FORMATS
+from assistant.services.results import IMPORT_FORMATS, ReviewReport, Severity
 
 
 def export(

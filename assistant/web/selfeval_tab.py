@@ -17,8 +17,7 @@ from assistant.domain.model import ParseNote
 from assistant.errors import InputError
 from assistant.services.cycle import CycleService, SelfEvalView
 from assistant.services.results import CYCLE_RULES as RULES
-from assistant.services.results import WEIGHTS_SOURCE, FormConflict, FormKind, fmt, thresholds
-from assistant.store.cycle import StoredForm
+from assistant.services.results import WEIGHTS_SOURCE, FormConflict, FormKind, StoredForm, fmt, thresholds
 from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.draft_view import DraftView
