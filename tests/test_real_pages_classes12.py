@@ -88,6 +88,7 @@ def test_a_tick_box_row_in_a_text_field_is_read_as_the_ticked_option():
     assert both.header.nature == "新增项目■延续项目√"  # two ticked: kept as written, with a warning
     assert _notes(both, "header.checkbox_unclear")[0].level is NoteLevel.WARNING
     assert ticked("一次性项目□经常性项目☑") == "经常性项目"
+    assert ticked("1、持续性项目 ☑ 2、新增性项目") == "持续性项目"  # 黄石 (test8): the mark after its option, numbered
 
 
 def test_a_checkbox_field_reads_marks_written_after_their_options():
@@ -118,6 +119,13 @@ def test_another_regions_form_is_not_called_a_shanghai_layout():
     assert "其他地区" in layout_label(_page()) and "宁乡市" in layout_label(_page())
     shanghai = _variant("宁乡市坝塘镇人民政府", "上海市静安区某某街道办事处")
     assert layout_label(shanghai) == shanghai.layout.label  # Shanghai's own form keeps its layout's name
+    assert "潼南区" in layout_label(_variant("宁乡市坝塘镇人民政府", "潼南区五桂镇人民政府"))  # a district elsewhere
+    assert "湖南" in layout_label(_variant("宁乡市坝塘镇人民政府", "湖南某某发展中心"))  # a province first
+    park = _variant("宁乡市坝塘镇人民政府", "张江高科技园区管理委员会")
+    assert layout_label(park) == park.layout.label  # no place named: undecided, the layout's name
+    for seed in sorted((Path(__file__).resolve().parent.parent / "corpus" / "raw").glob("*.txt"))[:6]:
+        for decl in parse_file(seed).declarations:  # the Shanghai seeds keep 市级表/区级表
+            assert layout_label(decl) == decl.layout.label
 
 
 def test_an_import_without_indicator_rows_does_not_suggest_adding_it_to_the_corpus(

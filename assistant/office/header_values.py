@@ -30,6 +30,7 @@ _AFTER = re.compile(rf"([^\s{_MARKS}]+)\s*([{_MARKS}])")  # 新增项目□延�
 GLUE_TARGETS = frozenset(
     {"manager", "contact", "phone", "applicant", "department", "implementer", "unit_head", "preparer", "nature"}
 )
+_NUMBER = re.compile(r"^\d{1,2}\s*[、.．]\s*")
 _NEAR_MIN = 4  # a label this long may be matched one character off (联系电目 for 联系电话); shorter ones exactly
 
 
@@ -37,11 +38,20 @@ def options(text: str) -> list[CheckOption]:
     """The options of a tick-box cell, each with its state: marks before their options (``☑新增 ☐延续``) or after
     them (``新增项目□延续项目√``, the way Hunan's forms print); an option with no mark is UNKNOWN."""
     stripped = text.strip()
-    if stripped and stripped[-1] in GLYPHS and stripped[0] not in GLYPHS:
-        return [CheckOption(label=m[1], state=GLYPHS[m[2]]) for m in _AFTER.finditer(stripped)]
+    if stripped and stripped[0] not in GLYPHS and has_marks(stripped):  # the first option carries the first mark
+        found = [CheckOption(label=_bare(m[1]), state=GLYPHS[m[2]]) for m in _AFTER.finditer(stripped)]
+        last = max((m.end() for m in _AFTER.finditer(stripped)), default=0)
+        rest = [CheckOption(label=_bare(w), state=CheckState.UNKNOWN) for w in stripped[last:].split()]
+        return found + rest
     return [
-        CheckOption(label=m[2], state=GLYPHS[m[1]] if m[1] else CheckState.UNKNOWN) for m in _BEFORE.finditer(stripped)
+        CheckOption(label=_bare(m[2]), state=GLYPHS[m[1]] if m[1] else CheckState.UNKNOWN)
+        for m in _BEFORE.finditer(stripped)
     ]
+
+
+def _bare(option: str) -> str:
+    """An option without its number (``1、持续性项目`` → 持续性项目)."""
+    return _NUMBER.sub("", option) or option
 
 
 def has_marks(text: str) -> bool:
