@@ -321,8 +321,7 @@ def test_hunans_run_together_fund_block_gives_its_amounts_and_a_year_is_no_label
     assert decl.header.name == "镇域内基础设施建设" and decl.header.start_date is not None
     assert (decl.funding.total, decl.funding.fiscal_annual) == (106_067_522, 69_233_552)
     assert (decl.funding.fiscal_upper, decl.funding.fiscal_same_level) == (69_233_552, 0)
-    kept = [n.message for n in decl.parse_notes if n.code == "header.kept_field"]
-    assert any("自有资金" in m and "3683.3970万元" in m for m in kept)  # 其他 stays in the note, not dropped
+    assert decl.funding.other_total == 36_833_970  # 三、其他: the rest of the total (helper f12; it was kept in a note)
     assert not any(n.code == "funding.bad_amount" for n in decl.parse_notes)
 
 

@@ -114,7 +114,9 @@ def list_(as_json: JsonFlag = False) -> None:
         table.add_column(col, overflow="fold")
     for d in corpus:
         unit = d.header.implementer or d.header.applicant or d.header.department or ""
-        render.add_plain_row(table, d.id, d.header.year or "", d.header.name, unit, d.layout.label, len(d.indicators))
+        render.add_plain_row(
+            table, d.id, d.header.year or "", d.header.name, unit, render.layout_label(d), len(d.indicators)
+        )
     render.console().print(table)
 
 

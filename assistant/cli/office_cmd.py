@@ -139,6 +139,14 @@ def import_(
                 )
             )
             continue
+        if not decl.indicators:
+            out.print(
+                render.plain(
+                    f"共 0 项指标，{notes} 条解析提示：指标行没有读出来（见上方解析提示）。补录指标行之前，这份申报表"
+                    "不能作为先例使用，不宜加入语料库；请对照原表补录指标，或换用表格完整的文件（.docx/.xlsx/.html）再导入。"
+                )
+            )
+            continue
         out.print(
             render.plain(
                 f"共 {len(decl.indicators)} 项指标，{notes} 条解析提示。确认无误后可用 assistant corpus build --from {shlex.quote(str(file))} 加入语料库。"

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote, SectionKind
 from assistant.domain.policy import policy_label
+from assistant.domain.region import other_region
 from assistant.services.results import RULES_MODEL, CorpusStats, CountRow
 
 NOTE_LABELS = {NoteLevel.ERROR: "错误", NoteLevel.WARNING: "警告", NoteLevel.INFO: "提示"}
@@ -66,6 +67,15 @@ def _checkboxes(field: CheckboxField | None) -> str:
     return "  ".join(f"{marks[o.state]}{o.label}" for o in field.options)
 
 
+def layout_label(decl: Declaration) -> str:
+    """The layout's name; for another region's form (宁乡市…), that it is one, read by the general reader, not a
+    Shanghai 市级表."""
+    place = other_region(decl)
+    if place is None:
+        return decl.layout.label
+    return f"其他地区的表式（{place}，按通用读法读取，不是上海的市级/区级表）"
+
+
 def declaration_view(decl: Declaration) -> Group:
     h = decl.header
     head = Table.grid(padding=(0, 2))
@@ -75,7 +85,7 @@ def declaration_view(decl: Declaration) -> Group:
         ("编号", decl.id),
         ("项目名称", h.name),
         ("年度", str(h.year or "（未知）")),
-        ("版式", decl.layout.label),
+        ("版式", layout_label(decl)),
         ("申报单位", h.applicant),
         ("主管部门", h.department),
         ("实施单位", h.implementer),

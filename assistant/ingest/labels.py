@@ -174,6 +174,10 @@ def _match_key(text: str) -> str | None:
     for candidate in (key, _PERIOD.sub("", key), bare, without_unit(key), without_unit(bare)):
         if candidate in _FIELDS:
             return candidate
+    if (
+        bare != key and without_unit(bare) == "其他"
+    ):  # Hunan's 资金总额及构成: 一、财政拨款 … 三、其他 (the rest of the total)
+        return "其他资金"
     return None
 
 

@@ -391,7 +391,13 @@ def _label_at(key: str, start: int, *, longer: int = 0) -> str | None:
     for label in _LABELS:
         if len(label) >= max(longer, 2) and key.startswith(label, start + offset):
             return key[start : start + offset + len(label)]
-    return None
+    other = _NUMBERED_OTHER.match(key, start)  # ``…自有资金:0万元三、其他:3683.3970万元``: the rest of the total
+    return other["label"] if other and len(other["label"]) >= longer else None
+
+
+# A numbered funding line with no label of its own in the readers' vocabulary (三、其他: after 财政拨款 and 自有资金),
+# taken as a label only where an amount or a colon follows it: 其他 alone is a common word.
+_NUMBERED_OTHER = re.compile(r"(?P<label>[一二三四五六七八九十]+、其他(?:资金|来源)?)(?=[:：]|\d)")
 
 
 def _table_lines(lines: list[str], before: int) -> list[tuple[int, str]]:

@@ -17,7 +17,6 @@ from assistant.domain import framework
 from assistant.domain.amounts import unreadable
 from assistant.domain.model import (
     CheckboxField,
-    CheckOption,
     CheckState,
     Header,
     Layout,
@@ -47,6 +46,7 @@ from assistant.ingest.labels import (
     length_message,
     lookup,
 )
+from assistant.office import header_values
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -56,15 +56,8 @@ from assistant.office.wording import ALIASES, PATTERNS
 _TITLE = re.compile(r"绩效目标(?:申报|批复|审批|审核)?表")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_GLYPHS = {
-    "☑": CheckState.CHECKED,
-    "☒": CheckState.CHECKED,
-    "■": CheckState.CHECKED,
-    "√": CheckState.CHECKED,
-    "☐": CheckState.UNCHECKED,
-    "□": CheckState.UNCHECKED,
-}
-_OPTION = re.compile(rf"([{''.join(_GLYPHS)}])?\s*([^\s{''.join(_GLYPHS)}]+)")
+_REMAINDER_LABELS = {"其他", "其他来源"}  # a funding line that completes the total (三、其他:3683.3970万元)
+_PLAIN_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:度)?$")
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
@@ -79,6 +72,10 @@ def label_words() -> list[str]:
     """Every label wording the readers know (Shanghai's and other regions'), longest first: for text whose cells
     ran together, where a label can only be found by its words."""
     return sorted({*field_labels(), *ALIASES}, key=len, reverse=True)
+
+
+_GLUE_LABELS = frozenset(w for w in label_words() if len(w) >= 3)
+_GLUE_UNIT_LABELS = frozenset(w for w in _GLUE_LABELS if not w.endswith(("单位", "部门")))
 
 
 def unit_of(label: str) -> str | None:
@@ -154,6 +151,7 @@ class FormReader:
         self.safeguards: SafeguardReader | None = None
         self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
         self.page_unit: str | None = None  # from 金额单位：万元 above the form: holds where no group names its own
+        self.parts: list[tuple[str, Decimal, GridCell]] = []  # 自有资金 and 其他 lines of a 资金总额及构成 block
 
     def feed(self, row: GridRow) -> None:
         if not row.filled:
@@ -199,6 +197,8 @@ class FormReader:
     def _ends_table(self, cells: list[GridCell]) -> bool:
         first = next((c for c in cells if c.filled), None)
         if first is None or isinstance(self.table, BudgetReader) and label_key(first.text) == "金额合计":
+            return False
+        if isinstance(self.table, BudgetReader) and bare_key(first.text) == "其他":  # a budget line 三、其他, no label
             return False
         if _CLOSES_TABLE.search(label_key(first.text)):
             return True
@@ -258,6 +258,22 @@ class FormReader:
         for pending in self.pending:
             self._assign(pending.spec, pending.label, None)
         self.pending = []
+        self._check_parts()
+
+    def _check_parts(self) -> None:
+        """Hunan's 资金总额及构成 (总额 = 财政拨款 + 自有资金 + 其他): once a 其他 line has gone into 其他资金, the parts
+        are added up against the total, noted when they agree, a warning when they do not."""
+        amounts = self.state.amounts
+        total, fiscal = amounts.get("total"), amounts.get("fiscal_annual") or amounts.get("fiscal_total")
+        if total is None or fiscal is None or not any(label for label, _, _ in self.parts if "自有" not in label):
+            return
+        parts = [("财政拨款", fiscal), *((label, amount) for label, amount, _ in self.parts)]
+        agrees, message = header_values.parts_message(total, parts)
+        anchor = self.parts[-1][2]
+        if agrees:
+            self.notes.info_at("funding.parts_sum", message, anchor)
+        else:
+            self.notes.warn_at("funding.parts_sum", message, anchor)
 
     def _title_or_year(self, cell: GridCell) -> bool:
         text = cell.text.strip()
@@ -305,12 +321,16 @@ class FormReader:
             case FieldKind.PERIOD:
                 self._period(label, text, anchor)
             case FieldKind.AMOUNT:
-                self._set(
-                    self.state.amounts, self._amount_target(spec.target), self._amount(label, text, anchor), anchor
-                )
+                amount = self._amount(label, text, anchor)
+                self._set(self.state.amounts, self._amount_target(spec.target), amount, anchor)
+                if spec.target == "other" and bare_key(label.text) in _REMAINDER_LABELS and amount is not None:
+                    self.parts.append((label.text.strip(), amount, anchor))
             case FieldKind.CHECKBOX:
                 self._set(self.state.header, spec.target, self._checkboxes(text, anchor), anchor)
             case FieldKind.KEPT:
+                if spec.target == "自有资金" and _PLAIN_AMOUNT.match(text.strip()):  # a part of the total, noted only
+                    if (own := self._amount(label, text, anchor)) is not None:
+                        self.parts.append((label.text.strip(), own, anchor))
                 if text.strip():
                     self.notes.at(
                         NoteLevel.INFO, "header.kept_field", kept_message(label.text, text), anchor, field=spec.target
@@ -341,7 +361,38 @@ class FormReader:
             value, code = strip_unit_code(value)
             if code:
                 self.notes.info_at("header.unit_code", f"单位名称前的编码「{code}」不是名称的一部分，已去掉", cell)
+        if value and target in header_values.GLUE_TARGETS:
+            value = self._unglued(target, value, cell)
+        if value and header_values.has_marks(value):
+            value = self._ticked(value, cell)
         return value
+
+    def _unglued(self, target: str, value: str, cell: GridCell) -> str:
+        """``蒋建华联系电目`` → 蒋建华: the next label (联系电话, here one character misread) glued on by a copy that ran
+        the cells together is taken off, noted; a unit's name keeps a tail naming its own kind (…单位, …部门)."""
+        labels = _GLUE_LABELS if target not in UNIT_TARGETS else _GLUE_UNIT_LABELS
+        found = header_values.glued_label(value, labels)
+        if found is None:
+            return value
+        kept, label = found
+        self.notes.info_at(
+            "header.glued_label",
+            f"「{value}」末尾的「{label}」是下一栏的栏目名称（复制时连在了一起，可能有错字），不是内容，已去掉；读作「{kept}」",
+            cell,
+        )
+        return kept
+
+    def _ticked(self, value: str, cell: GridCell) -> str:
+        """A tick-box row in a text field (项目性质 ``新增项目□延续项目√``): the ticked option, noted; as written with a
+        warning when not exactly one option is ticked."""
+        chosen = header_values.ticked(value)
+        if chosen is None:
+            self.notes.warn_at(
+                "header.checkbox_unclear", f"「{value}」中勾选的不是恰好一项，按原文保留；请对照原表核对", cell
+            )
+            return value
+        self.notes.info_at("header.checkbox_text", f"「{value}」读作勾选的「{chosen}」", cell)
+        return chosen
 
     def _period(self, label: GridCell, text: str, cell: GridCell) -> None:
         """起止日期 written in one cell (``2023.07-2024.01``): the planned start and end dates, noted."""
@@ -431,9 +482,7 @@ class FormReader:
         return amount * _TEN_THOUSAND
 
     def _checkboxes(self, text: str, cell: GridCell) -> CheckboxField:
-        options = [
-            CheckOption(label=m[2], state=_GLYPHS[m[1]] if m[1] else CheckState.UNKNOWN) for m in _OPTION.finditer(text)
-        ]
+        options = header_values.options(text)
         if options and all(o.state is CheckState.UNKNOWN for o in options):
             self.notes.warn_at("header.checkbox_lost", "勾选项没有勾选标记（☑/☐），无法判断选中项", cell)
         return CheckboxField(options=options)

@@ -33,6 +33,12 @@ ALIASES = {
     "项目结束日期": "计划完成日期",
     "项目属性": "项目性质",
     "绩效指标": "项目绩效目标",
+    # 宁乡: 长期目标 | 年度目标 over their texts, then 长期绩效指标 / 年度绩效指标 over two indicator tables; a copy that
+    # runs the cells together must cut a goal's text before 长期绩效指标, not before 绩效指标 (…提质改造长期).
+    "长期绩效指标": "项目绩效目标",
+    "中期绩效指标": "项目绩效目标",
+    "年度绩效指标": "项目绩效目标",
+    "其他来源": "其他资金",
     # Wording of other regions' published forms.
     "项目支出名称": "项目名称",
     "专项资金名称": "项目名称",

@@ -1,0 +1,67 @@
+"""Whether a declaration is another region's form (宁乡市坝塘镇's 项目绩效目标表) rather than a Shanghai one.
+
+The readers map every layout onto Shanghai's three (市级表 2021, 2019, 区级表 2020); a form from Hunan read that way
+is not a 市级表, and saying so would mislead. The place is told by the units (申报单位, 主管部门, 实施单位): a name of Shanghai or
+of one of its 16 districts makes it Shanghai's; a city, county or province named otherwise (宁乡市, 湘潭县, 湖南省)
+makes it another region's; neither leaves it undecided (None).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.model import Declaration
+
+_SHANGHAI = re.compile(r"上海|浦东|黄浦|静安|徐汇|长宁|普陀|虹口|杨浦|闵行|宝山|嘉定|金山|松江|青浦|奉贤|崇明|本市")
+# A place before 省/市/县/自治区/州/盟/旗 (two to four characters): 湖南省, 宁乡市, 湘潭县, 鄂尔多斯市.
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|自治州|州|盟|旗))")
+_NOT_PLACES = ("城市", "超市", "都市", "市场", "门市", "本市", "全市", "各市", "全县", "各县", "全省", "各省")
+# A district elsewhere (潼南区五桂镇): two or three characters before 区 that are no Shanghai district (matched above)
+# and no kind of area a Shanghai unit may name (开发区, 园区, 社区…).
+_DISTRICT = re.compile(r"([一-鿿]{2,3}?区)")
+_NOT_DISTRICTS = (
+    "开发区",
+    "园区",
+    "社区",
+    "小区",
+    "片区",
+    "城区",
+    "市区",
+    "景区",
+    "校区",
+    "街区",
+    "新区",
+    "保税区",
+    "自贸区",
+    "辖区",
+    "郊区",
+    "示范区",
+    "功能区",
+    "集聚区",
+)
+# A province at the start of a unit's name (安徽金寨经济开发区), not a street named after it (江苏路街道).
+_PROVINCE = re.compile(
+    r"^(北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|"
+    r"贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?![东西南北中]?路)"
+)
+
+
+def other_region(decl: Declaration) -> str | None:
+    """The place another region's form names (``宁乡市``), or None when it is Shanghai's or names no place."""
+    h = decl.header
+    texts = [t for t in (h.applicant, h.department, h.implementer) if t]
+    if not texts or any(_SHANGHAI.search(t) for t in texts):
+        return None
+    for text in texts:
+        if text.startswith("县"):  # 县财政局: Shanghai has had no county since 2016
+            return text
+        if province := _PROVINCE.match(text):
+            return province[1]
+        for found in _PLACE.finditer(text):
+            place = found[1]
+            if not any(word in place for word in _NOT_PLACES):
+                return place
+        for found in _DISTRICT.finditer(text):
+            if not any(found[1].endswith(word) for word in _NOT_DISTRICTS):
+                return found[1]
+    return None
