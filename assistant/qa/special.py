@@ -46,7 +46,9 @@ _REMOVED = re.compile(
 _ADDED = re.compile(r"(新增了?|新加了?|多了|增加了|加了)(哪些|哪几个|什么)(绩效)?指标")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个点)")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|至少|高于|超过|大于|及以上|或以上|≥")
-_BELOW = re.compile(r"以下|低于|不到|不足|少于|小于|未达|没到|<")
+_BELOW = re.compile(
+    r"以下|低于|不到|不足|少于|小于|未达|没到|<|(?:没有?|未)(?:定|设|写|要求)?(?:到|满|达到)|不满|达不到"
+)
 
 
 def same_value_line(question: str, previous: Query | None, result: Answer, scope: Scope) -> str | None:
@@ -60,6 +62,10 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
     if not before or not now:
         return None
     field = result.rows[0].field
+    blank = [all("未填写" in v for v in values) for values in (now, before)]
+    if any(blank):  # a blank field is no value: neither the same nor another
+        which = "两份申报表的" if all(blank) else ("这份申报表的" if blank[0] else "前面所问申报表的")
+        return f"无法判断是否相同：{which}{field}未填写。"
     if now <= before:
         return f"是，{field}同为{'、'.join(sorted(now))}。"
     return f"不是：这里的{field}是{'、'.join(sorted(now))}，前面所问的是{'、'.join(sorted(before))}。"
@@ -250,7 +256,7 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
 
 
 _WORD_BEFORE_VALUE = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?)(?:的?目标值?|指标)?(?:都|一般)?(?:定|设|写|要求|为|是|不低于|低于|不到|达到)"
+    r"([\u4e00-\u9fff]{2,8}?)(?:的?目标值?|指标)?(?:都|一般)?(?:没有?|未)?(?:定|设|写|要求|为|是|不低于|低于|不到|达到)"
 )
 
 
