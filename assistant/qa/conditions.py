@@ -145,7 +145,7 @@ def take_condition(
         in_names = [name for name in names.projects if kind and kind in name]
         if kind and not in_names and any(holds(w, kind, loose=True) for w in written) or _fits_several(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
-        if kind and (said := _modifier_written(kind, names, written, contents)):  # 驻场运维的项目有吗: 驻场 is written
+        if kind and (said := _modifier_written(kind, names, contents)):  # 驻场运维的项目有吗: 驻场 is written
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
@@ -156,17 +156,22 @@ def take_condition(
     return text, replace(cues, exists=True)
 
 
-def _modifier_written(kind: str, names: Names, written: tuple[str, ...], contents: tuple[Content, ...]) -> str | None:
+def _modifier_written(kind: str, names: Names, contents: tuple[Content, ...]) -> str | None:
     """驻场运维: the words no project name holds (驻场) before or after words that fit several names and no one (运维),
-    where the forms write them (驻场人员数量): what the question asks about; None otherwise."""
+    where a form writes both (驻场人员数量 in an 运维 form): what the question asks about; None otherwise."""
     trimmed = names.trim(kind)
     if not trimmed or trimmed == kind or match_name(trimmed, names)[0] is not None:
         return None
     rest = kind.removesuffix(trimmed) if kind.endswith(trimmed) else kind.removeprefix(trimmed)
     if len(rest) < 2 or rest == kind or any(rest in name for name in names.projects):
         return None
-    texts = ("".join(text.split()) for content in contents for _, text in content.places)
-    return rest if any(rest in w for w in written) or any(rest in text for text in texts) else None
+    for (
+        content
+    ) in contents:  # one form writes both (驻场人员数量 in an 运维 form); 视频 and 会议系统 apart are no 视频会议系统
+        text = content.name + "".join("".join(place.split()) for _, place in content.places)
+        if rest in text and trimmed in text:
+            return rest
+    return None
 
 
 _SETTING = re.compile(r"^(?:设置?|设了|设定|设有|填报?|填了|写|列|列了|安排|配置|配备)了?$")
