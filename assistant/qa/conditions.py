@@ -165,9 +165,7 @@ def _modifier_written(kind: str, names: Names, contents: tuple[Content, ...]) ->
     rest = kind.removesuffix(trimmed) if kind.endswith(trimmed) else kind.removeprefix(trimmed)
     if len(rest) < 2 or rest == kind or any(rest in name for name in names.projects):
         return None
-    for (
-        content
-    ) in contents:  # one form writes both (驻场人员数量 in an 运维 form); 视频 and 会议系统 apart are no 视频会议系统
+    for content in contents:  # one form writes both: 视频 and 会议系统 apart are no 视频会议系统
         text = content.name + "".join("".join(place.split()) for _, place in content.places)
         if rest in text and trimmed in text:
             return rest

@@ -237,9 +237,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
     text, cues = take_name_condition(text, cues)
-    by_words = cues.indicator_name is not None and names_indicator_words(
-        question
-    )  # 名称里带“满意度”的指标 (not 的项目)
+    by_words = cues.indicator_name is not None and names_indicator_words(question)  # 名称带X的指标 (not 项目)
     full = text
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_units(text, cues, lexicon)
