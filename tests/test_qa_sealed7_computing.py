@@ -56,6 +56,30 @@ def test_count_of_a_units_projects_per_year() -> None:
     assert ask("组织部的项目23年几个 今年几个").figure == f"{b - a} 个"
 
 
+def test_amount_per_year_and_each_year_count() -> None:
+    old, new = named("信息化运维项目", 2023), named("信息化运维项目", 2026)
+    a, b = Decimal(old["funding"]["annual"]), Decimal(new["funding"]["annual"])
+    result = ask("信息化运维项目 年度申请额23年多少 26年多少")
+    assert result.figure == ("-" if b < a else "") + yuan(abs(b - a))
+    assert yuan(a) in result.text and yuan(b) in result.text
+    typed = [d for d in DECLS if d["header"].get("category") == "特定目标类"]
+    a = sum(d["header"]["year"] == 2023 for d in typed)
+    b = sum(d["header"]["year"] == 2026 for d in typed)
+    result = ask("特定目标类项目 23年和26年各几个")
+    assert result.figure == f"{b - a} 个" and f"{a} 个项目" in result.text and f"{b} 个项目" in result.text
+
+
+def test_count_of_each_side_with_its_own_year_and_unit() -> None:
+    renda = [d for d in DECLS if d["header"]["year"] == 2019 and "人大" in json.dumps(d, ensure_ascii=False)]
+    department = [d for d in DECLS if d["header"]["year"] == 2023 and "中共上海市委组织部" in units(d)]
+    result = ask("19年人大的项目几个，23年组织部的几个")
+    assert result.figure == f"{len(department) - len(renda)} 个"
+    assert {r.declaration_id for r in result.rows} == {d["id"] for d in renda + department}
+    a = sum(len(d["indicators"]) for d in renda)
+    b = sum(len(d["indicators"]) for d in department)
+    assert ask("19年人大的指标几条，23年组织部的几条").figure == f"{b - a} 项"
+
+
 # change: whose projects (名下/旗下/底下), not a kind of project
 
 

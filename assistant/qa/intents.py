@@ -57,9 +57,8 @@ _COUNTED = (
 )
 # 23年几条 今年几条 / 19年几个项目 23年几个: a count asked of each of two years is a change between them
 # (the parser has cut the years to ｜ by then; `classify` is only asked where two years were read)
-_YEAR_COUNT = re.compile(
-    r"(?:\d{2,4}年|今年|去年|前年|｜)(?:的|度)?[^｜]{0,6}?(?:几个|几项|几条|几份|多少个|多少项|多少条|多少份)"
-)
+_YEAR_COUNT = re.compile(r"(?:\d{2,4}年|今年|去年|前年|｜)(?:的|度)?[^｜]{0,6}?(?:几个|几项|几条|几份|多少)")
+_EACH = re.compile(r"各(?:有|是|报了?|设了?|申请了?)?(?:几|多少)")  # 23年和26年各几个: each year's count
 _THAT_PROJECT = re.compile(r"[那这]个项目|[那这]一?项目")
 _PROJECT_COUNT = re.compile(
     r"项目(数量|数|个数)|(?:几个项目|多少个项目|多少项目)(?!构成|明细)|项目有几个|申报表数量|几份申报表|多少份"
@@ -96,11 +95,12 @@ def classify(
         return Intent(Target.RANK, measure=_measure(full), descending=which.group(1) in "多高大", top=None)
     if projects >= 2 and (changes or "比" in full):
         return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
-    per_year = years >= 2 and len(_YEAR_COUNT.findall(full)) >= 2  # 23年几条 今年几条: both counts and the change
+    # 23年几条 26年几条 / 23年和26年各几个: each year's figure, and the change between them
+    per_year = years >= 2 and (len(_YEAR_COUNT.findall(full)) >= 2 or _EACH.search(full) is not None)
     if (changes or per_year) and (
         years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full
     ):
-        return Intent(Target.COMPARE_YEARS, measure=_change_measure(full))
+        return Intent(Target.COMPARE_YEARS, measure=change_measure(full))
     if counted := _counted(full):
         measure, what = counted
         if what is not None or rows is not None and measure is None:
@@ -127,7 +127,7 @@ def _measure(full: str) -> Measure:
     return Measure.INDICATORS if "指标" in full else Measure.FUNDING
 
 
-def _change_measure(full: str) -> Measure:
+def change_measure(full: str) -> Measure:
     """项目数 / 项目多了还是少了几个: the number of projects changes; else the money or the indicators."""
     if _PROJECT_COUNT.search(full) or _counted(full) == (Measure.PROJECTS, None):
         return Measure.PROJECTS
