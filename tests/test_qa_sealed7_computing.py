@@ -160,6 +160,12 @@ def test_negated_bound_lists_the_forms_below_it() -> None:
     assert {r.declaration_id for r in ask("预算执行率没写到100%的是哪些项目").rows} == wanted
 
 
+def test_bound_written_without_percent_sign() -> None:
+    wanted = _below("满意度指标", 90, level1=True)
+    assert {r.declaration_id for r in ask("满意度指标目标值不到九十的项目").rows} == wanted
+    assert {r.declaration_id for r in ask("预算执行率低于100的项目").rows} == _below("预算执行率", 100)
+
+
 def test_negated_bound_no_form_meets_is_said() -> None:
     assert not _below("完成率", 100)
     result = ask("完成率未定满100%的项目有几个")

@@ -34,6 +34,7 @@ from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
+from assistant.qa.thresholds import number
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -219,7 +220,7 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
 
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """满意度目标定在90%以上的项目: projects one of whose selected indicators sets a percentage ≥ / < the number."""
-    question = re.sub(r"百分之?百|满分", "100%", question)  # 验收合格率定百分百的项目
+    question = _percent_written(re.sub(r"百分之?百|满分", "100%", question))  # 验收合格率定百分百的项目
     found = _PERCENT.search(question)
     if found is None or "项目" not in question or cues.project or cues.declaration_id:
         return None
@@ -253,6 +254,22 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     lines += [f"{i}. {_title_of(r)}：{r.value} {r.citation.label}" for i, r in enumerate(rows, 1)]
     counted = re.search(r"几个|多少个|几项|多少项|数量", question) is not None  # 满意度90%以上的项目有几个
     return _answer(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)
+
+
+# 百分之九十 / 不到九十 / 低于95 (the bound word before it): a percentage written without % or in Chinese numerals
+_CN_PERCENT = re.compile(
+    r"百分之([零一二两三四五六七八九十]{1,4})|(?<=到|于|在|过|为|定|设)([一二三四五六七八九]十[一二三四五六七八九]?)"
+)
+_BARE_PERCENT = re.compile(
+    r"(?:(?<=不到)|(?<=低于)|(?<=高于)|(?<=以下)|(?<=没到)|(?<=达到)|(?<=定在)|(?<=设在)|(?<=未达)|(?<=少于)|(?<=大于)|(?<=超过))"
+    r"(\d{2,3}(?:\.\d+)?)(?![\d.%％万元个项条天次人分])"
+)
+
+
+def _percent_written(question: str) -> str:
+    """低于95的项目 → 低于95%; 不到九十 → 不到90%: the number of a bound on a percentage, written with %."""
+    question = _CN_PERCENT.sub(lambda m: f"{number(m[1] or m[2]):g}%", question)
+    return _BARE_PERCENT.sub(lambda m: f"{m[1]}%", question)
 
 
 _WORD_BEFORE_VALUE = re.compile(
