@@ -69,6 +69,18 @@ def test_amount_per_year_and_each_year_count() -> None:
     assert result.figure == f"{b - a} 个" and f"{a} 个项目" in result.text and f"{b} 个项目" in result.text
 
 
+def test_each_year_asked_by_fenbie_or_then_year() -> None:
+    typed = [d for d in DECLS if d["header"].get("category") == "其他运转类"]
+    a = sum(Decimal(d["funding"]["annual"]) for d in typed if d["header"]["year"] == 2023)
+    b = sum(Decimal(d["funding"]["annual"]) for d in typed if d["header"]["year"] == 2026)
+    result = ask("其他运转类的年度申请额 23年和26年分别多少")
+    assert yuan(a) in result.text and yuan(b) in result.text
+    assert result.figure == ("-" if b < a else "") + yuan(abs(b - a))
+    old, new = named("信息化建设项目", 2023), named("信息化建设项目", 2026)
+    result = ask("信息化建设项目23年指标几条 26年呢")
+    assert result.figure == f"{len(new['indicators']) - len(old['indicators'])} 项"
+
+
 def test_count_of_each_side_with_its_own_year_and_unit() -> None:
     renda = [d for d in DECLS if d["header"]["year"] == 2019 and "人大" in json.dumps(d, ensure_ascii=False)]
     department = [d for d in DECLS if d["header"]["year"] == 2023 and "中共上海市委组织部" in units(d)]

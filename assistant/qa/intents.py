@@ -58,7 +58,10 @@ _COUNTED = (
 # 23年几条 今年几条 / 19年几个项目 23年几个: a count asked of each of two years is a change between them
 # (the parser has cut the years to ｜ by then; `classify` is only asked where two years were read)
 _YEAR_COUNT = re.compile(r"(?:\d{2,4}年|今年|去年|前年|｜)(?:的|度)?[^｜]{0,6}?(?:几个|几项|几条|几份|多少)")
-_EACH = re.compile(r"各(?:有|是|报了?|设了?|申请了?)?(?:几|多少)")  # 23年和26年各几个: each year's count
+# 23年和26年各几个 / 分别多少 / 23年几条 26年呢: each year's figure asked
+_EACH = re.compile(
+    r"(?:各|分别)(?:有|是|为|报了?|设了?|申请了?)?(?:几|多少)|(?:几|多少).{0,8}?(?:\d{2,4}年|今年|去年|前年|｜)的?呢"
+)
 _THAT_PROJECT = re.compile(r"[那这]个项目|[那这]一?项目")
 _PROJECT_COUNT = re.compile(
     r"项目(数量|数|个数)|(?:几个项目|多少个项目|多少项目)(?!构成|明细)|项目有几个|申报表数量|几份申报表|多少份"
