@@ -148,6 +148,16 @@ def test_applied_amount_then_a_funding_line_of_it() -> None:
     assert result.figure == yuan(Decimal(decl["funding"]["fiscal_total"]))
 
 
+def test_still_filed_in_another_year_follows_the_project() -> None:
+    years = {d["header"]["year"] for d in DECLS if "老干部" in d["header"]["name"]}
+    assert 2026 not in years
+    result = follow("老干部系统多少钱？", "26年还报了吗 报了多少")
+    assert result.refused and result.figure is None and "老干部" in result.text
+    decl = named("信息化运维项目", 2026)
+    result = follow("信息化运维项目23年多少钱", "26年还报了吗")
+    assert {row.declaration_id for row in result.rows} == {decl["id"]}
+
+
 # conditional: negated bounds on an indicator's percentage
 
 

@@ -23,6 +23,9 @@ SAME_VALUE = re.compile(
     r"|这个(?:时间|日期|日子)|(?:这个|同一个?|这一?家)(?:主管|实施|申报)?(?:部门|单位))"
 )
 
+# 26年还报了吗, 今年还有吗: the project just discussed, asked of another year (a follow-up with no subject of its own)
+STILL = re.compile(r"(?:还|也|又|仍然?|继续)(?:有|在|报|申报|申请|做|设)了?(?:吗|没有?|么)")
+
 
 @dataclass(frozen=True)
 class Cues:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assistant.domain.model import SectionKind
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import MONEY, SAME_VALUE, Cues
+from assistant.qa.cues import MONEY, SAME_VALUE, STILL, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.existence import settle_existence
@@ -361,7 +361,7 @@ def _any(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
-    if SAME_VALUE.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
+    if SAME_VALUE.search(body) or STILL.search(body):  # X也是她吗 after a 负责人 answer; 26年还报了吗
         return True
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
