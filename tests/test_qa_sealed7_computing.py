@@ -81,6 +81,14 @@ def test_each_year_asked_by_fenbie_or_then_year() -> None:
     assert result.figure == f"{len(new['indicators']) - len(old['indicators'])} 项"
 
 
+def test_year_a_project_lacks_is_said_never_counted_zero() -> None:
+    decl = named("机关服务费", 2023)
+    assert not any(d["header"]["name"] == "机关服务费" and d["header"]["year"] == 2026 for d in DECLS)
+    result = ask("机关服务费 23年指标几条 26年几条")
+    assert result.figure is None and f"{len(decl['indicators'])} 项" in result.text
+    assert "2026年：语料库中没有“机关服务费”的申报表" in result.text
+
+
 def test_count_of_each_side_with_its_own_year_and_unit() -> None:
     renda = [d for d in DECLS if d["header"]["year"] == 2019 and "人大" in json.dumps(d, ensure_ascii=False)]
     department = [d for d in DECLS if d["header"]["year"] == 2023 and "中共上海市委组织部" in units(d)]
