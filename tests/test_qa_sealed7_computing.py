@@ -217,6 +217,12 @@ def test_projects_whose_indicators_write_a_word() -> None:
     assert ask("绩效指标里出现“增长”的申报表有几个").figure == f"{len(_writing('增长'))} 个"
 
 
+def test_how_many_a_form_usually_sets_is_the_average() -> None:
+    held = sum(level_count(d, "满意度指标") for d in DECLS)
+    average = (Decimal(held) / len(DECLS)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert ask("满意度指标一般设几个").figure == f"{average} 项"
+
+
 # synthesis: an indicator family named by listed examples, or X相关的指标
 
 
