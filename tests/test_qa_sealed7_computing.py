@@ -156,6 +156,16 @@ def test_applied_amount_then_a_funding_line_of_it() -> None:
     assert result.figure == yuan(Decimal(decl["funding"]["fiscal_total"]))
 
 
+def test_another_year_with_a_change_word_compares_the_two_years() -> None:
+    old, new = named("信息化建设项目", 2023), named("信息化建设项目", 2026)
+    result = follow("信息化建设项目23年几个指标", "26年的呢 差几个")
+    assert result.figure == f"{len(new['indicators']) - len(old['indicators'])} 项"
+    department = [d for d in DECLS if "中共上海市委组织部" in units(d)]
+    a = sum(d["header"]["year"] == 2023 for d in department)
+    b = sum(d["header"]["year"] == 2026 for d in department)
+    assert follow("组织部23年几个项目", "26年少了几个").figure == f"{b - a} 个"
+
+
 def test_still_filed_in_another_year_follows_the_project() -> None:
     years = {d["header"]["year"] for d in DECLS if "老干部" in d["header"]["name"]}
     assert 2026 not in years
