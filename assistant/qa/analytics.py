@@ -376,7 +376,11 @@ def compare_years(query: Query, decls: list[Declaration], *, subject: int | None
     lines = list(notes)
     rows: list[Row] = []
     totals: dict[int, Decimal] = {}
-    for year in sorted(by_year):
+    project = query.filters.project
+    for year in sorted({*by_year, *(query.filters.years if project else ())}):
+        if year not in by_year:  # 机关服务费 23年几条 26年几条: no 2026 form of it, said so (never a 0)
+            lines.append(f"{year}年：语料库中没有“{project}”的申报表")
+            continue
         measured = [(d, *measure(d)) for d in by_year[year]]
         amounts = [v for _, v, _ in measured if v is not None]
         if amounts:

@@ -51,12 +51,16 @@ _CONDITION_HOLDER_FIRST = re.compile(
     f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
 )
 _EXIST_WORD = r"(?:有没有|是否有|有无|有没|是不是有|可有)"
+_WHOSE = f"{_EXIST_WORD}[^？?。，,]{{2,20}}的(?:吗|呢|啊)?[？?]?$"  # 有没有给老干部做信息系统的: projects that do so
 _KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|有关|性质|领域)?的?"
 _HOLDERS = r"(?:项目|先例|申报表|案例|例子)"
 _PAST = r"(?:人|单位)?(?:做过|申报过|报过|搞过|申请过|立过项|干过)?"
 # 有没有老年助餐类项目的先例 / 以前有没有做过信访平台这类项目 / 是否有养老服务方面的项目
 _EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?:跟|和|与|同)?(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
 _DONE = r"(?:做过|申报过|报过|搞过|申请过)"
+_EXIST_WHOSE = re.compile(
+    f"{_EXIST_WORD}{_PAST}(?:给|帮|为|替)?{re.escape(CUT)}?(?:做|搞|弄|建|办|开发)?(?P<x>{_RUN}+?)的(?:吗|呢|啊)?[？?]?$"
+)
 # 有没有人做过党费缴纳系统 / 以前有单位申报过智慧养老平台项目吗: existence without 项目 or 先例
 _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
@@ -84,7 +88,8 @@ _QUESTION = re.compile(r"最|哪|什么|啥|多少|几|怎么|如何|是否|有�
 _NO_KIND = re.compile(
     r"^(?:其他|其它|同类|类似|相似|相同|同名|不同|别的|别人|以前|以往|往年|历年|过去|之前|新增|结转|经常性|一次性|"
     r"本单位|我们|咱们|我单位|本部门|单位|部门|处室|上述|以上|下列|各类|各个|各|所有|全部|每个|这些|那些|相关|有关|一般|通常|常见|现有|已有|"
-    r"特定目标|运转|专项业务|重点|主要|重大|普通|具体|单个|多个|两个|几个|上年|本年|当年|今年|去年|明年|同一)+$"
+    r"特定目标|运转|专项业务|重点|主要|重大|普通|具体|单个|多个|两个|几个|上年|本年|当年|今年|去年|明年|同一|"
+    r"名下|旗下|底下|下面|下属|手里|手上|那边|这边)+$"  # 党建服务中心名下的项目: whose projects, not a kind
 )
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[个项份家]?$")
 _QUOTES = re.compile("[“”\"'「」『』‘’]")
@@ -108,7 +113,7 @@ def take_condition(
     the corpus is meant (``unknown_kind``). ``written``: the indicator names and 项目构成 rows of the corpus (有没有做过
     档案电子化的项目: 文书档案电子化 is an indicator, so the forms' text is searched, not the names). ``contents``: the
     declarations' text (有没有搞过表决系统的项目: the 电子会务系统 form describes one, so it is listed, not denied)."""
-    exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}", full) is not None
+    exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}|{_WHOSE}", full) is not None
     for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE, _RELATED_AFTER, _RELATED_BEFORE):
         found = pattern.search(text)
         if found is None or not (phrase := condition_phrase(found["x"])):
@@ -128,7 +133,7 @@ def take_condition(
         return _cut_span(text, start, end), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
-    for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST):
+    for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST, _EXIST_WHOSE):
         if (found := pattern.search(text)) is None:
             continue
         rest = f"{text[: found.start()]}{CUT}{text[found.end() :]}"
@@ -140,6 +145,8 @@ def take_condition(
         in_names = [name for name in names.projects if kind and kind in name]
         if kind and not in_names and any(holds(w, kind, loose=True) for w in written) or _fits_several(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
+        if kind and (said := _modifier_written(kind, names, contents)):  # 驻场运维的项目有吗: 驻场 is written
+            return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
         if (by_content := match_content(kind, contents)) is not None:  # 搞过机房改造没: the forms that describe it
@@ -147,6 +154,22 @@ def take_condition(
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
     return text, replace(cues, exists=True)
+
+
+def _modifier_written(kind: str, names: Names, contents: tuple[Content, ...]) -> str | None:
+    """驻场运维: the words no project name holds (驻场) before or after words that fit several names and no one (运维),
+    where a form writes both (驻场人员数量 in an 运维 form): what the question asks about; None otherwise."""
+    trimmed = names.trim(kind)
+    if not trimmed or trimmed == kind or match_name(trimmed, names)[0] is not None:
+        return None
+    rest = kind.removesuffix(trimmed) if kind.endswith(trimmed) else kind.removeprefix(trimmed)
+    if len(rest) < 2 or rest == kind or any(rest in name for name in names.projects):
+        return None
+    for content in contents:  # one form writes both: 视频 and 会议系统 apart are no 视频会议系统
+        text = content.name + "".join("".join(place.split()) for _, place in content.places)
+        if rest in text and trimmed in text:
+            return rest
+    return None
 
 
 _SETTING = re.compile(r"^(?:设置?|设了|设定|设有|填报?|填了|写|列|列了|安排|配置|配备)了?$")

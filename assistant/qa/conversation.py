@@ -8,6 +8,7 @@ from dataclasses import replace
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.framework import Level1, Level2
+from assistant.qa.intents import CHANGE_WORDS
 from assistant.qa.models import Answer, Measure, Query, Route, Target
 from assistant.qa.parse import Cues
 from assistant.qa.sides import asks_pair
@@ -86,6 +87,8 @@ class Conversation(BaseModel):
                 versus_id=cues.declaration_id,
                 follow_up=False,
             )
+        if (changed := self._year_change(cues)) is not None:  # 23年多少钱？ 26年呢 少了多少: the two years compared
+            return changed
         if (cues.follow_up or self._bare(cues)) and self.last_query is not None:
             return merge(self.last_query, _counted_as_before(self.last_query, cues))
         if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
@@ -116,6 +119,27 @@ class Conversation(BaseModel):
         other = cues.project is not None and cues.versus is None and cues.target is not Target.COMPARE_PROJECTS
         focus = self.focus.project is not None and self.focus.project != cues.project
         return other and focus and _AGAINST.search(cues.rest) is not None
+
+    def _year_change(self, cues: Cues) -> Cues | None:
+        """26年呢 少了多少 after 信息化运维项目23年多少钱: the same measure of the year asked before and the year named,
+        and the change between them; None for other questions."""
+        previous = self.last_query
+        if previous is None or len(cues.years) != 1 or len(previous.filters.years) != 1:
+            return None
+        if cues.years == previous.filters.years or not CHANGE_WORDS.search(cues.rest):
+            return None
+        if any((cues.project, cues.declaration_id, cues.unit, cues.category, cues.project_type)):
+            return None
+        if previous.target not in (Target.SUM_FUNDING, Target.COUNT_INDICATORS, Target.COUNT_PROJECTS):
+            return None
+        merged = merge(previous, replace(cues, target=None))
+        measure = {Target.COUNT_INDICATORS: Measure.INDICATORS, Target.COUNT_PROJECTS: Measure.PROJECTS}
+        return replace(
+            merged,
+            years=tuple(sorted({*previous.filters.years, *cues.years})),
+            target=Target.COMPARE_YEARS,
+            measure=measure.get(previous.target, Measure.FUNDING),
+        )
 
     def _bare(self, cues: Cues) -> bool:
         """一共几个？ 合计多少？: a count or sum that names nothing at all continues the last question."""

@@ -28,6 +28,7 @@ _CHATTER = re.compile(
     r"^(?:请问|麻烦|帮我查下|帮我查一下|帮我|查下|查一下|有没有|是否有|有无|有没|以前|之前|过去|往年|历年|曾经|有人|有单位|"
     r"人|单位|做过|报过|搞过|申报过|申请过|干过|弄过|做|搞|弄|有|也|都|还|的|了|过|跟|和|与|关于)+"
 )
+_FOR = re.compile(r"^(?:给|帮|为|替)|(?:做|搞|弄|建|办|开发)的?$")  # 给老干部做…: the verb and 给 say nothing of it
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
 _GENERIC_TAIL = re.compile(r"(?:系统|平台|项目|工程|相关|方面|之类|这类|类)+$")
 MIN_HEAD = 2  # characters of a thing's head that the forms must write
@@ -68,7 +69,7 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
     if at < 0 or written == name:
         return cues
     run = _CHINESE_RUN.search(full[:at])
-    before = _CHATTER.sub("", run.group()) if run else ""
+    before = _FOR.sub("", _CHATTER.sub("", run.group())) if run else ""  # 帮人大做: 人大 (a unit), for whom
     if len(before) < MIN_HEAD or any(before in held for held in (*lexicon.projects, *lexicon.units)):
         return cues  # nothing written before the matched words but asking words (有没有做过信访平台这类项目)
     thing = before + written

@@ -18,7 +18,8 @@ from assistant.qa.models import Answer, Route
 from assistant.qa.usual_check import usual_values
 
 _KIND_OF = re.compile(
-    r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:这种|这类|那种|那类|这一类|这样的|这种类型的|之类的?|一类的?|类的|方面的?)(?:绩效)?指标"
+    r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:这种|这类|那种|那类|这一类|这样的|这种类型的|之类的?|一类的?|类的|方面的?|相关的?|有关的?)"
+    r"(?:绩效)?指标"
     r"|(?:各种|各类|那些)[“\"「]?([\u4e00-\u9fffA-Za-z]{2,10}?)[”\"」]?(?:的|类的?)?(?:绩效)?指标"
     r"|[“\"「]([\u4e00-\u9fffA-Za-z]{2,10}?)[”\"」](?:这种|这类|类的?|的)?(?:绩效)?指标"
 )
@@ -41,7 +42,7 @@ def indicator_kind(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if found is None:
         return None
     written = next(group for group in found.groups() if group)
-    word = _held_suffix(_LEAD.sub("", written), scope.lexicon.indicator_names)
+    word = _shared(question, found, written) or _held_suffix(_LEAD.sub("", written), scope.lexicon.indicator_names)
     if word is None:
         return None
     decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
@@ -57,6 +58,26 @@ def indicator_kind(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if _EXISTS.search(question):
         result.text = f"有。\n{result.text}"
     return result
+
+
+_SEPARATOR = "、|，|,|以及|和|跟"  # 及 and 与 also stand inside names (故障响应及时性)
+_LISTED = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z]{{2,12}}(?:{_SEPARATOR}))+[\u4e00-\u9fffA-Za-z]{{2,12}}$")
+
+
+def _shared(question: str, found: re.Match[str], written: str) -> str | None:
+    """软件测试、密码测试这类指标: examples listed before the kind; the words they share (测试), two characters or
+    more, else None (one example, or examples with nothing in common)."""
+    text = "".join(question.split())
+    at = next(i for i in range(1, len(found.groups()) + 1) if found.group(i) == written)
+    listed = _LISTED.search(text[: found.end(at)])
+    if listed is None:
+        return None
+    first, *others = (_LEAD.sub("", example) for example in re.split(_SEPARATOR, listed.group()))
+    for size in range(len(first), 1, -1):
+        for start in range(len(first) - size + 1):
+            if all(first[start : start + size] in other for other in others):
+                return first[start : start + size]
+    return None
 
 
 def _held_suffix(written: str, names: tuple[str, ...]) -> str | None:

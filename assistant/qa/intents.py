@@ -27,8 +27,11 @@ _CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} 
 _ALL = re.compile(
     r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|从多到少|从少到多|由多到少|由少到多"
 )
-_SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|几成|的份额)")
-_AVERAGE = re.compile(r"平均|均值|人均|每个项目.{0,6}(多少|几)")
+_SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|百分比|几成|的份额|的?几分之几)")
+# 满意度指标一般设几个: how many a form usually sets, the average per form
+_AVERAGE = re.compile(
+    r"平均|均值|人均|每个项目.{0,6}(多少|几)|(?:一般|通常|大多|往往|常常)都?(?:设|写|定|列|放)了?(?:几|多少)(?:个|条|项)"
+)
 CHANGE_WORDS = _CHANGE = re.compile(
     r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|减了|增了|升了|差了|多出|高出|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|减去|减掉|相减|差值|"
     r"比.{1,12}(多|少|高|低)|比.{1,12}?(砍|删|去掉|拿掉|减|缩减|压缩|削减|增|加|新增)"  # 26年比23年砍掉几个
@@ -55,6 +58,13 @@ _COUNTED = (
     ("子项", None),
     ("制度", None),
     ("保障", None),
+)
+# 23年几条 今年几条 / 19年几个项目 23年几个: a count asked of each of two years is a change between them
+# (the parser has cut the years to ｜ by then; `classify` is only asked where two years were read)
+_YEAR_COUNT = re.compile(r"(?:\d{2,4}年|今年|去年|前年|｜)(?:的|度)?[^｜]{0,6}?(?:几个|几项|几条|几份|多少)")
+# 23年和26年各几个 / 分别多少 / 23年几条 26年呢: each year's figure asked
+_EACH = re.compile(
+    r"(?:各|分别)(?:有|是|为|报了?|设了?|申请了?)?(?:几|多少)|(?:几|多少).{0,8}?(?:\d{2,4}年|今年|去年|前年|｜)的?呢"
 )
 _THAT_PROJECT = re.compile(r"[那这]个项目|[那这]一?项目")
 _PROJECT_COUNT = re.compile(
@@ -98,8 +108,12 @@ def classify(
         return Intent(Target.RANK, measure=_measure(full), descending=which.group(1) in "多高大", top=None)
     if projects >= 2 and (changes or "比" in full):
         return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
-    if changes and (years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full):
-        return Intent(Target.COMPARE_YEARS, measure=_change_measure(full))
+    # 23年几条 26年几条 / 23年和26年各几个: each year's figure, and the change between them
+    per_year = years >= 2 and (len(_YEAR_COUNT.findall(full)) >= 2 or _EACH.search(full) is not None)
+    if (changes or per_year) and (
+        years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full
+    ):
+        return Intent(Target.COMPARE_YEARS, measure=change_measure(full))
     if rows is not None and _PARTS.search(full):  # 项目构成拆成了几块: its rows counted
         return Intent(Target.COUNT_ROWS, rows=rows)
     if counted := _counted(full):
@@ -134,7 +148,7 @@ def _measure(full: str) -> Measure:
     return Measure.INDICATORS if "指标" in full else Measure.FUNDING
 
 
-def _change_measure(full: str) -> Measure:
+def change_measure(full: str) -> Measure:
     """项目数 / 项目多了还是少了几个: the number of projects changes; else the money or the indicators."""
     if _PROJECT_COUNT.search(full) or _counted(full) == (Measure.PROJECTS, None):
         return Measure.PROJECTS

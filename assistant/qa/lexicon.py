@@ -184,6 +184,7 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("经费", FundingField.TOTAL),
     ("金额", FundingField.TOTAL),
     ("钱", FundingField.TOTAL),
+    ("报了多少", FundingField.ANNUAL),  # 23年机关服务费报了多少: the amount applied for
     (
         "申请",
         FundingField.ANNUAL,

@@ -17,7 +17,7 @@ from assistant.domain.model import SectionKind
 from assistant.qa.by_description import take_described
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import MONEY, SAME_VALUE, Cues
+from assistant.qa.cues import MONEY, SAME_VALUE, STILL, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.existence import settle_existence
@@ -37,7 +37,7 @@ from assistant.qa.lexicon import (
     written_text,
 )
 from assistant.qa.models import Filters, FundingField, Measure, Query, Target
-from assistant.qa.name_conditions import lists_by_words, take_name_condition
+from assistant.qa.name_conditions import lists_by_words, names_indicator_words, take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
 from assistant.qa.reading import (
@@ -112,6 +112,7 @@ _LIST_PROJECTS = (
     "哪几个项目",
     "什么项目",
     "项目有哪些",
+    "项目有哪几",  # 指标里写到“故障”的项目有哪几个: the projects, not their indicators
     "哪些申报表",
     "项目清单",
     "列出",
@@ -237,7 +238,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
     text, cues = take_name_condition(text, cues)
-    by_words = cues.indicator_name is not None  # 名称里带“满意度”的指标: indicators filtered by their names' words
+    by_words = cues.indicator_name is not None and names_indicator_words(question)  # 名称带X的指标 (not 项目)
     full = text
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_units(text, cues, lexicon)
@@ -270,7 +271,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     if by_words and lists_by_words(target, full) and not _HOW.search(text):
         # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
         counted = _any(DEMONSTRATIVE.sub("◇", full), _COUNT) and not _TYPICAL.search(text)
-        target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS
+        target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS  # 带“故障”的指标有几条/哪些
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
     if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
@@ -362,7 +363,7 @@ def _any(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
-    if SAME_VALUE.search(body):  # X也是她吗 after a 负责人 answer: the same field, asked of X
+    if SAME_VALUE.search(body) or STILL.search(body):  # X也是她吗 after a 负责人 answer; 26年还报了吗
         return True
     return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
@@ -501,7 +502,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         if not names_indicators:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
-    conditioned = bool(cues.amount_written or cues.name_has)
+    conditioned = bool(cues.amount_written or cues.name_has or cues.indicator_name and not cues.project)
     conditioned = conditioned or cues.indicators_over is not None or cues.indicators_under is not None
     if bare.endswith("项目") and (
         cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
@@ -511,7 +512,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的: those (projects) that meet the condition
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
-    wants_projects = _any(text, _LIST_PROJECTS[:7]) and not (about_indicators and (cues.project or cues.declaration_id))
+    wants_projects = _any(text, _LIST_PROJECTS[:8]) and not (about_indicators and (cues.project or cues.declaration_id))
     if about_indicators and not wants_projects:
         return Target.LIST_INDICATORS
     if wants_projects or _any(text, _LIST_PROJECTS):
@@ -524,7 +525,7 @@ def _across_projects(text: str, cues: Cues) -> Target | None:
     about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
     if cues.section is not None and (_ASPECTS.search(text) or _COMMON.search(text)):
         return Target.SECTION_ASPECTS
-    if not about_indicators or cues.lacks_level or _any(text, _LIST_PROJECTS[:7]):
+    if not about_indicators or cues.lacks_level or _any(text, _LIST_PROJECTS[:8]):
         return None
     # 验收合格率怎么写 asks for a measure's value; 时效指标写些什么 for a category's indicators, 时效指标怎么写 for both.
     how = _HOW.search(text) and not _any(text, ("有哪些", "哪些指标"))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from assistant.qa.absent_names import absent_money_name, absent_partner
 from assistant.qa.content_names import match_content
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.cues import MONEY, Cues
+from assistant.qa.cues import MONEY, SAME_VALUE, Cues
 from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
 from assistant.qa.described import POINTED as _POINTED
@@ -119,6 +119,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     found = [(position, name, name) for position, name in exact]
     for match in resolution.matches:
         if led_by_another(full, match.phrase, match.name, lexicon):  # IPTV运维那个项目: not 信息化运维项目
+            continue
+        if any(match.phrase in same.group() for same in SAME_VALUE.finditer(full)):  # 也是这个部门吗: the value before
             continue
         if match.name not in {name for _, name, _ in found}:
             at = full.find(match.phrase)  # where written whole; else where its first two characters are

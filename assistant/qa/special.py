@@ -34,6 +34,7 @@ from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
+from assistant.qa.thresholds import number
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -46,7 +47,9 @@ _REMOVED = re.compile(
 _ADDED = re.compile(r"(新增了?|新加了?|多了|增加了|加了)(哪些|哪几个|什么)(绩效)?指标")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个点)")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|至少|高于|超过|大于|及以上|或以上|≥")
-_BELOW = re.compile(r"以下|低于|不到|不足|少于|小于|未达|没到|<")
+_BELOW = re.compile(
+    r"以下|低于|不到|不足|少于|小于|未达|没到|<|(?:没有?|未)(?:定|设|写|要求)?(?:到|满|达到)|不满|达不到"
+)
 
 
 def same_value_line(question: str, previous: Query | None, result: Answer, scope: Scope) -> str | None:
@@ -60,6 +63,10 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
     if not before or not now:
         return None
     field = result.rows[0].field
+    blank = [all("未填写" in v for v in values) for values in (now, before)]
+    if any(blank):  # a blank field is no value: neither the same nor another
+        which = "两份申报表的" if all(blank) else ("这份申报表的" if blank[0] else "前面所问申报表的")
+        return f"无法判断是否相同：{which}{field}未填写。"
     if now <= before:
         return f"是，{field}同为{'、'.join(sorted(now))}。"
     return f"不是：这里的{field}是{'、'.join(sorted(now))}，前面所问的是{'、'.join(sorted(before))}。"
@@ -213,7 +220,7 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
 
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """满意度目标定在90%以上的项目: projects one of whose selected indicators sets a percentage ≥ / < the number."""
-    question = re.sub(r"百分之?百|满分", "100%", question)  # 验收合格率定百分百的项目
+    question = _percent_written(re.sub(r"百分之?百|满分", "100%", question))  # 验收合格率定百分百的项目
     found = _PERCENT.search(question)
     if found is None or "项目" not in question or cues.project or cues.declaration_id:
         return None
@@ -249,8 +256,24 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     return _answer(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)
 
 
+# 百分之九十 / 不到九十 / 低于95 (the bound word before it): a percentage written without % or in Chinese numerals
+_CN_PERCENT = re.compile(
+    r"百分之([零一二两三四五六七八九十]{1,4})|(?<=到|于|在|过|为|定|设)([一二三四五六七八九]十[一二三四五六七八九]?)"
+)
+_BARE_PERCENT = re.compile(
+    r"(?:(?<=不到)|(?<=低于)|(?<=高于)|(?<=以下)|(?<=没到)|(?<=达到)|(?<=定在)|(?<=设在)|(?<=未达)|(?<=少于)|(?<=大于)|(?<=超过))"
+    r"(\d{2,3}(?:\.\d+)?)(?![\d.%％万元个项条天次人分])"
+)
+
+
+def _percent_written(question: str) -> str:
+    """低于95的项目 → 低于95%; 不到九十 → 不到90%: the number of a bound on a percentage, written with %."""
+    question = _CN_PERCENT.sub(lambda m: f"{number(m[1] or m[2]):g}%", question)
+    return _BARE_PERCENT.sub(lambda m: f"{m[1]}%", question)
+
+
 _WORD_BEFORE_VALUE = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?)(?:的?目标值?|指标)?(?:都|一般)?(?:定|设|写|要求|为|是|不低于|低于|不到|达到)"
+    r"([\u4e00-\u9fff]{2,8}?)(?:的?目标值?|指标)?(?:都|一般)?(?:没有?|未)?(?:定|设|写|要求|为|是|不低于|低于|不到|达到)"
 )
 
 

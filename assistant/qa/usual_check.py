@@ -138,7 +138,7 @@ def usual_values(question: str, word: str, decls: list[Declaration], *, years: s
         citations.extend(cites)
         shown = "；".join(f"“{cite.quote}” {cite.label}" for cite in cites)
         lines.append(f"- {written or '（空白）'}：{len(holders)} 份，如 {shown}")
-    if len({c.project for c in citations}) < 2:
+    if len({c.ref.split("#")[0] for c in citations}) < 2:  # two forms (信息化建设项目 of 2023 and of 2026 are two)
         return None
     if len(ranked) > EXAMPLES + 1:
         lines.append(f"另有 {len(ranked) - EXAMPLES - 1} 种写法。")

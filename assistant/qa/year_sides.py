@@ -16,14 +16,14 @@ from assistant.domain.model import Declaration
 from assistant.qa import analytics
 from assistant.qa.cues import Cues
 from assistant.qa.execute import Scope
-from assistant.qa.intents import money_field
+from assistant.qa.intents import change_measure, money_field
 from assistant.qa.models import Answer, Filters, Measure, Query, Route, Target
 from assistant.qa.select import select
 
 _YEAR = re.compile(r"\d{2,4}年|今年|去年|前年")
-_SPLIT = re.compile(r"比|减去?|和|跟|与|同|对比")
+_SPLIT = re.compile(r"比|减去?|和|跟|与|同|对比|[，,]")  # 19年人大的项目几个，23年组织部的几个: a side each
 _SIDE_END = re.compile(r"多|少|差|相差|高|低|哪|谁|[，,？?。]|一共|合计|加起来")
-_ASKS = re.compile(r"多|少|差|相差|高|低|哪|谁|比较|对比")
+_ASKS = re.compile(r"多|少|差|相差|高|低|哪|谁|比较|对比|几")
 
 
 def _plain(side: Cues) -> bool:
@@ -58,7 +58,7 @@ def unit_year_sides(question: str, cues: Cues, scope: Scope, today: date | None)
         decls_b = select(scope.corpus, Filters(years=b.years, unit=b.unit), scope.policies)
         if not decls_a or not decls_b:
             return None  # a unit with no form in its year: the general route says so
-        measure = Measure.INDICATORS if "指标" in text else Measure.FUNDING
+        measure = change_measure(text)  # 项目几个: the forms counted; 指标: the indicators; else the money
         query = Query(
             target=Target.COMPARE_YEARS,
             filters=Filters(years=(*a.years, *b.years)),
