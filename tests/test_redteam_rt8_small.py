@@ -40,3 +40,61 @@ def test_a_readable_numeric_or_a_qualitative_value_is_still_saved(data_dir: Path
 @pytest.mark.parametrize("text", ["≥1200(次)", "=100(%)", "≥90%", "按时完成", "2027年12月(前)", "≥ 1200 (次)"])
 def test_readable_and_qualitative_values_are_not_called_mistyped(text: str) -> None:
     assert not mistyped_number(text)
+
+
+# ---- R9: saved web pages in UTF-16, or declaring a charset their bytes are not in ---------------------------------
+
+_WEB = Path(__file__).resolve().parent / "fixtures" / "web" / "web-01-pipes-batch-title.txt"
+
+
+def _page(meta: str) -> str:
+    """The fixture's ``|`` rows as an HTML table (other lines as paragraphs), with ``meta`` in the head."""
+    import html
+
+    body, rows = [], []
+    for line in _WEB.read_text(encoding="utf-8").splitlines():
+        if "|" in line:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+            continue
+        if rows:
+            body.append("<table>" + "".join(rows) + "</table>")
+            rows = []
+        body.append(f"<p>{html.escape(line)}</p>")
+    if rows:
+        body.append("<table>" + "".join(rows) + "</table>")
+    return f"<!DOCTYPE html><html><head>{meta}<title>t</title></head><body>" + "\n".join(body) + "</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding"),
+    [
+        ('<meta charset="utf-16">', "utf-16"),  # with a BOM, as Word's 网页 in Unicode writes
+        ('<meta charset="utf-16">', "utf-16-le"),  # no BOM
+        ('<meta charset="iso-8859-1">', "utf-8"),  # a wrong single-byte charset
+        ('<meta charset="utf-16">', "utf-8"),  # a wrong UTF-16 claim
+        ('<meta charset="big5">', "utf-8"),
+        ('<meta charset="gb2312">', "gb18030"),
+    ],
+)
+def test_a_saved_page_reads_whatever_its_encoding_says(tmp_path: Path, meta: str, encoding: str) -> None:
+    from assistant.ingest.text_export import parse_file
+
+    path = tmp_path / "page.html"
+    path.write_bytes(_page(meta).encode(encoding))
+    reference = tmp_path / "utf8.html"
+    reference.write_bytes(_page('<meta charset="utf-8">').encode("utf-8"))
+    read, expected = parse_file(path).declarations, parse_file(reference).declarations
+    assert [d.header.name for d in read] == [d.header.name for d in expected] and expected
+    assert [len(d.indicators) for d in read] == [len(d.indicators) for d in expected]
+
+
+def test_a_page_with_no_chinese_after_decoding_is_called_an_encoding_problem(tmp_path: Path) -> None:
+    from assistant.errors import InputError
+    from assistant.ingest.text_export import parse_file
+
+    path = tmp_path / "page.htm"
+    path.write_bytes(_page('<meta charset="iso-8859-1">').encode("gb18030"))  # GBK bytes read as Latin-1
+    with pytest.raises(InputError) as caught:
+        parse_file(path)
+    assert "编码" in caught.value.message and "iso-8859-1" in caught.value.message
