@@ -98,3 +98,14 @@ def test_a_page_with_no_chinese_after_decoding_is_called_an_encoding_problem(tmp
     with pytest.raises(InputError) as caught:
         parse_file(path)
     assert "编码" in caught.value.message and "iso-8859-1" in caught.value.message
+
+
+def test_review_flags_a_saved_mistyped_target_and_nothing_in_the_corpus(corpus) -> None:
+    from assistant.domain.values import parse_value
+    from assistant.review.engine import review
+
+    decl = corpus.declarations[0]
+    first = decl.indicators[0].model_copy(update={"value": parse_value("≥1,200.5.3(次)")})
+    odd = decl.model_copy(update={"indicators": [first, *decl.indicators[1:]]})
+    assert [f.rule_id for f in review(odd).findings].count("VAL-NUMBER-UNREADABLE") == 1
+    assert not [f for d in corpus.declarations for f in review(d).findings if f.rule_id == "VAL-NUMBER-UNREADABLE"]
