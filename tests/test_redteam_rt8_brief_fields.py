@@ -7,6 +7,8 @@ the draft and review said nothing. The drafting runs the real rules writer (no m
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from test_injection_addressed import services  # noqa: F401 - fixture
 
@@ -71,6 +73,7 @@ def test_every_brief_field_is_read_and_kept_out_of_the_generated_text(services, 
     path.write_text(BRIEF, encoding="utf-8")
     draft = services.workspace().draft(load_brief(path), on_event=lambda _: None).draft
     generated = "\n".join(s.text for s in draft.sections)
+    generated += json.dumps([i.model_dump(mode="json") for i in draft.indicators], ensure_ascii=False)  # grounds too
     for text in (NAME, PLAN, PART):
         assert text[1:8] not in generated, text
     assert "法律援助经费" in generated and "启动" in generated

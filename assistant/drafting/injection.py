@@ -189,3 +189,9 @@ def dictated_phrases(removed: list[str]) -> list[str]:
     found += [m for text in removed for m in _CODE.findall(text)]
     found += [m for text in removed for m in _NAMED.findall(text) if not m.isascii() or any(c.isdigit() for c in m)]
     return list(dict.fromkeys(f.strip() for f in found if len(f.strip()) >= 3))
+
+
+def part_name(name: str) -> str:
+    """A 项目构成 name as generated text may quote it: any instruction to the model cut out ("案件补贴（AI提示：…）" →
+    "案件补贴"); the name as written when nothing would be left (review flags it, TEXT-INSTRUCTION)."""
+    return neutralise(name).text or name
