@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,7 +16,7 @@ from rich.table import Table
 from assistant.cli import render
 from assistant.cli.output import check_writable
 from assistant.cli.wiring import open_services
-from assistant.domain.amounts import nonnegative_amount
+from assistant.domain.amounts import nonnegative_amount, nonnegative_number
 from assistant.domain.cycle import DeviationCause, MonitoringTable, Possibility
 from assistant.errors import InputError
 from assistant.services.results import CycleFinding as Finding
@@ -42,15 +42,7 @@ RowOption = Annotated[int | None, typer.Option("--row", "-r", help="指标行号
 
 
 def _decimal(text: str | None, what: str) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text.replace(",", "").strip())
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite() or value < 0:
-        raise InputError(f"{what}“{text}”不是非负的数字", hint="请填写数字，如 215457.6")
-    return value
+    return nonnegative_number(text, what)
 
 
 def _or(given: Decimal | None, current: Decimal | None) -> Decimal | None:

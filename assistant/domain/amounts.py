@@ -102,6 +102,36 @@ def nonnegative_amount(text: str | None, what: str) -> Decimal | None:
         raise InputError(f"{what}“{text}”过大（不少于 1,000 万亿元）", hint=TOO_LARGE_HINT) from None
     except ValueError:
         value = None
-    if value is None or value < 0:
+    if value is None or figure_problem(value) is not None:
         raise InputError(f"{what}“{text}”不是非负的金额", hint="请填写金额（元），如 215457.6；也可写 21.5万")
+    return value
+
+
+def figure_problem(value: Decimal, *, negative_ok: bool = False) -> str | None:
+    """Why a figure (an amount, 分值, 得分, 执行率) cannot be kept, in Chinese (``不是有限的数字``, ``是负数``,
+    ``过大（…）``); None when it can. The one rule for every entry path: a typed figure (``selfeval fill``,
+    ``monitor fill``) and a figure read from an imported form. Imports pass ``negative_ok`` (review flags those)."""
+    if not value.is_finite():
+        return "不是有限的数字（NaN、无穷大或公式错误值）"
+    if value < 0 and not negative_ok:
+        return "是负数"
+    if abs(value) >= MAX_YUAN:
+        return f"过大（不少于 1,000 万亿），{TOO_LARGE_HINT}"
+    return None
+
+
+def nonnegative_number(text: str | None, what: str) -> Decimal | None:
+    """A figure a person typed (分值, 得分, 执行率 …): ``215,457.6`` → Decimal; None for a blank (None).
+    Raises `InputError` naming ``what`` for text that is not a number or a figure `figure_problem` refuses."""
+    from assistant.errors import InputError
+
+    if text is None:
+        return None
+    try:
+        value: Decimal | None = Decimal(text.replace(",", "").strip())
+    except InvalidOperation:
+        value = None
+    problem = "不是数字" if value is None else figure_problem(value)
+    if problem is not None:
+        raise InputError(f"{what}“{text}”{problem}", hint="请填写非负的数字，如 215457.6")
     return value

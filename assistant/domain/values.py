@@ -185,3 +185,17 @@ def _parse_compound(text: str, raw: str) -> IndicatorValue | None:
             return None
         parts.append(ValuePart(number=Decimal(found["num"]), unit=found["unit"], text=clause))
     return IndicatorValue(raw=raw, kind=ValueKind.COMPOUND, text=text, parts=parts)
+
+
+# An operator (or none), then only digits and number punctuation, then a unit in brackets: the shape of a numeric
+# target ("≥1200(次)"). Text of this shape that `parse_value` cannot read as a number (``≥1,200.5.3(次)``,
+# ``≥1..2(个)``, ``＞1e3(次)``) is a mistyped figure, not a qualitative value.
+_NUMBER_SHAPED = re.compile(
+    r"^\s*(?:>=|<=|[≥≤=<>＜＞≧≦＝])?\s*[0-9０-９][0-9０-９,，.．eE\s]*[（(][^()（）]{1,12}[)）]\s*$"
+)
+
+
+def mistyped_number(text: str) -> bool:
+    """Whether ``text`` is shaped as a numeric target but its number cannot be read (then it would be stored as a
+    qualitative value that no self-evaluation can score, red team rt8 R8)."""
+    return bool(_NUMBER_SHAPED.match(text)) and parse_value(text).kind is not ValueKind.QUANTITATIVE

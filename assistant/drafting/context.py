@@ -224,19 +224,37 @@ def _injection_note(where: str, removed: list[str]) -> GroundingNote:
 
 
 def safe_copy_of_brief(brief: Brief, notes: list[GroundingNote]) -> Brief:
-    """The brief with instructions to the model taken out of its free text (content, plan, composition)."""
-    content = neutralise(brief.content)
-    plan = [step.model_copy(update={"work": neutralise(step.work).text}) for step in brief.plan]
-    parts = [
-        line.model_copy(update={"detail": neutralise(line.detail).text if line.detail else line.detail})
-        for line in brief.composition
-    ]
-    removed = content.removed + [r for step in brief.plan for r in neutralise(step.work).removed]
-    removed += [r for line in brief.composition if line.detail for r in neutralise(line.detail).removed]
+    """The brief with instructions to the model taken out of every text field that reaches the draft: the project
+    name, 主管部门, 实施单位, content, policies, each plan step, and each composition line's name and content (red
+    team rt8 R5). A name left empty by the cut keeps its text (it cannot be blank; review flags it); the note names
+    what was cut."""
+    removed: list[str] = []
+
+    def clean(text: str, *, name: bool = False) -> str:
+        cut = neutralise(text)
+        removed.extend(cut.removed)
+        return text if name and not cut.text.strip() else cut.text
+
+    def maybe(text: str | None) -> str | None:
+        return clean(text, name=True) if text else text
+
+    update = {
+        "name": clean(brief.name, name=True),
+        "department": maybe(brief.department),
+        "implementer": maybe(brief.implementer),
+        "content": neutralise(brief.content).text,
+        "policies": [c for p in brief.policies if (c := clean(p))],
+        "plan": [step.model_copy(update={"work": clean(step.work)}) for step in brief.plan],
+        "composition": [
+            line.model_copy(update={"part": clean(line.part, name=True), "detail": clean(line.detail or "") or None})
+            for line in brief.composition
+        ],
+    }
+    removed[:0] = neutralise(brief.content).removed
     if not removed:
         return brief
     notes.append(_injection_note("简报", removed))
-    return brief.model_copy(update={"content": content.text, "plan": plan, "composition": parts})
+    return brief.model_copy(update=update)
 
 
 def _safe_precedent(decl: Declaration, notes: list[GroundingNote]) -> Declaration:

@@ -41,7 +41,7 @@ from assistant.ingest.fields import FormFields, FormWalker, OpenField, merge_spl
 from assistant.ingest.indicator_edges import is_signature
 from assistant.ingest.indicators import IndicatorTable, is_header
 from assistant.ingest.labels import FieldKind, checked_name, kept_message, length_message
-from assistant.ingest.notes import NoteSink
+from assistant.ingest.notes import NoteSink, summarised
 from assistant.ingest.tables import BudgetTable, SafeguardTable, is_budget_header, is_safeguard_header
 from assistant.ingest.titles import is_page_chrome, read_title, year_line
 
@@ -164,7 +164,7 @@ class BlockParser:
             provenance=Provenance(
                 source_file=self.source_file, source_sha256=self.sha256, index_in_file=self.index, span=span
             ),
-            parse_notes=sorted(self.notes.notes, key=lambda n: n.line or 0),
+            parse_notes=summarised(sorted(self.notes.notes, key=lambda n: n.line or 0)),
         )
 
     def _header(self, fields: FormFields) -> Header:

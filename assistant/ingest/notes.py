@@ -37,3 +37,35 @@ class NoteSink:
             line=line,
             fragment=text,
         )
+
+
+MAX_NOTES_PER_CODE = 50  # notes of one kind listed one by one; the rest are counted in one summarising note
+
+
+def summarised(notes: list[ParseNote], per_code: int = MAX_NOTES_PER_CODE) -> list[ParseNote]:
+    """``notes`` with at most ``per_code`` of each ``code`` kept (the first ones, in order), and for each code past
+    that one more note at the level of its worst dropped note saying how many were left out.
+
+    A crafted file can make one note per cell (tens of thousands); a person reads the first few and the count.
+    """
+    seen: dict[str, int] = {}
+    kept: list[ParseNote] = []
+    worst: dict[str, NoteLevel] = {}
+    order = [NoteLevel.INFO, NoteLevel.WARNING, NoteLevel.ERROR]
+    for note in notes:
+        seen[note.code] = seen.get(note.code, 0) + 1
+        if seen[note.code] <= per_code:
+            kept.append(note)
+        elif order.index(note.level) >= order.index(worst.get(note.code, NoteLevel.INFO)):
+            worst[note.code] = note.level
+    for code, level in worst.items():
+        left = seen[code] - per_code
+        kept.append(
+            ParseNote(
+                level=level,
+                code=code,
+                message=f"另有 {left} 条同类解析提示（共 {seen[code]} 条，{code}）未逐条列出，只列出了前 {per_code} 条；"
+                "这么多同类提示通常说明文件中有大量不属于申报表的内容，请核对原文件",
+            )
+        )
+    return kept

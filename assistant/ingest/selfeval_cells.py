@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from assistant.domain.amounts import figure_problem
 from assistant.domain.cycle import FundKind
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.ingest.cells import label_key
@@ -157,10 +158,14 @@ def number_in(cell: WebCell, state: State) -> Decimal | None:
     if (written := _WITH_UNIT.match(text)) is not None:
         return _converted(Decimal(written[1]), written[2], cell, state)
     try:
-        return Decimal(text)
+        value = Decimal(text)
     except InvalidOperation:
         state.note("selfeval.bad_number", f"「{cell.text}」不是数字，按空白处理", cell)
         return None
+    if (problem := figure_problem(value, negative_ok=True)) is not None:
+        state.note("selfeval.bad_number", f"「{cell.text[:40]}」{problem}，按空白处理", cell)
+        return None
+    return value
 
 
 def _converted(value: Decimal, unit: str, cell: WebCell, state: State) -> Decimal:

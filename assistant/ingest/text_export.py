@@ -21,7 +21,7 @@ from assistant.ingest.completeness import (
     truncation_note,
 )
 from assistant.ingest.doc_number import noted_doc_numbers
-from assistant.ingest.html_page import looks_like_html, read_page
+from assistant.ingest.html_page import declared_charset, looks_like_html, read_page, utf16_codec
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.page_year import with_page_year
 from assistant.ingest.text_limits import check_text_table
@@ -134,20 +134,7 @@ def _note_cut(notes: NoteSink, dropped: int, text: str) -> None:
 
 
 def _utf16_codec(data: bytes) -> str | None:
-    """``utf-16`` with a BOM; ``utf-16-le``/``-be`` without one when NUL bytes (the high or low half of the
-    ASCII tabs, digits and line ends) sit mostly at one parity (a few CJK characters such as 一 U+4E00 put
-    one at the other): UTF-8 and GBK text has no NUL byte at all."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if len(data) < 4:
-        return None
-    data = data[: len(data) - len(data) % 2]
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    if odd >= 2 and odd >= 4 * even:
-        return "utf-16-le"
-    if even >= 2 and even >= 4 * odd:
-        return "utf-16-be"
-    return None
+    return utf16_codec(data)  # one detection for text exports and saved pages (html_page)
 
 
 def split_lines(text: str, notes: NoteSink) -> list[str]:
@@ -178,6 +165,7 @@ def parse_file(path: Path) -> ParseResult:
 
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def parse_html_bytes(data: bytes, name: str) -> ParseResult:
@@ -185,6 +173,11 @@ def parse_html_bytes(data: bytes, name: str) -> ParseResult:
     page = read_page(data, name)
     if not page.text.strip():
         raise NotADeclarationError(f"网页文件 {name} 中没有文字", hint="请确认保存的是完整网页（而不是只有框架或脚本）")
+    if not _HAN.search(page.text):
+        raise NotADeclarationError(
+            f"网页文件 {name} 中没有读到任何汉字：多半是文字编码不对（页面标明的字符集：{declared_charset(data) or '未标明'}）",
+            hint="请在浏览器中打开该网页确认文字显示正常，再另存为“网页，仅 HTML”（UTF-8 编码）后重试",
+        )
     result = parse_text_bytes(page.text.encode("utf-8"), name)
     sha = hashlib.sha256(data).hexdigest()
     declarations = [

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from assistant.domain.amounts import figure_problem
 from assistant.domain.cycle import (
     Band,
     BudgetExecution,
@@ -105,17 +106,39 @@ def _at(row: GridRow, header: GridCell) -> str | None:
     return None
 
 
+class FigureError(InputError):
+    """A figure cell of a form in this layout that cannot be read (``#DIV/0!``, ``约五十万``, ``NaN``, ``1e300``):
+    the file *is* a form of the kind its title says, so it is refused naming the cell, never read as another kind."""
+
+
 def _decimal(text: str | None, where: str) -> Decimal | None:
+    """The figure in a cell (``1,200``, ``53.29%`` → 53.29); None for a blank. Raises `FigureError` naming
+    ``where`` for text that is not a number or one `figure_problem` refuses (negatives are kept: review flags them)."""
     if text is None or not text.strip():
         return None
     cleaned = text.replace(",", "").replace("，", "").rstrip("%").strip()
     try:
-        value = Decimal(cleaned)
+        value: Decimal | None = Decimal(cleaned)
     except InvalidOperation:
         value = None
-    if value is None or not value.is_finite():
-        raise InputError(f"{where} 的“{text}”不是数字", hint="请填写数字（金额、分值、得分）后重新导入")
+    problem = "无法读取为数字" if value is None else figure_problem(value, negative_ok=True)
+    if problem is not None:
+        raise FigureError(
+            f"{where} 的“{text if len(text) <= 40 else text[:40] + '…'}”{problem}",
+            hint="请在该单元格填写数字（金额、分值、得分、执行率；公式出错时填写计算结果或留空）后重新导入",
+        )
     return value
+
+
+def _where(row: GridRow, column: GridCell, name: str) -> str:
+    """``Sheet1!D7（执行数）`` or ``表3 第7行第4列（执行数）``: the cell of ``row`` under header ``column``."""
+    cell = next((c for c in row.cells if c.covers(column.col) or column.covers(c.col)), None)
+    return f"{cell.where if cell is not None else f'{row.grid} 第{row.index + 1}行'}（{name}）"
+
+
+def _figures(row: GridRow, columns: dict[str, GridCell]) -> dict[str, Decimal | None]:
+    """{column name: figure} of ``row`` under each header cell of ``columns`` (`_decimal` on each)."""
+    return {n: _decimal(_at(row, c), _where(row, c, n)) for n, c in columns.items()}
 
 
 @dataclass
@@ -198,7 +221,6 @@ def read_selfeval(path: Path, *, form_id: str = "imported") -> SelfEvaluation:
     items = []
     columns, indicator_rows = _indicator_rows(rows, SELFEVAL_HEADER, "总分")
     for n, (row, v) in enumerate(indicator_rows, start=1):
-        where = f"{row.grid} 第{row.index + 1}行"
         band_text, evidence = notes.get(n, (None, None))
         target = v.get("年度指标值") or ""
         items.append(
@@ -207,8 +229,8 @@ def read_selfeval(path: Path, *, form_id: str = "imported") -> SelfEvaluation:
                 target=target,
                 target_value=parse_value(target),
                 actual=v.get("实际完成值"),
-                weight=_decimal(v.get("分值"), where + "“分值”"),
-                score=_decimal(v.get("得分"), where + "“得分”"),
+                weight=_decimal(v.get("分值"), _where(row, columns["分值"], "分值") if "分值" in columns else ""),
+                score=_decimal(v.get("得分"), _where(row, columns["得分"], "得分") if "得分" in columns else ""),
                 deviation=v.get("偏差原因分析及改进措施"),
                 band=next((b for b in Band if b.value == band_text), None),
                 evidence=evidence,
@@ -249,16 +271,15 @@ def _funds(rows: list[GridRow]) -> list[FundLine]:
             kind = FundKind.OTHER
         if kind is None:
             break
-        where = f"{row.grid} 第{row.index + 1}行"
-        v = {n: _at(row, c) for n, c in columns.items()}
+        v = _figures(row, columns)
         line = FundLine(
             kind=kind,
-            initial_budget=_decimal(v.get("年初预算数"), where),
-            full_year_budget=_decimal(v.get("全年预算数"), where),
-            executed=_decimal(v.get("全年执行数"), where),
-            weight=_decimal(v.get("分值"), where),
-            rate=_decimal(v.get("执行率"), where),
-            score=_decimal(v.get("得分"), where),
+            initial_budget=v.get("年初预算数"),
+            full_year_budget=v.get("全年预算数"),
+            executed=v.get("全年执行数"),
+            weight=v.get("分值"),
+            rate=v.get("执行率"),
+            score=v.get("得分"),
         )
         if kind is FundKind.TOTAL or any(
             x is not None for x in (line.initial_budget, line.full_year_budget, line.executed)
@@ -299,7 +320,7 @@ def _total(rows: list[GridRow], score: GridCell | None) -> Decimal | None:
     for row in rows:
         texts = _texts(row)
         if texts and texts[0] == "总分" and score is not None:
-            return _decimal(_at(row, score), f"{row.grid} 第{row.index + 1}行“总分”")
+            return _decimal(_at(row, score), _where(row, score, "总分"))
     return None
 
 
@@ -366,15 +387,13 @@ def _budget(rows: list[GridRow], as_of: date) -> BudgetExecution:
     for i, row in enumerate(rows):
         columns = _columns(row, BUDGET_HEADER)
         if len(columns) >= 4 and i + 1 < len(rows):
-            below = rows[i + 1]
-            where = f"{below.grid} 第{below.index + 1}行"
-            v = {n: _at(below, c) for n, c in columns.items()}
+            v = _figures(rows[i + 1], {n: c for n, c in columns.items() if n != "序时进度"})
             return BudgetExecution(
-                initial_budget=_decimal(v.get("年初预算"), where),
-                adjusted_budget=_decimal(v.get("调整后预算"), where),
-                executed=_decimal(v.get("执行数"), where),
-                rate=_decimal(v.get("执行率"), where),
-                expected_full_year=_decimal(v.get("全年预计执行数"), where),
+                initial_budget=v.get("年初预算"),
+                adjusted_budget=v.get("调整后预算"),
+                executed=v.get("执行数"),
+                rate=v.get("执行率"),
+                expected_full_year=v.get("全年预计执行数"),
                 as_of=as_of,
             )
     return BudgetExecution(as_of=as_of)

@@ -15,6 +15,7 @@ from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import EMPTY_HINT, empty_message, is_empty
 from assistant.ingest.funding import fill_blank_total
+from assistant.ingest.notes import summarised
 from assistant.ingest.text_export import ParseResult
 from assistant.office.amount_columns import merge_amounts, read_amount_columns
 from assistant.office.grid import GridCell, GridRow, cut_notes
@@ -299,7 +300,7 @@ def read_declaration(
         budget_lines_total=reader.budget.total if reader.budget else None,
         safeguards=reader.safeguards.rows if reader.safeguards else [],
         provenance=Provenance(source_file=source_file, source_sha256=sha256, index_in_file=index, span=_span(rows)),
-        parse_notes=notes.notes,
+        parse_notes=summarised(notes.notes),
     )
 
 

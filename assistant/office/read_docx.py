@@ -22,6 +22,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from assistant.errors import InputError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
+from assistant.office.limits import too_large
 
 
 def docx_rows(data: bytes, name: str) -> list[GridRow]:
@@ -52,7 +53,7 @@ def _body_rows(document, name: str) -> list[GridRow]:
             rows.append(GridRow("正文", paragraphs - 1, (clipped_cell(text, 0, 0, f"正文第{paragraphs}段"),)))
         elif isinstance(child, CT_Tbl):
             tables += 1
-            rows += _table_rows(child, f"表{tables}")
+            rows += _table_rows(child, f"表{tables}", name, MAX_ROWS - len(rows))
         _check_size(rows, name)
     return rows
 
@@ -83,35 +84,54 @@ def _paragraph_text(p: CT_P) -> str:
     return "".join(r.text for r in p.xpath(_RUNS))
 
 
-def _table_rows(tbl: CT_Tbl, grid: str) -> list[GridRow]:
+def _table_rows(tbl: CT_Tbl, grid: str, name: str, room: int) -> list[GridRow]:
+    """The rows of table ``grid``; refused as 过大 (:func:`too_large`) as soon as it has more than ``room`` rows or
+    one row reaches past MAX_COLUMNS columns (cells and spans counted before any cell's text is read)."""
     rows = []
     for r, tr in enumerate(c for c in _children(tbl) if isinstance(c, CT_Row)):
+        if r >= room:
+            raise too_large(name, f"{grid}及之前的段落和表格行超过 {MAX_ROWS} 行")
+        tcs = _row_cells(tr, f"{grid} 第{r + 1}行", name)
         col = tr.grid_before
         cells = []
-        for tc in (c for c in _children(tr) if isinstance(c, CT_Tc)):
+        for tc in tcs:
             # A vMerge="continue" cell is the lower part of the cell above: left out, like openpyxl's covered cells.
             if tc.vMerge != "continue":
-                cells.append(clipped_cell(_text(tc), r, col, f"{grid} 第{r + 1}行第{col + 1}列", tc.grid_span))
+                cells.append(clipped_cell(_text(tc, name), r, col, f"{grid} 第{r + 1}行第{col + 1}列", tc.grid_span))
             col += tc.grid_span
         rows.append(GridRow(grid, r, tuple(cells)))
     return rows
 
 
-def _text(tc: CT_Tc) -> str:
+def _row_cells(tr: CT_Row, where: str, name: str) -> list[CT_Tc]:
+    """The cells of row ``tr``, refused as 过大 once the columns they cover (gridBefore + every gridSpan) pass
+    MAX_COLUMNS: a row of 300,000 cells stops at the 61st, and its cells' text is never read."""
+    col = tr.grid_before
+    tcs: list[CT_Tc] = []
+    for tc in (c for c in _children(tr) if isinstance(c, CT_Tc)):
+        col += tc.grid_span
+        if col > MAX_COLUMNS:
+            raise too_large(name, f"{where}超过 {MAX_COLUMNS} 列（单元格及其合并跨列合计）")
+        tcs.append(tc)
+    return tcs
+
+
+def _text(tc: CT_Tc, name: str) -> str:
     """Paragraphs joined by newlines; a table nested in the cell is read as text, row by row."""
     parts = []
     for child in _children(tc):
         if isinstance(child, CT_P):
             parts.append(_paragraph_text(child))
         elif isinstance(child, CT_Tbl):
-            for tr in (c for c in _children(child) if isinstance(c, CT_Row)):
-                parts.append("\t".join(_text(c) for c in _children(tr) if isinstance(c, CT_Tc)))
+            for r, tr in enumerate(c for c in _children(child) if isinstance(c, CT_Row)):
+                if r >= MAX_ROWS:
+                    raise too_large(name, f"单元格中嵌套的表格超过 {MAX_ROWS} 行")
+                parts.append("\t".join(_text(c, name) for c in _row_cells(tr, "单元格中嵌套的表格的一行", name)))
     return "\n".join(parts)
 
 
 def _check_size(rows: list[GridRow], name: str) -> None:
-    if len(rows) > MAX_ROWS or any(c.col >= MAX_COLUMNS for c in rows[-1].cells if rows):
-        raise InputError(
-            f"文件 {name} 的段落和表格行超过 {MAX_ROWS} 行（或超过 {MAX_COLUMNS} 列），远超一份申报表的规模",
-            hint="请只保留申报表部分（删去附件、明细清单等）后另存再导入",
-        )
+    """Refuse (过大) a body past MAX_ROWS paragraphs and table rows in all; each table row's width is bounded
+    while it is read (:func:`_row_cells`)."""
+    if len(rows) > MAX_ROWS:
+        raise too_large(name, f"段落和表格行合计超过 {MAX_ROWS} 行")

@@ -340,6 +340,14 @@ RULES: tuple[Rule, ...] = (
         fix="核对原表：合格率、达标率、覆盖率、满意度等比率的目标值不能超过 100%。",
     ),
     Rule(
+        id="VAL-NUMBER-UNREADABLE",
+        severity=E,
+        criterion=C_FEASIBLE,
+        source=_PRIMER4,
+        title="数值目标中的数字无法读取",
+        fix="写成普通数字加单位，如“≥1200(次)”：数字不加千分位逗号，只有一个小数点；定性指标请写文字描述。",
+    ),
+    Rule(
         id="VAL-EXPONENT",
         severity=E,
         criterion=C_FEASIBLE,

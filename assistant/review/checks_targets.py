@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from assistant.domain.model import Declaration, Indicator
-from assistant.domain.values import IndicatorValue, Operator, ValueKind
+from assistant.domain.values import IndicatorValue, Operator, ValueKind, mistyped_number
 from assistant.review import lexicon
 from assistant.review.base import at_indicator, finding, quoted
 from assistant.review.models import Finding
@@ -73,6 +73,13 @@ def check_targets(decl: Declaration) -> Iterator[Finding]:
             yield finding(
                 "VAL-EXPONENT",
                 f"指标{quoted(ind)}的目标值用了科学计数法（{ind.value.raw}），申报表的目标值须写成普通数字。",
+                at_indicator(ind),
+            )
+            continue
+        if mistyped_number(ind.value.raw):
+            yield finding(
+                "VAL-NUMBER-UNREADABLE",
+                f"指标{quoted(ind)}的目标值像数值目标，但其中的数字无法读取（{ind.value.raw}），无法据此自评打分。",
                 at_indicator(ind),
             )
             continue

@@ -199,7 +199,7 @@ class CycleService:
         a 自评表 as departments publish it (a page copied as text or saved, a workbook, a text PDF, an old .xls)
         through the published-table reader. Written scores kept."""
         from assistant.ingest.selfeval_files import read_self_evaluation_file, usable
-        from assistant.office.cycle_read import form_kind, read_monitoring, read_selfeval
+        from assistant.office.cycle_read import FigureError, form_kind, read_monitoring, read_selfeval
 
         form: Form
         suffix = path.suffix.lower()
@@ -211,10 +211,19 @@ class CycleService:
             from assistant.office.guard import check_office_file, office_kind
 
             check_office_file(path, office_kind(path) or suffix)
-            try:  # the product's own layout first; any other is a 自评表 as a department published it
-                form = read_monitoring(path) if form_kind(path) == "monitoring" else read_selfeval(path)
+            try:
+                kind: str | None = form_kind(path)
             except InputError:
-                form = usable([read_self_evaluation_file(path)], path.name)[0][0]
+                kind = None
+            if kind == "monitoring":  # the title decides: a 运行监控表 is never read as a 自评表, whatever its cells
+                form = read_monitoring(path)
+            else:
+                try:  # the product's own layout first; any other is a 自评表 as a department published it
+                    form = read_selfeval(path)
+                except FigureError:
+                    raise  # our layout with one unreadable figure: refused naming the cell, not read another way
+                except InputError:
+                    form = usable([read_self_evaluation_file(path)], path.name)[0][0]
         return self.store.create(
             form, owner=self.author, origin=Origin.UPLOAD, action=FormAction.IMPORT, source=str(path)[:500]
         )

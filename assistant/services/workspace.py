@@ -21,7 +21,7 @@ from pathlib import Path
 from assistant.domain.brief import Brief
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 from assistant.domain.model import Declaration, SectionKind
-from assistant.domain.values import Operator, ValueKind, parse_value
+from assistant.domain.values import Operator, ValueKind, mistyped_number, parse_value
 from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
 from assistant.drafting.models import Draft, DraftIndicator
@@ -100,6 +100,11 @@ def _value(row: IndicatorInput, previous: ValueProposal | None) -> ValueProposal
     text = _written(row)
     if previous is not None and previous.value == text:
         return previous
+    if mistyped_number(text):
+        raise InputError(
+            f"指标值“{text}”看起来是数值目标，但其中的数字无法读取",
+            hint="请写成 ≥1200(次)、=100(%) 这样的形式：数字不加千分位逗号，只有一个小数点；若是定性指标，请写文字描述",
+        )
     parsed = parse_value(text)
     ground = previous.ground if previous is not None else Ground.PLAN
     return ValueProposal(

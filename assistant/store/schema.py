@@ -19,6 +19,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from assistant.store.errors import StoreError, access_failure, damage_reason, disk_failure
+from assistant.store.unstamped import stamp_unversioned
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -135,6 +136,8 @@ def _upgrade(engine: Engine, *, url: str) -> None:
             current = MigrationContext.configure(connection).get_current_revision()
             if current is not None and current not in known:
                 raise _too_new(url, current)
+            if current is None:  # tables without a stamp are stamped with the revision they match (never re-created)
+                current = stamp_unversioned(connection, _alembic_config, describe(url))
             if current != head_revision():
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")

@@ -24,6 +24,7 @@ from decimal import ROUND_CEILING, Decimal
 from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.framework import Level2
 from assistant.domain.statements import Kind, Statement, plain
+from assistant.drafting.injection import part_name
 from assistant.suggest.brief_rows import brief_row, in_order, last_words, plan_value
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
 from assistant.suggest.text import core_name, grams, specific_grams
@@ -237,7 +238,7 @@ def _total_row(brief: Brief, unit_costs: list[IndicatorSuggestion]) -> Indicator
         return None
     wan = (money / WAN).quantize(Decimal("0.01"), rounding=ROUND_CEILING).normalize()
     arithmetic = f"项目资金 {money:,.0f}元 = {plain(wan)}万元"
-    lines = "、".join(f"{c.part}{plain(c.amount / WAN)}万元" for c in brief.composition)
+    lines = "、".join(f"{part_name(c.part)}{plain(c.amount / WAN)}万元" for c in brief.composition)
     total = brief.funding.total
     if total is not None and brief.funding.annual is not None and total > money:
         # 分期: the year's request is the year's cost; the lines are of the whole project, said as such

@@ -22,6 +22,7 @@ from assistant.domain.framework import PARENT, Level2
 from assistant.domain.project_types import Fill, TemplateIndicator, TypeVerdict, catalogue
 from assistant.domain.statements import Kind, Statement, plain
 from assistant.domain.values import ValueKind, parse_value
+from assistant.drafting.injection import part_name
 from assistant.suggest.brief_rows import output_statements
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.text import core_name, grams, specific_grams
@@ -316,7 +317,7 @@ def _total_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal
         return None
     wan = (amount / WAN).quantize(Decimal("0.01"), rounding=ROUND_CEILING).normalize()
     arithmetic = f"项目资金 {amount:,.0f}元 = {_plain(wan)}万元"
-    lines = "、".join(f"{c.part}{_plain(c.amount / WAN)}万元" for c in figures.brief.composition)
+    lines = "、".join(f"{part_name(c.part)}{_plain(c.amount / WAN)}万元" for c in figures.brief.composition)
     basis = f"计划标准（总成本）：{arithmetic}" + (f"；分项：{lines}" if lines else "")
     return _proposal(f"{spec.op}{_plain(wan)}({spec.unit})", Ground.PLAN, basis, fields=["资金"], arithmetic=arithmetic)
 

@@ -5,13 +5,13 @@ official layout, import, and next year's declaration carried over from it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from tempfile import mkdtemp
 
 import gradio as gr
 
-from assistant.domain.amounts import nonnegative_amount
+from assistant.domain.amounts import nonnegative_amount, nonnegative_number
 from assistant.domain.cycle import Band, FundKind, SelfEvalRow, SelfEvaluation
 from assistant.domain.model import ParseNote
 from assistant.errors import InputError
@@ -44,15 +44,8 @@ def service(ctx: WebContext, request: gr.Request | None) -> CycleService:
 
 
 def amount(text: str | None, what: str) -> Decimal | None:
-    if text is None or not str(text).strip():
-        return None
-    try:
-        value = Decimal(str(text).replace(",", "").strip())
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite() or value < 0:
-        raise InputError(f"{what}“{text}”不是非负的数字", hint="请填写数字，如 215457.6")
-    return value
+    """A figure typed into the web form; the same rule as the CLI (`nonnegative_number`)."""
+    return nonnegative_number(None if text is None or not str(text).strip() else str(text), what)
 
 
 def form_choices(cycle: CycleService, kind: FormKind, draft_id: int | None) -> list[tuple[str, int]]:
