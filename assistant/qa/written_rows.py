@@ -36,6 +36,7 @@ _GENERIC = re.compile("|".join(_KIND_WORDS) + r"|系统|平台|服务|管理|建
 _WRITTEN = {"数字化": "电子化", "数字化的": "电子化", "刊物": "内刊"}
 _MONEY = re.compile(r"多少钱|花了|花费|费用|金额|钱")
 _SUM = re.compile(r"一共|合计|总共|加起来|总计")
+_COMPARING = re.compile(r"超过|超出|高于|低于|大于|小于|多于|少于|不到|不足|以上|以下|以内")
 _ASKS_ANY = re.compile(r"有没有|有无|是否有|有吗|有没")
 _UNKNOWN_PREFIX = re.compile(r"^(?:搞|弄|做过?|办|有没有做过?|有关)")
 
@@ -55,6 +56,8 @@ class Hit:
 def rescue(question: str, cues: Cues, scope: Scope, result: Answer) -> Answer | None:
     """The rows answer replacing ``result`` (see the module), or None where ``result`` stands."""
     if cues.unknown_project or cues.unknown_unit or cues.unknown_district or cues.odd_years or cues.versus:
+        return None
+    if cues.amount_condition or _COMPARING.search(question):  # 预算超过1000万的项目: a condition, not a topic
         return None
     unread = result.query is None and "未找到与该问题相关" in result.text
     if result.refused or unread:
