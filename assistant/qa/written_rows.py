@@ -34,7 +34,7 @@ _KIND_WORDS = ("满意度", "完成率", "及时性", "及时率", "覆盖率", 
 _GENERIC = re.compile("|".join(_KIND_WORDS) + r"|系统|平台|服务|管理|建设|工作|指标|资金|预算|成本|质量|效益|时效")
 # Spoken words and the words the forms write for them.
 _WRITTEN = {"数字化": "电子化", "数字化的": "电子化", "刊物": "内刊"}
-_MONEY = re.compile(r"多少钱|花了|花费|费用|金额|钱")
+_MONEY = re.compile(r"多少钱|花了|花费|费用|金额|经费|资金|预算|钱")
 _SUM = re.compile(r"一共|合计|总共|加起来|总计")
 _COMPARING = re.compile(r"超过|超出|高于|低于|大于|小于|多于|少于|不到|不足|以上|以下|以内")
 _ASKS_ANY = re.compile(r"有没有|有无|是否有|有吗|有没")
