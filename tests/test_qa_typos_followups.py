@@ -98,5 +98,6 @@ def test_existence_of_what_the_forms_write_searches_their_text_and_a_loose_fit_i
     assert found.text.startswith("有。") and {r.declaration_id for r in found.rows} == {
         d.id for d in SCOPE.current().qa.corpus.declarations if any("档案电子化" in i.name for i in d.indicators)
     }
-    absent = ask("有没有做过档案数字化的项目")
+    # 档案数字化 is now read as the forms' 档案电子化 (new user 2026-12-07: 没有 was wrong); 修复 no form writes
+    absent = ask("有没有做过档案修复的项目")
     assert absent.refused and absent.text.startswith("没有。") and "电子会务" not in absent.text.splitlines()[1]

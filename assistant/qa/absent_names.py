@@ -22,7 +22,9 @@ _PROJECT_END = re.compile(r"(?:项目|工程|经费|费|平台|系统|专项|资
 # Words naming no particular project (其他项目, 所有项目, 同类项目).
 _NO_NAME = re.compile(r"其他|其它|别的|另外|其余|所有|全部|同类|类似|各|本|这|那|哪")
 # Where a pair's side ends: a possessive, a question word, punctuation.
-_STOP = re.compile(r"的|[？?。，,！!、：:；;（）()\s]|哪|谁|多少|几|是|有|对比|比较|相比")
+_STOP = re.compile(r"的|[？?。，,！!、：:；;（）()\s]|哪|谁|多少|几|是|有|对比|比较|相比|各|\d+年度?|\d")
+# A second subject asked after the first question: …是多少？另外，B的呢 / 还有B呢.
+_ALSO = re.compile(r"(?:另外|此外|还有|再问)[，,、：:\s]*(?:那个?|这个?)?([^，,？?。！!]+?)(?:的[^，,？?。]*)?呢")
 _MONEY_WORDS = re.compile(r"经费|资金|钱|费用|预算|金额")
 
 
@@ -37,9 +39,11 @@ def absent_partner(full: str, written: str, names: Names, cut: str) -> str | Non
     side = _STOP.split(after.group(1))[0] if after else None
     if side is None and (before := _BEFORE.search(_STOP.split(full[:start])[-1])):
         side = re.sub(f"^(?:{_JOIN})", "", before.group(1))
-    if not side or cut in side:
+    if not side and (also := _ALSO.search(full[start + len(written) :])):  # 另外，智慧城市大脑项目的呢
+        side = _STOP.split(also.group(1))[0]
+    side = (side or "").split(cut)[0].strip()  # 智慧城市大脑项目｜的资金: the side ends where a year was read
+    if not side:
         return None
-    side = side.strip()
     if not _PROJECT_END.search(side) or _NO_NAME.search(side) or not informative(side.removesuffix("项目")):
         return None
     found, tied = match(names.trim(side), names)

@@ -50,6 +50,7 @@ _AT_LEAST = re.compile(r"以上|不低于|不少于|至少|高于|超过|大于|
 _BELOW = re.compile(
     r"以下|低于|不到|不足|少于|小于|未达|没到|<|(?:没有?|未)(?:定|设|写|要求)?(?:到|满|达到)|不满|达不到"
 )
+_EXACT = re.compile(r"只定|只设|只写|只填|就定|就设|定的是|设的是|写的是|恰好|正好|刚好|等于|=")
 
 
 def same_value_line(question: str, previous: Query | None, result: Answer, scope: Scope) -> str | None:
@@ -228,6 +229,7 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     before = question[max(0, found.start() - 4) : found.start()]
     at_least = _AT_LEAST.search(after) or _AT_LEAST.search(before)
     below = not at_least and (_BELOW.search(after) or _BELOW.search(before))
+    exact = not (at_least or below) and _EXACT.search(before) is not None  # 只定80%的: equal to, not at least
     if not (below or at_least) and not re.search(r"定|设|写|为|要求|是", before):
         return None
     level1, level2, name = cues.level1, cues.level2, cues.indicator_name
@@ -243,11 +245,11 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
             if value.number is None or value.unit != "%":
                 continue
             target = Decimal(value.number)
-            if (target < number) if below else (target >= number):
+            if target == number if exact else (target < number) if below else (target >= number):
                 rows.append(Row.for_project(decl, f"{indicator.name} {value.raw}", indicator_citation(decl, indicator)))
                 break
     asked = name or level2 or level1
-    bound = f"低于{found[1]}%" if below else f"不低于{found[1]}%"
+    bound = f"恰为{found[1]}%" if exact else f"低于{found[1]}%" if below else f"不低于{found[1]}%"
     if not rows:
         return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的百分比目标值比对）。")
     lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的百分比目标值比对）："]

@@ -42,7 +42,11 @@ def sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
         for i, (decl, row) in enumerate(zip(decls, rows, strict=True), 1)
     ]
     if not filled:
-        head = f"这 {len(rows)} 份申报表的{field.label}均为空白（未填写），无法给出合计。"
+        head = (
+            f"这 {len(rows)} 份申报表的{field.label}均为空白（未填写），无法给出合计。"
+            if len(rows) > 1
+            else f"该申报表的{field.label}为空白（未填写）。"
+        )
         return Result(lines=[head, *lines, *_alternative(field, decls)], rows=rows, notes=(head,))
     total = sum((row.amount for row in filled if row.amount is not None), Decimal(0))
     verb = "合计" if len(rows) > 1 else "为"
@@ -79,6 +83,8 @@ def _alternative(field: FundingField, decls: list[Declaration]) -> list[str]:
         return []
     annual = [amount for decl in decls if (amount := decl.funding.annual) is not None]
     if not annual:
+        return []
+    if len(decls) == 1:  # one form: its line already shows the figure it filled; no 合计 of one
         return []
     return [f"这些申报表填写了{FundingField.ANNUAL.label}：{len(annual)} 份合计 {yuan(sum(annual, Decimal(0)))}。"]
 

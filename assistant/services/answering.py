@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
+from assistant.qa.alike import alike_line
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
@@ -34,6 +35,7 @@ from assistant.qa.sides import content_sided, sided
 from assistant.qa.special import same_value_line, special_answer
 from assistant.qa.subjects import ambiguous_answer, points_nowhere, scope_line, unknown_subject, which_project
 from assistant.qa.usual_check import asked_how, asked_value, usual_check, usual_values
+from assistant.qa.written_rows import rescue
 from assistant.retrieval.finder import Finder
 
 if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
@@ -119,12 +121,16 @@ def answer(
     unread = result.query is None and ("未找到与该问题相关" in result.text or result.route is Route.RETRIEVAL)
     if unread and (how := _how(question, resolved, scope)) is not None:
         result = how  # 完成率一般咋设: no structured reading; how the forms set indicators named so
+    if (written := rescue(question, resolved, scope, result)) is not None:
+        result = written  # 内刊一年印几期, 食堂满意度: the rows whose names write the topic, never "没有"
     if not result.refused and result.query is not None and (line := scope_line(resolved, result.query, scope)):
         result.text = f"{line}\n{result.text}"
     if resolved.self_unit and resolved.unit is None and not result.refused:
         result.text = f"{SELF_LINE.format(resolved.self_unit.removesuffix('的'))}\n{result.text}"
     if (same := same_value_line(question, previous, result, scope)) is not None:  # 也是她吗: 是 / 不是
         result.text = f"{same}\n{result.text}"
+    elif (alike := alike_line(question, result)) is not None:  # 两个项目的联系电话一样吗: 一样 / 不一样
+        result.text = f"{alike}\n{result.text}"
     if not resolved.unrecorded and (yes_or_no := existence_line(resolved, result)) is not None:
         result.text = f"{yes_or_no}\n{result.text}"
     if (said := relative_line(reading.cues, today)) is not None:
