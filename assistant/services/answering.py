@@ -108,6 +108,8 @@ def answer(
     cues = content_sided(question, sided(question, cues, scope, today), scope, today)
     cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
     resolved = conversation.resolve(cues)
+    if (subject := _unread_money_subject(reading, resolved)) is not None:
+        resolved = replace(resolved, unknown_subject=subject)  # 远教电教宽带租赁一共花了多少钱: never every form's sum
     log.info("问题：%s；读作：%s", question, _brief(resolved))
     if points_nowhere(question, resolved):  # 这个项目有几个指标, nothing discussed before
         result = which_project(question, scope)
@@ -191,6 +193,22 @@ def relative_line(cues: Cues, today: date) -> str | None:
         return None
     years = "、".join(f"{year}年" for year in cues.relative_to)
     return f"“{cues.relative_year}”按今天（{today.year}年{today.month}月{today.day}日）算是{years}。"
+
+
+_UNREAD = re.compile(r"未理解的词：(.+)")
+_MONEY_WORD = re.compile(r"钱|经费|资金|费用|¤|一共|总共|合计|加起来")
+_SCOPING = ("years", "unit", "project", "declaration_id", "category", "project_type", "mentions", "unrecorded")
+
+
+def _unread_money_subject(reading: Reading, cues: Cues) -> str | None:
+    """The words of a money question the patterns did not read, where nothing else scopes it (no year, unit, project,
+    category or text condition): the sum would be every form's, so the words are taken as the money's purpose, which
+    ``unknown_subject`` then refuses with the forms that write them (远教电教宽带租赁一共花了多少钱). None otherwise."""
+    if cues.target is not Target.SUM_FUNDING or any(getattr(cues, name) for name in _SCOPING):
+        return None
+    unread = next((m.group(1) for d in reading.doubts if (m := _UNREAD.match(d))), None)
+    words = _MONEY_WORD.sub("", unread or "")
+    return words if len(words) >= 2 else None
 
 
 def _brief(cues: Cues) -> str:
