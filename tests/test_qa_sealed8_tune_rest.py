@@ -1,0 +1,52 @@
+"""Q&A: the classes the sealed8 tune set (issue 24) found missing in follow-ups, listings, changes and syntheses, each
+checked on wordings other than the eval's against figures computed here from corpus/declarations/*.json (never typed
+in): a funding line asked of the project in focus (上年预算执行数, not the 预算执行率 indicator)."""
+
+from decimal import Decimal
+
+import pytest
+from qa_support import DECLS, ask, yuan
+
+from assistant.qa.conversation import Conversation
+
+
+def by_name(name: str, year: int | None = None) -> dict:
+    return next(d for d in DECLS if d["header"]["name"] == name and year in (None, d["header"]["year"]))
+
+
+def talk(*questions: str):
+    conversation = Conversation()
+    result = None
+    for question in questions:
+        result = ask(question, conversation)
+    assert result is not None
+    return result
+
+
+# --- 1. a funding line of the project in focus ---
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "project", "field"),
+    [
+        (
+            "信访平台的联系人是谁",
+            "那它的上年预算执行数是多少",
+            "上海人大系统人民群众来信来访智能化工作平台建设经费",
+            "previous_spent",
+        ),
+        (
+            "人大老干部信息管理系统的申报单位是哪个",
+            "它的上年执行数填了多少",
+            "上海市人大老干部综合信息管理系统建设经费",
+            "previous_spent",
+        ),
+    ],
+)
+def test_funding_line_of_the_project_in_focus(first: str, then: str, project: str, field: str) -> None:
+    decl = next(d for d in DECLS if d["header"]["name"] == project and d["funding"].get(field) is not None)
+    result = talk(first, then)
+    assert not result.refused, result.text
+    assert {row.declaration_id for row in result.rows} == {decl["id"]}, result.text
+    assert result.figure == yuan(Decimal(decl["funding"][field])), result.text
+    assert "指标" not in result.text, result.text
