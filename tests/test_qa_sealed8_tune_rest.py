@@ -50,3 +50,31 @@ def test_funding_line_of_the_project_in_focus(first: str, then: str, project: st
     assert {row.declaration_id for row in result.rows} == {decl["id"]}, result.text
     assert result.figure == yuan(Decimal(decl["funding"][field])), result.text
     assert "指标" not in result.text, result.text
+
+
+# --- 2. 也是这个吗: the same project's field in the year named, answered 是/不是 ---
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "project", "field", "label"),
+    [
+        (
+            "23年信息化运维项目的主管部门是哪个",
+            "那26年的主管部门也是这个吗",
+            "信息化运维项目",
+            "department",
+            "主管部门",
+        ),
+        ("2023年信息化建设项目实施单位是谁", "26年的实施单位还是这个吗", "信息化建设项目", "implementer", "实施单位"),
+    ],
+)
+def test_same_field_of_the_focus_in_another_year(first: str, then: str, project: str, field: str, label: str) -> None:
+    before, after = by_name(project, 2023), by_name(project, 2026)
+    result = talk(first, then)
+    assert {row.declaration_id for row in result.rows} == {after["id"]}, result.text
+    value = after["header"][field]
+    assert value in result.text, result.text
+    if value == before["header"][field]:
+        assert result.text.startswith("是") and "不是" not in result.text, result.text
+    else:
+        assert "不是" in result.text, result.text
