@@ -78,3 +78,29 @@ def test_same_field_of_the_focus_in_another_year(first: str, then: str, project:
         assert result.text.startswith("是") and "不是" not in result.text, result.text
     else:
         assert "不是" in result.text, result.text
+
+
+# --- 3. an indicator's value asked right after a question about one project: that project's form ---
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "project", "year", "measure"),
+    [
+        ("信息化建设项目26年一共几个指标", "并发量支持写的多少", "信息化建设项目", 2026, "并发量支持"),
+        ("23年信息化运维项目有几个产出指标", "驻场人员数量定的多少", "信息化运维项目", 2023, "驻场人员数量"),
+    ],
+)
+def test_indicator_of_the_project_in_focus(first: str, then: str, project: str, year: int, measure: str) -> None:
+    forms = [d for d in DECLS if d["header"]["name"] == project]
+    held = {d["id"]: [i for i in d["indicators"] if measure in i["name"]] for d in forms}
+    asked = by_name(project, year)
+    result = talk(first, then)
+    assert not result.refused, result.text
+    if held[asked["id"]]:  # the form in focus sets it: its value, from it alone
+        assert {row.declaration_id for row in result.rows} == {asked["id"]}, result.text
+        assert all(i["value"]["raw"].strip() in result.text for i in held[asked["id"]]), result.text
+    else:  # it does not: 没有, and the same project's other years' values
+        assert "没有" in result.text, result.text
+        others = {i: found for i, found in held.items() if found}
+        assert {row.declaration_id for row in result.rows} == set(others), result.text
+        assert all(i["value"]["raw"].strip() in result.text for found in others.values() for i in found), result.text
