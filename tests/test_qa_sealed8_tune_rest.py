@@ -104,3 +104,21 @@ def test_indicator_of_the_project_in_focus(first: str, then: str, project: str, 
         others = {i: found for i, found in held.items() if found}
         assert {row.declaration_id for row in result.rows} == set(others), result.text
         assert all(i["value"]["raw"].strip() in result.text for found in others.values() for i in found), result.text
+
+
+# --- 4. which indicators a later year dropped or added, in other verbs (砍掉, 被删了, 添了) ---
+
+
+@pytest.mark.parametrize(
+    ("question", "project", "which"),
+    [
+        ("信息化建设项目26年跟23年比 哪些指标被删了", "信息化建设项目", "removed"),
+        ("信息化运维项目26年比23年添了啥指标", "信息化运维项目", "added"),
+    ],
+)
+def test_indicators_dropped_or_added(question: str, project: str, which: str) -> None:
+    old, new = ({i["name"] for i in by_name(project, y)["indicators"]} for y in (2023, 2026))
+    expected = old - new if which == "removed" else new - old
+    result = ask(question)
+    assert not result.refused, result.text
+    assert {row.field for row in result.rows} == expected, result.text
