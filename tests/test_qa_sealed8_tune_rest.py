@@ -122,3 +122,24 @@ def test_indicators_dropped_or_added(question: str, project: str, which: str) ->
     result = ask(question)
     assert not result.refused, result.text
     assert {row.field for row in result.rows} == expected, result.text
+
+
+# --- 5. a year's 满意度 indicators listed across forms: those measuring satisfaction, the others named apart ---
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [("2026年的满意度指标分别叫什么名字", 2026), ("19年各项目满意度指标叫啥", 2019)],
+)
+def test_satisfaction_indicators_of_a_year(question: str, year: int) -> None:
+    filed = [
+        (d["id"], i["name"])
+        for d in DECLS
+        if d["header"]["year"] == year
+        for i in d["indicators"]
+        if i["level1"] == "满意度指标" or i["level2"] == "服务对象满意度指标"
+    ]
+    result = ask(question)
+    assert not result.refused, result.text
+    assert {(row.declaration_id, row.field) for row in result.rows} == {(i, n) for i, n in filed if "满意" in n}
+    assert all(n in result.text for _, n in filed), result.text  # the others are named, not dropped

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from assistant.corpus.store import Corpus
+from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import Declaration, Indicator, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
@@ -192,7 +193,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
         case Target.COUNT_PROJECTS:
             return _count_projects(query.filters, decls)
         case Target.LIST_INDICATORS:
-            return _list_indicators(query.filters, decls)
+            return _list_indicators(query.filters, decls, by_name=True)
         case Target.COUNT_INDICATORS:
             return _count_indicators(query.filters, decls)
         case Target.SUM_FUNDING:
@@ -301,11 +302,20 @@ def _indicator_rows(filters: Filters, decl: Declaration) -> list[Row]:
     return [indicator_row(decl, indicator) for indicator in indicators_of(decl, filters)]
 
 
-def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:
+def _list_indicators(filters: Filters, decls: list[Declaration], *, by_name: bool = False) -> Result:
+    """The indicators ``filters`` select, per form. ``by_name`` (a listing): across forms, the 满意度 category's are
+    those whose name says 满意 (23年的满意度指标都叫啥); rows filed under it that measure something else (壮大党员队伍)
+    are named apart in one line, not listed as satisfaction measures."""
     lines: list[str] = []
     rows: list[Row] = []
+    across = filters.project is None and filters.declaration_id is None and len(decls) > 1
+    named = by_name and across and (filters.level1 is Level1.SATISFACTION or filters.level2 is Level2.SATISFACTION)
+    apart: list[str] = []
     for decl in decls:
         found = _indicator_rows(filters, decl)
+        if named:
+            apart += [f"{row.field}（{_title(decl)}）" for row in found if "满意" not in row.field]
+            found = [row for row in found if "满意" in row.field]
         if found:
             lines.append(f"{_title(decl)} 的{level_label(filters)}（{len(found)} 项）：")
             lines += [f"- {row.citation.quote} {row.citation.label}" for row in found]
@@ -313,6 +323,10 @@ def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:
     if filters.project and rows:  # 信息化运维项目有没有成本指标: the project's years without any are said, not dropped
         shown = {row.declaration_id for row in rows}
         lines += [f"{_title(decl)} 没有{level_label(filters)}。" for decl in decls if decl.id not in shown]
+    if apart:
+        lines.append(
+            f"另有 {len(apart)} 项填在{level_label(filters)}栏下、名称不是满意度的（未列入）：{'、'.join(apart)}。"
+        )
     return Result(lines=lines, rows=rows)
 
 
