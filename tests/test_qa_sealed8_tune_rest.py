@@ -143,3 +143,22 @@ def test_satisfaction_indicators_of_a_year(question: str, year: int) -> None:
     assert not result.refused, result.text
     assert {(row.declaration_id, row.field) for row in result.rows} == {(i, n) for i, n in filed if "满意" in n}
     assert all(n in result.text for _, n in filed), result.text  # the others are named, not dropped
+
+
+# --- 6. a 一级 as the 2019 forms wrote it (投入和管理目标), named with a project: its rows ---
+
+
+@pytest.mark.parametrize(
+    ("question", "project"),
+    [
+        ("人大智能预算审查平台的投入和管理目标有哪些指标", "上海市人大智能预算审查平台建设项目经费"),
+        ("会务系统那个项目 投入和管理目标下面有啥指标", "世博中心致远厅市人代会主席团电子会务系统建设经费"),
+    ],
+)
+def test_indicators_under_a_written_level1(question: str, project: str) -> None:
+    decl = by_name(project)
+    filed = {i["name"] for i in decl["indicators"] if i["level1"] is None and i["level1_written"] == "投入和管理目标"}
+    result = ask(question)
+    assert not result.refused, result.text
+    assert {row.declaration_id for row in result.rows} == {decl["id"]}, result.text
+    assert {row.field for row in result.rows} == filed, result.text

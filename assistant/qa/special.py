@@ -28,7 +28,7 @@ from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
-from assistant.qa.indicator_sets import common_indicators_of, unframed
+from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.safeguard_stages import by_stage, document_stages
@@ -87,6 +87,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         lost_checkbox,
         set_aside,
         unframed,
+        written_level,
         common_indicators_of,
         indicator_kind,
         section_examples,
