@@ -162,3 +162,37 @@ def test_indicators_under_a_written_level1(question: str, project: str) -> None:
     assert not result.refused, result.text
     assert {row.declaration_id for row in result.rows} == {decl["id"]}, result.text
     assert {row.field for row in result.rows} == filed, result.text
+
+
+# --- 7. usage across projects: a measure held by few forms answered by its family; 给我几个例子 counts nothing ---
+
+
+def _cited(result) -> list[str]:
+    return [c.ref.split("#")[0] for c in result.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "family"),
+    [("工作日故障响应时间大家一般定多久", "工作日故障响应"), ("非工作日故障响应时间通常怎么写", "工作日故障响应")],
+)
+def test_usage_of_a_rare_measure_rests_on_its_family(question: str, family: str) -> None:
+    holders = {d["id"] for d in DECLS for i in d["indicators"] if family in i["name"]}
+    assert len(holders) >= 2
+    result = ask(question)
+    assert not result.refused, result.text
+    cited = _cited(result)
+    assert len(cited) >= 3 and len(set(cited)) >= 2 and set(cited) <= holders, result.text
+    assert f"“{family}”" in result.text and len(result.text) <= 600, result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "level2"),
+    [("质量指标一般写些什么 给我举几个例子", "质量指标"), ("数量指标通常设什么 给咱几个例子", "数量指标")],
+)
+def test_examples_asked_of_a_category_are_a_synthesis(question: str, level2: str) -> None:
+    holders = {d["id"] for d in DECLS for i in d["indicators"] if i["level2"] == level2}
+    result = ask(question)
+    assert not result.refused, result.text
+    cited = _cited(result)
+    assert len(cited) >= 3 and len(set(cited)) >= 2 and set(cited) <= holders, result.text
+    assert len(result.text) <= 600 and result.figure != f"{sum(1 for _ in cited)} 项", result.text

@@ -35,7 +35,7 @@ from assistant.qa.select import (
 )
 from assistant.qa.sources import funding_citation
 from assistant.qa.sums import sum_funding
-from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
+from assistant.qa.synthesis import common_indicators, family, section_aspects, typical_values
 
 
 @dataclass(frozen=True)
@@ -224,10 +224,18 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:
             return _citing_policy(query.filters, decls, scope)
-        case Target.TYPICAL_VALUES:
-            return typical_values(query.filters, decls)
-        case Target.COMMON_INDICATORS:
-            return common_indicators(query.filters, decls)
+        case Target.TYPICAL_VALUES | Target.COMMON_INDICATORS:
+            unnamed = select(scope.corpus, query.filters.model_copy(update={"indicator_name": None}), scope.policies)
+            if (widened := family(query.filters, unnamed)) is not query.filters:  # 故障响应时间 held twice: 故障响应
+                decls = select(scope.corpus, widened, scope.policies)
+            usage = typical_values if query.target is Target.TYPICAL_VALUES else common_indicators
+            found = usage(widened, decls)
+            if widened is not query.filters and found.lines:  # said: the family answered, not the name asked
+                found.lines.insert(
+                    0,
+                    f"名称含“{query.filters.indicator_name}”的指标不足 3 项，按同类的“{widened.indicator_name}”作答：",
+                )
+            return found
         case Target.SECTION_ASPECTS:
             return section_aspects(_section(query), query.filters, decls)
         case _:
