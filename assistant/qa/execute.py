@@ -226,7 +226,9 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
             return _citing_policy(query.filters, decls, scope)
         case Target.TYPICAL_VALUES | Target.COMMON_INDICATORS:
             unnamed = select(scope.corpus, query.filters.model_copy(update={"indicator_name": None}), scope.policies)
-            if (widened := family(query.filters, unnamed)) is not query.filters:  # 故障响应时间 held twice: 故障响应
+            if (
+                widened := family(query.filters, unnamed, question)
+            ) is not query.filters:  # 故障响应时间 held twice: 故障响应
                 decls = select(scope.corpus, widened, scope.policies)
             usage = typical_values if query.target is Target.TYPICAL_VALUES else common_indicators
             found = usage(widened, decls)

@@ -251,12 +251,16 @@ FAMILY_LEAST = 3  # indicators a usage answer needs before it rests on a measure
 _FAMILY_SHORTEST = 3  # characters of a family's name (故障响应, not 响应 or 时间)
 
 
-def family(filters: Filters, decls: Sequence[Declaration]) -> Filters:
+USAGE = re.compile(r"一般|通常|常见|普遍|大多|往往|往年|以往|历年|别人|大家|参考|借鉴|举例|例子")
+
+
+def family(filters: Filters, decls: Sequence[Declaration], question: str) -> Filters:
     """故障响应时间一般承诺多快: where fewer than ``FAMILY_LEAST`` indicators across projects hold the name asked, the
     longest part of it (``_FAMILY_SHORTEST`` characters or more) that ``FAMILY_LEAST`` or more hold, most held on a tie
-    (故障响应); the filters unchanged for one project's question or where no part is held more widely."""
+    (故障响应); the filters unchanged for one project's question, a value asked with no word of usage (26年运维工作完成
+    及时率是多少) or where no part is held more widely."""
     name = filters.indicator_name
-    if not name or filters.project or filters.declaration_id:
+    if not name or filters.project or filters.declaration_id or not USAGE.search(question):
         return filters
     names = [i.name for d in decls for i in d.indicators]
     if sum(name in n for n in names) >= FAMILY_LEAST:
