@@ -1,6 +1,10 @@
 """Q&A: the classes the sealed8 tune set (issue 24) found missing in follow-ups, listings, changes and syntheses, each
 checked on wordings other than the eval's against figures computed here from corpus/declarations/*.json (never typed
-in): a funding line asked of the project in focus (上年预算执行数, not the 预算执行率 indicator)."""
+in): a funding line asked of the project in focus (上年预算执行数, not the 预算执行率 indicator); 也是这个吗 (the same
+project's field in the year named); an indicator's value asked right after a one-project question (that form's, or
+没有 with its other years); indicators dropped or added in other verbs (砍掉, 被删了, 添了); a year's 满意度 indicators
+listed by what they measure (the others filed there named apart); a 一级 as the 2019 forms wrote it (投入和管理目标);
+usage of a measure few forms hold answered by its family, and examples asked (给我几个例子) counting nothing."""
 
 from decimal import Decimal
 
