@@ -200,3 +200,10 @@ def test_examples_asked_of_a_category_are_a_synthesis(question: str, level2: str
     cited = _cited(result)
     assert len(cited) >= 3 and len(set(cited)) >= 2 and set(cited) <= holders, result.text
     assert len(result.text) <= 600 and result.figure != f"{sum(1 for _ in cited)} 项", result.text
+
+
+@pytest.mark.parametrize("question", ["人大代表履职APP 投入和管理目标有哪些", "市政协信息化平台 投入和管理目标那几条"])
+def test_written_level1_of_an_absent_project_is_refused(question: str) -> None:
+    result = ask(question)
+    assert result.refused and not result.rows and result.figure is None, result.text
+    assert "语料库中没有" in result.text, result.text

@@ -151,7 +151,8 @@ def written_level(question: str, cues: Cues, scope: Scope) -> Answer | None:
         if name and framed is None
     }
     named = [(level, name) for level, name in sorted(written) if _names_level(question, name, level)]
-    if not named:
+    unknown = (cues.unknown_subject, cues.unknown_project, cues.unknown_unit, cues.unknown_district, cues.unknown_kind)
+    if not named or any(unknown):  # 人大代表履职APP 投入和管理目标: a subject the corpus lacks is refused elsewhere
         return None
     level, name = max(named, key=lambda found: len(found[1]))
     if not (cues.project or cues.declaration_id or cues.unit) and _unread_before(question, name):
