@@ -207,3 +207,8 @@ def test_written_level1_of_an_absent_project_is_refused(question: str) -> None:
     result = ask(question)
     assert result.refused and not result.rows and result.figure is None, result.text
     assert "语料库中没有" in result.text, result.text
+
+
+def test_dropped_indicators_of_an_absent_project_are_refused() -> None:
+    result = ask("人大代表履职APP 26年比23年砍掉了哪些指标")  # raised an AssertionError before (no funding field)
+    assert result.refused and not result.rows and result.figure is None, result.text

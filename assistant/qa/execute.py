@@ -457,6 +457,8 @@ def _asked(query: Query, scope: Scope) -> str:
             return f"{scope_text}的{level_label(query.filters)}"
         case Target.SHOW_SECTION | Target.SECTION_ASPECTS:
             return f"{scope_text}的{_section(query).label}"
+        case Target.COMPARE_YEARS if query.funding_field is None:  # 砍掉了哪些指标 of an absent subject: its indicators
+            return f"{scope_text}的绩效指标"
         case Target.SUM_FUNDING | Target.COMPARE_YEARS:
             return f"{scope_text}的{_field(query).label}"
         case Target.SHOW_FIELD:
