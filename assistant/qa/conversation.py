@@ -14,6 +14,9 @@ from assistant.qa.parse import Cues
 from assistant.qa.sides import asks_pair
 
 # Targets about one project's form: asked with no subject at all, they are about the project just discussed.
+_USUAL = re.compile(
+    r"常见|一般|通常|常用|普遍|大多|大都|往往|往年|以往|历年|过去|别人|大家|参考|借鉴|其他项目|别的项目"
+)
 _PER_PROJECT = frozenset({Target.SHOW_FIELD, Target.LIST_ROWS, Target.COUNT_ROWS, Target.SHOW_SECTION})
 
 
@@ -91,6 +94,8 @@ class Conversation(BaseModel):
             return changed
         if (cues.follow_up or self._bare(cues)) and self.last_query is not None:
             return merge(self.last_query, _counted_as_before(self.last_query, cues))
+        if self._indicator_of_focus(cues):  # 并发量支持定的多少 after 26年信息化建设有几个质量指标: that form's
+            return replace(cues, target=Target.LIST_INDICATORS, project=self.focus.project, years=self.focus.years)
         if self._implicit(cues) or cues.refers_to_focus and cues.project is None and cues.declaration_id is None:
             return replace(
                 cues,
@@ -170,6 +175,13 @@ class Conversation(BaseModel):
         if listed and not any(named) and _NAMES_OF_COUNTED.search(cues.rest):
             return self.last_query is not None and self.last_query.target in _COUNTED  # 分别叫啥 after 有几个指标
         return cues.target in counts and not any(named) and len(cues.rest) <= 12
+
+    def _indicator_of_focus(self, cues: Cues) -> bool:
+        """An indicator's value asked with no subject and no word of usage (一般, 历年) right after a question about
+        one project: that project's indicator, not every form's usual value."""
+        named = (cues.project, cues.declaration_id, cues.unit, cues.years, cues.project_type, cues.it_only)
+        asked = cues.target is Target.TYPICAL_VALUES and cues.indicator_name is not None
+        return asked and self.focus.project is not None and not any(named) and not _USUAL.search(cues.rest)
 
     def _implicit(self, cues: Cues) -> bool:
         """联系人是谁？ right after a question about one project: that project."""

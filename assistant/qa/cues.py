@@ -20,7 +20,7 @@ MONEY = (
 # 也是她吗, 是不是同一个人, 也是这个号吗: the field just answered, asked of another project (answered 是/不是)
 SAME_VALUE = re.compile(
     r"(?:也是|是不是|是否|是)(?:他|她|它|TA|ta|同一个?人|同一个?单位|同一家|这个人|此人|这位|这个?号码?|这个电话|同一个?号|这一?天|同一天"
-    r"|这个(?:时间|日期|日子)|(?:这个|同一个?|这一?家)(?:主管|实施|申报)?(?:部门|单位))"
+    r"|这个(?:时间|日期|日子)|(?:这个|同一个?|这一?家)(?:主管|实施|申报)?(?:部门|单位)|这个(?=吗|么|嘛|[？?]?$))"
 )
 
 # 26年还报了吗, 今年还有吗: the project just discussed, asked of another year (a follow-up with no subject of its own)

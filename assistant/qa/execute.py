@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from assistant.corpus.store import Corpus
+from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import Declaration, Indicator, SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
@@ -34,7 +35,7 @@ from assistant.qa.select import (
 )
 from assistant.qa.sources import funding_citation
 from assistant.qa.sums import sum_funding
-from assistant.qa.synthesis import common_indicators, section_aspects, typical_values
+from assistant.qa.synthesis import common_indicators, family, section_aspects, typical_values
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
         case Target.COUNT_PROJECTS:
             return _count_projects(query.filters, decls)
         case Target.LIST_INDICATORS:
-            return _list_indicators(query.filters, decls)
+            return _list_indicators(query.filters, decls, by_name=True)
         case Target.COUNT_INDICATORS:
             return _count_indicators(query.filters, decls)
         case Target.SUM_FUNDING:
@@ -223,10 +224,20 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
             return _show_section(_section(query), decls)
         case Target.CITING_POLICY:
             return _citing_policy(query.filters, decls, scope)
-        case Target.TYPICAL_VALUES:
-            return typical_values(query.filters, decls)
-        case Target.COMMON_INDICATORS:
-            return common_indicators(query.filters, decls)
+        case Target.TYPICAL_VALUES | Target.COMMON_INDICATORS:
+            unnamed = select(scope.corpus, query.filters.model_copy(update={"indicator_name": None}), scope.policies)
+            if (
+                widened := family(query.filters, unnamed, question)
+            ) is not query.filters:  # 故障响应时间 held twice: 故障响应
+                decls = select(scope.corpus, widened, scope.policies)
+            usage = typical_values if query.target is Target.TYPICAL_VALUES else common_indicators
+            found = usage(widened, decls)
+            if widened is not query.filters and found.lines:  # said: the family answered, not the name asked
+                found.lines.insert(
+                    0,
+                    f"名称含“{query.filters.indicator_name}”的指标不足 3 项，按同类的“{widened.indicator_name}”作答：",
+                )
+            return found
         case Target.SECTION_ASPECTS:
             return section_aspects(_section(query), query.filters, decls)
         case _:
@@ -301,11 +312,20 @@ def _indicator_rows(filters: Filters, decl: Declaration) -> list[Row]:
     return [indicator_row(decl, indicator) for indicator in indicators_of(decl, filters)]
 
 
-def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:
+def _list_indicators(filters: Filters, decls: list[Declaration], *, by_name: bool = False) -> Result:
+    """The indicators ``filters`` select, per form. ``by_name`` (a listing): across forms, the 满意度 category's are
+    those whose name says 满意 (23年的满意度指标都叫啥); rows filed under it that measure something else (壮大党员队伍)
+    are named apart in one line, not listed as satisfaction measures."""
     lines: list[str] = []
     rows: list[Row] = []
+    across = filters.project is None and filters.declaration_id is None and len(decls) > 1
+    named = by_name and across and (filters.level1 is Level1.SATISFACTION or filters.level2 is Level2.SATISFACTION)
+    apart: list[str] = []
     for decl in decls:
         found = _indicator_rows(filters, decl)
+        if named:
+            apart += [f"{row.field}（{_title(decl)}）" for row in found if "满意" not in row.field]
+            found = [row for row in found if "满意" in row.field]
         if found:
             lines.append(f"{_title(decl)} 的{level_label(filters)}（{len(found)} 项）：")
             lines += [f"- {row.citation.quote} {row.citation.label}" for row in found]
@@ -313,6 +333,10 @@ def _list_indicators(filters: Filters, decls: list[Declaration]) -> Result:
     if filters.project and rows:  # 信息化运维项目有没有成本指标: the project's years without any are said, not dropped
         shown = {row.declaration_id for row in rows}
         lines += [f"{_title(decl)} 没有{level_label(filters)}。" for decl in decls if decl.id not in shown]
+    if apart:
+        lines.append(
+            f"另有 {len(apart)} 项填在{level_label(filters)}栏下、名称不是满意度的（未列入）：{'、'.join(apart)}。"
+        )
     return Result(lines=lines, rows=rows)
 
 
@@ -433,6 +457,8 @@ def _asked(query: Query, scope: Scope) -> str:
             return f"{scope_text}的{level_label(query.filters)}"
         case Target.SHOW_SECTION | Target.SECTION_ASPECTS:
             return f"{scope_text}的{_section(query).label}"
+        case Target.COMPARE_YEARS if query.funding_field is None:  # 砍掉了哪些指标 of an absent subject: its indicators
+            return f"{scope_text}的绩效指标"
         case Target.SUM_FUNDING | Target.COMPARE_YEARS:
             return f"{scope_text}的{_field(query).label}"
         case Target.SHOW_FIELD:

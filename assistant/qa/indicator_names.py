@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from assistant.qa.counted_names import take_counted_indicator
 from assistant.qa.cues import CUT, Cues, common, cut
 from assistant.qa.homophones import sounds
-from assistant.qa.lexicon import MEASURE, Lexicon
+from assistant.qa.lexicon import FUNDING_TERMS, MEASURE, Lexicon
 from assistant.qa.reading import in_order
 
 _MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
@@ -37,6 +37,7 @@ def take_indicator_name(
         and span not in level_stems
         and CUT not in span
         and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value
+        and not any(span in term and term in text for term, _ in FUNDING_TERMS)  # 上年预算执行数: a funding line
     }
     if not spans:  # 各类直播录制次数: 各类直播等录制次数 with a word left out
         return _indicator_by_parts(text, cues, lexicon, least=6, asks_value=asks_value)

@@ -134,3 +134,60 @@ def other_year_indicator(query: Query, question: str, scope: Scope) -> Answer | 
     ]
     lines += [f"- {r.year}年 {r.field}：{r.value} {r.citation.label}" for r in rows]
     return _answer(question, lines, rows)
+
+
+_LEVEL_END = re.compile(r"(?:目标|指标)$")
+
+
+def written_level(question: str, cues: Cues, scope: Scope) -> Answer | None:
+    """信访平台 投入和管理目标那几条: a 一级 (二级) as the form wrote it with no place on the current framework (the 2019
+    forms' 投入和管理目标, its 财务管理 二级 before 指标): the indicators filed under it, in the scope asked; None where the
+    question names no such level."""
+    written = {
+        (level, name)
+        for d in scope.corpus.declarations
+        for i in d.indicators
+        for level, name, framed in (("一级", i.level1_written, i.level1), ("二级", i.level2_written, i.level2))
+        if name and framed is None
+    }
+    named = [(level, name) for level, name in sorted(written) if _names_level(question, name, level)]
+    unknown = (cues.unknown_subject, cues.unknown_project, cues.unknown_unit, cues.unknown_district, cues.unknown_kind)
+    if not named or any(unknown):  # 人大代表履职APP 投入和管理目标: a subject the corpus lacks is refused elsewhere
+        return None
+    level, name = max(named, key=lambda found: len(found[1]))
+    if not (cues.project or cues.declaration_id or cues.unit) and _unread_before(question, name):
+        return None  # 老干部信息系统 财务管理指标: a subject written that was not resolved is not every form's
+    filters = Filters(years=cues.years, unit=cues.unit, project=cues.project, declaration_id=cues.declaration_id)
+    decls = select(scope.corpus, filters, scope.policies)
+    hits = [
+        (d, i)
+        for d in decls
+        for i in d.indicators
+        if (i.level1_written if level == "一级" else i.level2_written) == name
+        and (i.level1 if level == "一级" else i.level2) is None
+    ]
+    if not hits:
+        return None
+    rows = [indicator_row(d, i) for d, i in hits]
+    lines = [f"原表{level}指标写作“{name}”的绩效指标共 {len(hits)} 项（不在现行框架内）："]
+    lines += [
+        f"- {_title(d)} · {row.field}：{row.value} {row.citation.label}" for (d, _), row in zip(hits, rows, strict=True)
+    ]
+    return _answer(question, lines, rows, figure=f"{len(hits)} 项")
+
+
+_SCOPE_WORDS = re.compile(r"\d+|年度?|的|各|个|项目|所有|全部|表里|里|申报表|历年|往年|以前|[\s，,。？?、]")
+
+
+def _unread_before(question: str, name: str) -> bool:
+    """Words before the level's name other than years and scope words (19年各项目的): a subject not resolved."""
+    before = question[: question.find(_LEVEL_END.sub("", name))]
+    return len(_SCOPE_WORDS.sub("", before)) > 1
+
+
+def _names_level(question: str, name: str, level: str) -> bool:
+    """投入和管理(目标) written whole; a 二级 (财务管理) only before 指标/目标/类/那几条, not as a word of something else."""
+    stem = _LEVEL_END.sub("", name)
+    if len(stem) < 4 or stem not in question:
+        return False
+    return level == "一级" or re.search(re.escape(stem) + r"(?:目标|指标|类|方面|那|这)", question) is not None

@@ -28,7 +28,7 @@ from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
-from assistant.qa.indicator_sets import common_indicators_of, unframed
+from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.safeguard_stages import by_stage, document_stages
@@ -41,10 +41,12 @@ _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _NTH = re.compile(r"(倒数)?(?:第|老)([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
 _FEWEST = re.compile(r"倒数|少|低|小")
 _BOTH = re.compile(r"(?:都|均|同时)(?:有|报|申报|申请|做)|(?:两|几)年都")
-_REMOVED = re.compile(
-    r"(少了|去掉了?|删了|删掉了?|删除了?|减少了|取消了?|没了|砍了|拿掉了?)(哪些|哪几个|什么)(绩效)?指标"
-)
-_ADDED = re.compile(r"(新增了?|新加了?|多了|增加了|加了)(哪些|哪几个|什么)(绩效)?指标")
+_GONE = r"(?:少|去掉|去除|删|删掉|删除|删减|减|减少|减掉|取消|没|砍|砍掉|拿掉|撤|撤掉|撤销|剔除|丢|丢掉|不要|不设)了?"
+_NEW = r"(?:新增|新加|多|增加|增设|新设|加|添|添加|补充|补)了?"
+_WHICH = r"(?:哪些|哪几个|哪几条|哪几项|什么|啥)(?:绩效)?指标"
+# 砍掉了哪些指标, 哪些指标被删了: the indicators one year has and the other lacks
+_REMOVED = re.compile(rf"{_GONE}{_WHICH}|{_WHICH}(?:被|给)?{_GONE}")
+_ADDED = re.compile(rf"{_NEW}{_WHICH}|{_WHICH}(?:是)?{_NEW}")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个点)")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|至少|高于|超过|大于|及以上|或以上|≥")
 _BELOW = re.compile(
@@ -86,6 +88,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         lost_checkbox,
         set_aside,
         unframed,
+        written_level,
         common_indicators_of,
         indicator_kind,
         section_examples,

@@ -8,6 +8,7 @@ text stays within ``ANSWER_LIMIT`` characters, so no single declaration is ever 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -126,6 +127,12 @@ def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
         (_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g))
         for g in groups
     ]
+    if len(groups) < 3:  # one or two kinds (故障响应): more examples, from forms not cited yet
+        cited = {g.example[0].id for g in groups}
+        others = {m[0].id: m for g in groups for m in g.members if m[0].id not in cited}
+        entries += [
+            (_indicator_row(m), f"  如 {m[1].name}", m[1].name) for m in list(others.values())[: 3 - len(groups)]
+        ]
     return _bounded([head], entries, figure=groups[0].key, notes=left_out)
 
 
@@ -238,3 +245,30 @@ def _bounded(
 
 def _example(citation: Citation) -> str:
     return f"“{citation.quote}” {citation.label}"
+
+
+FAMILY_LEAST = 3  # indicators a usage answer needs before it rests on a measure's family rather than its whole name
+_FAMILY_SHORTEST = 3  # characters of a family's name (故障响应, not 响应 or 时间)
+
+
+USAGE = re.compile(r"一般|通常|常见|普遍|大多|往往|往年|以往|历年|别人|大家|参考|借鉴|举例|例子")
+
+
+def family(filters: Filters, decls: Sequence[Declaration], question: str) -> Filters:
+    """故障响应时间一般承诺多快: where fewer than ``FAMILY_LEAST`` indicators across projects hold the name asked, the
+    longest part of it (``_FAMILY_SHORTEST`` characters or more) that ``FAMILY_LEAST`` or more hold, most held on a tie
+    (故障响应); the filters unchanged for one project's question, a value asked with no word of usage (26年运维工作完成
+    及时率是多少) or where no part is held more widely."""
+    name = filters.indicator_name
+    if not name or filters.project or filters.declaration_id or not USAGE.search(question):
+        return filters
+    names = [i.name for d in decls for i in d.indicators]
+    if sum(name in n for n in names) >= FAMILY_LEAST:
+        return filters
+    parts = {name[a:b] for a in range(len(name)) for b in range(a + _FAMILY_SHORTEST, len(name))}
+    held = [(len(p), sum(p in n for n in names), p) for p in parts if not MEASURE_ONLY.fullmatch(p)]
+    held = [h for h in held if h[1] >= FAMILY_LEAST]
+    return filters.model_copy(update={"indicator_name": max(held)[2]}) if held else filters
+
+
+MEASURE_ONLY = re.compile(r"时间|及时性|及时率|完成率|完成及时|合格率|满意度|数量|次数|人数|天数|建设|系统|管理|工作")
