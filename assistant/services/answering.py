@@ -196,18 +196,23 @@ def relative_line(cues: Cues, today: date) -> str | None:
 
 
 _UNREAD = re.compile(r"未理解的词：(.+)")
-_MONEY_WORD = re.compile(r"钱|经费|资金|费用|¤|一共|总共|合计|加起来")
+_ASKING_WORDS = re.compile(r"钱|经费|资金|费用|¤|一共|总共|合计|加起来|有哪几|哪几|哪些|哪|什么|啥|几")
+# Answers over every form in scope: with subject words unread and nothing scoping them, they would be every form's
+_EVERY_FORM = frozenset(
+    {Target.SUM_FUNDING, Target.COUNT_INDICATORS, Target.LIST_INDICATORS, Target.COUNT_PROJECTS, Target.LIST_PROJECTS}
+)
 _SCOPING = ("years", "unit", "project", "declaration_id", "category", "project_type", "mentions", "unrecorded")
 
 
 def _unread_money_subject(reading: Reading, cues: Cues) -> str | None:
-    """The words of a money question the patterns did not read, where nothing else scopes it (no year, unit, project,
-    category or text condition): the sum would be every form's, so the words are taken as the money's purpose, which
-    ``unknown_subject`` then refuses with the forms that write them (远教电教宽带租赁一共花了多少钱). None otherwise."""
-    if cues.target is not Target.SUM_FUNDING or any(getattr(cues, name) for name in _SCOPING):
+    """The words of a sum, count or listing the patterns did not read, where nothing else scopes it (no year, unit,
+    project, category or text condition): the answer would be every form's, so the words are taken as its subject,
+    which ``unknown_subject`` then refuses with the forms that write them (远教电教宽带租赁一共花了多少钱, 人大老干部信息系统
+    财务管理指标有哪几条). None otherwise."""
+    if cues.target not in _EVERY_FORM or any(getattr(cues, name) for name in _SCOPING):
         return None
     unread = next((m.group(1) for d in reading.doubts if (m := _UNREAD.match(d))), None)
-    words = _MONEY_WORD.sub("", unread or "")
+    words = _ASKING_WORDS.sub("", unread or "")
     return words if len(words) >= 2 else None
 
 
