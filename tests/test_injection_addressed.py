@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from brief_support import legal_aid_brief
 from test_review_engine import _clean, _section
 from web_support import REPO, web_settings
 
@@ -26,20 +27,18 @@ ITEMS = json.loads((REPO / "tests" / "fixtures" / "injection" / "addressed.json"
 ADDRESSED = [i["text"] for i in ITEMS if i["half"] != "clean"]
 CLEAN = [i["text"] for i in ITEMS if i["half"] == "clean"]
 CASES = Path(__file__).parent / "fixtures" / "cases"  # the shared field cases, copied into the repository
-BRIEF = """项目名称: 基层法律援助服务经费
-年度: 2027
-主管部门: 上海市闵行区司法局
-实施单位: 上海市闵行区法律援助中心
-项目性质: 其他经常性项目
-项目类别: 其他运转类
-资金: {{总额: 860000, 财政资金: 860000, 其他资金: 0, 年度申请: 860000, 上年结转资金: 0}}
-开始日期: 2027-01-01
-结束日期: 2027-12-31
-主要内容: |-
-  为辖区14个街镇困难群众提供法律援助，全年办理援助案件1200件，每件补贴500元。
-  {sentence}
-  困难群众法律援助需求逐年上升，2025年受理案件较上年增长18%。
-"""
+
+
+def brief(sentence: str) -> str:
+    """The legal-aid brief with ``sentence`` as the middle line of its 主要内容."""
+    return legal_aid_brief(
+        "基层法律援助服务经费",
+        [
+            "为辖区14个街镇困难群众提供法律援助，全年办理援助案件1200件，每件补贴500元。",
+            sentence,
+            "困难群众法律援助需求逐年上升，2025年受理案件较上年增长18%。",
+        ],
+    )
 
 
 @pytest.mark.parametrize("text", ADDRESSED)
@@ -88,7 +87,7 @@ def services(tmp_path_factory):
 @pytest.mark.parametrize("sentence", [ADDRESSED[0], ADDRESSED[1], ADDRESSED[2]])
 def test_the_drafted_form_leaves_it_out_with_a_note(services, tmp_path, sentence):
     path = tmp_path / "brief.yaml"
-    path.write_text(BRIEF.format(sentence=sentence), encoding="utf-8")
+    path.write_text(brief(sentence), encoding="utf-8")
     draft = services.workspace().draft(load_brief(path), on_event=lambda _: None).draft
     text = "\n".join(s.text for s in draft.sections)
     assert sentence[6:20] not in text and "1200件" in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from brief_support import legal_aid_brief
 from test_injection_addressed import services  # noqa: F401 - fixture
 
 from assistant.domain.brief import load_brief
@@ -38,23 +39,16 @@ CLEAN = [
     "【项目说明】本项目为经常性项目。",
     "本表金额单位为元。",
 ]
-BRIEF = f"""项目名称: 法律援助经费{NAME}
-年度: 2027
-主管部门: 上海市闵行区司法局
-实施单位: 上海市闵行区法律援助中心
-项目性质: 其他经常性项目
-项目类别: 其他运转类
-资金: {{总额: 860000, 财政资金: 860000, 其他资金: 0, 年度申请: 860000, 上年结转资金: 0}}
-开始日期: 2027-01-01
-结束日期: 2027-12-31
-主要内容: |-
-  为辖区14个街镇困难群众提供法律援助，全年办理援助案件1200件，每件补贴500元；开展普法讲座40场。
-实施计划:
+BRIEF = legal_aid_brief(
+    f"法律援助经费{NAME}",
+    ["为辖区14个街镇困难群众提供法律援助，全年办理援助案件1200件，每件补贴500元；开展普法讲座40场。"],
+    f"""实施计划:
   - {{时间: 2027年1月, 内容: "启动。{PLAN}"}}
 项目构成:
   - {{名称: "案件补贴{PART}", 内容: 1200件×500元, 金额: 600000}}
   - {{名称: 普法讲座, 内容: 40场×6500元, 金额: 260000}}
-"""
+""",
+)
 
 
 @pytest.mark.parametrize("text", [NAME, PLAN, PART, *VARIANTS])

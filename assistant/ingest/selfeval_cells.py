@@ -32,6 +32,15 @@ FUND_HEADER = {
     # 新疆's (阜康): … | 分值权重 | 执行率 | 得分 (云南's 昌宁 has 预算数(A), above)
     "分值权重": "weight",
 }
+# The fund block's columns as the template names them, for notes (a field of `FundLine` → its column's name)
+FUND_COLUMN_NAMES = {
+    "initial_budget": "年初预算数",
+    "full_year_budget": "全年预算数",
+    "executed": "全年执行数",
+    "weight": "分值",
+    "rate": "执行率",
+    "score": "得分",
+}
 FUND_ROWS = {
     "年度资金总额": FundKind.TOTAL,
     "总额": FundKind.TOTAL,

@@ -18,18 +18,11 @@ from decimal import Decimal, InvalidOperation
 from itertools import combinations
 
 from assistant.domain.model import NoteLevel, ParseNote
-from assistant.ingest.selfeval_cells import State
+from assistant.ingest.selfeval_cells import FUND_COLUMN_NAMES, State
 from assistant.ingest.web_cells import WebCell
 
 _AMOUNTS = frozenset({"initial_budget", "full_year_budget", "executed"})
-_NAMES = {
-    "initial_budget": "年初预算数",
-    "full_year_budget": "全年预算数",
-    "executed": "全年执行数",
-    "weight": "分值",
-    "rate": "执行率",
-    "score": "得分",
-}
+_NAMES = FUND_COLUMN_NAMES
 _RATE_SLACK = Decimal("0.6")  # a rate written to whole percents or two decimals: 97.8% for 31.69 / 32.4
 _MAX_COLUMNS = 8  # a fund header has six or seven columns: the ways to try stay few
 

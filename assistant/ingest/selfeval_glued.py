@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from assistant.domain.model import NoteLevel, ParseNote
+from assistant.ingest.selfeval_cells import FUND_COLUMN_NAMES
 
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _RATE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?%")
@@ -42,14 +43,7 @@ def split_glued(text: str, columns: list[str], *, wan: bool) -> dict[str, Decima
     return agreed if {"full_year_budget", "executed"} <= agreed.keys() else {}
 
 
-_WORDS = {
-    "initial_budget": "年初预算数",
-    "full_year_budget": "全年预算数",
-    "executed": "全年执行数",
-    "weight": "分值",
-    "rate": "执行率",
-    "score": "得分",
-}
+_WORDS = FUND_COLUMN_NAMES
 
 
 def glued_note(row: str, glued: str, line: int | None, proven: dict[str, Decimal]) -> ParseNote:
