@@ -31,7 +31,7 @@ MAX_OBJECT = 10  # characters of an object kept in a name (the last ones: 选举
 
 _SUFFIX = {"人": "人数", "名": "人数", "位": "人数", "户": "户数", "人次": "人次", "场": "场次", "次": "次数"}
 _SUFFIX |= {"轮": "次数", "期": "期数", "班": "期数", "批次": "批次", "课时": "课时数", "学时": "学时数"}
-_SUFFIX |= {"卷": "卷数", "页": "页数", "平方米": "面积"}
+_SUFFIX |= {"卷": "卷数", "页": "页数", "立方米": "方量"} | dict.fromkeys(("平方米", "平方公里", "公顷", "亩"), "面积")
 _BENEFIT = re.compile(r"覆盖|受益|惠及|服务群众|服务对象|参与|知晓")
 _LEVEL_WORDS = (
     (re.compile(r"满意"), Level2.SATISFACTION),

@@ -57,7 +57,7 @@ class Fit:
             return False
         others = self.types.get(entry.declaration_id, ())
         if others and others[0] is self.project_type:
-            return True
+            return self.names_own_object(entry.name)
         if others and not self.fits_type(entry.name):
             return False
         if self._compatible(others) and self.about_brief(entry.name):
@@ -81,6 +81,20 @@ class Fit:
         spec = catalogue().spec(self.project_type)
         if any(word in name for word in (*spec.markers, *spec.signals)):
             return True
+        return self._in_type_rows(name)
+
+    def names_own_object(self, name: str) -> bool:
+        """Whether a same-type precedent's object is the brief's: its specific words are shared with the
+        brief, or all its wording is the brief's or this type's template rows' (食堂服务满意度 and
+        公务用车保障率 from 机关服务费 name things a 公厕保洁 brief never mentions: they are left out)."""
+        if not specific_grams(name) or self.about_brief(name):
+            return True
+        return self._in_type_rows(name)
+
+    def _in_type_rows(self, name: str) -> bool:
+        if self.project_type is None:
+            return True
+        spec = catalogue().spec(self.project_type)
         rows = " ".join(row.name for row in (*spec.indicators, *catalogue().common))
         return set(grams(name)) <= set(grams(f"{self.text}\n{rows}"))
 

@@ -1,0 +1,75 @@
+"""Drafting a new user's briefs (2026-12-07, helper nf9): a same-type precedent's row enters a draft only where its
+object is the brief's (食堂服务满意度 and 公务用车保障率 from 机关服务费 never in a 公厕保洁 or 绿化养护 draft); volumes,
+areas and lengths (立方米, 平方公里, 公顷, 亩, 延米, 吨公里) are figures like 平方米. Real rules, real corpus, rules only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from web_support import web_settings
+
+from assistant.domain.brief import load_brief
+from assistant.domain.framework import Level2
+from assistant.domain.statement_base import plain
+from assistant.domain.statements import read_text
+from assistant.services import build_services
+
+BRIEFS = Path(__file__).parent / "fixtures" / "briefs_nu8"
+
+
+def _quiet(_: object) -> None:
+    return None
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    opened = build_services(web_settings(tmp_path_factory.mktemp("nf9") / "data"))
+    yield opened.workspace()
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "foreign"),
+    [
+        ("v3_toilets.yaml", ("食堂", "公务用车")),  # 公厕保洁: the brief never speaks of a canteen or official cars
+        ("v9_greening.yaml", ("食堂", "公务用车")),  # 绿化养护 in 机关办公区: same precedent, another kind of work
+    ],
+)
+def test_a_precedent_row_about_another_object_is_left_out(workspace, name: str, foreign: tuple[str, ...]) -> None:
+    brief = load_brief(BRIEFS / name)
+    draft = workspace.draft(brief, on_event=_quiet).draft
+    names = [row.name for row in draft.indicators]
+    assert not any(word in row_name for word in foreign for row_name in names), names
+    assert not any(word in brief.text() for word in foreign)
+    assert any(row.name == "项目总成本" for row in draft.indicators), names  # the draft is still a full table
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("清除淤泥3000立方米", "3000", "立方米"),
+        ("治理水土流失面积12平方公里", "12", "平方公里"),  # never 12 公里
+        ("完成货物运输5000吨公里", "5000", "吨公里"),  # never 5000 吨
+        ("修复驳岸800延米", "800", "延米"),
+        ("造林20公顷", "20", "公顷"),
+        ("养护公益林1200亩", "1200", "亩"),
+        ("新建道路2公里", "2", "公里"),  # the units known before stay as they were
+        ("收运垃圾300吨", "300", "吨"),
+    ],
+)
+def test_a_volume_area_or_length_is_a_figure_the_reader_knows(text: str, number: str, unit: str) -> None:
+    found = [(plain(s.number), s.unit) for s in read_text(text, "主要内容")]
+    assert found == [(number, unit)], found
+
+
+@pytest.mark.parametrize(
+    ("name", "output", "cost"),
+    [("v10_dredging.yaml", "≥3000(立方米)", "=80(元/立方米)"), ("v11_forest_care.yaml", "≥1200(亩)", "=300(元/亩)")],
+)
+def test_a_brief_in_cubic_metres_or_mu_gets_its_rows(workspace, name: str, output: str, cost: str) -> None:
+    draft = workspace.draft(load_brief(BRIEFS / name), on_event=_quiet).draft
+    rows = {row.value.value: row for row in draft.indicators}
+    assert output in rows and rows[output].level2 is Level2.QUANTITY, rows
+    assert rows[output].name.endswith(("方量", "面积")), rows[output].name
+    assert cost in rows and rows[cost].level2 is Level2.ECONOMIC_COST, rows
