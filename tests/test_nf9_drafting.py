@@ -73,3 +73,18 @@ def test_a_brief_in_cubic_metres_or_mu_gets_its_rows(workspace, name: str, outpu
     assert output in rows and rows[output].level2 is Level2.QUANTITY, rows
     assert rows[output].name.endswith(("方量", "面积")), rows[output].name
     assert cost in rows and rows[cost].level2 is Level2.ECONOMIC_COST, rows
+
+
+@pytest.mark.parametrize(
+    ("name", "stated", "derived_unit"),
+    [("b4_training.yaml", "=1500(元/人次)", "元/期"), ("v12_meetings.yaml", "=300(元/人次)", "元/场")],
+)
+def test_a_stated_standard_is_the_one_cost_row_of_its_money(
+    workspace, name: str, stated: str, derived_unit: str
+) -> None:
+    """培训费 8期，400人次，每人次1500元: 600,000元 ÷ 8期 = 75000元/期 is the same money's second standard."""
+    draft = workspace.draft(load_brief(BRIEFS / name), on_event=_quiet).draft
+    costs = [(row.name, row.value.value) for row in draft.indicators if row.level2 is Level2.ECONOMIC_COST]
+    assert any(value == stated for _, value in costs), costs
+    assert not any(f"({derived_unit})" in value for _, value in costs), costs
+    assert any(row_name == "项目总成本" for row_name, _ in costs), costs
