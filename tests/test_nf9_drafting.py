@@ -4,6 +4,7 @@ areas and lengths (立方米, 平方公里, 公顷, 亩, 延米, 吨公里) are 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from web_support import web_settings
 
 from assistant.domain.brief import load_brief
 from assistant.domain.framework import Level2
+from assistant.domain.model import SectionKind
 from assistant.domain.statement_base import plain
 from assistant.domain.statements import read_text
 from assistant.services import build_services
@@ -88,3 +90,24 @@ def test_a_stated_standard_is_the_one_cost_row_of_its_money(
     assert any(value == stated for _, value in costs), costs
     assert not any(f"({derived_unit})" in value for _, value in costs), costs
     assert any(row_name == "项目总成本" for row_name, _ in costs), costs
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "value"),
+    [
+        ("b3_archive.yaml", "档案数字化页数", "≥60(万页)"),  # 2027年完成60万页: the project's object names the measure
+        ("v6_sewer_two_years.yaml", "雨污混接改造数量", "≥150(处)"),
+        ("v13_screening_two_years.yaml", "筛查人次", "≥4000(人次)"),  # 2027年筛查4000人次: the year is not the name
+    ],
+)
+def test_a_phased_year_s_share_is_named_by_its_measure(workspace, name: str, row: str, value: str) -> None:
+    brief = load_brief(BRIEFS / name)
+    draft = workspace.draft(brief, on_event=_quiet).draft
+    rows = {r.name: r.value.value for r in draft.indicators}
+    assert rows.get(row) == value, rows
+    assert not any(re.match(r"(?:19|20)\d{2}年", n) for n in rows), rows
+    goals = {s.kind: s.text for s in draft.sections}
+    annual, total = goals[SectionKind.GOAL_ANNUAL], goals[SectionKind.GOAL_TOTAL]
+    assert annual.startswith(f"{brief.year}年度，{row}不少于"), annual  # never 2027年度，2027年度完成页数…
+    assert annual.count(str(brief.year)) == 1, annual
+    assert f"{brief.year}年{row}不少于" in total, total  # the whole project's goal says whose year the share is

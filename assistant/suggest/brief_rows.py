@@ -22,7 +22,7 @@ from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.per_item import per_object
-from assistant.suggest.years import later_year, whole_total, year_of
+from assistant.suggest.years import later_year, whole_total, year_measure, year_of
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
@@ -55,7 +55,7 @@ def output_statements(brief: Brief) -> list[Statement]:
     served: 全区失能老年人约8000人，家庭助浴困难; 目前老年人口占比超过38%): those are reasons, not outputs; a figure
     in a reason sentence whose own clause plans something (需更换20台) stays."""
     sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
-    every = read_statements(brief)
+    every = [year_measure(s, brief.name) for s in read_statements(brief)]
     return [
         s
         for s in every
