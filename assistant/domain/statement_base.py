@@ -59,8 +59,11 @@ def plain(number: Decimal | None) -> str:
 # Measure words for animals, plants and small things (收容流浪犬只1600只, 种植乔木300株, 更换路灯120盏): counts like 台/个.
 ANIMAL_PLANT_UNITS = ("只", "头", "株", "棵", "羽", "尾", "枚", "盏", "艘", "架")
 NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|{CN_NUMBER}"
+# Measures of volume, area, length and haulage (清除淤泥3000立方米, 养护公益林1200亩): longer units first, so that
+# 平方公里 is never read as 公里 nor 吨公里 as 吨.
+MEASURE_UNITS = ("立方米", "平方公里", "平方米", "吨公里", "公顷", "延米", "千米", "亩")
 COUNT_UNITS = (
-    "平方米",
+    *MEASURE_UNITS,
     "人次",
     "批次",
     "课时",

@@ -79,7 +79,7 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
     rows = suggestions.suggestions
     # rows of the brief's own figures (计划标准) first: the goal states what this brief plans
     ordered = sorted(rows, key=lambda r: r.value.ground is not Ground.PLAN)
-    outputs = [p for r in ordered if r.level1 is Level1.OUTPUT and (p := _phrase(r))][:OUTPUTS]
+    outputs = [p for _, p in _outputs(ordered)]
     effects = [
         p
         for r in rows
@@ -88,6 +88,8 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
     ][:EFFECTS]
     if not annual:
         totals, later = _over_the_years(brief)  # 总计扫描120万页 … 2028年完成60万页: the whole project's
+        if totals or later:  # the budget year's own share says its year (2027年档案数字化页数不少于60万页)
+            outputs = [f"{brief.year}年{p}" if _dated(r, brief.year) else p for r, p in _outputs(ordered)]
         outputs = [*totals, *outputs, *later]
     if not outputs and not effects:
         return None
@@ -98,6 +100,15 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
     if effects:
         parts.append(("" if outputs else f"{when}，") + "，".join(effects))
     return "；".join(parts) + "。"
+
+
+def _outputs(rows: list[IndicatorSuggestion]) -> list[tuple[IndicatorSuggestion, str]]:
+    return [(r, p) for r in rows if r.level1 is Level1.OUTPUT and (p := _phrase(r))][:OUTPUTS]
+
+
+def _dated(row: IndicatorSuggestion, year: int) -> bool:
+    """A row whose figure the brief dates in the budget ``year`` (“2027年完成60万页” quoted in its basis)."""
+    return row.value.ground is Ground.PLAN and f"“{year}年" in row.value.basis
 
 
 def _over_the_years(brief: Brief) -> tuple[list[str], list[str]]:

@@ -22,7 +22,7 @@ from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.per_item import per_object
-from assistant.suggest.years import later_year, whole_total, year_of
+from assistant.suggest.years import later_year, whole_total, year_measure, year_of
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
@@ -31,7 +31,7 @@ MAX_OBJECT = 10  # characters of an object kept in a name (the last ones: 选举
 
 _SUFFIX = {"人": "人数", "名": "人数", "位": "人数", "户": "户数", "人次": "人次", "场": "场次", "次": "次数"}
 _SUFFIX |= {"轮": "次数", "期": "期数", "班": "期数", "批次": "批次", "课时": "课时数", "学时": "学时数"}
-_SUFFIX |= {"卷": "卷数", "页": "页数", "平方米": "面积"}
+_SUFFIX |= {"卷": "卷数", "页": "页数", "立方米": "方量"} | dict.fromkeys(("平方米", "平方公里", "公顷", "亩"), "面积")
 _BENEFIT = re.compile(r"覆盖|受益|惠及|服务群众|服务对象|参与|知晓")
 _LEVEL_WORDS = (
     (re.compile(r"满意"), Level2.SATISFACTION),
@@ -55,7 +55,7 @@ def output_statements(brief: Brief) -> list[Statement]:
     served: 全区失能老年人约8000人，家庭助浴困难; 目前老年人口占比超过38%): those are reasons, not outputs; a figure
     in a reason sentence whose own clause plans something (需更换20台) stays."""
     sentences = {label: _SENTENCE_END.split(text) for label, text in brief_texts(brief).items()}
-    every = read_statements(brief)
+    every = [year_measure(s, brief.name) for s in read_statements(brief)]
     return [
         s
         for s in every

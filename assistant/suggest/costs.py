@@ -147,7 +147,9 @@ def _line_rows(
     lines: list[CompositionLine], counts: list[Statement], covered: set[str], standards: list[Statement]
 ) -> list[IndicatorSuggestion]:
     """Each line ÷ the quantity it buys, except where a stated standard already prices that unit or the quotient is
-    a stated standard's own figure (送餐上门配送补贴 240,000元 ÷ 8万人次 = 3元 restates 每次配送补贴3元: one row)."""
+    a stated standard's own figure (送餐上门配送补贴 240,000元 ÷ 8万人次 = 3元 restates 每次配送补贴3元: one row), or
+    the brief states a standard of the line's own money per another unit (培训费 600,000元 ÷ 8期 beside 每人次培训费
+    1500元: two standards of the same money; the stated one stands)."""
     rows = []
     for line in lines:
         count = _bought_by(line, counts)
@@ -161,7 +163,7 @@ def _line_rows(
         per = _per(count.unit)
         number = _count_number(count)
         cost = _rounded(line.amount / number)
-        if any(_restates(s, line, cost, per) for s in standards):
+        if any(_restates(s, line, cost, per) or _prices(s, line) for s in standards):
             continue
         arithmetic = f"项目构成“{line.part}” {line.amount:,.0f}元 ÷ {count.shown} ≈ {plain(cost)}元/{per}"
         name = f"{line.part}{'人均' if per in _PEOPLE or per == '人次' else '单位'}成本"
@@ -178,6 +180,13 @@ def _restates(standard: Statement, line: CompositionLine, cost: Decimal, per: st
     own = _per(standard.unit).split("·")[0]
     wording = standard.subject or standard.object
     return own in per or per in own or (bool(wording) and names(f"{line.part}{line.detail or ''}", wording))
+
+
+def _prices(standard: Statement, line: CompositionLine) -> bool:
+    """Whether a stated standard is of the line's money: its subject is the line's name (培训费 for 培训费), or it is
+    written in the line's own detail (培训费：8期，400人次，每人次1500元)."""
+    own_clause = standard.field == "项目构成" and standard.clause in (line.detail or "")
+    return own_clause or bool(standard.subject) and names(line.part, standard.subject)
 
 
 def _bought_by(line: CompositionLine, counts: list[Statement]) -> Statement | None:

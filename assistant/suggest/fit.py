@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.domain.framework import Level1
+from assistant.domain.framework import Level1, Level2
 from assistant.domain.project_types import ProjectType, TypeVerdict, catalogue, foreign_markers, is_it
 from assistant.domain.values import ValueKind
 from assistant.suggest.bank import BankEntry, DeclarationProfile, IndicatorBank, Template
-from assistant.suggest.naming import BriefNames
+from assistant.suggest.naming import BriefNames, names_own_project
 from assistant.suggest.text import grams, specific_grams
 
 COST_LEVEL_UNITS = ("元", "万元")  # a cost level is money (per unit or in total), not a percentage
@@ -57,7 +57,10 @@ class Fit:
             return False
         others = self.types.get(entry.declaration_id, ())
         if others and others[0] is self.project_type:
-            return True
+            # A slotted name's object is filled with the brief's (老干部…系统建设完成率 → 人大档案管理系统建设完成率).
+            filled = template.slotted and self.names.fillable and template.level2 is not Level2.SATISFACTION
+            filled = filled and names_own_project(template, entry)
+            return self.names_own_object(template.pattern if filled else entry.name)
         if others and not self.fits_type(entry.name):
             return False
         if self._compatible(others) and self.about_brief(entry.name):
@@ -81,6 +84,20 @@ class Fit:
         spec = catalogue().spec(self.project_type)
         if any(word in name for word in (*spec.markers, *spec.signals)):
             return True
+        return self._in_type_rows(name)
+
+    def names_own_object(self, name: str) -> bool:
+        """Whether a same-type precedent's object is the brief's: its specific words are shared with the
+        brief, or all its wording is the brief's or this type's template rows' (食堂服务满意度 and
+        公务用车保障率 from 机关服务费 name things a 公厕保洁 brief never mentions: they are left out)."""
+        if not specific_grams(name) or self.about_brief(name):
+            return True
+        return self._in_type_rows(name)
+
+    def _in_type_rows(self, name: str) -> bool:
+        if self.project_type is None:
+            return True
+        spec = catalogue().spec(self.project_type)
         rows = " ".join(row.name for row in (*spec.indicators, *catalogue().common))
         return set(grams(name)) <= set(grams(f"{self.text}\n{rows}"))
 

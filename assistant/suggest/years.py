@@ -5,6 +5,9 @@ that year's share, never a later year's target or the whole project's total.
     whole_total(s, every, year) -> bool the total over the years (总计扫描120万页) beside a figure of the budget year
     year_of(s) -> int | None           the year the brief writes right before a figure's clause or a deadline
     year_notes(brief) -> list[str]     one Chinese note per figure left out of the year's table, saying where it goes
+    year_measure(s, name) -> Statement  a count whose only object is its year (2027年完成60万页) measures the project's
+                                       object: 档案数字化, from the project's name (the row is 档案数字化页数, not
+                                       2027年度完成页数; the year is the table's and the goal's)
 
 Only the 主要内容 is read for years; a brief within one year has no such figure and nothing changes.
 """
@@ -12,9 +15,12 @@ Only the 主要内容 is read for years; a brief within one year has no such fig
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.brief import Brief
+from assistant.domain.phrases import tagged
 from assistant.domain.statements import Kind, Statement, read_statements
+from assistant.suggest.text import short_object
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:度)?")
 
@@ -41,6 +47,26 @@ def whole_total(s: Statement, every: list[Statement], year: int | None) -> bool:
         return False
     yearly = [q for q in every if q.kind is Kind.COUNT and q.unit == s.unit and year_of(q) == year]
     return bool(yearly) and any(q.number is not None and s.number is not None and q.number < s.number for q in yearly)
+
+
+YEAR_OBJECT = 6  # characters of the project's object a dated count is named by (馆藏档案数字化 → 档案数字化)
+
+
+def year_measure(s: Statement, name: str) -> Statement:
+    """The statement less the year its object starts with (2027年筛查 → 筛查); a bare year (2027年 in 2027年完成60万页
+    of 区档案馆馆藏档案数字化（二期）) gives way to the last whole words of the project's short object within
+    YEAR_OBJECT characters (档案数字化)."""
+    dated = _YEAR.match(s.object) if s.kind is Kind.COUNT else None
+    if dated is None:
+        return s
+    if rest := s.object[dated.end() :]:  # 2027年筛查4000人次 → 筛查人次
+        return replace(s, object=rest)
+    kept = ""
+    for word, _ in reversed(tagged(short_object(name))):
+        if len(kept) + len(word) > YEAR_OBJECT:
+            break
+        kept = word + kept
+    return replace(s, object=kept) if kept else s
 
 
 def year_notes(brief: Brief) -> list[str]:
