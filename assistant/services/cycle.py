@@ -295,6 +295,7 @@ class CycleService:
     def selfeval(self, form_id: int, version: int | None = None) -> SelfEvalView:
         stored = self.get(form_id, version)
         expect_kind(form_id, stored.form, "selfeval", "show")
+        assert isinstance(stored.form, SelfEvaluation)
         return self.evaluate(stored, stored.form)
 
     def evaluate(self, stored: StoredForm, form: SelfEvaluation) -> SelfEvalView:
@@ -307,6 +308,7 @@ class CycleService:
     def monitoring(self, form_id: int, version: int | None = None) -> MonitoringView:
         stored = self.get(form_id, version)
         expect_kind(form_id, stored.form, "monitor", "show")
+        assert isinstance(stored.form, MonitoringTable)
         from assistant.services.answering import clock
 
         return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form, today=clock()))
