@@ -22,6 +22,8 @@ _KNOWN_STARTS = frozenset(
     | set("元角寸尺丈码英海兆吉帧像秒点档星线")
 )
 _FIGURE_END = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,3})(?=[，。；、,;：:！!？?\s）)]|$)")
+# A clause adding to or splitting a figure (另培训800人次, 其中200件): another amount, not another account of one.
+_PART_OR_MORE = re.compile(r"^\s*(?:另|再|此外|其中|新增|追加|增加|含|包括|此前|上年|去年|往年|\d{4}年)")
 _CLAUSE_START = re.compile(r"[，。；、,;：:！!？?\n]")
 
 
@@ -35,6 +37,16 @@ def _key(s: Statement) -> Hashable:
     return (s.kind, s.verb, s.object, s.unit, s.per_unit, s.subject)
 
 
+def _not_listed(group: list[Statement]) -> list[Statement]:
+    """``group`` without the statements of a clause that itself gives several figures for the measure (a listing:
+    ``300台记录仪、120台打印终端``) or that adds to, splits or dates a figure (另…, 其中…, 2025年…): those are other
+    amounts, not two accounts of one."""
+    numbers: dict[str, set[Decimal | None]] = {}
+    for s in group:
+        numbers.setdefault(s.clause, set()).add(s.number)
+    return [s for s in group if len(numbers[s.clause]) == 1 and not _PART_OR_MORE.match(s.clause)]
+
+
 def _conflict_notes(statements: list[Statement]) -> list[GroundingNote]:
     """One note per measure (same kind, verb, object, unit) written with two or more different figures; a
     listing's parts and derived figures are left out (they are computed, not written)."""
@@ -45,7 +57,7 @@ def _conflict_notes(statements: list[Statement]) -> list[GroundingNote]:
     notes = []
     for group in groups.values():
         figures: dict[Decimal, Statement] = {}
-        for s in group:
+        for s in _not_listed(group):
             figures.setdefault(s.number or Decimal(0), s)
         if len(figures) < 2:
             continue
