@@ -129,3 +129,22 @@ def test_cost_ground_says_项目资金_when_it_is_that_figure(data_dir: Path, tm
     draft = _draft(tmp_path, BASE)
     total = next(i for i in draft["indicators"] if i["name"] == "项目总成本")
     assert "项目资金 860,000元" in json.dumps(total["value"], ensure_ascii=False)
+
+
+def test_review_names_both_figures_in_the_drafts_text(data_dir: Path, tmp_path: Path) -> None:
+    brief = {**BASE, "主要内容": "全年办理援助案件1200件，每件补贴500元；全年办理援助案件3000件，每件补贴2万元。"}
+    draft = _draft(tmp_path, brief)
+    findings = [f for f in draft["review"]["findings"] if f["rule_id"] == "TEXT-FIGURES-DIFFER"]
+    text = json.dumps(findings, ensure_ascii=False)
+    assert len(findings) == 2 and "1200" in text and "3000" in text and "20000" in text
+
+
+def test_review_is_quiet_on_the_corpus_forms() -> None:
+    from assistant.domain.model import Declaration
+    from assistant.review.checks_figures import check_figure_conflicts
+
+    paths = sorted((Path(__file__).resolve().parents[1] / "corpus" / "declarations").glob("*.json"))
+    assert len(paths) >= 10
+    for path in paths:
+        decl = Declaration.model_validate_json(path.read_text(encoding="utf-8"))
+        assert list(check_figure_conflicts(decl)) == [], path

@@ -6,10 +6,9 @@ each is written."""
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
-from decimal import Decimal
 
 from assistant.domain.brief import Brief
+from assistant.domain.figure_conflicts import conflicting, written_figures
 from assistant.domain.statement_base import COUNT_UNITS, TIME_UNITS
 from assistant.domain.statements import Statement, brief_texts, plain, read_statements
 from assistant.drafting.models import GroundingNote, NoteKind
@@ -22,8 +21,6 @@ _KNOWN_STARTS = frozenset(
     | set("元角寸尺丈码英海兆吉帧像秒点档星线")
 )
 _FIGURE_END = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,3})(?=[，。；、,;：:！!？?\s）)]|$)")
-# A clause adding to or splitting a figure (另培训800人次, 其中200件): another amount, not another account of one.
-_PART_OR_MORE = re.compile(r"^\s*(?:另|再|此外|其中|新增|追加|增加|含|包括|此前|上年|去年|往年|\d{4}年)")
 _CLAUSE_START = re.compile(r"[，。；、,;：:！!？?\n]")
 
 
@@ -33,45 +30,18 @@ def brief_figure_notes(brief: Brief) -> list[GroundingNote]:
     return [*_conflict_notes(read_statements(brief)), *_unit_notes(brief_texts(brief))]
 
 
-def _key(s: Statement) -> Hashable:
-    return (s.kind, s.verb, s.object, s.unit, s.per_unit, s.subject)
-
-
-def _not_listed(group: list[Statement]) -> list[Statement]:
-    """``group`` without the statements of a clause that itself gives several figures for the measure (a listing:
-    ``300台记录仪、120台打印终端``) or that adds to, splits or dates a figure (另…, 其中…, 2025年…): those are other
-    amounts, not two accounts of one."""
-    numbers: dict[str, set[Decimal | None]] = {}
-    for s in group:
-        numbers.setdefault(s.clause, set()).add(s.number)
-    return [s for s in group if len(numbers[s.clause]) == 1 and not _PART_OR_MORE.match(s.clause)]
-
-
 def _conflict_notes(statements: list[Statement]) -> list[GroundingNote]:
-    """One note per measure (same kind, verb, object, unit) written with two or more different figures; a
-    listing's parts and derived figures are left out (they are computed, not written)."""
-    groups: dict[Hashable, list[Statement]] = {}
-    for s in statements:
-        if s.number is not None and not s.parts and s.derivation is None and s.object:
-            groups.setdefault(_key(s), []).append(s)
+    """One note per measure written with two or more different figures (`conflicting`)."""
     notes = []
-    for group in groups.values():
-        figures: dict[Decimal, Statement] = {}
-        for s in _not_listed(group):
-            figures.setdefault(s.number or Decimal(0), s)
-        if len(figures) < 2:
-            continue
-        first, *others = figures.values()
-        written = "；".join(
-            f"{s.field}“{s.clause}”（{plain(s.number or Decimal(0))}{s.unit}）" for s in figures.values()
-        )
+    for group in conflicting(statements):
+        first = group[0]
         notes.append(
             GroundingNote(
                 kind=NoteKind.CONFLICTING_FIGURES,
-                fragment=written,
+                fragment=written_figures(group),
                 message=(
-                    f"简报对同一项内容写了不同的数字（{'、'.join(plain(n) for n in figures)}），无法判断哪个正确；"
-                    f"草稿暂按第一处（{plain(first.number or Decimal(0))}{first.unit}）起草，"
+                    f"简报对同一项内容写了不同的数字（{'、'.join(plain(s.number) for s in group)}），无法判断哪个正确；"
+                    f"草稿暂按第一处（{plain(first.number)}{first.unit}）起草，"
                     "请核对后改正简报或草稿中的指标值和金额"
                 ),
             )
