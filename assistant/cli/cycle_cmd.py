@@ -291,14 +291,14 @@ def _print_findings(findings: list[Finding], names: list[str], as_json: bool) ->
 @monitor_app.command("export")
 def monitor_export(form_id: FormId, output: Output, version: VersionOption = None) -> None:
     """按运行监控表的版式导出为 Word、Excel，或导出 JSON。"""
-    _export(form_id, output, version)
+    _export(form_id, output, version, "monitor")
 
 
-def _export(form_id: int, output: Path, version: int | None) -> None:
+def _export(form_id: int, output: Path, version: int | None, kind: str) -> None:
     fmt_ = _format(output)
     check_writable(output)
     with open_services() as services:
-        path = services.cycle().export(form_id, fmt_, output, version=version)
+        path = services.cycle().export(form_id, fmt_, output, version=version, kind=kind)
     typer.echo(f"已导出第 {form_id} 号表 → {path}")
 
 

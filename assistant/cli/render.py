@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from assistant.domain.amounts import unsigned_zero
 from assistant.domain.model import CheckboxField, CheckState, Declaration, NoteLevel, ParseNote, SectionKind
 from assistant.domain.policy import policy_label
 from assistant.domain.region import other_region
@@ -57,7 +58,7 @@ def add_plain_row(table: Table, *cells: object) -> None:
 
 
 def yuan(amount: Decimal | None) -> str:
-    return "（空白）" if amount is None else f"{amount:,.2f} 元"
+    return "（空白）" if amount is None else f"{unsigned_zero(amount):,.2f} 元"
 
 
 def _checkboxes(field: CheckboxField | None) -> str:

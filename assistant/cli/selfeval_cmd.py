@@ -227,7 +227,7 @@ def selfeval_rules() -> None:
 @selfeval_app.command("export")
 def selfeval_export(form_id: FormId, output: Output, version: VersionOption = None) -> None:
     """按项目支出绩效自评表的版式导出为 Word、Excel（空白的分值、得分、总分按规则填入），或导出 JSON。"""
-    _export(form_id, output, version)
+    _export(form_id, output, version, "selfeval")
 
 
 @selfeval_app.command("import")

@@ -71,6 +71,25 @@ class BudgetSignal:
     light: Light
     text: str
     overspend: str | None = None  # Chinese: 执行数 above the budget (`bounds.overspent`)
+    mismatch: str | None = None  # Chinese: the written 执行率 disagrees with 执行数 ÷ 预算 (`written_rate_mismatch`)
+
+
+RATE_SLACK = Decimal("1")  # percentage points a written 执行率 may differ from 执行数 ÷ 预算 (rounded by hand)
+
+
+def written_rate_mismatch(written: Decimal | None, executed: Decimal | None, budget: Decimal | None) -> str | None:
+    """Chinese, when the form's written 执行率 (percent) differs from 执行数 ÷ 预算 by more than RATE_SLACK points:
+    ``表中执行率 250% 与 执行数 5,000,000 ÷ 预算 9,382,600 = 53.29% 不符，已按计算值判断``; None when it agrees or
+    either side cannot be computed."""
+    if written is None or executed is None or not budget:
+        return None
+    computed = quantize(executed / budget * 100)
+    if abs(written - computed) <= RATE_SLACK:
+        return None
+    return (
+        f"表中执行率 {fmt(written)}% 与 执行数 {fmt(executed)} ÷ 预算 {fmt(budget)} = {computed}% 不符，"
+        f"已按计算值 {computed}% 判断"
+    )
 
 
 @dataclass(frozen=True)
@@ -129,7 +148,8 @@ def budget_signal(
     b = table.budget
     budget = b.adjusted_budget or b.initial_budget
     rate = b.rate
-    if rate is None and b.executed is not None and budget:
+    mismatch = written_rate_mismatch(b.rate, b.executed, budget)
+    if (rate is None or mismatch) and b.executed is not None and budget:
         rate = quantize(b.executed / budget * 100)
     if rate is None:
         return BudgetSignal(None, elapsed, Light.GREY, "未填写执行数")
@@ -137,7 +157,10 @@ def budget_signal(
     if over is None and rate > 100:
         over = f"执行率 {rate}% 超过100%"
     if over is not None:
-        return BudgetSignal(rate, elapsed, Light.RED, f"{over}，执行数不能超过预算，请核对", overspend=over)
+        text = f"{mismatch}；" if mismatch else ""
+        return BudgetSignal(
+            rate, elapsed, Light.RED, f"{text}{over}，执行数不能超过预算，请核对", overspend=over, mismatch=mismatch
+        )
     gap = elapsed - rate
     if gap >= settings.behind_schedule_red:
         light = Light.RED
@@ -145,10 +168,15 @@ def budget_signal(
         light = Light.YELLOW
     else:
         light = Light.GREEN
-    basis = f"{fmt(b.executed)} ÷ {fmt(budget)} = " if b.rate is None else ""
+    if mismatch:
+        light = Light.RED if light is Light.RED else Light.YELLOW
+    basis = f"{fmt(b.executed)} ÷ {fmt(budget)} = " if b.rate is None or mismatch else ""
     behind = f"，落后序时进度 {quantize(gap)} 个百分点" if gap > 0 else "，不低于序时进度"
     by = f"（截止日期未到，按今天 {today.isoformat()} 计）" if today is not None and table.as_of > today else ""
-    return BudgetSignal(rate, elapsed, light, f"执行率 {basis}{rate}%，序时进度 {elapsed}%{by}{behind}")
+    text = f"{mismatch}；" if mismatch else ""
+    return BudgetSignal(
+        rate, elapsed, light, f"{text}执行率 {basis}{rate}%，序时进度 {elapsed}%{by}{behind}", mismatch=mismatch
+    )
 
 
 def row_signal(
@@ -296,6 +324,10 @@ def monitor(
     if budget.overspend is not None:
         fix = "请核对执行数；如年中调整了预算，请填写调整后预算（--adjusted）"
         findings.insert(0, Finding("MON-OVERSPEND", Severity.ERROR, None, budget.text, fix))
+    elif budget.mismatch is not None:
+        findings.insert(
+            0, Finding("MON-RATE-MISMATCH", Severity.WARNING, None, budget.text, "请按 执行数 ÷ 预算 核对并改正执行率")
+        )
     elif budget.light is Light.RED:
         findings.insert(
             0, Finding("MON-BUDGET", Severity.WARNING, None, budget.text, "请说明预算执行滞后的原因和加快执行的措施")

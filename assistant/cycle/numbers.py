@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from assistant.domain.amounts import unsigned_zero
 from assistant.domain.values import IndicatorValue, ValueKind, parse_value
 
 CENT = Decimal("0.01")
@@ -11,7 +12,7 @@ CENT = Decimal("0.01")
 
 def quantize(value: Decimal, places: int = 2) -> Decimal:
     """Half-up rounding to ``places`` decimals (how published 自评表 round: 8.618 → 8.62)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return unsigned_zero(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def number_of(text: str | None) -> Decimal | None:
@@ -32,7 +33,7 @@ def fmt(value: Decimal | None) -> str:
     """``Decimal('215457.60')`` → ``215,457.6``; None → ``—``."""
     if value is None:
         return "—"
-    text = f"{value:,f}"
+    text = f"{unsigned_zero(value):,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

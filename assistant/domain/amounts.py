@@ -89,6 +89,12 @@ def converted_note(label: str, text: str, amount: Decimal) -> str:
     return f"「{label}」写作「{text.strip()}」（单位：{unit}），已按 1{unit} = {YUAN_PER_UNIT[unit]} 元换算为 {amount:,} 元"
 
 
+def unsigned_zero(value: Decimal) -> Decimal:
+    """``value`` with a negative zero (``-0``, ``-0.00``, what ``-0`` typed or a tiny negative rounded gives) made
+    plain zero of the same exponent, so no figure is ever shown or exported as ``-0.00``; other values unchanged."""
+    return value.copy_abs() if value.is_zero() else value
+
+
 def nonnegative_amount(text: str | None, what: str) -> Decimal | None:
     """A figure a person typed into a cycle form (执行数, 全年预算数 …) in yuan: ``215,457.6``, ``90万``, ``1.2亿``;
     None for a blank. Raises `InputError` naming ``what`` for a negative or unreadable figure."""
@@ -104,7 +110,7 @@ def nonnegative_amount(text: str | None, what: str) -> Decimal | None:
         value = None
     if value is None or figure_problem(value) is not None:
         raise InputError(f"{what}“{text}”不是非负的金额", hint="请填写金额（元），如 215457.6；也可写 21.5万")
-    return value
+    return unsigned_zero(value)
 
 
 def figure_problem(value: Decimal, *, negative_ok: bool = False) -> str | None:

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
+from assistant.domain.amounts import unsigned_zero
 from assistant.domain.model import Declaration, Indicator, SectionKind, TextSection
 from assistant.domain.policy import PolicyReference
 from assistant.errors import InputError
@@ -140,7 +141,7 @@ BRIEF_REF = SourceRef(ref=BRIEF, project=BRIEF_TITLE)
 
 def yuan(amount: Decimal) -> str:
     """Exact, as the form wrote it, with thousands separators: 26,413,037.00 元."""
-    return f"{amount:,.2f} 元"
+    return f"{unsigned_zero(amount):,.2f} 元"
 
 
 def units_of(decl: Declaration) -> list[str]:

@@ -17,6 +17,7 @@ from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.policy import PolicyReference, find_policy, policies_cited_in, policy_label
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_title
+from assistant.drafting.brief_figures import brief_figure_notes
 from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, GroundingNote, NoteKind
 from assistant.drafting.relevance import brief_project, fitting_policies, policy_fits, split_reference
@@ -131,6 +132,7 @@ def build_context(
     Only declarations of ``corpus`` are shown: leaving one out of it hides it from both."""
     notes: list[GroundingNote] = []
     safe_brief = safe_copy_of_brief(brief, notes)
+    notes.extend(brief_figure_notes(brief))
     project_type = suggestions.project_type.type if suggestions.project_type else None
     same = same_type(corpus, project_type)
     retrieved = _retrieve(finder, safe_brief, corpus, policies, same, notes)

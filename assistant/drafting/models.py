@@ -74,6 +74,7 @@ class NoteKind(StrEnum):
     ROLLOVER = "rollover"  # last year's dates or years moved to the new budget year (proposed, then accepted)
     RETRIEVAL_FALLBACK = "retrieval_fallback"  # the hybrid index could not be used; precedents from the bank
     SAME_AS_TOTAL = "same_as_total"  # 年度绩效目标 taken over from 项目总目标 (a project inside one budget year)
+    CONFLICTING_FIGURES = "conflicting_figures"  # a brief's figures that contradict or use no measure's unit
     FOREIGN_DOMAIN = "foreign_domain"  # a sentence about another project's domain, removed
     NEGATED_TARGET = "negated_target"  # a sentence that made a harm of the brief's own target (避免…零损毁)
     GOAL_REWRITTEN = "goal_rewritten"  # a goal that repeated the brief, composed from the indicator rows

@@ -6,7 +6,18 @@ from __future__ import annotations
 import logging
 import zipfile
 
+from assistant.office.limits import too_large
+
 _log = logging.getLogger(__name__)
+
+
+def too_deep(name: str, exc: BaseException) -> None:
+    """Raise the 过大 refusal when ``exc`` is the XML parser's nesting-depth limit (libxml2 stops at 256 levels:
+    tables or content controls nested that deep); such a file is intact, only too deeply nested, so it is not
+    called damaged. Any other exception returns without raising."""
+    if "Excessive depth" in str(exc):
+        _log.info("too deeply nested %s: %s", name, exc)
+        raise too_large(name, "文件内部的表格或内容控件层层嵌套，超过 XML 解析 256 层的上限")
 
 
 def damage(name: str, exc: BaseException) -> str:

@@ -20,7 +20,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from assistant.errors import InputError
-from assistant.office.damage import damage
+from assistant.office.damage import damage, too_deep
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
 from assistant.office.limits import too_large
 
@@ -30,6 +30,7 @@ def docx_rows(data: bytes, name: str) -> list[GridRow]:
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… on a damaged package
+        too_deep(name, exc)
         raise InputError(
             f"文件 {name} 已损坏，无法按 Word 文档读取：{damage(name, exc)}",
             hint="请用 Word 或 WPS 打开后另存为 .docx 再导入",

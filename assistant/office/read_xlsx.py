@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assistant.errors import InputError, NotADeclarationError
-from assistant.office.damage import damage
+from assistant.office.damage import damage, too_deep
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
 from assistant.office.xlsx_guard import check_sheet_parts, sheet_parts
 
@@ -52,6 +52,7 @@ def _load(data: bytes, name: str, *, data_only: bool):
     try:
         return load_workbook(io.BytesIO(data), data_only=data_only)
     except Exception as exc:  # openpyxl raises KeyError, ValueError, lxml and zip errors on a damaged package
+        too_deep(name, exc)
         raise InputError(
             f"文件 {name} 已损坏，无法按 Excel 工作簿读取：{damage(name, exc)}",
             hint="请用 Excel 或 WPS 打开后另存为 .xlsx 再导入",

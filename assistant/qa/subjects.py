@@ -21,6 +21,23 @@ NEAR_UNITS = 3  # units offered beside a unit the corpus lacks
 NEAR = 0.3  # share of a kind's weight a project name must explain to be offered as a near name
 
 
+_NAME_CHARS = r"\u4e00-\u9fffA-Za-z0-9（）()《》〈〉、·—\-"
+_NAME_RUN = re.compile(f"[{_NAME_CHARS}]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+UNREADABLE = "问题中要查的名称无法读取（只有符号或零散的字母），不以其他项目或单位的数字代答；请用中文写明项目、单位或资金名称后再问。"
+
+
+def readable(fragment: str) -> str | None:
+    """What of ``fragment`` (a name cut from the question) may be quoted back: all of it when it is made only of
+    name characters (汉字, letters, digits, brackets, 、·—); else its longest run of them holding two or more 汉字;
+    None when there is none (``//x}``, ``+$``), so that no arbitrary cut of symbols is quoted as a name."""
+    text = fragment.strip()
+    if text and _NAME_RUN.fullmatch(text) and (_HAN.search(text) or len(text) >= 2 and text.isalpha()):
+        return text
+    runs = [run for run in _NAME_RUN.findall(text) if len(_HAN.findall(run)) >= 2]
+    return max(runs, key=len) if runs else None
+
+
 def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """A refusal when the question names a district, unit, project or purpose of money the corpus lacks; else None.
     Every absent subject the question names is said, with the nearest real candidates; nothing is computed."""
@@ -59,6 +76,8 @@ def _district_lines(district: str, scope: Scope) -> list[str]:
 
 def _unit_lines(cues: Cues, scope: Scope) -> list[str]:
     assert cues.unknown_unit is not None
+    if readable(cues.unknown_unit) is None:
+        return [UNREADABLE]
     lines = [f"语料库中没有单位“{cues.unknown_unit}”的申报表，不以其他单位的数字代答。"]
     if (
         not cues.unit_level
@@ -82,7 +101,10 @@ def nearest_units(written: str, units: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(unit for shared, unit in scored if shared)
 
 
-def _purpose_lines(subject: str, scope: Scope) -> list[str]:
+def _purpose_lines(written: str, scope: Scope) -> list[str]:
+    subject = readable(written)
+    if subject is None:
+        return [UNREADABLE]
     lines = [f"语料库中没有关于“{subject}”的项目或资金明细，不以其他项目或单位的合计代答。"]
     found = mentions(subject, scope)
     if found:
@@ -92,6 +114,10 @@ def _purpose_lines(subject: str, scope: Scope) -> list[str]:
 
 def kind_lines(kind: str, scope: Scope) -> list[str]:
     """老年助餐: no declaration is of that kind, so there is no precedent; where its words occur, and the nearest names."""
+    said = readable(kind)
+    if said is None:
+        return [UNREADABLE]
+    kind = said
     lines = [f"语料库中没有“{kind}”类项目的申报表，没有可引用的先例，不以其他项目的内容代答。"]
     if found := mentions(kind, scope):
         lines.append("相关的字词只出现在这些申报表的正文里（不是这类项目）：" + "、".join(found) + "。")
@@ -105,7 +131,10 @@ def kind_lines(kind: str, scope: Scope) -> list[str]:
 
 
 def _project_lines(cues: Cues, scope: Scope) -> list[str]:
-    lines = [f"语料库中没有“{cues.unknown_project}”这个项目的申报表，不以其他项目的数字代答。"]
+    said = readable(cues.unknown_project or "")
+    if said is None:
+        return [UNREADABLE]
+    lines = [f"语料库中没有“{said}”这个项目的申报表，不以其他项目的数字代答。"]
     if cues.candidates:
         lines.append("名称最接近的项目：" + "、".join(_with_years(name, scope) for name in cues.candidates) + "。")
     else:

@@ -524,6 +524,14 @@ RULES: tuple[Rule, ...] = (
         fix="删除这段指令文字，或改写为对项目情况的陈述；若文件来自他人，请向对方核实来源。",
     ),
     Rule(
+        id="TEXT-FIGURES-DIFFER",
+        severity=W,
+        criterion=C_RELEVANT,
+        source="申报表对同一项内容只能有一个数字；前后不一的数字使指标值和测算依据无法核对",
+        title="同一项内容写了不同的数字",
+        fix="核实哪一个数字正确，改正文字，并使相应的指标值和金额与之一致。",
+    ),
+    Rule(
         id="TEXT-FORMULA",
         severity=W,
         criterion=C_RELEVANT,

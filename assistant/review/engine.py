@@ -6,6 +6,7 @@ from assistant.domain.model import Declaration
 from assistant.review import (
     checks_counts,
     checks_defects,
+    checks_figures,
     checks_form,
     checks_framework,
     checks_goals,
@@ -52,6 +53,7 @@ CHECKS: tuple[Check, ...] = (
     checks_goals.check_goal_names,
     checks_subject.check_necessity_repeats,
     checks_text.check_instructions,
+    checks_figures.check_figure_conflicts,
     checks_text.check_cell_text,
 )
 

@@ -294,8 +294,8 @@ class CycleService:
 
     def selfeval(self, form_id: int, version: int | None = None) -> SelfEvalView:
         stored = self.get(form_id, version)
-        if not isinstance(stored.form, SelfEvaluation):
-            raise InputError(f"第 {form_id} 号表是运行监控表，不是自评表", hint="用 assistant monitor show 查看")
+        expect_kind(form_id, stored.form, "selfeval", "show")
+        assert isinstance(stored.form, SelfEvaluation)
         return self.evaluate(stored, stored.form)
 
     def evaluate(self, stored: StoredForm, form: SelfEvaluation) -> SelfEvalView:
@@ -307,22 +307,28 @@ class CycleService:
 
     def monitoring(self, form_id: int, version: int | None = None) -> MonitoringView:
         stored = self.get(form_id, version)
-        if not isinstance(stored.form, MonitoringTable):
-            raise InputError(f"第 {form_id} 号表是自评表，不是运行监控表", hint="用 assistant selfeval show 查看")
+        expect_kind(form_id, stored.form, "monitor", "show")
+        assert isinstance(stored.form, MonitoringTable)
         from assistant.services.answering import clock
 
         return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form, today=clock()))
 
     # -- export ------------------------------------------------------------------------------------
 
-    def export(self, form_id: int, fmt: str, path: Path, *, version: int | None = None) -> Path:
-        """The form as .docx/.xlsx in the official layout (blank scores filled by the rules), or as JSON."""
+    def export(
+        self, form_id: int, fmt: str, path: Path, *, version: int | None = None, kind: str | None = None
+    ) -> Path:
+        """The form as .docx/.xlsx in the official layout (blank scores filled by the rules), or as JSON. ``kind``
+        (``selfeval``/``monitor``, the command used) refuses a form of the other kind, as ``show`` does; None
+        exports either (the web tab, which lists both)."""
         from assistant.office.cycle_layout import monitoring_layout, selfeval_layout, write_form
 
         if fmt not in FORMATS:
             raise InputError(f"不支持的导出格式：{fmt}", hint="可选 docx、xlsx、json")
         stored = self.get(form_id, version)
         form = stored.form
+        if kind is not None:
+            expect_kind(form_id, form, kind, "export")
         if isinstance(form, SelfEvaluation):
             form = scored(form, score_evaluation(form))
         if fmt == "json":
@@ -471,3 +477,17 @@ def _read_json(path: Path) -> Form:
 
 
 __all__ = ["CycleService", "MonitoringView", "NextYear", "SelfEvalView", "scored"]
+
+
+_KIND_NAMES = {"selfeval": "自评表", "monitor": "运行监控表"}
+
+
+def expect_kind(form_id: int, form: Form, kind: str, command: str) -> None:
+    """Refuse form ``form_id`` when it is not of ``kind`` (``selfeval``/``monitor``), the same message for every
+    command (show, export …), pointing to the other kind's ``command``. Raises `InputError`."""
+    actual = "selfeval" if isinstance(form, SelfEvaluation) else "monitor"
+    if actual != kind:
+        raise InputError(
+            f"第 {form_id} 号表是{_KIND_NAMES[actual]}，不是{_KIND_NAMES[kind]}",
+            hint=f"用 assistant {actual} {command} {form_id}",
+        )

@@ -27,6 +27,7 @@ from assistant.domain.statements import Kind, Statement, plain
 from assistant.drafting.injection import part_name
 from assistant.suggest.brief_rows import brief_row, in_order, last_words, plan_value
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
+from assistant.suggest.money import money_used
 from assistant.suggest.text import core_name, grams, specific_grams
 
 WAN = Decimal(10000)
@@ -232,7 +233,7 @@ def _whole_project_row(brief: Brief, counts: list[Statement]) -> list[IndicatorS
     count = own[0]
     per = _per(count.unit)
     cost = _rounded(money / _count_number(count))
-    arithmetic = f"项目资金 {money:,.0f}元 ÷ {count.shown} ≈ {plain(cost)}元/{per}"
+    arithmetic = f"{_label(brief)} {money:,.0f}元 ÷ {count.shown} ≈ {plain(cost)}元/{per}"
     why = f"计划标准（单位成本）：{arithmetic}；数量见简报{count.field}“{count.clause}”，为项目整体交付的数量"
     name = f"{'人均' if per in _PEOPLE else '单位'}{_short(count.object)}{count.verb}成本"
     return [_cost_row(name, f"≤{plain(cost)}(元/{per})", why, [count.field, "资金"], arithmetic)]
@@ -246,7 +247,7 @@ def _total_row(brief: Brief, unit_costs: list[IndicatorSuggestion]) -> Indicator
     if money is None or money <= 0:
         return None
     wan = (money / WAN).quantize(Decimal("0.01"), rounding=ROUND_CEILING).normalize()
-    arithmetic = f"项目资金 {money:,.0f}元 = {plain(wan)}万元"
+    arithmetic = f"{_label(brief)} {money:,.0f}元 = {plain(wan)}万元"
     lines = "、".join(f"{part_name(c.part)}{plain(c.amount / WAN)}万元" for c in brief.composition)
     total = brief.funding.total
     if total is not None and brief.funding.annual is not None and total > money:
@@ -287,8 +288,14 @@ def _cost_row(name: str, value: str, why: str, fields: list[str], arithmetic: st
 
 
 def _money(brief: Brief) -> Decimal | None:
-    money = brief.funding
-    return money.annual or money.total or money.fiscal
+    used = money_used(brief)
+    return used[0] if used else None
+
+
+def _label(brief: Brief) -> str:
+    """The name of the funding field :func:`_money` took (项目资金, 2027年度申请, 财政资金)."""
+    used = money_used(brief)
+    return used[1] if used else "项目资金"
 
 
 def _per(unit: str) -> str:

@@ -25,6 +25,7 @@ from assistant.domain.values import ValueKind, parse_value
 from assistant.drafting.injection import part_name
 from assistant.suggest.brief_rows import output_statements
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.money import money_used
 from assistant.suggest.text import core_name, grams, specific_grams
 
 
@@ -89,8 +90,14 @@ class BriefFigures:
 
     @property
     def amount(self) -> Decimal | None:
-        money = self.brief.funding
-        return money.annual or money.total or money.fiscal
+        used = money_used(self.brief)
+        return used[0] if used else None
+
+    @property
+    def amount_field(self) -> str:
+        """The name of the funding field :attr:`amount` is (项目资金, 2027年度申请, 财政资金)."""
+        used = money_used(self.brief)
+        return used[1] if used else "项目资金"
 
 
 def template_rows(brief: Brief, verdict: TypeVerdict, backing: Backing) -> list[IndicatorSuggestion]:
@@ -289,7 +296,7 @@ def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal 
     line = next(
         (c for c in figures.brief.composition if any(w in f"{c.part}{c.detail or ''}" for w in spec.cost.lines)), None
     )
-    amount, where = (line.amount, f"项目构成“{line.part}”") if line else (figures.amount, "项目资金")
+    amount, where = (line.amount, f"项目构成“{line.part}”") if line else (figures.amount, figures.amount_field)
     if per is None or per.number is None or amount is None or per.number <= 0 or not _buys(figures, line, per):
         return None
     cost = (amount / per.number).quantize(Decimal(1), rounding=ROUND_CEILING)
@@ -316,7 +323,7 @@ def _total_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal
     if amount is None or amount <= 0:
         return None
     wan = (amount / WAN).quantize(Decimal("0.01"), rounding=ROUND_CEILING).normalize()
-    arithmetic = f"项目资金 {amount:,.0f}元 = {_plain(wan)}万元"
+    arithmetic = f"{figures.amount_field} {amount:,.0f}元 = {_plain(wan)}万元"
     lines = "、".join(f"{part_name(c.part)}{_plain(c.amount / WAN)}万元" for c in figures.brief.composition)
     basis = f"计划标准（总成本）：{arithmetic}" + (f"；分项：{lines}" if lines else "")
     return _proposal(f"{spec.op}{_plain(wan)}({spec.unit})", Ground.PLAN, basis, fields=["资金"], arithmetic=arithmetic)
