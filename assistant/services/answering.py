@@ -201,7 +201,18 @@ _ASKING_WORDS = re.compile(r"钱|经费|资金|费用|¤|一共|总共|合计|�
 _EVERY_FORM = frozenset(
     {Target.SUM_FUNDING, Target.COUNT_INDICATORS, Target.LIST_INDICATORS, Target.COUNT_PROJECTS, Target.LIST_PROJECTS}
 )
-_SCOPING = ("years", "unit", "project", "declaration_id", "category", "project_type", "mentions", "unrecorded")
+_SCOPING = (
+    "years",
+    "unit",
+    "project",
+    "declaration_id",
+    "category",
+    "project_type",
+    "mentions",
+    "unrecorded",
+    "matched",
+    "ambiguous",
+)  # a subject read, or several projects it may be (asked back: 公务员那个系统), scopes the answer
 
 
 def _unread_money_subject(reading: Reading, cues: Cues) -> str | None:
