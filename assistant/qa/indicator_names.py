@@ -19,6 +19,8 @@ from assistant.qa.lexicon import FUNDING_TERMS, MEASURE, Lexicon
 from assistant.qa.reading import in_order
 
 _MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
+# 服务情况分析支持度填的啥, 运维人员多久到现场: what a form filled in asked (the value of an indicator named by part of its name)
+_FILLED = re.compile(r"(?:填|写)(?:的|了)(?:啥|什么|是啥|是什么)|多久|多长时间")
 
 
 def take_indicator_name(
@@ -26,8 +28,10 @@ def take_indicator_name(
 ) -> tuple[str, Cues]:
     """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name.
 
-    Where the question asks for a value (驻场人员一般写几个人), a part without its measure word is enough.
+    Where the question asks for a value (驻场人员一般写几个人, 服务情况分析支持度填的啥), a part without its measure word
+    is enough.
     """
+    asks_value = asks_value or _FILLED.search(text) is not None
     spans = {
         span
         for name in lexicon.indicator_names

@@ -1,0 +1,43 @@
+"""Issue 24, classes of the sealed8 test half (tuned on by q9a): each fix checked on two paraphrases of its own, the
+expected values read here from corpus/declarations/*.json (real corpus, real parser, no model).
+
+- an indicator named by part of its name with no measure word, its value asked as 填的啥/写了啥 or 多久/多长时间
+  (服务情况分析支持度填的啥, 工作日故障运维人员多久到现场).
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.qa.conversation import Conversation
+from assistant.services.answering import answer
+from assistant.services.scope import CorpusScope
+
+REPO = Path(__file__).resolve().parent.parent
+SCOPE = CorpusScope(REPO / "corpus")
+TODAY = date(2026, 12, 6)
+DECLS = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (REPO / "corpus/declarations").glob("*.json")}
+
+
+def ask(question: str, conversation: Conversation | None = None):
+    scope = SCOPE.current().qa
+    return answer(question, conversation or Conversation(), None, scope=scope, finder=None, today=TODAY)
+
+
+def raw_value(decl_id: str, name: str) -> str:
+    return next(i["value"]["raw"] for i in DECLS[decl_id]["indicators"] if i["name"] == name)
+
+
+@pytest.mark.parametrize(
+    ("question", "decl_id", "name"),
+    [
+        ("23年信息化运维 工作日故障运维人员多长时间到现场", "2023-003-06", "工作日故障运维人员抵达现场时间"),
+        ("智能预算审查平台 监督效率提升度填的啥", "2019-002-01", "人大预算审查监督效率提升度"),
+    ],
+)
+def test_indicator_value_asked_by_part_of_its_name(question: str, decl_id: str, name: str) -> None:
+    result = ask(question)
+    assert [row.citation.ref.split("#")[0] for row in result.rows] == [decl_id], result.text
+    assert f"{name}：{raw_value(decl_id, name)}" in result.text, result.text
