@@ -41,3 +41,31 @@ def test_indicator_value_asked_by_part_of_its_name(question: str, decl_id: str, 
     result = ask(question)
     assert [row.citation.ref.split("#")[0] for row in result.rows] == [decl_id], result.text
     assert f"{name}：{raw_value(decl_id, name)}" in result.text, result.text
+
+
+def count_of(decl_id: str, level2: str) -> int:
+    return sum(1 for i in DECLS[decl_id]["indicators"] if i["level2"] == level2)
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "decl_id", "level2"),
+    [
+        ("老干部系统资金总额多少？", "质量指标有几个", "2019-002-02", "质量指标"),
+        ("23年机关服务费多少钱？", "时效指标几条", "2023-003-04", "时效指标"),
+    ],
+)
+def test_count_of_a_kind_after_one_project_counts_that_project(
+    first: str, question: str, decl_id: str, level2: str
+) -> None:
+    conversation = Conversation()
+    ask(first, conversation)
+    result = ask(question, conversation)
+    assert result.figure == f"{count_of(decl_id, level2)} 项", result.text
+    assert {row.citation.ref.split("#")[0] for row in result.rows} == {decl_id}, result.text
+
+
+def test_count_of_a_kind_over_every_project_stays_the_corpus_count() -> None:
+    conversation = Conversation()
+    ask("23年机关服务费多少钱？", conversation)
+    result = ask("所有项目的数量指标有几条", conversation)
+    assert result.figure == f"{sum(count_of(d, '数量指标') for d in DECLS)} 项", result.text
