@@ -1,12 +1,16 @@
 """Issue 24, classes of the sealed8 test half (tuned on by q9a): each fix checked on two paraphrases of its own, the
 expected values read here from corpus/declarations/*.json (real corpus, real parser, no model).
 
+- X跟它一样吗 after a question about another form: 是/不是, the field asked now compared on both forms;
+- 超200万: 超过 said short, a filter on the amount (never every project listed);
+- a count of one kind of indicator (数量指标有几条) right after a question about one project: that project's;
 - an indicator named by part of its name with no measure word, its value asked as 填的啥/写了啥 or 多久/多长时间
   (服务情况分析支持度填的啥, 工作日故障运维人员多久到现场).
 """
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -69,3 +73,49 @@ def test_count_of_a_kind_over_every_project_stays_the_corpus_count() -> None:
     ask("23年机关服务费多少钱？", conversation)
     result = ask("所有项目的数量指标有几条", conversation)
     assert result.figure == f"{sum(count_of(d, '数量指标') for d in DECLS)} 项", result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "field", "floor"),
+    [
+        ("19年总额超100万的有哪些", 2019, "total", Decimal("1000000")),
+        ("今年申请额超250万的", 2026, "annual", Decimal("2500000")),
+    ],
+)
+def test_amount_over_written_as_chao_filters_the_projects(question: str, year: int, field: str, floor: Decimal) -> None:
+    result = ask(question)
+    expected = {
+        key
+        for key, d in DECLS.items()
+        if d["header"]["year"] == year and Decimal(d["funding"][field] or d["funding"]["annual"]) > floor
+    }
+    assert {row.citation.ref.split("#")[0] for row in result.rows} == expected, result.text
+    assert f"共 {len(expected)} 个项目" in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "before_id", "now_id", "field"),
+    [
+        ("组织力平台联系人是谁？", "闵行党费系统的联系电话和它一样吗", "2020-001-01", "2020-000-01", "phone"),
+        (
+            "23年信息化建设的主管部门是哪个？",
+            "23年机关服务费的主管部门和它一样吗",
+            "2023-003-05",
+            "2023-003-04",
+            "department",
+        ),
+    ],
+)
+def test_same_as_it_is_answered_yes_or_no_for_the_field_asked_now(
+    first: str, question: str, before_id: str, now_id: str, field: str
+) -> None:
+    conversation = Conversation()
+    ask(first, conversation)
+    result = ask(question, conversation)
+    now, before = DECLS[now_id]["header"][field], DECLS[before_id]["header"][field]
+    said = (
+        "是，"
+        if now == before
+        else f"不是：这里的{'联系电话' if field == 'phone' else '主管部门'}是{now}，前面所问的是{before}"
+    )
+    assert result.text.startswith(said), result.text

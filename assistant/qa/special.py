@@ -61,7 +61,9 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
         return None
     if previous.target is not Target.SHOW_FIELD or result.query.target is not Target.SHOW_FIELD:
         return None
-    before = {row.value for row in execute(previous, question, scope).rows}
+    # 联系电话跟它一样吗 after 联系人叫啥: the field asked now, of the form asked before
+    earlier = previous.model_copy(update={"header_fields": result.query.header_fields or previous.header_fields})
+    before = {row.value for row in execute(earlier, question, scope).rows}
     now = {row.value for row in result.rows}
     if not before or not now:
         return None
