@@ -1,6 +1,9 @@
 """Issue 24, classes of the sealed8 test half (tuned on by q9a): each fix checked on two paraphrases of its own, the
 expected values read here from corpus/declarations/*.json (real corpus, real parser, no model).
 
+- 后勤工作计化完成率, 密码测式达标: an indicator name with a character typed for another of the same sound that
+  the names use elsewhere;
+- 结转结余, 结余资金, 结转: the 上年结转资金 line;
 - X跟它一样吗 after a question about another form: 是/不是, the field asked now compared on both forms;
 - 超200万: 超过 said short, a filter on the amount (never every project listed);
 - a count of one kind of indicator (数量指标有几条) right after a question about one project: that project's;
@@ -119,3 +122,26 @@ def test_same_as_it_is_answered_yes_or_no_for_the_field_asked_now(
         else f"不是：这里的{'联系电话' if field == 'phone' else '主管部门'}是{now}，前面所问的是{before}"
     )
     assert result.text.startswith(said), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "decl_id"),
+    [("23年机关服务费结余资金多少", "2023-003-04"), ("23年信息化运维的结转结余是多少", "2023-003-06")],
+)
+def test_carryover_asked_as_jiezhuan_jieyu(question: str, decl_id: str) -> None:
+    result = ask(question)
+    assert result.figure == f"{Decimal(DECLS[decl_id]['funding']['carryover']):,.2f} 元", result.text
+    assert [row.citation.ref for row in result.rows] == [f"{decl_id}#funding.carryover"], result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "decl_id", "name"),
+    [
+        ("23年机关服务费 后勤工作计化完成率写的什么", "2023-003-04", "后勤工作计划完成率"),
+        ("信访平台 管理者满易度填的啥", "2019-002-05", "管理者满意度"),
+    ],
+)
+def test_indicator_name_with_a_same_sounding_character(question: str, decl_id: str, name: str) -> None:
+    result = ask(question)
+    assert [row.citation.ref.split("#")[0] for row in result.rows] == [decl_id], result.text
+    assert f"{name}：{raw_value(decl_id, name)}" in result.text and "理解" in result.text, result.text
