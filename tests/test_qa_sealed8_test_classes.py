@@ -4,6 +4,8 @@ expected values read here from corpus/declarations/*.json (real corpus, real par
 - 后勤工作计化完成率, 密码测式达标: an indicator name with a character typed for another of the same sound that
   the names use elsewhere;
 - 结转结余, 结余资金, 结转: the 上年结转资金 line;
+- 给几个样例 (范例, 范文) of a section: its aspects with a cited example each; 各家都填的啥 of a kind of indicator:
+  what forms usually write, with examples (never every form listed);
 - X跟它一样吗 after a question about another form: 是/不是, the field asked now compared on both forms;
 - 超200万: 超过 said short, a filter on the amount (never every project listed);
 - a count of one kind of indicator (数量指标有几条) right after a question about one project: that project's;
@@ -145,3 +147,26 @@ def test_indicator_name_with_a_same_sounding_character(question: str, decl_id: s
     result = ask(question)
     assert [row.citation.ref.split("#")[0] for row in result.rows] == [decl_id], result.text
     assert f"{name}：{raw_value(decl_id, name)}" in result.text and "理解" in result.text, result.text
+
+
+def cited_forms(result) -> set[str]:
+    return {c.ref.split("#")[0] for c in [*result.citations, *(row.citation for row in result.rows)]}
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("立项必要性咋写 来几个范例", "项目设立的必要性"), ("项目总目标怎么写 给几个样例", "项目总目标")],
+)
+def test_section_examples_cite_a_few_forms_not_every_one(question: str, section: str) -> None:
+    result = ask(question)
+    assert section in result.text and not result.refused, result.text
+    assert 2 <= len(cited_forms(result)) < len(DECLS), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "level2"), [("质量类指标 各家都填的啥", "质量指标"), ("满意度类指标 各家都怎么写的", "满意度指标")]
+)
+def test_indicator_family_across_forms_is_summed_up_with_examples(question: str, level2: str) -> None:
+    result = ask(question)
+    assert result.text.startswith("历年"), result.text
+    assert 2 <= len(cited_forms(result)) < len(DECLS), result.text
