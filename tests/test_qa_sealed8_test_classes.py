@@ -7,6 +7,7 @@ expected values read here from corpus/declarations/*.json (real corpus, real par
 - 给几个样例 (范例, 范文) of a section: its aspects with a cited example each; 各家都填的啥 of a kind of indicator:
   what forms usually write, with examples (never every form listed);
 - X跟它一样吗 after a question about another form: 是/不是, the field asked now compared on both forms;
+- 满意度目标不低于90%的有哪些: the projects by a percentage target, asked without the word 项目;
 - 超200万: 超过 said short, a filter on the amount (never every project listed);
 - a count of one kind of indicator (数量指标有几条) right after a question about one project: that project's;
 - an indicator named by part of its name with no measure word, its value asked as 填的啥/写了啥 or 多久/多长时间
@@ -170,3 +171,27 @@ def test_indicator_family_across_forms_is_summed_up_with_examples(question: str,
     result = ask(question)
     assert result.text.startswith("历年"), result.text
     assert 2 <= len(cited_forms(result)) < len(DECLS), result.text
+
+
+def satisfaction_at_least(year: int, floor: int) -> set[str]:
+    return {
+        key
+        for key, d in DECLS.items()
+        if d["header"]["year"] == year
+        and any(
+            "满意度指标" in (i["level1"], i["level2"])
+            and i["value"]["unit"] == "%"
+            and i["value"]["number"] is not None
+            and Decimal(i["value"]["number"]) >= floor
+            for i in d["indicators"]
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "floor"),
+    [("19年满意度指标定在90%以上的是哪些", 2019, 90), ("26年满意度目标不低于90%的有哪几个", 2026, 90)],
+)
+def test_projects_by_a_percentage_target_asked_without_the_word_project(question: str, year: int, floor: int) -> None:
+    result = ask(question)
+    assert {row.citation.ref.split("#")[0] for row in result.rows} == satisfaction_at_least(year, floor), result.text
