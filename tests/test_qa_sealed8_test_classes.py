@@ -8,6 +8,7 @@ expected values read here from corpus/declarations/*.json (real corpus, real par
   what forms usually write, with examples (never every form listed);
 - X跟它一样吗 after a question about another form: 是/不是, the field asked now compared on both forms;
 - 满意度目标不低于90%的有哪些: the projects by a percentage target, asked without the word 项目;
+- 公务员一件事改革相关的项目有吗: a phrase the forms write with quotation marks (公务员“一件事”改革) exists;
 - 超200万: 超过 said short, a filter on the amount (never every project listed);
 - a count of one kind of indicator (数量指标有几条) right after a question about one project: that project's;
 - an indicator named by part of its name with no measure word, its value asked as 填的啥/写了啥 or 多久/多长时间
@@ -195,3 +196,22 @@ def satisfaction_at_least(year: int, floor: int) -> set[str]:
 def test_projects_by_a_percentage_target_asked_without_the_word_project(question: str, year: int, floor: int) -> None:
     result = ask(question)
     assert {row.citation.ref.split("#")[0] for row in result.rows} == satisfaction_at_least(year, floor), result.text
+
+
+def writing(phrase: str) -> set[str]:
+    """The forms whose text holds ``phrase`` once quotation marks are set aside."""
+    return {
+        key
+        for key, d in DECLS.items()
+        if phrase in json.dumps(d["sections"], ensure_ascii=False).replace("“", "").replace("”", "")
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [("党员先锋行动计划相关的项目有吗", "党员先锋行动计划"), ("有没有项目写到公务员一件事改革", "公务员一件事改革")],
+)
+def test_a_phrase_the_forms_write_with_quotation_marks_exists(question: str, phrase: str) -> None:
+    result = ask(question)
+    assert writing(phrase) and result.text.startswith("有。"), result.text
+    assert {row.citation.ref.split("#")[0] for row in result.rows} == writing(phrase), result.text
