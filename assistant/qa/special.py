@@ -224,14 +224,15 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
     return _answer(question, lines, rows)
 
 
-_WHICH = re.compile(r"的(?:有|是)?(?:哪些|哪几个|哪几家)")
+_WHICH_PROJECTS = re.compile(r"的(?:有|是)?(?:哪些|哪几个|哪几家)")
 
 
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """满意度目标定在90%以上的项目: projects one of whose selected indicators sets a percentage ≥ / < the number."""
     question = _percent_written(re.sub(r"百分之?百|满分", "100%", question))  # 验收合格率定百分百的项目
     found = _PERCENT.search(question)
-    projects = "项目" in question or _WHICH.search(question) is not None  # 满意度目标不低于90%的有哪些: projects asked
+    # 满意度目标不低于90%的有哪些: projects asked without the word 项目
+    projects = "项目" in question or _WHICH_PROJECTS.search(question) is not None
     if found is None or not projects or cues.project or cues.declaration_id:
         return None
     after = question[found.end() : found.end() + 5]
