@@ -18,6 +18,9 @@ _USUAL = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|往年|以往|历年|过去|别人|大家|参考|借鉴|其他项目|别的项目"
 )
 _PER_PROJECT = frozenset({Target.SHOW_FIELD, Target.LIST_ROWS, Target.COUNT_ROWS, Target.SHOW_SECTION})
+_EVERY = re.compile(
+    r"全|所有|各|库|整个|总共|哪些项目|哪几个项目"
+)  # 所有项目的数量指标有几条: the corpus's, not the focus's
 
 
 class Focus(BaseModel):
@@ -194,6 +197,10 @@ class Conversation(BaseModel):
             cues.it_only,
             cues.category,
         )
+        if cues.target is Target.COUNT_INDICATORS and (cues.level1 or cues.level2 or cues.indicator_name):
+            # 数量指标有几条 right after 远教电教那笔钱多少: that project's indicators of the kind, not the corpus's
+            usual = _USUAL.search(cues.rest) or _EVERY.search(cues.rest)
+            return self.focus.project is not None and not any(named) and not usual
         return cues.target in _PER_PROJECT and self.focus.project is not None and not any(named)
 
     def record(self, answer: Answer) -> None:

@@ -19,6 +19,8 @@ from assistant.qa.lexicon import FUNDING_TERMS, MEASURE, Lexicon
 from assistant.qa.reading import in_order
 
 _MONEY_AFTER = re.compile(r"的?(经费|钱|资金|费用|预算|费|开支|支出)")
+# 服务情况分析支持度填的啥, 运维人员多久到现场: what a form filled in asked (the value of an indicator named by part of its name)
+_FILLED = re.compile(r"(?:填|写)(?:的|了)(?:啥|什么|是啥|是什么)|多久|多长时间")
 
 
 def take_indicator_name(
@@ -26,8 +28,12 @@ def take_indicator_name(
 ) -> tuple[str, Cues]:
     """A measure named by its own words (验收合格率, 驻场人员数量): the longest part of a past indicator name.
 
-    Where the question asks for a value (驻场人员一般写几个人), a part without its measure word is enough.
+    Where the question asks for a value (驻场人员一般写几个人, 服务情况分析支持度填的啥), a part without its measure word
+    is enough.
     """
+    asks_value = asks_value or _FILLED.search(text) is not None
+    if (misheard := _homophone_name(text, cues, lexicon))[1] is not cues:
+        return misheard  # taken whole: 组织力平台 建设及食性 is 建设及时性, no longer name fitting 平台建设…及时性 in order
     spans = {
         span
         for name in lexicon.indicator_names
@@ -45,6 +51,30 @@ def take_indicator_name(
     # 非工作日故障响应时间: the words fit 非工作日故障响应及抵达现场时间 in order, longer than 工作日故障响应时间 in a row
     found = _indicator_by_parts(text, cues, lexicon, least=len(span) + 1, asks_value=asks_value)
     return found if found[1] is not cues else (cut(text, span), replace(cues, indicator_name=span))
+
+
+HOMOPHONE_LEAST = 4  # characters of an indicator name for a same-sounding run to be read as it
+HOMOPHONES_MOST = 2  # characters of such a run typed for another of the same sound
+
+
+def _homophone_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """密码测式达标 for 密码测试达标: a run of the question that sounds exactly like one indicator name (tones ignored)
+    with one or two characters typed for others, characters the names use elsewhere (so `assistant.qa.homophones`
+    keeps them); taken whole as that name and said how (``corrected``). The text and cues unchanged where none or several fit.
+    """
+    heard = sounds(text)
+    found = {
+        (text[i : i + len(name)], name)
+        for name in lexicon.indicator_names
+        if len(name) >= HOMOPHONE_LEAST and name not in text
+        for i in range(len(text) - len(name) + 1)
+        if heard[i : i + len(name)] == sounds(name)
+        and 0 < sum(a != b for a, b in zip(text[i : i + len(name)], name, strict=True)) <= HOMOPHONES_MOST
+    }
+    if len({name for _, name in found}) != 1:
+        return text, cues
+    (written, name), *_ = sorted(found)
+    return cut(text, written), replace(cues, indicator_name=name, corrected=(*cues.corrected, (written, name)))
 
 
 # 有没有…, 哪些项目用了…: whether or where forms write it (qa/existence.py, qa/conditions.py), no value asked

@@ -168,6 +168,11 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("其他资金", FundingField.OTHER_ANNUAL),
     ("上年结转", FundingField.CARRYOVER),
     ("结转资金", FundingField.CARRYOVER),
+    ("结转结余", FundingField.CARRYOVER),  # the officers' word for the carried-over line
+    ("结余结转", FundingField.CARRYOVER),
+    ("结余资金", FundingField.CARRYOVER),
+    ("结转", FundingField.CARRYOVER),
+    ("结余", FundingField.CARRYOVER),
     ("项目资金总额", FundingField.TOTAL),
     ("项目总预算", FundingField.TOTAL),
     ("资金总额", FundingField.TOTAL),

@@ -32,8 +32,12 @@ class Mention:
     citation: SourceRef
 
 
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+
+
 def squash(text: str) -> str:
-    return "".join(text.split())
+    """``text`` without spaces and quotation marks: 公务员“一件事”改革 holds 公务员一件事改革 as written."""
+    return "".join(text.split()).translate(_QUOTES)
 
 
 def mentions_in(decl: Declaration, phrase: str, *, loose: bool = False) -> list[Mention]:

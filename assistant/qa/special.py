@@ -61,7 +61,9 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
         return None
     if previous.target is not Target.SHOW_FIELD or result.query.target is not Target.SHOW_FIELD:
         return None
-    before = {row.value for row in execute(previous, question, scope).rows}
+    # 联系电话跟它一样吗 after 联系人叫啥: the field asked now, of the form asked before
+    earlier = previous.model_copy(update={"header_fields": result.query.header_fields or previous.header_fields})
+    before = {row.value for row in execute(earlier, question, scope).rows}
     now = {row.value for row in result.rows}
     if not before or not now:
         return None
@@ -222,11 +224,16 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
     return _answer(question, lines, rows)
 
 
+_WHICH_PROJECTS = re.compile(r"的(?:有|是)?(?:哪些|哪几个|哪几家)")
+
+
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """满意度目标定在90%以上的项目: projects one of whose selected indicators sets a percentage ≥ / < the number."""
     question = _percent_written(re.sub(r"百分之?百|满分", "100%", question))  # 验收合格率定百分百的项目
     found = _PERCENT.search(question)
-    if found is None or "项目" not in question or cues.project or cues.declaration_id:
+    # 满意度目标不低于90%的有哪些: projects asked without the word 项目
+    projects = "项目" in question or _WHICH_PROJECTS.search(question) is not None
+    if found is None or not projects or cues.project or cues.declaration_id:
         return None
     after = question[found.end() : found.end() + 5]
     before = question[max(0, found.start() - 4) : found.start()]

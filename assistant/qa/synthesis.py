@@ -251,7 +251,7 @@ FAMILY_LEAST = 3  # indicators a usage answer needs before it rests on a measure
 _FAMILY_SHORTEST = 3  # characters of a family's name (故障响应, not 响应 or 时间)
 
 
-USAGE = re.compile(r"一般|通常|常见|普遍|大多|往往|往年|以往|历年|别人|大家|参考|借鉴|举例|例子")
+USAGE = re.compile(r"一般|通常|常见|普遍|大多|往往|往年|以往|历年|别人|大家|各家|参考|借鉴|举例|例子")
 
 
 def family(filters: Filters, decls: Sequence[Declaration], question: str) -> Filters:
