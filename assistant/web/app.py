@@ -8,6 +8,7 @@ shows; drafts live in the store. Offline: analytics off, no share link, loopback
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import secrets
 import time
@@ -43,6 +44,8 @@ from assistant.web.safe import text as md
 from assistant.web.selfeval_tab import build_selfeval_tab
 from assistant.web.suggest_tab import build_suggest_tab
 from assistant.web.versions_tab import build_versions_tab
+
+log = logging.getLogger(__name__)
 
 TITLE = "申报助手"
 UPLOAD_LIMIT = "20mb"  # the largest file the page accepts (a .docx/.xlsx is refused above 20 MB, a text above 2 MB)
@@ -166,7 +169,8 @@ def launch(
         public_origins=public,
         trusted_proxies=parse_networks(web.trusted_proxies),
     )
-    app.launch(
+    _launch(
+        app,
         app_kwargs={"middleware": [guard]},
         max_file_size=UPLOAD_LIMIT,
         server_name=host,
@@ -186,6 +190,26 @@ def launch(
     if block:
         _serve_until_interrupted(app)
     return app
+
+
+# Gradio checks that its own page answers right after starting (``networking.url_ok``: five HEAD requests of 3 s) and
+# raises this ValueError when none does in time, which a busy machine can cause (gradio-app/gradio#8671)
+_PROBE_FAILED = "localhost is not accessible"
+LAUNCH_TRIES = 3
+
+
+def _launch(app: gr.Blocks, **options: Any) -> None:
+    """``app.launch(**options)``, started again (up to ``LAUNCH_TRIES`` times) where only Gradio's probe of its own
+    page timed out; any other error, or the probe failing every time, is raised."""
+    for attempt in range(1, LAUNCH_TRIES + 1):
+        try:
+            app.launch(**options)
+            return
+        except ValueError as error:
+            if _PROBE_FAILED not in str(error) or attempt == LAUNCH_TRIES:
+                raise
+            log.warning("网页服务启动后的本机访问检查超时（机器繁忙），第 %d 次重新启动", attempt)
+            app.close()
 
 
 def _put_first(server: Any, middleware: Middleware) -> None:
