@@ -59,10 +59,19 @@ def test_draft_with_the_embedded_model(short_sections, tmp_path):
 
 def test_any_openai_compatible_endpoint_by_three_variables(short_sections, tmp_path, monkeypatch):
     """llama.cpp's own server stands in for the endpoint; the CLI rewrites one section of a draft through it.
-    (Sections are read from the streamed reply, so no response format is asked for here.)"""
+    (Sections are read from the streamed reply, so no response format is asked for here.) The 总目标 to shorten is
+    a person's longer text: the rules' own 总目标 is already short, the small model asked for 更简洁 gives it back
+    unchanged, and an unchanged regeneration saves no version by design (so nothing would show the endpoint's use)."""
     settings = load_settings()
     saved = tmp_path / "draft.json"
     assert CliRunner().invoke(app, ["draft", "--example", "--llm", "none", "-o", str(saved)]).exit_code == 0
+    rules = Draft.model_validate_json(saved.read_text(encoding="utf-8"))
+    for section in rules.sections:
+        if section.kind is SectionKind.GOAL_TOTAL:
+            section.text += (
+                "项目将持续做好平台日常运维、安全巡检、故障处置、应急演练和运维报告等各项工作，确保平台全年稳定运行。"
+            )
+    saved.write_text(rules.model_dump_json(), encoding="utf-8")
     log = tmp_path / "server.log"
     with LocalServer(
         model_path=ensure_model_file(settings), host="127.0.0.1", port=8792, n_ctx=4096, n_threads=2, log_path=log
@@ -70,7 +79,8 @@ def test_any_openai_compatible_endpoint_by_three_variables(short_sections, tmp_p
         monkeypatch.setenv("ASSISTANT_LLM__BASE_URL", server.base_url)
         monkeypatch.setenv("ASSISTANT_LLM__API_KEY", "sk-test")
         monkeypatch.setenv("ASSISTANT_LLM__MODEL", server.model_id)
-        args = ["draft", "--draft", str(saved), "--section", "总目标", "--instruction", "更简洁", "-o", str(saved)]
+        args = ["draft", "--draft", str(saved), "--section", "总目标", "--instruction", "更简洁", "--force"]
+        args += ["-o", str(saved)]  # --force: the 总目标 is now a person's text, kept in the earlier version
         result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     draft = Draft.model_validate_json(saved.read_text(encoding="utf-8"))
