@@ -11,11 +11,11 @@ import json
 import resource
 import subprocess
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx_support import docx_with_front
 
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.ingest.notes import MAX_NOTES_PER_CODE, summarised
@@ -23,7 +23,6 @@ from assistant.office.importer import import_office
 from assistant.office.limits import MAX_COLUMNS
 
 _ROOT = Path(__file__).resolve().parents[1]
-_FORM = _ROOT / "tests" / "fixtures" / "office" / "hand_filled_shanghai.docx"
 _TC = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
 _READ = """
 import json, sys
@@ -56,18 +55,6 @@ def _read(path: Path) -> dict[str, object]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def _docx(path: Path, table: str) -> Path:
-    """The real form with ``table`` (a ``<w:tbl>`` element) put before everything else in its body."""
-    with zipfile.ZipFile(_FORM) as z:
-        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
-    body = parts["word/document.xml"].decode()
-    parts["word/document.xml"] = body.replace("<w:body>", "<w:body>" + table, 1).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return path
-
-
 def _row(cells: int, head: str = "") -> str:
     return "<w:tr>" + head + "".join(_TC.format(i % 10) for i in range(cells)) + "</w:tr>"
 
@@ -95,7 +82,7 @@ _TABLES: dict[str, Callable[[], str]] = {
 
 @pytest.mark.parametrize("case", list(_TABLES))
 def test_a_wide_row_anywhere_is_refused_as_too_large(tmp_path: Path, case: str) -> None:
-    result = _read(_docx(tmp_path / "wide.docx", _TABLES[case]()))
+    result = _read(docx_with_front(tmp_path / "wide.docx", _TABLES[case]()))
     assert result.get("kind") == "TooLargeError", result
     assert "过大" in str(result["error"]) and f"{MAX_COLUMNS} 列" in str(result["error"])
     assert "损坏" not in str(result["error"]).replace("没有损坏", "")
@@ -103,14 +90,14 @@ def test_a_wide_row_anywhere_is_refused_as_too_large(tmp_path: Path, case: str) 
 
 def test_a_table_at_the_column_limit_still_reads(tmp_path: Path) -> None:
     table = "<w:tbl>" + _row(MAX_COLUMNS) + _row(1) + "</w:tbl>"
-    [decl] = import_office(_docx(tmp_path / "ok.docx", table)).declarations
+    [decl] = import_office(docx_with_front(tmp_path / "ok.docx", table)).declarations
     assert decl.header.name and decl.indicators
 
 
 def test_parse_notes_of_one_kind_are_summarised_with_their_count(tmp_path: Path) -> None:
     # 400 rows x 50 cells of stray text in front of the form: thousands of notes of one kind before the fix
     table = "<w:tbl>" + "".join(_row(50) for _ in range(400)) + "</w:tbl>"
-    [decl] = import_office(_docx(tmp_path / "noisy.docx", table)).declarations
+    [decl] = import_office(docx_with_front(tmp_path / "noisy.docx", table)).declarations
     codes: dict[str, int] = {}
     for note in decl.parse_notes:
         codes[note.code] = codes.get(note.code, 0) + 1

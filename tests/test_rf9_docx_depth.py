@@ -6,28 +6,16 @@ The files are the real hand-filled fixture with content put in front of its body
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
+from docx_support import docx_with_front
 
 from assistant.errors import InputError
 from assistant.office.importer import import_office
 from assistant.office.limits import TooLargeError
 
-_FORM = Path(__file__).resolve().parent / "fixtures" / "office" / "hand_filled_shanghai.docx"
 _P = "<w:p><w:r><w:t>deep</w:t></w:r></w:p>"
-
-
-def _docx(path: Path, front: str) -> Path:
-    with zipfile.ZipFile(_FORM) as z:
-        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
-    body = parts["word/document.xml"].decode()
-    parts["word/document.xml"] = body.replace("<w:body>", "<w:body>" + front, 1).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return path
 
 
 def _tables(depth: int) -> str:
@@ -43,7 +31,7 @@ def _controls(depth: int) -> str:
 
 @pytest.mark.parametrize("front", [_tables(250), _tables(290), _controls(300), _controls(5000)])
 def test_too_deeply_nested_docx_is_too_large_not_damaged(tmp_path: Path, front: str) -> None:
-    path = _docx(tmp_path / "nested.docx", front)
+    path = docx_with_front(tmp_path / "nested.docx", front)
     with pytest.raises(TooLargeError) as caught:
         import_office(path)
     text = str(caught.value)
@@ -52,12 +40,12 @@ def test_too_deeply_nested_docx_is_too_large_not_damaged(tmp_path: Path, front: 
 
 
 def test_shallow_nesting_still_reads(tmp_path: Path) -> None:
-    result = import_office(_docx(tmp_path / "shallow.docx", _tables(3)))
+    result = import_office(docx_with_front(tmp_path / "shallow.docx", _tables(3)))
     assert result.declarations
 
 
 def test_malformed_xml_is_still_damaged(tmp_path: Path) -> None:
-    path = _docx(tmp_path / "broken.docx", "<w:tbl><w:tr>")
+    path = docx_with_front(tmp_path / "broken.docx", "<w:tbl><w:tr>")
     with pytest.raises(InputError) as caught:
         import_office(path)
     assert "已损坏" in str(caught.value) and not isinstance(caught.value, TooLargeError)
