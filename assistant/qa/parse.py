@@ -40,6 +40,29 @@ from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.name_conditions import lists_by_words, names_indicator_words, take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
+from assistant.qa.question_words import (
+    ASPECTS,
+    BOUND,
+    COMMON,
+    COMPARE,
+    COUNT,
+    FIGURE_WORDS,
+    FILLER,
+    FOCUS_WORDS,
+    FOLLOW_UP_START,
+    FULL_WIDTH,
+    GENERIC_NAMES,
+    HOW,
+    IT,
+    IT_PROJECTS,
+    LACKS,
+    LEVEL_STEMS,
+    LIST_PROJECTS,
+    RATE,
+    SUM,
+    TYPICAL,
+    UNSURE_REST,
+)
 from assistant.qa.reading import (
     masked,
     project_names,
@@ -57,122 +80,6 @@ from assistant.qa.reading import (
 from assistant.qa.sides import PAIR
 from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
-
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
-_IT_PROJECTS = re.compile(r"(信息化|信息系统|信息平台)类?的?项目")  # 信息化项目, 信息系统项目: IT projects in general
-_GENERIC_NAMES = (
-    "各项目",
-    "所有项目",
-    "哪些项目",
-    "全部项目",
-    "各个项目",
-    "每个项目",
-    "这个项目",
-    "该项目",
-    "此项目",
-    "上述项目",
-    "那个项目",
-)
-_FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
-_IT = re.compile(r"(?<![其])它")  # 它一共设了多少个指标 (其它 is "other")
-_FOLLOW_UP_START = (
-    "那",
-    "那么",
-    "还有",
-    "换成",
-    "改成",
-    "再看",
-    "其中",
-    "这里面",
-    "这些",
-    "这几",
-    "上述",
-    "上面",
-    "里面",
-)
-_COMPARE = ("对比", "比较", "变化", "增减", "相比", "增加了多少", "减少了多少", "差多少", "差额")
-_COUNT = (
-    "多少个",
-    "几个",
-    "多少项",
-    "几项",
-    "多少份",
-    "几份",
-    "多少条",
-    "几条",
-    "个数",
-    "数目",
-    "项目数量",
-    "申报表数量",
-    "项目数",
-)
-_SUM = ("合计", "总计", "一共", "总共", "共计", "加起来", "总和", "多少", "是多少", "几何", "加总", "汇总", "累计")
-_LIST_PROJECTS = (
-    "哪些项目",
-    "哪几个项目",
-    "什么项目",
-    "项目有哪些",
-    "项目有哪几",  # 指标里写到“故障”的项目有哪几个: the projects, not their indicators
-    "哪些申报表",
-    "项目清单",
-    "列出",
-    "哪个项目",
-    "有哪些",
-    "有哪几个",
-    "哪几个",
-    "是哪些",
-    "啥项目",
-    "有没有",
-    "有啥",
-    "些啥",
-    "叫什么",  # 2020年那两个项目叫什么: their names
-    "叫啥",
-    "什么名字",
-    "列一下",  # 区级项目都列一下: a list asked for
-    "列下",
-    "列一列",
-    "列举",
-    "罗列",
-)
-# 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
-_LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
-# Questions across projects: how past forms usually write something, not what one form says.
-# 填多少, 写的多少, 定在多少, 百分之几: the value; 怎么填 too (a value is what one fills in).
-_TYPICAL = re.compile(
-    r"(填|设|写|定|定为|设置|设定|是|为|取|给)(的|了|成|在|为)?(个)?多少|多少(合适|比较好|为宜|才行)|百分之(多少|几)"
-    r"|目标值|指标值|取值|数值|怎么填|如何填|咋填|怎样填|(填|设|写|定)(的|了|成|为)?几个?(人|天|次|件|小时|分钟|个百分点)"
-)
-_ASPECTS = re.compile(
-    r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
-)
-# 控制在几件以内, 不超过几次, 几月底前完成: a bound or a date asked, the value of a measure named by its own words
-_BOUND = re.compile(
-    r"控制在|[几多少]\S{0,3}(?:以内|以下|之内|以上)|不超过|不高于|不低于|几月|哪个月|什么时候|何时|哪天|几号"
-)
-# 一周几条, 每月多少次: a value per period asked (the target of a measure named by its own words)
-_RATE = re.compile(r"(?:每|一)(?:周|月|年|天|日|季度?|学期)(?:几|多少)")
-_HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
-_COMMON = re.compile(
-    r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|各家|参考|借鉴|举例"  # 有什么可参考的
-)
-_QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")
-# Words a question may carry that say nothing the query does not already hold.
-_FILLER_WORDS = (
-    "请问 请 帮我 麻烦 一下 看看 查查 查一下 列出 列一下 告诉我 我想知道 想知道 想问 问下 问一下 谢谢 大佬们 大佬 各位 求助 求 "
-    "的 了 吗 呢 啊 呀 吧 哈 嘛 是 有 都 在 和 与 及 或 里 中 上 下 这 那 个 些 项 份 张 条 年 度 "
-    "上海市 上海 项目 申报表 申报 绩效 指标 目标 一般 通常 常见 哪些 哪个 什么 多少 几 怎么 如何 写 填 设 设置 设了 "
-    "往年 以往 历年 过去 之前 以前 去年 今年 我们 单位 部门 合计 总计 一共 共 各 所有 全部 每个 分别 "
-    "对比 比较 变化 相比 引用 依据 根据 提到 没有 缺少 时候 内容 情况 要求 方面 部分 从 样 么 值"
-).split()
-# Longest first, so that 项目 goes before 项.
-_FILLER = re.compile(
-    "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) + r"|[？?。，,！!、：:｜¤\s]"
-)
-_LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
-_FIGURE_WORDS = re.compile(
-    r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[一二两三四五六七八九十\d]"
-)
-UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
 
 
 @dataclass(frozen=True)
@@ -209,8 +116,8 @@ def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
 
 def unexplained(rest: str) -> str:
     """What the patterns did not consume and is not a question or filler word."""
-    left = _FILLER.sub("", _TYPICAL.sub("", _ASPECTS.sub("", _COMMON.sub("", intent_words(rest)))))
-    for words in (_COMPARE, _COUNT, _SUM, _LIST_PROJECTS, _LACKS, _GENERIC_NAMES, _FOCUS_WORDS, _FOLLOW_UP_START):
+    left = FILLER.sub("", TYPICAL.sub("", ASPECTS.sub("", COMMON.sub("", intent_words(rest)))))
+    for words in (COMPARE, COUNT, SUM, LIST_PROJECTS, LACKS, GENERIC_NAMES, FOCUS_WORDS, FOLLOW_UP_START):
         for word in words:
             left = left.replace(word, "")
     return left
@@ -223,7 +130,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     corrected = (*in_terms, *corrected)  # 合哥率 read as 合格率, 老干布 as 老干部: said in the answer
     cues = Cues(
         follow_up=_is_follow_up(text),
-        refers_to_focus=any(w in text for w in _FOCUS_WORDS) or _IT.search(text) is not None,
+        refers_to_focus=any(w in text for w in FOCUS_WORDS) or IT.search(text) is not None,
         refers_to_pair=PAIR.search(text) is not None,
         corrected=corrected,
     )
@@ -243,13 +150,13 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, exact = take_exact_projects(text, lexicon)
     text, cues = take_units(text, cues, lexicon)
     text, cues = _take_project_type(text, cues, explicit=True)
-    if it_projects := _IT_PROJECTS.search(text):
+    if it_projects := IT_PROJECTS.search(text):
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
-    asks_value = _TYPICAL.search(text) is not None or _BOUND.search(text) is not None or _RATE.search(text) is not None
-    text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=_LEVEL_STEMS)
-    text, cues = take_indicator_word(text, cues, lexicon, level_stems=_LEVEL_STEMS)
+    asks_value = TYPICAL.search(text) is not None or BOUND.search(text) is not None or RATE.search(text) is not None
+    text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=LEVEL_STEMS)
+    text, cues = take_indicator_word(text, cues, lexicon, level_stems=LEVEL_STEMS)
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
@@ -266,11 +173,11 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
-    cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, _LACKS))
+    cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
-    if by_words and lists_by_words(target, full) and not _HOW.search(text):
+    if by_words and lists_by_words(target, full) and not HOW.search(text):
         # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
-        counted = _any(DEMONSTRATIVE.sub("◇", full), _COUNT) and not _TYPICAL.search(text)
+        counted = _any(DEMONSTRATIVE.sub("◇", full), COUNT) and not TYPICAL.search(text)
         target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS  # 带“故障”的指标有几条/哪些
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
@@ -338,7 +245,7 @@ def to_query(cues: Cues) -> Query | None:
 def _normalise(question: str) -> str:
     """No spaces, ASCII digits and letters (２０２３ → 2023), years in Chinese numerals as digits (二〇二三年 → 2023年),
     花多少 as 花了多少."""
-    text = "".join(question.split()).translate(_FULL_WIDTH).replace("?", "？")
+    text = "".join(question.split()).translate(FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
     text = _ELDEST.sub(lambda m: f"第{m[1]}", text)  # 排老二: spoken for 第二
@@ -365,7 +272,7 @@ def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
     if SAME_VALUE.search(body) or STILL.search(body):  # X也是她吗 after a 负责人 answer; 26年还报了吗
         return True
-    return body.startswith(_FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
+    return body.startswith(FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
 
 def _take_project_type(
@@ -430,7 +337,7 @@ _APPLIED = re.compile(r"申请|申报|报了|报的|报多少|报上|报送|要�
 def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     """申请了多少资金, 申请的钱: money a form applies for is its 年度资金申请总额, not the project's total; so is
     money compared between years (a multi-year project's total is no year's money)."""
-    compared = _any(text, _COMPARE) or CHANGE_WORDS.search(text) is not None
+    compared = _any(text, COMPARE) or CHANGE_WORDS.search(text) is not None
     return FundingField.ANNUAL if term in GENERIC_MONEY and (_APPLIED.search(text) or compared) else field
 
 
@@ -444,8 +351,8 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
         target = Target.CITING_POLICY if cues.section in (None, SectionKind.BASIS) else Target.SHOW_SECTION
         return target, cues
     # 运维项目的驻场人员一般写几个人: usual values, of one project's forms too (平均/最多/占比 are figures, not usage).
-    usual_value = _COMMON.search(text) and _TYPICAL.search(text)
-    figures = _FIGURE_WORDS.search(full or text) is not None or counts_something(full or text)
+    usual_value = COMMON.search(text) and TYPICAL.search(text)
+    figures = FIGURE_WORDS.search(full or text) is not None or counts_something(full or text)
     if cues.refers_to_focus and cues.project is None:  # 它一共设了多少个指标: the project just discussed
         figures = True
     if (
@@ -480,12 +387,12 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
 def _older_target(text: str, cues: Cues) -> Target | None:
     if cues.lacks_level:  # 哪些没有成本指标: projects without the category
         return Target.LIST_PROJECTS
-    if _any(text, _COMPARE) and cues.funding_field is not None:
+    if _any(text, COMPARE) and cues.funding_field is not None:
         return Target.COMPARE_YEARS
     if cues.section is not None:
         return Target.SHOW_SECTION
     # what is counted was read by `classify`; a bare count
-    if _any(DEMONSTRATIVE.sub("◇", text), _COUNT) and not cues.indicator_name:
+    if _any(DEMONSTRATIVE.sub("◇", text), COUNT) and not cues.indicator_name:
         about_indicators = bool(cues.level1 or cues.level2 or "指标" in text)
         return (
             Target.COUNT_INDICATORS
@@ -494,11 +401,11 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         )
     # 组织部门建设经费的时效指标都有啥: 经费 there ends the project's short name; the indicators are asked for.
     # 远教电教经费的管理人员满意度写的多少: the value of an indicator is asked, 多少 there is no sum.
-    not_a_sum = not _any(text, _SUM) or _TYPICAL.search(text) is not None
+    not_a_sum = not _any(text, SUM) or TYPICAL.search(text) is not None
     # 援派干部人才体检及培训完成率多少 组织部门建设经费: a measure named whole asks its value, 经费 ends the name
     not_a_sum = not_a_sum or cues.indicator_name is not None and _MEASURE_NAMED.search(cues.indicator_name) is not None
     names_indicators = (cues.level1 or cues.level2 or cues.indicator_name) and MONEY in text and not_a_sum
-    if cues.funding_field is not None and (_any(text, _SUM) or cues.project or cues.declaration_id):
+    if cues.funding_field is not None and (_any(text, SUM) or cues.project or cues.declaration_id):
         if not names_indicators:
             return Target.SUM_FUNDING  # 信息化运维项目的预算: a named project's amount
     bare = text.rstrip("？?。！!")
@@ -512,10 +419,10 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的: those (projects) that meet the condition
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
-    wants_projects = _any(text, _LIST_PROJECTS[:8]) and not (about_indicators and (cues.project or cues.declaration_id))
+    wants_projects = _any(text, LIST_PROJECTS[:8]) and not (about_indicators and (cues.project or cues.declaration_id))
     if about_indicators and not wants_projects:
         return Target.LIST_INDICATORS
-    if wants_projects or _any(text, _LIST_PROJECTS):
+    if wants_projects or _any(text, LIST_PROJECTS):
         return Target.LIST_PROJECTS
     return None
 
@@ -523,15 +430,15 @@ def _older_target(text: str, cues: Cues) -> Target | None:
 def _across_projects(text: str, cues: Cues) -> Target | None:
     """How past declarations usually write a section or an indicator (no one project named)."""
     about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
-    if cues.section is not None and (_ASPECTS.search(text) or _COMMON.search(text)):
+    if cues.section is not None and (ASPECTS.search(text) or COMMON.search(text)):
         return Target.SECTION_ASPECTS
-    if not about_indicators or cues.lacks_level or _any(text, _LIST_PROJECTS[:8]):
+    if not about_indicators or cues.lacks_level or _any(text, LIST_PROJECTS[:8]):
         return None
     # 验收合格率怎么写 asks for a measure's value; 时效指标写些什么 for a category's indicators, 时效指标怎么写 for both.
-    how = _HOW.search(text) and not _any(text, ("有哪些", "哪些指标"))
-    if _TYPICAL.search(text) or (_ASPECTS.search(text) and cues.indicator_name) or how:
+    how = HOW.search(text) and not _any(text, ("有哪些", "哪些指标"))
+    if TYPICAL.search(text) or (ASPECTS.search(text) and cues.indicator_name) or how:
         return Target.TYPICAL_VALUES
-    if (_COMMON.search(text) or _ASPECTS.search(text)) and not _any(text, _COUNT):
+    if (COMMON.search(text) or ASPECTS.search(text)) and not _any(text, COUNT):
         return Target.COMMON_INDICATORS
     return None
 
