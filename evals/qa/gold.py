@@ -102,6 +102,10 @@ SPLITS = (
     # written outside the repo by s8 with sealed8_tune; measured untuned at 5ae9ddb (46/65) and 0f36510 (51/65), then
     # tuned on by q9a (a newer sealed set measures that round)
     "sealed8_test",
+    # written outside the repo by s9 as a test half only; measured untuned at fa09fda (48/65) and f58a3b2 (50/65),
+    # then tuned on in session 9 by q10a/q10b (sealed10_test measures that round)
+    "sealed9_test",
+    "sealed10_tune",  # written outside the repo by s10 with sealed10_test; measured untuned at bcf9c55 (41/65), then tuned on
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
