@@ -19,6 +19,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1
 from assistant.domain.values import Operator, parse_value
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
+from assistant.store.fields import brief_texts
 from assistant.suggest.models import ValueProposal
 
 
@@ -272,3 +273,16 @@ def _rolled_row(n: int, row: DraftIndicator, old: int, year: int, changes: list[
     if name != row.name:
         changes.append(f"新草稿指标第 {n} 行名称：{row.name} → {name}")
     return row.model_copy(update=update)
+
+
+def tied_note(brief: Brief, used: Brief) -> str:
+    """What the cost proposal assumed where the 年度申请/财政资金 it used are not the brief's (`tied_funding`)."""
+    if used is brief or used.funding.total is None:
+        return ""
+    total = f"{used.funding.total / 10000:f}".rstrip("0").rstrip(".")
+    return f"（按项目资金总额 {total}万元 计算；年度申请、财政资金仍为原金额，请一并修改）"
+
+
+def money_changed(before: Draft, after: Draft) -> bool:
+    old, new = brief_texts(before), brief_texts(after)
+    return any(old[p] != new[p] for p in new if p.startswith("funding.") or p == "composition")

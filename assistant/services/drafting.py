@@ -11,7 +11,6 @@ accepts (saved as the next version) or rejects (kept on record, the draft unchan
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,12 +18,12 @@ from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import DraftEvent, draft_indicators, failed_sections, reviewed
 from assistant.drafting.context import DraftContext
-from assistant.drafting.models import RULES_MODEL, Draft, DraftSection, GroundingNote, NoteKind
+from assistant.drafting.models import Draft, GroundingNote, NoteKind
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder, LazyFinder
 from assistant.review.checks_relevance import ReviewContext
-from assistant.services.derived import recomputed_costs, rolled_over, tied_funding
+from assistant.services.derived import money_changed, recomputed_costs, rolled_over, tied_funding, tied_note
 from assistant.services.editing import FieldEdit, apply_edits, changed_labels
 from assistant.services.protect import (
     ProtectedFieldError,
@@ -35,15 +34,20 @@ from assistant.services.protect import (
 )
 from assistant.services.renames import follow_deletions, follow_funding, follow_renames, follow_values
 from assistant.services.retry import Retry, labels
+from assistant.services.saved import ModelRequiredError, Rewrite, SavedDraft
 from assistant.services.scope import CorpusScope
 from assistant.services.text_policy import refuse_control_characters
 from assistant.services.writing import (
     asker,
+    by_rules,
     draft_brief,
     draft_context,
+    fallback_reason,
+    keep_if_same_text,
     regenerate_section,
     retry_sections,
     section_kind,
+    section_origin,
 )
 from assistant.settings import LLMProvider, Settings
 from assistant.store import (
@@ -54,12 +58,10 @@ from assistant.store import (
     Proposal,
     ProposalStatus,
     StoredVersion,
-    VersionInfo,
 )
 from assistant.store.fields import (
     INDICATOR_TABLE_LABEL,
     ROLLOVER_TARGET,
-    brief_texts,
     indicator_path,
     initial_origins,
     same_content,
@@ -85,45 +87,6 @@ __all__ = [
 
 def _ignore(_: DraftEvent) -> None:
     return None
-
-
-@dataclass(frozen=True)
-class SavedDraft:
-    """A draft as saved: its version record, the draft, and the protected fields carried over unchanged.
-    ``unchanged``: the result equalled the latest version, so no version was stored and ``info`` is that one."""
-
-    info: VersionInfo
-    draft: Draft
-    kept: list[str] = field(default_factory=list)
-    unchanged: bool = False
-
-    @property
-    def notice(self) -> str | None:
-        """What to tell the person when nothing was stored (in Chinese), else None."""
-        return f"内容与第 {self.info.number} 版相同，未保存新版本" if self.unchanged else None
-
-
-@dataclass(frozen=True)
-class Rewrite:
-    """A section or the indicator table written again: the whole draft, the protected fields it kept, and the
-    provenance its changed fields get (``origins`` per path where they differ from ``origin``)."""
-
-    draft: Draft
-    kept: list[str]
-    origin: Origin
-    origins: dict[str, Origin]
-
-
-class ModelRequiredError(InputError):
-    """The operation needs a language model and none is in use (rules cannot follow an instruction)."""
-
-    @classmethod
-    def for_instruction(cls, instruction: str, *, why: str = "当前没有使用语言模型") -> ModelRequiredError:
-        return cls(
-            f"按要求“{instruction.strip()}”改写需要语言模型，{why}：未改写，也未保存新版本",
-            hint="请改用内置模型（--llm local）或已配置的接口（--llm openai，需设置 ASSISTANT_LLM__BASE_URL、"
-            "ASSISTANT_LLM__API_KEY、ASSISTANT_LLM__MODEL）后重试；不加 --instruction 则按规则重新生成",
-        )
 
 
 class DraftingService:
@@ -214,7 +177,7 @@ class DraftingService:
         funding or 项目构成 also proposes the cost figures computed again."""
         draft_id = current.info.draft_id
         saved = self.edit(draft_id, reviewed(edited, self.scope.current().review_context), base=current.number)
-        if saved.unchanged or not _money_changed(current.draft, saved.draft):
+        if saved.unchanged or not money_changed(current.draft, saved.draft):
             return saved, None
         return saved, self.propose_costs(draft_id, base=saved.info.number, before=current.draft.brief)
 
@@ -234,7 +197,7 @@ class DraftingService:
         origins = {indicator_path(n, "value"): Origin.BRIEF for n in changed}
         rewrite = Rewrite(draft, [], Origin.TEMPLATE, origins)
         return self._propose(
-            current, INDICATOR_TABLE, rewrite, COSTS_INSTRUCTION + _tied_note(current.draft.brief, brief)
+            current, INDICATOR_TABLE, rewrite, COSTS_INSTRUCTION + tied_note(current.draft.brief, brief)
         )
 
     def propose_rollover(
@@ -368,14 +331,14 @@ class DraftingService:
         rewritten = regenerate_section(
             current.draft, kind, instruction, self.settings, self._model(), on_event=on_event, context=context
         )
-        if instruction.strip() and _by_rules(rewritten.section(kind)):
-            raise ModelRequiredError.for_instruction(instruction, why=_fallback_reason(rewritten))
-        rewritten = _keep_if_same_text(current.draft, rewritten, kind)
+        if instruction.strip() and by_rules(rewritten.section(kind)):
+            raise ModelRequiredError.for_instruction(instruction, why=fallback_reason(rewritten))
+        rewritten = keep_if_same_text(current.draft, rewritten, kind)
         before = {s.kind: s.text for s in current.draft.sections}
         changed = {section_path(s.kind) for s in rewritten.sections if before.get(s.kind) != s.text}
         rewritten, kept = keep_sections(current.draft, rewritten, protected)
         kept = [path for path in kept if path in changed]  # a section the rewrite never touched was not "kept"
-        return Rewrite(rewritten, kept, _section_origin(rewritten.section(kind), instruction), {})
+        return Rewrite(rewritten, kept, section_origin(rewritten.section(kind), instruction), {})
 
     def require_model(self, instruction: str) -> None:
         """`ModelRequiredError` when ``instruction`` is given and no model is in use or the embedded one cannot start
@@ -492,49 +455,8 @@ class DraftingService:
         return same_content(current.draft, draft) and self.store.head(current.info.draft_id) == current.number
 
 
-def _tied_note(brief: Brief, used: Brief) -> str:
-    """What the cost proposal assumed where the 年度申请/财政资金 it used are not the brief's (`tied_funding`)."""
-    if used is brief or used.funding.total is None:
-        return ""
-    total = f"{used.funding.total / 10000:f}".rstrip("0").rstrip(".")
-    return f"（按项目资金总额 {total}万元 计算；年度申请、财政资金仍为原金额，请一并修改）"
-
-
-def _money_changed(before: Draft, after: Draft) -> bool:
-    old, new = brief_texts(before), brief_texts(after)
-    return any(old[p] != new[p] for p in new if p.startswith("funding.") or p == "composition")
-
-
 def _unchanged(current: StoredVersion, kept: list[str] | None = None) -> SavedDraft:
     return SavedDraft(info=current.info, draft=current.draft, kept=list(kept or []), unchanged=True)
-
-
-def _keep_if_same_text(current: Draft, rewritten: Draft, kind: SectionKind) -> Draft:
-    """``rewritten`` with ``current``'s section ``kind`` (text, citations, writer) and that section's notes back when
-    the rewrite gave the same text: the words did not change, so neither do their sources (a model that echoes the
-    section citing another precedent would otherwise make a new version that differs only in an unrelated source)."""
-    before, after = current.section(kind), rewritten.section(kind)
-    if before is None or after is None or before.text.strip() != after.text.strip():
-        return rewritten
-    sections = [before if s.kind is kind else s for s in rewritten.sections]
-    notes = [*(n for n in rewritten.notes if n.section is not kind), *(n for n in current.notes if n.section is kind)]
-    return rewritten.model_copy(update={"sections": sections, "notes": notes, "usage": current.usage})
-
-
-def _by_rules(section: DraftSection | None) -> bool:
-    return section is not None and section.generated_by == RULES_MODEL
-
-
-def _fallback_reason(draft: Draft) -> str:
-    """Why a model-backed rewrite came back written by rules (the writer's note), in a clause."""
-    note = next((n for n in reversed(draft.notes) if n.kind is NoteKind.RULES_ONLY), None)
-    return note.message.removesuffix("，已改用规则起草") if note is not None else "语言模型未能使用"
-
-
-def _section_origin(section: DraftSection | None, instruction: str) -> Origin:
-    if _by_rules(section):
-        return Origin.TEMPLATE
-    return Origin.AI_REVISED if instruction else Origin.AI
 
 
 def _protected(current: StoredVersion, paths: list[str]) -> ProtectedFieldError:

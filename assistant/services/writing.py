@@ -16,7 +16,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
 from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
 from assistant.drafting.context import DraftContext, build_context
-from assistant.drafting.models import RULES_MODEL, Draft, GroundingNote, NoteKind
+from assistant.drafting.models import RULES_MODEL, Draft, DraftSection, GroundingNote, NoteKind
 from assistant.drafting.sections import SectionFailed
 from assistant.errors import InputError, ModelError
 from assistant.llm.faults import ReplyRejected
@@ -24,6 +24,7 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder
 from assistant.review.checks_relevance import ReviewContext
 from assistant.settings import LLMProvider, Settings
+from assistant.store import Origin
 from assistant.suggest.bank import IndicatorBank
 from assistant.suggest.model_step import MAX_TOKENS, Ask
 from assistant.suggest.suggest import suggest
@@ -216,3 +217,31 @@ def retry_sections(
             continue
         result = Retried(candidate, [*result.written, kind], result.failed)
     return result
+
+
+def keep_if_same_text(current: Draft, rewritten: Draft, kind: SectionKind) -> Draft:
+    """``rewritten`` with ``current``'s section ``kind`` (text, citations, writer) and that section's notes back when
+    the rewrite gave the same text: the words did not change, so neither do their sources (a model that echoes the
+    section citing another precedent would otherwise make a new version that differs only in an unrelated source)."""
+    before, after = current.section(kind), rewritten.section(kind)
+    if before is None or after is None or before.text.strip() != after.text.strip():
+        return rewritten
+    sections = [before if s.kind is kind else s for s in rewritten.sections]
+    notes = [*(n for n in rewritten.notes if n.section is not kind), *(n for n in current.notes if n.section is kind)]
+    return rewritten.model_copy(update={"sections": sections, "notes": notes, "usage": current.usage})
+
+
+def by_rules(section: DraftSection | None) -> bool:
+    return section is not None and section.generated_by == RULES_MODEL
+
+
+def fallback_reason(draft: Draft) -> str:
+    """Why a model-backed rewrite came back written by rules (the writer's note), in a clause."""
+    note = next((n for n in reversed(draft.notes) if n.kind is NoteKind.RULES_ONLY), None)
+    return note.message.removesuffix("，已改用规则起草") if note is not None else "语言模型未能使用"
+
+
+def section_origin(section: DraftSection | None, instruction: str) -> Origin:
+    if by_rules(section):
+        return Origin.TEMPLATE
+    return Origin.AI_REVISED if instruction else Origin.AI
