@@ -23,6 +23,7 @@ _STAND_INS = {
     HeaderField.PROJECT_TYPE: HeaderField.NATURE,
     HeaderField.NATURE: HeaderField.PROJECT_TYPE,
 }
+STAND_INS = _STAND_INS  # read by qa/header_filter.py (a filter on a field reads the same stand-in)
 
 
 def show_fields(query: Query, decls: list[Declaration]) -> Result:

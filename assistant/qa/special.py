@@ -26,6 +26,7 @@ from assistant.domain.refs import header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
+from assistant.qa.header_filter import header_filter
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
@@ -86,6 +87,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
     if staged is not None:
         return staged
     for reader in (
+        header_filter,
         document_stages,
         lost_checkbox,
         set_aside,

@@ -73,7 +73,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import gold_asked  # noqa: E402
+import gold_asked
 
 ROOT = Path(__file__).resolve().parents[2]
 DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus/declarations").glob("*.json"))]
