@@ -32,6 +32,7 @@ from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
+from assistant.qa.row_sums import row_sum
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
@@ -88,6 +89,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         return staged
     for reader in (
         header_filter,
+        row_sum,
         document_stages,
         lost_checkbox,
         set_aside,
