@@ -100,6 +100,10 @@ def budget_rows(decl: Declaration) -> list[Row]:
     return _rows_of(decl, RowKind.BUDGET_LINES, None)
 
 
+def safeguard_rows(decl: Declaration) -> list[Row]:
+    return _rows_of(decl, RowKind.SAFEGUARDS, None)
+
+
 def _rows_of(decl: Declaration, kind: RowKind, name: str | None) -> list[Row]:
     if kind is RowKind.BUDGET_LINES:
         rows = [

@@ -33,6 +33,7 @@ from assistant.qa.indicator_sets import common_indicators_of, unframed, written_
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
+from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
@@ -90,6 +91,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
     for reader in (
         header_filter,
         row_sum,
+        safeguard_cell,
         document_stages,
         lost_checkbox,
         set_aside,
