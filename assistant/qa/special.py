@@ -38,6 +38,7 @@ from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number
+from assistant.qa.time_rank import time_rank
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -92,6 +93,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         header_filter,
         row_sum,
         safeguard_cell,
+        time_rank,
         document_stages,
         lost_checkbox,
         set_aside,
