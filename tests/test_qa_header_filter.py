@@ -38,3 +38,10 @@ def test_an_option_no_form_ticks_is_none_not_every_form():
 def test_a_named_projects_field_is_still_a_field_lookup():
     result = ask("党员远教电教工作经费的项目性质是哪个")
     assert [row.declaration_id for row in result.rows] == ["2026-004-02"]
+
+
+def test_a_ticked_option_without_its_field_named_is_read_by_the_field_it_belongs_to():
+    result = ask("19年有哪些项目打钩了信息化建设类")
+    ticked = {d["id"] for d in DECLS if d["header"]["year"] == 2019 and _ticked(d, "fund_use", "信息化建设类")}
+    assert not result.refused and {row.declaration_id for row in result.rows} == ticked
+    assert "资金用途" in result.text and "无法判断" in result.text

@@ -27,3 +27,8 @@ def test_a_row_the_form_lacks_gives_no_partial_sum():
 def test_two_projects_summed_are_not_read_as_rows():
     result = ask("2023年信息化建设项目和信息化运维项目加起来多少钱")
     assert "项目构成" not in result.text.split("\n")[0]
+
+
+def test_rows_joined_by_a_bare_plus_are_summed():
+    result = ask("党费缴纳管理系统项目构成中移动端功能开发加第三方接口开发是多少")
+    assert result.figure == yuan(LINES["党费缴纳移动端功能开发"] + LINES["第三方接口开发"])

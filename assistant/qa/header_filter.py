@@ -30,6 +30,7 @@ _NAMED = (
     ("项目类别", HeaderField.CATEGORY),
     ("类别", HeaderField.CATEGORY),
 )
+_TICKED = re.compile(r"勾|打钩|打对号|选了|选的|选择了")
 _LIST = re.compile(r"哪些|哪几|哪个|有谁|都是|都有|列一?下|列出|清单|名单")
 _COUNT = re.compile(r"几个|几项|几份|多少个|多少项|多少份|数量")
 
@@ -50,11 +51,13 @@ def _asked(question: str, scope: Scope) -> tuple[str, HeaderField] | None:
     """(the value asked, the field asked for it), or None where the question names no value with a field word."""
     options = _options(scope)
     values = sorted((v for v in options if len(v) >= 4 and v in question), key=len, reverse=True)
-    named = next(((w, f) for w, f in _NAMED if w in question), None)
-    if not values or named is None:
+    if not values:
         return None
     value = values[0]
-    return value, named[1]
+    named = next((f for w, f in _NAMED if w in question), None)
+    if named is None and _TICKED.search(question):  # 哪些项目勾选了信息化建设类: the field whose box it is
+        named = next((f for f in _FIELDS if f in options[value]), None)
+    return (value, named) if named is not None else None
 
 
 def _read_from(value: str, cues: Cues) -> bool:

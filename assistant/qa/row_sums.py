@@ -19,7 +19,7 @@ from assistant.qa.fields import budget_rows
 from assistant.qa.models import Answer, Route, Row, RowKind
 
 _SUM = re.compile(r"加起来|加一块|加一起|加在一起|合起来|合计|一共|总共|共计|总计|一起|是多少|多少")
-_JOIN = re.compile(r"以及|加上|还有|和|与|跟|及|同|、|，|,")
+_JOIN = re.compile(r"以及|加上|还有|和|与|跟|及|同|、|，|,|加(?![起一在上])")
 _LEAD = re.compile(r"项目构成(?:表)?(?:里面?|中|的)?|构成(?:里面?|中|的)?|里面?|的")
 _FILLER = "那个这个该的里中项目表"
 _TAIL = re.compile(r"(?:这|那)?[两二三四五六七八九几]?(?:块|项|个|笔|部分|样)?(?:的)?(?:钱|费用|金额|预算)?$")
