@@ -23,3 +23,8 @@ def test_a_documents_category_is_given_by_a_tail_of_its_name():
 def test_a_document_the_form_lacks_is_refused_not_answered_by_a_near_one():
     result = ask("党费缴纳系统的档案管理制度里措施怎么写的")
     assert result.refused and "语料库中没有" in result.text and "通过制定" not in result.text
+
+
+def test_a_section_whose_title_holds_a_document_word_is_still_the_section():
+    result = ask("组织力建设信息化平台的资源投入和制度建设情况这部分写了什么")
+    assert not result.refused and "制度保障" not in result.text.split("\n")[0]

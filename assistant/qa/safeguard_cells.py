@@ -18,7 +18,10 @@ from assistant.qa.fields import safeguard_rows
 from assistant.qa.models import Answer, Route, Row
 
 _COLUMN = re.compile(r"措施|怎么写|咋写|如何写|写的啥|写了啥|写的什么|写了什么|内容|具体|哪类|哪一类|什么类|类别|属于")
-_DOCUMENT = re.compile(r"([^的，,。？?\s“”\"]{2,20}?(?:制度|办法|方案|规定|细则))(?!保障)")
+# a document's name ends before 的/措施/属于…, not inside a phrase (资源投入和制度建设情况 is a section)
+_DOCUMENT = re.compile(
+    r"([^的，,。？?\s“”\"]{2,20}?(?:制度|办法|方案|规定|细则))(?=[”\"]|的|措施|属于|是|怎么|咋|如何|具体|内容|写|里|中|类|$|[，,？?。])"
+)
 _FILLER = "那个这个该的里中项目表｜"
 _TAILS = ("制度", "办法", "方案", "规定", "细则")
 
