@@ -26,15 +26,19 @@ from assistant.domain.refs import header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
+from assistant.qa.header_filter import header_filter
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
+from assistant.qa.row_sums import row_sum
+from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number
+from assistant.qa.time_rank import time_rank
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -86,6 +90,10 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
     if staged is not None:
         return staged
     for reader in (
+        header_filter,
+        row_sum,
+        safeguard_cell,
+        time_rank,
         document_stages,
         lost_checkbox,
         set_aside,

@@ -58,7 +58,9 @@ def rank_by_value(query: Query, decls: list[Declaration]) -> Result:
     ]
     if apart:
         lines.append(f"以下 {len(apart)} 项的值不是以“{unit or '无单位'}”计的数值，未参加排序：")
-        lines += [f"- {_title(d)}：{i.name} {i.value.raw} {indicator_citation(d, i).label}" for d, i in apart]
+        lines += [
+            f"- {_title(d)}：{i.name} {i.value.raw or '（空白）'} {indicator_citation(d, i).label}" for d, i in apart
+        ]
     without = len({d.id for d in decls} - {d.id for d, _ in found})
     if without:
         lines.append(f"另有 {without} 份申报表没有{what}，未参加排序。")

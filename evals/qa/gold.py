@@ -26,7 +26,8 @@ Only the standard library and PyYAML: the gold must not come from the system und
 Spec kinds (``k``): header, funding, budget_line, budget_lines, safeguards, indicator, section, sum, avg,
 avg_indicators, share, count_indicators, count_projects, count_budget_lines, count_safeguards, rank,
 rank_budget_lines, rank_years, compare, compare_names, compare_years, change, change_count, list_projects,
-list_indicators, synthesis, absent, unrecorded, clarify; added for held6: indicator_diff (少了哪些指标: ``name``,
+list_indicators, synthesis, absent, unrecorded, clarify; line_sum, header_where, safeguard_cell, rank_value
+(gold_asked.py); added for held6: indicator_diff (少了哪些指标: ``name``,
 ``years``, ``which`` removed/added), both_years (都报了的项目), safeguards_stage (``stage``, ``applies``: 实施阶段不适用),
 funding_each (each named declaration's amount, for a name in two years: both figures), count_each (这俩各有几个指标, in
 the order named), same_value (也是她吗: the second declaration's header ``f`` against the first's); ``rank`` with
@@ -71,6 +72,9 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gold_asked
+
 ROOT = Path(__file__).resolve().parents[2]
 DECLS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus/declarations").glob("*.json"))]
 BY_ID = {d["id"]: d for d in DECLS}
@@ -106,6 +110,7 @@ SPLITS = (
     # then tuned on in session 9 by q10a/q10b (sealed10_test measures that round)
     "sealed9_test",
     "sealed10_tune",  # written outside the repo by s10 with sealed10_test; measured untuned at bcf9c55 (41/65), then tuned on
+    "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
@@ -443,6 +448,8 @@ def derive(spec: dict) -> dict[str, Any]:
         return {"unrecorded": True}
     if k == "clarify":
         return {"clarify": True}
+    if k in gold_asked.KINDS:  # line_sum, header_where, safeguard_cell, rank_value (q10c)
+        return gold_asked.derive(spec)
     raise ValueError(f"unknown spec kind {k}")
 
 

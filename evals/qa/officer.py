@@ -90,6 +90,12 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:
         problems.append("blank not said")
     if g.get("unreadable") and ("无法判断" not in text or result.figure is not None):  # a checkbox lost in the export
         problems.append("无法判断 not said")
+    if g.get("nofigure") and result.figure is not None:  # a named row the form lacks: no partial sum as the whole
+        problems.append(f"figure {result.figure} given")
+    if "leaders" in g:  # every project tied at the top, first, and no other before them
+        got = {row.declaration_id for row in result.rows[: len(g["leaders"])]}
+        if got != set(g["leaders"]):
+            problems.append(f"leaders {sorted(got)} != {g['leaders']}")
     if "ids" in g and "order" not in g:
         got = {row.declaration_id for row in result.rows}
         if got != set(g["ids"]):
