@@ -53,7 +53,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
             )
             chunk = []
             return
-        if filled and _GROUP_MARK.match(filled[0].text):
+        if filled and _GROUP_MARK.match(filled[0].text) and not _carries_values(values, state.lossy):
             grouped = True
             state.note(
                 "selfeval.group_row",
@@ -147,6 +147,16 @@ def _unknown_level2(state: State, width: int) -> bool:
             break
         count += 1 if token.text else 0
     return count == width + 1
+
+
+def _carries_values(values: dict[str, str], lossy: bool) -> bool:
+    """A ★ row with its own 指标值 is an indicator row (濉溪: ``★★★农村低保发放人数… | 5 | >=21933人 | 21980人 | 5``), not
+    the title of a group: a whole row (cells kept) with a 指标值, or any row whose 指标值 is no bare number (an operator
+    or a unit: a group's title carries only its 分值/得分)."""
+    target = values.get("target", "")
+    if not target:
+        return False
+    return not lossy or not NUMERIC.match(target.replace(",", ""))
 
 
 def _ends_table(key: str) -> bool:
