@@ -15,6 +15,7 @@ from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, St
 from assistant.ingest.selfeval_columns import is_block_label, unkept_columns
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
 from assistant.ingest.selfeval_mirror import mirror_rows
+from assistant.ingest.selfeval_operator_rows import operator_rows
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
@@ -29,6 +30,8 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     state.notes.extend(unkept_columns(columns, first))
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
+    if state.lossy and (by_operator := operator_rows(state, row_of)) is not None:
+        return by_operator
     if not state.lossy and (numbered := read_numbered(state, rest, _ends_table, row_of)) is not None:
         return numbered
     if (mirrored := mirror_rows(state, rest, row_of, _ends_table)) is not None:
