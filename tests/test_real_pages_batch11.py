@@ -229,3 +229,15 @@ def test_a_project_name_ending_in_xiangmu_before_the_implementer_label_keeps_it(
     form, _ = read_self_evaluation_file(page)
     assert form.project_name == "河道清淤项目"
     assert (form.department, form.implementer) == ("县交通运输局", "公路股")
+
+
+def test_a_long_run_of_figures_without_a_percent_sign_is_left_unread_in_bounded_time():
+    import time
+
+    from assistant.ingest.selfeval_glued import split_glued
+
+    columns = ["initial_budget", "full_year_budget", "executed", "weight", "rate", "score"]
+    start = time.monotonic()
+    assert split_glued("1" * 30, columns, wan=False) == {}
+    assert split_glued("1" * 18, columns, wan=False) == {}
+    assert time.monotonic() - start < 2

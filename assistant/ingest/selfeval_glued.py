@@ -17,6 +17,8 @@ _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _RATE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?%")
 _MAX_GLUED = 32  # a fund row's figures: a longer run is left unread (bounded work)
 _MAX_PIECE = 15  # one figure: 12 digits (1000亿元) and its decimals
+_MAX_BARE = 18  # figures with a rate written without % (many more cuts): a longer run is left unread (bounded work)
+_MAX_BARE_RATE = 6  # a rate without its %: 100.00 at most
 _MONEY = ("initial_budget", "full_year_budget", "executed")
 _MOST_YUAN = Decimal(10) ** 11  # 1000亿元: no one project's budget is larger
 
@@ -33,6 +35,8 @@ def split_glued(text: str, columns: list[str], *, wan: bool) -> dict[str, Decima
         return {}
     most = _MOST_YUAN / 10000 if wan else _MOST_YUAN
     bare = "%" not in text  # an OCR copy's rate without its % (1 for 100%, or 98.5)
+    if bare and len(text) > _MAX_BARE:
+        return {}
     fits = _fits_bare if bare else _fits
     cuts = [cut for cut in _cuts(text, columns, bare=bare) if fits(cut) and all(cut.get(c, 0) <= most for c in _MONEY)]
     if not cuts:
@@ -97,7 +101,8 @@ def _cuts(text: str, columns: list[str], *, bare: bool = False) -> list[dict[str
     column, rest = columns[0], columns[1:]
     pattern = _RATE if column == "rate" and not bare else _AMOUNT
     out: list[dict[str, Decimal]] = []
-    for end in range(1, min(len(text), _MAX_PIECE) + 1):
+    longest = _MAX_BARE_RATE if bare and column == "rate" else _MAX_PIECE
+    for end in range(1, min(len(text), longest) + 1):
         piece = text[:end]
         if column != "rate" and piece.endswith("%"):
             break  # an amount never holds the rate's %, nor does any longer piece
