@@ -37,7 +37,7 @@ from assistant.ingest.selfeval_columns import table_unread_message
 from assistant.ingest.selfeval_flat_rows import flattened_rows
 from assistant.ingest.selfeval_forms import split_forms
 from assistant.ingest.selfeval_fund_align import short_row
-from assistant.ingest.selfeval_glued import glued_note, split_glued
+from assistant.ingest.selfeval_glued import figure_run, glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
@@ -160,8 +160,14 @@ def read_self_evaluation_cells(
             words.keep_first(header, "implementer", _unit_name(state, _next_value(state)))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
-        elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
+        elif (
+            "万元" in key
+            and funds == []
+            and ("预算" in key or "资金" in key or "金额单位" in key or _UNIT_ONLY.match(key))
+        ):
             unit = state.unit = "万元"
+        elif key == "金额单位" and funds == [] and _next_is(state, "万元"):
+            unit = state.unit = "万元"  # 河北: 一、基本情况 … 金额单位: 万元, the unit a cell of its own
         elif key == "预算数" and not funds and (region := region_funds(state, token)) is not None:
             funds, unit = region  # 区域绩效目标自评表: 预算数: 2.38 执行数: 2.38, no column header
         elif key in FUND_HEADER and not funds and _run(state, token, FUND_HEADER):
@@ -228,6 +234,9 @@ _RUN_LABELS = (
     "项目名称",
     "主管部门",
     "实施单位",
+    "项目类别",  # 项目类别 / 项目属性 / 项目类型: the template's tick boxes after the units
+    "项目属性",
+    "项目类型",
     "项目负责人及电话",
     "资金情况(万元)",
     "项目资金(万元)",
@@ -346,6 +355,11 @@ def _next_value(state: State) -> str | None:
     return None
 
 
+def _next_is(state: State, text: str) -> bool:
+    nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
+    return nxt is not None and nxt.text.strip() == text
+
+
 def _goals(state: State, texts: dict[str, str]) -> None:
     """项目年度目标 | 年度目标完成情况 | <planned> | <achieved>: two labels, then their two values."""
     while state.i < len(state.tokens) and (nxt := state.tokens[state.i]) is not None and _goal_label(nxt.text):
@@ -437,9 +451,10 @@ def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
             # a run-together copy: one piece of digits where several figures stood
             glued = state.ran and len(columns) > 1 and bool(re.search(r"\d", nxt.text))
             if glued or (state.lossy and nxt.text and not is_figure(nxt.text) and nxt.text not in BLANKS):
-                if not values and (proven := split_glued(nxt.text, columns, wan=wan)):
+                run, rest = figure_run(nxt.text) if state.ran else (nxt.text, "")
+                if not values and (proven := split_glued(run, columns, wan=wan)):
                     values.update(proven)
-                    state.notes.append(glued_note(token.text, nxt.text, nxt.line, proven))
+                    state.notes.append(glued_note(token.text, run, nxt.line, proven, rest, tuple(columns)))
                     state.i += 1
                 elif glued or _RUN_FIGURES.match(nxt.text):
                     state.note(

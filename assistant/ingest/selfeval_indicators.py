@@ -15,6 +15,7 @@ from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, St
 from assistant.ingest.selfeval_columns import is_block_label, unkept_columns
 from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
 from assistant.ingest.selfeval_mirror import mirror_rows
+from assistant.ingest.selfeval_operator_rows import operator_rows
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
@@ -29,6 +30,8 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     state.notes.extend(unkept_columns(columns, first))
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
     width = rest.index("score") + 1 if state.lossy and "score" in rest else len(rest)
+    if state.lossy and (by_operator := operator_rows(state, row_of)) is not None:
+        return by_operator
     if not state.lossy and (numbered := read_numbered(state, rest, _ends_table, row_of)) is not None:
         return numbered
     if (mirrored := mirror_rows(state, rest, row_of, _ends_table)) is not None:
@@ -53,7 +56,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
             )
             chunk = []
             return
-        if filled and _GROUP_MARK.match(filled[0].text):
+        if filled and _GROUP_MARK.match(filled[0].text) and not _carries_values(values, state.lossy):
             grouped = True
             state.note(
                 "selfeval.group_row",
@@ -147,6 +150,16 @@ def _unknown_level2(state: State, width: int) -> bool:
             break
         count += 1 if token.text else 0
     return count == width + 1
+
+
+def _carries_values(values: dict[str, str], lossy: bool) -> bool:
+    """A ★ row with its own 指标值 is an indicator row (濉溪: ``★★★农村低保发放人数… | 5 | >=21933人 | 21980人 | 5``), not
+    the title of a group: a whole row (cells kept) with a 指标值, or any row whose 指标值 is no bare number (an operator
+    or a unit: a group's title carries only its 分值/得分)."""
+    target = values.get("target", "")
+    if not target:
+        return False
+    return not lossy or not NUMERIC.match(target.replace(",", ""))
 
 
 def _ends_table(key: str) -> bool:

@@ -33,6 +33,21 @@ def joined_labels(tokens: list[WebCell | None]) -> list[WebCell | None]:
             continue
         out.append(token)
         i += 1
+    return _unit_label_word(out)
+
+
+def _unit_label_word(tokens: list[WebCell | None]) -> list[WebCell | None]:
+    """A 主管部门's value that a run-together copy cut before ``实施单位`` keeps the first word of the next label
+    (第壹文秘: ``主管部门区市场监督管理局项目实施单位农业科``): a unit's name never ends in 项目, the label 项目实施单位
+    does, so the 项目 goes back to the label. A 项目名称's value keeps its 项目 (``…示范推广项目实施单位``)."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        label, value, nxt = out[k - 1], out[k], out[k + 1]
+        if label is None or value is None or nxt is None or not words.is_department_label(cell_key(label.text)):
+            continue
+        if value.text.endswith("项目") and len(value.text) > 4 and cell_key(nxt.text) == "实施单位":
+            out[k] = WebCell(value.text.removesuffix("项目"), value.line)
+            out[k + 1] = WebCell("项目" + nxt.text, nxt.line)
     return out
 
 

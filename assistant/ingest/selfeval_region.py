@@ -36,13 +36,16 @@ def region_funds(state: State, label: WebCell) -> tuple[list[FundLine], str] | N
     a figure follows it and ``执行数:`` and a figure follow that; None (nothing consumed) otherwise — a ``预算数`` column
     header (黄石: ``预算数(A) | 执行数(B)``) is not this block."""
     cells = _filled(state, state.i, _SPAN)
-    if len(cells) < 3 or not is_figure(cells[0][1].text) or cell_key(cells[1][1].text) != "执行数":
+    if len(cells) < 3 or not is_figure(cells[0][1].text):
         return None
-    if not is_figure(cells[2][1].text):
+    if cell_key(cells[1][1].text) == "到位数" and len(cells) >= 5 and is_figure(cells[2][1].text):
+        cells = [cells[0], *cells[3:]]  # 河北: 预算数 6.84 到位数 6.84 执行数 6.84: the funds received are not kept
+    if cell_key(cells[1][1].text) != "执行数" or not is_figure(cells[2][1].text):
         return None
-    end = next((k for k, (_, c) in enumerate(cells) if cell_key(c.text) in _BLOCK_END), len(cells))
+    end = next((k for k, (_, c) in enumerate(cells) if _ends_block(c.text)), len(cells))
     block = cells[:end]
-    unit = "万元" if any("万元" in c.text for _, c in block) else "元"
+    # the unit in the block, else where the form's header gave it (河北: 一、基本情况 … 金额单位: 万元)
+    unit = "万元" if any("万元" in c.text for _, c in block) or state.unit == "万元" else "元"
     state.unit = unit
     total = FundLine(
         kind=FundKind.TOTAL,
@@ -64,6 +67,14 @@ def region_funds(state: State, label: WebCell) -> tuple[list[FundLine], str] | N
         )
     state.i = block[-1][0] + 1 if block else state.i
     return lines, unit
+
+
+_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]")
+
+
+def _ends_block(text: str) -> bool:
+    """A cell after the fund block: a label of the next block, or the next numbered section (``三、目标完成情况``)."""
+    return cell_key(text) in _BLOCK_END or bool(_SECTION_NUMBER.match(text.strip()))
 
 
 def _filled(state: State, start: int, span: int) -> list[tuple[int, WebCell]]:

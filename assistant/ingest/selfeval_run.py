@@ -21,6 +21,9 @@ _MAX_RUN = 20_000  # labels are sought at every position: a longer cell is left 
 _MIN_LABELS = 3
 _MARK = re.compile(r"[（(][A-Z/]{1,3}[)）]")  # 全年预算数(A), 执行率(B/A)
 _POINTS = re.compile(r"[（(]\d+分[)）]")  # 产出指标(70分)
+_FORMULA = re.compile(
+    r"[（(][^()（）]{0,20}[*×＊/÷][^()（）]{0,20}[)）]"
+)  # 得分(20分*执行率): how the column is computed
 _PREFIX = re.compile(r"其中[:：]?")
 _CATEGORIES = sorted((t for t in level_terms() if t.endswith("指标")), key=len, reverse=True)
 
@@ -78,7 +81,7 @@ def _label_end(text: str, i: int, words: list[str]) -> int | None:
     for word in (*words, *_CATEGORIES):
         if text.startswith(word, j):
             end = j + len(word)
-            mark = _MARK.match(text, end) or _POINTS.match(text, end)
+            mark = _MARK.match(text, end) or _POINTS.match(text, end) or _FORMULA.match(text, end)
             end = mark.end() if mark else end
             return end + 1 if text[end : end + 1] in {":", "："} else end
     if prefix and prefix.group().endswith((":", "：")):

@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from assistant.ingest.cells import clean_inline, compact
 from assistant.ingest.titles import is_page_chrome, year_line
+from assistant.ingest.web_vertical import vertical_runs
 
 
 class Shape(StrEnum):
@@ -246,6 +247,10 @@ def _line_cells(lines: list[str]) -> list[WebRow]:
         if _SOURCE.match(line) or not line:
             continue
         rows.append(WebRow([WebCell(clean_inline(line.strip()), number)], number, Shape.LINES))
+    for start, end in reversed(vertical_runs([row.cells[0].text for row in rows])):
+        first = rows[start]
+        first.cells[0] = WebCell("".join(row.cells[0].text for row in rows[start:end]), first.line)
+        del rows[start + 1 : end]
     return rows
 
 
