@@ -21,6 +21,11 @@ _INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指�
 _QUOTED_INDICATOR = re.compile(
     f"{_HOLDS}[“\"「『‘']([^”\"」』’']+)[”\"」』’']{_WORDS_SAID}的?(?:绩效)?指标(?!的?(?:项目|申报表))"
 )
+# 那几条“是否…”的指标 / “完成”开头的指标: quoted words right before 指标, no 带/含 said (the words, less a trailing …/开头)
+_QUOTED_BARE = re.compile(
+    r"[“\"「『‘']([^”\"」』’'…\.]{1,12})(?:…+|\.{2,}|等)?[”\"」』’'](?:开头|打头|起头)?的?(?:这类|类|这些|那些)?"
+    r"(?:绩效)?指标(?!的?(?:项目|申报表))"
+)
 # 指标里带及时率的项目 / 绩效指标中有验收的申报表 / 设了及时率指标的项目: a condition on the indicators' names,
 # not a kind of project (the words stand before 的项目)
 _IN_INDICATORS = re.compile(
@@ -42,7 +47,9 @@ _ASKING = re.compile("哪|什么|啥|几|多少|怎么|如何")  # 指标里有�
 def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     """指标名称含验收 (``indicator_name``) or 名称里带平台 (``name_has``); the words as written, quotes dropped."""
     if (found := _INDICATOR.search(text)) or (found := _QUOTED_INDICATOR.search(text)):
-        return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
+        return text.replace(found.group(), _kept(found), 1), replace(cues, indicator_name=_word(found))
+    if (found := _QUOTED_BARE.search(text)) and not _LEVEL.search(_word(found) + "指标"):
+        return text.replace(found.group(), _kept(found), 1), replace(cues, indicator_name=_word(found))
     if (
         (found := _IN_INDICATORS.search(text))
         and not _LEVEL.search(_word(found) + "指标")
@@ -63,7 +70,15 @@ def lists_by_words(target: Target | None, left: str) -> bool:
 
 def names_indicator_words(question: str) -> bool:
     """名称里带“满意度”的指标, 带“故障”两个字的指标: the question filters indicators by the words of their names."""
-    return bool(_INDICATOR.search(question) or _QUOTED_INDICATOR.search(question))
+    quoted = _QUOTED_BARE.search(question)
+    bare = quoted is not None and not _LEVEL.search(_word(quoted) + "指标")
+    return bool(_INDICATOR.search(question) or _QUOTED_INDICATOR.search(question) or bare)
+
+
+def _kept(found: re.Match[str]) -> str:
+    """The cut left for a condition that ends in 指标: the noun stays (名字带“及时”的指标 26年比23年多几条 counts
+    indicators, not money)."""
+    return CUT + "指标" if found.group().endswith("指标") else CUT
 
 
 def _word(found: re.Match[str]) -> str:
