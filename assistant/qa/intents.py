@@ -38,7 +38,8 @@ CHANGE_WORDS = _CHANGE = re.compile(
 )
 # 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
 _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
-_WHICH_YEAR_MORE = re.compile(r"哪一?年(?:的|度)?.{0,6}?(多|高|大|少|低|小)")  # 2019年和2026年…哪年多: the two years
+# 2019年和2026年…哪年多: the two years; 组织部哪年报的项目少: every year of the unit (多少 is no 多)
+_WHICH_YEAR_MORE = re.compile(r"哪一?年(?:的|度)?.{0,6}?(多(?!少)|高|大|(?<!多)少|低|小)")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
@@ -97,7 +98,8 @@ def classify(
         if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
             return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多
         return _rank(full, rows)
-    if projects == 0 and years == 2 and (which := _WHICH_YEAR_MORE.search(full)):  # 23年跟26年哪年少: the two ranked
+    # 23年跟26年哪年少: the two ranked; 组织部哪年报的项目少: every year (one year named asks nothing of years)
+    if projects == 0 and years != 1 and (which := _WHICH_YEAR_MORE.search(full)):
         descending = which.group(1) in "多高大"
         if not _mentions_money_or_indicators(full):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=descending)
