@@ -6,7 +6,8 @@ own, the expected values read here from corpus/declarations/*.json (real corpus,
 - 哪一年报的项目多/少 (no 最): the years ranked by their number of forms, every year of the scope with its count;
 - 最多的那个项目: the ranking's winner, no pointer at a project discussed before;
 - A比26年B多几条指标, B named by a word of its name and a year: the two forms' indicator counts and the difference;
-- same_value naming both projects (A跟B负责人是同一个吗): the gold rests on both forms (evals/qa/gold.py).
+- same_value naming both projects (A跟B负责人是同一个吗): the gold rests on both forms (evals/qa/gold.py); 是一个人吗
+  / 是一个单位吗 asks the same (一样/不一样 said).
 """
 
 import importlib.util
@@ -44,6 +45,7 @@ def form(name: str, year: int) -> str:
     [
         ("信息化建设项目 名称里有“测试”的指标 26年比23年多几条", "信息化建设项目", "测试", 2026, 2023),
         ("信息化建设那些“安全…”指标 23年比26年少几条", "信息化建设项目", "安全", 2023, 2026),
+        ("信息化建设 指标名里有“系统”的 26年比23年少几条", "信息化建设项目", "系统", 2026, 2023),
     ],
 )
 def test_indicators_named_with_words_counted_across_two_years(
@@ -67,7 +69,11 @@ def years_by_count(unit: str | None) -> dict[int, int]:
 
 @pytest.mark.parametrize(
     ("question", "unit", "fewest"),
-    [("哪一年申报的项目少", None, True), ("中共上海市委组织部哪年报的项目多", "中共上海市委组织部", False)],
+    [
+        ("哪一年申报的项目少", None, True),
+        ("中共上海市委组织部哪年报的项目多", "中共上海市委组织部", False),
+        ("哪个年度报的项目少一些", None, True),
+    ],
 )
 def test_years_ranked_by_their_number_of_forms_without_a_superlative(question: str, unit: str | None, fewest: bool):
     result = ask(question)
@@ -109,6 +115,7 @@ def test_the_one_after_a_superlative_is_the_winner_not_a_pointer(question: str, 
     [
         ("机关服务费比26年建设多几条指标", "2023-003-04", "2026-004-04"),
         ("党建服务工作经费比26年建设多几个指标", "2026-004-01", "2026-004-04"),
+        ("机关服务费跟26年建设 指标差几条", "2023-003-04", "2026-004-04"),
     ],
 )
 def test_a_project_against_one_named_by_a_word_and_a_year(question: str, first: str, second: str) -> None:
@@ -134,3 +141,17 @@ def test_same_value_naming_both_projects_rests_on_both_forms() -> None:
     assert gold.derive(spec, followup=True)["ids"] == ["2020-001-01"]  # 组织力平台也是这个人吗, after a turn
     result = ask("党费系统跟组织力平台 负责人是同一个人吗")
     assert {row.declaration_id for row in result.rows} == {"2020-000-01", "2020-001-01"}, result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "ids", "field"),
+    [
+        ("党费系统、组织力平台负责人是一个人吗", ("2020-000-01", "2020-001-01"), "manager"),
+        ("机关服务费和23年信息化运维 主管部门是一个单位吗", ("2023-003-04", "2023-003-06"), "department"),
+    ],
+)
+def test_is_it_one_person_of_two_named_forms_says_whether_they_are_the_same(question: str, ids, field: str) -> None:
+    result = ask(question)
+    same = len({DECLS[i]["header"][field] for i in ids}) == 1
+    assert {row.declaration_id for row in result.rows} == set(ids), result.text
+    assert result.text.startswith("一样：" if same else "不一样："), result.text

@@ -39,7 +39,7 @@ CHANGE_WORDS = _CHANGE = re.compile(
 # 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
 _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 # 2019年和2026年…哪年多: the two years; 组织部哪年报的项目少: every year of the unit (多少 is no 多)
-_WHICH_YEAR_MORE = re.compile(r"哪一?年(?:的|度)?.{0,6}?(多(?!少)|高|大|(?<!多)少|低|小)")
+_WHICH_YEAR_MORE = re.compile(r"(?:哪一?年|哪个年度?)(?:的|度)?.{0,6}?(多(?!少)|高|大|(?<!多)少|低|小)")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(

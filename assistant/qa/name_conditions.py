@@ -13,7 +13,7 @@ from assistant.qa.models import Target
 
 _HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|写了|叫)"
 _WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
-_NAME = r"(?:名称|名字)"
+_NAME = r"(?:名称|名字|名(?=里|中|带|含|有))"  # 指标名里有“系统”: 名 alone before what it holds
 _WORDS_SAID = r"(?:这?(?:[一二两三四五六七八九十几\d]个?|俩)字|字样|字眼|这个词|这几个字|二字|的字|字)?"
 # 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
 _INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
@@ -76,9 +76,14 @@ def names_indicator_words(question: str) -> bool:
 
 
 def _kept(found: re.Match[str]) -> str:
-    """The cut left for a condition that ends in 指标: the noun stays (名字带“及时”的指标 26年比23年多几条 counts
-    indicators, not money)."""
-    return CUT + "指标" if found.group().endswith("指标") else CUT
+    """The cut left for a condition on indicators' names: the noun 指标 stays (名字带“及时”的指标 26年比23年多几条,
+    指标名里有“系统”的 26年比23年少几条 count indicators, not money), unless the condition picks projects (…的项目)."""
+    whole = found.group()
+    after = found.string[found.end() : found.end() + 4]
+    named = (
+        whole.endswith("指标") or whole.startswith(("指标", "绩效指标")) and not re.match("的?(?:项目|申报表)", after)
+    )
+    return CUT + "指标" if named else CUT
 
 
 def _word(found: re.Match[str]) -> str:

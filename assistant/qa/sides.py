@@ -250,12 +250,13 @@ def _side(
 
 
 _POINTING_WORDS = re.compile(r"^(?:的|那个|这个|那|这)+|(?:的|那个|这个|那|这)+$")
+_ASKED_MEASURE = re.compile(r"的?(?:指标个?数|指标|资金|预算|钱|金额)$")  # 23年运维指标: the measure asked, no name
 
 
 def _named_in_years(phrase: str, years: tuple[int, ...], scope: Scope) -> Declaration | None:
     """The one form of ``years`` whose 项目名称 holds the side's words (the year and pointing words left out); None
     where the words are under two characters or no form, or several, hold them."""
-    words = _POINTING_WORDS.sub("", _YEAR.sub("", phrase))
+    words = _POINTING_WORDS.sub("", _ASKED_MEASURE.sub("", _YEAR.sub("", phrase)))
     if len(words) < 2:
         return None
     held = [d for d in scope.corpus.declarations if d.header.year in years and words in d.header.name]
