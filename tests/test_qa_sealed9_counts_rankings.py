@@ -1,9 +1,10 @@
 """Issue 24, classes of the sealed9 test half (tuned on by q10a): each fix checked on wordings and projects of its
 own, the expected values read here from corpus/declarations/*.json (real corpus, real parser, no model).
 
-- 名称里有“X”的指标 / 那几条“X…”的指标, counted for one project in two years: the change of the number of those
-  indicators (never the money, never every indicator);
-- 哪一年报的项目多/少 (no 最): the years ranked by their number of forms, every year of the scope with its count;
+- 名称里有“X”的指标 / 那几条“X…”的指标, counted for one project in two years (26年比23年, 两年各几条): each year's
+  number of those indicators and the change (never the money, never every indicator);
+- 哪一年报的项目多/少 (no 最), 按年份的项目个数排一下: the years ranked by their number of forms, every year of the
+  scope with its count;
 - 最多的那个项目: the ranking's winner, no pointer at a project discussed before;
 - A比26年B多几条指标, B named by a word of its name and a year: the two forms' indicator counts and the difference;
 - same_value naming both projects (A跟B负责人是同一个吗): the gold rests on both forms (evals/qa/gold.py); 是一个人吗
@@ -46,6 +47,7 @@ def form(name: str, year: int) -> str:
         ("信息化建设项目 名称里有“测试”的指标 26年比23年多几条", "信息化建设项目", "测试", 2026, 2023),
         ("信息化建设那些“安全…”指标 23年比26年少几条", "信息化建设项目", "安全", 2023, 2026),
         ("信息化建设 指标名里有“系统”的 26年比23年少几条", "信息化建设项目", "系统", 2026, 2023),
+        ("信息化运维项目 名称里有“响应”的指标 两年各几条", "信息化运维项目", "响应", 2026, 2023),
     ],
 )
 def test_indicators_named_with_words_counted_across_two_years(
@@ -73,6 +75,7 @@ def years_by_count(unit: str | None) -> dict[int, int]:
         ("哪一年申报的项目少", None, True),
         ("中共上海市委组织部哪年报的项目多", "中共上海市委组织部", False),
         ("哪个年度报的项目少一些", None, True),
+        ("按年份的项目个数从少到多排一下", None, True),
     ],
 )
 def test_years_ranked_by_their_number_of_forms_without_a_superlative(question: str, unit: str | None, fewest: bool):

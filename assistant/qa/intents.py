@@ -67,6 +67,9 @@ _YEAR_COUNT = re.compile(r"(?:\d{2,4}年|今年|去年|前年|｜)(?:的|度)?[^
 _EACH = re.compile(
     r"(?:各|分别)(?:有|是|为|报了?|设了?|申请了?)?(?:几|多少)|(?:几|多少).{0,8}?(?:\d{2,4}年|今年|去年|前年|｜)的?呢"
 )
+_BOTH_YEARS = re.compile(r"两年|两个年度|各年|每年|历年|逐年")
+# 各年项目数排个序, 按年份的项目个数排一下: the years ranked by how many forms they hold
+_YEARS_COUNTED = re.compile(r"(?:各|每|历|按)(?:个)?年(?:份|度)?的?(?:报的|申报的?)?项目(?:数量|个数|数)")
 _THAT_PROJECT = re.compile(r"[那这]个项目|[那这]一?项目")
 _PROJECT_COUNT = re.compile(
     r"项目(数量|数|个数)|(?:几个项目|多少个项目|多少项目)(?!构成|明细)|项目有几个|申报表数量|几份申报表|多少份"
@@ -93,6 +96,8 @@ def classify(
     if _AVERAGE.search(full):
         return Intent(Target.AVERAGE, measure=_measure(full))
     if _RANK.search(full):
+        if _YEARS_COUNTED.search(full):  # 各年项目数排个序: the years by their number of forms
+            return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None, top=0)
         if _WHICH_YEAR.search(full) and not _mentions_money_or_indicators(full):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
         if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
@@ -111,7 +116,10 @@ def classify(
     if projects >= 2 and (changes or "比" in full):
         return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
     # 23年几条 26年几条 / 23年和26年各几个: each year's figure, and the change between them
-    per_year = years >= 2 and (len(_YEAR_COUNT.findall(full)) >= 2 or _EACH.search(full) is not None)
+    # 两年各几条 of a project filed in two years: each year's figure too
+    per_year = (years >= 2 or project_years >= 2 and _BOTH_YEARS.search(full) is not None) and (
+        len(_YEAR_COUNT.findall(full)) >= 2 or _EACH.search(full) is not None
+    )
     if (changes or per_year) and (
         years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full
     ):
