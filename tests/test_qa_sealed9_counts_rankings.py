@@ -158,3 +158,16 @@ def test_is_it_one_person_of_two_named_forms_says_whether_they_are_the_same(ques
     same = len({DECLS[i]["header"][field] for i in ids}) == 1
     assert {row.declaration_id for row in result.rows} == set(ids), result.text
     assert result.text.startswith("一样：" if same else "不一样："), result.text
+
+
+def test_a_field_of_the_one_after_a_superlative_is_that_forms_field() -> None:
+    totals = {k: d["funding"]["total"] for k, d in DECLS.items() if d["header"]["year"] == 2019}
+    least = min(totals, key=lambda k: float(totals[k]))
+    result = ask("19年钱最少的那个项目 起止日期是什么")
+    assert {row.declaration_id for row in result.rows} == {least}, result.text
+    assert DECLS[least]["header"]["start_date"] in result.text and DECLS[least]["header"]["end_date"] in result.text
+    counts = {k: len(d["indicators"]) for k, d in DECLS.items() if d["header"]["year"] == 2026}
+    most = max(counts, key=lambda k: counts[k])
+    result = ask("26年指标最多的那个项目实施单位是哪个")
+    assert {row.declaration_id for row in result.rows} == {most}, result.text
+    assert f"实施单位：{DECLS[most]['header']['implementer']}" in result.text, result.text
