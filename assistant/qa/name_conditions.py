@@ -23,8 +23,9 @@ _QUOTED_INDICATOR = re.compile(
 )
 # 那几条“是否…”的指标 / “完成”开头的指标: quoted words right before 指标, no 带/含 said (the words, less a trailing …/开头)
 _QUOTED_BARE = re.compile(
-    r"[“\"「『‘']([^”\"」』’'…\.]{1,12})(?:…+|\.{2,}|等)?[”\"」』’'](?:开头|打头|起头)?的?(?:这类|类|这些|那些)?"
-    r"(?:绩效)?指标(?!的?(?:项目|申报表))"
+    r"[“\"「『‘']([^”\"」』’'…\.]{1,12})(?:…+|\.{2,}|等)?[”\"」』’']"
+    + _WORDS_SAID
+    + r"(?:开头|打头|起头)?的?(?:这类|类|这些|那些)?(?:绩效)?指标(?!的?(?:项目|申报表))"
 )
 # 指标里带及时率的项目 / 绩效指标中有验收的申报表 / 设了及时率指标的项目: a condition on the indicators' names,
 # not a kind of project (the words stand before 的项目)
