@@ -206,8 +206,8 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
             return fields.list_rows(query, decls)
         case Target.COUNT_ROWS:
             return fields.count_rows(query, decls)
-        case Target.RANK:
-            return analytics.rank(query, decls)
+        case Target.RANK:  # 钱最多的那个项目负责人是谁: the first one's field
+            return fields.of_the_first(query, analytics.rank(query, decls), decls)
         case Target.AVERAGE:
             return analytics.average(query, decls)
         case Target.SHARE:

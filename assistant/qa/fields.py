@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from assistant.domain.model import CheckboxField, CheckState, Declaration, SectionKind
 from assistant.domain.refs import SourceRef, section_citation, yuan
-from assistant.qa.models import HeaderField, Query, Result, Row, RowKind
+from assistant.qa.models import HeaderField, Measure, Query, Result, Row, RowKind
 
 UNFILLED = "（未填写）"
 _COMPOSITION = SectionKind.COMPOSITION
@@ -39,6 +39,24 @@ def show_fields(query: Query, decls: list[Declaration]) -> Result:
             rows.append(_row(decl, shown, value, _header_ref(decl, shown, quote=written)))
         lines.append(f"{_title(decl)} 的" + "；".join(parts) + f" {_header_ref(decl, '表头').label}")
     return Result(lines=lines, rows=rows)
+
+
+def of_the_first(query: Query, ranked: Result, decls: list[Declaration]) -> Result:
+    """钱最多的那个项目负责人是谁: the asked header fields of the ranking's first form, the ranking kept after them as
+    the basis (forms tied for first: each one's); ``ranked`` unchanged where no field is asked or the ranking is not
+    of forms (years, 项目构成 rows, 前三名)."""
+    if not query.header_fields or query.top or query.by_year or query.rows is not None or not ranked.rows:
+        return ranked
+    if query.measure not in (Measure.FUNDING, Measure.INDICATORS):
+        return ranked
+    tied = {row.declaration_id for row in ranked.rows if row.amount == ranked.rows[0].amount}
+    firsts = [d for d in decls if d.id in tied]
+    if not firsts:
+        return ranked
+    shown = show_fields(query, firsts)  # a tie for first: each tied form's field
+    split = next((i for i, line in enumerate(ranked.lines) if line.startswith("1. ")), len(ranked.lines))
+    lines = [*ranked.lines[:split], *shown.lines, "完整排序：", *ranked.lines[split:]]
+    return Result(lines=lines, rows=shown.rows, figure=ranked.figure, notes=ranked.notes)
 
 
 def field_value(decl: Declaration, field: HeaderField) -> tuple[str, str]:

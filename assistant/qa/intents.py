@@ -38,7 +38,8 @@ CHANGE_WORDS = _CHANGE = re.compile(
 )
 # 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
 _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
-_WHICH_YEAR_MORE = re.compile(r"哪一?年(?:的|度)?.{0,6}?(多|高|大|少|低|小)")  # 2019年和2026年…哪年多: the two years
+# 2019年和2026年…哪年多: the two years; 组织部哪年报的项目少: every year of the unit (多少 is no 多)
+_WHICH_YEAR_MORE = re.compile(r"(?:哪一?年|哪个年度?)(?:的|度)?.{0,6}?(多(?!少)|高|大|(?<!多)少|低|小)")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
 DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
@@ -66,6 +67,9 @@ _YEAR_COUNT = re.compile(r"(?:\d{2,4}年|今年|去年|前年|｜)(?:的|度)?[^
 _EACH = re.compile(
     r"(?:各|分别)(?:有|是|为|报了?|设了?|申请了?)?(?:几|多少)|(?:几|多少).{0,8}?(?:\d{2,4}年|今年|去年|前年|｜)的?呢"
 )
+_BOTH_YEARS = re.compile(r"两年|两个年度|各年|每年|历年|逐年")
+# 各年项目数排个序, 按年份的项目个数排一下: the years ranked by how many forms they hold
+_YEARS_COUNTED = re.compile(r"(?:各|每|历|按)(?:个)?年(?:份|度)?的?(?:报的|申报的?)?项目(?:数量|个数|数)")
 _THAT_PROJECT = re.compile(r"[那这]个项目|[那这]一?项目")
 _PROJECT_COUNT = re.compile(
     r"项目(数量|数|个数)|(?:几个项目|多少个项目|多少项目)(?!构成|明细)|项目有几个|申报表数量|几份申报表|多少份"
@@ -92,12 +96,15 @@ def classify(
     if _AVERAGE.search(full):
         return Intent(Target.AVERAGE, measure=_measure(full))
     if _RANK.search(full):
+        if _YEARS_COUNTED.search(full):  # 各年项目数排个序: the years by their number of forms
+            return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None, top=0)
         if _WHICH_YEAR.search(full) and not _mentions_money_or_indicators(full):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
         if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
             return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多
         return _rank(full, rows)
-    if projects == 0 and years == 2 and (which := _WHICH_YEAR_MORE.search(full)):  # 23年跟26年哪年少: the two ranked
+    # 23年跟26年哪年少: the two ranked; 组织部哪年报的项目少: every year (one year named asks nothing of years)
+    if projects == 0 and years != 1 and (which := _WHICH_YEAR_MORE.search(full)):
         descending = which.group(1) in "多高大"
         if not _mentions_money_or_indicators(full):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=descending)
@@ -109,7 +116,10 @@ def classify(
     if projects >= 2 and (changes or "比" in full):
         return Intent(Target.COMPARE_PROJECTS, measure=_measure(full))
     # 23年几条 26年几条 / 23年和26年各几个: each year's figure, and the change between them
-    per_year = years >= 2 and (len(_YEAR_COUNT.findall(full)) >= 2 or _EACH.search(full) is not None)
+    # 两年各几条 of a project filed in two years: each year's figure too
+    per_year = (years >= 2 or project_years >= 2 and _BOTH_YEARS.search(full) is not None) and (
+        len(_YEAR_COUNT.findall(full)) >= 2 or _EACH.search(full) is not None
+    )
     if (changes or per_year) and (
         years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full
     ):

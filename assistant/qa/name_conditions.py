@@ -13,13 +13,19 @@ from assistant.qa.models import Target
 
 _HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|写了|叫)"
 _WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
-_NAME = r"(?:名称|名字)"
+_NAME = r"(?:名称|名字|名(?=里|中|带|含|有))"  # 指标名里有“系统”: 名 alone before what it holds
 _WORDS_SAID = r"(?:这?(?:[一二两三四五六七八九十几\d]个?|俩)字|字样|字眼|这个词|这几个字|二字|的字|字)?"
 # 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
 _INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
 # 带“故障”两个字的指标 / 含“及时”字样的指标: quoted words, no 名称 said, the indicators' names hold them
 _QUOTED_INDICATOR = re.compile(
     f"{_HOLDS}[“\"「『‘']([^”\"」』’']+)[”\"」』’']{_WORDS_SAID}的?(?:绩效)?指标(?!的?(?:项目|申报表))"
+)
+# 那几条“是否…”的指标 / “完成”开头的指标: quoted words right before 指标, no 带/含 said (the words, less a trailing …/开头)
+_QUOTED_BARE = re.compile(
+    r"[“\"「『‘']([^”\"」』’'…\.]{1,12})(?:…+|\.{2,}|等)?[”\"」』’']"
+    + _WORDS_SAID
+    + r"(?:开头|打头|起头)?的?(?:这类|类|这些|那些)?(?:绩效)?指标(?!的?(?:项目|申报表))"
 )
 # 指标里带及时率的项目 / 绩效指标中有验收的申报表 / 设了及时率指标的项目: a condition on the indicators' names,
 # not a kind of project (the words stand before 的项目)
@@ -42,7 +48,9 @@ _ASKING = re.compile("哪|什么|啥|几|多少|怎么|如何")  # 指标里有�
 def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     """指标名称含验收 (``indicator_name``) or 名称里带平台 (``name_has``); the words as written, quotes dropped."""
     if (found := _INDICATOR.search(text)) or (found := _QUOTED_INDICATOR.search(text)):
-        return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
+        return text.replace(found.group(), _kept(found), 1), replace(cues, indicator_name=_word(found))
+    if (found := _QUOTED_BARE.search(text)) and not _LEVEL.search(_word(found) + "指标"):
+        return text.replace(found.group(), _kept(found), 1), replace(cues, indicator_name=_word(found))
     if (
         (found := _IN_INDICATORS.search(text))
         and not _LEVEL.search(_word(found) + "指标")
@@ -63,7 +71,20 @@ def lists_by_words(target: Target | None, left: str) -> bool:
 
 def names_indicator_words(question: str) -> bool:
     """名称里带“满意度”的指标, 带“故障”两个字的指标: the question filters indicators by the words of their names."""
-    return bool(_INDICATOR.search(question) or _QUOTED_INDICATOR.search(question))
+    quoted = _QUOTED_BARE.search(question)
+    bare = quoted is not None and not _LEVEL.search(_word(quoted) + "指标")
+    return bool(_INDICATOR.search(question) or _QUOTED_INDICATOR.search(question) or bare)
+
+
+def _kept(found: re.Match[str]) -> str:
+    """The cut left for a condition on indicators' names: the noun 指标 stays (名字带“及时”的指标 26年比23年多几条,
+    指标名里有“系统”的 26年比23年少几条 count indicators, not money), unless the condition picks projects (…的项目)."""
+    whole = found.group()
+    after = found.string[found.end() : found.end() + 4]
+    named = (
+        whole.endswith("指标") or whole.startswith(("指标", "绩效指标")) and not re.match("的?(?:项目|申报表)", after)
+    )
+    return CUT + "指标" if named else CUT
 
 
 def _word(found: re.Match[str]) -> str:

@@ -58,6 +58,7 @@ from assistant.qa.question_words import (
     LACKS,
     LEVEL_STEMS,
     LIST_PROJECTS,
+    RANKED_ONE,
     RATE,
     SUM,
     TYPICAL,
@@ -251,6 +252,7 @@ def _normalise(question: str) -> str:
     text = _ELDEST.sub(lambda m: f"第{m[1]}", text)  # 排老二: spoken for 第二
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
+    text = RANKED_ONE.sub(r"\1的", text)  # 最多的那个项目: the ranking's winner, no pointer
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 

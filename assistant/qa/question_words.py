@@ -26,6 +26,10 @@ GENERIC_NAMES = (
     "那个项目",
 )
 FOCUS_WORDS = ("这个项目", "该项目", "此项目", "上述项目", "那个项目", "这个的", "它的", "其")
+# 社会效益指标最多的那个项目, 钱第二多的那个: the ranking's winner, no pointer back at a project discussed before
+RANKED_ONE = re.compile(
+    r"((?:最|排?第[一二三四五六七八九十\d]+(?:名|位)?)(?:多|少|高|低|大|小|贵|便宜|省|长|短|早|晚)?)的?[那这]一?个(?=项目|的|$|[？?。])"
+)
 IT = re.compile(r"(?<![其])它")  # 它一共设了多少个指标 (其它 is "other")
 FOLLOW_UP_START = (
     "那",

@@ -66,7 +66,12 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
 _COMPARES = re.compile(
     r"(?:哪个|哪一个|谁)的?(?:花|申请|报)?的?(?:钱|资金|预算|经费|金额|指标数?)?更?(?:多|少|高|低|大|小|贵|便宜)"
     r"|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|比下|比一下|多还是少|高还是低"
+    r"|(?<![占对相])比(?![较例重率])[^，,。？?]{1,16}?(?:多|少|高|低)(?:几|多少|了)"  # A比B少几条指标
 )
+# 比 joining two sides (A比B少几条): not 比较/比例/占比/对比/相比
+_THAN = re.compile(r"(?<![占对相])比(?![较例重率一比下])")
+# Where the side after 比 ends: the comparing word and what it asks (少几条, 多多少, 高了)
+_THAN_END = re.compile(r"(?:多|少|高|低)(?=几|多少|了)")
 # Where a side named by what the project does ends: the asking words after it (哪个贵, 差多少钱, 谁的指标多)
 _CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜|的(?:资金|钱|预算|经费|指标)")
 _FLUFF = re.compile(
@@ -93,11 +98,12 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     if cues.refers_to_pair:
         return cues
     inside = [(m.start(), m.end()) for name in scope.lexicon.projects for m in re.finditer(re.escape(name), text)]
-    for join in _JOIN.finditer(text):
+    joins = sorted([*_JOIN.finditer(text), *_THAN.finditer(text)], key=lambda m: m.start())
+    for join in joins:
         if any(a <= join.start() < b for a, b in inside):  # 组织部门建设和管理工作经费: the 和 of a name
             continue
         later = text[join.end() :]
-        end = _CONTENT_SIDE_END.search(later, 2)
+        end = (_THAN_END if join.group() == "比" else _CONTENT_SIDE_END).search(later, 2)
         first, second = text[: join.start()], later[: end.start()] if end else later
         trimmed = [_EDGE.sub("", _MEASURE_TAIL.sub("", side)) for side in (first, second)]
         phrases = [_FLUFF.sub("", side) for side in trimmed]
@@ -236,9 +242,25 @@ def _side(
         return found[0] if len(found) == 1 else None
     if side.unknown_unit or side.unknown_district:
         return None
+    if side.years and (named := _named_in_years(phrase, side.years, scope)) is not None:
+        return named  # 23年运维: the one 2023 form whose name holds 运维
     holder = sole_holder(_YEAR.sub("", phrase), scope.lexicon.contents)  # 23年考录模块建设: by content, in that year
     held = next((d for d in scope.corpus.declarations if holder and d.id == holder.declaration_id), None)
     return held if held is not None and (not side.years or held.header.year in side.years) else None
+
+
+_POINTING_WORDS = re.compile(r"^(?:的|那个|这个|那|这)+|(?:的|那个|这个|那|这)+$")
+_ASKED_MEASURE = re.compile(r"的?(?:指标个?数|指标|资金|预算|钱|金额)$")  # 23年运维指标: the measure asked, no name
+
+
+def _named_in_years(phrase: str, years: tuple[int, ...], scope: Scope) -> Declaration | None:
+    """The one form of ``years`` whose 项目名称 holds the side's words (the year and pointing words left out); None
+    where the words are under two characters or no form, or several, hold them."""
+    words = _POINTING_WORDS.sub("", _ASKED_MEASURE.sub("", _YEAR.sub("", phrase)))
+    if len(words) < 2:
+        return None
+    held = [d for d in scope.corpus.declarations if d.header.year in years and words in d.header.name]
+    return held[0] if len(held) == 1 else None
 
 
 def _one(side: Cues, scope: Scope) -> Declaration | None:

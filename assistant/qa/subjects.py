@@ -13,6 +13,7 @@ from assistant.qa.entities import informative
 from assistant.qa.execute import Scope, holdings
 from assistant.qa.models import Answer, Query, Route
 from assistant.qa.parse import Cues
+from assistant.qa.question_words import RANKED_ONE
 from assistant.qa.reading import project_names
 from assistant.qa.select import describe
 
@@ -198,7 +199,8 @@ def points_nowhere(question: str, cues: Cues) -> bool:
     """这个项目有几个指标 with no project named and none discussed before: it points at nothing."""
     named = (cues.project, cues.declaration_id, cues.versus, cues.unit, cues.mentions, cues.project_type, cues.category)
     described = cues.unknown_project or cues.ambiguous  # 档案馆改造那个项目: absent; 阵地建设那个项目: which of them
-    return _POINTER.search(question) is not None and not any(named) and not described
+    unranked = RANKED_ONE.sub(r"\1的", "".join(question.split()))  # 最多的那个项目: the ranking's winner
+    return _POINTER.search(unranked) is not None and not any(named) and not described
 
 
 def which_project(question: str, scope: Scope) -> Answer:

@@ -30,7 +30,8 @@ list_indicators, synthesis, absent, unrecorded, clarify; line_sum, header_where,
 (gold_asked.py); added for held6: indicator_diff (少了哪些指标: ``name``,
 ``years``, ``which`` removed/added), both_years (都报了的项目), safeguards_stage (``stage``, ``applies``: 实施阶段不适用),
 funding_each (each named declaration's amount, for a name in two years: both figures), count_each (这俩各有几个指标, in
-the order named), same_value (也是她吗: the second declaration's header ``f`` against the first's); ``rank`` with
+the order named), same_value (也是她吗: the second declaration's header ``f`` against the first's; resting on the
+second after earlier turns, on both where the question names both); ``rank`` with
 ``nth`` (第二多: that place alone); ``avg`` with ``fallback``. ``where`` filters: years, unit (full name), ids, level1, level2,
 category, lacks_level1, name_contains, section, mentions (the declaration's text holds it: name, sections,
 indicators and their values, 项目构成 and 制度保障 rows), name_has (the project's name holds it), line_has (a 项目构成
@@ -272,7 +273,8 @@ def fmt_signed(spec: dict, value: Decimal) -> str:
     return f"{value} 项" if spec["f"] == "indicators" else signed_money(value)
 
 
-def derive(spec: dict) -> dict[str, Any]:
+def derive(spec: dict, *, followup: bool = False) -> dict[str, Any]:
+    """The gold of ``spec``; ``followup``: the question has earlier turns (a same_value then names one side only)."""
     k = spec["k"]
     where = spec.get("where", {})
     if k == "header":
@@ -431,7 +433,11 @@ def derive(spec: dict) -> dict[str, Any]:
         return {"sequence": [f"{c} 项" for c in counts], "ids": spec["ids"]}
     if k == "same_value":
         first, second = (header_values(BY_ID[i], spec["f"])[0] for i in spec["ids"])
-        return {"yes": first == second, "contains": second, "ids": spec["ids"][1:]}
+        # A follow-up (组织力平台也是他吗) names the second form only; the first was answered in an earlier turn, so the
+        # answer rests on the second. A question naming both (A跟B联系人是同一个吗) can only be answered by reading both
+        # forms: it rests on both (sealed9's S9X-comparison-05 was scored against the second alone, which no honest
+        # answer to it could meet).
+        return {"yes": first == second, "contains": second, "ids": spec["ids"][1:] if followup else spec["ids"]}
     if k == "indicator_elsewhere":
         return _indicator_elsewhere(spec)
     if k == "indicator_common":
@@ -542,7 +548,7 @@ def load(path: Path) -> list[dict]:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     for case in cases:
         case["split"] = path.stem.removeprefix("officer_")
-        case["gold"] = derive(case["spec"])
+        case["gold"] = derive(case["spec"], followup=bool(case.get("turns")))
     return cases
 
 
