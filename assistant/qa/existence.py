@@ -52,7 +52,7 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
         bare = _VERB.sub("", cues.mentions)
         if len(bare) >= MIN_HEAD and _held(bare, texts):
             return replace(cues, mentions=bare, corrected=(*cues.corrected, (cues.mentions, bare)))
-        return cues
+        return _written_head(cues, bare, texts)  # 等级保护测评: the forms write 等级保护
     if cues.unknown_kind and not cues.project:  # 虚拟专网运维有先例吗: no name fits; the forms write 虚拟专网
         return _written_head(cues, _ENDING.sub("", cues.unknown_kind), texts)
     named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
@@ -68,12 +68,16 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
     at = full.find(written)
     if at < 0 or written == name:
         return cues
+    unnamed = replace(cues, project=None, versus=None, matched=(), matched_how=None, project_years=0)
+    if (asked := _ASKED_FIRST.match(full)) is not None:  # 党员体检有人报过没: 党员体 of a name, 党员体检 of a form
+        thing = _LEADING_ASK.sub("", asked["x"])
+        if written in thing and thing not in name and _held(thing, texts):
+            return replace(unnamed, mentions=thing)
     run = _CHINESE_RUN.search(full[:at])
     before = _FOR.sub("", _CHATTER.sub("", run.group())) if run else ""  # 帮人大做: 人大 (a unit), for whom
     if len(before) < MIN_HEAD or any(before in held for held in (*lexicon.projects, *lexicon.units)):
         return cues  # nothing written before the matched words but asking words (有没有做过信访平台这类项目)
     thing = before + written
-    unnamed = replace(cues, project=None, versus=None, matched=(), matched_how=None, project_years=0)
     if _held(core := _GENERIC_TAIL.sub("", thing), texts) and len(core) >= MIN_HEAD:
         return replace(unnamed, mentions=core, corrected=(*cues.corrected, (thing, core)))
     head = next((thing[:end] for end in range(len(thing), len(before), -1) if _held(thing[:end], texts)), None)

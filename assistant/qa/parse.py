@@ -181,6 +181,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS  # 带“故障”的指标有几条/哪些
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
+    named = cues.project or cues.declaration_id
+    if cues.exists and cues.mentions and target is Target.LIST_INDICATORS and not named:
+        target = Target.LIST_PROJECTS  # 档案数字化有人报过没, the name of an indicator: whether forms hold it, which
     if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
         cues = qualified_kind(cues, project_names(lexicon), lexicon.indicator_names)
     return replace(cues, target=target)

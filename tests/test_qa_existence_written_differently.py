@@ -1,0 +1,56 @@
+"""Q&A (issue 24, a class the sealed9 set found): existence questions whose topic the forms write in other words.
+An indicator's name asked with 有人报过没 is answered 有 with the projects that hold it (not a list of indicators
+without the 有); a compound topic whose head the forms write (基础设施改造 of 基础设施改造评估: the asked-for action is
+no word of theirs) is 有 with those forms, said how it was read; a topic no form writes any long head of stays 没有.
+Holders are computed here from corpus/declarations/*.json."""
+
+import pytest
+from qa_support import DECLS, ask
+
+
+def _texts(decl: dict) -> str:
+    parts = [decl["header"]["name"], *(s["text"] for s in decl["sections"]), *(i["name"] for i in decl["indicators"])]
+    parts += [line["name"] for line in decl["budget_lines"]]
+    return "".join("".join(str(p).split()) for p in parts)
+
+
+def _holders(words: str) -> set[str]:
+    return {d["id"] for d in DECLS if words in _texts(d)}
+
+
+def _says_yes(result, holders: set[str]) -> None:
+    assert not result.refused, result.text
+    assert "语料库中有" in result.text and "没有。" not in result.text, result.text
+    assert {row.declaration_id for row in result.rows if row.field == "项目"} == holders, result.text
+
+
+@pytest.mark.parametrize("name", ["课题按时结题率", "安全事故发生次数"])
+def test_an_indicator_asked_whether_anyone_filed_it(name: str) -> None:
+    holders = {d["id"] for d in DECLS if any(i["name"] == name for i in d["indicators"])}
+    assert holders
+    _says_yes(ask(f"{name}以前有人报过没"), holders)
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [("有没有涉及基础设施改造评估的项目", "基础设施改造"), ("有没有涉及远程教育网络测评的项目", "远程教育网络")],
+)
+def test_a_topic_whose_head_the_forms_write(question: str, head: str) -> None:
+    holders = _holders(head)
+    assert holders and not _holders(question.removeprefix("有没有涉及").removesuffix("的项目"))
+    result = ask(question)
+    _says_yes(result, holders)
+    assert f"按“{head}”理解" in result.text, result.text
+
+
+def test_a_topic_with_no_long_head_written_stays_absent() -> None:
+    result = ask("有没有涉及视频会议测评的项目")  # the forms write 会议 and 测评, never 视频会议
+    assert result.refused and "没有" in result.text and not result.rows, result.text
+
+
+def test_a_topic_beyond_the_part_of_a_name_it_shares() -> None:
+    """党员体检: 党员体 fits a project's name (党员干部…网络体系), the whole topic is written in another form's text."""
+    holders = _holders("党员体检")
+    result = ask("党员体检有人做过没")
+    _says_yes(result, holders)
+    assert not any("党员体检" in d["header"]["name"] for d in DECLS)
