@@ -54,3 +54,27 @@ def test_a_topic_beyond_the_part_of_a_name_it_shares() -> None:
     result = ask("党员体检有人做过没")
     _says_yes(result, holders)
     assert not any("党员体检" in d["header"]["name"] for d in DECLS)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"), [("机房UPS之前做过没", "机房UPS"), ("有项目涉及考录系统吗", "考录系统")]
+)
+def test_existence_asked_in_short_spoken_forms(question: str, words: str) -> None:
+    """…做过没 with nothing between, 有项目…吗: existence questions, answered 有 with the forms writing the words."""
+    holders = _holders(words)
+    assert holders
+    _says_yes(ask(question), holders)
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [("有没有做过短信推送服务的项目", "短信"), ("有没有做过机房空调维护的项目", "机房精密空调")],
+)
+def test_a_topic_the_forms_word_otherwise(question: str, written: str) -> None:
+    """短信推送服务: what is done with 短信 (推送, 服务) differs, the forms write 短信; 机房空调: the forms write it
+    with other characters between (机房精密空调). Said how it was read."""
+    holders = _holders(written)
+    assert holders
+    result = ask(question)
+    _says_yes(result, holders)
+    assert f"按“{written}”理解" in result.text, result.text

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 
 from assistant.qa.content_names import Content
 from assistant.qa.cues import Cues
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.mentions import squash
 
 # A verb before the thing done (做课题, 搞小程序, 用人脸识别): the forms write the thing, not the verb with it.
 _VERB = re.compile(r"^(?:做|搞|弄|用|上|建|办|开展|进行|实施|采用|使用)")
@@ -30,12 +32,17 @@ _CHATTER = re.compile(
 )
 _FOR = re.compile(r"^(?:给|帮|为|替)|(?:做|搞|弄|建|办|开发)的?$")  # 给老干部做…: the verb and 给 say nothing of it
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
+# What is done with a thing (通知, 测评, 运维…), after it: the forms may write the thing with another such word
+_ACTION_TAIL = re.compile(
+    r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|建设|采购|开发|管理|应用|系统|平台)+$"
+)
 _GENERIC_TAIL = re.compile(r"(?:系统|平台|项目|工程|相关|方面|之类|这类|类)+$")
 MIN_HEAD = 2  # characters of a thing's head that the forms must write
 
 
 def _texts(contents: tuple[Content, ...]) -> list[str]:
-    return ["".join("".join(text.split()) for _, text in content.places) for content in contents]
+    """Each project's text as the mentions filter reads it (`mentions.squash`: no spaces, no quotation marks)."""
+    return ["".join(squash(text) for _, text in content.places) for content in contents]
 
 
 def _held(phrase: str, texts: list[str]) -> bool:
@@ -52,16 +59,16 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
         bare = _VERB.sub("", cues.mentions)
         if len(bare) >= MIN_HEAD and _held(bare, texts):
             return replace(cues, mentions=bare, corrected=(*cues.corrected, (cues.mentions, bare)))
-        return _written_head(cues, bare, texts)  # 等级保护测评: the forms write 等级保护
+        return _written_topic(cues, bare, texts)  # 等级保护测评: the forms write 等级保护
     if cues.unknown_kind and not cues.project:  # 虚拟专网运维有先例吗: no name fits; the forms write 虚拟专网
-        return _written_head(cues, _ENDING.sub("", cues.unknown_kind), texts)
+        return _written_topic(cues, _ENDING.sub("", cues.unknown_kind), texts)
     named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
     if not any(named) and cues.project_type is None and cues.category is None and not cues.mentions:
         if (asked := _ASKED_FIRST.match(full)) is not None:  # 公务用车这块有人报过没: the thing, then the asking
             thing = _LEADING_ASK.sub("", asked["x"])
             if _held(thing, texts):
                 return replace(cues, mentions=thing)
-            return _written_head(cues, thing, texts) if len(thing) >= MIN_HEAD else cues
+            return _written_topic(cues, thing, texts) if len(thing) >= MIN_HEAD else cues
     if not cues.project or len(cues.matched) != 1:
         return cues
     written, name = cues.matched[0]
@@ -104,3 +111,32 @@ def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues:
     if head is None:
         return cues
     return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))
+
+
+def _written_topic(cues: Cues, thing: str, texts: list[str]) -> Cues:
+    """``_written_head``; else, where the thing ends with what is done with it (短信推送服务: 推送, 服务) and the forms
+    write what is left (短信, written with 提醒 and 发送), the cues asking for that, said how it was read."""
+    headed = _written_head(cues, thing, texts)
+    if headed is not cues:
+        return headed
+    core = _ACTION_TAIL.sub("", thing)
+    if core != thing and len(core) >= MIN_HEAD and _held(core, texts):
+        return replace(cues, unknown_kind=None, mentions=core, corrected=(*cues.corrected, (thing, core)))
+    spread = next((span for word in (thing, core) if (span := _spread(word, texts))), None)
+    if spread is None:
+        return cues
+    return replace(cues, unknown_kind=None, mentions=spread, corrected=(*cues.corrected, (thing, spread)))
+
+
+SPREAD_LEAST = 4  # characters of a thing found with other characters between its own
+SPREAD_GAP = 2  # other characters at most between two of its own (机房空调 in 机房精密空调)
+
+
+def _spread(thing: str, texts: list[str]) -> str | None:
+    """The forms' own wording of a thing written with its characters in order and a few others between them (机房空调:
+    机房精密空调), the wording most forms use; None for a shorter thing or none found."""
+    if len(thing) < SPREAD_LEAST:
+        return None
+    pattern = re.compile(f".{{0,{SPREAD_GAP}}}?".join(map(re.escape, thing)))
+    found = Counter(span for text in texts for span in {m.group() for m in pattern.finditer(text)})
+    return max(found, key=lambda span: (found[span], -len(span))) if found else None
