@@ -78,3 +78,17 @@ def test_a_topic_the_forms_word_otherwise(question: str, written: str) -> None:
     result = ask(question)
     _says_yes(result, holders)
     assert f"按“{written}”理解" in result.text, result.text
+
+
+def test_money_for_a_written_thing_asked_whether_filed() -> None:
+    """机房消防的钱以前报过没: the thing the money is for is written (屏蔽机房消防), so 有, with that form."""
+    holders = _holders("机房消防")
+    assert holders
+    _says_yes(ask("机房消防的钱以前报过没"), holders)
+
+
+def test_a_system_described_by_its_functions_in_one_sentence() -> None:
+    """搞会议报到表决那类系统: one form lists 会议报到 and 表决 among its system's functions."""
+    holders = {d["id"] for d in DECLS if "会议报到" in _texts(d) and "表决" in _texts(d)}
+    assert holders
+    _says_yes(ask("搞会议报到表决那类系统的项目有没有"), holders)
