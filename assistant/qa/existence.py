@@ -58,9 +58,11 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
         bare = _VERB.sub("", cues.mentions)
         if len(bare) >= MIN_HEAD and _held(bare, texts):
             return replace(cues, mentions=bare, corrected=(*cues.corrected, (cues.mentions, bare)))
+        if _spread(bare, list(lexicon.projects)) or any(holds(place, bare, loose=True) for place in places):
+            return cues  # 党费缴纳系统: a name written short, or both halves in one place, which the listing finds
         return _written_topic(cues, bare, texts, places)  # 等级保护测评: the forms write 等级保护
     if (absent := cues.unknown_kind or cues.unknown_subject) and not cues.project:  # 虚拟专网运维有先例吗: no name
-        return _absent_written(cues, absent, texts, places)  # fits; the forms write 虚拟专网
+        return _absent_written(cues, absent, texts, places, lexicon.projects)  # fits; the forms write 虚拟专网
     named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
     if not any(named) and cues.project_type is None and cues.category is None and not cues.mentions:
         if (asked := _ASKED_FIRST.match(full)) is not None:  # 公务用车这块有人报过没: the thing, then the asking
@@ -122,10 +124,13 @@ def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues:
     return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))
 
 
-def _absent_written(cues: Cues, absent: str, texts: list[str], places: list[str]) -> Cues:
+def _absent_written(cues: Cues, absent: str, texts: list[str], places: list[str], projects: tuple[str, ...]) -> Cues:
     """A thing read as absent (a kind of project, a purpose of money: 印发内刊的钱以前报过没) that the forms write
-    as it is or otherwise (``_written_topic``): the forms writing it asked for; else the cues unchanged."""
+    as it is or otherwise (``_written_topic``): the forms writing it asked for; else the cues unchanged, and so
+    where the thing is a project's name written short (党费缴纳系统: 党费缴纳管理系统), which later readers match."""
     thing = _bare_thing(absent)
+    if _spread(thing, list(projects)):
+        return cues
     cleared = replace(cues, unknown_kind=None, unknown_subject=None)
     if len(thing) >= MIN_HEAD and _held(thing, texts):
         said = ((absent, thing),) if thing != absent else ()
