@@ -153,9 +153,11 @@ def _written_topic(cues: Cues, thing: str, texts: list[str], places: list[str]) 
     spread = next((span for word in (thing, core) if (span := _spread(word, texts))), None)
     if spread is not None:
         return replace(cues, unknown_kind=None, mentions=spread, corrected=(*cues.corrected, (thing, spread)))
-    core = _GENERIC_TAIL.sub("", core)  # 表决系统: the system is what does 表决, the forms write its functions
-    if len(core) >= 2 * MIN_HEAD and any(holds(place, core, loose=True) for place in places):
-        return replace(cues, unknown_kind=None, mentions=core, corrected=(*cues.corrected, (thing, core)))
+    functions = _GENERIC_TAIL.sub("", core)  # 表决系统: a system named by what it does, the forms list its functions
+    if functions == core or len(functions) < 2 * MIN_HEAD:
+        return cues  # 档案数字化: no system named; the rows writing it otherwise (电子化) are found later
+    if any(holds(place, functions, loose=True) for place in places):
+        return replace(cues, unknown_kind=None, mentions=functions, corrected=(*cues.corrected, (thing, functions)))
     return cues
 
 
