@@ -178,6 +178,8 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     left = full if left is None else left
     at = left.find(match["p"])
     asked = left[at + len(match["p"]) :] if at >= 0 else ""
+    if cues.indicator_name and cues.indicator_name not in asked:  # read before (录制次数), still asked of the project
+        asked = f"{asked}{CUT}{cues.indicator_name}"
     measures = ["\n".join(name for name, _ in c.measures) for c in contents]
     terms = _terms(words + CUT + noun, list(texts.values())) + _terms(CUT + CUT + asked, measures)
     if not any(at != "a" for _, _, at in terms):
@@ -200,9 +202,11 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     name = ranked[0][0]
     winner = [c for c in pool if c.name == name]
     last = [_last_piece(words, list(texts.values()))] + [t for t, _, at in terms if at == "n"]
-    if not any(any(_near(texts[c.declaration_id], t) for c in winner) for t in last):
-        return None  # 给退休干部发慰问品: the thing the money is for (慰问品) is in none of the winner's text
     unwritten = _unwritten(words, list(texts.values()))
+    if not any(any(_near(texts[c.declaration_id], t) for c in winner) for t in last) and not _asked_only_there(
+        last[0], unwritten, terms, holding[name]
+    ):
+        return None  # 给退休干部发慰问品: the thing the money is for (慰问品) is in none of the winner's text
     if unwritten and not _confirmed(unwritten, name, terms, holding[name], contents):
         return None  # 管无人机和食堂的那个: 无人机 is written nowhere and points at no project
     best = max(winner, key=lambda c: _score(c, terms, len(contents), texts)[0])
@@ -212,6 +216,12 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     if not described:
         return None  # the rest of the question alone (an indicator's words) names no described project
     return Described(name=name, ids=ids, held=tuple(described), span=match.group(0), money_in_description=money)
+
+
+def _asked_only_there(last: str, unwritten: list[str], terms: list[Term], held: list[str]) -> bool:
+    """拍直播录课那笔…录制次数: the description's last thing (录课) is written by no form, but the rest of the question
+    names an indicator only the winner holds (…录制次数): the project is named by what it does, not absent."""
+    return last in unwritten and any(at == "a" and count == 1 and t in held for t, count, at in terms)
 
 
 def _unwritten(words: str, texts: list[str]) -> list[str]:

@@ -226,6 +226,12 @@ class Conversation(BaseModel):
             level2=filters.level2,
         )
 
+    def name_focus(self, project: str, declaration_id: str | None, years: tuple[int, ...]) -> None:
+        """The project a question named, kept in focus where its answer carried no query (a quoted passage, or
+        nothing found): 项目性质呢 next asks of that project, never of every form."""
+        self.last_query = None
+        self.focus = Focus(project=project, declaration_id=declaration_id, years=years)
+
     def _remember(self, answer: Answer) -> None:
         """An answer about one or two forms puts them last in ``recent`` (a listing of more leaves it as it was)."""
         about = list(dict.fromkeys((row.project, row.declaration_id) for row in answer.rows if row.declaration_id))

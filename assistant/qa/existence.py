@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 
 from assistant.qa.content_names import Content
 from assistant.qa.cues import Cues
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.mentions import holds, squash
 
 # A verb before the thing done (做课题, 搞小程序, 用人脸识别): the forms write the thing, not the verb with it.
 _VERB = re.compile(r"^(?:做|搞|弄|用|上|建|办|开展|进行|实施|采用|使用)")
@@ -30,12 +32,15 @@ _CHATTER = re.compile(
 )
 _FOR = re.compile(r"^(?:给|帮|为|替)|(?:做|搞|弄|建|办|开发)的?$")  # 给老干部做…: the verb and 给 say nothing of it
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
+# What is done with a thing (通知, 测评, 运维…), after it: the forms may write the thing with another such word
+_ACTION_TAIL = re.compile(r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|采购|开发)+$")
 _GENERIC_TAIL = re.compile(r"(?:系统|平台|项目|工程|相关|方面|之类|这类|类)+$")
 MIN_HEAD = 2  # characters of a thing's head that the forms must write
 
 
 def _texts(contents: tuple[Content, ...]) -> list[str]:
-    return ["".join("".join(text.split()) for _, text in content.places) for content in contents]
+    """Each project's text as the mentions filter reads it (`mentions.squash`: no spaces, no quotation marks)."""
+    return ["".join(squash(text) for _, text in content.places) for content in contents]
 
 
 def _held(phrase: str, texts: list[str]) -> bool:
@@ -48,32 +53,39 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
     if not cues.exists:
         return cues
     texts = _texts(lexicon.contents)
+    places = [text for content in lexicon.contents for _, text in content.places]
     if cues.mentions and not _held(cues.mentions, texts):  # 做课题: the forms write 课题
         bare = _VERB.sub("", cues.mentions)
         if len(bare) >= MIN_HEAD and _held(bare, texts):
             return replace(cues, mentions=bare, corrected=(*cues.corrected, (cues.mentions, bare)))
-        return cues
-    if cues.unknown_kind and not cues.project:  # 虚拟专网运维有先例吗: no name fits; the forms write 虚拟专网
-        return _written_head(cues, _ENDING.sub("", cues.unknown_kind), texts)
+        if _spread(bare, list(lexicon.projects)) or any(holds(place, bare, loose=True) for place in places):
+            return cues  # 党费缴纳系统: a name written short, or both halves in one place, which the listing finds
+        return _written_topic(cues, bare, texts, places)  # 等级保护测评: the forms write 等级保护
+    if (absent := cues.unknown_kind or cues.unknown_subject) and not cues.project:  # 虚拟专网运维有先例吗: no name
+        return _absent_written(cues, absent, texts, places, lexicon.projects)  # fits; the forms write 虚拟专网
     named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
     if not any(named) and cues.project_type is None and cues.category is None and not cues.mentions:
         if (asked := _ASKED_FIRST.match(full)) is not None:  # 公务用车这块有人报过没: the thing, then the asking
             thing = _LEADING_ASK.sub("", asked["x"])
             if _held(thing, texts):
                 return replace(cues, mentions=thing)
-            return _written_head(cues, thing, texts) if len(thing) >= MIN_HEAD else cues
+            return _written_topic(cues, thing, texts, places) if len(thing) >= MIN_HEAD else cues
     if not cues.project or len(cues.matched) != 1:
         return cues
     written, name = cues.matched[0]
     at = full.find(written)
     if at < 0 or written == name:
         return cues
+    unnamed = replace(cues, project=None, versus=None, matched=(), matched_how=None, project_years=0)
+    if (asked := _ASKED_FIRST.match(full)) is not None:  # 党员体检有人报过没: 党员体 of a name, 党员体检 of a form
+        thing = _LEADING_ASK.sub("", asked["x"])
+        if written in thing and thing not in name and _held(thing, texts):
+            return replace(unnamed, mentions=thing)
     run = _CHINESE_RUN.search(full[:at])
     before = _FOR.sub("", _CHATTER.sub("", run.group())) if run else ""  # 帮人大做: 人大 (a unit), for whom
     if len(before) < MIN_HEAD or any(before in held for held in (*lexicon.projects, *lexicon.units)):
         return cues  # nothing written before the matched words but asking words (有没有做过信访平台这类项目)
     thing = before + written
-    unnamed = replace(cues, project=None, versus=None, matched=(), matched_how=None, project_years=0)
     if _held(core := _GENERIC_TAIL.sub("", thing), texts) and len(core) >= MIN_HEAD:
         return replace(unnamed, mentions=core, corrected=(*cues.corrected, (thing, core)))
     head = next((thing[:end] for end in range(len(thing), len(before), -1) if _held(thing[:end], texts)), None)
@@ -87,6 +99,16 @@ _ASKED_FIRST = re.compile(
     r"^(?:请问|麻烦问下|问下)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:这一?块|这方面|方面|这类|这种|相关)?的?"
     r"(?:以前|之前|过去|往年)?(?:有没有|有)?(?:人|单位)?(?:报过|做过|搞过|申报过|申请过|干过|弄过)"
 )
+_KIND_WORDS = re.compile(r"[那这一之]?[种类]的?(?:东西|玩意儿?)|[那这](?:种|类|样)|之类|一类|东西$")
+_MONEY_TAIL = re.compile(r"的?(?:费用|经费|资金|钱)$")
+
+
+def _bare_thing(kind: str) -> str:
+    """做电子席卡表决那种系统 → 电子席卡表决系统, 印内刊的费用 → 印内刊: the thing, less the verb before it, the words saying
+    "that kind", and the money asked for it."""
+    return _MONEY_TAIL.sub("", _KIND_WORDS.sub("", _VERB.sub("", _ENDING.sub("", kind))))
+
+
 _LEADING_ASK = re.compile(r"^(?:请问|麻烦|帮我查下|帮我|查下|看看|以前|之前|过去|往年)+")
 _ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
 HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
@@ -100,3 +122,56 @@ def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues:
     if head is None:
         return cues
     return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))
+
+
+def _absent_written(cues: Cues, absent: str, texts: list[str], places: list[str], projects: tuple[str, ...]) -> Cues:
+    """A thing read as absent (a kind of project, a purpose of money: 印发内刊的钱以前报过没) that the forms write
+    as it is or otherwise (``_written_topic``): the forms writing it asked for; else the cues unchanged, and so
+    where the thing is a project's name written short (党费缴纳系统: 党费缴纳管理系统), which later readers match."""
+    thing = _bare_thing(absent)
+    if _spread(thing, list(projects)):
+        return cues
+    cleared = replace(cues, unknown_kind=None, unknown_subject=None)
+    if len(thing) >= MIN_HEAD and _held(thing, texts):
+        said = ((absent, thing),) if thing != absent else ()
+        return replace(cleared, mentions=thing, corrected=(*cues.corrected, *said))
+    found = _written_topic(cleared, thing, texts, places)
+    return cues if found is cleared else found
+
+
+def _written_topic(cues: Cues, thing: str, texts: list[str], places: list[str]) -> Cues:
+    """``_written_head``; else, where the thing ends with what is done with it (短信推送服务: 推送, 服务) and the forms
+    write what is left (短信, written with 提醒 and 发送), the cues asking for that, said how it was read; else the
+    forms' own wording of it (``_spread``); else the thing less that ending where one place of a form writes both its
+    halves (电子席卡表决: “电子席卡、报到、发言、表决”), which the listing then finds the same way."""
+    headed = _written_head(cues, thing, texts)
+    if headed is not cues:
+        return headed
+    core = _ACTION_TAIL.sub("", thing)
+    if core != thing and len(core) >= MIN_HEAD and _held(core, texts):
+        return replace(cues, unknown_kind=None, mentions=core, corrected=(*cues.corrected, (thing, core)))
+    spread = next((span for word in (thing, core) if (span := _spread(word, texts))), None)
+    if spread is not None:
+        return replace(cues, unknown_kind=None, mentions=spread, corrected=(*cues.corrected, (thing, spread)))
+    functions = _GENERIC_TAIL.sub("", core)  # 表决系统: a system named by what it does, the forms list its functions
+    if functions == core or len(functions) < 2 * MIN_HEAD:
+        return cues  # 档案数字化: no system named; the rows writing it otherwise (电子化) are found later
+    if any(holds(place, functions, loose=True) for place in places):
+        return replace(cues, unknown_kind=None, mentions=functions, corrected=(*cues.corrected, (thing, functions)))
+    return cues
+
+
+SPREAD_LEAST = 3  # characters of a thing found with other characters between its own
+SPREAD_GAP = 2  # other characters at most between two of its own (机房空调 in 机房精密空调); one for three (印发内刊)
+_IN_WORD = r"[^，,。；;：:、（）()\s“”]"  # the characters between are in the same run of words, no punctuation
+
+
+def _spread(thing: str, texts: list[str]) -> str | None:
+    """The forms' own wording of a thing written with its characters in order and a few others between them (机房空调:
+    机房精密空调), the wording most forms use; None for a shorter thing or none found."""
+    if len(thing) < SPREAD_LEAST:
+        return None
+    gap = SPREAD_GAP if len(thing) > SPREAD_LEAST else 1
+    pattern = re.compile(f"{_IN_WORD}{{0,{gap}}}?".join(map(re.escape, thing)))
+    found = Counter(span for text in texts for span in {m.group() for m in pattern.finditer(text)})
+    return max(found, key=lambda span: (found[span], -len(span))) if found else None

@@ -178,6 +178,7 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("资金总额", FundingField.TOTAL),
     ("预算总额", FundingField.TOTAL),
     ("总预算", FundingField.TOTAL),
+    ("总额", FundingField.TOTAL),  # 机关服务费总额多少: the 项目资金总额 (longer 总额 terms are read first)
     ("项目资金", FundingField.TOTAL),
     ("总投入", FundingField.TOTAL),
     ("花费", FundingField.TOTAL),

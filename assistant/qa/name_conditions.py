@@ -34,6 +34,12 @@ _IN_INDICATORS = re.compile(
     f"{_WORD}(?:这?[一二两三四五六七八九十几\\d]个字|字样|字眼)?(?=的?(?:项目|申报表))"
     f"|(?:设置了|设置|设了|设有|有){_WORD}(?:类的?|的)?(?:绩效)?指标(?=的?(?:项目|申报表))"
 )
+# 哪些项目设了跟故障有关的指标 / 有验收相关的指标的项目 / 关于培训的指标: indicators whose names write the words
+_TOPIC = f"([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的跟和与同]{{1,8}})"
+_RELATED_INDICATOR = re.compile(
+    f"(?:跟|和|与|同){_TOPIC}(?:有关|相关)的?(?:绩效)?指标"
+    f"|(?:设置了|设置|设了|设有|有|含|带){_TOPIC}(?:有关|相关|方面)的?(?:绩效)?指标|关于{_TOPIC}的(?:绩效)?指标"
+)
 # 名称里带平台的项目 / 项目名称含系统 / 名字叫信息化的项目
 _PROJECT = re.compile(f"(?:项目的?)?{_NAME}{_HOLDS}{_WORD}")
 
@@ -57,9 +63,16 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
         and not _ASKING.search(_word(found))
     ):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
+    if (found := _RELATED_INDICATOR.search(text)) and _a_topic(_word(found)):
+        return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
         return text.replace(found.group(), CUT, 1), replace(cues, name_has=_word(found))
     return text, cues
+
+
+def _a_topic(word: str) -> bool:
+    """故障, 验收: words of indicators' names; not a category (满意度) nor a question word (哪些)."""
+    return not _LEVEL.search(word + "指标") and not _LEVEL.search(word) and not _ASKING.search(word)
 
 
 def lists_by_words(target: Target | None, left: str) -> bool:

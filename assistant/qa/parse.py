@@ -182,6 +182,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS  # 带“故障”的指标有几条/哪些
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
+    named = cues.project or cues.declaration_id
+    if cues.exists and cues.mentions and target is Target.LIST_INDICATORS and not named:
+        target = Target.LIST_PROJECTS  # 档案数字化有人报过没, the name of an indicator: whether forms hold it, which
     if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
         cues = qualified_kind(cues, project_names(lexicon), lexicon.indicator_names)
     return replace(cues, target=target)
@@ -263,6 +266,9 @@ _AVERAGED = re.compile(r"平均(?:算|摊|分)?下来|平摊下来|均摊下来"
 _DEAR = re.compile(r"(哪个|哪一个|哪项|谁)更?(贵|便宜)")
 _EXAMPLES = re.compile(
     r"(?:举|给|列|来|说)(?:我|咱|俺|下|一下|出)?(?:几|一|两|三|些)?个?(?:例子|实例|示例|样例|范例|范文|例)(?:说说|看看|吧)?|(?:有什么|有哪些|有啥)(?:例子|实例|示例)"
+    # 找几个参考, 举两个, 挑几个看看: a few shown, nothing counted (举 of 选举 is no verb of its own)
+    r"|(?:(?<![选推])举|找|挑|拿)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|三五|两|三|些|一些)个?(?:参考|样本|借鉴|看看|瞧瞧|出来)?"
+    r"|(?:给|来|列)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|两|三|些|一些)个?(?:参考|样本|借鉴|看看|瞧瞧)"
 )
 
 

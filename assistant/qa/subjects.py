@@ -54,12 +54,19 @@ def unknown_subject(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if cues.unknown_kind:
         lines += kind_lines(cues.unknown_kind, scope)
     # An open question (为什么要建设…平台) may name a project by what it does: retrieval answers it, and says so.
-    if cues.unknown_project and cues.project is None and cues.declaration_id is None and cues.target is not None:
-        lines += _project_lines(cues, scope)
+    named = cues.project is not None or cues.declaration_id is not None
+    if cues.unknown_project and not named and (cues.target is not None or _asks_a_fact(cues)):
+        lines += _project_lines(cues, scope)  # 立法信息平台建设经费 总额: a figure of it, never a passage of another
     elif cues.unknown_project and cues.project is not None:  # 信息化运维项目和换届选举经费: one side of a pair absent
         lines += _project_lines(cues, scope)
         lines.append(f"问题中的另一个项目“{cues.project}”语料库中有，可单独问它；不以它一个项目的数字代答两者的比较。")
     return _refusal(question, cues, lines, scope) if lines else None
+
+
+def _asks_a_fact(cues: Cues) -> bool:
+    """A question asking money, a header field, a section or indicators (of the project named), not an open one."""
+    asked = (cues.funding_field, cues.header_fields, cues.section, cues.level1, cues.level2, cues.indicator_name)
+    return any(value for value in asked)
 
 
 def _amount_lines(condition: str) -> list[str]:

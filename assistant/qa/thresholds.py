@@ -45,6 +45,14 @@ _COUNT_BEFORE = re.compile(
     "(?:的)?(?:绩效)?指标"
 )
 
+# 指标只有个位数, 两位数的指标: a number of indicators by how many digits it is written with
+_DIGITS = {"个位": 1, "一位": 1, "两位": 2, "二位": 2, "双位": 2, "十位": 2, "三位": 3, "百位": 3}
+_MAGNITUDE = f"(?P<digits>{'|'.join(_DIGITS)})数(?P<side>及?以上|及?以下)?"
+_DIGITS_AFTER = re.compile(
+    f"(?:绩效)?指标(?:的)?(?:数量|个数|总数|数)?(?:只有|仅有|只是|都是|才|是|为|在|有)*{_MAGNITUDE}"
+)
+_DIGITS_BEFORE = re.compile(f"(?:只有|仅有|只设了?|设了?|有)?{_MAGNITUDE}(?:个|项|条)?(?:的)?(?:绩效)?指标")
+
 
 def number(written: str) -> Decimal:
     """``12``, ``2.5``, ``五十``, ``一百二十``, ``两百`` as a number."""
@@ -115,4 +123,20 @@ def take_count_condition(text: str, cues: Cues) -> tuple[str, Cues]:
                 indicators_under=None if under is None else int(under),
             )
             return text.replace(found.group(), CUT, 1), cues
-    return text, cues
+    return _take_digits(text, cues)
+
+
+def _take_digits(text: str, cues: Cues) -> tuple[str, Cues]:
+    """指标只有个位数 (< 10), 两位数的指标 (10–99), 两位数以上 (≥ 10), 三位数以下 (< 100): strict bounds."""
+    found = _DIGITS_AFTER.search(text) or _DIGITS_BEFORE.search(text)
+    if found is None:
+        return text, cues
+    digits = _DIGITS[found.group("digits")]
+    low, high = 10 ** (digits - 1) if digits > 1 else 0, 10**digits
+    over, under = (low - 1 if low else None), high
+    if found.group("side") and found.group("side").endswith("以上"):
+        under = None
+    elif found.group("side"):
+        over, under = None, low or 1
+    cues = replace(cues, indicators_over=over, indicators_under=under)
+    return text.replace(found.group(), CUT, 1), cues

@@ -137,11 +137,15 @@ def answer(
         result.text = f"{yes_or_no}\n{result.text}"
     if (said := relative_line(reading.cues, today)) is not None:
         result.text = f"{said}\n{result.text}"
-    if reading.cues.corrected:  # 老干布 read as 老干部: said, so that a wrong reading shows
-        read_as = "；".join(f"“{written}”按“{meant}”" for written, meant in reading.cues.corrected)
+    if changed := [
+        (w, m) for w, m in reading.cues.corrected if w != m
+    ]:  # 老干布 read as 老干部: said, so that it shows
+        read_as = "；".join(f"“{written}”按“{meant}”" for written, meant in changed)
         result.text = f"问题中的{read_as}理解。\n{result.text}"
     result.notes.extend(notes)
     conversation.record(result)
+    if result.query is None and resolved.project and not _names_absent(resolved):  # 机关服务费…？ then 项目性质呢
+        conversation.name_focus(resolved.project, resolved.declaration_id, resolved.years)
     return result
 
 
