@@ -41,12 +41,13 @@ from assistant.ingest.selfeval_glued import glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
-from assistant.ingest.selfeval_name import named_by_title
+from assistant.ingest.selfeval_name import name_after_year, named_by_title, with_year_before
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_region import region_funds, without_blank_rows
 from assistant.ingest.selfeval_rowshapes import joined_categories
 from assistant.ingest.selfeval_run import split_runs
+from assistant.ingest.selfeval_wrapped import wrapped_rows
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -138,7 +139,7 @@ def read_self_evaluation_cells(
         key = cell_key(token.text)
         if words.is_title(token.text):
             titles.append(token.text)
-        if words.is_title(token.text) and (year := _YEAR.search(token.text)):
+        if words.is_title(token.text) and (year := _YEAR.search(with_year_before(state.tokens, state.i - 1))):
             header.setdefault("year", int(year[1]))
         elif words.is_title(token.text):
             header.setdefault("title", token.text)
@@ -149,6 +150,7 @@ def read_self_evaluation_cells(
             if value is None and state.lossy and not header.get("project_name"):
                 value = _name_before(state, state.i - 1)
             if value is not None and not header.get("project_name"):
+                value, state.i = name_after_year(state.tokens, state.i, value)
                 value, state.i, numbered = name_with_doc_number(state.tokens, state.i, value, _is_label_text)
                 state.notes.extend([numbered] if numbered else [])
             words.keep_first(header, "project_name", value)
@@ -160,7 +162,11 @@ def read_self_evaluation_cells(
             words.keep_first(header, "implementer", _unit_name(state, _next_value(state)))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
-        elif "万元" in key and funds == [] and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key)):
+        elif (
+            "万元" in key
+            and funds == []
+            and ("预算" in key or "资金" in key or _UNIT_ONLY.match(key) or _wrapped_unit(state, key))
+        ):
             unit = state.unit = "万元"
         elif key == "预算数" and not funds and (region := region_funds(state, token)) is not None:
             funds, unit = region  # 区域绩效目标自评表: 预算数: 2.38 执行数: 2.38, no column header
@@ -187,6 +193,7 @@ def read_self_evaluation_cells(
         )
     table = any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens)
     evaluation_rows = evaluation_rows or (flattened_rows(state) if table else [])  # 衡山: a table run into text
+    evaluation_rows = evaluation_rows or (wrapped_rows(state) if table and state.lossy else [])  # a .doc flattened
     if not evaluation_rows and table:
         state.note(
             "selfeval.table_unread",
@@ -308,6 +315,15 @@ def _is_label_text(text: str) -> bool:
     """``text`` is a label of the form (a header field, a block, a column): where a name cut at spaces ends."""
     key = cell_key(text)
     return key in _BLOCK_LABELS or key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key)
+
+
+def _wrapped_unit(state: State, key: str) -> bool:
+    """``key`` is the end of the fund block's unit label a line wrap cut (``预算执行`` / ``情况(万元)``): it ends with the
+    unit and the cell before it on the same row completes a 预算/资金 label."""
+    before = state.tokens[state.i - 2] if state.i >= 2 else None
+    if before is None or not _UNIT_AT_END.search(key) or len(key) > 12 or re.search(r"\d", key + before.text):
+        return False
+    return _is_unit_label(cell_key(before.text) + key)
 
 
 def _is_unit_label(key: str) -> bool:
