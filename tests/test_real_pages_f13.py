@@ -3,6 +3,8 @@
 1. a 自评表 a document site flattened from a ``.doc`` (test10, 昆明池 2020 服务贸易: tuned on, test10 was measured twice
    before): the name cut after its year (``2020`` / ``年市级…``), the fund block's unit label wrapped (``预算执行`` /
    ``情况(万元)``), and the indicator table read by its figures and, for rows of words, by its lines' widths;
+4. ``.xls`` sheets with filled cells right of column 60 (dropped silently before): read; past a workbook-wide budget
+   of such cells, a note names the sheet, the columns and the first row left out;
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import xlwt
+
 from assistant.domain.cycle import FundKind
 from assistant.ingest.selfeval import read_self_evaluation_text
-from assistant.ingest.selfeval_files import read_self_evaluation_forms
+from assistant.ingest.selfeval_files import read_self_evaluation_file, read_self_evaluation_forms
+from assistant.office import legacy
+from assistant.office.importer import import_office
 
 FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
 
@@ -108,3 +114,71 @@ def test_a_name_cell_that_is_a_year_alone_is_joined_only_to_a_cell_starting_with
     text = _doc_page(_FIGURE_ROWS).replace("项目名称 2023 年社区养老服务补助资金", "项目名称 2023 社区养老服务补助资金")
     form, _ = read_self_evaluation_text(text, "doc.txt")
     assert form.project_name == "2023"  # no 年 after the year: nothing shows the two cells are one name
+
+
+# ---- 4. .xls columns right of column 60 ---------------------------------------------------------------------------
+
+_FORM = [
+    ["项目支出绩效目标表"],
+    ["项目名称", "乡村道路养护补助", "主管部门", "青禾区交通运输局"],
+    ["项目资金总额", 860000, "年度资金申请总额", 860000],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "养护里程", "≥120(公里)"],
+    ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90(%)"],
+]
+
+
+def _wide_xls(path: Path, offset: int, rows: list[list[object]], sheet_name: str = "目标表") -> Path:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet(sheet_name)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write(r, offset + c, value)
+    book.save(str(path))
+    return path
+
+
+def test_an_xls_form_right_of_column_60_is_read(tmp_path):
+    path = _wide_xls(tmp_path / "wide.xls", offset=58, rows=_FORM)  # 三级指标 in column 61, 指标值 in 62
+    result = import_office(path)
+    (decl,) = result.declarations
+    assert (decl.header.name, decl.funding.total) == ("乡村道路养护补助", Decimal(860000))
+    assert [(i.name, i.value.raw) for i in decl.indicators] == [
+        ("养护里程", "≥120(公里)"),
+        ("沿线群众满意度", "≥90(%)"),
+    ]
+    assert not any(n.code == "xls.columns_left_out" for n in [*result.notes, *decl.parse_notes])
+
+
+_SELFEVAL = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "乡村道路养护补助"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "养护里程", "≥120公里", "126公里", 20, 20],
+]
+
+
+def test_an_xls_selfeval_whose_scores_stand_right_of_column_60_is_read(tmp_path):
+    path = _wide_xls(tmp_path / "selfeval.xls", offset=55, rows=_SELFEVAL)  # 分值 and 得分 in columns 61 and 62
+    form, notes = read_self_evaluation_file(path)
+    (row,) = form.rows
+    assert (row.link.name, row.actual, row.weight, row.score) == ("养护里程", "126公里", Decimal(20), Decimal(20))
+    assert not any(n.code == "xls.columns_left_out" for n in notes)
+
+
+def test_far_columns_past_the_workbook_budget_are_left_out_with_a_note_naming_sheet_and_columns(tmp_path, monkeypatch):
+    monkeypatch.setattr(legacy, "FAR_CELLS", 2)  # the budget lowered to inject the case (20,000 cells otherwise)
+    path = _wide_xls(tmp_path / "budget.xls", offset=56, rows=_SELFEVAL, sheet_name="自评")
+    form, notes = read_self_evaluation_file(path)
+    left = next(n for n in notes if n.code == "xls.columns_left_out")
+    assert "工作表「自评」" in left.message and "第 61–63 列" in left.message and "BI–BK" in left.message
+    assert left.cell == "自评!BI3"  # the first row whose far cells were left out (the header's)
+    assert form.rows == [] or all(r.score is None for r in form.rows)
+
+
+def test_a_declaration_xls_past_the_far_cell_budget_says_which_columns_were_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(legacy, "FAR_CELLS", 2)
+    result = import_office(_wide_xls(tmp_path / "wide.xls", offset=58, rows=_FORM))
+    notes = [*result.notes, *(n for d in result.declarations for n in d.parse_notes)]
+    left = next(n for n in notes if n.code == "xls.columns_left_out")
+    assert "工作表「目标表」" in left.message and "第 61–62 列" in left.message and left.cell == "目标表!BI3"
