@@ -277,12 +277,14 @@ def test_hubeis_explained_table_run_onto_one_line_is_read_where_each_row_shows_i
         "办公大楼日常维修维护验收合格率",
         "经常性大型设备更新验收合格率",
         "重.要设备维修维保验收合格率",
+        "成本控制率",
     ]
     assert rows["办公大楼日常维修维护次数"].value.raw == "2280次"
     assert "反映办公大楼全年维修维护情况" in (rows["办公大楼日常维修维护次数"].remark or "")
     assert rows["经常性大型设备更新验收合格率"].value.raw == "292%"  # as written (an OCR'd ≥ is review's to flag)
     (unsplit,) = [n.message for n in decl.parse_notes if n.code == "web.flat_unsplit"]
-    assert "成本控制率不超预算" in unsplit  # no 反映 before its value: its edges are not shown
+    assert rows["成本控制率"].value.raw == "不超预算"  # no 反映: the budget limit's own words are its edges (f13)
+    assert unsplit.count("水电气消耗下降率") == 1 and "成本控制率" not in unsplit  # the page ends inside this row
 
 
 def test_an_explained_row_with_a_figure_in_its_name_or_a_bare_figure_value_is_not_split():

@@ -3,6 +3,8 @@
 1. a 自评表 a document site flattened from a ``.doc`` (test10, 昆明池 2020 服务贸易: tuned on, test10 was measured twice
    before): the name cut after its year (``2020`` / ``年市级…``), the fund block's unit label wrapped (``预算执行`` /
    ``情况(万元)``), and the indicator table read by its figures and, for rows of words, by its lines' widths;
+3. a cost row run together with no 绩效标准 before its value (鄂州 ``成本控制率不超预算水电气消耗下降率反映…``): the
+   budget limit written in words is its value, its words its edges;
 4. ``.xls`` sheets with filled cells right of column 60 (dropped silently before): read; past a workbook-wide budget
    of such cells, a note names the sheet, the columns and the first row left out;
 """
@@ -17,6 +19,8 @@ import xlwt
 from assistant.domain.cycle import FundKind
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_file, read_self_evaluation_forms
+from assistant.ingest.text_export import parse_text_bytes
+from assistant.ingest.web_flat_explained import _row_at
 from assistant.office import legacy
 from assistant.office.importer import import_office
 
@@ -182,3 +186,35 @@ def test_a_declaration_xls_past_the_far_cell_budget_says_which_columns_were_not_
     notes = [*result.notes, *(n for d in result.declarations for n in d.parse_notes)]
     left = next(n for n in notes if n.code == "xls.columns_left_out")
     assert "工作表「目标表」" in left.message and "第 61–62 列" in left.message and left.cell == "目标表!BI3"
+
+
+# ---- 3. a cost row whose value is a budget limit in words ----------------------------------------------------------
+
+_HUBEI = (
+    "source: https://example.org/hubei.html\n"
+    "青禾市2023年市直部门预算项目支出绩效目标表项目名称社区公园绿化养护项目类别本级支出项目性质持续性项目"
+    "项目预算成本构成金额测算(公式)依据绿化养护费120依据合同120合计120"
+    "绩效目标保持公园绿化完好。绩效指标保障绩效目标实现措施一级指标二级指标绩效标准当年预期实现值"
+    "{rows}"
+)
+
+
+def test_a_cost_row_valued_in_words_is_read_between_explained_rows_in_any_order():
+    rows = (
+        "成本指标单位面积养护成本控制在预算以内绿化补植费用占比率反映补植支出占养护经费比重15%"
+        "数量指标绿化养护次数反映养护覆盖情况36次"
+    )
+    (decl,) = parse_text_bytes(_HUBEI.format(rows=rows).encode(), "hubei.txt").declarations
+    got = [(i.level1_written, i.name, i.value.raw) for i in decl.indicators]
+    assert got == [
+        ("成本指标", "单位面积养护成本", "控制在预算以内"),
+        ("成本指标", "绿化补植费用占比率", "15%"),
+        ("数量指标", "绿化养护次数", "36次"),
+    ]
+    assert not any(n.code == "web.flat_unsplit" for n in decl.parse_notes)
+
+
+def test_budget_words_are_no_value_where_no_name_ends_before_them():
+    assert _row_at("不超预算的维修次数反映维修情况3次", 0)[:3] == ("不超预算的维修次数", "反映维修情况", "3次")
+    assert _row_at("预算执行进度控制在预算以内", 0) == ("预算执行进度", "", "控制在预算以内", 13)
+    assert _row_at("维修维护不超预算3次", 0) is None  # 维修维护 ends with no measure word: no edge shown
