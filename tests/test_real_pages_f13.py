@@ -3,6 +3,9 @@
 1. a 自评表 a document site flattened from a ``.doc`` (test10, 昆明池 2020 服务贸易: tuned on, test10 was measured twice
    before): the name cut after its year (``2020`` / ``年市级…``), the fund block's unit label wrapped (``预算执行`` /
    ``情况(万元)``), and the indicator table read by its figures and, for rows of words, by its lines' widths;
+2. a flattened PDF 自评表 whose two-line cells interleave (广水, test7, tuned on since f7): the name read where the head
+   holds one name-shaped cell the page writes again after a numbering, the amount where a 100% rate follows figures
+   that are all one; the interleaved indicator rows not read, a note saying why (never a guessed value);
 3. a cost row run together with no 绩效标准 before its value (鄂州 ``成本控制率不超预算水电气消耗下降率反映…``): the
    budget limit written in words is its value, its words its edges;
 4. ``.xls`` sheets with filled cells right of column 60 (dropped silently before): read; past a workbook-wide budget
@@ -218,3 +221,53 @@ def test_budget_words_are_no_value_where_no_name_ends_before_them():
     assert _row_at("不超预算的维修次数反映维修情况3次", 0)[:3] == ("不超预算的维修次数", "反映维修情况", "3次")
     assert _row_at("预算执行进度控制在预算以内", 0) == ("预算执行进度", "", "控制在预算以内", 13)
     assert _row_at("维修维护不超预算3次", 0) is None  # 维修维护 ends with no measure word: no edge shown
+
+
+# ---- 2. a flattened PDF 自评表 whose two-line cells interleave --------------------------------------------------------
+
+
+def test_guangshui_reads_the_name_the_page_writes_twice_and_the_amount_a_full_rate_proves():
+    form, notes = read_self_evaluation_file(FOUND / "test7" / "wenkuvip_guangshui_xiangcun_flat.txt")
+    assert form.project_name == "乡村道路建设养护项目" and form.amount_unit == "万元"
+    total = form.fund(FundKind.TOTAL)
+    assert total is not None
+    assert (total.full_year_budget, total.executed, total.rate) == (Decimal(309), Decimal(309), Decimal(100))
+    assert (
+        form.rows == []
+    )  # 乡村道路建设 300 公 300 公 15 … 养护里程 里 里 数量指: the two halves' order proves nothing
+    table = next(n for n in notes if n.code == "selfeval.table_unread")
+    assert "交错" in table.message and "在表头之后就结束" not in table.message
+    assert any(n.code == "selfeval.row_unsplit" and "乡村道路建设 300 公" in n.message for n in notes)
+
+
+_INTERLEAVED = (
+    "source: https://example.org/pdf/2.html\n"
+    "青禾市财政预算支出项目绩效目标自评表 填报日期:2023 年 2 月 1 日 项目名称 项目主管单 位 自评总分: 92 项目实施单位 "
+    "青禾市住房和城乡建设局 青禾市住房和城乡建设局 项目负责人 王某 1、常年性 中央 省、地 本级 其他 合计 执行数 执行 "
+    "(万元) (万元) (万元) (万元) (万元) (万元) 率 {figures} 来源 项目年度目 标 单位领导审签: {name} 项目属性 项目资金 日 "
+    "{last} 1.完成改造 12 条; 2. 项目权重 评价内容 分值 自评分 — 1 — 项目年度目标 {again} 一级 指标 二级 指标名称 年初指 "
+    "年终完 自评 复核 评价标准 指标 (三级指标) 标值 成值 分 分 背街小巷 12 条 12 条 15 1、提供佐证 改造数量 数量指 标"
+)
+
+
+def _interleaved(name: str = "城区背街小巷改造工程", again: str = "1:城区背街小巷改造工程", figures: str = "86.5 86.5",
+                 last: str = "86.5 100 %") -> str:  # fmt: skip
+    return _INTERLEAVED.format(name=name, again=again, figures=figures, last=last)
+
+
+def test_an_interleaved_pdf_selfeval_with_other_names_and_figures_is_read_as_far_as_proven():
+    form, notes = read_self_evaluation_text(_interleaved(), "pdf.txt")
+    assert form.project_name == "城区背街小巷改造工程"
+    total = form.fund(FundKind.TOTAL)
+    assert total is not None and (total.full_year_budget, total.executed) == (Decimal("86.5"), Decimal("86.5"))
+    assert {"selfeval.name_written_twice", "selfeval.fund_all_equal"} <= {n.code for n in notes}
+
+
+def test_a_name_not_written_again_or_figures_that_differ_are_not_read():
+    form, notes = read_self_evaluation_text(_interleaved(again="1:完成背街小巷改造"), "pdf.txt")
+    assert form.project_name == ""  # one name-shaped cell, but nothing on the page confirms it
+    assert any(n.code == "selfeval.name_unread" for n in notes)
+    form, _ = read_self_evaluation_text(_interleaved(figures="60 26.5", last="86.5 100 %"), "pdf.txt")
+    assert form.fund(FundKind.TOTAL) is None  # 60 + 26.5 = 86.5: which column holds which is not shown
+    form, _ = read_self_evaluation_text(_interleaved(last="86.5 98 %"), "pdf.txt")
+    assert form.fund(FundKind.TOTAL) is None  # all equal, but a rate below 100% cannot be

@@ -42,6 +42,7 @@ from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
 from assistant.ingest.selfeval_name import name_after_year, named_by_title, with_year_before
+from assistant.ingest.selfeval_pdf_header import funds_all_equal, name_written_twice
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_region import region_funds, without_blank_rows
@@ -179,6 +180,8 @@ def read_self_evaluation_cells(
         elif key in TEXTS:
             if (value := _next_value(state)) is not None:
                 texts[TEXTS[key]] = value
+    if not header.get("project_name") and header.get("name_unread"):
+        header["project_name"] = name_written_twice(state, _is_label_text)  # 广水: a name the page writes twice
     if not header.get("project_name") and isinstance(unread := header.get("name_unread"), WebCell):
         state.note(
             "selfeval.name_unread",
@@ -197,14 +200,19 @@ def read_self_evaluation_cells(
     if not evaluation_rows and table:
         state.note(
             "selfeval.table_unread",
-            table_unread_message(header_read="indicators" in header and state.i >= len(state.tokens) - 3),
+            table_unread_message(
+                header_read="indicators" in header and state.i >= len(state.tokens) - 3,
+                unsplit=any(n.code == "selfeval.row_unsplit" for n in state.notes),
+            ),
             None,
         )
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
         header["project_name"] = corrected[0]
         state.notes.append(corrected[1])
     if not funds and state.lossy:
-        funds = funds_by_rate(state)  # a document mirror's fund labels and figures apart: what the rate proves
+        funds = funds_by_rate(state) or funds_all_equal(
+            state
+        )  # a document mirror's fund labels and figures apart: what the rate proves
     evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     evaluation = SelfEvaluation(
