@@ -10,6 +10,8 @@
    budget limit written in words is its value, its words its edges;
 4. ``.xls`` sheets with filled cells right of column 60 (dropped silently before): read; past a workbook-wide budget
    of such cells, a note names the sheet, the columns and the first row left out;
+5. the 总分 a 自评表 states (``自评总分: 95``, ``总分 | 100 | 96``) read into the model's ``total_score`` (it had been
+   left blank); a 总分 whose figure's place is not shown, or two that differ, not read.
 """
 
 from __future__ import annotations
@@ -271,3 +273,33 @@ def test_a_name_not_written_again_or_figures_that_differ_are_not_read():
     assert form.fund(FundKind.TOTAL) is None  # 60 + 26.5 = 86.5: which column holds which is not shown
     form, _ = read_self_evaluation_text(_interleaved(last="86.5 98 %"), "pdf.txt")
     assert form.fund(FundKind.TOTAL) is None  # all equal, but a rate below 100% cannot be
+
+
+# ---- 5. the stated 总分 -----------------------------------------------------------------------------------------
+
+
+def test_real_pages_stated_totals_are_read_into_total_score():
+    form, _ = read_self_evaluation_file(FOUND / "test7" / "wenkuvip_guangshui_xiangcun_flat.txt")
+    assert form.total_score == Decimal(95)  # 项目主管单 位 自评总分: 95
+    form, _ = read_self_evaluation_file(FOUND / "test5" / "yongde_minglang_yingyang.txt")
+    assert form.total_score == Decimal(96)  # | 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |
+
+
+_PIPES = """项目支出绩效自评表（2023年度）
+| 项目名称 | 社区助餐服务补助 |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 助餐服务人次 | ≥3000人次 | 3120人次 | 50 | 50 |
+| 满意度指标 | 服务对象满意度指标 | 老人满意度 | ≥90% | 93% | 40 | {score} |
+{total}
+"""
+
+
+def test_a_total_row_is_read_only_where_its_figures_show_which_is_the_score():
+    form, notes = read_self_evaluation_text(_PIPES.format(score=38, total="| 总分 | | | | | 100 | 88 |"), "p.txt")
+    assert form.total_score == Decimal(88)
+    form, _ = read_self_evaluation_text(_PIPES.format(score=38, total="| 总分 | 88 |"), "p.txt")
+    assert form.total_score is None  # one figure: the 分值 or the 得分, the row does not show which
+    text = _PIPES.format(score=38, total="| 总分 | 100 | 88 |\n| 自评总分: | 90 |")
+    form, notes = read_self_evaluation_text(text, "p.txt")
+    assert form.total_score is None
+    assert any(n.code == "selfeval.total_conflict" and "88" in n.message and "90" in n.message for n in notes)

@@ -48,6 +48,7 @@ from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_region import region_funds, without_blank_rows
 from assistant.ingest.selfeval_rowshapes import joined_categories
 from assistant.ingest.selfeval_run import split_runs
+from assistant.ingest.selfeval_total import stated_total
 from assistant.ingest.selfeval_wrapped import wrapped_rows
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 
@@ -215,6 +216,7 @@ def read_self_evaluation_cells(
         )  # a document mirror's fund labels and figures apart: what the rate proves
     evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
+    total_score, total_notes = stated_total(state.tokens)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}" if index == 1 else f"selfeval-{sha[:10]}-{index}",
         project_name=str(header.get("project_name") or ""),
@@ -226,12 +228,13 @@ def read_self_evaluation_cells(
         goal_planned=texts.get("goal_planned"),
         goal_achieved=texts.get("goal_achieved"),
         rows=evaluation_rows,
+        total_score=total_score,
         conclusion=texts.get("conclusion"),
         problems=texts.get("problems"),
         improvements=texts.get("improvements"),
         source=source,
     )
-    return evaluation, state.notes + stated
+    return evaluation, state.notes + stated + total_notes
 
 
 # Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.
