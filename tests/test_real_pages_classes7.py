@@ -245,9 +245,12 @@ def test_a_pdf_copied_column_by_column_is_read_as_far_as_its_order_allows():
     decl = _one("tune4/360docs_yongxing_dongwu_fangyi.txt")  # 专项名称 / 部门名称 / … then 重大动物疫病防控专项属性…
     assert (decl.header.name, decl.header.department) == ("重大动物疫病防控", "县动物卫生监督所")
     assert (decl.header.year, decl.header.applicant, decl.funding.total) == (2017, "永兴县畜牧兽医水产局", 500_000)
-    assert decl.indicators == []  # its cells are scattered over lines: kept in the warning, not guessed
+    # its first row's order proves it (name / 100% / 及检疫率: f13); the rest is kept in the warning, not guessed
+    assert [(i.level2_written, i.name, i.value.raw) for i in decl.indicators] == [
+        ("数量指标", "各种强制免率、屠宰率及检疫率", "100%")
+    ]
     (kept,) = [n.message for n in decl.parse_notes if n.code == "web.pdf_columns"]
-    assert "专项名称、部门名称" in kept and "各种强制免率、屠宰率" in kept and "100%" in kept
+    assert "专项名称、部门名称" in kept and "免疫效果好;检疫符合" in kept and "各种强制免率" not in kept
 
 
 def test_the_pairs_stop_at_the_first_value_line_without_a_label_of_its_own():

@@ -8,6 +8,8 @@
    that are all one; the interleaved indicator rows not read, a note saying why (never a guessed value);
 3. a cost row run together with no 绩效标准 before its value (鄂州 ``成本控制率不超预算水电气消耗下降率反映…``): the
    budget limit written in words is its value, its words its edges;
+   永兴 (tune4): a PDF copied column by column whose indicator rows' lines prove them (a name, its row's value, the
+   name's second half starting with 及/和/与) read; the rest kept in the note;
 4. ``.xls`` sheets with filled cells right of column 60 (dropped silently before): read; past a workbook-wide budget
    of such cells, a note names the sheet, the columns and the first row left out;
 5. the 总分 a 自评表 states (``自评总分: 95``, ``总分 | 100 | 96``) read into the model's ``total_score`` (it had been
@@ -26,6 +28,8 @@ from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_file, read_self_evaluation_forms
 from assistant.ingest.text_export import parse_text_bytes
 from assistant.ingest.web_flat_explained import _row_at
+from assistant.ingest.web_pdf_column_rows import column_rows
+from assistant.ingest.web_pdf_columns import read_pdf_columns
 from assistant.office import legacy
 from assistant.office.importer import import_office
 
@@ -303,3 +307,49 @@ def test_a_total_row_is_read_only_where_its_figures_show_which_is_the_score():
     form, notes = read_self_evaluation_text(text, "p.txt")
     assert form.total_score is None
     assert any(n.code == "selfeval.total_conflict" and "88" in n.message and "90" in n.message for n in notes)
+
+
+# ---- 3. 永兴: a column-copied PDF's indicator rows where the lines prove them ------------------------------------------
+
+
+def test_yongxing_reads_the_row_its_lines_prove_and_keeps_the_rest():
+    (decl,) = parse_text_bytes(
+        (FOUND / "tune4" / "360docs_yongxing_dongwu_fangyi.txt").read_bytes(), "yongxing.txt"
+    ).declarations
+    assert [(i.name, i.value.raw) for i in decl.indicators] == [("各种强制免率、屠宰率及检疫率", "100%")]
+    assert any(n.code == "web.pdf_column_rows" for n in decl.parse_notes)
+
+
+_COLUMNS = [
+    "专项资金绩效目标表",
+    "(2024 年度)",
+    "专项名称",
+    "部门名称",
+    "专项立项",
+    "依据",
+    "农村饮水安全维修专项属性新增专项",
+    "某县水利局资金总额(万元)80",
+    "二级指标指标内容指标值备注",
+    "数量指标",
+    "维修供水工程处数",
+    "45处",
+    "质量指标",
+    "维修工程验收合格率",
+    "≥95%",
+    "和水质达标率",
+    "时效指标",
+    "当年完成维修",
+    "比例",  # no joining word: 比例 could be the name's end or a cell of its own; the order stops here
+    "100%",
+]
+
+
+def test_column_copied_rows_in_other_orders_are_read_up_to_the_first_unproven_line():
+    (decl,) = read_pdf_columns(_COLUMNS, "variant.txt", "0" * 64)
+    assert [(i.level2_written, i.name, i.value.raw) for i in decl.indicators] == [
+        ("数量指标", "维修供水工程处数", "45处"),
+        ("质量指标", "维修工程验收合格率和水质达标率", "≥95%"),
+    ]
+    (kept,) = [n.message for n in decl.parse_notes if n.code == "web.pdf_columns"]
+    assert "当年完成维修 / 比例 / 100%" in kept
+    assert column_rows(["二级指标指标内容指标值", "数量指标", "维修处数", "45处", "其中城区"]) is None
