@@ -37,15 +37,17 @@ def _head(state: State) -> list[WebCell]:
 def name_written_twice(state: State, is_label: Callable[[str], bool]) -> str | None:
     """The project's name where the 项目名称 label has none beside it and the page proves one (see the module's
     docstring), noted; None otherwise. ``is_label``: the reader's test for a label's text."""
-    cells = [t for t in state.tokens if t is not None and t.text.strip()]
+    numbered: dict[str, WebCell] = {}  # what follows a numbering (1:乡村道路建设养护项目 → 乡村道路建设养护项目)
+    for token in state.tokens:
+        if token is not None and (match := _NUMBERED.match(token.text.strip())) and match.end() > 0:
+            numbered.setdefault(token.text.strip()[match.end() :], token)
     found: dict[str, tuple[WebCell, WebCell]] = {}
     for cell in _head(state):
         text = cell.text.strip()
         if not _NAME_SHAPE.match(text) or words.is_title(text) or is_label(text):
             continue
-        again = [c for c in cells if c is not cell and _numbered_as(c.text.strip(), text)]
-        if again:
-            found.setdefault(text, (cell, again[0]))
+        if (witness := numbered.get(text)) is not None:
+            found.setdefault(text, (cell, witness))
     if len(found) != 1:
         return None
     ((name, (cell, witness)),) = found.items()
@@ -56,14 +58,6 @@ def name_written_twice(state: State, is_label: Callable[[str], bool]) -> str | N
         cell,
     )
     return name
-
-
-def _numbered_as(text: str, name: str) -> bool:
-    """``text`` is ``name`` after a numbering (``1:乡村道路建设养护项目``, ``目标1：…``)."""
-    if not text.endswith(name) or text == name:
-        return False
-    prefix = text[: -len(name)]
-    return bool(_NUMBERED.fullmatch(prefix))
 
 
 def funds_all_equal(state: State) -> list[FundLine]:

@@ -31,6 +31,7 @@ _FIGURE = re.compile(r"^[≥≤<>=＞＜≧≦]{0,2}\d[\d.,]*[%％]?(?:以上|�
 _PAGE = re.compile(r"^[—\-－]\s*\d{1,3}\s*[—\-－]$")  # —1—: a page number
 _SCORES = frozenset({"weight", "score"})
 _LEVEL1 = frozenset({"产出指标", "效益指标", "满意度指标"})
+_MAX_RUN = 24  # pieces in one run of words cut into cells (the cuttings tried grow with its square)
 _STOP = frozenset({*INDICATOR_HEADER, *FUND_HEADER, *TEXTS, "总分", "合计"})
 
 
@@ -211,6 +212,8 @@ def _split(run: list[Piece], name_width: float, cells: int, *, edge: bool) -> li
     lines full and its last line not (unless the cell ends at ``edge``: a figure or a category after the run); None
     where no cutting or several do."""
     found: list[list[str]] = []
+    if len(run) > _MAX_RUN:
+        return None  # a cell of a form wraps onto a few lines: a longer run is no row
     for cuts in combinations(range(1, len(run)), cells - 1):
         parts = [run[a:b] for a, b in zip((0, *cuts), (*cuts, len(run)), strict=True)]
         value_width = max(p.width for part in parts[1:] for p in part)
