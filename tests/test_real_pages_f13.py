@@ -42,6 +42,7 @@ FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
 def test_kunmingchi_flattened_doc_selfeval_is_read_with_name_amount_and_every_row():
     ((form, notes),) = read_self_evaluation_forms(FOUND / "test10" / "kunmingchi_fuwu_maoyi_selfeval_doc.txt")
     assert form.project_name == "2020 年市级服务贸易发展资金"
+    assert (form.department, form.implementer) == ("区商务局", "投资促进中心")  # its label inside the fund block
     assert form.amount_unit == "万元"
     total = form.fund(FundKind.TOTAL)
     assert total is not None and total.full_year_budget == Decimal("285.84")
@@ -90,6 +91,7 @@ def test_a_flattened_doc_selfeval_with_other_names_and_rows_is_read():
     form, notes = read_self_evaluation_text(_doc_page(_WORD_ROW + _FIGURE_ROWS + _MOVED_ROW), "doc.txt")
     assert form.project_name == "2023 年社区养老服务补助资金"
     assert form.amount_unit == "万元" and form.year == 2023
+    assert form.implementer == "区养老服务中心"
     total = form.fund(FundKind.TOTAL)
     assert total is not None and (total.full_year_budget, total.executed) == (Decimal(120), Decimal(108))
     got = [(r.link.name, r.target, r.actual, r.score) for r in form.rows]
@@ -119,6 +121,12 @@ def test_a_run_of_words_that_cuts_two_ways_is_not_read_and_is_quoted():
     assert [r.link.name for r in form.rows] == ["助餐服务老年人数(人)", "新建社区老年助餐服务点位数量(个)"]
     unread = next(n for n in notes if n.code == "selfeval.wrapped_unread")
     assert "助餐服务质量" in unread.message
+
+
+def test_a_late_implementer_label_followed_by_a_tick_box_gives_no_implementer():
+    text = _doc_page(_FIGURE_ROWS).replace("项目实施单位 区养老服务中心", "项目实施单位 □ 区养老服务中心")
+    form, _ = read_self_evaluation_text(text, "doc.txt")
+    assert form.implementer is None
 
 
 def test_a_name_cell_that_is_a_year_alone_is_joined_only_to_a_cell_starting_with_nian():

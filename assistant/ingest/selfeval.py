@@ -42,7 +42,7 @@ from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
 from assistant.ingest.selfeval_name import name_after_year, named_by_title, with_year_before
-from assistant.ingest.selfeval_pdf_header import funds_all_equal, name_written_twice
+from assistant.ingest.selfeval_pdf_header import funds_all_equal, late_field, name_written_twice
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_region import region_funds, without_blank_rows
@@ -210,10 +210,10 @@ def read_self_evaluation_cells(
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
         header["project_name"] = corrected[0]
         state.notes.append(corrected[1])
-    if not funds and state.lossy:
-        funds = funds_by_rate(state) or funds_all_equal(
-            state
-        )  # a document mirror's fund labels and figures apart: what the rate proves
+    if not funds and state.lossy:  # fund labels and figures apart: what the rate, or figures all one, prove
+        funds = funds_by_rate(state) or funds_all_equal(state)
+    if state.lossy and not header.get("implementer"):
+        header["implementer"] = late_field(state, words.is_implementer_label, _is_label_text)
     evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
     total_score, total_notes = stated_total(state.tokens)

@@ -96,3 +96,24 @@ def _equal_line(state: State, figures: list[WebCell], rate: Decimal) -> list[Fun
         NoteLevel.WARNING,
     )
     return [FundLine(kind=FundKind.TOTAL, full_year_budget=value, executed=value, rate=rate)]
+
+
+def late_field(state: State, is_field_label: Callable[[str], bool], is_label: Callable[[str], bool]) -> str | None:
+    """A header field whose label a flattened copy put inside a later block (昆明池: ``一级指标 年度财政 资金总额
+    项目实施单位 投资促进中心 □ …``, after the indicator reading had started): the filled cell right after its label,
+    where it is text and no label, figure or tick box; noted. None otherwise."""
+    cells = [t for t in state.tokens if t is not None and t.text.strip()]
+    for k, cell in enumerate(cells[:-1]):
+        if not is_field_label(cell_key(cell.text)):
+            continue
+        value = cells[k + 1].text.strip()
+        if is_label(value) or _FIGURE.match(value) or not re.search(r"[\u4e00-\u9fff]{2}", value) or "□" in value:
+            return None
+        state.note(
+            "selfeval.late_field",
+            f"「{cell.text.strip()}」在复制的文字中夹在其他栏目之间，按其后的「{value}」读取；请核对",
+            cells[k + 1],
+            NoteLevel.INFO,
+        )
+        return value
+    return None
