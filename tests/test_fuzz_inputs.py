@@ -42,6 +42,8 @@ SELFEVAL_SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "real_pages").glob(
         # fund rows with a dropped blank cell (selfeval_fund_align), 预算数(A) columns and a 二级 placed by its column
         "test8/ynlx_malukeng_shourongsuo.txt",
         "test8/hsslib_huangshi_gongxiang.txt",
+        # a .doc flattened onto one line: a name cut after its year, rows of words cut by their lines' widths
+        "test10/kunmingchi_fuwu_maoyi_selfeval_doc.txt",
     )
 ]
 PDF_SEED = (FIXTURES / "office" / "pdf-2023-003-01-from-docx.pdf").read_bytes()
@@ -273,6 +275,8 @@ def _xls_seed() -> bytes:
         for c, value in enumerate(row):
             sheet.write(r, c, value)
     sheet.merge(0, 0, 0, 3)
+    sheet.write(3, 64, "备注")  # a cell right of column 60 (read since f13), with a merged range there
+    sheet.merge(4, 5, 62, 66)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -245,9 +245,12 @@ def test_a_pdf_copied_column_by_column_is_read_as_far_as_its_order_allows():
     decl = _one("tune4/360docs_yongxing_dongwu_fangyi.txt")  # 专项名称 / 部门名称 / … then 重大动物疫病防控专项属性…
     assert (decl.header.name, decl.header.department) == ("重大动物疫病防控", "县动物卫生监督所")
     assert (decl.header.year, decl.header.applicant, decl.funding.total) == (2017, "永兴县畜牧兽医水产局", 500_000)
-    assert decl.indicators == []  # its cells are scattered over lines: kept in the warning, not guessed
+    # its first row's order proves it (name / 100% / 及检疫率: f13); the rest is kept in the warning, not guessed
+    assert [(i.level2_written, i.name, i.value.raw) for i in decl.indicators] == [
+        ("数量指标", "各种强制免率、屠宰率及检疫率", "100%")
+    ]
     (kept,) = [n.message for n in decl.parse_notes if n.code == "web.pdf_columns"]
-    assert "专项名称、部门名称" in kept and "各种强制免率、屠宰率" in kept and "100%" in kept
+    assert "专项名称、部门名称" in kept and "免疫效果好;检疫符合" in kept and "各种强制免率" not in kept
 
 
 def test_the_pairs_stop_at_the_first_value_line_without_a_label_of_its_own():
@@ -277,12 +280,14 @@ def test_hubeis_explained_table_run_onto_one_line_is_read_where_each_row_shows_i
         "办公大楼日常维修维护验收合格率",
         "经常性大型设备更新验收合格率",
         "重.要设备维修维保验收合格率",
+        "成本控制率",
     ]
     assert rows["办公大楼日常维修维护次数"].value.raw == "2280次"
     assert "反映办公大楼全年维修维护情况" in (rows["办公大楼日常维修维护次数"].remark or "")
     assert rows["经常性大型设备更新验收合格率"].value.raw == "292%"  # as written (an OCR'd ≥ is review's to flag)
     (unsplit,) = [n.message for n in decl.parse_notes if n.code == "web.flat_unsplit"]
-    assert "成本控制率不超预算" in unsplit  # no 反映 before its value: its edges are not shown
+    assert rows["成本控制率"].value.raw == "不超预算"  # no 反映: the budget limit's own words are its edges (f13)
+    assert unsplit.count("水电气消耗下降率") == 1 and "成本控制率" not in unsplit  # the page ends inside this row
 
 
 def test_an_explained_row_with_a_figure_in_its_name_or_a_bare_figure_value_is_not_split():

@@ -191,7 +191,7 @@ def test_many_small_merged_ranges_in_an_xls_are_bounded(tmp_path: Path) -> None:
 def test_an_xls_with_ordinary_merges_still_reads(tmp_path: Path) -> None:
     from assistant.office.legacy import xls_rows
 
-    rows, _ = xls_rows(_xls(tmp_path / "ok.xls", [(0, 0, 1, 3)]).read_bytes(), "ok.xls")
+    rows = xls_rows(_xls(tmp_path / "ok.xls", [(0, 0, 1, 3)]).read_bytes(), "ok.xls").rows
     assert [(c.text, c.span) for c in rows[0].cells] == [("项目名称", 1), ("测试", 3)]  # xlwt ranges are inclusive
 
 

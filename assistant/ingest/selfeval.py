@@ -41,12 +41,15 @@ from assistant.ingest.selfeval_glued import figure_run, glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
-from assistant.ingest.selfeval_name import named_by_title
+from assistant.ingest.selfeval_name import name_after_year, named_by_title, with_year_before
+from assistant.ingest.selfeval_pdf_header import funds_all_equal, late_field, name_written_twice
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_region import region_funds, without_blank_rows
 from assistant.ingest.selfeval_rowshapes import joined_categories
 from assistant.ingest.selfeval_run import split_runs
+from assistant.ingest.selfeval_total import stated_total
+from assistant.ingest.selfeval_wrapped import wrapped_rows
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -138,7 +141,7 @@ def read_self_evaluation_cells(
         key = cell_key(token.text)
         if words.is_title(token.text):
             titles.append(token.text)
-        if words.is_title(token.text) and (year := _YEAR.search(token.text)):
+        if words.is_title(token.text) and (year := _YEAR.search(with_year_before(state.tokens, state.i - 1))):
             header.setdefault("year", int(year[1]))
         elif words.is_title(token.text):
             header.setdefault("title", token.text)
@@ -149,6 +152,7 @@ def read_self_evaluation_cells(
             if value is None and state.lossy and not header.get("project_name"):
                 value = _name_before(state, state.i - 1)
             if value is not None and not header.get("project_name"):
+                value, state.i = name_after_year(state.tokens, state.i, value)
                 value, state.i, numbered = name_with_doc_number(state.tokens, state.i, value, _is_label_text)
                 state.notes.extend([numbered] if numbered else [])
             words.keep_first(header, "project_name", value)
@@ -163,7 +167,13 @@ def read_self_evaluation_cells(
         elif (
             "万元" in key
             and funds == []
-            and ("预算" in key or "资金" in key or "金额单位" in key or _UNIT_ONLY.match(key))
+            and (
+                "预算" in key
+                or "资金" in key
+                or "金额单位" in key
+                or _UNIT_ONLY.match(key)
+                or _wrapped_unit(state, key)
+            )
         ):
             unit = state.unit = "万元"
         elif key == "金额单位" and funds == [] and _next_is(state, "万元"):
@@ -179,6 +189,8 @@ def read_self_evaluation_cells(
         elif key in TEXTS:
             if (value := _next_value(state)) is not None:
                 texts[TEXTS[key]] = value
+    if not header.get("project_name") and header.get("name_unread"):
+        header["project_name"] = name_written_twice(state, _is_label_text)  # 广水: a name the page writes twice
     if not header.get("project_name") and isinstance(unread := header.get("name_unread"), WebCell):
         state.note(
             "selfeval.name_unread",
@@ -193,19 +205,26 @@ def read_self_evaluation_cells(
         )
     table = any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens)
     evaluation_rows = evaluation_rows or (flattened_rows(state) if table else [])  # 衡山: a table run into text
+    evaluation_rows = evaluation_rows or (wrapped_rows(state) if table and state.lossy else [])  # a .doc flattened
     if not evaluation_rows and table:
         state.note(
             "selfeval.table_unread",
-            table_unread_message(header_read="indicators" in header and state.i >= len(state.tokens) - 3),
+            table_unread_message(
+                header_read="indicators" in header and state.i >= len(state.tokens) - 3,
+                unsplit=any(n.code == "selfeval.row_unsplit" for n in state.notes),
+            ),
             None,
         )
     if titles and (corrected := named_by_title(str(header.get("project_name") or ""), titles[0], page, None)):
         header["project_name"] = corrected[0]
         state.notes.append(corrected[1])
-    if not funds and state.lossy:
-        funds = funds_by_rate(state)  # a document mirror's fund labels and figures apart: what the rate proves
+    if not funds and state.lossy:  # fund labels and figures apart: what the rate, or figures all one, prove
+        funds = funds_by_rate(state) or funds_all_equal(state)
+    if state.lossy and not header.get("implementer"):
+        header["implementer"] = late_field(state, words.is_implementer_label, _is_label_text)
     evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
+    total_score, total_notes = stated_total(state.tokens)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}" if index == 1 else f"selfeval-{sha[:10]}-{index}",
         project_name=str(header.get("project_name") or ""),
@@ -217,12 +236,13 @@ def read_self_evaluation_cells(
         goal_planned=texts.get("goal_planned"),
         goal_achieved=texts.get("goal_achieved"),
         rows=evaluation_rows,
+        total_score=total_score,
         conclusion=texts.get("conclusion"),
         problems=texts.get("problems"),
         improvements=texts.get("improvements"),
         source=source,
     )
-    return evaluation, state.notes + stated
+    return evaluation, state.notes + stated + total_notes
 
 
 # Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.
@@ -317,6 +337,15 @@ def _is_label_text(text: str) -> bool:
     """``text`` is a label of the form (a header field, a block, a column): where a name cut at spaces ends."""
     key = cell_key(text)
     return key in _BLOCK_LABELS or key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key)
+
+
+def _wrapped_unit(state: State, key: str) -> bool:
+    """``key`` is the end of the fund block's unit label a line wrap cut (``预算执行`` / ``情况(万元)``): it ends with the
+    unit and the cell before it on the same row completes a 预算/资金 label."""
+    before = state.tokens[state.i - 2] if state.i >= 2 else None
+    if before is None or not _UNIT_AT_END.search(key) or len(key) > 12 or re.search(r"\d", key + before.text):
+        return False
+    return _is_unit_label(cell_key(before.text) + key)
 
 
 def _is_unit_label(key: str) -> bool:

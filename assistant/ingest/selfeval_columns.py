@@ -32,9 +32,16 @@ def unkept_columns(columns: list[str], header: WebCell) -> list[ParseNote]:
     ]
 
 
-def table_unread_message(*, header_read: bool) -> str:
+def table_unread_message(*, header_read: bool, unsplit: bool = False) -> str:
     """Why no indicator row was read: the copy ends right after the table's header (``header_read``: the header was
-    read and at most a category cell follows it), else the header's words were scattered by the copy."""
+    read and at most a category cell follows it), or text follows it that no row could be cut from (``unsplit``: the
+    rows' text is quoted in the notes before), else the header's words were scattered by the copy."""
+    if header_read and unsplit:
+        return (
+            "指标表的表头已读到，但其后的文字各栏交错（如 PDF 中两行的单元格按行交错排列，名称、数值和类别的上下两半"
+            "分在不同处），分不出每行的名称和数值，未读到指标行（不猜测；原文见上面“无法按顺序分出”的提示）；"
+            "请对照原表补录指标行"
+        )
     if header_read:
         return "指标表的表头已读到，但复制的页面在表头之后就结束了（没有指标行的文字），未读到指标行（不猜测）；请对照原表补录指标行"
     return (

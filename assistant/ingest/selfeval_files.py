@@ -41,10 +41,10 @@ def read_self_evaluation_file(path: Path) -> tuple[SelfEvaluation, list[ParseNot
     data = _checked(path) if suffix in {".xlsx", ".docx"} else _read(path)
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         return read_self_evaluation_text(_text(data, path.name, html=suffix in HTML_SUFFIXES), path.name)
-    rows = _grid(data, path.name, suffix)
+    rows, left = _grid(data, path.name, suffix)
     source = SourceRef(file=path.name, sha256=hashlib.sha256(data).hexdigest())
     evaluation, notes = read_self_evaluation_cells(grid_cells(rows), source)
-    return evaluation, [*cut_notes(rows), *notes]
+    return evaluation, [*cut_notes(rows), *left, *notes]
 
 
 def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[ParseNote]]]:
@@ -145,19 +145,21 @@ def _text(data: bytes, name: str, *, html: bool) -> str:
     return html_text(data, name) if html else decode(data, name, NoteSink())
 
 
-def _grid(data: bytes, name: str, suffix: str) -> list[GridRow]:
+def _grid(data: bytes, name: str, suffix: str) -> tuple[list[GridRow], list[ParseNote]]:
+    """The file's grid rows and the reader's notes on cells it left unread."""
     if suffix == ".xlsx":
         from assistant.office.read_xlsx import xlsx_rows
 
-        return xlsx_rows(data, name).rows
+        return xlsx_rows(data, name).rows, []
     if suffix == ".xls":
         from assistant.office.legacy import xls_rows
 
-        return xls_rows(data, name)[0]
+        book = xls_rows(data, name)
+        return book.rows, book.notes
     if suffix == ".docx":
         from assistant.office.read_docx import docx_rows
 
-        return docx_rows(data, name)
+        return docx_rows(data, name), []
     from assistant.office.read_pdf import pdf_rows
 
-    return pdf_rows(data, name).rows
+    return pdf_rows(data, name).rows, []

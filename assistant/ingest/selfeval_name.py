@@ -41,3 +41,27 @@ def named_by_title(cell_name: str, title: str, page: str, line: int | None) -> t
         fragment=cell_name,
     )
     return name, note
+
+
+_YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def name_after_year(tokens: list, at: int, value: str) -> tuple[str, int]:
+    """(the name, the index after it) for a name cell that is a bare year (``2020``) followed on its row by a cell
+    starting with 年 (``年市级服务贸易发展资金``): a Word or PDF text puts a space between a year's digits and 年, and a
+    copy that parts cells at spaces cut the name there; the two are one name, kept as written (with the space).
+    Unchanged otherwise."""
+    nxt = tokens[at] if at < len(tokens) else None
+    if not _YEAR_CELL.match(value.strip()) or nxt is None or not nxt.text.startswith("年") or len(nxt.text) < 3:
+        return value, at
+    return f"{value.strip()} {nxt.text.strip()}", at + 1
+
+
+def with_year_before(tokens: list, at: int) -> str:
+    """The title cell ``tokens[at]`` with a bare year cell right before it on its line (``2023`` / ``年社区…项目自评表``:
+    the space a Word text puts between a year's digits and 年 parted them); the title alone otherwise."""
+    title = tokens[at]
+    before = tokens[at - 1] if at >= 1 else None
+    if before is not None and before.line == title.line and _YEAR_CELL.match(before.text) and title.text[:1] == "年":
+        return before.text + title.text
+    return title.text

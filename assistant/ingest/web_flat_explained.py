@@ -4,7 +4,8 @@
 Its columns are the category, the indicator (二级指标), the 绩效标准 — an explanation that opens with ``反映`` — and
 the year's value. A row is read where the words show every edge: a name that ends with a word names end with
 (次数/率/情况…) right before ``反映``, an explanation without figures, then a value that starts with a figure or an
-operator and ends with % / 以上 / 以下 or a unit of measure (次, 人, 万元…). From the first piece that does not
+operator and ends with % / 以上 / 以下 or a unit of measure (次, 人, 万元…); or, with no 绩效标准, such a name right
+before a budget limit written in words (``成本控制率不超预算``, ``…控制在预算以内``), whose words are its edges. From the first piece that does not
 split this way the rest of the category is a warning quoting it, never a row."""
 
 from __future__ import annotations
@@ -86,9 +87,19 @@ def explained_rows(segments: list[tuple[str, str]], number: int, notes: OfficeNo
     return rows
 
 
+# A cost row's value written in words, with no 绩效标准 before it (鄂州: ``成本控制率不超预算``): the phrase's own words
+# show where the value starts and ends.
+_WORDED = re.compile(r"(?:不超过?|不高于|未超过?|控制在)(?:年度|项目)?预算(?:数|金额|标准)?(?:以内|之内|范围内|内)?")
+
+
 def _row_at(text: str, pos: int) -> tuple[str, str, str, int] | None:
     """(name, explanation, value, end) of the row that starts at ``pos``, or None."""
     at = text.find(_EXPLAINED, pos)
+    worded = _WORDED.search(text, pos, at if at > pos else len(text))
+    if worded is not None and worded.start() - pos >= 2:
+        name = text[pos : worded.start()]
+        if _NAME_END.search(name) and not _VALUE_START.search(name):
+            return name, "", worded.group(), worded.end()
     if at <= pos or not _NAME_END.search(text[pos:at]) or _VALUE_START.search(text, pos, at):
         return None
     start = _VALUE_START.search(text, at)

@@ -16,6 +16,7 @@ import re
 from assistant.domain.model import Declaration, Layout
 from assistant.errors import NotADeclarationError
 from assistant.ingest.titles import year_line
+from assistant.ingest.web_pdf_column_rows import column_rows
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
 from assistant.office.reader import find_label, label_words
@@ -63,12 +64,25 @@ def read_pdf_columns(lines: list[str], name: str, sha256: str) -> list[Declarati
     if pairs == 0:
         return []
     left = [line.strip() for line in lines[i:] if line.strip()]
+    table = column_rows(left)
+    if table is not None:
+        header, end, found = table
+        rows.append(_grid(i + 1, ["二级指标", "三级指标", "指标值"]))
+        rows.extend(_grid(i + 1, [level2 or "", name, value]) for level2, name, value in found)
+        notes.info(
+            "web.pdf_column_rows",
+            f"指标表中 {len(found)} 行按 PDF 文字的上下顺序读出（名称、其行的数值、以“及/和/与”等开头的名称后半）；请核对",
+            line=i + 1,
+        )
+        left = left[: header + 1] + left[end:]
     kept = " / ".join(left)
     kept = kept if len(kept) <= _KEPT_MAX else kept[:_KEPT_MAX] + "……（以下略，见原文件）"
     notes.warn(
         "web.pdf_columns",
         f"从 PDF 复制的文字：先列出了第一列的 {len(labels)} 个栏目名称，再列出各行其余的内容；只有前 {pairs} 行的内容"
-        f"能按顺序对应到栏目（{'、'.join(labels[:pairs])}），其后 {len(left)} 行的文字（含指标表）换行后已无法对应到栏目，"
+        f"能按顺序对应到栏目（{'、'.join(labels[:pairs])}）"
+        + (f"，指标表读出 {len(table[2])} 行" if table else "")
+        + f"；其余 {len(left)} 行的文字换行后已无法对应到栏目，"
         f"未读取（不猜测），原文：{kept}；请直接导入原 PDF 或 Word 文件，或对照原表补录",
         line=i + 1,
     )

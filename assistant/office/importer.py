@@ -69,12 +69,12 @@ def _import_legacy(path: Path) -> ParseResult:
     suffix = path.suffix.lower()
     if suffix in OLD_EXCEL:
         if suffix == ".xls" and is_ole(data):
-            rows, empty = xls_rows(data, path.name)
+            rows, empty, left = xls_rows(data, path.name)
             notes = OfficeNotes()
             for sheet in empty:
                 notes.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
             notes.info("legacy.xls", "旧版 Excel（.xls）工作簿，已直接读取")
-            return _read_rows(path.name, sha256, rows, notes.notes, [])
+            return _read_rows(path.name, sha256, rows, [*notes.notes, *left], [])
         converted = convert_with_soffice(path, "xlsx")
         book = xlsx_rows(converted, path.name)
         return _read_rows(path.name, sha256, book.rows, [_converted_note(path)], book.formulas_without_value)

@@ -14,7 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
+from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
@@ -34,8 +36,15 @@ OLD_EXCEL = {".xls", ".et", ".ett", ".xlt"}
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
-def xls_rows(data: bytes, name: str) -> tuple[list[GridRow], list[str]]:
-    """(rows of every sheet, names of empty sheets); `InputError` for a damaged or encrypted workbook."""
+class XlsBook(NamedTuple):
+    rows: list[GridRow]  # every sheet's
+    empty: list[str]  # names of the sheets with no filled cell
+    notes: list[ParseNote]  # what was left unread and where (columns past the far-cell budget)
+
+
+def xls_rows(data: bytes, name: str) -> XlsBook:
+    """Every sheet's rows, the empty sheets' names and notes on cells left unread; `InputError` for a damaged or
+    encrypted workbook."""
     import xlrd
 
     try:
@@ -51,15 +60,16 @@ def xls_rows(data: bytes, name: str) -> tuple[list[GridRow], list[str]]:
     rows: list[GridRow] = []
     empty: list[str] = []
     totals = _BookTotals(name)
+    far = FarColumns()
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
         used = _used(sheet)
         totals.charge(sheet, used)
-        found = _sheet_rows(sheet, book.datemode, used)
+        found = _sheet_rows(sheet, book.datemode, used, far)
         if not any(r.filled for r in found):
             empty.append(sheet.name)
         rows += found
-    return rows, empty
+    return XlsBook(rows, empty, far.notes)
 
 
 def _open_plain(data: bytes, name: str):
@@ -141,7 +151,53 @@ def _used(sheet) -> Used:
     return Used(rows, columns, filled_rows, filled_cells)
 
 
-def _sheet_rows(sheet, datemode: int, used: Used) -> list[GridRow]:
+class FarColumns:
+    """Cells right of column MAX_COLUMNS (BIFF8 sheets reach column 256): read, empty ones between filled ones
+    included, until :data:`FAR_CELLS` such cells (merged-range cells there counted too) have been built in the
+    workbook; past that the rest of the sheet's far columns are left out and a note names the sheet, the columns
+    and the first row left out. Nothing is dropped without a note."""
+
+    def __init__(self) -> None:
+        self.built = 0
+        self.notes: list[ParseNote] = []
+
+    def take(self, count: int) -> bool:
+        if self.built + count > FAR_CELLS:
+            return False
+        self.built += count
+        return True
+
+    def left_out(self, sheet: str, row: int, columns: int) -> None:
+        self.notes.append(
+            ParseNote(
+                level=NoteLevel.WARNING,
+                code="xls.columns_left_out",
+                message=f"工作表「{sheet}」第 {MAX_COLUMNS + 1}–{columns} 列（{_column(MAX_COLUMNS)}–{_column(columns - 1)} 列）"
+                f"从第 {row + 1} 行起未读取：第 {MAX_COLUMNS} 列以右的单元格超过整个工作簿 {FAR_CELLS} 格的上限；"
+                "申报表若有内容在这些列中，请删去无关的列后另存再导入",
+                cell=f"{sheet}!{_column(MAX_COLUMNS)}{row + 1}",
+            )
+        )
+
+
+FAR_CELLS = MAX_SHEET_CELLS  # cells right of MAX_COLUMNS built in one workbook
+
+
+def _far_covered(sheet, used: Used, far: FarColumns) -> set[tuple[int, int]] | None:
+    """The cells right of MAX_COLUMNS that merged ranges cover (not their top-left), charged to ``far``; None where
+    they pass its budget (the far columns are then not read)."""
+    covered: set[tuple[int, int]] = set()
+    for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):
+        down, across = range(r0, min(r1, used.rows)), range(max(c0, MAX_COLUMNS), min(c1, used.columns))
+        if not down or not across:
+            continue
+        if not far.take(len(down) * len(across)):
+            return None
+        covered.update((r, c) for r in down for c in across if (r, c) != (r0, c0))
+    return covered
+
+
+def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns) -> list[GridRow]:
     import xlrd
 
     if used.filled_rows > MAX_ROWS or used.filled_cells > MAX_SHEET_CELLS:
@@ -156,20 +212,38 @@ def _sheet_rows(sheet, datemode: int, used: Used) -> list[GridRow]:
         spans[(r0, c0)] = c1 - c0
         down, across = range(r0, min(r1, used.rows)), range(c0, min(c1, MAX_COLUMNS))
         covered.update((r, c) for r in down for c in across if (r, c) != (r0, c0))
+    far_covered = _far_covered(sheet, used, far) if used.columns > MAX_COLUMNS else set()
+    if far_covered is None:
+        far.left_out(sheet.name, 0, used.columns)
     rows = []
     for r in range(used.rows):
-        if not any(kind not in {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK} for kind in sheet.row_types(r)):
+        kinds = sheet.row_types(r)
+        filled = [c for c, kind in enumerate(kinds) if kind not in {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK}]
+        if not filled:
             rows.append(GridRow(sheet.name, r, ()))  # an empty row in the used range: no cells to build
             continue
-        cells = []
-        for c in range(min(sheet.ncols, MAX_COLUMNS)):
-            if (r, c) in covered:
-                continue
-            text = _text(sheet.cell(r, c), datemode, xlrd)
-            where = f"{sheet.name}!{_column(c)}{r + 1}"
-            cells.append(clipped_cell(text, r, c, where, spans.get((r, c), 1)))
+        cells = [
+            _cell(sheet, r, c, datemode, spans) for c in range(min(sheet.ncols, MAX_COLUMNS)) if (r, c) not in covered
+        ]
+        if far_covered is not None and filled[-1] >= MAX_COLUMNS:
+            if far.take(filled[-1] + 1 - MAX_COLUMNS):
+                cells += [
+                    _cell(sheet, r, c, datemode, spans)
+                    for c in range(MAX_COLUMNS, filled[-1] + 1)
+                    if (r, c) not in far_covered
+                ]
+            else:
+                far.left_out(sheet.name, r, used.columns)
+                far_covered = None
         rows.append(GridRow(sheet.name, r, tuple(cells)))
     return rows
+
+
+def _cell(sheet, r: int, c: int, datemode: int, spans: dict[tuple[int, int], int]):
+    import xlrd
+
+    text = _text(sheet.cell(r, c), datemode, xlrd)
+    return clipped_cell(text, r, c, f"{sheet.name}!{_column(c)}{r + 1}", spans.get((r, c), 1))
 
 
 def _text(cell, datemode: int, xlrd) -> str:
