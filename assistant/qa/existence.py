@@ -54,14 +54,17 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
             return replace(cues, mentions=bare, corrected=(*cues.corrected, (cues.mentions, bare)))
         return cues
     if cues.unknown_kind and not cues.project:  # 虚拟专网运维有先例吗: no name fits; the forms write 虚拟专网
-        return _written_head(cues, _ENDING.sub("", cues.unknown_kind), texts)
+        return _written_head(cues, _ENDING.sub("", cues.unknown_kind), texts) or cues
     named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
     if not any(named) and cues.project_type is None and cues.category is None and not cues.mentions:
         if (asked := _ASKED_FIRST.match(full)) is not None:  # 公务用车这块有人报过没: the thing, then the asking
             thing = _LEADING_ASK.sub("", asked["x"])
             if _held(thing, texts):
                 return replace(cues, mentions=thing)
-            return _written_head(cues, thing, texts) if len(thing) >= MIN_HEAD else cues
+            if len(thing) < MIN_HEAD:
+                return cues
+            # 充电桩有人做过吗: a thing no form writes, nor a head of it, is absent, never every form listed
+            return _written_head(cues, thing, texts) or replace(cues, unknown_kind=thing)
     if not cues.project or len(cues.matched) != 1:
         return cues
     written, name = cues.matched[0]
@@ -92,11 +95,11 @@ _ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
 HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
 
 
-def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues:
+def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues | None:
     """The cues asking for the forms that write the thing's longest head (``HEAD_SHARE`` of it at least, three
-    characters or more), said how it was read; unchanged where no form writes such a head."""
+    characters or more), said how it was read; None where no form writes such a head."""
     least = max(3, math.ceil(HEAD_SHARE * len(thing)))
     head = next((thing[:end] for end in range(len(thing), least - 1, -1) if _held(thing[:end], texts)), None)
     if head is None:
-        return cues
+        return None
     return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))
