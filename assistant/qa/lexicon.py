@@ -52,6 +52,10 @@ SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("需要说明的其他问题", SectionKind.OTHER_ISSUES),
     ("项目立项情况", SectionKind.APPROVAL),
     ("资源投入和制度建设", SectionKind.RESOURCES),
+    ("资源配置", SectionKind.RESOURCES),  # spoken names of 资源投入和制度建设情况: 资源配置那栏, 资源配备, 人员配备
+    ("资源配备", SectionKind.RESOURCES),
+    ("人员配备", SectionKind.RESOURCES),
+    ("人力资源", SectionKind.RESOURCES),
     ("备注", SectionKind.REMARKS),
     ("依据", SectionKind.BASIS),
 )

@@ -22,6 +22,7 @@ from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.existence import settle_existence
 from assistant.qa.homophones import correct, correct_terms
+from assistant.qa.counted_names import take_measure_count
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
 from assistant.qa.lexicon import (
@@ -157,6 +158,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     asks_value = TYPICAL.search(text) is not None or BOUND.search(text) is not None or RATE.search(text) is not None
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=LEVEL_STEMS)
+    text, cues = take_measure_count(text, cues, lexicon)  # 一年培训多少人 → 全年培训人数 (before names take 人)
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
