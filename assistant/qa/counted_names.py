@@ -69,10 +69,12 @@ def _counted_as_measure(text: str, cues: Cues, names: tuple[str, ...]) -> tuple[
     for found in _MEASURE_ONLY.finditer(text):
         verb = _NOT_A_VERB.sub("", _YEAR_WORDS.sub("", found["v"]))
         ends = _MEASURE_ENDS[found["m"]]
-        held = {name: _held_end(verb, name) for name in names if name.endswith(ends)}
+        # every count name competes (…体检数量 holds more of 困难党员体检 than …体检人数 does); the measure's own
+        # count (人 → 人数) only where no other holds more
+        held = {name: _held_end(verb, name) + 0.5 * name.endswith(ends) for name in names}
         most = max(held.values(), default=0)
         fits = [name for name, size in held.items() if size == most]
-        if most < LEAST_THING or len(fits) != 1:
+        if most < LEAST_THING + 0.5 or len(fits) != 1:
             continue
         start, end = found.start(), found.end()
         shown = (*cues.corrected, (text[start:end], fits[0]))

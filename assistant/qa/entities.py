@@ -87,6 +87,7 @@ class Resolution:
     absent: str | None = None
     candidates: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()  # names a phrase fits equally well
+    ambiguous_phrase: str | None = None  # the phrase they fit (运维: 信息化运维项目 and …网络体系运维)
 
 
 # Written forms officers contract (远程教育 → 远教): names and phrases are compared contracted.
@@ -217,12 +218,14 @@ def resolve(segments: list[str], names: Names) -> Resolution:
     absent: str | None = None
     candidates: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+    tied_phrase: str | None = None
     for segment in segments:
         for piece in _JUNK.split(segment):
             for phrase in _parts(_CONJUNCTION_EDGES.sub("", piece), names):
                 if _UNIT_WORD.search(phrase) and not any(phrase in name for name in names.projects):
                     continue  # 市教委: a unit's name, never a project's short form (its 市教 fits 党员教育…)
                 found, tied = match(names.trim(phrase), names)
+                fits_alike = tied if found is None else ()  # 运维: two names alike, kept for a year to decide
                 if found is not None and names.fragment(phrase):  # 无人机: only its 人机 is in a name
                     found, tied = None, ()
                 if found is not None and _mostly_unnamed(phrase, names):  # 党代表履职 is no 党…代 name cut short
@@ -241,10 +244,18 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                     if found.name not in {m.name for m in matches}:
                         matches.append(found)
                     ambiguous = ambiguous or tied
+                elif fits_alike and not ambiguous:
+                    ambiguous, tied_phrase = fits_alike, phrase
                 elif absent is None and (looks_like_name(phrase) or looks_like_name(trimmed := names.trim(phrase))):
                     absent = phrase if looks_like_name(phrase) else trimmed
                     candidates = nearest(phrase, names)
-    return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
+    return Resolution(
+        matches=tuple(matches[:2]),
+        absent=absent,
+        candidates=candidates,
+        ambiguous=ambiguous,
+        ambiguous_phrase=tied_phrase,
+    )
 
 
 # The end of a measure written after a project's short name (驻场人数, 故障处理率, 满意度, 及时性, 运行天数)
