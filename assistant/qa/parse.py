@@ -274,7 +274,12 @@ def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
     if SAME_VALUE.search(body) or STILL.search(body):  # X也是她吗 after a 负责人 answer; 26年还报了吗
         return True
+    if _PICKED.match(body):  # 成本的是哪条 after a count of a project's indicators: one of those just counted
+        return True
     return body.startswith(FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
+
+
+_PICKED = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?:是|有)?哪(?:条|几条|个|几个|些|项|几项)$")
 
 
 def _take_project_type(

@@ -140,7 +140,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             at = full.find(match.phrase)  # where written whole; else where its first two characters are
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
             text = _cut_phrase(text, match.phrase)
-    if not found and (one := one_in_years(resolution, cues, lexicon)) is not None:  # 23年运维: …运维项目 of 2023
+    pointed = _POINTER.search(full)  # 管服务器那笔23年运维钱: the description decides, not the year
+    if not found and not pointed and (one := one_in_years(resolution, cues, lexicon)) is not None:  # 23年运维
         found.append((max(full.find(one[1]), 0), one[0], one[1]))
         text = _cut_phrase(text, one[1])
         resolution = replace(resolution, ambiguous=())
@@ -169,6 +170,7 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     )
 
 
+_POINTER = re.compile(r"那笔|这笔|那个|这个|那套|这套|那项|这项")
 # A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
 _DESCRIBED = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个|那笔|这笔|那套|这套|那|这)(?:项目|系统|平台|工程|经费|费用|钱)"
