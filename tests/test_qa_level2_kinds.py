@@ -59,3 +59,11 @@ def test_kind_picked_from_the_project_just_counted() -> None:
     wanted = sorted({i["name"] for i in form["indicators"] if i["level2"] == "时效指标"})
     assert wanted and sorted({row.field for row in result.rows}) == wanted
     assert {row.declaration_id for row in result.rows} == {form["id"]}
+
+
+@pytest.mark.parametrize(("question", "word"), [("指标名带故障的项目有哪些", "故障"), ("指标名含验收的项目", "验收")])
+def test_projects_by_a_word_of_their_indicator_names(question: str, word: str) -> None:
+    wanted = {d["id"] for d in DECLS if any(word in i["name"] for i in d["indicators"])}
+    result = ask(question)
+    assert wanted and {row.declaration_id for row in result.rows} == wanted
+    assert {row.field for row in result.rows} == {"项目"}
