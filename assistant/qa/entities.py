@@ -328,7 +328,25 @@ def _parts(segment: str, names: Names) -> list[str]:
         return [segment]
     parts = [p for p in re.split("和|跟|与|同|及|对比|比较|相比|比|还是|或", segment) if len(p) >= 2]
     # 信息化建设和｜(信息化运维项目, cut as written whole): the one part left is tried alone as well
-    return parts if len(parts) > 1 or parts and parts[0] != segment else [segment]
+    if len(parts) > 1 or parts and parts[0] != segment:
+        return parts
+    return _juxtaposed(segment, names) or [segment]
+
+
+PART_LEAST = 3  # characters of each of two names written side by side with nothing between (党费系统组织力平台)
+
+
+def _juxtaposed(segment: str, names: Names) -> list[str]:
+    """党费系统 组织力平台 (the space lost): two names written side by side, each matching a different project on its
+    own; [] where no one cut gives two such names."""
+    cuts: list[tuple[float, list[str]]] = []
+    for at in range(PART_LEAST, len(segment) - PART_LEAST + 1):
+        left, right = match(names.trim(segment[:at]), names)[0], match(names.trim(segment[at:]), names)[0]
+        if left is not None and right is not None and left.name != right.name:
+            cuts.append((left.share + right.share, [segment[:at], segment[at:]]))
+    best = max((fit for fit, _ in cuts), default=0.0)
+    found = [parts for fit, parts in cuts if fit == best]  # 老干部系统|预算审查平台 over 老干部系统预|算审查平台
+    return found[0] if len(found) == 1 else []
 
 
 def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:

@@ -153,6 +153,11 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("下级财政配套", FundingField.FISCAL_LOWER),
     ("下级财政", FundingField.FISCAL_LOWER),
     ("本级财政安排", FundingField.FISCAL_SAME_LEVEL),
+    ("区本级拨款", FundingField.FISCAL_SAME_LEVEL),  # spoken: 区本级拨款, 市本级拨款, 本级拨款 (the 本级财政 line)
+    ("市本级拨款", FundingField.FISCAL_SAME_LEVEL),
+    ("本级拨款", FundingField.FISCAL_SAME_LEVEL),
+    ("区本级", FundingField.FISCAL_SAME_LEVEL),
+    ("市本级", FundingField.FISCAL_SAME_LEVEL),
     ("年度申请额", FundingField.ANNUAL),
     ("申请额", FundingField.ANNUAL),
     ("当年申请", FundingField.ANNUAL),
