@@ -34,3 +34,10 @@ def test_spoken_same_level_line() -> None:
     f = form("党费缴纳")
     result = ask("党费缴纳系统区本级拨款多少")
     assert result.figure == yuan(Decimal(f["funding"]["fiscal_same_level"]))
+
+
+def test_second_side_a_short_name_resolved_by_year() -> None:
+    # 机关 is written by 机关服务费 (2023) and 市人大机关…改造建设经费 (2019) alike: 19年 decides
+    sides = [form("来信来访"), next(d for d in DECLS if d["header"]["year"] == 2019 and "机关" in d["header"]["name"])]
+    result = ask("19年信访平台和机关 联系人")
+    assert {row.declaration_id for row in result.rows} == {d["id"] for d in sides}

@@ -87,7 +87,8 @@ class Resolution:
     absent: str | None = None
     candidates: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()  # names a phrase fits equally well
-    ambiguous_phrase: str | None = None  # the phrase they fit (运维: 信息化运维项目 and …网络体系运维)
+    alike: tuple[str, ...] = ()  # names a short phrase that matched nothing fits alike (运维), for a year to decide
+    alike_phrase: str | None = None  # that phrase
 
 
 # Written forms officers contract (远程教育 → 远教): names and phrases are compared contracted.
@@ -218,7 +219,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
     absent: str | None = None
     candidates: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
-    tied_phrase: str | None = None
+    alike: tuple[str, ...] = ()
+    alike_phrase: str | None = None
     for segment in segments:
         for piece in _JUNK.split(segment):
             for phrase in _parts(_CONJUNCTION_EDGES.sub("", piece), names):
@@ -244,8 +246,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                     if found.name not in {m.name for m in matches}:
                         matches.append(found)
                     ambiguous = ambiguous or tied
-                elif fits_alike and not ambiguous:
-                    ambiguous, tied_phrase = fits_alike, phrase
+                elif fits_alike and not alike:
+                    alike, alike_phrase = fits_alike, phrase
                 elif absent is None and (looks_like_name(phrase) or looks_like_name(trimmed := names.trim(phrase))):
                     absent = phrase if looks_like_name(phrase) else trimmed
                     candidates = nearest(phrase, names)
@@ -254,7 +256,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
         absent=absent,
         candidates=candidates,
         ambiguous=ambiguous,
-        ambiguous_phrase=tied_phrase,
+        alike=alike,
+        alike_phrase=alike_phrase,
     )
 
 

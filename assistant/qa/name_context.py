@@ -16,10 +16,10 @@ from assistant.qa.lexicon import Lexicon
 def one_in_years(resolution: Resolution, cues: Cues, lexicon: Lexicon) -> tuple[str, str] | None:
     """A short name several projects fit alike (运维), with years asked: the one of them filed in those years, with the
     phrase; None where none or several are."""
-    if not cues.years or not resolution.ambiguous or resolution.ambiguous_phrase is None:
+    if not cues.years or not resolution.alike or resolution.alike_phrase is None:
         return None
-    held = [name for name in resolution.ambiguous if set(lexicon.years_of(name)) & set(cues.years)]
-    return (held[0], resolution.ambiguous_phrase) if len(held) == 1 else None
+    held = [name for name in resolution.alike if set(lexicon.years_of(name)) & set(cues.years)]
+    return (held[0], resolution.alike_phrase) if len(held) == 1 else None
 
 
 def unit_then_described(described: re.Match[str] | None, cues: Cues, lexicon: Lexicon) -> Cues | None:

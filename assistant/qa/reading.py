@@ -141,10 +141,10 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
             text = _cut_phrase(text, match.phrase)
     pointed = _POINTER.search(full)  # 管服务器那笔23年运维钱: the description decides, not the year
-    if not found and not pointed and (one := one_in_years(resolution, cues, lexicon)) is not None:  # 23年运维
+    one = one_in_years(resolution, cues, lexicon) if len(found) < 2 and not pointed else None  # 23年运维
+    if one is not None and one[0] not in {name for _, name, _ in found}:  # 23年信息化建设跟运维: the second side
         found.append((max(full.find(one[1]), 0), one[0], one[1]))
         text = _cut_phrase(text, one[1])
-        resolution = replace(resolution, ambiguous=())
     found.sort()
     if not found:
         absent = resolution.absent if cues.unknown_unit is None else None
