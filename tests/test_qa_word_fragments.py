@@ -46,3 +46,22 @@ def test_existence_of_a_thing_no_form_writes_is_no(question: str, thing: str) ->
 def test_existence_of_a_thing_the_forms_write_still_yes() -> None:
     result = ask("人脸识别方面以前有人做过吗")
     assert "语料库中有" in result.text and result.rows
+
+
+@pytest.mark.parametrize("question", ["有没有手机移动端的项目"])
+def test_existence_of_a_thing_is_no_header_field(question: str) -> None:
+    import json
+
+    from qa_support import DECLS
+
+    holders = {d["id"] for d in DECLS if "移动端" in json.dumps(d, ensure_ascii=False)}
+    result = ask(question)
+    assert "语料库中有" in result.text
+    assert result.rows and "联系电话" not in {row.field for row in result.rows}
+    assert {row.declaration_id for row in result.rows} <= holders
+
+
+def test_existence_of_a_thing_never_answers_the_phone_field() -> None:
+    result = ask("手机移动端以前有人做过吗")
+    assert "联系电话" not in {row.field for row in result.rows}
+    assert "联系电话" not in result.text

@@ -172,6 +172,10 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_unknown_places(text, cues, lexicon)
     text, cues = take_kind(text, cues, project_names(lexicon))
     cues = settle_existence(cues, full, lexicon)  # 虚拟专网运维有先例吗: what the forms write, not a name's part
+    if (
+        cues.exists and (cues.mentions or cues.unknown_kind) and cues.project is None
+    ):  # 做手机移动端的项目有吗: 手机 is no 联系电话
+        cues = replace(cues, header_fields=())
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
