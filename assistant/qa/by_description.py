@@ -248,11 +248,16 @@ def _confirmed(
     return ranked is not None and ranked[0][1] == name
 
 
+_RANKED = re.compile(r"(?:最多|最少|最高|最低|最大|最小|最贵|最便宜)$")
+
+
 def absent_thing(full: str, contents: tuple[Content, ...]) -> str | None:
     """给退休干部发慰问品的那笔钱: the described words, where the description's last thing (慰问品) is written in no
     form at all; None where there is no description or its thing is written somewhere."""
     match = _DESCRIBED.search(full)
     if match is None or len(words := _CHATTER.sub("", match["d"]).strip("的")) < 2:
+        return None
+    if _RANKED.search(words):  # 数量指标最多的那个: the one ranked first, no thing described
         return None
     texts = ["\n".join(t for _, t in c.places) for c in contents]
     last = _last_piece(words, texts)

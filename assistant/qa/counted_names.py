@@ -45,6 +45,40 @@ def take_counted_indicator(text: str, cues: Cues, lexicon: Lexicon, project: str
             (text[start:end], name),
         )  # said in the answer: 审计几家事业单位 read as 事业单位审计数
         return text[:start] + CUT + text[end:], replace(cues, indicator_name=name, corrected=shown)
+    return _counted_as_measure(text, cues, names)
+
+
+# 一年培训多少人, 每年巡检几次: a verb, how many, and the measure word alone (the count is of people, times, days)
+_MEASURE_ONLY = re.compile(r"(?P<v>[\u4e00-\u9fff]{2,6}?)(?:几|多少)(?P<m>人次|人|次|回|天)")
+_MEASURE_ENDS = {"人次": ("人次",), "人": ("人数", "人次"), "次": ("次数", "人次"), "回": ("次数",), "天": ("天数",)}
+_YEAR_WORDS = re.compile(r"^(?:一年|每年|全年|年度|今年|当年)")
+
+
+def take_measure_count(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """一年培训多少人 written before the project (党员教育管理那笔): read before the names are, among every count name,
+    so that the project's phrase does not swallow the measure word; unchanged where an indicator was read."""
+    if cues.indicator_name is not None:
+        return text, cues
+    return _counted_as_measure(text, cues, _count_names(lexicon, None))
+
+
+def _counted_as_measure(text: str, cues: Cues, names: tuple[str, ...]) -> tuple[str, Cues]:
+    """一年培训多少人 → 全年培训人数: the one name that holds the verb (two characters or more of its end) and ends in
+    the count of the measure word (人 → 人数/人次); a year word before the verb (一年, 每年) is the name's 全年/年度.
+    Unchanged where none or several fit alike."""
+    for found in _MEASURE_ONLY.finditer(text):
+        verb = _NOT_A_VERB.sub("", _YEAR_WORDS.sub("", found["v"]))
+        ends = _MEASURE_ENDS[found["m"]]
+        # every count name competes (…体检数量 holds more of 困难党员体检 than …体检人数 does); the measure's own
+        # count (人 → 人数) only where no other holds more
+        held = {name: _held_end(verb, name) + 0.5 * name.endswith(ends) for name in names}
+        most = max(held.values(), default=0)
+        fits = [name for name, size in held.items() if size == most]
+        if most < LEAST_THING + 0.5 or len(fits) != 1:
+            continue
+        start, end = found.start(), found.end()
+        shown = (*cues.corrected, (text[start:end], fits[0]))
+        return text[:start] + CUT + text[end:], replace(cues, indicator_name=fits[0], corrected=shown)
     return text, cues
 
 
@@ -79,3 +113,8 @@ def _fit(found: re.Match[str], name: str) -> tuple[int, tuple[int, int]]:
         return 0, (0, 0)
     start = found.start("v") + len(found["v"]) - len(held_verb)
     return len(held_verb) + len(thing), (start, found.start("n") + len(thing))
+
+
+def _held_end(verb: str, name: str) -> int:
+    """How many characters of the end of ``verb`` ``name`` holds in a row (直播每年录制 → 录制 of …录制次数)."""
+    return next((k for k in range(len(verb), 0, -1) if verb[-k:] in name), 0)

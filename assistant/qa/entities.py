@@ -22,6 +22,9 @@ from assistant.qa.cues import MONEY
 MATCH_SHARE = 0.74  # share of a phrase's weight the name must explain
 MIN_EVIDENCE = 3.0  # weight of matched characters a match needs (two distinctive characters)
 CANDIDATES = 3
+SHORT = 3  # characters of a phrase that must stand together in a name to name it (人机 is not 人大机关)
+# Characters a question writes next to a short name that are no part of the thing asked (党费花了, 报党费, 给党费)
+_ASKING_CHARS = frozenset("花用要报给拨申批占有是在的了吗呢啊吧么没属算填写做搞弄建办开上下里中和跟与及同或比对")
 # Words inside a phrase that name no project: deleted before matching (那个系统 → 系统).
 _NOISE = re.compile(
     r"那个|这个|那张表|这张表|那张|这张|那边|这边|那一|这一|那几个|这几个|哪个|哪些|哪几个|哪一个|哪家|哪位|哪项|什么|啥|"
@@ -84,6 +87,8 @@ class Resolution:
     absent: str | None = None
     candidates: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()  # names a phrase fits equally well
+    alike: tuple[str, ...] = ()  # names a short phrase that matched nothing fits alike (运维), for a year to decide
+    alike_phrase: str | None = None  # that phrase
 
 
 # Written forms officers contract (远程教育 → 远教): names and phrases are compared contracted.
@@ -126,6 +131,17 @@ class Names:
 
     def weight(self, char: str) -> float:
         return self._weight.get(char, self._unseen)
+
+    def fragment(self, phrase: str) -> bool:
+        """Whether trimming ``phrase`` leaves two characters or fewer after dropping, next to them, a character of
+        the thing's own word (无人机 → 人机, 电子屏 → 电子), not a verb or particle of the question (党费花 → 党费):
+        the phrase names another word, of which a name holds only a fragment."""
+        trimmed = self.trim(phrase)
+        if not trimmed or len(trimmed) > 2:
+            return False
+        at = phrase.find(trimmed)
+        dropped = phrase[at - 1 : at] + phrase[at + len(trimmed) : at + len(trimmed) + 1]
+        return any(char not in _ASKING_CHARS for char in dropped)
 
     def score(self, phrase: str, name: str) -> tuple[float, float]:
         """(share, evidence): the weight of the phrase's characters the name explains in order, and that weight.
@@ -203,12 +219,17 @@ def resolve(segments: list[str], names: Names) -> Resolution:
     absent: str | None = None
     candidates: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+    alike: tuple[str, ...] = ()
+    alike_phrase: str | None = None
     for segment in segments:
         for piece in _JUNK.split(segment):
             for phrase in _parts(_CONJUNCTION_EDGES.sub("", piece), names):
                 if _UNIT_WORD.search(phrase) and not any(phrase in name for name in names.projects):
                     continue  # 市教委: a unit's name, never a project's short form (its 市教 fits 党员教育…)
                 found, tied = match(names.trim(phrase), names)
+                fits_alike = tied if found is None else ()  # 运维: two names alike, kept for a year to decide
+                if found is not None and names.fragment(phrase):  # 无人机: only its 人机 is in a name
+                    found, tied = None, ()
                 if found is not None and _mostly_unnamed(phrase, names):  # 党代表履职 is no 党…代 name cut short
                     found, tied = None, ()
                 if found is not None and names.lost_word(phrase):  # 干部网络学院: 学院 is in no name, another thing
@@ -225,10 +246,19 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                     if found.name not in {m.name for m in matches}:
                         matches.append(found)
                     ambiguous = ambiguous or tied
+                elif fits_alike and not alike:
+                    alike, alike_phrase = fits_alike, phrase
                 elif absent is None and (looks_like_name(phrase) or looks_like_name(trimmed := names.trim(phrase))):
                     absent = phrase if looks_like_name(phrase) else trimmed
                     candidates = nearest(phrase, names)
-    return Resolution(matches=tuple(matches[:2]), absent=absent, candidates=candidates, ambiguous=ambiguous)
+    return Resolution(
+        matches=tuple(matches[:2]),
+        absent=absent,
+        candidates=candidates,
+        ambiguous=ambiguous,
+        alike=alike,
+        alike_phrase=alike_phrase,
+    )
 
 
 # The end of a measure written after a project's short name (驻场人数, 故障处理率, 满意度, 及时性, 运行天数)
@@ -301,7 +331,25 @@ def _parts(segment: str, names: Names) -> list[str]:
         return [segment]
     parts = [p for p in re.split("和|跟|与|同|及|对比|比较|相比|比|还是|或", segment) if len(p) >= 2]
     # 信息化建设和｜(信息化运维项目, cut as written whole): the one part left is tried alone as well
-    return parts if len(parts) > 1 or parts and parts[0] != segment else [segment]
+    if len(parts) > 1 or parts and parts[0] != segment:
+        return parts
+    return _juxtaposed(segment, names) or [segment]
+
+
+PART_LEAST = 3  # characters of each of two names written side by side with nothing between (党费系统组织力平台)
+
+
+def _juxtaposed(segment: str, names: Names) -> list[str]:
+    """党费系统 组织力平台 (the space lost): two names written side by side, each matching a different project on its
+    own; [] where no one cut gives two such names."""
+    cuts: list[tuple[float, list[str]]] = []
+    for at in range(PART_LEAST, len(segment) - PART_LEAST + 1):
+        left, right = match(names.trim(segment[:at]), names)[0], match(names.trim(segment[at:]), names)[0]
+        if left is not None and right is not None and left.name != right.name:
+            cuts.append((left.share + right.share, [segment[:at], segment[at:]]))
+    best = max((fit for fit, _ in cuts), default=0.0)
+    found = [parts for fit, parts in cuts if fit == best]  # 老干部系统|预算审查平台 over 老干部系统预|算审查平台
+    return found[0] if len(found) == 1 else []
 
 
 def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
@@ -316,6 +364,8 @@ def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
         return None, ()
     share, evidence, name = ranked[0]
     if share < MATCH_SHARE or evidence < MIN_EVIDENCE or names.foreign_word(phrase, name):
+        return None, ()
+    if len(phrase) <= SHORT and contract(phrase) not in contract(name):  # 人机: 人 of 人大 and 机 of 机关, no word
         return None, ()
     rivals = [n for s, e, n in ranked[1:] if s >= MATCH_SHARE and e >= evidence - 1e-9]
     if rivals and share < 1.0 or rivals and len(phrase) <= 3:  # 组织 fits three names alike: no match

@@ -69,7 +69,11 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
             thing = _LEADING_ASK.sub("", asked["x"])
             if _held(thing, texts):
                 return replace(cues, mentions=thing)
-            return _written_topic(cues, thing, texts, places) if len(thing) >= MIN_HEAD else cues
+            if len(thing) < MIN_HEAD:
+                return cues
+            found = _written_topic(cues, thing, texts, places)
+            # 充电桩有人做过吗: a thing no form writes, nor a head of it, is absent, never every form listed
+            return found if found is not cues else replace(cues, unknown_kind=thing)
     if not cues.project or len(cues.matched) != 1:
         return cues
     written, name = cues.matched[0]
@@ -114,13 +118,13 @@ _ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
 HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
 
 
-def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues:
+def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues | None:
     """The cues asking for the forms that write the thing's longest head (``HEAD_SHARE`` of it at least, three
-    characters or more), said how it was read; unchanged where no form writes such a head."""
+    characters or more), said how it was read; None where no form writes such a head."""
     least = max(3, math.ceil(HEAD_SHARE * len(thing)))
     head = next((thing[:end] for end in range(len(thing), least - 1, -1) if _held(thing[:end], texts)), None)
     if head is None:
-        return cues
+        return None
     return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))
 
 
@@ -145,7 +149,7 @@ def _written_topic(cues: Cues, thing: str, texts: list[str], places: list[str]) 
     forms' own wording of it (``_spread``); else the thing less that ending where one place of a form writes both its
     halves (电子席卡表决: “电子席卡、报到、发言、表决”), which the listing then finds the same way."""
     headed = _written_head(cues, thing, texts)
-    if headed is not cues:
+    if headed is not None:
         return headed
     core = _ACTION_TAIL.sub("", thing)
     if core != thing and len(core) >= MIN_HEAD and _held(core, texts):

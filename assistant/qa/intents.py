@@ -190,9 +190,13 @@ def counts_something(full: str) -> bool:
     return _counted(full) is not None
 
 
+_IN_FORMS = re.compile(r"(?:申报)?表(?:里|中|上|内)(?:面|边)?")
+
+
 def _counted(full: str) -> tuple[Measure | None, RowKind | None] | None:
     """What a count word counts: the noun after it (几个绩效指标), else the nearest before it (项目构成一共分了几项)."""
     full = _THAT_PROJECT.sub("◇", DEMONSTRATIVE.sub("◇", full))  # 远教电教那个项目有几个…: 项目 there is no count
+    full = _IN_FORMS.sub("◇", full)  # 指标 23年的表里一共多少条: 表里 is where they are counted, not what
     found = _COUNT.search(full)
     if found is None:
         return None

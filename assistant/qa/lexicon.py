@@ -52,6 +52,10 @@ SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("需要说明的其他问题", SectionKind.OTHER_ISSUES),
     ("项目立项情况", SectionKind.APPROVAL),
     ("资源投入和制度建设", SectionKind.RESOURCES),
+    ("资源配置", SectionKind.RESOURCES),  # spoken names of 资源投入和制度建设情况: 资源配置那栏, 资源配备, 人员配备
+    ("资源配备", SectionKind.RESOURCES),
+    ("人员配备", SectionKind.RESOURCES),
+    ("人力资源", SectionKind.RESOURCES),
     ("备注", SectionKind.REMARKS),
     ("依据", SectionKind.BASIS),
 )
@@ -149,6 +153,11 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("下级财政配套", FundingField.FISCAL_LOWER),
     ("下级财政", FundingField.FISCAL_LOWER),
     ("本级财政安排", FundingField.FISCAL_SAME_LEVEL),
+    ("区本级拨款", FundingField.FISCAL_SAME_LEVEL),  # spoken: 区本级拨款, 市本级拨款, 本级拨款 (the 本级财政 line)
+    ("市本级拨款", FundingField.FISCAL_SAME_LEVEL),
+    ("本级拨款", FundingField.FISCAL_SAME_LEVEL),
+    ("区本级", FundingField.FISCAL_SAME_LEVEL),
+    ("市本级", FundingField.FISCAL_SAME_LEVEL),
     ("年度申请额", FundingField.ANNUAL),
     ("申请额", FundingField.ANNUAL),
     ("当年申请", FundingField.ANNUAL),

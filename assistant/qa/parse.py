@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from assistant.domain.model import SectionKind
 from assistant.qa.by_description import take_described
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
+from assistant.qa.counted_names import take_measure_count
 from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import MONEY, SAME_VALUE, STILL, Cues
 from assistant.qa.cues import cut as _cut
@@ -158,6 +159,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     asks_value = TYPICAL.search(text) is not None or BOUND.search(text) is not None or RATE.search(text) is not None
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=LEVEL_STEMS)
+    text, cues = take_measure_count(text, cues, lexicon)  # 一年培训多少人 → 全年培训人数 (before names take 人)
     text, cues = take_fields(text, cues)
     text, cues = _take_terms(text, cues, lexicon.projects)
     text, cues = take_category(text, cues, lexicon)
@@ -171,6 +173,10 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_unknown_places(text, cues, lexicon)
     text, cues = take_kind(text, cues, project_names(lexicon))
     cues = settle_existence(cues, full, lexicon)  # 虚拟专网运维有先例吗: what the forms write, not a name's part
+    if (
+        cues.exists and (cues.mentions or cues.unknown_kind) and cues.project is None
+    ):  # 做手机移动端的项目有吗: 手机 is no 联系电话
+        cues = replace(cues, header_fields=())
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
@@ -280,7 +286,12 @@ def _is_follow_up(text: str) -> bool:
     body = text.rstrip("？。！!")
     if SAME_VALUE.search(body) or STILL.search(body):  # X也是她吗 after a 负责人 answer; 26年还报了吗
         return True
+    if _PICKED.match(body):  # 成本的是哪条 after a count of a project's indicators: one of those just counted
+        return True
     return body.startswith(FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
+
+
+_PICKED = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?:是|有)?哪(?:条|几条|个|几个|些|项|几项)$")
 
 
 def _take_project_type(

@@ -14,7 +14,16 @@ from assistant.qa.cues import common as _common
 from assistant.qa.cues import cut as _cut
 from assistant.qa.described import POINTED as _POINTED
 from assistant.qa.described import how_matched, led_by_another, pointed_pair, second_side
-from assistant.qa.entities import DISTRICT, NAME_NOUNS, Names, exact_names, informative, nearest, phrases, resolve
+from assistant.qa.entities import (
+    DISTRICT,
+    NAME_NOUNS,
+    Names,
+    exact_names,
+    informative,
+    nearest,
+    phrases,
+    resolve,
+)
 from assistant.qa.entities import match as match_name
 from assistant.qa.fillers import trim_fillers, without_fillers
 from assistant.qa.homophones import sounds
@@ -23,6 +32,7 @@ from assistant.qa.levels import agrees, level_scope, other_place, units_at, writ
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
+from assistant.qa.name_context import one_in_years, unit_then_described
 
 # A unit by the noun its name ends in; 政协, 法院, 检察院 and the people's organisations (妇联, 工会, 科协…) are units
 # the corpus lacks as much as a 局 is (市政协的满意度指标: refused, not every unit's indicators listed)
@@ -130,6 +140,11 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             at = full.find(match.phrase)  # where written whole; else where its first two characters are
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
             text = _cut_phrase(text, match.phrase)
+    pointed = _POINTER.search(full)  # 管服务器那笔23年运维钱: the description decides, not the year
+    one = one_in_years(resolution, cues, lexicon) if len(found) < 2 and not pointed else None  # 23年运维
+    if one is not None and one[0] not in {name for _, name, _ in found}:  # 23年信息化建设跟运维: the second side
+        found.append((max(full.find(one[1]), 0), one[0], one[1]))
+        text = _cut_phrase(text, one[1])
     found.sort()
     if not found:
         absent = resolution.absent if cues.unknown_unit is None else None
@@ -155,6 +170,7 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
     )
 
 
+_POINTER = re.compile(r"那笔|这笔|那个|这个|那套|这套|那项|这项")
 # A project pointed at by what it does: 机房改造那个项目, 考录系统这个项目, 机房那个系统.
 _DESCRIBED = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:那个|这个|那笔|这笔|那套|这套|那|这)(?:项目|系统|平台|工程|经费|费用|钱)"
@@ -212,7 +228,12 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
     if cues.unknown_unit is not None:
         return None
     if cues.unit is not None:  # 印内刊、做事业单位审计的那个组织部经费: the unit's project the words describe
-        return _unit_project_by_content(full, cues, lexicon)
+        by_unit = _unit_project_by_content(full, cues, lexicon)
+        if by_unit is not None or absent is None:  # nothing refused yet: the readers after this one may describe it
+            return by_unit
+        return unit_then_described(
+            _DESCRIBED.search(full), cues, lexicon
+        )  # 闵行算…那个平台: refused as a name, read as described
     if (pair := pointed_pair(full, cues, lexicon)) is not None:
         return pair  # 印内刊那个跟党代表履职那个: both sides by what they do
     described = _DESCRIBED.search(full)

@@ -1,0 +1,44 @@
+"""Project names read with what else the question says (issue 24, sealed10): a short name that several projects fit
+alike (运维: 信息化运维项目 and …网络体系运维) is the one filed in the year asked; a unit's short name, then what the
+project does, then 那个平台/系统 (闵行算…那个平台) is the one project whose text holds the described words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.qa.content_names import match_content
+from assistant.qa.cues import Cues
+from assistant.qa.entities import Resolution
+from assistant.qa.lexicon import Lexicon
+
+
+def one_in_years(resolution: Resolution, cues: Cues, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A short name several projects fit alike (运维), with years asked: the one of them filed in those years, with the
+    phrase; None where none or several are."""
+    if not cues.years or not resolution.alike or resolution.alike_phrase is None:
+        return None
+    held = [name for name in resolution.alike if set(lexicon.years_of(name)) & set(cues.years)]
+    return (held[0], resolution.alike_phrase) if len(held) == 1 else None
+
+
+def unit_then_described(described: re.Match[str] | None, cues: Cues, lexicon: Lexicon) -> Cues | None:
+    """闵行算党员先锋指数那个平台: a unit's short name, then what the project does, then 那个平台/系统: the one project
+    whose content holds the described words (a clear winner only, never a name's part); None else."""
+    if described is None:
+        return None
+    phrase = described.group(1)
+    found = match_content(phrase, lexicon.contents)
+    if found is None or found.winner is None:
+        return None
+    # the unit's short name was taken from the text already: the words left are what was read as the project
+    written = next((phrase[len(a) :] for a, _ in lexicon.unit_aliases() if phrase.startswith(a)), phrase)
+    return replace(
+        cues,
+        project=found.winner.name,
+        unknown_project=None,
+        candidates=(),
+        matched=((written, found.winner.name),),
+        matched_how=found.how,
+        project_years=len(lexicon.years_of(found.winner.name)),
+    )
