@@ -87,7 +87,7 @@ def score_budget(
     over = overspent(line.executed, budget, budget_label=label, unit=unit)
     if over:
         zero = quantize(Decimal(0), settings.places)
-        arithmetic = f"{computed}；{over}，执行数不能超过预算：按0分计，请核对后改正"
+        arithmetic = f"{computed}；{over}，执行数不能超过预算：按0分计（得分 = {zero}），请核对后改正"
         return BudgetScore(rate, weight, zero, arithmetic, overspend=over)
     score = quantize(ratio * weight, settings.places)
     arithmetic = f"{computed}；得分 = {rate}% × {fmt(weight)} = {score}"
