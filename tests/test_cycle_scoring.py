@@ -53,7 +53,8 @@ def _evaluation(rows, executed="215457.6", budget="250000"):
     [
         ("215457.6", "250000", "86.18", "8.62"),
         ("9034", "20000", "45.17", "4.52"),
-        ("260000", "250000", "104.00", "10.00"),
+        # spending above the budget is an error scored 0, never full marks (README; red team rt10 #9)
+        ("260000", "250000", "104.00", "0.00"),
     ],
 )
 def test_budget_execution_published_examples(executed, budget, rate, score):

@@ -87,11 +87,16 @@ def _target_above(target: IndicatorValue, limit: Decimal) -> bool:
     return target.number is not None and target.number > limit
 
 
-def overspent(executed: Decimal | None, budget: Decimal | None, *, budget_label: str = "预算数") -> str | None:
-    """``执行数 X 超过 预算数 Y`` in Chinese when ``executed`` exceeds a nonzero ``budget``; None otherwise."""
+def overspent(
+    executed: Decimal | None, budget: Decimal | None, *, budget_label: str = "预算数", unit: str = "元"
+) -> str | None:
+    """``执行数 X 超过 预算数 Y`` in Chinese when ``executed`` exceeds a nonzero ``budget``; None otherwise.
+    ``unit``: the form's amount unit (元 or 万元), named after every figure (red team rt10 #9: a 万元 form's
+    amounts were shown as 元)."""
     if executed is None or not budget or executed <= budget:
         return None
-    return f"执行数 {fmt(executed)} 元超过{budget_label} {fmt(budget)} 元（超支 {fmt(executed - budget)} 元）"
+    over = fmt(executed - budget)
+    return f"执行数 {fmt(executed)} {unit}超过{budget_label} {fmt(budget)} {unit}（超支 {over} {unit}）"
 
 
 __all__ = ["days_to", "impossible_actual", "overspent", "year_days"]

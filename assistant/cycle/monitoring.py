@@ -153,7 +153,7 @@ def budget_signal(
         rate = quantize(b.executed / budget * 100)
     if rate is None:
         return BudgetSignal(None, elapsed, Light.GREY, "未填写执行数")
-    over = overspent(b.executed, budget)
+    over = overspent(b.executed, budget, unit=table.amount_unit)
     if over is None and rate > 100:
         over = f"执行率 {rate}% 超过100%"
     if over is not None:

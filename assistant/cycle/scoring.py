@@ -67,10 +67,13 @@ class Scorecard:
     weight_notes: list[str]
 
 
-def score_budget(line: FundLine | None, weight: Decimal, settings: Settings = DEFAULT_SETTINGS) -> BudgetScore:
-    """执行率 = 全年执行数 ÷ 全年预算数 (年初预算数 when no 全年预算数); 得分 = 执行率 × 分值 with the rate capped at
-    100% (cycle.md sets no bonus above the 分值). Spending above the budget is kept in ``overspend`` (an error finding:
-    the figures must be corrected or the adjusted budget written), never scored as an achievement."""
+def score_budget(
+    line: FundLine | None, weight: Decimal, settings: Settings = DEFAULT_SETTINGS, *, unit: str = "元"
+) -> BudgetScore:
+    """执行率 = 全年执行数 ÷ 全年预算数 (年初预算数 when no 全年预算数); 得分 = 执行率 × 分值 (cycle.md: proportional,
+    no threshold). Spending above the budget is an error, like an impossible 实际完成值: kept in ``overspend`` (the
+    figures must be corrected or the adjusted budget written) and scored 0 with the reason, never as an achievement
+    (README; red team rt10 #9: 1000% scored 10/10). ``unit``: the form's amount unit, named in the messages."""
     if line is None or line.executed is None:
         return BudgetScore(None, weight, None, "", problem="未填写全年执行数")
     budget, label = (
@@ -79,18 +82,16 @@ def score_budget(line: FundLine | None, weight: Decimal, settings: Settings = DE
     if not budget:
         return BudgetScore(None, weight, None, "", problem="未填写全年预算数（或为0），无法计算执行率")
     ratio = line.executed / budget
-    capped = min(ratio, Decimal(1))
-    score = quantize(capped * weight, settings.places)
     rate = quantize(ratio * 100, settings.places)
-    cap = "（超过100%按100%计）" if ratio > 1 else ""
-    arithmetic = (
-        f"执行率 = {fmt(line.executed)} ÷ {fmt(budget)}（{label}） = {rate}%{cap}；"
-        f"得分 = {quantize(capped * 100, settings.places)}% × {fmt(weight)} = {score}"
-    )
-    over = overspent(line.executed, budget, budget_label=label)
+    computed = f"执行率 = {fmt(line.executed)} ÷ {fmt(budget)}（{label}） = {rate}%"
+    over = overspent(line.executed, budget, budget_label=label, unit=unit)
     if over:
-        arithmetic = f"{arithmetic}；{over}，请核对"
-    return BudgetScore(rate, weight, score, arithmetic, overspend=over)
+        zero = quantize(Decimal(0), settings.places)
+        arithmetic = f"{computed}；{over}，执行数不能超过预算：按0分计（得分 = {zero}），请核对后改正"
+        return BudgetScore(rate, weight, zero, arithmetic, overspend=over)
+    score = quantize(ratio * weight, settings.places)
+    arithmetic = f"{computed}；得分 = {rate}% × {fmt(weight)} = {score}"
+    return BudgetScore(rate, weight, score, arithmetic)
 
 
 def score_row(
@@ -282,7 +283,7 @@ def row_weights(
 def score_evaluation(evaluation: SelfEvaluation, settings: Settings = DEFAULT_SETTINGS) -> Scorecard:
     """Every row and the budget scored; total = 预算执行率得分 + Σ 指标得分 (None while anything is unscored)."""
     weights, budget_weight, default = row_weights(evaluation, settings)
-    budget = score_budget(evaluation.fund(FundKind.TOTAL), budget_weight, settings)
+    budget = score_budget(evaluation.fund(FundKind.TOTAL), budget_weight, settings, unit=evaluation.amount_unit)
     days = year_days(evaluation.year) if evaluation.year else 366
     rows = [score_row(i, row, weights[i], settings, days=days) for i, row in enumerate(evaluation.rows)]
     scored = [r.score for r in rows] + [budget.score]

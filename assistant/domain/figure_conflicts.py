@@ -14,8 +14,22 @@ from assistant.domain.statements import Kind, Statement, plain
 _PART_OR_MORE = re.compile(r"^\s*(?:另|再|此外|其中|新增|追加|增加|含|包括|此前|上年|去年|往年|\d{4}年)")
 
 
+# Units that count occurrences (times, person-times, sittings): a figure in them is of work done even with no verb read
+# (全年供餐二十万人次 beside 全年供餐15万人次, red team rt10 #6).
+_OCCURRENCES = frozenset({"人次", "次", "批次", "场", "期", "餐", "课时", "学时"})
+_SCALES = {"万": Decimal(10000), "亿": Decimal(100000000)}
+
+
+def _base(s: Statement) -> tuple[Decimal | None, str]:
+    """(number, unit) with a scale word moved into the number: ``15万人次`` → (150000, 人次), as ``二十万人次`` reads."""
+    scale = _SCALES.get(s.unit[:1]) if len(s.unit) > 1 else None
+    if scale is None or s.number is None:
+        return s.number, s.unit
+    return s.number * scale, s.unit[1:]
+
+
 def _key(s: Statement) -> Hashable:
-    return (s.kind, s.verb, s.object, s.unit, s.per_unit, s.subject)
+    return (s.kind, s.verb, s.object, _base(s)[1], s.per_unit, s.subject)
 
 
 def _not_listed(group: list[Statement]) -> list[Statement]:
@@ -24,7 +38,7 @@ def _not_listed(group: list[Statement]) -> list[Statement]:
     amounts, not two accounts of one."""
     numbers: dict[str, set[Decimal | None]] = {}
     for s in group:
-        numbers.setdefault(s.clause, set()).add(s.number)
+        numbers.setdefault(s.clause, set()).add(_base(s)[0])
     return [s for s in group if len(numbers[s.clause]) == 1 and not _PART_OR_MORE.match(s.clause)]
 
 
@@ -35,14 +49,14 @@ def conflicting(statements: list[Statement]) -> list[list[Statement]]:
     groups: dict[Hashable, list[Statement]] = {}
     for s in statements:
         # a count with no action (党支部405.2万个 beside 党支部8.7万个) is a fact of a scope the clause may not name
-        acted = s.verb or s.kind is not Kind.COUNT
+        acted = s.verb or s.kind is not Kind.COUNT or _base(s)[1] in _OCCURRENCES
         if s.number is not None and not s.parts and s.derivation is None and s.object and acted:
             groups.setdefault(_key(s), []).append(s)
     found = []
     for group in groups.values():
         figures: dict[Decimal, Statement] = {}
         for s in _not_listed(group):
-            figures.setdefault(s.number or Decimal(0), s)
+            figures.setdefault(_base(s)[0] or Decimal(0), s)
         if len(figures) >= 2:
             found.append(list(figures.values()))
     return found

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from assistant.domain.phrases import STOP, clean_object, is_verb, phrase, tagged
+from assistant.domain.quantities import cn_number
 from assistant.domain.statement_base import (
     AT_LEAST,
     AT_MOST,
@@ -28,9 +29,16 @@ _STANDARD = re.compile(
     rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
     rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
 )
+# A share written in words reads as its digits (red team rt10 #6: 百分之九十五 was ignored and the draft took a template
+# 90%): 百分之九十五 / 百分之95 / 百分之百 / 百分之九十五点五, 九成 (90%), 九成五 (95%).
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_RATE_WORDS = (
+    rf"百分之(?P<cn>[{_CN_DIGIT}十百]+(?:点[{_CN_DIGIT}]+)?|\d+(?:\.\d+)?)"
+    rf"|(?<![{_CN_DIGIT}十百千万])(?P<tenths>[一二三四五六七八九])成(?P<half>[一二三四五六七八九])?(?![员本果功立绩熟交就效型品不为都了])"
+)
 _RATE = re.compile(
     rf"(?P<op>{'|'.join(sorted(AT_LEAST + AT_MOST, key=len, reverse=True))}|≥|≤)?\s*"
-    r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)(?P<tail>以上|以下|以内)?"
+    rf"(?:(?P<num>\d+(?:\.\d+)?)\s*(?:%|％)|{_RATE_WORDS})(?P<tail>以上|以下|以内)?"
 )
 _DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之内|以内|内)")
 _CEILING_DEADLINE = re.compile(
@@ -156,7 +164,7 @@ def read_rates(part: str, label: str, clause: str, taken: list[tuple[int, int]])
     found = []
     for m in _RATE.finditer(part):
         op_word, tail = m["op"] or "", m["tail"] or ""
-        number = Decimal(m["num"])
+        number = _rate_number(m)
         op = "≤" if op_word in AT_MOST or op_word == "≤" or tail in {"以下", "以内"} else "≥"
         op = "=" if number == 100 and op == "≥" else op
         subject = clean_object(re.sub(r"(?:要|应|须|需|均|要求)+$", "", part[: m.start()]))
@@ -167,6 +175,17 @@ def read_rates(part: str, label: str, clause: str, taken: list[tuple[int, int]])
             Statement(Kind.RATE, number, "%", op, verb, obj, label, clause, m.group(0).strip(), subject=subject)
         )
     return found
+
+
+def _rate_number(m: re.Match[str]) -> Decimal:
+    """The percent a `_RATE` match states: digits, 百分之 + a Chinese number (点 for the decimals), or 成 tenths."""
+    if m["num"]:
+        return Decimal(m["num"])
+    if m["tenths"]:
+        return Decimal(10 * cn_number(m["tenths"]) + (cn_number(m["half"]) if m["half"] else 0))
+    whole, _, decimals = m["cn"].partition("点")
+    digits = "".join(str(cn_number(c)) for c in decimals)
+    return cn_number(whole) + (Decimal(f"0.{digits}") if digits else Decimal(0))
 
 
 def read_deadlines(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:

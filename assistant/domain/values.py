@@ -87,6 +87,16 @@ _QUANTITY_PHRASE = re.compile(
 )
 
 
+# Full-width ASCII forms (``９８０％``, ``（个）``, ``９８．５``) and the ideographic space, folded before a number
+# or unit is read, so every rule sees ``980`` and ``%`` (red team rt10 #4: ``≥９８０％`` escaped VAL-IMPOSSIBLE).
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold_width(text: str) -> str:
+    """``≥９８０％`` → ``≥980%``: full-width letters, digits and signs as ASCII; other text unchanged."""
+    return text.translate(_FULL_WIDTH)
+
+
 def parse_value(raw: str) -> IndicatorValue:
     """Classify and parse one written value; never raises."""
     text = raw.strip()
@@ -94,10 +104,10 @@ def parse_value(raw: str) -> IndicatorValue:
         return IndicatorValue(raw=raw, kind=ValueKind.MISSING)
     if _DEADLINE.search(text):
         return IndicatorValue(raw=raw, kind=ValueKind.DEADLINE, text=text)
-    quantitative = _parse_quantitative(text, raw)
+    quantitative = _parse_quantitative(fold_width(text), raw)
     if quantitative is not None:
         return quantitative
-    compound = _parse_compound(text, raw)
+    compound = _parse_compound(fold_width(text), raw)
     if compound is not None:
         return compound
     return IndicatorValue(raw=raw, kind=ValueKind.QUALITATIVE, text=text)
@@ -140,7 +150,7 @@ def operator_words(raw: str) -> tuple[str, ...]:
     """The words a quantitative value uses in place of an operator (``90%以上`` → ``("以上",)``)."""
     text = raw.strip().replace(" ", "")
     found = [m["word"] for m in (_WORD_PREFIX.search(text), _WORD_SUFFIX.search(text)) if m]
-    if not found or _parse_quantitative(text, raw) is None:
+    if not found or _parse_quantitative(fold_width(text), raw) is None:
         return ()
     return tuple(found)
 

@@ -40,7 +40,7 @@ def _conflict_notes(statements: list[Statement]) -> list[GroundingNote]:
                 kind=NoteKind.CONFLICTING_FIGURES,
                 fragment=written_figures(group),
                 message=(
-                    f"简报对同一项内容写了不同的数字（{'、'.join(plain(s.number) for s in group)}），无法判断哪个正确；"
+                    f"简报对同一项内容写了不同的数字（{'、'.join(plain(s.number) + s.unit for s in group)}），无法判断哪个正确；"
                     f"草稿暂按第一处（{plain(first.number)}{first.unit}）起草，"
                     "请核对后改正简报或草稿中的指标值和金额"
                 ),

@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
+from assistant.qa.actuals import targets_labelled
 from assistant.qa.alike import alike_line
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
@@ -143,6 +144,7 @@ def answer(
         read_as = "；".join(f"“{written}”按“{meant}”" for written, meant in changed)
         result.text = f"问题中的{read_as}理解。\n{result.text}"
     result.notes.extend(notes)
+    result = targets_labelled(question, result)  # 实际完成值/自评得分: the forms hold targets only, said first
     conversation.record(result)
     if result.query is None and resolved.project and not _names_absent(resolved):  # 机关服务费…？ then 项目性质呢
         conversation.name_focus(resolved.project, resolved.declaration_id, resolved.years)

@@ -60,6 +60,8 @@ fewer such indicators.
 ``rank_years`` with ``f`` ranks the years by the sum of that amount over their declarations (``fallback``: a blank
 amount counts with that field); without ``f`` by their number of declarations. ``clarify``: a question that points at
 a project (这个项目, 它) with none named before it; the answer must ask which project, with no figure and no rows.
+``actual`` (rf11): a question about what was achieved (实际完成值, 自评得分, 实际执行): the forms hold targets only; the
+answer must say so, with no headline figure; with ``ids`` and ``name_contains`` it may show those targets as written.
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ SPLITS = (
     "sealed9_test",
     "sealed10_tune",  # written outside the repo by s10 with sealed10_test; measured untuned at bcf9c55 (41/65), then tuned on
     "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
+    "rf11",  # written by the implementer (rf11) for questions about actual results (gold kind actual): a tune set
 )
 HALVES = [Path(__file__).with_name(f"officer_{split}.yaml") for split in SPLITS]
 DISTRICT = re.compile(r"(闵行|浦东新|黄浦|徐汇|长宁|静安|普陀|虹口|杨浦|宝山|嘉定|金山|松江|青浦|奉贤|崇明)区")
@@ -454,9 +457,24 @@ def derive(spec: dict, *, followup: bool = False) -> dict[str, Any]:
         return {"unrecorded": True}
     if k == "clarify":
         return {"clarify": True}
+    if k == "actual":
+        return _actual(spec)
     if k in gold_asked.KINDS:  # line_sum, header_where, safeguard_cell, rank_value (q10c)
         return gold_asked.derive(spec)
     raise ValueError(f"unknown spec kind {k}")
+
+
+def _actual(spec: dict) -> dict[str, Any]:
+    """A question about what was ACHIEVED (实际完成值, 自评得分): the declarations hold targets only. The answer must
+    say so (``actual``), give no headline figure, and may show the ``name_contains`` indicators' targets as written
+    (``contains``), labelled as targets; ``ids``: the declaration asked about (its rows only, when it lists any)."""
+    gold: dict[str, Any] = {"actual": True}
+    if "name_contains" in spec:
+        (d,) = (BY_ID[i] for i in spec["ids"])
+        found = [i["value"]["raw"] for i in d["indicators"] if spec["name_contains"] in i["name"]]
+        assert found, spec
+        gold["contains"] = found
+    return gold
 
 
 def _same_name(name: str, year: int) -> dict | None:

@@ -42,6 +42,8 @@ SYNTHESIS_CHARS = 600
 # How an answer asks which project a 这个项目/它 with nothing before it means.
 CLARIFY = re.compile(r"哪个项目|哪一个项目|哪个申报|哪一份|请.{0,8}(指明|说明|告诉|补充|写明|给出).{0,8}(项目|名称)")
 # How an answer says the forms have no field for a qualifier (重点项目): 申报表没有记录/未标注/不区分…
+# How an answer says the forms hold targets, not results (实际完成值, 自评得分): 记录的是…目标值…不记录实际…
+TARGETS_ONLY = re.compile(r"(申报表|语料库).{0,12}(目标值|绩效目标).{0,40}(不|没有|未)(记录|包含|含).{0,6}(实际|自评)")
 UNRECORDED = re.compile(r"(没有|未|不|并无|无)(记录|登记|标注|区分|注明)|没有.{0,8}(栏目|字段|这一栏|这一项)")
 
 
@@ -58,6 +60,9 @@ def check(case: dict, result: Answer) -> tuple[bool, str]:
         return ok, f"refused={result.refused} figure={result.figure} text={text[:80]!r}"
     if g.get("unrecorded"):
         ok = result.figure is None and not AMOUNT.search(text) and bool(UNRECORDED.search(text))
+        return ok, f"figure={result.figure} text={text[:80]!r}"
+    if g.get("actual"):  # a target is never passed off as an actual
+        ok = result.figure is None and bool(TARGETS_ONLY.search(text)) and all(w in text for w in g.get("contains", []))
         return ok, f"figure={result.figure} text={text[:80]!r}"
     if g.get("clarify"):
         ok = result.figure is None and not AMOUNT.search(text) and not result.rows and bool(CLARIFY.search(text))
