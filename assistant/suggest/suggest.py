@@ -22,7 +22,7 @@ from assistant.review import lexicon
 from assistant.review.checks_framework import COST_EXPECTED_FROM
 from assistant.review.checks_relevance import ReviewContext
 from assistant.suggest.bank import BankEntry, IndicatorBank, Template
-from assistant.suggest.brief_rows import background_notes, scope_notes
+from assistant.suggest.brief_rows import background_notes
 from assistant.suggest.fit import Fit
 from assistant.suggest.guard import blocking_findings, repaired
 from assistant.suggest.models import (
@@ -39,6 +39,7 @@ from assistant.suggest.models import (
 from assistant.suggest.naming import BriefNames, name_for
 from assistant.suggest.pipeline import fill_gaps, framework_rows, own_rows, read_brief
 from assistant.suggest.proposals import propose
+from assistant.suggest.scope import scope_notes
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
 from assistant.suggest.text import grams, specific_grams
