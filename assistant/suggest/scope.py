@@ -45,8 +45,13 @@ def scope_area(s: Statement) -> str | None:
     end = _PHRASE_END.search(rest)
     if _FACILITY.search(rest[: end.start()] if end else rest) or area_facility(s):
         return None
-    placed = _PLACE_BEFORE.search(before) or rest.startswith("的")
+    placed = _PLACE_BEFORE.search(before) or rest.startswith("的") or _PEOPLE_AFTER.match(rest)
     return area if placed else None
+
+
+# The people of the areas, counted right after them (组织全区14个街镇基干民兵1200人): the areas say where the people
+# come from; the people are the count, the areas no 数量 of 基干民兵.
+_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:约|共|计)?\d+(?:\.\d+)?万?(?:人次|人|名|户|位)")
 
 
 def area_facility(s: Statement) -> str | None:
