@@ -20,6 +20,7 @@ from web_support import web_settings
 from assistant.domain.brief import load_brief
 from assistant.domain.framework import Level2
 from assistant.domain.model import SectionKind
+from assistant.review.reasons import reason_kind
 from assistant.services import build_services
 from assistant.services.editing import FieldEdit
 from assistant.suggest.brief_rows import output_statements, statement_rows
@@ -156,3 +157,27 @@ def test_a_deadline_renamed_and_redated_is_followed_not_deleted(services, name: 
         assert "资金拨付到位时限为2027年9月30日前" in goal, goal
     label = services.store.latest(saved.info.draft_id).info.section or ""
     assert "指标名称" in label and "删除的指标" not in label, label
+
+
+# -- each person's days, and a reason said as a trend ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "row"), [("bathing.yaml", "人均培训天数 ≥5(天)"), ("nu10_militia.yaml", "人均训练天数 ≥15(天)")]
+)
+def test_each_persons_days_are_a_quantity_row(name: str, row: str) -> None:
+    brief = load_brief(BRIEFS / name)
+    rows = {f"{r.name} {r.value.value}": r for r in statement_rows(output_statements(brief))}
+    assert row in rows and rows[row].level2 is Level2.QUANTITY, list(rows)
+    assert not any(r.value.unit == "天" and r.value.number and r.value.number > 100 for r in rows.values()), list(rows)
+
+
+@pytest.mark.parametrize("sentence", ["近年汛期极端天气增多，基干民兵是应急抢险的骨干力量", "近年来辖区暴雨内涝多发"])
+def test_a_trend_in_recent_years_is_a_reason(sentence: str) -> None:
+    assert reason_kind(sentence) == "situation"
+
+
+def test_the_militia_necessity_uses_the_stated_reason(services) -> None:
+    draft = _draft(services, "nu10_militia.yaml").draft
+    necessity = next(s.text for s in draft.sections if s.kind is SectionKind.NECESSITY)
+    assert "近年汛期极端天气增多" in necessity and "未写明立项理由" not in necessity, necessity

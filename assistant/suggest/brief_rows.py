@@ -218,7 +218,7 @@ def _kept(statements: list[Statement]) -> list[Statement]:
     """Counts per unit (每期约60人) stand in their product; a listing's total only where a part names nothing."""
     kept = []
     for s in statements:
-        duration = s.kind is Kind.COUNT and s.unit in DURATIONS
+        duration = s.kind is Kind.COUNT and (s.unit in DURATIONS or _person_days(s))
         if s.kind in {Kind.INPUT, Kind.STANDARD} or (s.per_unit and s.kind is Kind.COUNT and not duration):
             continue
         if s.parts and all(p.object for p in s.parts):
@@ -229,6 +229,8 @@ def _kept(statements: list[Statement]) -> list[Statement]:
 
 def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     match s.kind:
+        case Kind.COUNT if _person_days(s):  # 每人训练15天 → 人均训练天数 ≥15(天)
+            name, level2, value = f"人均{s.verb}天数", Level2.QUANTITY, f"{s.op}{plain(s.number)}({s.unit})"
         case Kind.COUNT if s.unit in DURATIONS:  # 每门课程约45分钟 → 单门课程时长 ≥45(分钟)
             per = f"单{s.per_unit}" if s.per_unit else ""
             name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
@@ -261,6 +263,10 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     if len(name) < 3:
         return None
     return brief_row(name, level2, value, s)
+
+
+def _person_days(s: Statement) -> bool:
+    return s.per_unit == "人" and s.unit in {"天", "个工作日"}
 
 
 # Words that may trail a rate's subject before its figure (覆盖率仅为, 合格率均达, 满意度需达到): never part of a name.
