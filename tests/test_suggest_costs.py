@@ -8,9 +8,10 @@ import pytest
 from assistant.domain.brief import Brief, load_brief
 from assistant.domain.framework import Level2
 from assistant.domain.statements import read_statements
-from assistant.suggest.brief_rows import output_statements, scope_notes, statement_rows
+from assistant.suggest.brief_rows import output_statements, statement_rows
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, Origin
+from assistant.suggest.scope import scope_notes
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "indicators" / "types" / "unlisted" / "briefs"
 

@@ -260,3 +260,23 @@ def read_zeros(part: str, label: str, clause: str) -> list[Statement]:
 
 def overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
+
+
+# 每人训练15天, 每名学员培训5天: the time each person is given, a target of its own (人均训练天数 ≥15(天)).
+_PERSON_DAYS = re.compile(
+    rf"每(?:人|名|位)(?:学员|队员|民兵|人员)?(?P<verb>训练|培训|参训|轮训|学习|实训|集训)(?:时间)?(?:不少于|不低于|至少)?"
+    rf"(?P<num>{NUM})(?P<unit>天|日|个工作日)(?!内|以内|之内)"
+)
+
+
+def read_person_days(part: str, label: str, clause: str, taken: list[tuple[int, int]]) -> list[Statement]:
+    """每人训练15天 → COUNT 15 天 per 人 (训练): the days each person trains, never multiplied into a total here."""
+    found = []
+    for m in _PERSON_DAYS.finditer(part):
+        if overlaps(m.span(), taken):
+            continue
+        taken.append(m.span())
+        unit = "天" if m["unit"] == "日" else m["unit"]
+        number = read_number(m["num"], None)
+        found.append(Statement(Kind.COUNT, number, unit, "≥", m["verb"], "", label, clause, m.group(0), per_unit="人"))
+    return found

@@ -24,7 +24,15 @@ from decimal import Decimal
 from functools import cache
 
 from assistant.domain.brief import Brief
-from assistant.domain.measures import overlaps, read_deadlines, read_rates, read_shares, read_standards, read_zeros
+from assistant.domain.measures import (
+    overlaps,
+    read_deadlines,
+    read_person_days,
+    read_rates,
+    read_shares,
+    read_standards,
+    read_zeros,
+)
 from assistant.domain.phrases import (
     APPROX,
     GENERIC_VERBS,
@@ -114,6 +122,7 @@ def _unmultiplied(found: list[Statement]) -> list[Statement]:
         for q in found
         if q.per_unit
         and q.kind is Kind.COUNT
+        and not (q.per_unit == "人" and q.unit in {"天", "个工作日"})  # 每人训练15天: each one's time (人均训练天数)
         and not any(p.words == q.words and q.clause in p.clause for p in products)
     ]
 
@@ -158,6 +167,7 @@ def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
                 *(_of_line(s, sentence) if label == "项目构成" else s for s in standards),
                 *read_rates(part, label, clause, taken),
                 *read_deadlines(part, label, clause, taken),
+                *read_person_days(part, label, clause, taken),
                 *read_zeros(part, label, clause),
             ]
             read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, months)]

@@ -15,6 +15,7 @@ import re
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.statements import read_statements
+from assistant.domain.values import ValueKind, parse_value
 from assistant.review.subject import is_copy
 from assistant.suggest.models import HUMAN_BASIS, Ground, IndicatorSuggestion, SuggestionSet
 from assistant.suggest.years import later_year, whole_total
@@ -59,7 +60,8 @@ def value_phrase(name: str, value: str) -> str | None:
             return name[:-1]
         if value in ("", "是", "达到", "完成") or value in name:
             return name
-        return f"{name}为{value}" if len(value) <= QUALITATIVE_CHARS else None  # a paragraph is no goal
+        dated = parse_value(value).kind is ValueKind.DEADLINE  # 2027年11月30日前: a date, however long, is said
+        return f"{name}为{value}" if dated or len(value) <= QUALITATIVE_CHARS else None  # a paragraph is no goal
     op, number, unit = match.group(1) or "=", _plain(match.group(2)), match.group(3) or ""
     if _HARM.search(name) and not _HANDLED.search(name) and op in ("=", "≥", ">") and number != "0":
         return None  # a harm is no target to reach

@@ -41,9 +41,10 @@ _VAGUE_EXACT = {"增长", "提升", "提高", "加强", "增加", "改善", "优
 _VAGUE_WORDS = re.compile(r"(进一步|持续|不断|逐步|有效提升|大幅)")
 
 # Inputs (money, staff, procurement compliance) and budget execution presented as results (primer §4 and
-# "Cost indicators and value standards": money spent, staff provided, 预算执行率, 结余率, budget adjustments).
+# "Cost indicators and value standards": money spent, staff provided, 预算执行率, 结余率, budget adjustments). A
+# subsidy paid out to the people it is for (补贴资金拨付) is what a transfer project delivers, not money put in.
 _INPUTS = re.compile(
-    r"(资金到位率|资金使用合规|资金拨付|经费下拨|经费拨付|人员到位率|驻场人员数|财务.*制度.*健全|政府采购合规|"
+    r"(资金到位率|资金使用合规|(?<!补贴)(?<!补助)(?<!救助)(?<!奖补)(?<!奖励)资金拨付|经费下拨|经费拨付|人员到位率|驻场人员数|财务.*制度.*健全|政府采购合规|"
     r"投入(?:财政)?(?:资金|经费)|(?:资金|经费)投入(?:额|金额|总额|量)?$|配备.{0,8}人员|人员配备|足额保障|(?:经费|资金)保障率)"
 )
 _EXECUTION = re.compile(r"(预算执行率|支出进度|结余率|资金结余|(?:预算|科目|资金)调整)")

@@ -40,7 +40,8 @@ SITUATION = re.compile(
     r"现状|目前|当前|现有|尚未|尚无|缺乏|缺少|不足|老化|破损|损坏|故障|隐患|风险|难以|无法|滞后|偏低|偏高|不匹配|单一|"
     r"频发|突出|年久失修|逐年|日益|日趋|随着|已超过|超过\d+年|亟需|亟待|急需|短板|薄弱|压力|瓶颈|不到位|不健全|不完善|空白|多由|引起|导致|"
     r"加剧|加深|恶化|凸显|趋紧|老龄化|高龄化|少子化|"  # how things are getting worse: 老龄化加剧, 矛盾凸显
-    r"(?:较|比)(?:上年|上一年|去年|往年)|同比|环比"  # 2025年受理案件较上年增长18%: how things went, not a target
+    r"(?:较|比)(?:上年|上一年|去年|往年)|同比|环比|"  # 2025年受理案件较上年增长18%: how things went, not a target
+    r"近年来?[^。；]{0,12}?(?:增多|增加|频繁|多发|频发|上升|加剧)"  # 近年汛期极端天气增多: how things are getting worse
 )
 # A need stated as what must be done (需要通过…, 需要更新): a reason when it says what for.
 NEEDS_ACTION = re.compile(r"(?:需要|需|有待)通过|需要(?:更新|及时|有针对性|加强|保持|集中|就近|补充|扩大|提升|改善)")

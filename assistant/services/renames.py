@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 
 from assistant.domain.provenance import Origin
+from assistant.domain.values import ValueKind
 from assistant.drafting.goals import value_phrase
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.drafting.necessity import money_sentence
@@ -54,12 +55,13 @@ def renames(old: Sequence[DraftIndicator], new: Sequence[DraftIndicator]) -> dic
 def _same_measure(old: DraftIndicator, new: DraftIndicator) -> bool:
     """Whether ``new`` (at ``old``'s place, under a new name) is ``old`` renamed: the same value, or the same 一级/二级
     and unit with a new figure (群众举报接报后处置时限 ≤2(小时) → 接报到场时限 ≤1.5(小时), renamed and revalued in one
-    edit), or of the same 一级/二级 counted anew in another unit (全年培训人数 ≥8(期) → 培训参训人次 ≥400(人次): the
+    edit), or a deadline of the same 一级/二级 given another date (…完成时限 12月底前 → 补贴资金拨付完成时限 2027年11月30日前), or of the same 一级/二级 counted anew in another unit (全年培训人数 ≥8(期) → 培训参训人次 ≥400(人次): the
     person put the row right in place). A row of another 二级 put in its place is a new row, not a rename."""
     if new.value.value == old.value.value:
         return True
     counted = old.value.unit is not None and new.value.unit is not None
-    return counted and (old.level1, old.level2) == (new.level1, new.level2)
+    dated = old.value.kind is ValueKind.DEADLINE and new.value.kind is ValueKind.DEADLINE  # 12月底前 → 2027年11月30日前
+    return (counted or dated) and (old.level1, old.level2) == (new.level1, new.level2)
 
 
 def follow_renames(stored: StoredVersion, draft: Draft) -> tuple[Draft, dict[str, Origin]]:

@@ -47,6 +47,8 @@ class CostRows:
 def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
     counts = [s for s in statements if s.kind is Kind.COUNT and s.number and not s.per_unit]
     standards = _own_standards([s for s in statements if s.kind is Kind.STANDARD and s.number])
+    side_fees = [s for s in standards if _side_fee(s, standards)]
+    standards = [s for s in standards if s not in side_fees]
     rows = _standard_rows(brief, standards, counts)
     covered = {_per(s.unit) for s in standards}
     rows += _line_rows(brief.composition, counts, covered, standards)
@@ -55,21 +57,53 @@ def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
     return CostRows(rows, _total_row(brief, rows))
 
 
+def side_fee_notes(statements: list[Statement]) -> list[str]:
+    """One note (Chinese) per bare figure left out as a side fee (`_side_fee`), quoting its clause."""
+    standards = _own_standards([s for s in statements if s.kind is Kind.STANDARD and s.number])
+    return [_side_fee_note(s, standards) for s in standards if _side_fee(s, standards)]
+
+
+def _side_fee(s: Statement, standards: list[Statement]) -> bool:
+    """A bare figure per unit (每台1万元) beside a named standard per the same unit at another price (每台补贴28万元):
+    it pays for something beside the unit, so it is neither the unit's cost nor a standard the product can name."""
+    return _nameless(s) and any(k is not s and not _nameless(k) and _per(k.unit) == _per(s.unit) for k in standards)
+
+
+def _side_fee_note(s: Statement, standards: list[Statement]) -> str:
+    rival = next(k for k in standards if k is not s and not _nameless(k) and _per(k.unit) == _per(s.unit))
+    return (
+        f"简报{s.field}“{s.clause}”没有写明{s.words}是哪一项支出的单价（{rival.words}另是同一单位的标准），"
+        f"不能作为单位成本，未设指标：请在简报中写明该费用的名称（如“第三方检测费每台1万元”）或列入项目构成后重新起草"
+    )
+
+
 # -- 1. stated standards --------------------------------------------------------------------------------
 
 
 def _own_standards(standards: list[Statement]) -> list[Statement]:
     """The standards that are the project's money: not a price or share the people served pay (自付10元, 售价15元),
-    and one figure per unit once (项目构成 restating 主要内容's 每份5元)."""
+    and one figure per unit once (项目构成 restating 主要内容's 每份5元; 每名学生600元 and 每人600元 are one figure).
+    Where 主要内容 gives the figure bare (委托第三方审价，每台1万元) and the 项目构成 line names what it pays for, the
+    line's statement stands for it, so the row is named 第三方审价及质量监督标准, never the project's unit cost."""
     kept: list[Statement] = []
     for s in standards:
-        restated = s.field == "项目构成" and any(
-            k.number == s.number and k.unit == s.unit and k.field != s.field for k in kept
-        )
-        if s.paid_by_users or restated:
+        if s.paid_by_users:
             continue
-        kept.append(s)
+        same = next((n for n, k in enumerate(kept) if _same_standard(k, s)), None)
+        if same is None:
+            kept.append(s)
+        elif _nameless(kept[same]) and not _nameless(s):
+            kept[same] = s
     return kept
+
+
+def _same_standard(kept: Statement, s: Statement) -> bool:
+    return s.field == "项目构成" != kept.field and kept.number == s.number and _per(kept.unit) == _per(s.unit)
+
+
+def _nameless(s: Statement) -> bool:
+    """A standard that names nothing it prices (每台1万元 alone): no subject and no object but a function word."""
+    return not s.subject and _NAMELESS.fullmatch(s.object) is not None
 
 
 def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statement]) -> list[IndicatorSuggestion]:

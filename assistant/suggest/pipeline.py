@@ -3,7 +3,7 @@
 1. ``read_brief``    Brief → Reading: the measurable statements (statements.py), the project type and
                      whether the rules are sure of it;
 2. ``own_rows``      Reading → OwnRows: a candidate row per statement, named from its phrase and placed
-                     in 一级/二级 (brief_rows.py), and the cost levels the figures support (costs.py);
+                     in 一级/二级 (brief_rows.py; area counts are scope, scope.py), and the cost levels the figures support (costs.py);
 3. ``fill_gaps``     Reading, OwnRows, template rows, precedent candidates → the rows that fill what the
                      brief leaves empty: a sure type's template rows (its figures first), precedents;
                      an unsure type gets no foreign template, only the framework's common rows and
@@ -40,6 +40,7 @@ from assistant.suggest.brief_rows import (
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.text import short_object
+from assistant.suggest.years import end_deadline
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
 STRONG_NAME = 15.0  # a type word of weight 3 in the project name (培训, 党建, 检测, 慰问)
@@ -231,7 +232,7 @@ def framework_rows(reading: Reading, rows: list[IndicatorSuggestion]) -> list[In
         end = brief.end_date or date(brief.year, 12, 31)
         why = f"计划标准：简报结束日期 {end.isoformat()}" if brief.end_date else f"计划标准：预算年度 {brief.year} 年末"
         fields = ["结束日期"] if brief.end_date else ["年度"]
-        made.append(_common(f"{core}完成时限", Level2.TIMELINESS, plan_value(f"{end.month}月底前", why, fields=fields)))
+        made.append(_common(f"{core}完成时限", Level2.TIMELINESS, plan_value(end_deadline(end), why, fields=fields)))
     if Level2.SATISFACTION not in found:
         made.append(_common(_served(reading.statements), Level2.SATISFACTION, _reference("≥90(%)")))
     if Level2.QUANTITY not in found:

@@ -22,7 +22,8 @@ from assistant.review import lexicon
 from assistant.review.checks_framework import COST_EXPECTED_FROM
 from assistant.review.checks_relevance import ReviewContext
 from assistant.suggest.bank import BankEntry, IndicatorBank, Template
-from assistant.suggest.brief_rows import background_notes, scope_notes
+from assistant.suggest.brief_rows import background_notes
+from assistant.suggest.costs import side_fee_notes
 from assistant.suggest.fit import Fit
 from assistant.suggest.guard import blocking_findings, repaired
 from assistant.suggest.models import (
@@ -39,6 +40,7 @@ from assistant.suggest.models import (
 from assistant.suggest.naming import BriefNames, name_for
 from assistant.suggest.pipeline import fill_gaps, framework_rows, own_rows, read_brief
 from assistant.suggest.proposals import propose
+from assistant.suggest.scope import scope_notes
 from assistant.suggest.similarity import Scored, brief_kinds, rank_precedents
 from assistant.suggest.templates import BRIEF_SCORE, template_rows
 from assistant.suggest.text import grams, specific_grams
@@ -111,7 +113,7 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
         precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
-        notes=scope_notes(brief) + background_notes(brief) + year_notes(brief),
+        notes=scope_notes(brief) + background_notes(brief) + year_notes(brief) + side_fee_notes(reading.statements),
     )
 
 

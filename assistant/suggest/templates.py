@@ -27,6 +27,7 @@ from assistant.suggest.brief_rows import output_statements
 from assistant.suggest.models import Evidence, Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.money import money_used
 from assistant.suggest.text import core_name, grams, specific_grams
+from assistant.suggest.years import end_deadline
 
 
 def brief_words(brief: Brief) -> str:
@@ -332,7 +333,7 @@ def _total_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal
 def _deadline(brief: Brief) -> ValueProposal:
     end = brief.end_date or date(brief.year, 12, 31)
     basis = f"计划标准：简报结束日期 {end.isoformat()}" if brief.end_date else f"计划标准：预算年度 {brief.year} 年末"
-    return _proposal(f"{end.month}月底前", Ground.PLAN, basis, fields=["结束日期" if brief.end_date else "年度"])
+    return _proposal(end_deadline(end), Ground.PLAN, basis, fields=["结束日期" if brief.end_date else "年度"])
 
 
 def _default(spec: TemplateIndicator) -> ValueProposal:

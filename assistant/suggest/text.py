@@ -20,7 +20,7 @@ _LEADING_PLACE = re.compile(r"^(上海市|上海|某(?:市|区|县|镇|乡|街�
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s*[—\-–~至]\s*(?:19|20)?\d{2})?\s*年度?")  # 2027年度, 2026-2028年
 _CONNECTIVE = re.compile(r"及|和|与|、|以及")
 # Words that say how a project is run or paid, not what it is about: taken off the end of a short object.
-_HOW = re.compile(r"(?:社会化|运营|运行|运维|管理|保障|服务|建设|补贴|补助|经费|项目|工作|专项|购买)$")
+_HOW = re.compile(r"(?:社会化|运营|运行|运维|管理|保障|服务|建设|补贴|补助|经费|项目|工作|专项|购买|财政|资金)$")
 SHORT_OBJECT = 6  # characters: a short object is trimmed of such words only while it is longer than this
 # Budget words that say nothing of what a project does.
 GENERIC_AFFIXES = ("经费", "项目", "工作", "费")

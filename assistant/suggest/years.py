@@ -14,8 +14,10 @@ Only the 主要内容 is read for years; a brief within one year has no such fig
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
+from datetime import date
 
 from assistant.domain.brief import Brief
 from assistant.domain.phrases import tagged
@@ -85,3 +87,10 @@ def year_notes(brief: Brief) -> list[str]:
                 "合计可在“项目总目标”中说明"
             )
     return notes
+
+
+def end_deadline(end: date) -> str:
+    """The deadline an end date sets, as the brief states it: 2027-12-31 → 12月底前, 2027-08-13 → 8月13日前 (never
+    8月底前, which would give the project 18 days it does not have)."""
+    last = calendar.monthrange(end.year, end.month)[1]
+    return f"{end.month}月底前" if end.day == last else f"{end.month}月{end.day}日前"
