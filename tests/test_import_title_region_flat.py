@@ -43,3 +43,16 @@ def test_a_variant_city_and_basis(tmp_path):
     assert "黄冈市" in layout_label(decl)
     assert basis == "市政务服务中心职能配置规定"
     assert decl.header.name == "象山政务中心物业保障"
+
+
+def test_the_import_preview_gives_checks_value_findings(tmp_path, monkeypatch):
+    from cli_support import cli_env
+    from cli_support import ok as _ok
+
+    cli_env(tmp_path, monkeypatch)
+    shown = _ok(["import", str(PAGE)]).output
+    assert "VAL-IMPOSSIBLE" in shown and "292%" in shown
+    variant = _variant(tmp_path)
+    variant.write_text(variant.read_text(encoding="utf-8").replace("292%", "185%"), encoding="utf-8")
+    shown = _ok(["import", str(variant)]).output
+    assert "VAL-IMPOSSIBLE" in shown and "185%" in shown
