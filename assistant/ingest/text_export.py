@@ -159,6 +159,10 @@ def parse_file(path: Path) -> ParseResult:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    if not data.strip():
+        raise NotADeclarationError(
+            f"文件 {path.name} 是空的（{len(data)} 字节，没有任何文字）", hint="请确认保存的是申报表的内容，再导入"
+        )
     if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() != ".txt" and looks_like_html(data)):
         return parse_html_bytes(data, path.name)
     return parse_text_bytes(data, path.name)
