@@ -250,7 +250,11 @@ def monitor_show(form_id: FormId, version: VersionOption = None, as_json: JsonFl
             "version": view.stored.info.number,
             "form": view.form.model_dump(mode="json"),
             "elapsed": str(view.report.elapsed),
-            "budget": {"light": view.report.budget.light.value, "text": view.report.budget.text},
+            "budget": {
+                "light": view.report.budget.light.value,
+                "rate": None if view.report.budget.rate is None else str(view.report.budget.rate),
+                "text": view.report.budget.text,
+            },
             "rows": [{"light": s.light.value, "reasons": s.reasons} for s in view.report.rows],
             "findings": [_finding_json(f) for f in view.report.findings],
         }

@@ -108,6 +108,7 @@ def import_(
     with open_services() as services:
         declarations = services.review.read(file)
         repeats = {decl.id: services.corpus.duplicates(decl) for decl in declarations}
+        reports = {r.declaration_id: r for r in services.review.check_declarations(declarations)}
         rated = services.review.self_evaluation_rows(file)
     if rated:
         render.console().print(
@@ -124,6 +125,7 @@ def import_(
     hollow = 0
     for decl in declarations:
         out.print(render.declaration_view(decl))
+        _value_findings(out, reports.get(decl.id))
         notes = len(decl.parse_notes)
         if not decl.indicators and not any(s.text.strip() for s in decl.sections):
             hollow += 1
@@ -154,6 +156,14 @@ def import_(
         )
     if declarations and hollow == len(declarations):
         raise typer.Exit(1)
+
+
+def _value_findings(out, report: ReviewReport | None) -> None:
+    """The review's findings on the values read (VAL-…, as ``assistant check`` gives them): a 292% 合格率 is said
+    in the preview, not only by check."""
+    for f in [f for f in (report.findings if report else []) if f.rule_id.startswith("VAL-")]:
+        level = "错误" if f.severity is Severity.ERROR else "提示"
+        out.print(render.plain(f"审核{level}（{f.rule_id}，与 assistant check 相同）：{f.message} 建议：{f.fix}"))
 
 
 def _repeat_note(decl: Declaration, repeats: list[Declaration]) -> str:

@@ -273,11 +273,11 @@ def draft_view(draft) -> Group:
             add_plain_row(lines, c.part, c.detail or "", f"{c.amount:,}")
         parts.append(lines)
     table = Table(title=f"绩效指标（{len(draft.indicators)} 项）", title_justify="left", show_lines=True)
-    for col in ("一级指标", "二级指标", "三级指标", "指标值", "取值依据", "先例"):
+    for col in ("#", "一级指标", "二级指标", "三级指标", "指标值", "取值依据", "先例"):  # #: --delete-row's numbers
         table.add_column(col, overflow="fold")
-    for i in draft.indicators:
+    for n, i in enumerate(draft.indicators, start=1):
         precedent = "；".join(c.label for c in i.citations) or "—"
-        add_plain_row(table, i.level1.value, i.level2.value, i.name, i.value.value, i.value.basis, precedent)
+        add_plain_row(table, str(n), i.level1.value, i.level2.value, i.name, i.value.value, i.value.basis, precedent)
     parts.append(table)
     if draft.notes:
         parts.append(

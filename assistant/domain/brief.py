@@ -370,6 +370,10 @@ def _read_mapping(path: Path) -> dict[str, object]:
             if isinstance(exc, DuplicateKeyError)
             else "请对照示例简报（assistant suggest --example）检查缩进和冒号；含有冒号、#、* 等符号的值请用引号括起来",
         ) from exc
+    if data is None:  # an empty file, or one of blank lines and comments only
+        raise InputError(
+            f"简报文件 {path.name} 是空的（没有任何字段）", hint="请按示例简报（assistant suggest --example）填写各字段"
+        )
     if not isinstance(data, dict):
         raise InputError(f"简报文件 {path.name} 的顶层应是“字段: 值”的映射", hint=allowed_fields())
     return data

@@ -3,7 +3,9 @@
 The readers map every layout onto Shanghai's three (市级表 2021, 2019, 区级表 2020); a form from Hunan read that way
 is not a 市级表, and saying so would mislead. The place is told by the units (申报单位, 主管部门, 实施单位): a name of Shanghai or
 of one of its 16 districts makes it Shanghai's; a city, county or province named otherwise (宁乡市, 湘潭县, 湖南省)
-makes it another region's; neither leaves it undecided (None).
+makes it another region's; neither leaves it undecided (None). A form whose units are blank (鄂州's run-together
+page) is told by its title (``鄂州市2022年市直部门预算项目支出绩效目标表``): the reader notes the place the title names
+(`TITLE_NOTE`, see `place_in_title`), and that note counts as a unit's name here.
 """
 
 from __future__ import annotations
@@ -46,10 +48,28 @@ _PROVINCE = re.compile(
 )
 
 
+TITLE_NOTE = "layout.title_place"
+# A place at the start of a line or cell before a form title: 鄂州市2022年…项目支出绩效目标表 (not 年月 日鄂州市…, a
+# title run into the cells before it, whose first characters cannot be told from the place's).
+_TITLED = re.compile(
+    r"(?:^|[|\t])[\s#]*([\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|自治州|州|盟|旗))[^|\t]{0,24}?"
+    r"项目(?:支出)?绩效目标(?:申报|批复|审批|审核)?表"
+)
+
+
+def place_in_title(line: str) -> str | None:
+    """The place a form title on ``line`` starts with (``鄂州市``), or None (none, or a Shanghai one)."""
+    found = _TITLED.search(line.strip())
+    if found is None or _SHANGHAI.search(found[1]) or any(word in found[1] for word in _NOT_PLACES):
+        return None
+    return found[1]
+
+
 def other_region(decl: Declaration) -> str | None:
     """The place another region's form names (``宁乡市``), or None when it is Shanghai's or names no place."""
     h = decl.header
-    texts = [t for t in (h.applicant, h.department, h.implementer) if t]
+    titled = [n.fragment for n in decl.parse_notes if n.code == TITLE_NOTE and n.fragment]
+    texts = [t for t in (h.applicant, h.department, h.implementer) if t] + titled
     if not texts or any(_SHANGHAI.search(t) for t in texts):
         return None
     for text in texts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain.model import Declaration, NoteLevel, ParseNote
+from assistant.domain.region import TITLE_NOTE, other_region, place_in_title
 from assistant.ingest.assemble import declaration_id
 
 _YEAR = re.compile(r"(?<![\d\-/.])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
@@ -47,3 +48,22 @@ def _with_year(decl: Declaration, year: int, where: str) -> Declaration:
             "parse_notes": [*decl.parse_notes, note],
         }
     )
+
+
+def with_title_place(declarations: list[Declaration], lines: list[str]) -> list[Declaration]:
+    """``declarations`` whose units name no place, noted with the one place the page's form title starts with
+    (``鄂州市2022年市直部门预算项目支出绩效目标表``, `place_in_title`), so that the form is not called a Shanghai one."""
+    places = {place for line in lines if not _SOURCE.match(line) and (place := place_in_title(line))}
+    if len(places) != 1:
+        return declarations
+    place = places.pop()
+    note = ParseNote(
+        level=NoteLevel.INFO,
+        code=TITLE_NOTE,
+        message=f"表题写明「{place}」：这是其他地区的表式，不是上海的市级/区级表，按通用读法读取；请核对各栏",
+        fragment=place,
+    )
+    return [
+        d.model_copy(update={"parse_notes": [*d.parse_notes, note]}) if other_region(d) is None else d
+        for d in declarations
+    ]

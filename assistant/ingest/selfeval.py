@@ -35,7 +35,7 @@ from assistant.ingest.selfeval_cells import (
 )
 from assistant.ingest.selfeval_columns import table_unread_message
 from assistant.ingest.selfeval_flat_rows import flattened_rows
-from assistant.ingest.selfeval_forms import split_forms
+from assistant.ingest.selfeval_forms import predecessor_tail, split_forms, tail_note
 from assistant.ingest.selfeval_fund_align import short_row
 from assistant.ingest.selfeval_glued import figure_run, glued_note, split_glued
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
@@ -87,6 +87,7 @@ def read_self_evaluations_text(text: str, source_file: str) -> list[tuple[SelfEv
     cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, *_RUN_NAMES, "一级指标二级指标"))
     if shape is Shape.LINES:  # a cell per line and no row ends (廊坊): rows are counted by their header's columns
         cells = [[cell for row in cells for cell in row]]
+    tail, cells = predecessor_tail(cells, _is_name_key)  # 大英: an earlier form's last rows before the title
     forms = []
     refused: list[NotADeclarationError] = []
     for index, part in enumerate(split_forms(cells, _is_name_key), start=1):
@@ -100,6 +101,9 @@ def read_self_evaluations_text(text: str, source_file: str) -> list[tuple[SelfEv
         forms.append((evaluation, [_RUN_NOTE, *notes] if ran else notes))
     if not forms:
         raise refused[0]
+    if tail:
+        first, notes = forms[0]
+        forms[0] = (first, [tail_note(tail), *notes])
     if refused:
         first, notes = forms[0]
         unread = ParseNote(level=NoteLevel.WARNING, code="selfeval.part_unread", message=_PART.format(len(refused)))

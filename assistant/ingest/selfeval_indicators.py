@@ -43,8 +43,10 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     lost: WebCell | None = None  # a 一级 cell that kept only its points (``(50分)``)
     grouped = False  # a ★ group row was met: the rows under it carry no 分值/得分 of their own
 
+    short: list[WebCell] = []  # the cells of the last row read, when it had fewer than the header's columns
+
     def flush(*, whole: bool = True) -> None:
-        nonlocal chunk, grouped
+        nonlocal chunk, grouped, short
         filled = [c for c in chunk if c.text]
         values = dict(zip(rest, [c.text for c in chunk], strict=False))
         if len(filled) == 1 and _PLACEHOLDER.match(filled[0].text):
@@ -82,6 +84,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
             )
         elif filled:
             rows.append(row_of(scores_only(filled, rest, state) or values, levels, filled[0], state))
+            short = filled if len(chunk) < width else []
         chunk = []
 
     while state.i < len(state.tokens):
@@ -118,7 +121,13 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
             if len(chunk) == width:
                 flush()
     flush(whole=False)
+    if state.i >= len(state.tokens) and short and rows and rows[-1].actual is None and rows[-1].score is None:
+        state.note("selfeval.row_cut", _ROW_CUT.format(" ".join(c.text for c in short)[:80]), short[0])
     return rows
+
+
+# The page ends inside a row (a copy cut short, 大英): what stands is read, the rest is said to be missing.
+_ROW_CUT = "页面在最后一个指标行中间结束（复制不完整），这一行只读到「{}」，其后的栏目（完成值、分值、得分等）没有读到；请对照原表补录"
 
 
 # A row the template left unfilled (廊坊: ``指标2`` / ``……`` and empty cells): numbering or an ellipsis only.

@@ -23,7 +23,7 @@ from assistant.ingest.completeness import (
 from assistant.ingest.doc_number import noted_doc_numbers
 from assistant.ingest.html_page import declared_charset, looks_like_html, read_page, utf16_codec
 from assistant.ingest.notes import NoteSink
-from assistant.ingest.page_year import with_page_year
+from assistant.ingest.page_year import with_page_year, with_title_place
 from assistant.ingest.text_limits import check_text_table
 from assistant.ingest.titles import read_title, year_line
 from assistant.ingest.web import read_web_text, score
@@ -159,6 +159,10 @@ def parse_file(path: Path) -> ParseResult:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror}", hint="请检查路径和读取权限") from exc
+    if not data.strip():
+        raise NotADeclarationError(
+            f"文件 {path.name} 是空的（{len(data)} 字节，没有任何文字）", hint="请确认保存的是申报表的内容，再导入"
+        )
     if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() != ".txt" and looks_like_html(data)):
         return parse_html_bytes(data, path.name)
     return parse_text_bytes(data, path.name)
@@ -237,7 +241,9 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
                 raise
         _refuse_self_evaluation(web, lines, name)
         return ParseResult(
-            source_file=name, declarations=noted_doc_numbers(with_page_year(web, lines, "页面正文")), notes=[]
+            source_file=name,
+            declarations=noted_doc_numbers(with_title_place(with_page_year(web, lines, "页面正文"), lines)),
+            notes=[],
         )
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
@@ -246,9 +252,11 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         if web and score(web) > score(declarations):
             _refuse_self_evaluation(web, lines, name)
             return ParseResult(
-                source_file=name, declarations=noted_doc_numbers(with_page_year(web, lines, "页面正文")), notes=[]
+                source_file=name,
+                declarations=noted_doc_numbers(with_title_place(with_page_year(web, lines, "页面正文"), lines)),
+                notes=[],
             )
-    declarations = with_page_year(declarations, lines, "页面正文")
+    declarations = with_title_place(with_page_year(declarations, lines, "页面正文"), lines)
     _refuse_self_evaluation(declarations, lines, name)
     return ParseResult(source_file=name, declarations=noted_doc_numbers(declarations), notes=notes.notes)
 

@@ -20,6 +20,13 @@ _AMOUNT_LABEL = re.compile(r"资金总额|年度金额|预算金额|项目金额
 _SMALL = Decimal(10000)
 
 
+def table_start(text: str) -> int | None:
+    """Where a run-together cost table's header (``项目预算成本构成金额测算(公式)依据…``) starts in ``text``, else
+    None: a field's value that ran on into it stops there (鄂州's 立项依据)."""
+    found = _TABLE.search(text)
+    return found.start() if found else None
+
+
 def assumed_unit(figure: Decimal) -> str:
     """The unit of a project's amount a page writes with no unit anywhere: 万元 below 10,000 (a project of under 1
     万元 is rare in a budget disclosure, while a figure in 元 of one under 10,000 would be one), else 元. Callers say

@@ -24,7 +24,7 @@ from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline, label_key, undecorated
 from assistant.ingest.titles import is_page_chrome
-from assistant.ingest.web_cost_total import cost_total_field
+from assistant.ingest.web_cost_total import cost_total_field, table_start
 from assistant.ingest.web_flat_explained import explained_rows, explained_table
 from assistant.ingest.web_flat_places import PlaceColumns, place_columns, place_rows, places_note, region_of
 from assistant.ingest.web_flat_scored import is_scored_table, scored_rows
@@ -304,7 +304,10 @@ def _form_rows(number: int, text: str) -> list[GridRow]:
             len(key),
         )
         value = _trimmed(key[end:following].lstrip(":："))
-        rows.append(_grid(number, [label, value]))
+        if cut := table_start(value):  # 立项依据…项目预算成本构成金额…: the value stops at the next table's header
+            rows += [_grid(number, [label, value[:cut]]), _grid(number, [value[cut:]])]
+        else:
+            rows.append(_grid(number, [label, value]))
         start = following
     return rows
 

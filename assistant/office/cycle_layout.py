@@ -15,7 +15,7 @@ from decimal import Decimal
 from itertools import groupby
 from pathlib import Path
 
-from assistant.cycle.monitoring import elapsed_share
+from assistant.cycle.monitoring import MonitoringReport, monitor
 from assistant.cycle.numbers import fmt
 from assistant.domain.cycle import FundKind, FundLine, IndicatorLink, MonitoringTable, SelfEvaluation
 from assistant.errors import InputError, describe_os_error
@@ -166,7 +166,11 @@ def selfeval_layout(ev: SelfEvaluation) -> FormDocument:
     return FormDocument(title=SELFEVAL_TITLE, year_line=year, tables=tables)
 
 
-def monitoring_layout(table_: MonitoringTable) -> FormDocument:
+def monitoring_layout(table_: MonitoringTable, report: MonitoringReport | None = None) -> FormDocument:
+    """The 运行监控表 in the official layout; 执行率 and 序时进度 are the ones ``report`` (`monitor`, the same
+    function `monitor show` uses, with its today) computed, and 调整后预算 the budget that rate was taken on (the
+    年初预算 when no adjustment was written)."""
+    report = report or monitor(table_)
     width = 11
     table = FormTable(width=width)
     table.rows += _header_rows(table_.project_name, table_.department, table_.implementer, width)
@@ -178,10 +182,10 @@ def monitoring_layout(table_: MonitoringTable) -> FormDocument:
     table.rows.append(
         [
             _num(b.initial_budget),
-            _num(b.adjusted_budget),
+            _num(b.adjusted_budget if b.adjusted_budget is not None else b.initial_budget),
             _num(b.executed),
-            _rate(b.rate),
-            _rate(elapsed_share(table_.as_of)),
+            _rate(report.budget.rate),
+            _rate(report.elapsed),
             FormCell(amount_text(b.expected_full_year), colspan=width - 6, amount=b.expected_full_year is not None),
         ]
     )
@@ -203,6 +207,8 @@ def monitoring_layout(table_: MonitoringTable) -> FormDocument:
     table.rows.append([_label("绩效指标", rowspan=len(table_.rows) + 1), *map(_label, MONITOR_HEADER)])
     table.rows += _category_rows([r.link for r in table_.rows], cells)
     line = f"（{table_.year or table_.as_of.year}年度，数据截至 {table_.as_of.isoformat()}）"
+    if "按今天" in report.budget.text:  # a cut-off still to come: say what the 序时进度 was counted to
+        line += f"（截止日期未到，序时进度 {report.elapsed}% 按今天计）"
     return FormDocument(title=MONITORING_TITLE, year_line=line, tables=[table])
 
 

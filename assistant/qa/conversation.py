@@ -345,6 +345,7 @@ def merge(previous: Query, cues: Cues) -> Cues:
         it_only=cues.it_only if names_subject else old.it_only,
         level1=cues.level1 if names_level else old.level1,
         level2=cues.level2 if names_level else old.level2,
+        indicator_name=cues.indicator_name if names_level else old.indicator_name,  # 驻场人员… 那2026年的呢
         lacks_level=cues.lacks_level if names_level else old.lacks_level,
         policy_id=cues.policy_id if names_policy else old.policy_id,
         policy_text=cues.policy_text if names_policy else old.policy_text,

@@ -336,7 +336,12 @@ class CycleService:
                 raise InputError(f"输出目录不存在：{path.parent}", hint="请先创建目录，或换一个输出路径")
             write_whole(path, form.model_dump_json(indent=2) + "\n")
             return path
-        layout = selfeval_layout(form) if isinstance(form, SelfEvaluation) else monitoring_layout(form)
+        if isinstance(form, SelfEvaluation):
+            layout = selfeval_layout(form)
+        else:
+            from assistant.services.answering import clock
+
+            layout = monitoring_layout(form, monitor(form, today=clock()))  # as `monitoring` (monitor show)
         return write_form(layout, fmt, path)
 
     def ask(self, question: str, *, today: date | None = None) -> CycleAnswer:
