@@ -126,9 +126,23 @@ def _text(cell: Cell) -> str:
         case datetime() | date():
             return value.isoformat()
         case int() | float() | Decimal():
-            return _number(value, percent="%" in (cell.number_format or ""))
+            return _number(value, percent="%" in (cell.number_format or "")) + format_unit(cell.number_format)
         case _:
             return str(value)
+
+
+_FORMAT_UNIT = re.compile(r'(?<![,\\])"(?P<unit>(?:人民币)?(?:千万元|百万元|千元|万元|亿元|元|万|亿))"')
+
+
+def format_unit(number_format: str | None) -> str:
+    """The money unit a number format shows after the figure (``#,##0.00"万元"`` shows 212.4 as 212.40万元): the
+    person reads 万元, so the text does too. A format that also divides the figure for display (``#,##0,"千元"``,
+    the comma before the unit) shows yuan the cell holds as thousands: the text keeps the stored yuan, no unit."""
+    positive = (number_format or "").split(";")[0]
+    found = _FORMAT_UNIT.search(positive)
+    if found is None or re.search(r'[0#?],+\s*(?:"|$)', positive[: found.end()]):
+        return ""
+    return found["unit"].removeprefix("人民币")
 
 
 def _number(value: float | int | Decimal, *, percent: bool) -> str:

@@ -29,7 +29,6 @@ from assistant.ingest import amount_units
 from assistant.ingest.cells import (
     UNIT_TARGETS,
     label_key,
-    parse_amount,
     parse_date,
     parse_length,
     parse_period,
@@ -61,11 +60,9 @@ _PLAIN_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:度)?$")
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
-_TEN_THOUSAND = Decimal(10000)
-_EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
+_EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:千元|万元|万|亿元|亿|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
 _CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^(?:注|说明|填表说明|附注|备注)\d?[：:])")
-_UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(]|^金额[（(])(?P<unit>万元|元)[)）]?$")
 
 
 def label_words() -> list[str]:
@@ -151,6 +148,7 @@ class FormReader:
         self.safeguards: SafeguardReader | None = None
         self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
         self.page_unit: str | None = None  # from 金额单位：万元 above the form: holds where no group names its own
+        self.block_odd: str | None = None  # a money unit the group label names that no reader can turn into yuan
         self.parts: list[tuple[str, Decimal, GridCell]] = []  # 自有资金 and 其他 lines of a 资金总额及构成 block
 
     def feed(self, row: GridRow) -> None:
@@ -223,6 +221,7 @@ class FormReader:
             elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
                 if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
                     self.block_unit = unit_of(cell.text) or self.page_unit
+                    self.block_odd = amount_units.odd_unit(cell.text)
                 continue
             elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
@@ -291,14 +290,12 @@ class FormReader:
 
     def _unit_marker(self, cell: GridCell) -> bool:
         """``单位：万元``, ``金额单位:元``, ``(万元)``: the unit of the amounts that follow without their own."""
-        text = label_key(cell.text)
-        found = _UNIT_MARKER.search(text)
-        if found is None or (len(text) > 24 and not text.startswith(("填报单位", "编制单位"))):
+        unit = amount_units.unit_marker(cell.text)
+        if unit is None:
             return False
-        self.block_unit = self.page_unit = found["unit"]
-        self.notes.info_at(
-            "funding.unit_marker", f"表中注明金额单位为{found['unit']}，其后的金额按{found['unit']}读取", cell
-        )
+        self.block_unit = self.page_unit = unit
+        self.block_odd = None
+        self.notes.info_at("funding.unit_marker", f"表中注明金额单位为{unit}，其后的金额按{unit}读取", cell)
         return True
 
     def _inline_or_unplaced(self, cell: GridCell) -> None:
@@ -464,22 +461,36 @@ class FormReader:
                 cell,
             )
             text = explained[1]
-        cleaned = text.strip().removesuffix("元")
-        own_unit = unit_of(label.text)
-        in_wan = cleaned.endswith("万") or own_unit == "万元" or (own_unit is None and self.block_unit == "万元")
+        label_unit = unit_of(label.text)
+        odd = amount_units.odd_unit(label.text) or (None if label_unit else self.block_odd)
+        block = label_unit or (None if odd else self.block_unit)
         try:
-            amount = parse_amount(cleaned.removesuffix("万"))
+            amount, used = amount_units.read_in_unit(text, block)
         except ValueError as exc:
             self.notes.warn_at("funding.bad_amount", f"「{label.text.strip()}」的{unreadable(text, exc)}", cell)
             return None
-        if amount is None or not in_wan:
+        written = amount_units.own_unit(text)
+        if amount is not None and odd and written is None:
+            self.notes.warn_at(
+                "funding.unknown_unit",
+                f"「{label.text.strip()}」的金额「{text.strip()}」注明的单位「{odd}」无法换算为元，按空白处理；"
+                "请改写为元或万元后再导入",
+                cell,
+            )
+            return None
+        if amount is None or (used == "元" and written is None):
             return amount
-        self.notes.info_at(
-            "funding.wan_yuan",
-            f"「{label.text.strip()}」的金额「{text.strip()}」以万元计，已换算为 {amount * _TEN_THOUSAND} 元",
-            cell,
-        )
-        return amount * _TEN_THOUSAND
+        self._unit_note(label, text, cell, amount, used, block)
+        return amount
+
+    def _unit_note(
+        self, label: GridCell, text: str, cell: GridCell, yuan: Decimal, used: str, block: str | None
+    ) -> None:
+        """Which unit an amount was read in and why: its own (``513500元`` in a 万元 block keeps 元, a warning, the two
+        differ) or the one its label, group or 单位 line names."""
+        message = amount_units.unit_message(label.text, text, yuan, used, block)
+        code, conflicting = amount_units.unit_note_code(text, used, block)
+        (self.notes.warn_at if conflicting else self.notes.info_at)(code, message, cell)
 
     def _checkboxes(self, text: str, cell: GridCell) -> CheckboxField:
         options = header_values.options(text)
