@@ -57,6 +57,13 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _REMAINDER_LABELS = {"其他", "其他来源"}  # a funding line that completes the total (三、其他:3683.3970万元)
 _PLAIN_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
+# The amount labels that head a period's column, and the fields a 财政拨款/其他资金 label below one stands for.
+_PERIOD_HEADS = {"total": "project", "annual": "year"}
+_BY_PERIOD = {
+    target: {"project": project, "year": year}
+    for project, year in (("fiscal_total", "fiscal_annual"), ("other_total", "other_annual"))
+    for target in (project, year)
+}
 _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:度)?$")
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
@@ -149,6 +156,8 @@ class FormReader:
         self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
         self.page_unit: str | None = None  # from 金额单位：万元 above the form: holds where no group names its own
         self.block_odd: str | None = None  # a money unit the group label names that no reader can turn into yuan
+        self.period_heads: list[tuple[int, int, str]] = []  # (column, place in its line, project/year) of totals
+        self.amount_slots: dict[int, int] = {}  # grid row → amount labels read on it so far
         self.parts: list[tuple[str, Decimal, GridCell]] = []  # 自有资金 and 其他 lines of a 资金总额及构成 block
 
     def feed(self, row: GridRow) -> None:
@@ -222,6 +231,7 @@ class FormReader:
                 if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
                     self.block_unit = unit_of(cell.text) or self.page_unit
                     self.block_odd = amount_units.odd_unit(cell.text)
+                    self.period_heads, self.amount_slots = [], {}
                 continue
             elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
@@ -319,7 +329,8 @@ class FormReader:
                 self._period(label, text, anchor)
             case FieldKind.AMOUNT:
                 amount = self._amount(label, text, anchor)
-                self._set(self.state.amounts, self._amount_target(spec.target), amount, anchor)
+                target = self._column_target(label, self._amount_target(spec.target))
+                self._set(self.state.amounts, target, amount, anchor)
                 if spec.target == "other" and bare_key(label.text) in _REMAINDER_LABELS and amount is not None:
                     self.parts.append((label.text.strip(), amount, anchor))
             case FieldKind.CHECKBOX:
@@ -448,6 +459,39 @@ class FormReader:
         if self.layout is Layout.MUNICIPAL_2021 and "other_total" not in self.state.amounts:
             return "other_total"
         return "other_annual"
+
+    def _column_target(self, label: GridCell, target: str) -> str:
+        """A 财政拨款 or 其他资金 label under the column a period's total heads (中期资金总额 | … | 年度资金总额 | …, then
+        其中:财政拨款 | … | 其中:财政拨款 | …): the period of its column decides whether it is the project's (中期/长期)
+        or the year's amount, not its wording alone, noted where that changes the field. A page whose rows were split
+        into label | value pairs keeps no columns: the pair's place in its line stands for it."""
+        slot = self.amount_slots.get(label.row, 0)
+        self.amount_slots[label.row] = slot + 1
+        if target in _PERIOD_HEADS:
+            self.period_heads.append((label.col, slot, _PERIOD_HEADS[target]))
+            return target
+        period = self._period_of(label.col, slot)
+        if target not in _BY_PERIOD or period is None:
+            return target
+        placed = _BY_PERIOD[target][period]
+        if placed != target:
+            head, which = ("中期/长期", "中期（项目）") if period == "project" else ("年度", "当年")
+            self.notes.info_at(
+                "funding.column_period", f"「{label.text.strip()}」写在{head}资金一栏之下，读作{which}金额", label
+            )
+        return placed
+
+    def _period_of(self, col: int, slot: int) -> str | None:
+        """project/year for an amount at ``col`` (or the ``slot``-th of its line), when the totals above head distinct
+        columns, one period each; else None (a form that lists its amounts down one column says nothing here)."""
+        by_col = len({c for c, _, _ in self.period_heads}) > 1
+        periods: dict[int, set[str]] = {}
+        for c, s, period in self.period_heads:
+            periods.setdefault(c if by_col else s, set()).add(period)
+        if {p for found in periods.values() for p in found} != {"project", "year"} or len(periods) < 2:
+            return None
+        found = periods.get(col if by_col else slot, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _amount(self, label: GridCell, text: str, cell: GridCell) -> Decimal | None:
         """Yuan; a label in 万元 (资金总额（万元）) or a value written ``164万元`` is converted exactly, with a note.
