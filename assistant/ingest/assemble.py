@@ -99,11 +99,11 @@ class BlockParser:
         text = row.raw.replace("\t", " ").strip()
         year = year_line(text)  # also a web table's one-cell row: | (2026年度) |
         if year is not None:
-            self.year = self.year or year
+            self._year(year, row.line, text)
             return True
         title = read_title(row.raw)
         if title is not None:
-            self.year = self.year or title.year
+            self._year(title.year, row.line, text)
             self.mode = Mode.FORM
             self.form.reset()
             return True
@@ -118,6 +118,18 @@ class BlockParser:
                     action(row)
                 return True
         return False
+
+    def _year(self, year: int | None, line: int, text: str) -> None:
+        """The first year the block gives (title or year line) holds; a later, different one is a warning."""
+        if year is None or self.year is None:
+            self.year = self.year or year
+        elif year != self.year:
+            self.notes.warn(
+                "header.year_conflict",
+                f"「{text}」写的是 {year} 年，与前面读到的 {self.year} 年不同，按 {self.year} 年读取；请核对预算年度",
+                line=line,
+                fragment=text,
+            )
 
     def _footnote(self, row: Row) -> bool:
         """``注：…`` / ``说明：…`` under a table explains it: a note, never an indicator row or a field's value."""

@@ -193,6 +193,13 @@ def _rows(data: bytes, name: str, kind: str) -> tuple[list[ParseNote], list[Grid
     empty = OfficeNotes()
     for sheet in book.empty_sheets:
         empty.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
+    for what, cell in book.hidden:
+        empty.warn_at(
+            "sheet.hidden",
+            f"{what}在 Excel 中被隐藏（内容：{cell.text.strip()[:60]}），打开文件时看不到，已按正常内容读取；"
+            "若它不是申报内容，请删除后再导入",
+            cell,
+        )
     return empty.notes, book.formulas_without_value, book.rows
 
 

@@ -27,6 +27,7 @@ class Workbook:
     rows: list[GridRow]
     formulas_without_value: list[GridCell] = field(default_factory=list)
     empty_sheets: list[str] = field(default_factory=list)
+    hidden: list[tuple[str, GridCell]] = field(default_factory=list)  # (what is hidden, its first filled cell)
 
 
 def xlsx_rows(data: bytes, name: str) -> Workbook:
@@ -39,6 +40,8 @@ def xlsx_rows(data: bytes, name: str) -> Workbook:
         rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result)
         if not any(r.filled for r in rows):
             result.empty_sheets.append(sheet.title)
+        else:
+            result.hidden += _hidden(sheet, rows)
         result.rows += rows
     if not any(r.filled for r in result.rows):
         raise NotADeclarationError(
@@ -100,6 +103,30 @@ def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook) ->
             cells.append(grid_cell)
         rows.append(GridRow(sheet.title, r, tuple(cells)))
     return rows
+
+
+def _hidden(sheet: Worksheet, rows: list[GridRow]) -> list[tuple[str, GridCell]]:
+    """What a person looking at the workbook does not see but the rows hold: a hidden sheet, hidden rows and hidden
+    columns that have content, each with its first filled cell (the reader reads them and says so)."""
+    filled = [row for row in rows if row.filled]
+    if sheet.sheet_state != "visible":
+        return [(f"工作表「{sheet.title}」", filled[0].filled[0])]
+    found = []
+    for row in filled:
+        dims = sheet.row_dimensions.get(row.index + 1)
+        if dims is not None and dims.hidden:
+            first, text = row.filled[0], " | ".join(c.text.strip() for c in row.filled)
+            found.append(
+                (f"工作表「{sheet.title}」第 {row.index + 1} 行", GridCell(text, first.row, first.col, first.where))
+            )
+    for letter, dims in sheet.column_dimensions.items():
+        if not dims.hidden:
+            continue
+        first, last = (dims.min or 0) - 1, (dims.max or 0) - 1
+        cells = [c for row in filled for c in row.filled if first <= c.col <= last]
+        if cells:
+            found.append((f"工作表「{sheet.title}」第 {letter} 列", cells[0]))
+    return found
 
 
 def _merges(sheet: Worksheet) -> tuple[set[str], dict[str, int]]:

@@ -288,15 +288,27 @@ class FormReader:
         text = cell.text.strip()
         year = _YEAR_LINE.match(text.replace(" ", ""))
         if year:
-            self.state.year = self.state.year or int(year[1])
+            self._year(int(year[1]), cell)
             return True
         if is_title_text(text):
             self.state.title = self.state.title or text
             found = _YEAR.search(text)
             if found:
-                self.state.year = self.state.year or int(found[1])
+                self._year(int(found[1]), cell)
             return True
         return False
+
+    def _year(self, year: int, cell: GridCell) -> None:
+        """The first year the form gives (title or year line) holds; a later, different one is a warning."""
+        known = self.state.year
+        if known is None:
+            self.state.year = year
+        elif known != year:
+            self.notes.warn_at(
+                "header.year_conflict",
+                f"「{cell.text.strip()}」写的是 {year} 年，与前面读到的 {known} 年不同，按 {known} 年读取；请核对预算年度",
+                cell,
+            )
 
     def _unit_marker(self, cell: GridCell) -> bool:
         """``单位：万元``, ``金额单位:元``, ``(万元)``: the unit of the amounts that follow without their own."""
