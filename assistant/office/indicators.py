@@ -18,7 +18,7 @@ from typing import cast
 
 from assistant.domain import framework
 from assistant.domain.model import Indicator
-from assistant.domain.values import Operator, parse_value
+from assistant.domain.values import Operator, bound_message, parse_value
 from assistant.ingest.cells import compact, label_key
 from assistant.ingest.placement import place_by_content
 from assistant.office.grid import GridCell, GridRow
@@ -377,6 +377,8 @@ class IndicatorReader:
                 f"指标「{compact(name_written)}」缺少指标值（年度），原表该单元格为空",
                 anchor,
             )
+        if (bound := bound_message(compact(name_written), raw)) is not None:
+            self.notes.warn_at("indicator.conflicting_bound", bound, anchor)
         placement = framework.normalise(self.level1, self.level2)
         if placement.level2 is None and self.level2 and self.level2.endswith("指标"):  # 社会公众或服务对象满意度指标
             retry = framework.normalise(self.level1, self.level2.removesuffix("指标"))
