@@ -175,3 +175,16 @@ def test_a_year_line_contradicting_the_title_is_a_warning(tmp_path):
     assert decl.header.year == 2024
     (note,) = _notes(decl, "header.year_conflict")
     assert "2042" in note.message and "2024" in note.message
+
+
+def test_a_unit_wrapped_onto_the_next_line_is_joined_to_its_value_not_a_row(tmp_path):
+    decl = _luan(
+        tmp_path,
+        "| ≥57个 | 数量指标 | 鉴定校准实验室仪器 | ≥57个 |",
+        "| ≥57 | 数量指标 | 鉴定校准实验室仪器 | ≥57 |\n个 | | 个 | |||",
+    )
+    assert [i.name for i in decl.indicators][:2] == ["鉴定校准实验室仪器", "购买标准试剂"]
+    first = decl.indicators[0].value
+    assert (first.raw, first.number, first.unit) == ("≥57个", Decimal(57), "个")
+    (note,) = _notes(decl, "indicator.wrapped_unit")
+    assert "≥57" in note.message and note.level is NoteLevel.WARNING
