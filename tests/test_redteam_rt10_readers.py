@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from assistant.domain.model import NoteLevel
 from assistant.domain.values import ValueKind
-from assistant.ingest.text_export import parse_file
+from assistant.ingest.text_export import parse_file, parse_text_bytes
 from assistant.office.importer import import_office
 
 LUAN = Path(__file__).parent / "fixtures" / "real_pages" / "found" / "test3" / "luan_nongchanpin_zhijian.txt"
@@ -188,3 +188,14 @@ def test_a_unit_wrapped_onto_the_next_line_is_joined_to_its_value_not_a_row(tmp_
     assert (first.raw, first.number, first.unit) == ("≥57个", Decimal(57), "个")
     (note,) = _notes(decl, "indicator.wrapped_unit")
     assert "≥57" in note.message and note.level is NoteLevel.WARNING
+
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "raw" / "000_1ac9e65464ab096f.txt"
+
+
+def test_a_budget_line_under_a_thousands_header_is_read_in_thousands():
+    seed = SEED.read_text(encoding="utf-8")
+    text = seed.replace("明细金额\t单价", "明细金额（千元）\t单价").replace("130000.00\t130000.00", "130\t130000.00")
+    (decl, *_) = parse_text_bytes(text.encode("utf-8"), "unit.txt").declarations
+    assert decl.budget_lines[0].amount == 130_000
+    assert any(n.code == "budget.unit_header" and "千元" in n.message for n in decl.parse_notes)
