@@ -76,7 +76,7 @@ def _import_legacy(path: Path) -> ParseResult:
             notes.info("legacy.xls", "旧版 Excel（.xls）工作簿，已直接读取")
             return _read_rows(path.name, sha256, rows, notes.notes, [])
         converted = convert_with_soffice(path, "xlsx")
-        book = xlsx_rows(converted, path.name)
+        book = xlsx_rows(converted, path.name, format_units=True)
         return _read_rows(path.name, sha256, book.rows, [_converted_note(path)], book.formulas_without_value)
     converted = convert_with_soffice(path, "docx")
     return _read_rows(path.name, sha256, docx_rows(converted, path.name), [_converted_note(path)], [])
@@ -189,7 +189,7 @@ def _rows(data: bytes, name: str, kind: str) -> tuple[list[ParseNote], list[Grid
     if kind == WORD:
         return [], [], docx_rows(data, name)
     assert kind == EXCEL
-    book = xlsx_rows(data, name)
+    book = xlsx_rows(data, name, format_units=True)
     empty = OfficeNotes()
     for sheet in book.empty_sheets:
         empty.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")

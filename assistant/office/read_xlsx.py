@@ -30,14 +30,16 @@ class Workbook:
     hidden: list[tuple[str, GridCell]] = field(default_factory=list)  # (what is hidden, its first filled cell)
 
 
-def xlsx_rows(data: bytes, name: str) -> Workbook:
+def xlsx_rows(data: bytes, name: str, *, format_units: bool = False) -> Workbook:
+    """Every sheet's rows; ``format_units``: a figure shows the money unit its number format adds (212.40万元), as the
+    declaration reader wants it (the self-evaluation readers take their unit from the form's own 单位 line)."""
     check_sheet_parts(data, name)
     book = _load(data, name, data_only=True)
     formulas = _formula_cells(data, name) if _has_formulas(data) else {}
     result = Workbook(rows=[])
     for sheet in book.worksheets:
         _check_size(sheet, name)
-        rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result)
+        rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result, format_units)
         if not any(r.filled for r in rows):
             result.empty_sheets.append(sheet.title)
         else:
@@ -88,7 +90,7 @@ def _check_size(sheet: Worksheet, name: str) -> None:
         )
 
 
-def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook) -> list[GridRow]:
+def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook, format_units: bool) -> list[GridRow]:
     covered, spans = _merges(sheet)
     rows = []
     for r, row in enumerate(sheet.iter_rows(max_row=sheet.max_row, max_col=sheet.max_column)):
@@ -97,7 +99,9 @@ def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook) ->
             if cell.coordinate in covered:
                 continue
             where = f"{sheet.title}!{cell.coordinate}"
-            grid_cell = clipped_cell(_text(cell), r, cell.column - 1, where, spans.get(cell.coordinate, 1))
+            grid_cell = clipped_cell(
+                _text(cell, format_units), r, cell.column - 1, where, spans.get(cell.coordinate, 1)
+            )
             if cell.coordinate in formulas and cell.value is None:
                 result.formulas_without_value.append(GridCell(formulas[cell.coordinate], r, cell.column - 1, where))
             cells.append(grid_cell)
@@ -141,7 +145,7 @@ def _merges(sheet: Worksheet) -> tuple[set[str], dict[str, int]]:
     return covered, spans
 
 
-def _text(cell: Cell) -> str:
+def _text(cell: Cell, format_units: bool = False) -> str:
     value = cell.value
     match value:
         case None:
@@ -153,7 +157,8 @@ def _text(cell: Cell) -> str:
         case datetime() | date():
             return value.isoformat()
         case int() | float() | Decimal():
-            return _number(value, percent="%" in (cell.number_format or "")) + format_unit(cell.number_format)
+            shown = format_unit(cell.number_format) if format_units else ""
+            return _number(value, percent="%" in (cell.number_format or "")) + shown
         case _:
             return str(value)
 
