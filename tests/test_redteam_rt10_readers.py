@@ -199,3 +199,20 @@ def test_a_budget_line_under_a_thousands_header_is_read_in_thousands():
     (decl, *_) = parse_text_bytes(text.encode("utf-8"), "unit.txt").declarations
     assert decl.budget_lines[0].amount == 130_000
     assert any(n.code == "budget.unit_header" and "千元" in n.message for n in decl.parse_notes)
+
+
+def test_a_hidden_excel_column_with_content_is_named_in_a_warning(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    for row in (
+        ["项目名称", "测试项目"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "旧值≥50人次"],
+    ):
+        sheet.append(row)
+    sheet.column_dimensions["E"].hidden = True
+    path = tmp_path / "hidden_col.xlsx"
+    book.save(path)
+    decl = import_office(path).declarations[0]
+    (note,) = _notes(decl, "sheet.hidden")
+    assert "第 E 列" in note.message

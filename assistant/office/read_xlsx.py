@@ -126,8 +126,8 @@ def _hidden(sheet: Worksheet, rows: list[GridRow]) -> list[tuple[str, GridCell]]
     for letter, dims in sheet.column_dimensions.items():
         if not dims.hidden:
             continue
-        first, last = (dims.min or 0) - 1, (dims.max or 0) - 1
-        cells = [c for row in filled for c in row.filled if first <= c.col <= last]
+        low, high = (dims.min or 0) - 1, (dims.max or 0) - 1
+        cells = [c for row in filled for c in row.filled if low <= c.col <= high]
         if cells:
             found.append((f"工作表「{sheet.title}」第 {letter} 列", cells[0]))
     return found
