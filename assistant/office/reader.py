@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 
 from assistant.domain import framework
-from assistant.domain.amounts import unreadable
 from assistant.domain.model import (
     CheckboxField,
     CheckState,
@@ -45,7 +44,8 @@ from assistant.ingest.labels import (
     length_message,
     lookup,
 )
-from assistant.office import header_values
+from assistant.office import amount_fields, header_values
+from assistant.office.amount_fields import PeriodColumns
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -57,17 +57,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _REMAINDER_LABELS = {"其他", "其他来源"}  # a funding line that completes the total (三、其他:3683.3970万元)
 _PLAIN_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
-# The amount labels that head a period's column, and the fields a 财政拨款/其他资金 label below one stands for.
-_PERIOD_HEADS = {"total": "project", "annual": "year"}
-_BY_PERIOD = {
-    target: {"project": project, "year": year}
-    for project, year in (("fiscal_total", "fiscal_annual"), ("other_total", "other_annual"))
-    for target in (project, year)
-}
 _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:度)?$")
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
-_EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:千元|万元|万|亿元|亿|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
 _CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^(?:注|说明|填表说明|附注|备注)\d?[：:])")
 
@@ -156,8 +148,7 @@ class FormReader:
         self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
         self.page_unit: str | None = None  # from 金额单位：万元 above the form: holds where no group names its own
         self.block_odd: str | None = None  # a money unit the group label names that no reader can turn into yuan
-        self.period_heads: list[tuple[int, int, str]] = []  # (column, place in its line, project/year) of totals
-        self.amount_slots: dict[int, int] = {}  # grid row → amount labels read on it so far
+        self.periods = PeriodColumns()  # 中期 | 年度 columns of the funding block: which period a 财政拨款 is
         self.parts: list[tuple[str, Decimal, GridCell]] = []  # 自有资金 and 其他 lines of a 资金总额及构成 block
 
     def feed(self, row: GridRow) -> None:
@@ -231,7 +222,7 @@ class FormReader:
                 if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
                     self.block_unit = unit_of(cell.text) or self.page_unit
                     self.block_odd = amount_units.odd_unit(cell.text)
-                    self.period_heads, self.amount_slots = [], {}
+                    self.periods = PeriodColumns()
                 continue
             elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
@@ -341,7 +332,7 @@ class FormReader:
                 self._period(label, text, anchor)
             case FieldKind.AMOUNT:
                 amount = self._amount(label, text, anchor)
-                target = self._column_target(label, self._amount_target(spec.target))
+                target = self.periods.target(label, self._amount_target(spec.target), self.notes)
                 self._set(self.state.amounts, target, amount, anchor)
                 if spec.target == "other" and bare_key(label.text) in _REMAINDER_LABELS and amount is not None:
                     self.parts.append((label.text.strip(), amount, anchor))
@@ -472,81 +463,9 @@ class FormReader:
             return "other_total"
         return "other_annual"
 
-    def _column_target(self, label: GridCell, target: str) -> str:
-        """A 财政拨款 or 其他资金 label under the column a period's total heads (中期资金总额 | … | 年度资金总额 | …, then
-        其中:财政拨款 | … | 其中:财政拨款 | …): the period of its column decides whether it is the project's (中期/长期)
-        or the year's amount, not its wording alone, noted where that changes the field. A page whose rows were split
-        into label | value pairs keeps no columns: the pair's place in its line stands for it."""
-        slot = self.amount_slots.get(label.row, 0)
-        self.amount_slots[label.row] = slot + 1
-        if target in _PERIOD_HEADS:
-            self.period_heads.append((label.col, slot, _PERIOD_HEADS[target]))
-            return target
-        period = self._period_of(label.col, slot)
-        if target not in _BY_PERIOD or period is None:
-            return target
-        placed = _BY_PERIOD[target][period]
-        if placed != target:
-            head, which = ("中期/长期", "中期（项目）") if period == "project" else ("年度", "当年")
-            self.notes.info_at(
-                "funding.column_period", f"「{label.text.strip()}」写在{head}资金一栏之下，读作{which}金额", label
-            )
-        return placed
-
-    def _period_of(self, col: int, slot: int) -> str | None:
-        """project/year for an amount at ``col`` (or the ``slot``-th of its line), when the totals above head distinct
-        columns, one period each; else None (a form that lists its amounts down one column says nothing here)."""
-        by_col = len({c for c, _, _ in self.period_heads}) > 1
-        periods: dict[int, set[str]] = {}
-        for c, s, period in self.period_heads:
-            periods.setdefault(c if by_col else s, set()).add(period)
-        if {p for found in periods.values() for p in found} != {"project", "year"} or len(periods) < 2:
-            return None
-        found = periods.get(col if by_col else slot, set())
-        return next(iter(found)) if len(found) == 1 else None
-
     def _amount(self, label: GridCell, text: str, cell: GridCell) -> Decimal | None:
-        """Yuan; a label in 万元 (资金总额（万元）) or a value written ``164万元`` is converted exactly, with a note.
-        An amount followed by its breakdown in brackets (``854万（高标准农田建设400万元，…）``) is read as the amount,
-        the bracket noted."""
-        explained = _EXPLAINED.match(text.strip())
-        if explained:
-            self.notes.info_at(
-                "funding.explained",
-                f"「{label.text.strip()}」写作「{text.strip()}」，按括号前的「{explained[1]}」读取，括号内的说明未计入",
-                cell,
-            )
-            text = explained[1]
-        label_unit = unit_of(label.text)
-        odd = amount_units.odd_unit(label.text) or (None if label_unit else self.block_odd)
-        block = label_unit or (None if odd else self.block_unit)
-        try:
-            amount, used = amount_units.read_in_unit(text, block)
-        except ValueError as exc:
-            self.notes.warn_at("funding.bad_amount", f"「{label.text.strip()}」的{unreadable(text, exc)}", cell)
-            return None
-        written = amount_units.own_unit(text)
-        if amount is not None and odd and written is None:
-            self.notes.warn_at(
-                "funding.unknown_unit",
-                f"「{label.text.strip()}」的金额「{text.strip()}」注明的单位「{odd}」无法换算为元，按空白处理；"
-                "请改写为元或万元后再导入",
-                cell,
-            )
-            return None
-        if amount is None or (used == "元" and written is None):
-            return amount
-        self._unit_note(label, text, cell, amount, used, block)
-        return amount
-
-    def _unit_note(
-        self, label: GridCell, text: str, cell: GridCell, yuan: Decimal, used: str, block: str | None
-    ) -> None:
-        """Which unit an amount was read in and why: its own (``513500元`` in a 万元 block keeps 元, a warning, the two
-        differ) or the one its label, group or 单位 line names."""
-        message = amount_units.unit_message(label.text, text, yuan, used, block)
-        code, conflicting = amount_units.unit_note_code(text, used, block)
-        (self.notes.warn_at if conflicting else self.notes.info_at)(code, message, cell)
+        """Yuan, in the unit the figure, its label, its group or a 单位 line names (`amount_fields.read_amount`)."""
+        return amount_fields.read_amount(label, text, cell, (self.block_unit, self.block_odd), self.notes)
 
     def _checkboxes(self, text: str, cell: GridCell) -> CheckboxField:
         options = header_values.options(text)
