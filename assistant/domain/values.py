@@ -77,7 +77,7 @@ _OPERATORS = {
 }
 _OP_PATTERN = "|".join(re.escape(op) for op in sorted(_OPERATORS, key=len, reverse=True))
 _QUANT = re.compile(
-    rf"^(?P<op>{_OP_PATTERN})?\s*(?P<num>[+-]?\d+(?:\.\d+)?)\s*"
+    rf"^(?P<op>{_OP_PATTERN})?\s*(?P<num>[+-]?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*"
     r"(?:[(（]\s*(?P<punit>[^()（）]{1,8})\s*[)）]|(?P<unit>%|‰|[^\d\s()（）,，;；。]{1,6}))?$"
 )
 _MISSING = {"", "-", "—", "——", "--", "/", "／"}
@@ -165,12 +165,46 @@ def _strip_words(text: str) -> tuple[str, Operator | None]:
     return text, operator
 
 
+_WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+_SENSE_OF = {Operator.GE: "up", Operator.GT: "up", Operator.LE: "down", Operator.LT: "down"}
+
+
+def conflicting_bound(raw: str) -> tuple[str, str] | None:
+    """(the operator, the word) of a value whose sign and word bound it in opposite senses (``≥57个以下``), else None:
+    such a value is kept as written (qualitative), never read with one of the two silently dropped."""
+    text = raw.strip().replace(" ", "").translate(_WIDE)
+    stripped, word = _strip_words(text)
+    match = _QUANT.match(stripped)
+    if match is None or not match["op"] or word is None:
+        return None
+    senses = {_SENSE_OF.get(_OPERATORS[match["op"]]), _SENSE_OF.get(word)}
+    if senses != {"up", "down"}:
+        return None
+    written = next(m["word"] for m in (_WORD_PREFIX.search(text), _WORD_SUFFIX.search(text)) if m)
+    return match["op"], written
+
+
+def bound_message(name: str, raw: str) -> str | None:
+    """The import note for a value whose sign and word disagree (`conflicting_bound`), else None."""
+    found = conflicting_bound(raw)
+    if found is None:
+        return None
+    return (
+        f"指标「{name}」的目标值「{raw.strip()}」既写「{found[0]}」又写「{found[1]}」，两者方向相反，"
+        "未读作数值，按原文保留；请核对后改为一个方向"
+    )
+
+
 def _parse_quantitative(text: str, raw: str) -> IndicatorValue | None:
-    stripped, word_operator = _strip_words(text.replace(" ", ""))
+    if conflicting_bound(text) is not None:
+        return None
+    stripped, word_operator = _strip_words(text.replace(" ", "").translate(_WIDE))
     match = _QUANT.match(stripped)
     if match is None:
         return None
-    number_text = match["num"]
+    number_text = match["num"].replace(",", "")
     unit = match["punit"] or match["unit"]
     operator = _OPERATORS[match["op"]] if match["op"] else word_operator
     return IndicatorValue(

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum, auto
 from pathlib import PurePath
 
-from assistant.domain.amounts import converted_note, unreadable
+from assistant.domain.amounts import unreadable
 from assistant.domain.model import (
     Declaration,
     Funding,
@@ -20,16 +20,13 @@ from assistant.domain.model import (
     SectionKind,
     TextSection,
 )
-from assistant.ingest.amount_units import REMARK, is_footnote
+from assistant.ingest.amount_units import REMARK, is_footnote, own_unit, read_in_unit, unit_message, unit_note_code
 from assistant.ingest.cells import (
     UNIT_TARGETS,
     Cell,
     Row,
-    amount_unit,
     clean_inline,
-    is_amount,
     label_key,
-    parse_amount,
     parse_checkboxes,
     parse_date,
     parse_length,
@@ -102,11 +99,11 @@ class BlockParser:
         text = row.raw.replace("\t", " ").strip()
         year = year_line(text)  # also a web table's one-cell row: | (2026年度) |
         if year is not None:
-            self.year = self.year or year
+            self._year(year, row.line, text)
             return True
         title = read_title(row.raw)
         if title is not None:
-            self.year = self.year or title.year
+            self._year(title.year, row.line, text)
             self.mode = Mode.FORM
             self.form.reset()
             return True
@@ -121,6 +118,18 @@ class BlockParser:
                     action(row)
                 return True
         return False
+
+    def _year(self, year: int | None, line: int, text: str) -> None:
+        """The first year the block gives (title or year line) holds; a later, different one is a warning."""
+        if year is None or self.year is None:
+            self.year = self.year or year
+        elif year != self.year:
+            self.notes.warn(
+                "header.year_conflict",
+                f"「{text}」写的是 {year} 年，与前面读到的 {self.year} 年不同，按 {self.year} 年读取；请核对预算年度",
+                line=line,
+                fragment=text,
+            )
 
     def _footnote(self, row: Row) -> bool:
         """``注：…`` / ``说明：…`` under a table explains it: a note, never an indicator row or a field's value."""
@@ -299,7 +308,7 @@ class BlockParser:
     def _amount(self, opened: OpenField, target: str) -> Decimal | None:
         text = " ".join(opened.values).strip()
         try:
-            amount = parse_amount(text)
+            amount, used = read_in_unit(text, opened.unit)
         except ValueError as exc:
             self.notes.warn(
                 "funding.bad_amount",
@@ -309,20 +318,31 @@ class BlockParser:
                 fragment=text,
             )
             return None
-        if amount is not None and opened.unit == "万元" and is_amount(text):
-            return self._in_wan(opened, text, amount, target)
-        if amount is not None and amount_unit(text) is not None:
-            self._amount_note(
-                opened, target, text, "funding.unit_converted", converted_note(opened.title, text, amount)
+        if amount is not None and opened.odd_unit and own_unit(text) is None:
+            self.notes.warn(
+                "funding.unknown_unit",
+                f"「{opened.title}」的金额「{text}」注明的单位「{opened.odd_unit}」无法换算为元，按空白处理；"
+                "请改写为元或万元后再导入",
+                line=opened.line,
+                field=f"funding.{target}",
+                fragment=text,
             )
-        return amount
+            return None
+        if amount is None or (used == "元" and own_unit(text) is None):
+            return amount
+        return self._in_unit(opened, text, amount, used, target)
 
-    def _in_wan(self, opened: OpenField, text: str, amount: Decimal, target: str) -> Decimal:
-        """A plain figure under a label, group label or 单位 line that names 万元: yuan, noted."""
-        yuan = amount * _TEN_THOUSAND
-        where = f"（单位写在「{opened.unit_from}」）" if opened.unit_from else ""
-        message = f"「{opened.title}」的金额「{text}」以万元计{where}，已换算为 {yuan} 元"
-        self._amount_note(opened, target, text, "funding.wan_yuan", message)
+    def _in_unit(self, opened: OpenField, text: str, yuan: Decimal, used: str, target: str) -> Decimal:
+        """A figure read in a unit other than plain yuan (its own, or the one its label, group label or 单位 line
+        names): yuan, noted with the unit and why (a warning where the figure's own unit overrides its block's)."""
+        where = f"（单位写在「{opened.unit_from}」）" if opened.unit_from and own_unit(text) is None else ""
+        code, conflicting = unit_note_code(text, used, opened.unit)
+        bare = own_unit(text) is not None and opened.unit in (None, "元")
+        if bare:
+            code = "funding.unit_converted"  # a figure with its own unit in a form that names none
+        message = unit_message(opened.title, text, yuan, used, opened.unit, grouped=bare) + where
+        sink = self.notes.warn if conflicting else self.notes.info
+        sink(code, message, line=opened.line, field=f"funding.{target}", fragment=text)
         return yuan
 
     def _amount_note(self, opened: OpenField, target: str, text: str, code: str, message: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.domain.model import Layout
-from assistant.ingest.amount_units import unit_marker, unit_of
+from assistant.ingest.amount_units import odd_unit, unit_marker, unit_of
 from assistant.ingest.cells import Cell, Row, clean_inline, paragraphs
 from assistant.ingest.labels import FieldKind, FieldSpec, lookup, section_labels, split_inline
 from assistant.ingest.notes import NoteSink
@@ -24,6 +24,7 @@ class OpenField:
     values: list[str] = field(default_factory=list)  # paragraphs, or raw cells for checkboxes
     unit: str | None = None  # an amount's unit (万元/元) named by its label, its group label or a 单位： line
     unit_from: str | None = None  # where that unit was written (the group label or marker), when not the label
+    odd_unit: str | None = None  # a money unit named there that cannot be turned into yuan (万美元)
 
     def add(self, value: str, line: int) -> None:
         self.values.append(value)
@@ -47,6 +48,7 @@ class FormWalker:
         self.columns: dict[int, OpenField] = {}
         self.page_unit: tuple[str, str] | None = None  # (unit, as written) from 单位：万元: holds for the file
         self.block_unit: tuple[str, str] | None = None  # from a group label such as 项目资金（万元）: its block
+        self.block_odd: str | None = None  # a group label's money unit that cannot be turned into yuan (万美元)
 
     def feed(self, row: Row) -> None:
         filled = row.filled
@@ -156,6 +158,7 @@ class FormWalker:
         if spec.kind is FieldKind.GROUP:
             unit = unit_of(title)
             self.block_unit = (unit, clean_inline(title)) if unit else self.page_unit
+            self.block_odd = odd_unit(title)
             self.current = None
             return
         self.current = self._open(spec, title, line)
@@ -163,6 +166,7 @@ class FormWalker:
             own = unit_of(title)
             self.current.unit = own or (self.block_unit[0] if self.block_unit else None)
             self.current.unit_from = None if own or self.block_unit is None else self.block_unit[1]
+            self.current.odd_unit = odd_unit(title) or (None if own else self.block_odd)
 
     def _open(self, spec: FieldSpec, title: str, line: int) -> OpenField:
         opened = OpenField(spec=spec, title=clean_inline(title), line=line, end_line=line)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import framework
 from assistant.domain.model import Indicator
-from assistant.domain.values import ValueKind, operator_words, parse_value
+from assistant.domain.values import ValueKind, bound_message, operator_words, parse_value
 from assistant.ingest import indicator_edges as edges
 from assistant.ingest.cells import Cell, Row, compact, label_key
 from assistant.ingest.notes import NoteSink
@@ -152,6 +152,11 @@ class IndicatorTable:
         name_written = name_cell.text if name_cell else ""
         if value_cell is not None and operator_words(value_cell.text):
             self._note_value_words(compact(name_written), value_cell.text, line, where)
+        bound = bound_message(compact(name_written), value_cell.text if value_cell else "")
+        if bound is not None:
+            self.notes.warn(
+                "indicator.conflicting_bound", bound, line=line, fragment=value_cell.text if value_cell else None
+            )
         self.rows.append(
             Indicator(
                 position=position,

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from assistant.domain.amounts import converted_note, unreadable
 from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
-from assistant.ingest.amount_units import unit_of, without_unit
+from assistant.ingest.amount_units import own_unit, scale, unit_of, without_unit
 from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
 
@@ -131,13 +131,14 @@ class BudgetTable:
         return amount
 
     def _in_unit(self, amount: Decimal | None, text: str | None, line: int) -> Decimal | None:
-        """A plain figure under an amount header that names 万元 (明细金额（万元）), in yuan, noted; else as read."""
-        if amount is None or text is None or self.unit != "万元" or amount_unit(text) is not None:
+        """A plain figure under an amount header that names a unit (明细金额（万元）, （千元）), in yuan, noted; else as
+        read (a figure written with its own unit keeps it)."""
+        if amount is None or text is None or self.unit in (None, "元") or own_unit(text) is not None:
             return amount
-        yuan = amount * 10000
+        yuan = amount * scale(self.unit)
         self.notes.info(
             "budget.unit_header",
-            f"预算明细金额「{text}」按表头写明的万元计，已换算为 {yuan} 元",
+            f"预算明细金额「{text}」按表头写明的{self.unit}计，已换算为 {yuan} 元",
             line=line,
             fragment=text,
         )

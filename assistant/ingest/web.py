@@ -148,7 +148,14 @@ __all__ = ["ParseNote", "read_web_text", "score"]
 
 
 _WAN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元")
-_UNIT_NOTES = {"funding.wan_yuan", "funding.unit_marker"}
+_UNIT_NOTES = {
+    "funding.wan_yuan",
+    "funding.unit_marker",
+    "funding.unit_scaled",
+    "funding.own_unit",
+    "funding.unknown_unit",
+    "funding.unit_converted",
+}
 
 
 def _page_unit(decl: Declaration, lines: list[str]) -> Declaration:

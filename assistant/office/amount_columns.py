@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.domain.model import Layout
+from assistant.ingest.amount_units import UNIT_WORD, canonical, scale
 from assistant.ingest.cells import label_key
 from assistant.ingest.labels import FieldKind
 from assistant.office.grid import GridCell, GridRow
@@ -33,8 +34,8 @@ _COLUMN = re.compile(
     r"(?:资金|投入|预算|金额|安排|执行|数)(?:总额|合计)?$"
 )
 _SOURCE = re.compile(r"^(?:\S{0,4}(?:财政|中央|省级|市级|县级|区级|本级|上级|自筹|社会)\S{0,4}|其他|其它)$")
-_UNIT = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
-_PAGE_UNIT = re.compile(r"单位\s*[：:]\s*(万元|元)")
+_UNIT = re.compile(rf"[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?({UNIT_WORD})\s*[)）]")
+_PAGE_UNIT = re.compile(rf"单位\s*[：:]\s*({UNIT_WORD})")
 _FIGURE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _TOTAL = re.compile(r"^(?:合计|总计|小计|资金总额|金额合计|总额)[：:]?$")
 _FIELDS = {"本年度": "annual", "本年": "annual", "当年": "annual", "中期": "total", "实施期": "total"}
@@ -45,7 +46,6 @@ _WORDING = {
     "fiscal_total": "项目（中期）财政拨款",
 }
 _HEADER_ROWS = 4  # rows a header may take (a source row, a sub-source row) before its figures
-_TEN_THOUSAND = Decimal(10000)
 
 
 @dataclass
@@ -189,7 +189,7 @@ def _sources_at(rows: list[GridRow], start: int, notes: OfficeNotes, found: Colu
             )
             continue
         amount = Decimal(figure.text.strip().replace(",", ""))
-        found.amounts[target] = amount * _TEN_THOUSAND if unit == "万元" else amount
+        found.amounts[target] = amount * scale(unit)
         in_unit = f"（{unit}）" if unit else "（表中未注明单位，按元读取）"
         notes.info_at(
             "funding.source_columns",
@@ -218,14 +218,14 @@ def _split(row: GridRow) -> tuple[str, list[GridCell]]:
 
 
 def _unit(header: list[GridCell], before: list[GridRow]) -> str | None:
-    """万元 or 元: named in the header (项目资金申请(万元)), else by a 金额单位 line above; None when neither says."""
+    """The unit (万元, 元, 千元, 亿元 …) named in the header (项目资金申请(万元)), else by a 金额单位 line above; None when neither says."""
     for cell in header:
         if (unit := _UNIT.search(cell.text)) is not None:
-            return unit[1]
+            return canonical(unit[1])
     for row in reversed(before):
         for cell in row.filled:
             if (unit := _PAGE_UNIT.search(cell.text)) is not None:
-                return unit[1]
+                return canonical(unit[1])
     return None
 
 
@@ -252,7 +252,7 @@ def _take(
         )
         return
     amount = Decimal(written.replace(",", ""))
-    yuan = amount * _TEN_THOUSAND if unit == "万元" else amount
+    yuan = amount * scale(unit)
     known = found.amounts.get(target)
     if known is not None:
         if known != yuan:

@@ -76,7 +76,7 @@ def _import_legacy(path: Path) -> ParseResult:
             notes.info("legacy.xls", "旧版 Excel（.xls）工作簿，已直接读取")
             return _read_rows(path.name, sha256, rows, [*notes.notes, *left], [])
         converted = convert_with_soffice(path, "xlsx")
-        book = xlsx_rows(converted, path.name)
+        book = xlsx_rows(converted, path.name, format_units=True)
         return _read_rows(path.name, sha256, book.rows, [_converted_note(path)], book.formulas_without_value)
     converted = convert_with_soffice(path, "docx")
     return _read_rows(path.name, sha256, docx_rows(converted, path.name), [_converted_note(path)], [])
@@ -189,10 +189,17 @@ def _rows(data: bytes, name: str, kind: str) -> tuple[list[ParseNote], list[Grid
     if kind == WORD:
         return [], [], docx_rows(data, name)
     assert kind == EXCEL
-    book = xlsx_rows(data, name)
+    book = xlsx_rows(data, name, format_units=True)
     empty = OfficeNotes()
     for sheet in book.empty_sheets:
         empty.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
+    for what, cell in book.hidden:
+        empty.warn_at(
+            "sheet.hidden",
+            f"{what}在 Excel 中被隐藏（内容：{cell.text.strip()[:60]}），打开文件时看不到，已按正常内容读取；"
+            "若它不是申报内容，请删除后再导入",
+            cell,
+        )
     return empty.notes, book.formulas_without_value, book.rows
 
 

@@ -18,7 +18,7 @@ from typing import cast
 
 from assistant.domain import framework
 from assistant.domain.model import Indicator
-from assistant.domain.values import Operator, parse_value
+from assistant.domain.values import Operator, ValueKind, bound_message, parse_value
 from assistant.ingest.cells import compact, label_key
 from assistant.ingest.placement import place_by_content
 from assistant.office.grid import GridCell, GridRow
@@ -191,7 +191,7 @@ class IndicatorReader:
         cells = self._assign(row)
         if cells is None:
             return
-        if self._group_row(cells) or self._wrapped_tail(cells):
+        if self._group_row(cells) or self._wrapped_tail(cells) or self._wrapped_unit(row):
             return
         self._levels(cells)
         if cells.text(Role.NAME) or cells.text(Role.VALUE) or cells.text(Role.LONG_VALUE):
@@ -283,6 +283,27 @@ class IndicatorReader:
             self.level1 += "指标"
         else:
             return False
+        return True
+
+    def _wrapped_unit(self, row: GridRow) -> bool:
+        """``个`` alone on a row (in each half of a mirrored table) under a row whose value is a number without its
+        unit (``≥57``): the value's unit wrapped onto the next line, joined to it and noted, not an indicator."""
+        texts = {c.text.strip() for c in row.filled}
+        if not self.rows or len(texts) != 1 or not _BARE_UNIT.match(unit := texts.pop()):
+            return False
+        last = self.rows[-1]
+        if last.value.kind is not ValueKind.QUANTITATIVE or last.value.unit is not None:
+            return False
+        joined = parse_value(last.value.raw.strip() + unit)
+        if joined.kind is not ValueKind.QUANTITATIVE or joined.unit != unit:
+            return False
+        self.rows[-1] = last.model_copy(update={"value": joined})
+        self.notes.warn_at(
+            "indicator.wrapped_unit",
+            f"单独一行的「{unit}」是上一行指标「{last.name}」目标值「{last.value.raw.strip()}」换行后的单位，"
+            f"已接回读作「{joined.raw}」，未作为指标行",
+            row.filled[0],
+        )
         return True
 
     def _under_umbrella(self, written: str | None) -> bool:
@@ -377,6 +398,8 @@ class IndicatorReader:
                 f"指标「{compact(name_written)}」缺少指标值（年度），原表该单元格为空",
                 anchor,
             )
+        if (bound := bound_message(compact(name_written), raw)) is not None:
+            self.notes.warn_at("indicator.conflicting_bound", bound, anchor)
         placement = framework.normalise(self.level1, self.level2)
         if placement.level2 is None and self.level2 and self.level2.endswith("指标"):  # 社会公众或服务对象满意度指标
             retry = framework.normalise(self.level1, self.level2.removesuffix("指标"))
@@ -399,6 +422,10 @@ class IndicatorReader:
         )
 
 
+_BARE_UNIT = re.compile(  # a unit of measure alone, as a wrapped value leaves it on the next line
+    r"^(?:个|次|人|人次|户|家|项|件|台|套|批|组|场|期|篇|份|天|日|小时|工作日|个工作日|周|月|年|元|万元|%|％"
+    r"|公里|千米|米|平方米|亩|吨|册|本|所|辆|株|头|只|处|条|座|间|张|部|类|名|单|起)$"
+)
 _SENSE = {"正向": Operator.GE, "正向指标": Operator.GE, "反向": Operator.LE, "反向指标": Operator.LE}
 _SERIAL = re.compile(r"^\d{2},?\d{3}$")
 _SERIAL_EPOCH = date(1899, 12, 30)

@@ -27,18 +27,23 @@ class Workbook:
     rows: list[GridRow]
     formulas_without_value: list[GridCell] = field(default_factory=list)
     empty_sheets: list[str] = field(default_factory=list)
+    hidden: list[tuple[str, GridCell]] = field(default_factory=list)  # (what is hidden, its first filled cell)
 
 
-def xlsx_rows(data: bytes, name: str) -> Workbook:
+def xlsx_rows(data: bytes, name: str, *, format_units: bool = False) -> Workbook:
+    """Every sheet's rows; ``format_units``: a figure shows the money unit its number format adds (212.40万元), as the
+    declaration reader wants it (the self-evaluation readers take their unit from the form's own 单位 line)."""
     check_sheet_parts(data, name)
     book = _load(data, name, data_only=True)
     formulas = _formula_cells(data, name) if _has_formulas(data) else {}
     result = Workbook(rows=[])
     for sheet in book.worksheets:
         _check_size(sheet, name)
-        rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result)
+        rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result, format_units)
         if not any(r.filled for r in rows):
             result.empty_sheets.append(sheet.title)
+        else:
+            result.hidden += _hidden(sheet, rows)
         result.rows += rows
     if not any(r.filled for r in result.rows):
         raise NotADeclarationError(
@@ -85,7 +90,7 @@ def _check_size(sheet: Worksheet, name: str) -> None:
         )
 
 
-def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook) -> list[GridRow]:
+def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook, format_units: bool) -> list[GridRow]:
     covered, spans = _merges(sheet)
     rows = []
     for r, row in enumerate(sheet.iter_rows(max_row=sheet.max_row, max_col=sheet.max_column)):
@@ -94,12 +99,38 @@ def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook) ->
             if cell.coordinate in covered:
                 continue
             where = f"{sheet.title}!{cell.coordinate}"
-            grid_cell = clipped_cell(_text(cell), r, cell.column - 1, where, spans.get(cell.coordinate, 1))
+            grid_cell = clipped_cell(
+                _text(cell, format_units), r, cell.column - 1, where, spans.get(cell.coordinate, 1)
+            )
             if cell.coordinate in formulas and cell.value is None:
                 result.formulas_without_value.append(GridCell(formulas[cell.coordinate], r, cell.column - 1, where))
             cells.append(grid_cell)
         rows.append(GridRow(sheet.title, r, tuple(cells)))
     return rows
+
+
+def _hidden(sheet: Worksheet, rows: list[GridRow]) -> list[tuple[str, GridCell]]:
+    """What a person looking at the workbook does not see but the rows hold: a hidden sheet, hidden rows and hidden
+    columns that have content, each with its first filled cell (the reader reads them and says so)."""
+    filled = [row for row in rows if row.filled]
+    if sheet.sheet_state != "visible":
+        return [(f"工作表「{sheet.title}」", filled[0].filled[0])]
+    found = []
+    for row in filled:
+        dims = sheet.row_dimensions.get(row.index + 1)
+        if dims is not None and dims.hidden:
+            first, text = row.filled[0], " | ".join(c.text.strip() for c in row.filled)
+            found.append(
+                (f"工作表「{sheet.title}」第 {row.index + 1} 行", GridCell(text, first.row, first.col, first.where))
+            )
+    for letter, dims in sheet.column_dimensions.items():
+        if not dims.hidden:
+            continue
+        low, high = (dims.min or 0) - 1, (dims.max or 0) - 1
+        cells = [c for row in filled for c in row.filled if low <= c.col <= high]
+        if cells:
+            found.append((f"工作表「{sheet.title}」第 {letter} 列", cells[0]))
+    return found
 
 
 def _merges(sheet: Worksheet) -> tuple[set[str], dict[str, int]]:
@@ -114,7 +145,7 @@ def _merges(sheet: Worksheet) -> tuple[set[str], dict[str, int]]:
     return covered, spans
 
 
-def _text(cell: Cell) -> str:
+def _text(cell: Cell, format_units: bool = False) -> str:
     value = cell.value
     match value:
         case None:
@@ -126,9 +157,24 @@ def _text(cell: Cell) -> str:
         case datetime() | date():
             return value.isoformat()
         case int() | float() | Decimal():
-            return _number(value, percent="%" in (cell.number_format or ""))
+            shown = format_unit(cell.number_format) if format_units else ""
+            return _number(value, percent="%" in (cell.number_format or "")) + shown
         case _:
             return str(value)
+
+
+_FORMAT_UNIT = re.compile(r'(?<![,\\])"(?P<unit>(?:人民币)?(?:千万元|百万元|千元|万元|亿元|元|万|亿))"')
+
+
+def format_unit(number_format: str | None) -> str:
+    """The money unit a number format shows after the figure (``#,##0.00"万元"`` shows 212.4 as 212.40万元): the
+    person reads 万元, so the text does too. A format that also divides the figure for display (``#,##0,"千元"``,
+    the comma before the unit) shows yuan the cell holds as thousands: the text keeps the stored yuan, no unit."""
+    positive = (number_format or "").split(";")[0]
+    found = _FORMAT_UNIT.search(positive)
+    if found is None or re.search(r'[0#?],+\s*(?:"|$)', positive[: found.end()]):
+        return ""
+    return found["unit"].removeprefix("人民币")
 
 
 def _number(value: float | int | Decimal, *, percent: bool) -> str:

@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 
 from assistant.domain import framework
-from assistant.domain.amounts import unreadable
 from assistant.domain.model import (
     CheckboxField,
     CheckState,
@@ -29,7 +28,6 @@ from assistant.ingest import amount_units
 from assistant.ingest.cells import (
     UNIT_TARGETS,
     label_key,
-    parse_amount,
     parse_date,
     parse_length,
     parse_period,
@@ -46,7 +44,8 @@ from assistant.ingest.labels import (
     length_message,
     lookup,
 )
-from assistant.office import header_values
+from assistant.office import amount_fields, header_values
+from assistant.office.amount_fields import PeriodColumns
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
@@ -61,11 +60,8 @@ _PLAIN_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:度)?$")
 _INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
 _LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
-_TEN_THOUSAND = Decimal(10000)
-_EXPLAINED = re.compile(r"^(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*[（(][^()（）]*[)）]$")
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
 _CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^(?:注|说明|填表说明|附注|备注)\d?[：:])")
-_UNIT_MARKER = re.compile(r"(?:单位[：:]|^[（(]|^金额[（(])(?P<unit>万元|元)[)）]?$")
 
 
 def label_words() -> list[str]:
@@ -151,6 +147,8 @@ class FormReader:
         self.safeguards: SafeguardReader | None = None
         self.block_unit: str | None = None  # 万元 or 元, from a group label such as 项目资金（万元）
         self.page_unit: str | None = None  # from 金额单位：万元 above the form: holds where no group names its own
+        self.block_odd: str | None = None  # a money unit the group label names that no reader can turn into yuan
+        self.periods = PeriodColumns()  # 中期 | 年度 columns of the funding block: which period a 财政拨款 is
         self.parts: list[tuple[str, Decimal, GridCell]] = []  # 自有资金 and 其他 lines of a 资金总额及构成 block
 
     def feed(self, row: GridRow) -> None:
@@ -223,6 +221,8 @@ class FormReader:
             elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
                 if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
                     self.block_unit = unit_of(cell.text) or self.page_unit
+                    self.block_odd = amount_units.odd_unit(cell.text)
+                    self.periods = PeriodColumns()
                 continue
             elif i < len(cells) and not (cells[i].filled and find_label(cells[i].text, self.layout)):
                 self._assign(spec, cell, cells[i])
@@ -279,26 +279,36 @@ class FormReader:
         text = cell.text.strip()
         year = _YEAR_LINE.match(text.replace(" ", ""))
         if year:
-            self.state.year = self.state.year or int(year[1])
+            self._year(int(year[1]), cell)
             return True
         if is_title_text(text):
             self.state.title = self.state.title or text
             found = _YEAR.search(text)
             if found:
-                self.state.year = self.state.year or int(found[1])
+                self._year(int(found[1]), cell)
             return True
         return False
 
+    def _year(self, year: int, cell: GridCell) -> None:
+        """The first year the form gives (title or year line) holds; a later, different one is a warning."""
+        known = self.state.year
+        if known is None:
+            self.state.year = year
+        elif known != year:
+            self.notes.warn_at(
+                "header.year_conflict",
+                f"「{cell.text.strip()}」写的是 {year} 年，与前面读到的 {known} 年不同，按 {known} 年读取；请核对预算年度",
+                cell,
+            )
+
     def _unit_marker(self, cell: GridCell) -> bool:
         """``单位：万元``, ``金额单位:元``, ``(万元)``: the unit of the amounts that follow without their own."""
-        text = label_key(cell.text)
-        found = _UNIT_MARKER.search(text)
-        if found is None or (len(text) > 24 and not text.startswith(("填报单位", "编制单位"))):
+        unit = amount_units.unit_marker(cell.text)
+        if unit is None:
             return False
-        self.block_unit = self.page_unit = found["unit"]
-        self.notes.info_at(
-            "funding.unit_marker", f"表中注明金额单位为{found['unit']}，其后的金额按{found['unit']}读取", cell
-        )
+        self.block_unit = self.page_unit = unit
+        self.block_odd = None
+        self.notes.info_at("funding.unit_marker", f"表中注明金额单位为{unit}，其后的金额按{unit}读取", cell)
         return True
 
     def _inline_or_unplaced(self, cell: GridCell) -> None:
@@ -322,7 +332,8 @@ class FormReader:
                 self._period(label, text, anchor)
             case FieldKind.AMOUNT:
                 amount = self._amount(label, text, anchor)
-                self._set(self.state.amounts, self._amount_target(spec.target), amount, anchor)
+                target = self.periods.target(label, self._amount_target(spec.target), self.notes)
+                self._set(self.state.amounts, target, amount, anchor)
                 if spec.target == "other" and bare_key(label.text) in _REMAINDER_LABELS and amount is not None:
                     self.parts.append((label.text.strip(), amount, anchor))
             case FieldKind.CHECKBOX:
@@ -453,33 +464,8 @@ class FormReader:
         return "other_annual"
 
     def _amount(self, label: GridCell, text: str, cell: GridCell) -> Decimal | None:
-        """Yuan; a label in 万元 (资金总额（万元）) or a value written ``164万元`` is converted exactly, with a note.
-        An amount followed by its breakdown in brackets (``854万（高标准农田建设400万元，…）``) is read as the amount,
-        the bracket noted."""
-        explained = _EXPLAINED.match(text.strip())
-        if explained:
-            self.notes.info_at(
-                "funding.explained",
-                f"「{label.text.strip()}」写作「{text.strip()}」，按括号前的「{explained[1]}」读取，括号内的说明未计入",
-                cell,
-            )
-            text = explained[1]
-        cleaned = text.strip().removesuffix("元")
-        own_unit = unit_of(label.text)
-        in_wan = cleaned.endswith("万") or own_unit == "万元" or (own_unit is None and self.block_unit == "万元")
-        try:
-            amount = parse_amount(cleaned.removesuffix("万"))
-        except ValueError as exc:
-            self.notes.warn_at("funding.bad_amount", f"「{label.text.strip()}」的{unreadable(text, exc)}", cell)
-            return None
-        if amount is None or not in_wan:
-            return amount
-        self.notes.info_at(
-            "funding.wan_yuan",
-            f"「{label.text.strip()}」的金额「{text.strip()}」以万元计，已换算为 {amount * _TEN_THOUSAND} 元",
-            cell,
-        )
-        return amount * _TEN_THOUSAND
+        """Yuan, in the unit the figure, its label, its group or a 单位 line names (`amount_fields.read_amount`)."""
+        return amount_fields.read_amount(label, text, cell, (self.block_unit, self.block_odd), self.notes)
 
     def _checkboxes(self, text: str, cell: GridCell) -> CheckboxField:
         options = header_values.options(text)

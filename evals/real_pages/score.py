@@ -14,7 +14,7 @@ its project name, its amount (the 全年预算数 of the 年度资金总额 row,
 row, in yuan) and every indicator row, the value compared being the 年度指标值.
 
 Where the expectation lists ``rows`` (一级/二级 as written, 三级, value as written) and header fields (``year``,
-``unit``), it also prints field accuracy: of the expected fields, how many the reader got (一级/二级 compared
+``unit``, ``fiscal_annual``: the year's 财政拨款 in yuan), it also prints field accuracy: of the expected fields, how many the reader got (一级/二级 compared
 without spaces and a trailing 指标; values compared without spaces, ``>=``/``≧`` read as ``≥``; the unit may be
 the 主管部门, 实施单位 or 申报单位). A page refused with a message counts as not read.
 """
@@ -46,6 +46,7 @@ class Read:
     year: int | None
     units: set[str]
     rows: dict[str, list[tuple[str | None, str | None, set[str]]]] = field(default_factory=dict)
+    fiscal_annual: Decimal | None = None  # the year's 财政拨款, where the expectation gives it
 
     def add(self, name: str, level1: str | None, level2: str | None, values: set[str]) -> None:
         self.rows.setdefault(_key(name), []).append((level1, level2, values))
@@ -67,7 +68,7 @@ def _from_declaration(decl: Declaration) -> Read:
     header = decl.header
     amount = decl.funding.annual if decl.funding.annual is not None else decl.funding.total
     units = {_key(u or "") for u in (header.department, header.implementer, header.applicant)}
-    read = Read(header.name, amount, header.year, units)
+    read = Read(header.name, amount, header.year, units, fiscal_annual=decl.funding.fiscal_annual)
     for i in decl.indicators:
         read.add(i.name, i.level1_written, i.level2_written, {_value(i.value.raw), _value(i.value.render())})
     return read
@@ -104,6 +105,9 @@ def _fields(got: Read | None, want: dict) -> tuple[int, int]:
     if "unit" in want:
         total += 1
         good += got is not None and _key(want["unit"]) in got.units
+    if "fiscal_annual" in want:
+        total += 1
+        good += got is not None and got.fiscal_annual == Decimal(want["fiscal_annual"])
     unused = {name: list(found) for name, found in got.rows.items()} if got else {}
     for row in want.get("rows", []):
         total += 4
