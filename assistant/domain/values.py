@@ -89,7 +89,9 @@ _QUANTITY_PHRASE = re.compile(
 
 # Full-width ASCII forms (``９８０％``, ``（个）``, ``９８．５``) and the ideographic space, folded before a number
 # or unit is read, so every rule sees ``980`` and ``%`` (red team rt10 #4: ``≥９８０％`` escaped VAL-IMPOSSIBLE).
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# The sentence punctuation (，；：！？) stays as written: a compound value's text keeps the form's own commas.
+_KEPT = {ord(c) for c in "，；：！？"}
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code not in _KEPT} | {0x3000: 0x20}
 
 
 def fold_width(text: str) -> str:
@@ -165,16 +167,13 @@ def _strip_words(text: str) -> tuple[str, Operator | None]:
     return text, operator
 
 
-_WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-
-
 _SENSE_OF = {Operator.GE: "up", Operator.GT: "up", Operator.LE: "down", Operator.LT: "down"}
 
 
 def conflicting_bound(raw: str) -> tuple[str, str] | None:
     """(the operator, the word) of a value whose sign and word bound it in opposite senses (``≥57个以下``), else None:
     such a value is kept as written (qualitative), never read with one of the two silently dropped."""
-    text = raw.strip().replace(" ", "").translate(_WIDE)
+    text = fold_width(raw.strip().replace(" ", ""))
     stripped, word = _strip_words(text)
     match = _QUANT.match(stripped)
     if match is None or not match["op"] or word is None:
@@ -200,7 +199,7 @@ def bound_message(name: str, raw: str) -> str | None:
 def _parse_quantitative(text: str, raw: str) -> IndicatorValue | None:
     if conflicting_bound(text) is not None:
         return None
-    stripped, word_operator = _strip_words(text.replace(" ", "").translate(_WIDE))
+    stripped, word_operator = _strip_words(fold_width(text.replace(" ", "")))
     match = _QUANT.match(stripped)
     if match is None:
         return None
