@@ -11,33 +11,26 @@ from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
 
-from assistant.domain.cycle import FundKind, FundLine, SelfEvalRow, SelfEvaluation, SourceRef
+from assistant.domain.cycle import FundLine, SelfEvalRow, SelfEvaluation, SourceRef
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import NotADeclarationError
 from assistant.ingest import selfeval_words as words
-from assistant.ingest.cells import label_key, strip_unit_code
+from assistant.ingest.cells import strip_unit_code
 from assistant.ingest.doc_number import name_with_doc_number
 from assistant.ingest.selfeval_cells import (
-    BLANKS,
     FUND_HEADER,
-    FUND_ROWS,
     INDICATOR_HEADER,
-    SECTION,
     TEXTS,
     State,
     cell_key,
     column_key,
-    header_row,
     is_figure,
-    number_in,
 )
 from assistant.ingest.selfeval_columns import table_unread_message
 from assistant.ingest.selfeval_flat_rows import flattened_rows
 from assistant.ingest.selfeval_forms import predecessor_tail, split_forms, tail_note
-from assistant.ingest.selfeval_fund_align import short_row
-from assistant.ingest.selfeval_glued import figure_run, glued_note, split_glued
+from assistant.ingest.selfeval_fund_block import BLOCK_LABELS, RUN_LABELS, read_funds
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
 from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
@@ -54,7 +47,6 @@ from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
 _UNIT_AT_END = re.compile(r"[（(:：]?万元[)）]?$")  # 资金情况(万元), 预算执行情况（万元）, 单位:万元
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
@@ -84,7 +76,7 @@ def read_self_evaluations_text(text: str, source_file: str) -> list[tuple[SelfEv
     shape, rows = web_rows(lines)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = SourceRef(file=source_file, sha256=sha, url=source_address(lines))
-    cells, ran = split_runs([row.cells for row in rows], _RUN_LABELS, (*_NAME_LABELS, *_RUN_NAMES, "一级指标二级指标"))
+    cells, ran = split_runs([row.cells for row in rows], RUN_LABELS, (*_NAME_LABELS, *_RUN_NAMES, "一级指标二级指标"))
     if shape is Shape.LINES:  # a cell per line and no row ends (廊坊): rows are counted by their header's columns
         cells = [[cell for row in cells for cell in row]]
     tail, cells = predecessor_tail(cells, _is_name_key)  # 大英: an earlier form's last rows before the title
@@ -185,7 +177,7 @@ def read_self_evaluation_cells(
         elif key == "预算数" and not funds and (region := region_funds(state, token)) is not None:
             funds, unit = region  # 区域绩效目标自评表: 预算数: 2.38 执行数: 2.38, no column header
         elif key in FUND_HEADER and not funds and _run(state, token, FUND_HEADER):
-            funds = _funds(state, token, wan=unit == "万元")
+            funds = read_funds(state, token, wan=unit == "万元")
         elif key in INDICATOR_HEADER and INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
             header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
             evaluation_rows = _column_runs(state) if state.lossy else []
@@ -250,41 +242,6 @@ def read_self_evaluation_cells(
 
 
 # Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.
-_RUN_LABELS = (
-    *FUND_HEADER,
-    *FUND_ROWS,
-    *(k for k in INDICATOR_HEADER if k != "完成率"),  # a word many indicator names end in: no edge in a run
-    *TEXTS,
-    "项目名称",
-    "主管部门",
-    "实施单位",
-    "项目类别",  # 项目类别 / 项目属性 / 项目类型: the template's tick boxes after the units
-    "项目属性",
-    "项目类型",
-    "项目负责人及电话",
-    "资金情况(万元)",
-    "项目资金(万元)",
-    "年度总体目标",
-    "年初设定目标",
-    "年度总体目标完成情况综述",
-    "预期目标",
-    "实际完成情况",
-    "绩效指标",
-    "本年财政拨款",
-    "未完成原因及拟采取的改进措施",
-    "总分",
-    "转移支付(项目)名称",
-    "中央主管部门",
-    "地方主管部门",
-    "资金使用单位",
-    "专项资金名称",  # 衡山: 专项资金名称县级储备粮负责人及电话…县级主管部门衡山县商务和粮食局
-    "转移(项目)名称",
-    "负责人及电话",
-    "县级主管部门",
-    "市级主管部门",
-    "省级主管部门",
-)
-_BLOCK_LABELS = frozenset(label_key(label) for label in _RUN_LABELS)
 _NAME_LABELS = frozenset({"项目名称", "转移支付(项目)名称", "转移支付（项目）名称", "项目支出名称"})
 _RUN_NAMES = ("专项资金名称", "转移(项目)名称")  # other names' labels a run-together page is cut at
 _RUN_NOTE = ParseNote(
@@ -321,7 +278,7 @@ def _name_before(state: State, label: int) -> str | None:
         if words.is_title(token.text) or _YEAR_ONLY.match(token.text):
             break
         key = cell_key(token.text)
-        if key in _BLOCK_LABELS or words.is_header_label(key) or is_figure(token.text) or _is_unit_label(key):
+        if key in BLOCK_LABELS or words.is_header_label(key) or is_figure(token.text) or _is_unit_label(key):
             return None
         found.insert(0, token)
         k -= 1
@@ -340,7 +297,7 @@ def _name_before(state: State, label: int) -> str | None:
 def _is_label_text(text: str) -> bool:
     """``text`` is a label of the form (a header field, a block, a column): where a name cut at spaces ends."""
     key = cell_key(text)
-    return key in _BLOCK_LABELS or key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key)
+    return key in BLOCK_LABELS or key in FUND_HEADER | INDICATOR_HEADER | TEXTS or words.is_header_label(key)
 
 
 def _wrapped_unit(state: State, key: str) -> bool:
@@ -436,74 +393,3 @@ def _column_runs(state: State) -> list[SelfEvalRow]:
         NoteLevel.INFO,
     )
     return [row_of(values, level, anchor, state) for values, level in zip(found, levels, strict=True)]
-
-
-def _figures_before_rows(state: State, columns: list[str]) -> list[FundLine]:
-    """A PDF's text where the fund block's figures came before its row labels (普陀: ``年初预算数 全年预算数 … 得分
-    250000.00 250000.00 215,457.6 10 8.62 … 年度资金总额``): the template's first row is 年度资金总额 and its first two
-    columns 年初预算数 and 全年预算数, so the first two figures are read as those; the other figures, whose columns
-    the order does not show, are not read (noted). Nothing where the header does not start so."""
-    run: list[WebCell] = []
-    k = state.i
-    while k < len(state.tokens) and (token := state.tokens[k]) is not None and is_figure(token.text):
-        run.append(token)
-        k += 1
-    if len(run) < 2 or columns[:2] != ["initial_budget", "full_year_budget"] or k >= len(state.tokens):
-        return []
-    state.i = k
-    initial, full_year = (number_in(cell, state) for cell in run[:2])
-    state.note(
-        "selfeval.fund_order",
-        f"PDF 文字中资金数字与栏目名称分开（{' '.join(c.text for c in run)}）：按表样顺序把前两个数读作年度资金总额的"
-        "年初预算数和全年预算数，其余数字分不出所属栏目和行，未读取；请对照原表补录",
-        run[0],
-    )
-    return [FundLine(kind=FundKind.TOTAL, initial_budget=initial, full_year_budget=full_year)]
-
-
-def _funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
-    columns = header_row(state, first, FUND_HEADER)
-    lines: list[FundLine] = _figures_before_rows(state, columns) if state.lossy else []
-    while state.i < len(state.tokens):
-        token = state.tokens[state.i]
-        if token is None or not token.text:
-            state.i += 1
-            continue
-        kind = FUND_ROWS.get(cell_key(token.text))
-        if kind is None:
-            break
-        state.i += 1
-        short = short_row(state, columns, token.text)  # figures fewer than the columns, or on a line of their own
-        values: dict[str, Decimal | None] = short or {}
-        for column in columns if short is None else []:
-            nxt = state.tokens[state.i] if state.i < len(state.tokens) else None
-            if nxt is None or (nxt.text and (cell_key(nxt.text) in FUND_ROWS or SECTION.match(nxt.text))):
-                break
-            if nxt.text and not is_figure(nxt.text) and cell_key(nxt.text) in _BLOCK_LABELS:
-                break  # a row whose empty cells the copy kept fewer of than its header's columns (廊坊's 其他资金)
-            # a run-together copy: one piece of digits where several figures stood
-            glued = state.ran and len(columns) > 1 and bool(re.search(r"\d", nxt.text))
-            if glued or (state.lossy and nxt.text and not is_figure(nxt.text) and nxt.text not in BLANKS):
-                run, rest = figure_run(nxt.text) if state.ran else (nxt.text, "")
-                if not values and (proven := split_glued(run, columns, wan=wan)):
-                    values.update(proven)
-                    state.notes.append(glued_note(token.text, run, nxt.line, proven, rest, tuple(columns)))
-                    state.i += 1
-                elif glued or _RUN_FIGURES.match(nxt.text):
-                    state.note(
-                        "selfeval.fund_unsplit",
-                        f"「{token.text}」的各栏数字连在了一起（{nxt.text}），分不出年初预算数、全年预算数和执行数，"
-                        "未读取（不猜测）；请对照原表补录",
-                        nxt,
-                    )
-                    state.i += 1
-                break  # a copy without its empty cells: the row's figures end at the first word
-            state.i += 1
-            if column == "reason":
-                if nxt.text:
-                    state.note("selfeval.fund_reason", "资金执行原因说明已保留在提示中", nxt, NoteLevel.INFO)
-                continue
-            values[column] = number_in(nxt, state)
-        label = token.text if cell_key(token.text) != kind.value else None
-        lines.append(FundLine(kind=kind, label=label, **values))
-    return lines
