@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import pytest
+from indicator_support import indicator_rows
 
-from assistant.domain.framework import normalise
-from assistant.domain.model import Declaration, Indicator
-from assistant.domain.values import parse_value
+from assistant.domain.model import Declaration
 from assistant.ingest.text_export import parse_file
 from assistant.review.engine import review
 from assistant.review.models import Severity
@@ -25,22 +24,7 @@ def _findings(decl: Declaration, rule_id: str) -> dict[str, object]:
 
 
 def _with_rows(decl: Declaration, rows, *, year: int | None = None) -> Declaration:
-    indicators = []
-    for n, (l1, l2, name, value) in enumerate(rows, start=1):
-        placed = normalise(l1, l2)
-        indicators.append(
-            Indicator(
-                position=n,
-                line=100 + n,
-                level1_written=l1,
-                level2_written=l2,
-                level1=placed.level1,
-                level2=placed.level2,
-                name=name,
-                name_written=name,
-                value=parse_value(value),
-            )
-        )
+    indicators = indicator_rows(rows)
     header = decl.header.model_copy(update={"year": year or decl.header.year})
     return decl.model_copy(update={"indicators": indicators, "header": header})
 

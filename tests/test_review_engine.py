@@ -4,15 +4,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from indicator_support import indicator_rows
 
-from assistant.domain.framework import normalise
 from assistant.domain.model import (
     BudgetLine,
     CheckboxField,
     CheckOption,
     CheckState,
     Declaration,
-    Indicator,
     LineSpan,
     SectionKind,
     TextSection,
@@ -241,22 +240,7 @@ def _clean(corpus) -> Declaration:
 
 
 def _with_rows(decl: Declaration, rows) -> Declaration:
-    indicators = []
-    for n, (l1, l2, name, value) in enumerate(rows, start=1):
-        placed = normalise(l1, l2)
-        indicators.append(
-            Indicator(
-                position=n,
-                line=100 + n,
-                level1_written=l1,
-                level2_written=l2,
-                level1=placed.level1,
-                level2=placed.level2,
-                name=name,
-                name_written=name,
-                value=parse_value(value),
-            )
-        )
+    indicators = indicator_rows(rows)
     return decl.model_copy(update={"indicators": indicators})
 
 

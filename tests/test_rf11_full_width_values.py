@@ -4,9 +4,9 @@ sees the same value as for ``≥980%`` and the unit is stored as ``%`` (red team
 from pathlib import Path
 
 import pytest
+from indicator_support import indicator_rows
 
-from assistant.domain.framework import normalise
-from assistant.domain.model import Declaration, Indicator
+from assistant.domain.model import Declaration
 from assistant.domain.values import ValueKind, parse_value
 from assistant.ingest.text_export import parse_file
 from assistant.review.engine import review
@@ -26,22 +26,7 @@ def _decl() -> Declaration:
 
 
 def _value_rules(decl: Declaration, rows) -> dict[str, set[str]]:
-    indicators = []
-    for n, (l1, l2, name, value) in enumerate(rows, start=1):
-        placed = normalise(l1, l2)
-        indicators.append(
-            Indicator(
-                position=n,
-                line=100 + n,
-                level1_written=l1,
-                level2_written=l2,
-                level1=placed.level1,
-                level2=placed.level2,
-                name=name,
-                name_written=name,
-                value=parse_value(value),
-            )
-        )
+    indicators = indicator_rows(rows)
     found: dict[str, set[str]] = {row[2]: set() for row in rows}
     for f in review(decl.model_copy(update={"indicators": indicators})).findings:
         if f.rule_id.startswith("VAL-") and f.location.indicator is not None:
