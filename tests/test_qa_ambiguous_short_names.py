@@ -70,3 +70,14 @@ def test_an_indicator_only_one_of_them_has_decides():
 def test_a_question_for_the_projects_themselves_lists_them():
     said = ask("智能的项目有哪些")
     assert not said.refused and "相符的项目有 2 个" in said.text, said.text
+
+
+def test_a_generic_thing_name_two_projects_write_whole_is_asked_back():
+    said = ask("管理系统的负责人是谁")  # 老干部…信息管理系统 and 党费缴纳管理系统: once every form's 负责人
+    assert said.refused and "哪个项目" in said.text and not said.rows, said.text
+    assert "闵行区党建服务中心党费缴纳管理系统项目（2020年；单位未填）" in said.text
+
+
+def test_a_generic_thing_name_one_project_writes_whole_is_that_project():
+    said = ask("2019年信息系统花了多少钱")  # once the sum of every 2019 form
+    assert said.figure == "2,226,216.00 元" and "市人大机关信息系统基础设施改造建设经费" in said.text, said.text
