@@ -103,7 +103,8 @@ def test_a_description_several_projects_fit_is_asked_back(question: str, word: s
     result = ask(question)
     assert result.refused and "可能指以下项目" in result.text, result.text
     assert f"“{word}”" in result.text, result.text
-    listed = {line.removeprefix("- ") for line in result.text.splitlines() if line.startswith("- ")}
+    # each candidate is written "- name（years；units）": the name is what stands before the last （
+    listed = {line.removeprefix("- ").rsplit("（", 1)[0] for line in result.text.splitlines() if line.startswith("- ")}
     assert len(listed) >= 2, result.text
     texts = [(d["header"]["name"], json.dumps(d, ensure_ascii=False)) for d in DECLS]
     assert all(any(n == name and word in text for n, text in texts) for name in listed), result.text

@@ -356,8 +356,11 @@ def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
     phrase = _CONJUNCTION_EDGES.sub("", phrase)  # 和市教: the 和 joins it to what stands before, no name's 和
     if not informative(phrase):  # 信息化建设: generic words only, yet a name of the corpus less its 项目/经费
         stems = [name for name in names.projects if _stem(name) == phrase]
+        holders = () if stems else _generic_holders(phrase, names)
+        if len(holders) == 1:  # 工作平台: the one name that writes it whole
+            return Match(name=holders[0], phrase=phrase, share=1.0, evidence=0.0, exact=False), ()
         if len(stems) != 1:
-            return None, ()
+            return None, holders
         return Match(name=stems[0], phrase=phrase, share=1.0, evidence=0.0, exact=False), ()
     ranked = names.best(phrase)
     if not ranked:
@@ -376,6 +379,16 @@ def match(phrase: str, names: Names) -> tuple[Match | None, tuple[str, ...]]:
     return Match(name=name, phrase=phrase, share=share, evidence=evidence, exact=phrase == name), tied if len(
         tied
     ) > 1 else ()
+
+
+def _generic_holders(phrase: str, names: Names) -> tuple[str, ...]:
+    """管理系统, 信息系统: a thing's generic name written whole in two names or more: they fit alike, for the question
+    to say which (a year may decide); the one name where one holds it; () where none does, or it names no thing
+    (信息化, 建设项目: a family)."""
+    if not phrase.endswith(("系统", "平台")) or len(phrase) < 4:
+        return ()
+    holders = tuple(name for name in names.projects if contract(phrase) in contract(name))
+    return holders
 
 
 def informative(phrase: str) -> bool:

@@ -42,3 +42,15 @@ def unit_then_described(described: re.Match[str] | None, cues: Cues, lexicon: Le
         matched_how=found.how,
         project_years=len(lexicon.years_of(found.winner.name)),
     )
+
+
+def alike_unsettled(resolution: Resolution, cues: Cues, lexicon: Lexicon) -> Cues | None:
+    """运维联系人是谁, 2026年运维花了多少钱: a short name several projects fit alike, and no year asked narrows it to one:
+    those projects are offered to choose from (``ambiguous``), never every form's sum, field or list answered; None
+    where no phrase fits several alike, or one of them is filed in the years asked (``one_in_years`` took it)."""
+    if not resolution.alike or resolution.alike_phrase is None:
+        return None
+    held = tuple(name for name in resolution.alike if not cues.years or set(lexicon.years_of(name)) & set(cues.years))
+    if len(held) < 2:  # one: ``one_in_years`` took it; none (2024年的运维): the year is refused as absent
+        return None
+    return replace(cues, ambiguous=held, matched=((resolution.alike_phrase, held[0]),))

@@ -32,7 +32,7 @@ from assistant.qa.levels import agrees, level_scope, other_place, units_at, writ
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
-from assistant.qa.name_context import one_in_years, unit_then_described
+from assistant.qa.name_context import alike_unsettled, one_in_years, unit_then_described
 
 # A unit by the noun its name ends in; 政协, 法院, 检察院 and the people's organisations (妇联, 工会, 科协…) are units
 # the corpus lacks as much as a 局 is (市政协的满意度指标: refused, not every unit's indicators listed)
@@ -158,6 +158,8 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             for written, _ in by_content.matched if by_content.project else ():  # the described words are read
                 text = text.replace(written, _CUT, 1)
             return text, by_content
+        if absent is None and (asked := alike_unsettled(resolution, cues, lexicon)) is not None:  # 运维联系人是谁
+            return text, asked
         return text, replace(cues, unknown_project=absent, candidates=resolution.candidates)
     if len(found) == 1 and (other := absent_partner(full, found[0][2], names, _CUT)):  # A和B, B absent: refused
         return text, replace(cues, project=found[0][1], unknown_project=other, candidates=nearest(other, names))

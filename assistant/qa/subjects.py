@@ -7,11 +7,13 @@ real candidates; nothing is ever computed from other projects in its place.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.model import Declaration
+from assistant.domain.refs import units_of
 from assistant.qa.entities import informative
 from assistant.qa.execute import Scope, holdings
-from assistant.qa.models import Answer, Query, Route
+from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues
 from assistant.qa.question_words import RANKED_ONE
 from assistant.qa.reading import project_names
@@ -189,13 +191,54 @@ def _refusal(question: str, cues: Cues, lines: list[str], scope: Scope) -> Answe
     return Answer(question=question, text="\n".join([*lines, *holdings(None, scope)]), route=route, refused=True)
 
 
-def ambiguous_answer(question: str, cues: Cues) -> Answer:
+def ambiguous_answer(question: str, cues: Cues, scope: Scope) -> Answer:
+    """Which of the projects a short name fits is meant, each with its years and units: never a figure for all."""
     written = next((w for w, _ in cues.matched), cues.project or "")
+    fits = [f"- {name}（{_filed(name, scope)}）" for name in cues.ambiguous]
+    if cues.target in (Target.LIST_PROJECTS, Target.COUNT_PROJECTS):  # 运维的项目有哪些: the projects are the answer
+        head = f"与问题中的“{written}”相符的项目有 {len(fits)} 个："
+        return Answer(question=question, text="\n".join([head, *fits]), route=Route.STRUCTURED)
     lines = [
-        f"问题中的“{written}”{f'（{cues.matched_how}）' if cues.matched_how else ''}可能指以下项目，请写出其中一个的名称再问：",
-        *(f"- {name}" for name in cues.ambiguous),
+        f"问题中的“{written}”{f'（{cues.matched_how}）' if cues.matched_how else ''}可能指以下项目，"
+        "请问是哪个项目？请写出其中一个的名称（或年度、单位）再问：",
+        *fits,
     ]
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
+
+
+def _filed(name: str, scope: Scope) -> str:
+    """``2023年、2026年；中共上海市委组织部``: the years and units of the forms filed under a project's name."""
+    decls = [d for d in scope.corpus.declarations if d.header.name == name]
+    years = "、".join(f"{y}年" for y in sorted({d.header.year for d in decls if d.header.year}))
+    units = "、".join(dict.fromkeys(u for d in decls for u in units_of(d))) or "单位未填"
+    return f"{years or '年度未填'}；{units}"
+
+
+def settled(cues: Cues, scope: Scope) -> Cues:
+    """组织部的运维联系人是谁, 26年运维 运维工作完成及时率: of the projects a short name fits, the one whose forms (in
+    the years asked) the unit filed or the indicator named is on; the cues as they are where none or several are."""
+    if not cues.ambiguous or (cues.unit is None and cues.indicator_name is None):
+        return cues
+    held = [
+        name
+        for name in cues.ambiguous
+        if any(
+            (cues.unit is None or cues.unit in units_of(d))
+            and (cues.indicator_name is None or any(cues.indicator_name in i.name for i in d.indicators))
+            for d in _forms(name, cues, scope)
+        )
+    ]
+    if len(held) != 1:
+        return replace(cues, ambiguous=tuple(held)) if len(held) > 1 else cues
+    return replace(cues, project=held[0], ambiguous=(), project_years=len(scope.lexicon.years_of(held[0])))
+
+
+def _forms(name: str, cues: Cues, scope: Scope) -> list[Declaration]:
+    return [
+        d
+        for d in scope.corpus.declarations
+        if d.header.name == name and (not cues.years or d.header.year in cues.years)
+    ]
 
 
 # 这个项目, 该项目, 那个项目, 这个的, 它: a pointer at one project (其它 is "other", 它们 several).

@@ -55,7 +55,14 @@ class Hit:
 
 def rescue(question: str, cues: Cues, scope: Scope, result: Answer) -> Answer | None:
     """The rows answer replacing ``result`` (see the module), or None where ``result`` stands."""
-    if cues.unknown_project or cues.unknown_unit or cues.unknown_district or cues.odd_years or cues.versus:
+    if (
+        cues.unknown_project
+        or cues.unknown_unit
+        or cues.unknown_district
+        or cues.odd_years
+        or cues.versus
+        or cues.ambiguous
+    ):
         return None
     if cues.amount_condition or _COMPARING.search(question):  # 预算超过1000万的项目: a condition, not a topic
         return None

@@ -34,7 +34,14 @@ from assistant.qa.scope_pairs import lone_side, scoped_pair
 from assistant.qa.script import simplified
 from assistant.qa.sides import content_sided, sided
 from assistant.qa.special import same_value_line, special_answer
-from assistant.qa.subjects import ambiguous_answer, points_nowhere, scope_line, unknown_subject, which_project
+from assistant.qa.subjects import (
+    ambiguous_answer,
+    points_nowhere,
+    scope_line,
+    settled,
+    unknown_subject,
+    which_project,
+)
 from assistant.qa.usual_check import asked_how, asked_value, usual_check, usual_values
 from assistant.qa.written_rows import rescue
 from assistant.retrieval.finder import Finder
@@ -278,8 +285,8 @@ def _route(
             text = "\n".join(unrecorded_lines(cues.unrecorded, scope.lexicon.categories))
             return Answer(question=question, text=text, route=Route.STRUCTURED, refused=True)
         cues = replace(cues, mentions=cues.unrecorded, target=cues.target or Target.LIST_PROJECTS)
-    if cues.ambiguous and cues.target is not None:
-        return ambiguous_answer(question, cues)
+    if (cues := settled(cues, scope)).ambiguous and cues.target is not None:  # 组织部的运维: that unit's one
+        return ambiguous_answer(question, cues, scope)
     query = to_query(cues)
     if query is not None:
         return execute(query, question, scope)
