@@ -16,7 +16,7 @@ from assistant.domain.model import Declaration
 from assistant.domain.refs import header_citation
 from assistant.qa.cues import Cues
 from assistant.qa.execute import Scope, indicator_row
-from assistant.qa.models import Answer, Filters, Query, Route, Row, Target
+from assistant.qa.models import Answer, Filters, Query, Route, Row, Target, structured
 from assistant.qa.select import indicators_of, select
 
 _COMMON = re.compile(
@@ -28,13 +28,6 @@ _UNFRAMED = re.compile(
     r"(?:没分|没有分|未分|没归入?|未归入?|不属于|没填|未填|没写|缺)(?:到|进|入)?(?P<l>一级|二级)(?:指标|分类|类别)?"
     r"|(?P<m>一级|二级)(?:指标)?(?:栏|一栏)?(?:为空|空白|是空的|空着|没填|未填|没写)"
 )
-
-
-def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None = None) -> Answer:
-    citations = list(dict.fromkeys(row.citation for row in rows))
-    return Answer(
-        question=question, text="\n".join(lines), route=Route.STRUCTURED, rows=rows, citations=citations, figure=figure
-    )
 
 
 def _title(decl: Declaration) -> str:
@@ -65,7 +58,7 @@ def common_indicators_of(question: str, cues: Cues, scope: Scope) -> Answer | No
         lines += [f"- {r.project}（{r.year}）：{r.value} {r.citation.label}" for r in cited]
         if shared:
             lines.append(f"两年都设有的二级指标类别：{'、'.join(str(c) for c in shared)}（指标名称不同）。")
-        return _answer(question, lines, cited)
+        return structured(question, lines, cited)
     rows: list[Row] = []
     lines = [
         f"{head}共 {len(both)} 项（{'、'.join(f'{d.header.year}年 {len(n)} 项' for d, n in zip(forms, names, strict=True))}）："
@@ -75,7 +68,7 @@ def common_indicators_of(question: str, cues: Cues, scope: Scope) -> Answer | No
         rows.append(held[-1])
         values = "；".join(f"{r.year}年 {r.value} {r.citation.label}" for r in held)
         lines.append(f"- {name}：{values}")
-    return _answer(question, lines, rows, figure=f"{len(both)} 项")
+    return structured(question, lines, rows, figure=f"{len(both)} 项")
 
 
 def _all_set(forms: list[Declaration], level2: object) -> bool:
@@ -109,7 +102,7 @@ def unframed(question: str, cues: Cues, scope: Scope) -> Answer | None:
         written = indicator.level1_written if level == "一级" else indicator.level2_written
         said = f"原表{level}写作“{written}”" if written else f"原表{level}栏为空"
         lines.append(f"- {_title(decl)} · {indicator.name}：{row.value}（{said}） {row.citation.label}")
-    return _answer(question, lines, rows, figure=f"{len(hits)} 项")
+    return structured(question, lines, rows, figure=f"{len(hits)} 项")
 
 
 def other_year_indicator(query: Query, question: str, scope: Scope) -> Answer | None:
@@ -133,7 +126,7 @@ def other_year_indicator(query: Query, question: str, scope: Scope) -> Answer | 
         "最接近的是同一项目其他年度的申报表（不是所问年度的数）：",
     ]
     lines += [f"- {r.year}年 {r.field}：{r.value} {r.citation.label}" for r in rows]
-    return _answer(question, lines, rows)
+    return structured(question, lines, rows)
 
 
 _LEVEL_END = re.compile(r"(?:目标|指标)$")
@@ -173,7 +166,7 @@ def written_level(question: str, cues: Cues, scope: Scope) -> Answer | None:
     lines += [
         f"- {_title(d)} · {row.field}：{row.value} {row.citation.label}" for (d, _), row in zip(hits, rows, strict=True)
     ]
-    return _answer(question, lines, rows, figure=f"{len(hits)} 项")
+    return structured(question, lines, rows, figure=f"{len(hits)} 项")
 
 
 _SCOPE_WORDS = re.compile(r"\d+|年度?|的|各|个|项目|所有|全部|表里|里|申报表|历年|往年|以前|[\s，,。？?、]")

@@ -265,6 +265,13 @@ class Answer(BaseModel):
     figure: str | None = Field(default=None, description="The exact figure of a sum or count, e.g. 26,413,037.00 元")
 
 
+def structured(question: str, lines: list[str], rows: list[Row], figure: str | None = None) -> Answer:
+    """A computed answer: ``lines`` as its text, ``rows`` as its evidence, each row's citation once (in order)."""
+    citations = list(dict.fromkeys(row.citation for row in rows))
+    text = "\n".join(lines)
+    return Answer(question=question, text=text, route=Route.STRUCTURED, rows=rows, citations=citations, figure=figure)
+
+
 @dataclass(frozen=True)
 class Result:
     """What a target computed: the lines of the answer, its rows, and the exact figure if any."""

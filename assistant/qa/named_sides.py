@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from assistant.domain.refs import funding_citation, yuan
 from assistant.qa.cues import Cues
 from assistant.qa.intents import money_field
-from assistant.qa.models import Answer, Filters, FundingField, Route, Row
+from assistant.qa.models import Answer, Filters, FundingField, Row, structured
 from assistant.qa.select import select
 
 if TYPE_CHECKING:
@@ -56,13 +56,6 @@ def _row(decl: Declaration, field: FundingField, value: Decimal | None) -> Row:
     )
 
 
-def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None = None) -> Answer:
-    citations = list(dict.fromkeys(row.citation for row in rows))
-    return Answer(
-        question=question, text="\n".join(lines), route=Route.STRUCTURED, rows=rows, citations=citations, figure=figure
-    )
-
-
 def _names_in(text: str, scope: Scope) -> list[str]:
     """The full project names written in ``text``, in the order written (a name inside a longer one is not counted)."""
     found = [n for n in scope.lexicon.projects if n in text]
@@ -94,7 +87,7 @@ def named_list(question: str, cues: Cues, scope: Scope) -> Answer | None:
             note = f"（{field.label}空白，按{used.label}计）" if used is not field else ""
             shown = yuan(value) if value is not None else "（空白）"
             lines.append(f"- {name}（{decl.header.year}）：{used.label} {shown}{note} {row.citation.label}")
-    return _answer(question, lines, rows)
+    return structured(question, lines, rows)
 
 
 def _side(written: str, cues: Cues, scope: Scope, today: date) -> Declaration | None:
@@ -140,11 +133,11 @@ def ratio(question: str, cues: Cues, scope: Scope, today: date | None = None) ->
         for d, f, v, r in ((a, fa, va, rows[0]), (b, fb, vb, rows[1]))
     ]
     if va is None or vb is None or vb == 0:
-        return _answer(question, [head, "无法相除：有一方的金额为空白或为零。", *cited], rows)
+        return structured(question, [head, "无法相除：有一方的金额为空白或为零。", *cited], rows)
     value = (va / vb).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     line = f"{yuan(va)} ÷ {yuan(vb)} ≈ {value} 倍（前者约为后者的 {value} 倍）。"
     notes = [f"{d.header.name}的{field.label}空白，按{f.label}计。" for d, f in ((a, fa), (b, fb)) if f is not field]
-    return _answer(question, [head, line, *cited, *notes], rows, figure=f"{value} 倍")
+    return structured(question, [head, line, *cited, *notes], rows, figure=f"{value} 倍")
 
 
 def count_and_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -172,7 +165,7 @@ def count_and_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
     lines += [
         f"{i}. {r.project}（{r.year}）：{r.value or '（空白）'} {r.citation.label}" for i, r in enumerate(rows, 1)
     ]
-    return _answer(question, lines, rows, figure=yuan(total))
+    return structured(question, lines, rows, figure=yuan(total))
 
 
 def _units(decl: Declaration) -> str:

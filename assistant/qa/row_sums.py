@@ -16,7 +16,7 @@ from assistant.domain.refs import yuan
 from assistant.qa.cues import Cues, common
 from assistant.qa.execute import Scope
 from assistant.qa.fields import budget_rows
-from assistant.qa.models import Answer, Route, Row, RowKind
+from assistant.qa.models import Answer, Row, RowKind, structured
 
 _SUM = re.compile(r"加起来|加一块|加一起|加在一起|合起来|合计|一共|总共|共计|总计|一起|是多少|多少")
 _JOIN = re.compile(r"以及|加上|还有|和|与|跟|及|同|、|，|,|加(?![起一在上])")
@@ -84,26 +84,14 @@ def row_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
             f"该表项目构成共 {len(rows)} 项：",
             *(f"- {row.field}：{row.value} {row.citation.label}" for row in rows),
         ]
-        return _answer(question, lines, rows, None)
+        return structured(question, lines, rows, None)
     chosen = list(dict.fromkeys(row for row in matched.values() if row is not None))
     amounts = [row.amount for row in chosen]
     if any(amount is None for amount in amounts):
         lines = [f"{title} 的项目构成中所问的几项有金额空白（未填写），无法合计："]
         lines += [f"- {row.field}：{row.value} {row.citation.label}" for row in chosen]
-        return _answer(question, lines, chosen, None)
+        return structured(question, lines, chosen, None)
     total = sum((a for a in amounts if a is not None), Decimal(0))
     lines = [f"{title} 的项目构成中所问的 {len(chosen)} 项合计 {yuan(total)}："]
     lines += [f"- {row.field}：{row.value} {row.citation.label}" for row in chosen]
-    return _answer(question, lines, chosen, yuan(total))
-
-
-def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None) -> Answer:
-    citations = list(dict.fromkeys(row.citation for row in rows))
-    return Answer(
-        question=question,
-        text="\n".join(lines),
-        route=Route.STRUCTURED,
-        rows=rows,
-        citations=citations,
-        figure=figure,
-    )
+    return structured(question, lines, chosen, yuan(total))

@@ -17,7 +17,7 @@ from assistant.domain.model import Declaration, SafeguardRow
 from assistant.domain.refs import SourceRef
 from assistant.qa.cues import Cues
 from assistant.qa.execute import Scope
-from assistant.qa.models import Answer, Route, Row
+from assistant.qa.models import Answer, Route, Row, structured
 
 STAGES = ("立项和计划阶段", "实施阶段", "收尾和完成阶段")
 _STAGE_WORDS = (("立项", STAGES[0]), ("计划阶段", STAGES[0]), ("实施", STAGES[1]), ("收尾", STAGES[2]))
@@ -27,11 +27,6 @@ _NOT_APPLIES = re.compile(r"不适用|没勾|未勾|不勾|没有勾|不涉及|�
 _WHICH_STAGES = re.compile(r"(?:哪几?个|哪些|什么|几个)阶段|阶段(?:是|为)(?:哪些|哪几个|什么)(?:$|[？?。])")
 # The document named before it: 专款专用制度, 合同管理制度, 项目预算编制管理办法 (up to 制度/办法/方案/规定…)
 _DOCUMENT = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:制度|办法|方案|规定|细则|规范|条例|意见))")
-
-
-def _answer(question: str, lines: list[str], rows: list[Row]) -> Answer:
-    citations = list(dict.fromkeys(row.citation for row in rows))
-    return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, rows=rows, citations=citations)
 
 
 def _title(decl: Declaration) -> str:
@@ -120,7 +115,7 @@ def by_stage(question: str, cues: Cues, scope: Scope, today: date | None = None)
             lines.append(f"- {s.category}：{s.document} {row.citation.label}")
     if not rows:
         lines.append("没有。")
-    return _answer(question, lines, rows)
+    return structured(question, lines, rows)
 
 
 def document_stages(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -158,4 +153,4 @@ def document_stages(question: str, cues: Cues, scope: Scope) -> Answer | None:
         row = _row(decl, s, said)
         rows.append(row)
         lines.append(f"- {_title(decl)} · {s.category}：{s.document}，{said} {row.citation.label}")
-    return _answer(question, lines, rows)
+    return structured(question, lines, rows)

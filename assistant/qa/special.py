@@ -30,7 +30,7 @@ from assistant.qa.header_filter import header_filter
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
-from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target
+from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target, structured
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
 from assistant.qa.safeguard_cells import safeguard_cell
@@ -123,12 +123,6 @@ def _scope_decls(cues: Cues, scope: Scope) -> list[Declaration]:
     return select(scope.corpus, filters, scope.policies)
 
 
-def _answer(question: str, lines: list[str], rows: list[Row], figure: str | None = None) -> Answer:
-    citations = list(dict.fromkeys(row.citation for row in rows))
-    text = "\n".join(lines)
-    return Answer(question=question, text=text, route=Route.STRUCTURED, rows=rows, citations=citations, figure=figure)
-
-
 def _none(question: str, line: str) -> Answer:
     return Answer(question=question, text=line, route=Route.STRUCTURED, refused=True)
 
@@ -179,7 +173,7 @@ def nth_place(question: str, cues: Cues, scope: Scope) -> Answer | None:
         head += f"（与{'、'.join(r.project for r in tied if r is not row)}并列）"
     lines = [*ranked.notes, head, "完整排序："]
     lines += [f"{i}. {r.project}（{r.year}）：{r.value}" for i, r in enumerate(ranked.rows, 1)]
-    return _answer(question, lines, [row], figure=row.value)
+    return structured(question, lines, [row], figure=row.value)
 
 
 def both_years(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -198,7 +192,7 @@ def both_years(question: str, cues: Cues, scope: Scope) -> Answer | None:
     for name in sorted(names):
         held = [r for r in rows if r.project == name]
         lines.append(f"- {name}：" + "；".join(f"{r.year}年 {r.citation.label}" for r in held))
-    return _answer(question, lines, rows)
+    return structured(question, lines, rows)
 
 
 def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -225,11 +219,11 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
     verb = "不再有" if removed else "新增"
     head = f"{cues.project}：{new.header.year}年比{old.header.year}年{verb}的绩效指标（按指标名称比对）"
     if not gone:
-        return _answer(question, [f"{head}：没有。"], [])
+        return structured(question, [f"{head}：没有。"], [])
     rows = [indicator_row(source, i) for i in gone]
     lines = [f"{head}共 {len(rows)} 项（{len(old.indicators)} 项 → {len(new.indicators)} 项）："]
     lines += [f"- {r.field}：{r.value} {r.citation.label}" for r in rows]
-    return _answer(question, lines, rows)
+    return structured(question, lines, rows)
 
 
 _WHICH_PROJECTS = re.compile(r"的(?:有|是)?(?:哪些|哪几个|哪几家)")
@@ -273,7 +267,7 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的百分比目标值比对）："]
     lines += [f"{i}. {_title_of(r)}：{r.value} {r.citation.label}" for i, r in enumerate(rows, 1)]
     counted = re.search(r"几个|多少个|几项|多少项|数量", question) is not None  # 满意度90%以上的项目有几个
-    return _answer(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)
+    return structured(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)
 
 
 # 百分之九十 / 不到九十 / 低于95 (the bound word before it): a percentage written without % or in Chinese numerals
@@ -360,4 +354,4 @@ def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None
         f"问题中的“{words}”按指标“{indicator.name}”理解。",
         f"{_title(decl)} 的{indicator.name}：{row.value or '（空白，原表未填写目标值）'} {cite.label}",
     ]
-    return _answer(question, lines, [row])
+    return structured(question, lines, [row])
