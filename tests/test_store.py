@@ -148,8 +148,9 @@ def test_diff_lists_changed_fields(store, rules_draft):
     changes = {c.path: c for c in store.diff(draft_id, 1, 2)}
     last = len(rules_draft.indicators)
     assert changes[NEED].after == "新文本。" and changes[NEED].label == SectionKind.NECESSITY.label
-    assert changes[f"indicator.{last}.name"].after is None and changes[f"indicator.{last}.name"].before
-    assert all(p == NEED or p.startswith(f"indicator.{last}.") for p in changes)
+    gone = changes[f"indicator.{last}"]  # the deleted row, once, whole
+    assert gone.after is None and rules_draft.indicators[-1].name in (gone.before or "") and "删除" in gone.label
+    assert set(changes) == {NEED, f"indicator.{last}"}
 
 
 def test_locks_and_owners(store, rules_draft):

@@ -18,6 +18,13 @@ _SHANGHAI = re.compile(r"上海|浦东|黄浦|静安|徐汇|长宁|普陀|虹口
 # A place before 省/市/县/自治区/州/盟/旗 (two to four characters): 湖南省, 宁乡市, 湘潭县, 鄂尔多斯市.
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|自治州|州|盟|旗))")
 _NOT_PLACES = ("城市", "超市", "都市", "市场", "门市", "本市", "全市", "各市", "全县", "各县", "全省", "各省")
+# Cities whose name runs into one of those words (荆门市 holds 门市, 聊城市 城市, 成都市 都市): the prefecture-level
+# ones and the county-level ones ending in 门 or 城. A 门市(部) that is a shop (新华门市部) names none of them.
+_CITIES_LIKE_WORDS = frozenset(
+    ("厦门", "江门", "荆门", "天门", "玉门", "成都")
+    + ("聊城", "晋城", "盐城", "白城", "运城", "宣城", "邹城", "诸城", "韩城", "海城", "凤城", "项城", "麻城", "应城")
+    + ("宜城", "丰城", "共青城")
+)
 # A district elsewhere (潼南区五桂镇): two or three characters before 区 that are no Shanghai district (matched above)
 # and no kind of area a Shanghai unit may name (开发区, 园区, 社区…).
 _DISTRICT = re.compile(r"([一-鿿]{2,3}?区)")
@@ -60,7 +67,7 @@ _TITLED = re.compile(
 def place_in_title(line: str) -> str | None:
     """The place a form title on ``line`` starts with (``鄂州市``), or None (none, or a Shanghai one)."""
     found = _TITLED.search(line.strip())
-    if found is None or _SHANGHAI.search(found[1]) or any(word in found[1] for word in _NOT_PLACES):
+    if found is None or _SHANGHAI.search(found[1]) or not _is_place(found[1]):
         return None
     return found[1]
 
@@ -79,9 +86,17 @@ def other_region(decl: Declaration) -> str | None:
             return province[1]
         for found in _PLACE.finditer(text):
             place = found[1]
-            if not any(word in place for word in _NOT_PLACES):
+            if _is_place(place):
                 return place
         for found in _DISTRICT.finditer(text):
             if not any(found[1].endswith(word) for word in _NOT_DISTRICTS):
                 return found[1]
     return None
+
+
+def _is_place(place: str) -> bool:
+    """Whether a match of `_PLACE` is a place: no word of `_NOT_PLACES` in it (超市, 门市, 全县), unless it ends with
+    a city whose name runs into such a word (荆门市, 聊城市, 成都市)."""
+    if place.endswith("市") and any(place[:-1].endswith(city) for city in _CITIES_LIKE_WORDS):
+        return True
+    return not any(word in place for word in _NOT_PLACES)

@@ -76,7 +76,7 @@ def field_texts(draft: Draft) -> dict[str, str]:
     texts.update({section_path(s.kind): s.text for s in draft.sections})
     texts["basis"] = "\n".join(policy_label(b.title, b.doc_number) for b in draft.basis)
     for n, indicator in enumerate(draft.indicators, start=1):
-        for column, text in _cells(indicator).items():
+        for column, text in indicator_cells(indicator).items():
             texts[indicator_path(n, column)] = text
     return texts
 
@@ -106,7 +106,7 @@ def same_content(before: Draft, after: Draft) -> bool:
     return before.model_dump(mode="json", exclude=_ANNOTATIONS) == after.model_dump(mode="json", exclude=_ANNOTATIONS)
 
 
-def _cells(indicator: DraftIndicator) -> dict[str, str]:
+def indicator_cells(indicator: DraftIndicator) -> dict[str, str]:
     return {
         "level1": indicator.level1.value,
         "level2": indicator.level2.value,
@@ -191,8 +191,8 @@ def same_rows(before: Sequence[DraftIndicator], after: Sequence[DraftIndicator])
     then a row with one cell changed or its 三级指标 kept (the nearest such), and, when the table kept its length,
     the rows left over in order (a row a person rewrote whole). A row of ``after`` left unpaired is new; a row of
     ``before`` left unpaired was deleted."""
-    old = [tuple(_cells(r).values()) for r in before]
-    new = [tuple(_cells(r).values()) for r in after]
+    old = [tuple(indicator_cells(r).values()) for r in before]
+    new = [tuple(indicator_cells(r).values()) for r in after]
     free = list(range(len(old)))
     pairs: dict[int, int] = {}
     for j, cells in enumerate(new):

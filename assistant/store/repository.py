@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.domain.provenance import Origin
 from assistant.drafting.models import Draft
+from assistant.store.changes import version_changes
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
 from assistant.store.fields import (
     FieldRecord,
     carry_fields,
-    field_label,
     field_texts,
     follow_rows,
     initial_origins,
@@ -540,14 +540,8 @@ class DraftStore:
             ]
 
     def diff(self, draft_id: int, a: int, b: int) -> list[FieldChange]:
-        """The fields whose text differs from version ``a`` to version ``b``, in reading order."""
-        before, after = field_texts(self.get(draft_id, a).draft), field_texts(self.get(draft_id, b).draft)
-        paths = list(after) + [p for p in before if p not in after]
-        return [
-            FieldChange(path=p, label=field_label(p), before=before.get(p), after=after.get(p))
-            for p in paths
-            if before.get(p) != after.get(p)
-        ]
+        """The fields whose text differs from version ``a`` to version ``b`` (`version_changes`: rows by identity)."""
+        return version_changes(self.get(draft_id, a).draft, self.get(draft_id, b).draft)
 
 
 def _info(row: VersionRow, author: str) -> VersionInfo:
