@@ -19,7 +19,7 @@ from typing import NamedTuple
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
-from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
+from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
 from assistant.office.limits import (
     MAX_BOOK_CELLS,
     MAX_BOOK_MERGED_CELLS,
@@ -40,6 +40,7 @@ class XlsBook(NamedTuple):
     rows: list[GridRow]  # every sheet's
     empty: list[str]  # names of the sheets with no filled cell
     notes: list[ParseNote]  # what was left unread and where (columns past the far-cell budget)
+    hidden: list[tuple[str, GridCell]]  # (what is hidden, its first filled cell), as `read_xlsx.Workbook.hidden`
 
 
 def xls_rows(data: bytes, name: str) -> XlsBook:
@@ -61,6 +62,7 @@ def xls_rows(data: bytes, name: str) -> XlsBook:
     empty: list[str] = []
     totals = _BookTotals(name)
     far = FarColumns()
+    hidden: list[tuple[str, GridCell]] = []
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
         used = _used(sheet)
@@ -68,8 +70,31 @@ def xls_rows(data: bytes, name: str) -> XlsBook:
         found = _sheet_rows(sheet, book.datemode, used, far)
         if not any(r.filled for r in found):
             empty.append(sheet.name)
+        else:
+            hidden += _hidden(sheet, found)
         rows += found
-    return XlsBook(rows, empty, far.notes)
+    return XlsBook(rows, empty, far.notes, hidden)
+
+
+def _hidden(sheet, rows: list[GridRow]) -> list[tuple[str, GridCell]]:
+    """A hidden sheet, hidden rows and hidden columns that have content, each with its first filled cell (xlrd keeps
+    them only when the workbook is opened with its formatting)."""
+    filled = [row for row in rows if row.filled]
+    if getattr(sheet, "visibility", 0):
+        return [(f"工作表「{sheet.name}」", filled[0].filled[0])]
+    found = []
+    for row in filled:
+        info = getattr(sheet, "rowinfo_map", {}).get(row.index)
+        if info is not None and info.hidden:
+            first, text = row.filled[0], " | ".join(c.text.strip() for c in row.filled)
+            found.append(
+                (f"工作表「{sheet.name}」第 {row.index + 1} 行", GridCell(text, first.row, first.col, first.where))
+            )
+    for col, info in sorted(getattr(sheet, "colinfo_map", {}).items()):
+        cells = [c for row in filled for c in row.filled if c.col == col]
+        if info.hidden and cells:
+            found.append((f"工作表「{sheet.name}」第 {_column(col)} 列", cells[0]))
+    return found
 
 
 def _open_plain(data: bytes, name: str):
