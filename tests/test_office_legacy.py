@@ -206,3 +206,18 @@ def test_a_hidden_xls_row_and_column_with_content_are_named_in_warnings(tmp_path
     assert "第 6 行" in hidden[0].message and "抽查合格率" in hidden[0].message
     assert "第 E 列" in hidden[1].message and "内部备注" in hidden[1].message
     assert len(decl.indicators) == 3  # still read
+
+
+def test_an_xls_amount_whose_number_format_shows_wan_yuan_is_read_in_wan(tmp_path):
+    # As the .xlsx reader does: 120 shown as 120.00万元 is 1,200,000 元, not 120 元.
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("目标表", cell_overwrite_ok=True)
+    _xls_form(sheet, [*_HEAD, *_TABLE])
+    wan = xlwt.easyxf(num_format_str='#,##0.00"万元"')
+    sheet.write(2, 1, 120, wan)
+    sheet.write(2, 3, 120, wan)
+    path = tmp_path / "wan.xls"
+    book.save(str(path))
+    (decl,) = import_office(path).declarations
+    assert (decl.funding.total, decl.funding.annual) == (1_200_000, 1_200_000)
+    assert any(n.code == "funding.wan_yuan" for n in decl.parse_notes)

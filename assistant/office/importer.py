@@ -69,7 +69,7 @@ def _import_legacy(path: Path) -> ParseResult:
     suffix = path.suffix.lower()
     if suffix in OLD_EXCEL:
         if suffix == ".xls" and is_ole(data):
-            rows, empty, left, hidden = xls_rows(data, path.name)
+            rows, empty, left, hidden = xls_rows(data, path.name, format_units=True)
             notes = OfficeNotes()
             for sheet in empty:
                 notes.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")

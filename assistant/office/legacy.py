@@ -29,6 +29,7 @@ from assistant.office.limits import (
     MAX_SHEET_CELLS,
     too_large,
 )
+from assistant.office.read_xlsx import format_unit
 
 CONVERT_SECONDS = 60
 OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
@@ -43,9 +44,9 @@ class XlsBook(NamedTuple):
     hidden: list[tuple[str, GridCell]]  # (what is hidden, its first filled cell), as `read_xlsx.Workbook.hidden`
 
 
-def xls_rows(data: bytes, name: str) -> XlsBook:
+def xls_rows(data: bytes, name: str, *, format_units: bool = False) -> XlsBook:
     """Every sheet's rows, the empty sheets' names and notes on cells left unread; `InputError` for a damaged or
-    encrypted workbook."""
+    encrypted workbook. ``format_units``: a figure shows the money unit its number format adds, as `xlsx_rows`."""
     import xlrd
 
     try:
@@ -67,7 +68,7 @@ def xls_rows(data: bytes, name: str) -> XlsBook:
         sheet = book.sheet_by_index(index)
         used = _used(sheet)
         totals.charge(sheet, used)
-        found = _sheet_rows(sheet, book.datemode, used, far)
+        found = _sheet_rows(sheet, book.datemode, used, far, format_units)
         if not any(r.filled for r in found):
             empty.append(sheet.name)
         else:
@@ -222,7 +223,7 @@ def _far_covered(sheet, used: Used, far: FarColumns) -> set[tuple[int, int]] | N
     return covered
 
 
-def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns) -> list[GridRow]:
+def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns, format_units: bool = False) -> list[GridRow]:
     import xlrd
 
     if used.filled_rows > MAX_ROWS or used.filled_cells > MAX_SHEET_CELLS:
@@ -248,12 +249,14 @@ def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns) -> list[GridR
             rows.append(GridRow(sheet.name, r, ()))  # an empty row in the used range: no cells to build
             continue
         cells = [
-            _cell(sheet, r, c, datemode, spans) for c in range(min(sheet.ncols, MAX_COLUMNS)) if (r, c) not in covered
+            _cell(sheet, r, c, datemode, spans, format_units)
+            for c in range(min(sheet.ncols, MAX_COLUMNS))
+            if (r, c) not in covered
         ]
         if far_covered is not None and filled[-1] >= MAX_COLUMNS:
             if far.take(filled[-1] + 1 - MAX_COLUMNS):
                 cells += [
-                    _cell(sheet, r, c, datemode, spans)
+                    _cell(sheet, r, c, datemode, spans, format_units)
                     for c in range(MAX_COLUMNS, filled[-1] + 1)
                     if (r, c) not in far_covered
                 ]
@@ -264,11 +267,23 @@ def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns) -> list[GridR
     return rows
 
 
-def _cell(sheet, r: int, c: int, datemode: int, spans: dict[tuple[int, int], int]):
+def _cell(sheet, r: int, c: int, datemode: int, spans: dict[tuple[int, int], int], format_units: bool = False):
     import xlrd
 
-    text = _text(sheet.cell(r, c), datemode, xlrd)
+    cell = sheet.cell(r, c)
+    text = _text(cell, datemode, xlrd)
+    if format_units and cell.ctype == xlrd.XL_CELL_NUMBER:
+        text += format_unit(_number_format(sheet, cell))
     return clipped_cell(text, r, c, f"{sheet.name}!{_column(c)}{r + 1}", spans.get((r, c), 1))
+
+
+def _number_format(sheet, cell) -> str | None:
+    """The number format of a cell (``#,##0.00"万元"``); None when the workbook was read without its formatting."""
+    book = getattr(sheet, "book", None)
+    try:
+        return book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
 
 
 def _text(cell, datemode: int, xlrd) -> str:
