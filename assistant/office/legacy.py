@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import InputError, NotADeclarationError
@@ -279,7 +279,7 @@ def _cell(sheet, r: int, c: int, datemode: int, spans: dict[tuple[int, int], int
 
 def _number_format(sheet, cell) -> str | None:
     """The number format of a cell (``#,##0.00"万元"``); None when the workbook was read without its formatting."""
-    book = getattr(sheet, "book", None)
+    book: Any = getattr(sheet, "book", None)
     try:
         return book.format_map[book.xf_list[cell.xf_index].format_key].format_str
     except (AttributeError, IndexError, KeyError, TypeError):
