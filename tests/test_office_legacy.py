@@ -189,3 +189,35 @@ def test_a_row_cut_by_a_page_break_is_joined_with_a_note():
     assert _key(decl) == _key(original)
     (joined,) = [n for n in decl.parse_notes if n.code == "pdf.row_across_pages"]
     assert joined.fragment == "文书档案电子化" and joined.cell.startswith("第1页")
+
+
+def test_a_hidden_xls_row_and_column_with_content_are_named_in_warnings(tmp_path):
+    # As the .xlsx reader does (`sheet.hidden`): read, but said, since a person opening the file does not see them.
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("目标表")
+    _xls_form(sheet, [*_HEAD, *_TABLE, [None, None, None, None, "内部备注"]])
+    sheet.row(5).hidden = True  # 抽查合格率
+    sheet.col(4).hidden = True  # 内部备注
+    path = tmp_path / "hidden.xls"
+    book.save(str(path))
+    (decl,) = import_office(path).declarations
+    hidden = [n for n in decl.parse_notes if n.code == "sheet.hidden"]
+    assert len(hidden) == 2
+    assert "第 6 行" in hidden[0].message and "抽查合格率" in hidden[0].message
+    assert "第 E 列" in hidden[1].message and "内部备注" in hidden[1].message
+    assert len(decl.indicators) == 3  # still read
+
+
+def test_an_xls_amount_whose_number_format_shows_wan_yuan_is_read_in_wan(tmp_path):
+    # As the .xlsx reader does: 120 shown as 120.00万元 is 1,200,000 元, not 120 元.
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("目标表", cell_overwrite_ok=True)
+    _xls_form(sheet, [*_HEAD, *_TABLE])
+    wan = xlwt.easyxf(num_format_str='#,##0.00"万元"')
+    sheet.write(2, 1, 120, wan)
+    sheet.write(2, 3, 120, wan)
+    path = tmp_path / "wan.xls"
+    book.save(str(path))
+    (decl,) = import_office(path).declarations
+    assert (decl.funding.total, decl.funding.annual) == (1_200_000, 1_200_000)
+    assert any(n.code == "funding.wan_yuan" for n in decl.parse_notes)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from assistant.domain.amounts import converted_note, unreadable
 from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
-from assistant.ingest.amount_units import own_unit, scale, unit_of, without_unit
+from assistant.ingest.amount_units import canonical, own_unit, read_in_unit, unit_message, unit_of, without_unit
 from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
 
@@ -28,6 +28,12 @@ _HEADER_FIELDS = {
     "数量": "quantity",
     "备注": "remark",
 }
+
+
+def _is_figure(text: str) -> bool:
+    """An amount cell of a budget row: a plain figure (``130000.00``) or one that writes its own money unit
+    (``130000.00元``, ``13万元``, ``130千元``)."""
+    return is_amount(text) or own_unit(text) is not None
 
 
 def is_budget_header(row: Row) -> bool:
@@ -73,7 +79,7 @@ class BudgetTable:
         first = label_key(row.filled[0].text) if row.filled else ""
         if first == _TOTAL_LABEL:
             return True
-        has_amount = any(is_amount(c.text) for c in row.filled)
+        has_amount = any(_is_figure(c.text) for c in row.filled)
         return has_amount and (first in _ROW_LABELS or row.cells[0].text == "")
 
     def feed(self, row: Row) -> None:
@@ -87,7 +93,7 @@ class BudgetTable:
                 name=values.get("name") or values.get("content") or values.get("detail") or "",
                 content=values.get("content"),
                 detail=values.get("detail"),
-                amount=self._in_unit(self._amount(values.get("amount"), row.line), values.get("amount"), row.line),
+                amount=self._line_amount(values.get("amount"), row.line),
                 unit_price=self._amount(values.get("unit_price"), row.line),
                 price_basis=values.get("price_basis"),
                 quantity=self._amount(values.get("quantity"), row.line),
@@ -100,7 +106,7 @@ class BudgetTable:
         """Align data to the header on the amount column: some exports shift the header by one cell."""
         cells = [c for c in row.cells if label_key(c.text) not in _ROW_LABELS]
         amount_cols = [c for c, name in self.header.items() if name == "amount"]
-        first_amount = next((c.col for c in cells if is_amount(c.text)), None)
+        first_amount = next((c.col for c in cells if _is_figure(c.text)), None)
         offset = first_amount - amount_cols[0] if amount_cols and first_amount is not None else 0
         values: dict[str, str] = {}
         for col, name in self.header.items():
@@ -130,25 +136,45 @@ class BudgetTable:
             )
         return amount
 
-    def _in_unit(self, amount: Decimal | None, text: str | None, line: int) -> Decimal | None:
-        """A plain figure under an amount header that names a unit (明细金额（万元）, （千元）), in yuan, noted; else as
-        read (a figure written with its own unit keeps it)."""
-        if amount is None or text is None or self.unit in (None, "元") or own_unit(text) is not None:
-            return amount
-        yuan = amount * scale(self.unit)
-        self.notes.info(
-            "budget.unit_header",
-            f"预算明细金额「{text}」按表头写明的{self.unit}计，已换算为 {yuan} 元",
-            line=line,
-            fragment=text,
-        )
-        return yuan
+    def _line_amount(self, text: str | None, line: int) -> Decimal | None:
+        """Yuan for an amount cell. A figure that writes its own unit (``130000.00元``, ``13万元``, ``130千元``) keeps it,
+        whatever the header names (a warning when it differs from the header's 万元/千元…); a plain figure is read in
+        the unit the amount header names (明细金额（万元））, noted."""
+        if text is None:
+            return None
+        try:
+            amount, used = read_in_unit(text, self.unit)
+        except ValueError as exc:
+            self.notes.warn("budget.bad_amount", unreadable(text, exc), line=line, fragment=text)
+            return None
+        if amount is None:
+            return None
+        written = own_unit(text)
+        if written is None:
+            if used != "元":
+                self.notes.info(
+                    "budget.unit_header",
+                    f"预算明细金额「{text}」按表头写明的{self.unit}计，已换算为 {amount} 元",
+                    line=line,
+                    fragment=text,
+                )
+        elif self.unit not in (None, "元") and canonical(self.unit) != written:
+            self.notes.warn(
+                "budget.own_unit", unit_message("预算明细金额", text, amount, used, self.unit), line=line, fragment=text
+            )
+        elif used != "元":
+            message = (
+                converted_note("预算明细金额", text, amount)
+                if amount_unit(text)  # 万元/亿元, as `_amount` notes them
+                else unit_message("预算明细金额", text, amount, used, self.unit)
+            )
+            self.notes.info("budget.unit_converted", message, line=line, fragment=text)
+        return amount
 
     def _total(self, row: Row) -> None:
         self.total_seen = True
-        amounts = [c.text for c in row.filled[1:] if is_amount(c.text)]
-        total = self._amount(amounts[0], row.line) if amounts else None
-        self.total = self._in_unit(total, amounts[0] if amounts else None, row.line)
+        amounts = [c.text for c in row.filled[1:] if _is_figure(c.text)]
+        self.total = self._line_amount(amounts[0], row.line) if amounts else None
         if not amounts:
             self.notes.info("budget.total_blank", "“金额合计”行未填写金额", line=row.line)
 

@@ -69,10 +69,11 @@ def _import_legacy(path: Path) -> ParseResult:
     suffix = path.suffix.lower()
     if suffix in OLD_EXCEL:
         if suffix == ".xls" and is_ole(data):
-            rows, empty, left = xls_rows(data, path.name)
+            rows, empty, left, hidden = xls_rows(data, path.name, format_units=True)
             notes = OfficeNotes()
             for sheet in empty:
                 notes.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
+            _note_hidden(notes, hidden)
             notes.info("legacy.xls", "旧版 Excel（.xls）工作簿，已直接读取")
             return _read_rows(path.name, sha256, rows, [*notes.notes, *left], [])
         converted = convert_with_soffice(path, "xlsx")
@@ -193,14 +194,18 @@ def _rows(data: bytes, name: str, kind: str) -> tuple[list[ParseNote], list[Grid
     empty = OfficeNotes()
     for sheet in book.empty_sheets:
         empty.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
-    for what, cell in book.hidden:
-        empty.warn_at(
+    _note_hidden(empty, book.hidden)
+    return empty.notes, book.formulas_without_value, book.rows
+
+
+def _note_hidden(notes: OfficeNotes, hidden: list[tuple[str, GridCell]]) -> None:
+    for what, cell in hidden:
+        notes.warn_at(
             "sheet.hidden",
             f"{what}在 Excel 中被隐藏（内容：{cell.text.strip()[:60]}），打开文件时看不到，已按正常内容读取；"
             "若它不是申报内容，请删除后再导入",
             cell,
         )
-    return empty.notes, book.formulas_without_value, book.rows
 
 
 def split_declarations(rows: list[GridRow]) -> list[list[GridRow]]:

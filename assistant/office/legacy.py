@@ -14,12 +14,12 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
-from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridRow, clipped_cell
+from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
 from assistant.office.limits import (
     MAX_BOOK_CELLS,
     MAX_BOOK_MERGED_CELLS,
@@ -29,6 +29,7 @@ from assistant.office.limits import (
     MAX_SHEET_CELLS,
     too_large,
 )
+from assistant.office.read_xlsx import format_unit
 
 CONVERT_SECONDS = 60
 OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
@@ -40,11 +41,12 @@ class XlsBook(NamedTuple):
     rows: list[GridRow]  # every sheet's
     empty: list[str]  # names of the sheets with no filled cell
     notes: list[ParseNote]  # what was left unread and where (columns past the far-cell budget)
+    hidden: list[tuple[str, GridCell]]  # (what is hidden, its first filled cell), as `read_xlsx.Workbook.hidden`
 
 
-def xls_rows(data: bytes, name: str) -> XlsBook:
+def xls_rows(data: bytes, name: str, *, format_units: bool = False) -> XlsBook:
     """Every sheet's rows, the empty sheets' names and notes on cells left unread; `InputError` for a damaged or
-    encrypted workbook."""
+    encrypted workbook. ``format_units``: a figure shows the money unit its number format adds, as `xlsx_rows`."""
     import xlrd
 
     try:
@@ -61,15 +63,39 @@ def xls_rows(data: bytes, name: str) -> XlsBook:
     empty: list[str] = []
     totals = _BookTotals(name)
     far = FarColumns()
+    hidden: list[tuple[str, GridCell]] = []
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
         used = _used(sheet)
         totals.charge(sheet, used)
-        found = _sheet_rows(sheet, book.datemode, used, far)
+        found = _sheet_rows(sheet, book.datemode, used, far, format_units)
         if not any(r.filled for r in found):
             empty.append(sheet.name)
+        else:
+            hidden += _hidden(sheet, found)
         rows += found
-    return XlsBook(rows, empty, far.notes)
+    return XlsBook(rows, empty, far.notes, hidden)
+
+
+def _hidden(sheet, rows: list[GridRow]) -> list[tuple[str, GridCell]]:
+    """A hidden sheet, hidden rows and hidden columns that have content, each with its first filled cell (xlrd keeps
+    them only when the workbook is opened with its formatting)."""
+    filled = [row for row in rows if row.filled]
+    if getattr(sheet, "visibility", 0):
+        return [(f"工作表「{sheet.name}」", filled[0].filled[0])]
+    found = []
+    for row in filled:
+        info = getattr(sheet, "rowinfo_map", {}).get(row.index)
+        if info is not None and info.hidden:
+            first, text = row.filled[0], " | ".join(c.text.strip() for c in row.filled)
+            found.append(
+                (f"工作表「{sheet.name}」第 {row.index + 1} 行", GridCell(text, first.row, first.col, first.where))
+            )
+    for col, info in sorted(getattr(sheet, "colinfo_map", {}).items()):
+        cells = [c for row in filled for c in row.filled if c.col == col]
+        if info.hidden and cells:
+            found.append((f"工作表「{sheet.name}」第 {_column(col)} 列", cells[0]))
+    return found
 
 
 def _open_plain(data: bytes, name: str):
@@ -197,7 +223,7 @@ def _far_covered(sheet, used: Used, far: FarColumns) -> set[tuple[int, int]] | N
     return covered
 
 
-def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns) -> list[GridRow]:
+def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns, format_units: bool = False) -> list[GridRow]:
     import xlrd
 
     if used.filled_rows > MAX_ROWS or used.filled_cells > MAX_SHEET_CELLS:
@@ -223,12 +249,14 @@ def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns) -> list[GridR
             rows.append(GridRow(sheet.name, r, ()))  # an empty row in the used range: no cells to build
             continue
         cells = [
-            _cell(sheet, r, c, datemode, spans) for c in range(min(sheet.ncols, MAX_COLUMNS)) if (r, c) not in covered
+            _cell(sheet, r, c, datemode, spans, format_units)
+            for c in range(min(sheet.ncols, MAX_COLUMNS))
+            if (r, c) not in covered
         ]
         if far_covered is not None and filled[-1] >= MAX_COLUMNS:
             if far.take(filled[-1] + 1 - MAX_COLUMNS):
                 cells += [
-                    _cell(sheet, r, c, datemode, spans)
+                    _cell(sheet, r, c, datemode, spans, format_units)
                     for c in range(MAX_COLUMNS, filled[-1] + 1)
                     if (r, c) not in far_covered
                 ]
@@ -239,11 +267,23 @@ def _sheet_rows(sheet, datemode: int, used: Used, far: FarColumns) -> list[GridR
     return rows
 
 
-def _cell(sheet, r: int, c: int, datemode: int, spans: dict[tuple[int, int], int]):
+def _cell(sheet, r: int, c: int, datemode: int, spans: dict[tuple[int, int], int], format_units: bool = False):
     import xlrd
 
-    text = _text(sheet.cell(r, c), datemode, xlrd)
+    cell = sheet.cell(r, c)
+    text = _text(cell, datemode, xlrd)
+    if format_units and cell.ctype == xlrd.XL_CELL_NUMBER:
+        text += format_unit(_number_format(sheet, cell))
     return clipped_cell(text, r, c, f"{sheet.name}!{_column(c)}{r + 1}", spans.get((r, c), 1))
+
+
+def _number_format(sheet, cell) -> str | None:
+    """The number format of a cell (``#,##0.00"万元"``); None when the workbook was read without its formatting."""
+    book: Any = getattr(sheet, "book", None)
+    try:
+        return book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
 
 
 def _text(cell, datemode: int, xlrd) -> str:
