@@ -22,6 +22,16 @@ def ask(question: str, conversation: Conversation | None = None):
     return answer(question, conversation or Conversation(), None, scope=SCOPE.current().qa, finder=None, today=TODAY)
 
 
+def talk(*questions: str):
+    """The answer to the last of ``questions``, asked in turn in one conversation."""
+    conversation = Conversation()
+    result = None
+    for question in questions:
+        result = ask(question, conversation)
+    assert result is not None
+    return result
+
+
 def yuan(value: Decimal) -> str:
     return f"{value:,.2f} 元"
 

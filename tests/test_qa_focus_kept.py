@@ -6,18 +6,7 @@ Figures are computed here from corpus/declarations/*.json."""
 from decimal import Decimal
 
 import pytest
-from qa_support import DECLS, ask, yuan
-
-from assistant.qa.conversation import Conversation
-
-
-def _talk(*questions: str):
-    conversation = Conversation()
-    result = None
-    for question in questions:
-        result = ask(question, conversation)
-    assert result is not None
-    return result
+from qa_support import DECLS, ask, talk, yuan
 
 
 @pytest.mark.parametrize("name", ["基层党建及队伍教育管理", "组织部门建设和管理工作经费"])
@@ -37,6 +26,6 @@ def test_total_alone_asks_the_project_total(name: str) -> None:
 )
 def test_header_field_followup_answers_for_the_project_in_focus(first: str, then: str, name: str) -> None:
     ids = {d["id"] for d in DECLS if d["header"]["name"] == name}
-    result = _talk(first, then)
+    result = talk(first, then)
     assert not result.refused, result.text
     assert {row.declaration_id for row in result.rows} == ids, result.text

@@ -9,22 +9,11 @@ usage of a measure few forms hold answered by its family, and examples asked (ç»
 from decimal import Decimal
 
 import pytest
-from qa_support import DECLS, ask, yuan
-
-from assistant.qa.conversation import Conversation
+from qa_support import DECLS, ask, talk, yuan
 
 
 def by_name(name: str, year: int | None = None) -> dict:
     return next(d for d in DECLS if d["header"]["name"] == name and year in (None, d["header"]["year"]))
-
-
-def talk(*questions: str):
-    conversation = Conversation()
-    result = None
-    for question in questions:
-        result = ask(question, conversation)
-    assert result is not None
-    return result
 
 
 # --- 1. a funding line of the project in focus ---
