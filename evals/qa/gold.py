@@ -113,6 +113,9 @@ SPLITS = (
     # then tuned on in session 9 by q10a/q10b (sealed10_test measures that round)
     "sealed9_test",
     "sealed10_tune",  # written outside the repo by s10 with sealed10_test; measured untuned at bcf9c55 (41/65), then tuned on
+    # written outside the repo by s10 with sealed10_tune; measured untuned at bcf9c55 (42/65) and f28ef66 (44/65), then
+    # tuned on in session 10 (sealed11_test measures that round)
+    "sealed10_test",
     "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
     "rf11",  # written by the implementer (rf11) for questions about actual results (gold kind actual): a tune set
 )
