@@ -116,6 +116,7 @@ SPLITS = (
     # written outside the repo by s10 with sealed10_tune; measured untuned at bcf9c55 (42/65) and f28ef66 (44/65), then
     # tuned on in session 10 (sealed11_test measures that round)
     "sealed10_test",
+    "sealed11_tune",  # written outside the repo by s11 with sealed11_test; measured untuned at 3c7adf3 (43/65), then tuned on
     "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
     "rf11",  # written by the implementer (rf11) for questions about actual results (gold kind actual): a tune set
 )
