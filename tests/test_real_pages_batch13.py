@@ -92,11 +92,21 @@ def test_a_fraction_the_figures_do_not_prove_is_kept_as_written():
     assert "selfeval.rate_fraction" not in _codes(notes)
 
 
-def test_a_header_that_did_not_wrap_is_left_to_the_other_readers():
-    text = _SPACED_VARIANT.replace(" 年度 实际 分值", " 年度指标值 实际完成值 分值").replace("\n指标值 完成值", "")
-    form, notes = read_self_evaluation_text(text, "variant.txt")
+def _one_line_header(text: str) -> str:
+    return text.replace(" 年度 实际 分值", " 年度指标值 实际完成值 分值").replace("\n指标值 完成值", "")
+
+
+def test_under_a_one_line_header_spaced_rows_are_split_the_same_way_where_every_line_fits():
+    clean = _SPACED_VARIANT.replace("效益指标 社会效益指标 通行条件改善 明显 较明显 一般 15 12\n", "")
+    form, notes = read_self_evaluation_text(_one_line_header(clean), "variant.txt")
+    rows = {r.link.name: r for r in form.rows}
+    assert list(rows) == ["养护道路里程", "桥梁检查次数", "路面优良率", "群众满意度"]
+    assert rows["桥梁检查次数"].deviation == "汛期封路一次未检查"
+    assert (rows["群众满意度"].weight, rows["群众满意度"].score) == (10, 10)
+    assert "selfeval.scores_wrapped" in _codes(notes)
+    # a line that fits no split: the table is left to the cell-by-cell reading, as before
+    _, notes = read_self_evaluation_text(_one_line_header(_SPACED_VARIANT), "variant.txt")
     assert "selfeval.scores_wrapped" not in _codes(notes)
-    assert "养护道路里程" in [r.link.name for r in form.rows]
 
 
 def test_a_pipe_row_cut_after_its_name_takes_its_figures_from_the_next_line():

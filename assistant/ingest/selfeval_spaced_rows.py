@@ -34,40 +34,42 @@ _SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]")
 
 def spaced_rows(state: State, columns: list[str], make: Make) -> list[SelfEvalRow] | None:
     """The rows from ``state.i`` (just after the header's run of known column names ``columns``), ``state.i`` moved
-    past them; None (nothing consumed) where the header did not wrap its names over two lines or the rows are not a
-    line each."""
-    start = state.i
-    header = _wrapped_header(state, columns)
+    past them; None (nothing consumed, no note added) where the rows are not a line each, or — under a header that did
+    not wrap, which the cell-by-cell reading also reads — where a line fits no split or no row is read."""
+    start, noted = state.i, len(state.notes)
+    header = _header(state, columns)
     if header is None:
         state.i = start
         return None
-    rest, lines_from = header
-    lines = _lines(state.tokens, lines_from)
+    rest, lines_from, wrapped = header
     values = [c for c in rest if c not in (*_SCORES, "deviation", "name")]
     scores = [c for c in rest if c in _SCORES]
     if rest[:1] != ["name"] or not values or not scores:
         state.i = start
         return None
+    lines = _lines(state.tokens, lines_from)
     reader = _Reader(state, make, values, scores, "deviation" in rest)
-    end = lines_from
-    k = 0
+    end, k = lines_from, 0
     while k < len(lines):
-        first, cells = lines[k]
+        cells = lines[k][1]
         key = cell_key(cells[0].text)
         if key in TEXTS or key in _END or _SECTION_NUMBER.match(cells[0].text.strip()):
             break
         nxt = lines[k + 1][1] if k + 1 < len(lines) else None
-        used = reader.line(cells, nxt, last=k + 1 == len(lines))
-        end = (lines[k + used - 1][0] if used > 1 else first) + len(lines[k + used - 1][1]) + 1
-        k += used
+        k += reader.line(cells, nxt, last=k + 1 == len(lines))
+        end = lines[k - 1][0] + len(lines[k - 1][1]) + 1
+    if not wrapped and (reader.unsplit or not reader.rows):
+        state.i = start
+        del state.notes[noted:]
+        return None
     state.i = end
     return reader.rows
 
 
-def _wrapped_header(state: State, columns: list[str]) -> tuple[list[str], int] | None:
-    """The header's columns after 二级 and the index where its rows start: the rest of the header line, where a word
-    that names no column (年度, 实际) is completed by the next line's cell in the same order (指标值, 完成值). None
-    where no word wrapped, or the next line does not complete every one."""
+def _header(state: State, columns: list[str]) -> tuple[list[str], int, bool] | None:
+    """The header's columns after 二级, the index where its rows start and whether it wrapped: the rest of the header
+    line, where a word that names no column (年度, 实际) is completed by the next line's cell in the same order (指标值,
+    完成值). None where the next line does not complete every such word."""
     tokens = state.tokens
     k = state.i
     found: list[str | None] = list(columns)
@@ -78,8 +80,10 @@ def _wrapped_header(state: State, columns: list[str]) -> tuple[list[str], int] |
             found.append(INDICATOR_HEADER[name] if name is not None else None)
             heads.extend([] if name is not None else [cell_key(token.text)])
         k += 1
-    if not heads or k >= len(tokens):
+    if k >= len(tokens):
         return None
+    if not heads:
+        return [c for c in columns if c not in {"level1", "level2"}], k + 1, False
     tails: list[str] = []
     k += 1
     while k < len(tokens) and (token := tokens[k]) is not None:
@@ -92,8 +96,7 @@ def _wrapped_header(state: State, columns: list[str]) -> tuple[list[str], int] |
         return None
     names = iter(INDICATOR_HEADER[name] for name in joined if name is not None)
     full = [column if column is not None else next(names) for column in found]
-    rest = [c for c in full if c not in {"level1", "level2"}]
-    return rest, k + 1
+    return [c for c in full if c not in {"level1", "level2"}], k + 1, True
 
 
 def _lines(tokens: list[WebCell | None], start: int) -> list[tuple[int, list[WebCell]]]:
@@ -124,6 +127,7 @@ class _Reader:
         self.state, self.make, self.values, self.scores, self.deviation = state, make, values, scores, deviation
         self.levels: dict[str, str] = {}
         self.rows: list[SelfEvalRow] = []
+        self.unsplit = 0  # lines that fit no split
 
     def line(self, cells: list[WebCell], nxt: list[WebCell] | None, *, last: bool) -> int:
         """Reads the row on ``cells`` (and its score line ``nxt`` where its scores wrapped); the lines used."""
@@ -187,6 +191,7 @@ class _Reader:
         return len(cells) == len(self.scores) and all(_SCORE.match(c.text.strip()) for c in cells)
 
     def _unsplit(self, rest: list[WebCell]) -> int:
+        self.unsplit += 1
         self.state.note("selfeval.row_unsplit", _UNSPLIT + " ".join(c.text for c in rest)[:80], rest[0])
         return 1
 
