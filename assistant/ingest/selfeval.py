@@ -178,6 +178,7 @@ def read_self_evaluation_cells(
             funds, unit = region  # 区域绩效目标自评表: 预算数: 2.38 执行数: 2.38, no column header
         elif key in FUND_HEADER and not funds and _run(state, token, FUND_HEADER):
             funds = read_funds(state, token, wan=unit == "万元")
+            unit = state.unit  # the block's unit may stand at the start of its first row (项目资金 / (万元))
         elif key in INDICATOR_HEADER and INDICATOR_HEADER[key] == "level1" and "indicators" not in header:
             header["indicators"] = True  # one indicator table: 一级指标 in a footnote under it starts none
             evaluation_rows = _column_runs(state) if state.lossy else []

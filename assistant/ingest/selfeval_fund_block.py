@@ -28,6 +28,7 @@ from assistant.ingest.selfeval_fund_align import short_row
 from assistant.ingest.selfeval_glued import figure_run, glued_note, split_glued
 from assistant.ingest.web_cells import WebCell
 
+_UNIT_CELL = re.compile(r"^[（(]万元[)）]$")
 _RUN_FIGURES = re.compile(r"^[\d.,%—\-/]+$")  # 202010100.00%10: 20 | 20 | 10 | 100.00% | 10 run together
 # The labels of a self-evaluation's blocks, by which a run-together copy is cut (`selfeval_run`).
 RUN_LABELS = (
@@ -99,6 +100,10 @@ def read_funds(state: State, first: WebCell, *, wan: bool) -> list[FundLine]:
             state.i += 1
             continue
         kind = FUND_ROWS.get(cell_key(token.text))
+        if kind is None and not lines and _UNIT_CELL.match(cell_key(token.text)):
+            state.i += 1  # 项目资金 / (万元): the block's label wrapped, its unit at the start of the first row
+            state.unit = "万元"
+            continue
         if kind is None:
             break
         state.i += 1

@@ -19,6 +19,7 @@ from assistant.ingest.selfeval_operator_rows import operator_rows
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
+from assistant.ingest.selfeval_spaced_rows import spaced_rows
 from assistant.ingest.web_cells import WebCell
 from assistant.ingest.web_slots import level_term
 
@@ -36,6 +37,8 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
         return numbered
     if (mirrored := mirror_rows(state, rest, row_of, _ends_table)) is not None:
         return mirrored
+    if state.lossy and (spaced := spaced_rows(state, columns, row_of)) is not None:
+        return spaced
     rows: list[SelfEvalRow] = []
     levels: dict[str, str] = {}
     chunk: list[WebCell] = []
@@ -87,6 +90,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
             short = filled if len(chunk) < width else []
         chunk = []
 
+    row_level2 = False  # a 二级 cell was read on this row (a copy that kept its rows)
     while state.i < len(state.tokens):
         token = state.tokens[state.i]
         if token is not None and token.text and (cell_key(token.text) in TEXTS or cell_key(token.text) in _TABLE_END):
@@ -95,8 +99,16 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
         term = level_term(token.text) if token is not None and token.text else None
         if token is not None and not chunk and is_lost_level1(token.text):
             levels, lost = {}, token  # the 一级 cell kept only its points: the 二级 under it tells the 一级
+        elif token is None and not state.lossy and _values_below(state, chunk, width):
+            state.note("selfeval.values_wrapped", _VALUES_BELOW.format(chunk[0].text), chunk[0], NoteLevel.INFO)
         elif token is None:
+            row_level2 = False
             flush(whole=not state.lossy or len(chunk) >= width or _line_row(state))
+        elif term and not chunk and row_level2 and _value_next(state):
+            chunk.append(
+                token
+            )  # 满意度(%) after 服务对象满意度指标: a name worded like a category, placed by its column
+            state.note("selfeval.name_like_level", _NAME_LIKE_LEVEL.format(token.text), token, NoteLevel.INFO)
         elif term and (not chunk or state.lossy):
             if chunk:
                 flush(whole=False)  # a category inside a row: the row before it lost a cell
@@ -107,6 +119,7 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
                 levels = {"level1": term}
             else:
                 levels["level2"] = term
+                row_level2 = not state.lossy
                 if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
                     state.notes.append(restored)
         elif not chunk and is_block_label(token.text):
@@ -136,6 +149,35 @@ _PLACEHOLDER = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：]?|[.…。·]{2,})$")
 _GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
 # Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
 _TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
+
+
+_VALUES_BELOW = "指标「{}」一行在名称后换行，其数值在下一行（单元格中的换行把一行分成两行），已接在该行读取；请核对"
+_NAME_LIKE_LEVEL = "「{}」写法像指标类别，但位于本行二级指标之后、数值之前，按位置读作三级指标名称；请核对"
+
+
+def _values_below(state: State, chunk: list[WebCell], width: int) -> bool:
+    """The row just ended holds only its name (a copy that kept its rows), and the next row is figures only, exactly
+    the columns the row lacks (施甸: ``数量指标 | 扶持发展新型农业经营主体 (个) |`` / ``15 | 6 | 8.0 | |``): a line break
+    in the name cell cut the row, and the figures are its values."""
+    filled = [c for c in chunk if c.text]
+    if len(filled) != 1 or len(chunk) >= width or NUMERIC.match(filled[0].text.replace(",", "")):
+        return False
+    below: list[WebCell] = []
+    for token in state.tokens[state.i :]:
+        if token is None:
+            break
+        below.extend([token] if token.text else [])
+    return len(below) == width - len(chunk) and all(NUMERIC.match(c.text.replace(",", "")) for c in below)
+
+
+def _value_next(state: State) -> bool:
+    """The next filled cell on this row is a figure: the cell just read is the row's name, not a category."""
+    for token in state.tokens[state.i :]:
+        if token is None:
+            return False
+        if token.text:
+            return bool(NUMERIC.match(token.text.replace(",", "").strip()))
+    return False
 
 
 _LEVEL2_BY_COLUMN = (

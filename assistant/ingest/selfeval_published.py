@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from assistant.domain.cycle import Band, FundKind, FundLine, SelfEvalRow
 from assistant.domain.model import NoteLevel, ParseNote
+from assistant.ingest.selfeval_rate import rates_in_percent
 
 _FIGURES = ("initial_budget", "full_year_budget", "executed")
 _BANDS = (
@@ -36,8 +37,9 @@ def published(
     """``funds`` with a blank total filled from its parts and ``rows`` with the bands their words name, and a note
     (INFO, Chinese) for each thing read this way."""
     funds, fund_notes = total_from_parts(funds)
+    funds, rate_notes = rates_in_percent(funds)
     rows, band_notes = stated_bands(rows)
-    return funds, rows, fund_notes + band_notes
+    return funds, rows, fund_notes + rate_notes + band_notes
 
 
 def total_from_parts(funds: list[FundLine]) -> tuple[list[FundLine], list[ParseNote]]:
