@@ -32,7 +32,7 @@ from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.scope_pairs import lone_side, scoped_pair
 from assistant.qa.script import simplified
-from assistant.qa.sides import content_sided, sided
+from assistant.qa.sides import content_sided, each_sided, sided
 from assistant.qa.special import same_value_line, special_answer
 from assistant.qa.subjects import (
     ambiguous_answer,
@@ -113,7 +113,9 @@ def answer(
     deadline = time.monotonic() + MODEL_SECONDS
     previous = conversation.last_query
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
-    cues = content_sided(question, sided(question, cues, scope, today), scope, today)
+    cues = each_sided(
+        question, content_sided(question, sided(question, cues, scope, today), scope, today), scope, today
+    )
     cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
     resolved = conversation.resolve(cues)
     if (subject := _unread_money_subject(reading, resolved)) is not None:
