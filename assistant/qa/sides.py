@@ -66,12 +66,13 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
 _COMPARES = re.compile(
     r"(?:哪个|哪一个|谁)的?(?:花|申请|报)?的?(?:钱|资金|预算|经费|金额|指标数?)?更?(?:多|少|高|低|大|小|贵|便宜)"
     r"|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|比下|比一下|多还是少|高还是低"
-    r"|(?<![占对相])比(?![较例重率])[^，,。？?]{1,16}?(?:多|少|高|低)(?:几|多少|了)"  # A比B少几条指标
+    r"|(?<![占对相])比(?![较例重率])[^，,。？?]{1,16}?(?:多|少|高|低)(?:申请|申报|报|花|要|拨|设|出)?了?(?:几|多少|了)"  # A比B少几条指标, 多申请多少
 )
 # 比 joining two sides (A比B少几条): not 比较/比例/占比/对比/相比
 _THAN = re.compile(r"(?<![占对相])比(?![较例重率一比下])")
 # Where the side after 比 ends: the comparing word and what it asks (少几条, 多多少, 高了)
-_THAN_END = re.compile(r"(?:多|少|高|低)(?=几|多少|了)")
+# (多申请多少, 少报了几万, 多花多少: the verb of the money after the comparing word)
+_THAN_END = re.compile(r"(?:多|少|高|低)(?=几|多少|了|申请|申报|报|花|要|拨|设|出)")
 # Where a side named by what the project does ends: the asking words after it (哪个贵, 差多少钱, 谁的指标多)
 _CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜|的(?:资金|钱|预算|经费|指标)")
 _FLUFF = re.compile(
