@@ -199,3 +199,24 @@ def test_not_the_same_says_different() -> None:
     result = ask("组织力平台和党费系统 电话号码相同吗")
     assert result.text.startswith("不一样："), result.text
     assert "不同" in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("机房网络改造那个比预算审查平台多花多少", "基础设施改造", "预算审查平台"),
+        ("电子会务那套比机房网络改造那个少报了多少", "电子会务", "基础设施改造"),
+    ],
+)
+def test_comparison_with_a_verb_after_the_comparing_word(question: str, first: str, second: str) -> None:
+    a, b = _form(first, 2019), _form(second, 2019)
+    result = ask(question)
+    assert {row.declaration_id for row in result.rows} == {a["id"], b["id"]}, result.text
+    assert result.figure == yuan(abs(_amount(a, "annual") - _amount(b, "annual"))), result.text
+
+
+@pytest.mark.parametrize("question", ["食堂阵地那个 申请额多少", "车队网站那笔 申请额多少"])
+def test_pointed_subject_no_form_is_refused_not_summed(question: str) -> None:
+    result = ask(question)
+    assert result.refused and result.figure is None, result.text
+    assert "元" not in result.text, result.text

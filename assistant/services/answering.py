@@ -238,8 +238,14 @@ def _unread_money_subject(reading: Reading, cues: Cues) -> str | None:
     if cues.target not in _EVERY_FORM or any(getattr(cues, name) for name in _SCOPING):
         return None
     unread = next((m.group(1) for d in reading.doubts if (m := _UNREAD.match(d))), None)
+    if unread is None and (pointed := _POINTED_UNREAD.search(cues.rest)):
+        unread = pointed.group(1)  # 食堂阵地那个 (four characters, no doubt): a subject pointed at, not read
     words = _ASKING_WORDS.sub("", unread or "")
     return words if len(words) >= 2 else None
+
+
+# Words left unread right before a pointer (食堂阵地那个, 无人机那笔): what the question points at
+_POINTED_UNREAD = re.compile(r"(?:^|[｜¤])([\u4e00-\u9fff]{2,12}?)的?(?:那个|这个|那笔|这笔|那项|这项|那套|这套|那块)")
 
 
 def _brief(cues: Cues) -> str:
