@@ -153,7 +153,7 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
     if _one_of_two_lacking(query, decls):
         return Result(lines=[], rows=[])
     by_year: dict[int, list[Declaration]] = {decl.header.year or 0: [] for decl in decls}  # corpus order
-    # 设了满意度指标的项目哪年最多: the forms holding such indicators are counted (a year with none counts 0)
+    # 有成本指标的项目哪一年最少: the forms holding such indicators are counted (a year with none counts 0)
     having = narrows_indicators(query.filters)
     for decl in decls:
         if not having or indicators_of(decl, query.filters):

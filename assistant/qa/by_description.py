@@ -220,7 +220,7 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
 
 
 def _named_alone(ranked: list[tuple[str, float]], pool: list[Content], terms: list[Term]) -> bool:
-    """党建阵地那笔: the leader's name writes a word of the description (党建服务工作经费) and the next project's name
+    """X阵地那笔: the leader's name writes a word of the description (X…工作经费) and the next project's name
     writes none (its text holds them all the same): the name marks the project, as a run only it writes does (the
     caller also asks that the leader hold every word of the description: 档案馆改造 is no 改造 project of the corpus)."""
     if len(ranked) < 2:

@@ -41,7 +41,7 @@ _ALL = re.compile(
 )
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|百分比|几成|的份额|的?几分之几)")
 # 满意度指标一般设几个: how many a form usually sets, the average per form
-# 摊到每个项目几条, 均摊下来, 一笔合多少钱: spread over the forms, the average per form
+# 平摊到每笔多少条, 均摊下来, 一个项目合几条: spread over the forms, the average per form
 _AVERAGE = re.compile(
     r"平均|均值|人均|均摊|平摊|摊到|摊给|摊下来|摊一下|(?:合|算)下来|(?:每|一)(?:个|笔|份|家|项)(?:项目)?(?:大概|大约|约)?(?:合|摊|算)(?:多少|几)|"
     r"每个项目.{0,6}(多少|几)|(?:一般|通常|大多|往往|常常)都?(?:设|写|定|列|放)了?(?:几|多少)(?:个|条|项)"
@@ -50,7 +50,7 @@ CHANGE_WORDS = _CHANGE = re.compile(
     r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|减了|增了|升了|差了|多出|高出|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|减去|减掉|相减|差值|"
     r"比.{1,12}(多|少|高|低)|比.{1,12}?(砍|删|去掉|拿掉|减|缩减|压缩|削减|增|加|新增)"  # 26年比23年砍掉几个
 )
-# 设了满意度指标的项目 哪年最多, 有成本指标的项目哪一年少: the projects (so conditioned) counted by year
+# 带社会效益指标的项目 哪个年度最多, 有成本指标的项目哪一年少: the projects (so conditioned) counted by year
 _PROJECTS_BY_YEAR = re.compile(r"(?:的|了)项目(?:数量?|个数)?[^，,。？?]{0,3}?(?:哪一?年|哪个年度?|哪些年)")
 # 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
 _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")

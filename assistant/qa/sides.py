@@ -137,7 +137,7 @@ _PAIR_WORDS = re.compile(r"(?:这|那)?(?:俩|两个|两项|两笔|二者|两者
 
 
 def each_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
-    """预算审查平台 机房网络改造那个 俩各多少钱: each of two sides, written apart (a space, a comma, 和) before 各/分别,
+    """A和机房改造那个 各多少钱, A，B那个，指标分别几条: each of two sides, written apart (a space, a comma, 和) before 各/分别,
     named by a project's name or by what it does (as one side of a comparison is); ``cues`` with both forms, asked
     as before, or unchanged where the question is no such question or a side is not exactly one form."""
     from assistant.qa.parse import read_question  # parse imports this module's PAIR
@@ -156,7 +156,7 @@ def each_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         if d is None and (_POINTER_WORD.search(w) or _PROJECT_NOUN.search(p))
     ]
     if len(found) == 1 and len(parts) == 2 and unread:
-        return replace(cues, unknown_project=unread[0])  # 预算审查平台 食堂改造那个: one side the corpus lacks
+        return replace(cues, unknown_project=unread[0])  # A 无人机采购那个: one side the corpus lacks
     if len(found) != 2 or found[0].id == found[1].id or unread:
         return cues
     a, b = found
@@ -174,7 +174,7 @@ _SHARED = re.compile(
 )
 
 
-# 26年俩运维 远程教育网络那个和信息化那个: the shared noun first (两个/俩 + noun), then each side by its own words
+# 23年俩信息化项目 建设那个跟运维那个: the shared noun first (两个/俩 + noun), then each side by its own words
 _TWO = re.compile(r"(?:两|俩)个?")
 _SIDES_AFTER = re.compile(
     r"(?:项目)?[，,]*(?P<a>[\u4e00-\u9fff]{2,8}?)的?(?:那个|这个|那笔|这笔|那项)"
@@ -185,7 +185,7 @@ NOUN_MOST = 8  # characters of a shared noun written after 两个/俩
 
 def _shared_first(text: str, decls: list[Declaration]) -> dict[str, str] | None:
     """The noun after 两个/俩 (the longest that two or more of ``decls`` write in their names: 信息化, not 信息化项目)
-    and the two sides after it, each pointed at (远程教育网络那个); None where the question has no such shape."""
+    and the two sides after it, each pointed at (建设那个); None where the question has no such shape."""
     for two in _TWO.finditer(text):
         for size in range(NOUN_MOST, 1, -1):
             noun = text[two.end() : two.end() + size]
