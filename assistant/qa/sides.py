@@ -155,7 +155,7 @@ def each_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
         for (w, p), d in zip(parts, sides, strict=True)
         if d is None and (_POINTER_WORD.search(w) or _PROJECT_NOUN.search(p))
     ]
-    if len(found) == 1 and len(parts) == 2 and unread:
+    if len(found) == 1 and len(parts) == 2 and unread and cues.unknown_project is None:
         return replace(cues, unknown_project=unread[0])  # A 无人机采购那个: one side the corpus lacks
     if len(found) != 2 or found[0].id == found[1].id or unread:
         return cues
