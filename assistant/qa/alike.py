@@ -1,7 +1,7 @@
 """组织力平台跟党费系统的联系电话一样吗: one question asking whether two or more forms write the same value.
 
 The answer's rows (one field of two or more forms) are compared as written: ``一样：都是…`` where every form writes the
-same value, else ``不一样：`` with each form's value. Nothing is said where the rows are of several fields, of one form,
+same value, else ``不一样：…不同，`` with each form's value. Nothing is said where the rows are of several fields, of one form,
 or where the question does not ask 一样/相同/一致.
 """
 
@@ -32,4 +32,4 @@ def alike_line(question: str, result: Answer) -> str | None:
     each = "，".join(
         f"{project}（{year or '年度不详'}）是“{value or '（空白）'}”" for (project, year), value in forms.items()
     )
-    return f"不一样：{each}。"
+    return f"不一样：{len(forms)} 份申报表的{field}不同，{each}。"

@@ -20,7 +20,7 @@ from assistant.domain.refs import SourceRef, header_citation, yuan
 from assistant.qa.fields import budget_rows
 from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind, Target
 from assistant.qa.named_sides import unit_change_note
-from assistant.qa.select import indicators_of, level_label
+from assistant.qa.select import indicators_of, level_label, narrows_indicators
 from assistant.qa.sources import funding_citation
 from assistant.qa.value_rank import rank_by_value
 
@@ -153,8 +153,11 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
     if _one_of_two_lacking(query, decls):
         return Result(lines=[], rows=[])
     by_year: dict[int, list[Declaration]] = {decl.header.year or 0: [] for decl in decls}  # corpus order
+    # 有成本指标的项目哪一年最少: the forms holding such indicators are counted (a year with none counts 0)
+    having = narrows_indicators(query.filters)
     for decl in decls:
-        by_year[decl.header.year or 0].append(decl)
+        if not having or indicators_of(decl, query.filters):
+            by_year[decl.header.year or 0].append(decl)
     if not by_year:
         return Result(lines=["没有符合条件的申报表。"], rows=[])
     order = sorted(by_year, key=lambda y: len(by_year[y]), reverse=query.descending)
@@ -163,13 +166,14 @@ def rank_years(query: Query, decls: list[Declaration]) -> Result:
     word = "最多" if query.descending else "最少"
     years = "、".join(f"{y}年" for y in ties)
     tie = f"（{len(ties)} 个年度并列）" if len(ties) > 1 else ""
-    lines = [f"项目数{word}的是{years}：{best} 个{tie}。"]
+    counted = f"设有{level_label(query.filters)}的项目数" if having else "项目数"
+    lines = [f"{counted}{word}的是{years}：{best} 个{tie}。"]
     if len(order) == 2 and len(ties) == 1:  # 19年和23年哪年项目多: how far apart the two are
         lines.append(f"{order[0]}年比{order[1]}年{word[1]} {abs(best - len(by_year[order[1]]))} 个。")
     rows: list[Row] = []
     for year in order:
         names = "、".join(d.header.name for d in by_year[year])
-        lines.append(f"- {year}年：{len(by_year[year])} 个（{names}）")
+        lines.append(f"- {year}年：{len(by_year[year])} 个（{names}）" if names else f"- {year}年：0 个")
         rows += [_row(d, "项目", None, d.header.name, header_citation(d)) for d in by_year[year]]
     return Result(lines=lines, rows=rows, figure=f"{best} 个")
 

@@ -195,7 +195,8 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
         return None  # no form in scope holds a word of the description
     # 两新组织 (written by one form alone, four characters or more) marks the project beside commoner words
     marks = [t for t, count, at in terms if at != "a" and count == 1 and len(t) >= MARK and t in holding[ranked[0][0]]]
-    lead = LEAD if not marks else MARKED_LEAD
+    named = _named_alone(ranked, pool, terms) and all(t in holding[ranked[0][0]] for t, _, at in terms if at == "d")
+    lead = LEAD if not marks and not named else MARKED_LEAD
     clear = len(ranked) < 2 or ranked[0][1] >= lead * ranked[1][1]
     if ranked[0][1] < LEAST or not clear:
         return None
@@ -216,6 +217,22 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     if not described:
         return None  # the rest of the question alone (an indicator's words) names no described project
     return Described(name=name, ids=ids, held=tuple(described), span=match.group(0), money_in_description=money)
+
+
+def _named_alone(ranked: list[tuple[str, float]], pool: list[Content], terms: list[Term]) -> bool:
+    """X阵地那笔: the leader's name writes a word of the description (X…工作经费) and the next project's name
+    writes none (its text holds them all the same): the name marks the project, as a run only it writes does (the
+    caller also asks that the leader hold every word of the description: 档案馆改造 is no 改造 project of the corpus)."""
+    if len(ranked) < 2:
+        return False
+    words = [t for t, _, at in terms if at == "d"]
+    if len(words) < 2:
+        return False
+
+    def named(name: str) -> bool:
+        return any(t in c.name for c in pool if c.name == name for t in words)
+
+    return named(ranked[0][0]) and not named(ranked[1][0])
 
 
 def _asked_only_there(last: str, unwritten: list[str], terms: list[Term], held: list[str]) -> bool:

@@ -262,11 +262,16 @@ def condition_phrase(written: str) -> str | None:
     return phrase
 
 
+_PER = re.compile(r"(?:每|各)一?(?:个|笔|份|家)?$")
+
+
 def kind_phrase(written: str) -> str | None:
     """The kind of project the words before 项目 name (老年助餐), or None for words that name none (其他, 五个…)."""
     kind = _TAIL.sub("", _LEAD.sub("", written))
     core = without_chatter(intent_words(kind))  # 平均每个项目: no kind
     if len(core) < 2 or kind[0] in _POINTING or _QUESTION.search(kind) or _NO_KIND.match(kind):
+        return None
+    if _PER.search(kind):  # 指标摊到每个项目, 平均下来每个项目: per project, no kind of project
         return None
     if _COUNTED.match(kind) or _LEVELS.match(kind) or _DOING.match(kind) or _REFERS.match(kind):
         return None

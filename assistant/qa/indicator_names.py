@@ -136,7 +136,8 @@ def _indicator_by_parts(text: str, cues: Cues, lexicon: Lexicon, *, least: int, 
     (name, run), *_ = fits.items()
     span = text[text.find(run) : text.find(run) + len(name)]  # 课建 for 课件: one character written for another
     changed = len(span) == len(name) and sum(a != b for a, b in zip(span, name, strict=True)) == 1
-    changed = changed and not set(span) & set("的了吗呢啊是")  # 事业单位审计的: a particle, no miswritten character
+    # 事业单位审计的, 事业单位审计最晚: a particle or a question word, no miswritten character
+    changed = changed and not set(span) & set("的了吗呢啊是最啥咋几多怎什哪谁")
     written = span if changed else run
     said = cues.corrected if written == name or len(run) < len(name) - 1 else (*cues.corrected, (written, name))
     return cut(text, written), replace(cues, indicator_name=name, corrected=said)

@@ -13,29 +13,45 @@ from dataclasses import dataclass
 
 from assistant.qa.models import FundingField, Measure, RowKind, Target
 
+# The last place said as officers say it: 垫底, 倒数第一, 排最后, 排在末位, 最后一名, 吊车尾, 最不…
+_LAST = r"垫底|倒数|排(?:在|到)?(?:最后|最末|末尾|末位)|末位|最后一名|最后一位|倒一|吊车尾|殿后|最不(?=多|高|大|贵)"
+# The first N said as officers say it: 前三, 前仨, 头俩, 头三个, top3, 前几名 (every one, in order)
+_SMALL = r"[一二两三四五六七八九十\d]+|[俩仨]"
+_FIRST_N = (
+    rf"前(?:{_SMALL})(?:名|个|位|笔|项|家)?|头(?:[俩仨]|[一二两三四五六七八九十\d]+(?=名|个|位|笔|项|家|份))|top\s*\d+"
+)
+_SOME_FIRST = r"[前头]几(?:名|个|位|笔|项|家)"
 _RANK = re.compile(
     r"最多|最少|最高|最低|最大|最小|最贵|最便宜|最省|排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|"
     r"从多到少|从少到多|由多到少|由少到多|"
-    r"前[一二两三四五六七八九十\d]+(名|个|位)?|倒数|第一名|排第一|top",
+    rf"{_FIRST_N}|{_SOME_FIRST}|{_LAST}|第一名|排第一|top",
     re.IGNORECASE,
 )
-_ASCENDING = re.compile(r"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|从少到多|由少到多|倒数")
-_TOP = re.compile(r"前([一二两三四五六七八九十\d]+)")
-# 资金最多的三个项目, 钱最少的两个: the first N without 前
-_TOP_AFTER = re.compile(r"最(?:多|少|高|低|大|小|贵|便宜)的([一二两三四五六七八九十\d]+)(?:个|项|名|家)")
-_CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_ASCENDING = re.compile(rf"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|从少到多|由少到多|{_LAST}")
+_TOP = re.compile(
+    rf"前({_SMALL})|头([俩仨]|[一二两三四五六七八九十\d]+(?=名|个|位|笔|项|家|份))|top\s*(\d+)", re.IGNORECASE
+)
+# 资金最多的三个项目, 钱最少的两个, 最多的俩: the first N without 前
+_TOP_AFTER = re.compile(
+    r"最(?:多|少|高|低|大|小|贵|便宜)的(?:([一二两三四五六七八九十\d]+)(?:个|项|名|家|笔)|([俩仨]))"
+)
+_CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2, "俩": 2, "仨": 3}
 _ALL = re.compile(
     r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|从多到少|从少到多|由多到少|由少到多"
 )
 _SHARE = re.compile(r"占比|比例|比重|占.{0,16}(多少|百分之|百分比|几成|的份额|的?几分之几)")
 # 满意度指标一般设几个: how many a form usually sets, the average per form
+# 平摊到每笔多少条, 均摊下来, 一个项目合几条: spread over the forms, the average per form
 _AVERAGE = re.compile(
-    r"平均|均值|人均|每个项目.{0,6}(多少|几)|(?:一般|通常|大多|往往|常常)都?(?:设|写|定|列|放)了?(?:几|多少)(?:个|条|项)"
+    r"平均|均值|人均|均摊|平摊|摊到|摊给|摊下来|摊一下|(?:合|算)下来|(?:每|一)(?:个|笔|份|家|项)(?:项目)?(?:大概|大约|约)?(?:合|摊|算)(?:多少|几)|"
+    r"每个项目.{0,6}(多少|几)|(?:一般|通常|大多|往往|常常)都?(?:设|写|定|列|放)了?(?:几|多少)(?:个|条|项)"
 )
 CHANGE_WORDS = _CHANGE = re.compile(
     r"变化|变了|怎么变|有何变|不同|区别|差异|异同|增减|增加|减少|增长|下降|多了|少了|涨了|降了|减了|增了|升了|差了|多出|高出|对比|比较|相比|比一比|比比|差多少|差几|相差|差额|差距|减去|减掉|相减|差值|"
     r"比.{1,12}(多|少|高|低)|比.{1,12}?(砍|删|去掉|拿掉|减|缩减|压缩|削减|增|加|新增)"  # 26年比23年砍掉几个
 )
+# 带社会效益指标的项目 哪个年度最多, 有成本指标的项目哪一年少: the projects (so conditioned) counted by year
+_PROJECTS_BY_YEAR = re.compile(r"(?:的|了)项目(?:数量?|个数)?[^，,。？?]{0,3}?(?:哪一?年|哪个年度?|哪些年)")
 # 哪一年报的项目最多 / 哪年项目数最多: the years ranked by how many projects they hold
 _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 # 2019年和2026年…哪年多: the two years; 组织部哪年报的项目少: every year of the unit (多少 is no 多)
@@ -98,7 +114,7 @@ def classify(
     if _RANK.search(full):
         if _YEARS_COUNTED.search(full):  # 各年项目数排个序: the years by their number of forms
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None, top=0)
-        if _WHICH_YEAR.search(full) and not _mentions_money_or_indicators(full):
+        if _WHICH_YEAR.search(full) and (not _mentions_money_or_indicators(full) or _PROJECTS_BY_YEAR.search(full)):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
         if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
             return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多
@@ -169,8 +185,8 @@ def _rank(full: str, rows: RowKind | None) -> Intent:
     descending = _ASCENDING.search(full) is None
     top = None
     if found := _TOP.search(full) or _TOP_AFTER.search(full):
-        top = _number(found.group(1))
-    elif _ALL.search(full):
+        top = _number(next(g for g in found.groups() if g))
+    elif _ALL.search(full) or re.search(_SOME_FIRST, full):
         top = 0  # every one, in order
     if rows is not None and re.search(r"哪一?项|哪个|哪一?部分|哪一?块", full):
         return Intent(Target.RANK, measure=Measure.FUNDING, descending=descending, top=top, rows=rows)

@@ -173,6 +173,14 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("财政拨款总额", FundingField.FISCAL_TOTAL),  # the 财政资金 cell of 项目资金总额, not the year's
     ("财政资金总额", FundingField.FISCAL_TOTAL),
     ("财政拨款", FundingField.FISCAL_ANNUAL),
+    # the fiscal line said with a verb: 财政拨了多少, 财政给了多少, 财政批了多少, 财政出多少, 拨了多少, 拨款多少
+    ("财政拨", FundingField.FISCAL_ANNUAL),
+    ("财政给", FundingField.FISCAL_ANNUAL),
+    ("财政批", FundingField.FISCAL_ANNUAL),
+    ("财政出", FundingField.FISCAL_ANNUAL),
+    ("拨款", FundingField.FISCAL_ANNUAL),
+    ("拨了", FundingField.FISCAL_ANNUAL),
+    ("拨多少", FundingField.FISCAL_ANNUAL),
     ("本级财政", FundingField.FISCAL_SAME_LEVEL),
     ("其他资金", FundingField.OTHER_ANNUAL),
     ("上年结转", FundingField.CARRYOVER),

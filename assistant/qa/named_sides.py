@@ -29,10 +29,15 @@ if TYPE_CHECKING:
 
 _MONEY = re.compile(r"钱|资金|预算|经费|金额|总额|申请额")
 _RATIO = re.compile(r"除以|的几倍|几倍|比值|之比|倍数")
-# 几个项目 asked, not 那几个项目 (the projects just listed: a follow-up)
-_COUNT = re.compile(r"(?<![那这哪些])(?:几个|多少个|几项|多少项)项目")
+# 几个项目 asked, not 那几个项目 (the projects just listed: a follow-up); 几笔 (a form is a sum of money) counts them too
+_COUNT = re.compile(
+    r"(?<![那这哪些])(?:(?:几个|多少个|几项|多少项)项目|(?:几|多少)笔|项目(?:有|一共|共)?(?:几个|多少个))"
+)
+# 加起来多少钱; 总额加一块, 钱合起来 (the sum word ending the question asks the sum as well)
 _SUM = re.compile(
-    r"(?:加起来|合计|总共|一共|共计|总计|总的)[^，,。？?]{0,6}?(?:多少钱|多少资金|多少预算|多少经费|多少)"
+    r"(?:加起来|合计|总共|一共|共计|总计|总的|拢共|统共|加一块|加一起|加在一起|合起来|加总)[^，,。？?]{0,6}?"
+    r"(?:多少钱|多少资金|多少预算|多少经费|多少)"
+    r"|(?:加起来|合计|拢共|加一块|加一起|加在一起|合起来|加总)(?:是|为)?[？?。！!]*$"
 )
 
 
@@ -145,9 +150,9 @@ def count_and_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
     text = "".join(question.split())
     if not (_COUNT.search(text) and _SUM.search(text[_COUNT.search(text).end() :])):  # type: ignore[union-attr]
         return None
-    if cues.follow_up or cues.project or cues.declaration_id or not (cues.unit or cues.years):
+    if cues.follow_up or cues.project or cues.declaration_id or not (cues.unit or cues.years or cues.category):
         return None
-    filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units)
+    filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units, category=cues.category)
     decls = select(scope.corpus, filters, scope.lexicon.policies)
     field = money_field(cues.funding_field)
     rows: list[Row] = []
@@ -158,7 +163,9 @@ def count_and_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
         total += value or Decimal(0)
         if used is not field:
             fell_back.append(f"{decl.header.name}（{decl.header.year}）")
-    where = "、".join(p for p in (cues.unit, *cues.more_units, "、".join(f"{y}年" for y in cues.years)) if p)
+    where = "、".join(
+        p for p in (cues.unit, *cues.more_units, "、".join(f"{y}年" for y in cues.years), cues.category) if p
+    )
     lines = [f"范围：{where}", f"共 {len(decls)} 个项目，{field.label}合计 {yuan(total)}。"]
     if fell_back:
         lines.append(f"其中 {len(fell_back)} 份的{field.label}为空白，按年度资金申请总额计：{'、'.join(fell_back)}。")

@@ -104,6 +104,7 @@ ASPECTS = re.compile(
 # 控制在几件以内, 不超过几次, 几月底前完成: a bound or a date asked, the value of a measure named by its own words
 BOUND = re.compile(
     r"控制在|[几多少]\S{0,3}(?:以内|以下|之内|以上)|不超过|不高于|不低于|几月|哪个月|什么时候|何时|哪天|几号"
+    r"|啥时候?|几时|什么时间|最晚|最迟|最后期限"  # 啥时候弄完, 最晚几号: a deadline said as officers say it
 )
 # 一周几条, 每月多少次: a value per period asked (the target of a measure named by its own words)
 RATE = re.compile(r"(?:每|一)(?:周|月|年|天|日|季度?|学期)(?:几|多少)")
@@ -125,5 +126,6 @@ FILLER = re.compile("|".join(sorted(map(re.escape, FILLER_WORDS), key=len, rever
 LEVEL_STEMS = {term.removesuffix("指标") for term, _, _ in LEVEL_TERMS}
 FIGURE_WORDS = re.compile(
     r"平均|均值|最多|最少|最高|最低|最大|最小|占比|比例|比重|排名|排序|前[一二两三四五六七八九十\d]"
+    r"|前[俩仨]|头[俩仨]|垫底|倒数|排(?:在|到)?(?:最后|末尾|末位)|最后一名|均摊|平摊|摊到|摊下来"  # spoken ranks, averages
 )
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure

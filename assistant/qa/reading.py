@@ -325,7 +325,7 @@ def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
 
 _WHEN = re.compile(
     r"(什么时候|啥时候|何时|几时|哪天|哪一天|几号|几月几号|几月几日|几月份?|哪年哪月|哪个月)"
-    r"(开始|启动|开工|起始|结束|完成|截止|到期|结项|完工|收尾)"
+    r"(开始|启动|开工|起始|结束|完成|截止|到期|结项|完工|收尾|弄完|搞完|做完|干完|办完|搞定|弄好|做好)"
 )
 _STARTS = ("开始", "启动", "开工", "起始")
 _BY_PHONE = re.compile(r"手机(?:上|端|缴|交|支付|付|办|用|APP|app|客户端)")
@@ -334,10 +334,12 @@ _BY_PHONE = re.compile(r"手机(?:上|端|缴|交|支付|付|办|用|APP|app|客
 def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
     """Header fields (项目负责人, 联系电话…) and 项目构成 / 制度保障 rows."""
     fields: list[HeaderField] = []
-    for when in _WHEN.finditer(text):  # 几号开始几号结束, 哪天完成: the form's start or end date
+    # 几号开始几号结束, 哪天完成: the form's start or end date; with an indicator named (事业单位审计啥时候弄完), the
+    # date is that indicator's target value, not the form's
+    for when in _WHEN.finditer(text) if cues.indicator_name is None else ():
         field = HeaderField.START if when.group(2) in _STARTS else HeaderField.END
         fields += [field] if field not in fields else []
-    text = _WHEN.sub(_CUT, text)
+    text = _WHEN.sub(_CUT, text) if cues.indicator_name is None else text
     for term, named in HEADER_TERMS:
         if term in text and not (term == "手机" and _BY_PHONE.search(text)):  # 手机上缴党费: a means, no field
             fields += [f for f in named if f not in fields]

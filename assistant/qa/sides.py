@@ -66,12 +66,13 @@ def sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
 _COMPARES = re.compile(
     r"(?:哪个|哪一个|谁)的?(?:花|申请|报)?的?(?:钱|资金|预算|经费|金额|指标数?)?更?(?:多|少|高|低|大|小|贵|便宜)"
     r"|差多少|差几|相差|差额|差距|比较|对比|相比|比一比|比比|比下|比一下|多还是少|高还是低"
-    r"|(?<![占对相])比(?![较例重率])[^，,。？?]{1,16}?(?:多|少|高|低)(?:几|多少|了)"  # A比B少几条指标
+    r"|(?<![占对相])比(?![较例重率])[^，,。？?]{1,16}?(?:多|少|高|低)(?:申请|申报|报|花|要|拨|设|出)?了?(?:几|多少|了)"  # A比B少几条指标, 多申请多少
 )
 # 比 joining two sides (A比B少几条): not 比较/比例/占比/对比/相比
 _THAN = re.compile(r"(?<![占对相])比(?![较例重率一比下])")
 # Where the side after 比 ends: the comparing word and what it asks (少几条, 多多少, 高了)
-_THAN_END = re.compile(r"(?:多|少|高|低)(?=几|多少|了)")
+# (多申请多少, 少报了几万, 多花多少: the verb of the money after the comparing word)
+_THAN_END = re.compile(r"(?:多|少|高|低)(?=几|多少|了|申请|申报|报|花|要|拨|设|出)")
 # Where a side named by what the project does ends: the asking words after it (哪个贵, 差多少钱, 谁的指标多)
 _CONTENT_SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁|差|多少|贵|便宜|的(?:资金|钱|预算|经费|指标)")
 _FLUFF = re.compile(
@@ -129,6 +130,43 @@ def content_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
     return cues
 
 
+# 各多少钱, 分别几条, 俩各…: each of two sides asked (no comparison)
+_EACH = re.compile(r"各|分别")
+_PARTS = re.compile(r"[\s，,、；;：:]+|和|与|跟|同")
+_PAIR_WORDS = re.compile(r"(?:这|那)?(?:俩|两个|两项|两笔|二者|两者)$")
+
+
+def each_sided(question: str, cues: Cues, scope: Scope, today: date) -> Cues:
+    """A和机房改造那个 各多少钱, A，B那个，指标分别几条: each of two sides, written apart (a space, a comma, 和) before 各/分别,
+    named by a project's name or by what it does (as one side of a comparison is); ``cues`` with both forms, asked
+    as before, or unchanged where the question is no such question or a side is not exactly one form."""
+    from assistant.qa.parse import read_question  # parse imports this module's PAIR
+
+    asked = _EACH.search(question)
+    if cues.versus is not None or cues.versus_id is not None or asked is None or cues.refers_to_focus:
+        return cues
+    written = [w for w in (_EDGE.sub("", _PAIR_WORDS.sub("", p)) for p in _PARTS.split(question[: asked.start()])) if w]
+    parts = [(w, _FLUFF.sub("", w)) for w in written if _FLUFF.sub("", w)]
+    sides = [_side(p, scope, today, read_question, cues.years) for _, p in parts]
+    found = [d for d in sides if d is not None]
+    # the sides not read that are written as a project (食堂改造那个, …系统): never dropped silently
+    unread = [
+        p
+        for (w, p), d in zip(parts, sides, strict=True)
+        if d is None and (_POINTER_WORD.search(w) or _PROJECT_NOUN.search(p))
+    ]
+    if len(found) == 1 and len(parts) == 2 and unread and cues.unknown_project is None:
+        return replace(cues, unknown_project=unread[0])  # A 无人机采购那个: one side the corpus lacks
+    if len(found) != 2 or found[0].id == found[1].id or unread:
+        return cues
+    a, b = found
+    paired = pair(cues, a, b)
+    return replace(paired, target=cues.target or paired.target, unknown_subject=None, unknown_kind=None, candidates=())
+
+
+_POINTER_WORD = re.compile(r"那个|这个|那笔|这笔|那项|那套")
+
+
 # 建设类和运维类那两个信息化项目: two kinds sharing one noun (信息化建设项目, 信息化运维项目)
 _SHARED = re.compile(
     r"(?P<a>[\u4e00-\u9fff]{2,4}?)类?的?(?:和|跟|与)(?P<b>[\u4e00-\u9fff]{2,4}?)类?的?(?:那|这)?(?:两|俩)个?"
@@ -136,13 +174,35 @@ _SHARED = re.compile(
 )
 
 
+# 23年俩信息化项目 建设那个跟运维那个: the shared noun first (两个/俩 + noun), then each side by its own words
+_TWO = re.compile(r"(?:两|俩)个?")
+_SIDES_AFTER = re.compile(
+    r"(?:项目)?[，,]*(?P<a>[\u4e00-\u9fff]{2,8}?)的?(?:那个|这个|那笔|这笔|那项)"
+    r"(?:和|跟|与|同)(?P<b>[\u4e00-\u9fff]{2,8}?)的?(?:那个|这个|那笔|这笔|那项)"
+)
+NOUN_MOST = 8  # characters of a shared noun written after 两个/俩
+
+
+def _shared_first(text: str, decls: list[Declaration]) -> dict[str, str] | None:
+    """The noun after 两个/俩 (the longest that two or more of ``decls`` write in their names: 信息化, not 信息化项目)
+    and the two sides after it, each pointed at (建设那个); None where the question has no such shape."""
+    for two in _TWO.finditer(text):
+        for size in range(NOUN_MOST, 1, -1):
+            noun = text[two.end() : two.end() + size]
+            if len(noun) < size or sum(noun in d.header.name for d in decls) < 2:
+                continue
+            if (sides := _SIDES_AFTER.match(text, two.end() + size)) is not None:
+                return {"a": sides["a"], "b": sides["b"], "n": noun}
+    return None
+
+
 def _shared_noun(text: str, cues: Cues, scope: Scope) -> Cues | None:
     """26年建设类和运维类那两个信息化项目 申请额相差多少: each side the one form (in the years asked) whose name holds
     its word and the shared noun; None where either side is not exactly one form."""
-    found = _SHARED.search(_YEAR.sub("，", text))
+    decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
+    found = _SHARED.search(_YEAR.sub("，", text)) or _shared_first(_YEAR.sub("，", text), decls)
     if found is None:
         return None
-    decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
     sides = []
     for word in (found["a"], found["b"]):
         held = [d for d in decls if word in d.header.name and found["n"] in d.header.name]

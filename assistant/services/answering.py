@@ -32,7 +32,7 @@ from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.scope_pairs import lone_side, scoped_pair
 from assistant.qa.script import simplified
-from assistant.qa.sides import content_sided, sided
+from assistant.qa.sides import content_sided, each_sided, sided
 from assistant.qa.special import same_value_line, special_answer
 from assistant.qa.subjects import (
     ambiguous_answer,
@@ -113,7 +113,9 @@ def answer(
     deadline = time.monotonic() + MODEL_SECONDS
     previous = conversation.last_query
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
-    cues = content_sided(question, sided(question, cues, scope, today), scope, today)
+    cues = each_sided(
+        question, content_sided(question, sided(question, cues, scope, today), scope, today), scope, today
+    )
     cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
     resolved = conversation.resolve(cues)
     if (subject := _unread_money_subject(reading, resolved)) is not None:
@@ -236,8 +238,14 @@ def _unread_money_subject(reading: Reading, cues: Cues) -> str | None:
     if cues.target not in _EVERY_FORM or any(getattr(cues, name) for name in _SCOPING):
         return None
     unread = next((m.group(1) for d in reading.doubts if (m := _UNREAD.match(d))), None)
+    if unread is None and (pointed := _POINTED_UNREAD.search(cues.rest)):
+        unread = pointed.group(1)  # 食堂阵地那个 (four characters, no doubt): a subject pointed at, not read
     words = _ASKING_WORDS.sub("", unread or "")
     return words if len(words) >= 2 else None
+
+
+# Words left unread right before a pointer (食堂阵地那个, 无人机那笔): what the question points at
+_POINTED_UNREAD = re.compile(r"(?:^|[｜¤])([\u4e00-\u9fff]{2,12}?)的?(?:那个|这个|那笔|这笔|那项|这项|那套|这套|那块)")
 
 
 def _brief(cues: Cues) -> str:
