@@ -60,3 +60,19 @@ def restore_level1(levels: dict[str, str], lost: WebCell) -> ParseNote | None:
         line=lost.line,
         fragment=lost.text,
     )
+
+
+def restore_blank_level1(levels: dict[str, str], level2: WebCell) -> list[ParseNote]:
+    """Sets ``levels["level1"]`` for a 二级 whose 一级 cell is blank (内蒙古: the 一级 column left empty, its words
+    lost in the copy) to the one 一级 the framework places that 二级 under, with a note; nothing where the 二级 has no
+    single 一级."""
+    placement = framework.normalise(None, levels["level2"])
+    if placement.level1 is None:
+        return []
+    levels["level1"] = placement.level1.value
+    message = (
+        f"一级指标一栏为空，按其右侧的二级指标「{levels['level2']}」归入「{levels['level1']}」（按指标框架补出，"
+        "原表此格无文字）；请核对"
+    )
+    code = "selfeval.level1_blank"
+    return [ParseNote(level=NoteLevel.INFO, code=code, message=message, line=level2.line, fragment=level2.text)]

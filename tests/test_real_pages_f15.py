@@ -1,0 +1,90 @@
+"""Classes left on the seen halves after session 9 (helper f15), each on its real page and a variant written here.
+
+1. a 自评表 whose indicator table has a 指标方向 column of words (``正向 | 大于等于 | 1 | 1 | 次``) after 指标性质 and whose
+   一级 column is blank (test10, 巴彦淖尔: tuned on): the direction is read as the value's sign (the column had been
+   taken for an indicator row, and every cell after it for one more row), the blank 一级 placed by its 二级 with a
+   note;
+2. a 自评表 title whose year stands bare in brackets (``自评表 (2021)``) on a page whose publication date
+   (``发布日期: 2022年04月02日``) runs into the title's line (test10, 咸宁): the form's year is the title's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.ingest.selfeval import read_self_evaluation_text
+from assistant.ingest.selfeval_files import read_self_evaluation_forms
+
+FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
+
+
+# ---- 1. a 指标方向 column and a blank 一级 ------------------------------------------------------------------------
+
+
+def test_direction_column_and_blank_level1_on_the_real_page():
+    ((form, notes),) = read_self_evaluation_forms(FOUND / "test10" / "bynr_ganqimaodu_ziranziyuan_selfeval.txt")
+    rows = [(r.link.level1_written, r.link.level2_written, r.link.name, r.target, r.actual) for r in form.rows]
+    assert rows[:4] == [
+        ("产出指标", "数量指标", "租车次数(次)", "≥1次", "1"),
+        ("产出指标", "数量指标", "宣传美工制作个数(个)", "≤1个", "1"),
+        ("产出指标", "质量指标", "租车达标率", "=100%", "100"),
+        ("产出指标", "质量指标", "宣传合格率", "=100%", "100"),
+    ]
+    names = [r.link.name for r in form.rows]
+    assert not {"指标方向", "大于等于", "等于", "1", "8"} & set(names)  # no column name or cell read as a row
+    assert [r.score for r in form.rows[:2]] == [8, 7]
+    assert any(n.code == "selfeval.level1_blank" and "数量指标" in n.message for n in notes)
+
+
+_DIRECTION_VARIANT = """项目支出绩效自评表
+（2023年度）
+项目名称 | 城区道路保洁经费 |
+主管部门 | 某区城市管理局 | 实施单位 | 某区环卫所 |
+项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |
+年度资金总额 | 10 | 12.5 | 12.5 | 10 | 100 | 10 |
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 年度指标值 | 实际完成值 | 计量单位 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| | | 质量指标 | 保洁合格率 | 正向 | 大于 | 95 | 97 | % | 20 | 20 | |
+| | | 时效指标 | 清扫完成时限 | 反向 | 小于等于 | 2 | 2 | 小时 | 10 | 10 | |
+| | 效益指标 | 社会效益指标 | 市民投诉件数 | 反向 | 小于 | 30 | 12 | 件 | 20 | 20 | |
+"""
+
+
+def test_direction_column_variant_other_words_and_a_written_level1():
+    form, notes = read_self_evaluation_text(_DIRECTION_VARIANT, "variant.txt")
+    rows = [(r.link.level1_written, r.link.level2_written, r.link.name, r.target) for r in form.rows]
+    assert rows == [
+        ("产出指标", "质量指标", "保洁合格率", ">95%"),
+        ("产出指标", "时效指标", "清扫完成时限", "≤2小时"),
+        ("效益指标", "社会效益指标", "市民投诉件数", "<30件"),
+    ]
+    assert [n.code for n in notes].count("selfeval.level1_blank") == 1  # the written 效益指标 needs no note
+
+
+def test_a_row_that_starts_at_its_level2_gets_no_level1_from_the_framework():
+    # no blank cell stands where the 一级 would: nothing proves the column is there and empty, so none is supplied
+    page = _DIRECTION_VARIANT.replace("| | | 质量指标 | 保洁合格率", "质量指标 | 保洁合格率")
+    form, notes = read_self_evaluation_text(page, "variant.txt")
+    first = form.rows[0]
+    assert (first.link.name, first.link.level1_written, first.target) == ("保洁合格率", None, ">95%")
+    assert not any(n.code == "selfeval.level1_blank" and n.fragment == "质量指标" for n in notes)
+
+
+# ---- 2. a title's bare bracketed year --------------------------------------------------------------------------
+
+
+def test_bracketed_title_year_wins_over_the_publication_date_on_the_real_page():
+    ((form, _),) = read_self_evaluation_forms(FOUND / "test10" / "xianning_daqi_wuran_selfeval.txt")
+    assert form.year == 2021
+
+
+def test_bracketed_title_year_variant():
+    page = _DIRECTION_VARIANT.replace(
+        "项目支出绩效自评表\n（2023年度）", "区域绩效目标自评表（2024） 发布时间：2025年3月1日"
+    )
+    form, _ = read_self_evaluation_text(page, "variant.txt")
+    assert form.year == 2024
+    dated = _DIRECTION_VARIANT.replace(
+        "项目支出绩效自评表\n（2023年度）", "项目支出绩效自评表 发布日期：2025年03月01日"
+    )
+    form, _ = read_self_evaluation_text(dated, "variant.txt")
+    assert form.year is None  # a date is no form's year; nothing else on the page gives one
