@@ -3,7 +3,8 @@
 1. a 自评表 whose indicator table has a 指标方向 column of words (``正向 | 大于等于 | 1 | 1 | 次``) after 指标性质 and whose
    一级 column is blank (test10, 巴彦淖尔: tuned on): the direction is read as the value's sign (the column had been
    taken for an indicator row, and every cell after it for one more row), the blank 一级 placed by its 二级 with a
-   note;
+   note; the first rows of a table whose 一级 cells were lost altogether (tune7 旺苍, tune8 阆中: the rows start at
+   their 二级) placed the same way, with one note;
 2. a 自评表 title whose year stands bare in brackets (``自评表 (2021)``) on a page whose publication date
    (``发布日期: 2022年04月02日``) runs into the title's line (test10, 咸宁): the form's year is the title's.
 """
@@ -60,13 +61,32 @@ def test_direction_column_variant_other_words_and_a_written_level1():
     assert [n.code for n in notes].count("selfeval.level1_blank") == 1  # the written 效益指标 needs no note
 
 
-def test_a_row_that_starts_at_its_level2_gets_no_level1_from_the_framework():
-    # no blank cell stands where the 一级 would: nothing proves the column is there and empty, so none is supplied
-    page = _DIRECTION_VARIANT.replace("| | | 质量指标 | 保洁合格率", "质量指标 | 保洁合格率")
+def test_leading_rows_of_a_table_whose_level1_cells_were_lost_get_it_from_their_level2():
+    # the rows start at their 二级 (no blank cell where the 一级 stood) until one writes its 一级: the column is in
+    # the header, so those rows' 一级 was lost in the copy; the framework places each 二级 under one 一级
+    page = _DIRECTION_VARIANT.replace("| | | 质量指标 | 保洁合格率", "质量指标 | 保洁合格率").replace(
+        "| | | 时效指标 | 清扫完成时限", "时效指标 | 清扫完成时限"
+    )
     form, notes = read_self_evaluation_text(page, "variant.txt")
-    first = form.rows[0]
-    assert (first.link.name, first.link.level1_written, first.target) == ("保洁合格率", None, ">95%")
-    assert not any(n.code == "selfeval.level1_blank" and n.fragment == "质量指标" for n in notes)
+    assert [(r.link.level1_written, r.link.name) for r in form.rows] == [
+        ("产出指标", "保洁合格率"),
+        ("产出指标", "清扫完成时限"),
+        ("效益指标", "市民投诉件数"),
+    ]
+    (note,) = [n for n in notes if n.code == "selfeval.level1_unwritten"]
+    assert "质量指标、时效指标" in note.message and "前 2 行" in note.message
+
+
+def test_lost_level1_cells_on_the_real_pages():
+    ((form, notes),) = read_self_evaluation_forms(FOUND / "tune8" / "langzhong_chegoushui_flat.txt")
+    levels = [(r.link.level1_written, r.link.level2_written) for r in form.rows]
+    assert levels[0] == ("产出指标", "数量指标") and levels[3] == ("效益指标", "经济效益指标")
+    assert levels[-1] == ("满意度指标", "服务对象满意度指标")  # written on the page, kept
+    assert any(n.code == "selfeval.level1_unwritten" for n in notes)
+    ((form, _),) = read_self_evaluation_forms(FOUND / "tune7" / "scgw_wangcang_jiyao.txt")
+    assert {r.link.level1_written for r in form.rows if r.link.level2_written in {"数量指标", "质量指标"}} == {
+        "产出指标"
+    }
 
 
 # ---- 2. a title's bare bracketed year --------------------------------------------------------------------------

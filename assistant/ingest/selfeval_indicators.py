@@ -19,6 +19,7 @@ from assistant.ingest.selfeval_header import (
     restore_blank_level1,
     restore_level1,
     two_row_header,
+    unwritten_level1,
 )
 from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_operator_rows import operator_rows
@@ -32,6 +33,13 @@ from assistant.ingest.web_slots import level_term
 def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     above = labels_before(state.tokens, state.i - 1, INDICATOR_HEADER, cell_key)
     columns = two_row_header(above, header_row(state, first, INDICATOR_HEADER))
+    rows = _read_rows(state, columns, first)
+    if "level1" in columns and rows and rows[0].link.level1_written is None:
+        return unwritten_level1(rows, state.notes)
+    return rows
+
+
+def _read_rows(state: State, columns: list[str], first: WebCell) -> list[SelfEvalRow]:
     rest = [c for c in columns if c not in {"level1", "level2"}]
     state.notes.extend(unkept_columns(columns, first))
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
