@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
+from assistant.ingest.text_export import parse_file, parse_text_bytes
 
 FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
 
@@ -108,3 +109,17 @@ def test_bracketed_title_year_variant():
     )
     form, _ = read_self_evaluation_text(dated, "variant.txt")
     assert form.year is None  # a date is no form's year; nothing else on the page gives one
+
+
+# ---- 3. 主管预算部门 -----------------------------------------------------------------------------------------------
+
+
+def test_the_budget_department_label_names_the_department():
+    (decl,) = parse_file(FOUND / "tune3" / "tjnh_minbanyuan_fangzu.txt").declarations
+    assert decl.header.department == "天津市宁河区教育局"
+    page = (
+        "项目支出绩效目标表\n项目名称 | 城区道路保洁 |\n主管预算单位 | 某区城市管理局 | 项目预算金额(万元) | 12.5 |\n"
+    )
+    page += "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 保洁面积 | ≥30万平方米 |\n"
+    (decl,) = parse_text_bytes(page.encode("utf-8"), "variant.txt").declarations
+    assert (decl.header.department, decl.funding.total) == ("某区城市管理局", 125_000)

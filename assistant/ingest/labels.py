@@ -62,6 +62,8 @@ _FIELDS: dict[str, FieldSpec] = {
     "填报单位（盖章）": _spec(FieldKind.TEXT, "applicant"),
     "填报单位(盖章)": _spec(FieldKind.TEXT, "applicant"),
     "主管部门": _spec(FieldKind.TEXT, "department"),
+    "主管预算部门": _spec(FieldKind.TEXT, "department"),  # 天津 抗疫特别国债 绩效目标表: 主管预算部门 | … | 项目预算金额
+    "主管预算单位": _spec(FieldKind.TEXT, "department"),
     "实施部门": _spec(FieldKind.TEXT, "department"),  # Jiangsu 项目绩效公开: the 局 above the 预算单位 (镇江)
     "预算单位": _spec(FieldKind.TEXT, "applicant"),
     "用款单位": _spec(FieldKind.TEXT, "implementer"),  # Guangdong 绩效目标表 (肇庆)
