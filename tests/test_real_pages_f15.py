@@ -123,3 +123,67 @@ def test_the_budget_department_label_names_the_department():
     page += "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 保洁面积 | ≥30万平方米 |\n"
     (decl,) = parse_text_bytes(page.encode("utf-8"), "variant.txt").declarations
     assert (decl.header.department, decl.funding.total) == ("某区城市管理局", 125_000)
+
+
+# ---- 4. a unit's label naming its name and code, cut after its 及 --------------------------------------------------
+
+
+def test_a_department_label_cut_after_its_and_is_joined_on_the_real_page():
+    (decl,) = parse_file(FOUND / "test8" / "dehua_laonian_zhucan.txt").declarations
+    assert decl.header.department == "德化县民政局"
+    assert not any(n.fragment == "主管部门(单位)名称及" for n in decl.parse_notes)  # no longer an unplaced cell
+
+
+def test_a_unit_label_with_its_code_variant():
+    page = "\n\n".join(
+        [
+            "项目支出绩效目标表",
+            "项目名称",
+            "城区道路保洁",
+            "实施单位名称及",
+            "单位编码",
+            "某区环卫所",
+            "资金总额（万元）",
+            "12.5",
+            "一级指标 二级指标 三级指标 指标值",
+            "产出指标 数量指标 保洁面积 ≥30万平方米",
+        ]
+    )
+    (decl,) = parse_text_bytes(page.encode("utf-8"), "variant.txt").declarations
+    assert decl.header.implementer == "某区环卫所"
+
+
+# ---- 5. a notice of targets signed by its organisation -------------------------------------------------------------
+
+
+def test_the_signer_of_a_notice_of_targets_is_its_applicant_on_the_real_pages():
+    for page, signer in (
+        ("tongxin_sheshi_peixun.txt", "同心县农业农村局"),
+        ("tongxin_huangjinmi_putao.txt", "同心县下马关镇人民政府"),
+    ):
+        (decl,) = parse_file(FOUND / "tune3" / page).declarations
+        assert decl.header.applicant == signer, page
+        assert any(n.code == "web.notice_signer" and signer in n.message for n in decl.parse_notes)
+
+
+_NOTICE = """关于某街道2024年社区食堂运营补贴项目绩效目标设定的公示
+安排某街道2024年社区食堂运营补贴资金20万元。现将具体绩效目标设定如下:
+一、产出指标
+(一)数量指标
+补贴社区食堂数量≥4个;
+二、满意度指标
+就餐老人满意度≥90%。
+某市某区某街道办事处
+2024年3月5日
+"""
+
+
+def test_a_notice_signed_by_its_office_variant_and_one_naming_its_unit():
+    (decl,) = parse_text_bytes(_NOTICE.encode("utf-8"), "notice.txt").declarations
+    assert decl.header.applicant == "某市某区某街道办事处"
+    named = _NOTICE.replace("如下:\n", "如下:\n项目基本情况：主管部门为某区民政局。\n")
+    (decl,) = parse_text_bytes(named.encode("utf-8"), "notice.txt").declarations
+    assert (decl.header.department, decl.header.applicant) == ("某区民政局", None)  # the text names its unit
+    unsigned = _NOTICE.replace("2024年3月5日\n", "")
+    (decl,) = parse_text_bytes(unsigned.encode("utf-8"), "notice.txt").declarations
+    assert decl.header.applicant is None  # no date under it: no signature proven
