@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.domain.values import Operator, ValueKind, parse_value
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
 from assistant.ingest.text_export import parse_file, parse_text_bytes
@@ -187,3 +188,21 @@ def test_a_notice_signed_by_its_office_variant_and_one_naming_its_unit():
     unsigned = _NOTICE.replace("2024年3月5日\n", "")
     (decl,) = parse_text_bytes(unsigned.encode("utf-8"), "notice.txt").declarations
     assert decl.header.applicant is None  # no date under it: no signature proven
+
+
+# ---- 6. ═ for = -----------------------------------------------------------------------------------------------------
+
+
+def test_a_box_drawing_equals_sign_is_read_as_equals_on_the_real_page():
+    ((form, _),) = read_self_evaluation_forms(FOUND / "test5" / "yongde_minglang_yingyang.txt")
+    rows = {r.link.name: r for r in form.rows}
+    row = rows["政策知晓率"]
+    assert row.target == "=100%" and row.target_value is not None and row.target_value.operator is Operator.EQ
+
+
+def test_a_box_drawing_equals_sign_variant():
+    value = parse_value("═ 95%")
+    assert (value.kind, value.operator, value.number, value.unit) == (ValueKind.QUANTITATIVE, Operator.EQ, 95, "%")
+    page = _DIRECTION_VARIANT.replace("| 正向 | 大于 | 95 |", "| ═ | | 95 |")
+    form, _ = read_self_evaluation_text(page, "variant.txt")
+    assert form.rows[0].target == "=95%"

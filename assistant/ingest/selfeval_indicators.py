@@ -221,7 +221,8 @@ def _line_row(state: State) -> bool:
 
 
 # A 指标方向 column's words (内蒙古: 正向 | 大于等于 | 1 | 次): the comparison they name, written as its sign.
-_DIRECTION_SIGNS = {"大于等于": "≥", "小于等于": "≤", "等于": "=", "大于": ">", "小于": "<"}
+# A ``═`` (a box-drawing line a font gives for =) is written as the = it stands for.
+_DIRECTION_SIGNS = {"大于等于": "≥", "小于等于": "≤", "等于": "=", "大于": ">", "小于": "<", "═": "="}
 
 
 def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state: State) -> SelfEvalRow:
@@ -231,6 +232,7 @@ def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, stat
     nature = values.get("nature") or None
     direction = _DIRECTION_SIGNS.get(cell_key(values.get("direction") or ""), values.get("direction"))
     operator = next((w for w in (direction, nature) if w and parse_value(f"{w}1").operator), "")
+    operator = _DIRECTION_SIGNS.get(operator, operator)
     unit = values.get("unit") or None
     written = f"{operator}{target}{unit or ''}" if target else ""
     if not values.get("name"):
