@@ -206,3 +206,23 @@ def test_a_box_drawing_equals_sign_variant():
     page = _DIRECTION_VARIANT.replace("| 正向 | 大于 | 95 |", "| ═ | | 95 |")
     form, _ = read_self_evaluation_text(page, "variant.txt")
     assert form.rows[0].target == "=95%"
+
+
+# ---- 7. 成本指标 in the 一级 column, its 二级 beside it ------------------------------------------------------------
+
+
+def test_cost_in_the_level1_column_is_the_level1_of_its_row_on_the_real_page():
+    (decl,) = parse_file(FOUND / "test3" / "nanxian_cdc_jiandu.txt").declarations
+    levels = [(i.level1_written, i.level2_written) for i in decl.indicators]
+    assert levels[:2] == [("成本指标", "经济成本指标"), ("成本指标", "社会成本指标")]
+
+
+def test_cost_over_its_level2s_variant_other_rows():
+    # the real page's table with other rows: names, figures and the 二级 under 成本指标 changed
+    text = (FOUND / "test3" / "nanxian_cdc_jiandu.txt").read_text(encoding="utf-8")
+    text = text.replace("经济成本指标 | 疾病预防控制中心经费 | ≤ | 70", "社会成本指标 | 应急培训人均成本 | ≤ | 350")
+    text = text.replace("社会成本指标 | 实施项目对社会产生的不利影响", "经济成本指标 | 应急物资储备支出")
+    (decl,) = parse_text_bytes(text.encode("utf-8"), "variant.txt").declarations
+    rows = {i.name: (i.level1_written, i.level2_written) for i in decl.indicators}
+    assert rows["应急培训人均成本"] == ("成本指标", "社会成本指标")
+    assert rows["应急物资储备支出"] == ("成本指标", "经济成本指标")
