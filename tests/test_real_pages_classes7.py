@@ -83,12 +83,16 @@ def test_a_level1_cell_that_kept_only_its_points_is_restored_from_the_category_u
     assert "(50分)" in restored.message and "产出指标" in restored.message
 
 
-def test_without_the_points_cell_no_level1_is_written_for_the_rows():
+def test_without_the_points_cell_the_level1_is_supplied_from_the_framework_with_its_own_note():
+    # f15: the header names a 一级指标 column and no row writes one, so the 一级 was lost in the copy: each row's
+    # 二级 places it (as for a blank 一级 cell), said in a note of its own (no points cell to quote)
     text = (FOUND / "test5/ahxx_yanglou_zhongyangzhi.txt").read_text(encoding="utf-8").replace("(50分)", "")
     form, notes = read_self_evaluation_text(text, "no_points.txt")
-    assert len(form.rows) == 9 and {r.link.level1_written for r in form.rows} == {None}
-    assert {r.link.level1 for r in form.rows} == {Level1.OUTPUT}  # still placed by the framework
+    assert len(form.rows) == 9 and {r.link.level1_written for r in form.rows} == {"产出指标"}
+    assert {r.link.level1 for r in form.rows} == {Level1.OUTPUT}
     assert not [n for n in notes if n.code == "selfeval.level1_restored"]
+    (note,) = [n for n in notes if n.code == "selfeval.level1_unwritten"]
+    assert "前 9 行" in note.message and "数量指标" in note.message
 
 
 def test_run_together_fund_figures_are_split_where_the_rate_proves_one_cut():

@@ -69,6 +69,7 @@ _OPERATORS = {
     "＜＝": Operator.LE,
     "=": Operator.EQ,
     "＝": Operator.EQ,
+    "═": Operator.EQ,  # a box-drawing double line a PDF or Word font gives for = (永德 自评表: ``═ | 100 | %``)
     "==": Operator.EQ,
     ">": Operator.GT,
     "＞": Operator.GT,

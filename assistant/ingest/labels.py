@@ -62,6 +62,10 @@ _FIELDS: dict[str, FieldSpec] = {
     "填报单位（盖章）": _spec(FieldKind.TEXT, "applicant"),
     "填报单位(盖章)": _spec(FieldKind.TEXT, "applicant"),
     "主管部门": _spec(FieldKind.TEXT, "department"),
+    "主管预算部门": _spec(
+        FieldKind.TEXT, "department"
+    ),  # 天津 抗疫特别国债 绩效目标表: 主管预算部门 | … | 项目预算金额
+    "主管预算单位": _spec(FieldKind.TEXT, "department"),
     "实施部门": _spec(FieldKind.TEXT, "department"),  # Jiangsu 项目绩效公开: the 局 above the 预算单位 (镇江)
     "预算单位": _spec(FieldKind.TEXT, "applicant"),
     "用款单位": _spec(FieldKind.TEXT, "implementer"),  # Guangdong 绩效目标表 (肇庆)
@@ -168,10 +172,17 @@ def lookup(text: str, layout: Layout) -> FieldSpec | None:
     return spec
 
 
+# A unit's label naming its name and its code (福建: 主管部门(单位)名称及部门预算编码; 主管部门及编码): the unit's field.
+_NAME_AND_CODE = re.compile(
+    r"^(?P<base>主管部门|实施单位|申报单位)(?:[（(]单位[)）])?(?:名称)?(?:及[\u4e00-\u9fff]{0,6}编码)?$"
+)
+
+
 def _match_key(text: str) -> str | None:
     key = label_key(text)
     bare = _PREFIX.sub("", _NUMBERING.sub("", key))
-    for candidate in (key, _PERIOD.sub("", key), bare, without_unit(key), without_unit(bare)):
+    named = _NAME_AND_CODE.match(bare)
+    for candidate in (key, _PERIOD.sub("", key), bare, without_unit(key), without_unit(bare), named and named["base"]):
         if candidate in _FIELDS:
             return candidate
     if (

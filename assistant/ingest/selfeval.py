@@ -45,7 +45,9 @@ from assistant.ingest.selfeval_total import stated_total
 from assistant.ingest.selfeval_wrapped import wrapped_rows
 from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+# A title's year: ``2021年度``, or a bare year in brackets (``自评表 (2021)``); a date (``发布日期: 2022年04月02日``, a
+# page's furniture run into the title's line) is no form's year.
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)|[（(]\s*((?:19|20)\d{2})\s*[)）]")
 _YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
 _UNIT_AT_END = re.compile(r"[（(:：]?万元[)）]?$")  # 资金情况(万元), 预算执行情况（万元）, 单位:万元
@@ -138,7 +140,7 @@ def read_self_evaluation_cells(
         if words.is_title(token.text):
             titles.append(token.text)
         if words.is_title(token.text) and (year := _YEAR.search(with_year_before(state.tokens, state.i - 1))):
-            header.setdefault("year", int(year[1]))
+            header.setdefault("year", int(year[1] or year[2]))
         elif words.is_title(token.text):
             header.setdefault("title", token.text)
         elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):

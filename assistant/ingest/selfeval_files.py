@@ -150,7 +150,8 @@ def _grid(data: bytes, name: str, suffix: str) -> tuple[list[GridRow], list[Pars
     if suffix == ".xlsx":
         from assistant.office.read_xlsx import xlsx_rows
 
-        return xlsx_rows(data, name).rows, []
+        workbook = xlsx_rows(data, name)
+        return workbook.rows, workbook.notes
     if suffix == ".xls":
         from assistant.office.legacy import xls_rows
 

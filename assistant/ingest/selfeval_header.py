@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain import framework
+from assistant.domain.cycle import SelfEvalRow
 from assistant.domain.model import NoteLevel, ParseNote
 from assistant.ingest.web_cells import WebCell
 
@@ -60,3 +61,47 @@ def restore_level1(levels: dict[str, str], lost: WebCell) -> ParseNote | None:
         line=lost.line,
         fragment=lost.text,
     )
+
+
+def restore_blank_level1(levels: dict[str, str], level2: WebCell) -> list[ParseNote]:
+    """Sets ``levels["level1"]`` for a 二级 whose 一级 cell is blank (内蒙古: the 一级 column left empty, its words
+    lost in the copy) to the one 一级 the framework places that 二级 under, with a note; nothing where the 二级 has no
+    single 一级."""
+    placement = framework.normalise(None, levels["level2"])
+    if placement.level1 is None:
+        return []
+    levels["level1"] = placement.level1.value
+    message = (
+        f"一级指标一栏为空，按其右侧的二级指标「{levels['level2']}」归入「{levels['level1']}」（按指标框架补出，"
+        "原表此格无文字）；请核对"
+    )
+    code = "selfeval.level1_blank"
+    return [ParseNote(level=NoteLevel.INFO, code=code, message=message, line=level2.line, fragment=level2.text)]
+
+
+def unwritten_level1(rows: list[SelfEvalRow], notes: list[ParseNote]) -> list[SelfEvalRow]:
+    """The first rows of a table whose header names a 一级指标 column, up to the first row with a 一级 written (旺苍,
+    阆中: the column's merged cells lost in the copy, the rows starting at their 二级): each given the one 一级 the
+    framework places its 二级 under, with one note naming them; a row whose 二级 has no single 一级 is left as it is."""
+    lead = next((i for i, r in enumerate(rows) if r.link.level1_written is not None), len(rows))
+    placed: list[SelfEvalRow] = []
+    named: list[str] = []
+    for row in rows[:lead]:
+        level2 = row.link.level2_written
+        level1 = framework.normalise(None, level2).level1 if level2 else None
+        if level1 is None or level2 is None:
+            placed.append(row)
+            continue
+        placed.append(row.model_copy(update={"link": row.link.model_copy(update={"level1_written": level1.value})}))
+        if level2 not in named:
+            named.append(level2)
+    if named:
+        notes.append(
+            ParseNote(
+                level=NoteLevel.INFO,
+                code="selfeval.level1_unwritten",
+                message=f"表头有一级指标一栏，但前 {lead} 行没有写出一级指标（复制时丢失），按其二级指标（{'、'.join(named)}）"
+                "在指标框架中的位置补出一级指标；请核对",
+            )
+        )
+    return placed + rows[lead:]

@@ -13,7 +13,14 @@ from assistant.domain.values import parse_value
 from assistant.ingest import selfeval_words as words
 from assistant.ingest.selfeval_cells import INDICATOR_HEADER, NUMERIC, TEXTS, State, cell_key, header_row, number_in
 from assistant.ingest.selfeval_columns import is_block_label, unkept_columns
-from assistant.ingest.selfeval_header import is_lost_level1, labels_before, restore_level1, two_row_header
+from assistant.ingest.selfeval_header import (
+    is_lost_level1,
+    labels_before,
+    restore_blank_level1,
+    restore_level1,
+    two_row_header,
+    unwritten_level1,
+)
 from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_operator_rows import operator_rows
 from assistant.ingest.selfeval_region import read_numbered
@@ -27,6 +34,13 @@ from assistant.ingest.web_slots import level_term
 def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
     above = labels_before(state.tokens, state.i - 1, INDICATOR_HEADER, cell_key)
     columns = two_row_header(above, header_row(state, first, INDICATOR_HEADER))
+    rows = _read_rows(state, columns, first)
+    if "level1" in columns and rows and rows[0].link.level1_written is None:
+        return unwritten_level1(rows, state.notes)
+    return rows
+
+
+def _read_rows(state: State, columns: list[str], first: WebCell) -> list[SelfEvalRow]:
     rest = [c for c in columns if c not in {"level1", "level2"}]
     state.notes.extend(unkept_columns(columns, first))
     # A copy that lost its empty cells has lost the empty 偏差原因 after 得分: a row is read up to its 得分.
@@ -122,6 +136,8 @@ def read_indicators(state: State, first: WebCell) -> list[SelfEvalRow]:
                 row_level2 = not state.lossy
                 if "level1" not in levels and lost is not None and (restored := restore_level1(levels, lost)):
                     state.notes.append(restored)
+                elif "level1" not in levels and "level1" in columns and _after_blank(state):
+                    state.notes.extend(restore_blank_level1(levels, token))
         elif not chunk and is_block_label(token.text):
             state.note(
                 "selfeval.block_label", f"「{token.text}」是指标表左侧的栏目名称，不是指标行", token, NoteLevel.INFO
@@ -203,6 +219,12 @@ def _unknown_level2(state: State, width: int) -> bool:
     return count == width + 1
 
 
+def _after_blank(state: State) -> bool:
+    """The 二级 just read follows a blank cell of its row: the 一级 column stands there, left empty."""
+    before = state.tokens[state.i - 2] if state.i >= 2 else None
+    return before is not None and not before.text
+
+
 def _carries_values(values: dict[str, str], lossy: bool) -> bool:
     """A ★ row with its own 指标值 is an indicator row (濉溪: ``★★★农村低保发放人数… | 5 | >=21933人 | 21980人 | 5``), not
     the title of a group: a whole row (cells kept) with a 指标值, or any row whose 指标值 is no bare number (an operator
@@ -240,12 +262,19 @@ def _line_row(state: State) -> bool:
     return sum(1 for t in state.tokens if t is None) > 2
 
 
+# A 指标方向 column's words (内蒙古: 正向 | 大于等于 | 1 | 次): the comparison they name, written as its sign.
+# A ``═`` (a box-drawing line a font gives for =) is written as the = it stands for.
+_DIRECTION_SIGNS = {"大于等于": "≥", "小于等于": "≤", "等于": "=", "大于": ">", "小于": "<", "═": "="}
+
+
 def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, state: State) -> SelfEvalRow:
     level1, level2 = levels.get("level1"), levels.get("level2")
     placement = framework.normalise(level1, level2)
     target = values.get("target", "")
     nature = values.get("nature") or None
-    operator = nature if nature and parse_value(f"{nature}1").operator is not None else ""
+    direction = _DIRECTION_SIGNS.get(cell_key(values.get("direction") or ""), values.get("direction"))
+    operator = next((w for w in (direction, nature) if w and parse_value(f"{w}1").operator), "")
+    operator = _DIRECTION_SIGNS.get(operator, operator)
     unit = values.get("unit") or None
     written = f"{operator}{target}{unit or ''}" if target else ""
     if not values.get("name"):

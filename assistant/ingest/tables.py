@@ -7,8 +7,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.domain.amounts import converted_note, unreadable
-from assistant.domain.model import BudgetLine, SafeguardRow, StageCheck
-from assistant.ingest.amount_units import canonical, own_unit, read_in_unit, unit_message, unit_of, without_unit
+from assistant.domain.model import BudgetLine, NoteLevel, SafeguardRow, StageCheck
+from assistant.ingest.amount_units import (
+    canonical,
+    own_unit,
+    read_in_unit,
+    unit_message,
+    unit_of,
+    without_unit,
+)
+from assistant.ingest.budget_units import price_yuan
 from assistant.ingest.cells import Row, amount_unit, is_amount, label_key, parse_amount
 from assistant.ingest.notes import NoteSink
 
@@ -60,10 +68,12 @@ class BudgetTable:
     total: Decimal | None = None
     total_seen: bool = False
     unit: str | None = None  # the unit the amount column's header names (明细金额（万元）), None when it names none
+    price_unit: str | None = None  # the unit the 单价 column's header names (单价（万元）), None when it names none
 
     def set_header(self, row: Row) -> None:
         header: dict[int, str] = {}
         previous = ""
+        self.price_unit = None
         for cell in row.filled:
             key = label_key(cell.text)
             if key == "依据":
@@ -72,6 +82,8 @@ class BudgetTable:
                 header[cell.col] = _HEADER_FIELDS[key]
             elif without_unit(key) in _AMOUNT_HEADERS:
                 header[cell.col], self.unit = "amount", unit_of(key)
+            elif without_unit(key) == "单价":
+                header[cell.col], self.price_unit = "unit_price", unit_of(key)
             previous = header.get(cell.col, previous)
         self.header = header
 
@@ -87,16 +99,18 @@ class BudgetTable:
             self._total(row)
             return
         values = self._aligned(row)
+        amount = self._line_amount(values.get("amount"), row.line)
+        quantity = self._amount(values.get("quantity"), row.line)
         self.lines.append(
             BudgetLine(
                 line=row.line,
                 name=values.get("name") or values.get("content") or values.get("detail") or "",
                 content=values.get("content"),
                 detail=values.get("detail"),
-                amount=self._line_amount(values.get("amount"), row.line),
-                unit_price=self._amount(values.get("unit_price"), row.line),
+                amount=amount,
+                unit_price=self._price(values.get("unit_price"), amount, quantity, row.line),
                 price_basis=values.get("price_basis"),
-                quantity=self._amount(values.get("quantity"), row.line),
+                quantity=quantity,
                 quantity_basis=values.get("quantity_basis"),
                 remark=values.get("remark"),
             )
@@ -135,6 +149,21 @@ class BudgetTable:
                 "budget.unit_converted", converted_note("预算明细金额", text, amount), line=line, fragment=text
             )
         return amount
+
+    def _price(self, text: str | None, amount: Decimal | None, quantity: Decimal | None, line: int) -> Decimal | None:
+        """Yuan for a 单价 cell, its unit as `budget_units.price_yuan` finds it, noted."""
+        if text is None:
+            return None
+        try:
+            price = price_yuan(text, self.price_unit, self.unit, amount, quantity)
+        except ValueError as exc:
+            self.notes.warn("budget.bad_amount", unreadable(text, exc), line=line, fragment=text)
+            return None
+        if price.level is NoteLevel.WARNING:
+            self.notes.warn(price.code, price.message, line=line, fragment=text)
+        elif price.level is not None:
+            self.notes.info(price.code, price.message, line=line, fragment=text)
+        return price.yuan
 
     def _line_amount(self, text: str | None, line: int) -> Decimal | None:
         """Yuan for an amount cell. A figure that writes its own unit (``130000.00元``, ``13万元``, ``130千元``) keeps it,

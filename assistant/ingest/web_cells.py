@@ -112,7 +112,8 @@ _TAIL_MAX = 3  # the part of a label a line end cut off: 门 of 省级业务主�
 def _wrapped_labels(rows: list[WebRow]) -> list[WebRow]:
     """Cells a plain copy cut apart, joined again where the joined text proves it: a label whose last characters a
     line end moved to the next row (广东: ``资金名称 省级业务主管部`` / ``门 资金类型 实施周期``: the row's last cell is no
-    label, the next row's first cell is short and no label, and the two together are a label the readers know); a
+    label, the next row's first cell is short and no label, and the two together are a label the readers know), or
+    a label cut after its 及 (德化: ``主管部门(单位)名称及`` / ``部门预算编码``, the tail a label of its own); a
     label with a space inside (`_spaced_labels`); a one-cell value a line end cut, where the form's title holds it
     joined (`_wrapped_value`). Any other row is left as it is."""
     from assistant.domain.model import Layout  # the office reader imports the page readers
@@ -131,7 +132,9 @@ def _wrapped_labels(rows: list[WebRow]) -> list[WebRow]:
         if not row.cells or not nxt.cells:
             continue
         head, tail = row.cells[-1], nxt.cells[0]
-        if len(tail.text) > _TAIL_MAX or label(head.text) or label(tail.text) or not label(head.text + tail.text):
+        cut = len(tail.text) <= _TAIL_MAX and not label(tail.text)  # 省级业务主管部 / 门
+        joined = head.text.endswith("及")  # 主管部门(单位)名称及 / 部门预算编码: the tail a label of its own
+        if not (cut or joined) or label(head.text) or not label(head.text + tail.text):
             continue
         row.cells[-1] = WebCell(head.text + tail.text, head.line)
         del nxt.cells[0]

@@ -52,6 +52,17 @@ def is_signature(text: str) -> bool:
     return bool(_DATE_LINE.match(key) or _ORG_LINE.match(key))
 
 
+def signer(texts: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """(line, organisation) of a notice's signature: an organisation alone on a line and the date on the next filled
+    line (同心: ``同心县农业农村局`` / ``2025年4月26日``), the last such pair; None where the notice is signed by none."""
+    filled = [(n, re.sub(r"\s+", "", t)) for n, t in texts if t.strip()]
+    found = None
+    for (number, text), (_, after) in zip(filled, filled[1:], strict=False):
+        if _ORG_LINE.match(text) and _DATE_LINE.match(after):
+            found = (number, text)
+    return found
+
+
 def is_particulars(text: str) -> bool:
     """The opening sentences naming the project (``项目基本情况：…``, or a sentence starting ``项目名称为…``)."""
     body = strip_numbering(text)

@@ -26,6 +26,7 @@ from assistant.ingest.web_notice import (
     is_particulars,
     is_signature,
     particulars,
+    signer,
     strip_numbering,
 )
 from assistant.ingest.web_slots import is_level1, level_term
@@ -46,6 +47,7 @@ _TITLE = re.compile(r"(?P<title>\S*?项目\S*?绩效目标(?:设定|公示)\S*)"
 _NAME = re.compile(r"^(?:关于)?(?:解决|下达|印发)?(?P<name>.+?项目)(?:资金)?(?:绩效目标|的绩效目标)")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _CURRENT = re.compile(r"(?:效益|满意度|成本)目标")
+_UNIT_LABELS = frozenset({"主管部门", "实施单位", "申报单位", "预算单位"})
 _START = re.compile(r"(?:如下|设定如下|公示如下)\s*[:：]\s*$")
 
 
@@ -72,6 +74,14 @@ def read_prose(lines: list[str], name: str, sha256: str) -> list[Declaration]:
     named = next((value for label, value, _ in fields if label == "项目名称"), None)
     grid = [_grid(title[0], ["项目名称", named or project["name"]])]
     grid += [_grid(number, [label, value]) for label, value, number in fields if label != "项目名称"]
+    signed = signer(body) if not {label for label, _, _ in fields} & _UNIT_LABELS else None
+    if signed is not None:
+        grid.append(_grid(signed[0], ["申报单位", signed[1]]))
+        notes.info(
+            "web.notice_signer",
+            f"公示落款的发布单位「{signed[1]}」按申报单位读取（正文未写明单位）；请核对",
+            line=signed[0],
+        )
     amount = amount_sentence([*texts[: start + 1], *ahead])
     if amount:
         grid.append(_grid(amount[0], ["资金总额", amount[1]]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.domain import framework
 from assistant.domain.model import Layout, NoteLevel
 from assistant.ingest.amount_units import FOOTNOTE
 from assistant.ingest.labels import FieldKind
@@ -204,18 +205,22 @@ class GridBuilder(FormCells):
             self._emit([grid_cell(token, name_col)])
             return
         role = self._level_role(token)
-        if any(self._level_role(c) is role for c in self.levels) or (role is Role.LEVEL1 and self.levels):
+        if len(self.levels) == 1 and _over(self.levels[0], [self.levels[0], token]):
+            role = Role.LEVEL2  # 成本指标 | 经济成本指标: the first is the 一级 over the second, one row
+        elif any(self._level_role(c) is role for c in self.levels) or (role is Role.LEVEL1 and self.levels):
             self._emit_levels()
         self.levels.append(token)
 
     def _level_role(self, token: WebCell) -> Role:
+        """The level column ``token`` stands in: a 一级 term first in its row; a term that is both a 一级 and a 二级
+        (成本指标) the 一级 where the row's next level cell is a 二级 the framework places under it."""
         assert self.table is not None
         if Role.LEVEL1 not in self.table.levels:
             return Role.LEVEL2
         if Role.LEVEL2 not in self.table.levels:
             return Role.LEVEL1
         first = self.levels[0] if self.levels else None
-        one = is_level1(token.text) or evaluation_level(token.text) == "1"
+        one = is_level1(token.text) or evaluation_level(token.text) == "1" or _over(token, self.levels)
         return Role.LEVEL1 if one and (first is None or first is token) else Role.LEVEL2
 
     def _emit_levels(self) -> None:
@@ -459,3 +464,14 @@ def _place_columns(run: list[WebCell], tokens: list[WebCell | None], i: int) -> 
         WebCell(f"指标值（{first.text}）", first.line),
         *(WebCell(f"{PLACE_VALUE}（{c.text}）", c.line) for c in rest),
     ], end
+
+
+def _over(token: WebCell, levels: list[WebCell]) -> bool:
+    """``token`` is a term both a 一级 and a 二级 (成本指标), first of ``levels``, and the next level cell of its row
+    is a 二级 the framework places under it as a 一级 (经济成本指标): it is the row's 一级."""
+    key = re.sub(r"\s+", "", token.text)
+    if key not in framework.AMBIGUOUS_TERMS or len(levels) < 2 or levels[0] is not token:
+        return False
+    nxt = re.sub(r"\s+", "", levels[1].text)
+    placement = framework.normalise(key, nxt)
+    return nxt != key and placement.level1 is not None and placement.level1.value == key

@@ -78,7 +78,8 @@ def _import_legacy(path: Path) -> ParseResult:
             return _read_rows(path.name, sha256, rows, [*notes.notes, *left], [])
         converted = convert_with_soffice(path, "xlsx")
         book = xlsx_rows(converted, path.name, format_units=True)
-        return _read_rows(path.name, sha256, book.rows, [_converted_note(path)], book.formulas_without_value)
+        first_notes = [_converted_note(path), *book.notes]
+        return _read_rows(path.name, sha256, book.rows, first_notes, book.formulas_without_value)
     converted = convert_with_soffice(path, "docx")
     return _read_rows(path.name, sha256, docx_rows(converted, path.name), [_converted_note(path)], [])
 
@@ -195,7 +196,7 @@ def _rows(data: bytes, name: str, kind: str) -> tuple[list[ParseNote], list[Grid
     for sheet in book.empty_sheets:
         empty.info("sheet.empty", f"工作表「{sheet}」为空，已跳过")
     _note_hidden(empty, book.hidden)
-    return empty.notes, book.formulas_without_value, book.rows
+    return [*empty.notes, *book.notes], book.formulas_without_value, book.rows
 
 
 def _note_hidden(notes: OfficeNotes, hidden: list[tuple[str, GridCell]]) -> None:

@@ -29,7 +29,7 @@ from assistant.office.limits import (
     MAX_SHEET_CELLS,
     too_large,
 )
-from assistant.office.read_xlsx import format_unit
+from assistant.office.read_xlsx import format_unit, shown_number
 
 CONVERT_SECONDS = 60
 OLD_WORD = {".doc", ".wps", ".wpt", ".dot", ".rtf"}
@@ -272,6 +272,8 @@ def _cell(sheet, r: int, c: int, datemode: int, spans: dict[tuple[int, int], int
 
     cell = sheet.cell(r, c)
     text = _text(cell, datemode, xlrd)
+    if cell.ctype == xlrd.XL_CELL_NUMBER and "%" in (number_format := _number_format(sheet, cell) or ""):
+        text = shown_number(cell.value, number_format)  # 0.95 under 0.00% is 95%, as the .xlsx reader shows it
     if format_units and cell.ctype == xlrd.XL_CELL_NUMBER:
         text += format_unit(_number_format(sheet, cell))
     return clipped_cell(text, r, c, f"{sheet.name}!{_column(c)}{r + 1}", spans.get((r, c), 1))

@@ -14,6 +14,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assistant.domain.model import NoteLevel, ParseNote
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage, too_deep
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
@@ -28,6 +29,7 @@ class Workbook:
     formulas_without_value: list[GridCell] = field(default_factory=list)
     empty_sheets: list[str] = field(default_factory=list)
     hidden: list[tuple[str, GridCell]] = field(default_factory=list)  # (what is hidden, its first filled cell)
+    notes: list[ParseNote] = field(default_factory=list)  # cells left unread, said where and why
 
 
 def xlsx_rows(data: bytes, name: str, *, format_units: bool = False) -> Workbook:
@@ -39,7 +41,8 @@ def xlsx_rows(data: bytes, name: str, *, format_units: bool = False) -> Workbook
     result = Workbook(rows=[])
     for sheet in book.worksheets:
         _check_size(sheet, name)
-        rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result, format_units)
+        columns = _read_columns(sheet, result.notes)
+        rows = _sheet_rows(sheet, formulas.get(sheet.title, {}), result, format_units, columns)
         if not any(r.filled for r in rows):
             result.empty_sheets.append(sheet.title)
         else:
@@ -82,18 +85,47 @@ def _formula_cells(data: bytes, name: str) -> dict[str, dict[str, str]]:
 
 
 def _check_size(sheet: Worksheet, name: str) -> None:
-    if sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS:
+    if sheet.max_row > MAX_ROWS:
         raise InputError(
-            f"文件 {name} 的工作表「{sheet.title}」有 {sheet.max_row} 行、{sheet.max_column} 列，"
-            f"超过一份申报表的合理规模（{MAX_ROWS} 行、{MAX_COLUMNS} 列）",
+            f"文件 {name} 的工作表「{sheet.title}」有 {sheet.max_row} 行，超过一份申报表的合理规模（{MAX_ROWS} 行）",
             hint="请只保留申报表部分（删去明细清单、空白格式行等），或把它移到单独的文件后再导入",
         )
 
 
-def _sheet_rows(sheet: Worksheet, formulas: dict[str, str], result: Workbook, format_units: bool) -> list[GridRow]:
+def _read_columns(sheet: Worksheet, notes: list[ParseNote]) -> int:
+    """How many columns of ``sheet`` are read: all of them up to MAX_COLUMNS. A sheet wider than that (formatting
+    that runs on to column XFD, or a list kept right of the form) is read in its first MAX_COLUMNS columns; the filled
+    cells past them (the written cells the package holds: the guard bounds them) are named in a warning, never
+    dropped without one."""
+    if sheet.max_column <= MAX_COLUMNS:
+        return sheet.max_column
+    far = sorted(
+        (column, row)
+        for (row, column), cell in sheet._cells.items()  # the written cells only, not max_row × max_column
+        if column > MAX_COLUMNS and cell.value not in (None, "")
+    )
+    if far:
+        first_row = min(row for _, row in far)
+        shown = str(sheet.cell(far[0][1], far[0][0]).value)[:20]
+        notes.append(
+            ParseNote(
+                level=NoteLevel.WARNING,
+                code="xlsx.columns_left_out",
+                message=f"工作表「{sheet.title}」第 {MAX_COLUMNS} 列（{get_column_letter(MAX_COLUMNS)} 列）以右有 {len(far)} 个"
+                f"有内容的单元格（{get_column_letter(far[0][0])}–{get_column_letter(far[-1][0])} 列，自第 {first_row} 行起，如「{shown}」），"
+                f"超过申报表每行 {MAX_COLUMNS} 列的上限，未读取；申报表若有内容在这些列中，请删去无关的列后另存再导入",
+                cell=f"{sheet.title}!{get_column_letter(far[0][0])}{first_row}",
+            )
+        )
+    return MAX_COLUMNS
+
+
+def _sheet_rows(
+    sheet: Worksheet, formulas: dict[str, str], result: Workbook, format_units: bool, columns: int
+) -> list[GridRow]:
     covered, spans = _merges(sheet)
     rows = []
-    for r, row in enumerate(sheet.iter_rows(max_row=sheet.max_row, max_col=sheet.max_column)):
+    for r, row in enumerate(sheet.iter_rows(max_row=sheet.max_row, max_col=columns)):
         cells = []
         for cell in row:
             if cell.coordinate in covered:
@@ -158,7 +190,7 @@ def _text(cell: Cell, format_units: bool = False) -> str:
             return value.isoformat()
         case int() | float() | Decimal():
             shown = format_unit(cell.number_format) if format_units else ""
-            return _number(value, percent="%" in (cell.number_format or "")) + shown
+            return shown_number(value, cell.number_format) + shown
         case _:
             return str(value)
 
@@ -175,6 +207,19 @@ def format_unit(number_format: str | None) -> str:
     if found is None or re.search(r'[0#?],+\s*(?:"|$)', positive[: found.end()]):
         return ""
     return found["unit"].removeprefix("人民币")
+
+
+def shown_number(value: float | int | Decimal, number_format: str | None) -> str:
+    """A number as its format shows it: ``0.9`` under ``0%`` → ``90%`` (the % scales it); ``90`` under ``0"%"`` or
+    ``0\\%`` → ``90%`` (a % written as text after the figure, not scaling it); else the number."""
+    positive = _QUOTED.sub("", (number_format or "").split(";")[0])
+    if re.search(r"(?<!\\)%", positive):
+        return _number(value, percent=True)
+    literal = "%" in positive or "%" in "".join(_QUOTED.findall((number_format or "").split(";")[0]))
+    return _number(value, percent=False) + ("%" if literal else "")
+
+
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 def _number(value: float | int | Decimal, *, percent: bool) -> str:
