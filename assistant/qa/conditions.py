@@ -57,7 +57,7 @@ _HOLDERS = r"(?:项目|先例|申报表|案例|例子)"
 _PAST = r"(?:人|单位)?(?:做过|申报过|报过|搞过|申请过|立过项|干过)?"
 # 有没有老年助餐类项目的先例 / 以前有没有做过信访平台这类项目 / 是否有养老服务方面的项目
 _EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?:跟|和|与|同)?(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
-_DONE = r"(?:做过|申报过|报过|搞过|申请过)"
+_DONE = r"(?:做过|申报过|报过|搞过|申请过|干过|弄过)"
 _EXIST_WHOSE = re.compile(
     f"{_EXIST_WORD}{_PAST}(?:给|帮|为|替)?{re.escape(CUT)}?(?:做|搞|弄|建|办|开发)?(?P<x>{_RUN}+?)的(?:吗|呢|啊)?[？?]?$"
 )
@@ -66,7 +66,17 @@ _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
 _ASKED = f"(?<=项目)有吗|(?<![哪那这])有(?!哪)[^？?。，,]{{1,14}}?项目吗|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{0,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|^有(?:项目|申报表)(?=.*吗)|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
-EXIST_WORDS = re.compile(_ASKED)
+# 布光缆的活有项目干过没 / 保安服务有项目包含吗 / 买服务器的有项目嘛 / 大数据相关的有没有项目: the thing written first,
+# then whether a project holds it (with the verb saying how, and a particle or 没有 asking)
+_HELD_BY = r"(?:干过|做过|搞过|弄过|报过|申报过|申请过|用过|涉及过?|包含过?|包括过?|含有?|提到过?|写过|写到过?|碰过)"
+_ASKED_LAST = (
+    f"有(?:没有)?(?:哪个|哪一个)?(?:人|单位)?(?:项目|申报表){_HELD_BY}?(?:吗|嘛|么|没有?|不|呢)(?:啊|呀)?[？?]?$"
+    f"|有没有(?:人|单位)?(?:项目|申报表){_HELD_BY}?[？?]?$|有(?:哪个|哪一个)(?:项目|申报表){_HELD_BY}[？?]?$"
+)
+EXIST_WORDS = re.compile(f"{_ASKED}|{_ASKED_LAST}")
+_EXIST_LAST = re.compile(
+    f"(?P<x>{_RUN}+?){_KIND_TAIL}(?:的?(?:活儿?|事儿?|事情|东西|玩意儿?))?(?:这块|那块)?的?(?:{_ASKED_LAST})"
+)
 # 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗 / 想报一个老年食堂的项目，有先例吗
 _EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape(CUT + MONEY)}]{{0,6}}?)(?:{_ASKED})")
 # 以前搞过机房改造没 / 之前做过考录系统吗: whether it was done, asked after the thing
@@ -133,13 +143,20 @@ def take_condition(
         return _cut_span(text, start, end), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
-    for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST, _EXIST_WHOSE):
+    for pattern in (_EXIST_LAST, _EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST, _EXIST_WHOSE):
         if (found := pattern.search(text)) is None:
             continue
         rest = f"{text[: found.start()]}{CUT}{text[found.end() :]}"
         if project := next((p for p in names.projects if p in (found["x"], found["x"] + "项目")), None):
             return rest, replace(cues, exists=True, project=project)  # 有没有信息化建设的项目: 信息化建设项目
         kind = kind_phrase(_written_kind(text, found))
+        if (
+            pattern is _EXIST_LAST
+            and kind
+            and not any(kind in name for name in names.projects)
+            and _writes(kind, contents)
+        ):
+            return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
         # 有没有做过课件制作的项目: 制作党建类远程教育课件 is an indicator (both halves in one), so the forms' text is
         # searched; so where the words fit several names (远程教育: 现代远程教育…运维, and 远教 of 党员远教电教…).
         in_names = [name for name in names.projects if kind and kind in name]
@@ -154,6 +171,11 @@ def take_condition(
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
     return text, replace(cues, exists=True)
+
+
+def _writes(phrase: str, contents: tuple[Content, ...]) -> bool:
+    """Whether some form writes the phrase as it is (人脸识别有项目包含吗: the thing, every character of it)."""
+    return any(phrase in text for content in contents for _, text in content.places)
 
 
 def _modifier_written(kind: str, names: Names, contents: tuple[Content, ...]) -> str | None:

@@ -113,6 +113,16 @@ def _bare_thing(kind: str) -> str:
     return _MONEY_TAIL.sub("", _KIND_WORDS.sub("", _VERB.sub("", _ENDING.sub("", kind))))
 
 
+# A verb of buying, laying or hiring before the thing (买服务器, 布光缆, 采购空调, 请律师): the forms write the thing
+_HANDLING = re.compile(r"^(?:买|购买|购置|采购|布|布设|铺|铺设|装|安装|租|租用|请|聘请|雇|换|更换)")
+
+
+def _handled(thing: str, texts: list[str]) -> str:
+    """The thing less a verb of buying, laying or hiring before it, where the forms write it so and not as asked."""
+    bare = _HANDLING.sub("", thing)
+    return bare if bare != thing and len(bare) >= MIN_HEAD and _held(bare, texts) and not _held(thing, texts) else thing
+
+
 _LEADING_ASK = re.compile(r"^(?:请问|麻烦|帮我查下|帮我|查下|看看|以前|之前|过去|往年)+")
 _ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
 HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
@@ -132,7 +142,7 @@ def _absent_written(cues: Cues, absent: str, texts: list[str], places: list[str]
     """A thing read as absent (a kind of project, a purpose of money: 印发内刊的钱以前报过没) that the forms write
     as it is or otherwise (``_written_topic``): the forms writing it asked for; else the cues unchanged, and so
     where the thing is a project's name written short (党费缴纳系统: 党费缴纳管理系统), which later readers match."""
-    thing = _bare_thing(absent)
+    thing = _handled(_bare_thing(absent), texts)
     if _spread(thing, list(projects)):
         return cues
     cleared = replace(cues, unknown_kind=None, unknown_subject=None)
