@@ -33,6 +33,9 @@ def _writes(word: str) -> list[str]:
         ("人脸识别 有项目包含吗", "人脸识别"),
         ("大数据方面的 有项目么", "大数据"),
         ("保安服务 有项目不", "保安"),
+        ("有项目买过服务器吗", "服务器"),  # the asking first, then the thing
+        ("有没有项目铺过光缆", "光缆"),
+        ("有项目做过驻场运维吗", "驻场"),
     ],
 )
 def test_existence_asked_after_the_thing_lists_the_forms_writing_it(question, word):
@@ -42,7 +45,16 @@ def test_existence_asked_after_the_thing_lists_the_forms_writing_it(question, wo
     assert sorted({row.declaration_id for row in result.rows}) == _writes(word)
 
 
-@pytest.mark.parametrize("question", ["养老院 有项目干过没", "买无人机的 有没有项目", "充电桩的活 有项目嘛"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "养老院 有项目干过没",
+        "买无人机的 有没有项目",
+        "充电桩的活 有项目嘛",
+        "有项目买过挖掘机吗",  # 挖掘 is written (深度挖掘), 挖掘机 is not: no part of the thing stands for it
+        "打印机的 有项目嘛",  # 打印 is written, 机 alone is no name's word
+    ],
+)
 def test_existence_of_a_thing_no_form_writes_is_no_with_no_figure(question):
     result = ask(question)
     assert result.refused and "没有" in result.text
