@@ -1,11 +1,12 @@
 """Q&A families of helper q12c (issue 24, tuned on sealed11_tune's existence, change and listing classes), each with
 variants written here (none is a question of an eval set): the gold is read from the raw declaration JSON.
 
-- existence asked after the thing (布光缆的活 有项目干过没, 有项目包含吗, 有项目嘛, 有没有项目, 有哪个项目做过, 有项目不):
+- existence asked after the thing (铺光缆的活儿 有项目不, 有项目包括吗, 有项目么, 有没有项目, 有哪个项目做过) or before it
+  (有项目买过服务器吗):
   有 with the forms writing the thing (less a verb of buying or laying: 租服务器 → 服务器), or 没有 with no figure;
 - a change between years of a filtered total (项目类别, an amount band, an indicator's word), of money or of a count,
-  with the years written in Chinese numerals without 年 (二〇二六比二〇二三) or compared with 较, the sign said;
-- listings: 名里有“X”的哪几笔, a description settling a short name two projects fit (IPTV那套运维), 没一级指标的那几条.
+  with the years written in Chinese numerals without 年 (二〇二六较二〇二三) or compared with 较, the sign said;
+- listings: 名里有“X”的哪几笔, a description settling a short name two projects fit, 没一级指标的有哪些.
 """
 
 import json

@@ -66,14 +66,14 @@ _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
 _ASKED = f"(?<=项目)有吗|(?<![哪那这])有(?!哪)[^？?。，,]{{1,14}}?项目吗|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{0,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|^有(?:项目|申报表)(?=.*吗)|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
-# 布光缆的活有项目干过没 / 保安服务有项目包含吗 / 买服务器的有项目嘛 / 大数据相关的有没有项目: the thing written first,
+# 铺光缆的活儿有项目不 / 请保安的有项目包括吗 / 租服务器的有没有项目 / 装空调有哪个项目做过: the thing written first,
 # then whether a project holds it (with the verb saying how, and a particle or 没有 asking)
 _HELD_BY = r"(?:干过|做过|搞过|弄过|报过|申报过|申请过|用过|涉及过?|包含过?|包括过?|含有?|提到过?|写过|写到过?|碰过)"
 _ASKED_LAST = (
     f"有(?:没有)?(?:哪个|哪一个)?(?:人|单位)?(?:项目|申报表){_HELD_BY}?(?:吗|嘛|么|没有?|不|呢)(?:啊|呀)?[？?]?$"
     f"|有没有(?:人|单位)?(?:项目|申报表){_HELD_BY}?[？?]?$|有(?:哪个|哪一个)(?:项目|申报表){_HELD_BY}[？?]?$"
 )
-# 有项目干过布光缆的活没 / 有没有项目买过服务器 / 有哪个项目包含保安服务吗: the asking first, then the thing
+# 有项目干过铺光缆的活儿没 / 有没有项目买过服务器 / 有哪个项目包含请保安吗: the asking first, then the thing
 _HANDLED = r"(?:[买装布铺租请换]|采购|购买|购置|安装|铺设|聘请|更换)过"
 _EXIST_FIRST = re.compile(
     f"^(?:请问)?有(?:没有)?(?:哪个|哪一个)?(?:人|单位)?(?:项目|申报表)(?:{_HELD_BY}|{_HANDLED})"
@@ -168,7 +168,7 @@ def take_condition(
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
-        if not asked_apart and (by_content := match_content(kind, contents)) is not None:  # 搞过机房改造没
+        if not asked_apart and (by_content := match_content(kind, contents)) is not None:  # 机房改造的活儿: described
             said = "".join(by_content.words)
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)

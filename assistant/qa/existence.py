@@ -101,7 +101,7 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
 # 公务用车这块有人报过没, 人脸识别方面以前有人做过吗: the thing asked about, written first
 _ASKED_FIRST = re.compile(
     r"^(?:请问|麻烦问下|问下)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:这一?块|这方面|方面|这类|这种|相关)?的?"
-    r"(?:活儿?|事儿?|事情)?"  # 管档案的活有项目干过没: the thing, less the word for work
+    r"(?:活儿?|事儿?|事情)?"  # 管档案的活儿有哪个项目干过: the thing, less the word for work
     r"(?:以前|之前|过去|往年)?(?:有没有|有)?(?:哪个|哪一个)?(?:人|单位|项目|申报表)?(?:报过|做过|搞过|申报过|申请过|干过|弄过)"
 )
 _KIND_WORDS = re.compile(r"[那这一之]?[种类]的?(?:东西|玩意儿?)|[那这](?:种|类|样)|之类|一类|东西$")

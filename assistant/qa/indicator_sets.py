@@ -85,7 +85,7 @@ def unframed(question: str, cues: Cues, scope: Scope) -> Answer | None:
     decls = select(scope.corpus, filters, scope.policies)
     hits = [(d, i) for d in decls for i in d.indicators if (i.level1 is None if level == "一级" else i.level2 is None)]
     where = "、".join(f"{y}年" for y in cues.years) or ("" if cues.project else "各年")
-    where += f"“{cues.project}”" if cues.project else ""  # 人大机房那笔没一级指标的: that project's forms
+    where += f"“{cues.project}”" if cues.project else ""  # 机房改造项目里没一级指标的: that project's forms
     if not hits:
         return Answer(
             question=question,

@@ -123,10 +123,10 @@ def classify(
     if (changes or per_year) and (
         years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full
     ):
-        measure = change_measure(full)
-        if projects == 0 and measure is Measure.FUNDING and _FORMS_COUNTED.search(full):
-            measure = Measure.PROJECTS  # 四百万往上的26年比23年少几个: the forms so filtered, counted
-        return Intent(Target.COMPARE_YEARS, measure=measure)
+        changed = change_measure(full)
+        if projects == 0 and changed is Measure.FUNDING and _FORMS_COUNTED.search(full):
+            changed = Measure.PROJECTS  # 两百万往上的项目今年较去年多几个: the forms so filtered, counted
+        return Intent(Target.COMPARE_YEARS, measure=changed)
     if rows is not None and _PARTS.search(full):  # 项目构成拆成了几块: its rows counted
         return Intent(Target.COUNT_ROWS, rows=rows)
     if counted := _counted(full):
@@ -152,7 +152,7 @@ _FILED = re.compile(r"(?:申?报了?|报的|报过|交了|上报了?)(?:哪些|�
 
 # 少几个, 多了几家, 差几笔 with no indicator named: the forms counted
 _FORMS_COUNTED = re.compile(r"(?:几|多少)(?:个|家|笔|份)(?!指标|构成|明细)")
-# 26年较23年缩了多少, 今年较之去年涨了几个, 比23年缩水多少: a change said with 较 or with a verb of shrinking or growing
+# 26年较23年掉了多少, 今年较之去年涨了几个, 比19年缩水了几个: a change said with 较 or with a verb of shrinking or growing
 _AGAINST = re.compile(
     r"(?<![比相])较(?:之|于)?(?:｜|\d{2,4}年|今年|去年|前年|上年|上一年).{0,8}?(?:多|少|高|低|缩|涨|降|增|减|砍|删|掉|跌|升)"
     r"|比.{1,12}?(?:缩|涨|跌|降|升)"

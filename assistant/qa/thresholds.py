@@ -25,7 +25,7 @@ _AT_LEAST = "不少于|不低于|不小于|至少|达到|大于等于|不止"
 _UNDER = "不到|不足|低于|少于|小于|未满|未达到|未超过"
 _AT_MOST = "不超过|不高于|不大于|最多|小于等于"
 _PREFIX = f"{_AT_LEAST}|{_AT_MOST}|{_OVER}|{_UNDER}"  # longer words first: 不超过 before 超过
-_SPOKEN_OVER = "及往上|往上|朝上|开外|起步"  # 四百万往上, 两百万开外: 以上 as officers say it
+_SPOKEN_OVER = "及往上|往上|朝上|开外|起步"  # 三百万往上, 两百万开外: 以上 as officers say it
 _SUFFIX = f"及以上|或以上|以上|{_SPOKEN_OVER}|及以下|或以下|以下|以内|及往下|往下|朝下"
 
 _AMOUNT_RANGE = re.compile(

@@ -19,7 +19,7 @@ _ODD_YEAR = re.compile(r"(?<![\d.近前后续第满每过于约共计超逾])\d+
 CN_DIGITS = "〇一二三四五六七八九"
 CN_YEAR = re.compile(
     r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年"
-    # 二〇二六比二〇二三: 二〇 and two digits, no other numeral beside them, is a year without its 年
+    # 二〇二三比二〇一九: 二〇 and two digits, no other numeral beside them, is a year without its 年
     r"|(?<![〇零一二三四五六七八九十百千万亿])(二[〇零][〇零一二][〇零一二三四五六七八九])(?![〇零一二三四五六七八九十百千万亿点])"
 )
 _RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
