@@ -117,6 +117,8 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         matched_how=how,
         project_years=len(lexicon.years_of(found.name)),
         funding_field=None if money_pointer else cues.funding_field,
+        # 点播那套运维: the short name 运维 fits two projects alike; the description settles which of them
+        ambiguous=() if found.name in cues.ambiguous else cues.ambiguous,
     )
     return text.replace(found.span, CUT, 1) if found.span in text else _cut_marked(text, found.span), updated
 

@@ -57,7 +57,7 @@ _HOLDERS = r"(?:项目|先例|申报表|案例|例子)"
 _PAST = r"(?:人|单位)?(?:做过|申报过|报过|搞过|申请过|立过项|干过)?"
 # 有没有老年助餐类项目的先例 / 以前有没有做过信访平台这类项目 / 是否有养老服务方面的项目
 _EXIST_BEFORE = re.compile(f"{_EXIST_WORD}{_PAST}(?:跟|和|与|同)?(?P<x>{_RUN}*?){_KIND_TAIL}{_HOLDERS}")
-_DONE = r"(?:做过|申报过|报过|搞过|申请过)"
+_DONE = r"(?:做过|申报过|报过|搞过|申请过|干过|弄过)"
 _EXIST_WHOSE = re.compile(
     f"{_EXIST_WORD}{_PAST}(?:给|帮|为|替)?{re.escape(CUT)}?(?:做|搞|弄|建|办|开发)?(?P<x>{_RUN}+?)的(?:吗|呢|啊)?[？?]?$"
 )
@@ -66,7 +66,23 @@ _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
 _ASKED = f"(?<=项目)有吗|(?<![哪那这])有(?!哪)[^？?。，,]{{1,14}}?项目吗|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{0,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|^有(?:项目|申报表)(?=.*吗)|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
-EXIST_WORDS = re.compile(_ASKED)
+# 铺光缆的活儿有项目不 / 请保安的有项目包括吗 / 租服务器的有没有项目 / 装空调有哪个项目做过: the thing written first,
+# then whether a project holds it (with the verb saying how, and a particle or 没有 asking)
+_HELD_BY = r"(?:干过|做过|搞过|弄过|报过|申报过|申请过|用过|涉及过?|包含过?|包括过?|含有?|提到过?|写过|写到过?|碰过)"
+_ASKED_LAST = (
+    f"有(?:没有)?(?:哪个|哪一个)?(?:人|单位)?(?:项目|申报表){_HELD_BY}?(?:吗|嘛|么|没有?|不|呢)(?:啊|呀)?[？?]?$"
+    f"|有没有(?:人|单位)?(?:项目|申报表){_HELD_BY}?[？?]?$|有(?:哪个|哪一个)(?:项目|申报表){_HELD_BY}[？?]?$"
+)
+# 有项目干过铺光缆的活儿没 / 有没有项目买过服务器 / 有哪个项目包含请保安吗: the asking first, then the thing
+_HANDLED = r"(?:[买装布铺租请换]|采购|购买|购置|安装|铺设|聘请|更换)过"
+_EXIST_FIRST = re.compile(
+    f"^(?:请问)?有(?:没有)?(?:哪个|哪一个)?(?:人|单位)?(?:项目|申报表)(?:{_HELD_BY}|{_HANDLED})"
+    f"(?P<x>{_RUN}+?)(?:的?(?:活儿?|事儿?|事情|东西))?(?:吗|嘛|么|没有?|不|呢)?(?:啊|呀)?[？?]?$"
+)
+EXIST_WORDS = re.compile(f"{_ASKED}|{_ASKED_LAST}|{_EXIST_FIRST.pattern}")
+_EXIST_LAST = re.compile(
+    f"(?P<x>{_RUN}+?){_KIND_TAIL}(?:的?(?:活儿?|事儿?|事情|东西|玩意儿?))?(?:这块|那块)?的?(?:{_ASKED_LAST})"
+)
 # 老年助餐类项目有没有先例 / 老年助餐项目以前有人做过吗 / 想报一个老年食堂的项目，有先例吗
 _EXIST_AFTER = re.compile(f"(?P<x>{_RUN}+?){_KIND_TAIL}{_HOLDERS}(?:[^{re.escape(CUT + MONEY)}]{{0,6}}?)(?:{_ASKED})")
 # 以前搞过机房改造没 / 之前做过考录系统吗: whether it was done, asked after the thing
@@ -133,35 +149,47 @@ def take_condition(
         return _cut_span(text, start, end), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
-    for pattern in (_EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST, _EXIST_WHOSE):
+    for pattern in (_EXIST_FIRST, _EXIST_LAST, _EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST, _EXIST_WHOSE):
         if (found := pattern.search(text)) is None:
             continue
         rest = f"{text[: found.start()]}{CUT}{text[found.end() :]}"
         if project := next((p for p in names.projects if p in (found["x"], found["x"] + "项目")), None):
             return rest, replace(cues, exists=True, project=project)  # 有没有信息化建设的项目: 信息化建设项目
         kind = kind_phrase(_written_kind(text, found))
+        if pattern in (_EXIST_FIRST, _EXIST_LAST) and (thing := _asked_thing(kind, found["x"], names, contents)):
+            return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=thing)
         # 有没有做过课件制作的项目: 制作党建类远程教育课件 is an indicator (both halves in one), so the forms' text is
         # searched; so where the words fit several names (远程教育: 现代远程教育…运维, and 远教 of 党员远教电教…).
         in_names = [name for name in names.projects if kind and kind in name]
         if kind and not in_names and any(holds(w, kind, loose=True) for w in written) or _fits_several(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
+        asked_apart = pattern in (_EXIST_FIRST, _EXIST_LAST)  # 挖掘机有项目嘛: the thing whole, never a part of it
         if kind and (said := _modifier_written(kind, names, contents)):  # 驻场运维的项目有吗: 驻场 is written
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
-        if (by_content := match_content(kind, contents)) is not None:  # 搞过机房改造没: the forms that describe it
+        if not asked_apart and (by_content := match_content(kind, contents)) is not None:  # 机房改造的活儿: described
             said = "".join(by_content.words)
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)
     return text, replace(cues, exists=True)
 
 
+def _asked_thing(kind: str | None, written: str, names: Names, contents: tuple[Content, ...]) -> str | None:
+    """The thing an existence question asks about where some form writes it whole and no project's name holds it
+    (人脸识别有项目包含吗: 人脸识别, not the 脸识别 a name's 人 leaves; 服务器, a word no kind is read from)."""
+    thing = kind or _TAIL.sub("", _LEAD.sub("", written))
+    if len(thing) < 2 or any(thing in name for name in names.projects):
+        return None
+    return thing if any(thing in text for content in contents for _, text in content.places) else None
+
+
 def _modifier_written(kind: str, names: Names, contents: tuple[Content, ...]) -> str | None:
     """驻场运维: the words no project name holds (驻场) before or after words that fit several names and no one (运维),
     where a form writes both (驻场人员数量 in an 运维 form): what the question asks about; None otherwise."""
     trimmed = names.trim(kind)
-    if not trimmed or trimmed == kind or match_name(trimmed, names)[0] is not None:
-        return None
+    if len(trimmed) < 2 or trimmed == kind or match_name(trimmed, names)[0] is not None:
+        return None  # 打印机: 机 (of 机关, 机房) alone is no name's word, 打印 no modifier of one
     rest = kind.removesuffix(trimmed) if kind.endswith(trimmed) else kind.removeprefix(trimmed)
     if len(rest) < 2 or rest == kind or any(rest in name for name in names.projects):
         return None

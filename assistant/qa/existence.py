@@ -101,7 +101,8 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
 # 公务用车这块有人报过没, 人脸识别方面以前有人做过吗: the thing asked about, written first
 _ASKED_FIRST = re.compile(
     r"^(?:请问|麻烦问下|问下)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:这一?块|这方面|方面|这类|这种|相关)?的?"
-    r"(?:以前|之前|过去|往年)?(?:有没有|有)?(?:人|单位)?(?:报过|做过|搞过|申报过|申请过|干过|弄过)"
+    r"(?:活儿?|事儿?|事情)?"  # 管档案的活儿有哪个项目干过: the thing, less the word for work
+    r"(?:以前|之前|过去|往年)?(?:有没有|有)?(?:哪个|哪一个)?(?:人|单位|项目|申报表)?(?:报过|做过|搞过|申报过|申请过|干过|弄过)"
 )
 _KIND_WORDS = re.compile(r"[那这一之]?[种类]的?(?:东西|玩意儿?)|[那这](?:种|类|样)|之类|一类|东西$")
 _MONEY_TAIL = re.compile(r"的?(?:费用|经费|资金|钱)$")
@@ -111,6 +112,16 @@ def _bare_thing(kind: str) -> str:
     """做电子席卡表决那种系统 → 电子席卡表决系统, 印内刊的费用 → 印内刊: the thing, less the verb before it, the words saying
     "that kind", and the money asked for it."""
     return _MONEY_TAIL.sub("", _KIND_WORDS.sub("", _VERB.sub("", _ENDING.sub("", kind))))
+
+
+# A verb of buying, laying or hiring before the thing (买服务器, 布光缆, 采购空调, 请律师): the forms write the thing
+_HANDLING = re.compile(r"^(?:买|购买|购置|采购|布|布设|铺|铺设|装|安装|租|租用|请|聘请|雇|换|更换)")
+
+
+def _handled(thing: str, texts: list[str]) -> str:
+    """The thing less a verb of buying, laying or hiring before it, where the forms write it so and not as asked."""
+    bare = _HANDLING.sub("", thing)
+    return bare if bare != thing and len(bare) >= MIN_HEAD and _held(bare, texts) and not _held(thing, texts) else thing
 
 
 _LEADING_ASK = re.compile(r"^(?:请问|麻烦|帮我查下|帮我|查下|看看|以前|之前|过去|往年)+")
@@ -132,7 +143,7 @@ def _absent_written(cues: Cues, absent: str, texts: list[str], places: list[str]
     """A thing read as absent (a kind of project, a purpose of money: 印发内刊的钱以前报过没) that the forms write
     as it is or otherwise (``_written_topic``): the forms writing it asked for; else the cues unchanged, and so
     where the thing is a project's name written short (党费缴纳系统: 党费缴纳管理系统), which later readers match."""
-    thing = _bare_thing(absent)
+    thing = _handled(_bare_thing(absent), texts)
     if _spread(thing, list(projects)):
         return cues
     cleared = replace(cues, unknown_kind=None, unknown_subject=None)

@@ -25,7 +25,7 @@ _COMMON = re.compile(
     r"|指标.{0,6}(?:都有|相同|一样|重复)"
 )
 _UNFRAMED = re.compile(
-    r"(?:没分|没有分|未分|没归入?|未归入?|不属于|没填|未填|没写|缺)(?:到|进|入)?(?P<l>一级|二级)(?:指标|分类|类别)?"
+    r"(?:没分|没有分|未分|没归入?|未归入?|不属于|没填|未填|没写|缺|(?<!有)没有?)(?:到|进|入)?(?P<l>一级|二级)(?:指标|分类|类别)?"
     r"|(?P<m>一级|二级)(?:指标)?(?:栏|一栏)?(?:为空|空白|是空的|空着|没填|未填|没写)"
 )
 
@@ -84,7 +84,8 @@ def unframed(question: str, cues: Cues, scope: Scope) -> Answer | None:
     filters = Filters(years=cues.years, unit=cues.unit, project=cues.project, declaration_id=cues.declaration_id)
     decls = select(scope.corpus, filters, scope.policies)
     hits = [(d, i) for d in decls for i in d.indicators if (i.level1 is None if level == "一级" else i.level2 is None)]
-    where = "、".join(f"{y}年" for y in cues.years) or "各年"
+    where = "、".join(f"{y}年" for y in cues.years) or ("" if cues.project else "各年")
+    where += f"“{cues.project}”" if cues.project else ""  # 机房改造项目里没一级指标的: that project's forms
     if not hits:
         return Answer(
             question=question,

@@ -126,7 +126,7 @@ def classify(
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=descending)
         if "指标" not in full:
             return Intent(Target.RANK, descending=descending, by_year=True)
-    changes = _CHANGE.search(full) or _WHICH_MORE.search(full) or _WHICH_YEAR_MORE.search(full)
+    changes = _CHANGE.search(full) or _AGAINST.search(full) or _WHICH_MORE.search(full) or _WHICH_YEAR_MORE.search(full)
     if projects == 0 and years <= 1 and (which := _WHICH_MORE.search(full)):  # 2020年哪个项目钱多
         return Intent(Target.RANK, measure=_measure(full), descending=which.group(1) in "多高大", top=None)
     if projects >= 2 and (changes or "比" in full):
@@ -139,7 +139,10 @@ def classify(
     if (changes or per_year) and (
         years >= 2 or project_years >= 2 or "两年" in full or "历年" in full or "逐年" in full
     ):
-        return Intent(Target.COMPARE_YEARS, measure=change_measure(full))
+        changed = change_measure(full)
+        if projects == 0 and changed is Measure.FUNDING and _FORMS_COUNTED.search(full):
+            changed = Measure.PROJECTS  # 两百万往上的项目今年较去年多几个: the forms so filtered, counted
+        return Intent(Target.COMPARE_YEARS, measure=changed)
     if rows is not None and _PARTS.search(full):  # 项目构成拆成了几块: its rows counted
         return Intent(Target.COUNT_ROWS, rows=rows)
     if counted := _counted(full):
@@ -163,6 +166,13 @@ def classify(
 _FILED = re.compile(r"(?:申?报了?|报的|报过|交了|上报了?)(?:哪些|哪几个|哪几项|什么|啥|些啥|些什么)")
 
 
+# 少几个, 多了几家, 差几笔 with no indicator named: the forms counted
+_FORMS_COUNTED = re.compile(r"(?:几|多少)(?:个|家|笔|份)(?!指标|构成|明细)")
+# 26年较23年掉了多少, 今年较之去年涨了几个, 比19年缩水了几个: a change said with 较 or with a verb of shrinking or growing
+_AGAINST = re.compile(
+    r"(?<![比相])较(?:之|于)?(?:｜|\d{2,4}年|今年|去年|前年|上年|上一年).{0,8}?(?:多|少|高|低|缩|涨|降|增|减|砍|删|掉|跌|升)"
+    r"|比.{1,12}?(?:缩|涨|跌|降|升)"
+)
 _MONEY = re.compile(r"钱|资金|金额|预算|经费|拨款|元|申请额|申报额|总额|执行数|结转")
 
 
@@ -239,7 +249,7 @@ _HELPERS = re.compile(r"按|把|跟|和|与|同|个序|排|序|谁|占|总额|�
 
 def intent_words(text: str) -> str:
     """``text`` without the words `classify` reads (排名前三, 比一比, 占…比例, 平均) and their helpers (按, 跟, 把)."""
-    for pattern in (_RANK, _SHARE, _CHANGE, _WHICH_MORE, _AVERAGE, _HELPERS):
+    for pattern in (_RANK, _SHARE, _CHANGE, _AGAINST, _WHICH_MORE, _AVERAGE, _HELPERS):
         text = pattern.sub("", text)
     return text
 

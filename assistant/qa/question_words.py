@@ -89,6 +89,8 @@ LIST_PROJECTS = (
     "列一列",
     "列举",
     "罗列",
+    "哪几笔",  # 名里带“平台”的都哪几笔: the projects (笔 counts a project's money)
+    "哪几家",
 )
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())

@@ -25,7 +25,8 @@ _AT_LEAST = "不少于|不低于|不小于|至少|达到|大于等于|不止"
 _UNDER = "不到|不足|低于|少于|小于|未满|未达到|未超过"
 _AT_MOST = "不超过|不高于|不大于|最多|小于等于"
 _PREFIX = f"{_AT_LEAST}|{_AT_MOST}|{_OVER}|{_UNDER}"  # longer words first: 不超过 before 超过
-_SUFFIX = "及以上|或以上|以上|及以下|或以下|以下|以内"
+_SPOKEN_OVER = "及往上|往上|朝上|开外|起步"  # 三百万往上, 两百万开外: 以上 as officers say it
+_SUFFIX = f"及以上|或以上|以上|{_SPOKEN_OVER}|及以下|或以下|以下|以内|及往下|往下|朝下"
 
 _AMOUNT_RANGE = re.compile(
     f"(?:在|介于)?(?P<low>{_NUMBER})(?P<low_unit>{_MONEY_UNIT})(?:到|至|-|~|～|－|—)"
@@ -80,7 +81,7 @@ def bounds(
     word = prefix or suffix or ""
     if re.fullmatch(_OVER, word):
         return value, None
-    if re.fullmatch(_AT_LEAST, word) or word in ("及以上", "或以上", "以上"):
+    if re.fullmatch(_AT_LEAST, word) or word in ("及以上", "或以上", "以上") or re.fullmatch(_SPOKEN_OVER, word):
         return value - step, None
     if re.fullmatch(_UNDER, word):
         return None, value

@@ -17,7 +17,11 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")  # 23年 = 2023
 # A duration (近3年, 3年以上, 第2年, 3年内) is not a year.
 _ODD_YEAR = re.compile(r"(?<![\d.近前后续第满每过于约共计超逾])\d+年(?!以上|以内|内|来|期|间|左右|多|半|后|之)")
 CN_DIGITS = "〇一二三四五六七八九"
-CN_YEAR = re.compile(r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年")
+CN_YEAR = re.compile(
+    r"((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})年"
+    # 二〇二三比二〇一九: 二〇 and two digits, no other numeral beside them, is a year without its 年
+    r"|(?<![〇零一二三四五六七八九十百千万亿])(二[〇零][〇零一二][〇零一二三四五六七八九])(?![〇零一二三四五六七八九十百千万亿点])"
+)
 _RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "今年": 0, "本年度": 0, "明年": 1, "下一年": 1}
 
 YEAR_RANGE = re.compile(r"(?<!\d)(\d{2}|\d{4})年?(?:到|至|-|~|—|－)(\d{2}|\d{4})年")  # 23到26年: both years
@@ -48,8 +52,11 @@ def take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
 
 
 def digit_years(text: str) -> str:
-    """Years written in Chinese numerals as digits: 二〇二三年 → 2023年 (二零二三年 too); the rest unchanged."""
-    return CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
+    """Years written in Chinese numerals as digits: 二〇二三年 → 2023年 (二零二三年 too, and 二〇二三 with no 年 after
+    it); the rest unchanged."""
+    return CN_YEAR.sub(
+        lambda m: "".join(str(CN_DIGITS.index(c)) for c in (m[1] or m[2]).replace("零", "〇")) + "年", text
+    )
 
 
 def full_year(written: str) -> str:
