@@ -281,7 +281,7 @@ def is_known(kind: str, names: Names) -> bool:
     if len(kind) - len(trimmed) >= 2 and not any(trimmed in name for name in names.projects):
         return False  # 档案数字化: 档案 is in no name; 数字化 alone fits loosely, which is no project named
     found, tied = match_name(trimmed, names) if trimmed else (None, ())
-    return found is not None or bool(tied)
+    return found is not None or bool(tied) and not names.inside_word(kind, tied)  # 人工智能: a word around 智能
 
 
 def _fits_several(kind: str | None, names: Names) -> bool:

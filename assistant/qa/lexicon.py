@@ -246,10 +246,15 @@ _BARE_STEMS = (
 )
 
 
+# 质量上设了哪几条, 数量那块有几条: 数量 and 质量 with a word of place name the category (项目数量 has none)
+_PLACED = ("上", "那块", "这块", "那一块", "这一块")
+
+
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:
     terms: list[tuple[str, Level1 | None, Level2 | None]] = []
     for stem, level2 in _LEVEL2_STEMS.items():
         terms.extend((stem + suffix, None, level2) for suffix in _SUFFIXES + (("",) if stem in _BARE_STEMS else ()))
+        terms.extend((stem + placed, None, level2) for placed in _PLACED if stem not in _BARE_STEMS)
     for stem, level1 in _LEVEL1_STEMS.items():
         terms.extend((stem + suffix, level1, None) for suffix in _SUFFIXES + (("",) if stem in _BARE_STEMS else ()))
     return sorted(terms, key=lambda term: -len(term[0]))

@@ -13,12 +13,17 @@ from assistant.qa.entities import Resolution
 from assistant.qa.lexicon import Lexicon
 
 
-def one_in_years(resolution: Resolution, cues: Cues, lexicon: Lexicon) -> tuple[str, str] | None:
+def one_in_years(
+    resolution: Resolution, cues: Cues, lexicon: Lexicon, *, every: bool = False
+) -> tuple[str, str] | None:
     """A short name several projects fit alike (运维), with years asked: the one of them filed in those years, with the
-    phrase; None where none or several are."""
+    phrase; None where none or several are. ``every``: a change between the years asked (运维那笔26年比23年降了多少),
+    which only a project filed in each of them has."""
     if not cues.years or not resolution.alike or resolution.alike_phrase is None:
         return None
     held = [name for name in resolution.alike if set(lexicon.years_of(name)) & set(cues.years)]
+    if every and len(held) > 1:
+        held = [name for name in held if set(cues.years) <= set(lexicon.years_of(name))]
     return (held[0], resolution.alike_phrase) if len(held) == 1 else None
 
 

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
 from assistant.qa.by_description import take_described
+from assistant.qa.change_years import year_before
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.counted_names import take_measure_count
 from assistant.qa.cues import CUT as _CUT
@@ -59,6 +60,7 @@ from assistant.qa.question_words import (
     LACKS,
     LEVEL_STEMS,
     LIST_PROJECTS,
+    PROJECTS_ASKED,
     RANKED_ONE,
     RATE,
     SUM,
@@ -79,6 +81,7 @@ from assistant.qa.reading import (
     take_units,
     take_unknown_places,
 )
+from assistant.qa.setters import who_set
 from assistant.qa.sides import PAIR
 from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
@@ -193,7 +196,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         target = Target.LIST_PROJECTS  # 档案数字化有人报过没, the name of an indicator: whether forms hold it, which
     if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
         cues = qualified_kind(cues, project_names(lexicon), lexicon.indicator_names)
-    return replace(cues, target=target)
+    return who_set(year_before(replace(cues, target=target), lexicon), full)  # 26年砍了几条: against the filing before
 
 
 def to_query(cues: Cues) -> Query | None:
@@ -291,7 +294,8 @@ def _is_follow_up(text: str) -> bool:
     return body.startswith(FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
 
-_PICKED = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?:是|有)?哪(?:条|几条|个|几个|些|项|几项)$")
+# 时效的是哪俩, 质量的是哪三条: a number written instead of 几 picks as well
+_PICKED = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?:是|有)?哪(?:[几一二两三四五六七八九十]?(?:条|个|项)|些|俩|仨)$")
 
 
 def _take_project_type(
@@ -438,7 +442,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的: those (projects) that meet the condition
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
-    wants_projects = _any(text, LIST_PROJECTS[:8]) and not (about_indicators and (cues.project or cues.declaration_id))
+    wants_projects = _any(text, PROJECTS_ASKED) and not (about_indicators and (cues.project or cues.declaration_id))
     if about_indicators and not wants_projects:
         return Target.LIST_INDICATORS
     if wants_projects or _any(text, LIST_PROJECTS):
@@ -451,7 +455,7 @@ def _across_projects(text: str, cues: Cues) -> Target | None:
     about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
     if cues.section is not None and (ASPECTS.search(text) or COMMON.search(text)):
         return Target.SECTION_ASPECTS
-    if not about_indicators or cues.lacks_level or _any(text, LIST_PROJECTS[:8]):
+    if not about_indicators or cues.lacks_level or _any(text, PROJECTS_ASKED):
         return None
     # 验收合格率怎么写 asks for a measure's value; 时效指标写些什么 for a category's indicators, 时效指标怎么写 for both.
     how = HOW.search(text) and not _any(text, ("有哪些", "哪些指标"))

@@ -90,6 +90,8 @@ LIST_PROJECTS = (
     "列举",
     "罗列",
 )
+# The words that ask for projects even where indicators are named (指标里带覆盖率的项目是哪些: the projects)
+PROJECTS_ASKED = (*LIST_PROJECTS[:8], "项目是哪", "项目都是哪", "项目都有哪", "项目分别是哪", "项目包括哪")
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
 # Questions across projects: how past forms usually write something, not what one form says.

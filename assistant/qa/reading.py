@@ -27,7 +27,7 @@ from assistant.qa.entities import (
 from assistant.qa.entities import match as match_name
 from assistant.qa.fillers import trim_fillers, without_fillers
 from assistant.qa.homophones import sounds
-from assistant.qa.intents import intent_words
+from assistant.qa.intents import CHANGE_WORDS, intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.meaning import by_meaning
@@ -141,7 +141,11 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
             text = _cut_phrase(text, match.phrase)
     pointed = _POINTER.search(full)  # 管服务器那笔23年运维钱: the description decides, not the year
-    one = one_in_years(resolution, cues, lexicon) if len(found) < 2 and not pointed else None  # 23年运维
+    between = len(cues.years) >= 2 and CHANGE_WORDS.search(full) is not None  # 26年比23年: filed in both
+    # 23年运维: the one filed that year
+    one = (
+        one_in_years(resolution, cues, lexicon, every=between) if len(found) < 2 and (not pointed or between) else None
+    )
     if one is not None and one[0] not in {name for _, name, _ in found}:  # 23年信息化建设跟运维: the second side
         found.append((max(full.find(one[1]), 0), one[0], one[1]))
         text = _cut_phrase(text, one[1])

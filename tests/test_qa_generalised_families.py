@@ -1,0 +1,126 @@
+"""Q&A (issue 24, helper q12b): families of wording that sealed10 showed the parser read wrongly, each checked with
+variants written for this file (none is an eval question), on the real corpus and parser, no model.
+
+- a topic word around a name's fragment (人工智能 around 智能) is no short name several projects fit;
+- a change asked with one year (26年砍了几条) is measured against the project's filing before it;
+- a short name several projects fit, with a change between two years, is the one filed in both;
+- 质量上/数量那块: a level of indicators named by a word of place; 时效的是哪俩: a pick with a number;
+- 指标里考核X的项目是哪些, 设X指标的是哪几个: the projects, not the indicators."""
+
+import pytest
+from qa_support import DECLS, ask, talk
+
+LEVEL2_OF = {d["id"]: {i["level2"] for i in d["indicators"]} for d in DECLS}
+
+
+def _ids(result) -> set[str]:
+    return {row.declaration_id for row in result.rows}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["有没有做人工智能方面的项目", "搞人工智能的项目有几个", "人工智能相关的项目有哪些", "有用人工智能的项目吗"],
+)
+def test_topic_around_a_fragment_of_names_is_absent(question: str) -> None:
+    text = "\n".join(p for d in DECLS for p in [str(d)])
+    assert "人工智能" not in text  # the corpus never writes it
+    result = ask(question)
+    assert result.refused and "语料库中没有" in result.text
+    assert "请问是哪个项目" not in result.text and not result.rows
+
+
+@pytest.mark.parametrize("question", ["有没有搞运维的项目", "运维的项目有哪些"])
+def test_a_short_name_written_alone_still_lists_the_projects_it_fits(question: str) -> None:
+    result = ask(question)
+    assert "信息化运维项目" in result.text and "网络体系运维" in result.text
+
+
+def _count(decl_id: str, level1: str) -> int:
+    decl = next(d for d in DECLS if d["id"] == decl_id)
+    return sum(i["level1"] == level1 for i in decl["indicators"])
+
+
+@pytest.mark.parametrize(
+    ("question", "level1", "before", "after"),
+    [
+        ("信息化运维项目的效益指标今年去掉了几条", "效益指标", "2023-003-06", "2026-004-05"),
+        ("信息化建设项目 满意度指标26年删掉几条", "满意度指标", "2023-003-05", "2026-004-04"),
+        ("信息化建设项目 26年效益指标添了几条", "效益指标", "2023-003-05", "2026-004-04"),
+    ],
+)
+def test_change_with_one_year_is_against_the_filing_before(question: str, level1: str, before: str, after: str) -> None:
+    result = ask(question)
+    change = _count(after, level1) - _count(before, level1)
+    assert result.figure == f"{change} 项"
+    assert _ids(result) == {before, after}
+
+
+def _fiscal(decl_id: str) -> float:
+    return float(next(d for d in DECLS if d["id"] == decl_id)["funding"]["fiscal_annual"])
+
+
+@pytest.mark.parametrize(
+    "question", ["运维那个项目的当年财政拨款 23年到26年少了多少", "运维那笔 26年跟23年比财政拨款差多少"]
+)
+def test_short_name_in_a_change_between_years_is_the_one_filed_in_both(question: str) -> None:
+    result = ask(question)
+    assert not result.refused
+    assert _ids(result) == {"2023-003-06", "2026-004-05"}
+    change = _fiscal("2026-004-05") - _fiscal("2023-003-06")
+    assert result.figure == f"{change:,.2f} 元"
+
+
+@pytest.mark.parametrize(
+    ("question", "decl_id", "level2"),
+    [
+        ("机关服务费 数量那块有哪些指标", "2023-003-04", "数量指标"),
+        ("党员远教电教工作经费 质量这块设了哪些指标", "2026-004-02", "质量指标"),
+        ("信息化运维项目26年 质量上有哪几条", "2026-004-05", "质量指标"),
+    ],
+)
+def test_quality_or_quantity_with_a_word_of_place_is_the_level(question: str, decl_id: str, level2: str) -> None:
+    decl = next(d for d in DECLS if d["id"] == decl_id)
+    wanted = {i["name"] for i in decl["indicators"] if i["level2"] == level2}
+    result = ask(question)
+    assert {row.field for row in result.rows} == wanted
+
+
+@pytest.mark.parametrize("pick", ["时效的是哪俩", "时效的是哪两条", "时效的有哪两个"])
+def test_a_pick_with_a_number_follows_the_project_discussed(pick: str) -> None:
+    decl = next(d for d in DECLS if d["id"] == "2023-003-04")
+    wanted = {i["name"] for i in decl["indicators"] if i["level2"] == "时效指标"}
+    result = talk("机关服务费一共几条指标", pick)
+    assert {row.field for row in result.rows} == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("指标里考核覆盖率的项目都是哪些", "覆盖率"),
+        ("指标里考察响应的项目是哪几个", "响应"),
+        ("指标名带故障的项目都有哪些", "故障"),
+    ],
+)
+def test_projects_asked_by_their_indicators_words(question: str, word: str) -> None:
+    wanted = {d["id"] for d in DECLS if any(word in i["name"] for i in d["indicators"])}
+    result = ask(question)
+    assert {row.field for row in result.rows} == {"项目"}
+    assert _ids(result) == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "level2"),
+    [
+        ("23年设了时效指标的都有哪些", 2023, "时效指标"),
+        ("设社会成本指标的是哪几个", None, "社会成本指标"),
+        ("19年设了生态效益指标的有哪些", 2019, "生态效益指标"),
+    ],
+)
+def test_who_set_a_level_are_the_projects(question: str, year: int | None, level2: str) -> None:
+    wanted = {d["id"] for d in DECLS if level2 in LEVEL2_OF[d["id"]] and (year is None or d["header"]["year"] == year)}
+    result = ask(question)
+    if not wanted:
+        assert result.refused or not result.rows
+        return
+    assert {row.field for row in result.rows} == {"项目"}
+    assert _ids(result) == wanted
