@@ -124,3 +124,42 @@ def test_who_set_a_level_are_the_projects(question: str, year: int | None, level
         return
     assert {row.field for row in result.rows} == {"项目"}
     assert _ids(result) == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("合格率这种指标 参考几个", "合格率"),
+        ("完成率那块的指标 别人都怎么表述", "完成率"),
+        ("满意度测评那类定量指标 给几条看看", "满意度测评"),
+    ],
+)
+def test_a_kind_of_indicator_named_by_a_word_is_shown_from_the_forms(question: str, word: str) -> None:
+    holders = {d["id"] for d in DECLS if any(word in i["name"] for i in d["indicators"])}
+    result = ask(question)
+    assert not result.refused and "语料库中没有" not in result.text
+    cited = {c.ref.split("#")[0] for c in result.citations} | {r.declaration_id for r in result.rows}
+    cited.discard(None)
+    assert cited and cited <= holders
+
+
+@pytest.mark.parametrize(
+    ("question", "decl_id"),
+    [("机关服务费算经常性还是一次性", "2023-003-04"), ("26年信息化建设项目是一次性的还是经常性的", "2026-004-04")],
+)
+def test_project_type_asked_by_its_choices(question: str, decl_id: str) -> None:
+    result = ask(question)
+    assert [r.declaration_id for r in result.rows] == [decl_id]
+    assert result.rows[0].field.startswith("项目类型")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "decl_id", "indicator"),
+    [
+        ("党费缴纳管理系统项目多少钱", "那它安全测评咋定的", "2020-000-01", "安全测评合格率"),
+        ("远程教育网络运维那笔的主管部门", "那它平台故障处置要求咋定的", "2026-004-03", "平台故障处置率"),
+    ],
+)
+def test_a_pronoun_reads_as_the_project_discussed(first: str, then: str, decl_id: str, indicator: str) -> None:
+    result = talk(first, then)
+    assert [(r.declaration_id, r.field) for r in result.rows] == [(decl_id, indicator)]

@@ -107,6 +107,11 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("项目性质", (HeaderField.NATURE,)),
     ("性质", (HeaderField.NATURE,)),
     ("项目类型", (HeaderField.PROJECT_TYPE,)),
+    # 算一次性还是经常性: the field named by its choices (一次性项目/经常性项目 are its boxes)
+    ("一次性的还是经常性", (HeaderField.PROJECT_TYPE,)),
+    ("经常性的还是一次性", (HeaderField.PROJECT_TYPE,)),
+    ("一次性还是经常性", (HeaderField.PROJECT_TYPE,)),
+    ("经常性还是一次性", (HeaderField.PROJECT_TYPE,)),
     ("资金用途", (HeaderField.FUND_USE,)),
     ("用途", (HeaderField.FUND_USE,)),
     ("实施单位", (HeaderField.IMPLEMENTER,)),

@@ -265,10 +265,14 @@ def _normalise(question: str) -> str:
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     text = RANKED_ONE.sub(r"\1的", text)  # 最多的那个项目: the ranking's winner, no pointer
+    text = _KIND_OF.sub("类", text)  # 有效性那类定性指标, 验收那块的指标: indicators of that kind (有效性类指标)
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_KIND_OF = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?:那一?类|这一?类|那种|这种|那块|这块|一类|之类|那样|这样)的?(?:定性|定量)?的?(?=指标)"
+)
 _ELDEST = re.compile(r"(?<=排)老([二三四五])|(?<=排)老(二)(?=的)")  # 排老二, 排老三: second, third place
 _WHOLE_CORPUS = re.compile(r"(?:整个|全部|全)(?:语料)?库(?:里面?|中)?的?|(?:语料)?库里(?:面|头)?的?")
 _AVERAGED = re.compile(r"平均(?:算|摊|分)?下来|平摊下来|均摊下来")
@@ -277,7 +281,8 @@ _EXAMPLES = re.compile(
     r"(?:举|给|列|来|说)(?:我|咱|俺|下|一下|出)?(?:几|一|两|三|些)?个?(?:例子|实例|示例|样例|范例|范文|例)(?:说说|看看|吧)?|(?:有什么|有哪些|有啥)(?:例子|实例|示例)"
     # 找几个参考, 举两个, 挑几个看看: a few shown, nothing counted (举 of 选举 is no verb of its own)
     r"|(?:(?<![选推])举|找|挑|拿)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|三五|两|三|些|一些)个?(?:参考|样本|借鉴|看看|瞧瞧|出来)?"
-    r"|(?:给|来|列)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|两|三|些|一些)个?(?:参考|样本|借鉴|看看|瞧瞧)"
+    r"|(?:参考|借鉴)(?:一下|下)?(?:几|一两|两三|三五|两|三|些|一些)个|(?:几|一两|两三|两|三|些)个(?:参考|样本|范例)"
+    r"|(?:给|来|列)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|两|三|些|一些)[个条项]?(?:参考|样本|借鉴|看看|瞧瞧)"
 )
 
 

@@ -109,7 +109,7 @@ BOUND = re.compile(
 )
 # 一周几条, 每月多少次: a value per period asked (the target of a measure named by its own words)
 RATE = re.compile(r"(?:每|一)(?:周|月|年|天|日|季度?|学期)(?:几|多少)")
-HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
+HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法|怎么表述|如何表述|怎么措辞|怎么提|怎么描述|提法|措辞")
 COMMON = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|各家|参考|借鉴|举例"  # 有什么可参考的
 )

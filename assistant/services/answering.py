@@ -25,6 +25,7 @@ from assistant.qa.alike import alike_line
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
+from assistant.qa.focus_named import with_focus_named
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues, Reading, read, to_query
@@ -102,6 +103,7 @@ def answer(
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     today = today or clock()
     reading = read(question, scope.lexicon, today=today)
+    reading = with_focus_named(question, reading, conversation, scope.lexicon, today=today)  # 那它故障响应咋定的
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
         result = _refuse_odd_years(question, reading.cues, scope)
         conversation.record(result)
