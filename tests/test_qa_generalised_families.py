@@ -163,3 +163,56 @@ def test_project_type_asked_by_its_choices(question: str, decl_id: str) -> None:
 def test_a_pronoun_reads_as_the_project_discussed(first: str, then: str, decl_id: str, indicator: str) -> None:
     result = talk(first, then)
     assert [(r.declaration_id, r.field) for r in result.rows] == [(decl_id, indicator)]
+
+
+def _writing(word: str) -> set[str]:
+    import json
+
+    return {d["id"] for d in DECLS if word in json.dumps(d, ensure_ascii=False)}
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("和考录挂钩的项目有哪些", "考录"),
+        ("跟党费搭边的项目都有哪些", "党费"),
+        ("跟公务员沾点边的项目 列一下", "公务员"),
+    ],
+)
+def test_related_said_otherwise_lists_the_forms_writing_it(question: str, word: str) -> None:
+    result = ask(question)
+    assert _ids(result) == _writing(word)
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [("搞公务用车的 有没有这样的项目", "公务用车"), ("做党费缴纳的 有这类项目吗", "党费缴纳")],
+)
+def test_thing_then_whether_such_projects_exist(question: str, word: str) -> None:
+    result = ask(question)
+    assert "语料库中有" in result.text
+    assert _ids(result) <= _writing(word) and _ids(result)
+
+
+def test_thing_then_whether_such_projects_exist_absent() -> None:
+    result = ask("弄无人机巡查的 有没有这样的项目")
+    assert result.refused and "语料库中有" not in result.text and not result.rows
+
+
+@pytest.mark.parametrize(
+    ("question", "word"), [("动态机制类指标怎么写", "动态机制"), ("长效机制这类指标一般咋写", "长效机制")]
+)
+def test_a_kind_no_name_writes_whole_is_read_as_its_head(question: str, word: str) -> None:
+    result = ask(question)
+    assert not result.refused and f"“{word}”按“机制”理解" in result.text
+    cited = {c.ref.split("#")[0] for c in result.citations} | {r.declaration_id for r in result.rows}
+    cited.discard(None)
+    assert cited and all(any("机制" in i["name"] for i in d["indicators"]) for d in DECLS if d["id"] in cited)
+
+
+@pytest.mark.parametrize(
+    "question", ["区块链这类指标有啥能参考的", "元宇宙方面的指标一般怎么设", "区块链那种指标 往年都怎么写"]
+)
+def test_a_kind_of_indicator_no_form_has_is_refused_never_all_shown(question: str) -> None:
+    result = ask(question)
+    assert result.refused and not result.rows and result.figure is None

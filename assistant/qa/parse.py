@@ -265,11 +265,13 @@ def _normalise(question: str) -> str:
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     text = RANKED_ONE.sub(r"\1的", text)  # 最多的那个项目: the ranking's winner, no pointer
+    text = _TOUCHING.sub("沾边", text)  # 沾点边, 沾得上边: related (read before any typo is corrected: 沾 is no 站)
     text = _KIND_OF.sub("类", text)  # 有效性那类定性指标, 验收那块的指标: indicators of that kind (有效性类指标)
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_TOUCHING = re.compile(r"沾(?:点|上|得上|一点|上点)边|搭(?:点|上|得上)边")
 _KIND_OF = re.compile(
     r"(?<=[\u4e00-\u9fffA-Za-z])(?:那一?类|这一?类|那种|这种|那块|这块|一类|之类|那样|这样)的?(?:定性|定量)?的?(?=指标)"
 )
