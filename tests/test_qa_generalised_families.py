@@ -216,3 +216,22 @@ def test_a_kind_no_name_writes_whole_is_read_as_its_head(question: str, word: st
 def test_a_kind_of_indicator_no_form_has_is_refused_never_all_shown(question: str) -> None:
     result = ask(question)
     assert result.refused and not result.rows and result.figure is None
+
+
+@pytest.mark.parametrize("question", ["“是否”那种问句型的指标一般怎么写", "“是否”这种提问式指标大家咋用"])
+def test_quoted_words_of_a_form_of_indicator(question: str) -> None:
+    holders = {d["id"] for d in DECLS if any("是否" in i["name"] for i in d["indicators"])}
+    result = ask(question)
+    assert not result.refused and result.rows
+    assert {r.declaration_id for r in result.rows} <= holders
+    assert all("是否" in r.field for r in result.rows)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("项目总目标往年咋开头的", "项目总目标"), ("年度绩效目标老表里咋起笔的", "年度绩效目标")],
+)
+def test_how_a_section_starts_is_how_it_is_written(question: str, section: str) -> None:
+    result = ask(question)
+    assert not result.refused and f"的{section}一般从以下方面来写" in result.text
+    assert len(result.text) < 1200

@@ -25,7 +25,8 @@ _QUOTED_INDICATOR = re.compile(
 _QUOTED_BARE = re.compile(
     r"[“\"「『‘']([^”\"」』’'…\.]{1,12})(?:…+|\.{2,}|等)?[”\"」』’']"
     + _WORDS_SAID
-    + r"(?:开头|打头|起头)?的?(?:这类|类|这些|那些)?(?:绩效)?指标(?!的?(?:项目|申报表))"
+    + r"(?:开头|打头|起头)?的?(?:这一?类|那一?类|这种|那种|类|这些|那些)?的?(?:[\u4e00-\u9fff]{1,3}[式型]的?)?(?:绩效)?指标"
+    + r"(?!的?(?:项目|申报表))"  # “是否…”这种问句式指标: a form of wording said before 指标
 )
 # 指标里带及时率的项目 / 指标名带故障的项目 / 绩效指标中有验收的申报表 / 设了及时率指标的项目: a condition on the indicators' names,
 # not a kind of project (the words stand before 的项目)

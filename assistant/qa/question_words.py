@@ -102,6 +102,7 @@ TYPICAL = re.compile(
 )
 ASPECTS = re.compile(
     r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
+    r"|怎么起笔|如何起笔|咋起笔|怎么开头|如何开头|咋开头|怎么落笔|从哪写起|从哪儿写起"  # 总目标那段怎么起笔: how written
 )
 # 控制在几件以内, 不超过几次, 几月底前完成: a bound or a date asked, the value of a measure named by its own words
 BOUND = re.compile(
@@ -109,7 +110,9 @@ BOUND = re.compile(
 )
 # 一周几条, 每月多少次: a value per period asked (the target of a measure named by its own words)
 RATE = re.compile(r"(?:每|一)(?:周|月|年|天|日|季度?|学期)(?:几|多少)")
-HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法|怎么表述|如何表述|怎么措辞|怎么提|怎么描述|提法|措辞")
+HOW = re.compile(
+    r"怎么写|如何写|怎样写|咋写|写法|怎么用|咋用|如何用|如何使用|怎么表述|如何表述|怎么措辞|怎么提|怎么描述|提法|措辞"
+)
 COMMON = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|各家|参考|借鉴|举例"  # 有什么可参考的
 )
