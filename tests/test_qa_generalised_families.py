@@ -235,3 +235,31 @@ def test_how_a_section_starts_is_how_it_is_written(question: str, section: str) 
     result = ask(question)
     assert not result.refused and f"的{section}一般从以下方面来写" in result.text
     assert len(result.text) < 1200
+
+
+@pytest.mark.parametrize(
+    ("question", "level1", "year"),
+    [("运维那笔 质量指标列一下", None, None), ("26年运维 效益指标都有哪些", "效益指标", 2026)],
+)
+def test_a_list_of_a_short_name_two_projects_fit_lists_each(
+    question: str, level1: str | None, year: int | None
+) -> None:
+    fits = {"信息化运维项目", "上海市党员干部现代远程教育网络体系运维（非信息化项目）"}
+    result = ask(question)
+    assert not result.refused
+    wanted = {
+        d["id"]
+        for d in DECLS
+        if d["header"]["name"] in fits and (year is None or d["header"]["year"] == year)
+        for i in d["indicators"]
+        if (level1 is None and i["level2"] == "质量指标") or i["level1"] == level1
+    }
+    assert _ids(result) == wanted
+    for name in fits:
+        assert name in result.text
+
+
+@pytest.mark.parametrize("question", ["26年运维 效益指标有几条", "运维那笔的质量指标一共几条"])
+def test_a_figure_of_a_short_name_two_projects_fit_is_still_asked_back(question: str) -> None:
+    result = ask(question)
+    assert result.refused and "请问是哪个项目" in result.text and result.figure is None

@@ -162,21 +162,28 @@ def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems:
     if any(word in p for p in lexicon.projects):
         return text, cues
     if sum(word in name for name in lexicon.indicator_names) < 2:
-        head = written_head(word, lexicon.indicator_names)  # 长效机制: names write 长效管理机制, 长效运维机制
-        if head is None and _A_KIND.search(found.group()) and not _ANY_KIND.fullmatch(word):
-            if not any(word in name for name in lexicon.indicator_names):  # 区块链类指标: none, never all shown
-                return cut(text, word), replace(cues, indicator_name=word)
+        if not _A_KIND.search(found.group()) or _ANY_KIND.fullmatch(word) or _a_name_spread(word, lexicon.projects):
+            return text, cues  # 党费缴纳系统指标: a project's name written short, no kind of indicator
+        head = written_head(word, lexicon.indicator_names)  # 长效机制类: names write 长效管理机制, 长效运维机制
+        if head is None and not any(word in name for name in lexicon.indicator_names):  # 区块链类指标: none
+            return cut(text, word), replace(cues, indicator_name=word)  # refused, never every indicator shown
         if head is None:
             return text, cues
         return cut(text, word), replace(cues, indicator_name=head, corrected=(*cues.corrected, (word, head)))
     return cut(text, word), replace(cues, indicator_name=word)
 
 
-_A_KIND = re.compile(r"类|方面")  # 区块链类指标: a kind of indicator named, which no name may write
+_A_KIND = re.compile(r"(?:类|方面)的?(?:绩效)?指标$")  # 区块链类指标: a kind of indicator named (no name may write)
 # Words that qualify indicators in general, no kind of their own (定性指标, 核心指标)
 _ANY_KIND = re.compile(
     r"(?:定性|定量|共性|个性|核心|关键|主要|重点|其他|其它|常见|常用|一般|通用|基本|具体|相关|同类|这种|那种)+"
 )
+
+
+def _a_name_spread(word: str, projects: tuple[str, ...]) -> bool:
+    """Whether a project's name writes the word's characters in order, at most two others between two of them."""
+    spread = re.compile(".{0,2}".join(map(re.escape, word)))
+    return any(spread.search(name) for name in projects)
 
 
 def written_head(word: str, names: tuple[str, ...]) -> str | None:

@@ -11,6 +11,7 @@ from assistant.qa.content_names import match_content
 from assistant.qa.cues import Cues
 from assistant.qa.entities import Resolution
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.models import Target
 
 
 def one_in_years(
@@ -59,3 +60,19 @@ def alike_unsettled(resolution: Resolution, cues: Cues, lexicon: Lexicon) -> Cue
     if len(held) < 2:  # one: ``one_in_years`` took it; none (2024年的运维): the year is refused as absent
         return None
     return replace(cues, ambiguous=held, matched=((resolution.alike_phrase, held[0]),))
+
+
+# What lists rows of a project, for each of two projects a short name fits alike (never a single figure)
+# (都有哪些 read before the name as the indicators forms commonly set: with a name, that project's list)
+_LISTED = (Target.LIST_INDICATORS, Target.LIST_ROWS, Target.COMMON_INDICATORS)
+
+
+def each_listed(cues: Cues) -> Cues:
+    """26年运维 产出指标都有哪些: a list asked of a short name two projects fit alike (in the years asked) lists each
+    project's rows under its name (``project`` and ``versus``) rather than asking which; a figure (几条, 多少钱) is
+    still asked back, never given for both together. Other cues unchanged."""
+    if cues.target not in _LISTED or len(cues.ambiguous) != 2 or cues.versus or cues.versus_id:
+        return cues
+    first, second = cues.ambiguous
+    target = Target.LIST_INDICATORS if cues.target is Target.COMMON_INDICATORS else cues.target
+    return replace(cues, project=first, versus=second, ambiguous=(), target=target)

@@ -28,6 +28,7 @@ from assistant.qa.execute import Scope, absent_years_note, execute, holdings
 from assistant.qa.focus_named import with_focus_named
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
+from assistant.qa.name_context import each_listed
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
@@ -117,7 +118,7 @@ def answer(
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
     cues = content_sided(question, sided(question, cues, scope, today), scope, today)
     cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
-    resolved = conversation.resolve(cues)
+    resolved = each_listed(conversation.resolve(cues))  # 26年运维 产出指标都有哪些: each project's, by name
     if (subject := _unread_money_subject(reading, resolved)) is not None:
         resolved = replace(resolved, unknown_subject=subject)  # 远教电教宽带租赁一共花了多少钱: never every form's sum
     log.info("问题：%s；读作：%s", question, _brief(resolved))
