@@ -263,3 +263,12 @@ def test_a_list_of_a_short_name_two_projects_fit_lists_each(
 def test_a_figure_of_a_short_name_two_projects_fit_is_still_asked_back(question: str) -> None:
     result = ask(question)
     assert result.refused and "请问是哪个项目" in result.text and result.figure is None
+
+
+@pytest.mark.parametrize(
+    "question", ["修办公楼那笔23年的 多少钱", "弄党群阵地那笔26年的 一共多少钱", "买公务车那笔19年的 花了多少"]
+)
+def test_a_pointed_subject_with_a_year_after_it_is_never_a_year_total(question: str) -> None:
+    result = ask(question)
+    assert result.refused and result.figure is None and "元" not in result.text.split("\n")[0]
+    assert len(_ids(result)) <= 1

@@ -458,6 +458,9 @@ def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     return full
 
 
+_POINTED_MONEY = re.compile(
+    f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+?)(?:那笔|这笔){re.escape(_CUT)}"
+)
 _MONEY_RUN = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+){MONEY}")
 # Words before a word for money that say nothing of what the money is for (申请的, 一共花的, 这几个项目的).
 _CHATTER = (
@@ -478,7 +481,9 @@ def take_money_subject(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cu
     if cues.unknown_project or cues.unknown_subject or cues.matched_how:  # 考录系统那个项目: matched by content
         return text, cues
     names = _names(lexicon)
-    for run in _MONEY_RUN.findall(text):
+    # 搞党群阵地那笔26年的 多少钱: the year cut between 那笔 and the money, the words before 那笔 say what it is for
+    pointed = [m[1] for m in _POINTED_MONEY.finditer(text)] if MONEY in text else []
+    for run in (*_MONEY_RUN.findall(text), *pointed):
         subject = trim_fillers(_CHATTER_EDGES.sub("", intent_words(run)))
         core = without_fillers(_CHATTER_ANY.sub("", subject))  # 那笔, 多出: no subject
         if len(core) < 2 or not informative(core) or _is_known(subject, cues, names):
