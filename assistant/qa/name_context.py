@@ -10,8 +10,14 @@ from dataclasses import replace
 from assistant.qa.content_names import match_content
 from assistant.qa.cues import Cues
 from assistant.qa.entities import Resolution
+from assistant.qa.intents import CHANGE_WORDS
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import Target
+
+
+def changes_between(cues: Cues, full: str) -> bool:
+    """Whether the question asks a change between two years or more (26年比23年降了多少)."""
+    return len(cues.years) >= 2 and CHANGE_WORDS.search(full) is not None
 
 
 def one_in_years(

@@ -27,12 +27,12 @@ from assistant.qa.entities import (
 from assistant.qa.entities import match as match_name
 from assistant.qa.fillers import trim_fillers, without_fillers
 from assistant.qa.homophones import sounds
-from assistant.qa.intents import CHANGE_WORDS, intent_words
+from assistant.qa.intents import intent_words
 from assistant.qa.levels import agrees, level_scope, other_place, units_at, written_level
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
-from assistant.qa.name_context import alike_unsettled, one_in_years, unit_then_described
+from assistant.qa.name_context import alike_unsettled, changes_between, one_in_years, unit_then_described
 
 # A unit by the noun its name ends in; 政协, 法院, 检察院 and the people's organisations (妇联, 工会, 科协…) are units
 # the corpus lacks as much as a 局 is (市政协的满意度指标: refused, not every unit's indicators listed)
@@ -141,11 +141,9 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
             text = _cut_phrase(text, match.phrase)
     pointed = _POINTER.search(full)  # 管服务器那笔23年运维钱: the description decides, not the year
-    between = len(cues.years) >= 2 and CHANGE_WORDS.search(full) is not None  # 26年比23年: filed in both
-    # 23年运维: the one filed that year
-    one = (
-        one_in_years(resolution, cues, lexicon, every=between) if len(found) < 2 and (not pointed or between) else None
-    )
+    between = changes_between(cues, full)  # 运维那笔26年比23年: the one filed in both, though pointed
+    usable = len(found) < 2 and (not pointed or between)  # 23年运维: the one filed that year
+    one = one_in_years(resolution, cues, lexicon, every=between) if usable else None
     if one is not None and one[0] not in {name for _, name, _ in found}:  # 23年信息化建设跟运维: the second side
         found.append((max(full.find(one[1]), 0), one[0], one[1]))
         text = _cut_phrase(text, one[1])
@@ -458,9 +456,7 @@ def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     return full
 
 
-_POINTED_MONEY = re.compile(
-    f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+?)(?:那笔|这笔){re.escape(_CUT)}"
-)
+_POINTED_MONEY = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+?)(?:那笔|这笔){_CUT}")
 _MONEY_RUN = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+){MONEY}")
 # Words before a word for money that say nothing of what the money is for (申请的, 一共花的, 这几个项目的).
 _CHATTER = (
