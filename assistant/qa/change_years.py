@@ -1,4 +1,4 @@
-"""A change asked with one year written (信息化建设产出指标26年砍了几条, 今年添了几条): the year written is measured
+"""A change asked with one year written (信息化运维效益指标今年去掉了几条, 26年添了几条): the year written is measured
 against the one project's filing just before it, the year an officer compares with (issue 24)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A pronoun read as the project just discussed (那它故障响应要求咋定的, 它的年度目标呢): where the question with 它
+"""A pronoun read as the project just discussed (那它安全测评咋定的, 它的年度目标呢): where the question with 它
 read alone asks nothing the parser knows (no target), it is read again with the project's name (and its year, where
 the conversation held one) written in place of 它, so that every wording that works with a name written works with
 it too (issue 24, follow-ups)."""

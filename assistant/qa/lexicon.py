@@ -251,7 +251,7 @@ _BARE_STEMS = (
 )
 
 
-# 质量上设了哪几条, 数量那块有几条: 数量 and 质量 with a word of place name the category (项目数量 has none)
+# 质量上有哪几条, 数量那块有哪些指标: 数量 and 质量 with a word of place name the category (项目数量 has none)
 _PLACED = ("上", "那块", "这块", "那一块", "这一块")
 
 

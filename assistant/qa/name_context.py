@@ -74,7 +74,7 @@ _LISTED = (Target.LIST_INDICATORS, Target.LIST_ROWS, Target.COMMON_INDICATORS)
 
 
 def each_listed(cues: Cues) -> Cues:
-    """26年运维 产出指标都有哪些: a list asked of a short name two projects fit alike (in the years asked) lists each
+    """运维那笔 质量指标列一下: a list asked of a short name two projects fit alike (in the years asked) lists each
     project's rows under its name (``project`` and ``versus``) rather than asking which; a figure (几条, 多少钱) is
     still asked back, never given for both together. Other cues unchanged."""
     if cues.target not in _LISTED or len(cues.ambiguous) != 2 or cues.versus or cues.versus_id:

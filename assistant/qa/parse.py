@@ -266,7 +266,7 @@ def _normalise(question: str) -> str:
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     text = RANKED_ONE.sub(r"\1的", text)  # 最多的那个项目: the ranking's winner, no pointer
     text = _TOUCHING.sub("沾边", text)  # 沾点边, 沾得上边: related (read before any typo is corrected: 沾 is no 站)
-    text = _KIND_OF.sub("类", text)  # 有效性那类定性指标, 验收那块的指标: indicators of that kind (有效性类指标)
+    text = _KIND_OF.sub("类", text)  # 合格率这种指标, 完成率那块的指标: indicators of that kind (合格率类指标)
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
@@ -301,7 +301,7 @@ def _is_follow_up(text: str) -> bool:
     return body.startswith(FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
 
-# 时效的是哪俩, 质量的是哪三条: a number written instead of 几 picks as well
+# 时效的有哪两个, 质量的是哪三条: a number written instead of 几 picks as well
 _PICKED = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?:是|有)?哪(?:[几一二两三四五六七八九十]?(?:条|个|项)|些|俩|仨)$")
 
 

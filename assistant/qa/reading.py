@@ -477,7 +477,7 @@ def take_money_subject(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cu
     if cues.unknown_project or cues.unknown_subject or cues.matched_how:  # 考录系统那个项目: matched by content
         return text, cues
     names = _names(lexicon)
-    # 搞党群阵地那笔26年的 多少钱: the year cut between 那笔 and the money, the words before 那笔 say what it is for
+    # 修办公楼那笔23年的 多少钱: the year cut between 那笔 and the money, the words before 那笔 say what it is for
     pointed = [m[1] for m in _POINTED_MONEY.finditer(text)] if MONEY in text else []
     for run in (*_MONEY_RUN.findall(text), *pointed):
         subject = trim_fillers(_CHATTER_EDGES.sub("", intent_words(run)))

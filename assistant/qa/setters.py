@@ -1,4 +1,4 @@
-"""Who set a kind of indicator (26年设经济成本指标的是哪几个, 设了时效指标的有哪些): the projects that did, not the
+"""Who set a kind of indicator (设社会成本指标的是哪几个, 设了时效指标的有哪些): the projects that did, not the
 indicators (issue 24). 的 after 指标 makes the projects the subject asked for, though no 项目 is written."""
 
 from __future__ import annotations

@@ -104,7 +104,7 @@ def answer(
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     today = today or clock()
     reading = read(question, scope.lexicon, today=today)
-    reading = with_focus_named(question, reading, conversation, scope.lexicon, today=today)  # 那它故障响应咋定的
+    reading = with_focus_named(question, reading, conversation, scope.lexicon, today=today)  # 那它安全测评咋定的
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
         result = _refuse_odd_years(question, reading.cues, scope)
         conversation.record(result)
@@ -118,7 +118,7 @@ def answer(
     cues, notes = understand(question, reading, conversation.last_query, scope, runtime, deadline)
     cues = content_sided(question, sided(question, cues, scope, today), scope, today)
     cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
-    resolved = each_listed(conversation.resolve(cues))  # 26年运维 产出指标都有哪些: each project's, by name
+    resolved = each_listed(conversation.resolve(cues))  # 运维那笔 质量指标列一下: each project's, by name
     if (subject := _unread_money_subject(reading, resolved)) is not None:
         resolved = replace(resolved, unknown_subject=subject)  # 远教电教宽带租赁一共花了多少钱: never every form's sum
     log.info("问题：%s；读作：%s", question, _brief(resolved))
