@@ -41,11 +41,12 @@ _CONDITION_BEFORE = re.compile(
     f"(?P<v>{_VERB})(?P<x>{_RUN}+?)[{re.escape(CUT + MONEY)}]?(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?"
     f"(?:项目|申报表|{re.escape(MONEY)})"  # 提到培训的项目资金加起来多少: 项目资金 was read as the money asked (¤)
 )
-# 跟 X 有关的项目有哪些 / 哪些项目与 X 相关: related to what the forms write
+# 跟 X 有关的项目有哪些 / 哪些项目与 X 相关: related to what the forms write (沾边, 挂钩, 搭边: said so too)
+_RELATED_WORDS = "有关|相关|沾边|沾点边|搭边|挂钩|有联系|有关系|相干"
 _RELATED_BEFORE = re.compile(
-    f"(?:跟|和|与|同)?(?P<x>{_RUN}+?)(?P<v>有关|相关)(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
+    f"(?:跟|和|与|同)?(?P<x>{_RUN}+?)(?P<v>{_RELATED_WORDS})(?:的|之)(?:都|有|是)*(?:哪些|哪几个|哪个|几个|多少个?)?(?:项目|申报表)"
 )
-_RELATED_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:跟|和|与|同)(?P<x>{_RUN}+?)(?P<v>有关|相关)")
+_RELATED_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:跟|和|与|同)(?P<x>{_RUN}+?)(?P<v>{_RELATED_WORDS})")
 # 项目里有没有用到 X
 _CONDITION_HOLDER_FIRST = re.compile(
     f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
@@ -314,7 +315,7 @@ def is_known(kind: str, names: Names) -> bool:
     if len(kind) - len(trimmed) >= 2 and not any(trimmed in name for name in names.projects):
         return False  # 档案数字化: 档案 is in no name; 数字化 alone fits loosely, which is no project named
     found, tied = match_name(trimmed, names) if trimmed else (None, ())
-    return found is not None or bool(tied)
+    return found is not None or bool(tied) and not names.inside_word(kind, tied)  # 人工智能: a word around 智能
 
 
 def _fits_several(kind: str | None, names: Names) -> bool:

@@ -143,6 +143,28 @@ class Names:
         dropped = phrase[at - 1 : at] + phrase[at + len(trimmed) : at + len(trimmed) + 1]
         return any(char not in _ASKING_CHARS for char in dropped)
 
+    def inside_word(self, phrase: str, fits: tuple[str, ...]) -> bool:
+        """Whether the names ``fits`` write only a piece of ``phrase`` and two characters or more of it beside that
+        piece are a word's own, not asking words (人工智能: the names write 智能, 人工 is no verb): the phrase is a longer
+        word of which the names hold a fragment, no short name they fit alike (运维那笔, 搞运维 are)."""
+        trimmed = contract(self.trim(phrase))
+        for name in fits:
+            target = self._contracted.get(name, contract(name))
+            piece = max(
+                (
+                    trimmed[i:j]
+                    for i in range(len(trimmed))
+                    for j in range(i + 1, len(trimmed) + 1)
+                    if trimmed[i:j] in target
+                ),
+                key=len,
+                default="",
+            )
+            rest = trimmed.replace(piece, "", 1) if piece else trimmed
+            if sum(char not in _ASKING_CHARS for char in rest) < 2:
+                return False
+        return bool(fits)
+
     def score(self, phrase: str, name: str) -> tuple[float, float]:
         """(share, evidence): the weight of the phrase's characters the name explains in order, and that weight.
 
@@ -228,6 +250,8 @@ def resolve(segments: list[str], names: Names) -> Resolution:
                     continue  # 市教委: a unit's name, never a project's short form (its 市教 fits 党员教育…)
                 found, tied = match(names.trim(phrase), names)
                 fits_alike = tied if found is None else ()  # 运维: two names alike, kept for a year to decide
+                if fits_alike and names.inside_word(phrase, fits_alike):  # 人工智能: only its 智能 is in the names
+                    fits_alike = ()
                 if found is not None and names.fragment(phrase):  # 无人机: only its 人机 is in a name
                     found, tied = None, ()
                 if found is not None and _mostly_unnamed(phrase, names):  # 党代表履职 is no 党…代 name cut short

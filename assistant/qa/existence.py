@@ -66,7 +66,7 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
     named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
     if not any(named) and cues.project_type is None and cues.category is None and not cues.mentions:
         if (asked := _ASKED_FIRST.match(full)) is not None:  # 公务用车这块有人报过没: the thing, then the asking
-            thing = _LEADING_ASK.sub("", asked["x"])
+            thing = _VERB.sub("", _LEADING_ASK.sub("", asked["x"] or asked["y"]))  # 做公务用车: 公务用车
             if _held(thing, texts):
                 return replace(cues, mentions=thing)
             if len(thing) < MIN_HEAD:
@@ -82,7 +82,7 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
         return cues
     unnamed = replace(cues, project=None, versus=None, matched=(), matched_how=None, project_years=0)
     if (asked := _ASKED_FIRST.match(full)) is not None:  # 党员体检有人报过没: 党员体 of a name, 党员体检 of a form
-        thing = _LEADING_ASK.sub("", asked["x"])
+        thing = _LEADING_ASK.sub("", asked["x"] or asked["y"])
         if written in thing and thing not in name and _held(thing, texts):
             return replace(unnamed, mentions=thing)
     run = _CHINESE_RUN.search(full[:at])
@@ -103,6 +103,9 @@ _ASKED_FIRST = re.compile(
     r"^(?:请问|麻烦问下|问下)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:这一?块|这方面|方面|这类|这种|相关)?的?"
     r"(?:活儿?|事儿?|事情)?"  # 管档案的活儿有哪个项目干过: the thing, less the word for work
     r"(?:以前|之前|过去|往年)?(?:有没有|有)?(?:哪个|哪一个)?(?:人|单位|项目|申报表)?(?:报过|做过|搞过|申报过|申请过|干过|弄过)"
+    # 做公务用车的 有没有这样的项目, 公务用车 有这类项目吗: the thing, then whether such projects exist
+    r"|^(?:请问|麻烦问下|问下)?(?P<y>[\u4e00-\u9fffA-Za-z]{2,12}?)的?(?:项目)?(?:以前|之前|过去|往年)?"
+    r"(?:有没有|有无|是否有|有)(?:这样|这种|这类|这一类|这方面|此类|类似|相关)的?(?:项目|申报表|先例)"
 )
 _KIND_WORDS = re.compile(r"[那这一之]?[种类]的?(?:东西|玩意儿?)|[那这](?:种|类|样)|之类|一类|东西$")
 _MONEY_TAIL = re.compile(r"的?(?:费用|经费|资金|钱)$")

@@ -160,9 +160,44 @@ def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems:
     word = re.sub(r"(?:这一?类|类|方面|相关)?的?$", "", _GENERIC.sub("", found["w"]))
     if len(word) < 2 or "绩效" in word or any(stem in word or word in stem for stem in level_stems if stem):
         return text, cues
-    if sum(word in name for name in lexicon.indicator_names) < 2 or any(word in p for p in lexicon.projects):
+    if any(word in p for p in lexicon.projects):
         return text, cues
+    if sum(word in name for name in lexicon.indicator_names) < 2:
+        if not _A_KIND.search(found.group()) or _ANY_KIND.fullmatch(word) or _a_name_spread(word, lexicon.projects):
+            return text, cues  # 党费缴纳系统指标: a project's name written short, no kind of indicator
+        head = written_head(word, lexicon.indicator_names)  # 长效机制类: names write 长效管理机制, 长效运维机制
+        if head is None and not any(word in name for name in lexicon.indicator_names):  # 区块链类指标: none
+            return cut(text, word), replace(cues, indicator_name=word)  # refused, never every indicator shown
+        if head is None:
+            return text, cues
+        return cut(text, word), replace(cues, indicator_name=head, corrected=(*cues.corrected, (word, head)))
     return cut(text, word), replace(cues, indicator_name=word)
+
+
+_A_KIND = re.compile(r"(?:类|方面)的?(?:绩效)?指标$")  # 区块链类指标: a kind of indicator named (no name may write)
+# Words that qualify indicators in general, no kind of their own (定性指标, 核心指标)
+_ANY_KIND = re.compile(
+    r"(?:定性|定量|共性|个性|核心|关键|主要|重点|其他|其它|常见|常用|一般|通用|基本|具体|相关|同类|这种|那种)+"
+)
+
+
+def _a_name_spread(word: str, projects: tuple[str, ...]) -> bool:
+    """Whether a project's name writes the word's characters in order, at most two others between two of them."""
+    spread = re.compile(".{0,2}".join(map(re.escape, word)))
+    return any(spread.search(name) for name in projects)
+
+
+def written_head(word: str, names: tuple[str, ...]) -> str | None:
+    """The longest end of ``word`` (two characters or more) that two indicator names or more write, where one of
+    them writes the whole word with at most two other characters between its own (长效机制: 长效管理机制健全性): the
+    thing the word is a kind of; None where none does (a word of no indicator is never read as part of one)."""
+    spread = re.compile(".{0,2}".join(map(re.escape, word)))
+    for start in range(1, len(word) - 1):
+        head = word[start:]
+        holders = [name for name in names if head in name]
+        if len(holders) >= 2 and any(spread.search(name) for name in holders):
+            return head
+    return None
 
 
 SIMILAR = 0.75  # the words' sounds against an indicator name's (difflib ratio)

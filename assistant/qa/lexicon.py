@@ -107,6 +107,11 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("项目性质", (HeaderField.NATURE,)),
     ("性质", (HeaderField.NATURE,)),
     ("项目类型", (HeaderField.PROJECT_TYPE,)),
+    # 算一次性还是经常性: the field named by its choices (一次性项目/经常性项目 are its boxes)
+    ("一次性的还是经常性", (HeaderField.PROJECT_TYPE,)),
+    ("经常性的还是一次性", (HeaderField.PROJECT_TYPE,)),
+    ("一次性还是经常性", (HeaderField.PROJECT_TYPE,)),
+    ("经常性还是一次性", (HeaderField.PROJECT_TYPE,)),
     ("资金用途", (HeaderField.FUND_USE,)),
     ("用途", (HeaderField.FUND_USE,)),
     ("实施单位", (HeaderField.IMPLEMENTER,)),
@@ -254,10 +259,15 @@ _BARE_STEMS = (
 )
 
 
+# 质量上有哪几条, 数量那块有哪些指标: 数量 and 质量 with a word of place name the category (项目数量 has none)
+_PLACED = ("上", "那块", "这块", "那一块", "这一块")
+
+
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:
     terms: list[tuple[str, Level1 | None, Level2 | None]] = []
     for stem, level2 in _LEVEL2_STEMS.items():
         terms.extend((stem + suffix, None, level2) for suffix in _SUFFIXES + (("",) if stem in _BARE_STEMS else ()))
+        terms.extend((stem + placed, None, level2) for placed in _PLACED if stem not in _BARE_STEMS)
     for stem, level1 in _LEVEL1_STEMS.items():
         terms.extend((stem + suffix, level1, None) for suffix in _SUFFIXES + (("",) if stem in _BARE_STEMS else ()))
     return sorted(terms, key=lambda term: -len(term[0]))

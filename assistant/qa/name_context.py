@@ -10,15 +10,27 @@ from dataclasses import replace
 from assistant.qa.content_names import match_content
 from assistant.qa.cues import Cues
 from assistant.qa.entities import Resolution
+from assistant.qa.intents import CHANGE_WORDS
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.models import Target
 
 
-def one_in_years(resolution: Resolution, cues: Cues, lexicon: Lexicon) -> tuple[str, str] | None:
+def changes_between(cues: Cues, full: str) -> bool:
+    """Whether the question asks a change between two years or more (26年比23年降了多少)."""
+    return len(cues.years) >= 2 and CHANGE_WORDS.search(full) is not None
+
+
+def one_in_years(
+    resolution: Resolution, cues: Cues, lexicon: Lexicon, *, every: bool = False
+) -> tuple[str, str] | None:
     """A short name several projects fit alike (运维), with years asked: the one of them filed in those years, with the
-    phrase; None where none or several are."""
+    phrase; None where none or several are. ``every``: a change between the years asked (运维那笔26年比23年降了多少),
+    which only a project filed in each of them has."""
     if not cues.years or not resolution.alike or resolution.alike_phrase is None:
         return None
     held = [name for name in resolution.alike if set(lexicon.years_of(name)) & set(cues.years)]
+    if every and len(held) > 1:
+        held = [name for name in held if set(cues.years) <= set(lexicon.years_of(name))]
     return (held[0], resolution.alike_phrase) if len(held) == 1 else None
 
 
@@ -54,3 +66,19 @@ def alike_unsettled(resolution: Resolution, cues: Cues, lexicon: Lexicon) -> Cue
     if len(held) < 2:  # one: ``one_in_years`` took it; none (2024年的运维): the year is refused as absent
         return None
     return replace(cues, ambiguous=held, matched=((resolution.alike_phrase, held[0]),))
+
+
+# What lists rows of a project, for each of two projects a short name fits alike (never a single figure)
+# (都有哪些 read before the name as the indicators forms commonly set: with a name, that project's list)
+_LISTED = (Target.LIST_INDICATORS, Target.LIST_ROWS, Target.COMMON_INDICATORS)
+
+
+def each_listed(cues: Cues) -> Cues:
+    """运维那笔 质量指标列一下: a list asked of a short name two projects fit alike (in the years asked) lists each
+    project's rows under its name (``project`` and ``versus``) rather than asking which; a figure (几条, 多少钱) is
+    still asked back, never given for both together. Other cues unchanged."""
+    if cues.target not in _LISTED or len(cues.ambiguous) != 2 or cues.versus or cues.versus_id:
+        return cues
+    first, second = cues.ambiguous
+    target = Target.LIST_INDICATORS if cues.target is Target.COMMON_INDICATORS else cues.target
+    return replace(cues, project=first, versus=second, ambiguous=(), target=target)

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
 from assistant.qa.by_description import take_described
+from assistant.qa.change_years import year_before
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.counted_names import take_measure_count
 from assistant.qa.cues import CUT as _CUT
@@ -59,6 +60,7 @@ from assistant.qa.question_words import (
     LACKS,
     LEVEL_STEMS,
     LIST_PROJECTS,
+    PROJECTS_ASKED,
     RANKED_ONE,
     RATE,
     SUM,
@@ -79,6 +81,7 @@ from assistant.qa.reading import (
     take_units,
     take_unknown_places,
 )
+from assistant.qa.setters import who_set
 from assistant.qa.sides import PAIR
 from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
@@ -193,7 +196,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         target = Target.LIST_PROJECTS  # 档案数字化有人报过没, the name of an indicator: whether forms hold it, which
     if target in (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS):  # 老年助餐服务的满意度一般写多少
         cues = qualified_kind(cues, project_names(lexicon), lexicon.indicator_names)
-    return replace(cues, target=target)
+    return who_set(year_before(replace(cues, target=target), lexicon), full)  # 26年砍了几条: against the filing before
 
 
 def to_query(cues: Cues) -> Query | None:
@@ -262,10 +265,16 @@ def _normalise(question: str) -> str:
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     text = RANKED_ONE.sub(r"\1的", text)  # 最多的那个项目: the ranking's winner, no pointer
+    text = _TOUCHING.sub("沾边", text)  # 沾点边, 沾得上边: related (read before any typo is corrected: 沾 is no 站)
+    text = _KIND_OF.sub("类", text)  # 合格率这种指标, 完成率那块的指标: indicators of that kind (合格率类指标)
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 
 
 _SPENT = re.compile(r"花(?=多少|几)")
+_TOUCHING = re.compile(r"沾(?:点|上|得上|一点|上点)边|搭(?:点|上|得上)边")
+_KIND_OF = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?:那一?类|这一?类|那种|这种|那块|这块|一类|之类|那样|这样)的?(?:定性|定量)?的?(?=指标)"
+)
 _ELDEST = re.compile(r"(?<=排)老([二三四五])|(?<=排)老(二)(?=的)")  # 排老二, 排老三: second, third place
 _WHOLE_CORPUS = re.compile(r"(?:整个|全部|全)(?:语料)?库(?:里面?|中)?的?|(?:语料)?库里(?:面|头)?的?")
 _AVERAGED = re.compile(r"平均(?:算|摊|分)?下来|平摊下来|均摊下来")
@@ -274,7 +283,8 @@ _EXAMPLES = re.compile(
     r"(?:举|给|列|来|说)(?:我|咱|俺|下|一下|出)?(?:几|一|两|三|些)?个?(?:例子|实例|示例|样例|范例|范文|例)(?:说说|看看|吧)?|(?:有什么|有哪些|有啥)(?:例子|实例|示例)"
     # 找几个参考, 举两个, 挑几个看看: a few shown, nothing counted (举 of 选举 is no verb of its own)
     r"|(?:(?<![选推])举|找|挑|拿)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|三五|两|三|些|一些)个?(?:参考|样本|借鉴|看看|瞧瞧|出来)?"
-    r"|(?:给|来|列)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|两|三|些|一些)个?(?:参考|样本|借鉴|看看|瞧瞧)"
+    r"|(?:参考|借鉴)(?:一下|下)?(?:几|一两|两三|三五|两|三|些|一些)个|(?:几|一两|两三|两|三|些)个(?:参考|样本|范例)"
+    r"|(?:给|来|列)(?:我|咱|俺|下|一下|出)?(?:几|一两|两三|两|三|些|一些)[个条项]?(?:参考|样本|借鉴|看看|瞧瞧)"
 )
 
 
@@ -291,7 +301,8 @@ def _is_follow_up(text: str) -> bool:
     return body.startswith(FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
 
 
-_PICKED = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?:是|有)?哪(?:条|几条|个|几个|些|项|几项)$")
+# 时效的有哪两个, 质量的是哪三条: a number written instead of 几 picks as well
+_PICKED = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?:是|有)?哪(?:[几一二两三四五六七八九十]?(?:条|个|项)|些|俩|仨)$")
 
 
 def _take_project_type(
@@ -438,7 +449,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的: those (projects) that meet the condition
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
-    wants_projects = _any(text, LIST_PROJECTS[:8]) and not (about_indicators and (cues.project or cues.declaration_id))
+    wants_projects = _any(text, PROJECTS_ASKED) and not (about_indicators and (cues.project or cues.declaration_id))
     if about_indicators and not wants_projects:
         return Target.LIST_INDICATORS
     if wants_projects or _any(text, LIST_PROJECTS):
@@ -451,7 +462,7 @@ def _across_projects(text: str, cues: Cues) -> Target | None:
     about_indicators = cues.level1 or cues.level2 or cues.indicator_name or "指标" in text
     if cues.section is not None and (ASPECTS.search(text) or COMMON.search(text)):
         return Target.SECTION_ASPECTS
-    if not about_indicators or cues.lacks_level or _any(text, LIST_PROJECTS[:8]):
+    if not about_indicators or cues.lacks_level or _any(text, PROJECTS_ASKED):
         return None
     # 验收合格率怎么写 asks for a measure's value; 时效指标写些什么 for a category's indicators, 时效指标怎么写 for both.
     how = HOW.search(text) and not _any(text, ("有哪些", "哪些指标"))

@@ -92,6 +92,8 @@ LIST_PROJECTS = (
     "哪几笔",  # 名里带“平台”的都哪几笔: the projects (笔 counts a project's money)
     "哪几家",
 )
+# The words that ask for projects even where indicators are named (指标里带覆盖率的项目是哪些: the projects)
+PROJECTS_ASKED = (*LIST_PROJECTS[:8], "项目是哪", "项目都是哪", "项目都有哪", "项目分别是哪", "项目包括哪")
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
 # Questions across projects: how past forms usually write something, not what one form says.
@@ -102,6 +104,7 @@ TYPICAL = re.compile(
 )
 ASPECTS = re.compile(
     r"哪些方面|哪几个方面|什么方面|几个方面|角度|怎么写|如何写|怎样写|咋写|写法|写些?什么|写哪些|包括哪些内容"
+    r"|怎么起笔|如何起笔|咋起笔|怎么开头|如何开头|咋开头|怎么落笔|从哪写起|从哪儿写起"  # 总目标那段怎么起笔: how written
 )
 # 控制在几件以内, 不超过几次, 几月底前完成: a bound or a date asked, the value of a measure named by its own words
 BOUND = re.compile(
@@ -110,7 +113,9 @@ BOUND = re.compile(
 )
 # 一周几条, 每月多少次: a value per period asked (the target of a measure named by its own words)
 RATE = re.compile(r"(?:每|一)(?:周|月|年|天|日|季度?|学期)(?:几|多少)")
-HOW = re.compile(r"怎么写|如何写|怎样写|咋写|写法")
+HOW = re.compile(
+    r"怎么写|如何写|怎样写|咋写|写法|怎么用|咋用|如何用|如何使用|怎么表述|如何表述|怎么措辞|怎么提|怎么描述|提法|措辞"
+)
 COMMON = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|各家|参考|借鉴|举例"  # 有什么可参考的
 )

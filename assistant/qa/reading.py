@@ -32,7 +32,7 @@ from assistant.qa.levels import agrees, level_scope, other_place, units_at, writ
 from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
 from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
-from assistant.qa.name_context import alike_unsettled, one_in_years, unit_then_described
+from assistant.qa.name_context import alike_unsettled, changes_between, one_in_years, unit_then_described
 
 # A unit by the noun its name ends in; 政协, 法院, 检察院 and the people's organisations (妇联, 工会, 科协…) are units
 # the corpus lacks as much as a 局 is (市政协的满意度指标: refused, not every unit's indicators listed)
@@ -141,7 +141,9 @@ def take_projects(text: str, cues: Cues, lexicon: Lexicon, exact: list[tuple[int
             found.append((at if at >= 0 else max(full.find(match.phrase[:2]), 0), match.name, match.phrase))
             text = _cut_phrase(text, match.phrase)
     pointed = _POINTER.search(full)  # 管服务器那笔23年运维钱: the description decides, not the year
-    one = one_in_years(resolution, cues, lexicon) if len(found) < 2 and not pointed else None  # 23年运维
+    between = changes_between(cues, full)  # 运维那笔26年比23年: the one filed in both, though pointed
+    usable = len(found) < 2 and (not pointed or between)  # 23年运维: the one filed that year
+    one = one_in_years(resolution, cues, lexicon, every=between) if usable else None
     if one is not None and one[0] not in {name for _, name, _ in found}:  # 23年信息化建设跟运维: the second side
         found.append((max(full.find(one[1]), 0), one[0], one[1]))
         text = _cut_phrase(text, one[1])
@@ -456,6 +458,7 @@ def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     return full
 
 
+_POINTED_MONEY = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+?)(?:那笔|这笔){_CUT}")
 _MONEY_RUN = re.compile(f"([^{re.escape(_CUT + MONEY)}？?。，,！!、：:；;（）()\\s]+){MONEY}")
 # Words before a word for money that say nothing of what the money is for (申请的, 一共花的, 这几个项目的).
 _CHATTER = (
@@ -476,7 +479,9 @@ def take_money_subject(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cu
     if cues.unknown_project or cues.unknown_subject or cues.matched_how:  # 考录系统那个项目: matched by content
         return text, cues
     names = _names(lexicon)
-    for run in _MONEY_RUN.findall(text):
+    # 修办公楼那笔23年的 多少钱: the year cut between 那笔 and the money, the words before 那笔 say what it is for
+    pointed = [m[1] for m in _POINTED_MONEY.finditer(text)] if MONEY in text else []
+    for run in (*_MONEY_RUN.findall(text), *pointed):
         subject = trim_fillers(_CHATTER_EDGES.sub("", intent_words(run)))
         core = without_fillers(_CHATTER_ANY.sub("", subject))  # 那笔, 多出: no subject
         if len(core) < 2 or not informative(core) or _is_known(subject, cues, names):

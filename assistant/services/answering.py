@@ -25,8 +25,10 @@ from assistant.qa.alike import alike_line
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
+from assistant.qa.focus_named import with_focus_named
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
+from assistant.qa.name_context import each_listed
 from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
@@ -102,6 +104,7 @@ def answer(
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     today = today or clock()
     reading = read(question, scope.lexicon, today=today)
+    reading = with_focus_named(question, reading, conversation, scope.lexicon, today=today)  # 那它安全测评咋定的
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
         result = _refuse_odd_years(question, reading.cues, scope)
         conversation.record(result)
@@ -117,7 +120,7 @@ def answer(
         question, content_sided(question, sided(question, cues, scope, today), scope, today), scope, today
     )
     cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
-    resolved = conversation.resolve(cues)
+    resolved = each_listed(conversation.resolve(cues))  # 运维那笔 质量指标列一下: each project's, by name
     if (subject := _unread_money_subject(reading, resolved)) is not None:
         resolved = replace(resolved, unknown_subject=subject)  # 远教电教宽带租赁一共花了多少钱: never every form's sum
     log.info("问题：%s；读作：%s", question, _brief(resolved))
