@@ -143,10 +143,14 @@ def future_finding(as_of: date, today: date | None) -> Finding | None:
 def budget_signal(
     table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
 ) -> BudgetSignal:
-    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none) against the elapsed share of the year (`elapsed_by`)."""
+    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none is written) against the elapsed share of the year
+    (`elapsed_by`). A written 0 is a budget (red team rt11): no rate can be computed against it, which is said."""
     elapsed = elapsed_by(table.as_of, today)
     b = table.budget
-    budget = b.adjusted_budget or b.initial_budget
+    label = "调整后预算数" if b.adjusted_budget is not None else "年初预算数"
+    budget = b.adjusted_budget if b.adjusted_budget is not None else b.initial_budget
+    if budget == 0:
+        return _zero_budget(b.executed, elapsed, label, table.amount_unit)
     rate = b.rate
     mismatch = written_rate_mismatch(b.rate, b.executed, budget)
     if (rate is None or mismatch) and b.executed is not None and budget:
@@ -176,6 +180,17 @@ def budget_signal(
     text = f"{mismatch}；" if mismatch else ""
     return BudgetSignal(
         rate, elapsed, light, f"{text}执行率 {basis}{rate}%，序时进度 {elapsed}%{by}{behind}", mismatch=mismatch
+    )
+
+
+def _zero_budget(executed: Decimal | None, elapsed: Decimal, label: str, unit: str) -> BudgetSignal:
+    """The signal against a budget written as 0: spending is overspend (red); otherwise the rate cannot be computed."""
+    over = overspent(executed, Decimal(0), budget_label=label, unit=unit)
+    if over is not None:
+        return BudgetSignal(None, elapsed, Light.RED, f"{over}，{label}为 0 时不能有支出，请核对", overspend=over)
+    spent = "执行数为 0" if executed is not None else "未填写执行数"
+    return BudgetSignal(
+        None, elapsed, Light.GREY, f"{label}填写为 0，{spent}，执行率无法计算（不能以 0 作除数）；预算未调减为 0 的，请改正"
     )
 
 
