@@ -59,3 +59,26 @@ def test_selfeval_budget_of_zero_is_never_replaced_by_the_initial_budget(data_di
     assert shown["budget"]["score"] is None
     (problem,) = [f for f in shown["findings"] if f["code"] == "SE-BUDGET"]
     assert "全年预算数填写为 0" in problem["message"] and "执行率无法计算" in problem["message"]
+
+
+def test_an_actual_of_not_done_beside_certain_is_a_warning(data_dir: Path) -> None:
+    _ok(["monitor", "create", PROJECT])
+    _ok(["monitor", "fill", "1", "-r", "2", "--actual", "未完成", "--possibility", "确定能"])
+    checked = json.loads(_run(["monitor", "check", "1", "--json"]).stdout)
+    (found,) = [f for f in checked if f["code"] == "MON-CONTRADICTION"]
+    assert found["severity"] == "warning" and "未完成" in found["message"] and "确定能" in found["message"]
+    _ok(["monitor", "fill", "1", "-r", "2", "--possibility", "有可能"])
+    checked = json.loads(_run(["monitor", "check", "1", "--json"]).stdout)
+    assert not [f for f in checked if f["code"] == "MON-CONTRADICTION"]
+
+
+def test_a_runaway_cell_is_refused_naming_row_field_length_and_limit(data_dir: Path) -> None:
+    _ok(["monitor", "create", PROJECT])
+    refused = _run(["monitor", "fill", "1", "-r", "1", "--actual", "x" * 30_000])
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert "第 1 行" in refused.output and "执行情况有 30,000 字" in refused.output and "上限 2,000 字" in refused.output
+    assert json.loads(_ok(["monitor", "show", "1", "--json"]).stdout)["version"] == 1  # nothing saved
+    _ok(["monitor", "fill", "1", "-r", "1", "--reason", "y" * 1_999, "--cause", "其他"])
+    _ok(["selfeval", "create", PROJECT])
+    refused = _run(["selfeval", "fill", "2", "-r", "1", "--actual", "z" * 2_001])
+    assert refused.exit_code == 2 and "实际完成值有 2,001 字" in refused.output

@@ -13,6 +13,7 @@ never green.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -241,6 +242,19 @@ def unreadable(row: MonitoringRow) -> list[tuple[str, str, bool]]:
     return found
 
 
+# 执行情况 that says the work has not been done or has stopped (未完成, 尚未启动, 无进展, 停滞)
+_NOT_DONE = re.compile(r"未(?:完成|开展|启动|实施|达成|达到|落实|执行)|尚未|没有(?:完成|开展|启动)|无进展|停滞|已暂停|已取消")
+
+
+def not_done(row: MonitoringRow) -> str | None:
+    """The words of an 执行情况 saying nothing is done, beside a 完成目标可能性 of 确定能 (red team rt11 #3: shown as
+    ●正常 without a word); None otherwise."""
+    if row.possibility is not Possibility.CERTAIN:
+        return None
+    found = _NOT_DONE.search(row.actual_to_date or "")
+    return found.group(0) if found else None
+
+
 def _possibility(row: MonitoringRow) -> Signal:
     if row.possibility is Possibility.IMPOSSIBLE:
         return Signal(Light.RED, ["完成目标可能性：完全不可能"])
@@ -321,6 +335,16 @@ def monitor(
         if unread := unreadable(row):
             findings.append(_unreadable_finding(i, row, unread))
             continue
+        if (said := not_done(row)) is not None:
+            findings.append(
+                Finding(
+                    "MON-CONTRADICTION",
+                    Severity.WARNING,
+                    i,
+                    f"执行情况写“{said}”，完成目标可能性却选“{Possibility.CERTAIN.value}”，两者矛盾",
+                    "请核对：确能完成的，在全年预计完成情况中写明何时、如何完成；否则改选“有可能”或“完全不可能”并说明偏差原因",
+                )
+            )
         if signal.light in (Light.YELLOW, Light.RED) and row.deviation.is_blank:
             findings.append(
                 Finding(
