@@ -76,7 +76,9 @@ def test_a_runaway_cell_is_refused_naming_row_field_length_and_limit(data_dir: P
     _ok(["monitor", "create", PROJECT])
     refused = _run(["monitor", "fill", "1", "-r", "1", "--actual", "x" * 30_000])
     assert refused.exit_code == 2 and "Traceback" not in refused.output
-    assert "第 1 行" in refused.output and "执行情况有 30,000 字" in refused.output and "上限 2,000 字" in refused.output
+    assert (
+        "第 1 行" in refused.output and "执行情况有 30,000 字" in refused.output and "上限 2,000 字" in refused.output
+    )
     assert json.loads(_ok(["monitor", "show", "1", "--json"]).stdout)["version"] == 1  # nothing saved
     _ok(["monitor", "fill", "1", "-r", "1", "--reason", "y" * 1_999, "--cause", "其他"])
     _ok(["selfeval", "create", PROJECT])

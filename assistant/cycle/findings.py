@@ -79,9 +79,7 @@ def selfeval_findings(
     if card.weights_problem:
         found.append(Finding("SE-WEIGHTS", Severity.ERROR, None, card.weights_problem, "请调整各行分值，使合计为100"))
     if card.budget.problem:
-        found.append(
-            Finding("SE-BUDGET", Severity.ERROR, None, card.budget.problem, _budget_fix(card.budget.problem))
-        )
+        found.append(Finding("SE-BUDGET", Severity.ERROR, None, card.budget.problem, _budget_fix(card.budget.problem)))
     if card.budget.overspend:
         found.append(
             Finding(

@@ -191,7 +191,10 @@ def _zero_budget(executed: Decimal | None, elapsed: Decimal, label: str, unit: s
         return BudgetSignal(None, elapsed, Light.RED, f"{over}，{label}为 0 时不能有支出，请核对", overspend=over)
     spent = "执行数为 0" if executed is not None else "未填写执行数"
     return BudgetSignal(
-        None, elapsed, Light.GREY, f"{label}填写为 0，{spent}，执行率无法计算（不能以 0 作除数）；预算未调减为 0 的，请改正"
+        None,
+        elapsed,
+        Light.GREY,
+        f"{label}填写为 0，{spent}，执行率无法计算（不能以 0 作除数）；预算未调减为 0 的，请改正",
     )
 
 
@@ -243,7 +246,9 @@ def unreadable(row: MonitoringRow) -> list[tuple[str, str, bool]]:
 
 
 # 执行情况 that says the work has not been done or has stopped (未完成, 尚未启动, 无进展, 停滞)
-_NOT_DONE = re.compile(r"未(?:完成|开展|启动|实施|达成|达到|落实|执行)|尚未|没有(?:完成|开展|启动)|无进展|停滞|已暂停|已取消")
+_NOT_DONE = re.compile(
+    r"未(?:完成|开展|启动|实施|达成|达到|落实|执行)|尚未|没有(?:完成|开展|启动)|无进展|停滞|已暂停|已取消"
+)
 
 
 def not_done(row: MonitoringRow) -> str | None:

@@ -97,9 +97,7 @@ def _beyond(sheet: Worksheet) -> str:
     """Where the sheet passes the limits (red team rt11 #7: one stray cell in column XFD could not be found): the
     first cells with content beyond them, or that only formatting lies there."""
     outside = sorted(
-        ((row, col), cell)
-        for (row, col), cell in sheet._cells.items()
-        if row > MAX_ROWS or col > MAX_COLUMNS
+        ((row, col), cell) for (row, col), cell in sheet._cells.items() if row > MAX_ROWS or col > MAX_COLUMNS
     )
     filled = [cell.coordinate for _, cell in outside if cell.value not in (None, "")]
     if filled:

@@ -197,7 +197,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
         case Target.COUNT_INDICATORS:
             return _count_indicators(query.filters, decls)
         case Target.SUM_FUNDING:
-            return sum_funding(_field(query), decls)
+            return sum_funding(_field(query), decls, apart=bool(_years_apart(query, decls)))
         case Target.COMPARE_YEARS:
             return analytics.compare_years(query, decls, subject=analytics.subject_year(question, query.filters.years))
         case Target.SHOW_FIELD:
