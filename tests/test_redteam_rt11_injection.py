@@ -11,8 +11,8 @@ from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
 from assistant.drafting.chain import Writer, to_declaration, write_section
 from assistant.drafting.context import build_context
-from assistant.drafting.necessity import necessity_by_rules
 from assistant.drafting.models import NoteKind
+from assistant.drafting.necessity import necessity_by_rules
 from assistant.llm.chat import stream_call
 from assistant.review.engine import review
 from assistant.services.scope import CorpusScope
@@ -61,8 +61,9 @@ def test_a_model_necessity_that_cites_it_anyway_loses_it():
 
 
 def test_the_whole_draft_holds_no_basis_from_the_instruction(tmp_path):
-    from assistant.services import build_services
     from web_support import web_settings
+
+    from assistant.services import build_services
 
     services = build_services(web_settings(tmp_path / "data"))
     try:
@@ -74,8 +75,9 @@ def test_the_whole_draft_holds_no_basis_from_the_instruction(tmp_path):
 
 
 def test_review_flags_a_number_issued_after_the_project_year(tmp_path):
-    from assistant.services import build_services
     from web_support import web_settings
+
+    from assistant.services import build_services
 
     brief = _brief(policies=["《中国共产党党员教育管理工作条例》", "沪财绩〔2099〕1号《虚构的绩效管理办法》"])
     services = build_services(web_settings(tmp_path / "data"))

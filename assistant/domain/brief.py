@@ -315,8 +315,9 @@ def allowed_fields() -> str:
 
 
 def _value_hint(exc: ValidationError) -> str:
-    """The field list only where a field name is wrong; for a wrong value, what to do about the values named."""
-    if any(error["type"] == "extra_forbidden" for error in exc.errors()):
+    """The field list only where a field is unknown or missing; for a wrong value, what to do about the values named
+    (red team rt11 #7: every value error ended with the whole list)."""
+    if any(error["type"] in ("extra_forbidden", "missing") for error in exc.errors()):
         return allowed_fields()
     return "请按上面所说改正这些字段的值后重试"
 
