@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.domain.cycle import MonitoringTable, SelfEvaluation
+from assistant.domain.cycle import MonitoringRow, MonitoringTable, SelfEvalRow, SelfEvaluation
 from assistant.errors import InputError
 
 CELL_TEXT = 2_000  # characters in one typed cell (the corpus's longest section is 2,668 characters: a whole section)
@@ -28,7 +28,8 @@ _SELFEVAL = (("actual", "实际完成值"), ("deviation", "偏差原因分析及
 def _cells(form: MonitoringTable | SelfEvaluation) -> Iterator[tuple[int, str, str, str]]:
     """(row from 1, indicator name, label, text) of each free-text cell of ``form``."""
     fields = _MONITORING if isinstance(form, MonitoringTable) else _SELFEVAL
-    for n, row in enumerate(form.rows, start=1):
+    rows: list[MonitoringRow | SelfEvalRow] = list(form.rows)
+    for n, row in enumerate(rows, start=1):
         for path, label in fields:
             value: object = row
             for part in path.split("."):
