@@ -71,7 +71,8 @@ def test_rejects_bad_input_naming_file_and_field(tmp_path, text, field, problem)
         load_brief(_write(tmp_path, text))
     message = caught.value.message
     assert "brief.yaml" in message and f"字段 {field}" in message and problem in message
-    assert "可用字段" in (caught.value.hint or "")
+    # the field list where a field is missing or unknown; a wrong value gets what to do about it (red team rt11 #7)
+    assert ("可用字段" in (caught.value.hint or "")) == (problem in ("缺少该字段", "不是简报的字段"))
 
 
 def test_rejects_dates_out_of_order(tmp_path):

@@ -90,10 +90,11 @@ def _target_above(target: IndicatorValue, limit: Decimal) -> bool:
 def overspent(
     executed: Decimal | None, budget: Decimal | None, *, budget_label: str = "预算数", unit: str = "元"
 ) -> str | None:
-    """``执行数 X 超过 预算数 Y`` in Chinese when ``executed`` exceeds a nonzero ``budget``; None otherwise.
+    """``执行数 X 超过 预算数 Y`` in Chinese when ``executed`` exceeds ``budget``, a stated 0 included (red team rt11:
+    spending against a budget cut to 0 is overspend); None otherwise or when either is blank.
     ``unit``: the form's amount unit (元 or 万元), named after every figure (red team rt10 #9: a 万元 form's
     amounts were shown as 元)."""
-    if executed is None or not budget or executed <= budget:
+    if executed is None or budget is None or executed <= budget:
         return None
     over = fmt(executed - budget)
     return f"执行数 {fmt(executed)} {unit}超过{budget_label} {fmt(budget)} {unit}（超支 {over} {unit}）"

@@ -62,6 +62,13 @@ _PARTS = {
 }
 
 
+def _budget_fix(problem: str) -> str:
+    """What to do about the budget line: a 0 written is checked, a blank is filled in."""
+    if "为 0" in problem:
+        return "预算确已调减为 0 的，执行率不计算；否则请在项目资金中改正全年预算数"
+    return "请在项目资金中填写预算数与执行数"
+
+
 def selfeval_findings(
     evaluation: SelfEvaluation, card: Scorecard, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
 ) -> list[Finding]:
@@ -72,9 +79,7 @@ def selfeval_findings(
     if card.weights_problem:
         found.append(Finding("SE-WEIGHTS", Severity.ERROR, None, card.weights_problem, "请调整各行分值，使合计为100"))
     if card.budget.problem:
-        found.append(
-            Finding("SE-BUDGET", Severity.ERROR, None, card.budget.problem, "请在项目资金中填写预算数与执行数")
-        )
+        found.append(Finding("SE-BUDGET", Severity.ERROR, None, card.budget.problem, _budget_fix(card.budget.problem)))
     if card.budget.overspend:
         found.append(
             Finding(

@@ -13,6 +13,7 @@ never green.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -143,10 +144,14 @@ def future_finding(as_of: date, today: date | None) -> Finding | None:
 def budget_signal(
     table: MonitoringTable, settings: Settings = DEFAULT_SETTINGS, *, today: date | None = None
 ) -> BudgetSignal:
-    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none) against the elapsed share of the year (`elapsed_by`)."""
+    """执行率 = 执行数 ÷ 调整后预算 (年初预算 when none is written) against the elapsed share of the year
+    (`elapsed_by`). A written 0 is a budget (red team rt11): no rate can be computed against it, which is said."""
     elapsed = elapsed_by(table.as_of, today)
     b = table.budget
-    budget = b.adjusted_budget or b.initial_budget
+    label = "调整后预算数" if b.adjusted_budget is not None else "年初预算数"
+    budget = b.adjusted_budget if b.adjusted_budget is not None else b.initial_budget
+    if budget == 0:
+        return _zero_budget(b.executed, elapsed, label, table.amount_unit)
     rate = b.rate
     mismatch = written_rate_mismatch(b.rate, b.executed, budget)
     if (rate is None or mismatch) and b.executed is not None and budget:
@@ -176,6 +181,20 @@ def budget_signal(
     text = f"{mismatch}；" if mismatch else ""
     return BudgetSignal(
         rate, elapsed, light, f"{text}执行率 {basis}{rate}%，序时进度 {elapsed}%{by}{behind}", mismatch=mismatch
+    )
+
+
+def _zero_budget(executed: Decimal | None, elapsed: Decimal, label: str, unit: str) -> BudgetSignal:
+    """The signal against a budget written as 0: spending is overspend (red); otherwise the rate cannot be computed."""
+    over = overspent(executed, Decimal(0), budget_label=label, unit=unit)
+    if over is not None:
+        return BudgetSignal(None, elapsed, Light.RED, f"{over}，{label}为 0 时不能有支出，请核对", overspend=over)
+    spent = "执行数为 0" if executed is not None else "未填写执行数"
+    return BudgetSignal(
+        None,
+        elapsed,
+        Light.GREY,
+        f"{label}填写为 0，{spent}，执行率无法计算（不能以 0 作除数）；预算未调减为 0 的，请改正",
     )
 
 
@@ -224,6 +243,21 @@ def unreadable(row: MonitoringRow) -> list[tuple[str, str, bool]]:
         if reading.refused or reading.kind is ReadKind.TEXT:
             found.append((f"{label}“{text}”{reading.problem}", reading.hint or "", reading.refused))
     return found
+
+
+# 执行情况 that says the work has not been done or has stopped (未完成, 尚未启动, 无进展, 停滞)
+_NOT_DONE = re.compile(
+    r"未(?:完成|开展|启动|实施|达成|达到|落实|执行)|尚未|没有(?:完成|开展|启动)|无进展|停滞|已暂停|已取消"
+)
+
+
+def not_done(row: MonitoringRow) -> str | None:
+    """The words of an 执行情况 saying nothing is done, beside a 完成目标可能性 of 确定能 (red team rt11 #3: shown as
+    ●正常 without a word); None otherwise."""
+    if row.possibility is not Possibility.CERTAIN:
+        return None
+    found = _NOT_DONE.search(row.actual_to_date or "")
+    return found.group(0) if found else None
 
 
 def _possibility(row: MonitoringRow) -> Signal:
@@ -306,6 +340,16 @@ def monitor(
         if unread := unreadable(row):
             findings.append(_unreadable_finding(i, row, unread))
             continue
+        if (said := not_done(row)) is not None:
+            findings.append(
+                Finding(
+                    "MON-CONTRADICTION",
+                    Severity.WARNING,
+                    i,
+                    f"执行情况写“{said}”，完成目标可能性却选“{Possibility.CERTAIN.value}”，两者矛盾",
+                    "请核对：确能完成的，在全年预计完成情况中写明何时、如何完成；否则改选“有可能”或“完全不可能”并说明偏差原因",
+                )
+            )
         if signal.light in (Light.YELLOW, Light.RED) and row.deviation.is_blank:
             findings.append(
                 Finding(

@@ -77,10 +77,14 @@ def score_budget(
     if line is None or line.executed is None:
         return BudgetScore(None, weight, None, "", problem="未填写全年执行数")
     budget, label = (
-        (line.full_year_budget, "全年预算数") if line.full_year_budget else (line.initial_budget, "年初预算数")
+        (line.full_year_budget, "全年预算数")
+        if line.full_year_budget is not None
+        else (line.initial_budget, "年初预算数")
     )
-    if not budget:
-        return BudgetScore(None, weight, None, "", problem="未填写全年预算数（或为0），无法计算执行率")
+    if budget is None:
+        return BudgetScore(None, weight, None, "", problem="未填写全年预算数，无法计算执行率")
+    if budget == 0:  # a stated 0 is a value (red team rt11): never replaced by the 年初预算数
+        return _zero_budget(line.executed, weight, label, settings, unit)
     ratio = line.executed / budget
     rate = quantize(ratio * 100, settings.places)
     computed = f"执行率 = {fmt(line.executed)} ÷ {fmt(budget)}（{label}） = {rate}%"
@@ -92,6 +96,16 @@ def score_budget(
     score = quantize(ratio * weight, settings.places)
     arithmetic = f"{computed}；得分 = {rate}% × {fmt(weight)} = {score}"
     return BudgetScore(rate, weight, score, arithmetic)
+
+
+def _zero_budget(executed: Decimal, weight: Decimal, label: str, settings: Settings, unit: str) -> BudgetScore:
+    """Against a budget written as 0: spending is overspend, scored 0; nothing spent leaves the rate uncomputable."""
+    over = overspent(executed, Decimal(0), budget_label=label, unit=unit)
+    if over is None:
+        return BudgetScore(None, weight, None, "", problem=f"{label}填写为 0，执行率无法计算（不能以 0 作除数）")
+    zero = quantize(Decimal(0), settings.places)
+    arithmetic = f"{label}为 0，执行率无法计算；{over}，执行数不能超过预算：按0分计（得分 = {zero}），请核对后改正"
+    return BudgetScore(None, weight, zero, arithmetic, overspend=over)
 
 
 def score_row(

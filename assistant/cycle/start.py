@@ -98,7 +98,10 @@ def selfeval_from(
         for link, ind, weight in zip(links, decl.indicators, weights.rows, strict=True)
     ]
     total = FundLine(
-        kind=FundKind.TOTAL, initial_budget=budget, full_year_budget=full_year or budget, weight=weights.budget
+        kind=FundKind.TOTAL,
+        initial_budget=budget,
+        full_year_budget=full_year if full_year is not None else budget,
+        weight=weights.budget,
     )
     funds = [total]
     if decl.funding.fiscal_annual is not None:

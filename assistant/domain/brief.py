@@ -45,6 +45,7 @@ MAX_BRIEF_BYTES = 256 * 1024
 SHORT_TEXT = 200  # names, units, labels: one line of the form
 LONG_TEXT = 20_000  # 主要内容, a plan step, a part's content
 MAX_ITEMS = 200  # policies, plan steps, parts
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # 年度, and the years of 开始日期 and 结束日期
 ShortText = Annotated[str, Field(max_length=SHORT_TEXT)]
 LongText = Annotated[str, Field(max_length=LONG_TEXT)]
 
@@ -166,7 +167,7 @@ class Brief(_BriefModel):
     model_config = _BRIEF_CONFIG
 
     name: ShortText = Field(alias="项目名称", min_length=1, description="项目名称")
-    year: int = Field(alias="年度", ge=2000, le=2100, description="预算年度")
+    year: int = Field(alias="年度", ge=FIRST_YEAR, le=LAST_YEAR, description="预算年度")
     department: ShortText | None = Field(default=None, alias="主管部门", description="主管部门")
     implementer: ShortText | None = Field(default=None, alias="实施单位", description="实施单位")
     nature: ShortText | None = Field(
@@ -215,6 +216,14 @@ class Brief(_BriefModel):
     def _half_width(cls, raw: object) -> object:
         """２０２７ and ２０２７－０１－０１ (an input method in full-width mode) as the digits they are."""
         return unicodedata.normalize("NFKC", raw).strip() if isinstance(raw, str) else raw
+
+    @field_validator("start_date", "end_date")
+    @classmethod
+    def _plausible_date(cls, value: date | None) -> date | None:
+        """A date of a year 年度 could not be (0001-01-01, 9999-12-31) is refused as 年度 is (red team rt11 #7)."""
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValueError(f"年份应在 {FIRST_YEAR}—{LAST_YEAR} 年之间（填写的是“{value.isoformat()}”）")
+        return value
 
     @field_validator("project_type")
     @classmethod
@@ -305,6 +314,14 @@ def allowed_fields() -> str:
     return f"可用字段：{_names(Brief)}；资金下可用：{_names(BriefFunding)}；实施计划每项：{_names(PlanStep)}；项目构成每项：{_names(CompositionLine)}"
 
 
+def _value_hint(exc: ValidationError) -> str:
+    """The field list only where a field is unknown or missing; for a wrong value, what to do about the values named
+    (red team rt11 #7: every value error ended with the whole list)."""
+    if any(error["type"] in ("extra_forbidden", "missing") for error in exc.errors()):
+        return allowed_fields()
+    return "请按上面所说改正这些字段的值后重试"
+
+
 def _names(model: type[BaseModel]) -> str:
     return "、".join(field.alias or name for name, field in model.model_fields.items())
 
@@ -318,7 +335,7 @@ def load_brief(path: Path) -> Brief:
     try:
         return Brief.model_validate(data)
     except ValidationError as exc:
-        raise InputError(f"简报文件 {path.name} 有误：{describe_brief_error(exc)}", hint=allowed_fields()) from exc
+        raise InputError(f"简报文件 {path.name} 有误：{describe_brief_error(exc)}", hint=_value_hint(exc)) from exc
     except RecursionError:
         raise _too_deep(path) from None
 
@@ -344,8 +361,12 @@ class _BriefLoader(UniqueKeyLoader):
     without duplicate keys (two 主要内容 lines are refused with both line numbers, not the last one taken)."""
 
 
+# YAML 1.1 reads yes/no/on/off as true/false: "总额: yes" was then shown back as “True” (red team rt11 #7). Only
+# true/false are booleans here (YAML 1.2); yes stays the text the person wrote, and the error quotes it.
+_BOOL = "tag:yaml.org,2002:bool"
+_TRUE_FALSE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _BriefLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _TRUE_FALSE if tag == _BOOL else rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

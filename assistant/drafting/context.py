@@ -313,9 +313,12 @@ def named_in_text(text: str) -> list[str]:
 
 def own_policy_labels(ctx: DraftContext) -> list[str]:
     """``《题名》（文号）`` of the policies the user gave: the brief's 政策依据 in its order, then those its text names;
-    a library entry written as the library has it, any other as the user wrote it (never a number added)."""
+    a library entry written as the library has it, any other as the user wrote it (never a number added). Read from
+    the brief without what the injection guard took out (red team rt11): a title inside an instruction reported as
+    ignored is no policy of the person's."""
     labels: list[str] = []
-    for written in [*ctx.brief.policies, *named_in_text(ctx.brief.text())]:
+    brief = ctx.prompt_brief
+    for written in [*brief.policies, *named_in_text(brief.text())]:
         found = find_policy(ctx.all_policies, written) or _found_by_parts(ctx.all_policies, written)
         label = policy_title(found) if found is not None else policy_label(*split_reference(written))
         if label not in labels:

@@ -61,6 +61,10 @@ _DASH = re.compile(r"\s*[-‐‑–—―]\s*")
 _YEAR_BRACKETS = re.compile(r"[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*")
 
 
+# A 文号 written before the title: 机关代字〔年份〕序号号
+_NUMBER_FIRST = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[［（]\s*\d{4}\s*[〕\]］）]\s*第?\s*\d{1,5}\s*号")
+
+
 def split_reference(written: str) -> tuple[str, str | None]:
     """``written`` as (title without 《》, document number or None): ``纸质档案数字化规范（DA/T 31—2017``
     → (``纸质档案数字化规范``, ``DA/T 31-2017``); ``《档案法》`` → (``档案法``, None). Nothing is invented:
@@ -71,6 +75,9 @@ def split_reference(written: str) -> tuple[str, str | None]:
     if marked:
         title, rest = marked.group(1), text[marked.end() :]
         number = _number(rest.strip(" （）()[]【】，,。"))
+        before = text[: marked.start()].strip(" （）()[]【】，,。：:")
+        if number is None and _NUMBER_FIRST.fullmatch(before):  # 沪财绩〔2024〕5号《…办法》: the number first
+            number = _number(before)
         return title.strip(), number
     found = _NUMBER_AT_END.search(text)
     if found and found.start() > 0:

@@ -57,6 +57,7 @@ class _PageText(HTMLParser):
         self.depth = 0  # nested tables: inner cells are read as text of the outer cell
         self.title: list[str] = []
         self.in_title = False
+        self.pads: list[int] = []  # where the open row holds the empty columns a colspan adds (not cells)
         self.rows = 0  # rows of the open top-level table
         self.all_rows = 0  # rows of every table of the page
 
@@ -71,6 +72,7 @@ class _PageText(HTMLParser):
         elif tag == "tr" and self.depth == 1:
             self._end_row()
             self.row = []
+            self.pads = []
             self.rows += 1
             self.all_rows += 1
             if self.rows > MAX_ROWS:
@@ -80,7 +82,9 @@ class _PageText(HTMLParser):
         elif tag in {"td", "th"} and self.depth == 1:
             self._end_cell()
             if self.row is None:  # a cell outside any row starts one, as a browser does
-                self.row = []
+                self.row, self.pads = [], []
+            if len(self.row) >= MAX_COLUMNS and self.pads:  # a wide cell (colspan) gives back a column it spans
+                del self.row[self.pads.pop()]
             if len(self.row) >= MAX_COLUMNS:
                 raise PageTooLarge(f"表格第 {self.rows} 行超过 {MAX_COLUMNS} 个单元格（每行的上限）")
             self.cell = []
@@ -112,7 +116,9 @@ class _PageText(HTMLParser):
             return
         text = " ".join("".join(self.cell).split())
         if self.row is not None:
-            self.row += [text.replace("|", "｜")] + [""] * (self.span - 1)
+            self.row.append(text.replace("|", "｜"))
+            self.pads += range(len(self.row), len(self.row) + self.span - 1)  # the columns it spans, not cells
+            self.row += [""] * (self.span - 1)
         self.cell = None
 
     def _end_row(self) -> None:

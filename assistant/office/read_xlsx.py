@@ -87,9 +87,25 @@ def _formula_cells(data: bytes, name: str) -> dict[str, dict[str, str]]:
 def _check_size(sheet: Worksheet, name: str) -> None:
     if sheet.max_row > MAX_ROWS:
         raise InputError(
-            f"文件 {name} 的工作表「{sheet.title}」有 {sheet.max_row} 行，超过一份申报表的合理规模（{MAX_ROWS} 行）",
+            f"文件 {name} 的工作表「{sheet.title}」有 {sheet.max_row} 行，超过一份申报表的合理规模（{MAX_ROWS} 行）{_beyond(sheet)}",
             hint="请只保留申报表部分（删去明细清单、空白格式行等），或把它移到单独的文件后再导入",
         )
+
+
+STRAY_SHOWN = 3  # cells named in the message
+
+
+def _beyond(sheet: Worksheet) -> str:
+    """Where the sheet passes the limits (red team rt11 #7: one stray cell in column XFD could not be found): the
+    first cells with content beyond them, or that only formatting lies there."""
+    outside = sorted(((row, col), cell) for (row, col), cell in sheet._cells.items() if row > MAX_ROWS)
+    filled = [cell.coordinate for _, cell in outside if cell.value not in (None, "")]
+    if filled:
+        shown = "、".join(filled[:STRAY_SHOWN]) + ("等" if len(filled) > STRAY_SHOWN else "")
+        return f"；超出范围的单元格中有 {len(filled)} 个有内容：{shown}，请删去或移走后再导入"
+    if outside:
+        return f"；超出范围的部分没有内容，只有格式（如 {outside[0][1].coordinate}），请删去这些行后再导入"
+    return ""
 
 
 def _read_columns(sheet: Worksheet, notes: list[ParseNote]) -> int:

@@ -34,6 +34,7 @@ from assistant.qa.select import (
     select,
 )
 from assistant.qa.sources import funding_citation
+from assistant.qa.stated import stated_amount_note
 from assistant.qa.sums import sum_funding
 from assistant.qa.synthesis import common_indicators, family, section_aspects, typical_values
 
@@ -91,7 +92,7 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     result = _run(query, decls, scope, question) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
-    text = "\n".join([*notes, *_years_apart(query, decls), *result.lines])
+    text = "\n".join([*notes, *_years_apart(query, decls), *result.lines, *stated_amount_note(question, result.rows)])
     citations = list(dict.fromkeys(row.citation for row in result.rows))
     return Answer(
         question=question,
@@ -197,7 +198,7 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
         case Target.COUNT_INDICATORS:
             return _count_indicators(query.filters, decls)
         case Target.SUM_FUNDING:
-            return sum_funding(_field(query), decls)
+            return sum_funding(_field(query), decls, apart=bool(_years_apart(query, decls)))
         case Target.COMPARE_YEARS:
             return analytics.compare_years(query, decls, subject=analytics.subject_year(question, query.filters.years))
         case Target.SHOW_FIELD:

@@ -33,14 +33,24 @@ def _funding_row(decl: Declaration, field: FundingField) -> Row:
     )
 
 
-def sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
+def sum_funding(field: FundingField, decls: list[Declaration], *, apart: bool = False) -> Result:
+    """``apart``: one project's forms of several years, asked without a year (red team rt11 #4): each year's
+    figure, cited, and no sum across the years (nobody asked for one, and it means nothing)."""
     rows = [_funding_row(decl, field) for decl in decls]
     filled = [row for row in rows if row.amount is not None]
     blanks = [row for row in rows if row.amount is None]
     lines = [
-        f"{i}. {_title_of(row)}：{row.value} {row.citation.label}{_annual_beside(field, decl, row)}"
+        f"{i}. {_title_of(row)}：{row.value} {row.citation.label}{_annual_beside(field, decl, row, apart=apart)}"
         for i, (decl, row) in enumerate(zip(decls, rows, strict=True), 1)
     ]
+    if apart:
+        blank = "、".join(_title_of(row) for row in blanks)
+        note = f"注意：{blank}的{field.label}为空白（空白不按零计）。" if blanks else None
+        head = f"各年的{field.label}如下（同一项目不同年度的金额不相加）："
+        only = yuan(filled[0].amount) if len(filled) == 1 and filled[0].amount is not None else None
+        return Result(
+            lines=[head, *lines, *([note] if note else [])], rows=rows, figure=only, notes=(note,) if note else ()
+        )
     if not filled:
         head = (
             f"这 {len(rows)} 份申报表的{field.label}均为空白（未填写），无法给出合计。"
@@ -61,13 +71,14 @@ def sum_funding(field: FundingField, decls: list[Declaration]) -> Result:
     )
 
 
-def _annual_beside(field: FundingField, decl: Declaration, row: Row) -> str:
+def _annual_beside(field: FundingField, decl: Declaration, row: Row, *, apart: bool = False) -> str:
     """信息化建设项目多少钱, one of its years with a blank 项目资金总额: the 年度资金申请总额 it did fill, shown beside the
     blank (cited), not added into the sum."""
     if row.amount is not None or field is not FundingField.TOTAL or decl.funding.annual is None:
         return ""
     cited = funding_citation(decl, FundingField.ANNUAL)
-    return f"；该表填写的{FundingField.ANNUAL.label}为 {yuan(decl.funding.annual)} {cited.label}（未计入合计）"
+    summed = "" if apart else "（未计入合计）"
+    return f"；该表填写的{FundingField.ANNUAL.label}为 {yuan(decl.funding.annual)} {cited.label}{summed}"
 
 
 def _blank_note(field: FundingField, blanks: list[Row]) -> str | None:

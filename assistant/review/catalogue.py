@@ -452,6 +452,14 @@ RULES: tuple[Rule, ...] = (
         fix="请对照文件原文核对名称和文号（发文机关代字、年份、序号）；核对无误的可保留，此提示不影响提交。",
     ),
     Rule(
+        id="BASIS-NUMBER-YEAR",
+        severity=W,
+        criterion=C_FEASIBLE,
+        source="立项依据须为真实存在、可查证的政策文件（名称和文号准确）；文号中的年份是发文年份",
+        title="引用的文号年份晚于项目年度或不可能存在",
+        fix="请对照文件原文核对文号（发文机关代字、年份、序号）：抄错的改正；查无此文件的删去这条依据及引用它的文字。",
+    ),
+    Rule(
         id="GOAL-REPEATS",
         severity=W,
         criterion=C_APPROPRIATE,

@@ -6,6 +6,7 @@ from assistant.domain.model import Declaration
 from assistant.review import (
     checks_counts,
     checks_defects,
+    checks_doc_year,
     checks_figures,
     checks_form,
     checks_framework,
@@ -55,6 +56,7 @@ CHECKS: tuple[Check, ...] = (
     checks_text.check_instructions,
     checks_figures.check_figure_conflicts,
     checks_text.check_cell_text,
+    checks_doc_year.check_number_years,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}

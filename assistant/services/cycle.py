@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.cycle.bounds import days_to, impossible_actual, year_days
+from assistant.cycle.entry_limits import check_cell_lengths
 from assistant.cycle.findings import Finding, selfeval_findings
 from assistant.cycle.monitoring import MonitoringReport, monitor
 from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
@@ -290,6 +291,8 @@ class CycleService:
         current = self.get(form_id, base)
         if current.form == form and current.summary.head == base:
             return current
+        if type(current.form) is type(form):
+            check_cell_lengths(form, current.form)
         return self.store.save(form_id, form, expected_parent=base, author=self.author)
 
     def selfeval(self, form_id: int, version: int | None = None) -> SelfEvalView:

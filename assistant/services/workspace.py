@@ -168,7 +168,14 @@ class WorkspaceService:
         return self.drafting.draft(brief, on_event=on_event)
 
     def save_sections(self, draft_id: int, texts: dict[SectionKind, str], *, base: int) -> SavedDraft:
-        """The section texts a person wrote, as the next version after ``base`` (changed ones human-edited)."""
+        """The section texts a person wrote, as the next version after ``base`` (changed ones human-edited). A text
+        that is not text (None from an API call or a page restored without its boxes) is refused naming the part."""
+        missing = [kind.label for kind, text in texts.items() if not isinstance(text, str)]
+        if missing:
+            raise InputError(
+                f"“{'、'.join(missing)}”没有收到文本（空值），未保存",
+                hint="请刷新页面并重新打开草稿后再修改；要清空某一部分，请删去文本框中的文字后保存",
+            )
         current = self.open(draft_id, base).draft
         return self._edit(draft_id, with_person_text(current, texts), base)
 

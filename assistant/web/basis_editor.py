@@ -10,7 +10,7 @@ import gradio as gr
 from assistant.domain.policy import PolicyReference, policy_label
 from assistant.services.editing import FieldEdit
 from assistant.services.results import Draft, DraftConflict
-from assistant.web.context import need_draft
+from assistant.web.context import need_base, need_draft
 from assistant.web.draft_view import DraftView
 from assistant.web.errors import guarded
 
@@ -94,7 +94,7 @@ def wire_basis_editor(editor: BasisEditor, view: DraftView, policies: list[Polic
         ]
         edits = [FieldEdit("basis", (lines or "").splitlines()), FieldEdit("safeguards", table)]
         try:
-            saved, _ = ws.edit_fields(draft, edits, base=int(base or 0))
+            saved, _ = ws.edit_fields(draft, edits, base=need_base(base))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         note = saved.notice or "已保存立项依据与制度保障（人工修改），审核已重新运行。"

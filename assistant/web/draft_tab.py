@@ -21,7 +21,7 @@ from assistant.services.workspace import WorkspaceService
 from assistant.web.autosave import Autosave, build_autosave
 from assistant.web.basis_editor import build_basis_editor, wire_basis_editor
 from assistant.web.brief_form import build_form, form_values, import_brief, read_form
-from assistant.web.context import WebContext, need_draft
+from assistant.web.context import WebContext, need_base, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView, Typed, build_view
 from assistant.web.errors import guarded, page_error
 from assistant.web.indicator_editor import build_editor, wire_editor
@@ -244,7 +244,7 @@ def _brief_saver(ctx: WebContext, view: DraftView):
         ws = ctx.workspace(request)
         draft = need_draft(draft_id)
         try:
-            saved, proposal = ws.save_brief(draft, read_form(*values), base=int(base or 0))
+            saved, proposal = ws.save_brief(draft, read_form(*values), base=need_base(base))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         note = saved.notice or f"已保存简报修改（{saved.info.section or ''}），标为“人工修改”，审核已重新运行。"
@@ -260,7 +260,7 @@ def _failed_retrier(ctx: WebContext, view: DraftView):
     def retry(request: gr.Request, draft_id: int | None, base: int | None) -> dict:
         ws = ctx.workspace(request)
         try:
-            outcome = ws.retry_failed(need_draft(draft_id), base=int(base or 0), on_event=lambda _e: None)
+            outcome = ws.retry_failed(need_draft(draft_id), base=need_base(base), on_event=lambda _e: None)
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         note = "重试失败的部分：" + outcome.message()
@@ -308,7 +308,7 @@ def _section_saver(ctx: WebContext, view: DraftView):
         ws = ctx.workspace(request)
         draft = need_draft(draft_id)
         try:
-            saved = ws.save_sections(draft, dict(zip(EDITABLE, texts, strict=True)), base=int(base or 0))
+            saved = ws.save_sections(draft, dict(zip(EDITABLE, texts, strict=True)), base=need_base(base))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         note = saved.notice or "已保存：改动的部分标为“人工修改”，审核已重新运行。"
@@ -334,7 +334,7 @@ def _section_locker(ctx: WebContext, view: DraftView, *, locked: bool):
         ws = ctx.workspace(request)
         view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "锁定或解锁")
         try:
-            saved = ws.lock_section(need_draft(draft_id), SectionKind(kind), locked=locked, base=int(base or 0))
+            saved = ws.lock_section(need_draft(draft_id), SectionKind(kind), locked=locked, base=need_base(base))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         note = f"已{'锁定' if locked else '解锁'}“{SectionKind(kind).label}”。"

@@ -14,7 +14,7 @@ from assistant.domain.model import SectionKind
 from assistant.errors import InputError
 from assistant.services.drafting import ModelRequiredError, ProtectedFieldError
 from assistant.services.results import DraftConflict
-from assistant.web.context import WebContext, need_draft
+from assistant.web.context import WebContext, need_base, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView
 from assistant.web.errors import guarded
 from assistant.web.proposal_panel import ProposalPanel, unsaved_sections
@@ -91,7 +91,7 @@ def _section_proposer(ctx: WebContext, panel: ProposalPanel):
                 draft,
                 SectionKind(kind),
                 instruction=instruction or "",
-                base=int(base or 0),
+                base=need_base(base),
                 force=bool(force),
                 on_event=lambda _: None,
             )
@@ -99,7 +99,7 @@ def _section_proposer(ctx: WebContext, panel: ProposalPanel):
             raise _refused(exc) from None
         except ModelRequiredError as exc:  # the service's hint names the CLI's --llm; say what to change here
             raise gr.Error(f"{exc.message}。{MODEL_HINT}", title="未重新生成") from None
-        return panel.shown(ws.open(draft, int(base or 0)), proposal)
+        return panel.shown(ws.open(draft, need_base(base)), proposal)
 
     return propose
 
@@ -109,8 +109,8 @@ def _table_proposer(ctx: WebContext, panel: ProposalPanel):
     def propose(draft_id: int | None, base: int | None, force: bool, request: gr.Request) -> dict:
         ws = ctx.workspace(request)
         draft = need_draft(draft_id)
-        proposal = ws.propose_indicators(draft, base=int(base or 0), force=bool(force))
-        return panel.shown(ws.open(draft, int(base or 0)), proposal)
+        proposal = ws.propose_indicators(draft, base=need_base(base), force=bool(force))
+        return panel.shown(ws.open(draft, need_base(base)), proposal)
 
     return propose
 
@@ -119,7 +119,7 @@ def _accepter(ctx: WebContext, view: DraftView):
     @guarded
     def accept(request: gr.Request, draft_id: int | None, base: int | None, proposal_id: str, *typed: str) -> dict:
         ws = ctx.workspace(request)
-        draft, number = need_draft(draft_id), int(base or 0)
+        draft, number = need_draft(draft_id), need_base(base)
         unsaved_sections(ws.open(draft, number), dict(zip(EDITABLE, typed, strict=True)))
         try:
             saved = ws.accept(draft, _proposal_id(proposal_id), base=number)

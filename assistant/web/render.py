@@ -143,11 +143,19 @@ def indicator_evidence(ind: DraftIndicator) -> str:
     return evidence_panel(ind.value, ind.evidence, name=ind.name)
 
 
+def conflict_page_hint(exc: DraftConflict) -> str:
+    """What to do in the page (red team rt11 #6: the hint named a command-line command inside the page)."""
+    return (
+        f"请在“我的草稿”中重新选择草稿 {exc.draft_id}，打开最新的第 {exc.actual} 版，"
+        "对照下面你的文本在其上重新修改后再保存（你的文本仍留在页面上）"
+    )
+
+
 def conflict_panel(exc: DraftConflict) -> str:
     """Both texts of every field where the unsaved edit and the latest version differ; nothing was saved."""
     mine, theirs = field_texts(exc.mine), field_texts(exc.theirs)
     paths = [p for p in dict.fromkeys([*mine, *theirs]) if mine.get(p) != theirs.get(p)]
-    lines = [f"### 保存冲突：{md(exc.message, inline=True)}", f"建议：{md(exc.hint)}", ""]
+    lines = [f"### 保存冲突：{md(exc.message, inline=True)}", f"建议：{md(conflict_page_hint(exc))}", ""]
     for p in paths:
         lines += [
             f"**{md(field_label(p), inline=True)}**",

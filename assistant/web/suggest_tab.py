@@ -9,7 +9,7 @@ from assistant.services.results import DraftConflict, IndicatorSuggestion, Sugge
 from assistant.web import render
 from assistant.web.brief_form import read_form
 from assistant.web.charts import value_chart
-from assistant.web.context import WebContext, need_draft
+from assistant.web.context import WebContext, need_base, need_draft
 from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 from assistant.web.safe import text as md
@@ -107,7 +107,7 @@ def build_suggest_tab(ctx: WebContext, view: DraftView) -> None:
         view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "加入推荐指标")
         subset = found.model_copy(update={"suggestions": [found.suggestions[i] for i in sorted(picked)]})
         try:
-            saved = ws.add_suggestions(need_draft(draft_id), subset, base=int(base or 0))
+            saved = ws.add_suggestions(need_draft(draft_id), subset, base=need_base(base))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         return view.render(

@@ -6,7 +6,7 @@ import gradio as gr
 
 from assistant.services.results import DraftConflict
 from assistant.web import render
-from assistant.web.context import WebContext, need_draft, whole_number
+from assistant.web.context import WebContext, need_base, need_draft, whole_number
 from assistant.web.draft_view import DraftView, Typed
 from assistant.web.errors import guarded
 from assistant.web.safe import text as md
@@ -107,7 +107,7 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "恢复旧版本")
         number = _version(number, "恢复第几版")
         try:
-            saved = ws.restore(need_draft(draft_id), number, base=int(base or 0))
+            saved = ws.restore(need_draft(draft_id), number, base=need_base(base))
         except DraftConflict as exc:
             return view.conflict_shown(exc)
         return view.render(ws, saved.info.draft_id, saved.info.number, note=f"已把第 {number} 版恢复为最新版。")
