@@ -47,3 +47,17 @@ def test_a_unit_cost_divides_by_the_corrected_quantity() -> None:
     other = _row(Level1.OUTPUT, Level2.QUANTITY, "巡查河道长度", "≥300(公里)")
     kept = refunded(cost, _brief(3000000), [length, other, cost])
     assert kept is not None and "÷ 235公里" in (kept.arithmetic or "")
+
+
+def test_next_year_dates_say_what_last_year_had() -> None:
+    from datetime import date
+
+    from assistant.drafting.models import Draft
+    from assistant.services.derived import rolled_over
+
+    brief = Brief.model_validate({"项目名称": "河道保洁", "年度": 2028})
+    draft = Draft.model_construct(brief=brief, sections=[], indicators=[])
+    moved, changes = rolled_over(draft, old_year=2027, dates=(date(2027, 1, 1), date(2027, 12, 31)))
+    assert moved.brief.start_date == date(2028, 1, 1)
+    assert "开始日期：2027-01-01 → 2028-01-01" in changes
+    assert not any("（空）" in c for c in changes)

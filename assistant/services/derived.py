@@ -234,7 +234,8 @@ def _rolled_brief(
         new = moved_date(source, shift)
         if new is not None and new != current:
             update[key] = new
-            changes.append(f"{label}：{current or '（空）'} → {new}")
+            # a date carried from last year's form is shown as last year's, never as an empty one
+            changes.append(f"{label}：{current or source or '（空）'} → {new}")
     year = brief.year
     name, count = moved_years(brief.name, old_year, year, name=True)
     if count:
