@@ -62,7 +62,14 @@ class BriefFigures:
         """The brief's own target for what a reference-valued row measures (same unit, same measure)."""
         if spec.default is None:
             return None
-        return next((t for t in self.targets if t.unit == spec.unit and same_measure(spec.name, t.subject)), None)
+        return next(
+            (
+                t
+                for t in self.targets
+                if t.unit == spec.unit and same_measure(spec.name, t.subject) and same_object(spec.name, t.subject)
+            ),
+            None,
+        )
 
     def find(self, fill: Fill) -> Statement | None:
         """The count in one of ``fill.units`` best placed near one of ``fill.words``; totals before per-unit
@@ -157,6 +164,21 @@ def same_measure(a: str, b: str) -> bool:
     if group_a is not None or group_b is not None:
         return group_a is group_b
     return a[-2:] == b[-2:]
+
+
+# Words of a measure's name that say nothing of what is measured: the rate's own word and the scope.
+_MEASURE_WORD = re.compile(r"(?:[\u4e00-\u9fff]{2}率|满意度|[\u4e00-\u9fff]{2}度)$")
+_SCOPE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:全区|全市|全镇|全街道|辖区|本区|区级)?")
+
+
+def same_object(name: str, subject: str) -> bool:
+    """Whether a brief's rate measures what a template row names (数据准确率 and 数据录入准确率; 合格率 with no object
+    fits any): a figure keeps the name of what it measures, so 分类实效达标率 91% is never 宣传内容审核合格率 ≥91%."""
+    own = [_SCOPE.sub("", _MEASURE_WORD.sub("", n)) for n in (name, subject)]
+    if not own[0] or not own[1] or len(own[1]) < 2:
+        return True
+    pairs = [{w[i : i + 2] for i in range(len(w) - 1)} for w in own]
+    return bool(pairs[0] & pairs[1])
 
 
 def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> IndicatorSuggestion | None:
