@@ -67,3 +67,26 @@ def test_monthly_staff_standard_that_matches_the_money() -> None:
     subsidy = next(r for r in _costs(brief) if r[1] == "=2000(元/人·月)")
     assert "队员" in subsidy[0]
     assert any("40名 × 2000元/人·月 × 6个月 = 480,000元" in n and "一致" in n for n in subsidy[2])
+
+
+def test_meal_price_per_serving_and_its_count() -> None:
+    rows = _costs(load_brief(BRIEFS / "b2_meal.yaml"))
+    unit = [r for r in rows if r[1] == "=4(元/客次)"]
+    assert len(unit) == 1 and unit[0][0] == "助餐补贴标准"
+    assert any("1095000客次 × 4元/客次 = 4,380,000元" in n and "一致" in n for n in unit[0][2])
+    assert not any("简报未写明可核算单位成本" in n for r in rows for n in r[2])
+
+
+def test_visits_counted_per_household_of_another_kind() -> None:
+    brief = Brief.model_validate(
+        {
+            "项目名称": "居家养老上门服务",
+            "年度": 2027,
+            "资金": {"总额": 150000},
+            "主要内容": "全年提供上门助浴服务3,000户次，每户次补贴50元。",
+        }
+    )
+    rows = _costs(brief)
+    unit = [r for r in rows if r[1] == "=50(元/户次)"]
+    assert len(unit) == 1
+    assert any("3000户次 × 50元/户次 = 150,000元" in n for n in unit[0][2])

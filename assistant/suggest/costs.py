@@ -116,7 +116,8 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
     rows = []
     for s, count in matched:
         if _generic(s) and count is not None and not _NAMELESS.fullmatch(count.object):
-            name = f"{_short(count.object)}{standard_name(s.subject or s.object)}"  # 单价每公里2400元 → 中小河道单价
+            word = _price_word(s)  # 单价每公里2400元 → 中小河道单价; 按每客补贴4元 ÷ 补贴助餐 → 助餐补贴标准
+            name = f"{_short(count.object.replace(word, '')) or _short(count.object)}{standard_name(word)}"
         elif not s.subject and _NAMELESS.fullmatch(s.object):
             name = _unit_name(s, count)  # 按每页0.45元计 → 单页加工成本, never 按标准
         else:
@@ -140,7 +141,11 @@ _PRICE_WORDS = {"单价", "价格", "标准", "补贴", "补助", "费用", "成
 
 
 def _generic(s: Statement) -> bool:
-    return (s.subject or s.object) in _PRICE_WORDS
+    return _price_word(s) in _PRICE_WORDS
+
+
+def _price_word(s: Statement) -> str:
+    return re.sub(r"^(?:按照?|为|以)", "", s.subject or s.object)
 
 
 def _unit_name(standard: Statement, count: Statement | None) -> str:
