@@ -95,3 +95,20 @@ def test_a_stated_target_rate_of_another_object_keeps_its_name(bank) -> None:
     )
     rows = [(s.name, s.value.value) for s in suggest(brief, bank).suggestions]
     assert not any(value.endswith("95(%)") and "分类准确率" not in name for name, value in rows)
+
+
+def test_a_required_rate_is_a_target_not_the_situation() -> None:
+    rows = _rows(load_brief(BRIEFS / "b3_river.yaml"))
+    assert any("办结率" in name and value.endswith("100(%)") for name, value in rows)
+    other = Brief.model_validate(
+        {
+            "项目名称": "12345热线工单办理",
+            "年度": 2027,
+            "主要内容": "全年办理热线工单3万件。市级考核要求工单按时办结率98%。",
+        }
+    )
+    assert any(value.endswith("98(%)") for _, value in _rows(other))
+    past = Brief.model_validate(
+        {"项目名称": "热线工单办理", "年度": 2027, "主要内容": "根据考核要求，2025年工单按时办结率为92%，仍有差距。"}
+    )
+    assert not any(value.endswith("92(%)") for _, value in _rows(past))

@@ -178,12 +178,14 @@ def _describes_now(s: Statement, sentences: list[str], year: int | None = None) 
     (2026年辖区发生火灾42起 in a 2027 brief: what happened, not what the project delivers)."""
     if s.field != "主要内容" or s.kind not in {Kind.COUNT, Kind.RATE} or _PLANNED.search(s.clause):
         return False  # a deadline, a zero target or a standard is a target wherever it is said
+    sentence = next((x for x in sentences if s.clause in x), "")
+    if s.kind is Kind.RATE and reason_kind(sentence) == "mandate" and not _DATED.match(without_lead(s.clause)):
+        return False  # 河长制考核要求…居民投诉办结率100%: a rate the level above requires is a target, not how things are
     if reason_kind(s.clause) in _NOW:
         return True
     own = _DATED.match(without_lead(s.clause).strip())
     if year is not None and own is not None and int(own["year"]) < year:
         return True  # 2025年全区分类实效达标率为91%，…需持续督导: the clause itself gives an earlier year's figure
-    sentence = next((x for x in sentences if s.clause in x), "")
     dated = _DATED.match(without_lead(sentence).strip())
     if year is not None and dated is not None and int(dated["year"]) < year and not _PLANNED.search(sentence):
         return True
