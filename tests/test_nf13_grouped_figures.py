@@ -76,3 +76,23 @@ def test_plan_and_composition_text_are_read_whole() -> None:
     assert brief.composition[0].detail == "巡查1200次"
     rows = cost_rows(brief, read_statements(brief)).rows
     assert any(r.value.number == Decimal(1000) and r.value.unit == "元/次" for r in rows)
+
+
+def test_review_reads_grouped_figures_in_a_drafts_text() -> None:
+    """A draft's 概况 edited to say 1,200名 states the count the table has: the mismatch with the money is the
+    text's own (an 错误), not a division gone wrong."""
+    from assistant.domain.framework import Level1, Level2
+    from assistant.domain.model import SectionKind
+    from assistant.domain.skeleton import IndicatorRow, brief_declaration
+    from assistant.review.engine import review
+    from assistant.review.models import Severity
+
+    brief = Brief.model_validate({"项目名称": "困难老人慰问", "年度": 2027, "资金": {"总额": 500000}})
+    rows = [
+        IndicatorRow(Level1.OUTPUT, Level2.QUANTITY, "慰问困难老人人数", "≥1200(人)"),
+        IndicatorRow(Level1.COST, Level2.ECONOMIC_COST, "困难老人慰问标准", "=500(元/人)"),
+    ]
+    text = "为全区1,200名困难老人每人发放慰问金500元。"
+    decl = brief_declaration(brief, sections=[(SectionKind.OVERVIEW, text)], indicators=rows)
+    found = [f for f in review(decl).findings if f.rule_id == "COST-ARITHMETIC"]
+    assert found and found[0].severity is Severity.ERROR
