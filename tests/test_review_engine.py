@@ -211,6 +211,7 @@ def test_rule_ids_unique_and_every_rule_has_a_test():
         "VAL-NUMBER-UNREADABLE",  # tests/test_redteam_rt8_small.py
         "TEXT-FIGURES-DIFFER",  # tests/test_rf9_brief_figures.py
         "BASIS-NUMBER-YEAR",  # tests/test_redteam_rt11_injection.py
+        "COST-STATED-SUM",  # tests/test_nf13_stated_sum.py
     }
 
 

@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 from assistant.domain.amounts import TOO_LARGE_HINT, AmountTooLarge, amount_unit, converted_note, parse_amount
+from assistant.domain.numerals import join_digit_groups
 from assistant.domain.project_types import ProjectType
 from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
 from assistant.errors import InputError, describe_validation_error
@@ -130,6 +131,11 @@ OptionalAmount = Annotated[Decimal | None, BeforeValidator(_amount_before), Afte
 Amount = Annotated[Decimal, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
 
 
+def _joined(value: str | None) -> str | None:
+    """Free text with grouped figures as plain digits (1,235公里 → 1235公里), so no reader takes a tail."""
+    return join_digit_groups(value) if isinstance(value, str) else value
+
+
 class BriefFunding(_BriefModel):
     """Amounts in yuan (元); a blank cell is ``None``."""
 
@@ -150,6 +156,8 @@ class PlanStep(_BriefModel):
     period: ShortText = Field(alias="时间", min_length=1, description="时间或阶段，如 2027年1—3月、第一季度")
     work: LongText = Field(alias="内容", min_length=1, description="该阶段完成的工作")
 
+    _figures = field_validator("work", mode="after")(_joined)
+
 
 class CompositionLine(_BriefModel):
     """One row of 项目构成分解: a part of the project and the money it takes."""
@@ -159,6 +167,8 @@ class CompositionLine(_BriefModel):
     part: ShortText = Field(alias="名称", min_length=1, description="子项目名称，如 日常运维")
     detail: LongText | None = Field(default=None, alias="内容", description="子项目内容")
     amount: Amount = Field(alias="金额", description="金额（元）")
+
+    _figures = field_validator("part", "detail", mode="after")(_joined)
 
 
 class Brief(_BriefModel):
@@ -237,6 +247,8 @@ class Brief(_BriefModel):
     @classmethod
     def _blank_content(cls, raw: object) -> object:
         return "" if raw is None else raw
+
+    _figures = field_validator("name", "content", mode="after")(_joined)
 
     _unit_notes: list[str] = PrivateAttr(default_factory=list)
 

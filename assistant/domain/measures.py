@@ -22,7 +22,7 @@ from assistant.domain.statement_base import (
 )
 
 # What a standard may be priced per: every count unit (每册40元, 每吨80元, 每株1200元) and a place (托位, 床位).
-_PER_UNITS = sorted({*COUNT_UNITS, "托位", "床位", "床"}, key=len, reverse=True)
+_PER_UNITS = sorted({*COUNT_UNITS, "托位", "床位", "床", "客"}, key=len, reverse=True)
 _STANDARD = re.compile(
     rf"(?:每个?(?P<per1>{'|'.join(_PER_UNITS)})"
     rf"(?P<times>每次|每年|每天|每日|每晚|每月)?"
@@ -71,7 +71,9 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
         n = "1" if m["num1"] else "2"
         per = m[f"per{n}"]
         number = read_number(m[f"num{n}"], m[f"wan{n}"])
-        if m["times"] == "每次" and per in {"人", "名"}:
+        if per == "客":
+            per = "客次"  # 按每客补贴4元: one meal served, counted in 客次
+        elif m["times"] == "每次" and per in {"人", "名"}:
             per = "人次"  # 每人每次750元
         elif m["times"] in {"每天", "每日", "每晚"}:
             per = f"{per}·天"  # 住宿费每人每天不超过500元

@@ -65,6 +65,8 @@ MEASURE_UNITS = ("立方米", "平方公里", "平方米", "吨公里", "公顷"
 COUNT_UNITS = (
     *MEASURE_UNITS,
     "人次",
+    "客次",  # 助餐 counts its meals served per visit: 全年补贴助餐1095000客次
+    "户次",
     "批次",
     "课时",
     "学时",

@@ -33,6 +33,7 @@ from assistant.domain.measures import (
     read_standards,
     read_zeros,
 )
+from assistant.domain.numerals import join_digit_groups
 from assistant.domain.phrases import (
     APPROX,
     GENERIC_VERBS,
@@ -100,8 +101,9 @@ def _months(brief: Brief) -> int:
 
 def read_text(text: str, label: str, *, months: int = 12) -> list[Statement]:
     """The statements of one field's text (label → its field name in each statement); cached, as the review
-    reads the same text on every round of a suggestion."""
-    return list(_read_text(text, label, months))
+    reads the same text on every round of a suggestion. A grouped figure (1,235公里, １，２３５, 1 235) is read as
+    one number, never its tail: a declaration's own text (a draft's edited 概况) is read like a brief."""
+    return list(_read_text(join_digit_groups(text), label, months))
 
 
 @cache

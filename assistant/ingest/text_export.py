@@ -330,13 +330,27 @@ def _note_truncation(decl: Declaration, rows: list[Row]) -> Declaration:
     return decl.model_copy(update={"parse_notes": [*decl.parse_notes, note]}) if note else decl
 
 
+# A title of a self-evaluation (自评表, 评价指标表, 自评报告): a form `assistant selfeval import` reads.
+_SELFEVAL_TITLE = re.compile(r"自评表|自评报告|评价指标表|绩效评价表|绩效自评")
+_TITLE_LINES = 20
+
+
+def _not_declaration_hint(rows: list[Row]) -> str:
+    """Where a page that is no declaration says in its first lines that it is a self-evaluation, the command for it."""
+    head = " ".join(" ".join(c.text for c in row.filled) for row in rows[:_TITLE_LINES])
+    found = _SELFEVAL_TITLE.search(head)
+    if found:
+        return f"这像是绩效自评表（标题含“{found[0]}”）：请用 assistant selfeval import 导入自评表"
+    return "请确认文件是申报表的文本导出（.txt）或从网页、文档复制的表格文本，且标题行未被删除"
+
+
 def split_blocks(rows: list[Row], name: str, notes: NoteSink) -> list[Block]:
     starts = [(i, _layout_of(rows, i)) for i, row in enumerate(rows) if _starts_declaration(row)]
     if not starts:
         raise NotADeclarationError(
             f"文件 {name} 不是绩效目标申报表：没有找到表头，如「财政项目支出绩效目标申报表」「上海市财政支出项目绩效目标申报表」"
             "「项目支出绩效目标表」「××区2025年项目支出绩效目标批复表」",
-            hint="请确认文件是申报表的文本导出（.txt）或从网页、文档复制的表格文本，且标题行未被删除",
+            hint=_not_declaration_hint(rows),
         )
     starts = _without_repeated_titles(rows, starts, notes)
     first = _year_before(rows, starts[0][0])

@@ -300,6 +300,14 @@ RULES: tuple[Rule, ...] = (
         "请在项目构成中列明其余分项。",
     ),
     Rule(
+        id="COST-STATED-SUM",
+        severity=W,
+        criterion=C_FEASIBLE,
+        source=_PRIMER_COST,
+        title="文字写明的单价乘以数量，合计超过项目资金",
+        fix="核对各项单价、数量和资金总额中哪一项写错；资金确实不足的，请压减数量或补足资金，使合计不超过项目资金。",
+    ),
+    Rule(
         id="COST-TOTAL-FUNDING",
         severity=W,
         criterion=C_FEASIBLE,

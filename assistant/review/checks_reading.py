@@ -125,7 +125,8 @@ def _clauses_stating(number: Decimal, text: str) -> list[str]:
 
 
 _UNNAMED = re.compile(
-    r"每[个]?[\u4e00-\u9fff]{1,3}?(?=约|\d|$)|约|按|为|是|标准|其中|不超过|不高于|每次|每天|每月|每年"
+    r"每[个]?[\u4e00-\u9fff]{1,3}?(?=约|\d|$)|约|按|为|是|标准|其中|不超过|不高于|每次|每天|每月|每年|"
+    r"每[个]?[\u4e00-\u9fff]{1,2}(?=每)|单价|补贴|补助"  # 每人每月补贴600元, 单价每公里每年2400元: the per-unit words only
 )
 
 

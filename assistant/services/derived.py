@@ -85,7 +85,7 @@ def recomputed_costs(
     for row in current:
         new = by_name.get(row.name) if row.level1 is Level1.COST else None
         if new is None and brief is not None:
-            again = refunded(row, brief)
+            again = refunded(row, brief, current)
             new = None if again is None else row.model_copy(update={"value": again})
         if new is not None and new.value.value != row.value.value:
             table.append(row.model_copy(update={"value": new.value, "evidence": new.evidence}))
@@ -107,11 +107,12 @@ _QUOTIENT = re.compile(
 _WAN = Decimal(10000)
 
 
-def refunded(row: DraftIndicator, brief: Brief) -> ValueProposal | None:
+def refunded(row: DraftIndicator, brief: Brief, table: Sequence[DraftIndicator] = ()) -> ValueProposal | None:
     """A unit cost divided from the money (its arithmetic names the 项目资金 or a 项目构成 line, see ``_QUOTIENT``)
     divided again with what ``brief`` now gives for that money, at the precision it was written with and rounded up
     (a ceiling); its 取值依据 is rewritten with the new arithmetic. None for any other row, or when that money is
-    unchanged or no longer given (the line was removed)."""
+    unchanged or no longer given (the line was removed). The quantity divided by is the table's where exactly one
+    quantity row of ``table`` counts in the quotient's unit and now says another figure (the officer corrected it)."""
     arithmetic = row.value.arithmetic or ""
     found = _QUOTIENT.match(arithmetic)
     if row.level1 is not Level1.COST or found is None or row.value.number is None:
@@ -121,14 +122,16 @@ def refunded(row: DraftIndicator, brief: Brief) -> ValueProposal | None:
     except InvalidOperation:
         return None
     amount = _money_for(brief, found["part"])
+    shown = _edited_count(table, found["unit"], count)
+    quantity = f"{found['approx']}{found['count']}{found['unit']}" if shown is None else f"{shown:f}{found['unit']}"
+    count = count if shown is None else shown
     count = count * _WAN if found["unit"].startswith("万") else count
-    if amount is None or amount <= 0 or amount == old or count <= 0:
+    if amount is None or amount <= 0 or (amount == old and shown is None) or count <= 0:
         return None
     exponent = row.value.number.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     cost = (amount / count).quantize(Decimal(1).scaleb(-places), rounding=ROUND_CEILING)
     unit = row.value.unit or ""
-    quantity = f"{found['approx']}{found['count']}{found['unit']}"
     again = f"{found['head']} {amount:,.0f}元 ÷ {quantity} ≈ {cost:,}{unit}"
     value = parse_value(f"{(row.value.operator or Operator.LE).value}{cost}({unit})")
     basis = row.value.basis
@@ -136,6 +139,16 @@ def refunded(row: DraftIndicator, brief: Brief) -> ValueProposal | None:
     return row.value.model_copy(
         update={"value": value.render(), "number": value.number, "arithmetic": again, "basis": basis}
     )
+
+
+def _edited_count(table: Sequence[DraftIndicator], unit: str, count: Decimal) -> Decimal | None:
+    """The figure of the one quantity row in ``unit`` (≥1235(公里)) where it is no longer the quotient's ``count``."""
+    rows = [
+        r for r in table if r.level1 is not Level1.COST and r.value.unit == unit and r.value.number is not None and unit
+    ]
+    if len(rows) != 1 or rows[0].value.number == count:
+        return None
+    return rows[0].value.number
 
 
 def _money_for(brief: Brief, part: str | None) -> Decimal | None:
@@ -221,7 +234,8 @@ def _rolled_brief(
         new = moved_date(source, shift)
         if new is not None and new != current:
             update[key] = new
-            changes.append(f"{label}：{current or '（空）'} → {new}")
+            # a date carried from last year's form is shown as last year's, never as an empty one
+            changes.append(f"{label}：{current or source or '（空）'} → {new}")
     year = brief.year
     name, count = moved_years(brief.name, old_year, year, name=True)
     if count:
@@ -279,7 +293,9 @@ def tied_note(brief: Brief, used: Brief) -> str:
     """What the cost proposal assumed where the 年度申请/财政资金 it used are not the brief's (`tied_funding`)."""
     if used is brief or used.funding.total is None:
         return ""
-    total = f"{used.funding.total / 10000:f}".rstrip("0").rstrip(".")
+    total = (
+        f"{(used.funding.total / 10000).normalize():f}"  # 3000000元 → 300万元 (never "3": only a fraction's zeros go)
+    )
     return f"（按项目资金总额 {total}万元 计算；年度申请、财政资金仍为原金额，请一并修改）"
 
 

@@ -6,12 +6,14 @@ they measure, with 计划标准 and the clause as their ground.
 ``划分选区约180个`` → 选区划分数量 ≥180(个) (数量指标); ``登记选民约78万人`` → 选民登记人数 ≥78(万人);
 ``3个工作日内出具检测报告`` → 检测报告出具时限 ≤3(个工作日) (时效指标); ``纸质档案零损毁`` → 纸质档案损毁数
 =0(卷) (质量指标); ``数据准确率不低于99.5%`` → 数据准确率 ≥99.5(%); ``满意度不低于90%`` → 满意度指标.
-Money per unit (STANDARD) is the cost step's (costs.py); staff put in (INPUT) never becomes a row.
+Money per unit (STANDARD) is the cost step's (costs.py); staff put in (INPUT) becomes a row only where a standard
+per person pays them (聘用督导员255名，每人每月补贴600元 → 督导员人数).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import PARENT, Level2
@@ -176,9 +178,14 @@ def _describes_now(s: Statement, sentences: list[str], year: int | None = None) 
     (2026年辖区发生火灾42起 in a 2027 brief: what happened, not what the project delivers)."""
     if s.field != "主要内容" or s.kind not in {Kind.COUNT, Kind.RATE} or _PLANNED.search(s.clause):
         return False  # a deadline, a zero target or a standard is a target wherever it is said
+    sentence = next((x for x in sentences if s.clause in x), "")
+    if s.kind is Kind.RATE and reason_kind(sentence) == "mandate" and not _DATED.match(without_lead(s.clause)):
+        return False  # 河长制考核要求…居民投诉办结率100%: a rate the level above requires is a target, not how things are
     if reason_kind(s.clause) in _NOW:
         return True
-    sentence = next((x for x in sentences if s.clause in x), "")
+    own = _DATED.match(without_lead(s.clause).strip())
+    if year is not None and own is not None and int(own["year"]) < year:
+        return True  # 2025年全区分类实效达标率为91%，…需持续督导: the clause itself gives an earlier year's figure
     dated = _DATED.match(without_lead(sentence).strip())
     if year is not None and dated is not None and int(dated["year"]) < year and not _PLANNED.search(sentence):
         return True
@@ -219,12 +226,23 @@ def _kept(statements: list[Statement]) -> list[Statement]:
     kept = []
     for s in statements:
         duration = s.kind is Kind.COUNT and (s.unit in DURATIONS or _person_days(s))
+        if s.kind is Kind.INPUT and _paid_staff(s, statements):
+            s = replace(s, kind=Kind.COUNT)  # 聘用督导员255名，每人每月补贴600元: the staff are what the money buys
         if s.kind in {Kind.INPUT, Kind.STANDARD} or (s.per_unit and s.kind is Kind.COUNT and not duration):
             continue
         if s.parts and all(p.object for p in s.parts):
             continue
         kept.append(s)
     return kept
+
+
+def _paid_staff(staff: Statement, statements: list[Statement]) -> bool:
+    """Staff the brief engages whom a standard per person of the same text pays (聘用第三方督导员255名，每人每月补贴
+    600元): the money buys their work, so their number is an output the form counts (督导员人数), not an input."""
+    return staff.unit in _PEOPLE_UNITS and any(
+        s.kind is Kind.STANDARD and s.field == staff.field and s.unit.removeprefix("元/").split("·")[0] == "人"
+        for s in statements
+    )
 
 
 def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:

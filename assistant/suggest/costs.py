@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
 from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.framework import Level2
+from assistant.domain.quantities import service_months
 from assistant.domain.statements import Kind, Statement, plain
 from assistant.drafting.injection import part_name
 from assistant.suggest.brief_rows import brief_row, in_order, last_words, plan_value
@@ -49,7 +51,9 @@ def cost_rows(brief: Brief, statements: list[Statement]) -> CostRows:
     standards = _own_standards([s for s in statements if s.kind is Kind.STANDARD and s.number])
     side_fees = [s for s in standards if _side_fee(s, standards)]
     standards = [s for s in standards if s not in side_fees]
-    rows = _standard_rows(brief, standards, counts)
+    # a standard per person may price the staff the brief engages (聘用督导员255名，每人每月补贴600元)
+    staff = [s for s in statements if s.kind is Kind.INPUT and s.number and not s.per_unit and _per(s.unit) in _PEOPLE]
+    rows = _standard_rows(brief, standards, counts + staff)
     covered = {_per(s.unit) for s in standards}
     rows += _line_rows(brief.composition, counts, covered, standards)
     if not rows and not standards:
@@ -111,7 +115,10 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
     check = _products(brief, matched)
     rows = []
     for s, count in matched:
-        if not s.subject and _NAMELESS.fullmatch(s.object):
+        if _generic(s) and count is not None and not _NAMELESS.fullmatch(count.object):
+            word = _price_word(s)  # 单价每公里2400元 → 中小河道单价; 按每客补贴4元 ÷ 补贴助餐 → 助餐补贴标准
+            name = f"{_short(count.object.replace(word, '')) or _short(count.object)}{standard_name(word)}"
+        elif not s.subject and _NAMELESS.fullmatch(s.object):
             name = _unit_name(s, count)  # 按每页0.45元计 → 单页加工成本, never 按标准
         else:
             verb = (s.verb or ("" if s.object or not count else count.verb))[-2:]  # 会议餐饮标准, not 会议餐饮召开标准
@@ -126,6 +133,19 @@ def _standard_rows(brief: Brief, standards: list[Statement], counts: list[Statem
 
 # An object that is only a function word before the figure (按每页0.45元计, 为每人500元): the standard names nothing.
 _NAMELESS = re.compile(r"按照?|为|是|以|计|约|共|合计|")
+
+
+# A standard whose only wording is the word for a price (单价每公里每年2400元, 每人每月补贴600元): it prices the
+# count of its unit, and is named from that count's object.
+_PRICE_WORDS = {"单价", "价格", "标准", "补贴", "补助", "费用", "成本"}
+
+
+def _generic(s: Statement) -> bool:
+    return _price_word(s) in _PRICE_WORDS
+
+
+def _price_word(s: Statement) -> str:
+    return re.sub(r"^(?:按照?|为|以)", "", s.subject or s.object)
 
 
 def _unit_name(standard: Statement, count: Statement | None) -> str:
@@ -146,7 +166,7 @@ def _count_for(standard: Statement, counts: list[Statement]) -> Statement | None
     """The stated count a standard applies to: same unit, most shared wording (困难党员 for 困难党员慰问标准); none
     when the standard names an object of its own that no such count shares a word with (送餐费每单12元 is no price
     of 食品安全检查4次: another object's count is never borrowed)."""
-    unit = _per(standard.unit)
+    unit = _per(standard.unit).split("·")[0]  # 元/人·月 prices people (a count of 名) month by month
     fitting = [c for c in counts if _per(c.unit) == unit or (unit == "人" and _per(c.unit) in _PEOPLE)]
     fitting = [c for c in fitting if not c.parts]
     if not fitting:
@@ -157,7 +177,7 @@ def _count_for(standard: Statement, counts: list[Statement]) -> Statement | None
         return len(words & set(grams(c.object))) / max(len(set(grams(c.object))), 1)
 
     best = max(fitting, key=share)
-    named = bool(standard.subject or not _NAMELESS.fullmatch(standard.object))
+    named = not _generic(standard) and bool(standard.subject or not _NAMELESS.fullmatch(standard.object))
     return best if share(best) > 0 or not named else None  # 每批次约300元 names nothing: the count of 批次 it prices
 
 
@@ -166,13 +186,33 @@ def _products(brief: Brief, matched: list[tuple[Statement, Statement | None]]) -
     if not matched or any(c is None for _, c in matched):
         return None
     terms = [(s, c) for s, c in matched if c is not None and s.number is not None and c.number is not None]
-    total = sum((_count_number(c) * (s.number or 0) for s, c in terms), Decimal(0))
-    shown = " + ".join(f"{plain(c.number)}{c.unit} × {plain(s.number)}{s.unit}" for s, c in terms)
+    months = _months(brief)
+    total = sum((_count_number(c) * (s.number or 0) * _times(s, months) for s, c in terms), Decimal(0))
+    shown = " + ".join(
+        f"{plain(c.number)}{c.unit} × {plain(s.number)}{s.unit}" + (f" × {months}个月" if _times(s, months) > 1 else "")
+        for s, c in terms
+    )
     money = _money(brief)
     if money is None:
         return f"{shown} = {total:,.0f}元"
-    verdict = "与项目资金一致" if total == money else f"项目资金为 {money:,.0f}元，请核对"
+    if total == money:
+        verdict = "与项目资金一致"
+    elif total > money:  # the stated prices and counts cost more than the money asked for
+        verdict = f"超过项目资金 {money:,.0f}元 {total - money:,.0f}元，单价、数量或资金有误，请核对"
+    else:
+        verdict = f"项目资金为 {money:,.0f}元，请核对"
     return f"{shown} = {total:,.0f}元 = {plain(total / WAN)}万元（{verdict}）"
+
+
+def _times(standard: Statement, months: int) -> int:
+    """How often a standard is paid over the project: 元/人·月 once a month, any other once."""
+    return months if standard.unit.endswith("·月") else 1
+
+
+def _months(brief: Brief) -> int:
+    start = brief.start_date or date(brief.year, 1, 1)
+    end = brief.end_date or date(brief.year, 12, 31)
+    return service_months(start.year, start.month, end.year, end.month)
 
 
 # -- 2. budget lines ÷ what they buy ------------------------------------------------------------------------

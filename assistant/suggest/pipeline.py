@@ -216,9 +216,13 @@ def _same_figure(own: IndicatorSuggestion, other: IndicatorSuggestion) -> bool:
 
 
 def _figure(row: IndicatorSuggestion) -> tuple[object, object]:
-    """A row's figure for comparison: number and unit, 名/位 counted as 人."""
+    """A row's figure for comparison: number and unit, 名/位 counted as 人, 万 of a count as 10,000 (12万份 is
+    120000份: one stated quantity, one row)."""
     unit = (row.value.unit or "").replace("名", "人").replace("位", "人")
-    return (row.value.number.normalize() if row.value.number is not None else row.value.value, unit)
+    number = row.value.number
+    if number is not None and unit.startswith("万") and len(unit) > 1 and unit != "万元":
+        number, unit = number * 10000, unit[1:]
+    return (number.normalize() if number is not None else row.value.value, unit)
 
 
 def framework_rows(reading: Reading, rows: list[IndicatorSuggestion]) -> list[IndicatorSuggestion]:

@@ -159,6 +159,24 @@ def same_measure(a: str, b: str) -> bool:
     return a[-2:] == b[-2:]
 
 
+# Words of a measure's name that say nothing of what is measured: the rate's own word and the scope.
+_MEASURE_WORD = re.compile(r"(?:[\u4e00-\u9fff]{2}率|满意度|[\u4e00-\u9fff]{2}度)$")
+_SCOPE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:全区|全市|全镇|全街道|辖区|本区|区级)?")
+
+
+_NAMED_OBJECT = 4  # characters: 分类实效, 垃圾分类 name an object of their own
+
+
+def same_object(name: str, subject: str) -> bool:
+    """Whether a brief's rate measures what a template row names (数据准确率 and 数据录入准确率; 合格率 with no object
+    fits any); where not (分类实效达标率 under 宣传内容审核合格率) the row says so in a note."""
+    own = [_SCOPE.sub("", _MEASURE_WORD.sub("", n)) for n in (name, subject)]
+    if not own[0] or len(own[1]) < _NAMED_OBJECT:
+        return True  # 考试合格率, 服务满意度: a short lead says how, not another object; the template's name fits
+    pairs = [{w[i : i + 2] for i in range(len(w) - 1)} for w in own]
+    return bool(pairs[0] & pairs[1])
+
+
 def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> IndicatorSuggestion | None:
     target = figures.target(spec)
     evidence: list[Evidence] = []
@@ -169,10 +187,18 @@ def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> In
         origin = Origin.TEMPLATE
     if value is None:
         return None
+    name = surveyed(spec, target) or _for_unit(spec.name, value)
+    notes = []
+    if target is not None and name == spec.name and not same_object(spec.name, target.subject):
+        notes.append(  # the figure keeps what it measures in sight: the officer judges whether the names agree
+            f"简报写的是“{target.clause}”，指标名称“{name}”按类型模板取，二者所指可能不同：请核对，"
+            f"不一致时请改用简报的名称（如“{target.subject}”）"
+        )
     return IndicatorSuggestion(
         level1=PARENT[spec.level2],
         level2=spec.level2,
-        name=surveyed(spec, target) or _for_unit(spec.name, value),
+        notes=notes,
+        name=name,
         template=spec.name,
         family=spec.name,
         naming=Naming.TEMPLATE,
