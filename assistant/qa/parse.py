@@ -14,6 +14,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
+from assistant.qa.blank_rule import take_blank_rule
 from assistant.qa.by_description import take_described
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.counted_names import take_measure_count
@@ -41,6 +42,7 @@ from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.name_conditions import lists_by_words, names_indicator_words, take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
+from assistant.qa.rank_words import plain_rank_words
 from assistant.qa.question_words import (
     ASPECTS,
     BOUND,
@@ -146,6 +148,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
+    text, cues = take_blank_rule(text, cues)  # 申请额空着的按总额算: a blank amount counted with another
     text, cues = take_name_condition(text, cues)
     by_words = cues.indicator_name is not None and names_indicator_words(question)  # 名称带X的指标 (not 项目)
     full = text
@@ -247,6 +250,7 @@ def to_query(cues: Cues) -> Query | None:
             versus=cues.versus,
             versus_id=cues.versus_id,
             by_year=cues.by_year,
+            fallback_field=cues.fallback_field,
         )
     except ValidationError:
         return None
@@ -258,6 +262,7 @@ def _normalise(question: str) -> str:
     text = "".join(question.split()).translate(FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
+    text = plain_rank_words(text)  # 指标写得最满的表: the most
     text = _ELDEST.sub(lambda m: f"第{m[1]}", text)  # 排老二: spoken for 第二
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average

@@ -1,0 +1,100 @@
+"""Q&A families of helper q12d (issue 24, tuned on sealed11_tune's ranking and comparison classes), each with
+variants written here (none is a question of an eval set): the gold is read from the raw declaration JSON.
+
+- a place in a ranking said as 从高往低数第三是哪家 / 由少到多第二是哪张 / 排第二个是谁: that place alone, counted from
+  the top or (从低往高, 由少到多, 升序) from the bottom;
+- how full a form is written (写得最满, 列得最全, 填得最单薄): the most / the fewest of what is counted;
+- a rule for blank amounts stated in the question (申请额空着的按总额算, 没填的就用资金总额): the blank form counted with
+  the other amount, and said so; 按年算 / 分年度算 rank the years.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from tests.qa_support import DECLS, ask, yuan
+
+
+def _amount(d: dict, field: str, stand: str | None = None) -> Decimal | None:
+    value = d["funding"][field]
+    if value is None and stand is not None:
+        value = d["funding"][stand]
+    return None if value is None else Decimal(value)
+
+
+def _ranked(year: int, field: str, *, fewest: bool = False) -> list[tuple[Decimal, str]]:
+    scored = [(v, d["id"]) for d in DECLS if d["header"]["year"] == year and (v := _amount(d, field)) is not None]
+    return sorted(scored, reverse=not fewest)
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "field", "place", "fewest"),
+    [
+        ("2023年当年财政拨款 从高往低数第二是哪个", 2023, "fiscal_annual", 2, False),
+        ("26年年度申请额 从低往高数第二个是哪家", 2026, "annual", 2, True),
+        ("2023年申请额由低到高 第四是哪家单位报的", 2023, "annual", 4, True),
+        ("19年资金总额 从大到小数第三是哪个", 2019, "total", 3, False),
+    ],
+)
+def test_a_place_counted_from_either_end_is_that_place_alone(question, year, field, place, fewest):
+    value, decl_id = _ranked(year, field, fewest=fewest)[place - 1]
+    result = ask(question)
+    assert not result.refused, result.text
+    assert result.figure == yuan(value), result.text
+    assert [row.declaration_id for row in result.rows] == [decl_id]
+
+
+def test_a_numbered_thing_without_any_order_is_no_ranking():
+    result = ask("2023年第二个项目是什么")
+    assert "第 2 名" not in result.text
+
+
+def _count(d: dict, level1: str) -> int:
+    return sum(1 for i in d["indicators"] if i.get("level1") == level1)
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "level1", "fewest"),
+    [
+        ("2026年效益指标列得最全的是哪个项目", 2026, "效益指标", False),
+        ("23年 效益指标填得最满的是哪份", 2023, "效益指标", False),
+        ("2019年产出指标写的最详细的是哪一个", 2019, "产出指标", False),
+        ("2026年满意度指标写得最单薄的是哪张表", 2026, "满意度指标", True),
+    ],
+)
+def test_how_full_a_form_is_written_ranks_by_the_count(question, year, level1, fewest):
+    counts = sorted(((_count(d, level1), d["id"]) for d in DECLS if d["header"]["year"] == year), reverse=not fewest)
+    assert counts[0][0] != counts[1][0]  # no tie at the top: the variant has one answer
+    result = ask(question)
+    assert result.figure == f"{counts[0][0]} 项", result.text
+    assert result.rows[0].declaration_id == counts[0][1]
+
+
+@pytest.mark.parametrize(
+    ("question", "fewest"),
+    [
+        ("按年算 哪一年年度申请额最多（申请额没填的就用资金总额）", False),
+        ("分年度算 哪年申请的钱最少，申请额为空的拿项目资金总额顶上", True),
+        ("以年份来统计 哪一年申请金额最少（年度申请空着的话按总额计）", True),
+    ],
+)
+def test_a_stated_rule_for_blank_amounts_counts_them_with_the_other(question, fewest):
+    sums: dict[int, Decimal] = {}
+    for d in DECLS:
+        value = _amount(d, "annual", "total")
+        if value is not None:
+            sums[d["header"]["year"]] = sums.get(d["header"]["year"], Decimal(0)) + value
+    best = (min if fewest else max)(sums, key=lambda y: sums[y])
+    result = ask(question)
+    assert result.figure == yuan(sums[best]), result.text
+    assert f"{best}年" in result.text
+    blank = [d for d in DECLS if d["funding"]["annual"] is None and d["funding"]["total"] is not None]
+    assert blank and all(d["header"]["name"] in result.text for d in blank)  # the stand-in said, by form
+
+
+def test_a_stated_rule_ranks_projects_too():
+    forms = [d for d in DECLS if d["header"]["year"] == 2020]
+    least = min(forms, key=lambda d: _amount(d, "annual", "total") or Decimal("Infinity"))
+    result = ask("2020年哪个项目年度申请额最少，如果申请额没填就用总额算")
+    assert result.figure == yuan(_amount(least, "annual", "total")), result.text
+    assert result.rows[0].declaration_id == least["id"]
