@@ -42,7 +42,6 @@ from assistant.qa.models import Filters, FundingField, Measure, Query, Target
 from assistant.qa.name_conditions import lists_by_words, names_indicator_words, take_name_condition
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
-from assistant.qa.rank_words import plain_rank_words
 from assistant.qa.question_words import (
     ASPECTS,
     BOUND,
@@ -67,6 +66,7 @@ from assistant.qa.question_words import (
     TYPICAL,
     UNSURE_REST,
 )
+from assistant.qa.rank_words import plain_rank_words
 from assistant.qa.reading import (
     masked,
     project_names,
