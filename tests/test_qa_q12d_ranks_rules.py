@@ -98,3 +98,30 @@ def test_a_stated_rule_ranks_projects_too():
     result = ask("2020年哪个项目年度申请额最少，如果申请额没填就用总额算")
     assert result.figure == yuan(_amount(least, "annual", "total")), result.text
     assert result.rows[0].declaration_id == least["id"]
+
+
+# A kind of indicator named by what it measures: 带X要求的, 跟X挂钩的, “X”那类, 涉及X的 (the indicators whose names write X)
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("带验收字样的指标 一般怎么写", "验收"),
+        ("跟培训有关的指标 往年怎么定的", "培训"),
+        ("“故障”那类指标 别人都写了啥", "故障"),
+        ("涉及响应的指标 常见写法", "响应"),
+        ("和采购沾边的指标 往年都怎么填", "采购"),
+    ],
+)
+def test_a_kind_named_by_what_it_measures_cites_only_such_indicators(question, word):
+    holding = {d["id"] for d in DECLS if any(word in i["name"] for i in d["indicators"])}
+    result = ask(question)
+    assert not result.refused, result.text
+    cited = [c.ref.split("#")[0] for c in result.citations]
+    assert len(cited) >= 3 and len(set(cited)) >= 2, cited
+    assert set(cited) <= holding, (cited, holding)
+    assert len(result.text) <= 600
+
+
+def test_a_kind_no_indicator_measures_is_refused_without_figures():
+    result = ask("跟无人机挂钩的指标 往年怎么写")
+    assert result.refused and result.figure is None
+    assert "无人机" in result.text

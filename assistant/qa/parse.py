@@ -26,6 +26,7 @@ from assistant.qa.existence import settle_existence
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
+from assistant.qa.kind_phrases import take_kind_phrase
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
@@ -160,6 +161,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
     asks_value = TYPICAL.search(text) is not None or BOUND.search(text) is not None or RATE.search(text) is not None
+    text, cues = take_kind_phrase(text, cues)  # 带时间要求的指标: the indicators whose names write 时间
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=LEVEL_STEMS)
     text, cues = take_measure_count(text, cues, lexicon)  # 一年培训多少人 → 全年培训人数 (before names take 人)
