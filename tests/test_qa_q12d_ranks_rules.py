@@ -125,3 +125,38 @@ def test_a_kind_no_indicator_measures_is_refused_without_figures():
     result = ask("跟无人机挂钩的指标 往年怎么写")
     assert result.refused and result.figure is None
     assert "无人机" in result.text
+
+
+def _category(decl_id: str) -> str:
+    return next(d for d in DECLS if d["id"] == decl_id)["header"]["category"]
+
+
+def _named(year: int, word: str) -> list[str]:
+    return [d["id"] for d in DECLS if d["header"]["year"] == year and word in d["header"]["name"]]
+
+
+# Two sides named with their years, asked whether they write the same header value; a side whose short name fits
+# several forms of its year is the one sharing the other side's head (信息化建设跟运维: 信息化运维)
+@pytest.mark.parametrize(
+    ("question", "year", "words"),
+    [
+        ("2026年信息化建设与2026年运维 项目类别是否一致", 2026, ("信息化建设", "信息化运维")),
+        ("2023年信息化建设跟2023年运维 项目类别一样不", 2023, ("信息化建设", "运维")),
+        ("2026年党建服务和2026年远教电教 项目类别相同吗", 2026, ("党建服务", "远教电教")),
+    ],
+)
+def test_two_sides_asked_whether_a_field_is_the_same_show_both(question, year, words):
+    ids = [_named(year, word) for word in words]
+    assert all(len(found) == 1 for found in ids)
+    a, b = ids[0][0], ids[1][0]
+    result = ask(question)
+    assert {row.declaration_id for row in result.rows} == {a, b}, result.text
+    assert _category(a) in result.text and _category(b) in result.text
+    same = _category(a) == _category(b)
+    assert ("不一样" not in result.text) if same else ("不一样" in result.text)
+
+
+def test_a_side_the_other_side_does_not_settle_is_not_guessed():
+    assert len(_named(2026, "运维")) == 2
+    result = ask("2026年党建服务跟2026年运维 项目类别一样吗")
+    assert "一样：" not in result.text  # no 一样/不一样 said of a form picked at random

@@ -35,6 +35,7 @@ from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
 from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
+from assistant.qa.same_sides import same_field_of_two
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number
@@ -94,6 +95,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
     staged = by_stage(question, cues, scope, today) or unit_year_sides(question, cues, scope, today)
     staged = staged or named_list(question, cues, scope) or ratio(question, cues, scope, today)
     staged = staged or count_and_sum(question, cues, scope)
+    staged = staged or same_field_of_two(question, cues, scope, today or date.today())  # A跟B 类别是不是一样
     if staged is not None:
         return staged
     for reader in (
