@@ -160,3 +160,32 @@ def test_a_side_the_other_side_does_not_settle_is_not_guessed():
     assert len(_named(2026, "运维")) == 2
     result = ask("2026年党建服务跟2026年运维 项目类别一样吗")
     assert "一样：" not in result.text  # no 一样/不一样 said of a form picked at random
+
+
+def _percent_holders(year: int, level: str, key: str, least: Decimal) -> list[str]:
+    found = []
+    for d in DECLS:
+        if d["header"]["year"] != year:
+            continue
+        values = [i["value"] for i in d["indicators"] if i.get(key) == level]
+        if any(v["unit"] == "%" and v["number"] is not None and Decimal(v["number"]) >= least for v in values):
+            found.append(d["id"])
+    return sorted(found)
+
+
+# A value condition on a category's indicators, asked 有定到X%的 是哪几个 / 有设在X%以上的 都是哪些 (no 项目 said):
+# the projects one of whose indicators of that category sets at least that percentage, each with the indicator
+@pytest.mark.parametrize(
+    ("question", "year", "level", "key", "least"),
+    [
+        ("2023年时效指标里 有设到100%的 分别是哪几个", 2023, "时效指标", "level2", Decimal(100)),
+        ("2019年产出指标里有设在95%以上的 都是哪些", 2019, "产出指标", "level1", Decimal(95)),
+        ("26年质量指标里有定到100%的是哪几家", 2026, "质量指标", "level2", Decimal(100)),
+    ],
+)
+def test_a_value_condition_on_a_category_lists_the_projects(question, year, level, key, least):
+    holders = _percent_holders(year, level, key, least)
+    assert holders  # the variant has an answer
+    result = ask(question)
+    assert sorted(row.declaration_id for row in result.rows) == holders, result.text
+    assert all(row.field == "项目" for row in result.rows)

@@ -238,7 +238,7 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
     return structured(question, lines, rows)
 
 
-_WHICH_PROJECTS = re.compile(r"的(?:有|是)?(?:哪些|哪几个|哪几家)")
+_WHICH_PROJECTS = re.compile(r"的(?:都|分别)?(?:有|是)?(?:哪些|哪几个|哪几家)")
 
 
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -246,7 +246,7 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     question = _percent_written(re.sub(r"百分之?百|满分", "100%", question))  # 验收合格率定百分百的项目
     found = _PERCENT.search(question)
     # 满意度目标不低于90%的有哪些: projects asked without the word 项目
-    projects = "项目" in question or _WHICH_PROJECTS.search(question) is not None
+    projects = "项目" in question or _WHICH_PROJECTS.search("".join(question.split())) is not None
     if found is None or not projects or cues.project or cues.declaration_id:
         return None
     after = question[found.end() : found.end() + 5]
