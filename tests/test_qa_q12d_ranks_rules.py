@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.qa_support import DECLS, ask, yuan
+from tests.qa_support import DECLS, ask, talk, yuan
 
 
 def _amount(d: dict, field: str, stand: str | None = None) -> Decimal | None:
@@ -189,3 +189,46 @@ def test_a_value_condition_on_a_category_lists_the_projects(question, year, leve
     result = ask(question)
     assert sorted(row.declaration_id for row in result.rows) == holders, result.text
     assert all(row.field == "项目" for row in result.rows)
+
+
+def _indicator(decl_id: str, name: str) -> dict:
+    return next(i for d in DECLS if d["id"] == decl_id for i in d["indicators"] if i["name"] == name)
+
+
+def _the_one(year: int, word: str) -> str:
+    (found,) = _named(year, word)
+    return found
+
+
+# A project named in a phrase of its own (23年运维 工作日…): the project of the question, though the words of the
+# phrases run together into part of an indicator's name once the spaces are gone
+@pytest.mark.parametrize(
+    ("question", "year", "word", "indicator"),
+    [
+        ("2023年运维 工作日出了故障 运维的人多久能到现场", 2023, "运维", "工作日故障运维人员抵达现场时间"),
+        ("2023年运维 工作日故障 人员多久赶到现场", 2023, "运维", "工作日故障运维人员抵达现场时间"),
+        ("26年远教电教 平台故障 一年允许发生几次", 2026, "远教电教", "平台故障发生数"),
+    ],
+)
+def test_a_project_in_a_phrase_of_its_own_scopes_the_question(question, year, word, indicator):
+    decl_id = _the_one(year, word)
+    result = ask(question)
+    assert {row.declaration_id for row in result.rows} == {decl_id}, result.text
+    assert _indicator(decl_id, indicator)["value"]["raw"].strip() in result.text
+
+
+# A follow-up naming an indicator by part of its name and a pointer (那X那条呢, X这条呢): that indicator of the form
+# discussed, as rows
+@pytest.mark.parametrize(
+    ("first", "then", "year", "word", "indicator"),
+    [
+        ("23年组织部门建设 有几个指标？", "那纪检监察组工作那条呢", 2023, "组织部门建设", "驻部纪检监察组工作保障"),
+        ("23年组织部门建设 有几个指标？", "那文书档案电子这条呢", 2023, "组织部门建设", "文书档案电子化"),
+        ("23年机关服务费 有几个指标？", "那相关支出标准这一条呢", 2023, "机关服务费", "相关支出标准符合财政规定"),
+    ],
+)
+def test_a_follow_up_pointing_at_an_indicator_by_part_of_its_name(first, then, year, word, indicator):
+    decl_id = _the_one(year, word)
+    result = talk(first, then)
+    assert {(row.declaration_id, row.field) for row in result.rows} == {(decl_id, indicator)}, result.text
+    assert _indicator(decl_id, indicator)["value"]["raw"].strip() in result.text

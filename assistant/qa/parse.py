@@ -83,6 +83,7 @@ from assistant.qa.reading import (
     take_unknown_places,
 )
 from assistant.qa.sides import PAIR
+from assistant.qa.subject_chunk import subject_chunk
 from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
@@ -102,6 +103,7 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
+    cues = subject_chunk(question, cues, lexicon, today=today)  # 23年运维 工作日…: a project in a phrase of its own
     absent = (
         cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject or cues.unknown_kind
     )
