@@ -3,8 +3,9 @@
 
 The parser reads the question with its spaces removed, so words of two phrases can run together into a part of an
 indicator's name (故障 + 运维) and leave the project unread. Where the whole reading names no project, each
-space-separated phrase is read alone: a phrase that is nothing but a project (with its year or unit) names the project
-of the question. Two such phrases, or one naming a project the corpus lacks, change nothing.
+space-separated phrase is read alone where an indicator's name was read over a space (the phrases ran together): a
+phrase that is nothing but a project (with its year) names the project of the question, and the other phrases are
+read without it. Two such phrases, or one naming a project the corpus lacks, change nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def subject_chunk(question: str, cues: Cues, lexicon: Lexicon, *, today: date) -
     chunks = question.split()
     if len(chunks) < 2 or cues.project or cues.declaration_id or cues.versus or cues.ambiguous:
         return cues
+    if not cues.indicator_name or any(cues.indicator_name in c for c in chunks):
+        return cues  # only where a name read ran over a space: the phrases did run together
     if cues.unknown_project or cues.unknown_subject or cues.unknown_unit or cues.unknown_district:
         return cues
     named = []
@@ -34,8 +37,6 @@ def subject_chunk(question: str, cues: Cues, lexicon: Lexicon, *, today: date) -
     if len(named) != 1:
         return cues
     chunk, alone = named[0]
-    if cues.indicator_name and not any(cues.indicator_name in c for c in chunks):
-        # 运维 工作日…: the name read ran over the space into the project's phrase; the other phrases read alone
-        rest = " ".join(c for c in chunks if c != chunk)
-        cues = replace(read_question(rest, lexicon, today=today), years=cues.years)
+    rest = " ".join(c for c in chunks if c != chunk)  # the other phrases, read alone
+    cues = replace(read_question(rest, lexicon, today=today), years=cues.years)
     return replace(cues, project=alone.project, matched=alone.matched, project_years=alone.project_years)
