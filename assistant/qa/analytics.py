@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.domain.model import Declaration
 from assistant.domain.refs import SourceRef, header_citation, yuan
+from assistant.qa.blank_rule import standing_in
 from assistant.qa.fields import budget_rows
 from assistant.qa.models import Filters, FundingField, Measure, Query, Result, Row, RowKind, Target
 from assistant.qa.named_sides import unit_change_note
@@ -64,13 +65,14 @@ def _measurer(query: Query, decls: list[Declaration]) -> tuple[Callable[[Declara
         return count, label, []
     field, notes = _field(query, decls)
     fallback = _falls_back(query, field, decls)
+    stand = standing_in(field, query.fallback_field) or FundingField.ANNUAL
     if fallback:
         names = "、".join(_title(d) for d in fallback)
-        notes = [f"{len(fallback)} 份申报表的{field.label}为空白，按其{FundingField.ANNUAL.label}计：{names}。"]
+        notes = [f"{len(fallback)} 份申报表的{field.label}为空白，按其{stand.label}计：{names}。"]
 
     def money(decl: Declaration) -> Value:
         if decl in fallback:
-            return decl.funding.annual, funding_citation(decl, FundingField.ANNUAL)
+            return getattr(decl.funding, stand.value), funding_citation(decl, stand)
         return getattr(decl.funding, field.value), funding_citation(decl, field)
 
     return money, field.label, notes
@@ -78,9 +80,10 @@ def _measurer(query: Query, decls: list[Declaration]) -> tuple[Callable[[Declara
 
 def _falls_back(query: Query, field: FundingField, decls: list[Declaration]) -> list[Declaration]:
     """The forms whose blank 项目资金总额 a ranking, an average or a two-project comparison reads as 年度资金申请总额."""
-    if field is not FundingField.TOTAL or query.target not in (Target.RANK, Target.COMPARE_PROJECTS, Target.AVERAGE):
+    stand = standing_in(field, query.fallback_field)  # 申请额空着的按总额算: the question's own rule first
+    if stand is None or query.target not in (Target.RANK, Target.COMPARE_PROJECTS, Target.AVERAGE):
         return []
-    return [d for d in decls if d.funding.total is None and d.funding.annual is not None]
+    return [d for d in decls if getattr(d.funding, field.value) is None and getattr(d.funding, stand.value) is not None]
 
 
 def shown(query: Query, value: Decimal) -> str:
@@ -184,11 +187,14 @@ def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
     if _one_of_two_lacking(query, decls):
         return Result(lines=[], rows=[])
     field = query.funding_field or FundingField.TOTAL
-    fallback = [d for d in decls if field is FundingField.TOTAL and d.funding.total is None and d.funding.annual]
+    stand = standing_in(field, query.fallback_field)  # 申请额空着的按总额算: the question's own rule first
+    fallback = [
+        d for d in decls if stand and getattr(d.funding, field.value) is None and getattr(d.funding, stand.value)
+    ]
     sums: dict[int, Decimal] = {}
     rows: list[Row] = []
     for decl in decls:
-        use = FundingField.ANNUAL if decl in fallback else field
+        use = stand if stand and decl in fallback else field
         value = getattr(decl.funding, use.value)
         if value is None:
             continue
@@ -201,9 +207,9 @@ def rank_years_by_amount(query: Query, decls: list[Declaration]) -> Result:
     word = "最多" if query.descending else "最少"
     tie = f"（{len(ties)} 个年度并列）" if len(ties) > 1 else ""
     lines = [f"各年度{field.label}合计{word}的是{'、'.join(f'{y}年' for y in ties)}：{yuan(sums[order[0]])}{tie}。"]
-    if fallback:
+    if fallback and stand:
         names = "、".join(_title(d) for d in fallback)
-        lines.append(f"{len(fallback)} 份申报表的{field.label}为空白，按其{FundingField.ANNUAL.label}计：{names}。")
+        lines.append(f"{len(fallback)} 份申报表的{field.label}为空白，按其{stand.label}计：{names}。")
     for year in order:
         count = sum(1 for r in rows if r.year == year)
         lines.append(f"- {year}年：{yuan(sums[year])}（{count} 份申报表）")

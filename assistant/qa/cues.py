@@ -90,6 +90,7 @@ class Cues:
     indicators_under: int | None = None  # 指标不到10个: fewer indicators than this
     name_has: str | None = None  # 名称里带平台的项目: words the project's name holds
     by_year: bool = False  # 哪一年资金最多: the years are ranked, by their sums
+    fallback_field: FundingField | None = None  # 申请额空着的按总额算: the amount a blank one is counted with
     corrected: tuple[tuple[str, str], ...] = ()  # (as written, as read) of characters written for a homophone
     rest: str = field(default="", compare=False)
 

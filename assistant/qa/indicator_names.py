@@ -99,7 +99,9 @@ def _points(text: str, run: str) -> bool:
     return re.match(r"[^，,。？?！!、；;]{0,2}?(?:那|这)", text[text.find(run) + len(run) :]) is not None
 
 
-_NAMED_INDICATOR = re.compile(r"的?(?:绩效)?指标")  # 文书档案电子化指标: named as an indicator, no measure word needed
+_NAMED_INDICATOR = re.compile(
+    r"的?(?:绩效)?指标|的?(?:那|这)一?条"
+)  # 文书档案电子化指标, …标准那条: named as an indicator
 
 
 def _named_indicator(text: str, span: str) -> bool:

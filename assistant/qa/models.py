@@ -196,6 +196,9 @@ class Query(BaseModel):
     versus: str | None = Field(default=None, description="比较的第二个项目（全称）")
     versus_id: str | None = Field(default=None, description="比较的第二份申报表（编号），两边各有年度时")
     by_year: bool = Field(default=False, description="排名的是年度（哪一年资金最多），按年度合计")
+    fallback_field: FundingField | None = Field(
+        default=None, description="所问金额空白时改用的资金字段（问题中写明：申请额空着的按总额算）"
+    )
 
     @model_validator(mode="after")
     def _target_needs(self) -> Query:

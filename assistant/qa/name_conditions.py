@@ -50,6 +50,8 @@ _LEVEL = re.compile("^(?:" + "|".join(re.escape(t) for t, _, _ in LEVEL_TERMS) +
 
 
 _ASKING = re.compile("哪|什么|啥|几|多少|怎么|如何")  # 指标里有哪些项目: a question word, no condition
+# 指标里有定到100%的项目, 有设在95以上的: a target value said, no words of a name (read by `special.by_value`)
+_VALUE_SAID = re.compile(r"\d|%|％|百分|[定设写][到在为成]|达到")
 
 
 def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
@@ -62,6 +64,7 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
         (found := _IN_INDICATORS.search(text))
         and not _LEVEL.search(_word(found) + "指标")
         and not _ASKING.search(_word(found))
+        and not _VALUE_SAID.search(_word(found))
     ):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (found := _RELATED_INDICATOR.search(text)) and _a_topic(_word(found)):

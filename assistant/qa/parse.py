@@ -14,6 +14,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from assistant.domain.model import SectionKind
+from assistant.qa.blank_rule import take_blank_rule
 from assistant.qa.by_description import take_described
 from assistant.qa.change_years import year_before
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
@@ -26,6 +27,7 @@ from assistant.qa.existence import settle_existence
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
+from assistant.qa.kind_phrases import take_kind_phrase
 from assistant.qa.lexicon import (
     FUNDING_TERMS,
     GENERIC_MONEY,
@@ -67,6 +69,7 @@ from assistant.qa.question_words import (
     TYPICAL,
     UNSURE_REST,
 )
+from assistant.qa.rank_words import plain_rank_words
 from assistant.qa.reading import (
     masked,
     project_names,
@@ -83,6 +86,7 @@ from assistant.qa.reading import (
 )
 from assistant.qa.setters import who_set
 from assistant.qa.sides import PAIR
+from assistant.qa.subject_chunk import subject_chunk
 from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
@@ -102,6 +106,7 @@ class Reading:
 def read(question: str, lexicon: Lexicon, *, today: date) -> Reading:
     """The pattern reading and the reasons to doubt it: no target, an unknown name, words left unexplained."""
     cues = read_question(question, lexicon, today=today)
+    cues = subject_chunk(question, cues, lexicon, today=today)  # 23年运维 工作日…: a project in a phrase of its own
     absent = (
         cues.unknown_district or cues.unknown_unit and cues.unit is None or cues.unknown_subject or cues.unknown_kind
     )
@@ -149,6 +154,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
+    text, cues = take_blank_rule(text, cues)  # 申请额空着的按总额算: a blank amount counted with another
     text, cues = take_name_condition(text, cues)
     by_words = cues.indicator_name is not None and names_indicator_words(question)  # 名称带X的指标 (not 项目)
     full = text
@@ -160,6 +166,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = _take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
     asks_value = TYPICAL.search(text) is not None or BOUND.search(text) is not None or RATE.search(text) is not None
+    text, cues = take_kind_phrase(text, cues)  # 带时间要求的指标: the indicators whose names write 时间
     text, cues = take_indicator_name(text, cues, lexicon, asks_value=asks_value, level_stems=LEVEL_STEMS)
     text, cues = take_indicator_word(text, cues, lexicon, level_stems=LEVEL_STEMS)
     text, cues = take_measure_count(text, cues, lexicon)  # 一年培训多少人 → 全年培训人数 (before names take 人)
@@ -250,6 +257,7 @@ def to_query(cues: Cues) -> Query | None:
             versus=cues.versus,
             versus_id=cues.versus_id,
             by_year=cues.by_year,
+            fallback_field=cues.fallback_field,
         )
     except ValidationError:
         return None
@@ -261,6 +269,7 @@ def _normalise(question: str) -> str:
     text = "".join(question.split()).translate(FULL_WIDTH).replace("?", "？")
     text = _SPENT.sub("花了", text)  # 花多少: spoken for 花了多少 (the money, like 花了)
     text = _DEAR.sub(lambda m: f"{m[1]}钱{'多' if m[2] == '贵' else '少'}", text)  # 哪个贵: 哪个钱多
+    text = plain_rank_words(text)  # 指标写得最满的表: the most
     text = _ELDEST.sub(lambda m: f"第{m[1]}", text)  # 排老二: spoken for 第二
     text = _WHOLE_CORPUS.sub("", text)  # 全库一共多少条: the whole corpus, no filter
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average

@@ -35,6 +35,7 @@ from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
 from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
+from assistant.qa.same_sides import same_field_of_two
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number
@@ -42,8 +43,15 @@ from assistant.qa.time_rank import time_rank
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_NTH = re.compile(r"(倒数)?(?:第|老)([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|$|[？?，,。])")
+# 第三多, 排第三, 从高往低数第三是哪家, 第三个是谁: a place in a ranking (the word after the number: a noun or 是)
+_NTH = re.compile(
+    r"(倒数)?(?:第|老)([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|是|个|家|项|笔|份|条|$|[？?，,。])"
+)
 _FEWEST = re.compile(r"倒数|少|低|小")
+# 从低往高数, 由少到多排, 升序: the ranking counted from the least
+# 第三个是哪家 names a place only where the question orders something (排, 数, 多/少/高/低…), not 第三个项目是什么
+_ORDERED = re.compile(r"排|数第|[从由自].{0,2}[往到向至]|[多少高低大小贵]")
+_UPWARD = re.compile(r"[从由自](?:低|少|小)(?:往|到|向|至)(?:高|多|大)|升序|倒着数|从后往前|从末尾")
 _BOTH = re.compile(r"(?:都|均|同时)(?:有|报|申报|申请|做)|(?:两|几)年都")
 _GONE = r"(?:少|去掉|去除|删|删掉|删除|删减|减|减少|减掉|取消|没|砍|砍掉|拿掉|撤|撤掉|撤销|剔除|丢|丢掉|不要|不设)了?"
 _NEW = r"(?:新增|新加|多|增加|增设|新设|加|添|添加|补充|补)了?"
@@ -87,6 +95,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
     staged = by_stage(question, cues, scope, today) or unit_year_sides(question, cues, scope, today)
     staged = staged or named_list(question, cues, scope) or ratio(question, cues, scope, today)
     staged = staged or count_and_sum(question, cues, scope)
+    staged = staged or same_field_of_two(question, cues, scope, today or date.today())  # A跟B 类别是不是一样
     if staged is not None:
         return staged
     for reader in (
@@ -148,12 +157,15 @@ def nth_place(question: str, cues: Cues, scope: Scope) -> Answer | None:
     found = _NTH.search(question)
     if found is None or cues.project or cues.declaration_id:
         return None
+    if found.group().endswith(tuple("是个家项笔份条")) and not _ORDERED.search(question.replace("多少", "")):
+        return None
     place = _NUMERALS.get(found[2]) or int(found[2])
     decls = _scope_decls(cues, scope)
     if not decls or cues.unknown_unit or cues.unknown_district:
         return None
     indicators = "指标" in question
     fewest = bool(found[1]) or _FEWEST.search(question[found.end() - 1 : found.end() + 2]) is not None
+    fewest = fewest or _UPWARD.search(question) is not None
     query = Query(
         target=Target.RANK,
         filters=Filters(years=cues.years, unit=cues.unit, level1=cues.level1, level2=cues.level2),
@@ -226,7 +238,7 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
     return structured(question, lines, rows)
 
 
-_WHICH_PROJECTS = re.compile(r"的(?:有|是)?(?:哪些|哪几个|哪几家)")
+_WHICH_PROJECTS = re.compile(r"的(?:都|分别)?(?:有|是)?(?:哪些|哪几个|哪几家)")
 
 
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -234,7 +246,7 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     question = _percent_written(re.sub(r"百分之?百|满分", "100%", question))  # 验收合格率定百分百的项目
     found = _PERCENT.search(question)
     # 满意度目标不低于90%的有哪些: projects asked without the word 项目
-    projects = "项目" in question or _WHICH_PROJECTS.search(question) is not None
+    projects = "项目" in question or _WHICH_PROJECTS.search("".join(question.split())) is not None
     if found is None or not projects or cues.project or cues.declaration_id:
         return None
     after = question[found.end() : found.end() + 5]

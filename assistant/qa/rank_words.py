@@ -1,0 +1,20 @@
+"""Ranking words officers say of how full a form is written, read as the plain 最多 / 最少 (issue 24).
+
+``产出指标写得最满的表``, ``列得最全的``, ``填得最丰富的``: the form with the most of what is counted; ``写得最单薄``,
+``列得最空的``: the fewest. ``按年算``: by year (the verb dropped). Only after a verb of writing (写/填/列/设/报), so that 最满意 (satisfaction) stays itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERB = r"(?:写|填|列|设|报|排)(?:得|的)?"
+_FULLEST = re.compile(rf"{_VERB}最(?:满(?!意)|全|丰富|详细|详尽|细|充实|饱满|密)")
+_THINNEST = re.compile(rf"{_VERB}最(?:单薄|薄|空|简单|简略|稀|少)")
+# 按年算, 分年度计, 以年份来统计: the years as what is ranked (the verb says nothing more; 算 is no subject)
+_BY_YEAR_VERB = re.compile(r"(?<=[按分以])(年度|年份|年)来?(?:算|计算|计|统计)")
+
+
+def plain_rank_words(text: str) -> str:
+    """``text`` with 写得最满 read as 最多 and 写得最单薄 as 最少."""
+    return _BY_YEAR_VERB.sub(r"\1", _THINNEST.sub("最少", _FULLEST.sub("最多", text)))
