@@ -19,7 +19,8 @@ from assistant.cycle.scoring import score_evaluation
 from assistant.domain.cycle import SelfEvaluation
 from assistant.qa.cues import Cues
 from assistant.qa.lexicon import Lexicon
-from assistant.qa.reading import take_unit, take_unknown_places
+from assistant.qa.reading import take_unknown_places
+from assistant.qa.unit_names import take_unit
 from assistant.qa.years import digit_years, take_years
 
 _UNMET = re.compile(r"没有完成|未完成|没完成|未达到|没有达到|未达标|偏差")

@@ -76,18 +76,17 @@ from assistant.qa.reading import (
     take_category,
     take_exact_projects,
     take_fields,
-    take_misspelt_unit,
     take_money_subject,
     take_named_line,
     take_projects,
     take_row_name,
-    take_units,
     take_unknown_places,
 )
 from assistant.qa.setters import who_set
 from assistant.qa.sides import PAIR
 from assistant.qa.subject_chunk import subject_chunk
 from assistant.qa.thresholds import take_amount_condition, take_count_condition
+from assistant.qa.unit_names import take_misspelt_unit, take_units
 from assistant.qa.years import YEAR_RANGE, digit_years, full_year, take_years
 
 
