@@ -180,7 +180,9 @@ def _describes_now(s: Statement, sentences: list[str], year: int | None = None) 
         return False  # a deadline, a zero target or a standard is a target wherever it is said
     sentence = next((x for x in sentences if s.clause in x), "")
     if s.kind is Kind.RATE and reason_kind(sentence) == "mandate" and not _DATED.match(without_lead(s.clause)):
-        return False  # 河长制考核要求…居民投诉办结率100%: a rate the level above requires is a target, not how things are
+        return (
+            False  # 河长制考核要求…居民投诉办结率100%: a rate the level above requires is a target, not how things are
+        )
     if reason_kind(s.clause) in _NOW:
         return True
     own = _DATED.match(without_lead(s.clause).strip())
