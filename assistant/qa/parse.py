@@ -20,6 +20,7 @@ from assistant.qa.change_years import year_before
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.counted_names import take_measure_count
 from assistant.qa.cues import CUT as _CUT
+from assistant.qa.funding_givers import take_giver_line
 from assistant.qa.cues import MONEY, SAME_VALUE, STILL, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
@@ -153,6 +154,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
+    text, cues = take_giver_line(text, cues)  # 市里拨的, 区里拨款: the line named by who gives the money
     text, cues = take_blank_rule(text, cues)  # 申请额空着的按总额算: a blank amount counted with another
     text, cues = take_name_condition(text, cues)
     by_words = cues.indicator_name is not None and names_indicator_words(question)  # 名称带X的指标 (not 项目)
