@@ -20,11 +20,11 @@ from assistant.qa.change_years import year_before
 from assistant.qa.conditions import after_a_condition, qualified_kind, take_condition, take_kind
 from assistant.qa.counted_names import take_measure_count
 from assistant.qa.cues import CUT as _CUT
-from assistant.qa.funding_givers import take_giver_line
 from assistant.qa.cues import MONEY, SAME_VALUE, STILL, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.existence import settle_existence
+from assistant.qa.funding_givers import take_giver_line
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
