@@ -3,6 +3,7 @@ written here (none is a question of an eval set); the gold is read from the raw 
 
 - a funding line named by who gives it (市里/上级 → 上级财政拨款, 区里/本级 → 本级财政安排, 自筹 → 其他资金) is that
   line; a zero line is answered as 0.00, never replaced by another line;
+- A比B 多拨了多少 where one side fits several projects of the year: which ones, and no figure (never one side's);
 """
 
 from decimal import Decimal
@@ -35,3 +36,23 @@ def test_a_funding_line_named_by_its_giver_is_that_line(question, field, label):
 def test_the_whole_fiscal_line_is_still_read_without_a_giver():
     result = ask("组织力平台 拨款多少")
     assert result.figure == yuan(Decimal(DISTRICT["funding"]["fiscal_annual"])), result.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2026年运维那个比党员远教电教工作经费多批了多少",
+        "今年党建服务工作经费比运维多给多少钱",
+        "26年运维跟党建服务工作经费比 差多少",
+    ],
+)
+def test_a_comparison_whose_other_side_fits_several_projects_gives_no_one_sided_figure(question):
+    result = ask(question)
+    assert result.refused and result.figure is None and not result.rows, result.text
+    assert "信息化运维项目" in result.text and "远程教育网络体系运维" in result.text, result.text
+    assert "元" not in result.text, result.text
+
+
+def test_a_comparison_whose_other_side_fits_one_project_of_the_year_is_still_computed():
+    result = ask("23年运维比组织部门建设和管理工作经费 多多少钱")
+    assert not result.refused and len(result.rows) == 2, result.text
