@@ -178,7 +178,12 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines), lexicon.contents
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
+    said = cues.indicator_name if by_words else None
     text, cues = take_described(text, cues, lexicon, full)  # 管食堂那笔钱: by content; 信息化运维驻场人数: 驻场人员数量
+    if (
+        said and cues.indicator_name is None and cues.project
+    ):  # X项目里名称带“X”的指标: the words filter its indicators still
+        cues = replace(cues, indicator_name=said)
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)

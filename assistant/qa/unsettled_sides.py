@@ -1,4 +1,4 @@
-"""A comparison whose second side fits several projects (issue 24): ``26年运维比党建那笔多拨了多少`` where 运维 is in
+"""A comparison whose second side fits several projects (issue 24): ``A比B多拨了多少`` where B's words are in
 the names of two projects of that year. `scope_pairs.lone_side` pairs a side that names one project and refuses one
 that names none; a side that fits several is neither, and answering with the one project read would give a one-sided
 figure as the difference. `unsettled_side` answers it instead: which projects the side fits, and that the difference
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from assistant.qa.execute import Scope
 
 _LISTED = 6  # names listed in the answer at most
-_VERB = re.compile(r"(?:给|拨|批|要|花|报|申请)+$")  # 比运维多给多少: the money's verb, no part of the side
+_VERB = re.compile(r"(?:给|拨|批|要|花|报|申请)+$")  # 比B多给多少: the money's verb, no part of the side
 
 
 def unsettled_side(question: str, cues: Cues, scope: Scope) -> Answer | None:
