@@ -24,6 +24,7 @@ from assistant.qa.cues import MONEY, SAME_VALUE, STILL, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.entities import informative
 from assistant.qa.existence import settle_existence
+from assistant.qa.funding_givers import take_giver_line
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import CHANGE_WORDS, DEMONSTRATIVE, classify, counts_something, intent_words, money_field
@@ -153,6 +154,7 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         cues = replace(cues, years=tuple(sorted({*cues.years, *inside})))
     text, cues = take_amount_condition(text, cues)
     text, cues = take_count_condition(text, cues)
+    text, cues = take_giver_line(text, cues)  # 市里拨的, 区里拨款: the line named by who gives the money
     text, cues = take_blank_rule(text, cues)  # 申请额空着的按总额算: a blank amount counted with another
     text, cues = take_name_condition(text, cues)
     by_words = cues.indicator_name is not None and names_indicator_words(question)  # 名称带X的指标 (not 项目)
@@ -176,7 +178,12 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         text, cues, project_names(lexicon), full, (*lexicon.indicator_names, *lexicon.budget_lines), lexicon.contents
     )
     text, cues = take_projects(text, cues, lexicon, exact, full)
+    said = cues.indicator_name if by_words else None
     text, cues = take_described(text, cues, lexicon, full)  # 管食堂那笔钱: by content; 信息化运维驻场人数: 驻场人员数量
+    if (
+        said and cues.indicator_name is None and cues.project
+    ):  # X项目里名称带“X”的指标: the words filter its indicators still
+        cues = replace(cues, indicator_name=said)
     text, cues = take_money_subject(text, cues, lexicon)
     text, cues = take_misspelt_unit(text, cues, lexicon)
     text, cues = take_unknown_places(text, cues, lexicon)

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from assistant.qa.execute import Scope
 
 # 这两个 / 这俩 / 两者 / 二者 / 它们俩 / 这两个项目: the two projects just discussed
-PAIR = re.compile(r"这两个|这两项|这俩|那俩|那两个|那两项|那两份|两者|二者|它们俩|它俩|这两份")
+# (这俩字, 那两个字: the words of a name counted, no pair)
+PAIR = re.compile(r"(?:这两个|这两项|这俩|那俩|那两个|那两项|那两份|两者|二者|它们俩|它俩|这两份)(?![个字词])")
 _JOIN = re.compile(r"和|与|跟|同|对比|vs", re.IGNORECASE)
 _SIDE_END = re.compile(r"相比|比较|对比|比|[，,？?。]|哪|谁")
 _YEAR = re.compile(r"\d{2,4}年|今年|去年|前年")

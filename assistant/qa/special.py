@@ -40,6 +40,7 @@ from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number
 from assistant.qa.time_rank import time_rank
+from assistant.qa.value_change import value_change
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -274,6 +275,9 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
                 break
     asked = name or level2 or level1
     bound = f"恰为{found[1]}%" if exact else f"低于{found[1]}%" if below else f"不低于{found[1]}%"
+    if len(cues.years) == 2 and cues.target is Target.COMPARE_YEARS:  # 26年比19年少几个: each year counted
+        year_of = {d.id: d.header.year for d in _scope_decls(cues, scope)}
+        return value_change(question, cues.years, rows, year_of, f"{asked}目标值{bound}")
     if not rows:
         return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的百分比目标值比对）。")
     lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的百分比目标值比对）："]

@@ -44,6 +44,7 @@ from assistant.qa.subjects import (
     unknown_subject,
     which_project,
 )
+from assistant.qa.unsettled_sides import unsettled_side
 from assistant.qa.usual_check import asked_how, asked_value, usual_check, usual_values
 from assistant.qa.written_rows import rescue
 from assistant.retrieval.finder import Finder
@@ -120,6 +121,9 @@ def answer(
         question, content_sided(question, sided(question, cues, scope, today), scope, today), scope, today
     )
     cues = lone_side(scoped_pair(question, cues, scope), scope)  # 闵行那俩, 换届选举那项比机关服务费
+    if (unsettled := unsettled_side(question, cues, scope)) is not None:  # A比B多多少, B fitting two projects
+        conversation.record(unsettled)
+        return unsettled
     resolved = each_listed(conversation.resolve(cues))  # 运维那笔 质量指标列一下: each project's, by name
     if (subject := _unread_money_subject(reading, resolved)) is not None:
         resolved = replace(resolved, unknown_subject=subject)  # 远教电教宽带租赁一共花了多少钱: never every form's sum
