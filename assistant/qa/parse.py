@@ -63,12 +63,14 @@ from assistant.qa.question_words import (
     LACKS,
     LEVEL_STEMS,
     LIST_PROJECTS,
+    LIST_SAID,
     PROJECTS_ASKED,
     RANKED_ONE,
     RATE,
     SUM,
     TYPICAL,
     UNSURE_REST,
+    USUAL_ONLY,
 )
 from assistant.qa.rank_words import plain_rank_words
 from assistant.qa.reading import (
@@ -198,7 +200,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
     cues = replace(cues, rest=text, lacks_level=has_level and _any(asked_whether, LACKS))
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
-    if by_words and lists_by_words(target, full) and not HOW.search(text):
+    # 别人都写了啥, 往年怎么定的: usual ones asked for (a synthesis), not a list of every such indicator (都有哪些, 列出来)
+    usual = target is Target.COMMON_INDICATORS and USUAL_ONLY.search(text) and not LIST_SAID.search(full)
+    if by_words and lists_by_words(target, full) and not HOW.search(text) and not usual:
         # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
         counted = _any(DEMONSTRATIVE.sub("◇", full), COUNT) and not TYPICAL.search(text)
         target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS  # 带“故障”的指标有几条/哪些
