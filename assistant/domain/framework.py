@@ -90,6 +90,14 @@ def is_umbrella(text: str) -> bool:
     return _key(text) in _UMBRELLAS
 
 
+def _umbrella_over(l1_key: str | None, level2_written: str) -> bool:
+    """A 一级 that is an umbrella over the 二级 written with it: a known one over any 一级 category, or one outside the
+    framework (any name: 建设成效指标) over a category that is only ever a 一级 (产出指标 …)."""
+    if l1_key in _UMBRELLAS:
+        return is_level1_term(level2_written)
+    return l1_key is not None and not is_level_term(l1_key) and is_level1_only(level2_written)
+
+
 def is_level1_only(text: str) -> bool:
     """A 一级 category that is never written at 二级 (产出指标, 效益指标, 满意度指标; not 成本指标)."""
     return is_level1_term(text) and not is_level2_term(text)
@@ -187,7 +195,7 @@ def normalise(level1_written: str | None, level2_written: str | None) -> Placeme
     """
     l1_key = _key(level1_written) if level1_written else None
     l2_key = _key(level2_written) if level2_written else None
-    if l1_key in _UMBRELLAS and level2_written is not None and is_level1_term(level2_written):
+    if level2_written is not None and _umbrella_over(l1_key, level2_written):
         inner = normalise(level2_written, None)
         umbrella = f"「{level1_written}」是一级指标之上的总类，按「{level2_written}」作一级指标"
         return Placement(inner.level1, inner.level2, f"{umbrella}；{inner.note}" if inner.note else umbrella)

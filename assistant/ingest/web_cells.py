@@ -81,7 +81,8 @@ def shape_of(lines: list[str]) -> Shape:
     return Shape.LINES if _header_on_lines(body) else Shape.PLAIN
 
 
-_HEADER_CELL = re.compile(r"^(?:一级指标|二级指标|三级指标|指标值|一级|二级|三级)(?:[（(][^)）]{1,4}[)）])?$")
+# ``级指标``: a level word whose ordinal the copy cut off (`web_umbrella.restore_cut_levels` gives it back)
+_HEADER_CELL = re.compile(r"^(?:一级指标|二级指标|三级指标|级指标|指标值|一级|二级|三级)(?:[（(][^)）]{1,4}[)）])?$")
 
 
 def _header_on_lines(body: list[str]) -> bool:

@@ -18,9 +18,10 @@ from assistant.ingest.amount_units import FOOTNOTE
 from assistant.ingest.labels import FieldKind
 from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cells import Shape, WebCell, WebRow
-from assistant.ingest.web_form_cells import FormCells, Segment, Table, form_label, furniture, grid_cell
+from assistant.ingest.web_form_cells import Segment, Table, form_label, furniture, grid_cell
 from assistant.ingest.web_furniture import is_page_furniture
 from assistant.ingest.web_slots import SCORE_ONLY, evaluation_level, is_level1, level_term, slot
+from assistant.ingest.web_umbrella import LevelCells
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import PLACE_VALUE, Role, header_columns, role_of
 from assistant.office.reader import find_label, is_title_text, names_project
@@ -30,7 +31,7 @@ _LEVEL_ROLES = (Role.LEVEL1, Role.LEVEL2)
 _SKIPPED_ROLES = (Role.GROUP,)
 
 
-class GridBuilder(FormCells):
+class GridBuilder(LevelCells):
     """Feed it a page's :class:`WebRow`s with :meth:`build`; read :attr:`segments`."""
 
     # -- driver --
@@ -38,12 +39,13 @@ class GridBuilder(FormCells):
     def build(self, shape: Shape, rows: list[WebRow]) -> list[Segment]:
         self.shape = shape
         if shape is Shape.STREAM:
-            self._stream([c for row in rows for c in [*row.cells, None]])
+            self._stream(self._restored([c for row in rows for c in [*row.cells, None]]))
         elif shape is Shape.LINES:  # no row ends: rows are counted by the header's columns
-            self._stream([c for row in rows for c in row.cells])
+            self._stream(self._restored([c for row in rows for c in row.cells]))
         else:
             for row in rows:
-                self._row(row)
+                cells = self._restored(row.cells)
+                self._row(row if cells == row.cells else WebRow([c for c in cells if c], row.line, row.shape))
         self._finish()
         return [s for s in self.segments if s.rows]
 
@@ -81,6 +83,7 @@ class GridBuilder(FormCells):
     # -- the stream shape: one cell at a time, row ends where the page shows them --
 
     def _stream(self, tokens: list[WebCell | None]) -> None:
+        self.tokens = tokens
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -106,6 +109,7 @@ class GridBuilder(FormCells):
             elif self._cut_at_end(token, tokens[i + 1 :]):
                 self.chunk = []
             else:
+                self.position = i
                 self._table_token(token)
             i += 1
 
@@ -150,10 +154,15 @@ class GridBuilder(FormCells):
             return
         if token.text and (_page_text_cell(token) or _ATTACHMENT.match(token.text)):
             self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", token)
+            self.tail = self.tail or (self.shape is Shape.LINES and not self.chunk and _page_text_cell(token))
+            return
+        if self.tail:  # after the page's links under the form (文件下载 / 政策咨询): page text, not rows
+            if token.text:
+                self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", token)
             return
         if (
             token.text
-            and (level_term(token.text) or self._evaluation_level(token))
+            and (level_term(token.text) or self._evaluation_level(token) or self._unnamed_category(token))
             and not self._named_like_category(token)
         ):
             if any(c.text for c in self.chunk):
@@ -221,6 +230,7 @@ class GridBuilder(FormCells):
             return Role.LEVEL1
         first = self.levels[0] if self.levels else None
         one = is_level1(token.text) or evaluation_level(token.text) == "1" or _over(token, self.levels)
+        one = one or self._is_umbrella(token)
         return Role.LEVEL1 if one and (first is None or first is token) else Role.LEVEL2
 
     def _emit_levels(self) -> None:
@@ -300,7 +310,7 @@ class GridBuilder(FormCells):
             return False
         self.table = Table(header=header, levels=levels, rest=rest, form=form)
         self.chunk, self.levels = [], []
-        self.evaluation_seen = False
+        self.evaluation_seen = self.tail = False
         self._emit(list(header.cells))
         return True
 
@@ -354,7 +364,7 @@ class GridBuilder(FormCells):
             cells = project
         self._flush()
         start, room = 0, max(len(self.table.levels), 1)
-        while start < len(cells) - 1 and (not cells[start].text or level_term(cells[start].text)) and room:
+        while start < len(cells) - 1 and (not cells[start].text or self._row_level(cells, start)) and room:
             if cells[start].text:
                 self._add_level(cells[start])
                 room -= 1

@@ -307,9 +307,13 @@ class IndicatorReader:
         return True
 
     def _under_umbrella(self, written: str | None) -> bool:
-        return bool(
-            written and self.level1 and framework.is_umbrella(self.level1) and framework.is_level1_only(written)
-        )
+        """``written`` (in the 一级 column) is a category under the umbrella above it: a known umbrella (实施效果指标),
+        or a 一级 outside the framework whose rows so far had a 一级 category as their 二级 (建设成效指标 over 产出指标)."""
+        if not (written and self.level1 and framework.is_level1_only(written)):
+            return False
+        if framework.is_umbrella(self.level1):
+            return True
+        return not framework.is_level_term(self.level1) and framework.is_level1_only(self.level2 or "")
 
     def _levels(self, cells: Cells) -> None:
         if level1 := cells.by_role.get(Role.LEVEL1):
@@ -325,7 +329,7 @@ class IndicatorReader:
                         f"「{self.level1}」是一级指标之上的总类，不是一级指标；其下的产出/效益/满意度指标按一级指标归类",
                         level1,
                     )
-            elif not framework.is_level_term(self.level1 or ""):
+            elif not framework.is_level_term(self.level1 or "") and written == self.level1:
                 self.notes.warn_at(
                     "indicator.level_outside_framework", f"一级指标「{self.level1}」不在指标框架内，按原文保留", level1
                 )

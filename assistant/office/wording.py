@@ -138,6 +138,12 @@ PATTERNS = (
     (re.compile(r"^(?:本年度|年度|当年)申请\S{0,10}(?:资金|预算)$"), "当年预算"),
     (re.compile(r"^(?:本年度|年度|当年)(?:预算|申请)?资金(?:申请)?总额$"), "年度资金申请总额"),
     (re.compile(r"^中期\S{0,8}(?:预算|资金)(?:总额)?$"), "项目资金总额"),
-    # A transfer's 绩效目标表 (宝坻: 下达中央预算内投资(万元)): the amount this year's allocation gives the place.
-    (re.compile(r"^(?:本年度?|年度|当年)?下达\S{0,8}(?:资金|投资|预算)(?:总额|金额)?$"), "当年预算"),
+    # A transfer's 绩效目标表 (宝坻: 下达中央预算内投资(万元); 舒城: 本次下达中央预算内投资(万元)): the amount this
+    # allocation gives the place. Not a 累计下达 (every allocation so far).
+    (
+        re.compile(
+            r"^(?:本年度?|年度|当年|今年|本次|此次|本批|本批次)?下达\S{0,8}(?:资金|投资(?:计划)?|预算)(?:总额|金额)?$"
+        ),
+        "当年预算",
+    ),
 )
