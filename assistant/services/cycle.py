@@ -27,8 +27,8 @@ from assistant.cycle.units import read_actual
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.values import ValueKind, parse_value
+from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.carryover import draft_from_declaration
-from assistant.drafting.chain import reviewed
 from assistant.drafting.models import GroundingNote, NoteKind
 from assistant.errors import InputError, printable
 from assistant.outfile import write_whole
