@@ -21,7 +21,7 @@ from assistant.domain.framework import Level1
 from assistant.domain.model import SectionKind
 from assistant.domain.project_types import ProjectType
 from assistant.domain.statements import Kind, read_statements, read_text
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.review.checks_reading import check_reading, cut_reason
 from assistant.services.scope import CorpusScope
 from assistant.services.writing import draft_brief, draft_context

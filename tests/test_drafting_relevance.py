@@ -15,7 +15,8 @@ from pydantic import ConfigDict
 from assistant.domain.brief import load_brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.drafting.chain import Writer, drafting_chain, to_declaration
+from assistant.drafting.as_declaration import to_declaration
+from assistant.drafting.chain import Writer, drafting_chain
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
 from assistant.drafting.relevance import brief_project, fitting_policies, policy_fits, split_reference

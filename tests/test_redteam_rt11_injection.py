@@ -9,7 +9,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.domain.brief import example_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import Writer, to_declaration, write_section
+from assistant.drafting.as_declaration import to_declaration
+from assistant.drafting.chain import Writer, write_section
 from assistant.drafting.context import build_context
 from assistant.drafting.models import NoteKind
 from assistant.drafting.necessity import necessity_by_rules

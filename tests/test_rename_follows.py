@@ -15,7 +15,7 @@ from web_support import web_settings
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.services import build_services
 from assistant.services.editing import FieldEdit
 from assistant.services.export import ExportFormat, export_declaration

@@ -15,7 +15,7 @@ from assistant.cli.main import app
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import load_policies
 from assistant.domain.refs import SourceRef
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.drafting.models import BasisEntry, Draft
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review

@@ -18,7 +18,7 @@ from assistant.domain.brief import load_brief
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.values import ValueKind, parse_value
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
 from assistant.review.checks_reading import check_reading, cut_reason
 from assistant.suggest.models import Ground, ValueProposal

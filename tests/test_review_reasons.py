@@ -9,7 +9,7 @@ from test_review_subject import _draft
 
 from assistant.domain.brief import load_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.drafting.necessity import rules_necessity
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.checks_subject import check_necessity_repeats

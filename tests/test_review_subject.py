@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from assistant.cli.main import app
 from assistant.domain.brief import load_brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.drafting.models import BasisEntry, Draft, DraftSection
 from assistant.review.checks_relevance import ReviewContext
 from assistant.review.engine import review

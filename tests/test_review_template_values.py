@@ -11,7 +11,7 @@ from test_cost_consistency import BRIEF_A
 from web_support import web_settings
 
 from assistant.domain.brief import load_brief
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.review.engine import review
 from assistant.review.models import Severity
 from assistant.services import build_services

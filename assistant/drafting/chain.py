@@ -10,10 +10,10 @@ from datetime import date
 from langchain_core.runnables import RunnableLambda, RunnableSerializable
 
 from assistant.domain.brief import Brief
-from assistant.domain.model import Declaration, LibraryCitation, SafeguardRow, SectionKind
+from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, policies_cited_in, policy_label
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
-from assistant.domain.skeleton import IndicatorRow, brief_declaration
+from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
 from assistant.drafting.context import DraftContext, basis_entry
 from assistant.drafting.goals import compose_goal
@@ -39,9 +39,8 @@ from assistant.errors import ModelError
 from assistant.llm.faults import ReplyRejected
 from assistant.llm.queue import waiting_text
 from assistant.review.checks_relevance import ReviewContext
-from assistant.review.engine import review
 from assistant.suggest.model_step import Ask, improve
-from assistant.suggest.models import HUMAN_BASIS, Evidence, SuggestionSet
+from assistant.suggest.models import Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
 
@@ -457,50 +456,3 @@ def _assemble(state: State, writer: Writer, review_context: ReviewContext) -> Dr
         usage=state.usage,
     )
     return reviewed(draft, review_context)
-
-
-def reviewed(draft: Draft, context: ReviewContext) -> Draft:
-    return draft.model_copy(update={"review": review(to_declaration(draft), context)})
-
-
-def _claimed(draft: Draft) -> list[LibraryCitation]:
-    """The policies ``draft`` says come from the policy library: its 立项依据 entries not the person's own, and its
-    sections' 出处 ``policy:<id>`` (the label ``《题名》（文号）``)."""
-    claimed = [
-        LibraryCitation(title=b.title, doc_number=b.doc_number, policy_id=b.policy_id)
-        for b in draft.basis
-        if not b.user_supplied
-    ]
-    for section in draft.sections:
-        for cited in section.citations:
-            if (pid := policy_id(cited.ref)) is not None:
-                title, number = split_reference(cited.project)
-                claimed.append(LibraryCitation(title=title, doc_number=number, policy_id=pid, section=section.kind))
-    return claimed
-
-
-def to_declaration(draft: Draft) -> Declaration:
-    """The draft as a current-framework declaration, for the review engine and `assistant check`."""
-    basis_text = "\n".join(policy_label(b.title, b.doc_number) for b in draft.basis)
-    sections = [(s.kind, s.text) for s in draft.sections] + [(SectionKind.BASIS, basis_text)]
-    rows = [IndicatorRow(i.level1, i.level2, i.name, i.value.value) for i in draft.indicators]
-    decl = brief_declaration(draft.brief, declaration_id="draft", sections=sections, indicators=rows)
-    own = [b.title for b in draft.basis if b.user_supplied]
-    grounds = {
-        n: HUMAN_BASIS if i.value.basis == HUMAN_BASIS else i.value.ground.value
-        for n, i in enumerate(draft.indicators, start=1)
-    }
-    decl = decl.model_copy(
-        update={
-            "own_policies": list(dict.fromkeys([*decl.own_policies, *own])),
-            "library_citations": _claimed(draft),
-            "value_grounds": grounds,
-        }
-    )
-    if not draft.safeguards:
-        return decl
-    safeguards = [
-        SafeguardRow(line=n, category=s.category, document=s.document, measures=s.measures, stages=[])
-        for n, s in enumerate(draft.safeguards, start=1)
-    ]
-    return decl.model_copy(update={"safeguards": safeguards})

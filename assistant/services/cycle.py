@@ -27,13 +27,14 @@ from assistant.cycle.units import read_actual
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.values import ValueKind, parse_value
+from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.carryover import draft_from_declaration
-from assistant.drafting.chain import reviewed
-from assistant.drafting.models import Draft, GroundingNote, NoteKind
+from assistant.drafting.models import GroundingNote, NoteKind
 from assistant.errors import InputError, printable
 from assistant.outfile import write_whole
 from assistant.services.derived import rolled_over
 from assistant.services.drafting import SavedDraft
+from assistant.services.next_year_draft import apply_plan, moved_origins, moved_year
 from assistant.services.scope import CorpusScope
 from assistant.services.subjects import SubjectService
 from assistant.store import Action, DraftStore, Origin, Proposal
@@ -47,7 +48,6 @@ from assistant.store.cycle import (
     StoredForm,
 )
 from assistant.store.fields import ROLLOVER_TARGET, indicator_path, initial_origins
-from assistant.suggest.models import Ground, ValueProposal
 
 _DRAFT_ID = re.compile(r"^\d{1,9}$")
 FORMATS = ("docx", "xlsx", "json")
@@ -381,9 +381,9 @@ class CycleService:
         snapshot = self.scope.current()
         source = f"{decl.header.year or ''}年申报表及第 {form_id} 号自评表"
         carried = draft_from_declaration(decl, source=source, year=plan.year, policies=snapshot.policies)
-        draft, changed = _apply(carried.draft, decl, plan)
+        draft, changed = apply_plan(carried.draft, decl, plan)
         old_year = plan.year - 1 if plan.year is not None else None
-        draft, moved = _moved(draft, old_year)
+        draft, moved = moved_year(draft, old_year)
         diff = diff_lines(plan)
         notes = [GroundingNote(kind=NoteKind.FROM_FILE, message=line) for line in diff]
         notes += [GroundingNote(kind=NoteKind.ROLLOVER, message=line) for line in moved]
@@ -391,7 +391,7 @@ class CycleService:
         draft = reviewed(draft.model_copy(update={"notes": [*draft.notes, *notes]}), snapshot.review_context)
         origins = dict.fromkeys(initial_origins(draft), Origin.UPLOAD)
         origins |= {indicator_path(n, "value"): Origin.TEMPLATE for n in changed}
-        origins |= _moved_origins(carried.draft, draft)
+        origins |= moved_origins(carried.draft, draft)
         info = self.drafts.create(draft, owner=self.author, action=Action.IMPORT, origins=origins)
         saved = SavedDraft(info=info, draft=draft)
         rollover = self._propose_sections(saved, old_year, (decl.header.start_date, decl.header.end_date))
@@ -417,54 +417,6 @@ class CycleService:
             origin=Origin.TEMPLATE,
             instruction="顺延到新年度（日期、实施计划和正文中的年份）：" + "；".join(changes),
         )
-
-
-def _moved(draft: Draft, old_year: int | None) -> tuple[Draft, list[str]]:
-    """``draft`` with the project's year moved to its new year in 项目名称 and the indicator table (names, deadline
-    values), and the changes; dates, the plan and the text are left as carried (`CycleService._propose_sections`)."""
-    if old_year is None:
-        return draft, []
-    rolled, changes = rolled_over(draft, old_year=old_year)
-    brief = draft.brief.model_copy(update={"name": rolled.brief.name})
-    changes = [c for c in changes if c.startswith(("项目名称：", "新草稿指标第 "))]
-    return draft.model_copy(update={"brief": brief, "indicators": rolled.indicators}), changes
-
-
-def _moved_origins(before: Draft, after: Draft) -> dict[str, Origin]:
-    """The fields the year move rewrote, marked as the rules' (template) work."""
-    origins: dict[str, Origin] = {}
-    if after.brief.name != before.brief.name:
-        origins["header.name"] = Origin.TEMPLATE
-    for n, (old, new) in enumerate(zip(before.indicators, after.indicators, strict=True), start=1):
-        if old.name != new.name:
-            origins[indicator_path(n, "name")] = Origin.TEMPLATE
-        if old.value.value != new.value.value:
-            origins[indicator_path(n, "value")] = Origin.TEMPLATE
-    return origins
-
-
-def _apply(draft: Draft, decl: Declaration, plan: NextYearPlan) -> tuple[Draft, list[int]]:
-    """Each carried draft row's value set from the plan (历史标准 with last year's actual); the changed rows (1-based)."""
-    carried = [ind for ind in decl.indicators if ind.level1 is not None and ind.level2 is not None]
-    by_position = {row.position: row for row in plan.rows}
-    indicators, changed = [], []
-    for n, (row, ind) in enumerate(zip(draft.indicators, carried, strict=True), start=1):
-        item = by_position[ind.position]
-        parsed = parse_value(item.proposed)
-        history = f"（上年实际完成值 {item.last_actual}）" if item.last_actual else ""
-        value = ValueProposal(
-            value=item.proposed,
-            kind=parsed.kind,
-            operator=parsed.operator,
-            number=parsed.number,
-            unit=parsed.unit,
-            ground=Ground.HISTORY,
-            basis=f"{item.change.value}{history}：{item.why}",
-        )
-        indicators.append(row.model_copy(update={"value": value}))
-        if item.changed:
-            changed.append(n)
-    return draft.model_copy(update={"indicators": indicators}), changed
 
 
 def _read_json(path: Path) -> Form:

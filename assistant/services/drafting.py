@@ -16,7 +16,8 @@ from pathlib import Path
 
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
-from assistant.drafting.chain import DraftEvent, draft_indicators, failed_sections, reviewed
+from assistant.drafting.as_declaration import reviewed
+from assistant.drafting.chain import DraftEvent, draft_indicators, failed_sections
 from assistant.drafting.context import DraftContext
 from assistant.drafting.models import Draft, GroundingNote, NoteKind
 from assistant.errors import InputError, ModelError

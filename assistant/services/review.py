@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from assistant.corpus.folder import HINT, why_not_readable
 from assistant.domain.model import Declaration
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.drafting.models import Draft
 from assistant.errors import InputError, describe_validation_error
 from assistant.ingest.text_export import ParseResult, parse_file

@@ -15,7 +15,7 @@ from pathlib import Path
 from assistant.corpus.folder import scan_folder
 from assistant.corpus.store import is_source_name
 from assistant.domain.model import Declaration
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.errors import InputError
 from assistant.services.review import load_subjects
 from assistant.services.scope import CorpusScope

@@ -96,7 +96,7 @@ class UserService:
         name = normalise_name(name)
         if len(password) < MIN_LENGTH:
             raise InputError(f"密码太短（至少 {MIN_LENGTH} 位）", hint="请换一个更长的密码")
-        self.store.set_password_hash(name, hash_password(password))
+        self.store.users.set_password_hash(name, hash_password(password))
         return name
 
     def reset(self, name: str, password: str) -> str:
@@ -118,7 +118,7 @@ class UserService:
         """The user can no longer log in (their drafts stay); `reset` enables them again."""
         stored = self._existing(name)
         if not stored.startswith(DISABLED):
-            self.store.set_password_hash(normalise_name(name), DISABLED + stored)
+            self.store.users.set_password_hash(normalise_name(name), DISABLED + stored)
         return normalise_name(name)
 
     def accounts(self) -> list[Account]:
@@ -126,14 +126,14 @@ class UserService:
         locked = self.limiter.locked_users()
         return [
             Account(name, not stored.startswith(DISABLED), *locked.get(name, (0.0, 0)))
-            for name, stored in self.store.password_hashes()
+            for name, stored in self.store.users.password_hashes()
             if stored
         ]
 
     def can_log_in(self, name: str) -> bool:
         """Whether the signed-in ``name`` (as typed at login: ``ａｌｉｃｅ`` is ``alice``) may still use the page."""
         try:
-            stored = self.store.password_hash(normalise_name(name))
+            stored = self.store.users.password_hash(normalise_name(name))
         except InputError:
             return False
         return stored is not None and not stored.startswith(DISABLED)
@@ -147,7 +147,7 @@ class UserService:
         except InputError:
             key = name.strip()[:MAX_NAME]
         with self.limiter.attempt(key, address):
-            stored = self.store.password_hash(key)
+            stored = self.store.users.password_hash(key)
             ok = verify_password(password, stored if stored is not None else _dummy_hash())
             ok = ok and stored is not None and not stored.startswith(DISABLED)
             if ok:
@@ -157,7 +157,7 @@ class UserService:
         return ok
 
     def _existing(self, name: str) -> str:
-        stored = self.store.password_hash(normalise_name(name))
+        stored = self.store.users.password_hash(normalise_name(name))
         if stored is None:
             raise InputError(f"没有用户“{normalise_name(name)}”", hint="用 assistant users list 查看用户")
         return stored

@@ -22,8 +22,9 @@ from assistant.domain.brief import Brief
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.values import Operator, ValueKind, mistyped_number, parse_value
+from assistant.drafting.as_declaration import reviewed, to_declaration
 from assistant.drafting.carryover import draft_from_declaration
-from assistant.drafting.chain import DraftEvent, draft_indicators, reviewed, to_declaration
+from assistant.drafting.chain import DraftEvent, draft_indicators
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.errors import InputError
 from assistant.outfile import write_whole

@@ -14,7 +14,8 @@ from assistant.corpus.store import Corpus
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference
-from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, reviewed, write_section
+from assistant.drafting.as_declaration import reviewed
+from assistant.drafting.chain import DraftEvent, Writer, drafting_chain, write_section
 from assistant.drafting.context import DraftContext, build_context
 from assistant.drafting.models import RULES_MODEL, Draft, DraftSection, GroundingNote, NoteKind
 from assistant.drafting.sections import SectionFailed

@@ -11,7 +11,7 @@ form (``rows.3.actual``, ``budget.executed``); a field whose text did not change
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -24,7 +24,8 @@ from assistant.domain.provenance import Origin
 from assistant.store.errors import StoreError
 from assistant.store.fields import FieldRecord, carry_fields
 from assistant.store.models import Base, UserRow
-from assistant.store.repository import MAX_NUMBER, DraftStore
+from assistant.store.repository import DraftStore
+from assistant.store.rows import MAX_NUMBER, aware, utc_now
 
 Form = MonitoringTable | SelfEvaluation
 
@@ -128,14 +129,6 @@ class StoredForm:
         return self.summary.kind
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 _SKIP = {"target_value", "link", "source", "id", "declaration_id"}  # parsed or copied, not a person's field
 
 
@@ -172,7 +165,7 @@ def _record(data: dict[str, Any]) -> FieldRecord:
         origin=Origin(data["origin"]),
         locked=bool(data.get("locked", False)),
         author=data.get("author"),
-        at=_aware(datetime.fromisoformat(data["at"])),
+        at=aware(datetime.fromisoformat(data["at"])),
     )
 
 
@@ -206,7 +199,7 @@ class CycleStore:
         note: str | None = None,
     ) -> StoredForm:
         """``form`` as version 1 of a new form; every field marked ``origin``."""
-        owner_id, now = self.drafts._user_id(owner), _now()
+        owner_id, now = self.drafts.users.id(owner), utc_now()
         kind = FormKind.MONITORING if isinstance(form, MonitoringTable) else FormKind.SELFEVAL
         fields = {p: FieldRecord(p, origin, False, owner, now) for p in form_texts(form)}
         with self._session.begin() as session:
@@ -240,13 +233,13 @@ class CycleStore:
         note: str | None = None,
     ) -> StoredForm:
         """``form`` as the next version after ``expected_parent``; changed fields get ``changed`` provenance."""
-        parent, now = self.get(form_id, expected_parent), _now()  # the service checks who may save
+        parent, now = self.get(form_id, expected_parent), utc_now()  # the service checks who may save
         if type(form) is not type(parent.form):
             raise StoreError(f"第 {form_id} 号表是{parent.kind.label}，不能用另一种表保存")
         fields = carry_fields(
             form_texts(parent.form), form_texts(form), parent.fields, changed=changed, origins={}, author=author, at=now
         )
-        author_id, number = self.drafts._user_id(author), expected_parent + 1
+        author_id, number = self.drafts.users.id(author), expected_parent + 1
         with self._session.begin() as session:
             swapped: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result is a CursorResult
                 update(CycleFormRow)
@@ -364,7 +357,7 @@ def _summary(row: CycleFormRow, owner: str) -> FormSummary:
         head=row.head,
         draft_id=row.draft_id,
         source=row.source,
-        updated_at=_aware(row.updated_at),
+        updated_at=aware(row.updated_at),
     )
 
 
@@ -376,5 +369,5 @@ def _version(row: CycleVersionRow, author: str) -> FormVersionInfo:
         action=FormAction(row.action),
         note=row.note,
         author=author,
-        created_at=_aware(row.created_at),
+        created_at=aware(row.created_at),
     )

@@ -9,13 +9,11 @@ unique (draft, number) constraint guards the same invariant in the schema.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import CursorResult, insert, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.domain.provenance import Origin
@@ -41,32 +39,18 @@ from assistant.store.records import (
     StoredVersion,
     VersionInfo,
 )
+from assistant.store.rows import (
+    MAX_NUMBER,
+    as_read,
+    aware,
+    check_draft_id,
+    check_version,
+    proposal_record,
+    utc_now,
+    version_info,
+)
 from assistant.store.schema import create_store_engine, upgrade
-
-MAX_NUMBER = 2**63 - 1  # the largest id or version number SQLite and PostgreSQL can hold
-
-
-def _stored_draft(draft_id: int) -> None:
-    """A draft number no database can hold is a draft that does not exist (not an overflow inside the driver)."""
-    if not 1 <= draft_id <= MAX_NUMBER:
-        raise DraftNotFound(f"没有编号为 {draft_id} 的草稿", hint="用 assistant drafts list 查看已保存的草稿")
-
-
-def _stored_version(draft_id: int, number: int) -> None:
-    _stored_draft(draft_id)
-    if not 1 <= number <= MAX_NUMBER:
-        raise DraftNotFound(
-            f"草稿 {draft_id} 没有第 {number} 版", hint=f"用 assistant drafts history {draft_id} 查看版本"
-        )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands timestamps back without their zone; they were written in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+from assistant.store.users import Users
 
 
 class DraftStore:
@@ -77,7 +61,7 @@ class DraftStore:
         self.engine = create_store_engine(url)
         upgrade(self.engine, url=url)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
-        self._users: dict[str, int] = {}  # users are never removed, so an id once seen stays right
+        self.users = Users(self._session)
         self.login_locks = LoginLocks(self._session)
 
     def close(self) -> None:
@@ -89,7 +73,7 @@ class DraftStore:
         self, draft: Draft, *, owner: str, action: Action = Action.CREATE, origins: dict[str, Origin] | None = None
     ) -> VersionInfo:
         """A new draft owned by ``owner`` with ``draft`` as version 1; fields marked by where they came from."""
-        owner_id, now = self._user_id(owner), _now()
+        owner_id, now = self.users.id(owner), utc_now()
         origins = origins or initial_origins(draft)
         fields = {p: FieldRecord(path=p, origin=o, locked=False, author=owner, at=now) for p, o in origins.items()}
         with self._session.begin() as session:
@@ -129,7 +113,7 @@ class DraftStore:
 
         Raises `DraftConflict` (nothing written) when ``expected_parent`` is no longer the latest version.
         """
-        parent, now = self.get(draft_id, expected_parent), _now()
+        parent, now = self.get(draft_id, expected_parent), utc_now()
         before, previous = follow_rows(parent.draft, draft, field_texts(parent.draft), parent.fields)
         fields = carry_fields(
             before,
@@ -155,7 +139,7 @@ class DraftStore:
 
     def restore(self, draft_id: int, number: int, *, expected_parent: int, author: str) -> VersionInfo:
         """Version ``number`` again as the latest version, with the provenance it had."""
-        old, now = self.get(draft_id, number), _now()
+        old, now = self.get(draft_id, number), utc_now()
         return self._append(
             draft_id,
             expected_parent,
@@ -171,7 +155,7 @@ class DraftStore:
         self, draft_id: int, paths: list[str], *, expected_parent: int, author: str, locked: bool = True
     ) -> VersionInfo:
         """Lock (or unlock) fields: a locked field survives regeneration unless it is forced."""
-        parent, now = self.get(draft_id, expected_parent), _now()
+        parent, now = self.get(draft_id, expected_parent), utc_now()
         unknown = [p for p in paths if p not in parent.fields]
         if unknown:
             raise DraftNotFound(f"草稿 {draft_id} 第 {expected_parent} 版没有这些字段：{'、'.join(unknown)}")
@@ -194,12 +178,12 @@ class DraftStore:
         instruction: str | None = None,
         then: Callable[[Session, VersionInfo], None] | None = None,
     ) -> VersionInfo:
-        _stored_draft(draft_id)
+        check_draft_id(draft_id)
         if not -MAX_NUMBER <= expected_parent < MAX_NUMBER:  # 0 and below are stale saves (conflicts), not overflows
             raise DraftNotFound(
                 f"草稿 {draft_id} 没有第 {expected_parent} 版", hint=f"用 assistant drafts history {draft_id} 查看版本"
             )
-        self._user_id(author)
+        self.users.id(author)
         number = expected_parent + 1
         with self._session.begin() as session:
             swapped: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result is a CursorResult
@@ -244,7 +228,7 @@ class DraftStore:
             actual=head,
             mine=mine,
             theirs=Draft.model_validate(payload, strict=False),
-            by_others=authors != {self._user_id(author)},
+            by_others=authors != {self.users.id(author)},
         )
 
     def _insert(
@@ -262,7 +246,7 @@ class DraftStore:
         section: str | None = None,
         instruction: str | None = None,
     ) -> VersionInfo:
-        users = self._user_ids(session, {author} | {r.author for r in fields.values() if r.author})
+        users = self.users.ids(session, {author} | {r.author for r in fields.values() if r.author})
         row = VersionRow(
             draft_id=draft_id,
             number=number,
@@ -310,7 +294,7 @@ class DraftStore:
         """Keep ``draft`` (a rewrite of ``target`` made from version ``base``) until a person decides; an earlier
         undecided proposal for the draft is marked superseded (it stays readable)."""
         self.get(draft_id, base)
-        author_id, now = self._user_id(author), _now()
+        author_id, now = self.users.id(author), utc_now()
         with self._session.begin() as session:
             session.execute(
                 update(ProposalRow)
@@ -332,10 +316,10 @@ class DraftStore:
             )
             session.add(row)
             session.flush()
-            return _proposal(row, author)
+            return proposal_record(row, author)
 
     def proposal(self, draft_id: int, proposal_id: int) -> Proposal:
-        _stored_draft(draft_id)
+        check_draft_id(draft_id)
         if not 1 <= proposal_id <= MAX_NUMBER:
             raise DraftNotFound(f"草稿 {draft_id} 没有编号为 {proposal_id} 的重新生成建议", hint="请重新生成")
         with self._session() as session:
@@ -346,7 +330,7 @@ class DraftStore:
             ).first()
         if found is None:
             raise DraftNotFound(f"草稿 {draft_id} 没有编号为 {proposal_id} 的重新生成建议", hint="请重新生成")
-        return _proposal(*found)
+        return proposal_record(*found)
 
     def proposals(self, draft_id: int) -> list[Proposal]:
         """Every proposal made for the draft, newest first."""
@@ -358,7 +342,7 @@ class DraftStore:
                 .where(ProposalRow.draft_id == draft_id)
                 .order_by(ProposalRow.id.desc())
             )
-            return [_proposal(row, author) for row, author in rows]
+            return [proposal_record(row, author) for row, author in rows]
 
     def accept_proposal(
         self, proposal: Proposal, draft: Draft, *, expected_parent: int, author: str, section: str | None = None
@@ -400,7 +384,7 @@ class DraftStore:
         decided: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result is a CursorResult
             update(ProposalRow)
             .where(ProposalRow.id == proposal.id, ProposalRow.status == ProposalStatus.PENDING.value)
-            .values(status=status.value, decided_at=_now(), version=version)
+            .values(status=status.value, decided_at=utc_now(), version=version)
         )
         if decided.rowcount != 1:
             current = ProposalStatus(
@@ -411,54 +395,10 @@ class DraftStore:
                 hint="请刷新页面查看当前版本；如需新的建议，请重新生成",
             )
 
-    # -- users -----------------------------------------------------------------------------------
-
-    def _user_id(self, name: str) -> int:
-        """The user's id, adding the user in a transaction of its own (two first saves may race)."""
-        if name not in self._users:
-            self._users[name] = self._find_or_add_user(name)
-        return self._users[name]
-
-    def _find_or_add_user(self, name: str) -> int:
-        with self._session.begin() as session:
-            found = session.scalar(select(UserRow.id).where(UserRow.name == name))
-        if found is not None:
-            return found
-        try:
-            with self._session.begin() as session:
-                row = UserRow(name=name, created_at=_now())
-                session.add(row)
-                session.flush()
-                return row.id
-        except IntegrityError:
-            return self._find_or_add_user(name)
-
-    def set_password_hash(self, name: str, password_hash: str) -> None:
-        """Store ``name``'s password hash (adding the user if new); the hashing is the caller's (`assistant.services.users`)."""
-        user_id = self._user_id(name)
-        with self._session.begin() as session:
-            session.execute(update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash))
-
-    def password_hash(self, name: str) -> str | None:
-        """``name``'s stored password hash; None for an unknown user or one without a password."""
-        with self._session() as session:
-            return session.scalar(select(UserRow.password_hash).where(UserRow.name == name))
-
-    def password_hashes(self) -> list[tuple[str, str | None]]:
-        """(name, password hash) of every user, by name."""
-        with self._session() as session:
-            return [
-                (n, h) for n, h in session.execute(select(UserRow.name, UserRow.password_hash).order_by(UserRow.name))
-            ]
-
-    def _user_ids(self, session: Session, names: set[str]) -> dict[str, int]:
-        rows = session.execute(select(UserRow.name, UserRow.id).where(UserRow.name.in_(names)))
-        return {name: user_id for name, user_id in rows}
-
     # -- reads -----------------------------------------------------------------------------------
 
     def head(self, draft_id: int) -> int:
-        _stored_draft(draft_id)
+        check_draft_id(draft_id)
         with self._session() as session:
             head = session.scalar(select(DraftRow.head).where(DraftRow.id == draft_id))
         if head is None:
@@ -469,7 +409,7 @@ class DraftStore:
         return self.get(draft_id, self.head(draft_id))
 
     def get(self, draft_id: int, number: int) -> StoredVersion:
-        _stored_version(draft_id, number)
+        check_version(draft_id, number)
         with self._session() as session:
             found = session.execute(
                 select(VersionRow, UserRow.name)
@@ -484,7 +424,7 @@ class DraftStore:
             row, author = found
             fields = self._fields(session, row.id)
         return StoredVersion(
-            info=_info(row, author), draft=Draft.model_validate(row.payload, strict=False), fields=fields
+            info=version_info(row, author), draft=Draft.model_validate(row.payload, strict=False), fields=fields
         )
 
     def _fields(self, session: Session, version_id: int) -> dict[str, FieldRecord]:
@@ -495,7 +435,7 @@ class DraftStore:
             .order_by(ProvenanceRow.id)
         )
         return {
-            p.path: FieldRecord(path=p.path, origin=Origin(p.origin), locked=p.locked, author=name, at=_aware(p.at))
+            p.path: FieldRecord(path=p.path, origin=Origin(p.origin), locked=p.locked, author=name, at=aware(p.at))
             for p, name in rows
         }
 
@@ -512,7 +452,7 @@ class DraftStore:
         with self._session() as session:
             found = session.execute(query)
             return next(
-                (draft_id for draft_id, stored in found if stored == payload or _as_read(stored) == payload), None
+                (draft_id for draft_id, stored in found if stored == payload or as_read(stored) == payload), None
             )
 
     def history(self, draft_id: int) -> list[VersionInfo]:
@@ -525,7 +465,7 @@ class DraftStore:
                 .where(VersionRow.draft_id == draft_id)
                 .order_by(VersionRow.number)
             )
-            return [_info(row, author) for row, author in rows]
+            return [version_info(row, author) for row, author in rows]
 
     def list_drafts(self, *, owner: str | None = None) -> list[DraftSummary]:
         """Drafts, most recently saved first; only ``owner``'s when given."""
@@ -535,50 +475,10 @@ class DraftStore:
         with self._session() as session:
             rows = session.execute(query.order_by(DraftRow.updated_at.desc(), DraftRow.id.desc()))
             return [
-                DraftSummary(d.id, d.title, d.year, name, d.head, _aware(d.created_at), _aware(d.updated_at))
+                DraftSummary(d.id, d.title, d.year, name, d.head, aware(d.created_at), aware(d.updated_at))
                 for d, name in rows
             ]
 
     def diff(self, draft_id: int, a: int, b: int) -> list[FieldChange]:
         """The fields whose text differs from version ``a`` to version ``b`` (`version_changes`: rows by identity)."""
         return version_changes(self.get(draft_id, a).draft, self.get(draft_id, b).draft)
-
-
-def _info(row: VersionRow, author: str) -> VersionInfo:
-    return VersionInfo(
-        draft_id=row.draft_id,
-        number=row.number,
-        parent=row.parent,
-        action=Action(row.action),
-        section=row.section,
-        instruction=row.instruction,
-        author=author,
-        created_at=_aware(row.created_at),
-    )
-
-
-def _as_read(payload: dict[str, Any]) -> dict[str, Any] | None:
-    """A stored payload as the current model reads and would write it (None if it no longer reads)."""
-    try:
-        return Draft.model_validate(payload, strict=False).model_dump(mode="json")
-    except ValidationError:
-        return None
-
-
-def _proposal(row: ProposalRow, author: str) -> Proposal:
-    return Proposal(
-        id=row.id,
-        draft_id=row.draft_id,
-        base=row.base,
-        target=row.target,
-        instruction=row.instruction,
-        status=ProposalStatus(row.status),
-        author=author,
-        created_at=_aware(row.created_at),
-        draft=Draft.model_validate(row.payload, strict=False),
-        origin=Origin(row.origin),
-        origins={p: Origin(o) for p, o in row.origins.items()},
-        kept=list(row.kept),
-        decided_at=_aware(row.decided_at) if row.decided_at else None,
-        version=row.version,
-    )
