@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from assistant.domain.cycle import SelfEvaluation
+from assistant.domain.cycle import FundKind, SelfEvaluation
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
 
@@ -82,3 +82,65 @@ def test_mirror_rows_whose_gap_is_a_budget_figure_stay_unread() -> None:
     form, notes = read_self_evaluation_text(f"乡村道路养护自评表.xlsx\n{text}\n", "mirror.txt")
     assert [r.link.name for r in form.rows] == ["养护路段验收合格率"]
     assert "selfeval.mirror_rows_unread" in _codes(notes)
+
+
+# -- 2. A run-together (OCR-like) 自评表: rows proven one by one, the next line cut, funds by rate, paired labels -----
+
+
+def test_run_together_self_evaluation_real_page() -> None:
+    ((form, notes),) = read_self_evaluation_forms(FOUND / "tune7" / "bigxun_yuanzhou_malingshu_flat.txt")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "免费发放原原种", "550万粒"),  # 指标1…8550万粒550万粒8: proven on its own
+        ("产出指标", "数量指标", "企业自行采购", "200万粒"),
+        ("产出指标", "成本指标", "种薯采购价格不高于市场价", "是"),  # on the next line, cut at its categories
+        ("效益指标", "经济效益指标", "种薯亩均收入较鲜薯亩均收入", "工5%"),  # as the page writes it (OCR)
+        ("效益指标", "生态效益指标", "病害减少,防治病虫害使用的化学农药量较上年减少", "2%"),  # 生态效益指标1病害…
+    ]
+    unsplit = [n.fragment for n in notes if n.code == "selfeval.row_unsplit"]
+    assert any(f and f.startswith("指标3一级种薯繁育基地") for f in unsplit)  # unproven rows are noted, not read
+    assert any(f and f.startswith("指标1一级种薯推广面积") for f in unsplit)
+    assert any(f and f.startswith("持续完善马铃薯种薯繁育体系") for f in unsplit)
+    total = form.fund(FundKind.TOTAL)  # 自治区补助300万元 | 259.45万元 | 86.5%市县资金: the rate proves the pair
+    assert total is not None and (total.full_year_budget, total.executed) == (Decimal(300), Decimal("259.45"))
+    assert (form.implementer, form.department) == ("原州区农技中心", "农业农村厅")  # 实施单位/项目负责人 → X/Y
+
+
+_RUN = (
+    "乡村公路养护项目绩效目标自评表(2023年度)项目总得分95分项目名称乡村公路养护项目实施单位/项目负责人红星镇交通站/李明"
+    "自治区主管部门交通运输厅专项实施期2023年1月-2023年12月市县财政部门某县财政局市县主管部门某县交通运输局"
+    "资金情况(万元)年度资金总额全年预算数(A)120全年执行数(B)执行率(B/A)其中中央补助自治区补助120万元\n108万元\n"
+    "90%市县资金年度总体目标完成公路养护120公里绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分"
+    "未完成原因及改进措施产出指标(50分)数量指标指标1养护公路里程10120公里120公里10指标2新修桥梁102座1座5\n"
+    "质量指标指标1养护路段合格率1095%95%10时效指标指标1完成时间1012月底12月底10效益指标(40分)社会效益指标"
+    "1群众出行时间缩短2010%10%20满意度指标(10分)服务对象满意度指标1群众满意度1090%是9\n"
+)
+
+
+def test_run_together_self_evaluation_variant() -> None:
+    form, notes = read_self_evaluation_text(_RUN, "run.txt")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "养护公路里程", "120公里"),
+        ("产出指标", "质量指标", "养护路段合格率", "95%"),
+        ("产出指标", "时效指标", "完成时间", "12月底"),
+        ("效益指标", "社会效益指标", "群众出行时间缩短", "10%"),
+    ]
+    unsplit = [n.fragment for n in notes if n.code == "selfeval.row_unsplit"]
+    assert "指标2新修桥梁102座1座5" in unsplit  # 2座 | 1座: nothing proves the edges
+    total = form.fund(FundKind.TOTAL)
+    assert total is not None and (total.full_year_budget, total.executed, total.rate) == (120, 108, 90)
+    assert (form.implementer, form.department) == ("红星镇交通站", "交通运输厅")
+
+
+def test_run_together_lone_one_is_a_name_where_the_page_numbers_no_row() -> None:
+    text = _RUN
+    for numbered in ("数量指标指标1", "10指标2", "质量指标指标1", "时效指标指标1"):
+        text = text.replace(numbered, numbered[:-3])  # no row written 指标N
+    form, notes = read_self_evaluation_text(text, "run.txt")
+    assert "群众出行时间缩短" not in [r.link.name for r in form.rows]  # 1群众…: not numbering on this page
+    assert "1群众出行时间缩短2010%10%20" in [n.fragment for n in notes if n.code == "selfeval.row_unsplit"]
+
+
+def test_run_together_funds_in_another_unit_are_not_compared() -> None:
+    text = _RUN.replace("自治区补助120万元\n108万元", "自治区补助1200000元\n108万元")
+    form, _ = read_self_evaluation_text(text, "run.txt")
+    assert form.fund(FundKind.TOTAL) is None

@@ -37,11 +37,11 @@ def funds_by_rate(state: State) -> list[FundLine]:
         return []
     cells = [t for t in tokens[start : start + _LOOK] if t is not None and t.text.strip()]
     for k in range(len(cells) - 2):
-        budget, executed = _number(cells[k]), _number(cells[k + 1])
+        budget, executed = _number(cells[k], state, glued=state.ran), _number(cells[k + 1], state)
         if budget is None or executed is None or budget <= 0 or cells[k].text.endswith("%"):
             continue
         for rate_cell in cells[k + 2 : k + 4]:
-            rate = _number(rate_cell) if rate_cell.text.strip().endswith("%") else None
+            rate = _rate(rate_cell, state)
             if rate is not None and abs(executed / budget * 100 - rate) <= _SLACK:
                 state.note(
                     "selfeval.fund_by_rate",
@@ -53,14 +53,35 @@ def funds_by_rate(state: State) -> list[FundLine]:
     return []
 
 
-def _number(cell: WebCell) -> Decimal | None:
+def _number(cell: WebCell, state: State, *, glued: bool = False) -> Decimal | None:
+    """The figure in ``cell``: bare, or with the fund block's own unit (``259.45万元`` under 资金情况(万元)); where the
+    cells ran together (``glued``), also one that ends a run of label words (``其中中央补助自治区补助300万元``)."""
     text = cell.text.strip().replace(",", "")
+    if glued and (end := _GLUED_FIGURE.match(text)) is not None:
+        text = end.group(1)
+    if (written := _UNIT.search(text)) is not None:
+        if written.group(0) != state.unit:
+            return None  # a figure in another unit than the block's: not compared with the block's figures
+        text = text.removesuffix(written.group(0))
     if not is_figure(text):
         return None
     try:
         return Decimal(text.removesuffix("%"))
     except InvalidOperation:
         return None
+
+
+def _rate(cell: WebCell, state: State) -> Decimal | None:
+    """The rate in ``cell`` (``99%``); where the cells ran together, also one the next label ran into (``86.5%市县资金``)."""
+    text = cell.text.strip()
+    if state.ran and (glued := _GLUED_RATE.match(text)) is not None:
+        text = glued.group(1)
+    return _number(WebCell(text, cell.line), state) if text.endswith("%") else None
+
+
+_GLUED_FIGURE = re.compile(r"^[^\d]{2,}?(\d+(?:\.\d+)?(?:万元|元)?)$")
+_UNIT = re.compile(r"(?<=\d)(?:万元|元)$")
+_GLUED_RATE = re.compile(r"^(\d+(?:\.\d+)?%)[^\d%]")
 
 
 _STANDARD = ("target", "actual", "weight", "score")  # 年度指标值 | 实际完成值 | 分值 | 得分: the template's order

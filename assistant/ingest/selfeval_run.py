@@ -43,6 +43,8 @@ def split_runs(
         for cell in row:
             run = _MIN_RUN <= len(cell.text) <= _MAX_RUN and any(mark in cell.text for mark in marks)
             pieces = _pieces(cell.text, words) if run else [cell.text]
+            if cut and len(pieces) == 1 and _MIN_RUN <= len(cell.text) <= _MAX_RUN:
+                pieces = _category_pieces(cell.text)  # the table's next line, run together as the first was
             cut = cut or len(pieces) > 1
             cells.extend(WebCell(p, cell.line) for p in pieces)
         out.append(cells)
@@ -73,6 +75,28 @@ def _pieces(text: str, words: list[str]) -> list[str]:
     if text[at:].strip(" :："):
         pieces.append(text[at:].strip().lstrip(":：").strip())
     return [p for p in pieces if p]
+
+
+def _category_pieces(text: str) -> list[str]:
+    """``text`` cut before and after each framework category it holds (``8535.5亩质量指标指标1采购的…``) when it holds
+    at least two: a line of the indicator table that ran together like the line above it; else ``[text]``."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        end = _label_end(text, i, [])
+        if end is None or not _is_category(text[i:end]):
+            i += 1
+            continue
+        found.append((i, end))
+        i = end
+    if len(found) < 2:
+        return [text]
+    pieces: list[str] = []
+    at = 0
+    for start, end in found:
+        pieces.extend(p for p in (text[at:start].strip(), text[start:end]) if p)
+        at = end
+    return [*pieces, text[at:].strip()] if text[at:].strip() else pieces
 
 
 def _label_end(text: str, i: int, words: list[str]) -> int | None:
