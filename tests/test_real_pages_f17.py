@@ -10,6 +10,7 @@ from pathlib import Path
 from assistant.domain.cycle import FundKind, SelfEvaluation
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
+from assistant.ingest.text_export import parse_file, parse_text_bytes
 
 FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
 
@@ -144,3 +145,57 @@ def test_run_together_funds_in_another_unit_are_not_compared() -> None:
     text = _RUN.replace("自治区补助120万元\n108万元", "自治区补助1200000元\n108万元")
     form, _ = read_self_evaluation_text(text, "run.txt")
     assert form.fund(FundKind.TOTAL) is None
+
+
+# -- 3. Two sets of indicator columns side by side (中期滚动目标 | 年度目标): the year's set is read ----------------
+
+
+def _decl(text: str):
+    (decl,) = [d for d in parse_text_bytes(text.encode(), "periods.txt").declarations if d.indicators]
+    return decl
+
+
+def test_two_period_columns_real_page_reads_the_year_set() -> None:
+    decl = next(
+        d
+        for d in parse_file(FOUND / "test2" / "gdyinping_zhenji_lianwanglu.txt").declarations
+        if d.header.name == "镇际联网路升级改造工程一期"
+    )
+    timely = next(i for i in decl.indicators if i.name == "结算款支付及时性")
+    assert timely.level2_written == "时效指标(工期指标、形象进度指标)"  # the year's set's own 二级
+    assert "时效指标(工期指标)" in (timely.remark or "")  # the 中期 set's, kept
+    assert "web.two_periods" in {n.code for n in decl.parse_notes}
+    assert len(decl.indicators) == 5
+
+
+_PERIODS = """区财政项目支出绩效目标表
+( 2024 年度) |
+项目名称 | 老旧小区改造 | 本年度申请财政资金(万元) | 300.00 |
+总体目标 | 中期目标(2024年--2026年) | 年度目标 |
+一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 改造小区数量 | 30个 | 数量指标 | 改造小区数量 | 10个 |
+质量指标 | 竣工验收合格率 | 100% | 质量指标 | 竣工验收合格率 | ≥98% |
+效益指标 | 社会效益指标 | 受益居民户数 | 9000户 | 社会效益指标 | 受益居民户数 | 3000户 |
+"""
+
+
+def test_two_period_columns_variant_reads_the_year_values() -> None:
+    decl = _decl(_PERIODS)
+    got = [(i.level1_written, i.level2_written, i.name, i.value.raw) for i in decl.indicators]
+    assert got == [
+        ("产出指标", "数量指标", "改造小区数量", "10个"),
+        ("产出指标", "质量指标", "竣工验收合格率", "≥98%"),
+        ("效益指标", "社会效益指标", "受益居民户数", "3000户"),
+    ]
+    assert "30个" in (decl.indicators[0].remark or "")  # the 中期 value is kept, never read as the target
+
+
+def test_one_set_of_columns_is_not_two_periods() -> None:
+    text = _PERIODS.replace(" 二级指标 | 三级指标 | 指标值 |\n", " 备注 |\n", 1)
+    text = "\n".join(
+        "|".join(line.split("|")[:4]) + " |" if line.startswith(("产出", "质量", "效益")) else line
+        for line in text.splitlines()
+    )
+    decl = _decl(text)
+    assert [i.value.raw for i in decl.indicators] == ["30个", "100%", "9000户"]
+    assert "web.two_periods" not in {n.code for n in decl.parse_notes}
