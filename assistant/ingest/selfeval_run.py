@@ -38,14 +38,16 @@ def split_runs(
     words = sorted({w for w in labels if len(w) >= 2}, key=len, reverse=True)
     out: list[list[WebCell]] = []
     cut = False
+    table = False  # a cut cell held the indicator table's header: the lines after it are the table's
     for row in rows:
         cells: list[WebCell] = []
         for cell in row:
             run = _MIN_RUN <= len(cell.text) <= _MAX_RUN and any(mark in cell.text for mark in marks)
             pieces = _pieces(cell.text, words) if run else [cell.text]
-            if cut and len(pieces) == 1 and _MIN_RUN <= len(cell.text) <= _MAX_RUN:
+            if table and len(pieces) == 1 and _MIN_RUN <= len(cell.text) <= _MAX_RUN:
                 pieces = _category_pieces(cell.text)  # the table's next line, run together as the first was
             cut = cut or len(pieces) > 1
+            table = table or (len(pieces) > 1 and "三级指标" in pieces)
             cells.extend(WebCell(p, cell.line) for p in pieces)
         out.append(cells)
     if not cut:  # a row per line, each line's cells run together (阆中): selfeval_lines
