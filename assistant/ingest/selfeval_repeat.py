@@ -45,6 +45,7 @@ def proven_rows(
 
 
 _NUMBERING = re.compile(r"指标\d{1,2}(?=[^\d.%])")
+_MAX_NUMBERED = 2 * _MAX_TEXT  # a longer cell is left to the note (bounded work: each row is proven alone)
 _LONE_ONE = re.compile(r"^1(?=[\u4e00-\u9fff])")
 
 
@@ -53,6 +54,8 @@ def numbered_rows(
 ) -> tuple[list[dict[str, str]], list[ParseNote]] | None:
     """The rows of a cell cut before each ``指标N`` numbering, each read where it alone proves its edges (one row,
     its 全年实际值 repeating its 年度指标值); the others noted, not read. None where no piece proves itself."""
+    if len(text) > _MAX_NUMBERED:
+        return None
     starts = [m.start() for m in _NUMBERING.finditer(text)]
     lone = bool(numbered and _LONE_ONE.match(text))
     if (not starts or starts[0] != 0) and not lone:
