@@ -7,10 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from assistant.domain.cycle import FundKind, SelfEvaluation
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
 from assistant.ingest.text_export import parse_file, parse_text_bytes
+from assistant.office.importer import import_office
 
 FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
 
@@ -199,3 +202,22 @@ def test_one_set_of_columns_is_not_two_periods() -> None:
     decl = _decl(text)
     assert [i.value.raw for i in decl.indicators] == ["30个", "100%", "9000户"]
     assert "web.two_periods" not in {n.code for n in decl.parse_notes}
+
+
+def test_two_period_columns_in_a_workbook_read_the_year_set(tmp_path: Path) -> None:
+    rows = [
+        ["项目支出绩效目标表"],
+        ["项目名称", "老旧小区改造", "主管部门", "青禾区住建局"],
+        ["项目资金总额", 3000000, "年度资金申请总额", 3000000],
+        ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "改造小区数量", "30个", "数量指标", "改造小区数量", "10个"],
+        ["", "质量指标", "竣工验收合格率", "100%", "质量指标", "竣工验收合格率", "≥98%"],
+    ]
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path := tmp_path / "periods.xlsx")
+    decl = import_office(path).declarations[0]
+    assert [(i.name, i.value.raw) for i in decl.indicators] == [("改造小区数量", "10个"), ("竣工验收合格率", "≥98%")]
+    assert "30个" in (decl.indicators[0].remark or "")
+    assert "office.two_periods" in {n.code for n in decl.parse_notes}

@@ -10,6 +10,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.ingest.web_cells import WebCell
 from assistant.ingest.web_slots import level_term
 from assistant.office.indicators import Role, role_of
+from assistant.office.periods import PERIODS_MESSAGE
 
 _SET = (Role.LEVEL2, Role.NAME, Role.VALUE)
 
@@ -30,8 +31,7 @@ def relabel_periods(cells: list[WebCell]) -> tuple[list[WebCell], ParseNote | No
     note = ParseNote(
         level=NoteLevel.INFO,
         code="web.two_periods",
-        message="指标表并列两套二级指标、三级指标和指标值（如中期目标与年度目标），按表样惯例前一套为中期、后一套为年度："
-        "按后一套读取指标，前一套的内容记入各行备注；请核对两套的先后",
+        message=PERIODS_MESSAGE,
         line=cells[places[3]].line,
         fragment=" | ".join(c.text for c in cells),
     )
