@@ -159,7 +159,8 @@ def read_self_evaluation_cells(
         elif words.is_department_label(key):
             words.keep_first(header, "department", _unit_name(state, _next_value(state)))
         elif words.is_implementer_label(key):
-            words.keep_first(header, "implementer", _unit_name(state, _next_value(state)))
+            value = words.paired_value(key, _next_value(state), words.is_implementer_label)
+            words.keep_first(header, "implementer", _unit_name(state, value))
         elif key in {"项目年度目标", "年度总体目标", "预期目标"}:
             _goals(state, texts)
         elif (

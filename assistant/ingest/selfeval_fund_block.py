@@ -64,6 +64,12 @@ RUN_LABELS = (
     "县级主管部门",
     "市级主管部门",
     "省级主管部门",
+    "自治区主管部门",  # 宁夏's template: 自治区主管部门 / 专项实施期 / 市县财政部门 / 市县主管部门
+    "市县主管部门",
+    "市县财政部门",
+    "专项实施期",
+    "项目实施期",
+    "实施单位/项目负责人",  # one label for two fields, its value ``原州区农技中心/杨勃兴``
 )
 BLOCK_LABELS = frozenset(label_key(label) for label in RUN_LABELS)
 

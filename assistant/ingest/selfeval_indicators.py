@@ -61,6 +61,7 @@ def _read_rows(state: State, columns: list[str], first: WebCell) -> list[SelfEva
     grouped = False  # a ★ group row was met: the rows under it carry no 分值/得分 of their own
 
     short: list[WebCell] = []  # the cells of the last row read, when it had fewer than the header's columns
+    page_numbered = state.lossy and _numbers_rows(state)  # rows written 指标1…: a lone 1 after a category is numbering
 
     def flush(*, whole: bool = True) -> None:
         nonlocal chunk, grouped, short
@@ -88,9 +89,9 @@ def _read_rows(state: State, columns: list[str], first: WebCell) -> list[SelfEva
         if grouped and state.lossy and not (whole and _scored(values)):
             values = _unscored(filled, rest) or values
         one = filled[0] if state.lossy and len(filled) == 1 and cell_key(filled[0].text) not in _TABLE_END else None
-        proven = proven_rows(one.text, one.line, rest[:width]) if one is not None else None
+        proven = proven_rows(one.text, one.line, rest[:width], numbered=page_numbered) if one is not None else None
         if one is not None and proven is not None:
-            state.notes.append(proven[1])
+            state.notes.extend(proven[1])
             rows.extend(row_of(found, levels, one, state) for found in proven[0])
         elif filled and state.lossy and not (whole and (_scored(values) or (grouped and _unscored(filled, rest)))):
             state.note(
@@ -297,3 +298,11 @@ def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, stat
         unit=unit,
         evidence=values.get("evidence") or None,
     )
+
+
+def _numbers_rows(state: State) -> bool:
+    """The page numbers its indicator rows (a cell starts ``指标1``)."""
+    return any(t is not None and _NUMBERED_ROW.match(t.text) for t in state.tokens)
+
+
+_NUMBERED_ROW = re.compile(r"^指标\d{1,2}[^\d.%]")

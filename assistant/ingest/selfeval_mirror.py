@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from assistant.domain import framework
 from assistant.domain.cycle import FundKind, FundLine, SelfEvalRow
 from assistant.ingest.selfeval_cells import FUND_HEADER, State, cell_key, is_figure
+from assistant.ingest.selfeval_mirror_order import Orphan, assign, is_value
 from assistant.ingest.selfeval_region import Make, is_numbered
 from assistant.ingest.selfeval_words import without_numbering
 from assistant.ingest.web_cells import WebCell
@@ -36,11 +37,11 @@ def funds_by_rate(state: State) -> list[FundLine]:
         return []
     cells = [t for t in tokens[start : start + _LOOK] if t is not None and t.text.strip()]
     for k in range(len(cells) - 2):
-        budget, executed = _number(cells[k]), _number(cells[k + 1])
+        budget, executed = _number(cells[k], state, glued=state.ran), _number(cells[k + 1], state)
         if budget is None or executed is None or budget <= 0 or cells[k].text.endswith("%"):
             continue
         for rate_cell in cells[k + 2 : k + 4]:
-            rate = _number(rate_cell) if rate_cell.text.strip().endswith("%") else None
+            rate = _rate(rate_cell, state)
             if rate is not None and abs(executed / budget * 100 - rate) <= _SLACK:
                 state.note(
                     "selfeval.fund_by_rate",
@@ -52,14 +53,35 @@ def funds_by_rate(state: State) -> list[FundLine]:
     return []
 
 
-def _number(cell: WebCell) -> Decimal | None:
+def _number(cell: WebCell, state: State, *, glued: bool = False) -> Decimal | None:
+    """The figure in ``cell``: bare, or with the fund block's own unit (``259.45万元`` under 资金情况(万元)); where the
+    cells ran together (``glued``), also one that ends a run of label words (``其中中央补助自治区补助300万元``)."""
     text = cell.text.strip().replace(",", "")
+    if glued and (end := _GLUED_FIGURE.match(text)) is not None:
+        text = end.group(1)
+    if (written := _UNIT.search(text)) is not None:
+        if written.group(0) != state.unit:
+            return None  # a figure in another unit than the block's: not compared with the block's figures
+        text = text.removesuffix(written.group(0))
     if not is_figure(text):
         return None
     try:
         return Decimal(text.removesuffix("%"))
     except InvalidOperation:
         return None
+
+
+def _rate(cell: WebCell, state: State) -> Decimal | None:
+    """The rate in ``cell`` (``99%``); where the cells ran together, also one the next label ran into (``86.5%市县资金``)."""
+    text = cell.text.strip()
+    if state.ran and (glued := _GLUED_RATE.match(text)) is not None:
+        text = glued.group(1)
+    return _number(WebCell(text, cell.line), state) if text.endswith("%") else None
+
+
+_GLUED_FIGURE = re.compile(r"^[^\d]{2,}?(\d+(?:\.\d+)?(?:万元|元)?)$")
+_UNIT = re.compile(r"(?<=\d)(?:万元|元)$")
+_GLUED_RATE = re.compile(r"^(\d+(?:\.\d+)?%)[^\d%]")
 
 
 _STANDARD = ("target", "actual", "weight", "score")  # 年度指标值 | 实际完成值 | 分值 | 得分: the template's order
@@ -85,33 +107,53 @@ def mirror_rows(state: State, rest: list[str], make: Make, stop: Callable[[str],
     if not _in_order(page, _WORDS):
         return None
     cells = [t for t in state.tokens[state.i : end] if t is not None and t.text.strip()]
-    rows: list[SelfEvalRow] = []
-    unread: list[str] = []
+    placed: list[tuple[int, SelfEvalRow]] = []
+    orphans: list[Orphan] = []
+    used: set[int] = set()
     levels: dict[str, str] = {}
     k = 0
     while k < len(cells):
         cell = cells[k]
-        term = level_term(cell.text)
+        term, k = _term(cells, k)
         if term is not None:
             one = framework.is_level1_term(term) and ("level1" not in levels or "level2" in levels)
+            one = one and not (framework.is_level2_term(term) and _next_is_name(cells, k))
             levels = {"level1": term} if one else {**levels, "level2": term}
         elif is_numbered(cell.text):
             read = _values(cells, k)
             if read is not None:
-                name, values, k = read
-                rows.append(make({"name": name, **dict(zip(_STANDARD, values, strict=True))}, levels, cell, state))
+                name, values, last = read
+                used.update(range(k, last + 1))
+                placed.append(
+                    (k, make({"name": name, **dict(zip(_STANDARD, values, strict=True))}, levels, cell, state))
+                )
+                k = last
             else:
-                unread.append(without_numbering(cell.text))
+                orphans.append(Orphan(k, _orphan_name(cells, k), dict(levels), cell))
         k += 1
+    weights = [row.weight for _, row in placed if row.weight is not None]
+    if (paired := assign(cells, used, orphans, weights, state, state.i)) is not None:
+        for orphan, values in paired:
+            fields = {"name": orphan.name, **dict(zip(_STANDARD, values, strict=True))}
+            placed.append((orphan.at, make(fields, orphan.levels, orphan.cell, state)))
+        state.note(
+            "selfeval.mirror_rows_in_order",
+            f"文档转成网页时表格压成了一行：{'、'.join(o.name for o in orphans)} 的数值不在名称旁边，"
+            f"剩下的 {len(orphans)} 组数值与这些名称个数相同、顺序读取，且各行分值之和与总分相符，按页面顺序对应读取；"
+            "请对照原表核对",
+            orphans[0].cell,
+        )
+        orphans = []
     state.i = end
-    if unread:
+    if orphans:
         state.note(
             "selfeval.mirror_rows_unread",
-            f"文档转成网页时表格压成了一行：{len(rows)} 行指标的数值紧跟在名称后，按表样顺序读取；"
-            f"{'、'.join(unread)} 的数值不在名称旁边，分不出归属，未读取（不猜测）；请对照原表补录",
+            f"文档转成网页时表格压成了一行：{len(placed)} 行指标的数值紧跟在名称后，按表样顺序读取；"
+            f"{'、'.join(without_numbering(o.cell.text) for o in orphans)} 的数值不在名称旁边，分不出归属，未读取（不猜测）；"
+            "请对照原表补录",
             None,
         )
-    return rows
+    return [row for _, row in sorted(placed, key=lambda pair: pair[0])]
 
 
 def _in_order(keys: list[str], words: tuple[str, ...]) -> bool:
@@ -144,3 +186,46 @@ def _tail(text: str) -> bool:
         and not is_numbered(text)
         and not any(t.startswith(text) for t in framework.level_terms())
     )
+
+
+_ORPHAN_TAIL = 8  # a name whose values stand elsewhere: its wrapped end is the next cell, when it is a short word
+
+
+def _orphan_name(cells: list[WebCell], k: int) -> str:
+    """The name at ``cells[k]`` without its numbering, with its wrapped end (``员看病难贵问题``) joined: a short word
+    that is no category, figure, value, numbered name or bracket, nor one letter of a label written one letter a
+    cell (``绩 效 指 标``)."""
+    name = without_numbering(cells[k].text)
+    if k + 1 >= len(cells):
+        return name
+    tail = cells[k + 1].text.strip()
+    spelled = len(tail) == 1 and k + 2 < len(cells) and len(cells[k + 2].text.strip()) == 1
+    if (
+        len(tail) > _ORPHAN_TAIL
+        or spelled
+        or tail[:1] in "(（"
+        or is_value(tail)
+        or (len(tail) > _TAIL and not _tail_word(tail))
+        or not _tail(tail[:_TAIL])
+    ):
+        return name
+    return name + tail
+
+
+def _tail_word(text: str) -> bool:
+    return level_term(text) is None and not is_figure(text) and not is_numbered(text)
+
+
+def _term(cells: list[WebCell], k: int) -> tuple[str | None, int]:
+    """(the category at ``cells[k]``, the index of its last cell): a category whose cell wrapped (``效益指`` /
+    ``标(30 分)``) is joined with its end."""
+    if (term := level_term(cells[k].text)) is not None or is_numbered(cells[k].text) or k + 1 >= len(cells):
+        return term, k
+    joined = level_term(cells[k].text + cells[k + 1].text)
+    return (joined, k + 1) if joined is not None and not is_numbered(cells[k + 1].text) else (None, k)
+
+
+def _next_is_name(cells: list[WebCell], k: int) -> bool:
+    """The cell after ``cells[k]`` is a numbered row: a category over no 二级 of its own (``成本指标`` right above
+    ``指标1:配套资金每人每年``) is itself the 二级."""
+    return k + 1 < len(cells) and is_numbered(cells[k + 1].text)

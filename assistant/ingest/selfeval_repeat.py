@@ -18,13 +18,19 @@ _MAX_TEXT = 400  # a run of rows longer than this is left to the note (bounded w
 _MAX_VALUE = 30  # characters of one 指标值
 
 
-def proven_rows(text: str, line: int | None, columns: list[str]) -> tuple[list[dict[str, str]], ParseNote] | None:
+def proven_rows(
+    text: str, line: int | None, columns: list[str], *, numbered: bool = False
+) -> tuple[list[dict[str, str]], list[ParseNote]] | None:
     """`split_repeated` of one cell's ``text`` and the info note saying so; a copy that ends in an ellipsis (``……``)
-    after the last 得分 is read up to it and noted as cut there. None where the rows do not prove their edges."""
+    after the last 得分 is read up to it and noted as cut there. Where the whole cell does not prove its rows but its
+    rows are numbered (``指标1…8550万粒550万粒8指标2…``), each numbered row that proves its own edges is read and the
+    others are noted (`numbered_rows`); ``numbered``: the page numbers its rows, so a cell that starts with a lone
+    ``1`` right after a category (``生态效益指标`` | ``1病害减少…``) starts with that numbering. None where no row
+    proves its edges."""
     cut = text.rstrip("…").removesuffix("...")
     found = split_repeated(cut, columns)
     if not found:
-        return None
+        return numbered_rows(cut, line, columns, numbered=numbered)
     names = "、".join(f["name"] for f in found)
     ending = "；复制的文字在此以省略号结束，其后的内容未复制" if cut != text else ""
     note = ParseNote(
@@ -35,7 +41,59 @@ def proven_rows(text: str, line: int | None, columns: list[str]) -> tuple[list[d
         line=line,
         fragment=text,
     )
-    return found, note
+    return found, [note]
+
+
+_NUMBERING = re.compile(r"指标\d{1,2}(?=[^\d.%])")
+_MAX_NUMBERED = 2 * _MAX_TEXT  # a longer cell is left to the note (bounded work: each row is proven alone)
+_LONE_ONE = re.compile(r"^1(?=[\u4e00-\u9fff])")
+
+
+def numbered_rows(
+    text: str, line: int | None, columns: list[str], *, numbered: bool
+) -> tuple[list[dict[str, str]], list[ParseNote]] | None:
+    """The rows of a cell cut before each ``指标N`` numbering, each read where it alone proves its edges (one row,
+    its 全年实际值 repeating its 年度指标值); the others noted, not read. None where no piece proves itself."""
+    if len(text) > _MAX_NUMBERED:
+        return None
+    starts = [m.start() for m in _NUMBERING.finditer(text)]
+    lone = bool(numbered and _LONE_ONE.match(text))
+    if (not starts or starts[0] != 0) and not lone:
+        return None
+    bounds = [0, *(s for s in starts if s > 0), len(text)]
+    found: list[dict[str, str]] = []
+    unread: list[str] = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        piece = text[start:end]
+        rows = split_repeated(piece[1:] if start == 0 and lone else piece, columns)
+        if rows is not None and len(rows) == 1:
+            found.extend(rows)
+        else:
+            unread.append(piece)
+    if not found:
+        return None
+    notes = [
+        ParseNote(
+            level=NoteLevel.INFO,
+            code="selfeval.row_proven",
+            message=f"网页复制时单元格连在了一起：按「指标N」编号分行，{'、'.join(f['name'] for f in found)[:60]} 的全年实际值"
+            "与年度指标值相同，分值、得分均为数字，只有一种分法，读取；请核对",
+            line=line,
+            fragment=text,
+        )
+    ]
+    notes.extend(
+        ParseNote(
+            level=NoteLevel.WARNING,
+            code="selfeval.row_unsplit",
+            message="网页复制时空白单元格丢失，这一行无法按顺序分出指标名称、指标值、分值和得分，未读取（不猜测各栏的分界）："
+            + piece[:80],
+            line=line,
+            fragment=piece,
+        )
+        for piece in unread
+    )
+    return found, notes
 
 
 def split_repeated(text: str, columns: list[str]) -> list[dict[str, str]] | None:

@@ -38,12 +38,16 @@ def split_runs(
     words = sorted({w for w in labels if len(w) >= 2}, key=len, reverse=True)
     out: list[list[WebCell]] = []
     cut = False
+    table = False  # a cut cell held the indicator table's header: the lines after it are the table's
     for row in rows:
         cells: list[WebCell] = []
         for cell in row:
             run = _MIN_RUN <= len(cell.text) <= _MAX_RUN and any(mark in cell.text for mark in marks)
             pieces = _pieces(cell.text, words) if run else [cell.text]
+            if table and len(pieces) == 1 and _MIN_RUN <= len(cell.text) <= _MAX_RUN:
+                pieces = _category_pieces(cell.text)  # the table's next line, run together as the first was
             cut = cut or len(pieces) > 1
+            table = table or (len(pieces) > 1 and "三级指标" in pieces)
             cells.extend(WebCell(p, cell.line) for p in pieces)
         out.append(cells)
     if not cut:  # a row per line, each line's cells run together (阆中): selfeval_lines
@@ -73,6 +77,28 @@ def _pieces(text: str, words: list[str]) -> list[str]:
     if text[at:].strip(" :："):
         pieces.append(text[at:].strip().lstrip(":：").strip())
     return [p for p in pieces if p]
+
+
+def _category_pieces(text: str) -> list[str]:
+    """``text`` cut before and after each framework category it holds (``8535.5亩质量指标指标1采购的…``) when it holds
+    at least two: a line of the indicator table that ran together like the line above it; else ``[text]``."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        end = _label_end(text, i, [])
+        if end is None or not _is_category(text[i:end]):
+            i += 1
+            continue
+        found.append((i, end))
+        i = end
+    if len(found) < 2:
+        return [text]
+    pieces: list[str] = []
+    at = 0
+    for start, end in found:
+        pieces.extend(p for p in (text[at:start].strip(), text[start:end]) if p)
+        at = end
+    return [*pieces, text[at:].strip()] if text[at:].strip() else pieces
 
 
 def _label_end(text: str, i: int, words: list[str]) -> int | None:

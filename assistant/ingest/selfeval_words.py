@@ -15,10 +15,11 @@ trailing colon). They cover the wordings real pages use beside the template's:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _TITLE = re.compile(r"自评表|项目资金使用情况$")
 _NAME = re.compile(r"^(?:转移(?:支付)?[(（]项目[)）]|项目支出|专项资金|专项|资金|项目)名称$")
-_DEPARTMENT = re.compile(r"^(?:项目|中央|省级|市级|县级|区级|市县|区县|地方)?主管(?:部门|单位)$")
+_DEPARTMENT = re.compile(r"^(?:项目|中央|省级|自治区|市级|县级|区级|市县|区县|地方)?主管(?:部门|单位)$")
 _IMPLEMENTER = re.compile(r"^(?:项目)?实施(?:[(（]主管[)）])?单位|^资金使用单位$")  # 河北: 实施(主管)单位
 # 指标1：名称, and 廊坊's 指标1工程资金金额 (the number glued to the name, no colon)
 _NUMBERING = re.compile(r"^指标\s*\d{1,2}\s*(?:[:：]|(?=[\u4e00-\u9fff]))\s*")
@@ -59,3 +60,15 @@ def keep_first(header: dict[str, object], key: str, value: str | None) -> None:
     later label of the same field (地方主管部门 | 旺苍县卫生健康局)."""
     if not header.get(key):
         header[key] = value
+
+
+def paired_value(key: str, value: str | None, is_field: Callable[[str], bool]) -> str | None:
+    """The value of one field of a label that names two (``实施单位/项目负责人`` over ``原州区农技中心/杨勃兴``): the
+    part of ``value`` in the place of the label's part that ``is_field``; ``value`` whole where the label names one
+    field or the value's parts do not match the label's."""
+    labels = key.split("/")
+    parts = (value or "").split("/")
+    if len(labels) < 2 or len(parts) != len(labels):
+        return value
+    at = next((k for k, label in enumerate(labels) if is_field(label)), None)
+    return parts[at].strip() or None if at is not None else value

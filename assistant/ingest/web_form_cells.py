@@ -42,6 +42,7 @@ class Table:
     levels: dict[Role, int]  # LEVEL1/LEVEL2 → column
     rest: list[tuple[Role, int]]  # the columns after the categories, in order
     form: list[tuple[str, int]] = field(default_factory=list)  # a list of projects: (label, column) before them
+    periods: bool = False  # two sets of columns, the longer period's first (web_two_periods): rows reordered
 
 
 class FormCells:

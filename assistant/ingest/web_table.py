@@ -21,6 +21,7 @@ from assistant.ingest.web_cells import Shape, WebCell, WebRow
 from assistant.ingest.web_form_cells import Segment, Table, form_label, furniture, grid_cell
 from assistant.ingest.web_furniture import is_page_furniture
 from assistant.ingest.web_slots import SCORE_ONLY, evaluation_level, is_level1, level_term, slot
+from assistant.ingest.web_two_periods import relabel_periods, year_first
 from assistant.ingest.web_umbrella import LevelCells
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import PLACE_VALUE, Role, header_columns, role_of
@@ -294,11 +295,13 @@ class GridBuilder(LevelCells):
             form = [(c.text, k) for k, c in enumerate(cells[:first_role])]
         elif first_role > 0:
             leading = [*leading, *cells[:first_role]]
+        cells, periods = relabel_periods(cells)
         grid = [grid_cell(c, k) for k, c in enumerate(cells) if k >= first_role]
         header = GridRow("网页", grid[0].row if grid else 0, tuple(grid))
         columns = header_columns(header)
         if columns is None:
             return False
+        self.current.notes.extend([periods] if periods else [])
         for cell in leading:
             self.note(
                 NoteLevel.INFO, "web.header_text", f"指标表表头前的文字「{cell.text}」不是栏目，已保留在提示中", cell
@@ -308,7 +311,7 @@ class GridBuilder(LevelCells):
         rest = [(c.role, c.cell.col) for c in columns if c.cell.col > after and c.role not in _SKIPPED_ROLES]
         if not rest:
             return False
-        self.table = Table(header=header, levels=levels, rest=rest, form=form)
+        self.table = Table(header=header, levels=levels, rest=rest, form=form, periods=periods is not None)
         self.chunk, self.levels = [], []
         self.evaluation_seen = self.tail = False
         self._emit(list(header.cells))
@@ -357,6 +360,7 @@ class GridBuilder(LevelCells):
             cells = cells[1:]
         while cells and not cells[-1].text:
             cells = cells[:-1]
+        cells = year_first(cells) if self.table.periods else cells
         if self.table.form:
             project = self._project_cells(cells)
             if project is None:

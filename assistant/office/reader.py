@@ -49,6 +49,7 @@ from assistant.office.amount_fields import PeriodColumns
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.indicators import IndicatorReader, header_columns
 from assistant.office.notes import OfficeNotes
+from assistant.office.periods import PERIODS_MESSAGE, year_set
 from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_header, is_safeguard_header
 from assistant.office.wording import ALIASES, PATTERNS
 
@@ -169,6 +170,9 @@ class FormReader:
 
     def _switch_table(self, row: GridRow) -> bool:
         columns = header_columns(row)
+        if columns is not None and (periods := year_set(columns)) is not None:
+            columns = periods
+            self.notes.info_at("office.two_periods", PERIODS_MESSAGE, row.filled[0])
         if columns is not None:
             claimed = {id(c.cell) for c in columns}
             for cell in row.filled:
