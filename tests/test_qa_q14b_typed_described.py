@@ -154,3 +154,14 @@ def test_a_safeguard_row_asked_by_its_document_after_that_project_is_that_row(be
 def test_a_document_the_project_discussed_lacks_is_not_another_row():
     result = ask("党费系统 制度保障都写了啥", "内部财务管理制度那条 属于哪类")
     assert not result.rows and result.refused, result.text
+
+
+def test_a_document_the_project_discussed_lacks_is_said_to_be_missing_from_its_form():
+    result = ask("党费系统 制度保障都写了啥", "内部财务管理制度那条 属于哪类")
+    assert "语料库中没有“内部财务管理制度”这一制度保障行" in result.text, result.text
+    assert "专款专用制度" in result.text  # the documents the form does write
+
+
+def test_a_longer_document_sharing_a_row_s_end_is_not_that_row():
+    result = ask("党费系统 内部财务管理制度 一般写什么措施")  # 合同管理制度 shares only 管理制度
+    assert "合同管理制度（制度类别" not in result.text, result.text

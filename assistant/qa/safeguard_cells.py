@@ -22,7 +22,10 @@ _COLUMN = re.compile(r"措施|怎么写|咋写|如何写|写的啥|写了啥|写
 _DOCUMENT = re.compile(
     r"([^的，,。？?\s“”\"]{2,20}?(?:制度|办法|方案|规定|细则))(?=[”\"]|的|那|这|措施|属于|是|怎么|咋|如何|具体|内容|写|里|中|类|$|[，,？?。])"
 )
+# 内部财务管理制度那条 归哪类, …办法那行的措施: a document named and one of its columns asked
+DOCUMENT_ASKED = re.compile(_DOCUMENT.pattern + r"(?:那|这)[条行项].{0,6}?(?:" + _COLUMN.pattern + ")")
 _FILLER = "那个这个该的里中项目表｜"
+_RUN_BEFORE = re.compile(r"[^的，,。？?\s“”\"｜]{0,20}$")  # the words written right before a document's end
 _TAILS = ("制度", "办法", "方案", "规定", "细则")
 
 
@@ -54,9 +57,11 @@ def _more_named(question: str, shared: str, decl: Declaration) -> bool:
     合同管理制度): words before it other than the project's name and fillers."""
     end = question.find(shared) + len(shared)
     phrase = next((m for m in _DOCUMENT.finditer(question) if m.end() == end), None)
-    if phrase is None:
-        return False
-    before = question[phrase.start() : end - len(shared)]
+    head = question[: end - len(shared)]
+    # 内部财务管理制度 一般写什么措施: a phrase no column word follows, still more than 合同管理制度's 管理制度
+    run = _RUN_BEFORE.search(head)
+    start = phrase.start() if phrase else run.start() if run else len(head)
+    before = question[start : end - len(shared)]
     return bool(before.strip(decl.header.name + _FILLER))
 
 
