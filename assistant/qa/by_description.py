@@ -39,7 +39,8 @@ LEAST = 2.0  # the least score a winner needs (one rare term in a defining place
 COMMON_SHARE = 0.5  # a term more than this share of the declarations write says nothing of one project
 ASKED = 1.0  # weight of a term of the rest of the question (包干完成率: the indicator of the project meant)
 
-_POINTER = "那笔|这笔|那套|这套|那个|这个|那项|那块"
+_POINTER = "那笔|这笔|那套|这套|那个|这个|那项|那块|那些|这些"
+_MANY = ("那些", "这些")  # 管网站那些外网运维的: a plural pointer points at a project only before what it does
 _NOUN = r"(?:钱|经费|费用|资金|项目|系统|平台|网络(?:的运维)?|工程|会务|运维)"
 _DESCRIBED = re.compile(
     rf"(?P<d>[^，,。？?！!；;｜]{{2,24}}?)的?(?P<p>{_POINTER})(?P<n>[^，,。？?！!；;]{{0,8}}?{_NOUN}(?:钱|经费|费用|资金)?)?"
@@ -74,7 +75,8 @@ def take_described(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[
         cues = replace(cues, indicator_name=None)  # 给到村任职选调生做体检的那笔经费: the words named the project
     text, cues = take_project_indicator(text, cues, lexicon)
     pointed = _POINTED_MONEY.search(full) or _named_money(full, cues)
-    if cues.funding_field and pointed and not _MONEY_WORDS.search(full.replace(pointed.group(), "")):
+    unpointed_rest = full.replace(pointed.group(), "") if pointed else _outside_names(full, cues)
+    if cues.funding_field and unpointed_rest is not None and not _MONEY_WORDS.search(unpointed_rest):
         # 组织部门建设那个经费, 那笔钱: the money word points at the project; asked only where no indicator is named
         unpointed = replace(cues, funding_field=None)
         left, read = take_described_measure(text, unpointed, lexicon)
@@ -131,6 +133,16 @@ def _named_money(full: str, cues: Cues) -> re.Match[str] | None:
     return None
 
 
+def _outside_names(full: str, cues: Cues) -> str | None:
+    """给人大搞预算联网监督那个平台: the question less the words that named the project, where a money word was among
+    them (what the project does, no money asked); None where none was."""
+    rest = full
+    for written, _ in cues.matched:
+        if _MONEY_WORDS.search(written):
+            rest = rest.replace(written, "")
+    return None if rest == full else rest
+
+
 def _weakly_named(cues: Cues, full: str, contents: tuple[Content, ...]) -> bool:
     """The one project was read from a short form written inside a description whose content points at another."""
     if cues.versus or cues.matched_how or len(cues.matched) != 1 or cues.unknown_unit:
@@ -169,8 +181,8 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     """The one project the question's described phrase points at by content (see the module), or None. ``left``: the
     question less what was read already (制度保障, 2023年), whose words after the pointer may name an indicator."""
     match = _DESCRIBED.search(full)
-    if match is None:
-        return None
+    if match is None or match["p"] in _MANY and _GENERIC_NOUN.sub("", match["n"] or "") == "":
+        return None  # 带满意度的那些项目: the projects listed, none described
     words = _CHATTER.sub("", match["d"]).strip("的")
     noun = _GENERIC_NOUN.sub(MONEY, (match["n"] or "").replace(CUT, MONEY))
     pool = [c for c in contents if _in_scope(c, cues)]

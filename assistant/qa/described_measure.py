@@ -56,6 +56,8 @@ _KINDS = (
     (re.compile(r"方不方便|好不好|怎么样|怎么写|咋写|写的啥|写的什么"), re.compile(r"^[^\d≥≤=<>]+$")),
     (re.compile(r"百分之|几成|率"), re.compile(r"%")),
 )
+# …那个平台, …那笔: the words up to a pointer at the project describe it, the indicator is asked after them
+_POINTED = re.compile(r"^.*?(?:那|这)(?:个|笔|套|项)(?:项目|系统|平台|工程|经费|钱)?(?!条)")
 _STOP = set("的了是在和与及或之其个项年度要有无不没这那么多少几啥什定写设填到吗呢人天次份期月")
 _BLOCKED = re.compile(r"指标|钱|经费|预算|资金|负责人|联系|电话|日期|类别|依据|目标|概况|构成|制度|满意度")
 
@@ -69,6 +71,8 @@ def take_described_measure(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
     described = [written for written, _ in cues.matched]
     segments = [s for s in re.split(f"[{re.escape(CUT + MONEY)}]", text) if not any(s in w for w in described)]
     asked = max(segments, key=len, default="")  # the words left that did not name the project
+    if len(after := _POINTED.sub("", asked, count=1)) >= 3:  # 联网监督那个平台 数据对外共享: what follows the pointer
+        asked = after
     if len(asked) < 3 or _BLOCKED.search(asked):
         return text, cues
     forms = [c for c in lexicon.contents if c.name == cues.project and (not cues.years or c.year in cues.years)]

@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.qa.conversation import Conversation
+from assistant.qa.execute import Scope
 from assistant.qa.lexicon import Lexicon
-from assistant.qa.models import Target
+from assistant.qa.models import RowKind, Target
 from assistant.qa.parse import Reading, read
 from assistant.qa.question_words import IT
+from assistant.qa.safeguard_cells import DOCUMENT_ASKED, named_document
 
 # What a pronoun's reading asks where it read nothing of one project: no target, or projects (它的X率咋定的 read as
 # the projects having X率), which a question about the project discussed never asks
@@ -34,3 +36,30 @@ def with_focus_named(
     if named.cues.target in _UNREAD or named.cues.project != focus.project:
         return reading
     return named
+
+
+def with_focus_document(
+    question: str, reading: Reading, conversation: Conversation, scope: Scope, *, today: date
+) -> Reading:
+    """内部财务管理制度那条 归哪类制度 right after a question about one project: a 制度保障 document that project's
+    form holds, asked with no project named, is that form's row; the question is read again with the project's name
+    (and year) written before it. Else ``reading`` unchanged (and where that reading is not of the same project)."""
+    cues, focus = reading.cues, conversation.focus
+    if focus.project is None or cues.project or cues.declaration_id:
+        return reading
+    forms = [d for d in scope.corpus.declarations if d.header.name == focus.project]
+    forms = [d for d in forms if d.id == focus.declaration_id or not focus.declaration_id]
+    forms = [d for d in forms if not focus.years or d.header.year in focus.years]
+    # 专款专用制度那条 after that project's 制度保障: its row; a document it lacks, right after its 制度保障 listed: 没有
+    if not any(named_document(question, d) for d in forms) and not _after_its_safeguards(question, conversation):
+        return reading
+    year = f"{focus.years[0]}年" if len(focus.years) == 1 else ""
+    named = read(f"{year}{focus.project} {question}", scope.lexicon, today=today)
+    return named if named.cues.project == focus.project else reading
+
+
+def _after_its_safeguards(question: str, conversation: Conversation) -> bool:
+    """内部财务管理制度那条 归哪类 right after a project's 制度保障 were listed: a document asked of that form."""
+    last = conversation.last_query
+    listed = last is not None and last.target is Target.LIST_ROWS and last.rows is RowKind.SAFEGUARDS
+    return listed and DOCUMENT_ASKED.search(question) is not None

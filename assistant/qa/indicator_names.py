@@ -34,6 +34,7 @@ def take_indicator_name(
     asks_value = asks_value or _FILLED.search(text) is not None
     if (misheard := _homophone_name(text, cues, lexicon))[1] is not cues:
         return misheard  # taken whole: 组织力平台 建设及食性 is 建设及时性, no longer name fitting 平台建设…及时性 in order
+    text, cues = _homophone_tail(text, cues, lexicon)  # 老干部系统 建设竣工及实性: the end of two names, as written
     spans = {
         span
         for name in lexicon.indicator_names
@@ -63,18 +64,68 @@ def _homophone_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]
     keeps them); taken whole as that name and said how (``corrected``). The text and cues unchanged where none or several fit.
     """
     heard = sounds(text)
-    found = {
-        (text[i : i + len(name)], name)
+    found = {  # 课程设计设制情况: the name's 、 left out as well
+        (text[i : i + len(plain)], name)
         for name in lexicon.indicator_names
-        if len(name) >= HOMOPHONE_LEAST and name not in text
-        for i in range(len(text) - len(name) + 1)
-        if heard[i : i + len(name)] == sounds(name)
-        and 0 < sum(a != b for a, b in zip(text[i : i + len(name)], name, strict=True)) <= HOMOPHONES_MOST
+        if len(plain := unpunctuated(name)) >= HOMOPHONE_LEAST and name not in text
+        for i in range(len(text) - len(plain) + 1)
+        if heard[i : i + len(plain)] == sounds(plain) and _typed_for(text[i : i + len(plain)], plain)
     }
+    # 课程设计设制情况: 课程设计、设置情况, not the shorter 课程设计、设置 its run holds
+    found = {(written, name) for written, name in found if not any(written in other != written for other, _ in found)}
     if len({name for _, name in found}) != 1:
         return text, cues
     (written, name), *_ = sorted(found)
     return cut(text, written), replace(cues, indicator_name=name, corrected=(*cues.corrected, (written, name)))
+
+
+_PUNCTUATION = re.compile(r"[、，,。；;：:（）()《》“”\"'\s]")
+_NO_TYPO = set("的了吗呢啊呀吧是最啥咋几多少怎什哪谁有没和与或")  # question words, never typed for a name's character
+TYPED_TAIL_LEAST = 5  # characters of a name's end written with a homophone typo to be read as that end
+
+
+def unpunctuated(name: str) -> str:
+    """课程设计、设置情况 as typed in a question: 课程设计设置情况."""
+    return _PUNCTUATION.sub("", name)
+
+
+def _typed_for(written: str, name: str) -> bool:
+    """Whether ``written`` is ``name`` with one or two characters typed for others (no question word among them)."""
+    typed = [a for a, b in zip(written, name, strict=True) if a != b]
+    return 0 < len(typed) <= HOMOPHONES_MOST and not set(typed) & _NO_TYPO
+
+
+def _homophone_tail(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
+    """老干部系统 建设竣工及实性 (…建设竣工及时性): a run of ``TYPED_TAIL_LEAST`` characters or more that sounds like the end of
+    indicator names, one or two characters typed for others; those characters written as the names write them (the
+    project, read later, picks the name) and said how. Unchanged where the runs disagree on a character."""
+    heard = sounds(text)
+    fixes: dict[int, str] = {}
+    runs: list[tuple[str, str]] = []
+    for plain in {unpunctuated(name) for name in lexicon.indicator_names}:
+        said = sounds(plain)
+        for end in range(TYPED_TAIL_LEAST, len(text) + 1):
+            size = _same_end(heard[:end], said)
+            written = text[end - size : end]
+            if size < TYPED_TAIL_LEAST or not _typed_for(written, plain[-size:]):
+                continue
+            runs.append((written, plain[-size:]))
+            for at, (a, b) in enumerate(zip(written, plain[-size:], strict=True), start=end - size):
+                if a != b and fixes.setdefault(at, b) != b:
+                    return text, cues
+    if not runs:
+        return text, cues
+    fixed = "".join(fixes.get(at, char) for at, char in enumerate(text))
+    shown = max(runs, key=lambda run: len(run[0]))
+    return fixed, replace(cues, corrected=(*cues.corrected, shown))
+
+
+def _same_end(heard: list[str], said: list[str]) -> int:
+    """How many readings ``heard`` and ``said`` share at their ends."""
+    size = 0
+    while size < min(len(heard), len(said)) and heard[-1 - size] == said[-1 - size]:
+        size += 1
+    return size
 
 
 # 有没有…, 哪些项目用了…: whether or where forms write it (qa/existence.py, qa/conditions.py), no value asked

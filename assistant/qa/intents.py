@@ -15,6 +15,8 @@ from assistant.qa.models import FundingField, Measure, RowKind, Target
 
 # The last place said as officers say it: 垫底, 倒数第一, 排最后, 排在末位, 最后一名, 吊车尾, 最不…
 _LAST = r"垫底|倒数|排(?:在|到)?(?:最后|最末|末尾|末位)|末位|最后一名|最后一位|倒一|吊车尾|殿后|最不(?=多|高|大|贵)"
+# The first place said as officers say it: 排头名, 拿头名, 排在首位, 居首, 数第一, 拔头筹
+_FIRST_PLACE = r"头一?名|排头(?!兵)|排(?:在)?首位|居首|数第一|排在第一|拔头筹"
 # The first N said as officers say it: 前三, 前仨, 头俩, 头三个, top3, 前几名 (every one, in order)
 _SMALL = r"[一二两三四五六七八九十\d]+|[俩仨]"
 _FIRST_N = (
@@ -24,7 +26,7 @@ _SOME_FIRST = r"[前头]几(?:名|个|位|笔|项|家)"
 _RANK = re.compile(
     r"最多|最少|最高|最低|最大|最小|最贵|最便宜|最省|排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|"
     r"从多到少|从少到多|由多到少|由少到多|"
-    rf"{_FIRST_N}|{_SOME_FIRST}|{_LAST}|第一名|排第一|top",
+    rf"{_FIRST_N}|{_SOME_FIRST}|{_LAST}|第一名|排第一|{_FIRST_PLACE}|top",
     re.IGNORECASE,
 )
 _ASCENDING = re.compile(rf"最少|最低|最小|最便宜|最省|从低到高|由低到高|从小到大|从少到多|由少到多|{_LAST}")

@@ -34,7 +34,7 @@ from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
 from assistant.qa.name_context import alike_unsettled, changes_between, one_in_years, unit_then_described
 from assistant.qa.unit_names import LEADING as _LEADING
-from assistant.qa.unit_names import UNKNOWN_UNIT, all_units
+from assistant.qa.unit_names import UNKNOWN_UNIT, all_units, of_the_unit, served_unit
 
 
 def take_exact_projects(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, str]]]:
@@ -155,9 +155,9 @@ def _by_content(full: str, absent: str | None, cues: Cues, lexicon: Lexicon) -> 
         by_unit = _unit_project_by_content(full, cues, lexicon)
         if by_unit is not None or absent is None:  # nothing refused yet: the readers after this one may describe it
             return by_unit
-        return unit_then_described(
-            _DESCRIBED.search(full), cues, lexicon
-        )  # 闵行算…那个平台: refused as a name, read as described
+        then = unit_then_described(_DESCRIBED.search(full), cues, lexicon)  # 闵行算…那个平台: read as described
+        # 闵行网上交党费 做PC端和手机端那个: described as without the unit, where the project found is the unit's
+        return then or of_the_unit(_by_content(full, absent, replace(cues, unit=None), lexicon), cues.unit, lexicon)
     if (pair := pointed_pair(full, cues, lexicon)) is not None:
         return pair  # 印内刊那个跟党代表履职那个: both sides by what they do
     described = _DESCRIBED.search(full)
@@ -231,9 +231,13 @@ def project_names(lexicon: Lexicon) -> Names:
 
 def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
-    if cues.unit is None and (unknown := UNKNOWN_UNIT.search(text)):  # also beside a project: 市教委的信息化建设项目
+    # also beside a project (市教委的信息化建设项目) or inside its description (市教委网站那个运维)
+    described = (written for written, name in cues.matched if name == cues.project)
+    found = (UNKNOWN_UNIT.search(phrase) for phrase in (text, *described))
+    if cues.unit is None and (unknown := next((m for m in found if m), None)):
         written = _LEADING.sub("", unknown.group())
-        if not any(written in name for name in lexicon.projects):  # 致远厅: a hall in a project's name, no unit
+        # 致远厅: a hall in a project's name, no unit; 管公务员局网站那些外网运维的: whom the project serves
+        if not any(written in name for name in lexicon.projects) and not served_unit(unknown, cues, lexicon):
             cues = replace(cues, unknown_unit=written)
     if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
         held = ("", *units_at(scope, all_units(lexicon)))  # no unit meant: only the units of that level

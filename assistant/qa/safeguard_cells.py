@@ -20,9 +20,12 @@ from assistant.qa.models import Answer, Route, Row
 _COLUMN = re.compile(r"措施|怎么写|咋写|如何写|写的啥|写了啥|写的什么|写了什么|内容|具体|哪类|哪一类|什么类|类别|属于")
 # a document's name ends before 的/措施/属于…, not inside a phrase (资源投入和制度建设情况 is a section)
 _DOCUMENT = re.compile(
-    r"([^的，,。？?\s“”\"]{2,20}?(?:制度|办法|方案|规定|细则))(?=[”\"]|的|措施|属于|是|怎么|咋|如何|具体|内容|写|里|中|类|$|[，,？?。])"
+    r"([^的，,。？?\s“”\"]{2,20}?(?:制度|办法|方案|规定|细则))(?=[”\"]|的|那|这|措施|属于|是|怎么|咋|如何|具体|内容|写|里|中|类|$|[，,？?。])"
 )
+# 内部财务管理制度那条 归哪类, …办法那行的措施: a document named and one of its columns asked
+DOCUMENT_ASKED = re.compile(_DOCUMENT.pattern + r"(?:那|这)[条行项].{0,6}?(?:" + _COLUMN.pattern + ")")
 _FILLER = "那个这个该的里中项目表｜"
+_RUN_BEFORE = re.compile(r"[^的，,。？?\s“”\"｜]{0,20}$")  # the words written right before a document's end
 _TAILS = ("制度", "办法", "方案", "规定", "细则")
 
 
@@ -32,7 +35,7 @@ def _form(cues: Cues, scope: Scope) -> Declaration | None:
     return decls[0] if len(decls) == 1 else None
 
 
-def _document(question: str, decl: Declaration) -> str | None:
+def named_document(question: str, decl: Declaration) -> str | None:
     """The form's document the question names: the one sharing most of it (at least 4 characters, its whole name or
     60 % of it, or a tail ending as the name ends)."""
     question = question.replace("制度保障", "｜")
@@ -54,9 +57,11 @@ def _more_named(question: str, shared: str, decl: Declaration) -> bool:
     合同管理制度): words before it other than the project's name and fillers."""
     end = question.find(shared) + len(shared)
     phrase = next((m for m in _DOCUMENT.finditer(question) if m.end() == end), None)
-    if phrase is None:
-        return False
-    before = question[phrase.start() : end - len(shared)]
+    head = question[: end - len(shared)]
+    # 内部财务管理制度 一般写什么措施: a phrase no column word follows, still more than 合同管理制度's 管理制度
+    run = _RUN_BEFORE.search(head)
+    start = phrase.start() if phrase else run.start() if run else len(head)
+    before = question[start : end - len(shared)]
     return bool(before.strip(decl.header.name + _FILLER))
 
 
@@ -67,7 +72,7 @@ def safeguard_cell(question: str, cues: Cues, scope: Scope) -> Answer | None:
     decl = _form(cues, scope)
     if decl is None or not decl.safeguards:
         return None
-    document = _document(question, decl)
+    document = named_document(question, decl)
     if cues.unknown_unit and (document is None or cues.unknown_unit not in document):
         return None
     if document is None:

@@ -93,3 +93,32 @@ def _take_misspelt_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
             if (found := re.search(pattern, text)) and found.group(1) not in held:
                 return _cut(text, found.group()), replace(cues, unit=unit)
     return text, cues
+
+
+# 管公务员局网站, 给市教委做的: a verb of what a project does for a unit, written before the unit's name
+_SERVING = re.compile(r"^(?:管|给|帮|为|替|服务于?|面向|支撑)")
+# 公务员局网站, 公务员局考录系统: a thing of the unit's written after it
+_ITS_THING = re.compile(r"的?(?:网站|门户|系统|平台|业务|考录|数据|信息)")
+
+
+def served_unit(found: re.Match[str], cues: Cues, lexicon: Lexicon) -> bool:
+    """管公务员局网站那些外网运维的: a unit the corpus holds no form of (``found`` in the question or the project's
+    description), after a verb of serving or before a thing of its own, that the form of the project read writes
+    whole (…上海市公务员局门户网站…): whom the project serves, not a unit asked of."""
+    written = found.group()
+    served = _SERVING.match(written)
+    unit = written[served.end() :] if served else written
+    if cues.project is None or not (served or _ITS_THING.match(found.string, found.end())):
+        return False
+    return any(unit in text for c in lexicon.contents if c.name == cues.project for _, text in c.places)
+
+
+def of_the_unit(found: Cues | None, unit: str, lexicon: Lexicon) -> Cues | None:
+    """The cues of a project read without the unit written before it (闵行 + 网上交党费…那个), with the unit kept,
+    where the project's forms are that unit's (written among its units or in its name); None else."""
+    if found is None or found.project is None:
+        return None
+    forms = [c for c in lexicon.contents if c.name == found.project]
+    if not any(unit in c.units or unit in c.name for c in forms):
+        return None
+    return replace(found, unit=unit)

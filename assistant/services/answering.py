@@ -25,7 +25,7 @@ from assistant.qa.alike import alike_line
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
-from assistant.qa.focus_named import with_focus_named
+from assistant.qa.focus_named import with_focus_document, with_focus_named
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.name_context import each_listed
@@ -106,6 +106,7 @@ def answer(
     today = today or clock()
     reading = read(question, scope.lexicon, today=today)
     reading = with_focus_named(question, reading, conversation, scope.lexicon, today=today)  # 那它安全测评咋定的
+    reading = with_focus_document(question, reading, conversation, scope, today=today)  # 内部财务管理制度那条 归哪类
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
         result = _refuse_odd_years(question, reading.cues, scope)
         conversation.record(result)
