@@ -43,7 +43,10 @@ def test_an_existence_asked_with_no_word_for_a_project():
 
 
 def test_a_thing_with_whose_it_is_is_found_where_the_form_writes_both():
-    for core, owner, question in (("讣告", "老干部", "管老干部讣告的 有项目吗"), ("光缆", "机房", "机房换光缆那块 有项目吗")):
+    for core, owner, question in (
+        ("讣告", "老干部", "管老干部讣告的 有项目吗"),
+        ("光缆", "机房", "机房换光缆那块 有项目吗"),
+    ):
         wanted = _writing(core)
         assert wanted and all(owner in _texts(d) for d in DECLS if d["id"] in wanted)
         result = ask(question)
@@ -100,12 +103,7 @@ def test_a_quoted_word_of_indicators_is_read_without_its_quotes():
 
 
 def test_a_category_stem_with_a_word_asks_for_that_categorys_indicators_with_the_word():
-    holders = {
-        d["id"]
-        for d in DECLS
-        for i in d["indicators"]
-        if i.get("level2") == "质量指标" and "验收" in i["name"]
-    }
+    holders = {d["id"] for d in DECLS for i in d["indicators"] if i.get("level2") == "质量指标" and "验收" in i["name"]}
     result = ask("质量验收那种指标 给几个样子")
     cited = {c.ref.split("#")[0] for c in result.citations}
     assert not result.refused and len(cited) >= 3 and cited <= holders

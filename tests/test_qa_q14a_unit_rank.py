@@ -56,3 +56,11 @@ def test_a_quoted_unit_no_indicator_has_is_refused_without_counts():
     result = ask("按“吨”算的指标 哪个项目定得最多")
     assert result.refused and result.figure is None and not result.rows
     assert "语料库中没有以“吨”计" in result.text
+
+
+def test_a_category_written_after_the_quoted_unit_is_kept():
+    best = _best("次", level2="数量指标")
+    result = ask("以“次”计的数量指标 谁最多")
+    top = max(best.values())
+    assert {row.declaration_id for row in result.rows} == set(best)
+    assert result.rows[0].declaration_id in {k for k, v in best.items() if v == top} and "数量指标" in result.text

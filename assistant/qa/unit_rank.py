@@ -14,6 +14,7 @@ import re
 
 from assistant.qa.cues import Cues
 from assistant.qa.execute import Scope
+from assistant.qa.lexicon import LEVEL_TERMS
 from assistant.qa.models import Answer, Filters, Measure, Query, Route, Target
 from assistant.qa.select import select
 from assistant.qa.value_rank import rank_by_value
@@ -61,12 +62,15 @@ def unit_rank(question: str, cues: Cues, scope: Scope) -> Answer | None:
             route=Route.STRUCTURED,
             refused=True,
         )
+    level1, level2 = cues.level1, cues.level2
+    if cues.indicator_name == unit and level1 is None and level2 is None:  # 按“个”算的产出指标: read with the unit
+        level1, level2 = next(((l1, l2) for term, l1, l2 in LEVEL_TERMS if term in question), (None, None))
     filters = Filters(
         years=cues.years,
         unit=cues.unit,
         more_units=cues.more_units,
-        level1=cues.level1,
-        level2=cues.level2,
+        level1=level1,
+        level2=level2,
         indicator_name=None if cues.indicator_name == unit else cues.indicator_name,  # 单位是“分钟”的: no name
     )
     descending = high is not None and (low is None or high.start() < low.start())
