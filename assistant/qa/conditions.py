@@ -29,7 +29,7 @@ _STOPS = re.escape(CUT + MONEY) + "？?。，,！!、：:；;（）()\\s"
 _RUN = f"[^{_STOPS}]"
 _VERB = (
     r"(?:用了|用到了?|用过|使用了?|采用了?|运用了?|应用了?|引入了?|引进了?|含有|包含了?|包括了?|涵盖了?|涉及到?了?|"
-    r"提到了?|提及了?|写到了?|写了|出现了?|开展了?|购买了?|采购了?|委托了?|聘请了?|安排了?|做了)"
+    r"提到了?|提及了?|写到了?|讲到了?|说到了?|谈到了?|谈及了?|写了|出现了?|开展了?|购买了?|采购了?|委托了?|聘请了?|安排了?|做了)"
 )
 _WHICH = r"(?:哪些|哪几个|哪一个|哪个|什么|啥|几个|多少个?|有没有|是否有|有无|有没|^有(?=项目.*吗))"
 _HOLDER = r"(?:项目|申报表)"
@@ -69,7 +69,7 @@ _EXIST_DONE = re.compile(
 _ASKED = f"(?<=项目)有吗|(?<![哪那这])有(?!哪)[^？?。，,]{{1,14}}?项目吗|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{0,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|^有(?:项目|申报表)(?=.*吗)|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
 # 铺光缆的活儿有项目不 / 请保安的有项目包括吗 / 租服务器的有没有项目 / 装空调有哪个项目做过: the thing written first,
 # then whether a project holds it (with the verb saying how, and a particle or 没有 asking)
-_HELD_BY = r"(?:干过|做过|搞过|弄过|报过|申报过|申请过|用过|涉及过?|包含过?|包括过?|含有?|提到过?|写过|写到过?|碰过)"
+_HELD_BY = r"(?:干过|做过|搞过|弄过|报过|申报过|申请过|用过|涉及过?|包含过?|包括过?|含有?|提到过?|提过|提及过?|讲过|讲到过?|说过|说到过?|写过|写到过?|碰过)"
 _ASKED_LAST = (
     f"有(?:没有)?(?:哪个|哪一个)?(?:人|单位)?(?:项目|申报表){_HELD_BY}?(?:吗|嘛|么|没有?|不|呢)(?:啊|呀)?[？?]?$"
     f"|有没有(?:人|单位)?(?:项目|申报表){_HELD_BY}?[？?]?$|有(?:哪个|哪一个)(?:项目|申报表){_HELD_BY}[？?]?$"
@@ -80,7 +80,14 @@ _EXIST_FIRST = re.compile(
     f"^(?:请问)?有(?:没有)?(?:哪个|哪一个)?(?:人|单位)?(?:项目|申报表)(?:{_HELD_BY}|{_HANDLED})"
     f"(?P<x>{_RUN}+?)(?:的?(?:活儿?|事儿?|事情|东西))?(?:吗|嘛|么|没有?|不|呢)?(?:啊|呀)?[？?]?$"
 )
-EXIST_WORDS = re.compile(f"{_ASKED}|{_ASKED_LAST}|{_EXIST_FIRST.pattern}")
+# 涉及印刷的 有吗 / 提到信访的有没有: whether anything written touches the thing, with no word for a project
+_EXIST_TOUCHING = re.compile(
+    f"^(?:请问)?(?:涉及到?|提到|提及|写到|讲到|说到|关于)(?P<x>{_RUN}{{2,12}}?)(?:有关|相关)?的?(?:内容|东西|事儿?)?"
+    f"(?:有吗|有没有|有没|有不|有么|有嘛)(?:啊|呀)?[？?]?$"
+)
+EXIST_WORDS = re.compile(
+    f"{_ASKED}|{_ASKED_LAST}|{_EXIST_FIRST.pattern}|{_EXIST_TOUCHING.pattern.replace('(?P<x>', '(?:')}"
+)
 _EXIST_LAST = re.compile(
     f"(?P<x>{_RUN}+?){_KIND_TAIL}(?:的?(?:活儿?|事儿?|事情|东西|玩意儿?))?(?:这块|那块)?的?(?:{_ASKED_LAST})"
 )
@@ -130,7 +137,9 @@ def take_condition(
     the corpus is meant (``unknown_kind``). ``written``: the indicator names and 项目构成 rows of the corpus (有没有做过
     档案电子化的项目: 文书档案电子化 is an indicator, so the forms' text is searched, not the names). ``contents``: the
     declarations' text (有没有搞过表决系统的项目: the 电子会务系统 form describes one, so it is listed, not denied)."""
-    exists = EXIST_WORDS.search(full) is not None and re.search(f"{_HOLDERS}|{_DONE}|{_WHOSE}", full) is not None
+    exists = EXIST_WORDS.search(full) is not None and (
+        re.search(f"{_HOLDERS}|{_DONE}|{_WHOSE}", full) is not None or _EXIST_TOUCHING.search(full) is not None
+    )
     for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE, _RELATED_AFTER, _RELATED_BEFORE):
         found = pattern.search(text)
         if found is None or not (phrase := condition_phrase(found["x"])):
@@ -150,21 +159,31 @@ def take_condition(
         return _cut_span(text, start, end), replace(cues, mentions=phrase, exists=exists)
     if not exists:
         return text, cues
-    for pattern in (_EXIST_FIRST, _EXIST_LAST, _EXIST_BEFORE, _EXIST_AFTER, _EXIST_DONE, _EXIST_PAST, _EXIST_WHOSE):
+    for pattern in (
+        _EXIST_FIRST,
+        _EXIST_LAST,
+        _EXIST_TOUCHING,
+        _EXIST_BEFORE,
+        _EXIST_AFTER,
+        _EXIST_DONE,
+        _EXIST_PAST,
+        _EXIST_WHOSE,
+    ):
         if (found := pattern.search(text)) is None:
             continue
         rest = f"{text[: found.start()]}{CUT}{text[found.end() :]}"
         if project := next((p for p in names.projects if p in (found["x"], found["x"] + "项目")), None):
             return rest, replace(cues, exists=True, project=project)  # 有没有信息化建设的项目: 信息化建设项目
         kind = kind_phrase(_written_kind(text, found))
-        if pattern in (_EXIST_FIRST, _EXIST_LAST) and (thing := _asked_thing(kind, found["x"], names, contents)):
+        whole = (_EXIST_FIRST, _EXIST_LAST, _EXIST_TOUCHING)  # 挖掘机有项目嘛: the thing whole, never a part of it
+        if pattern in whole and (thing := _asked_thing(kind, found["x"], names, contents)):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=thing)
         # 有没有做过课件制作的项目: 制作党建类远程教育课件 is an indicator (both halves in one), so the forms' text is
         # searched; so where the words fit several names (远程教育: 现代远程教育…运维, and 远教 of 党员远教电教…).
         in_names = [name for name in names.projects if kind and kind in name]
         if kind and not in_names and any(holds(w, kind, loose=True) for w in written) or _fits_several(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
-        asked_apart = pattern in (_EXIST_FIRST, _EXIST_LAST)  # 挖掘机有项目嘛: the thing whole, never a part of it
+        asked_apart = pattern in whole
         if kind and (said := _modifier_written(kind, names, contents)):  # 驻场运维的项目有吗: 驻场 is written
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有

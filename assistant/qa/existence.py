@@ -61,6 +61,12 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
         if _spread(bare, list(lexicon.projects)) or any(holds(place, bare, loose=True) for place in places):
             return cues  # 党费缴纳系统: a name written short, or both halves in one place, which the listing finds
         return _written_topic(cues, bare, texts, places)  # 等级保护测评: the forms write 等级保护
+    if cues.unknown_kind and cues.project and (core := _core_written(cues.unknown_kind, texts)) is not None:
+        # 机房换交换机那块有项目吗: a form matched by some of the words, and the thing itself is written (交换机)
+        unnamed = replace(cues, project=None, versus=None, matched=(), matched_how=None, project_years=0)
+        return replace(
+            unnamed, unknown_kind=None, mentions=core, corrected=(*cues.corrected, (cues.unknown_kind, core))
+        )
     if (absent := cues.unknown_kind or cues.unknown_subject) and not cues.project:  # 虚拟专网运维有先例吗: no name
         return _absent_written(cues, absent, texts, places, lexicon.projects)  # fits; the forms write 虚拟专网
     named = (cues.project, cues.declaration_id, cues.unit, cues.unknown_subject, cues.unknown_project)
@@ -154,7 +160,33 @@ def _absent_written(cues: Cues, absent: str, texts: list[str], places: list[str]
         said = ((absent, thing),) if thing != absent else ()
         return replace(cleared, mentions=thing, corrected=(*cues.corrected, *said))
     found = _written_topic(cleared, thing, texts, places)
+    if found is cleared and (core := _core_written(thing, texts)) is not None:  # 老干部家属信息: 家属信息 is written
+        return replace(cleared, mentions=core, corrected=(*cues.corrected, (absent, core)))
     return cues if found is cleared else found
+
+
+# Verbs and particles between whom a thing is for and the thing (人大机关换网络, 老干部的家属信息)
+_BETWEEN = re.compile(r"(?:换|更换|买|购买|采购|管|管理|做|搞|建|装|租|用|给|为|的)+$")
+_LEADING_VERB = re.compile(r"^(?:管|管理|换|更换|给|为|替)")
+
+
+def _core_written(thing: str, texts: list[str]) -> str | None:
+    """The longest end of a thing the forms write (人大机关换思科网络 → 思科网络, 老干部家属信息 → 家属信息) where what
+    comes before it says whose or what it is (人大机关, 老干部) and every form writing the end writes that too (or only
+    a verb comes before it); None otherwise: a thing whose first words no form writes with it is absent (视频会议)."""
+    bare = _LEADING_VERB.sub("", _HANDLING.sub("", _VERB.sub("", _bare_thing(thing))))
+    for start in range(1, len(bare) - MIN_HEAD + 1):
+        core = bare[start:]
+        if not _held(core, texts):
+            continue
+        before = bare[:start]
+        modifier = _BETWEEN.sub("", before)
+        if not modifier and before:
+            return core  # 换思科网络: only a verb before the thing
+        holders = [text for text in texts if core in text]
+        fits = len(modifier) >= MIN_HEAD and all(modifier in text for text in holders)
+        return core if fits else None
+    return None
 
 
 def _written_topic(cues: Cues, thing: str, texts: list[str], places: list[str]) -> Cues:

@@ -201,7 +201,8 @@ CLEARLY_LONGER = 2  # characters by which one name's fitting run must beat every
 # 验收类的指标, 及时性的指标, 完成率这类指标: a word before 指标 (类/方面/这类 between)
 _WORD_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,6})(?:这一?类|类|方面|相关)?的?(?:绩效)?指标")
 _GENERIC = re.compile(
-    r"^(?:请问|帮我|查下|查一下|看看|这些|那些|各类|各项|所有|哪些|什么|别人|大家|以前|往年|历年|项目)+"
+    r"^(?:请问|帮我|查下|查一下|看看|这些|那些|各类|各项|所有|哪些|什么|别人|大家|以前|往年|历年|项目"
+    r"|设置了|设置|设了|设有|定了|列了|写了)+"  # 设了故障类指标的: the verb is no part of the kind
 )
 
 
@@ -211,6 +212,9 @@ def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems:
     if cues.indicator_name is not None or (found := _WORD_BEFORE.search(text)) is None:
         return text, cues
     word = re.sub(r"(?:这一?类|类|方面|相关)?的?$", "", _GENERIC.sub("", found["w"]))
+    if (within := _within_category(word, lexicon, level_stems)) is not None:  # 成本控制类指标: 成本 indicators, 控制
+        stem, rest = within
+        return text.replace(found.group(), f"{stem}指标{CUT}", 1), replace(cues, indicator_name=rest)
     if len(word) < 2 or "绩效" in word or any(stem in word or word in stem for stem in level_stems if stem):
         return text, cues
     if any(word in p for p in lexicon.projects):
@@ -225,6 +229,15 @@ def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems:
             return text, cues
         return cut(text, word), replace(cues, indicator_name=head, corrected=(*cues.corrected, (word, head)))
     return cut(text, word), replace(cues, indicator_name=word)
+
+
+def _within_category(word: str, lexicon: Lexicon, level_stems: set[str]) -> tuple[str, str] | None:
+    """(the category's stem, the words after it) for a kind of indicator written as a category's stem and more words
+    (成本控制类指标, 质量验收方面的指标) where two or more indicator names write those words; None otherwise."""
+    stem = next((s for s in sorted(level_stems, key=len, reverse=True) if s and word.startswith(s)), None)
+    if stem is None or len(rest := word[len(stem) :]) < 2 or any(rest in s or s in rest for s in level_stems if s):
+        return None
+    return (stem, rest) if sum(rest in name for name in lexicon.indicator_names) >= 2 else None
 
 
 _A_KIND = re.compile(r"(?:类|方面)的?(?:绩效)?指标$")  # 区块链类指标: a kind of indicator named (no name may write)

@@ -260,7 +260,7 @@ _BARE_STEMS = (
 
 
 # 质量上有哪几条, 数量那块有哪些指标: 数量 and 质量 with a word of place name the category (项目数量 has none)
-_PLACED = ("上", "那块", "这块", "那一块", "这一块")
+_PLACED = ("上", "那块", "这块", "那一块", "这一块", "那栏", "这栏", "那一栏", "这一栏")  # 质量那栏: the column
 
 
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:

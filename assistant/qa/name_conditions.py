@@ -36,13 +36,15 @@ _IN_INDICATORS = re.compile(
     f"|(?:设置了|设置|设了|设有|有){_WORD}(?:类的?|的)?(?:绩效)?指标(?=的?(?:项目|申报表))"
 )
 # 哪些项目设了跟故障有关的指标 / 有验收相关的指标的项目 / 关于培训的指标: indicators whose names write the words
-_TOPIC = f"([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的跟和与同]{{1,8}})"
-_RELATED_INDICATOR = re.compile(
+_TOPIC = (
+    f"[“\"「『‘']?([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的跟和与同“”\"「」『』‘’']{{1,8}})[”\"」』’']?"
+)
+_RELATED_INDICATOR = re.compile(  # 跟“人员”有关的指标: the word, less its quotation marks
     f"(?:跟|和|与|同){_TOPIC}(?:有关|相关)的?(?:绩效)?指标"
     f"|(?:设置了|设置|设了|设有|有|含|带){_TOPIC}(?:有关|相关|方面)的?(?:绩效)?指标|关于{_TOPIC}的(?:绩效)?指标"
 )
 # 名称里带平台的项目 / 项目名称含系统 / 名字叫信息化的项目
-_PROJECT = re.compile(f"(?:项目的?)?{_NAME}{_HOLDS}{_WORD}")
+_PROJECT = re.compile(f"(?:项目的?)?{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}")  # 名字里带“信息”俩字的项目: 信息
 
 
 # 满意度指标, 成本指标: a category of indicators (read as a level), no words of a name
@@ -70,8 +72,13 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     if (found := _RELATED_INDICATOR.search(text)) and _a_topic(_word(found)):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
-        return text.replace(found.group(), CUT, 1), replace(cues, name_has=_word(found))
+        word = _word(found)
+        word = said.group(1) if (said := _SAID_AFTER.fullmatch(word)) and said.group(1) else word  # 信息俩字: 信息
+        return text.replace(found.group(), CUT, 1), replace(cues, name_has=word)
     return text, cues
+
+
+_SAID_AFTER = re.compile(f"(.+?){_WORDS_SAID}")
 
 
 def _a_topic(word: str) -> bool:

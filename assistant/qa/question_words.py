@@ -87,6 +87,10 @@ LIST_PROJECTS = (
     "列一下",  # 区级项目都列一下: a list asked for
     "列下",
     "列一列",
+    "列个",  # 名里带“平台”的 列个单子 / 列个清单: a list asked for
+    "拉个单",
+    "拉个清单",
+    "开个单",
     "列举",
     "罗列",
     "哪几笔",  # 名里带“平台”的都哪几笔: the projects (笔 counts a project's money)

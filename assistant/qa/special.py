@@ -40,6 +40,7 @@ from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number
 from assistant.qa.time_rank import time_rank
+from assistant.qa.unit_rank import unit_rank
 from assistant.qa.value_change import value_change
 from assistant.qa.year_sides import unit_year_sides
 
@@ -103,6 +104,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         header_filter,
         row_sum,
         safeguard_cell,
+        unit_rank,
         time_rank,
         document_stages,
         lost_checkbox,

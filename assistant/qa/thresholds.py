@@ -20,7 +20,7 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = r"\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+"
 _MONEY_UNIT = r"(?:万|亿)?(?:元|块钱|块)?"
 # Bounds, as officers write them: strict (超过) or inclusive (不少于); before the figure or after it (以上).
-_OVER = "超过|超出|高于|大于|多于|超"  # 超200万: 超过 said short
+_OVER = "超过|超出|高于|大于|多于|多过|高过|大过|超"  # 超200万: 超过 said short
 _AT_LEAST = "不少于|不低于|不小于|至少|达到|大于等于|不止"
 _UNDER = "不到|不足|低于|少于|小于|未满|未达到|未超过"
 _AT_MOST = "不超过|不高于|不大于|最多|小于等于"

@@ -19,9 +19,11 @@ from assistant.qa.models import Query, Result, Row
 from assistant.qa.select import indicators_of, level_label, measures_asked
 
 
-def rank_by_value(query: Query, decls: list[Declaration]) -> Result:
-    """Projects ordered by the asked indicator's target value; each row cites the indicator it came from."""
+def rank_by_value(query: Query, decls: list[Declaration], unit: str | None = None) -> Result:
+    """Projects ordered by the asked indicator's target value; each row cites the indicator it came from. ``unit``:
+    the unit the question asks the values in (按“次”算的); None: the most common unit of the values found."""
     what = f"“{query.filters.indicator_name}”" if query.filters.indicator_name else level_label(query.filters)
+    asked = f"以“{unit}”计的{what}" if unit else what
     found = [(d, i) for d in decls for i in indicators_of(d, query.filters) if measures_asked(i, query.filters)]
     if not found:
         return Result(lines=[f"这些申报表都没有{what}，无法按它排序。"], rows=[])
@@ -30,8 +32,12 @@ def rank_by_value(query: Query, decls: list[Declaration]) -> Result:
         lines = [f"各项目的{what}目标值都不是数值，不能比较大小；各项目写的值如下："]
         lines += [f"- {_title(d)}：{i.name} {i.value.raw} {indicator_citation(d, i).label}" for d, i in found]
         return Result(lines=lines, rows=[_row(d, i) for d, i in found])
-    units = Counter(i.value.unit or "" for _, i in numeric)
-    unit = units.most_common(1)[0][0]  # values in another unit (or none) are not compared with these
+    if unit is None:  # values in another unit (or none) are not compared with these
+        unit = Counter(i.value.unit or "" for _, i in numeric).most_common(1)[0][0]
+    elif not any(i.value.unit == unit for _, i in numeric):
+        lines = [f"这些申报表的{what}中没有以“{unit}”计的目标值，无法按它排序；各项目写的值如下："]
+        lines += [f"- {_title(d)}：{i.name} {i.value.raw} {indicator_citation(d, i).label}" for d, i in found]
+        return Result(lines=lines, rows=[_row(d, i) for d, i in found])
     apart = [(d, i) for d, i in found if (d, i) not in numeric or (i.value.unit or "") != unit]
     numeric = [(d, i) for d, i in numeric if (i.value.unit or "") == unit]
     best: dict[str, tuple[Declaration, Indicator]] = {}
@@ -45,9 +51,9 @@ def rank_by_value(query: Query, decls: list[Declaration]) -> Result:
     ties = [d for d, i in ordered if _number(i) == top_value]
     first = ordered[0][1].value.raw
     head = (
-        f"{what}目标值{word}的是{_title(ties[0])}：{first}。"
+        f"{asked}目标值{word}的是{_title(ties[0])}：{first}。"
         if len(ties) == 1
-        else f"{what}目标值{word}的有 {len(ties)} 个并列：{'、'.join(_title(d) for d in ties)}，各 {first}。"
+        else f"{asked}目标值{word}的有 {len(ties)} 个并列：{'、'.join(_title(d) for d in ties)}，各 {first}。"
     )
     lines = [
         head,
@@ -57,14 +63,32 @@ def rank_by_value(query: Query, decls: list[Declaration]) -> Result:
         ),
     ]
     if apart:
-        lines.append(f"以下 {len(apart)} 项的值不是以“{unit or '无单位'}”计的数值，未参加排序：")
-        lines += [
-            f"- {_title(d)}：{i.name} {i.value.raw or '（空白）'} {indicator_citation(d, i).label}" for d, i in apart
-        ]
+        lines += _apart_lines(apart, unit, listed=asked == what or len(apart) <= APART_LISTED)
     without = len({d.id for d in decls} - {d.id for d, _ in found})
     if without:
         lines.append(f"另有 {without} 份申报表没有{what}，未参加排序。")
     return Result(lines=lines, rows=[_row(d, i) for d, i in ordered], figure=first)
+
+
+APART_LISTED = 10  # values apart listed one by one under a unit asked; more are counted by the unit they are in
+
+
+def _apart_lines(apart: list[tuple[Declaration, Indicator]], unit: str, *, listed: bool) -> list[str]:
+    """The values left out of the ranking: each with its project and citation, or (many, under a unit the question
+    asked) counted by the unit they are written in."""
+    if listed:
+        return [
+            f"以下 {len(apart)} 项的值不是以“{unit or '无单位'}”计的数值，未参加排序：",
+            *(
+                f"- {_title(d)}：{i.name} {i.value.raw or '（空白）'} {indicator_citation(d, i).label}"
+                for d, i in apart
+            ),
+        ]
+    kinds = Counter(
+        f"以“{i.value.unit}”计" if i.value.number is not None and i.value.unit else "文字或无单位" for _, i in apart
+    )
+    counted = "、".join(f"{kind} {n} 项" for kind, n in kinds.most_common())
+    return [f"另有 {len(apart)} 项的值不是以“{unit}”计的数值（{counted}），未参加排序。"]
 
 
 def _number(indicator: Indicator) -> Decimal:
