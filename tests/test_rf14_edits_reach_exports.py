@@ -197,3 +197,34 @@ def test_emptying_the_plan_removes_the_rules_plan_section(services, tmp_path: Pa
     assert ws.open(draft_id, None).draft.section(SectionKind.PLAN) is None
     for fmt, text in _exports(services, draft_id, tmp_path).items():
         assert "签订运维服务合同" not in text, fmt
+
+
+def test_drafts_show_displays_safeguards_and_the_briefs_policies(services) -> None:
+    """rt12 #11: `drafts show` printed neither 制度保障 nor 政策依据, so those edits could not be checked there."""
+    from rich.console import Console
+
+    from assistant.cli.render import draft_view
+
+    draft_id = _drafted(services)
+    ws = services.workspace()
+    edits = [
+        FieldEdit("safeguards", "管理制度｜SAFEDOC管理办法｜SAFEMEASURE措施"),
+        FieldEdit("policies", "《POLICYEDIT条例》"),
+    ]
+    ws.edit_fields(draft_id, edits, base=None)
+    console = Console(width=200, record=True)
+    console.print(draft_view(ws.open(draft_id, None).draft))
+    shown = console.export_text()
+    assert "SAFEDOC管理办法" in shown and "SAFEMEASURE措施" in shown and "POLICYEDIT条例" in shown
+
+
+@pytest.mark.parametrize("blank", ["", "   \n "])
+def test_emptying_overview_or_necessity_is_a_review_error_naming_the_section(services, blank: str) -> None:
+    """rt12 #8: 项目概况 and 必要性 emptied by an edit passed review and exported empty."""
+    draft_id = _drafted(services)
+    edits = [FieldEdit("项目概况", blank), FieldEdit("必要性", blank)]
+    saved, _ = services.workspace().edit_fields(draft_id, edits, base=None)
+    required = [f for f in saved.draft.review.findings if f.rule_id == "SEC-REQUIRED"]
+    messages = " ".join(f.message for f in required)
+    assert "“项目概况”为空" in messages and "“项目设立的必要性”为空" in messages, required
+    assert all(f.severity.value == "error" for f in required)
