@@ -158,10 +158,14 @@ def import_(
         raise typer.Exit(1)
 
 
+# The review rules on a value as read (a 292% 合格率, a negative 项目资金总额): the preview says what check says.
+READ_VALUE_RULES = ("VAL-", "FUND-NEGATIVE")
+
+
 def _value_findings(out, report: ReviewReport | None) -> None:
-    """The review's findings on the values read (VAL-…, as ``assistant check`` gives them): a 292% 合格率 is said
-    in the preview, not only by check."""
-    for f in [f for f in (report.findings if report else []) if f.rule_id.startswith("VAL-")]:
+    """The review's findings on the values read (`READ_VALUE_RULES`, as ``assistant check`` gives them, from the
+    same review report): a 292% 合格率 or a negative amount is said in the preview, not only by check."""
+    for f in [f for f in (report.findings if report else []) if f.rule_id.startswith(READ_VALUE_RULES)]:
         level = "错误" if f.severity is Severity.ERROR else "提示"
         out.print(render.plain(f"审核{level}（{f.rule_id}，与 assistant check 相同）：{f.message} 建议：{f.fix}"))
 

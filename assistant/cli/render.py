@@ -265,6 +265,16 @@ def draft_view(draft) -> Group:
         for n, b in enumerate(draft.basis, 1)
     )
     parts.append(Panel(plain(basis or "（无）"), title="立项依据", title_align="left"))
+    if draft.brief.policies:  # what the person gave: 立项依据 above follows it (services/follow_lists)
+        given = "\n".join(f"{n}. {p}" for n, p in enumerate(draft.brief.policies, 1))
+        parts.append(Panel(plain(given), title="政策依据（取自简报）", title_align="left"))
+    if draft.safeguards:
+        rules = Table(title="制度保障", title_justify="left")
+        for col in ("制度类别", "文件名称", "具体措施"):
+            rules.add_column(col, overflow="fold")
+        for r in draft.safeguards:
+            add_plain_row(rules, r.category, r.document, r.measures)
+        parts.append(rules)
     if draft.brief.composition:
         lines = Table(title="项目构成分解（取自简报）", title_justify="left")
         for col in ("名称", "内容", "金额（元）"):

@@ -13,6 +13,7 @@ year's form and returns the diff (what changed and why).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
@@ -36,6 +37,7 @@ class Change(StrEnum):
     UNMEASURED = "无实际完成值，沿用目标"
     IMPOSSIBLE = "实际完成值不可能，沿用目标"
     UNREADABLE = "实际完成值无法读取，沿用目标"
+    IMPLAUSIBLE = "完成值远超目标，沿用目标，请核实"
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,17 @@ def _match(decl: Declaration, evaluation: SelfEvaluation) -> dict[int, SelfEvalR
     return found
 
 
-def plan_next_year(decl: Declaration, evaluation: SelfEvaluation) -> NextYearPlan:
+PLAUSIBLE_TIMES = Decimal(3)  # an actual past 3× its (floor) target is checked, never made next year's target
+ESTIMATE = "（预计数：填写时该年度尚未结束，须在年度结束后核实）"
+
+
+def plan_next_year(decl: Declaration, evaluation: SelfEvaluation, estimates: Collection[int] = ()) -> NextYearPlan:
+    """``estimates``: the self-evaluation's rows (numbered from 1) whose 实际完成值 was typed before its year ended,
+    a 预计数 (red team rt12 #3): said so in each row's basis, and never past `PLAUSIBLE_TIMES` its target."""
     matched = _match(decl, evaluation)
     year = evaluation.year or decl.header.year
-    rows = [_carry(ind, matched.get(ind.position), year) for ind in decl.indicators]
+    guessed = {id(r) for n, r in enumerate(evaluation.rows, start=1) if n in estimates}
+    rows = [_carry(ind, matched.get(ind.position), year, guessed) for ind in decl.indicators]
     used = {id(r) for r in matched.values()}
     notes = [
         f"自评表第 {i} 行“{r.link.name}”在上年申报表中找不到对应指标，未带入"
@@ -118,10 +127,11 @@ def _shortfall(row: SelfEvalRow, score: Decimal | None, weight: Decimal | None) 
     return f"实际完成 {row.actual}，未达到目标 {target.render()}" if missed else None
 
 
-def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> CarriedRow:
+def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None, guessed: set[int]) -> CarriedRow:
     target = ind.value
     base: dict[str, Any] = {"position": ind.position, "name": ind.name, "last_target": target.raw}
     when = f"{year}年" if year else "上年"
+    guess = ESTIMATE if row is not None and id(row) in guessed else ""
     if row is None or not (row.actual or "").strip():
         return _target_kept(
             base,
@@ -150,9 +160,11 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None) -> Carried
         )
     if target.kind is not ValueKind.QUANTITATIVE or target.number is None or reading.value is None:
         return _target_kept(
-            base, target, row.actual, Change.KEPT, f"{when}实际完成情况：{row.actual}（定性指标，沿用原目标）"
+            base, target, row.actual, Change.KEPT, f"{when}实际完成情况：{row.actual}{guess}（定性指标，沿用原目标）"
         )
-    return _quantitative(base, target, reading, row, when, cost=is_cost(ind, target), reverse=ceiling(ind, target))
+    return _quantitative(
+        base, target, reading, row, when, guess, cost=is_cost(ind, target), reverse=ceiling(ind, target)
+    )
 
 
 def _quantitative(
@@ -161,6 +173,7 @@ def _quantitative(
     reading: Reading,
     row: SelfEvalRow,
     when: str,
+    guess: str,
     *,
     cost: bool,
     reverse: bool,
@@ -170,7 +183,7 @@ def _quantitative(
     as it was, never a level reached to raise the target to."""
     goal, actual = target.number, reading.value
     assert goal is not None and actual is not None
-    shown = f"{when}目标 {target.render()}，实际完成 {reading.shown()}"
+    shown = f"{when}目标 {target.render()}，实际完成 {reading.shown()}{guess}"
     met = actual <= goal if reverse else actual >= goal
     if not met:
         reason = (row.deviation or "").strip() or "（自评表未填写偏差原因，请补充）"
@@ -179,11 +192,20 @@ def _quantitative(
     beaten = actual < goal if reverse else actual > goal
     if not beaten or goal == 0:
         return _target_kept(base, target, row.actual, Change.KEPT, f"{shown}，恰好达到目标，沿用")
+    ratio = quantize(actual / goal * 100)
+    if not reverse and actual / goal > PLAUSIBLE_TIMES:
+        far = f"为目标的 {ratio}%，超过 {fmt(PLAUSIBLE_TIMES)} 倍"
+        return _target_kept(
+            base,
+            target,
+            row.actual,
+            Change.IMPLAUSIBLE,
+            f"{shown}（{far}）：疑为填写有误、口径不同或为预计数，未据此调整目标；请核实后再决定是否修改",
+        )
     new = _level(actual, target, reverse)
     if new == goal:
         return _target_kept(base, target, row.actual, Change.KEPT, f"{shown}，按原目标的小数位取整后与原目标相同，沿用")
     proposed = _written(target, new, reverse)
-    ratio = quantize(actual / goal * 100)
     verb, change = ("收紧", Change.TIGHTENED) if reverse else ("提高", Change.RAISED)
     return CarriedRow(
         **base,
@@ -230,6 +252,6 @@ def diff_lines(plan: NextYearPlan) -> list[str]:
         where = f"上年申报表指标第 {row.position} 行“{row.name}”"
         if row.changed:
             lines.append(f"{where}：{row.last_target} → {row.proposed}（{row.why}）")
-        elif row.change in (Change.UNMET, Change.UNMEASURED, Change.IMPOSSIBLE, Change.UNREADABLE):
+        elif row.change in (Change.UNMET, Change.UNMEASURED, Change.IMPOSSIBLE, Change.UNREADABLE, Change.IMPLAUSIBLE):
             lines.append(f"{where}：{row.change.value}（{row.why}）")
     return lines + plan.notes

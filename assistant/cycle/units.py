@@ -219,6 +219,16 @@ def read_actual(text: str | None, target: IndicatorValue, name: str = "") -> Rea
             )
         return Reading(ReadKind.TEXT, raw, problem="不是数值", hint=f"请填写数值，如 {example}")
     number, unit = parsed.number, _unit_written(parsed.unit)
+    if unit is None and _fraction_for_percent(number, target, want):
+        return Reading(
+            ReadKind.MISMATCH,
+            raw,
+            number,
+            problem=f"没有写单位：年度指标值以“{want}”计（{target.raw}），“{raw}”可能是小数写法的 {fmt(number * 100)}{want}，"
+            f"也可能就是 {raw}{want}，不代为猜测",
+            hint=f"请写明单位，如 {fmt(number * 100)}{want} 或 {raw}{want}",
+            target_unit=want,
+        )
     if unit is None or want is None and not _scaled(unit):
         return Reading(ReadKind.NUMBER, raw, number, unit, number, target_unit=want or unit)
     sizes = _sizes(unit_of(unit), want, name)
@@ -226,6 +236,15 @@ def read_actual(text: str | None, target: IndicatorValue, name: str = "") -> Rea
         hint = f"请按年度指标值的单位“{want}”填写，如 {example}" if want else "请只填写数值（按年度指标值的口径）"
         return Reading(ReadKind.MISMATCH, raw, number, unit, problem=sizes, hint=hint, target_unit=want)
     return Reading(ReadKind.NUMBER, raw, number, unit, number * sizes[0] / sizes[1], sizes, want)
+
+
+def _fraction_for_percent(number: Decimal, target: IndicatorValue, want: str | None) -> bool:
+    """A bare number in (0, 1] against a target of more than 1 in % (0.97 for ≥95%): a fraction (97%) or a percent
+    (0.97%)? Either guess could be wrong, so it is refused with both readings (red team rt12 #4); 0 and numbers over
+    1 are the same in any reading of a bare number."""
+    if want is None or unit_of(want).kind != "percent" or target.number is None:
+        return False
+    return Decimal(0) < number <= Decimal(1) < target.number
 
 
 def _unreadable_number(text: str) -> bool:

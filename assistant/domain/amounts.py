@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from assistant.domain.numerals import join_digit_groups
+
 BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
 _AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
 _SCALED = re.compile(r"^(?P<num>.+?)\s*(?P<unit>万元|万|亿元|亿|元)$")
@@ -42,18 +44,20 @@ def unreadable(text: str, exc: ValueError) -> str:
     return f"金额「{text}」无法识别为数字，按空白处理"
 
 
-def _compact(text: str) -> str:
-    return text.strip().replace(" ", "").replace("，", ",")
+def compact_amount(text: str) -> str:
+    """The amount without spaces, full-width digits, grouping and point as ASCII (``２，１２４，０００．００`` →
+    ``2124000.00``, `numerals.join_digit_groups`); an ASCII figure's ``，`` read as grouping, as before."""
+    return join_digit_groups(text.strip()).replace(" ", "").replace("，", ",")
 
 
 def is_plain_amount(text: str) -> bool:
     """A number without a unit, as the seed tables write amounts."""
-    return bool(_AMOUNT.match(_compact(text)))
+    return bool(_AMOUNT.match(compact_amount(text)))
 
 
 def amount_unit(text: str) -> str | None:
     """The unit written after an amount other than plain yuan (``164万元`` → ``万元``), else None."""
-    scaled = _SCALED.match(_compact(text))
+    scaled = _SCALED.match(compact_amount(text))
     return scaled["unit"] if scaled and scaled["unit"] != "元" and _AMOUNT.match(scaled["num"]) else None
 
 
@@ -62,7 +66,7 @@ def parse_amount(text: str) -> Decimal | None:
 
     Raises AmountTooLarge (a ValueError) for a figure of ``MAX_YUAN`` or more, ValueError for anything else.
     """
-    cleaned = _compact(text)
+    cleaned = compact_amount(text)
     if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
         return None
     match = _SCALED.match(cleaned)

@@ -34,8 +34,10 @@ def join_digit_groups(text: str) -> str:
     """``text`` with every grouped figure written as plain ASCII digits (1,235 → 1235; １，２３５ → 1235)."""
     if not text:
         return text
+    text = _FULL_POINT.sub(
+        ".", text
+    )  # first: once the groups are ASCII, ２，１２４．００'s point follows an ASCII digit
     text = _FULL_GROUPED.sub(lambda m: re.sub(r"[，,]", "", m[0]).translate(_FULL_DIGITS), text)
-    text = _FULL_POINT.sub(".", text)
     text = _FULL_RUN.sub(lambda m: m[0].translate(_FULL_DIGITS), text)
     text = _GROUPED.sub(lambda m: re.sub(r"[,\u00a0\u2009\u202f]", "", m[0]), text)
     return _SPACE_GROUPED.sub(lambda m: m[0].replace(" ", ""), text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.domain.amounts import BLANK_MARKS, MAX_YUAN, AmountTooLarge
+from assistant.domain.amounts import BLANK_MARKS, MAX_YUAN, AmountTooLarge, compact_amount
 from assistant.ingest.cells import label_key
 
 UNIT_WORD = r"(?:人民币)?(?:千万元|百万元|千元|万元|亿元|元|万)"
@@ -74,7 +74,7 @@ def read_in_unit(text: str, unit: str | None) -> tuple[Decimal | None, str]:
     """(yuan, the unit used) for a figure in a block whose unit is ``unit``: a figure that writes its own unit keeps
     its own (``513500元`` in a 万元 block is 513,500 元); a plain one is read in the block's. Raises ValueError for
     anything that is not a figure; (None, unit) for a blank (``""``, ``-``, ``——``)."""
-    text = text.strip().replace(" ", "").replace("，", ",")
+    text = compact_amount(text)  # full-width ２，１２４，０００．００ too (red team rt12 #12)
     if text in BLANK_MARKS or set(text) <= {"-", "—"}:
         return None, unit or "元"
     found = _OWN_UNIT.match(text)

@@ -280,10 +280,13 @@ def _budget_total(lines: list[BudgetLine], written: Decimal | None) -> Decimal |
 
 
 def _safeguard_table(rows: list[SafeguardRow]) -> FormTable:
+    """The 制度保障 table: 制度保障｜文件名称｜具体措施, then a 保障阶段 column per stage where any row has stages
+    (a draft's rows, written as 制度类别｜文件名称｜具体措施, have none: no 保障阶段 column, no empty span)."""
     stages = max(len(r.stages) for r in rows)
     table = FormTable(3 + stages)
     header = [FormCell(t, label=True) for t in SAFEGUARD_HEADER]
-    header.append(FormCell("保障阶段", colspan=stages, label=True))
+    if stages:
+        header.append(FormCell("保障阶段", colspan=stages, label=True))
     table.rows.append(header)
     for row in rows:
         cells = [FormCell(row.category), FormCell(row.document), FormCell(row.measures)]

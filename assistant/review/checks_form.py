@@ -103,8 +103,17 @@ def _checkbox(decl: Declaration, name: str) -> Iterator[Finding]:
         yield finding("HDR-CHECKBOX", f"“{label}”一项都未勾选（选项：{options}）。", location)
 
 
+# Sections the current printed form has no cell for, but a draft writes and exports (项目概况, 必要性): required
+# where the declaration carries them, so a draft whose person emptied one is told (red team rt12 #8).
+_REQUIRED_WHEN_PRESENT: dict[Layout, tuple[SectionKind, ...]] = {
+    Layout.MUNICIPAL_2021: (SectionKind.OVERVIEW, SectionKind.NECESSITY),
+}
+
+
 def check_sections(decl: Declaration) -> Iterator[Finding]:
-    for kind in _REQUIRED_SECTIONS[decl.layout]:
+    present = {s.kind for s in decl.sections}
+    carried = tuple(k for k in _REQUIRED_WHEN_PRESENT.get(decl.layout, ()) if k in present)
+    for kind in (*carried, *_REQUIRED_SECTIONS[decl.layout]):
         if not decl.section_text(kind).strip():
             yield finding("SEC-REQUIRED", f"“{kind.label}”为空。", at_section(decl, kind))
     if decl.layout is Layout.MUNICIPAL_2021 and not decl.section_text(SectionKind.GOAL_TOTAL).strip():

@@ -34,6 +34,7 @@ from assistant.errors import InputError, printable
 from assistant.outfile import write_whole
 from assistant.services.derived import rolled_over
 from assistant.services.drafting import SavedDraft
+from assistant.services.estimates import typed_before_year_end
 from assistant.services.next_year_draft import apply_plan, moved_origins, moved_year
 from assistant.services.scope import CorpusScope
 from assistant.services.subjects import SubjectService
@@ -377,7 +378,9 @@ class CycleService:
                 f"第 {form_id} 号自评表的指标都不在现行指标框架中（一级、二级指标名称无法识别），无法生成下年申报草稿",
                 hint="请用 assistant selfeval create 从上年申报表创建自评表，并把实际完成值填入",
             )
-        plan = plan_next_year(decl, stored.form)
+        from assistant.services.answering import clock
+
+        plan = plan_next_year(decl, stored.form, estimates=typed_before_year_end(stored, clock()))
         snapshot = self.scope.current()
         source = f"{decl.header.year or ''}年申报表及第 {form_id} 号自评表"
         carried = draft_from_declaration(decl, source=source, year=plan.year, policies=snapshot.policies)

@@ -26,6 +26,7 @@ from assistant.retrieval.finder import Finder, LazyFinder
 from assistant.review.checks_relevance import ReviewContext
 from assistant.services.derived import money_changed, recomputed_costs, rolled_over, tied_funding, tied_note
 from assistant.services.editing import FieldEdit, apply_edits, changed_labels
+from assistant.services.follow_lists import follow_plan, follow_policies, stale_notes
 from assistant.services.protect import (
     ProtectedFieldError,
     apply_proposal,
@@ -63,6 +64,7 @@ from assistant.store import (
 from assistant.store.fields import (
     INDICATOR_TABLE_LABEL,
     ROLLOVER_TARGET,
+    field_label,
     indicator_path,
     initial_origins,
     same_content,
@@ -146,13 +148,25 @@ class DraftingService:
         draft, revalued = follow_values(current, draft, renamed)
         draft, refunded = follow_funding(current, draft, renamed | revalued)
         draft, dropped = follow_deletions(current, draft, renamed | revalued | refunded)
-        kept = renamed | revalued | refunded | dropped
+        library = self.scope.current().policies
+        draft, planned = follow_plan(current, draft, renamed | revalued | refunded | dropped)
+        draft, cited = follow_policies(current, draft, library, renamed | revalued | refunded | dropped | planned)
+        kept = renamed | revalued | refunded | dropped | planned | cited
         if kept:
             draft = reviewed(draft, self.scope.current().review_context)
-            followed = "、".join(SectionKind(path.split(".")[1]).label for path in kept)
-            steps = (("指标名称", renamed), ("指标值", revalued), ("资金", refunded), ("删除的指标", dropped))
+            followed = "、".join(field_label(path) for path in kept)
+            steps = (
+                ("指标名称", renamed),
+                ("指标值", revalued),
+                ("资金", refunded),
+                ("删除的指标", dropped),
+                ("实施计划", planned),
+                ("政策依据", cited),
+            )
             what = "、".join(w for w, done in steps if done)
             section = f"{section}（{followed}中的{what}随之更新）"
+        if stale := stale_notes(current, draft, library):
+            section = f"{section}；{'；'.join(stale)}"
         section = section[:200] if section else None
         info = self.store.save(
             draft_id,
