@@ -1,0 +1,42 @@
+"""Several questions in one message (red team rt12 #10: 2019年的项目一般满意度填多少？2026年呢？): a later sentence
+that only changes what the first asks (X呢？, 那X呢？) is a question of its own, answered apart in the same
+conversation, each with its citations, never pooled with the first into one answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.qa.models import Answer, Route
+
+_SENTENCE = re.compile(r"[^？?]+[？?]*")
+_FOLLOW = re.compile(r"^(?:那|那么|还有|换成|再看看?|再问)?[^？?。，,]{1,14}呢[？?]*$")
+MAX_PARTS = 4
+
+
+def asked_apart(question: str) -> list[str]:
+    """The questions of the message in order: the whole message where no later sentence is a 呢 follow-up."""
+    sentences = [s.strip() for s in _SENTENCE.findall(question) if s.strip()]
+    if not 2 <= len(sentences) <= MAX_PARTS or _FOLLOW.match(sentences[0]):
+        return [question]
+    if not all(_FOLLOW.match(sentence) for sentence in sentences[1:]):
+        return [question]
+    return sentences
+
+
+def joined(question: str, parts: list[str], results: list[Answer]) -> Answer:
+    """One answer of the answers to each part, each under its own question, citations and rows kept."""
+    text = "\n\n".join(f"【{part}】\n{result.text}" for part, result in zip(parts, results, strict=True))
+    rows = [row for result in results for row in result.rows]
+    citations = list(dict.fromkeys(c for result in results for c in result.citations))
+    structured = all(result.route is Route.STRUCTURED for result in results)
+    return Answer(
+        question=question,
+        text=text,
+        route=Route.STRUCTURED if structured else results[-1].route,
+        query=results[-1].query,
+        rows=rows,
+        citations=citations,
+        refused=all(result.refused for result in results),
+        notes=[note for result in results for note in result.notes],
+    )
