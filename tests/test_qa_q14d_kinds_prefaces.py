@@ -124,3 +124,21 @@ def test_a_second_year_asked_with_ne_is_answered_apart(question, years):
     assert f"范围：{years[1]}年\n" in second
     cited = {c.year for c in answer.citations}
     assert set(years) <= cited
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("2019年和2026年的项目满意度一般各填多少？", (2019, 2026)),
+        ("2023和2026年的时效指标分别一般怎么写？", (2023, 2026)),
+    ],
+)
+def test_years_asked_each_in_one_sentence_are_answered_apart(question, years):
+    answer = ask(question)
+    first, second = answer.text.split("\n\n", 1)
+    assert first.startswith(f"【{years[0]}年】\n范围：{years[0]}年\n") and f"{years[1]}年" not in first
+    assert second.startswith(f"【{years[1]}年】\n范围：{years[1]}年\n")
+
+
+def test_years_pooled_when_not_asked_apart():
+    assert "范围：2019年、2026年" in ask("2019年和2026年的满意度一般填多少？").text

@@ -12,6 +12,9 @@ from assistant.qa.models import Answer, Route
 _SENTENCE = re.compile(r"[^？?]+[？?]*")
 _FOLLOW = re.compile(r"^(?:那|那么|还有|换成|再看看?|再问)?[^？?。，,]{1,14}呢[？?]*$")
 MAX_PARTS = 4
+# 2019年和2026年…一般各填多少 / 分别: the years asked one by one, not pooled
+_APART = re.compile(r"分别|各自|各(?:是|为|填|写|定|设|有|一般|怎么|多少)|逐年|分年|每一?年各")
+_YEAR_RUN = re.compile(r"(?:(?:19|20)?\d{2}年?(?:和|与|跟|及|、|,|，|以及|还有)){1,3}(?:19|20)?\d{2}年")
 
 
 def asked_apart(question: str) -> list[str]:
@@ -22,6 +25,14 @@ def asked_apart(question: str) -> list[str]:
     if not all(_FOLLOW.match(sentence) for sentence in sentences[1:]):
         return [question]
     return sentences
+
+
+def years_apart(question: str, years: tuple[int, ...]) -> list[str]:
+    """The question once per year where it asks the years 分别/各 in one run (2019年和2026年); [] otherwise."""
+    run = _YEAR_RUN.search(question)
+    if len(years) < 2 or not _APART.search(question) or run is None:
+        return []
+    return [f"{question[: run.start()]}{year}年{question[run.end() :]}" for year in years]
 
 
 def joined(question: str, parts: list[str], results: list[Answer]) -> Answer:
