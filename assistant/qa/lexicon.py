@@ -57,6 +57,7 @@ SECTION_TERMS: tuple[tuple[str, SectionKind], ...] = (
     ("人员配备", SectionKind.RESOURCES),
     ("人力资源", SectionKind.RESOURCES),
     ("备注", SectionKind.REMARKS),
+    ("政策文号", SectionKind.BASIS),  # 应该引用的政策文号: the policies a form cites, in its 立项依据
     ("依据", SectionKind.BASIS),
 )
 

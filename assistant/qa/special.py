@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from assistant.domain.model import Declaration
 from assistant.domain.refs import header_citation, indicator_citation
 from assistant.qa.analytics import rank
+from assistant.qa.cost_levels import cost_level
 from assistant.qa.cues import SAME_VALUE, Cues
 from assistant.qa.execute import Scope, execute, indicator_row
 from assistant.qa.header_filter import header_filter
@@ -112,6 +113,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         unframed,
         written_level,
         common_indicators_of,
+        cost_level,
         indicator_kind,
         section_examples,
         indicator_change,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from assistant.errors import InputError
 from assistant.qa.actuals import targets_labelled
 from assistant.qa.alike import alike_line
+from assistant.qa.asked_apart import asked_apart, joined, years_apart
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import Scope, absent_years_note, execute, holdings
@@ -30,6 +31,7 @@ from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.name_context import each_listed
 from assistant.qa.parse import Cues, Reading, read, to_query
+from assistant.qa.preface import without_preface
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.scope_pairs import lone_side, scoped_pair
@@ -69,6 +71,7 @@ CAPABILITIES = (
 )
 
 
+_SYNTHESES = (Target.TYPICAL_VALUES, Target.COMMON_INDICATORS)  # answers that pool the forms of every year asked
 MAX_QUESTION_CHARS = 1000  # the officer sets' longest question is under 100; 200k characters took 25 s to read
 
 
@@ -103,6 +106,30 @@ def answer(
     """
     require_question(question)
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
+    question, preface = without_preface(question)  # 你现在是财政局官员，请…: an instruction, no part of the question
+    parts = asked_apart(question)  # 2019年的…填多少？2026年呢？: each year answered apart
+    results = [_answer(part, conversation, runtime, scope=scope, finder=finder, today=today) for part in parts]
+    result = results[0] if len(parts) == 1 else joined(question, parts, results)
+    pooled = result.query is not None and result.query.target in _SYNTHESES
+    if pooled and (apart := years_apart(question, result.query.filters.years if result.query else ())):
+        each = [_answer(part, conversation, runtime, scope=scope, finder=finder, today=today) for part in apart]
+        years = [f"{year}年" for year in result.query.filters.years] if result.query else apart
+        result = joined(question, years, each)  # 2019年和2026年的满意度一般各填多少: each year its own answer
+    if preface:
+        result.text = "\n".join([*preface, result.text])
+        result.notes.extend(preface)
+    return result
+
+
+def _answer(
+    question: str,
+    conversation: Conversation,
+    runtime: LLMRuntime | None,
+    *,
+    scope: Scope,
+    finder: Finder | None,
+    today: date | None,
+) -> Answer:
     today = today or clock()
     reading = read(question, scope.lexicon, today=today)
     reading = with_focus_named(question, reading, conversation, scope.lexicon, today=today)  # 那它安全测评咋定的
