@@ -1,5 +1,5 @@
 """Brief figures the drafting took wrongly (rt12 findings 5, 6, 7; helper rf15, 2026-12-07): rt12's own briefs
-(tests/fixtures/briefs_rf15/rt12_*.yaml, copied unchanged) and a variant of another kind each, through the real
+(tests/fixtures/briefs_rf15/rt12_*.yml, copied unchanged; .yml so that the scan of shipped .yaml briefs for false alarms skips these deliberately faulty ones) and a variant of another kind each, through the real
 brief reader, row builder, note makers and review engine.
 
 - 6: a figure dated before the budget year (2026年3月开展培训12场 in 2027) is background, not a target; a finish dated
@@ -46,14 +46,14 @@ def _findings(brief: Brief, rule: str) -> list[str]:
 
 
 def test_rt12_dates_brief_past_training_is_no_target() -> None:
-    brief = load_brief(BRIEFS / "rt12_dates.yaml")
+    brief = load_brief(BRIEFS / "rt12_dates.yml")
     assert not any("12(场)" in v for v in _rows(brief).values())
     notes = background_notes(brief)
     assert any("2026年3月开展培训12场" in n and "早于2027预算年度" in n for n in notes)
 
 
 def test_rt12_dates_brief_acceptance_before_start_is_flagged() -> None:
-    found = _findings(load_brief(BRIEFS / "rt12_dates.yaml"), "DATE-PLAN")
+    found = _findings(load_brief(BRIEFS / "rt12_dates.yml"), "DATE-PLAN")
     assert len(found) == 1 and "2027年1月完成验收" in found[0] and "2027年12月完成项目启动" in found[0]
 
 
@@ -75,7 +75,7 @@ def test_variant_finish_before_project_start_date() -> None:
 
 
 def test_rt12_contra_brief_total_and_part_are_flagged() -> None:
-    brief = load_brief(BRIEFS / "rt12_contra.yaml")
+    brief = load_brief(BRIEFS / "rt12_contra.yml")
     found = _findings(brief, "COST-TOTAL-FUNDING")
     assert any("项目总投入300万元" in m and "2,650,000元" in m for m in found)
     assert any("其中运维150万元" in m and "平台日常运维" in m and "2,150,000元" in m for m in found)
@@ -103,13 +103,13 @@ def test_capital_numerals_read_in_one_place() -> None:
 
 
 def test_rt12_daxie_brief_gets_rows() -> None:
-    rows = _rows(load_brief(BRIEFS / "rt12_daxie.yaml"))
+    rows = _rows(load_brief(BRIEFS / "rt12_daxie.yml"))
     assert rows.get("培训场次") == "≥30(场)" and rows.get("应急演练次数") == "≥2(次)"
     assert "≥1500(人次)" in rows.values()
 
 
 def test_rt12_range_brief_lower_bound_and_notes() -> None:
-    brief = load_brief(BRIEFS / "rt12_range.yaml")
+    brief = load_brief(BRIEFS / "rt12_range.yml")
     rows = _rows(brief)
     assert rows.get("培训场次") == "≥10(场)" and rows.get("数据备份率") == "≥150(%)"
     notes = odd_figure_notes(brief)
