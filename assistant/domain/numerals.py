@@ -13,6 +13,11 @@ What counts as grouping (and what does not, being ambiguous):
   Chinese text (``分别为120，150，180台`` is three figures), so ``120，150`` is left as it is;
 - full-width digits and a full-width point between digits become ASCII (``１２．５`` → ``12.5``).
 A line break never groups, and neither do groups of other sizes (``1,2,3``; ``2026, 2027``).
+
+大写 numerals (壹佰万元, 叁拾场, 贰次), the form of figures on cheques and contracts, are read here too:
+:data:`CAPITAL_NUMBER` finds them in text and :func:`small_numerals` writes them as ordinary numerals (叁拾 → 三十),
+which ``quantities.cn_number`` reads. A lone 伍, 陆, 拾, 佰 or 仟 is a word's character (队伍, 陆家嘴, 收拾) and is
+not a figure; with another 大写 character beside it (伍拾, 陆佰) it is.
 """
 
 from __future__ import annotations
@@ -28,6 +33,16 @@ _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})([,\u00a0\u2009\u202f])\d{3}(?:\2\d{
 # An ordinary space groups only inside a figure written against its words (共1 235公里): ``1月1日 100 200`` may be two
 # figures, so a run that starts after a space or ends without a unit is left alone.
 _SPACE_GROUPED = re.compile(r"(?<=[^\s\d.,])\d{1,3}(?: \d{3})+(?=[^\s\d.,])")
+
+
+_CAPITAL = str.maketrans("壹贰貳叁肆伍陆陸柒捌玖拾佰仟萬", "一二二三四五六六七八九十百千万")
+# A run of two or more 大写 characters, or one of the digits no common word uses alone.
+CAPITAL_NUMBER = "[壹贰貳叁肆伍陆陸柒捌玖拾佰仟零][壹贰貳叁肆伍陆陸柒捌玖拾佰仟零萬万]+|[壹贰貳叁肆柒捌玖]"
+
+
+def small_numerals(text: str) -> str:
+    """``text`` with every 大写 numeral character written as the ordinary one (叁拾 → 三十, 壹佰萬 → 一百万)."""
+    return text.translate(_CAPITAL)
 
 
 def join_digit_groups(text: str) -> str:

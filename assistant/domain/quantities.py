@@ -8,17 +8,20 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from assistant.domain.numerals import CAPITAL_NUMBER, small_numerals
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_NUMBER = "[零〇一二两三四五六七八九十百千万]+"
+_SMALL_NUMBER = "[零〇一二两三四五六七八九十百千万]+"
+CN_NUMBER = f"(?:{CAPITAL_NUMBER}|[零〇一二两三四五六七八九十百千万])+"  # 大写 too: 叁拾, 壹佰万 (numerals.py)
 
 
 def cn_number(text: str) -> Decimal:
     """``六`` → 6, ``十二`` → 12, ``两千三百`` → 2300, ``一万二千`` → 12000; digits as they are. ValueError otherwise."""
-    text = text.replace(",", "").replace("，", "")
+    text = small_numerals(text.replace(",", "").replace("，", ""))
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return Decimal(text)
-    if not text or not re.fullmatch(CN_NUMBER, text):
+    if not text or not re.fullmatch(_SMALL_NUMBER, text):
         raise ValueError(f"不是数字：{text}")
     total, section, digit = 0, 0, 0
     for ch in text:

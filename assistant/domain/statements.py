@@ -46,6 +46,7 @@ from assistant.domain.phrases import (
     tagged,
 )
 from assistant.domain.quantities import service_months
+from assistant.domain.ranges import range_low
 from assistant.domain.statement_base import (
     AT_MOST,
     COUNT_UNITS,
@@ -237,7 +238,8 @@ def _counts(
 ) -> list[Statement]:
     found = []
     for m in _COUNT.finditer(part):
-        if overlaps(m.span(), taken) or NOT_BEFORE.search(part[: m.start("num")]):
+        low = None if m["approx"] else range_low(part[: m.start("num")])  # 培训10～15场: read as its lower end
+        if overlaps(m.span(), taken) or NOT_BEFORE.search(part[: low.start() if low else m.start("num")]):
             continue
         if _NOT_AFTER.search(part[m.end("unit") :]) or _ORDINAL.match(part[m.end("unit") :]):
             continue
@@ -247,6 +249,8 @@ def _counts(
         unit = ("万" if m["wan"] == "万" else "") + m["unit"]
         before, after = part[: m.start()], part[m.end() :]
         approx, words = m["approx"] or "", m.group(0)
+        if low is not None:
+            number, before, words = read_number(low["low"], None), part[: low.start()], low[0] + words
         if approx == "约" and WORD_YUE.search(before + "约"):  # 新增签约3000人: 约 ends 签约, no estimate
             before, approx, words = before + "约", "", words[1:]
         own_verb, obj = phrase(before, after)

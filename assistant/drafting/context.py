@@ -18,6 +18,7 @@ from assistant.domain.policy import PolicyReference, find_policy, policies_cited
 from assistant.domain.project_types import ProjectType
 from assistant.domain.refs import SourceRef, policy_citation, policy_id, policy_title
 from assistant.drafting.brief_figures import brief_figure_notes
+from assistant.drafting.brief_money import brief_money_notes
 from assistant.drafting.injection import dictated_phrases, neutralise
 from assistant.drafting.models import BasisEntry, GroundingNote, NoteKind
 from assistant.drafting.relevance import brief_project, fitting_policies, policy_fits, split_reference
@@ -133,6 +134,7 @@ def build_context(
     notes: list[GroundingNote] = []
     safe_brief = safe_copy_of_brief(brief, notes)
     notes.extend(brief_figure_notes(brief))
+    notes.extend(brief_money_notes(brief))
     project_type = suggestions.project_type.type if suggestions.project_type else None
     same = same_type(corpus, project_type)
     retrieved = _retrieve(finder, safe_brief, corpus, policies, same, notes)

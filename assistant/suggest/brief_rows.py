@@ -19,13 +19,14 @@ from assistant.domain.brief import Brief
 from assistant.domain.framework import PARENT, Level2
 from assistant.domain.phrases import tagged
 from assistant.domain.project_types import catalogue
+from assistant.domain.ranges import range_note
 from assistant.domain.statements import Kind, Statement, brief_texts, plain, read_statements
 from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.per_item import per_object
 from assistant.suggest.scope import area_facility, is_scope
-from assistant.suggest.years import later_year, whole_total, year_measure, year_of
+from assistant.suggest.years import earlier_note, earlier_year, later_year, whole_total, year_measure, year_of
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
@@ -66,6 +67,7 @@ def output_statements(brief: Brief) -> list[Statement]:
         and not is_scope(s)
         and not is_background(s)
         and not later_year(s, brief.year)  # 2028年完成60万页 in a 2027 table: the later year's (years.py)
+        and not earlier_year(s, brief.year)  # 2026年3月开展培训12场 in a 2027 table: what was done (years.py)
         and not whole_total(s, every, brief.year)
     ]
 
@@ -159,6 +161,8 @@ def background_notes(brief: Brief) -> list[str]:
                 f"简报{s.field}“{s.clause}”中的{s.words}是现状（目前的情况或以往的数值），不是本项目的产出，未设指标；"
                 "可在“项目设立的必要性”中引用"
             )
+        elif earlier_year(s, brief.year) and brief.year is not None:
+            notes.append(earlier_note(s, brief.year))
     return notes
 
 
@@ -178,6 +182,8 @@ def _describes_now(s: Statement, sentences: list[str], year: int | None = None) 
     (2026年辖区发生火灾42起 in a 2027 brief: what happened, not what the project delivers)."""
     if s.field != "主要内容" or s.kind not in {Kind.COUNT, Kind.RATE} or _PLANNED.search(s.clause):
         return False  # a deadline, a zero target or a standard is a target wherever it is said
+    if impossible_rate(s):
+        return False  # 数据备份率150%: no state of things can be; a target written wrong, kept as a row with its note
     sentence = next((x for x in sentences if s.clause in x), "")
     if s.kind is Kind.RATE and reason_kind(sentence) == "mandate" and not _DATED.match(without_lead(s.clause)):
         return (
@@ -219,8 +225,14 @@ def statement_rows(statements: list[Statement]) -> list[IndicatorSuggestion]:
         if s.derivation and (s.field, s.number, s.unit) in stated:
             continue  # 8期 × 每期50人 = 400人次 where the brief says 共培训400人次 itself: one figure, one row
         seen.setdefault(figure, s.field)
-        rows.append(row)
+        rows.append(_with_range_note(row, s))
     return rows
+
+
+def _with_range_note(row: IndicatorSuggestion, s: Statement) -> IndicatorSuggestion:
+    """培训10～15场 → ≥10(场) with a note saying the lower end was taken, and why (ranges.py)."""
+    note = range_note(s.words, s.clause, s.derivation, row.value.value)
+    return row.model_copy(update={"notes": [*row.notes, note]}) if note else row
 
 
 def _kept(statements: list[Statement]) -> list[Statement]:
@@ -302,6 +314,17 @@ def _measure_name(subject: str) -> str:
 
 # A rate that may exceed 100% (增长率 120%); any other rate above 100% is impossible (review VAL-IMPOSSIBLE).
 _UNBOUNDED = re.compile(r"增长|增幅|增加|提高|提升|上升|同比|环比|倍|超额|溢价")
+
+
+def impossible_rate(s: Statement) -> bool:
+    """A rate above 100% that no growth word allows (数据备份率150%): a typo in the brief, never how things are."""
+    return (
+        s.kind is Kind.RATE
+        and s.unit in {"%", "％"}
+        and s.number is not None
+        and s.number > 100
+        and not _UNBOUNDED.search(s.subject + s.clause)
+    )
 
 
 def _over_hundred(name: str, s: Statement) -> str | None:

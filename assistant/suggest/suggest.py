@@ -38,6 +38,7 @@ from assistant.suggest.models import (
     ValueProposal,
 )
 from assistant.suggest.naming import BriefNames, name_for
+from assistant.suggest.odd_figures import odd_figure_notes
 from assistant.suggest.pipeline import fill_gaps, framework_rows, own_rows, read_brief
 from assistant.suggest.proposals import propose
 from assistant.suggest.scope import scope_notes
@@ -113,7 +114,11 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
         precedents=[_precedent(s) for s in fitting[:PRECEDENTS_SHOWN]],
         suggestions=_ordered(chosen),
         coverage=[CoverageItem(requirement=r.label, covered=_covers(chosen, r)) for r in requirements(brief.year)],
-        notes=scope_notes(brief) + background_notes(brief) + year_notes(brief) + side_fee_notes(reading.statements),
+        notes=scope_notes(brief)
+        + background_notes(brief)
+        + year_notes(brief)
+        + side_fee_notes(reading.statements)
+        + odd_figure_notes(brief),
     )
 
 

@@ -2,6 +2,8 @@
 that year's share, never a later year's target or the whole project's total.
 
     later_year(s, year) -> bool        a figure the brief dates in a later year (2028年完成60万页 in a 2027 table)
+    earlier_year(s, year) -> bool      a figure the brief dates in an earlier year (2026年3月开展培训12场 in a 2027
+                                       table): what was done, the 历史标准 a target may build on, never the target
     whole_total(s, every, year) -> bool the total over the years (总计扫描120万页) beside a figure of the budget year
     year_of(s) -> int | None           the year the brief writes right before a figure's clause or a deadline
     year_notes(brief) -> list[str]     one Chinese note per figure left out of the year's table, saying where it goes
@@ -40,6 +42,32 @@ def later_year(s: Statement, year: int | None) -> bool:
     year's table holds it."""
     dated = year_of(s)
     return s.kind is Kind.COUNT and year is not None and dated is not None and dated > year
+
+
+# Words between an earlier year and its figure that make the figure a change against that year (较2026年提高5个百分点,
+# 在2026年基础上增加10场): a target of the budget year, measured from the earlier one.
+_AGAINST = re.compile(r"较|比|相比|对比|基础上|同比|提高|增长|增加|提升|减少|下降|降低|压减|上升")
+
+
+def earlier_year(s: Statement, year: int | None) -> bool:
+    """A count or rate the brief dates in a year before the budget ``year`` (2026年3月开展培训12场 in a 2027 brief):
+    what happened then, background or the 历史标准 of a row, not this year's target. A change against the earlier year
+    (较2026年增长10%) stays a target."""
+    if s.kind not in {Kind.COUNT, Kind.RATE} or year is None:
+        return False
+    at = s.clause.find(s.words)
+    found = list(_YEAR.finditer(s.clause[: at if at >= 0 else len(s.clause)]))
+    if not found or int(found[-1]["year"]) >= year:
+        return False
+    return not _AGAINST.search(s.clause[found[-1].start() : at if at >= 0 else len(s.clause)])
+
+
+def earlier_note(s: Statement, year: int) -> str:
+    """Why a figure of an earlier year has no row in the budget ``year``'s table (Chinese)."""
+    return (
+        f"简报{s.field}“{s.clause}”写的是{year_of(s)}年的情况，早于{year}预算年度，不是本年度的目标，未写入本年度指标表；"
+        f"可作为历史标准或在“项目设立的必要性”中引用，{year}年的目标值请另行写明"
+    )
 
 
 def whole_total(s: Statement, every: list[Statement], year: int | None) -> bool:
