@@ -181,10 +181,10 @@ def test_corpus_upload_is_previewed_then_added_only_after_confirmation(tmp_path)
         before, _ = client.predict("", "", api_name="/corpus_find")
         notes, preview = client.predict(handle_file(str(office)), api_name="/corpus_preview")
         assert "解析出 1 份申报表" in notes and "审核" in notes and "<table class='official'>" in preview
-        assert client.predict("", "", api_name="/corpus_find")[0]["data"] == before["data"]
+        assert _rows(client.predict("", "", api_name="/corpus_find")[0]) == _rows(before)
         note = client.predict(api_name="/corpus_add")
         after, _ = client.predict("", "", api_name="/corpus_find")
-        assert "已加入语料库" in note and len(after["data"]) == len(before["data"]) + 1
+        assert "已加入语料库" in note and len(_rows(after)) == len(_rows(before)) + 1
 
 
 def test_a_model_that_is_down_is_a_clear_message_and_rules_still_draft(tmp_path):

@@ -52,6 +52,8 @@ from assistant.store.fields import (
 )
 from assistant.suggest.models import HUMAN_BASIS, Ground, SuggestionSet, ValueProposal
 
+# the longest a person may write into one row; the corpus's longest 三级指标 has 20 characters, its longest value 17
+ROW_LIMITS = {"三级指标名称": 100, "单位": 20, "定性指标值": 200}
 UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
 OLD_OFFICE_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # accepted at the door so the person hears how to convert them
 
@@ -89,12 +91,26 @@ def indicator_row(row: IndicatorInput, previous: DraftIndicator | None = None) -
         raise InputError(f"二级指标“{row.level2.value}”不属于一级指标“{row.level1.value}”", hint=f"可选：{allowed}")
     if not row.name.strip():
         raise InputError("三级指标名称不能为空", hint="请填写指标名称，如 平台运维服务完成率")
+    _within_limits(row)
     value = _value(row, previous.value if previous is not None else None)
     evidence = previous.evidence if previous is not None else []
     citations = previous.citations if previous is not None else []
     return DraftIndicator(
         level1=row.level1, level2=row.level2, name=row.name.strip(), value=value, evidence=evidence, citations=citations
     )
+
+
+def _within_limits(row: IndicatorInput) -> None:
+    """A name, unit or value longer than a form's cell holds is refused (a pasted paragraph would also make every
+    later review of the draft slow: the review reads each name's endings against the text)."""
+    written = {"三级指标名称": row.name, "单位": row.unit, "定性指标值": row.qualitative}
+    for what, text in written.items():
+        size = len((text or "").strip())
+        if size > ROW_LIMITS[what]:
+            raise InputError(
+                f"{what}过长（{size} 字，最多 {ROW_LIMITS[what]} 字），未保存",
+                hint=f"请精简{what}；说明性的文字请写入正文或取值依据",
+            )
 
 
 def _value(row: IndicatorInput, previous: ValueProposal | None) -> ValueProposal:

@@ -34,6 +34,16 @@ def matches(decl: Declaration, keyword: str, year: str) -> bool:
     return keyword in haystack
 
 
+def found_label(count: int, keyword: str, year: str) -> str:
+    """The table's title: how many declarations the search found, and when none, what was searched and what to do."""
+    if count:
+        return f"申报表（点选一行打开）：找到 {count} 份"
+    asked = "、".join(part for part in (f"含“{keyword}”" if keyword else "", f"{year} 年度" if year else "") if part)
+    if not asked:
+        return "语料库中还没有申报表：可在下方“上传新的申报表”加入"
+    return f"没有找到{asked}的申报表：请换一个词或年度，或清空搜索框查看全部"
+
+
 def added_note(report: BuildReport, name: str) -> str:
     """What adding the uploaded file ``name`` did, in Chinese: how many of its declarations were added, and each one
     left out because the corpus already holds that project and year (the corpus's own is kept; what differs shown)."""
@@ -85,7 +95,8 @@ def build_corpus_tab(ctx: WebContext, tab: gr.Tab) -> None:
             [d.id, str(d.header.year or ""), d.header.name, d.header.department or "", str(len(d.indicators))]
             for d in found
         ]
-        return [rows, gr.Dropdown(choices=["", *years], value=wanted_year or "")]
+        label = found_label(len(rows), (text or "").strip(), wanted_year or "")
+        return [gr.Dataframe(value=rows, label=label), gr.Dropdown(choices=["", *years], value=wanted_year or "")]
 
     @guarded
     def open_row(rows: list, evt: gr.SelectData) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.errors import InputError
 from assistant.services.results import DraftConflict
+from assistant.services.workspace import WorkspaceService
 from assistant.web import render
 from assistant.web.context import WebContext, need_base, need_draft, whole_number
 from assistant.web.draft_view import DraftView, Typed
@@ -87,7 +89,10 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         draft_id: int | None, first: float | None, second: float | None, request: gr.Request
     ) -> list[list[str]]:
         a, b = _version(first, "较早版本"), _version(second, "较晚版本")
-        changes = ctx.workspace(request).diff(need_draft(draft_id), a, b)
+        ws, draft = ctx.workspace(request), need_draft(draft_id)
+        _existing(ws, draft, a, "较早版本")
+        _existing(ws, draft, b, "较晚版本")
+        changes = ws.diff(draft, a, b)
         if not changes:
             gr.Info(f"第 {a} 版与第 {b} 版内容相同。", title="提示")
         return render.diff_rows(changes)
@@ -106,6 +111,7 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         ws = ctx.workspace(request)
         view.keep_unsaved(ws, draft_id, base, (overview, necessity, goal_total, goal_annual), "恢复旧版本")
         number = _version(number, "恢复第几版")
+        _existing(ws, need_draft(draft_id), number, "恢复第几版")
         try:
             saved = ws.restore(need_draft(draft_id), number, base=need_base(base))
         except DraftConflict as exc:
@@ -123,3 +129,15 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
 
 def _version(value: float | None, box: str) -> int:
     return whole_number(value, what=f"“{box}”一栏的版本号", hint="请填写版本号（整数，见上方版本历史的“版本”列）")
+
+
+def _existing(ws: WorkspaceService, draft_id: int, number: int, box: str) -> None:
+    """A version the draft has; another number is refused saying which versions there are and where to see them
+    (the store's own message points to a command, which a person on the page cannot run)."""
+    numbers = {v.number for v in ws.history(draft_id)}
+    if number not in numbers:
+        latest = max(numbers, default=0)
+        raise InputError(
+            f"草稿 {draft_id} 没有第 {number} 版（“{box}”一栏；共 {latest} 版）",
+            hint=f"请填写 1 到 {latest} 之间的版本号（见上方版本历史的“版本”列）",
+        )
