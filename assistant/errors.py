@@ -80,6 +80,7 @@ _ERROR_TEXT = {
     "greater_than": "应大于 {gt}",
     "less_than": "应小于 {lt}",
 }
+ERROR_TEXT = _ERROR_TEXT  # pydantic error types in Chinese, for a caller that adds its own
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SHOWN_INPUT = 30

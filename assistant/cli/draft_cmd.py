@@ -184,3 +184,5 @@ def _report(saved: SavedDraft) -> None:
         )
     if saved.kept:
         typer.echo(f"已保留人工修改或锁定的内容：{describe_kept(saved.kept)}（如需一并重写请加 --force）", err=True)
+    if saved.withheld:
+        typer.echo(f"{saved.withheld}（如需按建议重新加入请加 --force）", err=True)

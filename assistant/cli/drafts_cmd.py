@@ -29,7 +29,7 @@ from assistant.services.results import (
     StoredVersion,
     VersionInfo,
     field_label,
-    field_texts,
+    version_changes,
 )
 
 if TYPE_CHECKING:  # python-docx and openpyxl load with the workspace, when a command runs
@@ -397,11 +397,11 @@ class _RowEdits:
 
 def _proposal_text(proposal: Proposal, base: Draft) -> str:
     """The proposal and what it changes, field by field, with the commands that decide it."""
-    before, after = field_texts(base), field_texts(proposal.draft)
     lines = [f"建议 {proposal.id}（{proposal.label}）：{proposal.instruction or ''}"]
-    for path, text in after.items():
-        if before.get(path) != text and (not path.startswith("indicator.") or path.endswith(".value")):
-            lines.append(f"  {field_label(path)}：{before.get(path) or '（空）'} → {text or '（空）'}")
+    for change in version_changes(base, proposal.draft):  # rows by what they are: an added row is no changed value
+        path = change.path
+        if not path.startswith("indicator.") or path.endswith(".value") or path.count(".") == 1:
+            lines.append(f"  {change.label}：{change.before or '（空）'} → {change.after or '（空）'}")
     lines.append(
         f"采纳：assistant drafts accept {proposal.draft_id} {proposal.id}；"
         f"不采纳：assistant drafts reject {proposal.draft_id} {proposal.id}"

@@ -55,6 +55,11 @@ def is_cost(row: Levelled, target: IndicatorValue) -> bool:
     return bool(_MONEY.match(unit)) and under_cost(row)
 
 
+def is_amount(row: Levelled, target: IndicatorValue) -> bool:
+    """A cost row in plain money (项目总成本 ≤77.88(万元), not 元/台): a budget, set by the year's funding."""
+    return is_cost(row, target) and bool(_MONEY.match((target.unit or "").strip()))
+
+
 def ceiling(row: Levelled, target: IndicatorValue) -> bool:
     """Whether the target is an upper limit: written ``≤``/``<``, or an ``=``/bare target on a cost row."""
     if target.operator in (Operator.LE, Operator.LT):
@@ -76,4 +81,4 @@ def overrun(row: Levelled, target: IndicatorValue, actual: Decimal | None) -> st
     )
 
 
-__all__ = ["ceiling", "is_cost", "overrun", "under_cost"]
+__all__ = ["ceiling", "is_amount", "is_cost", "overrun", "under_cost"]

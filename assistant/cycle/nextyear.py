@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, year_days
-from assistant.cycle.costs import ceiling, is_cost
+from assistant.cycle.costs import ceiling, is_amount, is_cost
 from assistant.cycle.numbers import fmt, quantize
 from assistant.cycle.scoring import score_evaluation
 from assistant.cycle.units import Reading, approx, read_actual
@@ -33,6 +33,7 @@ class Change(StrEnum):
     RAISED = "提高目标"
     TIGHTENED = "收紧目标"
     KEPT = "沿用目标"
+    BUDGET = "成本总额按新年度预算，沿用目标"
     UNMET = "未完成，沿用目标"
     UNMEASURED = "无实际完成值，沿用目标"
     IMPOSSIBLE = "实际完成值不可能，沿用目标"
@@ -162,8 +163,19 @@ def _carry(ind: Indicator, row: SelfEvalRow | None, year: int | None, guessed: s
         return _target_kept(
             base, target, row.actual, Change.KEPT, f"{when}实际完成情况：{row.actual}{guess}（定性指标，沿用原目标）"
         )
+    if is_amount(ind, target) and reading.value <= target.number:
+        return _target_kept(base, target, row.actual, Change.BUDGET, _budget_why(target, reading, when, guess))
     return _quantitative(
         base, target, reading, row, when, guess, cost=is_cost(ind, target), reverse=ceiling(ind, target)
+    )
+
+
+def _budget_why(target: IndicatorValue, reading: Reading, when: str, guess: str) -> str:
+    """Why a cost in plain money (项目总成本) is not tightened to last year's spending: it is the budget, and the new
+    draft's funding is last year's until the officer changes it; lowering it alone would contradict that funding."""
+    return (
+        f"{when}目标 {target.render()}，实际支出 {reading.shown()}{guess}；成本总额由新年度预算决定，不按上年实际支出收紧"
+        "（否则与新草稿的资金不一致）：沿用原目标。新年度预算调整时，请修改资金，会提出按新金额重算成本指标的建议"
     )
 
 
@@ -252,6 +264,13 @@ def diff_lines(plan: NextYearPlan) -> list[str]:
         where = f"上年申报表指标第 {row.position} 行“{row.name}”"
         if row.changed:
             lines.append(f"{where}：{row.last_target} → {row.proposed}（{row.why}）")
-        elif row.change in (Change.UNMET, Change.UNMEASURED, Change.IMPOSSIBLE, Change.UNREADABLE, Change.IMPLAUSIBLE):
+        elif row.change in (
+            Change.UNMET,
+            Change.UNMEASURED,
+            Change.IMPOSSIBLE,
+            Change.UNREADABLE,
+            Change.IMPLAUSIBLE,
+            Change.BUDGET,
+        ):
             lines.append(f"{where}：{row.change.value}（{row.why}）")
     return lines + plan.notes

@@ -30,12 +30,14 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from assistant.domain.amounts import TOO_LARGE_HINT, AmountTooLarge, amount_unit, converted_note, parse_amount
 from assistant.domain.numerals import join_digit_groups
 from assistant.domain.project_types import ProjectType
 from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
-from assistant.errors import InputError, describe_validation_error
+from assistant.errors import ERROR_TEXT as _BASE_ERROR_TEXT
+from assistant.errors import InputError, describe_validation_error, validation_error_text
 
 _BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -320,6 +322,11 @@ _ERROR_TEXT = {
 def describe_brief_error(exc: ValidationError) -> str:
     """``字段 资金.总额：应为金额数字（元）`` for each of the first three problems."""
     return describe_validation_error(exc, labels=_LABELS, texts=_ERROR_TEXT)
+
+
+def brief_error_text(error: ErrorDetails) -> str:
+    """One problem pydantic found in a brief, in Chinese (``应为金额数字（元）…``), without the field's name."""
+    return validation_error_text(error, {**_BASE_ERROR_TEXT, **_ERROR_TEXT})
 
 
 def allowed_fields() -> str:

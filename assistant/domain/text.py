@@ -65,3 +65,24 @@ def pairs(pieces: Iterable[str]) -> set[str]:
 def cjk_bigrams(text: str) -> set[str]:
     """Every two-character piece of the Chinese runs of ``text`` (``信息化2023年`` → 信息、息化)."""
     return pairs(CJK_RUN.findall(text))
+
+
+def word_positions(word: str, text: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a word of its own or as the head (the end) of a longer one (代表 in
+    人大代表、党代表), never as the front of another word (代表 in 代表性 "representative", 档案 in 档案馆) nor across two
+    words; words as jieba cuts them."""
+    spans = _word_spans(text)
+    found: list[int] = []
+    for at in (m.start() for m in re.finditer(re.escape(word), text)):
+        end = at + len(word)
+        if any(start <= at and stop == end for start, stop in spans):
+            found.append(at)
+    return found
+
+
+@cache
+def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    return tuple((start, stop) for _, start, stop in jieba.tokenize(text))

@@ -73,7 +73,12 @@ def _num(value: Decimal | None) -> FormCell:
 
 
 def _rate(value: Decimal | None) -> FormCell:
-    return FormCell("" if value is None else f"{value}%")
+    return FormCell("" if value is None else f"{value}%", number=value is not None)
+
+
+def _score(value: Decimal | None) -> FormCell:
+    """A 分值 or 得分: a number in Excel, as the self-evaluation writes it (``10``, ``9.78``)."""
+    return FormCell("" if value is None else fmt(value), number=value is not None)
 
 
 def _header_rows(name: str, department: str | None, implementer: str | None, width: int) -> list[list[FormCell]]:
@@ -116,9 +121,9 @@ def selfeval_layout(ev: SelfEvaluation) -> FormDocument:
                 _num(line.initial_budget),
                 _num(line.full_year_budget),
                 _num(line.executed),
-                _cell(fmt(line.weight) if line.weight is not None else ""),
+                _score(line.weight),
                 _rate(line.rate),
-                _cell(fmt(line.score) if line.score is not None else ""),
+                _score(line.score),
             ]
         )
     table.rows.append(
@@ -131,8 +136,8 @@ def selfeval_layout(ev: SelfEvaluation) -> FormDocument:
             _cell(r.link.name),
             _cell(r.target),
             _cell(r.actual),
-            _cell(fmt(r.weight) if r.weight is not None else ""),
-            _cell(fmt(r.score) if r.score is not None else ""),
+            _score(r.weight),
+            _score(r.score),
             _cell(r.deviation),
         ]
         for r in ev.rows
@@ -143,8 +148,8 @@ def selfeval_layout(ev: SelfEvaluation) -> FormDocument:
     table.rows.append(
         [
             _label("总分", colspan=6),
-            _cell(fmt(points) if points is not None else ""),
-            _cell(fmt(ev.total_score) if ev.total_score is not None else ""),
+            _score(points),
+            _score(ev.total_score),
             _cell(""),
         ]
     )

@@ -80,7 +80,7 @@ def _table(sheet: Worksheet, table: FormTable, top: int) -> int:
         _style_block(sheet, row, col, form_cell)
         cell = sheet.cell(row=row, column=col, value=_value(form_cell))
         if isinstance(cell.value, Decimal):
-            cell.number_format = _AMOUNT
+            cell.number_format = _number_format(form_cell)
         elif cell.data_type == "f":
             cell.data_type = "s"  # a value such as =100(%) is text, not a formula
         if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
@@ -102,7 +102,19 @@ def _value(form_cell: FormCell) -> str | Decimal | None:
         return None
     if form_cell.amount:
         return Decimal(text.replace(",", ""))
+    if form_cell.number:
+        figure = Decimal(text.replace(",", "").rstrip("%"))
+        return figure / 100 if text.endswith("%") else figure
     return text
+
+
+def _number_format(form_cell: FormCell) -> str:
+    """Amounts with two places; a score or a rate as it was written (``9.78``, ``10``, ``97.84%``)."""
+    if not form_cell.number:
+        return _AMOUNT
+    places = len(form_cell.text.rstrip("%").partition(".")[2])
+    digits = "0" + ("." + "0" * places if places else "")
+    return digits + "%" if form_cell.text.endswith("%") else digits
 
 
 def _style_block(sheet: Worksheet, row: int, col: int, form_cell: FormCell) -> None:

@@ -60,6 +60,7 @@ class FormCell:
     rowspan: int = 1
     label: bool = False  # printed bold and shaded as form wording
     amount: bool = False  # yuan: a number cell in Excel
+    number: bool = False  # a score or a rate written ``97.84%``: a number cell in Excel (a rate as a percentage)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", xml_text(self.text))  # every cell of both formats passes here

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from assistant.domain.text import CJK_RUN, cjk_bigrams, pairs
+from assistant.domain.text import CJK_RUN, cjk_bigrams, pairs, word_positions
 
 _BRACKETED = re.compile(r"[（(][^（）()]{0,12}[）)]")  # （试行）, （2016-2020年）, （修订）
 _MARKS = re.compile(r"[《》〈〉<>“”\"'「」『』\s·]+")
@@ -159,7 +159,7 @@ def _said_twice(word: str, text: str) -> bool:
     """A two-character word the project says in two different phrases (纸质档案…文书档案), not one phrase said
     twice: 影像档案 in the content and again in a part's name is a by-product of the work (巡查台账和影像档案),
     not what the project is about."""
-    return len({text[max(i - 2, 0) : i] for i in _positions(word, text)}) >= 2
+    return len({text[max(i - 2, 0) : i] for i in word_positions(word, text)}) >= 2
 
 
 def _positions(word: str, text: str) -> list[int]:
@@ -172,8 +172,11 @@ def judgeable(subject: list[str]) -> bool:
 
 
 def _in_name(word: str, name: str) -> bool:
-    """A two-character word in the name, also as its long form (信访 in 来信来访, 人大 in 人民代表大会)."""
-    return re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]{0,2}" + re.escape(word[1]), name) is not None
+    """A two-character word in the name as a word (not 代表 in 代表性, `word_positions`), or written out in its long
+    form (信访 in 来信来访, 人大 in 人民代表大会)."""
+    if word_positions(word, name):
+        return True
+    return re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]{1,2}" + re.escape(word[1]), name) is not None
 
 
 def _scope_fits(project: Project, title: str, scope: str) -> bool:

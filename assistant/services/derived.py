@@ -73,16 +73,23 @@ def tied_funding(before: Brief, after: Brief) -> Brief:
 
 
 def recomputed_costs(
-    current: Sequence[DraftIndicator], fresh: Sequence[DraftIndicator], brief: Brief | None = None
+    current: Sequence[DraftIndicator],
+    fresh: Sequence[DraftIndicator],
+    brief: Brief | None = None,
+    protected: set[str] | frozenset[str] = frozenset(),
 ) -> list[DraftIndicator]:
     """The table with each cost row's value computed again (``fresh``: the rules' table for the edited ``brief``):
     a cost row whose name the fresh table has takes the fresh value and its arithmetic; one it lacks whose ground
     divides the money by a quantity (the fresh table may price that unit another way) is divided again with the
     edited money (`refunded`); a fresh cost row that needs the funding (it shows its arithmetic) and is missing
-    is added inside its block. Other rows stay."""
+    is added inside its block. A row whose value a person wrote or locked (its path in ``protected``) and other
+    rows stay; the caller leaves out of ``fresh`` the rows a person deleted or rewrote."""
     by_name = {row.name: row for row in fresh if row.level1 is Level1.COST}
     table: list[DraftIndicator] = []
-    for row in current:
+    for n, row in enumerate(current, start=1):
+        if f"indicator.{n}.value" in protected:
+            table.append(row)
+            continue
         new = by_name.get(row.name) if row.level1 is Level1.COST else None
         if new is None and brief is not None:
             again = refunded(row, brief, current)

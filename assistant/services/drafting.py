@@ -11,15 +11,17 @@ accepts (saved as the next version) or rejects (kept on record, the draft unchan
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from assistant.domain.brief import Brief
+from assistant.domain.framework import Level1
 from assistant.domain.model import SectionKind
 from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.chain import DraftEvent, draft_indicators, failed_sections
 from assistant.drafting.context import DraftContext
-from assistant.drafting.models import Draft, GroundingNote, NoteKind
+from assistant.drafting.models import Draft, DraftIndicator, GroundingNote, NoteKind
 from assistant.errors import InputError, ModelError
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder, LazyFinder
@@ -39,6 +41,7 @@ from assistant.services.retry import Retry, labels
 from assistant.services.saved import ModelRequiredError, Rewrite, SavedDraft
 from assistant.services.scope import CorpusScope
 from assistant.services.text_policy import refuse_control_characters
+from assistant.services.touched import describe_withheld, touched_rows, withheld, without_touched
 from assistant.services.writing import (
     asker,
     by_rules,
@@ -204,16 +207,19 @@ class DraftingService:
         snapshot = self.scope.current()
         brief = tied_funding(before, current.draft.brief) if before is not None else current.draft.brief
         fresh = draft_indicators(suggest(brief, snapshot.bank))
-        table = recomputed_costs(current.draft.indicators, fresh, brief)
+        touched = touched_rows(self.store, current)
+        table = recomputed_costs(
+            current.draft.indicators, without_touched(fresh, touched), brief, current.protected_paths()
+        )
         if table == current.draft.indicators:
             return None
         draft = reviewed(current.draft.model_copy(update={"indicators": table}), snapshot.review_context)
         changed = [n for n, row in enumerate(table, start=1) if row not in current.draft.indicators]
         origins = {indicator_path(n, "value"): Origin.BRIEF for n in changed}
         rewrite = Rewrite(draft, [], Origin.TEMPLATE, origins)
-        return self._propose(
-            current, INDICATOR_TABLE, rewrite, COSTS_INSTRUCTION + tied_note(current.draft.brief, brief)
-        )
+        left_out = describe_withheld(withheld(_added_costs(fresh, current.draft.indicators), touched))
+        note = COSTS_INSTRUCTION + tied_note(current.draft.brief, brief) + (f"；{left_out}" if left_out else "")
+        return self._propose(current, INDICATOR_TABLE, rewrite, note)
 
     def propose_rollover(
         self,
@@ -317,7 +323,7 @@ class DraftingService:
         current = self._version(draft_id, base)
         rewrite = self._rewrite_indicators(current, force)
         if self._same_as_latest(current, rewrite.draft):
-            return _unchanged(current, rewrite.kept)
+            return replace(_unchanged(current, rewrite.kept), withheld=rewrite.withheld)
         info = self.store.save(
             draft_id,
             rewrite.draft,
@@ -328,7 +334,7 @@ class DraftingService:
             origins=rewrite.origins,
             section=INDICATOR_TABLE_LABEL,
         )
-        return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept)
+        return SavedDraft(info=info, draft=rewrite.draft, kept=rewrite.kept, withheld=rewrite.withheld)
 
     def _rewrite_section(
         self,
@@ -373,7 +379,9 @@ class DraftingService:
         found = suggest_table(current.draft.brief, snapshot.bank, asker(self._model()))  # the draft's own path
         fresh = draft_indicators(found)
         protected = set() if force else current.protected_paths()
-        table, kept = keep_indicator_rows(current.draft.indicators, fresh, protected)
+        touched = [] if force else touched_rows(self.store, current)
+        left_out = describe_withheld(withheld(fresh, touched))
+        table, kept = keep_indicator_rows(current.draft.indicators, without_touched(fresh, touched), protected)
         notes = [
             *current.draft.notes,
             *(GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in found.notes),
@@ -381,7 +389,7 @@ class DraftingService:
         draft = reviewed(
             current.draft.model_copy(update={"indicators": table, "notes": notes}), snapshot.review_context
         )
-        return Rewrite(draft, kept, Origin.TEMPLATE, initial_origins(draft))
+        return Rewrite(draft, kept, Origin.TEMPLATE, initial_origins(draft), withheld=left_out)
 
     # -- proposals: a rewrite the person accepts or rejects ---------------------------------------
 
@@ -403,7 +411,8 @@ class DraftingService:
     def propose_indicators(self, draft_id: int, *, base: int | None = None, force: bool = False) -> Proposal:
         """The indicator table suggested again, as a proposal; rows with a human-edited or locked cell stay unless ``force``."""
         current = self._version(draft_id, base)
-        return self._propose(current, INDICATOR_TABLE, self._rewrite_indicators(current, force), "")
+        rewrite = self._rewrite_indicators(current, force)
+        return self._propose(current, INDICATOR_TABLE, rewrite, rewrite.withheld)
 
     def _propose(self, current: StoredVersion, target: str, rewrite: Rewrite, instruction: str) -> Proposal:
         return self.store.propose(
@@ -468,6 +477,12 @@ class DraftingService:
         """Whether ``draft`` holds what ``current`` does and ``current`` is still the latest version (a stale
         base goes on to the store, which reports the conflict)."""
         return same_content(current.draft, draft) and self.store.head(current.info.draft_id) == current.number
+
+
+def _added_costs(fresh: list[DraftIndicator], current: list[DraftIndicator]) -> list[DraftIndicator]:
+    """The fresh cost rows a cost proposal would add (`recomputed_costs`): computed from the money, not in the table."""
+    names = {row.name for row in current}
+    return [r for r in fresh if r.level1 is Level1.COST and r.value.arithmetic and r.name not in names]
 
 
 def _unchanged(current: StoredVersion, kept: list[str] | None = None) -> SavedDraft:

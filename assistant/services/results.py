@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         StoredVersion,
         VersionInfo,
     )
+    from assistant.store.changes import version_changes
     from assistant.store.cycle import FormConflict, FormKind, FormSummary, StoredForm
     from assistant.store.errors import unreachable
     from assistant.store.fields import ROLLOVER_TARGET, field_label, field_texts, indicator_path, section_path
@@ -81,6 +82,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "field_label": ("assistant.store.fields", "field_label"),
     "unreachable": ("assistant.store.errors", "unreachable"),
     "field_texts": ("assistant.store.fields", "field_texts"),
+    "version_changes": ("assistant.store.changes", "version_changes"),
     "FieldChange": ("assistant.store", "FieldChange"),
     "Finding": ("assistant.review.models", "Finding"),
     "fmt": ("assistant.cycle.numbers", "fmt"),
@@ -183,6 +185,7 @@ __all__ = [
     "failed_sections",
     "field_label",
     "field_texts",
+    "version_changes",
     "fmt",
     "indicator_path",
     "monitor",

@@ -19,6 +19,7 @@ class SavedDraft:
     draft: Draft
     kept: list[str] = field(default_factory=list)
     unchanged: bool = False
+    withheld: str = ""  # suggested rows left out because a person had deleted or changed that row (in Chinese)
 
     @property
     def notice(self) -> str | None:
@@ -35,6 +36,7 @@ class Rewrite:
     kept: list[str]
     origin: Origin
     origins: dict[str, Origin]
+    withheld: str = ""
 
 
 class ModelRequiredError(InputError):

@@ -8,7 +8,7 @@ from pathlib import Path
 import gradio as gr
 from pydantic import ValidationError
 
-from assistant.domain.brief import Brief, allowed_fields, describe_brief_error, load_brief
+from assistant.domain.brief import Brief, allowed_fields, brief_error_text, describe_brief_error, load_brief
 from assistant.domain.project_types import ProjectType
 from assistant.errors import InputError
 
@@ -87,6 +87,66 @@ def build_form() -> BriefForm:
 
 def read_form(*values: object) -> Brief:
     """The form's values (in `BriefForm.inputs` order) as a `Brief`; `InputError` names the field that is wrong."""
+    try:
+        return Brief.model_validate(_form_data(values))
+    except ValidationError as exc:
+        raise InputError(f"简报有误：{describe_brief_error(exc)}", hint="请改正标出的字段后重试") from exc
+
+
+def form_checks(leading: int = 0):
+    """A Gradio ``validator`` for an event whose inputs are ``leading`` others (the draft's id and version) and then
+    the form's: the field that is wrong shows what is wrong on itself, in Chinese, and nothing runs; the outputs
+    (the brief, the draft) are left as they were, not marked as failed."""
+
+    def validate(*values: object) -> list[dict]:
+        problems = {i: p for i, p in form_problems(values[leading:]).items() if i in _TEXT_INPUTS}
+        fields = [problems.get(i) for i in range(len(values) - leading)]
+        return [gr.validate(True, "")] * leading + [gr.validate(p is None, p or "") for p in fields]
+
+    return validate
+
+
+def form_problems(values: tuple[object, ...]) -> dict[int, str]:
+    """Which of the form's inputs (by position in `BriefForm.inputs`) pydantic rejects, and why, in Chinese; a problem
+    no single input holds (the funding's sum) is the first funding field's."""
+    try:
+        Brief.model_validate(_form_data(values))
+    except ValidationError as exc:
+        found: dict[int, list[str]] = {}
+        for error in exc.errors():
+            found.setdefault(_input_of(error["loc"]), []).append(_where(error["loc"]) + brief_error_text(error))
+        return {i: "；".join(texts) for i, texts in found.items()}
+    return {}
+
+
+_AFTER_FUNDING = ("content", "policies", "plan", "composition")
+# The inputs that show a validation message on themselves (text boxes); a problem in a table (实施计划, 项目构成) or the
+# type's list is left to the handler, whose error names the row.
+_TEXT_INPUTS = frozenset(
+    i for i in range(len(SCALARS) + len(FUNDING) + 2) if i != [k for k, _ in SCALARS].index("project_type")
+)
+
+
+def _input_of(loc: tuple[int | str, ...]) -> int:
+    n = len(SCALARS)
+    head = loc[0] if loc else "funding"
+    keys = [key for key, _ in SCALARS]
+    if head in keys:
+        return keys.index(str(head))
+    if head == "funding":
+        funding = [key for key, _ in FUNDING]
+        return n + (funding.index(str(loc[1])) if len(loc) > 1 and loc[1] in funding else 0)
+    if head in _AFTER_FUNDING:
+        return n + len(FUNDING) + _AFTER_FUNDING.index(str(head))
+    return n  # a problem of the whole brief: shown on the first funding field (the sums)
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """``第2行：`` for a table's row (实施计划, 项目构成), else nothing: the field itself says where."""
+    return f"第{loc[1] + 1}行：" if len(loc) > 1 and isinstance(loc[1], int) else ""
+
+
+def _form_data(values: tuple[object, ...]) -> dict[str, object]:
     n, m = len(SCALARS), len(FUNDING)
     data: dict[str, object] = {key: _text(v) for (key, _), v in zip(SCALARS, values[:n], strict=True)}
     if data["project_type"] == AUTO_TYPE:
@@ -97,11 +157,7 @@ def read_form(*values: object) -> Brief:
     data["policies"] = [line.strip() for line in str(policies or "").splitlines() if line.strip()]
     data["plan"] = [{"period": r[0], "work": r[1]} for r in _rows(plan)]
     data["composition"] = [{"part": r[0], "detail": r[1] or None, "amount": r[2]} for r in _rows(composition)]
-    data = {k: v for k, v in data.items() if v is not None}
-    try:
-        return Brief.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(f"简报有误：{describe_brief_error(exc)}", hint="请改正标出的字段后再起草") from exc
+    return {k: v for k, v in data.items() if v is not None}
 
 
 def _text(value: object) -> str | None:

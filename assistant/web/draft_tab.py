@@ -20,7 +20,7 @@ from assistant.services.results import RULES_MODEL, Draft, DraftConflict, DraftE
 from assistant.services.workspace import WorkspaceService
 from assistant.web.autosave import Autosave, build_autosave
 from assistant.web.basis_editor import build_basis_editor, wire_basis_editor
-from assistant.web.brief_form import build_form, form_values, import_brief, read_form
+from assistant.web.brief_form import build_form, form_checks, form_values, import_brief, read_form
 from assistant.web.context import WebContext, need_base, need_draft
 from assistant.web.draft_view import EDITABLE, DraftView, Typed, build_view
 from assistant.web.errors import guarded, page_error
@@ -44,7 +44,9 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
     with gr.Accordion("项目简报", open=True):
         with gr.Row():
             example = gr.Button("载入示例简报", size="sm", elem_id="load-example")
-            upload = gr.UploadButton("导入简报（YAML/JSON）", file_types=[".yaml", ".yml", ".json"], size="sm")
+            upload = gr.UploadButton(
+                "导入简报（YAML/JSON）", file_types=[".yaml", ".yml", ".json"], size="sm", elem_id="import-brief"
+            )
         start = build_start()
         form = build_form()
         with gr.Row():
@@ -101,7 +103,7 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
     )
     drafter = _drafter(ctx, view, progress, retry)
     shown = [progress, *view.outputs(), retry, *([ctx.model_state] if ctx.model_state is not None else [])]
-    drafting = checked.success(drafter, [rules, *form.inputs()], shown, api_name="draft")
+    drafting = checked.success(drafter, [rules, *form.inputs()], shown, api_name="draft", validator=form_checks(1))
     retried = retry.click(
         _unsaved_checker(ctx, view, "重新起草"), [ctx.draft_id, ctx.base, *view.typed()], None, api_visibility="private"
     ).success(drafter, [rules, *form.inputs()], shown, api_visibility="private")
@@ -111,6 +113,7 @@ def build_draft_tab(ctx: WebContext) -> tuple[DraftView, Autosave]:
         [ctx.draft_id, ctx.base, *form.inputs()],
         view.outputs(),
         api_name="save_brief",
+        validator=form_checks(2),
     )
     view.save.click(
         _section_saver(ctx, view),

@@ -3,7 +3,8 @@
 Gradio translates its component strings (upload areas, table menus, login, connection notices) by the browser's
 locale, so an English-locale browser would show English inside a Chinese page: `GRADIO_ZH` gives those keys in
 Chinese for every locale (`gr.I18n`). The busy overlay's "processing | 0.7s" and "queue: 1/2" are not translatable
-in Gradio 6; `OVERLAY_CSS` shows 处理中 in their place.
+in Gradio 6; `OVERLAY_CSS` shows 处理中 in their place. Nor is a message box's title: Gradio 6 writes its kind
+(Error, Warning, Info, Success) whatever ``title=`` a handler gives, so `OVERLAY_CSS` writes 错误/警告/提示/完成 there.
 """
 
 from __future__ import annotations
@@ -69,6 +70,12 @@ LOCALES = ("en", "en-US", "en-GB", "zh", "zh-CN", "zh-TW", "zh-HK", "ja", "fr", 
 OVERLAY_CSS = """
 .progress-text { font-size: 0 !important; }
 .progress-text::after { content: "处理中……"; font-size: var(--text-sm, 14px); }
+.toast-title { font-size: 0 !important; }
+.toast-title .toast-count { font-size: var(--text-sm, 14px); }
+.toast-title.error::before { content: "错误"; font-size: var(--text-md, 16px); }
+.toast-title.warning::before { content: "警告"; font-size: var(--text-md, 16px); }
+.toast-title.info::before { content: "提示"; font-size: var(--text-md, 16px); }
+.toast-title.success::before { content: "完成"; font-size: var(--text-md, 16px); }
 """
 
 
