@@ -28,6 +28,7 @@ from assistant.qa.content_names import DEFINING, Content
 from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.described_measure import take_described_measure
 from assistant.qa.indicator_names import take_project_indicator
+from assistant.qa.inverted_names import cut_inverted, named_inverted
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.meaning import ranked_by_meaning
 
@@ -43,7 +44,8 @@ _POINTER = "那笔|这笔|那套|这套|那个|这个|那项|那块|那些|这�
 _MANY = ("那些", "这些")  # 管网站那些外网运维的: a plural pointer points at a project only before what it does
 _NOUN = r"(?:钱|经费|费用|资金|项目|系统|平台|网络(?:的运维)?|工程|会务|运维)"
 _DESCRIBED = re.compile(
-    rf"(?P<d>[^，,。？?！!；;｜]{{2,24}}?)的?(?P<p>{_POINTER})(?P<n>[^，,。？?！!；;]{{0,8}}?{_NOUN}(?:钱|经费|费用|资金)?)?"
+    rf"(?P<d>[^，,。？?！!；;｜]{{2,24}}?)的?(?P<p>{_POINTER})"
+    rf"(?P<n>(?:(?!多少|几|啥|什么)[^，,。？?！!；;]){{0,8}}?{_NOUN}(?:钱|经费|费用|资金)?)?"  # 那笔 一年多少钱: asked
 )
 _FIGURE = re.compile(r"最|第|倒数|前|后|上面|上一|刚才|刚刚|之前|排")  # 最少的那个: a place in a ranking, no thing
 _GENERIC_NOUN = re.compile(r"钱|经费|费用|资金|项目|系统|平台|工程")
@@ -93,6 +95,8 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         cues = replace(cues, project=None, matched=(), project_years=0, declaration_id=None)
     if cues.project or cues.versus or cues.declaration_id or cues.matched_how or cues.unknown_unit:
         return text, cues
+    if (inverted := named_inverted(cues, lexicon)) is not None:  # 交党费的系统: 党费缴纳管理系统
+        return cut_inverted(text, cues.unknown_project or ""), inverted
     found = resolve(full, cues, lexicon.contents, text)
     absent = found is None and not cues.unknown_project and not cues.follow_up
     if absent and (thing := absent_thing(full, lexicon.contents)):
@@ -218,11 +222,15 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     winner = [c for c in pool if c.name == name]
     last = [_last_piece(words, list(texts.values()))] + [t for t, _, at in terms if at == "n"]
     unwritten = _unwritten(words, list(texts.values()))
-    if not any(any(_near(texts[c.declaration_id], t) for c in winner) for t in last) and not _asked_only_there(
-        last[0], unwritten, terms, holding[name]
+    # 管派车食堂保洁那笔: 食堂, 保洁 its own, and 派车's 车 a rare character its form writes (用车)
+    marked = _marked_twice(terms, holding[name]) and _echoed(unwritten, name, contents)
+    anywhere = {c.declaration_id: "\n".join(t for _, t in c.places) for c in winner} if marked else texts
+    unwritten_last = marked and last[0] in unwritten  # 管保洁食堂还派车: 派车, in no form, after two marks
+    if not any(any(_near(anywhere[c.declaration_id], t) for c in winner) for t in last) and not (
+        unwritten_last or _asked_only_there(last[0], unwritten, terms, holding[name])
     ):
         return None  # 给退休干部发慰问品: the thing the money is for (慰问品) is in none of the winner's text
-    if unwritten and not _confirmed(unwritten, name, terms, holding[name], contents):
+    if unwritten and not marked and not _confirmed(unwritten, name, terms, holding[name], contents):
         return None  # 管无人机和食堂的那个: 无人机 is written nowhere and points at no project
     best = max(winner, key=lambda c: _score(c, terms, len(contents), texts)[0])
     ids = tuple(c.declaration_id for c in winner) if not cues.years else (best.declaration_id,)
@@ -231,6 +239,24 @@ def resolve(full: str, cues: Cues, contents: tuple[Content, ...], left: str | No
     if not described:
         return None  # the rest of the question alone (an indicator's words) names no described project
     return Described(name=name, ids=ids, held=tuple(described), span=match.group(0), money_in_description=money)
+
+
+def _marked_twice(terms: list[Term], held: list[str]) -> bool:
+    """Two words of the description or more that the winner's form alone writes (食堂 and 保洁): it is the project
+    meant, beside a word no form writes (派车) or a last thing its other sections write (交换机 of 核心交换设备)."""
+    return sum(at == "d" and count == 1 and t in held for t, count, at in terms) >= 2
+
+
+RARE_CHAR = 2  # forms at most writing a character of an unwritten word that the winner writes too (车 of 派车)
+
+
+def _echoed(unwritten: list[str], name: str, contents: tuple[Content, ...]) -> bool:
+    """No word unwritten, or each holds a character (no verb) that the winner's form writes and at most ``RARE_CHAR``
+    forms write (派车: 车, of 用车); 无人机's characters are everywhere or nowhere, so it stays unconfirmed."""
+    texts = {c.name: "\n".join(t for _, t in c.places) for c in contents}
+    rare = {char for word in unwritten for char in word if char not in _VERBS and char in texts[name]}
+    rare = {char for char in rare if sum(char in t for t in texts.values()) <= RARE_CHAR}
+    return all(any(char in rare for char in word) for word in unwritten)
 
 
 def _named_alone(ranked: list[tuple[str, float]], pool: list[Content], terms: list[Term]) -> bool:

@@ -19,6 +19,7 @@ from assistant.qa.content_names import Content, match_content
 from assistant.qa.cues import CUT, MONEY, Cues
 from assistant.qa.entities import Names, informative
 from assistant.qa.entities import match as match_name
+from assistant.qa.fragments import fragment_matched
 from assistant.qa.intents import intent_words
 from assistant.qa.lexicon import FUNDING_TERMS, HEADER_TERMS, LEVEL_TERMS, ROW_TERMS, SECTION_TERMS
 from assistant.qa.mentions import holds
@@ -66,7 +67,7 @@ _EXIST_WHOSE = re.compile(
 _EXIST_DONE = re.compile(
     f"(?:{_EXIST_WORD}|有)(?:人|单位)?{_DONE}(?P<x>{_RUN}+?){_KIND_TAIL}(?:{_HOLDERS})?(?:吗|呢|没有|$|(?=[{_STOPS}]))"
 )
-_ASKED = f"(?<=项目)有吗|(?<![哪那这])有(?!哪)[^？?。，,]{{1,14}}?项目吗|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{0,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|^有(?:项目|申报表)(?=.*吗)|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
+_ASKED = f"(?<=项目)有吗|(?<![哪那这])有(?!哪)[^？?。，,]{{1,14}}?项目吗|^有(?!哪)[^？?。，,]{{1,14}}?项目(?:没有?|不|么|嘛)[？?]?$|{_EXIST_WORD}|有过|{_DONE}吗|{_DONE}{_RUN}{{0,14}}?(?:没有?|吗)(?=$|[{_STOPS}])|^有(?:项目|申报表)(?=.*吗)|有(?:人|单位)?{_DONE}|有(?:没有)?(?:先例|案例|例子|参考)"
 # 铺光缆的活儿有项目不 / 请保安的有项目包括吗 / 租服务器的有没有项目 / 装空调有哪个项目做过: the thing written first,
 # then whether a project holds it (with the verb saying how, and a particle or 没有 asking)
 _HELD_BY = r"(?:干过|做过|搞过|弄过|报过|申报过|申请过|用过|涉及过?|包含过?|包括过?|含有?|提到过?|提过|提及过?|讲过|讲到过?|说过|说到过?|写过|写到过?|碰过)"
@@ -188,7 +189,8 @@ def take_condition(
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
-        if not asked_apart and (by_content := match_content(kind, contents)) is not None:  # 机房改造的活儿: described
+        by_content = None if asked_apart else match_content(kind, contents)  # 机房改造的活儿: described
+        if by_content is not None and not fragment_matched(kind, by_content.words):  # 物联网: 联网 is another word
             said = "".join(by_content.words)
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, unknown_kind=kind)

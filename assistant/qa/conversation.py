@@ -264,6 +264,10 @@ def _counted_indicators(previous: Query | None) -> bool:
 _NAMES_OF_COUNTED = re.compile(
     r"^[^\u4e00-\u9fff]*(?:分别|各自|具体|都|那)?(?:是|叫)?(?:哪些|哪几个|什么|啥|哪几项)[^\u4e00-\u9fff]*$|分别叫|分别是|都叫"
 )
+# 把这几条列出来, 那几个都列一下, 这些具体列下: the things just counted, listed
+_LIST_THOSE = re.compile(
+    r"[这那](?:几|些)[条项个笔份块]?(?:都|全|具体|分别)?(?:列|写|报|念|说|给)(?:出来|一下|下|给我|一遍)"
+)
 _COUNTED = {
     Target.COUNT_INDICATORS: Target.LIST_INDICATORS,
     Target.COUNT_ROWS: Target.LIST_ROWS,
@@ -274,11 +278,8 @@ _COUNTED = {
 def _counted_as_before(previous: Query, cues: Cues) -> Cues:
     """一共几项？ after the 项目构成 rows counts those rows; after indicators, the indicators; 分别叫啥 after a count of
     indicators or rows lists them."""
-    if (
-        cues.target in (None, Target.LIST_PROJECTS)
-        and previous.target in _COUNTED
-        and _NAMES_OF_COUNTED.search(cues.rest)
-    ):
+    named = cues.target in (None, Target.LIST_PROJECTS) and _NAMES_OF_COUNTED.search(cues.rest)
+    if previous.target in _COUNTED and (named or _LIST_THOSE.search(cues.rest)):  # 把这几条列出来: what was counted
         return replace(cues, target=_COUNTED[previous.target], rows=previous.rows)
     if cues.target is Target.COUNT_PROJECTS and previous.target in (Target.LIST_ROWS, Target.COUNT_ROWS):
         return replace(cues, target=Target.COUNT_ROWS, rows=previous.rows)

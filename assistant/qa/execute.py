@@ -22,7 +22,7 @@ from assistant.qa import analytics, fields
 from assistant.qa.kinds import kind_by_indicators, type_holdings
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.mentions import listing, loose_for, mentioning, none_found
-from assistant.qa.models import Answer, Filters, FundingField, Query, Result, Route, Row, Target
+from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Result, Route, Row, Target
 from assistant.qa.select import (
     condition_amount,
     describe,
@@ -197,10 +197,12 @@ def _run(query: Query, decls: list[Declaration], scope: Scope, question: str = "
             return _list_indicators(query.filters, decls, by_name=True)
         case Target.COUNT_INDICATORS:
             return _count_indicators(query.filters, decls)
-        case Target.SUM_FUNDING:
+        case Target.SUM_FUNDING:  # 设了成本指标的项目 申请额合计: the forms holding such indicators, their money
+            decls = _projects_in_scope(query.filters, decls)
             return sum_funding(_field(query), decls, apart=bool(_years_apart(query, decls)))
         case Target.COMPARE_YEARS:
-            return analytics.compare_years(query, decls, subject=analytics.subject_year(question, query.filters.years))
+            held = decls if query.measure is Measure.INDICATORS else _projects_in_scope(query.filters, decls)
+            return analytics.compare_years(query, held, subject=analytics.subject_year(question, query.filters.years))
         case Target.SHOW_FIELD:
             return fields.show_fields(query, decls)
         case Target.LIST_ROWS:

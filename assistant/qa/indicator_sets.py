@@ -122,12 +122,17 @@ def other_year_indicator(query: Query, question: str, scope: Scope) -> Answer | 
         return None
     years = "、".join(f"{y}年" for y in filters.years)
     rows = [indicator_row(d, i) for d, i in near]
-    lines = [
-        f"{years}的“{filters.project}”申报表没有名称含“{filters.indicator_name}”的绩效指标。",
-        "最接近的是同一项目其他年度的申报表（不是所问年度的数）：",
-    ]
+    filed = any(d.header.name == filters.project and d.header.year in filters.years for d in scope.corpus.declarations)
+    lacking = (  # 2019年版的培训人数 of a project first filed in 2023: no such form at all, said so and refused
+        f"{years}的“{filters.project}”申报表没有名称含“{filters.indicator_name}”的绩效指标。"
+        if filed
+        else f"语料库中没有{years}的“{filters.project}”申报表，不以其他年度的数代答。"
+    )
+    lines = [lacking, "最接近的是同一项目其他年度的申报表（不是所问年度的数）："]
     lines += [f"- {r.year}年 {r.field}：{r.value} {r.citation.label}" for r in rows]
-    return structured(question, lines, rows)
+    found = structured(question, lines, rows)
+    found.refused = not filed
+    return found
 
 
 _LEVEL_END = re.compile(r"(?:目标|指标)$")

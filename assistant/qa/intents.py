@@ -183,8 +183,12 @@ def _mentions_money_or_indicators(full: str) -> bool:
     return "指标" in _WHICH_YEAR.sub("", full) or _MONEY.search(_WHICH_YEAR.sub("", full)) is not None
 
 
+# 设了满意度指标的项目 申请额…: the indicators pick the projects whose money is measured, they are not measured
+_PICKING_PROJECTS = re.compile(r"指标的?(?:项目|申报表)")
+
+
 def _measure(full: str) -> Measure:
-    return Measure.INDICATORS if "指标" in full else Measure.FUNDING
+    return Measure.INDICATORS if "指标" in _PICKING_PROJECTS.sub("", full) else Measure.FUNDING
 
 
 def change_measure(full: str) -> Measure:

@@ -59,7 +59,8 @@ def scoped_pair(question: str, cues: Cues, scope: Scope) -> Cues:
 
 # 比, 和, 跟: where the two sides of a comparison meet; what it asks (多少, 哪个, 贵…) after them.
 _JOIN = re.compile(f"[{re.escape(CUT + MONEY)}？?。，,！!、：:；;\\s]|对比|相比|比(?![例重率])|和|跟|与|同")
-_ASKS = re.compile(r"比(?![例重率])|哪个|哪一个|谁|差|相差")
+# 留的哪个号, 填的哪个日子: which value of a field, no second side
+_ASKS = re.compile(r"比(?![例重率])|哪一?个(?!号|电话|手机|人|单位|部门|日子|日期|时间|月|年|名字)|谁|差|相差")
 _ASKED = re.compile(
     r"一下|看看|看下|下|多|少|贵|便宜|高|低|大|小|出|差|额|距|哪个|谁|呢|吗|分别|各自|各|都|还是|一共|总共|又|再|也"
 )

@@ -20,10 +20,11 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = r"\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+"
 _MONEY_UNIT = r"(?:万|亿)?(?:元|块钱|块)?"
 # Bounds, as officers write them: strict (超过) or inclusive (不少于); before the figure or after it (以上).
-_OVER = "超过|超出|高于|大于|多于|多过|高过|大过|超"  # 超200万: 超过 said short
+_OVER = "超过|超出|高于|大于|多于|多过|高过|大过|超|过"  # 超200万, 过百万: 超过 said short
 _AT_LEAST = "不少于|不低于|不小于|至少|达到|大于等于|不止"
-_UNDER = "不到|不足|低于|少于|小于|未满|未达到|未超过"
-_AT_MOST = "不超过|不高于|不大于|最多|小于等于"
+# 没过十条 as officers say it: not yet ten (as 不到), said in the scope line (绩效指标少于 10 项); 没超过: ten at most
+_UNDER = "不到|不足|不满|没满|没到|没过|没达到|低于|少于|小于|未满|未达到"
+_AT_MOST = "不超过|没超过|未超过|不高于|不大于|最多|小于等于"
 _PREFIX = f"{_AT_LEAST}|{_AT_MOST}|{_OVER}|{_UNDER}"  # longer words first: 不超过 before 超过
 _SPOKEN_OVER = "及往上|往上|朝上|开外|起步"  # 三百万往上, 两百万开外: 以上 as officers say it
 _SUFFIX = f"及以上|或以上|以上|{_SPOKEN_OVER}|及以下|或以下|以下|以内|及往下|往下|朝下"

@@ -51,12 +51,20 @@ def take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
     )
 
 
+# 二三年, 一九年: a year's last two digits in Chinese numerals before 年 (as 23年), not a duration (二三年内, 十二年)
+CN_SHORT_YEAR = re.compile(
+    r"(?<![〇零一二两三四五六七八九十百千万亿第近前后满每过共约])([一二][〇零一二三四五六七八九])年"
+    r"(?!以上|以内|内|来|期间|间|左右|多|半|后|之|前)"
+)
+
+
 def digit_years(text: str) -> str:
     """Years written in Chinese numerals as digits: 二〇二三年 → 2023年 (二零二三年 too, and 二〇二三 with no 年 after
-    it); the rest unchanged."""
-    return CN_YEAR.sub(
+    it), 二三年 → 23年; the rest unchanged."""
+    text = CN_YEAR.sub(
         lambda m: "".join(str(CN_DIGITS.index(c)) for c in (m[1] or m[2]).replace("零", "〇")) + "年", text
     )
+    return CN_SHORT_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
 
 
 def full_year(written: str) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import InputError
 from assistant.qa.actuals import targets_labelled
+from assistant.qa.after_refusal import follows_refusal, refused_again
 from assistant.qa.alike import alike_line
 from assistant.qa.asked_apart import asked_apart, joined, years_apart
 from assistant.qa.conditions import existence_line
@@ -160,6 +161,10 @@ def _answer(
         result = which_project(question, scope)
         conversation.record(result)
         return result
+    if follows_refusal(resolved, conversation):  # 联系人呢 after a refusal: never every form's
+        result = refused_again(question, scope)
+        conversation.record(result)
+        return result
     result = (
         special_answer(question, resolved, scope, today)
         or _usual(question, resolved, scope)
@@ -249,7 +254,14 @@ _UNREAD = re.compile(r"未理解的词：(.+)")
 _ASKING_WORDS = re.compile(r"钱|经费|资金|费用|¤|一共|总共|合计|加起来|有哪几|哪几|哪些|哪|什么|啥|几")
 # Answers over every form in scope: with subject words unread and nothing scoping them, they would be every form's
 _EVERY_FORM = frozenset(
-    {Target.SUM_FUNDING, Target.COUNT_INDICATORS, Target.LIST_INDICATORS, Target.COUNT_PROJECTS, Target.LIST_PROJECTS}
+    {
+        Target.SUM_FUNDING,
+        Target.COUNT_INDICATORS,
+        Target.LIST_INDICATORS,
+        Target.COUNT_PROJECTS,
+        Target.LIST_PROJECTS,
+        Target.SHOW_FIELD,  # 养老院的系统 负责人叫啥: never every form's 负责人
+    }
 )
 _SCOPING = (
     "years",

@@ -117,9 +117,10 @@ SPLITS = (
     # tuned on in session 10 (sealed11_test measures that round)
     "sealed10_test",
     "sealed11_tune",  # written outside the repo by s11 with sealed11_test; measured untuned at 3c7adf3 (43/65), then tuned on
-    # written outside the repo by s11 with sealed11_tune; measured untuned at 3c7adf3 (43/65) and 37668d1 (43/65), then
-    # tuned on in session 11 by q14a/q14b (a newer sealed set measures that round)
+    # written outside the repo by s11 with sealed11_tune; measured untuned at 3c7adf3 (36/65) and 267c4e0 (40/65), then
+    # tuned on by q13 (43/65 at 9c27b7f) and in session 11 by q14a/q14b (sealed12_test, kept outside, measures that round)
     "sealed11_test",
+    "sealed12_tune",  # written outside the repo by s12 with a test half kept outside; measured untuned at 37668d1 (49/65), then tuned on
     "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
     "rf11",  # written by the implementer (rf11) for questions about actual results (gold kind actual): a tune set
 )
