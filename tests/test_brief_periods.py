@@ -72,7 +72,7 @@ def test_a_name_says_the_period_of_its_value_and_the_priced_total_has_a_row(
     ("name", "wrong"),
     [
         ("b2_yinshui.yaml", ("造价造价",)),
-        ("b3_feiyi.yaml", ("目标准", "区级人数", "区级成本")),
+        ("b3_feiyi.yaml", ("目标准", "区级人数", "区级成本", "开设数量")),
         ("v1_bridge.yaml", ("造价造价", "次检测费")),
         ("v2_disabled.yaml", ("庭补贴",)),
     ],
