@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.cycle.bounds import impossible_actual, overspent, year_days
 from assistant.cycle.costs import ceiling, overrun
+from assistant.cycle.deadlines import met_by
 from assistant.cycle.numbers import fmt, percent, quantize, target_of
 from assistant.cycle.rules import BANDS, DEFAULT_SETTINGS, RULES, Part, RuleId, Settings
 from assistant.cycle.units import Reading, approx, read_actual
@@ -244,9 +245,12 @@ def _banded(
 ) -> RowScore:
     """Qualitative, deadline or compound targets: the band the officer chose, the score within it."""
     band = row.band
+    on_time = met_by(row.actual, target.raw) if band is None and row.actual else None
     if band is None and row.actual and _same_words(row.actual, target.raw):
         band = Band.ACHIEVED
         how = f"实际完成值与目标一致（{row.actual}），按“达成”档计"
+    elif on_time is not None:
+        band, how = Band.ACHIEVED, on_time  # 12月20日 against 12月底前: the date meets the deadline
     elif band is None:
         problem = (
             "未填写实际完成值" if not (row.actual or "").strip() else "定性指标：请选择档次（达成/部分达成/未达成）"

@@ -79,7 +79,7 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
             per = f"{per}·天"  # 住宿费每人每天不超过500元
         elif m["times"] == "每月":
             per = f"{per}·月"  # 每个托位每月800元
-        middle = m["middle"] or ""
+        middle = _rest_of_word(per, m["middle"] or "") if m["num1"] else ""
         prefix = part[
             : m.start()
         ].rstrip()  # 配送补贴≤3元/单, 配送补贴不超过3元/单: the ceiling written before the figure
@@ -111,6 +111,13 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
             )
         )
     return found
+
+
+def _rest_of_word(per: str, middle: str) -> str:
+    """What follows 每个… once the measure word's own word is read whole: 每个项目5万元 prices 项目 (项 + 目), so nothing
+    of 目 is left to name the standard (never 目标准); 每人培训费800元 keeps 培训费."""
+    first = tagged(per + middle)[0][0] if middle else per
+    return middle[len(first) - len(per) :] if len(first) > len(per) and first.startswith(per) else middle
 
 
 _OPERATOR_END = re.compile("(?:" + "|".join(map(re.escape, sorted(AT_LEAST + AT_MOST, key=len, reverse=True))) + ")$")

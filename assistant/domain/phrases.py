@@ -246,15 +246,25 @@ def clean_object(text: str) -> str:
     return _HANGING.sub("", text.strip("（()）“”\"' 等：:")).strip("（()）“”\"' 等：:")
 
 
+_AGENT = {"人", "者", "员"}  # 传承人, 传习者, 协管员: a verb and who does it make one noun
+
+
 def leading_noun(words: list[tuple[str, str]]) -> str:
     """The noun phrase that opens a word list (个站点阵地 → 站点阵地; 名生活困难党员和老党员发放… → 生活困难党员和老党员),
     up to a verb, an adverb or a time word."""
     taken: list[str] = []
+    skip = -1
     for n, (w, tag) in enumerate(words):
+        if n == skip:
+            continue
         if not taken and _place_head(words, n):  # 助餐点: jieba's 助 (v) + 餐点 (n), one place noun
             taken.append(w)
             continue
-        if is_verb(w, tag) or not tag.startswith(("n", "vn", "a", "c", "b")) or tag == "ad":
+        if is_verb(w, tag) and n + 1 < len(words) and words[n + 1][0] in _AGENT:
+            taken.append(w + words[n + 1][0])  # 代表性传承人: jieba's 传承 (v) + 人, one noun of who does it
+            skip = n + 1
+            continue
+        if is_verb(w, tag) or not tag.startswith(("n", "vn", "a", "c", "b", "j")) or tag == "ad":  # j: 中小学, 人大
             if taken or tag not in {"m", "q"}:
                 break
             continue

@@ -62,8 +62,13 @@ NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?|{CN_NUMBER}"
 # Measures of volume, area, length and haulage (清除淤泥3000立方米, 养护公益林1200亩): longer units first, so that
 # 平方公里 is never read as 公里 nor 吨公里 as 吨.
 MEASURE_UNITS = ("立方米", "平方公里", "平方米", "吨公里", "公顷", "延米", "千米", "亩")
+# Times counted per thing (a 量词 + 次): 检测500样次, 出车1200车次, 巡查800点次, 服务3000人次. Any measure word before 次
+# makes one unit, read whole: 500样次 is 500 samples tested, never 500 of an unknown "样".
+TIMES_MEASURES = "人客户批样车架台件班场组点井船艘趟轮座处所家间辆条站"
+TIMES_UNITS = tuple(f"{m}次" for m in TIMES_MEASURES)
 COUNT_UNITS = (
     *MEASURE_UNITS,
+    *TIMES_UNITS,
     "人次",
     "客次",  # 助餐 counts its meals served per visit: 全年补贴助餐1095000客次
     "户次",

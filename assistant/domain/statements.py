@@ -18,7 +18,7 @@ verb before the figure), with a list of the verbs briefs use most where jieba ta
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -73,15 +73,17 @@ _INPUT = re.compile(r"(配备|配置|聘用|聘请|招聘|抽调|安排|组建|�
 _ENUMERATED = {"项": "项目", "类": "类别", "种": "品种", "个": "", "批次": "样品"}
 _PER_UNIT = re.compile(r"每(?P<per>批次|期|场|班|次|批|轮|门|堂|集|节|项)(?P<what>[^，,；。]{0,8})$")
 _DURATIONS = {"分钟", "课时", "学时", "小时"}
+_RANK = re.compile(r"^[\u4e00-\u9fff]{1,3}级(?:及)?(?:以上|以下)")  # 区级以上, 市级及以上: a rank, then the noun
+_PERIOD_TAIL = re.compile(r"每(?:月|季度|季|周|半年|年|日|天)$")
 _LABELLED = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}(?<![费金款]))[：:]\s*$")
 
 
 def read_statements(brief: Brief) -> list[Statement]:
     """Every measurable statement of the brief's text fields, in reading order (field by field)."""
-    months = _months(brief)
+    months, first = _span(brief)
     found: list[Statement] = []
     for label, text in brief_texts(brief).items():
-        found.extend(read_text(text, label, months=months))
+        found.extend(read_text(text, label, months=months, first=first))
     return found
 
 
@@ -94,27 +96,60 @@ def brief_texts(brief: Brief) -> dict[str, str]:
     }
 
 
-def _months(brief: Brief) -> int:
+def _span(brief: Brief) -> tuple[int, int]:
+    """(months the brief runs, the month it starts in)."""
     start = brief.start_date or date(brief.year, 1, 1)
     end = brief.end_date or date(brief.year, 12, 31)
-    return service_months(start.year, start.month, end.year, end.month)
+    return service_months(start.year, start.month, end.year, end.month), start.month
 
 
-def read_text(text: str, label: str, *, months: int = 12) -> list[Statement]:
+def read_text(text: str, label: str, *, months: int = 12, first: int = 1) -> list[Statement]:
     """The statements of one field's text (label → its field name in each statement); cached, as the review
     reads the same text on every round of a suggestion. A grouped figure (1,235公里, １，２３５, 1 235) is read as
-    one number, never its tail: a declaration's own text (a draft's edited 概况) is read like a brief."""
-    return list(_read_text(join_digit_groups(text), label, months))
+    one number, never its tail: a declaration's own text (a draft's edited 概况) is read like a brief. ``months`` from
+    month ``first`` is the span a frequency (每季度1次) is counted over, in the calendar periods it touches."""
+    return list(_read_text(join_digit_groups(text), label, _Span(months, first)))
 
 
 @cache
-def _read_text(text: str, label: str, months: int) -> tuple[Statement, ...]:
+def _read_text(text: str, label: str, span: _Span) -> tuple[Statement, ...]:
     found: list[Statement] = []
     for sentence in split_on(text, "。；;！？\n"):
         if sentence.strip():
-            found.extend(_sentence(sentence.strip(), label, months))
+            found.extend(_sentence(sentence.strip(), label, span))
     found += _per_products(found, only=_unmultiplied(found))  # 5项；每项…3次: the count is in another sentence
+    if label == "项目构成":
+        found += [q for line in split_on(text, "；;\n") if (q := line_quantity(line.strip())) is not None]
     return tuple(_each_site(s, found) for s in found)
+
+
+_FACTOR = re.compile(rf"^(?P<num>{NUM})(?P<wan>万)?(?P<unit>[^\d]{{1,6}})$")
+_TIMES = re.compile(r"\s*[×xX*＊]\s*")
+_PAID = re.compile(r"(?:补贴|补助|经费|费用|资金|费|购置费|支出)$")
+
+
+def line_quantity(line: str) -> Statement | None:
+    """The quantity a 项目构成 line prices when it multiplies several factors: ``上门探访服务补贴：320名×4次/月×12个月×
+    30元/人次`` → 15360人次 (320 × 4 × 12, in the unit the price is per), the figure the line's money is built on; None
+    for a line of one factor (200台×450元/台 is read as 200台) or with no price per a unit."""
+    name, sep, detail = line.partition("：")
+    if not sep or not detail:
+        return None
+    factors = [_FACTOR.match(f.strip()) for f in _TIMES.split(detail)]
+    if not factors or any(f is None for f in factors):
+        return None
+    prices = [f for f in factors if f is not None and f["unit"].startswith("元/")]
+    counts = [f for f in factors if f is not None and "元" not in f["unit"]]
+    if len(prices) != 1 or len(counts) < 2:
+        return None
+    per = prices[0]["unit"].removeprefix("元/")
+    total = Decimal(1)
+    for f in counts:
+        total *= read_number(f["num"], None) * (10000 if f["wan"] else 1)
+    how = " × ".join(f.group(0) for f in counts) + f" = {plain(total)}{per}"
+    return Statement(
+        Kind.COUNT, total, per, "≥", "", _PAID.sub("", name.strip()), "项目构成", line, how, derivation=how
+    )
 
 
 def _unmultiplied(found: list[Statement]) -> list[Statement]:
@@ -148,7 +183,7 @@ def _each_site(s: Statement, found: list[Statement]) -> Statement:
     return replace(s, number=total, derivation=how, object=re.sub(r"^(?:每个?|各)", "", s.object))
 
 
-def _sentence(sentence: str, label: str, months: int) -> list[Statement]:
+def _sentence(sentence: str, label: str, months: _Span) -> list[Statement]:
     found: list[Statement] = []
     counts: list[Statement] = []
     before_clause = ""
@@ -234,7 +269,7 @@ def _merged_commitments(found: list[Statement]) -> list[Statement]:
 
 
 def _counts(
-    part: str, label: str, clause: str, taken: list[tuple[int, int]], verb: str, months: int
+    part: str, label: str, clause: str, taken: list[tuple[int, int]], verb: str, months: _Span
 ) -> list[Statement]:
     found = []
     for m in _COUNT.finditer(part):
@@ -253,7 +288,7 @@ def _counts(
             number, before, words = read_number(low["low"], None), part[: low.start()], low[0] + words
         if approx == "约" and WORD_YUE.search(before + "约"):  # 新增签约3000人: 约 ends 签约, no estimate
             before, approx, words = before + "约", "", words[1:]
-        own_verb, obj = phrase(before, after)
+        own_verb, obj = phrase(before, _RANK.sub("", after))  # 24名区级以上代表性传承人: the people, not 区级
         named = _LABELLED.search(before) if label != "项目构成" else None  # a 项目构成 line's name is what it pays for
         if not obj and named:  # 助餐点数量：≥13个 — the label names what is counted
             obj = clean_object(named["label"])
@@ -262,6 +297,8 @@ def _counts(
         if before.endswith("等"):  # 检测农药残留、兽药残留等32项: examples, the count is of 检测项目
             own_verb = phrase(clause, "")[0] or phrase(clause.split("、")[0] + "1", "")[0]
             obj = leading_noun(tagged(STOP.split(after, maxsplit=1)[0])) or _ENUMERATED.get(m["unit"], "")
+        if not _EVERY.search(before):
+            obj = _PERIOD_TAIL.sub("", obj)  # 125个采样点每季度检测1次: the points are counted, not 采样点每季度
         per = _PER_UNIT.search(before)
         statement = Statement(
             Kind.INPUT if m["unit"] in PEOPLE and _staff(before, after, own_verb) else Kind.COUNT,
@@ -320,25 +357,46 @@ def _staff(before: str, after: str, verb: str) -> bool:
     )
 
 
-def _frequency(s: Statement, before: str, months: int) -> Statement:
-    """每月…40批次 → 40 × 12个月 = 480批次 (over the months the brief runs); 每日巡河1次 → 1 × 365天 = 365次
-    (times only: 汛期/旺季… each day of a season are not every day of the year)."""
+@dataclass(frozen=True)
+class _Span:
+    """The months a brief runs (``months`` from month ``first``): what a frequency is counted over."""
+
+    months: int = 12
+    first: int = 1
+
+    def periods(self, period: str) -> int:
+        """Calendar periods of ``period`` the span touches: 2027-03…2027-11 touches 4 quarters (Q1 by March, Q4 by
+        October), 9 months, 2 half-years; whole years; weeks and days over the months (52 a year, 365 a year)."""
+        if period == "周":
+            return self.months * 52 // 12
+        if period in {"日", "天"}:
+            return self.months * 365 // 12
+        size = _PERIODS[period]
+        if size == 12:
+            return self.months // 12  # 每年 in an 18-month project: one year's figure, as the brief states it
+        start = self.first - 1
+        return (start + self.months - 1) // size - start // size + 1
+
+
+def _frequency(s: Statement, before: str, span: _Span) -> Statement:
+    """每月…40批次 → 40 × 12个月 = 480批次 (over the months the brief runs); 每季度检测1次 from March to November →
+    1 × 4个季度 = 4次 (the calendar quarters the span touches); 每日巡河1次 → 1 × 365天 = 365次 (times only: 汛期/旺季…
+    each day of a season are not every day of the year). The total is a year's: an object that named the period
+    (每人每月探访4次 → 每人每月) names the year instead (每人每年), so that no row says 每月 over a year's figure."""
     every = _EVERY.search(before)
     if every is None or s.number is None:
         return s
     period = every["period"]
-    if period in {"日", "天"}:
-        if s.unit not in _DAILY:
-            return s
-        times = Decimal(months * 365 // 12)  # a full year: 365 days
-    else:
-        times = Decimal(months * 52 // 12) if period == "周" else Decimal(months // _PERIODS[period])
+    if period in {"日", "天"} and s.unit not in _DAILY:
+        return s
+    times = Decimal(span.periods(period))
     if times <= 1:
         return s
     total = s.number * times
     count = "周" if period == "周" else "天" if period in {"日", "天"} else f"个{period}"
     how = f"每{period}{plain(s.number)}{s.unit} × {plain(times)}{count} = {plain(total)}{s.unit}"
-    return replace(s, number=total, derivation=how, approx=s.approx)
+    yearly = re.sub(rf"每{period}", "每年", s.object) if period != "年" else s.object
+    return replace(s, number=total, derivation=how, approx=s.approx, object=yearly)
 
 
 def _per_products(items: list[Statement], *, only: list[Statement] | None = None) -> list[Statement]:

@@ -20,6 +20,7 @@ from assistant.domain.framework import PARENT, Level2
 from assistant.domain.phrases import tagged
 from assistant.domain.project_types import catalogue
 from assistant.domain.ranges import range_note
+from assistant.domain.statement_base import TIMES_UNITS
 from assistant.domain.statements import Kind, Statement, brief_texts, plain, read_statements
 from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
@@ -263,6 +264,8 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     match s.kind:
         case Kind.COUNT if _person_days(s):  # 每人训练15天 → 人均训练天数 ≥15(天)
             name, level2, value = f"人均{s.verb}天数", Level2.QUANTITY, f"{s.op}{plain(s.number)}({s.unit})"
+        case Kind.COUNT if s.unit in TAUGHT:  # 共480课时 → 非遗课程课时数 ≥480(课时): hours taught are an output
+            name, level2, value = _taught_name(s), Level2.QUANTITY, f"≥{plain(s.number)}({s.unit})"
         case Kind.COUNT if s.unit in DURATIONS:  # 每门课程约45分钟 → 单门课程时长 ≥45(分钟)
             per = f"单{s.per_unit}" if s.per_unit else ""
             name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
@@ -295,6 +298,20 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
     if len(name) < 3:
         return None
     return brief_row(name, level2, value, s)
+
+
+TAUGHT = {"课时", "学时"}
+_COURSE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:课程|培训|讲座|教学)")
+_HOURS_PER = re.compile(r"每(?:校|所|班|门|人|期)每?(?:学期|学年|周|月)?$|^每")
+
+
+def _taught_name(s: Statement) -> str:
+    """课时/学时 counted (全年两个学期共480课时 → 非遗课程课时数; 每校每学期16课时 → 每校每学期课时数): the course the
+    sentence names, else the object; a figure per school or term says so, a total never carries 每."""
+    course = _COURSE.search(s.clause.split(s.words)[0]) or _COURSE.search(s.clause)
+    obj = s.object if _HOURS_PER.search(s.object) else ""
+    what = course.group(0) if course and not obj else obj
+    return f"{_short(what)}{_SUFFIX[s.unit]}" if what else f"授课{_SUFFIX[s.unit]}"
 
 
 def _person_days(s: Statement) -> bool:
@@ -379,7 +396,7 @@ def plan_value(text: str, why: str, *, fields: list[str], arithmetic: str | None
 def count_name(s: Statement) -> str:
     """选区 + 划分 + 数量; 选民 + 登记 + 人数; 选举工作人员业务培训 + 人次; 抽检 + 批次."""
     unit = s.unit.removeprefix("万")
-    suffix = _SUFFIX.get(unit, "数量")
+    suffix = _SUFFIX.get(unit, unit if unit in TIMES_UNITS else "数量")  # 检测500样次 → 检测样次
     if s.op == "=" and unit in {"人", "名", "位"}:
         suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
@@ -393,6 +410,8 @@ def count_name(s: Statement) -> str:
         base = f"{verb}{obj}"
     if base.endswith(suffix) or (suffix == "人数" and base.endswith("人员")):
         return base if base.endswith(suffix) else f"{base}数量"
+    if base and suffix[0] == base[-1] and len(suffix) > 1:
+        return f"{base}{suffix[1:]}"  # 代表性传承人 + 人数 → 代表性传承人数: no word said twice
     return f"{base}{suffix}"
 
 
@@ -405,6 +424,10 @@ def in_order(obj: str, verb: str, clause: str) -> str:
     活动8次 → 调研活动 (not 活动调研)."""
     if verb and _EVENT.match(obj) and f"{verb}{obj}" in clause:
         return f"{verb}{obj}"
+    if verb and obj.endswith(verb):
+        return obj  # 每公里造价62万元: verb and object are one word (造价), never 造价造价
+    if obj and verb.endswith(obj):
+        return verb
     return f"{obj}{verb}"
 
 

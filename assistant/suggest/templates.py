@@ -20,7 +20,7 @@ from assistant.domain.brief import Brief, CompositionLine
 from assistant.domain.classify import brief_fields
 from assistant.domain.framework import PARENT, Level2
 from assistant.domain.project_types import Fill, TemplateIndicator, TypeVerdict, catalogue
-from assistant.domain.statements import Kind, Statement, plain
+from assistant.domain.statements import Kind, Statement, plain, read_text
 from assistant.domain.values import ValueKind, parse_value
 from assistant.drafting.injection import part_name
 from assistant.suggest.brief_rows import output_statements
@@ -187,7 +187,7 @@ def _row(spec: TemplateIndicator, figures: BriefFigures, backing: Backing) -> In
         origin = Origin.TEMPLATE
     if value is None:
         return None
-    name = surveyed(spec, target) or _for_unit(spec.name, value)
+    name = surveyed(spec, target) or _for_unit(spec.name, value, spec.unit)
     notes = []
     if target is not None and name == spec.name and not same_object(spec.name, target.subject):
         notes.append(  # the figure keeps what it measures in sight: the officer judges whether the names agree
@@ -233,9 +233,15 @@ def surveyed(spec: TemplateIndicator, target: Statement | None) -> str | None:
 MAX_RESPONDENTS = 8  # a longer lead is a phrase (全区各中小学校食堂的家长), not a group's name
 
 
-def _for_unit(name: str, value: ValueProposal) -> str:
-    """服务对象覆盖人数 that counts 人次 is named so (覆盖人次)."""
-    return name[: -len("人数")] + "人次" if value.unit == "人次" and name.endswith("人数") else name
+def _for_unit(name: str, value: ValueProposal, unit: str | None) -> str:
+    """服务对象覆盖人数 that counts 人次 is named so (覆盖人次); a unit cost per another unit than the template's names
+    that unit (单批次检测成本 of 1200元/样次 → 单样次检测成本): a name never says one unit over a value in another."""
+    if value.unit == "人次" and name.endswith("人数"):
+        return name[: -len("人数")] + "人次"
+    own, per = (unit or "").removeprefix("元/"), (value.unit or "").removeprefix("元/")
+    if (unit or "").startswith("元/") and (value.unit or "").startswith("元/") and own != per and own in name:
+        return name.replace(own, per, 1)
+    return name
 
 
 def _target_rows(figures: BriefFigures, specs: list[TemplateIndicator]) -> list[IndicatorSuggestion]:
@@ -326,12 +332,32 @@ def _unit_cost(spec: TemplateIndicator, figures: BriefFigures) -> ValueProposal 
     amount, where = (line.amount, f"项目构成“{line.part}”") if line else (figures.amount, figures.amount_field)
     if per is None or per.number is None or amount is None or per.number <= 0 or not _buys(figures, line, per):
         return None
+    if line is not None and _priced_per(line) not in {None, per.unit}:
+        return None  # 500样次×1200元/样次: the line's money is priced per 样次, never ÷ the 125 points it tests
     cost = (amount / per.number).quantize(Decimal(1), rounding=ROUND_CEILING)
-    unit = "元/人次" if per.unit == "人次" and spec.unit == "元/人" else spec.unit  # per visit, as the figure counts
+    unit = _cost_unit(spec.unit, per.unit)
     arithmetic = f"{where} {amount:,.0f}元 ÷ {per.shown} ≈ {cost:,}{unit}"
     basis = f"计划标准（单位成本）：{arithmetic}；数量见简报{per.field}“{per.clause}”"
     fields = ["项目构成" if line else "资金", per.field]
     return _proposal(f"{spec.op}{cost}({unit})", Ground.PLAN, basis, fields=fields, arithmetic=arithmetic)
+
+
+def _priced_per(line: CompositionLine) -> str | None:
+    """The unit a 项目构成 line states its price per (500样次×1200元/样次 → 样次); None where it states none."""
+    prices = [s for s in read_text(f"{line.part}：{line.detail or ''}", "项目构成") if s.kind is Kind.STANDARD]
+    return prices[0].unit.removeprefix("元/").split("·")[0] if prices else None
+
+
+_PEOPLE = {"人", "名", "位"}
+
+
+def _cost_unit(spec_unit: str | None, per: str) -> str:
+    """元 per the quantity divided by: 600,000元 ÷ 500样次 is 元/样次, whatever the template's unit says (元/批次);
+    people (人, 名, 位) are one unit (元/人), and a visit count stays per visit (元/人次)."""
+    own = (spec_unit or "").removeprefix("元/")
+    if per == own or (per in _PEOPLE and own in _PEOPLE):
+        return spec_unit or f"元/{per}"
+    return f"元/{per}"
 
 
 def _buys(figures: BriefFigures, line: CompositionLine | None, per: Statement) -> bool:
