@@ -14,7 +14,7 @@ from assistant.domain.brief import load_brief
 from assistant.domain.framework import PARENT, Level2
 from assistant.domain.model import Declaration
 from assistant.domain.skeleton import IndicatorRow, brief_declaration
-from assistant.drafting.chain import to_declaration
+from assistant.drafting.as_declaration import to_declaration
 from assistant.drafting.models import Draft
 from assistant.review.engine import review
 

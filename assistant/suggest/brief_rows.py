@@ -17,26 +17,21 @@ from dataclasses import replace
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import PARENT, Level2
-from assistant.domain.phrases import tagged
 from assistant.domain.project_types import catalogue
 from assistant.domain.ranges import range_note
-from assistant.domain.statement_base import TIMES_UNITS
 from assistant.domain.statements import Kind, Statement, brief_texts, plain, read_statements
 from assistant.domain.values import ValueKind, parse_value
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.per_item import per_object
+from assistant.suggest.row_names import COUNT_SUFFIX, count_name, object_words
 from assistant.suggest.scope import area_facility, is_scope
 from assistant.suggest.years import earlier_note, earlier_year, later_year, whole_total, year_measure, year_of
 
 DURATIONS = {"分钟", "小时", "课时", "学时"}
 BRIEF_SCORE = 10.0  # the brief's own figure outranks any template row or precedent
 SOURCE = "F2021"
-MAX_OBJECT = 10  # characters of an object kept in a name (the last ones: 选举工作人员业务培训)
 
-_SUFFIX = {"人": "人数", "名": "人数", "位": "人数", "户": "户数", "人次": "人次", "场": "场次", "次": "次数"}
-_SUFFIX |= {"轮": "次数", "期": "期数", "班": "期数", "批次": "批次", "课时": "课时数", "学时": "学时数"}
-_SUFFIX |= {"卷": "卷数", "页": "页数", "立方米": "方量"} | dict.fromkeys(("平方米", "平方公里", "公顷", "亩"), "面积")
 _BENEFIT = re.compile(r"覆盖|受益|惠及|服务群众|服务对象|参与|知晓")
 _LEVEL_WORDS = (
     (re.compile(r"满意"), Level2.SATISFACTION),
@@ -268,11 +263,11 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             name, level2, value = _taught_name(s), Level2.QUANTITY, f"≥{plain(s.number)}({s.unit})"
         case Kind.COUNT if s.unit in DURATIONS:  # 每门课程约45分钟 → 单门课程时长 ≥45(分钟)
             per = f"单{s.per_unit}" if s.per_unit else ""
-            name, level2, value = f"{per}{_short(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
+            name, level2, value = f"{per}{object_words(s.object)}时长", Level2.QUALITY, f"≥{plain(s.number)}({s.unit})"
         case Kind.COUNT:
             facility = area_facility(s)  # 在8个村居设立老年助餐服务点 → 老年助餐服务点数量
             s, per = per_object(s)  # 年故障停梯次数每台不超过2次 → 年故障停梯次数 ≤2(次/台)
-            name = f"{_short(facility)}数量" if facility else count_name(s)
+            name = f"{object_words(facility)}数量" if facility else count_name(s)
             unit = f"{s.unit}/{per}" if per else s.unit
             level2, value = _count_level(s), f"{s.op}{plain(s.number)}({unit})"
         case Kind.RATE:
@@ -287,7 +282,7 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             value = (
                 f"{dated or ''}{'年' if dated else ''}{s.words}" if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"
             )
-            name, level2 = f"{_short(s.object)}{s.verb}时限", Level2.TIMELINESS
+            name, level2 = f"{object_words(s.object)}{s.verb}时限", Level2.TIMELINESS
         case Kind.ZERO:
             name, level2, value = _zero(s, every)
         case Kind.COMPLETE:
@@ -311,7 +306,7 @@ def _taught_name(s: Statement) -> str:
     course = _COURSE.search(s.clause.split(s.words)[0]) or _COURSE.search(s.clause)
     obj = s.object if _HOURS_PER.search(s.object) else ""
     what = course.group(0) if course and not obj else obj
-    return f"{_short(what)}{_SUFFIX[s.unit]}" if what else f"授课{_SUFFIX[s.unit]}"
+    return f"{object_words(what)}{COUNT_SUFFIX[s.unit]}" if what else f"授课{COUNT_SUFFIX[s.unit]}"
 
 
 def _person_days(s: Statement) -> bool:
@@ -393,86 +388,6 @@ def plan_value(text: str, why: str, *, fields: list[str], arithmetic: str | None
     )
 
 
-def count_name(s: Statement) -> str:
-    """选区 + 划分 + 数量; 选民 + 登记 + 人数; 选举工作人员业务培训 + 人次; 抽检 + 批次."""
-    unit = s.unit.removeprefix("万")
-    suffix = _SUFFIX.get(unit, unit if unit in TIMES_UNITS else "数量")  # 检测500样次 → 检测样次
-    if s.op == "=" and unit in {"人", "名", "位"}:
-        suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
-    verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
-    obj = _short(s.object)
-    if re.fullmatch(r"(?:19|20)\d{2}年", obj):
-        return f"{obj}度完成{suffix}"  # 2027年完成60万页 → 2027年度完成页数 (a project over several years)
-    base = obj if verb and obj.endswith(verb) else in_order(obj, verb, s.clause)
-    if suffix == "面积" and obj.endswith("面积"):  # 改造面积约1500平方米 → 改造面积
-        return f"{obj[:-2]}{verb}面积"
-    if obj in {"项目", "类别", "品种", "样品"}:  # 检测农药残留、兽药残留等32项 → 检测项目数量
-        base = f"{verb}{obj}"
-    if base.endswith(suffix) or (suffix == "人数" and base.endswith("人员")):
-        return base if base.endswith(suffix) else f"{base}数量"
-    if base and suffix[0] == base[-1] and len(suffix) > 1:
-        return f"{base}{suffix[1:]}"  # 代表性传承人 + 人数 → 代表性传承人数: no word said twice
-    return f"{base}{suffix}"
-
-
-# Nouns of an event: a verb before them names the kind of event (调研活动, 培训会议), never what is done to it.
-_EVENT = re.compile(r"^(?:活动|会议|座谈会|讲座|论坛|比赛|竞赛|展览|演出|沙龙)$")
-
-
-def in_order(obj: str, verb: str, clause: str) -> str:
-    """Object then verb (选区划分, 选民登记), except an event noun the brief names after its verb: 组织代表专题调研
-    活动8次 → 调研活动 (not 活动调研)."""
-    if verb and _EVENT.match(obj) and f"{verb}{obj}" in clause:
-        return f"{verb}{obj}"
-    if verb and obj.endswith(verb):
-        return obj  # 每公里造价62万元: verb and object are one word (造价), never 造价造价
-    if obj and verb.endswith(obj):
-        return verb
-    return f"{obj}{verb}"
-
-
-# A generic verb inside a long object (委托高校和研究机构开展调研课题): what is counted is what follows it.
-_INNER_VERB = re.compile(r"(?:开展|组织|进行|实施|完成)(?P<rest>[\u4e00-\u9fff]{2,})$")
-
-
-def _short(obj: str) -> str:
-    inner = _INNER_VERB.search(obj) if len(obj) > MAX_OBJECT else None
-    return last_words(inner["rest"] if inner else obj, MAX_OBJECT)
-
-
-def last_words(obj: str, limit: int) -> str:
-    """The object's last words within ``limit`` characters, never a word cut in two (…街道 → not 道)."""
-    if len(obj) <= limit:
-        return obj
-    kept = ""
-    for word, _ in reversed(tagged(obj)):
-        if len(kept) + len(word) > limit:
-            break
-        kept = word + kept
-    return _whole_figures(obj, kept) if kept else obj[-limit:]
-
-
-# A figure or a range of figures (1960-1990年, 2001至2010年) and the date unit after it.
-_FIGURES = re.compile(r"^[\d.]*(?:[-—–~～至到][\d.]*)*[年月日号]?")
-
-
-def _whole_figures(obj: str, kept: str) -> str:
-    """``kept``, the end of ``obj``, less a figure or range it starts inside (馆藏1960-1990年文书档案 kept as
-    -1990年文书档案 → 文书档案): a range is named whole or not at all."""
-    cut = len(obj) - len(kept)
-    before = obj[cut - 1] if cut > 0 else ""
-    after_figure = before.isdigit() or before in "-—–~～至到."
-    inside = (
-        kept[0] in "-—–~～"
-        or (kept[0] in "至到" and kept[1:2].isdigit())
-        or ((kept[0].isdigit() or kept[0] in "年月日号") and after_figure and before != "")
-    )
-    if not inside:
-        return kept
-    rest = _FIGURES.sub("", kept, count=1)
-    return rest or kept
-
-
 def _count_level(s: Statement) -> Level2:
     if s.op == "≤":
         return Level2.QUALITY  # a ceiling on a count (故障停梯不超过2次, 投诉不超过3件) bounds a failure, not an output
@@ -489,7 +404,7 @@ def rate_level(name: str) -> Level2:
 
 def commitment_name(s: Statement) -> tuple[str, Level2]:
     """发放到人、不重不漏 → 慰问金发放准确率; 全覆盖 → …覆盖率; 依法确认并公告 → …依法公告率; 按期办结 → …按期办结率."""
-    obj, words = _short(s.object), s.words
+    obj, words = object_words(s.object), s.words
     if "覆盖" in words or "尽检" in words:
         return f"{obj}覆盖率", Level2.SOCIAL_BENEFIT
     if "依法" in words:
@@ -503,7 +418,7 @@ def commitment_name(s: Statement) -> tuple[str, Level2]:
 
 def _zero(s: Statement, every: list[Statement]) -> tuple[str, Level2, str]:
     """事故/事件/投诉 → …发生次数 =0(起); 损毁/丢失/差错 → …数 =0 in the unit the brief counts the object in."""
-    obj, what = _short(s.object), s.verb
+    obj, what = object_words(s.object), s.verb
     if what in {"事故", "事件", "投诉", "泄密", "失密"}:
         return f"{obj}{what}发生次数", Level2.QUALITY, "=0(起)"
     counted = next((q for q in every if q.kind is Kind.COUNT and len(obj) >= 2 and obj[-2:] in q.object), None)

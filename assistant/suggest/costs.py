@@ -27,9 +27,10 @@ from assistant.domain.framework import Level2
 from assistant.domain.quantities import service_months
 from assistant.domain.statements import Kind, Statement, plain
 from assistant.drafting.injection import part_name
-from assistant.suggest.brief_rows import brief_row, in_order, last_words, plan_value
+from assistant.suggest.brief_rows import brief_row, plan_value
 from assistant.suggest.models import IndicatorSuggestion, Naming, Origin
 from assistant.suggest.money import money_used
+from assistant.suggest.row_names import in_order, last_words
 from assistant.suggest.text import core_name, grams, specific_grams
 
 WAN = Decimal(10000)

@@ -32,13 +32,13 @@ from assistant.domain.values import ValueKind
 from assistant.suggest.brief_rows import (
     BRIEF_SCORE,
     brief_row,
-    last_words,
     output_statements,
     plan_value,
     statement_rows,
 )
 from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
+from assistant.suggest.row_names import last_words
 from assistant.suggest.text import short_object
 from assistant.suggest.years import end_deadline
 
