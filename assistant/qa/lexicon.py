@@ -85,6 +85,9 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("起止时间", (HeaderField.START, HeaderField.END)),
     ("实施期限", (HeaderField.START, HeaderField.END)),
     ("实施周期", (HeaderField.START, HeaderField.END)),
+    ("执行期限", (HeaderField.START, HeaderField.END)),
+    ("执行期", (HeaderField.START, HeaderField.END)),  # spoken: 执行期从哪天到哪天
+    ("实施期", (HeaderField.START, HeaderField.END)),
     ("起止", (HeaderField.START, HeaderField.END)),
     ("开始日期", (HeaderField.START,)),
     ("起始日期", (HeaderField.START,)),

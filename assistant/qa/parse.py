@@ -87,6 +87,7 @@ from assistant.qa.reading import (
 )
 from assistant.qa.setters import who_set
 from assistant.qa.sides import PAIR
+from assistant.qa.spoken_words import plain_spoken
 from assistant.qa.subject_chunk import subject_chunk
 from assistant.qa.thresholds import take_amount_condition, take_count_condition
 from assistant.qa.unit_names import take_misspelt_unit, take_units
@@ -285,6 +286,7 @@ def _normalise(question: str) -> str:
     text = _AVERAGED.sub("平均", text)  # 平均下来每个项目: an average
     text = RANKED_ONE.sub(r"\1的", text)  # 最多的那个项目: the ranking's winner, no pointer
     text = _TOUCHING.sub("沾边", text)  # 沾点边, 沾得上边: related (read before any typo is corrected: 沾 is no 站)
+    text = plain_spoken(text)  # 手机端 → 移动端, 出故障 → 故障: as the forms write them
     text = _KIND_OF.sub("类", text)  # 合格率这种指标, 完成率那块的指标: indicators of that kind (合格率类指标)
     return digit_years(_EXAMPLES.sub("举例", text))  # 给几个例子: examples asked for, nothing counted
 

@@ -321,6 +321,7 @@ def take_named_line(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]
         return text, cues
     spans = {span for name in lexicon.budget_lines if _line_span(span := _common(text, name)) and _CUT not in span}
     spans = {span for span in spans if not any(span in project for project in lexicon.projects)}
+    spans = {span for span in spans if not _RATE_AFTER.match(text, text.find(span) + len(span))}  # …开发完成率
     if not spans:
         return _take_line_by_parts(text, cues, lexicon)
     span = max(sorted(spans), key=len)
@@ -330,6 +331,9 @@ def take_named_line(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]
 def _line_span(span: str) -> bool:
     """Five characters of a line's name, or four ending in its cost word (测评费用 of 安全测评费用)."""
     return len(span) >= 5 or len(span) == 4 and span.endswith(("费", "费用"))
+
+
+_RATE_AFTER = re.compile(r"[^｜？?，,。 ]{0,2}率")
 
 
 def _take_line_by_parts(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
@@ -344,6 +348,8 @@ def _take_line_by_parts(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
     if len(fits) != 1:
         return text, cues
     (name, span), *_ = fits.items()
+    if _RATE_AFTER.match(text, text.find(span) + len(span)):  # 移动端开发完成率: an indicator's rate, not the line
+        return text, cues
     return _cut(text, span), replace(cues, rows=RowKind.BUDGET_LINES, row_name=name)
 
 

@@ -374,4 +374,7 @@ def misspelt_indicator(question: str, cues: Cues, scope: Scope) -> Answer | None
         f"问题中的“{words}”按指标“{indicator.name}”理解。",
         f"{_title(decl)} 的{indicator.name}：{row.value or '（空白，原表未填写目标值）'} {cite.label}",
     ]
-    return structured(question, lines, [row])
+    found = Filters(years=(decl.header.year,), project=decl.header.name, indicator_name=indicator.name)
+    result = structured(question, lines, [row])
+    result.query = Query(target=Target.LIST_INDICATORS, filters=found)  # 运维那个呢 next: this indicator of another
+    return result

@@ -121,6 +121,9 @@ SPLITS = (
     # tuned on by q13 (43/65 at 9c27b7f) and in session 11 by q14a/q14b (sealed12_test, kept outside, measures that round)
     "sealed11_test",
     "sealed12_tune",  # written outside the repo by s12 with a test half kept outside; measured untuned at 37668d1 (49/65), then tuned on
+    # written outside the repo by s12 with sealed12_tune; measured untuned at 37668d1 (56/65) and ad144af (58/65), then
+    # tuned on by q15 in session 11
+    "sealed12_test",
     "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
     "rf11",  # written by the implementer (rf11) for questions about actual results (gold kind actual): a tune set
 )
