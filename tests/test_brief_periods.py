@@ -86,3 +86,16 @@ def test_names_say_no_word_twice_and_cut_none(name: str, wrong: tuple[str, ...])
 def test_hours_taught_are_a_quantity(name: str, value: str) -> None:
     placed = {v: level2 for v, level2 in _rows(name).values()}
     assert placed.get(value) is Level2.QUANTITY, placed
+
+
+@pytest.mark.parametrize("wording", ["75万元以内", "75万元以下", "75万元之内", "不超过75万元"])
+def test_a_price_ceiling_said_after_or_before_the_figure_is_at_most(tmp_path: Path, wording: str) -> None:
+    """nf15: 每座造价75万元以内 was drafted =750000; a ceiling worded 以内/以下/之内 after the figure is ≤, as 不超过 is."""
+    text = (BRIEFS / "v1_bridge.yaml").read_text(encoding="utf-8").replace("75万元以内", wording)
+    (tmp_path / "b.yaml").write_text(text, encoding="utf-8")
+    brief = load_brief(tmp_path / "b.yaml")
+    statements = output_statements(brief)
+    rows = [*statement_rows(statements), *cost_rows(brief, statements).rows]
+    priced = [r for r in rows if r.value.value.endswith("(元/座)")]
+    assert [r.value.value for r in priced] == ["≤750000(元/座)"], [r.value.value for r in rows]
+    assert not any(ch * 2 in repr(r) for r in rows for ch in "以内下之"), rows

@@ -65,11 +65,12 @@ def test_selfeval_converts_the_actuals_unit_and_never_tightens_next_year_from_a_
         ("selfeval", "1", "7人次", "人"),  # person-times are not persons
         ("selfeval", "7", "1e3分钟", "阿拉伯数字"),
         ("selfeval", "1", "NaN人", "阿拉伯数字"),
-        ("selfeval", "3", "三百六十天", "阿拉伯数字"),
+        ("selfeval", "3", "三六十天", "阿拉伯数字"),  # not a numeral: two digits side by side
         ("selfeval", "1", "7.5人", "整数"),
         ("monitor", "2", "1e3天", "阿拉伯数字"),
         ("monitor", "1", "NaN人", "阿拉伯数字"),
-        ("monitor", "3", "四百天", "阿拉伯数字"),
+        ("monitor", "3", "四百天", "212"),  # Chinese numerals are read (400 days), then held to the bound
+        ("monitor", "1", "两成", "人"),  # 成 is tenths of a whole (20%), not persons
         ("monitor", "1", "7.5人", "整数"),
         ("monitor", "2", "４００天", "212"),  # full-width digits are read, then held to the days to 31 July
         ("monitor", "2", "6000小时", "212"),  # 250 days: converted before the bound
@@ -92,7 +93,7 @@ def test_imported_monitoring_figures_that_cannot_be_read_are_never_normal(data_d
     out = tmp_path / "监控.json"
     _ok(["monitor", "export", "1", "-o", str(out)])
     data = json.loads(out.read_text(encoding="utf-8"))
-    typed = {0: "NaN人", 1: "1e3天", 2: "四百天", 5: "45分钟", 6: "2小时", 12: "按计划推进"}
+    typed = {0: "NaN人", 1: "1e3天", 2: "四四天", 5: "45分钟", 6: "2小时", 12: "按计划推进"}
     for index, text in typed.items():
         data["rows"][index]["actual_to_date"] = text
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -109,7 +110,20 @@ def test_imported_monitoring_figures_that_cannot_be_read_are_never_normal(data_d
     checked = runner.invoke(app, ["monitor", "check", "2"], env={"COLUMNS": "250"})
     assert checked.exit_code == 1 and "无法读取" in checked.output
     table = _ok(["monitor", "show", "2"]).output
-    assert "○无法读取" in table and sum(line.count("●正常") for line in table.splitlines() if "四百天" in line) == 0
+    assert "○无法读取" in table and sum(line.count("●正常") for line in table.splitlines() if "四四天" in line) == 0
+
+
+def test_typed_chinese_numerals_are_read_as_the_figure_they_are(data_dir: Path) -> None:
+    """nu12 #10: ``两成`` was saved and then shown ○无法读取 while ``四百`` was refused; both are exact figures."""
+    _ok(["monitor", "create", PROJECT, "--as-of", "2023-07-31"])
+    _ok(["monitor", "fill", "1", "--row", "13", "--actual", "两成"])
+    _ok(["monitor", "fill", "1", "--row", "1", "--actual", "四百"])
+    shown = _show("monitor", 1)
+    assert "unreadable" not in {shown["rows"][0]["light"], shown["rows"][12]["light"]}
+    assert not [f for f in shown["findings"] if f["code"] == "MON-UNREADABLE"]
+    _ok(["selfeval", "create", PROJECT])
+    _ok(["selfeval", "fill", "2", "--row", "1", "--actual", "七人"])
+    assert _show("selfeval", 2)["rows"][0]["score"] == _show("selfeval", 2)["rows"][0]["weight"]  # 7人 meets ≥7
 
 
 def test_imported_fraction_of_a_head_count_is_red(data_dir: Path, tmp_path: Path) -> None:
@@ -187,7 +201,14 @@ def test_a_published_self_evaluation_reads_each_actual_in_its_own_unit(data_dir:
         ("1e3天", "=365(天)", "", ReadKind.UNREADABLE, None),
         ("NaN人", "≥7(人)", "", ReadKind.UNREADABLE, None),
         ("inf", "≥7(人)", "", ReadKind.UNREADABLE, None),
-        ("四百天", "≥360(天)", "", ReadKind.UNREADABLE, None),
+        ("四百天", "≥360(天)", "", ReadKind.NUMBER, "400"),  # Chinese numerals are read exactly (nu12 #10)
+        ("三百六十五天", "=365(天)", "", ReadKind.NUMBER, "365"),
+        ("叁佰天", "≥360(天)", "", ReadKind.NUMBER, "300"),
+        ("两成", "≥90(%)", "", ReadKind.NUMBER, "20"),
+        ("九成五", "≥90(%)", "", ReadKind.NUMBER, "95"),
+        ("百分之九十八点五", "≥90(%)", "", ReadKind.NUMBER, "98.5"),
+        ("两成", "≥7(人)", "", ReadKind.MISMATCH, None),
+        ("四四天", "≥360(天)", "", ReadKind.UNREADABLE, None),
         ("1/2", "≥1(个)", "", ReadKind.UNREADABLE, None),
         ("1.2.3天", "≥1(天)", "", ReadKind.UNREADABLE, None),
         ("十分满意", "≥90(%)", "", ReadKind.TEXT, None),  # words stay words

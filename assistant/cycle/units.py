@@ -19,8 +19,8 @@ A unit not in the table compares only with the same unit written the same way; a
 same as its noun in a year's figures. A bare number is in the target's unit.
 
 `read_actual(text, target, name)` → `Reading`: BLANK, NUMBER (``value`` in the target's unit), TEXT (prose, no
-number), UNREADABLE (a number that cannot be read: ``1e3``, ``NaN``, ``四百``, ``1/2`` — refused everywhere,
-never guessed) or MISMATCH (units that do not convert); ``problem`` and ``hint`` say why and what to write, in
+number), UNREADABLE (a number that cannot be read: ``1e3``, ``NaN``, ``四四``, ``1/2`` — refused everywhere,
+never guessed; a figure in Chinese numerals is read exactly first, ``四百天`` as ``400天``, ``两成`` as ``20%``) or MISMATCH (units that do not convert); ``problem`` and ``hint`` say why and what to write, in
 Chinese.
 """
 
@@ -32,6 +32,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from assistant.cycle.numbers import fmt
+from assistant.domain.quantities import CN_NUMBER, cn_number
 from assistant.domain.values import IndicatorValue, ValueKind, parse_value
 
 _TIME = {"秒": 1, "秒钟": 1, "分钟": 60, "小时": 3600, "个小时": 3600, "钟头": 3600, "天": 86400, "日": 86400}
@@ -89,6 +90,16 @@ _NUMBERISH = re.compile(
     rf"|[{_CN_DIGITS}][{_CN_DIGITS}点]*)\s*(?P<unit>[^\d\s]{{0,6}})$",
     re.IGNORECASE,
 )
+# A figure in Chinese numerals, read exactly (``四百天`` → 400天, ``百分之九十五`` → 95%, ``两成`` / ``九成五`` → 20% / 95%,
+# ``二点五小时`` → 2.5小时, 大写 ``叁拾人`` through ``numerals.small_numerals``); two digits side by side (``四四``) are not
+# a numeral and stay unreadable.
+_CN_POINT = "[零〇一二两三四五六七八九]"
+_CN_FIGURE = re.compile(
+    rf"^(?P<op>[<>=≤≥≦≧约]{{0,2}}\s*)(?:百分之(?P<pct>{CN_NUMBER}(?:点{_CN_POINT}+)?)"
+    rf"|(?P<tenths>[一二两三四五六七八九])成(?P<half>[一二三四五六七八九])?"
+    rf"|(?P<num>{CN_NUMBER}(?:点{_CN_POINT}+)?))(?P<unit>[^\d\s]{{0,6}})$"
+)
+_TWO_DIGITS = re.compile("[一二两三四五六七八九壹贰貳叁肆伍陆陸柒捌玖]{2}")
 # A duration written in two or more units: ``2小时30分钟``, ``1天4小时``, ``2小时30分`` (分 here is minutes).
 _MIXED = re.compile(r"^(?:\d+(?:\.\d+)?(?:天|个小时|小时|分钟|分|秒))+$")
 _MIXED_PART = re.compile(r"(\d+(?:\.\d+)?)(天|个小时|小时|分钟|分|秒)")
@@ -205,7 +216,7 @@ def read_actual(text: str | None, target: IndicatorValue, name: str = "") -> Rea
     raw = (text or "").strip()
     if not raw:
         return Reading(ReadKind.BLANK, raw)
-    clean = normal(raw)
+    clean = arabic(normal(raw))
     want = target_unit(target, name) if target.kind is ValueKind.QUANTITATIVE else None
     example = _example(target, want)
     parsed = _mixed(clean) or parse_value(clean)
@@ -214,7 +225,7 @@ def read_actual(text: str | None, target: IndicatorValue, name: str = "") -> Rea
             return Reading(
                 ReadKind.UNREADABLE,
                 raw,
-                problem="无法读取其中的数值（只接受阿拉伯数字写的数，不接受科学计数法、汉字数字、分数或NaN等）",
+                problem="无法读取其中的数值（不接受科学计数法、分数、NaN或写法不完整的汉字数字等）",
                 hint=f"请用阿拉伯数字写数值和单位，如 {example}",
             )
         return Reading(ReadKind.TEXT, raw, problem="不是数值", hint=f"请填写数值，如 {example}")
@@ -236,6 +247,28 @@ def read_actual(text: str | None, target: IndicatorValue, name: str = "") -> Rea
         hint = f"请按年度指标值的单位“{want}”填写，如 {example}" if want else "请只填写数值（按年度指标值的口径）"
         return Reading(ReadKind.MISMATCH, raw, number, unit, problem=sizes, hint=hint, target_unit=want)
     return Reading(ReadKind.NUMBER, raw, number, unit, number * sizes[0] / sizes[1], sizes, want)
+
+
+def arabic(text: str) -> str:
+    """``text`` with a figure written in Chinese numerals as digits (``四百天`` → ``400天``, ``两成`` → ``20%``), when
+    the whole text is that figure and its unit is one of the table's or none; anything else as it is (``十分满意``)."""
+    found = _CN_FIGURE.match(text)
+    if found is None:
+        return text
+    if found["tenths"]:
+        if found["unit"]:
+            return text
+        tenths = cn_number(found["tenths"]) * 10 + (cn_number(found["half"]) if found["half"] else 0)
+        return f"{found['op']}{tenths}%"
+    written = found["pct"] or found["num"]
+    unit = "%" if found["pct"] else found["unit"]
+    if found["pct"] and found["unit"] or unit and unit_of(_unit_written(unit) or unit).kind is None:
+        return text
+    whole, _, decimals = written.partition("点")
+    if _TWO_DIGITS.search(whole):
+        return text
+    number = fmt(cn_number(whole)) + ("." + "".join(str(cn_number(c)) for c in decimals) if decimals else "")
+    return f"{found['op']}{number}{unit}"
 
 
 def _fraction_for_percent(number: Decimal, target: IndicatorValue, want: str | None) -> bool:
@@ -318,4 +351,15 @@ def _why_not(written: Unit, goal: Unit) -> str:
     return "不是同一类单位，不能换算"
 
 
-__all__ = ["COUNT_NOUNS", "ReadKind", "Reading", "Unit", "approx", "normal", "read_actual", "target_unit", "unit_of"]
+__all__ = [
+    "COUNT_NOUNS",
+    "ReadKind",
+    "Reading",
+    "Unit",
+    "approx",
+    "arabic",
+    "normal",
+    "read_actual",
+    "target_unit",
+    "unit_of",
+]

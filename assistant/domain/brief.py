@@ -319,14 +319,19 @@ _ERROR_TEXT = {
 }
 
 
-def describe_brief_error(exc: ValidationError) -> str:
-    """``字段 资金.总额：应为金额数字（元）`` for each of the first three problems."""
-    return describe_validation_error(exc, labels=_LABELS, texts=_ERROR_TEXT)
+def describe_brief_error(exc: ValidationError, texts: dict[str, str] | None = None) -> str:
+    """``字段 资金.总额：应为金额数字（元）`` for each of the first three problems; ``texts`` overrides by error type."""
+    return describe_validation_error(exc, labels=_LABELS, texts={**_ERROR_TEXT, **(texts or {})})
 
 
-def brief_error_text(error: ErrorDetails) -> str:
+def brief_error_text(error: ErrorDetails, texts: dict[str, str] | None = None) -> str:
     """One problem pydantic found in a brief, in Chinese (``应为金额数字（元）…``), without the field's name."""
-    return validation_error_text(error, {**_BASE_ERROR_TEXT, **_ERROR_TEXT})
+    return validation_error_text(error, {**_BASE_ERROR_TEXT, **_ERROR_TEXT, **(texts or {})})
+
+
+def field_label(name: str | int) -> str:
+    """A brief field's Chinese name (``name`` → ``项目名称``, ``total`` → ``总额``); other keys as they are."""
+    return _LABELS.get(str(name), str(name))
 
 
 def allowed_fields() -> str:

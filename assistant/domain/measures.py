@@ -84,6 +84,7 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
             : m.start()
         ].rstrip()  # 配送补贴≤3元/单, 配送补贴不超过3元/单: the ceiling written before the figure
         ceiling = bool(m[f"approx{n}"]) or any(w in middle for w in AT_MOST) or prefix.endswith(AT_MOST)
+        ceiling = ceiling or bool(_CEILING_AFTER.match(part[m.end() :]))  # 每座造价75万元以内: ≤, as 不超过75万元
         middle = re.sub("|".join(sorted(AT_MOST, key=len, reverse=True)), "", middle)
         before = _line_name(_OPERATOR_END.sub("", prefix), label) + middle
         subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
@@ -120,6 +121,8 @@ def _rest_of_word(per: str, middle: str) -> str:
     return middle[len(first) - len(per) :] if len(first) > len(per) and first.startswith(per) else middle
 
 
+# A ceiling said after the figure: 75万元以内, 500元以下, 3000元之内 (以上 is a floor, not a price's bound).
+_CEILING_AFTER = re.compile(r"\s*(?:以内|之内|以下|及以下|或以下)")
 _OPERATOR_END = re.compile("(?:" + "|".join(map(re.escape, sorted(AT_LEAST + AT_MOST, key=len, reverse=True))) + ")$")
 # What a standard's own words end with when they name what is priced: 慰问标准, 送餐费, 就餐补贴, 套餐售价.
 _PRICED = ("标准", "单价", "费用", "成本", "价格", "费", "补贴", "补助", "售价")

@@ -8,7 +8,15 @@ from pathlib import Path
 import gradio as gr
 from pydantic import ValidationError
 
-from assistant.domain.brief import Brief, allowed_fields, brief_error_text, describe_brief_error, load_brief
+from assistant.domain.brief import (
+    Brief,
+    BriefFunding,
+    allowed_fields,
+    brief_error_text,
+    describe_brief_error,
+    field_label,
+    load_brief,
+)
 from assistant.domain.project_types import ProjectType
 from assistant.errors import InputError
 
@@ -90,7 +98,11 @@ def read_form(*values: object) -> Brief:
     try:
         return Brief.model_validate(_form_data(values))
     except ValidationError as exc:
-        raise InputError(f"简报有误：{describe_brief_error(exc)}", hint="请改正标出的字段后重试") from exc
+        raise InputError(f"简报有误：{describe_brief_error(exc, _FORM_TEXT)}", hint="请改正标出的字段后重试") from exc
+
+
+# The form sends an input left empty as a field not given: it is empty (不能为空), not missing (缺少该字段).
+_FORM_TEXT = {"missing": "不能为空"}
 
 
 def form_checks(leading: int = 0):
@@ -114,7 +126,10 @@ def form_problems(values: tuple[object, ...]) -> dict[int, str]:
     except ValidationError as exc:
         found: dict[int, list[str]] = {}
         for error in exc.errors():
-            found.setdefault(_input_of(error["loc"]), []).append(_where(error["loc"]) + brief_error_text(error))
+            text = brief_error_text(error, _FORM_TEXT)
+            if error["type"] == "missing" and error["loc"]:  # 项目名称不能为空: which field, on the field itself
+                text = field_label(error["loc"][-1]) + text
+            found.setdefault(_input_of(error["loc"]), []).append(_where(error["loc"]) + text)
         return {i: "；".join(texts) for i, texts in found.items()}
     return {}
 
@@ -127,7 +142,14 @@ _TEXT_INPUTS = frozenset(
 )
 
 
+# A missing field's error is located by its alias (项目名称), any other by its name (name).
+_KEY_OF = {
+    field.alias: name for model in (Brief, BriefFunding) for name, field in model.model_fields.items() if field.alias
+}
+
+
 def _input_of(loc: tuple[int | str, ...]) -> int:
+    loc = tuple(_KEY_OF.get(part, part) if isinstance(part, str) else part for part in loc)
     n = len(SCALARS)
     head = loc[0] if loc else "funding"
     keys = [key for key, _ in SCALARS]

@@ -20,7 +20,14 @@ from assistant.web.context import WebContext, whole_number
 from assistant.web.cycle_chart import target_chart
 from assistant.web.errors import guarded
 from assistant.web.safe import text as md
-from assistant.web.selfeval_tab import FINDING_HEADERS, findings_rows, form_choices, form_exporter, service
+from assistant.web.selfeval_tab import (
+    FINDING_HEADERS,
+    findings_rows,
+    form_choices,
+    form_exporter,
+    preview_problem,
+    service,
+)
 
 HEADERS = [
     "行",
@@ -243,7 +250,10 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
         if fid is None:
             return [gr.skip()] * 4
         current = service(ctx, request).monitoring(int(fid), int(version))
-        t = edited(current.form, n, a, e, p, c, r, m, adj, exe)
+        try:
+            t = edited(current.form, n, a, e, p, c, r, m, adj, exe)
+        except InputError as exc:  # said once, when saving; here only in the summary line (no toast per keystroke)
+            return [preview_problem(exc), gr.skip(), gr.skip(), gr.skip()]
         report = monitor(t, today=clock())  # as the saved table is shown (`CycleService.monitoring`)
         return [
             _summary(report),
@@ -286,7 +296,7 @@ def build_monitor_tab(ctx: WebContext, tab: gr.Tab) -> None:
     table.select(pick_row, [form_id], editor)
     live = [form_id, base, *editor, adjusted, executed]
     for box in (actual, expected, possibility, causes, reason, measure, adjusted, executed):
-        box.input(preview, live, [summary, table, findings, chart], show_progress="hidden")
+        box.input(preview, live, [summary, table, findings, chart], show_progress="hidden", api_name="monitor_preview")
     save.click(store, [ctx.draft_id, *live], outputs, api_name="monitor_save")
     to_docx.click(export_docx, [form_id], exported, api_name="monitor_export_docx")
     to_xlsx.click(export_xlsx, [form_id], exported, api_name="monitor_export_xlsx")

@@ -48,6 +48,13 @@ def amount(text: str | None, what: str) -> Decimal | None:
     return nonnegative_number(None if text is None or not str(text).strip() else str(text), what)
 
 
+def preview_problem(exc: InputError) -> str:
+    """A value the row editor will refuse, in the line above the table while typing: 保存 says it once as an error;
+    the live preview raising it too showed it twice, and once per keystroke (web trial wf1)."""
+    hint = f"（{md(exc.hint, inline=True)}）" if exc.hint else ""
+    return f"**尚未保存，保存时将被拒绝：**{md(exc.message, inline=True)}{hint}"
+
+
 def form_choices(cycle: CycleService, kind: FormKind, draft_id: int | None) -> list[tuple[str, int]]:
     forms = cycle.forms(kind, draft_id=draft_id) if draft_id else cycle.forms(kind)
     return [(f"第 {f.id} 号 · {f.title}（{f.year or ''}）· 第 {f.head} 版", f.id) for f in forms]
@@ -305,7 +312,11 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
             return [gr.skip()] * 4
         cycle = service(ctx, request)
         current = cycle.selfeval(int(fid), int(version))
-        sv = cycle.evaluate(current.stored, edited(current.form, n, a, w, b, s, d, e, bud, exe))
+        try:
+            form = edited(current.form, n, a, w, b, s, d, e, bud, exe)
+        except InputError as exc:  # said once, when saving; here only in the total line (no toast per keystroke)
+            return [gr.skip(), preview_problem(exc), gr.skip(), gr.skip()]
+        sv = cycle.evaluate(current.stored, form)
         return [_rows(sv), _total(sv), findings_rows(sv.findings, [r.link.name for r in sv.form.rows]), _chart(sv)]
 
     @guarded
@@ -358,7 +369,7 @@ def build_selfeval_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
     table.select(pick_row, [form_id], editor)
     live = [form_id, base, *editor, budget, executed]
     for box in (actual, weight, band, score, deviation, evidence, budget, executed):
-        box.input(preview, live, [table, total, findings, chart], show_progress="hidden")
+        box.input(preview, live, [table, total, findings, chart], show_progress="hidden", api_name="selfeval_preview")
     save.click(store, [ctx.draft_id, *live], outputs, api_name="selfeval_save")
     to_docx.click(export_docx, [form_id], exported, api_name="selfeval_export_docx")
     to_xlsx.click(export_xlsx, [form_id], exported, api_name="selfeval_export_xlsx")
