@@ -12,6 +12,7 @@ import pytest
 from cli_support import cli_env
 from cli_support import ok as _ok
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 
 
 @pytest.fixture
@@ -19,11 +20,19 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cli_env(tmp_path, monkeypatch)
 
 
+def _as_shown(cell: Cell) -> str:
+    """The cell as Excel shows it: a percentage-formatted number (0.1644 under ``0.00%``) as ``16.44%``."""
+    value = cell.value
+    if isinstance(value, int | float) and "%" in cell.number_format:
+        return f"{(Decimal(str(value)) * 100).normalize():f}%"
+    return str(value or "")
+
+
 def _budget_cells(path: Path) -> dict[str, str]:
     sheet = load_workbook(path).active
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    rows = [[_as_shown(cell) for cell in row] for row in sheet.iter_rows()]
     head = next(i for i, row in enumerate(rows) if "序时进度" in row)
-    return {str(name): str(value or "") for name, value in zip(rows[head], rows[head + 1], strict=False) if name}
+    return {name: value for name, value in zip(rows[head], rows[head + 1], strict=False) if name}
 
 
 @pytest.mark.parametrize(
