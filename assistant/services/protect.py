@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.domain.framework import Level1
 from assistant.domain.model import SectionKind
 from assistant.drafting.models import Draft, DraftIndicator
 from assistant.errors import InputError
@@ -64,12 +65,29 @@ def covers(kept: DraftIndicator, fresh: DraftIndicator) -> bool:
     (专题讲座6场、履职辅导8场) are two rows."""
     if kept.name == fresh.name:
         return True
+    if _same_price(kept, fresh):
+        return True
     if kept.level2 is not fresh.level2 or kept.value.value != fresh.value.value:
         return False
     if kept.value.sources and set(kept.value.sources) == set(fresh.value.sources):
         return True
     a, b = _QUOTED.search(kept.value.basis), _QUOTED.search(fresh.value.basis)
     return a is not None and b is not None and a[1] == b[1]
+
+
+def _same_price(kept: DraftIndicator, fresh: DraftIndicator) -> bool:
+    """A 成本指标 row of the same figure in the same unit per item (单样次检测成本 ≤1200(元/样次) and 检测费标准
+    =1200(元/样次)) is the same price under another name: a person who deleted or renamed one kept the other out."""
+    a, b = kept.value, fresh.value
+    return (
+        kept.level1 is Level1.COST
+        and kept.level2 is fresh.level2
+        and a.number is not None
+        and a.number == b.number
+        and bool(a.unit)
+        and "/" in (a.unit or "")
+        and a.unit == b.unit
+    )
 
 
 def _row_protected(n: int, protected: set[str]) -> bool:
