@@ -49,6 +49,11 @@ def later_year(s: Statement, year: int | None) -> bool:
 _AGAINST = re.compile(r"较|比|相比|对比|基础上|同比|提高|增长|增加|提升|减少|下降|降低|压减|上升")
 
 
+# The first year and the dash of a span of years (1960-1990年文书档案, 2001至2010年形成的档案): the span says what the
+# material covers, not when the work is done, so its end year dates nothing.
+_RANGE_START = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*$")
+
+
 def earlier_year(s: Statement, year: int | None) -> bool:
     """A count or rate the brief dates in a year before the budget ``year`` (2026年3月开展培训12场 in a 2027 brief):
     what happened then, background or the 历史标准 of a row, not this year's target. A change against the earlier year
@@ -56,7 +61,11 @@ def earlier_year(s: Statement, year: int | None) -> bool:
     if s.kind not in {Kind.COUNT, Kind.RATE} or year is None:
         return False
     at = s.clause.find(s.words)
-    found = list(_YEAR.finditer(s.clause[: at if at >= 0 else len(s.clause)]))
+    found = [
+        m
+        for m in _YEAR.finditer(s.clause[: at if at >= 0 else len(s.clause)])
+        if not _RANGE_START.search(s.clause[: m.start()])
+    ]
     if not found or int(found[-1]["year"]) >= year:
         return False
     return not _AGAINST.search(s.clause[found[-1].start() : at if at >= 0 else len(s.clause)])
