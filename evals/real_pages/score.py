@@ -15,7 +15,7 @@ row, in yuan) and every indicator row, the value compared being the 年度指标
 
 Where the expectation lists ``rows`` (一级/二级 as written, 三级, value as written) and header fields (``year``,
 ``unit``, ``fiscal_annual``: the year's 财政拨款 in yuan), it also prints field accuracy: of the expected fields, how many the reader got (一级/二级 compared
-without spaces and a trailing 指标; values compared without spaces, ``>=``/``≧`` read as ``≥``; the unit may be
+without spaces and a trailing 指标; values compared without spaces, ``>=``/``≧`` read as ``≥``, a unit in brackets as the same unit without; the unit may be
 the 主管部门, 实施单位 or 申报单位). A page refused with a message counts as not read.
 """
 
@@ -61,7 +61,9 @@ def _level(text: str | None) -> str:
 
 
 def _value(text: str | None) -> str:
-    return _key(text or "").replace(">=", "≥").replace("≧", "≥").replace("<=", "≤").replace("≦", "≤")
+    """A value as compared: no spaces, ``>=``/``≧`` as ``≥``, and the unit's brackets dropped (``=3500(米)`` is ``=3500米``)."""
+    text = _key(text or "").replace(">=", "≥").replace("≧", "≥").replace("<=", "≤").replace("≦", "≤")
+    return re.sub(r"[(（](.*?)[)）]$", r"\1", text)
 
 
 def _from_declaration(decl: Declaration) -> Read:
