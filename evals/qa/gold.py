@@ -124,6 +124,8 @@ SPLITS = (
     # written outside the repo by s12 with sealed12_tune; measured untuned at 37668d1 (56/65) and ad144af (58/65), then
     # tuned on by q15 in session 11
     "sealed12_test",
+    # written outside the repo by s13 with a test half kept outside; measured untuned at de02afe (49/65), then tuned on
+    "sealed13_tune",
     "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
     "rf11",  # written by the implementer (rf11) for questions about actual results (gold kind actual): a tune set
 )
