@@ -258,10 +258,17 @@ def which_project(question: str, scope: Scope) -> Answer:
     written = found.group() if (found := _POINTER.search(question)) else "这个项目"
     lines = [
         f"问题中的“{written}”没有指明是哪个项目（前面也没有谈到某个项目），不以全部项目代答。",
-        "请问是哪个项目？请写出项目名称再问，例如“信息化运维项目有几个指标？”。",
+        ask_which(scope, "有几个指标？"),
         *holdings(None, scope),
     ]
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
+
+
+def ask_which(scope: Scope, asked: str) -> str:
+    """请问是哪个项目？, with an example question on a project the corpus holds (its first), never a fixed name."""
+    projects = scope.lexicon.projects
+    example = f"，例如“{projects[0]}{asked}”" if projects else ""
+    return f"请问是哪个项目？请写出项目名称再问{example}。"
 
 
 def scope_line(cues: Cues, query: Query, scope: Scope) -> str | None:
