@@ -392,11 +392,6 @@ def _funding_field(text: str, term: str, field: FundingField) -> FundingField:
     return FundingField.ANNUAL if term in GENERIC_MONEY and (_APPLIED.search(text) or compared) else field
 
 
-def _target(text: str, cues: Cues, full: str = "") -> Target | None:
-    """The target; sets nothing on ``cues`` (`read_question` applies the intent's details through `intent_of`)."""
-    return intent_of(text, cues, full)[0]
-
-
 def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
     if cues.policy_id or cues.policy_text:
         target = Target.CITING_POLICY if cues.section in (None, SectionKind.BASIS) else Target.SHOW_SECTION
