@@ -7,8 +7,8 @@ from pathlib import Path
 
 from assistant.corpus.store import Corpus
 from assistant.qa.after_refusal import refused_again
-from assistant.qa.execute import Scope
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.scope import Scope
 from assistant.qa.subjects import which_project
 from assistant.services.scope import CorpusScope
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from assistant.qa.conversation import Conversation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope, holdings
+from assistant.qa.execute import holdings
 from assistant.qa.models import Answer, Route, Target
+from assistant.qa.scope import Scope
 from assistant.qa.subjects import ask_which
 
 # Targets about one project's form: over every form they would answer for projects nobody asked about

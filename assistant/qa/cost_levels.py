@@ -22,7 +22,7 @@ from assistant.qa.models import Answer, Filters, Route, Row
 from assistant.qa.select import select
 
 if TYPE_CHECKING:
-    from assistant.qa.execute import Scope
+    from assistant.qa.scope import Scope
 
 UNIT, TOTAL, PART = "单位成本", "总成本", "分项成本"
 # The words of a question that name a level (单价 only with 指标: a 项目构成 row has a 单价 as well)

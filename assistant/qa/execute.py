@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import assert_never
 
-from assistant.corpus.store import Corpus
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import Declaration, Indicator, SectionKind
-from assistant.domain.policy import PolicyReference
 from assistant.domain.refs import header_citation, indicator_citation, section_citation, units_of, yuan
 from assistant.qa import analytics, fields
 from assistant.qa.kinds import kind_by_indicators, type_holdings
-from assistant.qa.lexicon import Lexicon
 from assistant.qa.mentions import listing, loose_for, mentioning, none_found
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Result, Route, Row, Target
+from assistant.qa.scope import Scope
 from assistant.qa.select import (
     condition_amount,
     describe,
@@ -37,17 +34,6 @@ from assistant.qa.sources import funding_citation
 from assistant.qa.stated import stated_amount_note
 from assistant.qa.sums import sum_funding
 from assistant.qa.synthesis import common_indicators, family, section_aspects, typical_values
-
-
-@dataclass(frozen=True)
-class Scope:
-    corpus: Corpus
-    lexicon: Lexicon
-
-    @property
-    def policies(self) -> Sequence[PolicyReference]:
-        return self.lexicon.policies
-
 
 # Targets asked of each project in turn: after a comparison, 那俩的负责人 / 这俩各有几个指标 asks them of both sides.
 _OF_BOTH = frozenset(

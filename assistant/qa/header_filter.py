@@ -14,9 +14,9 @@ import re
 from assistant.domain.model import CheckboxField, Declaration
 from assistant.domain.refs import header_citation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.fields import STAND_INS
 from assistant.qa.models import Answer, Filters, HeaderField, Route, Row
+from assistant.qa.scope import Scope
 from assistant.qa.select import select
 
 _FIELDS = (HeaderField.NATURE, HeaderField.CATEGORY, HeaderField.FUND_USE, HeaderField.PROJECT_TYPE)

@@ -26,7 +26,7 @@ from assistant.domain.refs import header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cost_levels import cost_level
 from assistant.qa.cues import SAME_VALUE, Cues
-from assistant.qa.execute import Scope, execute, indicator_row
+from assistant.qa.execute import execute, indicator_row
 from assistant.qa.header_filter import header_filter
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
@@ -37,6 +37,7 @@ from assistant.qa.row_sums import row_sum
 from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.same_sides import same_field_of_two
+from assistant.qa.scope import Scope
 from assistant.qa.select import indicators_of, select
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number

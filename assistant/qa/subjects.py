@@ -12,11 +12,12 @@ from dataclasses import replace
 from assistant.domain.model import Declaration
 from assistant.domain.refs import units_of
 from assistant.qa.entities import informative
-from assistant.qa.execute import Scope, holdings
+from assistant.qa.execute import holdings
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues
 from assistant.qa.question_words import RANKED_ONE
 from assistant.qa.reading import project_names
+from assistant.qa.scope import Scope
 from assistant.qa.select import describe
 
 DIGEST = 6  # project names listed when nothing is near

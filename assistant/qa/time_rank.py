@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.models import Answer, Filters, Measure, Query, Route, Target
+from assistant.qa.scope import Scope
 from assistant.qa.select import select
 from assistant.qa.value_rank import rank_by_value
 

@@ -19,8 +19,8 @@ from decimal import Decimal
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.refs import SourceRef, indicator_citation, section_citation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.models import Answer, Filters, Route, Row
+from assistant.qa.scope import Scope
 from assistant.qa.select import select
 
 # What the question asks, not what it is about: never compared with a name.
