@@ -15,8 +15,7 @@ import re
 from assistant.qa.cues import Cues
 from assistant.qa.lexicon import LEVEL_TERMS
 from assistant.qa.models import Answer, Filters, Measure, Query, Route, Target
-from assistant.qa.scope import Scope
-from assistant.qa.select import select
+from assistant.qa.scope import Scope, forms_in_scope
 from assistant.qa.value_rank import rank_by_value
 
 _Q = "[“”\"'‘’「」]?"
@@ -75,7 +74,7 @@ def unit_rank(question: str, cues: Cues, scope: Scope) -> Answer | None:
     )
     descending = high is not None and (low is None or high.start() < low.start())
     query = Query(target=Target.RANK, filters=filters, measure=Measure.VALUE, descending=descending)
-    decls = select(scope.corpus, Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units), scope.policies)
+    decls = forms_in_scope(cues, scope)
     result = rank_by_value(query, decls, unit=unit)
     return Answer(
         question=question,
