@@ -11,9 +11,8 @@ import re
 from assistant.qa.lexicon import LEVEL_TERMS
 
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
-IT_PROJECTS = re.compile(
-    r"(?<!非)(信息化|信息系统|信息平台)类?的?项目"
-)  # 信息化项目: IT projects in general (非信息化项目: no)
+# 信息化项目, 信息系统项目: IT projects in general (非信息化项目: no)
+IT_PROJECTS = re.compile(r"(?<!非)(信息化|信息系统|信息平台)类?的?项目")
 GENERIC_NAMES = (
     "各项目",
     "所有项目",
