@@ -16,7 +16,7 @@ from collections import Counter
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import Declaration, Indicator
 from assistant.qa.cues import Cues
-from assistant.qa.execute import indicator_row
+from assistant.qa.listings import indicator_row
 from assistant.qa.models import Answer, Route, structured
 from assistant.qa.scope import Scope, forms_named
 

@@ -26,11 +26,12 @@ from assistant.domain.refs import header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cost_levels import cost_level
 from assistant.qa.cues import SAME_VALUE, Cues
-from assistant.qa.execute import execute, indicator_row
+from assistant.qa.execute import execute
 from assistant.qa.header_filter import header_filter
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
+from assistant.qa.listings import indicator_row
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target, structured
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
