@@ -27,12 +27,7 @@ from assistant.qa.listings import (
 from assistant.qa.mentions import listing, loose_for, mentioning, none_found
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Result, Route, Target
 from assistant.qa.scope import Scope
-from assistant.qa.select import (
-    describe,
-    indicators_of,
-    level_label,
-    select,
-)
+from assistant.qa.select import describe, indicators_of, level_label, select
 from assistant.qa.stated import stated_amount_note
 from assistant.qa.sums import sum_funding
 from assistant.qa.synthesis import common_indicators, family, section_aspects, typical_values

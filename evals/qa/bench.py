@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gold
 
 from assistant.qa.conversation import Conversation
-from assistant.qa.parse import read, to_query
+from assistant.qa.parse import read
+from assistant.qa.queries import to_query
 from assistant.qa.scope import Scope
 from assistant.services import Services, build_services
 from assistant.services.answering import answer
