@@ -4,8 +4,8 @@ for the cost indicators of that level, never for the indicators whose names hold
 
 An indicator is of a level by the framework (a 成本指标, or a legacy row whose name writes 成本) and by how it is
 written: 单位成本 by its name (单位成本, 单价, 人均, 单…成本, 每…成本/费用/经费, 标准, 定额) or a value per unit (元/人);
-总成本 by its name (总成本, 成本总额, 总费用, 项目成本) or an amount of money; 分项成本 by its name (分项, …费 or …费用, unless a 总成本 name). None found is
-said, with the cost indicators the forms in scope do set.
+总成本 by its name (总成本, 成本总额, 总费用, 项目成本) or an amount of money; 分项成本 by its name (分项, …费 or
+…费用, unless a 总成本 name). None found is said, with the cost indicators the forms in scope do set.
 """
 
 from __future__ import annotations
