@@ -92,6 +92,8 @@ def test_the_money_of_a_project_so_described_is_still_asked_where_a_money_word_f
     [
         ("23年给公务员局考录系统那些运维的 年度服务可用时间填的啥", "2023-003-06", "年度服务可用时间"),
         ("管公务员局网站那些外网运维的 驻场几个人", "2023-003-06", "驻场人员数量"),
+        # a thing of the unit's in other words than the form's (招录 for 考录): the unit is still the one served
+        ("公务员局招录系统那些运维的 驻场几个人", "2023-003-06", "驻场人员数量"),
     ],
 )
 def test_a_unit_a_described_project_serves_is_no_unit_asked_of(question, decl_id, name):

@@ -10,7 +10,8 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.qa.conversation import Conversation
 from assistant.qa.models import FundingField, Route, Target
-from assistant.qa.parse import read_question, to_query
+from assistant.qa.parse import read_question
+from assistant.qa.queries import to_query
 from assistant.qa.sources import verify_citation
 from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope

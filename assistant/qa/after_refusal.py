@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from assistant.qa.conversation import Conversation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope, holdings
+from assistant.qa.execute import holdings
 from assistant.qa.models import Answer, Route, Target
+from assistant.qa.scope import Scope
+from assistant.qa.subjects import ask_which
 
 # Targets about one project's form: over every form they would answer for projects nobody asked about
 _ONE_FORM = frozenset({Target.SHOW_FIELD, Target.LIST_ROWS, Target.COUNT_ROWS, Target.SHOW_SECTION})
@@ -27,7 +29,7 @@ def refused_again(question: str, scope: Scope) -> Answer:
     """The answer to such a follow-up: the subject asked before is not in the corpus, nor is a project named now."""
     lines = [
         "语料库中没有上一问所问的项目，这一问也没有写出项目名称，不以全部项目代答。",
-        "请问是哪个项目？请写出项目名称再问，例如“信息化运维项目的联系人是谁？”。",
+        ask_which(scope, "的联系人是谁？"),
         *holdings(None, scope),
     ]
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)

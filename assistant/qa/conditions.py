@@ -184,12 +184,11 @@ def take_condition(
         in_names = [name for name in names.projects if kind and kind in name]
         if kind and not in_names and any(holds(w, kind, loose=True) for w in written) or _fits_several(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=kind)
-        asked_apart = pattern in whole
         if kind and (said := _modifier_written(kind, names, contents)):  # 驻场运维的项目有吗: 驻场 is written
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)
         if kind is None or is_known(kind, names):  # 有没有做过信访平台这类项目: 信访平台 is read alone, not with 没有
             return f"{text[: found.start()]}{CUT}{found['x']}{CUT}{text[found.end() :]}", replace(cues, exists=True)
-        by_content = None if asked_apart else match_content(kind, contents)  # 机房改造的活儿: described
+        by_content = None if pattern in whole else match_content(kind, contents)  # 机房改造的活儿: described
         if by_content is not None and not fragment_matched(kind, by_content.words):  # 物联网: 联网 is another word
             said = "".join(by_content.words)
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, exists=True, mentions=said)

@@ -3,26 +3,22 @@
 for the cost indicators of that level, never for the indicators whose names hold a fragment of the words (单位).
 
 An indicator is of a level by the framework (a 成本指标, or a legacy row whose name writes 成本) and by how it is
-written: 单位成本 by its name (单位成本, 单价, 人均, 单…成本, 每…成本/费用, 标准, 定额) or a value per unit (元/人);
-总成本 by its name (总成本, 成本总额, 总费用) or an amount of money; 分项成本 by its name (分项, …费). None found is
-said, with the cost indicators the forms in scope do set.
+written: 单位成本 by its name (单位成本, 单价, 人均, 单…成本, 每…成本/费用/经费, 标准, 定额) or a value per unit (元/人);
+总成本 by its name (总成本, 成本总额, 总费用, 项目成本) or an amount of money; 分项成本 by its name (分项, …费 or
+…费用, unless a 总成本 name). None found is said, with the cost indicators the forms in scope do set.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import Declaration, Indicator
-from assistant.domain.refs import SourceRef, indicator_citation
 from assistant.qa.cues import Cues
-from assistant.qa.models import Answer, Filters, Route, Row
-from assistant.qa.select import select
-
-if TYPE_CHECKING:
-    from assistant.qa.execute import Scope
+from assistant.qa.listings import indicator_row
+from assistant.qa.models import Answer, Route, structured
+from assistant.qa.scope import Scope, forms_named
 
 UNIT, TOTAL, PART = "单位成本", "总成本", "分项成本"
 # The words of a question that name a level (单价 only with 指标: a 项目构成 row has a 单价 as well)
@@ -54,26 +50,24 @@ def cost_level(question: str, cues: Cues, scope: Scope) -> Answer | None:
     level = next((name for name, pattern in _ASKED if pattern.search(text)), None)
     if level is None or cues.unknown_project or cues.unknown_unit or cues.unknown_subject:
         return None
-    decls = _in_scope(cues, scope)
+    decls = forms_named(cues, scope)
     found = [(d, i) for d in decls for i in d.indicators if is_cost(i) and of_level(i, level)]
     where = "、".join(f"{y}年" for y in cues.years) + (cues.project or cues.unit or "")
     if not found:
         return _none(question, level, where, decls)
     forms = len({d.id for d, _ in found})
     lines = [f"{where}写了{level}的成本指标：{len(found)} 项，{forms} 份申报表（{_WHY}；{_HOW[level]}）："]
-    rows = []
-    for decl, indicator in found[:SHOWN]:
-        cite = indicator_citation(decl, indicator)
-        value = indicator.value.raw.strip() or "（空白）"
-        unstated = "" if "元" in value else "（未写明金额）"
+    rows = [
+        indicator_row(d, i).model_copy(update={"value": i.value.raw.strip() or "（空白）"}) for d, i in found[:SHOWN]
+    ]
+    for row in rows:
+        unstated = "" if "元" in row.value else "（未写明金额）"
         lines.append(
-            f"- {decl.header.name}（{decl.header.year or '年度不详'}）：{indicator.name} {value}{unstated} {cite.label}"
+            f"- {row.project}（{row.year or '年度不详'}）：{row.field} {row.value}{unstated} {row.citation.label}"
         )
-        rows.append(_row(decl, indicator, value, cite))
     if len(found) > SHOWN:
         lines.append(f"（另有 {len(found) - SHOWN} 项未列出）")
-    citations = list(dict.fromkeys(row.citation for row in rows))
-    return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, rows=rows, citations=citations)
+    return structured(question, lines, rows)
 
 
 def is_cost(indicator: Indicator) -> bool:
@@ -95,14 +89,6 @@ def of_level(indicator: Indicator, level: str) -> bool:
     return False
 
 
-def _in_scope(cues: Cues, scope: Scope) -> list[Declaration]:
-    filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units)
-    decls = select(scope.corpus, filters, scope.policies)
-    if cues.declaration_id:
-        return [d for d in decls if d.id == cues.declaration_id]
-    return [d for d in decls if d.header.name == cues.project] if cues.project else decls
-
-
 def _none(question: str, level: str, where: str, decls: list[Declaration]) -> Answer:
     costs = [(d, i) for d in decls for i in d.indicators if is_cost(i)]
     lines = [f"语料库中{where}没有写{level}的成本指标（{_WHY}；{_HOW[level]}）。"]
@@ -113,14 +99,3 @@ def _none(question: str, level: str, where: str, decls: list[Declaration]) -> An
             f"现有的成本指标 {len(costs)} 项，{len({d.id for d, _ in costs})} 份申报表，都不是{level}：{named}。"
         )
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
-
-
-def _row(decl: Declaration, indicator: Indicator, value: str, cite: SourceRef) -> Row:
-    return Row(
-        declaration_id=decl.id,
-        project=decl.header.name,
-        year=decl.header.year,
-        field=indicator.name,
-        value=value,
-        citation=cite,
-    )

@@ -24,7 +24,7 @@ from assistant.qa.lexicon import Lexicon
 from assistant.qa.mentions import holds, squash
 
 # A verb before the thing done (做课题, 搞小程序, 用人脸识别): the forms write the thing, not the verb with it.
-_VERB = re.compile(r"^(?:做|搞|弄|用|上|建|办|管|负责|开展|进行|实施|采用|使用)")  # 管保洁: 保洁
+_VERB = re.compile(r"^(?:做|搞|弄|用|上|建|办|管(?!理)|负责|开展|进行|实施|采用|使用)")  # 管保洁: 保洁 (管理 is a word)
 # Words before the thing that say nothing of it (请问, 有没有人做过, 以前…).
 _CHATTER = re.compile(
     r"^(?:请问|麻烦|帮我查下|帮我查一下|帮我|查下|查一下|有没有|是否有|有无|有没|以前|之前|过去|往年|历年|曾经|有人|有单位|"

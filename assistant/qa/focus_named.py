@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.qa.conversation import Conversation
-from assistant.qa.execute import Scope
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.models import RowKind, Target
 from assistant.qa.parse import Reading, read
 from assistant.qa.question_words import IT
 from assistant.qa.safeguard_cells import DOCUMENT_ASKED, named_document
+from assistant.qa.scope import Scope
 
 # What a pronoun's reading asks where it read nothing of one project: no target, or projects (它的X率咋定的 read as
 # the projects having X率), which a question about the project discussed never asks

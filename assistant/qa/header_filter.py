@@ -14,10 +14,9 @@ import re
 from assistant.domain.model import CheckboxField, Declaration
 from assistant.domain.refs import header_citation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.fields import STAND_INS
-from assistant.qa.models import Answer, Filters, HeaderField, Route, Row
-from assistant.qa.select import select
+from assistant.qa.models import Answer, HeaderField, Route, Row
+from assistant.qa.scope import Scope, forms_in_scope
 
 _FIELDS = (HeaderField.NATURE, HeaderField.CATEGORY, HeaderField.FUND_USE, HeaderField.PROJECT_TYPE)
 # the words a question names a field by (longest first: 项目性质 before 性质)
@@ -97,7 +96,7 @@ def header_filter(question: str, cues: Cues, scope: Scope) -> Answer | None:
     value, field = asked
     if (cues.project or cues.declaration_id) and not _read_from(value, cues):
         return None  # a named project's field (党费系统的项目类型是一次性项目吗): the field lookup answers
-    decls = select(scope.corpus, Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units), scope.policies)
+    decls = forms_in_scope(cues, scope)
     hits: list[tuple[Declaration, HeaderField]] = []
     lost: list[tuple[Declaration, HeaderField]] = []
     for decl in decls:

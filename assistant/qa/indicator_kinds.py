@@ -13,8 +13,8 @@ import re
 from assistant.domain.model import Declaration
 from assistant.domain.refs import indicator_citation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.models import Answer, Route
+from assistant.qa.scope import Scope
 from assistant.qa.usual_check import usual_values
 
 _KIND_OF = re.compile(

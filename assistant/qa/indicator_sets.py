@@ -15,8 +15,9 @@ import re
 from assistant.domain.model import Declaration
 from assistant.domain.refs import header_citation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope, indicator_row
+from assistant.qa.listings import indicator_row
 from assistant.qa.models import Answer, Filters, Query, Route, Row, Target, structured
+from assistant.qa.scope import Scope
 from assistant.qa.select import indicators_of, select
 
 _COMMON = re.compile(

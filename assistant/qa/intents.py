@@ -3,7 +3,7 @@ or a count, and of what (funding, indicators, projects, 项目构成/制度保�
 
 Read from the whole normalised question (``full``), since the parser cuts the words it placed out of its working
 text. `classify` returns None when none of these applies; the older targets (lists, sections, sums,
-syntheses) are then read by `parse._target`.
+syntheses) are then read by `targets.intent_of`.
 """
 
 from __future__ import annotations

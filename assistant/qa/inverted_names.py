@@ -16,7 +16,8 @@ from assistant.qa.homophones import sounds
 from assistant.qa.lexicon import Lexicon
 
 MIN_OBJECT = 2  # characters of the object the name must write verbatim
-_KIND = re.compile(r"的?(?:系统|平台|项目|工程|经费)$")
+_KINDS = "(?:系统|平台|项目|工程|经费)"  # the kind of thing a project is, after what it does
+_KIND = re.compile(f"的?{_KINDS}$")
 VERB_GAP = 2  # characters of the name after the object within which the verb stands (党费缴纳: 缴 at once)
 
 
@@ -64,5 +65,5 @@ def named_inverted(cues: Cues, lexicon: Lexicon) -> Cues | None:
 def cut_inverted(text: str, written: str) -> str:
     """``text`` less the words that named the project (缴党费, with 的系统 after it), so no later reader takes them for a
     second subject."""
-    found = re.search(re.escape(written) + r"的?(?:系统|平台|项目|工程|经费)?", text) if written else None
+    found = re.search(f"{re.escape(written)}的?{_KINDS}?", text) if written else None
     return text if found is None else text[: found.start()] + CUT + text[found.end() :]

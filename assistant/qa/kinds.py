@@ -23,7 +23,7 @@ from assistant.qa.models import Answer, Query, Route, Row, Target
 from assistant.qa.select import indicators_of, select
 
 if TYPE_CHECKING:
-    from assistant.qa.execute import Scope
+    from assistant.qa.scope import Scope
 
 SHOWN = 8  # indicators shown per form
 # 有没有做过培训类的项目 / 以前有人搞过会议类项目吗 / 有先例吗: whether the kind was ever done. Only such a question

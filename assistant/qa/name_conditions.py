@@ -45,6 +45,7 @@ _RELATED_INDICATOR = re.compile(  # 跟“人员”有关的指标: the word, le
 )
 # 名称里带平台的项目 / 项目名称含系统 / 名字叫信息化的项目
 _PROJECT = re.compile(f"(?:项目的?)?{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}")  # 名字里带“信息”俩字的项目: 信息
+_SAID_AFTER = re.compile(f"(.+?){_WORDS_SAID}")  # 信息俩字, read whole by the unquoted _WORD: the word before 俩字
 
 
 # 满意度指标, 成本指标: a category of indicators (read as a level), no words of a name
@@ -72,13 +73,9 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
     if (found := _RELATED_INDICATOR.search(text)) and _a_topic(_word(found)):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
-        word = _word(found)
-        word = said.group(1) if (said := _SAID_AFTER.fullmatch(word)) and said.group(1) else word  # 信息俩字: 信息
+        word = said.group(1) if (said := _SAID_AFTER.fullmatch(_word(found))) else _word(found)  # 信息俩字: 信息
         return text.replace(found.group(), CUT, 1), replace(cues, name_has=word)
     return text, cues
-
-
-_SAID_AFTER = re.compile(f"(.+?){_WORDS_SAID}")
 
 
 def _a_topic(word: str) -> bool:

@@ -25,7 +25,7 @@ from assistant.qa.select import select
 
 if TYPE_CHECKING:
     from assistant.domain.model import Declaration
-    from assistant.qa.execute import Scope
+    from assistant.qa.scope import Scope
 
 _MONEY = re.compile(r"钱|资金|预算|经费|金额|总额|申请额")
 _RATIO = re.compile(r"除以|的几倍|几倍|比值|之比|倍数")

@@ -1,7 +1,7 @@
 """The words a question is read by (`parse`): what asks for a count, a sum, a list, a comparison or typical
 values, what points back at the project in focus, and the filler that says nothing the query does not hold.
 
-Moved out of `parse` unchanged; every table is data, read in `parse.read_question` and `parse.intent_of`.
+Moved out of `parse` unchanged; every table is data, read in `parse.read_question` and `targets.intent_of`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import re
 from assistant.qa.lexicon import LEVEL_TERMS
 
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
-IT_PROJECTS = re.compile(
-    r"(?<!非)(信息化|信息系统|信息平台)类?的?项目"
-)  # 信息化项目: IT projects in general (非信息化项目: no)
+# 信息化项目, 信息系统项目: IT projects in general (非信息化项目: no)
+IT_PROJECTS = re.compile(r"(?<!非)(信息化|信息系统|信息平台)类?的?项目")
 GENERIC_NAMES = (
     "各项目",
     "所有项目",
@@ -145,3 +144,8 @@ FIGURE_WORDS = re.compile(
     r"|前[俩仨]|头[俩仨]|垫底|倒数|排(?:在|到)?(?:最后|末尾|末位)|最后一名|均摊|平摊|摊到|摊下来"  # spoken ranks, averages
 )
 UNSURE_REST = 4  # unexplained characters left over that make a reading unsure
+
+
+def any_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds any of ``words`` (one of the tables above)."""
+    return any(word in text for word in words)

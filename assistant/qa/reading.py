@@ -321,7 +321,7 @@ def take_named_line(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]
         return text, cues
     spans = {span for name in lexicon.budget_lines if _line_span(span := _common(text, name)) and _CUT not in span}
     spans = {span for span in spans if not any(span in project for project in lexicon.projects)}
-    spans = {span for span in spans if not _RATE_AFTER.match(text, text.find(span) + len(span))}  # …开发完成率
+    spans = {span for span in spans if not _rate_after(text, span)}  # …开发完成率
     if not spans:
         return _take_line_by_parts(text, cues, lexicon)
     span = max(sorted(spans), key=len)
@@ -336,6 +336,11 @@ def _line_span(span: str) -> bool:
 _RATE_AFTER = re.compile(r"[^｜？?，,。 ]{0,2}率")
 
 
+def _rate_after(text: str, span: str) -> bool:
+    """移动端开发完成率: a rate written right after the words, which then name an indicator's measure, not a line."""
+    return _RATE_AFTER.match(text, text.find(span) + len(span)) is not None
+
+
 def _take_line_by_parts(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
     """移动端开发 for 党费缴纳移动端功能开发: a line named by its parts in order, a word left out between them; taken
     where exactly one line's name fits (the row is then named in full)."""
@@ -348,7 +353,7 @@ def _take_line_by_parts(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
     if len(fits) != 1:
         return text, cues
     (name, span), *_ = fits.items()
-    if _RATE_AFTER.match(text, text.find(span) + len(span)):  # 移动端开发完成率: an indicator's rate, not the line
+    if _rate_after(text, span):
         return text, cues
     return _cut(text, span), replace(cues, rows=RowKind.BUDGET_LINES, row_name=name)
 

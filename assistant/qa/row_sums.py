@@ -14,9 +14,9 @@ from decimal import Decimal
 from assistant.domain.model import Declaration
 from assistant.domain.refs import yuan
 from assistant.qa.cues import Cues, common
-from assistant.qa.execute import Scope
 from assistant.qa.fields import budget_rows
 from assistant.qa.models import Answer, Row, RowKind, structured
+from assistant.qa.scope import Scope
 
 _SUM = re.compile(r"加起来|加一块|加一起|加在一起|合起来|合计|一共|总共|共计|总计|一起|是多少|多少")
 _JOIN = re.compile(r"以及|加上|还有|和|与|跟|及|同|、|，|,|加(?![起一在上])")

@@ -13,9 +13,9 @@ import re
 
 from assistant.domain.model import Declaration, SafeguardRow
 from assistant.qa.cues import Cues, common
-from assistant.qa.execute import Scope
 from assistant.qa.fields import safeguard_rows
 from assistant.qa.models import Answer, Route, Row
+from assistant.qa.scope import Scope
 
 _COLUMN = re.compile(r"措施|怎么写|咋写|如何写|写的啥|写了啥|写的什么|写了什么|内容|具体|哪类|哪一类|什么类|类别|属于")
 # a document's name ends before 的/措施/属于…, not inside a phrase (资源投入和制度建设情况 is a section)

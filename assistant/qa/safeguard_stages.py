@@ -16,8 +16,8 @@ from datetime import date
 from assistant.domain.model import Declaration, SafeguardRow
 from assistant.domain.refs import SourceRef
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.models import Answer, Route, Row, structured
+from assistant.qa.scope import Scope
 
 STAGES = ("立项和计划阶段", "实施阶段", "收尾和完成阶段")
 _STAGE_WORDS = (("立项", STAGES[0]), ("计划阶段", STAGES[0]), ("实施", STAGES[1]), ("收尾", STAGES[2]))

@@ -16,9 +16,10 @@ from os.path import commonprefix
 from assistant.domain.model import Declaration
 from assistant.qa.alike import ASKS_SAME
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope, execute
+from assistant.qa.execute import execute
 from assistant.qa.lexicon import HEADER_TERMS
 from assistant.qa.models import Answer, Filters, Query, Target
+from assistant.qa.scope import Scope
 from assistant.qa.select import select
 
 _JOIN = re.compile(r"跟|和|与|同")

@@ -26,7 +26,7 @@ from assistant.qa.select import select
 from assistant.qa.sides import PAIR, asks_pair, pair
 
 if TYPE_CHECKING:
-    from assistant.qa.execute import Scope
+    from assistant.qa.scope import Scope
 
 PAIRED = 2  # forms a scope must hold for 那俩 to point at them
 

@@ -13,8 +13,8 @@ import re
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.refs import header_citation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.models import Answer, Route, Row
+from assistant.qa.scope import Scope
 
 _ASKS = re.compile(r"残留|乱码|导出|解析|无法识别|没识别|识别不了|多出来的|粘连|粘在|丢失")
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from assistant.domain.model import Declaration
-    from assistant.qa.execute import Scope
+    from assistant.qa.scope import Scope
 
 # 这两个 / 这俩 / 两者 / 二者 / 它们俩 / 这两个项目: the two projects just discussed
 # (这俩字, 那两个字: the words of a name counted, no pair)

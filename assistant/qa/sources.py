@@ -8,13 +8,13 @@ really there, so an answer can never point at a source that does not say what it
 from __future__ import annotations
 
 from assistant.domain.model import Declaration
-from assistant.domain.refs import BLANK, SourceRef, indicator_citation, section_citation
+from assistant.domain.refs import BLANK, SourceRef, section_citation
 from assistant.domain.refs import funding_citation as _funding_citation
 from assistant.domain.refs import verify as verify_citation
 from assistant.qa.models import FundingField
 
-# BLANK and the two builders are re-exported for qa/synthesis.py, which still imports them from here.
-__all__ = ["BLANK", "funding_citation", "indicator_citation", "section_citation", "verify_citation"]
+# BLANK and section_citation are re-exported for qa/synthesis.py, which still imports them from here.
+__all__ = ["BLANK", "funding_citation", "section_citation", "verify_citation"]
 
 
 def funding_citation(decl: Declaration, field: FundingField) -> SourceRef:

@@ -26,18 +26,20 @@ from assistant.domain.refs import header_citation, indicator_citation
 from assistant.qa.analytics import rank
 from assistant.qa.cost_levels import cost_level
 from assistant.qa.cues import SAME_VALUE, Cues
-from assistant.qa.execute import Scope, execute, indicator_row
+from assistant.qa.execute import execute
 from assistant.qa.header_filter import header_filter
 from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
+from assistant.qa.listings import indicator_row
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target, structured
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
 from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.same_sides import same_field_of_two
-from assistant.qa.select import indicators_of, select
+from assistant.qa.scope import Scope, forms_in_scope
+from assistant.qa.select import indicators_of
 from assistant.qa.set_aside import lost_checkbox, set_aside
 from assistant.qa.thresholds import number
 from assistant.qa.time_rank import time_rank
@@ -132,11 +134,6 @@ def _title(decl: Declaration) -> str:
     return f"{decl.header.name}（{decl.header.year or '年度不详'}）"
 
 
-def _scope_decls(cues: Cues, scope: Scope) -> list[Declaration]:
-    filters = Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units)
-    return select(scope.corpus, filters, scope.policies)
-
-
 def _none(question: str, line: str) -> Answer:
     return Answer(question=question, text=line, route=Route.STRUCTURED, refused=True)
 
@@ -165,7 +162,7 @@ def nth_place(question: str, cues: Cues, scope: Scope) -> Answer | None:
     if found.group().endswith(tuple("是个家项笔份条")) and not _ORDERED.search(question.replace("多少", "")):
         return None
     place = _NUMERALS.get(found[2]) or int(found[2])
-    decls = _scope_decls(cues, scope)
+    decls = forms_in_scope(cues, scope)
     if not decls or cues.unknown_unit or cues.unknown_district:
         return None
     indicators = "指标" in question
@@ -197,7 +194,7 @@ def both_years(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """23年和26年都报了的项目: the names declared in every year asked."""
     if len(cues.years) < 2 or not _BOTH.search(question) or "项目" not in question or cues.project:
         return None
-    decls = _scope_decls(cues, scope)
+    decls = forms_in_scope(cues, scope)
     names = set.intersection(*({d.header.name for d in decls if d.header.year == y} for y in cues.years))
     years = "和".join(f"{y}年" for y in cues.years)
     if not names:
@@ -268,7 +265,7 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     number = Decimal(found[1])
     filters = Filters(level1=level1, level2=level2, indicator_name=name)
     rows = []
-    for decl in _scope_decls(cues, scope):
+    for decl in forms_in_scope(cues, scope):
         for indicator in indicators_of(decl, filters):
             value = indicator.value
             if value.number is None or value.unit != "%":
@@ -280,7 +277,7 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     asked = name or level2 or level1
     bound = f"恰为{found[1]}%" if exact else f"低于{found[1]}%" if below else f"不低于{found[1]}%"
     if len(cues.years) == 2 and cues.target is Target.COMPARE_YEARS:  # 26年比19年少几个: each year counted
-        year_of = {d.id: d.header.year for d in _scope_decls(cues, scope)}
+        year_of = {d.id: d.header.year for d in forms_in_scope(cues, scope)}
         return value_change(question, cues.years, rows, year_of, f"{asked}目标值{bound}")
     if not rows:
         return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的百分比目标值比对）。")

@@ -12,11 +12,12 @@ from dataclasses import replace
 from assistant.domain.model import Declaration
 from assistant.domain.refs import units_of
 from assistant.qa.entities import informative
-from assistant.qa.execute import Scope, holdings
+from assistant.qa.execute import holdings
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.parse import Cues
 from assistant.qa.question_words import RANKED_ONE
 from assistant.qa.reading import project_names
+from assistant.qa.scope import Scope
 from assistant.qa.select import describe
 
 DIGEST = 6  # project names listed when nothing is near
@@ -258,10 +259,17 @@ def which_project(question: str, scope: Scope) -> Answer:
     written = found.group() if (found := _POINTER.search(question)) else "这个项目"
     lines = [
         f"问题中的“{written}”没有指明是哪个项目（前面也没有谈到某个项目），不以全部项目代答。",
-        "请问是哪个项目？请写出项目名称再问，例如“信息化运维项目有几个指标？”。",
+        ask_which(scope, "有几个指标？"),
         *holdings(None, scope),
     ]
     return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
+
+
+def ask_which(scope: Scope, asked: str) -> str:
+    """请问是哪个项目？, with an example question on a project the corpus holds (its first), never a fixed name."""
+    projects = scope.lexicon.projects
+    example = f"，例如“{projects[0]}{asked}”" if projects else ""
+    return f"请问是哪个项目？请写出项目名称再问{example}。"
 
 
 def scope_line(cues: Cues, query: Query, scope: Scope) -> str | None:

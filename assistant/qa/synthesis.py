@@ -18,9 +18,10 @@ from assistant.domain.model import Declaration, Indicator, SectionKind, TextSect
 from assistant.domain.values import IndicatorValue, ValueKind
 from assistant.qa.aspects import Aspect, aspects_for, sentences
 from assistant.qa.lexicon import MEASURE
+from assistant.qa.listings import indicator_row
 from assistant.qa.models import Citation, Filters, Result, Row
 from assistant.qa.select import describe, indicators_of, level_label, measures_asked, section_of
-from assistant.qa.sources import BLANK, indicator_citation, section_citation
+from assistant.qa.sources import BLANK, section_citation
 
 ANSWER_LIMIT = 600  # characters of a synthesis answer, head included
 SHOWN = 6  # groups listed before "另有…"
@@ -101,7 +102,7 @@ def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
     names = "、".join(f"{g.key}（{g.declarations} 份）" for g in group_by(items, lambda i: i.name)[:3])
     entries = [
         (
-            _indicator_row(g.example),
+            indicator_row(*g.example),
             f"- {g.key}：{g.declarations} 份申报表、{len(g.members)} 项（写作 {writings(g)}）",
             _short(g),
         )
@@ -110,7 +111,7 @@ def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
     if len(groups) < 3:  # one or two values everywhere (=100%): the usual one shown in up to three forms, not one
         others = [m for m in top.members if m[0].id != top.example[0].id]
         picked = list({decl.id: (decl, i) for decl, i in others}.values())[:2]
-        entries += [(_indicator_row(m), f"  如 {m[1].name}", m[1].name) for m in picked]
+        entries += [(indicator_row(*m), f"  如 {m[1].name}", m[1].name) for m in picked]
     return _bounded([head, f"常见写法：{names}。"], entries, figure=top.key, notes=left_out)
 
 
@@ -124,14 +125,14 @@ def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
         groups = group_by(items, lambda indicator: indicator.name)
     head = f"{_scope(filters)}{_count(items)} 份申报表共设 {len(items)} 项{level_label(filters)}，按所衡量的内容归类，常见的有："
     entries = [
-        (_indicator_row(g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g))
+        (indicator_row(*g.example), f"- “{g.key}”类：{g.declarations} 份申报表、{len(g.members)} 项", _short(g))
         for g in groups
     ]
     if len(groups) < 3:  # one or two kinds (故障响应): more examples, from forms not cited yet
         cited = {g.example[0].id for g in groups}
         others = {m[0].id: m for g in groups for m in g.members if m[0].id not in cited}
         entries += [
-            (_indicator_row(m), f"  如 {m[1].name}", m[1].name) for m in list(others.values())[: 3 - len(groups)]
+            (indicator_row(*m), f"  如 {m[1].name}", m[1].name) for m in list(others.values())[: 3 - len(groups)]
         ]
     return _bounded([head], entries, figure=groups[0].key, notes=left_out)
 
@@ -206,19 +207,6 @@ def _count(items: Sequence[tuple[Declaration, object]]) -> int:
 def _scope(filters: Filters) -> str:
     scope = describe(filters.model_copy(update={"indicator_name": None}), ())
     return "历年" if scope == "全部申报表" else f"{scope}："
-
-
-def _indicator_row(member: tuple[Declaration, Indicator]) -> Row:
-    decl, indicator = member
-    citation = indicator_citation(decl, indicator)
-    return Row(
-        declaration_id=decl.id,
-        project=decl.header.name,
-        year=decl.header.year,
-        field=indicator.name,
-        value=indicator.value.raw.strip(),
-        citation=citation,
-    )
 
 
 def _short(group: Group[Indicator]) -> str:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.models import Answer, Filters, Measure, Query, Route, Target
-from assistant.qa.select import select
+from assistant.qa.scope import Scope, forms_in_scope
 from assistant.qa.value_rank import rank_by_value
 
 _SHORTEST = re.compile(r"最短|最快|最及时")
@@ -38,7 +37,7 @@ def time_rank(question: str, cues: Cues, scope: Scope) -> Answer | None:
         indicator_name=cues.indicator_name,
     )
     query = Query(target=Target.RANK, filters=filters, measure=Measure.VALUE, descending=shortest is None)
-    decls = select(scope.corpus, Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units), scope.policies)
+    decls = forms_in_scope(cues, scope)
     result = rank_by_value(query, decls)
     citations = list(dict.fromkeys(row.citation for row in result.rows))
     text = (

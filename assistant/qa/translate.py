@@ -28,7 +28,8 @@ from assistant.llm.runtime import LLMRuntime
 from assistant.prompts import load_prompt
 from assistant.qa.lexicon import FUNDING_TERMS, SECTION_TERMS, Lexicon
 from assistant.qa.models import FundingField, Query, Target
-from assistant.qa.parse import Cues, to_query
+from assistant.qa.parse import Cues
+from assistant.qa.queries import to_query
 
 _PRIME_MARK = "\x00"  # a question no user writes: the prompt before it is the fixed part
 log = logging.getLogger("assistant.qa.translate")

@@ -97,8 +97,8 @@ def _take_misspelt_unit(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
 
 # 管公务员局网站, 给市教委做的: a verb of what a project does for a unit, written before the unit's name
 _SERVING = re.compile(r"^(?:管|给|帮|为|替|服务于?|面向|支撑)")
-# 公务员局网站, 公务员局考录系统: a thing of the unit's written after it
-_ITS_THING = re.compile(r"的?(?:网站|门户|系统|平台|业务|考录|数据|信息)")
+# 公务员局网站, 公务员局考录系统: a thing of the unit's written after it (a few words, then what kind of thing)
+_ITS_THING = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:网站|门户|系统|平台|业务|数据|信息)")
 
 
 def served_unit(found: re.Match[str], cues: Cues, lexicon: Lexicon) -> bool:

@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.lexicon import LEVEL_TERMS
 from assistant.qa.models import Answer, Filters, Measure, Query, Route, Target
-from assistant.qa.select import select
+from assistant.qa.scope import Scope, forms_in_scope
 from assistant.qa.value_rank import rank_by_value
 
-_Q = "[“”\"'‘’「」]?"
+_QUOTES = "“”\"'‘’「」"
+_Q = f"[{_QUOTES}]?"
+_QUOTED = re.compile(f"[{_QUOTES}]")
 # 按“次”算的, 按次计的, 以“天”为单位的, 以人计, 单位是“个”的, 单位为次的, 用“次”计量的
 _UNIT = re.compile(
-    f"(?:按|以|用){_Q}(?P<a>[^“”\"'‘’「」，,。？?\\s]{{1,3}}?){_Q}(?:为单位|作单位|来?(?:算|计|计算|计量|统计))"
-    f"|单位(?:是|为|写的?是?){_Q}(?P<b>[^“”\"'‘’「」，,。？?\\s]{{1,3}}?){_Q}(?=的|[，,\\s]|$)"
+    f"(?:按|以|用){_Q}(?P<a>[^{_QUOTES}，,。？?\\s]{{1,3}}?){_Q}(?:为单位|作单位|来?(?:算|计|计算|计量|统计))"
+    f"|单位(?:是|为|写的?是?){_Q}(?P<b>[^{_QUOTES}，,。？?\\s]{{1,3}}?){_Q}(?=的|[，,\\s]|$)"
 )
 _HIGH = re.compile(r"最多|最高|最大|最长|最慢|定得?最[多高大长]")
 _LOW = re.compile(r"最少|最低|最小|最短|最快")
@@ -40,9 +41,6 @@ def asked_unit(question: str, units: set[str]) -> tuple[str | None, bool]:
         if _QUOTED.search(found.group()):
             return unit, False
     return None, False
-
-
-_QUOTED = re.compile("[“”\"'‘’「」]")
 
 
 def unit_rank(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -75,7 +73,7 @@ def unit_rank(question: str, cues: Cues, scope: Scope) -> Answer | None:
     )
     descending = high is not None and (low is None or high.start() < low.start())
     query = Query(target=Target.RANK, filters=filters, measure=Measure.VALUE, descending=descending)
-    decls = select(scope.corpus, Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units), scope.policies)
+    decls = forms_in_scope(cues, scope)
     result = rank_by_value(query, decls, unit=unit)
     return Answer(
         question=question,

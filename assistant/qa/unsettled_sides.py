@@ -20,7 +20,7 @@ from assistant.qa.scope_pairs import _ASKED, _ASKS, _JOIN, PAIRED
 
 if TYPE_CHECKING:
     from assistant.qa.cues import Cues
-    from assistant.qa.execute import Scope
+    from assistant.qa.scope import Scope
 
 _LISTED = 6  # names listed in the answer at most
 _VERB = re.compile(r"(?:给|拨|批|要|花|报|申请)+$")  # 比B多给多少: the money's verb, no part of the side

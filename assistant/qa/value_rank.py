@@ -29,15 +29,11 @@ def rank_by_value(query: Query, decls: list[Declaration], unit: str | None = Non
         return Result(lines=[f"这些申报表都没有{what}，无法按它排序。"], rows=[])
     numeric = [(d, i) for d, i in found if i.value.kind is ValueKind.QUANTITATIVE and i.value.number is not None]
     if not numeric:
-        lines = [f"各项目的{what}目标值都不是数值，不能比较大小；各项目写的值如下："]
-        lines += [f"- {_title(d)}：{i.name} {i.value.raw} {indicator_citation(d, i).label}" for d, i in found]
-        return Result(lines=lines, rows=[_row(d, i) for d, i in found])
+        return _unranked(f"各项目的{what}目标值都不是数值，不能比较大小；各项目写的值如下：", found)
     if unit is None:  # values in another unit (or none) are not compared with these
         unit = Counter(i.value.unit or "" for _, i in numeric).most_common(1)[0][0]
     elif not any(i.value.unit == unit for _, i in numeric):
-        lines = [f"这些申报表的{what}中没有以“{unit}”计的目标值，无法按它排序；各项目写的值如下："]
-        lines += [f"- {_title(d)}：{i.name} {i.value.raw} {indicator_citation(d, i).label}" for d, i in found]
-        return Result(lines=lines, rows=[_row(d, i) for d, i in found])
+        return _unranked(f"这些申报表的{what}中没有以“{unit}”计的目标值，无法按它排序；各项目写的值如下：", found)
     apart = [(d, i) for d, i in found if (d, i) not in numeric or (i.value.unit or "") != unit]
     numeric = [(d, i) for d, i in numeric if (i.value.unit or "") == unit]
     best: dict[str, tuple[Declaration, Indicator]] = {}
@@ -68,6 +64,12 @@ def rank_by_value(query: Query, decls: list[Declaration], unit: str | None = Non
     if without:
         lines.append(f"另有 {without} 份申报表没有{what}，未参加排序。")
     return Result(lines=lines, rows=[_row(d, i) for d, i in ordered], figure=first)
+
+
+def _unranked(head: str, found: list[tuple[Declaration, Indicator]]) -> Result:
+    """No ranking (no numbers, or none in the unit asked): why, then each project's value as written, cited."""
+    lines = [head, *(f"- {_title(d)}：{i.name} {i.value.raw} {indicator_citation(d, i).label}" for d, i in found)]
+    return Result(lines=lines, rows=[_row(d, i) for d, i in found])
 
 
 APART_LISTED = 10  # values apart listed one by one under a unit asked; more are counted by the unit they are in

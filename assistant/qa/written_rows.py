@@ -19,9 +19,8 @@ from decimal import Decimal
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.refs import SourceRef, indicator_citation, section_citation
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
-from assistant.qa.models import Answer, Filters, Route, Row
-from assistant.qa.select import select
+from assistant.qa.models import Answer, Route, Row
+from assistant.qa.scope import Scope, forms_named
 
 # What the question asks, not what it is about: never compared with a name.
 _ASKING = re.compile(
@@ -92,7 +91,7 @@ def _hits(question: str, cues: Cues, scope: Scope, *, qualified: bool) -> list[H
     unknown = [_written(_UNKNOWN_PREFIX.sub("", u)) for u in (cues.unknown_kind, cues.unknown_subject) if u]
     money = bool(_MONEY.search(question))
     found: list[Hit] = []
-    for decl in _decls(cues, scope):
+    for decl in forms_named(cues, scope):
         for hit in _rows(decl, money):
             word = _shared(words, hit.name)
             if word is None or any(u not in hit.name for u in unknown):
@@ -121,15 +120,6 @@ def _shared(words: list[str], name: str) -> str | None:
     if not words or any(word not in name for word in words):
         return None
     return max(words, key=len)
-
-
-def _decls(cues: Cues, scope: Scope) -> list[Declaration]:
-    decls = select(scope.corpus, Filters(years=cues.years, unit=cues.unit, more_units=cues.more_units), scope.policies)
-    if cues.declaration_id:
-        return [d for d in decls if d.id == cues.declaration_id]
-    if cues.project:
-        return [d for d in decls if d.header.name == cues.project]
-    return decls
 
 
 def _rows(decl: Declaration, money: bool) -> list[Hit]:

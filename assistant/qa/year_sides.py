@@ -15,9 +15,9 @@ from datetime import date
 from assistant.domain.model import Declaration
 from assistant.qa import analytics
 from assistant.qa.cues import Cues
-from assistant.qa.execute import Scope
 from assistant.qa.intents import change_measure, money_field
 from assistant.qa.models import Answer, Filters, Measure, Query, Route, Target
+from assistant.qa.scope import Scope
 from assistant.qa.select import select
 
 _YEAR = re.compile(r"\d{2,4}年|今年|去年|前年")

@@ -61,10 +61,13 @@ CN_SHORT_YEAR = re.compile(
 def digit_years(text: str) -> str:
     """Years written in Chinese numerals as digits: 二〇二三年 → 2023年 (二零二三年 too, and 二〇二三 with no 年 after
     it), 二三年 → 23年; the rest unchanged."""
-    text = CN_YEAR.sub(
-        lambda m: "".join(str(CN_DIGITS.index(c)) for c in (m[1] or m[2]).replace("零", "〇")) + "年", text
-    )
-    return CN_SHORT_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c)) for c in m[1].replace("零", "〇")) + "年", text)
+    text = CN_YEAR.sub(lambda m: _digits(m[1] or m[2]) + "年", text)
+    return CN_SHORT_YEAR.sub(lambda m: _digits(m[1]) + "年", text)
+
+
+def _digits(written: str) -> str:
+    """二零二三 → 2023: each Chinese numeral as its digit."""
+    return "".join(str(CN_DIGITS.index(c)) for c in written.replace("零", "〇"))
 
 
 def full_year(written: str) -> str:

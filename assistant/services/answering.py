@@ -26,15 +26,17 @@ from assistant.qa.alike import alike_line
 from assistant.qa.asked_apart import asked_apart, joined, years_apart
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
-from assistant.qa.execute import Scope, absent_years_note, execute, holdings
+from assistant.qa.execute import absent_years_note, execute, holdings
 from assistant.qa.focus_named import with_focus_document, with_focus_named
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.name_context import each_listed
-from assistant.qa.parse import Cues, Reading, read, to_query
+from assistant.qa.parse import Cues, Reading, read
 from assistant.qa.preface import without_preface
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
+from assistant.qa.queries import to_query
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
+from assistant.qa.scope import Scope
 from assistant.qa.scope_pairs import lone_side, scoped_pair
 from assistant.qa.script import simplified
 from assistant.qa.sides import content_sided, each_sided, sided

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from assistant.corpus.store import Corpus
 from assistant.domain.policy import PolicyReference, load_policies
 from assistant.errors import AssistantError
-from assistant.qa.execute import Scope as QAScope
 from assistant.qa.lexicon import Lexicon
+from assistant.qa.scope import Scope as QAScope
 
 if TYPE_CHECKING:  # the review rules and the indicator bank load with the first review or suggestion
     from assistant.review.checks_relevance import ReviewContext

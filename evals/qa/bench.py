@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gold
 
 from assistant.qa.conversation import Conversation
-from assistant.qa.execute import Scope
-from assistant.qa.parse import read, to_query
+from assistant.qa.parse import read
+from assistant.qa.queries import to_query
+from assistant.qa.scope import Scope
 from assistant.services import Services, build_services
 from assistant.services.answering import answer
 from assistant.settings import LLMProvider, load_settings

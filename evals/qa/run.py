@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.llm.runtime import LLMRuntime
 from assistant.qa.conversation import Conversation
-from assistant.qa.execute import Scope
 from assistant.qa.models import Answer
+from assistant.qa.scope import Scope
 from assistant.qa.sources import verify_citation
 from assistant.retrieval.finder import Finder
 from assistant.services import build_services
