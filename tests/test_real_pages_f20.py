@@ -3,6 +3,11 @@ on a variant written here.
 
 1. a fund block whose group label carries the total on its own row (Guangxi's 预算项目绩效目标公开表:
    ``项目资金 (万元) | 合计 | 250``): the figure after 合计 is the project's amount, in the group's unit;
+2. header lines holding several label/value pairs run together (Chongqing's 重点项目绩效目标表, 江津): each short
+   field's value cut before the next known label, a wrapped label and a label with its unit and figure below joined;
+3. a 自评表 run together (宁夏, 原州): the 得分计算方法 column, 二级 cells marked (必填硬性指标), rows whose figures
+   prove their edges by the score (分值 × 实际值 / 指标值, two decimals) with the reason's year after them, and the
+   年度资金总额 written into its label cell while the columns beside it hold text.
 """
 
 from __future__ import annotations
@@ -10,6 +15,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from assistant.ingest.selfeval import read_self_evaluations_text
+from assistant.ingest.selfeval_files import read_self_evaluation_forms
+from assistant.ingest.selfeval_scored_rows import COLUMNS, scored_row
 from assistant.ingest.text_export import parse_file, parse_text_bytes
 
 FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
@@ -116,3 +124,73 @@ def test_a_label_word_inside_a_text_value_is_no_edge():
     ]
     assert split_pairs("预算单位某局项目名称某经费") == ["预算单位", "某局", "项目名称", "某经费"]
     assert split_pairs("某局项目名称某经费") == ["某局项目名称某经费"]  # no label at its start: one cell
+
+
+# -- 3. a 自评表 run together with a 得分计算方法 column -----------------------------------------------------------------
+
+
+def _se_rows(form):
+    return [(r.link.level1_written, r.link.level2_written, r.link.name, r.target, r.weight, r.score) for r in form.rows]
+
+
+def test_the_yuanzhou_page_reads_its_amount_and_every_row():
+    path = FOUND / "test15" / "chacewang_yuanzhou_bianxiaocha_selfeval.txt"
+    ((form, notes),) = read_self_evaluation_forms(path)
+    total = form.funds[0]
+    assert (total.full_year_budget, form.amount_unit) == (Decimal("38.75"), "万元")  # 年度资金总额:38.75万元
+    assert total.executed is None  # the 全年执行数 cell holds text: nothing made up
+    rows = _se_rows(form)
+    assert [r[:2] for r in rows] == [
+        ("产出指标", "数量指标(必填硬性指标)"),
+        ("产出指标", "时效指标(必填)"),
+        ("产出指标", "成本指标(必填硬性指标)"),
+    ]
+    assert rows[0][2].startswith("针对原州区监测帮扶对象") and rows[0][3:] == ("100", Decimal("20"), Decimal("20"))
+    assert rows[1][2:] == ("确定于于2022年12月底前发放完毕", "100", Decimal("10"), Decimal("9.34"))
+    assert rows[2][2:] == ("38.75万元", "38.75", Decimal("10"), Decimal("9.34"))
+    assert form.rows[2].actual == "36.2" and form.rows[2].deviation.startswith("2021年底初步预算资金36.2万元")
+    codes = [n.code for n in notes]
+    assert "selfeval.fund_in_label" in codes and codes.count("selfeval.row_scored") == 2
+    assert "selfeval.row_unsplit" in codes  # the 社会效益指标 row the page cuts off: said, not read
+    unkept = next(n for n in notes if n.code == "selfeval.columns_unkept")
+    assert "得分计算方法" in unkept.message  # its own column, named as written (not cut into 得分 | 计算方法)
+
+
+_SELFEVAL_VARIANT = (
+    "项目支出绩效自评表(2023年度)项目名称某县农村饮水工程维修养护项目主管部门某县水务局实施单位某县水利工作站"
+    "项目资金(万元)年初预算数全年执行数年度资金总额:52.4万元某县农村饮水工程维修养护项目52.4万元(中央资金40万元,"
+    "县级资金12.4万元)某县农村饮水工程维修养护项目52.4万元其中:财政拨款中央资金40万元其他资金县级资金12.4万元"
+    "年度总体目标完成全县饮水工程维修养护,绩效指标一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分计算方法得分"
+    "未完成原因分析产出指标(50分)数量指标(必填硬性指标)维修养护集中供水工程处数20121220质量指标(必填)"
+    "工程维修合格率15959014.21成本指标(必填硬性指标)52.4万元1052.448.59.262023年底结余资金3.9万元,"
+)
+
+
+def test_a_written_page_of_the_family_reads_every_row_its_figures_prove():
+    ((form, notes),) = read_self_evaluations_text(_SELFEVAL_VARIANT, "v.txt")
+    assert form.project_name == "某县农村饮水工程维修养护项目" and form.year == 2023
+    assert form.funds[0].full_year_budget == Decimal("52.4")
+    assert _se_rows(form) == [
+        ("产出指标", "数量指标(必填硬性指标)", "维修养护集中供水工程处数", "12", Decimal("20"), Decimal("20")),
+        ("产出指标", "质量指标(必填)", "工程维修合格率", "95", Decimal("15"), Decimal("14.21")),
+        ("产出指标", "成本指标(必填硬性指标)", "52.4万元", "52.4", Decimal("10"), Decimal("9.26")),
+    ]
+    assert form.rows[2].deviation == "2023年底结余资金3.9万元"
+
+
+def test_figures_that_more_than_one_cut_fits_are_not_read():
+    columns = list(COLUMNS)
+    assert scored_row("维修养护集中供水工程处数20121220", 1, columns) is None  # 20|12|12|20 and 20|1212|2|0 both fit
+    assert scored_row("工程维修合格率1595909.47", 1, columns) is None  # 15×90/95 = 14.21, not 9.47: nothing proves
+    assert scored_row("工程维修合格率15959014.21", 1, columns[:4]) is None  # no 得分 column: not this table
+
+
+def test_a_total_in_its_label_is_not_read_where_the_columns_hold_figures():
+    text = _SELFEVAL_VARIANT.replace("年初预算数全年执行数", "年初预算数全年预算数全年执行数")
+    text = text.replace(
+        "年度资金总额:52.4万元某县农村饮水工程维修养护项目52.4万元(中央资金40万元,县级资金12.4万元)"
+        "某县农村饮水工程维修养护项目52.4万元",
+        "年度资金总额:52.4万元52.452.448.5",
+    )
+    ((form, notes),) = read_self_evaluations_text(text, "v.txt")
+    assert "selfeval.fund_in_label" not in {n.code for n in notes}
