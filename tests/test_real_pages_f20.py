@@ -56,6 +56,14 @@ def test_a_written_page_reads_the_group_total_in_the_groups_unit():
     assert decl.funding.total == Decimal("865000")  # 86.5 万元, the group's unit
 
 
+def test_a_page_copied_a_cell_a_line_reads_the_group_total_too():
+    lines = [cell.strip() for line in _GROUP_TOTAL_VARIANT.splitlines()[1:] for cell in line.split("|") if cell.strip()]
+    text = "\n".join([_GROUP_TOTAL_VARIANT.splitlines()[0], *lines])
+    (decl,) = parse_text_bytes(text.encode(), "v.txt").declarations
+    assert "\n合计\n86.5\n" in text
+    assert decl.funding.total == Decimal("865000")
+
+
 def test_a_goal_group_with_a_total_word_is_no_amount():
     text = _GROUP_TOTAL_VARIANT.replace("| 项目资金 (万元) | 合计 | 86.5 |", "| 项目绩效目标 | 合计 | 86.5 |")
     (decl,) = parse_text_bytes(text.encode(), "v.txt").declarations

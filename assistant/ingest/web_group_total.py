@@ -2,8 +2,9 @@
 ``项目资金 (万元) | 合计 | 250`` over ``一般公共预算拨款 | 小计 | 250`` / ``市本级 | 250``).
 
 The office reader knows ``项目资金`` as a group label (its unit holds for the amounts below it) but not ``合计`` as a
-field: the total was left unplaced and the form had no amount. Here a row that holds only the group label, a total
-word and one figure has that figure read as the 项目资金总额 (the group gives the unit), with a note naming the cell.
+field: the total was left unplaced and the form had no amount. Here the group label, a total
+word and one figure in reading order (on one row, or a cell a line) has that figure read as the 项目资金总额 (the group
+gives the unit), with a note naming the cell.
 The 小计 rows of the sources under it stay as they are (no field of their own; kept in the notes).
 """
 
@@ -21,27 +22,32 @@ from assistant.office.reader import find_label
 _TOTAL_WORDS = frozenset({"合计", "总计"})
 _TOTAL_LABEL = "项目资金总额"
 _MONEY = re.compile(r"资金|金额|预算")
+_UNIT_CELL = re.compile(r"^[（(](?:万元|元)[)）]$")  # 项目资金 / (万元): the group's unit split off by the copy
 
 
 def group_totals(rows: list[GridRow], notes: OfficeNotes) -> list[GridRow]:
-    """``rows`` with the total word of each ``group label | 合计 | figure`` row read as the 项目资金总额 label."""
-    return [_relabelled(row, notes) for row in rows]
+    """``rows`` with the total word of each ``group label | 合计 | figure`` read as the 项目资金总额 label: the three
+    filled cells in reading order, on one row (``|`` cells) or on rows of their own (a cell a line)."""
+    filled = [cell for row in rows for cell in row.filled if not _UNIT_CELL.match(cell.text.strip())]
+    totals = {
+        id(total)
+        for group, total, figure in zip(filled, filled[1:], filled[2:], strict=False)
+        if _is_group(group.text) and label_key(total.text) in _TOTAL_WORDS and is_amount(figure.text)
+    }
+    if not totals:
+        return rows
+    out = []
+    for row in rows:
+        cells = tuple(_relabelled(c, notes) if id(c) in totals else c for c in row.cells)
+        out.append(GridRow(row.grid, row.index, cells))
+    return out
 
 
-def _relabelled(row: GridRow, notes: OfficeNotes) -> GridRow:
-    filled = row.filled
-    if len(filled) != 3 or not _is_group(filled[0].text):
-        return row
-    total, figure = filled[1], filled[2]
-    if label_key(total.text) not in _TOTAL_WORDS or not is_amount(figure.text):
-        return row
+def _relabelled(total: GridCell, notes: OfficeNotes) -> GridCell:
     notes.info_at(
-        "funding.group_total",
-        f"「{filled[0].text.strip()}」一栏中「{total.text.strip()}」后的 {figure.text.strip()} 读作项目资金总额；请核对",
-        total,
+        "funding.group_total", f"项目资金的「{total.text.strip()}」读作项目资金总额（金额在其后）；请核对", total
     )
-    label = GridCell(_TOTAL_LABEL, total.row, total.col, total.where, total.span)
-    return GridRow(row.grid, row.index, tuple(label if c is total else c for c in row.cells))
+    return GridCell(_TOTAL_LABEL, total.row, total.col, total.where, total.span)
 
 
 def _is_group(text: str) -> bool:
