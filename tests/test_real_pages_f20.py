@@ -36,6 +36,11 @@ def test_the_guangxi_page_reads_the_total_after_its_fund_group():
     assert decl.funding.total == Decimal("2500000")
     assert "funding.group_total" in _codes(decl)
     assert "file.truncated" in _codes(decl)  # the page ends before its indicator table: said, nothing made up
+    sections = {s.title: s.text for s in decl.sections}
+    # 其他资金 is blank: the 项目实施内容 label below it is no amount, its text the project's overview
+    assert sections["项目实施内容"].startswith("根据《百色市教育局委托")
+    assert sections["中期绩效目标"].startswith("多渠道增加优质教育资源供给")
+    assert decl.funding.other_total is None and "funding.bad_amount" not in _codes(decl)
 
 
 _GROUP_TOTAL_VARIANT = """source: https://example.invalid/gk/1.html
