@@ -84,6 +84,7 @@ def test_the_jiangjin_page_reads_each_pair_of_its_run_together_lines():
     assert (header.name, header.year) == ("市政日常维护经费", 2021)
     assert header.applicant == header.department == "重庆市江津区鼎山街道办事处"
     assert (header.nature, header.category) == ("延续", "常年性")  # 项目属性延续项目分类常年性支出分类重点专项
+    assert (str(header.start_date), str(header.end_date)) == ("2021-01-01", "2021-12-31")  # 1/1/2021, 12/31/2021
     assert decl.funding.annual == Decimal("22430200")  # 项目申报金额 / (万元) / 2243.02 on three lines
     sections = {s.title: s.text for s in decl.sections}
     assert sections["政策依据"] == "江津府发【2016】40号"  # not run on into the bare 项目理由 below it
@@ -207,3 +208,17 @@ def test_a_total_in_its_label_is_not_read_where_the_columns_hold_figures():
     )
     ((form, notes),) = read_self_evaluations_text(text, "v.txt")
     assert "selfeval.fund_in_label" not in {n.code for n in notes}
+
+
+def test_a_date_with_its_year_last_is_read_only_where_its_order_is_beyond_doubt():
+    from datetime import date
+
+    import pytest
+
+    from assistant.ingest.cells import parse_date
+
+    assert parse_date("1/1/2021") == date(2021, 1, 1)
+    assert parse_date("12/31/2021") == date(2021, 12, 31)
+    assert parse_date("31/12/2021") == date(2021, 12, 31)
+    with pytest.raises(ValueError):
+        parse_date("3/4/2021")  # March 4th or April 3rd: not guessed

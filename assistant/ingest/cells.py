@@ -221,8 +221,25 @@ def parse_date(text: str) -> date | None:
         return serial
     match = _DATE.match(cleaned)
     if match is None:
-        raise ValueError(cleaned)
+        return _slashed_date(cleaned)
     return date(int(match[1]), int(match[2]), int(match[3]))
+
+
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _slashed_date(text: str) -> date:
+    """A spreadsheet's date written with the year last (江津: ``1/1/2021``, ``12/31/2021``), read only where the order is
+    beyond doubt: both parts the same, or one of them above 12 (a day). ``3/4/2021`` raises ValueError (not guessed)."""
+    match = _SLASHED.match(text)
+    if match is None:
+        raise ValueError(text)
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    if first == second or second > 12 >= first:
+        return date(year, first, second)  # month first (or either way the same)
+    if first > 12 >= second:
+        return date(year, second, first)  # day first
+    raise ValueError(text)
 
 
 _INPUT = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)
