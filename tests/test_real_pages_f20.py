@@ -138,6 +138,9 @@ def test_a_label_word_inside_a_text_value_is_no_edge():
     ]
     assert split_pairs("预算单位某局项目名称某经费") == ["预算单位", "某局", "项目名称", "某经费"]
     assert split_pairs("某局项目名称某经费") == ["某局项目名称某经费"]  # no label at its start: one cell
+    # an amount's label inside a name is no edge unless a figure follows it
+    assert split_pairs("项目名称某区财政资金监管平台运维") == ["项目名称", "某区财政资金监管平台运维"]
+    assert split_pairs("项目名称某经费项目申报金额(万元)12.5") == ["项目名称", "某经费", "项目申报金额(万元)", "12.5"]
 
 
 # -- 3. a 自评表 run together with a 得分计算方法 column -----------------------------------------------------------------

@@ -64,14 +64,22 @@ def _next_label(text: str, start: int) -> int | None:
         return None
     for at in range(start + 1, len(text)):
         found = label_at(text, at)
-        if found is not None and _edge(found):
+        if found is not None and _edge(found, text, at + len(found)):
             return at
     return None
 
 
-def _edge(label: str) -> bool:
+def _edge(label: str, text: str, end: int) -> bool:
+    """``label`` may start a field inside a value: not a group, and an amount's or a date's label only where a figure
+    (or the line's end) follows it (``…财政资金监管平台`` is a name's words, ``项目申报金额(万元)2243.02`` a field)."""
     spec = find_label(label, Layout.MUNICIPAL_2021)
-    return spec is not None and spec.kind not in {FieldKind.GROUP, FieldKind.SUBLABEL}
+    if spec is None or spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
+        return False
+    if spec.kind not in {FieldKind.AMOUNT, FieldKind.DATE}:
+        return True
+    mark = _MARK.match(text, end)
+    rest = text[mark.end() if mark else end :].lstrip(" :：\t")
+    return not rest or rest[0].isdigit() or label_at(rest, 0) is not None
 
 
 def joined_lines(lines: list[str], first: int) -> list[tuple[int, str]]:
