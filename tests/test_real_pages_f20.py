@@ -153,6 +153,10 @@ def _se_rows(form):
 def test_the_yuanzhou_page_reads_its_amount_and_every_row():
     path = FOUND / "test15" / "chacewang_yuanzhou_bianxiaocha_selfeval.txt"
     ((form, notes),) = read_self_evaluation_forms(path)
+    assert (form.department, form.implementer) == (
+        "原州区宗教事务局",
+        "原州区民族宗教事务局",
+    )  # 主管部门及代码: code apart
     total = form.funds[0]
     assert (total.full_year_budget, form.amount_unit) == (Decimal("38.75"), "万元")  # 年度资金总额:38.75万元
     assert total.executed is None  # the 全年执行数 cell holds text: nothing made up
@@ -174,7 +178,7 @@ def test_the_yuanzhou_page_reads_its_amount_and_every_row():
 
 
 _SELFEVAL_VARIANT = (
-    "项目支出绩效自评表(2023年度)项目名称某县农村饮水工程维修养护项目主管部门某县水务局实施单位某县水利工作站"
+    "项目支出绩效自评表(2023年度)项目名称某县农村饮水工程维修养护项目主管部门及代码某县水务局123456001实施单位某县水利工作站"
     "项目资金(万元)年初预算数全年执行数年度资金总额:52.4万元某县农村饮水工程维修养护项目52.4万元(中央资金40万元,"
     "县级资金12.4万元)某县农村饮水工程维修养护项目52.4万元其中:财政拨款中央资金40万元其他资金县级资金12.4万元"
     "年度总体目标完成全县饮水工程维修养护,绩效指标一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分计算方法得分"
@@ -186,6 +190,7 @@ _SELFEVAL_VARIANT = (
 def test_a_written_page_of_the_family_reads_every_row_its_figures_prove():
     ((form, notes),) = read_self_evaluations_text(_SELFEVAL_VARIANT, "v.txt")
     assert form.project_name == "某县农村饮水工程维修养护项目" and form.year == 2023
+    assert form.department == "某县水务局"
     assert form.funds[0].full_year_budget == Decimal("52.4")
     assert _se_rows(form) == [
         ("产出指标", "数量指标(必填硬性指标)", "维修养护集中供水工程处数", "12", Decimal("20"), Decimal("20")),
@@ -225,3 +230,11 @@ def test_a_date_with_its_year_last_is_read_only_where_its_order_is_beyond_doubt(
     assert parse_date("31/12/2021") == date(2021, 12, 31)
     with pytest.raises(ValueError):
         parse_date("3/4/2021")  # March 4th or April 3rd: not guessed
+
+
+def test_a_units_code_after_its_name_is_kept_apart():
+    from assistant.ingest.cells import strip_unit_code
+
+    assert strip_unit_code("某县水务局123456001") == ("某县水务局", "123456001")
+    assert strip_unit_code("某县第2中学") == ("某县第2中学", None)  # a short number is the name's
+    assert strip_unit_code("820001-某镇人民政府") == ("某镇人民政府", "820001")

@@ -204,11 +204,16 @@ UNIT_TARGETS = frozenset({"department", "implementer", "applicant"})
 
 def strip_unit_code(text: str) -> tuple[str, str | None]:
     """(the unit's name, its budget code) for ``[015001]武汉市青山区教育局``, ``820001-井研县马踏镇人民政府``,
-    ``123001 某某局``; (text, None) when the cell starts with no code."""
+    ``123001 某某局``, and a code of six digits or more after the name (``某某局116422210101621779``); (text, None)
+    when the cell holds no code."""
     found = _UNIT_CODE.match(text)
     if found is None or not text[found.end() :].strip():
-        return text, None
+        trailing = _TRAILING_CODE.search(text)  # 原州区宗教事务局116422210101621779: 主管部门及代码 run together
+        return (text[: trailing.start()].strip(), trailing[1]) if trailing is not None else (text, None)
     return text[found.end() :].strip(), found["a"] or found["b"]
+
+
+_TRAILING_CODE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—]?\s*(\d{6,})\s*$")
 
 
 def parse_date(text: str) -> date | None:

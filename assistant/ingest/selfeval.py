@@ -268,7 +268,7 @@ def _unit_name(state: State, value: str | None) -> str | None:
     if code:
         state.note(
             "header.unit_code",
-            f"单位名称前的编码「{code}」不是名称的一部分，已去掉",
+            f"单位名称旁的编码「{code}」不是名称的一部分，已去掉",
             state.tokens[state.i - 1],
             NoteLevel.INFO,
         )

@@ -375,7 +375,7 @@ class FormReader:
         if value and target in UNIT_TARGETS:
             value, code = strip_unit_code(value)
             if code:
-                self.notes.info_at("header.unit_code", f"单位名称前的编码「{code}」不是名称的一部分，已去掉", cell)
+                self.notes.info_at("header.unit_code", f"单位名称旁的编码「{code}」不是名称的一部分，已去掉", cell)
         if value and target in header_values.GLUE_TARGETS:
             value = self._unglued(target, value, cell)
         if value and header_values.has_marks(value):
