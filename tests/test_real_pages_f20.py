@@ -59,6 +59,7 @@ def test_a_written_page_reads_the_group_total_in_the_groups_unit():
     (decl,) = parse_text_bytes(_GROUP_TOTAL_VARIANT.encode(), "v.txt").declarations
     assert decl.header.name == "某县乡村公路养护补助经费"
     assert decl.funding.total == Decimal("865000")  # 86.5 万元, the group's unit
+    assert decl.header.year == 2023 and "header.year_from_page" not in _codes(decl)  # …绩效目标公开表: the form's title
 
 
 def test_a_page_copied_a_cell_a_line_reads_the_group_total_too():
