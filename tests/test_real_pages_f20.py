@@ -172,7 +172,9 @@ def test_the_yuanzhou_page_reads_its_amount_and_every_row():
     assert rows[2][2:] == ("38.75万元", "38.75", Decimal("10"), Decimal("9.34"))
     assert form.rows[2].actual == "36.2" and form.rows[2].deviation.startswith("2021年底初步预算资金36.2万元")
     codes = [n.code for n in notes]
-    assert "selfeval.fund_in_label" in codes and codes.count("selfeval.row_scored") == 2
+    # row 2 repeats its 指标值 (proven as such, with its two-decimal 得分); row 3 is proven by its score alone
+    assert "selfeval.fund_in_label" in codes
+    assert (codes.count("selfeval.row_proven"), codes.count("selfeval.row_scored")) == (2, 1)
     assert "selfeval.row_unsplit" in codes  # the 社会效益指标 row the page cuts off: said, not read
     unkept = next(n for n in notes if n.code == "selfeval.columns_unkept")
     assert "得分计算方法" in unkept.message  # its own column, named as written (not cut into 得分 | 计算方法)
@@ -184,7 +186,7 @@ _SELFEVAL_VARIANT = (
     "县级资金12.4万元)某县农村饮水工程维修养护项目52.4万元其中:财政拨款中央资金40万元其他资金县级资金12.4万元"
     "年度总体目标完成全县饮水工程维修养护,绩效指标一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分计算方法得分"
     "未完成原因分析产出指标(50分)数量指标(必填硬性指标)维修养护集中供水工程处数20121220质量指标(必填)"
-    "工程维修合格率15959014.21成本指标(必填硬性指标)52.4万元1052.448.59.262023年底结余资金3.9万元,"
+    "工程维修合格率15959014.21时效指标(必填)维修完成及时率101001009.34维修响应及时率51001004.5成本指标(必填硬性指标)52.4万元1052.448.59.262023年底结余资金3.9万元,"
 )
 
 
@@ -196,9 +198,12 @@ def test_a_written_page_of_the_family_reads_every_row_its_figures_prove():
     assert _se_rows(form) == [
         ("产出指标", "数量指标(必填硬性指标)", "维修养护集中供水工程处数", "12", Decimal("20"), Decimal("20")),
         ("产出指标", "质量指标(必填)", "工程维修合格率", "95", Decimal("15"), Decimal("14.21")),
+        # two rows in one cell, each 实际值 repeating its 指标值, two-decimal 得分: the one way to cut them
+        ("产出指标", "时效指标(必填)", "维修完成及时率", "100", Decimal("10"), Decimal("9.34")),
+        ("产出指标", "时效指标(必填)", "维修响应及时率", "100", Decimal("5"), Decimal("4.5")),
         ("产出指标", "成本指标(必填硬性指标)", "52.4万元", "52.4", Decimal("10"), Decimal("9.26")),
     ]
-    assert form.rows[2].deviation == "2023年底结余资金3.9万元"
+    assert form.rows[4].deviation == "2023年底结余资金3.9万元"
 
 
 def test_figures_that_more_than_one_cut_fits_are_not_read():
