@@ -1,8 +1,8 @@
 """自评表 indicator rows whose cells ran together (中江: ``安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米…``),
 split only where the row proves its own edges: its 全年实际值 repeats its 年度指标值 exactly, between a 分值 and a
-得分 of at most three digits and two decimals (得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a digit and holds
-no operator (≥) nor such a row itself. Every way of cutting
-the text into such rows is tried; the rows are read only when exactly one way covers the whole text."""
+得分 of at most three digits and two decimals (得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a
+digit and holds no operator (≥) nor such a row itself. Every way of cutting the text into such rows is tried; the
+rows are read only when exactly one way covers the whole text."""
 
 from __future__ import annotations
 
