@@ -244,3 +244,10 @@ def test_a_units_code_after_its_name_is_kept_apart():
     assert strip_unit_code("某县水务局123456001") == ("某县水务局", "123456001")
     assert strip_unit_code("某县第2中学") == ("某县第2中学", None)  # a short number is the name's
     assert strip_unit_code("820001-某镇人民政府") == ("某镇人民政府", "820001")
+
+
+def test_a_unit_line_joins_only_a_label_that_ends_its_line():
+    from assistant.ingest.web_glued_pairs import joined_lines
+
+    lines = ["项目概况用于道路养护", "(万元)", "项目申报金额", "(万元)", "12"]
+    assert joined_lines(lines, 1) == [(1, "项目概况用于道路养护"), (2, "(万元)"), (3, "项目申报金额(万元)12")]

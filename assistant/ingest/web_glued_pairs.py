@@ -92,7 +92,7 @@ def joined_lines(lines: list[str], first: int) -> list[tuple[int, str]]:
         line = raw.strip()
         if pending is not None:
             at, before = pending
-            if _wrapped_label(before, line) or _UNIT_LINE.match(line):
+            if _wrapped_label(before, line) or (_UNIT_LINE.match(line) and _ends_with_label(before)):
                 pending = (at, before + line)
                 continue
             if line and _ends_with_label(before) and (is_amount(line) or label_at(line, 0) is None):
