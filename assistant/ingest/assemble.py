@@ -239,7 +239,7 @@ class BlockParser:
             text, code = strip_unit_code(text)
             if code:
                 self.notes.info(
-                    "header.unit_code", f"单位名称前的编码「{code}」不是名称的一部分，已去掉", line=opened.line
+                    "header.unit_code", f"单位名称旁的编码「{code}」不是名称的一部分，已去掉", line=opened.line
                 )
         if target == "name" and values.get("name"):
             if text and text != values["name"]:

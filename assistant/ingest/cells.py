@@ -204,11 +204,16 @@ UNIT_TARGETS = frozenset({"department", "implementer", "applicant"})
 
 def strip_unit_code(text: str) -> tuple[str, str | None]:
     """(the unit's name, its budget code) for ``[015001]武汉市青山区教育局``, ``820001-井研县马踏镇人民政府``,
-    ``123001 某某局``; (text, None) when the cell starts with no code."""
+    ``123001 某某局``, and a code of six digits or more after the name (``某某局116422210101621779``); (text, None)
+    when the cell holds no code."""
     found = _UNIT_CODE.match(text)
     if found is None or not text[found.end() :].strip():
-        return text, None
+        trailing = _TRAILING_CODE.search(text)  # 原州区宗教事务局116422210101621779: 主管部门及代码 run together
+        return (text[: trailing.start()].strip(), trailing[1]) if trailing is not None else (text, None)
     return text[found.end() :].strip(), found["a"] or found["b"]
+
+
+_TRAILING_CODE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—]?\s*(\d{6,})\s*$")
 
 
 def parse_date(text: str) -> date | None:
@@ -221,8 +226,25 @@ def parse_date(text: str) -> date | None:
         return serial
     match = _DATE.match(cleaned)
     if match is None:
-        raise ValueError(cleaned)
+        return _slashed_date(cleaned)
     return date(int(match[1]), int(match[2]), int(match[3]))
+
+
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _slashed_date(text: str) -> date:
+    """A spreadsheet's date written with the year last (江津: ``1/1/2021``, ``12/31/2021``), read only where the order is
+    beyond doubt: both parts the same, or one of them above 12 (a day). ``3/4/2021`` raises ValueError (not guessed)."""
+    match = _SLASHED.match(text)
+    if match is None:
+        raise ValueError(text)
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    if first == second or second > 12 >= first:
+        return date(year, first, second)  # month first (or either way the same)
+    if first > 12 >= second:
+        return date(year, second, first)  # day first
+    raise ValueError(text)
 
 
 _INPUT = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)

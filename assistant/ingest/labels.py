@@ -117,6 +117,8 @@ _FIELDS: dict[str, FieldSpec] = {
     "自有资金": _spec(FieldKind.KEPT, "自有资金"),
     "主管部门编码": _spec(FieldKind.KEPT, "主管部门编码"),  # Hunan's 资金总额及构成: 财政拨款 / 自有资金 / 其他
     "业务股室": _spec(FieldKind.KEPT, "业务股室"),  # 澧县: the 财政局's office that handles the project
+    "支出分类": _spec(FieldKind.KEPT, "支出分类"),  # 江津's 重点项目绩效目标表: 项目分类 | 常年性 | 支出分类 | 重点专项
+    "项目支出明细": _spec(FieldKind.KEPT, "项目支出明细"),  # 江津: the cost lines under 项目理由
     "填报单位负责人": _spec(FieldKind.TEXT, "unit_head"),
     "填表人": _spec(FieldKind.TEXT, "preparer"),
     "填报日期": _spec(FieldKind.TEXT, "filled_on"),
@@ -150,6 +152,7 @@ _FIELDS: dict[str, FieldSpec] = {
     "总体绩效目标": _spec(FieldKind.GROUP),  # 肇庆: groups 当年度目标 (and, on other pages, 中长期目标)
     "金额单位": _spec(FieldKind.GROUP),
     "分解目标": _spec(FieldKind.GROUP),
+    "项目理由": _spec(FieldKind.GROUP),  # 江津: groups 项目概况 and 项目支出明细
 }
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\s*[.、．])\s*")

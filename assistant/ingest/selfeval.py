@@ -32,6 +32,7 @@ from assistant.ingest.selfeval_flat_rows import flattened_rows
 from assistant.ingest.selfeval_forms import predecessor_tail, split_forms, tail_note
 from assistant.ingest.selfeval_fund_block import BLOCK_LABELS, RUN_LABELS, read_funds
 from assistant.ingest.selfeval_indicators import read_indicators, row_of
+from assistant.ingest.selfeval_label_amount import label_amount, no_fund_figure
 from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
 from assistant.ingest.selfeval_name import name_after_year, named_by_title, with_year_before
@@ -220,6 +221,8 @@ def read_self_evaluation_cells(
         state.notes.append(corrected[1])
     if not funds and state.lossy:  # fund labels and figures apart: what the rate, or figures all one, prove
         funds = funds_by_rate(state) or funds_all_equal(state)
+    if no_fund_figure(funds) and (stated_fund := label_amount(state, unit)) is not None:  # 年度资金总额:38.75万元
+        funds = [stated_fund, *(line for line in funds if line.kind is not stated_fund.kind)]
     if state.lossy and not header.get("implementer"):
         header["implementer"] = late_field(state, words.is_implementer_label, _is_label_text)
     evaluation_rows = without_blank_rows(evaluation_rows, state)
@@ -265,7 +268,7 @@ def _unit_name(state: State, value: str | None) -> str | None:
     if code:
         state.note(
             "header.unit_code",
-            f"单位名称前的编码「{code}」不是名称的一部分，已去掉",
+            f"单位名称旁的编码「{code}」不是名称的一部分，已去掉",
             state.tokens[state.i - 1],
             NoteLevel.INFO,
         )

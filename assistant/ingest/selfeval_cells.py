@@ -88,6 +88,7 @@ INDICATOR_HEADER = {
     "上年完成值": "last_year",
     "指标分值权重": "weight",
     "指标赋分规则": "rule",
+    "得分计算方法": "method",  # 宁夏 (原州): 分值 | 指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 | 未完成原因分析
     "佐证资料": "evidence",
     "指标实际完成值": "actual",
     "完成率": "completion",

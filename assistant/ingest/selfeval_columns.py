@@ -10,7 +10,13 @@ from assistant.domain.model import NoteLevel, ParseNote
 from assistant.ingest.web_cells import WebCell
 
 # The reader's column keys (``selfeval_cells.INDICATOR_HEADER``'s values) that no SelfEvalRow field holds.
-UNKEPT = {"basis": "指标值设置依据", "last_year": "上年完成值", "rule": "指标赋分规则", "completion": "完成率"}
+UNKEPT = {
+    "basis": "指标值设置依据",
+    "last_year": "上年完成值",
+    "rule": "指标赋分规则",
+    "completion": "完成率",
+    "method": "得分计算方法",
+}
 
 
 def unkept_columns(columns: list[str], header: WebCell) -> list[ParseNote]:

@@ -38,6 +38,8 @@ RUN_LABELS = (
     *TEXTS,
     "项目名称",
     "主管部门",
+    "主管部门及代码",  # 宁夏 (原州): the unit's name with its budget code run after it
+    "主管部门及编码",
     "实施单位",
     "项目类别",  # 项目类别 / 项目属性 / 项目类型: the template's tick boxes after the units
     "项目属性",

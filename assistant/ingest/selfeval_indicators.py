@@ -26,6 +26,7 @@ from assistant.ingest.selfeval_operator_rows import operator_rows
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
+from assistant.ingest.selfeval_scored_rows import scored_rows
 from assistant.ingest.selfeval_spaced_rows import spaced_rows
 from assistant.ingest.web_cells import WebCell
 from assistant.ingest.web_slots import level_term
@@ -89,7 +90,9 @@ def _read_rows(state: State, columns: list[str], first: WebCell) -> list[SelfEva
         if grouped and state.lossy and not (whole and _scored(values)):
             values = _unscored(filled, rest) or values
         one = filled[0] if state.lossy and len(filled) == 1 and cell_key(filled[0].text) not in _TABLE_END else None
-        proven = proven_rows(one.text, one.line, rest[:width], numbered=page_numbered) if one is not None else None
+        provable = [c for c in rest[:width] if c not in _LOST_RULES]  # a lost 得分计算方法 cell: nothing of it kept
+        proven = proven_rows(one.text, one.line, provable, numbered=page_numbered) if one is not None else None
+        proven = proven or (scored_rows(one.text, one.line, provable) if one is not None else None)
         if one is not None and proven is not None:
             state.notes.extend(proven[1])
             rows.extend(row_of(found, levels, one, state) for found in proven[0])
@@ -166,6 +169,7 @@ _PLACEHOLDER = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：]?|[.…。·]{2,})$")
 _GROUP_MARK = re.compile(r"^[★☆▲△◆◇■□●]")
 # Cells that end the indicator table: its total and the form's closing rows (永德: ``其他需要说明事项 | 无 | 总分``).
 _TABLE_END = frozenset({"合计", "总分", "其他需要说明事项", "其他需说明事项"})
+_LOST_RULES = frozenset({"rule", "method"})  # how a score is computed: an empty column a lossy copy drops
 
 
 _VALUES_BELOW = "指标「{}」一行在名称后换行，其数值在下一行（单元格中的换行把一行分成两行），已接在该行读取；请核对"

@@ -1,8 +1,8 @@
 """自评表 indicator rows whose cells ran together (中江: ``安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米…``),
 split only where the row proves its own edges: its 全年实际值 repeats its 年度指标值 exactly, between a 分值 and a
-得分 of at most three digits (得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a digit and holds
-no operator (≥) nor such a row itself. Every way of cutting
-the text into such rows is tried; the rows are read only when exactly one way covers the whole text."""
+得分 of at most three digits and two decimals (得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a
+digit and holds no operator (≥) nor such a row itself. Every way of cutting the text into such rows is tried; the
+rows are read only when exactly one way covers the whole text."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from assistant.domain.model import NoteLevel, ParseNote
 
 # The columns of a run-together row this reader can prove, in the order the form gives them.
 PROVABLE = ("name", "weight", "target", "actual", "score")
-_POINTS = re.compile(r"\d{1,3}(?:\.\d)?")
+_POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _OPERATOR = re.compile(r"[≥≤><=＝≧≦]")  # a value's, never a name's
 _MAX_TEXT = 400  # a run of rows longer than this is left to the note (bounded work)
 _MAX_VALUE = 30  # characters of one 指标值
@@ -126,8 +126,8 @@ def _parses(text: str, start: int, memo: dict[int, list[list[dict[str, str]]]]) 
 def _rows_at(text: str, start: int) -> list[tuple[dict[str, str], int]]:
     """Every (row, end) that reads one row from ``start``: name, 分值, a value, the same value again, 得分."""
     out: list[tuple[dict[str, str], int]] = []
-    if text[start].isdigit():
-        return out  # a name never starts with a digit: that digit is the 得分 before it
+    if text[start].isdigit() or text[start] == ".":
+        return out  # a name never starts with a digit or a point: that is the 得分 before it
     limit = _first_row_end(text, start)
     for name_end in range(start + 1, len(text)):
         if name_end >= limit or _OPERATOR.match(text, name_end - 1):
@@ -160,5 +160,5 @@ def _first_row_end(text: str, start: int) -> int:
 
 
 def _points_at(text: str, at: int) -> list[str]:
-    """The 分值/得分 figures that can start at ``at`` (1–3 digits, one decimal)."""
+    """The 分值/得分 figures that can start at ``at`` (1–3 digits, up to two decimals: 原州's ``9.34``)."""
     return [m for size in range(1, min(6, len(text) - at + 1)) if _POINTS.fullmatch(m := text[at : at + size])]

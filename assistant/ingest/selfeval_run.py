@@ -25,6 +25,7 @@ _FORMULA = re.compile(
     r"[（(][^()（）]{0,20}[*×＊/÷][^()（）]{0,20}[)）]"
 )  # 得分(20分*执行率): how the column is computed
 _PREFIX = re.compile(r"其中[:：]?")
+_ANNOTATION = re.compile(r"[（(](?:必填|选填)[^()（）]{0,8}[)）]")  # 数量指标(必填硬性指标): the template's own mark
 _CATEGORIES = sorted((t for t in level_terms() if t.endswith("指标")), key=len, reverse=True)
 
 
@@ -108,6 +109,7 @@ def _label_end(text: str, i: int, words: list[str]) -> int | None:
         if text.startswith(word, j):
             end = j + len(word)
             mark = _MARK.match(text, end) or _POINTS.match(text, end) or _FORMULA.match(text, end)
+            mark = mark or _ANNOTATION.match(text, end)
             end = mark.end() if mark else end
             return end + 1 if text[end : end + 1] in {":", "："} else end
     if prefix and prefix.group().endswith((":", "：")):

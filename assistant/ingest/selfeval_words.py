@@ -19,7 +19,9 @@ from collections.abc import Callable
 
 _TITLE = re.compile(r"自评表|项目资金使用情况$")
 _NAME = re.compile(r"^(?:转移(?:支付)?[(（]项目[)）]|项目支出|专项资金|专项|资金|项目)名称$")
-_DEPARTMENT = re.compile(r"^(?:项目|中央|省级|自治区|市级|县级|区级|市县|区县|地方)?主管(?:部门|单位)$")
+_DEPARTMENT = re.compile(
+    r"^(?:项目|中央|省级|自治区|市级|县级|区级|市县|区县|地方)?主管(?:部门|单位)(?:及(?:代码|编码|编号))?$"
+)
 _IMPLEMENTER = re.compile(r"^(?:项目)?实施(?:[(（]主管[)）])?单位|^资金使用单位$")  # 河北: 实施(主管)单位
 # 指标1：名称, and 廊坊's 指标1工程资金金额 (the number glued to the name, no colon)
 _NUMBERING = re.compile(r"^指标\s*\d{1,2}\s*(?:[:：]|(?=[\u4e00-\u9fff]))\s*")

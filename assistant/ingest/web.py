@@ -17,6 +17,7 @@ from assistant.ingest.assemble import declaration_id
 from assistant.ingest.completeness import TRUNCATED, truncation_note
 from assistant.ingest.indicator_edges import with_centred_level1, without_edge_rows
 from assistant.ingest.web_cells import source_address, web_rows
+from assistant.ingest.web_group_total import group_totals
 from assistant.ingest.web_mirror import mirrored
 from assistant.ingest.web_table import build_segments
 from assistant.office.limits import TooLargeError
@@ -39,7 +40,11 @@ def read_web_text(lines: list[str], name: str, sha256: str) -> list[Declaration]
         notes.info("web.shape", _SHAPES[shape.value])
         try:
             decl = read_declaration(
-                segment.rows, source_file=name, sha256=sha256, notes=notes, index=len(declarations) + 1
+                group_totals(segment.rows, notes),
+                source_file=name,
+                sha256=sha256,
+                notes=notes,
+                index=len(declarations) + 1,
             )
         except TooLargeError:
             raise  # past a limit of every reader (office.limits): refused, never skipped

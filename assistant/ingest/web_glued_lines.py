@@ -20,6 +20,7 @@ from assistant.domain.model import Declaration, Layout
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline, label_key, undecorated
 from assistant.ingest.labels import FieldKind
+from assistant.ingest.web_glued_pairs import joined_lines, split_pairs
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
 from assistant.office.reader import find_label, label_words
@@ -49,20 +50,21 @@ def read_glued_lines(lines: list[str], name: str, sha256: str) -> list[Declarati
     notes = OfficeNotes()
     glued = 0
     named = False
-    for number, raw in enumerate(lines[start + 1 : start + 1 + _MAX_LINES], start=start + 2):
+    for number, raw in joined_lines(lines[start + 1 : start + 1 + _MAX_LINES], start + 2):
         text = clean_inline(raw.strip())
         if not text:
             continue
         if _INDICATOR_HEADER.search(_key(text)):
             return []  # an indicator table no reader could read: refused as before, never read without its rows
-        cells = _cells(text)
+        pairs = split_pairs(text)  # 预算单位…项目主管部门…项目名称…: several pairs on one line
+        cells = pairs if len(pairs) > 2 else _cells(text)
         if len(cells) == 2 and cells[0] == "项目资金总额" and _AMOUNT_LINE.match(text):
             notes.info("web.amount_line", _AMOUNT_NOTE.format(text), line=number, fragment=text)
-        if len(cells) == 2:
+        if len(cells) >= 2:
             glued += 1
-            named = named or _canonical(cells[0]) == "项目名称"
+            named = named or any(_canonical(label) == "项目名称" for label in cells[::2])
             rows.append(_grid(number, cells))
-        elif rows and _is_section(rows[-1]) and _continues(rows[-1].cells[1].text, text):
+        elif rows and _is_section(rows[-1]) and pairs[1:] != [""] and _continues(rows[-1].cells[1].text, text):
             # a section's next paragraph (专项长期绩效目标 1、… / 2、…), or its sentence going on after a comma
             last = rows[-1]
             rows[-1] = _grid(last.index + 1, [last.cells[0].text, f"{last.cells[1].text}\n{text}"])
@@ -72,7 +74,8 @@ def read_glued_lines(lines: list[str], name: str, sha256: str) -> list[Declarati
         return []
     notes.warn(
         "web.glued_lines",
-        "网页复制时每行的栏目名称和内容连在了一起：按已知栏目名称在行首分开读取（行首不是栏目名称的文字原样保留在解析提示中）；"
+        "网页复制时每行的栏目名称和内容连在了一起：按已知栏目名称分开读取（一行有几个栏目的，短栏目的内容在下一个栏目名称处分开；"
+        "行首不是栏目名称的文字原样保留在解析提示中）；"
         "复制的文字在指标表之前就结束了，没有指标行；请逐项核对，并对照原表补录指标",
         line=start + 1,
     )

@@ -53,7 +53,7 @@ from assistant.office.periods import PERIODS_MESSAGE, year_set
 from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_header, is_safeguard_header
 from assistant.office.wording import ALIASES, PATTERNS
 
-_TITLE = re.compile(r"绩效目标(?:申报|批复|审批|审核)?表")
+_TITLE = re.compile(r"绩效目标(?:申报|批复|审批|审核|公开)?表")  # 公开表: Guangxi's 预算项目绩效目标公开表
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _REMAINDER_LABELS = {"其他", "其他来源"}  # a funding line that completes the total (三、其他:3683.3970万元)
@@ -375,7 +375,7 @@ class FormReader:
         if value and target in UNIT_TARGETS:
             value, code = strip_unit_code(value)
             if code:
-                self.notes.info_at("header.unit_code", f"单位名称前的编码「{code}」不是名称的一部分，已去掉", cell)
+                self.notes.info_at("header.unit_code", f"单位名称旁的编码「{code}」不是名称的一部分，已去掉", cell)
         if value and target in header_values.GLUE_TARGETS:
             value = self._unglued(target, value, cell)
         if value and header_values.has_marks(value):
