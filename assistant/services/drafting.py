@@ -21,7 +21,7 @@ from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.chain import DraftEvent, failed_sections
 from assistant.drafting.context import DraftContext
 from assistant.drafting.models import Draft
-from assistant.errors import InputError, ModelError
+from assistant.errors import InputError
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder, LazyFinder
 from assistant.review.checks_relevance import ReviewContext
@@ -31,8 +31,8 @@ from assistant.services.editing import FieldEdit, apply_edits
 from assistant.services.protect import (
     ProtectedFieldError,
     apply_proposal,
-    describe_kept,
     keep_sections,
+    protected_error,
 )
 from assistant.services.retry import Retry, labels
 from assistant.services.saved import ModelRequiredError, Rewrite, SavedDraft
@@ -45,12 +45,13 @@ from assistant.services.writing import (
     draft_context,
     fallback_reason,
     keep_if_same_text,
+    model_for,
     regenerate_section,
     retry_sections,
     section_kind,
     section_origin,
 )
-from assistant.settings import LLMProvider, Settings
+from assistant.settings import Settings
 from assistant.store import (
     INDICATOR_TABLE,
     Action,
@@ -301,7 +302,7 @@ class DraftingService:
     ) -> Rewrite:
         protected = set() if force else current.protected_paths()
         if section_path(kind) in protected:
-            raise _protected(current, [section_path(kind)])
+            raise protected_error(current, [section_path(kind)])
         self.require_model(instruction)
         context = self._context(current.draft.brief)
         rewritten = regenerate_section(
@@ -317,17 +318,8 @@ class DraftingService:
         return Rewrite(rewritten, kept, section_origin(rewritten.section(kind), instruction), {})
 
     def require_model(self, instruction: str) -> None:
-        """`ModelRequiredError` when ``instruction`` is given and no model is in use or the embedded one cannot start
-        (rules cannot follow an instruction; a rules rewrite would silently ignore it)."""
-        if not instruction.strip():
-            return
-        if not self.runtime.enabled:
-            raise ModelRequiredError.for_instruction(instruction)
-        if self.runtime.provider is LLMProvider.LOCAL:
-            try:
-                self.runtime.local_server()
-            except ModelError as exc:
-                raise ModelRequiredError.for_instruction(instruction, why=f"内置模型不可用（{exc.message}）") from exc
+        """`ModelRequiredError` when ``instruction`` is given and no model can follow it (`writing.model_for`)."""
+        model_for(self.runtime, instruction)
 
     def _rewrite_indicators(self, current: StoredVersion, force: bool) -> Rewrite:
         return indicators_rewrite(self.store, current, self.scope.current(), self._model(), force=force)
@@ -422,10 +414,3 @@ class DraftingService:
 
 def _unchanged(current: StoredVersion, kept: list[str] | None = None) -> SavedDraft:
     return SavedDraft(info=current.info, draft=current.draft, kept=list(kept or []), unchanged=True)
-
-
-def _protected(current: StoredVersion, paths: list[str]) -> ProtectedFieldError:
-    return ProtectedFieldError(
-        f"“{describe_kept(paths)}”已人工修改或已锁定（草稿 {current.info.draft_id} 第 {current.number} 版），重写会覆盖它",
-        hint="如确需重写，请加 --force；原文会保留在当前版本中，可用 assistant drafts restore 恢复",
-    )
