@@ -246,3 +246,12 @@ def test_an_edited_policy_written_with_its_number_is_found_in_the_library_as_a_d
     assert all(b.title != "网络安全管理法" for b in after.basis), after.basis
     necessity = after.section(SectionKind.NECESSITY).text
     assert "《信息安全技术 网络安全等级保护基本要求》（GB/T 22239-2019）" in necessity and written not in necessity
+
+
+def test_a_policy_the_brief_writes_with_its_number_keeps_its_place_in_the_brief_order(services) -> None:
+    """立项依据 lists the brief's 政策依据 first, in its order (`chain._users_first`): a policy found by its number
+    (its title written otherwise) keeps its place, as one found by its title does; it was ranked after them."""
+    brief = load_brief(EXAMPLE)
+    written = ["《网络安全管理法》（GB/T 22239-2019）", "《中国共产党党员教育管理工作条例》"]
+    draft = services.workspace().draft(brief.model_copy(update={"policies": written}), on_event=_quiet).draft
+    assert [b.policy_id for b in draft.basis][:2] == ["gbt-22239-2019", "party-member-education-regulation"]
