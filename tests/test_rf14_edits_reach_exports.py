@@ -228,3 +228,30 @@ def test_emptying_overview_or_necessity_is_a_review_error_naming_the_section(ser
     messages = " ".join(f.message for f in required)
     assert "“项目概况”为空" in messages and "“项目设立的必要性”为空" in messages, required
     assert all(f.severity.value == "error" for f in required)
+
+
+def test_an_edited_policy_written_with_its_number_is_found_in_the_library_as_a_draft_finds_it(services) -> None:
+    """A 政策依据 written 《题名》（文号） whose title the library writes otherwise is found by its number when drafting
+    (`context.find_written`); the edit's 立项依据 and 必要性 find it the same way, never as the person's own unverified
+    policy beside the library's (the edit's lookup once tried only the whole text and the title)."""
+    draft_id = _drafted(services)
+    ws = services.workspace()
+    written = "《网络安全管理法》（GB/T 22239-2019）"  # the number is the library's; the title is not
+    ws.edit_fields(draft_id, [FieldEdit("policies", f"《中国共产党党员教育管理工作条例》\n{written}")], base=None)
+    after = ws.open(draft_id, None).draft
+    assert [(b.policy_id, b.user_supplied) for b in after.basis][:2] == [
+        ("party-member-education-regulation", False),
+        ("gbt-22239-2019", False),
+    ], after.basis
+    assert all(b.title != "网络安全管理法" for b in after.basis), after.basis
+    necessity = after.section(SectionKind.NECESSITY).text
+    assert "《信息安全技术 网络安全等级保护基本要求》（GB/T 22239-2019）" in necessity and written not in necessity
+
+
+def test_a_policy_the_brief_writes_with_its_number_keeps_its_place_in_the_brief_order(services) -> None:
+    """立项依据 lists the brief's 政策依据 first, in its order (`chain._users_first`): a policy found by its number
+    (its title written otherwise) keeps its place, as one found by its title does; it was ranked after them."""
+    brief = load_brief(EXAMPLE)
+    written = ["《网络安全管理法》（GB/T 22239-2019）", "《中国共产党党员教育管理工作条例》"]
+    draft = services.workspace().draft(brief.model_copy(update={"policies": written}), on_event=_quiet).draft
+    assert [b.policy_id for b in draft.basis][:2] == ["gbt-22239-2019", "party-member-education-regulation"]

@@ -14,7 +14,7 @@ from assistant.domain.numerals import join_digit_groups
 BLANK_MARKS = {"", "-", "—", "——", "--", "-----", "/", "／"}
 _AMOUNT = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
 _SCALED = re.compile(r"^(?P<num>.+?)\s*(?P<unit>万元|万|亿元|亿|元)$")
-_SCALES = {
+SCALES = {  # yuan per unit written after a figure
     "万元": Decimal(10_000),
     "万": Decimal(10_000),
     "亿元": Decimal(100_000_000),
@@ -70,7 +70,7 @@ def parse_amount(text: str) -> Decimal | None:
     if cleaned in BLANK_MARKS or set(cleaned) <= {"-", "—"}:
         return None
     match = _SCALED.match(cleaned)
-    number, scale = (match["num"], _SCALES[match["unit"]]) if match else (cleaned, Decimal(1))
+    number, scale = (match["num"], SCALES[match["unit"]]) if match else (cleaned, Decimal(1))
     if not _AMOUNT.match(number):
         raise ValueError(cleaned)
     try:

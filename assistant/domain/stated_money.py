@@ -3,6 +3,7 @@ the form's own figures (rt12 findings 5 and 6).
 
     stated_totals(text) -> list[Stated]   项目总投入300万元, 总投资1.2亿元, 总预算2,650,000元: the whole project's money
     stated_parts(text) -> list[Stated]    （其中运维150万元）: a part of it, named by what it pays for
+    Stated.agrees(yuan) -> bool           whether an amount is the stated one, within the rounding it is written to
     event_dates(text) -> list[Event]      2027年12月完成项目启动 → (2027, 12, start); 2027年1月完成验收 → (2027, 1, finish)
 
 A part names its purpose (运维); a part naming a source of money (其中财政资金…, 自筹…) is not a budget line's.
@@ -14,10 +15,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assistant.domain.amounts import SCALES
 from assistant.domain.numerals import join_digit_groups
 
-_SCALE = {"亿元": Decimal(100_000_000), "亿": Decimal(100_000_000), "万元": Decimal(10_000), "万": Decimal(10_000)}
-_SCALE["元"] = Decimal(1)
+_WAN = SCALES["万元"]
 _MONEY = r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|亿|万(?![\u4e00-\u9fff]))"
 _TOTAL = re.compile(
     rf"(?:项目)?(?:总投入|总投资|总预算|总经费|总金额|资金总额|投资总额|预算总额|经费总额|总资金)"
@@ -34,9 +35,18 @@ class Stated:
     step: Decimal  # the rounding the written figure carries, in yuan (300万元 → 10,000)
     words: str  # as written: 项目总投入300万元
 
+    def agrees(self, yuan: Decimal) -> bool:
+        """Whether ``yuan`` is this figure as written, within its rounding (300万元 agrees with 2,996,000元)."""
+        return abs(self.yuan - yuan) <= self.step / 2
+
+
+def in_wan(yuan: Decimal) -> str:
+    """``yuan`` in 万元 as a note writes it: 2,650,000 → ``265万元``."""
+    return f"{(yuan / _WAN).normalize():f}万元"
+
 
 def _yuan(num: str, unit: str) -> tuple[Decimal, Decimal]:
-    scale = _SCALE[unit]
+    scale = SCALES[unit]
     exponent = Decimal(num).as_tuple().exponent
     places = exponent if isinstance(exponent, int) else 0
     return Decimal(num) * scale, Decimal(1).scaleb(min(places, 0)) * scale

@@ -183,7 +183,7 @@ def _each_site(s: Statement, found: list[Statement]) -> Statement:
     return replace(s, number=total, derivation=how, object=re.sub(r"^(?:每个?|各)", "", s.object))
 
 
-def _sentence(sentence: str, label: str, months: _Span) -> list[Statement]:
+def _sentence(sentence: str, label: str, span: _Span) -> list[Statement]:
     found: list[Statement] = []
     counts: list[Statement] = []
     before_clause = ""
@@ -208,7 +208,7 @@ def _sentence(sentence: str, label: str, months: _Span) -> list[Statement]:
                 *read_person_days(part, label, clause, taken),
                 *read_zeros(part, label, clause),
             ]
-            read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, months)]
+            read = [_from_before(c, before_clause) for c in _counts(part, label, clause, taken, verb, span)]
             verb = next((c.verb for c in read if c.verb), verb)
             items.extend(read)
         if "、" in clause:
@@ -269,7 +269,7 @@ def _merged_commitments(found: list[Statement]) -> list[Statement]:
 
 
 def _counts(
-    part: str, label: str, clause: str, taken: list[tuple[int, int]], verb: str, months: _Span
+    part: str, label: str, clause: str, taken: list[tuple[int, int]], verb: str, span: _Span
 ) -> list[Statement]:
     found = []
     for m in _COUNT.finditer(part):
@@ -315,7 +315,7 @@ def _counts(
         )
         if _seasonal_daily(before):
             continue  # 汛期加密至每日2次: a rate for part of the year, no count of the year's work to promise
-        found.append(_frequency(statement, before, months))
+        found.append(_frequency(statement, before, span))
     return found
 
 

@@ -4,17 +4,9 @@ draft's 项目概况 quotes the brief, so it would carry both totals; the note s
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from assistant.domain.brief import Brief
-from assistant.domain.stated_money import stated_parts, stated_totals
+from assistant.domain.stated_money import in_wan, stated_parts, stated_totals
 from assistant.drafting.models import GroundingNote, NoteKind
-
-_WAN = Decimal(10_000)
-
-
-def _wan(yuan: Decimal) -> str:
-    return f"{(yuan / _WAN).normalize():f}万元"
 
 
 def brief_money_notes(brief: Brief) -> list[GroundingNote]:
@@ -24,23 +16,23 @@ def brief_money_notes(brief: Brief) -> list[GroundingNote]:
     funding = [a for a in (f.total, f.annual, f.fiscal) if a is not None and a > 0]
     notes = []
     for s in stated_totals(brief.content) if funding else []:
-        if any(abs(s.yuan - a) <= s.step / 2 for a in funding):
+        if any(s.agrees(a) for a in funding):
             continue
         notes.append(
             _note(
                 s.words,
-                f"简报主要内容写明“{s.words}”，与简报资金（{'、'.join(dict.fromkeys(_wan(a) for a in funding))}）不一致；"
+                f"简报主要内容写明“{s.words}”，与简报资金（{'、'.join(dict.fromkeys(in_wan(a) for a in funding))}）不一致；"
                 "草稿的项目概况照录了这句话，表头和成本指标按资金填写，请核对哪一个正确，并改正另一处",
             )
         )
     for s in stated_parts(brief.content):
         named = [c for c in brief.composition if s.label in c.part]
-        if len(named) != 1 or abs(s.yuan - named[0].amount) <= s.step / 2:
+        if len(named) != 1 or s.agrees(named[0].amount):
             continue
         notes.append(
             _note(
                 s.words,
-                f"简报主要内容写明“{s.words}”，项目构成中“{named[0].part}”为{_wan(named[0].amount)}，两处金额不一致；"
+                f"简报主要内容写明“{s.words}”，项目构成中“{named[0].part}”为{in_wan(named[0].amount)}，两处金额不一致；"
                 "请核对后改正其中一处",
             )
         )

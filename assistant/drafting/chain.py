@@ -15,7 +15,7 @@ from assistant.domain.policy import find_policy, policies_cited_in, policy_label
 from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
 from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
-from assistant.drafting.context import DraftContext, basis_entry
+from assistant.drafting.context import DraftContext, basis_entry, find_written
 from assistant.drafting.goals import compose_goal
 from assistant.drafting.models import (
     RULES_MODEL,
@@ -317,9 +317,8 @@ def _users_first(basis: list[BasisEntry], ctx: DraftContext) -> list[BasisEntry]
     then the others as chosen."""
     order: dict[str, int] = {}
     for n, written in enumerate(ctx.brief.policies):
-        title, number = split_reference(written)
-        found = find_policy(ctx.all_policies, written) or find_policy(ctx.all_policies, title)
-        order.setdefault(found.id if found is not None else f"user:{title}", n)
+        found = find_written(ctx.all_policies, written)  # as the candidates were found: by title or by number too
+        order.setdefault(found.id if found is not None else f"user:{split_reference(written)[0]}", n)
     rank = {id(b): order.get(b.policy_id or f"user:{b.title}", len(order)) for b in basis}
     return sorted(basis, key=lambda b: rank[id(b)])
 

@@ -9,6 +9,7 @@ that the corpus has no precedent of the type.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.corpus.store import Corpus
@@ -283,7 +284,7 @@ def _policy_candidates(
     chosen: list[PolicyReference] = []
     user_basis: list[BasisEntry] = []
     for written in [*brief.policies, *named_in_text(brief.text())]:
-        found = find_policy(policies, written) or _found_by_parts(policies, written)
+        found = find_written(policies, written)
         if found is None:
             title, number = split_reference(written)
             if all(b.title != title for b in user_basis):
@@ -321,14 +322,20 @@ def own_policy_labels(ctx: DraftContext) -> list[str]:
     labels: list[str] = []
     brief = ctx.prompt_brief
     for written in [*brief.policies, *named_in_text(brief.text())]:
-        found = find_policy(ctx.all_policies, written) or _found_by_parts(ctx.all_policies, written)
+        found = find_written(ctx.all_policies, written)
         label = policy_title(found) if found is not None else policy_label(*split_reference(written))
         if label not in labels:
             labels.append(label)
     return labels
 
 
-def _found_by_parts(policies: list[PolicyReference], written: str) -> PolicyReference | None:
+def find_written(policies: Sequence[PolicyReference], written: str) -> PolicyReference | None:
+    """The library policy a person's ``written`` reference names: as written, else (《题名》（文号）) by its title or
+    by its number; the one lookup for a user's policy wherever a draft or an edit of it reads one."""
+    return find_policy(policies, written) or _found_by_parts(policies, written)
+
+
+def _found_by_parts(policies: Sequence[PolicyReference], written: str) -> PolicyReference | None:
     """A policy written as 《题名》（文号）: found by its title or by its number."""
     title, number = split_reference(written)
     return find_policy(policies, title) or (find_policy(policies, number) if number else None)

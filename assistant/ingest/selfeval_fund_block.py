@@ -71,7 +71,7 @@ RUN_LABELS = (
     "市县财政部门",
     "专项实施期",
     "项目实施期",
-    "实施单位/项目负责人",  # one label for two fields, its value ``原州区农技中心/杨勃兴``
+    "实施单位/项目负责人",  # one label for two fields, its value ``某区农技中心/张某``
 )
 BLOCK_LABELS = frozenset(label_key(label) for label in RUN_LABELS)
 

@@ -24,7 +24,7 @@ from assistant.ingest.selfeval_header import (
 from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_operator_rows import operator_rows
 from assistant.ingest.selfeval_region import read_numbered
-from assistant.ingest.selfeval_repeat import proven_rows
+from assistant.ingest.selfeval_repeat import ROW_NUMBER, proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
 from assistant.ingest.selfeval_scored_rows import scored_rows
 from assistant.ingest.selfeval_spaced_rows import spaced_rows
@@ -306,7 +306,4 @@ def row_of(values: dict[str, str], levels: dict[str, str], anchor: WebCell, stat
 
 def _numbers_rows(state: State) -> bool:
     """The page numbers its indicator rows (a cell starts ``指标1``)."""
-    return any(t is not None and _NUMBERED_ROW.match(t.text) for t in state.tokens)
-
-
-_NUMBERED_ROW = re.compile(r"^指标\d{1,2}[^\d.%]")
+    return any(t is not None and ROW_NUMBER.match(t.text) for t in state.tokens)

@@ -44,7 +44,8 @@ def proven_rows(
     return found, [note]
 
 
-_NUMBERING = re.compile(r"指标\d{1,2}(?=[^\d.%])")
+# A row's numbering run into the text (``…8指标2…``): 指标 and one or two digits, then no figure (指标1.5 is no number).
+ROW_NUMBER = re.compile(r"指标\d{1,2}(?=[^\d.%])")
 _MAX_NUMBERED = 2 * _MAX_TEXT  # a longer cell is left to the note (bounded work: each row is proven alone)
 _LONE_ONE = re.compile(r"^1(?=[\u4e00-\u9fff])")
 
@@ -56,7 +57,7 @@ def numbered_rows(
     its 全年实际值 repeating its 年度指标值); the others noted, not read. None where no piece proves itself."""
     if len(text) > _MAX_NUMBERED:
         return None
-    starts = [m.start() for m in _NUMBERING.finditer(text)]
+    starts = [m.start() for m in ROW_NUMBER.finditer(text)]
     lone = bool(numbered and _LONE_ONE.match(text))
     if (not starts or starts[0] != 0) and not lone:
         return None

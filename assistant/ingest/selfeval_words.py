@@ -65,7 +65,7 @@ def keep_first(header: dict[str, object], key: str, value: str | None) -> None:
 
 
 def paired_value(key: str, value: str | None, is_field: Callable[[str], bool]) -> str | None:
-    """The value of one field of a label that names two (``实施单位/项目负责人`` over ``原州区农技中心/杨勃兴``): the
+    """The value of one field of a label that names two (``实施单位/项目负责人`` over ``某区农技中心/张某``): the
     part of ``value`` in the place of the label's part that ``is_field``; ``value`` whole where the label names one
     field or the value's parts do not match the label's."""
     labels = key.split("/")

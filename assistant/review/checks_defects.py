@@ -75,14 +75,15 @@ def _cost_fix(example: str | None) -> str:
 # --- impossible values: a bounded rate above 100% ----------------------------------------------------
 
 _BOUNDED_RATE = re.compile(r"(满意度|率|比例|占比|覆盖面)$")
-_UNBOUNDED = re.compile(r"(增长|增幅|增加|提高|提升|上升|同比|环比|倍|超额|溢价)")
+# A rate that may exceed 100% or fall below 0 (增长率 120%): its name says it measures a change. Suggestions use it too.
+UNBOUNDED = re.compile(r"增长|增幅|增加|提高|提升|上升|同比|环比|倍|超额|溢价")
 _HUNDRED = Decimal(100)
 
 
 def _impossible(ind: Indicator) -> Iterator[Finding]:
     value, name = ind.value, ind.name
     if value.kind is ValueKind.QUANTITATIVE and value.number is not None and value.number < 0:
-        if not _UNBOUNDED.search(name) and not re.search(r"降|减|下降|变化|差", name):  # 成本下降率 may be negative
+        if not UNBOUNDED.search(name) and not re.search(r"降|减|下降|变化|差", name):  # 成本下降率 may be negative
             yield finding(
                 "VAL-IMPOSSIBLE",
                 f"指标{quoted(ind)}的目标值是负数（{value.number}{value.unit or ''}），数量、次数、时间和比率都不能为负。",
@@ -92,7 +93,7 @@ def _impossible(ind: Indicator) -> Iterator[Finding]:
         return
     if value.kind is not ValueKind.QUANTITATIVE or value.unit != "%" or value.number is None:
         return
-    if value.number <= _HUNDRED or not _BOUNDED_RATE.search(name) or _UNBOUNDED.search(name):
+    if value.number <= _HUNDRED or not _BOUNDED_RATE.search(name) or UNBOUNDED.search(name):
         return
     reading = misread_operator(value)
     message = f"比率类指标{quoted(ind)}的目标值超过 100%，不可能实现。"

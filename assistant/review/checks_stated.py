@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from assistant.domain.model import Declaration, SectionKind
-from assistant.domain.stated_money import Event, Stated, event_dates, stated_parts, stated_totals
+from assistant.domain.stated_money import Event, Stated, event_dates, in_wan, stated_parts, stated_totals
 from assistant.review.base import at_section, finding
 from assistant.review.models import Finding
 
 _TEXT = (SectionKind.OVERVIEW,)
-_WAN = Decimal(10_000)
 
 
 def check_stated_money(decl: Declaration) -> Iterator[Finding]:
@@ -34,18 +33,14 @@ def _funding(decl: Declaration) -> list[tuple[str, Decimal]]:
     return [(label, amount) for label, amount in named if amount is not None and amount > 0]
 
 
-def _wan(yuan: Decimal) -> str:
-    return f"{(yuan / _WAN).normalize():f}万元"
-
-
 def _totals(decl: Declaration, kind: SectionKind, totals: list[Stated]) -> Iterator[Finding]:
     funding = _funding(decl)
     if not funding:
         return
     for s in totals:
-        if any(abs(s.yuan - amount) <= s.step / 2 for _, amount in funding):
+        if any(s.agrees(amount) for _, amount in funding):
             continue
-        shown = "，".join(f"{label} {amount:,.0f}元（{_wan(amount)}）" for label, amount in funding)
+        shown = "，".join(f"{label} {amount:,.0f}元（{in_wan(amount)}）" for label, amount in funding)
         message = (
             f"「{kind.label}」写明“{s.words}”（{s.yuan:,.0f}元），与表头的资金（{shown}）不一致；"
             "同一份申报表写了两个总额，请核对哪一个正确，并改正另一处"
@@ -59,11 +54,11 @@ def _parts(decl: Declaration, kind: SectionKind, parts: list[Stated]) -> Iterato
         if len(named) != 1 or named[0].amount is None:
             continue  # no line, or several, names what the part pays for: nothing to hold it against
         line, amount = named[0], named[0].amount
-        if abs(s.yuan - amount) <= s.step / 2:
+        if s.agrees(amount):
             continue
         message = (
             f"「{kind.label}」写明“{s.words}”（{s.yuan:,.0f}元），项目构成中“{line.name}”为 {amount:,.0f}元"
-            f"（{_wan(amount)}），两处金额不一致；请核对后改正其中一处"
+            f"（{in_wan(amount)}），两处金额不一致；请核对后改正其中一处"
         )
         yield finding("COST-TOTAL-FUNDING", message, at_section(decl, kind))
 

@@ -19,7 +19,7 @@ from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1
 from assistant.domain.values import Operator, parse_value
 from assistant.drafting.models import Draft, DraftIndicator, DraftSection
-from assistant.store.fields import brief_texts
+from assistant.store.fields import brief_texts, indicator_path
 from assistant.suggest.models import ValueProposal
 
 
@@ -87,7 +87,7 @@ def recomputed_costs(
     by_name = {row.name: row for row in fresh if row.level1 is Level1.COST}
     table: list[DraftIndicator] = []
     for n, row in enumerate(current, start=1):
-        if f"indicator.{n}.value" in protected:
+        if indicator_path(n, "value") in protected:
             table.append(row)
             continue
         new = by_name.get(row.name) if row.level1 is Level1.COST else None

@@ -16,45 +16,42 @@ from datetime import date
 from pathlib import Path
 
 from assistant.domain.brief import Brief
-from assistant.domain.framework import Level1
 from assistant.domain.model import SectionKind
 from assistant.drafting.as_declaration import reviewed
-from assistant.drafting.chain import DraftEvent, draft_indicators, failed_sections
+from assistant.drafting.chain import DraftEvent, failed_sections
 from assistant.drafting.context import DraftContext
-from assistant.drafting.models import Draft, DraftIndicator, GroundingNote, NoteKind
-from assistant.errors import InputError, ModelError
+from assistant.drafting.models import Draft
+from assistant.errors import InputError
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder, LazyFinder
 from assistant.review.checks_relevance import ReviewContext
-from assistant.services.derived import money_changed, recomputed_costs, rolled_over, tied_funding, tied_note
-from assistant.services.editing import FieldEdit, apply_edits, changed_labels
-from assistant.services.follow_lists import follow_plan, follow_policies, stale_notes
+from assistant.services.derived import money_changed, rolled_over
+from assistant.services.edit_follow import follow_edit
+from assistant.services.editing import FieldEdit, apply_edits
 from assistant.services.protect import (
     ProtectedFieldError,
     apply_proposal,
-    describe_kept,
-    keep_indicator_rows,
     keep_sections,
+    protected_error,
 )
-from assistant.services.renames import follow_deletions, follow_funding, follow_renames, follow_values
 from assistant.services.retry import Retry, labels
 from assistant.services.saved import ModelRequiredError, Rewrite, SavedDraft
 from assistant.services.scope import CorpusScope
+from assistant.services.table_rewrites import costs_rewrite, indicators_rewrite
 from assistant.services.text_policy import refuse_control_characters
-from assistant.services.touched import describe_withheld, touched_rows, withheld, without_touched
 from assistant.services.writing import (
-    asker,
     by_rules,
     draft_brief,
     draft_context,
     fallback_reason,
     keep_if_same_text,
+    model_for,
     regenerate_section,
     retry_sections,
     section_kind,
     section_origin,
 )
-from assistant.settings import LLMProvider, Settings
+from assistant.settings import Settings
 from assistant.store import (
     INDICATOR_TABLE,
     Action,
@@ -67,17 +64,11 @@ from assistant.store import (
 from assistant.store.fields import (
     INDICATOR_TABLE_LABEL,
     ROLLOVER_TARGET,
-    field_label,
-    indicator_path,
-    initial_origins,
     same_content,
     section_path,
 )
 from assistant.store.files import read_draft_file
-from assistant.suggest.model_step import suggest_table
-from assistant.suggest.suggest import suggest
 
-COSTS_INSTRUCTION = "资金或项目构成已修改：按修改后的金额重算成本指标"
 ROLLOVER_INSTRUCTION = "顺延到新年度：日期、正文中的年份和时限类指标值"
 __all__ = [
     "DraftEvent",
@@ -146,41 +137,17 @@ class DraftingService:
         if self._same_as_latest(current, draft):
             return _unchanged(current)
         refuse_control_characters(current.draft, draft)
-        section = "、".join(changed_labels(current.draft, draft)) or None
-        draft, renamed = follow_renames(current, draft)
-        draft, revalued = follow_values(current, draft, renamed)
-        draft, refunded = follow_funding(current, draft, renamed | revalued)
-        draft, dropped = follow_deletions(current, draft, renamed | revalued | refunded)
-        library = self.scope.current().policies
-        draft, planned = follow_plan(current, draft, renamed | revalued | refunded | dropped)
-        draft, cited = follow_policies(current, draft, library, renamed | revalued | refunded | dropped | planned)
-        kept = renamed | revalued | refunded | dropped | planned | cited
-        if kept:
-            draft = reviewed(draft, self.scope.current().review_context)
-            followed = "、".join(field_label(path) for path in kept)
-            steps = (
-                ("指标名称", renamed),
-                ("指标值", revalued),
-                ("资金", refunded),
-                ("删除的指标", dropped),
-                ("实施计划", planned),
-                ("政策依据", cited),
-            )
-            what = "、".join(w for w, done in steps if done)
-            section = f"{section}（{followed}中的{what}随之更新）"
-        if stale := stale_notes(current, draft, library):
-            section = f"{section}；{'；'.join(stale)}"
-        section = section[:200] if section else None
+        followed = follow_edit(current, draft, self.scope.current())
         info = self.store.save(
             draft_id,
-            draft,
+            followed.draft,
             expected_parent=base,
             author=self.author,
             changed=Origin.HUMAN,
-            origins=kept,
-            section=section,
+            origins=followed.origins,
+            section=followed.section,
         )
-        return SavedDraft(info=info, draft=draft)
+        return SavedDraft(info=info, draft=followed.draft)
 
     def edit_fields(
         self, draft_id: int, edits: list[FieldEdit], *, base: int | None = None
@@ -204,21 +171,10 @@ class DraftingService:
         table (None when no figure changes). With ``before`` (the brief before the edit), a 年度申请/财政资金 that equalled
         the old 总额 and was left as it was follows the new 总额 here (`tied_funding`), and the proposal says so."""
         current = self._version(draft_id, base)
-        snapshot = self.scope.current()
-        brief = tied_funding(before, current.draft.brief) if before is not None else current.draft.brief
-        fresh = draft_indicators(suggest(brief, snapshot.bank))
-        touched = touched_rows(self.store, current)
-        table = recomputed_costs(
-            current.draft.indicators, without_touched(fresh, touched), brief, current.protected_paths()
-        )
-        if table == current.draft.indicators:
+        found = costs_rewrite(self.store, current, self.scope.current(), before)
+        if found is None:
             return None
-        draft = reviewed(current.draft.model_copy(update={"indicators": table}), snapshot.review_context)
-        changed = [n for n, row in enumerate(table, start=1) if row not in current.draft.indicators]
-        origins = {indicator_path(n, "value"): Origin.BRIEF for n in changed}
-        rewrite = Rewrite(draft, [], Origin.TEMPLATE, origins)
-        left_out = describe_withheld(withheld(_added_costs(fresh, current.draft.indicators), touched))
-        note = COSTS_INSTRUCTION + tied_note(current.draft.brief, brief) + (f"；{left_out}" if left_out else "")
+        rewrite, note = found
         return self._propose(current, INDICATOR_TABLE, rewrite, note)
 
     def propose_rollover(
@@ -346,7 +302,7 @@ class DraftingService:
     ) -> Rewrite:
         protected = set() if force else current.protected_paths()
         if section_path(kind) in protected:
-            raise _protected(current, [section_path(kind)])
+            raise protected_error(current, [section_path(kind)])
         self.require_model(instruction)
         context = self._context(current.draft.brief)
         rewritten = regenerate_section(
@@ -362,34 +318,11 @@ class DraftingService:
         return Rewrite(rewritten, kept, section_origin(rewritten.section(kind), instruction), {})
 
     def require_model(self, instruction: str) -> None:
-        """`ModelRequiredError` when ``instruction`` is given and no model is in use or the embedded one cannot start
-        (rules cannot follow an instruction; a rules rewrite would silently ignore it)."""
-        if not instruction.strip():
-            return
-        if not self.runtime.enabled:
-            raise ModelRequiredError.for_instruction(instruction)
-        if self.runtime.provider is LLMProvider.LOCAL:
-            try:
-                self.runtime.local_server()
-            except ModelError as exc:
-                raise ModelRequiredError.for_instruction(instruction, why=f"内置模型不可用（{exc.message}）") from exc
+        """`ModelRequiredError` when ``instruction`` is given and no model can follow it (`writing.model_for`)."""
+        model_for(self.runtime, instruction)
 
     def _rewrite_indicators(self, current: StoredVersion, force: bool) -> Rewrite:
-        snapshot = self.scope.current()
-        found = suggest_table(current.draft.brief, snapshot.bank, asker(self._model()))  # the draft's own path
-        fresh = draft_indicators(found)
-        protected = set() if force else current.protected_paths()
-        touched = [] if force else touched_rows(self.store, current)
-        left_out = describe_withheld(withheld(fresh, touched))
-        table, kept = keep_indicator_rows(current.draft.indicators, without_touched(fresh, touched), protected)
-        notes = [
-            *current.draft.notes,
-            *(GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in found.notes),
-        ]
-        draft = reviewed(
-            current.draft.model_copy(update={"indicators": table, "notes": notes}), snapshot.review_context
-        )
-        return Rewrite(draft, kept, Origin.TEMPLATE, initial_origins(draft), withheld=left_out)
+        return indicators_rewrite(self.store, current, self.scope.current(), self._model(), force=force)
 
     # -- proposals: a rewrite the person accepts or rejects ---------------------------------------
 
@@ -479,18 +412,5 @@ class DraftingService:
         return same_content(current.draft, draft) and self.store.head(current.info.draft_id) == current.number
 
 
-def _added_costs(fresh: list[DraftIndicator], current: list[DraftIndicator]) -> list[DraftIndicator]:
-    """The fresh cost rows a cost proposal would add (`recomputed_costs`): computed from the money, not in the table."""
-    names = {row.name for row in current}
-    return [r for r in fresh if r.level1 is Level1.COST and r.value.arithmetic and r.name not in names]
-
-
 def _unchanged(current: StoredVersion, kept: list[str] | None = None) -> SavedDraft:
     return SavedDraft(info=current.info, draft=current.draft, kept=list(kept or []), unchanged=True)
-
-
-def _protected(current: StoredVersion, paths: list[str]) -> ProtectedFieldError:
-    return ProtectedFieldError(
-        f"“{describe_kept(paths)}”已人工修改或已锁定（草稿 {current.info.draft_id} 第 {current.number} 版），重写会覆盖它",
-        hint="如确需重写，请加 --force；原文会保留在当前版本中，可用 assistant drafts restore 恢复",
-    )

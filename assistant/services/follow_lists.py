@@ -2,7 +2,7 @@
 
     follow_plan(stored, draft, followed) -> tuple[Draft, dict[str, Origin]]
     follow_policies(stored, draft, library, followed) -> tuple[Draft, dict[str, Origin]]
-    stale_notes(stored, draft, origins) -> list[str]
+    stale_notes(stored, draft, library) -> list[str]
 
 项目实施计划 is the brief's steps as written (``时间：内容`` a line); 立项依据 lists the policies the person gave first. An
 edit of ``plan.2.work`` or ``policies`` changes the brief only, so without these steps the shown text and both exports
@@ -17,10 +17,10 @@ import re
 from collections.abc import Collection, Sequence
 
 from assistant.domain.model import SectionKind
-from assistant.domain.policy import PolicyReference, find_policy, policy_label
+from assistant.domain.policy import PolicyReference, policy_label
 from assistant.domain.provenance import Origin
 from assistant.domain.refs import BRIEF_REF, POLICY_PREFIX, policy_title
-from assistant.drafting.context import safe_copy_of_brief
+from assistant.drafting.context import find_written, safe_copy_of_brief
 from assistant.drafting.models import RULES_MODEL, BasisEntry, Draft, DraftSection
 from assistant.drafting.necessity import NECESSITY_POLICIES, rules_necessity
 from assistant.drafting.relevance import split_reference
@@ -64,13 +64,8 @@ def follow_plan(stored: StoredVersion, draft: Draft, followed: Collection[str] =
 
 def _key(written: str, library: Sequence[PolicyReference]) -> str:
     """One policy however it is written: its library id, else its title without 《》 and number."""
-    title, number = split_reference(written)
-    found = (
-        find_policy(library, written)
-        or find_policy(library, title)
-        or (find_policy(library, number) if number else None)
-    )
-    return POLICY_PREFIX + found.id if found is not None else f"user:{title}"
+    found = find_written(library, written)
+    return POLICY_PREFIX + found.id if found is not None else f"user:{split_reference(written)[0]}"
 
 
 def _entry_key(entry: BasisEntry) -> str:
@@ -124,11 +119,11 @@ def _origin(stored: StoredVersion, path: str) -> Origin:
 
 def _followed_basis(draft: Draft, library: Sequence[PolicyReference], gone: set[str]) -> list[BasisEntry]:
     """The 立项依据 without the deleted policies, with the brief's 政策依据 first in its order (each found in the
-    library, else the person's own as written: never a number added)."""
+    library as a draft finds it (`context.find_written`), else the person's own as written: never a number added)."""
     own: list[BasisEntry] = []
     for written in draft.brief.policies:
         title, number = split_reference(written)
-        found = find_policy(library, written) or find_policy(library, title)
+        found = find_written(library, written)
         entry = (
             BasisEntry(title=found.title, doc_number=found.doc_number, policy_id=found.id)
             if found is not None
@@ -185,9 +180,8 @@ def _rules_necessity(section: DraftSection, draft: Draft, library: Sequence[Poli
 
 
 def _written_label(written: str, library: Sequence[PolicyReference]) -> str:
-    title, number = split_reference(written)
-    found = find_policy(library, written) or find_policy(library, title)
-    return policy_title(found) if found is not None else policy_label(title, number)
+    found = find_written(library, written)
+    return policy_title(found) if found is not None else policy_label(*split_reference(written))
 
 
 def stale_notes(stored: StoredVersion, draft: Draft, library: Sequence[PolicyReference]) -> list[str]:

@@ -27,6 +27,14 @@ class ProtectedFieldError(InputError):
     """A regeneration would overwrite a human-edited or locked field and was not forced."""
 
 
+def protected_error(current: StoredVersion, paths: list[str]) -> ProtectedFieldError:
+    """The refusal to rewrite ``paths`` of ``current`` (a person's or locked fields), saying how to force it."""
+    return ProtectedFieldError(
+        f"“{describe_kept(paths)}”已人工修改或已锁定（草稿 {current.info.draft_id} 第 {current.number} 版），重写会覆盖它",
+        hint="如确需重写，请加 --force；原文会保留在当前版本中，可用 assistant drafts restore 恢复",
+    )
+
+
 def keep_sections(current: Draft, regenerated: Draft, protected: set[str]) -> tuple[Draft, list[str]]:
     """``regenerated`` with every protected section's text taken back from ``current``."""
     kept = [s.kind for s in current.sections if section_path(s.kind) in protected]

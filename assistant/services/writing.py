@@ -24,6 +24,7 @@ from assistant.llm.faults import ReplyRejected
 from assistant.llm.runtime import LLMRuntime
 from assistant.retrieval.finder import Finder
 from assistant.review.checks_relevance import ReviewContext
+from assistant.services.saved import ModelRequiredError
 from assistant.settings import LLMProvider, Settings
 from assistant.store import Origin
 from assistant.suggest.bank import IndicatorBank
@@ -246,3 +247,17 @@ def section_origin(section: DraftSection | None, instruction: str) -> Origin:
     if by_rules(section):
         return Origin.TEMPLATE
     return Origin.AI_REVISED if instruction else Origin.AI
+
+
+def model_for(runtime: LLMRuntime, instruction: str) -> None:
+    """`ModelRequiredError` when ``instruction`` is given and no model is in use or the embedded one cannot start
+    (rules cannot follow an instruction; a rules rewrite would silently ignore it)."""
+    if not instruction.strip():
+        return
+    if not runtime.enabled:
+        raise ModelRequiredError.for_instruction(instruction)
+    if runtime.provider is LLMProvider.LOCAL:
+        try:
+            runtime.local_server()
+        except ModelError as exc:
+            raise ModelRequiredError.for_instruction(instruction, why=f"内置模型不可用（{exc.message}）") from exc

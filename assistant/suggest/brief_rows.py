@@ -21,6 +21,7 @@ from assistant.domain.project_types import catalogue
 from assistant.domain.ranges import range_note
 from assistant.domain.statements import Kind, Statement, brief_texts, plain, read_statements
 from assistant.domain.values import ValueKind, parse_value
+from assistant.review.checks_defects import UNBOUNDED
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.per_item import per_object
@@ -324,25 +325,22 @@ def _measure_name(subject: str) -> str:
     return cut if cut.endswith(("率", "度")) else subject
 
 
-# A rate that may exceed 100% (增长率 120%); any other rate above 100% is impossible (review VAL-IMPOSSIBLE).
-_UNBOUNDED = re.compile(r"增长|增幅|增加|提高|提升|上升|同比|环比|倍|超额|溢价")
-
-
 def impossible_rate(s: Statement) -> bool:
-    """A rate above 100% that no growth word allows (数据备份率150%): a typo in the brief, never how things are."""
+    """A rate above 100% that no growth word allows (数据备份率150%): a typo in the brief, never how things are (the
+    review's VAL-IMPOSSIBLE, with its words for a rate of change, `checks_defects.UNBOUNDED`)."""
     return (
         s.kind is Kind.RATE
         and s.unit in {"%", "％"}
         and s.number is not None
         and s.number > 100
-        and not _UNBOUNDED.search(s.subject + s.clause)
+        and not UNBOUNDED.search(s.subject + s.clause)
     )
 
 
 def _over_hundred(name: str, s: Statement) -> str | None:
     """A note for a brief's own rate target above 100% (利用者满意度达到105%): the row keeps the brief's figure and
     says why the review will send it back, rather than a precedent's value silently taking its place."""
-    if s.number is None or s.number <= 100 or _UNBOUNDED.search(name):
+    if s.number is None or s.number <= 100 or UNBOUNDED.search(name):
         return None
     return (
         f"简报写明“{s.clause}”：比率的目标值不能超过100%，{plain(s.number)}%不可能实现，"

@@ -61,14 +61,11 @@ def earlier_year(s: Statement, year: int | None) -> bool:
     if s.kind not in {Kind.COUNT, Kind.RATE} or year is None:
         return False
     at = s.clause.find(s.words)
-    found = [
-        m
-        for m in _YEAR.finditer(s.clause[: at if at >= 0 else len(s.clause)])
-        if not _RANGE_START.search(s.clause[: m.start()])
-    ]
+    before = s.clause[:at] if at >= 0 else s.clause  # the clause up to the figure
+    found = [m for m in _YEAR.finditer(before) if not _RANGE_START.search(before[: m.start()])]
     if not found or int(found[-1]["year"]) >= year:
         return False
-    return not _AGAINST.search(s.clause[found[-1].start() : at if at >= 0 else len(s.clause)])
+    return not _AGAINST.search(before[found[-1].start() :])
 
 
 def earlier_note(s: Statement, year: int) -> str:
