@@ -26,6 +26,7 @@ from assistant.cycle.start import declaration_from_selfeval, monitoring_from, se
 from assistant.cycle.units import read_actual
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration, ParseNote
+from assistant.domain.text import visible
 from assistant.domain.values import ValueKind, parse_value
 from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.carryover import draft_from_declaration
@@ -354,6 +355,7 @@ class CycleService:
         answer says which year that was. Raises InputError for an empty question or a malformed ASSISTANT_TODAY."""
         from assistant.services.answering import clock, relative_line, require_question
 
+        question = visible(question)  # invisible characters removed, as `assistant ask` does
         require_question(question)
         today = today or clock()
         years = years_of(question, today)
