@@ -72,3 +72,14 @@ def test_a_few_pages_are_still_read() -> None:
     rows = pdf_rows(_flat_pdf(3), "three.pdf")
     assert sorted(set(rows.pages.values())) == [1, 2, 3]
     assert any("xiangmu 2027" in cell.text for row in rows.rows for cell in row.cells)
+
+
+def test_the_whole_read_is_time_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_PDF_SECONDS the read stops between pages (or laying out), in Chinese, not as damage."""
+    import assistant.office.pdf_budget as budget
+
+    monkeypatch.setattr(budget, "MAX_PDF_SECONDS", 1e-9)
+    with pytest.raises(InputError) as refused:
+        pdf_rows(_flat_pdf(3), "slow.pdf")
+    assert "读取超过" in str(refused.value) and "已停止读取" in str(refused.value)
+    assert "损坏" not in str(refused.value).split("（")[0]
