@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cli.main import app
 from assistant.errors import InputError
 from assistant.office.read_pdf import MAX_PAGES, pdf_rows
-from assistant.cli.main import app
 from tests.cli_support import cli_env, runner
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
