@@ -25,7 +25,7 @@ from assistant.errors import InputError
 _PAGES_HINT = "请只保留含绩效目标表的页面（可用 PDF 阅读器“提取页面”）后再导入"
 
 
-class _QuietStack(list):  # type: ignore[type-arg]
+class _QuietStack(list[Any]):
     """pdfminer's operand stack, described in constant time (its debug f-strings describe it at every keyword)."""
 
     def __repr__(self) -> str:
@@ -48,7 +48,7 @@ def install_quiet_stack() -> None:
         return
     if "curstack" not in PSStackParser.reset.__code__.co_names:
         raise RuntimeError("pdfminer changed: PSStackParser.reset no longer sets curstack")
-    PSStackParser.curstack = property(_get_stack, _set_stack)  # type: ignore[assignment]
+    setattr(PSStackParser, "curstack", property(_get_stack, _set_stack))  # noqa: B010 (an instance variable in pdfminer)
 
 
 def declared_pages(document: Any) -> int | None:
