@@ -120,3 +120,13 @@ def _content(declaration) -> dict:
     """A declaration as read, without where it was read from (its id made of the file name, hash, notes)."""
     dumped = declaration.model_dump(mode="json", exclude={"id", "provenance", "parse_notes"})
     return dumped
+
+
+def test_a_typed_self_evaluation_figure_reads_as_it_displays(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 自评表 row editor (CLI ``selfeval fill``; the web tab saves through the same service)."""
+    cli_env(tmp_path, monkeypatch, today="2026-12-06")
+    ok(["selfeval", "create", "2026-004-02"])  # row 9 =365(天)
+    ok(["selfeval", "fill", "1", "--row", "9", "--actual", "36\u200b5天"])
+    shown = json.loads(ok(["selfeval", "show", "1", "--json"]).stdout)
+    assert shown["form"]["rows"][8]["actual"] == "365天"
+    assert shown["rows"][8]["score"] == shown["rows"][8]["weight"]

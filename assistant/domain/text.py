@@ -127,8 +127,9 @@ def invisible_in(text: str) -> list[str]:
 
 
 def visible_data(data: object) -> object:
-    """``data`` (text, or mappings and lists of them, as a YAML or JSON file loads) with every text `visible`."""
-    if isinstance(data, str):
+    """``data`` (text, or mappings and lists of them, as a YAML or JSON file loads) with every text `visible`; a
+    str subclass (an enum member) is kept as it is."""
+    if type(data) is str:
         return visible(data)
     if isinstance(data, dict):
         return {visible_data(k): visible_data(v) for k, v in data.items()}
