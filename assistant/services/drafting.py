@@ -132,13 +132,12 @@ class DraftingService:
         return SavedDraft(info=info, draft=self.store.get(info.draft_id, info.number).draft)
 
     def open_file(self, path: Path) -> int:
-        """The user's own stored draft a JSON file is the latest version of (as ``assistant draft -o`` wrote it),
-        else the file imported as a new draft of the user's; its id. Another owner's draft is never continued."""
+        """`own_draft_of_file`, else the file imported as a new draft of the user's; its id."""
         found = self.own_draft_of_file(path)
         return found if found is not None else self.import_file(path).info.draft_id
 
     def own_draft_of_file(self, path: Path) -> int | None:
-        """The id of the user's own draft whose latest version the JSON file is, or None."""
+        """The user's own draft whose latest version a JSON file is (as ``draft -o`` wrote it), never another's."""
         return self.store.find_latest(read_draft_file(path), owner=self.author)
 
     def edit(self, draft_id: int, draft: Draft, *, base: int) -> SavedDraft:
