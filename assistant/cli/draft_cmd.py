@@ -167,10 +167,24 @@ def _regenerate(
             )
         if kind is not None:
             drafting.require_model(instruction)  # before the file is imported: a refusal saves nothing
-        draft_id = drafting.open_file(path)
+        draft_id = _open_file(drafting, path)
     if kind is None:
         return drafting.regenerate_indicators(draft_id, force=force)
     return drafting.regenerate_section(draft_id, kind, instruction=instruction, force=force, on_event=_Progress())
+
+
+def _open_file(drafting: DraftingService, path: Path) -> int:
+    """The user's own draft the file is the latest version of, else the file as a new draft; says which."""
+    found = drafting.own_draft_of_file(path)
+    if found is not None:
+        typer.echo(f"草稿文件 {path.name} 与你的草稿 {found} 的最新版相同，在草稿 {found} 上继续", err=True)
+        return found
+    draft_id = drafting.import_file(path).info.draft_id
+    typer.echo(
+        f"草稿文件 {path.name} 不是你（{drafting.author}）任何一份草稿的最新版，已导入为新草稿 {draft_id}，在其上继续",
+        err=True,
+    )
+    return draft_id
 
 
 def _report(saved: SavedDraft) -> None:

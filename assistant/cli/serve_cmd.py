@@ -44,21 +44,62 @@ def serve(
 ) -> None:
     """启动网页工作台：起草、版本、指标推荐、问答、语料库。浏览器打开 http://HOST:PORT 。"""
     from assistant.errors import InputError
-    from assistant.settings import parse_origins
+    from assistant.settings import load_settings, parse_origins
     from assistant.web.app import launch
 
     try:
         origins = parse_origins(",".join(origin or []))
     except ValueError as exc:
         raise InputError(f"--origin 有误：{exc}", hint="例如 --origin https://shenbao.example.gov.cn") from None
+    configured = load_settings().web
+    host, port = host or configured.host, port or configured.port
+    require_free_port(host, port)  # before the model starts and before the address is printed
     _stop_on_sigterm()
     with open_services(llm=llm) as services:  # closing the services stops the embedded model server
         web = services.settings.web
-        host, port = host or web.host, port or web.port
         typer.echo(f"申报助手网页工作台：http://{host}:{port}（按 Ctrl+C 停止）", err=True)
         threading.Thread(target=services.runtime.warm, daemon=True, name="model-warm").start()
-        launch(services, host=host, port=port, login=web.login if login is None else login, origins=origins)
+        try:
+            launch(services, host=host, port=port, login=web.login if login is None else login, origins=origins)
+        except OSError:  # taken between the check and the start (gradio: "Cannot find empty port")
+            require_free_port(host, port)
+            raise
     typer.echo("网页工作台已停止。", err=True)
+
+
+def require_free_port(host: str, port: int) -> None:
+    """`InputError` (Chinese) when ``host:port`` cannot be listened on: the port taken by another program (red team
+    rt13 #8: this was 程序内部出错（OSError）, after the address had been printed), no permission, no such address."""
+    import errno
+    import socket
+
+    from assistant.errors import InputError
+
+    other = f"请用 --port 指定另一个端口（如 assistant serve --port {port + 1 if port < 65535 else 8000}），或设置 ASSISTANT_WEB__PORT"
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError):
+        raise InputError(
+            f"监听地址 {host} 无法识别，网页工作台未启动", hint="请用 --host 写本机的 IP 地址，如 127.0.0.1 或 0.0.0.0"
+        ) from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the web server does: TIME_WAIT is no owner
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InputError(
+                    f"端口 {port} 已被占用（{host}:{port} 上已有别的程序在监听），网页工作台未启动",
+                    hint=f"{other}；或先停止占用该端口的程序",
+                ) from None
+            if exc.errno == errno.EACCES:
+                raise InputError(
+                    f"没有权限监听端口 {port}（1024 以下的端口需要管理员权限），网页工作台未启动", hint=other
+                ) from None
+            raise InputError(
+                f"无法在 {host}:{port} 上监听（{exc.strerror or exc}），网页工作台未启动",
+                hint=f"请检查 --host 是否为本机的地址（如 127.0.0.1 或 0.0.0.0）；{other}",
+            ) from None
 
 
 def _stop_on_sigterm() -> None:

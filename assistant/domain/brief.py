@@ -36,6 +36,7 @@ from assistant.domain.amounts import TOO_LARGE_HINT, AmountTooLarge, amount_unit
 from assistant.domain.numerals import join_digit_groups
 from assistant.domain.project_types import ProjectType
 from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
+from assistant.domain.text import invisible_in_data, invisible_note, visible_data
 from assistant.errors import ERROR_TEXT as _BASE_ERROR_TEXT
 from assistant.errors import InputError, describe_validation_error, validation_error_text
 
@@ -82,6 +83,12 @@ class _BriefModel(BaseModel):
     """Every text of a brief is checked for control characters, naming the field."""
 
     model_config = _BRIEF_CONFIG
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _visible(cls, value: object) -> object:
+        """Invisible format characters (zero-width space…) removed: ``1\u200b2份`` is read as the 12份 it shows."""
+        return visible_data(value) if isinstance(value, (str, list)) else value
 
     @field_validator("*", mode="after")
     @classmethod
@@ -258,7 +265,8 @@ class Brief(_BriefModel):
     @classmethod
     def _note_units(cls, data: object, handler: ModelWrapValidatorHandler[Brief]) -> Brief:
         brief = handler(data)
-        brief._unit_notes = _unit_notes(data) if isinstance(data, dict) else []
+        shown = visible_data(data)  # amounts as they display (26\u200b5万 is 265万)
+        brief._unit_notes = _unit_notes(shown) + _invisible_notes(data) if isinstance(shown, dict) else []
         return brief
 
     @property
@@ -281,6 +289,11 @@ class Brief(_BriefModel):
     def text(self) -> str:
         """Name and content: what similarity and naming read."""
         return f"{self.name}\n{self.content}".strip()
+
+
+def _invisible_notes(data: object) -> list[str]:
+    found = {key: invisible_in_data(value) for key, value in data.items()} if isinstance(data, dict) else {}
+    return [invisible_note(f"简报「{field_label(key)}」", chars) for key, chars in found.items() if chars]
 
 
 def _unit_notes(data: dict[str, object]) -> list[str]:

@@ -86,3 +86,72 @@ def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
 
     jieba.setLogLevel(60)
     return tuple((start, stop) for _, start, stop in jieba.tokenize(text))
+
+
+# Invisible format characters (Unicode category Cf) that text copied from web pages, WeChat or Word carries: the
+# zero-width space U+200B, the soft hyphen U+00AD, the word joiner U+2060, ZWNJ/ZWJ, a byte-order mark U+FEFF inside
+# text… Each displays as nothing, so ``1\u200b2份`` reads as 12份 to every person, and a figure reader would take
+# it for 2 (red team rt13 #1). Every input (a brief, an edit, an imported file, a question) passes `visible` once,
+# and the figure is then read as it displays. The bidirectional overrides (U+202A–U+202E, U+2066–U+2069) are not
+# removed: they reorder what displays, so the brief loader and the edit policy refuse them, naming the field.
+_BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_INVISIBLE_NAMES = {
+    "\u200b": "零宽空格",
+    "\u00ad": "软连字符",
+    "\u2060": "零宽连接符",
+    "\u200c": "零宽不连字",
+    "\u200d": "零宽连字",
+    "\ufeff": "字节顺序标记",
+    "\u200e": "左至右标记",
+    "\u200f": "右至左标记",
+}
+
+
+@cache
+def _invisible() -> re.Pattern[str]:
+    import unicodedata
+
+    planes = (*range(0x30000), *range(0xE0000, 0xE0100))  # every Cf character (Unicode 15) is in these
+    found = [chr(c) for c in planes if unicodedata.category(chr(c)) == "Cf"]
+    return re.compile("[" + "".join(re.escape(c) for c in found if c not in _BIDI) + "]")
+
+
+def visible(text: str) -> str:
+    """``text`` without its invisible format characters (see above): ``全年1\u200b2份`` → ``全年12份``."""
+    return text if text.isascii() else _invisible().sub("", text)
+
+
+def invisible_in(text: str) -> list[str]:
+    """The invisible format characters `visible` removes from ``text``, in order."""
+    return [] if text.isascii() else _invisible().findall(text)
+
+
+def visible_data(data: object) -> object:
+    """``data`` (text, or mappings and lists of them, as a YAML or JSON file loads) with every text `visible`; a
+    str subclass (an enum member) is kept as it is."""
+    if type(data) is str:
+        return visible(data)
+    if isinstance(data, dict):
+        return {visible_data(k): visible_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [visible_data(v) for v in data]
+    return data
+
+
+def invisible_in_data(data: object) -> list[str]:
+    """`invisible_in` over every text of ``data`` (mapping keys and values, list items), in order."""
+    if isinstance(data, str):
+        return invisible_in(data)
+    items = [*data.keys(), *data.values()] if isinstance(data, dict) else data if isinstance(data, list) else []
+    return [c for item in items for c in invisible_in_data(item)]
+
+
+def invisible_note(where: str, found: list[str]) -> str:
+    """``「主要内容」中有 2 个不可见字符（零宽空格 U+200B、软连字符 U+00AD），已删除后读取…`` for ``found``."""
+    kinds = list(dict.fromkeys(found))
+    names = "、".join(f"{_INVISIBLE_NAMES.get(c, '格式控制字符')} U+{ord(c):04X}" for c in kinds[:3])
+    more = "等" if len(kinds) > 3 else ""
+    return (
+        f"{where}中有 {len(found)} 个不可见字符（{names}{more}），已删除后读取，"
+        "其中的数字按显示的样子读；请核对有关数字"
+    )

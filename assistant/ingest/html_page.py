@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from assistant.domain.text import visible
 from assistant.office.limits import MAX_BOOK_ROWS, MAX_COLUMNS, MAX_ROWS, too_large
 
 MAX_HTML_CHARS = 5_000_000
@@ -169,7 +170,8 @@ def read_page(data: bytes, name: str = "网页") -> PageText:
         raise too_large(name, exc.what) from exc
     parser.close()
     cut = parser.finish()
-    return PageText(text="\n".join(parser.lines), cut=cut, title=" ".join("".join(parser.title).split()))
+    text, title = visible("\n".join(parser.lines)), visible(" ".join("".join(parser.title).split()))  # 1&#8203;2 is 12
+    return PageText(text=text, cut=cut, title=title)
 
 
 def html_text(data: bytes, name: str = "网页") -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.domain.model import Declaration, Layout, ParseNote
+from assistant.domain.text import invisible_in, invisible_note, visible
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
 from assistant.ingest.cells import Row, is_loose_row, split_row
@@ -52,7 +53,16 @@ class Block:
 
 
 def decode(data: bytes, name: str, notes: NoteSink) -> str:
-    """UTF-8 (with or without BOM), UTF-16 (Word's "Unicode" text) or GBK/GB18030; anything else is refused."""
+    """UTF-8 (with or without BOM), UTF-16 (Word's "Unicode" text) or GBK/GB18030; anything else is refused.
+    Invisible format characters (zero-width space…) are removed, and said so: 1\u200b2 is the 12 it shows."""
+    text = _decoded(data, name, notes)
+    if found := invisible_in(text):
+        line = text.count("\n", 0, text.index(found[0])) + 1
+        notes.warn("text.invisible", invisible_note(f"文件 {name} ", found), line=line)
+    return visible(text)
+
+
+def _decoded(data: bytes, name: str, notes: NoteSink) -> str:
     utf16 = _utf16_codec(data)
     if utf16 is not None:
         cut = len(data) % 2  # an odd byte count: the last character was cut in half

@@ -32,6 +32,7 @@ MAX_TABLE_RUN = MAX_ROWS
 # A PDF: characters (glyphs) and drawn paths laid out, per page and per file.
 MAX_PDF_PAGE_OBJECTS = 60_000  # a dense A4 page holds about 5,000 characters
 MAX_PDF_OBJECTS = 1_200_000  # 300 pages (read_pdf.MAX_PAGES) of 4,000
+MAX_PDF_SECONDS = 180  # the whole read of one PDF; 299 pages of dense ruled tables are refused in under a minute
 
 _HINT = "请只保留申报表部分（删去明细清单、空白格式行、多余的工作表或页面等），或把其余内容移到单独的文件后再导入"
 

@@ -10,7 +10,10 @@ pdfplumber turn into objects of about 3 KB. Inside :func:`decode_budget`:
   checks pdfminer's filter list), so a new pdfminer decoder cannot slip past the budget;
 - the layout device's ``render_char``/``paint_path``/``render_image`` (pdfminer's ``PDFLayoutAnalyzer``, which
   pdfplumber uses) count the objects laid out per page and per file (`assistant.office.limits`), raising
-  :class:`LayoutTooLarge` past either.
+  :class:`LayoutTooLarge` past either;
+- the read as a whole is timed: past ``seconds`` (`MAX_PDF_SECONDS`) the next laid-out object or :func:`check_time`
+  (between pages) ends it in :class:`ReadTooSlow`; pdfminer's parser gets a stack described in constant time
+  (`assistant.office.pdf_pages.install_quiet_stack`), without which an array of n references cost n².
 
 Outside it, pdfminer behaves as shipped. The budget is per context (``contextvars``), so concurrent web reads do
 not share it.
@@ -20,13 +23,14 @@ from __future__ import annotations
 
 import contextvars
 import io
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.office.limits import MAX_PDF_OBJECTS, MAX_PDF_PAGE_OBJECTS
+from assistant.office.limits import MAX_PDF_OBJECTS, MAX_PDF_PAGE_OBJECTS, MAX_PDF_SECONDS
 
 MAX_DECODED_BYTES = 200 * 1024 * 1024  # a 300-page text PDF decodes to tens of MB
 # pdfminer decodes CCITT in pure Python at about 10 µs a byte (200 MB: half an hour of CPU). It decodes streams that
@@ -72,6 +76,14 @@ class LayoutTooLarge(PdfTooLarge):
         self.what = what
 
 
+class ReadTooSlow(PdfTooLarge):
+    """The read of the PDF ran past its time (`MAX_PDF_SECONDS`)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"read exceeded {seconds} s")
+        self.what = f"读取超过 {seconds:g} 秒仍未完成"
+
+
 @dataclass
 class _Budget:
     limit: int
@@ -81,9 +93,19 @@ class _Budget:
     page_objects: int = 0
     page_limit: int = MAX_PDF_PAGE_OBJECTS
     file_limit: int = MAX_PDF_OBJECTS
+    seconds: float = MAX_PDF_SECONDS
+    started: float = field(default_factory=time.monotonic)
+
+    def tick(self) -> None:
+        """`ReadTooSlow` once the read has run past ``seconds``."""
+        if time.monotonic() - self.started > self.seconds:
+            self.exceeded = ReadTooSlow(self.seconds)
+            raise self.exceeded
 
     def lay_out(self) -> None:
         """Count one laid-out object (a glyph, a path, an image); `LayoutTooLarge` past a limit."""
+        if self.objects % 4096 == 0:
+            self.tick()
         self.objects += 1
         self.page_objects += 1
         if self.page_objects > self.page_limit:
@@ -260,6 +282,10 @@ def _install() -> None:
     from pdfminer import pdftypes
     from pdfminer.converter import PDFLayoutAnalyzer
 
+    from assistant.office.pdf_pages import install_quiet_stack
+
+    install_quiet_stack()
+
     filters = {n for n in dir(pdftypes) if n.startswith("LITERALS_") and n.endswith("_DECODE")}
     decoders = ("zlib", "lzwdecode", "rldecode", "ccittfaxdecode", "ascii85decode", "asciihexdecode")
     methods = ("render_char", "paint_path", "render_image", "begin_page")
@@ -281,16 +307,29 @@ def _install() -> None:
         PDFLayoutAnalyzer.begin_page = _new_page(PDFLayoutAnalyzer.begin_page)  # type: ignore[method-assign]
 
 
+def check_time() -> None:
+    """`ReadTooSlow` where the active budget's read has run past its seconds (between pages); nothing outside one."""
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget.tick()
+
+
 @contextmanager
 def decode_budget(
-    limit: int = MAX_DECODED_BYTES, *, page_objects: int | None = None, objects: int | None = None
+    limit: int = MAX_DECODED_BYTES,
+    *,
+    page_objects: int | None = None,
+    objects: int | None = None,
+    seconds: float | None = None,
 ) -> Iterator[None]:
     """Bound pdfminer's decoded stream bytes to ``limit`` and its laid-out objects to ``page_objects`` per page and
-    ``objects`` per file within the block (by default the limits of `assistant.office.limits`). Once a limit is passed the block ends in that :class:`PdfTooLarge`
+    ``objects`` per file and its time to ``seconds`` within the block (by default the limits of
+    `assistant.office.limits`). Once a limit is passed the block ends in that :class:`PdfTooLarge`
     (DecodedTooLarge or LayoutTooLarge), also where pdfminer caught the error and raised (or returned) something
     else."""
     _install()
     budget = _Budget(limit, page_limit=page_objects or MAX_PDF_PAGE_OBJECTS, file_limit=objects or MAX_PDF_OBJECTS)
+    budget.seconds = seconds or MAX_PDF_SECONDS
     token = _BUDGET.set(budget)
     try:
         yield

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
-from assistant.office.pdf_budget import PdfTooLarge, decode_budget
+from assistant.office.pdf_budget import PdfTooLarge, check_time, decode_budget
+from assistant.office.pdf_pages import bounded_pages
 
 MAX_PAGES = 300
 _PDF_MAGIC = b"%PDF-"
@@ -46,17 +47,14 @@ def pdf_rows(data: bytes, name: str) -> PdfRows:
     check_pdf(data, name)
     try:
         with decode_budget(), pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise InputError(
-                    f"PDF 文件 {name} 有 {len(pdf.pages)} 页，超过一次可读取的 {MAX_PAGES} 页",
-                    hint="请只保留含绩效目标表的页面（可用 PDF 阅读器“提取页面”）后再导入",
-                )
             result = PdfRows()
             chars = 0
-            for number, page in enumerate(pdf.pages, start=1):
+            # the declared page count is checked before any page is built, then pages are built one at a time
+            for number, page in enumerate(bounded_pages(pdf, name, MAX_PAGES), start=1):
                 chars += len(page.chars)
                 _page_rows(page, number, result)
                 page.close()  # frees the page's layout objects (pdfplumber keeps them otherwise)
+                check_time()
     except InputError:
         raise
     except (PdfTooLarge, MemoryError) as exc:  # too large, never "damaged"

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from assistant.domain.text import visible
 from assistant.errors import InputError
 from assistant.qa.actuals import targets_labelled
 from assistant.qa.after_refusal import follows_refusal, refused_again
@@ -108,6 +109,7 @@ def answer(
 
     Raises InputError for a question with nothing to read (``require_question``).
     """
+    question = visible(question)  # 20\u200b26年 (a zero-width space pasted in): the 2026年 it shows
     require_question(question)
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     question = plain_spoken(question)  # 手机端, 出故障: read as the forms write them (移动端, 故障)

@@ -26,6 +26,7 @@ from assistant.cycle.start import declaration_from_selfeval, monitoring_from, se
 from assistant.cycle.units import read_actual
 from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration, ParseNote
+from assistant.domain.text import visible, visible_data
 from assistant.domain.values import ValueKind, parse_value
 from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.carryover import draft_from_declaration
@@ -258,6 +259,7 @@ class CycleService:
         label → text as typed (None: not given). Raises InputError naming the row, the figure, why and what to write.
         Imported forms are not refused: their impossible or unreadable figures are scored 0 / shown ○无法读取 and flagged (SE-IMPOSSIBLE, SE-UNREADABLE /
         MON-IMPOSSIBLE, MON-UNREADABLE)."""
+        typed = {label: visible(text) if text else text for label, text in typed.items()}
         current = form.rows[row - 1]
         target = current.target_value or parse_value(current.target)
         if isinstance(form, MonitoringTable):
@@ -288,7 +290,9 @@ class CycleService:
         return self.store.history(form_id, owner=self.author)
 
     def save(self, form_id: int, form: Form, *, base: int) -> StoredForm:
-        """What the person typed, as the version after ``base``; `FormConflict` when ``base`` is stale."""
+        """What the person typed (invisible characters removed: 1\u200b2 is the 12 it shows), as the version after
+        ``base``; `FormConflict` when ``base`` is stale."""
+        form = type(form).model_validate(visible_data(form.model_dump()))
         current = self.get(form_id, base)
         if current.form == form and current.summary.head == base:
             return current
@@ -354,6 +358,7 @@ class CycleService:
         answer says which year that was. Raises InputError for an empty question or a malformed ASSISTANT_TODAY."""
         from assistant.services.answering import clock, relative_line, require_question
 
+        question = visible(question)  # invisible characters removed, as `assistant ask` does
         require_question(question)
         today = today or clock()
         years = years_of(question, today)

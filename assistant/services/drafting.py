@@ -123,10 +123,13 @@ class DraftingService:
         return SavedDraft(info=info, draft=self.store.get(info.draft_id, info.number).draft)
 
     def open_file(self, path: Path) -> int:
-        """The stored draft a JSON file is the latest version of (as ``assistant draft -o`` wrote it), else the
-        file imported as a new draft; its id."""
-        found = self.store.find_latest(read_draft_file(path))
+        """`own_draft_of_file`, else the file imported as a new draft of the user's; its id."""
+        found = self.own_draft_of_file(path)
         return found if found is not None else self.import_file(path).info.draft_id
+
+    def own_draft_of_file(self, path: Path) -> int | None:
+        """The user's own draft whose latest version a JSON file is (as ``draft -o`` wrote it), never another's."""
+        return self.store.find_latest(read_draft_file(path), owner=self.author)
 
     def edit(self, draft_id: int, draft: Draft, *, base: int) -> SavedDraft:
         """A person's edit of version ``base``: the changed fields are marked human-edited (the history names them);

@@ -24,6 +24,7 @@ from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
 from assistant.domain.refs import BRIEF_REF
 from assistant.domain.syntax import describe_yaml_error
+from assistant.domain.text import visible, visible_data
 from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSafeguard, DraftSection
 from assistant.errors import InputError, printable
 from assistant.store.fields import (
@@ -187,8 +188,8 @@ def apply_edits(draft: Draft, edits: Sequence[FieldEdit], policies: Sequence[Pol
     brief_touched = False
     update: dict[str, Any] = {}
     texts: dict[SectionKind, str] = {}
-    for given in edits:
-        edit = FieldEdit(normalise_path(given.path), given.value)
+    for given in edits:  # invisible characters removed first: =1\u200b2(份) is the 12 it shows, not a text
+        edit = FieldEdit(normalise_path(given.path), visible_data(given.value))
         head = edit.path.split(".")[0]
         if head == "section":
             texts[SectionKind(edit.path.split(".")[1])] = _one_line(edit, multiline=True)
@@ -347,7 +348,9 @@ def with_person_text(draft: Draft, texts: dict[SectionKind, str]) -> Draft:
     """``draft`` with the section texts a person wrote. A changed section is the person's now: written by
     `HUMAN_WRITTEN`, citing the brief and only those policies whose 《title》 the text still names (a precedent's
     or a dropped policy's citation would claim a source the text no longer uses), and the notes on the machine's
-    text of that section are dropped; an unchanged text keeps all. A section the draft lacked goes where it belongs."""
+    text of that section are dropped; an unchanged text keeps all. A section the draft lacked goes where it belongs.
+    Invisible format characters (zero-width space…) are removed from the person's texts first."""
+    texts = {kind: visible(text) if isinstance(text, str) else text for kind, text in texts.items()}
     changed = {kind for kind, text in texts.items() if (s := draft.section(kind)) is None or s.text != text}
     sections = [_persons(s, texts[s.kind]) if s.kind in changed else s for s in draft.sections]
     have = {s.kind for s in draft.sections}

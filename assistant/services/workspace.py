@@ -21,6 +21,7 @@ from pathlib import Path
 from assistant.domain.brief import Brief
 from assistant.domain.framework import FRAMEWORK, Level1, Level2
 from assistant.domain.model import Declaration, SectionKind
+from assistant.domain.text import visible
 from assistant.domain.values import Operator, ValueKind, mistyped_number, parse_value
 from assistant.drafting.as_declaration import reviewed, to_declaration
 from assistant.drafting.carryover import draft_from_declaration
@@ -79,6 +80,12 @@ class IndicatorInput:
     number: Decimal | None = None
     unit: str | None = None
     qualitative: str | None = None
+
+    def __post_init__(self) -> None:
+        """Invisible format characters (zero-width space…) removed: ``=1\u200b2(份)`` is the 12份 it shows."""
+        for key in ("name", "unit", "qualitative"):
+            if isinstance(text := getattr(self, key), str):
+                object.__setattr__(self, key, visible(text))
 
 
 def indicator_row(row: IndicatorInput, previous: DraftIndicator | None = None) -> DraftIndicator:

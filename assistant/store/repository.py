@@ -439,9 +439,11 @@ class DraftStore:
             for p, name in rows
         }
 
-    def find_latest(self, draft: Draft) -> int | None:
-        """The id of a draft whose latest version is exactly ``draft`` (e.g. a file written with ``-o``), if any.
-        Stored payloads are compared as read, so a version saved in an earlier shape of the format still matches."""
+    def find_latest(self, draft: Draft, *, owner: str | None = None) -> int | None:
+        """The id of a draft whose latest version is exactly ``draft`` (e.g. a file written with ``-o``), if any;
+        only ``owner``'s drafts when given (red team rt13 #5: two officers drafting one brief get the same rules
+        draft, and one's file must never lead into the other's draft). Stored payloads are compared as read, so a
+        version saved in an earlier shape of the format still matches."""
         payload = draft.model_dump(mode="json")
         query = (
             select(DraftRow.id, VersionRow.payload)
@@ -449,6 +451,8 @@ class DraftStore:
             .where(DraftRow.title == draft.brief.name, DraftRow.year == draft.brief.year)
             .order_by(DraftRow.updated_at.desc())
         )
+        if owner is not None:
+            query = query.join(UserRow, UserRow.id == DraftRow.owner_id).where(UserRow.name == owner)
         with self._session() as session:
             found = session.execute(query)
             return next(
