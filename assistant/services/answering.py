@@ -27,10 +27,12 @@ from assistant.qa.asked_apart import asked_apart, joined, years_apart
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import absent_years_note, execute, holdings
+from assistant.qa.field_share import field_share
 from assistant.qa.focus_named import with_focus_document, with_focus_named
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.name_context import each_listed
+from assistant.qa.negated_verbs import without_setting_verb
 from assistant.qa.parse import Cues, Reading, read
 from assistant.qa.preface import without_preface
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
@@ -111,6 +113,7 @@ def answer(
     require_question(question)
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     question = plain_spoken(question)  # 手机端, 出故障: read as the forms write them (移动端, 故障)
+    question = without_setting_verb(question)  # 没有设置时效指标: 没有时效指标, never a name 设置
     question, preface = without_preface(question)  # 你现在是财政局官员，请…: an instruction, no part of the question
     parts = asked_apart(question)  # 2019年的…填多少？2026年呢？: each year answered apart
     results = [_answer(part, conversation, runtime, scope=scope, finder=finder, today=today) for part in parts]
@@ -170,7 +173,8 @@ def _answer(
         conversation.record(result)
         return result
     result = (
-        special_answer(question, resolved, scope, today)
+        field_share(question, resolved, scope)  # 财政资金占项目资金总额的百分之几: two fields of one form
+        or special_answer(question, resolved, scope, today)
         or _usual(question, resolved, scope)
         or _route(question, resolved, scope, finder, runtime, deadline)
     )
