@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from assistant.qa.scope import Scope
 
 # A占B的百分之几 / 占B的比例 / 占B多少: the share asked, its part before 占, its whole after
-_SHARE = re.compile(r"(?P<part>.+)占(?P<whole>.+?)(?:的)?(?:百分之几|百分之多少|百分比|比例|比重|占比|几成|多少|几分之几)")
+_SHARE = re.compile(
+    r"(?P<part>.+)占(?P<whole>.+?)(?:的)?(?:百分之几|百分之多少|百分比|比例|比重|占比|几成|多少|几分之几)"
+)
 _TERMS = sorted(FUNDING_TERMS, key=lambda term: len(term[0]), reverse=True)
 # Words for the whole of a project's money that the terms do not hold as such (项目总额, 总资金, 全部资金)
 _WHOLE = re.compile(r"项目(?:资金)?总额|总资金|全部资金|资金总数")
