@@ -28,6 +28,7 @@ from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import absent_years_note, execute, holdings
 from assistant.qa.field_share import field_share
+from assistant.qa.half_absent import each_real_side
 from assistant.qa.focus_named import with_focus_document, with_focus_named
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
@@ -341,8 +342,8 @@ def _route(
             cues, unknown_subject=_beside(cues.unknown_subject, cues), unknown_kind=_beside(cues.unknown_kind, cues)
         )
     refused = unknown_subject(question, cues, scope)
-    if refused is not None:
-        return refused
+    if refused is not None:  # A和B分别是多少, B absent: A's answer, B said absent
+        return each_real_side(question, cues, scope, refused) or refused
     if cues.unrecorded:  # 重点项目: no field of the forms records it; where a form writes it, a condition on the text
         if not any_verbatim(scope.corpus.declarations, cues.unrecorded):
             text = "\n".join(unrecorded_lines(cues.unrecorded, scope.lexicon.categories))
