@@ -26,6 +26,7 @@ from assistant.qa.alike import alike_line
 from assistant.qa.asked_apart import asked_apart, joined, years_apart
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
+from assistant.qa.cited_documents import cited_documents
 from assistant.qa.execute import absent_years_note, execute, holdings
 from assistant.qa.field_share import field_share
 from assistant.qa.half_absent import each_real_side
@@ -175,6 +176,7 @@ def _answer(
         return result
     result = (
         field_share(question, resolved, scope)  # 财政资金占项目资金总额的百分之几: two fields of one form
+        or cited_documents(question, resolved, scope)  # 立项依据一般引用哪些法律法规: the titles as written
         or special_answer(question, resolved, scope, today)
         or _usual(question, resolved, scope)
         or _route(question, resolved, scope, finder, runtime, deadline)
