@@ -109,7 +109,7 @@ def _answer(
             lines.append(f"{i}. {document}（{len(where)} 份：{forms}） {where[0][1].citation.label}")
             rows += [row for _, row in where]
     elif bare:
-        lines.append(f"范围内 {len(bare)} 份有立项依据的申报表都没有在其中写明法律法规或文件名称：")
+        lines.append(f"范围内 {len(bare)} 份有立项依据的申报表，立项依据中都没有写明法律法规或文件名称：")
     if bare and cited:
         lines.append(f"另有 {len(bare)} 份的立项依据没有写明法律法规或文件名称：")
     for decl in bare:

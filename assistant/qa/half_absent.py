@@ -34,7 +34,15 @@ def each_real_side(question: str, cues: Cues, scope: Scope, refused: Answer) -> 
     absent_unit = cues.unknown_unit and cues.unknown_unit in cues.unknown_project
     if cues.unknown_unit and not absent_unit:
         return None
-    real = replace(cues, unknown_project=None, unknown_unit=None if absent_unit else cues.unknown_unit, candidates=())
+    kind = cues.project_type
+    typed_absent = kind is not None and any(part in cues.unknown_project for part in kind.value.split("/"))
+    real = replace(
+        cues,
+        unknown_project=None,
+        unknown_unit=None if absent_unit else cues.unknown_unit,
+        candidates=(),
+        project_type=None if typed_absent else kind,  # 河道保洁 of the absent 河道保洁项目 types no real one
+    )
     if real.target is Target.COMPARE_PROJECTS or (query := to_query(real)) is None:
         return None
     found = execute(query, question, scope)
