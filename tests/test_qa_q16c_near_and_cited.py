@@ -59,6 +59,12 @@ def test_the_cited_titles_are_listed_as_written(question, year):
     assert "方面" not in answer.text.splitlines()[0]
 
 
-def test_a_form_citing_nothing_is_quoted_not_given_a_law():
-    answer = ask("2019年人大老干部综合信息管理系统的立项依据引用了哪些文件？")
-    assert "没有写明" in answer.text and "《" not in answer.text, answer.text
+def test_forms_citing_nothing_are_quoted_not_given_a_law():
+    bare = next(d for d in DECLS if d["header"]["name"] == "上海市人大老干部综合信息管理系统建设经费")
+    written = next(s["text"] for s in bare["sections"] if s["kind"] == "basis").strip()
+    assert "《" not in written
+    answer = ask("2019年的立项依据一般会引用哪些法律和文件")
+    line = next(line for line in answer.text.splitlines() if "没有写明" in line)
+    assert bare["header"]["name"] in line and written[:8] in line, answer.text
+    single = ask("2019年人大老干部综合信息管理系统的立项依据引用了哪些文件？")  # the section as written, no title
+    assert written in single.text and "《" not in single.text, single.text

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from assistant.domain.model import SectionKind
 from assistant.domain.refs import section_citation
 from assistant.qa.cues import Cues
-from assistant.qa.models import Answer, Filters, Route, Row, structured
+from assistant.qa.models import Answer, Filters, Row, structured
 from assistant.qa.select import section_of, select
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ _BASIS = re.compile(r"立项依据|依据")
 _NUMBER = r"[\u4e00-\u9fff]{1,10}(?:〔|\[|【|\(|（)\d{4}(?:〕|\]|】|\)|）)\s*[\u4e00-\u9fff]?\s*\d+\s*号"
 _TITLE = re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:[^《》]{{0,6}}?[（(]?(?P<number>{_NUMBER}))?")
 _BARE_NUMBER = re.compile(_NUMBER)
-QUOTE_CHARS = 30  # of a 立项依据 that names no document, quoted
+QUOTE_CHARS = 12  # of a 立项依据 that names no document, quoted
 
 
 def cited_documents(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -94,35 +94,31 @@ def _answer(
     cited: dict[str, list[tuple[Declaration, Row]]],
     bare: list[Declaration],
     missing: list[Declaration],
-) -> Answer:
-    citing = len(decls) - len(bare) - len(missing)
-    lines = []
-    rows: list[Row] = []
-    if cited:
-        lines.append(
-            f"{citing} 份申报表的立项依据共写明 {len(cited)} 项法律法规和文件（按申报表原文列出，不另作补充；"
-            "括号内为引用它的申报表）："
-        )
-        ranked = sorted(cited.items(), key=lambda item: -len(item[1]))
-        for i, (document, where) in enumerate(ranked, 1):
-            forms = "、".join(f"{d.header.name}（{d.header.year}）" for d, _ in where)
-            lines.append(f"{i}. {document}（{len(where)} 份：{forms}） {where[0][1].citation.label}")
-            rows += [row for _, row in where]
-    elif bare:
-        lines.append(f"范围内 {len(bare)} 份有立项依据的申报表，立项依据中都没有写明法律法规或文件名称：")
-    if bare and cited:
-        lines.append(f"另有 {len(bare)} 份的立项依据没有写明法律法规或文件名称：")
-    for decl in bare:
-        section = section_of(decl, SectionKind.BASIS)
-        assert section is not None
-        written = section.text.strip()
-        quote = written if len(written) <= QUOTE_CHARS else written[:QUOTE_CHARS] + "…"
-        lines.append(
-            f"- {decl.header.name}（{decl.header.year}）写的是“{quote}” {section_citation(decl, section).label}"
-        )
+) -> Answer | None:
+    """Short enough to read (a synthesis): each citing form with its documents, the documents several forms cite,
+    the forms naming none (quoted), the forms without the section (by year); citations in the rows."""
+    if not cited:
+        return None  # nothing named: the section itself (立项依据是什么) answers, as written
+    rows = [row for where in cited.values() for _, row in where]
+    by_form: dict[str, list[str]] = {}
+    for document, where in cited.items():
+        for decl, _ in where:
+            by_form.setdefault(f"{decl.header.name}（{decl.header.year}）", []).append(document)
+    lines = [f"{len(by_form)} 份申报表的立项依据写明 {len(cited)} 项法律法规和文件（按原文列出，不另作补充）："]
+    lines += [f"- {form}：{'、'.join(documents)}" for form, documents in by_form.items()]
+    shared = [f"{document}（{len(where)} 份）" for document, where in cited.items() if len(where) > 1]
+    if shared:
+        lines.append("其中多份共同引用的：" + "、".join(shared) + "。")
+    if bare:
+        quoted = "、".join(f"{d.header.name}（{d.header.year}，写的是“{_quote(d)}”）" for d in bare)
+        lines.append(f"另有 {len(bare)} 份的立项依据没有写明文件名称：{quoted}。")
     if missing:
-        names = "、".join(f"{d.header.name}（{d.header.year}）" for d in missing)
-        lines.append(f"{len(missing)} 份申报表的表式没有立项依据一栏：{names}。")
-    if not rows:
-        return Answer(question=question, text="\n".join(lines), route=Route.STRUCTURED, refused=True)
+        years = "、".join(f"{y}年" for y in sorted({d.header.year for d in missing if d.header.year}))
+        lines.append(f"{len(missing)} 份申报表（{years}）的表式没有立项依据一栏。")
     return structured(question, lines, rows, figure=f"{len(cited)} 项")
+
+
+def _quote(decl: Declaration) -> str:
+    section = section_of(decl, SectionKind.BASIS)
+    written = section.text.strip() if section is not None else ""
+    return written if len(written) <= QUOTE_CHARS else written[:QUOTE_CHARS] + "…"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant.domain.refs import funding_citation, yuan
 from assistant.qa.cues import Cues
-from assistant.qa.lexicon import FUNDING_TERMS
+from assistant.qa.lexicon import FUNDING_TERMS, GENERIC_MONEY
 from assistant.qa.models import Answer, Filters, FundingField, Row, structured
 from assistant.qa.select import select
 from assistant.qa.stated import asserted_amount
@@ -99,7 +99,7 @@ def _row(decl: Declaration, field: FundingField, value: Decimal | None) -> Row:
     )
 
 
-def _fields(text: str) -> list[tuple[int, FundingField]]:
+def _fields(text: str, *, generic: bool = True) -> list[tuple[int, FundingField]]:
     """The funding terms written in ``text``, longest first and not overlapping, by position."""
     taken = [False] * len(text)
     found = [(m.start(), FundingField.TOTAL) for m in _WHOLE.finditer(text)]
@@ -109,12 +109,14 @@ def _fields(text: str) -> list[tuple[int, FundingField]]:
         for m in re.finditer(re.escape(term), text):
             if not any(taken[m.start() : m.end()]):
                 taken[m.start() : m.end()] = [True] * len(term)
-                found.append((m.start(), field))
+                if generic or term not in GENERIC_MONEY:
+                    found.append((m.start(), field))
     return sorted(found, key=lambda f: f[0])
 
 
 def _last_field(text: str) -> FundingField | None:
-    found = _fields(text)
+    """The field named last before 占, never a word for money in general (经费 of 党员远教电教工作经费占…总额)."""
+    found = _fields(text, generic=False)
     return found[-1][1] if found else None
 
 
