@@ -26,9 +26,9 @@ from assistant.qa.listings import (
 )
 from assistant.qa.mentions import listing, loose_for, mentioning, none_found
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Result, Route, Target
+from assistant.qa.near_indicators import near_indicator
 from assistant.qa.scope import Scope
 from assistant.qa.select import describe, indicators_of, level_label, select
-from assistant.qa.near_indicators import near_indicator
 from assistant.qa.stated import stated_amount_note
 from assistant.qa.stated_values import stated_value_note
 from assistant.qa.sums import sum_funding

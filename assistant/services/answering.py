@@ -24,13 +24,13 @@ from assistant.qa.actuals import targets_labelled
 from assistant.qa.after_refusal import follows_refusal, refused_again
 from assistant.qa.alike import alike_line
 from assistant.qa.asked_apart import asked_apart, joined, years_apart
+from assistant.qa.cited_documents import cited_documents
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
-from assistant.qa.cited_documents import cited_documents
 from assistant.qa.execute import absent_years_note, execute, holdings
 from assistant.qa.field_share import field_share
-from assistant.qa.half_absent import each_real_side
 from assistant.qa.focus_named import with_focus_document, with_focus_named
+from assistant.qa.half_absent import each_real_side
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.name_context import each_listed
