@@ -37,6 +37,8 @@ def field_share(question: str, cues: Cues, scope: Scope) -> Answer | None:
     text = "".join(question.split())
     if (asked := _SHARE.search(text)) is None:
         return None
+    if not _of_the_form(asked["whole"]):
+        return None  # 占当年总额, 占2023年资金总额: the project's share of a scope, not of its own field
     part, whole = _last_field(asked["part"]), _first_field(asked["whole"])
     if part is None or whole is None or part is whole:
         return None
@@ -112,6 +114,21 @@ def _fields(text: str, *, generic: bool = True) -> list[tuple[int, FundingField]
                 if generic or term not in GENERIC_MONEY:
                     found.append((m.start(), field))
     return sorted(found, key=lambda f: f[0])
+
+
+# What may stand beside the field named as the whole: the form's own (项目的, 该项目, 其)
+_OWN = re.compile(r"项目|该|其|本|它|的|这个|那个")
+
+
+def _of_the_form(whole: str) -> bool:
+    """Whether the whole names a field of the form itself and nothing else (no year, unit or 当年 scope)."""
+    found = _fields(whole)
+    if not found:
+        return False
+    rest = _WHOLE.sub("", whole)
+    for term, _ in _TERMS:
+        rest = rest.replace(term, "")
+    return not _OWN.sub("", rest)
 
 
 def _last_field(text: str) -> FundingField | None:
