@@ -12,6 +12,7 @@ from assistant.qa.scope import Scope
 from assistant.qa.select import indicators_of, select
 
 MIN_HEAD = 3  # characters of the asked name's head a written name must hold (故障响 of 故障响应时间)
+MAX_DROPPED = 3  # characters of its end that may be dropped: a measure written otherwise (时间 → 及时性), no more
 MAX_OTHERS = 6  # other projects' rows shown at most
 
 
@@ -28,7 +29,7 @@ def near_indicator(query: Query, question: str, scope: Scope) -> Answer | None:
     if not decls:
         return None
     where = "、".join(f"{d.header.name}（{d.header.year}）" for d in decls)
-    for size in range(len(asked) - 1, MIN_HEAD - 1, -1):
+    for size in range(len(asked) - 1, max(MIN_HEAD, len(asked) - MAX_DROPPED) - 1, -1):
         head = asked[:size]
         near = [(d, i) for d in decls for i in d.indicators if head in i.name]
         if near:
