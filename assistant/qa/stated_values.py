@@ -55,8 +55,8 @@ def _asserted(text: str) -> tuple[str, Decimal, str] | None:
             continue
         if found["full"]:
             return found["full"], Decimal(100), "%"
-        if re.search(r"\d{2,4}年$", text[: found.end()]) or found["unit"] in ("月", "日") and "年" in after[:1]:
-            continue
+        if found["unit"] in ("月", "日", "个月") and re.search(r"[年月]$", before):
+            continue  # 2023年12月, 12月31日: a date, no value asserted
         try:
             return found.group(0), Decimal(found["number"]), found["unit"]
         except InvalidOperation:
