@@ -26,9 +26,11 @@ from assistant.qa.listings import (
 )
 from assistant.qa.mentions import listing, loose_for, mentioning, none_found
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Result, Route, Target
+from assistant.qa.near_indicators import near_indicator
 from assistant.qa.scope import Scope
 from assistant.qa.select import describe, indicators_of, level_label, select
 from assistant.qa.stated import stated_amount_note
+from assistant.qa.stated_values import stated_value_note
 from assistant.qa.sums import sum_funding
 from assistant.qa.synthesis import common_indicators, family, section_aspects, typical_values
 
@@ -70,6 +72,8 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
         near := other_year_indicator(query, question, scope)
     ):
         return near  # 26年信息化运维的驻场人员数量: the 2026 form has none; the 2023 form's, said to be another year's
+    if not any(indicators_of(d, query.filters) for d in decls) and (close := near_indicator(query, question, scope)):
+        return close  # 远程教育运维的故障响应时间: its 故障响应及时性, never a bare 未找到
     if not decls and query.filters.years and (offer := _nearest_years(query, scope)):
         return refusal(question, query, scope, offer)
     if decls:
@@ -78,6 +82,7 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
     text = "\n".join([*notes, *_years_apart(query, decls), *result.lines, *stated_amount_note(question, result.rows)])
+    text = "\n".join([text, *stated_value_note(question, result.rows)])  # 满意度是100%吧: 不是100%，而是≥90(%)
     citations = list(dict.fromkeys(row.citation for row in result.rows))
     return Answer(
         question=question,

@@ -181,6 +181,7 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("当年财政拨款", FundingField.FISCAL_ANNUAL),
     ("财政拨款总额", FundingField.FISCAL_TOTAL),  # the 财政资金 cell of 项目资金总额, not the year's
     ("财政资金总额", FundingField.FISCAL_TOTAL),
+    ("财政资金", FundingField.FISCAL_TOTAL),  # the form's label beside 项目资金总额 (其中：财政资金)
     ("财政拨款", FundingField.FISCAL_ANNUAL),
     # the fiscal line said with a verb: 财政拨了多少, 财政给了多少, 财政批了多少, 财政出多少, 拨了多少, 拨款多少
     ("财政拨", FundingField.FISCAL_ANNUAL),

@@ -86,3 +86,9 @@ def _figures(rows: list[Row]) -> str:
         return f" {rows[0].amount:,.2f} 元"
     shown = [f"{row.project}（{row.year or '年度不详'}）{row.amount:,.2f} 元" for row in rows[:4]]
     return "：" + "；".join(shown) + ("等" if len(rows) > 4 else "")
+
+
+def asserted_amount(question: str) -> tuple[str, Decimal, bool] | None:
+    """The amount ``question`` asserts (as written, its value, whether it is a difference), or None; a bound of a
+    condition (超过100万元) asserts nothing."""
+    return _stated(question)

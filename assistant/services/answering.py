@@ -25,13 +25,17 @@ from assistant.qa.actuals import targets_labelled
 from assistant.qa.after_refusal import follows_refusal, refused_again
 from assistant.qa.alike import alike_line
 from assistant.qa.asked_apart import asked_apart, joined, years_apart
+from assistant.qa.cited_documents import cited_documents
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
 from assistant.qa.execute import absent_years_note, execute, holdings
+from assistant.qa.field_share import field_share
 from assistant.qa.focus_named import with_focus_document, with_focus_named
+from assistant.qa.half_absent import each_real_side
 from assistant.qa.mentions import any_verbatim
 from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.name_context import each_listed
+from assistant.qa.negated_verbs import without_setting_verb
 from assistant.qa.parse import Cues, Reading, read
 from assistant.qa.preface import without_preface
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
@@ -113,6 +117,7 @@ def answer(
     require_question(question)
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     question = plain_spoken(question)  # 手机端, 出故障: read as the forms write them (移动端, 故障)
+    question = without_setting_verb(question)  # 没有设置时效指标: 没有时效指标, never a name 设置
     question, preface = without_preface(question)  # 你现在是财政局官员，请…: an instruction, no part of the question
     parts = asked_apart(question)  # 2019年的…填多少？2026年呢？: each year answered apart
     results = [_answer(part, conversation, runtime, scope=scope, finder=finder, today=today) for part in parts]
@@ -172,7 +177,9 @@ def _answer(
         conversation.record(result)
         return result
     result = (
-        special_answer(question, resolved, scope, today)
+        field_share(question, resolved, scope)  # 财政资金占项目资金总额的百分之几: two fields of one form
+        or cited_documents(question, resolved, scope)  # 立项依据一般引用哪些法律法规: the titles as written
+        or special_answer(question, resolved, scope, today)
         or _usual(question, resolved, scope)
         or _route(question, resolved, scope, finder, runtime, deadline)
     )
@@ -339,8 +346,8 @@ def _route(
             cues, unknown_subject=_beside(cues.unknown_subject, cues), unknown_kind=_beside(cues.unknown_kind, cues)
         )
     refused = unknown_subject(question, cues, scope)
-    if refused is not None:
-        return refused
+    if refused is not None:  # A和B分别是多少, B absent: A's answer, B said absent
+        return each_real_side(question, cues, scope, refused) or refused
     if cues.unrecorded:  # 重点项目: no field of the forms records it; where a form writes it, a condition on the text
         if not any_verbatim(scope.corpus.declarations, cues.unrecorded):
             text = "\n".join(unrecorded_lines(cues.unrecorded, scope.lexicon.categories))
