@@ -43,6 +43,7 @@ from assistant.qa.thresholds import number
 from assistant.qa.time_rank import time_rank
 from assistant.qa.unit_rank import unit_rank
 from assistant.qa.value_change import value_change
+from assistant.qa.version_changes import against_first, lacking_year
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -95,7 +96,8 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
 def special_answer(question: str, cues: Cues, scope: Scope, today: date | None = None) -> Answer | None:
     """The answer of the first reader whose kind the question is, or None; ``today``: the clock a side read apart
     counts 今年/去年 from."""
-    staged = by_stage(question, cues, scope, today) or unit_year_sides(question, cues, scope, today)
+    staged = by_stage(question, cues, scope, today) or against_first(question, cues, scope, today)
+    staged = staged or unit_year_sides(question, cues, scope, today)
     staged = staged or named_list(question, cues, scope) or ratio(question, cues, scope, today)
     staged = staged or count_and_sum(question, cues, scope)
     staged = staged or same_field_of_two(question, cues, scope, today or date.today())  # A跟B 类别是不是一样
@@ -116,6 +118,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         cost_level,
         indicator_kind,
         section_examples,
+        lacking_year,
         indicator_change,
         both_years,
         by_value,
