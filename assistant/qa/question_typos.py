@@ -6,7 +6,8 @@ comparison) are no name, and a typo there turned 人大19年几个项目的总�
 that sound like one of these words, are not a word of the general dictionary and are not written in the forms are read
 as that word; the answer says so.
 
-Read with them: 几个项目的总额 合计一下 asks the money of the several projects (各项目的总额), not how many there are,
+Read with them: a count the question asserts (有没有8个指标, 报了5个项目对吧) is read as the count asked (几个指标;
+`stated_counts` checks the number in the answer); 几个项目的总额 合计一下 asks the money of the several projects (各项目的总额), not how many there are,
 where a word of summing follows and no 有 (有几个项目的资金超过…: a count) comes before.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.qa.homophones import is_word, sounds
+from assistant.qa.stated_counts import read_as_asked
 
 # What a question asks, in two characters: sums, averages, rankings, comparisons
 ASKING_WORDS = (
@@ -68,7 +70,7 @@ def correct_asking(text: str, written: str) -> tuple[str, tuple[tuple[str, str],
             continue
         out[i : i + 2] = meant
         corrected.append((pair, meant))
-    return _THEIR_MONEY.sub("各项目的", "".join(out)), tuple(corrected)
+    return read_as_asked(_THEIR_MONEY.sub("各项目的", "".join(out))), tuple(corrected)
 
 
 def _beside_a_word(text: str, at: int) -> bool:

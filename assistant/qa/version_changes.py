@@ -36,7 +36,8 @@ def lacking_year(question: str, cues: Cues, scope: Scope) -> Answer | None:
     lacking = int(full_year(found[1]))
     forms = sorted((d for d in scope.corpus.declarations if d.header.name == cues.project), key=lambda d: d.id)
     without = [d for d in forms if d.header.year == lacking]
-    others = [d for d in forms if d.header.year != lacking and (not cues.years or d.header.year in cues.years)]
+    asked = [y for y in cues.years if y != lacking]  # the other year, where written (else the project's other form)
+    others = [d for d in forms if d.header.year != lacking and (not asked or d.header.year in asked)]
     if len(without) != 1 or len(others) != 1:
         return None  # the year lacks a form, or several others: the general route says what there is
     return _names_missing(question, cues.project, others[0], without[0])

@@ -35,9 +35,9 @@ from assistant.qa.parse import Cues, Reading, read, to_query
 from assistant.qa.preface import without_preface
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
-from assistant.qa.section_glosses import without_glosses
 from assistant.qa.scope_pairs import lone_side, scoped_pair
 from assistant.qa.script import simplified
+from assistant.qa.section_glosses import without_glosses
 from assistant.qa.sides import content_sided, each_sided, sided
 from assistant.qa.special import same_value_line, special_answer
 from assistant.qa.spoken_words import plain_spoken
