@@ -58,3 +58,15 @@ def test_an_asserted_count_of_projects_that_is_right_is_confirmed():
 def test_a_count_bounding_a_condition_is_no_assertion():
     result = ask("有没有超过15个指标的项目")
     assert not any(line.startswith(("是，", "不是：")) for line in result.text.splitlines())
+
+
+def test_a_bare_count_checked_after_the_count_asked():
+    actual = _count("机关服务费", 2023)
+    result = ask(f"机关服务费23年一共几条指标 是{actual}条吧")
+    assert any(line.startswith("是，") for line in result.text.splitlines())
+
+
+def test_a_number_of_indicators_after_a_bound_is_no_value_of_one():
+    wanted = {d["id"] for d in DECLS if len(d["indicators"]) < 10}
+    result = ask("绩效指标不满10个的项目都有哪些")
+    assert {row.declaration_id for row in result.rows} == wanted

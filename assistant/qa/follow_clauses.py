@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # The opening clause: up to ten characters ending in 呢, followed by the question proper
-_OPENING = re.compile(r"^(?P<head>[^？?。！!]{1,10}?)呢(?P<rest>[^？?。！!]{2,})")
+_OPENING = re.compile(r"^(?P<head>[^？?。！!，,]{1,10}?)呢[？?，,。！!]*(?P<rest>[^？?。！!]{2,})")
 # An opening clause that asks something itself (多少呢, 哪个呢) is a question, not a change of subject
 _ASKING = re.compile(r"多少|几|哪|什么|啥|谁|怎么|如何|吗|是否")
 

@@ -14,14 +14,21 @@ import re
 UNITS = ("万页", "分钟", "小时", "天", "次", "个", "人", "期", "家", "件", "部", "条")
 _MEASURED = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(UNITS)})(?!项目|指标|申报|份|万|元|年|月)")
 
+# 指标不满10条, 绩效指标不到10个: a number of indicators, written right after 指标 and a bound
+_INDICATORS_COUNTED = re.compile(r"指标[^，,。？?\d]{0,4}$")
+_COUNTING_UNITS = frozenset({"个", "条"})
+
 
 def measured(question: str, percent: re.Pattern[str]) -> tuple[re.Match[str] | None, str]:
     """The number (group 1) asked of indicators' values and its unit: a percentage first, else a number with a unit."""
     found = percent.search(question)
     if found is not None:
         return found, "%"
-    other = _MEASURED.search(question)
-    return (other, other[2]) if other is not None else (None, "%")
+    for other in _MEASURED.finditer(question):
+        if other[2] in _COUNTING_UNITS and _INDICATORS_COUNTED.search(question[: other.start()]):
+            continue  # 绩效指标不到10个的项目: indicators counted, no value of one
+        return other, other[2]
+    return None, "%"
 
 
 # 不超过30分钟, 不高于5%, 30分钟以内: at most, the number itself included (超过 alone is at least)

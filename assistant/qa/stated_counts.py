@@ -13,8 +13,10 @@ import re
 from assistant.qa.models import Query, Result, Target
 
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2, "俩": 2}
+_N = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+# 8个指标, 5个项目; or a bare count checked at once (一共几条 是7条吗): what it counts is what the answer counted
 _STATED = re.compile(
-    r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个|项|条|份)(?:绩效)?(?P<what>指标|项目|申报表)"
+    rf"(?P<n>{_N})\s*(?:个|项|条|份)(?:绩效)?(?P<what>指标|项目|申报表)|(?<=[是有就])(?P<m>{_N})\s*(?:个|项|条|份)(?=吗|吧|对吗|对吧|是吧|没错)"
 )
 _CHECK = re.compile(r"有没有|是不是|是否|对吗|对不对|对吧|没错吧?|吗[？?！!。]*$|吧[？?！!。]*$")
 _BOUND = re.compile(r"(?:超过|超出|多于|少于|不到|不足|至少|不少于|不超过|大于|小于|以上|以下|以内)$")
@@ -24,6 +26,7 @@ _COUNTS = {
     "项目": (Target.COUNT_PROJECTS, Target.LIST_PROJECTS),
     "申报表": (Target.COUNT_PROJECTS, Target.LIST_PROJECTS),
 }
+_WHAT = {target: what for what, targets in _COUNTS.items() for target in targets if what != "申报表"}
 
 
 def _number(written: str) -> int:
@@ -38,7 +41,9 @@ def _number(written: str) -> int:
 def _stated(question: str) -> tuple[str, int, str] | None:
     """(as written, the number, what it counts) of a count the question asserts, or None."""
     found = _asserted(question)
-    return (found.group(), _number(found["n"]), found["what"]) if found is not None else None
+    if found is None:
+        return None
+    return found.group(), _number(found["n"] or found["m"]), found["what"] or ""
 
 
 def _asserted(question: str) -> re.Match[str] | None:
@@ -55,7 +60,10 @@ def read_as_asked(text: str) -> str:
     """``text`` (no spaces) with an asserted count read as the count asked (报了5个项目对吧: 报了几个项目), so that the
     question is read as a count; the note above then checks the number stated."""
     found = _asserted(text)
-    return text if found is None else f"{text[: found.start('n')]}几{text[found.end('n') :]}"
+    if found is None:
+        return text
+    at = "n" if found["n"] else "m"  # the group of the number written
+    return f"{text[: found.start(at)]}几{text[found.end(at) :]}"
 
 
 def stated_count_note(question: str, query: Query, result: Result) -> list[str]:
@@ -65,6 +73,9 @@ def stated_count_note(question: str, query: Query, result: Result) -> list[str]:
     if found is None:
         return []
     written, stated, what = found
+    what = what or _WHAT.get(query.target, "")  # 是7条吗: what the answer counted
+    if what not in _COUNTS:
+        return []
     counted, listed = _COUNTS[what]
     if query.target is counted and figure and (digits := re.match(r"(\d+) ", figure)):
         actual = int(digits[1])
