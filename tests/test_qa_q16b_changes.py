@@ -9,9 +9,10 @@ question of an eval set); the gold is read from the raw declaration JSON, never 
 """
 
 import json
+from decimal import Decimal
 
 from assistant.qa.spoken_words import plain_spoken
-from tests.qa_support import DECLS, ask
+from tests.qa_support import DECLS, ask, yuan
 
 
 def _form(name: str, year: int) -> dict:
@@ -74,3 +75,18 @@ def test_projects_picked_by_an_indicator_word_counted_in_two_years():
     result = ask("含合格率字样指标的项目数 一九年对比二六年")
     assert not result.refused
     assert result.figure == f"{count(2026) - count(2019)} 个"
+
+
+def test_indicators_said_to_be_new_in_one_year():
+    old, new = _form("信息化建设项目", 2023), _form("信息化建设项目", 2026)
+    only = _names(old) - _names(new)
+    result = ask("信息化建设项目里 哪些指标是23年独有的")
+    assert {row.field for row in result.rows} == only
+    assert result.figure == f"{len(only)} 项"  # counted as the difference, not listed as one year's
+
+
+def test_two_versions_of_a_project_are_its_two_years():
+    old, new = _form("信息化运维项目", 2023), _form("信息化运维项目", 2026)
+    result = ask("信息化运维项目 两个版本年度申请额差多少")
+    assert result.figure == yuan(Decimal(new["funding"]["annual"]) - Decimal(old["funding"]["annual"]))
+    assert "本年度" not in result.text  # 版本年度 is no 本年度 (this year)

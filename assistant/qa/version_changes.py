@@ -1,7 +1,7 @@
 """Changes between a project's forms of two years, and between two years' batches (issue 24, sealed13).
 
-- ``lacking_year``: 26年的X 有哪些指标是23年里没有的, 23年没有、26年才有的指标: the indicator names the form of the other
-  year sets and the form of the year said to lack them does not (按指标名称比对);
+- ``lacking_year``: 26年的X 有哪些指标是23年里没有的, 哪些指标是26年才有的: the indicator names the form of one year
+  sets and the form of the year said to lack them does not (按指标名称比对);
 - ``against_first``: 相比人大19年那批 组织部23年多报了几个项目, 跟19年人大比，23年组织部少花了多少: the side written
   after 相比/跟…比 is the baseline; the question is read as 组织部23年比人大19年多报了几个项目
   (`year_sides.unit_year_sides`).
@@ -23,6 +23,8 @@ from assistant.qa.years import full_year
 _LACKING = re.compile(
     r"(\d{2}|\d{4})年(?:的|那份|那张)?(?:里面?|中|当中|表里)?(?:都|并|还)?(?:没有|没|未设|没设|不设|未列|没列)(?:的|过|设)?"
 )
+# 26年才有的, 只有26年有的, 26年新出现的: the year said to hold them alone (the other year lacks them)
+_ONLY = re.compile(r"(?:只有|仅有?|只在)?(\d{2}|\d{4})年(?:的)?(?:里面?|中)?(?:才有|才设|才加|独有|特有|新出现|新冒出)")
 _ASKS_INDICATORS = re.compile(r"指标")
 
 
@@ -30,17 +32,19 @@ def lacking_year(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """X 有哪些指标是23年里没有的: the indicators of the named project's other form that the lacking year's form does not
     set; None for other questions."""
     text = "".join(question.split())
-    found = _LACKING.search(text)
+    found = _LACKING.search(text) or _ONLY.search(text)
     if found is None or not cues.project or not _ASKS_INDICATORS.search(text):
         return None
-    lacking = int(full_year(found[1]))
+    year = int(full_year(found[1]))
     forms = sorted((d for d in scope.corpus.declarations if d.header.name == cues.project), key=lambda d: d.id)
-    without = [d for d in forms if d.header.year == lacking]
-    asked = [y for y in cues.years if y != lacking]  # the other year, where written (else the project's other form)
-    others = [d for d in forms if d.header.year != lacking and (not asked or d.header.year in asked)]
-    if len(without) != 1 or len(others) != 1:
+    said = [d for d in forms if d.header.year == year]
+    asked = [y for y in cues.years if y != year]  # the other year, where written (else the project's other form)
+    others = [d for d in forms if d.header.year != year and (not asked or d.header.year in asked)]
+    if len(said) != 1 or len(others) != 1:
         return None  # the year lacks a form, or several others: the general route says what there is
-    return _names_missing(question, cues.project, others[0], without[0])
+    if found.re is _ONLY:  # 26年才有的: the year said holds them, the other lacks them
+        return _names_missing(question, cues.project, said[0], others[0])
+    return _names_missing(question, cues.project, others[0], said[0])
 
 
 def _names_missing(question: str, project: str, source: Declaration, other: Declaration) -> Answer:
