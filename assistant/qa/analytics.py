@@ -381,7 +381,7 @@ def compare_years(query: Query, decls: list[Declaration], *, subject: int | None
     if query.measure is Measure.PROJECTS:  # a year asked with no form in the scope counts 0 projects (人大 23年)
         for year in query.filters.years:
             by_year.setdefault(year, [])
-        return _project_counts(query, by_year)
+        return _project_counts(query, by_year, subject)
     measure, label, notes = _measurer(query, decls)
     lines = list(notes)
     rows: list[Row] = []
@@ -407,14 +407,14 @@ def compare_years(query: Query, decls: list[Declaration], *, subject: int | None
     return Result(lines=lines, rows=rows, figure=figure, notes=tuple(notes))
 
 
-def _project_counts(query: Query, by_year: dict[int, list[Declaration]]) -> Result:
+def _project_counts(query: Query, by_year: dict[int, list[Declaration]], subject: int | None = None) -> Result:
     lines, rows = [], []
     totals = {year: Decimal(len(found)) for year, found in by_year.items()}
     for year in sorted(by_year):
         names = "、".join(d.header.name for d in by_year[year]) or "该范围内没有申报表"
         lines.append(f"{year}年：{len(by_year[year])} 个项目（{names}）")
         rows += [_row(d, "项目", None, d.header.name, header_citation(d)) for d in by_year[year]]
-    return Result(lines=lines, rows=rows, figure=_change(query, totals, lines))
+    return Result(lines=lines, rows=rows, figure=_change(query, totals, lines, subject))
 
 
 # 26年比23年砍掉几个, 23年的减去26年的, 今年比23年少: the year written first is measured against the one after the verb

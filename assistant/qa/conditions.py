@@ -271,6 +271,8 @@ def take_kind(text: str, cues: Cues, names: Names) -> tuple[str, Cues]:
         kind = kind_phrase(_written_kind(text, found))
         if kind is not None and _of_unit(kind, cues):
             continue  # 人大办公厅报的项目: 办公厅 is what is left of the unit read, 报 says it filed them
+        if kind in ("指标", "绩效指标"):
+            continue  # 带验收字样指标的项目: the projects are picked by their indicators, 指标 is no kind of project
         if kind is not None and not is_known(kind, names):
             return _cut_span(text, found.start("x"), found.end("x")), replace(cues, unknown_kind=kind)
     return text, cues

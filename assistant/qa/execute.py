@@ -30,6 +30,7 @@ from assistant.qa.near_indicators import near_indicator
 from assistant.qa.scope import Scope
 from assistant.qa.select import describe, indicators_of, level_label, select
 from assistant.qa.stated import stated_amount_note
+from assistant.qa.stated_counts import stated_count_note
 from assistant.qa.stated_values import stated_value_note
 from assistant.qa.sums import sum_funding
 from assistant.qa.synthesis import common_indicators, family, section_aspects, typical_values
@@ -81,6 +82,7 @@ def execute(query: Query, question: str, scope: Scope) -> Answer:
     result = _run(query, decls, scope, question) if decls else None
     if result is None or not result.rows:
         return refusal(question, query, scope, notes)
+    notes = [*stated_count_note(question, query, result), *notes]  # 有没有8个指标: 是 / 不是, said first
     text = "\n".join([*notes, *_years_apart(query, decls), *result.lines, *stated_amount_note(question, result.rows)])
     text = "\n".join([text, *stated_value_note(question, result.rows)])  # 满意度是100%吧: 不是100%，而是≥90(%)
     citations = list(dict.fromkeys(row.citation for row in result.rows))

@@ -40,7 +40,8 @@ def take_indicator_name(
         for name in lexicon.indicator_names
         if len(span := common(text, name)) >= 4
         and (asks_value or MEASURE.search(span) or _named_indicator(text, span) or _whole(text, span, lexicon))
-        and (MEASURE.search(span) or not any(span in project for project in lexicon.projects))
+        # 26年的信息化运维: 的 + a part of a project's name is no indicator's part (市人大机关的信息化建设情况)
+        and (MEASURE.search(span) or not any(span.strip("的") in project for project in lexicon.projects))
         and span not in level_stems
         and CUT not in span
         and not _MONEY_AFTER.match(text, text.find(span) + len(span))  # 驻场人员经费: money for it, not its value

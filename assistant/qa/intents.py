@@ -37,6 +37,8 @@ _TOP = re.compile(
 _TOP_AFTER = re.compile(
     r"最(?:多|少|高|低|大|小|贵|便宜)的(?:([一二两三四五六七八九十\d]+)(?:个|项|名|家|笔)|([俩仨]))"
 )
+# 哪两个项目钱最少, 是哪三家: a number written instead of 几 asks for that many
+_TOP_WHICH = re.compile(r"哪(?:([二两三四五六七八九十]|[2-9])(?:个|项|名|家|笔|份)|([俩仨]))")
 _CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2, "俩": 2, "仨": 3}
 _ALL = re.compile(
     r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|从大到小|从小到大|从多到少|从少到多|由多到少|由少到多"
@@ -201,7 +203,7 @@ def change_measure(full: str) -> Measure:
 def _rank(full: str, rows: RowKind | None) -> Intent:
     descending = _ASCENDING.search(full) is None
     top = None
-    if found := _TOP.search(full) or _TOP_AFTER.search(full):
+    if found := _TOP.search(full) or _TOP_AFTER.search(full) or _TOP_WHICH.search(full):
         top = _number(next(g for g in found.groups() if g))
     elif _ALL.search(full) or re.search(_SOME_FIRST, full):
         top = 0  # every one, in order

@@ -218,6 +218,7 @@ FUNDING_TERMS: tuple[tuple[str, FundingField], ...] = (
     ("金额", FundingField.TOTAL),
     ("钱", FundingField.TOTAL),
     ("报了多少", FundingField.ANNUAL),  # 23年机关服务费报了多少: the amount applied for
+    ("要了多少", FundingField.ANNUAL),  # 信息化建设要了多少: the amount asked for, as 报了多少
     (
         "申请",
         FundingField.ANNUAL,

@@ -20,6 +20,7 @@ from assistant.qa.cues import CUT as _CUT
 from assistant.qa.cues import SAME_VALUE, STILL, Cues
 from assistant.qa.cues import cut as _cut
 from assistant.qa.existence import settle_existence
+from assistant.qa.follow_clauses import opens_as_follow_up
 from assistant.qa.funding_givers import take_giver_line
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
@@ -31,6 +32,7 @@ from assistant.qa.name_conditions import lists_by_words, names_indicator_words, 
 from assistant.qa.normalise import normalise
 from assistant.qa.policy_cues import take_ids_and_policies
 from assistant.qa.qualifiers import take_qualifiers
+from assistant.qa.question_typos import correct_asking
 from assistant.qa.question_words import (
     ASPECTS,
     BOUND,
@@ -123,7 +125,8 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     known = (*lexicon.projects, *lexicon.units, *vocabulary(lexicon))  # 体捡 is 体检 (a term's) before any name's
     text, in_terms = correct_terms(normalise(question), terms(lexicon), known, written_text(lexicon))
     text, corrected = correct(text, (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
-    corrected = (*in_terms, *corrected)  # 合哥率 read as 合格率, 老干布 as 老干部: said in the answer
+    text, asked = correct_asking(text, written_text(lexicon))  # 合记一下: 合计, a sum asked
+    corrected = (*asked, *in_terms, *corrected)  # 合哥率 read as 合格率, 老干布 as 老干部: said in the answer
     cues = Cues(
         follow_up=_is_follow_up(text),
         refers_to_focus=any(w in text for w in FOCUS_WORDS) or IT.search(text) is not None,
@@ -206,7 +209,8 @@ def _is_follow_up(text: str) -> bool:
         return True
     if _PICKED.match(body):  # 成本的是哪条 after a count of a project's indicators: one of those just counted
         return True
-    return body.startswith(FOLLOW_UP_START) or (body.endswith("呢") and len(body) <= 16)
+    short = body.endswith("呢") and len(body) <= 16
+    return body.startswith(FOLLOW_UP_START) or short or opens_as_follow_up(body)  # 26年那个呢 申请多少
 
 
 # 时效的有哪两个, 质量的是哪三条: a number written instead of 几 picks as well

@@ -32,6 +32,7 @@ from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
 from assistant.qa.listings import indicator_row
+from assistant.qa.measured_values import at_most_said, compared_as, measured
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target, structured
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
@@ -45,6 +46,7 @@ from assistant.qa.thresholds import number
 from assistant.qa.time_rank import time_rank
 from assistant.qa.unit_rank import unit_rank
 from assistant.qa.value_change import value_change
+from assistant.qa.version_changes import against_first, lacking_year
 from assistant.qa.year_sides import unit_year_sides
 
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -97,7 +99,8 @@ def same_value_line(question: str, previous: Query | None, result: Answer, scope
 def special_answer(question: str, cues: Cues, scope: Scope, today: date | None = None) -> Answer | None:
     """The answer of the first reader whose kind the question is, or None; ``today``: the clock a side read apart
     counts 今年/去年 from."""
-    staged = by_stage(question, cues, scope, today) or unit_year_sides(question, cues, scope, today)
+    staged = by_stage(question, cues, scope, today) or against_first(question, cues, scope, today)
+    staged = staged or unit_year_sides(question, cues, scope, today)
     staged = staged or named_list(question, cues, scope) or ratio(question, cues, scope, today)
     staged = staged or count_and_sum(question, cues, scope)
     staged = staged or same_field_of_two(question, cues, scope, today or date.today())  # A跟B 类别是不是一样
@@ -118,6 +121,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         cost_level,
         indicator_kind,
         section_examples,
+        lacking_year,
         indicator_change,
         both_years,
         by_value,
@@ -246,17 +250,18 @@ _WHICH_PROJECTS = re.compile(r"的(?:都|分别)?(?:有|是)?(?:哪些|哪几个
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """满意度目标定在90%以上的项目: projects one of whose selected indicators sets a percentage ≥ / < the number."""
     question = _percent_written(re.sub(r"百分之?百|满分", "100%", question))  # 验收合格率定百分百的项目
-    found = _PERCENT.search(question)
+    found, unit = measured(question, _PERCENT)  # 90%, 365天: the number and the unit of the values compared
     # 满意度目标不低于90%的有哪些: projects asked without the word 项目
     projects = "项目" in question or _WHICH_PROJECTS.search("".join(question.split())) is not None
     if found is None or not projects or cues.project or cues.declaration_id:
         return None
     after = question[found.end() : found.end() + 5]
     before = question[max(0, found.start() - 4) : found.start()]
-    at_least = _AT_LEAST.search(after) or _AT_LEAST.search(before)
-    below = not at_least and (_BELOW.search(after) or _BELOW.search(before))
-    exact = not (at_least or below) and _EXACT.search(before) is not None  # 只定80%的: equal to, not at least
-    if not (below or at_least) and not re.search(r"定|设|写|为|要求|是", before):
+    at_most = at_most_said(before, after)  # 不超过30分钟: the number itself included
+    at_least = not at_most and (_AT_LEAST.search(after) or _AT_LEAST.search(before))
+    below = not (at_least or at_most) and (_BELOW.search(after) or _BELOW.search(before))
+    exact = not (at_least or below or at_most) and _EXACT.search(before) is not None  # 只定80%的: equal to
+    if not (below or at_least or at_most) and not re.search(r"定|设|写|为|要求|是", before):
         return None
     level1, level2, name = cues.level1, cues.level2, cues.indicator_name
     name = name or _indicator_word(question[: found.start()], scope.lexicon.indicator_names)
@@ -268,23 +273,28 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     for decl in forms_in_scope(cues, scope):
         for indicator in indicators_of(decl, filters):
             value = indicator.value
-            if value.number is None or value.unit != "%":
+            if value.number is None or value.unit != unit:
                 continue
             target = Decimal(value.number)
-            if target == number if exact else (target < number) if below else (target >= number):
+            if target == number if exact else (target < number) if below else _within(target, number, at_most):
                 rows.append(Row.for_project(decl, f"{indicator.name} {value.raw}", indicator_citation(decl, indicator)))
                 break
     asked = name or level2 or level1
-    bound = f"恰为{found[1]}%" if exact else f"低于{found[1]}%" if below else f"不低于{found[1]}%"
+    bound = f"恰为{found[1]}{unit}" if exact else f"低于{found[1]}{unit}" if below else f"不低于{found[1]}{unit}"
+    bound = f"不超过{found[1]}{unit}" if at_most else bound
     if len(cues.years) == 2 and cues.target is Target.COMPARE_YEARS:  # 26年比19年少几个: each year counted
         year_of = {d.id: d.header.year for d in forms_in_scope(cues, scope)}
         return value_change(question, cues.years, rows, year_of, f"{asked}目标值{bound}")
     if not rows:
-        return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的百分比目标值比对）。")
-    lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的百分比目标值比对）："]
+        return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的{compared_as(unit)}比对）。")
+    lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的{compared_as(unit)}比对）："]
     lines += [f"{i}. {_title_of(r)}：{r.value} {r.citation.label}" for i, r in enumerate(rows, 1)]
     counted = re.search(r"几个|多少个|几项|多少项|数量", question) is not None  # 满意度90%以上的项目有几个
     return structured(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)
+
+
+def _within(target: Decimal, number: Decimal, at_most: bool) -> bool:
+    return target <= number if at_most else target >= number
 
 
 # 百分之九十 / 不到九十 / 低于95 (the bound word before it): a percentage written without % or in Chinese numerals

@@ -10,11 +10,14 @@ read without it. Two such phrases, or one naming a project the corpus lacks, cha
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from assistant.qa.cues import CUT, Cues
 from assistant.qa.lexicon import Lexicon
+
+_JOINING = re.compile(r"[和与及跟的、，,]")
 
 
 def subject_chunk(question: str, cues: Cues, lexicon: Lexicon, *, today: date) -> Cues:
@@ -31,7 +34,8 @@ def subject_chunk(question: str, cues: Cues, lexicon: Lexicon, *, today: date) -
     named = []
     for chunk in chunks:
         alone = read_question(chunk, lexicon, today=today)
-        whole = alone.project and not alone.ambiguous and not alone.rest.replace(CUT, "").strip()
+        left = _JOINING.sub("", alone.rest.replace(CUT, "")).strip()  # 23年和26年的信息化运维: 和, 的 join years
+        whole = alone.project and not alone.ambiguous and not left
         if whole and (not alone.years or set(alone.years) <= set(cues.years)):
             named.append((chunk, alone))
     if len(named) != 1:

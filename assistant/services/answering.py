@@ -44,6 +44,7 @@ from assistant.qa.retrieve import extractive_answer, find_passages, model_answer
 from assistant.qa.scope import Scope
 from assistant.qa.scope_pairs import lone_side, scoped_pair
 from assistant.qa.script import simplified
+from assistant.qa.section_glosses import without_glosses
 from assistant.qa.sides import content_sided, each_sided, sided
 from assistant.qa.special import same_value_line, special_answer
 from assistant.qa.spoken_words import plain_spoken
@@ -118,6 +119,7 @@ def answer(
     question = simplified(question)  # 組織部的項目有幾個: read as 组织部的项目有几个
     question = plain_spoken(question)  # 手机端, 出故障: read as the forms write them (移动端, 故障)
     question = without_setting_verb(question)  # 没有设置时效指标: 没有时效指标, never a name 设置
+    question = without_glosses(question)  # 资源配置（资金、机构人员、制度建设）: the heading, not names
     question, preface = without_preface(question)  # 你现在是财政局官员，请…: an instruction, no part of the question
     parts = asked_apart(question)  # 2019年的…填多少？2026年呢？: each year answered apart
     results = [_answer(part, conversation, runtime, scope=scope, finder=finder, today=today) for part in parts]
