@@ -138,13 +138,27 @@ _ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
 HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
 
 
-def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues | None:
+def beside(modifier: str, rest: str, places: list[str]) -> bool | None:
+    """Whether a place of the forms writes ``rest``, what follows ``modifier`` in the thing asked (体检 of 老干部体检),
+    beside the modifier: False where none does (the modifier then says whose or which another thing is, and dropping
+    the rest would answer about that other thing), or where the forms never write the rest; None where the rest only
+    says what is done with the thing (运维 of 虚拟专网运维)."""
+    head = _ACTION_TAIL.sub("", squash(rest))
+    if len(head) < MIN_HEAD:
+        return None
+    return any(head in squash(place) and squash(modifier) in squash(place) for place in places)
+
+
+def _written_head(cues: Cues, thing: str, texts: list[str], places: list[str]) -> Cues | None:
     """The cues asking for the forms that write the thing's longest head (``HEAD_SHARE`` of it at least, three
-    characters or more), said how it was read; None where no form writes such a head."""
+    characters or more), said how it was read; the thing whole where a place writes what follows the head beside it;
+    None where no form writes such a head, or none writes what follows it beside it (老干部食堂: 食堂 is another form's)."""
     least = max(3, math.ceil(HEAD_SHARE * len(thing)))
     head = next((thing[:end] for end in range(len(thing), least - 1, -1) if _held(thing[:end], texts)), None)
-    if head is None:
+    if head is None or (together := beside(head, thing[len(head) :], places)) is False:
         return None
+    if together:  # 老干部体检: one place writes both, which the listing quotes
+        return replace(cues, unknown_kind=None, mentions=thing)
     return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))
 
 
@@ -194,7 +208,7 @@ def _written_topic(cues: Cues, thing: str, texts: list[str], places: list[str]) 
     write what is left (短信, written with 提醒 and 发送), the cues asking for that, said how it was read; else the
     forms' own wording of it (``_spread``); else the thing less that ending where one place of a form writes both its
     halves (电子席卡表决: “电子席卡、报到、发言、表决”), which the listing then finds the same way."""
-    headed = _written_head(cues, thing, texts)
+    headed = _written_head(cues, thing, texts, places)
     if headed is not None:
         return headed
     core = _ACTION_TAIL.sub("", thing)
