@@ -149,13 +149,21 @@ def with_asked_around(question: str, cues: Cues, lexicon: Lexicon) -> Cues:
         if settled.mentions:
             return replace(settled, exists=exists)
     said = ((thing, written),) if written != squash(thing) else ()
-    return replace(cleared, mentions=written, corrected=(*cues.corrected, *said))
+    return replace(cleared, mentions=written, corrected=(*cleared.corrected, *said))
+
+
+_ASKING_LEFT = re.compile(r"[有吗呢么嘛没]+")
 
 
 def _cleared(cues: Cues, exists: bool) -> Cues:
-    """The cues listing projects by what they write, the names, kinds and fields read from the thing's parts dropped."""
+    """The cues listing projects by what they write, the names, kinds and fields read from the thing's parts dropped,
+    and any reading of asking words as part of the thing (短信提醒有 read as 短信提醒: never said)."""
+    corrected = tuple(
+        (w, m) for w, m in cues.corrected if not (w.startswith(m) and _ASKING_LEFT.fullmatch(w[len(m) :]))
+    )
     return replace(
         cues,
+        corrected=corrected,
         target=Target.LIST_PROJECTS,
         exists=exists,
         mentions=None,

@@ -29,6 +29,10 @@ MIN_LINE_RUN = 3  # characters of a 项目构成 line's name the question must w
 ANYWHERE_LEAST = 8.0  # the score an indicator read across every form needs (four pairs of characters it writes)
 ANYWHERE_MARGIN = 3.0  # its lead over the next indicator of another name
 _MONEY_ASKED = (Target.SUM_FUNDING,)
+# What asks an indicator's value (要求达到多少, 要办几期, 定的多少, 上限): an indicator described, not a passage asked for
+_VALUE_ASKED = re.compile(
+    r"多少|几[期次条个天人份月回项成周]|达到|达标|定的|定了|定在|设的|设了|填的|上限|下限|至少|不低于|不少于|百分"
+)
 _LINE_WORDS = re.compile(r"费用?$|经费$|支出$")
 
 
@@ -76,6 +80,8 @@ def indicator_anywhere(question: str, cues: Cues, lexicon: Lexicon) -> Cues:
     if not unread or any(named) or cues.level1 or cues.level2 or cues.header_fields or cues.rows or cues.exists:
         return cues
     if cues.unknown_project or cues.unknown_subject or cues.unknown_kind or cues.unknown_unit:
+        return cues
+    if not _VALUE_ASKED.search(question):  # 党费缴纳移动端包括哪些功能: what a form says, no indicator's value
         return cues
     forms = [c for c in lexicon.contents if not cues.years or c.year in cues.years]
     ranked = scored_measures("".join(question.split()), forms)
