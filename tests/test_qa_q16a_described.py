@@ -58,3 +58,11 @@ def test_an_indicator_described_with_no_project_named():
     result = ask("居村书记示范培训班 要办几期")
     assert not result.refused and value in result.text
     assert {row.declaration_id for row in result.rows} == {form}
+
+
+def test_money_for_a_thing_no_line_of_the_described_project_is_gives_no_total():
+    (form,) = [d for d in DECLS if any("宽带租赁" in i["name"] for i in d["indicators"])]
+    assert not any("宽带" in b["name"] for b in form["budget_lines"])  # the form writes no line for it
+    result = ask("远教电教那笔 宽带租赁花了多少")
+    assert result.refused and result.figure is None and "宽带租赁" in result.text
+    assert yuan(Decimal(form["funding"]["annual"])) not in result.text

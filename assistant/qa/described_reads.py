@@ -21,6 +21,7 @@ from assistant.qa.described_measure import scored_measures
 from assistant.qa.lexicon import Lexicon
 from assistant.qa.mentions import squash
 from assistant.qa.models import RowKind, Target
+from assistant.qa.reading import take_money_subject
 
 if TYPE_CHECKING:
     from assistant.qa.parse import Reading
@@ -68,9 +69,26 @@ def line_by_content(question: str, cues: Cues, lexicon: Lexicon) -> Cues:
         if len(run) >= MIN_LINE_RUN and run not in cues.project:
             runs[line] = run
     if not runs:
-        return cues
+        return _unlined_subject(cues, lexicon)
     run = max(runs.values(), key=len)
     return replace(cues, target=Target.LIST_ROWS, rows=RowKind.BUDGET_LINES, row_name=run, funding_field=None)
+
+
+def _unlined_subject(cues: Cues, lexicon: Lexicon) -> Cues:
+    """远教电教那笔 宽带租赁花了多少: money asked of a described project for a thing none of its lines is; the thing is
+    the subject asked (refused with the forms writing it), never the project's total. Projects read by name are read
+    so before (`assistant.qa.reading.take_money_subject`)."""
+    if not cues.matched_how or cues.unknown_subject:
+        return cues
+    _, found = take_money_subject(cues.rest, replace(cues, matched_how=None), lexicon)
+    subject = found.unknown_subject
+    if subject is None or _shares_a_pair(subject, [cues.project or "", *(w for w, _ in cues.matched)]):
+        return cues  # 交党费那套系统 一共花了多少: the words that described the project, no other thing
+    return replace(cues, unknown_subject=subject)
+
+
+def _shares_a_pair(words: str, others: list[str]) -> bool:
+    return any(words[i : i + 2] in other for other in others for i in range(len(words) - 1))
 
 
 def indicator_anywhere(question: str, cues: Cues, lexicon: Lexicon) -> Cues:
