@@ -120,6 +120,20 @@ def _name_then_thing(question: str, cues: Cues, lexicon: Lexicon) -> str | None:
     return written + word
 
 
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _in_one_clause(thing: str, lexicon: Lexicon) -> bool:
+    """Whether one clause of a form (a sentence, an indicator with its value) writes both halves of the thing (信访短信:
+    “实现网上信访，提供网络、电话、短信…”), as the listing finds them."""
+    for content in lexicon.contents:
+        clauses = [c for _, text in content.places for c in _CLAUSE_END.split(text)]
+        clauses += [f"{name}{value}" for name, value in content.measures]
+        if any(holds(clause, thing, loose=True) for clause in clauses):
+            return True
+    return False
+
+
 def _texts(lexicon: Lexicon) -> tuple[str, ...]:
     """Each form's text as the mentions filter reads it: its places, and its indicators with their values."""
     out = []
@@ -144,7 +158,8 @@ def with_asked_around(question: str, cues: Cues, lexicon: Lexicon) -> Cues:
     cleared = _cleared(cues, exists)
     texts = _texts(lexicon)
     written = written_thing(thing, texts)
-    if not any(written in text for text in texts):  # 印内刊的费用, 布光缆: the forms' wording (印发内刊, 光缆), if any
+    if not any(written in text for text in texts) and not _in_one_clause(written, lexicon):
+        # 印内刊的费用, 布光缆: the forms' own wording (印发内刊, 光缆), if any; else the thing whole, which no form has
         settled = settle_existence(replace(cleared, exists=True, unknown_kind=thing), question, lexicon)
         if settled.mentions:
             return replace(settled, exists=exists)
