@@ -62,7 +62,7 @@ _VERB = re.compile(
 )
 # What is done with a thing, after it (短信推送服务, 人脸识别系统): the forms may write the thing with other words
 _ACTION_TAIL = re.compile(
-    r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|采购|开发|系统|平台|相关)+$"
+    r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|采购|开发|评估|评价|验收|审计|监理|咨询|系统|平台|相关)+$"
 )
 MIN_THING = 2  # characters a thing keeps after its verb or tail is dropped
 

@@ -33,7 +33,9 @@ _CHATTER = re.compile(
 _FOR = re.compile(r"^(?:给|帮|为|替)|(?:做|搞|弄|建|办|开发)的?$")  # 给老干部做…: the verb and 给 say nothing of it
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
 # What is done with a thing (通知, 测评, 运维…), after it: the forms may write the thing with another such word
-_ACTION_TAIL = re.compile(r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|采购|开发)+$")
+_ACTION_TAIL = re.compile(
+    r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|采购|开发|评估|评价|验收|审计|监理|咨询)+$"
+)
 _GENERIC_TAIL = re.compile(r"(?:系统|平台|项目|工程|相关|方面|之类|这类|类)+$")
 MIN_HEAD = 2  # characters of a thing's head that the forms must write
 
