@@ -50,7 +50,9 @@ _DESCRIBED = re.compile(
 _FIGURE = re.compile(r"最|第|倒数|前|后|上面|上一|刚才|刚刚|之前|排")  # 最少的那个: a place in a ranking, no thing
 _GENERIC_NOUN = re.compile(r"钱|经费|费用|资金|项目|系统|平台|工程")
 _CHATTER = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|看一下|问下|我想知道)+")
-_MONEY_WORDS = re.compile(r"钱|经费|费用|资金|预算|金额|拨款|花了|万元")
+_MONEY_WORDS = re.compile(
+    r"钱|经费|费用|资金|预算|金额|拨款|花了|万元|(?:报|申请|申报|要|批|拨|给|花)了?多少(?![个条项人次天期份])"
+)  # 26年报了多少: money asked again
 # 组织部门建设那个经费, 那笔钱: a money word pointing at the project, no money asked
 _POINTED_MONEY = re.compile(r"(?:那个|这个|那笔|这笔|那项|这项)(?:[\u4e00-\u9fff]{0,2}?)(?:经费|钱|费用|资金)")
 _PLACE_WEIGHT = {"名称": 3.0, "指标": 1.5, "项目构成": 1.5, "概况": 1.5, "项目总目标": 1.5, "年度总体目标": 1.5}
@@ -95,7 +97,7 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         cues = replace(cues, project=None, matched=(), project_years=0, declaration_id=None)
     if cues.project or cues.versus or cues.declaration_id or cues.matched_how or cues.unknown_unit:
         return text, cues
-    if (inverted := named_inverted(cues, lexicon)) is not None:  # 交党费的系统: 党费缴纳管理系统
+    if (inverted := named_inverted(cues, lexicon, text)) is not None:  # 交党费的系统: 党费缴纳管理系统
         return cut_inverted(text, cues.unknown_project or ""), inverted
     found = resolve(full, cues, lexicon.contents, text)
     absent = found is None and not cues.unknown_project and not cues.follow_up

@@ -59,6 +59,7 @@ _KINDS = (
 # …那个平台, …那笔: the words up to a pointer at the project describe it, the indicator is asked after them
 _POINTED = re.compile(r"^.*?(?:那|这)(?:个|笔|套|项)(?:项目|系统|平台|工程|经费|钱)?(?!条)")
 _STOP = set("的了是在和与及或之其个项年度要有无不没这那么多少几啥什定写设填到吗呢人天次份期月")
+_TARGET_ASKED = re.compile(r"的?(?:目标数值?|目标值|指标值|目标定的?|定的目标)(?:是|为|定的|定了)?(?:多少|几)?$")
 _BLOCKED = re.compile(r"指标|钱|经费|预算|资金|负责人|联系|电话|日期|类别|依据|目标|概况|构成|制度|满意度")
 
 
@@ -73,6 +74,7 @@ def take_described_measure(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
     asked = max(segments, key=len, default="")  # the words left that did not name the project
     if len(after := _POINTED.sub("", asked, count=1)) >= 3:  # 联网监督那个平台 数据对外共享: what follows the pointer
         asked = after
+    asked = _TARGET_ASKED.sub("", asked)  # 采集信访信息的目标数: the value asked, no section 目标
     if len(asked) < 3 or _BLOCKED.search(asked):
         return text, cues
     forms = [c for c in lexicon.contents if c.name == cues.project and (not cues.years or c.year in cues.years)]
@@ -91,6 +93,14 @@ def take_described_measure(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str
 
 def best_measure(asked: str, forms: list[Content]) -> str | None:
     """The indicator name of ``forms`` the words ``asked`` describe, or None where none clearly leads."""
+    ranked = scored_measures(asked, forms)
+    if not ranked or ranked[0][1] < LEAST or len(ranked) > 1 and ranked[0][1] < ranked[1][1] + MARGIN:
+        return None
+    return ranked[0][0]
+
+
+def scored_measures(asked: str, forms: list[Content]) -> list[tuple[str, float]]:
+    """The indicator names of ``forms``, each with its score against the words ``asked``, best first."""
     words = _ASKING.sub(" ", asked)
     for spoken, written in _SPOKEN.items():
         words = words.replace(spoken, f" {written} ")
@@ -99,10 +109,7 @@ def best_measure(asked: str, forms: list[Content]) -> str | None:
     for content in forms:
         for name, value in content.measures:
             scored[name] = max(scored.get(name, 0.0), _score(words, kinds, name, value))
-    ranked = sorted(scored.items(), key=lambda s: -s[1])
-    if not ranked or ranked[0][1] < LEAST or len(ranked) > 1 and ranked[0][1] < ranked[1][1] + MARGIN:
-        return None
-    return ranked[0][0]
+    return sorted(scored.items(), key=lambda s: -s[1])
 
 
 def _score(words: str, kinds: list[re.Pattern[str]], name: str, value: str) -> float:

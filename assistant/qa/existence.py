@@ -33,7 +33,9 @@ _CHATTER = re.compile(
 _FOR = re.compile(r"^(?:给|帮|为|替)|(?:做|搞|弄|建|办|开发)的?$")  # 给老干部做…: the verb and 给 say nothing of it
 _CHINESE_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
 # What is done with a thing (通知, 测评, 运维…), after it: the forms may write the thing with another such word
-_ACTION_TAIL = re.compile(r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|采购|开发)+$")
+_ACTION_TAIL = re.compile(
+    r"(?:通知|提醒|推送|发送|服务|功能|模块|测评|评测|检测|测试|运维|维护|改造|升级|采购|开发|评估|评价|验收|审计|监理|咨询)+$"
+)
 _GENERIC_TAIL = re.compile(r"(?:系统|平台|项目|工程|相关|方面|之类|这类|类)+$")
 MIN_HEAD = 2  # characters of a thing's head that the forms must write
 
@@ -138,13 +140,27 @@ _ENDING = re.compile(r"(?:有|吗|呢|没有?|的|了|过)+$")
 HEAD_SHARE = 0.6  # of a thing's characters its head written verbatim must keep (虚拟专网 of 虚拟专网运维)
 
 
-def _written_head(cues: Cues, thing: str, texts: list[str]) -> Cues | None:
+def beside(modifier: str, rest: str, places: list[str]) -> bool | None:
+    """Whether a place of the forms writes ``rest``, what follows ``modifier`` in the thing asked (体检 of 老干部体检),
+    beside the modifier: False where none does (the modifier then says whose or which another thing is, and dropping
+    the rest would answer about that other thing), or where the forms never write the rest; None where the rest only
+    says what is done with the thing (运维 of 虚拟专网运维)."""
+    head = _ACTION_TAIL.sub("", squash(rest))
+    if len(head) < MIN_HEAD:
+        return None
+    return any(head in squash(place) and squash(modifier) in squash(place) for place in places)
+
+
+def _written_head(cues: Cues, thing: str, texts: list[str], places: list[str]) -> Cues | None:
     """The cues asking for the forms that write the thing's longest head (``HEAD_SHARE`` of it at least, three
-    characters or more), said how it was read; None where no form writes such a head."""
+    characters or more), said how it was read; the thing whole where a place writes what follows the head beside it;
+    None where no form writes such a head, or none writes what follows it beside it (老干部食堂: 食堂 is another form's)."""
     least = max(3, math.ceil(HEAD_SHARE * len(thing)))
     head = next((thing[:end] for end in range(len(thing), least - 1, -1) if _held(thing[:end], texts)), None)
-    if head is None:
+    if head is None or (together := beside(head, thing[len(head) :], places)) is False:
         return None
+    if together:  # 老干部体检: one place writes both, which the listing quotes
+        return replace(cues, unknown_kind=None, mentions=thing)
     return replace(cues, unknown_kind=None, mentions=head, corrected=(*cues.corrected, (thing, head)))
 
 
@@ -194,7 +210,7 @@ def _written_topic(cues: Cues, thing: str, texts: list[str], places: list[str]) 
     write what is left (短信, written with 提醒 and 发送), the cues asking for that, said how it was read; else the
     forms' own wording of it (``_spread``); else the thing less that ending where one place of a form writes both its
     halves (电子席卡表决: “电子席卡、报到、发言、表决”), which the listing then finds the same way."""
-    headed = _written_head(cues, thing, texts)
+    headed = _written_head(cues, thing, texts, places)
     if headed is not None:
         return headed
     core = _ACTION_TAIL.sub("", thing)

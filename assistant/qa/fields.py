@@ -38,7 +38,19 @@ def show_fields(query: Query, decls: list[Declaration]) -> Result:
             written = "" if value == UNFILLED else value
             rows.append(_row(decl, shown, value, _header_ref(decl, shown, quote=written)))
         lines.append(f"{_title(decl)} 的" + "；".join(parts) + f" {_header_ref(decl, '表头').label}")
-    return Result(lines=lines, rows=rows)
+    return Result(lines=[*_each_form(query, decls), *lines], rows=rows)
+
+
+def _each_form(query: Query, decls: list[Declaration]) -> list[str]:
+    """各项目负责人都是谁: said first, the field is each form's, with how many forms fill it in."""
+    if len(decls) < 2:
+        return []
+    said = []
+    for field in query.header_fields:
+        values = [field_value(decl, field) for decl in decls]
+        filled = sum(1 for value, _ in values if value != UNFILLED)
+        said.append(f"{values[0][1]}：{filled} 份填写、{len(decls) - filled} 份未填写")
+    return [f"以下为 {len(decls)} 份申报表各自所填（" + "；".join(said) + "）："]
 
 
 def of_the_first(query: Query, ranked: Result, decls: list[Declaration]) -> Result:

@@ -43,11 +43,17 @@ def inverted_name(phrase: str, projects: tuple[str, ...]) -> tuple[str, str] | N
     return None
 
 
-def named_inverted(cues: Cues, lexicon: Lexicon) -> Cues | None:
-    """The cues naming the project an absent phrase names verb first (``inverted_name``), said how; None otherwise."""
+# 交党费那套系统: the words before a pointer, where the name reader kept only part of them (党费套系统)
+_POINTED_RUN = re.compile(r"([\u4e00-\u9fffA-Za-z]{3,8}?)(?:那|这)(?:套|个|笔|项)")
+
+
+def named_inverted(cues: Cues, lexicon: Lexicon, text: str = "") -> Cues | None:
+    """The cues naming the project an absent phrase names verb first (``inverted_name``), said how; None otherwise.
+    ``text``: the question as read, whose words before a pointer are tried as well."""
     if not cues.unknown_project or cues.project:
         return None
-    found = inverted_name(cues.unknown_project, lexicon.projects)
+    phrases = [cues.unknown_project, *(m.group(1) for m in _POINTED_RUN.finditer(text))]
+    found = next((hit for phrase in phrases if (hit := inverted_name(phrase, lexicon.projects))), None)
     if found is None:
         return None
     name, written = found

@@ -35,6 +35,8 @@ def _project_row(decl: Declaration, filters: Filters) -> Row:
         value += f"，{field.label} {yuan(amount)}" if amount is not None else ""
     if filters.indicators_over is not None or filters.indicators_under is not None:
         value += f"，绩效指标 {len(decl.indicators)} 项"
+    if filters.indicator_name and found:  # 指标名称里有“及时”的项目: each with the indicators that write it
+        value += f"，指标：{'、'.join(dict.fromkeys(i.name for i in found))}"
     return Row.for_project(decl, value, citation)
 
 

@@ -153,6 +153,7 @@ def none_found(phrase: str, decls: Sequence[Declaration], limit: int = 3) -> lis
         if held:
             near.append((len("".join(held)), decl, held))
     near.sort(key=lambda n: (-n[0], n[1].id))
+    near = _other_parts(near)
     if near:
         shown_parts = [
             f"“{d.header.name}”（{d.header.year or '年度不详'}年，{''.join(f'“{p}”' for p in held)}）"
@@ -163,3 +164,14 @@ def none_found(phrase: str, decls: Sequence[Declaration], limit: int = 3) -> lis
         names = list(dict.fromkeys(decl.header.name for decl in decls))
         lines.append(f"也没有写到其中部分字词的申报表；现有项目 {len(names)} 个，例如：{'、'.join(names[:DIGEST])}。")
     return lines
+
+
+def _other_parts(near: list[tuple[int, Declaration, list[str]]]) -> list[tuple[int, Declaration, list[str]]]:
+    """The near forms, less those writing only parts of what a form before them writes (干部 after 老干部), so that
+    the other words of the phrase show (食堂 of 老干部食堂)."""
+    kept: list[tuple[int, Declaration, list[str]]] = []
+    for entry in near:
+        before = [part for _, _, held in kept for part in held]
+        if not all(any(part in shown for shown in before) for part in entry[2]):
+            kept.append(entry)
+    return kept

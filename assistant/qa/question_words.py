@@ -70,6 +70,7 @@ LIST_PROJECTS = (
     "什么项目",
     "项目有哪些",
     "项目有哪几",  # 指标里写到“故障”的项目有哪几个: the projects, not their indicators
+    "项目都哪",  # 指标名称里有“及时”的项目都哪些: the projects, spoken without 有
     "哪些申报表",
     "项目清单",
     "列出",
@@ -98,7 +99,7 @@ LIST_PROJECTS = (
     "哪几家",
 )
 # The words that ask for projects even where indicators are named (指标里带覆盖率的项目是哪些: the projects)
-PROJECTS_ASKED = (*LIST_PROJECTS[:8], "项目是哪", "项目都是哪", "项目都有哪", "项目分别是哪", "项目包括哪")
+PROJECTS_ASKED = (*LIST_PROJECTS[:9], "项目是哪", "项目都是哪", "项目都有哪", "项目分别是哪", "项目包括哪")
 # 没有/没写/未设/缺少 成本指标: the projects WITHOUT that kind of indicator (negation verbs as officers write them).
 LACKS = tuple("没有 缺少 未设 没设 缺 不含 未设置 漏 没写 未写 没填 未填 没列 未列 不设 没定 未定".split())
 # Questions across projects: how past forms usually write something, not what one form says.

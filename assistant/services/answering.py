@@ -25,9 +25,11 @@ from assistant.qa.actuals import targets_labelled
 from assistant.qa.after_refusal import follows_refusal, refused_again
 from assistant.qa.alike import alike_line
 from assistant.qa.asked_apart import asked_apart, joined, years_apart
+from assistant.qa.asked_around import read_around
 from assistant.qa.cited_documents import cited_documents
 from assistant.qa.conditions import existence_line
 from assistant.qa.conversation import Conversation
+from assistant.qa.described_reads import read_described
 from assistant.qa.execute import absent_years_note, execute, holdings
 from assistant.qa.field_share import field_share
 from assistant.qa.focus_named import with_focus_document, with_focus_named
@@ -146,6 +148,8 @@ def _answer(
 ) -> Answer:
     today = today or clock()
     reading = read(question, scope.lexicon, today=today)
+    reading = read_around(question, reading, scope.lexicon)  # IPTV平台 哪个项目涉及过: the thing, not the asking words
+    reading = read_described(question, reading, scope.lexicon)  # 做安全测评预算了几块钱: a line named by its words
     reading = with_focus_named(question, reading, conversation, scope.lexicon, today=today)  # 那它安全测评咋定的
     reading = with_focus_document(question, reading, conversation, scope, today=today)  # 内部财务管理制度那条 归哪类
     if reading.cues.odd_years:  # checked before any model: a year no form can have is never dropped
