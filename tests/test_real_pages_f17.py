@@ -37,7 +37,7 @@ def test_mirror_rows_away_from_their_names_read_in_order_real_page() -> None:
         ("产出指标", "时效指标", "资金是否全部及时纳入", "100%"),
         ("产出指标", "成本指标", "配套资金每人每年", "75元"),  # 成本指标 right above its row: a 二级
         ("效益指标", "社会效益", "是否解决建档立卡人员看病难贵问题", "95%"),  # 效益指 / 标(30 分); 人 / 员看病难贵问题
-        ("满意度指标", None, "是否满意", "95%"),  # 服务对象满 … 意度指标: split around the name, not joined
+        ("满意度指标", "服务对象满意度指标", "是否满意", "95%"),  # 服务对象满 … 意度指标: joined around the name (f19)
     ]
     assert [r.weight for r in form.rows] == [Decimal(n) for n in (15, 15, 10, 10, 30, 10)]
     assert [r.actual for r in form.rows][0] == "8676"

@@ -158,3 +158,39 @@ def test_selfeval_year_line_after_other_text_is_not_taken() -> None:
     first = "发布日期：2024-03-01 | |||||||\n（2023年度） | |||||||"
     form, notes = read_self_evaluation_text(_SELFEVAL.format(first=first), "page.txt")
     assert form.year is None and "selfeval.year_untitled" not in _codes(notes)
+
+
+# -- 3. A 二级 whose wrapped cell a document mirror wrote apart, the row's name between its two lines ---------------
+
+
+def test_interleaved_level2_real_page() -> None:
+    ((form, _),) = read_self_evaluation_forms(FOUND / "tune9" / "chddh_jishan_yibao_selfeval_xlsx.txt")
+    last = form.rows[-1].link
+    assert (last.level1_written, last.level2_written, last.name) == ("满意度指标", "服务对象满意度指标", "是否满意")
+
+
+_MIRROR = (
+    "项目支出绩效自评表 (2022年度) 项目名称 村级环境整治 主管部门 县农业农村局 项目资金 年初预算数 (万元) 年度资金总额 "
+    "实施单位 全年预算数 全年执行数 分值 执行率 得分 50 48 10 96% 9 一级 指标 二级指标 三级指标 数量指标 "
+    "指标1:整治村庄个数 绩 效 指 标 县农村环境服务站 产出 指标 实际 指标值 完成值 12个 分值 得分 12个 30 30 "
+    "质量指标 指标1:整治验收合格率 100% 100% 20 20 ≥90% 93% 30 30 90% 91% 10 10 100 99 "
+    "效益指标 社会效益指标 指标1:村容村貌改善程度 满意度 指标 {split} 总分"
+)
+
+
+def test_interleaved_level2_variant() -> None:
+    text = _MIRROR.format(split="服务对象满意 指标1:村民满意度 (10分 度指标 )")
+    form, _ = read_self_evaluation_text(f"村级环境整治自评表.xlsx\n{text}\n", "mirror.txt")
+    last = form.rows[-1]
+    assert (last.link.level1_written, last.link.level2_written, last.link.name, last.target) == (
+        "满意度指标",
+        "服务对象满意度指标",
+        "村民满意度",
+        "90%",
+    )
+
+
+def test_interleaved_level2_without_its_end_is_not_made_up() -> None:
+    text = _MIRROR.format(split="服务对象满意 指标1:村民满意度 (10分 )")
+    form, _ = read_self_evaluation_text(f"村级环境整治自评表.xlsx\n{text}\n", "mirror.txt")
+    assert form.rows[-1].link.level2_written is None
