@@ -15,6 +15,7 @@ from assistant.domain.model import Level1, Level2
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
 from assistant.ingest.text_export import parse_file, parse_text_bytes
+from assistant.office.indicators import Role, role_of
 
 FOUND = Path(__file__).parent / "fixtures" / "real_pages" / "found"
 
@@ -194,3 +195,53 @@ def test_interleaved_level2_without_its_end_is_not_made_up() -> None:
     text = _MIRROR.format(split="服务对象满意 指标1:村民满意度 (10分 )")
     form, _ = read_self_evaluation_text(f"村级环境整治自评表.xlsx\n{text}\n", "mirror.txt")
     assert form.rows[-1].link.level2_written is None
+
+
+# -- 4. A form with no year under a notice naming several: its own 年度目标's one year, else a warning ---------------
+
+
+def test_year_from_the_forms_own_goal_real_page() -> None:
+    (decl,) = parse_file(FOUND / "test3" / "mirror_zhongxian_shengzhu.txt").declarations
+    assert decl.header.year == 2022  # 到2022年底… in its 年度目标; the notice names 2021 and 2022
+    note = next(n for n in decl.parse_notes if n.code == "header.year_from_page")
+    assert "2021、2022" in note.message
+
+
+def _notice(goal: str) -> str:
+    """忠县's layout with other words, figures and years: a notice naming 2023 and 2024 above the form."""
+    text = (FOUND / "test3" / "mirror_zhongxian_shengzhu.txt").read_text(encoding="utf-8")
+    text = text.replace("生猪(牛羊)调出大县奖励资金", "农业生产发展资金").replace(
+        "生猪调出大县奖励资金", "农业生产发展资金"
+    )
+    text = text.replace("397", "120").replace("2022", "2024").replace("2021", "2023")
+    old_goal = next(line for line in text.splitlines() if line.startswith("到2024年底"))
+    return text.replace(old_goal, f"{goal} | ||||")
+
+
+def test_year_from_the_forms_own_goal_variant() -> None:
+    decl = _read(_notice("到2024年底,农业生产稳定发展,高标准农田建设任务完成市政府既定目标,提升农业综合生产能力。"))
+    assert decl.header.year == 2024
+    assert "header.year_from_page" in _codes(decl.parse_notes)
+
+
+def test_year_not_told_by_the_page_or_the_goal_is_left_blank_with_a_warning() -> None:
+    decl = _read(_notice("农业生产稳定发展,高标准农田建设任务完成市政府既定目标,提升农业综合生产能力。"))
+    assert decl.header.year is None
+    note = next(n for n in decl.parse_notes if n.code == "header.year_unclear")
+    assert "2023、2024" in note.message and "不猜测" in note.message
+    # a goal naming a year the page does not name is no proof either
+    decl = _read(_notice("到2025年底,农业生产稳定发展,高标准农田建设任务完成市政府既定目标,提升农业综合生产能力。"))
+    assert decl.header.year is None and "header.year_unclear" in _codes(decl.parse_notes)
+
+
+# -- 5. A 年度目标 sentence holding a header word (高标准 → 标准) is text, not a column of the indicator table --------
+
+
+def test_goal_sentence_with_a_header_word_is_kept_as_the_goal() -> None:
+    goal = "到2024年底,农业生产稳定发展,高标准农田建设任务完成市政府既定目标,提升农业综合生产能力。"
+    decl = _read(_notice(goal))
+    assert [s.text for s in decl.sections if s.kind.value == "goal_annual"] == [goal]  # was dropped: no note, no text
+    assert decl.header.year == 2024
+    assert [i.name for i in decl.indicators] == ["猪肉产量稳定率", "能繁母猪稳定率"]
+    # a short header cell with that word still names its column
+    assert role_of("指标值设定依据") is Role.BASIS and role_of("评分标准") is Role.BASIS
