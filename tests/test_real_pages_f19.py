@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.domain.model import Level1, Level2
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
+from assistant.ingest.selfeval_repeat import PROVABLE, split_repeated
 from assistant.ingest.text_export import parse_file, parse_text_bytes
 from assistant.office.indicators import Role, role_of
 
@@ -245,3 +246,27 @@ def test_goal_sentence_with_a_header_word_is_kept_as_the_goal() -> None:
     assert [i.name for i in decl.indicators] == ["猪肉产量稳定率", "能繁母猪稳定率"]
     # a short header cell with that word still names its column
     assert role_of("指标值设定依据") is Role.BASIS and role_of("评分标准") is Role.BASIS
+
+
+# -- 6. A run-together 自评表 row whose 全年实际值 repeats its 年度指标值 after one stray scan mark ------------------------
+
+
+def test_repeat_after_a_stray_mark_real_page() -> None:
+    ((form, _),) = read_self_evaluation_forms(FOUND / "tune7" / "bigxun_yuanzhou_malingshu_flat.txt")
+    row = next(r for r in form.rows if r.link.name == "一级种薯推广面积占总面积比例")
+    assert (row.link.level2_written, row.target, row.actual) == ("社会效益指标", "80%", "^80%")  # kept as written
+
+
+def test_repeat_after_a_stray_mark_variant() -> None:
+    found = split_repeated("道路硬化完成率1095%~95%9", list(PROVABLE))
+    assert found == [{"name": "道路硬化完成率", "weight": "10", "target": "95%", "actual": "~95%", "score": "9"}]
+    found = split_repeated("群众知晓率885%#85%8培训人次10300人次300人次10", list(PROVABLE))
+    assert found is not None and [(f["name"], f["actual"]) for f in found] == [
+        ("群众知晓率", "#85%"),
+        ("培训人次", "300人次"),
+    ]
+
+
+def test_repeat_after_other_characters_is_no_proof() -> None:
+    assert split_repeated("道路硬化完成率1095%a95%9", list(PROVABLE)) is None  # a letter is no stray mark
+    assert split_repeated("资金是否足额拨付10是^是10", list(PROVABLE)) is None  # a value not starting with a figure

@@ -1,5 +1,6 @@
 """自评表 indicator rows whose cells ran together (中江: ``安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米…``),
-split only where the row proves its own edges: its 全年实际值 repeats its 年度指标值 exactly, between a 分值 and a
+split only where the row proves its own edges: its 全年实际值 repeats its 年度指标值 exactly (or after one stray scan
+mark where an operator stood, ``80%^80%``), between a 分值 and a
 得分 of at most three digits (得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a digit and holds
 no operator (≥) nor such a row itself. Every way of cutting
 the text into such rows is tried; the rows are read only when exactly one way covers the whole text."""
@@ -16,6 +17,7 @@ _POINTS = re.compile(r"\d{1,3}(?:\.\d)?")
 _OPERATOR = re.compile(r"[≥≤><=＝≧≦]")  # a value's, never a name's
 _MAX_TEXT = 400  # a run of rows longer than this is left to the note (bounded work)
 _MAX_VALUE = 30  # characters of one 指标值
+_STRAY = re.compile(r"[\^~`'\"*#$&@|\\]")  # a mark a scan leaves for an operator, never a value's own character
 
 
 def proven_rows(
@@ -138,23 +140,34 @@ def _rows_at(text: str, start: int) -> list[tuple[dict[str, str], int]]:
             at = name_end + len(weight)
             for size in range(1, min(_MAX_VALUE, (len(text) - at) // 2) + 1):
                 target = text[at : at + size]
-                if text.startswith(target, at + size):
-                    for score in _points_at(text, at + 2 * size):
+                for actual in _repeats(text, at + size, target):
+                    end = at + size + len(actual)
+                    for score in _points_at(text, end):
                         if float(score) <= float(weight) <= 100:
                             row = {"name": text[start:name_end], "weight": weight, "target": target}
-                            out.append(({**row, "actual": target, "score": score}, at + 2 * size + len(score)))
+                            out.append(({**row, "actual": actual, "score": score}, end + len(score)))
     return out
+
+
+def _repeats(text: str, at: int, target: str) -> list[str]:
+    """The 全年实际值 at ``at`` that repeats ``target``: the same text, or the same after one stray mark a scan made of
+    its operator (原州: ``80%^80%``, the ≥ read as ``^``); kept as written."""
+    found = [target] if text.startswith(target, at) else []
+    if at < len(text) and _STRAY.match(text[at]) and text.startswith(target, at + 1) and target[:1].isdigit():
+        found.append(text[at : at + 1 + len(target)])
+    return found
 
 
 def _first_row_end(text: str, start: int) -> int:
     """Where the first thing that reads as a row's figures after ``start`` ends (``…10≥266米≥266米1``: a digit, a
     value written twice, a digit): a name from ``start`` ends before it. ``len(text) + 1`` when there is none."""
     ends = [
-        at + 2 * size + 1
+        end + 1
         for at in range(start + 1, len(text))
         if text[at - 1].isdigit()
         for size in range(1, min(_MAX_VALUE, (len(text) - at - 1) // 2) + 1)
-        if text[at + 2 * size].isdigit() and text.startswith(text[at : at + size], at + size)
+        for actual in _repeats(text, at + size, text[at : at + size])
+        if (end := at + size + len(actual)) < len(text) and text[end].isdigit()
     ]
     return min(ends, default=len(text) + 1)
 
