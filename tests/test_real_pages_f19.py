@@ -122,6 +122,63 @@ def test_lost_categories_whose_words_disagree_with_the_order_are_not_given() -> 
     assert [r[:2] for r in _rows(decl)[:2]] == [(None, None), (None, None)]
 
 
+_ROWS = [
+    ("产出指标", "数量指标", "助餐服务人次", "≥12000人次"),
+    ("产出指标", "数量指标", "上门探访老人户数", "≥300户"),
+    ("产出指标", "质量指标", "服务投诉处理率", "100%"),
+    ("产出指标", "时效指标", "补助资金拨付时间", "2024年6月底前"),
+    ("效益指标", "社会效益指标", "老年人生活便利程度", "明显提升"),
+    ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%"),
+]
+_CELLS = [
+    "助餐服务人次",
+    "≥12000人次",
+    "上门探访老人户数",
+    "≥300户",
+    "质量指标",
+    "服务投诉处理率",
+    "100%",
+    "时效指标",
+    "补助资金拨付时间",
+    "2024年6月底前",
+    "效益指标",
+    "社会效益指标",
+    "老年人生活便利程度",
+    "明显提升",
+    "满意度指标",
+    "服务对象满意度指标",
+    "老年人满意度",
+    "≥90%",
+]
+_HEAD = ["项目支出绩效目标表", "(2024年度)", "项目名称", "某街道社区养老服务站运营补助", "主管部门", "某区民政局"]
+_HEAD += ["实施单位", "某街道办事处", "年度资金总额(万元)", "36", "一级指标", "二级指标", "三级指标", "指标值"]
+
+
+def test_lost_categories_on_a_one_cell_a_line_page() -> None:
+    lines = ["source: http://example.gov.cn/xxgk/2024/t20240301_9.html", *(f"{c} |" for c in [*_HEAD, *_CELLS])]
+    decl = _read("\n".join(lines) + "\n")
+    assert _rows(decl) == _ROWS  # the two rows above 质量指标 are 数量指标 by the template's order alone
+    assert "indicator.levels_lost" in _codes(decl.parse_notes)
+
+
+def test_lost_categories_on_a_space_separated_page() -> None:
+    text = """source: http://example.gov.cn/xxgk/2024/t20240301_10.html
+项目支出绩效目标表
+(2024年度)
+项目名称 某街道社区养老服务站运营补助
+主管部门 某区民政局 实施单位 某街道办事处
+年度资金总额(万元) 36
+一级指标 二级指标 三级指标 指标值
+助餐服务人次 ≥12000人次
+上门探访老人户数 ≥300户
+质量指标 服务投诉处理率 100%
+时效指标 补助资金拨付时间 2024年6月底前
+效益指标 社会效益指标 老年人生活便利程度 明显提升
+满意度指标 服务对象满意度指标 老年人满意度 ≥90%
+"""
+    assert _rows(_read(text)) == _ROWS
+
+
 def test_no_level1_column_named_leaves_the_rows_as_written() -> None:
     text = _PAGE.format(top=_TOP).replace("一级指标 | 二级指标 | 三级指标 | 指标值", "二级指标 | 三级指标 | 指标值")
     decl = _read(text)

@@ -249,6 +249,7 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         if web and score(web) > score(declarations):
             _refuse_self_evaluation(web, lines, name)
             return _web_result(web, lines, name)
+    declarations = [with_lost_levels(d, lines) for d in declarations]
     declarations = with_title_place(with_page_year(declarations, lines, "页面正文"), lines)
     _refuse_self_evaluation(declarations, lines, name)
     return ParseResult(source_file=name, declarations=noted_doc_numbers(declarations), notes=notes.notes)
