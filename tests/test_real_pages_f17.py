@@ -100,11 +100,17 @@ def test_run_together_self_evaluation_real_page() -> None:
         ("效益指标", "经济效益指标", "种薯亩均收入较鲜薯亩均收入", "工5%"),  # as the page writes it (OCR)
         ("效益指标", "社会效益指标", "一级种薯推广面积占总面积比例", "80%"),  # 880%^80%8: a stray mark (f19)
         ("效益指标", "生态效益指标", "病害减少,防治病虫害使用的化学农药量较上年减少", "2%"),  # 生态效益指标1病害…
+        (
+            "效益指标",
+            "可持续影响指标",
+            "持续完善马铃薯种薯繁育体系,保障脱毒马铃薯种薯供应,促进主食化产业衔接",
+            "是",
+        ),  # f19
     ]
     unsplit = [n.fragment for n in notes if n.code == "selfeval.row_unsplit"]
     assert any(f and f.startswith("指标3一级种薯繁育基地") for f in unsplit)  # unproven rows are noted, not read
     assert any(f and f.startswith("指标2群众对脱毒种薯") for f in unsplit)  # its piece 8250%5=50%8 proves nothing
-    assert any(f and f.startswith("持续完善马铃薯种薯繁育体系") for f in unsplit)
+    assert "selfeval.row_qualitative" in _codes(notes)  # 8是基本达到7: two qualitative words (f19)
     total = form.fund(FundKind.TOTAL)  # 自治区补助300万元 | 259.45万元 | 86.5%市县资金: the rate proves the pair
     assert total is not None and (total.full_year_budget, total.executed) == (Decimal(300), Decimal("259.45"))
     assert (form.implementer, form.department) == ("原州区农技中心", "农业农村厅")  # 实施单位/项目负责人 → X/Y

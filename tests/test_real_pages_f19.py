@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.domain.model import Level1, Level2
 from assistant.ingest.selfeval import read_self_evaluation_text
 from assistant.ingest.selfeval_files import read_self_evaluation_forms
+from assistant.ingest.selfeval_qualitative import qualitative_row
 from assistant.ingest.selfeval_repeat import PROVABLE, split_repeated
 from assistant.ingest.text_export import parse_file, parse_text_bytes
 from assistant.office.indicators import Role, role_of
@@ -327,3 +328,43 @@ def test_repeat_after_a_stray_mark_variant() -> None:
 def test_repeat_after_other_characters_is_no_proof() -> None:
     assert split_repeated("道路硬化完成率1095%a95%9", list(PROVABLE)) is None  # a letter is no stray mark
     assert split_repeated("资金是否足额拨付10是^是10", list(PROVABLE)) is None  # a value not starting with a figure
+
+
+# -- 7. A run-together row whose 年度指标值 and 全年实际值 are two different qualitative words -----------------------------
+
+
+def test_qualitative_pair_real_page() -> None:
+    ((form, notes),) = read_self_evaluation_forms(FOUND / "tune7" / "bigxun_yuanzhou_malingshu_flat.txt")
+    row = form.rows[-1]
+    assert (row.target, row.actual, row.weight, row.score) == ("是", "基本达到", 8, 7)
+    assert row.deviation == "加强技术指导,加大宣传力度;加大项目支持力度"
+    assert "selfeval.row_qualitative" in _codes(notes)
+
+
+def test_qualitative_pair_variant() -> None:
+    rows, notes = qualitative_row("村级道路长效管护机制建立10完成基本完成8部分村未落实管护人员", 3, list(PROVABLE)) or (
+        [],
+        [],
+    )
+    assert rows == [
+        {
+            "name": "村级道路长效管护机制建立",
+            "weight": "10",
+            "target": "完成",
+            "actual": "基本完成",
+            "score": "8",
+            "deviation": "部分村未落实管护人员",
+        }
+    ]
+    assert notes[0].code == "selfeval.row_qualitative"
+
+
+def test_qualitative_pair_is_read_only_when_one_cut_fits() -> None:
+    # not qualitative words: 良好率 is no word of the list after 合格
+    assert qualitative_row("设备运行状况10合格良好率9", 1, list(PROVABLE)) is None
+    # a 得分 above its 分值 is no row
+    assert qualitative_row("制度建立健全5是是8", 1, list(PROVABLE)) is None
+    # an operator in the text: a quantitative row, left to the other readers
+    assert qualitative_row("制度建立健全5是≥是5", 1, list(PROVABLE)) is None
+    # another table's columns: not this reading
+    assert qualitative_row("制度建立健全5是是5", 1, ["name", "target", "actual", "score"]) is None

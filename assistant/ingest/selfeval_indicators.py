@@ -23,6 +23,7 @@ from assistant.ingest.selfeval_header import (
 )
 from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_operator_rows import operator_rows
+from assistant.ingest.selfeval_qualitative import qualitative_row
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
@@ -90,6 +91,7 @@ def _read_rows(state: State, columns: list[str], first: WebCell) -> list[SelfEva
             values = _unscored(filled, rest) or values
         one = filled[0] if state.lossy and len(filled) == 1 and cell_key(filled[0].text) not in _TABLE_END else None
         proven = proven_rows(one.text, one.line, rest[:width], numbered=page_numbered) if one is not None else None
+        proven = proven or (qualitative_row(one.text, one.line, rest[:width]) if one is not None else None)
         if one is not None and proven is not None:
             state.notes.extend(proven[1])
             rows.extend(row_of(found, levels, one, state) for found in proven[0])
