@@ -180,6 +180,42 @@ def test_lost_categories_on_a_space_separated_page() -> None:
     assert _rows(_read(text)) == _ROWS
 
 
+_SELFEVAL_LOST = """source: http://example.gov.cn/zfxxgk/2024/t20240301_5.shtml
+项目支出绩效自评表 | ||||||||
+(2023年度) | ||||||||
+项目名称 | 村级综合服务站修缮项目 | ||||||
+主管部门 | 某县农业农村局 | 实施单位 | 某镇人民政府 | ||||
+项目资金 (万元) |
+年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+年度资金总额 | 80 | 80 | 78 | 10 | 97.5% | 9.7 |
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+修缮综合服务站个数 | 3个 | 3个 | 10 | 10 | |
+硬化道路长度 | 2公里 | 2公里 | 10 | 10 | |
+工程验收合格率 | 100% | 100% | 10 | 10 | |
+时效指标 | 完工时间 | 2023年11月 | 2023年11月 | 10 | 10 | |
+成本指标 | 服务站修缮单价 | ≤20万元/个 | 19万元/个 | 10 | 10 | |
+效益指标 | 社会效益指标 | 群众办事便利程度 | 明显提升 | 明显提升 | 20 | 18 | |
+总分 | 100 | 97.7 |
+"""
+
+
+def test_lost_categories_of_a_selfeval_table() -> None:
+    form, notes = read_self_evaluation_text(_SELFEVAL_LOST, "page.txt")
+    assert [(r.link.level1_written, r.link.level2_written, r.link.name) for r in form.rows] == [
+        ("产出指标", "数量指标", "修缮综合服务站个数"),
+        ("产出指标", "数量指标", "硬化道路长度"),
+        ("产出指标", "质量指标", "工程验收合格率"),
+        ("产出指标", "时效指标", "完工时间"),
+        (
+            "产出指标",
+            "成本指标",
+            "服务站修缮单价",
+        ),  # after 产出 rows: the older template's 二级 (was 成本指标 | 成本指标)
+        ("效益指标", "社会效益指标", "群众办事便利程度"),
+    ]
+    assert "selfeval.level1_unwritten" in _codes(notes)
+
+
 def test_no_level1_column_named_leaves_the_rows_as_written() -> None:
     text = _PAGE.format(top=_TOP).replace("一级指标 | 二级指标 | 三级指标 | 指标值", "二级指标 | 三级指标 | 指标值")
     decl = _read(text)

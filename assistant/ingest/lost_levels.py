@@ -43,9 +43,7 @@ def with_lost_levels(declaration: Declaration, lines: list[str]) -> Declaration:
     lead = next((k for k, r in enumerate(rows) if r.level1_written), len(rows))
     if lead == 0 or not names_level1_column(lines):
         return declaration
-    level1s = _level1s(rows[:lead])
-    level2s = _leading_level2s(rows[:lead], level1s)
-    level1s = [l1 if r.level2_written or l2 else None for r, l1, l2 in zip(rows[:lead], level1s, level2s, strict=True)]
+    level1s, level2s = lead_levels([(r.level2_written, r.name, r.value.raw) for r in rows[:lead]])
     if not any(level1s) and not any(level2s):
         return declaration
     fixed = [_restored(r, l1, l2) for r, l1, l2 in zip(rows[:lead], level1s, level2s, strict=True)]
@@ -55,13 +53,25 @@ def with_lost_levels(declaration: Declaration, lines: list[str]) -> Declaration:
     return declaration.model_copy(update={"indicators": [*fixed, *rows[lead:]], "parse_notes": notes})
 
 
-def _level1s(rows: list[Indicator]) -> list[str | None]:
+Lead = tuple[
+    str | None, str, str
+]  # a row above the first 一级 read: (its 二级 as read, its name, its value as written)
+
+
+def lead_levels(rows: list[Lead]) -> tuple[list[str | None], list[str | None]]:
+    """(the 一级, the 二级) to give each of ``rows`` — the rows above the first 一级 read, in order — as the module
+    docstring says; None where none is given (the 二级 None also where the row has its own)."""
+    level1s = _level1s(rows)
+    level2s = _leading_level2s(rows, level1s)
+    return [l1 if r[0] or l2 else None for r, l1, l2 in zip(rows, level1s, level2s, strict=True)], level2s
+
+
+def _level1s(rows: list[Lead]) -> list[str | None]:
     """The 一级 of each row: its 二级's place in the framework, 成本指标 after 产出 rows kept under 产出指标, and the
     rows above the first 二级 given that 二级's 一级 where it is 产出指标."""
     found: list[str | None] = []
     running: str | None = None
-    for row in rows:
-        level2 = row.level2_written
+    for level2, _, _ in rows:
         if level2:
             cost = re.sub(r"\s+", "", level2) in framework.AMBIGUOUS_TERMS
             if cost and (running == Level1.OUTPUT.value or running is None and found):
@@ -70,7 +80,7 @@ def _level1s(rows: list[Indicator]) -> list[str | None]:
                 parent = framework.normalise(None, level2).level1
                 running = parent.value if parent is not None else None
         found.append(running)
-    first = next((k for k, r in enumerate(rows) if r.level2_written), None)
+    first = next((k for k, r in enumerate(rows) if r[0]), None)
     if first and found[first] == Level1.OUTPUT.value:
         found[:first] = [Level1.OUTPUT.value] * first
     return found
@@ -84,19 +94,19 @@ def _output_position(level2: str) -> int | None:
     return _OUTPUT_ORDER.index(placed) if placed in _OUTPUT_ORDER else None
 
 
-def _leading_level2s(rows: list[Indicator], level1s: list[str | None]) -> list[str | None]:
+def _leading_level2s(rows: list[Lead], level1s: list[str | None]) -> list[str | None]:
     """The 二级 for the rows above the first 二级 written (None for every other row and where none can be told)."""
     none: list[str | None] = [None] * len(rows)
-    first = next((k for k, r in enumerate(rows) if r.level2_written), None)
+    first = next((k for k, r in enumerate(rows) if r[0]), None)
     if not first or level1s[first] != Level1.OUTPUT.value:
         return none
-    position = _output_position(rows[first].level2_written or "")
+    position = _output_position(rows[first][0] or "")
     candidates = [c for c in _OUTPUT_ORDER[: position or 0] if c is not None]
     if not candidates:
         return none
     if len(candidates) == 1:
         return [candidates[0].value] * first + none[first:]
-    placed = [place_by_content(r.name, parse_value(r.value.raw).unit)[1] for r in rows[:first]]
+    placed = [place_by_content(name, parse_value(raw).unit)[1] for _, name, raw in rows[:first]]
     if any(p not in candidates for p in placed):
         return none
     order = [candidates.index(p) for p in placed]
