@@ -14,6 +14,7 @@ A careful reader restores them from the table's own order, with a note, and make
   二级 is given (the rows keep the placement by content the reader noted).
 
 Only where the page names a 一级 column (a line or cell ``一级指标``/``一级目标``) and no row above has a 一级 of its own.
+Used for declarations read from text (`with_lost_levels`) and for 自评表 (`selfeval_header.unwritten_level1`).
 """
 
 from __future__ import annotations
@@ -53,9 +54,8 @@ def with_lost_levels(declaration: Declaration, lines: list[str]) -> Declaration:
     return declaration.model_copy(update={"indicators": [*fixed, *rows[lead:]], "parse_notes": notes})
 
 
-Lead = tuple[
-    str | None, str, str
-]  # a row above the first 一级 read: (its 二级 as read, its name, its value as written)
+# A row above the first 一级 read: (its 二级 as read, its name, its value as written).
+Lead = tuple[str | None, str, str]
 
 
 def lead_levels(rows: list[Lead]) -> tuple[list[str | None], list[str | None]]:
