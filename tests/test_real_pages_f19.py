@@ -346,9 +346,10 @@ def test_goal_sentence_with_a_header_word_is_kept_as_the_goal() -> None:
 
 
 def test_repeat_after_a_stray_mark_real_page() -> None:
-    ((form, _),) = read_self_evaluation_forms(FOUND / "tune7" / "bigxun_yuanzhou_malingshu_flat.txt")
+    ((form, notes),) = read_self_evaluation_forms(FOUND / "tune7" / "bigxun_yuanzhou_malingshu_flat.txt")
     row = next(r for r in form.rows if r.link.name == "一级种薯推广面积占总面积比例")
     assert (row.link.level2_written, row.target, row.actual) == ("社会效益指标", "80%", "^80%")  # kept as written
+    assert any("「^80%」开头多一个识别符号" in n.message for n in notes if n.code == "selfeval.row_proven")
 
 
 def test_repeat_after_a_stray_mark_variant() -> None:

@@ -39,7 +39,7 @@ def proven_rows(
         level=NoteLevel.INFO,
         code="selfeval.row_proven",
         message=f"网页复制时单元格连在了一起：每行的全年实际值与年度指标值相同，分值、得分均为数字，按此只有一种分法，"
-        f"读作 {len(found)} 行（{names[:60]}）{ending}；请核对",
+        f"读作 {len(found)} 行（{names[:60]}）{ending}{_strays(found)}；请核对",
         line=line,
         fragment=text,
     )
@@ -79,7 +79,7 @@ def numbered_rows(
             level=NoteLevel.INFO,
             code="selfeval.row_proven",
             message=f"网页复制时单元格连在了一起：按「指标N」编号分行，{'、'.join(f['name'] for f in found)[:60]} 的全年实际值"
-            "与年度指标值相同，分值、得分均为数字，只有一种分法，读取；请核对",
+            f"与年度指标值相同，分值、得分均为数字，只有一种分法，读取{_strays(found)}；请核对",
             line=line,
             fragment=text,
         )
@@ -96,6 +96,12 @@ def numbered_rows(
         for piece in unread
     )
     return found, notes
+
+
+def _strays(found: list[dict[str, str]]) -> str:
+    """The rows whose 全年实际值 repeats the 年度指标值 only after a stray mark, named for the note."""
+    marked = [f"「{f['name'][:20]}」的实际值「{f['actual']}」" for f in found if f["actual"] != f["target"]]
+    return f"（{'、'.join(marked)}开头多一个识别符号，疑为运算符识别错误，按原文保留）" if marked else ""
 
 
 def split_repeated(text: str, columns: list[str]) -> list[dict[str, str]] | None:
