@@ -37,7 +37,7 @@ def test_mirror_rows_away_from_their_names_read_in_order_real_page() -> None:
         ("产出指标", "时效指标", "资金是否全部及时纳入", "100%"),
         ("产出指标", "成本指标", "配套资金每人每年", "75元"),  # 成本指标 right above its row: a 二级
         ("效益指标", "社会效益", "是否解决建档立卡人员看病难贵问题", "95%"),  # 效益指 / 标(30 分); 人 / 员看病难贵问题
-        ("满意度指标", None, "是否满意", "95%"),  # 服务对象满 … 意度指标: split around the name, not joined
+        ("满意度指标", "服务对象满意度指标", "是否满意", "95%"),  # 服务对象满 … 意度指标: joined around the name (f19)
     ]
     assert [r.weight for r in form.rows] == [Decimal(n) for n in (15, 15, 10, 10, 30, 10)]
     assert [r.actual for r in form.rows][0] == "8676"
@@ -98,12 +98,19 @@ def test_run_together_self_evaluation_real_page() -> None:
         ("产出指标", "数量指标", "企业自行采购", "200万粒"),
         ("产出指标", "成本指标", "种薯采购价格不高于市场价", "是"),  # on the next line, cut at its categories
         ("效益指标", "经济效益指标", "种薯亩均收入较鲜薯亩均收入", "工5%"),  # as the page writes it (OCR)
+        ("效益指标", "社会效益指标", "一级种薯推广面积占总面积比例", "80%"),  # 880%^80%8: a stray mark (f19)
         ("效益指标", "生态效益指标", "病害减少,防治病虫害使用的化学农药量较上年减少", "2%"),  # 生态效益指标1病害…
+        (
+            "效益指标",
+            "可持续影响指标",
+            "持续完善马铃薯种薯繁育体系,保障脱毒马铃薯种薯供应,促进主食化产业衔接",
+            "是",
+        ),  # f19
     ]
     unsplit = [n.fragment for n in notes if n.code == "selfeval.row_unsplit"]
     assert any(f and f.startswith("指标3一级种薯繁育基地") for f in unsplit)  # unproven rows are noted, not read
-    assert any(f and f.startswith("指标1一级种薯推广面积") for f in unsplit)
-    assert any(f and f.startswith("持续完善马铃薯种薯繁育体系") for f in unsplit)
+    assert any(f and f.startswith("指标2群众对脱毒种薯") for f in unsplit)  # its piece 8250%5=50%8 proves nothing
+    assert "selfeval.row_qualitative" in _codes(notes)  # 8是基本达到7: two qualitative words (f19)
     total = form.fund(FundKind.TOTAL)  # 自治区补助300万元 | 259.45万元 | 86.5%市县资金: the rate proves the pair
     assert total is not None and (total.full_year_budget, total.executed) == (Decimal(300), Decimal("259.45"))
     assert (form.implementer, form.department) == ("原州区农技中心", "农业农村厅")  # 实施单位/项目负责人 → X/Y

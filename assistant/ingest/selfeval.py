@@ -50,6 +50,8 @@ from assistant.ingest.web_cells import Shape, WebCell, source_address, web_rows
 # page's furniture run into the title's line) is no form's year.
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)|[（(]\s*((?:19|20)\d{2})\s*[)）]")
 _YEAR_ONLY = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_SOURCE_LINE = re.compile(r"^\s*source\s*[:：]", re.IGNORECASE)
+_BRACKET_YEAR = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年度\s*[)）]$")  # a title's year line: (2021年度)
 _UNIT_ONLY = re.compile(r"^[（(]万元[)）]$")  # 项目资金 / (万元): the block's unit in a cell of its own
 _UNIT_AT_END = re.compile(r"[（(:：]?万元[)）]?$")  # 资金情况(万元), 预算执行情况（万元）, 单位:万元
 # The form's own instruction left in a cell (对照年度目标，说明…(100字以内)): the cell was not filled in.
@@ -146,6 +148,8 @@ def read_self_evaluation_cells(
             header.setdefault("title", token.text)
         elif "title" in header and "year" not in header and (year := _YEAR_ONLY.match(token.text)):
             header["year"] = int(year[1])  # 项目支出绩效自评表 / (2022年度): the year in a cell of its own
+        elif not header and _BRACKET_YEAR.match(token.text) and _first_text(state.tokens, state.i - 1):
+            header["year_untitled"] = token  # (2021年度) first, its title cut off above: read at the end, noted
         elif key in _NAME_LABELS or words.is_name_label(key):
             value = _next_value(state)
             if value is None and state.lossy and not header.get("project_name"):
@@ -227,6 +231,7 @@ def read_self_evaluation_cells(
         header["implementer"] = late_field(state, words.is_implementer_label, _is_label_text)
     evaluation_rows = without_blank_rows(evaluation_rows, state)
     funds, evaluation_rows, stated = published(funds, evaluation_rows)
+    _untitled_year(header, state)
     total_score, total_notes = stated_total(state.tokens)
     evaluation = SelfEvaluation(
         id=f"selfeval-{sha[:10]}" if index == 1 else f"selfeval-{sha[:10]}-{index}",
@@ -246,6 +251,29 @@ def read_self_evaluation_cells(
         source=source,
     )
     return evaluation, state.notes + stated + total_notes
+
+
+def _first_text(tokens: list[WebCell | None], at: int) -> bool:
+    """Whether ``tokens[at]`` is the page's first text (its source line aside)."""
+    return not any(t is not None and t.text.strip() and not _SOURCE_LINE.match(t.text) for t in tokens[:at])
+
+
+def _untitled_year(header: dict[str, object], state: State) -> None:
+    """The year of a form whose copy starts at its title's year line (``(2021年度)``, the title cut off above it) and
+    that names no other: read from that line, noted (炉霍)."""
+    token = header.get("year_untitled")
+    if header.get("year") is not None or not isinstance(token, WebCell):
+        return
+    header["year"] = int(re.sub(r"\D", "", token.text))
+    state.notes.append(
+        ParseNote(
+            level=NoteLevel.INFO,
+            code="selfeval.year_untitled",
+            message=f"复制的文字从表题下的「{token.text.strip()}」开始（表题在复制中丢失），按 {header['year']} 年读作自评年度；请核对",
+            line=token.line,
+            fragment=token.text,
+        )
+    )
 
 
 # Labels cut out of a page whose cells ran together (selfeval_run): the ones read here and the block labels around them.

@@ -8,6 +8,7 @@ import re
 from assistant.domain import framework
 from assistant.domain.cycle import SelfEvalRow
 from assistant.domain.model import NoteLevel, ParseNote
+from assistant.ingest.lost_levels import lead_levels
 from assistant.ingest.web_cells import WebCell
 
 # A 一级 cell that lost its category and kept its points (杨楼: ``(50分)`` above 数量指标).
@@ -81,27 +82,36 @@ def restore_blank_level1(levels: dict[str, str], level2: WebCell) -> list[ParseN
 
 def unwritten_level1(rows: list[SelfEvalRow], notes: list[ParseNote]) -> list[SelfEvalRow]:
     """The first rows of a table whose header names a 一级指标 column, up to the first row with a 一级 written (旺苍,
-    阆中: the column's merged cells lost in the copy, the rows starting at their 二级): each given the one 一级 the
-    framework places its 二级 under, with one note naming them; a row whose 二级 has no single 一级 is left as it is."""
+    阆中: the column's merged cells lost in the copy, the rows starting at their 二级): each given the 一级 the
+    framework places its 二级 under, and rows above the first 二级 the 二级 the template's order allows
+    (`lost_levels.lead_levels`), with one note naming them; a row nothing can be told of is left as it is."""
     lead = next((i for i, r in enumerate(rows) if r.link.level1_written is not None), len(rows))
+    level1s, level2s = lead_levels([(r.link.level2_written, r.link.name, r.target) for r in rows[:lead]])
     placed: list[SelfEvalRow] = []
     named: list[str] = []
-    for row in rows[:lead]:
-        level2 = row.link.level2_written
-        level1 = framework.normalise(None, level2).level1 if level2 else None
-        if level1 is None or level2 is None:
+    for row, level1, level2 in zip(rows[:lead], level1s, level2s, strict=True):
+        if level1 is None:
             placed.append(row)
             continue
-        placed.append(row.model_copy(update={"link": row.link.model_copy(update={"level1_written": level1.value})}))
-        if level2 not in named:
-            named.append(level2)
+        written2 = level2 or row.link.level2_written
+        where = framework.normalise(level1, written2)
+        update: dict[str, object] = {"level1_written": level1, "level2_written": written2}
+        if where.level1 is not None:
+            update |= {"level1": where.level1, "level2": where.level2}
+        placed.append(row.model_copy(update={"link": row.link.model_copy(update=update)}))
+        if written2 and written2 not in named:
+            named.append(written2)
     if named:
+        given = [r.link.name for r, l2 in zip(rows[:lead], level2s, strict=True) if l2]
+        tops = (
+            f"；最上面 {len(given)} 行连二级指标也没有写出，按表式中二级指标的先后次序和各行名称补出" if given else ""
+        )
         notes.append(
             ParseNote(
                 level=NoteLevel.INFO,
                 code="selfeval.level1_unwritten",
                 message=f"表头有一级指标一栏，但前 {lead} 行没有写出一级指标（复制时丢失），按其二级指标（{'、'.join(named)}）"
-                "在指标框架中的位置补出一级指标；请核对",
+                f"在指标框架中的位置补出一级指标{tops}；请核对",
             )
         )
     return placed + rows[lead:]

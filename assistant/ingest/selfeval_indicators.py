@@ -23,6 +23,7 @@ from assistant.ingest.selfeval_header import (
 )
 from assistant.ingest.selfeval_mirror import mirror_rows
 from assistant.ingest.selfeval_operator_rows import operator_rows
+from assistant.ingest.selfeval_qualitative import qualitative_row
 from assistant.ingest.selfeval_region import read_numbered
 from assistant.ingest.selfeval_repeat import ROW_NUMBER, proven_rows
 from assistant.ingest.selfeval_rowshapes import scores_only
@@ -93,6 +94,7 @@ def _read_rows(state: State, columns: list[str], first: WebCell) -> list[SelfEva
         provable = [c for c in rest[:width] if c not in _LOST_RULES]  # a lost 得分计算方法 cell: nothing of it kept
         proven = proven_rows(one.text, one.line, provable, numbered=page_numbered) if one is not None else None
         proven = proven or (scored_rows(one.text, one.line, provable) if one is not None else None)
+        proven = proven or (qualitative_row(one.text, one.line, provable) if one is not None else None)
         if one is not None and proven is not None:
             state.notes.extend(proven[1])
             rows.extend(row_of(found, levels, one, state) for found in proven[0])

@@ -222,7 +222,31 @@ def _term(cells: list[WebCell], k: int) -> tuple[str | None, int]:
     if (term := level_term(cells[k].text)) is not None or is_numbered(cells[k].text) or k + 1 >= len(cells):
         return term, k
     joined = level_term(cells[k].text + cells[k + 1].text)
-    return (joined, k + 1) if joined is not None and not is_numbered(cells[k + 1].text) else (None, k)
+    if joined is not None and not is_numbered(cells[k + 1].text):
+        return joined, k + 1
+    return _interleaved_term(cells, k), k
+
+
+_HEAD = 3  # the wrapped head of a category (服务对象满) is at least this long
+_APART = 3  # its end stands at most this many cells further on
+_WRAPPED_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分|[()（）\s]")  # (10分 意度指标 ): the 一级's points around it
+
+
+def _interleaved_term(cells: list[WebCell], k: int) -> str | None:
+    """A 二级 whose cell wrapped and whose two lines the mirror wrote apart, the row's name and its 一级's points
+    between them (``服务对象满`` ``指标1:是否满意`` ``(10分 意度指标 )``): the head a framework 二级 starts with, its end
+    the cell that completes it, no category standing between; None otherwise. The end left where it stands is no
+    category or figure, so the row's reading passes over it."""
+    head = cells[k].text.strip()
+    if len(head) < _HEAD or not any(t.startswith(head) and t != head for t in framework.level_terms()):
+        return None
+    for cell in cells[k + 1 : k + 2 + _APART]:
+        if level_term(cell.text) is not None:
+            return None
+        joined = level_term(head + _WRAPPED_POINTS.sub("", cell.text))
+        if joined is not None and framework.is_level2_term(joined):
+            return joined
+    return None
 
 
 def _next_is_name(cells: list[WebCell], k: int) -> bool:

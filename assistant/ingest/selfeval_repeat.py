@@ -1,8 +1,9 @@
 """自评表 indicator rows whose cells ran together (中江: ``安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米…``),
-split only where the row proves its own edges: its 全年实际值 repeats its 年度指标值 exactly, between a 分值 and a
-得分 of at most three digits and two decimals (得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a
-digit and holds no operator (≥) nor such a row itself. Every way of cutting the text into such rows is tried; the
-rows are read only when exactly one way covers the whole text."""
+split only where the row proves its own edges: its 全年实际值 repeats its 年度指标值 exactly (or after one stray scan
+mark where an operator stood, ``80%^80%``), between a 分值 and a 得分 of at most three digits and two decimals
+(得分 ≤ 分值 ≤ 100), after a name that neither starts nor ends with a digit and holds no operator (≥) nor such a row
+itself. Every way of cutting the text into such rows is tried; the rows are read only when exactly one way covers the
+whole text."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ _POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _OPERATOR = re.compile(r"[≥≤><=＝≧≦]")  # a value's, never a name's
 _MAX_TEXT = 400  # a run of rows longer than this is left to the note (bounded work)
 _MAX_VALUE = 30  # characters of one 指标值
+_STRAY = re.compile(r"[\^~`'\"*#$&@|\\]")  # a mark a scan leaves for an operator, never a value's own character
 
 
 def proven_rows(
@@ -37,7 +39,7 @@ def proven_rows(
         level=NoteLevel.INFO,
         code="selfeval.row_proven",
         message=f"网页复制时单元格连在了一起：每行的全年实际值与年度指标值相同，分值、得分均为数字，按此只有一种分法，"
-        f"读作 {len(found)} 行（{names[:60]}）{ending}；请核对",
+        f"读作 {len(found)} 行（{names[:60]}）{ending}{_strays(found)}；请核对",
         line=line,
         fragment=text,
     )
@@ -78,7 +80,7 @@ def numbered_rows(
             level=NoteLevel.INFO,
             code="selfeval.row_proven",
             message=f"网页复制时单元格连在了一起：按「指标N」编号分行，{'、'.join(f['name'] for f in found)[:60]} 的全年实际值"
-            "与年度指标值相同，分值、得分均为数字，只有一种分法，读取；请核对",
+            f"与年度指标值相同，分值、得分均为数字，只有一种分法，读取{_strays(found)}；请核对",
             line=line,
             fragment=text,
         )
@@ -95,6 +97,12 @@ def numbered_rows(
         for piece in unread
     )
     return found, notes
+
+
+def _strays(found: list[dict[str, str]]) -> str:
+    """The rows whose 全年实际值 repeats the 年度指标值 only after a stray mark, named for the note."""
+    marked = [f"「{f['name'][:20]}」的实际值「{f['actual']}」" for f in found if f["actual"] != f["target"]]
+    return f"（{'、'.join(marked)}开头多一个识别符号，疑为运算符识别错误，按原文保留）" if marked else ""
 
 
 def split_repeated(text: str, columns: list[str]) -> list[dict[str, str]] | None:
@@ -139,23 +147,34 @@ def _rows_at(text: str, start: int) -> list[tuple[dict[str, str], int]]:
             at = name_end + len(weight)
             for size in range(1, min(_MAX_VALUE, (len(text) - at) // 2) + 1):
                 target = text[at : at + size]
-                if text.startswith(target, at + size):
-                    for score in _points_at(text, at + 2 * size):
+                for actual in _repeats(text, at + size, target):
+                    end = at + size + len(actual)
+                    for score in _points_at(text, end):
                         if float(score) <= float(weight) <= 100:
                             row = {"name": text[start:name_end], "weight": weight, "target": target}
-                            out.append(({**row, "actual": target, "score": score}, at + 2 * size + len(score)))
+                            out.append(({**row, "actual": actual, "score": score}, end + len(score)))
     return out
+
+
+def _repeats(text: str, at: int, target: str) -> list[str]:
+    """The 全年实际值 at ``at`` that repeats ``target``: the same text, or the same after one stray mark a scan made of
+    its operator (原州: ``80%^80%``, the ≥ read as ``^``); kept as written."""
+    found = [target] if text.startswith(target, at) else []
+    if at < len(text) and _STRAY.match(text[at]) and text.startswith(target, at + 1) and target[:1].isdigit():
+        found.append(text[at : at + 1 + len(target)])
+    return found
 
 
 def _first_row_end(text: str, start: int) -> int:
     """Where the first thing that reads as a row's figures after ``start`` ends (``…10≥266米≥266米1``: a digit, a
     value written twice, a digit): a name from ``start`` ends before it. ``len(text) + 1`` when there is none."""
     ends = [
-        at + 2 * size + 1
+        end + 1
         for at in range(start + 1, len(text))
         if text[at - 1].isdigit()
         for size in range(1, min(_MAX_VALUE, (len(text) - at - 1) // 2) + 1)
-        if text[at + 2 * size].isdigit() and text.startswith(text[at : at + size], at + size)
+        for actual in _repeats(text, at + size, text[at : at + size])
+        if (end := at + size + len(actual)) < len(text) and text[end].isdigit()
     ]
     return min(ends, default=len(text) + 1)
 

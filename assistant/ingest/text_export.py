@@ -23,6 +23,7 @@ from assistant.ingest.completeness import (
 )
 from assistant.ingest.doc_number import noted_doc_numbers
 from assistant.ingest.html_page import declared_charset, looks_like_html, read_page, utf16_codec
+from assistant.ingest.lost_levels import with_lost_levels
 from assistant.ingest.notes import NoteSink
 from assistant.ingest.page_year import with_page_year, with_title_place
 from assistant.ingest.text_limits import check_text_table
@@ -250,25 +251,29 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
                     raise unread from refused
                 raise
         _refuse_self_evaluation(web, lines, name)
-        return ParseResult(
-            source_file=name,
-            declarations=noted_doc_numbers(with_title_place(with_page_year(web, lines, "页面正文"), lines)),
-            notes=[],
-        )
+        return _web_result(web, lines, name)
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
     if not _complete(declarations):
         web = read_web_text(lines, name, sha) or read_glued_lines(lines, name, sha)
         if web and score(web) > score(declarations):
             _refuse_self_evaluation(web, lines, name)
-            return ParseResult(
-                source_file=name,
-                declarations=noted_doc_numbers(with_title_place(with_page_year(web, lines, "页面正文"), lines)),
-                notes=[],
-            )
+            return _web_result(web, lines, name)
+    declarations = [with_lost_levels(d, lines) for d in declarations]
     declarations = with_title_place(with_page_year(declarations, lines, "页面正文"), lines)
     _refuse_self_evaluation(declarations, lines, name)
     return ParseResult(source_file=name, declarations=noted_doc_numbers(declarations), notes=notes.notes)
+
+
+def _web_result(web: list[Declaration], lines: list[str], name: str) -> ParseResult:
+    """A page's declarations as read by the web readers, with the page's year, place, document numbers and the
+    categories its copy lost at the top of a table (`with_lost_levels`)."""
+    web = [with_lost_levels(d, lines) for d in web]
+    return ParseResult(
+        source_file=name,
+        declarations=noted_doc_numbers(with_title_place(with_page_year(web, lines, "页面正文"), lines)),
+        notes=[],
+    )
 
 
 _SELF_EVALUATION = re.compile(r"绩效(?:目标)?自评表")

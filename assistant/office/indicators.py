@@ -96,6 +96,7 @@ _LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)
 _PART_YEAR = re.compile(r"(?<!全)(半年|季度|1[-—~至]6月)")  # a value for part of the year, kept in 备注
 _VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标|(?:年度|指标|目标)数值)")  # 临邑: 年度数值
 _BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
+_HEADER_MAX, _SENTENCE = 24, re.compile(r"[，。,；;！!]")  # a longer cell with a sentence's stops is text
 _NUMBERING = re.compile(
     r"^(?:指标\s*\d{1,2}\s*(?:[:：]|(?=[\u4e00-\u9fff]))|\d+\s*[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
 )
@@ -124,7 +125,8 @@ def role_of(text: str) -> Role | None:
     key = label_key(text)
     if key.startswith(PLACE_VALUE):
         return Role.PLACE
-    key = label_key(text)
+    if len(key) > _HEADER_MAX and _SENTENCE.search(key):  # 到2024年底…高标准农田…: a 年度目标's text, no header
+        return None
     qualified = _QUALIFIER.search(key)
     if qualified and key[: qualified.start()] in _EXACT:
         base = _EXACT[key[: qualified.start()]]
