@@ -34,6 +34,7 @@ from assistant.domain.measures import (
     read_zeros,
 )
 from assistant.domain.numerals import join_digit_groups
+from assistant.domain.per_site import per_site
 from assistant.domain.phrases import (
     APPROX,
     GENERIC_VERBS,
@@ -120,7 +121,7 @@ def _read_text(text: str, label: str, span: _Span) -> tuple[Statement, ...]:
     found += _per_products(found, only=_unmultiplied(found))  # 5项；每项…3次: the count is in another sentence
     if label == "项目构成":
         found += [q for line in split_on(text, "；;\n") if (q := line_quantity(line.strip())) is not None]
-    return tuple(_each_site(s, found) for s in found)
+    return tuple(_each_site(s, found) for s in per_site(found))
 
 
 _FACTOR = re.compile(rf"^(?P<num>{NUM})(?P<wan>万)?(?P<unit>[^\d]{{1,6}})$")
