@@ -87,6 +87,7 @@ COUNT_UNITS = (
     "场",
     "讲",
     "次",
+    "通",  # calls or letters handled (全年受理来电不少于9万通); 通道/通知/通过 after a figure are refused in statements.py
     "册",
     "本",
     "份",

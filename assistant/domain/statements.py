@@ -34,6 +34,7 @@ from assistant.domain.measures import (
     read_zeros,
 )
 from assistant.domain.numerals import join_digit_groups
+from assistant.domain.per_site import per_site
 from assistant.domain.phrases import (
     APPROX,
     GENERIC_VERBS,
@@ -63,6 +64,7 @@ from assistant.domain.text import split_on
 _COUNT = re.compile(
     rf"(?P<approx>{APPROX})?(?P<num>{NUM})(?P<wan>万|亿)?(?P<unit>{'|'.join(COUNT_UNITS)})(?P<tail>以上|左右)?"
 )
+_NOT_CALLS = re.compile(r"^[道过知讯信行报车用畅关达告风]")
 _ORDINAL = re.compile(r"党代会|全会|代表大会|人代会|党员代表大会")  # 市十二次党代会: an ordinal, not a count
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
@@ -120,7 +122,7 @@ def _read_text(text: str, label: str, span: _Span) -> tuple[Statement, ...]:
     found += _per_products(found, only=_unmultiplied(found))  # 5项；每项…3次: the count is in another sentence
     if label == "项目构成":
         found += [q for line in split_on(text, "；;\n") if (q := line_quantity(line.strip())) is not None]
-    return tuple(_each_site(s, found) for s in found)
+    return tuple(_each_site(s, found) for s in per_site(found))
 
 
 _FACTOR = re.compile(rf"^(?P<num>{NUM})(?P<wan>万)?(?P<unit>[^\d]{{1,6}})$")
@@ -278,6 +280,8 @@ def _counts(
             continue
         if _NOT_AFTER.search(part[m.end("unit") :]) or _ORDINAL.match(part[m.end("unit") :]):
             continue
+        if m["unit"] == "通" and _NOT_CALLS.match(part[m.end("unit") :]):
+            continue  # 4通道, 2通知: a word that starts with 通, not calls counted
         if m["num"] == "一" and not m["approx"] and not _EVERY.search(part[: m.start()]):
             continue  # 一次性, 一站式, 一件事: a lone 一 is wording, not a figure
         number = read_number(m["num"], "亿" if m["wan"] == "亿" else None)

@@ -68,7 +68,7 @@ def _unit_costs(decl: Declaration) -> Iterator[Finding]:
             continue
         per = _per(unit.removeprefix("元/"))
         same = [c for c in counts if _per(c.value.unit or "") == per]
-        delivered = _one_per_figure(_named(ind, same))
+        delivered = _own_counts(decl, ind, _one_per_figure(_named(ind, same)))
         if not delivered:
             continue
         quantity = sum((_number(c) or Decimal(0) for c in delivered), Decimal(0))
@@ -82,6 +82,44 @@ def _unit_costs(decl: Declaration) -> Iterator[Finding]:
                 f"或除以了与该笔资金无关的数量"
             )
             yield finding("COST-ARITHMETIC", message, at_indicator(ind))
+
+
+def _own_counts(decl: Declaration, cost: Indicator, rows: list[Indicator]) -> list[Indicator]:
+    """The counts ``cost``'s price pays for where the table prices one unit at several rates (筛查 18元/人, 复查
+    60元/人): the count the text multiplies by this price (项目构成 2100人×60元/人), never the others' counts; none
+    where the text pairs no count with it, as which of the counts it pays for is unknown. ``rows`` as they are where
+    the price is the only one per its unit."""
+    per = _per((cost.value.unit or "").removeprefix("元/"))
+    others = [
+        i
+        for i in decl.indicators
+        if i is not cost
+        and i.level1 is Level1.COST
+        and (i.value.unit or "").startswith("元/")
+        and _per((i.value.unit or "").removeprefix("元/")) == per
+        and i.value.number != cost.value.number
+    ]
+    if not others:
+        return rows
+    pairs = _priced_counts(decl, per)
+    own = pairs.get(cost.value.number)
+    return [r for r in rows if own is not None and _number(r) == own]
+
+
+def _priced_counts(decl: Declaration, per: str) -> dict[Decimal | None, Decimal | None]:
+    """price → count where one clause of the text multiplies a count by a price per ``per`` (2100人×60元/人)."""
+    text = "\n".join(decl.section_text(kind) for kind in _TEXT)
+    found = read_text(text, "text") if text.strip() else []
+    pairs: dict[Decimal | None, Decimal | None] = {}
+    for s in found:
+        if s.kind is not Kind.STANDARD or _per(s.unit.removeprefix("元/")) != per:
+            continue
+        counts = [
+            q for q in found if q.clause == s.clause and q.kind is Kind.COUNT and _per(q.unit) == per and q.number
+        ]
+        if len(counts) == 1:
+            pairs.setdefault(s.number, _scaled(counts[0].number, counts[0].unit))
+    return pairs
 
 
 def _one_per_figure(rows: list[Indicator]) -> list[Indicator]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.stated_money import Event, Stated, event_dates, in_wan, stated_parts, stated_totals
 from assistant.review.base import at_section, finding
+from assistant.review.checks_totals import funding_fix
 from assistant.review.models import Finding
 
 _TEXT = (SectionKind.OVERVIEW,)
@@ -45,7 +46,7 @@ def _totals(decl: Declaration, kind: SectionKind, totals: list[Stated]) -> Itera
             f"「{kind.label}」写明“{s.words}”（{s.yuan:,.0f}元），与表头的资金（{shown}）不一致；"
             "同一份申报表写了两个总额，请核对哪一个正确，并改正另一处"
         )
-        yield finding("COST-TOTAL-FUNDING", message, at_section(decl, kind))
+        yield finding("COST-TOTAL-FUNDING", message, at_section(decl, kind), fix=funding_fix(funding))
 
 
 def _parts(decl: Declaration, kind: SectionKind, parts: list[Stated]) -> Iterator[Finding]:

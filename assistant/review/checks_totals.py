@@ -65,7 +65,18 @@ def _total_over_funding(decl: Declaration) -> Iterator[Finding]:
             f"总成本指标{quoted(ind)}为 {found[0]:,.0f}元，超过表头的资金（{shown}），多出 {found[0] - most:,.0f}元；"
             "总成本应与项目资金一致"
         )
-        yield finding("COST-TOTAL-FUNDING", message, at_indicator(ind))
+        yield finding("COST-TOTAL-FUNDING", message, at_indicator(ind), fix=funding_fix(funding))
+
+
+def funding_fix(funding: list[tuple[str, Decimal]]) -> str:
+    """The fix with the figure it asks for taken from the form's own header (表头的项目资金总额 657,800元 →
+    ≤65.78(万元)), saying where it comes from; never an example figure of another project."""
+    label, amount = funding[0]
+    wan = f"{(amount / _WAN).normalize():f}"
+    return (
+        f"按表头的{label}（{amount:,.0f}元）改写总成本指标，即“项目总成本≤{wan}(万元)”，"
+        "并改正项目概况中写明的总额、分项金额；资金已调整的，请同时核对单位成本和分项成本。"
+    )
 
 
 def _unit_kind(decl: Declaration) -> Iterator[Finding]:

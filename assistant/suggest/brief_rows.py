@@ -191,16 +191,29 @@ def _describes_now(s: Statement, sentences: list[str], year: int | None = None) 
     own = _DATED.match(without_lead(s.clause).strip())
     if year is not None and own is not None and int(own["year"]) < year:
         return True  # 2025年全区分类实效达标率为91%，…需持续督导: the clause itself gives an earlier year's figure
-    dated = _DATED.match(without_lead(sentence).strip())
-    if year is not None and dated is not None and int(dated["year"]) < year and not _PLANNED.search(sentence):
+    if year is not None and _dated_before(s, sentence, year):
         return True
     if reason_kind(sentence) not in _NOW:
         return False
     return not s.verb or bool(_HABITUAL.search(s.clause)) or bool(_NOW_LEAD.match(sentence.strip()))
 
 
+def _dated_before(s: Statement, sentence: str, year: int) -> bool:
+    """A sentence that opens on an earlier year, or on its source (据2025年抽样, 根据2024年统计, 经2025年调查), and
+    plans nothing up to the figure's clause: a past measurement (据2025年抽样，…检出率约为5%，…需要全面筛查), however
+    the sentence goes on after the figure."""
+    opening = without_lead(sentence).strip()
+    dated = _DATED.match(opening) or _SOURCED.match(opening)
+    if dated is None or int(dated["year"]) >= year:
+        return False
+    at = sentence.find(s.clause)
+    return not _PLANNED.search(sentence[: at + len(s.clause)] if at >= 0 else sentence)
+
+
 _NOW = {"situation", "need"}
 _DATED = re.compile(r"(?:截至|截止|在)?(?P<year>(?:19|20)\d{2})年")
+# The source of a measurement before its year (据2025年抽样, 根据2024年统计, 经2025年调查, 从2025年监测看).
+_SOURCED = re.compile(r"(?:据|根据|依据|另据|经|按|从|通过)(?P<year>(?:19|20)\d{2})年")
 # How things run every year now (查档利用年均8600人次, 每年接待来访约3000人次), or a sentence that opens on the present
 # (目前馆藏纸质档案老化严重，查档利用年均8600人次): in a sentence of reasons, a figure with no planning word is the
 # situation the project answers, whatever its verb.

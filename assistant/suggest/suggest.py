@@ -104,7 +104,8 @@ def suggest(brief: Brief, bank: IndicatorBank, *, context: ReviewContext | None 
     kept, fillers = fill_gaps(reading, own, template, precedents, (lambda _: True) if known else _in_own_words(fit))
     rows = [*kept, *(r for r in fillers if r.origin is not Origin.PRECEDENT or r.score >= BRIEF_SCORE)]
     pool = _screen(brief, sorted([*kept, *fillers], key=lambda c: (-c.score, c.name)), context)
-    chosen = _settle(brief, pool, _wanted(fitting, rows), requirements(brief.year), context)
+    # counted after the screen: a stated rate the review moved (工单办结率 from 时效 to 质量) is still wanted there
+    chosen = _settle(brief, pool, _wanted(fitting, [*rows, *pool]), requirements(brief.year), context)
     chosen = [*chosen, *framework_rows(reading, chosen)]  # a category a later screen emptied (1320起 dropped) is filled
     return SuggestionSet(
         brief_name=brief.name,
@@ -161,7 +162,7 @@ def _wanted(fitting: list[Scored], rows: list[IndicatorSuggestion]) -> dict[Leve
     """Per 二级: as many as the closest fitting precedents carried, and at least the rows the brief's figures fill."""
     wanted = quotas(fitting)
     for level2 in Level2:
-        filled = sum(1 for r in rows if r.level2 is level2 and r.score >= BRIEF_SCORE)
+        filled = len({r.name for r in rows if r.level2 is level2 and r.score >= BRIEF_SCORE})
         wanted[level2] = max(wanted.get(level2, 0), filled)
     return wanted
 
