@@ -75,8 +75,8 @@ def _site_of(q: Statement, found: list[Statement]) -> tuple[str | None, Statemen
             and not c.derivation
         ]
         if counted:
-            sites = counted[-1]
-            return (sites.object[-1:] or sites.unit), sites
+            site = counted[-1]
+            return (site.object[-1:] or site.unit), site
     return None, None
 
 
