@@ -25,8 +25,8 @@ from assistant.qa.funding_givers import take_giver_line
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import DEMONSTRATIVE, intent_words
-from assistant.qa.kind_phrases import take_kind_phrase
 from assistant.qa.it_kinds import it_kind_named
+from assistant.qa.kind_phrases import take_kind_phrase
 from assistant.qa.lexicon import Lexicon, terms, vocabulary, written_text
 from assistant.qa.models import Target
 from assistant.qa.name_conditions import lists_by_words, names_indicator_words, take_name_condition
