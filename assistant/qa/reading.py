@@ -386,7 +386,8 @@ def take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
 def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     """The question with the names it holds blanked out, so that their words (数量, 项目) are not read as intent."""
     named = (cues.project, cues.versus, cues.indicator_name, cues.row_name, cues.mentions, cues.unknown_kind)
-    read_as = (w for w, name in cues.corrected if name == cues.indicator_name)  # 新增几个业务流程: no count asked
+    # 新增几个业务流程: no count asked; 验收达表率 read as part of an indicator's name: its 表 is no 申报表
+    read_as = (w for w, name in cues.corrected if cues.indicator_name and name in cues.indicator_name)
     for name in (*(w for w, _ in cues.matched), *read_as, *named):
         if name:
             full = full.replace(name, "◇")
