@@ -25,6 +25,7 @@ from assistant.qa.funding_givers import take_giver_line
 from assistant.qa.homophones import correct, correct_terms
 from assistant.qa.indicator_names import take_indicator_name, take_indicator_word
 from assistant.qa.intents import DEMONSTRATIVE, intent_words
+from assistant.qa.it_kinds import it_kind_named
 from assistant.qa.kind_phrases import take_kind_phrase
 from assistant.qa.lexicon import Lexicon, terms, vocabulary, written_text
 from assistant.qa.models import Target
@@ -152,7 +153,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_units(text, cues, lexicon)
     text, cues = take_project_type(text, cues, explicit=True)
     if it_projects := IT_PROJECTS.search(text):
+        before = text[: it_projects.start()]
         cues, text = replace(cues, it_only=True), _cut(text, it_projects.group())
+        text, cues = it_kind_named(before, text, cues, lexicon)  # 建设类信息化项目: the one whose name says 建设
     text, cues = take_project_type(text, cues, projects=lexicon.projects)
     text, cues = take_named_line(text, cues, lexicon)
     asks_value = TYPICAL.search(text) is not None or BOUND.search(text) is not None or RATE.search(text) is not None

@@ -386,7 +386,8 @@ def take_row_name(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, Cues]:
 def masked(full: str, cues: Cues, lexicon: Lexicon) -> str:
     """The question with the names it holds blanked out, so that their words (数量, 项目) are not read as intent."""
     named = (cues.project, cues.versus, cues.indicator_name, cues.row_name, cues.mentions, cues.unknown_kind)
-    read_as = (w for w, name in cues.corrected if name == cues.indicator_name)  # 新增几个业务流程: no count asked
+    # 新增几个业务流程: no count asked; 验收达表率 read as part of an indicator's name: its 表 is no 申报表
+    read_as = (w for w, name in cues.corrected if cues.indicator_name and name in cues.indicator_name)
     for name in (*(w for w, _ in cues.matched), *read_as, *named):
         if name:
             full = full.replace(name, "◇")
@@ -400,7 +401,7 @@ _CHATTER = (
     r"到底|究竟|按年份看?|按年度看?|分年度|年份|看看|看|大致|整体|总体|"  # spoken: 到底多少钱, 按年份看哪一年花钱最多
     r"申请|申报|报了|报的|花费|花了|花的|花|用了|用的|用于|拨付|拨款|安排|下达|批复|需要|预计|计划|实际|大概|大约|具体|对应|"
     r"一共|总共|合计|总计|共计|加起来|加一起|加一块|总的|多少|[一二两三四五六七八九十几\d]+[个项份]|各个|各|所有|全部|这些|那些|"
-    r"这个|那个|这几个|那几个|这块|那块|这一块|哪一?块|一块|哪一?部分|哪一?项|方面|相关|有关|关于|为了|年度|当年|本年|项目|申报表|哪一个|哪几个|哪个|哪些|哪|谁|"
+    r"这个|那个|这几个|那几个|这块|那块|[这那]一?[行栏]|这一块|哪一?块|一块|哪一?部分|哪一?项|方面|相关|有关|关于|为了|年度|当年|本年|项目|申报表|哪一个|哪几个|哪个|哪些|哪|谁|"
     r"什么|啥|其中|里面|每个|平均|均|每一?年|历年|逐年|各年|[两三四五近]年|年|的|了|是|有|在|上|里|中|总|共|要|用"
 )
 _CHATTER_EDGES = re.compile(f"^(?:{_CHATTER})+|(?:{_CHATTER})+$")

@@ -112,7 +112,10 @@ def types_of(decl: Declaration) -> tuple[ProjectType, ...]:
 
 
 def is_it_project(decl: Declaration) -> bool:
-    name = decl.header.name
+    return is_it_name(decl.header.name)
+
+
+def is_it_name(name: str) -> bool:
     return _NOT_IT not in name and any(word in name for word in _IT_WORDS)
 
 
