@@ -45,9 +45,11 @@ _AFTER_MONEY = re.compile(
 )
 # 的 有项目吗 / 有没有项目
 _AFTER_ANY = re.compile(f"(?:^|\\s){_THING}\\s*{_SOFT}\\s*{_FILL}\\s*(?:有没有|有)(?:项目|申报表){_END}")
-# 的项目有吗 / 的申报表有没有 (买过拍摄设备的项目有吗)
+# 买过拍摄设备的项目有吗 / 租了…的申报表有没有: a thing done before (an action verb with 过/了), then the asking; other
+# things before 的项目有吗 are read by the readers before this one (跟信访有关, 写了招投标)
+_DONE = r"(?:购买|采购|购置|租用|使用|安装|开发|买|租|用|装|搞|办|请|拍)(?:过|了)"
 _PROJECTS_THEN_ASK = re.compile(
-    f"(?:^|\\s){_THING}\\s*{_SOFT}\\s*的?(?:项目|申报表)\\s*{_FILL}\\s*(?:有吗|有没有|有没|有么|有嘛|有不|有无)(?:啊|呀)?$"
+    f"(?:^|\\s)(?=(?:{_DONE})){_THING}\\s*{_SOFT}\\s*的?(?:项目|申报表)\\s*{_FILL}\\s*(?:有吗|有没有|有没|有么|有嘛|有不|有无)(?:啊|呀)?$"
 )
 # 哪些项目提到发短信 有吗
 _AROUND = re.compile(
