@@ -30,9 +30,7 @@ if TYPE_CHECKING:  # parse reads existence questions with `written_apart` from h
 _THING = r"(?P<x>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,15}?)"
 # Words after the thing that say "this matter" (这块, 方面, 的活儿), never part of it
 _SOFT = r"(?:这一?块|那一?块|这方面|方面|相关|之类|这类|一类)?的?(?:活儿?|事儿?|事情|东西)?"
-_HELD = (
-    r"(?:涉及|提到|提及|写到|写|用到|用|包含|包括|含|做|搞|报|申报|申请|干|弄|碰|出现|沾边|讲到|说到|谈到)(?:过|了|到)*"
-)
+_HELD = r"(?:涉及|提到|提及|提|写到|写|用到|用|包含|包括|含|做|搞|报|申报|申请|干|弄|碰|出现|沾边|讲到|说到|谈到)(?:过|了|到)*"
 # Words between the thing and the asking that say where or when, never what (库里, 以前有人)
 _FILL = r"(?:(?:整个|全部|全)?(?:语料)?库(?:里面?|里头|中)?|以前|之前|过去|往年|历年|曾经|咱们|我们)*"
 _END = r"(?:吗|嘛|么|没有?|不|呢)?(?:啊|呀)?$"
@@ -47,6 +45,12 @@ _AFTER_MONEY = re.compile(
 )
 # 的 有项目吗 / 有没有项目
 _AFTER_ANY = re.compile(f"(?:^|\\s){_THING}\\s*{_SOFT}\\s*{_FILL}\\s*(?:有没有|有)(?:项目|申报表){_END}")
+# 买过拍摄设备的项目有吗 / 租了…的申报表有没有: a thing done before (an action verb with 过/了), then the asking; other
+# things before 的项目有吗 are read by the readers before this one (跟信访有关, 写了招投标)
+_DONE = r"(?:购买|采购|购置|租用|使用|安装|开发|买|租|用|装|搞|办|请|拍)(?:过|了)"
+_PROJECTS_THEN_ASK = re.compile(
+    f"(?:^|\\s)(?=(?:{_DONE})){_THING}\\s*{_SOFT}\\s*的?(?:项目|申报表)\\s*{_FILL}\\s*(?:有吗|有没有|有没|有么|有嘛|有不|有无)(?:啊|呀)?$"
+)
 # 哪些项目提到发短信 有吗
 _AROUND = re.compile(
     f"(?:^|\\s)(?:请问)?(?:哪些|哪个|哪几个|哪一个|有没有|有)(?:项目|申报表)(?:里|中|里面)?{_HELD}{_THING}"
@@ -58,7 +62,9 @@ _NOT_A_THING = re.compile(
 )
 # A verb before the thing done, bought or sent (发短信, 搞直播, 做课件, 交党费): the forms write the thing
 _VERB = re.compile(
-    r"^(?:发送|发|打|录制|录|拍摄|拍|开发|开展|开|交|办|做|搞|弄|用|上|建|管|装|买|租|请|购买|采购|使用|采用|给|为|帮)"
+    r"^(?:(?:给|为|帮|替)(?:人|别人|他人|大家)?)?"  # 给人做体检: for whom it is done says nothing of the thing
+    r"(?:发送|发|打|录制|录|拍摄|拍|开发|开展|开|交|办|做|搞|弄|用|上|建|管|装|买|租|请|购买|采购|使用|采用|给|为|帮)"
+    r"(?:过|了)?"  # 买过拍摄设备, 搞了直播: the past said, no part of the thing
 )
 # What is done with a thing, after it (短信推送服务, 人脸识别系统): the forms may write the thing with other words
 _ACTION_TAIL = re.compile(
@@ -71,7 +77,7 @@ def asked_around(question: str) -> tuple[str, bool] | None:
     """(the thing, whether the question asks existence) where the question asks whether the forms write a thing around
     it; None for other questions."""
     text = re.sub(r"[？?。！!，,]+$", "", " ".join(question.split()))
-    for pattern in (_AFTER_MONEY, _AFTER_HELD, _AFTER_ANY, _AROUND):
+    for pattern in (_AFTER_MONEY, _AFTER_HELD, _AFTER_ANY, _PROJECTS_THEN_ASK, _AROUND):
         found = pattern.search(text)
         if found is None:
             continue
@@ -120,6 +126,27 @@ def _name_then_thing(question: str, cues: Cues, lexicon: Lexicon) -> str | None:
     return written + word
 
 
+_EITHER = re.compile(r"或者|或是|或|还是")
+
+
+def either_head(thing: str, lexicon: Lexicon) -> str | None:
+    """The head shared by the alternatives of a thing asked as A或B (选调生体检或考核: 选调生体检, 选调生考核) where one
+    clause of a form writes either of them (halves allowed): the longest head of the first alternative that the forms
+    write; None where the thing has no 或 or no alternative is written."""
+    parts = [squash(p) for p in _EITHER.split(thing)]
+    if len(parts) < 2 or any(len(p) < 1 for p in parts):
+        return None
+    first, others = parts[0], parts[1:]
+    parallel = len(first) - len(others[0])  # 培训或体检: the alternatives are words of one length, the head before
+    cuts = [parallel] if parallel >= MIN_THING else []
+    for cut in dict.fromkeys([*cuts, *range(len(first) - MIN_THING, MIN_THING - 1, -1)]):
+        head = first[:cut]
+        asked = [first, *(head + other for other in others)]
+        if any(_in_one_clause(alt, lexicon) for alt in asked) and _in_one_clause(head, lexicon):
+            return head
+    return None
+
+
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -157,6 +184,8 @@ def with_asked_around(question: str, cues: Cues, lexicon: Lexicon) -> Cues:
         return cues  # a project or unit named whole: the readers before this one know it
     cleared = _cleared(cues, exists)
     texts = _texts(lexicon)
+    if (head := either_head(thing, lexicon)) is not None:  # 选调生体检或考核: 选调生, where either is written
+        return replace(cleared, mentions=head, corrected=(*cleared.corrected, (thing, head)))
     written = written_thing(thing, texts)
     if not any(written in text for text in texts) and not _in_one_clause(written, lexicon):
         # 印内刊的费用, 布光缆: the forms' own wording (印发内刊, 光缆), if any; else the thing whole, which no form has

@@ -43,3 +43,30 @@ def at_most_said(before: str, after: str) -> bool:
 def compared_as(unit: str) -> str:
     """How the answer says which values were compared."""
     return "百分比目标值" if unit == "%" else f"目标值（单位：{unit}）"
+
+
+# 定到365天, 承诺到360天, 要求达到99%: the words before a number that set it as the target
+_BOUND_SAID = re.compile(r"定|设|写|为|要求|是|承诺|达到|达")
+# The words before the value that name the indicator (无安全事故运行时间 of 承诺年度系统无安全事故运行时间), less the verb
+_NAMED_BEFORE = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,16}?)(?:的?目标值?|指标)?(?:都|一般)?(?:承诺|要求|定|设|写|为|是|达)(?:到|在|为|成|了|达到)?\s*$"
+)
+MIN_NAMED = 4  # characters of an indicator's name the question must write, where a single name holds them
+
+
+def bound_said(before: str) -> bool:
+    """Whether the words right before the number set it as a target (定到, 承诺到, 要求达到)."""
+    return _BOUND_SAID.search(before) is not None
+
+
+def named_part(before: str, names: tuple[str, ...]) -> str | None:
+    """The longest tail (≥ ``MIN_NAMED`` characters) of the words before the value that an indicator's name writes
+    (无安全事故运行时间承诺到: 无安全事故运行时间); None where no name writes one."""
+    found = _NAMED_BEFORE.search(before)
+    if found is None:
+        return None
+    words = found[1]
+    for at in range(len(words) - MIN_NAMED + 1):
+        if any(words[at:] in name for name in names):
+            return words[at:]
+    return None

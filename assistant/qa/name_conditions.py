@@ -15,8 +15,12 @@ _HOLDS = r"(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|有|写有|
 _WORD = f"(?:[“\"「『‘']([^”\"」』’']+)[”\"」』’']|([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}))"
 _NAME = r"(?:名称|名字|名(?=里|中|带|含|有))"  # 指标名里有“系统”: 名 alone before what it holds
 _WORDS_SAID = r"(?:这?(?:[一二两三四五六七八九十几\d]个?|俩)字|字样|字眼|这个词|这几个字|二字|的字|字)?"
+# 故障两个字 / 及时二字 / 验收这俩字 / 字样: a marker after the words, no part of them (at the end of the question too)
+_COUNTED_CHARS = r"(?:这?(?:[一二两三四五六七八九十几\d]个?|俩)字|二字|字样|字眼|这个词)"
 # 名字带“及时”的指标 / 指标名称含验收 / 指标的名字里有及时
-_INDICATOR = re.compile(f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}")
+_INDICATOR = re.compile(
+    f"{_NAME}{_HOLDS}{_WORD}{_WORDS_SAID}的?(?:绩效)?指标|(?:绩效)?指标的?{_NAME}{_HOLDS}{_WORD}{_COUNTED_CHARS}?"
+)
 # 带“故障”两个字的指标 / 含“及时”字样的指标: quoted words, no 名称 said, the indicators' names hold them
 _QUOTED_INDICATOR = re.compile(
     f"{_HOLDS}[“\"「『‘']([^”\"」』’']+)[”\"」』’']{_WORDS_SAID}的?(?:绩效)?指标(?!的?(?:项目|申报表))"
@@ -32,7 +36,7 @@ _QUOTED_BARE = re.compile(
 # not a kind of project (the words stand before 的项目)
 _IN_INDICATORS = re.compile(
     f"(?:绩效)?指标(?:名称|名字|名)?(?:里面|里|中)?(?:带有|带了|带|含有|包含|含|写有|写了|写到|写着|提到|提及|出现了?|涉及到?|考核|考察|衡量|要求|有)"
-    f"{_WORD}(?:这?[一二两三四五六七八九十几\\d]个字|字样|字眼)?(?=的?(?:项目|申报表))"
+    f"{_WORD}(?:{_COUNTED_CHARS}(?=\\s*[？?]?$)|{_COUNTED_CHARS}?(?=的?(?:项目|申报表)))"
     f"|(?:设置了|设置|设了|设有|有){_WORD}(?:类的?|的)?(?:绩效)?指标(?=的?(?:项目|申报表))"
 )
 # 哪些项目设了跟故障有关的指标 / 有验收相关的指标的项目 / 关于培训的指标: indicators whose names write the words
@@ -110,5 +114,13 @@ def _kept(found: re.Match[str]) -> str:
 
 def _word(found: re.Match[str]) -> str:
     """The words of the condition: the quoted words or the run, of whichever alternative matched."""
-    words = [g for g in found.groups() if g]
-    return words[0].removesuffix("项目") or words[0]
+    at = next(i for i, g in enumerate(found.groups(), 1) if g)
+    word = found[at].removesuffix("项目") or found[at]
+    bare = _MARKED.sub("", word)  # 验收这俩字, read whole by the unquoted run: 验收
+    if bare == word and word[-1] in "这那" and _MARKED_NEXT.match(found.string, found.end(at)):
+        bare = word[:-1]  # 响应这两个字: the run stopped before 两个字, 这 is the marker's
+    return bare or word
+
+
+_MARKED = re.compile(f"{_COUNTED_CHARS}$")
+_MARKED_NEXT = re.compile(_COUNTED_CHARS)

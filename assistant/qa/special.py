@@ -32,7 +32,7 @@ from assistant.qa.homophones import sounds
 from assistant.qa.indicator_kinds import indicator_kind
 from assistant.qa.indicator_sets import common_indicators_of, unframed, written_level
 from assistant.qa.listings import indicator_row
-from assistant.qa.measured_values import at_most_said, compared_as, measured
+from assistant.qa.measured_values import at_most_said, bound_said, compared_as, measured, named_part
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target, structured
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
@@ -261,10 +261,11 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     at_least = not at_most and (_AT_LEAST.search(after) or _AT_LEAST.search(before))
     below = not (at_least or at_most) and (_BELOW.search(after) or _BELOW.search(before))
     exact = not (at_least or below or at_most) and _EXACT.search(before) is not None  # 只定80%的: equal to
-    if not (below or at_least or at_most) and not re.search(r"定|设|写|为|要求|是", before):
+    if not (below or at_least or at_most) and not bound_said(before):
         return None
     level1, level2, name = cues.level1, cues.level2, cues.indicator_name
-    name = name or _indicator_word(question[: found.start()], scope.lexicon.indicator_names)
+    names = scope.lexicon.indicator_names
+    name = name or _indicator_word(question[: found.start()], names) or named_part(question[: found.start()], names)
     if not (level1 or level2 or name):
         return None
     number = Decimal(found[1])

@@ -170,6 +170,7 @@ def _answer(question: str, hits: list[Hit]) -> Answer:
         for hit in hits
     ]
     citations = list(dict.fromkeys(hit.citation for hit in hits))
-    yes = ["有。"] if _ASKS_ANY.search(question) else []  # 有没有做过档案数字化的: 有, with the rows
+    # 有没有做过档案数字化的: 有 and how many forms, said first, then the rows
+    yes = [f"有。语料库中有 {forms} 份申报表写到："] if _ASKS_ANY.search(question) else []
     text = "\n".join([*yes, *said[:1], *lines])
     return Answer(question=question, text=text, route=Route.STRUCTURED, rows=rows, citations=citations)
