@@ -39,6 +39,7 @@ from assistant.qa.models import Answer, Query, Route, Target
 from assistant.qa.name_context import each_listed
 from assistant.qa.negated_verbs import without_setting_verb
 from assistant.qa.parse import Cues, Reading, read
+from assistant.qa.pointed_names import settle_pointed
 from assistant.qa.preface import without_preface
 from assistant.qa.qualifiers import SELF_LINE, unrecorded_lines
 from assistant.qa.queries import to_query
@@ -173,6 +174,11 @@ def _answer(
     resolved = each_listed(conversation.resolve(cues))  # 运维那笔 质量指标列一下: each project's, by name
     if (subject := _unread_money_subject(reading, resolved)) is not None:
         resolved = replace(resolved, unknown_subject=subject)  # 远教电教宽带租赁一共花了多少钱: never every form's sum
+    if resolved.target in _EVERY_FORM:  # 2019年那个平台建设项目 预算多少: the project so named, or which of them
+        resolved, which = settle_pointed(question, resolved, scope)
+        if which is not None:
+            conversation.record(which)
+            return which
     log.info("问题：%s；读作：%s", question, _brief(resolved))
     if points_nowhere(question, resolved):  # 这个项目有几个指标, nothing discussed before
         result = which_project(question, scope)
