@@ -108,7 +108,7 @@ def settle_existence(cues: Cues, full: str, lexicon: Lexicon) -> Cues:
 
 # 公务用车这块有人报过没, 人脸识别方面以前有人做过吗: the thing asked about, written first
 _ASKED_FIRST = re.compile(
-    r"^(?:请问|麻烦问下|问下)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:这一?块|这方面|方面|这类|这种|相关)?的?"
+    r"^(?:请问|麻烦问下|问下)?(?!有没|有无|是否|以前|之前|过去|往年|历年|曾经)(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:这一?块|这方面|方面|这类|这种|相关)?的?"
     r"(?:活儿?|事儿?|事情)?"  # 管档案的活儿有哪个项目干过: the thing, less the word for work
     r"(?:以前|之前|过去|往年)?(?:有没有|有)?(?:哪个|哪一个)?(?:人|单位|项目|申报表)?(?:报过|做过|搞过|申报过|申请过|干过|弄过)"
     # 做公务用车的 有没有这样的项目, 公务用车 有这类项目吗: the thing, then whether such projects exist

@@ -39,6 +39,12 @@ _IN_INDICATORS = re.compile(
     f"{_WORD}(?:{_COUNTED_CHARS}(?=\\s*[？?]?$)|{_COUNTED_CHARS}?(?=的?(?:项目|申报表)))"
     f"|(?:设置了|设置|设了|设有|有){_WORD}(?:类的?|的)?(?:绩效)?指标(?=的?(?:项目|申报表))"
 )
+# 有没有哪个项目的指标写了体检 / 指标里提到验收吗: the words end the question (a particle at most), the indicators'
+# names hold them; the run is lazy so the particle is no part of the words
+_ENDS_INDICATORS = re.compile(
+    f"(?:绩效)?指标(?:名称|名字|名)?(?:里面|里|中)?(?:带有|带了|带|含有|包含|写有|写了|写到|写着|提到了?|提及|出现了?)"
+    f"([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的]{{1,12}}?)(?:的|吗|呢|啊|没有?|不|过)*\\s*[？?]?$"
+)
 # 哪些项目设了跟故障有关的指标 / 有验收相关的指标的项目 / 关于培训的指标: indicators whose names write the words
 _TOPIC = (
     f"[“\"「『‘']?([^{re.escape(CUT + MONEY)}？?。，,！!、：:；;（）()\\s的跟和与同“”\"「」『』‘’']{{1,8}})[”\"」』’']?"
@@ -73,6 +79,8 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
         and not _ASKING.search(_word(found))
         and not _VALUE_SAID.search(_word(found))
     ):
+        return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
+    if (found := _ENDS_INDICATORS.search(text)) and _a_topic(_word(found)) and not _VALUE_SAID.search(_word(found)):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (found := _RELATED_INDICATOR.search(text)) and _a_topic(_word(found)):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
