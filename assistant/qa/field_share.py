@@ -10,11 +10,12 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from assistant.domain.refs import funding_citation, yuan
+from assistant.domain.refs import yuan
 from assistant.qa.cues import Cues
 from assistant.qa.lexicon import FUNDING_TERMS, GENERIC_MONEY
 from assistant.qa.models import Answer, Filters, FundingField, Row, structured
 from assistant.qa.select import select
+from assistant.qa.sources import funding_row
 from assistant.qa.stated import asserted_amount
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def field_share(question: str, cues: Cues, scope: Scope) -> Answer | None:
 
 def _one(decl: Declaration, part: FundingField, whole: FundingField) -> tuple[list[str], list[Row], str | None]:
     a, b = getattr(decl.funding, part.value), getattr(decl.funding, whole.value)
-    rows = [_row(decl, part, a), _row(decl, whole, b)]
+    rows = [funding_row(decl, part, a), funding_row(decl, whole, b)]
     title = f"{decl.header.name}（{decl.header.year}）"
     cited = [f"- {row.field}：{row.value or '（空白）'} {row.citation.label}" for row in rows]
     if a is None or b is None or b == 0:
@@ -87,18 +88,6 @@ def _asserted(question: str, decls: list[Declaration], field: FundingField) -> l
         return [f"问题中说的“{written}”与申报表所填一致。"]
     said = "；".join(yuan(v) for v in values if v is not None)
     return [f"问题中说的“{written}”不是申报表所填的数字：不是{written}，而是 {said}。"]
-
-
-def _row(decl: Declaration, field: FundingField, value: Decimal | None) -> Row:
-    return Row(
-        declaration_id=decl.id,
-        project=decl.header.name,
-        year=decl.header.year,
-        field=field.label,
-        value=yuan(value) if value is not None else "",
-        amount=value,
-        citation=funding_citation(decl, field.value, field.label),
-    )
 
 
 def _fields(text: str, *, generic: bool = True) -> list[tuple[int, FundingField]]:

@@ -17,11 +17,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from assistant.domain.refs import funding_citation, yuan
+from assistant.domain.refs import yuan
 from assistant.qa.cues import Cues
 from assistant.qa.intents import money_field
 from assistant.qa.models import Answer, Filters, FundingField, Row, structured
 from assistant.qa.select import select
+from assistant.qa.sources import funding_row
 
 if TYPE_CHECKING:
     from assistant.domain.model import Declaration
@@ -47,18 +48,6 @@ def _money(decl: Declaration, field: FundingField) -> tuple[Decimal | None, Fund
     if value is None and field is FundingField.TOTAL and decl.funding.annual is not None:
         return decl.funding.annual, FundingField.ANNUAL
     return value, field
-
-
-def _row(decl: Declaration, field: FundingField, value: Decimal | None) -> Row:
-    return Row(
-        declaration_id=decl.id,
-        project=decl.header.name,
-        year=decl.header.year,
-        field=field.label,
-        value=yuan(value) if value is not None else "",
-        amount=value,
-        citation=funding_citation(decl, field.value, field.label),
-    )
 
 
 def _names_in(text: str, scope: Scope) -> list[str]:
@@ -87,7 +76,7 @@ def named_list(question: str, cues: Cues, scope: Scope) -> Answer | None:
             continue
         for decl in asked:
             value, used = _money(decl, field)
-            row = _row(decl, used, value)
+            row = funding_row(decl, used, value)
             rows.append(row)
             note = f"（{field.label}空白，按{used.label}计）" if used is not field else ""
             shown = yuan(value) if value is not None else "（空白）"
@@ -131,7 +120,7 @@ def ratio(question: str, cues: Cues, scope: Scope, today: date | None = None) ->
         return None
     field = money_field(cues.funding_field)
     (va, fa), (vb, fb) = _money(a, field), _money(b, field)
-    rows = [_row(a, fa, va), _row(b, fb, vb)]
+    rows = [funding_row(a, fa, va), funding_row(b, fb, vb)]
     head = f"范围：“{a.header.name}”（{a.header.year}） ÷ “{b.header.name}”（{b.header.year}）"
     cited = [
         f"{d.header.name}（{d.header.year}）：{f.label} {yuan(v) if v is not None else '（空白）'} {r.citation.label}"
@@ -159,7 +148,7 @@ def count_and_sum(question: str, cues: Cues, scope: Scope) -> Answer | None:
     total, fell_back = Decimal(0), []
     for decl in decls:
         value, used = _money(decl, field)
-        rows.append(_row(decl, used, value))
+        rows.append(funding_row(decl, used, value))
         total += value or Decimal(0)
         if used is not field:
             fell_back.append(f"{decl.header.name}（{decl.header.year}）")
