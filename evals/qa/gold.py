@@ -129,6 +129,9 @@ SPLITS = (
     # written outside the repo by s13 with sealed13_tune; measured untuned at de02afe (49/65) and d43b1f7 (52/65), then
     # tuned on by q17 in session 12
     "sealed13_test",
+    # written outside the repo by s14 (session 13) with a test half kept outside until it is measured; measured
+    # untuned at 7762d1e, then tuned on
+    "sealed14_tune",
     "q10c",  # written by the implementer (q10c) for the kinds of gold_asked.py, before building them: a tune set
     "rf11",  # written by the implementer (rf11) for questions about actual results (gold kind actual): a tune set
 )
