@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from assistant.ingest.amount_units import unit_marker
 from assistant.ingest.cells import clean_inline, compact
 from assistant.ingest.titles import is_page_chrome, year_line
 from assistant.ingest.web_vertical import vertical_runs
@@ -317,7 +318,7 @@ def _stands_alone(line: str) -> bool:
 def _heading(line: str) -> bool:
     """A form's or a table's title, a unit line or an attachment mark: never the start of the cell after it (a long
     line may be: a sentence wrapped before its end)."""
-    return bool(_TITLE.search(line) or _ALONE.search(line))
+    return bool(_TITLE.search(line) or _ALONE.search(line) or unit_marker(line))
 
 
 _SUBTITLE = re.compile(r"^[（(][^()（）]{8,}[)）]$")

@@ -15,11 +15,8 @@ place would be a row invented.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.domain import framework
-from assistant.domain.framework import level_terms
 from assistant.domain.model import Declaration
 from assistant.errors import NotADeclarationError
 from assistant.ingest.cells import clean_inline, label_key, undecorated
@@ -27,6 +24,14 @@ from assistant.ingest.titles import is_page_chrome
 from assistant.ingest.web_cost_total import cost_total_field, table_start
 from assistant.ingest.web_flat_explained import explained_rows, explained_table
 from assistant.ingest.web_flat_places import PlaceColumns, place_columns, place_rows, places_note, region_of
+from assistant.ingest.web_flat_rows import (
+    OCR_EQUALS,
+    ROW_LEVEL,
+    indicator_cells,
+    leading_levels,
+    one_level,
+    worded_cells,
+)
 from assistant.ingest.web_flat_scored import is_scored_table, scored_rows
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
@@ -39,18 +44,11 @@ _HEADER = re.compile(
 _RUN_HEADER = re.compile(r"一级(?:指标|目标)二级(?:指标|目标)")
 _SOURCE = re.compile(r"^\s*source\s*[:：]", re.IGNORECASE)
 _ENDS = re.compile(r"^(?:附件\s*\d*\s*[:：]?|注\s*\d?\s*[:：].*|.*(?:审核意见|审批意见|初审意见).*)$")
-_ROW_LEVEL = [t for t in level_terms() if t.endswith(("指标", "目标"))] + ["社会公众或服务对象满意度指标"]
-_VALUE_END = re.compile(
-    r"(?P<value>(?:[≥≤><=＝≧≦]|>=|<=|大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于)?\s*"
-    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|之前|以前|底前)?"
-    r"|\d[\d,]*(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fffA-Za-z/·.]{0,6}?)(?:以上|以下|以内)?))$"
-)
 _FORM_LINE_MAX = 6000
 _LABEL_UNIT = re.compile(r"[（(](?:万元|元)[)）]")
 _FORM_TITLE = re.compile(r"绩效目标(?:申报|批复|审批)?表(?:[（(]\d{4}年度?[)）]|\d{4}年度?)?")
-_ROW_LEVEL_LONGEST = sorted(set(_ROW_LEVEL), key=len, reverse=True)
+_ROW_LEVEL_LONGEST = sorted(set(ROW_LEVEL), key=len, reverse=True)
 _NEXT_TITLE = re.compile(r"(?:[省市县区]级)?(?:部门预算)?(?:项目支出)?绩效目标(?:申报)?表")
-_NAME_END = re.compile(r"(?:率|度|数|量|情况|水平|时间|标准|成本|效益|影响|能力|条件|质量|时限|人数|次数)")
 _FURNITURE = re.compile(r"(?:索\s*引\s*号|发布机构|发布时间|发布日期|发布单位|字号|标\s*题|有\s*效\s*性)")
 
 
@@ -124,9 +122,9 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
             if placed is not None:
                 rows += _place_grid(segment, placed[0], notes, number)
                 continue
-            cells = _indicator_cells(segment)
+            cells = indicator_cells(segment) or worded_cells(segment, notes, number)
             if cells is None:
-                if (levels := _leading_levels(segment)) is not None:
+                if (levels := leading_levels(segment)) is not None:
                     rows.append(_grid(number, levels))  # its categories still head the rows after it
                 notes.warn(
                     "web.flat_unsplit",
@@ -135,10 +133,10 @@ def read_flat(page: FlatPage, name: str, sha256: str) -> list[Declaration]:
                     line=number,
                 )
                 continue
-            if cells[3].startswith(_OCR_EQUALS):
+            if cells[3].startswith(OCR_EQUALS):
                 notes.warn(
                     "web.ocr_operator",
-                    f"「{cells[2]}」的指标值写作「{cells[3]}」：开头的「{_OCR_EQUALS}」可能是「=」识别错误，按原文保留；请对照原表核对",
+                    f"「{cells[2]}」的指标值写作「{cells[3]}」：开头的「{OCR_EQUALS}」可能是「=」识别错误，按原文保留；请对照原表核对",
                     line=number,
                 )
             rows.append(_grid(number, cells))
@@ -195,7 +193,7 @@ def _one_line_table(header_line: str, rest: str) -> str | None:
     天数=300天质量指标…``), cut where another form's title starts on the same line; else None."""
     found = _HEADER.search(header_line)
     tail = found["rest"] if found else None
-    if not tail or not any(term in tail for term in _ROW_LEVEL):
+    if not tail or not any(term in tail for term in ROW_LEVEL):
         return None
     title = _NEXT_TITLE.search(tail)
     return tail[: title.start()] if title else tail
@@ -239,17 +237,6 @@ def _level_prefix(text: str) -> str | None:
     while term := next((t for t in _ROW_LEVEL_LONGEST if text.startswith(t, len(found))), None):
         found += term
     return found or None
-
-
-def _leading_levels(text: str) -> list[str] | None:
-    """[一级, 二级, '', ''] of the categories a row starts with, or None when it starts with none."""
-    levels: list[str] = []
-    while len(levels) < 2 and (term := next((t for t in _ROW_LEVEL if text.startswith(t)), None)):
-        levels.append(term)
-        text = text[len(term) :]
-    if not levels:
-        return None
-    return [*levels, "", ""] if len(levels) == 2 else [*_one_level(levels[0]), "", ""]
 
 
 def _only_terms(text: str) -> bool:
@@ -339,7 +326,7 @@ def _with_region(row: GridRow) -> list[GridRow]:
 def _place_table(at: str) -> tuple[PlaceColumns, str] | None:
     """(the place columns, the table's rows) of a run-together header with a value column per place, else None."""
     begin = len("一级指标二级指标三级指标")
-    first = min((k for t in _ROW_LEVEL if (k := at.find(t, begin)) >= 0), default=len(at))
+    first = min((k for t in ROW_LEVEL if (k := at.find(t, begin)) >= 0), default=len(at))
     columns = place_columns(at, first)
     return (columns, at[first:]) if columns is not None and first < len(at) else None
 
@@ -350,10 +337,10 @@ def _place_grid(text: str, columns: PlaceColumns, notes: OfficeNotes, number: in
     does not split one way only is a warning quoting it."""
     levels: list[str] = []
     rest = text
-    while len(levels) < 2 and (term := next((t for t in _ROW_LEVEL if rest.startswith(t)), None)):
+    while len(levels) < 2 and (term := next((t for t in ROW_LEVEL if rest.startswith(t)), None)):
         levels.append(term)
         rest = rest[len(term) :]
-    first, second = (levels + ["", ""])[:2] if len(levels) == 2 else _one_level(levels[0]) if levels else ("", "")
+    first, second = (levels + ["", ""])[:2] if len(levels) == 2 else one_level(levels[0]) if levels else ("", "")
     read, left = place_rows(rest, columns)
     out: list[GridRow] = []
     for k, row in enumerate(read):
@@ -413,66 +400,3 @@ def _table_lines(lines: list[str], before: int) -> list[tuple[int, str]]:
             break
         out.append((number, text))
     return out
-
-
-def _indicator_cells(text: str, split_value: Callable[[str], list[str] | None] | None = None) -> list[str] | None:
-    """[一级, 二级, 三级, 指标值] of a run-together row (categories blank where the row has none); None when the
-    name and the value cannot be told apart (by ``split_value``, else `_split_value`)."""
-    levels: list[str] = []
-    rest = text
-    while len(levels) < 2:
-        term = next((t for t in _ROW_LEVEL if rest.startswith(t)), None)
-        if term is None:
-            break
-        levels.append(term)
-        rest = rest[len(term) :]
-    if len(levels) == 1 and (stem := _bare_level2(rest)):
-        levels.append(stem)  # 服务对象满意度 for 服务对象满意度指标: a 二级 written without its 指标
-        rest = rest[len(stem) :]
-    if not rest:
-        return [*levels, "", "", ""][:2] + ["", ""] if levels else None
-    split = (split_value or _split_value)(rest)
-    if split is None:
-        return None
-    first, second = (levels + ["", ""])[:2] if len(levels) == 2 else _one_level(levels[0]) if levels else ("", "")
-    return [first, second, *split]
-
-
-_BARE_LEVEL2 = sorted(
-    {t.removesuffix("指标") for t in _ROW_LEVEL if t.endswith("指标") and framework.is_level2_term(t)},
-    key=len,
-    reverse=True,
-)
-
-
-def _bare_level2(text: str) -> str | None:
-    """A 二级 category of at least five characters written without its 指标 at the start of ``text``, with the
-    row's name and value after it (嘉峪关: ``服务对象满意度服务对象满意度%=99百分比``), else None."""
-    stem = next((t for t in _BARE_LEVEL2 if len(t) >= 5 and text.startswith(t)), None)
-    return stem if stem is not None and _split_value(text[len(stem) :]) is not None else None
-
-
-_OCR_EQUALS = "二"  # an OCR'd = before a figure (资金使用效率二100百分比)
-
-
-def _one_level(term: str) -> tuple[str, str]:
-    """(一级, 二级) of a row that names one category: a 一级 that is never a 二级 (满意度指标) heads it as 一级."""
-    only_first = framework.is_level1_term(term) and not framework.is_level2_term(term)
-    return (term, "") if only_first else ("", term)
-
-
-def _split_value(text: str) -> list[str] | None:
-    """[name, value] of ``农村义务教育学校改造覆盖率100%`` or ``义务教育优质均衡发展情况稳步提高``."""
-    found = _VALUE_END.search(text)
-    name = text[: found.start() - 1] if found and found.start() > 1 else ""
-    if found and text[found.start() - 1] == _OCR_EQUALS and re.search(f"{_NAME_END.pattern}$", name):
-        return [name, text[found.start() - 1 :]]  # 资金使用效率 | 二100百分比: kept as written, noted by the caller
-    if found and found.start() > 0 and found["value"].strip():
-        # a % run onto the name's end is the value's unit column (各项工作完成及时率%=99百分比), not the name's
-        return [text[: found.start()].rstrip("%％") or text[: found.start()], found["value"]]
-    ends = list(_NAME_END.finditer(text))
-    if ends:
-        value = text[ends[-1].end() :]
-        if 2 <= len(value) <= 8:
-            return [text[: ends[-1].end()], value]
-    return None
