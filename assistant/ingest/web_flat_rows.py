@@ -79,6 +79,11 @@ def one_level(term: str) -> tuple[str, str]:
     return (term, "") if only_first else ("", term)
 
 
+# Words that tie what follows to the noun before them: a text after a name ending that starts so is that name's
+# continuation (…符合条件 | 的困难残疾人 is one phrase), never a value of its own.
+_BOUND_WORDS = ("的", "之", "和", "及", "与", "或", "等")
+
+
 def _split_value(text: str) -> list[str] | None:
     """[name, value] of ``农村义务教育学校改造覆盖率100%`` or ``义务教育优质均衡发展情况稳步提高``."""
     found = _VALUE_END.search(text)
@@ -91,7 +96,7 @@ def _split_value(text: str) -> list[str] | None:
     ends = list(_NAME_END.finditer(text))
     if ends:
         value = text[ends[-1].end() :]
-        if 2 <= len(value) <= 8:
+        if 2 <= len(value) <= 8 and not value.startswith(_BOUND_WORDS):
             return [text[: ends[-1].end()], value]
     return None
 
