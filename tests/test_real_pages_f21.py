@@ -2,7 +2,8 @@
 with other words and figures. test16 was measured once untuned (``first_run_batch16_test16.txt``) before any change.
 
 1. a form's unit line (``填报单位:…单位:万元``) above a table copied one cell a line, each cell ending in ``|``: a cell of
-   its own, not the start of the 项目名称 cell under it (宁国: the name was lost and a stray ``|`` read for it);
+   its own, not the start of the 项目名称 cell under it (宁国: the name was lost and a stray ``|`` read for it); the
+   information-disclosure record above it (索引号 | … | 组配分类 | 财政资金 | 发布机构 …) is page text, no amount;
 2. a run-together indicator row whose value is a wording (西青: ``成本指标补贴标准对国有企业…予以适当补助``): cut after
    the one name ending that a value's opening word follows, with a warning; a row with two such places stays a
    warning quoting it, and a short tail tied to its name by 的/和/及 is no value.
@@ -35,10 +36,12 @@ def test_unit_line_above_a_one_cell_a_line_table_real_page() -> None:
     assert decl.funding.annual == 2_000_000 and decl.funding.fiscal_annual == 2_000_000  # 200 under 单位:万元
     codes = _codes(decl.parse_notes)
     assert "funding.unit_marker" in codes and "file.truncated" in codes  # the page ends before its indicators
+    # the page's record above the form (组配分类 | 财政资金 | 发布机构 …) is page text, not an amount's label and value
+    assert "funding.bad_amount" not in codes and "web.page_chrome" in codes
 
 
 _STREAM = """source: http://www.example.cn/OpennessContent/show/5551.html
-索引号 | 001122/202203-00012 | 组配分类 | 部门项目 |
+索引号 | 001122/202203-00012 | 主题分类 | 财政拨款 |
 发布机构 | 某市水利局 | 发文日期 | 2022-03-02 09:30 |
 信息名称 | 某市水利局“农村饮水工程维修养护”项目及绩效目标情况 | 内容概述 | 项目概述 |
 (1)项目概述:对全市农村饮水工程进行维修养护,保障农村群众饮水安全。
@@ -67,6 +70,7 @@ def test_unit_line_above_a_one_cell_a_line_table_written_page() -> None:
     assert decl.header.name == "农村饮水工程维修养护"
     assert decl.header.implementer == "某市农村供水管理站"
     assert decl.funding.annual == 850_000 and decl.funding.fiscal_annual == 850_000
+    assert "funding.bad_amount" not in _codes(decl.parse_notes)  # 主题分类 | 财政拨款 is the page's record
 
 
 def test_unit_in_yuan_above_a_one_cell_a_line_table() -> None:

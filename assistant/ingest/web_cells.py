@@ -318,7 +318,13 @@ def _stands_alone(line: str) -> bool:
 def _heading(line: str) -> bool:
     """A form's or a table's title, a unit line or an attachment mark: never the start of the cell after it (a long
     line may be: a sentence wrapped before its end)."""
-    return bool(_TITLE.search(line) or _ALONE.search(line) or unit_marker(line))
+    return bool(_TITLE.search(line) or _ALONE.search(line) or _unit_line(line))
+
+
+def _unit_line(line: str) -> bool:
+    """A line stating the form's unit after other text (宁国: ``填报单位:宁国市文化和旅游局 单位:万元``); a bare ``(万元)``
+    is not one: it may end the label on the line before it (``项目资金`` / ``(万元)``)."""
+    return unit_marker(line) is not None and "单位" in line
 
 
 _SUBTITLE = re.compile(r"^[（(][^()（）]{8,}[)）]$")

@@ -19,6 +19,10 @@ from assistant.office.indicators import Role, header_columns
 from assistant.office.reader import find_label, is_title_text, names_project
 
 _NOISE = {"其中:", "其中：", "其中"}
+# Labels of an information-disclosure page's record of the document (not 内容概述: its value is the page's text).
+_PUBLICATION = re.compile(
+    r"^(?:索引号|组配分类|主题分类|发布机构|发文日期|成文日期|发布文号|发文字号|关键词|信息来源|主题导航|信息名称|公开方式|公开范围|有效性)[:：]?$"
+)
 _LABEL_TAIL = re.compile(r"^(?:及[\u4e00-\u9fff]{1,4}|[（(]\s*(?:万元|元)\s*[)）])$")
 _UNIT = re.compile(r"(?:单位[：:]\s*|^[（(]\s*)(?:万元|元)\s*[)）]?$")
 
@@ -58,6 +62,7 @@ class FormCells:
         self.shape = Shape.PLAIN
         self.gap = False
         self.evaluation_seen = False  # the open table has shown a 决策/过程 category (`web_slots.evaluation_level`)
+        self.publication_value = False  # the cell after a publication-record label is that label's value
 
     # -- output --
 
@@ -120,11 +125,21 @@ class FormCells:
         if FOOTNOTE.match(cell.text):
             self._footnote([cell])
             return
-        if is_page_chrome([cell.text]) or furniture([cell]):
+        if is_page_chrome([cell.text]) or furniture([cell]) or self._publication_record(cell.text):
             self.note(NoteLevel.INFO, "web.page_chrome", "网页导航或页面文字，不属于申报表", cell)
             return
         self._starts(cell)
         self._emit([grid_cell(cell, 0)])
+
+    def _publication_record(self, text: str) -> bool:
+        """A cell of the record an information-disclosure page shows above the document (宁国: ``索引号`` |
+        ``113417…`` | ``组配分类`` | ``财政资金`` | ``发布机构`` …, one cell a line): a label of that record, or the cell after
+        one (its value: ``财政资金`` there is a category of the page, no amount's label)."""
+        if self.publication_value:
+            self.publication_value = False
+            return True
+        self.publication_value = bool(_PUBLICATION.match(text))
+        return self.publication_value
 
     def _continues_label(self, cell: WebCell) -> bool:
         """A label wrapped over two lines (``主管部门`` / ``及编码``, ``项目资金`` / ``(万元)``): the second line joins
