@@ -244,6 +244,7 @@ _LEVEL2_STEMS: dict[str, Level2] = {
     "社会效益": Level2.SOCIAL_BENEFIT,
     "生态效益": Level2.ECOLOGICAL_BENEFIT,
     "可持续影响": Level2.SUSTAINABILITY,
+    "可持续": Level2.SUSTAINABILITY,  # 可持续那条: the forms write 可持续 only in this category's name
     "服务对象满意度": Level2.SATISFACTION,
 }
 _LEVEL1_STEMS: dict[str, Level1] = {
@@ -267,6 +268,7 @@ _BARE_STEMS = (
     "社会效益",
     "生态效益",
     "可持续影响",
+    "可持续",
     "产出",
 )
 
