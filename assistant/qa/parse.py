@@ -125,7 +125,7 @@ def unexplained(rest: str) -> str:
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     known = (*lexicon.projects, *lexicon.units, *vocabulary(lexicon))  # 体捡 is 体检 (a term's) before any name's
     text, in_terms = correct_terms(normalise(question), terms(lexicon), known, written_text(lexicon))
-    text, corrected = correct(text, (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
+    text, corrected = correct(text, (*lexicon.projects, *lexicon.units), vocabulary(lexicon), written_text(lexicon))
     text, asked = correct_asking(text, written_text(lexicon))  # 合记一下: 合计, a sum asked
     corrected = (*asked, *in_terms, *corrected)  # 合哥率 read as 合格率, 老干布 as 老干部: said in the answer
     cues = Cues(
