@@ -125,10 +125,22 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         matched_how=how,
         project_years=len(lexicon.years_of(found.name)),
         funding_field=None if money_pointer else cues.funding_field,
-        # 点播那套运维: the short name 运维 fits two projects alike; the description settles which of them
-        ambiguous=() if found.name in cues.ambiguous else cues.ambiguous,
+        # 点播那套运维: the short name 运维 fits two projects alike; the description settles which of them (搞援派干部培训那笔:
+        # also where the short name, 干部, is a word of the description itself)
+        ambiguous=() if found.name in cues.ambiguous or _inside(cues, found.span) else cues.ambiguous,
     )
     return text.replace(found.span, CUT, 1) if found.span in text else _cut_marked(text, found.span), updated
+
+
+def _inside(cues: Cues, span: str) -> bool:
+    """Whether the words a short name was read from lie inside the described span (in order, others between them:
+    搞援派干部培训笔 of 搞援派干部培训那笔)."""
+    return any(_in_order(written, span) for written, _ in cues.matched)
+
+
+def _in_order(word: str, text: str) -> bool:
+    rest = iter(text)
+    return all(char in rest for char in word)
 
 
 def _named_money(full: str, cues: Cues) -> re.Match[str] | None:
