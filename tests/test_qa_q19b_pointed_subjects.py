@@ -48,6 +48,7 @@ def _level(form: str, level: str) -> set[str]:
         ("26年那个信息化建设 具体由哪家单位来干", ("信息化建设项目", 2026)),
         ("26年信息化建设项目 由哪家单位来做", ("信息化建设项目", 2026)),
         ("23年机关服务费 是哪个部门负责实施的", ("机关服务费", 2023)),
+        ("23年机关服务费 负责实施的是哪个单位", ("机关服务费", 2023)),
     ],
 )
 def test_the_implementer_asked_by_what_the_unit_does(question: str, form: tuple[str, int]) -> None:
@@ -55,6 +56,16 @@ def test_the_implementer_asked_by_what_the_unit_does(question: str, form: tuple[
     result = ask(question)
     assert not result.refused and wanted in result.text, result.text
     assert [(row.declaration_id, row.field) for row in result.rows] == [(_id(*form), "实施单位")]
+
+
+def test_the_projects_a_unit_carries_out_are_listed_not_its_implementer() -> None:
+    """X负责实施的项目: the unit's projects (a filter), no 实施单位 field asked."""
+    wanted = {
+        d["id"] for d in DECLS if d["header"]["year"] == 2026 and d["header"]["implementer"] == "上海市党建服务中心"
+    }
+    result = ask("2026年党建服务中心负责实施的项目有哪些")
+    assert {row.declaration_id for row in result.rows} == wanted
+    assert all(row.field == "项目" for row in result.rows)
 
 
 @pytest.mark.parametrize(
