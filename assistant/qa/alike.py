@@ -12,7 +12,9 @@ import re
 from assistant.qa.models import Answer
 
 _BLANK = frozenset({"", "（未填写）", "（空白）"})
-ASKS_SAME = re.compile(r"一样|相同|一致|同一个|是同一|一不一样|同不同|是一个(?:人|单位|部门|号码?|电话)")  # 是一个人吗
+ASKS_SAME = re.compile(
+    r"一样|相同|一致|同一个|是同一|一不一样|同不同|是一个(?:人|单位|部门|号码?|电话)|是不是一[个家]|是否一[个家]|是一家"
+)  # 是一个人吗
 
 
 def alike_line(question: str, result: Answer) -> str | None:

@@ -53,6 +53,9 @@ _CHATTER = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|
 _MONEY_WORDS = re.compile(
     r"钱|经费|费用|资金|预算|金额|拨款|花了|万元|(?:报|申请|申报|要|批|拨|给|花)了?多少(?![个条项人次天期份])"
 )  # 26年报了多少: money asked again
+# 管食堂那笔钱多少, 那个项目 钱一共多少: the description's money word asked right after it
+_SPAN_MONEY = re.compile(r"(?:钱|经费|费用|资金)$")
+_HOW_MUCH = re.compile(r"(?:是|有|一共|总共|共|合计|大概|大约|总计)?(?:多少|几)")
 # 组织部门建设那个经费, 那笔钱: a money word pointing at the project, no money asked
 _POINTED_MONEY = re.compile(r"(?:那个|这个|那笔|这笔|那项|这项)(?:[\u4e00-\u9fff]{0,2}?)(?:经费|钱|费用|资金)")
 _PLACE_WEIGHT = {"名称": 3.0, "指标": 1.5, "项目构成": 1.5, "概况": 1.5, "项目总目标": 1.5, "年度总体目标": 1.5}
@@ -113,7 +116,9 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         cues = replace(cues, indicator_name=None)  # 办居村书记示范培训的那个经费: the words describe the project
     sole = found.ids[0] if len(found.ids) == 1 and len(lexicon.years_of(found.name)) > 1 else None
     # 那笔钱 points at the project; the money is asked only where the rest of the question asks it again
-    money_pointer = found.money_in_description and not _MONEY_WORDS.search(_after(full, found.span))
+    after = _after(full, found.span)
+    asked = _SPAN_MONEY.search(found.span) and _HOW_MUCH.match(after)  # 管食堂那笔钱多少: the money asked of it
+    money_pointer = found.money_in_description and not _MONEY_WORDS.search(after) and not asked
     updated = replace(
         cues,
         project=found.name,
@@ -125,10 +130,22 @@ def _take_project(text: str, cues: Cues, lexicon: Lexicon, full: str) -> tuple[s
         matched_how=how,
         project_years=len(lexicon.years_of(found.name)),
         funding_field=None if money_pointer else cues.funding_field,
-        # 点播那套运维: the short name 运维 fits two projects alike; the description settles which of them
-        ambiguous=() if found.name in cues.ambiguous else cues.ambiguous,
+        # 点播那套运维: the short name 运维 fits two projects alike; the description settles which of them (搞援派干部培训那笔:
+        # also where the short name, 干部, is a word of the description itself)
+        ambiguous=() if found.name in cues.ambiguous or _inside(cues, found.span) else cues.ambiguous,
     )
     return text.replace(found.span, CUT, 1) if found.span in text else _cut_marked(text, found.span), updated
+
+
+def _inside(cues: Cues, span: str) -> bool:
+    """Whether the words a short name was read from lie inside the described span (in order, others between them:
+    搞援派干部培训笔 of 搞援派干部培训那笔)."""
+    return any(_in_order(written, span) for written, _ in cues.matched)
+
+
+def _in_order(word: str, text: str) -> bool:
+    rest = iter(text)
+    return all(char in rest for char in word)
 
 
 def _named_money(full: str, cues: Cues) -> re.Match[str] | None:
@@ -155,7 +172,8 @@ def _weakly_named(cues: Cues, full: str, contents: tuple[Content, ...]) -> bool:
         return False
     written, name = cues.matched[0]
     match = _DESCRIBED.search(full)
-    if match is None or written not in match["d"] or written in name:  # 信息化建设 of 信息化建设项目: named
+    # 信息化建设 of 信息化建设项目: named; 干部信息化项目 read across 离退休干部信息化那个项目: inside the description
+    if match is None or not _in_order(written, match["d"] + match["p"] + (match["n"] or "")) or written in name:
         return False
     found = resolve(full, replace(cues, project=None), contents)
     return found is not None and found.name != name

@@ -73,10 +73,13 @@ def _by_sound(pairs: frozenset[str]) -> dict[str, frozenset[str]]:
     return {reading: frozenset(chars) for reading, chars in found.items()}
 
 
-def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> tuple[str, tuple[tuple[str, str], ...]]:
+def correct(
+    text: str, words: tuple[str, ...], others: tuple[str, ...] = (), written: str = ""
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``text`` with each homophone typo replaced, and (as written, as read) for each: the typed character with its
     neighbours, e.g. (老干布系统, 老干部系统). ``words``: the corpus's project names and units; ``others``: words whose
-    characters are never taken for typos (indicator names, budget lines, the question vocabulary)."""
+    characters are never taken for typos (indicator names, budget lines, the question vocabulary); ``written``: the
+    forms' whole text, where three characters the typed one starts or ends (离退休 of 管离退休) make it no typo."""
     chars, pairs = _vocabulary(words, others)
     firsts, seconds = {pair[0] for pair in pairs}, {pair[1] for pair in pairs}
     out = list(text)
@@ -89,7 +92,7 @@ def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> 
             continue
         sounds = _by_sound(pairs).get(_sound(char), frozenset())
         options = sorted({same for same in sounds if before + same in pairs or same + after in pairs})
-        if len(options) == 1:
+        if len(options) == 1 and not _in_written(text, i, written):
             out[i] = options[0]
             start, end = i, i + 1  # the typed character with up to two Chinese characters on each side
             while start > max(i - 2, 0) and _chinese(text[start - 1]):
@@ -98,6 +101,12 @@ def correct(text: str, words: tuple[str, ...], others: tuple[str, ...] = ()) -> 
                 end += 1
             corrected.append((text[start:end], "".join(out[start:i]) + options[0] + text[i + 1 : end]))
     return "".join(out), tuple(corrected)
+
+
+def _in_written(text: str, at: int, written: str) -> bool:
+    """Whether the character at ``at`` starts or ends three characters the forms write (管离退休: 离退休)."""
+    threes = (text[at : at + 3], text[max(at - 2, 0) : at + 1])
+    return any(len(three) == 3 and three in written for three in threes)
 
 
 @lru_cache(maxsize=1)

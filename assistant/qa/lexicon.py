@@ -137,6 +137,13 @@ HEADER_TERMS: tuple[tuple[str, tuple[HeaderField, ...]], ...] = (
     ("填报时间", (HeaderField.FILLED_ON,)),
 )
 
+# 实施单位 asked by what the unit does: 由哪家单位来干, 哪个部门具体做, 负责实施的是, 谁来执行 (not 谁负责: 项目负责人;
+# not X负责实施的项目: the projects a unit carries out)
+IMPLEMENTER_ASKED = re.compile(
+    r"(?:具体)?(?:由|归|是)?(?:哪家|哪个|哪一家|哪一个|什么)(?:单位|部门|机构)?(?:具体)?(?:来|去|负责|具体)?(?:干|做|办|实施|执行|承担|承办|落实)"
+    r"|谁(?:来|去|具体){1,2}(?:干|做|办|执行|承担|承办|落实)|(?:负责|具体|承担)(?:实施|执行|承办)(?:单位|方|的(?:单位|部门|是|为))"
+)
+
 ROW_TERMS: tuple[tuple[str, RowKind], ...] = (
     ("项目构成", RowKind.BUDGET_LINES),
     ("构成明细", RowKind.BUDGET_LINES),
@@ -238,6 +245,7 @@ _LEVEL2_STEMS: dict[str, Level2] = {
     "社会效益": Level2.SOCIAL_BENEFIT,
     "生态效益": Level2.ECOLOGICAL_BENEFIT,
     "可持续影响": Level2.SUSTAINABILITY,
+    "可持续": Level2.SUSTAINABILITY,  # 可持续那条: the forms write 可持续 only in this category's name
     "服务对象满意度": Level2.SATISFACTION,
 }
 _LEVEL1_STEMS: dict[str, Level1] = {
@@ -261,6 +269,7 @@ _BARE_STEMS = (
     "社会效益",
     "生态效益",
     "可持续影响",
+    "可持续",
     "产出",
 )
 

@@ -125,7 +125,7 @@ def unexplained(rest: str) -> str:
 def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     known = (*lexicon.projects, *lexicon.units, *vocabulary(lexicon))  # 体捡 is 体检 (a term's) before any name's
     text, in_terms = correct_terms(normalise(question), terms(lexicon), known, written_text(lexicon))
-    text, corrected = correct(text, (*lexicon.projects, *lexicon.units), vocabulary(lexicon))
+    text, corrected = correct(text, (*lexicon.projects, *lexicon.units), vocabulary(lexicon), written_text(lexicon))
     text, asked = correct_asking(text, written_text(lexicon))  # 合记一下: 合计, a sum asked
     corrected = (*asked, *in_terms, *corrected)  # 合哥率 read as 合格率, 老干布 as 老干部: said in the answer
     cues = Cues(
@@ -188,7 +188,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
     text, cues = take_row_name(text, cues, lexicon)
     has_level = cues.level1 is not None or cues.level2 is not None
     asked_whether = re.sub("有没有|有无|是否有", "", text)  # 有没有成本指标 asks whether it has them, not which lack
-    cues = replace(cues, rest=text, lacks_level=has_level and any_word(asked_whether, LACKS))
+    one = cues.project or cues.declaration_id or cues.refers_to_focus  # 23年的项目都设了…没有: which lack it
+    lacks = has_level and any_word(asked_whether, LACKS) and not (one and _WHETHER_SET.search(question))
+    cues = replace(cues, rest=text, lacks_level=lacks)
     target, cues = intent_of(text, cues, masked(full, cues, lexicon))
     # 别人都写了啥, 往年怎么定的: usual ones asked for (a synthesis), not a list of every such indicator (都有哪些, 列出来)
     usual = target is Target.COMMON_INDICATORS and USUAL_ONLY.search(text) and not LIST_SAID.search(full)
@@ -214,6 +216,11 @@ def _is_follow_up(text: str) -> bool:
         return True
     short = body.endswith("呢") and len(body) <= 16
     return body.startswith(FOLLOW_UP_START) or short or opens_as_follow_up(body)  # 26年那个呢 申请多少
+
+
+# 它设了成本指标没 写的哪条, 有时效指标没有: 没(有) after what one project set asks whether it is, no filter of the
+# projects that lack it (the spaces normalise drops end that clause: 没 写的 is no 没写)
+_WHETHER_SET = re.compile(r"(?:设|有|定|写|列|填)了?[^\s，,。？?!！哪的但却]{1,12}?没有?(?=[\s，,。？?!！吗呢]|$)")
 
 
 # 时效的有哪两个, 质量的是哪三条: a number written instead of 几 picks as well

@@ -29,7 +29,7 @@ from assistant.qa.fillers import trim_fillers, without_fillers
 from assistant.qa.homophones import sounds
 from assistant.qa.intents import intent_words
 from assistant.qa.levels import level_scope, units_at
-from assistant.qa.lexicon import HEADER_TERMS, ROW_TERMS, Lexicon
+from assistant.qa.lexicon import HEADER_TERMS, IMPLEMENTER_ASKED, ROW_TERMS, Lexicon
 from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
 from assistant.qa.name_context import alike_unsettled, changes_between, one_in_years, unit_then_described
@@ -266,6 +266,8 @@ def take_fields(text: str, cues: Cues) -> tuple[str, Cues]:
         field = HeaderField.START if when.group(2) in _STARTS else HeaderField.END
         fields += [field] if field not in fields else []
     text = _WHEN.sub(_CUT, text) if cues.indicator_name is None else text
+    if implements := IMPLEMENTER_ASKED.search(text):
+        fields, text = [HeaderField.IMPLEMENTER], _cut(text, implements.group())
     for term, named in HEADER_TERMS:
         if term in text and not (term == "手机" and _BY_PHONE.search(text)):  # 手机上缴党费: a means, no field
             fields += [f for f in named if f not in fields]

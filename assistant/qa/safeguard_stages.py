@@ -23,8 +23,10 @@ STAGES = ("立项和计划阶段", "实施阶段", "收尾和完成阶段")
 _STAGE_WORDS = (("立项", STAGES[0]), ("计划阶段", STAGES[0]), ("实施", STAGES[1]), ("收尾", STAGES[2]))
 _STAGE_COMPLETE = re.compile(r"完成阶段")
 _NOT_APPLIES = re.compile(r"不适用|没勾|未勾|不勾|没有勾|不涉及|不用|没打勾|未打勾|不适合")
-# 在哪几个阶段适用, 哪些阶段勾了, 适用于什么阶段: the stages of one document asked
-_WHICH_STAGES = re.compile(r"(?:哪几?个|哪些|什么|几个)阶段|阶段(?:是|为)(?:哪些|哪几个|什么)(?:$|[？?。])")
+# 在哪几个阶段适用, 哪些阶段勾了, 适用于什么阶段: the stages of one document asked (环节: the officers' word for them)
+_WHICH_STAGES = re.compile(
+    r"(?:哪几?个|哪些|什么|几个)(?:阶段|环节)|(?:阶段|环节)(?:是|为)(?:哪些|哪几个|什么)(?:$|[？?。])"
+)
 # The document named before it: 专款专用制度, 合同管理制度, 项目预算编制管理办法 (up to 制度/办法/方案/规定…)
 _DOCUMENT = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:制度|办法|方案|规定|细则|规范|条例|意见))")
 
