@@ -265,8 +265,8 @@ _BARE_STEMS = (
 )
 
 
-# 质量上有哪几条, 数量那块有哪些指标: 数量 and 质量 with a word of place name the category (项目数量 has none)
-_PLACED = ("上", "那块", "这块", "那一块", "这一块", "那栏", "这栏", "那一栏", "这一栏")  # 质量那栏: the column
+# 质量上有哪几条, 数量那块有哪些指标, 质量那档写了哪些: 数量 and 质量 with a word of place name the category (项目数量 has none)
+_PLACED = ("上", "那块", "这块", "那一块", "这一块", "那栏", "这栏", "那一栏", "这一栏", "那档", "这档", "那一档", "这一档")  # 质量那栏: the column
 
 
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:
