@@ -109,7 +109,9 @@ def test_forms_whose_indicators_touch_a_word_counted(question, year, word):
 # -- years ranked by the forms that set a kind of indicator
 
 
-@pytest.mark.parametrize(("question", "word"), [("哪一年 设“及时”类指标的项目最多", "及时"), ("哪一年设“故障”类指标的项目最多", "故障")])
+@pytest.mark.parametrize(
+    ("question", "word"), [("哪一年 设“及时”类指标的项目最多", "及时"), ("哪一年设“故障”类指标的项目最多", "故障")]
+)
 def test_years_ranked_by_forms_setting_a_word(question, word):
     years: dict[int, int] = {}
     for d in DECLS:
@@ -141,7 +143,10 @@ def test_indicators_with_no_level1_counted(question):
 
 @pytest.mark.parametrize(
     ("question", "name", "level2"),
-    [("运维项目两年的时效指标 有没有重样的", "信息化运维项目", "时效指标"), ("信息化建设项目两年的质量指标 有没有重样的", "信息化建设项目", "质量指标")],
+    [
+        ("运维项目两年的时效指标 有没有重样的", "信息化运维项目", "时效指标"),
+        ("信息化建设项目两年的质量指标 有没有重样的", "信息化建设项目", "质量指标"),
+    ],
 )
 def test_names_two_years_share(question, name, level2):
     forms = [d for d in DECLS if d["header"]["name"] == name]
@@ -161,7 +166,10 @@ def test_names_two_years_share(question, name, level2):
 # -- a place counted from the fewest: 指标少的排第二
 
 
-@pytest.mark.parametrize(("question", "year", "place"), [("今年指标少的排第二的是哪张表", 2026, 2), ("23年指标少的排第二是哪个项目", 2023, 2)])
+@pytest.mark.parametrize(
+    ("question", "year", "place"),
+    [("今年指标少的排第二的是哪张表", 2026, 2), ("23年指标少的排第二是哪个项目", 2023, 2)],
+)
 def test_a_place_counted_from_the_fewest(question, year, place):
     forms = sorted((d for d in DECLS if d["header"]["year"] == year), key=lambda d: len(d["indicators"]))
     wanted = forms[place - 1]
