@@ -285,3 +285,14 @@ def test_whether_a_value_below_is_set(question, year, bound):
         assert {row.declaration_id for row in result.rows} == wanted
     else:
         assert result.refused and "没有。" in result.text
+
+
+# -- 那几张表 points at forms (a demonstrative, as 那几个): what is counted is named after it
+
+
+@pytest.mark.parametrize(("question", "year", "level2"), [("23年那几张表 时效指标一共几条", 2023, "时效指标")])
+def test_those_forms_point_and_count_nothing(question, year, level2):
+    wanted = sum(1 for d in DECLS if d["header"]["year"] == year for i in d["indicators"] if i.get("level2") == level2)
+    result = ask(question)
+    assert not result.refused
+    assert result.figure == f"{wanted} 项"

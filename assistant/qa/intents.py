@@ -62,7 +62,7 @@ _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 # 2019年和2026年…哪年多: the two years; 组织部哪年报的项目少: every year of the unit (多少 is no 多)
 _WHICH_YEAR_MORE = re.compile(r"(?:哪一?年|哪个年度?)(?:的|度)?.{0,6}?(多(?!少)|高|大|(?<!多)少|低|小)")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
-DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|哪几条|那些|这些")  # 那几个项目加起来: which projects, not how many
+DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家张]|哪几条|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
     r"几个|几项|几条|几份|几家|几张|多少个|多少项|多少条|多少份|多少家|多少张|个数|数量(?!指标|方面|类)|数目|项数|条数|"
     r"多少(?=(?:绩效)?指标)"  # 一共设了多少指标
