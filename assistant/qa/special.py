@@ -55,8 +55,10 @@ _NTH = re.compile(
     r"(倒数)?(?:第|老)([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|是|个|家|项|笔|份|条|$|[？?，,。])"
 )
 _FEWEST = re.compile(r"倒数|少|低|小")
-# 指标少的排第二, 钱低的那头数第三: the fewest side named before the place
-_FEWEST_BEFORE = re.compile(r"(?<!多)(?:少|低|小)(?:的|得)?(?:那头|那边|那些|里面?|当中|中)?(?:排|数|排在|算)?$")
+# 指标少的排第二, 钱低的那头数第三: the fewest side named before the place (从高往低数第二 names a direction)
+_FEWEST_BEFORE = re.compile(
+    r"(?<![多往到向至])(?:少|低|小)(?:的|得)?(?:那头|那边|那些|里面?|当中|中)?(?:排|数|排在|算)?$"
+)
 # 从低往高数, 由少到多排, 升序: the ranking counted from the least
 # 第三个是哪家 names a place only where the question orders something (排, 数, 多/少/高/低…), not 第三个项目是什么
 _ORDERED = re.compile(r"排|数第|[从由自].{0,2}[往到向至]|[多少高低大小贵]")
