@@ -62,9 +62,9 @@ _WHICH_YEAR = re.compile(r"哪一?年|哪个年度?|哪些年")
 # 2019年和2026年…哪年多: the two years; 组织部哪年报的项目少: every year of the unit (多少 is no 多)
 _WHICH_YEAR_MORE = re.compile(r"(?:哪一?年|哪个年度?)(?:的|度)?.{0,6}?(多(?!少)|高|大|(?<!多)少|低|小)")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|谁).{0,8}?(多|高|大|少|低|小)")
-DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家]|哪几条|那些|这些")  # 那几个项目加起来: which projects, not how many
+DEMONSTRATIVE = re.compile(r"[那这哪]几[个项份家张]|哪几条|那些|这些")  # 那几个项目加起来: which projects, not how many
 _COUNT = re.compile(
-    r"几个|几项|几条|几份|几家|多少个|多少项|多少条|多少份|多少家|个数|数量(?!指标|方面|类)|数目|项数|条数|"
+    r"几个|几项|几条|几份|几家|几张|多少个|多少项|多少条|多少份|多少家|多少张|个数|数量(?!指标|方面|类)|数目|项数|条数|"
     r"多少(?=(?:绩效)?指标)"  # 一共设了多少指标
 )
 _PARTS = re.compile(r"几块(?!钱)|几大块|几大项|几个?部分|几大部分|分成几|拆成几|拆了几|分了几")  # of 项目构成: its rows
@@ -119,7 +119,9 @@ def classify(
     if _RANK.search(full):
         if _YEARS_COUNTED.search(full):  # 各年项目数排个序: the years by their number of forms
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None, top=0)
-        if _WHICH_YEAR.search(full) and (not _mentions_money_or_indicators(full) or _PROJECTS_BY_YEAR.search(full)):
+        # 哪一年设“及时”类指标的项目最多: the indicators pick the projects counted, they are not counted
+        picked = _PICKING_PROJECTS.sub("项目", full)
+        if _WHICH_YEAR.search(full) and (not _mentions_money_or_indicators(picked) or _PROJECTS_BY_YEAR.search(full)):
             return Intent(Target.RANK, measure=Measure.PROJECTS, descending=_ASCENDING.search(full) is None)
         if _WHICH_YEAR.search(full) and _MONEY.search(_WHICH_YEAR.sub("", full)) and "指标" not in full:
             return Intent(Target.RANK, descending=_ASCENDING.search(full) is None, by_year=True)  # 哪一年资金最多

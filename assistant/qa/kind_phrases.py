@@ -1,5 +1,5 @@
 """A kind of indicator named by what it measures, as officers say it (issue 24): ``带时间要求的指标``,
-``跟采购挂钩的指标``, ``“发生”几次那种指标``, ``涉及验收的指标``, ``和培训有关的那类指标``.
+``跟采购挂钩的指标``, ``“发生”几次那种指标``, ``涉及验收的指标``, ``和培训有关的那类指标``, ``指标跟故障沾边``.
 
 `take_kind_phrase` reads the word such a phrase names and, where some past indicator's name writes it, sets
 ``Cues.indicator_name`` to it (the indicators whose names hold the word, as ``名称含X的指标``); the phrase is cut from
@@ -26,6 +26,8 @@ _PHRASES = (
     ),
     # 跟采购挂钩的指标, 和培训有关的指标, 与验收相关的那类指标
     re.compile(rf"(?:跟|和|与|同){_WORD}(?:挂钩|有关|相关|沾边|有关系|相关联|关联){_KIND_END}"),
+    # 指标跟故障沾边, 指标和培训有关: the same said after 指标 (几张表的指标跟故障沾边)
+    re.compile(rf"指标(?:里|中|当中)?(?:有)?(?:跟|和|与|同){_WORD}(?:挂钩|有关系|有关|相关联|相关|沾边|关联)(?:的)?"),
     # 涉及验收的指标, 关于培训的指标, 有关采购的指标
     re.compile(rf"(?:涉及|关于|有关|针对|围绕){_WORD}{_KIND_END}"),
 )

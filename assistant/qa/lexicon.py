@@ -274,8 +274,11 @@ _BARE_STEMS = (
 )
 
 
-# 质量上有哪几条, 数量那块有哪些指标: 数量 and 质量 with a word of place name the category (项目数量 has none)
-_PLACED = ("上", "那块", "这块", "那一块", "这一块", "那栏", "这栏", "那一栏", "这一栏")  # 质量那栏: the column
+# 质量上有哪几条, 数量那块有哪些指标, 质量那档写了哪些: 数量 and 质量 with a word of place name the category (项目数量 has none)
+_PLACED = (
+    "上",
+    *(f"{near}{place}" for near in ("那", "这", "那一", "这一") for place in ("块", "栏", "档")),
+)  # 质量那栏
 
 
 def _level_terms() -> list[tuple[str, Level1 | None, Level2 | None]]:

@@ -82,8 +82,8 @@ def take_name_condition(text: str, cues: Cues) -> tuple[str, Cues]:
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
     if (found := _ENDS_INDICATORS.search(text)) and _a_topic(_word(found)) and not _VALUE_SAID.search(_word(found)):
         return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
-    if (found := _RELATED_INDICATOR.search(text)) and _a_topic(_word(found)):
-        return text.replace(found.group(), CUT, 1), replace(cues, indicator_name=_word(found))
+    if (found := _RELATED_INDICATOR.search(text)) and _a_topic(_word(found)):  # 跟故障有关的指标 26年比23年: a count
+        return text.replace(found.group(), _kept(found), 1), replace(cues, indicator_name=_word(found))
     if (found := _PROJECT.search(text)) and "指标" not in text[found.end() : found.end() + 3]:
         word = said.group(1) if (said := _SAID_AFTER.fullmatch(_word(found))) else _word(found)  # 信息俩字: 信息
         return text.replace(found.group(), CUT, 1), replace(cues, name_has=word)

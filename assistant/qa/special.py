@@ -55,6 +55,10 @@ _NTH = re.compile(
     r"(倒数)?(?:第|老)([二三四五六七八九十]|[2-9])(?:名|位|大|高|多|少|低|小|的|是|个|家|项|笔|份|条|$|[？?，,。])"
 )
 _FEWEST = re.compile(r"倒数|少|低|小")
+# 指标少的排第二, 钱低的那头数第三: the fewest side named before the place (从高往低数第二 names a direction)
+_FEWEST_BEFORE = re.compile(
+    r"(?<![多往到向至])(?:少|低|小)(?:的|得)?(?:那头|那边|那些|里面?|当中|中)?(?:排|数|排在|算)?$"
+)
 # 从低往高数, 由少到多排, 升序: the ranking counted from the least
 # 第三个是哪家 names a place only where the question orders something (排, 数, 多/少/高/低…), not 第三个项目是什么
 _ORDERED = re.compile(r"排|数第|[从由自].{0,2}[往到向至]|[多少高低大小贵]")
@@ -172,6 +176,7 @@ def nth_place(question: str, cues: Cues, scope: Scope) -> Answer | None:
     indicators = "指标" in question
     fewest = bool(found[1]) or _FEWEST.search(question[found.end() - 1 : found.end() + 2]) is not None
     fewest = fewest or _UPWARD.search(question) is not None
+    fewest = fewest or _FEWEST_BEFORE.search(question[: found.start()]) is not None
     query = Query(
         target=Target.RANK,
         filters=Filters(years=cues.years, unit=cues.unit, level1=cues.level1, level2=cues.level2),
@@ -245,6 +250,8 @@ def indicator_change(question: str, cues: Cues, scope: Scope) -> Answer | None:
 
 
 _WHICH_PROJECTS = re.compile(r"的(?:都|分别)?(?:有|是)?(?:哪些|哪几个|哪几家)")
+# 有没有满意度定在90以下的, 满意度有定在九十以下的没: whether any form sets such a value
+_WHETHER = re.compile(r"有没有|有无|是否有|有.{0,16}?的?(?:没有?|吗|么)[？?]?$")
 
 
 def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
@@ -253,6 +260,8 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
     found, unit = measured(question, _PERCENT)  # 90%, 365天: the number and the unit of the values compared
     # 满意度目标不低于90%的有哪些: projects asked without the word 项目
     projects = "项目" in question or _WHICH_PROJECTS.search("".join(question.split())) is not None
+    whether = cues.exists or _WHETHER.search("".join(question.split())) is not None  # 有定在九十以下的没: 有 or 没有
+    projects = projects or whether
     if found is None or not projects or cues.project or cues.declaration_id:
         return None
     after = question[found.end() : found.end() + 5]
@@ -287,8 +296,11 @@ def by_value(question: str, cues: Cues, scope: Scope) -> Answer | None:
         year_of = {d.id: d.header.year for d in forms_in_scope(cues, scope)}
         return value_change(question, cues.years, rows, year_of, f"{asked}目标值{bound}")
     if not rows:
-        return _none(question, f"语料库中没有{asked}目标值{bound}的项目（按各表填写的{compared_as(unit)}比对）。")
+        no = "没有。" if whether else ""
+        return _none(question, f"{no}语料库中没有{asked}目标值{bound}的项目（按各表填写的{compared_as(unit)}比对）。")
     lines = [f"{asked}目标值{bound}的项目共 {len(rows)} 个（按各表填写的{compared_as(unit)}比对）："]
+    if whether:
+        lines[0] = f"有。语料库中有{lines[0]}"
     lines += [f"{i}. {_title_of(r)}：{r.value} {r.citation.label}" for i, r in enumerate(rows, 1)]
     counted = re.search(r"几个|多少个|几项|多少项|数量", question) is not None  # 满意度90%以上的项目有几个
     return structured(question, lines, rows, figure=f"{len(rows)} 个" if counted else None)

@@ -65,6 +65,9 @@ def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
     return _older_target(text, cues), cues
 
 
+_PROJECTS_NOUNS = ("项目", "的表", "申报表", "的那些表")
+
+
 def _older_target(text: str, cues: Cues) -> Target | None:
     if cues.lacks_level:  # 哪些没有成本指标: projects without the category
         return Target.LIST_PROJECTS
@@ -92,7 +95,7 @@ def _older_target(text: str, cues: Cues) -> Target | None:
     bare = text.rstrip("？?。！!")
     conditioned = bool(cues.amount_written or cues.name_has or cues.indicator_name and not cues.project)
     conditioned = conditioned or cues.indicators_over is not None or cues.indicators_under is not None
-    if bare.endswith("项目") and (
+    if bare.endswith(_PROJECTS_NOUNS) and (  # 区间内的表: a form is a project filed
         cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
     ):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目

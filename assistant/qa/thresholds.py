@@ -31,7 +31,7 @@ _SUFFIX = f"及以上|或以上|以上|{_SPOKEN_OVER}|及以下|或以下|以下
 
 _AMOUNT_RANGE = re.compile(
     f"(?:在|介于)?(?P<low>{_NUMBER})(?P<low_unit>{_MONEY_UNIT})(?:到|至|-|~|～|－|—)"
-    f"(?P<high>{_NUMBER})(?P<high_unit>{_MONEY_UNIT})(?:之间|以内|范围内)?"
+    f"(?P<high>{_NUMBER})(?P<high_unit>{_MONEY_UNIT})(?:之间|以内|范围内|区间内?|范围)?"
 )
 _AMOUNT_BOUND = re.compile(
     f"(?:在)?(?P<prefix>{_PREFIX})?(?P<number>{_NUMBER})(?P<unit>{_MONEY_UNIT})(?P<suffix>{_SUFFIX})?"
@@ -39,7 +39,7 @@ _AMOUNT_BOUND = re.compile(
 _COUNT_UNIT = "个|项|条"
 # 指标超过10个, 指标数在10个以上, 绩效指标不到10个; 超过10个指标, 设了15个及以上指标.
 _COUNT_AFTER = re.compile(
-    f"(?:绩效)?指标(?:的)?(?:数量|个数|总数|数)?(?:在|有|设了?|共)?(?P<prefix>{_PREFIX})?"
+    f"(?:绩效)?指标(?:的)?(?:数量|个数|总数|数)?(?:只有|仅有|只设了?|才|就|在|有|设了?|共)?(?P<prefix>{_PREFIX})?"
     f"(?P<number>{_NUMBER})(?:{_COUNT_UNIT})(?P<suffix>{_SUFFIX})?"
 )
 _COUNT_BEFORE = re.compile(
@@ -57,7 +57,7 @@ _DIGITS_BEFORE = re.compile(f"(?:只有|仅有|只设了?|设了?|有)?{_MAGNITU
 
 
 def number(written: str) -> Decimal:
-    """``12``, ``2.5``, ``五十``, ``一百二十``, ``两百`` as a number."""
+    """``12``, ``2.5``, ``五十``, ``一百二十``, ``两百``, ``两百五`` (250: a last digit counts the unit below) as a number."""
     if written[0].isdigit():
         return Decimal(written)
     total, digit = 0, 0
@@ -67,6 +67,8 @@ def number(written: str) -> Decimal:
             digit = 0
         else:
             digit = _CN_DIGITS[char]
+    if len(written) > 1 and written[-2] in _CN_UNITS and written[-1] in _CN_DIGITS:  # 两百五: 250, the unit below
+        digit *= _CN_UNITS[written[-2]] // 10
     return Decimal(total + digit)
 
 

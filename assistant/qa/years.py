@@ -54,7 +54,7 @@ def take_years(text: str, cues: Cues, today: date) -> tuple[str, Cues]:
 # 二三年, 一九年: a year's last two digits in Chinese numerals before 年 (as 23年), not a duration (二三年内, 十二年)
 CN_SHORT_YEAR = re.compile(
     r"(?<![〇零一二两三四五六七八九十百千万亿第近前后满每过共约])([一二][〇零一二三四五六七八九])年"
-    r"(?!以上|以内|内|来|期间|间|左右|多|半|后|之|前)"
+    r"(?!以上|以内|内|来|期间|间|左右|多(?=$|的|了(?!多少|几)|时间|来|个?月|天|[，,。？?])|半|后|之|前)"  # 比一九年多出: a year
 )
 
 
