@@ -33,6 +33,7 @@ from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.models import GroundingNote, NoteKind
 from assistant.errors import InputError, printable
 from assistant.outfile import write_whole
+from assistant.services.clock import clock
 from assistant.services.cycle_views import MonitoringView, NextYear, SelfEvalView, expect_kind, scored
 from assistant.services.derived import rolled_over
 from assistant.services.drafting import SavedDraft
@@ -237,8 +238,6 @@ class CycleService:
         return self.evaluate(stored, stored.form)
 
     def evaluate(self, stored: StoredForm, form: SelfEvaluation) -> SelfEvalView:
-        from assistant.services.answering import clock
-
         card = score_evaluation(form)
         findings = selfeval_findings(form, card, today=clock())
         return SelfEvalView(stored=stored, form=form, card=card, findings=findings)
@@ -247,8 +246,6 @@ class CycleService:
         stored = self.get(form_id, version)
         expect_kind(form_id, stored.form, "monitor", "show")
         assert isinstance(stored.form, MonitoringTable)
-        from assistant.services.answering import clock
-
         return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form, today=clock()))
 
     # -- export ------------------------------------------------------------------------------------
@@ -277,8 +274,6 @@ class CycleService:
         if isinstance(form, SelfEvaluation):
             layout = selfeval_layout(form)
         else:
-            from assistant.services.answering import clock
-
             layout = monitoring_layout(form, monitor(form, today=clock()))  # as `monitoring` (monitor show)
         return write_form(layout, fmt, path)
 
@@ -286,7 +281,7 @@ class CycleService:
         """A question over this user's self-evaluations (latest versions), answered with citations; 今年/去年/前年/
         明年 count from ``today`` (default: ``ASSISTANT_TODAY`` or the machine's date, as in `assistant ask`), and the
         answer says which year that was. Raises InputError for an empty question or a malformed ASSISTANT_TODAY."""
-        from assistant.services.answering import clock, relative_line, require_question
+        from assistant.services.answering import relative_line, require_question
 
         question = visible(question)  # invisible characters removed, as `assistant ask` does
         require_question(question)
@@ -313,8 +308,6 @@ class CycleService:
                 f"第 {form_id} 号自评表的指标都不在现行指标框架中（一级、二级指标名称无法识别），无法生成下年申报草稿",
                 hint="请用 assistant selfeval create 从上年申报表创建自评表，并把实际完成值填入",
             )
-        from assistant.services.answering import clock
-
         plan = plan_next_year(decl, stored.form, estimates=typed_before_year_end(stored, clock()))
         snapshot = self.scope.current()
         source = f"{decl.header.year or ''}年申报表及第 {form_id} 号自评表"
