@@ -199,7 +199,7 @@ class Brief(BriefModel):
 
 def _invisible_notes(data: object) -> list[str]:
     found = {key: invisible_in_data(value) for key, value in data.items()} if isinstance(data, dict) else {}
-    return [invisible_note(f"简报「{field_label(key)}」", chars) for key, chars in found.items() if chars]
+    return [invisible_note(f"简报「{brief_field_label(key)}」", chars) for key, chars in found.items() if chars]
 
 
 def _unit_notes(data: dict[str, object]) -> list[str]:
@@ -248,8 +248,9 @@ def brief_error_text(error: ErrorDetails, texts: dict[str, str] | None = None) -
     return validation_error_text(error, {**_BASE_ERROR_TEXT, **_ERROR_TEXT, **(texts or {})})
 
 
-def field_label(name: str | int) -> str:
-    """A brief field's Chinese name (``name`` → ``项目名称``, ``total`` → ``总额``); other keys as they are."""
+def brief_field_label(name: str | int) -> str:
+    """A brief field's Chinese name, its alias (``name`` → ``项目名称``, ``total`` → ``总额``); other keys as they are.
+    A draft's field paths (``header.name``, ``indicator.3.value``) are named by `store.fields.field_label`."""
     return _LABELS.get(str(name), str(name))
 
 
