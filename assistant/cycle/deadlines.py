@@ -9,9 +9,8 @@ from __future__ import annotations
 import calendar
 import re
 
-_DEADLINE = re.compile(
-    r"^(?:(?P<year>\d{4})年)?(?P<month>1[0-2]|0?[1-9])月(?:(?P<end>底|末)|(?P<day>[12]\d|3[01]|0?[1-9])日)?(?:之前|以前|前)$"
-)
+from assistant.domain.values import MONTH_DEADLINE
+
 _DATE = re.compile(
     r"^(?:(?P<year>\d{4})[年\-/.])?(?P<month>1[0-2]|0?[1-9])[月\-/.](?P<day>[12]\d|3[01]|0?[1-9])日?"
     r"(?:前|完成|已完成)?$"
@@ -22,8 +21,9 @@ _ANY_YEAR = 2000  # a leap year: 2月29日 reads whatever year the form leaves o
 def met_by(actual: str, target: str) -> str | None:
     """``12月20日`` on ``12月底前`` → a sentence saying it is on time; None when the date is late or either text is
     no date (the officer then chooses the band). ``12月前`` ends before December; ``12月底前`` at its last day."""
-    due, done = _DEADLINE.match(target.strip().replace(" ", "")), _DATE.match(actual.strip().replace(" ", ""))
-    if due is None or done is None:
+    due = MONTH_DEADLINE.fullmatch(target.strip().replace(" ", ""))
+    done = _DATE.match(actual.strip().replace(" ", ""))
+    if due is None or done is None or "旬" in (due["when"] or ""):  # 上旬前: no day to compare a date with
         return None
     year = int(done["year"] or due["year"] or _ANY_YEAR)
     due_year = int(due["year"] or done["year"] or _ANY_YEAR)

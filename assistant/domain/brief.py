@@ -18,137 +18,43 @@ from typing import Annotated
 
 import yaml
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
     ValidationError,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
 from pydantic_core import ErrorDetails
 
-from assistant.domain.amounts import TOO_LARGE_HINT, AmountTooLarge, amount_unit, converted_note, parse_amount
-from assistant.domain.numerals import join_digit_groups
+from assistant.domain.amounts import amount_unit, converted_note, parse_amount
+from assistant.domain.brief_fields import (
+    BRIEF_CONFIG,
+    FIRST_YEAR,
+    LAST_YEAR,
+    LONG_TEXT,
+    MAX_ITEMS,
+    Amount,
+    BriefModel,
+    LongText,
+    OptionalAmount,
+    ShortText,
+    joined_figures,
+)
 from assistant.domain.project_types import ProjectType
 from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
 from assistant.domain.text import invisible_in_data, invisible_note, visible_data
 from assistant.errors import ERROR_TEXT as _BASE_ERROR_TEXT
 from assistant.errors import InputError, describe_validation_error, validation_error_text
 
-_BRIEF_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True, frozen=True)
-
-# Size limits, far above real briefs, so that a runaway file is refused at once instead of costing minutes
-# of parsing, retrieval and drafting (a 5 MB brief took 85 s): the bundled example is 2 KB, the corpus's
-# longest section 2,668 characters and its longest project name 27.
-MAX_BRIEF_BYTES = 256 * 1024
-SHORT_TEXT = 200  # names, units, labels: one line of the form
-LONG_TEXT = 20_000  # 主要内容, a plan step, a part's content
-MAX_ITEMS = 200  # policies, plan steps, parts
-FIRST_YEAR, LAST_YEAR = 2000, 2100  # 年度, and the years of 开始日期 and 结束日期
-ShortText = Annotated[str, Field(max_length=SHORT_TEXT)]
-LongText = Annotated[str, Field(max_length=LONG_TEXT)]
-
-# Characters that have no place in a brief: C0/C1 controls (ESC starts a terminal escape sequence) and the
-# bidirectional overrides that reorder how text displays. Line breaks and tabs only where text runs on.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_BREAK = re.compile(f"{_CONTROL.pattern}|[\t\n\r]")
-_MULTILINE = {"content", "work", "detail", "policies"}
-_CONTROL_NAMES = {"\x1b": "ESC（终端转义序列的开头）", "\n": "换行", "\r": "回车符", "\t": "制表符"}
+MAX_BRIEF_BYTES = 256 * 1024  # a runaway file refused at once (a 5 MB brief took 85 s); the example is 2 KB
 
 
-def _control_name(char: str) -> str:
-    if char in _CONTROL_NAMES:
-        return _CONTROL_NAMES[char]
-    kind = "文字方向控制符" if char >= "\u202a" else "控制字符"
-    return f"{kind} U+{ord(char):04X}"
-
-
-def _reject_controls(value: object, field: str) -> object:
-    texts = value if isinstance(value, list) else [value]
-    pattern = _CONTROL if field in _MULTILINE else _CONTROL_OR_BREAK
-    for text in texts:
-        found = pattern.search(text) if isinstance(text, str) else None
-        if found:
-            where = "（该栏只能写一行）" if found[0] in "\t\n\r" else ""
-            raise ValueError(f"含有{_control_name(found[0])}{where}，请删除后重试")
-    return value
-
-
-class _BriefModel(BaseModel):
-    """Every text of a brief is checked for control characters, naming the field."""
-
-    model_config = _BRIEF_CONFIG
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _visible(cls, value: object) -> object:
-        """Invisible format characters (zero-width space…) removed: ``1\u200b2份`` is read as the 12份 it shows."""
-        return visible_data(value) if isinstance(value, (str, list)) else value
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _no_controls(cls, value: object, info: ValidationInfo) -> object:
-        return _reject_controls(value, info.field_name or "")
-
-
-def _amount_before(raw: object) -> object:
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    if isinstance(raw, bool):
-        raise ValueError("应为金额数字（元），而不是 是/否")
-    if isinstance(raw, (int, float)):  # a YAML number: .nan, .inf and 1e30 are refused like the same text
-        return _parse_amount(repr(raw))
-    if isinstance(raw, str):
-        return _parse_amount(raw)
-    return raw
-
-
-def _not_negative(amount: Decimal | None) -> Decimal | None:
-    if amount is not None and amount < 0:
-        raise ValueError("金额不能为负数")
-    return amount
-
-
-def _parse_amount(raw: str) -> Decimal:
-    try:
-        amount = parse_amount(raw)
-    except AmountTooLarge:
-        raise ValueError(f"“{raw}”金额过大（不少于 1,000 万亿元）：{TOO_LARGE_HINT}") from None
-    except ValueError:
-        amount = None
-    if amount is None:
-        raise ValueError(f"“{raw}”不是金额，请写数字（单位：元），如 1860000，或写明万元，如 186万元")
-    if amount != amount.quantize(_CENT):
-        raise ValueError(
-            f"“{raw}”是 {amount} 元，不足 1 分的部分无法填报：金额以元为单位，最多两位小数（到分）；"
-            "请按实际金额改写" + (f"，如 {amount.quantize(_CENT)}" if amount.quantize(_CENT) else "")
-        )
-    return amount
-
-
-_CENT = Decimal("0.01")
-
-
-# Yuan, written as a number or as text such as "1,860,000元", "186万元" or "1.2亿元" (converted exactly, and
-# said so in ``Brief.unit_notes``); never negative; a blank is None.
-OptionalAmount = Annotated[Decimal | None, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
-Amount = Annotated[Decimal, BeforeValidator(_amount_before), AfterValidator(_not_negative)]
-
-
-def _joined(value: str | None) -> str | None:
-    """Free text with grouped figures as plain digits (1,235公里 → 1235公里), so no reader takes a tail."""
-    return join_digit_groups(value) if isinstance(value, str) else value
-
-
-class BriefFunding(_BriefModel):
+class BriefFunding(BriefModel):
     """Amounts in yuan (元); a blank cell is ``None``."""
 
-    model_config = _BRIEF_CONFIG
+    model_config = BRIEF_CONFIG
 
     total: OptionalAmount = Field(default=None, alias="总额", description="项目资金总额（元）")
     fiscal: OptionalAmount = Field(default=None, alias="财政资金", description="其中：财政资金（元）")
@@ -157,33 +63,33 @@ class BriefFunding(_BriefModel):
     carryover: OptionalAmount = Field(default=None, alias="上年结转资金", description="上年结转资金（元；没有的填 0）")
 
 
-class PlanStep(_BriefModel):
+class PlanStep(BriefModel):
     """One row of 项目实施计划: when, and what is done then."""
 
-    model_config = _BRIEF_CONFIG
+    model_config = BRIEF_CONFIG
 
     period: ShortText = Field(alias="时间", min_length=1, description="时间或阶段，如 2027年1—3月、第一季度")
     work: LongText = Field(alias="内容", min_length=1, description="该阶段完成的工作")
 
-    _figures = field_validator("work", mode="after")(_joined)
+    _figures = field_validator("work", mode="after")(joined_figures)
 
 
-class CompositionLine(_BriefModel):
+class CompositionLine(BriefModel):
     """One row of 项目构成分解: a part of the project and the money it takes."""
 
-    model_config = _BRIEF_CONFIG
+    model_config = BRIEF_CONFIG
 
     part: ShortText = Field(alias="名称", min_length=1, description="子项目名称，如 日常运维")
     detail: LongText | None = Field(default=None, alias="内容", description="子项目内容")
     amount: Amount = Field(alias="金额", description="金额（元）")
 
-    _figures = field_validator("part", "detail", mode="after")(_joined)
+    _figures = field_validator("part", "detail", mode="after")(joined_figures)
 
 
-class Brief(_BriefModel):
+class Brief(BriefModel):
     """One project to declare: the input of indicator suggestion and drafting."""
 
-    model_config = _BRIEF_CONFIG
+    model_config = BRIEF_CONFIG
 
     name: ShortText = Field(alias="项目名称", min_length=1, description="项目名称")
     year: int = Field(alias="年度", ge=FIRST_YEAR, le=LAST_YEAR, description="预算年度")
@@ -257,7 +163,7 @@ class Brief(_BriefModel):
     def _blank_content(cls, raw: object) -> object:
         return "" if raw is None else raw
 
-    _figures = field_validator("name", "content", mode="after")(_joined)
+    _figures = field_validator("name", "content", mode="after")(joined_figures)
 
     _unit_notes: list[str] = PrivateAttr(default_factory=list)
 
@@ -293,7 +199,7 @@ class Brief(_BriefModel):
 
 def _invisible_notes(data: object) -> list[str]:
     found = {key: invisible_in_data(value) for key, value in data.items()} if isinstance(data, dict) else {}
-    return [invisible_note(f"简报「{field_label(key)}」", chars) for key, chars in found.items() if chars]
+    return [invisible_note(f"简报「{brief_field_label(key)}」", chars) for key, chars in found.items() if chars]
 
 
 def _unit_notes(data: dict[str, object]) -> list[str]:
@@ -342,8 +248,9 @@ def brief_error_text(error: ErrorDetails, texts: dict[str, str] | None = None) -
     return validation_error_text(error, {**_BASE_ERROR_TEXT, **_ERROR_TEXT, **(texts or {})})
 
 
-def field_label(name: str | int) -> str:
-    """A brief field's Chinese name (``name`` → ``项目名称``, ``total`` → ``总额``); other keys as they are."""
+def brief_field_label(name: str | int) -> str:
+    """A brief field's Chinese name, its alias (``name`` → ``项目名称``, ``total`` → ``总额``); other keys as they are.
+    A draft's field paths (``header.name``, ``indicator.3.value``) are named by `store.fields.field_label`."""
     return _LABELS.get(str(name), str(name))
 
 

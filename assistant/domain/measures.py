@@ -20,6 +20,7 @@ from assistant.domain.statement_base import (
     Statement,
     read_number,
 )
+from assistant.domain.values import MONTH_DEADLINE
 
 # What a standard may be priced per: every count unit (每册40元, 每吨80元, 每株1200元) and a place (托位, 床位).
 _PER_UNITS = sorted({*COUNT_UNITS, "托位", "床位", "床", "客"}, key=len, reverse=True)
@@ -44,9 +45,6 @@ _DEADLINE = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)})(?:之�
 _CEILING_DEADLINE = re.compile(
     r"(?P<what>[\u4e00-\u9fff]{0,12}(?:时间|时限|用时|周期|期限))(?:应|须|需|要)?(?:在|为)?"
     rf"(?P<figure>(?:不超过|不多于|控制在|≤|≦|<=|＜＝)\s*(?P<num>{NUM})(?P<unit>{'|'.join(TIME_UNITS)}))(?!内|以内|之内)"
-)
-_BY_MONTH = re.compile(
-    r"(?:\d{4}年)?(?P<month>1[0-2]|0?[1-9])月(?P<when>底|末|上旬|中旬|下旬|(?:[12]\d|3[01]|0?[1-9])日)?(?:之前|以前|前)"
 )
 _SAME_DAY = re.compile(r"(?P<word>当日|当天|即时)(?P<verb>[\u4e00-\u9fff]{1,4})")
 _ZERO = re.compile(
@@ -225,7 +223,7 @@ def read_deadlines(part: str, label: str, clause: str, taken: list[tuple[int, in
                 Kind.DEADLINE, read_number(m["num"], None), unit, "≤", verb, obj, label, clause, m.group("figure")
             )
         )
-    for m in _BY_MONTH.finditer(part):  # 研究报告于2027年11月底前完成结题评审 → 11月底前
+    for m in MONTH_DEADLINE.finditer(part):  # 研究报告于2027年11月底前完成结题评审 → 11月底前
         taken.append(m.span())
         verb, obj = _deadline_phrase(re.sub(r"(?:在|于)$", "", part[: m.start()]), part[m.end() :])
         words = f"{int(m['month'])}月{m['when'] or ''}前"

@@ -83,6 +83,12 @@ _QUANT = re.compile(
 )
 _MISSING = {"", "-", "—", "——", "--", "/", "／"}
 _DEADLINE = re.compile(r"(\d{1,2}\s*月(?:份)?(?:底|末|中|初|\d{1,2}日)?(?:前|之前|内)|年底前|年内|\d{4}年\d{1,2}月)")
+# 2027年11月底前, 12月20日前, 6月上旬前, 6月前: the month (its end, a third of it, a day) before which a thing is done;
+# the one reading of such a deadline (a brief's statement, a self-evaluation's date against its target).
+MONTH_DEADLINE = re.compile(
+    r"(?:(?P<year>\d{4})年)?(?P<month>1[0-2]|0?[1-9])月"
+    r"(?P<when>(?P<end>底|末)|上旬|中旬|下旬|(?P<day>[12]\d|3[01]|0?[1-9])日)?(?:之前|以前|前)"
+)
 _QUANTITY_PHRASE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个工作日|工作日|小时|分钟|天|日|周|月|年|次|个|人|项|%)"
 )

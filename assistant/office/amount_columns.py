@@ -25,9 +25,9 @@ from assistant.domain.model import Layout
 from assistant.ingest.amount_units import UNIT_WORD, canonical, scale
 from assistant.ingest.cells import label_key
 from assistant.ingest.labels import FieldKind
+from assistant.office.form_labels import find_label
 from assistant.office.grid import GridCell, GridRow
 from assistant.office.notes import OfficeNotes
-from assistant.office.reader import find_label
 
 _COLUMN = re.compile(
     r"^(?P<period>上年度|上年|本年度|本年|当年|中期|实施期)(?:预计|计划|申请|安排|预算|实际)?\S{0,6}?"

@@ -18,6 +18,7 @@ from assistant.ingest.funding import fill_blank_total
 from assistant.ingest.notes import summarised
 from assistant.ingest.text_export import ParseResult
 from assistant.office.amount_columns import merge_amounts, read_amount_columns
+from assistant.office.form_labels import is_legacy, is_title_text, layout_of_title, names_project
 from assistant.office.grid import GridCell, GridRow, cut_notes
 from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
 from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
@@ -26,7 +27,7 @@ from assistant.office.notes import OfficeNotes
 from assistant.office.read_docx import docx_rows
 from assistant.office.read_pdf import pdf_rows
 from assistant.office.read_xlsx import xlsx_rows
-from assistant.office.reader import FormReader, is_legacy, is_title_text, layout_of_title, names_project
+from assistant.office.reader import FormReader
 from assistant.office.sentence_rows import take_sentence_rows
 from assistant.office.sheet_copies import copy_note, differences, is_copy
 

@@ -1,4 +1,5 @@
-"""Indicator tables of Word/Excel forms: each column's role comes from its header, in any region's layout.
+"""Indicator tables of Word/Excel forms: the rows under a header row (`indicator_columns` names each column's role,
+in any region's layout) read into indicators.
 
 Layouts read (the same code for .docx and .xlsx): 一级/二级/三级/指标值 (Shanghai), separate 长期/年度
 指标值 columns, a flat list 指标/权重/单位/性质/值, the operator in its own column, an extra
@@ -13,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum, auto
 from typing import cast
 
 from assistant.domain import framework
@@ -22,81 +22,11 @@ from assistant.domain.values import Operator, ValueKind, bound_message, parse_va
 from assistant.ingest.cells import compact, label_key
 from assistant.ingest.placement import place_by_content
 from assistant.office.grid import GridCell, GridRow
+from assistant.office.indicator_columns import PLACE_VALUE as PLACE_VALUE
+from assistant.office.indicator_columns import Column, Role, role_of
+from assistant.office.indicator_columns import header_columns as header_columns
 from assistant.office.notes import OfficeNotes
 
-
-class Role(Enum):
-    GROUP = auto()  # the 绩效指标 cell merged down the table's left edge
-    SEQ = auto()
-    LEVEL1 = auto()
-    LEVEL2 = auto()
-    NAME = auto()
-    VALUE = auto()
-    LONG_VALUE = auto()
-    OPERATOR = auto()
-    UNIT = auto()
-    NATURE = auto()  # 指标性质: an operator (≥) in some systems, 正向/定性 in others
-    WEIGHT = auto()
-    BASIS = auto()
-    REMARK = auto()
-    LONG_TERM = auto()  # 二级/三级指标（长期） beside the 年度 ones: kept in the row's 备注
-    PLACE = auto()  # one place's value in a table with a value column per place (各地指标值（西坪镇尧山村）): 备注
-
-
-_EXACT = {
-    "一级指标": Role.LEVEL1,
-    "一级目标": Role.LEVEL1,
-    "一级": Role.LEVEL1,
-    "二级指标": Role.LEVEL2,
-    "二级目标": Role.LEVEL2,
-    "二级": Role.LEVEL2,
-    "三级指标": Role.NAME,
-    "三级目标": Role.NAME,
-    "三级": Role.NAME,
-    "指标名称": Role.NAME,
-    "三级指标名称": Role.NAME,
-    "三级指标内容": Role.NAME,
-    "指标": Role.NAME,
-    "指标内容": Role.NAME,
-    "具体指标": Role.NAME,
-    "绩效指标名称": Role.NAME,
-    "绩效指标": Role.GROUP,
-    "序号": Role.SEQ,
-    "编号": Role.SEQ,
-    "运算符": Role.OPERATOR,
-    "符号": Role.OPERATOR,
-    "比较符": Role.OPERATOR,
-    "指标值符号": Role.OPERATOR,
-    "计算符号": Role.OPERATOR,
-    "单位": Role.UNIT,
-    "计量单位": Role.UNIT,
-    "度量单位": Role.UNIT,
-    "指标值单位": Role.UNIT,
-    "性质": Role.NATURE,
-    "指标性质": Role.NATURE,
-    "指标方向": Role.NATURE,
-    "权重": Role.WEIGHT,
-    "指标权重": Role.WEIGHT,
-    "权重分值": Role.WEIGHT,
-    "指标分值": Role.WEIGHT,
-    "指标方向性": Role.NATURE,
-    "方向": Role.NATURE,
-    "指标属性": Role.NATURE,
-    "权重(%)": Role.WEIGHT,
-    "权重（%）": Role.WEIGHT,
-    "分值": Role.WEIGHT,
-    "备注": Role.REMARK,
-    "说明": Role.REMARK,
-    "值": Role.VALUE,
-    # Hunan's tables (目标值 | 度量单位 beside them): 指标值类型 holds ≥ or 定性, 指标值内容 says what the value shows.
-    "指标值类型": Role.NATURE,
-    "指标值内容": Role.BASIS,
-}
-_LONG = re.compile(r"(长期|中长期|中期|实施期|项目期|整体|总体)")
-_PART_YEAR = re.compile(r"(?<!全)(半年|季度|1[-—~至]6月)")  # a value for part of the year, kept in 备注
-_VALUE = re.compile(r"(指标值|目标值|年度目标|年度指标|(?:年度|指标|目标)数值)")  # 临邑: 年度数值
-_BASIS = re.compile(r"(依据|标准|评分|计算方法|指标解释)")
-_HEADER_MAX, _SENTENCE = 24, re.compile(r"[，。,；;！!]")  # a longer cell with a sentence's stops is text
 _NUMBERING = re.compile(
     r"^(?:指标\s*\d{1,2}\s*(?:[:：]|(?=[\u4e00-\u9fff]))|\d+\s*[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
 )
@@ -113,56 +43,8 @@ _OPERATOR_WORDS = {
 }
 
 
-PLACE_VALUE = "各地指标值"  # the title the page readers give a place's own value column after the first
 _EXTRA = {Role.LONG_VALUE, Role.WEIGHT, Role.BASIS, Role.LONG_TERM, Role.PLACE}
-_QUALIFIER = re.compile(r"[（(]\s*(年度|长期|中长期|中期|实施期|项目期)\s*[)）]$")
 _OPERATORS = {Role.OPERATOR, Role.NATURE}
-
-
-def role_of(text: str) -> Role | None:
-    """The column a header cell names; ``二级指标（年度）`` is the 二级 column, ``三级指标（长期）`` a 长期 one kept
-    in 备注 (a table with 长期 and 年度 categories side by side)."""
-    key = label_key(text)
-    if key.startswith(PLACE_VALUE):
-        return Role.PLACE
-    if len(key) > _HEADER_MAX and _SENTENCE.search(key):  # 到2024年底…高标准农田…: a 年度目标's text, no header
-        return None
-    qualified = _QUALIFIER.search(key)
-    if qualified and key[: qualified.start()] in _EXACT:
-        base = _EXACT[key[: qualified.start()]]
-        if qualified[1] == "年度" or base not in {Role.LEVEL1, Role.LEVEL2, Role.NAME}:
-            return base if base is not Role.VALUE or qualified[1] == "年度" else Role.LONG_VALUE
-        return Role.LONG_TERM
-    if key in _EXACT:
-        return _EXACT[key]
-    if _BASIS.search(key):  # 指标值设定依据 names the ground, not the value
-        return Role.BASIS
-    if _VALUE.search(key):
-        if _PART_YEAR.search(key):  # 半年(程)指标值 beside 全年(程)指标值 (镇江): the year's value is the 全年 one
-            return Role.LONG_VALUE
-        return Role.LONG_VALUE if _LONG.search(key) and "年度" not in key else Role.VALUE
-    return None
-
-
-@dataclass(frozen=True)
-class Column:
-    role: Role
-    title: str
-    cell: GridCell
-
-
-def header_columns(row: GridRow) -> list[Column] | None:
-    """The columns when ``row`` is an indicator table's header, else None."""
-    columns = [Column(role, c.text.strip(), c) for c in row.filled if (role := role_of(c.text)) is not None]
-    roles = {c.role for c in columns}
-    if Role.NAME not in roles and Role.GROUP in roles and roles & {Role.VALUE, Role.LONG_VALUE}:
-        columns = [Column(Role.NAME, c.title, c.cell) if c.role is Role.GROUP else c for c in columns]
-        roles = {c.role for c in columns}
-    named = Role.NAME in roles and bool(roles & {Role.VALUE, Role.LONG_VALUE})
-    levels = len(roles & {Role.LEVEL1, Role.LEVEL2, Role.NAME}) >= 2
-    if not (named or levels) or len(columns) < len(row.filled) - 1:
-        return None
-    return columns
 
 
 @dataclass

@@ -4,7 +4,7 @@ as the year's indicators, noted. The web reader does the same for copied pages (
 
 from __future__ import annotations
 
-from assistant.office.indicators import Column, Role
+from assistant.office.indicator_columns import Column, Role
 
 PERIODS_MESSAGE = (
     "指标表并列两套二级指标、三级指标和指标值（如中期目标与年度目标），按表样惯例前一套为中期、后一套为年度："

@@ -1,6 +1,6 @@
 """Rows of Word/Excel cells → one typed :class:`Declaration` and its parse notes.
 
-A cell is placed by what it says: a form label (the text parser's vocabulary, ``ingest.labels``) takes the
+A cell is placed by what it says: a form label (`office.form_labels`, over the text parser's vocabulary) takes the
 next cell of its row as its value, or the cell below when the row holds only labels (项目总目标 /
 年度总体目标 over their texts); a header row switches to the indicator, budget or 制度保障 table. Every
 filled cell that nothing claims becomes an ``unplaced.cell`` note with its coordinates.
@@ -39,84 +39,29 @@ from assistant.ingest.labels import (
     FieldSpec,
     bare_key,
     checked_name,
-    field_labels,
     kept_message,
     length_message,
-    lookup,
 )
 from assistant.office import amount_fields, header_values
 from assistant.office.amount_fields import PeriodColumns
+from assistant.office.form_labels import INLINE, find_label, is_title_text, label_words
+from assistant.office.form_labels import names_project as names_project
 from assistant.office.grid import GridCell, GridRow
-from assistant.office.indicators import IndicatorReader, header_columns
+from assistant.office.indicator_columns import header_columns
+from assistant.office.indicators import IndicatorReader
 from assistant.office.notes import OfficeNotes
 from assistant.office.periods import PERIODS_MESSAGE, year_set
 from assistant.office.tables import BudgetReader, SafeguardReader, is_budget_header, is_safeguard_header
-from assistant.office.wording import ALIASES, PATTERNS
 
-_TITLE = re.compile(r"绩效目标(?:申报|批复|审批|审核|公开)?表")  # 公开表: Guangxi's 预算项目绩效目标公开表
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _REMAINDER_LABELS = {"其他", "其他来源"}  # a funding line that completes the total (三、其他:3683.3970万元)
 _PLAIN_AMOUNT = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:度)?$")
-_INLINE = re.compile(r"^([^：:\n]{2,30})[：:]\s*(.+)$", re.DOTALL)
-_LEVELLED_DEPARTMENT = re.compile(r"^(?:区|县|区县|乡镇)级?主管部门$")  # a transfer's county-level department
 # Rows under an indicator table that close it: the reviewers' box, the form's footnotes.
 _CLOSES_TABLE = re.compile(r"(?:审核意见|审批意见|^(?:注|说明|填表说明|附注|备注)\d?[：:])")
-
-
-def label_words() -> list[str]:
-    """Every label wording the readers know (Shanghai's and other regions'), longest first: for text whose cells
-    ran together, where a label can only be found by its words."""
-    return sorted({*field_labels(), *ALIASES}, key=len, reverse=True)
-
-
 _GLUE_LABELS = frozenset(w for w in label_words() if len(w) >= 3)
 _GLUE_UNIT_LABELS = frozenset(w for w in _GLUE_LABELS if not w.endswith(("单位", "部门")))
-
-
-def unit_of(label: str) -> str | None:
-    """The unit a label names at its end: 资金总额（万元） → 万元, 项目资金（元） → 元, 项目资金/万元 → 万元, else None."""
-    return amount_units.unit_of(label)
-
-
-def find_label(text: str, layout: Layout) -> FieldSpec | None:
-    """The field a label cell names, in Shanghai's wording or a regional variant (资金总额（万元）…)."""
-    spec = lookup(text, layout)
-    if spec is not None:
-        return spec
-    key = amount_units.without_unit(label_key(text))
-    canonical = ALIASES.get(key) or ALIASES.get(bare_key(key), key)
-    if _LEVELLED_DEPARTMENT.match(canonical):  # 区级主管部门, 县级主管部门: the project's own level
-        canonical = "主管部门"
-    for pattern, label in PATTERNS:
-        if pattern.match(canonical):
-            canonical = label
-    return lookup(canonical, layout) if canonical != label_key(text) else None
-
-
-_LEGACY_LEVEL1 = {"产出目标", "效果目标", "影响力目标", framework.LEGACY_INPUT_LEVEL1}
-
-
-def is_title_text(text: str) -> bool:
-    """A form's title: 财政项目支出绩效目标申报表, 2025年度项目支出绩效目标批复表, …"""
-    text = text.strip()
-    return bool(_TITLE.search(text)) and len(text) <= 60 and find_label(text, Layout.MUNICIPAL_2021) is None
-
-
-def names_project(text: str) -> bool:
-    """A 项目名称 label, alone or written with its value (项目名称：…)."""
-    match = _INLINE.match(text.strip())
-    spec = find_label(match[1] if match else text, Layout.MUNICIPAL_2021)
-    return spec is not None and spec.target == "name"
-
-
-def layout_of_title(title: str) -> Layout:
-    if "上海市财政支出项目" in title:
-        return Layout.MUNICIPAL_2019
-    if "项目总体情况" in title:
-        return Layout.DISTRICT_2020
-    return Layout.MUNICIPAL_2021
 
 
 @dataclass
@@ -224,7 +169,7 @@ class FormReader:
                 self._inline_or_unplaced(cell)
             elif spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
                 if spec.kind is FieldKind.GROUP:  # its unit (项目资金（万元）) holds for the amounts of its block
-                    self.block_unit = unit_of(cell.text) or self.page_unit
+                    self.block_unit = amount_units.unit_of(cell.text) or self.page_unit
                     self.block_odd = amount_units.odd_unit(cell.text)
                     self.periods = PeriodColumns()
                 continue
@@ -316,7 +261,7 @@ class FormReader:
         return True
 
     def _inline_or_unplaced(self, cell: GridCell) -> None:
-        match = _INLINE.match(cell.text.strip())
+        match = INLINE.match(cell.text.strip())
         spec = find_label(match[1], self.layout) if match else None
         if match is None or spec is None or spec.kind in {FieldKind.GROUP, FieldKind.SUBLABEL}:
             self.notes.unplaced_cell(cell, "不是表单栏目，也不在任何表格的列下")
@@ -481,7 +426,3 @@ class FormReader:
         values = dict(self.state.header)
         name = values.pop("name", None)
         return Header(name=checked_name(name), year=self.state.year, **values)
-
-
-def is_legacy(level1_written: list[str | None]) -> bool:
-    return any(w in _LEGACY_LEVEL1 for w in level1_written if w)

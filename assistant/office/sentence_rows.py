@@ -15,7 +15,8 @@ import re
 from assistant.ingest.web_prose import levels_after, split_item
 from assistant.ingest.web_slots import level_term
 from assistant.office.grid import GridCell, GridRow
-from assistant.office.indicators import IndicatorReader, header_columns
+from assistant.office.indicator_columns import header_columns
+from assistant.office.indicators import IndicatorReader
 from assistant.office.notes import OfficeNotes
 
 _ITEM_END = re.compile(r"[;；。]")

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from assistant.domain.model import Declaration, Funding, Header, NoteLevel, ParseNote
 from assistant.office.grid import GridRow
-from assistant.office.indicators import header_columns
+from assistant.office.indicator_columns import header_columns
 
 COPY_SHARE = 0.6  # the share of filled cells two sheets have in common from which one is the other's copy
 MAX_LISTED = 12  # differences listed in the note; the rest are counted

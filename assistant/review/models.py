@@ -68,7 +68,7 @@ class Location(BaseModel):
         if self.section is not None:
             return f"「{self.section.label}」"
         if self.field is not None:
-            return field_label(self.field)
+            return form_field_label(self.field)
         return "整表"
 
 
@@ -94,8 +94,9 @@ _FIELD_LABELS = {
 }
 
 
-def field_label(field: str) -> str:
-    """The Chinese name of a form field path (``funding.fiscal_annual`` → ``财政拨款 / 当年财政拨款``).
+def form_field_label(field: str) -> str:
+    """The Chinese name of a declaration's field path, where a finding points (``funding.fiscal_annual`` →
+    ``财政拨款 / 当年财政拨款``); a draft's field paths are named by `store.fields.field_label`.
 
     Known paths have a fixed label; other header and funding paths use the field's own description in the model
     (its part before the first comma), so a location never shows the English path.

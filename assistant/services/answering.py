@@ -11,7 +11,6 @@ hold is refused with what the corpus holds instead.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import time
 import unicodedata
@@ -63,6 +62,7 @@ from assistant.qa.unsettled_sides import unsettled_side
 from assistant.qa.usual_check import asked_how, asked_value, usual_check, usual_values
 from assistant.qa.written_rows import rescue
 from assistant.retrieval.finder import Finder
+from assistant.services.clock import clock
 
 if TYPE_CHECKING:  # the model path only: langchain and the model server load with it
     from assistant.llm.runtime import LLMRuntime
@@ -250,21 +250,6 @@ def _how(question: str, cues: Cues, scope: Scope) -> Answer | None:
         return None
     decls = [d for d in scope.corpus.declarations if not cues.years or d.header.year in cues.years]
     return usual_values(question, word, decls, years="、".join(f"{y}年" for y in cues.years) or "历年")
-
-
-def clock() -> date:
-    """Today, which 今年/去年/前年/明年 count from: ``ASSISTANT_TODAY`` (YYYY-MM-DD) where set (tests, reruns of a
-    past day's questions), else the machine's date. A malformed value is refused in Chinese."""
-    written = os.environ.get("ASSISTANT_TODAY", "").strip()
-    if not written:
-        return date.today()
-    try:
-        return date.fromisoformat(written)
-    except ValueError:
-        raise InputError(
-            f"环境变量 ASSISTANT_TODAY 的值“{written}”不是日期。",
-            hint="请写成 YYYY-MM-DD，例如 2026-12-06，或删去该变量。",
-        ) from None
 
 
 def relative_line(cues: Cues, today: date) -> str | None:

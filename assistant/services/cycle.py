@@ -11,20 +11,20 @@ time a form is shown or exported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from assistant.cycle.bounds import days_to, impossible_actual, year_days
 from assistant.cycle.entry_limits import check_cell_lengths
-from assistant.cycle.findings import Finding, selfeval_findings
-from assistant.cycle.monitoring import MonitoringReport, monitor
-from assistant.cycle.nextyear import NextYearPlan, diff_lines, plan_next_year
+from assistant.cycle.findings import selfeval_findings
+from assistant.cycle.monitoring import monitor
+from assistant.cycle.nextyear import diff_lines, plan_next_year
 from assistant.cycle.questions import CycleAnswer, answer, years_of
-from assistant.cycle.scoring import Scorecard, score_evaluation
+from assistant.cycle.scoring import score_evaluation
 from assistant.cycle.start import declaration_from_selfeval, monitoring_from, selfeval_from
 from assistant.cycle.units import read_actual
-from assistant.domain.cycle import FundKind, MonitoringTable, SelfEvaluation
+from assistant.domain.cycle import MonitoringTable, SelfEvaluation
 from assistant.domain.model import Declaration, ParseNote
 from assistant.domain.text import visible, visible_data
 from assistant.domain.values import ValueKind, parse_value
@@ -33,6 +33,8 @@ from assistant.drafting.carryover import draft_from_declaration
 from assistant.drafting.models import GroundingNote, NoteKind
 from assistant.errors import InputError, printable
 from assistant.outfile import write_whole
+from assistant.services.clock import clock
+from assistant.services.cycle_views import MonitoringView, NextYear, SelfEvalView, expect_kind, scored
 from assistant.services.derived import rolled_over
 from assistant.services.drafting import SavedDraft
 from assistant.services.estimates import typed_before_year_end
@@ -53,77 +55,6 @@ from assistant.store.fields import ROLLOVER_TARGET, indicator_path, initial_orig
 
 _DRAFT_ID = re.compile(r"^\d{1,9}$")
 FORMATS = ("docx", "xlsx", "json")
-
-
-@dataclass(frozen=True)
-class SelfEvalView:
-    stored: StoredForm
-    form: SelfEvaluation
-    card: Scorecard
-    findings: list[Finding]
-
-
-@dataclass(frozen=True)
-class MonitoringView:
-    stored: StoredForm
-    form: MonitoringTable
-    report: MonitoringReport
-
-
-@dataclass(frozen=True)
-class NextYear:
-    saved: SavedDraft
-    plan: NextYearPlan
-    diff: list[str]
-    moved: list[str]  # the project's year moved to the new year (项目名称, indicator names and values)
-    rollover: Proposal | None  # the year in the text sections moved, for the person to accept
-
-    def unfilled_warning(self, form_id: int) -> str | None:
-        """``注意：…`` naming the self-evaluation rows left unfilled (each shell lists them after it), or None."""
-        rows = self.plan.unfilled
-        if not rows:
-            return None
-        return (
-            f"注意：第 {form_id} 号自评表有 {len(rows)} 行未填完，这些行的下年目标只能沿用上年目标；"
-            "请补全后重新生成，或在草稿中逐行核对："
-        )
-
-    def changes(self) -> list[str]:
-        """What the new draft changed and why, one Chinese line each: the year moved, then each indicator row."""
-        moved = [f"年份顺延：{line}" for line in self.moved]
-        return moved + (self.diff or ["各项指标均沿用上年目标。"])
-
-    def rollover_note(self) -> str | None:
-        """The proposal moving the year in the dates and the text, in Chinese (how to accept it is the shell's)."""
-        if self.rollover is None:
-            return None
-        return f"日期和正文中的上年年份未直接改动（可能是实施期或往年情况），已作为建议：{self.rollover.instruction}"
-
-
-def scored(ev: SelfEvaluation, card: Scorecard) -> SelfEvaluation:
-    """``ev`` with every blank 分值/得分/执行率/总分 filled from ``card`` (written figures are kept as written)."""
-    rows = [
-        row.model_copy(
-            update={
-                "weight": row.weight if row.weight is not None else s.weight,
-                "score": row.score if row.score is not None else s.score,
-            }
-        )
-        for row, s in zip(ev.rows, card.rows, strict=True)
-    ]
-    funds = []
-    for line in ev.funds:
-        if line.kind is FundKind.TOTAL:
-            line = line.model_copy(
-                update={
-                    "weight": line.weight if line.weight is not None else card.budget.weight,
-                    "rate": line.rate if line.rate is not None else card.budget.rate,
-                    "score": line.score if line.score is not None else card.budget.score,
-                }
-            )
-        funds.append(line)
-    total = ev.total_score if ev.total_score is not None else card.total
-    return ev.model_copy(update={"rows": rows, "funds": funds, "total_score": total})
 
 
 class CycleService:
@@ -307,8 +238,6 @@ class CycleService:
         return self.evaluate(stored, stored.form)
 
     def evaluate(self, stored: StoredForm, form: SelfEvaluation) -> SelfEvalView:
-        from assistant.services.answering import clock
-
         card = score_evaluation(form)
         findings = selfeval_findings(form, card, today=clock())
         return SelfEvalView(stored=stored, form=form, card=card, findings=findings)
@@ -317,8 +246,6 @@ class CycleService:
         stored = self.get(form_id, version)
         expect_kind(form_id, stored.form, "monitor", "show")
         assert isinstance(stored.form, MonitoringTable)
-        from assistant.services.answering import clock
-
         return MonitoringView(stored=stored, form=stored.form, report=monitor(stored.form, today=clock()))
 
     # -- export ------------------------------------------------------------------------------------
@@ -347,8 +274,6 @@ class CycleService:
         if isinstance(form, SelfEvaluation):
             layout = selfeval_layout(form)
         else:
-            from assistant.services.answering import clock
-
             layout = monitoring_layout(form, monitor(form, today=clock()))  # as `monitoring` (monitor show)
         return write_form(layout, fmt, path)
 
@@ -356,7 +281,7 @@ class CycleService:
         """A question over this user's self-evaluations (latest versions), answered with citations; 今年/去年/前年/
         明年 count from ``today`` (default: ``ASSISTANT_TODAY`` or the machine's date, as in `assistant ask`), and the
         answer says which year that was. Raises InputError for an empty question or a malformed ASSISTANT_TODAY."""
-        from assistant.services.answering import clock, relative_line, require_question
+        from assistant.services.answering import relative_line, require_question
 
         question = visible(question)  # invisible characters removed, as `assistant ask` does
         require_question(question)
@@ -383,8 +308,6 @@ class CycleService:
                 f"第 {form_id} 号自评表的指标都不在现行指标框架中（一级、二级指标名称无法识别），无法生成下年申报草稿",
                 hint="请用 assistant selfeval create 从上年申报表创建自评表，并把实际完成值填入",
             )
-        from assistant.services.answering import clock
-
         plan = plan_next_year(decl, stored.form, estimates=typed_before_year_end(stored, clock()))
         snapshot = self.scope.current()
         source = f"{decl.header.year or ''}年申报表及第 {form_id} 号自评表"
@@ -445,17 +368,3 @@ def _read_json(path: Path) -> Form:
 
 
 __all__ = ["CycleService", "MonitoringView", "NextYear", "SelfEvalView", "scored"]
-
-
-_KIND_NAMES = {"selfeval": "自评表", "monitor": "运行监控表"}
-
-
-def expect_kind(form_id: int, form: Form, kind: str, command: str) -> None:
-    """Refuse form ``form_id`` when it is not of ``kind`` (``selfeval``/``monitor``), the same message for every
-    command (show, export …), pointing to the other kind's ``command``. Raises `InputError`."""
-    actual = "selfeval" if isinstance(form, SelfEvaluation) else "monitor"
-    if actual != kind:
-        raise InputError(
-            f"第 {form_id} 号表是{_KIND_NAMES[actual]}，不是{_KIND_NAMES[kind]}",
-            hint=f"用 assistant {actual} {command} {form_id}",
-        )

@@ -315,6 +315,11 @@ class WorkspaceService:
         self._own(draft_id)
         return self.store.history(draft_id)
 
+    def has_version(self, draft_id: int, number: int) -> bool:
+        """Whether the draft has version ``number``: its versions run from 1 to the latest, and none is ever removed."""
+        self._own(draft_id)
+        return 1 <= number <= self.store.head(draft_id)
+
     def diff(self, draft_id: int, a: int, b: int) -> list[FieldChange]:
         self._own(draft_id)
         return self.store.diff(draft_id, a, b)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from assistant.domain.brief import brief_field_label
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import policy_label
 from assistant.domain.provenance import Origin
@@ -20,31 +21,29 @@ from assistant.suggest.models import Ground
 
 INDICATOR_COLUMNS = ("level1", "level2", "name", "value")
 COLUMN_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
+# The brief's fields a draft keeps provenance for, named as the brief names them (its Chinese aliases).
 HEADER_FIELDS = {
-    "name": "项目名称",
-    "year": "年度",
-    "department": "主管部门",
-    "implementer": "实施单位",
-    "nature": "项目性质",
-    "category": "项目类别",
-    "fund_use": "资金用途",
-    "project_type": "项目类型",
-    "start_date": "开始日期",
-    "end_date": "结束日期",
-    "content": "主要内容",
-    "previous_declaration_id": "上年申报表编号",
+    key: brief_field_label(key)
+    for key in (
+        "name",
+        "year",
+        "department",
+        "implementer",
+        "nature",
+        "category",
+        "fund_use",
+        "project_type",
+        "start_date",
+        "end_date",
+        "content",
+        "previous_declaration_id",
+    )
 }
-FUNDING_FIELDS = {
-    "total": "总额",
-    "fiscal": "财政资金",
-    "other": "其他资金",
-    "annual": "年度申请",
-    "carryover": "上年结转资金",
-}
+FUNDING_FIELDS = {key: brief_field_label(key) for key in ("total", "fiscal", "other", "annual", "carryover")}
 INDICATOR_TABLE = "indicators"  # the whole indicator table, as a proposal's target or a version's section
 INDICATOR_TABLE_LABEL = "绩效指标"
 ROLLOVER_TARGET = "rollover"  # a proposal that moves a carried-over draft to its new budget year (several fields)
-LIST_FIELDS = {"plan": "实施计划", "composition": "项目构成", "policies": "政策依据", "safeguards": "制度保障"}
+LIST_FIELDS = {**{key: brief_field_label(key) for key in ("plan", "composition", "policies")}, "safeguards": "制度保障"}
 
 
 @dataclass(frozen=True)

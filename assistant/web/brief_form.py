@@ -13,8 +13,8 @@ from assistant.domain.brief import (
     BriefFunding,
     allowed_fields,
     brief_error_text,
+    brief_field_label,
     describe_brief_error,
-    field_label,
     load_brief,
 )
 from assistant.domain.project_types import ProjectType
@@ -128,7 +128,7 @@ def form_problems(values: tuple[object, ...]) -> dict[int, str]:
         for error in exc.errors():
             text = brief_error_text(error, _FORM_TEXT)
             if error["type"] == "missing" and error["loc"]:  # 项目名称不能为空: which field, on the field itself
-                text = field_label(error["loc"][-1]) + text
+                text = brief_field_label(error["loc"][-1]) + text
             found.setdefault(_input_of(error["loc"]), []).append(_where(error["loc"]) + text)
         return {i: "；".join(texts) for i, texts in found.items()}
     return {}

@@ -13,7 +13,7 @@ import gradio as gr
 from assistant.domain.amounts import nonnegative_amount
 from assistant.domain.cycle import DeviationCause, MonitoringRow, MonitoringTable, Possibility
 from assistant.errors import InputError
-from assistant.services.answering import clock
+from assistant.services.clock import clock
 from assistant.services.cycle import CycleService, MonitoringView
 from assistant.services.results import FormConflict, FormKind, Light, MonitoringReport, monitor
 from assistant.web.context import WebContext, whole_number

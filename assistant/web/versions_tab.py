@@ -134,9 +134,8 @@ def _version(value: float | None, box: str) -> int:
 def _existing(ws: WorkspaceService, draft_id: int, number: int, box: str) -> None:
     """A version the draft has; another number is refused saying which versions there are and where to see them
     (the store's own message points to a command, which a person on the page cannot run)."""
-    numbers = {v.number for v in ws.history(draft_id)}
-    if number not in numbers:
-        latest = max(numbers, default=0)
+    if not ws.has_version(draft_id, number):
+        latest = ws.open(draft_id).number
         raise InputError(
             f"草稿 {draft_id} 没有第 {number} 版（“{box}”一栏；共 {latest} 版）",
             hint=f"请填写 1 到 {latest} 之间的版本号（见上方版本历史的“版本”列）",
