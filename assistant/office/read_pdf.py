@@ -1,11 +1,10 @@
 """A text PDF (a budget disclosure, a form printed to PDF) as rows of distinct cells, page by page.
 
 pdfplumber finds each page's ruled tables; a merged cell arrives once, at its top-left position, with the
-columns it spans (the positions it covers come back as ``None``), as the Word/Excel grids do. A table printed
-without rules is found where the lines' spacing shows its rows (`pdf_borderless`), so its wrapped cells arrive
-whole as a ruled table's do. Text lines outside the tables (the form's title, ``（2025年度）``, 单位：万元) become
-one-cell rows in reading order, so the form reader sees what it would see in the Word file. Each cell's place names
-its page (``第3页表1第5行第2列``), so notes and declarations can say where in the PDF they are.
+columns it spans (the positions it covers come back as ``None``), as the Word/Excel grids do. Text lines
+outside the tables (the form's title, ``（2025年度）``, 单位：万元) become one-cell rows in reading order, so
+the form reader sees what it would see in the Word file. Each cell's place names its page (``第3页表1
+第5行第2列``), so notes and declarations can say where in the PDF they are.
 
 A PDF with no text layer (a scan) is refused with a message saying so: this reader does no OCR.
 """
@@ -18,7 +17,6 @@ from dataclasses import dataclass, field
 from assistant.errors import InputError, NotADeclarationError
 from assistant.office.damage import damage
 from assistant.office.grid import MAX_COLUMNS, MAX_ROWS, GridCell, GridRow, clipped_cell
-from assistant.office.pdf_borderless import borderless_tables
 from assistant.office.pdf_budget import PdfTooLarge, check_time, decode_budget
 from assistant.office.pdf_pages import bounded_pages
 
@@ -81,7 +79,7 @@ def pdf_rows(data: bytes, name: str) -> PdfRows:
 
 
 def _page_rows(page, number: int, result: PdfRows) -> None:
-    tables = page.find_tables() or borderless_tables(page)  # no rules: rows where the lines' spacing shows them
+    tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     lines = _outside_lines(page, boxes)
     items: list[tuple[float, list[GridRow]]] = []
