@@ -37,6 +37,7 @@ from assistant.ingest.selfeval_labels import joined_labels
 from assistant.ingest.selfeval_mirror import funds_by_rate
 from assistant.ingest.selfeval_name import name_after_year, named_by_title, with_year_before
 from assistant.ingest.selfeval_pdf_header import funds_all_equal, late_field, name_written_twice
+from assistant.ingest.selfeval_pdf_interleaved import interleaved_rows
 from assistant.ingest.selfeval_pdf_runs import column_runs
 from assistant.ingest.selfeval_published import published
 from assistant.ingest.selfeval_region import region_funds, without_blank_rows
@@ -211,6 +212,7 @@ def read_self_evaluation_cells(
     table = any(t is not None and _TABLE_WORDS.search(t.text) for t in state.tokens)
     evaluation_rows = evaluation_rows or (flattened_rows(state) if table else [])  # 衡山: a table run into text
     evaluation_rows = evaluation_rows or (wrapped_rows(state) if table and state.lossy else [])  # a .doc flattened
+    evaluation_rows = evaluation_rows or (interleaved_rows(state) if table and state.lossy else [])  # 广水: a PDF
     if not evaluation_rows and table:
         state.note(
             "selfeval.table_unread",

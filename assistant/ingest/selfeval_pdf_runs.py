@@ -55,10 +55,21 @@ def column_runs(tokens: list[WebCell | None], start: int) -> tuple[list[dict[str
     level1 = [t for t in terms if t not in level2]
     rows = []
     for group, name, two in zip(groups, names, level2, strict=True):
-        placed = framework.normalise(None, two).level1
-        one = next((t for t in level1 if placed is not None and framework.normalise(t, None).level1 is placed), None)
-        rows.append({"level1": one or "", "level2": two, "name": name, **dict(zip(values, group, strict=True))})
+        rows.append(
+            {
+                "level1": written_level1(two, level1),
+                "level2": two,
+                "name": name,
+                **dict(zip(values, group, strict=True)),
+            }
+        )
     return rows, k
+
+
+def written_level1(level2: str, terms: list[str]) -> str:
+    """The written 一级 (among ``terms``) the framework places ``level2`` under; "" where none is written."""
+    placed = framework.normalise(None, level2).level1
+    return next((t for t in terms if placed is not None and framework.normalise(t, None).level1 is placed), "")
 
 
 def _groups(span: list[WebCell], at: int, width: int) -> tuple[list[list[str]], int]:
