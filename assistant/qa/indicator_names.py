@@ -203,7 +203,7 @@ CLEARLY_LONGER = 2  # characters by which one name's fitting run must beat every
 _WORD_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,6})(?:这一?类|类|方面|相关)?的?(?:绩效)?指标")
 _GENERIC = re.compile(
     r"^(?:请问|帮我|查下|查一下|看看|这些|那些|各类|各项|所有|哪些|什么|别人|大家|以前|往年|历年|项目"
-    r"|设置了|设置|设了|设有|定了|列了|写了)+"  # 设了故障类指标的: the verb is no part of the kind
+    r"|设置了|设置|设了|设有|定了|列了|写了|写过|填过|写|填|设|列)+"  # 设了故障类指标的, 写增长类的指标: the verb is no part of the kind
 )
 
 
