@@ -36,6 +36,7 @@ from assistant.qa.measured_values import at_most_said, bound_said, compared_as, 
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target, structured
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
 from assistant.qa.row_sums import row_sum
+from assistant.qa.row_synthesis import rows_written_usually
 from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.same_sides import same_field_of_two
@@ -121,6 +122,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         cost_level,
         indicator_kind,
         section_examples,
+        rows_written_usually,
         lacking_year,
         indicator_change,
         both_years,
