@@ -161,3 +161,22 @@ def test_the_composition_rows_asked_for_are_still_listed():
     result = ask("项目构成都有哪些")
     listed = sum(len(d["budget_lines"]) for d in DECLS)
     assert len(result.rows) == listed
+
+
+def _total(project_id: str) -> str:
+    d = next(d for d in DECLS if d["id"] == project_id)
+    return f"{float(d['funding']['total']):,.2f} 元"
+
+
+@pytest.mark.parametrize(
+    ("question", "project_id"),
+    [
+        ("给老党员体检的那笔钱 总额多少", "2023-003-02"),
+        ("管食堂的那笔钱 合计多少", "2023-003-04"),
+        ("给老党员体检的那笔 总额多少", "2023-003-02"),  # without 钱: answered before as well
+    ],
+)
+def test_the_money_pointed_at_then_its_total_asked_is_the_total(question, project_id):
+    result = ask(question)
+    assert not result.refused, result.text
+    assert result.figure == _total(project_id), result.text

@@ -239,7 +239,11 @@ def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
         # 致远厅: a hall in a project's name, no unit; 管公务员局网站那些外网运维的: whom the project serves;
         # 跟税务局数据打通的 (a condition read before): what the forms write (市税务局), no filer asked of
         linked = bool(cues.mentions and written in cues.mentions)
-        if not linked and not any(written in name for name in lexicon.projects) and not served_unit(unknown, cues, lexicon):
+        if (
+            not linked
+            and not any(written in name for name in lexicon.projects)
+            and not served_unit(unknown, cues, lexicon)
+        ):
             cues = replace(cues, unknown_unit=written)
     if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
         held = ("", *units_at(scope, all_units(lexicon)))  # no unit meant: only the units of that level

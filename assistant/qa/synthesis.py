@@ -131,9 +131,7 @@ def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
     if len(groups) < 3:  # one or two kinds (故障响应): more examples, from forms not cited yet
         cited = {g.example[0].id for g in groups}
         others = {m[0].id: m for g in groups for m in g.members if m[0].id not in cited}
-        entries += [
-            (indicator_row(*m), _ANOTHER, m[1].name) for m in list(others.values())[: 3 - len(groups)]
-        ]
+        entries += [(indicator_row(*m), _ANOTHER, m[1].name) for m in list(others.values())[: 3 - len(groups)]]
     return _bounded([head], entries, figure=groups[0].key, notes=left_out)
 
 
