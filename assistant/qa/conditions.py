@@ -60,11 +60,12 @@ _WRITTEN_WHERE = re.compile(
 )
 # 跟税务局数据打通的, 和审计局系统对接的项目: what a project links with, written in its form (市税务局), no filer
 _LINKING = r"(?:打通|对接|共享|连接|连通|互通|互联|联网|联通|衔接|接入|同步)(?:了|过|上)?"
+_BODY = r"(?:委员会|局|厅|委|办公室|中心|部门|政府|机关)"  # what is linked with: a body (not 那条, 那个平台)
 _LINKED_WITH = re.compile(
-    f"(?:跟|和|与|同)(?P<x>{_RUN}{{2,14}}?)的?(?:数据|系统|平台|信息|业务|网站)?(?P<v>{_LINKING})"
+    f"(?:跟|和|与|同)(?P<x>{_RUN}{{0,12}}?(?:{_BODY}|系统|平台))的?(?:数据|系统|平台|信息|业务|网站)?(?P<v>{_LINKING})"
 )
 # 对接税务局的项目, 哪些项目对接了人力资源社会保障局: the verb first
-_LINKED_TO = re.compile(f"(?P<v>{_LINKING})(?P<x>{_RUN}{{2,14}}?)(?=的|$|[{_STOPS}])")
+_LINKED_TO = re.compile(f"(?P<v>{_LINKING})(?P<x>{_RUN}{{0,12}}?{_BODY})(?=的|$|[{_STOPS}])")
 _EXIST_WORD = r"(?:有没有|是否有|有无|有没|是不是有|可有)"
 _WHOSE = f"{_EXIST_WORD}[^？?。，,]{{2,20}}的(?:吗|呢|啊)?[？?]?$"  # 有没有给老干部做信息系统的: projects that do so
 _KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|有关|性质|领域)?的?"
