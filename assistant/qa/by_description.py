@@ -51,8 +51,8 @@ _FIGURE = re.compile(r"最|第|倒数|前|后|上面|上一|刚才|刚刚|之前
 _GENERIC_NOUN = re.compile(r"钱|经费|费用|资金|项目|系统|平台|工程")
 _CHATTER = re.compile(r"^(?:请问|麻烦|帮我|帮忙|查下|查一下|看看|看一下|问下|我想知道)+")
 _MONEY_WORDS = re.compile(
-    r"钱|经费|费用|资金|预算|金额|拨款|花了|万元|(?:报|申请|申报|要|批|拨|给|花)了?多少(?![个条项人次天期份])"
-)  # 26年报了多少: money asked again
+    r"钱|经费|费用|资金|预算|金额|总额|合计|总计|共计|拨款|花了|万元|(?:报|申请|申报|要|批|拨|给|花)了?多少(?![个条项人次天期份])"
+)  # 26年报了多少, 那笔钱 总额多少: money asked again
 # 管食堂那笔钱多少, 那个项目 钱一共多少: the description's money word asked right after it
 _SPAN_MONEY = re.compile(r"(?:钱|经费|费用|资金)$")
 _HOW_MUCH = re.compile(r"(?:是|有|一共|总共|共|合计|大概|大约|总计)?(?:多少|几)")

@@ -52,6 +52,20 @@ _RELATED_AFTER = re.compile(f"{_WHICH}{_HOLDER}{_PLACE}(?:跟|和|与|同)(?P<x>
 _CONDITION_HOLDER_FIRST = re.compile(
     f"{_HOLDER}{_PLACE}(?:有没有|是否|有无|有哪些|哪些|哪个)(?:项目)?(?P<v>{_VERB})(?P<x>{_RUN}+)"
 )
+# 维修这一块 哪张表里有写, 保洁 在哪份申报表里提到过, 驻场这方面 哪些项目写了: the thing first, then which forms write it
+_WRITTEN_WHERE = re.compile(
+    f"^(?P<x>{_RUN}{{2,14}}?)(?:这一?块|这方面|方面|相关|的内容|这些?)?的?[{re.escape(CUT)}]?(?:在|是)?"
+    r"(?P<v>哪(?:张|份|个|些|几张|几份|几个)(?:表|申报表|项目)(?:里面|里|中|当中)?(?:有|都|还|也)?"
+    r"(?:写|写了|写到|写过|写有|提到|提过|提及|涉及|出现)过?了?)"
+)
+# 跟税务局数据打通的, 和审计局系统对接的项目: what a project links with, written in its form (市税务局), no filer
+_LINKING = r"(?:打通|对接|共享|连接|连通|互通|互联|联网|联通|衔接|接入|同步)(?:了|过|上)?"
+_BODY = r"(?:委员会|局|厅|委|办公室|中心|部门|政府|机关)"  # what is linked with: a body (not 那条, 那个平台)
+_LINKED_WITH = re.compile(
+    f"(?:跟|和|与|同)(?P<x>{_RUN}{{0,12}}?(?:{_BODY}|系统|平台))的?(?:数据|系统|平台|信息|业务|网站)?(?P<v>{_LINKING})"
+)
+# 对接税务局的项目, 哪些项目对接了人力资源社会保障局: the verb first
+_LINKED_TO = re.compile(f"(?P<v>{_LINKING})(?P<x>{_RUN}{{0,12}}?{_BODY})(?=的|$|[{_STOPS}])")
 _EXIST_WORD = r"(?:有没有|是否有|有无|有没|是不是有|可有)"
 _WHOSE = f"{_EXIST_WORD}[^？?。，,]{{2,20}}的(?:吗|呢|啊)?[？?]?$"  # 有没有给老干部做信息系统的: projects that do so
 _KIND_TAIL = r"(?:这一?类|这种|这样|一类|之类|类|方面|相关|有关|性质|领域)?的?"
@@ -112,7 +126,7 @@ _QUESTION = re.compile(r"最|哪|什么|啥|多少|几|怎么|如何|是否|有�
 # Words before 项目 that name no kind of project (其他项目, 同类项目, 新增项目, 一次性项目…).
 _NO_KIND = re.compile(
     r"^(?:其他|其它|同类|类似|相似|相同|同名|不同|别的|别人|以前|以往|往年|历年|过去|之前|新增|结转|经常性|一次性|"
-    r"本单位|我们|咱们|我单位|本部门|单位|部门|处室|上述|以上|下列|各类|各个|各|所有|全部|每个|这些|那些|相关|有关|一般|通常|常见|现有|已有|"
+    r"本单位|我们|咱们|我单位|本部门|单位|部门|处室|上述|以上|下列|各类|各个|各|所有|全部|每个|这些|那些|相关|有关|一般|通常|常见|现有|已有|现成|"
     r"特定目标|运转|专项业务|重点|主要|重大|普通|具体|单个|多个|两个|几个|上年|本年|当年|今年|去年|明年|同一|"
     r"名下|旗下|底下|下面|下属|手里|手上|那边|这边)+$"  # 党建服务中心名下的项目: whose projects, not a kind
 )
@@ -141,10 +155,12 @@ def take_condition(
     exists = EXIST_WORDS.search(full) is not None and (
         re.search(f"{_HOLDERS}|{_DONE}|{_WHOSE}", full) is not None or _EXIST_TOUCHING.search(full) is not None
     )
-    for pattern in (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE, _RELATED_AFTER, _RELATED_BEFORE):
+    conditions = (_CONDITION_AFTER, _CONDITION_HOLDER_FIRST, _CONDITION_BEFORE, _RELATED_AFTER, _RELATED_BEFORE)
+    for pattern in (*conditions, _LINKED_WITH, _LINKED_TO, _WRITTEN_WHERE):
         found = pattern.search(text)
         if found is None or not (phrase := condition_phrase(found["x"])):
             continue
+        exists = exists or pattern is _WRITTEN_WHERE  # 哪张表里有写: whether any form writes it, and which
         if text[found.end("x") : found.end("x") + 1] in (CUT, MONEY):  # 合同管理｜ (制度 read as rows): the words go on
             if _SETTING.match(phrase):  # 有设置｜ (成本指标): the term is what is asked for
                 continue

@@ -203,7 +203,7 @@ CLEARLY_LONGER = 2  # characters by which one name's fitting run must beat every
 _WORD_BEFORE = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,6})(?:这一?类|类|方面|相关)?的?(?:绩效)?指标")
 _GENERIC = re.compile(
     r"^(?:请问|帮我|查下|查一下|看看|这些|那些|各类|各项|所有|哪些|什么|别人|大家|以前|往年|历年|项目"
-    r"|设置了|设置|设了|设有|定了|列了|写了)+"  # 设了故障类指标的: the verb is no part of the kind
+    r"|设置了|设置|设了|设有|定了|列了|写了|写过|填过)+"  # 设了故障类指标的: the verb is no part of the kind
 )
 
 
@@ -213,6 +213,9 @@ def take_indicator_word(text: str, cues: Cues, lexicon: Lexicon, *, level_stems:
     if cues.indicator_name is not None or (found := _WORD_BEFORE.search(text)) is None:
         return text, cues
     word = re.sub(r"(?:这一?类|类|方面|相关)?的?$", "", _GENERIC.sub("", found["w"]))
+    names = lexicon.indicator_names
+    if len(word) > 2 and word[0] in _BARE_VERBS and not any(word in n for n in names):
+        word = word[1:] if any(word[1:] in n for n in names) else word  # 写增长类的指标: 增长 (设备 stays 设备)
     if (within := _within_category(word, lexicon, level_stems)) is not None:  # 成本控制类指标: 成本 indicators, 控制
         stem, rest = within
         return text.replace(found.group(), f"{stem}指标{CUT}", 1), replace(cues, indicator_name=rest)
@@ -241,6 +244,7 @@ def _within_category(word: str, lexicon: Lexicon, level_stems: set[str]) -> tupl
     return (stem, rest) if sum(rest in name for name in lexicon.indicator_names) >= 2 else None
 
 
+_BARE_VERBS = "写填设列"  # a verb written before a kind of indicator with nothing between (写增长类的指标)
 _A_KIND = re.compile(r"(?:类|方面)的?(?:绩效)?指标$")  # 区块链类指标: a kind of indicator named (no name may write)
 # Words that qualify indicators in general, no kind of their own (定性指标, 核心指标)
 _ANY_KIND = re.compile(

@@ -1,5 +1,6 @@
 """A kind of indicator named by what it measures, as officers say it (issue 24): ``带时间要求的指标``,
-``跟采购挂钩的指标``, ``“发生”几次那种指标``, ``涉及验收的指标``, ``和培训有关的那类指标``, ``指标跟故障沾边``.
+``跟采购挂钩的指标``, ``“发生”几次那种指标``, ``涉及验收的指标``, ``和培训有关的那类指标``, ``指标跟故障沾边``,
+``用次数衡量的指标``.
 
 `take_kind_phrase` reads the word such a phrase names and, where some past indicator's name writes it, sets
 ``Cues.indicator_name`` to it (the indicators whose names hold the word, as ``名称含X的指标``); the phrase is cut from
@@ -30,6 +31,8 @@ _PHRASES = (
     re.compile(rf"指标(?:里|中|当中)?(?:有)?(?:跟|和|与|同){_WORD}(?:挂钩|有关系|有关|相关联|相关|沾边|关联)(?:的)?"),
     # 涉及验收的指标, 关于培训的指标, 有关采购的指标
     re.compile(rf"(?:涉及|关于|有关|针对|围绕){_WORD}{_KIND_END}"),
+    # 用次数衡量的指标, 以时长来计量的指标, 按完成率考核的那类指标: what the indicators are measured by
+    re.compile(rf"(?:用|以|按|拿){_WORD}(?:来|去)?(?:衡量|计量|度量|考核|考量|评价|计算|统计){_KIND_END}"),
 )
 
 

@@ -40,6 +40,7 @@ from assistant.qa.question_words import (
     COMMON,
     COMPARE,
     COUNT,
+    EXAMPLE_WORDS,
     FILLER,
     FOCUS_WORDS,
     FOLLOW_UP_START,
@@ -198,6 +199,9 @@ def read_question(question: str, lexicon: Lexicon, *, today: date) -> Cues:
         # 名称里带“满意度”的指标一共多少条, 带“故障”两个字的指标都有哪些: those indicators counted or listed, every one
         counted = any_word(DEMONSTRATIVE.sub("◇", full), COUNT) and not TYPICAL.search(text)
         target = Target.COUNT_INDICATORS if counted else Target.LIST_INDICATORS  # 带“故障”的指标有几条/哪些
+    listed = target is Target.LIST_INDICATORS and not (cues.project or cues.declaration_id or cues.mentions)
+    if listed and EXAMPLE_WORDS.search(full) and not LIST_SAID.search(full):  # 增长类的指标有没有现成的例子: a few
+        target = Target.COMMON_INDICATORS  # cited examples of such indicators, not every one of them listed
     if target is None and (cues.mentions or cues.exists):  # 有没有…项目, 用了第三方支付的项目: the projects
         target = Target.LIST_PROJECTS
     named = cues.project or cues.declaration_id

@@ -145,6 +145,8 @@ COMMON = re.compile(
     r"常见|一般|通常|常用|普遍|大多|大都|往往|都会|都设|都有哪些|往年|以往|历年|过去|别人|大家|各家|参考|借鉴|举例"  # 有什么可参考的
 )
 # COMMON less its listing words: the usual ones asked for, not every one (别人都写了啥 vs 都有哪些)
+# 有没有范文看看, 有没有现成的例子, 给个参考: examples of how something is written (a short synthesis, not every one)
+EXAMPLE_WORDS = re.compile(r"范文|范例|样例|样本|模板|例子|参考|借鉴|示例")
 USUAL_ONLY = re.compile(r"常见|一般|通常|常用|普遍|大多|大都|往往|往年|以往|历年|过去|别人|大家|各家|参考|借鉴|举例")
 LIST_SAID = re.compile(r"哪些|哪几|列|清单|全部|所有|都有|每一?[条项个]")
 QUESTION_WORDS = re.compile(r"怎么|怎样|什么|哪些|哪个|如何|多少|是否|为什么|为何|咋|几")

@@ -236,8 +236,14 @@ def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
     found = (UNKNOWN_UNIT.search(phrase) for phrase in (text, *described))
     if cues.unit is None and (unknown := next((m for m in found if m), None)):
         written = _LEADING.sub("", unknown.group())
-        # 致远厅: a hall in a project's name, no unit; 管公务员局网站那些外网运维的: whom the project serves
-        if not any(written in name for name in lexicon.projects) and not served_unit(unknown, cues, lexicon):
+        # 致远厅: a hall in a project's name, no unit; 管公务员局网站那些外网运维的: whom the project serves;
+        # 跟税务局数据打通的 (a condition read before): what the forms write (市税务局), no filer asked of
+        linked = bool(cues.mentions and written in cues.mentions)
+        if (
+            not linked
+            and not any(written in name for name in lexicon.projects)
+            and not served_unit(unknown, cues, lexicon)
+        ):
             cues = replace(cues, unknown_unit=written)
     if cues.unit is None and cues.unknown_unit is None and (scope := level_scope(text)) is not None:
         held = ("", *units_at(scope, all_units(lexicon)))  # no unit meant: only the units of that level

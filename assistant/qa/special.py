@@ -35,7 +35,9 @@ from assistant.qa.listings import indicator_row
 from assistant.qa.measured_values import at_most_said, bound_said, compared_as, measured, named_part
 from assistant.qa.models import Answer, Filters, FundingField, Measure, Query, Route, Row, Target, structured
 from assistant.qa.named_sides import count_and_sum, named_list, ratio
+from assistant.qa.question_words import EXAMPLE_WORDS
 from assistant.qa.row_sums import row_sum
+from assistant.qa.row_synthesis import rows_written_usually
 from assistant.qa.safeguard_cells import safeguard_cell
 from assistant.qa.safeguard_stages import by_stage, document_stages
 from assistant.qa.same_sides import same_field_of_two
@@ -125,6 +127,7 @@ def special_answer(question: str, cues: Cues, scope: Scope, today: date | None =
         cost_level,
         indicator_kind,
         section_examples,
+        rows_written_usually,
         lacking_year,
         indicator_change,
         both_years,
@@ -146,14 +149,10 @@ def _none(question: str, line: str) -> Answer:
     return Answer(question=question, text=line, route=Route.STRUCTURED, refused=True)
 
 
-# 有没有范文看看, 给个参考: examples of how a section is written across forms (a short synthesis, not every form's text)
-_EXAMPLES = re.compile(r"范文|范例|样例|样本|模板|例子|参考|借鉴|示例")
-
-
 def section_examples(question: str, cues: Cues, scope: Scope) -> Answer | None:
     """项目实施计划这栏 有没有范文看看: the section's aspects across the forms in scope, each with one cited example
     (`synthesis.section_aspects`); None where a project is named or no example is asked for."""
-    if cues.section is None or cues.project or cues.declaration_id or not _EXAMPLES.search(question):
+    if cues.section is None or cues.project or cues.declaration_id or not EXAMPLE_WORDS.search(question):
         return None
     if cues.target not in (None, Target.SHOW_SECTION, Target.LIST_PROJECTS):
         return None

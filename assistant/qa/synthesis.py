@@ -111,7 +111,7 @@ def typical_values(filters: Filters, decls: Sequence[Declaration]) -> Result:
     if len(groups) < 3:  # one or two values everywhere (=100%): the usual one shown in up to three forms, not one
         others = [m for m in top.members if m[0].id != top.example[0].id]
         picked = list({decl.id: (decl, i) for decl, i in others}.values())[:2]
-        entries += [(indicator_row(*m), f"  如 {m[1].name}", m[1].name) for m in picked]
+        entries += [(indicator_row(*m), _ANOTHER, m[1].name) for m in picked]
     return _bounded([head, f"常见写法：{names}。"], entries, figure=top.key, notes=left_out)
 
 
@@ -131,9 +131,7 @@ def common_indicators(filters: Filters, decls: Sequence[Declaration]) -> Result:
     if len(groups) < 3:  # one or two kinds (故障响应): more examples, from forms not cited yet
         cited = {g.example[0].id for g in groups}
         others = {m[0].id: m for g in groups for m in g.members if m[0].id not in cited}
-        entries += [
-            (indicator_row(*m), f"  如 {m[1].name}", m[1].name) for m in list(others.values())[: 3 - len(groups)]
-        ]
+        entries += [(indicator_row(*m), _ANOTHER, m[1].name) for m in list(others.values())[: 3 - len(groups)]]
     return _bounded([head], entries, figure=groups[0].key, notes=left_out)
 
 
@@ -219,7 +217,8 @@ def _bounded(
     """The head and as many entries (line + cited example) as fit in ``ANSWER_LIMIT`` characters; the rest named."""
     lines, rows = list(head), []
     for row, line, _ in entries[:SHOWN]:
-        full = f"{line}，如 {_example(row.citation)}"
+        # another example of a kind shown above: "  又如 “…” [出处]", never "如 X，如 “X：…”"
+        full = f"{line} {_example(row.citation)}" if line == _ANOTHER else f"{line}，如 {_example(row.citation)}"
         if len("\n".join([*lines, full])) > ANSWER_LIMIT - 60:
             break
         lines.append(full)
@@ -229,6 +228,9 @@ def _bounded(
         more = f"另有 {len(rest)} 种：{'、'.join(rest)}"
         lines.append(more if len(more) <= 60 else more[:59] + "…")
     return Result(lines=lines, rows=rows, figure=figure, notes=notes)
+
+
+_ANOTHER = "  又如"  # the line of one more example of a kind already shown (from a form not cited yet)
 
 
 def _example(citation: Citation) -> str:
