@@ -117,6 +117,23 @@ def year_measure(s: Statement, name: str) -> Statement:
     return replace(s, object=kept) if kept else s
 
 
+# At most a verb between the year and its figure (其中2027年完成180万页): the clause names no object of its own.
+_YEAR_ONLY = re.compile(r"[\u4e00-\u9fff]{0,2}")
+
+
+def year_restated(s: Statement, every: list[Statement]) -> bool:
+    """A count whose clause names only its year (其中2027年完成180万页) where another statement gives the same figure
+    with its own object (档案扫描180万页): one stated figure, one row, named by the brief's own words."""
+    at = s.clause.find(s.words)
+    found = list(_YEAR.finditer(s.clause[: at if at >= 0 else 0]))
+    if s.kind is not Kind.COUNT or not found or not _YEAR_ONLY.fullmatch(s.clause[found[-1].end() : at]):
+        return False
+    return any(
+        o is not s and o.kind is Kind.COUNT and (o.number, o.unit) == (s.number, s.unit) and o.clause != s.clause
+        for o in every
+    )
+
+
 def year_notes(brief: Brief) -> list[str]:
     """Why a later year's figure or the total over the years has no row in this year's table (Chinese)."""
     every = [s for s in read_statements(brief) if s.field == "主要内容"]
