@@ -28,7 +28,8 @@ _STANDARD = re.compile(
     rf"(?:每个?(?P<per1>{'|'.join(_PER_UNITS)})"
     rf"(?P<times>每次|每年|每天|每日|每晚|每月)?"
     rf"(?P<middle>[\u4e00-\u9fff]{{0,8}}?)(?P<approx1>约)?(?P<num1>{NUM})(?P<wan1>万)?元)"
-    rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>人次|[\u4e00-\u9fff]{{1,3}}))"
+    rf"|(?:(?P<approx2>约)?(?P<num2>{NUM})(?P<wan2>万)?元\s*/\s*(?P<per2>(?:人次|[\u4e00-\u9fff]{{1,3}})"
+    rf"(?:[·・•‧∙⋅](?:小时|课时|天|日|晚|周|月|年|次))?))"  # 4500元/人·月: the product is the unit, never 元/人
 )
 # A share written in words reads as its digits (red team rt10 #6: 百分之九十五 was ignored and the draft took a template
 # 90%): 百分之九十五 / 百分之95 / 百分之百 / 百分之九十五点五, 九成 (90%), 九成五 (95%).

@@ -67,6 +67,8 @@ _COUNT = re.compile(
 _NOT_CALLS = re.compile(r"^[道过知讯信行报车用畅关达告风]")
 _ORDINAL = re.compile(r"党代会|全会|代表大会|人代会|党员代表大会")  # 市十二次党代会: an ordinal, not a count
 _NOT_AFTER = re.compile(r"^(?:[\-—–~～/／]|性|年|月|周年|号|级|岁|间|半|\d)")
+# A product unit (5700人·天, 1200人次·天, 30台·年): a count of the pair, never of its first unit alone.
+_COMPOUND = re.compile(rf"^[·・•‧∙⋅](?P<second>小时|课时|学时|天|日|晚|夜|周|月|年|{'|'.join(COUNT_UNITS)})")
 _PERIODS = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}
 _EVERY = re.compile(r"每(?P<period>月|季度|季|周|半年|年|日|天)")
 _DAILY = {"次", "趟", "遍", "轮"}  # 每日巡河1次 counts over the year; 每天服务8小时 is a standard, not a count
@@ -278,16 +280,18 @@ def _counts(
         low = None if m["approx"] else range_low(part[: m.start("num")])  # 培训10～15场: read as its lower end
         if overlaps(m.span(), taken) or NOT_BEFORE.search(part[: low.start() if low else m.start("num")]):
             continue
-        if _NOT_AFTER.search(part[m.end("unit") :]) or _ORDINAL.match(part[m.end("unit") :]):
+        compound = _COMPOUND.match(part[m.end("unit") :]) if not m["tail"] else None
+        end = m.end("unit") + (compound.end() if compound else 0)
+        if _NOT_AFTER.search(part[end:]) or _ORDINAL.match(part[end:]):
             continue
         if m["unit"] == "通" and _NOT_CALLS.match(part[m.end("unit") :]):
             continue  # 4通道, 2通知: a word that starts with 通, not calls counted
         if m["num"] == "一" and not m["approx"] and not _EVERY.search(part[: m.start()]):
             continue  # 一次性, 一站式, 一件事: a lone 一 is wording, not a figure
         number = read_number(m["num"], "亿" if m["wan"] == "亿" else None)
-        unit = ("万" if m["wan"] == "万" else "") + m["unit"]
-        before, after = part[: m.start()], part[m.end() :]
-        approx, words = m["approx"] or "", m.group(0)
+        unit = ("万" if m["wan"] == "万" else "") + m["unit"] + (f"·{compound['second']}" if compound else "")
+        before, after = part[: m.start()], part[max(m.end(), end) :]
+        approx, words = m["approx"] or "", m.group(0) + (compound.group(0) if compound else "")
         if low is not None:
             number, before, words = read_number(low["low"], None), part[: low.start()], low[0] + words
         if approx == "约" and WORD_YUE.search(before + "约"):  # 新增签约3000人: 约 ends 签约, no estimate

@@ -374,9 +374,9 @@ def _label(brief: Brief) -> str:
 
 
 def _per(unit: str) -> str:
-    """The unit one cost is per: 元/人 → 人; 万人 → 人; 名 → 人."""
-    unit = unit.removeprefix("元/").removeprefix("万")
-    return "人" if unit in {"名", "位"} else unit
+    """The unit one cost is per: 元/人 → 人; 万人 → 人; 名 → 人; 元/名·月 → 人·月 (a product keeps its second unit)."""
+    first, dot, second = unit.removeprefix("元/").removeprefix("万").partition("·")
+    return ("人" if first in {"名", "位"} else first) + dot + second
 
 
 def _count_number(count: Statement) -> Decimal:

@@ -40,7 +40,7 @@ from assistant.suggest.costs import cost_rows
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.row_names import last_words
 from assistant.suggest.text import short_object
-from assistant.suggest.years import end_deadline
+from assistant.suggest.years import end_deadline, year_restated
 
 SURE_CONFIDENCE = 0.6  # below this share of the top two scores the type is a guess
 STRONG_NAME = 15.0  # a type word of weight 3 in the project name (培训, 党建, 检测, 慰问)
@@ -72,7 +72,9 @@ class OwnRows:
 
 def read_brief(brief: Brief) -> Reading:
     verdict = brief_type(brief)
-    return Reading(brief, output_statements(brief), verdict, is_sure(verdict))
+    statements = output_statements(brief)
+    statements = [s for s in statements if not year_restated(s, statements)]  # one stated figure, one row
+    return Reading(brief, statements, verdict, is_sure(verdict))
 
 
 def is_sure(verdict: TypeVerdict) -> bool:

@@ -27,6 +27,8 @@ def count_name(s: Statement) -> str:
     """选区 + 划分 + 数量; 选民 + 登记 + 人数; 选举工作人员业务培训 + 人次; 抽检 + 批次."""
     unit = s.unit.removeprefix("万")
     suffix = COUNT_SUFFIX.get(unit, unit if unit in TIMES_UNITS else "数量")  # 检测500样次 → 检测样次
+    if "·" in unit:
+        suffix = f"{unit.replace('·', '')}数"  # 培训5700人·天 → 培训人天数: the product, in its own unit
     if s.op == "=" and unit in {"人", "名", "位"}:
         suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问

@@ -76,10 +76,22 @@ def earlier_note(s: Statement, year: int) -> str:
     )
 
 
+# A word before a figure that makes it one year's (全年培训330人次, 每年接待2万人次, 年度完成120场): never the total over
+# the years, whatever other counts of the year the brief lists. 分年度/各年度/跨年度 speak of several years.
+_ONE_YEAR = re.compile(r"(?<![分各跨多])(?:全年|每年|年度|本年|当年|年内)")
+
+
+def one_year(s: Statement) -> bool:
+    """A figure the clause fixes to one year by a word before it (全年培训330人次、5700人·天)."""
+    at = s.clause.find(s.words)
+    return bool(_ONE_YEAR.search(s.clause[: at if at >= 0 else len(s.clause)]))
+
+
 def whole_total(s: Statement, every: list[Statement], year: int | None) -> bool:
     """The count over all the years (总计扫描120万页) where the brief also gives the budget ``year``'s own count in
-    the same unit (2027年完成60万页): the year's table takes the year's, the total stays in 总目标."""
-    if s.kind is not Kind.COUNT or year is None or year_of(s) is not None:
+    the same unit (2027年完成60万页): the year's table takes the year's, the total stays in 总目标. A figure stated
+    for one year (全年培训330人次) is never such a total: a larger figure of the year is the sum of its parts."""
+    if s.kind is not Kind.COUNT or year is None or year_of(s) is not None or one_year(s):
         return False
     yearly = [q for q in every if q.kind is Kind.COUNT and q.unit == s.unit and year_of(q) == year]
     return bool(yearly) and any(q.number is not None and s.number is not None and q.number < s.number for q in yearly)
@@ -103,6 +115,23 @@ def year_measure(s: Statement, name: str) -> Statement:
             break
         kept = word + kept
     return replace(s, object=kept) if kept else s
+
+
+# At most a verb between the year and its figure (其中2027年完成180万页): the clause names no object of its own.
+_YEAR_ONLY = re.compile(r"[\u4e00-\u9fff]{0,2}")
+
+
+def year_restated(s: Statement, every: list[Statement]) -> bool:
+    """A count whose clause names only its year (其中2027年完成180万页) where another statement gives the same figure
+    with its own object (档案扫描180万页): one stated figure, one row, named by the brief's own words."""
+    at = s.clause.find(s.words)
+    found = list(_YEAR.finditer(s.clause[: at if at >= 0 else 0]))
+    if s.kind is not Kind.COUNT or not found or not _YEAR_ONLY.fullmatch(s.clause[found[-1].end() : at]):
+        return False
+    return any(
+        o is not s and o.kind is Kind.COUNT and (o.number, o.unit) == (s.number, s.unit) and o.clause != s.clause
+        for o in every
+    )
 
 
 def year_notes(brief: Brief) -> list[str]:
