@@ -17,7 +17,7 @@ from sqlalchemy import CursorResult, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.domain.provenance import Origin
-from assistant.drafting.models import Draft
+from assistant.drafting.models import Draft, stored_payload
 from assistant.store.changes import version_changes
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
 from assistant.store.fields import (
@@ -256,7 +256,7 @@ class DraftStore:
             instruction=instruction,
             author_id=users[author],
             created_at=now,
-            payload=draft.model_dump(mode="json"),
+            payload=stored_payload(draft),
         )
         session.add(row)
         session.flush()
@@ -310,7 +310,7 @@ class DraftStore:
                 origin=origin.value,
                 origins={p: o.value for p, o in (origins or {}).items()},
                 kept=list(kept or []),
-                payload=draft.model_dump(mode="json"),
+                payload=stored_payload(draft),
                 author_id=author_id,
                 created_at=now,
             )
@@ -444,7 +444,7 @@ class DraftStore:
         only ``owner``'s drafts when given (red team rt13 #5: two officers drafting one brief get the same rules
         draft, and one's file must never lead into the other's draft). Stored payloads are compared as read, so a
         version saved in an earlier shape of the format still matches."""
-        payload = draft.model_dump(mode="json")
+        payload = stored_payload(draft)
         query = (
             select(DraftRow.id, VersionRow.payload)
             .join(VersionRow, (VersionRow.draft_id == DraftRow.id) & (VersionRow.number == DraftRow.head))
