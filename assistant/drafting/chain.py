@@ -386,7 +386,7 @@ def _model_indicators(state: State, writer: Writer, review_context: ReviewContex
     once is not asked again) and the draft's time budget has room for one more call; what it proposed and was
     not taken is noted."""
     deadline = writer.deadline
-    ruled = any(s.generated_by == RULES_MODEL for s in state.sections if s.kind in DRAFTED)
+    ruled = any(n.kind is NoteKind.RULES_ONLY for n in state.notes)  # a fault, not a model text rules replaced
     late = deadline is not None and deadline - time.perf_counter() < MIN_SECONDS
     if writer.ask is None or writer.down is not None or ruled or late:
         return state
