@@ -108,7 +108,8 @@ def draft(
             err=True,
         )
     if output:
-        write_whole(output, saved.draft.model_dump_json(indent=2))
+        stamped = saved.draft.stamped(saved.info.draft_id, saved.info.number)  # which draft and version it is
+        write_whole(output, stamped.model_dump_json(indent=2))
         typer.echo(f"草稿已保存：{output}", err=True)
     render.console().print(render.draft_view(saved.draft))
 

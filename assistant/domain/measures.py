@@ -89,7 +89,9 @@ def read_standards(part: str, label: str, clause: str, taken: list[tuple[int, in
         subject = clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         if not subject.endswith(_PRICED):  # 按每个托位每月800元的标准给予运营补贴 → 托位运营补贴
             named_after = _NAMED_AFTER.match(part[m.end() :])
-            subject = f"{per.split('·')[0]}{named_after['what']}" if named_after else subject
+            unit = per.split("·")[0]
+            unit = f"每{unit}" if len(unit) == 1 else unit  # 每家补贴, never 家补贴 (a measure word is no word alone)
+            subject = f"{unit}{named_after['what']}" if named_after else subject
         verb, obj = phrase(before, "")
         obj = obj or clean_object(re.sub(r"(?:为|是|按|按照)$", "", before))
         taken.append(m.span())

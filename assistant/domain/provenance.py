@@ -1,7 +1,7 @@
 """Where a value comes from, once: the origin of a suggested indicator row and of a stored field.
 
 A suggestion comes from the brief, a type template or a precedent; a field of a stored draft also from a
-model, a person or an uploaded form. Values are stored (the draft store's provenance rows), labels shown.
+model, a person, the policy library or an uploaded form. Values are stored (the draft store's provenance rows), labels shown.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ class Origin(StrEnum):
     UPLOAD = "upload"  # taken from a declaration the person uploaded as a starting point (last year's form)
     PRECEDENT = "precedent"  # a past declaration's indicator, adapted (suggestions)
     FRAMEWORK = "framework"  # a category every table must carry that the brief left empty (suggestions)
+    POLICY = "policy"  # chosen by rules from the policy library (立项依据 of the project's subject)
 
     @property
     def label(self) -> str:
@@ -33,4 +34,5 @@ _ORIGIN_LABELS = {
     Origin.UPLOAD: "取自上传的申报表",
     Origin.PRECEDENT: "先例",
     Origin.FRAMEWORK: "框架必备类别",
+    Origin.POLICY: "取自政策库",
 }

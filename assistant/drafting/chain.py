@@ -12,7 +12,7 @@ from langchain_core.runnables import RunnableLambda, RunnableSerializable
 from assistant.domain.brief import Brief
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import find_policy, policies_cited_in, policy_label
-from assistant.domain.refs import BLANK, BRIEF_REF, SourceRef, policy_id
+from assistant.domain.refs import BRIEF_REF, policy_id
 from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.budget import DRAFT_SECONDS, MIN_SECONDS, SECTION_SECONDS
 from assistant.drafting.context import DraftContext, basis_entry, find_written
@@ -35,12 +35,12 @@ from assistant.drafting.necessity import (
 )
 from assistant.drafting.relevance import split_reference
 from assistant.drafting.sections import DRAFTED, Complete, SectionFailed, write_with_model
+from assistant.drafting.table import draft_indicators
 from assistant.errors import ModelError
 from assistant.llm.faults import ReplyRejected
 from assistant.llm.queue import waiting_text
 from assistant.review.checks_relevance import ReviewContext
 from assistant.suggest.model_step import Ask, improve
-from assistant.suggest.models import Evidence, SuggestionSet
 
 BASIS_LIMIT = 5
 
@@ -386,7 +386,7 @@ def _model_indicators(state: State, writer: Writer, review_context: ReviewContex
     once is not asked again) and the draft's time budget has room for one more call; what it proposed and was
     not taken is noted."""
     deadline = writer.deadline
-    ruled = any(s.generated_by == RULES_MODEL for s in state.sections if s.kind in DRAFTED)
+    ruled = any(n.kind is NoteKind.RULES_ONLY for n in state.notes)  # a fault, not a model text rules replaced
     late = deadline is not None and deadline - time.perf_counter() < MIN_SECONDS
     if writer.ask is None or writer.down is not None or ruled or late:
         return state
@@ -399,31 +399,6 @@ def _model_indicators(state: State, writer: Writer, review_context: ReviewContex
         GroundingNote(kind=NoteKind.UNGROUNDED_FIGURE, message=n) for n in improved.notes if n not in known
     )
     return state
-
-
-def draft_indicators(suggestions: SuggestionSet) -> list[DraftIndicator]:
-    """The indicator table of a draft: each suggestion with its first three precedents cited."""
-    indicators = []
-    for s in suggestions.suggestions:
-        cites = [_precedent_ref(e) for e in s.evidence[:3]]
-        indicators.append(
-            DraftIndicator(
-                level1=s.level1, level2=s.level2, name=s.name, value=s.value, evidence=s.evidence, citations=cites
-            )
-        )
-    return indicators
-
-
-def _precedent_ref(e: Evidence) -> SourceRef:
-    """The past indicator behind a suggestion, quoted as the corpus holds it (``名称：值``)."""
-    where = f"indicator-{e.position}" if e.position is not None else e.indicator_name
-    return SourceRef(
-        ref=f"{e.declaration_id}#{where}",
-        project=e.project_name,
-        year=e.year,
-        part=f"{e.indicator_name}（{e.value}）",
-        quote=f"{e.indicator_name}：{e.value or BLANK}",
-    )
 
 
 NO_GOAL = "（指标表没有可写入目标的产出或效果：请补充本项目完成后要达到的产出（数量、质量、时限）和对服务对象的效果。）"

@@ -11,11 +11,13 @@ satisfaction rows; no figure that the table does not hold.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1, Level2
 from assistant.domain.statements import read_statements
 from assistant.domain.values import ValueKind, parse_value
+from assistant.drafting.models import DraftIndicator
 from assistant.review.subject import is_copy
 from assistant.suggest.models import HUMAN_BASIS, Ground, IndicatorSuggestion, SuggestionSet
 from assistant.suggest.years import later_year, whole_total
@@ -29,13 +31,14 @@ _HARM = re.compile(r"事故|投诉|故障|差错|损毁|损坏|泄露|泄密|违
 _PAST = re.compile(r"^(?:去年|上年|往年|前年|历年|以往)")  # 去年发生跳闸次数: what happened, not what is to be achieved
 _HANDLED = re.compile(r"处置|处理|整改|解决|响应|办结|化解|修复|排除|查处|回复")  # 投诉处理率: a harm dealt with
 _VALUE = re.compile(r"^(≥|≤|=|>|<)?\s*([\d.]+)\s*(?:\((.*)\))?$")
+Row = IndicatorSuggestion | DraftIndicator  # a suggested row, or a draft's (a person's rows among them)
 
 
 def repeats_brief(goal: str, brief: Brief) -> bool:
     return is_copy(goal, brief.content)
 
 
-def _phrase(row: IndicatorSuggestion) -> str | None:
+def _phrase(row: Row) -> str | None:
     """The row as a goal's phrase, or None for a figure nobody decided on: a type template's reference value or a
     precedent's (≥95%: 参考模板值) is a hint for the table, never the unit's commitment in its goal; the brief's own
     figures (计划标准) and a person's (人工填写) are."""
@@ -78,13 +81,18 @@ def _plain(number: str) -> str:
 
 def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> str | None:
     """A goal from the indicator table: ``通过本项目的实施，完成…；…。``; None when the table has no row to say."""
-    rows = suggestions.suggestions
+    return goal_from_rows(brief, suggestions.suggestions, annual=annual)
+
+
+def goal_from_rows(brief: Brief, rows: Sequence[Row], *, annual: bool, leading: Collection[str] = ()) -> str | None:
+    """`compose_goal` over any rows (a draft's table, a person's rows among them); the rows named in ``leading`` (rows
+    a person just added) are said first, so the goal names them however many rows the table holds."""
     # rows of the brief's own figures (计划标准) first: the goal states what this brief plans
-    ordered = sorted(rows, key=lambda r: r.value.ground is not Ground.PLAN)
+    ordered = sorted(rows, key=lambda r: (r.name not in leading, r.value.ground is not Ground.PLAN))
     outputs = [p for _, p in _outputs(ordered)]
     effects = [
         p
-        for r in rows
+        for r in sorted(rows, key=lambda r: r.name not in leading)
         if r.level1 in (Level1.BENEFIT, Level1.SATISFACTION) or r.level2 is Level2.SATISFACTION
         if (p := _phrase(r))
     ][:EFFECTS]
@@ -104,11 +112,16 @@ def compose_goal(brief: Brief, suggestions: SuggestionSet, *, annual: bool) -> s
     return "；".join(parts) + "。"
 
 
-def _outputs(rows: list[IndicatorSuggestion]) -> list[tuple[IndicatorSuggestion, str]]:
+def goal_phrase(row: Row) -> str | None:
+    """How a goal says ``row`` (a row a person added), or None: a cost row is the budget's, not a goal's."""
+    return None if row.level1 is Level1.COST else _phrase(row)
+
+
+def _outputs(rows: Sequence[Row]) -> list[tuple[Row, str]]:
     return [(r, p) for r in rows if r.level1 is Level1.OUTPUT and (p := _phrase(r))][:OUTPUTS]
 
 
-def _dated(row: IndicatorSuggestion, year: int) -> bool:
+def _dated(row: Row, year: int) -> bool:
     """A row whose figure the brief dates in the budget ``year`` (“2027年完成60万页” quoted in its basis)."""
     return row.value.ground is Ground.PLAN and f"“{year}年" in row.value.basis
 

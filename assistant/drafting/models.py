@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,10 +12,11 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.refs import SourceRef
 from assistant.review.models import ReviewReport
-from assistant.suggest.models import Evidence, ValueProposal
+from assistant.suggest.models import Evidence, Naming, ValueProposal
 
 _MODEL = ConfigDict(extra="forbid")
 DRAFT_FORMAT = "shenbao-draft/1"
+STAMP = {"draft_id", "version"}  # where a written file says the draft is stored: not part of its content
 RULES_MODEL = "rules"  # the model name of a draft, section or writer that used no language model
 
 
@@ -47,6 +49,9 @@ class DraftIndicator(BaseModel):
     value: ValueProposal = Field(description="operator, number, unit, 取值依据 (ground) and its basis sentence")
     evidence: list[Evidence] = Field(default_factory=list)
     citations: list[SourceRef] = Field(default_factory=list)
+    naming: Naming | None = Field(
+        default=None, description="how the suggested name was obtained (a model's renaming: 改写名称); None: unknown"
+    )
 
 
 class DraftSafeguard(BaseModel):
@@ -109,6 +114,8 @@ class Draft(BaseModel):
     model_config = _MODEL
 
     format: str = DRAFT_FORMAT
+    draft_id: int | None = Field(default=None, description="草稿库中的草稿编号：写出文件时填入（库中保存的内容不含它）")
+    version: int | None = Field(default=None, description="草稿库中的版本号：写出文件时填入")
     brief: Brief
     provider: str = Field(description="local / openai / none")
     model: str = Field(description="model name, or 'rules'")
@@ -124,3 +131,16 @@ class Draft(BaseModel):
 
     def section(self, kind: SectionKind) -> DraftSection | None:
         return next((s for s in self.sections if s.kind is kind), None)
+
+    def stamped(self, draft_id: int, version: int) -> Draft:
+        """The draft as a file written from the store carries it: with the draft's id and version number."""
+        return self.model_copy(update={"draft_id": draft_id, "version": version})
+
+    def unstamped(self) -> Draft:
+        """The draft's content without where a file said it was stored (what the store keeps and compares)."""
+        return self.model_copy(update={"draft_id": None, "version": None})
+
+
+def stored_payload(draft: Draft) -> dict[str, Any]:
+    """``draft`` as the store keeps it: its content, without a written file's draft id and version."""
+    return draft.model_dump(mode="json", exclude=STAMP)

@@ -6,6 +6,7 @@ goes into the next attempt's repair prompt (`sections.write_with_model`)."""
 from __future__ import annotations
 
 from assistant.domain.model import SectionKind
+from assistant.domain.refs import BRIEF_REF
 from assistant.domain.text import sentence_pieces
 from assistant.drafting.context import DraftContext
 from assistant.drafting.goals import compose_goal, repeats_brief
@@ -71,7 +72,7 @@ def stay_on_project(
             )
         elif composed := compose_goal(ctx.prompt_brief, ctx.suggestions, annual=kind is SectionKind.GOAL_ANNUAL):
             grounded.text, grounded.problems = composed, []
-            grounded.ungrounded_figures = []
+            grounded.ungrounded_figures, grounded.rules_citations = [], [BRIEF_REF]  # the rules wrote it, not the model
             notes.append(
                 GroundingNote(
                     kind=NoteKind.GOAL_REWRITTEN,

@@ -21,7 +21,7 @@ from assistant.ingest.selfeval import (
     read_self_evaluations_text,
 )
 from assistant.ingest.web_cells import WebCell
-from assistant.office.grid import GridRow, cut_notes
+from assistant.office.grid import GridRow, cleaned_notes, cut_notes
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -44,7 +44,7 @@ def read_self_evaluation_file(path: Path) -> tuple[SelfEvaluation, list[ParseNot
     rows, left = _grid(data, path.name, suffix)
     source = SourceRef(file=path.name, sha256=hashlib.sha256(data).hexdigest())
     evaluation, notes = read_self_evaluation_cells(grid_cells(rows), source)
-    return evaluation, [*cut_notes(rows), *left, *notes]
+    return evaluation, [*cut_notes(rows), *cleaned_notes(rows), *left, *notes]
 
 
 def read_self_evaluation_forms(path: Path) -> list[tuple[SelfEvaluation, list[ParseNote]]]:

@@ -19,7 +19,7 @@ from assistant.ingest.notes import summarised
 from assistant.ingest.text_export import ParseResult
 from assistant.office.amount_columns import merge_amounts, read_amount_columns
 from assistant.office.form_labels import is_legacy, is_title_text, layout_of_title, names_project
-from assistant.office.grid import GridCell, GridRow, cut_notes
+from assistant.office.grid import GridCell, GridRow, cleaned_notes, cut_notes
 from assistant.office.guard import EXCEL, MAX_FILE_BYTES, WORD, check_office_file, office_kind, read_bounded
 from assistant.office.legacy import OLD_EXCEL, OLD_WORD, convert_with_soffice, is_ole, xls_rows
 from assistant.office.limits import check_indicators
@@ -154,7 +154,7 @@ def _read_rows(
         if pages is not None:
             notes.notes += _pages_notes(segment, pages, joined or {})
         notes.notes += sheet_notes
-        notes.notes += cut_notes(segment)
+        notes.notes += cut_notes(segment) + cleaned_notes(segment)
         inside = {c.where for row in segment for c in row.cells}
         for cell in formulas:
             if cell.where in inside:

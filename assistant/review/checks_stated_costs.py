@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.domain.model import Declaration, SectionKind
 from assistant.domain.numerals import join_digit_groups
+from assistant.domain.statement_base import Statement
 from assistant.domain.statements import Kind, read_text
 from assistant.review.base import at_section, finding
 from assistant.review.models import Finding
@@ -33,12 +35,12 @@ def check_stated_costs(decl: Declaration) -> Iterator[Finding]:
     if money is None or money <= 0:
         return
     for kind in _TEXT:
-        terms = list(_terms(join_digit_groups(decl.section_text(kind) or "")))
+        terms = stated_terms(decl.section_text(kind) or "")
         if not terms:
             continue
-        total = sum((amount for _, amount in terms), Decimal(0))
+        total = sum((t.amount for t in terms), Decimal(0))
         if total > money * TOLERANCE:
-            shown = " + ".join(text for text, _ in terms)
+            shown = " + ".join(t.shown for t in terms)
             message = (
                 f"{kind.label}写明的单价与数量合计超过项目资金：{shown} = {total:,.0f}元（{_plain(total / _WAN)}万元），"
                 f"项目资金为 {money:,.0f}元（{_plain(money / _WAN)}万元），多出 {total - money:,.0f}元"
@@ -46,7 +48,24 @@ def check_stated_costs(decl: Declaration) -> Iterator[Finding]:
             yield finding("COST-STATED-SUM", message, at_section(decl, kind))
 
 
-def _terms(text: str) -> Iterator[tuple[str, Decimal]]:
+@dataclass(frozen=True)
+class StatedTerm:
+    """A price the text states with the quantity it prices: 26家 × 6万元/家 = 1,560,000元."""
+
+    shown: str  # 26家 × 6万元/家 (× 12个月)
+    amount: Decimal  # in 元
+    price: Statement
+    count: Decimal  # the quantity, in its own unit (万 read out)
+    months: int  # 1, or the months a monthly price is paid for
+    sentence: str
+
+
+def stated_terms(text: str) -> list[StatedTerm]:
+    """Each price ``text`` states whose quantity the same sentence states (see the module's doc)."""
+    return list(_terms(join_digit_groups(text)))
+
+
+def _terms(text: str) -> Iterator[StatedTerm]:
     """(“255名 × 600元/人·月 × 12个月”, 1,836,000) for each stated price whose quantity the same sentence states."""
     for sentence in _SENTENCE.split(text):
         found = read_text(sentence, "text") if sentence.strip() else []
@@ -60,7 +79,7 @@ def _terms(text: str) -> Iterator[tuple[str, Decimal]]:
             months = _months(sentence) if price.unit.endswith("·月") else 1
             shown = f"{_plain(same[0].number)}{same[0].unit} × {_plain(price.number)}{price.unit}"
             shown += f" × {months}个月" if months > 1 else ""
-            yield shown, count * price.number * months
+            yield StatedTerm(shown, count * price.number * months, price, count, months, sentence)
 
 
 def _per(unit: str) -> str:

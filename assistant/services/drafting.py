@@ -40,12 +40,12 @@ from assistant.services.scope import CorpusScope
 from assistant.services.table_rewrites import costs_rewrite, indicators_rewrite
 from assistant.services.text_policy import refuse_control_characters
 from assistant.services.writing import (
-    by_rules,
     draft_brief,
     draft_context,
     fallback_reason,
     keep_if_same_text,
     model_for,
+    model_gave_nothing,
     regenerate_section,
     retry_sections,
     section_kind,
@@ -311,7 +311,7 @@ class DraftingService:
         rewritten = regenerate_section(
             current.draft, kind, instruction, self.settings, self._model(), on_event=on_event, context=context
         )
-        if instruction.strip() and by_rules(rewritten.section(kind)):
+        if instruction.strip() and model_gave_nothing(rewritten, kind):
             raise ModelRequiredError.for_instruction(instruction, why=fallback_reason(rewritten))
         rewritten = keep_if_same_text(current.draft, rewritten, kind)
         before = {s.kind: s.text for s in current.draft.sections}

@@ -4,7 +4,8 @@ history shows for it (`DraftingService.edit` saves the result).
     follow_edit(current, draft, snapshot) -> FollowedEdit
 
 A renamed indicator row is renamed too in the sections rules or a model wrote, a changed value written anew there,
-the money sentence written again from the edited funding, a deleted row's phrase taken out (services/renames.py),
+the money sentence written again from the edited funding, a deleted row's phrase taken out, an added row said in the
+goals (services/renames.py),
 and the edited 实施计划 and 政策依据 followed into 项目实施计划, 立项依据 and the sections that cite them
 (services/follow_lists.py); those fields keep their origin. Where a person's own text still differs from a list they
 edited, the history line says so.
@@ -18,8 +19,15 @@ from assistant.drafting.as_declaration import reviewed
 from assistant.drafting.models import Draft
 from assistant.services.editing import changed_labels
 from assistant.services.follow_lists import follow_plan, follow_policies, stale_notes
-from assistant.services.renames import follow_deletions, follow_funding, follow_renames, follow_values
+from assistant.services.renames import (
+    follow_additions,
+    follow_deletions,
+    follow_funding,
+    follow_renames,
+    follow_values,
+)
 from assistant.services.scope import CorpusSnapshot
+from assistant.services.stated_prices import stale_prices
 from assistant.store import Origin, StoredVersion
 from assistant.store.fields import field_label
 
@@ -44,10 +52,12 @@ def follow_edit(current: StoredVersion, draft: Draft, snapshot: CorpusSnapshot) 
     draft, revalued = follow_values(current, draft, renamed)
     draft, refunded = follow_funding(current, draft, renamed | revalued)
     draft, dropped = follow_deletions(current, draft, renamed | revalued | refunded)
+    draft, added = follow_additions(current, draft, renamed | revalued | refunded | dropped)
     library = snapshot.policies
-    draft, planned = follow_plan(current, draft, renamed | revalued | refunded | dropped)
-    draft, cited = follow_policies(current, draft, library, renamed | revalued | refunded | dropped | planned)
-    kept = renamed | revalued | refunded | dropped | planned | cited
+    rows = renamed | revalued | refunded | dropped | added
+    draft, planned = follow_plan(current, draft, rows)
+    draft, cited = follow_policies(current, draft, library, rows | planned)
+    kept = rows | planned | cited
     if kept:
         draft = reviewed(draft, snapshot.review_context)
         followed = "、".join(field_label(path) for path in kept)
@@ -56,11 +66,13 @@ def follow_edit(current: StoredVersion, draft: Draft, snapshot: CorpusSnapshot) 
             ("指标值", revalued),
             ("资金", refunded),
             ("删除的指标", dropped),
+            ("新增的指标", added),
             ("实施计划", planned),
             ("政策依据", cited),
         )
         what = "、".join(w for w, done in steps if done)
         section = f"{section}（{followed}中的{what}随之更新）"
-    if stale := stale_notes(current, draft, library):
+    stale = stale_notes(current, draft, library) + stale_prices(draft, current.draft.brief.funding)
+    if stale:
         section = f"{section}；{'；'.join(stale)}"
     return FollowedEdit(draft, kept, section[:MAX_SECTION] if section else None)

@@ -5,6 +5,7 @@
     follow_values(stored, draft) -> tuple[Draft, dict[str, Origin]]
     follow_funding(stored, draft) -> tuple[Draft, dict[str, Origin]]
     follow_deletions(stored, draft) -> tuple[Draft, dict[str, Origin]]
+    follow_additions(stored, draft) -> tuple[Draft, dict[str, Origin]]
 
 A person renames row 3 (``drafts edit … --field indicator.3.name 季度食品安全检查次数``, or the page's row editor):
 the goals the rules (or the model) wrote name the row by its old name (``助餐点检查次数不少于168次``), and the export
@@ -21,15 +22,23 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 
+from assistant.domain.model import SectionKind
 from assistant.domain.provenance import Origin
 from assistant.domain.values import ValueKind
-from assistant.drafting.goals import value_phrase
-from assistant.drafting.models import Draft, DraftIndicator
+from assistant.drafting.goals import goal_from_rows, goal_phrase, value_phrase
+from assistant.drafting.models import RULES_MODEL, Draft, DraftIndicator, DraftSection
 from assistant.drafting.necessity import money_sentence
+from assistant.services.stated_prices import restate_prices
 from assistant.store.fields import section_path
 from assistant.store.records import StoredVersion
 
-FOLLOWING = {Origin.TEMPLATE, Origin.AI, Origin.AI_REVISED}  # text written by rules or a model, never a person's
+GOALS = (SectionKind.GOAL_TOTAL, SectionKind.GOAL_ANNUAL)
+FOLLOWING = {
+    Origin.TEMPLATE,
+    Origin.POLICY,
+    Origin.AI,
+    Origin.AI_REVISED,
+}  # written by rules or a model, never a person
 
 
 def renames(old: Sequence[DraftIndicator], new: Sequence[DraftIndicator]) -> dict[str, str]:
@@ -107,12 +116,18 @@ def follow_funding(
     stored: StoredVersion, draft: Draft, followed: Collection[str] = ()
 ) -> tuple[Draft, dict[str, Origin]]:
     """``draft`` with the money sentence the rules wrote (``项目资金96万元。``) written again from the edited funding
-    (``项目资金98万元，本年度申请96万元。``) in every section rules or a model wrote and nobody locked; with the origins
-    those sections keep. A person's text is never changed (review's FUND-* and COST-* checks read the table)."""
+    (``项目资金98万元，本年度申请96万元。``), and a stated price that priced the old money whole computed again from the
+    new (`stated_prices`), in every section rules or a model wrote and nobody locked; with the origins those sections
+    keep. A person's text is never changed (review's FUND-* and COST-* checks read the table)."""
     old, new = money_sentence(stored.draft.brief), money_sentence(draft.brief)
     if not old or not new or old == new:
         return draft, {}
-    return _follow(stored, draft, lambda text: text.replace(old, new), followed)
+    before, after = stored.draft.brief.funding, draft.brief.funding
+
+    def refund(text: str) -> str:  # the money sentence, and a price that priced the old money whole (stated_prices)
+        return restate_prices(text.replace(old, new), before, after)
+
+    return _follow(stored, draft, refund, followed)
 
 
 def follow_deletions(
@@ -136,12 +151,48 @@ def follow_deletions(
     return _follow(stored, draft, drop, followed)
 
 
+def follow_additions(
+    stored: StoredVersion, draft: Draft, followed: Collection[str] = ()
+) -> tuple[Draft, dict[str, Origin]]:
+    """``draft`` (a person's edit of ``stored``) with the goals rules or a model wrote, nobody locked and this edit left
+    as they were, saying the rows the person added: a goal the rules composed from the table is composed again from
+    the edited table (the added rows first, `goals.goal_from_rows`); a model's goal gets the added rows' phrases before
+    its full stop, where it does not name them yet. With the origins those goals keep (a person's goal is never
+    changed: review's checks of the goals against the table say where it lags)."""
+    names = renames(stored.draft.indicators, draft.indicators)
+    before = {names.get(r.name, r.name) for r in stored.draft.indicators}
+    added = [r for r in draft.indicators if r.name not in before]
+    if not added:
+        return draft, {}
+    leading = {r.name for r in added}
+
+    def rewrite(section: DraftSection) -> str:
+        if section.kind not in GOALS:
+            return section.text
+        if section.generated_by == RULES_MODEL:
+            annual = section.kind is SectionKind.GOAL_ANNUAL
+            return goal_from_rows(draft.brief, draft.indicators, annual=annual, leading=leading) or section.text
+        new = [p for r in added if r.name not in section.text and (p := goal_phrase(r))]
+        text = section.text.rstrip()
+        if not new or not text:
+            return section.text
+        end = text[-1] if text[-1] in "。；;" else ""
+        return f"{text[: len(text) - len(end)]}，{'，'.join(new)}{end or '。'}"
+
+    return _follow(stored, draft, lambda text: text, followed, rewrite=rewrite)
+
+
 def _follow(
-    stored: StoredVersion, draft: Draft, change: Callable[[str], str], followed: Collection[str] = ()
+    stored: StoredVersion,
+    draft: Draft,
+    change: Callable[[str], str],
+    followed: Collection[str] = (),
+    *,
+    rewrite: Callable[[DraftSection], str] | None = None,
 ) -> tuple[Draft, dict[str, Origin]]:
     """``draft`` with ``change`` applied to each section that rules or a model wrote, nobody locked, and this edit
     left as it was (or changed only by an earlier follow step: ``followed``); with the origins of the sections it
-    changed."""
+    changed. ``rewrite``, where given, writes a section from the whole of it (its kind, its writer) instead."""
     sections, origins = [], {}
     for section in draft.sections:
         record = stored.fields.get(section_path(section.kind))
@@ -151,7 +202,7 @@ def _follow(
         if not own or before is None or edited:
             sections.append(section)  # a person's text, or one this same edit rewrites
             continue
-        text = change(section.text)
+        text = rewrite(section) if rewrite is not None else change(section.text)
         if text != section.text and record is not None:
             origins[section_path(section.kind)] = record.origin
         sections.append(section.model_copy(update={"text": text}))

@@ -13,8 +13,8 @@ from __future__ import annotations
 from assistant.domain.brief import Brief
 from assistant.domain.framework import Level1
 from assistant.drafting.as_declaration import reviewed
-from assistant.drafting.chain import draft_indicators
 from assistant.drafting.models import DraftIndicator, GroundingNote, NoteKind
+from assistant.drafting.table import draft_indicators
 from assistant.llm.runtime import LLMRuntime
 from assistant.services.derived import recomputed_costs, tied_funding, tied_note
 from assistant.services.protect import keep_indicator_rows

@@ -25,8 +25,9 @@ from assistant.domain.text import visible
 from assistant.domain.values import Operator, ValueKind, mistyped_number, parse_value
 from assistant.drafting.as_declaration import reviewed, to_declaration
 from assistant.drafting.carryover import draft_from_declaration
-from assistant.drafting.chain import DraftEvent, draft_indicators
+from assistant.drafting.chain import DraftEvent
 from assistant.drafting.models import Draft, DraftIndicator
+from assistant.drafting.table import draft_indicators
 from assistant.errors import InputError
 from assistant.outfile import write_whole
 from assistant.services.derived import group_key, grouped, place_in_group
@@ -431,7 +432,7 @@ class WorkspaceService:
 def _write(stored: StoredVersion, fmt: ExportFormat, path: Path) -> Path:
     """JSON: the draft itself (``shenbao-draft/1``, importable again); Word/Excel: the form it fills."""
     if fmt is ExportFormat.JSON:
-        return write_whole(path, stored.draft.model_dump_json(indent=2))
+        return write_whole(path, stored.draft.stamped(stored.info.draft_id, stored.number).model_dump_json(indent=2))
     # a table saved before rows were kept in their blocks (or uploaded so) is exported with each block whole
     draft = stored.draft.model_copy(update={"indicators": grouped(stored.draft.indicators)})
     return export_declaration(to_declaration(draft), fmt, path)

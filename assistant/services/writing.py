@@ -211,8 +211,7 @@ def retry_sections(
             if not isinstance(fault, SectionFailed | ReplyRejected):
                 down = f"模型不可用（{fault.message}）"
             continue
-        section = candidate.section(kind)
-        if section is None or section.generated_by == RULES_MODEL:  # no model could be used (e.g. it did not start)
+        if candidate.section(kind) is None or model_gave_nothing(candidate, kind):  # e.g. the model did not start
             down = result.failed[kind] = next(
                 (n.message for n in reversed(candidate.notes) if n.kind is NoteKind.RULES_ONLY), "语言模型未能使用"
             )
@@ -235,6 +234,16 @@ def keep_if_same_text(current: Draft, rewritten: Draft, kind: SectionKind) -> Dr
 
 def by_rules(section: DraftSection | None) -> bool:
     return section is not None and section.generated_by == RULES_MODEL
+
+
+_REPLACED = {NoteKind.GOAL_REWRITTEN, NoteKind.NECESSITY_REWRITTEN}  # the model answered; rules replaced its text
+
+
+def model_gave_nothing(draft: Draft, kind: SectionKind) -> bool:
+    """Whether rules wrote section ``kind`` because no model text came (no model, a fault, a timeout), not because
+    the rules replaced a text the model did give (a goal that repeated the brief, a 必要性 that restated the plan)."""
+    replaced = any(n.kind in _REPLACED and n.section is kind for n in draft.notes)
+    return by_rules(draft.section(kind)) and not replaced
 
 
 def fallback_reason(draft: Draft) -> str:

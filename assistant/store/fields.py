@@ -16,8 +16,8 @@ from assistant.domain.brief import brief_field_label
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import policy_label
 from assistant.domain.provenance import Origin
-from assistant.drafting.models import RULES_MODEL, Draft, DraftIndicator, DraftSection
-from assistant.suggest.models import Ground
+from assistant.drafting.models import RULES_MODEL, STAMP, Draft, DraftIndicator, DraftSection
+from assistant.suggest.models import Ground, Naming
 
 INDICATOR_COLUMNS = ("level1", "level2", "name", "value")
 COLUMN_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
@@ -96,13 +96,21 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-_ANNOTATIONS = {"notes", "usage", "review"}  # how a text was written and what review said of it, not the text
+_ANNOTATIONS = {"notes", "usage", "review", *STAMP}  # how a text was written, what review said, where a file was
 
 
 def same_content(before: Draft, after: Draft) -> bool:
     """Whether ``after`` holds exactly what ``before`` does (brief, sections with their citations, 立项依据,
-    indicator rows); notes, usage and review are annotations, recomputed with every rewrite."""
-    return before.model_dump(mode="json", exclude=_ANNOTATIONS) == after.model_dump(mode="json", exclude=_ANNOTATIONS)
+    indicator rows); notes, usage and review are annotations, recomputed with every rewrite, and so is how a row's
+    name was obtained (``naming``: drafts saved before it was recorded lack it)."""
+    return _content(before) == _content(after)
+
+
+def _content(draft: Draft) -> dict[str, object]:
+    dumped = draft.model_dump(mode="json", exclude=_ANNOTATIONS)
+    for row in dumped["indicators"]:
+        row.pop("naming", None)
+    return dumped
 
 
 def indicator_cells(indicator: DraftIndicator) -> dict[str, str]:
@@ -136,16 +144,38 @@ def field_label(path: str) -> str:
 
 
 def initial_origins(draft: Draft) -> dict[str, Origin]:
-    """Where each field of a freshly drafted (or imported) draft came from."""
+    """Where each field of a freshly drafted (or imported) draft came from, as it truly is: a section by the model
+    that wrote it or by rules, 立项依据 chosen by code (the brief's own policies, else the policy library's), each
+    indicator cell by its row's source (`_row_origins`)."""
     origins = dict.fromkeys(brief_texts(draft), Origin.BRIEF)
     origins.update({section_path(s.kind): _section_origin(s) for s in draft.sections})
-    origins["basis"] = Origin.TEMPLATE if draft.model == RULES_MODEL else Origin.AI
+    origins["basis"] = _basis_origin(draft)
     for n, indicator in enumerate(draft.indicators, start=1):
-        for column in INDICATOR_COLUMNS:
-            origins[indicator_path(n, column)] = Origin.TEMPLATE
-        if indicator.value.ground is Ground.PLAN:
-            origins[indicator_path(n, "value")] = Origin.BRIEF
+        for column, origin in _row_origins(indicator).items():
+            origins[indicator_path(n, column)] = origin
     return origins
+
+
+def _basis_origin(draft: Draft) -> Origin:
+    """立项依据 is chosen by code, never by a model (drafting/chain `_basis`): the brief's policies as given, the
+    library's of the project's subject."""
+    if draft.basis and all(b.user_supplied for b in draft.basis):
+        return Origin.BRIEF
+    return Origin.POLICY if draft.basis else Origin.TEMPLATE
+
+
+_VALUE_ORIGINS = {Ground.PLAN: Origin.BRIEF, Ground.HISTORY: Origin.PRECEDENT, Ground.TEMPLATE: Origin.TEMPLATE}
+_NAME_ORIGINS = {Naming.REPHRASED: Origin.AI, Naming.PRECEDENT: Origin.PRECEDENT}
+
+
+def _row_origins(indicator: DraftIndicator) -> dict[str, Origin]:
+    """A suggested row's cells: the value from its 取值依据 (计划标准: the brief; 历史标准: precedents; 模板参考值:
+    the rules' template), the name and its categories from how the name was obtained (a model's renaming or
+    proposal: the model; a precedent's name: the precedent; else the rules' template)."""
+    named = _NAME_ORIGINS.get(indicator.naming, Origin.TEMPLATE) if indicator.naming else Origin.TEMPLATE
+    cells = dict.fromkeys(("level1", "level2", "name"), named)
+    cells["value"] = _VALUE_ORIGINS.get(indicator.value.ground, Origin.TEMPLATE)
+    return cells
 
 
 def _section_origin(section: DraftSection) -> Origin:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.domain.provenance import Origin
-from assistant.drafting.models import Draft
+from assistant.drafting.models import Draft, stored_payload
 from assistant.store.changes import version_changes
 from assistant.store.errors import DraftNotFound
 from assistant.store.fields import FieldRecord
@@ -68,7 +68,7 @@ class DraftReads:
         only ``owner``'s drafts when given (red team rt13 #5: two officers drafting one brief get the same rules
         draft, and one's file must never lead into the other's draft). Stored payloads are compared as read, so a
         version saved in an earlier shape of the format still matches."""
-        payload = draft.model_dump(mode="json")
+        payload = stored_payload(draft)
         query = (
             select(DraftRow.id, VersionRow.payload)
             .join(VersionRow, (VersionRow.draft_id == DraftRow.id) & (VersionRow.number == DraftRow.head))

@@ -18,7 +18,7 @@ from sqlalchemy import CursorResult, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.domain.provenance import Origin
-from assistant.drafting.models import Draft
+from assistant.drafting.models import Draft, stored_payload
 from assistant.store.errors import DraftConflict, DraftNotFound, StoreError
 from assistant.store.fields import (
     FieldRecord,
@@ -250,7 +250,7 @@ class DraftStore(DraftReads):
             instruction=instruction,
             author_id=users[author],
             created_at=now,
-            payload=draft.model_dump(mode="json"),
+            payload=stored_payload(draft),
         )
         session.add(row)
         session.flush()
@@ -304,7 +304,7 @@ class DraftStore(DraftReads):
                 origin=origin.value,
                 origins={p: o.value for p, o in (origins or {}).items()},
                 kept=list(kept or []),
-                payload=draft.model_dump(mode="json"),
+                payload=stored_payload(draft),
                 author_id=author_id,
                 created_at=now,
             )

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.domain.provenance import Origin
-from assistant.drafting.models import Draft
+from assistant.drafting.models import Draft, stored_payload
 from assistant.store.errors import DraftNotFound
 from assistant.store.models import ProposalRow, VersionRow
 from assistant.store.records import Action, Proposal, ProposalStatus, VersionInfo
@@ -61,7 +61,7 @@ def version_info(row: VersionRow, author: str) -> VersionInfo:
 def as_read(payload: dict[str, Any]) -> dict[str, Any] | None:
     """A stored payload as the current model reads and would write it (None if it no longer reads)."""
     try:
-        return Draft.model_validate(payload, strict=False).model_dump(mode="json")
+        return stored_payload(Draft.model_validate(payload, strict=False))
     except ValidationError:
         return None
 

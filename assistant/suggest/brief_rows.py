@@ -25,7 +25,7 @@ from assistant.review.checks_defects import UNBOUNDED
 from assistant.review.reasons import reason_kind, without_lead
 from assistant.suggest.models import Ground, IndicatorSuggestion, Naming, Origin, ValueProposal
 from assistant.suggest.per_item import per_object
-from assistant.suggest.row_names import COUNT_SUFFIX, count_name, object_words
+from assistant.suggest.row_names import COUNT_SUFFIX, count_name, in_order, object_words
 from assistant.suggest.scope import area_facility, is_scope
 from assistant.suggest.years import earlier_note, earlier_year, later_year, whole_total, year_measure, year_of
 
@@ -296,7 +296,7 @@ def _row(s: Statement, every: list[Statement]) -> IndicatorSuggestion | None:
             value = (
                 f"{dated or ''}{'年' if dated else ''}{s.words}" if s.unit == "月" else f"≤{plain(s.number)}({s.unit})"
             )
-            name, level2 = f"{object_words(s.object)}{s.verb}时限", Level2.TIMELINESS
+            name, level2 = f"{in_order(object_words(s.object), s.verb, s.clause)}时限", Level2.TIMELINESS
         case Kind.ZERO:
             name, level2, value = _zero(s, every)
         case Kind.COMPLETE:

@@ -32,6 +32,7 @@ def count_name(s: Statement) -> str:
     if s.op == "=" and unit in {"人", "名", "位"}:
         suffix = "名额"  # a fixed number of seats (应选区人大代表约300名 → 应选区人大代表名额 =300(名))
     verb = s.verb[-2:] if len(s.verb) == 4 else s.verb  # 走访慰问 → 慰问
+    verb = "" if verb in LIGHT_VERBS else verb  # 对26家食堂给予运营补贴 → 食堂数量, never 食堂给予数量
     obj = object_words(s.object)
     if re.fullmatch(r"(?:19|20)\d{2}年", obj):
         return f"{obj}度完成{suffix}"  # 2027年完成60万页 → 2027年度完成页数 (a project over several years)
@@ -58,9 +59,36 @@ def in_order(obj: str, verb: str, clause: str) -> str:
         return f"{verb}{obj}"
     if verb and obj.endswith(verb):
         return obj  # 每公里造价62万元: verb and object are one word (造价), never 造价造价
+    if verb and verb not in _GENERIC and _an_action(obj) and f"{obj}{verb}" not in clause:
+        return f"{verb}{obj}"  # 进行数字化加工 → 数字化加工, 处置到位 → 处置到位: an action after its verb, as read
     if obj and verb.endswith(obj):
         return verb
     return f"{obj}{verb}"
+
+
+# Verbs a row name writes after the action they complete (加工完成时限, 培训开展情况), as the forms do.
+_GENERIC = frozenset({"完成", "实现", "开展", "组织", "实施", "落实"})
+# Verbs that name no action of their own (给予补贴, 进行加工): the row names the thing counted, not them.
+LIGHT_VERBS = frozenset({"给予", "予以", "进行", "加以", "作出", "做出"})
+
+
+def _an_action(obj: str) -> bool:
+    """Whether the object is itself an action (加工, 到位: one verb word): the reader reads it after its verb, so the
+    name keeps that order (数字化加工, not 加工数字化) unless the clause writes it first."""
+    words = tagged(obj)
+    return len(words) == 1 and words[0][1] in {"v", "vn"}
+
+
+# The agent and its preposition before what is acted on (委托专业保洁单位对区管河道): the row counts what follows.
+_PREPOSITIONS = frozenset({"对", "向", "给", "为", "针对", "对于"})
+
+
+def _after_preposition(obj: str) -> str:
+    """``obj`` after its last preposition (保洁单位对区管河道 → 区管河道), where two characters or more follow."""
+    words = tagged(obj)
+    at = max((k for k, (w, tag) in enumerate(words) if tag == "p" and w in _PREPOSITIONS), default=-1)
+    rest = "".join(w for w, _ in words[at + 1 :])
+    return rest if at >= 0 and len(rest) >= 2 else obj
 
 
 # A generic verb inside a long object (委托高校和研究机构开展调研课题): what is counted is what follows it.
@@ -69,6 +97,7 @@ _INNER_VERB = re.compile(r"(?:开展|组织|进行|实施|完成)(?P<rest>[\u4e0
 
 def object_words(obj: str) -> str:
     """The object as a row name keeps it: what follows a generic verb in a long object, in its last words."""
+    obj = _after_preposition(obj)
     inner = _INNER_VERB.search(obj) if len(obj) > MAX_OBJECT else None
     return last_words(inner["rest"] if inner else obj, MAX_OBJECT)
 

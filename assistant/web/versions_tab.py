@@ -53,7 +53,7 @@ def build_versions_tab(ctx: WebContext, view: DraftView, tab: gr.Tab) -> None:
         type="array",
         interactive=False,
         wrap=True,
-        label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报 / 取自上传的申报表）",
+        label="当前版本各字段的来源（模型起草 / 模型按要求改写 / 人工修改 / 模板/规则 / 取自简报 / 先例 / 取自政策库 / 取自上传的申报表）",
         column_count=len(PROVENANCE_HEADERS),
         elem_id="provenance-table",
     )
