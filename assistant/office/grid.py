@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.domain.model import NoteLevel, ParseNote
-from assistant.domain.text import visible
+from assistant.domain.text import imported
 from assistant.office.limits import MAX_CELL_CHARS as MAX_CELL_CHARS
 from assistant.office.limits import MAX_COLUMNS as MAX_COLUMNS
 from assistant.office.limits import MAX_ROWS as MAX_ROWS
@@ -57,8 +57,8 @@ def clip(text: str) -> tuple[str, int]:
 
 def clipped_cell(text: str, row: int, col: int, where: str, span: int = 1) -> GridCell:
     """A cell whose text is cut to MAX_CELL_CHARS, recording the length it had (`GridCell.cut_from`); invisible
-    format characters (zero-width space…) removed first, so ``1\u200b2`` is read as the 12 it shows."""
-    kept, total = clip(visible(text))
+    format characters (zero-width space…), bidi overrides and NUL removed first, so ``1\u200b2`` is read as the 12 it shows."""
+    kept, total = clip(imported(text))
     return GridCell(kept, row, col, where, span, total)
 
 
