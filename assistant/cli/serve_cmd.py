@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import faulthandler
+import ipaddress
 import signal
 import threading
 from types import FrameType
@@ -57,14 +58,34 @@ def serve(
     _stop_on_sigterm()
     with open_services(llm=llm) as services:  # closing the services stops the embedded model server
         web = services.settings.web
+        login = web.login if login is None else login
+        if (warning := network_warning(host, login=login)) is not None:
+            typer.echo(warning, err=True)
         typer.echo(f"申报助手网页工作台：http://{host}:{port}（按 Ctrl+C 停止）", err=True)
         threading.Thread(target=services.runtime.warm, daemon=True, name="model-warm").start()
         try:
-            launch(services, host=host, port=port, login=web.login if login is None else login, origins=origins)
+            launch(services, host=host, port=port, login=login, origins=origins)
         except OSError:  # taken between the check and the start (gradio: "Cannot find empty port")
             require_free_port(host, port)
             raise
     typer.echo("网页工作台已停止。", err=True)
+
+
+def network_warning(host: str, *, login: bool) -> str | None:
+    """The warning for a workbench others on the network can reach with no sign-in (red team rt14 F6): any address
+    but loopback (127.0.0.0/8, ::1, localhost) without ``--login``; None otherwise."""
+    if login or host.strip().lower() == "localhost":
+        return None
+    try:
+        if ipaddress.ip_address(host.strip().strip("[]")).is_loopback:
+            return None
+    except ValueError:  # a host name: it may resolve to an address others reach
+        pass
+    return (
+        f"警告：网页工作台监听 {host}，且未要求登录：同一网络中的任何人都能打开、修改和导出所有草稿。"
+        "如需在网络上使用，请先用 assistant users add 用户名 添加用户，再加 --login 启动"
+        "（或设置 ASSISTANT_WEB__LOGIN=true）；只在本机使用请去掉 --host（默认 127.0.0.1）。"
+    )
 
 
 def require_free_port(host: str, port: int) -> None:

@@ -141,6 +141,10 @@ def import_raw(sources: list[Path], raw_dir: Path) -> Imported:
         outcome = _read_or_why(src)
         if isinstance(outcome, str):
             imported.refused[src.name] = f"{outcome}（该文件未复制到 corpus/raw/）"
+        elif _clashes(raw_dir / src.name, src):  # appeared while this file was parsed (callers hold a lock)
+            imported.refused[src.name] = (
+                "corpus/raw/ 中刚出现了同名但内容不同的文件，该文件未复制到 corpus/raw/；请把文件改名后重新加入"
+            )
         elif not (raw_dir / src.name).exists():
             partial = raw_dir / f".{src.name}.partial"  # copied whole, then renamed: a kill leaves no half file
             shutil.copyfile(src, partial)

@@ -43,7 +43,13 @@ from assistant.domain.brief_fields import (
     joined_figures,
 )
 from assistant.domain.project_types import ProjectType
-from assistant.domain.syntax import DuplicateKeyError, UniqueKeyLoader, describe_json_error, describe_yaml_error
+from assistant.domain.syntax import (
+    AliasError,
+    DuplicateKeyError,
+    UniqueKeyLoader,
+    describe_json_error,
+    describe_yaml_error,
+)
 from assistant.domain.text import invisible_in_data, invisible_note, visible_data
 from assistant.errors import ERROR_TEXT as _BASE_ERROR_TEXT
 from assistant.errors import InputError, describe_validation_error, validation_error_text
@@ -333,6 +339,8 @@ def _read_mapping(path: Path) -> dict[str, object]:
             f"简报文件 {path.name} 不是合法的 YAML，{describe_yaml_error(exc)}",
             hint="每个字段只写一次；多段内容请写在同一字段下（用“|”另起多行）"
             if isinstance(exc, DuplicateKeyError)
+            else "请删去 & 和 * 标记，把要重复的内容逐项写出（简报不需要锚点与别名）"
+            if isinstance(exc, AliasError)
             else "请对照示例简报（assistant suggest --example）检查缩进和冒号；含有冒号、#、* 等符号的值请用引号括起来",
         ) from exc
     if data is None:  # an empty file, or one of blank lines and comments only

@@ -49,8 +49,27 @@ class DuplicateKeyError(yaml.YAMLError):
         self.key, self.first, self.second = key, first, second
 
 
-class UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key written twice in one mapping, with the lines of both."""
+class AliasError(yaml.YAMLError):
+    """An alias (``*name``) in a file a person wrote: refused while composing, before anything is built, so an
+    alias bomb (each level repeating the one before) costs no more than its own bytes (red team rt14 F1)."""
+
+    def __init__(self, name: str, mark: yaml.Mark) -> None:
+        super().__init__(f"alias *{name}")
+        self.name, self.mark = name, mark
+
+
+class NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases: a brief or a patch never needs to repeat a node by reference."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise AliasError(str(event.anchor), event.start_mark)
+        return super().compose_node(parent, index)
+
+
+class UniqueKeyLoader(NoAliasLoader):
+    """SafeLoader that refuses a key written twice in one mapping, with the lines of both, and any alias."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
         seen: dict[object, yaml.Mark] = {}
@@ -68,6 +87,11 @@ class UniqueKeyLoader(yaml.SafeLoader):
 
 def describe_yaml_error(exc: yaml.YAMLError) -> str:
     """``第 3 行第 8 列：这里不能出现“名称: 值”（…）``."""
+    if isinstance(exc, AliasError):
+        return (
+            f"第 {exc.mark.line + 1} 行第 {exc.mark.column + 1} 列：用了 YAML 别名“*{exc.name}”；"
+            "简报和修改文件不支持锚点（&）与别名（*），请把内容直接写出；以 * 或 & 开头的文字请用引号括起来"
+        )
     if isinstance(exc, DuplicateKeyError):
         return (
             f"字段“{exc.key}”写了两次（第 {exc.first.line + 1} 行和第 {exc.second.line + 1} 行），"

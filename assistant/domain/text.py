@@ -93,7 +93,8 @@ def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
 # text… Each displays as nothing, so ``1\u200b2份`` reads as 12份 to every person, and a figure reader would take
 # it for 2 (red team rt13 #1). Every input (a brief, an edit, an imported file, a question) passes `visible` once,
 # and the figure is then read as it displays. The bidirectional overrides (U+202A–U+202E, U+2066–U+2069) are not
-# removed: they reorder what displays, so the brief loader and the edit policy refuse them, naming the field.
+# removed by `visible`: they reorder what displays, so the brief loader and the edit policy refuse them, naming the
+# field; an imported file has them removed by `imported`, with a note.
 _BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 _INVISIBLE_NAMES = {
     "\u200b": "零宽空格",
@@ -126,6 +127,31 @@ def invisible_in(text: str) -> list[str]:
     return [] if text.isascii() else _invisible().findall(text)
 
 
+# What an imported file (a text export, a saved page, an office cell) may not bring into the corpus either: the
+# bidirectional overrides (a name stored reversed, red team rt14 F5), NUL, and the replacement character a page's
+# ``&#0;`` becomes. A brief or an edit refuses these naming the field; an import cannot ask, so it removes them and
+# says so in a parse note.
+_IMPORT_ONLY = re.compile("[" + "".join(sorted(_BIDI)) + "\x00\ufffd]")
+_INVISIBLE_NAMES.update(
+    {c: "双向文字控制符" for c in _BIDI} | {"\x00": "空字符", "\ufffd": "替换字符（空字符或无法显示的字符）"}
+)
+
+
+def imported(text: str) -> str:
+    """``text`` of an imported file without what `hidden_in_import` finds."""
+    return text if text.isascii() and "\x00" not in text else _hidden().sub("", text)
+
+
+def hidden_in_import(text: str) -> list[str]:
+    """The characters `imported` removes from ``text``: invisible format characters, bidi overrides, NUL, U+FFFD."""
+    return [] if text.isascii() and "\x00" not in text else _hidden().findall(text)
+
+
+@cache
+def _hidden() -> re.Pattern[str]:
+    return re.compile(f"{_invisible().pattern}|{_IMPORT_ONLY.pattern}")
+
+
 def visible_data(data: object) -> object:
     """``data`` (text, or mappings and lists of them, as a YAML or JSON file loads) with every text `visible`; a
     str subclass (an enum member) is kept as it is."""
@@ -149,7 +175,7 @@ def invisible_in_data(data: object) -> list[str]:
 def invisible_note(where: str, found: list[str]) -> str:
     """``「主要内容」中有 2 个不可见字符（零宽空格 U+200B、软连字符 U+00AD），已删除后读取…`` for ``found``."""
     kinds = list(dict.fromkeys(found))
-    names = "、".join(f"{_INVISIBLE_NAMES.get(c, '格式控制字符')} U+{ord(c):04X}" for c in kinds[:3])
+    names = "、".join(f"{_INVISIBLE_NAMES.get(c, '格式控制字符')} U+{ord(c):04X}" for c in kinds[:4])
     more = "等" if len(kinds) > 3 else ""
     return (
         f"{where}中有 {len(found)} 个不可见字符（{names}{more}），已删除后读取，"

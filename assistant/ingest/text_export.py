@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.domain.model import Declaration, Layout, ParseNote
-from assistant.domain.text import invisible_in, invisible_note, visible
+from assistant.domain.text import hidden_in_import, imported, invisible_note
 from assistant.errors import InputError, NotADeclarationError
 from assistant.ingest.assemble import BlockParser
 from assistant.ingest.cells import Row, is_loose_row, split_row
@@ -57,10 +57,14 @@ def decode(data: bytes, name: str, notes: NoteSink) -> str:
     """UTF-8 (with or without BOM), UTF-16 (Word's "Unicode" text) or GBK/GB18030; anything else is refused.
     Invisible format characters (zero-width space…) are removed, and said so: 1\u200b2 is the 12 it shows."""
     text = _decoded(data, name, notes)
-    if found := invisible_in(text):
+    if "\x00" in text:  # a NUL in a text file is binary content; one from a page's &#0; is U+FFFD by then
+        raise NotADeclarationError(f"文件 {name} 含有二进制内容，不是文本导出的申报表", hint="请提供 .txt 文本导出文件")
+    if text.isascii():
+        return text
+    if found := hidden_in_import(text):
         line = text.count("\n", 0, text.index(found[0])) + 1
         notes.warn("text.invisible", invisible_note(f"文件 {name} ", found), line=line)
-    return visible(text)
+    return imported(text)
 
 
 def _decoded(data: bytes, name: str, notes: NoteSink) -> str:
@@ -219,8 +223,6 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
         raise text_too_large(name, len(data))
     notes = NoteSink()
     text = decode(data, name, notes)
-    if "\x00" in text:
-        raise NotADeclarationError(f"文件 {name} 含有二进制内容，不是文本导出的申报表", hint="请提供 .txt 文本导出文件")
     lines = split_lines(text, notes)
     check_text_table(lines, name)
     loose = "\t" not in text and any(is_loose_row(line) for line in lines)
@@ -251,28 +253,29 @@ def parse_text_bytes(data: bytes, name: str) -> ParseResult:
                     raise unread from refused
                 raise
         _refuse_self_evaluation(web, lines, name)
-        return _web_result(web, lines, name)
+        return _web_result(web, lines, name, notes)
     if declarations:
         declarations[-1] = _note_truncation(declarations[-1], rows)
     if not _complete(declarations):
         web = read_web_text(lines, name, sha) or read_glued_lines(lines, name, sha)
         if web and score(web) > score(declarations):
             _refuse_self_evaluation(web, lines, name)
-            return _web_result(web, lines, name)
+            return _web_result(web, lines, name, notes)
     declarations = [with_lost_levels(d, lines) for d in declarations]
     declarations = with_title_place(with_page_year(declarations, lines, "页面正文"), lines)
     _refuse_self_evaluation(declarations, lines, name)
     return ParseResult(source_file=name, declarations=noted_doc_numbers(declarations), notes=notes.notes)
 
 
-def _web_result(web: list[Declaration], lines: list[str], name: str) -> ParseResult:
+def _web_result(web: list[Declaration], lines: list[str], name: str, notes: NoteSink) -> ParseResult:
     """A page's declarations as read by the web readers, with the page's year, place, document numbers and the
-    categories its copy lost at the top of a table (`with_lost_levels`)."""
+    categories its copy lost at the top of a table (`with_lost_levels`); of the file's notes, only the characters
+    removed while decoding (the rest were about the table reading the web readers replaced)."""
     web = [with_lost_levels(d, lines) for d in web]
     return ParseResult(
         source_file=name,
         declarations=noted_doc_numbers(with_title_place(with_page_year(web, lines, "页面正文"), lines)),
-        notes=[],
+        notes=[n for n in notes.notes if n.code == "text.invisible"],
     )
 
 

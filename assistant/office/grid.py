@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.domain.model import NoteLevel, ParseNote
-from assistant.domain.text import invisible_in, invisible_note, visible
+from assistant.domain.text import hidden_in_import, imported, invisible_note
 from assistant.office.limits import MAX_CELL_CHARS as MAX_CELL_CHARS
 from assistant.office.limits import MAX_COLUMNS as MAX_COLUMNS
 from assistant.office.limits import MAX_ROWS as MAX_ROWS
@@ -66,10 +66,10 @@ _SPACE_NAMES = {"\u00a0": "不换行空格", "\u202f": "窄不换行空格", "\u
 
 def clipped_cell(text: str, row: int, col: int, where: str, span: int = 1) -> GridCell:
     """A cell whose text is cut to MAX_CELL_CHARS, recording the length it had (`GridCell.cut_from`); invisible
-    format characters (zero-width space…) removed first, so ``1\u200b2`` is read as the 12 it shows, and odd spaces
-    (U+00A0…) read as spaces; what was cleaned is recorded (`GridCell.cleaned`, `cleaned_notes`)."""
-    cleaned = (*invisible_in(text), *_ODD_SPACES.findall(text))
-    kept, total = clip(_ODD_SPACES.sub(" ", visible(text)))
+    format characters (zero-width space…), bidi overrides and NUL removed first, so ``1\u200b2`` is read as the 12 it
+    shows, and odd spaces (U+00A0…) read as spaces; what was cleaned is recorded (`GridCell.cleaned`, `cleaned_notes`)."""
+    cleaned = (*hidden_in_import(text), *_ODD_SPACES.findall(text))
+    kept, total = clip(_ODD_SPACES.sub(" ", imported(text)))
     return GridCell(kept, row, col, where, span, total, cleaned)
 
 

@@ -366,6 +366,8 @@ PART_LEAST = 3  # characters of each of two names written side by side with noth
 def _juxtaposed(segment: str, names: Names) -> list[str]:
     """党费系统 组织力平台 (the space lost): two names written side by side, each matching a different project on its
     own; [] where no one cut gives two such names."""
+    if len(segment) > 2 * max((len(name) for name in names.projects), default=0):
+        return []  # longer than any two names: each cut matched anew cost a 400-character question 28 s (rt14 F4)
     cuts: list[tuple[float, list[str]]] = []
     for at in range(PART_LEAST, len(segment) - PART_LEAST + 1):
         left, right = match(names.trim(segment[:at]), names)[0], match(names.trim(segment[at:]), names)[0]
@@ -434,11 +436,15 @@ def _coverage(phrase: str, name: str) -> float:
 @lru_cache(maxsize=4096)
 def _lcs_chars(a: str, b: str) -> str:
     """The characters of the longest common subsequence of ``a`` and ``b`` (in ``a``'s order)."""
-    rows = [[""] * (len(b) + 1) for _ in range(len(a) + 1)]
+    # Lengths, then one walk back: the ties of the old per-cell text copies, without the copies (rt14 F4)
+    lengths = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(len(a) - 1, -1, -1):
+        row, below = lengths[i], lengths[i + 1]
         for j in range(len(b) - 1, -1, -1):
-            if a[i] == b[j]:
-                rows[i][j] = a[i] + rows[i + 1][j + 1]
-            else:
-                rows[i][j] = max(rows[i + 1][j], rows[i][j + 1], key=len)
-    return rows[0][0]
+            row[j] = below[j + 1] + 1 if a[i] == b[j] else max(below[j], row[j + 1])
+    found, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            found.append(a[i])
+        i, j = (i + 1, j + 1) if a[i] == b[j] else (i + 1, j) if lengths[i + 1][j] >= lengths[i][j + 1] else (i, j + 1)
+    return "".join(found)

@@ -31,6 +31,7 @@ def _readings(char: str) -> list[str]:
     return [r for r in "".join(c for c in plain if not unicodedata.combining(c)).split(",") if r]
 
 
+@lru_cache(maxsize=65536)  # a long question asks for the same few characters' sound thousands of times
 def _sound(char: str) -> str:
     """The usual reading (立 is li, not its rare wei)."""
     readings = _readings(char)

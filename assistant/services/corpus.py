@@ -6,6 +6,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from assistant.corpus.folder import HINT, why_not_readable
 from assistant.corpus.stats import CorpusStats, compute_stats
 from assistant.corpus.store import (
@@ -25,6 +27,7 @@ from assistant.errors import AssistantError, InputError, printable
 from assistant.services.scope import CorpusScope
 
 _log = logging.getLogger(__name__)
+_LOCK_WAIT_S = 600
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,20 @@ class CorpusService:
         replaced: a new copy of it is in the report's ``duplicates`` (with what differs), and a new file holding
         only such copies is taken back (``not_added``). ``added_by`` (the signed-in web user) is recorded in the
         manifest for each file copied."""
+        self.scope.corpus_dir.mkdir(parents=True, exist_ok=True)
+        # One build at a time over this corpus (web users, a CLI run beside the web): two adds of files with the
+        # same name at once otherwise both passed the name check and one was lost unsaid (red team rt14 F2).
+        lock = FileLock(self.scope.corpus_dir / ".build.lock", timeout=_LOCK_WAIT_S)
+        try:
+            with lock:
+                return self._build(sources, progress, added_by=added_by)
+        except Timeout:
+            raise InputError(
+                f"语料库正在被另一项加入操作更新，等待 {_LOCK_WAIT_S // 60} 分钟仍未完成，本次未加入任何文件",
+                hint="请稍后重试",
+            ) from None
+
+    def _build(self, sources: list[Path], progress: Progress | None, *, added_by: str | None) -> BuildReport:
         raw_dir = self.scope.corpus_dir / "raw"
         files, unreadable = _expand(sources)
         imported = import_raw(files, raw_dir) if sources else Imported()

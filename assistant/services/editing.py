@@ -23,7 +23,7 @@ from assistant.domain.framework import Level1, Level2
 from assistant.domain.model import SectionKind
 from assistant.domain.policy import PolicyReference, find_policy
 from assistant.domain.refs import BRIEF_REF
-from assistant.domain.syntax import describe_yaml_error
+from assistant.domain.syntax import NoAliasLoader, describe_yaml_error
 from assistant.domain.text import visible, visible_data
 from assistant.drafting.models import BasisEntry, Draft, DraftIndicator, DraftSafeguard, DraftSection
 from assistant.errors import InputError, printable
@@ -141,7 +141,7 @@ def _checked(parts: list[str], raw: str) -> str:
 def parse_patch(text: str, *, source: str) -> list[FieldEdit]:
     """A YAML (or JSON) patch: a mapping of field paths to values; nested mappings are dotted paths."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=NoAliasLoader)
     except yaml.YAMLError as exc:
         raise InputError(
             f"修改文件 {source} 不是合法的 YAML：{describe_yaml_error(exc)}",
@@ -173,7 +173,7 @@ def read_cli_value(path: str, text: str) -> Any:
     whole_list = path in (*LIST_FIELDS, "basis") or (path.count(".") == 1 and path.split(".")[0] in ROW_FIELDS)
     if whole_list and text.strip()[:1] in "[{":
         try:
-            return yaml.safe_load(text)
+            return yaml.load(text, Loader=NoAliasLoader)
         except yaml.YAMLError as exc:
             raise InputError(
                 f"“{field_label(path)}”的值不是合法的 YAML 列表：{describe_yaml_error(exc)}",

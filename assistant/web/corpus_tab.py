@@ -48,7 +48,9 @@ def added_note(report: BuildReport, name: str) -> str:
     """What adding the uploaded file ``name`` did, in Chinese: how many of its declarations were added, and each one
     left out because the corpus already holds that project and year (the corpus's own is kept; what differs shown)."""
     added = sum(1 for d in report.declarations if d.provenance.source_file == name)
-    if name in report.not_added:
+    if name in report.failed:  # not copied: the declarations of that name are another file's
+        head = f"未加入语料库：{name}（现有 {len(report.declarations)} 份申报表）。"
+    elif name in report.not_added:
         head = (
             f"未加入语料库：{name} 中的申报表语料库都已收录，语料库未改变（现有 {len(report.declarations)} 份申报表）。"
         )
