@@ -33,8 +33,8 @@ from assistant.qa.lexicon import HEADER_TERMS, IMPLEMENTER_ASKED, ROW_TERMS, Lex
 from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
 from assistant.qa.name_context import alike_unsettled, changes_between, one_in_years, unit_then_described
-from assistant.qa.unit_names import LEADING as _LEADING
 from assistant.qa.unit_names import FUNCTION_UNIT, UNKNOWN_UNIT, all_units, of_the_unit, served_unit
+from assistant.qa.unit_names import LEADING as _LEADING
 
 
 def take_exact_projects(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, str]]]:
