@@ -65,14 +65,17 @@ def _read_from(value: str, cues: Cues) -> bool:
     return any(w and (w in value or value in w) for w in written)
 
 
-def _read(decl: Declaration, field: HeaderField) -> tuple[HeaderField, list[str] | None] | None:
+def _read(decl: Declaration, field: HeaderField, asked: str) -> tuple[HeaderField, list[str] | None] | None:
     """(the field read, its ticked labels or text; None: the boxes were lost), or None where the form has neither
-    the field nor its stand-in."""
+    the field nor a stand-in that offers the value asked (a 2019 form's 项目类型 has no 特定目标类 box: its
+    勾选 says nothing of 项目类别)."""
     for each in (field, STAND_INS.get(field)):
         if each is None:
             continue
         value = getattr(decl.header, each.value)
         if value is None or value == "":
+            continue
+        if each is not field and isinstance(value, CheckboxField) and asked not in {o.label for o in value.options}:
             continue
         if isinstance(value, CheckboxField):
             lost = any(n.code == "header.checkbox_lost" and n.field == f"header.{each.value}" for n in decl.parse_notes)
@@ -99,15 +102,17 @@ def header_filter(question: str, cues: Cues, scope: Scope) -> Answer | None:
     decls = forms_in_scope(cues, scope)
     hits: list[tuple[Declaration, HeaderField]] = []
     lost: list[tuple[Declaration, HeaderField]] = []
+    lacking: set[int | None] = set()
     for decl in decls:
-        read = _read(decl, field)
+        read = _read(decl, field, value)
         if read is None:
+            lacking.add(decl.header.year)
             continue
         if read[1] is None:
             lost.append((decl, read[0]))
         elif value in read[1]:
             hits.append((decl, read[0]))
-    return _said(question, value, field, hits, lost, counted)
+    return _said(question, value, field, hits, lost, counted, lacking)
 
 
 def _said(
@@ -117,12 +122,15 @@ def _said(
     hits: list[tuple[Declaration, HeaderField]],
     lost: list[tuple[Declaration, HeaderField]],
     counted: bool,
+    lacking: set[int | None],
 ) -> Answer:
     asked = f"{field.label}为“{value}”"
     if not hits and not lost:
+        years = "、".join(f"{y or '年度不详'}年" for y in sorted(lacking, key=lambda y: y or 0))
+        why = f"\n{years}的申报表没有“{field.label}”栏，其他栏也没有“{value}”这一选项，无从判断。" if lacking else ""
         return Answer(
             question=question,
-            text=f"语料库中没有{asked}的项目（只计勾选或填写了该项的申报表）。",
+            text=f"语料库中没有{asked}的项目（只计勾选或填写了该项的申报表）。{why}",
             route=Route.STRUCTURED,
             refused=True,
         )

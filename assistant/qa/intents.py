@@ -191,8 +191,15 @@ def _mentions_money_or_indicators(full: str) -> bool:
 _PICKING_PROJECTS = re.compile(r"指标的?(?:项目|申报表)")
 
 
+# 数量类目标条数 哪张表最多: targets (the indicators) counted in 条, no money asked
+_TARGETS_COUNTED = re.compile(r"目标的?(?:条数|个数|数量|数)")
+
+
 def _measure(full: str) -> Measure:
-    return Measure.INDICATORS if "指标" in _PICKING_PROJECTS.sub("", full) else Measure.FUNDING
+    if "指标" in _PICKING_PROJECTS.sub("", full):
+        return Measure.INDICATORS
+    counted = _TARGETS_COUNTED.search(full) is not None and _MONEY.search(full) is None
+    return Measure.INDICATORS if counted else Measure.FUNDING
 
 
 def change_measure(full: str) -> Measure:

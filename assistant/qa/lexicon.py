@@ -254,7 +254,7 @@ _LEVEL1_STEMS: dict[str, Level1] = {
     "效益": Level1.BENEFIT,
     "满意度": Level1.SATISFACTION,
 }
-_SUFFIXES = ("类指标", "指标", "目标", "方面的指标", "方面指标", "类的指标", "方面")
+_SUFFIXES = ("类指标", "类目标", "指标", "目标", "方面的指标", "方面指标", "类的指标", "方面")
 # Stems that name a category even without 指标 (在时效上, 满意度一般写多少); 数量 and 质量 do not (项目数量).
 _BARE_STEMS = (
     "时效",

@@ -33,8 +33,8 @@ from assistant.qa.lexicon import HEADER_TERMS, IMPLEMENTER_ASKED, ROW_TERMS, Lex
 from assistant.qa.meaning import by_meaning
 from assistant.qa.models import HeaderField, RowKind
 from assistant.qa.name_context import alike_unsettled, changes_between, one_in_years, unit_then_described
+from assistant.qa.unit_names import FUNCTION_UNIT, UNKNOWN_UNIT, all_units, of_the_unit, served_unit
 from assistant.qa.unit_names import LEADING as _LEADING
-from assistant.qa.unit_names import UNKNOWN_UNIT, all_units, of_the_unit, served_unit
 
 
 def take_exact_projects(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, str]]]:
@@ -233,7 +233,7 @@ def take_unknown_places(text: str, cues: Cues, lexicon: Lexicon) -> tuple[str, C
     """A unit (…委, …局) or a district (浦东新区) the corpus does not hold."""
     # also beside a project (市教委的信息化建设项目) or inside its description (市教委网站那个运维)
     described = (written for written, name in cues.matched if name == cues.project)
-    found = (UNKNOWN_UNIT.search(phrase) for phrase in (text, *described))
+    found = (unit.search(phrase) for unit in (UNKNOWN_UNIT, FUNCTION_UNIT) for phrase in (text, *described))
     if cues.unit is None and (unknown := next((m for m in found if m), None)):
         written = _LEADING.sub("", unknown.group())
         # 致远厅: a hall in a project's name, no unit; 管公务员局网站那些外网运维的: whom the project serves;

@@ -26,6 +26,9 @@ from assistant.qa.question_words import (
 
 _MEASURE_NAMED = re.compile(r".{4,}(?:率|度|性)$")  # a whole measure's name (…培训完成率), not a word of one
 
+# 指标超过12条的, …的都有谁, …的是哪些: those (the forms) meeting a condition, as the question ends
+_THOSE = re.compile(r"的(?:都|又|还)?(?:有谁|是谁|有哪些|是哪些|有哪几个|是哪几个)?$")
+
 
 def intent_of(text: str, cues: Cues, full: str) -> tuple[Target | None, Cues]:
     if cues.policy_id or cues.policy_text:
@@ -99,8 +102,9 @@ def _older_target(text: str, cues: Cues) -> Target | None:
         cues.unit or cues.years or cues.project_type or cues.category or cues.it_only or conditioned
     ):
         return Target.LIST_PROJECTS  # 市人大常委会2023年的项目
-    if conditioned and bare.endswith("的") and not cues.project:
-        return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的: those (projects) that meet the condition
+    counted = cues.indicators_over is not None or cues.indicators_under is not None or bool(cues.amount_written)
+    if conditioned and (bare.endswith("的") or counted and _THOSE.search(bare)) and not cues.project:
+        return Target.LIST_PROJECTS  # 特定目标类里指标不到10个的 (都有谁): those (projects) that meet the condition
     about_indicators = bool(cues.level1 or cues.level2 or cues.indicator_name or "指标" in text)
     # 机关服务费项目有哪些时效指标: a named project with a category asks for its indicators, not for projects.
     wants_projects = any_word(text, PROJECTS_ASKED) and not (about_indicators and (cues.project or cues.declaration_id))

@@ -38,9 +38,12 @@ _AMOUNT_BOUND = re.compile(
 )
 _COUNT_UNIT = "个|项|条"
 # 指标超过10个, 指标数在10个以上, 绩效指标不到10个; 超过10个指标, 设了15个及以上指标.
+# 十五条以上(不含十五), 10个以下（不含本数）: the bound itself left out, so 以上/以下 are strict
+_EXCLUSIVE = r"(?P<exclusive>[（(]?不(?:含|包含|包括|算)[^)）]{0,6}[)）]?)?"
+# 指标数过了12条, 指标写了十五条以上: a verb of writing, and 了 after the bound word
 _COUNT_AFTER = re.compile(
-    f"(?:绩效)?指标(?:的)?(?:数量|个数|总数|数)?(?:只有|仅有|只设了?|才|就|在|有|设了?|共)?(?P<prefix>{_PREFIX})?"
-    f"(?P<number>{_NUMBER})(?:{_COUNT_UNIT})(?P<suffix>{_SUFFIX})?"
+    f"(?:绩效)?指标(?:的)?(?:数量|个数|总数|数)?(?:只有|仅有|只设了?|才|就|在|有|设了?|写了?|填了?|定了?|共)?"
+    f"(?P<prefix>{_PREFIX})?了?(?P<number>{_NUMBER})(?:{_COUNT_UNIT})(?P<suffix>{_SUFFIX})?{_EXCLUSIVE}"
 )
 _COUNT_BEFORE = re.compile(
     f"(?:设了?|有|设置了?)?(?P<prefix>{_PREFIX})?(?P<number>{_NUMBER})(?:{_COUNT_UNIT})(?P<suffix>{_SUFFIX})?"
@@ -118,9 +121,10 @@ def take_count_condition(text: str, cues: Cues) -> tuple[str, Cues]:
         for found in pattern.finditer(text):
             if not (found.group("prefix") or found.group("suffix")):
                 continue
-            over, under = bounds(
-                found.group("prefix"), found.group("suffix"), number(found.group("number")), Decimal(1)
-            )
+            value = number(found.group("number"))
+            over, under = bounds(found.group("prefix"), found.group("suffix"), value, Decimal(1))
+            if found.groupdict().get("exclusive") and found.group("suffix"):  # 以上(不含十五): strict
+                over, under = (value, None) if over is not None else (None, value)
             cues = replace(
                 cues,
                 indicators_over=None if over is None else int(over),

@@ -17,6 +17,18 @@ from assistant.qa.lexicon import Lexicon
 UNKNOWN_UNIT = re.compile(
     r"[\u4e00-\u9fa5]{1,12}?(?:委员会|局|厅|委|办公室|中心|医院|学校|大学|政协|法院|检察院|妇联|工会|科协|侨联|文联|残联)"
 )
+# A unit named by its function, as officers say it: 宣传部门, 财政部门 (any two to four characters before 部门, not a
+# question word or an asker's own 本部门), or a government sector with 系统/口/条线/战线/部 (教育系统, 宣传口, 卫健条线):
+# which unit's forms are meant, never "every form" when the corpus holds none of that unit's
+_SECTORS = (
+    "宣传|财政|教育|卫生|卫健|公安|民政|人社|税务|统计|审计|交通|文旅|文化|体育|科技|商务|司法|水务|环保|生态环境|住建|"
+    "规划|农业|农委|应急|市场监管|纪检|监察|统战|政法|网信|发改|经信|国资|房管|绿化|市容|城管|海关|消防|医保|信访"
+)
+_NOT_A_FUNCTION = r"(?<![哪这那本该各每某其它他相有主实申同全])(?!哪|这|那|什么|本|该|各|每|某|其|相关|有关|主管|实施|申报|同一|全|所有)"
+FUNCTION_UNIT = re.compile(
+    rf"(?:(?:{_SECTORS})(?:部门|系统|口|条线|战线|部|局|委)|{_NOT_A_FUNCTION}(?:(?![哪个么些的年们])[\u4e00-\u9fa5]){{2,4}}?部门)"
+    r"(?=的|项目|申报|单位|那|这|一共|合计|总共|报|有|[\s，,？?]|$)"
+)
 # Words before a unit's name that are no part of it: a conjunction (和市教委), a follow-up's 那 (那市教委的呢).
 LEADING = re.compile(r"^(?:和|与|及|跟|同|或|还有|以及|那么|那|这|是|的|比)+")
 
