@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain.brief import LONG_TEXT
+from assistant.domain.brief_fields import LONG_TEXT
 from assistant.drafting.models import Draft
 from assistant.errors import InputError
 from assistant.store.fields import field_label, field_texts
