@@ -2,20 +2,14 @@
 as officers say it (指标数过了12条, 指标写了十五条以上(不含十五), …的都有谁) lists the projects that meet it, never
 their indicators; 不含 makes 以上/以下 strict (real corpus, real parser, no model)."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from assistant.qa.conversation import Conversation
-from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
+from tests.qa_support import ask
 
 SCOPE = CorpusScope(Path(__file__).resolve().parent.parent / "corpus")
-
-
-def ask(question: str):
-    return answer(question, Conversation(), None, scope=SCOPE.current().qa, finder=None, today=date(2026, 12, 6))
 
 
 @pytest.mark.parametrize(

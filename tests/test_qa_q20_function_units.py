@@ -4,22 +4,16 @@ total or indicators; real units (组织部, 人大, 党建服务中心) and 组�
 real parser, no model)."""
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from assistant.qa.conversation import Conversation
-from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
+from tests.qa_support import ask
 
 REPO = Path(__file__).resolve().parent.parent
 SCOPE = CorpusScope(REPO / "corpus")
 AMOUNT = re.compile(r"\d[\d,]*\.\d{2} 元")
-
-
-def ask(question: str):
-    return answer(question, Conversation(), None, scope=SCOPE.current().qa, finder=None, today=date(2026, 12, 6))
 
 
 @pytest.mark.parametrize(

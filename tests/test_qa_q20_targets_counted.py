@@ -2,20 +2,14 @@
 哪张表最少) rank the forms by how many such indicators they set, never by money; a 目标 ranked by how high it is set
 still ranks the values (real corpus, real parser, no model)."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from assistant.qa.conversation import Conversation
-from assistant.services.answering import answer
 from assistant.services.scope import CorpusScope
+from tests.qa_support import ask
 
 SCOPE = CorpusScope(Path(__file__).resolve().parent.parent / "corpus")
-
-
-def ask(question: str):
-    return answer(question, Conversation(), None, scope=SCOPE.current().qa, finder=None, today=date(2026, 12, 6))
 
 
 @pytest.mark.parametrize(
